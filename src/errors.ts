@@ -1,0 +1,91 @@
+/**
+ * User-facing errors. Each class carries the process exit code the CLI returns for it, so a script
+ * (or the Action) can tell bad input from a broken model from a bug. The README's exit-code table is
+ * generated from `EXIT_CODES`; keep them in step.
+ */
+export const EXIT_CODES = {
+  ok: 0,
+  internal: 1,
+  usage: 2,
+  video: 3,
+  model: 4,
+  config: 5,
+  output: 6,
+  tool: 7,
+  gate: 8,
+} as const;
+
+export type ExitCodeName = keyof typeof EXIT_CODES;
+
+export abstract class DatasetGenError extends Error {
+  abstract readonly exitCode: number;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** A command-line option or Action input is missing, malformed or out of range. */
+export class UsageError extends DatasetGenError {
+  readonly exitCode = EXIT_CODES.usage;
+}
+
+/** An input video is missing, unreadable, not a video, or cannot be decoded to the end. */
+export class VideoInputError extends DatasetGenError {
+  readonly exitCode = EXIT_CODES.video;
+}
+
+/** The model weights cannot be found, downloaded, verified or used. */
+export class ModelError extends DatasetGenError {
+  readonly exitCode = EXIT_CODES.model;
+}
+
+/** A model-config file or preset is missing or has an invalid field. */
+export class ConfigError extends DatasetGenError {
+  readonly exitCode = EXIT_CODES.config;
+}
+
+/** The output folder cannot be used (exists and is not empty without --overwrite, not writable). */
+export class OutputError extends DatasetGenError {
+  readonly exitCode = EXIT_CODES.output;
+}
+
+/** ffmpeg/ffprobe cannot be found or fails for a reason that is not the input's fault. */
+export class ToolError extends DatasetGenError {
+  readonly exitCode = EXIT_CODES.tool;
+}
+
+/** The dataset was written but misses a quality gate (minimum images, maximum drop ratio). */
+export class QualityGateError extends DatasetGenError {
+  readonly exitCode = EXIT_CODES.gate;
+}
+
+/** Renders any value as a readable string, for values that are not `Error`s. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * The one shape for a bad parameter: "Expected <expected> for <name> but received <actual>".
+ */
+export function invalidParameterError(name: string, expected: string, actual: unknown): UsageError {
+  return new UsageError(`Expected ${expected} for ${name} but received ${describeValue(actual)}`);
+}
+
+/** The message of any thrown value, `Error` or not. */
+export function messageOf(value: unknown): string {
+  if (value instanceof Error) return value.message;
+  return typeof value === 'string' ? value : describeValue(value);
+}
+
+/** Exit code for any thrown value: the error's own code, or 1 for anything unexpected. */
+export function exitCodeOf(value: unknown): number {
+  return value instanceof DatasetGenError ? value.exitCode : EXIT_CODES.internal;
+}
