@@ -1,0 +1,57 @@
+import { DEFAULT_PRESET, PRESETS } from '../model/config.js';
+import { DEFAULT_DEDUP_THRESHOLD } from '../pipeline/dedup.js';
+import { DEFAULT_QUALITY_THRESHOLDS } from '../pipeline/quality.js';
+import { EXIT_CODES } from '../errors.js';
+
+const q = DEFAULT_QUALITY_THRESHOLDS;
+
+export const HELP = `dataset-gen — turn site video into a pre-tagged COCO dataset
+
+Usage:
+  dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
+  dataset-gen --help | --version
+
+Input and output:
+  --video <file>            input video; repeat for several (required)
+  --out <dir>               dataset folder to create (required); written to a temporary
+                            sibling and renamed into place when the run succeeds
+  --overwrite               replace --out when it exists and is not empty (default: refuse)
+  --site <name>             site name recorded in COCO, metrics and report
+                            (default: the first video's file name without extension)
+
+Sampling:
+  --sample-fps <n>          frames to sample per second of video (default: 1)
+  --every-n-frames <n>      sample every n-th decoded frame instead of a rate
+
+Filtering:
+  --dedup-threshold <n>     drop a frame whose pHash Hamming distance to the last kept
+                            frame is at most n; -1 disables (default: ${DEFAULT_DEDUP_THRESHOLD})
+  --black-luma <n>          drop frames with mean luma below n, 0-255 (default: ${q.blackLuma})
+  --overexposed-luma <n>    drop frames with mean luma above n, 0-255 (default: ${q.overexposedLuma})
+  --blur-threshold <n>      drop frames whose Laplacian-variance blur score is below n;
+                            0 disables (default: ${q.blurThreshold})
+
+Detection:
+  --model <file.onnx>       ONNX weights (default: $DATASET_GEN_MODEL, else the config's source)
+  --model-config <file|preset>
+                            model config JSON or preset (default: ${DEFAULT_PRESET};
+                            presets: ${Object.keys(PRESETS).join(', ')})
+  --confidence <0-1>        minimum detection score (default: from the config, 0.25)
+  --iou <0-1>               IoU threshold of non-maximum suppression (default: config, 0.45)
+  --max-detections <n>      detections kept per image (default: config, 300)
+  --classes <a,b,...>       keep only these class names (default: all)
+
+Output and tools:
+  --jpeg-quality <1-100>    JPEG quality of the images (default: 90)
+  --ffmpeg-path <path>      ffmpeg binary (ffprobe beside it) or their folder
+                            (default: PATH, then the bundled npm binaries)
+  --log-format text|json    log lines on stderr (default: text)
+  --debug                   print stack traces of errors
+
+Environment:
+  DATASET_GEN_MODEL         default for --model
+  DATASET_GEN_CACHE         download cache for URL model sources (default: ~/.cache/dataset-gen)
+
+Exit codes:
+${Object.entries(EXIT_CODES).map(([name, code]) => `  ${code}  ${name}`).join('\n')}
+`;

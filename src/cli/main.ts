@@ -1,0 +1,49 @@
+/** The CLI: argv → Options → runPipeline, errors → one line and an exit code. */
+import { exitCodeOf, messageOf, DatasetGenError } from '../errors.js';
+import { createLogger, type LogStream } from '../observe/log.js';
+import { createProgress } from '../observe/progress.js';
+import { resolveOptions } from '../options.js';
+import { runPipeline } from '../pipeline/run.js';
+import { TOOL_VERSION } from '../version.js';
+import { parseCliArgs } from './args.js';
+import { HELP } from './help.js';
+
+export interface CliIo {
+  stdout: LogStream;
+  stderr: LogStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  signal?: AbortSignal;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    const args = parseCliArgs(argv, io.env);
+    debug = args.debug;
+    if (args.command === 'help') {
+      io.stdout.write(HELP);
+      return 0;
+    }
+    if (args.command === 'version') {
+      io.stdout.write(`dataset-gen ${TOOL_VERSION}\n`);
+      return 0;
+    }
+    const options = resolveOptions(args.raw, undefined, io.cwd);
+    const logger = createLogger({ format: args.logFormat, level: args.debug ? 'debug' : 'info', stream: io.stderr });
+    const result = await runPipeline(options, {
+      logger,
+      signal: io.signal,
+      progress: (label, total) =>
+        createProgress({ total, label, stream: io.stderr, format: args.logFormat, logger: io.stderr.isTTY ? undefined : logger }),
+    });
+    io.stdout.write(`${result.outDir}\n`);
+    return 0;
+  } catch (error) {
+    const known = error instanceof DatasetGenError;
+    const detail = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+    io.stderr.write(`dataset-gen: ${known ? '' : 'internal error: '}${messageOf(error)}${detail}\n`);
+    if (!known && !debug) io.stderr.write('dataset-gen: run again with --debug for the stack trace, and report it\n');
+    return exitCodeOf(error);
+  }
+}

@@ -1,0 +1,11 @@
+/** The library: everything the CLI and the Action use, and nothing about argv or GitHub. */
+export { runPipeline, OUTPUT_FILES, type RunHooks, type RunResult } from './pipeline/run.js';
+export { resolveOptions, cliName, type Options, type RawOptions, type RawKey, type NameOf } from './options.js';
+export * from './errors.js';
+export { createLogger, silentLogger, type Logger } from './observe/log.js';
+export { createProgress } from './observe/progress.js';
+export type { RunMetrics } from './observe/metrics.js';
+export type { RunManifest } from './pipeline/manifest.js';
+export { renderMarkdownReport } from './report/markdown.js';
+export { loadModelConfig, PRESETS, DEFAULT_PRESET, type ModelConfig } from './model/config.js';
+export { TOOL_VERSION } from './version.js';

@@ -1,0 +1,166 @@
+/**
+ * The only module that touches fluent-ffmpeg (archived upstream): binary discovery, ffprobe, and a
+ * decoder process whose raw frames arrive on a stream. Replacing fluent-ffmpeg with a direct spawn
+ * means changing this file alone.
+ */
+import { execFile } from 'node:child_process';
+import { accessSync, constants, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import ffmpeg from 'fluent-ffmpeg';
+import { ToolError } from '../errors.js';
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+
+export interface Binary {
+  path: string;
+  /** First line of `-version`, e.g. "ffmpeg version 5.1.6-0+deb12u1". */
+  version: string;
+}
+
+export interface FfmpegTools {
+  ffmpeg: Binary;
+  ffprobe: Binary;
+  /** Where the binaries came from. */
+  source: 'option' | 'path' | 'npm';
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function onPath(name: string): string | null {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** The binary shipped in an optional npm package (`@ffmpeg-installer/ffmpeg`, `@ffprobe-installer/ffprobe`). */
+function fromNpm(pkg: string): string | null {
+  try {
+    const found = (require(pkg) as { path?: unknown }).path;
+    return typeof found === 'string' && isExecutable(found) ? found : null;
+  } catch {
+    return null;
+  }
+}
+
+async function versionOf(file: string): Promise<string> {
+  try {
+    const { stdout } = await run(file, ['-hide_banner', '-version'], { timeout: 15000 });
+    const line = stdout.split('\n')[0]?.trim() ?? '';
+    return line.replace(/\s+Copyright.*$/, '');
+  } catch (error) {
+    throw new ToolError(`Cannot run ${file}: ${(error as Error).message.split('\n')[0]}; check --ffmpeg-path`);
+  }
+}
+
+/**
+ * Finds ffmpeg and ffprobe: `override` (a file named ffmpeg with ffprobe beside it, or a directory
+ * holding both), else PATH, else the npm packages.
+ */
+export async function resolveFfmpegTools(override?: string): Promise<FfmpegTools> {
+  let pair: { ffmpeg: string | null; ffprobe: string | null; source: FfmpegTools['source'] };
+  if (override) {
+    const resolved = path.resolve(override);
+    let dir: string;
+    let ffmpegFile: string;
+    try {
+      const isDir = statSync(resolved).isDirectory();
+      dir = isDir ? resolved : path.dirname(resolved);
+      ffmpegFile = isDir ? path.join(resolved, 'ffmpeg') : resolved;
+    } catch {
+      throw new ToolError(`--ffmpeg-path ${resolved} does not exist; give the ffmpeg binary or the folder holding ffmpeg and ffprobe`);
+    }
+    const ffprobeFile = path.join(dir, 'ffprobe');
+    pair = {
+      ffmpeg: isExecutable(ffmpegFile) ? ffmpegFile : null,
+      ffprobe: isExecutable(ffprobeFile) ? ffprobeFile : null,
+      source: 'option',
+    };
+    if (!pair.ffmpeg || !pair.ffprobe) {
+      throw new ToolError(
+        `--ffmpeg-path ${resolved}: expected executable ffmpeg and ffprobe in ${dir}; found ${pair.ffmpeg ? 'ffmpeg only' : pair.ffprobe ? 'ffprobe only' : 'neither'}`,
+      );
+    }
+  } else {
+    const systemFfmpeg = onPath('ffmpeg');
+    const systemFfprobe = onPath('ffprobe');
+    pair = systemFfmpeg && systemFfprobe
+      ? { ffmpeg: systemFfmpeg, ffprobe: systemFfprobe, source: 'path' }
+      : { ffmpeg: fromNpm('@ffmpeg-installer/ffmpeg'), ffprobe: fromNpm('@ffprobe-installer/ffprobe'), source: 'npm' };
+    if (!pair.ffmpeg || !pair.ffprobe) {
+      throw new ToolError(
+        'ffmpeg and ffprobe were not found on PATH nor in the optional npm packages; install ffmpeg (e.g. `apt-get install ffmpeg`) or pass --ffmpeg-path',
+      );
+    }
+  }
+  const [ffmpegVersion, ffprobeVersion] = await Promise.all([versionOf(pair.ffmpeg), versionOf(pair.ffprobe)]);
+  return {
+    ffmpeg: { path: pair.ffmpeg, version: ffmpegVersion },
+    ffprobe: { path: pair.ffprobe, version: ffprobeVersion },
+    source: pair.source,
+  };
+}
+
+export type ProbeData = ffmpeg.FfprobeData;
+
+/** Runs ffprobe on a file; rejects with ffprobe's own message. */
+export function probeFile(tools: FfmpegTools, file: string): Promise<ProbeData> {
+  return new Promise((resolve, reject) => {
+    ffmpeg(file)
+      .setFfprobePath(tools.ffprobe.path)
+      .ffprobe((error: Error | null, data: ProbeData) => (error ? reject(error) : resolve(data)));
+  });
+}
+
+export interface DecodeRequest {
+  input: string;
+  /** The -vf filter graph. */
+  filter: string;
+  /** Called for each line ffmpeg prints on stderr. */
+  onStderrLine: (line: string) => void;
+}
+
+export interface DecodeProcess {
+  /** Packed rgb24 frames, back to back. */
+  frames: Readable;
+  /** Resolves when ffmpeg exits cleanly, rejects with its error otherwise. */
+  done: Promise<void>;
+  kill(): void;
+}
+
+/** Starts ffmpeg decoding `input` through `filter` to raw RGB on a pipe. */
+export function startDecode(tools: FfmpegTools, request: DecodeRequest): DecodeProcess {
+  let killed = false;
+  const command = ffmpeg(request.input)
+    .setFfmpegPath(tools.ffmpeg.path)
+    .inputOptions(['-nostdin', '-hide_banner'])
+    .outputOptions(['-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24'])
+    .format('rawvideo');
+  const done = new Promise<void>((resolve, reject) => {
+    command.on('stderr', (line: string) => request.onStderrLine(line));
+    command.on('end', () => resolve());
+    command.on('error', (error: Error) => (killed ? resolve() : reject(error)));
+  });
+  const frames = command.pipe() as Readable;
+  return {
+    frames,
+    done,
+    kill: () => {
+      killed = true;
+      command.kill('SIGKILL');
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Where the model weights come from, in order: an explicit path (--model / DATASET_GEN_MODEL), the
+ * model config's `source.path`, the cache entry for its `source.url`, or a download into the cache.
+ */
+import { readFile, stat, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ModelError } from '../errors.js';
+import type { LoadedModelConfig } from './config.js';
+import { downloadModel, type DownloadOptions } from './download.js';
+import { sha256File, sha256Text } from './sha256.js';
+
+export interface ResolvedModel {
+  path: string;
+  sha256: string;
+  origin: 'option' | 'config-path' | 'cache' | 'download';
+  url: string | null;
+  /** The config pinned a sha256 (and it matched). */
+  pinned: boolean;
+}
+
+export interface ResolveModelOptions {
+  /** An explicit weights file; wins over the config's source. */
+  modelPath: string | null;
+  cacheDir?: string;
+  download?: DownloadOptions;
+  onWarning?: (message: string) => void;
+}
+
+export const EXPORT_HINT =
+  'to make one: `pip install ultralytics && yolo export model=yolov8n.pt format=onnx` (writes yolov8n.onnx)';
+
+export function defaultCacheDir(): string {
+  return process.env.DATASET_GEN_CACHE || path.join(os.homedir(), '.cache', 'dataset-gen');
+}
+
+async function checkWeightsFile(file: string, what: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    throw new ModelError(`Model ${file} (${what}) does not exist; pass an ONNX file with --model, ${EXPORT_HINT}`);
+  }
+  if (!info.isFile()) throw new ModelError(`Model ${file} (${what}) is not a file; pass an .onnx file`);
+  if (info.size === 0) throw new ModelError(`Model ${file} (${what}) is empty (0 bytes); re-export or re-download it`);
+}
+
+async function fromFile(file: string, what: string, origin: ResolvedModel['origin']): Promise<ResolvedModel> {
+  await checkWeightsFile(file, what);
+  return { path: file, sha256: await sha256File(file), origin, url: null, pinned: false };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then((s) => s.isFile() && s.size > 0, () => false);
+}
+
+async function fromUrl(
+  url: string,
+  pinned: string | undefined,
+  options: ResolveModelOptions,
+): Promise<ResolvedModel> {
+  const cacheDir = options.cacheDir ?? defaultCacheDir();
+  const urlIndex = path.join(cacheDir, 'urls', `${sha256Text(url)}.sha256`);
+  const known = pinned ?? (await readFile(urlIndex, 'utf8').then((t) => t.trim(), () => undefined));
+  if (known) {
+    const cached = path.join(cacheDir, `${known}.onnx`);
+    if (await exists(cached)) {
+      const sha256 = await sha256File(cached);
+      if (sha256 === known) return { path: cached, sha256, origin: 'cache', url, pinned: Boolean(pinned) };
+      options.onWarning?.(`Cached model ${cached} does not match its sha256; downloading it again`);
+    }
+  }
+  const downloaded = await downloadModel(url, cacheDir, pinned, options.download);
+  await mkdir(path.dirname(urlIndex), { recursive: true });
+  await writeFile(urlIndex, `${downloaded.sha256}\n`);
+  if (!pinned) {
+    options.onWarning?.(
+      `Model ${url} is not pinned: add "sha256": "${downloaded.sha256}" to the model config's source so a changed file is refused`,
+    );
+  }
+  return { path: downloaded.path, sha256: downloaded.sha256, origin: 'download', url, pinned: Boolean(pinned) };
+}
+
+export async function resolveModel(loaded: LoadedModelConfig, options: ResolveModelOptions): Promise<ResolvedModel> {
+  if (options.modelPath) return fromFile(options.modelPath, 'given with --model', 'option');
+  const source = loaded.config.source;
+  if (source && 'path' in source) {
+    return fromFile(path.resolve(loaded.baseDir, source.path), `source.path of ${loaded.origin}`, 'config-path');
+  }
+  if (source && 'url' in source) return fromUrl(source.url, source.sha256, options);
+  throw new ModelError(
+    `No model weights for ${loaded.origin}: pass --model path/to/model.onnx (or set DATASET_GEN_MODEL), or give the model config a "source"; ${EXPORT_HINT}`,
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * The run's options and their one validator. The CLI (argv) and the Action (inputs) both collect raw
+ * strings into `RawOptions` and call `resolveOptions`; every message names the option as the user
+ * spelled it, the value received and what was expected. Nothing is coerced silently.
+ */
+import path from 'node:path';
+import { invalidParameterError } from './errors.js';
+import { DEFAULT_PRESET, PRESETS } from './model/config.js';
+import { DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD } from './pipeline/dedup.js';
+import { DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from './pipeline/quality.js';
+import { DEFAULT_SAMPLING, type Sampling } from './pipeline/sampling.js';
+
+export interface Options {
+  /** Absolute paths of the input videos, in the order given. */
+  videos: string[];
+  /** Absolute path of the dataset folder to create. */
+  outDir: string;
+  overwrite: boolean;
+  site: string;
+  sampling: Sampling;
+  /** ONNX weights given directly (overrides the model config's source). */
+  modelPath: string | null;
+  /** A preset name or a model-config JSON path. */
+  modelConfig: string;
+  /** Hamming distance at or below which a frame is a duplicate of the last kept one; -1 disables. */
+  dedupThreshold: number;
+  /** Overrides of the model config's values; null keeps the config's. */
+  confidence: number | null;
+  iou: number | null;
+  maxDetections: number | null;
+  /** Class names to keep; null keeps all. */
+  classes: string[] | null;
+  quality: QualityThresholds;
+  jpegQuality: number;
+  ffmpegPath: string | null;
+}
+
+/** Raw values as typed by a user; keys are the canonical option names. */
+export interface RawOptions {
+  video?: string[];
+  out?: string;
+  overwrite?: boolean;
+  site?: string;
+  'sample-fps'?: string;
+  'every-n-frames'?: string;
+  model?: string;
+  'model-config'?: string;
+  'dedup-threshold'?: string;
+  confidence?: string;
+  iou?: string;
+  'max-detections'?: string;
+  classes?: string;
+  'black-luma'?: string;
+  'overexposed-luma'?: string;
+  'blur-threshold'?: string;
+  'jpeg-quality'?: string;
+  'ffmpeg-path'?: string;
+}
+
+export type RawKey = keyof RawOptions;
+
+/** How a key is shown to the user: `--sample-fps` for the CLI, `sample-fps` input for the Action. */
+export type NameOf = (key: RawKey) => string;
+export const cliName: NameOf = (key) => `--${key}`;
+
+const DECIMAL = /^[+]?(\d+(\.\d*)?|\.\d+)$/;
+const INTEGER = /^[+-]?\d+$/;
+
+interface Range {
+  min: number;
+  max: number;
+  minExclusive?: boolean;
+}
+
+function describeRange(kind: string, { min, max, minExclusive }: Range): string {
+  return `${kind} ${minExclusive ? 'greater than' : 'from'} ${min} ${minExclusive ? 'and at most' : 'to'} ${max}`;
+}
+
+function decimal(raw: RawOptions, key: RawKey, name: NameOf, range: Range): number | null {
+  const value = raw[key];
+  if (value === undefined || value === '') return null;
+  const text = String(value).trim();
+  const n = Number(text);
+  const inRange = range.minExclusive ? n > range.min : n >= range.min;
+  if (!DECIMAL.test(text) || !Number.isFinite(n) || !inRange || n > range.max) {
+    throw invalidParameterError(name(key), describeRange('a number', range), value);
+  }
+  return n;
+}
+
+function integer(raw: RawOptions, key: RawKey, name: NameOf, range: Range): number | null {
+  const value = raw[key];
+  if (value === undefined || value === '') return null;
+  const text = String(value).trim();
+  const n = Number(text);
+  if (!INTEGER.test(text) || n < range.min || n > range.max) {
+    throw invalidParameterError(name(key), describeRange('an integer', range), value);
+  }
+  return n;
+}
+
+function text(raw: RawOptions, key: RawKey): string | null {
+  const value = raw[key];
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+function sampling(raw: RawOptions, name: NameOf): Sampling {
+  const fps = decimal(raw, 'sample-fps', name, { min: 0, max: 240, minExclusive: true });
+  const n = integer(raw, 'every-n-frames', name, { min: 1, max: 1_000_000 });
+  if (fps !== null && n !== null) {
+    throw invalidParameterError(`${name('sample-fps')} and ${name('every-n-frames')}`, 'one of the two', 'both');
+  }
+  if (n !== null) return { mode: 'every-n-frames', n };
+  if (fps !== null) return { mode: 'fps', fps };
+  return DEFAULT_SAMPLING;
+}
+
+const SITE = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u;
+
+function classList(raw: RawOptions, name: NameOf): string[] | null {
+  const value = text(raw, 'classes');
+  if (value === null) return null;
+  const names = value.split(',').map((part) => part.trim());
+  if (names.some((part) => part === '')) {
+    throw invalidParameterError(name('classes'), 'a comma-separated list of class names such as "person,car"', value);
+  }
+  return [...new Set(names)];
+}
+
+/** A preset name stays as it is; anything else is a config file path, made absolute. */
+function modelConfigSpec(value: string | null, cwd: string): string {
+  if (value === null) return DEFAULT_PRESET;
+  return Object.hasOwn(PRESETS, value) ? value : path.resolve(cwd, value);
+}
+
+/** Validates raw options into `Options`; `cwd` resolves relative paths. */
+export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = process.cwd()): Options {
+  const videos = (raw.video ?? []).map((v) => v.trim()).filter((v) => v !== '');
+  if (videos.length === 0) throw invalidParameterError(name('video'), 'at least one video file', raw.video?.[0]);
+  const stems = videos.map((v) => path.basename(v, path.extname(v)));
+  const repeated = stems.find((stem, i) => stems.indexOf(stem) !== i);
+  if (repeated !== undefined) {
+    throw invalidParameterError(name('video'), 'videos with distinct file names (images are named <video-stem>_<frame>.jpg)', `two videos named ${repeated}`);
+  }
+  const out = text(raw, 'out');
+  if (out === null) throw invalidParameterError(name('out'), 'an output folder path', raw.out);
+  const site = text(raw, 'site') ?? path.basename(videos[0] ?? 'site', path.extname(videos[0] ?? ''));
+  if (!SITE.test(site)) {
+    throw invalidParameterError(name('site'), 'a name of letters, digits, spaces, ".", "_" or "-" (at most 100, starting with a letter or digit)', site);
+  }
+  const dedup = integer(raw, 'dedup-threshold', name, { min: DEDUP_DISABLED, max: 64 });
+  const quality = {
+    blackLuma: decimal(raw, 'black-luma', name, { min: 0, max: 255 }) ?? DEFAULT_QUALITY_THRESHOLDS.blackLuma,
+    overexposedLuma: decimal(raw, 'overexposed-luma', name, { min: 0, max: 255 }) ?? DEFAULT_QUALITY_THRESHOLDS.overexposedLuma,
+    blurThreshold: decimal(raw, 'blur-threshold', name, { min: 0, max: 1e6 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurThreshold,
+  };
+  if (quality.blackLuma >= quality.overexposedLuma) {
+    throw invalidParameterError(name('black-luma'), `a value below ${name('overexposed-luma')} (${quality.overexposedLuma})`, quality.blackLuma);
+  }
+  const model = text(raw, 'model');
+  const ffmpegPath = text(raw, 'ffmpeg-path');
+  return {
+    videos: videos.map((v) => path.resolve(cwd, v)),
+    outDir: path.resolve(cwd, out),
+    overwrite: raw.overwrite === true,
+    site,
+    sampling: sampling(raw, name),
+    modelPath: model === null ? null : path.resolve(cwd, model),
+    modelConfig: modelConfigSpec(text(raw, 'model-config'), cwd),
+    dedupThreshold: dedup ?? DEFAULT_DEDUP_THRESHOLD,
+    confidence: decimal(raw, 'confidence', name, { min: 0, max: 1, minExclusive: true }),
+    iou: decimal(raw, 'iou', name, { min: 0, max: 1, minExclusive: true }),
+    maxDetections: integer(raw, 'max-detections', name, { min: 1, max: 10000 }),
+    classes: classList(raw, name),
+    quality,
+    jpegQuality: integer(raw, 'jpeg-quality', name, { min: 1, max: 100 }) ?? 90,
+    ffmpegPath: ffmpegPath === null ? null : path.resolve(cwd, ffmpegPath),
+  };
+}

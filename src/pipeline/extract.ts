@@ -1,0 +1,184 @@
+/**
+ * Stage 2: decode a video once with ffmpeg and stream the sampled frames into the process as packed
+ * RGB through a pipe. Two `showinfo` filters around `select` give each sampled frame its source frame
+ * index and timestamp; decoder errors on stderr mark the next decoded frame as corrupt. Only one
+ * frame is assembled at a time; the pipe's backpressure holds ffmpeg back while stages work.
+ */
+import { VideoInputError } from '../errors.js';
+import { startDecode, type FfmpegTools } from '../media/ffmpeg.js';
+import type { Frame, VideoInfo } from './frame.js';
+import { selectFilter, type Sampling } from './sampling.js';
+
+/** What ffmpeg reported about the whole decode, filled in as frames stream. */
+export interface DecodeStats {
+  framesDecoded: number;
+  decodeErrors: number;
+  /** The demuxer reported missing data (a truncated file). */
+  truncated: boolean;
+  /** Presentation time of the last decoded frame, in ms from the first. */
+  lastTimestampMs: number;
+}
+
+interface FrameInfo {
+  frameIndex: number;
+  pts: number;
+  ptsTime: number;
+  corrupt: boolean;
+  size: string;
+}
+
+const SHOWINFO = /\[Parsed_showinfo_(\d+) @ [^\]]+\] (?:\[info\] )?n:\s*(\d+) pts:\s*(-?\d+) pts_time:(\S+).*? s:(\d+x\d+)/;
+const LOG_SOURCE = /^\[([^\s@\]]+) @ [^\]]+\] \[(error|fatal|panic)\]/;
+const PARTIAL = /partial file|Invalid NAL unit size|Packet corrupt|truncat/i;
+
+/** Parses ffmpeg's stderr lines into per-frame info and error counts. */
+export class DecodeLog {
+  readonly stats: DecodeStats = { framesDecoded: 0, decodeErrors: 0, truncated: false, lastTimestampMs: 0 };
+  readonly errors: string[] = [];
+  private readonly selected: FrameInfo[] = [];
+  private lastDecoded: FrameInfo | null = null;
+  private firstPtsTime: number | null = null;
+  private corruptPending = false;
+  private wake: (() => void) | null = null;
+
+  line(text: string): void {
+    const info = SHOWINFO.exec(text);
+    if (info) {
+      this.frameLine(info);
+    } else {
+      this.errorLine(text);
+    }
+    this.wake?.();
+  }
+
+  private frameLine(match: RegExpExecArray): void {
+    const [, instance, n, pts, ptsTime, size] = match;
+    const frame: FrameInfo = {
+      frameIndex: Number(n),
+      pts: Number(pts),
+      ptsTime: Number(ptsTime),
+      corrupt: false,
+      size: size ?? '',
+    };
+    if (instance === '0') {
+      frame.corrupt = this.corruptPending;
+      this.corruptPending = false;
+      this.firstPtsTime ??= frame.ptsTime;
+      this.stats.framesDecoded += 1;
+      this.stats.lastTimestampMs = this.timestampMs(frame.ptsTime);
+      this.lastDecoded = frame;
+    } else if (this.lastDecoded && this.lastDecoded.pts === frame.pts) {
+      this.selected.push({ ...this.lastDecoded, size: frame.size });
+    }
+  }
+
+  private errorLine(text: string): void {
+    const match = LOG_SOURCE.exec(text);
+    if (!match) return;
+    const source = match[1] ?? '';
+    if (this.errors.length < 20) this.errors.push(text.replace(/^\[[^\]]+\] \[\w+\]\s*/, '').trim());
+    if (PARTIAL.test(text) && /^(mov|matroska|avi|flv|mpegts|mpeg)/.test(source)) {
+      this.stats.truncated = true;
+    } else if (!source.startsWith('Parsed_')) {
+      this.stats.decodeErrors += 1;
+      this.corruptPending = true;
+    }
+  }
+
+  timestampMs(ptsTime: number): number {
+    return Math.round((ptsTime - (this.firstPtsTime ?? 0)) * 1000);
+  }
+
+  /** The info line of the next selected frame, waiting for stderr to catch up when needed. */
+  async nextSelected(exited: () => boolean): Promise<FrameInfo | null> {
+    while (this.selected.length === 0) {
+      if (exited()) return null;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, 50);
+      });
+      this.wake = null;
+    }
+    return this.selected.shift() ?? null;
+  }
+}
+
+function truncatedError(video: VideoInfo, stats: DecodeStats, reason: string): VideoInputError {
+  const seconds = (stats.lastTimestampMs / 1000).toFixed(1);
+  return new VideoInputError(
+    `Video ${video.path} is truncated: decoding stopped at ${seconds} s of ${video.durationSeconds.toFixed(1)} s (${reason}); re-copy or re-export the file`,
+  );
+}
+
+/**
+ * Decodes `video` and yields its sampled frames in order. When the generator finishes, `stats` holds
+ * the decode totals; a truncated or undecodable file throws VideoInputError at the end.
+ */
+export async function* extractFrames(
+  tools: FfmpegTools,
+  video: VideoInfo,
+  sampling: Sampling,
+  log: DecodeLog = new DecodeLog(),
+): AsyncGenerator<Frame, DecodeStats> {
+  const frameBytes = video.width * video.height * 3;
+  const decoder = startDecode(tools, {
+    input: video.path,
+    filter: `showinfo,${selectFilter(sampling)},showinfo`,
+    onStderrLine: (line) => log.line(line),
+  });
+  let exited = false;
+  let failure: Error | null = null;
+  const finished = decoder.done.then(
+    () => void (exited = true),
+    (error: Error) => {
+      exited = true;
+      failure = error;
+    },
+  );
+  let buffer = Buffer.allocUnsafe(frameBytes);
+  let filled = 0;
+  try {
+    for await (const chunk of decoder.frames as AsyncIterable<Buffer>) {
+      let offset = 0;
+      while (offset < chunk.length) {
+        const n = Math.min(frameBytes - filled, chunk.length - offset);
+        chunk.copy(buffer, filled, offset, offset + n);
+        filled += n;
+        offset += n;
+        if (filled < frameBytes) continue;
+        const info = await log.nextSelected(() => exited);
+        if (!info) throw new VideoInputError(`Video ${video.path}: ffmpeg sent a frame it did not report; cannot place it in time`);
+        if (info.size !== `${video.width}x${video.height}`) {
+          throw new VideoInputError(
+            `Video ${video.path}: frame ${info.frameIndex} decodes at ${info.size}, not the probed ${video.width}x${video.height}; frame size changes mid-stream are not supported`,
+          );
+        }
+        yield {
+          video,
+          frameIndex: info.frameIndex,
+          timestampMs: log.timestampMs(info.ptsTime),
+          width: video.width,
+          height: video.height,
+          rgb: buffer,
+          corrupt: info.corrupt,
+        };
+        buffer = Buffer.allocUnsafe(frameBytes);
+        filled = 0;
+      }
+    }
+    await finished;
+  } finally {
+    if (!exited) decoder.kill();
+  }
+  const stats = log.stats;
+  if (failure !== null) {
+    const reason = log.errors.at(-1) ?? (failure as Error).message.split('\n')[0];
+    throw new VideoInputError(`Video ${video.path} could not be decoded: ${reason}`);
+  }
+  if (stats.truncated) throw truncatedError(video, stats, 'ffmpeg: partial file');
+  if (video.frameCountExact && stats.framesDecoded < video.frameCount * 0.9) {
+    throw truncatedError(video, stats, `${stats.framesDecoded} of ${video.frameCount} frames decoded`);
+  }
+  if (stats.framesDecoded === 0) throw new VideoInputError(`Video ${video.path}: ffmpeg decoded no frames`);
+  return stats;
+}

@@ -1,0 +1,129 @@
+/**
+ * manifest.json: what produced this dataset, written last. Versions of every tool, the fully resolved
+ * configuration, sha256 of every input video and of the model, and the counts.
+ */
+import * as ort from 'onnxruntime-node';
+import sharp from 'sharp';
+import type { FfmpegTools } from '../media/ffmpeg.js';
+import type { ModelConfig } from '../model/config.js';
+import type { ResolvedModel } from '../model/resolve.js';
+import type { RunMetrics } from '../observe/metrics.js';
+import type { VideoRecord } from '../observe/recorder.js';
+import type { Options } from '../options.js';
+
+export const MANIFEST_FILE = 'manifest.json';
+
+export interface RunManifest {
+  schemaVersion: 1;
+  tool: { name: 'dataset-gen'; version: string; gitCommit: string | null };
+  runtime: {
+    node: string;
+    platform: string;
+    ffmpeg: { path: string; version: string; source: FfmpegTools['source'] };
+    ffprobe: { path: string; version: string };
+    onnxruntime: string;
+    sharp: string;
+    libvips: string;
+    executionProviders: string[];
+  };
+  run: { id: string; startedAt: string; finishedAt: string; wallSeconds: number };
+  config: Omit<Options, 'videos' | 'outDir'> & { model: ModelConfig };
+  model: { path: string; sha256: string; origin: ResolvedModel['origin']; url: string | null; pinned: boolean; classNames: string[] };
+  videos: {
+    path: string;
+    sha256: string;
+    sizeBytes: number;
+    container: string;
+    codec: string;
+    durationSeconds: number;
+    fps: number;
+    width: number;
+    height: number;
+    rotation: number;
+    framesDecoded: number;
+    decodeErrors: number;
+  }[];
+  counts: {
+    framesDecoded: number;
+    framesSampled: number;
+    images: number;
+    detections: number;
+    dropped: Record<string, number>;
+    frameDropRatio: number;
+  };
+  files: { coco: string; images: string; metrics: string; metricsCsv: string; report: string };
+}
+
+export interface ManifestInput {
+  runId: string;
+  startedAt: Date;
+  finishedAt: Date;
+  options: Options;
+  modelConfig: ModelConfig;
+  model: ResolvedModel;
+  classNames: string[];
+  providers: string[];
+  tools: FfmpegTools;
+  videos: readonly VideoRecord[];
+  metrics: RunMetrics;
+  toolVersion: string;
+  gitCommit: string | null;
+  files: RunManifest['files'];
+}
+
+export function buildManifest(input: ManifestInput): RunManifest {
+  const { options, metrics } = input;
+  const { videos: _videos, outDir: _outDir, ...config } = options;
+  return {
+    schemaVersion: 1,
+    tool: { name: 'dataset-gen', version: input.toolVersion, gitCommit: input.gitCommit },
+    runtime: {
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      ffmpeg: { ...input.tools.ffmpeg, source: input.tools.source },
+      ffprobe: input.tools.ffprobe,
+      onnxruntime: ort.env.versions.node ?? ort.env.versions.common,
+      sharp: sharp.versions.sharp ?? 'unknown',
+      libvips: sharp.versions.vips,
+      executionProviders: input.providers,
+    },
+    run: {
+      id: input.runId,
+      startedAt: input.startedAt.toISOString(),
+      finishedAt: input.finishedAt.toISOString(),
+      wallSeconds: Math.round((input.finishedAt.getTime() - input.startedAt.getTime()) / 10) / 100,
+    },
+    config: { ...config, model: input.modelConfig },
+    model: {
+      path: input.model.path,
+      sha256: input.model.sha256,
+      origin: input.model.origin,
+      url: input.model.url,
+      pinned: input.model.pinned,
+      classNames: input.classNames,
+    },
+    videos: input.videos.map((v) => ({
+      path: v.info.path,
+      sha256: v.sha256,
+      sizeBytes: v.info.sizeBytes,
+      container: v.info.container,
+      codec: v.info.codec,
+      durationSeconds: v.info.durationSeconds,
+      fps: v.info.fps,
+      width: v.info.width,
+      height: v.info.height,
+      rotation: v.info.rotation,
+      framesDecoded: v.framesDecoded,
+      decodeErrors: v.decodeErrors,
+    })),
+    counts: {
+      framesDecoded: metrics.frames.decoded,
+      framesSampled: metrics.frames.sampled,
+      images: metrics.images,
+      detections: metrics.detections.total,
+      dropped: { ...metrics.frames.droppedByReason },
+      frameDropRatio: metrics.frameDropRatio,
+    },
+    files: input.files,
+  };
+}

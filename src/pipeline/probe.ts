@@ -1,0 +1,107 @@
+/**
+ * Stage 1: probe and validate an input video with ffprobe. Anything that is not a decodable video is
+ * refused here, with one line naming the file and the reason.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { VideoInputError } from '../errors.js';
+import { probeFile, type FfmpegTools, type ProbeData } from '../media/ffmpeg.js';
+import type { VideoInfo } from './frame.js';
+
+/** Containers ffprobe accepts that hold still images, not video. */
+const IMAGE_FORMATS = /(^|,)(image2|[a-z0-9]+_pipe|gif|apng|webp)(,|$)/;
+
+function parseRate(rate: string | undefined): number {
+  if (!rate) return 0;
+  const [num, den] = rate.split('/').map(Number);
+  if (num === undefined || !Number.isFinite(num)) return 0;
+  const value = den === undefined ? num : den === 0 ? 0 : num / den;
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+function finiteNumber(value: unknown): number | null {
+  const n = typeof value === 'string' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
+}
+
+/** Rotation in clockwise degrees 0/90/180/270, from the display matrix or the legacy `rotate` tag. */
+export function rotationOf(stream: Record<string, unknown>): number {
+  const tags = (stream.tags ?? {}) as Record<string, unknown>;
+  const raw = finiteNumber(stream.rotation) ?? finiteNumber(tags.rotate) ?? 0;
+  const normalised = ((Math.round(raw / 90) * 90) % 360 + 360) % 360;
+  return normalised;
+}
+
+function reasonFromProbeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  const last = lines.filter((line) => !/^ffprobe exited with code/.test(line)).at(-1) ?? lines[0] ?? 'unknown error';
+  if (/moov atom not found/i.test(message)) return 'the file looks truncated or incomplete (moov atom not found)';
+  if (/Invalid data found when processing input/i.test(message)) return 'ffprobe found no known container format in it';
+  return `ffprobe failed: ${last.replace(/^.*?:\s*/, '')}`;
+}
+
+async function checkFile(file: string): Promise<number> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch {
+    throw new VideoInputError(`Video ${file} does not exist; check the --video path`);
+  }
+  if (info.isDirectory()) throw new VideoInputError(`Video ${file} is a directory; pass a video file (or a glob in the Action)`);
+  if (!info.isFile()) throw new VideoInputError(`Video ${file} is not a regular file`);
+  if (info.size === 0) throw new VideoInputError(`Video ${file} is empty (0 bytes); re-copy or re-export it`);
+  return info.size;
+}
+
+export function videoInfoFromProbe(file: string, index: number, sizeBytes: number, data: ProbeData): VideoInfo {
+  const formatName = data.format.format_name ?? '';
+  const stream = data.streams.find((s) => s.codec_type === 'video' && !(s.disposition?.attached_pic));
+  if (!stream) {
+    const kinds = [...new Set(data.streams.map((s) => s.codec_type ?? 'unknown'))].join(', ') || 'no streams';
+    throw new VideoInputError(`Video ${file} has no video stream (found: ${kinds}); pass a file with video in it`);
+  }
+  if (IMAGE_FORMATS.test(formatName)) {
+    throw new VideoInputError(`Video ${file} is a still image (${formatName}), not a video`);
+  }
+  const codedWidth = finiteNumber(stream.width) ?? 0;
+  const codedHeight = finiteNumber(stream.height) ?? 0;
+  if (codedWidth <= 0 || codedHeight <= 0) {
+    throw new VideoInputError(`Video ${file}: the video stream has no frame size (${stream.codec_name ?? 'unknown codec'}); it cannot be decoded`);
+  }
+  const fps = parseRate(stream.avg_frame_rate) || parseRate(stream.r_frame_rate);
+  if (fps <= 0) throw new VideoInputError(`Video ${file}: the video stream has no frame rate; it cannot be sampled`);
+  const duration = finiteNumber(stream.duration) ?? finiteNumber(data.format.duration) ?? 0;
+  if (duration <= 0) throw new VideoInputError(`Video ${file}: the video stream has no duration; it may be truncated`);
+  const rotation = rotationOf(stream as unknown as Record<string, unknown>);
+  const swap = rotation === 90 || rotation === 270;
+  const nbFrames = finiteNumber(stream.nb_frames);
+  return {
+    path: file,
+    stem: path.basename(file, path.extname(file)),
+    index,
+    container: formatName,
+    codec: stream.codec_name ?? 'unknown',
+    durationSeconds: duration,
+    fps,
+    width: swap ? codedHeight : codedWidth,
+    height: swap ? codedWidth : codedHeight,
+    rotation,
+    frameCount: nbFrames && nbFrames > 0 ? nbFrames : Math.round(duration * fps),
+    frameCountExact: Boolean(nbFrames && nbFrames > 0),
+    sizeBytes,
+  };
+}
+
+/** Probes and validates one input video. */
+export async function probeVideo(tools: FfmpegTools, file: string, index: number): Promise<VideoInfo> {
+  const absolute = path.resolve(file);
+  const sizeBytes = await checkFile(absolute);
+  let data: ProbeData;
+  try {
+    data = await probeFile(tools, absolute);
+  } catch (error) {
+    throw new VideoInputError(`Video ${absolute} is not a decodable video: ${reasonFromProbeError(error)}`);
+  }
+  return videoInfoFromProbe(absolute, index, sizeBytes, data);
+}

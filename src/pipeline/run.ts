@@ -1,0 +1,180 @@
+/**
+ * Orchestrates a run: validate everything cheap first (tools, output folder, model config, weights,
+ * videos), then stream every video through the stages into a staging folder, write COCO, metrics and
+ * report, write the manifest last, and rename the staging folder into place.
+ */
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Detector } from '../detect/session.js';
+import { resolveFfmpegTools } from '../media/ffmpeg.js';
+import { loadModelConfig, type ModelConfig } from '../model/config.js';
+import { resolveModel, type ResolveModelOptions } from '../model/resolve.js';
+import { sha256File } from '../model/sha256.js';
+import { frameRowsCsv } from '../observe/csv.js';
+import { silentLogger, type Logger } from '../observe/log.js';
+import { computeMetrics, type RunMetrics } from '../observe/metrics.js';
+import type { Progress } from '../observe/progress.js';
+import { RunRecorder } from '../observe/recorder.js';
+import type { Options } from '../options.js';
+import { renderMarkdownReport } from '../report/markdown.js';
+import { TOOL_VERSION, toolCommit } from '../version.js';
+import { buildCoco, COCO_PATH, serializeCoco } from './coco.js';
+import { buildManifest, MANIFEST_FILE, type RunManifest } from './manifest.js';
+import { checkOutputDir, commitStagingDir, createStagingDir, discardStagingDir } from './output-dir.js';
+import { expectedSamples, processVideo } from './process-video.js';
+import { probeVideo } from './probe.js';
+import { IMAGES_DIR } from './write-images.js';
+
+export const OUTPUT_FILES = {
+  coco: COCO_PATH,
+  images: IMAGES_DIR,
+  metrics: 'metrics.json',
+  metricsCsv: 'metrics.csv',
+  report: 'report.md',
+} as const;
+
+export interface RunHooks {
+  logger?: Logger;
+  /** Makes a progress reporter for one video's sampled frames; null for none. */
+  progress?: (label: string, total: number) => Progress | null;
+  signal?: AbortSignal;
+  /** Model download and cache settings. */
+  model?: Omit<ResolveModelOptions, 'modelPath' | 'onWarning'>;
+}
+
+export interface RunResult {
+  outDir: string;
+  metrics: RunMetrics;
+  manifest: RunManifest;
+  /** Absolute paths of the dataset's files. */
+  files: { coco: string; images: string; metrics: string; metricsCsv: string; report: string; manifest: string };
+}
+
+function withOverrides(config: ModelConfig, options: Options): ModelConfig {
+  return {
+    ...config,
+    confidence: options.confidence ?? config.confidence,
+    iou: options.iou ?? config.iou,
+    maxDetections: options.maxDetections ?? config.maxDetections,
+  };
+}
+
+export async function runPipeline(options: Options, hooks: RunHooks = {}): Promise<RunResult> {
+  const startedAt = new Date();
+  const runId = randomBytes(6).toString('hex');
+  const logger = (hooks.logger ?? silentLogger()).child({ runId, site: options.site });
+  const recorder = new RunRecorder();
+
+  const tools = await resolveFfmpegTools(options.ffmpegPath ?? undefined);
+  logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
+  await checkOutputDir(options.outDir, options.overwrite);
+
+  const loaded = await loadModelConfig(options.modelConfig);
+  const modelConfig = withOverrides(loaded.config, options);
+  const model = await resolveModel(loaded, {
+    ...hooks.model,
+    modelPath: options.modelPath,
+    onWarning: (message) => logger.warn(message),
+  });
+  logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin})`);
+
+  const probed = await recorder.time('probe', () =>
+    Promise.all(options.videos.map(async (file, i) => {
+      const info = await probeVideo(tools, file, i);
+      return { info, sha256: await sha256File(info.path) };
+    })),
+  );
+  for (const { info } of probed) {
+    logger.info(`probed ${path.basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${info.fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
+  }
+
+  const detector = await Detector.create({
+    modelPath: model.path,
+    config: modelConfig,
+    classFilter: options.classes ?? undefined,
+    onWarning: (message) => logger.warn(message),
+  });
+  const staging = await createStagingDir(options.outDir, [IMAGES_DIR, path.dirname(COCO_PATH)]);
+  try {
+    for (const { info, sha256 } of probed) {
+      const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling)) ?? null;
+      const log = await processVideo({
+        tools,
+        video: info,
+        sampling: options.sampling,
+        quality: options.quality,
+        dedupThreshold: options.dedupThreshold,
+        detector,
+        datasetDir: staging,
+        jpegQuality: options.jpegQuality,
+        recorder,
+        progress,
+        signal: hooks.signal,
+      }).finally(() => progress?.finish());
+      recorder.recordVideo({ info, sha256, framesDecoded: log.stats.framesDecoded, decodeErrors: log.stats.decodeErrors });
+      const rows = recorder.frames.filter((f) => f.video === info.stem);
+      logger.info(
+        `processed ${info.stem}: ${log.stats.framesDecoded} decoded, ${rows.length} sampled, ${rows.filter((r) => r.outcome === 'kept').length} kept`,
+        { video: info.stem, stage: 'extract' },
+      );
+    }
+
+    const categories = options.classes ?? [...detector.classNames];
+    const coco = buildCoco(recorder.kept, {
+      site: options.site,
+      toolVersion: TOOL_VERSION,
+      categories,
+      videoOrder: probed.map((p) => p.info.stem),
+    });
+    await recorder.time('write', () => writeFile(path.join(staging, COCO_PATH), serializeCoco(coco)));
+    recorder.finish();
+    const metrics = computeMetrics(recorder, { site: options.site, classNames: detector.classNames });
+    for (const [stage, timing] of Object.entries(metrics.timings.stages)) {
+      logger.info(`stage ${stage}: ${Math.round(timing.ms)} ms (${Math.round(timing.share * 100)} %)`, { stage });
+    }
+    await writeFile(path.join(staging, OUTPUT_FILES.metrics), `${JSON.stringify(metrics, null, 2)}\n`);
+    await writeFile(path.join(staging, OUTPUT_FILES.metricsCsv), frameRowsCsv(recorder.frames));
+    const imageLinks = recorder.kept.slice(0, 4).map((k) => ({ href: `${IMAGES_DIR}/${k.file}`, label: k.file }));
+    await writeFile(path.join(staging, OUTPUT_FILES.report), renderMarkdownReport(metrics, { imageLinks }));
+
+    const manifest = buildManifest({
+      runId,
+      startedAt,
+      finishedAt: new Date(),
+      options,
+      modelConfig,
+      model,
+      classNames: [...detector.classNames],
+      providers: [...detector.providers],
+      tools,
+      videos: recorder.videos,
+      metrics,
+      toolVersion: TOOL_VERSION,
+      gitCommit: await toolCommit(),
+      files: { ...OUTPUT_FILES },
+    });
+    await writeFile(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    await commitStagingDir(staging, options.outDir);
+    const at = (rel: string): string => path.join(options.outDir, rel);
+    logger.info(`dataset written to ${options.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
+    return {
+      outDir: options.outDir,
+      metrics,
+      manifest,
+      files: {
+        coco: at(COCO_PATH),
+        images: at(IMAGES_DIR),
+        metrics: at(OUTPUT_FILES.metrics),
+        metricsCsv: at(OUTPUT_FILES.metricsCsv),
+        report: at(OUTPUT_FILES.report),
+        manifest: at(MANIFEST_FILE),
+      },
+    };
+  } catch (error) {
+    await discardStagingDir(staging);
+    throw error;
+  } finally {
+    await detector.release();
+  }
+}

@@ -1,0 +1,20 @@
+/** Stage 6a: one JPEG per kept frame, under a deterministic name. */
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Frame } from './frame.js';
+
+export const IMAGES_DIR = 'images';
+
+/** `<video-stem>_<frame-index, 6 digits>.jpg`, e.g. `site-walkway_000300.jpg`. */
+export function imageFileName(videoStem: string, frameIndex: number): string {
+  return `${videoStem}_${String(frameIndex).padStart(6, '0')}.jpg`;
+}
+
+/** Encodes the frame as a baseline JPEG (no metadata, so the bytes depend on the pixels only). */
+export async function writeFrameJpeg(frame: Frame, datasetDir: string, quality: number, name: string): Promise<string> {
+  const file = path.join(datasetDir, IMAGES_DIR, name);
+  await sharp(frame.rgb, { raw: { width: frame.width, height: frame.height, channels: 3 } })
+    .jpeg({ quality, chromaSubsampling: '4:2:0', mozjpeg: false })
+    .toFile(file);
+  return file;
+}
