@@ -35,7 +35,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       logger,
       signal: io.signal,
       progress: (label, total) =>
-        createProgress({ total, label, stream: io.stderr, format: args.logFormat, logger: io.stderr.isTTY ? undefined : logger }),
+        createProgress({ total, label, stream: io.stderr, format: args.logFormat, logger: io.stderr.isTTY && args.logFormat === 'text' ? undefined : logger }),
     });
     io.stdout.write(`${result.outDir}\n`);
     return 0;

@@ -1,0 +1,77 @@
+/**
+ * CSV writing per RFC 4180: fields containing a comma, double quote, CR or LF are quoted, inner
+ * quotes doubled, records end in CRLF (the last one too), and columns come in a fixed order.
+ */
+import type { FrameRecord } from './recorder.js';
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+const CRLF = '\r\n';
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One field: null/undefined and non-finite numbers become an empty cell. */
+export function csvField(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = String(value);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvRecord(values: readonly CsvValue[]): string {
+  return values.map(csvField).join(',') + CRLF;
+}
+
+/** A whole document: the header record, then one record per row. */
+export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
+  const parts = [csvRecord(header)];
+  for (const row of rows) {
+    if (row.length !== header.length) {
+      throw new RangeError(`CSV row has ${row.length} fields but the header has ${header.length}`);
+    }
+    parts.push(csvRecord(row));
+  }
+  return parts.join('');
+}
+
+/** Columns of metrics.csv, in order. */
+export const FRAME_CSV_COLUMNS = [
+  'video',
+  'frame_index',
+  'timestamp_ms',
+  'outcome',
+  'reason',
+  'luma_mean',
+  'blur_score',
+  'phash_distance',
+  'detections',
+  'inference_ms',
+  'image_file',
+] as const;
+
+/** Rounds measured values to 3 decimals so float noise does not reach the file. */
+function measured(value: number | null): number | null {
+  if (value === null || !Number.isFinite(value)) return null;
+  const rounded = Math.round(value * 1000) / 1000;
+  return rounded === 0 ? 0 : rounded;
+}
+
+export function frameRow(frame: FrameRecord): CsvValue[] {
+  return [
+    frame.video,
+    frame.frameIndex,
+    measured(frame.timestampMs),
+    frame.outcome,
+    frame.reason,
+    measured(frame.lumaMean),
+    measured(frame.blurScore),
+    frame.phashDistance,
+    frame.detections,
+    measured(frame.inferenceMs),
+    frame.imageFile,
+  ];
+}
+
+/** metrics.csv: one row per sampled frame, in recorded order. */
+export function frameRowsCsv(frames: readonly FrameRecord[]): string {
+  return toCsv(FRAME_CSV_COLUMNS, frames.map(frameRow));
+}

@@ -1,0 +1,347 @@
+/**
+ * The run's metrics: one plain, JSON-serialisable object computed once from the `RunRecorder` at the
+ * end of a run. metrics.json is this object; report.md and the console summary render from it and
+ * from nothing else.
+ *
+ * Numbers are rounded (see `round`) so that two runs over the same input produce the same
+ * metrics.json apart from the timings, which are wall-clock measurements and vary by nature.
+ */
+import path from 'node:path';
+import { DROP_REASONS } from '../pipeline/frame.js';
+import type { DropReason } from '../pipeline/frame.js';
+import { STAGES } from './recorder.js';
+import type { FrameRecord, KeptImage, RunRecorder, Stage, VideoRecord } from './recorder.js';
+
+export const METRICS_SCHEMA_VERSION = 1 as const;
+
+/** One bucket of a histogram: values `min..max` inclusive; `max` null for an open-ended last bucket. */
+export interface HistogramBucket {
+  label: string;
+  min: number;
+  max: number | null;
+  count: number;
+}
+
+/** Summary of a list of numbers. All zeros (never NaN) when `count` is 0. */
+export interface DistributionSummary {
+  count: number;
+  min: number;
+  median: number;
+  mean: number;
+  max: number;
+  histogram: HistogramBucket[];
+}
+
+export interface FrameMetrics {
+  /** Frames ffmpeg decoded, summed over videos. */
+  decoded: number;
+  /** Frames that reached the quality stage (one FrameRecord each). */
+  sampled: number;
+  kept: number;
+  /** bad + duplicates (+ any dropped frame recorded without a reason). */
+  dropped: number;
+  /** Every reason in `DROP_REASONS` order, 0 when none. */
+  droppedByReason: Record<DropReason, number>;
+  /** Quality drops: corrupt + black + overexposed + blurred. */
+  bad: number;
+  duplicates: number;
+}
+
+export interface ClassMetrics {
+  name: string;
+  count: number;
+  /** Mean confidence of this class's detections, 0 when count is 0. */
+  meanScore: number;
+}
+
+export interface DetectionMetrics {
+  total: number;
+  /** Detections per kept image; histogram buckets 0, 1, …, 9, 10+. */
+  perImage: { min: number; mean: number; max: number; histogram: HistogramBucket[] };
+  /** Classes with at least one detection, by count descending, then name ascending. */
+  byClass: ClassMetrics[];
+  /** Model classes (from `classNames`) that were never detected, in model order. */
+  classesWithoutDetections: string[];
+}
+
+export interface StageMetrics {
+  ms: number;
+  /** Fraction (0..1) of the sum of all stage times. */
+  share: number;
+}
+
+export interface TimingMetrics {
+  wallMs: number;
+  /** Sum of the stage times (can differ from wallMs: stages may overlap or leave gaps). */
+  stageTotalMs: number;
+  /** Every stage, in pipeline order. */
+  stages: Record<Stage, StageMetrics>;
+}
+
+export interface VideoMetrics {
+  /** File name with extension. */
+  name: string;
+  stem: string;
+  index: number;
+  sha256: string;
+  durationSeconds: number;
+  fps: number;
+  width: number;
+  height: number;
+  sizeBytes: number;
+  decoded: number;
+  decodeErrors: number;
+  sampled: number;
+  kept: number;
+  dropped: number;
+  bad: number;
+  duplicates: number;
+  detections: number;
+}
+
+export interface RunMetrics {
+  schemaVersion: typeof METRICS_SCHEMA_VERSION;
+  site: string;
+  frames: FrameMetrics;
+  /** (bad + duplicates) / sampled; 0 when nothing was sampled. */
+  frameDropRatio: number;
+  /** Images written (kept images recorded). */
+  images: number;
+  detections: DetectionMetrics;
+  timings: TimingMetrics;
+  videos: VideoMetrics[];
+  /** Hamming distances of frame pHashes to the previous kept frame (first frames excluded). */
+  phashDistance: DistributionSummary;
+}
+
+export interface ComputeMetricsOptions {
+  site: string;
+  /** The model's class names, in output order. */
+  classNames: readonly string[];
+}
+
+/** Rounds to `digits` decimals; non-finite input gives 0 and -0 becomes 0, so JSON stays clean. */
+export function round(value: number, digits = 0): number {
+  if (!Number.isFinite(value)) return 0;
+  const factor = 10 ** digits;
+  const rounded = Math.round(value * factor) / factor;
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** Buckets for detections per image: 0 … 9, then 10+. */
+export const DETECTIONS_PER_IMAGE_BUCKETS: readonly (readonly [number, number | null])[] = [
+  ...Array.from({ length: 10 }, (_, i) => [i, i] as const),
+  [10, null],
+];
+
+/** Buckets for pHash Hamming distances (0..64): fine-grained where dedup thresholds sit. */
+export const PHASH_DISTANCE_BUCKETS: readonly (readonly [number, number | null])[] = [
+  [0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9],
+  [10, 11], [12, 15], [16, 23], [24, 31], [32, null],
+];
+
+function bucketLabel(min: number, max: number | null): string {
+  if (max === null) return `${min}+`;
+  return min === max ? String(min) : `${min}-${max}`;
+}
+
+/** Counts `values` into the given inclusive integer buckets (values are floored first). */
+export function histogram(
+  values: readonly number[],
+  buckets: readonly (readonly [number, number | null])[],
+): HistogramBucket[] {
+  const result = buckets.map(([min, max]) => ({ label: bucketLabel(min, max), min, max, count: 0 }));
+  for (const raw of values) {
+    const value = Math.floor(raw);
+    const bucket = result.find((b) => value >= b.min && (b.max === null || value <= b.max));
+    if (bucket) bucket.count += 1;
+  }
+  return result;
+}
+
+function median(sorted: readonly number[]): number {
+  if (sorted.length === 0) return 0;
+  const mid = Math.floor(sorted.length / 2);
+  if (sorted.length % 2 === 1) return sorted[mid] ?? 0;
+  return ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** min / median / mean / max and histogram of `values`; zeros when empty. */
+export function summarize(
+  values: readonly number[],
+  buckets: readonly (readonly [number, number | null])[],
+): DistributionSummary {
+  const finite = values.filter((v) => Number.isFinite(v));
+  const sorted = [...finite].sort((a, b) => a - b);
+  const sum = sorted.reduce((acc, v) => acc + v, 0);
+  return {
+    count: sorted.length,
+    min: round(sorted[0] ?? 0, 3),
+    median: round(median(sorted), 3),
+    mean: round(sorted.length === 0 ? 0 : sum / sorted.length, 3),
+    max: round(sorted[sorted.length - 1] ?? 0, 3),
+    histogram: histogram(sorted, buckets),
+  };
+}
+
+function emptyReasonCounts(): Record<DropReason, number> {
+  const counts = {} as Record<DropReason, number>;
+  for (const reason of DROP_REASONS) counts[reason] = 0;
+  return counts;
+}
+
+interface FrameTally {
+  sampled: number;
+  kept: number;
+  dropped: number;
+  byReason: Record<DropReason, number>;
+}
+
+function tallyFrames(frames: readonly FrameRecord[]): FrameTally {
+  const tally: FrameTally = { sampled: 0, kept: 0, dropped: 0, byReason: emptyReasonCounts() };
+  for (const frame of frames) {
+    tally.sampled += 1;
+    if (frame.outcome === 'kept') {
+      tally.kept += 1;
+    } else {
+      tally.dropped += 1;
+      if (frame.reason !== null && frame.reason in tally.byReason) tally.byReason[frame.reason] += 1;
+    }
+  }
+  return tally;
+}
+
+function badOf(byReason: Record<DropReason, number>): number {
+  return byReason.corrupt + byReason.black + byReason.overexposed + byReason.blurred;
+}
+
+/**
+ * Maps the `video` string of frame and kept-image records to a video's position in `videos`.
+ * Records may name a video by path, file name or stem; the path is tried first since it is unique.
+ */
+function videoResolver(videos: readonly VideoRecord[]): (name: string) => number | undefined {
+  const byPath = new Map<string, number>();
+  const byBase = new Map<string, number>();
+  const byStem = new Map<string, number>();
+  videos.forEach((video, i) => {
+    if (!byPath.has(video.info.path)) byPath.set(video.info.path, i);
+    const base = path.basename(video.info.path);
+    if (!byBase.has(base)) byBase.set(base, i);
+    if (!byStem.has(video.info.stem)) byStem.set(video.info.stem, i);
+  });
+  return (name) => byPath.get(name) ?? byBase.get(name) ?? byStem.get(name);
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => number | undefined, size: number): T[][] {
+  const groups: T[][] = Array.from({ length: size }, () => []);
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key !== undefined) groups[key]?.push(item);
+  }
+  return groups;
+}
+
+function detectionMetrics(kept: readonly KeptImage[], classNames: readonly string[]): DetectionMetrics {
+  const perImage = kept.map((image) => image.detections.length);
+  const total = perImage.reduce((acc, n) => acc + n, 0);
+  const classes = new Map<string, { count: number; scoreSum: number }>();
+  for (const image of kept) {
+    for (const det of image.detections) {
+      const name = det.className || classNames[det.classIndex] || `class ${det.classIndex}`;
+      const entry = classes.get(name) ?? { count: 0, scoreSum: 0 };
+      entry.count += 1;
+      entry.scoreSum += Number.isFinite(det.score) ? det.score : 0;
+      classes.set(name, entry);
+    }
+  }
+  const byClass = [...classes.entries()]
+    .map(([name, { count, scoreSum }]) => ({ name, count, meanScore: round(scoreSum / count, 4) }))
+    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const seen = new Set<string>();
+  const classesWithoutDetections = classNames.filter((name) => {
+    if (classes.has(name) || seen.has(name)) return false;
+    seen.add(name);
+    return true;
+  });
+  return {
+    total,
+    perImage: {
+      // reduce, not Math.min(...): spreading a very long array overflows the call stack.
+      min: perImage.length === 0 ? 0 : perImage.reduce((a, b) => Math.min(a, b)),
+      mean: round(perImage.length === 0 ? 0 : total / perImage.length, 3),
+      max: perImage.length === 0 ? 0 : perImage.reduce((a, b) => Math.max(a, b)),
+      histogram: histogram(perImage, DETECTIONS_PER_IMAGE_BUCKETS),
+    },
+    byClass,
+    classesWithoutDetections,
+  };
+}
+
+function timingMetrics(recorder: RunRecorder): TimingMetrics {
+  const total = STAGES.reduce((acc, stage) => acc + Math.max(0, recorder.stageMs[stage]), 0);
+  const stages = {} as Record<Stage, StageMetrics>;
+  for (const stage of STAGES) {
+    const ms = Math.max(0, recorder.stageMs[stage]);
+    stages[stage] = { ms: round(ms, 1), share: total > 0 ? round(ms / total, 4) : 0 };
+  }
+  return { wallMs: round(recorder.wallMs, 1), stageTotalMs: round(total, 1), stages };
+}
+
+/** Computes the run's metrics from everything the stages recorded. Pure: the recorder is not changed. */
+export function computeMetrics(recorder: RunRecorder, options: ComputeMetricsOptions): RunMetrics {
+  const tally = tallyFrames(recorder.frames);
+  const bad = badOf(tally.byReason);
+  const duplicates = tally.byReason.duplicate;
+  const decoded = recorder.videos.reduce((acc, v) => acc + Math.max(0, v.framesDecoded), 0);
+
+  const resolve = videoResolver(recorder.videos);
+  const framesByVideo = groupBy(recorder.frames, (f) => resolve(f.video), recorder.videos.length);
+  const keptByVideo = groupBy(recorder.kept, (k) => resolve(k.video), recorder.videos.length);
+  const videos = recorder.videos.map((video, i): VideoMetrics => {
+    const vt = tallyFrames(framesByVideo[i] ?? []);
+    const detections = (keptByVideo[i] ?? []).reduce((acc, k) => acc + k.detections.length, 0);
+    return {
+      name: path.basename(video.info.path),
+      stem: video.info.stem,
+      index: video.info.index,
+      sha256: video.sha256,
+      durationSeconds: round(video.info.durationSeconds, 3),
+      fps: round(video.info.fps, 3),
+      width: video.info.width,
+      height: video.info.height,
+      sizeBytes: video.info.sizeBytes,
+      decoded: video.framesDecoded,
+      decodeErrors: video.decodeErrors,
+      sampled: vt.sampled,
+      kept: vt.kept,
+      dropped: vt.dropped,
+      bad: badOf(vt.byReason),
+      duplicates: vt.byReason.duplicate,
+      detections,
+    };
+  });
+
+  const distances = recorder.frames
+    .map((f) => f.phashDistance)
+    .filter((d): d is number => d !== null && Number.isFinite(d));
+
+  return {
+    schemaVersion: METRICS_SCHEMA_VERSION,
+    site: options.site,
+    frames: {
+      decoded,
+      sampled: tally.sampled,
+      kept: tally.kept,
+      dropped: tally.dropped,
+      droppedByReason: tally.byReason,
+      bad,
+      duplicates,
+    },
+    frameDropRatio: tally.sampled > 0 ? round((bad + duplicates) / tally.sampled, 4) : 0,
+    images: recorder.kept.length,
+    detections: detectionMetrics(recorder.kept, options.classNames),
+    timings: timingMetrics(recorder),
+    videos,
+    phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Compact horizontal bars drawn with Unicode block characters (eighth-cell resolution), for charts
+ * in Markdown and console output: `textBar(5.5, 10, 4)` → `██▎` (5.5/10 of 4 cells = 2.2 cells).
+ */
+
+/** Partial blocks for 1/8 … 7/8 of a cell. */
+const PARTIAL = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'] as const;
+const FULL = '█';
+
+/**
+ * A bar `width` cells long at `max`. Zero (or negative, or non-finite) gives an empty string; any
+ * positive value gives at least a thin sliver so it is not mistaken for zero.
+ */
+export function textBar(value: number, max: number, width = 20): string {
+  if (!(value > 0) || !(max > 0) || !(width > 0) || !Number.isFinite(value)) return '';
+  const eighths = Math.round((Math.min(value, max) / max) * width * 8);
+  const full = Math.floor(eighths / 8);
+  const partial = PARTIAL[eighths % 8] ?? '';
+  const bar = FULL.repeat(full) + partial;
+  return bar === '' ? PARTIAL[1] : bar;
+}
+
+export interface BarChartRow {
+  label: string;
+  value: number;
+}
+
+export interface BarChartOptions {
+  /** Cells for the largest value. Default 30. */
+  width?: number;
+  /** How the value is printed after the bar. Default: `String(value)`. */
+  formatValue?: (value: number) => string;
+  /** Labels longer than this are cut with an ellipsis. Default 24. */
+  maxLabelLength?: number;
+}
+
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const chars = [...text.slice(0, 2 * max)];
+  return chars.length <= max ? text : chars.slice(0, Math.max(0, max - 1)).join('') + '…';
+}
+
+/**
+ * A plain-text chart, one line per row: label padded to a column, the bar, then the value.
+ * Lines have no trailing newline; join them as you like. Control characters in labels become spaces.
+ */
+export function barChart(rows: readonly BarChartRow[], options: BarChartOptions = {}): string[] {
+  const width = options.width ?? 30;
+  const format = options.formatValue ?? ((v: number) => String(v));
+  const maxLabel = options.maxLabelLength ?? 24;
+  // eslint-disable-next-line no-control-regex
+  const labels = rows.map((r) => cut(r.label.replace(/[\u0000-\u001f\u007f]/g, ' '), maxLabel));
+  const labelWidth = labels.reduce((acc, l) => Math.max(acc, [...l].length), 0);
+  const max = rows.reduce((acc, r) => Math.max(acc, Number.isFinite(r.value) ? r.value : 0), 0);
+  return rows.map((row, i) => {
+    const label = labels[i] ?? '';
+    const padded = label + ' '.repeat(labelWidth - [...label].length);
+    const bar = textBar(row.value, max, width);
+    return `${padded} ${bar}${bar ? ' ' : ''}${format(row.value)}`;
+  });
+}

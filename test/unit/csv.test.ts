@@ -1,0 +1,83 @@
+import { describe, expect, it } from '@jest/globals';
+import { csvField, csvRecord, frameRowsCsv, toCsv, FRAME_CSV_COLUMNS } from '../../src/observe/csv.js';
+import type { FrameRecord } from '../../src/observe/recorder.js';
+
+describe('csvField', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['line\nbreak', '"line\nbreak"'],
+    ['carriage\rreturn', '"carriage\rreturn"'],
+    ['"', '""""'],
+    ['', ''],
+    [' spaced ', ' spaced '],
+  ])('%j → %j', (input, expected) => {
+    expect(csvField(input)).toBe(expected);
+  });
+
+  it('writes null and undefined as empty cells, numbers and booleans as text', () => {
+    expect(csvField(null)).toBe('');
+    expect(csvField(undefined)).toBe('');
+    expect(csvField(0)).toBe('0');
+    expect(csvField(-1.5)).toBe('-1.5');
+    expect(csvField(Number.NaN)).toBe('');
+    expect(csvField(true)).toBe('true');
+  });
+});
+
+describe('toCsv', () => {
+  it('ends every record in CRLF', () => {
+    expect(csvRecord(['a', 1, null])).toBe('a,1,\r\n');
+    expect(toCsv(['x', 'y'], [['1', '2'], ['3,4', null]])).toBe('x,y\r\n1,2\r\n"3,4",\r\n');
+  });
+
+  it('rejects rows that do not match the header', () => {
+    expect(() => toCsv(['x', 'y'], [['1']])).toThrow(RangeError);
+  });
+});
+
+describe('frameRowsCsv', () => {
+  const kept: FrameRecord = {
+    video: 'cam "north", gate',
+    frameIndex: 30,
+    timestampMs: 1001.0000000001,
+    outcome: 'kept',
+    reason: null,
+    lumaMean: 101.23456,
+    blurScore: 350.5,
+    phashDistance: 12,
+    detections: 3,
+    inferenceMs: 45.6789,
+    imageFile: 'images/site_000001.jpg',
+  };
+  const dropped: FrameRecord = {
+    ...kept,
+    video: 'plain',
+    frameIndex: 0,
+    timestampMs: 0,
+    outcome: 'dropped',
+    reason: 'blurred',
+    phashDistance: null,
+    detections: null,
+    inferenceMs: null,
+    imageFile: null,
+  };
+
+  it('has the documented header in a fixed order', () => {
+    const header = frameRowsCsv([]).split('\r\n')[0];
+    expect(header).toBe(
+      'video,frame_index,timestamp_ms,outcome,reason,luma_mean,blur_score,phash_distance,detections,inference_ms,image_file',
+    );
+    expect(FRAME_CSV_COLUMNS).toHaveLength(11);
+    expect(frameRowsCsv([])).toBe(`${header}\r\n`);
+  });
+
+  it('writes one row per frame with empty cells for nulls', () => {
+    const lines = frameRowsCsv([kept, dropped]).split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toBe('"cam ""north"", gate",30,1001,kept,,101.235,350.5,12,3,45.679,images/site_000001.jpg');
+    expect(lines[2]).toBe('plain,0,0,dropped,blurred,101.235,350.5,,,,');
+    expect(lines[3]).toBe('');
+  });
+});
