@@ -16,7 +16,7 @@ export interface VideoInfo {
   /** Display size, after rotation. */
   width: number;
   height: number;
-  /** Clockwise rotation applied on decode (0, 90, 180, 270). */
+  /** Rotation of the display matrix in degrees as ffprobe reports it (0, 90, 180, 270); applied on decode. */
   rotation: number;
   /** Frame count from the container, or estimated from duration × fps when the container has none. */
   frameCount: number;

@@ -24,7 +24,7 @@ function finiteNumber(value: unknown): number | null {
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }
 
-/** Rotation in clockwise degrees 0/90/180/270, from the display matrix or the legacy `rotate` tag. */
+/** Rotation 0/90/180/270 from the display matrix (ffprobe 5+) or the legacy `rotate` tag (older ffprobe). */
 export function rotationOf(stream: Record<string, unknown>): number {
   const tags = (stream.tags ?? {}) as Record<string, unknown>;
   const raw = finiteNumber(stream.rotation) ?? finiteNumber(tags.rotate) ?? 0;

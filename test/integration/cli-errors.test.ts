@@ -1,0 +1,92 @@
+/**
+ * Bad input through the built CLI: one line naming the input and the problem, a documented exit
+ * code, no stack trace, and no output folder left behind.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EXIT_CODES } from '../../src/errors.js';
+import { makeAudioOnly, makeTextFile, makeTruncated, makeVideo, MODEL, SAMPLE_VIDEO, tempDir } from '../support/videos.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let video: string;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+  video = await makeVideo(path.join(dir, 'ok.mp4'), { frames: 10 });
+  await mkdir(path.join(dir, 'a-folder.mp4'));
+  await writeFile(path.join(dir, 'empty.mp4'), '');
+  await makeTextFile(path.join(dir, 'text.mp4'));
+  await makeAudioOnly(path.join(dir, 'audio.m4a'));
+  await makeTruncated(SAMPLE_VIDEO, path.join(dir, 'truncated.mp4'), 0.3);
+  await writeFile(path.join(dir, 'bad-config.json'), JSON.stringify({ name: 'x', layout: 'yolov7' }));
+  await writeFile(path.join(dir, 'not-a-model.onnx'), 'text');
+  await mkdir(path.join(dir, 'full'));
+  await writeFile(path.join(dir, 'full', 'keep.txt'), 'x');
+}, 60_000);
+afterAll(() => cleanup());
+
+interface Outcome {
+  code: number;
+  stderr: string;
+}
+
+function cli(args: string[]): Promise<Outcome> {
+  return new Promise((resolve) => {
+    execFile('node', ['bin/dataset-gen.js', ...args], { env: { ...process.env, DATASET_GEN_MODEL: '' } }, (error, _stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stderr });
+    });
+  });
+}
+
+const at = (name: string): string => path.join(dir, name);
+
+describe('bad input', () => {
+  test.each<[string, () => string[], number, RegExp]>([
+    ['missing video', () => ['--video', at('nope.mp4')], EXIT_CODES.video, /Video .*nope\.mp4 does not exist/],
+    ['a directory', () => ['--video', at('a-folder.mp4')], EXIT_CODES.video, /Video .*a-folder\.mp4 is a directory/],
+    ['an empty file', () => ['--video', at('empty.mp4')], EXIT_CODES.video, /Video .*empty\.mp4 is empty/],
+    ['a text file named .mp4', () => ['--video', at('text.mp4')], EXIT_CODES.video, /Video .*text\.mp4 is not a decodable video/],
+    ['audio only', () => ['--video', at('audio.m4a')], EXIT_CODES.video, /Video .*audio\.m4a has no video stream \(found: audio\)/],
+    ['a truncated video', () => ['--video', at('truncated.mp4')], EXIT_CODES.video, /Video .*truncated\.mp4 is truncated: decoding stopped at/],
+    ['a model path that does not exist', () => ['--video', video, '--model', at('missing.onnx')], EXIT_CODES.model, /Model .*missing\.onnx .*does not exist/],
+    ['a model that is not ONNX', () => ['--video', video, '--model', at('not-a-model.onnx')], EXIT_CODES.model, /Model .*not-a-model\.onnx/],
+    ['an invalid config field', () => ['--video', video, '--model-config', at('bad-config.json')], EXIT_CODES.config, /Invalid model config .*bad-config\.json: layout:/],
+    ['no weights anywhere', () => ['--video', video], EXIT_CODES.model, /No model weights .*--model.*DATASET_GEN_MODEL.*yolo export/],
+    ['an unknown class', () => ['--video', video, '--classes', 'person,unicorn'], EXIT_CODES.config, /unicorn/],
+    ['a bad option value', () => ['--video', video, '--sample-fps', 'lots'], EXIT_CODES.usage, /Expected a number .* for --sample-fps but received "lots"/],
+    ['an unknown option', () => ['--video', video, '--fps', '2'], EXIT_CODES.usage, /--fps/],
+    ['an existing non-empty output', () => ['--video', video, '--out', at('full')], EXIT_CODES.output, /Output folder .*full exists and is not empty; pass --overwrite/],
+  ])('%s', async (_name, args, code, message) => {
+    const argv = ['run', ...args()];
+    if (!argv.includes('--out')) argv.push('--out', at('out'));
+    if (!argv.includes('--model') && !argv.includes('--model-config') && !/no weights/.test(_name)) argv.push('--model', MODEL);
+    const outcome = await cli(argv);
+    expect(outcome.code).toBe(code);
+    const lines = outcome.stderr.trimEnd().split('\n');
+    const last = lines.at(-1) ?? '';
+    expect(last).toMatch(/^dataset-gen: /);
+    expect(last).toMatch(message);
+    expect(outcome.stderr).not.toMatch(/\n\s+at /);
+    const left = (await readdir(dir)).filter((name) => name === 'out' || name.includes('.partial-'));
+    expect(left).toEqual([]);
+  }, 60_000);
+
+  test('--debug adds the stack trace', async () => {
+    const outcome = await cli(['run', '--video', at('nope.mp4'), '--out', at('out'), '--model', MODEL, '--debug']);
+    expect(outcome.code).toBe(EXIT_CODES.video);
+    expect(outcome.stderr).toMatch(/\n\s+at /);
+  });
+
+  test('--help documents every option with its default', async () => {
+    const { stdout } = await new Promise<{ stdout: string }>((resolve, reject) =>
+      execFile('node', ['bin/dataset-gen.js', 'run', '--help'], (error, out) => (error ? reject(error) : resolve({ stdout: out }))),
+    );
+    for (const option of ['--video', '--out', '--model', '--model-config', '--sample-fps', '--every-n-frames', '--site', '--dedup-threshold', '--confidence', '--iou', '--classes', '--overwrite', '--log-format', '--ffmpeg-path']) {
+      expect(stdout).toContain(option);
+    }
+    expect(stdout).toMatch(/default: 1\)/);
+  });
+});

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import path from 'node:path';
+import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/ffmpeg.js';
+import { DecodeLog, extractFrames } from '../../src/pipeline/extract.js';
+import type { Frame } from '../../src/pipeline/frame.js';
+import { probeVideo } from '../../src/pipeline/probe.js';
+import type { Sampling } from '../../src/pipeline/sampling.js';
+import { makeTruncated, makeVideo, tempDir } from '../support/videos.js';
+
+let tools: FfmpegTools;
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  tools = await resolveFfmpegTools();
+  ({ dir, cleanup } = await tempDir());
+});
+afterAll(() => cleanup());
+
+async function extractAll(file: string, sampling: Sampling): Promise<{ frames: Omit<Frame, 'rgb'>[]; log: DecodeLog; bytes: number[] }> {
+  const video = await probeVideo(tools, file, 0);
+  const log = new DecodeLog();
+  const frames: Omit<Frame, 'rgb'>[] = [];
+  const bytes: number[] = [];
+  for await (const { rgb, ...frame } of extractFrames(tools, video, sampling, log)) {
+    frames.push(frame);
+    bytes.push(rgb.length);
+  }
+  return { frames, log, bytes };
+}
+
+describe('extractFrames', () => {
+  test('every frame at the source rate: known count, indices and timestamps', async () => {
+    const file = await makeVideo(path.join(dir, 'ten.mp4'), { fps: 10, frames: 25 });
+    const { frames, log, bytes } = await extractAll(file, { mode: 'every-n-frames', n: 1 });
+    expect(frames).toHaveLength(25);
+    expect(frames.map((f) => f.frameIndex)).toEqual([...Array(25).keys()]);
+    expect(frames.map((f) => f.timestampMs)).toEqual([...Array(25).keys()].map((i) => i * 100));
+    expect(new Set(bytes)).toEqual(new Set([160 * 120 * 3]));
+    expect(log.stats.framesDecoded).toBe(25);
+    expect(frames.every((f) => !f.corrupt)).toBe(true);
+  });
+
+  test('sampling at 2 frames/s from 10 fps keeps every 5th frame', async () => {
+    const file = await makeVideo(path.join(dir, 'rate.mp4'), { fps: 10, frames: 40 });
+    const { frames } = await extractAll(file, { mode: 'fps', fps: 2 });
+    expect(frames.map((f) => f.frameIndex)).toEqual([0, 5, 10, 15, 20, 25, 30, 35]);
+    expect(frames.map((f) => f.timestampMs)).toEqual([0, 500, 1000, 1500, 2000, 2500, 3000, 3500]);
+  });
+
+  test('sampling at a rate that does not divide the source rate does not drift', async () => {
+    const file = await makeVideo(path.join(dir, 'odd.mp4'), { fps: 30, frames: 90 });
+    const { frames } = await extractAll(file, { mode: 'fps', fps: 7 });
+    // 3 s at 7 frames/s: one frame in each 1/7 s slot.
+    expect(frames).toHaveLength(21);
+    for (const [i, frame] of frames.entries()) {
+      expect(frame.timestampMs).toBeGreaterThanOrEqual(Math.floor((i * 1000) / 7) - 1);
+      expect(frame.timestampMs).toBeLessThan(((i + 1) * 1000) / 7);
+    }
+  });
+
+  test('every-n-frames keeps frames 0, n, 2n', async () => {
+    const file = await makeVideo(path.join(dir, 'nth.mp4'), { fps: 25, frames: 50 });
+    const { frames } = await extractAll(file, { mode: 'every-n-frames', n: 12 });
+    expect(frames.map((f) => f.frameIndex)).toEqual([0, 12, 24, 36, 48]);
+    expect(frames.map((f) => f.timestampMs)).toEqual([0, 480, 960, 1440, 1920]);
+  });
+
+  test('a rotated video is decoded upright, with width and height swapped', async () => {
+    const file = await makeVideo(path.join(dir, 'rotated.mp4'), { width: 160, height: 96, frames: 5, rotate: 90 });
+    const video = await probeVideo(tools, file, 0);
+    expect(video.rotation).toBe(90);
+    expect([video.width, video.height]).toEqual([96, 160]);
+    const frames = [];
+    for await (const frame of extractFrames(tools, video, { mode: 'every-n-frames', n: 1 })) frames.push(frame);
+    expect(frames).toHaveLength(5);
+    expect(frames[0]?.width).toBe(96);
+    expect(frames[0]?.rgb.length).toBe(96 * 160 * 3);
+  });
+
+  test('a truncated file is refused after decoding, naming the file', async () => {
+    const full = await makeVideo(path.join(dir, 'long.mp4'), { fps: 10, frames: 200, width: 320, height: 240, source: 'testsrc2' });
+    const cut = await makeTruncated(full, path.join(dir, 'cut.mp4'), 0.4);
+    const video = await probeVideo(tools, cut, 0);
+    const consume = async (): Promise<void> => {
+      for await (const frame of extractFrames(tools, video, { mode: 'fps', fps: 1 })) void frame;
+    };
+    await expect(consume()).rejects.toThrow(/^Video .*cut\.mp4 is truncated: decoding stopped at .* of 20\.0 s/);
+  });
+
+  test('stopping early kills ffmpeg and returns', async () => {
+    const file = await makeVideo(path.join(dir, 'early.mp4'), { fps: 10, frames: 100 });
+    const video = await probeVideo(tools, file, 0);
+    let n = 0;
+    for await (const frame of extractFrames(tools, video, { mode: 'every-n-frames', n: 1 })) {
+      void frame;
+      if (++n === 3) break;
+    }
+    expect(n).toBe(3);
+  });
+});
+
+describe('DecodeLog', () => {
+  const info = (instance: number, n: number, pts: number): string =>
+    `[Parsed_showinfo_${instance} @ 0x55] [info] n:${String(n).padStart(4)} pts:${String(pts).padStart(7)} pts_time:${pts / 1000} pos: 1 fmt:yuv420p sar:1/1 s:160x120 i:P iskey:0 type:P checksum:0`;
+
+  test('a decoder error marks the next decoded frame corrupt, and only that one', async () => {
+    const log = new DecodeLog();
+    log.line(info(0, 0, 0));
+    log.line(info(2, 0, 0));
+    log.line('[h264 @ 0x55] [error] error while decoding MB 1 2, bytestream -5');
+    log.line(info(0, 1, 100));
+    log.line(info(0, 2, 200));
+    log.line(info(2, 1, 200));
+    const exited = (): boolean => true;
+    expect(await log.nextSelected(exited)).toMatchObject({ frameIndex: 0, corrupt: false });
+    expect(await log.nextSelected(exited)).toMatchObject({ frameIndex: 2, corrupt: false });
+    expect(log.stats).toMatchObject({ framesDecoded: 3, decodeErrors: 1, truncated: false });
+  });
+
+  test('a corrupt frame that is sampled keeps its mark', async () => {
+    const log = new DecodeLog();
+    log.line('[hevc @ 0x1] [error] Could not find ref with POC 4');
+    log.line(info(0, 0, 0));
+    log.line(info(2, 0, 0));
+    expect(await log.nextSelected(() => true)).toMatchObject({ frameIndex: 0, corrupt: true });
+  });
+
+  test('the demuxer reporting a partial file marks the decode truncated', () => {
+    const log = new DecodeLog();
+    log.line('[mov,mp4,m4a,3gp,3g2,mj2 @ 0x55] [error] stream 0, offset 0x4d515: partial file');
+    expect(log.stats.truncated).toBe(true);
+    expect(log.stats.decodeErrors).toBe(0);
+  });
+});

@@ -1,0 +1,77 @@
+import { describe, expect, test } from '@jest/globals';
+import path from 'node:path';
+import { UsageError } from '../../src/errors.js';
+import { resolveOptions, type RawOptions } from '../../src/options.js';
+
+const base: RawOptions = { video: ['in/site-a.mp4'], out: 'ds' };
+const cwd = '/work/proj';
+
+describe('resolveOptions', () => {
+  test('defaults', () => {
+    const options = resolveOptions(base, undefined, cwd);
+    expect(options).toMatchObject({
+      videos: ['/work/proj/in/site-a.mp4'],
+      outDir: '/work/proj/ds',
+      overwrite: false,
+      site: 'site-a',
+      sampling: { mode: 'fps', fps: 1 },
+      modelPath: null,
+      modelConfig: 'yolov8n-coco',
+      confidence: null,
+      iou: null,
+      classes: null,
+      jpegQuality: 90,
+    });
+    expect(options.dedupThreshold).toBeGreaterThanOrEqual(0);
+  });
+
+  test('values are parsed exactly', () => {
+    const options = resolveOptions(
+      {
+        ...base,
+        'every-n-frames': '30',
+        confidence: '0.4',
+        iou: '.5',
+        classes: 'person, car,person',
+        'dedup-threshold': '-1',
+        'model-config': 'cfg/model.json',
+        model: 'm.onnx',
+        site: 'North Yard_2',
+      },
+      undefined,
+      cwd,
+    );
+    expect(options.sampling).toEqual({ mode: 'every-n-frames', n: 30 });
+    expect(options).toMatchObject({ confidence: 0.4, iou: 0.5, classes: ['person', 'car'], dedupThreshold: -1, site: 'North Yard_2' });
+    expect(options.modelConfig).toBe(path.join(cwd, 'cfg/model.json'));
+    expect(options.modelPath).toBe(path.join(cwd, 'm.onnx'));
+  });
+
+  test.each<[string, RawOptions, RegExp]>([
+    ['no video', { out: 'x' }, /^Expected at least one video file for --video but received nothing$/],
+    ['no out', { video: ['a.mp4'] }, /^Expected an output folder path for --out but received nothing$/],
+    ['fps zero', { ...base, 'sample-fps': '0' }, /^Expected a number greater than 0 and at most 240 for --sample-fps but received "0"$/],
+    ['fps text', { ...base, 'sample-fps': 'fast' }, /for --sample-fps but received "fast"$/],
+    ['fps with unit', { ...base, 'sample-fps': '2fps' }, /for --sample-fps but received "2fps"$/],
+    ['fps hex', { ...base, 'sample-fps': '0x10' }, /for --sample-fps but received "0x10"$/],
+    ['both samplings', { ...base, 'sample-fps': '1', 'every-n-frames': '5' }, /^Expected one of the two for --sample-fps and --every-n-frames but received "both"$/],
+    ['n fractional', { ...base, 'every-n-frames': '2.5' }, /^Expected an integer from 1 to 1000000 for --every-n-frames but received "2.5"$/],
+    ['confidence 1.5', { ...base, confidence: '1.5' }, /^Expected a number greater than 0 and at most 1 for --confidence but received "1.5"$/],
+    ['iou negative', { ...base, iou: '-0.1' }, /for --iou but received "-0.1"$/],
+    ['dedup too big', { ...base, 'dedup-threshold': '65' }, /^Expected an integer from -1 to 64 for --dedup-threshold but received "65"$/],
+    ['jpeg quality', { ...base, 'jpeg-quality': '0' }, /for --jpeg-quality but received "0"$/],
+    ['classes empty item', { ...base, classes: 'person,,car' }, /for --classes but received "person,,car"$/],
+    ['site with slash', { ...base, site: '../etc' }, /for --site but received "..\/etc"$/],
+    ['same stems', { video: ['a/x.mp4', 'b/x.mov'], out: 'o' }, /for --video but received "two videos named x"$/],
+    ['black above overexposed', { ...base, 'black-luma': '250', 'overexposed-luma': '240' }, /for --black-luma but received 250$/],
+  ])('%s is refused with a message naming the option', (_name, raw, message) => {
+    expect(() => resolveOptions(raw, undefined, cwd)).toThrow(UsageError);
+    expect(() => resolveOptions(raw, undefined, cwd)).toThrow(message);
+  });
+
+  test('the caller chooses how option names are shown', () => {
+    expect(() => resolveOptions({ ...base, confidence: 'high' }, (key) => `input "${key}"`, cwd)).toThrow(
+      /for input "confidence" but received "high"/,
+    );
+  });
+});
