@@ -82,6 +82,10 @@ export function invalidParameterError(name: string, expected: string, actual: un
 /** The message of any thrown value, `Error` or not. */
 export function messageOf(value: unknown): string {
   if (value instanceof Error) return value.message;
+  // An Error from another realm (a vm context, a worker) fails instanceof but still has a message.
+  if (typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string') {
+    return (value as { message: string }).message;
+  }
   return typeof value === 'string' ? value : describeValue(value);
 }
 

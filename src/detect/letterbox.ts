@@ -1,0 +1,152 @@
+/**
+ * Letterboxing: fit a packed-RGB image into the model's square input without distorting it, padding
+ * the rest with grey (114), and the inverse mapping of boxes back to source pixels.
+ */
+import sharp from 'sharp';
+import type { Box } from '../pipeline/frame.js';
+
+/** Grey level of the padding, as in Ultralytics' letterbox. */
+export const PAD_VALUE = 114;
+
+/** A packed RGB image: 3 bytes per pixel, rows top to bottom. `Frame` satisfies it. */
+export interface RgbImage {
+  rgb: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Where the resized image sits inside the square input. */
+export interface LetterboxGeometry {
+  /** Side of the square model input, in pixels. */
+  inputSize: number;
+  /** Source pixels × scale = letterbox pixels. */
+  scale: number;
+  padLeft: number;
+  padTop: number;
+  resizedWidth: number;
+  resizedHeight: number;
+}
+
+/** Where to write a letterboxed tensor: `data` from element `offset`, 3 × S × S floats. */
+export interface TensorTarget {
+  data: Float32Array;
+  offset: number;
+}
+
+/** Byte value → float in 0..1, so the fill loop does no division. */
+const UNIT_SCALE = Float32Array.from({ length: 256 }, (_, value) => value / 255);
+
+export function letterboxGeometry(width: number, height: number, inputSize: number): LetterboxGeometry {
+  if (!(width > 0 && height > 0 && inputSize > 0)) {
+    throw new RangeError(`Cannot letterbox a ${width}x${height} image into ${inputSize}x${inputSize}`);
+  }
+  const scale = Math.min(inputSize / width, inputSize / height);
+  const resizedWidth = Math.min(inputSize, Math.max(1, Math.round(width * scale)));
+  const resizedHeight = Math.min(inputSize, Math.max(1, Math.round(height * scale)));
+  return {
+    inputSize,
+    scale,
+    padLeft: Math.floor((inputSize - resizedWidth) / 2),
+    padTop: Math.floor((inputSize - resizedHeight) / 2),
+    resizedWidth,
+    resizedHeight,
+  };
+}
+
+/** The S × S × 3 letterboxed image as packed RGB bytes (resize with sharp, pad with `PAD_VALUE`). */
+export async function letterboxPixels(image: RgbImage, geometry: LetterboxGeometry): Promise<Buffer> {
+  const { width, height, rgb } = image;
+  if (rgb.length !== width * height * 3) {
+    const needed = width * height * 3;
+    throw new RangeError(`RGB buffer holds ${rgb.length} bytes; a ${width}x${height} image needs ${needed}`);
+  }
+  const { inputSize, padLeft, padTop, resizedWidth, resizedHeight } = geometry;
+  let pipeline = sharp(rgb, { raw: { width, height, channels: 3 } });
+  if (resizedWidth !== width || resizedHeight !== height) {
+    pipeline = pipeline.resize(resizedWidth, resizedHeight, { fit: 'fill', kernel: 'linear' });
+  }
+  const { data, info } = await pipeline
+    .extend({
+      left: padLeft,
+      top: padTop,
+      right: inputSize - resizedWidth - padLeft,
+      bottom: inputSize - resizedHeight - padTop,
+      background: { r: PAD_VALUE, g: PAD_VALUE, b: PAD_VALUE },
+    })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  if (info.width !== inputSize || info.height !== inputSize || info.channels !== 3) {
+    throw new Error(
+      `Letterbox produced ${info.width}x${info.height}x${info.channels}; expected ${inputSize}x${inputSize}x3`,
+    );
+  }
+  return data;
+}
+
+/** Packed HWC bytes → planar CHW floats in 0..1, in one pass over the pixels. */
+export function fillTensor(pixels: Uint8Array, size: number, target: TensorTarget): void {
+  const plane = size * size;
+  const { data, offset } = target;
+  if (pixels.length !== plane * 3) throw new RangeError(`Expected ${plane * 3} bytes, got ${pixels.length}`);
+  if (offset < 0 || offset + plane * 3 > data.length) {
+    throw new RangeError(`Tensor target too small: offset ${offset} + ${plane * 3} > ${data.length}`);
+  }
+  const red = offset;
+  const green = offset + plane;
+  const blue = offset + 2 * plane;
+  for (let i = 0, p = 0; i < plane; i++, p += 3) {
+    data[red + i] = UNIT_SCALE[pixels[p]!]!;
+    data[green + i] = UNIT_SCALE[pixels[p + 1]!]!;
+    data[blue + i] = UNIT_SCALE[pixels[p + 2]!]!;
+  }
+}
+
+/**
+ * Letterboxes `image` into an S × S input and writes it as NCHW floats in 0..1, into `target` when
+ * given (e.g. one slot of a batch buffer), else into a new array.
+ */
+export async function letterbox(
+  image: RgbImage,
+  inputSize: number,
+  target?: TensorTarget,
+): Promise<{ tensor: Float32Array; geometry: LetterboxGeometry }> {
+  const geometry = letterboxGeometry(image.width, image.height, inputSize);
+  const pixels = await letterboxPixels(image, geometry);
+  const destination = target ?? { data: new Float32Array(3 * inputSize * inputSize), offset: 0 };
+  fillTensor(pixels, inputSize, destination);
+  return { tensor: destination.data, geometry };
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return value < low ? low : value > high ? high : value;
+}
+
+/**
+ * Per-axis source → letterbox scale. The resized size was rounded to whole pixels, so this is where
+ * source pixels actually landed (it differs from `scale` by under half a pixel over the image).
+ */
+function axisScales(geometry: LetterboxGeometry, srcWidth: number, srcHeight: number): [number, number] {
+  return [geometry.resizedWidth / srcWidth, geometry.resizedHeight / srcHeight];
+}
+
+/** Maps a box (top-left x, y, width, height) from letterbox pixels to source pixels, clipped to the image. */
+export function boxToSource(box: Box, geometry: LetterboxGeometry, srcWidth: number, srcHeight: number): Box {
+  const [sx, sy] = axisScales(geometry, srcWidth, srcHeight);
+  const { padLeft, padTop } = geometry;
+  const x1 = clamp((box.x - padLeft) / sx, 0, srcWidth);
+  const y1 = clamp((box.y - padTop) / sy, 0, srcHeight);
+  const x2 = clamp((box.x + box.width - padLeft) / sx, 0, srcWidth);
+  const y2 = clamp((box.y + box.height - padTop) / sy, 0, srcHeight);
+  return { x: x1, y: y1, width: Math.max(0, x2 - x1), height: Math.max(0, y2 - y1) };
+}
+
+/** Maps a box from source pixels into letterbox pixels (the inverse of `boxToSource`, without clipping). */
+export function boxToLetterbox(box: Box, geometry: LetterboxGeometry, srcWidth: number, srcHeight: number): Box {
+  const [sx, sy] = axisScales(geometry, srcWidth, srcHeight);
+  return {
+    x: box.x * sx + geometry.padLeft,
+    y: box.y * sy + geometry.padTop,
+    width: box.width * sx,
+    height: box.height * sy,
+  };
+}

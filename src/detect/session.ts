@@ -1,0 +1,233 @@
+/**
+ * The detector: one onnxruntime-node session for a YOLO model, validated at load, that turns RGB
+ * frames into detections in source pixels (letterbox → run, batched when the model allows →
+ * decode → class-aware NMS → map back and clip).
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import ort from 'onnxruntime-node';
+import type { InferenceSession } from 'onnxruntime-node';
+import { ModelError, messageOf } from '../errors.js';
+import type { ExecutionProvider, ModelConfig } from '../model/config.js';
+import type { Box, Detection } from '../pipeline/frame.js';
+import { type Candidate, decodeOutput } from './decode.js';
+import { resolveClassFilter } from './class-filter.js';
+import { boxToSource, letterbox, type LetterboxGeometry, type RgbImage } from './letterbox.js';
+import { checkModelIo, type ModelIo, resolveClassNames } from './model-io.js';
+import { nms } from './nms.js';
+import { readOnnxMetadata } from './onnx-metadata.js';
+
+export type { RgbImage } from './letterbox.js';
+
+/** Boxes narrower or shorter than this (source pixels, after clipping) are dropped. */
+export const MIN_BOX_SIDE = 1;
+
+export interface DetectorOptions {
+  modelPath: string;
+  config: ModelConfig;
+  /** Non-fatal problems, e.g. CUDA asked for but unavailable. */
+  onWarning?: (message: string) => void;
+  /** Class names to keep; all classes when absent or empty. Unknown names are a ConfigError. */
+  classFilter?: readonly string[];
+}
+
+export interface DetectResult {
+  /** One list per input frame, in input order, best score first. */
+  detections: Detection[][];
+  /** Time spent in the runtime's `run` for all frames of the call (excludes letterbox and decode). */
+  inferenceMs: number;
+}
+
+/** First line of an error's message (duck-typed: errors from another realm are not `instanceof Error`). */
+function firstLine(error: unknown): string {
+  const message =
+    typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
+      ? error.message
+      : messageOf(error);
+  return message.split('\n', 1)[0]!.trim();
+}
+
+async function createSession(modelPath: string, providers: readonly ExecutionProvider[]): Promise<InferenceSession> {
+  return ort.InferenceSession.create(modelPath, {
+    executionProviders: [...providers],
+    graphOptimizationLevel: 'all',
+    // The session's own log: errors only. (A provider library that fails to load is also printed by
+    // onnxruntime's process-wide logger, set once by `ort.env.logLevel`, which is left to the app.)
+    logSeverityLevel: 3,
+  });
+}
+
+/** Creates the session with the configured providers, falling back to CPU when CUDA cannot be used. */
+async function openSession(
+  modelPath: string,
+  requested: readonly ExecutionProvider[],
+  onWarning: (message: string) => void,
+): Promise<{ session: InferenceSession; providers: ExecutionProvider[] }> {
+  const unique = [...new Set(requested)];
+  const loadError = (error: unknown) =>
+    new ModelError(`Model ${modelPath}: onnxruntime cannot load it: ${firstLine(error)}`, { cause: error });
+  try {
+    return { session: await createSession(modelPath, unique), providers: unique };
+  } catch (error) {
+    if (!unique.includes('cuda')) throw loadError(error);
+    let session: InferenceSession;
+    try {
+      session = await createSession(modelPath, ['cpu']);
+    } catch (cpuError) {
+      throw loadError(cpuError);
+    }
+    onWarning(`CUDA execution provider unavailable (${firstLine(error)}); running model ${modelPath} on CPU`);
+    return { session, providers: ['cpu'] };
+  }
+}
+
+/** Checked before onnxruntime sees the path, so a missing file is not mistaken for a CUDA failure. */
+async function checkModelFile(modelPath: string): Promise<void> {
+  let isFile: boolean;
+  try {
+    isFile = (await stat(modelPath)).isFile();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : firstLine(error);
+    throw new ModelError(`Model ${modelPath}: cannot read the model file: ${why}`, { cause: error });
+  }
+  if (!isFile) throw new ModelError(`Model ${modelPath}: cannot read the model file: not a file`);
+}
+
+export class Detector {
+  private released = false;
+
+  private constructor(
+    private readonly session: InferenceSession,
+    private readonly io: ModelIo,
+    private readonly config: ModelConfig,
+    readonly modelPath: string,
+    readonly classNames: readonly string[],
+    readonly providers: readonly ExecutionProvider[],
+    private readonly keep: ReadonlySet<number> | undefined,
+  ) {}
+
+  /** Loads and validates the model; throws ModelError (model problems) or ConfigError (bad class filter). */
+  static async create(options: DetectorOptions): Promise<Detector> {
+    const { config } = options;
+    const onWarning = options.onWarning ?? (() => undefined);
+    const modelPath = path.resolve(options.modelPath);
+    await checkModelFile(modelPath);
+    const { session, providers } = await openSession(modelPath, config.executionProviders, onWarning);
+    try {
+      const io = checkModelIo(modelPath, session.inputMetadata, session.outputMetadata, config);
+      const metadata = await readOnnxMetadata(modelPath);
+      const classNames = resolveClassNames(modelPath, io, config.layout, config.classNames, metadata.names);
+      const exported = metadata.imgsz?.[0];
+      if (io.dynamicSize && exported !== undefined && exported !== config.inputSize) {
+        const running = `running it at inputSize ${config.inputSize}`;
+        onWarning(`Model ${modelPath} was exported at image size ${exported}; ${running}`);
+      }
+      const keep = resolveClassFilter(options.classFilter, classNames);
+      return new Detector(session, io, config, modelPath, classNames, providers, keep);
+    } catch (error) {
+      await session.release();
+      throw error;
+    }
+  }
+
+  /** Frames per `run`: config.batchSize when the model's batch dimension is dynamic, else its fixed size. */
+  get batchSize(): number {
+    return this.io.batchSize;
+  }
+
+  get inputName(): string {
+    return this.io.inputName;
+  }
+
+  get outputName(): string {
+    return this.io.outputName;
+  }
+
+  get inputSize(): number {
+    return this.config.inputSize;
+  }
+
+  /** Names of the classes kept by the class filter, or null when all are kept. */
+  get classFilter(): readonly string[] | null {
+    return this.keep ? this.classNames.filter((_, index) => this.keep!.has(index)) : null;
+  }
+
+  async detect(frames: readonly RgbImage[]): Promise<DetectResult> {
+    if (this.released) throw new Error(`Detector for ${this.modelPath} was released`);
+    const detections: Detection[][] = [];
+    let inferenceMs = 0;
+    for (let start = 0; start < frames.length; start += this.batchSize) {
+      const result = await this.detectBatch(frames.slice(start, start + this.batchSize));
+      detections.push(...result.detections);
+      inferenceMs += result.inferenceMs;
+    }
+    return { detections, inferenceMs };
+  }
+
+  async release(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    await this.session.release();
+  }
+
+  private async detectBatch(frames: readonly RgbImage[]): Promise<DetectResult> {
+    const size = this.config.inputSize;
+    const slot = 3 * size * size;
+    const batch = this.io.fixedBatch ? this.io.batchSize : frames.length;
+    const data = new Float32Array(batch * slot);
+    const geometries = await Promise.all(
+      frames.map(async (frame, i) => (await letterbox(frame, size, { data, offset: i * slot })).geometry),
+    );
+    const input = new ort.Tensor('float32', data, [batch, 3, size, size]);
+    const started = performance.now();
+    let output: ort.Tensor | undefined;
+    try {
+      output = (await this.session.run({ [this.io.inputName]: input }, [this.io.outputName]))[this.io.outputName];
+    } catch (error) {
+      throw new ModelError(`Model ${this.modelPath}: inference failed: ${firstLine(error)}`, { cause: error });
+    }
+    const inferenceMs = performance.now() - started;
+    const perImage = this.decode(output, frames.length);
+    const detections = frames.map((frame, i) => this.toDetections(perImage[i]!, geometries[i]!, frame));
+    return { detections, inferenceMs };
+  }
+
+  private decode(output: ort.Tensor | undefined, frames: number): Candidate[][] {
+    if (!output || output.type !== 'float32') {
+      throw new ModelError(`Model ${this.modelPath}: output "${this.io.outputName}" is not a float32 tensor`);
+    }
+    let perImage: Candidate[][];
+    try {
+      perImage = decodeOutput(output.data as Float32Array, output.dims, {
+        layout: this.config.layout,
+        numClasses: this.classNames.length,
+        confidence: this.config.confidence,
+        classFilter: this.keep,
+      });
+    } catch (error) {
+      throw new ModelError(`Model ${this.modelPath}: ${firstLine(error)}`, { cause: error });
+    }
+    if (perImage.length < frames) {
+      throw new ModelError(`Model ${this.modelPath}: output has ${perImage.length} images for a batch of ${frames}`);
+    }
+    return perImage;
+  }
+
+  private toDetections(candidates: readonly Candidate[], geometry: LetterboxGeometry, frame: RgbImage): Detection[] {
+    // Drop boxes that are degenerate in the source (e.g. lying in the padding) before NMS, so they
+    // neither suppress real boxes nor take places under maxDetections.
+    const boxes = new Map<Candidate, Box>();
+    for (const candidate of candidates) {
+      const box = boxToSource(candidate, geometry, frame.width, frame.height);
+      if (box.width >= MIN_BOX_SIDE && box.height >= MIN_BOX_SIDE) boxes.set(candidate, box);
+    }
+    const kept = nms([...boxes.keys()], { iouThreshold: this.config.iou, maxDetections: this.config.maxDetections });
+    return kept.map((candidate) => ({
+      classIndex: candidate.classIndex,
+      className: this.classNames[candidate.classIndex]!,
+      score: candidate.score,
+      box: boxes.get(candidate)!,
+    }));
+  }
+}
