@@ -1,7 +1,8 @@
 /**
  * The frame loop for one video: extract → quality → dedup → detect → write, each frame timed per
  * stage and recorded with its outcome. Dropped frames never reach detection; kept frames are batched
- * up to the detector's batch size, so at most that many frames (plus the one being decoded) are held.
+ * up to the detector's batch size. One batch is in inference (on onnxruntime's threads) while the
+ * main thread filters the next frames, so at most two batches plus the frame being decoded are held.
  */
 import type { Detector } from '../detect/session.js';
 import type { FfmpegTools } from '../media/ffmpeg.js';
@@ -68,6 +69,7 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
   const dedup = new Deduplicator(job.dedupThreshold);
   const log = new DecodeLog();
   let batch: Pending[] = [];
+  let inFlight: Promise<void> | null = null;
   let waitStart = performance.now();
   for await (const frame of extractFrames(job.tools, video, job.sampling, log)) {
     recorder.addStageTime('extract', performance.now() - waitStart);
@@ -96,7 +98,10 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
         row.outcome = 'kept';
         batch.push({ frame, row });
         if (batch.length >= job.detector.batchSize) {
-          await detectAndWrite(job, batch);
+          await inFlight;
+          inFlight = detectAndWrite(job, batch);
+          // Surfaced by the next await; keeps a failure from being reported as unhandled meanwhile.
+          inFlight.catch(() => undefined);
           batch = [];
         }
       }
@@ -104,6 +109,7 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
     job.progress?.tick();
     waitStart = performance.now();
   }
+  await inFlight;
   if (batch.length > 0) await detectAndWrite(job, batch);
   return log;
 }

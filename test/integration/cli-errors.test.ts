@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EXIT_CODES } from '../../src/errors.js';
+import { encodeModel, flattenModel } from '../support/onnx-builder.js';
 import { makeAudioOnly, makeTextFile, makeTruncated, makeVideo, MODEL, SAMPLE_VIDEO, tempDir } from '../support/videos.js';
 
 let dir: string;
@@ -23,6 +24,8 @@ beforeAll(async () => {
   await makeTruncated(SAMPLE_VIDEO, path.join(dir, 'truncated.mp4'), 0.3);
   await writeFile(path.join(dir, 'bad-config.json'), JSON.stringify({ name: 'x', layout: 'yolov7' }));
   await writeFile(path.join(dir, 'not-a-model.onnx'), 'text');
+  await writeFile(path.join(dir, 'flatten.onnx'), encodeModel(flattenModel()));
+  await writeFile(path.join(dir, 'flatten.json'), JSON.stringify({ name: 'flat', layout: 'yolov8', inputSize: 32, classNames: ['a'] }));
   await mkdir(path.join(dir, 'full'));
   await writeFile(path.join(dir, 'full', 'keep.txt'), 'x');
 }, 60_000);
@@ -53,6 +56,7 @@ describe('bad input', () => {
     ['a truncated video', () => ['--video', at('truncated.mp4')], EXIT_CODES.video, /Video .*truncated\.mp4 is truncated: decoding stopped at/],
     ['a model path that does not exist', () => ['--video', video, '--model', at('missing.onnx')], EXIT_CODES.model, /Model .*missing\.onnx .*does not exist/],
     ['a model that is not ONNX', () => ['--video', video, '--model', at('not-a-model.onnx')], EXIT_CODES.model, /Model .*not-a-model\.onnx/],
+    ['a model whose output matches no known layout', () => ['--video', video, '--model', at('flatten.onnx'), '--model-config', at('flatten.json')], EXIT_CODES.model, /Model .*flatten\.onnx: output .*\[1, ?3072\]/],
     ['an invalid config field', () => ['--video', video, '--model-config', at('bad-config.json')], EXIT_CODES.config, /Invalid model config .*bad-config\.json: layout:/],
     ['no weights anywhere', () => ['--video', video], EXIT_CODES.model, /No model weights .*--model.*DATASET_GEN_MODEL.*yolo export/],
     ['an unknown class', () => ['--video', video, '--classes', 'person,unicorn'], EXIT_CODES.config, /unicorn/],
