@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, test } from '@jest/globals';
+import { symlink } from 'node:fs/promises';
+import path from 'node:path';
+import { ToolError } from '../../src/errors.js';
+import { resolveFfmpegTools } from '../../src/media/ffmpeg.js';
+import { tempDir } from '../support/videos.js';
+
+const savedPath = process.env.PATH;
+afterEach(() => {
+  process.env.PATH = savedPath;
+});
+
+describe('resolveFfmpegTools', () => {
+  test('PATH first, with versions', async () => {
+    const tools = await resolveFfmpegTools();
+    expect(tools.source).toBe('path');
+    expect(tools.ffmpeg.version).toMatch(/^ffmpeg version /);
+    expect(tools.ffprobe.version).toMatch(/^ffprobe version /);
+  });
+
+  test('without ffmpeg on PATH, the binaries from the npm packages', async () => {
+    process.env.PATH = '/nonexistent';
+    const tools = await resolveFfmpegTools();
+    expect(tools.source).toBe('npm');
+    expect(tools.ffmpeg.path).toContain(`${path.sep}node_modules${path.sep}`);
+    expect(tools.ffmpeg.version).toMatch(/^ffmpeg version /);
+    expect(tools.ffprobe.version).toMatch(/^ffprobe version /);
+  });
+
+  test('--ffmpeg-path as a folder or as the ffmpeg binary', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const system = await resolveFfmpegTools();
+      await symlink(system.ffmpeg.path, path.join(dir, 'ffmpeg'));
+      await symlink(system.ffprobe.path, path.join(dir, 'ffprobe'));
+      expect((await resolveFfmpegTools(dir)).ffmpeg.path).toBe(path.join(dir, 'ffmpeg'));
+      const byFile = await resolveFfmpegTools(path.join(dir, 'ffmpeg'));
+      expect(byFile.source).toBe('option');
+      expect(byFile.ffprobe.path).toBe(path.join(dir, 'ffprobe'));
+    } finally {
+      await cleanup();
+    }
+  });
+
+  test('a wrong --ffmpeg-path is a ToolError that says what was found', async () => {
+    await expect(resolveFfmpegTools('/nonexistent/ffmpeg')).rejects.toThrow(ToolError);
+    await expect(resolveFfmpegTools('/nonexistent/ffmpeg')).rejects.toThrow(/--ffmpeg-path \/nonexistent\/ffmpeg does not exist/);
+    await expect(resolveFfmpegTools('/tmp')).rejects.toThrow(/expected executable ffmpeg and ffprobe in \/tmp; found neither/);
+  });
+});
