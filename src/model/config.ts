@@ -18,7 +18,7 @@ export const modelSourceSchema = z.union([
     url: z.url({ protocol: /^https$/, error: 'an https:// URL' }),
     sha256: sha256Schema.optional(),
   }),
-]);
+], { error: 'either {"path": "<file.onnx>"} or {"url": "https://…", "sha256": "<64 hex, optional>"}' });
 
 export const executionProviderSchema = z.enum(['cpu', 'cuda']);
 
@@ -62,12 +62,17 @@ export interface LoadedModelConfig {
   baseDir: string;
 }
 
+/** Error messages stay on one line: line breaks (e.g. inside an unknown key's name) are shown escaped. */
+function oneLine(text: string): string {
+  return text.replace(/\r\n|\r|\n/g, (lineBreak) => JSON.stringify(lineBreak).slice(1, -1));
+}
+
 function formatIssues(origin: string, error: z.ZodError): string {
   const parts = error.issues.map((issue) => {
     const field = issue.path.length > 0 ? issue.path.join('.') : '(root)';
     return `${field}: ${issue.message}`;
   });
-  return `Invalid model config ${origin}: ${parts.join('; ')}`;
+  return oneLine(`Invalid model config ${origin}: ${parts.join('; ')}`);
 }
 
 export function parseModelConfig(value: unknown, origin: string, baseDir: string): LoadedModelConfig {
@@ -82,7 +87,8 @@ export function parseModelConfig(value: unknown, origin: string, baseDir: string
 
 /** Loads a preset by name, or a JSON file by path. */
 export async function loadModelConfig(spec: string, cwd = process.cwd()): Promise<LoadedModelConfig> {
-  const preset = PRESETS[spec];
+  // Own keys only: a file named "constructor" or "toString" is a file, not an Object.prototype member.
+  const preset = Object.hasOwn(PRESETS, spec) ? PRESETS[spec] : undefined;
   if (preset) return parseModelConfig(preset, `preset "${spec}"`, cwd);
   const file = path.resolve(cwd, spec);
   let text: string;
@@ -97,9 +103,10 @@ export async function loadModelConfig(spec: string, cwd = process.cwd()): Promis
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Some Windows editors save UTF-8 with a byte-order mark, which JSON.parse rejects.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ConfigError(`Invalid model config ${file}: not valid JSON (${(error as Error).message})`);
+    throw new ConfigError(oneLine(`Invalid model config ${file}: not valid JSON (${(error as Error).message})`));
   }
   return parseModelConfig(json, file, path.dirname(file));
 }

@@ -53,7 +53,13 @@ export async function downloadModel(
   expectedSha256: string | undefined,
   options: DownloadOptions = {},
 ): Promise<{ path: string; sha256: string }> {
-  await mkdir(cacheDir, { recursive: true });
+  try {
+    await mkdir(cacheDir, { recursive: true });
+  } catch (error) {
+    throw new ModelError(
+      `Cannot create the model cache folder ${cacheDir}: ${(error as Error).message}; set DATASET_GEN_CACHE to a writable folder`,
+    );
+  }
   const temporary = path.join(cacheDir, `.download-${randomBytes(6).toString('hex')}`);
   const hash = createHash('sha256');
   try {

@@ -71,8 +71,14 @@ async function fromUrl(
     }
   }
   const downloaded = await downloadModel(url, cacheDir, pinned, options.download);
-  await mkdir(path.dirname(urlIndex), { recursive: true });
-  await writeFile(urlIndex, `${downloaded.sha256}\n`);
+  // The index only saves a later download of an unpinned URL; failing to write it must not fail a
+  // download that was already verified and cached (and a raw fs error would exit as an internal bug).
+  try {
+    await mkdir(path.dirname(urlIndex), { recursive: true });
+    await writeFile(urlIndex, `${downloaded.sha256}\n`);
+  } catch (error) {
+    options.onWarning?.(`Cannot record ${url} in the model cache index ${urlIndex}: ${(error as Error).message}`);
+  }
   if (!pinned) {
     options.onWarning?.(
       `Model ${url} is not pinned: add "sha256": "${downloaded.sha256}" to the model config's source so a changed file is refused`,
