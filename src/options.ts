@@ -18,8 +18,12 @@ export interface Options {
   overwrite: boolean;
   site: string;
   sampling: Sampling;
-  /** ONNX weights given directly (overrides the model config's source). */
+  /** ONNX weights given directly as a file (overrides the model config's source). */
   modelPath: string | null;
+  /** ONNX weights given directly as an https:// URL (overrides the model config's source). */
+  modelUrl: string | null;
+  /** Expected sha256 of the weights given with `model`; a mismatch is refused. */
+  modelSha256: string | null;
   /** A preset name or a model-config JSON path. */
   modelConfig: string;
   /** Hamming distance at or below which a frame is a duplicate of the last kept one; -1 disables. */
@@ -44,6 +48,7 @@ export interface RawOptions {
   'sample-fps'?: string;
   'every-n-frames'?: string;
   model?: string;
+  'model-sha256'?: string;
   'model-config'?: string;
   'dedup-threshold'?: string;
   confidence?: string;
@@ -129,6 +134,30 @@ function classList(raw: RawOptions, name: NameOf): string[] | null {
   return [...new Set(names)];
 }
 
+/** `model` is a file path or an https:// URL; `model-sha256` pins either. */
+function modelInput(raw: RawOptions, name: NameOf, cwd: string): Pick<Options, 'modelPath' | 'modelUrl' | 'modelSha256'> {
+  const model = text(raw, 'model');
+  const sha256 = text(raw, 'model-sha256');
+  if (sha256 !== null && !/^[0-9a-f]{64}$/.test(sha256)) {
+    throw invalidParameterError(name('model-sha256'), 'a sha256 digest of 64 lowercase hex characters', sha256);
+  }
+  if (model === null) {
+    if (sha256 !== null) throw invalidParameterError(name('model'), `a file or https:// URL to go with ${name('model-sha256')}`, raw.model);
+    return { modelPath: null, modelUrl: null, modelSha256: null };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(model)) {
+    let url: URL | null = null;
+    try {
+      url = new URL(model);
+    } catch {
+      url = null;
+    }
+    if (url?.protocol !== 'https:') throw invalidParameterError(name('model'), 'an ONNX file path or an https:// URL', model);
+    return { modelPath: null, modelUrl: url.href, modelSha256: sha256 };
+  }
+  return { modelPath: path.resolve(cwd, model), modelUrl: null, modelSha256: sha256 };
+}
+
 /** A preset name stays as it is; anything else is a config file path, made absolute. */
 function modelConfigSpec(value: string | null, cwd: string): string {
   if (value === null) return DEFAULT_PRESET;
@@ -159,7 +188,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
   if (quality.blackLuma >= quality.overexposedLuma) {
     throw invalidParameterError(name('black-luma'), `a value below ${name('overexposed-luma')} (${quality.overexposedLuma})`, quality.blackLuma);
   }
-  const model = text(raw, 'model');
+  const model = modelInput(raw, name, cwd);
   const ffmpegPath = text(raw, 'ffmpeg-path');
   return {
     videos: videos.map((v) => path.resolve(cwd, v)),
@@ -167,7 +196,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     overwrite: raw.overwrite === true,
     site,
     sampling: sampling(raw, name),
-    modelPath: model === null ? null : path.resolve(cwd, model),
+    ...model,
     modelConfig: modelConfigSpec(text(raw, 'model-config'), cwd),
     dedupThreshold: dedup ?? DEFAULT_DEDUP_THRESHOLD,
     confidence: decimal(raw, 'confidence', name, { min: 0, max: 1, minExclusive: true }),

@@ -32,7 +32,9 @@ Filtering:
                             0 disables (default: ${q.blurThreshold})
 
 Detection:
-  --model <file.onnx>       ONNX weights (default: $DATASET_GEN_MODEL, else the config's source)
+  --model <file.onnx|url>   ONNX weights, a file or an https:// URL downloaded into the cache
+                            (default: $DATASET_GEN_MODEL, else the model config's source)
+  --model-sha256 <hex>      expected sha256 of --model; a different file is refused
   --model-config <file|preset>
                             model config JSON or preset (default: ${DEFAULT_PRESET};
                             presets: ${Object.keys(PRESETS).join(', ')})

@@ -22,6 +22,10 @@ export interface ResolvedModel {
 export interface ResolveModelOptions {
   /** An explicit weights file; wins over the config's source. */
   modelPath: string | null;
+  /** An explicit https:// URL; wins over the config's source. */
+  modelUrl?: string | null;
+  /** Expected sha256 of the explicit file or URL. */
+  modelSha256?: string | null;
   cacheDir?: string;
   download?: DownloadOptions;
   onWarning?: (message: string) => void;
@@ -88,7 +92,14 @@ async function fromUrl(
 }
 
 export async function resolveModel(loaded: LoadedModelConfig, options: ResolveModelOptions): Promise<ResolvedModel> {
-  if (options.modelPath) return fromFile(options.modelPath, 'given with --model', 'option');
+  if (options.modelPath) {
+    const resolved = await fromFile(options.modelPath, 'given with --model', 'option');
+    if (options.modelSha256 && resolved.sha256 !== options.modelSha256) {
+      throw new ModelError(`Model ${options.modelPath}: sha256 is ${resolved.sha256}, expected ${options.modelSha256}; use the pinned file or update the pin`);
+    }
+    return { ...resolved, pinned: Boolean(options.modelSha256) };
+  }
+  if (options.modelUrl) return fromUrl(options.modelUrl, options.modelSha256 ?? undefined, options);
   const source = loaded.config.source;
   if (source && 'path' in source) {
     return fromFile(path.resolve(loaded.baseDir, source.path), `source.path of ${loaded.origin}`, 'config-path');

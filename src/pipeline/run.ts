@@ -40,7 +40,7 @@ export interface RunHooks {
   progress?: (label: string, total: number) => Progress | null;
   signal?: AbortSignal;
   /** Model download and cache settings. */
-  model?: Omit<ResolveModelOptions, 'modelPath' | 'onWarning'>;
+  model?: Pick<ResolveModelOptions, 'cacheDir' | 'download'>;
 }
 
 export interface RunResult {
@@ -75,6 +75,8 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
   const model = await resolveModel(loaded, {
     ...hooks.model,
     modelPath: options.modelPath,
+    modelUrl: options.modelUrl,
+    modelSha256: options.modelSha256,
     onWarning: (message) => logger.warn(message),
   });
   logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin})`);
