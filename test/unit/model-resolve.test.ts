@@ -97,6 +97,17 @@ describe('local weights', () => {
     } satisfies ResolvedModel);
   });
 
+  test('an explicit path with --model-sha256 is verified', async () => {
+    const dir = await freshDir('explicit-pinned');
+    const explicit = path.join(dir, 'pinned.onnx');
+    const bytes = fakeModel();
+    await writeFile(explicit, bytes);
+    const ok = await resolveModel(configWith(), { modelPath: explicit, modelSha256: sha256(bytes) });
+    expect(ok).toMatchObject({ origin: 'option', pinned: true });
+    const error = await modelError(resolveModel(configWith(), { modelPath: explicit, modelSha256: 'c'.repeat(64) }));
+    expect(error.message).toContain(`sha256 is ${sha256(bytes)}, expected ${'c'.repeat(64)}`);
+  });
+
   test('an explicit path wins over a config source.url (nothing is downloaded)', async () => {
     const dir = await freshDir('explicit-url');
     const explicit = path.join(dir, 'explicit.onnx');
@@ -246,6 +257,15 @@ describeHttps('downloads from a local HTTPS server', () => {
 
   afterEach(() => {
     jest.restoreAllMocks();
+  });
+
+  test('an explicit URL (--model https://…) wins over the config and is cached like a source.url', async () => {
+    const { url, sha } = serveModel();
+    const cacheDir = await freshDir('explicit-url-option');
+    const resolved = await resolveModel(configWith({ path: 'elsewhere.onnx' }), options(cacheDir, { modelUrl: url, modelSha256: sha }));
+    expect(resolved).toMatchObject({ origin: 'download', sha256: sha, url, pinned: true });
+    const again = await resolveModel(configWith(), options(cacheDir, { modelUrl: url, modelSha256: sha }));
+    expect(again.origin).toBe('cache');
   });
 
   test('the test server refuses unknown paths with 404 and counts requests', async () => {

@@ -69,6 +69,21 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions(raw, undefined, cwd)).toThrow(message);
   });
 
+  test('--model takes a file or an https URL, optionally pinned', () => {
+    const sha = 'a'.repeat(64);
+    expect(resolveOptions({ ...base, model: 'https://models.example/m.onnx', 'model-sha256': sha }, undefined, cwd)).toMatchObject({
+      modelPath: null,
+      modelUrl: 'https://models.example/m.onnx',
+      modelSha256: sha,
+    });
+    expect(resolveOptions({ ...base, model: 'w/m.onnx' }, undefined, cwd)).toMatchObject({ modelPath: '/work/proj/w/m.onnx', modelUrl: null });
+    expect(() => resolveOptions({ ...base, model: 'http://models.example/m.onnx' }, undefined, cwd)).toThrow(
+      /^Expected an ONNX file path or an https:\/\/ URL for --model but received "http:\/\/models.example\/m.onnx"$/,
+    );
+    expect(() => resolveOptions({ ...base, model: 'm.onnx', 'model-sha256': 'ABC' }, undefined, cwd)).toThrow(/for --model-sha256 but received "ABC"/);
+    expect(() => resolveOptions({ ...base, 'model-sha256': sha }, undefined, cwd)).toThrow(/for --model but received nothing/);
+  });
+
   test('the caller chooses how option names are shown', () => {
     expect(() => resolveOptions({ ...base, confidence: 'high' }, (key) => `input "${key}"`, cwd)).toThrow(
       /for input "confidence" but received "high"/,
