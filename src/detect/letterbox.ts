@@ -13,6 +13,11 @@ export interface RgbImage {
   rgb: Buffer;
   width: number;
   height: number;
+  /**
+   * The same image already resized (e.g. by the quality stage). `letterbox` uses it instead of
+   * resizing again when its size is the letterbox's resized size.
+   */
+  fitted?: RgbImage;
 }
 
 /** Where the resized image sits inside the square input. */
@@ -54,12 +59,16 @@ export function letterboxGeometry(width: number, height: number, inputSize: numb
 }
 
 /** The S × S × 3 letterboxed image as packed RGB bytes (resize with sharp, pad with `PAD_VALUE`). */
-export async function letterboxPixels(image: RgbImage, geometry: LetterboxGeometry): Promise<Buffer> {
-  const { width, height, rgb } = image;
+function checkRgbSize({ width, height, rgb }: RgbImage): void {
   if (rgb.length !== width * height * 3) {
     const needed = width * height * 3;
     throw new RangeError(`RGB buffer holds ${rgb.length} bytes; a ${width}x${height} image needs ${needed}`);
   }
+}
+
+export async function letterboxPixels(image: RgbImage, geometry: LetterboxGeometry): Promise<Buffer> {
+  checkRgbSize(image);
+  const { width, height, rgb } = image;
   const { inputSize, padLeft, padTop, resizedWidth, resizedHeight } = geometry;
   let pipeline = sharp(rgb, { raw: { width, height, channels: 3 } });
   if (resizedWidth !== width || resizedHeight !== height) {
@@ -101,9 +110,49 @@ export function fillTensor(pixels: Uint8Array, size: number, target: TensorTarge
   }
 }
 
+/** The image resized (sharp, linear kernel) to the geometry's resized size; itself when already that size. */
+export async function resizeToFit(image: RgbImage, geometry: LetterboxGeometry): Promise<RgbImage> {
+  checkRgbSize(image);
+  const { width, height, rgb } = image;
+  const { resizedWidth, resizedHeight } = geometry;
+  if (resizedWidth === width && resizedHeight === height) return image;
+  const data = await sharp(rgb, { raw: { width, height, channels: 3 } })
+    .resize(resizedWidth, resizedHeight, { fit: 'fill', kernel: 'linear' })
+    .raw()
+    .toBuffer();
+  return { rgb: data, width: resizedWidth, height: resizedHeight };
+}
+
+/**
+ * Writes the letterboxed input as NCHW floats in one pass: the padding as `PAD_VALUE`, the resized
+ * image at its offset. The same floats as `fillTensor(letterboxPixels(…))`, without the S × S copy.
+ */
+export function fillLetterboxTensor(resized: RgbImage, geometry: LetterboxGeometry, target: TensorTarget): void {
+  const { inputSize, padLeft, padTop, resizedWidth, resizedHeight } = geometry;
+  if (resized.width !== resizedWidth || resized.height !== resizedHeight || resized.rgb.length !== resizedWidth * resizedHeight * 3) {
+    throw new RangeError(`Resized image is ${resized.width}x${resized.height}; the letterbox needs ${resizedWidth}x${resizedHeight}`);
+  }
+  const plane = inputSize * inputSize;
+  const { data, offset } = target;
+  if (offset < 0 || offset + plane * 3 > data.length) {
+    throw new RangeError(`Tensor target too small: offset ${offset} + ${plane * 3} > ${data.length}`);
+  }
+  data.fill(UNIT_SCALE[PAD_VALUE]!, offset, offset + plane * 3);
+  const pixels = resized.rgb;
+  for (let y = 0, p = 0; y < resizedHeight; y++) {
+    const row = offset + (y + padTop) * inputSize + padLeft;
+    for (let x = 0; x < resizedWidth; x++, p += 3) {
+      data[row + x] = UNIT_SCALE[pixels[p]!]!;
+      data[row + plane + x] = UNIT_SCALE[pixels[p + 1]!]!;
+      data[row + 2 * plane + x] = UNIT_SCALE[pixels[p + 2]!]!;
+    }
+  }
+}
+
 /**
  * Letterboxes `image` into an S × S input and writes it as NCHW floats in 0..1, into `target` when
- * given (e.g. one slot of a batch buffer), else into a new array.
+ * given (e.g. one slot of a batch buffer), else into a new array. Uses `image.fitted` when it already
+ * has the resized size.
  */
 export async function letterbox(
   image: RgbImage,
@@ -111,9 +160,13 @@ export async function letterbox(
   target?: TensorTarget,
 ): Promise<{ tensor: Float32Array; geometry: LetterboxGeometry }> {
   const geometry = letterboxGeometry(image.width, image.height, inputSize);
-  const pixels = await letterboxPixels(image, geometry);
+  const { fitted } = image;
+  const resized =
+    fitted && fitted.width === geometry.resizedWidth && fitted.height === geometry.resizedHeight
+      ? fitted
+      : await resizeToFit(image, geometry);
   const destination = target ?? { data: new Float32Array(3 * inputSize * inputSize), offset: 0 };
-  fillTensor(pixels, inputSize, destination);
+  fillLetterboxTensor(resized, geometry, destination);
   return { tensor: destination.data, geometry };
 }
 

@@ -5,8 +5,6 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import ort from 'onnxruntime-node';
-import type { InferenceSession } from 'onnxruntime-node';
 import { ModelError, messageOf } from '../errors.js';
 import type { ExecutionProvider, ModelConfig } from '../model/config.js';
 import type { Box, Detection } from '../pipeline/frame.js';
@@ -16,6 +14,7 @@ import { boxToSource, letterbox, type LetterboxGeometry, type RgbImage } from '.
 import { checkModelIo, type ModelIo, resolveClassNames } from './model-io.js';
 import { nms } from './nms.js';
 import { readOnnxMetadata } from './onnx-metadata.js';
+import { startRuntime, type ModelRuntime, type RuntimeOutput } from './runtime.js';
 
 export type { RgbImage } from './letterbox.js';
 
@@ -47,8 +46,8 @@ function firstLine(error: unknown): string {
   return message.split('\n', 1)[0]!.trim();
 }
 
-async function createSession(modelPath: string, providers: readonly ExecutionProvider[]): Promise<InferenceSession> {
-  return ort.InferenceSession.create(modelPath, {
+async function createSession(modelPath: string, providers: readonly ExecutionProvider[]): Promise<ModelRuntime> {
+  return startRuntime(modelPath, {
     executionProviders: [...providers],
     graphOptimizationLevel: 'all',
     // The session's own log: errors only. (A provider library that fails to load is also printed by
@@ -66,7 +65,7 @@ async function openSession(
   modelPath: string,
   requested: readonly ExecutionProvider[],
   onWarning: (message: string) => void,
-): Promise<{ session: InferenceSession; providers: ExecutionProvider[] }> {
+): Promise<{ session: ModelRuntime; providers: ExecutionProvider[] }> {
   const unique = [...new Set(requested)];
   const loadError = (error: unknown) =>
     new ModelError(`Model ${modelPath}: onnxruntime cannot load it: ${firstLine(error)}`, { cause: error });
@@ -74,7 +73,7 @@ async function openSession(
     return { session: await createSession(modelPath, unique), providers: unique };
   } catch (error) {
     if (!unique.includes('cuda')) throw loadError(error);
-    let session: InferenceSession;
+    let session: ModelRuntime;
     try {
       session = await createSession(modelPath, ['cpu']);
     } catch (cpuError) {
@@ -102,7 +101,7 @@ export class Detector {
   private released = false;
 
   private constructor(
-    private readonly session: InferenceSession,
+    private readonly session: ModelRuntime,
     private readonly io: ModelIo,
     private readonly config: ModelConfig,
     readonly modelPath: string,
@@ -183,11 +182,10 @@ export class Detector {
     const geometries = await Promise.all(
       frames.map(async (frame, i) => (await letterbox(frame, size, { data, offset: i * slot })).geometry),
     );
-    const input = new ort.Tensor('float32', data, [batch, 3, size, size]);
     const started = performance.now();
-    let output: ort.Tensor | undefined;
+    let output: RuntimeOutput;
     try {
-      output = (await this.session.run({ [this.io.inputName]: input }, [this.io.outputName]))[this.io.outputName];
+      output = await this.session.run(this.io.inputName, data, [batch, 3, size, size], this.io.outputName);
     } catch (error) {
       throw new ModelError(`Model ${this.modelPath}: inference failed: ${firstLine(error)}`, { cause: error });
     }
@@ -197,13 +195,13 @@ export class Detector {
     return { detections, inferenceMs };
   }
 
-  private decode(output: ort.Tensor | undefined, frames: number): Candidate[][] {
-    if (!output || output.type !== 'float32') {
+  private decode(output: RuntimeOutput, frames: number): Candidate[][] {
+    if (output.type !== 'float32') {
       throw new ModelError(`Model ${this.modelPath}: output "${this.io.outputName}" is not a float32 tensor`);
     }
     let perImage: Candidate[][];
     try {
-      perImage = decodeOutput(output.data as Float32Array, output.dims, {
+      perImage = decodeOutput(output.data, output.dims, {
         layout: this.config.layout,
         numClasses: this.classNames.length,
         confidence: this.config.confidence,

@@ -1,6 +1,6 @@
 /**
- * Near-duplicate removal within one video. Each frame's 64-bit perceptual hash (sharp-phash: DCT of
- * the 32x32 greyscale image, 8x8 low frequencies against their mean) is compared with the hash of
+ * Near-duplicate removal within one video. Each frame's 64-bit perceptual hash (sharp-phash's: DCT
+ * of the 32x32 greyscale image, 8x8 low frequencies against their mean; computed by phash.ts) is compared with the hash of
  * the last KEPT frame; a frame whose Hamming distance is at most the threshold adds nothing new and
  * is a duplicate. Only kept frames move the reference, so a slow change cannot be dropped forever as
  * a chain of small steps: once the scene has moved far enough from the last kept frame, a frame is
@@ -11,15 +11,8 @@
  * global pHash barely sees people (at 1 frame/s the smallest distance between real frames is 3, with
  * a new person in the frame), so the threshold has to be low.
  */
-import phashModule from 'sharp-phash';
 import type { Frame } from './frame.js';
-
-// sharp-phash is CommonJS (`module.exports = phash`) but its typings declare an ES default export,
-// so under NodeNext TypeScript types the default import as the module object. At run time Node's
-// ESM loader hands over `module.exports` itself; accept either shape.
-type PhashFn = typeof phashModule.default;
-const phash: PhashFn =
-  typeof phashModule === 'function' ? (phashModule as unknown as PhashFn) : phashModule.default;
+import { phash64 } from './phash.js';
 
 /** Chosen from measurements on the sample video; see docs/thresholds.md. */
 export const DEFAULT_DEDUP_THRESHOLD = 2;
@@ -51,11 +44,9 @@ export function hammingDistance(a: string, b: string): number {
   return distance;
 }
 
-/** The 64-bit pHash of a packed RGB frame, as 64 characters '0'/'1'. */
+/** The 64-bit pHash of a packed RGB frame (sharp-phash's hash; see phash.ts), as 64 characters '0'/'1'. */
 export async function framePhash(frame: Pick<Frame, 'rgb' | 'width' | 'height'>): Promise<string> {
-  const hash = await phash(frame.rgb, { raw: { width: frame.width, height: frame.height, channels: 3 } });
-  if (hash.length !== HASH_BITS) throw new Error(`sharp-phash returned a ${hash.length}-bit hash`);
-  return hash;
+  return phash64(frame);
 }
 
 /**

@@ -36,6 +36,8 @@ export interface Frame {
   rgb: Buffer;
   /** ffmpeg reported a decoding error for this frame. */
   corrupt: boolean;
+  /** The frame resized to fit the analysis size (see analysis.ts), once it has been made. */
+  fitted?: { rgb: Buffer; width: number; height: number };
 }
 
 export type QualityDropReason = 'corrupt' | 'black' | 'overexposed' | 'blurred';

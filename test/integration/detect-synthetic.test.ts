@@ -157,7 +157,10 @@ describe('loaded models', () => {
       expect(detector.batchSize).toBe(4);
       const run = jest.spyOn(detector['session'], 'run');
       const result = await detector.detect(colours.map((colour) => uniform(64, colour)));
-      const batchDims = run.mock.calls.map(([feeds]) => (feeds as Record<string, { dims: readonly number[] }>).images!.dims);
+      const batchDims = run.mock.calls.map(([inputName, , dims]) => {
+        expect(inputName).toBe('images');
+        return dims;
+      });
       expect(batchDims).toEqual([
         [4, 3, 32, 32],
         [1, 3, 32, 32],

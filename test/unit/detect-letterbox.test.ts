@@ -2,9 +2,12 @@ import { describe, expect, test } from '@jest/globals';
 import {
   boxToLetterbox,
   boxToSource,
+  fillTensor,
   letterbox,
   letterboxGeometry,
+  letterboxPixels,
   PAD_VALUE,
+  resizeToFit,
   type RgbImage,
 } from '../../src/detect/letterbox.js';
 import type { Box } from '../../src/pipeline/frame.js';
@@ -132,5 +135,36 @@ describe('boxToSource', () => {
     expect(box).toEqual({ x: 0, y: 0, width: 768, height: 576 });
     const inPadding = boxToSource({ x: 10, y: 5, width: 50, height: 50 }, geometry, 768, 576);
     expect(inPadding.height).toBe(0);
+  });
+});
+
+describe('letterbox fast path', () => {
+  const image = (width: number, height: number): { rgb: Buffer; width: number; height: number } => ({
+    rgb: Buffer.from(Array.from({ length: width * height * 3 }, (_, i) => (i * 31 + (i % 7) * 13) % 256)),
+    width,
+    height,
+  });
+
+  test.each([
+    [768, 576, 640],
+    [333, 500, 320],
+    [64, 64, 64],
+  ])('a %ix%i image into %i gives the same floats as resize + extend + fillTensor', async (width, height, size) => {
+    const source = image(width, height);
+    const geometry = letterboxGeometry(width, height, size);
+    const reference = new Float32Array(3 * size * size);
+    fillTensor(await letterboxPixels(source, geometry), size, { data: reference, offset: 0 });
+    const { tensor } = await letterbox(source, size);
+    expect(Buffer.from(tensor.buffer).equals(Buffer.from(reference.buffer))).toBe(true);
+    const fitted = await resizeToFit(source, geometry);
+    const viaFitted = await letterbox({ ...source, fitted }, size);
+    expect(Buffer.from(viaFitted.tensor.buffer).equals(Buffer.from(reference.buffer))).toBe(true);
+  });
+
+  test('a fitted image of another size is ignored', async () => {
+    const source = image(100, 50);
+    const { tensor } = await letterbox({ ...source, fitted: image(10, 5) }, 64);
+    const reference = await letterbox(source, 64);
+    expect(Buffer.from(tensor.buffer).equals(Buffer.from(reference.tensor.buffer))).toBe(true);
   });
 });

@@ -1,0 +1,42 @@
+/**
+ * The step's outputs. Paths are given relative to the workspace (with `/`), because a Docker action
+ * sees the workspace at /github/workspace while later steps see it at the runner's own path; a path
+ * outside the workspace stays absolute.
+ */
+import * as core from '@actions/core';
+import path from 'node:path';
+import type { RunResult } from '../pipeline/run.js';
+import type { UploadedArtifact } from './artifact.js';
+import { Output } from './constants.js';
+
+export function workspacePath(file: string, workspace: string): string {
+  const relative = path.relative(workspace, file);
+  if (relative === '') return '.';
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return file;
+  return relative.split(path.sep).join('/');
+}
+
+export function actionOutputs(
+  result: Pick<RunResult, 'metrics' | 'outDir' | 'files'>,
+  workspace: string,
+  artifact: Pick<UploadedArtifact, 'id' | 'url'> | null,
+): Record<Output, string> {
+  return {
+    [Output.ImageCount]: String(result.metrics.images),
+    [Output.DetectionCount]: String(result.metrics.detections.total),
+    [Output.DropRatio]: String(result.metrics.frameDropRatio),
+    [Output.DatasetDir]: workspacePath(result.outDir, workspace),
+    [Output.CocoPath]: workspacePath(result.files.coco, workspace),
+    [Output.ReportPath]: workspacePath(result.files.report, workspace),
+    [Output.ManifestPath]: workspacePath(result.files.manifest, workspace),
+    [Output.ArtifactId]: artifact ? String(artifact.id) : '',
+    [Output.ArtifactUrl]: artifact?.url ?? '',
+  };
+}
+
+export function setOutputs(outputs: Record<Output, string>): void {
+  for (const [name, value] of Object.entries(outputs)) {
+    core.setOutput(name, value);
+    core.info(`${name}=${value}`);
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * The Action, one `core.group` per stage: inputs → model cache restore → dataset → model cache save
+ * → artifact → job summary → outputs → quality gates. The dataset is uploaded and the outputs are set
+ * before a missed gate fails the step, so the dataset can be inspected.
+ */
+import * as core from '@actions/core';
+import { exitCodeOf, messageOf } from '../errors.js';
+import type { DownloadOptions } from '../model/download.js';
+import type { Logger } from '../observe/log.js';
+import { createProgress } from '../observe/progress.js';
+import { runPipeline, type RunResult } from '../pipeline/run.js';
+import { uploadDataset, type UploadedArtifact } from './artifact.js';
+import { Input, inputName } from './constants.js';
+import { getActionContext, type ActionContext } from './context.js';
+import { enforceGates, evaluateGates, type GateResult } from './gates.js';
+import { createActionsLogger } from './logger.js';
+import { restoreModelCache, saveModelCache, shouldSaveModelCache } from './model-cache.js';
+import { actionOutputs, setOutputs, workspacePath } from './outputs.js';
+import { renderJobSummary, writeJobSummary } from './summary.js';
+
+export interface RunOptions {
+  /** How a model given as an https:// URL is downloaded (e.g. extra trusted CA certificates). */
+  modelDownload?: DownloadOptions;
+  /** Stops the run (the partial dataset is removed). */
+  signal?: AbortSignal;
+}
+
+function describeContext(context: ActionContext): void {
+  const { options, artifact } = context;
+  core.info(`workspace: ${context.workspace}`);
+  for (const video of options.videos) core.info(`video: ${workspacePath(video, context.workspace)}`);
+  core.info(`output folder: ${workspacePath(options.outDir, context.workspace)}`);
+  core.info(`site: ${options.site}`);
+  const model = options.modelUrl ?? (options.modelPath === null ? "the model config's source" : workspacePath(options.modelPath, context.workspace));
+  core.info(`model: ${model}; model config: ${options.modelConfig}`);
+  if (artifact.upload) {
+    const given = context.inputs['artifact-name'];
+    const note = given && given !== artifact.name ? ` (${inputName(Input.ArtifactName)} "${given}" with refused characters replaced)` : '';
+    const retention = artifact.retentionDays === undefined ? "the repository's default" : `${artifact.retentionDays} days`;
+    core.info(`artifact: ${artifact.name}${note}, retention: ${retention}`);
+  } else {
+    core.info(`artifact: not uploaded (${inputName(Input.UploadArtifact)} is false)`);
+  }
+}
+
+function buildDataset(context: ActionContext, logger: Logger, cacheDir: string, runOptions: RunOptions): Promise<RunResult> {
+  return runPipeline(context.options, {
+    logger,
+    signal: runOptions.signal,
+    progress: (label, total) => createProgress({ total, label, logger, tty: false }),
+    model: { cacheDir, download: runOptions.modelDownload },
+  });
+}
+
+async function upload(context: ActionContext, result: RunResult): Promise<{ artifact: UploadedArtifact | null; error?: unknown }> {
+  if (!context.artifact.upload) return { artifact: null };
+  try {
+    const artifact = await uploadDataset(result.outDir, context.artifact.name, context.artifact.retentionDays);
+    core.info(`Uploaded ${artifact.files} files as artifact ${artifact.name} (id ${artifact.id}, ${artifact.sizeBytes} bytes)${artifact.url ? `: ${artifact.url}` : ''}`);
+    return { artifact };
+  } catch (error) {
+    core.error(messageOf(error));
+    return { artifact: null, error };
+  }
+}
+
+async function summarize(context: ActionContext, result: RunResult, artifact: UploadedArtifact | null, uploadFailed: boolean, gates: GateResult[]): Promise<void> {
+  const noArtifactReason = uploadFailed ? 'the upload failed, see the log' : `${inputName(Input.UploadArtifact)} is false`;
+  try {
+    await writeJobSummary((limitBytes) =>
+      renderJobSummary(result.metrics, {
+        artifact,
+        noArtifactReason,
+        datasetDir: workspacePath(result.outDir, context.workspace),
+        gates,
+        limitBytes,
+      }),
+    );
+  } catch (error) {
+    core.warning(`Cannot write the job summary: ${messageOf(error)}`);
+  }
+}
+
+export async function run(runOptions: RunOptions = {}): Promise<void> {
+  const context = await core.group('Inputs', async () => {
+    const read = await getActionContext();
+    describeContext(read);
+    return read;
+  });
+  const modelCache = await core.group('Model cache: restore', () => restoreModelCache(context.options, context.cacheModel));
+  const logger = createActionsLogger();
+  const result = await core.group('Dataset', () => buildDataset(context, logger, modelCache.dir, runOptions));
+  if (shouldSaveModelCache(modelCache, result.manifest.model.origin)) {
+    await core.group('Model cache: save', () => saveModelCache(modelCache));
+  }
+  const gates = evaluateGates(result.metrics, context.gates);
+  const uploaded = await core.group('Artifact', () => upload(context, result));
+  if (context.jobSummary) {
+    await core.group('Job summary', () => summarize(context, result, uploaded.artifact, 'error' in uploaded, gates));
+  }
+  await core.group('Outputs', async () => setOutputs(actionOutputs(result, context.workspace, uploaded.artifact)));
+  if ('error' in uploaded) throw uploaded.error;
+  await core.group('Quality gates', async () => {
+    for (const gate of gates) core.info(`${gate.passed ? 'passed' : 'MISSED'}: ${gate.description}`);
+    if (gates.length === 0) core.info(`No quality gates set (${inputName(Input.MinImages)}, ${inputName(Input.MaxDropRatio)})`);
+    const where = uploaded.artifact
+      ? `inspect the dataset in artifact "${uploaded.artifact.name}"${uploaded.artifact.url ? ` (${uploaded.artifact.url})` : ''}`
+      : `inspect the dataset in ${workspacePath(result.outDir, context.workspace)}`;
+    enforceGates(gates, where);
+  });
+}
+
+/** Fails the step for any thrown value (an Error or not), with the error's own exit code. */
+export function fail(error: unknown): void {
+  core.setFailed(messageOf(error));
+  if (error instanceof Error && error.stack) core.debug(error.stack);
+  process.exitCode = exitCodeOf(error);
+}

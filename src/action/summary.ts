@@ -1,0 +1,104 @@
+/**
+ * The job summary: where the dataset is (the artifact link), the quality gates, then the run report
+ * (`renderMarkdownReport`). GitHub refuses a step summary over 1 MiB, so the whole text is measured in
+ * UTF-8 bytes and the report's long tables are shortened until it fits; the full report.md is in the
+ * artifact.
+ */
+import * as core from '@actions/core';
+import { stat } from 'node:fs/promises';
+import type { RunMetrics } from '../observe/metrics.js';
+import { DEFAULT_MAX_TABLE_ROWS, escapeMarkdown, renderMarkdownReport } from '../report/markdown.js';
+import type { UploadedArtifact } from './artifact.js';
+import type { GateResult } from './gates.js';
+
+/** GitHub's limit for one step's summary. */
+export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+/** Kept free below the limit (line endings, anything the runner adds). */
+const MARGIN_BYTES = 1024;
+const CUT_MARKER = '\n\n_Summary cut to stay under GitHub\'s 1 MiB limit; the full report.md is in the dataset._\n';
+
+export interface JobSummaryOptions {
+  /** The uploaded artifact, or null when it was not uploaded. */
+  artifact: Pick<UploadedArtifact, 'name' | 'url'> | null;
+  /** Why there is no artifact (e.g. "input "upload-artifact" is false"); shown when `artifact` is null. */
+  noArtifactReason?: string;
+  /** The dataset folder as later steps see it (relative to the workspace). */
+  datasetDir: string;
+  gates: readonly GateResult[];
+  /** Bytes the summary may take. Default: 1 MiB. */
+  limitBytes?: number;
+}
+
+function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+function cutToBytes(text: string, limit: number): string {
+  const buf = Buffer.from(text, 'utf8');
+  if (buf.length <= limit) return text;
+  let end = Math.max(0, limit);
+  while (end > 0 && ((buf[end] ?? 0) & 0xc0) === 0x80) end -= 1;
+  return buf.subarray(0, end).toString('utf8');
+}
+
+function header(options: JobSummaryOptions): string {
+  const lines: string[] = [];
+  const dir = `\`${options.datasetDir.replace(/`/g, "'")}\``;
+  if (options.artifact) {
+    const link = options.artifact.url
+      ? `[${escapeMarkdown(options.artifact.name)}](${encodeURI(options.artifact.url)})`
+      : `**${escapeMarkdown(options.artifact.name)}**`;
+    lines.push(`**Dataset:** artifact ${link}: images, COCO annotations, metrics, the full report and the manifest (${dir} in the workspace).`);
+  } else {
+    const why = options.noArtifactReason ? ` (not uploaded: ${escapeMarkdown(options.noArtifactReason)})` : '';
+    lines.push(`**Dataset:** ${dir} in the workspace${why}.`);
+  }
+  if (options.gates.length > 0) {
+    lines.push('', '| Quality gate | Threshold | Measured | Result |', '| --- | ---: | ---: | --- |');
+    for (const gate of options.gates) {
+      lines.push(`| \`${gate.input}\` | ${gate.threshold} | ${gate.measured} | ${gate.passed ? 'passed' : '**missed**'} |`);
+    }
+  }
+  lines.push('', '');
+  return lines.join('\n');
+}
+
+/** The summary's Markdown, at most `limitBytes` (default 1 MiB) in UTF-8. */
+export function renderJobSummary(metrics: RunMetrics, options: JobSummaryOptions): string {
+  const limit = (options.limitBytes ?? STEP_SUMMARY_LIMIT_BYTES) - MARGIN_BYTES;
+  const head = header(options);
+  let rows = DEFAULT_MAX_TABLE_ROWS;
+  let text = head + renderMarkdownReport(metrics, { maxTableRows: rows });
+  // Long tables are the only part that grows with the data: shrink them in proportion until it fits.
+  for (let size = bytes(text); size > limit && rows > 1; size = bytes(text)) {
+    rows = Math.max(1, Math.min(rows - 1, Math.floor((rows * limit * 0.9) / size)));
+    text = head + renderMarkdownReport(metrics, { maxTableRows: rows });
+  }
+  if (bytes(text) > limit) text = cutToBytes(text, limit - bytes(CUT_MARKER)) + CUT_MARKER;
+  return text;
+}
+
+async function currentSize(file: string | undefined): Promise<number> {
+  if (!file) return 0;
+  return stat(file).then((s) => s.size, () => 0);
+}
+
+/**
+ * Appends `render(limitBytes)` to the step summary, where `limitBytes` is what is left of the 1 MiB.
+ * Returns false (with an info line) when there is no step summary file (not an Actions job).
+ */
+export async function writeJobSummary(render: (limitBytes: number) => string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  const file = env.GITHUB_STEP_SUMMARY;
+  if (!file) {
+    core.info('No job summary: GITHUB_STEP_SUMMARY is not set');
+    return false;
+  }
+  const text = render(STEP_SUMMARY_LIMIT_BYTES - (await currentSize(file)));
+  try {
+    await core.summary.addRaw(text).write();
+  } finally {
+    core.summary.emptyBuffer();
+  }
+  core.info(`Job summary written (${bytes(text)} bytes)`);
+  return true;
+}

@@ -1,0 +1,143 @@
+/**
+ * Where inference runs. onnxruntime-node executes `session.run` synchronously on the thread that
+ * calls it, so on the main thread it blocks decoding, filtering and JPEG encoding for the whole
+ * inference. The session therefore lives in a worker thread: the main thread prepares the next
+ * frames while the worker infers. Tensors cross by transfer, not copy.
+ *
+ * The worker is a small CommonJS script given as source (so it works the same from TypeScript under
+ * jest, from build/, and from the ncc bundle) that loads onnxruntime-node from the resolved path.
+ */
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { InferenceSession } from 'onnxruntime-node';
+
+export type ValueMetadata = InferenceSession.ValueMetadata;
+
+export interface RuntimeOutput {
+  data: Float32Array;
+  dims: readonly number[];
+  type: string;
+}
+
+export interface ModelRuntime {
+  readonly inputMetadata: readonly ValueMetadata[];
+  readonly outputMetadata: readonly ValueMetadata[];
+  /** Runs the model on one float32 input; `data` is transferred (unusable afterwards). */
+  run(inputName: string, data: Float32Array, dims: readonly number[], outputName: string): Promise<RuntimeOutput>;
+  release(): Promise<void>;
+}
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const ort = require(workerData.ortPath);
+let session = null;
+const describe = (error) => String((error && error.message) || error);
+ort.InferenceSession.create(workerData.modelPath, workerData.options).then(
+  (created) => {
+    session = created;
+    parentPort.postMessage({ type: 'ready', inputMetadata: created.inputMetadata, outputMetadata: created.outputMetadata });
+  },
+  (error) => parentPort.postMessage({ type: 'failed', message: describe(error) }),
+);
+parentPort.on('message', async (message) => {
+  if (message.type === 'release') {
+    if (session) await session.release();
+    session = null;
+    parentPort.postMessage({ type: 'released' });
+    return;
+  }
+  try {
+    const input = new ort.Tensor('float32', message.data, message.dims);
+    const output = (await session.run({ [message.inputName]: input }, [message.outputName]))[message.outputName];
+    if (!output) throw new Error('the model returned no output "' + message.outputName + '"');
+    const data = output.type === 'float32' ? new Float32Array(output.data) : new Float32Array(0);
+    parentPort.postMessage({ type: 'result', id: message.id, data, dims: output.dims, dataType: output.type }, [data.buffer]);
+  } catch (error) {
+    parentPort.postMessage({ type: 'result', id: message.id, error: describe(error) });
+  }
+});
+`;
+
+interface Pending {
+  resolve: (output: RuntimeOutput) => void;
+  reject: (error: Error) => void;
+}
+
+type WorkerMessage =
+  | { type: 'ready'; inputMetadata: ValueMetadata[]; outputMetadata: ValueMetadata[] }
+  | { type: 'failed'; message: string }
+  | { type: 'released' }
+  | { type: 'result'; id: number; data?: Float32Array; dims?: number[]; dataType?: string; error?: string };
+
+class WorkerRuntime implements ModelRuntime {
+  private nextId = 0;
+  private readonly pending = new Map<number, Pending>();
+  private failure: Error | null = null;
+
+  constructor(
+    private readonly worker: Worker,
+    readonly inputMetadata: readonly ValueMetadata[],
+    readonly outputMetadata: readonly ValueMetadata[],
+  ) {
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type !== 'result') return;
+      const waiting = this.pending.get(message.id);
+      this.pending.delete(message.id);
+      if (!waiting) return;
+      if (message.error !== undefined) waiting.reject(new Error(message.error));
+      else waiting.resolve({ data: message.data!, dims: message.dims!, type: message.dataType ?? 'float32' });
+    });
+    const fail = (error: Error): void => {
+      this.failure = error;
+      for (const waiting of this.pending.values()) waiting.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the inference worker exited (code ${code})`)));
+  }
+
+  run(inputName: string, data: Float32Array, dims: readonly number[], outputName: string): Promise<RuntimeOutput> {
+    if (this.failure) return Promise.reject(this.failure);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ type: 'run', id, inputName, outputName, data, dims: [...dims] }, [data.buffer as ArrayBuffer]);
+    });
+  }
+
+  async release(): Promise<void> {
+    if (this.failure) return;
+    const released = new Promise<void>((resolve) => {
+      const onMessage = (message: WorkerMessage): void => {
+        if (message.type === 'released') resolve();
+      };
+      this.worker.on('message', onMessage);
+      this.worker.once('exit', () => resolve());
+    });
+    this.worker.postMessage({ type: 'release' });
+    await released;
+    this.worker.removeAllListeners('exit');
+    await this.worker.terminate();
+  }
+}
+
+/** Starts a worker holding one onnxruntime session; rejects with onnxruntime's message when it cannot load. */
+export function startRuntime(modelPath: string, options: InferenceSession.SessionOptions): Promise<ModelRuntime> {
+  const ortPath = createRequire(import.meta.url).resolve('onnxruntime-node');
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ortPath, modelPath, options } });
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number): void => reject(new Error(`the inference worker exited (code ${code}) while loading the model`));
+    worker.once('exit', onExit);
+    worker.once('error', reject);
+    worker.once('message', (message: WorkerMessage) => {
+      worker.off('exit', onExit);
+      worker.off('error', reject);
+      if (message.type === 'ready') {
+        resolve(new WorkerRuntime(worker, message.inputMetadata, message.outputMetadata));
+      } else {
+        void worker.terminate();
+        reject(new Error(message.type === 'failed' ? message.message : `unexpected message ${message.type}`));
+      }
+    });
+  });
+}

@@ -1,0 +1,264 @@
+/**
+ * The Action's run(), in-process, the way the runner drives it: INPUT_* variables, GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY files, and the real @actions/cache and @actions/artifact against the local
+ * stand-in for GitHub's services (test/support/github-services). A model given as a URL comes from a
+ * local HTTPS server. Nothing leaves the machine.
+ */
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Output } from '../../src/action/constants.js';
+import { modelCacheDir, modelCacheKey, saveModelCache } from '../../src/action/model-cache.js';
+import { run, type RunOptions } from '../../src/action/run.js';
+import { QualityGateError } from '../../src/errors.js';
+import { startGitHubServices, type GitHubServices } from '../support/github-services/index.js';
+import { readZipEntries } from '../support/github-services/zip-entries.js';
+import { startHttpsServer, type TestHttpsServer } from '../support/https-server.js';
+import { makeVideo, MODEL } from '../support/videos.js';
+
+let services: GitHubServices;
+let root: string;
+let workspace: string;
+let runnerTemp: string;
+let outputFile: string;
+let summaryFile: string;
+const savedEnv = new Map<string, string | undefined>();
+
+function setVar(name: string, value: string | undefined): void {
+  if (!savedEnv.has(name)) savedEnv.set(name, process.env[name]);
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Parses the GITHUB_OUTPUT file (`name<<delimiter`, value lines, `delimiter`). */
+function parseOutputFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i += 1) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
+    if (!match) continue;
+    const [, name, delimiter] = match;
+    const value: string[] = [];
+    for (i += 1; i < lines.length && lines[i] !== delimiter; i += 1) value.push(lines[i] ?? '');
+    out[name!] = value.join('\n');
+  }
+  return out;
+}
+
+interface ActionRun {
+  error: unknown;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Runs the Action with these inputs (all other INPUT_* cleared), capturing stdout and the files. */
+async function runAction(inputs: Record<string, string>, options?: RunOptions): Promise<ActionRun> {
+  for (const name of Object.keys(process.env)) if (name.startsWith('INPUT_')) setVar(name, undefined);
+  for (const [name, value] of Object.entries(inputs)) setVar(`INPUT_${name.toUpperCase()}`, value);
+  await writeFile(outputFile, '');
+  await writeFile(summaryFile, '');
+  let stdout = '';
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    return true;
+  });
+  let error: unknown = null;
+  try {
+    await run(options);
+  } catch (e) {
+    error = e;
+  } finally {
+    spy.mockRestore();
+  }
+  return { error, stdout, outputs: parseOutputFile(await readFile(outputFile, 'utf8')), summary: await readFile(summaryFile, 'utf8') };
+}
+
+/** Name → sha256 of the files in the stand-in's stored zip of artifact `name`. */
+async function artifactFiles(name: string): Promise<Record<string, string>> {
+  const entries = readZipEntries(await services.downloadArtifactZip(name)).filter((e) => !e.directory);
+  return Object.fromEntries(entries.map((e) => [e.name, sha256(e.data)]));
+}
+
+beforeAll(async () => {
+  services = await startGitHubServices();
+  root = await mkdtemp(path.join(os.tmpdir(), 'dataset-gen-action-run-'));
+  workspace = path.join(root, 'workspace');
+  runnerTemp = path.join(root, 'runner-temp');
+  const fileCommands = path.join(root, 'file_commands');
+  for (const dir of [workspace, runnerTemp, fileCommands]) await mkdir(dir, { recursive: true });
+  outputFile = path.join(fileCommands, 'set_output');
+  summaryFile = path.join(fileCommands, 'step_summary');
+  const env: Record<string, string | undefined> = {
+    ...services.env,
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_REPOSITORY: 'protex/north-gate',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    ACTIONS_CACHE_URL: undefined,
+    ACTIONS_CACHE_MODE: undefined,
+    GITHUB_RETENTION_DAYS: undefined,
+    RUNNER_DEBUG: undefined,
+  };
+  for (const [name, value] of Object.entries(env)) setVar(name, value);
+  await makeVideo(path.join(workspace, 'v.mp4'), { width: 320, height: 240, fps: 10, frames: 30 });
+  await copyFile(MODEL, path.join(workspace, 'yolov8n.onnx'));
+}, 120_000);
+
+afterAll(async () => {
+  for (const [name, value] of savedEnv) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  await services?.stop();
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe('a model file in the workspace', () => {
+  test('builds the dataset, uploads it, writes the summary and every output', async () => {
+    const result = await runAction({ video: 'v.mp4', model: 'yolov8n.onnx', 'output-dir': 'out-file', 'retention-days': '5' });
+    expect(result.error).toBeNull();
+
+    const manifest = JSON.parse(await readFile(path.join(workspace, 'out-file', 'manifest.json'), 'utf8')) as {
+      counts: { images: number; detections: number; frameDropRatio: number };
+      model: { origin: string };
+    };
+    const artifact = services.artifacts().find((a) => a.name === 'dataset-north-gate-4242');
+    expect(artifact).toMatchObject({ finalized: true, mimeType: 'application/zip' });
+    expect(Object.keys(result.outputs).sort()).toEqual(Object.values(Output).sort());
+    expect(result.outputs).toEqual({
+      [Output.ImageCount]: String(manifest.counts.images),
+      [Output.DetectionCount]: String(manifest.counts.detections),
+      [Output.DropRatio]: String(manifest.counts.frameDropRatio),
+      [Output.DatasetDir]: 'out-file',
+      [Output.CocoPath]: 'out-file/annotations/instances.json',
+      [Output.ReportPath]: 'out-file/report.md',
+      [Output.ManifestPath]: 'out-file/manifest.json',
+      [Output.ArtifactId]: String(artifact?.id),
+      [Output.ArtifactUrl]: `https://github.com/protex/north-gate/actions/runs/4242/artifacts/${artifact?.id}`,
+    });
+    expect(manifest.counts.images).toBeGreaterThan(0);
+    expect(manifest.model.origin).toBe('option');
+
+    // The artifact holds the whole dataset folder, byte for byte.
+    const files = await artifactFiles('dataset-north-gate-4242');
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['annotations/instances.json', 'manifest.json', 'report.md', 'metrics.json', 'metrics.csv']));
+    expect(Object.keys(files).filter((f) => f.startsWith('images/'))).toHaveLength(manifest.counts.images);
+    for (const [name, digest] of Object.entries(files)) {
+      expect(sha256(await readFile(path.join(workspace, 'out-file', name)))).toBe(digest);
+    }
+    const expiresInDays = (new Date(artifact!.expiresAt!).getTime() - Date.now()) / 86_400_000;
+    expect(expiresInDays).toBeGreaterThan(4.9);
+    expect(expiresInDays).toBeLessThanOrEqual(5);
+
+    expect(result.summary).toContain('# Dataset report: north-gate');
+    expect(result.summary).toContain(`[dataset-north-gate-4242](${result.outputs[Output.ArtifactUrl]})`);
+    expect(result.summary).toContain(`| Images kept | ${manifest.counts.images} |`);
+
+    // One group per stage; a model file needs no cache.
+    for (const group of ['Inputs', 'Model cache: restore', 'Dataset', 'Artifact', 'Job summary', 'Outputs', 'Quality gates']) {
+      expect(result.stdout).toContain(`::group::${group}\n`);
+    }
+    expect(result.stdout).toContain('Model cache not used: the model is not downloaded from a URL');
+    expect(services.caches()).toEqual([]);
+    expect(process.exitCode ?? 0).toBe(0);
+  });
+});
+
+describe('a quality gate', () => {
+  test('a missed gate fails with QualityGateError after the dataset was uploaded and the outputs set', async () => {
+    const result = await runAction({
+      video: 'v.mp4', model: 'yolov8n.onnx', 'output-dir': 'out-gate', 'artifact-name': 'gate/check', 'min-images': '1000',
+    });
+    expect(result.error).toBeInstanceOf(QualityGateError);
+    const images = Number(result.outputs[Output.ImageCount]);
+    expect((result.error as Error).message).toBe(
+      `Quality gate missed: the dataset has ${images} images; input "min-images" asks for at least 1000; ` +
+        `inspect the dataset in artifact "gate-check" (${result.outputs[Output.ArtifactUrl]})`,
+    );
+    const artifact = services.artifacts().find((a) => a.name === 'gate-check');
+    expect(artifact?.finalized).toBe(true);
+    expect(result.outputs[Output.ArtifactId]).toBe(String(artifact?.id));
+    expect(Object.keys(await artifactFiles('gate-check'))).toEqual(expect.arrayContaining(['annotations/instances.json', 'manifest.json']));
+    expect(result.summary).toContain('| `min-images` | 1000 |');
+    expect(result.summary).toContain('**missed**');
+    expect(result.stdout).toContain('MISSED: the dataset has');
+  });
+});
+
+describe('a model given as an https URL', () => {
+  let server: TestHttpsServer;
+  let url: string;
+  const modelPath = '/models/yolov8n.onnx';
+
+  beforeAll(async () => {
+    server = await startHttpsServer({ [modelPath]: await readFile(MODEL) });
+    url = server.url(modelPath);
+  });
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  test('is downloaded once and saved to the cache; the next run restores it with no request', async () => {
+    setVar('ACTIONS_CACHE_SERVICE_V2', undefined); // as in a container action: the runner does not pass it
+    const first = await runAction({ video: 'v.mp4', model: url, 'output-dir': 'out-url-1', 'artifact-name': 'url-1' }, { modelDownload: { ca: server.ca } });
+    expect(first.error).toBeNull();
+    expect(process.env.ACTIONS_CACHE_SERVICE_V2).toBe('true');
+    expect(server.requestCount(modelPath)).toBe(1);
+    const key = modelCacheKey(url, null);
+    expect(services.caches()).toEqual([expect.objectContaining({ key, finalized: true })]);
+    expect(first.stdout).toContain(`No cached model for key ${key}`);
+    expect(first.stdout).toContain(`Model saved to the Actions cache (key ${key}`);
+    expect(first.stdout).toMatch(/::warning::Model https:\/\/127\.0\.0\.1:\d+\/models\/yolov8n\.onnx is not pinned/);
+    const firstManifest = JSON.parse(await readFile(path.join(workspace, 'out-url-1', 'manifest.json'), 'utf8')) as { model: { origin: string; sha256: string } };
+    expect(firstManifest.model.origin).toBe('download');
+
+    // A new job: the runner's temp folder starts empty.
+    await rm(modelCacheDir(), { recursive: true, force: true });
+    const second = await runAction({ video: 'v.mp4', model: url, 'output-dir': 'out-url-2', 'artifact-name': 'url-2' }, { modelDownload: { ca: server.ca } });
+    expect(second.error).toBeNull();
+    expect(server.requestCount(modelPath)).toBe(1);
+    expect(second.stdout).toContain(`Model restored from the Actions cache (key ${key})`);
+    expect(second.stdout).not.toContain('Model saved');
+    const secondManifest = JSON.parse(await readFile(path.join(workspace, 'out-url-2', 'manifest.json'), 'utf8')) as { model: { origin: string; sha256: string } };
+    expect(secondManifest.model).toMatchObject({ origin: 'cache', sha256: firstManifest.model.sha256 });
+    expect(services.caches()).toHaveLength(1);
+    const lookups = services.requests.filter((r) => r.method === 'GetCacheEntryDownloadURL');
+    expect(lookups.map((r) => (r.response as { ok: boolean }).ok)).toEqual([false, true]);
+  });
+
+  test('cache trouble is a warning, never a failure', async () => {
+    const key = modelCacheKey(url, null);
+    let saved: boolean | undefined;
+    const capture = async (fn: () => Promise<boolean>): Promise<string> => {
+      let out = '';
+      const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        out += String(chunk);
+        return true;
+      });
+      try {
+        saved = await fn();
+      } finally {
+        spy.mockRestore();
+      }
+      return out;
+    };
+    // The key exists: saveCache returns -1.
+    const exists = await capture(() => saveModelCache({ dir: modelCacheDir(), key, restored: false }));
+    expect(saved).toBe(false);
+    expect(exists).toContain(`::warning::The model was not saved to the Actions cache (key ${key})`);
+    // Nothing to save: saveCache throws.
+    const missing = await capture(() => saveModelCache({ dir: path.join(root, 'no-such-folder'), key: 'dataset-gen-model-other', restored: false }));
+    expect(saved).toBe(false);
+    expect(missing).toMatch(/::warning::Cannot save the model to the Actions cache \(key dataset-gen-model-other\): Path Validation Error/);
+  });
+});
