@@ -1,4 +1,6 @@
-/** Entry point of the Docker action (see action.yml and run.ts). */
+/** Entry point of the Docker action (see action.yml and run.ts). A cancelled job (SIGTERM) stops the run cleanly. */
 import { fail, run } from './run.js';
 
-run().catch(fail);
+const cancel = new AbortController();
+process.once('SIGTERM', () => cancel.abort(new Error('the job was cancelled')));
+run({ signal: cancel.signal }).catch(fail);

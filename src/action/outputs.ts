@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { RunResult } from '../pipeline/run.js';
 import type { UploadedArtifact } from './artifact.js';
 import { Output } from './constants.js';
+import { createActionsLogger } from './logger.js';
 
 export function workspacePath(file: string, workspace: string): string {
   const relative = path.relative(workspace, file);
@@ -35,8 +36,9 @@ export function actionOutputs(
 }
 
 export function setOutputs(outputs: Record<Output, string>): void {
+  const log = createActionsLogger();
   for (const [name, value] of Object.entries(outputs)) {
     core.setOutput(name, value);
-    core.info(`${name}=${value}`);
+    log.info(`${name}=${value}`);
   }
 }

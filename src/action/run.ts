@@ -25,21 +25,22 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-function describeContext(context: ActionContext): void {
+/** Logged through the Actions logger: paths and names come from the user and are kept to one line. */
+function describeContext(context: ActionContext, log: Logger): void {
   const { options, artifact } = context;
-  core.info(`workspace: ${context.workspace}`);
-  for (const video of options.videos) core.info(`video: ${workspacePath(video, context.workspace)}`);
-  core.info(`output folder: ${workspacePath(options.outDir, context.workspace)}`);
-  core.info(`site: ${options.site}`);
+  log.info(`workspace: ${context.workspace}`);
+  for (const video of options.videos) log.info(`video: ${workspacePath(video, context.workspace)}`);
+  log.info(`output folder: ${workspacePath(options.outDir, context.workspace)}`);
+  log.info(`site: ${options.site}`);
   const model = options.modelUrl ?? (options.modelPath === null ? "the model config's source" : workspacePath(options.modelPath, context.workspace));
-  core.info(`model: ${model}; model config: ${options.modelConfig}`);
+  log.info(`model: ${model}; model config: ${options.modelConfig}`);
   if (artifact.upload) {
     const given = context.inputs['artifact-name'];
     const note = given && given !== artifact.name ? ` (${inputName(Input.ArtifactName)} "${given}" with refused characters replaced)` : '';
     const retention = artifact.retentionDays === undefined ? "the repository's default" : `${artifact.retentionDays} days`;
-    core.info(`artifact: ${artifact.name}${note}, retention: ${retention}`);
+    log.info(`artifact: ${artifact.name}${note}, retention: ${retention}`);
   } else {
-    core.info(`artifact: not uploaded (${inputName(Input.UploadArtifact)} is false)`);
+    log.info(`artifact: not uploaded (${inputName(Input.UploadArtifact)} is false)`);
   }
 }
 
@@ -53,7 +54,10 @@ function buildDataset(context: ActionContext, logger: Logger, cacheDir: string, 
 }
 
 async function upload(context: ActionContext, result: RunResult): Promise<{ artifact: UploadedArtifact | null; error?: unknown }> {
-  if (!context.artifact.upload) return { artifact: null };
+  if (!context.artifact.upload) {
+    core.info(`Not uploaded: ${inputName(Input.UploadArtifact)} is false`);
+    return { artifact: null };
+  }
   try {
     const artifact = await uploadDataset(result.outDir, context.artifact.name, context.artifact.retentionDays);
     core.info(`Uploaded ${artifact.files} files as artifact ${artifact.name} (id ${artifact.id}, ${artifact.sizeBytes} bytes)${artifact.url ? `: ${artifact.url}` : ''}`);
@@ -82,13 +86,13 @@ async function summarize(context: ActionContext, result: RunResult, artifact: Up
 }
 
 export async function run(runOptions: RunOptions = {}): Promise<void> {
+  const logger = createActionsLogger();
   const context = await core.group('Inputs', async () => {
     const read = await getActionContext();
-    describeContext(read);
+    describeContext(read, logger);
     return read;
   });
   const modelCache = await core.group('Model cache: restore', () => restoreModelCache(context.options, context.cacheModel));
-  const logger = createActionsLogger();
   const result = await core.group('Dataset', () => buildDataset(context, logger, modelCache.dir, runOptions));
   if (shouldSaveModelCache(modelCache, result.manifest.model.origin)) {
     await core.group('Model cache: save', () => saveModelCache(modelCache));

@@ -173,6 +173,18 @@ describe('a model file in the workspace', () => {
   });
 });
 
+describe('switches', () => {
+  test('upload-artifact and job-summary false: no artifact, no summary, empty artifact outputs', async () => {
+    const before = services.artifacts().length;
+    const result = await runAction({ video: '*.mp4', model: 'yolov8n.onnx', 'output-dir': 'out-local', 'upload-artifact': 'false', 'job-summary': 'false' });
+    expect(result.error).toBeNull();
+    expect(services.artifacts()).toHaveLength(before);
+    expect(result.summary).toBe('');
+    expect(result.outputs).toMatchObject({ [Output.DatasetDir]: 'out-local', [Output.ArtifactId]: '', [Output.ArtifactUrl]: '' });
+    expect(result.stdout).toContain('artifact: not uploaded (input "upload-artifact" is false)');
+  });
+});
+
 describe('a quality gate', () => {
   test('a missed gate fails with QualityGateError after the dataset was uploaded and the outputs set', async () => {
     const result = await runAction({

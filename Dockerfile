@@ -1,0 +1,34 @@
+# dataset-gen: the GitHub Action's image and the CLI in a container.
+#   docker build -t dataset-gen .                               (CPU)
+#   docker build --build-arg ONNXRUNTIME_NODE_INSTALL=cuda12 -t dataset-gen:gpu .   (GPU runner)
+# GitHub runs container actions as root with the workspace mounted at /github/workspace and sets the
+# working directory itself, so there is no USER and nothing relies on WORKDIR.
+FROM node:20-bookworm-slim
+
+# Builds behind a TLS-inspecting proxy pass its CA bundle (also read by npm through Node).
+ARG NODE_EXTRA_CA_CERTS
+# onnxruntime-node's install script downloads CUDA libraries unless told to skip; the GPU image opts in.
+ARG ONNXRUNTIME_NODE_INSTALL=skip
+# Recorded in every manifest the image writes.
+ARG DATASET_GEN_COMMIT=""
+
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ffmpeg ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+
+COPY package.json package-lock.json /opt/dataset-gen/
+# Production dependencies only: the native ones the bundles leave external (sharp, onnxruntime-node)
+# and fluent-ffmpeg. Debian's ffmpeg is on PATH, so the npm ffmpeg binaries are removed.
+RUN cd /opt/dataset-gen \
+ && ONNXRUNTIME_NODE_INSTALL="$ONNXRUNTIME_NODE_INSTALL" npm ci --omit=dev --no-audit --no-fund \
+ && rm -rf node_modules/@ffmpeg-installer node_modules/@ffprobe-installer \
+ && npm cache clean --force
+
+COPY dist /opt/dataset-gen/dist
+COPY bin/docker-entrypoint.sh /opt/dataset-gen/bin/docker-entrypoint.sh
+
+ENV NODE_ENV=production \
+    DATASET_GEN_COMMIT=${DATASET_GEN_COMMIT}
+
+# No arguments: run the Action. `dataset-gen …`: run the CLI (docker run IMAGE dataset-gen run --video …).
+ENTRYPOINT ["/opt/dataset-gen/bin/docker-entrypoint.sh"]
