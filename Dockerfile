@@ -25,10 +25,10 @@ RUN cd /opt/dataset-gen \
  && npm cache clean --force
 
 COPY dist /opt/dataset-gen/dist
-COPY bin/docker-entrypoint.sh /opt/dataset-gen/bin/docker-entrypoint.sh
+COPY bin/docker-entrypoint.js /opt/dataset-gen/bin/docker-entrypoint.js
 
 ENV NODE_ENV=production \
     DATASET_GEN_COMMIT=${DATASET_GEN_COMMIT}
 
 # No arguments: run the Action. `dataset-gen …`: run the CLI (docker run IMAGE dataset-gen run --video …).
-ENTRYPOINT ["/opt/dataset-gen/bin/docker-entrypoint.sh"]
+ENTRYPOINT ["node", "/opt/dataset-gen/bin/docker-entrypoint.js"]

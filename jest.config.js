@@ -5,5 +5,8 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // The container end-to-end tests need the built image (see README "Tests"): .ci/run builds it and
+  // sets DATASET_GEN_E2E=1.
+  testPathIgnorePatterns: process.env.DATASET_GEN_E2E === '1' ? ['/node_modules/'] : ['/node_modules/', '<rootDir>/test/e2e/'],
   testTimeout: 120000,
 };

@@ -15,6 +15,7 @@ import { run, type RunOptions } from '../../src/action/run.js';
 import { QualityGateError } from '../../src/errors.js';
 import { startGitHubServices, type GitHubServices } from '../support/github-services/index.js';
 import { readZipEntries } from '../support/github-services/zip-entries.js';
+import { parseOutputFile } from '../support/github-files.js';
 import { startHttpsServer, type TestHttpsServer } from '../support/https-server.js';
 import { makeVideo, MODEL } from '../support/videos.js';
 
@@ -34,21 +35,6 @@ function setVar(name: string, value: string | undefined): void {
 
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
-}
-
-/** Parses the GITHUB_OUTPUT file (`name<<delimiter`, value lines, `delimiter`). */
-function parseOutputFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i += 1) {
-    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '');
-    if (!match) continue;
-    const [, name, delimiter] = match;
-    const value: string[] = [];
-    for (i += 1; i < lines.length && lines[i] !== delimiter; i += 1) value.push(lines[i] ?? '');
-    out[name!] = value.join('\n');
-  }
-  return out;
 }
 
 interface ActionRun {

@@ -1,0 +1,196 @@
+/**
+ * End to end in the real image, run the way the Actions runner runs a Docker action: the workspace
+ * mounted at /github/workspace with the sample video in it, INPUT_* variables, GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY files in a mounted /github/file_commands, and ACTIONS_RESULTS_URL /
+ * ACTIONS_RUNTIME_TOKEN pointing at the local stand-in for GitHub's cache and artifact services
+ * (the container shares the host network). The model is served from a local HTTPS server, so the
+ * first run downloads and caches it and the second restores it from the Actions cache.
+ *
+ * Needs the image: `../shared/tools/container build -t dataset-gen:ci .` (done by .ci/run, which
+ * then runs these tests with DATASET_GEN_E2E=1; see README).
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parseOutputFile } from '../support/github-files.js';
+import { startGitHubServices, type GitHubServices } from '../support/github-services/index.js';
+import { readZipEntries } from '../support/github-services/zip-entries.js';
+import { startHttpsServer, type TestHttpsServer } from '../support/https-server.js';
+import { MODEL, SAMPLE_VIDEO, SHARED, tempDir } from '../support/videos.js';
+
+const run = promisify(execFile);
+const IMAGE = process.env.DATASET_GEN_IMAGE ?? 'dataset-gen:ci';
+const CONTAINER = path.join(SHARED, 'tools', 'container');
+
+let services: GitHubServices;
+let modelServer: TestHttpsServer;
+let root: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ dir: root, cleanup } = await tempDir('dataset-gen-e2e-'));
+  services = await startGitHubServices();
+  modelServer = await startHttpsServer({ '/models/yolov8n.onnx': await readFile(MODEL) });
+  await writeFile(path.join(root, 'model-ca.pem'), modelServer.ca);
+}, 120_000);
+
+afterAll(async () => {
+  await modelServer?.close();
+  await services?.stop();
+  await cleanup?.();
+});
+
+interface ContainerRun {
+  code: number;
+  log: string;
+  workspace: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Runs the image's entrypoint as the runner would, in a fresh workspace. */
+async function runAction(name: string, inputs: Record<string, string>): Promise<ContainerRun> {
+  const workspace = path.join(root, name, 'workspace');
+  const commands = path.join(root, name, 'file_commands');
+  await mkdir(workspace, { recursive: true });
+  await mkdir(commands, { recursive: true });
+  await copyFile(SAMPLE_VIDEO, path.join(workspace, 'site-walkway.mp4'));
+  await writeFile(path.join(commands, 'output'), '');
+  await writeFile(path.join(commands, 'summary'), '');
+  const env: Record<string, string> = {
+    ...services.env,
+    GITHUB_WORKSPACE: '/github/workspace',
+    GITHUB_OUTPUT: '/github/file_commands/output',
+    GITHUB_STEP_SUMMARY: '/github/file_commands/summary',
+    GITHUB_REPOSITORY: 'protex/north-yard',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_ACTIONS: 'true',
+    RUNNER_TEMP: '/tmp',
+    NODE_EXTRA_CA_CERTS: '/github/ca/model-ca.pem',
+    ...Object.fromEntries(Object.entries(inputs).map(([key, value]) => [`INPUT_${key.toUpperCase()}`, value])),
+  };
+  const args = [
+    'run',
+    '-v', `${workspace}:/github/workspace`,
+    '-v', `${commands}:/github/file_commands`,
+    '-v', `${root}:/github/ca`,
+    ...Object.entries(env).flatMap(([key, value]) => ['-e', `${key}=${value}`]),
+    '-w', '/github/workspace',
+    IMAGE,
+  ];
+  let code = 0;
+  let log = '';
+  try {
+    const result = await run(CONTAINER, args, { maxBuffer: 64 * 1024 * 1024 });
+    log = result.stdout + result.stderr;
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    code = failed.code ?? 1;
+    log = `${failed.stdout ?? ''}${failed.stderr ?? ''}`;
+  }
+  return {
+    code,
+    log,
+    workspace,
+    outputs: parseOutputFile(await readFile(path.join(commands, 'output'), 'utf8')),
+    summary: await readFile(path.join(commands, 'summary'), 'utf8'),
+  };
+}
+
+/** '' for a successful run; else the end of its log, so a failure shows why. */
+function logOnFailure(result: ContainerRun): string {
+  return result.code === 0 ? '' : `exit ${result.code}\n${result.log.slice(-3000)}`;
+}
+
+describe('the image as a Docker action', () => {
+  let first: ContainerRun;
+
+  beforeAll(async () => {
+    first = await runAction('first', {
+      video: 'site-walkway.mp4',
+      model: modelServer.url('/models/yolov8n.onnx'),
+      'sample-fps': '0.5',
+      'retention-days': '3',
+    });
+  }, 600_000);
+
+  test('succeeds and sets every output', () => {
+    expect(logOnFailure(first)).toBe('');
+    expect(Number(first.outputs['image-count'])).toBeGreaterThan(10);
+    expect(Number(first.outputs['detection-count'])).toBeGreaterThan(50);
+    expect(Number(first.outputs['drop-ratio'])).toBeGreaterThanOrEqual(0);
+    expect(first.outputs['dataset-dir']).toBe('dataset');
+    expect(first.outputs['coco-path']).toBe('dataset/annotations/instances.json');
+    expect(first.outputs['report-path']).toBe('dataset/report.md');
+    expect(first.outputs['manifest-path']).toBe('dataset/manifest.json');
+    expect(first.outputs['artifact-id']).toMatch(/^\d+$/);
+    expect(first.outputs['artifact-url']).toBe(`https://github.com/protex/north-yard/actions/runs/4242/artifacts/${first.outputs['artifact-id']}`);
+  });
+
+  test('writes the dataset into the workspace and the report into the job summary', async () => {
+    const dataset = path.join(first.workspace, 'dataset');
+    expect((await readdir(dataset)).sort()).toEqual(['annotations', 'images', 'manifest.json', 'metrics.csv', 'metrics.json', 'report.md']);
+    const coco = JSON.parse(await readFile(path.join(dataset, 'annotations', 'instances.json'), 'utf8')) as { images: unknown[] };
+    expect(coco.images).toHaveLength(Number(first.outputs['image-count']));
+    expect(first.summary).toContain('north-yard');
+    expect(first.summary).toContain(first.outputs['image-count']);
+    expect(Buffer.byteLength(first.summary)).toBeLessThan(1024 * 1024);
+  });
+
+  test('uploads the dataset folder as an artifact held by the service', async () => {
+    const artifacts = services.artifacts().filter((a) => a.finalized);
+    expect(artifacts.map((a) => a.name)).toContain('dataset-north-yard-4242');
+    const zip = await services.downloadArtifactZip('dataset-north-yard-4242');
+    const names = (await readZipEntries(zip)).map((entry) => entry.name);
+    expect(names).toEqual(expect.arrayContaining(['annotations/instances.json', 'manifest.json', 'report.md', 'metrics.csv']));
+    expect(names.filter((n) => n.startsWith('images/'))).toHaveLength(Number(first.outputs['image-count']));
+  });
+
+  test('downloads the model once, saves it in the Actions cache, and a second job restores it', async () => {
+    expect(modelServer.requestCount('/models/yolov8n.onnx')).toBe(1);
+    const saved = services.caches().filter((c) => c.finalized);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]!.key).toMatch(/^dataset-gen-model-[0-9a-f]{64}$/);
+    const second = await runAction('second', {
+      video: 'site-walkway.mp4',
+      model: modelServer.url('/models/yolov8n.onnx'),
+      'sample-fps': '0.5',
+      'upload-artifact': 'false',
+    });
+    expect(logOnFailure(second)).toBe('');
+    expect(modelServer.requestCount('/models/yolov8n.onnx')).toBe(1);
+    expect(second.outputs['image-count']).toBe(first.outputs['image-count']);
+    const coco = (dir: string): Promise<Buffer> => readFile(path.join(dir, 'dataset', 'annotations', 'instances.json'));
+    expect((await coco(second.workspace)).equals(await coco(first.workspace))).toBe(true);
+  }, 600_000);
+
+  test('a missed quality gate fails the step with a clear message and exit code 8', async () => {
+    const gated = await runAction('gated', {
+      video: 'site-walkway.mp4',
+      model: modelServer.url('/models/yolov8n.onnx'),
+      'sample-fps': '0.1',
+      'min-images': '1000',
+      'upload-artifact': 'false',
+    });
+    expect(gated.code === 8 ? '' : logOnFailure(gated)).toBe('');
+    expect(gated.log).toMatch(/::error::.*min-images/);
+  }, 600_000);
+});
+
+describe('the image as a CLI', () => {
+  test('`docker run IMAGE dataset-gen run …` writes a dataset', async () => {
+    const data = path.join(root, 'cli');
+    await mkdir(data, { recursive: true });
+    await copyFile(SAMPLE_VIDEO, path.join(data, 'v.mp4'));
+    await copyFile(MODEL, path.join(data, 'm.onnx'));
+    const { stdout } = await run(CONTAINER, [
+      'run', '-v', `${data}:/data`, IMAGE,
+      'dataset-gen', 'run', '--video', '/data/v.mp4', '--model', '/data/m.onnx', '--out', '/data/out', '--sample-fps', '0.2',
+    ]);
+    expect(stdout.trim().split('\n').at(-1)).toBe('/data/out');
+    const manifest = JSON.parse(await readFile(path.join(data, 'out', 'manifest.json'), 'utf8')) as { runtime: { ffmpeg: { source: string } } };
+    expect(manifest.runtime.ffmpeg.source).toBe('path');
+  }, 600_000);
+});
