@@ -11941,25 +11941,26 @@ function sha256Text(text) {
 
 
 
+const CLI_MODEL_NAMES = { model: '--model', sha256: '--model-sha256', env: 'DATASET_GEN_MODEL' };
 const EXPORT_HINT = 'to make one: `pip install ultralytics && yolo export model=yolov8n.pt format=onnx` (writes yolov8n.onnx)';
 function defaultCacheDir() {
     return process.env.DATASET_GEN_CACHE || external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'dataset-gen');
 }
-async function checkWeightsFile(file, what) {
+async function checkWeightsFile(file, what, names) {
     let info;
     try {
         info = await (0,promises_namespaceObject.stat)(file);
     }
     catch {
-        throw new ModelError(`Model ${file} (${what}) does not exist; pass an ONNX file with --model, ${EXPORT_HINT}`);
+        throw new ModelError(`Model ${file} (${what}) does not exist; pass an ONNX file with ${names.model}, ${EXPORT_HINT}`);
     }
     if (!info.isFile())
         throw new ModelError(`Model ${file} (${what}) is not a file; pass an .onnx file`);
     if (info.size === 0)
         throw new ModelError(`Model ${file} (${what}) is empty (0 bytes); re-export or re-download it`);
 }
-async function fromFile(file, what, origin) {
-    await checkWeightsFile(file, what);
+async function fromFile(file, what, origin, names) {
+    await checkWeightsFile(file, what, names);
     return { path: file, sha256: await sha256File(file), origin, url: null, pinned: false };
 }
 async function exists(file) {
@@ -11989,13 +11990,16 @@ async function fromUrl(url, pinned, options) {
         options.onWarning?.(`Cannot record ${url} in the model cache index ${urlIndex}: ${error.message}`);
     }
     if (!pinned) {
-        options.onWarning?.(`Model ${url} is not pinned: add "sha256": "${downloaded.sha256}" to the model config's source so a changed file is refused`);
+        const names = options.names ?? CLI_MODEL_NAMES;
+        const pin = options.modelUrl === url ? `pass ${names.sha256} ${downloaded.sha256}` : `add "sha256": "${downloaded.sha256}" to the model config's source`;
+        options.onWarning?.(`Model ${url} is not pinned: ${pin} so a changed file is refused`);
     }
     return { path: downloaded.path, sha256: downloaded.sha256, origin: 'download', url, pinned: Boolean(pinned) };
 }
 async function resolveModel(loaded, options) {
+    const names = options.names ?? CLI_MODEL_NAMES;
     if (options.modelPath) {
-        const resolved = await fromFile(options.modelPath, 'given with --model', 'option');
+        const resolved = await fromFile(options.modelPath, `given with ${names.model}`, 'option', names);
         if (options.modelSha256 && resolved.sha256 !== options.modelSha256) {
             throw new ModelError(`Model ${options.modelPath}: sha256 is ${resolved.sha256}, expected ${options.modelSha256}; use the pinned file or update the pin`);
         }
@@ -12005,11 +12009,11 @@ async function resolveModel(loaded, options) {
         return fromUrl(options.modelUrl, options.modelSha256 ?? undefined, options);
     const source = loaded.config.source;
     if (source && 'path' in source) {
-        return fromFile(external_node_path_default().resolve(loaded.baseDir, source.path), `source.path of ${loaded.origin}`, 'config-path');
+        return fromFile(external_node_path_default().resolve(loaded.baseDir, source.path), `source.path of ${loaded.origin}`, 'config-path', names);
     }
     if (source && 'url' in source)
         return fromUrl(source.url, source.sha256, options);
-    throw new ModelError(`No model weights for ${loaded.origin}: pass --model path/to/model.onnx (or set DATASET_GEN_MODEL), or give the model config a "source"; ${EXPORT_HINT}`);
+    throw new ModelError(`No model weights for ${loaded.origin}: pass ${names.model} path/to/model.onnx${names.env ? ` (or set ${names.env})` : ''}, or give the model config a "source"; ${EXPORT_HINT}`);
 }
 
 ;// CONCATENATED MODULE: ./src/observe/csv.ts

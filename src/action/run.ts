@@ -49,7 +49,7 @@ function buildDataset(context: ActionContext, logger: Logger, cacheDir: string, 
     logger,
     signal: runOptions.signal,
     progress: (label, total) => createProgress({ total, label, logger, tty: false }),
-    model: { cacheDir, download: runOptions.modelDownload },
+    model: { cacheDir, download: runOptions.modelDownload, names: { model: 'input "model"', sha256: 'input "model-sha256"', env: null } },
   });
 }
 

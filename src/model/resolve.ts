@@ -29,7 +29,18 @@ export interface ResolveModelOptions {
   cacheDir?: string;
   download?: DownloadOptions;
   onWarning?: (message: string) => void;
+  /** How messages name the model options: the CLI's flags by default, the Action passes its inputs. */
+  names?: ModelOptionNames;
 }
+
+export interface ModelOptionNames {
+  model: string;
+  sha256: string;
+  /** The environment variable that also sets `model`, if any. */
+  env: string | null;
+}
+
+export const CLI_MODEL_NAMES: ModelOptionNames = { model: '--model', sha256: '--model-sha256', env: 'DATASET_GEN_MODEL' };
 
 export const EXPORT_HINT =
   'to make one: `pip install ultralytics && yolo export model=yolov8n.pt format=onnx` (writes yolov8n.onnx)';
@@ -38,19 +49,19 @@ export function defaultCacheDir(): string {
   return process.env.DATASET_GEN_CACHE || path.join(os.homedir(), '.cache', 'dataset-gen');
 }
 
-async function checkWeightsFile(file: string, what: string): Promise<void> {
+async function checkWeightsFile(file: string, what: string, names: ModelOptionNames): Promise<void> {
   let info;
   try {
     info = await stat(file);
   } catch {
-    throw new ModelError(`Model ${file} (${what}) does not exist; pass an ONNX file with --model, ${EXPORT_HINT}`);
+    throw new ModelError(`Model ${file} (${what}) does not exist; pass an ONNX file with ${names.model}, ${EXPORT_HINT}`);
   }
   if (!info.isFile()) throw new ModelError(`Model ${file} (${what}) is not a file; pass an .onnx file`);
   if (info.size === 0) throw new ModelError(`Model ${file} (${what}) is empty (0 bytes); re-export or re-download it`);
 }
 
-async function fromFile(file: string, what: string, origin: ResolvedModel['origin']): Promise<ResolvedModel> {
-  await checkWeightsFile(file, what);
+async function fromFile(file: string, what: string, origin: ResolvedModel['origin'], names: ModelOptionNames): Promise<ResolvedModel> {
+  await checkWeightsFile(file, what, names);
   return { path: file, sha256: await sha256File(file), origin, url: null, pinned: false };
 }
 
@@ -84,16 +95,17 @@ async function fromUrl(
     options.onWarning?.(`Cannot record ${url} in the model cache index ${urlIndex}: ${(error as Error).message}`);
   }
   if (!pinned) {
-    options.onWarning?.(
-      `Model ${url} is not pinned: add "sha256": "${downloaded.sha256}" to the model config's source so a changed file is refused`,
-    );
+    const names = options.names ?? CLI_MODEL_NAMES;
+    const pin = options.modelUrl === url ? `pass ${names.sha256} ${downloaded.sha256}` : `add "sha256": "${downloaded.sha256}" to the model config's source`;
+    options.onWarning?.(`Model ${url} is not pinned: ${pin} so a changed file is refused`);
   }
   return { path: downloaded.path, sha256: downloaded.sha256, origin: 'download', url, pinned: Boolean(pinned) };
 }
 
 export async function resolveModel(loaded: LoadedModelConfig, options: ResolveModelOptions): Promise<ResolvedModel> {
+  const names = options.names ?? CLI_MODEL_NAMES;
   if (options.modelPath) {
-    const resolved = await fromFile(options.modelPath, 'given with --model', 'option');
+    const resolved = await fromFile(options.modelPath, `given with ${names.model}`, 'option', names);
     if (options.modelSha256 && resolved.sha256 !== options.modelSha256) {
       throw new ModelError(`Model ${options.modelPath}: sha256 is ${resolved.sha256}, expected ${options.modelSha256}; use the pinned file or update the pin`);
     }
@@ -102,10 +114,10 @@ export async function resolveModel(loaded: LoadedModelConfig, options: ResolveMo
   if (options.modelUrl) return fromUrl(options.modelUrl, options.modelSha256 ?? undefined, options);
   const source = loaded.config.source;
   if (source && 'path' in source) {
-    return fromFile(path.resolve(loaded.baseDir, source.path), `source.path of ${loaded.origin}`, 'config-path');
+    return fromFile(path.resolve(loaded.baseDir, source.path), `source.path of ${loaded.origin}`, 'config-path', names);
   }
   if (source && 'url' in source) return fromUrl(source.url, source.sha256, options);
   throw new ModelError(
-    `No model weights for ${loaded.origin}: pass --model path/to/model.onnx (or set DATASET_GEN_MODEL), or give the model config a "source"; ${EXPORT_HINT}`,
+    `No model weights for ${loaded.origin}: pass ${names.model} path/to/model.onnx${names.env ? ` (or set ${names.env})` : ''}, or give the model config a "source"; ${EXPORT_HINT}`,
   );
 }

@@ -40,7 +40,7 @@ export interface RunHooks {
   progress?: (label: string, total: number) => Progress | null;
   signal?: AbortSignal;
   /** Model download and cache settings. */
-  model?: Pick<ResolveModelOptions, 'cacheDir' | 'download'>;
+  model?: Pick<ResolveModelOptions, 'cacheDir' | 'download' | 'names'>;
 }
 
 export interface RunResult {
