@@ -21,16 +21,18 @@ const COS: readonly Float64Array[] = Array.from({ length: SAMPLE_SIZE }, (_, i) 
 
 /**
  * 32x32 grey samples (row-major) of an RGB image: each sample is the mean BT.601 luma of the source
- * pixels whose centres fall in its cell (whole-pixel area average).
+ * pixels whose centres fall in its cell. Large images are read on a sparser grid (every `step`-th
+ * pixel and row, keeping at least 4 in each direction per cell): the hash only needs the means.
  */
 export function greySample(image: RgbImage): Float64Array {
   const { rgb, width, height } = image;
   const sums = new Float64Array(SAMPLE_SIZE * SAMPLE_SIZE);
   const counts = new Float64Array(SAMPLE_SIZE * SAMPLE_SIZE);
+  const step = Math.max(1, Math.floor(Math.min(width, height) / SAMPLE_SIZE / 4));
   const column = Int32Array.from({ length: width }, (_, x) => Math.min(SAMPLE_SIZE - 1, Math.floor(((x + 0.5) * SAMPLE_SIZE) / width)));
-  for (let y = 0, p = 0; y < height; y++) {
+  for (let y = 0; y < height; y += step) {
     const row = Math.min(SAMPLE_SIZE - 1, Math.floor(((y + 0.5) * SAMPLE_SIZE) / height)) * SAMPLE_SIZE;
-    for (let x = 0; x < width; x++, p += 3) {
+    for (let x = 0, p = y * width * 3; x < width; x += step, p += 3 * step) {
       const cell = row + column[x]!;
       sums[cell]! += 0.299 * rgb[p]! + 0.587 * rgb[p + 1]! + 0.114 * rgb[p + 2]!;
       counts[cell]! += 1;
