@@ -10104,16 +10104,18 @@ const LOW = 8;
 const COS = Array.from({ length: SAMPLE_SIZE }, (_, i) => Float64Array.from({ length: LOW + 1 }, (_, u) => Math.cos(((2 * i + 1) / (2 * SAMPLE_SIZE)) * u * Math.PI)));
 /**
  * 32x32 grey samples (row-major) of an RGB image: each sample is the mean BT.601 luma of the source
- * pixels whose centres fall in its cell (whole-pixel area average).
+ * pixels whose centres fall in its cell. Large images are read on a sparser grid (every `step`-th
+ * pixel and row, keeping at least 4 in each direction per cell): the hash only needs the means.
  */
 function greySample(image) {
     const { rgb, width, height } = image;
     const sums = new Float64Array(SAMPLE_SIZE * SAMPLE_SIZE);
     const counts = new Float64Array(SAMPLE_SIZE * SAMPLE_SIZE);
+    const step = Math.max(1, Math.floor(Math.min(width, height) / SAMPLE_SIZE / 4));
     const column = Int32Array.from({ length: width }, (_, x) => Math.min(SAMPLE_SIZE - 1, Math.floor(((x + 0.5) * SAMPLE_SIZE) / width)));
-    for (let y = 0, p = 0; y < height; y++) {
+    for (let y = 0; y < height; y += step) {
         const row = Math.min(SAMPLE_SIZE - 1, Math.floor(((y + 0.5) * SAMPLE_SIZE) / height)) * SAMPLE_SIZE;
-        for (let x = 0; x < width; x++, p += 3) {
+        for (let x = 0, p = y * width * 3; x < width; x += step, p += 3 * step) {
             const cell = row + column[x];
             sums[cell] += 0.299 * rgb[p] + 0.587 * rgb[p + 1] + 0.114 * rgb[p + 2];
             counts[cell] += 1;
@@ -11700,6 +11702,9 @@ class Detector {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: external "fluent-ffmpeg"
@@ -11714,6 +11719,7 @@ const external_fluent_ffmpeg_namespaceObject = external_fluent_ffmpeg_x({ ["defa
  * decoder process whose raw frames arrive on a stream. Replacing fluent-ffmpeg with a direct spawn
  * means changing this file alone.
  */
+
 
 
 
@@ -11815,6 +11821,22 @@ function probeFile(tools, file) {
             .ffprobe((error, data) => (error ? reject(error) : resolve(data)));
     });
 }
+/**
+ * Runs the decoder at the lowest CPU priority. It decodes the frames between two samples while the
+ * detector works; at normal priority it takes cores from onnxruntime, which waits for its slowest
+ * thread on every operator. Niced, it only fills the gaps (measured: ~12 % faster runs on 2 cores).
+ */
+function lowerPriority(command) {
+    const pid = command.ffmpegProc?.pid;
+    if (pid === undefined)
+        return;
+    try {
+        external_node_os_default().setPriority(pid, 19);
+    }
+    catch {
+        // Not permitted (or already exited): decoding at normal priority is only slower.
+    }
+}
 /** Starts ffmpeg decoding `input` through `filter` to raw RGB on a pipe. */
 function startDecode(tools, request) {
     let killed = false;
@@ -11825,6 +11847,7 @@ function startDecode(tools, request) {
         .format('rawvideo');
     const done = new Promise((resolve, reject) => {
         command.on('stderr', (line) => request.onStderrLine(line));
+        command.on('start', () => lowerPriority(command));
         command.on('end', () => resolve());
         command.on('error', (error) => (killed ? resolve() : reject(error)));
     });
@@ -11839,9 +11862,6 @@ function startDecode(tools, request) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
