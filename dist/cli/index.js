@@ -13337,6 +13337,23 @@ const VALUE_OPTIONS = [
     'out', 'site', 'sample-fps', 'every-n-frames', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'confidence', 'iou',
     'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'jpeg-quality', 'ffmpeg-path',
 ];
+/** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
+function joinNegativeValues(args) {
+    const valued = new Set(VALUE_OPTIONS.map((name) => `--${name}`));
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        const next = args[i + 1];
+        if (valued.has(arg) && next !== undefined && /^-\d/.test(next)) {
+            out.push(`${arg}=${next}`);
+            i++;
+        }
+        else {
+            out.push(arg);
+        }
+    }
+    return out;
+}
 function parseCliArgs(argv, env = process.env) {
     const [command, ...rest] = argv;
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -13349,7 +13366,7 @@ function parseCliArgs(argv, env = process.env) {
     let parsed;
     try {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: [...rest],
+            args: joinNegativeValues(rest),
             strict: true,
             allowPositionals: false,
             options: {
@@ -13363,7 +13380,7 @@ function parseCliArgs(argv, env = process.env) {
         });
     }
     catch (error) {
-        const message = error.message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '');
+        const message = error.message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
         throw new UsageError(`${message}; see dataset-gen run --help`);
     }
     const values = parsed.values;

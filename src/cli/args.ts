@@ -16,6 +16,23 @@ const VALUE_OPTIONS = [
   'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'jpeg-quality', 'ffmpeg-path',
 ] as const;
 
+/** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
+function joinNegativeValues(args: readonly string[]): string[] {
+  const valued = new Set<string>(VALUE_OPTIONS.map((name) => `--${name}`));
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (valued.has(arg) && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -26,7 +43,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...rest],
+      args: joinNegativeValues(rest),
       strict: true,
       allowPositionals: false,
       options: {
@@ -39,7 +56,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
       },
     });
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '');
+    const message = (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
     throw new UsageError(`${message}; see dataset-gen run --help`);
   }
   const values = parsed.values as Record<string, string | string[] | boolean | undefined>;

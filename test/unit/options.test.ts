@@ -90,3 +90,19 @@ describe('resolveOptions', () => {
     );
   });
 });
+
+describe('parseCliArgs', () => {
+  test('a negative number after a value option is its value', async () => {
+    const { parseCliArgs } = await import('../../src/cli/args.js');
+    const args = parseCliArgs(['run', '--video', 'a.mp4', '--out', 'o', '--dedup-threshold', '-1'], {});
+    expect(args.raw['dedup-threshold']).toBe('-1');
+    const resolved = resolveOptions(args.raw, undefined, cwd);
+    expect(resolved.dedupThreshold).toBe(-1);
+  });
+
+  test('DATASET_GEN_MODEL is the default for --model', async () => {
+    const { parseCliArgs } = await import('../../src/cli/args.js');
+    expect(parseCliArgs(['run', '--video', 'a.mp4'], { DATASET_GEN_MODEL: '/m.onnx' }).raw.model).toBe('/m.onnx');
+    expect(parseCliArgs(['run', '--video', 'a.mp4', '--model', 'x.onnx'], { DATASET_GEN_MODEL: '/m.onnx' }).raw.model).toBe('x.onnx');
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Number and time formatting for report.html and its SVG charts. Fixed locale (en-US) and fixed
+ * decimals, so the same numbers always give the same text whatever machine renders the report.
+ */
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const fixedFormats = new Map<number, Intl.NumberFormat>();
+
+/** `1234.6` → `1,235`. Non-finite → `0`. */
+export function int(n: number): string {
+  return integer.format(Number.isFinite(n) ? n : 0);
+}
+
+/** `fixed(1234.5, 2)` → `1,234.50`. Non-finite → `0.00…`. */
+export function fixed(n: number, digits: number): string {
+  let format = fixedFormats.get(digits);
+  if (!format) {
+    format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    fixedFormats.set(digits, format);
+  }
+  const text = format.format(Number.isFinite(n) ? n : 0);
+  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+
+/** A ratio as a percentage: `0.1234` → `12.3%`. */
+export function percent(ratio: number, digits = 1): string {
+  return `${fixed(ratio * 100, digits)}%`;
+}
+
+/** `1234567` → `1.2 MB` (decimal units). */
+export function bytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = Number.isFinite(n) ? Math.max(0, n) : 0;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return unit === 0 ? `${int(value)} B` : `${fixed(value, 1)} ${units[unit]}`;
+}
+
+/** A duration in ms for people: `850` → `850 ms`, `12345` → `12.3 s`, `754000` → `12 min 34 s`. */
+export function duration(ms: number): string {
+  const value = Number.isFinite(ms) ? Math.max(0, ms) : 0;
+  if (value < 1000) return `${int(value)} ms`;
+  if (value < 60_000) return `${fixed(value / 1000, 1)} s`;
+  const totalSeconds = Math.round(value / 1000);
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min ${seconds} s`;
+}
+
+/** A video position for axis labels: `0:00`, `1:05`, `1:02:03`; below a minute of range, `12 s`. */
+export function clock(ms: number, withSecondsSuffix = false): string {
+  const total = Math.round((Number.isFinite(ms) ? Math.max(0, ms) : 0) / 1000);
+  if (withSecondsSuffix) return `${total} s`;
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** A coordinate for SVG output: at most 2 decimals, no `-0`, no exponent. */
+export function num(n: number): string {
+  if (!Number.isFinite(n)) return '0';
+  const rounded = Math.round(n * 100) / 100;
+  return rounded === 0 ? '0' : String(rounded);
+}
+
+/**
+ * The ISO date-time of the manifest (`2025-05-01T10:22:33.123Z`) as `2025-05-01 10:22 UTC`. Not a
+ * valid date → the input, unchanged (the caller escapes it).
+ */
+export function runDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
