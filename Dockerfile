@@ -18,10 +18,14 @@ RUN apt-get update \
 
 COPY package.json package-lock.json /opt/dataset-gen/
 # Production dependencies only: the native ones the bundles leave external (sharp, onnxruntime-node)
-# and fluent-ffmpeg. Debian's ffmpeg is on PATH, so the npm ffmpeg binaries are removed.
+# and fluent-ffmpeg. Debian's ffmpeg is on PATH, so the npm ffmpeg binaries are removed, and so are
+# onnxruntime's binaries for other systems and architectures (about 220 MB).
 RUN cd /opt/dataset-gen \
  && ONNXRUNTIME_NODE_INSTALL="$ONNXRUNTIME_NODE_INSTALL" npm ci --omit=dev --no-audit --no-fund \
  && rm -rf node_modules/@ffmpeg-installer node_modules/@ffprobe-installer \
+ && ort=node_modules/onnxruntime-node/bin/napi-v6 \
+ && find "$ort" -mindepth 1 -maxdepth 1 ! -name linux -exec rm -rf {} + \
+ && find "$ort/linux" -mindepth 1 -maxdepth 1 ! -name "$(node -p process.arch)" -exec rm -rf {} + \
  && npm cache clean --force
 
 COPY dist /opt/dataset-gen/dist
