@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { invalidParameterError } from './errors.js';
+import { parsePushgatewayUrl } from './observe/pushgateway.js';
 import { DEFAULT_PRESET, PRESETS } from './model/config.js';
 import { DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD } from './pipeline/dedup.js';
 import { DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from './pipeline/quality.js';
@@ -37,6 +38,10 @@ export interface Options {
   quality: QualityThresholds;
   jpegQuality: number;
   ffmpegPath: string | null;
+  /** Prometheus Pushgateway to push the run's metrics to (job dataset-gen, grouped by site). */
+  pushgatewayUrl: string | null;
+  /** CSV file to append one row per run to. */
+  historyCsv: string | null;
 }
 
 /** Raw values as typed by a user; keys are the canonical option names. */
@@ -60,6 +65,8 @@ export interface RawOptions {
   'blur-threshold'?: string;
   'jpeg-quality'?: string;
   'ffmpeg-path'?: string;
+  'pushgateway-url'?: string;
+  'history-csv'?: string;
 }
 
 export type RawKey = keyof RawOptions;
@@ -190,6 +197,11 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
   }
   const model = modelInput(raw, name, cwd);
   const ffmpegPath = text(raw, 'ffmpeg-path');
+  const pushgatewayUrl = text(raw, 'pushgateway-url');
+  if (pushgatewayUrl !== null && parsePushgatewayUrl(pushgatewayUrl) === null) {
+    throw invalidParameterError(name('pushgateway-url'), 'an http:// or https:// URL of a Prometheus Pushgateway', pushgatewayUrl);
+  }
+  const historyCsv = text(raw, 'history-csv');
   return {
     videos: videos.map((v) => path.resolve(cwd, v)),
     outDir: path.resolve(cwd, out),
@@ -206,5 +218,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     quality,
     jpegQuality: integer(raw, 'jpeg-quality', name, { min: 1, max: 100 }) ?? 90,
     ffmpegPath: ffmpegPath === null ? null : path.resolve(cwd, ffmpegPath),
+    pushgatewayUrl,
+    historyCsv: historyCsv === null ? null : path.resolve(cwd, historyCsv),
   };
 }

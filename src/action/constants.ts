@@ -24,6 +24,8 @@ export enum Input {
   CacheModel = 'cache-model',
   MinImages = 'min-images',
   MaxDropRatio = 'max-drop-ratio',
+  PushgatewayUrl = 'pushgateway-url',
+  HistoryCsv = 'history-csv',
 }
 
 export enum Output {
@@ -61,6 +63,8 @@ export const INPUT_DEFAULTS: Readonly<Record<Input, string>> = {
   [Input.CacheModel]: 'true',
   [Input.MinImages]: '0',
   [Input.MaxDropRatio]: '1',
+  [Input.PushgatewayUrl]: '',
+  [Input.HistoryCsv]: '',
 };
 
 /** How an input is named in messages, e.g. `input "sample-fps"`. */

@@ -33,6 +33,8 @@ export interface Inputs {
   'cache-model': boolean;
   'min-images': string;
   'max-drop-ratio': string;
+  'pushgateway-url': string;
+  'history-csv': string;
 }
 
 export interface ActionContext {
@@ -88,6 +90,8 @@ export function getInputs(): Inputs {
     'cache-model': flag(Input.CacheModel),
     'min-images': text(Input.MinImages),
     'max-drop-ratio': text(Input.MaxDropRatio),
+    'pushgateway-url': text(Input.PushgatewayUrl),
+    'history-csv': text(Input.HistoryCsv),
   };
 }
 
@@ -142,7 +146,11 @@ export async function getActionContext(env: NodeJS.ProcessEnv = process.env): Pr
     confidence: inputs.confidence,
     iou: inputs.iou,
     classes: inputs.classes,
+    'pushgateway-url': inputs['pushgateway-url'],
+    'history-csv': inputs['history-csv'],
   };
+  // A Pushgateway URL may carry a password; keep it out of the log.
+  if (inputs['pushgateway-url']) core.setSecret(inputs['pushgateway-url']);
   const options = resolveOptions(raw, actionName, workspace);
 
   return {

@@ -47,6 +47,9 @@ Output and tools:
   --jpeg-quality <1-100>    JPEG quality of the images (default: 90)
   --ffmpeg-path <path>      ffmpeg binary (ffprobe beside it) or their folder
                             (default: PATH, then the bundled npm binaries)
+  --pushgateway-url <url>   push the run's Prometheus metrics to this Pushgateway, job
+                            dataset-gen, grouped by site; a failed push is a warning (default: none)
+  --history-csv <file>      append one row per run to this CSV (created with a header) (default: none)
   --log-format text|json    log lines on stderr (default: text)
   --debug                   print stack traces of errors
 

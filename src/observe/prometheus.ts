@@ -57,12 +57,13 @@ function finishedAtSeconds(iso: string): number {
   return ms / 1000;
 }
 
-type FrameKey = 'kept' | DropReason;
+/** `unknown`: a dropped frame recorded without a known reason (the metrics allow it; not expected). */
+type FrameKey = 'kept' | DropReason | 'unknown';
 
 /** Frame counts per video (in `metrics.videos` order, then unknown names in first-seen order). */
 function frameCountsByVideo(metrics: RunMetrics, frames: readonly FrameOutcome[]): Map<string, Record<FrameKey, number>> {
   const empty = (): Record<FrameKey, number> => {
-    const counts = { kept: 0 } as Record<FrameKey, number>;
+    const counts = { kept: 0, unknown: 0 } as Record<FrameKey, number>;
     for (const reason of DROP_REASONS) counts[reason] = 0;
     return counts;
   };
@@ -85,7 +86,7 @@ function frameCountsByVideo(metrics: RunMetrics, frames: readonly FrameOutcome[]
     } else if (frame.reason !== null && (DROP_REASONS as readonly string[]).includes(frame.reason)) {
       entry[frame.reason] += 1;
     } else {
-      throw new RangeError(`A dropped frame of ${JSON.stringify(frame.video)} has no known reason: ${JSON.stringify(frame.reason)}`);
+      entry.unknown += 1;
     }
   }
   return counts;
@@ -161,6 +162,7 @@ export function buildPrometheusRegistry(input: PrometheusInput): Registry {
   for (const [video, counts] of frameCountsByVideo(metrics, frames)) {
     framesTotal.inc({ site, video, outcome: 'kept', reason: '' }, counts.kept);
     for (const reason of DROP_REASONS) framesTotal.inc({ site, video, outcome: 'dropped', reason }, counts[reason]);
+    if (counts.unknown > 0) framesTotal.inc({ site, video, outcome: 'dropped', reason: 'unknown' }, counts.unknown);
   }
 
   const dropRatio = new Gauge({

@@ -24,6 +24,8 @@ export interface PushOptions {
   job?: string;
   /** Whole request, answer included. Default 10 s. */
   timeoutMs?: number;
+  /** Cancels the push (e.g. the run's AbortSignal); a cancelled push is a warning too. */
+  signal?: AbortSignal;
   /** For tests; default the global fetch. */
   fetch?: typeof fetch;
 }
@@ -64,7 +66,8 @@ export function parsePushgatewayUrl(text: string): URL | null {
   return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
 }
 
-function describeFailure(error: unknown, timeoutMs: number): string {
+function describeFailure(error: unknown, timeoutMs: number, signal: AbortSignal | undefined): string {
+  if (signal?.aborted) return 'cancelled';
   const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
   if (name === 'TimeoutError' || name === 'AbortError') return `no answer within ${timeoutMs / 1000} s`;
   const cause = typeof error === 'object' && error !== null ? (error as { cause?: unknown }).cause : undefined;
@@ -121,7 +124,7 @@ export async function pushMetrics(metrics: Registry | string, options: PushOptio
       method: 'PUT',
       headers,
       body,
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs),
       redirect: 'manual',
     });
     const answer = await response.text();
@@ -131,6 +134,6 @@ export async function pushMetrics(metrics: Registry | string, options: PushOptio
     }
     return { ok: true, url: shownUrl, status: response.status, warning: null, ms: Math.round(performance.now() - started) };
   } catch (error) {
-    return fail(describeFailure(error, timeoutMs));
+    return fail(describeFailure(error, timeoutMs, options.signal));
   }
 }

@@ -27,7 +27,8 @@ export interface RunManifest {
     executionProviders: string[];
   };
   run: { id: string; startedAt: string; finishedAt: string; wallSeconds: number };
-  config: Omit<Options, 'videos' | 'outDir'> & { model: ModelConfig };
+  /** The resolved options, without paths of this machine's run and without the Pushgateway URL (it may hold a password). */
+  config: Omit<Options, 'videos' | 'outDir' | 'pushgatewayUrl' | 'historyCsv'> & { model: ModelConfig };
   model: { path: string; sha256: string; origin: ResolvedModel['origin']; url: string | null; pinned: boolean; classNames: string[] };
   videos: {
     path: string;
@@ -51,7 +52,7 @@ export interface RunManifest {
     dropped: Record<string, number>;
     frameDropRatio: number;
   };
-  files: { coco: string; images: string; metrics: string; metricsCsv: string; report: string };
+  files: { coco: string; images: string; metrics: string; metricsCsv: string; report: string; prometheus: string };
 }
 
 export interface ManifestInput {
@@ -73,7 +74,7 @@ export interface ManifestInput {
 
 export function buildManifest(input: ManifestInput): RunManifest {
   const { options, metrics } = input;
-  const { videos: _videos, outDir: _outDir, ...config } = options;
+  const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, ...config } = options;
   return {
     schemaVersion: 1,
     tool: { name: 'dataset-gen', version: input.toolVersion, gitCommit: input.gitCommit },

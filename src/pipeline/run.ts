@@ -11,27 +11,27 @@ import { resolveFfmpegTools } from '../media/ffmpeg.js';
 import { loadModelConfig, type ModelConfig } from '../model/config.js';
 import { resolveModel, type ResolveModelOptions } from '../model/resolve.js';
 import { sha256File } from '../model/sha256.js';
-import { frameRowsCsv } from '../observe/csv.js';
+import { checkRunHistory } from '../observe/history.js';
 import { silentLogger, type Logger } from '../observe/log.js';
 import { computeMetrics, type RunMetrics } from '../observe/metrics.js';
 import type { Progress } from '../observe/progress.js';
 import { RunRecorder } from '../observe/recorder.js';
 import type { Options } from '../options.js';
-import { renderMarkdownReport } from '../report/markdown.js';
+import { logStageSummary } from '../observe/stage-summary.js';
 import { TOOL_VERSION, toolCommit } from '../version.js';
 import { buildCoco, COCO_PATH, serializeCoco } from './coco.js';
 import { buildManifest, MANIFEST_FILE, type RunManifest } from './manifest.js';
 import { checkOutputDir, commitStagingDir, createStagingDir, discardStagingDir } from './output-dir.js';
 import { expectedSamples, processVideo } from './process-video.js';
 import { probeVideo } from './probe.js';
+import { publishRun } from './publish.js';
+import { REPORT_FILES, writeReports } from './write-reports.js';
 import { IMAGES_DIR } from './write-images.js';
 
 export const OUTPUT_FILES = {
   coco: COCO_PATH,
   images: IMAGES_DIR,
-  metrics: 'metrics.json',
-  metricsCsv: 'metrics.csv',
-  report: 'report.md',
+  ...REPORT_FILES,
 } as const;
 
 export interface RunHooks {
@@ -48,7 +48,7 @@ export interface RunResult {
   metrics: RunMetrics;
   manifest: RunManifest;
   /** Absolute paths of the dataset's files. */
-  files: { coco: string; images: string; metrics: string; metricsCsv: string; report: string; manifest: string };
+  files: { coco: string; images: string; metrics: string; metricsCsv: string; report: string; prometheus: string; manifest: string };
 }
 
 function withOverrides(config: ModelConfig, options: Options): ModelConfig {
@@ -69,6 +69,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
   const tools = await resolveFfmpegTools(options.ffmpegPath ?? undefined);
   logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
   await checkOutputDir(options.outDir, options.overwrite);
+  if (options.historyCsv) await checkRunHistory(options.historyCsv);
 
   const loaded = await loadModelConfig(options.modelConfig);
   const modelConfig = withOverrides(loaded.config, options);
@@ -97,6 +98,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
     classFilter: options.classes ?? undefined,
     onWarning: (message) => logger.warn(message),
   });
+  let committed = false;
   const staging = await createStagingDir(options.outDir, [IMAGES_DIR, path.dirname(COCO_PATH)]);
   try {
     for (const { info, sha256 } of probed) {
@@ -132,14 +134,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
     await recorder.time('write', () => writeFile(path.join(staging, COCO_PATH), serializeCoco(coco)));
     recorder.finish();
     const metrics = computeMetrics(recorder, { site: options.site, classNames: detector.classNames });
-    for (const [stage, timing] of Object.entries(metrics.timings.stages)) {
-      logger.info(`stage ${stage}: ${Math.round(timing.ms)} ms (${Math.round(timing.share * 100)} %)`, { stage });
-    }
-    await writeFile(path.join(staging, OUTPUT_FILES.metrics), `${JSON.stringify(metrics, null, 2)}\n`);
-    await writeFile(path.join(staging, OUTPUT_FILES.metricsCsv), frameRowsCsv(recorder.frames));
-    const imageLinks = recorder.kept.slice(0, 4).map((k) => ({ href: `${IMAGES_DIR}/${k.file}`, label: k.file }));
-    await writeFile(path.join(staging, OUTPUT_FILES.report), renderMarkdownReport(metrics, { imageLinks }));
-
+    logStageSummary(logger, metrics);
     const manifest = buildManifest({
       runId,
       startedAt,
@@ -156,10 +151,13 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
       gitCommit: await toolCommit(),
       files: { ...OUTPUT_FILES },
     });
+    const registry = await writeReports(staging, recorder, metrics, manifest);
     await writeFile(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     await commitStagingDir(staging, options.outDir);
+    committed = true;
     const at = (rel: string): string => path.join(options.outDir, rel);
     logger.info(`dataset written to ${options.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
+    await publishRun(options, metrics, manifest, registry, logger, hooks.signal);
     return {
       outDir: options.outDir,
       metrics,
@@ -170,11 +168,12 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
         metrics: at(OUTPUT_FILES.metrics),
         metricsCsv: at(OUTPUT_FILES.metricsCsv),
         report: at(OUTPUT_FILES.report),
+        prometheus: at(OUTPUT_FILES.prometheus),
         manifest: at(MANIFEST_FILE),
       },
     };
   } catch (error) {
-    await discardStagingDir(staging);
+    if (!committed) await discardStagingDir(staging);
     throw error;
   } finally {
     await detector.release();
