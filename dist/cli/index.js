@@ -5,11 +5,6345 @@ import * as __WEBPACK_EXTERNAL_MODULE_fluent_ffmpeg_4050a85a__ from "fluent-ffmp
 import * as __WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__ from "onnxruntime-node";
 /******/ var __webpack_modules__ = ({
 
-/***/ 581:
+/***/ 9750:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ContextAPI = void 0;
+const NoopContextManager_1 = __nccwpck_require__(9522);
+const global_utils_1 = __nccwpck_require__(9923);
+const diag_1 = __nccwpck_require__(1230);
+const API_NAME = 'context';
+const NOOP_CONTEXT_MANAGER = new NoopContextManager_1.NoopContextManager();
+/**
+ * Singleton object which represents the entry point to the OpenTelemetry Context API
+ *
+ * @since 1.0.0
+ */
+class ContextAPI {
+    /** Empty private constructor prevents end users from constructing a new instance of the API */
+    constructor() { }
+    /** Get the singleton instance of the Context API */
+    static getInstance() {
+        if (!this._instance) {
+            this._instance = new ContextAPI();
+        }
+        return this._instance;
+    }
+    /**
+     * Set the current context manager.
+     *
+     * @returns true if the context manager was successfully registered, else false
+     */
+    setGlobalContextManager(contextManager) {
+        return (0, global_utils_1.registerGlobal)(API_NAME, contextManager, diag_1.DiagAPI.instance());
+    }
+    /**
+     * Get the currently active context
+     */
+    active() {
+        return this._getContextManager().active();
+    }
+    /**
+     * Execute a function with an active context
+     *
+     * @param context context to be active during function execution
+     * @param fn function to execute in a context
+     * @param thisArg optional receiver to be used for calling fn
+     * @param args optional arguments forwarded to fn
+     */
+    with(context, fn, thisArg, ...args) {
+        return this._getContextManager().with(context, fn, thisArg, ...args);
+    }
+    /**
+     * Bind a context to a target function or event emitter
+     *
+     * @param context context to bind to the event emitter or function. Defaults to the currently active context
+     * @param target function or event emitter to bind
+     */
+    bind(context, target) {
+        return this._getContextManager().bind(context, target);
+    }
+    _getContextManager() {
+        return (0, global_utils_1.getGlobal)(API_NAME) || NOOP_CONTEXT_MANAGER;
+    }
+    /** Disable and remove the global context manager */
+    disable() {
+        this._getContextManager().disable();
+        (0, global_utils_1.unregisterGlobal)(API_NAME, diag_1.DiagAPI.instance());
+    }
+}
+exports.ContextAPI = ContextAPI;
+//# sourceMappingURL=context.js.map
+
+/***/ }),
+
+/***/ 1230:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DiagAPI = void 0;
+const ComponentLogger_1 = __nccwpck_require__(7723);
+const logLevelLogger_1 = __nccwpck_require__(3514);
+const types_1 = __nccwpck_require__(2573);
+const global_utils_1 = __nccwpck_require__(9923);
+const API_NAME = 'diag';
+/**
+ * Singleton object which represents the entry point to the OpenTelemetry internal
+ * diagnostic API
+ *
+ * @since 1.0.0
+ */
+class DiagAPI {
+    /** Get the singleton instance of the DiagAPI API */
+    static instance() {
+        if (!this._instance) {
+            this._instance = new DiagAPI();
+        }
+        return this._instance;
+    }
+    /**
+     * Private internal constructor
+     * @private
+     */
+    constructor() {
+        function _logProxy(funcName) {
+            return function (...args) {
+                const logger = (0, global_utils_1.getGlobal)('diag');
+                // shortcut if logger not set
+                if (!logger)
+                    return;
+                return logger[funcName](...args);
+            };
+        }
+        // Using self local variable for minification purposes as 'this' cannot be minified
+        const self = this;
+        // DiagAPI specific functions
+        const setLogger = (logger, optionsOrLogLevel = { logLevel: types_1.DiagLogLevel.INFO }) => {
+            var _a, _b, _c;
+            if (logger === self) {
+                // There isn't much we can do here.
+                // Logging to the console might break the user application.
+                // Try to log to self. If a logger was previously registered it will receive the log.
+                const err = new Error('Cannot use diag as the logger for itself. Please use a DiagLogger implementation like ConsoleDiagLogger or a custom implementation');
+                self.error((_a = err.stack) !== null && _a !== void 0 ? _a : err.message);
+                return false;
+            }
+            if (typeof optionsOrLogLevel === 'number') {
+                optionsOrLogLevel = {
+                    logLevel: optionsOrLogLevel,
+                };
+            }
+            const oldLogger = (0, global_utils_1.getGlobal)('diag');
+            const newLogger = (0, logLevelLogger_1.createLogLevelDiagLogger)((_b = optionsOrLogLevel.logLevel) !== null && _b !== void 0 ? _b : types_1.DiagLogLevel.INFO, logger);
+            // There already is an logger registered. We'll let it know before overwriting it.
+            if (oldLogger && !optionsOrLogLevel.suppressOverrideMessage) {
+                const stack = (_c = new Error().stack) !== null && _c !== void 0 ? _c : '<failed to generate stacktrace>';
+                oldLogger.warn(`Current logger will be overwritten from ${stack}`);
+                newLogger.warn(`Current logger will overwrite one already registered from ${stack}`);
+            }
+            return (0, global_utils_1.registerGlobal)('diag', newLogger, self, true);
+        };
+        self.setLogger = setLogger;
+        self.disable = () => {
+            (0, global_utils_1.unregisterGlobal)(API_NAME, self);
+        };
+        self.createComponentLogger = (options) => {
+            return new ComponentLogger_1.DiagComponentLogger(options);
+        };
+        self.verbose = _logProxy('verbose');
+        self.debug = _logProxy('debug');
+        self.info = _logProxy('info');
+        self.warn = _logProxy('warn');
+        self.error = _logProxy('error');
+    }
+}
+exports.DiagAPI = DiagAPI;
+//# sourceMappingURL=diag.js.map
+
+/***/ }),
+
+/***/ 8692:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.MetricsAPI = void 0;
+const NoopMeterProvider_1 = __nccwpck_require__(2896);
+const global_utils_1 = __nccwpck_require__(9923);
+const diag_1 = __nccwpck_require__(1230);
+const API_NAME = 'metrics';
+/**
+ * Singleton object which represents the entry point to the OpenTelemetry Metrics API
+ */
+class MetricsAPI {
+    /** Empty private constructor prevents end users from constructing a new instance of the API */
+    constructor() { }
+    /** Get the singleton instance of the Metrics API */
+    static getInstance() {
+        if (!this._instance) {
+            this._instance = new MetricsAPI();
+        }
+        return this._instance;
+    }
+    /**
+     * Set the current global meter provider.
+     * Returns true if the meter provider was successfully registered, else false.
+     */
+    setGlobalMeterProvider(provider) {
+        return (0, global_utils_1.registerGlobal)(API_NAME, provider, diag_1.DiagAPI.instance());
+    }
+    /**
+     * Returns the global meter provider.
+     */
+    getMeterProvider() {
+        return (0, global_utils_1.getGlobal)(API_NAME) || NoopMeterProvider_1.NOOP_METER_PROVIDER;
+    }
+    /**
+     * Returns a meter from the global meter provider.
+     */
+    getMeter(name, version, options) {
+        return this.getMeterProvider().getMeter(name, version, options);
+    }
+    /** Remove the global meter provider */
+    disable() {
+        (0, global_utils_1.unregisterGlobal)(API_NAME, diag_1.DiagAPI.instance());
+    }
+}
+exports.MetricsAPI = MetricsAPI;
+//# sourceMappingURL=metrics.js.map
+
+/***/ }),
+
+/***/ 7:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.PropagationAPI = void 0;
+const global_utils_1 = __nccwpck_require__(9923);
+const NoopTextMapPropagator_1 = __nccwpck_require__(4353);
+const TextMapPropagator_1 = __nccwpck_require__(7865);
+const context_helpers_1 = __nccwpck_require__(52);
+const utils_1 = __nccwpck_require__(8558);
+const diag_1 = __nccwpck_require__(1230);
+const API_NAME = 'propagation';
+const NOOP_TEXT_MAP_PROPAGATOR = new NoopTextMapPropagator_1.NoopTextMapPropagator();
+/**
+ * Singleton object which represents the entry point to the OpenTelemetry Propagation API
+ *
+ * @since 1.0.0
+ */
+class PropagationAPI {
+    /** Empty private constructor prevents end users from constructing a new instance of the API */
+    constructor() {
+        this.createBaggage = utils_1.createBaggage;
+        this.getBaggage = context_helpers_1.getBaggage;
+        this.getActiveBaggage = context_helpers_1.getActiveBaggage;
+        this.setBaggage = context_helpers_1.setBaggage;
+        this.deleteBaggage = context_helpers_1.deleteBaggage;
+    }
+    /** Get the singleton instance of the Propagator API */
+    static getInstance() {
+        if (!this._instance) {
+            this._instance = new PropagationAPI();
+        }
+        return this._instance;
+    }
+    /**
+     * Set the current propagator.
+     *
+     * @returns true if the propagator was successfully registered, else false
+     */
+    setGlobalPropagator(propagator) {
+        return (0, global_utils_1.registerGlobal)(API_NAME, propagator, diag_1.DiagAPI.instance());
+    }
+    /**
+     * Inject context into a carrier to be propagated inter-process
+     *
+     * @param context Context carrying tracing data to inject
+     * @param carrier carrier to inject context into
+     * @param setter Function used to set values on the carrier
+     */
+    inject(context, carrier, setter = TextMapPropagator_1.defaultTextMapSetter) {
+        return this._getGlobalPropagator().inject(context, carrier, setter);
+    }
+    /**
+     * Extract context from a carrier
+     *
+     * @param context Context which the newly created context will inherit from
+     * @param carrier Carrier to extract context from
+     * @param getter Function used to extract keys from a carrier
+     */
+    extract(context, carrier, getter = TextMapPropagator_1.defaultTextMapGetter) {
+        return this._getGlobalPropagator().extract(context, carrier, getter);
+    }
+    /**
+     * Return a list of all fields which may be used by the propagator.
+     */
+    fields() {
+        return this._getGlobalPropagator().fields();
+    }
+    /** Remove the global propagator */
+    disable() {
+        (0, global_utils_1.unregisterGlobal)(API_NAME, diag_1.DiagAPI.instance());
+    }
+    _getGlobalPropagator() {
+        return (0, global_utils_1.getGlobal)(API_NAME) || NOOP_TEXT_MAP_PROPAGATOR;
+    }
+}
+exports.PropagationAPI = PropagationAPI;
+//# sourceMappingURL=propagation.js.map
+
+/***/ }),
+
+/***/ 4508:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TraceAPI = void 0;
+const global_utils_1 = __nccwpck_require__(9923);
+const ProxyTracerProvider_1 = __nccwpck_require__(312);
+const spancontext_utils_1 = __nccwpck_require__(639);
+const context_utils_1 = __nccwpck_require__(2771);
+const diag_1 = __nccwpck_require__(1230);
+const API_NAME = 'trace';
+/**
+ * Singleton object which represents the entry point to the OpenTelemetry Tracing API
+ *
+ * @since 1.0.0
+ */
+class TraceAPI {
+    /** Empty private constructor prevents end users from constructing a new instance of the API */
+    constructor() {
+        this._proxyTracerProvider = new ProxyTracerProvider_1.ProxyTracerProvider();
+        this.wrapSpanContext = spancontext_utils_1.wrapSpanContext;
+        this.isSpanContextValid = spancontext_utils_1.isSpanContextValid;
+        this.deleteSpan = context_utils_1.deleteSpan;
+        this.getSpan = context_utils_1.getSpan;
+        this.getActiveSpan = context_utils_1.getActiveSpan;
+        this.getSpanContext = context_utils_1.getSpanContext;
+        this.setSpan = context_utils_1.setSpan;
+        this.setSpanContext = context_utils_1.setSpanContext;
+    }
+    /** Get the singleton instance of the Trace API */
+    static getInstance() {
+        if (!this._instance) {
+            this._instance = new TraceAPI();
+        }
+        return this._instance;
+    }
+    /**
+     * Set the current global tracer.
+     *
+     * @returns true if the tracer provider was successfully registered, else false
+     */
+    setGlobalTracerProvider(provider) {
+        const success = (0, global_utils_1.registerGlobal)(API_NAME, this._proxyTracerProvider, diag_1.DiagAPI.instance());
+        if (success) {
+            this._proxyTracerProvider.setDelegate(provider);
+        }
+        return success;
+    }
+    /**
+     * Returns the global tracer provider.
+     */
+    getTracerProvider() {
+        return (0, global_utils_1.getGlobal)(API_NAME) || this._proxyTracerProvider;
+    }
+    /**
+     * Returns a tracer from the global tracer provider.
+     */
+    getTracer(name, version) {
+        return this.getTracerProvider().getTracer(name, version);
+    }
+    /** Remove the global tracer provider */
+    disable() {
+        (0, global_utils_1.unregisterGlobal)(API_NAME, diag_1.DiagAPI.instance());
+        this._proxyTracerProvider = new ProxyTracerProvider_1.ProxyTracerProvider();
+    }
+}
+exports.TraceAPI = TraceAPI;
+//# sourceMappingURL=trace.js.map
+
+/***/ }),
+
+/***/ 52:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.deleteBaggage = exports.setBaggage = exports.getActiveBaggage = exports.getBaggage = void 0;
+const context_1 = __nccwpck_require__(9750);
+const context_2 = __nccwpck_require__(7977);
+/**
+ * Baggage key
+ */
+const BAGGAGE_KEY = (0, context_2.createContextKey)('OpenTelemetry Baggage Key');
+/**
+ * Retrieve the current baggage from the given context
+ *
+ * @param {Context} Context that manage all context values
+ * @returns {Baggage} Extracted baggage from the context
+ */
+function getBaggage(context) {
+    return context.getValue(BAGGAGE_KEY) || undefined;
+}
+exports.getBaggage = getBaggage;
+/**
+ * Retrieve the current baggage from the active/current context
+ *
+ * @returns {Baggage} Extracted baggage from the context
+ */
+function getActiveBaggage() {
+    return getBaggage(context_1.ContextAPI.getInstance().active());
+}
+exports.getActiveBaggage = getActiveBaggage;
+/**
+ * Store a baggage in the given context
+ *
+ * @param {Context} Context that manage all context values
+ * @param {Baggage} baggage that will be set in the actual context
+ */
+function setBaggage(context, baggage) {
+    return context.setValue(BAGGAGE_KEY, baggage);
+}
+exports.setBaggage = setBaggage;
+/**
+ * Delete the baggage stored in the given context
+ *
+ * @param {Context} Context that manage all context values
+ */
+function deleteBaggage(context) {
+    return context.deleteValue(BAGGAGE_KEY);
+}
+exports.deleteBaggage = deleteBaggage;
+//# sourceMappingURL=context-helpers.js.map
+
+/***/ }),
+
+/***/ 3274:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.BaggageImpl = void 0;
+class BaggageImpl {
+    constructor(entries) {
+        this._entries = entries ? new Map(entries) : new Map();
+    }
+    getEntry(key) {
+        const entry = this._entries.get(key);
+        if (!entry) {
+            return undefined;
+        }
+        return Object.assign({}, entry);
+    }
+    getAllEntries() {
+        return Array.from(this._entries.entries());
+    }
+    setEntry(key, entry) {
+        const newBaggage = new BaggageImpl(this._entries);
+        newBaggage._entries.set(key, entry);
+        return newBaggage;
+    }
+    removeEntry(key) {
+        const newBaggage = new BaggageImpl(this._entries);
+        newBaggage._entries.delete(key);
+        return newBaggage;
+    }
+    removeEntries(...keys) {
+        const newBaggage = new BaggageImpl(this._entries);
+        for (const key of keys) {
+            newBaggage._entries.delete(key);
+        }
+        return newBaggage;
+    }
+    clear() {
+        return new BaggageImpl();
+    }
+}
+exports.BaggageImpl = BaggageImpl;
+//# sourceMappingURL=baggage-impl.js.map
+
+/***/ }),
+
+/***/ 3997:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.baggageEntryMetadataSymbol = void 0;
+/**
+ * Symbol used to make BaggageEntryMetadata an opaque type
+ */
+exports.baggageEntryMetadataSymbol = Symbol('BaggageEntryMetadata');
+//# sourceMappingURL=symbol.js.map
+
+/***/ }),
+
+/***/ 8558:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.baggageEntryMetadataFromString = exports.createBaggage = void 0;
+const diag_1 = __nccwpck_require__(1230);
+const baggage_impl_1 = __nccwpck_require__(3274);
+const symbol_1 = __nccwpck_require__(3997);
+const diag = diag_1.DiagAPI.instance();
+/**
+ * Create a new Baggage with optional entries
+ *
+ * @param entries An array of baggage entries the new baggage should contain
+ */
+function createBaggage(entries = {}) {
+    return new baggage_impl_1.BaggageImpl(new Map(Object.entries(entries)));
+}
+exports.createBaggage = createBaggage;
+/**
+ * Create a serializable BaggageEntryMetadata object from a string.
+ *
+ * @param str string metadata. Format is currently not defined by the spec and has no special meaning.
+ *
+ * @since 1.0.0
+ */
+function baggageEntryMetadataFromString(str) {
+    if (typeof str !== 'string') {
+        diag.error(`Cannot create baggage metadata from unknown type: ${typeof str}`);
+        str = '';
+    }
+    return {
+        __TYPE__: symbol_1.baggageEntryMetadataSymbol,
+        toString() {
+            return str;
+        },
+    };
+}
+exports.baggageEntryMetadataFromString = baggageEntryMetadataFromString;
+//# sourceMappingURL=utils.js.map
+
+/***/ }),
+
+/***/ 244:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.context = void 0;
+// Split module-level variable definition into separate files to allow
+// tree-shaking on each api instance.
+const context_1 = __nccwpck_require__(9750);
+/**
+ * Entrypoint for context API
+ * @since 1.0.0
+ */
+exports.context = context_1.ContextAPI.getInstance();
+//# sourceMappingURL=context-api.js.map
+
+/***/ }),
+
+/***/ 9522:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NoopContextManager = void 0;
+const context_1 = __nccwpck_require__(7977);
+class NoopContextManager {
+    active() {
+        return context_1.ROOT_CONTEXT;
+    }
+    with(_context, fn, thisArg, ...args) {
+        return fn.call(thisArg, ...args);
+    }
+    bind(_context, target) {
+        return target;
+    }
+    enable() {
+        return this;
+    }
+    disable() {
+        return this;
+    }
+}
+exports.NoopContextManager = NoopContextManager;
+//# sourceMappingURL=NoopContextManager.js.map
+
+/***/ }),
+
+/***/ 7977:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ROOT_CONTEXT = exports.createContextKey = void 0;
+/**
+ * Get a key to uniquely identify a context value
+ *
+ * @since 1.0.0
+ */
+function createContextKey(description) {
+    // The specification states that for the same input, multiple calls should
+    // return different keys. Due to the nature of the JS dependency management
+    // system, this creates problems where multiple versions of some package
+    // could hold different keys for the same property.
+    //
+    // Therefore, we use Symbol.for which returns the same key for the same input.
+    return Symbol.for(description);
+}
+exports.createContextKey = createContextKey;
+class BaseContext {
+    /**
+     * Construct a new context which inherits values from an optional parent context.
+     *
+     * @param parentContext a context from which to inherit values
+     */
+    constructor(parentContext) {
+        // for minification
+        const self = this;
+        self._currentContext = parentContext ? new Map(parentContext) : new Map();
+        self.getValue = (key) => self._currentContext.get(key);
+        self.setValue = (key, value) => {
+            const context = new BaseContext(self._currentContext);
+            context._currentContext.set(key, value);
+            return context;
+        };
+        self.deleteValue = (key) => {
+            const context = new BaseContext(self._currentContext);
+            context._currentContext.delete(key);
+            return context;
+        };
+    }
+}
+/**
+ * The root context is used as the default parent context when there is no active context
+ *
+ * @since 1.0.0
+ */
+exports.ROOT_CONTEXT = new BaseContext();
+//# sourceMappingURL=context.js.map
+
+/***/ }),
+
+/***/ 1414:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.diag = void 0;
+// Split module-level variable definition into separate files to allow
+// tree-shaking on each api instance.
+const diag_1 = __nccwpck_require__(1230);
+/**
+ * Entrypoint for Diag API.
+ * Defines Diagnostic handler used for internal diagnostic logging operations.
+ * The default provides a Noop DiagLogger implementation which may be changed via the
+ * diag.setLogger(logger: DiagLogger) function.
+ *
+ * @since 1.0.0
+ */
+exports.diag = diag_1.DiagAPI.instance();
+//# sourceMappingURL=diag-api.js.map
+
+/***/ }),
+
+/***/ 7723:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DiagComponentLogger = void 0;
+const global_utils_1 = __nccwpck_require__(9923);
+/**
+ * Component Logger which is meant to be used as part of any component which
+ * will add automatically additional namespace in front of the log message.
+ * It will then forward all message to global diag logger
+ * @example
+ * const cLogger = diag.createComponentLogger({ namespace: '@opentelemetry/instrumentation-http' });
+ * cLogger.debug('test');
+ * // @opentelemetry/instrumentation-http test
+ */
+class DiagComponentLogger {
+    constructor(props) {
+        this._namespace = props.namespace || 'DiagComponentLogger';
+    }
+    debug(...args) {
+        return logProxy('debug', this._namespace, args);
+    }
+    error(...args) {
+        return logProxy('error', this._namespace, args);
+    }
+    info(...args) {
+        return logProxy('info', this._namespace, args);
+    }
+    warn(...args) {
+        return logProxy('warn', this._namespace, args);
+    }
+    verbose(...args) {
+        return logProxy('verbose', this._namespace, args);
+    }
+}
+exports.DiagComponentLogger = DiagComponentLogger;
+function logProxy(funcName, namespace, args) {
+    const logger = (0, global_utils_1.getGlobal)('diag');
+    // shortcut if logger not set
+    if (!logger) {
+        return;
+    }
+    return logger[funcName](namespace, ...args);
+}
+//# sourceMappingURL=ComponentLogger.js.map
+
+/***/ }),
+
+/***/ 6769:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DiagConsoleLogger = exports._originalConsoleMethods = void 0;
+const consoleMap = [
+    { n: 'error', c: 'error' },
+    { n: 'warn', c: 'warn' },
+    { n: 'info', c: 'info' },
+    { n: 'debug', c: 'debug' },
+    { n: 'verbose', c: 'trace' },
+];
+// Save original console methods at module load time, before any instrumentation
+// can wrap them. This ensures DiagConsoleLogger calls the unwrapped originals.
+// Exported for testing only — not part of the public API.
+exports._originalConsoleMethods = {};
+if (typeof console !== 'undefined') {
+    const keys = [
+        'error',
+        'warn',
+        'info',
+        'debug',
+        'trace',
+        'log',
+    ];
+    for (const key of keys) {
+        // eslint-disable-next-line no-console
+        if (typeof console[key] === 'function') {
+            // eslint-disable-next-line no-console
+            exports._originalConsoleMethods[key] = console[key];
+        }
+    }
+}
+/**
+ * A simple Immutable Console based diagnostic logger which will output any messages to the Console.
+ * If you want to limit the amount of logging to a specific level or lower use the
+ * {@link createLogLevelDiagLogger}
+ *
+ * @since 1.0.0
+ */
+class DiagConsoleLogger {
+    constructor() {
+        function _consoleFunc(funcName) {
+            return function (...args) {
+                // Prefer original (pre-instrumentation) methods saved at module load time.
+                let theFunc = exports._originalConsoleMethods[funcName];
+                // Some environments only expose the console when the F12 developer console is open
+                if (typeof theFunc !== 'function') {
+                    theFunc = exports._originalConsoleMethods['log'];
+                }
+                // Fall back in case console was not available at module load time but became available later.
+                if (typeof theFunc !== 'function' && console) {
+                    // eslint-disable-next-line no-console
+                    theFunc = console[funcName];
+                    if (typeof theFunc !== 'function') {
+                        // eslint-disable-next-line no-console
+                        theFunc = console.log;
+                    }
+                }
+                if (typeof theFunc === 'function') {
+                    return theFunc.apply(console, args);
+                }
+            };
+        }
+        for (let i = 0; i < consoleMap.length; i++) {
+            this[consoleMap[i].n] = _consoleFunc(consoleMap[i].c);
+        }
+    }
+}
+exports.DiagConsoleLogger = DiagConsoleLogger;
+//# sourceMappingURL=consoleLogger.js.map
+
+/***/ }),
+
+/***/ 3514:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.createLogLevelDiagLogger = void 0;
+const types_1 = __nccwpck_require__(2573);
+function createLogLevelDiagLogger(maxLevel, logger) {
+    if (maxLevel < types_1.DiagLogLevel.NONE) {
+        maxLevel = types_1.DiagLogLevel.NONE;
+    }
+    else if (maxLevel > types_1.DiagLogLevel.ALL) {
+        maxLevel = types_1.DiagLogLevel.ALL;
+    }
+    // In case the logger is null or undefined
+    logger = logger || {};
+    function _filterFunc(funcName, theLevel) {
+        const theFunc = logger[funcName];
+        if (typeof theFunc === 'function' && maxLevel >= theLevel) {
+            return theFunc.bind(logger);
+        }
+        return function () { };
+    }
+    return {
+        error: _filterFunc('error', types_1.DiagLogLevel.ERROR),
+        warn: _filterFunc('warn', types_1.DiagLogLevel.WARN),
+        info: _filterFunc('info', types_1.DiagLogLevel.INFO),
+        debug: _filterFunc('debug', types_1.DiagLogLevel.DEBUG),
+        verbose: _filterFunc('verbose', types_1.DiagLogLevel.VERBOSE),
+    };
+}
+exports.createLogLevelDiagLogger = createLogLevelDiagLogger;
+//# sourceMappingURL=logLevelLogger.js.map
+
+/***/ }),
+
+/***/ 2573:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.DiagLogLevel = void 0;
+/**
+ * Defines the available internal logging levels for the diagnostic logger, the numeric values
+ * of the levels are defined to match the original values from the initial LogLevel to avoid
+ * compatibility/migration issues for any implementation that assume the numeric ordering.
+ */
+var DiagLogLevel;
+(function (DiagLogLevel) {
+    /** Diagnostic Logging level setting to disable all logging (except and forced logs) */
+    DiagLogLevel[DiagLogLevel["NONE"] = 0] = "NONE";
+    /** Identifies an error scenario */
+    DiagLogLevel[DiagLogLevel["ERROR"] = 30] = "ERROR";
+    /** Identifies a warning scenario */
+    DiagLogLevel[DiagLogLevel["WARN"] = 50] = "WARN";
+    /** General informational log message */
+    DiagLogLevel[DiagLogLevel["INFO"] = 60] = "INFO";
+    /** General debug log message */
+    DiagLogLevel[DiagLogLevel["DEBUG"] = 70] = "DEBUG";
+    /**
+     * Detailed trace level logging should only be used for development, should only be set
+     * in a development environment.
+     */
+    DiagLogLevel[DiagLogLevel["VERBOSE"] = 80] = "VERBOSE";
+    /** Used to set the logging level to include all logging */
+    DiagLogLevel[DiagLogLevel["ALL"] = 9999] = "ALL";
+})(DiagLogLevel = exports.DiagLogLevel || (exports.DiagLogLevel = {}));
+//# sourceMappingURL=types.js.map
+
+/***/ }),
+
+/***/ 3914:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.trace = exports.propagation = exports.metrics = exports.diag = exports.context = exports.INVALID_SPAN_CONTEXT = exports.INVALID_TRACEID = exports.INVALID_SPANID = exports.isValidSpanId = exports.isValidTraceId = exports.isSpanContextValid = exports.createTraceState = exports.TraceFlags = exports.SpanStatusCode = exports.SpanKind = exports.SamplingDecision = exports.ProxyTracerProvider = exports.ProxyTracer = exports.defaultTextMapSetter = exports.defaultTextMapGetter = exports.ValueType = exports.createNoopMeter = exports.DiagLogLevel = exports.DiagConsoleLogger = exports.ROOT_CONTEXT = exports.createContextKey = exports.baggageEntryMetadataFromString = void 0;
+var utils_1 = __nccwpck_require__(8558);
+Object.defineProperty(exports, "baggageEntryMetadataFromString", ({ enumerable: true, get: function () { return utils_1.baggageEntryMetadataFromString; } }));
+// Context APIs
+var context_1 = __nccwpck_require__(7977);
+Object.defineProperty(exports, "createContextKey", ({ enumerable: true, get: function () { return context_1.createContextKey; } }));
+Object.defineProperty(exports, "ROOT_CONTEXT", ({ enumerable: true, get: function () { return context_1.ROOT_CONTEXT; } }));
+// Diag APIs
+var consoleLogger_1 = __nccwpck_require__(6769);
+Object.defineProperty(exports, "DiagConsoleLogger", ({ enumerable: true, get: function () { return consoleLogger_1.DiagConsoleLogger; } }));
+var types_1 = __nccwpck_require__(2573);
+Object.defineProperty(exports, "DiagLogLevel", ({ enumerable: true, get: function () { return types_1.DiagLogLevel; } }));
+// Metrics APIs
+var NoopMeter_1 = __nccwpck_require__(7017);
+Object.defineProperty(exports, "createNoopMeter", ({ enumerable: true, get: function () { return NoopMeter_1.createNoopMeter; } }));
+var Metric_1 = __nccwpck_require__(3814);
+Object.defineProperty(exports, "ValueType", ({ enumerable: true, get: function () { return Metric_1.ValueType; } }));
+// Propagation APIs
+var TextMapPropagator_1 = __nccwpck_require__(7865);
+Object.defineProperty(exports, "defaultTextMapGetter", ({ enumerable: true, get: function () { return TextMapPropagator_1.defaultTextMapGetter; } }));
+Object.defineProperty(exports, "defaultTextMapSetter", ({ enumerable: true, get: function () { return TextMapPropagator_1.defaultTextMapSetter; } }));
+var ProxyTracer_1 = __nccwpck_require__(4833);
+Object.defineProperty(exports, "ProxyTracer", ({ enumerable: true, get: function () { return ProxyTracer_1.ProxyTracer; } }));
+// TODO: Remove ProxyTracerProvider export in the next major version.
+var ProxyTracerProvider_1 = __nccwpck_require__(312);
+Object.defineProperty(exports, "ProxyTracerProvider", ({ enumerable: true, get: function () { return ProxyTracerProvider_1.ProxyTracerProvider; } }));
+var SamplingResult_1 = __nccwpck_require__(434);
+Object.defineProperty(exports, "SamplingDecision", ({ enumerable: true, get: function () { return SamplingResult_1.SamplingDecision; } }));
+var span_kind_1 = __nccwpck_require__(2347);
+Object.defineProperty(exports, "SpanKind", ({ enumerable: true, get: function () { return span_kind_1.SpanKind; } }));
+var status_1 = __nccwpck_require__(1524);
+Object.defineProperty(exports, "SpanStatusCode", ({ enumerable: true, get: function () { return status_1.SpanStatusCode; } }));
+var trace_flags_1 = __nccwpck_require__(7221);
+Object.defineProperty(exports, "TraceFlags", ({ enumerable: true, get: function () { return trace_flags_1.TraceFlags; } }));
+var utils_2 = __nccwpck_require__(969);
+Object.defineProperty(exports, "createTraceState", ({ enumerable: true, get: function () { return utils_2.createTraceState; } }));
+var spancontext_utils_1 = __nccwpck_require__(639);
+Object.defineProperty(exports, "isSpanContextValid", ({ enumerable: true, get: function () { return spancontext_utils_1.isSpanContextValid; } }));
+Object.defineProperty(exports, "isValidTraceId", ({ enumerable: true, get: function () { return spancontext_utils_1.isValidTraceId; } }));
+Object.defineProperty(exports, "isValidSpanId", ({ enumerable: true, get: function () { return spancontext_utils_1.isValidSpanId; } }));
+var invalid_span_constants_1 = __nccwpck_require__(7088);
+Object.defineProperty(exports, "INVALID_SPANID", ({ enumerable: true, get: function () { return invalid_span_constants_1.INVALID_SPANID; } }));
+Object.defineProperty(exports, "INVALID_TRACEID", ({ enumerable: true, get: function () { return invalid_span_constants_1.INVALID_TRACEID; } }));
+Object.defineProperty(exports, "INVALID_SPAN_CONTEXT", ({ enumerable: true, get: function () { return invalid_span_constants_1.INVALID_SPAN_CONTEXT; } }));
+// Split module-level variable definition into separate files to allow
+// tree-shaking on each api instance.
+const context_api_1 = __nccwpck_require__(244);
+Object.defineProperty(exports, "context", ({ enumerable: true, get: function () { return context_api_1.context; } }));
+const diag_api_1 = __nccwpck_require__(1414);
+Object.defineProperty(exports, "diag", ({ enumerable: true, get: function () { return diag_api_1.diag; } }));
+const metrics_api_1 = __nccwpck_require__(4434);
+Object.defineProperty(exports, "metrics", ({ enumerable: true, get: function () { return metrics_api_1.metrics; } }));
+const propagation_api_1 = __nccwpck_require__(6389);
+Object.defineProperty(exports, "propagation", ({ enumerable: true, get: function () { return propagation_api_1.propagation; } }));
+const trace_api_1 = __nccwpck_require__(6542);
+Object.defineProperty(exports, "trace", ({ enumerable: true, get: function () { return trace_api_1.trace; } }));
+// Default export.
+exports["default"] = {
+    context: context_api_1.context,
+    diag: diag_api_1.diag,
+    metrics: metrics_api_1.metrics,
+    propagation: propagation_api_1.propagation,
+    trace: trace_api_1.trace,
+};
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 9923:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.unregisterGlobal = exports.getGlobal = exports.registerGlobal = void 0;
+const version_1 = __nccwpck_require__(9390);
+const semver_1 = __nccwpck_require__(5088);
+const major = version_1.VERSION.split('.')[0];
+const GLOBAL_OPENTELEMETRY_API_KEY = Symbol.for(`opentelemetry.js.api.${major}`);
+const _global = (typeof globalThis === 'object'
+    ? globalThis
+    : typeof self === 'object'
+        ? self
+        : typeof window === 'object'
+            ? window
+            : typeof global === 'object'
+                ? global
+                : {});
+function registerGlobal(type, instance, diag, allowOverride = false) {
+    var _a;
+    const api = (_global[GLOBAL_OPENTELEMETRY_API_KEY] = (_a = _global[GLOBAL_OPENTELEMETRY_API_KEY]) !== null && _a !== void 0 ? _a : {
+        version: version_1.VERSION,
+    });
+    if (!allowOverride && api[type]) {
+        // already registered an API of this type
+        const err = new Error(`@opentelemetry/api: Attempted duplicate registration of API: ${type}`);
+        diag.error(err.stack || err.message);
+        return false;
+    }
+    if (api.version !== version_1.VERSION) {
+        // All registered APIs must be of the same version exactly
+        const err = new Error(`@opentelemetry/api: Registration of version v${api.version} for ${type} does not match previously registered API v${version_1.VERSION}`);
+        diag.error(err.stack || err.message);
+        return false;
+    }
+    api[type] = instance;
+    diag.debug(`@opentelemetry/api: Registered a global for ${type} v${version_1.VERSION}.`);
+    return true;
+}
+exports.registerGlobal = registerGlobal;
+function getGlobal(type) {
+    var _a, _b;
+    const globalVersion = (_a = _global[GLOBAL_OPENTELEMETRY_API_KEY]) === null || _a === void 0 ? void 0 : _a.version;
+    if (!globalVersion || !(0, semver_1.isCompatible)(globalVersion)) {
+        return;
+    }
+    return (_b = _global[GLOBAL_OPENTELEMETRY_API_KEY]) === null || _b === void 0 ? void 0 : _b[type];
+}
+exports.getGlobal = getGlobal;
+function unregisterGlobal(type, diag) {
+    diag.debug(`@opentelemetry/api: Unregistering a global for ${type} v${version_1.VERSION}.`);
+    const api = _global[GLOBAL_OPENTELEMETRY_API_KEY];
+    if (api) {
+        delete api[type];
+    }
+}
+exports.unregisterGlobal = unregisterGlobal;
+//# sourceMappingURL=global-utils.js.map
+
+/***/ }),
+
+/***/ 5088:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.isCompatible = exports._makeCompatibilityCheck = void 0;
+const version_1 = __nccwpck_require__(9390);
+const re = /^(\d+)\.(\d+)\.(\d+)(-(.+))?$/;
+/**
+ * Create a function to test an API version to see if it is compatible with the provided ownVersion.
+ *
+ * The returned function has the following semantics:
+ * - Exact match is always compatible
+ * - Major versions must match exactly
+ *    - 1.x package cannot use global 2.x package
+ *    - 2.x package cannot use global 1.x package
+ * - The minor version of the API module requesting access to the global API must be less than or equal to the minor version of this API
+ *    - 1.3 package may use 1.4 global because the later global contains all functions 1.3 expects
+ *    - 1.4 package may NOT use 1.3 global because it may try to call functions which don't exist on 1.3
+ * - If the major version is 0, the minor version is treated as the major and the patch is treated as the minor
+ * - Patch and build tag differences are not considered at this time
+ *
+ * @param ownVersion version which should be checked against
+ */
+function _makeCompatibilityCheck(ownVersion) {
+    const acceptedVersions = new Set([ownVersion]);
+    const rejectedVersions = new Set();
+    const myVersionMatch = ownVersion.match(re);
+    if (!myVersionMatch) {
+        // we cannot guarantee compatibility so we always return noop
+        return () => false;
+    }
+    const ownVersionParsed = {
+        major: +myVersionMatch[1],
+        minor: +myVersionMatch[2],
+        patch: +myVersionMatch[3],
+        prerelease: myVersionMatch[4],
+    };
+    // if ownVersion has a prerelease tag, versions must match exactly
+    if (ownVersionParsed.prerelease != null) {
+        return function isExactmatch(globalVersion) {
+            return globalVersion === ownVersion;
+        };
+    }
+    function _reject(v) {
+        rejectedVersions.add(v);
+        return false;
+    }
+    function _accept(v) {
+        acceptedVersions.add(v);
+        return true;
+    }
+    return function isCompatible(globalVersion) {
+        if (acceptedVersions.has(globalVersion)) {
+            return true;
+        }
+        if (rejectedVersions.has(globalVersion)) {
+            return false;
+        }
+        const globalVersionMatch = globalVersion.match(re);
+        if (!globalVersionMatch) {
+            // cannot parse other version
+            // we cannot guarantee compatibility so we always noop
+            return _reject(globalVersion);
+        }
+        const globalVersionParsed = {
+            major: +globalVersionMatch[1],
+            minor: +globalVersionMatch[2],
+            patch: +globalVersionMatch[3],
+            prerelease: globalVersionMatch[4],
+        };
+        // if globalVersion has a prerelease tag, versions must match exactly
+        if (globalVersionParsed.prerelease != null) {
+            return _reject(globalVersion);
+        }
+        // major versions must match
+        if (ownVersionParsed.major !== globalVersionParsed.major) {
+            return _reject(globalVersion);
+        }
+        if (ownVersionParsed.major === 0) {
+            if (ownVersionParsed.minor === globalVersionParsed.minor &&
+                ownVersionParsed.patch <= globalVersionParsed.patch) {
+                return _accept(globalVersion);
+            }
+            return _reject(globalVersion);
+        }
+        if (ownVersionParsed.minor <= globalVersionParsed.minor) {
+            return _accept(globalVersion);
+        }
+        return _reject(globalVersion);
+    };
+}
+exports._makeCompatibilityCheck = _makeCompatibilityCheck;
+/**
+ * Test an API version to see if it is compatible with this API.
+ *
+ * - Exact match is always compatible
+ * - Major versions must match exactly
+ *    - 1.x package cannot use global 2.x package
+ *    - 2.x package cannot use global 1.x package
+ * - The minor version of the API module requesting access to the global API must be less than or equal to the minor version of this API
+ *    - 1.3 package may use 1.4 global because the later global contains all functions 1.3 expects
+ *    - 1.4 package may NOT use 1.3 global because it may try to call functions which don't exist on 1.3
+ * - If the major version is 0, the minor version is treated as the major and the patch is treated as the minor
+ * - Patch and build tag differences are not considered at this time
+ *
+ * @param version version of the API requesting an instance of the global API
+ */
+exports.isCompatible = _makeCompatibilityCheck(version_1.VERSION);
+//# sourceMappingURL=semver.js.map
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.metrics = void 0;
+// Split module-level variable definition into separate files to allow
+// tree-shaking on each api instance.
+const metrics_1 = __nccwpck_require__(8692);
+/**
+ * Entrypoint for metrics API
+ *
+ * @since 1.3.0
+ */
+exports.metrics = metrics_1.MetricsAPI.getInstance();
+//# sourceMappingURL=metrics-api.js.map
+
+/***/ }),
+
+/***/ 3814:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ValueType = void 0;
+/**
+ * The Type of value. It describes how the data is reported.
+ *
+ * @since 1.3.0
+ */
+var ValueType;
+(function (ValueType) {
+    ValueType[ValueType["INT"] = 0] = "INT";
+    ValueType[ValueType["DOUBLE"] = 1] = "DOUBLE";
+})(ValueType = exports.ValueType || (exports.ValueType = {}));
+//# sourceMappingURL=Metric.js.map
+
+/***/ }),
+
+/***/ 7017:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.createNoopMeter = exports.NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC = exports.NOOP_OBSERVABLE_GAUGE_METRIC = exports.NOOP_OBSERVABLE_COUNTER_METRIC = exports.NOOP_UP_DOWN_COUNTER_METRIC = exports.NOOP_HISTOGRAM_METRIC = exports.NOOP_GAUGE_METRIC = exports.NOOP_COUNTER_METRIC = exports.NOOP_METER = exports.NoopObservableUpDownCounterMetric = exports.NoopObservableGaugeMetric = exports.NoopObservableCounterMetric = exports.NoopObservableMetric = exports.NoopHistogramMetric = exports.NoopGaugeMetric = exports.NoopUpDownCounterMetric = exports.NoopCounterMetric = exports.NoopMetric = exports.NoopMeter = void 0;
+/**
+ * NoopMeter is a noop implementation of the {@link Meter} interface. It reuses
+ * constant NoopMetrics for all of its methods.
+ */
+class NoopMeter {
+    constructor() { }
+    /**
+     * @see {@link Meter.createGauge}
+     */
+    createGauge(_name, _options) {
+        return exports.NOOP_GAUGE_METRIC;
+    }
+    /**
+     * @see {@link Meter.createHistogram}
+     */
+    createHistogram(_name, _options) {
+        return exports.NOOP_HISTOGRAM_METRIC;
+    }
+    /**
+     * @see {@link Meter.createCounter}
+     */
+    createCounter(_name, _options) {
+        return exports.NOOP_COUNTER_METRIC;
+    }
+    /**
+     * @see {@link Meter.createUpDownCounter}
+     */
+    createUpDownCounter(_name, _options) {
+        return exports.NOOP_UP_DOWN_COUNTER_METRIC;
+    }
+    /**
+     * @see {@link Meter.createObservableGauge}
+     */
+    createObservableGauge(_name, _options) {
+        return exports.NOOP_OBSERVABLE_GAUGE_METRIC;
+    }
+    /**
+     * @see {@link Meter.createObservableCounter}
+     */
+    createObservableCounter(_name, _options) {
+        return exports.NOOP_OBSERVABLE_COUNTER_METRIC;
+    }
+    /**
+     * @see {@link Meter.createObservableUpDownCounter}
+     */
+    createObservableUpDownCounter(_name, _options) {
+        return exports.NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC;
+    }
+    /**
+     * @see {@link Meter.addBatchObservableCallback}
+     */
+    addBatchObservableCallback(_callback, _observables) { }
+    /**
+     * @see {@link Meter.removeBatchObservableCallback}
+     */
+    removeBatchObservableCallback(_callback) { }
+}
+exports.NoopMeter = NoopMeter;
+class NoopMetric {
+}
+exports.NoopMetric = NoopMetric;
+class NoopCounterMetric extends NoopMetric {
+    add(_value, _attributes) { }
+}
+exports.NoopCounterMetric = NoopCounterMetric;
+class NoopUpDownCounterMetric extends NoopMetric {
+    add(_value, _attributes) { }
+}
+exports.NoopUpDownCounterMetric = NoopUpDownCounterMetric;
+class NoopGaugeMetric extends NoopMetric {
+    record(_value, _attributes) { }
+}
+exports.NoopGaugeMetric = NoopGaugeMetric;
+class NoopHistogramMetric extends NoopMetric {
+    record(_value, _attributes) { }
+}
+exports.NoopHistogramMetric = NoopHistogramMetric;
+class NoopObservableMetric {
+    addCallback(_callback) { }
+    removeCallback(_callback) { }
+}
+exports.NoopObservableMetric = NoopObservableMetric;
+class NoopObservableCounterMetric extends NoopObservableMetric {
+}
+exports.NoopObservableCounterMetric = NoopObservableCounterMetric;
+class NoopObservableGaugeMetric extends NoopObservableMetric {
+}
+exports.NoopObservableGaugeMetric = NoopObservableGaugeMetric;
+class NoopObservableUpDownCounterMetric extends NoopObservableMetric {
+}
+exports.NoopObservableUpDownCounterMetric = NoopObservableUpDownCounterMetric;
+exports.NOOP_METER = new NoopMeter();
+// Synchronous instruments
+exports.NOOP_COUNTER_METRIC = new NoopCounterMetric();
+exports.NOOP_GAUGE_METRIC = new NoopGaugeMetric();
+exports.NOOP_HISTOGRAM_METRIC = new NoopHistogramMetric();
+exports.NOOP_UP_DOWN_COUNTER_METRIC = new NoopUpDownCounterMetric();
+// Asynchronous instruments
+exports.NOOP_OBSERVABLE_COUNTER_METRIC = new NoopObservableCounterMetric();
+exports.NOOP_OBSERVABLE_GAUGE_METRIC = new NoopObservableGaugeMetric();
+exports.NOOP_OBSERVABLE_UP_DOWN_COUNTER_METRIC = new NoopObservableUpDownCounterMetric();
+/**
+ * Create a no-op Meter
+ *
+ * @since 1.3.0
+ */
+function createNoopMeter() {
+    return exports.NOOP_METER;
+}
+exports.createNoopMeter = createNoopMeter;
+//# sourceMappingURL=NoopMeter.js.map
+
+/***/ }),
+
+/***/ 2896:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NOOP_METER_PROVIDER = exports.NoopMeterProvider = void 0;
+const NoopMeter_1 = __nccwpck_require__(7017);
+/**
+ * An implementation of the {@link MeterProvider} which returns an impotent Meter
+ * for all calls to `getMeter`
+ */
+class NoopMeterProvider {
+    getMeter(_name, _version, _options) {
+        return NoopMeter_1.NOOP_METER;
+    }
+}
+exports.NoopMeterProvider = NoopMeterProvider;
+exports.NOOP_METER_PROVIDER = new NoopMeterProvider();
+//# sourceMappingURL=NoopMeterProvider.js.map
+
+/***/ }),
+
+/***/ 6389:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.propagation = void 0;
+// Split module-level variable definition into separate files to allow
+// tree-shaking on each api instance.
+const propagation_1 = __nccwpck_require__(7);
+/**
+ * Entrypoint for propagation API
+ *
+ * @since 1.0.0
+ */
+exports.propagation = propagation_1.PropagationAPI.getInstance();
+//# sourceMappingURL=propagation-api.js.map
+
+/***/ }),
+
+/***/ 4353:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NoopTextMapPropagator = void 0;
+/**
+ * No-op implementations of {@link TextMapPropagator}.
+ */
+class NoopTextMapPropagator {
+    /** Noop inject function does nothing */
+    inject(_context, _carrier) { }
+    /** Noop extract function does nothing and returns the input context */
+    extract(context, _carrier) {
+        return context;
+    }
+    fields() {
+        return [];
+    }
+}
+exports.NoopTextMapPropagator = NoopTextMapPropagator;
+//# sourceMappingURL=NoopTextMapPropagator.js.map
+
+/***/ }),
+
+/***/ 7865:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.defaultTextMapSetter = exports.defaultTextMapGetter = void 0;
+/**
+ * @since 1.0.0
+ */
+exports.defaultTextMapGetter = {
+    get(carrier, key) {
+        if (carrier == null) {
+            return undefined;
+        }
+        return carrier[key];
+    },
+    keys(carrier) {
+        if (carrier == null) {
+            return [];
+        }
+        return Object.keys(carrier);
+    },
+};
+/**
+ * @since 1.0.0
+ */
+exports.defaultTextMapSetter = {
+    set(carrier, key, value) {
+        if (carrier == null) {
+            return;
+        }
+        carrier[key] = value;
+    },
+};
+//# sourceMappingURL=TextMapPropagator.js.map
+
+/***/ }),
+
+/***/ 6542:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.trace = void 0;
+// Split module-level variable definition into separate files to allow
+// tree-shaking on each api instance.
+const trace_1 = __nccwpck_require__(4508);
+/**
+ * Entrypoint for trace API
+ *
+ * @since 1.0.0
+ */
+exports.trace = trace_1.TraceAPI.getInstance();
+//# sourceMappingURL=trace-api.js.map
+
+/***/ }),
+
+/***/ 7168:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NonRecordingSpan = void 0;
+const invalid_span_constants_1 = __nccwpck_require__(7088);
+/**
+ * The NonRecordingSpan is the default {@link Span} that is used when no Span
+ * implementation is available. All operations are no-op including context
+ * propagation.
+ */
+class NonRecordingSpan {
+    constructor(spanContext = invalid_span_constants_1.INVALID_SPAN_CONTEXT) {
+        this._spanContext = spanContext;
+    }
+    // Returns a SpanContext.
+    spanContext() {
+        return this._spanContext;
+    }
+    // By default does nothing
+    setAttribute(_key, _value) {
+        return this;
+    }
+    // By default does nothing
+    setAttributes(_attributes) {
+        return this;
+    }
+    // By default does nothing
+    addEvent(_name, _attributes) {
+        return this;
+    }
+    addLink(_link) {
+        return this;
+    }
+    addLinks(_links) {
+        return this;
+    }
+    // By default does nothing
+    setStatus(_status) {
+        return this;
+    }
+    // By default does nothing
+    updateName(_name) {
+        return this;
+    }
+    // By default does nothing
+    end(_endTime) { }
+    // isRecording always returns false for NonRecordingSpan.
+    isRecording() {
+        return false;
+    }
+    // By default does nothing
+    recordException(_exception, _time) { }
+}
+exports.NonRecordingSpan = NonRecordingSpan;
+//# sourceMappingURL=NonRecordingSpan.js.map
+
+/***/ }),
+
+/***/ 9051:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NoopTracer = void 0;
+const context_1 = __nccwpck_require__(9750);
+const context_utils_1 = __nccwpck_require__(2771);
+const NonRecordingSpan_1 = __nccwpck_require__(7168);
+const spancontext_utils_1 = __nccwpck_require__(639);
+const contextApi = context_1.ContextAPI.getInstance();
+/**
+ * No-op implementations of {@link Tracer}.
+ */
+class NoopTracer {
+    // startSpan starts a noop span.
+    startSpan(name, options, context = contextApi.active()) {
+        const root = Boolean(options === null || options === void 0 ? void 0 : options.root);
+        if (root) {
+            return new NonRecordingSpan_1.NonRecordingSpan();
+        }
+        const parentFromContext = context && (0, context_utils_1.getSpanContext)(context);
+        if (isSpanContext(parentFromContext) &&
+            (0, spancontext_utils_1.isSpanContextValid)(parentFromContext)) {
+            return new NonRecordingSpan_1.NonRecordingSpan(parentFromContext);
+        }
+        else {
+            return new NonRecordingSpan_1.NonRecordingSpan();
+        }
+    }
+    startActiveSpan(name, arg2, arg3, arg4) {
+        let opts;
+        let ctx;
+        let fn;
+        if (arguments.length < 2) {
+            return;
+        }
+        else if (arguments.length === 2) {
+            fn = arg2;
+        }
+        else if (arguments.length === 3) {
+            opts = arg2;
+            fn = arg3;
+        }
+        else {
+            opts = arg2;
+            ctx = arg3;
+            fn = arg4;
+        }
+        const parentContext = ctx !== null && ctx !== void 0 ? ctx : contextApi.active();
+        const span = this.startSpan(name, opts, parentContext);
+        const contextWithSpanSet = (0, context_utils_1.setSpan)(parentContext, span);
+        return contextApi.with(contextWithSpanSet, fn, undefined, span);
+    }
+}
+exports.NoopTracer = NoopTracer;
+function isSpanContext(spanContext) {
+    return (spanContext !== null &&
+        typeof spanContext === 'object' &&
+        'spanId' in spanContext &&
+        typeof spanContext['spanId'] === 'string' &&
+        'traceId' in spanContext &&
+        typeof spanContext['traceId'] === 'string' &&
+        'traceFlags' in spanContext &&
+        typeof spanContext['traceFlags'] === 'number');
+}
+//# sourceMappingURL=NoopTracer.js.map
+
+/***/ }),
+
+/***/ 4602:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.NoopTracerProvider = void 0;
+const NoopTracer_1 = __nccwpck_require__(9051);
+/**
+ * An implementation of the {@link TracerProvider} which returns an impotent
+ * Tracer for all calls to `getTracer`.
+ *
+ * All operations are no-op.
+ */
+class NoopTracerProvider {
+    getTracer(_name, _version, _options) {
+        return new NoopTracer_1.NoopTracer();
+    }
+}
+exports.NoopTracerProvider = NoopTracerProvider;
+//# sourceMappingURL=NoopTracerProvider.js.map
+
+/***/ }),
+
+/***/ 4833:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ProxyTracer = void 0;
+const NoopTracer_1 = __nccwpck_require__(9051);
+const NOOP_TRACER = new NoopTracer_1.NoopTracer();
+/**
+ * Proxy tracer provided by the proxy tracer provider
+ *
+ * @since 1.0.0
+ */
+class ProxyTracer {
+    constructor(provider, name, version, options) {
+        this._provider = provider;
+        this.name = name;
+        this.version = version;
+        this.options = options;
+    }
+    startSpan(name, options, context) {
+        return this._getTracer().startSpan(name, options, context);
+    }
+    startActiveSpan(_name, _options, _context, _fn) {
+        const tracer = this._getTracer();
+        return Reflect.apply(tracer.startActiveSpan, tracer, arguments);
+    }
+    /**
+     * Try to get a tracer from the proxy tracer provider.
+     * If the proxy tracer provider has no delegate, return a noop tracer.
+     */
+    _getTracer() {
+        if (this._delegate) {
+            return this._delegate;
+        }
+        const tracer = this._provider.getDelegateTracer(this.name, this.version, this.options);
+        if (!tracer) {
+            return NOOP_TRACER;
+        }
+        this._delegate = tracer;
+        return this._delegate;
+    }
+}
+exports.ProxyTracer = ProxyTracer;
+//# sourceMappingURL=ProxyTracer.js.map
+
+/***/ }),
+
+/***/ 312:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.ProxyTracerProvider = void 0;
+const ProxyTracer_1 = __nccwpck_require__(4833);
+const NoopTracerProvider_1 = __nccwpck_require__(4602);
+const NOOP_TRACER_PROVIDER = new NoopTracerProvider_1.NoopTracerProvider();
+/**
+ * Tracer provider which provides {@link ProxyTracer}s.
+ *
+ * Before a delegate is set, tracers provided are NoOp.
+ *   When a delegate is set, traces are provided from the delegate.
+ *   When a delegate is set after tracers have already been provided,
+ *   all tracers already provided will use the provided delegate implementation.
+ *
+ * @deprecated This will be removed in the next major version.
+ * @since 1.0.0
+ */
+class ProxyTracerProvider {
+    /**
+     * Get a {@link ProxyTracer}
+     */
+    getTracer(name, version, options) {
+        var _a;
+        return ((_a = this.getDelegateTracer(name, version, options)) !== null && _a !== void 0 ? _a : new ProxyTracer_1.ProxyTracer(this, name, version, options));
+    }
+    getDelegate() {
+        var _a;
+        return (_a = this._delegate) !== null && _a !== void 0 ? _a : NOOP_TRACER_PROVIDER;
+    }
+    /**
+     * Set the delegate tracer provider
+     */
+    setDelegate(delegate) {
+        this._delegate = delegate;
+    }
+    getDelegateTracer(name, version, options) {
+        var _a;
+        return (_a = this._delegate) === null || _a === void 0 ? void 0 : _a.getTracer(name, version, options);
+    }
+}
+exports.ProxyTracerProvider = ProxyTracerProvider;
+//# sourceMappingURL=ProxyTracerProvider.js.map
+
+/***/ }),
+
+/***/ 434:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SamplingDecision = void 0;
+/**
+ * @deprecated use the one declared in @opentelemetry/sdk-trace-base instead.
+ * A sampling decision that determines how a {@link Span} will be recorded
+ * and collected.
+ *
+ * @since 1.0.0
+ */
+var SamplingDecision;
+(function (SamplingDecision) {
+    /**
+     * `Span.isRecording() === false`, span will not be recorded and all events
+     * and attributes will be dropped.
+     */
+    SamplingDecision[SamplingDecision["NOT_RECORD"] = 0] = "NOT_RECORD";
+    /**
+     * `Span.isRecording() === true`, but `Sampled` flag in {@link TraceFlags}
+     * MUST NOT be set.
+     */
+    SamplingDecision[SamplingDecision["RECORD"] = 1] = "RECORD";
+    /**
+     * `Span.isRecording() === true` AND `Sampled` flag in {@link TraceFlags}
+     * MUST be set.
+     */
+    SamplingDecision[SamplingDecision["RECORD_AND_SAMPLED"] = 2] = "RECORD_AND_SAMPLED";
+})(SamplingDecision = exports.SamplingDecision || (exports.SamplingDecision = {}));
+//# sourceMappingURL=SamplingResult.js.map
+
+/***/ }),
+
+/***/ 2771:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.getSpanContext = exports.setSpanContext = exports.deleteSpan = exports.setSpan = exports.getActiveSpan = exports.getSpan = void 0;
+const context_1 = __nccwpck_require__(7977);
+const NonRecordingSpan_1 = __nccwpck_require__(7168);
+const context_2 = __nccwpck_require__(9750);
+/**
+ * span key
+ */
+const SPAN_KEY = (0, context_1.createContextKey)('OpenTelemetry Context Key SPAN');
+/**
+ * Return the span if one exists
+ *
+ * @param context context to get span from
+ */
+function getSpan(context) {
+    return context.getValue(SPAN_KEY) || undefined;
+}
+exports.getSpan = getSpan;
+/**
+ * Gets the span from the current context, if one exists.
+ */
+function getActiveSpan() {
+    return getSpan(context_2.ContextAPI.getInstance().active());
+}
+exports.getActiveSpan = getActiveSpan;
+/**
+ * Set the span on a context
+ *
+ * @param context context to use as parent
+ * @param span span to set active
+ */
+function setSpan(context, span) {
+    return context.setValue(SPAN_KEY, span);
+}
+exports.setSpan = setSpan;
+/**
+ * Remove current span stored in the context
+ *
+ * @param context context to delete span from
+ */
+function deleteSpan(context) {
+    return context.deleteValue(SPAN_KEY);
+}
+exports.deleteSpan = deleteSpan;
+/**
+ * Wrap span context in a NoopSpan and set as span in a new
+ * context
+ *
+ * @param context context to set active span on
+ * @param spanContext span context to be wrapped
+ */
+function setSpanContext(context, spanContext) {
+    return setSpan(context, new NonRecordingSpan_1.NonRecordingSpan(spanContext));
+}
+exports.setSpanContext = setSpanContext;
+/**
+ * Get the span context of the span if it exists.
+ *
+ * @param context context to get values from
+ */
+function getSpanContext(context) {
+    var _a;
+    return (_a = getSpan(context)) === null || _a === void 0 ? void 0 : _a.spanContext();
+}
+exports.getSpanContext = getSpanContext;
+//# sourceMappingURL=context-utils.js.map
+
+/***/ }),
+
+/***/ 7903:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TraceStateImpl = void 0;
+const tracestate_validators_1 = __nccwpck_require__(5618);
+const MAX_TRACE_STATE_ITEMS = 32;
+const MAX_TRACE_STATE_LEN = 512;
+const LIST_MEMBERS_SEPARATOR = ',';
+const LIST_MEMBER_KEY_VALUE_SPLITTER = '=';
+/**
+ * TraceState must be a class and not a simple object type because of the spec
+ * requirement (https://www.w3.org/TR/trace-context/#tracestate-field).
+ *
+ * Here is the list of allowed mutations:
+ * - New key-value pair should be added into the beginning of the list
+ * - The value of any key can be updated. Modified keys MUST be moved to the
+ * beginning of the list.
+ */
+class TraceStateImpl {
+    constructor(rawTraceState) {
+        this._internalState = new Map();
+        if (rawTraceState)
+            this._parse(rawTraceState);
+    }
+    set(key, value) {
+        // TODO: Benchmark the different approaches(map vs list) and
+        // use the faster one.
+        const traceState = this._clone();
+        if (traceState._internalState.has(key)) {
+            traceState._internalState.delete(key);
+        }
+        traceState._internalState.set(key, value);
+        return traceState;
+    }
+    unset(key) {
+        const traceState = this._clone();
+        traceState._internalState.delete(key);
+        return traceState;
+    }
+    get(key) {
+        return this._internalState.get(key);
+    }
+    serialize() {
+        return (Array.from(this._internalState.keys())
+            // Use reduceRight() because keys are stored in reverse insertion order.
+            .reduceRight((agg, key) => {
+            agg.push(key + LIST_MEMBER_KEY_VALUE_SPLITTER + this.get(key));
+            return agg;
+        }, [])
+            .join(LIST_MEMBERS_SEPARATOR));
+    }
+    _parse(rawTraceState) {
+        if (rawTraceState.length > MAX_TRACE_STATE_LEN)
+            return;
+        this._internalState = rawTraceState
+            .split(LIST_MEMBERS_SEPARATOR)
+            // Use reduceRight() so new keys (.set(...)) will be placed at the beginning
+            .reduceRight((agg, part) => {
+            const listMember = part.trim(); // Optional Whitespace (OWS) handling
+            const i = listMember.indexOf(LIST_MEMBER_KEY_VALUE_SPLITTER);
+            if (i !== -1) {
+                const key = listMember.slice(0, i);
+                const value = listMember.slice(i + 1, part.length);
+                if ((0, tracestate_validators_1.validateKey)(key) && (0, tracestate_validators_1.validateValue)(value)) {
+                    agg.set(key, value);
+                }
+                else {
+                    // TODO: Consider to add warning log
+                }
+            }
+            return agg;
+        }, new Map());
+        // Because of the reverse() requirement, trunc must be done after map is created
+        if (this._internalState.size > MAX_TRACE_STATE_ITEMS) {
+            this._internalState = new Map(Array.from(this._internalState.entries())
+                .reverse() // Use reverse same as original tracestate parse chain
+                .slice(0, MAX_TRACE_STATE_ITEMS));
+        }
+    }
+    // @ts-expect-error TS6133 Accessed in tests only.
+    _keys() {
+        return Array.from(this._internalState.keys()).reverse();
+    }
+    _clone() {
+        const traceState = new TraceStateImpl();
+        traceState._internalState = new Map(this._internalState);
+        return traceState;
+    }
+}
+exports.TraceStateImpl = TraceStateImpl;
+//# sourceMappingURL=tracestate-impl.js.map
+
+/***/ }),
+
+/***/ 5618:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.validateValue = exports.validateKey = void 0;
+const VALID_KEY_CHAR_RANGE = '[_0-9a-z-*/]';
+const VALID_KEY = `[a-z]${VALID_KEY_CHAR_RANGE}{0,255}`;
+const VALID_VENDOR_KEY = `[a-z0-9]${VALID_KEY_CHAR_RANGE}{0,240}@[a-z]${VALID_KEY_CHAR_RANGE}{0,13}`;
+const VALID_KEY_REGEX = new RegExp(`^(?:${VALID_KEY}|${VALID_VENDOR_KEY})$`);
+const VALID_VALUE_BASE_REGEX = /^[ -~]{0,255}[!-~]$/;
+const INVALID_VALUE_COMMA_EQUAL_REGEX = /,|=/;
+/**
+ * Key is opaque string up to 256 characters printable. It MUST begin with a
+ * lowercase letter, and can only contain lowercase letters a-z, digits 0-9,
+ * underscores _, dashes -, asterisks *, and forward slashes /.
+ * For multi-tenant vendor scenarios, an at sign (@) can be used to prefix the
+ * vendor name. Vendors SHOULD set the tenant ID at the beginning of the key.
+ * see https://www.w3.org/TR/trace-context/#key
+ */
+function validateKey(key) {
+    return VALID_KEY_REGEX.test(key);
+}
+exports.validateKey = validateKey;
+/**
+ * Value is opaque string up to 256 characters printable ASCII RFC0020
+ * characters (i.e., the range 0x20 to 0x7E) except comma , and =.
+ */
+function validateValue(value) {
+    return (VALID_VALUE_BASE_REGEX.test(value) &&
+        !INVALID_VALUE_COMMA_EQUAL_REGEX.test(value));
+}
+exports.validateValue = validateValue;
+//# sourceMappingURL=tracestate-validators.js.map
+
+/***/ }),
+
+/***/ 969:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.createTraceState = void 0;
+const tracestate_impl_1 = __nccwpck_require__(7903);
+/**
+ * @since 1.1.0
+ */
+function createTraceState(rawTraceState) {
+    return new tracestate_impl_1.TraceStateImpl(rawTraceState);
+}
+exports.createTraceState = createTraceState;
+//# sourceMappingURL=utils.js.map
+
+/***/ }),
+
+/***/ 7088:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.INVALID_SPAN_CONTEXT = exports.INVALID_TRACEID = exports.INVALID_SPANID = void 0;
+const trace_flags_1 = __nccwpck_require__(7221);
+/**
+ * @since 1.0.0
+ */
+exports.INVALID_SPANID = '0000000000000000';
+/**
+ * @since 1.0.0
+ */
+exports.INVALID_TRACEID = '00000000000000000000000000000000';
+/**
+ * @since 1.0.0
+ */
+exports.INVALID_SPAN_CONTEXT = {
+    traceId: exports.INVALID_TRACEID,
+    spanId: exports.INVALID_SPANID,
+    traceFlags: trace_flags_1.TraceFlags.NONE,
+};
+//# sourceMappingURL=invalid-span-constants.js.map
+
+/***/ }),
+
+/***/ 2347:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SpanKind = void 0;
+/**
+ * @since 1.0.0
+ */
+var SpanKind;
+(function (SpanKind) {
+    /** Default value. Indicates that the span is used internally. */
+    SpanKind[SpanKind["INTERNAL"] = 0] = "INTERNAL";
+    /**
+     * Indicates that the span covers server-side handling of an RPC or other
+     * remote request.
+     */
+    SpanKind[SpanKind["SERVER"] = 1] = "SERVER";
+    /**
+     * Indicates that the span covers the client-side wrapper around an RPC or
+     * other remote request.
+     */
+    SpanKind[SpanKind["CLIENT"] = 2] = "CLIENT";
+    /**
+     * Indicates that the span describes producer sending a message to a
+     * broker. Unlike client and server, there is no direct critical path latency
+     * relationship between producer and consumer spans.
+     */
+    SpanKind[SpanKind["PRODUCER"] = 3] = "PRODUCER";
+    /**
+     * Indicates that the span describes consumer receiving a message from a
+     * broker. Unlike client and server, there is no direct critical path latency
+     * relationship between producer and consumer spans.
+     */
+    SpanKind[SpanKind["CONSUMER"] = 4] = "CONSUMER";
+})(SpanKind = exports.SpanKind || (exports.SpanKind = {}));
+//# sourceMappingURL=span_kind.js.map
+
+/***/ }),
+
+/***/ 639:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.wrapSpanContext = exports.isSpanContextValid = exports.isValidSpanId = exports.isValidTraceId = void 0;
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+const invalid_span_constants_1 = __nccwpck_require__(7088);
+const NonRecordingSpan_1 = __nccwpck_require__(7168);
+// Valid characters (0-9, a-f, A-F) are marked as 1.
+const isHex = new Uint8Array([
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1,
+]);
+function isValidHex(id, length) {
+    // As of 1.9.0 the id was allowed to be a non-string value,
+    // even though it was not possible in the types.
+    if (typeof id !== 'string' || id.length !== length)
+        return false;
+    let r = 0;
+    for (let i = 0; i < id.length; i += 4) {
+        r +=
+            (isHex[id.charCodeAt(i)] | 0) +
+                (isHex[id.charCodeAt(i + 1)] | 0) +
+                (isHex[id.charCodeAt(i + 2)] | 0) +
+                (isHex[id.charCodeAt(i + 3)] | 0);
+    }
+    return r === length;
+}
+/**
+ * @since 1.0.0
+ */
+function isValidTraceId(traceId) {
+    return isValidHex(traceId, 32) && traceId !== invalid_span_constants_1.INVALID_TRACEID;
+}
+exports.isValidTraceId = isValidTraceId;
+/**
+ * @since 1.0.0
+ */
+function isValidSpanId(spanId) {
+    return isValidHex(spanId, 16) && spanId !== invalid_span_constants_1.INVALID_SPANID;
+}
+exports.isValidSpanId = isValidSpanId;
+/**
+ * Returns true if this {@link SpanContext} is valid.
+ * @return true if this {@link SpanContext} is valid.
+ *
+ * @since 1.0.0
+ */
+function isSpanContextValid(spanContext) {
+    return (isValidTraceId(spanContext.traceId) && isValidSpanId(spanContext.spanId));
+}
+exports.isSpanContextValid = isSpanContextValid;
+/**
+ * Wrap the given {@link SpanContext} in a new non-recording {@link Span}
+ *
+ * @param spanContext span context to be wrapped
+ * @returns a new non-recording {@link Span} with the provided context
+ */
+function wrapSpanContext(spanContext) {
+    return new NonRecordingSpan_1.NonRecordingSpan(spanContext);
+}
+exports.wrapSpanContext = wrapSpanContext;
+//# sourceMappingURL=spancontext-utils.js.map
+
+/***/ }),
+
+/***/ 1524:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.SpanStatusCode = void 0;
+/**
+ * An enumeration of status codes.
+ *
+ * @since 1.0.0
+ */
+var SpanStatusCode;
+(function (SpanStatusCode) {
+    /**
+     * The default status.
+     */
+    SpanStatusCode[SpanStatusCode["UNSET"] = 0] = "UNSET";
+    /**
+     * The operation has been validated by an Application developer or
+     * Operator to have completed successfully.
+     */
+    SpanStatusCode[SpanStatusCode["OK"] = 1] = "OK";
+    /**
+     * The operation contains an error.
+     */
+    SpanStatusCode[SpanStatusCode["ERROR"] = 2] = "ERROR";
+})(SpanStatusCode = exports.SpanStatusCode || (exports.SpanStatusCode = {}));
+//# sourceMappingURL=status.js.map
+
+/***/ }),
+
+/***/ 7221:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.TraceFlags = void 0;
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/**
+ * @since 1.0.0
+ */
+var TraceFlags;
+(function (TraceFlags) {
+    /** Represents no flag set. */
+    TraceFlags[TraceFlags["NONE"] = 0] = "NONE";
+    /** Bit to represent whether trace is sampled in trace flags. */
+    TraceFlags[TraceFlags["SAMPLED"] = 1] = "SAMPLED";
+})(TraceFlags = exports.TraceFlags || (exports.TraceFlags = {}));
+//# sourceMappingURL=trace_flags.js.map
+
+/***/ }),
+
+/***/ 9390:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.VERSION = void 0;
+// this is autogenerated file, see scripts/version-update.js
+exports.VERSION = '1.9.1';
+//# sourceMappingURL=version.js.map
+
+/***/ }),
+
+/***/ 7750:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+module.exports = {
+    RBTree: __nccwpck_require__(5004),
+    BinTree: __nccwpck_require__(2663)
+};
+
+
+/***/ }),
+
+/***/ 2663:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+var TreeBase = __nccwpck_require__(253);
+
+function Node(data) {
+    this.data = data;
+    this.left = null;
+    this.right = null;
+}
+
+Node.prototype.get_child = function(dir) {
+    return dir ? this.right : this.left;
+};
+
+Node.prototype.set_child = function(dir, val) {
+    if(dir) {
+        this.right = val;
+    }
+    else {
+        this.left = val;
+    }
+};
+
+function BinTree(comparator) {
+    this._root = null;
+    this._comparator = comparator;
+    this.size = 0;
+}
+
+BinTree.prototype = new TreeBase();
+
+// returns true if inserted, false if duplicate
+BinTree.prototype.insert = function(data) {
+    if(this._root === null) {
+        // empty tree
+        this._root = new Node(data);
+        this.size++;
+        return true;
+    }
+
+    var dir = 0;
+
+    // setup
+    var p = null; // parent
+    var node = this._root;
+
+    // search down
+    while(true) {
+        if(node === null) {
+            // insert new node at the bottom
+            node = new Node(data);
+            p.set_child(dir, node);
+            ret = true;
+            this.size++;
+            return true;
+        }
+
+        // stop if found
+        if(this._comparator(node.data, data) === 0) {
+            return false;
+        }
+
+        dir = this._comparator(node.data, data) < 0;
+
+        // update helpers
+        p = node;
+        node = node.get_child(dir);
+    }
+};
+
+// returns true if removed, false if not found
+BinTree.prototype.remove = function(data) {
+    if(this._root === null) {
+        return false;
+    }
+
+    var head = new Node(undefined); // fake tree root
+    var node = head;
+    node.right = this._root;
+    var p = null; // parent
+    var found = null; // found item
+    var dir = 1;
+
+    while(node.get_child(dir) !== null) {
+        p = node;
+        node = node.get_child(dir);
+        var cmp = this._comparator(data, node.data);
+        dir = cmp > 0;
+
+        if(cmp === 0) {
+            found = node;
+        }
+    }
+
+    if(found !== null) {
+        found.data = node.data;
+        p.set_child(p.right === node, node.get_child(node.left === null));
+
+        this._root = head.right;
+        this.size--;
+        return true;
+    }
+    else {
+        return false;
+    }
+};
+
+module.exports = BinTree;
+
+
+
+/***/ }),
+
+/***/ 5004:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+var TreeBase = __nccwpck_require__(253);
+
+function Node(data) {
+    this.data = data;
+    this.left = null;
+    this.right = null;
+    this.red = true;
+}
+
+Node.prototype.get_child = function(dir) {
+    return dir ? this.right : this.left;
+};
+
+Node.prototype.set_child = function(dir, val) {
+    if(dir) {
+        this.right = val;
+    }
+    else {
+        this.left = val;
+    }
+};
+
+function RBTree(comparator) {
+    this._root = null;
+    this._comparator = comparator;
+    this.size = 0;
+}
+
+RBTree.prototype = new TreeBase();
+
+// returns true if inserted, false if duplicate
+RBTree.prototype.insert = function(data) {
+    var ret = false;
+
+    if(this._root === null) {
+        // empty tree
+        this._root = new Node(data);
+        ret = true;
+        this.size++;
+    }
+    else {
+        var head = new Node(undefined); // fake tree root
+
+        var dir = 0;
+        var last = 0;
+
+        // setup
+        var gp = null; // grandparent
+        var ggp = head; // grand-grand-parent
+        var p = null; // parent
+        var node = this._root;
+        ggp.right = this._root;
+
+        // search down
+        while(true) {
+            if(node === null) {
+                // insert new node at the bottom
+                node = new Node(data);
+                p.set_child(dir, node);
+                ret = true;
+                this.size++;
+            }
+            else if(is_red(node.left) && is_red(node.right)) {
+                // color flip
+                node.red = true;
+                node.left.red = false;
+                node.right.red = false;
+            }
+
+            // fix red violation
+            if(is_red(node) && is_red(p)) {
+                var dir2 = ggp.right === gp;
+
+                if(node === p.get_child(last)) {
+                    ggp.set_child(dir2, single_rotate(gp, !last));
+                }
+                else {
+                    ggp.set_child(dir2, double_rotate(gp, !last));
+                }
+            }
+
+            var cmp = this._comparator(node.data, data);
+
+            // stop if found
+            if(cmp === 0) {
+                break;
+            }
+
+            last = dir;
+            dir = cmp < 0;
+
+            // update helpers
+            if(gp !== null) {
+                ggp = gp;
+            }
+            gp = p;
+            p = node;
+            node = node.get_child(dir);
+        }
+
+        // update root
+        this._root = head.right;
+    }
+
+    // make root black
+    this._root.red = false;
+
+    return ret;
+};
+
+// returns true if removed, false if not found
+RBTree.prototype.remove = function(data) {
+    if(this._root === null) {
+        return false;
+    }
+
+    var head = new Node(undefined); // fake tree root
+    var node = head;
+    node.right = this._root;
+    var p = null; // parent
+    var gp = null; // grand parent
+    var found = null; // found item
+    var dir = 1;
+
+    while(node.get_child(dir) !== null) {
+        var last = dir;
+
+        // update helpers
+        gp = p;
+        p = node;
+        node = node.get_child(dir);
+
+        var cmp = this._comparator(data, node.data);
+
+        dir = cmp > 0;
+
+        // save found node
+        if(cmp === 0) {
+            found = node;
+        }
+
+        // push the red node down
+        if(!is_red(node) && !is_red(node.get_child(dir))) {
+            if(is_red(node.get_child(!dir))) {
+                var sr = single_rotate(node, dir);
+                p.set_child(last, sr);
+                p = sr;
+            }
+            else if(!is_red(node.get_child(!dir))) {
+                var sibling = p.get_child(!last);
+                if(sibling !== null) {
+                    if(!is_red(sibling.get_child(!last)) && !is_red(sibling.get_child(last))) {
+                        // color flip
+                        p.red = false;
+                        sibling.red = true;
+                        node.red = true;
+                    }
+                    else {
+                        var dir2 = gp.right === p;
+
+                        if(is_red(sibling.get_child(last))) {
+                            gp.set_child(dir2, double_rotate(p, last));
+                        }
+                        else if(is_red(sibling.get_child(!last))) {
+                            gp.set_child(dir2, single_rotate(p, last));
+                        }
+
+                        // ensure correct coloring
+                        var gpc = gp.get_child(dir2);
+                        gpc.red = true;
+                        node.red = true;
+                        gpc.left.red = false;
+                        gpc.right.red = false;
+                    }
+                }
+            }
+        }
+    }
+
+    // replace and remove if found
+    if(found !== null) {
+        found.data = node.data;
+        p.set_child(p.right === node, node.get_child(node.left === null));
+        this.size--;
+    }
+
+    // update root and make it black
+    this._root = head.right;
+    if(this._root !== null) {
+        this._root.red = false;
+    }
+
+    return found !== null;
+};
+
+function is_red(node) {
+    return node !== null && node.red;
+}
+
+function single_rotate(root, dir) {
+    var save = root.get_child(!dir);
+
+    root.set_child(!dir, save.get_child(dir));
+    save.set_child(dir, root);
+
+    root.red = true;
+    save.red = false;
+
+    return save;
+}
+
+function double_rotate(root, dir) {
+    root.set_child(!dir, single_rotate(root.get_child(!dir), !dir));
+    return single_rotate(root, dir);
+}
+
+module.exports = RBTree;
+
+
+/***/ }),
+
+/***/ 253:
+/***/ ((module) => {
+
+
+function TreeBase() {}
+
+// removes all nodes from the tree
+TreeBase.prototype.clear = function() {
+    this._root = null;
+    this.size = 0;
+};
+
+// returns node data if found, null otherwise
+TreeBase.prototype.find = function(data) {
+    var res = this._root;
+
+    while(res !== null) {
+        var c = this._comparator(data, res.data);
+        if(c === 0) {
+            return res.data;
+        }
+        else {
+            res = res.get_child(c > 0);
+        }
+    }
+
+    return null;
+};
+
+// returns iterator to node if found, null otherwise
+TreeBase.prototype.findIter = function(data) {
+    var res = this._root;
+    var iter = this.iterator();
+
+    while(res !== null) {
+        var c = this._comparator(data, res.data);
+        if(c === 0) {
+            iter._cursor = res;
+            return iter;
+        }
+        else {
+            iter._ancestors.push(res);
+            res = res.get_child(c > 0);
+        }
+    }
+
+    return null;
+};
+
+// Returns an iterator to the tree node at or immediately after the item
+TreeBase.prototype.lowerBound = function(item) {
+    var cur = this._root;
+    var iter = this.iterator();
+    var cmp = this._comparator;
+
+    while(cur !== null) {
+        var c = cmp(item, cur.data);
+        if(c === 0) {
+            iter._cursor = cur;
+            return iter;
+        }
+        iter._ancestors.push(cur);
+        cur = cur.get_child(c > 0);
+    }
+
+    for(var i=iter._ancestors.length - 1; i >= 0; --i) {
+        cur = iter._ancestors[i];
+        if(cmp(item, cur.data) < 0) {
+            iter._cursor = cur;
+            iter._ancestors.length = i;
+            return iter;
+        }
+    }
+
+    iter._ancestors.length = 0;
+    return iter;
+};
+
+// Returns an iterator to the tree node immediately after the item
+TreeBase.prototype.upperBound = function(item) {
+    var iter = this.lowerBound(item);
+    var cmp = this._comparator;
+
+    while(iter.data() !== null && cmp(iter.data(), item) === 0) {
+        iter.next();
+    }
+
+    return iter;
+};
+
+// returns null if tree is empty
+TreeBase.prototype.min = function() {
+    var res = this._root;
+    if(res === null) {
+        return null;
+    }
+
+    while(res.left !== null) {
+        res = res.left;
+    }
+
+    return res.data;
+};
+
+// returns null if tree is empty
+TreeBase.prototype.max = function() {
+    var res = this._root;
+    if(res === null) {
+        return null;
+    }
+
+    while(res.right !== null) {
+        res = res.right;
+    }
+
+    return res.data;
+};
+
+// returns a null iterator
+// call next() or prev() to point to an element
+TreeBase.prototype.iterator = function() {
+    return new Iterator(this);
+};
+
+// calls cb on each node's data, in order
+TreeBase.prototype.each = function(cb) {
+    var it=this.iterator(), data;
+    while((data = it.next()) !== null) {
+        if(cb(data) === false) {
+            return;
+        }
+    }
+};
+
+// calls cb on each node's data, in reverse order
+TreeBase.prototype.reach = function(cb) {
+    var it=this.iterator(), data;
+    while((data = it.prev()) !== null) {
+        if(cb(data) === false) {
+            return;
+        }
+    }
+};
+
+
+function Iterator(tree) {
+    this._tree = tree;
+    this._ancestors = [];
+    this._cursor = null;
+}
+
+Iterator.prototype.data = function() {
+    return this._cursor !== null ? this._cursor.data : null;
+};
+
+// if null-iterator, returns first node
+// otherwise, returns next node
+Iterator.prototype.next = function() {
+    if(this._cursor === null) {
+        var root = this._tree._root;
+        if(root !== null) {
+            this._minNode(root);
+        }
+    }
+    else {
+        if(this._cursor.right === null) {
+            // no greater node in subtree, go up to parent
+            // if coming from a right child, continue up the stack
+            var save;
+            do {
+                save = this._cursor;
+                if(this._ancestors.length) {
+                    this._cursor = this._ancestors.pop();
+                }
+                else {
+                    this._cursor = null;
+                    break;
+                }
+            } while(this._cursor.right === save);
+        }
+        else {
+            // get the next node from the subtree
+            this._ancestors.push(this._cursor);
+            this._minNode(this._cursor.right);
+        }
+    }
+    return this._cursor !== null ? this._cursor.data : null;
+};
+
+// if null-iterator, returns last node
+// otherwise, returns previous node
+Iterator.prototype.prev = function() {
+    if(this._cursor === null) {
+        var root = this._tree._root;
+        if(root !== null) {
+            this._maxNode(root);
+        }
+    }
+    else {
+        if(this._cursor.left === null) {
+            var save;
+            do {
+                save = this._cursor;
+                if(this._ancestors.length) {
+                    this._cursor = this._ancestors.pop();
+                }
+                else {
+                    this._cursor = null;
+                    break;
+                }
+            } while(this._cursor.left === save);
+        }
+        else {
+            this._ancestors.push(this._cursor);
+            this._maxNode(this._cursor.left);
+        }
+    }
+    return this._cursor !== null ? this._cursor.data : null;
+};
+
+Iterator.prototype._minNode = function(start) {
+    while(start.left !== null) {
+        this._ancestors.push(start);
+        start = start.left;
+    }
+    this._cursor = start;
+};
+
+Iterator.prototype._maxNode = function(start) {
+    while(start.right !== null) {
+        this._ancestors.push(start);
+        start = start.right;
+    }
+    this._cursor = start;
+};
+
+module.exports = TreeBase;
+
+
+
+/***/ }),
+
+/***/ 5222:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+/**
+ * Prometheus client
+ * @module Prometheus client
+ */
+
+
+
+exports.register = __nccwpck_require__(1627).globalRegistry;
+exports.Registry = __nccwpck_require__(1627);
+__webpack_unused_export__ = ({
+	configurable: false,
+	enumerable: true,
+	get() {
+		return exports.register.contentType;
+	},
+	set(value) {
+		exports.register.setContentType(value);
+	},
+});
+__webpack_unused_export__ = exports.Registry.PROMETHEUS_CONTENT_TYPE;
+__webpack_unused_export__ = exports.Registry.OPENMETRICS_CONTENT_TYPE;
+/* unused reexport */ __nccwpck_require__(1539).validateMetricName;
+
+exports.Counter = __nccwpck_require__(8606);
+exports.Gauge = __nccwpck_require__(7173);
+exports.Histogram = __nccwpck_require__(5416);
+/* unused reexport */ __nccwpck_require__(5910);
+/* unused reexport */ __nccwpck_require__(7524);
+
+/* unused reexport */ __nccwpck_require__(964);
+/* unused reexport */ __nccwpck_require__(964);
+
+/* unused reexport */ __nccwpck_require__(5106);
+
+/* unused reexport */ __nccwpck_require__(5924).aggregators;
+/* unused reexport */ __nccwpck_require__(816);
+
+
+/***/ }),
+
+/***/ 964:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+
+__webpack_unused_export__ = (start, width, count) => {
+	if (count < 1) {
+		throw new Error('Linear buckets needs a positive count');
+	}
+
+	const buckets = new Array(count);
+	for (let i = 0; i < count; i++) {
+		buckets[i] = start + i * width;
+	}
+	return buckets;
+};
+
+__webpack_unused_export__ = (start, factor, count) => {
+	if (start <= 0) {
+		throw new Error('Exponential buckets needs a positive start');
+	}
+	if (count < 1) {
+		throw new Error('Exponential buckets needs a positive count');
+	}
+	if (factor <= 1) {
+		throw new Error('Exponential buckets needs a factor greater than 1');
+	}
+	const buckets = new Array(count);
+	for (let i = 0; i < count; i++) {
+		buckets[i] = start;
+		start *= factor;
+	}
+	return buckets;
+};
+
+
+/***/ }),
+
+/***/ 816:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+/**
+ * Extends the Registry class with a `clusterMetrics` method that returns
+ * aggregated metrics for all workers.
+ *
+ * In cluster workers, listens for and responds to requests for metrics by the
+ * cluster master.
+ */
+
+const Registry = __nccwpck_require__(1627);
+const { Grouper } = __nccwpck_require__(9588);
+const { aggregators } = __nccwpck_require__(5924);
+// We need to lazy-load the 'cluster' module as some application servers -
+// namely Passenger - crash when it is imported.
+let cluster = () => {
+	const data = __nccwpck_require__(9907);
+	cluster = () => data;
+	return data;
+};
+
+const GET_METRICS_REQ = 'prom-client:getMetricsReq';
+const GET_METRICS_RES = 'prom-client:getMetricsRes';
+
+let registries = [Registry.globalRegistry];
+let requestCtr = 0; // Concurrency control
+let listenersAdded = false;
+const requests = new Map(); // Pending requests for workers' local metrics.
+
+class AggregatorRegistry extends Registry {
+	constructor(regContentType = Registry.PROMETHEUS_CONTENT_TYPE) {
+		super(regContentType);
+		addListeners();
+	}
+
+	/**
+	 * Gets aggregated metrics for all workers. The optional callback and
+	 * returned Promise resolve with the same value; either may be used.
+	 * @return {Promise<string>} Promise that resolves with the aggregated
+	 *   metrics.
+	 */
+	clusterMetrics() {
+		const requestId = requestCtr++;
+
+		return new Promise((resolve, reject) => {
+			let settled = false;
+			function done(err, result) {
+				if (settled) return;
+				settled = true;
+				if (err) reject(err);
+				else resolve(result);
+			}
+
+			const request = {
+				responses: [],
+				pending: 0,
+				done,
+				errorTimeout: setTimeout(() => {
+					const err = new Error('Operation timed out.');
+					request.done(err);
+				}, 5000),
+			};
+			requests.set(requestId, request);
+
+			const message = {
+				type: GET_METRICS_REQ,
+				requestId,
+			};
+
+			for (const id in cluster().workers) {
+				// If the worker exits abruptly, it may still be in the workers
+				// list but not able to communicate.
+				if (cluster().workers[id].isConnected()) {
+					cluster().workers[id].send(message);
+					request.pending++;
+				}
+			}
+
+			if (request.pending === 0) {
+				// No workers were up
+				clearTimeout(request.errorTimeout);
+				process.nextTick(() => done(null, ''));
+			}
+		});
+	}
+
+	get contentType() {
+		return super.contentType;
+	}
+
+	/**
+	 * Creates a new Registry instance from an array of metrics that were
+	 * created by `registry.getMetricsAsJSON()`. Metrics are aggregated using
+	 * the method specified by their `aggregator` property, or by summation if
+	 * `aggregator` is undefined.
+	 * @param {Array} metricsArr Array of metrics, each of which created by
+	 *   `registry.getMetricsAsJSON()`.
+	 * @param {string} registryType content type of the new registry. Defaults
+	 * to PROMETHEUS_CONTENT_TYPE.
+	 * @return {Registry} aggregated registry.
+	 */
+	static aggregate(
+		metricsArr,
+		registryType = Registry.PROMETHEUS_CONTENT_TYPE,
+	) {
+		const aggregatedRegistry = new Registry();
+		const metricsByName = new Grouper();
+
+		aggregatedRegistry.setContentType(registryType);
+
+		// Gather by name
+		metricsArr.forEach(metrics => {
+			metrics.forEach(metric => {
+				metricsByName.add(metric.name, metric);
+			});
+		});
+
+		// Aggregate gathered metrics.
+		metricsByName.forEach(metrics => {
+			const aggregatorName = metrics[0].aggregator;
+			const aggregatorFn = aggregators[aggregatorName];
+			if (typeof aggregatorFn !== 'function') {
+				throw new Error(`'${aggregatorName}' is not a defined aggregator.`);
+			}
+			const aggregatedMetric = aggregatorFn(metrics);
+			// NB: The 'omit' aggregator returns undefined.
+			if (aggregatedMetric) {
+				const aggregatedMetricWrapper = Object.assign(
+					{
+						get: () => aggregatedMetric,
+					},
+					aggregatedMetric,
+				);
+				aggregatedRegistry.registerMetric(aggregatedMetricWrapper);
+			}
+		});
+
+		return aggregatedRegistry;
+	}
+
+	/**
+	 * Sets the registry or registries to be aggregated. Call from workers to
+	 * use a registry/registries other than the default global registry.
+	 * @param {Array<Registry>|Registry} regs Registry or registries to be
+	 *   aggregated.
+	 * @return {void}
+	 */
+	static setRegistries(regs) {
+		if (!Array.isArray(regs)) regs = [regs];
+		regs.forEach(reg => {
+			if (!(reg instanceof Registry)) {
+				throw new TypeError(`Expected Registry, got ${typeof reg}`);
+			}
+		});
+		registries = regs;
+	}
+}
+
+/**
+ * Adds event listeners for cluster aggregation. Idempotent (safe to call more
+ * than once).
+ * @return {void}
+ */
+function addListeners() {
+	if (listenersAdded) return;
+	listenersAdded = true;
+
+	if (cluster().isMaster) {
+		// Listen for worker responses to requests for local metrics
+		cluster().on('message', (worker, message) => {
+			if (message.type === GET_METRICS_RES) {
+				const request = requests.get(message.requestId);
+
+				if (message.error) {
+					request.done(new Error(message.error));
+					return;
+				}
+
+				message.metrics.forEach(registry => request.responses.push(registry));
+				request.pending--;
+
+				if (request.pending === 0) {
+					// finalize
+					requests.delete(message.requestId);
+					clearTimeout(request.errorTimeout);
+
+					const registry = AggregatorRegistry.aggregate(request.responses);
+					const promString = registry.metrics();
+					request.done(null, promString);
+				}
+			}
+		});
+	}
+
+	if (cluster().isWorker) {
+		// Respond to master's requests for worker's local metrics.
+		process.on('message', message => {
+			if (message.type === GET_METRICS_REQ) {
+				Promise.all(registries.map(r => r.getMetricsAsJSON()))
+					.then(metrics => {
+						process.send({
+							type: GET_METRICS_RES,
+							requestId: message.requestId,
+							metrics,
+						});
+					})
+					.catch(error => {
+						process.send({
+							type: GET_METRICS_RES,
+							requestId: message.requestId,
+							error: error.message,
+						});
+					});
+			}
+		});
+	}
+}
+
+module.exports = AggregatorRegistry;
+
+
+/***/ }),
+
+/***/ 8606:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+ * Counter metric
+ */
+
+
+const util = __nccwpck_require__(9023);
+const {
+	hashObject,
+	isObject,
+	getLabels,
+	removeLabels,
+	nowTimestamp,
+} = __nccwpck_require__(9588);
+const { validateLabel } = __nccwpck_require__(1539);
+const { Metric } = __nccwpck_require__(2476);
+const Exemplar = __nccwpck_require__(9024);
+
+class Counter extends Metric {
+	constructor(config) {
+		super(config);
+		this.type = 'counter';
+		this.defaultLabels = {};
+		this.defaultValue = 1;
+		this.defaultExemplarLabelSet = {};
+		if (config.enableExemplars) {
+			this.enableExemplars = true;
+			this.inc = this.incWithExemplar;
+		} else {
+			this.inc = this.incWithoutExemplar;
+		}
+	}
+
+	/**
+	 * Increment counter
+	 * @param {object} labels - What label you want to be incremented
+	 * @param {Number} value - Value to increment, if omitted increment with 1
+	 * @returns {object} results - object with information about the inc operation
+	 * @returns {string} results.labelHash - hash representation of the labels
+	 */
+	incWithoutExemplar(labels, value) {
+		let hash = '';
+		if (isObject(labels)) {
+			hash = hashObject(labels, this.sortedLabelNames);
+			validateLabel(this.labelNames, labels);
+		} else {
+			value = labels;
+			labels = {};
+		}
+
+		if (value && !Number.isFinite(value)) {
+			throw new TypeError(`Value is not a valid number: ${util.format(value)}`);
+		}
+		if (value < 0) {
+			throw new Error('It is not possible to decrease a counter');
+		}
+
+		if (value === null || value === undefined) value = 1;
+
+		setValue(this.hashMap, value, labels, hash);
+
+		return { labelHash: hash };
+	}
+
+	/**
+	 * Increment counter with exemplar, same as inc but accepts labels for an
+	 * exemplar.
+	 * If no label is provided the current exemplar labels are kept unchanged
+	 * (defaults to empty set).
+	 *
+	 * @param {object} incOpts - Object with options about what metric to increase
+	 * @param {object} incOpts.labels - What label you want to be incremented,
+	 *                                  defaults to null (metric with no labels)
+	 * @param {Number} incOpts.value - Value to increment, defaults to 1
+	 * @param {object} incOpts.exemplarLabels - Key-value  labels for the
+	 *                                          exemplar, defaults to empty set {}
+	 * @returns {void}
+	 */
+	incWithExemplar({
+		labels = this.defaultLabels,
+		value = this.defaultValue,
+		exemplarLabels = this.defaultExemplarLabelSet,
+	} = {}) {
+		const res = this.incWithoutExemplar(labels, value);
+		this.updateExemplar(exemplarLabels, value, res.labelHash);
+	}
+
+	updateExemplar(exemplarLabels, value, hash) {
+		if (exemplarLabels === this.defaultExemplarLabelSet) return;
+		if (!isObject(this.hashMap[hash].exemplar)) {
+			this.hashMap[hash].exemplar = new Exemplar();
+		}
+		this.hashMap[hash].exemplar.validateExemplarLabelSet(exemplarLabels);
+		this.hashMap[hash].exemplar.labelSet = exemplarLabels;
+		this.hashMap[hash].exemplar.value = value ? value : 1;
+		this.hashMap[hash].exemplar.timestamp = nowTimestamp();
+	}
+
+	/**
+	 * Reset counter
+	 * @returns {void}
+	 */
+	reset() {
+		this.hashMap = {};
+		if (this.labelNames.length === 0) {
+			setValue(this.hashMap, 0);
+		}
+	}
+
+	async get() {
+		if (this.collect) {
+			const v = this.collect();
+			if (v instanceof Promise) await v;
+		}
+
+		return {
+			help: this.help,
+			name: this.name,
+			type: this.type,
+			values: Object.values(this.hashMap),
+			aggregator: this.aggregator,
+		};
+	}
+
+	labels(...args) {
+		const labels = getLabels(this.labelNames, args) || {};
+		return {
+			inc: this.inc.bind(this, labels),
+		};
+	}
+
+	remove(...args) {
+		const labels = getLabels(this.labelNames, args) || {};
+		validateLabel(this.labelNames, labels);
+		return removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+	}
+}
+
+function setValue(hashMap, value, labels = {}, hash = '') {
+	if (hashMap[hash]) {
+		hashMap[hash].value += value;
+	} else {
+		hashMap[hash] = { value, labels };
+	}
+	return hashMap;
+}
+
+module.exports = Counter;
+
+
+/***/ }),
+
+/***/ 5106:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { isObject } = __nccwpck_require__(9588);
+
+// Default metrics.
+const processCpuTotal = __nccwpck_require__(8293);
+const processStartTime = __nccwpck_require__(8228);
+const osMemoryHeap = __nccwpck_require__(3981);
+const processOpenFileDescriptors = __nccwpck_require__(5217);
+const processMaxFileDescriptors = __nccwpck_require__(9655);
+const eventLoopLag = __nccwpck_require__(4460);
+const processHandles = __nccwpck_require__(5490);
+const processRequests = __nccwpck_require__(7439);
+const processResources = __nccwpck_require__(884);
+const heapSizeAndUsed = __nccwpck_require__(2365);
+const heapSpacesSizeAndUsed = __nccwpck_require__(3844);
+const version = __nccwpck_require__(3344);
+const gc = __nccwpck_require__(9336);
+
+const metrics = {
+	processCpuTotal,
+	processStartTime,
+	osMemoryHeap,
+	processOpenFileDescriptors,
+	processMaxFileDescriptors,
+	eventLoopLag,
+	...(typeof process.getActiveResourcesInfo === 'function'
+		? { processResources }
+		: {}),
+	processHandles,
+	processRequests,
+	heapSizeAndUsed,
+	heapSpacesSizeAndUsed,
+	version,
+	gc,
+};
+const metricsList = Object.keys(metrics);
+
+module.exports = function collectDefaultMetrics(config) {
+	if (config !== null && config !== undefined && !isObject(config)) {
+		throw new TypeError('config must be null, undefined, or an object');
+	}
+
+	config = { eventLoopMonitoringPrecision: 10, ...config };
+
+	for (const metric of Object.values(metrics)) {
+		metric(config.register, config);
+	}
+};
+
+module.exports.metricsList = metricsList;
+
+
+/***/ }),
+
+/***/ 9024:
+/***/ ((module) => {
+
+
+
+/**
+ * Class representing an OpenMetrics exemplar.
+ *
+ * @property {object} labelSet
+ * @property {number} value
+ * @property {number} [timestamp]
+ * */
+class Exemplar {
+	constructor(labelSet = {}, value = null) {
+		this.labelSet = labelSet;
+		this.value = value;
+	}
+
+	/**
+	 * Validation for the label set format.
+	 * https://github.com/OpenObservability/OpenMetrics/blob/d99b705f611b75fec8f450b05e344e02eea6921d/specification/OpenMetrics.md#exemplars
+	 *
+	 * @param {object} labelSet - Exemplar labels.
+	 * @throws {RangeError}
+	 * @return {void}
+	 */
+	validateExemplarLabelSet(labelSet) {
+		let res = '';
+		for (const [labelName, labelValue] of Object.entries(labelSet)) {
+			res += `${labelName}${labelValue}`;
+		}
+		if (res.length > 128) {
+			throw new RangeError(
+				'Label set size must be smaller than 128 UTF-8 chars',
+			);
+		}
+	}
+}
+
+module.exports = Exemplar;
+
+
+/***/ }),
+
+/***/ 7173:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+ * Gauge metric
+ */
+
+
+const util = __nccwpck_require__(9023);
+
+const {
+	setValue,
+	setValueDelta,
+	getLabels,
+	hashObject,
+	isObject,
+	removeLabels,
+} = __nccwpck_require__(9588);
+const { validateLabel } = __nccwpck_require__(1539);
+const { Metric } = __nccwpck_require__(2476);
+
+class Gauge extends Metric {
+	constructor(config) {
+		super(config);
+		this.type = 'gauge';
+	}
+
+	/**
+	 * Set a gauge to a value
+	 * @param {object} labels - Object with labels and their values
+	 * @param {Number} value - Value to set the gauge to, must be positive
+	 * @returns {void}
+	 */
+	set(labels, value) {
+		value = getValueArg(labels, value);
+		labels = getLabelArg(labels);
+		set(this, labels, value);
+	}
+
+	/**
+	 * Reset gauge
+	 * @returns {void}
+	 */
+	reset() {
+		this.hashMap = {};
+		if (this.labelNames.length === 0) {
+			setValue(this.hashMap, 0, {});
+		}
+	}
+
+	/**
+	 * Increment a gauge value
+	 * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+	 * @param {Number} value - Value to increment - if omitted, increment with 1
+	 * @returns {void}
+	 */
+	inc(labels, value) {
+		value = getValueArg(labels, value);
+		labels = getLabelArg(labels);
+		if (value === undefined) value = 1;
+		setDelta(this, labels, value);
+	}
+
+	/**
+	 * Decrement a gauge value
+	 * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+	 * @param {Number} value - Value to decrement - if omitted, decrement with 1
+	 * @returns {void}
+	 */
+	dec(labels, value) {
+		value = getValueArg(labels, value);
+		labels = getLabelArg(labels);
+		if (value === undefined) value = 1;
+		setDelta(this, labels, -value);
+	}
+
+	/**
+	 * Set the gauge to current unix epoch
+	 * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+	 * @returns {void}
+	 */
+	setToCurrentTime(labels) {
+		const now = Date.now() / 1000;
+		if (labels === undefined) {
+			this.set(now);
+		} else {
+			this.set(labels, now);
+		}
+	}
+
+	/**
+	 * Start a timer
+	 * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+	 * @returns {function} - Invoke this function to set the duration in seconds since you started the timer.
+	 * @example
+	 * var done = gauge.startTimer();
+	 * makeXHRRequest(function(err, response) {
+	 *	done(); //Duration of the request will be saved
+	 * });
+	 */
+	startTimer(labels) {
+		const start = process.hrtime();
+		return endLabels => {
+			const delta = process.hrtime(start);
+			const value = delta[0] + delta[1] / 1e9;
+			this.set(Object.assign({}, labels, endLabels), value);
+			return value;
+		};
+	}
+
+	async get() {
+		if (this.collect) {
+			const v = this.collect();
+			if (v instanceof Promise) await v;
+		}
+		return {
+			help: this.help,
+			name: this.name,
+			type: this.type,
+			values: Object.values(this.hashMap),
+			aggregator: this.aggregator,
+		};
+	}
+
+	_getValue(labels) {
+		const hash = hashObject(labels || {}, this.sortedLabelNames);
+		return this.hashMap[hash] ? this.hashMap[hash].value : 0;
+	}
+
+	labels(...args) {
+		const labels = getLabels(this.labelNames, args);
+		validateLabel(this.labelNames, labels);
+		return {
+			inc: this.inc.bind(this, labels),
+			dec: this.dec.bind(this, labels),
+			set: this.set.bind(this, labels),
+			setToCurrentTime: this.setToCurrentTime.bind(this, labels),
+			startTimer: this.startTimer.bind(this, labels),
+		};
+	}
+
+	remove(...args) {
+		const labels = getLabels(this.labelNames, args);
+		validateLabel(this.labelNames, labels);
+		removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+	}
+}
+
+function set(gauge, labels, value) {
+	if (typeof value !== 'number') {
+		throw new TypeError(`Value is not a valid number: ${util.format(value)}`);
+	}
+
+	validateLabel(gauge.labelNames, labels);
+	setValue(gauge.hashMap, value, labels);
+}
+
+function setDelta(gauge, labels, delta) {
+	if (typeof delta !== 'number') {
+		throw new TypeError(`Delta is not a valid number: ${util.format(delta)}`);
+	}
+
+	validateLabel(gauge.labelNames, labels);
+	const hash = hashObject(labels, gauge.sortedLabelNames);
+	setValueDelta(gauge.hashMap, delta, labels, hash);
+}
+
+function getLabelArg(labels) {
+	return isObject(labels) ? labels : {};
+}
+
+function getValueArg(labels, value) {
+	return isObject(labels) ? value : labels;
+}
+
+module.exports = Gauge;
+
+
+/***/ }),
+
+/***/ 5416:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+ * Histogram
+ */
+
+
+const util = __nccwpck_require__(9023);
+const {
+	getLabels,
+	hashObject,
+	isObject,
+	removeLabels,
+	nowTimestamp,
+} = __nccwpck_require__(9588);
+const { validateLabel } = __nccwpck_require__(1539);
+const { Metric } = __nccwpck_require__(2476);
+const Exemplar = __nccwpck_require__(9024);
+
+class Histogram extends Metric {
+	constructor(config) {
+		super(config, {
+			buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+		});
+
+		this.type = 'histogram';
+		this.defaultLabels = {};
+		this.defaultExemplarLabelSet = {};
+		this.enableExemplars = false;
+
+		for (const label of this.labelNames) {
+			if (label === 'le') {
+				throw new Error('le is a reserved label keyword');
+			}
+		}
+
+		this.upperBounds = this.buckets;
+		this.bucketValues = this.upperBounds.reduce((acc, upperBound) => {
+			acc[upperBound] = 0;
+			return acc;
+		}, {});
+
+		if (config.enableExemplars) {
+			this.enableExemplars = true;
+			this.bucketExemplars = this.upperBounds.reduce((acc, upperBound) => {
+				acc[upperBound] = null;
+				return acc;
+			}, {});
+			Object.freeze(this.bucketExemplars);
+			this.observe = this.observeWithExemplar;
+		} else {
+			this.observe = this.observeWithoutExemplar;
+		}
+
+		Object.freeze(this.bucketValues);
+		Object.freeze(this.upperBounds);
+
+		if (this.labelNames.length === 0) {
+			this.hashMap = {
+				[hashObject({})]: createBaseValues(
+					{},
+					this.bucketValues,
+					this.bucketExemplars,
+				),
+			};
+		}
+	}
+
+	/**
+	 * Observe a value in histogram
+	 * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+	 * @param {Number} value - Value to observe in the histogram
+	 * @returns {void}
+	 */
+	observeWithoutExemplar(labels, value) {
+		observe.call(this, labels === 0 ? 0 : labels || {})(value);
+	}
+
+	observeWithExemplar({
+		labels = this.defaultLabels,
+		value,
+		exemplarLabels = this.defaultExemplarLabelSet,
+	} = {}) {
+		observe.call(this, labels === 0 ? 0 : labels || {})(value);
+		this.updateExemplar(labels, value, exemplarLabels);
+	}
+
+	updateExemplar(labels, value, exemplarLabels) {
+		if (Object.keys(exemplarLabels).length === 0) return;
+		const hash = hashObject(labels, this.sortedLabelNames);
+		const bound = findBound(this.upperBounds, value);
+		const { bucketExemplars } = this.hashMap[hash];
+		let exemplar = bucketExemplars[bound];
+		if (!isObject(exemplar)) {
+			exemplar = new Exemplar();
+			bucketExemplars[bound] = exemplar;
+		}
+		exemplar.validateExemplarLabelSet(exemplarLabels);
+		exemplar.labelSet = exemplarLabels;
+		exemplar.value = value;
+		exemplar.timestamp = nowTimestamp();
+	}
+
+	async get() {
+		const data = await this.getForPromString();
+		data.values = data.values.map(splayLabels);
+		return data;
+	}
+
+	async getForPromString() {
+		if (this.collect) {
+			const v = this.collect();
+			if (v instanceof Promise) await v;
+		}
+		const data = Object.values(this.hashMap);
+		const values = data
+			.map(extractBucketValuesForExport(this))
+			.reduce(addSumAndCountForExport(this), []);
+
+		return {
+			name: this.name,
+			help: this.help,
+			type: this.type,
+			values,
+			aggregator: this.aggregator,
+		};
+	}
+
+	reset() {
+		this.hashMap = {};
+	}
+
+	/**
+	 * Initialize the metrics for the given combination of labels to zero
+	 * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+	 * @returns {void}
+	 */
+	zero(labels) {
+		const hash = hashObject(labels, this.sortedLabelNames);
+		this.hashMap[hash] = createBaseValues(
+			labels,
+			this.bucketValues,
+			this.bucketExemplars,
+		);
+	}
+
+	/**
+	 * Start a timer that could be used to logging durations
+	 * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+	 * @param {object} exemplarLabels - Object with labels for exemplar where key is the label key and value is label value. Can only be one level deep
+	 * @returns {function} - Function to invoke when you want to stop the timer and observe the duration in seconds
+	 * @example
+	 * var end = histogram.startTimer();
+	 * makeExpensiveXHRRequest(function(err, res) {
+	 * 	const duration = end(); //Observe the duration of expensiveXHRRequest and returns duration in seconds
+	 * 	console.log('Duration', duration);
+	 * });
+	 */
+	startTimer(labels, exemplarLabels) {
+		return this.enableExemplars
+			? startTimerWithExemplar.call(this, labels, exemplarLabels)()
+			: startTimer.call(this, labels)();
+	}
+
+	labels(...args) {
+		const labels = getLabels(this.labelNames, args);
+		validateLabel(this.labelNames, labels);
+		return {
+			observe: observe.call(this, labels),
+			startTimer: startTimer.call(this, labels),
+		};
+	}
+
+	remove(...args) {
+		const labels = getLabels(this.labelNames, args);
+		validateLabel(this.labelNames, labels);
+		removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+	}
+}
+
+function startTimer(startLabels) {
+	return () => {
+		const start = process.hrtime();
+		return endLabels => {
+			const delta = process.hrtime(start);
+			const value = delta[0] + delta[1] / 1e9;
+			this.observe(Object.assign({}, startLabels, endLabels), value);
+			return value;
+		};
+	};
+}
+
+function startTimerWithExemplar(startLabels, startExemplarLabels) {
+	return () => {
+		const start = process.hrtime();
+		return (endLabels, endExemplarLabels) => {
+			const delta = process.hrtime(start);
+			const value = delta[0] + delta[1] / 1e9;
+			this.observe({
+				labels: Object.assign({}, startLabels, endLabels),
+				value,
+				exemplarLabels: Object.assign(
+					{},
+					startExemplarLabels,
+					endExemplarLabels,
+				),
+			});
+			return value;
+		};
+	};
+}
+
+function setValuePair(labels, value, metricName, exemplar, sharedLabels = {}) {
+	return {
+		labels,
+		sharedLabels,
+		value,
+		metricName,
+		exemplar,
+	};
+}
+
+function findBound(upperBounds, value) {
+	for (let i = 0; i < upperBounds.length; i++) {
+		const bound = upperBounds[i];
+		if (value <= bound) {
+			return bound;
+		}
+	}
+	return -1;
+}
+
+function observe(labels) {
+	return value => {
+		const labelValuePair = convertLabelsAndValues(labels, value);
+
+		validateLabel(this.labelNames, labelValuePair.labels);
+		if (!Number.isFinite(labelValuePair.value)) {
+			throw new TypeError(
+				`Value is not a valid number: ${util.format(labelValuePair.value)}`,
+			);
+		}
+
+		const hash = hashObject(labelValuePair.labels, this.sortedLabelNames);
+		let valueFromMap = this.hashMap[hash];
+		if (!valueFromMap) {
+			valueFromMap = createBaseValues(
+				labelValuePair.labels,
+				this.bucketValues,
+				this.bucketExemplars,
+			);
+		}
+
+		const b = findBound(this.upperBounds, labelValuePair.value);
+
+		valueFromMap.sum += labelValuePair.value;
+		valueFromMap.count += 1;
+
+		if (Object.prototype.hasOwnProperty.call(valueFromMap.bucketValues, b)) {
+			valueFromMap.bucketValues[b] += 1;
+		}
+
+		this.hashMap[hash] = valueFromMap;
+	};
+}
+
+function createBaseValues(labels, bucketValues, bucketExemplars) {
+	const result = {
+		labels,
+		bucketValues: { ...bucketValues },
+		sum: 0,
+		count: 0,
+	};
+	if (bucketExemplars) {
+		result.bucketExemplars = { ...bucketExemplars };
+	}
+	return result;
+}
+
+function convertLabelsAndValues(labels, value) {
+	return isObject(labels)
+		? {
+				labels,
+				value,
+			}
+		: {
+				value: labels,
+				labels: {},
+			};
+}
+
+function extractBucketValuesForExport(histogram) {
+	const name = `${histogram.name}_bucket`;
+	return bucketData => {
+		let acc = 0;
+		const buckets = histogram.upperBounds.map(upperBound => {
+			acc += bucketData.bucketValues[upperBound];
+			return setValuePair(
+				{ le: upperBound },
+				acc,
+				name,
+				bucketData.bucketExemplars
+					? bucketData.bucketExemplars[upperBound]
+					: null,
+				bucketData.labels,
+			);
+		});
+		return { buckets, data: bucketData };
+	};
+}
+
+function addSumAndCountForExport(histogram) {
+	return (acc, d) => {
+		acc.push(...d.buckets);
+
+		const infLabel = { le: '+Inf' };
+		acc.push(
+			setValuePair(
+				infLabel,
+				d.data.count,
+				`${histogram.name}_bucket`,
+				d.data.bucketExemplars ? d.data.bucketExemplars['-1'] : null,
+				d.data.labels,
+			),
+			setValuePair(
+				{},
+				d.data.sum,
+				`${histogram.name}_sum`,
+				undefined,
+				d.data.labels,
+			),
+			setValuePair(
+				{},
+				d.data.count,
+				`${histogram.name}_count`,
+				undefined,
+				d.data.labels,
+			),
+		);
+		return acc;
+	};
+}
+
+function splayLabels(bucket) {
+	const { sharedLabels, labels, ...newBucket } = bucket;
+	for (const label of Object.keys(sharedLabels)) {
+		labels[label] = sharedLabels[label];
+	}
+	newBucket.labels = labels;
+	return newBucket;
+}
+
+module.exports = Histogram;
+
+
+/***/ }),
+
+/***/ 2476:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Registry = __nccwpck_require__(1627);
+const { isObject } = __nccwpck_require__(9588);
+const { validateMetricName, validateLabelName } = __nccwpck_require__(1539);
+
+/**
+ * @abstract
+ */
+class Metric {
+	constructor(config, defaults = {}) {
+		if (!isObject(config)) {
+			throw new TypeError('constructor expected a config object');
+		}
+		Object.assign(
+			this,
+			{
+				labelNames: [],
+				registers: [Registry.globalRegistry],
+				aggregator: 'sum',
+				enableExemplars: false,
+			},
+			defaults,
+			config,
+		);
+		if (!this.registers) {
+			// in case config.registers is `undefined`
+			this.registers = [Registry.globalRegistry];
+		}
+		if (!this.help) {
+			throw new Error('Missing mandatory help parameter');
+		}
+		if (!this.name) {
+			throw new Error('Missing mandatory name parameter');
+		}
+		if (!validateMetricName(this.name)) {
+			throw new Error('Invalid metric name');
+		}
+		if (!validateLabelName(this.labelNames)) {
+			throw new Error('Invalid label name');
+		}
+
+		if (this.collect && typeof this.collect !== 'function') {
+			throw new Error('Optional "collect" parameter must be a function');
+		}
+
+		if (this.labelNames) {
+			this.sortedLabelNames = [...this.labelNames].sort();
+		} else {
+			this.sortedLabelNames = [];
+		}
+
+		this.reset();
+
+		for (const register of this.registers) {
+			if (
+				this.enableExemplars &&
+				register.contentType === Registry.PROMETHEUS_CONTENT_TYPE
+			) {
+				throw new TypeError(
+					'Exemplars are supported only on OpenMetrics registries',
+				);
+			}
+			register.registerMetric(this);
+		}
+	}
+
+	reset() {
+		/* abstract */
+	}
+}
+
+module.exports = { Metric };
+
+
+/***/ }),
+
+/***/ 5924:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+const { Grouper, hashObject } = __nccwpck_require__(9588);
+
+/**
+ * Returns a new function that applies the `aggregatorFn` to the values.
+ * @param {Function} aggregatorFn function to apply to values.
+ * @return {Function} aggregator function
+ */
+function AggregatorFactory(aggregatorFn) {
+	return metrics => {
+		if (metrics.length === 0) return;
+		const result = {
+			help: metrics[0].help,
+			name: metrics[0].name,
+			type: metrics[0].type,
+			values: [],
+			aggregator: metrics[0].aggregator,
+		};
+		// Gather metrics by metricName and labels.
+		const byLabels = new Grouper();
+		metrics.forEach(metric => {
+			metric.values.forEach(value => {
+				const key = hashObject(value.labels);
+				byLabels.add(`${value.metricName}_${key}`, value);
+			});
+		});
+		// Apply aggregator function to gathered metrics.
+		byLabels.forEach(values => {
+			if (values.length === 0) return;
+			const valObj = {
+				value: aggregatorFn(values),
+				labels: values[0].labels,
+			};
+			if (values[0].metricName) {
+				valObj.metricName = values[0].metricName;
+			}
+			// NB: Timestamps are omitted.
+			result.values.push(valObj);
+		});
+		return result;
+	};
+}
+// Export for users to define their own aggregation methods.
+exports.AggregatorFactory = AggregatorFactory;
+
+/**
+ * Functions that can be used to aggregate metrics from multiple registries.
+ */
+exports.aggregators = {
+	/**
+	 * @return The sum of values.
+	 */
+	sum: AggregatorFactory(v => v.reduce((p, c) => p + c.value, 0)),
+	/**
+	 * @return The first value.
+	 */
+	first: AggregatorFactory(v => v[0].value),
+	/**
+	 * @return {undefined} Undefined; omits the metric.
+	 */
+	omit: () => {},
+	/**
+	 * @return The arithmetic mean of the values.
+	 */
+	average: AggregatorFactory(
+		v => v.reduce((p, c) => p + c.value, 0) / v.length,
+	),
+	/**
+	 * @return The minimum of the values.
+	 */
+	min: AggregatorFactory(v =>
+		v.reduce((p, c) => Math.min(p, c.value), Infinity),
+	),
+	/**
+	 * @return The maximum of the values.
+	 */
+	max: AggregatorFactory(v =>
+		v.reduce((p, c) => Math.max(p, c.value), -Infinity),
+	),
+};
+
+
+/***/ }),
+
+/***/ 4460:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Gauge = __nccwpck_require__(7173);
+
+// Check if perf_hooks module is available
+let perf_hooks;
+try {
+	perf_hooks = __nccwpck_require__(2987);
+} catch {
+	// node version is too old
+}
+
+// Reported always.
+const NODEJS_EVENTLOOP_LAG = 'nodejs_eventloop_lag_seconds';
+
+// Reported only when perf_hooks is available.
+const NODEJS_EVENTLOOP_LAG_MIN = 'nodejs_eventloop_lag_min_seconds';
+const NODEJS_EVENTLOOP_LAG_MAX = 'nodejs_eventloop_lag_max_seconds';
+const NODEJS_EVENTLOOP_LAG_MEAN = 'nodejs_eventloop_lag_mean_seconds';
+const NODEJS_EVENTLOOP_LAG_STDDEV = 'nodejs_eventloop_lag_stddev_seconds';
+const NODEJS_EVENTLOOP_LAG_P50 = 'nodejs_eventloop_lag_p50_seconds';
+const NODEJS_EVENTLOOP_LAG_P90 = 'nodejs_eventloop_lag_p90_seconds';
+const NODEJS_EVENTLOOP_LAG_P99 = 'nodejs_eventloop_lag_p99_seconds';
+
+function reportEventloopLag(start, gauge, labels) {
+	const delta = process.hrtime(start);
+	const nanosec = delta[0] * 1e9 + delta[1];
+	const seconds = nanosec / 1e9;
+
+	gauge.set(labels, seconds);
+}
+
+module.exports = (registry, config = {}) => {
+	const namePrefix = config.prefix ? config.prefix : '';
+	const labels = config.labels ? config.labels : {};
+	const labelNames = Object.keys(labels);
+	const registers = registry ? [registry] : undefined;
+
+	let collect = () => {
+		const start = process.hrtime();
+		setImmediate(reportEventloopLag, start, lag, labels);
+	};
+
+	if (perf_hooks && perf_hooks.monitorEventLoopDelay) {
+		try {
+			const histogram = perf_hooks.monitorEventLoopDelay({
+				resolution: config.eventLoopMonitoringPrecision,
+			});
+			histogram.enable();
+
+			collect = () => {
+				const start = process.hrtime();
+				setImmediate(reportEventloopLag, start, lag, labels);
+
+				lagMin.set(labels, histogram.min / 1e9);
+				lagMax.set(labels, histogram.max / 1e9);
+				lagMean.set(labels, histogram.mean / 1e9);
+				lagStddev.set(labels, histogram.stddev / 1e9);
+				lagP50.set(labels, histogram.percentile(50) / 1e9);
+				lagP90.set(labels, histogram.percentile(90) / 1e9);
+				lagP99.set(labels, histogram.percentile(99) / 1e9);
+
+				histogram.reset();
+			};
+		} catch (e) {
+			if (e.code === 'ERR_NOT_IMPLEMENTED') {
+				return; // Bun
+			}
+
+			throw e;
+		}
+	}
+
+	const lag = new Gauge({
+		name: namePrefix + NODEJS_EVENTLOOP_LAG,
+		help: 'Lag of event loop in seconds.',
+		registers,
+		labelNames,
+		aggregator: 'average',
+		// Use this one metric's `collect` to set all metrics' values.
+		collect,
+	});
+	const lagMin = new Gauge({
+		name: namePrefix + NODEJS_EVENTLOOP_LAG_MIN,
+		help: 'The minimum recorded event loop delay.',
+		registers,
+		labelNames,
+		aggregator: 'min',
+	});
+	const lagMax = new Gauge({
+		name: namePrefix + NODEJS_EVENTLOOP_LAG_MAX,
+		help: 'The maximum recorded event loop delay.',
+		registers,
+		labelNames,
+		aggregator: 'max',
+	});
+	const lagMean = new Gauge({
+		name: namePrefix + NODEJS_EVENTLOOP_LAG_MEAN,
+		help: 'The mean of the recorded event loop delays.',
+		registers,
+		labelNames,
+		aggregator: 'average',
+	});
+	const lagStddev = new Gauge({
+		name: namePrefix + NODEJS_EVENTLOOP_LAG_STDDEV,
+		help: 'The standard deviation of the recorded event loop delays.',
+		registers,
+		labelNames,
+		aggregator: 'average',
+	});
+	const lagP50 = new Gauge({
+		name: namePrefix + NODEJS_EVENTLOOP_LAG_P50,
+		help: 'The 50th percentile of the recorded event loop delays.',
+		registers,
+		labelNames,
+		aggregator: 'average',
+	});
+	const lagP90 = new Gauge({
+		name: namePrefix + NODEJS_EVENTLOOP_LAG_P90,
+		help: 'The 90th percentile of the recorded event loop delays.',
+		registers,
+		labelNames,
+		aggregator: 'average',
+	});
+	const lagP99 = new Gauge({
+		name: namePrefix + NODEJS_EVENTLOOP_LAG_P99,
+		help: 'The 99th percentile of the recorded event loop delays.',
+		registers,
+		labelNames,
+		aggregator: 'average',
+	});
+};
+
+module.exports.metricNames = [
+	NODEJS_EVENTLOOP_LAG,
+	NODEJS_EVENTLOOP_LAG_MIN,
+	NODEJS_EVENTLOOP_LAG_MAX,
+	NODEJS_EVENTLOOP_LAG_MEAN,
+	NODEJS_EVENTLOOP_LAG_STDDEV,
+	NODEJS_EVENTLOOP_LAG_P50,
+	NODEJS_EVENTLOOP_LAG_P90,
+	NODEJS_EVENTLOOP_LAG_P99,
+];
+
+
+/***/ }),
+
+/***/ 9336:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const Histogram = __nccwpck_require__(5416);
+
+let perf_hooks;
+
+try {
+	// eslint-disable-next-line
+	perf_hooks = __nccwpck_require__(2987);
+} catch {
+	// node version is too old
+}
+
+const NODEJS_GC_DURATION_SECONDS = 'nodejs_gc_duration_seconds';
+const DEFAULT_GC_DURATION_BUCKETS = [0.001, 0.01, 0.1, 1, 2, 5];
+
+const kinds = [];
+
+if (perf_hooks && perf_hooks.constants) {
+	kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_MAJOR] = 'major';
+	kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_MINOR] = 'minor';
+	kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_INCREMENTAL] = 'incremental';
+	kinds[perf_hooks.constants.NODE_PERFORMANCE_GC_WEAKCB] = 'weakcb';
+}
+
+module.exports = (registry, config = {}) => {
+	if (!perf_hooks) {
+		return;
+	}
+
+	const namePrefix = config.prefix ? config.prefix : '';
+	const labels = config.labels ? config.labels : {};
+	const labelNames = Object.keys(labels);
+	const buckets = config.gcDurationBuckets
+		? config.gcDurationBuckets
+		: DEFAULT_GC_DURATION_BUCKETS;
+	const gcHistogram = new Histogram({
+		name: namePrefix + NODEJS_GC_DURATION_SECONDS,
+		help: 'Garbage collection duration by kind, one of major, minor, incremental or weakcb.',
+		labelNames: ['kind', ...labelNames],
+		enableExemplars: false,
+		buckets,
+		registers: registry ? [registry] : undefined,
+	});
+
+	const obs = new perf_hooks.PerformanceObserver(list => {
+		const entry = list.getEntries()[0];
+		// Node < 16 uses entry.kind
+		// Node >= 16 uses entry.detail.kind
+		// See: https://nodejs.org/docs/latest-v16.x/api/deprecations.html#deprecations_dep0152_extension_performanceentry_properties
+		const kind = entry.detail ? kinds[entry.detail.kind] : kinds[entry.kind];
+		// Convert duration from milliseconds to seconds
+		gcHistogram.observe(Object.assign({ kind }, labels), entry.duration / 1000);
+	});
+
+	obs.observe({ entryTypes: ['gc'] });
+};
+
+module.exports.metricNames = [NODEJS_GC_DURATION_SECONDS];
+
+
+/***/ }),
+
+/***/ 2365:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Gauge = __nccwpck_require__(7173);
+const safeMemoryUsage = __nccwpck_require__(1315);
+
+const NODEJS_HEAP_SIZE_TOTAL = 'nodejs_heap_size_total_bytes';
+const NODEJS_HEAP_SIZE_USED = 'nodejs_heap_size_used_bytes';
+const NODEJS_EXTERNAL_MEMORY = 'nodejs_external_memory_bytes';
+
+module.exports = (registry, config = {}) => {
+	if (typeof process.memoryUsage !== 'function') {
+		return;
+	}
+	const labels = config.labels ? config.labels : {};
+	const labelNames = Object.keys(labels);
+
+	const registers = registry ? [registry] : undefined;
+	const namePrefix = config.prefix ? config.prefix : '';
+	const collect = () => {
+		const memUsage = safeMemoryUsage();
+		if (memUsage) {
+			heapSizeTotal.set(labels, memUsage.heapTotal);
+			heapSizeUsed.set(labels, memUsage.heapUsed);
+			if (memUsage.external !== undefined) {
+				externalMemUsed.set(labels, memUsage.external);
+			}
+		}
+	};
+
+	const heapSizeTotal = new Gauge({
+		name: namePrefix + NODEJS_HEAP_SIZE_TOTAL,
+		help: 'Process heap size from Node.js in bytes.',
+		registers,
+		labelNames,
+		// Use this one metric's `collect` to set all metrics' values.
+		collect,
+	});
+	const heapSizeUsed = new Gauge({
+		name: namePrefix + NODEJS_HEAP_SIZE_USED,
+		help: 'Process heap size used from Node.js in bytes.',
+		registers,
+		labelNames,
+	});
+	const externalMemUsed = new Gauge({
+		name: namePrefix + NODEJS_EXTERNAL_MEMORY,
+		help: 'Node.js external memory size in bytes.',
+		registers,
+		labelNames,
+	});
+};
+
+module.exports.metricNames = [
+	NODEJS_HEAP_SIZE_TOTAL,
+	NODEJS_HEAP_SIZE_USED,
+	NODEJS_EXTERNAL_MEMORY,
+];
+
+
+/***/ }),
+
+/***/ 3844:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Gauge = __nccwpck_require__(7173);
+const v8 = __nccwpck_require__(1493);
+
+const METRICS = ['total', 'used', 'available'];
+const NODEJS_HEAP_SIZE = {};
+
+METRICS.forEach(metricType => {
+	NODEJS_HEAP_SIZE[metricType] = `nodejs_heap_space_size_${metricType}_bytes`;
+});
+
+module.exports = (registry, config = {}) => {
+	try {
+		v8.getHeapSpaceStatistics();
+	} catch (e) {
+		if (e.code === 'ERR_NOT_IMPLEMENTED') {
+			return; // Bun
+		}
+		throw e;
+	}
+	const registers = registry ? [registry] : undefined;
+	const namePrefix = config.prefix ? config.prefix : '';
+
+	const labels = config.labels ? config.labels : {};
+	const labelNames = ['space', ...Object.keys(labels)];
+
+	const gauges = {};
+
+	METRICS.forEach(metricType => {
+		gauges[metricType] = new Gauge({
+			name: namePrefix + NODEJS_HEAP_SIZE[metricType],
+			help: `Process heap space size ${metricType} from Node.js in bytes.`,
+			labelNames,
+			registers,
+		});
+	});
+
+	// Use this one metric's `collect` to set all metrics' values.
+	gauges.total.collect = () => {
+		for (const space of v8.getHeapSpaceStatistics()) {
+			const spaceName = space.space_name.substr(
+				0,
+				space.space_name.indexOf('_space'),
+			);
+
+			gauges.total.set({ space: spaceName, ...labels }, space.space_size);
+			gauges.used.set({ space: spaceName, ...labels }, space.space_used_size);
+			gauges.available.set(
+				{ space: spaceName, ...labels },
+				space.space_available_size,
+			);
+		}
+	};
+};
+
+module.exports.metricNames = Object.values(NODEJS_HEAP_SIZE);
+
+
+/***/ }),
+
+/***/ 7965:
+/***/ ((module) => {
+
+
+
+function aggregateByObjectName(list) {
+	const data = {};
+
+	for (let i = 0; i < list.length; i++) {
+		const listElement = list[i];
+
+		if (!listElement || typeof listElement.constructor === 'undefined') {
+			continue;
+		}
+
+		if (Object.hasOwnProperty.call(data, listElement.constructor.name)) {
+			data[listElement.constructor.name] += 1;
+		} else {
+			data[listElement.constructor.name] = 1;
+		}
+	}
+	return data;
+}
+
+function updateMetrics(gauge, data, labels) {
+	gauge.reset();
+	for (const key in data) {
+		gauge.set(Object.assign({ type: key }, labels || {}), data[key]);
+	}
+}
+
+module.exports = {
+	aggregateByObjectName,
+	updateMetrics,
+};
+
+
+/***/ }),
+
+/***/ 1315:
+/***/ ((module) => {
+
+
+
+// process.memoryUsage() can throw on some platforms, see #67
+function safeMemoryUsage() {
+	try {
+		return process.memoryUsage();
+	} catch {
+		return;
+	}
+}
+
+module.exports = safeMemoryUsage;
+
+
+/***/ }),
+
+/***/ 3981:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Gauge = __nccwpck_require__(7173);
+const linuxVariant = __nccwpck_require__(7567);
+const safeMemoryUsage = __nccwpck_require__(1315);
+
+const PROCESS_RESIDENT_MEMORY = 'process_resident_memory_bytes';
+
+function notLinuxVariant(registry, config = {}) {
+	const namePrefix = config.prefix ? config.prefix : '';
+	const labels = config.labels ? config.labels : {};
+	const labelNames = Object.keys(labels);
+
+	new Gauge({
+		name: namePrefix + PROCESS_RESIDENT_MEMORY,
+		help: 'Resident memory size in bytes.',
+		registers: registry ? [registry] : undefined,
+		labelNames,
+		collect() {
+			const memUsage = safeMemoryUsage();
+
+			// I don't think the other things returned from `process.memoryUsage()` is relevant to a standard export
+			if (memUsage) {
+				this.set(labels, memUsage.rss);
+			}
+		},
+	});
+}
+
+module.exports = (registry, config) =>
+	process.platform === 'linux'
+		? linuxVariant(registry, config)
+		: notLinuxVariant(registry, config);
+
+module.exports.metricNames =
+	process.platform === 'linux'
+		? linuxVariant.metricNames
+		: [PROCESS_RESIDENT_MEMORY];
+
+
+/***/ }),
+
+/***/ 7567:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Gauge = __nccwpck_require__(7173);
+const fs = __nccwpck_require__(9896);
+
+const values = ['VmSize', 'VmRSS', 'VmData'];
+
+const PROCESS_RESIDENT_MEMORY = 'process_resident_memory_bytes';
+const PROCESS_VIRTUAL_MEMORY = 'process_virtual_memory_bytes';
+const PROCESS_HEAP = 'process_heap_bytes';
+
+function structureOutput(input) {
+	return input.split('\n').reduce((acc, string) => {
+		if (!values.some(value => string.startsWith(value))) {
+			return acc;
+		}
+
+		const split = string.split(':');
+
+		// Get the value
+		let value = split[1].trim();
+		// Remove trailing ` kb`
+		value = value.substr(0, value.length - 3);
+		// Make it into a number in bytes bytes
+		value = Number(value) * 1024;
+
+		acc[split[0]] = value;
+
+		return acc;
+	}, {});
+}
+
+module.exports = (registry, config = {}) => {
+	const registers = registry ? [registry] : undefined;
+	const namePrefix = config.prefix ? config.prefix : '';
+	const labels = config.labels ? config.labels : {};
+	const labelNames = Object.keys(labels);
+
+	const residentMemGauge = new Gauge({
+		name: namePrefix + PROCESS_RESIDENT_MEMORY,
+		help: 'Resident memory size in bytes.',
+		registers,
+		labelNames,
+		// Use this one metric's `collect` to set all metrics' values.
+		collect() {
+			try {
+				// Sync I/O is often problematic, but /proc isn't really I/O, it
+				// a virtual filesystem that maps directly to in-kernel data
+				// structures and never blocks.
+				//
+				// Node.js/libuv do this already for process.memoryUsage(), see:
+				// - https://github.com/libuv/libuv/blob/a629688008694ed8022269e66826d4d6ec688b83/src/unix/linux-core.c#L506-L523
+				const stat = fs.readFileSync('/proc/self/status', 'utf8');
+				const structuredOutput = structureOutput(stat);
+
+				residentMemGauge.set(labels, structuredOutput.VmRSS);
+				virtualMemGauge.set(labels, structuredOutput.VmSize);
+				heapSizeMemGauge.set(labels, structuredOutput.VmData);
+			} catch {
+				// noop
+			}
+		},
+	});
+	const virtualMemGauge = new Gauge({
+		name: namePrefix + PROCESS_VIRTUAL_MEMORY,
+		help: 'Virtual memory size in bytes.',
+		registers,
+		labelNames,
+	});
+	const heapSizeMemGauge = new Gauge({
+		name: namePrefix + PROCESS_HEAP,
+		help: 'Process heap size in bytes.',
+		registers,
+		labelNames,
+	});
+};
+
+module.exports.metricNames = [
+	PROCESS_RESIDENT_MEMORY,
+	PROCESS_VIRTUAL_MEMORY,
+	PROCESS_HEAP,
+];
+
+
+/***/ }),
+
+/***/ 8293:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const OtelApi = __nccwpck_require__(3914);
+const Counter = __nccwpck_require__(8606);
+
+const PROCESS_CPU_USER_SECONDS = 'process_cpu_user_seconds_total';
+const PROCESS_CPU_SYSTEM_SECONDS = 'process_cpu_system_seconds_total';
+const PROCESS_CPU_SECONDS = 'process_cpu_seconds_total';
+
+module.exports = (registry, config = {}) => {
+	const registers = registry ? [registry] : undefined;
+	const namePrefix = config.prefix ? config.prefix : '';
+	const labels = config.labels ? config.labels : {};
+	const exemplars = config.enableExemplars ? config.enableExemplars : false;
+	const labelNames = Object.keys(labels);
+
+	let lastCpuUsage = process.cpuUsage();
+
+	const cpuUserUsageCounter = new Counter({
+		name: namePrefix + PROCESS_CPU_USER_SECONDS,
+		help: 'Total user CPU time spent in seconds.',
+		enableExemplars: exemplars,
+		registers,
+		labelNames,
+		// Use this one metric's `collect` to set all metrics' values.
+		collect() {
+			const cpuUsage = process.cpuUsage();
+
+			const userUsageMicros = cpuUsage.user - lastCpuUsage.user;
+			const systemUsageMicros = cpuUsage.system - lastCpuUsage.system;
+
+			lastCpuUsage = cpuUsage;
+
+			if (this.enableExemplars) {
+				let exemplarLabels = {};
+				const currentSpan = OtelApi.trace.getSpan(OtelApi.context.active());
+				if (currentSpan) {
+					exemplarLabels = {
+						traceId: currentSpan.spanContext().traceId,
+						spanId: currentSpan.spanContext().spanId,
+					};
+				}
+				cpuUserUsageCounter.inc({
+					labels,
+					value: userUsageMicros / 1e6,
+					exemplarLabels,
+				});
+				cpuSystemUsageCounter.inc({
+					labels,
+					value: systemUsageMicros / 1e6,
+					exemplarLabels,
+				});
+				cpuUsageCounter.inc({
+					labels,
+					value: (userUsageMicros + systemUsageMicros) / 1e6,
+					exemplarLabels,
+				});
+			} else {
+				cpuUserUsageCounter.inc(labels, userUsageMicros / 1e6);
+				cpuSystemUsageCounter.inc(labels, systemUsageMicros / 1e6);
+				cpuUsageCounter.inc(
+					labels,
+					(userUsageMicros + systemUsageMicros) / 1e6,
+				);
+			}
+		},
+	});
+	const cpuSystemUsageCounter = new Counter({
+		name: namePrefix + PROCESS_CPU_SYSTEM_SECONDS,
+		help: 'Total system CPU time spent in seconds.',
+		enableExemplars: exemplars,
+		registers,
+		labelNames,
+	});
+	const cpuUsageCounter = new Counter({
+		name: namePrefix + PROCESS_CPU_SECONDS,
+		help: 'Total user and system CPU time spent in seconds.',
+		enableExemplars: exemplars,
+		registers,
+		labelNames,
+	});
+};
+
+module.exports.metricNames = [
+	PROCESS_CPU_USER_SECONDS,
+	PROCESS_CPU_SYSTEM_SECONDS,
+	PROCESS_CPU_SECONDS,
+];
+
+
+/***/ }),
+
+/***/ 5490:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { aggregateByObjectName } = __nccwpck_require__(7965);
+const { updateMetrics } = __nccwpck_require__(7965);
+const Gauge = __nccwpck_require__(7173);
+
+const NODEJS_ACTIVE_HANDLES = 'nodejs_active_handles';
+const NODEJS_ACTIVE_HANDLES_TOTAL = 'nodejs_active_handles_total';
+
+module.exports = (registry, config = {}) => {
+	// Don't do anything if the function is removed in later nodes (exists in node@6-12...)
+	if (typeof process._getActiveHandles !== 'function') {
+		return;
+	}
+
+	const registers = registry ? [registry] : undefined;
+	const namePrefix = config.prefix ? config.prefix : '';
+	const labels = config.labels ? config.labels : {};
+	const labelNames = Object.keys(labels);
+
+	new Gauge({
+		name: namePrefix + NODEJS_ACTIVE_HANDLES,
+		help: 'Number of active libuv handles grouped by handle type. Every handle type is C++ class name.',
+		labelNames: ['type', ...labelNames],
+		registers,
+		collect() {
+			const handles = process._getActiveHandles();
+			updateMetrics(this, aggregateByObjectName(handles), labels);
+		},
+	});
+	new Gauge({
+		name: namePrefix + NODEJS_ACTIVE_HANDLES_TOTAL,
+		help: 'Total number of active handles.',
+		registers,
+		labelNames,
+		collect() {
+			const handles = process._getActiveHandles();
+			this.set(labels, handles.length);
+		},
+	});
+};
+
+module.exports.metricNames = [
+	NODEJS_ACTIVE_HANDLES,
+	NODEJS_ACTIVE_HANDLES_TOTAL,
+];
+
+
+/***/ }),
+
+/***/ 9655:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Gauge = __nccwpck_require__(7173);
+const fs = __nccwpck_require__(9896);
+
+const PROCESS_MAX_FDS = 'process_max_fds';
+
+let maxFds;
+
+module.exports = (registry, config = {}) => {
+	if (maxFds === undefined) {
+		// This will fail if a linux-like procfs is not available.
+		try {
+			const limits = fs.readFileSync('/proc/self/limits', 'utf8');
+			const lines = limits.split('\n');
+			for (const line of lines) {
+				if (line.startsWith('Max open files')) {
+					const parts = line.split(/  +/);
+					maxFds = Number(parts[1]);
+					break;
+				}
+			}
+		} catch {
+			return;
+		}
+	}
+
+	if (maxFds === undefined) return;
+
+	const namePrefix = config.prefix ? config.prefix : '';
+	const labels = config.labels ? config.labels : {};
+	const labelNames = Object.keys(labels);
+
+	new Gauge({
+		name: namePrefix + PROCESS_MAX_FDS,
+		help: 'Maximum number of open file descriptors.',
+		registers: registry ? [registry] : undefined,
+		labelNames,
+		collect() {
+			if (maxFds !== undefined) this.set(labels, maxFds);
+		},
+	});
+};
+
+module.exports.metricNames = [PROCESS_MAX_FDS];
+
+
+/***/ }),
+
+/***/ 5217:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Gauge = __nccwpck_require__(7173);
+const fs = __nccwpck_require__(9896);
+const process = __nccwpck_require__(932);
+
+const PROCESS_OPEN_FDS = 'process_open_fds';
+
+module.exports = (registry, config = {}) => {
+	if (process.platform !== 'linux') {
+		return;
+	}
+
+	const namePrefix = config.prefix ? config.prefix : '';
+	const labels = config.labels ? config.labels : {};
+	const labelNames = Object.keys(labels);
+
+	new Gauge({
+		name: namePrefix + PROCESS_OPEN_FDS,
+		help: 'Number of open file descriptors.',
+		registers: registry ? [registry] : undefined,
+		labelNames,
+		collect() {
+			try {
+				const fds = fs.readdirSync('/proc/self/fd');
+				// Minus 1 to not count the fd that was used by readdirSync(),
+				// it's now closed.
+				this.set(labels, fds.length - 1);
+			} catch {
+				// noop
+			}
+		},
+	});
+};
+
+module.exports.metricNames = [PROCESS_OPEN_FDS];
+
+
+/***/ }),
+
+/***/ 7439:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const Gauge = __nccwpck_require__(7173);
+const { aggregateByObjectName } = __nccwpck_require__(7965);
+const { updateMetrics } = __nccwpck_require__(7965);
+
+const NODEJS_ACTIVE_REQUESTS = 'nodejs_active_requests';
+const NODEJS_ACTIVE_REQUESTS_TOTAL = 'nodejs_active_requests_total';
+
+module.exports = (registry, config = {}) => {
+	// Don't do anything if the function is removed in later nodes (exists in node@6)
+	if (typeof process._getActiveRequests !== 'function') {
+		return;
+	}
+
+	const namePrefix = config.prefix ? config.prefix : '';
+	const labels = config.labels ? config.labels : {};
+	const labelNames = Object.keys(labels);
+
+	new Gauge({
+		name: namePrefix + NODEJS_ACTIVE_REQUESTS,
+		help: 'Number of active libuv requests grouped by request type. Every request type is C++ class name.',
+		labelNames: ['type', ...labelNames],
+		registers: registry ? [registry] : undefined,
+		collect() {
+			const requests = process._getActiveRequests();
+			updateMetrics(this, aggregateByObjectName(requests), labels);
+		},
+	});
+
+	new Gauge({
+		name: namePrefix + NODEJS_ACTIVE_REQUESTS_TOTAL,
+		help: 'Total number of active requests.',
+		registers: registry ? [registry] : undefined,
+		labelNames,
+		collect() {
+			const requests = process._getActiveRequests();
+			this.set(labels, requests.length);
+		},
+	});
+};
+
+module.exports.metricNames = [
+	NODEJS_ACTIVE_REQUESTS,
+	NODEJS_ACTIVE_REQUESTS_TOTAL,
+];
+
+
+/***/ }),
+
+/***/ 884:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+const Gauge = __nccwpck_require__(7173);
+const { updateMetrics } = __nccwpck_require__(7965);
+
+const NODEJS_ACTIVE_RESOURCES = 'nodejs_active_resources';
+const NODEJS_ACTIVE_RESOURCES_TOTAL = 'nodejs_active_resources_total';
+
+module.exports = (registry, config = {}) => {
+	// Don't do anything if the function does not exist in previous nodes (exists in node@17.3.0)
+	if (typeof process.getActiveResourcesInfo !== 'function') {
+		return;
+	}
+
+	const namePrefix = config.prefix ? config.prefix : '';
+	const labels = config.labels ? config.labels : {};
+	const labelNames = Object.keys(labels);
+
+	new Gauge({
+		name: namePrefix + NODEJS_ACTIVE_RESOURCES,
+		help: 'Number of active resources that are currently keeping the event loop alive, grouped by async resource type.',
+		labelNames: ['type', ...labelNames],
+		registers: registry ? [registry] : undefined,
+		collect() {
+			const resources = process.getActiveResourcesInfo();
+
+			const data = {};
+
+			for (let i = 0; i < resources.length; i++) {
+				const resource = resources[i];
+
+				if (Object.hasOwn(data, resource)) {
+					data[resource] += 1;
+				} else {
+					data[resource] = 1;
+				}
+			}
+
+			updateMetrics(this, data, labels);
+		},
+	});
+
+	new Gauge({
+		name: namePrefix + NODEJS_ACTIVE_RESOURCES_TOTAL,
+		help: 'Total number of active resources.',
+		registers: registry ? [registry] : undefined,
+		labelNames,
+		collect() {
+			const resources = process.getActiveResourcesInfo();
+			this.set(labels, resources.length);
+		},
+	});
+};
+
+module.exports.metricNames = [
+	NODEJS_ACTIVE_RESOURCES,
+	NODEJS_ACTIVE_RESOURCES_TOTAL,
+];
+
+
+/***/ }),
+
+/***/ 8228:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Gauge = __nccwpck_require__(7173);
+const startInSeconds = Math.round(Date.now() / 1000 - process.uptime());
+
+const PROCESS_START_TIME = 'process_start_time_seconds';
+
+module.exports = (registry, config = {}) => {
+	const namePrefix = config.prefix ? config.prefix : '';
+	const labels = config.labels ? config.labels : {};
+	const labelNames = Object.keys(labels);
+
+	new Gauge({
+		name: namePrefix + PROCESS_START_TIME,
+		help: 'Start time of the process since unix epoch in seconds.',
+		registers: registry ? [registry] : undefined,
+		labelNames,
+		aggregator: 'omit',
+		collect() {
+			this.set(labels, startInSeconds);
+		},
+	});
+};
+
+module.exports.metricNames = [PROCESS_START_TIME];
+
+
+/***/ }),
+
+/***/ 3344:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const Gauge = __nccwpck_require__(7173);
+const version = process.version;
+const versionSegments = version.slice(1).split('.').map(Number);
+
+const NODE_VERSION_INFO = 'nodejs_version_info';
+
+module.exports = (registry, config = {}) => {
+	const namePrefix = config.prefix ? config.prefix : '';
+	const labels = config.labels ? config.labels : {};
+	const labelNames = Object.keys(labels);
+
+	new Gauge({
+		name: namePrefix + NODE_VERSION_INFO,
+		help: 'Node.js version info.',
+		labelNames: ['version', 'major', 'minor', 'patch', ...labelNames],
+		registers: registry ? [registry] : undefined,
+		aggregator: 'first',
+		collect() {
+			// Needs to be in collect() so value is present even if reg is reset
+			this.labels(
+				version,
+				versionSegments[0],
+				versionSegments[1],
+				versionSegments[2],
+				...Object.values(labels),
+			).set(1);
+		},
+	});
+};
+
+module.exports.metricNames = [NODE_VERSION_INFO];
+
+
+/***/ }),
+
+/***/ 7524:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const url = __nccwpck_require__(7016);
+const http = __nccwpck_require__(8611);
+const https = __nccwpck_require__(5692);
+const { gzipSync } = __nccwpck_require__(3106);
+const { globalRegistry } = __nccwpck_require__(1627);
+
+class Pushgateway {
+	constructor(gatewayUrl, options, registry) {
+		if (!registry) {
+			registry = globalRegistry;
+		}
+		this.registry = registry;
+		this.gatewayUrl = gatewayUrl;
+		const { requireJobName, ...requestOptions } = {
+			requireJobName: true,
+			...options,
+		};
+		this.requireJobName = requireJobName;
+		this.requestOptions = requestOptions;
+	}
+
+	pushAdd(params = {}) {
+		if (this.requireJobName && !params.jobName) {
+			throw new Error('Missing jobName parameter');
+		}
+
+		return useGateway.call(this, 'POST', params.jobName, params.groupings);
+	}
+
+	push(params = {}) {
+		if (this.requireJobName && !params.jobName) {
+			throw new Error('Missing jobName parameter');
+		}
+
+		return useGateway.call(this, 'PUT', params.jobName, params.groupings);
+	}
+
+	delete(params = {}) {
+		if (this.requireJobName && !params.jobName) {
+			throw new Error('Missing jobName parameter');
+		}
+
+		return useGateway.call(this, 'DELETE', params.jobName, params.groupings);
+	}
+}
+async function useGateway(method, job, groupings) {
+	// `URL` first added in v6.13.0
+	// eslint-disable-next-line n/no-deprecated-api
+	const gatewayUrlParsed = url.parse(this.gatewayUrl);
+	const gatewayUrlPath =
+		gatewayUrlParsed.pathname && gatewayUrlParsed.pathname !== '/'
+			? gatewayUrlParsed.pathname
+			: '';
+	const jobPath = job
+		? `/job/${encodeURIComponent(job)}${generateGroupings(groupings)}`
+		: '';
+	const path = `${gatewayUrlPath}/metrics${jobPath}`;
+
+	// eslint-disable-next-line n/no-deprecated-api
+	const target = url.resolve(this.gatewayUrl, path);
+	// eslint-disable-next-line n/no-deprecated-api
+	const requestParams = url.parse(target);
+	const httpModule = isHttps(requestParams.href) ? https : http;
+	const options = Object.assign(requestParams, this.requestOptions, {
+		method,
+	});
+
+	return new Promise((resolve, reject) => {
+		if (method === 'DELETE' && options.headers) {
+			delete options.headers['Content-Encoding'];
+		}
+		const req = httpModule.request(options, resp => {
+			let body = '';
+			resp.setEncoding('utf8');
+			resp.on('data', chunk => {
+				body += chunk;
+			});
+			resp.on('end', () => {
+				if (resp.statusCode >= 400) {
+					reject(
+						new Error(`push failed with status ${resp.statusCode}, ${body}`),
+					);
+				} else {
+					resolve({ resp, body });
+				}
+			});
+		});
+		req.on('error', err => {
+			reject(err);
+		});
+
+		req.on('timeout', () => {
+			req.destroy(new Error('Pushgateway request timed out'));
+		});
+
+		if (method !== 'DELETE') {
+			this.registry
+				.metrics()
+				.then(metrics => {
+					if (
+						options.headers &&
+						options.headers['Content-Encoding'] === 'gzip'
+					) {
+						metrics = gzipSync(metrics);
+					}
+					req.write(metrics);
+					req.end();
+				})
+				.catch(err => {
+					reject(err);
+				});
+		} else {
+			req.end();
+		}
+	});
+}
+
+function generateGroupings(groupings) {
+	if (!groupings) {
+		return '';
+	}
+	return Object.keys(groupings)
+		.map(
+			key =>
+				`/${encodeURIComponent(key)}/${encodeURIComponent(groupings[key])}`,
+		)
+		.join('');
+}
+
+function isHttps(href) {
+	return href.search(/^https/) !== -1;
+}
+
+module.exports = Pushgateway;
+
+
+/***/ }),
+
+/***/ 1627:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { getValueAsString } = __nccwpck_require__(9588);
+
+class Registry {
+	static get PROMETHEUS_CONTENT_TYPE() {
+		return 'text/plain; version=0.0.4; charset=utf-8';
+	}
+
+	static get OPENMETRICS_CONTENT_TYPE() {
+		return 'application/openmetrics-text; version=1.0.0; charset=utf-8';
+	}
+
+	constructor(regContentType = Registry.PROMETHEUS_CONTENT_TYPE) {
+		this._metrics = {};
+		this._collectors = [];
+		this._defaultLabels = {};
+		if (
+			regContentType !== Registry.PROMETHEUS_CONTENT_TYPE &&
+			regContentType !== Registry.OPENMETRICS_CONTENT_TYPE
+		) {
+			throw new TypeError(`Content type ${regContentType} is unsupported`);
+		}
+		this._contentType = regContentType;
+	}
+
+	getMetricsAsArray() {
+		return Object.values(this._metrics);
+	}
+
+	async getMetricsAsString(metrics) {
+		const metric =
+			typeof metrics.getForPromString === 'function'
+				? await metrics.getForPromString()
+				: await metrics.get();
+
+		const name = escapeString(metric.name);
+		const help = `# HELP ${name} ${escapeString(metric.help)}`;
+		const type = `# TYPE ${name} ${metric.type}`;
+		const values = [help, type];
+
+		const defaultLabels =
+			Object.keys(this._defaultLabels).length > 0 ? this._defaultLabels : null;
+
+		const isOpenMetrics =
+			this.contentType === Registry.OPENMETRICS_CONTENT_TYPE;
+
+		for (const val of metric.values || []) {
+			let { metricName = name, labels = {} } = val;
+			const { sharedLabels = {} } = val;
+			if (isOpenMetrics && metric.type === 'counter') {
+				metricName = `${metricName}_total`;
+			}
+
+			if (defaultLabels) {
+				labels = { ...labels, ...defaultLabels, ...labels };
+			}
+
+			// We have to flatten these separately to avoid duplicate labels appearing
+			// between the base labels and the shared labels
+			const formattedLabels = formatLabels(labels, sharedLabels);
+
+			const flattenedShared = flattenSharedLabels(sharedLabels);
+			const labelParts = [...formattedLabels, flattenedShared].filter(Boolean);
+			const labelsString = labelParts.length ? `{${labelParts.join(',')}}` : '';
+			let fullMetricLine = `${metricName}${labelsString} ${getValueAsString(
+				val.value,
+			)}`;
+
+			const { exemplar } = val;
+			if (exemplar && isOpenMetrics) {
+				const formattedExemplars = formatLabels(exemplar.labelSet);
+				fullMetricLine += ` # {${formattedExemplars.join(
+					',',
+				)}} ${getValueAsString(exemplar.value)} ${exemplar.timestamp}`;
+			}
+			values.push(fullMetricLine);
+		}
+
+		return values.join('\n');
+	}
+
+	async metrics() {
+		const isOpenMetrics =
+			this.contentType === Registry.OPENMETRICS_CONTENT_TYPE;
+
+		const promises = this.getMetricsAsArray().map(metric => {
+			if (isOpenMetrics && metric.type === 'counter') {
+				metric.name = standardizeCounterName(metric.name);
+			}
+			return this.getMetricsAsString(metric);
+		});
+
+		const resolves = await Promise.all(promises);
+
+		return isOpenMetrics
+			? `${resolves.join('\n')}\n# EOF\n`
+			: `${resolves.join('\n\n')}\n`;
+	}
+
+	registerMetric(metric) {
+		if (this._metrics[metric.name] && this._metrics[metric.name] !== metric) {
+			throw new Error(
+				`A metric with the name ${metric.name} has already been registered.`,
+			);
+		}
+
+		this._metrics[metric.name] = metric;
+	}
+
+	clear() {
+		this._metrics = {};
+		this._defaultLabels = {};
+	}
+
+	async getMetricsAsJSON() {
+		const metrics = [];
+		const defaultLabelNames = Object.keys(this._defaultLabels);
+
+		const promises = [];
+
+		for (const metric of this.getMetricsAsArray()) {
+			promises.push(metric.get());
+		}
+
+		const resolves = await Promise.all(promises);
+
+		for (const item of resolves) {
+			if (item.values && defaultLabelNames.length > 0) {
+				for (const val of item.values) {
+					// Make a copy before mutating
+					val.labels = Object.assign({}, val.labels);
+
+					for (const labelName of defaultLabelNames) {
+						val.labels[labelName] =
+							val.labels[labelName] || this._defaultLabels[labelName];
+					}
+				}
+			}
+
+			metrics.push(item);
+		}
+
+		return metrics;
+	}
+
+	removeSingleMetric(name) {
+		delete this._metrics[name];
+	}
+
+	getSingleMetricAsString(name) {
+		return this.getMetricsAsString(this._metrics[name]);
+	}
+
+	getSingleMetric(name) {
+		return this._metrics[name];
+	}
+
+	setDefaultLabels(labels) {
+		this._defaultLabels = labels;
+	}
+
+	resetMetrics() {
+		for (const metric in this._metrics) {
+			this._metrics[metric].reset();
+		}
+	}
+
+	get contentType() {
+		return this._contentType;
+	}
+
+	setContentType(metricsContentType) {
+		if (
+			metricsContentType === Registry.OPENMETRICS_CONTENT_TYPE ||
+			metricsContentType === Registry.PROMETHEUS_CONTENT_TYPE
+		) {
+			this._contentType = metricsContentType;
+		} else {
+			throw new Error(`Content type ${metricsContentType} is unsupported`);
+		}
+	}
+
+	static merge(registers) {
+		const regType = registers[0].contentType;
+		for (const reg of registers) {
+			if (reg.contentType !== regType) {
+				throw new Error(
+					'Registers can only be merged if they have the same content type',
+				);
+			}
+		}
+		const mergedRegistry = new Registry(regType);
+
+		const metricsToMerge = registers.reduce(
+			(acc, reg) => acc.concat(reg.getMetricsAsArray()),
+			[],
+		);
+
+		metricsToMerge.forEach(mergedRegistry.registerMetric, mergedRegistry);
+		return mergedRegistry;
+	}
+}
+
+function formatLabels(labels, exclude) {
+	const { hasOwnProperty } = Object.prototype;
+	const formatted = [];
+	for (const [name, value] of Object.entries(labels)) {
+		if (!exclude || !hasOwnProperty.call(exclude, name)) {
+			formatted.push(`${name}="${escapeLabelValue(value)}"`);
+		}
+	}
+	return formatted;
+}
+
+const sharedLabelCache = new WeakMap();
+function flattenSharedLabels(labels) {
+	const cached = sharedLabelCache.get(labels);
+	if (cached) {
+		return cached;
+	}
+
+	const formattedLabels = formatLabels(labels);
+	const flattened = formattedLabels.join(',');
+	sharedLabelCache.set(labels, flattened);
+	return flattened;
+}
+function escapeLabelValue(str) {
+	if (typeof str !== 'string') {
+		return str;
+	}
+	return escapeString(str).replace(/"/g, '\\"');
+}
+function escapeString(str) {
+	return str.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+}
+function standardizeCounterName(name) {
+	return name.replace(/_total$/, '');
+}
+
+module.exports = Registry;
+module.exports.globalRegistry = new Registry();
+
+
+/***/ }),
+
+/***/ 5910:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/**
+ * Summary
+ */
+
+
+const util = __nccwpck_require__(9023);
+const { getLabels, hashObject, removeLabels } = __nccwpck_require__(9588);
+const { validateLabel } = __nccwpck_require__(1539);
+const { Metric } = __nccwpck_require__(2476);
+const timeWindowQuantiles = __nccwpck_require__(7639);
+
+const DEFAULT_COMPRESS_COUNT = 1000; // every 1000 measurements
+
+class Summary extends Metric {
+	constructor(config) {
+		super(config, {
+			percentiles: [0.01, 0.05, 0.5, 0.9, 0.95, 0.99, 0.999],
+			compressCount: DEFAULT_COMPRESS_COUNT,
+			hashMap: {},
+		});
+
+		this.type = 'summary';
+
+		for (const label of this.labelNames) {
+			if (label === 'quantile')
+				throw new Error('quantile is a reserved label keyword');
+		}
+
+		if (this.labelNames.length === 0) {
+			this.hashMap = {
+				[hashObject({})]: {
+					labels: {},
+					td: new timeWindowQuantiles(this.maxAgeSeconds, this.ageBuckets),
+					count: 0,
+					sum: 0,
+				},
+			};
+		}
+	}
+
+	/**
+	 * Observe a value
+	 * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+	 * @param {Number} value - Value to observe
+	 * @returns {void}
+	 */
+	observe(labels, value) {
+		observe.call(this, labels === 0 ? 0 : labels || {})(value);
+	}
+
+	async get() {
+		if (this.collect) {
+			const v = this.collect();
+			if (v instanceof Promise) await v;
+		}
+		const hashKeys = Object.keys(this.hashMap);
+		const values = [];
+
+		hashKeys.forEach(hashKey => {
+			const s = this.hashMap[hashKey];
+			if (s) {
+				if (this.pruneAgedBuckets && s.td.size() === 0) {
+					delete this.hashMap[hashKey];
+				} else {
+					extractSummariesForExport(s, this.percentiles).forEach(v => {
+						values.push(v);
+					});
+					values.push(getSumForExport(s, this));
+					values.push(getCountForExport(s, this));
+				}
+			}
+		});
+
+		return {
+			name: this.name,
+			help: this.help,
+			type: this.type,
+			values,
+			aggregator: this.aggregator,
+		};
+	}
+
+	reset() {
+		const data = Object.values(this.hashMap);
+		data.forEach(s => {
+			s.td.reset();
+			s.count = 0;
+			s.sum = 0;
+		});
+	}
+
+	/**
+	 * Start a timer that could be used to logging durations
+	 * @param {object} labels - Object with labels where key is the label key and value is label value. Can only be one level deep
+	 * @returns {function} - Function to invoke when you want to stop the timer and observe the duration in seconds
+	 * @example
+	 * var end = summary.startTimer();
+	 * makeExpensiveXHRRequest(function(err, res) {
+	 *	end(); //Observe the duration of expensiveXHRRequest
+	 * });
+	 */
+	startTimer(labels) {
+		return startTimer.call(this, labels)();
+	}
+
+	labels(...args) {
+		const labels = getLabels(this.labelNames, args);
+		validateLabel(this.labelNames, labels);
+		return {
+			observe: observe.call(this, labels),
+			startTimer: startTimer.call(this, labels),
+		};
+	}
+
+	remove(...args) {
+		const labels = getLabels(this.labelNames, args);
+		validateLabel(this.labelNames, labels);
+		removeLabels.call(this, this.hashMap, labels, this.sortedLabelNames);
+	}
+}
+
+function extractSummariesForExport(summaryOfLabels, percentiles) {
+	summaryOfLabels.td.compress();
+
+	return percentiles.map(percentile => {
+		const percentileValue = summaryOfLabels.td.percentile(percentile);
+		return {
+			labels: Object.assign({ quantile: percentile }, summaryOfLabels.labels),
+			value: percentileValue ? percentileValue : 0,
+		};
+	});
+}
+
+function getCountForExport(value, summary) {
+	return {
+		metricName: `${summary.name}_count`,
+		labels: value.labels,
+		value: value.count,
+	};
+}
+
+function getSumForExport(value, summary) {
+	return {
+		metricName: `${summary.name}_sum`,
+		labels: value.labels,
+		value: value.sum,
+	};
+}
+
+function startTimer(startLabels) {
+	return () => {
+		const start = process.hrtime();
+		return endLabels => {
+			const delta = process.hrtime(start);
+			const value = delta[0] + delta[1] / 1e9;
+			this.observe(Object.assign({}, startLabels, endLabels), value);
+			return value;
+		};
+	};
+}
+
+function observe(labels) {
+	return value => {
+		const labelValuePair = convertLabelsAndValues(labels, value);
+
+		validateLabel(this.labelNames, labels);
+		if (!Number.isFinite(labelValuePair.value)) {
+			throw new TypeError(
+				`Value is not a valid number: ${util.format(labelValuePair.value)}`,
+			);
+		}
+
+		const hash = hashObject(labelValuePair.labels, this.sortedLabelNames);
+		let summaryOfLabel = this.hashMap[hash];
+		if (!summaryOfLabel) {
+			summaryOfLabel = {
+				labels: labelValuePair.labels,
+				td: new timeWindowQuantiles(this.maxAgeSeconds, this.ageBuckets),
+				count: 0,
+				sum: 0,
+			};
+		}
+
+		summaryOfLabel.td.push(labelValuePair.value);
+		summaryOfLabel.count++;
+		if (summaryOfLabel.count % this.compressCount === 0) {
+			summaryOfLabel.td.compress();
+		}
+		summaryOfLabel.sum += labelValuePair.value;
+		this.hashMap[hash] = summaryOfLabel;
+	};
+}
+
+function convertLabelsAndValues(labels, value) {
+	if (value === undefined) {
+		return {
+			value: labels,
+			labels: {},
+		};
+	}
+
+	return {
+		labels,
+		value,
+	};
+}
+
+module.exports = Summary;
+
+
+/***/ }),
+
+/***/ 7639:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { TDigest } = __nccwpck_require__(3528);
+
+class TimeWindowQuantiles {
+	constructor(maxAgeSeconds, ageBuckets) {
+		this.maxAgeSeconds = maxAgeSeconds || 0;
+		this.ageBuckets = ageBuckets || 0;
+
+		this.shouldRotate = maxAgeSeconds && ageBuckets;
+
+		this.ringBuffer = Array(ageBuckets).fill(new TDigest());
+		this.currentBuffer = 0;
+
+		this.lastRotateTimestampMillis = Date.now();
+		this.durationBetweenRotatesMillis =
+			(maxAgeSeconds * 1000) / ageBuckets || Infinity;
+	}
+
+	size() {
+		const bucket = rotate.call(this);
+		return bucket.size();
+	}
+
+	percentile(quantile) {
+		const bucket = rotate.call(this);
+		return bucket.percentile(quantile);
+	}
+
+	push(value) {
+		rotate.call(this);
+		this.ringBuffer.forEach(bucket => {
+			bucket.push(value);
+		});
+	}
+
+	reset() {
+		this.ringBuffer.forEach(bucket => {
+			bucket.reset();
+		});
+	}
+
+	compress() {
+		this.ringBuffer.forEach(bucket => {
+			bucket.compress();
+		});
+	}
+}
+
+function rotate() {
+	let timeSinceLastRotateMillis = Date.now() - this.lastRotateTimestampMillis;
+	while (
+		timeSinceLastRotateMillis > this.durationBetweenRotatesMillis &&
+		this.shouldRotate
+	) {
+		this.ringBuffer[this.currentBuffer] = new TDigest();
+
+		if (++this.currentBuffer >= this.ringBuffer.length) {
+			this.currentBuffer = 0;
+		}
+		timeSinceLastRotateMillis -= this.durationBetweenRotatesMillis;
+		this.lastRotateTimestampMillis += this.durationBetweenRotatesMillis;
+	}
+	return this.ringBuffer[this.currentBuffer];
+}
+
+module.exports = TimeWindowQuantiles;
+
+
+/***/ }),
+
+/***/ 9588:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+exports.getValueAsString = function getValueString(value) {
+	if (Number.isNaN(value)) {
+		return 'Nan';
+	} else if (!Number.isFinite(value)) {
+		if (value < 0) {
+			return '-Inf';
+		} else {
+			return '+Inf';
+		}
+	} else {
+		return `${value}`;
+	}
+};
+
+exports.removeLabels = function removeLabels(
+	hashMap,
+	labels,
+	sortedLabelNames,
+) {
+	const hash = hashObject(labels, sortedLabelNames);
+	delete hashMap[hash];
+};
+
+exports.setValue = function setValue(hashMap, value, labels) {
+	const hash = hashObject(labels);
+	hashMap[hash] = {
+		value: typeof value === 'number' ? value : 0,
+		labels: labels || {},
+	};
+	return hashMap;
+};
+
+exports.setValueDelta = function setValueDelta(
+	hashMap,
+	deltaValue,
+	labels,
+	hash = '',
+) {
+	const value = typeof deltaValue === 'number' ? deltaValue : 0;
+	if (hashMap[hash]) {
+		hashMap[hash].value += value;
+	} else {
+		hashMap[hash] = { value, labels };
+	}
+	return hashMap;
+};
+
+exports.getLabels = function (labelNames, args) {
+	if (typeof args[0] === 'object') {
+		return args[0];
+	}
+
+	if (labelNames.length !== args.length) {
+		throw new Error(
+			`Invalid number of arguments (${args.length}): "${args.join(
+				', ',
+			)}" for label names (${labelNames.length}): "${labelNames.join(', ')}".`,
+		);
+	}
+
+	const acc = {};
+	for (let i = 0; i < labelNames.length; i++) {
+		acc[labelNames[i]] = args[i];
+	}
+	return acc;
+};
+
+function fastHashObject(keys, labels) {
+	if (keys.length === 0) {
+		return '';
+	}
+
+	let hash = '';
+
+	for (let i = 0; i < keys.length; i++) {
+		const key = keys[i];
+		const value = labels[key];
+		if (value === undefined) continue;
+
+		hash += `${key}:${value},`;
+	}
+
+	return hash;
+}
+
+function hashObject(labels, labelNames) {
+	// We don't actually need a hash here. We just need a string that
+	// is unique for each possible labels object and consistent across
+	// calls with equivalent labels objects.
+
+	if (labelNames) {
+		return fastHashObject(labelNames, labels);
+	}
+
+	const keys = Object.keys(labels);
+	if (keys.length > 1) {
+		keys.sort(); // need consistency across calls
+	}
+
+	return fastHashObject(keys, labels);
+}
+exports.hashObject = hashObject;
+
+exports.isObject = function isObject(obj) {
+	return obj !== null && typeof obj === 'object';
+};
+
+exports.nowTimestamp = function nowTimestamp() {
+	return Date.now() / 1000;
+};
+
+class Grouper extends Map {
+	/**
+	 * Adds the `value` to the `key`'s array of values.
+	 * @param {*} key Key to set.
+	 * @param {*} value Value to add to `key`'s array.
+	 * @returns {undefined} undefined.
+	 */
+	add(key, value) {
+		if (this.has(key)) {
+			this.get(key).push(value);
+		} else {
+			this.set(key, [value]);
+		}
+	}
+}
+
+exports.Grouper = Grouper;
+
+
+/***/ }),
+
+/***/ 1539:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+const util = __nccwpck_require__(9023);
+
+// These are from https://prometheus.io/docs/concepts/data_model/#metric-names-and-labels
+const metricRegexp = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const labelRegexp = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+exports.validateMetricName = function (name) {
+	return metricRegexp.test(name);
+};
+
+exports.validateLabelName = function (names = []) {
+	return names.every(name => labelRegexp.test(name));
+};
+
+exports.validateLabel = function validateLabel(savedLabels, labels) {
+	for (const label in labels) {
+		if (!savedLabels.includes(label)) {
+			throw new Error(
+				`Added label "${label}" is not included in initial labelset: ${util.inspect(
+					savedLabels,
+				)}`,
+			);
+		}
+	}
+};
+
+
+/***/ }),
+
+/***/ 3528:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+//
+// TDigest:
+//
+// approximate distribution percentiles from a stream of reals
+//
+var RBTree = (__nccwpck_require__(7750).RBTree);
+
+function TDigest(delta, K, CX) {
+    // allocate a TDigest structure.
+    //
+    // delta is the compression factor, the max fraction of mass that
+    // can be owned by one centroid (bigger, up to 1.0, means more
+    // compression). delta=false switches off TDigest behavior and treats
+    // the distribution as discrete, with no merging and exact values
+    // reported.
+    //
+    // K is a size threshold that triggers recompression as the TDigest
+    // grows during input.  (Set it to 0 to disable automatic recompression)
+    //
+    // CX specifies how often to update cached cumulative totals used
+    // for quantile estimation during ingest (see cumulate()).  Set to
+    // 0 to use exact quantiles for each new point.
+    //
+    this.discrete = (delta === false);
+    this.delta = delta || 0.01;
+    this.K = (K === undefined) ? 25 : K;
+    this.CX = (CX === undefined) ? 1.1 : CX;
+    this.centroids = new RBTree(compare_centroid_means);
+    this.nreset = 0;
+    this.reset();
+}
+
+TDigest.prototype.reset = function() {
+    // prepare to digest new points.
+    //
+    this.centroids.clear();
+    this.n = 0;
+    this.nreset += 1;
+    this.last_cumulate = 0;
+};
+
+TDigest.prototype.size = function() {
+    return this.centroids.size;
+};
+
+TDigest.prototype.toArray = function(everything) {
+    // return {mean,n} of centroids as an array ordered by mean.
+    //
+    var result = [];
+    if (everything) {
+        this._cumulate(true); // be sure cumns are exact
+        this.centroids.each(function(c) { result.push(c); });
+    } else {
+        this.centroids.each(function(c) { result.push({mean:c.mean, n:c.n}); });
+    }
+    return result;
+};
+
+TDigest.prototype.summary = function() {
+    var approx = (this.discrete) ? "exact " : "approximating ";
+    var s = [approx + this.n + " samples using " + this.size() + " centroids",
+             "min = "+this.percentile(0),
+             "Q1  = "+this.percentile(0.25),
+             "Q2  = "+this.percentile(0.5),
+             "Q3  = "+this.percentile(0.75),
+             "max = "+this.percentile(1.0)];
+    return s.join('\n');
+};
+
+function compare_centroid_means(a, b) {
+    // order two centroids by mean.
+    //
+    return (a.mean > b.mean) ? 1 : (a.mean < b.mean) ? -1 : 0;
+}
+
+function compare_centroid_mean_cumns(a, b) {
+    // order two centroids by mean_cumn.
+    //
+    return (a.mean_cumn - b.mean_cumn);
+}
+
+TDigest.prototype.push = function(x, n) {
+    // incorporate value or array of values x, having count n into the
+    // TDigest. n defaults to 1.
+    //
+    n = n || 1;
+    x = Array.isArray(x) ? x : [x];
+    for (var i = 0 ; i < x.length ; i++) {
+        this._digest(x[i], n);
+    }
+};
+
+TDigest.prototype.push_centroid = function(c) {
+    // incorporate centroid or array of centroids c
+    //
+    c = Array.isArray(c) ? c : [c];
+    for (var i = 0 ; i < c.length ; i++) {
+        this._digest(c[i].mean, c[i].n);
+    }
+};
+
+TDigest.prototype._cumulate = function(exact) {
+    // update cumulative counts for each centroid
+    //
+    // exact: falsey means only cumulate after sufficient
+    // growth. During ingest, these counts are used as quantile
+    // estimates, and they work well even when somewhat out of
+    // date. (this is a departure from the publication, you may set CX
+    // to 0 to disable).
+    //
+    if (this.n === this.last_cumulate ||
+        !exact && this.CX && this.CX > (this.n / this.last_cumulate)) {
+        return;
+    }
+    var cumn = 0;
+    this.centroids.each(function(c) {
+        c.mean_cumn = cumn + c.n / 2; // half of n at the mean
+        cumn = c.cumn = cumn + c.n;
+    });
+    this.n = this.last_cumulate = cumn;
+};
+
+TDigest.prototype.find_nearest = function(x) {
+    // find the centroid closest to x. The assumption of
+    // unique means and a unique nearest centroid departs from the
+    // paper, see _digest() below
+    //
+    if (this.size() === 0) {
+        return null;
+    }
+    var iter = this.centroids.lowerBound({mean:x}); // x <= iter || iter==null
+    var c = (iter.data() === null) ? iter.prev() : iter.data();
+    if (c.mean === x || this.discrete) {
+        return c; // c is either x or a neighbor (discrete: no distance func)
+    }
+    var prev = iter.prev();
+    if (prev && Math.abs(prev.mean - x) < Math.abs(c.mean - x)) {
+        return prev;
+    } else {
+        return c;
+    }
+};
+
+TDigest.prototype._new_centroid = function(x, n, cumn) {
+    // create and insert a new centroid into the digest (don't update
+    // cumulatives).
+    //
+    var c = {mean:x, n:n, cumn:cumn};
+    this.centroids.insert(c);
+    this.n += n;
+    return c;
+};
+
+TDigest.prototype._addweight = function(nearest, x, n) {
+    // add weight at location x to nearest centroid.  adding x to
+    // nearest will not shift its relative position in the tree and
+    // require reinsertion.
+    //
+    if (x !== nearest.mean) {
+        nearest.mean += n * (x - nearest.mean) / (nearest.n + n);
+    }
+    nearest.cumn += n;
+    nearest.mean_cumn += n / 2;
+    nearest.n += n;
+    this.n += n;
+};
+
+TDigest.prototype._digest = function(x, n) {
+    // incorporate value x, having count n into the TDigest.
+    //
+    var min = this.centroids.min();
+    var max = this.centroids.max();
+    var nearest = this.find_nearest(x);
+    if (nearest && nearest.mean === x) {
+        // accumulate exact matches into the centroid without
+        // limit. this is a departure from the paper, made so
+        // centroids remain unique and code can be simple.
+        this._addweight(nearest, x, n);
+    } else if (nearest === min) {
+        this._new_centroid(x, n, 0); // new point around min boundary
+    } else if (nearest === max ) {
+        this._new_centroid(x, n, this.n); // new point around max boundary
+    } else if (this.discrete) {
+        this._new_centroid(x, n, nearest.cumn); // never merge
+    } else {
+        // conider a merge based on nearest centroid's capacity. if
+        // there's not room for all of n, don't bother merging any of
+        // it into nearest, as we'll have to make a new centroid
+        // anyway for the remainder (departure from the paper).
+        var p = nearest.mean_cumn / this.n;
+        var max_n = Math.floor(4 * this.n * this.delta * p * (1 - p));
+        if (max_n - nearest.n >= n) {
+            this._addweight(nearest, x, n);
+        } else {
+            this._new_centroid(x, n, nearest.cumn);
+        }
+    }
+    this._cumulate(false);
+    if (!this.discrete && this.K && this.size() > this.K / this.delta) {
+        // re-process the centroids and hope for some compression.
+        this.compress();
+    }
+};
+
+TDigest.prototype.bound_mean = function(x) {
+    // find centroids lower and upper such that lower.mean < x <
+    // upper.mean or lower.mean === x === upper.mean. Don't call
+    // this for x out of bounds.
+    //
+    var iter = this.centroids.upperBound({mean:x}); // x < iter
+    var lower = iter.prev();      // lower <= x
+    var upper = (lower.mean === x) ? lower : iter.next();
+    return [lower, upper];
+};
+
+TDigest.prototype.p_rank = function(x_or_xlist) {
+    // return approximate percentile-ranks (0..1) for data value x.
+    // or list of x.  calculated according to
+    // https://en.wikipedia.org/wiki/Percentile_rank
+    //
+    // (Note that in continuous mode, boundary sample values will
+    // report half their centroid weight inward from 0/1 as the
+    // percentile-rank. X values outside the observed range return
+    // 0/1)
+    //
+    // this triggers cumulate() if cumn's are out of date.
+    //
+    var xs = Array.isArray(x_or_xlist) ? x_or_xlist : [x_or_xlist];
+    var ps = xs.map(this._p_rank, this);
+    return Array.isArray(x_or_xlist) ? ps : ps[0];
+};
+
+TDigest.prototype._p_rank = function(x) {
+    if (this.size() === 0) {
+        return undefined;
+    } else if (x < this.centroids.min().mean) {
+        return 0.0;
+    } else if (x > this.centroids.max().mean) {
+        return 1.0;
+    }
+    // find centroids that bracket x and interpolate x's cumn from
+    // their cumn's.
+    this._cumulate(true); // be sure cumns are exact
+    var bound = this.bound_mean(x);
+    var lower = bound[0], upper = bound[1];
+    if (this.discrete) {
+        return lower.cumn / this.n;
+    } else {
+        var cumn = lower.mean_cumn;
+        if (lower !== upper) {
+            cumn += (x - lower.mean) * (upper.mean_cumn - lower.mean_cumn) / (upper.mean - lower.mean);
+        }
+        return cumn / this.n;
+    }
+};
+
+TDigest.prototype.bound_mean_cumn = function(cumn) {
+    // find centroids lower and upper such that lower.mean_cumn < x <
+    // upper.mean_cumn or lower.mean_cumn === x === upper.mean_cumn. Don't call
+    // this for cumn out of bounds.
+    //
+    // XXX because mean and mean_cumn give rise to the same sort order
+    // (up to identical means), use the mean rbtree for our search.
+    this.centroids._comparator = compare_centroid_mean_cumns;
+    var iter = this.centroids.upperBound({mean_cumn:cumn}); // cumn < iter
+    this.centroids._comparator = compare_centroid_means;
+    var lower = iter.prev();      // lower <= cumn
+    var upper = (lower && lower.mean_cumn === cumn) ? lower : iter.next();
+    return [lower, upper];
+};
+
+TDigest.prototype.percentile = function(p_or_plist) {
+    // for percentage p (0..1), or for each p in a list of ps, return
+    // the smallest data value q at which at least p percent of the
+    // observations <= q.
+    //
+    // for discrete distributions, this selects q using the Nearest
+    // Rank Method
+    // (https://en.wikipedia.org/wiki/Percentile#The_Nearest_Rank_method)
+    // (in scipy, same as percentile(...., interpolation='higher')
+    //
+    // for continuous distributions, interpolates data values between
+    // count-weighted bracketing means.
+    //
+    // this triggers cumulate() if cumn's are out of date.
+    //
+    var ps = Array.isArray(p_or_plist) ? p_or_plist : [p_or_plist];
+    var qs = ps.map(this._percentile, this);
+    return Array.isArray(p_or_plist) ? qs : qs[0];
+};
+
+TDigest.prototype._percentile = function(p) {
+    if (this.size() === 0) {
+        return undefined;
+    }
+    this._cumulate(true); // be sure cumns are exact
+    var h = this.n * p;
+    var bound = this.bound_mean_cumn(h);
+    var lower = bound[0], upper = bound[1];
+
+    if (upper === lower || lower === null || upper === null) {
+        return (lower || upper).mean;
+    } else if (!this.discrete) {
+        return lower.mean + (h - lower.mean_cumn) * (upper.mean - lower.mean) / (upper.mean_cumn - lower.mean_cumn);
+    } else if (h <= lower.cumn) {
+        return lower.mean;
+    } else {
+        return upper.mean;
+    }
+};
+
+function pop_random(choices) {
+    // remove and return an item randomly chosen from the array of choices
+    // (mutates choices)
+    //
+    var idx = Math.floor(Math.random() * choices.length);
+    return choices.splice(idx, 1)[0];
+}
+
+TDigest.prototype.compress = function() {
+    // TDigests experience worst case compression (none) when input
+    // increases monotonically.  Improve on any bad luck by
+    // reconsuming digest centroids as if they were weighted points
+    // while shuffling their order (and hope for the best).
+    //
+    if (this.compressing) {
+        return;
+    }
+    var points = this.toArray();
+    this.reset();
+    this.compressing = true;
+    while (points.length > 0) {
+        this.push_centroid(pop_random(points));
+    }
+    this._cumulate(true);
+    this.compressing = false;
+};
+
+function Digest(config) {
+    // allocate a distribution digest structure. This is an extension
+    // of a TDigest structure that starts in exact histogram (discrete)
+    // mode, and automatically switches to TDigest mode for large
+    // samples that appear to be from a continuous distribution.
+    //
+    this.config = config || {};
+    this.mode = this.config.mode || 'auto'; // disc, cont, auto
+    TDigest.call(this, this.mode === 'cont' ? config.delta : false);
+    this.digest_ratio = this.config.ratio || 0.9;
+    this.digest_thresh = this.config.thresh || 1000;
+    this.n_unique = 0;
+}
+Digest.prototype = Object.create(TDigest.prototype);
+Digest.prototype.constructor = Digest;
+
+Digest.prototype.push = function(x_or_xlist) {
+    TDigest.prototype.push.call(this, x_or_xlist);
+    this.check_continuous();
+};
+
+Digest.prototype._new_centroid = function(x, n, cumn) {
+    this.n_unique += 1;
+    TDigest.prototype._new_centroid.call(this, x, n, cumn);
+};
+
+Digest.prototype._addweight = function(nearest, x, n) {
+    if (nearest.n === 1) {
+        this.n_unique -= 1;
+    }
+    TDigest.prototype._addweight.call(this, nearest, x, n);
+};
+
+Digest.prototype.check_continuous = function() {
+    // while in 'auto' mode, if there are many unique elements, assume
+    // they are from a continuous distribution and switch to 'cont'
+    // mode (tdigest behavior). Return true on transition from
+    // disctete to continuous.
+    if (this.mode !== 'auto' || this.size() < this.digest_thresh) {
+        return false;
+    }
+    if (this.n_unique / this.size() > this.digest_ratio) {
+        this.mode = 'cont';
+        this.discrete = false;
+        this.delta = this.config.delta || 0.01;
+        this.compress();
+        return true;
+    }
+    return false;
+};
+
+module.exports = {
+    'TDigest': TDigest,
+    'Digest': Digest
+};
+
+
+/***/ }),
+
+/***/ 5581:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(871);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9745);
 
 const abort = new AbortController();
 process.once('SIGINT', () => abort.abort(new Error('interrupted')));
@@ -26,7 +6360,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 871:
+/***/ 9745:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -452,6 +6786,562 @@ function createProgress(options) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+// EXTERNAL MODULE: ./node_modules/prom-client/index.js
+var prom_client = __nccwpck_require__(5222);
+;// CONCATENATED MODULE: ./src/pipeline/frame.ts
+/** The unit that flows through the pipeline's stages. */
+const DROP_REASONS = ['corrupt', 'black', 'overexposed', 'blurred', 'duplicate'];
+
+;// CONCATENATED MODULE: ./src/observe/recorder.ts
+const STAGES = ['probe', 'extract', 'quality', 'dedup', 'detect', 'write'];
+class RunRecorder {
+    stageMs = { probe: 0, extract: 0, quality: 0, dedup: 0, detect: 0, write: 0 };
+    frames = [];
+    videos = [];
+    kept = [];
+    startedAt = performance.now();
+    finishedAt = null;
+    /** Runs `work`, adding its wall time to `stage`. */
+    async time(stage, work) {
+        const start = performance.now();
+        try {
+            return await work();
+        }
+        finally {
+            this.stageMs[stage] += performance.now() - start;
+        }
+    }
+    addStageTime(stage, ms) {
+        this.stageMs[stage] += ms;
+    }
+    recordVideo(video) {
+        this.videos.push(video);
+    }
+    recordFrame(frame) {
+        this.frames.push(frame);
+    }
+    recordKept(image) {
+        this.kept.push(image);
+    }
+    finish() {
+        this.finishedAt ??= performance.now();
+    }
+    get wallMs() {
+        return (this.finishedAt ?? performance.now()) - this.startedAt;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/observe/metrics.ts
+/**
+ * The run's metrics: one plain, JSON-serialisable object computed once from the `RunRecorder` at the
+ * end of a run. metrics.json is this object; report.md and the console summary render from it and
+ * from nothing else.
+ *
+ * Numbers are rounded (see `round`) so that two runs over the same input produce the same
+ * metrics.json apart from the timings, which are wall-clock measurements and vary by nature.
+ */
+
+
+
+const METRICS_SCHEMA_VERSION = 1;
+/** Rounds to `digits` decimals; non-finite input gives 0 and -0 becomes 0, so JSON stays clean. */
+function round(value, digits = 0) {
+    if (!Number.isFinite(value))
+        return 0;
+    const factor = 10 ** digits;
+    const rounded = Math.round(value * factor) / factor;
+    return rounded === 0 ? 0 : rounded;
+}
+/** Buckets for detections per image: 0 … 9, then 10+. */
+const DETECTIONS_PER_IMAGE_BUCKETS = [
+    ...Array.from({ length: 10 }, (_, i) => [i, i]),
+    [10, null],
+];
+/** Buckets for pHash Hamming distances (0..64): fine-grained where dedup thresholds sit. */
+const PHASH_DISTANCE_BUCKETS = [
+    [0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9],
+    [10, 11], [12, 15], [16, 23], [24, 31], [32, null],
+];
+function bucketLabel(min, max) {
+    if (max === null)
+        return `${min}+`;
+    return min === max ? String(min) : `${min}-${max}`;
+}
+/** Counts `values` into the given inclusive integer buckets (values are floored first). */
+function histogram(values, buckets) {
+    const result = buckets.map(([min, max]) => ({ label: bucketLabel(min, max), min, max, count: 0 }));
+    for (const raw of values) {
+        const value = Math.floor(raw);
+        const bucket = result.find((b) => value >= b.min && (b.max === null || value <= b.max));
+        if (bucket)
+            bucket.count += 1;
+    }
+    return result;
+}
+function median(sorted) {
+    if (sorted.length === 0)
+        return 0;
+    const mid = Math.floor(sorted.length / 2);
+    if (sorted.length % 2 === 1)
+        return sorted[mid] ?? 0;
+    return ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+/** min / median / mean / max and histogram of `values`; zeros when empty. */
+function summarize(values, buckets) {
+    const finite = values.filter((v) => Number.isFinite(v));
+    const sorted = [...finite].sort((a, b) => a - b);
+    const sum = sorted.reduce((acc, v) => acc + v, 0);
+    return {
+        count: sorted.length,
+        min: round(sorted[0] ?? 0, 3),
+        median: round(median(sorted), 3),
+        mean: round(sorted.length === 0 ? 0 : sum / sorted.length, 3),
+        max: round(sorted[sorted.length - 1] ?? 0, 3),
+        histogram: histogram(sorted, buckets),
+    };
+}
+function emptyReasonCounts() {
+    const counts = {};
+    for (const reason of DROP_REASONS)
+        counts[reason] = 0;
+    return counts;
+}
+function tallyFrames(frames) {
+    const tally = { sampled: 0, kept: 0, dropped: 0, byReason: emptyReasonCounts() };
+    for (const frame of frames) {
+        tally.sampled += 1;
+        if (frame.outcome === 'kept') {
+            tally.kept += 1;
+        }
+        else {
+            tally.dropped += 1;
+            if (frame.reason !== null && frame.reason in tally.byReason)
+                tally.byReason[frame.reason] += 1;
+        }
+    }
+    return tally;
+}
+function badOf(byReason) {
+    return byReason.corrupt + byReason.black + byReason.overexposed + byReason.blurred;
+}
+/**
+ * Maps the `video` string of frame and kept-image records to a video's position in `videos`.
+ * Records may name a video by path, file name or stem; the path is tried first since it is unique.
+ */
+function videoResolver(videos) {
+    const byPath = new Map();
+    const byBase = new Map();
+    const byStem = new Map();
+    videos.forEach((video, i) => {
+        if (!byPath.has(video.info.path))
+            byPath.set(video.info.path, i);
+        const base = external_node_path_default().basename(video.info.path);
+        if (!byBase.has(base))
+            byBase.set(base, i);
+        if (!byStem.has(video.info.stem))
+            byStem.set(video.info.stem, i);
+    });
+    return (name) => byPath.get(name) ?? byBase.get(name) ?? byStem.get(name);
+}
+function groupBy(items, keyOf, size) {
+    const groups = Array.from({ length: size }, () => []);
+    for (const item of items) {
+        const key = keyOf(item);
+        if (key !== undefined)
+            groups[key]?.push(item);
+    }
+    return groups;
+}
+function detectionMetrics(kept, classNames) {
+    const perImage = kept.map((image) => image.detections.length);
+    const total = perImage.reduce((acc, n) => acc + n, 0);
+    const classes = new Map();
+    for (const image of kept) {
+        for (const det of image.detections) {
+            const name = det.className || classNames[det.classIndex] || `class ${det.classIndex}`;
+            const entry = classes.get(name) ?? { count: 0, scoreSum: 0 };
+            entry.count += 1;
+            entry.scoreSum += Number.isFinite(det.score) ? det.score : 0;
+            classes.set(name, entry);
+        }
+    }
+    const byClass = [...classes.entries()]
+        .map(([name, { count, scoreSum }]) => ({ name, count, meanScore: round(scoreSum / count, 4) }))
+        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const seen = new Set();
+    const classesWithoutDetections = classNames.filter((name) => {
+        if (classes.has(name) || seen.has(name))
+            return false;
+        seen.add(name);
+        return true;
+    });
+    return {
+        total,
+        perImage: {
+            // reduce, not Math.min(...): spreading a very long array overflows the call stack.
+            min: perImage.length === 0 ? 0 : perImage.reduce((a, b) => Math.min(a, b)),
+            mean: round(perImage.length === 0 ? 0 : total / perImage.length, 3),
+            max: perImage.length === 0 ? 0 : perImage.reduce((a, b) => Math.max(a, b)),
+            histogram: histogram(perImage, DETECTIONS_PER_IMAGE_BUCKETS),
+        },
+        byClass,
+        classesWithoutDetections,
+    };
+}
+function timingMetrics(recorder) {
+    const total = STAGES.reduce((acc, stage) => acc + Math.max(0, recorder.stageMs[stage]), 0);
+    const stages = {};
+    for (const stage of STAGES) {
+        const ms = Math.max(0, recorder.stageMs[stage]);
+        stages[stage] = { ms: round(ms, 1), share: total > 0 ? round(ms / total, 4) : 0 };
+    }
+    return { wallMs: round(recorder.wallMs, 1), stageTotalMs: round(total, 1), stages };
+}
+/** Computes the run's metrics from everything the stages recorded. Pure: the recorder is not changed. */
+function computeMetrics(recorder, options) {
+    const tally = tallyFrames(recorder.frames);
+    const bad = badOf(tally.byReason);
+    const duplicates = tally.byReason.duplicate;
+    const decoded = recorder.videos.reduce((acc, v) => acc + Math.max(0, v.framesDecoded), 0);
+    const resolve = videoResolver(recorder.videos);
+    const framesByVideo = groupBy(recorder.frames, (f) => resolve(f.video), recorder.videos.length);
+    const keptByVideo = groupBy(recorder.kept, (k) => resolve(k.video), recorder.videos.length);
+    const videos = recorder.videos.map((video, i) => {
+        const vt = tallyFrames(framesByVideo[i] ?? []);
+        const detections = (keptByVideo[i] ?? []).reduce((acc, k) => acc + k.detections.length, 0);
+        return {
+            name: external_node_path_default().basename(video.info.path),
+            stem: video.info.stem,
+            index: video.info.index,
+            sha256: video.sha256,
+            durationSeconds: round(video.info.durationSeconds, 3),
+            fps: round(video.info.fps, 3),
+            width: video.info.width,
+            height: video.info.height,
+            sizeBytes: video.info.sizeBytes,
+            decoded: video.framesDecoded,
+            decodeErrors: video.decodeErrors,
+            sampled: vt.sampled,
+            kept: vt.kept,
+            dropped: vt.dropped,
+            bad: badOf(vt.byReason),
+            duplicates: vt.byReason.duplicate,
+            detections,
+        };
+    });
+    const distances = recorder.frames
+        .map((f) => f.phashDistance)
+        .filter((d) => d !== null && Number.isFinite(d));
+    return {
+        schemaVersion: METRICS_SCHEMA_VERSION,
+        site: options.site,
+        frames: {
+            decoded,
+            sampled: tally.sampled,
+            kept: tally.kept,
+            dropped: tally.dropped,
+            droppedByReason: tally.byReason,
+            bad,
+            duplicates,
+        },
+        frameDropRatio: tally.sampled > 0 ? round((bad + duplicates) / tally.sampled, 4) : 0,
+        images: recorder.kept.length,
+        detections: detectionMetrics(recorder.kept, options.classNames),
+        timings: timingMetrics(recorder),
+        videos,
+        phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/observe/prometheus.ts
+/**
+ * metrics.prom: the run's metrics in Prometheus' text exposition format (what node_exporter's textfile
+ * collector reads and what a Pushgateway accepts), made with prom-client from `RunMetrics`, the run's
+ * manifest and two per-frame facts the metrics do not keep (each frame's outcome per video, and the
+ * detections of each image for the histogram).
+ *
+ * Every call builds a fresh `Registry` (never prom-client's global one), so two runs in one process do
+ * not mix. Order is deterministic: metrics in the order below, series videos in run order, reasons in
+ * `DROP_REASONS` order, stages in `STAGES` order, classes by name. Every series carries `site`, so the
+ * files of several sites can sit in one textfile-collector folder without clashing.
+ */
+
+
+
+
+const PROMETHEUS_FILE = 'metrics.prom';
+/** Content type of the text exposition format (version 0.0.4). */
+const PROMETHEUS_CONTENT_TYPE = prom_client.Registry.PROMETHEUS_CONTENT_TYPE;
+/** Upper bounds of `dataset_gen_detections_per_image` (`+Inf` is added by the histogram). */
+const DETECTIONS_PER_IMAGE_PROM_BUCKETS = [0, 1, 2, 3, 5, 10, 20, 50];
+/** Seconds from milliseconds, rounded so float noise does not reach the file. */
+function seconds(ms) {
+    return round(ms / 1000, 4);
+}
+function finishedAtSeconds(iso) {
+    const ms = Date.parse(iso);
+    if (!Number.isFinite(ms))
+        throw new RangeError(`The manifest's run.finishedAt is not a date: ${JSON.stringify(iso)}`);
+    return ms / 1000;
+}
+/** Frame counts per video (in `metrics.videos` order, then unknown names in first-seen order). */
+function frameCountsByVideo(metrics, frames) {
+    const empty = () => {
+        const counts = { kept: 0, unknown: 0 };
+        for (const reason of DROP_REASONS)
+            counts[reason] = 0;
+        return counts;
+    };
+    const counts = new Map();
+    const labelOf = new Map();
+    for (const video of metrics.videos) {
+        counts.set(video.stem, empty());
+        labelOf.set(video.stem, video.stem);
+        if (!labelOf.has(video.name))
+            labelOf.set(video.name, video.stem);
+    }
+    for (const frame of frames) {
+        const label = labelOf.get(frame.video) ?? frame.video;
+        let entry = counts.get(label);
+        if (!entry) {
+            entry = empty();
+            counts.set(label, entry);
+        }
+        if (frame.outcome === 'kept') {
+            entry.kept += 1;
+        }
+        else if (frame.reason !== null && DROP_REASONS.includes(frame.reason)) {
+            entry[frame.reason] += 1;
+        }
+        else {
+            entry.unknown += 1;
+        }
+    }
+    return counts;
+}
+function byName(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * A fresh registry holding the run's metrics. Throws RangeError when the per-frame and per-image inputs
+ * do not match `metrics` (a caller bug: they come from the same recorder).
+ */
+function buildPrometheusRegistry(input) {
+    const { metrics, manifest, frames, detectionsPerImage } = input;
+    const site = input.site ?? metrics.site;
+    if (frames.length !== metrics.frames.sampled) {
+        throw new RangeError(`Got ${frames.length} frame outcomes for ${metrics.frames.sampled} sampled frames`);
+    }
+    if (detectionsPerImage.length !== metrics.images) {
+        throw new RangeError(`Got detection counts for ${detectionsPerImage.length} images but the run wrote ${metrics.images}`);
+    }
+    const registry = new prom_client.Registry();
+    const registers = [registry];
+    const runInfo = new prom_client.Gauge({
+        name: 'dataset_gen_run_info',
+        help: 'Tool version and model of the last dataset-gen run of a site (value always 1).',
+        labelNames: ['site', 'version', 'model', 'model_sha256'],
+        registers,
+    });
+    runInfo.set({ site, version: manifest.tool.version, model: manifest.config.model.name, model_sha256: manifest.model.sha256 }, 1);
+    const lastSuccess = new prom_client.Gauge({
+        name: 'dataset_gen_last_success_timestamp_seconds',
+        help: 'Unix time at which the last successful dataset-gen run of a site finished.',
+        labelNames: ['site'],
+        registers,
+    });
+    lastSuccess.set({ site }, finishedAtSeconds(manifest.run.finishedAt));
+    const runDuration = new prom_client.Gauge({
+        name: 'dataset_gen_run_duration_seconds',
+        help: 'Wall time of the last dataset-gen run of a site, from start to manifest.',
+        labelNames: ['site'],
+        registers,
+    });
+    runDuration.set({ site }, round(manifest.run.wallSeconds, 3));
+    const framesDecoded = new prom_client.Counter({
+        name: 'dataset_gen_frames_decoded_total',
+        help: 'Frames ffmpeg decoded, per video, before sampling.',
+        labelNames: ['site', 'video'],
+        registers,
+    });
+    const decodeErrors = new prom_client.Counter({
+        name: 'dataset_gen_decode_errors_total',
+        help: 'Decoder errors ffmpeg reported, per video.',
+        labelNames: ['site', 'video'],
+        registers,
+    });
+    for (const video of metrics.videos) {
+        framesDecoded.inc({ site, video: video.stem }, Math.max(0, video.decoded));
+        decodeErrors.inc({ site, video: video.stem }, Math.max(0, video.decodeErrors));
+    }
+    const framesTotal = new prom_client.Counter({
+        name: 'dataset_gen_frames_total',
+        help: 'Sampled frames per video by outcome (kept or dropped) and drop reason (empty for kept frames).',
+        labelNames: ['site', 'video', 'outcome', 'reason'],
+        registers,
+    });
+    for (const [video, counts] of frameCountsByVideo(metrics, frames)) {
+        framesTotal.inc({ site, video, outcome: 'kept', reason: '' }, counts.kept);
+        for (const reason of DROP_REASONS)
+            framesTotal.inc({ site, video, outcome: 'dropped', reason }, counts[reason]);
+        if (counts.unknown > 0)
+            framesTotal.inc({ site, video, outcome: 'dropped', reason: 'unknown' }, counts.unknown);
+    }
+    const dropRatio = new prom_client.Gauge({
+        name: 'dataset_gen_drop_ratio',
+        help: 'Share (0 to 1) of sampled frames dropped as corrupt, black, over-exposed, blurred or duplicate.',
+        labelNames: ['site'],
+        registers,
+    });
+    dropRatio.set({ site }, metrics.frameDropRatio);
+    const images = new prom_client.Counter({
+        name: 'dataset_gen_images_total',
+        help: 'Images written to the dataset.',
+        labelNames: ['site'],
+        registers,
+    });
+    images.inc({ site }, metrics.images);
+    const detections = new prom_client.Counter({
+        name: 'dataset_gen_detections_total',
+        help: 'Detections (COCO annotations) per class; model classes never detected are 0.',
+        labelNames: ['site', 'class'],
+        registers,
+    });
+    const classCounts = new Map();
+    for (const name of metrics.detections.classesWithoutDetections)
+        classCounts.set(name, 0);
+    for (const { name, count } of metrics.detections.byClass)
+        classCounts.set(name, count);
+    for (const name of [...classCounts.keys()].sort(byName)) {
+        detections.inc({ site, class: name }, classCounts.get(name) ?? 0);
+    }
+    const perImage = new prom_client.Histogram({
+        name: 'dataset_gen_detections_per_image',
+        help: 'Detections per written image.',
+        labelNames: ['site'],
+        buckets: [...DETECTIONS_PER_IMAGE_PROM_BUCKETS],
+        registers,
+    });
+    // zero() makes the series exist (all buckets 0) when the run wrote no image.
+    perImage.zero({ site });
+    for (const count of detectionsPerImage)
+        perImage.observe({ site }, count);
+    const stageDuration = new prom_client.Gauge({
+        name: 'dataset_gen_stage_duration_seconds',
+        help: 'Wall time spent in each pipeline stage during the last run of a site.',
+        labelNames: ['site', 'stage'],
+        registers,
+    });
+    for (const stage of STAGES)
+        stageDuration.set({ site, stage }, seconds(metrics.timings.stages[stage].ms));
+    return registry;
+}
+/** The text of metrics.prom (ends in a newline). */
+async function renderPrometheus(input) {
+    const registry = input instanceof prom_client.Registry ? input : buildPrometheusRegistry(input);
+    const text = await registry.metrics();
+    return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/observe/pushgateway.ts
+
+const PUSHGATEWAY_JOB = 'dataset-gen';
+const DEFAULT_PUSH_TIMEOUT_MS = 10_000;
+const PLAIN_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+/** One `<name>/<value>` pair of a grouping key (`job` included), base64-encoded when needed. */
+function groupingKeySegment(name, value) {
+    if (PLAIN_SEGMENT.test(value) && !/^\.+$/.test(value))
+        return `${name}/${value}`;
+    const encoded = Buffer.from(value, 'utf8').toString('base64url');
+    return `${name}@base64/${encoded === '' ? '=' : encoded}`;
+}
+/** The path of a group below the gateway's root: `metrics/job/<job>/<label>/<value>…`. */
+function groupingPath(job, labels = []) {
+    return ['metrics', groupingKeySegment('job', job), ...labels.map(([name, value]) => groupingKeySegment(name, value))].join('/');
+}
+/** The URL when `text` is an http:// or https:// URL, null otherwise (for option validation). */
+function parsePushgatewayUrl(text) {
+    let url;
+    try {
+        url = new URL(text.trim());
+    }
+    catch {
+        return null;
+    }
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+}
+function describeFailure(error, timeoutMs, signal) {
+    if (signal?.aborted)
+        return 'cancelled';
+    const name = typeof error === 'object' && error !== null ? error.name : undefined;
+    if (name === 'TimeoutError' || name === 'AbortError')
+        return `no answer within ${timeoutMs / 1000} s`;
+    const cause = typeof error === 'object' && error !== null ? error.cause : undefined;
+    const detail = (cause ?? error);
+    const code = typeof detail?.code === 'string' ? detail.code : null;
+    if (code === 'ECONNREFUSED')
+        return 'connection refused (nothing listens there)';
+    const message = typeof detail?.message === 'string' && detail.message !== '' ? detail.message : String(cause ?? error);
+    return code !== null && !message.includes(code) ? `${message} (${code})` : message;
+}
+/** The first line of an error answer, shortened: the Pushgateway says there why it refused. */
+function answerSnippet(body) {
+    const line = body.trim().split(/\r?\n/)[0] ?? '';
+    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+/**
+ * PUTs the metrics (a registry or exposition text) to the site's group. Never throws: any failure,
+ * including an unusable URL, comes back as `warning`.
+ */
+async function pushMetrics(metrics, options) {
+    const started = performance.now();
+    const timeoutMs = options.timeoutMs ?? DEFAULT_PUSH_TIMEOUT_MS;
+    const job = options.job ?? PUSHGATEWAY_JOB;
+    let shownUrl = options.url;
+    const fail = (reason, status = null) => ({
+        ok: false,
+        url: shownUrl,
+        status,
+        warning: `Could not push metrics to the Pushgateway at ${shownUrl}: ${reason}`,
+        ms: Math.round(performance.now() - started),
+    });
+    const base = parsePushgatewayUrl(options.url);
+    if (!base) {
+        shownUrl = '(invalid URL)';
+        return fail(`expected an http:// or https:// URL but received ${JSON.stringify(options.url)}`);
+    }
+    const headers = { 'content-type': PROMETHEUS_CONTENT_TYPE };
+    if (base.username !== '' || base.password !== '') {
+        const user = decodeURIComponent(base.username);
+        const password = decodeURIComponent(base.password);
+        headers.authorization = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+        base.username = '';
+        base.password = '';
+    }
+    const target = new URL(base.href);
+    target.pathname = `${base.pathname.replace(/\/+$/, '')}/${groupingPath(job, [['site', options.site]])}`;
+    shownUrl = target.href;
+    try {
+        const body = typeof metrics === 'string' ? metrics : await metrics.metrics();
+        const response = await (options.fetch ?? fetch)(target, {
+            method: 'PUT',
+            headers,
+            body,
+            signal: options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs),
+            redirect: 'manual',
+        });
+        const answer = await response.text();
+        if (!response.ok) {
+            const snippet = answerSnippet(answer);
+            return fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${snippet ? `: ${snippet}` : ''}`, response.status);
+        }
+        return { ok: true, url: shownUrl, status: response.status, warning: null, ms: Math.round(performance.now() - started) };
+    }
+    catch (error) {
+        return fail(describeFailure(error, timeoutMs, options.signal));
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -10419,6 +17309,7 @@ function describeSampling(sampling) {
 
 
 
+
 const cliName = (key) => `--${key}`;
 const DECIMAL = /^[+]?(\d+(\.\d*)?|\.\d+)$/;
 const INTEGER = /^[+-]?\d+$/;
@@ -10538,6 +17429,11 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
     }
     const model = modelInput(raw, name, cwd);
     const ffmpegPath = options_text(raw, 'ffmpeg-path');
+    const pushgatewayUrl = options_text(raw, 'pushgateway-url');
+    if (pushgatewayUrl !== null && parsePushgatewayUrl(pushgatewayUrl) === null) {
+        throw invalidParameterError(name('pushgateway-url'), 'an http:// or https:// URL of a Prometheus Pushgateway', pushgatewayUrl);
+    }
+    const historyCsv = options_text(raw, 'history-csv');
     return {
         videos: videos.map((v) => external_node_path_default().resolve(cwd, v)),
         outDir: external_node_path_default().resolve(cwd, out),
@@ -10554,6 +17450,8 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
         quality,
         jpegQuality: options_integer(raw, 'jpeg-quality', name, { min: 1, max: 100 }) ?? 90,
         ffmpegPath: ffmpegPath === null ? null : external_node_path_default().resolve(cwd, ffmpegPath),
+        pushgatewayUrl,
+        historyCsv: historyCsv === null ? null : external_node_path_default().resolve(cwd, historyCsv),
     };
 }
 
@@ -12103,464 +19001,189 @@ function frameRowsCsv(frames) {
     return toCsv(FRAME_CSV_COLUMNS, frames.map(frameRow));
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/frame.ts
-/** The unit that flows through the pipeline's stages. */
-const DROP_REASONS = ['corrupt', 'black', 'overexposed', 'blurred', 'duplicate'];
-
-;// CONCATENATED MODULE: ./src/observe/recorder.ts
-const STAGES = ['probe', 'extract', 'quality', 'dedup', 'detect', 'write'];
-class RunRecorder {
-    stageMs = { probe: 0, extract: 0, quality: 0, dedup: 0, detect: 0, write: 0 };
-    frames = [];
-    videos = [];
-    kept = [];
-    startedAt = performance.now();
-    finishedAt = null;
-    /** Runs `work`, adding its wall time to `stage`. */
-    async time(stage, work) {
-        const start = performance.now();
-        try {
-            return await work();
-        }
-        finally {
-            this.stageMs[stage] += performance.now() - start;
-        }
-    }
-    addStageTime(stage, ms) {
-        this.stageMs[stage] += ms;
-    }
-    recordVideo(video) {
-        this.videos.push(video);
-    }
-    recordFrame(frame) {
-        this.frames.push(frame);
-    }
-    recordKept(image) {
-        this.kept.push(image);
-    }
-    finish() {
-        this.finishedAt ??= performance.now();
-    }
-    get wallMs() {
-        return (this.finishedAt ?? performance.now()) - this.startedAt;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/observe/metrics.ts
+;// CONCATENATED MODULE: ./src/observe/history.ts
 /**
- * The run's metrics: one plain, JSON-serialisable object computed once from the `RunRecorder` at the
- * end of a run. metrics.json is this object; report.md and the console summary render from it and
- * from nothing else.
+ * runs.csv: one row per run appended to a file the user names, so trends across runs and sites can be
+ * plotted. RFC 4180 (see csv.ts): CRLF records, quoting only where needed, a fixed column order. The
+ * header is written only when the file is new or empty; an existing file whose first line is not this
+ * header is refused, untouched, rather than mixing two layouts in one file.
  *
- * Numbers are rounded (see `round`) so that two runs over the same input produce the same
- * metrics.json apart from the timings, which are wall-clock measurements and vary by nature.
+ * One writer at a time is assumed: the file is opened once in append mode ('a+') and the row (with the
+ * header when the file was empty) goes out in one append, so a crash cannot leave half a header.
  */
 
 
 
-const METRICS_SCHEMA_VERSION = 1;
-/** Rounds to `digits` decimals; non-finite input gives 0 and -0 becomes 0, so JSON stays clean. */
-function round(value, digits = 0) {
-    if (!Number.isFinite(value))
-        return 0;
-    const factor = 10 ** digits;
-    const rounded = Math.round(value * factor) / factor;
-    return rounded === 0 ? 0 : rounded;
-}
-/** Buckets for detections per image: 0 … 9, then 10+. */
-const DETECTIONS_PER_IMAGE_BUCKETS = [
-    ...Array.from({ length: 10 }, (_, i) => [i, i]),
-    [10, null],
+
+
+
+
+/** Columns of runs.csv, in order. A change here makes existing files refuse new rows: on purpose. */
+const HISTORY_COLUMNS = [
+    'run_id',
+    'finished_at',
+    'site',
+    'tool_version',
+    'model',
+    'model_sha256',
+    'videos',
+    'frames_decoded',
+    'frames_sampled',
+    'images',
+    'detections',
+    'drop_ratio',
+    ...DROP_REASONS.map((reason) => `dropped_${reason}`),
+    'wall_seconds',
+    ...STAGES.map((stage) => `stage_${stage}_seconds`),
 ];
-/** Buckets for pHash Hamming distances (0..64): fine-grained where dedup thresholds sit. */
-const PHASH_DISTANCE_BUCKETS = [
-    [0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9],
-    [10, 11], [12, 15], [16, 23], [24, 31], [32, null],
-];
-function bucketLabel(min, max) {
-    if (max === null)
-        return `${min}+`;
-    return min === max ? String(min) : `${min}-${max}`;
+/** Bytes read to find the header line; a longer first line is a different file. */
+const HEAD_BYTES = 64 * 1024;
+function historyRow(metrics, manifest) {
+    return [
+        manifest.run.id,
+        manifest.run.finishedAt,
+        metrics.site,
+        manifest.tool.version,
+        manifest.config.model.name,
+        manifest.model.sha256,
+        metrics.videos.length,
+        metrics.frames.decoded,
+        metrics.frames.sampled,
+        metrics.images,
+        metrics.detections.total,
+        metrics.frameDropRatio,
+        ...DROP_REASONS.map((reason) => metrics.frames.droppedByReason[reason]),
+        round(manifest.run.wallSeconds, 3),
+        ...STAGES.map((stage) => round(metrics.timings.stages[stage].ms / 1000, 4)),
+    ];
 }
-/** Counts `values` into the given inclusive integer buckets (values are floored first). */
-function histogram(values, buckets) {
-    const result = buckets.map(([min, max]) => ({ label: bucketLabel(min, max), min, max, count: 0 }));
-    for (const raw of values) {
-        const value = Math.floor(raw);
-        const bucket = result.find((b) => value >= b.min && (b.max === null || value <= b.max));
-        if (bucket)
-            bucket.count += 1;
-    }
-    return result;
+/** The header line as written, without its CRLF. */
+const HEADER_LINE = csvRecord(HISTORY_COLUMNS).slice(0, -2);
+function shorten(text, max = 200) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
 }
-function median(sorted) {
-    if (sorted.length === 0)
-        return 0;
-    const mid = Math.floor(sorted.length / 2);
-    if (sorted.length % 2 === 1)
-        return sorted[mid] ?? 0;
-    return ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+function mismatch(file, found) {
+    const expected = HEADER_LINE.split(',');
+    const got = found.split(',');
+    const at = expected.findIndex((name, i) => got[i] !== name);
+    const column = at === -1 ? expected.length : at;
+    const where = at === -1
+        ? `it has ${got.length - expected.length} extra column(s) after "${expected[expected.length - 1] ?? ''}"`
+        : `column ${column + 1} is ${got[column] === undefined ? 'missing' : JSON.stringify(shorten(got[column] ?? '', 60))} where "${expected[column] ?? ''}" was expected`;
+    return new OutputError(`Refusing to append to the run history ${file}: its header is not the one dataset-gen writes (${where}). ` +
+        `Expected ${JSON.stringify(shorten(HEADER_LINE, 400))}; found ${JSON.stringify(shorten(found))}. ` +
+        'The file was left unchanged; name a new file or move this one aside.');
 }
-/** min / median / mean / max and histogram of `values`; zeros when empty. */
-function summarize(values, buckets) {
-    const finite = values.filter((v) => Number.isFinite(v));
-    const sorted = [...finite].sort((a, b) => a - b);
-    const sum = sorted.reduce((acc, v) => acc + v, 0);
-    return {
-        count: sorted.length,
-        min: round(sorted[0] ?? 0, 3),
-        median: round(median(sorted), 3),
-        mean: round(sorted.length === 0 ? 0 : sum / sorted.length, 3),
-        max: round(sorted[sorted.length - 1] ?? 0, 3),
-        histogram: histogram(sorted, buckets),
-    };
+/** Reads the first line of an open file and throws when it is not the header. */
+async function readAndCheck(handle, file) {
+    const { size } = await handle.stat();
+    if (size === 0)
+        return { size, endsWithNewline: true };
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    let text = head.subarray(0, bytesRead).toString('utf8');
+    if (text.startsWith('\uFEFF'))
+        text = text.slice(1);
+    const newline = text.indexOf('\n');
+    if (newline === -1 && size > HEAD_BYTES)
+        throw mismatch(file, text);
+    const line = (newline === -1 ? text : text.slice(0, newline)).replace(/\r$/, '');
+    if (line !== HEADER_LINE)
+        throw mismatch(file, line);
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return { size, endsWithNewline: last[0] === 0x0a };
 }
-function emptyReasonCounts() {
-    const counts = {};
-    for (const reason of DROP_REASONS)
-        counts[reason] = 0;
-    return counts;
-}
-function tallyFrames(frames) {
-    const tally = { sampled: 0, kept: 0, dropped: 0, byReason: emptyReasonCounts() };
-    for (const frame of frames) {
-        tally.sampled += 1;
-        if (frame.outcome === 'kept') {
-            tally.kept += 1;
-        }
-        else {
-            tally.dropped += 1;
-            if (frame.reason !== null && frame.reason in tally.byReason)
-                tally.byReason[frame.reason] += 1;
-        }
-    }
-    return tally;
-}
-function badOf(byReason) {
-    return byReason.corrupt + byReason.black + byReason.overexposed + byReason.blurred;
+function ioError(file, error) {
+    if (error instanceof OutputError)
+        return error;
+    return new OutputError(`Cannot append to the run history ${file}: ${messageOf(error)}`, { cause: error });
 }
 /**
- * Maps the `video` string of frame and kept-image records to a video's position in `videos`.
- * Records may name a video by path, file name or stem; the path is tried first since it is unique.
+ * Checks, without writing, that a row could be appended: the file is missing, empty, or starts with
+ * the header. For a run's preflight, so a wrong file is refused before any work is done.
  */
-function videoResolver(videos) {
-    const byPath = new Map();
-    const byBase = new Map();
-    const byStem = new Map();
-    videos.forEach((video, i) => {
-        if (!byPath.has(video.info.path))
-            byPath.set(video.info.path, i);
-        const base = external_node_path_default().basename(video.info.path);
-        if (!byBase.has(base))
-            byBase.set(base, i);
-        if (!byStem.has(video.info.stem))
-            byStem.set(video.info.stem, i);
-    });
-    return (name) => byPath.get(name) ?? byBase.get(name) ?? byStem.get(name);
-}
-function groupBy(items, keyOf, size) {
-    const groups = Array.from({ length: size }, () => []);
-    for (const item of items) {
-        const key = keyOf(item);
-        if (key !== undefined)
-            groups[key]?.push(item);
+async function checkRunHistory(file) {
+    const absolute = external_node_path_default().resolve(file);
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(absolute, 'r');
     }
-    return groups;
-}
-function detectionMetrics(kept, classNames) {
-    const perImage = kept.map((image) => image.detections.length);
-    const total = perImage.reduce((acc, n) => acc + n, 0);
-    const classes = new Map();
-    for (const image of kept) {
-        for (const det of image.detections) {
-            const name = det.className || classNames[det.classIndex] || `class ${det.classIndex}`;
-            const entry = classes.get(name) ?? { count: 0, scoreSum: 0 };
-            entry.count += 1;
-            entry.scoreSum += Number.isFinite(det.score) ? det.score : 0;
-            classes.set(name, entry);
-        }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return;
+        throw ioError(absolute, error);
     }
-    const byClass = [...classes.entries()]
-        .map(([name, { count, scoreSum }]) => ({ name, count, meanScore: round(scoreSum / count, 4) }))
-        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const seen = new Set();
-    const classesWithoutDetections = classNames.filter((name) => {
-        if (classes.has(name) || seen.has(name))
-            return false;
-        seen.add(name);
-        return true;
-    });
-    return {
-        total,
-        perImage: {
-            // reduce, not Math.min(...): spreading a very long array overflows the call stack.
-            min: perImage.length === 0 ? 0 : perImage.reduce((a, b) => Math.min(a, b)),
-            mean: round(perImage.length === 0 ? 0 : total / perImage.length, 3),
-            max: perImage.length === 0 ? 0 : perImage.reduce((a, b) => Math.max(a, b)),
-            histogram: histogram(perImage, DETECTIONS_PER_IMAGE_BUCKETS),
-        },
-        byClass,
-        classesWithoutDetections,
-    };
-}
-function timingMetrics(recorder) {
-    const total = STAGES.reduce((acc, stage) => acc + Math.max(0, recorder.stageMs[stage]), 0);
-    const stages = {};
-    for (const stage of STAGES) {
-        const ms = Math.max(0, recorder.stageMs[stage]);
-        stages[stage] = { ms: round(ms, 1), share: total > 0 ? round(ms / total, 4) : 0 };
+    try {
+        await readAndCheck(handle, absolute);
     }
-    return { wallMs: round(recorder.wallMs, 1), stageTotalMs: round(total, 1), stages };
+    catch (error) {
+        throw ioError(absolute, error);
+    }
+    finally {
+        await handle.close();
+    }
 }
-/** Computes the run's metrics from everything the stages recorded. Pure: the recorder is not changed. */
-function computeMetrics(recorder, options) {
-    const tally = tallyFrames(recorder.frames);
-    const bad = badOf(tally.byReason);
-    const duplicates = tally.byReason.duplicate;
-    const decoded = recorder.videos.reduce((acc, v) => acc + Math.max(0, v.framesDecoded), 0);
-    const resolve = videoResolver(recorder.videos);
-    const framesByVideo = groupBy(recorder.frames, (f) => resolve(f.video), recorder.videos.length);
-    const keptByVideo = groupBy(recorder.kept, (k) => resolve(k.video), recorder.videos.length);
-    const videos = recorder.videos.map((video, i) => {
-        const vt = tallyFrames(framesByVideo[i] ?? []);
-        const detections = (keptByVideo[i] ?? []).reduce((acc, k) => acc + k.detections.length, 0);
-        return {
-            name: external_node_path_default().basename(video.info.path),
-            stem: video.info.stem,
-            index: video.info.index,
-            sha256: video.sha256,
-            durationSeconds: round(video.info.durationSeconds, 3),
-            fps: round(video.info.fps, 3),
-            width: video.info.width,
-            height: video.info.height,
-            sizeBytes: video.info.sizeBytes,
-            decoded: video.framesDecoded,
-            decodeErrors: video.decodeErrors,
-            sampled: vt.sampled,
-            kept: vt.kept,
-            dropped: vt.dropped,
-            bad: badOf(vt.byReason),
-            duplicates: vt.byReason.duplicate,
-            detections,
-        };
-    });
-    const distances = recorder.frames
-        .map((f) => f.phashDistance)
-        .filter((d) => d !== null && Number.isFinite(d));
-    return {
-        schemaVersion: METRICS_SCHEMA_VERSION,
-        site: options.site,
-        frames: {
-            decoded,
-            sampled: tally.sampled,
-            kept: tally.kept,
-            dropped: tally.dropped,
-            droppedByReason: tally.byReason,
-            bad,
-            duplicates,
-        },
-        frameDropRatio: tally.sampled > 0 ? round((bad + duplicates) / tally.sampled, 4) : 0,
-        images: recorder.kept.length,
-        detections: detectionMetrics(recorder.kept, options.classNames),
-        timings: timingMetrics(recorder),
-        videos,
-        phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
- * report.md: a human-readable rendering of `RunMetrics` (and nothing else). Every string that comes
- * from the user (site, video and class names, link labels) is Markdown-escaped and length-capped,
- * long tables are cut to `maxTableRows`, and the whole document is kept under `MAX_REPORT_BYTES`.
+ * Appends the run's row, with the header first when the file is new or empty (its folder is created).
+ * Throws OutputError naming the file when the header differs or the file cannot be written.
  */
+async function appendRunHistory(file, metrics, manifest) {
+    const absolute = external_node_path_default().resolve(file);
+    const row = csvRecord(historyRow(metrics, manifest));
+    let handle;
+    try {
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(absolute), { recursive: true });
+        handle = await (0,promises_namespaceObject.open)(absolute, 'a+');
+        const state = await readAndCheck(handle, absolute);
+        const wroteHeader = state.size === 0;
+        // A file whose last line lost its line break (edited by hand) gets one, so the row starts a line.
+        const text = (wroteHeader ? `${HEADER_LINE}\r\n` : state.endsWithNewline ? '' : '\r\n') + row;
+        await handle.appendFile(text, 'utf8');
+        return { file: absolute, wroteHeader };
+    }
+    catch (error) {
+        throw ioError(absolute, error);
+    }
+    finally {
+        await handle?.close();
+    }
+}
 
+;// CONCATENATED MODULE: ./src/observe/stage-summary.ts
 
-
-/** report.md never exceeds this many bytes (UTF-8). */
-const MAX_REPORT_BYTES = 1024 * 1024;
-const DEFAULT_MAX_TABLE_ROWS = 50;
-/** User strings longer than this (in characters, before escaping) are cut with an ellipsis. */
-const MAX_NAME_LENGTH = 120;
-/** Escapes text for use inside Markdown (including table cells) so it renders literally. */
-function escapeMarkdown(text) {
-    return (text
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_|[\]~#]/g, (c) => `\\${c}`));
+/** The stages in pipeline order, with counts derived from `metrics` (nothing is recounted). */
+function stageSummaries(metrics) {
+    const { frames } = metrics;
+    const afterQuality = frames.sampled - frames.bad;
+    const counts = {
+        probe: { unit: 'videos', countIn: metrics.videos.length, count: metrics.videos.length },
+        extract: { unit: 'frames', countIn: frames.decoded, count: frames.sampled },
+        quality: { unit: 'frames', countIn: frames.sampled, count: afterQuality },
+        dedup: { unit: 'frames', countIn: afterQuality, count: afterQuality - frames.duplicates },
+        detect: { unit: 'frames', countIn: frames.kept, count: frames.kept, extra: { detections: metrics.detections.total } },
+        write: { unit: 'images', countIn: frames.kept, count: metrics.images },
+    };
+    return STAGES.map((stage) => ({
+        stage,
+        ...counts[stage],
+        durationMs: Math.round(metrics.timings.stages[stage].ms),
+        share: metrics.timings.stages[stage].share,
+    }));
 }
-/** Cuts `text` to `max` code points, the last being an ellipsis when anything was cut. */
-function markdown_cut(text, max = MAX_NAME_LENGTH) {
-    if (text.length <= max)
-        return text; // UTF-16 length bounds the code point count
-    const chars = [...text.slice(0, 2 * max)];
-    return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
-}
-/** A user-controlled string, capped and escaped. */
-function userText(text) {
-    return escapeMarkdown(markdown_cut(text));
-}
-const markdown_integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-function markdown_int(n) {
-    return markdown_integer.format(n);
-}
-function fixed(n, digits) {
-    return new Intl.NumberFormat('en-US', {
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-    }).format(n);
-}
-function percent(ratio, digits = 1) {
-    return `${fixed(ratio * 100, digits)}%`;
-}
-function bytes(n) {
-    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-    let value = n;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit += 1;
+/** Logs one info line per stage, e.g. `stage quality: 120 → 112 frames in 850 ms (12 %)`. */
+function logStageSummary(logger, metrics) {
+    for (const s of stageSummaries(metrics)) {
+        logger.info(`stage ${s.stage}: ${s.countIn} → ${s.count} ${s.unit} in ${s.durationMs} ms (${Math.round(s.share * 100)} %)`, {
+            stage: s.stage,
+            unit: s.unit,
+            countIn: s.countIn,
+            count: s.count,
+            durationMs: s.durationMs,
+            share: s.share,
+            ...s.extra,
+        });
     }
-    return unit === 0 ? `${markdown_int(value)} B` : `${fixed(value, 1)} ${units[unit]}`;
-}
-function seconds(ms) {
-    return `${fixed(ms / 1000, 1)} s`;
-}
-function table(header, align, rows) {
-    const sep = align.map((a) => (a === 'r' ? '---:' : '---'));
-    return [`| ${header.join(' | ')} |`, `| ${sep.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
-}
-/** The first `limit` rows plus, when some were cut, a note saying how many. */
-function truncated(items, limit, noun) {
-    if (items.length <= limit)
-        return { shown: items, note: [] };
-    const left = items.length - limit;
-    return { shown: items.slice(0, limit), note: ['', `_${markdown_int(left)} more ${noun} not shown._`] };
-}
-function chart(lines) {
-    return ['', '```text', ...lines, '```'];
-}
-function histogramChart(buckets) {
-    return chart(barChart(buckets.map((b) => ({ label: b.label, value: b.count })), { formatValue: markdown_int }));
-}
-function encodeHref(href) {
-    // encodeURI keeps the path structure; parentheses and spaces would end or break the link target.
-    return encodeURI(markdown_cut(href, 2048)).replace(/\(/g, '%28').replace(/\)/g, '%29');
-}
-function render(metrics, options, maxRows) {
-    const out = [];
-    const title = options.title ?? 'Dataset report';
-    const { frames, detections, timings } = metrics;
-    out.push(`# ${userText(title)}: ${userText(metrics.site)}`, '');
-    out.push('## Summary', '');
-    out.push(...table(['Metric', 'Value'], ['l', 'r'], [
-        ['Images kept', markdown_int(metrics.images)],
-        ['Frames sampled', markdown_int(frames.sampled)],
-        ['Frame drop ratio', percent(metrics.frameDropRatio)],
-        ['Detections', markdown_int(detections.total)],
-        ['Mean detections per image', fixed(detections.perImage.mean, 2)],
-        ['Frames decoded', markdown_int(frames.decoded)],
-        ['Videos', markdown_int(metrics.videos.length)],
-        ['Wall time', seconds(timings.wallMs)],
-    ]));
-    out.push('', '## Dropped frames', '');
-    out.push(...table(['Reason', 'Frames', 'Share of sampled'], ['l', 'r', 'r'], DROP_REASONS.map((reason) => {
-        const n = frames.droppedByReason[reason];
-        return [reason, markdown_int(n), percent(frames.sampled > 0 ? n / frames.sampled : 0)];
-    })));
-    out.push(...chart(barChart(DROP_REASONS.map((reason) => ({ label: reason, value: frames.droppedByReason[reason] })), { formatValue: markdown_int })));
-    out.push('', '## Classes', '');
-    if (detections.byClass.length === 0) {
-        out.push('No detections.');
-    }
-    else {
-        const maxCount = detections.byClass[0]?.count ?? 0;
-        const { shown, note } = truncated(detections.byClass, maxRows, 'classes');
-        out.push(...table(['Class', 'Count', 'Mean score', ''], ['l', 'r', 'r', 'l'], shown.map((c) => [userText(c.name), markdown_int(c.count), fixed(c.meanScore, 3), textBar(c.count, maxCount, 20)])), ...note);
-    }
-    const unseen = detections.classesWithoutDetections.length;
-    if (unseen > 0)
-        out.push('', `${markdown_int(unseen)} model classes had no detections.`);
-    out.push('', '## Detections per image', '');
-    const per = detections.perImage;
-    out.push(`Min ${markdown_int(per.min)}, mean ${fixed(per.mean, 2)}, max ${markdown_int(per.max)}.`);
-    out.push(...histogramChart(per.histogram));
-    out.push('', '## Near-duplicate distance (pHash)', '');
-    const ph = metrics.phashDistance;
-    if (ph.count === 0) {
-        out.push('No distances recorded.');
-    }
-    else {
-        out.push(`${markdown_int(ph.count)} distances to the previous kept frame: min ${fixed(ph.min, 0)}, ` +
-            `median ${fixed(ph.median, 1)}, max ${fixed(ph.max, 0)}.`);
-        out.push(...histogramChart(ph.histogram));
-    }
-    out.push('', '## Stage timings', '');
-    out.push(...table(['Stage', 'ms', 'Share'], ['l', 'r', 'r'], [
-        ...STAGES.map((stage) => [stage, fixed(timings.stages[stage].ms, 1), percent(timings.stages[stage].share)]),
-        ['**total**', fixed(timings.stageTotalMs, 1), percent(timings.stageTotalMs > 0 ? 1 : 0)],
-    ]));
-    out.push('', '## Videos', '');
-    if (metrics.videos.length === 0) {
-        out.push('No videos.');
-    }
-    else {
-        const { shown, note } = truncated(metrics.videos, maxRows, 'videos');
-        out.push(...table(['#', 'Video', 'SHA-256', 'Duration', 'fps', 'Size', 'Decoded', 'Sampled', 'Kept', 'Dropped', 'Detections'], ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'], shown.map((v) => [
-            String(v.index + 1),
-            userText(v.name),
-            escapeMarkdown(v.sha256.slice(0, 12)),
-            `${fixed(v.durationSeconds, 1)} s`,
-            fixed(v.fps, 2),
-            `${markdown_int(v.width)}×${markdown_int(v.height)}, ${bytes(v.sizeBytes)}`,
-            markdown_int(v.decoded),
-            markdown_int(v.sampled),
-            markdown_int(v.kept),
-            markdown_int(v.dropped),
-            markdown_int(v.detections),
-        ])), ...note);
-    }
-    const links = options.imageLinks ?? [];
-    if (links.length > 0) {
-        out.push('', '## Sample images', '');
-        const { shown, note } = truncated(links, maxRows, 'images');
-        out.push(...shown.map((l) => `- [${userText(l.label ?? l.href)}](${encodeHref(l.href)})`), ...note);
-    }
-    out.push('');
-    return out.join('\n');
-}
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** Cuts `text` to at most `limit` UTF-8 bytes without splitting a character. */
-function cutToBytes(text, limit) {
-    const buf = Buffer.from(text, 'utf8');
-    if (buf.length <= limit)
-        return text;
-    let end = limit;
-    while (end > 0 && ((buf[end] ?? 0) & 0xc0) === 0x80)
-        end -= 1; // back off a continuation byte
-    return buf.subarray(0, end).toString('utf8');
-}
-/** Renders report.md. The result is always under `MAX_REPORT_BYTES`. */
-function renderMarkdownReport(metrics, options = {}) {
-    const requested = options.maxTableRows ?? DEFAULT_MAX_TABLE_ROWS;
-    const longest = Math.max(1, metrics.detections.byClass.length, metrics.videos.length, options.imageLinks?.length ?? 0);
-    let rows = Math.min(longest, Number.isFinite(requested) ? Math.max(1, Math.floor(requested)) : DEFAULT_MAX_TABLE_ROWS);
-    let text = render(metrics, options, rows);
-    // Too big: shrink the long tables in proportion (rows are capped in length, so this converges fast).
-    for (let size = byteLength(text); size >= MAX_REPORT_BYTES && rows > 1; size = byteLength(text)) {
-        rows = Math.max(1, Math.min(rows - 1, Math.floor((rows * MAX_REPORT_BYTES * 0.9) / size)));
-        text = render(metrics, options, rows);
-    }
-    if (byteLength(text) >= MAX_REPORT_BYTES) {
-        const marker = '\n\n_Report cut to stay under 1 MiB._\n';
-        text = cutToBytes(text, MAX_REPORT_BYTES - byteLength(marker) - 1) + marker;
-    }
-    return text;
 }
 
 ;// CONCATENATED MODULE: external "node:url"
@@ -12683,7 +19306,7 @@ const external_onnxruntime_node_namespaceObject = external_onnxruntime_node_x({ 
 const MANIFEST_FILE = 'manifest.json';
 function buildManifest(input) {
     const { options, metrics } = input;
-    const { videos: _videos, outDir: _outDir, ...config } = options;
+    const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, ...config } = options;
     return {
         schemaVersion: 1,
         tool: { name: 'dataset-gen', version: input.toolVersion, gitCommit: input.gitCommit },
@@ -13176,6 +19799,1502 @@ async function probeVideo(tools, file, index) {
     return videoInfoFromProbe(absolute, index, sizeBytes, data);
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/publish.ts
+
+
+
+async function publishRun(options, metrics, manifest, registry, logger, signal) {
+    if (options.historyCsv) {
+        try {
+            const appended = await appendRunHistory(options.historyCsv, metrics, manifest);
+            logger.info(`run appended to ${appended.file}${appended.wroteHeader ? ' (new file)' : ''}`);
+        }
+        catch (error) {
+            logger.warn(`The run was not added to the history: ${messageOf(error)}`);
+        }
+    }
+    if (options.pushgatewayUrl) {
+        const pushed = await pushMetrics(registry, { url: options.pushgatewayUrl, site: options.site, signal });
+        if (pushed.warning)
+            logger.warn(pushed.warning);
+        else
+            logger.info(`metrics pushed to ${pushed.url} in ${pushed.ms} ms`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/svg-pixel-font.ts
+/**
+ * A 5×7 pixel font drawn as SVG paths, for the class labels burned into the contact-sheet thumbnails.
+ * sharp renders SVG with librsvg, whose text goes through fontconfig: the container image has no
+ * fonts, and different fonts would give different bytes on different machines. Paths need neither.
+ *
+ * Capital letters, digits and a little punctuation; lower case is drawn as capitals and any other
+ * character as `?`. Each glyph is 5 columns by 7 rows; glyphs advance by 6 columns.
+ */
+const GLYPHS = {
+    A: ['.###.', '#...#', '#...#', '#####', '#...#', '#...#', '#...#'],
+    B: ['####.', '#...#', '#...#', '####.', '#...#', '#...#', '####.'],
+    C: ['.###.', '#...#', '#....', '#....', '#....', '#...#', '.###.'],
+    D: ['####.', '#...#', '#...#', '#...#', '#...#', '#...#', '####.'],
+    E: ['#####', '#....', '#....', '####.', '#....', '#....', '#####'],
+    F: ['#####', '#....', '#....', '####.', '#....', '#....', '#....'],
+    G: ['.###.', '#...#', '#....', '#.###', '#...#', '#...#', '.####'],
+    H: ['#...#', '#...#', '#...#', '#####', '#...#', '#...#', '#...#'],
+    I: ['.###.', '..#..', '..#..', '..#..', '..#..', '..#..', '.###.'],
+    J: ['..###', '...#.', '...#.', '...#.', '...#.', '#..#.', '.##..'],
+    K: ['#...#', '#..#.', '#.#..', '##...', '#.#..', '#..#.', '#...#'],
+    L: ['#....', '#....', '#....', '#....', '#....', '#....', '#####'],
+    M: ['#...#', '##.##', '#.#.#', '#.#.#', '#...#', '#...#', '#...#'],
+    N: ['#...#', '#...#', '##..#', '#.#.#', '#..##', '#...#', '#...#'],
+    O: ['.###.', '#...#', '#...#', '#...#', '#...#', '#...#', '.###.'],
+    P: ['####.', '#...#', '#...#', '####.', '#....', '#....', '#....'],
+    Q: ['.###.', '#...#', '#...#', '#...#', '#.#.#', '#..#.', '.##.#'],
+    R: ['####.', '#...#', '#...#', '####.', '#.#..', '#..#.', '#...#'],
+    S: ['.####', '#....', '#....', '.###.', '....#', '....#', '####.'],
+    T: ['#####', '..#..', '..#..', '..#..', '..#..', '..#..', '..#..'],
+    U: ['#...#', '#...#', '#...#', '#...#', '#...#', '#...#', '.###.'],
+    V: ['#...#', '#...#', '#...#', '#...#', '#...#', '.#.#.', '..#..'],
+    W: ['#...#', '#...#', '#...#', '#.#.#', '#.#.#', '#.#.#', '.#.#.'],
+    X: ['#...#', '#...#', '.#.#.', '..#..', '.#.#.', '#...#', '#...#'],
+    Y: ['#...#', '#...#', '.#.#.', '..#..', '..#..', '..#..', '..#..'],
+    Z: ['#####', '....#', '...#.', '..#..', '.#...', '#....', '#####'],
+    '0': ['.###.', '#...#', '#..##', '#.#.#', '##..#', '#...#', '.###.'],
+    '1': ['..#..', '.##..', '..#..', '..#..', '..#..', '..#..', '.###.'],
+    '2': ['.###.', '#...#', '....#', '...#.', '..#..', '.#...', '#####'],
+    '3': ['#####', '...#.', '..#..', '...#.', '....#', '#...#', '.###.'],
+    '4': ['...#.', '..##.', '.#.#.', '#..#.', '#####', '...#.', '...#.'],
+    '5': ['#####', '#....', '####.', '....#', '....#', '#...#', '.###.'],
+    '6': ['..##.', '.#...', '#....', '####.', '#...#', '#...#', '.###.'],
+    '7': ['#####', '....#', '...#.', '..#..', '.#...', '.#...', '.#...'],
+    '8': ['.###.', '#...#', '#...#', '.###.', '#...#', '#...#', '.###.'],
+    '9': ['.###.', '#...#', '#...#', '.####', '....#', '...#.', '.##..'],
+    ' ': ['.....', '.....', '.....', '.....', '.....', '.....', '.....'],
+    '-': ['.....', '.....', '.....', '.###.', '.....', '.....', '.....'],
+    _: ['.....', '.....', '.....', '.....', '.....', '.....', '#####'],
+    '.': ['.....', '.....', '.....', '.....', '.....', '.##..', '.##..'],
+    ':': ['.....', '.##..', '.##..', '.....', '.##..', '.##..', '.....'],
+    '/': ['....#', '....#', '...#.', '..#..', '.#...', '#....', '#....'],
+    '(': ['...#.', '..#..', '.#...', '.#...', '.#...', '..#..', '...#.'],
+    ')': ['.#...', '..#..', '...#.', '...#.', '...#.', '..#..', '.#...'],
+    '%': ['##...', '##..#', '...#.', '..#..', '.#...', '#..##', '...##'],
+    '+': ['.....', '..#..', '..#..', '#####', '..#..', '..#..', '.....'],
+    '?': ['.###.', '#...#', '....#', '...#.', '..#..', '.....', '..#..'],
+};
+const GLYPH_ROWS = 7;
+const GLYPH_ADVANCE = 6;
+function glyph(char) {
+    return GLYPHS[char.toUpperCase()] ?? GLYPHS['?'] ?? [];
+}
+/** Width of `text` drawn at `scale` (pixels per font pixel), without trailing spacing. */
+function pixelTextWidth(text, scale) {
+    const n = [...text].length;
+    return n === 0 ? 0 : (n * GLYPH_ADVANCE - 1) * scale;
+}
+/** Path commands for `text` with its top-left corner at (x, y); runs of lit pixels are merged per row. */
+function pixelTextPath(text, x, y, scale) {
+    const parts = [];
+    [...text].forEach((char, i) => {
+        const rows = glyph(char);
+        const gx = x + i * GLYPH_ADVANCE * scale;
+        rows.forEach((row, r) => {
+            for (let c = 0; c < row.length;) {
+                if (row[c] !== '#') {
+                    c += 1;
+                    continue;
+                }
+                let end = c;
+                while (row[end] === '#')
+                    end += 1;
+                const w = (end - c) * scale;
+                parts.push(`M${gx + c * scale} ${y + r * scale}h${w}v${scale}h${-w}z`);
+                c = end;
+            }
+        });
+    });
+    return parts.join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/contact-sheet.ts
+/**
+ * The contact sheet of report.html: thumbnails of kept frames, spread evenly over the run, with the
+ * detection boxes and class labels burned in. Each thumbnail is the dataset image downscaled by sharp
+ * with an SVG overlay composited on it (boxes as rectangles, labels in the pixel font of
+ * svg-pixel-font.ts, so no system font is needed), written as a baseline JPEG without metadata under
+ * `report/thumbs/<image file name>`. Same images and detections → same bytes.
+ */
+
+
+
+
+
+/** Where thumbnails go, relative to the dataset folder (and to report.html, which sits at its root). */
+const THUMBS_DIR = 'report/thumbs';
+const DEFAULT_MAX_THUMBNAILS = 24;
+/** Never more than this many thumbnails, whatever is asked. */
+const MAX_THUMBNAILS = 200;
+const DEFAULT_THUMB_WIDTH = 480;
+/**
+ * `n` items spread evenly over `items` (the middle of each of `n` equal slices), in order. All of
+ * them when there are at most `n`.
+ */
+function spreadSample(items, n) {
+    const count = Math.max(0, Math.floor(n));
+    if (items.length <= count)
+        return [...items];
+    return Array.from({ length: count }, (_, i) => items[Math.floor(((i + 0.5) * items.length) / count)]);
+}
+/** Kept images in run order: videos in order of first appearance, then by time, then frame index. */
+function orderKept(kept) {
+    const videoRank = new Map();
+    for (const image of kept)
+        if (!videoRank.has(image.video))
+            videoRank.set(image.video, videoRank.size);
+    return [...kept].sort((a, b) => (videoRank.get(a.video) ?? 0) - (videoRank.get(b.video) ?? 0) ||
+        a.timestampMs - b.timestampMs ||
+        a.frameIndex - b.frameIndex);
+}
+/** Black or white, whichever reads better on `hex` (`#rrggbb`). */
+function textColorOn(hex) {
+    const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+    if (!m)
+        return '#ffffff';
+    const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h ?? '0', 16) / 255);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.6 ? '#000000' : '#ffffff';
+}
+/** Only `#rgb`/`#rrggbb` colours reach the SVG; anything else becomes the default blue. */
+function safeColor(color) {
+    return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color) ? color : '#1f77d0';
+}
+function overlaps(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+/** Labels show at most this many characters. */
+const LABEL_CHARS = 14;
+/**
+ * The overlay for one thumbnail (`width`×`height`): a box per detection and a label with the class
+ * name above the box (inside it when there is no room above). A label that would cover an earlier
+ * one is left out; the box stays. Higher-scoring detections are drawn first, so they keep theirs.
+ */
+function overlaySvg(image, width, height, colorOf) {
+    const sx = width / Math.max(1, image.width);
+    const sy = height / Math.max(1, image.height);
+    const scale = width >= 360 ? 2 : 1;
+    const stroke = width >= 360 ? 2 : 1;
+    const labelHeight = GLYPH_ROWS * scale + 2 * scale + 2;
+    const detections = [...image.detections]
+        .map((d, i) => ({ d, i }))
+        .sort((a, b) => b.d.score - a.d.score || a.i - b.i)
+        .map(({ d }) => d);
+    const boxes = [];
+    const labels = [];
+    const placed = [];
+    for (const det of detections) {
+        const color = safeColor(colorOf(det.className));
+        const x = Math.round(Math.max(0, det.box.x * sx));
+        const y = Math.round(Math.max(0, det.box.y * sy));
+        const w = Math.max(1, Math.round(Math.min(width, (det.box.x + det.box.width) * sx)) - x);
+        const h = Math.max(1, Math.round(Math.min(height, (det.box.y + det.box.height) * sy)) - y);
+        const half = stroke / 2;
+        boxes.push(`<rect x="${x + half}" y="${y + half}" width="${Math.max(0, w - stroke)}" height="${Math.max(0, h - stroke)}" fill="none" stroke="${color}" stroke-width="${stroke}"/>`);
+        const text = [...det.className].slice(0, LABEL_CHARS).join('');
+        const labelWidth = pixelTextWidth(text, scale) + 2 * scale + 2;
+        const lx = Math.max(0, Math.min(x, width - labelWidth));
+        const ly = y >= labelHeight ? y - labelHeight : Math.min(y, height - labelHeight);
+        const area = { x: lx, y: ly, w: labelWidth, h: labelHeight };
+        if (text === '' || placed.some((p) => overlaps(p, area)))
+            continue;
+        placed.push(area);
+        labels.push(`<rect x="${lx}" y="${ly}" width="${labelWidth}" height="${labelHeight}" fill="${color}"/>`, `<path fill="${textColorOn(color)}" d="${pixelTextPath(text, lx + scale + 1, ly + scale + 1, scale)}"/>`);
+    }
+    return (`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" shape-rendering="crispEdges">` +
+        boxes.join('') +
+        labels.join('') +
+        '</svg>');
+}
+function classCounts(image) {
+    const counts = new Map();
+    for (const det of image.detections)
+        counts.set(det.className, (counts.get(det.className) ?? 0) + 1);
+    return [...counts.entries()]
+        .map(([name, count]) => ({ name, count }))
+        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/**
+ * Chooses up to `maxThumbnails` kept images spread over the run, and writes their thumbnails to
+ * `<datasetDir>/report/thumbs/` (the folder is emptied first, so it holds exactly this sheet).
+ * An image that cannot be read is listed in `failed` instead of failing the report.
+ */
+async function buildContactSheet(datasetDir, kept, options = {}) {
+    const max = Math.min(MAX_THUMBNAILS, Math.max(0, Math.floor(options.maxThumbnails ?? DEFAULT_MAX_THUMBNAILS)));
+    const maxWidth = Math.max(16, Math.floor(options.width ?? DEFAULT_THUMB_WIDTH));
+    const quality = Math.min(100, Math.max(1, Math.round(options.jpegQuality ?? 80)));
+    const colorOf = options.colorOf ?? (() => '#1f77d0');
+    const chosen = spreadSample(orderKept(kept), max);
+    const thumbsDir = external_node_path_default().join(datasetDir, ...THUMBS_DIR.split('/'));
+    await (0,promises_namespaceObject.rm)(thumbsDir, { recursive: true, force: true });
+    if (chosen.length > 0)
+        await (0,promises_namespaceObject.mkdir)(thumbsDir, { recursive: true });
+    const thumbnails = [];
+    const failed = [];
+    for (const image of chosen) {
+        const name = external_node_path_default().basename(image.file);
+        const imageRel = `${IMAGES_DIR}/${name}`;
+        const width = Math.max(1, Math.min(maxWidth, image.width));
+        const height = Math.max(1, Math.round((image.height * width) / Math.max(1, image.width)));
+        try {
+            await (0,external_sharp_namespaceObject["default"])(external_node_path_default().join(datasetDir, IMAGES_DIR, name))
+                .resize(width, height, { fit: 'fill' })
+                .composite([{ input: Buffer.from(overlaySvg(image, width, height, colorOf)), top: 0, left: 0 }])
+                .jpeg({ quality, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false })
+                .toFile(external_node_path_default().join(thumbsDir, name));
+        }
+        catch (error) {
+            failed.push({ image: imageRel, error: error instanceof Error ? error.message : String(error) });
+            continue;
+        }
+        thumbnails.push({
+            image: imageRel,
+            thumb: `${THUMBS_DIR}/${name}`,
+            width,
+            height,
+            video: image.video,
+            frameIndex: image.frameIndex,
+            timestampMs: image.timestampMs,
+            detections: image.detections.length,
+            classes: classCounts(image),
+        });
+    }
+    return { thumbnails, keptImages: kept.length, failed };
+}
+
+;// CONCATENATED MODULE: ./src/report/html-escape.ts
+/**
+ * Text and links for report.html. Every user-controlled string (site, video, class and file names)
+ * goes through `escapeHtml` (element text and quoted attribute values alike), and is length-capped
+ * first with `cut`. Links are relative paths inside the dataset folder, percent-encoded per segment.
+ */
+/** User strings longer than this (in characters, before escaping) are cut with an ellipsis. */
+const MAX_TEXT_LENGTH = 120;
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * Escapes `& < > " '` so the text is inert both as element content and inside a quoted attribute.
+ * Control characters (and U+2028/9) become spaces, and lone UTF-16 surrogates become U+FFFD.
+ */
+function escapeHtml(text) {
+    return (text
+        .replace(LONE_SURROGATE, '\uFFFD')
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;'));
+}
+/** Cuts `text` to `max` code points, the last being an ellipsis when anything was cut. */
+function html_escape_cut(text, max = MAX_TEXT_LENGTH) {
+    if (text.length <= max)
+        return text; // UTF-16 length bounds the code point count
+    // More than 2 × max UTF-16 units is more than max code points, whatever they are.
+    const chars = [...text.slice(0, 2 * max)];
+    if (chars.length <= max && text.length <= 2 * max)
+        return text;
+    return chars.slice(0, Math.max(0, max - 1)).join('') + '…';
+}
+/** A user-controlled string, capped and escaped: safe to place in HTML text or a quoted attribute. */
+function userText(text, max = MAX_TEXT_LENGTH) {
+    return escapeHtml(html_escape_cut(text, max));
+}
+/**
+ * A relative link to a file in the dataset folder (`images/a b#1.jpg` → `images/a%20b%231.jpg`), ready
+ * for an `href`/`src` attribute: each path segment is percent-encoded, so `#`, `?`, `:` and `%` in a
+ * file name cannot turn the link into a fragment, a query or a scheme. Empty, `.` and `..` segments
+ * are dropped, so the link stays inside the folder.
+ */
+function relativeHref(relPath) {
+    const segments = relPath
+        .split(/[\\/]/)
+        .filter((s) => s !== '' && s !== '.' && s !== '..')
+        .map((s) => encodeURIComponent(s.replace(LONE_SURROGATE, '\uFFFD')));
+    return escapeHtml(segments.join('/'));
+}
+
+;// CONCATENATED MODULE: ./src/report/html-format.ts
+/**
+ * Number and time formatting for report.html and its SVG charts. Fixed locale (en-US) and fixed
+ * decimals, so the same numbers always give the same text whatever machine renders the report.
+ */
+const html_format_integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const fixedFormats = new Map();
+/** `1234.6` → `1,235`. Non-finite → `0`. */
+function html_format_int(n) {
+    return html_format_integer.format(Number.isFinite(n) ? n : 0);
+}
+/** `fixed(1234.5, 2)` → `1,234.50`. Non-finite → `0.00…`. */
+function fixed(n, digits) {
+    let format = fixedFormats.get(digits);
+    if (!format) {
+        format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+        fixedFormats.set(digits, format);
+    }
+    const text = format.format(Number.isFinite(n) ? n : 0);
+    return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+const plainFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+/** Up to 4 decimals, trailing zeros dropped: `0.5` → `0.5`, `50` → `50`, `0.12345` → `0.1235`. */
+function plain(n) {
+    return plainFormat.format(Number.isFinite(n) ? n : 0).replace(/^-0$/, '0');
+}
+/** A ratio as a percentage: `0.1234` → `12.3%`. */
+function percent(ratio, digits = 1) {
+    return `${fixed(ratio * 100, digits)}%`;
+}
+/** `1234567` → `1.2 MB` (decimal units). */
+function bytes(n) {
+    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+    let value = Number.isFinite(n) ? Math.max(0, n) : 0;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit += 1;
+    }
+    return unit === 0 ? `${html_format_int(value)} B` : `${fixed(value, 1)} ${units[unit]}`;
+}
+/** A duration in ms for people: `850` → `850 ms`, `12345` → `12.3 s`, `754000` → `12 min 34 s`. */
+function html_format_duration(ms) {
+    const value = Number.isFinite(ms) ? Math.max(0, ms) : 0;
+    if (value < 1000)
+        return `${html_format_int(value)} ms`;
+    if (value < 60_000)
+        return `${fixed(value / 1000, 1)} s`;
+    const totalSeconds = Math.round(value / 1000);
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min ${seconds} s`;
+}
+/** A video position for axis labels: `0:00`, `1:05`, `1:02:03`; below a minute of range, `12 s`. */
+function clock(ms, withSecondsSuffix = false) {
+    const total = Math.round((Number.isFinite(ms) ? Math.max(0, ms) : 0) / 1000);
+    if (withSecondsSuffix)
+        return `${total} s`;
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = String(total % 60).padStart(2, '0');
+    return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+/** A coordinate for SVG output: at most 2 decimals, no `-0`, no exponent. */
+function num(n) {
+    if (!Number.isFinite(n))
+        return '0';
+    const rounded = Math.round(n * 100) / 100;
+    return rounded === 0 ? '0' : String(rounded);
+}
+/**
+ * The ISO date-time of the manifest (`2025-05-01T10:22:33.123Z`) as `2025-05-01 10:22 UTC`. Not a
+ * valid date → the input, unchanged (the caller escapes it).
+ */
+function runDate(iso) {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime()))
+        return iso;
+    return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+;// CONCATENATED MODULE: ./src/report/report-model.ts
+
+
+
+/** Frame outcomes in display order, with their colours (also used by the drops table). */
+const OUTCOMES = [
+    { key: 'kept', label: 'kept', color: '#2f9e63' },
+    { key: 'duplicate', label: 'duplicate', color: '#a3acb9' },
+    { key: 'blurred', label: 'blurred', color: '#e69a2e' },
+    { key: 'black', label: 'black', color: '#3d4756' },
+    { key: 'overexposed', label: 'overexposed', color: '#f0cf3c' },
+    { key: 'corrupt', label: 'corrupt', color: '#d64541' },
+    { key: 'other', label: 'dropped, no reason', color: '#8e44ad' },
+];
+function outcomeOf(frame) {
+    if (frame.outcome === 'kept')
+        return 'kept';
+    return frame.reason !== null && DROP_REASONS.includes(frame.reason) ? frame.reason : 'other';
+}
+/** Colours for classes, picked to stay apart from each other and readable under white text. */
+const CLASS_PALETTE = [
+    '#1f77d0', '#e8590c', '#2b9348', '#c2255c', '#7048e8', '#0c8599',
+    '#b8860b', '#d6336c', '#5c940d', '#1864ab', '#862e9c', '#a61e4d',
+];
+/**
+ * A class → colour function. The classes seen in the run get the palette's colours in the model's
+ * class order (so a report's classes differ in colour as long as there are at most 12 of them, and
+ * the same classes get the same colours in every report of a model); names the model does not list
+ * come after, by name.
+ */
+function classColors(modelClasses, seen) {
+    const modelIndex = new Map();
+    modelClasses.forEach((name, i) => {
+        if (!modelIndex.has(name))
+            modelIndex.set(name, i);
+    });
+    const rank = (name) => modelIndex.get(name) ?? Number.MAX_SAFE_INTEGER;
+    const ordered = [...new Set(seen)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const index = new Map(ordered.map((name, i) => [name, i]));
+    return (name) => CLASS_PALETTE[(index.get(name) ?? modelIndex.get(name) ?? 0) % CLASS_PALETTE.length] ?? '#1f77d0';
+}
+const DEFAULT_MAX_TIMELINE_MARKS = 1500;
+const DEFAULT_MAX_TIMELINE_TRACKS = 12;
+/** Each drawn track gets at least this many marks, however many tracks share the budget. */
+const MIN_MARKS_PER_TRACK = 60;
+function report_model_median(values) {
+    if (values.length === 0)
+        return 0;
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+function emptyCounts() {
+    return OUTCOMES.map(() => 0);
+}
+/**
+ * The marks of one video: one per frame when there are at most `cap` frames; otherwise the video's
+ * time is cut into `cap` equal bins and each non-empty bin is a mark with the outcome counts of its
+ * frames and the mean detections of its kept frames.
+ */
+function timelineMarks(frames, durationMs, cap) {
+    const rows = [...frames]
+        .filter((f) => Number.isFinite(f.timestampMs))
+        .sort((a, b) => a.timestampMs - b.timestampMs || a.frameIndex - b.frameIndex);
+    if (rows.length === 0)
+        return { marks: [], durationMs: Math.max(0, durationMs), perMark: 0 };
+    const gaps = rows.slice(1).map((f, i) => f.timestampMs - (rows[i]?.timestampMs ?? 0)).filter((g) => g > 0);
+    const last = rows[rows.length - 1]?.timestampMs ?? 0;
+    const step = report_model_median(gaps) || (durationMs > last ? durationMs - last : 1000);
+    const axis = Math.max(durationMs > 0 ? durationMs : 0, last + Math.min(step, 1000));
+    const index = new Map(OUTCOMES.map((o, i) => [o.key, i]));
+    if (rows.length <= cap) {
+        const marks = rows.map((frame) => {
+            const counts = emptyCounts();
+            counts[index.get(outcomeOf(frame)) ?? 0] = 1;
+            const kept = frame.outcome === 'kept';
+            return {
+                startMs: frame.timestampMs,
+                endMs: Math.min(axis, frame.timestampMs + step),
+                counts,
+                detections: kept ? (frame.detections ?? 0) : null,
+            };
+        });
+        return { marks, durationMs: axis, perMark: 1 };
+    }
+    const bins = Math.max(1, Math.floor(cap));
+    const binMs = axis / bins;
+    const acc = Array.from({ length: bins }, () => ({ counts: emptyCounts(), frames: 0, kept: 0, detections: 0 }));
+    for (const frame of rows) {
+        const bin = acc[Math.min(bins - 1, Math.max(0, Math.floor(frame.timestampMs / binMs)))];
+        if (!bin)
+            continue;
+        const i = index.get(outcomeOf(frame)) ?? 0;
+        bin.counts[i] = (bin.counts[i] ?? 0) + 1;
+        bin.frames += 1;
+        if (frame.outcome === 'kept') {
+            bin.kept += 1;
+            bin.detections += frame.detections ?? 0;
+        }
+    }
+    const marks = [];
+    let perMark = 0;
+    acc.forEach((bin, i) => {
+        if (bin.frames === 0)
+            return;
+        perMark = Math.max(perMark, bin.frames);
+        marks.push({
+            startMs: i * binMs,
+            endMs: (i + 1) * binMs,
+            counts: bin.counts,
+            detections: bin.kept > 0 ? bin.detections / bin.kept : null,
+        });
+    });
+    return { marks, durationMs: axis, perMark };
+}
+/** Maps a frame row's `video` (stem, file name or path) to its video in the metrics. */
+function videoLookup(videos) {
+    const byKey = new Map();
+    for (const video of videos) {
+        if (!byKey.has(video.stem))
+            byKey.set(video.stem, video);
+        if (!byKey.has(video.name))
+            byKey.set(video.name, video);
+    }
+    return (name) => byKey.get(name) ?? byKey.get(name.split(/[\\/]/).pop() ?? name);
+}
+/** The timeline tracks, one per video with sampled frames (videos in run order), within the limits. */
+function buildTimeline(metrics, frames, limits = {}) {
+    const maxMarks = Math.max(1, Math.floor(limits.maxMarks ?? DEFAULT_MAX_TIMELINE_MARKS));
+    const maxTracks = Math.max(1, Math.floor(limits.maxTracks ?? DEFAULT_MAX_TIMELINE_TRACKS));
+    const lookup = videoLookup(metrics.videos);
+    const byVideo = new Map();
+    for (const frame of frames) {
+        const video = lookup(frame.video);
+        if (!video)
+            continue;
+        const list = byVideo.get(video);
+        if (list)
+            list.push(frame);
+        else
+            byVideo.set(video, [frame]);
+    }
+    const withFrames = metrics.videos.filter((v) => byVideo.has(v));
+    const shown = withFrames.slice(0, maxTracks);
+    const cap = Math.max(MIN_MARKS_PER_TRACK, Math.floor(maxMarks / Math.max(1, shown.length)));
+    const hasOther = frames.some((f) => outcomeOf(f) === 'other');
+    const tracks = shown.map((video) => {
+        const rows = byVideo.get(video) ?? [];
+        const { marks, durationMs, perMark } = timelineMarks(rows, video.durationSeconds * 1000, cap);
+        const note = perMark <= 1
+            ? `${html_format_int(rows.length)} sampled frames, one mark each`
+            : `${html_format_int(rows.length)} sampled frames, up to ${html_format_int(perMark)} per mark`;
+        return { label: html_escape_cut(video.name, 60), durationMs, marks, note };
+    });
+    return {
+        tracks,
+        // The 'other' category only appears in the legend when some frame needs it.
+        categories: OUTCOMES.filter((o) => o.key !== 'other' || hasOther).map((o) => ({ label: o.label, color: o.color })),
+        hiddenVideos: withFrames.length - shown.length,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/svg-charts.ts
+/**
+ * Small SVG chart helpers for report.html: a horizontal bar chart, a histogram (with an optional
+ * marker line) and a 100 % stacked bar with a legend. Each returns one inline `<svg>` element as a
+ * string: a `viewBox` plus intrinsic `width`/`height` (the page's CSS scales it to its box, keeping
+ * the aspect ratio), explicit colours, no scripts, no external references, and a `<title>` on every
+ * bar for a hover tooltip. Labels are escaped here; callers pass plain text.
+ *
+ * Coordinates are printed with at most 2 decimals (`num`), so the same data gives the same bytes.
+ */
+
+
+/** Average glyph advance as a share of the font size, for layout estimates (system sans-serif). */
+const CHAR_WIDTH = 0.58;
+const DEFAULT_BAR_COLOR = '#3b7dd8';
+const AXIS_COLOR = '#8a94a3';
+const GRID_COLOR = '#e3e7ec';
+const TEXT_COLOR = '#2b3340';
+const MUTED_TEXT = '#5d6673';
+/** Estimated width of `text` at `fontSize` (user units). */
+function textWidth(text, fontSize) {
+    return [...text].length * fontSize * CHAR_WIDTH;
+}
+/** A round step (1, 2 or 5 × 10^k) that splits `0..max` into about `target` intervals. */
+function niceStep(max, target) {
+    if (!(max > 0) || !(target > 0))
+        return 1;
+    const raw = max / target;
+    const power = 10 ** Math.floor(Math.log10(raw));
+    const m = raw / power;
+    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
+}
+/** The opening `<svg>` tag. Inline SVG in HTML needs no namespace, so there is no URL in the page. */
+function svgOpen(width, height, label, fontSize = 11) {
+    const w = num(width);
+    const h = num(height);
+    return (`<svg class="chart" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" ` +
+        `aria-label="${escapeHtml(label)}" font-size="${num(fontSize)}">`);
+}
+/** A `<text>` element; `text` is escaped. */
+function svgText(x, y, text, attrs = {}) {
+    const parts = [`x="${num(x)}"`, `y="${num(y)}"`];
+    if (attrs.anchor && attrs.anchor !== 'start')
+        parts.push(`text-anchor="${attrs.anchor}"`);
+    if (attrs.baseline)
+        parts.push('dominant-baseline="middle"');
+    parts.push(`fill="${attrs.fill ?? TEXT_COLOR}"`);
+    if (attrs.size !== undefined)
+        parts.push(`font-size="${num(attrs.size)}"`);
+    if (attrs.weight)
+        parts.push(`font-weight="${attrs.weight}"`);
+    return `<text ${parts.join(' ')}>${escapeHtml(text)}</text>`;
+}
+function rect(x, y, width, height, fill, title) {
+    const open = `<rect x="${num(x)}" y="${num(y)}" width="${num(Math.max(0, width))}" height="${num(Math.max(0, height))}" fill="${fill}"`;
+    return title === undefined ? `${open}/>` : `${open}><title>${escapeHtml(title)}</title></rect>`;
+}
+function line(x1, y1, x2, y2, stroke, extra = '') {
+    return `<line x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}" stroke="${stroke}"${extra}/>`;
+}
+function finiteNonNegative(n) {
+    return Number.isFinite(n) && n > 0 ? n : 0;
+}
+function noData(width, height, label, message) {
+    return `${svgOpen(width, height, label)}${svgText(width / 2, height / 2, message, { anchor: 'middle', fill: MUTED_TEXT, baseline: 'middle' })}</svg>`;
+}
+/** One bar per row, longest = the largest value; label on the left, value after the bar. */
+function horizontalBarChart(rows, options) {
+    const width = options.width ?? 420;
+    const rowHeight = options.rowHeight ?? 22;
+    const fontSize = options.fontSize ?? 12;
+    const format = options.formatValue ?? html_format_int;
+    if (rows.length === 0)
+        return noData(width, rowHeight * 2, options.label, options.empty ?? 'No data');
+    const labels = rows.map((r) => html_escape_cut(r.label, options.maxLabelChars ?? 22));
+    const values = rows.map((r) => r.valueLabel ?? format(r.value));
+    const labelWidth = Math.min(width * 0.4, Math.max(...labels.map((l) => textWidth(l, fontSize))) + 8);
+    const valueWidth = Math.max(...values.map((v) => textWidth(v, fontSize))) + 8;
+    const plotWidth = Math.max(10, width - labelWidth - valueWidth);
+    const max = rows.reduce((acc, r) => Math.max(acc, finiteNonNegative(r.value)), 0);
+    const barHeight = Math.round(rowHeight * 0.64);
+    const height = rows.length * rowHeight + 4;
+    const out = [svgOpen(width, height, options.label, fontSize)];
+    out.push(line(labelWidth, 2, labelWidth, height - 2, AXIS_COLOR));
+    rows.forEach((row, i) => {
+        const mid = 2 + i * rowHeight + rowHeight / 2;
+        const value = finiteNonNegative(row.value);
+        const barWidth = max > 0 && value > 0 ? Math.max(1, (value / max) * plotWidth) : 0;
+        const valueText = values[i] ?? '';
+        out.push('<g>', svgText(labelWidth - 6, mid, labels[i] ?? '', { anchor: 'end', baseline: 'middle' }), rect(labelWidth, mid - barHeight / 2, barWidth, barHeight, row.color ?? DEFAULT_BAR_COLOR, row.title ?? `${row.label}: ${valueText}`), svgText(labelWidth + barWidth + 4, mid, valueText, { fill: MUTED_TEXT, baseline: 'middle' }), '</g>');
+    });
+    out.push('</svg>');
+    return out.join('');
+}
+/** Vertical bars over labelled buckets, a count axis with grid lines, counts above the bars. */
+function histogramChart(buckets, options) {
+    const width = options.width ?? 420;
+    const height = options.height ?? 200;
+    const fontSize = options.fontSize ?? 11;
+    if (buckets.length === 0)
+        return noData(width, 60, options.label, options.empty ?? 'No data');
+    const counts = buckets.map((b) => finiteNonNegative(b.count));
+    const maxCount = Math.max(...counts);
+    const step = Math.max(1, Math.round(niceStep(maxCount, 4)));
+    const top = Math.max(step, Math.ceil(maxCount / step) * step);
+    const axisWidth = textWidth(html_format_int(top), fontSize) + 10;
+    const plotX = axisWidth;
+    const plotTop = fontSize + 10;
+    const bottom = fontSize + 8 + (options.xTitle ? fontSize + 6 : 0);
+    const plotHeight = height - plotTop - bottom;
+    const plotWidth = width - plotX - 4;
+    const slot = plotWidth / buckets.length;
+    const barWidth = Math.max(1, slot * 0.78);
+    const y = (count) => plotTop + plotHeight - (count / top) * plotHeight;
+    const out = [svgOpen(width, height, options.label, fontSize)];
+    for (let tick = 0; tick <= top; tick += step) {
+        out.push(line(plotX, y(tick), plotX + plotWidth, y(tick), tick === 0 ? AXIS_COLOR : GRID_COLOR));
+        out.push(svgText(plotX - 5, y(tick), html_format_int(tick), { anchor: 'end', fill: MUTED_TEXT, baseline: 'middle' }));
+    }
+    // Show every k-th bucket label when they would overlap.
+    const widest = Math.max(...buckets.map((b) => textWidth(b.label, fontSize)));
+    const every = Math.max(1, Math.ceil((widest + 4) / slot));
+    buckets.forEach((bucket, i) => {
+        const count = counts[i] ?? 0;
+        const x = plotX + i * slot + (slot - barWidth) / 2;
+        const centre = plotX + (i + 0.5) * slot;
+        const parts = [];
+        if (count > 0) {
+            parts.push(rect(x, y(count), barWidth, plotTop + plotHeight - y(count), bucket.color ?? DEFAULT_BAR_COLOR, bucket.title ?? `${bucket.label}: ${html_format_int(count)}`));
+            if (textWidth(html_format_int(count), fontSize) <= slot + 2)
+                parts.push(svgText(centre, y(count) - 4, html_format_int(count), { anchor: 'middle', fill: MUTED_TEXT }));
+        }
+        if (i % every === 0)
+            parts.push(svgText(centre, plotTop + plotHeight + fontSize + 3, bucket.label, { anchor: 'middle', fill: MUTED_TEXT }));
+        if (parts.length > 1)
+            out.push('<g>', ...parts, '</g>');
+        else
+            out.push(...parts);
+    });
+    if (options.xTitle) {
+        out.push(svgText(plotX + plotWidth / 2, height - 3, options.xTitle, { anchor: 'middle', fill: MUTED_TEXT }));
+    }
+    const marker = options.marker;
+    if (marker && Number.isFinite(marker.at)) {
+        const at = Math.min(buckets.length, Math.max(0, marker.at));
+        const mx = plotX + at * slot;
+        const color = marker.color ?? '#c0392b';
+        out.push(line(mx, plotTop - 2, mx, plotTop + plotHeight, color, ' stroke-width="1.5" stroke-dasharray="4 3"'));
+        const right = mx + 4 + textWidth(marker.label, fontSize) <= width;
+        out.push(svgText(right ? mx + 4 : mx - 4, fontSize, marker.label, { anchor: right ? 'start' : 'end', fill: color }));
+    }
+    out.push('</svg>');
+    return out.join('');
+}
+/**
+ * One bar split into segments in proportion to their values (the whole bar is the total), and a
+ * legend below: swatch, label, value and share of the total.
+ */
+function stackedBar(segments, options) {
+    const width = options.width ?? 420;
+    const barHeight = options.barHeight ?? 26;
+    const fontSize = options.fontSize ?? 12;
+    const columns = Math.max(1, Math.floor(options.columns ?? 2));
+    const format = options.formatValue ?? html_format_int;
+    const total = segments.reduce((acc, s) => acc + finiteNonNegative(s.value), 0);
+    if (segments.length === 0 || total === 0)
+        return noData(width, barHeight + 8, options.label, options.empty ?? 'No data');
+    const legendRow = fontSize + 10;
+    const rows = Math.ceil(segments.length / columns);
+    const height = barHeight + 10 + rows * legendRow;
+    const out = [svgOpen(width, height, options.label, fontSize)];
+    let x = 0;
+    for (const segment of segments) {
+        const value = finiteNonNegative(segment.value);
+        const w = (value / total) * width;
+        const share = `${((value / total) * 100).toFixed(1)}%`;
+        if (w > 0)
+            out.push(rect(x, 0, w, barHeight, segment.color, `${segment.label}: ${format(value)} (${share})`));
+        x += w;
+    }
+    const columnWidth = width / columns;
+    segments.forEach((segment, i) => {
+        const value = finiteNonNegative(segment.value);
+        const cx = (i % columns) * columnWidth;
+        const cy = barHeight + 10 + Math.floor(i / columns) * legendRow + legendRow / 2;
+        const share = `${((value / total) * 100).toFixed(1)}%`;
+        out.push(rect(cx, cy - 5, 10, 10, segment.color), svgText(cx + 15, cy, `${html_escape_cut(segment.label, 18)} ${format(value)} (${share})`, { baseline: 'middle' }));
+    });
+    out.push('</svg>');
+    return out.join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/svg-timeline.ts
+/**
+ * The timeline chart of report.html: for each video, its sampled frames over video time. A lower lane
+ * shows each mark's outcome (kept, or dropped and why) as a coloured column, split in proportion when
+ * a mark stands for several frames; an upper lane shows detections per kept frame as bars. All
+ * videos share the detection scale, and each has its own time axis (0 … its duration).
+ *
+ * Marks of one colour are drawn as a single `<path>` (`M x y h w v h h -w z` per mark), which keeps
+ * the markup to about 25 bytes per mark; the caller bounds the number of marks (see report-model.ts).
+ */
+
+
+
+const LEFT = 74;
+const RIGHT = 12;
+const LEGEND_HEIGHT = 26;
+const TRACK_HEIGHT = 104;
+const DETECTION_LANE = 34;
+const OUTCOME_LANE = 16;
+const AXIS = '#8a94a3';
+const MUTED = '#5d6673';
+/** Steps for the time axis, in seconds. */
+const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400];
+/** A tick step (ms) giving at most `maxTicks` intervals over `durationMs`. */
+function timeStep(durationMs, maxTicks) {
+    const seconds = Math.max(0, durationMs) / 1000;
+    for (const step of TIME_STEPS)
+        if (seconds / step <= maxTicks)
+            return step * 1000;
+    return Math.ceil(seconds / maxTicks / 86400) * 86400 * 1000;
+}
+/** Path commands for one rectangle. */
+function box(x, y, w, h) {
+    return `M${num(x)} ${num(y)}h${num(w)}v${num(h)}h${num(-w)}z`;
+}
+/** The timeline of every track, stacked vertically, with one legend on top. */
+function timelineChart(tracks, options) {
+    const width = options.width ?? 720;
+    const fontSize = options.fontSize ?? 11;
+    const detectionColor = options.detectionColor ?? '#3b7dd8';
+    const plotWidth = width - LEFT - RIGHT;
+    const height = LEGEND_HEIGHT + Math.max(1, tracks.length) * TRACK_HEIGHT;
+    const out = [svgOpen(width, height, options.label, fontSize)];
+    // Legend: detections, then the outcome categories, wrapping onto a second line if needed.
+    const legend = [
+        { label: 'detections per kept frame', color: detectionColor },
+        ...options.categories,
+    ];
+    let lx = 0;
+    for (const item of legend) {
+        const w = 14 + textWidth(item.label, fontSize) + 12;
+        if (lx + w > width)
+            break;
+        out.push(`<rect x="${num(lx)}" y="4" width="10" height="10" fill="${item.color}"/>`, svgText(lx + 14, 9, item.label, { baseline: 'middle', fill: MUTED }));
+        lx += w;
+    }
+    if (tracks.length === 0) {
+        out.push(svgText(width / 2, LEGEND_HEIGHT + TRACK_HEIGHT / 2, 'No sampled frames', { anchor: 'middle', fill: MUTED }));
+        out.push('</svg>');
+        return out.join('');
+    }
+    const maxDetections = Math.max(1, ...tracks.flatMap((t) => t.marks.map((m) => (m.detections !== null && Number.isFinite(m.detections) ? m.detections : 0))));
+    tracks.forEach((track, ti) => {
+        const top = LEGEND_HEIGHT + ti * TRACK_HEIGHT;
+        const duration = track.durationMs > 0 ? track.durationMs : 1;
+        const x = (ms) => LEFT + (Math.min(Math.max(ms, 0), duration) / duration) * plotWidth;
+        const detTop = top + 20;
+        const detBase = detTop + DETECTION_LANE;
+        const outTop = detBase + 4;
+        const axisY = outTop + OUTCOME_LANE + 2;
+        out.push('<g>');
+        out.push(`<text x="0" y="${num(top + 12)}" fill="#2b3340" font-weight="bold">${escapeHtml(track.label)}` +
+            (track.note ? `<tspan font-weight="normal" fill="${MUTED}"> ${escapeHtml(track.note)}</tspan>` : '') + '</text>');
+        out.push(svgText(LEFT - 6, detTop + DETECTION_LANE / 2, 'detections', { anchor: 'end', baseline: 'middle', fill: MUTED }));
+        out.push(svgText(LEFT - 6, outTop + OUTCOME_LANE / 2, 'frames', { anchor: 'end', baseline: 'middle', fill: MUTED }));
+        out.push(svgText(LEFT + plotWidth, detTop - 2, `max ${html_format_int(maxDetections)}`, { anchor: 'end', fill: MUTED, size: fontSize - 1 }));
+        out.push(`<line x1="${LEFT}" y1="${num(detBase)}" x2="${num(LEFT + plotWidth)}" y2="${num(detBase)}" stroke="${AXIS}"/>`);
+        out.push(`<rect x="${LEFT}" y="${num(outTop)}" width="${num(plotWidth)}" height="${OUTCOME_LANE}" fill="#f1f3f6"/>`);
+        const detectionPath = [];
+        const categoryPaths = options.categories.map(() => []);
+        for (const mark of track.marks) {
+            const x0 = x(mark.startMs);
+            const span = Math.max(0, x(mark.endMs) - x0);
+            // A small gap between wide marks keeps neighbours apart; narrow ones stay at least 0.8 wide.
+            const w = span > 3 ? span - 0.6 : Math.max(0.8, span);
+            const total = mark.counts.reduce((acc, c) => acc + (c > 0 ? c : 0), 0);
+            let y = outTop;
+            mark.counts.forEach((count, ci) => {
+                if (!(count > 0) || total === 0)
+                    return;
+                const h = (count / total) * OUTCOME_LANE;
+                categoryPaths[ci]?.push(box(x0, y, w, h));
+                y += h;
+            });
+            if (mark.detections !== null && mark.detections > 0) {
+                const h = Math.max(1, (mark.detections / maxDetections) * DETECTION_LANE);
+                detectionPath.push(box(x0, detBase - h, w, h));
+            }
+        }
+        if (detectionPath.length > 0)
+            out.push(`<path fill="${detectionColor}" d="${detectionPath.join('')}"/>`);
+        categoryPaths.forEach((parts, ci) => {
+            const color = options.categories[ci]?.color;
+            if (parts.length > 0 && color)
+                out.push(`<path fill="${color}" d="${parts.join('')}"/>`);
+        });
+        // Time axis.
+        const step = timeStep(duration, Math.max(2, Math.floor(plotWidth / 70)));
+        const seconds = duration < 60_000;
+        const ticks = [];
+        for (let t = 0; t <= duration + 1e-6; t += step) {
+            const tx = x(t);
+            ticks.push(`M${num(tx)} ${num(axisY)}v4`);
+            const label = clock(t, seconds);
+            const anchor = tx + textWidth(label, fontSize) / 2 > width ? 'end' : 'middle';
+            out.push(svgText(tx, axisY + 5 + fontSize, label, { anchor, fill: MUTED }));
+        }
+        out.push(`<path stroke="${AXIS}" d="M${LEFT} ${num(axisY)}h${num(plotWidth)}${ticks.join('')}"/>`);
+        out.push('</g>');
+    });
+    out.push('</svg>');
+    return out.join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/html.ts
+/**
+ * report.html: one self-contained page (inline CSS, inline SVG charts, no script, no external
+ * resource) that shows whether a site's dataset is good at a glance, on a laptop or a phone.
+ *
+ *   header   site, videos, model (name + sha256 prefix), run date, quality-gate verdict
+ *   cards    images kept, frames sampled, frame-drop ratio, detections, mean detections per image
+ *   charts   class distribution, detections per image, timeline per video, stage times, pHash distances
+ *   sheet    thumbnails of kept frames with boxes and labels (contact-sheet.ts), linking to the images
+ *   tables   drops by reason, videos, classes
+ *   files    links to the COCO file, metrics, manifest
+ *
+ * `renderHtmlReport` is pure: counts come from `RunMetrics`, the timeline from the recorder's frame
+ * rows, the thumbnails from a `ContactSheet` made beforehand; the same input gives the same bytes.
+ * `writeHtmlReport` makes the contact sheet and writes the page into a dataset folder.
+ *
+ * Size is bounded whatever the run: tables show at most `maxTableRows` rows, the class chart at most
+ * `maxChartClasses` bars (the rest summed in one), the timeline at most `maxMarks` marks over at most
+ * `maxTracks` videos, the contact sheet at most `MAX_THUMBNAILS` images, the header at most 5 video
+ * names, and every user string is cut to 120 characters.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+const HTML_REPORT_FILE = 'report.html';
+const DEFAULT_HTML_TABLE_ROWS = 50;
+const DEFAULT_CHART_CLASSES = 15;
+/** Video names listed in the header; the rest are counted. */
+const HEADER_VIDEOS = 5;
+/** The dataset's files the report links to, relative to the dataset folder (see pipeline/run.ts). */
+const REPORT_LINKS = [
+    { href: COCO_PATH, label: COCO_PATH, what: 'COCO annotations (pre-tags)' },
+    { href: 'images/', label: 'images/', what: 'the dataset images' },
+    { href: 'metrics.csv', label: 'metrics.csv', what: 'one row per sampled frame' },
+    { href: 'metrics.json', label: 'metrics.json', what: 'the numbers of this report' },
+    { href: 'metrics.prom', label: 'metrics.prom', what: 'the same numbers for Prometheus' },
+    { href: 'manifest.json', label: 'manifest.json', what: 'inputs, versions and settings, to reproduce the run' },
+    { href: 'report.md', label: 'report.md', what: 'the same figures as Markdown' },
+];
+const STAGE_COLORS = {
+    probe: '#9aa5b8',
+    extract: '#4c6ef5',
+    quality: '#15aabf',
+    dedup: '#845ef7',
+    detect: '#f08c00',
+    write: '#2f9e44',
+};
+const DUPLICATE_COLOR = OUTCOMES.find((o) => o.key === 'duplicate')?.color ?? '#a3acb9';
+const CSS = `
+:root{--fg:#1d2430;--muted:#5d6673;--line:#e1e5ea;--bg:#f4f6f9;--card:#fff;--ok:#1e7a4a;--bad:#b3261e}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+.wrap{max-width:1240px;margin:0 auto;padding:16px 20px}
+header.top{background:var(--card);border-bottom:1px solid var(--line)}
+h1{font-size:1.6rem;margin:0 0 .6rem;line-height:1.2;overflow-wrap:anywhere}
+h1 small{display:block;font-size:.8rem;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.06em;margin-bottom:.2rem}
+h2{font-size:1.1rem;margin:0 0 .6rem}
+section{margin:18px 0}
+.meta{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.15rem 1rem;margin:0 0 .8rem}
+.meta dt{color:var(--muted)}
+.meta dd{margin:0;overflow-wrap:anywhere}
+code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#eef1f5;padding:0 .25em;border-radius:3px}
+.verdict{margin:0;padding:.6rem .8rem;border-radius:6px;border:1px solid}
+.verdict strong{margin-right:.4rem}
+.verdict ul{margin:.3rem 0 0;padding-left:1.2rem}
+.verdict.pass{background:#e7f6ed;border-color:#b5e0c5;color:var(--ok)}
+.verdict.fail{background:#fdecea;border-color:#f3b9b4;color:var(--bad)}
+.verdict.none{background:#eef1f5;border-color:var(--line);color:var(--muted)}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px}
+.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 14px;min-width:0}
+.card .label{color:var(--muted);font-size:.78rem;font-weight:600;text-transform:uppercase;letter-spacing:.04em}
+.card .value{font-size:2rem;font-weight:700;line-height:1.2;font-variant-numeric:tabular-nums}
+.card .sub{color:var(--muted);font-size:.85rem}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,440px),1fr));gap:16px}
+.panel{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 16px;min-width:0}
+.panel.wide{grid-column:1/-1}
+.note{color:var(--muted);font-size:.85rem;margin:.4rem 0 0}
+svg.chart{display:block;width:100%;height:auto;font-family:inherit}
+.scroll{overflow-x:auto}
+.scroll svg.chart{min-width:720px}
+.sheet{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,230px),1fr));gap:12px}
+.sheet figure{margin:0;min-width:0}
+.sheet img{display:block;width:100%;height:auto;border-radius:4px;background:#d9dee5}
+.sheet figcaption{font-size:.8rem;color:var(--muted);margin-top:.25rem;overflow-wrap:anywhere}
+.table-wrap{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums;font-size:.9rem}
+th,td{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+th{color:var(--muted);font-weight:600;white-space:nowrap}
+.n{text-align:right;white-space:nowrap}
+tfoot td{font-weight:600}
+.nowrap{white-space:nowrap}
+.swatch{display:inline-block;width:.7em;height:.7em;border-radius:2px;margin-right:.4em;vertical-align:baseline}
+.files{margin:0;padding-left:1.2rem}
+.files li{margin:.15rem 0}
+footer{color:var(--muted);font-size:.8rem;padding-bottom:24px}
+@media (max-width:640px){
+body{font-size:14px}
+.wrap{padding:12px}
+h1{font-size:1.3rem}
+.cards{grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}
+.card{padding:10px}
+.card .value{font-size:1.45rem}
+.panel{padding:12px}
+.meta{grid-template-columns:minmax(0,1fr)}
+.meta dt{font-size:.8rem;margin-top:.3rem}
+.cards .card:first-child{grid-column:1/-1}
+.sheet{grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}
+.sheet figcaption{font-size:.72rem}
+th,td{padding:.3rem .35rem}
+th{white-space:normal}
+}
+`
+    .trim()
+    .replace(/\n/g, '');
+/** A colour swatch and a label that stay on one line. `label` must be escaped already. */
+function swatched(color, label) {
+    return `<span class="nowrap"><span class="swatch" style="background:${color}"></span>${label}</span>`;
+}
+/** Table rows capped at `max`, with a note saying how many were left out. */
+function capped(items, max, noun) {
+    if (items.length <= max)
+        return { shown: items, note: '' };
+    return { shown: items.slice(0, max), note: `<p class="note">${html_format_int(items.length - max)} more ${noun} not shown (see metrics.json).</p>` };
+}
+function table(head, rows, foot) {
+    const th = head.map((h) => (Array.isArray(h) ? `<th class="n">${h[0]}</th>` : `<th>${h}</th>`)).join('');
+    const numeric = head.map((h) => Array.isArray(h));
+    const tr = (cells, tag = 'td') => `<tr>${cells.map((c, i) => `<${tag}${numeric[i] ? ' class="n"' : ''}>${c}</${tag}>`).join('')}</tr>`;
+    return (`<div class="table-wrap"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(r)).join('')}</tbody>` +
+        (foot ? `<tfoot>${tr(foot)}</tfoot>` : '') +
+        '</table></div>');
+}
+function panel(title, body, wide = false) {
+    return `<section class="panel${wide ? ' wide' : ''}"><h2>${title}</h2>${body}</section>`;
+}
+function verdict(gates) {
+    if (!gates || gates.length === 0)
+        return '<p class="verdict none"><strong>No quality gates set.</strong>The dataset was not checked against thresholds.</p>';
+    const failed = gates.filter((g) => !g.passed);
+    const items = gates
+        .map((g) => `<li>${g.passed ? 'passed' : '<b>failed</b>'}: ${userText(g.name)} = ${plain(g.actual)} (threshold ${plain(g.threshold)})</li>`)
+        .join('');
+    const headline = failed.length === 0
+        ? `<strong>Quality gates passed</strong>${html_format_int(gates.length)} of ${html_format_int(gates.length)} gates met.`
+        : `<strong>Quality gates failed</strong>${html_format_int(failed.length)} of ${html_format_int(gates.length)} gates missed.`;
+    return `<div class="verdict ${failed.length === 0 ? 'pass' : 'fail'}" role="status">${headline}<ul>${items}</ul></div>`;
+}
+function header(data, title) {
+    const { metrics, manifest } = data;
+    const names = metrics.videos.slice(0, HEADER_VIDEOS).map((v) => userText(v.name));
+    const more = metrics.videos.length - names.length;
+    const videos = metrics.videos.length === 0
+        ? 'none'
+        : `${names.join(', ')}${more > 0 ? `, and ${html_format_int(more)} more` : ''} (${html_format_int(metrics.videos.length)}, ${html_format_duration(metrics.videos.reduce((acc, v) => acc + v.durationSeconds * 1000, 0))} in all)`;
+    const sampling = manifest.config.sampling ? `${escapeHtml(describeSampling(manifest.config.sampling))} sampled; ` : '';
+    const dedup = manifest.config.dedupThreshold < 0 ? 'off' : `pHash distance ≤ ${html_format_int(manifest.config.dedupThreshold)}`;
+    const rows = [
+        ['Videos', videos],
+        ['Model', `${userText(manifest.config.model.name)} <code title="sha256">${escapeHtml(manifest.model.sha256.slice(0, 12))}</code>`],
+        ['Run', `${escapeHtml(runDate(manifest.run.startedAt))} · id <code>${userText(manifest.run.id, 40)}</code>`],
+        ['Settings', `${sampling}near-duplicates: ${dedup}`],
+    ];
+    return (`<header class="top"><div class="wrap"><h1><small>${userText(title)}</small>${userText(metrics.site)}</h1>` +
+        `<dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>` +
+        `${verdict(data.gates)}</div></header>`);
+}
+/** `3 duplicates`, `1 duplicate`. */
+function count(n, one, many = `${one}s`) {
+    return `${html_format_int(n)} ${n === 1 ? one : many}`;
+}
+function cards(metrics) {
+    const { frames, detections } = metrics;
+    const card = (label, value, sub) => `<div class="card"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;
+    return ('<section class="cards" aria-label="Key figures">' +
+        card('Images kept', html_format_int(metrics.images), `of ${html_format_int(frames.sampled)} sampled frames`) +
+        card('Frames sampled', html_format_int(frames.sampled), `from ${html_format_int(frames.decoded)} decoded`) +
+        card('Frame-drop ratio', percent(metrics.frameDropRatio), `${html_format_int(frames.bad)} bad, ${count(frames.duplicates, 'duplicate')}`) +
+        card('Detections', html_format_int(detections.total), count(detections.byClass.length, 'class', 'classes')) +
+        card('Detections / image', fixed(detections.perImage.mean, 2), `mean; min ${html_format_int(detections.perImage.min)}, max ${html_format_int(detections.perImage.max)}`) +
+        '</section>');
+}
+function classChart(metrics, colorOf, maxBars) {
+    const classes = metrics.detections.byClass;
+    const shown = classes.slice(0, maxBars);
+    const rest = classes.slice(maxBars);
+    const rows = shown.map((c) => ({
+        label: c.name,
+        value: c.count,
+        color: colorOf(c.name),
+        title: `${c.name}: ${html_format_int(c.count)} detections, mean score ${fixed(c.meanScore, 3)}`,
+    }));
+    if (rest.length > 0) {
+        const count = rest.reduce((acc, c) => acc + c.count, 0);
+        rows.push({ label: `${html_format_int(rest.length)} other classes`, value: count, color: '#a3acb9' });
+    }
+    const chart = horizontalBarChart(rows, { label: 'Detections per class', empty: 'No detections' });
+    const unseen = metrics.detections.classesWithoutDetections.length;
+    return chart + (unseen > 0 ? `<p class="note">${html_format_int(unseen)} model classes had no detections.</p>` : '');
+}
+function perImageChart(metrics) {
+    const per = metrics.detections.perImage;
+    const buckets = per.histogram.map((b) => ({ label: b.label, count: b.count, title: `${b.label} detections: ${html_format_int(b.count)} images` }));
+    return (histogramChart(buckets, { label: 'Kept images by number of detections', xTitle: 'detections in the image' }) +
+        `<p class="note">Images per number of detections; mean ${fixed(per.mean, 2)}.</p>`);
+}
+/** Where a threshold `t` (values ≤ t are duplicates) falls on the histogram's bucket axis. */
+function thresholdPosition(buckets, t) {
+    for (const [i, b] of buckets.entries()) {
+        if (t < b.min)
+            return i;
+        if (b.max === null)
+            return i + 0.5;
+        if (t <= b.max)
+            return i + (t - b.min + 1) / (b.max - b.min + 1);
+    }
+    return buckets.length;
+}
+function phashChart(metrics, threshold) {
+    const ph = metrics.phashDistance;
+    if (ph.count === 0)
+        return '<p class="note">No distances recorded (each video had at most one frame reach deduplication).</p>';
+    const on = threshold >= 0;
+    const buckets = ph.histogram.map((b) => ({
+        label: b.label,
+        count: b.count,
+        color: on && b.max !== null && b.max <= threshold ? DUPLICATE_COLOR : undefined,
+        title: `distance ${b.label}: ${html_format_int(b.count)} frames`,
+    }));
+    const marker = on ? { at: thresholdPosition(ph.histogram, threshold), label: `dedup ≤ ${html_format_int(threshold)}` } : undefined;
+    return (histogramChart(buckets, { label: 'pHash distance to the last kept frame', xTitle: 'Hamming distance (bits of 64)', marker }) +
+        `<p class="note">${html_format_int(ph.count)} distances; median ${fixed(ph.median, 1)}. ` +
+        (on ? `Frames at or left of the dashed line were dropped as near-duplicates.` : 'Deduplication was off.') +
+        '</p>');
+}
+function stageChart(metrics) {
+    const t = metrics.timings;
+    const segments = STAGES.map((stage) => ({ label: stage, value: t.stages[stage].ms, color: STAGE_COLORS[stage] }));
+    return (stackedBar(segments, { label: 'Time per stage', formatValue: html_format_duration, empty: 'No time recorded' }) +
+        `<p class="note">Stages sum to ${html_format_duration(t.stageTotalMs)}; wall time ${html_format_duration(t.wallMs)}.</p>`);
+}
+function timelinePanel(data, options) {
+    const timeline = buildTimeline(data.metrics, data.frames, options);
+    const chart = timelineChart(timeline.tracks, { label: 'Sampled frames over video time', categories: timeline.categories, width: 960, fontSize: 12 });
+    const hidden = timeline.hiddenVideos > 0 ? ` ${html_format_int(timeline.hiddenVideos)} more videos are not drawn; see the videos table.` : '';
+    return panel('Timeline', `<div class="scroll">${chart}</div><p class="note">One column per sampled frame (or per time bin on long videos), coloured by what happened to it; bars above show detections in kept frames.${hidden}</p>`, true);
+}
+function contactSheetSection(sheet) {
+    if (!sheet)
+        return '';
+    const { thumbnails } = sheet;
+    const failed = sheet.failed.length > 0 ? `<p class="note">${count(sheet.failed.length, 'thumbnail')} could not be made (image missing or unreadable).</p>` : '';
+    if (thumbnails.length === 0)
+        return panel('Contact sheet', `<p class="note">No kept images.</p>${failed}`, true);
+    const figures = thumbnails.map((t) => {
+        const classes = t.classes.slice(0, 4).map((c) => `${html_format_int(c.count)} ${userText(c.name, 30)}`).join(', ');
+        const more = t.classes.length > 4 ? ', …' : '';
+        const alt = `${t.image}: ${t.detections} detections`;
+        return (`<figure><a href="${relativeHref(t.image)}"><img src="${relativeHref(t.thumb)}" width="${t.width}" height="${t.height}" alt="${userText(alt, 200)}"></a>` +
+            `<figcaption>${userText(t.video, 40)} · ${clock(t.timestampMs)} · ${count(t.detections, 'detection')}${classes ? `: ${classes}${more}` : ''}</figcaption></figure>`);
+    });
+    const intro = `<p class="note">${html_format_int(thumbnails.length)} of ${html_format_int(sheet.keptImages)} kept images, spread evenly over the run, with the detections drawn in. Select one for the full image.</p>`;
+    return panel('Contact sheet', `${intro}<div class="sheet">${figures.join('')}</div>${failed}`, true);
+}
+function dropsTable(metrics) {
+    const { frames } = metrics;
+    const share = (n, of) => percent(of > 0 ? n / of : 0);
+    const rows = DROP_REASONS.map((reason) => {
+        const n = frames.droppedByReason[reason];
+        const color = OUTCOMES.find((o) => o.key === reason)?.color ?? '#999';
+        return [swatched(color, reason), html_format_int(n), share(n, frames.sampled), share(n, frames.dropped)];
+    });
+    const noReason = frames.dropped - DROP_REASONS.reduce((acc, r) => acc + frames.droppedByReason[r], 0);
+    if (noReason > 0)
+        rows.push([swatched('#8e44ad', 'no reason recorded'), html_format_int(noReason), share(noReason, frames.sampled), share(noReason, frames.dropped)]);
+    return table(['Reason', ['Frames', 'n'], ['Of sampled', 'n'], ['Of dropped', 'n']], rows, [
+        'All drops',
+        html_format_int(frames.dropped),
+        share(frames.dropped, frames.sampled),
+        frames.dropped > 0 ? '100.0%' : '0.0%',
+    ]);
+}
+function videosTable(metrics, maxRows) {
+    if (metrics.videos.length === 0)
+        return '<p class="note">No videos.</p>';
+    const { shown, note } = capped(metrics.videos, maxRows, 'videos');
+    const rows = shown.map((v) => [
+        html_format_int(v.index + 1),
+        `${userText(v.name)}<br><code title="sha256">${escapeHtml(v.sha256.slice(0, 12))}</code>`,
+        html_format_duration(v.durationSeconds * 1000),
+        `${html_format_int(v.width)}×${html_format_int(v.height)} @ ${fixed(v.fps, 2)}`,
+        bytes(v.sizeBytes),
+        html_format_int(v.sampled),
+        html_format_int(v.kept),
+        `${html_format_int(v.bad)} / ${html_format_int(v.duplicates)}`,
+        html_format_int(v.detections),
+    ]);
+    return (table(['#', 'Video', ['Length', 'n'], ['Size × fps', 'n'], ['File', 'n'], ['Sampled', 'n'], ['Kept', 'n'], ['Bad / dup.', 'n'], ['Detections', 'n']], rows) +
+        note);
+}
+function classesTable(metrics, colorOf, maxRows) {
+    const { byClass, total } = metrics.detections;
+    if (byClass.length === 0)
+        return '<p class="note">No detections.</p>';
+    const { shown, note } = capped(byClass, maxRows, 'classes');
+    const rows = shown.map((c) => [swatched(colorOf(c.name), userText(c.name)), html_format_int(c.count), percent(total > 0 ? c.count / total : 0), fixed(c.meanScore, 3)]);
+    return table(['Class', ['Detections', 'n'], ['Share', 'n'], ['Mean score', 'n']], rows) + note;
+}
+function filesSection() {
+    const items = REPORT_LINKS.map((l) => `<li><a href="${relativeHref(l.href)}${l.href.endsWith('/') ? '/' : ''}">${escapeHtml(l.label)}</a> — ${escapeHtml(l.what)}</li>`);
+    return panel('Files', `<ul class="files">${items.join('')}</ul>`, true);
+}
+/** Class colours: by position in the model's class list, so charts, tables and thumbnails agree. */
+function colorsOf(data) {
+    return classColors(data.manifest.model.classNames ?? [], data.metrics.detections.byClass.map((c) => c.name));
+}
+/** Renders report.html. Pure and deterministic; see the module comment for what bounds its size. */
+function renderHtmlReport(data, contactSheet, options = {}) {
+    const { metrics, manifest } = data;
+    const title = options.title ?? 'Dataset report';
+    const maxRows = Math.max(1, Math.floor(options.maxTableRows ?? DEFAULT_HTML_TABLE_ROWS));
+    const maxBars = Math.max(1, Math.floor(options.maxChartClasses ?? DEFAULT_CHART_CLASSES));
+    const colorOf = colorsOf(data);
+    const body = [
+        header(data, title),
+        '<main class="wrap">',
+        cards(metrics),
+        '<div class="grid">',
+        panel('Class distribution', classChart(metrics, colorOf, maxBars)),
+        panel('Detections per image', perImageChart(metrics)),
+        timelinePanel(data, options),
+        panel('Time per stage', stageChart(metrics)),
+        panel('Near-duplicates (pHash distance)', phashChart(metrics, manifest.config.dedupThreshold)),
+        contactSheetSection(contactSheet),
+        panel('Dropped frames', dropsTable(metrics)),
+        panel('Classes', classesTable(metrics, colorOf, maxRows)),
+        panel('Videos', videosTable(metrics, maxRows), true),
+        filesSection(),
+        '</div>',
+        `<footer><p>Made by dataset-gen ${userText(manifest.tool.version, 40)}${manifest.tool.gitCommit ? ` (commit ${escapeHtml(manifest.tool.gitCommit.slice(0, 12))})` : ''}. ` +
+            'Self-contained: no scripts, no external resources.</p></footer>',
+        '</main>',
+    ];
+    return [
+        '<!doctype html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        // Nothing but this page's own style and images from its folder may load; no script at all.
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self'; style-src 'unsafe-inline'">`,
+        '<meta name="color-scheme" content="light">',
+        `<title>${userText(title)}: ${userText(metrics.site)}</title>`,
+        `<style>${CSS}</style>`,
+        '</head>',
+        '<body>',
+        ...body,
+        '</body>',
+        '</html>',
+        '',
+    ].join('\n');
+}
+/**
+ * Makes the contact sheet (`report/thumbs/`) and writes `report.html` into the dataset folder
+ * `datasetDir` (which must already hold `images/`).
+ */
+async function writeHtmlReport(datasetDir, input, options = {}) {
+    const contactSheet = await buildContactSheet(datasetDir, input.kept, { ...options, colorOf: colorsOf(input) });
+    const html = renderHtmlReport(input, contactSheet, options);
+    const file = external_node_path_default().join(datasetDir, HTML_REPORT_FILE);
+    await (0,promises_namespaceObject.writeFile)(file, html);
+    return { file, html, contactSheet };
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * report.md: a human-readable rendering of `RunMetrics` (and nothing else). Every string that comes
+ * from the user (site, video and class names, link labels) is Markdown-escaped and length-capped,
+ * long tables are cut to `maxTableRows`, and the whole document is kept under `MAX_REPORT_BYTES`.
+ */
+
+
+
+/** report.md never exceeds this many bytes (UTF-8). */
+const MAX_REPORT_BYTES = 1024 * 1024;
+const DEFAULT_MAX_TABLE_ROWS = 50;
+/** User strings longer than this (in characters, before escaping) are cut with an ellipsis. */
+const MAX_NAME_LENGTH = 120;
+/** Escapes text for use inside Markdown (including table cells) so it renders literally. */
+function escapeMarkdown(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_|[\]~#]/g, (c) => `\\${c}`));
+}
+/** Cuts `text` to `max` code points, the last being an ellipsis when anything was cut. */
+function markdown_cut(text, max = MAX_NAME_LENGTH) {
+    if (text.length <= max)
+        return text; // UTF-16 length bounds the code point count
+    const chars = [...text.slice(0, 2 * max)];
+    return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
+}
+/** A user-controlled string, capped and escaped. */
+function markdown_userText(text) {
+    return escapeMarkdown(markdown_cut(text));
+}
+const markdown_integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+function markdown_int(n) {
+    return markdown_integer.format(n);
+}
+function markdown_fixed(n, digits) {
+    return new Intl.NumberFormat('en-US', {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+    }).format(n);
+}
+function markdown_percent(ratio, digits = 1) {
+    return `${markdown_fixed(ratio * 100, digits)}%`;
+}
+function markdown_bytes(n) {
+    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+    let value = n;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit += 1;
+    }
+    return unit === 0 ? `${markdown_int(value)} B` : `${markdown_fixed(value, 1)} ${units[unit]}`;
+}
+function markdown_seconds(ms) {
+    return `${markdown_fixed(ms / 1000, 1)} s`;
+}
+function markdown_table(header, align, rows) {
+    const sep = align.map((a) => (a === 'r' ? '---:' : '---'));
+    return [`| ${header.join(' | ')} |`, `| ${sep.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+/** The first `limit` rows plus, when some were cut, a note saying how many. */
+function truncated(items, limit, noun) {
+    if (items.length <= limit)
+        return { shown: items, note: [] };
+    const left = items.length - limit;
+    return { shown: items.slice(0, limit), note: ['', `_${markdown_int(left)} more ${noun} not shown._`] };
+}
+function chart(lines) {
+    return ['', '```text', ...lines, '```'];
+}
+function markdown_histogramChart(buckets) {
+    return chart(barChart(buckets.map((b) => ({ label: b.label, value: b.count })), { formatValue: markdown_int }));
+}
+function encodeHref(href) {
+    // encodeURI keeps the path structure; parentheses and spaces would end or break the link target.
+    return encodeURI(markdown_cut(href, 2048)).replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+function render(metrics, options, maxRows) {
+    const out = [];
+    const title = options.title ?? 'Dataset report';
+    const { frames, detections, timings } = metrics;
+    out.push(`# ${markdown_userText(title)}: ${markdown_userText(metrics.site)}`, '');
+    out.push('## Summary', '');
+    out.push(...markdown_table(['Metric', 'Value'], ['l', 'r'], [
+        ['Images kept', markdown_int(metrics.images)],
+        ['Frames sampled', markdown_int(frames.sampled)],
+        ['Frame drop ratio', markdown_percent(metrics.frameDropRatio)],
+        ['Detections', markdown_int(detections.total)],
+        ['Mean detections per image', markdown_fixed(detections.perImage.mean, 2)],
+        ['Frames decoded', markdown_int(frames.decoded)],
+        ['Videos', markdown_int(metrics.videos.length)],
+        ['Wall time', markdown_seconds(timings.wallMs)],
+    ]));
+    out.push('', '## Dropped frames', '');
+    out.push(...markdown_table(['Reason', 'Frames', 'Share of sampled'], ['l', 'r', 'r'], DROP_REASONS.map((reason) => {
+        const n = frames.droppedByReason[reason];
+        return [reason, markdown_int(n), markdown_percent(frames.sampled > 0 ? n / frames.sampled : 0)];
+    })));
+    out.push(...chart(barChart(DROP_REASONS.map((reason) => ({ label: reason, value: frames.droppedByReason[reason] })), { formatValue: markdown_int })));
+    out.push('', '## Classes', '');
+    if (detections.byClass.length === 0) {
+        out.push('No detections.');
+    }
+    else {
+        const maxCount = detections.byClass[0]?.count ?? 0;
+        const { shown, note } = truncated(detections.byClass, maxRows, 'classes');
+        out.push(...markdown_table(['Class', 'Count', 'Mean score', ''], ['l', 'r', 'r', 'l'], shown.map((c) => [markdown_userText(c.name), markdown_int(c.count), markdown_fixed(c.meanScore, 3), textBar(c.count, maxCount, 20)])), ...note);
+    }
+    const unseen = detections.classesWithoutDetections.length;
+    if (unseen > 0)
+        out.push('', `${markdown_int(unseen)} model classes had no detections.`);
+    out.push('', '## Detections per image', '');
+    const per = detections.perImage;
+    out.push(`Min ${markdown_int(per.min)}, mean ${markdown_fixed(per.mean, 2)}, max ${markdown_int(per.max)}.`);
+    out.push(...markdown_histogramChart(per.histogram));
+    out.push('', '## Near-duplicate distance (pHash)', '');
+    const ph = metrics.phashDistance;
+    if (ph.count === 0) {
+        out.push('No distances recorded.');
+    }
+    else {
+        out.push(`${markdown_int(ph.count)} distances to the previous kept frame: min ${markdown_fixed(ph.min, 0)}, ` +
+            `median ${markdown_fixed(ph.median, 1)}, max ${markdown_fixed(ph.max, 0)}.`);
+        out.push(...markdown_histogramChart(ph.histogram));
+    }
+    out.push('', '## Stage timings', '');
+    out.push(...markdown_table(['Stage', 'ms', 'Share'], ['l', 'r', 'r'], [
+        ...STAGES.map((stage) => [stage, markdown_fixed(timings.stages[stage].ms, 1), markdown_percent(timings.stages[stage].share)]),
+        ['**total**', markdown_fixed(timings.stageTotalMs, 1), markdown_percent(timings.stageTotalMs > 0 ? 1 : 0)],
+    ]));
+    out.push('', '## Videos', '');
+    if (metrics.videos.length === 0) {
+        out.push('No videos.');
+    }
+    else {
+        const { shown, note } = truncated(metrics.videos, maxRows, 'videos');
+        out.push(...markdown_table(['#', 'Video', 'SHA-256', 'Duration', 'fps', 'Size', 'Decoded', 'Sampled', 'Kept', 'Dropped', 'Detections'], ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'], shown.map((v) => [
+            String(v.index + 1),
+            markdown_userText(v.name),
+            escapeMarkdown(v.sha256.slice(0, 12)),
+            `${markdown_fixed(v.durationSeconds, 1)} s`,
+            markdown_fixed(v.fps, 2),
+            `${markdown_int(v.width)}×${markdown_int(v.height)}, ${markdown_bytes(v.sizeBytes)}`,
+            markdown_int(v.decoded),
+            markdown_int(v.sampled),
+            markdown_int(v.kept),
+            markdown_int(v.dropped),
+            markdown_int(v.detections),
+        ])), ...note);
+    }
+    const links = options.imageLinks ?? [];
+    if (links.length > 0) {
+        out.push('', '## Sample images', '');
+        const { shown, note } = truncated(links, maxRows, 'images');
+        out.push(...shown.map((l) => `- [${markdown_userText(l.label ?? l.href)}](${encodeHref(l.href)})`), ...note);
+    }
+    out.push('');
+    return out.join('\n');
+}
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** Cuts `text` to at most `limit` UTF-8 bytes without splitting a character. */
+function cutToBytes(text, limit) {
+    const buf = Buffer.from(text, 'utf8');
+    if (buf.length <= limit)
+        return text;
+    let end = limit;
+    while (end > 0 && ((buf[end] ?? 0) & 0xc0) === 0x80)
+        end -= 1; // back off a continuation byte
+    return buf.subarray(0, end).toString('utf8');
+}
+/** Renders report.md. The result is always under `MAX_REPORT_BYTES`. */
+function renderMarkdownReport(metrics, options = {}) {
+    const requested = options.maxTableRows ?? DEFAULT_MAX_TABLE_ROWS;
+    const longest = Math.max(1, metrics.detections.byClass.length, metrics.videos.length, options.imageLinks?.length ?? 0);
+    let rows = Math.min(longest, Number.isFinite(requested) ? Math.max(1, Math.floor(requested)) : DEFAULT_MAX_TABLE_ROWS);
+    let text = render(metrics, options, rows);
+    // Too big: shrink the long tables in proportion (rows are capped in length, so this converges fast).
+    for (let size = byteLength(text); size >= MAX_REPORT_BYTES && rows > 1; size = byteLength(text)) {
+        rows = Math.max(1, Math.min(rows - 1, Math.floor((rows * MAX_REPORT_BYTES * 0.9) / size)));
+        text = render(metrics, options, rows);
+    }
+    if (byteLength(text) >= MAX_REPORT_BYTES) {
+        const marker = '\n\n_Report cut to stay under 1 MiB._\n';
+        text = cutToBytes(text, MAX_REPORT_BYTES - byteLength(marker) - 1) + marker;
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/write-reports.ts
+/**
+ * The run's reports, written into the staging folder from the one metrics model: metrics.json,
+ * metrics.csv (a row per sampled frame), report.md, report.html (with its contact sheet under
+ * report/) and metrics.prom (Prometheus text format).
+ */
+
+
+
+
+
+
+
+const REPORT_FILES = {
+    metrics: 'metrics.json',
+    metricsCsv: 'metrics.csv',
+    report: 'report.md',
+    reportHtml: HTML_REPORT_FILE,
+    prometheus: PROMETHEUS_FILE,
+};
+/** Writes the reports; returns the Prometheus registry so the run can push the same numbers. */
+async function writeReports(dir, recorder, metrics, manifest, gates = []) {
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, REPORT_FILES.metrics), `${JSON.stringify(metrics, null, 2)}\n`);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, REPORT_FILES.metricsCsv), frameRowsCsv(recorder.frames));
+    const imageLinks = recorder.kept.slice(0, 4).map((k) => ({ href: `${IMAGES_DIR}/${k.file}`, label: k.file }));
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, REPORT_FILES.report), renderMarkdownReport(metrics, { imageLinks }));
+    await writeHtmlReport(dir, { metrics, manifest, frames: recorder.frames, kept: recorder.kept, gates });
+    const registry = buildPrometheusRegistry({
+        metrics,
+        manifest,
+        frames: recorder.frames,
+        detectionsPerImage: recorder.kept.map((k) => k.detections.length),
+    });
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, REPORT_FILES.prometheus), await renderPrometheus(registry));
+    return registry;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/run.ts
 /**
  * Orchestrates a run: validate everything cheap first (tools, output folder, model config, weights,
@@ -13202,12 +21321,12 @@ async function probeVideo(tools, file, index) {
 
 
 
+
+
 const OUTPUT_FILES = {
     coco: COCO_PATH,
     images: IMAGES_DIR,
-    metrics: 'metrics.json',
-    metricsCsv: 'metrics.csv',
-    report: 'report.md',
+    ...REPORT_FILES,
 };
 function withOverrides(config, options) {
     return {
@@ -13225,6 +21344,8 @@ async function runPipeline(options, hooks = {}) {
     const tools = await resolveFfmpegTools(options.ffmpegPath ?? undefined);
     logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
     await checkOutputDir(options.outDir, options.overwrite);
+    if (options.historyCsv)
+        await checkRunHistory(options.historyCsv);
     const loaded = await loadModelConfig(options.modelConfig);
     const modelConfig = withOverrides(loaded.config, options);
     const model = await resolveModel(loaded, {
@@ -13248,6 +21369,7 @@ async function runPipeline(options, hooks = {}) {
         classFilter: options.classes ?? undefined,
         onWarning: (message) => logger.warn(message),
     });
+    let committed = false;
     const staging = await createStagingDir(options.outDir, [IMAGES_DIR, external_node_path_default().dirname(COCO_PATH)]);
     try {
         for (const { info, sha256 } of probed) {
@@ -13279,13 +21401,7 @@ async function runPipeline(options, hooks = {}) {
         await recorder.time('write', () => (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, COCO_PATH), serializeCoco(coco)));
         recorder.finish();
         const metrics = computeMetrics(recorder, { site: options.site, classNames: detector.classNames });
-        for (const [stage, timing] of Object.entries(metrics.timings.stages)) {
-            logger.info(`stage ${stage}: ${Math.round(timing.ms)} ms (${Math.round(timing.share * 100)} %)`, { stage });
-        }
-        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, OUTPUT_FILES.metrics), `${JSON.stringify(metrics, null, 2)}\n`);
-        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, OUTPUT_FILES.metricsCsv), frameRowsCsv(recorder.frames));
-        const imageLinks = recorder.kept.slice(0, 4).map((k) => ({ href: `${IMAGES_DIR}/${k.file}`, label: k.file }));
-        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, OUTPUT_FILES.report), renderMarkdownReport(metrics, { imageLinks }));
+        logStageSummary(logger, metrics);
         const manifest = buildManifest({
             runId,
             startedAt,
@@ -13302,10 +21418,13 @@ async function runPipeline(options, hooks = {}) {
             gitCommit: await toolCommit(),
             files: { ...OUTPUT_FILES },
         });
+        const registry = await writeReports(staging, recorder, metrics, manifest, hooks.gates?.(metrics) ?? []);
         await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
         await commitStagingDir(staging, options.outDir);
+        committed = true;
         const at = (rel) => external_node_path_default().join(options.outDir, rel);
         logger.info(`dataset written to ${options.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
+        await publishRun(options, metrics, manifest, registry, logger, hooks.signal);
         return {
             outDir: options.outDir,
             metrics,
@@ -13316,12 +21435,15 @@ async function runPipeline(options, hooks = {}) {
                 metrics: at(OUTPUT_FILES.metrics),
                 metricsCsv: at(OUTPUT_FILES.metricsCsv),
                 report: at(OUTPUT_FILES.report),
+                reportHtml: at(OUTPUT_FILES.reportHtml),
+                prometheus: at(OUTPUT_FILES.prometheus),
                 manifest: at(MANIFEST_FILE),
             },
         };
     }
     catch (error) {
-        await discardStagingDir(staging);
+        if (!committed)
+            await discardStagingDir(staging);
         throw error;
     }
     finally {
@@ -13336,6 +21458,7 @@ async function runPipeline(options, hooks = {}) {
 const VALUE_OPTIONS = [
     'out', 'site', 'sample-fps', 'every-n-frames', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'confidence', 'iou',
     'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'jpeg-quality', 'ffmpeg-path',
+    'pushgateway-url', 'history-csv',
 ];
 /** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
 function joinNegativeValues(args) {
@@ -13450,6 +21573,9 @@ Output and tools:
   --jpeg-quality <1-100>    JPEG quality of the images (default: 90)
   --ffmpeg-path <path>      ffmpeg binary (ffprobe beside it) or their folder
                             (default: PATH, then the bundled npm binaries)
+  --pushgateway-url <url>   push the run's Prometheus metrics to this Pushgateway, job
+                            dataset-gen, grouped by site; a failed push is a warning (default: none)
+  --history-csv <file>      append one row per run to this CSV (created with a header) (default: none)
   --log-format text|json    log lines on stderr (default: text)
   --debug                   print stack traces of errors
 
@@ -13504,6 +21630,76 @@ async function runCli(argv, io) {
     }
 }
 
+
+/***/ }),
+
+/***/ 9907:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("cluster");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 2987:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("perf_hooks");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 1493:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("v8");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ })
 
@@ -13646,6 +21842,6 @@ async function runCli(argv, io) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ var __webpack_exports__ = __nccwpck_require__(5581);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -50,6 +50,8 @@ function buildDataset(context: ActionContext, logger: Logger, cacheDir: string, 
     signal: runOptions.signal,
     progress: (label, total) => createProgress({ total, label, logger, tty: false }),
     model: { cacheDir, download: runOptions.modelDownload, names: { model: 'input "model"', sha256: 'input "model-sha256"', env: null } },
+    gates: (metrics) =>
+      evaluateGates(metrics, context.gates).map((g) => ({ name: inputName(g.input), threshold: g.threshold, actual: g.measured, passed: g.passed })),
   });
 }
 

@@ -52,7 +52,7 @@ export interface RunManifest {
     dropped: Record<string, number>;
     frameDropRatio: number;
   };
-  files: { coco: string; images: string; metrics: string; metricsCsv: string; report: string; prometheus: string };
+  files: { coco: string; images: string; metrics: string; metricsCsv: string; report: string; reportHtml: string; prometheus: string };
 }
 
 export interface ManifestInput {

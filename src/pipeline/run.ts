@@ -17,6 +17,7 @@ import { computeMetrics, type RunMetrics } from '../observe/metrics.js';
 import type { Progress } from '../observe/progress.js';
 import { RunRecorder } from '../observe/recorder.js';
 import type { Options } from '../options.js';
+import type { QualityGateVerdict } from '../report/report-model.js';
 import { logStageSummary } from '../observe/stage-summary.js';
 import { TOOL_VERSION, toolCommit } from '../version.js';
 import { buildCoco, COCO_PATH, serializeCoco } from './coco.js';
@@ -39,6 +40,8 @@ export interface RunHooks {
   /** Makes a progress reporter for one video's sampled frames; null for none. */
   progress?: (label: string, total: number) => Progress | null;
   signal?: AbortSignal;
+  /** Quality gates to show in report.html (the caller enforces them). */
+  gates?: (metrics: RunMetrics) => readonly QualityGateVerdict[];
   /** Model download and cache settings. */
   model?: Pick<ResolveModelOptions, 'cacheDir' | 'download' | 'names'>;
 }
@@ -48,7 +51,16 @@ export interface RunResult {
   metrics: RunMetrics;
   manifest: RunManifest;
   /** Absolute paths of the dataset's files. */
-  files: { coco: string; images: string; metrics: string; metricsCsv: string; report: string; prometheus: string; manifest: string };
+  files: {
+    coco: string;
+    images: string;
+    metrics: string;
+    metricsCsv: string;
+    report: string;
+    reportHtml: string;
+    prometheus: string;
+    manifest: string;
+  };
 }
 
 function withOverrides(config: ModelConfig, options: Options): ModelConfig {
@@ -151,7 +163,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
       gitCommit: await toolCommit(),
       files: { ...OUTPUT_FILES },
     });
-    const registry = await writeReports(staging, recorder, metrics, manifest);
+    const registry = await writeReports(staging, recorder, metrics, manifest, hooks.gates?.(metrics) ?? []);
     await writeFile(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
     await commitStagingDir(staging, options.outDir);
     committed = true;
@@ -168,6 +180,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
         metrics: at(OUTPUT_FILES.metrics),
         metricsCsv: at(OUTPUT_FILES.metricsCsv),
         report: at(OUTPUT_FILES.report),
+        reportHtml: at(OUTPUT_FILES.reportHtml),
         prometheus: at(OUTPUT_FILES.prometheus),
         manifest: at(MANIFEST_FILE),
       },

@@ -1,6 +1,7 @@
 /**
  * The run's reports, written into the staging folder from the one metrics model: metrics.json,
- * metrics.csv (a row per sampled frame), report.md and metrics.prom (Prometheus text format).
+ * metrics.csv (a row per sampled frame), report.md, report.html (with its contact sheet under
+ * report/) and metrics.prom (Prometheus text format).
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +10,9 @@ import { frameRowsCsv } from '../observe/csv.js';
 import type { RunMetrics } from '../observe/metrics.js';
 import { buildPrometheusRegistry, PROMETHEUS_FILE, renderPrometheus } from '../observe/prometheus.js';
 import type { RunRecorder } from '../observe/recorder.js';
+import { HTML_REPORT_FILE, writeHtmlReport } from '../report/html.js';
 import { renderMarkdownReport } from '../report/markdown.js';
+import type { QualityGateVerdict } from '../report/report-model.js';
 import type { RunManifest } from './manifest.js';
 import { IMAGES_DIR } from './write-images.js';
 
@@ -17,15 +20,23 @@ export const REPORT_FILES = {
   metrics: 'metrics.json',
   metricsCsv: 'metrics.csv',
   report: 'report.md',
+  reportHtml: HTML_REPORT_FILE,
   prometheus: PROMETHEUS_FILE,
 } as const;
 
 /** Writes the reports; returns the Prometheus registry so the run can push the same numbers. */
-export async function writeReports(dir: string, recorder: RunRecorder, metrics: RunMetrics, manifest: RunManifest): Promise<Registry> {
+export async function writeReports(
+  dir: string,
+  recorder: RunRecorder,
+  metrics: RunMetrics,
+  manifest: RunManifest,
+  gates: readonly QualityGateVerdict[] = [],
+): Promise<Registry> {
   await writeFile(path.join(dir, REPORT_FILES.metrics), `${JSON.stringify(metrics, null, 2)}\n`);
   await writeFile(path.join(dir, REPORT_FILES.metricsCsv), frameRowsCsv(recorder.frames));
   const imageLinks = recorder.kept.slice(0, 4).map((k) => ({ href: `${IMAGES_DIR}/${k.file}`, label: k.file }));
   await writeFile(path.join(dir, REPORT_FILES.report), renderMarkdownReport(metrics, { imageLinks }));
+  await writeHtmlReport(dir, { metrics, manifest, frames: recorder.frames, kept: recorder.kept, gates });
   const registry = buildPrometheusRegistry({
     metrics,
     manifest,

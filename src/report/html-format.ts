@@ -22,6 +22,13 @@ export function fixed(n: number, digits: number): string {
   return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }
 
+const plainFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
+/** Up to 4 decimals, trailing zeros dropped: `0.5` → `0.5`, `50` → `50`, `0.12345` → `0.1235`. */
+export function plain(n: number): string {
+  return plainFormat.format(Number.isFinite(n) ? n : 0).replace(/^-0$/, '0');
+}
+
 /** A ratio as a percentage: `0.1234` → `12.3%`. */
 export function percent(ratio: number, digits = 1): string {
   return `${fixed(ratio * 100, digits)}%`;

@@ -92,7 +92,7 @@ export interface BarDatum {
 export interface BarChartOptions {
   /** Accessible name of the chart. */
   label: string;
-  /** viewBox width. Default 480. */
+  /** viewBox width. Default 420. */
   width?: number;
   rowHeight?: number;
   fontSize?: number;
@@ -105,7 +105,7 @@ export interface BarChartOptions {
 
 /** One bar per row, longest = the largest value; label on the left, value after the bar. */
 export function horizontalBarChart(rows: readonly BarDatum[], options: BarChartOptions): string {
-  const width = options.width ?? 480;
+  const width = options.width ?? 420;
   const rowHeight = options.rowHeight ?? 22;
   const fontSize = options.fontSize ?? 12;
   const format = options.formatValue ?? int;
@@ -171,8 +171,8 @@ export interface HistogramOptions {
 
 /** Vertical bars over labelled buckets, a count axis with grid lines, counts above the bars. */
 export function histogramChart(buckets: readonly HistogramDatum[], options: HistogramOptions): string {
-  const width = options.width ?? 480;
-  const height = options.height ?? 210;
+  const width = options.width ?? 420;
+  const height = options.height ?? 200;
   const fontSize = options.fontSize ?? 11;
   if (buckets.length === 0) return noData(width, 60, options.label, options.empty ?? 'No data');
 
@@ -202,13 +202,14 @@ export function histogramChart(buckets: readonly HistogramDatum[], options: Hist
     const count = counts[i] ?? 0;
     const x = plotX + i * slot + (slot - barWidth) / 2;
     const centre = plotX + (i + 0.5) * slot;
-    out.push('<g>');
+    const parts: string[] = [];
     if (count > 0) {
-      out.push(rect(x, y(count), barWidth, plotTop + plotHeight - y(count), bucket.color ?? DEFAULT_BAR_COLOR, bucket.title ?? `${bucket.label}: ${int(count)}`));
-      if (textWidth(int(count), fontSize) <= slot + 2) out.push(svgText(centre, y(count) - 4, int(count), { anchor: 'middle', fill: MUTED_TEXT }));
+      parts.push(rect(x, y(count), barWidth, plotTop + plotHeight - y(count), bucket.color ?? DEFAULT_BAR_COLOR, bucket.title ?? `${bucket.label}: ${int(count)}`));
+      if (textWidth(int(count), fontSize) <= slot + 2) parts.push(svgText(centre, y(count) - 4, int(count), { anchor: 'middle', fill: MUTED_TEXT }));
     }
-    if (i % every === 0) out.push(svgText(centre, plotTop + plotHeight + fontSize + 3, bucket.label, { anchor: 'middle', fill: MUTED_TEXT }));
-    out.push('</g>');
+    if (i % every === 0) parts.push(svgText(centre, plotTop + plotHeight + fontSize + 3, bucket.label, { anchor: 'middle', fill: MUTED_TEXT }));
+    if (parts.length > 1) out.push('<g>', ...parts, '</g>');
+    else out.push(...parts);
   });
   if (options.xTitle) {
     out.push(svgText(plotX + plotWidth / 2, height - 3, options.xTitle, { anchor: 'middle', fill: MUTED_TEXT }));
@@ -251,7 +252,7 @@ export interface StackedBarOptions {
  * legend below: swatch, label, value and share of the total.
  */
 export function stackedBar(segments: readonly StackedSegment[], options: StackedBarOptions): string {
-  const width = options.width ?? 480;
+  const width = options.width ?? 420;
   const barHeight = options.barHeight ?? 26;
   const fontSize = options.fontSize ?? 12;
   const columns = Math.max(1, Math.floor(options.columns ?? 2));

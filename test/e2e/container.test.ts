@@ -131,7 +131,9 @@ describe('the image as a Docker action', () => {
 
   test('writes the dataset into the workspace and the report into the job summary', async () => {
     const dataset = path.join(first.workspace, 'dataset');
-    expect((await readdir(dataset)).sort()).toEqual(['annotations', 'images', 'manifest.json', 'metrics.csv', 'metrics.json', 'report.md']);
+    expect((await readdir(dataset)).sort()).toEqual([
+      'annotations', 'images', 'manifest.json', 'metrics.csv', 'metrics.json', 'metrics.prom', 'report', 'report.html', 'report.md',
+    ]);
     const coco = JSON.parse(await readFile(path.join(dataset, 'annotations', 'instances.json'), 'utf8')) as { images: unknown[] };
     expect(coco.images).toHaveLength(Number(first.outputs['image-count']));
     expect(first.summary).toContain('north-yard');

@@ -30,7 +30,9 @@ afterAll(() => cleanup());
 
 describe('pipeline on the sample video', () => {
   test('writes the dataset layout and nothing else', async () => {
-    expect((await readdir(result.outDir)).sort()).toEqual(['annotations', 'images', 'manifest.json', 'metrics.csv', 'metrics.json', 'report.md']);
+    expect((await readdir(result.outDir)).sort()).toEqual([
+      'annotations', 'images', 'manifest.json', 'metrics.csv', 'metrics.json', 'metrics.prom', 'report', 'report.html', 'report.md',
+    ]);
     expect(await readdir(path.dirname(result.outDir))).toEqual(['lib']);
   });
 

@@ -85,7 +85,7 @@ describe('outputs', () => {
       outDir: '/ws/dataset',
       files: {
         coco: '/ws/dataset/annotations/instances.json', images: '/ws/dataset/images', metrics: '/ws/dataset/metrics.json',
-        metricsCsv: '/ws/dataset/metrics.csv', report: '/ws/dataset/report.md', prometheus: '/ws/dataset/metrics.prom', manifest: '/ws/dataset/manifest.json',
+        metricsCsv: '/ws/dataset/metrics.csv', report: '/ws/dataset/report.md', reportHtml: '/ws/dataset/report.html', prometheus: '/ws/dataset/metrics.prom', manifest: '/ws/dataset/manifest.json',
       },
     };
     expect(actionOutputs(result, '/ws', { id: 17, url: 'https://x/17' })).toEqual({
