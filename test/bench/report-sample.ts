@@ -39,6 +39,14 @@ export function dropSection(markdown: string, heading: string): string {
   return [...lines.slice(0, start), ...lines.slice(end)].join('\n');
 }
 
+/** The samples worth showing: images, drop ratio, stage durations and the non-zero class counts. */
+export function prometheusExcerpt(text: string): string[] {
+  return text
+    .split('\n')
+    .filter((line) => /^dataset_gen_(images_total|drop_ratio|stage_duration_seconds|detections_total|run_info)\{/.test(line))
+    .filter((line) => !/^dataset_gen_detections_total\{.*\} 0$/.test(line));
+}
+
 /** Replaces the text between the markers; refuses a document without them. */
 export function replaceGenerated(document: string, generated: string): string {
   const start = document.indexOf(START);
@@ -81,6 +89,7 @@ async function main(): Promise<void> {
     // The sample images live in the dataset folder, not in the repository.
     demoteHeadings(dropSection(report, 'Sample images'), 2),
   ];
+  lines.push('', '### Prometheus metrics of this run (excerpt of `metrics.prom`)', '', '```text', ...prometheusExcerpt(await readFile(result.files.prometheus, 'utf8')), '```');
   if (values.bench) lines.push('', await benchSection(values.video, values.model));
   const file = path.resolve('REPORT.md');
   await writeFile(file, replaceGenerated(await readFile(file, 'utf8'), lines.join('\n')));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { demoteHeadings, dropSection, replaceGenerated } from '../bench/report-sample.js';
+import { demoteHeadings, dropSection, prometheusExcerpt, replaceGenerated } from '../bench/report-sample.js';
 
 describe('REPORT.md generation', () => {
   test('headings are demoted outside code fences only', () => {
@@ -16,5 +16,16 @@ describe('REPORT.md generation', () => {
     const doc = 'intro\n<!-- generated:start (npm run report:sample) -->\nold\n<!-- generated:end -->\noutro';
     expect(replaceGenerated(doc, 'new figures')).toBe('intro\n<!-- generated:start (npm run report:sample) -->\nnew figures\n<!-- generated:end -->\noutro');
     expect(() => replaceGenerated('no markers', 'x')).toThrow(/no .* block to regenerate/);
+  });
+
+  test('the Prometheus excerpt keeps the headline samples and drops zero class counts and comments', () => {
+    const text = [
+      '# HELP dataset_gen_images_total Images',
+      'dataset_gen_images_total{site="s"} 80',
+      'dataset_gen_detections_total{site="s",class="person"} 5',
+      'dataset_gen_detections_total{site="s",class="cat"} 0',
+      'dataset_gen_frames_total{site="s",video="v",outcome="kept",reason=""} 80',
+    ].join('\n');
+    expect(prometheusExcerpt(text)).toEqual(['dataset_gen_images_total{site="s"} 80', 'dataset_gen_detections_total{site="s",class="person"} 5']);
   });
 });
