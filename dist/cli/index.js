@@ -21346,6 +21346,14 @@ async function runPipeline(options, hooks = {}) {
     await checkOutputDir(options.outDir, options.overwrite);
     if (options.historyCsv)
         await checkRunHistory(options.historyCsv);
+    // Videos before the model: a wrong video path must not wait for a model download.
+    const probed = await recorder.time('probe', () => Promise.all(options.videos.map(async (file, i) => {
+        const info = await probeVideo(tools, file, i);
+        return { info, sha256: await sha256File(info.path) };
+    })));
+    for (const { info } of probed) {
+        logger.info(`probed ${external_node_path_default().basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${info.fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
+    }
     const loaded = await loadModelConfig(options.modelConfig);
     const modelConfig = withOverrides(loaded.config, options);
     const model = await resolveModel(loaded, {
@@ -21356,13 +21364,6 @@ async function runPipeline(options, hooks = {}) {
         onWarning: (message) => logger.warn(message),
     });
     logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin})`);
-    const probed = await recorder.time('probe', () => Promise.all(options.videos.map(async (file, i) => {
-        const info = await probeVideo(tools, file, i);
-        return { info, sha256: await sha256File(info.path) };
-    })));
-    for (const { info } of probed) {
-        logger.info(`probed ${external_node_path_default().basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${info.fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
-    }
     const detector = await Detector.create({
         modelPath: model.path,
         config: modelConfig,
