@@ -59,6 +59,7 @@ describe('bad input', () => {
     ['a model whose output matches no known layout', () => ['--video', video, '--model', at('flatten.onnx'), '--model-config', at('flatten.json')], EXIT_CODES.model, /Model .*flatten\.onnx: output .*\[1, ?3072\]/],
     ['an invalid config field', () => ['--video', video, '--model-config', at('bad-config.json')], EXIT_CODES.config, /Invalid model config .*bad-config\.json: layout:/],
     ['no weights anywhere', () => ['--video', video], EXIT_CODES.model, /No model weights .*--model.*DATASET_GEN_MODEL.*yolo export/],
+    ['a missing video with no weights either (videos are checked first)', () => ['--video', at('nope.mp4')], EXIT_CODES.video, /Video .*nope\.mp4 does not exist/],
     ['an unknown class', () => ['--video', video, '--classes', 'person,unicorn'], EXIT_CODES.config, /unicorn/],
     ['a bad option value', () => ['--video', video, '--sample-fps', 'lots'], EXIT_CODES.usage, /Expected a number .* for --sample-fps but received "lots"/],
     ['an unknown option', () => ['--video', video, '--fps', '2'], EXIT_CODES.usage, /--fps/],
