@@ -6343,7 +6343,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9745);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1027);
 
 const abort = new AbortController();
 process.once('SIGINT', () => abort.abort(new Error('interrupted')));
@@ -6360,7 +6360,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9745:
+/***/ 1027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6590,11 +6590,35 @@ function silentLogger() {
     return createLogger({ level: 'error', stream: { write: () => true } });
 }
 
+;// CONCATENATED MODULE: ./src/report/text-cut.ts
+/** Shortening user text for the reports: by characters (code points) or by UTF-8 bytes. */
+/** Cuts `text` to `max` code points, the last being an ellipsis when anything was cut. */
+function cut(text, max) {
+    if (text.length <= max)
+        return text; // UTF-16 length bounds the code point count
+    // More than 2 × max UTF-16 units is more than max code points, whatever they are.
+    const chars = [...text.slice(0, 2 * max)];
+    if (chars.length <= max && text.length <= 2 * max)
+        return text;
+    return chars.slice(0, Math.max(0, max - 1)).join('') + '…';
+}
+/** Cuts `text` to at most `limit` UTF-8 bytes without splitting a character. */
+function cutToBytes(text, limit) {
+    const buf = Buffer.from(text, 'utf8');
+    if (buf.length <= limit)
+        return text;
+    let end = Math.max(0, limit);
+    while (end > 0 && ((buf[end] ?? 0) & 0xc0) === 0x80)
+        end -= 1; // back off a continuation byte
+    return buf.subarray(0, end).toString('utf8');
+}
+
 ;// CONCATENATED MODULE: ./src/report/text-bars.ts
 /**
  * Compact horizontal bars drawn with Unicode block characters (eighth-cell resolution), for charts
  * in Markdown and console output: `textBar(5.5, 10, 4)` → `██▎` (5.5/10 of 4 cells = 2.2 cells).
  */
+
 /** Partial blocks for 1/8 … 7/8 of a cell. */
 const PARTIAL = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 const FULL = '█';
@@ -6610,12 +6634,6 @@ function textBar(value, max, width = 20) {
     const partial = PARTIAL[eighths % 8] ?? '';
     const bar = FULL.repeat(full) + partial;
     return bar === '' ? PARTIAL[1] : bar;
-}
-function cut(text, max) {
-    if (text.length <= max)
-        return text;
-    const chars = [...text.slice(0, 2 * max)];
-    return chars.length <= max ? text : chars.slice(0, Math.max(0, max - 1)).join('') + '…';
 }
 /**
  * A plain-text chart, one line per row: label padded to a column, the bar, then the value.
@@ -20073,6 +20091,7 @@ async function buildContactSheet(datasetDir, kept, options = {}) {
  * goes through `escapeHtml` (element text and quoted attribute values alike), and is length-capped
  * first with `cut`. Links are relative paths inside the dataset folder, percent-encoded per segment.
  */
+
 /** User strings longer than this (in characters, before escaping) are cut with an ellipsis. */
 const MAX_TEXT_LENGTH = 120;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
@@ -20092,15 +20111,9 @@ function escapeHtml(text) {
         .replace(/"/g, '&quot;')
         .replace(/'/g, '&#39;'));
 }
-/** Cuts `text` to `max` code points, the last being an ellipsis when anything was cut. */
+/** Cuts `text` to `max` code points (default `MAX_TEXT_LENGTH`), the last being an ellipsis when anything was cut. */
 function html_escape_cut(text, max = MAX_TEXT_LENGTH) {
-    if (text.length <= max)
-        return text; // UTF-16 length bounds the code point count
-    // More than 2 × max UTF-16 units is more than max code points, whatever they are.
-    const chars = [...text.slice(0, 2 * max)];
-    if (chars.length <= max && text.length <= 2 * max)
-        return text;
-    return chars.slice(0, Math.max(0, max - 1)).join('') + '…';
+    return cut(text, max);
 }
 /** A user-controlled string, capped and escaped: safe to place in HTML text or a quoted attribute. */
 function userText(text, max = MAX_TEXT_LENGTH) {
@@ -20120,16 +20133,16 @@ function relativeHref(relPath) {
     return escapeHtml(segments.join('/'));
 }
 
-;// CONCATENATED MODULE: ./src/report/html-format.ts
+;// CONCATENATED MODULE: ./src/report/format.ts
 /**
- * Number and time formatting for report.html and its SVG charts. Fixed locale (en-US) and fixed
+ * Number and time formatting for the reports (Markdown, HTML, SVG charts). Fixed locale (en-US) and fixed
  * decimals, so the same numbers always give the same text whatever machine renders the report.
  */
-const html_format_integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const format_integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const fixedFormats = new Map();
 /** `1234.6` → `1,235`. Non-finite → `0`. */
-function html_format_int(n) {
-    return html_format_integer.format(Number.isFinite(n) ? n : 0);
+function format_int(n) {
+    return format_integer.format(Number.isFinite(n) ? n : 0);
 }
 /** `fixed(1234.5, 2)` → `1,234.50`. Non-finite → `0.00…`. */
 function fixed(n, digits) {
@@ -20159,13 +20172,13 @@ function bytes(n) {
         value /= 1000;
         unit += 1;
     }
-    return unit === 0 ? `${html_format_int(value)} B` : `${fixed(value, 1)} ${units[unit]}`;
+    return unit === 0 ? `${format_int(value)} B` : `${fixed(value, 1)} ${units[unit]}`;
 }
 /** A duration in ms for people: `850` → `850 ms`, `12345` → `12.3 s`, `754000` → `12 min 34 s`. */
-function html_format_duration(ms) {
+function format_duration(ms) {
     const value = Number.isFinite(ms) ? Math.max(0, ms) : 0;
     if (value < 1000)
-        return `${html_format_int(value)} ms`;
+        return `${format_int(value)} ms`;
     if (value < 60_000)
         return `${fixed(value / 1000, 1)} s`;
     const totalSeconds = Math.round(value / 1000);
@@ -20352,8 +20365,8 @@ function buildTimeline(metrics, frames, limits = {}) {
         const rows = byVideo.get(video) ?? [];
         const { marks, durationMs, perMark } = timelineMarks(rows, video.durationSeconds * 1000, cap);
         const note = perMark <= 1
-            ? `${html_format_int(rows.length)} sampled frames, one mark each`
-            : `${html_format_int(rows.length)} sampled frames, up to ${html_format_int(perMark)} per mark`;
+            ? `${format_int(rows.length)} sampled frames, one mark each`
+            : `${format_int(rows.length)} sampled frames, up to ${format_int(perMark)} per mark`;
         return { label: html_escape_cut(video.name, 60), durationMs, marks, note };
     });
     return {
@@ -20435,7 +20448,7 @@ function horizontalBarChart(rows, options) {
     const width = options.width ?? 420;
     const rowHeight = options.rowHeight ?? 22;
     const fontSize = options.fontSize ?? 12;
-    const format = options.formatValue ?? html_format_int;
+    const format = options.formatValue ?? format_int;
     if (rows.length === 0)
         return noData(width, rowHeight * 2, options.label, options.empty ?? 'No data');
     const labels = rows.map((r) => html_escape_cut(r.label, options.maxLabelChars ?? 22));
@@ -20469,7 +20482,7 @@ function histogramChart(buckets, options) {
     const maxCount = Math.max(...counts);
     const step = Math.max(1, Math.round(niceStep(maxCount, 4)));
     const top = Math.max(step, Math.ceil(maxCount / step) * step);
-    const axisWidth = textWidth(html_format_int(top), fontSize) + 10;
+    const axisWidth = textWidth(format_int(top), fontSize) + 10;
     const plotX = axisWidth;
     const plotTop = fontSize + 10;
     const bottom = fontSize + 8 + (options.xTitle ? fontSize + 6 : 0);
@@ -20481,7 +20494,7 @@ function histogramChart(buckets, options) {
     const out = [svgOpen(width, height, options.label, fontSize)];
     for (let tick = 0; tick <= top; tick += step) {
         out.push(line(plotX, y(tick), plotX + plotWidth, y(tick), tick === 0 ? AXIS_COLOR : GRID_COLOR));
-        out.push(svgText(plotX - 5, y(tick), html_format_int(tick), { anchor: 'end', fill: MUTED_TEXT, baseline: 'middle' }));
+        out.push(svgText(plotX - 5, y(tick), format_int(tick), { anchor: 'end', fill: MUTED_TEXT, baseline: 'middle' }));
     }
     // Show every k-th bucket label when they would overlap.
     const widest = Math.max(...buckets.map((b) => textWidth(b.label, fontSize)));
@@ -20492,9 +20505,9 @@ function histogramChart(buckets, options) {
         const centre = plotX + (i + 0.5) * slot;
         const parts = [];
         if (count > 0) {
-            parts.push(rect(x, y(count), barWidth, plotTop + plotHeight - y(count), bucket.color ?? DEFAULT_BAR_COLOR, bucket.title ?? `${bucket.label}: ${html_format_int(count)}`));
-            if (textWidth(html_format_int(count), fontSize) <= slot + 2)
-                parts.push(svgText(centre, y(count) - 4, html_format_int(count), { anchor: 'middle', fill: MUTED_TEXT }));
+            parts.push(rect(x, y(count), barWidth, plotTop + plotHeight - y(count), bucket.color ?? DEFAULT_BAR_COLOR, bucket.title ?? `${bucket.label}: ${format_int(count)}`));
+            if (textWidth(format_int(count), fontSize) <= slot + 2)
+                parts.push(svgText(centre, y(count) - 4, format_int(count), { anchor: 'middle', fill: MUTED_TEXT }));
         }
         if (i % every === 0)
             parts.push(svgText(centre, plotTop + plotHeight + fontSize + 3, bucket.label, { anchor: 'middle', fill: MUTED_TEXT }));
@@ -20527,7 +20540,7 @@ function stackedBar(segments, options) {
     const barHeight = options.barHeight ?? 26;
     const fontSize = options.fontSize ?? 12;
     const columns = Math.max(1, Math.floor(options.columns ?? 2));
-    const format = options.formatValue ?? html_format_int;
+    const format = options.formatValue ?? format_int;
     const total = segments.reduce((acc, s) => acc + finiteNonNegative(s.value), 0);
     if (segments.length === 0 || total === 0)
         return noData(width, barHeight + 8, options.label, options.empty ?? 'No data');
@@ -20631,7 +20644,7 @@ function timelineChart(tracks, options) {
             (track.note ? `<tspan font-weight="normal" fill="${MUTED}"> ${escapeHtml(track.note)}</tspan>` : '') + '</text>');
         out.push(svgText(LEFT - 6, detTop + DETECTION_LANE / 2, 'detections', { anchor: 'end', baseline: 'middle', fill: MUTED }));
         out.push(svgText(LEFT - 6, outTop + OUTCOME_LANE / 2, 'frames', { anchor: 'end', baseline: 'middle', fill: MUTED }));
-        out.push(svgText(LEFT + plotWidth, detTop - 2, `max ${html_format_int(maxDetections)}`, { anchor: 'end', fill: MUTED, size: fontSize - 1 }));
+        out.push(svgText(LEFT + plotWidth, detTop - 2, `max ${format_int(maxDetections)}`, { anchor: 'end', fill: MUTED, size: fontSize - 1 }));
         out.push(`<line x1="${LEFT}" y1="${num(detBase)}" x2="${num(LEFT + plotWidth)}" y2="${num(detBase)}" stroke="${AXIS}"/>`);
         out.push(`<rect x="${LEFT}" y="${num(outTop)}" width="${num(plotWidth)}" height="${OUTCOME_LANE}" fill="#f1f3f6"/>`);
         const detectionPath = [];
@@ -20812,7 +20825,7 @@ function swatched(color, label) {
 function capped(items, max, noun) {
     if (items.length <= max)
         return { shown: items, note: '' };
-    return { shown: items.slice(0, max), note: `<p class="note">${html_format_int(items.length - max)} more ${noun} not shown (see metrics.json).</p>` };
+    return { shown: items.slice(0, max), note: `<p class="note">${format_int(items.length - max)} more ${noun} not shown (see metrics.json).</p>` };
 }
 function table(head, rows, foot) {
     const th = head.map((h) => (Array.isArray(h) ? `<th class="n">${h[0]}</th>` : `<th>${h}</th>`)).join('');
@@ -20833,8 +20846,8 @@ function verdict(gates) {
         .map((g) => `<li>${g.passed ? 'passed' : '<b>failed</b>'}: ${userText(g.name)} = ${plain(g.actual)} (threshold ${plain(g.threshold)})</li>`)
         .join('');
     const headline = failed.length === 0
-        ? `<strong>Quality gates passed</strong>${html_format_int(gates.length)} of ${html_format_int(gates.length)} gates met.`
-        : `<strong>Quality gates failed</strong>${html_format_int(failed.length)} of ${html_format_int(gates.length)} gates missed.`;
+        ? `<strong>Quality gates passed</strong>${format_int(gates.length)} of ${format_int(gates.length)} gates met.`
+        : `<strong>Quality gates failed</strong>${format_int(failed.length)} of ${format_int(gates.length)} gates missed.`;
     return `<div class="verdict ${failed.length === 0 ? 'pass' : 'fail'}" role="status">${headline}<ul>${items}</ul></div>`;
 }
 function header(data, title) {
@@ -20843,9 +20856,9 @@ function header(data, title) {
     const more = metrics.videos.length - names.length;
     const videos = metrics.videos.length === 0
         ? 'none'
-        : `${names.join(', ')}${more > 0 ? `, and ${html_format_int(more)} more` : ''} (${html_format_int(metrics.videos.length)}, ${html_format_duration(metrics.videos.reduce((acc, v) => acc + v.durationSeconds * 1000, 0))} in all)`;
+        : `${names.join(', ')}${more > 0 ? `, and ${format_int(more)} more` : ''} (${format_int(metrics.videos.length)}, ${format_duration(metrics.videos.reduce((acc, v) => acc + v.durationSeconds * 1000, 0))} in all)`;
     const sampling = manifest.config.sampling ? `${escapeHtml(describeSampling(manifest.config.sampling))} sampled; ` : '';
-    const dedup = manifest.config.dedupThreshold < 0 ? 'off' : `pHash distance ≤ ${html_format_int(manifest.config.dedupThreshold)}`;
+    const dedup = manifest.config.dedupThreshold < 0 ? 'off' : `pHash distance ≤ ${format_int(manifest.config.dedupThreshold)}`;
     const rows = [
         ['Videos', videos],
         ['Model', `${userText(manifest.config.model.name)} <code title="sha256">${escapeHtml(manifest.model.sha256.slice(0, 12))}</code>`],
@@ -20858,17 +20871,17 @@ function header(data, title) {
 }
 /** `3 duplicates`, `1 duplicate`. */
 function count(n, one, many = `${one}s`) {
-    return `${html_format_int(n)} ${n === 1 ? one : many}`;
+    return `${format_int(n)} ${n === 1 ? one : many}`;
 }
 function cards(metrics) {
     const { frames, detections } = metrics;
     const card = (label, value, sub) => `<div class="card"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;
     return ('<section class="cards" aria-label="Key figures">' +
-        card('Images kept', html_format_int(metrics.images), `of ${html_format_int(frames.sampled)} sampled frames`) +
-        card('Frames sampled', html_format_int(frames.sampled), `from ${html_format_int(frames.decoded)} decoded`) +
-        card('Frame-drop ratio', percent(metrics.frameDropRatio), `${html_format_int(frames.bad)} bad, ${count(frames.duplicates, 'duplicate')}`) +
-        card('Detections', html_format_int(detections.total), count(detections.byClass.length, 'class', 'classes')) +
-        card('Detections / image', fixed(detections.perImage.mean, 2), `mean; min ${html_format_int(detections.perImage.min)}, max ${html_format_int(detections.perImage.max)}`) +
+        card('Images kept', format_int(metrics.images), `of ${format_int(frames.sampled)} sampled frames`) +
+        card('Frames sampled', format_int(frames.sampled), `from ${format_int(frames.decoded)} decoded`) +
+        card('Frame-drop ratio', percent(metrics.frameDropRatio), `${format_int(frames.bad)} bad, ${count(frames.duplicates, 'duplicate')}`) +
+        card('Detections', format_int(detections.total), count(detections.byClass.length, 'class', 'classes')) +
+        card('Detections / image', fixed(detections.perImage.mean, 2), `mean; min ${format_int(detections.perImage.min)}, max ${format_int(detections.perImage.max)}`) +
         '</section>');
 }
 function classChart(metrics, colorOf, maxBars) {
@@ -20879,19 +20892,19 @@ function classChart(metrics, colorOf, maxBars) {
         label: c.name,
         value: c.count,
         color: colorOf(c.name),
-        title: `${c.name}: ${html_format_int(c.count)} detections, mean score ${fixed(c.meanScore, 3)}`,
+        title: `${c.name}: ${format_int(c.count)} detections, mean score ${fixed(c.meanScore, 3)}`,
     }));
     if (rest.length > 0) {
         const count = rest.reduce((acc, c) => acc + c.count, 0);
-        rows.push({ label: `${html_format_int(rest.length)} other classes`, value: count, color: '#a3acb9' });
+        rows.push({ label: `${format_int(rest.length)} other classes`, value: count, color: '#a3acb9' });
     }
     const chart = horizontalBarChart(rows, { label: 'Detections per class', empty: 'No detections' });
     const unseen = metrics.detections.classesWithoutDetections.length;
-    return chart + (unseen > 0 ? `<p class="note">${html_format_int(unseen)} model classes had no detections.</p>` : '');
+    return chart + (unseen > 0 ? `<p class="note">${format_int(unseen)} model classes had no detections.</p>` : '');
 }
 function perImageChart(metrics) {
     const per = metrics.detections.perImage;
-    const buckets = per.histogram.map((b) => ({ label: b.label, count: b.count, title: `${b.label} detections: ${html_format_int(b.count)} images` }));
+    const buckets = per.histogram.map((b) => ({ label: b.label, count: b.count, title: `${b.label} detections: ${format_int(b.count)} images` }));
     return (histogramChart(buckets, { label: 'Kept images by number of detections', xTitle: 'detections in the image' }) +
         `<p class="note">Images per number of detections; mean ${fixed(per.mean, 2)}.</p>`);
 }
@@ -20916,24 +20929,24 @@ function phashChart(metrics, threshold) {
         label: b.label,
         count: b.count,
         color: on && b.max !== null && b.max <= threshold ? DUPLICATE_COLOR : undefined,
-        title: `distance ${b.label}: ${html_format_int(b.count)} frames`,
+        title: `distance ${b.label}: ${format_int(b.count)} frames`,
     }));
-    const marker = on ? { at: thresholdPosition(ph.histogram, threshold), label: `dedup ≤ ${html_format_int(threshold)}` } : undefined;
+    const marker = on ? { at: thresholdPosition(ph.histogram, threshold), label: `dedup ≤ ${format_int(threshold)}` } : undefined;
     return (histogramChart(buckets, { label: 'pHash distance to the last kept frame', xTitle: 'Hamming distance (bits of 64)', marker }) +
-        `<p class="note">${html_format_int(ph.count)} distances; median ${fixed(ph.median, 1)}. ` +
+        `<p class="note">${format_int(ph.count)} distances; median ${fixed(ph.median, 1)}. ` +
         (on ? `Frames at or left of the dashed line were dropped as near-duplicates.` : 'Deduplication was off.') +
         '</p>');
 }
 function stageChart(metrics) {
     const t = metrics.timings;
     const segments = STAGES.map((stage) => ({ label: stage, value: t.stages[stage].ms, color: STAGE_COLORS[stage] }));
-    return (stackedBar(segments, { label: 'Time per stage', formatValue: html_format_duration, empty: 'No time recorded' }) +
-        `<p class="note">Stages sum to ${html_format_duration(t.stageTotalMs)}; wall time ${html_format_duration(t.wallMs)}.</p>`);
+    return (stackedBar(segments, { label: 'Time per stage', formatValue: format_duration, empty: 'No time recorded' }) +
+        `<p class="note">Stages sum to ${format_duration(t.stageTotalMs)}; wall time ${format_duration(t.wallMs)}.</p>`);
 }
 function timelinePanel(data, options) {
     const timeline = buildTimeline(data.metrics, data.frames, options);
     const chart = timelineChart(timeline.tracks, { label: 'Sampled frames over video time', categories: timeline.categories, width: 960, fontSize: 12 });
-    const hidden = timeline.hiddenVideos > 0 ? ` ${html_format_int(timeline.hiddenVideos)} more videos are not drawn; see the videos table.` : '';
+    const hidden = timeline.hiddenVideos > 0 ? ` ${format_int(timeline.hiddenVideos)} more videos are not drawn; see the videos table.` : '';
     return panel('Timeline', `<div class="scroll">${chart}</div><p class="note">One column per sampled frame (or per time bin on long videos), coloured by what happened to it; bars above show detections in kept frames.${hidden}</p>`, true);
 }
 function contactSheetSection(sheet) {
@@ -20944,13 +20957,13 @@ function contactSheetSection(sheet) {
     if (thumbnails.length === 0)
         return panel('Contact sheet', `<p class="note">No kept images.</p>${failed}`, true);
     const figures = thumbnails.map((t) => {
-        const classes = t.classes.slice(0, 4).map((c) => `${html_format_int(c.count)} ${userText(c.name, 30)}`).join(', ');
+        const classes = t.classes.slice(0, 4).map((c) => `${format_int(c.count)} ${userText(c.name, 30)}`).join(', ');
         const more = t.classes.length > 4 ? ', …' : '';
         const alt = `${t.image}: ${t.detections} detections`;
         return (`<figure><a href="${relativeHref(t.image)}"><img src="${relativeHref(t.thumb)}" width="${t.width}" height="${t.height}" alt="${userText(alt, 200)}"></a>` +
             `<figcaption>${userText(t.video, 40)} · ${clock(t.timestampMs)} · ${count(t.detections, 'detection')}${classes ? `: ${classes}${more}` : ''}</figcaption></figure>`);
     });
-    const intro = `<p class="note">${html_format_int(thumbnails.length)} of ${html_format_int(sheet.keptImages)} kept images, spread evenly over the run, with the detections drawn in. Select one for the full image.</p>`;
+    const intro = `<p class="note">${format_int(thumbnails.length)} of ${format_int(sheet.keptImages)} kept images, spread evenly over the run, with the detections drawn in. Select one for the full image.</p>`;
     return panel('Contact sheet', `${intro}<div class="sheet">${figures.join('')}</div>${failed}`, true);
 }
 function dropsTable(metrics) {
@@ -20959,14 +20972,14 @@ function dropsTable(metrics) {
     const rows = DROP_REASONS.map((reason) => {
         const n = frames.droppedByReason[reason];
         const color = OUTCOMES.find((o) => o.key === reason)?.color ?? '#999';
-        return [swatched(color, reason), html_format_int(n), share(n, frames.sampled), share(n, frames.dropped)];
+        return [swatched(color, reason), format_int(n), share(n, frames.sampled), share(n, frames.dropped)];
     });
     const noReason = frames.dropped - DROP_REASONS.reduce((acc, r) => acc + frames.droppedByReason[r], 0);
     if (noReason > 0)
-        rows.push([swatched('#8e44ad', 'no reason recorded'), html_format_int(noReason), share(noReason, frames.sampled), share(noReason, frames.dropped)]);
+        rows.push([swatched('#8e44ad', 'no reason recorded'), format_int(noReason), share(noReason, frames.sampled), share(noReason, frames.dropped)]);
     return table(['Reason', ['Frames', 'n'], ['Of sampled', 'n'], ['Of dropped', 'n']], rows, [
         'All drops',
-        html_format_int(frames.dropped),
+        format_int(frames.dropped),
         share(frames.dropped, frames.sampled),
         frames.dropped > 0 ? '100.0%' : '0.0%',
     ]);
@@ -20976,15 +20989,15 @@ function videosTable(metrics, maxRows) {
         return '<p class="note">No videos.</p>';
     const { shown, note } = capped(metrics.videos, maxRows, 'videos');
     const rows = shown.map((v) => [
-        html_format_int(v.index + 1),
+        format_int(v.index + 1),
         `${userText(v.name)}<br><code title="sha256">${escapeHtml(v.sha256.slice(0, 12))}</code>`,
-        html_format_duration(v.durationSeconds * 1000),
-        `${html_format_int(v.width)}×${html_format_int(v.height)} @ ${fixed(v.fps, 2)}`,
+        format_duration(v.durationSeconds * 1000),
+        `${format_int(v.width)}×${format_int(v.height)} @ ${fixed(v.fps, 2)}`,
         bytes(v.sizeBytes),
-        html_format_int(v.sampled),
-        html_format_int(v.kept),
-        `${html_format_int(v.bad)} / ${html_format_int(v.duplicates)}`,
-        html_format_int(v.detections),
+        format_int(v.sampled),
+        format_int(v.kept),
+        `${format_int(v.bad)} / ${format_int(v.duplicates)}`,
+        format_int(v.detections),
     ]);
     return (table(['#', 'Video', ['Length', 'n'], ['Size × fps', 'n'], ['File', 'n'], ['Sampled', 'n'], ['Kept', 'n'], ['Bad / dup.', 'n'], ['Detections', 'n']], rows) +
         note);
@@ -20994,7 +21007,7 @@ function classesTable(metrics, colorOf, maxRows) {
     if (byClass.length === 0)
         return '<p class="note">No detections.</p>';
     const { shown, note } = capped(byClass, maxRows, 'classes');
-    const rows = shown.map((c) => [swatched(colorOf(c.name), userText(c.name)), html_format_int(c.count), percent(total > 0 ? c.count / total : 0), fixed(c.meanScore, 3)]);
+    const rows = shown.map((c) => [swatched(colorOf(c.name), userText(c.name)), format_int(c.count), percent(total > 0 ? c.count / total : 0), fixed(c.meanScore, 3)]);
     return table(['Class', ['Detections', 'n'], ['Share', 'n'], ['Mean score', 'n']], rows) + note;
 }
 function filesSection() {
@@ -21072,6 +21085,8 @@ async function writeHtmlReport(datasetDir, input, options = {}) {
 
 
 
+
+
 /** report.md never exceeds this many bytes (UTF-8). */
 const MAX_REPORT_BYTES = 1024 * 1024;
 const DEFAULT_MAX_TABLE_ROWS = 50;
@@ -21087,42 +21102,11 @@ function escapeMarkdown(text) {
         .replace(/>/g, '&gt;')
         .replace(/[\\`*_|[\]~#]/g, (c) => `\\${c}`));
 }
-/** Cuts `text` to `max` code points, the last being an ellipsis when anything was cut. */
-function markdown_cut(text, max = MAX_NAME_LENGTH) {
-    if (text.length <= max)
-        return text; // UTF-16 length bounds the code point count
-    const chars = [...text.slice(0, 2 * max)];
-    return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
-}
-/** A user-controlled string, capped and escaped. */
 function markdown_userText(text) {
-    return escapeMarkdown(markdown_cut(text));
-}
-const markdown_integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-function markdown_int(n) {
-    return markdown_integer.format(n);
-}
-function markdown_fixed(n, digits) {
-    return new Intl.NumberFormat('en-US', {
-        minimumFractionDigits: digits,
-        maximumFractionDigits: digits,
-    }).format(n);
-}
-function markdown_percent(ratio, digits = 1) {
-    return `${markdown_fixed(ratio * 100, digits)}%`;
-}
-function markdown_bytes(n) {
-    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-    let value = n;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit += 1;
-    }
-    return unit === 0 ? `${markdown_int(value)} B` : `${markdown_fixed(value, 1)} ${units[unit]}`;
+    return escapeMarkdown(cut(text, MAX_NAME_LENGTH));
 }
 function markdown_seconds(ms) {
-    return `${markdown_fixed(ms / 1000, 1)} s`;
+    return `${fixed(ms / 1000, 1)} s`;
 }
 function markdown_table(header, align, rows) {
     const sep = align.map((a) => (a === 'r' ? '---:' : '---'));
@@ -21133,17 +21117,17 @@ function truncated(items, limit, noun) {
     if (items.length <= limit)
         return { shown: items, note: [] };
     const left = items.length - limit;
-    return { shown: items.slice(0, limit), note: ['', `_${markdown_int(left)} more ${noun} not shown._`] };
+    return { shown: items.slice(0, limit), note: ['', `_${format_int(left)} more ${noun} not shown._`] };
 }
 function chart(lines) {
     return ['', '```text', ...lines, '```'];
 }
 function markdown_histogramChart(buckets) {
-    return chart(barChart(buckets.map((b) => ({ label: b.label, value: b.count })), { formatValue: markdown_int }));
+    return chart(barChart(buckets.map((b) => ({ label: b.label, value: b.count })), { formatValue: format_int }));
 }
 function encodeHref(href) {
     // encodeURI keeps the path structure; parentheses and spaces would end or break the link target.
-    return encodeURI(markdown_cut(href, 2048)).replace(/\(/g, '%28').replace(/\)/g, '%29');
+    return encodeURI(cut(href, 2048)).replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 function render(metrics, options, maxRows) {
     const out = [];
@@ -21152,21 +21136,21 @@ function render(metrics, options, maxRows) {
     out.push(`# ${markdown_userText(title)}: ${markdown_userText(metrics.site)}`, '');
     out.push('## Summary', '');
     out.push(...markdown_table(['Metric', 'Value'], ['l', 'r'], [
-        ['Images kept', markdown_int(metrics.images)],
-        ['Frames sampled', markdown_int(frames.sampled)],
-        ['Frame drop ratio', markdown_percent(metrics.frameDropRatio)],
-        ['Detections', markdown_int(detections.total)],
-        ['Mean detections per image', markdown_fixed(detections.perImage.mean, 2)],
-        ['Frames decoded', markdown_int(frames.decoded)],
-        ['Videos', markdown_int(metrics.videos.length)],
+        ['Images kept', format_int(metrics.images)],
+        ['Frames sampled', format_int(frames.sampled)],
+        ['Frame drop ratio', percent(metrics.frameDropRatio)],
+        ['Detections', format_int(detections.total)],
+        ['Mean detections per image', fixed(detections.perImage.mean, 2)],
+        ['Frames decoded', format_int(frames.decoded)],
+        ['Videos', format_int(metrics.videos.length)],
         ['Wall time', markdown_seconds(timings.wallMs)],
     ]));
     out.push('', '## Dropped frames', '');
     out.push(...markdown_table(['Reason', 'Frames', 'Share of sampled'], ['l', 'r', 'r'], DROP_REASONS.map((reason) => {
         const n = frames.droppedByReason[reason];
-        return [reason, markdown_int(n), markdown_percent(frames.sampled > 0 ? n / frames.sampled : 0)];
+        return [reason, format_int(n), percent(frames.sampled > 0 ? n / frames.sampled : 0)];
     })));
-    out.push(...chart(barChart(DROP_REASONS.map((reason) => ({ label: reason, value: frames.droppedByReason[reason] })), { formatValue: markdown_int })));
+    out.push(...chart(barChart(DROP_REASONS.map((reason) => ({ label: reason, value: frames.droppedByReason[reason] })), { formatValue: format_int })));
     out.push('', '## Classes', '');
     if (detections.byClass.length === 0) {
         out.push('No detections.');
@@ -21174,14 +21158,14 @@ function render(metrics, options, maxRows) {
     else {
         const maxCount = detections.byClass[0]?.count ?? 0;
         const { shown, note } = truncated(detections.byClass, maxRows, 'classes');
-        out.push(...markdown_table(['Class', 'Count', 'Mean score', ''], ['l', 'r', 'r', 'l'], shown.map((c) => [markdown_userText(c.name), markdown_int(c.count), markdown_fixed(c.meanScore, 3), textBar(c.count, maxCount, 20)])), ...note);
+        out.push(...markdown_table(['Class', 'Count', 'Mean score', ''], ['l', 'r', 'r', 'l'], shown.map((c) => [markdown_userText(c.name), format_int(c.count), fixed(c.meanScore, 3), textBar(c.count, maxCount, 20)])), ...note);
     }
     const unseen = detections.classesWithoutDetections.length;
     if (unseen > 0)
-        out.push('', `${markdown_int(unseen)} model classes had no detections.`);
+        out.push('', `${format_int(unseen)} model classes had no detections.`);
     out.push('', '## Detections per image', '');
     const per = detections.perImage;
-    out.push(`Min ${markdown_int(per.min)}, mean ${markdown_fixed(per.mean, 2)}, max ${markdown_int(per.max)}.`);
+    out.push(`Min ${format_int(per.min)}, mean ${fixed(per.mean, 2)}, max ${format_int(per.max)}.`);
     out.push(...markdown_histogramChart(per.histogram));
     out.push('', '## Near-duplicate distance (pHash)', '');
     const ph = metrics.phashDistance;
@@ -21189,14 +21173,14 @@ function render(metrics, options, maxRows) {
         out.push('No distances recorded.');
     }
     else {
-        out.push(`${markdown_int(ph.count)} distances to the previous kept frame: min ${markdown_fixed(ph.min, 0)}, ` +
-            `median ${markdown_fixed(ph.median, 1)}, max ${markdown_fixed(ph.max, 0)}.`);
+        out.push(`${format_int(ph.count)} distances to the previous kept frame: min ${fixed(ph.min, 0)}, ` +
+            `median ${fixed(ph.median, 1)}, max ${fixed(ph.max, 0)}.`);
         out.push(...markdown_histogramChart(ph.histogram));
     }
     out.push('', '## Stage timings', '');
     out.push(...markdown_table(['Stage', 'ms', 'Share'], ['l', 'r', 'r'], [
-        ...STAGES.map((stage) => [stage, markdown_fixed(timings.stages[stage].ms, 1), markdown_percent(timings.stages[stage].share)]),
-        ['**total**', markdown_fixed(timings.stageTotalMs, 1), markdown_percent(timings.stageTotalMs > 0 ? 1 : 0)],
+        ...STAGES.map((stage) => [stage, fixed(timings.stages[stage].ms, 1), percent(timings.stages[stage].share)]),
+        ['**total**', fixed(timings.stageTotalMs, 1), percent(timings.stageTotalMs > 0 ? 1 : 0)],
     ]));
     out.push('', '## Videos', '');
     if (metrics.videos.length === 0) {
@@ -21208,14 +21192,14 @@ function render(metrics, options, maxRows) {
             String(v.index + 1),
             markdown_userText(v.name),
             escapeMarkdown(v.sha256.slice(0, 12)),
-            `${markdown_fixed(v.durationSeconds, 1)} s`,
-            markdown_fixed(v.fps, 2),
-            `${markdown_int(v.width)}×${markdown_int(v.height)}, ${markdown_bytes(v.sizeBytes)}`,
-            markdown_int(v.decoded),
-            markdown_int(v.sampled),
-            markdown_int(v.kept),
-            markdown_int(v.dropped),
-            markdown_int(v.detections),
+            `${fixed(v.durationSeconds, 1)} s`,
+            fixed(v.fps, 2),
+            `${format_int(v.width)}×${format_int(v.height)}, ${bytes(v.sizeBytes)}`,
+            format_int(v.decoded),
+            format_int(v.sampled),
+            format_int(v.kept),
+            format_int(v.dropped),
+            format_int(v.detections),
         ])), ...note);
     }
     const links = options.imageLinks ?? [];
@@ -21229,16 +21213,6 @@ function render(metrics, options, maxRows) {
 }
 function byteLength(text) {
     return Buffer.byteLength(text, 'utf8');
-}
-/** Cuts `text` to at most `limit` UTF-8 bytes without splitting a character. */
-function cutToBytes(text, limit) {
-    const buf = Buffer.from(text, 'utf8');
-    if (buf.length <= limit)
-        return text;
-    let end = limit;
-    while (end > 0 && ((buf[end] ?? 0) & 0xc0) === 0x80)
-        end -= 1; // back off a continuation byte
-    return buf.subarray(0, end).toString('utf8');
 }
 /** Renders report.md. The result is always under `MAX_REPORT_BYTES`. */
 function renderMarkdownReport(metrics, options = {}) {

@@ -8,6 +8,7 @@ import * as core from '@actions/core';
 import { stat } from 'node:fs/promises';
 import type { RunMetrics } from '../observe/metrics.js';
 import { DEFAULT_MAX_TABLE_ROWS, escapeMarkdown, renderMarkdownReport } from '../report/markdown.js';
+import { cutToBytes } from '../report/text-cut.js';
 import type { UploadedArtifact } from './artifact.js';
 import type { GateResult } from './gates.js';
 
@@ -33,13 +34,6 @@ function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
 
-function cutToBytes(text: string, limit: number): string {
-  const buf = Buffer.from(text, 'utf8');
-  if (buf.length <= limit) return text;
-  let end = Math.max(0, limit);
-  while (end > 0 && ((buf[end] ?? 0) & 0xc0) === 0x80) end -= 1;
-  return buf.subarray(0, end).toString('utf8');
-}
 
 function header(options: JobSummaryOptions): string {
   const lines: string[] = [];

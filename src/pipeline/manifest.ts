@@ -9,6 +9,7 @@ import type { ModelConfig } from '../model/config.js';
 import type { ResolvedModel } from '../model/resolve.js';
 import type { RunMetrics } from '../observe/metrics.js';
 import type { VideoRecord } from '../observe/recorder.js';
+import type { VideoInfo } from './frame.js';
 import type { Options } from '../options.js';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -30,20 +31,11 @@ export interface RunManifest {
   /** The resolved options, without paths of this machine's run and without the Pushgateway URL (it may hold a password). */
   config: Omit<Options, 'videos' | 'outDir' | 'pushgatewayUrl' | 'historyCsv'> & { model: ModelConfig };
   model: { path: string; sha256: string; origin: ResolvedModel['origin']; url: string | null; pinned: boolean; classNames: string[] };
-  videos: {
-    path: string;
+  videos: (Pick<VideoInfo, 'path' | 'sizeBytes' | 'container' | 'codec' | 'durationSeconds' | 'fps' | 'width' | 'height' | 'rotation'> & {
     sha256: string;
-    sizeBytes: number;
-    container: string;
-    codec: string;
-    durationSeconds: number;
-    fps: number;
-    width: number;
-    height: number;
-    rotation: number;
     framesDecoded: number;
     decodeErrors: number;
-  }[];
+  })[];
   counts: {
     framesDecoded: number;
     framesSampled: number;

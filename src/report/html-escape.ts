@@ -4,6 +4,8 @@
  * first with `cut`. Links are relative paths inside the dataset folder, percent-encoded per segment.
  */
 
+import { cut as cutText } from './text-cut.js';
+
 /** User strings longer than this (in characters, before escaping) are cut with an ellipsis. */
 export const MAX_TEXT_LENGTH = 120;
 
@@ -28,13 +30,9 @@ export function escapeHtml(text: string): string {
   );
 }
 
-/** Cuts `text` to `max` code points, the last being an ellipsis when anything was cut. */
+/** Cuts `text` to `max` code points (default `MAX_TEXT_LENGTH`), the last being an ellipsis when anything was cut. */
 export function cut(text: string, max = MAX_TEXT_LENGTH): string {
-  if (text.length <= max) return text; // UTF-16 length bounds the code point count
-  // More than 2 × max UTF-16 units is more than max code points, whatever they are.
-  const chars = [...text.slice(0, 2 * max)];
-  if (chars.length <= max && text.length <= 2 * max) return text;
-  return chars.slice(0, Math.max(0, max - 1)).join('') + '…';
+  return cutText(text, max);
 }
 
 /** A user-controlled string, capped and escaped: safe to place in HTML text or a quoted attribute. */

@@ -28,7 +28,7 @@ import { DROP_REASONS } from '../pipeline/frame.js';
 import { describeSampling } from '../pipeline/sampling.js';
 import { buildContactSheet, type ContactSheet, type ContactSheetOptions } from './contact-sheet.js';
 import { escapeHtml, relativeHref, userText } from './html-escape.js';
-import { bytes, clock, duration, fixed, int, percent, plain, runDate } from './html-format.js';
+import { bytes, clock, duration, fixed, int, percent, plain, runDate } from './format.js';
 import { buildTimeline, classColors, OUTCOMES, type HtmlReportData, type HtmlReportInput, type QualityGateVerdict, type TimelineLimits } from './report-model.js';
 import { histogramChart, horizontalBarChart, stackedBar, type BarDatum, type HistogramDatum } from './svg-charts.js';
 import { timelineChart } from './svg-timeline.js';

@@ -6,7 +6,9 @@
 import { DROP_REASONS } from '../pipeline/frame.js';
 import type { HistogramBucket, RunMetrics } from '../observe/metrics.js';
 import { STAGES } from '../observe/recorder.js';
+import { bytes, fixed, int, percent } from './format.js';
 import { barChart, textBar } from './text-bars.js';
+import { cut, cutToBytes } from './text-cut.js';
 
 /** report.md never exceeds this many bytes (UTF-8). */
 export const MAX_REPORT_BYTES = 1024 * 1024;
@@ -43,44 +45,8 @@ export function escapeMarkdown(text: string): string {
   );
 }
 
-/** Cuts `text` to `max` code points, the last being an ellipsis when anything was cut. */
-function cut(text: string, max = MAX_NAME_LENGTH): string {
-  if (text.length <= max) return text; // UTF-16 length bounds the code point count
-  const chars = [...text.slice(0, 2 * max)];
-  return chars.length <= max ? text : chars.slice(0, max - 1).join('') + '…';
-}
-
-/** A user-controlled string, capped and escaped. */
 function userText(text: string): string {
-  return escapeMarkdown(cut(text));
-}
-
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-function int(n: number): string {
-  return integer.format(n);
-}
-
-function fixed(n: number, digits: number): string {
-  return new Intl.NumberFormat('en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(n);
-}
-
-function percent(ratio: number, digits = 1): string {
-  return `${fixed(ratio * 100, digits)}%`;
-}
-
-function bytes(n: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = n;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return unit === 0 ? `${int(value)} B` : `${fixed(value, 1)} ${units[unit]}`;
+  return escapeMarkdown(cut(text, MAX_NAME_LENGTH));
 }
 
 function seconds(ms: number): string {
@@ -239,15 +205,6 @@ function render(metrics: RunMetrics, options: MarkdownReportOptions, maxRows: nu
 
 function byteLength(text: string): number {
   return Buffer.byteLength(text, 'utf8');
-}
-
-/** Cuts `text` to at most `limit` UTF-8 bytes without splitting a character. */
-function cutToBytes(text: string, limit: number): string {
-  const buf = Buffer.from(text, 'utf8');
-  if (buf.length <= limit) return text;
-  let end = limit;
-  while (end > 0 && ((buf[end] ?? 0) & 0xc0) === 0x80) end -= 1; // back off a continuation byte
-  return buf.subarray(0, end).toString('utf8');
 }
 
 /** Renders report.md. The result is always under `MAX_REPORT_BYTES`. */

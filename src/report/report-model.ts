@@ -12,7 +12,7 @@ import type { DropReason } from '../pipeline/frame.js';
 import type { Sampling } from '../pipeline/sampling.js';
 import type { TimelineCategory, TimelineMark, TimelineTrack } from './svg-timeline.js';
 import { cut } from './html-escape.js';
-import { int } from './html-format.js';
+import { int } from './format.js';
 
 /** One quality gate and its verdict, e.g. `{ name: 'min-images', threshold: 50, actual: 42, passed: false }`. */
 export interface QualityGateVerdict {

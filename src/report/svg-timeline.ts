@@ -8,7 +8,7 @@
  * the markup to about 25 bytes per mark; the caller bounds the number of marks (see report-model.ts).
  */
 import { escapeHtml } from './html-escape.js';
-import { clock, int, num } from './html-format.js';
+import { clock, int, num } from './format.js';
 import { svgOpen, svgText, textWidth } from './svg-charts.js';
 
 export interface TimelineCategory {

@@ -2,6 +2,7 @@
  * Compact horizontal bars drawn with Unicode block characters (eighth-cell resolution), for charts
  * in Markdown and console output: `textBar(5.5, 10, 4)` → `██▎` (5.5/10 of 4 cells = 2.2 cells).
  */
+import { cut } from './text-cut.js';
 
 /** Partial blocks for 1/8 … 7/8 of a cell. */
 const PARTIAL = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'] as const;
@@ -34,11 +35,6 @@ export interface BarChartOptions {
   maxLabelLength?: number;
 }
 
-function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const chars = [...text.slice(0, 2 * max)];
-  return chars.length <= max ? text : chars.slice(0, Math.max(0, max - 1)).join('') + '…';
-}
 
 /**
  * A plain-text chart, one line per row: label padded to a column, the bar, then the value.

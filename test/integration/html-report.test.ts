@@ -15,7 +15,7 @@ import { RunRecorder, STAGES, type FrameRecord } from '../../src/observe/recorde
 import type { DropReason } from '../../src/pipeline/frame.js';
 import { resolveOptions } from '../../src/options.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
-import { fixed, int, percent } from '../../src/report/html-format.js';
+import { fixed, int, percent } from '../../src/report/format.js';
 import { renderHtmlReport, writeHtmlReport, type WrittenHtmlReport } from '../../src/report/html.js';
 import type { HtmlReportData, QualityGateVerdict } from '../../src/report/report-model.js';
 import { Chromium, CHROMIUM, chromiumAvailable, inspectPage, type PageInspection } from '../support/chromium.js';

@@ -6,7 +6,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { FrameRecord, KeptImage } from '../../src/observe/recorder.js';
 import { overlaySvg, spreadSample, orderKept } from '../../src/report/contact-sheet.js';
 import { cut, escapeHtml, relativeHref, userText } from '../../src/report/html-escape.js';
-import { bytes, clock, duration, fixed, int, num, percent, plain, runDate } from '../../src/report/html-format.js';
+import { bytes, clock, duration, fixed, int, num, percent, plain, runDate } from '../../src/report/format.js';
 import { thresholdPosition } from '../../src/report/html.js';
 import { classColors, CLASS_PALETTE, OUTCOMES, timelineMarks } from '../../src/report/report-model.js';
 import { histogramChart, horizontalBarChart, niceStep, stackedBar } from '../../src/report/svg-charts.js';

@@ -11,7 +11,7 @@ import { computeMetrics, type RunMetrics } from '../../src/observe/metrics.js';
 import { RunRecorder, type KeptImage } from '../../src/observe/recorder.js';
 import type { DropReason } from '../../src/pipeline/frame.js';
 import { buildContactSheet, THUMBS_DIR } from '../../src/report/contact-sheet.js';
-import { fixed, int, percent } from '../../src/report/html-format.js';
+import { fixed, int, percent } from '../../src/report/format.js';
 import { renderHtmlReport, writeHtmlReport } from '../../src/report/html.js';
 import type { HtmlReportInput, QualityGateVerdict, ReportManifest } from '../../src/report/report-model.js';
 import { tempDir } from '../support/videos.js';

@@ -1,5 +1,5 @@
 /**
- * Number and time formatting for report.html and its SVG charts. Fixed locale (en-US) and fixed
+ * Number and time formatting for the reports (Markdown, HTML, SVG charts). Fixed locale (en-US) and fixed
  * decimals, so the same numbers always give the same text whatever machine renders the report.
  */
 
