@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { invalidParameterError } from './errors.js';
 import { parsePushgatewayUrl } from './observe/pushgateway.js';
+import type { WorkerCount } from './detect/runtime-layout.js';
 import { DEFAULT_PRESET, PRESETS } from './model/config.js';
 import { DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD } from './pipeline/dedup.js';
 import { DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from './pipeline/quality.js';
@@ -37,6 +38,8 @@ export interface Options {
   classes: string[] | null;
   quality: QualityThresholds;
   jpegQuality: number;
+  /** Inference workers: sessions detecting different batches at once (`auto`: 2 on a CPU with 2+ cores, 1 on a GPU). */
+  inferenceWorkers: WorkerCount;
   ffmpegPath: string | null;
   /** Prometheus Pushgateway to push the run's metrics to (job dataset-gen, grouped by site). */
   pushgatewayUrl: string | null;
@@ -64,6 +67,7 @@ export interface RawOptions {
   'overexposed-luma'?: string;
   'blur-threshold'?: string;
   'jpeg-quality'?: string;
+  'inference-workers'?: string;
   'ffmpeg-path'?: string;
   'pushgateway-url'?: string;
   'history-csv'?: string;
@@ -116,6 +120,19 @@ function text(raw: RawOptions, key: RawKey): string | null {
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
   return trimmed === '' ? null : trimmed;
+}
+
+/** Most inference workers accepted: each holds a copy of the model. */
+export const MAX_INFERENCE_WORKERS = 16;
+
+function workerCount(raw: RawOptions, name: NameOf): WorkerCount {
+  const value = text(raw, 'inference-workers');
+  if (value === null || value === 'auto') return 'auto';
+  const n = Number(value);
+  if (!INTEGER.test(value) || n < 1 || n > MAX_INFERENCE_WORKERS) {
+    throw invalidParameterError(name('inference-workers'), `"auto" or an integer from 1 to ${MAX_INFERENCE_WORKERS}`, raw['inference-workers']);
+  }
+  return n;
 }
 
 function sampling(raw: RawOptions, name: NameOf): Sampling {
@@ -217,6 +234,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     classes: classList(raw, name),
     quality,
     jpegQuality: integer(raw, 'jpeg-quality', name, { min: 1, max: 100 }) ?? 90,
+    inferenceWorkers: workerCount(raw, name),
     ffmpegPath: ffmpegPath === null ? null : path.resolve(cwd, ffmpegPath),
     pushgatewayUrl,
     historyCsv: historyCsv === null ? null : path.resolve(cwd, historyCsv),

@@ -6343,7 +6343,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1027);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3855);
 
 const abort = new AbortController();
 process.once('SIGINT', () => abort.abort(new Error('interrupted')));
@@ -6360,7 +6360,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1027:
+/***/ 3855:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17176,7 +17176,7 @@ function measureQuality(image, analysisSize = BLUR_ANALYSIS_SIZE) {
         return { lumaMean: 0, blurScore: 0 };
     const longSide = Math.max(width, height);
     if (longSide <= analysisSize) {
-        const luma = new Float32Array(width * height);
+        const luma = scratch(width * height);
         let sum = 0;
         for (let i = 0, p = 0; i < luma.length; i++, p += 3) {
             const y = R_WEIGHT * rgb[p] + G_WEIGHT * rgb[p + 1] + B_WEIGHT * rgb[p + 2];
@@ -17198,7 +17198,7 @@ function measureQuality(image, analysisSize = BLUR_ANALYSIS_SIZE) {
     const xW0 = xs.w0;
     const xW1 = xs.w1;
     const narrowRow = new Float64Array(outW + 1);
-    const small = new Float32Array(outW * (outH + 1));
+    const small = scratch(outW * (outH + 1)).fill(0);
     let sum = 0;
     for (let y = 0, p = 0; y < height; y++) {
         narrowRow.fill(0);
@@ -17241,6 +17241,16 @@ function assessQuality(frame, thresholds = DEFAULT_QUALITY_THRESHOLDS) {
     else if (blurScore < thresholds.blurThreshold)
         reason = 'blurred';
     return { lumaMean, blurScore, reason };
+}
+/**
+ * A luma plane reused from call to call (the functions here are synchronous, so one is enough): a
+ * fresh 1.2 MB array per frame costs more in page faults and garbage collection than the measure.
+ */
+let scratchPlane = new Float32Array(0);
+function scratch(length) {
+    if (scratchPlane.length < length)
+        scratchPlane = new Float32Array(length);
+    return scratchPlane.subarray(0, length);
 }
 function checkSize({ rgb, width, height }) {
     if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0) {
@@ -17364,6 +17374,18 @@ function options_text(raw, key) {
     const trimmed = value.trim();
     return trimmed === '' ? null : trimmed;
 }
+/** Most inference workers accepted: each holds a copy of the model. */
+const MAX_INFERENCE_WORKERS = 16;
+function workerCount(raw, name) {
+    const value = options_text(raw, 'inference-workers');
+    if (value === null || value === 'auto')
+        return 'auto';
+    const n = Number(value);
+    if (!INTEGER.test(value) || n < 1 || n > MAX_INFERENCE_WORKERS) {
+        throw invalidParameterError(name('inference-workers'), `"auto" or an integer from 1 to ${MAX_INFERENCE_WORKERS}`, raw['inference-workers']);
+    }
+    return n;
+}
 function sampling(raw, name) {
     const fps = decimal(raw, 'sample-fps', name, { min: 0, max: 240, minExclusive: true });
     const n = options_integer(raw, 'every-n-frames', name, { min: 1, max: 1_000_000 });
@@ -17467,6 +17489,7 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
         classes: classList(raw, name),
         quality,
         jpegQuality: options_integer(raw, 'jpeg-quality', name, { min: 1, max: 100 }) ?? 90,
+        inferenceWorkers: workerCount(raw, name),
         ffmpegPath: ffmpegPath === null ? null : external_node_path_default().resolve(cwd, ffmpegPath),
         pushgatewayUrl,
         historyCsv: historyCsv === null ? null : external_node_path_default().resolve(cwd, historyCsv),
@@ -17739,6 +17762,7 @@ async function resizeToFit(image, geometry) {
 /**
  * Writes the letterboxed input as NCHW floats in one pass: the padding as `PAD_VALUE`, the resized
  * image at its offset. The same floats as `fillTensor(letterboxPixels(…))`, without the S × S copy.
+ * Every element of the slot is written, so `target` may hold an earlier frame's tensor.
  */
 function fillLetterboxTensor(resized, geometry, target) {
     const { inputSize, padLeft, padTop, resizedWidth, resizedHeight } = geometry;
@@ -17750,14 +17774,24 @@ function fillLetterboxTensor(resized, geometry, target) {
     if (offset < 0 || offset + plane * 3 > data.length) {
         throw new RangeError(`Tensor target too small: offset ${offset} + ${plane * 3} > ${data.length}`);
     }
-    data.fill(UNIT_SCALE[PAD_VALUE], offset, offset + plane * 3);
-    const pixels = resized.rgb;
-    for (let y = 0, p = 0; y < resizedHeight; y++) {
-        const row = offset + (y + padTop) * inputSize + padLeft;
-        for (let x = 0; x < resizedWidth; x++, p += 3) {
-            data[row + x] = UNIT_SCALE[pixels[p]];
-            data[row + plane + x] = UNIT_SCALE[pixels[p + 1]];
-            data[row + 2 * plane + x] = UNIT_SCALE[pixels[p + 2]];
+    const pad = UNIT_SCALE[PAD_VALUE];
+    const padRight = inputSize - resizedWidth - padLeft;
+    const below = (padTop + resizedHeight) * inputSize;
+    // A plain Uint8Array view: V8 indexes it faster than the Buffer subclass.
+    const pixels = new Uint8Array(resized.rgb.buffer, resized.rgb.byteOffset, resized.rgb.length);
+    for (let c = 0; c < 3; c++) {
+        const channel = offset + c * plane;
+        data.fill(pad, channel, channel + padTop * inputSize);
+        data.fill(pad, channel + below, channel + plane);
+        for (let y = 0, p = c; y < resizedHeight; y++) {
+            const row = channel + (y + padTop) * inputSize;
+            if (padLeft > 0)
+                data.fill(pad, row, row + padLeft);
+            const end = row + padLeft + resizedWidth;
+            for (let i = row + padLeft; i < end; i++, p += 3)
+                data[i] = UNIT_SCALE[pixels[p]];
+            if (padRight > 0)
+                data.fill(pad, end, end + padRight);
         }
     }
 }
@@ -18279,6 +18313,75 @@ function parseImgsz(text) {
     return sizes.length > 0 && sizes.every((size) => size > 0) ? sizes : null;
 }
 
+;// CONCATENATED MODULE: ./src/detect/runtime-pool.ts
+class RuntimePool {
+    members;
+    idle;
+    waiting = [];
+    constructor(members) {
+        this.members = members;
+        if (members.length === 0)
+            throw new RangeError('a runtime pool needs at least one runtime');
+        this.idle = [...members];
+    }
+    /** How many runs can be in progress at once. */
+    get size() {
+        return this.members.length;
+    }
+    get inputMetadata() {
+        return this.members[0].inputMetadata;
+    }
+    get outputMetadata() {
+        return this.members[0].outputMetadata;
+    }
+    async run(inputName, data, dims, outputName) {
+        const member = await this.acquire();
+        try {
+            return await member.run(inputName, data, dims, outputName);
+        }
+        finally {
+            this.handBack(member);
+        }
+    }
+    async release() {
+        await Promise.all(this.members.map((member) => member.release()));
+    }
+    acquire() {
+        const member = this.idle.shift();
+        if (member)
+            return Promise.resolve(member);
+        return new Promise((resolve) => this.waiting.push(resolve));
+    }
+    handBack(member) {
+        const next = this.waiting.shift();
+        if (next)
+            next(member);
+        else
+            this.idle.push(member);
+    }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/detect/runtime-layout.ts
+/**
+ * How many inference workers to run and how many threads each gets. On a CPU, two sessions of one
+ * thread each, working on different frames, get more frames through than one session splitting every
+ * operator over both cores: a split operator waits for its slowest share, so anything else running
+ * (decoding, filtering, JPEG encoding) stalls the whole session, while a single-threaded session only
+ * slows by the share it loses (docs/performance.md). A GPU session runs alone.
+ */
+
+/** Workers chosen by `auto` on a CPU with at least this many cores. */
+const AUTO_CPU_WORKERS = 2;
+function runtimeLayout(providers, requested, cores = external_node_os_default().availableParallelism()) {
+    if (providers.includes('cuda'))
+        return { workers: requested === 'auto' ? 1 : requested, threadsPerWorker: 0 };
+    const workers = requested === 'auto' ? Math.max(1, Math.min(AUTO_CPU_WORKERS, cores)) : requested;
+    return { workers, threadsPerWorker: Math.max(1, Math.floor(cores / workers)) };
+}
+
 ;// CONCATENATED MODULE: external "node:module"
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: external "node:worker_threads"
@@ -18316,10 +18419,15 @@ parentPort.on('message', async (message) => {
   }
   try {
     const input = new ort.Tensor('float32', message.data, message.dims);
+    const started = performance.now();
     const output = (await session.run({ [message.inputName]: input }, [message.outputName]))[message.outputName];
+    const runMs = performance.now() - started;
     if (!output) throw new Error('the model returned no output "' + message.outputName + '"');
     const data = output.type === 'float32' ? new Float32Array(output.data) : new Float32Array(0);
-    parentPort.postMessage({ type: 'result', id: message.id, data, dims: output.dims, dataType: output.type }, [data.buffer]);
+    // The input buffer goes back too, for the next run: reusing it spares allocating and
+    // page-faulting a fresh tensor (4.9 MB at 640) for every frame.
+    const handedBack = message.data;
+    parentPort.postMessage({ type: 'result', id: message.id, data, dims: output.dims, dataType: output.type, runMs, input: handedBack }, [data.buffer, handedBack.buffer]);
   } catch (error) {
     parentPort.postMessage({ type: 'result', id: message.id, error: describe(error) });
   }
@@ -18346,7 +18454,7 @@ class WorkerRuntime {
             if (message.error !== undefined)
                 waiting.reject(new Error(message.error));
             else
-                waiting.resolve({ data: message.data, dims: message.dims, type: message.dataType ?? 'float32' });
+                waiting.resolve({ data: message.data, dims: message.dims, type: message.dataType ?? 'float32', runMs: message.runMs ?? 0, input: message.input });
         });
         const fail = (error) => {
             this.failure = error;
@@ -18421,6 +18529,8 @@ function startRuntime(modelPath, options) {
 
 
 
+
+
 /** Boxes narrower or shorter than this (source pixels, after clipping) are dropped. */
 const MIN_BOX_SIDE = 1;
 /** First line of an error's message (duck-typed: errors from another realm are not `instanceof Error`). */
@@ -18430,10 +18540,27 @@ function firstLine(error) {
         : messageOf(error);
     return message.split('\n', 1)[0].trim();
 }
-async function createSession(modelPath, providers) {
+/**
+ * The inference workers for a model: one session per worker of the layout (runtime-layout.ts). When
+ * one cannot load, the others are released and its error is thrown. Exported for the benchmark's
+ * inference floor; the pipeline goes through `Detector`.
+ */
+async function createRuntime(modelPath, providers, workers) {
+    const layout = runtimeLayout(providers, workers);
+    const started = await Promise.allSettled(Array.from({ length: layout.workers }, () => createSession(modelPath, providers, layout.threadsPerWorker)));
+    const failed = started.find((result) => result.status === 'rejected');
+    const loaded = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    if (failed) {
+        await Promise.all(loaded.map((runtime) => runtime.release()));
+        throw failed.reason;
+    }
+    return new RuntimePool(loaded);
+}
+async function createSession(modelPath, providers, threads) {
     return startRuntime(modelPath, {
         executionProviders: [...providers],
         graphOptimizationLevel: 'all',
+        intraOpNumThreads: threads,
         // The session's own log: errors only. (A provider library that fails to load is also printed by
         // onnxruntime's process-wide logger, set once by `ort.env.logLevel`, which is left to the app.)
         logSeverityLevel: 3,
@@ -18444,18 +18571,18 @@ async function createSession(modelPath, providers) {
     });
 }
 /** Creates the session with the configured providers, falling back to CPU when CUDA cannot be used. */
-async function openSession(modelPath, requested, onWarning) {
+async function openSession(modelPath, requested, workers, onWarning) {
     const unique = [...new Set(requested)];
     const loadError = (error) => new ModelError(`Model ${modelPath}: onnxruntime cannot load it: ${firstLine(error)}`, { cause: error });
     try {
-        return { session: await createSession(modelPath, unique), providers: unique };
+        return { session: await createRuntime(modelPath, unique, workers), providers: unique };
     }
     catch (error) {
         if (!unique.includes('cuda'))
             throw loadError(error);
         let session;
         try {
-            session = await createSession(modelPath, ['cpu']);
+            session = await createRuntime(modelPath, ['cpu'], workers);
         }
         catch (cpuError) {
             throw loadError(cpuError);
@@ -18487,6 +18614,8 @@ class Detector {
     providers;
     keep;
     released = false;
+    /** Input buffers the workers handed back, at most one per worker. */
+    spareInputs = [];
     constructor(session, io, config, modelPath, classNames, providers, keep) {
         this.session = session;
         this.io = io;
@@ -18502,7 +18631,7 @@ class Detector {
         const onWarning = options.onWarning ?? (() => undefined);
         const modelPath = external_node_path_default().resolve(options.modelPath);
         await checkModelFile(modelPath);
-        const { session, providers } = await openSession(modelPath, config.executionProviders, onWarning);
+        const { session, providers } = await openSession(modelPath, config.executionProviders, options.workers ?? 'auto', onWarning);
         try {
             const io = checkModelIo(modelPath, session.inputMetadata, session.outputMetadata, config);
             const metadata = await readOnnxMetadata(modelPath);
@@ -18523,6 +18652,10 @@ class Detector {
     /** Frames per `run`: config.batchSize when the model's batch dimension is dynamic, else its fixed size. */
     get batchSize() {
         return this.io.batchSize;
+    }
+    /** Batches that can be detected at once (one per inference worker); `detect` calls beyond it wait their turn. */
+    get concurrency() {
+        return this.session.size;
     }
     get inputName() {
         return this.io.inputName;
@@ -18559,9 +18692,10 @@ class Detector {
         const size = this.config.inputSize;
         const slot = 3 * size * size;
         const batch = this.io.fixedBatch ? this.io.batchSize : frames.length;
-        const data = new Float32Array(batch * slot);
+        const data = this.inputBuffer(batch * slot);
+        // Slots past the frames (a short batch padded to a fixed batch size) are zeros, as a fresh buffer's.
+        data.fill(0, frames.length * slot);
         const geometries = await Promise.all(frames.map(async (frame, i) => (await letterbox(frame, size, { data, offset: i * slot })).geometry));
-        const started = performance.now();
         let output;
         try {
             output = await this.session.run(this.io.inputName, data, [batch, 3, size, size], this.io.outputName);
@@ -18569,10 +18703,18 @@ class Detector {
         catch (error) {
             throw new ModelError(`Model ${this.modelPath}: inference failed: ${firstLine(error)}`, { cause: error });
         }
-        const inferenceMs = performance.now() - started;
+        const inferenceMs = output.runMs;
+        // `data` itself was transferred to the worker (now empty); the worker hands the buffer back.
+        if (output.input?.length === batch * slot && this.spareInputs.length < this.session.size)
+            this.spareInputs.push(output.input);
         const perImage = this.decode(output, frames.length);
         const detections = frames.map((frame, i) => this.toDetections(perImage[i], geometries[i], frame));
         return { detections, inferenceMs };
+    }
+    /** A reused input buffer of `length` floats when one is spare (contents stale: every slot is rewritten), else a new one. */
+    inputBuffer(length) {
+        const index = this.spareInputs.findIndex((buffer) => buffer.length === length);
+        return index >= 0 ? this.spareInputs.splice(index, 1)[0] : new Float32Array(length);
     }
     decode(output, frames) {
         if (output.type !== 'float32') {
@@ -18618,9 +18760,6 @@ class Detector {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: external "fluent-ffmpeg"
@@ -18915,6 +19054,7 @@ async function fromUrl(url, pinned, options) {
             options.onWarning?.(`Cached model ${cached} does not match its sha256; downloading it again`);
         }
     }
+    await options.beforeDownload?.();
     const downloaded = await downloadModel(url, cacheDir, pinned, options.download);
     // The index only saves a later download of an unpinned URL; failing to write it must not fail a
     // download that was already verified and cached (and a raw fs error would exit as an internal bug).
@@ -19541,7 +19681,9 @@ async function* extractFrames(tools, video, sampling, log = new DecodeLog()) {
     const frameBytes = video.width * video.height * 3;
     const decoder = startDecode(tools, {
         input: video.path,
-        filter: `showinfo,${selectFilter(sampling)},showinfo`,
+        // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
+        // frame numbers and times are read.
+        filter: `showinfo=checksum=0,${selectFilter(sampling)},showinfo=checksum=0`,
         onStderrLine: (line) => log.line(line),
     });
     let exited = false;
@@ -19635,14 +19777,24 @@ function expectedSamples(video, sampling) {
         return Math.ceil(video.frameCount / sampling.n);
     return Math.min(video.frameCount, Math.ceil(video.durationSeconds * sampling.fps));
 }
-async function detectAndWrite(job, batch) {
-    const { recorder, detector } = job;
-    const { detections, inferenceMs } = await recorder.time('detect', () => detector.detect(batch.map((p) => p.frame)));
+function startBatch(job, batch) {
+    const names = batch.map(({ frame }) => imageFileName(frame.video.stem, frame.frameIndex));
+    const written = Promise.all(batch.map(({ frame }, i) => writeFrameJpeg(frame, job.datasetDir, job.jpegQuality, names[i])));
+    // Settled at once so that a failure while an earlier batch is awaited is not "unhandled"; it is
+    // rethrown when this batch is finished.
+    written.catch(() => undefined);
+    const detected = job.detector.detect(batch.map((p) => p.frame));
+    detected.catch(() => undefined);
+    return { batch, detected, written };
+}
+async function finishBatch(job, { batch, detected, written }) {
+    const { recorder } = job;
+    const { detections, inferenceMs } = await recorder.time('detect', () => detected);
+    await recorder.time('write', () => written);
     const perFrameMs = inferenceMs / batch.length;
     for (const [i, { frame, row }] of batch.entries()) {
         const found = detections[i] ?? [];
         const name = imageFileName(frame.video.stem, frame.frameIndex);
-        await recorder.time('write', () => writeFrameJpeg(frame, job.datasetDir, job.jpegQuality, name));
         row.detections = found.length;
         row.inferenceMs = Math.round(perFrameMs * 10) / 10;
         row.imageFile = name;
@@ -19663,46 +19815,60 @@ async function processVideo(job) {
     const dedup = new Deduplicator(job.dedupThreshold);
     const log = new DecodeLog();
     let batch = [];
-    let waitStart = performance.now();
-    for await (const frame of extractFrames(job.tools, video, job.sampling, log)) {
-        recorder.addStageTime('extract', performance.now() - waitStart);
-        job.signal?.throwIfAborted();
-        const fitted = await recorder.time('quality', () => fitForAnalysis(frame));
-        const quality = await recorder.time('quality', () => assessQuality({ ...fitted, corrupt: frame.corrupt }, job.quality));
-        const row = {
-            video: video.stem,
-            frameIndex: frame.frameIndex,
-            timestampMs: frame.timestampMs,
-            outcome: 'dropped',
-            reason: quality.reason,
-            lumaMean: Number.isFinite(quality.lumaMean) ? Math.round(quality.lumaMean * 10) / 10 : null,
-            blurScore: Number.isFinite(quality.blurScore) ? Math.round(quality.blurScore * 10) / 10 : null,
-            phashDistance: null,
-            detections: null,
-            inferenceMs: null,
-            imageFile: null,
-        };
-        recorder.recordFrame(row);
-        if (quality.reason === null) {
-            const { distance, duplicate } = await recorder.time('dedup', () => dedup.check({ ...fitted, video: frame.video }));
-            row.phashDistance = distance;
-            if (duplicate) {
-                row.reason = 'duplicate';
-            }
-            else {
-                row.outcome = 'kept';
-                batch.push({ frame: { ...frame, fitted }, row });
-                if (batch.length >= job.detector.batchSize) {
-                    await detectAndWrite(job, batch);
-                    batch = [];
+    const inFlight = [];
+    const dispatch = async () => {
+        inFlight.push(await recorder.time('detect', () => startBatch(job, batch)));
+        batch = [];
+        // Finished oldest first: records stay in sampling order whichever worker answers first.
+        while (inFlight.length >= job.detector.concurrency)
+            await finishBatch(job, inFlight.shift());
+    };
+    try {
+        let waitStart = performance.now();
+        for await (const frame of extractFrames(job.tools, video, job.sampling, log)) {
+            recorder.addStageTime('extract', performance.now() - waitStart);
+            job.signal?.throwIfAborted();
+            const fitted = await recorder.time('quality', () => fitForAnalysis(frame));
+            const quality = await recorder.time('quality', () => assessQuality({ ...fitted, corrupt: frame.corrupt }, job.quality));
+            const row = {
+                video: video.stem,
+                frameIndex: frame.frameIndex,
+                timestampMs: frame.timestampMs,
+                outcome: 'dropped',
+                reason: quality.reason,
+                lumaMean: Number.isFinite(quality.lumaMean) ? Math.round(quality.lumaMean * 10) / 10 : null,
+                blurScore: Number.isFinite(quality.blurScore) ? Math.round(quality.blurScore * 10) / 10 : null,
+                phashDistance: null,
+                detections: null,
+                inferenceMs: null,
+                imageFile: null,
+            };
+            recorder.recordFrame(row);
+            if (quality.reason === null) {
+                const { distance, duplicate } = await recorder.time('dedup', () => dedup.check({ ...fitted, video: frame.video }));
+                row.phashDistance = distance;
+                if (duplicate) {
+                    row.reason = 'duplicate';
+                }
+                else {
+                    row.outcome = 'kept';
+                    batch.push({ frame: { ...frame, fitted }, row });
+                    if (batch.length >= job.detector.batchSize)
+                        await dispatch();
                 }
             }
+            job.progress?.tick();
+            waitStart = performance.now();
         }
-        job.progress?.tick();
-        waitStart = performance.now();
+        if (batch.length > 0)
+            inFlight.push(await recorder.time('detect', () => startBatch(job, batch)));
+        while (inFlight.length > 0)
+            await finishBatch(job, inFlight.shift());
     }
-    if (batch.length > 0)
-        await detectAndWrite(job, batch);
+    finally {
+        // On failure or abort, let batches still running settle before the caller removes the folder.
+        await Promise.allSettled(inFlight.flatMap(({ detected, written }) => [detected, written]));
+    }
     return log;
 }
 
@@ -19840,6 +20006,27 @@ async function publishRun(options, metrics, manifest, registry, logger, signal) 
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/map-limit.ts
+/**
+ * `items.map(work)` with at most `limit` calls in flight, results in input order. For sharp work:
+ * each call runs on libuv's thread pool, so a few at once use every core where one after another
+ * uses one.
+ */
+async function mapLimit(items, limit, work) {
+    if (!(Number.isInteger(limit) && limit >= 1))
+        throw new RangeError(`limit must be a positive integer; got ${limit}`);
+    const results = new Array(items.length);
+    let next = 0;
+    const lane = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+    return results;
+}
+
 ;// CONCATENATED MODULE: ./src/report/svg-pixel-font.ts
 /**
  * A 5×7 pixel font drawn as SVG paths, for the class labels burned into the contact-sheet thumbnails.
@@ -19945,12 +20132,15 @@ function pixelTextPath(text, x, y, scale) {
 
 
 
+
 /** Where thumbnails go, relative to the dataset folder (and to report.html, which sits at its root). */
 const THUMBS_DIR = 'report/thumbs';
 const DEFAULT_MAX_THUMBNAILS = 24;
 /** Never more than this many thumbnails, whatever is asked. */
 const MAX_THUMBNAILS = 200;
 const DEFAULT_THUMB_WIDTH = 480;
+/** Thumbnails made at once. */
+const THUMBNAIL_CONCURRENCY = 4;
 /**
  * `n` items spread evenly over `items` (the middle of each of `n` equal slices), in order. All of
  * them when there are at most `n`.
@@ -20052,9 +20242,8 @@ async function buildContactSheet(datasetDir, kept, options = {}) {
     await (0,promises_namespaceObject.rm)(thumbsDir, { recursive: true, force: true });
     if (chosen.length > 0)
         await (0,promises_namespaceObject.mkdir)(thumbsDir, { recursive: true });
-    const thumbnails = [];
-    const failed = [];
-    for (const image of chosen) {
+    // A few at once: each thumbnail is a decode, resize, overlay and encode on libuv's pool.
+    const made = await mapLimit(chosen, THUMBNAIL_CONCURRENCY, async (image) => {
         const name = external_node_path_default().basename(image.file);
         const imageRel = `${IMAGES_DIR}/${name}`;
         const width = Math.max(1, Math.min(maxWidth, image.width));
@@ -20067,10 +20256,9 @@ async function buildContactSheet(datasetDir, kept, options = {}) {
                 .toFile(external_node_path_default().join(thumbsDir, name));
         }
         catch (error) {
-            failed.push({ image: imageRel, error: error instanceof Error ? error.message : String(error) });
-            continue;
+            return { failed: imageRel, error: error instanceof Error ? error.message : String(error) };
         }
-        thumbnails.push({
+        return {
             image: imageRel,
             thumb: `${THUMBS_DIR}/${name}`,
             width,
@@ -20080,7 +20268,15 @@ async function buildContactSheet(datasetDir, kept, options = {}) {
             timestampMs: image.timestampMs,
             detections: image.detections.length,
             classes: classCounts(image),
-        });
+        };
+    });
+    const thumbnails = [];
+    const failed = [];
+    for (const result of made) {
+        if ('failed' in result)
+            failed.push({ image: result.failed, error: result.error });
+        else
+            thumbnails.push(result);
     }
     return { thumbnails, keptImages: kept.length, failed };
 }
@@ -21310,6 +21506,27 @@ function withOverrides(config, options) {
         maxDetections: options.maxDetections ?? config.maxDetections,
     };
 }
+/** Model config, weights and the detector, loaded while the videos are probed. */
+async function loadDetector(options, hooks, logger, beforeDownload) {
+    const loaded = await loadModelConfig(options.modelConfig);
+    const modelConfig = withOverrides(loaded.config, options);
+    const model = await resolveModel(loaded, {
+        ...hooks.model,
+        modelPath: options.modelPath,
+        modelUrl: options.modelUrl,
+        modelSha256: options.modelSha256,
+        beforeDownload,
+        onWarning: (message) => logger.warn(message),
+    });
+    const detector = await Detector.create({
+        modelPath: model.path,
+        config: modelConfig,
+        classFilter: options.classes ?? undefined,
+        workers: options.inferenceWorkers,
+        onWarning: (message) => logger.warn(message),
+    });
+    return { modelConfig, model, detector };
+}
 async function runPipeline(options, hooks = {}) {
     const startedAt = new Date();
     const runId = (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex');
@@ -21320,30 +21537,27 @@ async function runPipeline(options, hooks = {}) {
     await checkOutputDir(options.outDir, options.overwrite);
     if (options.historyCsv)
         await checkRunHistory(options.historyCsv);
-    // Videos before the model: a wrong video path must not wait for a model download.
-    const probed = await recorder.time('probe', () => Promise.all(options.videos.map(async (file, i) => {
+    // The videos are probed while the model loads. A model download waits for the probe, and a
+    // video's error is reported before the model's: a wrong video path never waits for a download.
+    const probing = recorder.time('probe', () => Promise.all(options.videos.map(async (file, i) => {
         const info = await probeVideo(tools, file, i);
         return { info, sha256: await sha256File(info.path) };
     })));
+    const loading = loadDetector(options, hooks, logger, () => probing.then(() => undefined));
+    const [probeResult, loadResult] = await Promise.allSettled([probing, loading]);
+    if (probeResult.status === 'rejected') {
+        if (loadResult.status === 'fulfilled')
+            await loadResult.value.detector.release();
+        throw probeResult.reason;
+    }
+    if (loadResult.status === 'rejected')
+        throw loadResult.reason;
+    const probed = probeResult.value;
+    const { modelConfig, model, detector } = loadResult.value;
     for (const { info } of probed) {
         logger.info(`probed ${external_node_path_default().basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${info.fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
     }
-    const loaded = await loadModelConfig(options.modelConfig);
-    const modelConfig = withOverrides(loaded.config, options);
-    const model = await resolveModel(loaded, {
-        ...hooks.model,
-        modelPath: options.modelPath,
-        modelUrl: options.modelUrl,
-        modelSha256: options.modelSha256,
-        onWarning: (message) => logger.warn(message),
-    });
     logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin})`);
-    const detector = await Detector.create({
-        modelPath: model.path,
-        config: modelConfig,
-        classFilter: options.classes ?? undefined,
-        onWarning: (message) => logger.warn(message),
-    });
     let committed = false;
     const staging = await createStagingDir(options.outDir, [IMAGES_DIR, external_node_path_default().dirname(COCO_PATH)]);
     try {
@@ -21432,7 +21646,7 @@ async function runPipeline(options, hooks = {}) {
 
 const VALUE_OPTIONS = [
     'out', 'site', 'sample-fps', 'every-n-frames', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'confidence', 'iou',
-    'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'jpeg-quality', 'ffmpeg-path',
+    'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
     'pushgateway-url', 'history-csv',
 ];
 /** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
@@ -21546,6 +21760,9 @@ Detection:
 
 Output and tools:
   --jpeg-quality <1-100>    JPEG quality of the images (default: 90)
+  --inference-workers <n>   model sessions detecting different frames at once, each holding a
+                            copy of the model; "auto": 2 on a CPU with 2+ cores, 1 with CUDA
+                            (default: auto)
   --ffmpeg-path <path>      ffmpeg binary (ffprobe beside it) or their folder
                             (default: PATH, then the bundled npm binaries)
   --pushgateway-url <url>   push the run's Prometheus metrics to this Pushgateway, job

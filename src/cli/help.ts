@@ -45,6 +45,9 @@ Detection:
 
 Output and tools:
   --jpeg-quality <1-100>    JPEG quality of the images (default: 90)
+  --inference-workers <n>   model sessions detecting different frames at once, each holding a
+                            copy of the model; "auto": 2 on a CPU with 2+ cores, 1 with CUDA
+                            (default: auto)
   --ffmpeg-path <path>      ffmpeg binary (ffprobe beside it) or their folder
                             (default: PATH, then the bundled npm binaries)
   --pushgateway-url <url>   push the run's Prometheus metrics to this Pushgateway, job

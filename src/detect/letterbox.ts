@@ -126,6 +126,7 @@ export async function resizeToFit(image: RgbImage, geometry: LetterboxGeometry):
 /**
  * Writes the letterboxed input as NCHW floats in one pass: the padding as `PAD_VALUE`, the resized
  * image at its offset. The same floats as `fillTensor(letterboxPixels(…))`, without the S × S copy.
+ * Every element of the slot is written, so `target` may hold an earlier frame's tensor.
  */
 export function fillLetterboxTensor(resized: RgbImage, geometry: LetterboxGeometry, target: TensorTarget): void {
   const { inputSize, padLeft, padTop, resizedWidth, resizedHeight } = geometry;
@@ -137,14 +138,21 @@ export function fillLetterboxTensor(resized: RgbImage, geometry: LetterboxGeomet
   if (offset < 0 || offset + plane * 3 > data.length) {
     throw new RangeError(`Tensor target too small: offset ${offset} + ${plane * 3} > ${data.length}`);
   }
-  data.fill(UNIT_SCALE[PAD_VALUE]!, offset, offset + plane * 3);
-  const pixels = resized.rgb;
-  for (let y = 0, p = 0; y < resizedHeight; y++) {
-    const row = offset + (y + padTop) * inputSize + padLeft;
-    for (let x = 0; x < resizedWidth; x++, p += 3) {
-      data[row + x] = UNIT_SCALE[pixels[p]!]!;
-      data[row + plane + x] = UNIT_SCALE[pixels[p + 1]!]!;
-      data[row + 2 * plane + x] = UNIT_SCALE[pixels[p + 2]!]!;
+  const pad = UNIT_SCALE[PAD_VALUE]!;
+  const padRight = inputSize - resizedWidth - padLeft;
+  const below = (padTop + resizedHeight) * inputSize;
+  // A plain Uint8Array view: V8 indexes it faster than the Buffer subclass.
+  const pixels = new Uint8Array(resized.rgb.buffer, resized.rgb.byteOffset, resized.rgb.length);
+  for (let c = 0; c < 3; c++) {
+    const channel = offset + c * plane;
+    data.fill(pad, channel, channel + padTop * inputSize);
+    data.fill(pad, channel + below, channel + plane);
+    for (let y = 0, p = c; y < resizedHeight; y++) {
+      const row = channel + (y + padTop) * inputSize;
+      if (padLeft > 0) data.fill(pad, row, row + padLeft);
+      const end = row + padLeft + resizedWidth;
+      for (let i = row + padLeft; i < end; i++, p += 3) data[i] = UNIT_SCALE[pixels[p]!]!;
+      if (padRight > 0) data.fill(pad, end, end + padRight);
     }
   }
 }

@@ -14,6 +14,8 @@ import { boxToSource, letterbox, type LetterboxGeometry, type RgbImage } from '.
 import { checkModelIo, type ModelIo, resolveClassNames } from './model-io.js';
 import { nms } from './nms.js';
 import { readOnnxMetadata } from './onnx-metadata.js';
+import { RuntimePool } from './runtime-pool.js';
+import { runtimeLayout, type WorkerCount } from './runtime-layout.js';
 import { startRuntime, type ModelRuntime, type RuntimeOutput } from './runtime.js';
 
 export type { RgbImage } from './letterbox.js';
@@ -28,12 +30,14 @@ export interface DetectorOptions {
   onWarning?: (message: string) => void;
   /** Class names to keep; all classes when absent or empty. Unknown names are a ConfigError. */
   classFilter?: readonly string[];
+  /** Inference workers (sessions working on different batches at once); `auto` by default, see runtime-layout.ts. */
+  workers?: WorkerCount;
 }
 
 export interface DetectResult {
   /** One list per input frame, in input order, best score first. */
   detections: Detection[][];
-  /** Time spent in the runtime's `run` for all frames of the call (excludes letterbox and decode). */
+  /** Time the model's `run` took for all frames of the call, measured in the worker (excludes letterbox, decode and waiting). */
   inferenceMs: number;
 }
 
@@ -46,10 +50,30 @@ function firstLine(error: unknown): string {
   return message.split('\n', 1)[0]!.trim();
 }
 
-async function createSession(modelPath: string, providers: readonly ExecutionProvider[]): Promise<ModelRuntime> {
+/**
+ * The inference workers for a model: one session per worker of the layout (runtime-layout.ts). When
+ * one cannot load, the others are released and its error is thrown. Exported for the benchmark's
+ * inference floor; the pipeline goes through `Detector`.
+ */
+export async function createRuntime(modelPath: string, providers: readonly ExecutionProvider[], workers: WorkerCount): Promise<RuntimePool> {
+  const layout = runtimeLayout(providers, workers);
+  const started = await Promise.allSettled(
+    Array.from({ length: layout.workers }, () => createSession(modelPath, providers, layout.threadsPerWorker)),
+  );
+  const failed = started.find((result) => result.status === 'rejected');
+  const loaded = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  if (failed) {
+    await Promise.all(loaded.map((runtime) => runtime.release()));
+    throw failed.reason;
+  }
+  return new RuntimePool(loaded);
+}
+
+async function createSession(modelPath: string, providers: readonly ExecutionProvider[], threads: number): Promise<ModelRuntime> {
   return startRuntime(modelPath, {
     executionProviders: [...providers],
     graphOptimizationLevel: 'all',
+    intraOpNumThreads: threads,
     // The session's own log: errors only. (A provider library that fails to load is also printed by
     // onnxruntime's process-wide logger, set once by `ort.env.logLevel`, which is left to the app.)
     logSeverityLevel: 3,
@@ -64,18 +88,19 @@ async function createSession(modelPath: string, providers: readonly ExecutionPro
 async function openSession(
   modelPath: string,
   requested: readonly ExecutionProvider[],
+  workers: WorkerCount,
   onWarning: (message: string) => void,
-): Promise<{ session: ModelRuntime; providers: ExecutionProvider[] }> {
+): Promise<{ session: RuntimePool; providers: ExecutionProvider[] }> {
   const unique = [...new Set(requested)];
   const loadError = (error: unknown) =>
     new ModelError(`Model ${modelPath}: onnxruntime cannot load it: ${firstLine(error)}`, { cause: error });
   try {
-    return { session: await createSession(modelPath, unique), providers: unique };
+    return { session: await createRuntime(modelPath, unique, workers), providers: unique };
   } catch (error) {
     if (!unique.includes('cuda')) throw loadError(error);
-    let session: ModelRuntime;
+    let session: RuntimePool;
     try {
-      session = await createSession(modelPath, ['cpu']);
+      session = await createRuntime(modelPath, ['cpu'], workers);
     } catch (cpuError) {
       throw loadError(cpuError);
     }
@@ -99,9 +124,11 @@ async function checkModelFile(modelPath: string): Promise<void> {
 
 export class Detector {
   private released = false;
+  /** Input buffers the workers handed back, at most one per worker. */
+  private readonly spareInputs: Float32Array[] = [];
 
   private constructor(
-    private readonly session: ModelRuntime,
+    private readonly session: RuntimePool,
     private readonly io: ModelIo,
     private readonly config: ModelConfig,
     readonly modelPath: string,
@@ -116,7 +143,7 @@ export class Detector {
     const onWarning = options.onWarning ?? (() => undefined);
     const modelPath = path.resolve(options.modelPath);
     await checkModelFile(modelPath);
-    const { session, providers } = await openSession(modelPath, config.executionProviders, onWarning);
+    const { session, providers } = await openSession(modelPath, config.executionProviders, options.workers ?? 'auto', onWarning);
     try {
       const io = checkModelIo(modelPath, session.inputMetadata, session.outputMetadata, config);
       const metadata = await readOnnxMetadata(modelPath);
@@ -137,6 +164,11 @@ export class Detector {
   /** Frames per `run`: config.batchSize when the model's batch dimension is dynamic, else its fixed size. */
   get batchSize(): number {
     return this.io.batchSize;
+  }
+
+  /** Batches that can be detected at once (one per inference worker); `detect` calls beyond it wait their turn. */
+  get concurrency(): number {
+    return this.session.size;
   }
 
   get inputName(): string {
@@ -178,21 +210,30 @@ export class Detector {
     const size = this.config.inputSize;
     const slot = 3 * size * size;
     const batch = this.io.fixedBatch ? this.io.batchSize : frames.length;
-    const data = new Float32Array(batch * slot);
+    const data = this.inputBuffer(batch * slot);
+    // Slots past the frames (a short batch padded to a fixed batch size) are zeros, as a fresh buffer's.
+    data.fill(0, frames.length * slot);
     const geometries = await Promise.all(
       frames.map(async (frame, i) => (await letterbox(frame, size, { data, offset: i * slot })).geometry),
     );
-    const started = performance.now();
     let output: RuntimeOutput;
     try {
       output = await this.session.run(this.io.inputName, data, [batch, 3, size, size], this.io.outputName);
     } catch (error) {
       throw new ModelError(`Model ${this.modelPath}: inference failed: ${firstLine(error)}`, { cause: error });
     }
-    const inferenceMs = performance.now() - started;
+    const inferenceMs = output.runMs;
+    // `data` itself was transferred to the worker (now empty); the worker hands the buffer back.
+    if (output.input?.length === batch * slot && this.spareInputs.length < this.session.size) this.spareInputs.push(output.input);
     const perImage = this.decode(output, frames.length);
     const detections = frames.map((frame, i) => this.toDetections(perImage[i]!, geometries[i]!, frame));
     return { detections, inferenceMs };
+  }
+
+  /** A reused input buffer of `length` floats when one is spare (contents stale: every slot is rewritten), else a new one. */
+  private inputBuffer(length: number): Float32Array {
+    const index = this.spareInputs.findIndex((buffer) => buffer.length === length);
+    return index >= 0 ? this.spareInputs.splice(index, 1)[0]! : new Float32Array(length);
   }
 
   private decode(output: RuntimeOutput, frames: number): Candidate[][] {

@@ -28,6 +28,8 @@ export interface ResolveModelOptions {
   modelSha256?: string | null;
   cacheDir?: string;
   download?: DownloadOptions;
+  /** Awaited just before a download starts (the run waits for its videos to probe first); a rejection stops it. */
+  beforeDownload?: () => Promise<void>;
   onWarning?: (message: string) => void;
   /** How messages name the model options: the CLI's flags by default, the Action passes its inputs. */
   names?: ModelOptionNames;
@@ -85,6 +87,7 @@ async function fromUrl(
       options.onWarning?.(`Cached model ${cached} does not match its sha256; downloading it again`);
     }
   }
+  await options.beforeDownload?.();
   const downloaded = await downloadModel(url, cacheDir, pinned, options.download);
   // The index only saves a later download of an unpinned URL; failing to write it must not fail a
   // download that was already verified and cached (and a raw fs error would exit as an internal bug).

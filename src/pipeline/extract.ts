@@ -123,7 +123,9 @@ export async function* extractFrames(
   const frameBytes = video.width * video.height * 3;
   const decoder = startDecode(tools, {
     input: video.path,
-    filter: `showinfo,${selectFilter(sampling)},showinfo`,
+    // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
+    // frame numbers and times are read.
+    filter: `showinfo=checksum=0,${selectFilter(sampling)},showinfo=checksum=0`,
     onStderrLine: (line) => log.line(line),
   });
   let exited = false;

@@ -1,14 +1,18 @@
 /**
- * The frame loop for one video: extract → quality → dedup → detect → write, each frame timed per
- * stage and recorded with its outcome. Dropped frames never reach detection; kept frames are batched
- * up to the detector's batch size, so at most one batch plus the frame being decoded are held.
+ * The frame loop for one video: extract → quality → dedup → detect → write, each frame recorded with
+ * its outcome. Dropped frames never reach detection. Kept frames are batched up to the detector's
+ * batch size, and up to `detector.concurrency` batches are detected at once (one per inference
+ * worker) while the loop decodes and filters the next frames; a batch's JPEGs are encoded while it is
+ * detected. Batches are finished in sampling order, so the records do not depend on which worker
+ * answers first. At most `concurrency` batches plus the frame being decoded are held in memory.
  *
- * Stages run one after the other on purpose. onnxruntime splits each operator across all cores and
- * waits for the slowest share, so any work running beside inference (filtering the next frame,
- * ffmpeg decoding ahead) stalls it more than it gains: measured on 2 cores, overlapping detection
- * with filtering was 10-25 % slower than this sequential loop (docs/performance.md).
+ * Stage times are the loop's own wall time, split by what it was doing or waiting for: waiting for
+ * ffmpeg's next frame (extract), filtering (quality, dedup), handing a batch to the detector and
+ * waiting for its result (detect), waiting for its JPEGs (write). They add up to the loop's wall time
+ * and never count the same moment twice; the model's own time per frame is recorded separately
+ * (`inferenceMs`), and with several workers its sum exceeds the detect stage.
  */
-import type { Detector } from '../detect/session.js';
+import type { DetectResult, Detector } from '../detect/session.js';
 import type { FfmpegTools } from '../media/ffmpeg.js';
 import type { Progress } from '../observe/progress.js';
 import type { FrameRecord, RunRecorder } from '../observe/recorder.js';
@@ -45,14 +49,32 @@ export function expectedSamples(video: VideoInfo, sampling: Sampling): number {
   return Math.min(video.frameCount, Math.ceil(video.durationSeconds * sampling.fps));
 }
 
-async function detectAndWrite(job: VideoJob, batch: Pending[]): Promise<void> {
-  const { recorder, detector } = job;
-  const { detections, inferenceMs } = await recorder.time('detect', () => detector.detect(batch.map((p) => p.frame)));
+/** A batch handed to the detector, with its JPEGs being written. */
+interface InFlight {
+  batch: Pending[];
+  detected: Promise<DetectResult>;
+  written: Promise<unknown>;
+}
+
+function startBatch(job: VideoJob, batch: Pending[]): InFlight {
+  const names = batch.map(({ frame }) => imageFileName(frame.video.stem, frame.frameIndex));
+  const written = Promise.all(batch.map(({ frame }, i) => writeFrameJpeg(frame, job.datasetDir, job.jpegQuality, names[i]!)));
+  // Settled at once so that a failure while an earlier batch is awaited is not "unhandled"; it is
+  // rethrown when this batch is finished.
+  written.catch(() => undefined);
+  const detected = job.detector.detect(batch.map((p) => p.frame));
+  detected.catch(() => undefined);
+  return { batch, detected, written };
+}
+
+async function finishBatch(job: VideoJob, { batch, detected, written }: InFlight): Promise<void> {
+  const { recorder } = job;
+  const { detections, inferenceMs } = await recorder.time('detect', () => detected);
+  await recorder.time('write', () => written);
   const perFrameMs = inferenceMs / batch.length;
   for (const [i, { frame, row }] of batch.entries()) {
     const found = detections[i] ?? [];
     const name = imageFileName(frame.video.stem, frame.frameIndex);
-    await recorder.time('write', () => writeFrameJpeg(frame, job.datasetDir, job.jpegQuality, name));
     row.detections = found.length;
     row.inferenceMs = Math.round(perFrameMs * 10) / 10;
     row.imageFile = name;
@@ -74,43 +96,53 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
   const dedup = new Deduplicator(job.dedupThreshold);
   const log = new DecodeLog();
   let batch: Pending[] = [];
-  let waitStart = performance.now();
-  for await (const frame of extractFrames(job.tools, video, job.sampling, log)) {
-    recorder.addStageTime('extract', performance.now() - waitStart);
-    job.signal?.throwIfAborted();
-    const fitted = await recorder.time('quality', () => fitForAnalysis(frame));
-    const quality = await recorder.time('quality', () => assessQuality({ ...fitted, corrupt: frame.corrupt }, job.quality));
-    const row: FrameRecord = {
-      video: video.stem,
-      frameIndex: frame.frameIndex,
-      timestampMs: frame.timestampMs,
-      outcome: 'dropped',
-      reason: quality.reason,
-      lumaMean: Number.isFinite(quality.lumaMean) ? Math.round(quality.lumaMean * 10) / 10 : null,
-      blurScore: Number.isFinite(quality.blurScore) ? Math.round(quality.blurScore * 10) / 10 : null,
-      phashDistance: null,
-      detections: null,
-      inferenceMs: null,
-      imageFile: null,
-    };
-    recorder.recordFrame(row);
-    if (quality.reason === null) {
-      const { distance, duplicate } = await recorder.time('dedup', () => dedup.check({ ...fitted, video: frame.video }));
-      row.phashDistance = distance;
-      if (duplicate) {
-        row.reason = 'duplicate';
-      } else {
-        row.outcome = 'kept';
-        batch.push({ frame: { ...frame, fitted }, row });
-        if (batch.length >= job.detector.batchSize) {
-          await detectAndWrite(job, batch);
-          batch = [];
+  const inFlight: InFlight[] = [];
+  const dispatch = async (): Promise<void> => {
+    inFlight.push(await recorder.time('detect', () => startBatch(job, batch)));
+    batch = [];
+    // Finished oldest first: records stay in sampling order whichever worker answers first.
+    while (inFlight.length >= job.detector.concurrency) await finishBatch(job, inFlight.shift()!);
+  };
+  try {
+    let waitStart = performance.now();
+    for await (const frame of extractFrames(job.tools, video, job.sampling, log)) {
+      recorder.addStageTime('extract', performance.now() - waitStart);
+      job.signal?.throwIfAborted();
+      const fitted = await recorder.time('quality', () => fitForAnalysis(frame));
+      const quality = await recorder.time('quality', () => assessQuality({ ...fitted, corrupt: frame.corrupt }, job.quality));
+      const row: FrameRecord = {
+        video: video.stem,
+        frameIndex: frame.frameIndex,
+        timestampMs: frame.timestampMs,
+        outcome: 'dropped',
+        reason: quality.reason,
+        lumaMean: Number.isFinite(quality.lumaMean) ? Math.round(quality.lumaMean * 10) / 10 : null,
+        blurScore: Number.isFinite(quality.blurScore) ? Math.round(quality.blurScore * 10) / 10 : null,
+        phashDistance: null,
+        detections: null,
+        inferenceMs: null,
+        imageFile: null,
+      };
+      recorder.recordFrame(row);
+      if (quality.reason === null) {
+        const { distance, duplicate } = await recorder.time('dedup', () => dedup.check({ ...fitted, video: frame.video }));
+        row.phashDistance = distance;
+        if (duplicate) {
+          row.reason = 'duplicate';
+        } else {
+          row.outcome = 'kept';
+          batch.push({ frame: { ...frame, fitted }, row });
+          if (batch.length >= job.detector.batchSize) await dispatch();
         }
       }
+      job.progress?.tick();
+      waitStart = performance.now();
     }
-    job.progress?.tick();
-    waitStart = performance.now();
+    if (batch.length > 0) inFlight.push(await recorder.time('detect', () => startBatch(job, batch)));
+    while (inFlight.length > 0) await finishBatch(job, inFlight.shift()!);
+  } finally {
+    // On failure or abort, let batches still running settle before the caller removes the folder.
+    await Promise.allSettled(inFlight.flatMap(({ detected, written }) => [detected, written]));
   }
-  if (batch.length > 0) await detectAndWrite(job, batch);
   return log;
 }

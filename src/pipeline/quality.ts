@@ -69,7 +69,7 @@ export function measureQuality(image: RgbImage, analysisSize = BLUR_ANALYSIS_SIZ
 
   const longSide = Math.max(width, height);
   if (longSide <= analysisSize) {
-    const luma = new Float32Array(width * height);
+    const luma = scratch(width * height);
     let sum = 0;
     for (let i = 0, p = 0; i < luma.length; i++, p += 3) {
       const y = R_WEIGHT * rgb[p]! + G_WEIGHT * rgb[p + 1]! + B_WEIGHT * rgb[p + 2]!;
@@ -92,7 +92,7 @@ export function measureQuality(image: RgbImage, analysisSize = BLUR_ANALYSIS_SIZ
   const xW0 = xs.w0;
   const xW1 = xs.w1;
   const narrowRow = new Float64Array(outW + 1);
-  const small = new Float32Array(outW * (outH + 1));
+  const small = scratch(outW * (outH + 1)).fill(0);
   let sum = 0;
   for (let y = 0, p = 0; y < height; y++) {
     narrowRow.fill(0);
@@ -135,6 +135,17 @@ export function assessQuality(
   else if (lumaMean > thresholds.overexposedLuma) reason = 'overexposed';
   else if (blurScore < thresholds.blurThreshold) reason = 'blurred';
   return { lumaMean, blurScore, reason };
+}
+
+/**
+ * A luma plane reused from call to call (the functions here are synchronous, so one is enough): a
+ * fresh 1.2 MB array per frame costs more in page faults and garbage collection than the measure.
+ */
+let scratchPlane = new Float32Array(0);
+
+function scratch(length: number): Float32Array {
+  if (scratchPlane.length < length) scratchPlane = new Float32Array(length);
+  return scratchPlane.subarray(0, length);
 }
 
 function checkSize({ rgb, width, height }: RgbImage): void {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Detector } from '../detect/session.js';
 import { resolveFfmpegTools } from '../media/ffmpeg.js';
 import { loadModelConfig, type ModelConfig } from '../model/config.js';
-import { resolveModel, type ResolveModelOptions } from '../model/resolve.js';
+import { resolveModel, type ResolvedModel, type ResolveModelOptions } from '../model/resolve.js';
 import { sha256File } from '../model/sha256.js';
 import { checkRunHistory } from '../observe/history.js';
 import { silentLogger, type Logger } from '../observe/log.js';
@@ -72,6 +72,33 @@ function withOverrides(config: ModelConfig, options: Options): ModelConfig {
   };
 }
 
+/** Model config, weights and the detector, loaded while the videos are probed. */
+async function loadDetector(
+  options: Options,
+  hooks: RunHooks,
+  logger: Logger,
+  beforeDownload: () => Promise<void>,
+): Promise<{ modelConfig: ModelConfig; model: ResolvedModel; detector: Detector }> {
+  const loaded = await loadModelConfig(options.modelConfig);
+  const modelConfig = withOverrides(loaded.config, options);
+  const model = await resolveModel(loaded, {
+    ...hooks.model,
+    modelPath: options.modelPath,
+    modelUrl: options.modelUrl,
+    modelSha256: options.modelSha256,
+    beforeDownload,
+    onWarning: (message) => logger.warn(message),
+  });
+  const detector = await Detector.create({
+    modelPath: model.path,
+    config: modelConfig,
+    classFilter: options.classes ?? undefined,
+    workers: options.inferenceWorkers,
+    onWarning: (message) => logger.warn(message),
+  });
+  return { modelConfig, model, detector };
+}
+
 export async function runPipeline(options: Options, hooks: RunHooks = {}): Promise<RunResult> {
   const startedAt = new Date();
   const runId = randomBytes(6).toString('hex');
@@ -83,34 +110,28 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
   await checkOutputDir(options.outDir, options.overwrite);
   if (options.historyCsv) await checkRunHistory(options.historyCsv);
 
-  // Videos before the model: a wrong video path must not wait for a model download.
-  const probed = await recorder.time('probe', () =>
+  // The videos are probed while the model loads. A model download waits for the probe, and a
+  // video's error is reported before the model's: a wrong video path never waits for a download.
+  const probing = recorder.time('probe', () =>
     Promise.all(options.videos.map(async (file, i) => {
       const info = await probeVideo(tools, file, i);
       return { info, sha256: await sha256File(info.path) };
     })),
   );
+  const loading = loadDetector(options, hooks, logger, () => probing.then(() => undefined));
+  const [probeResult, loadResult] = await Promise.allSettled([probing, loading]);
+  if (probeResult.status === 'rejected') {
+    if (loadResult.status === 'fulfilled') await loadResult.value.detector.release();
+    throw probeResult.reason;
+  }
+  if (loadResult.status === 'rejected') throw loadResult.reason;
+  const probed = probeResult.value;
+  const { modelConfig, model, detector } = loadResult.value;
   for (const { info } of probed) {
     logger.info(`probed ${path.basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${info.fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
   }
-
-  const loaded = await loadModelConfig(options.modelConfig);
-  const modelConfig = withOverrides(loaded.config, options);
-  const model = await resolveModel(loaded, {
-    ...hooks.model,
-    modelPath: options.modelPath,
-    modelUrl: options.modelUrl,
-    modelSha256: options.modelSha256,
-    onWarning: (message) => logger.warn(message),
-  });
   logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin})`);
 
-  const detector = await Detector.create({
-    modelPath: model.path,
-    config: modelConfig,
-    classFilter: options.classes ?? undefined,
-    onWarning: (message) => logger.warn(message),
-  });
   let committed = false;
   const staging = await createStagingDir(options.outDir, [IMAGES_DIR, path.dirname(COCO_PATH)]);
   try {

@@ -8,6 +8,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { mapLimit } from './map-limit.js';
 import type { KeptImage } from '../observe/recorder.js';
 import { IMAGES_DIR } from '../pipeline/write-images.js';
 import { GLYPH_ROWS, pixelTextPath, pixelTextWidth } from './svg-pixel-font.js';
@@ -18,6 +19,8 @@ export const DEFAULT_MAX_THUMBNAILS = 24;
 /** Never more than this many thumbnails, whatever is asked. */
 export const MAX_THUMBNAILS = 200;
 export const DEFAULT_THUMB_WIDTH = 480;
+/** Thumbnails made at once. */
+const THUMBNAIL_CONCURRENCY = 4;
 
 export interface ContactSheetOptions {
   /** Thumbnails made (at most `MAX_THUMBNAILS`). Default 24; 0 makes none. */
@@ -176,9 +179,8 @@ export async function buildContactSheet(
   await rm(thumbsDir, { recursive: true, force: true });
   if (chosen.length > 0) await mkdir(thumbsDir, { recursive: true });
 
-  const thumbnails: Thumbnail[] = [];
-  const failed: ContactSheet['failed'] = [];
-  for (const image of chosen) {
+  // A few at once: each thumbnail is a decode, resize, overlay and encode on libuv's pool.
+  const made = await mapLimit(chosen, THUMBNAIL_CONCURRENCY, async (image): Promise<Thumbnail | { failed: string; error: string }> => {
     const name = path.basename(image.file);
     const imageRel = `${IMAGES_DIR}/${name}`;
     const width = Math.max(1, Math.min(maxWidth, image.width));
@@ -190,10 +192,9 @@ export async function buildContactSheet(
         .jpeg({ quality, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false })
         .toFile(path.join(thumbsDir, name));
     } catch (error) {
-      failed.push({ image: imageRel, error: error instanceof Error ? error.message : String(error) });
-      continue;
+      return { failed: imageRel, error: error instanceof Error ? error.message : String(error) };
     }
-    thumbnails.push({
+    return {
       image: imageRel,
       thumb: `${THUMBS_DIR}/${name}`,
       width,
@@ -203,7 +204,13 @@ export async function buildContactSheet(
       timestampMs: image.timestampMs,
       detections: image.detections.length,
       classes: classCounts(image),
-    });
+    };
+  });
+  const thumbnails: Thumbnail[] = [];
+  const failed: ContactSheet['failed'] = [];
+  for (const result of made) {
+    if ('failed' in result) failed.push({ image: result.failed, error: result.error });
+    else thumbnails.push(result);
   }
   return { thumbnails, keptImages: kept.length, failed };
 }

@@ -276,6 +276,21 @@ describeHttps('downloads from a local HTTPS server', () => {
     expect(server.requestCount('/nothing-here')).toBe(1);
   });
 
+  test('beforeDownload runs before a download, and its rejection stops it (no request); a cached model skips it', async () => {
+    const { url, pathname, sha } = serveModel();
+    const cacheDir = await freshDir('before-download');
+    const refused = new Error('the videos did not probe');
+    await expect(resolveModel(configWith({ url, sha256: sha }), options(cacheDir, { beforeDownload: () => Promise.reject(refused) }))).rejects.toBe(refused);
+    expect(server.requestCount(pathname)).toBe(0);
+
+    const beforeDownload = jest.fn(() => Promise.resolve());
+    expect((await resolveModel(configWith({ url, sha256: sha }), options(cacheDir, { beforeDownload }))).origin).toBe('download');
+    expect(server.requestCount(pathname)).toBe(1);
+    expect(beforeDownload).toHaveBeenCalledTimes(1);
+    expect((await resolveModel(configWith({ url, sha256: sha }), options(cacheDir, { beforeDownload }))).origin).toBe('cache');
+    expect(beforeDownload).toHaveBeenCalledTimes(1);
+  });
+
   test('a pinned URL with the right sha256 downloads into <sha256>.onnx; the second resolve uses the cache', async () => {
     const { url, pathname, bytes, sha } = serveModel();
     const cacheDir = await freshDir('pinned');

@@ -21,6 +21,7 @@ describe('resolveOptions', () => {
       iou: null,
       classes: null,
       jpegQuality: 90,
+      inferenceWorkers: 'auto',
     });
     expect(options.dedupThreshold).toBeGreaterThanOrEqual(0);
   });
@@ -37,12 +38,14 @@ describe('resolveOptions', () => {
         'model-config': 'cfg/model.json',
         model: 'm.onnx',
         site: 'North Yard_2',
+        'inference-workers': '3',
       },
       undefined,
       cwd,
     );
     expect(options.sampling).toEqual({ mode: 'every-n-frames', n: 30 });
-    expect(options).toMatchObject({ confidence: 0.4, iou: 0.5, classes: ['person', 'car'], dedupThreshold: -1, site: 'North Yard_2' });
+    expect(options).toMatchObject({ confidence: 0.4, iou: 0.5, classes: ['person', 'car'], dedupThreshold: -1, site: 'North Yard_2', inferenceWorkers: 3 });
+    expect(resolveOptions({ ...base, 'inference-workers': 'auto' }, undefined, cwd).inferenceWorkers).toBe('auto');
     expect(options.modelConfig).toBe(path.join(cwd, 'cfg/model.json'));
     expect(options.modelPath).toBe(path.join(cwd, 'm.onnx'));
   });
@@ -60,6 +63,9 @@ describe('resolveOptions', () => {
     ['iou negative', { ...base, iou: '-0.1' }, /for --iou but received "-0.1"$/],
     ['dedup too big', { ...base, 'dedup-threshold': '65' }, /^Expected an integer from -1 to 64 for --dedup-threshold but received "65"$/],
     ['jpeg quality', { ...base, 'jpeg-quality': '0' }, /for --jpeg-quality but received "0"$/],
+    ['workers zero', { ...base, 'inference-workers': '0' }, /^Expected "auto" or an integer from 1 to 16 for --inference-workers but received "0"$/],
+    ['workers word', { ...base, 'inference-workers': 'many' }, /for --inference-workers but received "many"$/],
+    ['workers fractional', { ...base, 'inference-workers': '1.5' }, /for --inference-workers but received "1.5"$/],
     ['classes empty item', { ...base, classes: 'person,,car' }, /for --classes but received "person,,car"$/],
     ['site with slash', { ...base, site: '../etc' }, /for --site but received "..\/etc"$/],
     ['same stems', { video: ['a/x.mp4', 'b/x.mov'], out: 'o' }, /for --video but received "two videos named x"$/],
