@@ -18316,13 +18316,12 @@ function parseImgsz(text) {
 ;// CONCATENATED MODULE: ./src/detect/runtime-pool.ts
 class RuntimePool {
     members;
-    idle;
-    waiting = [];
+    outstanding;
     constructor(members) {
         this.members = members;
         if (members.length === 0)
             throw new RangeError('a runtime pool needs at least one runtime');
-        this.idle = [...members];
+        this.outstanding = members.map(() => 0);
     }
     /** How many runs can be in progress at once. */
     get size() {
@@ -18334,30 +18333,18 @@ class RuntimePool {
     get outputMetadata() {
         return this.members[0].outputMetadata;
     }
-    async run(inputName, data, dims, outputName) {
-        const member = await this.acquire();
+    async run(inputName, data, dims, outputName, outputBuffer) {
+        const index = this.outstanding.indexOf(Math.min(...this.outstanding));
+        this.outstanding[index]++;
         try {
-            return await member.run(inputName, data, dims, outputName);
+            return await this.members[index].run(inputName, data, dims, outputName, outputBuffer);
         }
         finally {
-            this.handBack(member);
+            this.outstanding[index]--;
         }
     }
     async release() {
         await Promise.all(this.members.map((member) => member.release()));
-    }
-    acquire() {
-        const member = this.idle.shift();
-        if (member)
-            return Promise.resolve(member);
-        return new Promise((resolve) => this.waiting.push(resolve));
-    }
-    handBack(member) {
-        const next = this.waiting.shift();
-        if (next)
-            next(member);
-        else
-            this.idle.push(member);
     }
 }
 
@@ -18423,7 +18410,10 @@ parentPort.on('message', async (message) => {
     const output = (await session.run({ [message.inputName]: input }, [message.outputName]))[message.outputName];
     const runMs = performance.now() - started;
     if (!output) throw new Error('the model returned no output "' + message.outputName + '"');
-    const data = output.type === 'float32' ? new Float32Array(output.data) : new Float32Array(0);
+    const size = output.type === 'float32' ? output.data.length : 0;
+    const reused = message.outputBuffer && message.outputBuffer.length === size;
+    const data = reused ? message.outputBuffer : new Float32Array(size);
+    if (size > 0) data.set(output.data);
     // The input buffer goes back too, for the next run: reusing it spares allocating and
     // page-faulting a fresh tensor (4.9 MB at 640) for every frame.
     const handedBack = message.data;
@@ -18465,13 +18455,16 @@ class WorkerRuntime {
         worker.on('error', fail);
         worker.on('exit', (code) => fail(new Error(`the inference worker exited (code ${code})`)));
     }
-    run(inputName, data, dims, outputName) {
+    run(inputName, data, dims, outputName, outputBuffer) {
         if (this.failure)
             return Promise.reject(this.failure);
         const id = this.nextId++;
+        const transfer = [data.buffer];
+        if (outputBuffer && outputBuffer.buffer !== data.buffer)
+            transfer.push(outputBuffer.buffer);
         return new Promise((resolve, reject) => {
             this.pending.set(id, { resolve, reject });
-            this.worker.postMessage({ type: 'run', id, inputName, outputName, data, dims: [...dims] }, [data.buffer]);
+            this.worker.postMessage({ type: 'run', id, inputName, outputName, data, dims: [...dims], outputBuffer }, transfer);
         });
     }
     async release() {
@@ -18616,6 +18609,8 @@ class Detector {
     released = false;
     /** Input buffers the workers handed back, at most one per worker. */
     spareInputs = [];
+    /** Output buffers already decoded, at most one per worker. */
+    spareOutputs = [];
     constructor(session, io, config, modelPath, classNames, providers, keep) {
         this.session = session;
         this.io = io;
@@ -18698,7 +18693,7 @@ class Detector {
         const geometries = await Promise.all(frames.map(async (frame, i) => (await letterbox(frame, size, { data, offset: i * slot })).geometry));
         let output;
         try {
-            output = await this.session.run(this.io.inputName, data, [batch, 3, size, size], this.io.outputName);
+            output = await this.session.run(this.io.inputName, data, [batch, 3, size, size], this.io.outputName, this.spareOutputs.pop());
         }
         catch (error) {
             throw new ModelError(`Model ${this.modelPath}: inference failed: ${firstLine(error)}`, { cause: error });
@@ -18708,6 +18703,9 @@ class Detector {
         if (output.input?.length === batch * slot && this.spareInputs.length < this.session.size)
             this.spareInputs.push(output.input);
         const perImage = this.decode(output, frames.length);
+        // Candidates hold numbers, not views: the output buffer can be reused by the next run.
+        if (this.spareOutputs.length < this.session.size)
+            this.spareOutputs.push(output.data);
         const detections = frames.map((frame, i) => this.toDetections(perImage[i], geometries[i], frame));
         return { detections, inferenceMs };
     }
@@ -18770,9 +18768,9 @@ var external_fluent_ffmpeg_y = (x) => (() => (x))
 const external_fluent_ffmpeg_namespaceObject = external_fluent_ffmpeg_x({ ["default"]: () => (__WEBPACK_EXTERNAL_MODULE_fluent_ffmpeg_4050a85a__["default"]) });
 ;// CONCATENATED MODULE: ./src/media/ffmpeg.ts
 /**
- * The only module that touches fluent-ffmpeg (archived upstream): binary discovery, ffprobe, and a
- * decoder process whose raw frames arrive on a stream. Replacing fluent-ffmpeg with a direct spawn
- * means changing this file alone.
+ * The only module that touches fluent-ffmpeg (archived upstream) or starts ffmpeg: binary discovery,
+ * ffprobe (through fluent-ffmpeg), and a decoder process whose raw frames arrive on a stream (spawned
+ * directly). Replacing fluent-ffmpeg's ffprobe with a direct spawn means changing this file alone.
  */
 
 
@@ -18878,11 +18876,10 @@ function probeFile(tools, file) {
 }
 /**
  * Runs the decoder at the lowest CPU priority. It decodes the frames between two samples while the
- * detector works; at normal priority it takes cores from onnxruntime, which waits for its slowest
- * thread on every operator. Niced, it only fills the gaps (measured: ~12 % faster runs on 2 cores).
+ * detector works; at normal priority it takes cores from onnxruntime. Niced, it mostly fills the gaps
+ * (measured: ~12 % faster runs on 2 cores).
  */
-function lowerPriority(command) {
-    const pid = command.ffmpegProc?.pid;
+function lowerPriority(pid) {
     if (pid === undefined)
         return;
     try {
@@ -18892,27 +18889,58 @@ function lowerPriority(command) {
         // Not permitted (or already exited): decoding at normal priority is only slower.
     }
 }
-/** Starts ffmpeg decoding `input` through `filter` to raw RGB on a pipe. */
+/** Splits a stream's text into lines (ffmpeg ends progress lines with \r). */
+function onLines(stream, onLine) {
+    let rest = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => {
+        const parts = (rest + chunk).split(/\r\n|\r|\n/);
+        rest = parts.pop() ?? '';
+        for (const line of parts)
+            if (line !== '')
+                onLine(line);
+    });
+    stream.on('end', () => {
+        if (rest !== '')
+            onLine(rest);
+    });
+}
+/**
+ * Starts ffmpeg decoding `input` through `filter` to raw RGB on a pipe. Spawned directly rather than
+ * through fluent-ffmpeg, which runs `ffmpeg -formats` and `ffmpeg -encoders` before a process's first
+ * command to validate it (about 0.3 s before the first frame, for arguments that are fixed here).
+ */
 function startDecode(tools, request) {
     let killed = false;
-    const command = (0,external_fluent_ffmpeg_namespaceObject["default"])(request.input)
-        .setFfmpegPath(tools.ffmpeg.path)
-        .inputOptions(['-nostdin', '-hide_banner'])
-        .outputOptions(['-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24'])
-        .format('rawvideo');
-    const done = new Promise((resolve, reject) => {
-        command.on('stderr', (line) => request.onStderrLine(line));
-        command.on('start', () => lowerPriority(command));
-        command.on('end', () => resolve());
-        command.on('error', (error) => (killed ? resolve() : reject(error)));
+    const args = [
+        '-nostdin', '-hide_banner', '-i', request.input,
+        '-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24',
+        '-f', 'rawvideo', 'pipe:1',
+    ];
+    const child = (0,external_node_child_process_namespaceObject.spawn)(tools.ffmpeg.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    lowerPriority(child.pid);
+    const stderrTail = [];
+    onLines(child.stderr, (line) => {
+        stderrTail.push(line);
+        if (stderrTail.length > 5)
+            stderrTail.shift();
+        request.onStderrLine(line);
     });
-    const frames = command.pipe();
+    const done = new Promise((resolve, reject) => {
+        child.once('error', (error) => (killed ? resolve() : reject(error)));
+        child.once('close', (code, signal) => {
+            if (code === 0 || killed)
+                resolve();
+            else
+                reject(new Error(`ffmpeg exited with ${signal ? `signal ${signal}` : `code ${code}`}: ${stderrTail.join(' | ')}`));
+        });
+    });
     return {
-        frames,
+        frames: child.stdout,
         done,
         kill: () => {
             killed = true;
-            command.kill('SIGKILL');
+            child.kill('SIGKILL');
         },
     };
 }

@@ -26,8 +26,12 @@ export interface RuntimeOutput {
 export interface ModelRuntime {
   readonly inputMetadata: readonly ValueMetadata[];
   readonly outputMetadata: readonly ValueMetadata[];
-  /** Runs the model on one float32 input; `data` is transferred (unusable afterwards) and handed back as `input`. */
-  run(inputName: string, data: Float32Array, dims: readonly number[], outputName: string): Promise<RuntimeOutput>;
+  /**
+   * Runs the model on one float32 input; `data` is transferred (unusable afterwards) and handed back
+   * as `input`. `outputBuffer`, when given, is transferred too and filled with the output when its
+   * length fits (an earlier output's buffer, to spare a fresh allocation per run).
+   */
+  run(inputName: string, data: Float32Array, dims: readonly number[], outputName: string, outputBuffer?: Float32Array): Promise<RuntimeOutput>;
   release(): Promise<void>;
 }
 
@@ -56,7 +60,10 @@ parentPort.on('message', async (message) => {
     const output = (await session.run({ [message.inputName]: input }, [message.outputName]))[message.outputName];
     const runMs = performance.now() - started;
     if (!output) throw new Error('the model returned no output "' + message.outputName + '"');
-    const data = output.type === 'float32' ? new Float32Array(output.data) : new Float32Array(0);
+    const size = output.type === 'float32' ? output.data.length : 0;
+    const reused = message.outputBuffer && message.outputBuffer.length === size;
+    const data = reused ? message.outputBuffer : new Float32Array(size);
+    if (size > 0) data.set(output.data);
     // The input buffer goes back too, for the next run: reusing it spares allocating and
     // page-faulting a fresh tensor (4.9 MB at 640) for every frame.
     const handedBack = message.data;
@@ -105,12 +112,14 @@ class WorkerRuntime implements ModelRuntime {
     worker.on('exit', (code) => fail(new Error(`the inference worker exited (code ${code})`)));
   }
 
-  run(inputName: string, data: Float32Array, dims: readonly number[], outputName: string): Promise<RuntimeOutput> {
+  run(inputName: string, data: Float32Array, dims: readonly number[], outputName: string, outputBuffer?: Float32Array): Promise<RuntimeOutput> {
     if (this.failure) return Promise.reject(this.failure);
     const id = this.nextId++;
+    const transfer = [data.buffer as ArrayBuffer];
+    if (outputBuffer && outputBuffer.buffer !== data.buffer) transfer.push(outputBuffer.buffer as ArrayBuffer);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: 'run', id, inputName, outputName, data, dims: [...dims] }, [data.buffer as ArrayBuffer]);
+      this.worker.postMessage({ type: 'run', id, inputName, outputName, data, dims: [...dims], outputBuffer }, transfer);
     });
   }
 

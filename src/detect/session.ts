@@ -126,6 +126,8 @@ export class Detector {
   private released = false;
   /** Input buffers the workers handed back, at most one per worker. */
   private readonly spareInputs: Float32Array[] = [];
+  /** Output buffers already decoded, at most one per worker. */
+  private readonly spareOutputs: Float32Array[] = [];
 
   private constructor(
     private readonly session: RuntimePool,
@@ -218,7 +220,7 @@ export class Detector {
     );
     let output: RuntimeOutput;
     try {
-      output = await this.session.run(this.io.inputName, data, [batch, 3, size, size], this.io.outputName);
+      output = await this.session.run(this.io.inputName, data, [batch, 3, size, size], this.io.outputName, this.spareOutputs.pop());
     } catch (error) {
       throw new ModelError(`Model ${this.modelPath}: inference failed: ${firstLine(error)}`, { cause: error });
     }
@@ -226,6 +228,8 @@ export class Detector {
     // `data` itself was transferred to the worker (now empty); the worker hands the buffer back.
     if (output.input?.length === batch * slot && this.spareInputs.length < this.session.size) this.spareInputs.push(output.input);
     const perImage = this.decode(output, frames.length);
+    // Candidates hold numbers, not views: the output buffer can be reused by the next run.
+    if (this.spareOutputs.length < this.session.size) this.spareOutputs.push(output.data);
     const detections = frames.map((frame, i) => this.toDetections(perImage[i]!, geometries[i]!, frame));
     return { detections, inferenceMs };
   }

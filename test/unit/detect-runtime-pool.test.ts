@@ -31,36 +31,39 @@ const input = (value: number): Float32Array => new Float32Array([value]);
 const settle = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('RuntimePool', () => {
-  test('sends each run to an idle member; runs beyond the pool wait for the first member freed, in order', async () => {
+  test('sends each run at once to the member with the fewest runs outstanding, the first on a tie', async () => {
     const a = new HeldRuntime('a');
     const b = new HeldRuntime('b');
     const pool = new RuntimePool([a, b]);
     expect(pool.size).toBe(2);
-    const results = [1, 2, 3, 4].map((v) => pool.run('x', input(v), [1], 'y'));
+    const first = [1, 2, 3].map((v) => pool.run('x', input(v), [1], 'y'));
     await settle();
-    expect([a.seen, b.seen]).toEqual([[1], [2]]);
+    expect([a.seen, b.seen]).toEqual([[1, 3], [2]]);
     b.finishOne();
     await settle();
-    expect(b.seen).toEqual([2, 3]);
-    a.finishOne();
+    const fourth = pool.run('x', input(4), [1], 'y');
     await settle();
-    expect(a.seen).toEqual([1, 4]);
+    expect(b.seen).toEqual([2, 4]);
+    a.finishOne();
     a.finishOne();
     b.finishOne();
-    const outputs = await Promise.all(results);
+    const outputs = await Promise.all([...first, fourth]);
     expect(outputs.map((o) => o.data[0])).toEqual([1, 2, 3, 4]);
   });
 
-  test('a failed run frees its member', async () => {
+  test('a failed run no longer counts as outstanding', async () => {
     const failing: ModelRuntime = {
       inputMetadata: [],
       outputMetadata: [],
       run: () => Promise.reject(new Error('boom')),
       release: async () => undefined,
     };
-    const pool = new RuntimePool([failing]);
+    const held = new HeldRuntime('held');
+    const pool = new RuntimePool([failing, held]);
     await expect(pool.run('x', input(1), [1], 'y')).rejects.toThrow('boom');
+    // Had the failure stayed outstanding, this run would go to the idle second member.
     await expect(pool.run('x', input(2), [1], 'y')).rejects.toThrow('boom');
+    expect(held.seen).toEqual([]);
   });
 
   test('release releases every member; an empty pool is refused', async () => {
