@@ -18913,7 +18913,7 @@ function onLines(stream, onLine) {
 function startDecode(tools, request) {
     let killed = false;
     const args = [
-        '-nostdin', '-hide_banner', '-i', request.input,
+        '-nostdin', '-hide_banner', ...(request.threads === undefined ? [] : ['-threads', String(request.threads)]), '-i', request.input,
         '-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24',
         '-f', 'rawvideo', 'pipe:1',
     ];
@@ -19705,7 +19705,7 @@ function truncatedError(video, stats, reason) {
  * Decodes `video` and yields its sampled frames in order. When the generator finishes, `stats` holds
  * the decode totals; a truncated or undecodable file throws VideoInputError at the end.
  */
-async function* extractFrames(tools, video, sampling, log = new DecodeLog()) {
+async function* extractFrames(tools, video, sampling, log = new DecodeLog(), decoderThreads) {
     const frameBytes = video.width * video.height * 3;
     const decoder = startDecode(tools, {
         input: video.path,
@@ -19713,6 +19713,7 @@ async function* extractFrames(tools, video, sampling, log = new DecodeLog()) {
         // frame numbers and times are read.
         filter: `showinfo=checksum=0,${selectFilter(sampling)},showinfo=checksum=0`,
         onStderrLine: (line) => log.line(line),
+        threads: decoderThreads,
     });
     let exited = false;
     let failure = null;
@@ -19853,7 +19854,7 @@ async function processVideo(job) {
     };
     try {
         let waitStart = performance.now();
-        for await (const frame of extractFrames(job.tools, video, job.sampling, log)) {
+        for await (const frame of extractFrames(job.tools, video, job.sampling, log, job.decoderThreads)) {
             recorder.addStageTime('extract', performance.now() - waitStart);
             job.signal?.throwIfAborted();
             const fitted = await recorder.time('quality', () => fitForAnalysis(frame));
@@ -21534,6 +21535,14 @@ function withOverrides(config, options) {
         maxDetections: options.maxDetections ?? config.maxDetections,
     };
 }
+/**
+ * With inference on the CPU, its workers fill the cores and the decoder (at the lowest priority) only
+ * runs in their gaps, one core at a time: a single decoder thread does the same work with less CPU
+ * than ffmpeg's frame threads. With a GPU, decoding is the CPU's main job and gets every core.
+ */
+function decoderThreads(detector) {
+    return detector.providers.includes('cuda') ? undefined : 1;
+}
 /** Model config, weights and the detector, loaded while the videos are probed. */
 async function loadDetector(options, hooks, logger, beforeDownload) {
     const loaded = await loadModelConfig(options.modelConfig);
@@ -21597,6 +21606,7 @@ async function runPipeline(options, hooks = {}) {
                 sampling: options.sampling,
                 quality: options.quality,
                 dedupThreshold: options.dedupThreshold,
+                decoderThreads: decoderThreads(detector),
                 detector,
                 datasetDir: staging,
                 jpegQuality: options.jpegQuality,

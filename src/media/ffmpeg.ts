@@ -132,6 +132,8 @@ export interface DecodeRequest {
   filter: string;
   /** Called for each line ffmpeg prints on stderr. */
   onStderrLine: (line: string) => void;
+  /** Decoder threads (`-threads`); ffmpeg's choice (one per core and one more) when absent. */
+  threads?: number;
 }
 
 export interface DecodeProcess {
@@ -178,7 +180,7 @@ function onLines(stream: Readable, onLine: (line: string) => void): void {
 export function startDecode(tools: FfmpegTools, request: DecodeRequest): DecodeProcess {
   let killed = false;
   const args = [
-    '-nostdin', '-hide_banner', '-i', request.input,
+    '-nostdin', '-hide_banner', ...(request.threads === undefined ? [] : ['-threads', String(request.threads)]), '-i', request.input,
     '-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24',
     '-f', 'rawvideo', 'pipe:1',
   ];

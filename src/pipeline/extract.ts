@@ -119,6 +119,7 @@ export async function* extractFrames(
   video: VideoInfo,
   sampling: Sampling,
   log: DecodeLog = new DecodeLog(),
+  decoderThreads?: number,
 ): AsyncGenerator<Frame, DecodeStats> {
   const frameBytes = video.width * video.height * 3;
   const decoder = startDecode(tools, {
@@ -127,6 +128,7 @@ export async function* extractFrames(
     // frame numbers and times are read.
     filter: `showinfo=checksum=0,${selectFilter(sampling)},showinfo=checksum=0`,
     onStderrLine: (line) => log.line(line),
+    threads: decoderThreads,
   });
   let exited = false;
   let failure: Error | null = null;

@@ -30,6 +30,8 @@ export interface VideoJob {
   sampling: Sampling;
   quality: QualityThresholds;
   dedupThreshold: number;
+  /** ffmpeg's decoder threads; its own choice when absent. */
+  decoderThreads?: number;
   detector: Detector;
   datasetDir: string;
   jpegQuality: number;
@@ -105,7 +107,7 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
   };
   try {
     let waitStart = performance.now();
-    for await (const frame of extractFrames(job.tools, video, job.sampling, log)) {
+    for await (const frame of extractFrames(job.tools, video, job.sampling, log, job.decoderThreads)) {
       recorder.addStageTime('extract', performance.now() - waitStart);
       job.signal?.throwIfAborted();
       const fitted = await recorder.time('quality', () => fitForAnalysis(frame));

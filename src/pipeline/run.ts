@@ -72,6 +72,15 @@ function withOverrides(config: ModelConfig, options: Options): ModelConfig {
   };
 }
 
+/**
+ * With inference on the CPU, its workers fill the cores and the decoder (at the lowest priority) only
+ * runs in their gaps, one core at a time: a single decoder thread does the same work with less CPU
+ * than ffmpeg's frame threads. With a GPU, decoding is the CPU's main job and gets every core.
+ */
+function decoderThreads(detector: Detector): number | undefined {
+  return detector.providers.includes('cuda') ? undefined : 1;
+}
+
 /** Model config, weights and the detector, loaded while the videos are probed. */
 async function loadDetector(
   options: Options,
@@ -143,6 +152,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
         sampling: options.sampling,
         quality: options.quality,
         dedupThreshold: options.dedupThreshold,
+        decoderThreads: decoderThreads(detector),
         detector,
         datasetDir: staging,
         jpegQuality: options.jpegQuality,
