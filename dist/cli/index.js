@@ -19814,16 +19814,16 @@ function startBatch(job, batch) {
     written.catch(() => undefined);
     const detected = job.detector.detect(batch.map((p) => p.frame));
     detected.catch(() => undefined);
-    return { batch, detected, written };
+    return { batch, names, detected, written };
 }
-async function finishBatch(job, { batch, detected, written }) {
+async function finishBatch(job, { batch, names, detected, written }) {
     const { recorder } = job;
     const { detections, inferenceMs } = await recorder.time('detect', () => detected);
     await recorder.time('write', () => written);
     const perFrameMs = inferenceMs / batch.length;
     for (const [i, { frame, row }] of batch.entries()) {
         const found = detections[i] ?? [];
-        const name = imageFileName(frame.video.stem, frame.frameIndex);
+        const name = names[i];
         row.detections = found.length;
         row.inferenceMs = Math.round(perFrameMs * 10) / 10;
         row.imageFile = name;
@@ -19848,8 +19848,10 @@ async function processVideo(job) {
     const dispatch = async () => {
         inFlight.push(await recorder.time('detect', () => startBatch(job, batch)));
         batch = [];
-        // Finished oldest first: records stay in sampling order whichever worker answers first.
-        while (inFlight.length >= job.detector.concurrency)
+    };
+    // Finished oldest first: records stay in sampling order whichever worker answers first.
+    const finishDownTo = async (left) => {
+        while (inFlight.length > left)
             await finishBatch(job, inFlight.shift());
     };
     try {
@@ -19882,17 +19884,18 @@ async function processVideo(job) {
                 else {
                     row.outcome = 'kept';
                     batch.push({ frame: { ...frame, fitted }, row });
-                    if (batch.length >= job.detector.batchSize)
+                    if (batch.length >= job.detector.batchSize) {
                         await dispatch();
+                        await finishDownTo(job.detector.concurrency - 1);
+                    }
                 }
             }
             job.progress?.tick();
             waitStart = performance.now();
         }
         if (batch.length > 0)
-            inFlight.push(await recorder.time('detect', () => startBatch(job, batch)));
-        while (inFlight.length > 0)
-            await finishBatch(job, inFlight.shift());
+            await dispatch();
+        await finishDownTo(0);
     }
     finally {
         // On failure or abort, let batches still running settle before the caller removes the folder.

@@ -54,6 +54,8 @@ export function expectedSamples(video: VideoInfo, sampling: Sampling): number {
 /** A batch handed to the detector, with its JPEGs being written. */
 interface InFlight {
   batch: Pending[];
+  /** The batch's image file names, in batch order. */
+  names: string[];
   detected: Promise<DetectResult>;
   written: Promise<unknown>;
 }
@@ -66,17 +68,17 @@ function startBatch(job: VideoJob, batch: Pending[]): InFlight {
   written.catch(() => undefined);
   const detected = job.detector.detect(batch.map((p) => p.frame));
   detected.catch(() => undefined);
-  return { batch, detected, written };
+  return { batch, names, detected, written };
 }
 
-async function finishBatch(job: VideoJob, { batch, detected, written }: InFlight): Promise<void> {
+async function finishBatch(job: VideoJob, { batch, names, detected, written }: InFlight): Promise<void> {
   const { recorder } = job;
   const { detections, inferenceMs } = await recorder.time('detect', () => detected);
   await recorder.time('write', () => written);
   const perFrameMs = inferenceMs / batch.length;
   for (const [i, { frame, row }] of batch.entries()) {
     const found = detections[i] ?? [];
-    const name = imageFileName(frame.video.stem, frame.frameIndex);
+    const name = names[i]!;
     row.detections = found.length;
     row.inferenceMs = Math.round(perFrameMs * 10) / 10;
     row.imageFile = name;
@@ -102,8 +104,10 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
   const dispatch = async (): Promise<void> => {
     inFlight.push(await recorder.time('detect', () => startBatch(job, batch)));
     batch = [];
-    // Finished oldest first: records stay in sampling order whichever worker answers first.
-    while (inFlight.length >= job.detector.concurrency) await finishBatch(job, inFlight.shift()!);
+  };
+  // Finished oldest first: records stay in sampling order whichever worker answers first.
+  const finishDownTo = async (left: number): Promise<void> => {
+    while (inFlight.length > left) await finishBatch(job, inFlight.shift()!);
   };
   try {
     let waitStart = performance.now();
@@ -134,14 +138,17 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
         } else {
           row.outcome = 'kept';
           batch.push({ frame: { ...frame, fitted }, row });
-          if (batch.length >= job.detector.batchSize) await dispatch();
+          if (batch.length >= job.detector.batchSize) {
+            await dispatch();
+            await finishDownTo(job.detector.concurrency - 1);
+          }
         }
       }
       job.progress?.tick();
       waitStart = performance.now();
     }
-    if (batch.length > 0) inFlight.push(await recorder.time('detect', () => startBatch(job, batch)));
-    while (inFlight.length > 0) await finishBatch(job, inFlight.shift()!);
+    if (batch.length > 0) await dispatch();
+    await finishDownTo(0);
   } finally {
     // On failure or abort, let batches still running settle before the caller removes the folder.
     await Promise.allSettled(inFlight.flatMap(({ detected, written }) => [detected, written]));
