@@ -1,6 +1,8 @@
 /** The library: everything the CLI and the Action use, and nothing about argv or GitHub. */
-export { runPipeline, OUTPUT_FILES, type RunHooks, type RunResult } from './pipeline/run.js';
-export { resolveOptions, cliName, type Options, type RawOptions, type RawKey, type NameOf } from './options.js';
+export { runPipeline, type RunHooks, type RunResult } from './pipeline/run.js';
+export { DATASET_FILES, type DatasetFile } from './domain/dataset-files.js';
+export { resolveOptions, type RawOptions } from './options/resolve.js';
+export { cliName, type NameOf, type OptionKey, type Options } from './domain/run-options.js';
 export * from './errors.js';
 export { createLogger, silentLogger, type Logger } from './observe/log.js';
 export { createProgress } from './observe/progress.js';

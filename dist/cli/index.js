@@ -6343,7 +6343,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3855);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5696);
 
 const abort = new AbortController();
 process.once('SIGINT', () => abort.abort(new Error('interrupted')));
@@ -6360,7 +6360,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3855:
+/***/ 5696:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6590,35 +6590,11 @@ function silentLogger() {
     return createLogger({ level: 'error', stream: { write: () => true } });
 }
 
-;// CONCATENATED MODULE: ./src/report/text-cut.ts
-/** Shortening user text for the reports: by characters (code points) or by UTF-8 bytes. */
-/** Cuts `text` to `max` code points, the last being an ellipsis when anything was cut. */
-function cut(text, max) {
-    if (text.length <= max)
-        return text; // UTF-16 length bounds the code point count
-    // More than 2 × max UTF-16 units is more than max code points, whatever they are.
-    const chars = [...text.slice(0, 2 * max)];
-    if (chars.length <= max && text.length <= 2 * max)
-        return text;
-    return chars.slice(0, Math.max(0, max - 1)).join('') + '…';
-}
-/** Cuts `text` to at most `limit` UTF-8 bytes without splitting a character. */
-function cutToBytes(text, limit) {
-    const buf = Buffer.from(text, 'utf8');
-    if (buf.length <= limit)
-        return text;
-    let end = Math.max(0, limit);
-    while (end > 0 && ((buf[end] ?? 0) & 0xc0) === 0x80)
-        end -= 1; // back off a continuation byte
-    return buf.subarray(0, end).toString('utf8');
-}
-
-;// CONCATENATED MODULE: ./src/report/text-bars.ts
+;// CONCATENATED MODULE: ./src/observe/text-bar.ts
 /**
- * Compact horizontal bars drawn with Unicode block characters (eighth-cell resolution), for charts
- * in Markdown and console output: `textBar(5.5, 10, 4)` → `██▎` (5.5/10 of 4 cells = 2.2 cells).
+ * A compact horizontal bar drawn with Unicode block characters (eighth-cell resolution), for progress
+ * lines and text charts: `textBar(5.5, 10, 4)` → `██▎` (5.5/10 of 4 cells = 2.2 cells).
  */
-
 /** Partial blocks for 1/8 … 7/8 of a cell. */
 const PARTIAL = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 const FULL = '█';
@@ -6634,25 +6610,6 @@ function textBar(value, max, width = 20) {
     const partial = PARTIAL[eighths % 8] ?? '';
     const bar = FULL.repeat(full) + partial;
     return bar === '' ? PARTIAL[1] : bar;
-}
-/**
- * A plain-text chart, one line per row: label padded to a column, the bar, then the value.
- * Lines have no trailing newline; join them as you like. Control characters in labels become spaces.
- */
-function barChart(rows, options = {}) {
-    const width = options.width ?? 30;
-    const format = options.formatValue ?? ((v) => String(v));
-    const maxLabel = options.maxLabelLength ?? 24;
-    // eslint-disable-next-line no-control-regex
-    const labels = rows.map((r) => cut(r.label.replace(/[\u0000-\u001f\u007f]/g, ' '), maxLabel));
-    const labelWidth = labels.reduce((acc, l) => Math.max(acc, [...l].length), 0);
-    const max = rows.reduce((acc, r) => Math.max(acc, Number.isFinite(r.value) ? r.value : 0), 0);
-    return rows.map((row, i) => {
-        const label = labels[i] ?? '';
-        const padded = label + ' '.repeat(labelWidth - [...label].length);
-        const bar = textBar(row.value, max, width);
-        return `${padded} ${bar}${bar ? ' ' : ''}${format(row.value)}`;
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/observe/progress.ts
@@ -6804,561 +6761,30 @@ function createProgress(options) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/prom-client/index.js
-var prom_client = __nccwpck_require__(5222);
-;// CONCATENATED MODULE: ./src/pipeline/frame.ts
-/** The unit that flows through the pipeline's stages. */
-const DROP_REASONS = ['corrupt', 'black', 'overexposed', 'blurred', 'duplicate'];
+;// CONCATENATED MODULE: ./src/domain/run-options.ts
+/** The CLI's spelling, and the library's default. */
+const cliName = (key) => `--${key}`;
 
-;// CONCATENATED MODULE: ./src/observe/recorder.ts
-const STAGES = ['probe', 'extract', 'quality', 'dedup', 'detect', 'write'];
-class RunRecorder {
-    stageMs = { probe: 0, extract: 0, quality: 0, dedup: 0, detect: 0, write: 0 };
-    frames = [];
-    videos = [];
-    kept = [];
-    startedAt = performance.now();
-    finishedAt = null;
-    /** Runs `work`, adding its wall time to `stage`. */
-    async time(stage, work) {
-        const start = performance.now();
-        try {
-            return await work();
-        }
-        finally {
-            this.stageMs[stage] += performance.now() - start;
-        }
-    }
-    addStageTime(stage, ms) {
-        this.stageMs[stage] += ms;
-    }
-    recordVideo(video) {
-        this.videos.push(video);
-    }
-    recordFrame(frame) {
-        this.frames.push(frame);
-    }
-    recordKept(image) {
-        this.kept.push(image);
-    }
-    finish() {
-        this.finishedAt ??= performance.now();
-    }
-    get wallMs() {
-        return (this.finishedAt ?? performance.now()) - this.startedAt;
-    }
+;// CONCATENATED MODULE: ./src/domain/sampling.ts
+const DEFAULT_SAMPLING = { mode: 'fps', fps: 1 };
+function describeSampling(sampling) {
+    return sampling.mode === 'fps' ? `${sampling.fps} frame(s)/s` : `every ${sampling.n} frame(s)`;
 }
 
-;// CONCATENATED MODULE: ./src/observe/metrics.ts
-/**
- * The run's metrics: one plain, JSON-serialisable object computed once from the `RunRecorder` at the
- * end of a run. metrics.json is this object; report.md and the console summary render from it and
- * from nothing else.
- *
- * Numbers are rounded (see `round`) so that two runs over the same input produce the same
- * metrics.json apart from the timings, which are wall-clock measurements and vary by nature.
- */
-
-
-
-const METRICS_SCHEMA_VERSION = 1;
-/** Rounds to `digits` decimals; non-finite input gives 0 and -0 becomes 0, so JSON stays clean. */
-function round(value, digits = 0) {
-    if (!Number.isFinite(value))
-        return 0;
-    const factor = 10 ** digits;
-    const rounded = Math.round(value * factor) / factor;
-    return rounded === 0 ? 0 : rounded;
-}
-/** Buckets for detections per image: 0 … 9, then 10+. */
-const DETECTIONS_PER_IMAGE_BUCKETS = [
-    ...Array.from({ length: 10 }, (_, i) => [i, i]),
-    [10, null],
-];
-/** Buckets for pHash Hamming distances (0..64): fine-grained where dedup thresholds sit. */
-const PHASH_DISTANCE_BUCKETS = [
-    [0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9],
-    [10, 11], [12, 15], [16, 23], [24, 31], [32, null],
-];
-function bucketLabel(min, max) {
-    if (max === null)
-        return `${min}+`;
-    return min === max ? String(min) : `${min}-${max}`;
-}
-/** Counts `values` into the given inclusive integer buckets (values are floored first). */
-function histogram(values, buckets) {
-    const result = buckets.map(([min, max]) => ({ label: bucketLabel(min, max), min, max, count: 0 }));
-    for (const raw of values) {
-        const value = Math.floor(raw);
-        const bucket = result.find((b) => value >= b.min && (b.max === null || value <= b.max));
-        if (bucket)
-            bucket.count += 1;
-    }
-    return result;
-}
-function median(sorted) {
-    if (sorted.length === 0)
-        return 0;
-    const mid = Math.floor(sorted.length / 2);
-    if (sorted.length % 2 === 1)
-        return sorted[mid] ?? 0;
-    return ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-/** min / median / mean / max and histogram of `values`; zeros when empty. */
-function summarize(values, buckets) {
-    const finite = values.filter((v) => Number.isFinite(v));
-    const sorted = [...finite].sort((a, b) => a - b);
-    const sum = sorted.reduce((acc, v) => acc + v, 0);
-    return {
-        count: sorted.length,
-        min: round(sorted[0] ?? 0, 3),
-        median: round(median(sorted), 3),
-        mean: round(sorted.length === 0 ? 0 : sum / sorted.length, 3),
-        max: round(sorted[sorted.length - 1] ?? 0, 3),
-        histogram: histogram(sorted, buckets),
-    };
-}
-function emptyReasonCounts() {
-    const counts = {};
-    for (const reason of DROP_REASONS)
-        counts[reason] = 0;
-    return counts;
-}
-function tallyFrames(frames) {
-    const tally = { sampled: 0, kept: 0, dropped: 0, byReason: emptyReasonCounts() };
-    for (const frame of frames) {
-        tally.sampled += 1;
-        if (frame.outcome === 'kept') {
-            tally.kept += 1;
-        }
-        else {
-            tally.dropped += 1;
-            if (frame.reason !== null && frame.reason in tally.byReason)
-                tally.byReason[frame.reason] += 1;
-        }
-    }
-    return tally;
-}
-function badOf(byReason) {
-    return byReason.corrupt + byReason.black + byReason.overexposed + byReason.blurred;
-}
-/**
- * Maps the `video` string of frame and kept-image records to a video's position in `videos`.
- * Records may name a video by path, file name or stem; the path is tried first since it is unique.
- */
-function videoResolver(videos) {
-    const byPath = new Map();
-    const byBase = new Map();
-    const byStem = new Map();
-    videos.forEach((video, i) => {
-        if (!byPath.has(video.info.path))
-            byPath.set(video.info.path, i);
-        const base = external_node_path_default().basename(video.info.path);
-        if (!byBase.has(base))
-            byBase.set(base, i);
-        if (!byStem.has(video.info.stem))
-            byStem.set(video.info.stem, i);
-    });
-    return (name) => byPath.get(name) ?? byBase.get(name) ?? byStem.get(name);
-}
-function groupBy(items, keyOf, size) {
-    const groups = Array.from({ length: size }, () => []);
-    for (const item of items) {
-        const key = keyOf(item);
-        if (key !== undefined)
-            groups[key]?.push(item);
-    }
-    return groups;
-}
-function detectionMetrics(kept, classNames) {
-    const perImage = kept.map((image) => image.detections.length);
-    const total = perImage.reduce((acc, n) => acc + n, 0);
-    const classes = new Map();
-    for (const image of kept) {
-        for (const det of image.detections) {
-            const name = det.className || classNames[det.classIndex] || `class ${det.classIndex}`;
-            const entry = classes.get(name) ?? { count: 0, scoreSum: 0 };
-            entry.count += 1;
-            entry.scoreSum += Number.isFinite(det.score) ? det.score : 0;
-            classes.set(name, entry);
-        }
-    }
-    const byClass = [...classes.entries()]
-        .map(([name, { count, scoreSum }]) => ({ name, count, meanScore: round(scoreSum / count, 4) }))
-        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const seen = new Set();
-    const classesWithoutDetections = classNames.filter((name) => {
-        if (classes.has(name) || seen.has(name))
-            return false;
-        seen.add(name);
-        return true;
-    });
-    return {
-        total,
-        perImage: {
-            // reduce, not Math.min(...): spreading a very long array overflows the call stack.
-            min: perImage.length === 0 ? 0 : perImage.reduce((a, b) => Math.min(a, b)),
-            mean: round(perImage.length === 0 ? 0 : total / perImage.length, 3),
-            max: perImage.length === 0 ? 0 : perImage.reduce((a, b) => Math.max(a, b)),
-            histogram: histogram(perImage, DETECTIONS_PER_IMAGE_BUCKETS),
-        },
-        byClass,
-        classesWithoutDetections,
-    };
-}
-function timingMetrics(recorder) {
-    const total = STAGES.reduce((acc, stage) => acc + Math.max(0, recorder.stageMs[stage]), 0);
-    const stages = {};
-    for (const stage of STAGES) {
-        const ms = Math.max(0, recorder.stageMs[stage]);
-        stages[stage] = { ms: round(ms, 1), share: total > 0 ? round(ms / total, 4) : 0 };
-    }
-    return { wallMs: round(recorder.wallMs, 1), stageTotalMs: round(total, 1), stages };
-}
-/** Computes the run's metrics from everything the stages recorded. Pure: the recorder is not changed. */
-function computeMetrics(recorder, options) {
-    const tally = tallyFrames(recorder.frames);
-    const bad = badOf(tally.byReason);
-    const duplicates = tally.byReason.duplicate;
-    const decoded = recorder.videos.reduce((acc, v) => acc + Math.max(0, v.framesDecoded), 0);
-    const resolve = videoResolver(recorder.videos);
-    const framesByVideo = groupBy(recorder.frames, (f) => resolve(f.video), recorder.videos.length);
-    const keptByVideo = groupBy(recorder.kept, (k) => resolve(k.video), recorder.videos.length);
-    const videos = recorder.videos.map((video, i) => {
-        const vt = tallyFrames(framesByVideo[i] ?? []);
-        const detections = (keptByVideo[i] ?? []).reduce((acc, k) => acc + k.detections.length, 0);
-        return {
-            name: external_node_path_default().basename(video.info.path),
-            stem: video.info.stem,
-            index: video.info.index,
-            sha256: video.sha256,
-            durationSeconds: round(video.info.durationSeconds, 3),
-            fps: round(video.info.fps, 3),
-            width: video.info.width,
-            height: video.info.height,
-            sizeBytes: video.info.sizeBytes,
-            decoded: video.framesDecoded,
-            decodeErrors: video.decodeErrors,
-            sampled: vt.sampled,
-            kept: vt.kept,
-            dropped: vt.dropped,
-            bad: badOf(vt.byReason),
-            duplicates: vt.byReason.duplicate,
-            detections,
-        };
-    });
-    const distances = recorder.frames
-        .map((f) => f.phashDistance)
-        .filter((d) => d !== null && Number.isFinite(d));
-    return {
-        schemaVersion: METRICS_SCHEMA_VERSION,
-        site: options.site,
-        frames: {
-            decoded,
-            sampled: tally.sampled,
-            kept: tally.kept,
-            dropped: tally.dropped,
-            droppedByReason: tally.byReason,
-            bad,
-            duplicates,
-        },
-        frameDropRatio: tally.sampled > 0 ? round((bad + duplicates) / tally.sampled, 4) : 0,
-        images: recorder.kept.length,
-        detections: detectionMetrics(recorder.kept, options.classNames),
-        timings: timingMetrics(recorder),
-        videos,
-        phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/observe/prometheus.ts
-/**
- * metrics.prom: the run's metrics in Prometheus' text exposition format (what node_exporter's textfile
- * collector reads and what a Pushgateway accepts), made with prom-client from `RunMetrics`, the run's
- * manifest and two per-frame facts the metrics do not keep (each frame's outcome per video, and the
- * detections of each image for the histogram).
- *
- * Every call builds a fresh `Registry` (never prom-client's global one), so two runs in one process do
- * not mix. Order is deterministic: metrics in the order below, series videos in run order, reasons in
- * `DROP_REASONS` order, stages in `STAGES` order, classes by name. Every series carries `site`, so the
- * files of several sites can sit in one textfile-collector folder without clashing.
- */
-
-
-
-
-const PROMETHEUS_FILE = 'metrics.prom';
-/** Content type of the text exposition format (version 0.0.4). */
-const PROMETHEUS_CONTENT_TYPE = prom_client.Registry.PROMETHEUS_CONTENT_TYPE;
-/** Upper bounds of `dataset_gen_detections_per_image` (`+Inf` is added by the histogram). */
-const DETECTIONS_PER_IMAGE_PROM_BUCKETS = [0, 1, 2, 3, 5, 10, 20, 50];
-/** Seconds from milliseconds, rounded so float noise does not reach the file. */
-function seconds(ms) {
-    return round(ms / 1000, 4);
-}
-function finishedAtSeconds(iso) {
-    const ms = Date.parse(iso);
-    if (!Number.isFinite(ms))
-        throw new RangeError(`The manifest's run.finishedAt is not a date: ${JSON.stringify(iso)}`);
-    return ms / 1000;
-}
-/** Frame counts per video (in `metrics.videos` order, then unknown names in first-seen order). */
-function frameCountsByVideo(metrics, frames) {
-    const empty = () => {
-        const counts = { kept: 0, unknown: 0 };
-        for (const reason of DROP_REASONS)
-            counts[reason] = 0;
-        return counts;
-    };
-    const counts = new Map();
-    const labelOf = new Map();
-    for (const video of metrics.videos) {
-        counts.set(video.stem, empty());
-        labelOf.set(video.stem, video.stem);
-        if (!labelOf.has(video.name))
-            labelOf.set(video.name, video.stem);
-    }
-    for (const frame of frames) {
-        const label = labelOf.get(frame.video) ?? frame.video;
-        let entry = counts.get(label);
-        if (!entry) {
-            entry = empty();
-            counts.set(label, entry);
-        }
-        if (frame.outcome === 'kept') {
-            entry.kept += 1;
-        }
-        else if (frame.reason !== null && DROP_REASONS.includes(frame.reason)) {
-            entry[frame.reason] += 1;
-        }
-        else {
-            entry.unknown += 1;
-        }
-    }
-    return counts;
-}
-function byName(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/**
- * A fresh registry holding the run's metrics. Throws RangeError when the per-frame and per-image inputs
- * do not match `metrics` (a caller bug: they come from the same recorder).
- */
-function buildPrometheusRegistry(input) {
-    const { metrics, manifest, frames, detectionsPerImage } = input;
-    const site = input.site ?? metrics.site;
-    if (frames.length !== metrics.frames.sampled) {
-        throw new RangeError(`Got ${frames.length} frame outcomes for ${metrics.frames.sampled} sampled frames`);
-    }
-    if (detectionsPerImage.length !== metrics.images) {
-        throw new RangeError(`Got detection counts for ${detectionsPerImage.length} images but the run wrote ${metrics.images}`);
-    }
-    const registry = new prom_client.Registry();
-    const registers = [registry];
-    const runInfo = new prom_client.Gauge({
-        name: 'dataset_gen_run_info',
-        help: 'Tool version and model of the last dataset-gen run of a site (value always 1).',
-        labelNames: ['site', 'version', 'model', 'model_sha256'],
-        registers,
-    });
-    runInfo.set({ site, version: manifest.tool.version, model: manifest.config.model.name, model_sha256: manifest.model.sha256 }, 1);
-    const lastSuccess = new prom_client.Gauge({
-        name: 'dataset_gen_last_success_timestamp_seconds',
-        help: 'Unix time at which the last successful dataset-gen run of a site finished.',
-        labelNames: ['site'],
-        registers,
-    });
-    lastSuccess.set({ site }, finishedAtSeconds(manifest.run.finishedAt));
-    const runDuration = new prom_client.Gauge({
-        name: 'dataset_gen_run_duration_seconds',
-        help: 'Wall time of the last dataset-gen run of a site, from start to manifest.',
-        labelNames: ['site'],
-        registers,
-    });
-    runDuration.set({ site }, round(manifest.run.wallSeconds, 3));
-    const framesDecoded = new prom_client.Counter({
-        name: 'dataset_gen_frames_decoded_total',
-        help: 'Frames ffmpeg decoded, per video, before sampling.',
-        labelNames: ['site', 'video'],
-        registers,
-    });
-    const decodeErrors = new prom_client.Counter({
-        name: 'dataset_gen_decode_errors_total',
-        help: 'Decoder errors ffmpeg reported, per video.',
-        labelNames: ['site', 'video'],
-        registers,
-    });
-    for (const video of metrics.videos) {
-        framesDecoded.inc({ site, video: video.stem }, Math.max(0, video.decoded));
-        decodeErrors.inc({ site, video: video.stem }, Math.max(0, video.decodeErrors));
-    }
-    const framesTotal = new prom_client.Counter({
-        name: 'dataset_gen_frames_total',
-        help: 'Sampled frames per video by outcome (kept or dropped) and drop reason (empty for kept frames).',
-        labelNames: ['site', 'video', 'outcome', 'reason'],
-        registers,
-    });
-    for (const [video, counts] of frameCountsByVideo(metrics, frames)) {
-        framesTotal.inc({ site, video, outcome: 'kept', reason: '' }, counts.kept);
-        for (const reason of DROP_REASONS)
-            framesTotal.inc({ site, video, outcome: 'dropped', reason }, counts[reason]);
-        if (counts.unknown > 0)
-            framesTotal.inc({ site, video, outcome: 'dropped', reason: 'unknown' }, counts.unknown);
-    }
-    const dropRatio = new prom_client.Gauge({
-        name: 'dataset_gen_drop_ratio',
-        help: 'Share (0 to 1) of sampled frames dropped as corrupt, black, over-exposed, blurred or duplicate.',
-        labelNames: ['site'],
-        registers,
-    });
-    dropRatio.set({ site }, metrics.frameDropRatio);
-    const images = new prom_client.Counter({
-        name: 'dataset_gen_images_total',
-        help: 'Images written to the dataset.',
-        labelNames: ['site'],
-        registers,
-    });
-    images.inc({ site }, metrics.images);
-    const detections = new prom_client.Counter({
-        name: 'dataset_gen_detections_total',
-        help: 'Detections (COCO annotations) per class; model classes never detected are 0.',
-        labelNames: ['site', 'class'],
-        registers,
-    });
-    const classCounts = new Map();
-    for (const name of metrics.detections.classesWithoutDetections)
-        classCounts.set(name, 0);
-    for (const { name, count } of metrics.detections.byClass)
-        classCounts.set(name, count);
-    for (const name of [...classCounts.keys()].sort(byName)) {
-        detections.inc({ site, class: name }, classCounts.get(name) ?? 0);
-    }
-    const perImage = new prom_client.Histogram({
-        name: 'dataset_gen_detections_per_image',
-        help: 'Detections per written image.',
-        labelNames: ['site'],
-        buckets: [...DETECTIONS_PER_IMAGE_PROM_BUCKETS],
-        registers,
-    });
-    // zero() makes the series exist (all buckets 0) when the run wrote no image.
-    perImage.zero({ site });
-    for (const count of detectionsPerImage)
-        perImage.observe({ site }, count);
-    const stageDuration = new prom_client.Gauge({
-        name: 'dataset_gen_stage_duration_seconds',
-        help: 'Wall time spent in each pipeline stage during the last run of a site.',
-        labelNames: ['site', 'stage'],
-        registers,
-    });
-    for (const stage of STAGES)
-        stageDuration.set({ site, stage }, seconds(metrics.timings.stages[stage].ms));
-    return registry;
-}
-/** The text of metrics.prom (ends in a newline). */
-async function renderPrometheus(input) {
-    const registry = input instanceof prom_client.Registry ? input : buildPrometheusRegistry(input);
-    const text = await registry.metrics();
-    return text.endsWith('\n') ? text : `${text}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/observe/pushgateway.ts
-
-const PUSHGATEWAY_JOB = 'dataset-gen';
-const DEFAULT_PUSH_TIMEOUT_MS = 10_000;
-const PLAIN_SEGMENT = /^[A-Za-z0-9._~-]+$/;
-/** One `<name>/<value>` pair of a grouping key (`job` included), base64-encoded when needed. */
-function groupingKeySegment(name, value) {
-    if (PLAIN_SEGMENT.test(value) && !/^\.+$/.test(value))
-        return `${name}/${value}`;
-    const encoded = Buffer.from(value, 'utf8').toString('base64url');
-    return `${name}@base64/${encoded === '' ? '=' : encoded}`;
-}
-/** The path of a group below the gateway's root: `metrics/job/<job>/<label>/<value>…`. */
-function groupingPath(job, labels = []) {
-    return ['metrics', groupingKeySegment('job', job), ...labels.map(([name, value]) => groupingKeySegment(name, value))].join('/');
-}
-/** The URL when `text` is an http:// or https:// URL, null otherwise (for option validation). */
-function parsePushgatewayUrl(text) {
-    let url;
-    try {
-        url = new URL(text.trim());
-    }
-    catch {
-        return null;
-    }
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
-}
-function describeFailure(error, timeoutMs, signal) {
-    if (signal?.aborted)
-        return 'cancelled';
-    const name = typeof error === 'object' && error !== null ? error.name : undefined;
-    if (name === 'TimeoutError' || name === 'AbortError')
-        return `no answer within ${timeoutMs / 1000} s`;
-    const cause = typeof error === 'object' && error !== null ? error.cause : undefined;
-    const detail = (cause ?? error);
-    const code = typeof detail?.code === 'string' ? detail.code : null;
-    if (code === 'ECONNREFUSED')
-        return 'connection refused (nothing listens there)';
-    const message = typeof detail?.message === 'string' && detail.message !== '' ? detail.message : String(cause ?? error);
-    return code !== null && !message.includes(code) ? `${message} (${code})` : message;
-}
-/** The first line of an error answer, shortened: the Pushgateway says there why it refused. */
-function answerSnippet(body) {
-    const line = body.trim().split(/\r?\n/)[0] ?? '';
-    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
-}
-/**
- * PUTs the metrics (a registry or exposition text) to the site's group. Never throws: any failure,
- * including an unusable URL, comes back as `warning`.
- */
-async function pushMetrics(metrics, options) {
-    const started = performance.now();
-    const timeoutMs = options.timeoutMs ?? DEFAULT_PUSH_TIMEOUT_MS;
-    const job = options.job ?? PUSHGATEWAY_JOB;
-    let shownUrl = options.url;
-    const fail = (reason, status = null) => ({
-        ok: false,
-        url: shownUrl,
-        status,
-        warning: `Could not push metrics to the Pushgateway at ${shownUrl}: ${reason}`,
-        ms: Math.round(performance.now() - started),
-    });
-    const base = parsePushgatewayUrl(options.url);
-    if (!base) {
-        shownUrl = '(invalid URL)';
-        return fail(`expected an http:// or https:// URL but received ${JSON.stringify(options.url)}`);
-    }
-    const headers = { 'content-type': PROMETHEUS_CONTENT_TYPE };
-    if (base.username !== '' || base.password !== '') {
-        const user = decodeURIComponent(base.username);
-        const password = decodeURIComponent(base.password);
-        headers.authorization = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
-        base.username = '';
-        base.password = '';
-    }
-    const target = new URL(base.href);
-    target.pathname = `${base.pathname.replace(/\/+$/, '')}/${groupingPath(job, [['site', options.site]])}`;
-    shownUrl = target.href;
-    try {
-        const body = typeof metrics === 'string' ? metrics : await metrics.metrics();
-        const response = await (options.fetch ?? fetch)(target, {
-            method: 'PUT',
-            headers,
-            body,
-            signal: options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs),
-            redirect: 'manual',
-        });
-        const answer = await response.text();
-        if (!response.ok) {
-            const snippet = answerSnippet(answer);
-            return fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${snippet ? `: ${snippet}` : ''}`, response.status);
-        }
-        return { ok: true, url: shownUrl, status: response.status, warning: null, ms: Math.round(performance.now() - started) };
-    }
-    catch (error) {
-        return fail(describeFailure(error, timeoutMs, options.signal));
-    }
-}
+;// CONCATENATED MODULE: ./src/domain/thresholds.ts
+/** The filters' thresholds and their defaults; docs/thresholds.md has the measurements behind them. */
+/** Chosen from measurements on the sample video; see docs/thresholds.md. */
+const DEFAULT_QUALITY_THRESHOLDS = Object.freeze({
+    blackLuma: 16,
+    overexposedLuma: 240,
+    blurThreshold: 50,
+});
+/** Chosen from measurements on the sample video; see docs/thresholds.md. */
+const DEFAULT_DEDUP_THRESHOLD = 2;
+/** Dedup threshold value that turns deduplication off: every frame is kept and no hash is computed. */
+const DEDUP_DISABLED = -1;
+/** Bits in a frame's perceptual hash: the largest Hamming distance, and the largest dedup threshold. */
+const HASH_BITS = 64;
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -17005,327 +16431,531 @@ async function loadModelConfig(spec, cwd = process.cwd()) {
     return parseModelConfig(json, file, external_node_path_default().dirname(file));
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/phash.ts
-const SAMPLE_SIZE = 32;
-const LOW = 8;
-/** COS[i][u] = cos((2i + 1) u π / 2N), for u = 1..8 only. */
-const COS = Array.from({ length: SAMPLE_SIZE }, (_, i) => Float64Array.from({ length: LOW + 1 }, (_, u) => Math.cos(((2 * i + 1) / (2 * SAMPLE_SIZE)) * u * Math.PI)));
-/**
- * 32x32 grey samples (row-major) of an RGB image: each sample is the mean BT.601 luma of the source
- * pixels whose centres fall in its cell. Large images are read on a sparser grid (every `step`-th
- * pixel and row, keeping at least 4 in each direction per cell): the hash only needs the means.
- */
-function greySample(image) {
-    const { rgb, width, height } = image;
-    const sums = new Float64Array(SAMPLE_SIZE * SAMPLE_SIZE);
-    const counts = new Float64Array(SAMPLE_SIZE * SAMPLE_SIZE);
-    const step = Math.max(1, Math.floor(Math.min(width, height) / SAMPLE_SIZE / 4));
-    const column = Int32Array.from({ length: width }, (_, x) => Math.min(SAMPLE_SIZE - 1, Math.floor(((x + 0.5) * SAMPLE_SIZE) / width)));
-    for (let y = 0; y < height; y += step) {
-        const row = Math.min(SAMPLE_SIZE - 1, Math.floor(((y + 0.5) * SAMPLE_SIZE) / height)) * SAMPLE_SIZE;
-        for (let x = 0, p = y * width * 3; x < width; x += step, p += 3 * step) {
-            const cell = row + column[x];
-            sums[cell] += 0.299 * rgb[p] + 0.587 * rgb[p + 1] + 0.114 * rgb[p + 2];
-            counts[cell] += 1;
-        }
-    }
-    for (let i = 0; i < sums.length; i++)
-        sums[i] = counts[i] > 0 ? sums[i] / counts[i] : 0;
-    return sums;
-}
-/** sharp-phash's hash of 32x32 grey samples (row-major), as 64 characters '0'/'1'. */
-function dctHash(grey) {
-    if (grey.length !== SAMPLE_SIZE * SAMPLE_SIZE)
-        throw new RangeError(`expected ${SAMPLE_SIZE * SAMPLE_SIZE} samples, got ${grey.length}`);
-    // Rows first: partial[u][y] = Σx COS[x][u] · grey[y][x], for u = 1..8.
-    const partial = new Float64Array(LOW * SAMPLE_SIZE);
-    for (let y = 0; y < SAMPLE_SIZE; y++) {
-        for (let x = 0; x < SAMPLE_SIZE; x++) {
-            const value = grey[y * SAMPLE_SIZE + x];
-            const cos = COS[x];
-            for (let u = 1; u <= LOW; u++)
-                partial[(u - 1) * SAMPLE_SIZE + y] += cos[u] * value;
-        }
-    }
-    // Then columns: F[u][v] = Σy COS[y][v] · partial[u][y] / 4 (the DCT's c(u)c(v)/4 is 1/4 off DC).
-    const coefficients = new Float64Array(LOW * LOW);
-    let total = 0;
-    for (let u = 0; u < LOW; u++) {
-        for (let v = 1; v <= LOW; v++) {
-            let sum = 0;
-            for (let y = 0; y < SAMPLE_SIZE; y++)
-                sum += COS[y][v] * partial[u * SAMPLE_SIZE + y];
-            coefficients[u * LOW + (v - 1)] = sum / 4;
-            total += sum / 4;
-        }
-    }
-    const mean = total / (LOW * LOW);
-    let bits = '';
-    for (const value of coefficients)
-        bits += value > mean ? '1' : '0';
-    return bits;
-}
-/** The 64-bit pHash of a packed RGB image. */
-function phash64(image) {
-    return dctHash(greySample(image));
-}
+// EXTERNAL MODULE: ./node_modules/prom-client/index.js
+var prom_client = __nccwpck_require__(5222);
+;// CONCATENATED MODULE: ./src/domain/drop-reason.ts
+const DROP_REASONS = ['corrupt', 'black', 'overexposed', 'blurred', 'duplicate'];
 
-;// CONCATENATED MODULE: ./src/pipeline/dedup.ts
+;// CONCATENATED MODULE: ./src/domain/stages.ts
+/** The pipeline's stages, in order; stage times and reports are keyed by them. */
+const STAGES = ['probe', 'extract', 'quality', 'dedup', 'detect', 'write'];
 
-/** Chosen from measurements on the sample video; see docs/thresholds.md. */
-const DEFAULT_DEDUP_THRESHOLD = 2;
-/** Threshold value that turns deduplication off: every frame is kept and no hash is computed. */
-const DEDUP_DISABLED = -1;
-/** Length of a sharp-phash hash: 64 characters, each '0' or '1'. */
-const HASH_BITS = 64;
-/** Hamming distance between two pHashes given as equal-length strings of '0' and '1'. */
-function hammingDistance(a, b) {
-    if (a.length !== b.length) {
-        throw new RangeError(`cannot compare hashes of ${a.length} and ${b.length} bits`);
-    }
-    let distance = 0;
-    for (let i = 0; i < a.length; i++) {
-        if (a.charCodeAt(i) !== b.charCodeAt(i))
-            distance++;
-    }
-    return distance;
-}
-/** The 64-bit pHash of a packed RGB frame (sharp-phash's hash; see phash.ts), as 64 characters '0'/'1'. */
-async function framePhash(frame) {
-    return phash64(frame);
-}
+;// CONCATENATED MODULE: ./src/observe/metrics.ts
 /**
- * One per run (or per video). `check` calls are answered in call order even when several are in
- * flight: hashes are computed concurrently, but each decision waits for the previous one, so the
- * reference is always the last kept frame in sampling order. A frame from a different video
- * (`video.path`) than the reference starts afresh, as `reset()` does.
+ * The run's metrics: one plain, JSON-serialisable object computed once from the `RunRecorder` at the
+ * end of a run. metrics.json is this object; report.md and the console summary render from it and
+ * from nothing else.
+ *
+ * Numbers are rounded (see `round`) so that two runs over the same input produce the same
+ * metrics.json apart from the timings, which are wall-clock measurements and vary by nature.
  */
-class Deduplicator {
-    threshold;
-    reference = null;
-    queue = Promise.resolve();
-    /**
-     * @param threshold A frame is a duplicate when its distance to the last kept frame is <= this.
-     *   0 drops only frames with an identical hash; -1 (`DEDUP_DISABLED`) keeps every frame.
-     */
-    constructor(threshold = DEFAULT_DEDUP_THRESHOLD) {
-        if (!Number.isInteger(threshold) || threshold < DEDUP_DISABLED || threshold > HASH_BITS) {
-            throw new RangeError(`dedup threshold must be an integer from ${DEDUP_DISABLED} (off) to ${HASH_BITS}; got ${threshold}`);
-        }
-        this.threshold = threshold;
-    }
-    get enabled() {
-        return this.threshold !== DEDUP_DISABLED;
-    }
-    /** Forgets the reference; the next frame is kept. Ordered after any `check` already in flight. */
-    reset() {
-        this.queue = this.queue.then(() => {
-            this.reference = null;
-        });
-    }
-    check(frame) {
-        if (!this.enabled)
-            return Promise.resolve({ distance: null, duplicate: false });
-        const hashing = framePhash(frame);
-        // Keep a rejected hash from surfacing as unhandled before its turn comes.
-        hashing.catch(() => undefined);
-        const decision = this.queue.then(async () => {
-            const hash = await hashing;
-            const videoPath = frame.video.path;
-            const ref = this.reference;
-            if (ref === null || ref.videoPath !== videoPath) {
-                this.reference = { hash, videoPath };
-                return { distance: null, duplicate: false };
-            }
-            const distance = hammingDistance(hash, ref.hash);
-            const duplicate = distance <= this.threshold;
-            if (!duplicate)
-                this.reference = { hash, videoPath };
-            return { distance, duplicate };
-        });
-        this.queue = decision.catch(() => undefined);
-        return decision;
-    }
-}
 
-;// CONCATENATED MODULE: ./src/pipeline/quality.ts
-/** Chosen from measurements on the sample video; see docs/thresholds.md. */
-const DEFAULT_QUALITY_THRESHOLDS = Object.freeze({
-    blackLuma: 16,
-    overexposedLuma: 240,
-    blurThreshold: 50,
-});
-/** Frames whose longer side exceeds this are area-downscaled to it before the blur score is computed. */
-const BLUR_ANALYSIS_SIZE = 640;
-const R_WEIGHT = 0.299;
-const G_WEIGHT = 0.587;
-const B_WEIGHT = 0.114;
-/**
- * Luma mean and blur score of an image. Throws a RangeError when the buffer does not hold
- * width × height × 3 bytes. `analysisSize` is the longer side the blur score is computed at
- * (Infinity: full resolution).
- */
-function measureQuality(image, analysisSize = BLUR_ANALYSIS_SIZE) {
-    const { width, height } = image;
-    checkSize(image);
-    if (!(analysisSize >= 3))
-        throw new RangeError(`analysis size must be at least 3; got ${analysisSize}`);
-    // A plain Uint8Array view: V8 indexes it faster than the Buffer subclass.
-    const rgb = new Uint8Array(image.rgb.buffer, image.rgb.byteOffset, image.rgb.length);
-    if (width === 0 || height === 0)
-        return { lumaMean: 0, blurScore: 0 };
-    const longSide = Math.max(width, height);
-    if (longSide <= analysisSize) {
-        const luma = scratch(width * height);
-        let sum = 0;
-        for (let i = 0, p = 0; i < luma.length; i++, p += 3) {
-            const y = R_WEIGHT * rgb[p] + G_WEIGHT * rgb[p + 1] + B_WEIGHT * rgb[p + 2];
-            luma[i] = y;
-            sum += y;
-        }
-        return { lumaMean: sum / luma.length, blurScore: laplacianVariance(luma, width, height) };
-    }
-    // One pass over the pixels. A source pixel overlaps at most two output samples of an area
-    // downscale (scale >= 1), so each luma value is added, with its covered fractions as weights, into
-    // at most two samples of the resampled row; each finished row is added the same way into at most
-    // two output rows. Weights of a sample's second output are 0 when it has none (the extra slot at
-    // the end of each array absorbs it).
-    const outW = Math.max(1, Math.round((width * analysisSize) / longSide));
-    const outH = Math.max(1, Math.round((height * analysisSize) / longSide));
-    const xs = areaScatter(width, outW);
-    const ys = areaScatter(height, outH);
-    const xOut = xs.out;
-    const xW0 = xs.w0;
-    const xW1 = xs.w1;
-    const narrowRow = new Float64Array(outW + 1);
-    const small = scratch(outW * (outH + 1)).fill(0);
-    let sum = 0;
-    for (let y = 0, p = 0; y < height; y++) {
-        narrowRow.fill(0);
-        for (let x = 0; x < width; x++, p += 3) {
-            const v = R_WEIGHT * rgb[p] + G_WEIGHT * rgb[p + 1] + B_WEIGHT * rgb[p + 2];
-            sum += v;
-            const o = xOut[x];
-            narrowRow[o] += xW0[x] * v;
-            narrowRow[o + 1] += xW1[x] * v;
-        }
-        const wa = ys.w0[y];
-        const wb = ys.w1[y];
-        const a = ys.out[y] * outW;
-        const b = a + outW;
-        for (let o = 0; o < outW; o++) {
-            const v = narrowRow[o];
-            small[a + o] += wa * v;
-            small[b + o] += wb * v;
-        }
-    }
-    return { lumaMean: sum / (width * height), blurScore: laplacianVariance(small, outW, outH) };
-}
-/**
- * The quality verdict for a frame. Checks in order: corrupt, black, overexposed, blurred; the first
- * that applies is the reason. The measures are computed for every frame with a well-formed buffer,
- * corrupt or not, so they can be reported.
- */
-function assessQuality(frame, thresholds = DEFAULT_QUALITY_THRESHOLDS) {
-    if (frame.corrupt && frame.rgb.length !== frame.width * frame.height * 3) {
-        return { lumaMean: Number.NaN, blurScore: Number.NaN, reason: 'corrupt' };
-    }
-    const { lumaMean, blurScore } = measureQuality(frame);
-    let reason = null;
-    if (frame.corrupt)
-        reason = 'corrupt';
-    else if (lumaMean < thresholds.blackLuma)
-        reason = 'black';
-    else if (lumaMean > thresholds.overexposedLuma)
-        reason = 'overexposed';
-    else if (blurScore < thresholds.blurThreshold)
-        reason = 'blurred';
-    return { lumaMean, blurScore, reason };
-}
-/**
- * A luma plane reused from call to call (the functions here are synchronous, so one is enough): a
- * fresh 1.2 MB array per frame costs more in page faults and garbage collection than the measure.
- */
-let scratchPlane = new Float32Array(0);
-function scratch(length) {
-    if (scratchPlane.length < length)
-        scratchPlane = new Float32Array(length);
-    return scratchPlane.subarray(0, length);
-}
-function checkSize({ rgb, width, height }) {
-    if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0) {
-        throw new RangeError(`invalid frame size ${width}x${height}`);
-    }
-    if (rgb.length !== width * height * 3) {
-        throw new RangeError(`frame buffer holds ${rgb.length} bytes; ${width}x${height} RGB needs ${width * height * 3}`);
-    }
-}
-/**
- * Variance of the 4-neighbour Laplacian over the interior pixels (the one-pixel border has no full
- * neighbourhood and is skipped). 0 for images smaller than 3x3.
- */
-function laplacianVariance(luma, width, height) {
-    if (width < 3 || height < 3)
+
+
+const METRICS_SCHEMA_VERSION = 1;
+/** Rounds to `digits` decimals; non-finite input gives 0 and -0 becomes 0, so JSON stays clean. */
+function round(value, digits = 0) {
+    if (!Number.isFinite(value))
         return 0;
-    let sum = 0;
-    let sumSq = 0;
-    for (let y = 1; y < height - 1; y++) {
-        let i = y * width + 1;
-        const end = y * width + width - 1;
-        for (; i < end; i++) {
-            const l = luma[i - width] + luma[i + width] + luma[i - 1] + luma[i + 1] - 4 * luma[i];
-            sum += l;
-            sumSq += l * l;
-        }
-    }
-    const n = (width - 2) * (height - 2);
-    const mean = sum / n;
-    return Math.max(0, sumSq / n - mean * mean);
+    const factor = 10 ** digits;
+    const rounded = Math.round(value * factor) / factor;
+    return rounded === 0 ? 0 : rounded;
 }
-const scatterTables = new Map();
-function areaScatter(src, dst) {
-    const key = `${src}:${dst}`;
-    const cached = scatterTables.get(key);
-    if (cached)
-        return cached;
-    const scale = src / dst;
-    const table = { out: new Int32Array(src), w0: new Float64Array(src), w1: new Float64Array(src) };
-    for (let i = 0; i < src; i++) {
-        const o = Math.min(dst - 1, Math.floor(i / scale));
-        const boundary = (o + 1) * scale; // where output o ends
-        table.out[i] = o;
-        if (boundary >= i + 1 || o === dst - 1) {
-            table.w0[i] = 1 / scale;
+/** Buckets for detections per image: 0 … 9, then 10+. */
+const DETECTIONS_PER_IMAGE_BUCKETS = [
+    ...Array.from({ length: 10 }, (_, i) => [i, i]),
+    [10, null],
+];
+/** Buckets for pHash Hamming distances (0..64): fine-grained where dedup thresholds sit. */
+const PHASH_DISTANCE_BUCKETS = [
+    [0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9],
+    [10, 11], [12, 15], [16, 23], [24, 31], [32, null],
+];
+function bucketLabel(min, max) {
+    if (max === null)
+        return `${min}+`;
+    return min === max ? String(min) : `${min}-${max}`;
+}
+/** Counts `values` into the given inclusive integer buckets (values are floored first). */
+function histogram(values, buckets) {
+    const result = buckets.map(([min, max]) => ({ label: bucketLabel(min, max), min, max, count: 0 }));
+    for (const raw of values) {
+        const value = Math.floor(raw);
+        const bucket = result.find((b) => value >= b.min && (b.max === null || value <= b.max));
+        if (bucket)
+            bucket.count += 1;
+    }
+    return result;
+}
+/** The median of numbers sorted ascending; 0 when there are none. */
+function median(sorted) {
+    if (sorted.length === 0)
+        return 0;
+    const mid = Math.floor(sorted.length / 2);
+    if (sorted.length % 2 === 1)
+        return sorted[mid] ?? 0;
+    return ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+/** min / median / mean / max and histogram of `values`; zeros when empty. */
+function summarize(values, buckets) {
+    const finite = values.filter((v) => Number.isFinite(v));
+    const sorted = [...finite].sort((a, b) => a - b);
+    const sum = sorted.reduce((acc, v) => acc + v, 0);
+    return {
+        count: sorted.length,
+        min: round(sorted[0] ?? 0, 3),
+        median: round(median(sorted), 3),
+        mean: round(sorted.length === 0 ? 0 : sum / sorted.length, 3),
+        max: round(sorted[sorted.length - 1] ?? 0, 3),
+        histogram: histogram(sorted, buckets),
+    };
+}
+function emptyReasonCounts() {
+    const counts = {};
+    for (const reason of DROP_REASONS)
+        counts[reason] = 0;
+    return counts;
+}
+function tallyFrames(frames) {
+    const tally = { sampled: 0, kept: 0, dropped: 0, byReason: emptyReasonCounts() };
+    for (const frame of frames) {
+        tally.sampled += 1;
+        if (frame.outcome === 'kept') {
+            tally.kept += 1;
         }
         else {
-            table.w0[i] = (boundary - i) / scale;
-            table.w1[i] = (i + 1 - boundary) / scale;
+            tally.dropped += 1;
+            tally.byReason[frame.reason] += 1;
         }
     }
-    if (scatterTables.size >= 16)
-        scatterTables.clear();
-    scatterTables.set(key, table);
-    return table;
+    return tally;
 }
-
-;// CONCATENATED MODULE: ./src/pipeline/sampling.ts
-const DEFAULT_SAMPLING = { mode: 'fps', fps: 1 };
+function badOf(byReason) {
+    return byReason.corrupt + byReason.black + byReason.overexposed + byReason.blurred;
+}
 /**
- * The select filter for a sampling. For a rate, the first frame of every 1/fps slot of the time grid
- * is kept, so the rate does not drift however the source's frame times fall; for every-n-frames,
- * frames 0, n, 2n, … are kept.
+ * Maps the `video` string of frame and kept-image records to a video's position in `videos`.
+ * Records may name a video by path, file name or stem; the path is tried first since it is unique.
  */
-function selectFilter(sampling) {
-    if (sampling.mode === 'every-n-frames')
-        return `select='not(mod(n,${sampling.n}))'`;
-    const f = sampling.fps;
-    return `select='isnan(prev_selected_t)+gte(floor(t*${f}+1e-6)-floor(prev_selected_t*${f}+1e-6),1)'`;
+function videoResolver(videos) {
+    const byPath = new Map();
+    const byBase = new Map();
+    const byStem = new Map();
+    videos.forEach((video, i) => {
+        if (!byPath.has(video.info.path))
+            byPath.set(video.info.path, i);
+        const base = external_node_path_default().basename(video.info.path);
+        if (!byBase.has(base))
+            byBase.set(base, i);
+        if (!byStem.has(video.info.stem))
+            byStem.set(video.info.stem, i);
+    });
+    return (name) => byPath.get(name) ?? byBase.get(name) ?? byStem.get(name);
 }
-function describeSampling(sampling) {
-    return sampling.mode === 'fps' ? `${sampling.fps} frame(s)/s` : `every ${sampling.n} frame(s)`;
+function groupBy(items, keyOf, size) {
+    const groups = Array.from({ length: size }, () => []);
+    for (const item of items) {
+        const key = keyOf(item);
+        if (key !== undefined)
+            groups[key]?.push(item);
+    }
+    return groups;
+}
+function detectionMetrics(kept, classNames) {
+    const perImage = kept.map((image) => image.detections.length);
+    const total = perImage.reduce((acc, n) => acc + n, 0);
+    const classes = new Map();
+    for (const image of kept) {
+        for (const det of image.detections) {
+            const name = det.className || classNames[det.classIndex] || `class ${det.classIndex}`;
+            const entry = classes.get(name) ?? { count: 0, scoreSum: 0 };
+            entry.count += 1;
+            entry.scoreSum += Number.isFinite(det.score) ? det.score : 0;
+            classes.set(name, entry);
+        }
+    }
+    const byClass = [...classes.entries()]
+        .map(([name, { count, scoreSum }]) => ({ name, count, meanScore: round(scoreSum / count, 4) }))
+        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const seen = new Set();
+    const classesWithoutDetections = classNames.filter((name) => {
+        if (classes.has(name) || seen.has(name))
+            return false;
+        seen.add(name);
+        return true;
+    });
+    return {
+        total,
+        perImage: {
+            // reduce, not Math.min(...): spreading a very long array overflows the call stack.
+            min: perImage.length === 0 ? 0 : perImage.reduce((a, b) => Math.min(a, b)),
+            mean: round(perImage.length === 0 ? 0 : total / perImage.length, 3),
+            max: perImage.length === 0 ? 0 : perImage.reduce((a, b) => Math.max(a, b)),
+            histogram: histogram(perImage, DETECTIONS_PER_IMAGE_BUCKETS),
+        },
+        byClass,
+        classesWithoutDetections,
+    };
+}
+function timingMetrics(recorder) {
+    const total = STAGES.reduce((acc, stage) => acc + Math.max(0, recorder.stageMs[stage]), 0);
+    const stages = {};
+    for (const stage of STAGES) {
+        const ms = Math.max(0, recorder.stageMs[stage]);
+        stages[stage] = { ms: round(ms, 1), share: total > 0 ? round(ms / total, 4) : 0 };
+    }
+    return { wallMs: round(recorder.wallMs, 1), stageTotalMs: round(total, 1), stages };
+}
+/** Computes the run's metrics from everything the stages recorded. Pure: the recorder is not changed. */
+function computeMetrics(recorder, options) {
+    const tally = tallyFrames(recorder.frames);
+    const bad = badOf(tally.byReason);
+    const duplicates = tally.byReason.duplicate;
+    const decoded = recorder.videos.reduce((acc, v) => acc + Math.max(0, v.framesDecoded), 0);
+    const resolve = videoResolver(recorder.videos);
+    const framesByVideo = groupBy(recorder.frames, (f) => resolve(f.video), recorder.videos.length);
+    const keptByVideo = groupBy(recorder.kept, (k) => resolve(k.video), recorder.videos.length);
+    const videos = recorder.videos.map((video, i) => {
+        const vt = tallyFrames(framesByVideo[i] ?? []);
+        const detections = (keptByVideo[i] ?? []).reduce((acc, k) => acc + k.detections.length, 0);
+        return {
+            name: external_node_path_default().basename(video.info.path),
+            stem: video.info.stem,
+            index: video.info.index,
+            sha256: video.sha256,
+            durationSeconds: round(video.info.durationSeconds, 3),
+            fps: round(video.info.fps, 3),
+            width: video.info.width,
+            height: video.info.height,
+            sizeBytes: video.info.sizeBytes,
+            decoded: video.framesDecoded,
+            decodeErrors: video.decodeErrors,
+            sampled: vt.sampled,
+            kept: vt.kept,
+            dropped: vt.dropped,
+            droppedByReason: vt.byReason,
+            bad: badOf(vt.byReason),
+            duplicates: vt.byReason.duplicate,
+            detections,
+        };
+    });
+    const distances = recorder.frames
+        .map((f) => f.phashDistance)
+        .filter((d) => d !== null && Number.isFinite(d));
+    return {
+        schemaVersion: METRICS_SCHEMA_VERSION,
+        site: options.site,
+        frames: {
+            decoded,
+            sampled: tally.sampled,
+            kept: tally.kept,
+            dropped: tally.dropped,
+            droppedByReason: tally.byReason,
+            bad,
+            duplicates,
+        },
+        frameDropRatio: tally.sampled > 0 ? round((bad + duplicates) / tally.sampled, 4) : 0,
+        images: recorder.kept.length,
+        detections: detectionMetrics(recorder.kept, options.classNames),
+        timings: timingMetrics(recorder),
+        videos,
+        phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
+    };
 }
 
-;// CONCATENATED MODULE: ./src/options.ts
+;// CONCATENATED MODULE: ./src/observe/prometheus.ts
+/**
+ * metrics.prom: the run's metrics in Prometheus' text exposition format (what node_exporter's textfile
+ * collector reads and what a Pushgateway accepts), made with prom-client from `RunMetrics`, the run's
+ * manifest and two per-frame facts the metrics do not keep (each frame's outcome per video, and the
+ * detections of each image for the histogram).
+ *
+ * Every call builds a fresh `Registry` (never prom-client's global one), so two runs in one process do
+ * not mix. Order is deterministic: metrics in the order below, series videos in run order, reasons in
+ * `DROP_REASONS` order, stages in `STAGES` order, classes by name. Every series carries `site`, so the
+ * files of several sites can sit in one textfile-collector folder without clashing.
+ */
+
+
+
+
+/** Content type of the text exposition format (version 0.0.4). */
+const PROMETHEUS_CONTENT_TYPE = prom_client.Registry.PROMETHEUS_CONTENT_TYPE;
+/** Upper bounds of `dataset_gen_detections_per_image` (`+Inf` is added by the histogram). */
+const DETECTIONS_PER_IMAGE_PROM_BUCKETS = [0, 1, 2, 3, 5, 10, 20, 50];
+/** Seconds from milliseconds, rounded so float noise does not reach the file. */
+function seconds(ms) {
+    return round(ms / 1000, 4);
+}
+function finishedAtSeconds(iso) {
+    const ms = Date.parse(iso);
+    if (!Number.isFinite(ms))
+        throw new RangeError(`The manifest's run.finishedAt is not a date: ${JSON.stringify(iso)}`);
+    return ms / 1000;
+}
+function byName(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/**
+ * A fresh registry holding the run's metrics. Throws RangeError when the per-image input does not
+ * match `metrics` (a caller bug: they come from the same recorder).
+ */
+function buildPrometheusRegistry(input) {
+    const { metrics, manifest, detectionsPerImage } = input;
+    const site = input.site ?? metrics.site;
+    if (detectionsPerImage.length !== metrics.images) {
+        throw new RangeError(`Got detection counts for ${detectionsPerImage.length} images but the run wrote ${metrics.images}`);
+    }
+    const registry = new prom_client.Registry();
+    const registers = [registry];
+    const runInfo = new prom_client.Gauge({
+        name: 'dataset_gen_run_info',
+        help: 'Tool version and model of the last dataset-gen run of a site (value always 1).',
+        labelNames: ['site', 'version', 'model', 'model_sha256'],
+        registers,
+    });
+    runInfo.set({ site, version: manifest.tool.version, model: manifest.config.model.name, model_sha256: manifest.model.sha256 }, 1);
+    const lastSuccess = new prom_client.Gauge({
+        name: 'dataset_gen_last_success_timestamp_seconds',
+        help: 'Unix time at which the last successful dataset-gen run of a site finished.',
+        labelNames: ['site'],
+        registers,
+    });
+    lastSuccess.set({ site }, finishedAtSeconds(manifest.run.finishedAt));
+    const runDuration = new prom_client.Gauge({
+        name: 'dataset_gen_run_duration_seconds',
+        help: 'Wall time of the last dataset-gen run of a site, from start to manifest.',
+        labelNames: ['site'],
+        registers,
+    });
+    runDuration.set({ site }, round(manifest.run.wallSeconds, 3));
+    const framesDecoded = new prom_client.Counter({
+        name: 'dataset_gen_frames_decoded_total',
+        help: 'Frames ffmpeg decoded, per video, before sampling.',
+        labelNames: ['site', 'video'],
+        registers,
+    });
+    const decodeErrors = new prom_client.Counter({
+        name: 'dataset_gen_decode_errors_total',
+        help: 'Decoder errors ffmpeg reported, per video.',
+        labelNames: ['site', 'video'],
+        registers,
+    });
+    for (const video of metrics.videos) {
+        framesDecoded.inc({ site, video: video.stem }, Math.max(0, video.decoded));
+        decodeErrors.inc({ site, video: video.stem }, Math.max(0, video.decodeErrors));
+    }
+    const framesTotal = new prom_client.Counter({
+        name: 'dataset_gen_frames_total',
+        help: 'Sampled frames per video by outcome (kept or dropped) and drop reason (empty for kept frames).',
+        labelNames: ['site', 'video', 'outcome', 'reason'],
+        registers,
+    });
+    for (const video of metrics.videos) {
+        framesTotal.inc({ site, video: video.stem, outcome: 'kept', reason: '' }, video.kept);
+        for (const reason of DROP_REASONS)
+            framesTotal.inc({ site, video: video.stem, outcome: 'dropped', reason }, video.droppedByReason[reason]);
+    }
+    const dropRatio = new prom_client.Gauge({
+        name: 'dataset_gen_drop_ratio',
+        help: 'Share (0 to 1) of sampled frames dropped as corrupt, black, over-exposed, blurred or duplicate.',
+        labelNames: ['site'],
+        registers,
+    });
+    dropRatio.set({ site }, metrics.frameDropRatio);
+    const images = new prom_client.Counter({
+        name: 'dataset_gen_images_total',
+        help: 'Images written to the dataset.',
+        labelNames: ['site'],
+        registers,
+    });
+    images.inc({ site }, metrics.images);
+    const detections = new prom_client.Counter({
+        name: 'dataset_gen_detections_total',
+        help: 'Detections (COCO annotations) per class; model classes never detected are 0.',
+        labelNames: ['site', 'class'],
+        registers,
+    });
+    const classCounts = new Map();
+    for (const name of metrics.detections.classesWithoutDetections)
+        classCounts.set(name, 0);
+    for (const { name, count } of metrics.detections.byClass)
+        classCounts.set(name, count);
+    for (const name of [...classCounts.keys()].sort(byName)) {
+        detections.inc({ site, class: name }, classCounts.get(name) ?? 0);
+    }
+    const perImage = new prom_client.Histogram({
+        name: 'dataset_gen_detections_per_image',
+        help: 'Detections per written image.',
+        labelNames: ['site'],
+        buckets: [...DETECTIONS_PER_IMAGE_PROM_BUCKETS],
+        registers,
+    });
+    // zero() makes the series exist (all buckets 0) when the run wrote no image.
+    perImage.zero({ site });
+    for (const count of detectionsPerImage)
+        perImage.observe({ site }, count);
+    const stageDuration = new prom_client.Gauge({
+        name: 'dataset_gen_stage_duration_seconds',
+        help: 'Wall time spent in each pipeline stage during the last run of a site.',
+        labelNames: ['site', 'stage'],
+        registers,
+    });
+    for (const stage of STAGES)
+        stageDuration.set({ site, stage }, seconds(metrics.timings.stages[stage].ms));
+    return registry;
+}
+/** The text of metrics.prom (ends in a newline). */
+async function renderPrometheus(input) {
+    const registry = input instanceof prom_client.Registry ? input : buildPrometheusRegistry(input);
+    const text = await registry.metrics();
+    return text.endsWith('\n') ? text : `${text}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/observe/pushgateway.ts
+
+const PUSHGATEWAY_JOB = 'dataset-gen';
+const DEFAULT_PUSH_TIMEOUT_MS = 10_000;
+const PLAIN_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+/** One `<name>/<value>` pair of a grouping key (`job` included), base64-encoded when needed. */
+function groupingKeySegment(name, value) {
+    if (PLAIN_SEGMENT.test(value) && !/^\.+$/.test(value))
+        return `${name}/${value}`;
+    const encoded = Buffer.from(value, 'utf8').toString('base64url');
+    return `${name}@base64/${encoded === '' ? '=' : encoded}`;
+}
+/** The path of a group below the gateway's root: `metrics/job/<job>/<label>/<value>…`. */
+function groupingPath(job, labels = []) {
+    return ['metrics', groupingKeySegment('job', job), ...labels.map(([name, value]) => groupingKeySegment(name, value))].join('/');
+}
+/** The URL when `text` is an http:// or https:// URL, null otherwise (for option validation). */
+function parsePushgatewayUrl(text) {
+    let url;
+    try {
+        url = new URL(text.trim());
+    }
+    catch {
+        return null;
+    }
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+}
+function describeFailure(error, timeoutMs, signal) {
+    if (signal?.aborted)
+        return 'cancelled';
+    const name = typeof error === 'object' && error !== null ? error.name : undefined;
+    if (name === 'TimeoutError' || name === 'AbortError')
+        return `no answer within ${timeoutMs / 1000} s`;
+    const cause = typeof error === 'object' && error !== null ? error.cause : undefined;
+    const detail = (cause ?? error);
+    const code = typeof detail?.code === 'string' ? detail.code : null;
+    if (code === 'ECONNREFUSED')
+        return 'connection refused (nothing listens there)';
+    const message = typeof detail?.message === 'string' && detail.message !== '' ? detail.message : String(cause ?? error);
+    return code !== null && !message.includes(code) ? `${message} (${code})` : message;
+}
+/** The first line of an error answer, shortened: the Pushgateway says there why it refused. */
+function answerSnippet(body) {
+    const line = body.trim().split(/\r?\n/)[0] ?? '';
+    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+/**
+ * PUTs the metrics (a registry or exposition text) to the site's group. Never throws: any failure,
+ * including an unusable URL, comes back as `warning`.
+ */
+async function pushMetrics(metrics, options) {
+    const started = performance.now();
+    const timeoutMs = options.timeoutMs ?? DEFAULT_PUSH_TIMEOUT_MS;
+    const job = options.job ?? PUSHGATEWAY_JOB;
+    let shownUrl = options.url;
+    const fail = (reason, status = null) => ({
+        ok: false,
+        url: shownUrl,
+        status,
+        warning: `Could not push metrics to the Pushgateway at ${shownUrl}: ${reason}`,
+        ms: Math.round(performance.now() - started),
+    });
+    const base = parsePushgatewayUrl(options.url);
+    if (!base) {
+        shownUrl = '(invalid URL)';
+        return fail(`expected an http:// or https:// URL but received ${JSON.stringify(options.url)}`);
+    }
+    const headers = { 'content-type': PROMETHEUS_CONTENT_TYPE };
+    if (base.username !== '' || base.password !== '') {
+        const user = decodeURIComponent(base.username);
+        const password = decodeURIComponent(base.password);
+        headers.authorization = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+        base.username = '';
+        base.password = '';
+    }
+    const target = new URL(base.href);
+    target.pathname = `${base.pathname.replace(/\/+$/, '')}/${groupingPath(job, [['site', options.site]])}`;
+    shownUrl = target.href;
+    try {
+        const body = typeof metrics === 'string' ? metrics : await metrics.metrics();
+        const response = await (options.fetch ?? fetch)(target, {
+            method: 'PUT',
+            headers,
+            body,
+            signal: options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs),
+            redirect: 'manual',
+        });
+        const answer = await response.text();
+        if (!response.ok) {
+            const snippet = answerSnippet(answer);
+            return fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${snippet ? `: ${snippet}` : ''}`, response.status);
+        }
+        return { ok: true, url: shownUrl, status: response.status, warning: null, ms: Math.round(performance.now() - started) };
+    }
+    catch (error) {
+        return fail(describeFailure(error, timeoutMs, options.signal));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/options/parse.ts
+/**
+ * The parsers every door's values go through: a number in a range, an integer in a range, a text.
+ * Each takes the value as typed and the name to show (`--sample-fps`, `input "sample-fps"`), returns
+ * null for "not given" (missing or empty), and refuses anything else that is not exactly what it
+ * expects with `invalidParameterError`. Nothing is coerced silently.
+ */
+
+const DECIMAL = /^[+]?(\d+(\.\d*)?|\.\d+)$/;
+const INTEGER = /^[+-]?\d+$/;
+function describeRange(kind, { min, max, minExclusive }) {
+    return `${kind} ${minExclusive ? 'greater than' : 'from'} ${min} ${minExclusive ? 'and at most' : 'to'} ${max}`;
+}
+/** The trimmed text, or null when missing or blank. */
+function parseText(value) {
+    if (typeof value !== 'string')
+        return null;
+    const trimmed = value.trim();
+    return trimmed === '' ? null : trimmed;
+}
+/** A decimal number (no sign but `+`, no exponent) in `range`; `expected` replaces the range's wording. */
+function parseDecimal(value, name, range, expected) {
+    const text = parseText(value);
+    if (text === null)
+        return null;
+    const n = Number(text);
+    const inRange = range.minExclusive ? n > range.min : n >= range.min;
+    if (!DECIMAL.test(text) || !Number.isFinite(n) || !inRange || n > range.max) {
+        throw invalidParameterError(name, expected ?? describeRange('a number', range), value);
+    }
+    return n;
+}
+/** An integer (optionally signed) in `range`; `expected` replaces the range's wording. */
+function parseInteger(value, name, range, expected) {
+    const text = parseText(value);
+    if (text === null)
+        return null;
+    const n = Number(text);
+    if (!INTEGER.test(text) || n < range.min || n > range.max) {
+        throw invalidParameterError(name, expected ?? describeRange('an integer', range), value);
+    }
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/options/resolve.ts
 /**
  * The run's options and their one validator. The CLI (argv) and the Action (inputs) both collect raw
  * strings into `RawOptions` and call `resolveOptions`; every message names the option as the user
@@ -17338,57 +16968,28 @@ function describeSampling(sampling) {
 
 
 
-const cliName = (key) => `--${key}`;
-const DECIMAL = /^[+]?(\d+(\.\d*)?|\.\d+)$/;
-const INTEGER = /^[+-]?\d+$/;
-function describeRange(kind, { min, max, minExclusive }) {
-    return `${kind} ${minExclusive ? 'greater than' : 'from'} ${min} ${minExclusive ? 'and at most' : 'to'} ${max}`;
-}
+
 function decimal(raw, key, name, range) {
-    const value = raw[key];
-    if (value === undefined || value === '')
-        return null;
-    const text = String(value).trim();
-    const n = Number(text);
-    const inRange = range.minExclusive ? n > range.min : n >= range.min;
-    if (!DECIMAL.test(text) || !Number.isFinite(n) || !inRange || n > range.max) {
-        throw invalidParameterError(name(key), describeRange('a number', range), value);
-    }
-    return n;
+    return parseDecimal(raw[key], name(key), range);
 }
-function options_integer(raw, key, name, range) {
-    const value = raw[key];
-    if (value === undefined || value === '')
-        return null;
-    const text = String(value).trim();
-    const n = Number(text);
-    if (!INTEGER.test(text) || n < range.min || n > range.max) {
-        throw invalidParameterError(name(key), describeRange('an integer', range), value);
-    }
-    return n;
+function resolve_integer(raw, key, name, range) {
+    return parseInteger(raw[key], name(key), range);
 }
-function options_text(raw, key) {
-    const value = raw[key];
-    if (typeof value !== 'string')
-        return null;
-    const trimmed = value.trim();
-    return trimmed === '' ? null : trimmed;
+function resolve_text(raw, key) {
+    return parseText(raw[key]);
 }
 /** Most inference workers accepted: each holds a copy of the model. */
 const MAX_INFERENCE_WORKERS = 16;
 function workerCount(raw, name) {
-    const value = options_text(raw, 'inference-workers');
+    const value = resolve_text(raw, 'inference-workers');
     if (value === null || value === 'auto')
         return 'auto';
-    const n = Number(value);
-    if (!INTEGER.test(value) || n < 1 || n > MAX_INFERENCE_WORKERS) {
-        throw invalidParameterError(name('inference-workers'), `"auto" or an integer from 1 to ${MAX_INFERENCE_WORKERS}`, raw['inference-workers']);
-    }
-    return n;
+    const expected = `"auto" or an integer from 1 to ${MAX_INFERENCE_WORKERS}`;
+    return parseInteger(value, name('inference-workers'), { min: 1, max: MAX_INFERENCE_WORKERS }, expected) ?? 'auto';
 }
 function sampling(raw, name) {
     const fps = decimal(raw, 'sample-fps', name, { min: 0, max: 240, minExclusive: true });
-    const n = options_integer(raw, 'every-n-frames', name, { min: 1, max: 1_000_000 });
+    const n = resolve_integer(raw, 'every-n-frames', name, { min: 1, max: 1_000_000 });
     if (fps !== null && n !== null) {
         throw invalidParameterError(`${name('sample-fps')} and ${name('every-n-frames')}`, 'one of the two', 'both');
     }
@@ -17400,7 +17001,7 @@ function sampling(raw, name) {
 }
 const SITE = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u;
 function classList(raw, name) {
-    const value = options_text(raw, 'classes');
+    const value = resolve_text(raw, 'classes');
     if (value === null)
         return null;
     const names = value.split(',').map((part) => part.trim());
@@ -17411,8 +17012,8 @@ function classList(raw, name) {
 }
 /** `model` is a file path or an https:// URL; `model-sha256` pins either. */
 function modelInput(raw, name, cwd) {
-    const model = options_text(raw, 'model');
-    const sha256 = options_text(raw, 'model-sha256');
+    const model = resolve_text(raw, 'model');
+    const sha256 = resolve_text(raw, 'model-sha256');
     if (sha256 !== null && !/^[0-9a-f]{64}$/.test(sha256)) {
         throw invalidParameterError(name('model-sha256'), 'a sha256 digest of 64 lowercase hex characters', sha256);
     }
@@ -17451,14 +17052,14 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
     if (repeated !== undefined) {
         throw invalidParameterError(name('video'), 'videos with distinct file names (images are named <video-stem>_<frame>.jpg)', `two videos named ${repeated}`);
     }
-    const out = options_text(raw, 'out');
+    const out = resolve_text(raw, 'out');
     if (out === null)
         throw invalidParameterError(name('out'), 'an output folder path', raw.out);
-    const site = options_text(raw, 'site') ?? external_node_path_default().basename(videos[0] ?? 'site', external_node_path_default().extname(videos[0] ?? ''));
+    const site = resolve_text(raw, 'site') ?? external_node_path_default().basename(videos[0] ?? 'site', external_node_path_default().extname(videos[0] ?? ''));
     if (!SITE.test(site)) {
         throw invalidParameterError(name('site'), 'a name of letters, digits, spaces, ".", "_" or "-" (at most 100, starting with a letter or digit)', site);
     }
-    const dedup = options_integer(raw, 'dedup-threshold', name, { min: DEDUP_DISABLED, max: 64 });
+    const dedup = resolve_integer(raw, 'dedup-threshold', name, { min: DEDUP_DISABLED, max: 64 });
     const quality = {
         blackLuma: decimal(raw, 'black-luma', name, { min: 0, max: 255 }) ?? DEFAULT_QUALITY_THRESHOLDS.blackLuma,
         overexposedLuma: decimal(raw, 'overexposed-luma', name, { min: 0, max: 255 }) ?? DEFAULT_QUALITY_THRESHOLDS.overexposedLuma,
@@ -17468,12 +17069,12 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
         throw invalidParameterError(name('black-luma'), `a value below ${name('overexposed-luma')} (${quality.overexposedLuma})`, quality.blackLuma);
     }
     const model = modelInput(raw, name, cwd);
-    const ffmpegPath = options_text(raw, 'ffmpeg-path');
-    const pushgatewayUrl = options_text(raw, 'pushgateway-url');
+    const ffmpegPath = resolve_text(raw, 'ffmpeg-path');
+    const pushgatewayUrl = resolve_text(raw, 'pushgateway-url');
     if (pushgatewayUrl !== null && parsePushgatewayUrl(pushgatewayUrl) === null) {
         throw invalidParameterError(name('pushgateway-url'), 'an http:// or https:// URL of a Prometheus Pushgateway', pushgatewayUrl);
     }
-    const historyCsv = options_text(raw, 'history-csv');
+    const historyCsv = resolve_text(raw, 'history-csv');
     return {
         videos: videos.map((v) => external_node_path_default().resolve(cwd, v)),
         outDir: external_node_path_default().resolve(cwd, out),
@@ -17481,14 +17082,14 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
         site,
         sampling: sampling(raw, name),
         ...model,
-        modelConfig: modelConfigSpec(options_text(raw, 'model-config'), cwd),
+        modelConfig: modelConfigSpec(resolve_text(raw, 'model-config'), cwd),
         dedupThreshold: dedup ?? DEFAULT_DEDUP_THRESHOLD,
         confidence: decimal(raw, 'confidence', name, { min: 0, max: 1, minExclusive: true }),
         iou: decimal(raw, 'iou', name, { min: 0, max: 1, minExclusive: true }),
-        maxDetections: options_integer(raw, 'max-detections', name, { min: 1, max: 10000 }),
+        maxDetections: resolve_integer(raw, 'max-detections', name, { min: 1, max: 10000 }),
         classes: classList(raw, name),
         quality,
-        jpegQuality: options_integer(raw, 'jpeg-quality', name, { min: 1, max: 100 }) ?? 90,
+        jpegQuality: resolve_integer(raw, 'jpeg-quality', name, { min: 1, max: 100 }) ?? 90,
         inferenceWorkers: workerCount(raw, name),
         ffmpegPath: ffmpegPath === null ? null : external_node_path_default().resolve(cwd, ffmpegPath),
         pushgatewayUrl,
@@ -17498,6 +17099,35 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/detect/class-filter.ts
+/** Turns a list of class names to keep into the set of class indices the decoder filters on. */
+
+const LISTED = 8;
+function describeClasses(classNames) {
+    const listed = classNames.slice(0, LISTED).map((name) => `"${name}"`).join(', ');
+    return classNames.length > LISTED ? `${listed}, … (${classNames.length} in all)` : listed;
+}
+/**
+ * Indices of `keep` in `classNames`; undefined (no filtering) when `keep` is absent or empty.
+ * Throws ConfigError naming the first unknown class and listing some valid ones.
+ */
+function resolveClassFilter(keep, classNames) {
+    if (!keep || keep.length === 0)
+        return undefined;
+    const indices = new Set();
+    for (const name of keep) {
+        const index = classNames.indexOf(name);
+        if (index >= 0) {
+            indices.add(index);
+            continue;
+        }
+        const folded = classNames.find((known) => known.toLowerCase() === name.trim().toLowerCase());
+        const hint = folded !== undefined ? ` (did you mean "${folded}"?)` : '';
+        throw new ConfigError(`Unknown class "${name}" in the class filter${hint}; the model's classes are ${describeClasses(classNames)}`);
+    }
+    return indices;
+}
+
 ;// CONCATENATED MODULE: ./src/detect/decode.ts
 /**
  * Decoding of raw YOLO output tensors into candidate boxes (before NMS), for the two output layouts:
@@ -17637,35 +17267,6 @@ function decodeOutput(data, dims, options) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/detect/class-filter.ts
-/** Turns a list of class names to keep into the set of class indices the decoder filters on. */
-
-const LISTED = 8;
-function describeClasses(classNames) {
-    const listed = classNames.slice(0, LISTED).map((name) => `"${name}"`).join(', ');
-    return classNames.length > LISTED ? `${listed}, … (${classNames.length} in all)` : listed;
-}
-/**
- * Indices of `keep` in `classNames`; undefined (no filtering) when `keep` is absent or empty.
- * Throws ConfigError naming the first unknown class and listing some valid ones.
- */
-function resolveClassFilter(keep, classNames) {
-    if (!keep || keep.length === 0)
-        return undefined;
-    const indices = new Set();
-    for (const name of keep) {
-        const index = classNames.indexOf(name);
-        if (index >= 0) {
-            indices.add(index);
-            continue;
-        }
-        const folded = classNames.find((known) => known.toLowerCase() === name.trim().toLowerCase());
-        const hint = folded !== undefined ? ` (did you mean "${folded}"?)` : '';
-        throw new ConfigError(`Unknown class "${name}" in the class filter${hint}; the model's classes are ${describeClasses(classNames)}`);
-    }
-    return indices;
-}
-
 ;// CONCATENATED MODULE: external "sharp"
 var x = (y) => {
 	var x = {}; __nccwpck_require__.d(x, y); return x
@@ -17698,52 +17299,10 @@ function letterboxGeometry(width, height, inputSize) {
         resizedHeight,
     };
 }
-/** The S × S × 3 letterboxed image as packed RGB bytes (resize with sharp, pad with `PAD_VALUE`). */
 function checkRgbSize({ width, height, rgb }) {
     if (rgb.length !== width * height * 3) {
         const needed = width * height * 3;
         throw new RangeError(`RGB buffer holds ${rgb.length} bytes; a ${width}x${height} image needs ${needed}`);
-    }
-}
-async function letterboxPixels(image, geometry) {
-    checkRgbSize(image);
-    const { width, height, rgb } = image;
-    const { inputSize, padLeft, padTop, resizedWidth, resizedHeight } = geometry;
-    let pipeline = sharp(rgb, { raw: { width, height, channels: 3 } });
-    if (resizedWidth !== width || resizedHeight !== height) {
-        pipeline = pipeline.resize(resizedWidth, resizedHeight, { fit: 'fill', kernel: 'linear' });
-    }
-    const { data, info } = await pipeline
-        .extend({
-        left: padLeft,
-        top: padTop,
-        right: inputSize - resizedWidth - padLeft,
-        bottom: inputSize - resizedHeight - padTop,
-        background: { r: PAD_VALUE, g: PAD_VALUE, b: PAD_VALUE },
-    })
-        .raw()
-        .toBuffer({ resolveWithObject: true });
-    if (info.width !== inputSize || info.height !== inputSize || info.channels !== 3) {
-        throw new Error(`Letterbox produced ${info.width}x${info.height}x${info.channels}; expected ${inputSize}x${inputSize}x3`);
-    }
-    return data;
-}
-/** Packed HWC bytes → planar CHW floats in 0..1, in one pass over the pixels. */
-function fillTensor(pixels, size, target) {
-    const plane = size * size;
-    const { data, offset } = target;
-    if (pixels.length !== plane * 3)
-        throw new RangeError(`Expected ${plane * 3} bytes, got ${pixels.length}`);
-    if (offset < 0 || offset + plane * 3 > data.length) {
-        throw new RangeError(`Tensor target too small: offset ${offset} + ${plane * 3} > ${data.length}`);
-    }
-    const red = offset;
-    const green = offset + plane;
-    const blue = offset + 2 * plane;
-    for (let i = 0, p = 0; i < plane; i++, p += 3) {
-        data[red + i] = UNIT_SCALE[pixels[p]];
-        data[green + i] = UNIT_SCALE[pixels[p + 1]];
-        data[blue + i] = UNIT_SCALE[pixels[p + 2]];
     }
 }
 /** The image resized (sharp, linear kernel) to the geometry's resized size; itself when already that size. */
@@ -17761,7 +17320,7 @@ async function resizeToFit(image, geometry) {
 }
 /**
  * Writes the letterboxed input as NCHW floats in one pass: the padding as `PAD_VALUE`, the resized
- * image at its offset. The same floats as `fillTensor(letterboxPixels(…))`, without the S × S copy.
+ * image at its offset, without building the S × S × 3 padded image first.
  * Every element of the slot is written, so `target` may hold an earlier frame's tensor.
  */
 function fillLetterboxTensor(resized, geometry, target) {
@@ -17829,16 +17388,6 @@ function boxToSource(box, geometry, srcWidth, srcHeight) {
     const x2 = clamp((box.x + box.width - padLeft) / sx, 0, srcWidth);
     const y2 = clamp((box.y + box.height - padTop) / sy, 0, srcHeight);
     return { x: x1, y: y1, width: Math.max(0, x2 - x1), height: Math.max(0, y2 - y1) };
-}
-/** Maps a box from source pixels into letterbox pixels (the inverse of `boxToSource`, without clipping). */
-function boxToLetterbox(box, geometry, srcWidth, srcHeight) {
-    const [sx, sy] = axisScales(geometry, srcWidth, srcHeight);
-    return {
-        x: box.x * sx + geometry.padLeft,
-        y: box.y * sy + geometry.padTop,
-        width: box.width * sx,
-        height: box.height * sy,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/detect/model-io.ts
@@ -18313,41 +17862,6 @@ function parseImgsz(text) {
     return sizes.length > 0 && sizes.every((size) => size > 0) ? sizes : null;
 }
 
-;// CONCATENATED MODULE: ./src/detect/runtime-pool.ts
-class RuntimePool {
-    members;
-    outstanding;
-    constructor(members) {
-        this.members = members;
-        if (members.length === 0)
-            throw new RangeError('a runtime pool needs at least one runtime');
-        this.outstanding = members.map(() => 0);
-    }
-    /** How many runs can be in progress at once. */
-    get size() {
-        return this.members.length;
-    }
-    get inputMetadata() {
-        return this.members[0].inputMetadata;
-    }
-    get outputMetadata() {
-        return this.members[0].outputMetadata;
-    }
-    async run(inputName, data, dims, outputName, outputBuffer) {
-        const index = this.outstanding.indexOf(Math.min(...this.outstanding));
-        this.outstanding[index]++;
-        try {
-            return await this.members[index].run(inputName, data, dims, outputName, outputBuffer);
-        }
-        finally {
-            this.outstanding[index]--;
-        }
-    }
-    async release() {
-        await Promise.all(this.members.map((member) => member.release()));
-    }
-}
-
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
@@ -18506,39 +18020,47 @@ function startRuntime(modelPath, options) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/detect/session.ts
-/**
- * The detector: one onnxruntime-node session for a YOLO model, validated at load, that turns RGB
- * frames into detections in source pixels (letterbox → run, batched when the model allows →
- * decode → class-aware NMS → map back and clip).
- */
+;// CONCATENATED MODULE: ./src/detect/runtime-pool.ts
 
 
-
-
-
-
-
-
-
-
-
-
-/** Boxes narrower or shorter than this (source pixels, after clipping) are dropped. */
-const MIN_BOX_SIDE = 1;
-/** First line of an error's message (duck-typed: errors from another realm are not `instanceof Error`). */
-function firstLine(error) {
-    const message = typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
-        ? error.message
-        : messageOf(error);
-    return message.split('\n', 1)[0].trim();
+class RuntimePool {
+    members;
+    outstanding;
+    constructor(members) {
+        this.members = members;
+        if (members.length === 0)
+            throw new RangeError('a runtime pool needs at least one runtime');
+        this.outstanding = members.map(() => 0);
+    }
+    /** How many runs can be in progress at once. */
+    get size() {
+        return this.members.length;
+    }
+    get inputMetadata() {
+        return this.members[0].inputMetadata;
+    }
+    get outputMetadata() {
+        return this.members[0].outputMetadata;
+    }
+    async run(inputName, data, dims, outputName, outputBuffer) {
+        const index = this.outstanding.indexOf(Math.min(...this.outstanding));
+        this.outstanding[index]++;
+        try {
+            return await this.members[index].run(inputName, data, dims, outputName, outputBuffer);
+        }
+        finally {
+            this.outstanding[index]--;
+        }
+    }
+    async release() {
+        await Promise.all(this.members.map((member) => member.release()));
+    }
 }
 /**
  * The inference workers for a model: one session per worker of the layout (runtime-layout.ts). When
- * one cannot load, the others are released and its error is thrown. Exported for the benchmark's
- * inference floor; the pipeline goes through `Detector`.
+ * one cannot load, the others are released and its error is thrown.
  */
-async function createRuntime(modelPath, providers, workers) {
+async function startRuntimePool(modelPath, providers, workers) {
     const layout = runtimeLayout(providers, workers);
     const started = await Promise.allSettled(Array.from({ length: layout.workers }, () => createSession(modelPath, providers, layout.threadsPerWorker)));
     const failed = started.find((result) => result.status === 'rejected');
@@ -18563,19 +18085,45 @@ async function createSession(modelPath, providers, threads) {
         extra: { session: { intra_op: { allow_spinning: '0' } } },
     });
 }
+
+;// CONCATENATED MODULE: ./src/detect/session.ts
+/**
+ * The detector: one onnxruntime-node session for a YOLO model, validated at load, that turns RGB
+ * frames into detections in source pixels (letterbox → run, batched when the model allows →
+ * decode → class-aware NMS → map back and clip).
+ */
+
+
+
+
+
+
+
+
+
+
+/** Boxes narrower or shorter than this (source pixels, after clipping) are dropped. */
+const MIN_BOX_SIDE = 1;
+/** First line of an error's message (duck-typed: errors from another realm are not `instanceof Error`). */
+function firstLine(error) {
+    const message = typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
+        ? error.message
+        : messageOf(error);
+    return message.split('\n', 1)[0].trim();
+}
 /** Creates the session with the configured providers, falling back to CPU when CUDA cannot be used. */
 async function openSession(modelPath, requested, workers, onWarning) {
     const unique = [...new Set(requested)];
     const loadError = (error) => new ModelError(`Model ${modelPath}: onnxruntime cannot load it: ${firstLine(error)}`, { cause: error });
     try {
-        return { session: await createRuntime(modelPath, unique, workers), providers: unique };
+        return { session: await startRuntimePool(modelPath, unique, workers), providers: unique };
     }
     catch (error) {
         if (!unique.includes('cuda'))
             throw loadError(error);
         let session;
         try {
-            session = await createRuntime(modelPath, ['cpu'], workers);
+            session = await startRuntimePool(modelPath, ['cpu'], workers);
         }
         catch (cpuError) {
             throw loadError(cpuError);
@@ -18651,19 +18199,6 @@ class Detector {
     /** Batches that can be detected at once (one per inference worker); `detect` calls beyond it wait their turn. */
     get concurrency() {
         return this.session.size;
-    }
-    get inputName() {
-        return this.io.inputName;
-    }
-    get outputName() {
-        return this.io.outputName;
-    }
-    get inputSize() {
-        return this.config.inputSize;
-    }
-    /** Names of the classes kept by the class filter, or null when all are kept. */
-    get classFilter() {
-        return this.keep ? this.classNames.filter((_, index) => this.keep.has(index)) : null;
     }
     async detect(frames) {
         if (this.released)
@@ -18754,6 +18289,23 @@ class Detector {
     }
 }
 
+;// CONCATENATED MODULE: ./src/domain/dataset-files.ts
+/** The dataset folder's layout: every file and folder a run writes, relative to the dataset folder. */
+const DATASET_FILES = {
+    coco: 'annotations/instances.json',
+    images: 'images',
+    metrics: 'metrics.json',
+    metricsCsv: 'metrics.csv',
+    report: 'report.md',
+    reportHtml: 'report.html',
+    prometheus: 'metrics.prom',
+    manifest: 'manifest.json',
+};
+/** `<video-stem>_<frame-index, 6 digits>.jpg`, e.g. `site-walkway_000300.jpg`. */
+function imageFileName(videoStem, frameIndex) {
+    return `${videoStem}_${String(frameIndex).padStart(6, '0')}.jpg`;
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
@@ -18772,6 +18324,7 @@ const external_fluent_ffmpeg_namespaceObject = external_fluent_ffmpeg_x({ ["defa
  * ffprobe (through fluent-ffmpeg), and a decoder process whose raw frames arrive on a stream (spawned
  * directly). Replacing fluent-ffmpeg's ffprobe with a direct spawn means changing this file alone.
  */
+
 
 
 
@@ -18811,21 +18364,22 @@ function fromNpm(pkg) {
         return null;
     }
 }
-async function versionOf(file) {
+async function versionOf(file, fix) {
     try {
         const { stdout } = await run(file, ['-hide_banner', '-version'], { timeout: 15000 });
         const line = stdout.split('\n')[0]?.trim() ?? '';
         return line.replace(/\s+Copyright.*$/, '');
     }
     catch (error) {
-        throw new ToolError(`Cannot run ${file}: ${error.message.split('\n')[0]}; check --ffmpeg-path`);
+        throw new ToolError(`Cannot run ${file}: ${error.message.split('\n')[0]}; ${fix}`);
     }
 }
 /**
  * Finds ffmpeg and ffprobe: `override` (a file named ffmpeg with ffprobe beside it, or a directory
- * holding both), else PATH, else the npm packages.
+ * holding both), else PATH, else the npm packages. `overrideName` is how messages name the option
+ * that gave `override` (`--ffmpeg-path`).
  */
-async function resolveFfmpegTools(override) {
+async function resolveFfmpegTools(override, overrideName = cliName('ffmpeg-path')) {
     let pair;
     if (override) {
         const resolved = external_node_path_default().resolve(override);
@@ -18837,7 +18391,7 @@ async function resolveFfmpegTools(override) {
             ffmpegFile = isDir ? external_node_path_default().join(resolved, 'ffmpeg') : resolved;
         }
         catch {
-            throw new ToolError(`--ffmpeg-path ${resolved} does not exist; give the ffmpeg binary or the folder holding ffmpeg and ffprobe`);
+            throw new ToolError(`${overrideName} ${resolved} does not exist; give the ffmpeg binary or the folder holding ffmpeg and ffprobe`);
         }
         const ffprobeFile = external_node_path_default().join(dir, 'ffprobe');
         pair = {
@@ -18846,7 +18400,7 @@ async function resolveFfmpegTools(override) {
             source: 'option',
         };
         if (!pair.ffmpeg || !pair.ffprobe) {
-            throw new ToolError(`--ffmpeg-path ${resolved}: expected executable ffmpeg and ffprobe in ${dir}; found ${pair.ffmpeg ? 'ffmpeg only' : pair.ffprobe ? 'ffprobe only' : 'neither'}`);
+            throw new ToolError(`${overrideName} ${resolved}: expected executable ffmpeg and ffprobe in ${dir}; found ${pair.ffmpeg ? 'ffmpeg only' : pair.ffprobe ? 'ffprobe only' : 'neither'}`);
         }
     }
     else {
@@ -18856,10 +18410,11 @@ async function resolveFfmpegTools(override) {
             ? { ffmpeg: systemFfmpeg, ffprobe: systemFfprobe, source: 'path' }
             : { ffmpeg: fromNpm('@ffmpeg-installer/ffmpeg'), ffprobe: fromNpm('@ffprobe-installer/ffprobe'), source: 'npm' };
         if (!pair.ffmpeg || !pair.ffprobe) {
-            throw new ToolError('ffmpeg and ffprobe were not found on PATH nor in the optional npm packages; install ffmpeg (e.g. `apt-get install ffmpeg`) or pass --ffmpeg-path');
+            throw new ToolError('ffmpeg and ffprobe were not found on PATH nor in the optional npm packages; install ffmpeg (e.g. `apt-get install ffmpeg`) so that both are on PATH');
         }
     }
-    const [ffmpegVersion, ffprobeVersion] = await Promise.all([versionOf(pair.ffmpeg), versionOf(pair.ffprobe)]);
+    const fix = override ? `check ${overrideName}` : 'reinstall ffmpeg';
+    const [ffmpegVersion, ffprobeVersion] = await Promise.all([versionOf(pair.ffmpeg, fix), versionOf(pair.ffprobe, fix)]);
     return {
         ffmpeg: { path: pair.ffmpeg, version: ffmpegVersion },
         ffprobe: { path: pair.ffprobe, version: ffprobeVersion },
@@ -19044,7 +18599,9 @@ function sha256Text(text) {
 
 
 
-const CLI_MODEL_NAMES = { model: '--model', sha256: '--model-sha256', env: 'DATASET_GEN_MODEL' };
+
+/** The library's default: the CLI's flags. */
+const DEFAULT_NAMES = { model: cliName('model'), sha256: cliName('model-sha256'), env: null };
 const EXPORT_HINT = 'to make one: `pip install ultralytics && yolo export model=yolov8n.pt format=onnx` (writes yolov8n.onnx)';
 function defaultCacheDir() {
     return process.env.DATASET_GEN_CACHE || external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'dataset-gen');
@@ -19094,14 +18651,14 @@ async function fromUrl(url, pinned, options) {
         options.onWarning?.(`Cannot record ${url} in the model cache index ${urlIndex}: ${error.message}`);
     }
     if (!pinned) {
-        const names = options.names ?? CLI_MODEL_NAMES;
+        const names = options.names ?? DEFAULT_NAMES;
         const pin = options.modelUrl === url ? `pass ${names.sha256} ${downloaded.sha256}` : `add "sha256": "${downloaded.sha256}" to the model config's source`;
         options.onWarning?.(`Model ${url} is not pinned: ${pin} so a changed file is refused`);
     }
     return { path: downloaded.path, sha256: downloaded.sha256, origin: 'download', url, pinned: Boolean(pinned) };
 }
 async function resolveModel(loaded, options) {
-    const names = options.names ?? CLI_MODEL_NAMES;
+    const names = options.names ?? DEFAULT_NAMES;
     if (options.modelPath) {
         const resolved = await fromFile(options.modelPath, `given with ${names.model}`, 'option', names);
         if (options.modelSha256 && resolved.sha256 !== options.modelSha256) {
@@ -19168,18 +18725,19 @@ function measured(value) {
     return rounded === 0 ? 0 : rounded;
 }
 function frameRow(frame) {
+    const kept = frame.outcome === 'kept' ? frame : null;
     return [
         frame.video,
         frame.frameIndex,
         measured(frame.timestampMs),
         frame.outcome,
-        frame.reason,
+        frame.outcome === 'dropped' ? frame.reason : null,
         measured(frame.lumaMean),
         measured(frame.blurScore),
         frame.phashDistance,
-        frame.detections,
-        measured(frame.inferenceMs),
-        frame.imageFile,
+        kept?.detections ?? null,
+        measured(kept?.inferenceMs ?? null),
+        kept?.imageFile ?? null,
     ];
 }
 /** metrics.csv: one row per sampled frame, in recorded order. */
@@ -19336,7 +18894,68 @@ async function appendRunHistory(file, metrics, manifest) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/observe/recorder.ts
+class RunRecorder {
+    stageMs = { probe: 0, extract: 0, quality: 0, dedup: 0, detect: 0, write: 0 };
+    /** Frame rows in sampling order; a kept frame's row is filled in when its detections arrive. */
+    frameSlots = [];
+    videos = [];
+    kept = [];
+    startedAt = performance.now();
+    finishedAt = null;
+    /** Runs `work`, adding its wall time to `stage`. */
+    async time(stage, work) {
+        const start = performance.now();
+        try {
+            return await work();
+        }
+        finally {
+            this.stageMs[stage] += performance.now() - start;
+        }
+    }
+    addStageTime(stage, ms) {
+        this.stageMs[stage] += ms;
+    }
+    recordVideo(video) {
+        this.videos.push(video);
+    }
+    recordFrame(frame) {
+        this.frameSlots.push(frame);
+    }
+    /**
+     * Holds the next row's place in sampling order for a frame whose outcome is not complete yet (a
+     * kept frame waiting for its detections); the returned function records it there.
+     */
+    reserveFrame() {
+        const slot = this.frameSlots.length;
+        this.frameSlots.push(undefined);
+        return (frame) => {
+            if (this.frameSlots[slot] !== undefined)
+                throw new Error(`frame row ${slot} was recorded twice`);
+            this.frameSlots[slot] = frame;
+        };
+    }
+    /** The recorded frame rows, in sampling order (rows still reserved are left out). */
+    get frames() {
+        return this.frameSlots.filter((frame) => frame !== undefined);
+    }
+    recordKept(image) {
+        this.kept.push(image);
+    }
+    finish() {
+        this.finishedAt ??= performance.now();
+    }
+    get wallMs() {
+        return (this.finishedAt ?? performance.now()) - this.startedAt;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/observe/stage-summary.ts
+/**
+ * The end-of-run log summary: one line per stage with what went in, what came out and the time spent,
+ * as fields (`stage`, `unit`, `countIn`, `count`, `durationMs`, `share`) so JSON log lines can be
+ * filtered and charted. Run id and site come from the logger's child fields.
+ */
 
 /** The stages in pipeline order, with counts derived from `metrics` (nothing is recounted). */
 function stageSummaries(metrics) {
@@ -19420,7 +19039,6 @@ async function toolCommit() {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/coco.ts
-const COCO_PATH = 'annotations/instances.json';
 const round2 = (n) => Math.round(n * 100) / 100;
 const round4 = (n) => Math.round(n * 10000) / 10000;
 function buildCoco(kept, context) {
@@ -19489,10 +19107,11 @@ const external_onnxruntime_node_namespaceObject = external_onnxruntime_node_x({ 
  */
 
 
-const MANIFEST_FILE = 'manifest.json';
+
 function buildManifest(input) {
     const { options, metrics } = input;
     const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, ...config } = options;
+    const { manifest: _manifest, ...datasetFiles } = DATASET_FILES;
     return {
         schemaVersion: 1,
         tool: { name: 'dataset-gen', version: input.toolVersion, gitCommit: input.gitCommit },
@@ -19543,7 +19162,7 @@ function buildManifest(input) {
             dropped: { ...metrics.frames.droppedByReason },
             frameDropRatio: metrics.frameDropRatio,
         },
-        files: input.files,
+        files: datasetFiles,
     };
 }
 
@@ -19556,25 +19175,27 @@ function buildManifest(input) {
 
 
 
-async function checkOutputDir(outDir, overwrite) {
+
+/** Refuses an output path that is a file, or a folder with something in it (unless `overwrite`). */
+async function checkOutputDir(outDir, overwrite, name = cliName) {
     const info = await (0,promises_namespaceObject.stat)(outDir).catch(() => null);
     if (!info)
         return;
     if (!info.isDirectory())
-        throw new OutputError(`Output ${outDir} exists and is not a folder; choose another --out`);
+        throw new OutputError(`Output ${outDir} exists and is not a folder; choose another ${name('out')}`);
     const entries = await (0,promises_namespaceObject.readdir)(outDir);
     if (entries.length > 0 && !overwrite) {
-        throw new OutputError(`Output folder ${outDir} exists and is not empty; pass --overwrite to replace it, or choose another --out`);
+        throw new OutputError(`Output folder ${outDir} exists and is not empty; pass ${name('overwrite')} to replace it, or choose another ${name('out')}`);
     }
 }
 /** Creates the temporary sibling folder the run writes into. */
-async function createStagingDir(outDir, subdirs) {
+async function createStagingDir(outDir, subdirs, name = cliName) {
     const parent = external_node_path_default().dirname(outDir);
     try {
         await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
     }
     catch (error) {
-        throw new OutputError(`Cannot create ${parent}: ${error.code ?? error.message}; check --out`);
+        throw new OutputError(`Cannot create ${parent}: ${error.code ?? error.message}; check ${name('out')}`);
     }
     const staging = external_node_path_default().join(parent, `.${external_node_path_default().basename(outDir)}.partial-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
     for (const sub of ['', ...subdirs])
@@ -19597,6 +19218,118 @@ async function discardStagingDir(staging) {
     await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/probe.ts
+/**
+ * Stage 1: probe and validate an input video with ffprobe. Anything that is not a decodable video is
+ * refused here, with one line naming the file and the reason.
+ */
+
+
+
+
+
+/** Containers ffprobe accepts that hold still images, not video. */
+const IMAGE_FORMATS = /(^|,)(image2|[a-z0-9]+_pipe|gif|apng|webp)(,|$)/;
+function parseRate(rate) {
+    if (!rate)
+        return 0;
+    const [num, den] = rate.split('/').map(Number);
+    if (num === undefined || !Number.isFinite(num))
+        return 0;
+    const value = den === undefined ? num : den === 0 ? 0 : num / den;
+    return Number.isFinite(value) && value > 0 ? value : 0;
+}
+function finiteNumber(value) {
+    const n = typeof value === 'string' ? Number(value) : value;
+    return typeof n === 'number' && Number.isFinite(n) ? n : null;
+}
+/** Rotation 0/90/180/270 from the display matrix (ffprobe 5+) or the legacy `rotate` tag (older ffprobe). */
+function rotationOf(stream) {
+    const tags = (stream.tags ?? {});
+    const raw = finiteNumber(stream.rotation) ?? finiteNumber(tags.rotate) ?? 0;
+    const normalised = ((Math.round(raw / 90) * 90) % 360 + 360) % 360;
+    return normalised;
+}
+function reasonFromProbeError(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+    const last = lines.filter((line) => !/^ffprobe exited with code/.test(line)).at(-1) ?? lines[0] ?? 'unknown error';
+    if (/moov atom not found/i.test(message))
+        return 'the file looks truncated or incomplete (moov atom not found)';
+    if (/Invalid data found when processing input/i.test(message))
+        return 'ffprobe found no known container format in it';
+    return `ffprobe failed: ${last.replace(/^.*?:\s*/, '')}`;
+}
+async function checkFile(file, name) {
+    let info;
+    try {
+        info = await (0,promises_namespaceObject.stat)(file);
+    }
+    catch {
+        throw new VideoInputError(`Video ${file} does not exist; check the ${name('video')} path`);
+    }
+    if (info.isDirectory())
+        throw new VideoInputError(`Video ${file} is a directory; pass a video file (or a glob in the Action)`);
+    if (!info.isFile())
+        throw new VideoInputError(`Video ${file} is not a regular file`);
+    if (info.size === 0)
+        throw new VideoInputError(`Video ${file} is empty (0 bytes); re-copy or re-export it`);
+    return info.size;
+}
+function videoInfoFromProbe(file, index, sizeBytes, data) {
+    const formatName = data.format.format_name ?? '';
+    const stream = data.streams.find((s) => s.codec_type === 'video' && !(s.disposition?.attached_pic));
+    if (!stream) {
+        const kinds = [...new Set(data.streams.map((s) => s.codec_type ?? 'unknown'))].join(', ') || 'no streams';
+        throw new VideoInputError(`Video ${file} has no video stream (found: ${kinds}); pass a file with video in it`);
+    }
+    if (IMAGE_FORMATS.test(formatName)) {
+        throw new VideoInputError(`Video ${file} is a still image (${formatName}), not a video`);
+    }
+    const codedWidth = finiteNumber(stream.width) ?? 0;
+    const codedHeight = finiteNumber(stream.height) ?? 0;
+    if (codedWidth <= 0 || codedHeight <= 0) {
+        throw new VideoInputError(`Video ${file}: the video stream has no frame size (${stream.codec_name ?? 'unknown codec'}); it cannot be decoded`);
+    }
+    const fps = parseRate(stream.avg_frame_rate) || parseRate(stream.r_frame_rate);
+    if (fps <= 0)
+        throw new VideoInputError(`Video ${file}: the video stream has no frame rate; it cannot be sampled`);
+    const duration = finiteNumber(stream.duration) ?? finiteNumber(data.format.duration) ?? 0;
+    if (duration <= 0)
+        throw new VideoInputError(`Video ${file}: the video stream has no duration; it may be truncated`);
+    const rotation = rotationOf(stream);
+    const swap = rotation === 90 || rotation === 270;
+    const nbFrames = finiteNumber(stream.nb_frames);
+    return {
+        path: file,
+        stem: external_node_path_default().basename(file, external_node_path_default().extname(file)),
+        index,
+        container: formatName,
+        codec: stream.codec_name ?? 'unknown',
+        durationSeconds: duration,
+        fps,
+        width: swap ? codedHeight : codedWidth,
+        height: swap ? codedWidth : codedHeight,
+        rotation,
+        frameCount: nbFrames && nbFrames > 0 ? nbFrames : Math.round(duration * fps),
+        frameCountExact: Boolean(nbFrames && nbFrames > 0),
+        sizeBytes,
+    };
+}
+/** Probes and validates one input video. */
+async function probeVideo(tools, file, index, name = cliName) {
+    const absolute = external_node_path_default().resolve(file);
+    const sizeBytes = await checkFile(absolute, name);
+    let data;
+    try {
+        data = await probeFile(tools, absolute);
+    }
+    catch (error) {
+        throw new VideoInputError(`Video ${absolute} is not a decodable video: ${reasonFromProbeError(error)}`);
+    }
+    return videoInfoFromProbe(absolute, index, sizeBytes, data);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/analysis.ts
 /**
  * The analysis image: each sampled frame is resized once (sharp, linear) to fit 640 x 640. Quality
@@ -19612,13 +19345,130 @@ async function fitForAnalysis(frame) {
     return resizeToFit(frame, letterboxGeometry(frame.width, frame.height, ANALYSIS_SIZE));
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/extract.ts
+;// CONCATENATED MODULE: ./src/pipeline/phash.ts
+const SAMPLE_SIZE = 32;
+const LOW = 8;
+/** COS[i][u] = cos((2i + 1) u π / 2N), for u = 1..8 only. */
+const COS = Array.from({ length: SAMPLE_SIZE }, (_, i) => Float64Array.from({ length: LOW + 1 }, (_, u) => Math.cos(((2 * i + 1) / (2 * SAMPLE_SIZE)) * u * Math.PI)));
 /**
- * Stage 2: decode a video once with ffmpeg and stream the sampled frames into the process as packed
- * RGB through a pipe. Two `showinfo` filters around `select` give each sampled frame its source frame
- * index and timestamp; decoder errors on stderr mark the next decoded frame as corrupt. Only one
- * frame is assembled at a time; the pipe's backpressure holds ffmpeg back while stages work.
+ * 32x32 grey samples (row-major) of an RGB image: each sample is the mean BT.601 luma of the source
+ * pixels whose centres fall in its cell. Large images are read on a sparser grid (every `step`-th
+ * pixel and row, keeping at least 4 in each direction per cell): the hash only needs the means.
  */
+function greySample(image) {
+    const { rgb, width, height } = image;
+    const sums = new Float64Array(SAMPLE_SIZE * SAMPLE_SIZE);
+    const counts = new Float64Array(SAMPLE_SIZE * SAMPLE_SIZE);
+    const step = Math.max(1, Math.floor(Math.min(width, height) / SAMPLE_SIZE / 4));
+    const column = Int32Array.from({ length: width }, (_, x) => Math.min(SAMPLE_SIZE - 1, Math.floor(((x + 0.5) * SAMPLE_SIZE) / width)));
+    for (let y = 0; y < height; y += step) {
+        const row = Math.min(SAMPLE_SIZE - 1, Math.floor(((y + 0.5) * SAMPLE_SIZE) / height)) * SAMPLE_SIZE;
+        for (let x = 0, p = y * width * 3; x < width; x += step, p += 3 * step) {
+            const cell = row + column[x];
+            sums[cell] += 0.299 * rgb[p] + 0.587 * rgb[p + 1] + 0.114 * rgb[p + 2];
+            counts[cell] += 1;
+        }
+    }
+    for (let i = 0; i < sums.length; i++)
+        sums[i] = counts[i] > 0 ? sums[i] / counts[i] : 0;
+    return sums;
+}
+/** sharp-phash's hash of 32x32 grey samples (row-major), as 64 characters '0'/'1'. */
+function dctHash(grey) {
+    if (grey.length !== SAMPLE_SIZE * SAMPLE_SIZE)
+        throw new RangeError(`expected ${SAMPLE_SIZE * SAMPLE_SIZE} samples, got ${grey.length}`);
+    // Rows first: partial[u][y] = Σx COS[x][u] · grey[y][x], for u = 1..8.
+    const partial = new Float64Array(LOW * SAMPLE_SIZE);
+    for (let y = 0; y < SAMPLE_SIZE; y++) {
+        for (let x = 0; x < SAMPLE_SIZE; x++) {
+            const value = grey[y * SAMPLE_SIZE + x];
+            const cos = COS[x];
+            for (let u = 1; u <= LOW; u++)
+                partial[(u - 1) * SAMPLE_SIZE + y] += cos[u] * value;
+        }
+    }
+    // Then columns: F[u][v] = Σy COS[y][v] · partial[u][y] / 4 (the DCT's c(u)c(v)/4 is 1/4 off DC).
+    const coefficients = new Float64Array(LOW * LOW);
+    let total = 0;
+    for (let u = 0; u < LOW; u++) {
+        for (let v = 1; v <= LOW; v++) {
+            let sum = 0;
+            for (let y = 0; y < SAMPLE_SIZE; y++)
+                sum += COS[y][v] * partial[u * SAMPLE_SIZE + y];
+            coefficients[u * LOW + (v - 1)] = sum / 4;
+            total += sum / 4;
+        }
+    }
+    const mean = total / (LOW * LOW);
+    let bits = '';
+    for (const value of coefficients)
+        bits += value > mean ? '1' : '0';
+    return bits;
+}
+/** The 64-bit pHash of a packed RGB image. */
+function phash64(image) {
+    return dctHash(greySample(image));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/dedup.ts
+
+
+/** Hamming distance between two pHashes given as equal-length strings of '0' and '1'. */
+function hammingDistance(a, b) {
+    if (a.length !== b.length) {
+        throw new RangeError(`cannot compare hashes of ${a.length} and ${b.length} bits`);
+    }
+    let distance = 0;
+    for (let i = 0; i < a.length; i++) {
+        if (a.charCodeAt(i) !== b.charCodeAt(i))
+            distance++;
+    }
+    return distance;
+}
+/** One per video: frames are checked in sampling order against the last kept one. */
+class Deduplicator {
+    threshold;
+    reference = null;
+    /**
+     * @param threshold A frame is a duplicate when its distance to the last kept frame is <= this.
+     *   0 drops only frames with an identical hash; -1 (`DEDUP_DISABLED`) keeps every frame.
+     */
+    constructor(threshold = DEFAULT_DEDUP_THRESHOLD) {
+        this.threshold = threshold;
+        if (!Number.isInteger(threshold) || threshold < DEDUP_DISABLED || threshold > HASH_BITS) {
+            throw new RangeError(`dedup threshold must be an integer from ${DEDUP_DISABLED} (off) to ${HASH_BITS}; got ${threshold}`);
+        }
+    }
+    check(image) {
+        if (this.threshold === DEDUP_DISABLED)
+            return { distance: null, duplicate: false };
+        const hash = phash64(image);
+        if (this.reference === null) {
+            this.reference = hash;
+            return { distance: null, duplicate: false };
+        }
+        const distance = hammingDistance(hash, this.reference);
+        const duplicate = distance <= this.threshold;
+        if (!duplicate)
+            this.reference = hash;
+        return { distance, duplicate };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/sampling.ts
+/**
+ * The select filter for a sampling. For a rate, the first frame of every 1/fps slot of the time grid
+ * is kept, so the rate does not drift however the source's frame times fall; for every-n-frames,
+ * frames 0, n, 2n, … are kept.
+ */
+function selectFilter(sampling) {
+    if (sampling.mode === 'every-n-frames')
+        return `select='not(mod(n,${sampling.n}))'`;
+    const f = sampling.fps;
+    return `select='isnan(prev_selected_t)+gte(floor(t*${f}+1e-6)-floor(prev_selected_t*${f}+1e-6),1)'`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/extract.ts
 
 
 
@@ -19773,13 +19623,97 @@ async function* extractFrames(tools, video, sampling, log = new DecodeLog(), dec
     return stats;
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/quality.ts
+
+const R_WEIGHT = 0.299;
+const G_WEIGHT = 0.587;
+const B_WEIGHT = 0.114;
+/** Luma mean and blur score of an image. Throws a RangeError when the buffer does not hold width × height × 3 bytes. */
+function measureQuality(image) {
+    const { width, height } = image;
+    checkSize(image);
+    // A plain Uint8Array view: V8 indexes it faster than the Buffer subclass.
+    const rgb = new Uint8Array(image.rgb.buffer, image.rgb.byteOffset, image.rgb.length);
+    if (width === 0 || height === 0)
+        return { lumaMean: 0, blurScore: 0 };
+    const luma = scratch(width * height);
+    let sum = 0;
+    for (let i = 0, p = 0; i < luma.length; i++, p += 3) {
+        const y = R_WEIGHT * rgb[p] + G_WEIGHT * rgb[p + 1] + B_WEIGHT * rgb[p + 2];
+        luma[i] = y;
+        sum += y;
+    }
+    return { lumaMean: sum / luma.length, blurScore: laplacianVariance(luma, width, height) };
+}
+/**
+ * The quality verdict for a frame. Checks in order: corrupt, black, overexposed, blurred; the first
+ * that applies is the reason. The measures are computed for every frame with a well-formed buffer,
+ * corrupt or not, so they can be reported.
+ */
+function assessQuality(frame, thresholds = DEFAULT_QUALITY_THRESHOLDS) {
+    if (frame.corrupt && frame.rgb.length !== frame.width * frame.height * 3) {
+        return { lumaMean: Number.NaN, blurScore: Number.NaN, reason: 'corrupt' };
+    }
+    const { lumaMean, blurScore } = measureQuality(frame);
+    let reason = null;
+    if (frame.corrupt)
+        reason = 'corrupt';
+    else if (lumaMean < thresholds.blackLuma)
+        reason = 'black';
+    else if (lumaMean > thresholds.overexposedLuma)
+        reason = 'overexposed';
+    else if (blurScore < thresholds.blurThreshold)
+        reason = 'blurred';
+    return { lumaMean, blurScore, reason };
+}
+/**
+ * A luma plane reused from call to call (the functions here are synchronous, so one is enough): a
+ * fresh 1.2 MB array per frame costs more in page faults and garbage collection than the measure.
+ */
+let scratchPlane = new Float32Array(0);
+function scratch(length) {
+    if (scratchPlane.length < length)
+        scratchPlane = new Float32Array(length);
+    return scratchPlane.subarray(0, length);
+}
+function checkSize({ rgb, width, height }) {
+    if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0) {
+        throw new RangeError(`invalid frame size ${width}x${height}`);
+    }
+    if (rgb.length !== width * height * 3) {
+        throw new RangeError(`frame buffer holds ${rgb.length} bytes; ${width}x${height} RGB needs ${width * height * 3}`);
+    }
+}
+/**
+ * Variance of the 4-neighbour Laplacian over the interior pixels (the one-pixel border has no full
+ * neighbourhood and is skipped). 0 for images smaller than 3x3.
+ */
+function laplacianVariance(luma, width, height) {
+    if (width < 3 || height < 3)
+        return 0;
+    let sum = 0;
+    let sumSq = 0;
+    for (let y = 1; y < height - 1; y++) {
+        let i = y * width + 1;
+        const end = y * width + width - 1;
+        for (; i < end; i++) {
+            const l = luma[i - width] + luma[i + width] + luma[i - 1] + luma[i + 1] - 4 * luma[i];
+            sum += l;
+            sumSq += l * l;
+        }
+    }
+    const n = (width - 2) * (height - 2);
+    const mean = sum / n;
+    return Math.max(0, sumSq / n - mean * mean);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/write-images.ts
 /** Stage 6a: one JPEG per kept frame, under a deterministic name. */
 
 
-const IMAGES_DIR = 'images';
+
 /** `<video-stem>_<frame-index, 6 digits>.jpg`, e.g. `site-walkway_000300.jpg`. */
-function imageFileName(videoStem, frameIndex) {
+function write_images_imageFileName(videoStem, frameIndex) {
     return `${videoStem}_${String(frameIndex).padStart(6, '0')}.jpg`;
 }
 /**
@@ -19787,7 +19721,7 @@ function imageFileName(videoStem, frameIndex) {
  * tables are the standard ones: optimising them costs 2.5x the encoding time for a few % of size.
  */
 async function writeFrameJpeg(frame, datasetDir, quality, name) {
-    const file = external_node_path_default().join(datasetDir, IMAGES_DIR, name);
+    const file = external_node_path_default().join(datasetDir, DATASET_FILES.images, name);
     await (0,external_sharp_namespaceObject["default"])(frame.rgb, { raw: { width: frame.width, height: frame.height, channels: 3 } })
         .jpeg({ quality, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false })
         .toFile(file);
@@ -19795,6 +19729,7 @@ async function writeFrameJpeg(frame, datasetDir, quality, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/process-video.ts
+
 
 
 
@@ -19821,12 +19756,19 @@ async function finishBatch(job, { batch, names, detected, written }) {
     const { detections, inferenceMs } = await recorder.time('detect', () => detected);
     await recorder.time('write', () => written);
     const perFrameMs = inferenceMs / batch.length;
-    for (const [i, { frame, row }] of batch.entries()) {
+    for (const [i, { frame, measures, record }] of batch.entries()) {
         const found = detections[i] ?? [];
         const name = names[i];
-        row.detections = found.length;
-        row.inferenceMs = Math.round(perFrameMs * 10) / 10;
-        row.imageFile = name;
+        record({
+            video: frame.video.stem,
+            frameIndex: frame.frameIndex,
+            timestampMs: frame.timestampMs,
+            outcome: 'kept',
+            ...measures,
+            detections: found.length,
+            inferenceMs: Math.round(perFrameMs * 10) / 10,
+            imageFile: name,
+        });
         recorder.recordKept({
             file: name,
             video: frame.video.stem,
@@ -19861,29 +19803,20 @@ async function processVideo(job) {
             job.signal?.throwIfAborted();
             const fitted = await recorder.time('quality', () => fitForAnalysis(frame));
             const quality = await recorder.time('quality', () => assessQuality({ ...fitted, corrupt: frame.corrupt }, job.quality));
-            const row = {
-                video: video.stem,
-                frameIndex: frame.frameIndex,
-                timestampMs: frame.timestampMs,
-                outcome: 'dropped',
-                reason: quality.reason,
-                lumaMean: Number.isFinite(quality.lumaMean) ? Math.round(quality.lumaMean * 10) / 10 : null,
-                blurScore: Number.isFinite(quality.blurScore) ? Math.round(quality.blurScore * 10) / 10 : null,
-                phashDistance: null,
-                detections: null,
-                inferenceMs: null,
-                imageFile: null,
-            };
-            recorder.recordFrame(row);
-            if (quality.reason === null) {
-                const { distance, duplicate } = await recorder.time('dedup', () => dedup.check({ ...fitted, video: frame.video }));
-                row.phashDistance = distance;
+            const where = { video: video.stem, frameIndex: frame.frameIndex, timestampMs: frame.timestampMs };
+            const lumaMean = Number.isFinite(quality.lumaMean) ? Math.round(quality.lumaMean * 10) / 10 : null;
+            const blurScore = Number.isFinite(quality.blurScore) ? Math.round(quality.blurScore * 10) / 10 : null;
+            if (quality.reason !== null) {
+                recorder.recordFrame({ ...where, outcome: 'dropped', reason: quality.reason, lumaMean, blurScore, phashDistance: null });
+            }
+            else {
+                const { distance, duplicate } = await recorder.time('dedup', () => dedup.check(fitted));
+                const measures = { lumaMean, blurScore, phashDistance: distance };
                 if (duplicate) {
-                    row.reason = 'duplicate';
+                    recorder.recordFrame({ ...where, outcome: 'dropped', reason: 'duplicate', ...measures });
                 }
                 else {
-                    row.outcome = 'kept';
-                    batch.push({ frame: { ...frame, fitted }, row });
+                    batch.push({ frame: { ...frame, fitted }, measures, record: recorder.reserveFrame() });
                     if (batch.length >= job.detector.batchSize) {
                         await dispatch();
                         await finishDownTo(job.detector.concurrency - 1);
@@ -19902,117 +19835,6 @@ async function processVideo(job) {
         await Promise.allSettled(inFlight.flatMap(({ detected, written }) => [detected, written]));
     }
     return log;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/probe.ts
-/**
- * Stage 1: probe and validate an input video with ffprobe. Anything that is not a decodable video is
- * refused here, with one line naming the file and the reason.
- */
-
-
-
-
-/** Containers ffprobe accepts that hold still images, not video. */
-const IMAGE_FORMATS = /(^|,)(image2|[a-z0-9]+_pipe|gif|apng|webp)(,|$)/;
-function parseRate(rate) {
-    if (!rate)
-        return 0;
-    const [num, den] = rate.split('/').map(Number);
-    if (num === undefined || !Number.isFinite(num))
-        return 0;
-    const value = den === undefined ? num : den === 0 ? 0 : num / den;
-    return Number.isFinite(value) && value > 0 ? value : 0;
-}
-function finiteNumber(value) {
-    const n = typeof value === 'string' ? Number(value) : value;
-    return typeof n === 'number' && Number.isFinite(n) ? n : null;
-}
-/** Rotation 0/90/180/270 from the display matrix (ffprobe 5+) or the legacy `rotate` tag (older ffprobe). */
-function rotationOf(stream) {
-    const tags = (stream.tags ?? {});
-    const raw = finiteNumber(stream.rotation) ?? finiteNumber(tags.rotate) ?? 0;
-    const normalised = ((Math.round(raw / 90) * 90) % 360 + 360) % 360;
-    return normalised;
-}
-function reasonFromProbeError(error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
-    const last = lines.filter((line) => !/^ffprobe exited with code/.test(line)).at(-1) ?? lines[0] ?? 'unknown error';
-    if (/moov atom not found/i.test(message))
-        return 'the file looks truncated or incomplete (moov atom not found)';
-    if (/Invalid data found when processing input/i.test(message))
-        return 'ffprobe found no known container format in it';
-    return `ffprobe failed: ${last.replace(/^.*?:\s*/, '')}`;
-}
-async function checkFile(file) {
-    let info;
-    try {
-        info = await (0,promises_namespaceObject.stat)(file);
-    }
-    catch {
-        throw new VideoInputError(`Video ${file} does not exist; check the --video path`);
-    }
-    if (info.isDirectory())
-        throw new VideoInputError(`Video ${file} is a directory; pass a video file (or a glob in the Action)`);
-    if (!info.isFile())
-        throw new VideoInputError(`Video ${file} is not a regular file`);
-    if (info.size === 0)
-        throw new VideoInputError(`Video ${file} is empty (0 bytes); re-copy or re-export it`);
-    return info.size;
-}
-function videoInfoFromProbe(file, index, sizeBytes, data) {
-    const formatName = data.format.format_name ?? '';
-    const stream = data.streams.find((s) => s.codec_type === 'video' && !(s.disposition?.attached_pic));
-    if (!stream) {
-        const kinds = [...new Set(data.streams.map((s) => s.codec_type ?? 'unknown'))].join(', ') || 'no streams';
-        throw new VideoInputError(`Video ${file} has no video stream (found: ${kinds}); pass a file with video in it`);
-    }
-    if (IMAGE_FORMATS.test(formatName)) {
-        throw new VideoInputError(`Video ${file} is a still image (${formatName}), not a video`);
-    }
-    const codedWidth = finiteNumber(stream.width) ?? 0;
-    const codedHeight = finiteNumber(stream.height) ?? 0;
-    if (codedWidth <= 0 || codedHeight <= 0) {
-        throw new VideoInputError(`Video ${file}: the video stream has no frame size (${stream.codec_name ?? 'unknown codec'}); it cannot be decoded`);
-    }
-    const fps = parseRate(stream.avg_frame_rate) || parseRate(stream.r_frame_rate);
-    if (fps <= 0)
-        throw new VideoInputError(`Video ${file}: the video stream has no frame rate; it cannot be sampled`);
-    const duration = finiteNumber(stream.duration) ?? finiteNumber(data.format.duration) ?? 0;
-    if (duration <= 0)
-        throw new VideoInputError(`Video ${file}: the video stream has no duration; it may be truncated`);
-    const rotation = rotationOf(stream);
-    const swap = rotation === 90 || rotation === 270;
-    const nbFrames = finiteNumber(stream.nb_frames);
-    return {
-        path: file,
-        stem: external_node_path_default().basename(file, external_node_path_default().extname(file)),
-        index,
-        container: formatName,
-        codec: stream.codec_name ?? 'unknown',
-        durationSeconds: duration,
-        fps,
-        width: swap ? codedHeight : codedWidth,
-        height: swap ? codedWidth : codedHeight,
-        rotation,
-        frameCount: nbFrames && nbFrames > 0 ? nbFrames : Math.round(duration * fps),
-        frameCountExact: Boolean(nbFrames && nbFrames > 0),
-        sizeBytes,
-    };
-}
-/** Probes and validates one input video. */
-async function probeVideo(tools, file, index) {
-    const absolute = external_node_path_default().resolve(file);
-    const sizeBytes = await checkFile(absolute);
-    let data;
-    try {
-        data = await probeFile(tools, absolute);
-    }
-    catch (error) {
-        throw new VideoInputError(`Video ${absolute} is not a decodable video: ${reasonFromProbeError(error)}`);
-    }
-    return videoInfoFromProbe(absolute, index, sizeBytes, data);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/publish.ts
@@ -20277,11 +20099,11 @@ async function buildContactSheet(datasetDir, kept, options = {}) {
     // A few at once: each thumbnail is a decode, resize, overlay and encode on libuv's pool.
     const made = await mapLimit(chosen, THUMBNAIL_CONCURRENCY, async (image) => {
         const name = external_node_path_default().basename(image.file);
-        const imageRel = `${IMAGES_DIR}/${name}`;
+        const imageRel = `${DATASET_FILES.images}/${name}`;
         const width = Math.max(1, Math.min(maxWidth, image.width));
         const height = Math.max(1, Math.round((image.height * width) / Math.max(1, image.width)));
         try {
-            await (0,external_sharp_namespaceObject["default"])(external_node_path_default().join(datasetDir, IMAGES_DIR, name))
+            await (0,external_sharp_namespaceObject["default"])(external_node_path_default().join(datasetDir, DATASET_FILES.images, name))
                 .resize(width, height, { fit: 'fill' })
                 .composite([{ input: Buffer.from(overlaySvg(image, width, height, colorOf)), top: 0, left: 0 }])
                 .jpeg({ quality, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false })
@@ -20311,54 +20133,6 @@ async function buildContactSheet(datasetDir, kept, options = {}) {
             thumbnails.push(result);
     }
     return { thumbnails, keptImages: kept.length, failed };
-}
-
-;// CONCATENATED MODULE: ./src/report/html-escape.ts
-/**
- * Text and links for report.html. Every user-controlled string (site, video, class and file names)
- * goes through `escapeHtml` (element text and quoted attribute values alike), and is length-capped
- * first with `cut`. Links are relative paths inside the dataset folder, percent-encoded per segment.
- */
-
-/** User strings longer than this (in characters, before escaping) are cut with an ellipsis. */
-const MAX_TEXT_LENGTH = 120;
-/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/**
- * Escapes `& < > " '` so the text is inert both as element content and inside a quoted attribute.
- * Control characters (and U+2028/9) become spaces, and lone UTF-16 surrogates become U+FFFD.
- */
-function escapeHtml(text) {
-    return (text
-        .replace(LONE_SURROGATE, '\uFFFD')
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;'));
-}
-/** Cuts `text` to `max` code points (default `MAX_TEXT_LENGTH`), the last being an ellipsis when anything was cut. */
-function html_escape_cut(text, max = MAX_TEXT_LENGTH) {
-    return cut(text, max);
-}
-/** A user-controlled string, capped and escaped: safe to place in HTML text or a quoted attribute. */
-function userText(text, max = MAX_TEXT_LENGTH) {
-    return escapeHtml(html_escape_cut(text, max));
-}
-/**
- * A relative link to a file in the dataset folder (`images/a b#1.jpg` → `images/a%20b%231.jpg`), ready
- * for an `href`/`src` attribute: each path segment is percent-encoded, so `#`, `?`, `:` and `%` in a
- * file name cannot turn the link into a fragment, a query or a scheme. Empty, `.` and `..` segments
- * are dropped, so the link stays inside the folder.
- */
-function relativeHref(relPath) {
-    const segments = relPath
-        .split(/[\\/]/)
-        .filter((s) => s !== '' && s !== '.' && s !== '..')
-        .map((s) => encodeURIComponent(s.replace(LONE_SURROGATE, '\uFFFD')));
-    return escapeHtml(segments.join('/'));
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -20443,6 +20217,77 @@ function runDate(iso) {
     return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+;// CONCATENATED MODULE: ./src/report/text-cut.ts
+/** Shortening user text for the reports: by characters (code points) or by UTF-8 bytes. */
+/** Cuts `text` to `max` code points, the last being an ellipsis when anything was cut. */
+function cut(text, max) {
+    if (text.length <= max)
+        return text; // UTF-16 length bounds the code point count
+    // More than 2 × max UTF-16 units is more than max code points, whatever they are.
+    const chars = [...text.slice(0, 2 * max)];
+    if (chars.length <= max && text.length <= 2 * max)
+        return text;
+    return chars.slice(0, Math.max(0, max - 1)).join('') + '…';
+}
+/** Cuts `text` to at most `limit` UTF-8 bytes without splitting a character. */
+function cutToBytes(text, limit) {
+    const buf = Buffer.from(text, 'utf8');
+    if (buf.length <= limit)
+        return text;
+    let end = Math.max(0, limit);
+    while (end > 0 && ((buf[end] ?? 0) & 0xc0) === 0x80)
+        end -= 1; // back off a continuation byte
+    return buf.subarray(0, end).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/report/html-escape.ts
+/**
+ * Text and links for report.html. Every user-controlled string (site, video, class and file names)
+ * goes through `escapeHtml` (element text and quoted attribute values alike), and is length-capped
+ * first with `cut`. Links are relative paths inside the dataset folder, percent-encoded per segment.
+ */
+
+/** User strings longer than this (in characters, before escaping) are cut with an ellipsis. */
+const MAX_TEXT_LENGTH = 120;
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * Escapes `& < > " '` so the text is inert both as element content and inside a quoted attribute.
+ * Control characters (and U+2028/9) become spaces, and lone UTF-16 surrogates become U+FFFD.
+ */
+function escapeHtml(text) {
+    return (text
+        .replace(LONE_SURROGATE, '\uFFFD')
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;'));
+}
+/** Cuts `text` to `max` code points (default `MAX_TEXT_LENGTH`), the last being an ellipsis when anything was cut. */
+function html_escape_cut(text, max = MAX_TEXT_LENGTH) {
+    return cut(text, max);
+}
+/** A user-controlled string, capped and escaped: safe to place in HTML text or a quoted attribute. */
+function userText(text, max = MAX_TEXT_LENGTH) {
+    return escapeHtml(html_escape_cut(text, max));
+}
+/**
+ * A relative link to a file in the dataset folder (`images/a b#1.jpg` → `images/a%20b%231.jpg`), ready
+ * for an `href`/`src` attribute: each path segment is percent-encoded, so `#`, `?`, `:` and `%` in a
+ * file name cannot turn the link into a fragment, a query or a scheme. Empty, `.` and `..` segments
+ * are dropped, so the link stays inside the folder.
+ */
+function relativeHref(relPath) {
+    const segments = relPath
+        .split(/[\\/]/)
+        .filter((s) => s !== '' && s !== '.' && s !== '..')
+        .map((s) => encodeURIComponent(s.replace(LONE_SURROGATE, '\uFFFD')));
+    return escapeHtml(segments.join('/'));
+}
+
 ;// CONCATENATED MODULE: ./src/report/report-model.ts
 
 
@@ -20455,12 +20300,9 @@ const OUTCOMES = [
     { key: 'black', label: 'black', color: '#3d4756' },
     { key: 'overexposed', label: 'overexposed', color: '#f0cf3c' },
     { key: 'corrupt', label: 'corrupt', color: '#d64541' },
-    { key: 'other', label: 'dropped, no reason', color: '#8e44ad' },
 ];
 function outcomeOf(frame) {
-    if (frame.outcome === 'kept')
-        return 'kept';
-    return frame.reason !== null && DROP_REASONS.includes(frame.reason) ? frame.reason : 'other';
+    return frame.outcome === 'kept' ? 'kept' : frame.reason;
 }
 /** Colours for classes, picked to stay apart from each other and readable under white text. */
 const CLASS_PALETTE = [
@@ -20488,13 +20330,6 @@ const DEFAULT_MAX_TIMELINE_MARKS = 1500;
 const DEFAULT_MAX_TIMELINE_TRACKS = 12;
 /** Each drawn track gets at least this many marks, however many tracks share the budget. */
 const MIN_MARKS_PER_TRACK = 60;
-function report_model_median(values) {
-    if (values.length === 0)
-        return 0;
-    const sorted = [...values].sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 function emptyCounts() {
     return OUTCOMES.map(() => 0);
 }
@@ -20511,7 +20346,7 @@ function timelineMarks(frames, durationMs, cap) {
         return { marks: [], durationMs: Math.max(0, durationMs), perMark: 0 };
     const gaps = rows.slice(1).map((f, i) => f.timestampMs - (rows[i]?.timestampMs ?? 0)).filter((g) => g > 0);
     const last = rows[rows.length - 1]?.timestampMs ?? 0;
-    const step = report_model_median(gaps) || (durationMs > last ? durationMs - last : 1000);
+    const step = median([...gaps].sort((a, b) => a - b)) || (durationMs > last ? durationMs - last : 1000);
     const axis = Math.max(durationMs > 0 ? durationMs : 0, last + Math.min(step, 1000));
     const index = new Map(OUTCOMES.map((o, i) => [o.key, i]));
     if (rows.length <= cap) {
@@ -20523,7 +20358,7 @@ function timelineMarks(frames, durationMs, cap) {
                 startMs: frame.timestampMs,
                 endMs: Math.min(axis, frame.timestampMs + step),
                 counts,
-                detections: kept ? (frame.detections ?? 0) : null,
+                detections: kept ? frame.detections : null,
             };
         });
         return { marks, durationMs: axis, perMark: 1 };
@@ -20588,7 +20423,6 @@ function buildTimeline(metrics, frames, limits = {}) {
     const withFrames = metrics.videos.filter((v) => byVideo.has(v));
     const shown = withFrames.slice(0, maxTracks);
     const cap = Math.max(MIN_MARKS_PER_TRACK, Math.floor(maxMarks / Math.max(1, shown.length)));
-    const hasOther = frames.some((f) => outcomeOf(f) === 'other');
     const tracks = shown.map((video) => {
         const rows = byVideo.get(video) ?? [];
         const { marks, durationMs, perMark } = timelineMarks(rows, video.durationSeconds * 1000, cap);
@@ -20599,8 +20433,7 @@ function buildTimeline(metrics, frames, limits = {}) {
     });
     return {
         tracks,
-        // The 'other' category only appears in the legend when some frame needs it.
-        categories: OUTCOMES.filter((o) => o.key !== 'other' || hasOther).map((o) => ({ label: o.label, color: o.color })),
+        categories: OUTCOMES.map((o) => ({ label: o.label, color: o.color })),
         hiddenVideos: withFrames.length - shown.length,
     };
 }
@@ -20954,14 +20787,13 @@ function timelineChart(tracks, options) {
 
 
 
-const HTML_REPORT_FILE = 'report.html';
 const DEFAULT_HTML_TABLE_ROWS = 50;
 const DEFAULT_CHART_CLASSES = 15;
 /** Video names listed in the header; the rest are counted. */
 const HEADER_VIDEOS = 5;
 /** The dataset's files the report links to, relative to the dataset folder (see pipeline/run.ts). */
 const REPORT_LINKS = [
-    { href: COCO_PATH, label: COCO_PATH, what: 'COCO annotations (pre-tags)' },
+    { href: DATASET_FILES.coco, label: DATASET_FILES.coco, what: 'COCO annotations (pre-tags)' },
     { href: 'images/', label: 'images/', what: 'the dataset images' },
     { href: 'metrics.csv', label: 'metrics.csv', what: 'one row per sampled frame' },
     { href: 'metrics.json', label: 'metrics.json', what: 'the numbers of this report' },
@@ -21202,9 +21034,6 @@ function dropsTable(metrics) {
         const color = OUTCOMES.find((o) => o.key === reason)?.color ?? '#999';
         return [swatched(color, reason), format_int(n), share(n, frames.sampled), share(n, frames.dropped)];
     });
-    const noReason = frames.dropped - DROP_REASONS.reduce((acc, r) => acc + frames.droppedByReason[r], 0);
-    if (noReason > 0)
-        rows.push([swatched('#8e44ad', 'no reason recorded'), format_int(noReason), share(noReason, frames.sampled), share(noReason, frames.dropped)]);
     return table(['Reason', ['Frames', 'n'], ['Of sampled', 'n'], ['Of dropped', 'n']], rows, [
         'All drops',
         format_int(frames.dropped),
@@ -21299,9 +21128,33 @@ function renderHtmlReport(data, contactSheet, options = {}) {
 async function writeHtmlReport(datasetDir, input, options = {}) {
     const contactSheet = await buildContactSheet(datasetDir, input.kept, { ...options, colorOf: colorsOf(input) });
     const html = renderHtmlReport(input, contactSheet, options);
-    const file = external_node_path_default().join(datasetDir, HTML_REPORT_FILE);
+    const file = external_node_path_default().join(datasetDir, DATASET_FILES.reportHtml);
     await (0,promises_namespaceObject.writeFile)(file, html);
     return { file, html, contactSheet };
+}
+
+;// CONCATENATED MODULE: ./src/report/text-bars.ts
+/** Plain-text bar charts for Markdown, one line per row, drawn with `textBar`. */
+
+
+/**
+ * A plain-text chart, one line per row: label padded to a column, the bar, then the value.
+ * Lines have no trailing newline; join them as you like. Control characters in labels become spaces.
+ */
+function barChart(rows, options = {}) {
+    const width = options.width ?? 30;
+    const format = options.formatValue ?? ((v) => String(v));
+    const maxLabel = options.maxLabelLength ?? 24;
+    // eslint-disable-next-line no-control-regex
+    const labels = rows.map((r) => cut(r.label.replace(/[\u0000-\u001f\u007f]/g, ' '), maxLabel));
+    const labelWidth = labels.reduce((acc, l) => Math.max(acc, [...l].length), 0);
+    const max = rows.reduce((acc, r) => Math.max(acc, Number.isFinite(r.value) ? r.value : 0), 0);
+    return rows.map((row, i) => {
+        const label = labels[i] ?? '';
+        const padded = label + ' '.repeat(labelWidth - [...label].length);
+        const bar = textBar(row.value, max, width);
+        return `${padded} ${bar}${bar ? ' ' : ''}${format(row.value)}`;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -21310,6 +21163,7 @@ async function writeHtmlReport(datasetDir, input, options = {}) {
  * from the user (site, video and class names, link labels) is Markdown-escaped and length-capped,
  * long tables are cut to `maxTableRows`, and the whole document is kept under `MAX_REPORT_BYTES`.
  */
+
 
 
 
@@ -21473,27 +21327,19 @@ function renderMarkdownReport(metrics, options = {}) {
 
 
 
-const REPORT_FILES = {
-    metrics: 'metrics.json',
-    metricsCsv: 'metrics.csv',
-    report: 'report.md',
-    reportHtml: HTML_REPORT_FILE,
-    prometheus: PROMETHEUS_FILE,
-};
 /** Writes the reports; returns the Prometheus registry so the run can push the same numbers. */
 async function writeReports(dir, recorder, metrics, manifest, gates = []) {
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, REPORT_FILES.metrics), `${JSON.stringify(metrics, null, 2)}\n`);
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, REPORT_FILES.metricsCsv), frameRowsCsv(recorder.frames));
-    const imageLinks = recorder.kept.slice(0, 4).map((k) => ({ href: `${IMAGES_DIR}/${k.file}`, label: k.file }));
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, REPORT_FILES.report), renderMarkdownReport(metrics, { imageLinks }));
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.metrics), `${JSON.stringify(metrics, null, 2)}\n`);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.metricsCsv), frameRowsCsv(recorder.frames));
+    const imageLinks = recorder.kept.slice(0, 4).map((k) => ({ href: `${DATASET_FILES.images}/${k.file}`, label: k.file }));
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.report), renderMarkdownReport(metrics, { imageLinks }));
     await writeHtmlReport(dir, { metrics, manifest, frames: recorder.frames, kept: recorder.kept, gates });
     const registry = buildPrometheusRegistry({
         metrics,
         manifest,
-        frames: recorder.frames,
         detectionsPerImage: recorder.kept.map((k) => k.detections.length),
     });
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, REPORT_FILES.prometheus), await renderPrometheus(registry));
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.prometheus), await renderPrometheus(registry));
     return registry;
 }
 
@@ -21525,11 +21371,11 @@ async function writeReports(dir, recorder, metrics, manifest, gates = []) {
 
 
 
-const OUTPUT_FILES = {
-    coco: COCO_PATH,
-    images: IMAGES_DIR,
-    ...REPORT_FILES,
-};
+
+function datasetPaths(outDir) {
+    const entries = Object.entries(DATASET_FILES).map(([key, rel]) => [key, external_node_path_default().join(outDir, rel)]);
+    return Object.fromEntries(entries);
+}
 function withOverrides(config, options) {
     return {
         ...config,
@@ -21550,8 +21396,11 @@ function decoderThreads(detector) {
 async function loadDetector(options, hooks, logger, beforeDownload) {
     const loaded = await loadModelConfig(options.modelConfig);
     const modelConfig = withOverrides(loaded.config, options);
+    const { env, ...modelHooks } = hooks.model ?? {};
+    const name = hooks.nameOf ?? cliName;
     const model = await resolveModel(loaded, {
-        ...hooks.model,
+        ...modelHooks,
+        names: { model: name('model'), sha256: name('model-sha256'), env: env ?? null },
         modelPath: options.modelPath,
         modelUrl: options.modelUrl,
         modelSha256: options.modelSha256,
@@ -21572,15 +21421,16 @@ async function runPipeline(options, hooks = {}) {
     const runId = (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex');
     const logger = (hooks.logger ?? silentLogger()).child({ runId, site: options.site });
     const recorder = new RunRecorder();
-    const tools = await resolveFfmpegTools(options.ffmpegPath ?? undefined);
+    const name = hooks.nameOf ?? cliName;
+    const tools = await resolveFfmpegTools(options.ffmpegPath ?? undefined, name('ffmpeg-path'));
     logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
-    await checkOutputDir(options.outDir, options.overwrite);
+    await checkOutputDir(options.outDir, options.overwrite, name);
     if (options.historyCsv)
         await checkRunHistory(options.historyCsv);
     // The videos are probed while the model loads. A model download waits for the probe, and a
     // video's error is reported before the model's: a wrong video path never waits for a download.
     const probing = recorder.time('probe', () => Promise.all(options.videos.map(async (file, i) => {
-        const info = await probeVideo(tools, file, i);
+        const info = await probeVideo(tools, file, i, name);
         return { info, sha256: await sha256File(info.path) };
     })));
     const loading = loadDetector(options, hooks, logger, () => probing.then(() => undefined));
@@ -21599,7 +21449,7 @@ async function runPipeline(options, hooks = {}) {
     }
     logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin})`);
     let committed = false;
-    const staging = await createStagingDir(options.outDir, [IMAGES_DIR, external_node_path_default().dirname(COCO_PATH)]);
+    const staging = await createStagingDir(options.outDir, [DATASET_FILES.images, external_node_path_default().dirname(DATASET_FILES.coco)], name);
     try {
         for (const { info, sha256 } of probed) {
             const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling)) ?? null;
@@ -21628,7 +21478,7 @@ async function runPipeline(options, hooks = {}) {
             categories,
             videoOrder: probed.map((p) => p.info.stem),
         });
-        await recorder.time('write', () => (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, COCO_PATH), serializeCoco(coco)));
+        await recorder.time('write', () => (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.coco), serializeCoco(coco)));
         recorder.finish();
         const metrics = computeMetrics(recorder, { site: options.site, classNames: detector.classNames });
         logStageSummary(logger, metrics);
@@ -21646,29 +21496,18 @@ async function runPipeline(options, hooks = {}) {
             metrics,
             toolVersion: TOOL_VERSION,
             gitCommit: await toolCommit(),
-            files: { ...OUTPUT_FILES },
         });
         const registry = await writeReports(staging, recorder, metrics, manifest, hooks.gates?.(metrics) ?? []);
-        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
         await commitStagingDir(staging, options.outDir);
         committed = true;
-        const at = (rel) => external_node_path_default().join(options.outDir, rel);
         logger.info(`dataset written to ${options.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
         await publishRun(options, metrics, manifest, registry, logger, hooks.signal);
         return {
             outDir: options.outDir,
             metrics,
             manifest,
-            files: {
-                coco: at(COCO_PATH),
-                images: at(IMAGES_DIR),
-                metrics: at(OUTPUT_FILES.metrics),
-                metricsCsv: at(OUTPUT_FILES.metricsCsv),
-                report: at(OUTPUT_FILES.report),
-                reportHtml: at(OUTPUT_FILES.reportHtml),
-                prometheus: at(OUTPUT_FILES.prometheus),
-                manifest: at(MANIFEST_FILE),
-            },
+            files: datasetPaths(options.outDir),
         };
     }
     catch (error) {
@@ -21756,7 +21595,6 @@ function parseCliArgs(argv, env = process.env) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
-
 
 
 
@@ -21848,6 +21686,7 @@ async function runCli(argv, io) {
         const result = await runPipeline(options, {
             logger,
             signal: io.signal,
+            model: { env: 'DATASET_GEN_MODEL' },
             progress: (label, total) => createProgress({ total, label, stream: io.stderr, format: args.logFormat, logger: io.stderr.isTTY && args.logFormat === 'text' ? undefined : logger }),
         });
         io.stdout.write(`${result.outDir}\n`);

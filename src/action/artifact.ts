@@ -2,9 +2,9 @@
  * The dataset folder as one workflow artifact (@actions/artifact): every file under it, paths inside
  * the zip relative to the folder, retention from the `retention-days` input.
  */
-import { DefaultArtifactClient } from '@actions/artifact';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { DefaultArtifactClient } from '@actions/artifact';
 import { messageOf, OutputError } from '../errors.js';
 
 /** Characters the artifact service refuses in a name. */

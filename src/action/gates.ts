@@ -4,7 +4,7 @@
  */
 import { QualityGateError } from '../errors.js';
 import type { RunMetrics } from '../observe/metrics.js';
-import { Input, inputName } from './constants.js';
+import { inputName } from './inputs.js';
 
 export interface QualityGates {
   /** Fewest images the dataset may have; 0 turns the gate off. */
@@ -14,7 +14,7 @@ export interface QualityGates {
 }
 
 export interface GateResult {
-  input: Input.MinImages | Input.MaxDropRatio;
+  input: 'min-images' | 'max-drop-ratio';
   threshold: number;
   measured: number;
   passed: boolean;
@@ -32,24 +32,24 @@ export function evaluateGates(metrics: RunMetrics, gates: QualityGates): GateRes
   if (gates.minImages > 0) {
     const passed = metrics.images >= gates.minImages;
     results.push({
-      input: Input.MinImages,
+      input: 'min-images',
       threshold: gates.minImages,
       measured: metrics.images,
       passed,
-      description: `the dataset has ${metrics.images} images; ${inputName(Input.MinImages)} asks for at least ${gates.minImages}`,
+      description: `the dataset has ${metrics.images} images; ${inputName('min-images')} asks for at least ${gates.minImages}`,
     });
   }
   if (gates.maxDropRatio < 1) {
     const ratio = metrics.frameDropRatio;
     const passed = ratio <= gates.maxDropRatio;
     results.push({
-      input: Input.MaxDropRatio,
+      input: 'max-drop-ratio',
       threshold: gates.maxDropRatio,
       measured: ratio,
       passed,
       description:
         `${percent(ratio)} of the sampled frames were dropped (drop ratio ${ratio}); ` +
-        `${inputName(Input.MaxDropRatio)} allows at most ${gates.maxDropRatio} (${percent(gates.maxDropRatio)})`,
+        `${inputName('max-drop-ratio')} allows at most ${gates.maxDropRatio} (${percent(gates.maxDropRatio)})`,
     });
   }
   return results;

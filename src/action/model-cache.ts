@@ -4,15 +4,15 @@
  * The model cache folder is restored before the run resolves the model, and saved after a download.
  * Cache trouble is only ever a warning: the run downloads the model instead.
  */
-import * as cache from '@actions/cache';
-import * as core from '@actions/core';
 import os from 'node:os';
 import path from 'node:path';
+import * as cache from '@actions/cache';
+import * as core from '@actions/core';
+import type { Options } from '../domain/run-options.js';
 import { messageOf } from '../errors.js';
 import { loadModelConfig } from '../model/config.js';
 import type { ResolvedModel } from '../model/resolve.js';
 import { sha256Text } from '../model/sha256.js';
-import type { Options } from '../options.js';
 import { isEnterpriseServer } from './artifact.js';
 
 export const CACHE_KEY_PREFIX = 'dataset-gen-model-';

@@ -3,12 +3,24 @@
  * sees the workspace at /github/workspace while later steps see it at the runner's own path; a path
  * outside the workspace stays absolute.
  */
-import * as core from '@actions/core';
 import path from 'node:path';
+import * as core from '@actions/core';
 import type { RunResult } from '../pipeline/run.js';
 import type { UploadedArtifact } from './artifact.js';
-import { Output } from './constants.js';
 import { createActionsLogger } from './logger.js';
+
+/** The outputs, spelled exactly as in action.yml (a unit test checks both ways). */
+export enum Output {
+  ImageCount = 'image-count',
+  DetectionCount = 'detection-count',
+  DropRatio = 'drop-ratio',
+  DatasetDir = 'dataset-dir',
+  CocoPath = 'coco-path',
+  ReportPath = 'report-path',
+  ManifestPath = 'manifest-path',
+  ArtifactId = 'artifact-id',
+  ArtifactUrl = 'artifact-url',
+}
 
 export function workspacePath(file: string, workspace: string): string {
   const relative = path.relative(workspace, file);

@@ -10,9 +10,9 @@ import type { Logger } from '../observe/log.js';
 import { createProgress } from '../observe/progress.js';
 import { runPipeline, type RunResult } from '../pipeline/run.js';
 import { uploadDataset, type UploadedArtifact } from './artifact.js';
-import { Input, inputName } from './constants.js';
 import { getActionContext, type ActionContext } from './context.js';
 import { enforceGates, evaluateGates, type GateResult } from './gates.js';
+import { actionName, inputName } from './inputs.js';
 import { createActionsLogger } from './logger.js';
 import { restoreModelCache, saveModelCache, shouldSaveModelCache } from './model-cache.js';
 import { actionOutputs, setOutputs, workspacePath } from './outputs.js';
@@ -36,11 +36,11 @@ function describeContext(context: ActionContext, log: Logger): void {
   log.info(`model: ${model}; model config: ${options.modelConfig}`);
   if (artifact.upload) {
     const given = context.inputs['artifact-name'];
-    const note = given && given !== artifact.name ? ` (${inputName(Input.ArtifactName)} "${given}" with refused characters replaced)` : '';
+    const note = given && given !== artifact.name ? ` (${inputName('artifact-name')} "${given}" with refused characters replaced)` : '';
     const retention = artifact.retentionDays === undefined ? "the repository's default" : `${artifact.retentionDays} days`;
     log.info(`artifact: ${artifact.name}${note}, retention: ${retention}`);
   } else {
-    log.info(`artifact: not uploaded (${inputName(Input.UploadArtifact)} is false)`);
+    log.info(`artifact: not uploaded (${inputName('upload-artifact')} is false)`);
   }
 }
 
@@ -49,7 +49,8 @@ function buildDataset(context: ActionContext, logger: Logger, cacheDir: string, 
     logger,
     signal: runOptions.signal,
     progress: (label, total) => createProgress({ total, label, logger, tty: false }),
-    model: { cacheDir, download: runOptions.modelDownload, names: { model: 'input "model"', sha256: 'input "model-sha256"', env: null } },
+    model: { cacheDir, download: runOptions.modelDownload },
+    nameOf: actionName,
     gates: (metrics) =>
       evaluateGates(metrics, context.gates).map((g) => ({ name: inputName(g.input), threshold: g.threshold, actual: g.measured, passed: g.passed })),
   });
@@ -57,7 +58,7 @@ function buildDataset(context: ActionContext, logger: Logger, cacheDir: string, 
 
 async function upload(context: ActionContext, result: RunResult): Promise<{ artifact: UploadedArtifact | null; error?: unknown }> {
   if (!context.artifact.upload) {
-    core.info(`Not uploaded: ${inputName(Input.UploadArtifact)} is false`);
+    core.info(`Not uploaded: ${inputName('upload-artifact')} is false`);
     return { artifact: null };
   }
   try {
@@ -71,7 +72,7 @@ async function upload(context: ActionContext, result: RunResult): Promise<{ arti
 }
 
 async function summarize(context: ActionContext, result: RunResult, artifact: UploadedArtifact | null, uploadFailed: boolean, gates: GateResult[]): Promise<void> {
-  const noArtifactReason = uploadFailed ? 'the upload failed, see the log' : `${inputName(Input.UploadArtifact)} is false`;
+  const noArtifactReason = uploadFailed ? 'the upload failed, see the log' : `${inputName('upload-artifact')} is false`;
   try {
     await writeJobSummary((limitBytes) =>
       renderJobSummary(result.metrics, {
@@ -108,7 +109,7 @@ export async function run(runOptions: RunOptions = {}): Promise<void> {
   if ('error' in uploaded) throw uploaded.error;
   await core.group('Quality gates', async () => {
     for (const gate of gates) core.info(`${gate.passed ? 'passed' : 'MISSED'}: ${gate.description}`);
-    if (gates.length === 0) core.info(`No quality gates set (${inputName(Input.MinImages)}, ${inputName(Input.MaxDropRatio)})`);
+    if (gates.length === 0) core.info(`No quality gates set (${inputName('min-images')}, ${inputName('max-drop-ratio')})`);
     const where = uploaded.artifact
       ? `inspect the dataset in artifact "${uploaded.artifact.name}"${uploaded.artifact.url ? ` (${uploaded.artifact.url})` : ''}`
       : `inspect the dataset in ${workspacePath(result.outDir, context.workspace)}`;

@@ -4,8 +4,8 @@
  * UTF-8 bytes and the report's long tables are shortened until it fits; the full report.md is in the
  * artifact.
  */
-import * as core from '@actions/core';
 import { stat } from 'node:fs/promises';
+import * as core from '@actions/core';
 import type { RunMetrics } from '../observe/metrics.js';
 import { DEFAULT_MAX_TABLE_ROWS, escapeMarkdown, renderMarkdownReport } from '../report/markdown.js';
 import { cutToBytes } from '../report/text-cut.js';

@@ -7,9 +7,9 @@
  * working folder and refuses `..`, so the literal part of each pattern (the folders before the first
  * wildcard) is resolved against the workspace here and escaped.
  */
-import * as glob from '@actions/glob';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import * as glob from '@actions/glob';
 import { messageOf, UsageError } from '../errors.js';
 
 const WILDCARD = /[*?[]/;

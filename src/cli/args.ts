@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { invalidParameterError, UsageError } from '../errors.js';
 import type { LogFormat } from '../observe/log.js';
-import type { RawOptions } from '../options.js';
+import type { RawOptions } from '../options/resolve.js';
 
 export interface CliArgs {
   command: 'run' | 'help' | 'version';

@@ -1,7 +1,6 @@
-import { DEFAULT_PRESET, PRESETS } from '../model/config.js';
-import { DEFAULT_DEDUP_THRESHOLD } from '../pipeline/dedup.js';
-import { DEFAULT_QUALITY_THRESHOLDS } from '../pipeline/quality.js';
+import { DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
 import { EXIT_CODES } from '../errors.js';
+import { DEFAULT_PRESET, PRESETS } from '../model/config.js';
 
 const q = DEFAULT_QUALITY_THRESHOLDS;
 

@@ -2,7 +2,7 @@
 import { exitCodeOf, messageOf, DatasetGenError } from '../errors.js';
 import { createLogger, type LogStream } from '../observe/log.js';
 import { createProgress } from '../observe/progress.js';
-import { resolveOptions } from '../options.js';
+import { resolveOptions } from '../options/resolve.js';
 import { runPipeline } from '../pipeline/run.js';
 import { TOOL_VERSION } from '../version.js';
 import { parseCliArgs } from './args.js';
@@ -34,6 +34,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const result = await runPipeline(options, {
       logger,
       signal: io.signal,
+      model: { env: 'DATASET_GEN_MODEL' },
       progress: (label, total) =>
         createProgress({ total, label, stream: io.stderr, format: args.logFormat, logger: io.stderr.isTTY && args.logFormat === 'text' ? undefined : logger }),
     });

@@ -3,22 +3,11 @@
  * the rest with grey (114), and the inverse mapping of boxes back to source pixels.
  */
 import sharp from 'sharp';
-import type { Box } from '../pipeline/frame.js';
+import type { Box } from '../domain/detection.js';
+import type { RgbImage } from '../domain/image.js';
 
 /** Grey level of the padding, as in Ultralytics' letterbox. */
 export const PAD_VALUE = 114;
-
-/** A packed RGB image: 3 bytes per pixel, rows top to bottom. `Frame` satisfies it. */
-export interface RgbImage {
-  rgb: Buffer;
-  width: number;
-  height: number;
-  /**
-   * The same image already resized (e.g. by the quality stage). `letterbox` uses it instead of
-   * resizing again when its size is the letterbox's resized size.
-   */
-  fitted?: RgbImage;
-}
 
 /** Where the resized image sits inside the square input. */
 export interface LetterboxGeometry {
@@ -58,55 +47,10 @@ export function letterboxGeometry(width: number, height: number, inputSize: numb
   };
 }
 
-/** The S × S × 3 letterboxed image as packed RGB bytes (resize with sharp, pad with `PAD_VALUE`). */
 function checkRgbSize({ width, height, rgb }: RgbImage): void {
   if (rgb.length !== width * height * 3) {
     const needed = width * height * 3;
     throw new RangeError(`RGB buffer holds ${rgb.length} bytes; a ${width}x${height} image needs ${needed}`);
-  }
-}
-
-export async function letterboxPixels(image: RgbImage, geometry: LetterboxGeometry): Promise<Buffer> {
-  checkRgbSize(image);
-  const { width, height, rgb } = image;
-  const { inputSize, padLeft, padTop, resizedWidth, resizedHeight } = geometry;
-  let pipeline = sharp(rgb, { raw: { width, height, channels: 3 } });
-  if (resizedWidth !== width || resizedHeight !== height) {
-    pipeline = pipeline.resize(resizedWidth, resizedHeight, { fit: 'fill', kernel: 'linear' });
-  }
-  const { data, info } = await pipeline
-    .extend({
-      left: padLeft,
-      top: padTop,
-      right: inputSize - resizedWidth - padLeft,
-      bottom: inputSize - resizedHeight - padTop,
-      background: { r: PAD_VALUE, g: PAD_VALUE, b: PAD_VALUE },
-    })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  if (info.width !== inputSize || info.height !== inputSize || info.channels !== 3) {
-    throw new Error(
-      `Letterbox produced ${info.width}x${info.height}x${info.channels}; expected ${inputSize}x${inputSize}x3`,
-    );
-  }
-  return data;
-}
-
-/** Packed HWC bytes → planar CHW floats in 0..1, in one pass over the pixels. */
-export function fillTensor(pixels: Uint8Array, size: number, target: TensorTarget): void {
-  const plane = size * size;
-  const { data, offset } = target;
-  if (pixels.length !== plane * 3) throw new RangeError(`Expected ${plane * 3} bytes, got ${pixels.length}`);
-  if (offset < 0 || offset + plane * 3 > data.length) {
-    throw new RangeError(`Tensor target too small: offset ${offset} + ${plane * 3} > ${data.length}`);
-  }
-  const red = offset;
-  const green = offset + plane;
-  const blue = offset + 2 * plane;
-  for (let i = 0, p = 0; i < plane; i++, p += 3) {
-    data[red + i] = UNIT_SCALE[pixels[p]!]!;
-    data[green + i] = UNIT_SCALE[pixels[p + 1]!]!;
-    data[blue + i] = UNIT_SCALE[pixels[p + 2]!]!;
   }
 }
 
@@ -125,7 +69,7 @@ export async function resizeToFit(image: RgbImage, geometry: LetterboxGeometry):
 
 /**
  * Writes the letterboxed input as NCHW floats in one pass: the padding as `PAD_VALUE`, the resized
- * image at its offset. The same floats as `fillTensor(letterboxPixels(…))`, without the S × S copy.
+ * image at its offset, without building the S × S × 3 padded image first.
  * Every element of the slot is written, so `target` may hold an earlier frame's tensor.
  */
 export function fillLetterboxTensor(resized: RgbImage, geometry: LetterboxGeometry, target: TensorTarget): void {
@@ -163,7 +107,7 @@ export function fillLetterboxTensor(resized: RgbImage, geometry: LetterboxGeomet
  * has the resized size.
  */
 export async function letterbox(
-  image: RgbImage,
+  image: RgbImage & { fitted?: RgbImage },
   inputSize: number,
   target?: TensorTarget,
 ): Promise<{ tensor: Float32Array; geometry: LetterboxGeometry }> {
@@ -199,15 +143,4 @@ export function boxToSource(box: Box, geometry: LetterboxGeometry, srcWidth: num
   const x2 = clamp((box.x + box.width - padLeft) / sx, 0, srcWidth);
   const y2 = clamp((box.y + box.height - padTop) / sy, 0, srcHeight);
   return { x: x1, y: y1, width: Math.max(0, x2 - x1), height: Math.max(0, y2 - y1) };
-}
-
-/** Maps a box from source pixels into letterbox pixels (the inverse of `boxToSource`, without clipping). */
-export function boxToLetterbox(box: Box, geometry: LetterboxGeometry, srcWidth: number, srcHeight: number): Box {
-  const [sx, sy] = axisScales(geometry, srcWidth, srcHeight);
-  return {
-    x: box.x * sx + geometry.padLeft,
-    y: box.y * sy + geometry.padTop,
-    width: box.width * sx,
-    height: box.height * sy,
-  };
 }

@@ -6,10 +6,10 @@
  * slows by the share it loses (docs/performance.md). A GPU session runs alone.
  */
 import os from 'node:os';
+import type { WorkerCount } from '../domain/run-options.js';
 import type { ExecutionProvider } from '../model/config.js';
 
 /** `auto`, or a fixed number of workers. */
-export type WorkerCount = number | 'auto';
 
 export interface RuntimeLayout {
   /** Sessions, each in its own worker thread, each working on a different batch. */

@@ -5,20 +5,20 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Box, Detection } from '../domain/detection.js';
+import type { RgbImage } from '../domain/image.js';
+import type { WorkerCount } from '../domain/run-options.js';
 import { ModelError, messageOf } from '../errors.js';
 import type { ExecutionProvider, ModelConfig } from '../model/config.js';
-import type { Box, Detection } from '../pipeline/frame.js';
-import { type Candidate, decodeOutput } from './decode.js';
 import { resolveClassFilter } from './class-filter.js';
-import { boxToSource, letterbox, type LetterboxGeometry, type RgbImage } from './letterbox.js';
+import { type Candidate, decodeOutput } from './decode.js';
+import { boxToSource, letterbox, type LetterboxGeometry } from './letterbox.js';
 import { checkModelIo, type ModelIo, resolveClassNames } from './model-io.js';
 import { nms } from './nms.js';
 import { readOnnxMetadata } from './onnx-metadata.js';
-import { RuntimePool } from './runtime-pool.js';
-import { runtimeLayout, type WorkerCount } from './runtime-layout.js';
-import { startRuntime, type ModelRuntime, type RuntimeOutput } from './runtime.js';
+import { startRuntimePool, type RuntimePool } from './runtime-pool.js';
+import type { RuntimeOutput } from './runtime.js';
 
-export type { RgbImage } from './letterbox.js';
 
 /** Boxes narrower or shorter than this (source pixels, after clipping) are dropped. */
 export const MIN_BOX_SIDE = 1;
@@ -50,40 +50,6 @@ function firstLine(error: unknown): string {
   return message.split('\n', 1)[0]!.trim();
 }
 
-/**
- * The inference workers for a model: one session per worker of the layout (runtime-layout.ts). When
- * one cannot load, the others are released and its error is thrown. Exported for the benchmark's
- * inference floor; the pipeline goes through `Detector`.
- */
-export async function createRuntime(modelPath: string, providers: readonly ExecutionProvider[], workers: WorkerCount): Promise<RuntimePool> {
-  const layout = runtimeLayout(providers, workers);
-  const started = await Promise.allSettled(
-    Array.from({ length: layout.workers }, () => createSession(modelPath, providers, layout.threadsPerWorker)),
-  );
-  const failed = started.find((result) => result.status === 'rejected');
-  const loaded = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-  if (failed) {
-    await Promise.all(loaded.map((runtime) => runtime.release()));
-    throw failed.reason;
-  }
-  return new RuntimePool(loaded);
-}
-
-async function createSession(modelPath: string, providers: readonly ExecutionProvider[], threads: number): Promise<ModelRuntime> {
-  return startRuntime(modelPath, {
-    executionProviders: [...providers],
-    graphOptimizationLevel: 'all',
-    intraOpNumThreads: threads,
-    // The session's own log: errors only. (A provider library that fails to load is also printed by
-    // onnxruntime's process-wide logger, set once by `ort.env.logLevel`, which is left to the app.)
-    logSeverityLevel: 3,
-    // onnxruntime's pool threads spin while waiting for work by default; in this pipeline decoding,
-    // filtering and JPEG encoding share the cores with inference, and spinning starves them
-    // (measured: ~20 % less CPU and faster runs on 2 cores with spinning off; see the benchmark).
-    extra: { session: { intra_op: { allow_spinning: '0' } } },
-  });
-}
-
 /** Creates the session with the configured providers, falling back to CPU when CUDA cannot be used. */
 async function openSession(
   modelPath: string,
@@ -95,12 +61,12 @@ async function openSession(
   const loadError = (error: unknown) =>
     new ModelError(`Model ${modelPath}: onnxruntime cannot load it: ${firstLine(error)}`, { cause: error });
   try {
-    return { session: await createRuntime(modelPath, unique, workers), providers: unique };
+    return { session: await startRuntimePool(modelPath, unique, workers), providers: unique };
   } catch (error) {
     if (!unique.includes('cuda')) throw loadError(error);
     let session: RuntimePool;
     try {
-      session = await createRuntime(modelPath, ['cpu'], workers);
+      session = await startRuntimePool(modelPath, ['cpu'], workers);
     } catch (cpuError) {
       throw loadError(cpuError);
     }
@@ -171,23 +137,6 @@ export class Detector {
   /** Batches that can be detected at once (one per inference worker); `detect` calls beyond it wait their turn. */
   get concurrency(): number {
     return this.session.size;
-  }
-
-  get inputName(): string {
-    return this.io.inputName;
-  }
-
-  get outputName(): string {
-    return this.io.outputName;
-  }
-
-  get inputSize(): number {
-    return this.config.inputSize;
-  }
-
-  /** Names of the classes kept by the class filter, or null when all are kept. */
-  get classFilter(): readonly string[] | null {
-    return this.keep ? this.classNames.filter((_, index) => this.keep!.has(index)) : null;
   }
 
   async detect(frames: readonly RgbImage[]): Promise<DetectResult> {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import ffmpeg from 'fluent-ffmpeg';
+import { cliName } from '../domain/run-options.js';
 import { ToolError } from '../errors.js';
 
 const run = promisify(execFile);
@@ -57,21 +58,22 @@ function fromNpm(pkg: string): string | null {
   }
 }
 
-async function versionOf(file: string): Promise<string> {
+async function versionOf(file: string, fix: string): Promise<string> {
   try {
     const { stdout } = await run(file, ['-hide_banner', '-version'], { timeout: 15000 });
     const line = stdout.split('\n')[0]?.trim() ?? '';
     return line.replace(/\s+Copyright.*$/, '');
   } catch (error) {
-    throw new ToolError(`Cannot run ${file}: ${(error as Error).message.split('\n')[0]}; check --ffmpeg-path`);
+    throw new ToolError(`Cannot run ${file}: ${(error as Error).message.split('\n')[0]}; ${fix}`);
   }
 }
 
 /**
  * Finds ffmpeg and ffprobe: `override` (a file named ffmpeg with ffprobe beside it, or a directory
- * holding both), else PATH, else the npm packages.
+ * holding both), else PATH, else the npm packages. `overrideName` is how messages name the option
+ * that gave `override` (`--ffmpeg-path`).
  */
-export async function resolveFfmpegTools(override?: string): Promise<FfmpegTools> {
+export async function resolveFfmpegTools(override?: string, overrideName = cliName('ffmpeg-path')): Promise<FfmpegTools> {
   let pair: { ffmpeg: string | null; ffprobe: string | null; source: FfmpegTools['source'] };
   if (override) {
     const resolved = path.resolve(override);
@@ -82,7 +84,7 @@ export async function resolveFfmpegTools(override?: string): Promise<FfmpegTools
       dir = isDir ? resolved : path.dirname(resolved);
       ffmpegFile = isDir ? path.join(resolved, 'ffmpeg') : resolved;
     } catch {
-      throw new ToolError(`--ffmpeg-path ${resolved} does not exist; give the ffmpeg binary or the folder holding ffmpeg and ffprobe`);
+      throw new ToolError(`${overrideName} ${resolved} does not exist; give the ffmpeg binary or the folder holding ffmpeg and ffprobe`);
     }
     const ffprobeFile = path.join(dir, 'ffprobe');
     pair = {
@@ -92,7 +94,7 @@ export async function resolveFfmpegTools(override?: string): Promise<FfmpegTools
     };
     if (!pair.ffmpeg || !pair.ffprobe) {
       throw new ToolError(
-        `--ffmpeg-path ${resolved}: expected executable ffmpeg and ffprobe in ${dir}; found ${pair.ffmpeg ? 'ffmpeg only' : pair.ffprobe ? 'ffprobe only' : 'neither'}`,
+        `${overrideName} ${resolved}: expected executable ffmpeg and ffprobe in ${dir}; found ${pair.ffmpeg ? 'ffmpeg only' : pair.ffprobe ? 'ffprobe only' : 'neither'}`,
       );
     }
   } else {
@@ -103,11 +105,12 @@ export async function resolveFfmpegTools(override?: string): Promise<FfmpegTools
       : { ffmpeg: fromNpm('@ffmpeg-installer/ffmpeg'), ffprobe: fromNpm('@ffprobe-installer/ffprobe'), source: 'npm' };
     if (!pair.ffmpeg || !pair.ffprobe) {
       throw new ToolError(
-        'ffmpeg and ffprobe were not found on PATH nor in the optional npm packages; install ffmpeg (e.g. `apt-get install ffmpeg`) or pass --ffmpeg-path',
+        'ffmpeg and ffprobe were not found on PATH nor in the optional npm packages; install ffmpeg (e.g. `apt-get install ffmpeg`) so that both are on PATH',
       );
     }
   }
-  const [ffmpegVersion, ffprobeVersion] = await Promise.all([versionOf(pair.ffmpeg), versionOf(pair.ffprobe)]);
+  const fix = override ? `check ${overrideName}` : 'reinstall ffmpeg';
+  const [ffmpegVersion, ffprobeVersion] = await Promise.all([versionOf(pair.ffmpeg, fix), versionOf(pair.ffprobe, fix)]);
   return {
     ffmpeg: { path: pair.ffmpeg, version: ffmpegVersion },
     ffprobe: { path: pair.ffprobe, version: ffprobeVersion },

@@ -5,10 +5,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { IncomingMessage } from 'node:http';
 import { ModelError } from '../errors.js';
 
 export interface DownloadOptions {

@@ -5,6 +5,7 @@
 import { readFile, stat, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { cliName } from '../domain/run-options.js';
 import { ModelError } from '../errors.js';
 import type { LoadedModelConfig } from './config.js';
 import { downloadModel, type DownloadOptions } from './download.js';
@@ -42,7 +43,8 @@ export interface ModelOptionNames {
   env: string | null;
 }
 
-export const CLI_MODEL_NAMES: ModelOptionNames = { model: '--model', sha256: '--model-sha256', env: 'DATASET_GEN_MODEL' };
+/** The library's default: the CLI's flags. */
+const DEFAULT_NAMES: ModelOptionNames = { model: cliName('model'), sha256: cliName('model-sha256'), env: null };
 
 export const EXPORT_HINT =
   'to make one: `pip install ultralytics && yolo export model=yolov8n.pt format=onnx` (writes yolov8n.onnx)';
@@ -98,7 +100,7 @@ async function fromUrl(
     options.onWarning?.(`Cannot record ${url} in the model cache index ${urlIndex}: ${(error as Error).message}`);
   }
   if (!pinned) {
-    const names = options.names ?? CLI_MODEL_NAMES;
+    const names = options.names ?? DEFAULT_NAMES;
     const pin = options.modelUrl === url ? `pass ${names.sha256} ${downloaded.sha256}` : `add "sha256": "${downloaded.sha256}" to the model config's source`;
     options.onWarning?.(`Model ${url} is not pinned: ${pin} so a changed file is refused`);
   }
@@ -106,7 +108,7 @@ async function fromUrl(
 }
 
 export async function resolveModel(loaded: LoadedModelConfig, options: ResolveModelOptions): Promise<ResolvedModel> {
-  const names = options.names ?? CLI_MODEL_NAMES;
+  const names = options.names ?? DEFAULT_NAMES;
   if (options.modelPath) {
     const resolved = await fromFile(options.modelPath, `given with ${names.model}`, 'option', names);
     if (options.modelSha256 && resolved.sha256 !== options.modelSha256) {

@@ -2,7 +2,7 @@
  * CSV writing per RFC 4180: fields containing a comma, double quote, CR or LF are quoted, inner
  * quotes doubled, records end in CRLF (the last one too), and columns come in a fixed order.
  */
-import type { FrameRecord } from './recorder.js';
+import type { FrameRecord } from '../domain/frame-record.js';
 
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -56,18 +56,19 @@ function measured(value: number | null): number | null {
 }
 
 export function frameRow(frame: FrameRecord): CsvValue[] {
+  const kept = frame.outcome === 'kept' ? frame : null;
   return [
     frame.video,
     frame.frameIndex,
     measured(frame.timestampMs),
     frame.outcome,
-    frame.reason,
+    frame.outcome === 'dropped' ? frame.reason : null,
     measured(frame.lumaMean),
     measured(frame.blurScore),
     frame.phashDistance,
-    frame.detections,
-    measured(frame.inferenceMs),
-    frame.imageFile,
+    kept?.detections ?? null,
+    measured(kept?.inferenceMs ?? null),
+    kept?.imageFile ?? null,
   ];
 }
 

@@ -9,11 +9,11 @@
  */
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { DROP_REASONS } from '../domain/drop-reason.js';
+import { STAGES } from '../domain/stages.js';
 import { OutputError, messageOf } from '../errors.js';
-import { DROP_REASONS } from '../pipeline/frame.js';
 import { csvRecord, type CsvValue } from './csv.js';
 import { round, type RunMetrics } from './metrics.js';
-import { STAGES } from './recorder.js';
 
 /** Columns of runs.csv, in order. A change here makes existing files refuse new rows: on purpose. */
 export const HISTORY_COLUMNS: readonly string[] = [

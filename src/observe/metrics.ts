@@ -7,10 +7,10 @@
  * metrics.json apart from the timings, which are wall-clock measurements and vary by nature.
  */
 import path from 'node:path';
-import { DROP_REASONS } from '../pipeline/frame.js';
-import type { DropReason } from '../pipeline/frame.js';
-import { STAGES } from './recorder.js';
-import type { FrameRecord, KeptImage, RunRecorder, Stage, VideoRecord } from './recorder.js';
+import { DROP_REASONS, type DropReason } from '../domain/drop-reason.js';
+import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
+import { STAGES, type Stage } from '../domain/stages.js';
+import type { RunRecorder } from './recorder.js';
 
 export const METRICS_SCHEMA_VERSION = 1 as const;
 
@@ -38,7 +38,7 @@ export interface FrameMetrics {
   /** Frames that reached the quality stage (one FrameRecord each). */
   sampled: number;
   kept: number;
-  /** bad + duplicates (+ any dropped frame recorded without a reason). */
+  /** bad + duplicates. */
   dropped: number;
   /** Every reason in `DROP_REASONS` order, 0 when none. */
   droppedByReason: Record<DropReason, number>;
@@ -94,6 +94,8 @@ export interface VideoMetrics {
   sampled: number;
   kept: number;
   dropped: number;
+  /** Every reason in `DROP_REASONS` order, 0 when none. */
+  droppedByReason: Record<DropReason, number>;
   bad: number;
   duplicates: number;
   detections: number;
@@ -159,7 +161,8 @@ export function histogram(
   return result;
 }
 
-function median(sorted: readonly number[]): number {
+/** The median of numbers sorted ascending; 0 when there are none. */
+export function median(sorted: readonly number[]): number {
   if (sorted.length === 0) return 0;
   const mid = Math.floor(sorted.length / 2);
   if (sorted.length % 2 === 1) return sorted[mid] ?? 0;
@@ -205,7 +208,7 @@ function tallyFrames(frames: readonly FrameRecord[]): FrameTally {
       tally.kept += 1;
     } else {
       tally.dropped += 1;
-      if (frame.reason !== null && frame.reason in tally.byReason) tally.byReason[frame.reason] += 1;
+      tally.byReason[frame.reason] += 1;
     }
   }
   return tally;
@@ -315,6 +318,7 @@ export function computeMetrics(recorder: RunRecorder, options: ComputeMetricsOpt
       sampled: vt.sampled,
       kept: vt.kept,
       dropped: vt.dropped,
+      droppedByReason: vt.byReason,
       bad: badOf(vt.byReason),
       duplicates: vt.byReason.duplicate,
       detections,

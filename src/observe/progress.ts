@@ -4,7 +4,7 @@
  * log line at most every `intervalMs` with the same numbers. The clock is injectable for tests.
  */
 import type { LogFormat, Logger } from './log.js';
-import { textBar } from '../report/text-bars.js';
+import { textBar } from './text-bar.js';
 
 /** Where the progress goes; `isTTY` and `columns` are read as process.stderr exposes them. */
 export interface ProgressStream {

@@ -10,11 +10,10 @@
  * files of several sites can sit in one textfile-collector folder without clashing.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { DROP_REASONS, type DropReason } from '../pipeline/frame.js';
+import { DROP_REASONS } from '../domain/drop-reason.js';
+import { STAGES } from '../domain/stages.js';
 import { round, type RunMetrics } from './metrics.js';
-import { STAGES } from './recorder.js';
 
-export const PROMETHEUS_FILE = 'metrics.prom';
 /** Content type of the text exposition format (version 0.0.4). */
 export const PROMETHEUS_CONTENT_TYPE: string = Registry.PROMETHEUS_CONTENT_TYPE;
 /** Upper bounds of `dataset_gen_detections_per_image` (`+Inf` is added by the histogram). */
@@ -28,18 +27,9 @@ export interface PrometheusRunInfo {
   run: { finishedAt: string; wallSeconds: number };
 }
 
-/** One sampled frame's outcome; a `FrameRecord` fits. `video` is the video's stem (or file name). */
-export interface FrameOutcome {
-  video: string;
-  outcome: 'kept' | 'dropped';
-  reason: DropReason | null;
-}
-
 export interface PrometheusInput {
   metrics: RunMetrics;
   manifest: PrometheusRunInfo;
-  /** Every sampled frame (`recorder.frames`): frames_total per video, outcome and reason. */
-  frames: readonly FrameOutcome[];
   /** Detections of every written image (`recorder.kept.map((k) => k.detections.length)`). */
   detectionsPerImage: readonly number[];
   /** The `site` label; default `metrics.site`. */
@@ -57,55 +47,17 @@ function finishedAtSeconds(iso: string): number {
   return ms / 1000;
 }
 
-/** `unknown`: a dropped frame recorded without a known reason (the metrics allow it; not expected). */
-type FrameKey = 'kept' | DropReason | 'unknown';
-
-/** Frame counts per video (in `metrics.videos` order, then unknown names in first-seen order). */
-function frameCountsByVideo(metrics: RunMetrics, frames: readonly FrameOutcome[]): Map<string, Record<FrameKey, number>> {
-  const empty = (): Record<FrameKey, number> => {
-    const counts = { kept: 0, unknown: 0 } as Record<FrameKey, number>;
-    for (const reason of DROP_REASONS) counts[reason] = 0;
-    return counts;
-  };
-  const counts = new Map<string, Record<FrameKey, number>>();
-  const labelOf = new Map<string, string>();
-  for (const video of metrics.videos) {
-    counts.set(video.stem, empty());
-    labelOf.set(video.stem, video.stem);
-    if (!labelOf.has(video.name)) labelOf.set(video.name, video.stem);
-  }
-  for (const frame of frames) {
-    const label = labelOf.get(frame.video) ?? frame.video;
-    let entry = counts.get(label);
-    if (!entry) {
-      entry = empty();
-      counts.set(label, entry);
-    }
-    if (frame.outcome === 'kept') {
-      entry.kept += 1;
-    } else if (frame.reason !== null && (DROP_REASONS as readonly string[]).includes(frame.reason)) {
-      entry[frame.reason] += 1;
-    } else {
-      entry.unknown += 1;
-    }
-  }
-  return counts;
-}
-
 function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
- * A fresh registry holding the run's metrics. Throws RangeError when the per-frame and per-image inputs
- * do not match `metrics` (a caller bug: they come from the same recorder).
+ * A fresh registry holding the run's metrics. Throws RangeError when the per-image input does not
+ * match `metrics` (a caller bug: they come from the same recorder).
  */
 export function buildPrometheusRegistry(input: PrometheusInput): Registry {
-  const { metrics, manifest, frames, detectionsPerImage } = input;
+  const { metrics, manifest, detectionsPerImage } = input;
   const site = input.site ?? metrics.site;
-  if (frames.length !== metrics.frames.sampled) {
-    throw new RangeError(`Got ${frames.length} frame outcomes for ${metrics.frames.sampled} sampled frames`);
-  }
   if (detectionsPerImage.length !== metrics.images) {
     throw new RangeError(`Got detection counts for ${detectionsPerImage.length} images but the run wrote ${metrics.images}`);
   }
@@ -159,10 +111,9 @@ export function buildPrometheusRegistry(input: PrometheusInput): Registry {
     labelNames: ['site', 'video', 'outcome', 'reason'] as const,
     registers,
   });
-  for (const [video, counts] of frameCountsByVideo(metrics, frames)) {
-    framesTotal.inc({ site, video, outcome: 'kept', reason: '' }, counts.kept);
-    for (const reason of DROP_REASONS) framesTotal.inc({ site, video, outcome: 'dropped', reason }, counts[reason]);
-    if (counts.unknown > 0) framesTotal.inc({ site, video, outcome: 'dropped', reason: 'unknown' }, counts.unknown);
+  for (const video of metrics.videos) {
+    framesTotal.inc({ site, video: video.stem, outcome: 'kept', reason: '' }, video.kept);
+    for (const reason of DROP_REASONS) framesTotal.inc({ site, video: video.stem, outcome: 'dropped', reason }, video.droppedByReason[reason]);
   }
 
   const dropRatio = new Gauge({

@@ -2,50 +2,13 @@
  * The run's recorder: every stage reports what it did here, and nothing else keeps counts. Metrics,
  * CSV and reports are computed from it once, at the end of the run.
  */
-import type { Detection, DropReason, VideoInfo } from '../pipeline/frame.js';
-
-export const STAGES = ['probe', 'extract', 'quality', 'dedup', 'detect', 'write'] as const;
-export type Stage = (typeof STAGES)[number];
-
-/** One row per sampled frame, in the order frames were sampled. */
-export interface FrameRecord {
-  video: string;
-  frameIndex: number;
-  timestampMs: number;
-  outcome: 'kept' | 'dropped';
-  reason: DropReason | null;
-  lumaMean: number | null;
-  blurScore: number | null;
-  /** Hamming distance of the frame's pHash to the last kept frame (null for the first frame of a video). */
-  phashDistance: number | null;
-  /** Set for kept frames only. */
-  detections: number | null;
-  inferenceMs: number | null;
-  imageFile: string | null;
-}
-
-export interface VideoRecord {
-  info: VideoInfo;
-  sha256: string;
-  /** Frames ffmpeg decoded (before sampling). */
-  framesDecoded: number;
-  /** Decoder error messages ffmpeg printed while decoding this video. */
-  decodeErrors: number;
-}
-
-export interface KeptImage {
-  file: string;
-  video: string;
-  frameIndex: number;
-  timestampMs: number;
-  width: number;
-  height: number;
-  detections: Detection[];
-}
+import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
+import type { Stage } from '../domain/stages.js';
 
 export class RunRecorder {
   readonly stageMs: Record<Stage, number> = { probe: 0, extract: 0, quality: 0, dedup: 0, detect: 0, write: 0 };
-  readonly frames: FrameRecord[] = [];
+  /** Frame rows in sampling order; a kept frame's row is filled in when its detections arrive. */
+  private readonly frameSlots: (FrameRecord | undefined)[] = [];
   readonly videos: VideoRecord[] = [];
   readonly kept: KeptImage[] = [];
   private readonly startedAt = performance.now();
@@ -70,7 +33,25 @@ export class RunRecorder {
   }
 
   recordFrame(frame: FrameRecord): void {
-    this.frames.push(frame);
+    this.frameSlots.push(frame);
+  }
+
+  /**
+   * Holds the next row's place in sampling order for a frame whose outcome is not complete yet (a
+   * kept frame waiting for its detections); the returned function records it there.
+   */
+  reserveFrame(): (frame: FrameRecord) => void {
+    const slot = this.frameSlots.length;
+    this.frameSlots.push(undefined);
+    return (frame) => {
+      if (this.frameSlots[slot] !== undefined) throw new Error(`frame row ${slot} was recorded twice`);
+      this.frameSlots[slot] = frame;
+    };
+  }
+
+  /** The recorded frame rows, in sampling order (rows still reserved are left out). */
+  get frames(): FrameRecord[] {
+    return this.frameSlots.filter((frame): frame is FrameRecord => frame !== undefined);
   }
 
   recordKept(image: KeptImage): void {

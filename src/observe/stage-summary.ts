@@ -3,9 +3,9 @@
  * as fields (`stage`, `unit`, `countIn`, `count`, `durationMs`, `share`) so JSON log lines can be
  * filtered and charted. Run id and site come from the logger's child fields.
  */
+import { STAGES, type Stage } from '../domain/stages.js';
 import type { LogFields, Logger } from './log.js';
 import type { RunMetrics } from './metrics.js';
-import { STAGES, type Stage } from './recorder.js';
 
 export interface StageSummary {
   stage: Stage;

@@ -3,7 +3,8 @@
  * and dedup measure it, and the detector letterboxes from it when the model's input is 640, so the
  * frame is resized once instead of three times. Frames that already fit are used as they are.
  */
-import { letterboxGeometry, resizeToFit, type RgbImage } from '../detect/letterbox.js';
+import { letterboxGeometry, resizeToFit } from '../detect/letterbox.js';
+import type { RgbImage } from '../domain/image.js';
 
 /** Longer side of the analysis image; the blur threshold is calibrated at this size (docs/thresholds.md). */
 export const ANALYSIS_SIZE = 640;

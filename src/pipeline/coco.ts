@@ -3,9 +3,7 @@
  * (video, frame index), ids from 1 in that order, annotations in image order then detection order,
  * and no wall-clock values, so the same inputs give the same bytes.
  */
-import type { KeptImage } from '../observe/recorder.js';
-
-export const COCO_PATH = 'annotations/instances.json';
+import type { KeptImage } from '../domain/frame-record.js';
 
 export interface CocoImage {
   id: number;

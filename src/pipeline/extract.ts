@@ -4,10 +4,12 @@
  * index and timestamp; decoder errors on stderr mark the next decoded frame as corrupt. Only one
  * frame is assembled at a time; the pipe's backpressure holds ffmpeg back while stages work.
  */
+import type { Frame } from '../domain/frame.js';
+import type { Sampling } from '../domain/sampling.js';
+import type { VideoInfo } from '../domain/video.js';
 import { VideoInputError } from '../errors.js';
 import { startDecode, type FfmpegTools } from '../media/ffmpeg.js';
-import type { Frame, VideoInfo } from './frame.js';
-import { selectFilter, type Sampling } from './sampling.js';
+import { selectFilter } from './sampling.js';
 
 /** What ffmpeg reported about the whole decode, filled in as frames stream. */
 export interface DecodeStats {

@@ -4,15 +4,14 @@
  */
 import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
+import { DATASET_FILES } from '../domain/dataset-files.js';
+import type { VideoRecord } from '../domain/frame-record.js';
+import type { Options } from '../domain/run-options.js';
+import type { VideoInfo } from '../domain/video.js';
 import type { FfmpegTools } from '../media/ffmpeg.js';
 import type { ModelConfig } from '../model/config.js';
 import type { ResolvedModel } from '../model/resolve.js';
 import type { RunMetrics } from '../observe/metrics.js';
-import type { VideoRecord } from '../observe/recorder.js';
-import type { VideoInfo } from './frame.js';
-import type { Options } from '../options.js';
-
-export const MANIFEST_FILE = 'manifest.json';
 
 export interface RunManifest {
   schemaVersion: 1;
@@ -44,7 +43,8 @@ export interface RunManifest {
     dropped: Record<string, number>;
     frameDropRatio: number;
   };
-  files: { coco: string; images: string; metrics: string; metricsCsv: string; report: string; reportHtml: string; prometheus: string };
+  /** The dataset's other files, relative to its folder. */
+  files: Omit<typeof DATASET_FILES, 'manifest'>;
 }
 
 export interface ManifestInput {
@@ -61,12 +61,12 @@ export interface ManifestInput {
   metrics: RunMetrics;
   toolVersion: string;
   gitCommit: string | null;
-  files: RunManifest['files'];
 }
 
 export function buildManifest(input: ManifestInput): RunManifest {
   const { options, metrics } = input;
   const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, ...config } = options;
+  const { manifest: _manifest, ...datasetFiles } = DATASET_FILES;
   return {
     schemaVersion: 1,
     tool: { name: 'dataset-gen', version: input.toolVersion, gitCommit: input.gitCommit },
@@ -117,6 +117,6 @@ export function buildManifest(input: ManifestInput): RunManifest {
       dropped: { ...metrics.frames.droppedByReason },
       frameDropRatio: metrics.frameDropRatio,
     },
-    files: input.files,
+    files: datasetFiles,
   };
 }

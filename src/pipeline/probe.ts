@@ -4,9 +4,10 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { cliName, type NameOf } from '../domain/run-options.js';
+import type { VideoInfo } from '../domain/video.js';
 import { VideoInputError } from '../errors.js';
 import { probeFile, type FfmpegTools, type ProbeData } from '../media/ffmpeg.js';
-import type { VideoInfo } from './frame.js';
 
 /** Containers ffprobe accepts that hold still images, not video. */
 const IMAGE_FORMATS = /(^|,)(image2|[a-z0-9]+_pipe|gif|apng|webp)(,|$)/;
@@ -41,12 +42,12 @@ function reasonFromProbeError(error: unknown): string {
   return `ffprobe failed: ${last.replace(/^.*?:\s*/, '')}`;
 }
 
-async function checkFile(file: string): Promise<number> {
+async function checkFile(file: string, name: NameOf): Promise<number> {
   let info;
   try {
     info = await stat(file);
   } catch {
-    throw new VideoInputError(`Video ${file} does not exist; check the --video path`);
+    throw new VideoInputError(`Video ${file} does not exist; check the ${name('video')} path`);
   }
   if (info.isDirectory()) throw new VideoInputError(`Video ${file} is a directory; pass a video file (or a glob in the Action)`);
   if (!info.isFile()) throw new VideoInputError(`Video ${file} is not a regular file`);
@@ -94,9 +95,9 @@ export function videoInfoFromProbe(file: string, index: number, sizeBytes: numbe
 }
 
 /** Probes and validates one input video. */
-export async function probeVideo(tools: FfmpegTools, file: string, index: number): Promise<VideoInfo> {
+export async function probeVideo(tools: FfmpegTools, file: string, index: number, name: NameOf = cliName): Promise<VideoInfo> {
   const absolute = path.resolve(file);
-  const sizeBytes = await checkFile(absolute);
+  const sizeBytes = await checkFile(absolute, name);
   let data: ProbeData;
   try {
     data = await probeFile(tools, absolute);

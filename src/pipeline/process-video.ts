@@ -13,16 +13,20 @@
  * (`inferenceMs`), and with several workers its sum exceeds the detect stage.
  */
 import type { DetectResult, Detector } from '../detect/session.js';
+import { imageFileName } from '../domain/dataset-files.js';
+import type { FrameRecord, KeptFrameRecord } from '../domain/frame-record.js';
+import type { Frame } from '../domain/frame.js';
+import type { Sampling } from '../domain/sampling.js';
+import type { QualityThresholds } from '../domain/thresholds.js';
+import type { VideoInfo } from '../domain/video.js';
 import type { FfmpegTools } from '../media/ffmpeg.js';
 import type { Progress } from '../observe/progress.js';
-import type { FrameRecord, RunRecorder } from '../observe/recorder.js';
+import type { RunRecorder } from '../observe/recorder.js';
 import { fitForAnalysis } from './analysis.js';
 import { Deduplicator } from './dedup.js';
 import { DecodeLog, extractFrames } from './extract.js';
-import type { Frame, VideoInfo } from './frame.js';
-import { assessQuality, type QualityThresholds } from './quality.js';
-import type { Sampling } from './sampling.js';
-import { imageFileName, writeFrameJpeg } from './write-images.js';
+import { assessQuality } from './quality.js';
+import { writeFrameJpeg } from './write-images.js';
 
 export interface VideoJob {
   tools: FfmpegTools;
@@ -40,9 +44,11 @@ export interface VideoJob {
   signal?: AbortSignal;
 }
 
+/** A kept frame waiting for its detections: what its row already knows, and its place among the rows. */
 interface Pending {
   frame: Frame;
-  row: FrameRecord;
+  measures: Pick<KeptFrameRecord, 'lumaMean' | 'blurScore' | 'phashDistance'>;
+  record: (row: FrameRecord) => void;
 }
 
 /** Expected number of sampled frames, for progress and ETA. */
@@ -76,12 +82,19 @@ async function finishBatch(job: VideoJob, { batch, names, detected, written }: I
   const { detections, inferenceMs } = await recorder.time('detect', () => detected);
   await recorder.time('write', () => written);
   const perFrameMs = inferenceMs / batch.length;
-  for (const [i, { frame, row }] of batch.entries()) {
+  for (const [i, { frame, measures, record }] of batch.entries()) {
     const found = detections[i] ?? [];
     const name = names[i]!;
-    row.detections = found.length;
-    row.inferenceMs = Math.round(perFrameMs * 10) / 10;
-    row.imageFile = name;
+    record({
+      video: frame.video.stem,
+      frameIndex: frame.frameIndex,
+      timestampMs: frame.timestampMs,
+      outcome: 'kept',
+      ...measures,
+      detections: found.length,
+      inferenceMs: Math.round(perFrameMs * 10) / 10,
+      imageFile: name,
+    });
     recorder.recordKept({
       file: name,
       video: frame.video.stem,
@@ -116,28 +129,18 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
       job.signal?.throwIfAborted();
       const fitted = await recorder.time('quality', () => fitForAnalysis(frame));
       const quality = await recorder.time('quality', () => assessQuality({ ...fitted, corrupt: frame.corrupt }, job.quality));
-      const row: FrameRecord = {
-        video: video.stem,
-        frameIndex: frame.frameIndex,
-        timestampMs: frame.timestampMs,
-        outcome: 'dropped',
-        reason: quality.reason,
-        lumaMean: Number.isFinite(quality.lumaMean) ? Math.round(quality.lumaMean * 10) / 10 : null,
-        blurScore: Number.isFinite(quality.blurScore) ? Math.round(quality.blurScore * 10) / 10 : null,
-        phashDistance: null,
-        detections: null,
-        inferenceMs: null,
-        imageFile: null,
-      };
-      recorder.recordFrame(row);
-      if (quality.reason === null) {
-        const { distance, duplicate } = await recorder.time('dedup', () => dedup.check({ ...fitted, video: frame.video }));
-        row.phashDistance = distance;
+      const where = { video: video.stem, frameIndex: frame.frameIndex, timestampMs: frame.timestampMs };
+      const lumaMean = Number.isFinite(quality.lumaMean) ? Math.round(quality.lumaMean * 10) / 10 : null;
+      const blurScore = Number.isFinite(quality.blurScore) ? Math.round(quality.blurScore * 10) / 10 : null;
+      if (quality.reason !== null) {
+        recorder.recordFrame({ ...where, outcome: 'dropped', reason: quality.reason, lumaMean, blurScore, phashDistance: null });
+      } else {
+        const { distance, duplicate } = await recorder.time('dedup', () => dedup.check(fitted));
+        const measures = { lumaMean, blurScore, phashDistance: distance };
         if (duplicate) {
-          row.reason = 'duplicate';
+          recorder.recordFrame({ ...where, outcome: 'dropped', reason: 'duplicate', ...measures });
         } else {
-          row.outcome = 'kept';
-          batch.push({ frame: { ...frame, fitted }, row });
+          batch.push({ frame: { ...frame, fitted }, measures, record: recorder.reserveFrame() });
           if (batch.length >= job.detector.batchSize) {
             await dispatch();
             await finishDownTo(job.detector.concurrency - 1);

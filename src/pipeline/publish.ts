@@ -3,12 +3,12 @@
  * Pushgateway. Neither can undo a finished dataset, so their failures are warnings.
  */
 import type { Registry } from 'prom-client';
+import type { Options } from '../domain/run-options.js';
 import { messageOf } from '../errors.js';
 import { appendRunHistory } from '../observe/history.js';
 import type { Logger } from '../observe/log.js';
 import type { RunMetrics } from '../observe/metrics.js';
 import { pushMetrics } from '../observe/pushgateway.js';
-import type { Options } from '../options.js';
 import type { RunManifest } from './manifest.js';
 
 export async function publishRun(

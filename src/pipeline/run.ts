@@ -7,6 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Detector } from '../detect/session.js';
+import { DATASET_FILES, type DatasetFile } from '../domain/dataset-files.js';
+import type { QualityGateVerdict } from '../domain/quality-gates.js';
+import { cliName, type NameOf, type Options } from '../domain/run-options.js';
 import { resolveFfmpegTools } from '../media/ffmpeg.js';
 import { loadModelConfig, type ModelConfig } from '../model/config.js';
 import { resolveModel, type ResolvedModel, type ResolveModelOptions } from '../model/resolve.js';
@@ -16,24 +19,15 @@ import { silentLogger, type Logger } from '../observe/log.js';
 import { computeMetrics, type RunMetrics } from '../observe/metrics.js';
 import type { Progress } from '../observe/progress.js';
 import { RunRecorder } from '../observe/recorder.js';
-import type { Options } from '../options.js';
-import type { QualityGateVerdict } from '../report/report-model.js';
 import { logStageSummary } from '../observe/stage-summary.js';
 import { TOOL_VERSION, toolCommit } from '../version.js';
-import { buildCoco, COCO_PATH, serializeCoco } from './coco.js';
-import { buildManifest, MANIFEST_FILE, type RunManifest } from './manifest.js';
+import { buildCoco, serializeCoco } from './coco.js';
+import { buildManifest, type RunManifest } from './manifest.js';
 import { checkOutputDir, commitStagingDir, createStagingDir, discardStagingDir } from './output-dir.js';
-import { expectedSamples, processVideo } from './process-video.js';
 import { probeVideo } from './probe.js';
+import { expectedSamples, processVideo } from './process-video.js';
 import { publishRun } from './publish.js';
-import { REPORT_FILES, writeReports } from './write-reports.js';
-import { IMAGES_DIR } from './write-images.js';
-
-export const OUTPUT_FILES = {
-  coco: COCO_PATH,
-  images: IMAGES_DIR,
-  ...REPORT_FILES,
-} as const;
+import { writeReports } from './write-reports.js';
 
 export interface RunHooks {
   logger?: Logger;
@@ -42,8 +36,10 @@ export interface RunHooks {
   signal?: AbortSignal;
   /** Quality gates to show in report.html (the caller enforces them). */
   gates?: (metrics: RunMetrics) => readonly QualityGateVerdict[];
-  /** Model download and cache settings. */
-  model?: Pick<ResolveModelOptions, 'cacheDir' | 'download' | 'names'>;
+  /** Model download and cache settings; `env`: an environment variable that also gives the model, named in messages. */
+  model?: Pick<ResolveModelOptions, 'cacheDir' | 'download'> & { env?: string };
+  /** How messages name the options: the door's own spelling (default: the CLI's flags). */
+  nameOf?: NameOf;
 }
 
 export interface RunResult {
@@ -51,16 +47,12 @@ export interface RunResult {
   metrics: RunMetrics;
   manifest: RunManifest;
   /** Absolute paths of the dataset's files. */
-  files: {
-    coco: string;
-    images: string;
-    metrics: string;
-    metricsCsv: string;
-    report: string;
-    reportHtml: string;
-    prometheus: string;
-    manifest: string;
-  };
+  files: Record<DatasetFile, string>;
+}
+
+function datasetPaths(outDir: string): Record<DatasetFile, string> {
+  const entries = Object.entries(DATASET_FILES).map(([key, rel]) => [key, path.join(outDir, rel)]);
+  return Object.fromEntries(entries) as Record<DatasetFile, string>;
 }
 
 function withOverrides(config: ModelConfig, options: Options): ModelConfig {
@@ -90,8 +82,11 @@ async function loadDetector(
 ): Promise<{ modelConfig: ModelConfig; model: ResolvedModel; detector: Detector }> {
   const loaded = await loadModelConfig(options.modelConfig);
   const modelConfig = withOverrides(loaded.config, options);
+  const { env, ...modelHooks } = hooks.model ?? {};
+  const name = hooks.nameOf ?? cliName;
   const model = await resolveModel(loaded, {
-    ...hooks.model,
+    ...modelHooks,
+    names: { model: name('model'), sha256: name('model-sha256'), env: env ?? null },
     modelPath: options.modelPath,
     modelUrl: options.modelUrl,
     modelSha256: options.modelSha256,
@@ -114,16 +109,17 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
   const logger = (hooks.logger ?? silentLogger()).child({ runId, site: options.site });
   const recorder = new RunRecorder();
 
-  const tools = await resolveFfmpegTools(options.ffmpegPath ?? undefined);
+  const name = hooks.nameOf ?? cliName;
+  const tools = await resolveFfmpegTools(options.ffmpegPath ?? undefined, name('ffmpeg-path'));
   logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
-  await checkOutputDir(options.outDir, options.overwrite);
+  await checkOutputDir(options.outDir, options.overwrite, name);
   if (options.historyCsv) await checkRunHistory(options.historyCsv);
 
   // The videos are probed while the model loads. A model download waits for the probe, and a
   // video's error is reported before the model's: a wrong video path never waits for a download.
   const probing = recorder.time('probe', () =>
     Promise.all(options.videos.map(async (file, i) => {
-      const info = await probeVideo(tools, file, i);
+      const info = await probeVideo(tools, file, i, name);
       return { info, sha256: await sha256File(info.path) };
     })),
   );
@@ -142,7 +138,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
   logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin})`);
 
   let committed = false;
-  const staging = await createStagingDir(options.outDir, [IMAGES_DIR, path.dirname(COCO_PATH)]);
+  const staging = await createStagingDir(options.outDir, [DATASET_FILES.images, path.dirname(DATASET_FILES.coco)], name);
   try {
     for (const { info, sha256 } of probed) {
       const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling)) ?? null;
@@ -175,7 +171,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
       categories,
       videoOrder: probed.map((p) => p.info.stem),
     });
-    await recorder.time('write', () => writeFile(path.join(staging, COCO_PATH), serializeCoco(coco)));
+    await recorder.time('write', () => writeFile(path.join(staging, DATASET_FILES.coco), serializeCoco(coco)));
     recorder.finish();
     const metrics = computeMetrics(recorder, { site: options.site, classNames: detector.classNames });
     logStageSummary(logger, metrics);
@@ -193,29 +189,18 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
       metrics,
       toolVersion: TOOL_VERSION,
       gitCommit: await toolCommit(),
-      files: { ...OUTPUT_FILES },
     });
     const registry = await writeReports(staging, recorder, metrics, manifest, hooks.gates?.(metrics) ?? []);
-    await writeFile(path.join(staging, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFile(path.join(staging, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
     await commitStagingDir(staging, options.outDir);
     committed = true;
-    const at = (rel: string): string => path.join(options.outDir, rel);
     logger.info(`dataset written to ${options.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
     await publishRun(options, metrics, manifest, registry, logger, hooks.signal);
     return {
       outDir: options.outDir,
       metrics,
       manifest,
-      files: {
-        coco: at(COCO_PATH),
-        images: at(IMAGES_DIR),
-        metrics: at(OUTPUT_FILES.metrics),
-        metricsCsv: at(OUTPUT_FILES.metricsCsv),
-        report: at(OUTPUT_FILES.report),
-        reportHtml: at(OUTPUT_FILES.reportHtml),
-        prometheus: at(OUTPUT_FILES.prometheus),
-        manifest: at(MANIFEST_FILE),
-      },
+      files: datasetPaths(options.outDir),
     };
   } catch (error) {
     if (!committed) await discardStagingDir(staging);

@@ -1,7 +1,5 @@
-/** How frames are sampled from a video, and the ffmpeg `select` expression that does it. */
-export type Sampling = { mode: 'fps'; fps: number } | { mode: 'every-n-frames'; n: number };
-
-export const DEFAULT_SAMPLING: Sampling = { mode: 'fps', fps: 1 };
+/** The ffmpeg `select` expression that samples frames. */
+import type { Sampling } from '../domain/sampling.js';
 
 /**
  * The select filter for a sampling. For a rate, the first frame of every 1/fps slot of the time grid
@@ -12,8 +10,4 @@ export function selectFilter(sampling: Sampling): string {
   if (sampling.mode === 'every-n-frames') return `select='not(mod(n,${sampling.n}))'`;
   const f = sampling.fps;
   return `select='isnan(prev_selected_t)+gte(floor(t*${f}+1e-6)-floor(prev_selected_t*${f}+1e-6),1)'`;
-}
-
-export function describeSampling(sampling: Sampling): string {
-  return sampling.mode === 'fps' ? `${sampling.fps} frame(s)/s` : `every ${sampling.n} frame(s)`;
 }

@@ -1,9 +1,8 @@
 /** Stage 6a: one JPEG per kept frame, under a deterministic name. */
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Frame } from './frame.js';
-
-export const IMAGES_DIR = 'images';
+import { DATASET_FILES } from '../domain/dataset-files.js';
+import type { Frame } from '../domain/frame.js';
 
 /** `<video-stem>_<frame-index, 6 digits>.jpg`, e.g. `site-walkway_000300.jpg`. */
 export function imageFileName(videoStem: string, frameIndex: number): string {
@@ -15,7 +14,7 @@ export function imageFileName(videoStem: string, frameIndex: number): string {
  * tables are the standard ones: optimising them costs 2.5x the encoding time for a few % of size.
  */
 export async function writeFrameJpeg(frame: Frame, datasetDir: string, quality: number, name: string): Promise<string> {
-  const file = path.join(datasetDir, IMAGES_DIR, name);
+  const file = path.join(datasetDir, DATASET_FILES.images, name);
   await sharp(frame.rgb, { raw: { width: frame.width, height: frame.height, channels: 3 } })
     .jpeg({ quality, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false })
     .toFile(file);

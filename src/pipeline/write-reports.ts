@@ -6,23 +6,15 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Registry } from 'prom-client';
+import { DATASET_FILES } from '../domain/dataset-files.js';
+import type { QualityGateVerdict } from '../domain/quality-gates.js';
 import { frameRowsCsv } from '../observe/csv.js';
 import type { RunMetrics } from '../observe/metrics.js';
-import { buildPrometheusRegistry, PROMETHEUS_FILE, renderPrometheus } from '../observe/prometheus.js';
+import { buildPrometheusRegistry, renderPrometheus } from '../observe/prometheus.js';
 import type { RunRecorder } from '../observe/recorder.js';
-import { HTML_REPORT_FILE, writeHtmlReport } from '../report/html.js';
+import { writeHtmlReport } from '../report/html.js';
 import { renderMarkdownReport } from '../report/markdown.js';
-import type { QualityGateVerdict } from '../report/report-model.js';
 import type { RunManifest } from './manifest.js';
-import { IMAGES_DIR } from './write-images.js';
-
-export const REPORT_FILES = {
-  metrics: 'metrics.json',
-  metricsCsv: 'metrics.csv',
-  report: 'report.md',
-  reportHtml: HTML_REPORT_FILE,
-  prometheus: PROMETHEUS_FILE,
-} as const;
 
 /** Writes the reports; returns the Prometheus registry so the run can push the same numbers. */
 export async function writeReports(
@@ -32,17 +24,16 @@ export async function writeReports(
   manifest: RunManifest,
   gates: readonly QualityGateVerdict[] = [],
 ): Promise<Registry> {
-  await writeFile(path.join(dir, REPORT_FILES.metrics), `${JSON.stringify(metrics, null, 2)}\n`);
-  await writeFile(path.join(dir, REPORT_FILES.metricsCsv), frameRowsCsv(recorder.frames));
-  const imageLinks = recorder.kept.slice(0, 4).map((k) => ({ href: `${IMAGES_DIR}/${k.file}`, label: k.file }));
-  await writeFile(path.join(dir, REPORT_FILES.report), renderMarkdownReport(metrics, { imageLinks }));
+  await writeFile(path.join(dir, DATASET_FILES.metrics), `${JSON.stringify(metrics, null, 2)}\n`);
+  await writeFile(path.join(dir, DATASET_FILES.metricsCsv), frameRowsCsv(recorder.frames));
+  const imageLinks = recorder.kept.slice(0, 4).map((k) => ({ href: `${DATASET_FILES.images}/${k.file}`, label: k.file }));
+  await writeFile(path.join(dir, DATASET_FILES.report), renderMarkdownReport(metrics, { imageLinks }));
   await writeHtmlReport(dir, { metrics, manifest, frames: recorder.frames, kept: recorder.kept, gates });
   const registry = buildPrometheusRegistry({
     metrics,
     manifest,
-    frames: recorder.frames,
     detectionsPerImage: recorder.kept.map((k) => k.detections.length),
   });
-  await writeFile(path.join(dir, REPORT_FILES.prometheus), await renderPrometheus(registry));
+  await writeFile(path.join(dir, DATASET_FILES.prometheus), await renderPrometheus(registry));
   return registry;
 }

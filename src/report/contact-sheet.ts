@@ -8,9 +8,9 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { DATASET_FILES } from '../domain/dataset-files.js';
+import type { KeptImage } from '../domain/frame-record.js';
 import { mapLimit } from './map-limit.js';
-import type { KeptImage } from '../observe/recorder.js';
-import { IMAGES_DIR } from '../pipeline/write-images.js';
 import { GLYPH_ROWS, pixelTextPath, pixelTextWidth } from './svg-pixel-font.js';
 
 /** Where thumbnails go, relative to the dataset folder (and to report.html, which sits at its root). */
@@ -182,11 +182,11 @@ export async function buildContactSheet(
   // A few at once: each thumbnail is a decode, resize, overlay and encode on libuv's pool.
   const made = await mapLimit(chosen, THUMBNAIL_CONCURRENCY, async (image): Promise<Thumbnail | { failed: string; error: string }> => {
     const name = path.basename(image.file);
-    const imageRel = `${IMAGES_DIR}/${name}`;
+    const imageRel = `${DATASET_FILES.images}/${name}`;
     const width = Math.max(1, Math.min(maxWidth, image.width));
     const height = Math.max(1, Math.round((image.height * width) / Math.max(1, image.width)));
     try {
-      await sharp(path.join(datasetDir, IMAGES_DIR, name))
+      await sharp(path.join(datasetDir, DATASET_FILES.images, name))
         .resize(width, height, { fit: 'fill' })
         .composite([{ input: Buffer.from(overlaySvg(image, width, height, colorOf)), top: 0, left: 0 }])
         .jpeg({ quality, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false })

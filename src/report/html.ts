@@ -20,20 +20,19 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DATASET_FILES } from '../domain/dataset-files.js';
+import { DROP_REASONS } from '../domain/drop-reason.js';
+import type { QualityGateVerdict } from '../domain/quality-gates.js';
+import { describeSampling } from '../domain/sampling.js';
+import { STAGES, type Stage } from '../domain/stages.js';
 import type { HistogramBucket, RunMetrics } from '../observe/metrics.js';
-import { STAGES } from '../observe/recorder.js';
-import type { Stage } from '../observe/recorder.js';
-import { COCO_PATH } from '../pipeline/coco.js';
-import { DROP_REASONS } from '../pipeline/frame.js';
-import { describeSampling } from '../pipeline/sampling.js';
 import { buildContactSheet, type ContactSheet, type ContactSheetOptions } from './contact-sheet.js';
-import { escapeHtml, relativeHref, userText } from './html-escape.js';
 import { bytes, clock, duration, fixed, int, percent, plain, runDate } from './format.js';
-import { buildTimeline, classColors, OUTCOMES, type HtmlReportData, type HtmlReportInput, type QualityGateVerdict, type TimelineLimits } from './report-model.js';
+import { escapeHtml, relativeHref, userText } from './html-escape.js';
+import { buildTimeline, classColors, OUTCOMES, type HtmlReportData, type HtmlReportInput, type TimelineLimits } from './report-model.js';
 import { histogramChart, horizontalBarChart, stackedBar, type BarDatum, type HistogramDatum } from './svg-charts.js';
 import { timelineChart } from './svg-timeline.js';
 
-export const HTML_REPORT_FILE = 'report.html';
 export const DEFAULT_HTML_TABLE_ROWS = 50;
 export const DEFAULT_CHART_CLASSES = 15;
 /** Video names listed in the header; the rest are counted. */
@@ -41,7 +40,7 @@ const HEADER_VIDEOS = 5;
 
 /** The dataset's files the report links to, relative to the dataset folder (see pipeline/run.ts). */
 export const REPORT_LINKS: readonly { href: string; label: string; what: string }[] = [
-  { href: COCO_PATH, label: COCO_PATH, what: 'COCO annotations (pre-tags)' },
+  { href: DATASET_FILES.coco, label: DATASET_FILES.coco, what: 'COCO annotations (pre-tags)' },
   { href: 'images/', label: 'images/', what: 'the dataset images' },
   { href: 'metrics.csv', label: 'metrics.csv', what: 'one row per sampled frame' },
   { href: 'metrics.json', label: 'metrics.json', what: 'the numbers of this report' },
@@ -321,8 +320,6 @@ function dropsTable(metrics: RunMetrics): string {
     const color = OUTCOMES.find((o) => o.key === reason)?.color ?? '#999';
     return [swatched(color, reason), int(n), share(n, frames.sampled), share(n, frames.dropped)];
   });
-  const noReason = frames.dropped - DROP_REASONS.reduce((acc, r) => acc + frames.droppedByReason[r], 0);
-  if (noReason > 0) rows.push([swatched('#8e44ad', 'no reason recorded'), int(noReason), share(noReason, frames.sampled), share(noReason, frames.dropped)]);
   return table(['Reason', ['Frames', 'n'], ['Of sampled', 'n'], ['Of dropped', 'n']], rows, [
     'All drops',
     int(frames.dropped),
@@ -432,7 +429,7 @@ export interface WrittenHtmlReport {
 export async function writeHtmlReport(datasetDir: string, input: HtmlReportInput, options: WriteHtmlReportOptions = {}): Promise<WrittenHtmlReport> {
   const contactSheet = await buildContactSheet(datasetDir, input.kept, { ...options, colorOf: colorsOf(input) });
   const html = renderHtmlReport(input, contactSheet, options);
-  const file = path.join(datasetDir, HTML_REPORT_FILE);
+  const file = path.join(datasetDir, DATASET_FILES.reportHtml);
   await writeFile(file, html);
   return { file, html, contactSheet };
 }

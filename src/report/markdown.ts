@@ -3,11 +3,12 @@
  * from the user (site, video and class names, link labels) is Markdown-escaped and length-capped,
  * long tables are cut to `maxTableRows`, and the whole document is kept under `MAX_REPORT_BYTES`.
  */
-import { DROP_REASONS } from '../pipeline/frame.js';
+import { DROP_REASONS } from '../domain/drop-reason.js';
+import { STAGES } from '../domain/stages.js';
 import type { HistogramBucket, RunMetrics } from '../observe/metrics.js';
-import { STAGES } from '../observe/recorder.js';
+import { textBar } from '../observe/text-bar.js';
 import { bytes, fixed, int, percent } from './format.js';
-import { barChart, textBar } from './text-bars.js';
+import { barChart } from './text-bars.js';
 import { cut, cutToBytes } from './text-cut.js';
 
 /** report.md never exceeds this many bytes (UTF-8). */

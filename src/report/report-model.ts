@@ -5,22 +5,14 @@
  * Counts come from `RunMetrics` (the one report model); the frame rows are only used for the
  * timeline, and the kept images only for the contact sheet.
  */
-import type { RunMetrics, VideoMetrics } from '../observe/metrics.js';
-import type { FrameRecord, KeptImage } from '../observe/recorder.js';
-import { DROP_REASONS } from '../pipeline/frame.js';
-import type { DropReason } from '../pipeline/frame.js';
-import type { Sampling } from '../pipeline/sampling.js';
-import type { TimelineCategory, TimelineMark, TimelineTrack } from './svg-timeline.js';
-import { cut } from './html-escape.js';
+import type { DropReason } from '../domain/drop-reason.js';
+import type { FrameRecord, KeptImage } from '../domain/frame-record.js';
+import type { QualityGateVerdict } from '../domain/quality-gates.js';
+import type { Sampling } from '../domain/sampling.js';
+import { median, type RunMetrics, type VideoMetrics } from '../observe/metrics.js';
 import { int } from './format.js';
-
-/** One quality gate and its verdict, e.g. `{ name: 'min-images', threshold: 50, actual: 42, passed: false }`. */
-export interface QualityGateVerdict {
-  name: string;
-  threshold: number;
-  actual: number;
-  passed: boolean;
-}
+import { cut } from './html-escape.js';
+import type { TimelineCategory, TimelineMark, TimelineTrack } from './svg-timeline.js';
 
 /**
  * The parts of `RunManifest` the report shows. `RunManifest` is assignable to it; tests can build a
@@ -48,7 +40,7 @@ export interface HtmlReportInput extends HtmlReportData {
   kept: readonly KeptImage[];
 }
 
-export type Outcome = 'kept' | DropReason | 'other';
+export type Outcome = 'kept' | DropReason;
 
 /** Frame outcomes in display order, with their colours (also used by the drops table). */
 export const OUTCOMES: readonly { key: Outcome; label: string; color: string }[] = [
@@ -58,12 +50,10 @@ export const OUTCOMES: readonly { key: Outcome; label: string; color: string }[]
   { key: 'black', label: 'black', color: '#3d4756' },
   { key: 'overexposed', label: 'overexposed', color: '#f0cf3c' },
   { key: 'corrupt', label: 'corrupt', color: '#d64541' },
-  { key: 'other', label: 'dropped, no reason', color: '#8e44ad' },
 ];
 
-export function outcomeOf(frame: Pick<FrameRecord, 'outcome' | 'reason'>): Outcome {
-  if (frame.outcome === 'kept') return 'kept';
-  return frame.reason !== null && DROP_REASONS.includes(frame.reason) ? frame.reason : 'other';
+export function outcomeOf(frame: FrameRecord): Outcome {
+  return frame.outcome === 'kept' ? 'kept' : frame.reason;
 }
 
 /** Colours for classes, picked to stay apart from each other and readable under white text. */
@@ -108,13 +98,6 @@ export const DEFAULT_MAX_TIMELINE_TRACKS = 12;
 /** Each drawn track gets at least this many marks, however many tracks share the budget. */
 const MIN_MARKS_PER_TRACK = 60;
 
-function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
 function emptyCounts(): number[] {
   return OUTCOMES.map(() => 0);
 }
@@ -131,7 +114,7 @@ export function timelineMarks(frames: readonly FrameRecord[], durationMs: number
   if (rows.length === 0) return { marks: [], durationMs: Math.max(0, durationMs), perMark: 0 };
   const gaps = rows.slice(1).map((f, i) => f.timestampMs - (rows[i]?.timestampMs ?? 0)).filter((g) => g > 0);
   const last = rows[rows.length - 1]?.timestampMs ?? 0;
-  const step = median(gaps) || (durationMs > last ? durationMs - last : 1000);
+  const step = median([...gaps].sort((a, b) => a - b)) || (durationMs > last ? durationMs - last : 1000);
   const axis = Math.max(durationMs > 0 ? durationMs : 0, last + Math.min(step, 1000));
   const index = new Map(OUTCOMES.map((o, i) => [o.key, i]));
 
@@ -144,7 +127,7 @@ export function timelineMarks(frames: readonly FrameRecord[], durationMs: number
         startMs: frame.timestampMs,
         endMs: Math.min(axis, frame.timestampMs + step),
         counts,
-        detections: kept ? (frame.detections ?? 0) : null,
+        detections: kept ? frame.detections : null,
       };
     });
     return { marks, durationMs: axis, perMark: 1 };
@@ -205,7 +188,6 @@ export function buildTimeline(metrics: RunMetrics, frames: readonly FrameRecord[
   const withFrames = metrics.videos.filter((v) => byVideo.has(v));
   const shown = withFrames.slice(0, maxTracks);
   const cap = Math.max(MIN_MARKS_PER_TRACK, Math.floor(maxMarks / Math.max(1, shown.length)));
-  const hasOther = frames.some((f) => outcomeOf(f) === 'other');
   const tracks = shown.map((video): TimelineTrack => {
     const rows = byVideo.get(video) ?? [];
     const { marks, durationMs, perMark } = timelineMarks(rows, video.durationSeconds * 1000, cap);
@@ -216,8 +198,7 @@ export function buildTimeline(metrics: RunMetrics, frames: readonly FrameRecord[
   });
   return {
     tracks,
-    // The 'other' category only appears in the legend when some frame needs it.
-    categories: OUTCOMES.filter((o) => o.key !== 'other' || hasOther).map((o) => ({ label: o.label, color: o.color })),
+    categories: OUTCOMES.map((o) => ({ label: o.label, color: o.color })),
     hiddenVideos: withFrames.length - shown.length,
   };
 }

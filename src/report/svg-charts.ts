@@ -7,8 +7,8 @@
  *
  * Coordinates are printed with at most 2 decimals (`num`), so the same data gives the same bytes.
  */
-import { escapeHtml, cut } from './html-escape.js';
 import { int, num } from './format.js';
+import { escapeHtml, cut } from './html-escape.js';
 
 /** Average glyph advance as a share of the font size, for layout estimates (system sans-serif). */
 const CHAR_WIDTH = 0.58;

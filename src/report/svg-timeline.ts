@@ -7,8 +7,8 @@
  * Marks of one colour are drawn as a single `<path>` (`M x y h w v h h -w z` per mark), which keeps
  * the markup to about 25 bytes per mark; the caller bounds the number of marks (see report-model.ts).
  */
-import { escapeHtml } from './html-escape.js';
 import { clock, int, num } from './format.js';
+import { escapeHtml } from './html-escape.js';
 import { svgOpen, svgText, textWidth } from './svg-charts.js';
 
 export interface TimelineCategory {

@@ -13,16 +13,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import sharp from 'sharp';
-import type { WorkerCount } from '../../src/detect/runtime-layout.js';
-import { createRuntime, Detector } from '../../src/detect/session.js';
 import { letterbox } from '../../src/detect/letterbox.js';
+import { startRuntimePool } from '../../src/detect/runtime-pool.js';
+import { Detector } from '../../src/detect/session.js';
+import type { WorkerCount } from '../../src/domain/run-options.js';
+import type { Sampling } from '../../src/domain/sampling.js';
 import { resolveFfmpegTools } from '../../src/media/ffmpeg.js';
 import { loadModelConfig } from '../../src/model/config.js';
-import { resolveOptions } from '../../src/options.js';
+import { resolveOptions } from '../../src/options/resolve.js';
 import { extractFrames } from '../../src/pipeline/extract.js';
 import { probeVideo } from '../../src/pipeline/probe.js';
 import { runPipeline } from '../../src/pipeline/run.js';
-import { selectFilter, type Sampling } from '../../src/pipeline/sampling.js';
+import { selectFilter } from '../../src/pipeline/sampling.js';
 
 const run = promisify(execFile);
 const here = fileURLToPath(import.meta.url);
@@ -108,7 +110,7 @@ async function inferenceFloor({ video, model, fps }: Args, work: string, workers
   for await (const frame of extractFrames(tools, info, { mode: 'fps', fps })) {
     if (wanted.has(frame.frameIndex)) tensors.push((await letterbox(frame, config.inputSize)).tensor);
   }
-  const runtime = await createRuntime(model, ['cpu'], workers);
+  const runtime = await startRuntimePool(model, ['cpu'], workers);
   const input = runtime.inputMetadata[0]!.name;
   const output = runtime.outputMetadata[0]!.name;
   const dims = [1, 3, config.inputSize, config.inputSize];

@@ -21,8 +21,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { DEFAULT_DEDUP_THRESHOLD, hammingDistance, framePhash } from '../../src/pipeline/dedup.js';
-import { BLUR_ANALYSIS_SIZE, measureQuality } from '../../src/pipeline/quality.js';
+import { DEFAULT_DEDUP_THRESHOLD } from '../../src/domain/thresholds.js';
+import { fitForAnalysis, ANALYSIS_SIZE } from '../../src/pipeline/analysis.js';
+import { hammingDistance } from '../../src/pipeline/dedup.js';
+import { phash64 } from '../../src/pipeline/phash.js';
+import { measureQuality } from '../../src/pipeline/quality.js';
 import { decodeVideoFrames, lavfiFrame } from '../support/raw-frames.js';
 
 const BLOCK = 8;
@@ -141,7 +144,7 @@ async function writeJpegs(): Promise<void> {
 async function main(): Promise<void> {
   if (jpegDir) await mkdir(jpegDir, { recursive: true });
   console.log(`# measure-thresholds: ${video}`);
-  console.log(`blur score computed on luma downscaled to ${BLUR_ANALYSIS_SIZE} px on the longer side when larger`);
+  console.log(`quality and pHash measured on the analysis image (the frame fitted to ${ANALYSIS_SIZE} px), as the pipeline does`);
 
   // ---- Every frame, decoded once; the 1 fps and every-5th sequences are subsets of it, exactly
   // what `-vf select=not(mod(n\,10))` / `not(mod(n\,5))` would give.
@@ -153,10 +156,11 @@ async function main(): Promise<void> {
   for await (const rgb of decodeVideoFrames(video, WIDTH, HEIGHT)) {
     const image = { rgb, width: WIDTH, height: HEIGHT };
     let t = performance.now();
-    const q = measureQuality(image);
+    const fitted = await fitForAnalysis(image);
+    const q = measureQuality(fitted);
     qualityMs += performance.now() - t;
     t = performance.now();
-    const hash = await framePhash(image);
+    const hash = phash64(fitted);
     phashMs += performance.now() - t;
     frames.push({ index, hash, lumaMean: q.lumaMean, blurScore: q.blurScore, blocks: blockMeans(rgb, WIDTH, HEIGHT) });
     if (index % 10 === 0) raw.set(index, rgb);
@@ -168,7 +172,8 @@ async function main(): Promise<void> {
 
   // Steadier timings on one frame after warm-up: the best of 5 rounds, wall and CPU time of this
   // process (CPU time includes libvips' worker threads; it is less disturbed by other load).
-  const sample = { rgb: raw.get(300)!, width: WIDTH, height: HEIGHT };
+  const full = { rgb: raw.get(300)!, width: WIDTH, height: HEIGHT };
+  const sample = await fitForAnalysis(full);
   const timeIt = async (rounds: number, runs: number, work: () => unknown): Promise<string> => {
     const results: [number, number][] = [];
     for (let r = 0; r < rounds; r++) {
@@ -183,8 +188,9 @@ async function main(): Promise<void> {
   };
   for (let i = 0; i < 20; i++) measureQuality(sample);
   console.log(`quality, warm: ${await timeIt(5, 40, () => measureQuality(sample))}`);
-  console.log(`quality at full resolution (no ${BLUR_ANALYSIS_SIZE}-px downscale), warm: ${await timeIt(5, 40, () => measureQuality(sample, Number.POSITIVE_INFINITY))}`);
-  console.log(`pHash, warm: ${await timeIt(5, 20, () => framePhash(sample))}`);
+  console.log(`quality at full resolution (not fitted), warm: ${await timeIt(5, 40, () => measureQuality(full))}`);
+  console.log(`fitting for analysis, warm: ${await timeIt(5, 20, () => fitForAnalysis(full))}`);
+  console.log(`pHash, warm: ${await timeIt(5, 20, () => phash64(sample))}`);
 
   // ---- Noise floor of the change proxy: consecutive frames at 10 fps, per-block luma change.
   const blockDiffs: number[] = [];
@@ -206,7 +212,7 @@ async function main(): Promise<void> {
     const cs: number[] = [];
     let k = 0;
     for await (const rgb of decodeVideoFrames(video, WIDTH, HEIGHT, `select=not(mod(n\\,10)),format=rgb24,${filter}`)) {
-      ds.push(hammingDistance(hashesAt1fps[k]!, await framePhash({ rgb, width: WIDTH, height: HEIGHT })));
+      ds.push(hammingDistance(hashesAt1fps[k]!, phash64({ rgb, width: WIDTH, height: HEIGHT })));
       cs.push(changedBlocks(frames[k * 10]!.blocks, blockMeans(rgb, WIDTH, HEIGHT)));
       k++;
     }
@@ -218,7 +224,7 @@ async function main(): Promise<void> {
     for (const [index, rgb] of raw) {
       const jpeg = await sharp(rgb, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } }).jpeg({ quality: 60 }).toBuffer();
       const back = await sharp(jpeg).removeAlpha().raw().toBuffer();
-      ds.push(hammingDistance(frames[index]!.hash, await framePhash({ rgb: back, width: WIDTH, height: HEIGHT })));
+      ds.push(hammingDistance(frames[index]!.hash, phash64({ rgb: back, width: WIDTH, height: HEIGHT })));
       cs.push(changedBlocks(frames[index]!.blocks, blockMeans(back, WIDTH, HEIGHT)));
     }
     noiseRows.push(`${'JPEG q60 round trip'.padEnd(22)} distances ${histogram(ds)}; changed blocks max ${Math.max(...cs)}`);
@@ -296,7 +302,7 @@ async function main(): Promise<void> {
   for (const sigma of [0.5, 1, 1.5, 2, 3, 4]) {
     const scores: number[] = [];
     for await (const rgb of decodeVideoFrames(video, WIDTH, HEIGHT, `select=not(mod(n\\,10)),gblur=sigma=${sigma}`)) {
-      scores.push(measureQuality({ rgb, width: WIDTH, height: HEIGHT }).blurScore);
+      scores.push(measureQuality(await fitForAnalysis({ rgb, width: WIDTH, height: HEIGHT })).blurScore);
     }
     console.log(`gblur sigma=${String(sigma).padEnd(3)} blur score: ${summary(scores)}`);
   }
@@ -311,10 +317,10 @@ async function main(): Promise<void> {
     const scored: number[] = [];
     const fullRes: number[] = [];
     for await (const rgb of decodeVideoFrames(video, w, h, `select=not(mod(n\\,10)),scale=${w}:${h}:flags=lanczos`)) {
-      scored.push(measureQuality({ rgb, width: w, height: h }).blurScore);
-      fullRes.push(measureQuality({ rgb, width: w, height: h }, Number.POSITIVE_INFINITY).blurScore);
+      scored.push(measureQuality(await fitForAnalysis({ rgb, width: w, height: h })).blurScore);
+      fullRes.push(measureQuality({ rgb, width: w, height: h }).blurScore);
     }
-    console.log(`${w}x${h}: with ${BLUR_ANALYSIS_SIZE}-px downscale median ${quantile(scored, 0.5).toFixed(1)} (min ${quantile(scored, 0).toFixed(1)}); at full resolution median ${quantile(fullRes, 0.5).toFixed(1)} (min ${quantile(fullRes, 0).toFixed(1)})`);
+    console.log(`${w}x${h}: fitted to ${ANALYSIS_SIZE} px median ${quantile(scored, 0.5).toFixed(1)} (min ${quantile(scored, 0).toFixed(1)}); at full resolution median ${quantile(fullRes, 0.5).toFixed(1)} (min ${quantile(fullRes, 0).toFixed(1)})`);
   }
 
   console.log('\n## Synthetic frames');
@@ -329,7 +335,7 @@ async function main(): Promise<void> {
   ];
   for (const [name, graph] of synthetic) {
     const rgb = await lavfiFrame(graph, WIDTH, HEIGHT);
-    const q = measureQuality({ rgb, width: WIDTH, height: HEIGHT });
+    const q = measureQuality(await fitForAnalysis({ rgb, width: WIDTH, height: HEIGHT }));
     console.log(`${name.padEnd(22)} luma mean ${q.lumaMean.toFixed(1).padStart(6)}  blur score ${q.blurScore.toFixed(1)}`);
   }
 
@@ -343,7 +349,7 @@ async function main(): Promise<void> {
     const lumas: number[] = [];
     const blurs: number[] = [];
     for await (const rgb of decodeVideoFrames(video, WIDTH, HEIGHT, `select=not(mod(n\\,10)),format=rgb24,${filter}`)) {
-      const q = measureQuality({ rgb, width: WIDTH, height: HEIGHT });
+      const q = measureQuality(await fitForAnalysis({ rgb, width: WIDTH, height: HEIGHT }));
       lumas.push(q.lumaMean);
       blurs.push(q.blurScore);
     }

@@ -9,11 +9,11 @@
  * Needs the image: `../shared/tools/container build -t dataset-gen:ci .` (done by .ci/run, which
  * then runs these tests with DATASET_GEN_E2E=1; see README).
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { parseOutputFile } from '../support/github-files.js';
 import { startGitHubServices, type GitHubServices } from '../support/github-services/index.js';
 import { readZipEntries } from '../support/github-services/zip-entries.js';

@@ -4,18 +4,18 @@
  * stand-in for GitHub's services (test/support/github-services). A model given as a URL comes from a
  * local HTTPS server. Nothing leaves the machine.
  */
-import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Output } from '../../src/action/constants.js';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { modelCacheDir, modelCacheKey, saveModelCache } from '../../src/action/model-cache.js';
+import { Output } from '../../src/action/outputs.js';
 import { run, type RunOptions } from '../../src/action/run.js';
 import { QualityGateError } from '../../src/errors.js';
+import { parseOutputFile } from '../support/github-files.js';
 import { startGitHubServices, type GitHubServices } from '../support/github-services/index.js';
 import { readZipEntries } from '../support/github-services/zip-entries.js';
-import { parseOutputFile } from '../support/github-files.js';
 import { startHttpsServer, type TestHttpsServer } from '../support/https-server.js';
 import { makeVideo, MODEL } from '../support/videos.js';
 

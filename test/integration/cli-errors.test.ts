@@ -2,10 +2,10 @@
  * Bad input through the built CLI: one line naming the input and the problem, a documented exit
  * code, no stack trace, and no output folder left behind.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { EXIT_CODES } from '../../src/errors.js';
 import { encodeModel, flattenModel } from '../support/onnx-builder.js';
 import { makeAudioOnly, makeTextFile, makeTruncated, makeVideo, MODEL, SAMPLE_VIDEO, tempDir } from '../support/videos.js';

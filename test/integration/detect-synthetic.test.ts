@@ -2,9 +2,9 @@
  * The Detector on tiny hand-built ONNX models: load-time validation errors, class names, and
  * batching, checked against boxes computed by hand.
  */
-import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { Detector } from '../../src/detect/session.js';
 import { ConfigError, ModelError } from '../../src/errors.js';
 import { type ModelConfig, modelConfigSchema } from '../../src/model/config.js';
@@ -134,10 +134,7 @@ describe('loaded models', () => {
     const detector = await Detector.create({ modelPath: dynamicModel, config: config({ classNames: undefined }) });
     try {
       expect(detector.classNames).toEqual(['red', "it's"]);
-      expect(detector.inputName).toBe('images');
-      expect(detector.outputName).toBe('output0');
       expect(detector.providers).toEqual(['cpu']);
-      expect(detector.classFilter).toBeNull();
     } finally {
       await detector.release();
     }
@@ -197,7 +194,6 @@ describe('loaded models', () => {
       classFilter: ['b'],
     });
     try {
-      expect(detector.classFilter).toEqual(['b']);
       // Both class scores tie, so every anchor's class is "a": filtered out.
       const filtered = await detector.detect([uniform(32, [128, 64, 200])]);
       expect(filtered.detections).toEqual([[]]);

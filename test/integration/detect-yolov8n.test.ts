@@ -2,12 +2,13 @@
  * The Detector with the reference YOLOv8n on the fixture photos: the objects ../shared/README.md
  * lists come out at confidence 0.25, IoU 0.45, with boxes inside the image.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
-import { Detector, type RgbImage } from '../../src/detect/session.js';
+import { Detector } from '../../src/detect/session.js';
+import type { Detection } from '../../src/domain/detection.js';
+import type { RgbImage } from '../../src/domain/image.js';
 import { type ModelConfig, modelConfigSchema } from '../../src/model/config.js';
-import type { Detection } from '../../src/pipeline/frame.js';
 
 const SHARED = new URL('../../../shared/', import.meta.url);
 const MODEL = fileURLToPath(new URL('models/yolov8n.onnx', SHARED));
@@ -67,8 +68,6 @@ describe('YOLOv8n on the fixture images', () => {
   test('loads with the metadata class names, batch 1, on CPU', () => {
     expect(detector.classNames).toHaveLength(80);
     expect(detector.classNames[0]).toBe('person');
-    expect(detector.inputName).toBe('images');
-    expect(detector.outputName).toBe('output0');
     expect(detector.batchSize).toBe(1); // the input's batch dimension is fixed at 1
     expect(detector.providers).toEqual(['cpu']);
   });
@@ -122,7 +121,6 @@ describe('other models and options', () => {
   test('a class filter keeps only the named classes, with the same boxes', async () => {
     const filtered = await Detector.create({ modelPath: MODEL, config: config(), classFilter: ['kite'] });
     try {
-      expect(filtered.classFilter).toEqual(['kite']);
       const kite = images.get('kite')!;
       const [onlyKites] = (await filtered.detect([kite])).detections;
       const [all] = (await detector.detect([kite])).detections;

@@ -3,13 +3,13 @@
  * results service (test/support/github-services): Twirp on 127.0.0.1 plus Azurite for the blobs.
  * Nothing leaves the machine.
  */
-import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
-import { DefaultArtifactClient } from '@actions/artifact';
-import { restoreCache, saveCache } from '@actions/cache';
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { DefaultArtifactClient } from '@actions/artifact';
+import { restoreCache, saveCache } from '@actions/cache';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import sharp from 'sharp';
 import { startGitHubServices, type GitHubServices } from '../support/github-services/index.js';
 import { readZipEntries } from '../support/github-services/zip-entries.js';

@@ -5,19 +5,22 @@
  * numbers on screen. Screenshots go to $DATASET_GEN_SCREENSHOT_DIR (default .tmp/screenshots/) for CI
  * to keep as an artifact.
  */
-import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import sharp from 'sharp';
+import type { DropReason } from '../../src/domain/drop-reason.js';
+import type { FrameRecord } from '../../src/domain/frame-record.js';
+import type { QualityGateVerdict } from '../../src/domain/quality-gates.js';
+import { STAGES } from '../../src/domain/stages.js';
 import { computeMetrics } from '../../src/observe/metrics.js';
-import { RunRecorder, STAGES, type FrameRecord } from '../../src/observe/recorder.js';
-import type { DropReason } from '../../src/pipeline/frame.js';
-import { resolveOptions } from '../../src/options.js';
+import { RunRecorder } from '../../src/observe/recorder.js';
+import { resolveOptions } from '../../src/options/resolve.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
 import { fixed, int, percent } from '../../src/report/format.js';
 import { renderHtmlReport, writeHtmlReport, type WrittenHtmlReport } from '../../src/report/html.js';
-import type { HtmlReportData, QualityGateVerdict } from '../../src/report/report-model.js';
+import type { HtmlReportData } from '../../src/report/report-model.js';
 import { Chromium, CHROMIUM, chromiumAvailable, inspectPage, type PageInspection } from '../support/chromium.js';
 import { MODEL, SAMPLE_VIDEO, tempDir } from '../support/videos.js';
 
@@ -221,7 +224,8 @@ function variant(): HtmlReportData {
   for (const [v, video] of [copy.info.stem, stem].entries()) {
     recorder.frames.forEach((f, i) => {
       const reason = v === 1 ? dropped(f, i) : null;
-      r.recordFrame({ ...f, video, ...(reason ? { outcome: 'dropped', reason, detections: null, imageFile: null } : {}) });
+      const { video: _video, frameIndex, timestampMs, lumaMean, blurScore, phashDistance } = f;
+      r.recordFrame(reason ? { video, frameIndex, timestampMs, lumaMean, blurScore, phashDistance, outcome: 'dropped', reason } : { ...f, video });
       const kept = recorder.kept.find((k) => k.frameIndex === f.frameIndex);
       if (!reason && kept) r.recordKept({ ...kept, video });
     });

@@ -3,14 +3,14 @@
  * metrics pushed to a real Pushgateway and read back, a runs.csv history over two runs, and a
  * Pushgateway that is down costing a warning, not the run.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createLogger } from '../../src/observe/log.js';
-import { resolveOptions, type RawOptions } from '../../src/options.js';
+import { resolveOptions, type RawOptions } from '../../src/options/resolve.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
-import { freePort, parseSamples, sampleValue, startPushgateway, type Pushgateway } from '../support/pushgateway.js';
 import { promtoolCheck } from '../support/promtool.js';
+import { freePort, parseSamples, sampleValue, startPushgateway, type Pushgateway } from '../support/pushgateway.js';
 import { MODEL, SAMPLE_VIDEO, tempDir } from '../support/videos.js';
 
 let dir: string;

@@ -2,16 +2,16 @@
  * The whole pipeline on the real sample video with the real model: once through the library, once
  * through the built CLI with one inference worker; both must produce a valid dataset, and the same bytes.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
-import { resolveOptions } from '../../src/options.js';
-import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
+import { resolveOptions } from '../../src/options/resolve.js';
 import type { CocoDataset } from '../../src/pipeline/coco.js';
 import type { RunManifest } from '../../src/pipeline/manifest.js';
+import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
 import { MODEL, SAMPLE_VIDEO, tempDir } from '../support/videos.js';
 
 const run = promisify(execFile);

@@ -6,11 +6,13 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DropReason } from '../../src/domain/drop-reason.js';
+import type { VideoInfo } from '../../src/domain/video.js';
 import { computeMetrics, type RunMetrics } from '../../src/observe/metrics.js';
 import { buildPrometheusRegistry, type PrometheusInput } from '../../src/observe/prometheus.js';
 import { pushMetrics } from '../../src/observe/pushgateway.js';
 import { RunRecorder } from '../../src/observe/recorder.js';
-import type { DropReason, VideoInfo } from '../../src/pipeline/frame.js';
+import { frameRow } from '../support/frame-rows.js';
 import { freePort, parseSamples, sampleValue, startPushgateway, type Pushgateway } from '../support/pushgateway.js';
 
 const JOB = 'dataset-gen';
@@ -28,10 +30,7 @@ function run(site: string, keptDetections: number[], drops: DropReason[]): { inp
   recorder.recordVideo({ info: videoInfo('cam-a', 0), sha256: 'a'.repeat(64), framesDecoded: 1800, decodeErrors: 0 });
   let index = 0;
   for (const n of keptDetections) {
-    recorder.recordFrame({
-      video: 'cam-a', frameIndex: index * 30, timestampMs: index * 1000, outcome: 'kept', reason: null, lumaMean: 100,
-      blurScore: 300, phashDistance: null, detections: n, inferenceMs: 5, imageFile: `cam-a_${index * 30}.jpg`,
-    });
+    recorder.recordFrame(frameRow({ video: 'cam-a', frameIndex: index * 30, timestampMs: index * 1000, blurScore: 300, detections: n, inferenceMs: 5, imageFile: `cam-a_${index * 30}.jpg` }));
     recorder.recordKept({
       file: `cam-a_${index * 30}.jpg`, video: 'cam-a', frameIndex: index * 30, timestampMs: index * 1000, width: 1920, height: 1080,
       detections: Array.from({ length: n }, (_, i) => ({
@@ -41,10 +40,7 @@ function run(site: string, keptDetections: number[], drops: DropReason[]): { inp
     index += 1;
   }
   for (const reason of drops) {
-    recorder.recordFrame({
-      video: 'cam-a', frameIndex: index * 30, timestampMs: index * 1000, outcome: 'dropped', reason, lumaMean: 100,
-      blurScore: 300, phashDistance: null, detections: null, inferenceMs: null, imageFile: null,
-    });
+    recorder.recordFrame(frameRow({ video: 'cam-a', frameIndex: index * 30, timestampMs: index * 1000, blurScore: 300 }, reason));
     index += 1;
   }
   recorder.addStageTime('extract', 1500);
@@ -61,7 +57,6 @@ function run(site: string, keptDetections: number[], drops: DropReason[]): { inp
         config: { model: { name: 'yolov8n-coco' } },
         run: { finishedAt: '2025-03-04T05:06:07.890Z', wallSeconds: 4.5 },
       },
-      frames: recorder.frames,
       detectionsPerImage: recorder.kept.map((k) => k.detections.length),
     },
   };

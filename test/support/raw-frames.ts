@@ -4,7 +4,8 @@
  * streaming decoder for video files. Everything goes through pipes; nothing is written to disk.
  */
 import { spawn } from 'node:child_process';
-import type { Frame, VideoInfo } from '../../src/pipeline/frame.js';
+import type { Frame } from '../../src/domain/frame.js';
+import type { VideoInfo } from '../../src/domain/video.js';
 
 export const FFMPEG = process.env['FFMPEG_PATH'] ?? 'ffmpeg';
 

@@ -2,16 +2,16 @@
  * The job summary stays under GitHub's 1 MiB step-summary limit whatever the metrics hold, and points
  * at the artifact; artifact names are sanitised the way the artifact service requires.
  */
-import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { artifactUrl, defaultArtifactName, REFUSED_NAME_CHARACTERS, sanitizeArtifactName } from '../../src/action/artifact.js';
-import { Input } from '../../src/action/constants.js';
 import type { GateResult } from '../../src/action/gates.js';
 import { renderJobSummary, STEP_SUMMARY_LIMIT_BYTES, writeJobSummary } from '../../src/action/summary.js';
 import { computeMetrics, type RunMetrics } from '../../src/observe/metrics.js';
 import { RunRecorder } from '../../src/observe/recorder.js';
+import { frameRow } from '../support/frame-rows.js';
 
 function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
@@ -31,10 +31,7 @@ function smallMetrics(): RunMetrics {
   });
   for (let i = 0; i < 4; i += 1) {
     const kept = i < 3;
-    r.recordFrame({
-      video: 'cam_1', frameIndex: i, timestampMs: i * 1000, outcome: kept ? 'kept' : 'dropped', reason: kept ? null : 'blurred',
-      lumaMean: 100, blurScore: 100, phashDistance: i === 0 ? null : 10, detections: null, inferenceMs: null, imageFile: null,
-    });
+    r.recordFrame(frameRow({ video: 'cam_1', frameIndex: i, blurScore: 100, phashDistance: i === 0 ? null : 10 }, kept ? null : 'blurred'));
     if (kept) {
       r.recordKept({
         file: `cam_1_${i}.jpg`, video: 'cam_1', frameIndex: i, timestampMs: i * 1000, width: 640, height: 480,
@@ -64,8 +61,8 @@ function hugeMetrics(): RunMetrics {
 
 const artifact = { name: 'dataset-north-gate-4242', url: 'https://github.com/protex/sites/actions/runs/4242/artifacts/17' };
 const gates: GateResult[] = [
-  { input: Input.MinImages, threshold: 10, measured: 3, passed: false, description: 'x' },
-  { input: Input.MaxDropRatio, threshold: 0.5, measured: 0.25, passed: true, description: 'y' },
+  { input: 'min-images', threshold: 10, measured: 3, passed: false, description: 'x' },
+  { input: 'max-drop-ratio', threshold: 0.5, measured: 0.25, passed: true, description: 'y' },
 ];
 
 describe('renderJobSummary', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
+import type { Detection } from '../../src/domain/detection.js';
+import type { KeptImage } from '../../src/domain/frame-record.js';
 import { buildCoco, serializeCoco } from '../../src/pipeline/coco.js';
-import type { KeptImage } from '../../src/observe/recorder.js';
-import type { Detection } from '../../src/pipeline/frame.js';
 
 const det = (className: string, score: number, x: number, y: number, w: number, h: number): Detection => ({
   classIndex: 0,

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import type { Frame } from '../../src/domain/frame.js';
+import type { Sampling } from '../../src/domain/sampling.js';
 import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/ffmpeg.js';
 import { DecodeLog, extractFrames } from '../../src/pipeline/extract.js';
-import type { Frame } from '../../src/pipeline/frame.js';
 import { probeVideo } from '../../src/pipeline/probe.js';
-import type { Sampling } from '../../src/pipeline/sampling.js';
 import { makeTruncated, makeVideo, tempDir } from '../support/videos.js';
 
 let tools: FfmpegTools;

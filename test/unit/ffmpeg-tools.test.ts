@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, test } from '@jest/globals';
 import { symlink } from 'node:fs/promises';
 import path from 'node:path';
+import { afterEach, describe, expect, test } from '@jest/globals';
 import { ToolError } from '../../src/errors.js';
 import { resolveFfmpegTools } from '../../src/media/ffmpeg.js';
 import { tempDir } from '../support/videos.js';

@@ -3,35 +3,27 @@
  * the timeline marks, the pixel font and the thumbnail overlay.
  */
 import { describe, expect, test } from '@jest/globals';
-import type { FrameRecord, KeptImage } from '../../src/observe/recorder.js';
+import type { DropReason } from '../../src/domain/drop-reason.js';
+import type { FrameRecord, KeptImage } from '../../src/domain/frame-record.js';
 import { overlaySvg, spreadSample, orderKept } from '../../src/report/contact-sheet.js';
-import { cut, escapeHtml, relativeHref, userText } from '../../src/report/html-escape.js';
 import { bytes, clock, duration, fixed, int, num, percent, plain, runDate } from '../../src/report/format.js';
+import { cut, escapeHtml, relativeHref, userText } from '../../src/report/html-escape.js';
 import { thresholdPosition } from '../../src/report/html.js';
 import { classColors, CLASS_PALETTE, OUTCOMES, timelineMarks } from '../../src/report/report-model.js';
 import { histogramChart, horizontalBarChart, niceStep, stackedBar } from '../../src/report/svg-charts.js';
 import { pixelTextPath, pixelTextWidth } from '../../src/report/svg-pixel-font.js';
 import { timelineChart, timeStep } from '../../src/report/svg-timeline.js';
+import { frameRow } from '../support/frame-rows.js';
 
 /** Values of `attr` on every `<tag …>` in `svg`, as numbers. */
 function attrs(svg: string, tag: string, attr: string): number[] {
   return [...svg.matchAll(new RegExp(`<${tag}\\b[^>]*?\\s${attr}="([^"]*)"`, 'g'))].map((m) => Number(m[1]));
 }
 
-function frame(timestampMs: number, outcome: FrameRecord['outcome'], reason: FrameRecord['reason'] = null, detections: number | null = null): FrameRecord {
-  return {
-    video: 'v',
-    frameIndex: timestampMs / 100,
-    timestampMs,
-    outcome,
-    reason,
-    lumaMean: 100,
-    blurScore: 300,
-    phashDistance: 10,
-    detections: outcome === 'kept' ? detections ?? 0 : null,
-    inferenceMs: null,
-    imageFile: null,
-  };
+function frame(timestampMs: number, outcome: FrameRecord['outcome'], reason: DropReason | null = null, detections: number | null = null): FrameRecord {
+  const fields = { video: 'v', frameIndex: timestampMs / 100, timestampMs, blurScore: 300, phashDistance: 10, detections: detections ?? 0 };
+  if (outcome === 'dropped' && reason === null) throw new Error('a dropped frame needs its reason');
+  return frameRow(fields, outcome === 'kept' ? null : reason);
 }
 
 describe('escaping and links', () => {

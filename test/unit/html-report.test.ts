@@ -3,17 +3,20 @@
  * figures and links it must show, escaping of every user string, no external reference, the same
  * bytes for the same input, bounded size for a huge run; and the contact sheet on real JPEGs.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
+import type { DropReason } from '../../src/domain/drop-reason.js';
+import type { KeptImage } from '../../src/domain/frame-record.js';
+import type { QualityGateVerdict } from '../../src/domain/quality-gates.js';
 import { computeMetrics, type RunMetrics } from '../../src/observe/metrics.js';
-import { RunRecorder, type KeptImage } from '../../src/observe/recorder.js';
-import type { DropReason } from '../../src/pipeline/frame.js';
+import { RunRecorder } from '../../src/observe/recorder.js';
 import { buildContactSheet, THUMBS_DIR } from '../../src/report/contact-sheet.js';
 import { fixed, int, percent } from '../../src/report/format.js';
 import { renderHtmlReport, writeHtmlReport } from '../../src/report/html.js';
-import type { HtmlReportInput, QualityGateVerdict, ReportManifest } from '../../src/report/report-model.js';
+import type { HtmlReportInput, ReportManifest } from '../../src/report/report-model.js';
+import { frameRow } from '../support/frame-rows.js';
 import { tempDir } from '../support/videos.js';
 
 const EVIL = `<script>alert("x")</script>&'`;
@@ -58,11 +61,9 @@ function fixture(size: FixtureSize = {}): HtmlReportInput {
         score: 0.5 + ((i + d) % 5) / 10,
         box: { x: 40 * d, y: 30 + d * 10, width: 120, height: 200 },
       }));
-      recorder.recordFrame({
-        video: stem, frameIndex, timestampMs: i * 1000, outcome: reason ? 'dropped' : 'kept', reason,
-        lumaMean: 100, blurScore: 300, phashDistance: i === 0 ? null : reason === 'duplicate' ? 1 : 6 + (i % 20),
-        detections: reason ? null : detections.length, inferenceMs: reason ? null : 20, imageFile: reason ? null : file,
-      });
+      const phashDistance = i === 0 ? null : reason === 'duplicate' ? 1 : 6 + (i % 20);
+      const fields = { video: stem, frameIndex, timestampMs: i * 1000, blurScore: 300, phashDistance, detections: detections.length, inferenceMs: 20, imageFile: file };
+      recorder.recordFrame(frameRow(fields, reason ?? null));
       if (!reason) recorder.recordKept({ file, video: stem, frameIndex, timestampMs: i * 1000, width: 640, height: 480, detections });
     }
   }

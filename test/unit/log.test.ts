@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createLogger, formatClock, isLogLevel, silentLogger } from '../../src/observe/log.js';
-import type { LogFormat, LogLevel } from '../../src/observe/log.js';
+import { createLogger, formatClock, isLogLevel, silentLogger, type LogFormat, type LogLevel } from '../../src/observe/log.js';
 import { Progress, formatEta, formatProgressLine } from '../../src/observe/progress.js';
 
 class Capture {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { computeMetrics } from '../../src/observe/metrics.js';
-import type { RunMetrics } from '../../src/observe/metrics.js';
+import type { Detection } from '../../src/domain/detection.js';
+import type { DropReason } from '../../src/domain/drop-reason.js';
+import type { VideoInfo } from '../../src/domain/video.js';
+import { computeMetrics, type RunMetrics } from '../../src/observe/metrics.js';
 import { RunRecorder } from '../../src/observe/recorder.js';
-import type { Detection, DropReason, VideoInfo } from '../../src/pipeline/frame.js';
+import { textBar } from '../../src/observe/text-bar.js';
 import { escapeMarkdown, renderMarkdownReport, MAX_REPORT_BYTES } from '../../src/report/markdown.js';
-import { barChart, textBar } from '../../src/report/text-bars.js';
+import { barChart } from '../../src/report/text-bars.js';
+import { frameRow } from '../support/frame-rows.js';
 
 function videoInfo(stem: string, index: number): VideoInfo {
   return {
@@ -39,19 +42,7 @@ function smallMetrics(site = 'north-gate'): RunMetrics {
     ...Array<DropReason>(8).fill('duplicate'),
   ];
   reasons.forEach((reason, i) =>
-    r.recordFrame({
-      video: 'cam_1',
-      frameIndex: i,
-      timestampMs: i * 1000,
-      outcome: reason === null ? 'kept' : 'dropped',
-      reason,
-      lumaMean: 100,
-      blurScore: 100,
-      phashDistance: i === 0 ? null : i % 16,
-      detections: null,
-      inferenceMs: null,
-      imageFile: null,
-    }),
+    r.recordFrame(frameRow({ video: 'cam_1', frameIndex: i, blurScore: 100, phashDistance: i === 0 ? null : i % 16 }, reason)),
   );
   for (let i = 0; i < 25; i += 1) {
     r.recordKept({

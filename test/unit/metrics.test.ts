@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
+import type { Detection } from '../../src/domain/detection.js';
+import type { DropReason } from '../../src/domain/drop-reason.js';
+import type { FrameRecord, KeptImage } from '../../src/domain/frame-record.js';
+import type { VideoInfo } from '../../src/domain/video.js';
 import { computeMetrics, histogram, round, summarize, DETECTIONS_PER_IMAGE_BUCKETS } from '../../src/observe/metrics.js';
 import { RunRecorder } from '../../src/observe/recorder.js';
-import type { FrameRecord, KeptImage } from '../../src/observe/recorder.js';
-import type { Detection, DropReason, VideoInfo } from '../../src/pipeline/frame.js';
+import { frameRow, type RowFields } from '../support/frame-rows.js';
 
 function videoInfo(stem: string, index: number): VideoInfo {
   return {
@@ -22,21 +25,8 @@ function videoInfo(stem: string, index: number): VideoInfo {
   };
 }
 
-function frame(video: string, frameIndex: number, reason: DropReason | null, extra: Partial<FrameRecord> = {}): FrameRecord {
-  return {
-    video,
-    frameIndex,
-    timestampMs: frameIndex * 1000,
-    outcome: reason === null ? 'kept' : 'dropped',
-    reason,
-    lumaMean: 100,
-    blurScore: 250,
-    phashDistance: null,
-    detections: null,
-    inferenceMs: null,
-    imageFile: null,
-    ...extra,
-  };
+function frame(video: string, frameIndex: number, reason: DropReason | null, extra: Partial<RowFields> = {}): FrameRecord {
+  return frameRow({ video, frameIndex, ...extra }, reason);
 }
 
 function det(className: string, score: number, classIndex = 0): Detection {
@@ -146,6 +136,7 @@ describe('computeMetrics', () => {
       sampled: 6,
       kept: 3,
       dropped: 3,
+      droppedByReason: { corrupt: 0, black: 1, overexposed: 0, blurred: 1, duplicate: 1 },
       bad: 2,
       duplicates: 1,
       detections: 15,

@@ -1,7 +1,7 @@
-import { describe, expect, test } from '@jest/globals';
 import path from 'node:path';
+import { describe, expect, test } from '@jest/globals';
 import { UsageError } from '../../src/errors.js';
-import { resolveOptions, type RawOptions } from '../../src/options.js';
+import { resolveOptions, type RawOptions } from '../../src/options/resolve.js';
 
 const base: RawOptions = { video: ['in/site-a.mp4'], out: 'ds' };
 const cwd = '/work/proj';

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { OutputError } from '../../src/errors.js';
 import { checkOutputDir, commitStagingDir, createStagingDir, discardStagingDir } from '../../src/pipeline/output-dir.js';
 import { tempDir } from '../support/videos.js';

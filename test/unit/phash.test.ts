@@ -1,5 +1,5 @@
-import { describe, expect, test } from '@jest/globals';
 import path from 'node:path';
+import { describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
 import phashModule from 'sharp-phash';
 import { fitForAnalysis } from '../../src/pipeline/analysis.js';

@@ -4,10 +4,9 @@ import type { RunMetrics } from '../../src/observe/metrics.js';
 import {
   buildPrometheusRegistry,
   renderPrometheus,
-  type FrameOutcome,
   type PrometheusInput,
 } from '../../src/observe/prometheus.js';
-import type { DropReason } from '../../src/pipeline/frame.js';
+import type { DropReason } from '../../src/domain/drop-reason.js';
 import { parseSamples, sampleValue } from '../support/pushgateway.js';
 import { promtoolCheck } from '../support/promtool.js';
 
@@ -16,7 +15,16 @@ function bucket(label: string, min: number, max: number | null, count: number) {
   return { label, min, max, count };
 }
 
-function video(stem: string, index: number, counts: { decoded: number; sampled: number; kept: number; bad: number; duplicates: number; detections: number }) {
+interface VideoCounts {
+  decoded: number;
+  sampled: number;
+  kept: number;
+  droppedByReason: Record<DropReason, number>;
+  detections: number;
+}
+
+function video(stem: string, index: number, counts: VideoCounts) {
+  const { corrupt, black, overexposed, blurred, duplicate } = counts.droppedByReason;
   return {
     name: `${stem}.mp4`,
     stem,
@@ -28,7 +36,9 @@ function video(stem: string, index: number, counts: { decoded: number; sampled: 
     height: 1080,
     sizeBytes: 1_000_000,
     decodeErrors: index,
-    dropped: counts.bad + counts.duplicates,
+    dropped: corrupt + black + overexposed + blurred + duplicate,
+    bad: corrupt + black + overexposed + blurred,
+    duplicates: duplicate,
     ...counts,
   };
 }
@@ -77,21 +87,11 @@ function handMadeRun(site = 'north-yard'): PrometheusInput {
       ) as RunMetrics['timings']['stages'],
     },
     videos: [
-      video('cam-a', 0, { decoded: 1800, sampled: 6, kept: 3, bad: 2, duplicates: 1, detections: 16 }),
-      video('cam-b', 1, { decoded: 1200, sampled: 4, kept: 2, bad: 1, duplicates: 1, detections: 61 }),
+      video('cam-a', 0, { decoded: 1800, sampled: 6, kept: 3, droppedByReason: { corrupt: 0, black: 1, overexposed: 0, blurred: 1, duplicate: 1 }, detections: 16 }),
+      video('cam-b', 1, { decoded: 1200, sampled: 4, kept: 2, droppedByReason: { corrupt: 1, black: 0, overexposed: 0, blurred: 0, duplicate: 1 }, detections: 61 }),
     ],
     phashDistance: { count: 0, min: 0, median: 0, mean: 0, max: 0, histogram: [] },
   };
-  const outcomes: [string, DropReason | null][] = [
-    ['cam-a', null], ['cam-a', 'blurred'], ['cam-a', null], ['cam-a', 'duplicate'], ['cam-a', null], ['cam-a', 'black'],
-    // Frames may name their video by file name too.
-    ['cam-b.mp4', null], ['cam-b', 'duplicate'], ['cam-b', 'corrupt'], ['cam-b', null],
-  ];
-  const frames: FrameOutcome[] = outcomes.map(([name, reason]) => ({
-    video: name,
-    outcome: reason === null ? 'kept' : 'dropped',
-    reason,
-  }));
   return {
     metrics,
     manifest: {
@@ -100,7 +100,6 @@ function handMadeRun(site = 'north-yard'): PrometheusInput {
       config: { model: { name: 'yolov8n-coco' } },
       run: { finishedAt: '2025-03-04T05:06:07.890Z', wallSeconds: 7.89 },
     },
-    frames,
     detectionsPerImage: [0, 1, 4, 12, 60],
   };
 }
@@ -196,10 +195,10 @@ describe('renderPrometheus', () => {
     run.metrics = {
       ...run.metrics,
       frames: { ...run.metrics.frames, kept: 0 },
+      videos: run.metrics.videos.map((v) => ({ ...v, kept: 0, droppedByReason: { ...v.droppedByReason, blurred: v.droppedByReason.blurred + v.kept } })),
       images: 0,
       detections: { ...run.metrics.detections, total: 0, byClass: [], classesWithoutDetections: ['person'] },
     };
-    run.frames = run.frames.map((f) => (f.outcome === 'kept' ? { ...f, outcome: 'dropped', reason: 'blurred' } : f));
     run.detectionsPerImage = [];
     const text = await renderPrometheus(run);
     const s = parseSamples(text);
@@ -210,15 +209,6 @@ describe('renderPrometheus', () => {
     expect(await promtoolCheck(text)).toEqual({ code: 0, output: '' });
   });
 
-  it('counts a dropped frame without a known reason as reason "unknown" instead of failing', async () => {
-    const run = handMadeRun();
-    run.frames = run.frames.map((f, i) => (i === 1 ? { ...f, reason: null } : f));
-    const s = parseSamples(await renderPrometheus(run));
-    expect(sampleValue(s, 'dataset_gen_frames_total', { video: 'cam-a', reason: 'unknown' })).toBe(1);
-    expect(sampleValue(s, 'dataset_gen_frames_total', { video: 'cam-a', reason: 'blurred' })).toBe(0);
-    expect(sampleValue(s, 'dataset_gen_frames_total', { video: 'cam-b', reason: 'unknown' })).toBeUndefined();
-  });
-
   it('uses a fresh registry each time, never the global one', () => {
     const before = register.getMetricsAsArray().length;
     const a = buildPrometheusRegistry(handMadeRun('a'));
@@ -227,10 +217,9 @@ describe('renderPrometheus', () => {
     expect(register.getMetricsAsArray()).toHaveLength(before);
   });
 
-  it('refuses per-frame or per-image inputs that do not match the metrics', () => {
+  it('refuses per-image inputs that do not match the metrics', () => {
     const run = handMadeRun();
     expect(() => buildPrometheusRegistry({ ...run, detectionsPerImage: [1, 2] })).toThrow(/detection counts for 2 images but the run wrote 5/);
-    expect(() => buildPrometheusRegistry({ ...run, frames: run.frames.slice(1) })).toThrow(/9 frame outcomes for 10 sampled frames/);
   });
 });
 

@@ -5,11 +5,11 @@
  * least-privilege `permissions` and a `concurrency` group in every workflow, and the `uses: ./` steps
  * only pass inputs and read outputs that action.yml declares. See docs/workflows.md.
  */
-import { describe, expect, test } from '@jest/globals';
-import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
-import { convertActionTemplate, parseAction, type ActionTemplate } from '@actions/workflow-parser/actions/index';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { convertActionTemplate, parseAction, type ActionTemplate } from '@actions/workflow-parser/actions/index';
+import { describe, expect, test } from '@jest/globals';
 import { isScalar, parse, parseDocument, visit } from 'yaml';
 
 const WORKFLOW_DIR = '.github/workflows';

@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
-import type { Frame, VideoInfo } from '../../src/pipeline/frame.js';
-import { imageFileName, writeFrameJpeg } from '../../src/pipeline/write-images.js';
+import { imageFileName } from '../../src/domain/dataset-files.js';
+import type { Frame } from '../../src/domain/frame.js';
+import type { VideoInfo } from '../../src/domain/video.js';
+import { writeFrameJpeg } from '../../src/pipeline/write-images.js';
 import { tempDir } from '../support/videos.js';
 
 let dir: string;

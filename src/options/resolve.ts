@@ -4,122 +4,30 @@
  * spelled it, the value received and what was expected. Nothing is coerced silently.
  */
 import path from 'node:path';
-import { invalidParameterError } from './errors.js';
-import { parsePushgatewayUrl } from './observe/pushgateway.js';
-import type { WorkerCount } from './detect/runtime-layout.js';
-import { DEFAULT_PRESET, PRESETS } from './model/config.js';
-import { DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD } from './pipeline/dedup.js';
-import { DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from './pipeline/quality.js';
-import { DEFAULT_SAMPLING, type Sampling } from './pipeline/sampling.js';
-
-export interface Options {
-  /** Absolute paths of the input videos, in the order given. */
-  videos: string[];
-  /** Absolute path of the dataset folder to create. */
-  outDir: string;
-  overwrite: boolean;
-  site: string;
-  sampling: Sampling;
-  /** ONNX weights given directly as a file (overrides the model config's source). */
-  modelPath: string | null;
-  /** ONNX weights given directly as an https:// URL (overrides the model config's source). */
-  modelUrl: string | null;
-  /** Expected sha256 of the weights given with `model`; a mismatch is refused. */
-  modelSha256: string | null;
-  /** A preset name or a model-config JSON path. */
-  modelConfig: string;
-  /** Hamming distance at or below which a frame is a duplicate of the last kept one; -1 disables. */
-  dedupThreshold: number;
-  /** Overrides of the model config's values; null keeps the config's. */
-  confidence: number | null;
-  iou: number | null;
-  maxDetections: number | null;
-  /** Class names to keep; null keeps all. */
-  classes: string[] | null;
-  quality: QualityThresholds;
-  jpegQuality: number;
-  /** Inference workers: sessions detecting different batches at once (`auto`: 2 on a CPU with 2+ cores, 1 on a GPU). */
-  inferenceWorkers: WorkerCount;
-  ffmpegPath: string | null;
-  /** Prometheus Pushgateway to push the run's metrics to (job dataset-gen, grouped by site). */
-  pushgatewayUrl: string | null;
-  /** CSV file to append one row per run to. */
-  historyCsv: string | null;
-}
+import { type NameOf, type OptionKey, type Options, type WorkerCount, cliName } from '../domain/run-options.js';
+import { DEFAULT_SAMPLING, type Sampling } from '../domain/sampling.js';
+import { DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
+import { invalidParameterError } from '../errors.js';
+import { DEFAULT_PRESET, PRESETS } from '../model/config.js';
+import { parsePushgatewayUrl } from '../observe/pushgateway.js';
+import { parseDecimal, parseInteger, parseText, type Range } from './parse.js';
 
 /** Raw values as typed by a user; keys are the canonical option names. */
-export interface RawOptions {
-  video?: string[];
-  out?: string;
-  overwrite?: boolean;
-  site?: string;
-  'sample-fps'?: string;
-  'every-n-frames'?: string;
-  model?: string;
-  'model-sha256'?: string;
-  'model-config'?: string;
-  'dedup-threshold'?: string;
-  confidence?: string;
-  iou?: string;
-  'max-detections'?: string;
-  classes?: string;
-  'black-luma'?: string;
-  'overexposed-luma'?: string;
-  'blur-threshold'?: string;
-  'jpeg-quality'?: string;
-  'inference-workers'?: string;
-  'ffmpeg-path'?: string;
-  'pushgateway-url'?: string;
-  'history-csv'?: string;
+export type RawOptions = { video?: string[]; overwrite?: boolean } & { [K in ScalarOptionKey]?: string };
+
+/** Options given as one text value. */
+export type ScalarOptionKey = Exclude<OptionKey, 'video' | 'overwrite'>;
+
+function decimal(raw: RawOptions, key: ScalarOptionKey, name: NameOf, range: Range): number | null {
+  return parseDecimal(raw[key], name(key), range);
 }
 
-export type RawKey = keyof RawOptions;
-
-/** How a key is shown to the user: `--sample-fps` for the CLI, `sample-fps` input for the Action. */
-export type NameOf = (key: RawKey) => string;
-export const cliName: NameOf = (key) => `--${key}`;
-
-const DECIMAL = /^[+]?(\d+(\.\d*)?|\.\d+)$/;
-const INTEGER = /^[+-]?\d+$/;
-
-interface Range {
-  min: number;
-  max: number;
-  minExclusive?: boolean;
+function integer(raw: RawOptions, key: ScalarOptionKey, name: NameOf, range: Range): number | null {
+  return parseInteger(raw[key], name(key), range);
 }
 
-function describeRange(kind: string, { min, max, minExclusive }: Range): string {
-  return `${kind} ${minExclusive ? 'greater than' : 'from'} ${min} ${minExclusive ? 'and at most' : 'to'} ${max}`;
-}
-
-function decimal(raw: RawOptions, key: RawKey, name: NameOf, range: Range): number | null {
-  const value = raw[key];
-  if (value === undefined || value === '') return null;
-  const text = String(value).trim();
-  const n = Number(text);
-  const inRange = range.minExclusive ? n > range.min : n >= range.min;
-  if (!DECIMAL.test(text) || !Number.isFinite(n) || !inRange || n > range.max) {
-    throw invalidParameterError(name(key), describeRange('a number', range), value);
-  }
-  return n;
-}
-
-function integer(raw: RawOptions, key: RawKey, name: NameOf, range: Range): number | null {
-  const value = raw[key];
-  if (value === undefined || value === '') return null;
-  const text = String(value).trim();
-  const n = Number(text);
-  if (!INTEGER.test(text) || n < range.min || n > range.max) {
-    throw invalidParameterError(name(key), describeRange('an integer', range), value);
-  }
-  return n;
-}
-
-function text(raw: RawOptions, key: RawKey): string | null {
-  const value = raw[key];
-  if (typeof value !== 'string') return null;
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
+function text(raw: RawOptions, key: ScalarOptionKey): string | null {
+  return parseText(raw[key]);
 }
 
 /** Most inference workers accepted: each holds a copy of the model. */
@@ -128,11 +36,8 @@ export const MAX_INFERENCE_WORKERS = 16;
 function workerCount(raw: RawOptions, name: NameOf): WorkerCount {
   const value = text(raw, 'inference-workers');
   if (value === null || value === 'auto') return 'auto';
-  const n = Number(value);
-  if (!INTEGER.test(value) || n < 1 || n > MAX_INFERENCE_WORKERS) {
-    throw invalidParameterError(name('inference-workers'), `"auto" or an integer from 1 to ${MAX_INFERENCE_WORKERS}`, raw['inference-workers']);
-  }
-  return n;
+  const expected = `"auto" or an integer from 1 to ${MAX_INFERENCE_WORKERS}`;
+  return parseInteger(value, name('inference-workers'), { min: 1, max: MAX_INFERENCE_WORKERS }, expected) ?? 'auto';
 }
 
 function sampling(raw: RawOptions, name: NameOf): Sampling {

@@ -1,0 +1,152 @@
+/**
+ * The Action's inputs in one table, keyed as in action.yml: each input's kind, its default (as
+ * action.yml declares it) and the library option it feeds. Reading (`getInputs`), validation (options
+ * through `resolveOptions`, the Action's own through options/parse.ts), the names in messages
+ * (`actionName`) and the action.yml and README consistency test all come from it.
+ *
+ * The runner passes every declared default as an `INPUT_*` variable; the same defaults apply here when
+ * a variable is missing or empty (a container run by hand, or an input given as an empty expression).
+ */
+import * as core from '@actions/core';
+import type { NameOf, OptionKey } from '../domain/run-options.js';
+import { invalidParameterError } from '../errors.js';
+import { DEFAULT_PRESET } from '../model/config.js';
+import { parseDecimal, parseInteger, type Range } from '../options/parse.js';
+import type { RawOptions, ScalarOptionKey } from '../options/resolve.js';
+
+/** One path or glob per line; required. */
+interface LinesInput {
+  kind: 'lines';
+  option: 'video';
+}
+
+/** Text passed to the library's option of the same meaning (validated there), or used by the Action. */
+interface TextInput {
+  kind: 'text';
+  default: string;
+  option?: ScalarOptionKey;
+}
+
+/** YAML 1.2 core-schema booleans only. */
+interface FlagInput {
+  kind: 'flag';
+  default: boolean;
+  option?: 'overwrite';
+}
+
+/** A number the Action itself uses; `default` null means "not set". */
+interface NumberInput {
+  kind: 'integer' | 'decimal';
+  default: number | null;
+  range: Range;
+  expected: string;
+}
+
+type InputSpec = LinesInput | TextInput | FlagInput | NumberInput;
+
+export const INPUTS = {
+  video: { kind: 'lines', option: 'video' },
+  'output-dir': { kind: 'text', default: 'dataset', option: 'out' },
+  overwrite: { kind: 'flag', default: false, option: 'overwrite' },
+  'model-config': { kind: 'text', default: DEFAULT_PRESET, option: 'model-config' },
+  model: { kind: 'text', default: '', option: 'model' },
+  'model-sha256': { kind: 'text', default: '', option: 'model-sha256' },
+  'sample-fps': { kind: 'text', default: '1', option: 'sample-fps' },
+  'dedup-threshold': { kind: 'text', default: '2', option: 'dedup-threshold' },
+  confidence: { kind: 'text', default: '', option: 'confidence' },
+  iou: { kind: 'text', default: '', option: 'iou' },
+  classes: { kind: 'text', default: '', option: 'classes' },
+  site: { kind: 'text', default: '', option: 'site' },
+  'upload-artifact': { kind: 'flag', default: true },
+  'artifact-name': { kind: 'text', default: '' },
+  'retention-days': { kind: 'integer', default: null, range: { min: 1, max: 90 }, expected: 'an integer from 1 to 90 (days)' },
+  'job-summary': { kind: 'flag', default: true },
+  'cache-model': { kind: 'flag', default: true },
+  'min-images': { kind: 'integer', default: 0, range: { min: 0, max: Number.MAX_SAFE_INTEGER }, expected: 'a whole number of images, 0 or more' },
+  'max-drop-ratio': { kind: 'decimal', default: 1, range: { min: 0, max: 1 }, expected: 'a number from 0 to 1' },
+  'pushgateway-url': { kind: 'text', default: '', option: 'pushgateway-url' },
+  'history-csv': { kind: 'text', default: '', option: 'history-csv' },
+} as const satisfies Record<string, InputSpec>;
+
+export type InputName = keyof typeof INPUTS;
+
+type ValueOf<S> = S extends LinesInput
+  ? string[]
+  : S extends FlagInput
+    ? boolean
+    : S extends { kind: 'integer' | 'decimal'; default: number }
+      ? number
+      : S extends NumberInput
+        ? number | null
+        : string;
+
+/** The inputs as given, read once and typed by kind. Keys are the action.yml names. */
+export type Inputs = { -readonly [K in InputName]: ValueOf<(typeof INPUTS)[K]> };
+
+export const INPUT_NAMES = Object.keys(INPUTS) as InputName[];
+
+/** The default as action.yml spells it; undefined for a required input. */
+export function declaredDefault(name: InputName): string | undefined {
+  const spec: InputSpec = INPUTS[name];
+  if (spec.kind === 'lines') return undefined;
+  return spec.default === null ? '' : String(spec.default);
+}
+
+/** How an input is named in messages, e.g. `input "sample-fps"`. */
+export function inputName(name: InputName): string {
+  return `input "${name}"`;
+}
+
+const INPUT_OF_OPTION = new Map<OptionKey, InputName>(
+  INPUT_NAMES.flatMap((name) => {
+    const spec: InputSpec = INPUTS[name];
+    return 'option' in spec && spec.option !== undefined ? [[spec.option, name] as const] : [];
+  }),
+);
+
+/** Names the library's options the way the Action's user spelled them (`out` is `input "output-dir"`). */
+export const actionName: NameOf = (key) => `input "${INPUT_OF_OPTION.get(key) ?? key}"`;
+
+function readFlag(name: InputName, fallback: boolean): boolean {
+  const value = core.getInput(name);
+  if (value === '') return fallback;
+  try {
+    return core.getBooleanInput(name);
+  } catch {
+    throw invalidParameterError(inputName(name), 'true or false', value);
+  }
+}
+
+function readInput(name: InputName): Inputs[InputName] {
+  const spec: InputSpec = INPUTS[name];
+  switch (spec.kind) {
+    case 'lines':
+      // getMultilineInput drops empty lines before trimming, so a CRLF blank line arrives as ''.
+      return core.getMultilineInput(name).filter((line) => line !== '');
+    case 'text':
+      return core.getInput(name) || spec.default;
+    case 'flag':
+      return readFlag(name, spec.default);
+    case 'integer':
+      return parseInteger(core.getInput(name), inputName(name), spec.range, spec.expected) ?? spec.default;
+    case 'decimal':
+      return parseDecimal(core.getInput(name), inputName(name), spec.range, spec.expected) ?? spec.default;
+  }
+}
+
+/** Reads every input once; the Action's own numbers and flags are validated here. */
+export function getInputs(): Inputs {
+  return Object.fromEntries(INPUT_NAMES.map((name) => [name, readInput(name)])) as Inputs;
+}
+
+/** The library's raw options the inputs feed (the inputs that have an `option`), for `resolveOptions`. */
+export function rawOptions(inputs: Inputs): RawOptions {
+  const raw: RawOptions = {};
+  for (const name of INPUT_NAMES) {
+    const spec: InputSpec = INPUTS[name];
+    if (spec.kind === 'lines') raw[spec.option] = inputs[name] as string[];
+    else if (spec.kind === 'flag' && spec.option !== undefined) raw[spec.option] = inputs[name] as boolean;
+    else if (spec.kind === 'text' && spec.option !== undefined) raw[spec.option] = inputs[name] as string;
+  }
+  return raw;
+}

@@ -1,0 +1,5 @@
+/** Why a sampled frame was left out of the dataset, in the order the checks run. */
+export type QualityDropReason = 'corrupt' | 'black' | 'overexposed' | 'blurred';
+export type DropReason = QualityDropReason | 'duplicate';
+export const DROP_REASONS: readonly DropReason[] = ['corrupt', 'black', 'overexposed', 'blurred', 'duplicate'];
+

@@ -1,0 +1,56 @@
+/**
+ * What a run records: one row per sampled frame, one record per video and per kept image. The
+ * pipeline writes them into the run's recorder (observe/recorder.ts); metrics, reports and the dataset
+ * writers read them.
+ */
+import type { Detection } from './detection.js';
+import type { DropReason } from './drop-reason.js';
+import type { VideoInfo } from './video.js';
+
+interface FrameRecordBase {
+  /** The video's stem. */
+  video: string;
+  frameIndex: number;
+  timestampMs: number;
+  /** Null only for a corrupt frame whose pixels could not be measured. */
+  lumaMean: number | null;
+  blurScore: number | null;
+  /** Hamming distance of the frame's pHash to the last kept frame (null for the first frame of a video, or when not hashed). */
+  phashDistance: number | null;
+}
+
+export interface KeptFrameRecord extends FrameRecordBase {
+  outcome: 'kept';
+  detections: number;
+  /** The model's time for this frame (its share of the batch), measured in the inference worker. */
+  inferenceMs: number;
+  imageFile: string;
+}
+
+export interface DroppedFrameRecord extends FrameRecordBase {
+  outcome: 'dropped';
+  reason: DropReason;
+}
+
+/** One row per sampled frame, in the order frames were sampled. A dropped frame always has its reason. */
+export type FrameRecord = KeptFrameRecord | DroppedFrameRecord;
+
+export interface VideoRecord {
+  info: VideoInfo;
+  sha256: string;
+  /** Frames ffmpeg decoded (before sampling). */
+  framesDecoded: number;
+  /** Decoder error messages ffmpeg printed while decoding this video. */
+  decodeErrors: number;
+}
+
+export interface KeptImage {
+  file: string;
+  /** The video's stem. */
+  video: string;
+  frameIndex: number;
+  timestampMs: number;
+  width: number;
+  height: number;
+  detections: Detection[];
+}

@@ -1,0 +1,75 @@
+/**
+ * What a run is asked to do, validated: the library's input. The doors (CLI, Action) build it with
+ * `resolveOptions` (src/options.ts) from what their users typed, and name each option in their own
+ * spelling through a `NameOf`.
+ */
+import type { Sampling } from './sampling.js';
+import type { QualityThresholds } from './thresholds.js';
+
+/** Inference workers: sessions detecting different batches at once (`auto`: 2 on a CPU with 2+ cores, 1 on a GPU). */
+export type WorkerCount = number | 'auto';
+
+export interface Options {
+  /** Absolute paths of the input videos, in the order given. */
+  videos: string[];
+  /** Absolute path of the dataset folder to create. */
+  outDir: string;
+  overwrite: boolean;
+  site: string;
+  sampling: Sampling;
+  /** ONNX weights given directly as a file (overrides the model config's source). */
+  modelPath: string | null;
+  /** ONNX weights given directly as an https:// URL (overrides the model config's source). */
+  modelUrl: string | null;
+  /** Expected sha256 of the weights given with `model`; a mismatch is refused. */
+  modelSha256: string | null;
+  /** A preset name or a model-config JSON path. */
+  modelConfig: string;
+  /** Hamming distance at or below which a frame is a duplicate of the last kept one; -1 disables. */
+  dedupThreshold: number;
+  /** Overrides of the model config's values; null keeps the config's. */
+  confidence: number | null;
+  iou: number | null;
+  maxDetections: number | null;
+  /** Class names to keep; null keeps all. */
+  classes: string[] | null;
+  quality: QualityThresholds;
+  jpegQuality: number;
+  inferenceWorkers: WorkerCount;
+  ffmpegPath: string | null;
+  /** Prometheus Pushgateway to push the run's metrics to (job dataset-gen, grouped by site). */
+  pushgatewayUrl: string | null;
+  /** CSV file to append one row per run to. */
+  historyCsv: string | null;
+}
+
+/** The canonical option names: the CLI's flags without `--`; the Action maps its inputs onto them. */
+export type OptionKey =
+  | 'video'
+  | 'out'
+  | 'overwrite'
+  | 'site'
+  | 'sample-fps'
+  | 'every-n-frames'
+  | 'model'
+  | 'model-sha256'
+  | 'model-config'
+  | 'dedup-threshold'
+  | 'confidence'
+  | 'iou'
+  | 'max-detections'
+  | 'classes'
+  | 'black-luma'
+  | 'overexposed-luma'
+  | 'blur-threshold'
+  | 'jpeg-quality'
+  | 'inference-workers'
+  | 'ffmpeg-path'
+  | 'pushgateway-url'
+  | 'history-csv';
+
+/** How an option is shown to the user: `--sample-fps` for the CLI, `input "sample-fps"` for the Action. */
+export type NameOf = (key: OptionKey) => string;
+
+/** The CLI's spelling, and the library's default. */
+export const cliName: NameOf = (key) => `--${key}`;

@@ -1,0 +1,26 @@
+/** The filters' thresholds and their defaults; docs/thresholds.md has the measurements behind them. */
+
+export interface QualityThresholds {
+  /** Drop as 'black' when the luma mean is below this (0..255). */
+  blackLuma: number;
+  /** Drop as 'overexposed' when the luma mean is above this (0..255). */
+  overexposedLuma: number;
+  /** Drop as 'blurred' when the blur score is below this. 0 disables the blur check. */
+  blurThreshold: number;
+}
+
+/** Chosen from measurements on the sample video; see docs/thresholds.md. */
+export const DEFAULT_QUALITY_THRESHOLDS: Readonly<QualityThresholds> = Object.freeze({
+  blackLuma: 16,
+  overexposedLuma: 240,
+  blurThreshold: 50,
+});
+
+/** Chosen from measurements on the sample video; see docs/thresholds.md. */
+export const DEFAULT_DEDUP_THRESHOLD = 2;
+
+/** Dedup threshold value that turns deduplication off: every frame is kept and no hash is computed. */
+export const DEDUP_DISABLED = -1;
+
+/** Bits in a frame's perceptual hash: the largest Hamming distance, and the largest dedup threshold. */
+export const HASH_BITS = 64;

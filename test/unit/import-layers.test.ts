@@ -1,0 +1,54 @@
+/**
+ * The import direction is enforced by the lint rule in eslint.config.js: the real ESLint, with the
+ * project's own config, on small sources placed (virtually) in each part of src/.
+ */
+import path from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+/** The import-rule messages ESLint gives `source` as if it were the file `file`. */
+async function importProblems(file: string, specifier: string): Promise<string[]> {
+  const source = `import { value } from '${specifier}';\nexport const copy = value;\n`;
+  const [result] = await eslint.lintText(source, { filePath: path.resolve(file) });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('imports point down only', () => {
+  test.each([
+    ['src/domain/x.ts', '../errors.js'],
+    ['src/domain/x.ts', '../pipeline/run.js'],
+    ['src/observe/x.ts', '../report/html.js'],
+    ['src/observe/x.ts', '../pipeline/run.js'],
+    ['src/report/x.ts', '../pipeline/coco.js'],
+    ['src/detect/x.ts', '../media/ffmpeg.js'],
+    ['src/detect/x.ts', '../pipeline/analysis.js'],
+    ['src/model/x.ts', '../detect/session.js'],
+    ['src/pipeline/x.ts', '../options/resolve.js'],
+    ['src/pipeline/x.ts', '../action/run.js'],
+    ['src/options/x.ts', '../pipeline/run.js'],
+    ['src/options/x.ts', '../cli/args.js'],
+    ['src/index.ts', './action/run.js'],
+    ['src/action/x.ts', '../cli/main.js'],
+    ['src/cli/x.ts', '../action/run.js'],
+  ])('%s may not import %s', async (file, specifier) => {
+    const problems = await importProblems(file, specifier);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/docs\/architecture\.md, "Layers"/);
+  });
+
+  test.each([
+    ['src/domain/x.ts', './frame.js'],
+    ['src/observe/x.ts', '../domain/frame.js'],
+    ['src/report/x.ts', '../observe/metrics.js'],
+    ['src/detect/x.ts', '../model/config.js'],
+    ['src/pipeline/x.ts', '../detect/session.js'],
+    ['src/options/x.ts', '../model/config.js'],
+    ['src/action/x.ts', '../options/resolve.js'],
+    ['src/cli.ts', './cli/main.js'],
+    ['src/index.ts', './pipeline/run.js'],
+  ])('%s may import %s', async (file, specifier) => {
+    expect(await importProblems(file, specifier)).toEqual([]);
+  });
+});
