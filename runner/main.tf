@@ -6,8 +6,6 @@ data "aws_caller_identity" "current" {}
 
 data "aws_region" "current" {}
 
-data "aws_partition" "current" {}
-
 locals {
   # Every resource, the runner instances included, carries this tag; the budget filters on it
   # (activate it as a cost allocation tag in the Billing console, see README.md).

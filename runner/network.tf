@@ -1,9 +1,11 @@
-# The runners get no public address and no inbound rule; these checks stop a plan that would put
-# them in a public subnet or outside vpc_id.
+# The runners get no public address and no inbound rule; these checks stop a plan (or, when the
+# subnets are created in the same apply, the apply) that would put them in a public subnet or
+# outside vpc_id. runners.tf takes its subnet ids from here, so the checks run before the runners
+# exist. (count, not for_each: subnet ids created in the same apply are unknown at plan time.)
 data "aws_subnet" "runner" {
-  for_each = toset(var.private_subnet_ids)
+  count = length(var.private_subnet_ids)
 
-  id = each.value
+  id = var.private_subnet_ids[count.index]
 
   lifecycle {
     postcondition {

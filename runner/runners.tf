@@ -7,7 +7,7 @@ module "runners" {
 
   aws_region = data.aws_region.current.region
   vpc_id     = var.vpc_id
-  subnet_ids = var.private_subnet_ids
+  subnet_ids = data.aws_subnet.runner[*].id
   prefix     = var.prefix
   tags       = local.tags
 
