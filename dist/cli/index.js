@@ -6343,7 +6343,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5696);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5738);
 
 const abort = new AbortController();
 process.once('SIGINT', () => abort.abort(new Error('interrupted')));
@@ -6360,7 +6360,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5696:
+/***/ 5738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6777,7 +6777,9 @@ function describeSampling(sampling) {
 const DEFAULT_QUALITY_THRESHOLDS = Object.freeze({
     blackLuma: 16,
     overexposedLuma: 240,
-    blurThreshold: 50,
+    blurThreshold: 0,
+    blurRatio: 0.4,
+    blurWindow: 15,
 });
 /** Chosen from measurements on the sample video; see docs/thresholds.md. */
 const DEFAULT_DEDUP_THRESHOLD = 2;
@@ -16434,11 +16436,23 @@ async function loadModelConfig(spec, cwd = process.cwd()) {
 // EXTERNAL MODULE: ./node_modules/prom-client/index.js
 var prom_client = __nccwpck_require__(5222);
 ;// CONCATENATED MODULE: ./src/domain/drop-reason.ts
-const DROP_REASONS = ['corrupt', 'black', 'overexposed', 'blurred', 'duplicate'];
+const QUALITY_DROP_REASONS = ['corrupt', 'black', 'overexposed', 'blurred'];
+const DROP_REASONS = [...QUALITY_DROP_REASONS, 'duplicate'];
 
 ;// CONCATENATED MODULE: ./src/domain/stages.ts
 /** The pipeline's stages, in order; stage times and reports are keyed by them. */
 const STAGES = ['probe', 'extract', 'quality', 'dedup', 'detect', 'write'];
+
+;// CONCATENATED MODULE: ./src/domain/data-loss.ts
+/** Above this share of a video's non-duplicate frames, a reason's drops are a warning. */
+const DATA_LOSS_SHARE = 0.5;
+/** The options that control each quality reason (none for corrupt: the file itself is damaged). */
+const REASON_OPTIONS = {
+    corrupt: [],
+    black: ['black-luma'],
+    overexposed: ['overexposed-luma'],
+    blurred: ['blur-ratio', 'blur-threshold'],
+};
 
 ;// CONCATENATED MODULE: ./src/observe/metrics.ts
 /**
@@ -16449,6 +16463,7 @@ const STAGES = ['probe', 'extract', 'quality', 'dedup', 'detect', 'write'];
  * Numbers are rounded (see `round`) so that two runs over the same input produce the same
  * metrics.json apart from the timings, which are wall-clock measurements and vary by nature.
  */
+
 
 
 
@@ -16660,7 +16675,23 @@ function computeMetrics(recorder, options) {
         timings: timingMetrics(recorder),
         videos,
         phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
+        dataLoss: dataLossOf(videos, tally.sampled, recorder.kept.length),
     };
+}
+/** A warning for each quality reason that dropped more than half of a video's non-duplicate frames, and for an empty dataset. */
+function dataLossOf(videos, sampled, images) {
+    const warnings = [];
+    for (const video of videos) {
+        const of = video.sampled - video.duplicates;
+        for (const reason of QUALITY_DROP_REASONS) {
+            const dropped = video.droppedByReason[reason];
+            if (of > 0 && dropped > DATA_LOSS_SHARE * of)
+                warnings.push({ kind: 'reason', video: video.stem, reason, dropped, of });
+        }
+    }
+    if (images === 0)
+        warnings.push({ kind: 'no-images', sampled });
+    return warnings;
 }
 
 ;// CONCATENATED MODULE: ./src/observe/prometheus.ts
@@ -17000,6 +17031,20 @@ function sampling(raw, name) {
     return DEFAULT_SAMPLING;
 }
 const SITE = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u;
+/**
+ * The default site name, from the first video's file name, made valid: characters outside the site
+ * alphabet become "-", leading ones that cannot start a name are dropped, and it is cut to 100. A
+ * file name is never a reason to refuse a run; a `site` the user typed still must be valid.
+ */
+function siteFromFileName(file) {
+    const stem = external_node_path_default().basename(file, external_node_path_default().extname(file));
+    const cleaned = stem
+        .replace(/[^\p{L}\p{N} ._-]+/gu, '-')
+        .replace(/^[^\p{L}\p{N}]+/u, '')
+        .slice(0, 100)
+        .trimEnd();
+    return cleaned === '' ? 'site' : cleaned;
+}
 function classList(raw, name) {
     const value = resolve_text(raw, 'classes');
     if (value === null)
@@ -17055,7 +17100,7 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
     const out = resolve_text(raw, 'out');
     if (out === null)
         throw invalidParameterError(name('out'), 'an output folder path', raw.out);
-    const site = resolve_text(raw, 'site') ?? external_node_path_default().basename(videos[0] ?? 'site', external_node_path_default().extname(videos[0] ?? ''));
+    const site = resolve_text(raw, 'site') ?? siteFromFileName(videos[0] ?? 'site');
     if (!SITE.test(site)) {
         throw invalidParameterError(name('site'), 'a name of letters, digits, spaces, ".", "_" or "-" (at most 100, starting with a letter or digit)', site);
     }
@@ -17064,6 +17109,8 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
         blackLuma: decimal(raw, 'black-luma', name, { min: 0, max: 255 }) ?? DEFAULT_QUALITY_THRESHOLDS.blackLuma,
         overexposedLuma: decimal(raw, 'overexposed-luma', name, { min: 0, max: 255 }) ?? DEFAULT_QUALITY_THRESHOLDS.overexposedLuma,
         blurThreshold: decimal(raw, 'blur-threshold', name, { min: 0, max: 1e6 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurThreshold,
+        blurRatio: decimal(raw, 'blur-ratio', name, { min: 0, max: 1 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurRatio,
+        blurWindow: resolve_integer(raw, 'blur-window', name, { min: 1, max: 1000 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurWindow,
     };
     if (quality.blackLuma >= quality.overexposedLuma) {
         throw invalidParameterError(name('black-luma'), `a value below ${name('overexposed-luma')} (${quality.overexposedLuma})`, quality.blackLuma);
@@ -18680,13 +18727,14 @@ async function resolveModel(loaded, options) {
 ;// CONCATENATED MODULE: ./src/observe/csv.ts
 const CRLF = '\r\n';
 const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
 /** One field: null/undefined and non-finite numbers become an empty cell. */
 function csvField(value) {
     if (value === null || value === undefined)
         return '';
     if (typeof value === 'number')
         return Number.isFinite(value) ? String(value) : '';
-    const text = String(value);
+    const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
     return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 function csvRecord(values) {
@@ -19623,7 +19671,32 @@ async function* extractFrames(tools, video, sampling, log = new DecodeLog(), dec
     return stats;
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/blur-judge.ts
+
+/** Recent scores needed before a frame is judged against them. */
+const BLUR_WARMUP = 3;
+class BlurJudge {
+    thresholds;
+    recent = [];
+    constructor(thresholds) {
+        this.thresholds = thresholds;
+    }
+    /**
+     * Whether `score` is far below the recent frames' median; then adds it to the recent scores (a
+     * blurred frame's too, so that a long blurred stretch, such as fog, becomes the new normal).
+     */
+    isBlurred(score) {
+        const { blurRatio, blurWindow } = this.thresholds;
+        const reference = this.recent.length >= BLUR_WARMUP ? median([...this.recent].sort((a, b) => a - b)) : null;
+        this.recent.push(score);
+        if (this.recent.length > blurWindow)
+            this.recent.shift();
+        return reference !== null && blurRatio > 0 && score < blurRatio * reference;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/quality.ts
+
 
 const R_WEIGHT = 0.299;
 const G_WEIGHT = 0.587;
@@ -19646,9 +19719,10 @@ function measureQuality(image) {
     return { lumaMean: sum / luma.length, blurScore: laplacianVariance(luma, width, height) };
 }
 /**
- * The quality verdict for a frame. Checks in order: corrupt, black, overexposed, blurred; the first
- * that applies is the reason. The measures are computed for every frame with a well-formed buffer,
- * corrupt or not, so they can be reported.
+ * The verdict for one frame on its own. Checks in order: corrupt, black, overexposed, and blurred
+ * only by the absolute floor (`blurThreshold`, 0 = off); the first that applies is the reason. The
+ * measures are computed for every frame with a well-formed buffer, corrupt or not, so they can be
+ * reported. `QualityFilter` adds the check against the video's own recent frames.
  */
 function assessQuality(frame, thresholds = DEFAULT_QUALITY_THRESHOLDS) {
     if (frame.corrupt && frame.rgb.length !== frame.width * frame.height * 3) {
@@ -19665,6 +19739,24 @@ function assessQuality(frame, thresholds = DEFAULT_QUALITY_THRESHOLDS) {
     else if (blurScore < thresholds.blurThreshold)
         reason = 'blurred';
     return { lumaMean, blurScore, reason };
+}
+/**
+ * The quality verdicts for one video's frames, in sampling order: `assessQuality`, then a frame that
+ * passed is blurred when its score is far below the video's recent frames (blur-judge.ts).
+ */
+class QualityFilter {
+    thresholds;
+    blur;
+    constructor(thresholds = DEFAULT_QUALITY_THRESHOLDS) {
+        this.thresholds = thresholds;
+        this.blur = new BlurJudge(thresholds);
+    }
+    assess(frame) {
+        const verdict = assessQuality(frame, this.thresholds);
+        if (verdict.reason !== null)
+            return verdict;
+        return this.blur.isBlurred(verdict.blurScore) ? { ...verdict, reason: 'blurred' } : verdict;
+    }
 }
 /**
  * A luma plane reused from call to call (the functions here are synchronous, so one is enough): a
@@ -19784,6 +19876,7 @@ async function finishBatch(job, { batch, names, detected, written }) {
 async function processVideo(job) {
     const { recorder, video } = job;
     const dedup = new Deduplicator(job.dedupThreshold);
+    const filter = new QualityFilter(job.quality);
     const log = new DecodeLog();
     let batch = [];
     const inFlight = [];
@@ -19802,7 +19895,7 @@ async function processVideo(job) {
             recorder.addStageTime('extract', performance.now() - waitStart);
             job.signal?.throwIfAborted();
             const fitted = await recorder.time('quality', () => fitForAnalysis(frame));
-            const quality = await recorder.time('quality', () => assessQuality({ ...fitted, corrupt: frame.corrupt }, job.quality));
+            const quality = await recorder.time('quality', () => filter.assess({ ...fitted, corrupt: frame.corrupt }));
             const where = { video: video.stem, frameIndex: frame.frameIndex, timestampMs: frame.timestampMs };
             const lumaMean = Number.isFinite(quality.lumaMean) ? Math.round(quality.lumaMean * 10) / 10 : null;
             const blurScore = Number.isFinite(quality.blurScore) ? Math.round(quality.blurScore * 10) / 10 : null;
@@ -20754,6 +20847,22 @@ function timelineChart(tracks, options) {
     return out.join('');
 }
 
+;// CONCATENATED MODULE: ./src/observe/data-loss.ts
+
+
+function percentOf(part, whole) {
+    return `${Math.round((part / whole) * 100)} %`;
+}
+function describeDataLoss(warning, name = cliName) {
+    if (warning.kind === 'no-images') {
+        return `The dataset has no images: all ${warning.sampled} sampled frames were dropped; see the drops by reason`;
+    }
+    const { video, reason, dropped, of } = warning;
+    const options = REASON_OPTIONS[reason].map(name);
+    const fix = options.length > 0 ? `; if the frames are fine, adjust ${options.join(' or ')}` : '; the video file is damaged: re-copy or re-export it';
+    return `"${reason}" dropped ${dropped} of ${of} frames (${percentOf(dropped, of)}) of video ${video}${fix}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/html.ts
 /**
  * report.html: one self-contained page (inline CSS, inline SVG charts, no script, no external
@@ -20775,6 +20884,7 @@ function timelineChart(tracks, options) {
  * `maxTracks` videos, the contact sheet at most `MAX_THUMBNAILS` images, the header at most 5 video
  * names, and every user string is cut to 120 characters.
  */
+
 
 
 
@@ -20831,6 +20941,7 @@ code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#
 .verdict.pass{background:#e7f6ed;border-color:#b5e0c5;color:var(--ok)}
 .verdict.fail{background:#fdecea;border-color:#f3b9b4;color:var(--bad)}
 .verdict.none{background:#eef1f5;border-color:var(--line);color:var(--muted)}
+.verdict.loss{margin-top:.5rem}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 14px;min-width:0}
 .card .label{color:var(--muted);font-size:.78rem;font-weight:600;text-transform:uppercase;letter-spacing:.04em}
@@ -20910,6 +21021,13 @@ function verdict(gates) {
         : `<strong>Quality gates failed</strong>${format_int(failed.length)} of ${format_int(gates.length)} gates missed.`;
     return `<div class="verdict ${failed.length === 0 ? 'pass' : 'fail'}" role="status">${headline}<ul>${items}</ul></div>`;
 }
+/** The data-loss warnings, highlighted under the verdict; nothing when no data was lost. */
+function dataLoss(metrics, nameOf) {
+    if (metrics.dataLoss.length === 0)
+        return '';
+    const items = metrics.dataLoss.map((w) => `<li>${userText(describeDataLoss(w, nameOf), 400)}</li>`).join('');
+    return `<div class="verdict fail loss" role="alert"><strong>Most of the data was lost</strong><ul>${items}</ul></div>`;
+}
 function header(data, title) {
     const { metrics, manifest } = data;
     const names = metrics.videos.slice(0, HEADER_VIDEOS).map((v) => userText(v.name));
@@ -20927,7 +21045,7 @@ function header(data, title) {
     ];
     return (`<header class="top"><div class="wrap"><h1><small>${userText(title)}</small>${userText(metrics.site)}</h1>` +
         `<dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>` +
-        `${verdict(data.gates)}</div></header>`);
+        `${verdict(data.gates)}${dataLoss(metrics, data.nameOf)}</div></header>`);
 }
 /** `3 duplicates`, `1 duplicate`. */
 function count(n, one, many = `${one}s`) {
@@ -21169,6 +21287,7 @@ function barChart(rows, options = {}) {
 
 
 
+
 /** report.md never exceeds this many bytes (UTF-8). */
 const MAX_REPORT_BYTES = 1024 * 1024;
 const DEFAULT_MAX_TABLE_ROWS = 50;
@@ -21216,6 +21335,12 @@ function render(metrics, options, maxRows) {
     const title = options.title ?? 'Dataset report';
     const { frames, detections, timings } = metrics;
     out.push(`# ${markdown_userText(title)}: ${markdown_userText(metrics.site)}`, '');
+    if (metrics.dataLoss.length > 0) {
+        out.push('> [!WARNING]', '> **Most of the data was lost:**');
+        for (const warning of metrics.dataLoss)
+            out.push(`> - ${escapeMarkdown(describeDataLoss(warning, options.nameOf))}`);
+        out.push('');
+    }
     out.push('## Summary', '');
     out.push(...markdown_table(['Metric', 'Value'], ['l', 'r'], [
         ['Images kept', format_int(metrics.images)],
@@ -21328,12 +21453,12 @@ function renderMarkdownReport(metrics, options = {}) {
 
 
 /** Writes the reports; returns the Prometheus registry so the run can push the same numbers. */
-async function writeReports(dir, recorder, metrics, manifest, gates = []) {
+async function writeReports(dir, recorder, metrics, manifest, gates = [], nameOf) {
     await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.metrics), `${JSON.stringify(metrics, null, 2)}\n`);
     await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.metricsCsv), frameRowsCsv(recorder.frames));
     const imageLinks = recorder.kept.slice(0, 4).map((k) => ({ href: `${DATASET_FILES.images}/${k.file}`, label: k.file }));
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.report), renderMarkdownReport(metrics, { imageLinks }));
-    await writeHtmlReport(dir, { metrics, manifest, frames: recorder.frames, kept: recorder.kept, gates });
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.report), renderMarkdownReport(metrics, { imageLinks, nameOf }));
+    await writeHtmlReport(dir, { metrics, manifest, frames: recorder.frames, kept: recorder.kept, gates, nameOf });
     const registry = buildPrometheusRegistry({
         metrics,
         manifest,
@@ -21349,6 +21474,7 @@ async function writeReports(dir, recorder, metrics, manifest, gates = []) {
  * videos), then stream every video through the stages into a staging folder, write COCO, metrics and
  * report, write the manifest last, and rename the staging folder into place.
  */
+
 
 
 
@@ -21482,6 +21608,8 @@ async function runPipeline(options, hooks = {}) {
         recorder.finish();
         const metrics = computeMetrics(recorder, { site: options.site, classNames: detector.classNames });
         logStageSummary(logger, metrics);
+        for (const warning of metrics.dataLoss)
+            logger.warn(describeDataLoss(warning, name));
         const manifest = buildManifest({
             runId,
             startedAt,
@@ -21497,7 +21625,7 @@ async function runPipeline(options, hooks = {}) {
             toolVersion: TOOL_VERSION,
             gitCommit: await toolCommit(),
         });
-        const registry = await writeReports(staging, recorder, metrics, manifest, hooks.gates?.(metrics) ?? []);
+        const registry = await writeReports(staging, recorder, metrics, manifest, hooks.gates?.(metrics) ?? [], name);
         await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
         await commitStagingDir(staging, options.outDir);
         committed = true;
@@ -21526,7 +21654,7 @@ async function runPipeline(options, hooks = {}) {
 
 const VALUE_OPTIONS = [
     'out', 'site', 'sample-fps', 'every-n-frames', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'confidence', 'iou',
-    'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
+    'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'blur-ratio', 'blur-window', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
     'pushgateway-url', 'history-csv',
 ];
 /** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
@@ -21622,7 +21750,11 @@ Filtering:
                             frame is at most n; -1 disables (default: ${DEFAULT_DEDUP_THRESHOLD})
   --black-luma <n>          drop frames with mean luma below n, 0-255 (default: ${q.blackLuma})
   --overexposed-luma <n>    drop frames with mean luma above n, 0-255 (default: ${q.overexposedLuma})
-  --blur-threshold <n>      drop frames whose Laplacian-variance blur score is below n;
+  --blur-ratio <0-1>        drop frames whose blur score (variance of the Laplacian) is below
+                            this share of the median of the video's recent frames; 0 disables
+                            (default: ${q.blurRatio})
+  --blur-window <n>         recent frames that make that median (default: ${q.blurWindow})
+  --blur-threshold <n>      also drop frames whose blur score is below n, whatever the video;
                             0 disables (default: ${q.blurThreshold})
 
 Detection:

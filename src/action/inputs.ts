@@ -13,6 +13,7 @@ import { invalidParameterError } from '../errors.js';
 import { DEFAULT_PRESET } from '../model/config.js';
 import { parseDecimal, parseInteger, type Range } from '../options/parse.js';
 import type { RawOptions, ScalarOptionKey } from '../options/resolve.js';
+import { DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
 
 /** One path or glob per line; required. */
 interface LinesInput {
@@ -53,6 +54,10 @@ export const INPUTS = {
   'model-sha256': { kind: 'text', default: '', option: 'model-sha256' },
   'sample-fps': { kind: 'text', default: '1', option: 'sample-fps' },
   'dedup-threshold': { kind: 'text', default: '2', option: 'dedup-threshold' },
+  'blur-ratio': { kind: 'text', default: String(DEFAULT_QUALITY_THRESHOLDS.blurRatio), option: 'blur-ratio' },
+  'blur-threshold': { kind: 'text', default: String(DEFAULT_QUALITY_THRESHOLDS.blurThreshold), option: 'blur-threshold' },
+  'black-luma': { kind: 'text', default: String(DEFAULT_QUALITY_THRESHOLDS.blackLuma), option: 'black-luma' },
+  'overexposed-luma': { kind: 'text', default: String(DEFAULT_QUALITY_THRESHOLDS.overexposedLuma), option: 'overexposed-luma' },
   confidence: { kind: 'text', default: '', option: 'confidence' },
   iou: { kind: 'text', default: '', option: 'iou' },
   classes: { kind: 'text', default: '', option: 'classes' },

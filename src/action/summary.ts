@@ -11,6 +11,7 @@ import { DEFAULT_MAX_TABLE_ROWS, escapeMarkdown, renderMarkdownReport } from '..
 import { cutToBytes } from '../report/text-cut.js';
 import type { UploadedArtifact } from './artifact.js';
 import type { GateResult } from './gates.js';
+import { actionName } from './inputs.js';
 
 /** GitHub's limit for one step's summary. */
 export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
@@ -62,11 +63,11 @@ export function renderJobSummary(metrics: RunMetrics, options: JobSummaryOptions
   const limit = (options.limitBytes ?? STEP_SUMMARY_LIMIT_BYTES) - MARGIN_BYTES;
   const head = header(options);
   let rows = DEFAULT_MAX_TABLE_ROWS;
-  let text = head + renderMarkdownReport(metrics, { maxTableRows: rows });
+  let text = head + renderMarkdownReport(metrics, { maxTableRows: rows, nameOf: actionName });
   // Long tables are the only part that grows with the data: shrink them in proportion until it fits.
   for (let size = bytes(text); size > limit && rows > 1; size = bytes(text)) {
     rows = Math.max(1, Math.min(rows - 1, Math.floor((rows * limit * 0.9) / size)));
-    text = head + renderMarkdownReport(metrics, { maxTableRows: rows });
+    text = head + renderMarkdownReport(metrics, { maxTableRows: rows, nameOf: actionName });
   }
   if (bytes(text) > limit) text = cutToBytes(text, limit - bytes(CUT_MARKER)) + CUT_MARKER;
   return text;

@@ -13,7 +13,7 @@ export interface CliArgs {
 
 const VALUE_OPTIONS = [
   'out', 'site', 'sample-fps', 'every-n-frames', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'confidence', 'iou',
-  'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
+  'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'blur-ratio', 'blur-window', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
   'pushgateway-url', 'history-csv',
 ] as const;
 

@@ -27,7 +27,11 @@ Filtering:
                             frame is at most n; -1 disables (default: ${DEFAULT_DEDUP_THRESHOLD})
   --black-luma <n>          drop frames with mean luma below n, 0-255 (default: ${q.blackLuma})
   --overexposed-luma <n>    drop frames with mean luma above n, 0-255 (default: ${q.overexposedLuma})
-  --blur-threshold <n>      drop frames whose Laplacian-variance blur score is below n;
+  --blur-ratio <0-1>        drop frames whose blur score (variance of the Laplacian) is below
+                            this share of the median of the video's recent frames; 0 disables
+                            (default: ${q.blurRatio})
+  --blur-window <n>         recent frames that make that median (default: ${q.blurWindow})
+  --blur-threshold <n>      also drop frames whose blur score is below n, whatever the video;
                             0 disables (default: ${q.blurThreshold})
 
 Detection:

@@ -1,5 +1,6 @@
 /** Why a sampled frame was left out of the dataset, in the order the checks run. */
 export type QualityDropReason = 'corrupt' | 'black' | 'overexposed' | 'blurred';
 export type DropReason = QualityDropReason | 'duplicate';
-export const DROP_REASONS: readonly DropReason[] = ['corrupt', 'black', 'overexposed', 'blurred', 'duplicate'];
+export const QUALITY_DROP_REASONS: readonly QualityDropReason[] = ['corrupt', 'black', 'overexposed', 'blurred'];
+export const DROP_REASONS: readonly DropReason[] = [...QUALITY_DROP_REASONS, 'duplicate'];
 

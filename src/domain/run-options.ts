@@ -62,6 +62,8 @@ export type OptionKey =
   | 'black-luma'
   | 'overexposed-luma'
   | 'blur-threshold'
+  | 'blur-ratio'
+  | 'blur-window'
   | 'jpeg-quality'
   | 'inference-workers'
   | 'ffmpeg-path'

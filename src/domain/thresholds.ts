@@ -5,15 +5,21 @@ export interface QualityThresholds {
   blackLuma: number;
   /** Drop as 'overexposed' when the luma mean is above this (0..255). */
   overexposedLuma: number;
-  /** Drop as 'blurred' when the blur score is below this. 0 disables the blur check. */
+  /** Drop as 'blurred' when the blur score is below this absolute floor. 0 turns the floor off. */
   blurThreshold: number;
+  /** Drop as 'blurred' when the blur score is below this share of the median of the video's recent frames. 0 turns it off. */
+  blurRatio: number;
+  /** How many recent frames (that passed the brightness checks) make that median. */
+  blurWindow: number;
 }
 
 /** Chosen from measurements on the sample video; see docs/thresholds.md. */
 export const DEFAULT_QUALITY_THRESHOLDS: Readonly<QualityThresholds> = Object.freeze({
   blackLuma: 16,
   overexposedLuma: 240,
-  blurThreshold: 50,
+  blurThreshold: 0,
+  blurRatio: 0.4,
+  blurWindow: 15,
 });
 
 /** Chosen from measurements on the sample video; see docs/thresholds.md. */

@@ -1,6 +1,8 @@
 /**
  * CSV writing per RFC 4180: fields containing a comma, double quote, CR or LF are quoted, inner
- * quotes doubled, records end in CRLF (the last one too), and columns come in a fixed order.
+ * quotes doubled, records end in CRLF (the last one too), and columns come in a fixed order. Text
+ * that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR: a video or
+ * site name is user input) gets a leading `'`, so the file is data when opened in Excel or Sheets.
  */
 import type { FrameRecord } from '../domain/frame-record.js';
 
@@ -8,12 +10,13 @@ export type CsvValue = string | number | boolean | null | undefined;
 
 const CRLF = '\r\n';
 const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One field: null/undefined and non-finite numbers become an empty cell. */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

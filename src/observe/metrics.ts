@@ -7,10 +7,11 @@
  * metrics.json apart from the timings, which are wall-clock measurements and vary by nature.
  */
 import path from 'node:path';
-import { DROP_REASONS, type DropReason } from '../domain/drop-reason.js';
+import { DROP_REASONS, QUALITY_DROP_REASONS, type DropReason } from '../domain/drop-reason.js';
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
 import { STAGES, type Stage } from '../domain/stages.js';
 import type { RunRecorder } from './recorder.js';
+import { DATA_LOSS_SHARE, type DataLossWarning } from '../domain/data-loss.js';
 
 export const METRICS_SCHEMA_VERSION = 1 as const;
 
@@ -114,6 +115,8 @@ export interface RunMetrics {
   videos: VideoMetrics[];
   /** Hamming distances of frame pHashes to the previous kept frame (first frames excluded). */
   phashDistance: DistributionSummary;
+  /** Where most of the data was lost (see src/domain/data-loss.ts); empty when none was. */
+  dataLoss: DataLossWarning[];
 }
 
 export interface ComputeMetricsOptions {
@@ -347,5 +350,20 @@ export function computeMetrics(recorder: RunRecorder, options: ComputeMetricsOpt
     timings: timingMetrics(recorder),
     videos,
     phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
+    dataLoss: dataLossOf(videos, tally.sampled, recorder.kept.length),
   };
+}
+
+/** A warning for each quality reason that dropped more than half of a video's non-duplicate frames, and for an empty dataset. */
+function dataLossOf(videos: readonly VideoMetrics[], sampled: number, images: number): DataLossWarning[] {
+  const warnings: DataLossWarning[] = [];
+  for (const video of videos) {
+    const of = video.sampled - video.duplicates;
+    for (const reason of QUALITY_DROP_REASONS) {
+      const dropped = video.droppedByReason[reason];
+      if (of > 0 && dropped > DATA_LOSS_SHARE * of) warnings.push({ kind: 'reason', video: video.stem, reason, dropped, of });
+    }
+  }
+  if (images === 0) warnings.push({ kind: 'no-images', sampled });
+  return warnings;
 }

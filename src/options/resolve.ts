@@ -53,6 +53,21 @@ function sampling(raw: RawOptions, name: NameOf): Sampling {
 
 const SITE = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u;
 
+/**
+ * The default site name, from the first video's file name, made valid: characters outside the site
+ * alphabet become "-", leading ones that cannot start a name are dropped, and it is cut to 100. A
+ * file name is never a reason to refuse a run; a `site` the user typed still must be valid.
+ */
+export function siteFromFileName(file: string): string {
+  const stem = path.basename(file, path.extname(file));
+  const cleaned = stem
+    .replace(/[^\p{L}\p{N} ._-]+/gu, '-')
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .slice(0, 100)
+    .trimEnd();
+  return cleaned === '' ? 'site' : cleaned;
+}
+
 function classList(raw: RawOptions, name: NameOf): string[] | null {
   const value = text(raw, 'classes');
   if (value === null) return null;
@@ -104,7 +119,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
   }
   const out = text(raw, 'out');
   if (out === null) throw invalidParameterError(name('out'), 'an output folder path', raw.out);
-  const site = text(raw, 'site') ?? path.basename(videos[0] ?? 'site', path.extname(videos[0] ?? ''));
+  const site = text(raw, 'site') ?? siteFromFileName(videos[0] ?? 'site');
   if (!SITE.test(site)) {
     throw invalidParameterError(name('site'), 'a name of letters, digits, spaces, ".", "_" or "-" (at most 100, starting with a letter or digit)', site);
   }
@@ -113,6 +128,8 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     blackLuma: decimal(raw, 'black-luma', name, { min: 0, max: 255 }) ?? DEFAULT_QUALITY_THRESHOLDS.blackLuma,
     overexposedLuma: decimal(raw, 'overexposed-luma', name, { min: 0, max: 255 }) ?? DEFAULT_QUALITY_THRESHOLDS.overexposedLuma,
     blurThreshold: decimal(raw, 'blur-threshold', name, { min: 0, max: 1e6 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurThreshold,
+    blurRatio: decimal(raw, 'blur-ratio', name, { min: 0, max: 1 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurRatio,
+    blurWindow: integer(raw, 'blur-window', name, { min: 1, max: 1000 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurWindow,
   };
   if (quality.blackLuma >= quality.overexposedLuma) {
     throw invalidParameterError(name('black-luma'), `a value below ${name('overexposed-luma')} (${quality.overexposedLuma})`, quality.blackLuma);

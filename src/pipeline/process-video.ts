@@ -25,7 +25,7 @@ import type { RunRecorder } from '../observe/recorder.js';
 import { fitForAnalysis } from './analysis.js';
 import { Deduplicator } from './dedup.js';
 import { DecodeLog, extractFrames } from './extract.js';
-import { assessQuality } from './quality.js';
+import { QualityFilter } from './quality.js';
 import { writeFrameJpeg } from './write-images.js';
 
 export interface VideoJob {
@@ -111,6 +111,7 @@ async function finishBatch(job: VideoJob, { batch, names, detected, written }: I
 export async function processVideo(job: VideoJob): Promise<DecodeLog> {
   const { recorder, video } = job;
   const dedup = new Deduplicator(job.dedupThreshold);
+  const filter = new QualityFilter(job.quality);
   const log = new DecodeLog();
   let batch: Pending[] = [];
   const inFlight: InFlight[] = [];
@@ -128,7 +129,7 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
       recorder.addStageTime('extract', performance.now() - waitStart);
       job.signal?.throwIfAborted();
       const fitted = await recorder.time('quality', () => fitForAnalysis(frame));
-      const quality = await recorder.time('quality', () => assessQuality({ ...fitted, corrupt: frame.corrupt }, job.quality));
+      const quality = await recorder.time('quality', () => filter.assess({ ...fitted, corrupt: frame.corrupt }));
       const where = { video: video.stem, frameIndex: frame.frameIndex, timestampMs: frame.timestampMs };
       const lumaMean = Number.isFinite(quality.lumaMean) ? Math.round(quality.lumaMean * 10) / 10 : null;
       const blurScore = Number.isFinite(quality.blurScore) ? Math.round(quality.blurScore * 10) / 10 : null;

@@ -4,15 +4,16 @@
  *
  * - Luma mean: BT.601 luma (0.299 R + 0.587 G + 0.114 B) averaged over every pixel, 0..255.
  * - Blur score: variance of the 3x3 Laplacian ([0 1 0; 1 -4 1; 0 1 0]) of the luma plane, over the
- *   interior pixels. The pipeline measures the analysis image (pipeline/analysis.ts: the frame fitted
- *   to 640 px), so one threshold means the same thing for 720p, 1080p and 4K video: the Laplacian
- *   measures detail per pixel, and the same scene at twice the resolution scores far lower. See
- *   docs/thresholds.md for the numbers behind the defaults.
+ *   interior pixels, measured on the analysis image (pipeline/analysis.ts: the frame fitted to 640 px).
+ *   A frame is blurred when its score is far below the video's own recent frames (`QualityFilter`,
+ *   blur-judge.ts), or below an absolute floor when one is set. See docs/thresholds.md for the
+ *   numbers behind the defaults.
  */
 import type { QualityDropReason } from '../domain/drop-reason.js';
 import type { Frame } from '../domain/frame.js';
 import type { RgbImage } from '../domain/image.js';
 import { DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from '../domain/thresholds.js';
+import { BlurJudge } from './blur-judge.js';
 
 export interface QualityAssessment {
   /** BT.601 luma mean, 0..255 (NaN only for a corrupt frame whose pixel buffer has the wrong size). */
@@ -50,9 +51,10 @@ export function measureQuality(image: RgbImage): QualityMeasures {
 }
 
 /**
- * The quality verdict for a frame. Checks in order: corrupt, black, overexposed, blurred; the first
- * that applies is the reason. The measures are computed for every frame with a well-formed buffer,
- * corrupt or not, so they can be reported.
+ * The verdict for one frame on its own. Checks in order: corrupt, black, overexposed, and blurred
+ * only by the absolute floor (`blurThreshold`, 0 = off); the first that applies is the reason. The
+ * measures are computed for every frame with a well-formed buffer, corrupt or not, so they can be
+ * reported. `QualityFilter` adds the check against the video's own recent frames.
  */
 export function assessQuality(
   frame: RgbImage & Pick<Frame, 'corrupt'>,
@@ -68,6 +70,24 @@ export function assessQuality(
   else if (lumaMean > thresholds.overexposedLuma) reason = 'overexposed';
   else if (blurScore < thresholds.blurThreshold) reason = 'blurred';
   return { lumaMean, blurScore, reason };
+}
+
+/**
+ * The quality verdicts for one video's frames, in sampling order: `assessQuality`, then a frame that
+ * passed is blurred when its score is far below the video's recent frames (blur-judge.ts).
+ */
+export class QualityFilter {
+  private readonly blur: BlurJudge;
+
+  constructor(private readonly thresholds: QualityThresholds = DEFAULT_QUALITY_THRESHOLDS) {
+    this.blur = new BlurJudge(thresholds);
+  }
+
+  assess(frame: RgbImage & Pick<Frame, 'corrupt'>): QualityAssessment {
+    const verdict = assessQuality(frame, this.thresholds);
+    if (verdict.reason !== null) return verdict;
+    return this.blur.isBlurred(verdict.blurScore) ? { ...verdict, reason: 'blurred' } : verdict;
+  }
 }
 
 /**

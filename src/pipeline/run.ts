@@ -28,6 +28,7 @@ import { probeVideo } from './probe.js';
 import { expectedSamples, processVideo } from './process-video.js';
 import { publishRun } from './publish.js';
 import { writeReports } from './write-reports.js';
+import { describeDataLoss } from '../observe/data-loss.js';
 
 export interface RunHooks {
   logger?: Logger;
@@ -175,6 +176,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
     recorder.finish();
     const metrics = computeMetrics(recorder, { site: options.site, classNames: detector.classNames });
     logStageSummary(logger, metrics);
+    for (const warning of metrics.dataLoss) logger.warn(describeDataLoss(warning, name));
     const manifest = buildManifest({
       runId,
       startedAt,
@@ -190,7 +192,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
       toolVersion: TOOL_VERSION,
       gitCommit: await toolCommit(),
     });
-    const registry = await writeReports(staging, recorder, metrics, manifest, hooks.gates?.(metrics) ?? []);
+    const registry = await writeReports(staging, recorder, metrics, manifest, hooks.gates?.(metrics) ?? [], name);
     await writeFile(path.join(staging, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
     await commitStagingDir(staging, options.outDir);
     committed = true;

@@ -15,6 +15,7 @@ import type { RunRecorder } from '../observe/recorder.js';
 import { writeHtmlReport } from '../report/html.js';
 import { renderMarkdownReport } from '../report/markdown.js';
 import type { RunManifest } from './manifest.js';
+import type { NameOf } from '../domain/run-options.js';
 
 /** Writes the reports; returns the Prometheus registry so the run can push the same numbers. */
 export async function writeReports(
@@ -23,12 +24,13 @@ export async function writeReports(
   metrics: RunMetrics,
   manifest: RunManifest,
   gates: readonly QualityGateVerdict[] = [],
+  nameOf?: NameOf,
 ): Promise<Registry> {
   await writeFile(path.join(dir, DATASET_FILES.metrics), `${JSON.stringify(metrics, null, 2)}\n`);
   await writeFile(path.join(dir, DATASET_FILES.metricsCsv), frameRowsCsv(recorder.frames));
   const imageLinks = recorder.kept.slice(0, 4).map((k) => ({ href: `${DATASET_FILES.images}/${k.file}`, label: k.file }));
-  await writeFile(path.join(dir, DATASET_FILES.report), renderMarkdownReport(metrics, { imageLinks }));
-  await writeHtmlReport(dir, { metrics, manifest, frames: recorder.frames, kept: recorder.kept, gates });
+  await writeFile(path.join(dir, DATASET_FILES.report), renderMarkdownReport(metrics, { imageLinks, nameOf }));
+  await writeHtmlReport(dir, { metrics, manifest, frames: recorder.frames, kept: recorder.kept, gates, nameOf });
   const registry = buildPrometheusRegistry({
     metrics,
     manifest,

@@ -32,6 +32,8 @@ import { escapeHtml, relativeHref, userText } from './html-escape.js';
 import { buildTimeline, classColors, OUTCOMES, type HtmlReportData, type HtmlReportInput, type TimelineLimits } from './report-model.js';
 import { histogramChart, horizontalBarChart, stackedBar, type BarDatum, type HistogramDatum } from './svg-charts.js';
 import { timelineChart } from './svg-timeline.js';
+import { describeDataLoss } from '../observe/data-loss.js';
+import type { NameOf } from '../domain/run-options.js';
 
 export const DEFAULT_HTML_TABLE_ROWS = 50;
 export const DEFAULT_CHART_CLASSES = 15;
@@ -89,6 +91,7 @@ code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#
 .verdict.pass{background:#e7f6ed;border-color:#b5e0c5;color:var(--ok)}
 .verdict.fail{background:#fdecea;border-color:#f3b9b4;color:var(--bad)}
 .verdict.none{background:#eef1f5;border-color:var(--line);color:var(--muted)}
+.verdict.loss{margin-top:.5rem}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px}
 .card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 14px;min-width:0}
 .card .label{color:var(--muted);font-size:.78rem;font-weight:600;text-transform:uppercase;letter-spacing:.04em}
@@ -175,6 +178,13 @@ function verdict(gates: readonly QualityGateVerdict[] | undefined): string {
   return `<div class="verdict ${failed.length === 0 ? 'pass' : 'fail'}" role="status">${headline}<ul>${items}</ul></div>`;
 }
 
+/** The data-loss warnings, highlighted under the verdict; nothing when no data was lost. */
+function dataLoss(metrics: RunMetrics, nameOf: NameOf | undefined): string {
+  if (metrics.dataLoss.length === 0) return '';
+  const items = metrics.dataLoss.map((w) => `<li>${userText(describeDataLoss(w, nameOf), 400)}</li>`).join('');
+  return `<div class="verdict fail loss" role="alert"><strong>Most of the data was lost</strong><ul>${items}</ul></div>`;
+}
+
 function header(data: HtmlReportData, title: string): string {
   const { metrics, manifest } = data;
   const names = metrics.videos.slice(0, HEADER_VIDEOS).map((v) => userText(v.name));
@@ -193,7 +203,7 @@ function header(data: HtmlReportData, title: string): string {
   return (
     `<header class="top"><div class="wrap"><h1><small>${userText(title)}</small>${userText(metrics.site)}</h1>` +
     `<dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>` +
-    `${verdict(data.gates)}</div></header>`
+    `${verdict(data.gates)}${dataLoss(metrics, data.nameOf)}</div></header>`
   );
 }
 

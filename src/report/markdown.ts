@@ -10,6 +10,8 @@ import { textBar } from '../observe/text-bar.js';
 import { bytes, fixed, int, percent } from './format.js';
 import { barChart } from './text-bars.js';
 import { cut, cutToBytes } from './text-cut.js';
+import { describeDataLoss } from '../observe/data-loss.js';
+import type { NameOf } from '../domain/run-options.js';
 
 /** report.md never exceeds this many bytes (UTF-8). */
 export const MAX_REPORT_BYTES = 1024 * 1024;
@@ -31,6 +33,8 @@ export interface MarkdownReportOptions {
   maxTableRows?: number;
   /** Images to link from a "Sample images" section (e.g. a few kept frames). */
   imageLinks?: readonly ImageLink[];
+  /** How data-loss warnings name the options (default: the CLI's flags). */
+  nameOf?: NameOf;
 }
 
 /** Escapes text for use inside Markdown (including table cells) so it renders literally. */
@@ -84,6 +88,11 @@ function render(metrics: RunMetrics, options: MarkdownReportOptions, maxRows: nu
   const title = options.title ?? 'Dataset report';
   const { frames, detections, timings } = metrics;
   out.push(`# ${userText(title)}: ${userText(metrics.site)}`, '');
+  if (metrics.dataLoss.length > 0) {
+    out.push('> [!WARNING]', '> **Most of the data was lost:**');
+    for (const warning of metrics.dataLoss) out.push(`> - ${escapeMarkdown(describeDataLoss(warning, options.nameOf))}`);
+    out.push('');
+  }
 
   out.push('## Summary', '');
   out.push(

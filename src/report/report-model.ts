@@ -13,6 +13,7 @@ import { median, type RunMetrics, type VideoMetrics } from '../observe/metrics.j
 import { int } from './format.js';
 import { cut } from './html-escape.js';
 import type { TimelineCategory, TimelineMark, TimelineTrack } from './svg-timeline.js';
+import type { NameOf } from '../domain/run-options.js';
 
 /**
  * The parts of `RunManifest` the report shows. `RunManifest` is assignable to it; tests can build a
@@ -33,6 +34,8 @@ export interface HtmlReportData {
   frames: readonly FrameRecord[];
   /** Quality gates with their verdicts; absent or empty: "no quality gates set". */
   gates?: readonly QualityGateVerdict[];
+  /** How data-loss warnings name the options (default: the CLI's flags). */
+  nameOf?: NameOf;
 }
 
 export interface HtmlReportInput extends HtmlReportData {

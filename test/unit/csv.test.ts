@@ -12,6 +12,13 @@ describe('csvField', () => {
     ['"', '""""'],
     ['', ''],
     [' spaced ', ' spaced '],
+    // Text a spreadsheet would run as a formula is made inert.
+    ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
+    ['+1', "'+1"],
+    ['-cmd', "'-cmd"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\tleading tab', "'\tleading tab"],
+    ['a=b', 'a=b'],
   ])('%j → %j', (input, expected) => {
     expect(csvField(input)).toBe(expected);
   });

@@ -176,6 +176,36 @@ describe('computeMetrics', () => {
   });
 });
 
+describe('data loss', () => {
+  /** One video whose sampled frames are `duplicates` duplicates, `blurred` blurred and the rest kept. */
+  function run(sampled: number, blurred: number, duplicates: number): RunRecorder {
+    const r = new RunRecorder();
+    r.recordVideo({ info: videoInfo('cam-a', 0), sha256: 'a'.repeat(64), framesDecoded: sampled, decodeErrors: 0 });
+    for (let i = 0; i < sampled; i++) {
+      const reason: DropReason | null = i < blurred ? 'blurred' : i < blurred + duplicates ? 'duplicate' : null;
+      r.recordFrame(frame('cam-a', i, reason));
+      if (reason === null) r.recordKept(kept('cam-a', i, []));
+    }
+    r.finish();
+    return r;
+  }
+
+  it('warns when one reason drops more than half of the non-duplicate frames, and not at half', () => {
+    expect(computeMetrics(run(10, 5, 0), { site: 's', classNames: [] }).dataLoss).toEqual([]);
+    expect(computeMetrics(run(10, 6, 0), { site: 's', classNames: [] }).dataLoss).toEqual([
+      { kind: 'reason', video: 'cam-a', reason: 'blurred', dropped: 6, of: 10 },
+    ]);
+    // Duplicates are not counted: 4 blurred of the 6 frames that were not duplicates.
+    expect(computeMetrics(run(10, 4, 4), { site: 's', classNames: [] }).dataLoss).toEqual([
+      { kind: 'reason', video: 'cam-a', reason: 'blurred', dropped: 4, of: 6 },
+    ]);
+  });
+
+  it('warns when the dataset has no images, duplicates alone or not', () => {
+    expect(computeMetrics(run(3, 0, 3), { site: 's', classNames: [] }).dataLoss).toEqual([{ kind: 'no-images', sampled: 3 }]);
+  });
+});
+
 describe('helpers', () => {
   it('round() cleans non-finite values and negative zero', () => {
     expect(round(1.23456, 2)).toBe(1.23);

@@ -90,6 +90,21 @@ describe('resolveOptions', () => {
     expect(() => resolveOptions({ ...base, 'model-sha256': sha }, undefined, cwd)).toThrow(/for --model but received nothing/);
   });
 
+  test.each([
+    ['my video; touch X $(touch Y).mp4', 'my video- touch X -touch Y-'],
+    ['__cam #3__.mp4', 'cam -3__'],
+    ['étage nord.mov', 'étage nord'],
+    ['$$$.mp4', 'site'],
+  ])('a default site name from the file name %j is made valid: %j', (file, site) => {
+    const options = resolveOptions({ video: [file], out: 'ds' }, undefined, cwd);
+    expect(options.site).toBe(site);
+    expect(resolveOptions({ video: [file], out: 'ds', site: options.site }, undefined, cwd).site).toBe(site);
+  });
+
+  test('a site the user typed is still checked', () => {
+    expect(() => resolveOptions({ video: ['a.mp4'], out: 'ds', site: '$$$' }, undefined, cwd)).toThrow(/for --site but received "\$\$\$"/);
+  });
+
   test('the caller chooses how option names are shown', () => {
     expect(() => resolveOptions({ ...base, confidence: 'high' }, (key) => `input "${key}"`, cwd)).toThrow(
       /for input "confidence" but received "high"/,

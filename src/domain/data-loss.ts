@@ -1,0 +1,35 @@
+/**
+ * A run that loses most of its frames must say so: one quality reason removing more than half of a
+ * video's frames (duplicates aside), or a dataset with no images at all. Computed once with the
+ * metrics; logged as warnings and shown in every report.
+ */
+import type { QualityDropReason } from './drop-reason.js';
+import type { OptionKey } from './run-options.js';
+
+export interface ReasonDataLoss {
+  kind: 'reason';
+  /** The video's stem. */
+  video: string;
+  reason: QualityDropReason;
+  /** Frames the reason dropped, of the video's sampled frames that were not duplicates. */
+  dropped: number;
+  of: number;
+}
+
+export interface EmptyDataset {
+  kind: 'no-images';
+  sampled: number;
+}
+
+export type DataLossWarning = ReasonDataLoss | EmptyDataset;
+
+/** Above this share of a video's non-duplicate frames, a reason's drops are a warning. */
+export const DATA_LOSS_SHARE = 0.5;
+
+/** The options that control each quality reason (none for corrupt: the file itself is damaged). */
+export const REASON_OPTIONS: Readonly<Record<QualityDropReason, readonly OptionKey[]>> = {
+  corrupt: [],
+  black: ['black-luma'],
+  overexposed: ['overexposed-luma'],
+  blurred: ['blur-ratio', 'blur-threshold'],
+};

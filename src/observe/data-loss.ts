@@ -1,0 +1,18 @@
+/** One line per data-loss warning (src/domain/data-loss.ts), naming the options as the door spells them. */
+import type { DataLossWarning } from '../domain/data-loss.js';
+import { REASON_OPTIONS } from '../domain/data-loss.js';
+import { cliName, type NameOf } from '../domain/run-options.js';
+
+function percentOf(part: number, whole: number): string {
+  return `${Math.round((part / whole) * 100)} %`;
+}
+
+export function describeDataLoss(warning: DataLossWarning, name: NameOf = cliName): string {
+  if (warning.kind === 'no-images') {
+    return `The dataset has no images: all ${warning.sampled} sampled frames were dropped; see the drops by reason`;
+  }
+  const { video, reason, dropped, of } = warning;
+  const options = REASON_OPTIONS[reason].map(name);
+  const fix = options.length > 0 ? `; if the frames are fine, adjust ${options.join(' or ')}` : '; the video file is damaged: re-copy or re-export it';
+  return `"${reason}" dropped ${dropped} of ${of} frames (${percentOf(dropped, of)}) of video ${video}${fix}`;
+}

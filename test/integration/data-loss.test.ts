@@ -1,0 +1,81 @@
+/**
+ * No silent wipe-out: sharp but low-contrast footage keeps its frames with the default (relative)
+ * blur check, where an absolute floor tuned on busy footage drops them all (docs/thresholds.md: the
+ * old default 50 dropped every frame of the sample seen through fog); a run that loses most of its
+ * frames to one reason, or keeps none, says so in the log, in metrics.json and in both reports.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { createLogger } from '../../src/observe/log.js';
+import { resolveOptions, type RawOptions } from '../../src/options/resolve.js';
+import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
+import { ffmpeg, MODEL, tempDir } from '../support/videos.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let fog: string;
+let black: string;
+
+async function runWith(video: string, out: string, extra: RawOptions = {}): Promise<{ result: RunResult; log: string }> {
+  let log = '';
+  const logger = createLogger({ format: 'json', stream: { write: (line: string) => ((log += line), true) } });
+  const options = resolveOptions({ video: [video], model: MODEL, out: path.join(dir, out), 'dedup-threshold': '-1', ...extra });
+  return { result: await runPipeline(options, { logger }), log };
+}
+
+function warnings(log: string): string[] {
+  return log
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { level: string; msg: string })
+    .filter((line) => line.level === 'warn')
+    .map((line) => line.msg);
+}
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+  fog = path.join(dir, 'fog.mp4');
+  black = path.join(dir, 'night.mp4');
+  // A moving scene through fog: contrast cut to 30 %, lifted: sharp, but it scores low.
+  await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=640x480:rate=5', '-vf', 'eq=contrast=0.3:brightness=0.25', '-frames:v', '40', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', fog]);
+  await ffmpeg(['-f', 'lavfi', '-i', 'color=c=black:size=320x240:rate=5', '-frames:v', '20', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', black]);
+}, 60_000);
+afterAll(() => cleanup());
+
+describe('footage unlike the sample', () => {
+  test('foggy but sharp footage keeps every frame with the default blur check', async () => {
+    const { result, log } = await runWith(fog, 'fog-default');
+    expect(result.metrics.frames.sampled).toBe(8);
+    expect(result.metrics.images).toBe(8);
+    expect(result.metrics.dataLoss).toEqual([]);
+    expect(warnings(log)).toEqual([]);
+    expect(await readFile(result.files.report, 'utf8')).not.toContain('Most of the data was lost');
+  }, 120_000);
+
+  test('an absolute floor tuned on busy footage drops it all, and the run says so everywhere', async () => {
+    // The scene scores about 100 through the fog; a floor of 150 suits a busy street (the sample scores 450).
+    const { result, log } = await runWith(fog, 'fog-floor', { 'blur-threshold': '150' });
+    expect(result.metrics.images).toBe(0);
+    expect(result.metrics.dataLoss).toEqual([
+      { kind: 'reason', video: 'fog', reason: 'blurred', dropped: 8, of: 8 },
+      { kind: 'no-images', sampled: 8 },
+    ]);
+    const lines = warnings(log);
+    expect(lines).toContain('"blurred" dropped 8 of 8 frames (100 %) of video fog; if the frames are fine, adjust --blur-ratio or --blur-threshold');
+    expect(lines).toContain('The dataset has no images: all 8 sampled frames were dropped; see the drops by reason');
+    const markdown = await readFile(result.files.report, 'utf8');
+    expect(markdown).toMatch(/> \[!WARNING\]\n> \*\*Most of the data was lost:\*\*\n> - "blurred" dropped 8 of 8 frames/);
+    const html = await readFile(result.files.reportHtml, 'utf8');
+    expect(html).toContain('<strong>Most of the data was lost</strong>');
+    expect(html).toContain('adjust --blur-ratio or --blur-threshold');
+    const metricsJson = JSON.parse(await readFile(result.files.metrics, 'utf8')) as { dataLoss: unknown[] };
+    expect(metricsJson.dataLoss).toHaveLength(2);
+  }, 120_000);
+
+  test('a black video: the black frames and the empty dataset are both named, with the option to adjust', async () => {
+    const { result, log } = await runWith(black, 'night', { 'sample-fps': '2' });
+    expect(result.metrics.dataLoss.map((w) => w.kind === 'reason' ? w.reason : w.kind)).toEqual(['black', 'no-images']);
+    expect(warnings(log).some((line) => line.includes('adjust --black-luma'))).toBe(true);
+  }, 120_000);
+});
