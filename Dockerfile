@@ -29,9 +29,14 @@ RUN cd /opt/dataset-gen \
  && npm cache clean --force
 
 COPY dist /opt/dataset-gen/dist
+# The default model (models/README.md): the preset yolov8n-coco finds it beside package.json.
+COPY models /opt/dataset-gen/models
 COPY bin/docker-entrypoint.js /opt/dataset-gen/bin/docker-entrypoint.js
 
+# ORT_DISABLE_TELEMETRY: onnxruntime writes no device id, usage database or log files (README "What it
+# writes, and what it sends"); the code sets it too, this covers anything that loads onnxruntime first.
 ENV NODE_ENV=production \
+    ORT_DISABLE_TELEMETRY=1 \
     DATASET_GEN_COMMIT=${DATASET_GEN_COMMIT}
 
 # No arguments: run the Action. `dataset-gen …`: run the CLI (docker run IMAGE dataset-gen run --video …).
