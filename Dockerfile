@@ -1,6 +1,8 @@
 # dataset-gen: the GitHub Action's image and the CLI in a container.
-#   docker build -t dataset-gen .                               (CPU)
-#   docker build --build-arg ONNXRUNTIME_NODE_INSTALL=cuda12 -t dataset-gen:gpu .   (GPU runner)
+#   docker build -t dataset-gen .        (CPU: the released image)
+# ONNXRUNTIME_NODE_INSTALL=cuda12 fetches onnxruntime's CUDA libraries, but this image has no CUDA
+# runtime and the Actions runner starts it without --gpus: the GPU image is planned separately (issue 11;
+# README "Runners and GPUs").
 # GitHub runs container actions as root with the workspace mounted at /github/workspace and sets the
 # working directory itself, so there is no USER and nothing relies on WORKDIR.
 FROM node:20-bookworm-slim
