@@ -1,6 +1,8 @@
 # dataset-gen: the GitHub Action's image and the CLI in a container.
-#   docker build -t dataset-gen .                               (CPU)
-#   docker build --build-arg ONNXRUNTIME_NODE_INSTALL=cuda12 -t dataset-gen:gpu .   (GPU runner)
+#   docker build -t dataset-gen .        (CPU: the released image)
+# ONNXRUNTIME_NODE_INSTALL=cuda12 fetches onnxruntime's CUDA libraries, but this image has no CUDA
+# runtime and the Actions runner starts it without --gpus: the GPU image is planned separately (issue 11;
+# README "Runners and GPUs").
 # GitHub runs container actions as root with the workspace mounted at /github/workspace and sets the
 # working directory itself, so there is no USER and nothing relies on WORKDIR.
 FROM node:20-bookworm-slim
@@ -29,9 +31,14 @@ RUN cd /opt/dataset-gen \
  && npm cache clean --force
 
 COPY dist /opt/dataset-gen/dist
+# The default model (models/README.md): the preset yolov8n-coco finds it beside package.json.
+COPY models /opt/dataset-gen/models
 COPY bin/docker-entrypoint.js /opt/dataset-gen/bin/docker-entrypoint.js
 
+# ORT_DISABLE_TELEMETRY: onnxruntime writes no device id, usage database or log files (README "What it
+# writes, and what it sends"); the code sets it too, this covers anything that loads onnxruntime first.
 ENV NODE_ENV=production \
+    ORT_DISABLE_TELEMETRY=1 \
     DATASET_GEN_COMMIT=${DATASET_GEN_COMMIT}
 
 # No arguments: run the Action. `dataset-gen …`: run the CLI (docker run IMAGE dataset-gen run --video …).

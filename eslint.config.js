@@ -11,7 +11,7 @@ const LAYERS = {
   domain: [],
   errors: [],
   version: [],
-  model: ['domain', 'errors'],
+  model: ['domain', 'errors', 'version'],
   media: ['domain', 'errors'],
   detect: ['domain', 'errors', 'model'],
   observe: ['domain', 'errors'],

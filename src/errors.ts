@@ -79,6 +79,48 @@ export function invalidParameterError(name: string, expected: string, actual: un
   return new UsageError(`Expected ${expected} for ${name} but received ${describeValue(actual)}`);
 }
 
+/** Edit distance counting an insertion, a deletion, a substitution or a swap of neighbours as one typo. */
+function typoDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The name `typed` was probably meant to be, for "did you mean" hints (class names, options,
+ * commands): the same name in another case; else the closest within a few typos (a third of its
+ * length, at least one); else the one name that has it as a whole dash-separated part ("fps" →
+ * "sample-fps"). Undefined when nothing is close.
+ */
+export function closestName(typed: string, candidates: readonly string[]): string | undefined {
+  const wanted = typed.trim().toLowerCase();
+  if (wanted === '') return undefined;
+  const folded = candidates.find((name) => name.toLowerCase() === wanted);
+  if (folded !== undefined) return folded;
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(wanted.length / 3)) + 1;
+  for (const name of candidates) {
+    const distance = typoDistance(wanted, name.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [name, distance];
+  }
+  if (best !== undefined) return best;
+  const containing = candidates.filter((name) => name.toLowerCase().split(/[-_ ]/).includes(wanted));
+  return containing.length === 1 ? containing[0] : undefined;
+}
+
+/** ` (did you mean "x"?)` for the closest of `candidates` (shown with `show`), or ''. */
+export function didYouMean(typed: string, candidates: readonly string[], show: (name: string) => string = (name) => `"${name}"`): string {
+  const closest = closestName(typed, candidates);
+  return closest === undefined ? '' : ` (did you mean ${show(closest)}?)`;
+}
+
 /** The message of any thrown value, `Error` or not. */
 export function messageOf(value: unknown): string {
   if (value instanceof Error) return value.message;

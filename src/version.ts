@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-function packageRoot(): string | null {
+/** The folder of dataset-gen's own package.json above the running code (source, build, bundle or image), or null. */
+export function packageRoot(): string | null {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i += 1) {
     const file = path.join(dir, 'package.json');

@@ -1,11 +1,12 @@
 /** argv → RawOptions, with the CLI-only flags (log format, debug, help). */
 import { parseArgs } from 'node:util';
-import { invalidParameterError, UsageError } from '../errors.js';
+import { didYouMean, invalidParameterError, UsageError } from '../errors.js';
 import type { LogFormat } from '../observe/log.js';
 import type { RawOptions } from '../options/resolve.js';
 
 export interface CliArgs {
-  command: 'run' | 'help' | 'version';
+  /** `usage`: no arguments at all (the usage goes to stderr, exit 2); `help`: asked for. */
+  command: 'run' | 'help' | 'usage' | 'version';
   raw: RawOptions;
   logFormat: LogFormat;
   debug: boolean;
@@ -16,6 +17,9 @@ const VALUE_OPTIONS = [
   'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'blur-ratio', 'blur-window', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
   'pushgateway-url', 'history-csv',
 ] as const;
+
+const COMMANDS = ['run', 'help', 'version'];
+const FLAG_OPTIONS = ['video', 'overwrite', 'log-format', 'debug', 'help'];
 
 /** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
 function joinNegativeValues(args: readonly string[]): string[] {
@@ -36,11 +40,15 @@ function joinNegativeValues(args: readonly string[]): string[] {
 
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
   const [command, ...rest] = argv;
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+  if (command === undefined) return { command: 'usage', raw: {}, logFormat: 'text', debug: false };
+  if (command === 'help' || command === '--help' || command === '-h') {
     return { command: 'help', raw: {}, logFormat: 'text', debug: false };
   }
   if (command === '--version' || command === 'version') return { command: 'version', raw: {}, logFormat: 'text', debug: false };
-  if (command !== 'run') throw new UsageError(`Unknown command "${command}"; the command is \`dataset-gen run\` (see dataset-gen --help)`);
+  if (command !== 'run') {
+    const hint = didYouMean(command.replace(/^-+/, ''), COMMANDS, (name) => `\`dataset-gen ${name}\``);
+    throw new UsageError(`Unknown command "${command}"${hint}; the command is \`dataset-gen run\` (see dataset-gen --help)`);
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -58,7 +66,9 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     });
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
-    throw new UsageError(`${message}; see dataset-gen run --help`);
+    const unknown = /^Unknown option '--?([^'=]+)/.exec(message ?? '')?.[1];
+    const hint = unknown === undefined ? '' : didYouMean(unknown, [...FLAG_OPTIONS, ...VALUE_OPTIONS], (name) => `--${name}`);
+    throw new UsageError(`${message}${hint}; see dataset-gen run --help`);
   }
   const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
   if (values.help) return { command: 'help', raw: {}, logFormat: 'text', debug: false };

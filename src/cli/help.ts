@@ -36,7 +36,8 @@ Filtering:
 
 Detection:
   --model <file.onnx|url>   ONNX weights, a file or an https:// URL downloaded into the cache
-                            (default: $DATASET_GEN_MODEL, else the model config's source)
+                            (default: $DATASET_GEN_MODEL, else the model config's source;
+                            the preset's is the bundled models/yolov8n.onnx)
   --model-sha256 <hex>      expected sha256 of --model; a different file is refused
   --model-config <file|preset>
                             model config JSON or preset (default: ${DEFAULT_PRESET};

@@ -1,5 +1,5 @@
 /** The CLI: argv → Options → runPipeline, errors → one line and an exit code. */
-import { exitCodeOf, messageOf, DatasetGenError } from '../errors.js';
+import { EXIT_CODES, exitCodeOf, messageOf, DatasetGenError } from '../errors.js';
 import { createLogger, type LogStream } from '../observe/log.js';
 import { createProgress } from '../observe/progress.js';
 import { resolveOptions } from '../options/resolve.js';
@@ -24,6 +24,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (args.command === 'help') {
       io.stdout.write(HELP);
       return 0;
+    }
+    if (args.command === 'usage') {
+      io.stderr.write(HELP);
+      return EXIT_CODES.usage;
     }
     if (args.command === 'version') {
       io.stdout.write(`dataset-gen ${TOOL_VERSION}\n`);

@@ -1,5 +1,5 @@
 /** Turns a list of class names to keep into the set of class indices the decoder filters on. */
-import { ConfigError } from '../errors.js';
+import { ConfigError, didYouMean } from '../errors.js';
 
 const LISTED = 8;
 
@@ -24,10 +24,8 @@ export function resolveClassFilter(
       indices.add(index);
       continue;
     }
-    const folded = classNames.find((known) => known.toLowerCase() === name.trim().toLowerCase());
-    const hint = folded !== undefined ? ` (did you mean "${folded}"?)` : '';
     throw new ConfigError(
-      `Unknown class "${name}" in the class filter${hint}; the model's classes are ${describeClasses(classNames)}`,
+      `Unknown class "${name}" in the class filter${didYouMean(name, classNames)}; the model's classes are ${describeClasses(classNames)}`,
     );
   }
   return indices;

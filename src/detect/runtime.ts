@@ -139,10 +139,24 @@ class WorkerRuntime implements ModelRuntime {
   }
 }
 
+/**
+ * onnxruntime's telemetry off. When its environment is created (with the first session) onnxruntime
+ * otherwise writes an empty `mat-debug-<pid>.log` and a `.ses` file into the temp folder and keeps a
+ * device id and a usage database in `~/.cache/Microsoft/DeveloperTools/.onnxruntime`; with
+ * ORT_DISABLE_TELEMETRY=1 it writes none of them (README "What it writes, and what it sends"). The
+ * variable is read from the process environment, which the worker threads share, so it is set here,
+ * before any session exists, for every door and every library user.
+ */
+function disableRuntimeTelemetry(): NodeJS.ProcessEnv {
+  process.env.ORT_DISABLE_TELEMETRY = '1';
+  return process.env;
+}
+
 /** Starts a worker holding one onnxruntime session; rejects with onnxruntime's message when it cannot load. */
 export function startRuntime(modelPath: string, options: InferenceSession.SessionOptions): Promise<ModelRuntime> {
+  const env = disableRuntimeTelemetry();
   const ortPath = createRequire(import.meta.url).resolve('onnxruntime-node');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ortPath, modelPath, options } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, env, workerData: { ortPath, modelPath, options } });
   return new Promise((resolve, reject) => {
     const onExit = (code: number): void => reject(new Error(`the inference worker exited (code ${code}) while loading the model`));
     worker.once('exit', onExit);

@@ -10,6 +10,7 @@ import type { RgbImage } from '../domain/image.js';
 import type { WorkerCount } from '../domain/run-options.js';
 import { ModelError, messageOf } from '../errors.js';
 import type { ExecutionProvider, ModelConfig } from '../model/config.js';
+import { EXPORT_HINT } from '../model/resolve.js';
 import { resolveClassFilter } from './class-filter.js';
 import { type Candidate, decodeOutput } from './decode.js';
 import { boxToSource, letterbox, type LetterboxGeometry } from './letterbox.js';
@@ -58,8 +59,17 @@ async function openSession(
   onWarning: (message: string) => void,
 ): Promise<{ session: RuntimePool; providers: ExecutionProvider[] }> {
   const unique = [...new Set(requested)];
-  const loadError = (error: unknown) =>
-    new ModelError(`Model ${modelPath}: onnxruntime cannot load it: ${firstLine(error)}`, { cause: error });
+  const loadError = (error: unknown) => {
+    const why = firstLine(error);
+    // A .pt checkpoint, a text file, an HTML error page saved as .onnx: not an ONNX protobuf at all.
+    if (/protobuf parsing failed/i.test(why)) {
+      return new ModelError(
+        `Model ${modelPath} is not an ONNX model (onnxruntime: Protobuf parsing failed); pass an .onnx file, ${EXPORT_HINT}, or give no model to use the bundled yolov8n.onnx`,
+        { cause: error },
+      );
+    }
+    return new ModelError(`Model ${modelPath}: onnxruntime cannot load it: ${why}`, { cause: error });
+  };
   try {
     return { session: await startRuntimePool(modelPath, unique, workers), providers: unique };
   } catch (error) {

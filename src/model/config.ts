@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
+import { bundledModelsDir, BUNDLED_MODEL_FILE } from './bundled.js';
 import { COCO80_NAMES } from './coco-names.js';
 
 const sha256Schema = z
@@ -43,6 +44,8 @@ export type ModelConfig = z.infer<typeof modelConfigSchema>;
 export const PRESETS: Readonly<Record<string, z.input<typeof modelConfigSchema>>> = {
   'yolov8n-coco': {
     name: 'yolov8n-coco',
+    // The weights that ship with the tool (models/README.md); relative to the bundled models folder.
+    source: { path: BUNDLED_MODEL_FILE },
     inputSize: 640,
     layout: 'yolov8',
     classNames: [...COCO80_NAMES],
@@ -89,7 +92,8 @@ export function parseModelConfig(value: unknown, origin: string, baseDir: string
 export async function loadModelConfig(spec: string, cwd = process.cwd()): Promise<LoadedModelConfig> {
   // Own keys only: a file named "constructor" or "toString" is a file, not an Object.prototype member.
   const preset = Object.hasOwn(PRESETS, spec) ? PRESETS[spec] : undefined;
-  if (preset) return parseModelConfig(preset, `preset "${spec}"`, cwd);
+  // A preset's source.path names a file in the bundled models folder, wherever the tool is installed.
+  if (preset) return parseModelConfig(preset, `preset "${spec}"`, bundledModelsDir() ?? cwd);
   const file = path.resolve(cwd, spec);
   let text: string;
   try {

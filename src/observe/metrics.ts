@@ -61,8 +61,21 @@ export interface DetectionMetrics {
   perImage: { min: number; mean: number; max: number; histogram: HistogramBucket[] };
   /** Classes with at least one detection, by count descending, then name ascending. */
   byClass: ClassMetrics[];
-  /** Model classes (from `classNames`) that were never detected, in model order. */
+  /**
+   * Classes that could have been detected but never were: the class filter's, in its order, when
+   * there is one (the model's other classes were filtered out, not missed), else the model's, in
+   * model order.
+   */
   classesWithoutDetections: string[];
+  /** The class filter (`--classes`, input `classes`): the classes kept, of how many the model has; null when all are kept. */
+  classFilter: ClassFilterMetrics | null;
+}
+
+export interface ClassFilterMetrics {
+  /** Class names kept, in the order given. */
+  kept: string[];
+  /** Number of classes the model has. */
+  modelClasses: number;
 }
 
 export interface StageMetrics {
@@ -123,6 +136,8 @@ export interface ComputeMetricsOptions {
   site: string;
   /** The model's class names, in output order. */
   classNames: readonly string[];
+  /** The class filter, when the run kept only some classes; absent or null keeps all. */
+  classFilter?: readonly string[] | null;
 }
 
 /** Rounds to `digits` decimals; non-finite input gives 0 and -0 becomes 0, so JSON stays clean. */
@@ -247,7 +262,7 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => number | undefined,
   return groups;
 }
 
-function detectionMetrics(kept: readonly KeptImage[], classNames: readonly string[]): DetectionMetrics {
+function detectionMetrics(kept: readonly KeptImage[], classNames: readonly string[], filter: readonly string[] | null): DetectionMetrics {
   const perImage = kept.map((image) => image.detections.length);
   const total = perImage.reduce((acc, n) => acc + n, 0);
   const classes = new Map<string, { count: number; scoreSum: number }>();
@@ -264,7 +279,7 @@ function detectionMetrics(kept: readonly KeptImage[], classNames: readonly strin
     .map(([name, { count, scoreSum }]) => ({ name, count, meanScore: round(scoreSum / count, 4) }))
     .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const seen = new Set<string>();
-  const classesWithoutDetections = classNames.filter((name) => {
+  const classesWithoutDetections = (filter ?? classNames).filter((name) => {
     if (classes.has(name) || seen.has(name)) return false;
     seen.add(name);
     return true;
@@ -280,6 +295,7 @@ function detectionMetrics(kept: readonly KeptImage[], classNames: readonly strin
     },
     byClass,
     classesWithoutDetections,
+    classFilter: filter === null ? null : { kept: [...filter], modelClasses: classNames.length },
   };
 }
 
@@ -346,7 +362,7 @@ export function computeMetrics(recorder: RunRecorder, options: ComputeMetricsOpt
     },
     frameDropRatio: tally.sampled > 0 ? round((bad + duplicates) / tally.sampled, 4) : 0,
     images: recorder.kept.length,
-    detections: detectionMetrics(recorder.kept, options.classNames),
+    detections: detectionMetrics(recorder.kept, options.classNames, options.classFilter && options.classFilter.length > 0 ? options.classFilter : null),
     timings: timingMetrics(recorder),
     videos,
     phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),

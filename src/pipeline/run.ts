@@ -174,7 +174,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
     });
     await recorder.time('write', () => writeFile(path.join(staging, DATASET_FILES.coco), serializeCoco(coco)));
     recorder.finish();
-    const metrics = computeMetrics(recorder, { site: options.site, classNames: detector.classNames });
+    const metrics = computeMetrics(recorder, { site: options.site, classNames: detector.classNames, classFilter: options.classes });
     logStageSummary(logger, metrics);
     for (const warning of metrics.dataLoss) logger.warn(describeDataLoss(warning, name));
     const manifest = buildManifest({

@@ -84,3 +84,20 @@ export function runDate(iso: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/** What the class filter kept, as plain text: `only person (1 of 80 model classes; the rest are filtered out)`; null without one. */
+export function describeClassFilter(filter: { kept: readonly string[]; modelClasses: number } | null): string | null {
+  if (filter === null) return null;
+  const rest = filter.modelClasses - filter.kept.length;
+  const restText = rest > 0 ? `; the other ${int(rest)} are filtered out, not detected` : '';
+  return `only ${filter.kept.join(', ')} (${int(filter.kept.length)} of ${int(filter.modelClasses)} model classes${restText})`;
+}
+
+/** The line about classes never detected: among the filter's classes when there is one, else the model's; null when none. */
+export function describeUndetected(detections: { classesWithoutDetections: readonly string[]; classFilter: { kept: readonly string[] } | null }): string | null {
+  const unseen = detections.classesWithoutDetections;
+  if (unseen.length === 0) return null;
+  if (detections.classFilter === null) return `${int(unseen.length)} model ${unseen.length === 1 ? 'class' : 'classes'} had no detections.`;
+  const kept = detections.classFilter.kept.length;
+  return `${int(unseen.length)} of the ${int(kept)} ${kept === 1 ? 'class' : 'classes'} in the class filter had no detections: ${unseen.join(', ')}.`;
+}

@@ -27,7 +27,7 @@ import { describeSampling } from '../domain/sampling.js';
 import { STAGES, type Stage } from '../domain/stages.js';
 import type { HistogramBucket, RunMetrics } from '../observe/metrics.js';
 import { buildContactSheet, type ContactSheet, type ContactSheetOptions } from './contact-sheet.js';
-import { bytes, clock, duration, fixed, int, percent, plain, runDate } from './format.js';
+import { bytes, clock, describeClassFilter, describeUndetected, duration, fixed, int, percent, plain, runDate } from './format.js';
 import { escapeHtml, relativeHref, userText } from './html-escape.js';
 import { buildTimeline, classColors, OUTCOMES, type HtmlReportData, type HtmlReportInput, type TimelineLimits } from './report-model.js';
 import { histogramChart, horizontalBarChart, stackedBar, type BarDatum, type HistogramDatum } from './svg-charts.js';
@@ -198,7 +198,7 @@ function header(data: HtmlReportData, title: string): string {
     ['Videos', videos],
     ['Model', `${userText(manifest.config.model.name)} <code title="sha256">${escapeHtml(manifest.model.sha256.slice(0, 12))}</code>`],
     ['Run', `${escapeHtml(runDate(manifest.run.startedAt))} · id <code>${userText(manifest.run.id, 40)}</code>`],
-    ['Settings', `${sampling}near-duplicates: ${dedup}`],
+    ['Settings', `${sampling}near-duplicates: ${dedup}; class filter: ${userText(describeClassFilter(metrics.detections.classFilter) ?? 'none', 400)}`],
   ];
   return (
     `<header class="top"><div class="wrap"><h1><small>${userText(title)}</small>${userText(metrics.site)}</h1>` +
@@ -242,8 +242,8 @@ function classChart(metrics: RunMetrics, colorOf: (name: string) => string, maxB
     rows.push({ label: `${int(rest.length)} other classes`, value: count, color: '#a3acb9' });
   }
   const chart = horizontalBarChart(rows, { label: 'Detections per class', empty: 'No detections' });
-  const unseen = metrics.detections.classesWithoutDetections.length;
-  return chart + (unseen > 0 ? `<p class="note">${int(unseen)} model classes had no detections.</p>` : '');
+  const undetected = describeUndetected(metrics.detections);
+  return chart + (undetected !== null ? `<p class="note">${userText(undetected, 2000)}</p>` : '');
 }
 
 function perImageChart(metrics: RunMetrics): string {
@@ -359,11 +359,13 @@ function videosTable(metrics: RunMetrics, maxRows: number): string {
 }
 
 function classesTable(metrics: RunMetrics, colorOf: (name: string) => string, maxRows: number): string {
-  const { byClass, total } = metrics.detections;
-  if (byClass.length === 0) return '<p class="note">No detections.</p>';
+  const { byClass, total, classFilter } = metrics.detections;
+  const filter = describeClassFilter(classFilter);
+  const filterNote = filter === null ? '' : `<p class="note">Class filter: ${userText(filter, 400)}.</p>`;
+  if (byClass.length === 0) return `${filterNote}<p class="note">No detections.</p>`;
   const { shown, note } = capped(byClass, maxRows, 'classes');
   const rows = shown.map((c) => [swatched(colorOf(c.name), userText(c.name)), int(c.count), percent(total > 0 ? c.count / total : 0), fixed(c.meanScore, 3)]);
-  return table(['Class', ['Detections', 'n'], ['Share', 'n'], ['Mean score', 'n']], rows) + note;
+  return filterNote + table(['Class', ['Detections', 'n'], ['Share', 'n'], ['Mean score', 'n']], rows) + note;
 }
 
 function filesSection(): string {

@@ -7,7 +7,7 @@ import { DROP_REASONS } from '../domain/drop-reason.js';
 import { STAGES } from '../domain/stages.js';
 import type { HistogramBucket, RunMetrics } from '../observe/metrics.js';
 import { textBar } from '../observe/text-bar.js';
-import { bytes, fixed, int, percent } from './format.js';
+import { bytes, describeClassFilter, describeUndetected, fixed, int, percent } from './format.js';
 import { barChart } from './text-bars.js';
 import { cut, cutToBytes } from './text-cut.js';
 import { describeDataLoss } from '../observe/data-loss.js';
@@ -101,6 +101,7 @@ function render(metrics: RunMetrics, options: MarkdownReportOptions, maxRows: nu
       ['Frames sampled', int(frames.sampled)],
       ['Frame drop ratio', percent(metrics.frameDropRatio)],
       ['Detections', int(detections.total)],
+      ['Class filter', userText(describeClassFilter(detections.classFilter) ?? 'none: every model class is detected')],
       ['Mean detections per image', fixed(detections.perImage.mean, 2)],
       ['Frames decoded', int(frames.decoded)],
       ['Videos', int(metrics.videos.length)],
@@ -129,6 +130,8 @@ function render(metrics: RunMetrics, options: MarkdownReportOptions, maxRows: nu
   );
 
   out.push('', '## Classes', '');
+  const filter = describeClassFilter(detections.classFilter);
+  if (filter !== null) out.push(`Class filter: ${userText(filter)}.`, '');
   if (detections.byClass.length === 0) {
     out.push('No detections.');
   } else {
@@ -143,8 +146,8 @@ function render(metrics: RunMetrics, options: MarkdownReportOptions, maxRows: nu
       ...note,
     );
   }
-  const unseen = detections.classesWithoutDetections.length;
-  if (unseen > 0) out.push('', `${int(unseen)} model classes had no detections.`);
+  const undetected = describeUndetected(detections);
+  if (undetected !== null) out.push('', userText(undetected));
 
   out.push('', '## Detections per image', '');
   const per = detections.perImage;

@@ -1,6 +1,6 @@
 /**
  * End to end in the real image, run the way the Actions runner runs a Docker action: the workspace
- * mounted at /github/workspace with the sample video in it, INPUT_* variables, GITHUB_OUTPUT and
+ * mounted at /github/workspace with the demo clip in it, INPUT_* variables, GITHUB_OUTPUT and
  * GITHUB_STEP_SUMMARY files in a mounted /github/file_commands, and ACTIONS_RESULTS_URL /
  * ACTIONS_RUNTIME_TOKEN pointing at the local stand-in for GitHub's cache and artifact services
  * (the container shares the host network). The model is served from a local HTTPS server, so the
@@ -18,7 +18,7 @@ import { parseOutputFile } from '../support/github-files.js';
 import { startGitHubServices, type GitHubServices } from '../support/github-services/index.js';
 import { readZipEntries } from '../support/github-services/zip-entries.js';
 import { startHttpsServer, type TestHttpsServer } from '../support/https-server.js';
-import { MODEL, SAMPLE_VIDEO, SHARED, tempDir } from '../support/videos.js';
+import { DEMO_VIDEO, MODEL, SHARED, tempDir } from '../support/videos.js';
 
 const run = promisify(execFile);
 const IMAGE = process.env.DATASET_GEN_IMAGE ?? 'dataset-gen:ci';
@@ -56,7 +56,7 @@ async function runAction(name: string, inputs: Record<string, string>): Promise<
   const commands = path.join(root, name, 'file_commands');
   await mkdir(workspace, { recursive: true });
   await mkdir(commands, { recursive: true });
-  await copyFile(SAMPLE_VIDEO, path.join(workspace, 'site-walkway.mp4'));
+  await copyFile(DEMO_VIDEO, path.join(workspace, 'site-walkway.mp4'));
   await writeFile(path.join(commands, 'output'), '');
   await writeFile(path.join(commands, 'summary'), '');
   const env: Record<string, string> = {
@@ -111,7 +111,7 @@ describe('the image as a Docker action', () => {
     first = await runAction('first', {
       video: 'site-walkway.mp4',
       model: modelServer.url('/models/yolov8n.onnx'),
-      'sample-fps': '0.5',
+      'sample-fps': '1',
       'retention-days': '3',
     });
   }, 600_000);
@@ -158,7 +158,7 @@ describe('the image as a Docker action', () => {
     const second = await runAction('second', {
       video: 'site-walkway.mp4',
       model: modelServer.url('/models/yolov8n.onnx'),
-      'sample-fps': '0.5',
+      'sample-fps': '1',
       'upload-artifact': 'false',
     });
     expect(logOnFailure(second)).toBe('');
@@ -179,18 +179,33 @@ describe('the image as a Docker action', () => {
     expect(gated.code === 8 ? '' : logOnFailure(gated)).toBe('');
     expect(gated.log).toMatch(/::error::.*min-images/);
   }, 600_000);
+
+  test('with only `video:` it uses the bundled model (models/yolov8n.onnx in the image)', async () => {
+    const bare = await runAction('video-only', { video: 'site-walkway.mp4', 'upload-artifact': 'false' });
+    expect(logOnFailure(bare)).toBe('');
+    expect(Number(bare.outputs['image-count'])).toBeGreaterThan(10);
+    const manifest = JSON.parse(await readFile(path.join(bare.workspace, 'dataset', 'manifest.json'), 'utf8')) as { model: { path: string; sha256: string } };
+    expect(manifest.model).toMatchObject({ path: '/opt/dataset-gen/models/yolov8n.onnx', sha256: '1d8554503630c54925faba0a5c1cc3e7f26d8c44ed82273d4e843569792c8821' });
+    expect(bare.log).toContain('Model cache not used');
+  }, 600_000);
 });
 
 describe('the image as a CLI', () => {
-  test('`docker run IMAGE dataset-gen run …` writes a dataset', async () => {
+  test('`docker run IMAGE dataset-gen run …` writes a dataset, with the given model or the bundled one', async () => {
     const data = path.join(root, 'cli');
     await mkdir(data, { recursive: true });
-    await copyFile(SAMPLE_VIDEO, path.join(data, 'v.mp4'));
+    await copyFile(DEMO_VIDEO, path.join(data, 'v.mp4'));
     await copyFile(MODEL, path.join(data, 'm.onnx'));
     const { stdout } = await run(CONTAINER, [
       'run', '-v', `${data}:/data`, IMAGE,
-      'dataset-gen', 'run', '--video', '/data/v.mp4', '--model', '/data/m.onnx', '--out', '/data/out', '--sample-fps', '0.2',
+      'dataset-gen', 'run', '--video', '/data/v.mp4', '--model', '/data/m.onnx', '--out', '/data/out', '--sample-fps', '0.5',
     ]);
+    const bundled = await run(CONTAINER, [
+      'run', '-v', `${data}:/data`, IMAGE, 'dataset-gen', 'run', '--video', '/data/v.mp4', '--out', '/data/bundled', '--sample-fps', '0.5',
+    ]);
+    expect(bundled.stdout.trim().split('\n').at(-1)).toBe('/data/bundled');
+    const coco = (out: string): Promise<Buffer> => readFile(path.join(data, out, 'annotations', 'instances.json'));
+    expect((await coco('bundled')).equals(await coco('out'))).toBe(true);
     expect(stdout.trim().split('\n').at(-1)).toBe('/data/out');
     const manifest = JSON.parse(await readFile(path.join(data, 'out', 'manifest.json'), 'utf8')) as { runtime: { ffmpeg: { source: string } } };
     expect(manifest.runtime.ffmpeg.source).toBe('path');

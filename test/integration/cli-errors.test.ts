@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { EXIT_CODES } from '../../src/errors.js';
 import { encodeModel, flattenModel } from '../support/onnx-builder.js';
-import { makeAudioOnly, makeTextFile, makeTruncated, makeVideo, MODEL, SAMPLE_VIDEO, tempDir } from '../support/videos.js';
+import { makeAudioOnly, makeTextFile, makeTruncated, makeVideo, DEMO_VIDEO, MODEL, tempDir } from '../support/videos.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -21,8 +21,9 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'empty.mp4'), '');
   await makeTextFile(path.join(dir, 'text.mp4'));
   await makeAudioOnly(path.join(dir, 'audio.m4a'));
-  await makeTruncated(SAMPLE_VIDEO, path.join(dir, 'truncated.mp4'), 0.3);
+  await makeTruncated(DEMO_VIDEO, path.join(dir, 'truncated.mp4'), 0.3);
   await writeFile(path.join(dir, 'bad-config.json'), JSON.stringify({ name: 'x', layout: 'yolov7' }));
+  await writeFile(path.join(dir, 'no-source.json'), JSON.stringify({ name: 'site-model', layout: 'yolov8' }));
   await writeFile(path.join(dir, 'not-a-model.onnx'), 'text');
   await writeFile(path.join(dir, 'flatten.onnx'), encodeModel(flattenModel()));
   await writeFile(path.join(dir, 'flatten.json'), JSON.stringify({ name: 'flat', layout: 'yolov8', inputSize: 32, classNames: ['a'] }));
@@ -55,14 +56,14 @@ describe('bad input', () => {
     ['audio only', () => ['--video', at('audio.m4a')], EXIT_CODES.video, /Video .*audio\.m4a has no video stream \(found: audio\)/],
     ['a truncated video', () => ['--video', at('truncated.mp4')], EXIT_CODES.video, /Video .*truncated\.mp4 is truncated: decoding stopped at/],
     ['a model path that does not exist', () => ['--video', video, '--model', at('missing.onnx')], EXIT_CODES.model, /Model .*missing\.onnx .*does not exist/],
-    ['a model that is not ONNX', () => ['--video', video, '--model', at('not-a-model.onnx')], EXIT_CODES.model, /Model .*not-a-model\.onnx/],
+    ['a model that is not ONNX', () => ['--video', video, '--model', at('not-a-model.onnx')], EXIT_CODES.model, /Model .*not-a-model\.onnx is not an ONNX model .*; pass an \.onnx file, .*yolo export.*, or give no model to use the bundled yolov8n\.onnx$/],
     ['a model whose output matches no known layout', () => ['--video', video, '--model', at('flatten.onnx'), '--model-config', at('flatten.json')], EXIT_CODES.model, /Model .*flatten\.onnx: output .*\[1, ?3072\]/],
     ['an invalid config field', () => ['--video', video, '--model-config', at('bad-config.json')], EXIT_CODES.config, /Invalid model config .*bad-config\.json: layout:/],
-    ['no weights anywhere', () => ['--video', video], EXIT_CODES.model, /No model weights .*--model.*DATASET_GEN_MODEL.*yolo export/],
+    ['no weights anywhere (a config without source, no --model)', () => ['--video', video, '--model-config', at('no-source.json')], EXIT_CODES.model, /No model weights .*--model.*DATASET_GEN_MODEL.*yolo export/],
     ['a missing video with no weights either (videos are checked first)', () => ['--video', at('nope.mp4')], EXIT_CODES.video, /Video .*nope\.mp4 does not exist/],
     ['an unknown class', () => ['--video', video, '--classes', 'person,unicorn'], EXIT_CODES.config, /unicorn/],
     ['a bad option value', () => ['--video', video, '--sample-fps', 'lots'], EXIT_CODES.usage, /Expected a number .* for --sample-fps but received "lots"/],
-    ['an unknown option', () => ['--video', video, '--fps', '2'], EXIT_CODES.usage, /--fps/],
+    ['an unknown option', () => ['--video', video, '--fps', '2'], EXIT_CODES.usage, /Unknown option '--fps' \(did you mean --sample-fps\?\)/],
     ['an existing non-empty output', () => ['--video', video, '--out', at('full')], EXIT_CODES.output, /Output folder .*full exists and is not empty; pass --overwrite/],
   ])('%s', async (_name, args, code, message) => {
     const argv = ['run', ...args()];
@@ -83,6 +84,14 @@ describe('bad input', () => {
     const outcome = await cli(['run', '--video', at('nope.mp4'), '--out', at('out'), '--model', MODEL, '--debug']);
     expect(outcome.code).toBe(EXIT_CODES.video);
     expect(outcome.stderr).toMatch(/\n\s+at /);
+  });
+
+  test('no arguments: the usage on stderr, nothing on stdout, exit 2', async () => {
+    const outcome = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+      execFile('node', ['bin/dataset-gen.js'], (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr })),
+    );
+    expect(outcome).toMatchObject({ code: EXIT_CODES.usage, stdout: '' });
+    expect(outcome.stderr).toMatch(/^dataset-gen .*\n\nUsage:\n {2}dataset-gen run --video/);
   });
 
   test('--help documents every option with its default', async () => {

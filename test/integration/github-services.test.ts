@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import sharp from 'sharp';
 import { startGitHubServices, type GitHubServices } from '../support/github-services/index.js';
 import { readZipEntries } from '../support/github-services/zip-entries.js';
-import { MODEL_INT8 } from '../support/videos.js';
+import { MODEL } from '../support/videos.js';
 
 /** Variables the toolkit reads that could point it elsewhere; each is set or removed, then restored. */
 const TOUCHED = ['ACTIONS_CACHE_URL', 'ACTIONS_CACHE_MODE', 'GITHUB_RETENTION_DAYS', 'RUNNER_TEMP', 'GITHUB_WORKSPACE'];
@@ -101,7 +101,7 @@ describe('cache service with the real @actions/cache', () => {
   beforeAll(async () => {
     const dir = path.join(workspace, 'models');
     await mkdir(dir, { recursive: true });
-    modelFile = path.join(dir, 'yolov8n-int8.onnx');
+    modelFile = path.join(dir, 'yolov8n.onnx');
     emptyFile = path.join(dir, 'empty.bin');
     await writeFiles();
     modelSha = await fileSha(modelFile);
@@ -110,7 +110,7 @@ describe('cache service with the real @actions/cache', () => {
   });
 
   async function writeFiles(): Promise<void> {
-    await copyFile(MODEL_INT8, modelFile);
+    await copyFile(MODEL, modelFile);
     await writeFile(emptyFile, '');
   }
 

@@ -1,5 +1,5 @@
 /**
- * report.html for a real run: the pipeline on the sample video with the real model (0.2 frames/s),
+ * report.html for a real run: the pipeline on the demo clip with the real model (1 frame/s),
  * the report rendered into its dataset folder, then opened in real headless Chromium at a laptop and
  * a phone width: no console errors, no broken images, nothing loaded from outside the folder, the key
  * numbers on screen. Screenshots go to $DATASET_GEN_SCREENSHOT_DIR (default .tmp/screenshots/) for CI
@@ -22,7 +22,7 @@ import { fixed, int, percent } from '../../src/report/format.js';
 import { renderHtmlReport, writeHtmlReport, type WrittenHtmlReport } from '../../src/report/html.js';
 import type { HtmlReportData } from '../../src/report/report-model.js';
 import { Chromium, CHROMIUM, chromiumAvailable, inspectPage, type PageInspection } from '../support/chromium.js';
-import { MODEL, SAMPLE_VIDEO, tempDir } from '../support/videos.js';
+import { DEMO_VIDEO, MODEL, tempDir } from '../support/videos.js';
 
 const SCREENSHOT_DIR = path.resolve(process.env.DATASET_GEN_SCREENSHOT_DIR ?? path.join('.tmp', 'screenshots'));
 
@@ -52,7 +52,7 @@ beforeAll(async () => {
   // runPipeline keeps its recorder to itself; catch it when the run calls finish() on it.
   const finish = jest.spyOn(RunRecorder.prototype, 'finish');
   try {
-    const options = resolveOptions({ video: [SAMPLE_VIDEO], out: path.join(dir, 'dataset'), model: MODEL, site: 'walkway', 'sample-fps': '0.2' });
+    const options = resolveOptions({ video: [DEMO_VIDEO], out: path.join(dir, 'dataset'), model: MODEL, site: 'walkway', 'sample-fps': '1' });
     result = await timed('pipeline', () => runPipeline(options));
     recorder = finish.mock.contexts[0] as RunRecorder;
   } finally {
@@ -143,7 +143,7 @@ describe('report.html of a real run', () => {
     for (const page of [desktop, phone]) {
       const text = page.text;
       expect(text).toContain('walkway');
-      expect(text).toContain('site-walkway.mp4');
+      expect(text).toContain('site-walkway-20s.mp4');
       expect(text).toContain(result.manifest.config.model.name);
       expect(text).toContain(result.manifest.model.sha256.slice(0, 12));
       expect(text).toContain(result.manifest.run.startedAt.slice(0, 10));
@@ -210,7 +210,7 @@ describe('report.html of a real run', () => {
 
 /**
  * The real run's records, changed: a copy of the video as a second one, and frames dropped for every
- * reason (the sample video at 0.2 frames/s drops none), with metrics recomputed from them.
+ * reason (the demo clip at 1 frame/s drops none), with metrics recomputed from them.
  */
 function variant(): HtmlReportData {
   const reasons: DropReason[] = ['duplicate', 'blurred', 'black', 'overexposed', 'corrupt'];

@@ -11,7 +11,7 @@ import { resolveOptions, type RawOptions } from '../../src/options/resolve.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
 import { promtoolCheck } from '../support/promtool.js';
 import { freePort, parseSamples, sampleValue, startPushgateway, type Pushgateway } from '../support/pushgateway.js';
-import { MODEL, SAMPLE_VIDEO, tempDir } from '../support/videos.js';
+import { DEMO_VIDEO, MODEL, tempDir } from '../support/videos.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -22,7 +22,7 @@ let firstLog: string;
 async function runWith(out: string, extra: RawOptions): Promise<{ result: RunResult; log: string }> {
   let log = '';
   const logger = createLogger({ format: 'json', stream: { write: (line: string) => ((log += line), true) } });
-  const options = resolveOptions({ video: [SAMPLE_VIDEO], model: MODEL, out: path.join(dir, out), site: 'north yard', 'sample-fps': '0.1', ...extra });
+  const options = resolveOptions({ video: [DEMO_VIDEO], model: MODEL, out: path.join(dir, out), site: 'north yard', 'sample-fps': '0.5', ...extra });
   return { result: await runPipeline(options, { logger }), log };
 }
 

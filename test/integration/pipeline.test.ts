@@ -1,6 +1,7 @@
 /**
- * The whole pipeline on the real sample video with the real model: once through the library, once
- * through the built CLI with one inference worker; both must produce a valid dataset, and the same bytes.
+ * The whole pipeline on the repository's demo clip (demo/README.md) with the real model: once through
+ * the library with the model given, once through the built CLI with no model at all (the preset's
+ * bundled weights) and one inference worker; both must produce a valid dataset, and the same bytes.
  */
 import { execFile } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -12,7 +13,7 @@ import { resolveOptions } from '../../src/options/resolve.js';
 import type { CocoDataset } from '../../src/pipeline/coco.js';
 import type { RunManifest } from '../../src/pipeline/manifest.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
-import { MODEL, SAMPLE_VIDEO, tempDir } from '../support/videos.js';
+import { DEMO_VIDEO, MODEL, tempDir } from '../support/videos.js';
 
 const run = promisify(execFile);
 let dir: string;
@@ -22,13 +23,13 @@ let coco: CocoDataset;
 
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
-  const options = resolveOptions({ video: [SAMPLE_VIDEO], out: path.join(dir, 'lib'), model: MODEL, site: 'walkway' });
+  const options = resolveOptions({ video: [DEMO_VIDEO], out: path.join(dir, 'lib'), model: MODEL, site: 'walkway' });
   result = await runPipeline(options);
   coco = JSON.parse(await readFile(result.files.coco, 'utf8')) as CocoDataset;
 }, 300_000);
 afterAll(() => cleanup());
 
-describe('pipeline on the sample video', () => {
+describe('pipeline on the demo clip', () => {
   test('writes the dataset layout and nothing else', async () => {
     expect((await readdir(result.outDir)).sort()).toEqual([
       'annotations', 'images', 'manifest.json', 'metrics.csv', 'metrics.json', 'metrics.prom', 'report', 'report.html', 'report.md',
@@ -37,7 +38,7 @@ describe('pipeline on the sample video', () => {
   });
 
   test('COCO is valid: every image exists with its size, references resolve, boxes inside', async () => {
-    expect(coco.images.length).toBeGreaterThan(20);
+    expect(coco.images.length).toBeGreaterThan(10);
     const files = new Set(await readdir(result.files.images));
     expect(files.size).toBe(coco.images.length);
     const ids = new Set<number>();
@@ -46,7 +47,7 @@ describe('pipeline on the sample video', () => {
       ids.add(image.id);
       expect(files.has(image.file_name)).toBe(true);
       expect(image.site).toBe('walkway');
-      expect(image.file_name).toBe(`site-walkway_${String(image.frame_index).padStart(6, '0')}.jpg`);
+      expect(image.file_name).toBe(`site-walkway-20s_${String(image.frame_index).padStart(6, '0')}.jpg`);
     }
     const sample = coco.images[Math.floor(coco.images.length / 2)]!;
     const meta = await sharp(path.join(result.files.images, sample.file_name)).metadata();
@@ -72,9 +73,9 @@ describe('pipeline on the sample video', () => {
     expect(withPerson.size / coco.images.length).toBeGreaterThan(0.5);
   });
 
-  test('frame 300 (t = 30 s) holds people, the van and the car', () => {
-    const image = coco.images.find((i) => i.frame_index === 300)!;
-    expect(image.timestamp_ms).toBe(30000);
+  test('clip frame 50 (t = 5 s; source frame 300) holds people, the van and the car', () => {
+    const image = coco.images.find((i) => i.frame_index === 50)!;
+    expect(image.timestamp_ms).toBe(5000);
     const name = new Map(coco.categories.map((c) => [c.id, c.name]));
     const found = coco.annotations.filter((a) => a.image_id === image.id).map((a) => name.get(a.category_id));
     expect(found.filter((n) => n === 'person').length).toBeGreaterThanOrEqual(5);
@@ -84,14 +85,15 @@ describe('pipeline on the sample video', () => {
 
   test('metrics and the CSV agree with the COCO file', async () => {
     const metrics = result.metrics;
-    expect(metrics.frames.decoded).toBe(795);
-    expect(metrics.frames.sampled).toBe(80);
+    // 200 frames at 10 fps, 1 frame/s: one sampled frame per second of the clip.
+    expect(metrics.frames.decoded).toBe(200);
+    expect(metrics.frames.sampled).toBe(20);
     expect(metrics.images).toBe(coco.images.length);
-    expect(metrics.frames.kept + metrics.frames.dropped).toBe(80);
+    expect(metrics.frames.kept + metrics.frames.dropped).toBe(20);
     expect(metrics.detections.total).toBe(coco.annotations.length);
-    expect(metrics.frameDropRatio).toBeCloseTo(metrics.frames.dropped / 80, 3);
+    expect(metrics.frameDropRatio).toBeCloseTo(metrics.frames.dropped / 20, 3);
     const csv = (await readFile(result.files.metricsCsv, 'utf8')).trimEnd().split('\r\n');
-    expect(csv).toHaveLength(81);
+    expect(csv).toHaveLength(21);
     expect(csv.slice(1).filter((line) => line.includes(',kept,')).length).toBe(coco.images.length);
     const report = await readFile(result.files.report, 'utf8');
     expect(report).toContain('walkway');
@@ -102,7 +104,7 @@ describe('pipeline on the sample video', () => {
     const manifest = JSON.parse(await readFile(result.files.manifest, 'utf8')) as RunManifest;
     expect(manifest.model.sha256).toBe('1d8554503630c54925faba0a5c1cc3e7f26d8c44ed82273d4e843569792c8821');
     expect(manifest.videos[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(manifest.videos[0]?.framesDecoded).toBe(795);
+    expect(manifest.videos[0]?.framesDecoded).toBe(200);
     expect(manifest.runtime.ffmpeg.version).toMatch(/^ffmpeg version/);
     expect(manifest.runtime.onnxruntime).toMatch(/^\d+\.\d+/);
     expect(manifest.runtime.sharp).toMatch(/^\d+\.\d+/);
@@ -117,9 +119,13 @@ describe('pipeline on the sample video', () => {
 
   // The library run uses the default layout (two single-threaded sessions on 2+ cores); the CLI run
   // one session with every core: how inference is spread must not change a byte.
-  test('the CLI on the same input, with one inference worker, gives byte-identical COCO and images', async () => {
+  test('the CLI on the same input, with no model (the bundled default) and one inference worker, gives byte-identical COCO and images', async () => {
     const out = path.join(dir, 'cli');
-    await run('node', ['bin/dataset-gen.js', 'run', '--video', SAMPLE_VIDEO, '--out', out, '--model', MODEL, '--site', 'walkway', '--inference-workers', '1']);
+    await run('node', ['bin/dataset-gen.js', 'run', '--video', DEMO_VIDEO, '--out', out, '--site', 'walkway', '--inference-workers', '1'], {
+      env: { ...process.env, DATASET_GEN_MODEL: '' },
+    });
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as RunManifest;
+    expect(manifest.model.sha256).toBe('1d8554503630c54925faba0a5c1cc3e7f26d8c44ed82273d4e843569792c8821');
     const again = await readFile(path.join(out, 'annotations', 'instances.json'));
     expect(again.equals(await readFile(result.files.coco))).toBe(true);
     const names = await readdir(result.files.images);

@@ -1,19 +1,47 @@
 /**
  * Small video files made by ffmpeg from lavfi sources, and the bad inputs the CLI must refuse, in a
- * per-test temporary folder. Everything is generated at test time; nothing is downloaded.
+ * per-test temporary folder; the repository's demo clip and bundled model. Nothing is downloaded.
  */
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { RgbImage } from '../../src/domain/image.js';
 
 const run = promisify(execFile);
 
+/** The repository's own demo clip (demo/README.md): 768x576, 10 fps, 200 frames, 20 s. */
+export const DEMO_VIDEO = path.resolve(process.cwd(), 'demo', 'site-walkway-20s.mp4');
+/** The bundled default model (models/README.md). */
+export const MODEL = path.resolve(process.cwd(), 'models', 'yolov8n.onnx');
+
+/**
+ * `../shared` beside the checkout: the benchmark's data and long fixtures (the full sample video,
+ * the reference photos, the int8 model, the container tool). Optional: a bare clone has none of it.
+ */
 export const SHARED = path.resolve(process.cwd(), '..', 'shared');
-export const SAMPLE_VIDEO = path.join(SHARED, 'fixtures', 'videos', 'site-walkway.mp4');
-export const MODEL = path.join(SHARED, 'models', 'yolov8n.onnx');
+export const SHARED_PHOTOS = path.join(SHARED, 'fixtures', 'images');
 export const MODEL_INT8 = path.join(SHARED, 'models', 'yolov8n-int8.onnx');
+
+/** Whether `../shared` holds `relative`; tests that need it skip (with `reason`) when it does not. */
+export function sharedHas(relative: string): boolean {
+  return existsSync(path.join(SHARED, relative));
+}
+
+/** Frame `index` (0-based, in decode order) of `video` as RGB, decoded by ffmpeg. */
+export async function videoFrame(video: string, index: number): Promise<RgbImage> {
+  const { stdout: probe } = await run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', video]);
+  const [width, height] = probe.trim().split(',').map(Number) as [number, number];
+  const { stdout } = await run(
+    'ffmpeg',
+    ['-hide_banner', '-nostdin', '-loglevel', 'error', '-i', video, '-vf', `select=eq(n\\,${index})`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
+    { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (stdout.length !== width * height * 3) throw new Error(`frame ${index} of ${video}: got ${stdout.length} bytes`);
+  return { rgb: stdout, width, height };
+}
 
 export async function tempDir(prefix = 'dataset-gen-test-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));

@@ -66,6 +66,18 @@ const gates: GateResult[] = [
 ];
 
 describe('renderJobSummary', () => {
+  test('a class filter is shown as a filter, not as model classes with no detections', () => {
+    const r = new RunRecorder();
+    r.recordFrame(frameRow({ video: 'cam', frameIndex: 0 }, null));
+    r.recordKept({ file: 'cam_000000.jpg', video: 'cam', frameIndex: 0, timestampMs: 0, width: 64, height: 48, detections: [] });
+    r.finish();
+    const metrics = computeMetrics(r, { site: 'north-gate', classNames: ['person', 'car', 'truck'], classFilter: ['person'] });
+    const text = renderJobSummary(metrics, { artifact, datasetDir: 'dataset', gates });
+    expect(text).toContain('| Class filter | only person (1 of 3 model classes; the other 2 are filtered out, not detected) |');
+    expect(text).toContain('1 of the 1 class in the class filter had no detections: person.');
+    expect(text).not.toMatch(/model class(es)? had no detections/);
+  });
+
   const huge = hugeMetrics();
 
   test('a huge metrics object stays under 1 MiB, with the tables cut and the artifact linked', () => {

@@ -9,7 +9,7 @@ import {
 } from '../../src/detect/onnx-metadata.js';
 import { encodeModel, flattenModel, makeModelDir, ProtoWriter } from '../support/onnx-builder.js';
 
-const YOLOV8N = fileURLToPath(new URL('../../../shared/models/yolov8n.onnx', import.meta.url));
+const YOLOV8N = fileURLToPath(new URL('../../models/yolov8n.onnx', import.meta.url));
 
 function entry(writer: ProtoWriter, key: string, value: string): ProtoWriter {
   return writer.message(14, (e) => e.string(1, key).string(2, value));

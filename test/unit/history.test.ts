@@ -43,7 +43,7 @@ function metricsFor(site: string, images: number): RunMetrics {
     },
     frameDropRatio: Math.round(((120 - images) / 120) * 1e4) / 1e4,
     images,
-    detections: { total: 42, perImage: { min: 0, mean: 0, max: 0, histogram: [] }, byClass: [], classesWithoutDetections: [] },
+    detections: { total: 42, perImage: { min: 0, mean: 0, max: 0, histogram: [] }, byClass: [], classesWithoutDetections: [], classFilter: null },
     timings: {
       wallMs: 9000,
       stageTotalMs: 0,

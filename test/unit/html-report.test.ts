@@ -118,6 +118,15 @@ describe('renderHtmlReport', () => {
     expect(html).toContain(card('Detections / image', fixed(m.detections.perImage.mean, 2)));
   });
 
+  test('a class filter shows as a filter in the settings and the class table, never as classes with no detections', () => {
+    expect(html).toContain('class filter: none');
+    const filteredMetrics: RunMetrics = { ...m, detections: { ...m.detections, classFilter: { kept: ['person'], modelClasses: 80 }, classesWithoutDetections: [] } };
+    const filtered = renderHtmlReport({ ...input, metrics: filteredMetrics }, null);
+    expect(filtered).toContain('class filter: only person (1 of 80 model classes; the other 79 are filtered out, not detected)');
+    expect(filtered).toContain('<p class="note">Class filter: only person (1 of 80 model classes; the other 79 are filtered out, not detected).</p>');
+    expect(filtered).not.toMatch(/model class(es)? had no detections/);
+  });
+
   test('the verdict lists each gate and says whether all passed', () => {
     const gates: QualityGateVerdict[] = [
       { name: 'min-images', threshold: 50, actual: 64, passed: true },

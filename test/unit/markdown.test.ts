@@ -111,7 +111,20 @@ describe('renderMarkdownReport', () => {
     expect(report).toMatch(/\| person \| 50 \| 0\.700 \| █+ \|/);
     expect(report).toContain('| excavator\\_&lt;big&gt; | 25 | 0.700 |');
     expect(report.indexOf('| person |')).toBeLessThan(report.indexOf('| truck |'));
-    expect(report).toContain('1 model classes had no detections.');
+    expect(report).toContain('1 model class had no detections.');
+    expect(report).toContain('| Class filter | none: every model class is detected |');
+  });
+
+  it('shows a class filter as a filter (summary and classes), never as model classes with no detections', () => {
+    const metrics = smallMetrics();
+    const filtered = renderMarkdownReport({
+      ...metrics,
+      detections: { ...metrics.detections, classFilter: { kept: ['person', 'crane'], modelClasses: 80 }, classesWithoutDetections: ['crane'] },
+    });
+    expect(filtered).toContain('| Class filter | only person, crane (2 of 80 model classes; the other 78 are filtered out, not detected) |');
+    expect(filtered).toContain('Class filter: only person, crane (2 of 80 model classes; the other 78 are filtered out, not detected).');
+    expect(filtered).toContain('1 of the 2 classes in the class filter had no detections: crane.');
+    expect(filtered).not.toMatch(/model class(es)? had no detections/);
   });
 
   it('shows the detections-per-image histogram, stage timings and videos', () => {

@@ -109,6 +109,14 @@ describe('computeMetrics', () => {
       { name: 'car', count: 1, meanScore: 0.8 },
     ]);
     expect(m.detections.classesWithoutDetections).toEqual(['bicycle', 'motorcycle', 'airplane', 'train']);
+    expect(m.detections.classFilter).toBeNull();
+  });
+
+  it('with a class filter, lists only the filtered classes never detected: the others were filtered out, not missed', () => {
+    const filtered = computeMetrics(filledRecorder(), { site: 'north-gate', classNames: CLASSES, classFilter: ['train', 'person'] });
+    expect(filtered.detections.classFilter).toEqual({ kept: ['train', 'person'], modelClasses: CLASSES.length });
+    expect(filtered.detections.classesWithoutDetections).toEqual(['train']);
+    expect(computeMetrics(filledRecorder(), { site: 's', classNames: CLASSES, classFilter: [] }).detections.classFilter).toBeNull();
   });
 
   it('gives stage times with shares of the stage total', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, EXIT_CODES } from '../../src/errors.js';
@@ -11,6 +11,7 @@ import {
   PRESETS,
   type LoadedModelConfig,
 } from '../../src/model/config.js';
+import { resolveModel } from '../../src/model/resolve.js';
 
 const SHA = 'a'.repeat(64);
 const minimal = { name: 'site-model', layout: 'yolov8' };
@@ -54,17 +55,26 @@ describe('presets', () => {
     expect(Object.keys(PRESETS)).toContain(DEFAULT_PRESET);
   });
 
-  test.each(Object.keys(PRESETS))('preset %s loads with the 80 COCO class names and no source', async (name) => {
+  test.each(Object.keys(PRESETS))('preset %s loads with the 80 COCO class names and the bundled weights', async (name) => {
     const loaded = await loadModelConfig(name, dir);
     expect(loaded.origin).toBe(`preset "${name}"`);
-    expect(loaded.baseDir).toBe(dir);
+    // The bundled models folder of this checkout, not the caller's folder.
+    expect(loaded.baseDir).toBe(path.resolve('models'));
     expect(loaded.config.name).toBe(name);
     expect(loaded.config.layout).toBe('yolov8');
     expect(loaded.config.inputSize).toBe(640);
     expect(loaded.config.classNames).toHaveLength(80);
     expect(loaded.config.classNames).toEqual([...COCO80_NAMES]);
     expect(loaded.config.classNames?.[0]).toBe('person');
-    expect(loaded.config.source).toBeUndefined();
+    expect(loaded.config.source).toEqual({ path: 'yolov8n.onnx' });
+  });
+
+  test('the default preset resolves to the bundled models/yolov8n.onnx (models/README.md) with no model input', async () => {
+    const resolved = await resolveModel(await loadModelConfig(DEFAULT_PRESET, dir), { modelPath: null });
+    expect(resolved.path).toBe(path.resolve('models', 'yolov8n.onnx'));
+    expect(resolved.origin).toBe('config-path');
+    expect(resolved.sha256).toBe('1d8554503630c54925faba0a5c1cc3e7f26d8c44ed82273d4e843569792c8821');
+    expect(await readFile(path.resolve('models', 'README.md'), 'utf8')).toContain(resolved.sha256);
   });
 
   test('the preset object is not mutated by loading it', async () => {

@@ -127,3 +127,39 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['run', '--video', 'a.mp4', '--model', 'x.onnx'], { DATASET_GEN_MODEL: '/m.onnx' }).raw.model).toBe('x.onnx');
   });
 });
+
+describe('did you mean', () => {
+  test('closestName: another case, a few typos, or the one name it is a part of; nothing when nothing is close', async () => {
+    const { closestName } = await import('../../src/errors.js');
+    const names = ['person', 'car', 'truck', 'sample-fps', 'every-n-frames'];
+    expect(closestName('Person', names)).toBe('person');
+    expect(closestName('persn', names)).toBe('person');
+    expect(closestName('trukc', names)).toBe('truck');
+    expect(closestName('fps', names)).toBe('sample-fps');
+    expect(closestName('unicorn', names)).toBeUndefined();
+    expect(closestName('', names)).toBeUndefined();
+  });
+
+  test('an unknown option or command gets the closest one, one line', async () => {
+    const { parseCliArgs } = await import('../../src/cli/args.js');
+    const message = (argv: string[]): string => {
+      try {
+        parseCliArgs(argv, {});
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return 'no error';
+    };
+    expect(message(['run', '--video', 'a.mp4', '--fps', '2'])).toBe("Unknown option '--fps' (did you mean --sample-fps?); see dataset-gen run --help");
+    expect(message(['run', '--ovewrite'])).toBe("Unknown option '--ovewrite' (did you mean --overwrite?); see dataset-gen run --help");
+    expect(message(['run', '--model-sha', 'x'])).toBe("Unknown option '--model-sha' (did you mean --model-sha256?); see dataset-gen run --help");
+    expect(message(['run', '--zzz'])).toBe("Unknown option '--zzz'; see dataset-gen run --help");
+    expect(message(['rnu'])).toBe('Unknown command "rnu" (did you mean `dataset-gen run`?); the command is `dataset-gen run` (see dataset-gen --help)');
+  });
+
+  test('no arguments at all is the usage case (the CLI prints it on stderr and exits 2), --help is not', async () => {
+    const { parseCliArgs } = await import('../../src/cli/args.js');
+    expect(parseCliArgs([], {}).command).toBe('usage');
+    expect(parseCliArgs(['--help'], {}).command).toBe('help');
+  });
+});

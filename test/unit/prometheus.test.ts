@@ -78,6 +78,7 @@ function handMadeRun(site = 'north-yard'): PrometheusInput {
         { name: 'truck', count: 27, meanScore: 0.66 },
       ],
       classesWithoutDetections: ['car'],
+      classFilter: null,
     },
     timings: {
       wallMs: 7890,

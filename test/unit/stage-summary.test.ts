@@ -20,7 +20,7 @@ function metrics(): RunMetrics {
     },
     frameDropRatio: 0.2,
     images: 80,
-    detections: { total: 123, perImage: { min: 0, mean: 0, max: 0, histogram: [] }, byClass: [], classesWithoutDetections: [] },
+    detections: { total: 123, perImage: { min: 0, mean: 0, max: 0, histogram: [] }, byClass: [], classesWithoutDetections: [], classFilter: null },
     timings: {
       wallMs: 10_000,
       stageTotalMs: 10_000,
