@@ -21,6 +21,10 @@ Input and output:
 Sampling:
   --sample-fps <n>          frames to sample per second of video (default: 1)
   --every-n-frames <n>      sample every n-th decoded frame instead of a rate
+  --start <time>            process each video from this time: seconds (90.5) or hh:mm:ss
+                            (default: its start); frame indices and timestamps stay those of
+                            the whole video, so ranges can be merged (dataset-gen merge)
+  --end <time>              stop before this time (default: the video's end)
 
 Filtering:
   --dedup-threshold <n>     drop a frame whose pHash Hamming distance to the last kept

@@ -5,6 +5,7 @@
  */
 import type { Sampling } from './sampling.js';
 import type { QualityThresholds } from './thresholds.js';
+import type { TimeRange } from './time-range.js';
 
 /** Inference workers: sessions detecting different batches at once (`auto`: 2 on a CPU with 2+ cores, 1 on a GPU). */
 export type WorkerCount = number | 'auto';
@@ -17,6 +18,8 @@ export interface Options {
   overwrite: boolean;
   site: string;
   sampling: Sampling;
+  /** The part of every video to process; null for the whole video. */
+  timeRange: TimeRange | null;
   /** ONNX weights given directly as a file (overrides the model config's source). */
   modelPath: string | null;
   /** ONNX weights given directly as an https:// URL (overrides the model config's source). */
@@ -51,6 +54,8 @@ export type OptionKey =
   | 'site'
   | 'sample-fps'
   | 'every-n-frames'
+  | 'start'
+  | 'end'
   | 'model'
   | 'model-sha256'
   | 'model-config'

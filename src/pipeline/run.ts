@@ -10,6 +10,7 @@ import { Detector } from '../detect/session.js';
 import { DATASET_FILES, type DatasetFile } from '../domain/dataset-files.js';
 import type { QualityGateVerdict } from '../domain/quality-gates.js';
 import { cliName, type NameOf, type Options } from '../domain/run-options.js';
+import { describeRange } from '../domain/time-range.js';
 import { resolveFfmpegTools } from '../media/ffmpeg.js';
 import { loadModelConfig, type ModelConfig } from '../model/config.js';
 import { resolveModel, type ResolvedModel, type ResolveModelOptions } from '../model/resolve.js';
@@ -27,6 +28,7 @@ import { checkOutputDir, commitStagingDir, createStagingDir, discardStagingDir }
 import { probeVideo } from './probe.js';
 import { expectedSamples, processVideo } from './process-video.js';
 import { publishRun } from './publish.js';
+import { planRange } from './range-plan.js';
 import { writeReports } from './write-reports.js';
 
 export interface RunHooks {
@@ -141,7 +143,12 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
   const staging = await createStagingDir(options.outDir, [DATASET_FILES.images, path.dirname(DATASET_FILES.coco)], name);
   try {
     for (const { info, sha256 } of probed) {
-      const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling)) ?? null;
+      const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
+      if (plan) {
+        const from = plan.seekSeconds === undefined ? 'the first frame' : `the key frame before ${plan.seekSeconds} s`;
+        logger.info(`range ${describeRange(plan.range)} of ${info.stem}: decoding from ${from}, dedup replayed from ${plan.replayFromMs / 1000} s`, { video: info.stem, stage: 'extract' });
+      }
+      const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling, options.timeRange)) ?? null;
       const log = await processVideo({
         tools,
         video: info,
@@ -150,6 +157,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
         dedupThreshold: options.dedupThreshold,
         decoderThreads: decoderThreads(detector),
         detector,
+        plan,
         datasetDir: staging,
         jpegQuality: options.jpegQuality,
         recorder,
