@@ -5,8 +5,10 @@ import type { LogFormat } from '../observe/log.js';
 import type { RawOptions } from '../options/resolve.js';
 
 export interface CliArgs {
-  command: 'run' | 'help' | 'version';
+  command: 'run' | 'merge' | 'help' | 'version';
   raw: RawOptions;
+  /** `merge`: the dataset folders to join. */
+  parts: string[];
   logFormat: LogFormat;
   debug: boolean;
 }
@@ -37,10 +39,11 @@ function joinNegativeValues(args: readonly string[]): string[] {
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-    return { command: 'help', raw: {}, logFormat: 'text', debug: false };
+    return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
   }
-  if (command === '--version' || command === 'version') return { command: 'version', raw: {}, logFormat: 'text', debug: false };
-  if (command !== 'run') throw new UsageError(`Unknown command "${command}"; the command is \`dataset-gen run\` (see dataset-gen --help)`);
+  if (command === '--version' || command === 'version') return { command: 'version', raw: {}, parts: [], logFormat: 'text', debug: false };
+  if (command === 'merge') return parseMergeArgs(rest);
+  if (command !== 'run') throw new UsageError(`Unknown command "${command}"; the commands are \`dataset-gen run\` and \`dataset-gen merge\` (see dataset-gen --help)`);
   let parsed;
   try {
     parsed = parseArgs({
@@ -61,7 +64,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     throw new UsageError(`${message}; see dataset-gen run --help`);
   }
   const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
-  if (values.help) return { command: 'help', raw: {}, logFormat: 'text', debug: false };
+  if (values.help) return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
   const logFormat = (values['log-format'] as string | undefined) ?? 'text';
   if (logFormat !== 'text' && logFormat !== 'json') throw invalidParameterError('--log-format', '"text" or "json"', logFormat);
   const raw: RawOptions = {
@@ -73,5 +76,48 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     if (typeof value === 'string') raw[name] = value;
   }
   raw.model ??= env.DATASET_GEN_MODEL || undefined;
-  return { command: 'run', raw, logFormat, debug: values.debug === true };
+  return { command: 'run', raw, parts: [], logFormat, debug: values.debug === true };
+}
+
+function usageFrom(error: unknown, command: string): UsageError {
+  const message = (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
+  return new UsageError(`${message}; see dataset-gen ${command} --help`);
+}
+
+function logFormatOf(value: unknown): LogFormat {
+  const logFormat = (value as string | undefined) ?? 'text';
+  if (logFormat !== 'text' && logFormat !== 'json') throw invalidParameterError('--log-format', '"text" or "json"', logFormat);
+  return logFormat;
+}
+
+/** `dataset-gen merge <dataset>... --out <dir> [--overwrite]`. */
+function parseMergeArgs(rest: readonly string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        overwrite: { type: 'boolean' },
+        'log-format': { type: 'string' },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw usageFrom(error, 'merge');
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
+  if (positionals.length === 0) throw invalidParameterError('dataset-gen merge', 'one or more dataset folders', 'none');
+  if (!values.out) throw invalidParameterError('--out', 'the folder of the merged dataset', values.out);
+  return {
+    command: 'merge',
+    raw: { out: values.out, overwrite: values.overwrite === true },
+    parts: positionals,
+    logFormat: logFormatOf(values['log-format']),
+    debug: values.debug === true,
+  };
 }

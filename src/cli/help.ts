@@ -8,7 +8,12 @@ export const HELP = `dataset-gen — turn site video into a pre-tagged COCO data
 
 Usage:
   dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
+  dataset-gen merge <dataset> [<dataset> ...] --out <dir> [--overwrite]
   dataset-gen --help | --version
+
+merge joins datasets made with the same model and config (e.g. the time ranges of a long
+video, processed by separate jobs) into one: images and annotations of each, unique ids,
+metrics and report computed again, the parts listed in manifest.json.
 
 Input and output:
   --video <file>            input video; repeat for several (required)

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { DROP_REASONS, type DropReason } from '../domain/drop-reason.js';
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
 import { STAGES, type Stage } from '../domain/stages.js';
-import type { RunRecorder } from './recorder.js';
+import type { RunRecord } from './recorder.js';
 
 export const METRICS_SCHEMA_VERSION = 1 as const;
 
@@ -280,7 +280,7 @@ function detectionMetrics(kept: readonly KeptImage[], classNames: readonly strin
   };
 }
 
-function timingMetrics(recorder: RunRecorder): TimingMetrics {
+function timingMetrics(recorder: RunRecord): TimingMetrics {
   const total = STAGES.reduce((acc, stage) => acc + Math.max(0, recorder.stageMs[stage]), 0);
   const stages = {} as Record<Stage, StageMetrics>;
   for (const stage of STAGES) {
@@ -291,7 +291,7 @@ function timingMetrics(recorder: RunRecorder): TimingMetrics {
 }
 
 /** Computes the run's metrics from everything the stages recorded. Pure: the recorder is not changed. */
-export function computeMetrics(recorder: RunRecorder, options: ComputeMetricsOptions): RunMetrics {
+export function computeMetrics(recorder: RunRecord, options: ComputeMetricsOptions): RunMetrics {
   const tally = tallyFrames(recorder.frames);
   const bad = badOf(tally.byReason);
   const duplicates = tally.byReason.duplicate;
