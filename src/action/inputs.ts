@@ -68,6 +68,7 @@ export const INPUTS = {
   'max-drop-ratio': { kind: 'decimal', default: 1, range: { min: 0, max: 1 }, expected: 'a number from 0 to 1' },
   'pushgateway-url': { kind: 'text', default: '', option: 'pushgateway-url' },
   'history-csv': { kind: 'text', default: '', option: 'history-csv' },
+  'price-per-hour': { kind: 'text', default: '', option: 'price-per-hour' },
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof INPUTS;

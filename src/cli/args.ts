@@ -5,7 +5,7 @@ import type { LogFormat } from '../observe/log.js';
 import type { RawOptions } from '../options/resolve.js';
 
 export interface CliArgs {
-  command: 'run' | 'merge' | 'help' | 'version';
+  command: 'run' | 'merge' | 'cost' | 'help' | 'version';
   raw: RawOptions;
   /** `merge`: the dataset folders to join. */
   parts: string[];
@@ -16,7 +16,7 @@ export interface CliArgs {
 const VALUE_OPTIONS = [
   'out', 'site', 'sample-fps', 'every-n-frames', 'start', 'end', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'confidence', 'iou',
   'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
-  'pushgateway-url', 'history-csv',
+  'pushgateway-url', 'history-csv', 'price-per-hour',
 ] as const;
 
 /** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
@@ -43,7 +43,8 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   }
   if (command === '--version' || command === 'version') return { command: 'version', raw: {}, parts: [], logFormat: 'text', debug: false };
   if (command === 'merge') return parseMergeArgs(rest);
-  if (command !== 'run') throw new UsageError(`Unknown command "${command}"; the commands are \`dataset-gen run\` and \`dataset-gen merge\` (see dataset-gen --help)`);
+  if (command === 'cost') return { command: 'cost', raw: {}, parts: [...rest], logFormat: 'text', debug: rest.includes('--debug') };
+  if (command !== 'run') throw new UsageError(`Unknown command "${command}"; the commands are \`dataset-gen run\`, \`dataset-gen merge\` and \`dataset-gen cost\` (see dataset-gen --help)`);
   let parsed;
   try {
     parsed = parseArgs({

@@ -9,6 +9,7 @@ export const HELP = `dataset-gen — turn site video into a pre-tagged COCO data
 Usage:
   dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
   dataset-gen merge <dataset> [<dataset> ...] --out <dir> [--overwrite]
+  dataset-gen cost [--sites n] [--hours-per-day h] [--instance name] [--spot] ... (cost --help)
   dataset-gen --help | --version
 
 merge joins datasets made with the same model and config (e.g. the time ranges of a long
@@ -61,6 +62,8 @@ Output and tools:
   --pushgateway-url <url>   push the run's Prometheus metrics to this Pushgateway, job
                             dataset-gen, grouped by site; a failed push is a warning (default: none)
   --history-csv <file>      append one row per run to this CSV (created with a header) (default: none)
+  --price-per-hour <usd>    price of the machine per hour: the report shows the run's cost and
+                            its cost per video-hour (default: none; compute time is always shown)
   --log-format text|json    log lines on stderr (default: text)
   --debug                   print stack traces of errors
 

@@ -8,6 +8,7 @@ import { runPipeline } from '../pipeline/run.js';
 import path from 'node:path';
 import { TOOL_VERSION } from '../version.js';
 import { parseCliArgs } from './args.js';
+import { runCost } from './cost.js';
 import { HELP } from './help.js';
 
 export interface CliIo {
@@ -29,6 +30,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (args.command === 'version') {
       io.stdout.write(`dataset-gen ${TOOL_VERSION}\n`);
+      return 0;
+    }
+    if (args.command === 'cost') {
+      io.stdout.write(runCost(args.parts));
       return 0;
     }
     if (args.command === 'merge') {

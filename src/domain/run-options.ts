@@ -44,6 +44,8 @@ export interface Options {
   pushgatewayUrl: string | null;
   /** CSV file to append one row per run to. */
   historyCsv: string | null;
+  /** USD per runner-hour, to show the run's cost in the report; null: no cost shown. */
+  pricePerHour: number | null;
 }
 
 /** The canonical option names: the CLI's flags without `--`; the Action maps its inputs onto them. */
@@ -71,7 +73,8 @@ export type OptionKey =
   | 'inference-workers'
   | 'ffmpeg-path'
   | 'pushgateway-url'
-  | 'history-csv';
+  | 'history-csv'
+  | 'price-per-hour';
 
 /** How an option is shown to the user: `--sample-fps` for the CLI, `input "sample-fps"` for the Action. */
 export type NameOf = (key: OptionKey) => string;

@@ -24,6 +24,13 @@ export function formatClock(ms: number): string {
   return `${pad(h)}:${pad(m)}:${s < 10 ? '0' : ''}${s.toFixed(3)}`;
 }
 
+/** Seconds of a video of `durationSeconds` that a run over `range` processes. */
+export function processedSeconds(durationSeconds: number, range: TimeRange | null): number {
+  if (range === null) return durationSeconds;
+  const end = range.endMs === null ? durationSeconds : Math.min(durationSeconds, range.endMs / 1000);
+  return Math.max(0, end - range.startMs / 1000);
+}
+
 export function describeRange(range: TimeRange): string {
   return `${formatClock(range.startMs)}–${range.endMs === null ? 'end' : formatClock(range.endMs)}`;
 }

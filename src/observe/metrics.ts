@@ -114,10 +114,27 @@ export interface RunMetrics {
   videos: VideoMetrics[];
   /** Hamming distances of frame pHashes to the previous kept frame (first frames excluded). */
   phashDistance: DistributionSummary;
+  compute: ComputeMetrics;
+}
+
+/** What the run cost: its wall time against the video time it processed, and in money at a given price. */
+export interface ComputeMetrics {
+  /** Seconds of video processed (the time range's share of each video, or all of it). */
+  videoSeconds: number;
+  /** The run's wall seconds (a runner is billed for its wall time). */
+  computeSeconds: number;
+  computeSecondsPerVideoHour: number;
+  /** USD per hour given with `price-per-hour`; null when not given, and then no cost below. */
+  pricePerHour: number | null;
+  cost: number | null;
+  costPerVideoHour: number | null;
 }
 
 export interface ComputeMetricsOptions {
   site: string;
+  /** Seconds of video processed; default: every video whole. */
+  videoSeconds?: number;
+  pricePerHour?: number | null;
   /** The model's class names, in output order. */
   classNames: readonly string[];
 }
@@ -347,5 +364,21 @@ export function computeMetrics(recorder: RunRecord, options: ComputeMetricsOptio
     timings: timingMetrics(recorder),
     videos,
     phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
+    compute: computeMetricsOf(recorder, options),
+  };
+}
+
+function computeMetricsOf(recorder: RunRecord, options: ComputeMetricsOptions): ComputeMetrics {
+  const videoSeconds = options.videoSeconds ?? recorder.videos.reduce((acc, v) => acc + v.info.durationSeconds, 0);
+  const computeSeconds = recorder.wallMs / 1000;
+  const perVideoHour = videoSeconds > 0 ? (computeSeconds * 3600) / videoSeconds : 0;
+  const price = options.pricePerHour ?? null;
+  return {
+    videoSeconds: round(videoSeconds, 3),
+    computeSeconds: round(computeSeconds, 2),
+    computeSecondsPerVideoHour: round(perVideoHour, 1),
+    pricePerHour: price,
+    cost: price === null ? null : round((computeSeconds / 3600) * price, 4),
+    costPerVideoHour: price === null ? null : round((perVideoHour / 3600) * price, 4),
   };
 }

@@ -164,5 +164,6 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     ffmpegPath: ffmpegPath === null ? null : path.resolve(cwd, ffmpegPath),
     pushgatewayUrl,
     historyCsv: historyCsv === null ? null : path.resolve(cwd, historyCsv),
+    pricePerHour: decimal(raw, 'price-per-hour', name, { min: 0, max: 1000 }),
   };
 }

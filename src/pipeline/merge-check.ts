@@ -28,9 +28,9 @@ export function firstDifference(a: unknown, b: unknown, at = ''): { path: string
   return null;
 }
 
-/** What must be equal across the parts; the time range (and `overwrite`) legitimately differ. */
+/** What must be equal across the parts; the time range (and `overwrite`, `pricePerHour`) legitimately differ. */
 export function comparable(manifest: RunManifest): Record<string, unknown> {
-  const { timeRange: _range, overwrite: _overwrite, ...config } = manifest.config;
+  const { timeRange: _range, overwrite: _overwrite, pricePerHour: _price, ...config } = manifest.config;
   return {
     'tool.version': manifest.tool.version,
     'model.sha256': manifest.model.sha256,

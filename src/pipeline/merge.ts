@@ -125,7 +125,12 @@ export async function mergeDatasets(request: MergeRequest, hooks: { logger?: Log
       videoOrder: videos.map((v) => v.stem),
     });
     await writeFile(path.join(staging, DATASET_FILES.coco), serializeCoco(coco));
-    const metrics = computeMetrics(record, { site: config.site, classNames: model.classNames });
+    const metrics = computeMetrics(record, {
+      site: config.site,
+      classNames: model.classNames,
+      videoSeconds: parts.reduce((acc, p) => acc + p.metrics.compute.videoSeconds, 0),
+      pricePerHour: config.pricePerHour,
+    });
     const finishedAt = new Date();
     const manifest: RunManifest = {
       ...first.manifest,

@@ -10,7 +10,7 @@ import { Detector } from '../detect/session.js';
 import { DATASET_FILES, type DatasetFile } from '../domain/dataset-files.js';
 import type { QualityGateVerdict } from '../domain/quality-gates.js';
 import { cliName, type NameOf, type Options } from '../domain/run-options.js';
-import { describeRange } from '../domain/time-range.js';
+import { describeRange, processedSeconds } from '../domain/time-range.js';
 import { resolveFfmpegTools } from '../media/ffmpeg.js';
 import { loadModelConfig, type ModelConfig } from '../model/config.js';
 import { resolveModel, type ResolvedModel, type ResolveModelOptions } from '../model/resolve.js';
@@ -181,7 +181,12 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
     });
     await recorder.time('write', () => writeFile(path.join(staging, DATASET_FILES.coco), serializeCoco(coco)));
     recorder.finish();
-    const metrics = computeMetrics(recorder, { site: options.site, classNames: detector.classNames });
+    const metrics = computeMetrics(recorder, {
+      site: options.site,
+      classNames: detector.classNames,
+      videoSeconds: probed.reduce((acc, { info }) => acc + processedSeconds(info.durationSeconds, options.timeRange), 0),
+      pricePerHour: options.pricePerHour,
+    });
     logStageSummary(logger, metrics);
     const manifest = buildManifest({
       runId,
