@@ -69,6 +69,7 @@ export const INPUTS = {
   'pushgateway-url': { kind: 'text', default: '', option: 'pushgateway-url' },
   'history-csv': { kind: 'text', default: '', option: 'history-csv' },
   'price-per-hour': { kind: 'text', default: '', option: 'price-per-hour' },
+  'execution-providers': { kind: 'text', default: '', option: 'execution-providers' },
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof INPUTS;

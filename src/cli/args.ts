@@ -16,7 +16,7 @@ export interface CliArgs {
 const VALUE_OPTIONS = [
   'out', 'site', 'sample-fps', 'every-n-frames', 'start', 'end', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'confidence', 'iou',
   'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
-  'pushgateway-url', 'history-csv', 'price-per-hour',
+  'pushgateway-url', 'history-csv', 'price-per-hour', 'execution-providers',
 ] as const;
 
 /** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */

@@ -50,6 +50,9 @@ Detection:
   --confidence <0-1>        minimum detection score (default: from the config, 0.25)
   --iou <0-1>               IoU threshold of non-maximum suppression (default: config, 0.45)
   --max-detections <n>      detections kept per image (default: config, 300)
+  --execution-providers <list>
+                            onnxruntime providers in order, e.g. cuda,cpu (default: the model
+                            config's, cpu); CUDA that cannot load falls back to the CPU with a warning
   --classes <a,b,...>       keep only these class names (default: all)
 
 Output and tools:

@@ -44,6 +44,8 @@ export interface Options {
   pushgatewayUrl: string | null;
   /** CSV file to append one row per run to. */
   historyCsv: string | null;
+  /** Execution providers to try in order (`cuda`, `cpu`), overriding the model config's; null keeps the config's. */
+  executionProviders: ('cpu' | 'cuda')[] | null;
   /** USD per runner-hour, to show the run's cost in the report; null: no cost shown. */
   pricePerHour: number | null;
 }
@@ -74,7 +76,8 @@ export type OptionKey =
   | 'ffmpeg-path'
   | 'pushgateway-url'
   | 'history-csv'
-  | 'price-per-hour';
+  | 'price-per-hour'
+  | 'execution-providers';
 
 /** How an option is shown to the user: `--sample-fps` for the CLI, `input "sample-fps"` for the Action. */
 export type NameOf = (key: OptionKey) => string;

@@ -128,6 +128,8 @@ export interface ComputeMetrics {
   pricePerHour: number | null;
   cost: number | null;
   costPerVideoHour: number | null;
+  /** onnxruntime's execution providers that ran the model (after any CUDA → CPU fallback). */
+  executionProviders: string[];
 }
 
 export interface ComputeMetricsOptions {
@@ -135,6 +137,7 @@ export interface ComputeMetricsOptions {
   /** Seconds of video processed; default: every video whole. */
   videoSeconds?: number;
   pricePerHour?: number | null;
+  executionProviders?: readonly string[];
   /** The model's class names, in output order. */
   classNames: readonly string[];
 }
@@ -380,5 +383,6 @@ function computeMetricsOf(recorder: RunRecord, options: ComputeMetricsOptions): 
     pricePerHour: price,
     cost: price === null ? null : round((computeSeconds / 3600) * price, 4),
     costPerVideoHour: price === null ? null : round((perVideoHour / 3600) * price, 4),
+    executionProviders: [...(options.executionProviders ?? [])],
   };
 }

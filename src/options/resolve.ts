@@ -9,7 +9,7 @@ import { DEFAULT_SAMPLING, type Sampling } from '../domain/sampling.js';
 import type { TimeRange } from '../domain/time-range.js';
 import { DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
 import { invalidParameterError } from '../errors.js';
-import { DEFAULT_PRESET, PRESETS } from '../model/config.js';
+import { DEFAULT_PRESET, executionProviderSchema, PRESETS } from '../model/config.js';
 import { parsePushgatewayUrl } from '../observe/pushgateway.js';
 import { parseDecimal, parseInteger, parseText, parseVideoTime, type Range } from './parse.js';
 
@@ -68,6 +68,17 @@ function timeRange(raw: RawOptions, name: NameOf, sampled: Sampling): TimeRange 
     throw invalidParameterError(name(given), `no time range with ${name('every-n-frames')} (a range keeps the ${name('sample-fps')} grid only)`, raw[given]);
   }
   return { startMs: startMs ?? 0, endMs };
+}
+
+/** `cuda,cpu`: providers tried in order; CUDA falls back to the CPU with one warning. */
+function providerList(raw: RawOptions, name: NameOf): ('cpu' | 'cuda')[] | null {
+  const value = text(raw, 'execution-providers');
+  if (value === null) return null;
+  const names = value.split(',').map((part) => part.trim().toLowerCase());
+  if (names.some((part) => !executionProviderSchema.options.includes(part as 'cpu' | 'cuda'))) {
+    throw invalidParameterError(name('execution-providers'), `a comma-separated list of ${executionProviderSchema.options.join(', ')} such as "cuda,cpu"`, value);
+  }
+  return [...new Set(names as ('cpu' | 'cuda')[])];
 }
 
 const SITE = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u;
@@ -165,5 +176,6 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     pushgatewayUrl,
     historyCsv: historyCsv === null ? null : path.resolve(cwd, historyCsv),
     pricePerHour: decimal(raw, 'price-per-hour', name, { min: 0, max: 1000 }),
+    executionProviders: providerList(raw, name),
   };
 }

@@ -30,12 +30,13 @@ export function firstDifference(a: unknown, b: unknown, at = ''): { path: string
 
 /** What must be equal across the parts; the time range (and `overwrite`, `pricePerHour`) legitimately differ. */
 export function comparable(manifest: RunManifest): Record<string, unknown> {
-  const { timeRange: _range, overwrite: _overwrite, pricePerHour: _price, ...config } = manifest.config;
+  const { timeRange: _range, overwrite: _overwrite, pricePerHour: _price, executionProviders: _providers, ...config } = manifest.config;
   return {
     'tool.version': manifest.tool.version,
     'model.sha256': manifest.model.sha256,
     'model.classNames': manifest.model.classNames,
-    config,
+    // The providers that ran may differ (a CPU job and a GPU job); the model's own settings may not.
+    config: { ...config, model: { ...config.model, executionProviders: null } },
   };
 }
 

@@ -130,6 +130,7 @@ export async function mergeDatasets(request: MergeRequest, hooks: { logger?: Log
       classNames: model.classNames,
       videoSeconds: parts.reduce((acc, p) => acc + p.metrics.compute.videoSeconds, 0),
       pricePerHour: config.pricePerHour,
+      executionProviders: [...new Set(parts.flatMap((p) => p.manifest.runtime.executionProviders))],
     });
     const finishedAt = new Date();
     const manifest: RunManifest = {

@@ -63,6 +63,7 @@ function withOverrides(config: ModelConfig, options: Options): ModelConfig {
     confidence: options.confidence ?? config.confidence,
     iou: options.iou ?? config.iou,
     maxDetections: options.maxDetections ?? config.maxDetections,
+    executionProviders: options.executionProviders ?? config.executionProviders,
   };
 }
 
@@ -137,7 +138,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
   for (const { info } of probed) {
     logger.info(`probed ${path.basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${info.fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
   }
-  logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin})`);
+  logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin}), running on ${detector.providers.join(', ')}`);
 
   let committed = false;
   const staging = await createStagingDir(options.outDir, [DATASET_FILES.images, path.dirname(DATASET_FILES.coco)], name);
@@ -186,6 +187,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
       classNames: detector.classNames,
       videoSeconds: probed.reduce((acc, { info }) => acc + processedSeconds(info.durationSeconds, options.timeRange), 0),
       pricePerHour: options.pricePerHour,
+      executionProviders: detector.providers,
     });
     logStageSummary(logger, metrics);
     const manifest = buildManifest({

@@ -97,6 +97,7 @@ function render(metrics: RunMetrics, options: MarkdownReportOptions, maxRows: nu
       ['Videos', int(metrics.videos.length)],
       ['Wall time', seconds(timings.wallMs)],
       ['Video processed', seconds(metrics.compute.videoSeconds * 1000)],
+      ['Execution providers', metrics.compute.executionProviders.length > 0 ? userText(metrics.compute.executionProviders.join(', ')) : '—'],
       ['Compute per video-hour', seconds(metrics.compute.computeSecondsPerVideoHour * 1000)],
       ...(metrics.compute.pricePerHour === null
         ? []

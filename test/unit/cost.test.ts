@@ -71,7 +71,7 @@ describe("a run's compute and cost in its metrics and report", () => {
   test('compute seconds per video-hour, and the cost at the given price', () => {
     const metrics = computeMetrics(record, { site: 's', classNames: [], videoSeconds: 1800, pricePerHour: 0.5 });
     expect(metrics.compute).toEqual({
-      videoSeconds: 1800, computeSeconds: 90, computeSecondsPerVideoHour: 180, pricePerHour: 0.5, cost: 0.0125, costPerVideoHour: 0.025,
+      videoSeconds: 1800, computeSeconds: 90, computeSecondsPerVideoHour: 180, pricePerHour: 0.5, cost: 0.0125, costPerVideoHour: 0.025, executionProviders: [],
     });
     const report = renderMarkdownReport(metrics);
     expect(report).toContain('| Compute per video-hour | 180.0 s |');
