@@ -142,6 +142,8 @@ export interface DecodeRequest {
    * the file's timestamps (`-noaccurate_seek -copyts -ss`); from the first frame when absent.
    */
   seekSeconds?: number;
+  /** Decode on the GPU (`-hwaccel cuda`, frames copied back for the filters); see `cudaDecodeWorks`. */
+  hwaccel?: 'cuda';
 }
 
 export interface DecodeProcess {
@@ -188,8 +190,9 @@ function onLines(stream: Readable, onLine: (line: string) => void): void {
 export function startDecode(tools: FfmpegTools, request: DecodeRequest): DecodeProcess {
   let killed = false;
   const seek = request.seekSeconds === undefined ? [] : ['-noaccurate_seek', '-copyts', '-ss', request.seekSeconds.toFixed(3)];
+  const hwaccel = request.hwaccel === undefined ? [] : ['-hwaccel', request.hwaccel];
   const args = [
-    '-nostdin', '-hide_banner', ...(request.threads === undefined ? [] : ['-threads', String(request.threads)]), ...seek, '-i', request.input,
+    '-nostdin', '-hide_banner', ...(request.threads === undefined ? [] : ['-threads', String(request.threads)]), ...hwaccel, ...seek, '-i', request.input,
     '-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24',
     '-f', 'rawvideo', 'pipe:1',
   ];
@@ -250,4 +253,21 @@ export async function listPacketTimes(tools: FfmpegTools, file: string, untilSec
     packets.push({ pts: Number(pts), ptsTime: Number(ptsTime), discard: (flags ?? '').includes('D') });
   }
   return packets;
+}
+
+/**
+ * Whether ffmpeg can decode `file` on the GPU here: decodes its first frame with `-hwaccel cuda`. An
+ * ffmpeg built with CUDA still fails without a driver or device (it does not fall back by itself), so
+ * this is tried at run time; the reason is returned when it fails.
+ */
+export async function cudaDecodeWorks(tools: FfmpegTools, file: string): Promise<{ works: boolean; reason: string }> {
+  const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-hwaccel', 'cuda', '-hwaccel_output_format', 'cuda', '-i', file, '-frames:v', '1', '-f', 'null', '-'];
+  try {
+    await run(tools.ffmpeg.path, args, { timeout: 30000 });
+    return { works: true, reason: '' };
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+    const reason = stderr.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? (error as Error).message.split('\n')[0] ?? 'failed';
+    return { works: false, reason: reason.replace(/^\[[^\]]+\]\s*/, '') };
+  }
 }

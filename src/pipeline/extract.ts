@@ -145,6 +145,7 @@ export async function* extractFrames(
   log: DecodeLog = new DecodeLog(),
   decoderThreads?: number,
   seekSeconds?: number,
+  hwaccel?: 'cuda',
 ): AsyncGenerator<Frame, DecodeStats> {
   const frameBytes = video.width * video.height * 3;
   const decoder = startDecode(tools, {
@@ -155,6 +156,7 @@ export async function* extractFrames(
     onStderrLine: (line) => log.line(line),
     threads: decoderThreads,
     seekSeconds,
+    hwaccel,
   });
   let exited = false;
   let failure: Error | null = null;

@@ -25,6 +25,8 @@ export interface RunManifest {
     sharp: string;
     libvips: string;
     executionProviders: string[];
+    /** Where ffmpeg decoded: `cuda` (NVDEC) or `cpu`. */
+    decoder: 'cuda' | 'cpu';
   };
   run: { id: string; startedAt: string; finishedAt: string; wallSeconds: number };
   /** The resolved options, without paths of this machine's run and without the Pushgateway URL (it may hold a password). */
@@ -69,6 +71,7 @@ export interface ManifestInput {
   model: ResolvedModel;
   classNames: string[];
   providers: string[];
+  decoder: 'cuda' | 'cpu';
   tools: FfmpegTools;
   videos: readonly VideoRecord[];
   metrics: RunMetrics;
@@ -92,6 +95,7 @@ export function buildManifest(input: ManifestInput): RunManifest {
       sharp: sharp.versions.sharp ?? 'unknown',
       libvips: sharp.versions.vips,
       executionProviders: input.providers,
+      decoder: input.decoder,
     },
     run: {
       id: input.runId,

@@ -39,6 +39,8 @@ export interface VideoJob {
   dedupThreshold: number;
   /** ffmpeg's decoder threads; its own choice when absent. */
   decoderThreads?: number;
+  /** Decode on the GPU; the CPU when absent. */
+  hwaccel?: 'cuda';
   detector: Detector;
   /** Only this time range is recorded (see range-plan.ts); null for the whole video. */
   plan: RangePlan | null;
@@ -143,7 +145,7 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
   };
   try {
     let waitStart = performance.now();
-    for await (const frame of extractFrames(job.tools, video, job.sampling, log, job.decoderThreads, plan?.seekSeconds)) {
+    for await (const frame of extractFrames(job.tools, video, job.sampling, log, job.decoderThreads, plan?.seekSeconds, job.hwaccel)) {
       recorder.addStageTime('extract', performance.now() - waitStart);
       job.signal?.throwIfAborted();
       if (first && plan !== null && plan.seekSeconds !== undefined && frame.timestampMs >= plan.replayFromMs) {

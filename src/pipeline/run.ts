@@ -11,7 +11,7 @@ import { DATASET_FILES, type DatasetFile } from '../domain/dataset-files.js';
 import type { QualityGateVerdict } from '../domain/quality-gates.js';
 import { cliName, type NameOf, type Options } from '../domain/run-options.js';
 import { describeRange, processedSeconds } from '../domain/time-range.js';
-import { resolveFfmpegTools } from '../media/ffmpeg.js';
+import { cudaDecodeWorks, resolveFfmpegTools, type FfmpegTools } from '../media/ffmpeg.js';
 import { loadModelConfig, type ModelConfig } from '../model/config.js';
 import { resolveModel, type ResolvedModel, type ResolveModelOptions } from '../model/resolve.js';
 import { sha256File } from '../model/sha256.js';
@@ -74,6 +74,18 @@ function withOverrides(config: ModelConfig, options: Options): ModelConfig {
  */
 function decoderThreads(detector: Detector): number | undefined {
   return detector.providers.includes('cuda') ? undefined : 1;
+}
+
+/**
+ * With the model on CUDA, decode on the GPU too when ffmpeg can here (tried on the first video at run
+ * time); otherwise, or when that fails, on the CPU, saying why.
+ */
+async function chooseDecoder(tools: FfmpegTools, detector: Detector, firstVideo: string, logger: Logger): Promise<'cuda' | undefined> {
+  if (!detector.providers.includes('cuda')) return undefined;
+  const { works, reason } = await cudaDecodeWorks(tools, firstVideo);
+  if (works) logger.info('decoding on the GPU (ffmpeg -hwaccel cuda)');
+  else logger.info(`decoding on the CPU: ffmpeg cannot decode with CUDA here (${reason})`);
+  return works ? 'cuda' : undefined;
 }
 
 /** Model config, weights and the detector, loaded while the videos are probed. */
@@ -140,6 +152,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
   }
   logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin}), running on ${detector.providers.join(', ')}`);
 
+  const hwaccel = await chooseDecoder(tools, detector, probed[0]!.info.path, logger);
   let committed = false;
   const staging = await createStagingDir(options.outDir, [DATASET_FILES.images, path.dirname(DATASET_FILES.coco)], name);
   try {
@@ -157,6 +170,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
         quality: options.quality,
         dedupThreshold: options.dedupThreshold,
         decoderThreads: decoderThreads(detector),
+        hwaccel,
         detector,
         plan,
         datasetDir: staging,
@@ -199,6 +213,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
       model,
       classNames: [...detector.classNames],
       providers: [...detector.providers],
+      decoder: hwaccel ?? 'cpu',
       tools,
       videos: recorder.videos,
       metrics,

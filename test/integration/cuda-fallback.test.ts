@@ -9,6 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
+import { cudaDecodeWorks, resolveFfmpegTools } from '../../src/media/ffmpeg.js';
 import type { RunManifest } from '../../src/pipeline/manifest.js';
 import { colourBoxModel, makeModelDir } from '../support/onnx-builder.js';
 import { makeVideo, tempDir } from '../support/videos.js';
@@ -47,5 +48,20 @@ test('--execution-providers cuda,cpu without CUDA: one warning, no native error 
   const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as RunManifest;
   expect(manifest.runtime.executionProviders).toEqual(['cpu']);
   expect(manifest.config.executionProviders).toEqual(['cuda', 'cpu']);
+  expect(manifest.runtime.decoder).toBe('cpu');
   expect(await readFile(path.join(out, 'report.md'), 'utf8')).toContain('| Execution providers | cpu |');
 }, 120_000);
+
+// Without a CUDA driver (this machine), ffmpeg's -hwaccel cuda fails outright rather than falling back,
+// so it is tried first: the answer here is "no", with ffmpeg's reason, and decoding stays on the CPU.
+test('the GPU decoder is tried at run time and refused here with its reason', async () => {
+  const video = await makeVideo(path.join(dir, 'probe.mp4'), { frames: 5 });
+  const tools = await resolveFfmpegTools();
+  const { works, reason } = await cudaDecodeWorks(tools, video);
+  if (works) {
+    expect(reason).toBe('');
+  } else {
+    expect(reason).toMatch(/cuda|device/i);
+    expect(reason).not.toMatch(/^\[/);
+  }
+}, 60_000);
