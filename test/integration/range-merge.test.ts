@@ -77,9 +77,12 @@ describe('three ranges merged = one run', () => {
     }
     const [fullCsv, mergedCsv] = await Promise.all([readFile(full.files.metricsCsv, 'utf8'), readFile(path.join(out, 'metrics.csv'), 'utf8')]);
     expect(dropTimes(mergedCsv)).toBe(dropTimes(fullCsv));
-    const { timings: _a, ...fullCounts } = full.metrics;
-    const { timings: _b, ...mergedCounts } = merged.metrics;
+    // Timings and compute time are measurements; everything counted is equal, video time included.
+    const { timings: _a, compute: fullCompute, ...fullCounts } = full.metrics;
+    const { timings: _b, compute: mergedCompute, ...mergedCounts } = merged.metrics;
     expect(mergedCounts).toEqual(fullCounts);
+    expect(mergedCompute.videoSeconds).toBe(fullCompute.videoSeconds);
+    expect(mergedCompute.computeSeconds).toBeCloseTo(parts.reduce((acc, p) => acc + p.metrics.timings.wallMs / 1000, 0), 1);
     const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as RunManifest;
     expect(manifest.parts?.map((p) => p.timeRange)).toEqual([
       { startMs: 0, endMs: 450_000 }, { startMs: 450_000, endMs: 1_000_000 }, { startMs: 1_000_000, endMs: null },
