@@ -1,15 +1,52 @@
-# dataset-gen: the GitHub Action's image and the CLI in a container.
-#   docker build -t dataset-gen .        (CPU: the released image)
-# ONNXRUNTIME_NODE_INSTALL=cuda12 fetches onnxruntime's CUDA libraries, but this image has no CUDA
-# runtime and the Actions runner starts it without --gpus: the GPU image is planned separately (issue 11;
-# README "Runners and GPUs").
+# dataset-gen: the GitHub Action's image and the CLI in a container. Two targets:
+#   docker build -t dataset-gen .                      (CPU; the last stage, the default)
+#   docker build --target gpu -t dataset-gen:gpu .      (NVIDIA GPU: CUDA 12 + cuDNN 9, onnxruntime's
+#                                                        CUDA provider, ffmpeg with NVDEC decoding)
 # GitHub runs container actions as root with the workspace mounted at /github/workspace and sets the
 # working directory itself, so there is no USER and nothing relies on WORKDIR.
-FROM node:20-bookworm-slim
+# No arguments: run the Action. `dataset-gen …`: run the CLI (docker run IMAGE dataset-gen run --video …).
+
+# --- GPU ------------------------------------------------------------------------------------------
+# The runner starts container actions without --gpus: its Docker's default runtime is nvidia (runner/),
+# which hands the GPU to an image that asks for it with the two NVIDIA_* variables below.
+FROM docker.io/nvidia/cuda:12.6.3-cudnn-runtime-ubuntu24.04 AS gpu
+
+ARG NODE_EXTRA_CA_CERTS
+ARG DATASET_GEN_COMMIT=""
+
+# Node 20 from the official Node image (the same binary as the CPU image's).
+COPY --from=docker.io/library/node:20-bookworm-slim /usr/local/bin/node /usr/local/bin/node
+COPY --from=docker.io/library/node:20-bookworm-slim /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm
+RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
+ && apt-get update \
+ && apt-get install -y --no-install-recommends ffmpeg ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+
+COPY package.json package-lock.json /opt/dataset-gen/
+# onnxruntime-node's install script fetches its CUDA 12 provider libraries (cuDNN 9 comes with the base).
+RUN cd /opt/dataset-gen \
+ && ONNXRUNTIME_NODE_INSTALL=cuda12 npm ci --omit=dev --no-audit --no-fund \
+ && rm -rf node_modules/@ffmpeg-installer node_modules/@ffprobe-installer \
+ && npm cache clean --force
+
+COPY dist /opt/dataset-gen/dist
+COPY models /opt/dataset-gen/models
+COPY bin/docker-entrypoint.js /opt/dataset-gen/bin/docker-entrypoint.js
+
+ENV NODE_ENV=production \
+    ORT_DISABLE_TELEMETRY=1 \
+    DATASET_GEN_COMMIT=${DATASET_GEN_COMMIT} \
+    NVIDIA_VISIBLE_DEVICES=all \
+    NVIDIA_DRIVER_CAPABILITIES=compute,utility,video
+
+ENTRYPOINT ["node", "/opt/dataset-gen/bin/docker-entrypoint.js"]
+
+# --- CPU (default) --------------------------------------------------------------------------------
+FROM docker.io/library/node:20-bookworm-slim AS cpu
 
 # Builds behind a TLS-inspecting proxy pass its CA bundle (also read by npm through Node).
 ARG NODE_EXTRA_CA_CERTS
-# onnxruntime-node's install script downloads CUDA libraries unless told to skip; the GPU image opts in.
+# onnxruntime-node's install script downloads CUDA libraries unless told to skip; the gpu target opts in.
 ARG ONNXRUNTIME_NODE_INSTALL=skip
 # Recorded in every manifest the image writes.
 ARG DATASET_GEN_COMMIT=""
@@ -41,5 +78,4 @@ ENV NODE_ENV=production \
     ORT_DISABLE_TELEMETRY=1 \
     DATASET_GEN_COMMIT=${DATASET_GEN_COMMIT}
 
-# No arguments: run the Action. `dataset-gen …`: run the CLI (docker run IMAGE dataset-gen run --video …).
 ENTRYPOINT ["node", "/opt/dataset-gen/bin/docker-entrypoint.js"]

@@ -18,9 +18,10 @@ const LAYERS = {
   report: ['domain', 'errors', 'observe'],
   pipeline: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report'],
   options: ['domain', 'errors', 'model', 'observe'],
-  index: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'pipeline', 'options'],
-  action: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'pipeline', 'options'],
-  cli: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'pipeline', 'options'],
+  cost: [],
+  index: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'pipeline', 'options', 'cost'],
+  action: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'pipeline', 'options', 'cost'],
+  cli: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'pipeline', 'options', 'cost'],
 };
 
 /** Parts that are single files directly under src/ (the rest are folders). */

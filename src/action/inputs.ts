@@ -53,6 +53,8 @@ export const INPUTS = {
   model: { kind: 'text', default: '', option: 'model' },
   'model-sha256': { kind: 'text', default: '', option: 'model-sha256' },
   'sample-fps': { kind: 'text', default: '1', option: 'sample-fps' },
+  start: { kind: 'text', default: '', option: 'start' },
+  end: { kind: 'text', default: '', option: 'end' },
   'dedup-threshold': { kind: 'text', default: '2', option: 'dedup-threshold' },
   'blur-ratio': { kind: 'text', default: String(DEFAULT_QUALITY_THRESHOLDS.blurRatio), option: 'blur-ratio' },
   'blur-threshold': { kind: 'text', default: String(DEFAULT_QUALITY_THRESHOLDS.blurThreshold), option: 'blur-threshold' },
@@ -71,6 +73,8 @@ export const INPUTS = {
   'max-drop-ratio': { kind: 'decimal', default: 1, range: { min: 0, max: 1 }, expected: 'a number from 0 to 1' },
   'pushgateway-url': { kind: 'text', default: '', option: 'pushgateway-url' },
   'history-csv': { kind: 'text', default: '', option: 'history-csv' },
+  'price-per-hour': { kind: 'text', default: '', option: 'price-per-hour' },
+  'execution-providers': { kind: 'text', default: '', option: 'execution-providers' },
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof INPUTS;

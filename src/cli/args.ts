@@ -6,19 +6,21 @@ import type { RawOptions } from '../options/resolve.js';
 
 export interface CliArgs {
   /** `usage`: no arguments at all (the usage goes to stderr, exit 2); `help`: asked for. */
-  command: 'run' | 'help' | 'usage' | 'version';
+  command: 'run' | 'merge' | 'cost' | 'help' | 'usage' | 'version';
   raw: RawOptions;
+  /** `merge`: the dataset folders to join. */
+  parts: string[];
   logFormat: LogFormat;
   debug: boolean;
 }
 
 const VALUE_OPTIONS = [
-  'out', 'site', 'sample-fps', 'every-n-frames', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'confidence', 'iou',
+  'out', 'site', 'sample-fps', 'every-n-frames', 'start', 'end', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'confidence', 'iou',
   'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'blur-ratio', 'blur-window', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
-  'pushgateway-url', 'history-csv',
+  'pushgateway-url', 'history-csv', 'price-per-hour', 'execution-providers',
 ] as const;
 
-const COMMANDS = ['run', 'help', 'version'];
+const COMMANDS = ['run', 'merge', 'cost', 'help', 'version'];
 const FLAG_OPTIONS = ['video', 'overwrite', 'log-format', 'debug', 'help'];
 
 /** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
@@ -40,14 +42,16 @@ function joinNegativeValues(args: readonly string[]): string[] {
 
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
   const [command, ...rest] = argv;
-  if (command === undefined) return { command: 'usage', raw: {}, logFormat: 'text', debug: false };
+  if (command === undefined) return { command: 'usage', raw: {}, parts: [], logFormat: 'text', debug: false };
   if (command === 'help' || command === '--help' || command === '-h') {
-    return { command: 'help', raw: {}, logFormat: 'text', debug: false };
+    return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
   }
-  if (command === '--version' || command === 'version') return { command: 'version', raw: {}, logFormat: 'text', debug: false };
+  if (command === '--version' || command === 'version') return { command: 'version', raw: {}, parts: [], logFormat: 'text', debug: false };
+  if (command === 'merge') return parseMergeArgs(rest);
+  if (command === 'cost') return { command: 'cost', raw: {}, parts: [...rest], logFormat: 'text', debug: rest.includes('--debug') };
   if (command !== 'run') {
     const hint = didYouMean(command.replace(/^-+/, ''), COMMANDS, (name) => `\`dataset-gen ${name}\``);
-    throw new UsageError(`Unknown command "${command}"${hint}; the command is \`dataset-gen run\` (see dataset-gen --help)`);
+    throw new UsageError(`Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\` and \`dataset-gen cost\` (see dataset-gen --help)`);
   }
   let parsed;
   try {
@@ -71,7 +75,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     throw new UsageError(`${message}${hint}; see dataset-gen run --help`);
   }
   const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
-  if (values.help) return { command: 'help', raw: {}, logFormat: 'text', debug: false };
+  if (values.help) return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
   const logFormat = (values['log-format'] as string | undefined) ?? 'text';
   if (logFormat !== 'text' && logFormat !== 'json') throw invalidParameterError('--log-format', '"text" or "json"', logFormat);
   const raw: RawOptions = {
@@ -83,5 +87,48 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     if (typeof value === 'string') raw[name] = value;
   }
   raw.model ??= env.DATASET_GEN_MODEL || undefined;
-  return { command: 'run', raw, logFormat, debug: values.debug === true };
+  return { command: 'run', raw, parts: [], logFormat, debug: values.debug === true };
+}
+
+function usageFrom(error: unknown, command: string): UsageError {
+  const message = (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
+  return new UsageError(`${message}; see dataset-gen ${command} --help`);
+}
+
+function logFormatOf(value: unknown): LogFormat {
+  const logFormat = (value as string | undefined) ?? 'text';
+  if (logFormat !== 'text' && logFormat !== 'json') throw invalidParameterError('--log-format', '"text" or "json"', logFormat);
+  return logFormat;
+}
+
+/** `dataset-gen merge <dataset>... --out <dir> [--overwrite]`. */
+function parseMergeArgs(rest: readonly string[]): CliArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...rest],
+      strict: true,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        overwrite: { type: 'boolean' },
+        'log-format': { type: 'string' },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw usageFrom(error, 'merge');
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
+  if (positionals.length === 0) throw invalidParameterError('dataset-gen merge', 'one or more dataset folders', 'none');
+  if (!values.out) throw invalidParameterError('--out', 'the folder of the merged dataset', values.out);
+  return {
+    command: 'merge',
+    raw: { out: values.out, overwrite: values.overwrite === true },
+    parts: positionals,
+    logFormat: logFormatOf(values['log-format']),
+    debug: values.debug === true,
+  };
 }

@@ -8,7 +8,13 @@ export const HELP = `dataset-gen — turn site video into a pre-tagged COCO data
 
 Usage:
   dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
+  dataset-gen merge <dataset> [<dataset> ...] --out <dir> [--overwrite]
+  dataset-gen cost [--sites n] [--hours-per-day h] [--instance name] [--spot] ... (cost --help)
   dataset-gen --help | --version
+
+merge joins datasets made with the same model and config (e.g. the time ranges of a long
+video, processed by separate jobs) into one: images and annotations of each, unique ids,
+metrics and report computed again, the parts listed in manifest.json.
 
 Input and output:
   --video <file>            input video; repeat for several (required)
@@ -21,6 +27,10 @@ Input and output:
 Sampling:
   --sample-fps <n>          frames to sample per second of video (default: 1)
   --every-n-frames <n>      sample every n-th decoded frame instead of a rate
+  --start <time>            process each video from this time: seconds (90.5) or hh:mm:ss
+                            (default: its start); frame indices and timestamps stay those of
+                            the whole video, so ranges can be merged (dataset-gen merge)
+  --end <time>              stop before this time (default: the video's end)
 
 Filtering:
   --dedup-threshold <n>     drop a frame whose pHash Hamming distance to the last kept
@@ -45,6 +55,9 @@ Detection:
   --confidence <0-1>        minimum detection score (default: from the config, 0.25)
   --iou <0-1>               IoU threshold of non-maximum suppression (default: config, 0.45)
   --max-detections <n>      detections kept per image (default: config, 300)
+  --execution-providers <list>
+                            onnxruntime providers in order, e.g. cuda,cpu (default: the model
+                            config's, cpu); CUDA that cannot load falls back to the CPU with a warning
   --classes <a,b,...>       keep only these class names (default: all)
 
 Output and tools:
@@ -57,6 +70,8 @@ Output and tools:
   --pushgateway-url <url>   push the run's Prometheus metrics to this Pushgateway, job
                             dataset-gen, grouped by site; a failed push is a warning (default: none)
   --history-csv <file>      append one row per run to this CSV (created with a header) (default: none)
+  --price-per-hour <usd>    price of the machine per hour: the report shows the run's cost and
+                            its cost per video-hour (default: none; compute time is always shown)
   --log-format text|json    log lines on stderr (default: text)
   --debug                   print stack traces of errors
 

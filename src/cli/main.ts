@@ -3,9 +3,12 @@ import { EXIT_CODES, exitCodeOf, messageOf, DatasetGenError } from '../errors.js
 import { createLogger, type LogStream } from '../observe/log.js';
 import { createProgress } from '../observe/progress.js';
 import { resolveOptions } from '../options/resolve.js';
+import { mergeDatasets } from '../pipeline/merge.js';
 import { runPipeline } from '../pipeline/run.js';
+import path from 'node:path';
 import { TOOL_VERSION } from '../version.js';
 import { parseCliArgs } from './args.js';
+import { runCost } from './cost.js';
 import { HELP } from './help.js';
 
 export interface CliIo {
@@ -31,6 +34,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (args.command === 'version') {
       io.stdout.write(`dataset-gen ${TOOL_VERSION}\n`);
+      return 0;
+    }
+    if (args.command === 'cost') {
+      io.stdout.write(runCost(args.parts));
+      return 0;
+    }
+    if (args.command === 'merge') {
+      const logger = createLogger({ format: args.logFormat, level: args.debug ? 'debug' : 'info', stream: io.stderr });
+      const merged = await mergeDatasets(
+        { parts: args.parts, outDir: path.resolve(io.cwd, args.raw.out ?? ''), overwrite: args.raw.overwrite === true, cwd: io.cwd },
+        { logger },
+      );
+      io.stdout.write(`${merged.outDir}\n`);
       return 0;
     }
     const options = resolveOptions(args.raw, undefined, io.cwd);

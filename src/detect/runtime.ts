@@ -38,6 +38,10 @@ export interface ModelRuntime {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const ort = require(workerData.ortPath);
+// onnxruntime prints its own error line (in colour, with a C++ source path) before a failed CUDA load
+// rejects; the rejection is reported in our words (one warning, then CPU), so only fatal lines print.
+// Set before the first session: the global level is fixed when onnxruntime's environment is created.
+ort.env.logLevel = 'fatal';
 let session = null;
 const describe = (error) => String((error && error.message) || error);
 ort.InferenceSession.create(workerData.modelPath, workerData.options).then(

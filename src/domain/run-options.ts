@@ -5,6 +5,7 @@
  */
 import type { Sampling } from './sampling.js';
 import type { QualityThresholds } from './thresholds.js';
+import type { TimeRange } from './time-range.js';
 
 /** Inference workers: sessions detecting different batches at once (`auto`: 2 on a CPU with 2+ cores, 1 on a GPU). */
 export type WorkerCount = number | 'auto';
@@ -17,6 +18,8 @@ export interface Options {
   overwrite: boolean;
   site: string;
   sampling: Sampling;
+  /** The part of every video to process; null for the whole video. */
+  timeRange: TimeRange | null;
   /** ONNX weights given directly as a file (overrides the model config's source). */
   modelPath: string | null;
   /** ONNX weights given directly as an https:// URL (overrides the model config's source). */
@@ -41,6 +44,10 @@ export interface Options {
   pushgatewayUrl: string | null;
   /** CSV file to append one row per run to. */
   historyCsv: string | null;
+  /** Execution providers to try in order (`cuda`, `cpu`), overriding the model config's; null keeps the config's. */
+  executionProviders: ('cpu' | 'cuda')[] | null;
+  /** USD per runner-hour, to show the run's cost in the report; null: no cost shown. */
+  pricePerHour: number | null;
 }
 
 /** The canonical option names: the CLI's flags without `--`; the Action maps its inputs onto them. */
@@ -51,6 +58,8 @@ export type OptionKey =
   | 'site'
   | 'sample-fps'
   | 'every-n-frames'
+  | 'start'
+  | 'end'
   | 'model'
   | 'model-sha256'
   | 'model-config'
@@ -68,7 +77,9 @@ export type OptionKey =
   | 'inference-workers'
   | 'ffmpeg-path'
   | 'pushgateway-url'
-  | 'history-csv';
+  | 'history-csv'
+  | 'price-per-hour'
+  | 'execution-providers';
 
 /** How an option is shown to the user: `--sample-fps` for the CLI, `input "sample-fps"` for the Action. */
 export type NameOf = (key: OptionKey) => string;

@@ -30,3 +30,12 @@ export const DEDUP_DISABLED = -1;
 
 /** Bits in a frame's perceptual hash: the largest Hamming distance, and the largest dedup threshold. */
 export const HASH_BITS = 64;
+
+/**
+ * The dedup reference is reset at every multiple of this much video time: the first frame sampled at
+ * or after a checkpoint compares against nothing. This bounds what a frame's dedup outcome depends on,
+ * so a run over a time range (`--start`) can replay quality and dedup from the checkpoint before its
+ * start and decide exactly as a run over the whole video does (docs/long-videos.md). On a fixed camera
+ * it costs at most one extra kept frame per period.
+ */
+export const DEDUP_CHECKPOINT_MS = 600_000;

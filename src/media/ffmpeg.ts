@@ -137,6 +137,13 @@ export interface DecodeRequest {
   onStderrLine: (line: string) => void;
   /** Decoder threads (`-threads`); ffmpeg's choice (one per core and one more) when absent. */
   threads?: number;
+  /**
+   * Start decoding at the key frame at or before this time (s, on the file's own timeline), keeping
+   * the file's timestamps (`-noaccurate_seek -copyts -ss`); from the first frame when absent.
+   */
+  seekSeconds?: number;
+  /** Decode on the GPU (`-hwaccel cuda`, frames copied back for the filters); see `cudaDecodeWorks`. */
+  hwaccel?: 'cuda';
 }
 
 export interface DecodeProcess {
@@ -182,8 +189,10 @@ function onLines(stream: Readable, onLine: (line: string) => void): void {
  */
 export function startDecode(tools: FfmpegTools, request: DecodeRequest): DecodeProcess {
   let killed = false;
+  const seek = request.seekSeconds === undefined ? [] : ['-noaccurate_seek', '-copyts', '-ss', request.seekSeconds.toFixed(3)];
+  const hwaccel = request.hwaccel === undefined ? [] : ['-hwaccel', request.hwaccel];
   const args = [
-    '-nostdin', '-hide_banner', ...(request.threads === undefined ? [] : ['-threads', String(request.threads)]), '-i', request.input,
+    '-nostdin', '-hide_banner', ...(request.threads === undefined ? [] : ['-threads', String(request.threads)]), ...hwaccel, ...seek, '-i', request.input,
     '-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24',
     '-f', 'rawvideo', 'pipe:1',
   ];
@@ -210,4 +219,55 @@ export function startDecode(tools: FfmpegTools, request: DecodeRequest): DecodeP
       child.kill('SIGKILL');
     },
   };
+}
+
+/** A video packet's presentation time, as the demuxer gives it. */
+export interface PacketTime {
+  /** In the stream's time base (the unit of showinfo's `pts`). */
+  pts: number;
+  /** In seconds. */
+  ptsTime: number;
+  /** Decoded but not shown (e.g. before an edit list's start): the decoder outputs no frame for it. */
+  discard: boolean;
+}
+
+/**
+ * The presentation times of the first video stream's packets from the start of the file up to
+ * `untilSeconds`, read by ffprobe without decoding (demuxing only: about 20 000 packets a second).
+ */
+export async function listPacketTimes(tools: FfmpegTools, file: string, untilSeconds: number): Promise<PacketTime[]> {
+  const args = [
+    '-v', 'error', '-select_streams', 'v:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
+    '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file,
+  ];
+  let stdout: string;
+  try {
+    ({ stdout } = await run(tools.ffprobe.path, args, { maxBuffer: 1 << 30 }));
+  } catch (error) {
+    throw new ToolError(`ffprobe could not list the packets of ${file}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const packets: PacketTime[] = [];
+  for (const line of stdout.split('\n')) {
+    const [pts, ptsTime, flags] = line.trim().split(',');
+    if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined) continue;
+    packets.push({ pts: Number(pts), ptsTime: Number(ptsTime), discard: (flags ?? '').includes('D') });
+  }
+  return packets;
+}
+
+/**
+ * Whether ffmpeg can decode `file` on the GPU here: decodes its first frame with `-hwaccel cuda`. An
+ * ffmpeg built with CUDA still fails without a driver or device (it does not fall back by itself), so
+ * this is tried at run time; the reason is returned when it fails.
+ */
+export async function cudaDecodeWorks(tools: FfmpegTools, file: string): Promise<{ works: boolean; reason: string }> {
+  const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-hwaccel', 'cuda', '-hwaccel_output_format', 'cuda', '-i', file, '-frames:v', '1', '-f', 'null', '-'];
+  try {
+    await run(tools.ffmpeg.path, args, { timeout: 30000 });
+    return { works: true, reason: '' };
+  } catch (error) {
+    const stderr = String((error as { stderr?: unknown }).stderr ?? '');
+    const reason = stderr.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? (error as Error).message.split('\n')[0] ?? 'failed';
+    return { works: false, reason: reason.replace(/^\[[^\]]+\]\s*/, '') };
+  }
 }

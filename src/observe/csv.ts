@@ -4,6 +4,7 @@
  * that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR: a video or
  * site name is user input) gets a leading `'`, so the file is data when opened in Excel or Sheets.
  */
+import { DROP_REASONS, type DropReason } from '../domain/drop-reason.js';
 import type { FrameRecord } from '../domain/frame-record.js';
 
 export type CsvValue = string | number | boolean | null | undefined;
@@ -78,4 +79,66 @@ export function frameRow(frame: FrameRecord): CsvValue[] {
 /** metrics.csv: one row per sampled frame, in recorded order. */
 export function frameRowsCsv(frames: readonly FrameRecord[]): string {
   return toCsv(FRAME_CSV_COLUMNS, frames.map(frameRow));
+}
+
+/** Parses an RFC 4180 document (as `toCsv` writes it) into records of fields. */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      record.push(field);
+      field = '';
+    } else if (c === '\r' || c === '\n') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+    } else {
+      field += c;
+    }
+  }
+  if (field !== '' || record.length > 0) records.push([...record, field]);
+  return records;
+}
+
+const numberOrNull = (cell: string | undefined): number | null => (cell === undefined || cell === '' ? null : Number(cell));
+
+/** metrics.csv read back into frame rows (what `frameRowsCsv` wrote; its values are already rounded). */
+export function frameRowsFromCsv(text: string): FrameRecord[] {
+  const [header, ...rows] = parseCsv(text);
+  if (header?.join(',') !== FRAME_CSV_COLUMNS.join(',')) {
+    throw new RangeError(`unexpected metrics.csv columns: ${header?.join(',') ?? 'none'}`);
+  }
+  return rows.map((cells) => {
+    const [video, frameIndex, timestampMs, outcome, reason, luma, blur, distance, detections, inferenceMs, imageFile] = cells;
+    const base = {
+      video: video ?? '',
+      frameIndex: Number(frameIndex),
+      timestampMs: Number(timestampMs),
+      lumaMean: numberOrNull(luma),
+      blurScore: numberOrNull(blur),
+      phashDistance: numberOrNull(distance),
+    };
+    if (outcome === 'kept') {
+      return { ...base, outcome, detections: Number(detections), inferenceMs: Number(inferenceMs), imageFile: imageFile ?? '' };
+    }
+    if (!(DROP_REASONS as readonly string[]).includes(reason ?? '')) throw new RangeError(`unknown drop reason "${reason}" in metrics.csv`);
+    return { ...base, outcome: 'dropped', reason: reason as DropReason };
+  });
 }

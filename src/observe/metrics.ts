@@ -10,8 +10,8 @@ import path from 'node:path';
 import { DROP_REASONS, QUALITY_DROP_REASONS, type DropReason } from '../domain/drop-reason.js';
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
 import { STAGES, type Stage } from '../domain/stages.js';
-import type { RunRecorder } from './recorder.js';
 import { DATA_LOSS_SHARE, type DataLossWarning } from '../domain/data-loss.js';
+import type { RunRecord } from './recorder.js';
 
 export const METRICS_SCHEMA_VERSION = 1 as const;
 
@@ -130,10 +130,30 @@ export interface RunMetrics {
   phashDistance: DistributionSummary;
   /** Where most of the data was lost (see src/domain/data-loss.ts); empty when none was. */
   dataLoss: DataLossWarning[];
+  compute: ComputeMetrics;
+}
+
+/** What the run cost: its wall time against the video time it processed, and in money at a given price. */
+export interface ComputeMetrics {
+  /** Seconds of video processed (the time range's share of each video, or all of it). */
+  videoSeconds: number;
+  /** The run's wall seconds (a runner is billed for its wall time). */
+  computeSeconds: number;
+  computeSecondsPerVideoHour: number;
+  /** USD per hour given with `price-per-hour`; null when not given, and then no cost below. */
+  pricePerHour: number | null;
+  cost: number | null;
+  costPerVideoHour: number | null;
+  /** onnxruntime's execution providers that ran the model (after any CUDA → CPU fallback). */
+  executionProviders: string[];
 }
 
 export interface ComputeMetricsOptions {
   site: string;
+  /** Seconds of video processed; default: every video whole. */
+  videoSeconds?: number;
+  pricePerHour?: number | null;
+  executionProviders?: readonly string[];
   /** The model's class names, in output order. */
   classNames: readonly string[];
   /** The class filter, when the run kept only some classes; absent or null keeps all. */
@@ -299,7 +319,7 @@ function detectionMetrics(kept: readonly KeptImage[], classNames: readonly strin
   };
 }
 
-function timingMetrics(recorder: RunRecorder): TimingMetrics {
+function timingMetrics(recorder: RunRecord): TimingMetrics {
   const total = STAGES.reduce((acc, stage) => acc + Math.max(0, recorder.stageMs[stage]), 0);
   const stages = {} as Record<Stage, StageMetrics>;
   for (const stage of STAGES) {
@@ -310,7 +330,7 @@ function timingMetrics(recorder: RunRecorder): TimingMetrics {
 }
 
 /** Computes the run's metrics from everything the stages recorded. Pure: the recorder is not changed. */
-export function computeMetrics(recorder: RunRecorder, options: ComputeMetricsOptions): RunMetrics {
+export function computeMetrics(recorder: RunRecord, options: ComputeMetricsOptions): RunMetrics {
   const tally = tallyFrames(recorder.frames);
   const bad = badOf(tally.byReason);
   const duplicates = tally.byReason.duplicate;
@@ -367,6 +387,23 @@ export function computeMetrics(recorder: RunRecorder, options: ComputeMetricsOpt
     videos,
     phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
     dataLoss: dataLossOf(videos, tally.sampled, recorder.kept.length),
+    compute: computeMetricsOf(recorder, options),
+  };
+}
+
+function computeMetricsOf(recorder: RunRecord, options: ComputeMetricsOptions): ComputeMetrics {
+  const videoSeconds = options.videoSeconds ?? recorder.videos.reduce((acc, v) => acc + v.info.durationSeconds, 0);
+  const computeSeconds = recorder.wallMs / 1000;
+  const perVideoHour = videoSeconds > 0 ? (computeSeconds * 3600) / videoSeconds : 0;
+  const price = options.pricePerHour ?? null;
+  return {
+    videoSeconds: round(videoSeconds, 3),
+    computeSeconds: round(computeSeconds, 2),
+    computeSecondsPerVideoHour: round(perVideoHour, 1),
+    pricePerHour: price,
+    cost: price === null ? null : round((computeSeconds / 3600) * price, 4),
+    costPerVideoHour: price === null ? null : round((perVideoHour / 3600) * price, 4),
+    executionProviders: [...(options.executionProviders ?? [])],
   };
 }
 

@@ -5,6 +5,9 @@
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
 import type { Stage } from '../domain/stages.js';
 
+/** What metrics and reports read from a run: a recorder, or the parts of merged datasets read back. */
+export type RunRecord = Pick<RunRecorder, 'stageMs' | 'frames' | 'videos' | 'kept' | 'wallMs'>;
+
 export class RunRecorder {
   readonly stageMs: Record<Stage, number> = { probe: 0, extract: 0, quality: 0, dedup: 0, detect: 0, write: 0 };
   /** Frame rows in sampling order; a kept frame's row is filled in when its detections arrive. */

@@ -48,3 +48,26 @@ export function parseInteger(value: string | undefined, name: string, range: Ran
   }
   return n;
 }
+
+const SECONDS = /^\d+(\.\d+)?$/;
+const CLOCK = /^(?:(\d+):)?([0-5]?\d):([0-5]?\d(?:\.\d+)?)$/;
+
+/**
+ * A point in a video: seconds (`90`, `90.5`) or a clock time (`1:30`, `01:02:03.5`), as whole
+ * milliseconds from the video's first frame.
+ */
+export function parseVideoTime(value: string | undefined, name: string): number | null {
+  const text = parseText(value);
+  if (text === null) return null;
+  let seconds: number | null = null;
+  if (SECONDS.test(text)) {
+    seconds = Number(text);
+  } else {
+    const clock = CLOCK.exec(text);
+    if (clock) seconds = Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+  }
+  if (seconds === null || !Number.isFinite(seconds)) {
+    throw invalidParameterError(name, 'a time in the video: seconds (e.g. 90.5) or hh:mm:ss (e.g. 01:30:00)', value);
+  }
+  return Math.round(seconds * 1000);
+}

@@ -6,11 +6,12 @@
 import path from 'node:path';
 import { type NameOf, type OptionKey, type Options, type WorkerCount, cliName } from '../domain/run-options.js';
 import { DEFAULT_SAMPLING, type Sampling } from '../domain/sampling.js';
+import type { TimeRange } from '../domain/time-range.js';
 import { DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
 import { invalidParameterError } from '../errors.js';
-import { DEFAULT_PRESET, PRESETS } from '../model/config.js';
+import { DEFAULT_PRESET, executionProviderSchema, PRESETS } from '../model/config.js';
 import { parsePushgatewayUrl } from '../observe/pushgateway.js';
-import { parseDecimal, parseInteger, parseText, type Range } from './parse.js';
+import { parseDecimal, parseInteger, parseText, parseVideoTime, type Range } from './parse.js';
 
 /** Raw values as typed by a user; keys are the canonical option names. */
 export type RawOptions = { video?: string[]; overwrite?: boolean } & { [K in ScalarOptionKey]?: string };
@@ -49,6 +50,35 @@ function sampling(raw: RawOptions, name: NameOf): Sampling {
   if (n !== null) return { mode: 'every-n-frames', n };
   if (fps !== null) return { mode: 'fps', fps };
   return DEFAULT_SAMPLING;
+}
+
+/**
+ * `start` / `end`: null when neither is given. A range seeks by time, so frame-count sampling (whose
+ * grid is the decoder's frame counter) is refused with it.
+ */
+function timeRange(raw: RawOptions, name: NameOf, sampled: Sampling): TimeRange | null {
+  const startMs = parseVideoTime(raw.start, name('start'));
+  const endMs = parseVideoTime(raw.end, name('end'));
+  if (startMs === null && endMs === null) return null;
+  if (endMs !== null && endMs <= (startMs ?? 0)) {
+    throw invalidParameterError(name('end'), `a time after ${name('start')} (${(startMs ?? 0) / 1000} s)`, raw.end);
+  }
+  if (sampled.mode === 'every-n-frames') {
+    const given = startMs === null ? 'end' : 'start';
+    throw invalidParameterError(name(given), `no time range with ${name('every-n-frames')} (a range keeps the ${name('sample-fps')} grid only)`, raw[given]);
+  }
+  return { startMs: startMs ?? 0, endMs };
+}
+
+/** `cuda,cpu`: providers tried in order; CUDA falls back to the CPU with one warning. */
+function providerList(raw: RawOptions, name: NameOf): ('cpu' | 'cuda')[] | null {
+  const value = text(raw, 'execution-providers');
+  if (value === null) return null;
+  const names = value.split(',').map((part) => part.trim().toLowerCase());
+  if (names.some((part) => !executionProviderSchema.options.includes(part as 'cpu' | 'cuda'))) {
+    throw invalidParameterError(name('execution-providers'), `a comma-separated list of ${executionProviderSchema.options.join(', ')} such as "cuda,cpu"`, value);
+  }
+  return [...new Set(names as ('cpu' | 'cuda')[])];
 }
 
 const SITE = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u;
@@ -141,12 +171,14 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     throw invalidParameterError(name('pushgateway-url'), 'an http:// or https:// URL of a Prometheus Pushgateway', pushgatewayUrl);
   }
   const historyCsv = text(raw, 'history-csv');
+  const sampled = sampling(raw, name);
   return {
     videos: videos.map((v) => path.resolve(cwd, v)),
     outDir: path.resolve(cwd, out),
     overwrite: raw.overwrite === true,
     site,
-    sampling: sampling(raw, name),
+    sampling: sampled,
+    timeRange: timeRange(raw, name, sampled),
     ...model,
     modelConfig: modelConfigSpec(text(raw, 'model-config'), cwd),
     dedupThreshold: dedup ?? DEFAULT_DEDUP_THRESHOLD,
@@ -160,5 +192,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     ffmpegPath: ffmpegPath === null ? null : path.resolve(cwd, ffmpegPath),
     pushgatewayUrl,
     historyCsv: historyCsv === null ? null : path.resolve(cwd, historyCsv),
+    pricePerHour: decimal(raw, 'price-per-hour', name, { min: 0, max: 1000 }),
+    executionProviders: providerList(raw, name),
   };
 }

@@ -10,13 +10,17 @@
  * JPEG re-encoding and small light changes move the hash by 0-2 bits, while on a fixed camera a
  * global pHash barely sees people (at 1 frame/s the smallest distance between real frames is 3, with
  * a new person in the frame), so the threshold has to be low.
+ *
+ * The reference is reset at every dedup checkpoint (`DEDUP_CHECKPOINT_MS` of video time): the first
+ * frame at or after one compares against nothing. A frame's outcome then depends only on the frames
+ * since the last checkpoint, which a run over a time range can replay (range-plan.ts).
  */
 import type { RgbImage } from '../domain/image.js';
-import { DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD, HASH_BITS } from '../domain/thresholds.js';
+import { DEDUP_CHECKPOINT_MS, DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD, HASH_BITS } from '../domain/thresholds.js';
 import { phash64 } from './phash.js';
 
 export interface DedupResult {
-  /** Hamming distance (0..64) to the last kept frame's pHash; null for the video's first frame or when dedup is disabled. */
+  /** Hamming distance (0..64) to the last kept frame's pHash; null for the first frame since a checkpoint or when dedup is disabled. */
   distance: number | null;
   duplicate: boolean;
 }
@@ -33,9 +37,10 @@ export function hammingDistance(a: string, b: string): number {
   return distance;
 }
 
-/** One per video: frames are checked in sampling order against the last kept one. */
+/** One per video: frames are checked in sampling order against the last kept one since the last checkpoint. */
 export class Deduplicator {
   private reference: string | null = null;
+  private checkpoint = -1;
 
   /**
    * @param threshold A frame is a duplicate when its distance to the last kept frame is <= this.
@@ -47,9 +52,15 @@ export class Deduplicator {
     }
   }
 
-  check(image: RgbImage): DedupResult {
+  /** Checks a frame sampled at `timestampMs` (frames come in time order). */
+  check(image: RgbImage, timestampMs: number): DedupResult {
     if (this.threshold === DEDUP_DISABLED) return { distance: null, duplicate: false };
     const hash = phash64(image);
+    const checkpoint = Math.floor(timestampMs / DEDUP_CHECKPOINT_MS);
+    if (checkpoint !== this.checkpoint) {
+      this.checkpoint = checkpoint;
+      this.reference = null;
+    }
     if (this.reference === null) {
       this.reference = hash;
       return { distance: null, duplicate: false };

@@ -6,6 +6,7 @@
  */
 import type { Frame } from '../domain/frame.js';
 import type { Sampling } from '../domain/sampling.js';
+import { inRange, type TimeRange } from '../domain/time-range.js';
 import type { VideoInfo } from '../domain/video.js';
 import { VideoInputError } from '../errors.js';
 import { startDecode, type FfmpegTools } from '../media/ffmpeg.js';
@@ -33,7 +34,19 @@ const SHOWINFO = /\[Parsed_showinfo_(\d+) @ [^\]]+\] (?:\[info\] )?n:\s*(\d+) pt
 const LOG_SOURCE = /^\[([^\s@\]]+) @ [^\]]+\] \[(error|fatal|panic)\]/;
 const PARTIAL = /partial file|Invalid NAL unit size|Packet corrupt|truncat/i;
 
-/** Parses ffmpeg's stderr lines into per-frame info and error counts. */
+/**
+ * Where a decode that starts after a seek sits in the whole video: the first frame's time and how many
+ * frames come before a given pts, so frame indices and timestamps stay those of the whole video.
+ */
+export interface DecodeOrigin {
+  firstPtsTime: number;
+  framesBefore(pts: number): number;
+}
+
+/**
+ * Parses ffmpeg's stderr lines into per-frame info and error counts. With a `window`, only frames
+ * inside it count as decoded (a range's decode also reads frames before and after it).
+ */
 export class DecodeLog {
   readonly stats: DecodeStats = { framesDecoded: 0, decodeErrors: 0, truncated: false, lastTimestampMs: 0 };
   readonly errors: string[] = [];
@@ -42,6 +55,14 @@ export class DecodeLog {
   private firstPtsTime: number | null = null;
   private corruptPending = false;
   private wake: (() => void) | null = null;
+  private indexOffset: number | null = null;
+
+  constructor(
+    private readonly origin: DecodeOrigin | null = null,
+    readonly window: TimeRange | null = null,
+  ) {
+    if (origin) this.firstPtsTime = origin.firstPtsTime;
+  }
 
   line(text: string): void {
     const info = SHOWINFO.exec(text);
@@ -55,8 +76,9 @@ export class DecodeLog {
 
   private frameLine(match: RegExpExecArray): void {
     const [, instance, n, pts, ptsTime, size] = match;
+    this.indexOffset ??= this.origin ? this.origin.framesBefore(Number(pts)) : 0;
     const frame: FrameInfo = {
-      frameIndex: Number(n),
+      frameIndex: Number(n) + this.indexOffset,
       pts: Number(pts),
       ptsTime: Number(ptsTime),
       corrupt: false,
@@ -66,8 +88,8 @@ export class DecodeLog {
       frame.corrupt = this.corruptPending;
       this.corruptPending = false;
       this.firstPtsTime ??= frame.ptsTime;
-      this.stats.framesDecoded += 1;
       this.stats.lastTimestampMs = this.timestampMs(frame.ptsTime);
+      if (inRange(this.window, this.stats.lastTimestampMs)) this.stats.framesDecoded += 1;
       this.lastDecoded = frame;
     } else if (this.lastDecoded && this.lastDecoded.pts === frame.pts) {
       this.selected.push({ ...this.lastDecoded, size: frame.size });
@@ -122,6 +144,8 @@ export async function* extractFrames(
   sampling: Sampling,
   log: DecodeLog = new DecodeLog(),
   decoderThreads?: number,
+  seekSeconds?: number,
+  hwaccel?: 'cuda',
 ): AsyncGenerator<Frame, DecodeStats> {
   const frameBytes = video.width * video.height * 3;
   const decoder = startDecode(tools, {
@@ -131,6 +155,8 @@ export async function* extractFrames(
     filter: `showinfo=checksum=0,${selectFilter(sampling)},showinfo=checksum=0`,
     onStderrLine: (line) => log.line(line),
     threads: decoderThreads,
+    seekSeconds,
+    hwaccel,
   });
   let exited = false;
   let failure: Error | null = null;
@@ -182,7 +208,8 @@ export async function* extractFrames(
     throw new VideoInputError(`Video ${video.path} could not be decoded: ${reason}`);
   }
   if (stats.truncated) throw truncatedError(video, stats, 'ffmpeg: partial file');
-  if (video.frameCountExact && stats.framesDecoded < video.frameCount * 0.9) {
+  // A range decodes part of the video: the container's frame count says nothing about it.
+  if (log.window === null && video.frameCountExact && stats.framesDecoded < video.frameCount * 0.9) {
     throw truncatedError(video, stats, `${stats.framesDecoded} of ${video.frameCount} frames decoded`);
   }
   if (stats.framesDecoded === 0) throw new VideoInputError(`Video ${video.path}: ffmpeg decoded no frames`);

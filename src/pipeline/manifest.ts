@@ -25,12 +25,14 @@ export interface RunManifest {
     sharp: string;
     libvips: string;
     executionProviders: string[];
+    /** Where ffmpeg decoded: `cuda` (NVDEC) or `cpu`. */
+    decoder: 'cuda' | 'cpu';
   };
   run: { id: string; startedAt: string; finishedAt: string; wallSeconds: number };
   /** The resolved options, without paths of this machine's run and without the Pushgateway URL (it may hold a password). */
   config: Omit<Options, 'videos' | 'outDir' | 'pushgatewayUrl' | 'historyCsv'> & { model: ModelConfig };
   model: { path: string; sha256: string; origin: ResolvedModel['origin']; url: string | null; pinned: boolean; classNames: string[] };
-  videos: (Pick<VideoInfo, 'path' | 'sizeBytes' | 'container' | 'codec' | 'durationSeconds' | 'fps' | 'width' | 'height' | 'rotation'> & {
+  videos: (Pick<VideoInfo, 'path' | 'stem' | 'sizeBytes' | 'container' | 'codec' | 'durationSeconds' | 'fps' | 'width' | 'height' | 'rotation' | 'frameCount' | 'frameCountExact'> & {
     sha256: string;
     framesDecoded: number;
     decodeErrors: number;
@@ -45,6 +47,19 @@ export interface RunManifest {
   };
   /** The dataset's other files, relative to its folder. */
   files: Omit<typeof DATASET_FILES, 'manifest'>;
+  /** For a dataset made by `dataset-gen merge`: the datasets it joins, in the order given. */
+  parts?: ManifestPart[];
+}
+
+/** One dataset a merged dataset was made from. */
+export interface ManifestPart {
+  /** The folder as given to `merge`. */
+  path: string;
+  runId: string;
+  timeRange: Options['timeRange'];
+  images: number;
+  executionProviders: string[];
+  wallSeconds: number;
 }
 
 export interface ManifestInput {
@@ -56,6 +71,7 @@ export interface ManifestInput {
   model: ResolvedModel;
   classNames: string[];
   providers: string[];
+  decoder: 'cuda' | 'cpu';
   tools: FfmpegTools;
   videos: readonly VideoRecord[];
   metrics: RunMetrics;
@@ -79,6 +95,7 @@ export function buildManifest(input: ManifestInput): RunManifest {
       sharp: sharp.versions.sharp ?? 'unknown',
       libvips: sharp.versions.vips,
       executionProviders: input.providers,
+      decoder: input.decoder,
     },
     run: {
       id: input.runId,
@@ -97,6 +114,7 @@ export function buildManifest(input: ManifestInput): RunManifest {
     },
     videos: input.videos.map((v) => ({
       path: v.info.path,
+      stem: v.info.stem,
       sha256: v.sha256,
       sizeBytes: v.info.sizeBytes,
       container: v.info.container,
@@ -106,17 +124,23 @@ export function buildManifest(input: ManifestInput): RunManifest {
       width: v.info.width,
       height: v.info.height,
       rotation: v.info.rotation,
+      frameCount: v.info.frameCount,
+      frameCountExact: v.info.frameCountExact,
       framesDecoded: v.framesDecoded,
       decodeErrors: v.decodeErrors,
     })),
-    counts: {
-      framesDecoded: metrics.frames.decoded,
-      framesSampled: metrics.frames.sampled,
-      images: metrics.images,
-      detections: metrics.detections.total,
-      dropped: { ...metrics.frames.droppedByReason },
-      frameDropRatio: metrics.frameDropRatio,
-    },
+    counts: manifestCounts(metrics),
     files: datasetFiles,
+  };
+}
+
+export function manifestCounts(metrics: RunMetrics): RunManifest['counts'] {
+  return {
+    framesDecoded: metrics.frames.decoded,
+    framesSampled: metrics.frames.sampled,
+    images: metrics.images,
+    detections: metrics.detections.total,
+    dropped: { ...metrics.frames.droppedByReason },
+    frameDropRatio: metrics.frameDropRatio,
   };
 }

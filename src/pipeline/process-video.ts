@@ -17,6 +17,7 @@ import { imageFileName } from '../domain/dataset-files.js';
 import type { FrameRecord, KeptFrameRecord } from '../domain/frame-record.js';
 import type { Frame } from '../domain/frame.js';
 import type { Sampling } from '../domain/sampling.js';
+import type { TimeRange } from '../domain/time-range.js';
 import type { QualityThresholds } from '../domain/thresholds.js';
 import type { VideoInfo } from '../domain/video.js';
 import type { FfmpegTools } from '../media/ffmpeg.js';
@@ -25,7 +26,9 @@ import type { RunRecorder } from '../observe/recorder.js';
 import { fitForAnalysis } from './analysis.js';
 import { Deduplicator } from './dedup.js';
 import { DecodeLog, extractFrames } from './extract.js';
+import { VideoInputError } from '../errors.js';
 import { QualityFilter } from './quality.js';
+import type { RangePlan } from './range-plan.js';
 import { writeFrameJpeg } from './write-images.js';
 
 export interface VideoJob {
@@ -36,7 +39,11 @@ export interface VideoJob {
   dedupThreshold: number;
   /** ffmpeg's decoder threads; its own choice when absent. */
   decoderThreads?: number;
+  /** Decode on the GPU; the CPU when absent. */
+  hwaccel?: 'cuda';
   detector: Detector;
+  /** Only this time range is recorded (see range-plan.ts); null for the whole video. */
+  plan: RangePlan | null;
   datasetDir: string;
   jpegQuality: number;
   recorder: RunRecorder;
@@ -51,10 +58,22 @@ interface Pending {
   record: (row: FrameRecord) => void;
 }
 
-/** Expected number of sampled frames, for progress and ETA. */
-export function expectedSamples(video: VideoInfo, sampling: Sampling): number {
+/** Expected number of sampled frames (in `range`, when given), for progress and ETA. */
+export function expectedSamples(video: VideoInfo, sampling: Sampling, range: TimeRange | null = null): number {
   if (sampling.mode === 'every-n-frames') return Math.ceil(video.frameCount / sampling.n);
-  return Math.min(video.frameCount, Math.ceil(video.durationSeconds * sampling.fps));
+  const endS = Math.min(video.durationSeconds, range?.endMs == null ? Infinity : range.endMs / 1000);
+  const seconds = Math.max(0, endS - (range?.startMs ?? 0) / 1000);
+  return Math.min(video.frameCount, Math.ceil(seconds * sampling.fps));
+}
+
+type Place = 'before' | 'replay' | 'inside' | 'after';
+
+/** Where a sampled frame falls with respect to the plan: skipped, replayed (measured only), recorded, or past the end. */
+function placeOf(plan: RangePlan | null, timestampMs: number): Place {
+  if (plan === null) return 'inside';
+  if (plan.range.endMs !== null && timestampMs >= plan.range.endMs) return 'after';
+  if (timestampMs >= plan.range.startMs) return 'inside';
+  return timestampMs >= plan.replayFromMs ? 'replay' : 'before';
 }
 
 /** A batch handed to the detector, with its JPEGs being written. */
@@ -112,7 +131,9 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
   const { recorder, video } = job;
   const dedup = new Deduplicator(job.dedupThreshold);
   const filter = new QualityFilter(job.quality);
-  const log = new DecodeLog();
+  const { plan } = job;
+  const log = new DecodeLog(plan?.origin ?? null, plan?.range ?? null);
+  let first = true;
   let batch: Pending[] = [];
   const inFlight: InFlight[] = [];
   const dispatch = async (): Promise<void> => {
@@ -125,18 +146,33 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
   };
   try {
     let waitStart = performance.now();
-    for await (const frame of extractFrames(job.tools, video, job.sampling, log, job.decoderThreads)) {
+    for await (const frame of extractFrames(job.tools, video, job.sampling, log, job.decoderThreads, plan?.seekSeconds, job.hwaccel)) {
       recorder.addStageTime('extract', performance.now() - waitStart);
       job.signal?.throwIfAborted();
+      if (first && plan !== null && plan.seekSeconds !== undefined && frame.timestampMs >= plan.replayFromMs) {
+        throw new VideoInputError(`Video ${video.path}: the seek to ${plan.seekSeconds} s landed at ${frame.timestampMs / 1000} s, past the dedup checkpoint at ${plan.replayFromMs / 1000} s; the range cannot be decided as in a whole run`);
+      }
+      first = false;
+      const place = placeOf(plan, frame.timestampMs);
+      if (place === 'after') break;
+      if (place === 'before') {
+        waitStart = performance.now();
+        continue;
+      }
       const fitted = await recorder.time('quality', () => fitForAnalysis(frame));
-      const quality = await recorder.time('quality', () => filter.assess({ ...fitted, corrupt: frame.corrupt }));
+      const quality = await recorder.time('quality', () => filter.assess({ ...fitted, corrupt: frame.corrupt }, frame.timestampMs));
+      if (place === 'replay') {
+        if (quality.reason === null) await recorder.time('dedup', () => dedup.check(fitted, frame.timestampMs));
+        waitStart = performance.now();
+        continue;
+      }
       const where = { video: video.stem, frameIndex: frame.frameIndex, timestampMs: frame.timestampMs };
       const lumaMean = Number.isFinite(quality.lumaMean) ? Math.round(quality.lumaMean * 10) / 10 : null;
       const blurScore = Number.isFinite(quality.blurScore) ? Math.round(quality.blurScore * 10) / 10 : null;
       if (quality.reason !== null) {
         recorder.recordFrame({ ...where, outcome: 'dropped', reason: quality.reason, lumaMean, blurScore, phashDistance: null });
       } else {
-        const { distance, duplicate } = await recorder.time('dedup', () => dedup.check(fitted));
+        const { distance, duplicate } = await recorder.time('dedup', () => dedup.check(fitted, frame.timestampMs));
         const measures = { lumaMean, blurScore, phashDistance: distance };
         if (duplicate) {
           recorder.recordFrame({ ...where, outcome: 'dropped', reason: 'duplicate', ...measures });

@@ -12,7 +12,7 @@
 import type { QualityDropReason } from '../domain/drop-reason.js';
 import type { Frame } from '../domain/frame.js';
 import type { RgbImage } from '../domain/image.js';
-import { DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from '../domain/thresholds.js';
+import { DEDUP_CHECKPOINT_MS, DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from '../domain/thresholds.js';
 import { BlurJudge } from './blur-judge.js';
 
 export interface QualityAssessment {
@@ -74,16 +74,26 @@ export function assessQuality(
 
 /**
  * The quality verdicts for one video's frames, in sampling order: `assessQuality`, then a frame that
- * passed is blurred when its score is far below the video's recent frames (blur-judge.ts).
+ * passed is blurred when its score is far below the video's recent frames (blur-judge.ts). The recent
+ * frames start afresh at every decision checkpoint (`DEDUP_CHECKPOINT_MS` of video time), as dedup's
+ * reference does, so a run over a time range that replays from the checkpoint decides exactly as a
+ * run over the whole video (range-plan.ts).
  */
 export class QualityFilter {
-  private readonly blur: BlurJudge;
+  private blur: BlurJudge;
+  private checkpoint = -1;
 
   constructor(private readonly thresholds: QualityThresholds = DEFAULT_QUALITY_THRESHOLDS) {
     this.blur = new BlurJudge(thresholds);
   }
 
-  assess(frame: RgbImage & Pick<Frame, 'corrupt'>): QualityAssessment {
+  /** The verdict for a frame sampled at `timestampMs` (frames come in time order). */
+  assess(frame: RgbImage & Pick<Frame, 'corrupt'>, timestampMs: number): QualityAssessment {
+    const checkpoint = Math.floor(timestampMs / DEDUP_CHECKPOINT_MS);
+    if (checkpoint !== this.checkpoint) {
+      this.checkpoint = checkpoint;
+      this.blur = new BlurJudge(this.thresholds);
+    }
     const verdict = assessQuality(frame, this.thresholds);
     if (verdict.reason !== null) return verdict;
     return this.blur.isBlurred(verdict.blurScore) ? { ...verdict, reason: 'blurred' } : verdict;

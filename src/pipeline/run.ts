@@ -10,7 +10,8 @@ import { Detector } from '../detect/session.js';
 import { DATASET_FILES, type DatasetFile } from '../domain/dataset-files.js';
 import type { QualityGateVerdict } from '../domain/quality-gates.js';
 import { cliName, type NameOf, type Options } from '../domain/run-options.js';
-import { resolveFfmpegTools } from '../media/ffmpeg.js';
+import { describeRange, processedSeconds } from '../domain/time-range.js';
+import { cudaDecodeWorks, resolveFfmpegTools, type FfmpegTools } from '../media/ffmpeg.js';
 import { loadModelConfig, type ModelConfig } from '../model/config.js';
 import { resolveModel, type ResolvedModel, type ResolveModelOptions } from '../model/resolve.js';
 import { sha256File } from '../model/sha256.js';
@@ -27,6 +28,7 @@ import { checkOutputDir, commitStagingDir, createStagingDir, discardStagingDir }
 import { probeVideo } from './probe.js';
 import { expectedSamples, processVideo } from './process-video.js';
 import { publishRun } from './publish.js';
+import { planRange } from './range-plan.js';
 import { writeReports } from './write-reports.js';
 import { describeDataLoss } from '../observe/data-loss.js';
 
@@ -62,6 +64,7 @@ function withOverrides(config: ModelConfig, options: Options): ModelConfig {
     confidence: options.confidence ?? config.confidence,
     iou: options.iou ?? config.iou,
     maxDetections: options.maxDetections ?? config.maxDetections,
+    executionProviders: options.executionProviders ?? config.executionProviders,
   };
 }
 
@@ -72,6 +75,18 @@ function withOverrides(config: ModelConfig, options: Options): ModelConfig {
  */
 function decoderThreads(detector: Detector): number | undefined {
   return detector.providers.includes('cuda') ? undefined : 1;
+}
+
+/**
+ * With the model on CUDA, decode on the GPU too when ffmpeg can here (tried on the first video at run
+ * time); otherwise, or when that fails, on the CPU, saying why.
+ */
+async function chooseDecoder(tools: FfmpegTools, detector: Detector, firstVideo: string, logger: Logger): Promise<'cuda' | undefined> {
+  if (!detector.providers.includes('cuda')) return undefined;
+  const { works, reason } = await cudaDecodeWorks(tools, firstVideo);
+  if (works) logger.info('decoding on the GPU (ffmpeg -hwaccel cuda)');
+  else logger.info(`decoding on the CPU: ffmpeg cannot decode with CUDA here (${reason})`);
+  return works ? 'cuda' : undefined;
 }
 
 /** Model config, weights and the detector, loaded while the videos are probed. */
@@ -136,13 +151,19 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
   for (const { info } of probed) {
     logger.info(`probed ${path.basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${info.fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
   }
-  logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin})`);
+  logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin}), running on ${detector.providers.join(', ')}`);
 
+  const hwaccel = await chooseDecoder(tools, detector, probed[0]!.info.path, logger);
   let committed = false;
   const staging = await createStagingDir(options.outDir, [DATASET_FILES.images, path.dirname(DATASET_FILES.coco)], name);
   try {
     for (const { info, sha256 } of probed) {
-      const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling)) ?? null;
+      const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
+      if (plan) {
+        const from = plan.seekSeconds === undefined ? 'the first frame' : `the key frame before ${plan.seekSeconds} s`;
+        logger.info(`range ${describeRange(plan.range)} of ${info.stem}: decoding from ${from}, dedup replayed from ${plan.replayFromMs / 1000} s`, { video: info.stem, stage: 'extract' });
+      }
+      const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling, options.timeRange)) ?? null;
       const log = await processVideo({
         tools,
         video: info,
@@ -150,7 +171,9 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
         quality: options.quality,
         dedupThreshold: options.dedupThreshold,
         decoderThreads: decoderThreads(detector),
+        hwaccel,
         detector,
+        plan,
         datasetDir: staging,
         jpegQuality: options.jpegQuality,
         recorder,
@@ -174,7 +197,14 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
     });
     await recorder.time('write', () => writeFile(path.join(staging, DATASET_FILES.coco), serializeCoco(coco)));
     recorder.finish();
-    const metrics = computeMetrics(recorder, { site: options.site, classNames: detector.classNames, classFilter: options.classes });
+    const metrics = computeMetrics(recorder, {
+      site: options.site,
+      classNames: detector.classNames,
+      classFilter: options.classes,
+      videoSeconds: probed.reduce((acc, { info }) => acc + processedSeconds(info.durationSeconds, options.timeRange), 0),
+      pricePerHour: options.pricePerHour,
+      executionProviders: detector.providers,
+    });
     logStageSummary(logger, metrics);
     for (const warning of metrics.dataLoss) logger.warn(describeDataLoss(warning, name));
     const manifest = buildManifest({
@@ -186,6 +216,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
       model,
       classNames: [...detector.classNames],
       providers: [...detector.providers],
+      decoder: hwaccel ?? 'cpu',
       tools,
       videos: recorder.videos,
       metrics,

@@ -11,7 +11,7 @@ import type { QualityGateVerdict } from '../domain/quality-gates.js';
 import { frameRowsCsv } from '../observe/csv.js';
 import type { RunMetrics } from '../observe/metrics.js';
 import { buildPrometheusRegistry, renderPrometheus } from '../observe/prometheus.js';
-import type { RunRecorder } from '../observe/recorder.js';
+import type { RunRecord } from '../observe/recorder.js';
 import { writeHtmlReport } from '../report/html.js';
 import { renderMarkdownReport } from '../report/markdown.js';
 import type { RunManifest } from './manifest.js';
@@ -20,7 +20,7 @@ import type { NameOf } from '../domain/run-options.js';
 /** Writes the reports; returns the Prometheus registry so the run can push the same numbers. */
 export async function writeReports(
   dir: string,
-  recorder: RunRecorder,
+  recorder: RunRecord,
   metrics: RunMetrics,
   manifest: RunManifest,
   gates: readonly QualityGateVerdict[] = [],

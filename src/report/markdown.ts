@@ -106,6 +106,15 @@ function render(metrics: RunMetrics, options: MarkdownReportOptions, maxRows: nu
       ['Frames decoded', int(frames.decoded)],
       ['Videos', int(metrics.videos.length)],
       ['Wall time', seconds(timings.wallMs)],
+      ['Video processed', seconds(metrics.compute.videoSeconds * 1000)],
+      ['Execution providers', metrics.compute.executionProviders.length > 0 ? userText(metrics.compute.executionProviders.join(', ')) : '—'],
+      ['Compute per video-hour', seconds(metrics.compute.computeSecondsPerVideoHour * 1000)],
+      ...(metrics.compute.pricePerHour === null
+        ? []
+        : [
+            [`Cost at $${fixed(metrics.compute.pricePerHour, 3)}/h`, `$${fixed(metrics.compute.cost ?? 0, 4)}`],
+            ['Cost per video-hour', `$${fixed(metrics.compute.costPerVideoHour ?? 0, 4)}`],
+          ]),
     ]),
   );
 

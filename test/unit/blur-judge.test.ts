@@ -5,7 +5,7 @@
  * pipeline scores it. docs/thresholds.md has the measurements on longer footage (test/bench/measure-blur.ts).
  */
 import { describe, expect, it } from '@jest/globals';
-import { DEFAULT_QUALITY_THRESHOLDS } from '../../src/domain/thresholds.js';
+import { DEDUP_CHECKPOINT_MS, DEFAULT_QUALITY_THRESHOLDS } from '../../src/domain/thresholds.js';
 import { fitForAnalysis } from '../../src/pipeline/analysis.js';
 import { BLUR_WARMUP, BlurJudge } from '../../src/pipeline/blur-judge.js';
 import { QualityFilter } from '../../src/pipeline/quality.js';
@@ -51,12 +51,25 @@ async function footage(graph: string, filter: string, count: number): Promise<Bu
 async function verdicts(frames: readonly Buffer[]): Promise<(string | null)[]> {
   const filter = new QualityFilter(DEFAULT_QUALITY_THRESHOLDS);
   const out: (string | null)[] = [];
-  for (const rgb of frames) {
+  for (const [i, rgb] of frames.entries()) {
     const fitted = await fitForAnalysis({ rgb, width: W, height: H });
-    out.push(filter.assess({ ...fitted, corrupt: false }).reason);
+    out.push(filter.assess({ ...fitted, corrupt: false }, i * 1000).reason);
   }
   return out;
 }
+
+describe('QualityFilter checkpoints', () => {
+  it('starts its recent frames afresh at every decision checkpoint, as dedup does (ranges replay from there)', async () => {
+    const [sharp] = await lavfiFrames(`testsrc2=size=320x240:rate=1`, 320, 240, 1);
+    const soft = await filterRgb(sharp!, 320, 240, 'gblur=sigma=3');
+    const image = (rgb: Buffer) => ({ rgb, width: 320, height: 240, corrupt: false });
+    const filter = new QualityFilter(DEFAULT_QUALITY_THRESHOLDS);
+    for (let i = 0; i < 5; i++) expect(filter.assess(image(sharp!), i * 1000).reason).toBeNull();
+    expect(filter.assess(image(soft), 5000).reason).toBe('blurred');
+    // The first frame after the checkpoint has no reference: kept, as in a run that starts there.
+    expect(filter.assess(image(soft), DEDUP_CHECKPOINT_MS).reason).toBeNull();
+  });
+});
 
 describe('QualityFilter on footage unlike the sample', () => {
   // A moving test pattern, as a scene: detail that changes a little from frame to frame.

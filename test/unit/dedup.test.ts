@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Frame } from '../../src/domain/frame.js';
-import { DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD } from '../../src/domain/thresholds.js';
+import { DEDUP_CHECKPOINT_MS, DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD } from '../../src/domain/thresholds.js';
 import { Deduplicator, hammingDistance } from '../../src/pipeline/dedup.js';
 import { phash64 } from '../../src/pipeline/phash.js';
 import { lavfiFrame, lavfiFrames, makeFrame } from '../support/raw-frames.js';
@@ -46,37 +46,37 @@ describe('Deduplicator', () => {
   });
 
   it('keeps the first frame, with distance null', async () => {
-    expect(await new Deduplicator().check(seq[0]!)).toEqual({ distance: null, duplicate: false });
+    expect(await new Deduplicator().check(seq[0]!, 0)).toEqual({ distance: null, duplicate: false });
   });
 
   it('drops an identical frame: distance 0, even at threshold 0', async () => {
     for (const threshold of [0, DEFAULT_DEDUP_THRESHOLD]) {
       const dedup = new Deduplicator(threshold);
-      await dedup.check(seq[0]!);
-      expect(await dedup.check(frame(Buffer.from(seq[0]!.rgb)))).toEqual({ distance: 0, duplicate: true });
+      await dedup.check(seq[0]!, 0);
+      expect(await dedup.check(frame(Buffer.from(seq[0]!.rgb)), 0)).toEqual({ distance: 0, duplicate: true });
     }
   });
 
   it('keeps a very different frame, at a large distance', async () => {
     const dedup = new Deduplicator();
-    await dedup.check(seq[0]!);
-    const result = await dedup.check(bars);
+    await dedup.check(seq[0]!, 0);
+    const result = await dedup.check(bars, 0);
     expect(result.duplicate).toBe(false);
     expect(result.distance!).toBeGreaterThanOrEqual(20);
   });
 
   it('sees small added noise as a small distance, and drops it at the default threshold', async () => {
     const dedup = new Deduplicator();
-    await dedup.check(seq[0]!);
-    const result = await dedup.check(noisy);
+    await dedup.check(seq[0]!, 0);
+    const result = await dedup.check(noisy, 0);
     expect(result.distance!).toBeLessThanOrEqual(DEFAULT_DEDUP_THRESHOLD);
     expect(result.duplicate).toBe(true);
   });
 
   it('threshold 0 keeps anything whose hash differs at all', async () => {
     const dedup = new Deduplicator(0);
-    await dedup.check(seq[0]!);
-    const result = await dedup.check(seq[1]!);
+    await dedup.check(seq[0]!, 0);
+    const result = await dedup.check(seq[1]!, 0);
     expect(result.distance!).toBeGreaterThan(0);
     expect(result.duplicate).toBe(false);
   });
@@ -92,20 +92,29 @@ describe('Deduplicator', () => {
     expect(d12).not.toBe(d02); // otherwise the test could not tell the references apart
 
     const dedup = new Deduplicator(threshold);
-    expect(await dedup.check(seq[0]!)).toEqual({ distance: null, duplicate: false });
-    expect(await dedup.check(seq[1]!)).toEqual({ distance: d01, duplicate: true });
+    expect(await dedup.check(seq[0]!, 0)).toEqual({ distance: null, duplicate: false });
+    expect(await dedup.check(seq[1]!, 0)).toEqual({ distance: d01, duplicate: true });
     // Compared with t=0 (kept), not t=1 (dropped).
-    expect(await dedup.check(seq[2]!)).toEqual({ distance: d02, duplicate: true });
+    expect(await dedup.check(seq[2]!, 0)).toEqual({ distance: d02, duplicate: true });
     // A kept frame does move the reference.
-    expect(await dedup.check(bars)).toEqual({ distance: hammingDistance(hBars!, h0!), duplicate: false });
-    expect(await dedup.check(seq[2]!)).toEqual({ distance: hammingDistance(hBars!, h2!), duplicate: false });
-    expect(await dedup.check(seq[2]!)).toEqual({ distance: 0, duplicate: true });
+    expect(await dedup.check(bars, 0)).toEqual({ distance: hammingDistance(hBars!, h0!), duplicate: false });
+    expect(await dedup.check(seq[2]!, 0)).toEqual({ distance: hammingDistance(hBars!, h2!), duplicate: false });
+    expect(await dedup.check(seq[2]!, 0)).toEqual({ distance: 0, duplicate: true });
+  });
+
+  it('resets the reference at every dedup checkpoint: the first frame after one compares against nothing', async () => {
+    const dedup = new Deduplicator();
+    await dedup.check(seq[0]!, 0);
+    expect(await dedup.check(seq[0]!, DEDUP_CHECKPOINT_MS - 1)).toEqual({ distance: 0, duplicate: true });
+    expect(await dedup.check(seq[0]!, DEDUP_CHECKPOINT_MS)).toEqual({ distance: null, duplicate: false });
+    expect(await dedup.check(seq[0]!, DEDUP_CHECKPOINT_MS + 1)).toEqual({ distance: 0, duplicate: true });
+    expect(await dedup.check(seq[0]!, 5 * DEDUP_CHECKPOINT_MS + 7)).toEqual({ distance: null, duplicate: false });
   });
 
   it('disabled (-1) keeps every frame and reports no distance', async () => {
     const dedup = new Deduplicator(DEDUP_DISABLED);
     for (const f of [seq[0]!, seq[0]!, seq[0]!]) {
-      expect(await dedup.check(f)).toEqual({ distance: null, duplicate: false });
+      expect(await dedup.check(f, 0)).toEqual({ distance: null, duplicate: false });
     }
   });
 

@@ -288,7 +288,7 @@ describe('.github/workflows', () => {
         for (const [scope, level] of Object.entries(job.permissions)) if (level === 'write') writes.push(`${workflow.file} ${id}: ${scope}`);
       }
     }
-    expect(writes.sort()).toEqual(['release.yml image: packages', 'release.yml release-commit: contents']);
+    expect(writes.sort()).toEqual(['release.yml image-gpu: packages', 'release.yml image: packages', 'release.yml release-commit: contents']);
   });
 
   test('an action is pinned to one SHA and version everywhere', () => {

@@ -1,0 +1,67 @@
+/**
+ * Throughput figures and prices the cost calculator starts from. The CPU figures are measured
+ * (docs/performance.md, `npm run bench`); the GPU figures are estimates, each with its basis; the
+ * prices are dated defaults to override (`--price`). Everything here is an input, not a promise.
+ */
+
+export interface Throughput {
+  /** Wall seconds per sampled frame that goes through quality, dedup, detection and the writers. */
+  secondsPerSampledFrame: number;
+  /** Wall seconds to decode one frame of a 0.44-megapixel video (768x576); scaled by pixels. */
+  decodeSecondsPerFrame: number;
+  /** Measured, or an estimate; `basis` says where the figure comes from. */
+  kind: 'measured' | 'estimate';
+  basis: string;
+}
+
+/**
+ * 2 vCPU (the GitHub-hosted runner's shape), onnxruntime CPU: the sample video (79.5 s, 768x576,
+ * 10 fps, 795 frames) at 1 frame/s, 80 frames kept: full run 9.7-10.5 s, decode floor 1.2-1.5 s
+ * (docs/performance.md, runs 4 and 5).
+ */
+export const CPU_2VCPU: Throughput = {
+  secondsPerSampledFrame: (10.1 - 1.3) / 80,
+  decodeSecondsPerFrame: 1.3 / 795,
+  kind: 'measured',
+  basis: 'npm run bench on 2 vCPU: full 9.7-10.5 s, decode floor 1.3 s for 80 sampled of 795 frames (docs/performance.md)',
+};
+
+/**
+ * g4dn.xlarge (T4, 4 vCPU): not measured here (no GPU on the build machines). Inference on the GPU is
+ * a few ms a frame; what remains is the CPU work per frame measured on the 2-vCPU runs (analysis
+ * resize, letterbox, output decoding, JPEG: about 50 ms of CPU a frame, spread over 4 vCPUs), and
+ * NVDEC decoding instead of the CPU's.
+ */
+export const GPU_T4: Throughput = {
+  secondsPerSampledFrame: 0.02,
+  decodeSecondsPerFrame: 0.0004,
+  kind: 'estimate',
+  basis: '50 ms CPU/frame of non-inference work (measured) over 4 vCPU + ~5 ms T4 inference; NVDEC ~2500 frames/s at 0.44 MP',
+};
+
+export interface Instance {
+  name: string;
+  /** USD per hour, on demand and typical spot. */
+  onDemand: number;
+  spot: number | null;
+  throughput: Throughput;
+}
+
+/** Date the default prices were taken (AWS us-east-1 Linux on-demand list prices; spot: typical price). */
+export const PRICES_AS_OF = '2025-06';
+
+export const INSTANCES: Readonly<Record<string, Instance>> = {
+  'github-2core': { name: 'github-2core', onDemand: 0.48, spot: null, throughput: CPU_2VCPU },
+  'g4dn.xlarge': { name: 'g4dn.xlarge', onDemand: 0.526, spot: 0.2, throughput: GPU_T4 },
+  'g5.xlarge': {
+    name: 'g5.xlarge', onDemand: 1.006, spot: 0.4,
+    throughput: { ...GPU_T4, basis: `${GPU_T4.basis}; A10G taken as at least as fast as the T4` },
+  },
+  'g6.xlarge': {
+    name: 'g6.xlarge', onDemand: 0.805, spot: 0.35,
+    throughput: { ...GPU_T4, basis: `${GPU_T4.basis}; L4 taken as at least as fast as the T4` },
+  },
+};
+
+/** Pixels of the benchmark video; decode time is scaled by the sites' frame size against it. */
+export const BENCH_PIXELS = 768 * 576;

@@ -1,0 +1,93 @@
+/**
+ * A finished dataset read back for `merge`: its manifest, COCO file, frame rows (metrics.csv) and
+ * metrics, with its kept images rebuilt from the COCO file (whose numbers are already rounded, so
+ * building COCO from them again gives the same bytes).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DATASET_FILES } from '../domain/dataset-files.js';
+import type { Detection } from '../domain/detection.js';
+import type { FrameRecord, KeptImage } from '../domain/frame-record.js';
+import { UsageError } from '../errors.js';
+import { frameRowsFromCsv } from '../observe/csv.js';
+import type { RunMetrics } from '../observe/metrics.js';
+import type { CocoDataset } from './coco.js';
+import type { RunManifest } from './manifest.js';
+
+export interface DatasetPart {
+  /** Absolute path of the dataset folder. */
+  dir: string;
+  /** The folder as the user gave it. */
+  given: string;
+  manifest: RunManifest;
+  coco: CocoDataset;
+  metrics: RunMetrics;
+  frames: FrameRecord[];
+  kept: KeptImage[];
+}
+
+async function readPartFile(dir: string, given: string, file: string): Promise<string> {
+  try {
+    return await readFile(path.join(dir, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(`${given} is not a finished dataset-gen dataset: ${file} is missing (${code}); pass folders written by dataset-gen run`);
+  }
+}
+
+function parseJson<T>(text: string, given: string, file: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new UsageError(`${given}: ${file} is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** The kept images of a COCO file, with each detection's class index in the model's class list. */
+export function keptFromCoco(coco: CocoDataset, classNames: readonly string[]): KeptImage[] {
+  const nameOf = new Map(coco.categories.map((c) => [c.id, c.name]));
+  const byImage = new Map<number, Detection[]>();
+  for (const a of coco.annotations) {
+    const className = nameOf.get(a.category_id) ?? '';
+    const [x, y, width, height] = a.bbox;
+    const list = byImage.get(a.image_id) ?? [];
+    list.push({ classIndex: classNames.indexOf(className), className, score: a.score, box: { x, y, width, height } });
+    byImage.set(a.image_id, list);
+  }
+  return coco.images.map((image) => ({
+    file: image.file_name,
+    video: image.video,
+    frameIndex: image.frame_index,
+    timestampMs: image.timestamp_ms,
+    width: image.width,
+    height: image.height,
+    detections: byImage.get(image.id) ?? [],
+  }));
+}
+
+export async function readDatasetPart(given: string, cwd: string): Promise<DatasetPart> {
+  const dir = path.resolve(cwd, given);
+  const [manifestText, cocoText, metricsText, csvText] = await Promise.all(
+    [DATASET_FILES.manifest, DATASET_FILES.coco, DATASET_FILES.metrics, DATASET_FILES.metricsCsv].map((file) => readPartFile(dir, given, file)),
+  );
+  const manifest = parseJson<RunManifest>(manifestText!, given, DATASET_FILES.manifest);
+  if (manifest.schemaVersion !== 1 || manifest.tool?.name !== 'dataset-gen') {
+    throw new UsageError(`${given}: ${DATASET_FILES.manifest} is not a dataset-gen manifest (schema 1)`);
+  }
+  const coco = parseJson<CocoDataset>(cocoText!, given, DATASET_FILES.coco);
+  let frames: FrameRecord[];
+  try {
+    frames = frameRowsFromCsv(csvText!);
+  } catch (error) {
+    throw new UsageError(`${given}: ${DATASET_FILES.metricsCsv} cannot be read: ${(error as Error).message}`);
+  }
+  return {
+    dir,
+    given,
+    manifest,
+    coco,
+    metrics: parseJson<RunMetrics>(metricsText!, given, DATASET_FILES.metrics),
+    frames,
+    kept: keptFromCoco(coco, manifest.model.classNames),
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * `dataset-gen merge`: joins datasets of the same model and config (typically time ranges of long
+ * videos, processed by different jobs) into one. Images are copied, the COCO file is rebuilt from
+ * every part's kept images (so ids are unique and in the order one run would give them), the frame
+ * rows are joined in sampling order, and metrics and reports are computed again from them; the
+ * manifest lists the parts. Parts whose frames overlap, or that hold different videos under one name,
+ * are refused.
+ */
+import { randomBytes } from 'node:crypto';
+import { copyFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DATASET_FILES } from '../domain/dataset-files.js';
+import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
+import { cliName, type NameOf } from '../domain/run-options.js';
+import { STAGES, type Stage } from '../domain/stages.js';
+import type { TimeRange } from '../domain/time-range.js';
+import { UsageError } from '../errors.js';
+import { silentLogger, type Logger } from '../observe/log.js';
+import { computeMetrics, type RunMetrics } from '../observe/metrics.js';
+import type { RunRecord } from '../observe/recorder.js';
+import { buildCoco, serializeCoco } from './coco.js';
+import { readDatasetPart, type DatasetPart } from './dataset-part.js';
+import { manifestCounts, type RunManifest } from './manifest.js';
+import { checkMergeable } from './merge-check.js';
+import { checkOutputDir, commitStagingDir, createStagingDir, discardStagingDir } from './output-dir.js';
+import { writeReports } from './write-reports.js';
+
+export interface MergeRequest {
+  /** The datasets to join, as given (resolved against `cwd`). */
+  parts: string[];
+  outDir: string;
+  overwrite: boolean;
+  cwd?: string;
+}
+
+export interface MergeResult {
+  outDir: string;
+  metrics: RunMetrics;
+  manifest: RunManifest;
+}
+
+type ManifestVideo = RunManifest['videos'][number];
+
+/** The parts' videos, one entry per video (by stem) in order of first appearance, decoded frames summed. */
+function joinVideos(parts: readonly DatasetPart[]): ManifestVideo[] {
+  const byStem = new Map<string, { video: ManifestVideo; from: string }>();
+  for (const part of parts) {
+    for (const video of part.manifest.videos) {
+      const seen = byStem.get(video.stem);
+      if (!seen) {
+        byStem.set(video.stem, { video: { ...video }, from: part.given });
+      } else if (seen.video.sha256 !== video.sha256) {
+        throw new UsageError(`Cannot merge: video ${video.stem} in ${part.given} is not the video of that name in ${seen.from} (sha256 differs); image names would clash`);
+      } else {
+        seen.video.framesDecoded += video.framesDecoded;
+        seen.video.decodeErrors += video.decodeErrors;
+      }
+    }
+  }
+  return [...byStem.values()].map(({ video }) => video);
+}
+
+/** Rows of every part in sampling order (video, then frame); a frame in two parts means their ranges overlap. */
+function joinFrames(parts: readonly DatasetPart[], rank: Map<string, number>): FrameRecord[] {
+  const owner = new Map<string, string>();
+  for (const part of parts) {
+    for (const frame of part.frames) {
+      const key = `${frame.video}#${frame.frameIndex}`;
+      const other = owner.get(key);
+      if (other !== undefined) {
+        throw new UsageError(`Cannot merge: frame ${frame.frameIndex} of ${frame.video} is in both ${other} and ${part.given}; their time ranges overlap`);
+      }
+      owner.set(key, part.given);
+    }
+  }
+  return parts.flatMap((p) => p.frames).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
+}
+
+/** The range the parts cover together; null when that is every video whole. */
+function coveredRange(parts: readonly DatasetPart[]): TimeRange | null {
+  const ranges = parts.map((p) => p.manifest.config.timeRange ?? null);
+  if (ranges.some((r) => r === null)) return null;
+  const startMs = Math.min(...ranges.map((r) => r!.startMs));
+  const endMs = ranges.some((r) => r!.endMs === null) ? null : Math.max(...ranges.map((r) => r!.endMs!));
+  return startMs === 0 && endMs === null ? null : { startMs, endMs };
+}
+
+function summedRecord(parts: readonly DatasetPart[], frames: FrameRecord[], kept: KeptImage[], videos: VideoRecord[]): RunRecord {
+  const stageMs = Object.fromEntries(STAGES.map((stage) => [stage, parts.reduce((acc, p) => acc + p.metrics.timings.stages[stage].ms, 0)])) as Record<Stage, number>;
+  return { stageMs, frames, kept, videos, wallMs: parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0) };
+}
+
+function videoRecords(videos: readonly ManifestVideo[]): VideoRecord[] {
+  return videos.map(({ sha256, framesDecoded, decodeErrors, ...info }, index) => ({ info: { ...info, index }, sha256, framesDecoded, decodeErrors }));
+}
+
+export async function mergeDatasets(request: MergeRequest, hooks: { logger?: Logger; nameOf?: NameOf } = {}): Promise<MergeResult> {
+  const startedAt = new Date();
+  const logger = hooks.logger ?? silentLogger();
+  const name = hooks.nameOf ?? cliName;
+  const cwd = request.cwd ?? process.cwd();
+  if (request.parts.length === 0) throw new UsageError('merge needs at least one dataset folder: dataset-gen merge <dataset>... --out <dir>');
+  const parts = await Promise.all(request.parts.map((given) => readDatasetPart(given, cwd)));
+  checkMergeable(parts);
+  const first = parts[0]!;
+  const videos = joinVideos(parts);
+  const rank = new Map(videos.map((v, i) => [v.stem, i]));
+  const frames = joinFrames(parts, rank);
+  const kept = parts.flatMap((p) => p.kept).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
+  const record = summedRecord(parts, frames, kept, videoRecords(videos));
+  const { config, model } = first.manifest;
+
+  await checkOutputDir(request.outDir, request.overwrite, name);
+  const staging = await createStagingDir(request.outDir, [DATASET_FILES.images, path.dirname(DATASET_FILES.coco)], name);
+  try {
+    for (const part of parts) {
+      for (const image of part.kept) {
+        await copyFile(path.join(part.dir, DATASET_FILES.images, image.file), path.join(staging, DATASET_FILES.images, image.file));
+      }
+    }
+    const coco = buildCoco(kept, {
+      site: config.site,
+      toolVersion: first.manifest.tool.version,
+      categories: first.coco.categories.map((c) => c.name),
+      videoOrder: videos.map((v) => v.stem),
+    });
+    await writeFile(path.join(staging, DATASET_FILES.coco), serializeCoco(coco));
+    const metrics = computeMetrics(record, {
+      site: config.site,
+      classNames: model.classNames,
+      videoSeconds: parts.reduce((acc, p) => acc + p.metrics.compute.videoSeconds, 0),
+      pricePerHour: config.pricePerHour,
+      executionProviders: [...new Set(parts.flatMap((p) => p.manifest.runtime.executionProviders))],
+    });
+    const finishedAt = new Date();
+    const manifest: RunManifest = {
+      ...first.manifest,
+      run: {
+        id: randomBytes(6).toString('hex'),
+        startedAt: startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        wallSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 10) / 100,
+      },
+      config: { ...config, timeRange: coveredRange(parts) },
+      videos,
+      counts: manifestCounts(metrics),
+      parts: parts.map((p) => ({
+        path: p.given,
+        runId: p.manifest.run.id,
+        timeRange: p.manifest.config.timeRange ?? null,
+        images: p.manifest.counts.images,
+        executionProviders: p.manifest.runtime.executionProviders,
+        wallSeconds: p.manifest.run.wallSeconds,
+      })),
+    };
+    await writeReports(staging, record, metrics, manifest);
+    await writeFile(path.join(staging, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    await commitStagingDir(staging, request.outDir);
+    logger.info(`merged ${parts.length} datasets into ${request.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
+    return { outDir: request.outDir, metrics, manifest };
+  } catch (error) {
+    await discardStagingDir(staging);
+    throw error;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * A long video processed as three time ranges (as three jobs would) and merged gives the dataset one
+ * run over the whole video gives: the same COCO bytes, the same images, the same frame rows. The
+ * video (made here with ffmpeg's lavfi sources) is 1300 s long, so the ranges cross both dedup
+ * checkpoints (600 s, 1200 s) and one range starts inside a still scene whose frames are duplicates of
+ * a frame kept before the range; the last range seeks, so its frame indices come from the packet list.
+ * The model is the tiny hand-built one (test/support/onnx-builder.ts), which finds boxes in any frame.
+ */
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { ConfigError, UsageError } from '../../src/errors.js';
+import { resolveOptions, type RawOptions } from '../../src/options/resolve.js';
+import type { RunManifest } from '../../src/pipeline/manifest.js';
+import { mergeDatasets } from '../../src/pipeline/merge.js';
+import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
+import { colourBoxModel, makeModelDir } from '../support/onnx-builder.js';
+import { ffmpeg, tempDir } from '../support/videos.js';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let models: Awaited<ReturnType<typeof makeModelDir>>;
+let base: RawOptions;
+let full: RunResult;
+const RANGES: [string | undefined, string | undefined][] = [[undefined, '450'], ['00:07:30', '1000'], ['1000', undefined]];
+let parts: RunResult[];
+
+async function run(out: string, extra: RawOptions = {}): Promise<RunResult> {
+  return runPipeline(resolveOptions({ ...base, out: path.join(dir, out), ...extra }), {});
+}
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+  models = await makeModelDir();
+  const model = await models.write('box.onnx', colourBoxModel('batch'));
+  const config = path.join(dir, 'box.json');
+  await writeFile(config, JSON.stringify({ name: 'box', layout: 'yolov8', inputSize: 32, classNames: ['a', 'b'], maxDetections: 5 }));
+  const video = path.join(dir, 'long.mp4');
+  // Moving test pattern, a still scene (300-550 s), another pattern, a still (800-950 s), the first again.
+  const sources = ['testsrc2=d=300', 'smptebars=d=250', 'testsrc=d=250', 'rgbtestsrc=d=150', 'testsrc2=d=350']
+    .map((source, i) => `${source.replace('=', '=s=160x120:r=2:')}[s${i}]`).join(';');
+  await ffmpeg(['-filter_complex', `${sources};[s0][s1][s2][s3][s4]concat=n=5`, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-g', '10', '-bf', '2', video]);
+  base = { video: [video], model, 'model-config': config, 'sample-fps': '0.1', site: 'long', 'inference-workers': '1' };
+  full = await run('full');
+  parts = [];
+  for (const [i, [start, end]] of RANGES.entries()) parts.push(await run(`part-${i}`, { start, end }));
+}, 300_000);
+
+afterAll(async () => {
+  await cleanup();
+  await models.cleanup();
+});
+
+const dropTimes = (csv: string): string => csv.split('\r\n').map((line) => line.split(',').filter((_, i) => i !== 9).join(',')).join('\r\n');
+
+describe('three ranges merged = one run', () => {
+  test('each range holds its own frames, with whole-video indices and times', () => {
+    expect(full.metrics.frames.sampled).toBe(130);
+    expect(full.metrics.frames.duplicates).toBeGreaterThan(10);
+    expect(parts.map((p) => p.metrics.frames.sampled)).toEqual([45, 55, 30]);
+    expect(parts.map((p) => p.metrics.frames.decoded)).toEqual([900, 1100, 600]);
+    const last = parts[2]!.manifest;
+    expect(last.config.timeRange).toEqual({ startMs: 1_000_000, endMs: null });
+  });
+
+  test('the merged dataset has the same COCO bytes, images and frame rows as the whole run', async () => {
+    const out = path.join(dir, 'merged');
+    const merged = await mergeDatasets({ parts: parts.map((p) => p.outDir), outDir: out, overwrite: false });
+    const coco = await readFile(path.join(out, 'annotations', 'instances.json'));
+    expect(coco.equals(await readFile(full.files.coco))).toBe(true);
+    expect(JSON.parse(coco.toString()).annotations.length).toBeGreaterThan(100);
+    const names = await readdir(full.files.images);
+    expect(await readdir(path.join(out, 'images'))).toEqual(names);
+    for (const name of names) {
+      const [a, b] = await Promise.all([readFile(path.join(full.files.images, name)), readFile(path.join(out, 'images', name))]);
+      expect(a.equals(b)).toBe(true);
+    }
+    const [fullCsv, mergedCsv] = await Promise.all([readFile(full.files.metricsCsv, 'utf8'), readFile(path.join(out, 'metrics.csv'), 'utf8')]);
+    expect(dropTimes(mergedCsv)).toBe(dropTimes(fullCsv));
+    // Timings and compute time are measurements; everything counted is equal, video time included.
+    const { timings: _a, compute: fullCompute, ...fullCounts } = full.metrics;
+    const { timings: _b, compute: mergedCompute, ...mergedCounts } = merged.metrics;
+    expect(mergedCounts).toEqual(fullCounts);
+    expect(mergedCompute.videoSeconds).toBe(fullCompute.videoSeconds);
+    expect(mergedCompute.computeSeconds).toBeCloseTo(parts.reduce((acc, p) => acc + p.metrics.timings.wallMs / 1000, 0), 1);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as RunManifest;
+    expect(manifest.parts?.map((p) => p.timeRange)).toEqual([
+      { startMs: 0, endMs: 450_000 }, { startMs: 450_000, endMs: 1_000_000 }, { startMs: 1_000_000, endMs: null },
+    ]);
+    expect(manifest.config.timeRange).toBeNull();
+    const strip = (m: RunManifest): unknown => ({ ...m, run: null, parts: null, runtime: null });
+    expect(strip(manifest)).toEqual(strip(full.manifest));
+  });
+
+  test('overlapping ranges are refused, naming a frame in both', async () => {
+    const error = await mergeDatasets({ parts: [full.outDir, parts[1]!.outDir], outDir: path.join(dir, 'overlap'), overwrite: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/frame 900 of long is in both .*full and .*part-1; their time ranges overlap/);
+  });
+
+  test('datasets made with another config are refused, naming the field', async () => {
+    const other = await run('other', { start: '1000', 'dedup-threshold': '3' });
+    const error = await mergeDatasets({ parts: [parts[0]!.outDir, other.outDir], outDir: path.join(dir, 'mixed'), overwrite: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(/different config\.dedupThreshold \(3 in .*other, 2 in .*part-0\)/);
+  }, 120_000);
+});
