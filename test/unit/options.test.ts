@@ -154,7 +154,10 @@ describe('did you mean', () => {
     expect(message(['run', '--ovewrite'])).toBe("Unknown option '--ovewrite' (did you mean --overwrite?); see dataset-gen run --help");
     expect(message(['run', '--model-sha', 'x'])).toBe("Unknown option '--model-sha' (did you mean --model-sha256?); see dataset-gen run --help");
     expect(message(['run', '--zzz'])).toBe("Unknown option '--zzz'; see dataset-gen run --help");
-    expect(message(['rnu'])).toBe('Unknown command "rnu" (did you mean `dataset-gen run`?); the command is `dataset-gen run` (see dataset-gen --help)');
+    expect(message(['rnu'])).toBe(
+      'Unknown command "rnu" (did you mean `dataset-gen run`?); the commands are `dataset-gen run`, `dataset-gen merge` and `dataset-gen cost` (see dataset-gen --help)',
+    );
+    expect(message(['merg'])).toMatch(/^Unknown command "merg" \(did you mean `dataset-gen merge`\?\)/);
   });
 
   test('no arguments at all is the usage case (the CLI prints it on stderr and exits 2), --help is not', async () => {
