@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 /**
  * The import direction (docs/architecture.md, "Layers"): each part of src/ and what it may import
  * from the rest of src/. Doors → options → pipeline → detect / media / model → domain; observe and
- * report sit beside the stages and see only the domain (report also observe); the library never
+ * report sit beside the stages and see only the domain (report also observe), and so do the exporters
+ * (export: COCO records to other annotation formats); the library never
  * imports a door, and the doors do not import each other. `errors` and `version` are leaves.
  */
 const LAYERS = {
@@ -16,11 +17,12 @@ const LAYERS = {
   detect: ['domain', 'errors', 'model'],
   observe: ['domain', 'errors'],
   report: ['domain', 'errors', 'observe'],
-  pipeline: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report'],
+  export: ['domain', 'errors'],
+  pipeline: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'export'],
   options: ['domain', 'errors', 'model', 'observe'],
-  index: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'pipeline', 'options'],
-  action: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'pipeline', 'options'],
-  cli: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'pipeline', 'options'],
+  index: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'export', 'pipeline', 'options'],
+  action: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'export', 'pipeline', 'options'],
+  cli: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'export', 'pipeline', 'options'],
 };
 
 /** Parts that are single files directly under src/ (the rest are folders). */

@@ -14,7 +14,7 @@ export interface CliArgs {
 const VALUE_OPTIONS = [
   'out', 'site', 'sample-fps', 'every-n-frames', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'confidence', 'iou',
   'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
-  'pushgateway-url', 'history-csv',
+  'pushgateway-url', 'history-csv', 'export', 'label-studio-images', 'select',
 ] as const;
 
 /** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
@@ -50,6 +50,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
       options: {
         video: { type: 'string', multiple: true },
         overwrite: { type: 'boolean' },
+        'select-only': { type: 'boolean' },
         'log-format': { type: 'string' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -67,6 +68,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   const raw: RawOptions = {
     video: values.video as string[] | undefined,
     overwrite: values.overwrite === true,
+    'select-only': values['select-only'] === true,
   };
   for (const name of VALUE_OPTIONS) {
     const value = values[name];

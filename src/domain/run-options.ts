@@ -3,6 +3,7 @@
  * `resolveOptions` (src/options.ts) from what their users typed, and name each option in their own
  * spelling through a `NameOf`.
  */
+import type { ExportFormat } from './exports.js';
 import type { Sampling } from './sampling.js';
 import type { QualityThresholds } from './thresholds.js';
 
@@ -41,6 +42,14 @@ export interface Options {
   pushgatewayUrl: string | null;
   /** CSV file to append one row per run to. */
   historyCsv: string | null;
+  /** Annotation formats to write, in the order of EXPORT_FORMATS; always holds `coco`. */
+  exports: ExportFormat[];
+  /** Put before an image's file name to make its reference in the Label Studio tasks. */
+  labelStudioImages: string;
+  /** Kept frames to choose for labelling (the labelling budget); null chooses none. */
+  select: number | null;
+  /** The exports hold only the selected frames (needs `select`). */
+  selectOnly: boolean;
 }
 
 /** The canonical option names: the CLI's flags without `--`; the Action maps its inputs onto them. */
@@ -66,7 +75,11 @@ export type OptionKey =
   | 'inference-workers'
   | 'ffmpeg-path'
   | 'pushgateway-url'
-  | 'history-csv';
+  | 'history-csv'
+  | 'export'
+  | 'label-studio-images'
+  | 'select'
+  | 'select-only';
 
 /** How an option is shown to the user: `--sample-fps` for the CLI, `input "sample-fps"` for the Action. */
 export type NameOf = (key: OptionKey) => string;

@@ -8,7 +8,9 @@
  */
 import path from 'node:path';
 import { DROP_REASONS, type DropReason } from '../domain/drop-reason.js';
+import type { ExportRecord } from '../domain/exports.js';
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
+import type { Selection } from '../domain/selection.js';
 import { STAGES, type Stage } from '../domain/stages.js';
 import type { RunRecorder } from './recorder.js';
 
@@ -114,6 +116,41 @@ export interface RunMetrics {
   videos: VideoMetrics[];
   /** Hamming distances of frame pHashes to the previous kept frame (first frames excluded). */
   phashDistance: DistributionSummary;
+  /** The annotation exports written (`--export`), with their files. */
+  exports: ExportRecord[];
+  /** The labelling budget (`--select`); null when none was asked for. */
+  selection: SelectionMetrics | null;
+}
+
+export interface SelectionMetrics {
+  requested: number;
+  selected: number;
+  /** Classes detected in the kept frames, and how many of them the selected frames show. */
+  classes: number;
+  classesCovered: number;
+  /** Picks made to show a class, and picks made for being unlike the others. */
+  byReason: { class: number; spread: number };
+  /** The exports hold only the selected frames. */
+  exportsOnlySelected: boolean;
+  /** Image files of the selected frames, in pick order. */
+  files: string[];
+}
+
+function selectionMetrics(selection: Selection | null, exportsOnlySelected: boolean): SelectionMetrics | null {
+  if (!selection) return null;
+  const covered = new Set(selection.selected.flatMap((s) => s.classes));
+  return {
+    requested: selection.requested,
+    selected: selection.selected.length,
+    classes: selection.classes.length,
+    classesCovered: selection.classes.filter((c) => covered.has(c.name)).length,
+    byReason: {
+      class: selection.selected.filter((s) => s.reason === 'class').length,
+      spread: selection.selected.filter((s) => s.reason === 'spread').length,
+    },
+    exportsOnlySelected,
+    files: selection.selected.map((s) => s.file),
+  };
 }
 
 export interface ComputeMetricsOptions {
@@ -347,5 +384,7 @@ export function computeMetrics(recorder: RunRecorder, options: ComputeMetricsOpt
     timings: timingMetrics(recorder),
     videos,
     phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
+    exports: recorder.exports.map((e) => ({ ...e, files: [...e.files] })),
+    selection: selectionMetrics(recorder.selection, recorder.exportsOnlySelected),
   };
 }

@@ -3,6 +3,8 @@
  * CSV and reports are computed from it once, at the end of the run.
  */
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
+import type { ExportRecord } from '../domain/exports.js';
+import type { FrameFeatures, Selection } from '../domain/selection.js';
 import type { Stage } from '../domain/stages.js';
 
 export class RunRecorder {
@@ -11,6 +13,14 @@ export class RunRecorder {
   private readonly frameSlots: (FrameRecord | undefined)[] = [];
   readonly videos: VideoRecord[] = [];
   readonly kept: KeptImage[] = [];
+  /** What each kept image looks like (by image file), for the labelling budget. */
+  readonly features = new Map<string, FrameFeatures>();
+  /** The exports written, in the order of EXPORT_FORMATS. */
+  readonly exports: ExportRecord[] = [];
+  /** The labelling budget's choice, when `--select` was given. */
+  selection: Selection | null = null;
+  /** The exports hold only the selected frames (`--select-only`). */
+  exportsOnlySelected = false;
   private readonly startedAt = performance.now();
   private finishedAt: number | null = null;
 
@@ -56,6 +66,19 @@ export class RunRecorder {
 
   recordKept(image: KeptImage): void {
     this.kept.push(image);
+  }
+
+  recordFeatures(file: string, features: FrameFeatures): void {
+    this.features.set(file, features);
+  }
+
+  recordExport(record: ExportRecord): void {
+    this.exports.push(record);
+  }
+
+  recordSelection(selection: Selection, exportsOnlySelected: boolean): void {
+    this.selection = selection;
+    this.exportsOnlySelected = exportsOnlySelected;
   }
 
   finish(): void {

@@ -19,6 +19,8 @@ export interface DedupResult {
   /** Hamming distance (0..64) to the last kept frame's pHash; null for the video's first frame or when dedup is disabled. */
   distance: number | null;
   duplicate: boolean;
+  /** The frame's pHash; null when dedup is disabled (nothing was hashed). */
+  hash: string | null;
 }
 
 /** Hamming distance between two pHashes given as equal-length strings of '0' and '1'. */
@@ -48,15 +50,15 @@ export class Deduplicator {
   }
 
   check(image: RgbImage): DedupResult {
-    if (this.threshold === DEDUP_DISABLED) return { distance: null, duplicate: false };
+    if (this.threshold === DEDUP_DISABLED) return { distance: null, duplicate: false, hash: null };
     const hash = phash64(image);
     if (this.reference === null) {
       this.reference = hash;
-      return { distance: null, duplicate: false };
+      return { distance: null, duplicate: false, hash };
     }
     const distance = hammingDistance(hash, this.reference);
     const duplicate = distance <= this.threshold;
     if (!duplicate) this.reference = hash;
-    return { distance, duplicate };
+    return { distance, duplicate, hash };
   }
 }

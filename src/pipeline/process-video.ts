@@ -16,6 +16,7 @@ import type { DetectResult, Detector } from '../detect/session.js';
 import { imageFileName } from '../domain/dataset-files.js';
 import type { FrameRecord, KeptFrameRecord } from '../domain/frame-record.js';
 import type { Frame } from '../domain/frame.js';
+import type { FrameFeatures } from '../domain/selection.js';
 import type { Sampling } from '../domain/sampling.js';
 import type { QualityThresholds } from '../domain/thresholds.js';
 import type { VideoInfo } from '../domain/video.js';
@@ -25,6 +26,7 @@ import type { RunRecorder } from '../observe/recorder.js';
 import { fitForAnalysis } from './analysis.js';
 import { Deduplicator } from './dedup.js';
 import { DecodeLog, extractFrames } from './extract.js';
+import { frameFeatures } from './frame-features.js';
 import { assessQuality } from './quality.js';
 import { writeFrameJpeg } from './write-images.js';
 
@@ -49,6 +51,7 @@ interface Pending {
   frame: Frame;
   measures: Pick<KeptFrameRecord, 'lumaMean' | 'blurScore' | 'phashDistance'>;
   record: (row: FrameRecord) => void;
+  features: FrameFeatures;
 }
 
 /** Expected number of sampled frames, for progress and ETA. */
@@ -82,7 +85,7 @@ async function finishBatch(job: VideoJob, { batch, names, detected, written }: I
   const { detections, inferenceMs } = await recorder.time('detect', () => detected);
   await recorder.time('write', () => written);
   const perFrameMs = inferenceMs / batch.length;
-  for (const [i, { frame, measures, record }] of batch.entries()) {
+  for (const [i, { frame, measures, record, features }] of batch.entries()) {
     const found = detections[i] ?? [];
     const name = names[i]!;
     record({
@@ -104,6 +107,7 @@ async function finishBatch(job: VideoJob, { batch, names, detected, written }: I
       height: frame.height,
       detections: found,
     });
+    recorder.recordFeatures(name, features);
   }
 }
 
@@ -135,12 +139,13 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
       if (quality.reason !== null) {
         recorder.recordFrame({ ...where, outcome: 'dropped', reason: quality.reason, lumaMean, blurScore, phashDistance: null });
       } else {
-        const { distance, duplicate } = await recorder.time('dedup', () => dedup.check(fitted));
+        const { distance, duplicate, hash } = await recorder.time('dedup', () => dedup.check(fitted));
         const measures = { lumaMean, blurScore, phashDistance: distance };
         if (duplicate) {
           recorder.recordFrame({ ...where, outcome: 'dropped', reason: 'duplicate', ...measures });
         } else {
-          batch.push({ frame: { ...frame, fitted }, measures, record: recorder.reserveFrame() });
+          const features = await recorder.time('dedup', () => frameFeatures(fitted, hash));
+          batch.push({ frame: { ...frame, fitted }, measures, record: recorder.reserveFrame(), features });
           if (batch.length >= job.detector.batchSize) {
             await dispatch();
             await finishDownTo(job.detector.concurrency - 1);

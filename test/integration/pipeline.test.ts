@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
 import { resolveOptions } from '../../src/options/resolve.js';
-import type { CocoDataset } from '../../src/pipeline/coco.js';
+import type { CocoDataset } from '../../src/domain/coco.js';
 import type { RunManifest } from '../../src/pipeline/manifest.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
 import { MODEL, SAMPLE_VIDEO, tempDir } from '../support/videos.js';

@@ -46,14 +46,14 @@ describe('Deduplicator', () => {
   });
 
   it('keeps the first frame, with distance null', async () => {
-    expect(await new Deduplicator().check(seq[0]!)).toEqual({ distance: null, duplicate: false });
+    expect(await new Deduplicator().check(seq[0]!)).toMatchObject({ distance: null, duplicate: false });
   });
 
   it('drops an identical frame: distance 0, even at threshold 0', async () => {
     for (const threshold of [0, DEFAULT_DEDUP_THRESHOLD]) {
       const dedup = new Deduplicator(threshold);
       await dedup.check(seq[0]!);
-      expect(await dedup.check(frame(Buffer.from(seq[0]!.rgb)))).toEqual({ distance: 0, duplicate: true });
+      expect(await dedup.check(frame(Buffer.from(seq[0]!.rgb)))).toMatchObject({ distance: 0, duplicate: true });
     }
   });
 
@@ -92,20 +92,20 @@ describe('Deduplicator', () => {
     expect(d12).not.toBe(d02); // otherwise the test could not tell the references apart
 
     const dedup = new Deduplicator(threshold);
-    expect(await dedup.check(seq[0]!)).toEqual({ distance: null, duplicate: false });
-    expect(await dedup.check(seq[1]!)).toEqual({ distance: d01, duplicate: true });
+    expect(await dedup.check(seq[0]!)).toMatchObject({ distance: null, duplicate: false });
+    expect(await dedup.check(seq[1]!)).toMatchObject({ distance: d01, duplicate: true });
     // Compared with t=0 (kept), not t=1 (dropped).
-    expect(await dedup.check(seq[2]!)).toEqual({ distance: d02, duplicate: true });
+    expect(await dedup.check(seq[2]!)).toMatchObject({ distance: d02, duplicate: true });
     // A kept frame does move the reference.
-    expect(await dedup.check(bars)).toEqual({ distance: hammingDistance(hBars!, h0!), duplicate: false });
-    expect(await dedup.check(seq[2]!)).toEqual({ distance: hammingDistance(hBars!, h2!), duplicate: false });
-    expect(await dedup.check(seq[2]!)).toEqual({ distance: 0, duplicate: true });
+    expect(await dedup.check(bars)).toMatchObject({ distance: hammingDistance(hBars!, h0!), duplicate: false });
+    expect(await dedup.check(seq[2]!)).toMatchObject({ distance: hammingDistance(hBars!, h2!), duplicate: false });
+    expect(await dedup.check(seq[2]!)).toMatchObject({ distance: 0, duplicate: true });
   });
 
   it('disabled (-1) keeps every frame and reports no distance', async () => {
     const dedup = new Deduplicator(DEDUP_DISABLED);
     for (const f of [seq[0]!, seq[0]!, seq[0]!]) {
-      expect(await dedup.check(f)).toEqual({ distance: null, duplicate: false });
+      expect(await dedup.check(f)).toMatchObject({ distance: null, duplicate: false });
     }
   });
 

@@ -51,6 +51,8 @@ function metricsFor(site: string, images: number): RunMetrics {
     },
     videos: [video, { ...video, name: 'cam2.mp4', stem: 'cam2', index: 1 }],
     phashDistance: { count: 0, min: 0, median: 0, mean: 0, max: 0, histogram: [] },
+    exports: [],
+    selection: null,
   };
 }
 

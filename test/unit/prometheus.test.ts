@@ -91,6 +91,8 @@ function handMadeRun(site = 'north-yard'): PrometheusInput {
       video('cam-b', 1, { decoded: 1200, sampled: 4, kept: 2, droppedByReason: { corrupt: 1, black: 0, overexposed: 0, blurred: 0, duplicate: 1 }, detections: 61 }),
     ],
     phashDistance: { count: 0, min: 0, median: 0, mean: 0, max: 0, histogram: [] },
+    exports: [],
+    selection: null,
   };
   return {
     metrics,

@@ -41,6 +41,8 @@ function metrics(): RunMetrics {
       },
     ],
     phashDistance: { count: 0, min: 0, median: 0, mean: 0, max: 0, histogram: [] },
+    exports: [],
+    selection: null,
   };
 }
 
