@@ -4,7 +4,8 @@ import tseslint from 'typescript-eslint';
 /**
  * The import direction (docs/architecture.md, "Layers"): each part of src/ and what it may import
  * from the rest of src/. Doors → options → pipeline → detect / media / model → domain; observe and
- * report sit beside the stages and see only the domain (report also observe); the library never
+ * report sit beside the stages and see only the domain (report also observe), and so do the exporters
+ * (export: COCO records to other annotation formats); the library never
  * imports a door, and the doors do not import each other. `errors` and `version` are leaves.
  */
 const LAYERS = {
@@ -16,12 +17,13 @@ const LAYERS = {
   detect: ['domain', 'errors', 'model'],
   observe: ['domain', 'errors'],
   report: ['domain', 'errors', 'observe'],
-  pipeline: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report'],
+  export: ['domain', 'errors'],
+  pipeline: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'export'],
   options: ['domain', 'errors', 'model', 'observe'],
   cost: [],
-  index: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'pipeline', 'options', 'cost'],
-  action: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'pipeline', 'options', 'cost'],
-  cli: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'pipeline', 'options', 'cost'],
+  index: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'export', 'pipeline', 'options', 'cost'],
+  action: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'export', 'pipeline', 'options', 'cost'],
+  cli: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'export', 'pipeline', 'options', 'cost'],
 };
 
 /** Parts that are single files directly under src/ (the rest are folders). */

@@ -8,12 +8,13 @@
  * a variable is missing or empty (a container run by hand, or an input given as an empty expression).
  */
 import * as core from '@actions/core';
+import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
 import type { NameOf, OptionKey } from '../domain/run-options.js';
 import { invalidParameterError } from '../errors.js';
 import { DEFAULT_PRESET } from '../model/config.js';
 import { parseDecimal, parseInteger, type Range } from '../options/parse.js';
-import type { RawOptions, ScalarOptionKey } from '../options/resolve.js';
 import { DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
+import type { FlagOptionKey, RawOptions, ScalarOptionKey } from '../options/resolve.js';
 
 /** One path or glob per line; required. */
 interface LinesInput {
@@ -32,7 +33,7 @@ interface TextInput {
 interface FlagInput {
   kind: 'flag';
   default: boolean;
-  option?: 'overwrite';
+  option?: FlagOptionKey;
 }
 
 /** A number the Action itself uses; `default` null means "not set". */
@@ -75,6 +76,10 @@ export const INPUTS = {
   'history-csv': { kind: 'text', default: '', option: 'history-csv' },
   'price-per-hour': { kind: 'text', default: '', option: 'price-per-hour' },
   'execution-providers': { kind: 'text', default: '', option: 'execution-providers' },
+  export: { kind: 'text', default: 'coco', option: 'export' },
+  'label-studio-images': { kind: 'text', default: DEFAULT_LABEL_STUDIO_IMAGES, option: 'label-studio-images' },
+  select: { kind: 'text', default: '', option: 'select' },
+  'select-only': { kind: 'flag', default: false, option: 'select-only' },
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof INPUTS;

@@ -36,14 +36,23 @@ function bytes(text: string): number {
 }
 
 
-function header(options: JobSummaryOptions): string {
+/** "COCO annotations" and the other exports written, e.g. "COCO, YOLO and CVAT annotations". */
+function annotationsWritten(metrics: RunMetrics): string {
+  const names: Record<string, string> = { coco: 'COCO', yolo: 'YOLO', 'label-studio': 'Label Studio', cvat: 'CVAT' };
+  const formats = metrics.exports.length > 0 ? metrics.exports.map((e) => names[e.format] ?? e.format) : ['COCO'];
+  const list = formats.length > 1 ? `${formats.slice(0, -1).join(', ')} and ${formats[formats.length - 1]}` : formats[0];
+  const selected = metrics.selection ? `, the ${metrics.selection.selected} frames selected for labelling` : '';
+  return `${list} annotations${selected}`;
+}
+
+function header(options: JobSummaryOptions, metrics: RunMetrics): string {
   const lines: string[] = [];
   const dir = `\`${options.datasetDir.replace(/`/g, "'")}\``;
   if (options.artifact) {
     const link = options.artifact.url
       ? `[${escapeMarkdown(options.artifact.name)}](${encodeURI(options.artifact.url)})`
       : `**${escapeMarkdown(options.artifact.name)}**`;
-    lines.push(`**Dataset:** artifact ${link}: images, COCO annotations, metrics, the full report and the manifest (${dir} in the workspace).`);
+    lines.push(`**Dataset:** artifact ${link}: images, ${annotationsWritten(metrics)}, metrics, the full report and the manifest (${dir} in the workspace).`);
   } else {
     const why = options.noArtifactReason ? ` (not uploaded: ${escapeMarkdown(options.noArtifactReason)})` : '';
     lines.push(`**Dataset:** ${dir} in the workspace${why}.`);
@@ -61,7 +70,7 @@ function header(options: JobSummaryOptions): string {
 /** The summary's Markdown, at most `limitBytes` (default 1 MiB) in UTF-8. */
 export function renderJobSummary(metrics: RunMetrics, options: JobSummaryOptions): string {
   const limit = (options.limitBytes ?? STEP_SUMMARY_LIMIT_BYTES) - MARGIN_BYTES;
-  const head = header(options);
+  const head = header(options, metrics);
   let rows = DEFAULT_MAX_TABLE_ROWS;
   let text = head + renderMarkdownReport(metrics, { maxTableRows: rows, nameOf: actionName });
   // Long tables are the only part that grows with the data: shrink them in proportion until it fits.

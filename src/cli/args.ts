@@ -17,7 +17,7 @@ export interface CliArgs {
 const VALUE_OPTIONS = [
   'out', 'site', 'sample-fps', 'every-n-frames', 'start', 'end', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'confidence', 'iou',
   'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'blur-ratio', 'blur-window', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
-  'pushgateway-url', 'history-csv', 'price-per-hour', 'execution-providers',
+  'pushgateway-url', 'history-csv', 'price-per-hour', 'execution-providers', 'export', 'label-studio-images', 'select',
 ] as const;
 
 const COMMANDS = ['run', 'merge', 'cost', 'help', 'version'];
@@ -62,6 +62,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
       options: {
         video: { type: 'string', multiple: true },
         overwrite: { type: 'boolean' },
+        'select-only': { type: 'boolean' },
         'log-format': { type: 'string' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -81,6 +82,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   const raw: RawOptions = {
     video: values.video as string[] | undefined,
     overwrite: values.overwrite === true,
+    'select-only': values['select-only'] === true,
   };
   for (const name of VALUE_OPTIONS) {
     const value = values[name];

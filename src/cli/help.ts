@@ -1,3 +1,4 @@
+import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
 import { DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
 import { EXIT_CODES } from '../errors.js';
 import { DEFAULT_PRESET, PRESETS } from '../model/config.js';
@@ -59,6 +60,17 @@ Detection:
                             onnxruntime providers in order, e.g. cuda,cpu (default: the model
                             config's, cpu); CUDA that cannot load falls back to the CPU with a warning
   --classes <a,b,...>       keep only these class names (default: all)
+
+Labelling:
+  --export <formats>        annotation formats beside annotations/instances.json, comma-separated:
+                            coco, yolo, label-studio, cvat (default: coco; COCO is always written)
+  --label-studio-images <prefix>
+                            put before each image's file name in the Label Studio tasks: a URL
+                            prefix, Label Studio's local-files path or a folder
+                            (default: ${DEFAULT_LABEL_STUDIO_IMAGES})
+  --select <n>              labelling budget: choose n kept frames to label (every class seen, rarest
+                            first, then the least alike), written to selection.json (default: none)
+  --select-only             the exports hold only the selected frames (needs --select)
 
 Output and tools:
   --jpeg-quality <1-100>    JPEG quality of the images (default: 90)

@@ -16,3 +16,24 @@ export type DatasetFile = keyof typeof DATASET_FILES;
 export function imageFileName(videoStem: string, frameIndex: number): string {
   return `${videoStem}_${String(frameIndex).padStart(6, '0')}.jpg`;
 }
+
+/**
+ * The files of the exports (`--export`) and of the labelling budget (`--select`), written only when
+ * asked for. `annotations/instances.json` (`DATASET_FILES.coco`) is the COCO export of every kept
+ * image; with `--select-only` the COCO export of the selected images is `cocoSelected`.
+ */
+export const EXPORT_FILES = {
+  cocoSelected: 'annotations/instances-selected.json',
+  yoloData: 'data.yaml',
+  yoloLabels: 'labels',
+  labelStudioTasks: 'annotations/label-studio-tasks.json',
+  labelStudioConfig: 'annotations/label-studio-config.xml',
+  cvat: 'annotations/cvat-images.xml',
+  selection: 'selection.json',
+} as const;
+
+/** The YOLO label file of an image: its name with `.txt` for the extension. */
+export function labelFileName(imageFile: string): string {
+  const dot = imageFile.lastIndexOf('.');
+  return `${dot > 0 ? imageFile.slice(0, dot) : imageFile}.txt`;
+}

@@ -3,6 +3,7 @@
  * `resolveOptions` (src/options.ts) from what their users typed, and name each option in their own
  * spelling through a `NameOf`.
  */
+import type { ExportFormat } from './exports.js';
 import type { Sampling } from './sampling.js';
 import type { QualityThresholds } from './thresholds.js';
 import type { TimeRange } from './time-range.js';
@@ -48,6 +49,14 @@ export interface Options {
   executionProviders: ('cpu' | 'cuda')[] | null;
   /** USD per runner-hour, to show the run's cost in the report; null: no cost shown. */
   pricePerHour: number | null;
+  /** Annotation formats to write, in the order of EXPORT_FORMATS; always holds `coco`. */
+  exports: ExportFormat[];
+  /** Put before an image's file name to make its reference in the Label Studio tasks. */
+  labelStudioImages: string;
+  /** Kept frames to choose for labelling (the labelling budget); null chooses none. */
+  select: number | null;
+  /** The exports hold only the selected frames (needs `select`). */
+  selectOnly: boolean;
 }
 
 /** The canonical option names: the CLI's flags without `--`; the Action maps its inputs onto them. */
@@ -79,7 +88,11 @@ export type OptionKey =
   | 'pushgateway-url'
   | 'history-csv'
   | 'price-per-hour'
-  | 'execution-providers';
+  | 'execution-providers'
+  | 'export'
+  | 'label-studio-images'
+  | 'select'
+  | 'select-only';
 
 /** How an option is shown to the user: `--sample-fps` for the CLI, `input "sample-fps"` for the Action. */
 export type NameOf = (key: OptionKey) => string;

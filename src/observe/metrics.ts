@@ -8,7 +8,9 @@
  */
 import path from 'node:path';
 import { DROP_REASONS, QUALITY_DROP_REASONS, type DropReason } from '../domain/drop-reason.js';
+import type { ExportRecord } from '../domain/exports.js';
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
+import type { Selection } from '../domain/selection.js';
 import { STAGES, type Stage } from '../domain/stages.js';
 import { DATA_LOSS_SHARE, type DataLossWarning } from '../domain/data-loss.js';
 import type { RunRecord } from './recorder.js';
@@ -131,6 +133,10 @@ export interface RunMetrics {
   /** Where most of the data was lost (see src/domain/data-loss.ts); empty when none was. */
   dataLoss: DataLossWarning[];
   compute: ComputeMetrics;
+  /** The annotation exports written (`--export`), with their files. */
+  exports: ExportRecord[];
+  /** The labelling budget (`--select`); null when none was asked for. */
+  selection: SelectionMetrics | null;
 }
 
 /** What the run cost: its wall time against the video time it processed, and in money at a given price. */
@@ -146,6 +152,37 @@ export interface ComputeMetrics {
   costPerVideoHour: number | null;
   /** onnxruntime's execution providers that ran the model (after any CUDA → CPU fallback). */
   executionProviders: string[];
+}
+
+export interface SelectionMetrics {
+  requested: number;
+  selected: number;
+  /** Classes detected in the kept frames, and how many of them the selected frames show. */
+  classes: number;
+  classesCovered: number;
+  /** Picks made to show a class, and picks made for being unlike the others. */
+  byReason: { class: number; spread: number };
+  /** The exports hold only the selected frames. */
+  exportsOnlySelected: boolean;
+  /** Image files of the selected frames, in pick order. */
+  files: string[];
+}
+
+function selectionMetrics(selection: Selection | null, exportsOnlySelected: boolean): SelectionMetrics | null {
+  if (!selection) return null;
+  const covered = new Set(selection.selected.flatMap((s) => s.classes));
+  return {
+    requested: selection.requested,
+    selected: selection.selected.length,
+    classes: selection.classes.length,
+    classesCovered: selection.classes.filter((c) => covered.has(c.name)).length,
+    byReason: {
+      class: selection.selected.filter((s) => s.reason === 'class').length,
+      spread: selection.selected.filter((s) => s.reason === 'spread').length,
+    },
+    exportsOnlySelected,
+    files: selection.selected.map((s) => s.file),
+  };
 }
 
 export interface ComputeMetricsOptions {
@@ -388,6 +425,8 @@ export function computeMetrics(recorder: RunRecord, options: ComputeMetricsOptio
     phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
     dataLoss: dataLossOf(videos, tally.sampled, recorder.kept.length),
     compute: computeMetricsOf(recorder, options),
+    exports: recorder.exports.map((e) => ({ ...e, files: [...e.files] })),
+    selection: selectionMetrics(recorder.selection, recorder.exportsOnlySelected),
   };
 }
 

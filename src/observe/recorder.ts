@@ -3,10 +3,12 @@
  * CSV and reports are computed from it once, at the end of the run.
  */
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
+import type { ExportRecord } from '../domain/exports.js';
+import type { FrameFeatures, Selection } from '../domain/selection.js';
 import type { Stage } from '../domain/stages.js';
 
 /** What metrics and reports read from a run: a recorder, or the parts of merged datasets read back. */
-export type RunRecord = Pick<RunRecorder, 'stageMs' | 'frames' | 'videos' | 'kept' | 'wallMs'>;
+export type RunRecord = Pick<RunRecorder, 'stageMs' | 'frames' | 'videos' | 'kept' | 'wallMs' | 'exports' | 'selection' | 'exportsOnlySelected'>;
 
 export class RunRecorder {
   readonly stageMs: Record<Stage, number> = { probe: 0, extract: 0, quality: 0, dedup: 0, detect: 0, write: 0 };
@@ -14,6 +16,14 @@ export class RunRecorder {
   private readonly frameSlots: (FrameRecord | undefined)[] = [];
   readonly videos: VideoRecord[] = [];
   readonly kept: KeptImage[] = [];
+  /** What each kept image looks like (by image file), for the labelling budget. */
+  readonly features = new Map<string, FrameFeatures>();
+  /** The exports written, in the order of EXPORT_FORMATS. */
+  readonly exports: ExportRecord[] = [];
+  /** The labelling budget's choice, when `--select` was given. */
+  selection: Selection | null = null;
+  /** The exports hold only the selected frames (`--select-only`). */
+  exportsOnlySelected = false;
   private readonly startedAt = performance.now();
   private finishedAt: number | null = null;
 
@@ -59,6 +69,19 @@ export class RunRecorder {
 
   recordKept(image: KeptImage): void {
     this.kept.push(image);
+  }
+
+  recordFeatures(file: string, features: FrameFeatures): void {
+    this.features.set(file, features);
+  }
+
+  recordExport(record: ExportRecord): void {
+    this.exports.push(record);
+  }
+
+  recordSelection(selection: Selection, exportsOnlySelected: boolean): void {
+    this.selection = selection;
+    this.exportsOnlySelected = exportsOnlySelected;
   }
 
   finish(): void {

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { type NameOf, type OptionKey, type Options, type WorkerCount, cliName } from '../domain/run-options.js';
+import { DEFAULT_LABEL_STUDIO_IMAGES, EXPORT_FORMATS, type ExportFormat } from '../domain/exports.js';
 import { DEFAULT_SAMPLING, type Sampling } from '../domain/sampling.js';
 import type { TimeRange } from '../domain/time-range.js';
 import { DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
@@ -13,11 +14,14 @@ import { DEFAULT_PRESET, executionProviderSchema, PRESETS } from '../model/confi
 import { parsePushgatewayUrl } from '../observe/pushgateway.js';
 import { parseDecimal, parseInteger, parseText, parseVideoTime, type Range } from './parse.js';
 
+/** Options given as a flag (present or not). */
+export type FlagOptionKey = 'overwrite' | 'select-only';
+
 /** Raw values as typed by a user; keys are the canonical option names. */
-export type RawOptions = { video?: string[]; overwrite?: boolean } & { [K in ScalarOptionKey]?: string };
+export type RawOptions = { video?: string[] } & { [K in FlagOptionKey]?: boolean } & { [K in ScalarOptionKey]?: string };
 
 /** Options given as one text value. */
-export type ScalarOptionKey = Exclude<OptionKey, 'video' | 'overwrite'>;
+export type ScalarOptionKey = Exclude<OptionKey, 'video' | FlagOptionKey>;
 
 function decimal(raw: RawOptions, key: ScalarOptionKey, name: NameOf, range: Range): number | null {
   return parseDecimal(raw[key], name(key), range);
@@ -108,6 +112,31 @@ function classList(raw: RawOptions, name: NameOf): string[] | null {
   return [...new Set(names)];
 }
 
+/** `coco` (always written: instances.json is the dataset's own file) and the formats asked for, in EXPORT_FORMATS order. */
+function exportList(raw: RawOptions, name: NameOf): ExportFormat[] {
+  const value = text(raw, 'export');
+  const asked = new Set<string>(['coco']);
+  if (value !== null) {
+    for (const part of value.split(',').map((p) => p.trim().toLowerCase())) {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(part)) {
+        throw invalidParameterError(name('export'), `a comma-separated list of ${EXPORT_FORMATS.join(', ')}`, value);
+      }
+      asked.add(part);
+    }
+  }
+  return EXPORT_FORMATS.filter((format) => asked.has(format));
+}
+
+/** Most frames the labelling budget accepts. */
+export const MAX_SELECT = 1_000_000;
+
+function labellingBudget(raw: RawOptions, name: NameOf): Pick<Options, 'select' | 'selectOnly'> {
+  const select = integer(raw, 'select', name, { min: 1, max: MAX_SELECT });
+  const selectOnly = raw['select-only'] === true;
+  if (selectOnly && select === null) throw invalidParameterError(name('select-only'), `to go with ${name('select')} (the number of frames to choose)`, 'no budget');
+  return { select, selectOnly };
+}
+
 /** `model` is a file path or an https:// URL; `model-sha256` pins either. */
 function modelInput(raw: RawOptions, name: NameOf, cwd: string): Pick<Options, 'modelPath' | 'modelUrl' | 'modelSha256'> {
   const model = text(raw, 'model');
@@ -194,5 +223,8 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     historyCsv: historyCsv === null ? null : path.resolve(cwd, historyCsv),
     pricePerHour: decimal(raw, 'price-per-hour', name, { min: 0, max: 1000 }),
     executionProviders: providerList(raw, name),
+    exports: exportList(raw, name),
+    labelStudioImages: text(raw, 'label-studio-images') ?? DEFAULT_LABEL_STUDIO_IMAGES,
+    ...labellingBudget(raw, name),
   };
 }

@@ -3,42 +3,8 @@
  * (video, frame index), ids from 1 in that order, annotations in image order then detection order,
  * and no wall-clock values, so the same inputs give the same bytes.
  */
+import type { CocoAnnotation, CocoDataset, CocoImage } from '../domain/coco.js';
 import type { KeptImage } from '../domain/frame-record.js';
-
-export interface CocoImage {
-  id: number;
-  file_name: string;
-  width: number;
-  height: number;
-  video: string;
-  frame_index: number;
-  timestamp_ms: number;
-  site: string;
-}
-
-export interface CocoAnnotation {
-  id: number;
-  image_id: number;
-  category_id: number;
-  bbox: [number, number, number, number];
-  area: number;
-  iscrowd: 0;
-  score: number;
-}
-
-export interface CocoCategory {
-  id: number;
-  name: string;
-  supercategory: string;
-}
-
-export interface CocoDataset {
-  info: { description: string; version: string; contributor: string; site: string; url: string };
-  licenses: { id: number; name: string; url: string }[];
-  images: CocoImage[];
-  annotations: CocoAnnotation[];
-  categories: CocoCategory[];
-}
 
 export interface CocoContext {
   site: string;
@@ -83,6 +49,7 @@ export function buildCoco(kept: readonly KeptImage[], context: CocoContext): Coc
         category_id: category,
         bbox,
         area: round2(bbox[2] * bbox[3]),
+        segmentation: [],
         iscrowd: 0,
         score: round4(detection.score),
       });

@@ -11,7 +11,7 @@ import type { FrameRecord, KeptImage } from '../domain/frame-record.js';
 import { UsageError } from '../errors.js';
 import { frameRowsFromCsv } from '../observe/csv.js';
 import type { RunMetrics } from '../observe/metrics.js';
-import type { CocoDataset } from './coco.js';
+import type { CocoDataset } from '../domain/coco.js';
 import type { RunManifest } from './manifest.js';
 
 export interface DatasetPart {

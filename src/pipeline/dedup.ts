@@ -23,6 +23,8 @@ export interface DedupResult {
   /** Hamming distance (0..64) to the last kept frame's pHash; null for the first frame since a checkpoint or when dedup is disabled. */
   distance: number | null;
   duplicate: boolean;
+  /** The frame's pHash; null when dedup is disabled (nothing was hashed). */
+  hash: string | null;
 }
 
 /** Hamming distance between two pHashes given as equal-length strings of '0' and '1'. */
@@ -54,7 +56,7 @@ export class Deduplicator {
 
   /** Checks a frame sampled at `timestampMs` (frames come in time order). */
   check(image: RgbImage, timestampMs: number): DedupResult {
-    if (this.threshold === DEDUP_DISABLED) return { distance: null, duplicate: false };
+    if (this.threshold === DEDUP_DISABLED) return { distance: null, duplicate: false, hash: null };
     const hash = phash64(image);
     const checkpoint = Math.floor(timestampMs / DEDUP_CHECKPOINT_MS);
     if (checkpoint !== this.checkpoint) {
@@ -63,11 +65,11 @@ export class Deduplicator {
     }
     if (this.reference === null) {
       this.reference = hash;
-      return { distance: null, duplicate: false };
+      return { distance: null, duplicate: false, hash };
     }
     const distance = hammingDistance(hash, this.reference);
     const duplicate = distance <= this.threshold;
     if (!duplicate) this.reference = hash;
-    return { distance, duplicate };
+    return { distance, duplicate, hash };
   }
 }

@@ -4,7 +4,8 @@
  */
 import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
-import { DATASET_FILES } from '../domain/dataset-files.js';
+import { DATASET_FILES, EXPORT_FILES } from '../domain/dataset-files.js';
+import type { ExportRecord } from '../domain/exports.js';
 import type { VideoRecord } from '../domain/frame-record.js';
 import type { Options } from '../domain/run-options.js';
 import type { VideoInfo } from '../domain/video.js';
@@ -47,6 +48,10 @@ export interface RunManifest {
   };
   /** The dataset's other files, relative to its folder. */
   files: Omit<typeof DATASET_FILES, 'manifest'>;
+  /** The annotation exports written (`--export`): each format's files and folders, images and boxes. */
+  exports: ExportRecord[];
+  /** The labelling budget's choice (`--select`), relative to the dataset folder; null when none was asked for. */
+  selection: { file: typeof EXPORT_FILES.selection; frames: number; exportsOnlySelected: boolean } | null;
   /** For a dataset made by `dataset-gen merge`: the datasets it joins, in the order given. */
   parts?: ManifestPart[];
 }
@@ -131,6 +136,10 @@ export function buildManifest(input: ManifestInput): RunManifest {
     })),
     counts: manifestCounts(metrics),
     files: datasetFiles,
+    exports: metrics.exports,
+    selection: metrics.selection
+      ? { file: EXPORT_FILES.selection, frames: metrics.selection.selected, exportsOnlySelected: metrics.selection.exportsOnlySelected }
+      : null,
   };
 }
 

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATASET_FILES } from '../domain/dataset-files.js';
+import { DEFAULT_LABEL_STUDIO_IMAGES, type ExportRecord } from '../domain/exports.js';
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
 import { cliName, type NameOf } from '../domain/run-options.js';
 import { STAGES, type Stage } from '../domain/stages.js';
@@ -18,11 +19,13 @@ import { UsageError } from '../errors.js';
 import { silentLogger, type Logger } from '../observe/log.js';
 import { computeMetrics, type RunMetrics } from '../observe/metrics.js';
 import type { RunRecord } from '../observe/recorder.js';
+import { classColors } from '../report/report-model.js';
 import { buildCoco, serializeCoco } from './coco.js';
 import { readDatasetPart, type DatasetPart } from './dataset-part.js';
 import { manifestCounts, type RunManifest } from './manifest.js';
 import { checkMergeable } from './merge-check.js';
 import { checkOutputDir, commitStagingDir, createStagingDir, discardStagingDir } from './output-dir.js';
+import { writeExports } from './write-exports.js';
 import { writeReports } from './write-reports.js';
 
 export interface MergeRequest {
@@ -85,9 +88,9 @@ function coveredRange(parts: readonly DatasetPart[]): TimeRange | null {
   return startMs === 0 && endMs === null ? null : { startMs, endMs };
 }
 
-function summedRecord(parts: readonly DatasetPart[], frames: FrameRecord[], kept: KeptImage[], videos: VideoRecord[]): RunRecord {
+function summedRecord(parts: readonly DatasetPart[], frames: FrameRecord[], kept: KeptImage[], videos: VideoRecord[], exports: ExportRecord[]): RunRecord {
   const stageMs = Object.fromEntries(STAGES.map((stage) => [stage, parts.reduce((acc, p) => acc + p.metrics.timings.stages[stage].ms, 0)])) as Record<Stage, number>;
-  return { stageMs, frames, kept, videos, wallMs: parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0) };
+  return { stageMs, frames, kept, videos, wallMs: parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0), exports, selection: null, exportsOnlySelected: false };
 }
 
 function videoRecords(videos: readonly ManifestVideo[]): VideoRecord[] {
@@ -107,7 +110,6 @@ export async function mergeDatasets(request: MergeRequest, hooks: { logger?: Log
   const rank = new Map(videos.map((v, i) => [v.stem, i]));
   const frames = joinFrames(parts, rank);
   const kept = parts.flatMap((p) => p.kept).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
-  const record = summedRecord(parts, frames, kept, videoRecords(videos));
   const { config, model } = first.manifest;
 
   await checkOutputDir(request.outDir, request.overwrite, name);
@@ -125,6 +127,20 @@ export async function mergeDatasets(request: MergeRequest, hooks: { logger?: Log
       videoOrder: videos.map((v) => v.stem),
     });
     await writeFile(path.join(staging, DATASET_FILES.coco), serializeCoco(coco));
+    // The parts' exports (the same formats: their configs match), written again from the merged
+    // records. A labelling budget is not chosen again: run --select on the merged dataset's frames.
+    const exports = await writeExports({
+      dir: staging,
+      formats: config.exports ?? ['coco'],
+      coco,
+      selectedOnly: false,
+      site: config.site,
+      modelClasses: model.classNames,
+      modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
+      labelStudioImages: config.labelStudioImages ?? DEFAULT_LABEL_STUDIO_IMAGES,
+      colorOf: classColors(model.classNames, coco.categories.map((c) => c.name)),
+    });
+    const record = summedRecord(parts, frames, kept, videoRecords(videos), exports);
     const metrics = computeMetrics(record, {
       site: config.site,
       classNames: model.classNames,
@@ -144,6 +160,8 @@ export async function mergeDatasets(request: MergeRequest, hooks: { logger?: Log
       config: { ...config, timeRange: coveredRange(parts) },
       videos,
       counts: manifestCounts(metrics),
+      exports: metrics.exports,
+      selection: null,
       parts: parts.map((p) => ({
         path: p.given,
         runId: p.manifest.run.id,

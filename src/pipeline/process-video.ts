@@ -16,6 +16,7 @@ import type { DetectResult, Detector } from '../detect/session.js';
 import { imageFileName } from '../domain/dataset-files.js';
 import type { FrameRecord, KeptFrameRecord } from '../domain/frame-record.js';
 import type { Frame } from '../domain/frame.js';
+import type { FrameFeatures } from '../domain/selection.js';
 import type { Sampling } from '../domain/sampling.js';
 import type { TimeRange } from '../domain/time-range.js';
 import type { QualityThresholds } from '../domain/thresholds.js';
@@ -27,6 +28,7 @@ import { fitForAnalysis } from './analysis.js';
 import { Deduplicator } from './dedup.js';
 import { DecodeLog, extractFrames } from './extract.js';
 import { VideoInputError } from '../errors.js';
+import { frameFeatures } from './frame-features.js';
 import { QualityFilter } from './quality.js';
 import type { RangePlan } from './range-plan.js';
 import { writeFrameJpeg } from './write-images.js';
@@ -56,6 +58,7 @@ interface Pending {
   frame: Frame;
   measures: Pick<KeptFrameRecord, 'lumaMean' | 'blurScore' | 'phashDistance'>;
   record: (row: FrameRecord) => void;
+  features: FrameFeatures;
 }
 
 /** Expected number of sampled frames (in `range`, when given), for progress and ETA. */
@@ -101,7 +104,7 @@ async function finishBatch(job: VideoJob, { batch, names, detected, written }: I
   const { detections, inferenceMs } = await recorder.time('detect', () => detected);
   await recorder.time('write', () => written);
   const perFrameMs = inferenceMs / batch.length;
-  for (const [i, { frame, measures, record }] of batch.entries()) {
+  for (const [i, { frame, measures, record, features }] of batch.entries()) {
     const found = detections[i] ?? [];
     const name = names[i]!;
     record({
@@ -123,6 +126,7 @@ async function finishBatch(job: VideoJob, { batch, names, detected, written }: I
       height: frame.height,
       detections: found,
     });
+    recorder.recordFeatures(name, features);
   }
 }
 
@@ -172,12 +176,13 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
       if (quality.reason !== null) {
         recorder.recordFrame({ ...where, outcome: 'dropped', reason: quality.reason, lumaMean, blurScore, phashDistance: null });
       } else {
-        const { distance, duplicate } = await recorder.time('dedup', () => dedup.check(fitted, frame.timestampMs));
+        const { distance, duplicate, hash } = await recorder.time('dedup', () => dedup.check(fitted, frame.timestampMs));
         const measures = { lumaMean, blurScore, phashDistance: distance };
         if (duplicate) {
           recorder.recordFrame({ ...where, outcome: 'dropped', reason: 'duplicate', ...measures });
         } else {
-          batch.push({ frame: { ...frame, fitted }, measures, record: recorder.reserveFrame() });
+          const features = await recorder.time('dedup', () => frameFeatures(fitted, hash));
+          batch.push({ frame: { ...frame, fitted }, measures, record: recorder.reserveFrame(), features });
           if (batch.length >= job.detector.batchSize) {
             await dispatch();
             await finishDownTo(job.detector.concurrency - 1);

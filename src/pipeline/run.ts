@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Detector } from '../detect/session.js';
-import { DATASET_FILES, type DatasetFile } from '../domain/dataset-files.js';
+import { DATASET_FILES, EXPORT_FILES, type DatasetFile } from '../domain/dataset-files.js';
 import type { QualityGateVerdict } from '../domain/quality-gates.js';
 import { cliName, type NameOf, type Options } from '../domain/run-options.js';
 import { describeRange, processedSeconds } from '../domain/time-range.js';
@@ -21,6 +21,7 @@ import { computeMetrics, type RunMetrics } from '../observe/metrics.js';
 import type { Progress } from '../observe/progress.js';
 import { RunRecorder } from '../observe/recorder.js';
 import { logStageSummary } from '../observe/stage-summary.js';
+import { classColors } from '../report/report-model.js';
 import { TOOL_VERSION, toolCommit } from '../version.js';
 import { buildCoco, serializeCoco } from './coco.js';
 import { buildManifest, type RunManifest } from './manifest.js';
@@ -29,6 +30,8 @@ import { probeVideo } from './probe.js';
 import { expectedSamples, processVideo } from './process-video.js';
 import { publishRun } from './publish.js';
 import { planRange } from './range-plan.js';
+import { selectFrames } from './select-frames.js';
+import { writeExports } from './write-exports.js';
 import { writeReports } from './write-reports.js';
 import { describeDataLoss } from '../observe/data-loss.js';
 
@@ -189,13 +192,30 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
     }
 
     const categories = options.classes ?? [...detector.classNames];
-    const coco = buildCoco(recorder.kept, {
-      site: options.site,
-      toolVersion: TOOL_VERSION,
-      categories,
-      videoOrder: probed.map((p) => p.info.stem),
-    });
+    const cocoContext = { site: options.site, toolVersion: TOOL_VERSION, categories, videoOrder: probed.map((p) => p.info.stem) };
+    const coco = buildCoco(recorder.kept, cocoContext);
     await recorder.time('write', () => writeFile(path.join(staging, DATASET_FILES.coco), serializeCoco(coco)));
+    await recorder.time('write', async () => {
+      const selection = options.select === null ? null : selectFrames(recorder.kept, recorder.features, options.select);
+      const selectedOnly = options.selectOnly && selection !== null;
+      if (selection) {
+        recorder.recordSelection(selection, selectedOnly);
+        await writeFile(path.join(staging, EXPORT_FILES.selection), `${JSON.stringify(selection, null, 2)}\n`);
+      }
+      const chosen = new Set(selection?.selected.map((s) => s.file));
+      const records = await writeExports({
+        dir: staging,
+        formats: options.exports,
+        coco: selectedOnly ? buildCoco(recorder.kept.filter((k) => chosen.has(k.file)), cocoContext) : coco,
+        selectedOnly,
+        site: options.site,
+        modelClasses: detector.classNames,
+        modelVersion: `${modelConfig.name}@${model.sha256.slice(0, 12)}`,
+        labelStudioImages: options.labelStudioImages,
+        colorOf: classColors(detector.classNames, categories),
+      });
+      for (const record of records) recorder.recordExport(record);
+    });
     recorder.finish();
     const metrics = computeMetrics(recorder, {
       site: options.site,

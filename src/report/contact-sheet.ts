@@ -15,6 +15,8 @@ import { GLYPH_ROWS, pixelTextPath, pixelTextWidth } from './svg-pixel-font.js';
 
 /** Where thumbnails go, relative to the dataset folder (and to report.html, which sits at its root). */
 export const THUMBS_DIR = 'report/thumbs';
+/** Where the thumbnails of the frames selected for labelling go. */
+export const SELECTED_THUMBS_DIR = 'report/selected';
 export const DEFAULT_MAX_THUMBNAILS = 24;
 /** Never more than this many thumbnails, whatever is asked. */
 export const MAX_THUMBNAILS = 200;
@@ -31,6 +33,8 @@ export interface ContactSheetOptions {
   jpegQuality?: number;
   /** Box and label colour of a class. Default: one blue for every class. */
   colorOf?: (className: string) => string;
+  /** Folder of the thumbnails, relative to the dataset folder. Default `THUMBS_DIR`. */
+  dir?: string;
 }
 
 export interface Thumbnail {
@@ -161,7 +165,8 @@ function classCounts(image: KeptImage): { name: string; count: number }[] {
 
 /**
  * Chooses up to `maxThumbnails` kept images spread over the run, and writes their thumbnails to
- * `<datasetDir>/report/thumbs/` (the folder is emptied first, so it holds exactly this sheet).
+ * `<datasetDir>/<dir>/` (default `report/thumbs/`; the folder is emptied first, so it holds exactly
+ * this sheet).
  * An image that cannot be read is listed in `failed` instead of failing the report.
  */
 export async function buildContactSheet(
@@ -175,7 +180,8 @@ export async function buildContactSheet(
   const colorOf = options.colorOf ?? (() => '#1f77d0');
   const chosen = spreadSample(orderKept(kept), max);
 
-  const thumbsDir = path.join(datasetDir, ...THUMBS_DIR.split('/'));
+  const dir = options.dir ?? THUMBS_DIR;
+  const thumbsDir = path.join(datasetDir, ...dir.split('/'));
   await rm(thumbsDir, { recursive: true, force: true });
   if (chosen.length > 0) await mkdir(thumbsDir, { recursive: true });
 
@@ -196,7 +202,7 @@ export async function buildContactSheet(
     }
     return {
       image: imageRel,
-      thumb: `${THUMBS_DIR}/${name}`,
+      thumb: `${dir}/${name}`,
       width,
       height,
       video: image.video,

@@ -6,6 +6,8 @@
  *   cards    images kept, frames sampled, frame-drop ratio, detections, mean detections per image
  *   charts   class distribution, detections per image, timeline per video, stage times, pHash distances
  *   sheet    thumbnails of kept frames with boxes and labels (contact-sheet.ts), linking to the images
+ *   labelling the exports written (`--export`) and the frames selected for labelling (`--select`),
+ *            as their own contact sheet
  *   tables   drops by reason, videos, classes
  *   files    links to the COCO file, metrics, manifest
  *
@@ -26,7 +28,7 @@ import type { QualityGateVerdict } from '../domain/quality-gates.js';
 import { describeSampling } from '../domain/sampling.js';
 import { STAGES, type Stage } from '../domain/stages.js';
 import type { HistogramBucket, RunMetrics } from '../observe/metrics.js';
-import { buildContactSheet, type ContactSheet, type ContactSheetOptions } from './contact-sheet.js';
+import { buildContactSheet, MAX_THUMBNAILS, SELECTED_THUMBS_DIR, type ContactSheet, type ContactSheetOptions, type Thumbnail } from './contact-sheet.js';
 import { bytes, clock, describeClassFilter, describeUndetected, duration, fixed, int, percent, plain, runDate } from './format.js';
 import { escapeHtml, relativeHref, userText } from './html-escape.js';
 import { buildTimeline, classColors, OUTCOMES, type HtmlReportData, type HtmlReportInput, type TimelineLimits } from './report-model.js';
@@ -304,12 +306,8 @@ function timelinePanel(data: HtmlReportData, options: HtmlReportOptions): string
   );
 }
 
-function contactSheetSection(sheet: ContactSheet | null): string {
-  if (!sheet) return '';
-  const { thumbnails } = sheet;
-  const failed = sheet.failed.length > 0 ? `<p class="note">${count(sheet.failed.length, 'thumbnail')} could not be made (image missing or unreadable).</p>` : '';
-  if (thumbnails.length === 0) return panel('Contact sheet', `<p class="note">No kept images.</p>${failed}`, true);
-  const figures = thumbnails.map((t) => {
+function figures(thumbnails: readonly Thumbnail[]): string[] {
+  return thumbnails.map((t) => {
     const classes = t.classes.slice(0, 4).map((c) => `${int(c.count)} ${userText(c.name, 30)}`).join(', ');
     const more = t.classes.length > 4 ? ', …' : '';
     const alt = `${t.image}: ${t.detections} detections`;
@@ -318,8 +316,43 @@ function contactSheetSection(sheet: ContactSheet | null): string {
       `<figcaption>${userText(t.video, 40)} · ${clock(t.timestampMs)} · ${count(t.detections, 'detection')}${classes ? `: ${classes}${more}` : ''}</figcaption></figure>`
     );
   });
+}
+
+function failedNote(sheet: ContactSheet): string {
+  return sheet.failed.length > 0 ? `<p class="note">${count(sheet.failed.length, 'thumbnail')} could not be made (image missing or unreadable).</p>` : '';
+}
+
+function contactSheetSection(sheet: ContactSheet | null): string {
+  if (!sheet) return '';
+  const { thumbnails } = sheet;
+  const failed = failedNote(sheet);
+  if (thumbnails.length === 0) return panel('Contact sheet', `<p class="note">No kept images.</p>${failed}`, true);
   const intro = `<p class="note">${int(thumbnails.length)} of ${int(sheet.keptImages)} kept images, spread evenly over the run, with the detections drawn in. Select one for the full image.</p>`;
-  return panel('Contact sheet', `${intro}<div class="sheet">${figures.join('')}</div>${failed}`, true);
+  return panel('Contact sheet', `${intro}<div class="sheet">${figures(thumbnails).join('')}</div>${failed}`, true);
+}
+
+function exportsSection(metrics: RunMetrics): string {
+  if (metrics.exports.length === 0) return '';
+  const rows = metrics.exports.map((e) => [
+    escapeHtml(e.format),
+    e.files.map((f) => `<a href="${relativeHref(f)}${f.endsWith('/') ? '/' : ''}">${escapeHtml(f)}</a>`).join('<br>'),
+    int(e.images),
+    int(e.boxes),
+  ]);
+  return panel('Exports', table(['Format', 'Files', ['Images', 'n'], ['Boxes', 'n']], rows), true);
+}
+
+function selectionSection(metrics: RunMetrics, sheet: ContactSheet | null): string {
+  const selection = metrics.selection;
+  if (!selection) return '';
+  const intro =
+    `<p class="note">${int(selection.selected)} of ${int(selection.requested)} requested frames chosen for labelling ` +
+    `(<a href="selection.json">selection.json</a> gives the reason for each): ${int(selection.byReason.class)} to show every class seen ` +
+    `(${int(selection.classesCovered)} of ${int(selection.classes)} classes covered), ${int(selection.byReason.spread)} for being least like the others.` +
+    `${selection.exportsOnlySelected ? ' The exports hold only these frames.' : ''}` +
+    `${sheet && sheet.thumbnails.length < selection.selected ? ` The first ${int(sheet.thumbnails.length)} in run order are shown.` : ''}</p>`;
+  const body = sheet && sheet.thumbnails.length > 0 ? `<div class="sheet">${figures(sheet.thumbnails).join('')}</div>${failedNote(sheet)}` : '';
+  return panel('Selected for labelling', intro + body, true);
 }
 
 function dropsTable(metrics: RunMetrics): string {
@@ -379,7 +412,12 @@ function colorsOf(data: HtmlReportData): (name: string) => string {
 }
 
 /** Renders report.html. Pure and deterministic; see the module comment for what bounds its size. */
-export function renderHtmlReport(data: HtmlReportData, contactSheet: ContactSheet | null, options: HtmlReportOptions = {}): string {
+export function renderHtmlReport(
+  data: HtmlReportData,
+  contactSheet: ContactSheet | null,
+  options: HtmlReportOptions = {},
+  selectedSheet: ContactSheet | null = null,
+): string {
   const { metrics, manifest } = data;
   const title = options.title ?? 'Dataset report';
   const maxRows = Math.max(1, Math.floor(options.maxTableRows ?? DEFAULT_HTML_TABLE_ROWS));
@@ -396,6 +434,8 @@ export function renderHtmlReport(data: HtmlReportData, contactSheet: ContactShee
     panel('Time per stage', stageChart(metrics)),
     panel('Near-duplicates (pHash distance)', phashChart(metrics, manifest.config.dedupThreshold)),
     contactSheetSection(contactSheet),
+    exportsSection(metrics),
+    selectionSection(metrics, selectedSheet),
     panel('Dropped frames', dropsTable(metrics)),
     panel('Classes', classesTable(metrics, colorOf, maxRows)),
     panel('Videos', videosTable(metrics, maxRows), true),
@@ -432,6 +472,8 @@ export interface WrittenHtmlReport {
   file: string;
   html: string;
   contactSheet: ContactSheet;
+  /** The selected frames' sheet; null without `--select`. */
+  selectedSheet: ContactSheet | null;
 }
 
 /**
@@ -440,8 +482,11 @@ export interface WrittenHtmlReport {
  */
 export async function writeHtmlReport(datasetDir: string, input: HtmlReportInput, options: WriteHtmlReportOptions = {}): Promise<WrittenHtmlReport> {
   const contactSheet = await buildContactSheet(datasetDir, input.kept, { ...options, colorOf: colorsOf(input) });
-  const html = renderHtmlReport(input, contactSheet, options);
+  const selectedSheet = input.selected
+    ? await buildContactSheet(datasetDir, input.selected, { ...options, maxThumbnails: MAX_THUMBNAILS, dir: SELECTED_THUMBS_DIR, colorOf: colorsOf(input) })
+    : null;
+  const html = renderHtmlReport(input, contactSheet, options, selectedSheet);
   const file = path.join(datasetDir, DATASET_FILES.reportHtml);
   await writeFile(file, html);
-  return { file, html, contactSheet };
+  return { file, html, contactSheet, selectedSheet };
 }

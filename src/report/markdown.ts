@@ -118,6 +118,28 @@ function render(metrics: RunMetrics, options: MarkdownReportOptions, maxRows: nu
     ]),
   );
 
+  if (metrics.exports.length > 0) {
+    out.push('', '## Exports', '');
+    out.push(
+      ...table(
+        ['Format', 'Files', 'Images', 'Boxes'],
+        ['l', 'l', 'r', 'r'],
+        metrics.exports.map((e) => [e.format, e.files.map((f) => `\`${f}\``).join(', '), int(e.images), int(e.boxes)]),
+      ),
+    );
+  }
+  const selection = metrics.selection;
+  if (selection) {
+    out.push('', '## Selected for labelling', '');
+    out.push(
+      `${int(selection.selected)} of ${int(selection.requested)} requested frames (\`selection.json\` gives the reason for each): ` +
+        `${int(selection.byReason.class)} to show every class seen (${int(selection.classesCovered)} of ${int(selection.classes)} covered), ` +
+        `${int(selection.byReason.spread)} for being least like the others.${selection.exportsOnlySelected ? ' The exports hold only these frames.' : ''}`,
+    );
+    const { shown, note } = truncated(selection.files, maxRows, 'frames');
+    out.push('', ...shown.map((file) => `- ${userText(file)}`), ...note);
+  }
+
   out.push('', '## Dropped frames', '');
   out.push(
     ...table(
@@ -237,6 +259,7 @@ export function renderMarkdownReport(metrics: RunMetrics, options: MarkdownRepor
     metrics.detections.byClass.length,
     metrics.videos.length,
     options.imageLinks?.length ?? 0,
+    metrics.selection?.files.length ?? 0,
   );
   let rows = Math.min(longest, Number.isFinite(requested) ? Math.max(1, Math.floor(requested)) : DEFAULT_MAX_TABLE_ROWS);
   let text = render(metrics, options, rows);

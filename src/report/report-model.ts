@@ -41,6 +41,8 @@ export interface HtmlReportData {
 export interface HtmlReportInput extends HtmlReportData {
   /** The recorder's kept images, for the contact sheet. */
   kept: readonly KeptImage[];
+  /** The frames selected for labelling (`--select`), for their own contact sheet. */
+  selected?: readonly KeptImage[];
 }
 
 export type Outcome = 'kept' | DropReason;

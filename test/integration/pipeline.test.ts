@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
 import { resolveOptions } from '../../src/options/resolve.js';
-import type { CocoDataset } from '../../src/pipeline/coco.js';
+import type { CocoDataset } from '../../src/domain/coco.js';
 import type { RunManifest } from '../../src/pipeline/manifest.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
 import { DEMO_VIDEO, MODEL, tempDir } from '../support/videos.js';

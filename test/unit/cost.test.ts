@@ -66,7 +66,7 @@ describe('cost calculator', () => {
 });
 
 describe("a run's compute and cost in its metrics and report", () => {
-  const record = { stageMs: { probe: 0, extract: 0, quality: 0, dedup: 0, detect: 0, write: 0 }, frames: [], kept: [], videos: [], wallMs: 90_000 };
+  const record = { stageMs: { probe: 0, extract: 0, quality: 0, dedup: 0, detect: 0, write: 0 }, frames: [], kept: [], videos: [], wallMs: 90_000, exports: [], selection: null, exportsOnlySelected: false };
 
   test('compute seconds per video-hour, and the cost at the given price', () => {
     const metrics = computeMetrics(record, { site: 's', classNames: [], videoSeconds: 1800, pricePerHour: 0.5 });

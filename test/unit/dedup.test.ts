@@ -46,14 +46,14 @@ describe('Deduplicator', () => {
   });
 
   it('keeps the first frame, with distance null', async () => {
-    expect(await new Deduplicator().check(seq[0]!, 0)).toEqual({ distance: null, duplicate: false });
+    expect(await new Deduplicator().check(seq[0]!, 0)).toMatchObject({ distance: null, duplicate: false });
   });
 
   it('drops an identical frame: distance 0, even at threshold 0', async () => {
     for (const threshold of [0, DEFAULT_DEDUP_THRESHOLD]) {
       const dedup = new Deduplicator(threshold);
       await dedup.check(seq[0]!, 0);
-      expect(await dedup.check(frame(Buffer.from(seq[0]!.rgb)), 0)).toEqual({ distance: 0, duplicate: true });
+      expect(await dedup.check(frame(Buffer.from(seq[0]!.rgb)), 0)).toMatchObject({ distance: 0, duplicate: true });
     }
   });
 
@@ -92,29 +92,29 @@ describe('Deduplicator', () => {
     expect(d12).not.toBe(d02); // otherwise the test could not tell the references apart
 
     const dedup = new Deduplicator(threshold);
-    expect(await dedup.check(seq[0]!, 0)).toEqual({ distance: null, duplicate: false });
-    expect(await dedup.check(seq[1]!, 0)).toEqual({ distance: d01, duplicate: true });
+    expect(await dedup.check(seq[0]!, 0)).toMatchObject({ distance: null, duplicate: false });
+    expect(await dedup.check(seq[1]!, 0)).toMatchObject({ distance: d01, duplicate: true });
     // Compared with t=0 (kept), not t=1 (dropped).
-    expect(await dedup.check(seq[2]!, 0)).toEqual({ distance: d02, duplicate: true });
+    expect(await dedup.check(seq[2]!, 0)).toMatchObject({ distance: d02, duplicate: true });
     // A kept frame does move the reference.
-    expect(await dedup.check(bars, 0)).toEqual({ distance: hammingDistance(hBars!, h0!), duplicate: false });
-    expect(await dedup.check(seq[2]!, 0)).toEqual({ distance: hammingDistance(hBars!, h2!), duplicate: false });
-    expect(await dedup.check(seq[2]!, 0)).toEqual({ distance: 0, duplicate: true });
+    expect(await dedup.check(bars, 0)).toMatchObject({ distance: hammingDistance(hBars!, h0!), duplicate: false });
+    expect(await dedup.check(seq[2]!, 0)).toMatchObject({ distance: hammingDistance(hBars!, h2!), duplicate: false });
+    expect(await dedup.check(seq[2]!, 0)).toMatchObject({ distance: 0, duplicate: true });
   });
 
   it('resets the reference at every dedup checkpoint: the first frame after one compares against nothing', async () => {
     const dedup = new Deduplicator();
     await dedup.check(seq[0]!, 0);
-    expect(await dedup.check(seq[0]!, DEDUP_CHECKPOINT_MS - 1)).toEqual({ distance: 0, duplicate: true });
-    expect(await dedup.check(seq[0]!, DEDUP_CHECKPOINT_MS)).toEqual({ distance: null, duplicate: false });
-    expect(await dedup.check(seq[0]!, DEDUP_CHECKPOINT_MS + 1)).toEqual({ distance: 0, duplicate: true });
-    expect(await dedup.check(seq[0]!, 5 * DEDUP_CHECKPOINT_MS + 7)).toEqual({ distance: null, duplicate: false });
+    expect(await dedup.check(seq[0]!, DEDUP_CHECKPOINT_MS - 1)).toMatchObject({ distance: 0, duplicate: true });
+    expect(await dedup.check(seq[0]!, DEDUP_CHECKPOINT_MS)).toMatchObject({ distance: null, duplicate: false });
+    expect(await dedup.check(seq[0]!, DEDUP_CHECKPOINT_MS + 1)).toMatchObject({ distance: 0, duplicate: true });
+    expect(await dedup.check(seq[0]!, 5 * DEDUP_CHECKPOINT_MS + 7)).toMatchObject({ distance: null, duplicate: false });
   });
 
   it('disabled (-1) keeps every frame and reports no distance', async () => {
     const dedup = new Deduplicator(DEDUP_DISABLED);
     for (const f of [seq[0]!, seq[0]!, seq[0]!]) {
-      expect(await dedup.check(f, 0)).toEqual({ distance: null, duplicate: false });
+      expect(await dedup.check(f, 0)).toMatchObject({ distance: null, duplicate: false });
     }
   });
 

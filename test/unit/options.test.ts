@@ -70,9 +70,18 @@ describe('resolveOptions', () => {
     ['site with slash', { ...base, site: '../etc' }, /for --site but received "..\/etc"$/],
     ['same stems', { video: ['a/x.mp4', 'b/x.mov'], out: 'o' }, /for --video but received "two videos named x"$/],
     ['black above overexposed', { ...base, 'black-luma': '250', 'overexposed-luma': '240' }, /for --black-luma but received 250$/],
+    ['unknown export', { ...base, export: 'yolo,voc' }, /^Expected a comma-separated list of coco, yolo, label-studio, cvat for --export but received "yolo,voc"$/],
+    ['select zero', { ...base, select: '0' }, /^Expected an integer from 1 to 1000000 for --select but received "0"$/],
+    ['select-only alone', { ...base, 'select-only': true }, /^Expected to go with --select \(the number of frames to choose\) for --select-only but received "no budget"$/],
   ])('%s is refused with a message naming the option', (_name, raw, message) => {
     expect(() => resolveOptions(raw, undefined, cwd)).toThrow(UsageError);
     expect(() => resolveOptions(raw, undefined, cwd)).toThrow(message);
+  });
+
+  test('exports: COCO always, the rest in a fixed order; the labelling budget', () => {
+    expect(resolveOptions(base, undefined, cwd)).toMatchObject({ exports: ['coco'], labelStudioImages: '/data/local-files/?d=images/', select: null, selectOnly: false });
+    const options = resolveOptions({ ...base, export: ' CVAT, yolo,label-studio,yolo', select: '25', 'select-only': true, 'label-studio-images': 'https://files.example/ds/' }, undefined, cwd);
+    expect(options).toMatchObject({ exports: ['coco', 'yolo', 'label-studio', 'cvat'], select: 25, selectOnly: true, labelStudioImages: 'https://files.example/ds/' });
   });
 
   test('--model takes a file or an https URL, optionally pinned', () => {

@@ -43,6 +43,8 @@ function metrics(): RunMetrics {
     phashDistance: { count: 0, min: 0, median: 0, mean: 0, max: 0, histogram: [] },
     dataLoss: [],
     compute: { videoSeconds: 10, computeSeconds: 2, computeSecondsPerVideoHour: 720, pricePerHour: null, cost: null, costPerVideoHour: null, executionProviders: ['cpu'] },
+    exports: [],
+    selection: null,
   };
 }
 

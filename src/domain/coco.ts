@@ -1,0 +1,42 @@
+/**
+ * The COCO file's shape (`annotations/instances.json`): written by the pipeline (pipeline/coco.ts),
+ * and the one source the other exports (src/export/) are made from, so every format holds the same
+ * boxes.
+ */
+export interface CocoImage {
+  id: number;
+  file_name: string;
+  width: number;
+  height: number;
+  video: string;
+  frame_index: number;
+  timestamp_ms: number;
+  site: string;
+}
+
+export interface CocoAnnotation {
+  id: number;
+  image_id: number;
+  category_id: number;
+  /** [x, y, width, height] in pixels, rounded to 0.01 px. */
+  bbox: [number, number, number, number];
+  area: number;
+  /** Always empty: a box has no outline. CVAT's COCO importer (Datumaro) requires the field. */
+  segmentation: [];
+  iscrowd: 0;
+  score: number;
+}
+
+export interface CocoCategory {
+  id: number;
+  name: string;
+  supercategory: string;
+}
+
+export interface CocoDataset {
+  info: { description: string; version: string; contributor: string; site: string; url: string };
+  licenses: { id: number; name: string; url: string }[];
+  images: CocoImage[];
+  annotations: CocoAnnotation[];
+  categories: CocoCategory[];
+}
