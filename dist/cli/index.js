@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import * as __WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__ from "onnxruntime-node";
 import * as __WEBPACK_EXTERNAL_MODULE_sharp__ from "sharp";
 import * as __WEBPACK_EXTERNAL_MODULE_fluent_ffmpeg_4050a85a__ from "fluent-ffmpeg";
-import * as __WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__ from "onnxruntime-node";
 /******/ var __webpack_modules__ = ({
 
 /***/ 9750:
@@ -6343,7 +6343,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5738);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4345);
 
 const abort = new AbortController();
 process.once('SIGINT', () => abort.abort(new Error('interrupted')));
@@ -6360,7 +6360,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5738:
+/***/ 4345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6440,6 +6440,51 @@ function describeValue(value) {
  */
 function invalidParameterError(name, expected, actual) {
     return new UsageError(`Expected ${expected} for ${name} but received ${describeValue(actual)}`);
+}
+/** Edit distance counting an insertion, a deletion, a substitution or a swap of neighbours as one typo. */
+function typoDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+/**
+ * The name `typed` was probably meant to be, for "did you mean" hints (class names, options,
+ * commands): the same name in another case; else the closest within a few typos (a third of its
+ * length, at least one); else the one name that has it as a whole dash-separated part ("fps" →
+ * "sample-fps"). Undefined when nothing is close.
+ */
+function closestName(typed, candidates) {
+    const wanted = typed.trim().toLowerCase();
+    if (wanted === '')
+        return undefined;
+    const folded = candidates.find((name) => name.toLowerCase() === wanted);
+    if (folded !== undefined)
+        return folded;
+    let best;
+    let bestDistance = Math.max(1, Math.floor(wanted.length / 3)) + 1;
+    for (const name of candidates) {
+        const distance = typoDistance(wanted, name.toLowerCase());
+        if (distance < bestDistance)
+            [best, bestDistance] = [name, distance];
+    }
+    if (best !== undefined)
+        return best;
+    const containing = candidates.filter((name) => name.toLowerCase().split(/[-_ ]/).includes(wanted));
+    return containing.length === 1 ? containing[0] : undefined;
+}
+/** ` (did you mean "x"?)` for the closest of `candidates` (shown with `show`), or ''. */
+function didYouMean(typed, candidates, show = (name) => `"${name}"`) {
+    const closest = closestName(typed, candidates);
+    return closest === undefined ? '' : ` (did you mean ${show(closest)}?)`;
 }
 /** The message of any thrown value, `Error` or not. */
 function messageOf(value) {
@@ -6765,6 +6810,17 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 /** The CLI's spelling, and the library's default. */
 const cliName = (key) => `--${key}`;
 
+;// CONCATENATED MODULE: ./src/domain/exports.ts
+/**
+ * The annotation formats a dataset can be exported to (`--export`), and what the run records about
+ * each one it wrote. Every export is made from the COCO records of the run (domain/coco.ts), never by
+ * detecting again; the files they write are listed in dataset-files.ts (`EXPORT_FILES`).
+ */
+const EXPORT_FORMATS = ['coco', 'yolo', 'label-studio', 'cvat'];
+const DEFAULT_EXPORTS = (/* unused pure expression or super */ null && (['coco']));
+/** Where Label Studio finds the images unless told otherwise: its local-files storage, rooted at the dataset folder. */
+const DEFAULT_LABEL_STUDIO_IMAGES = '/data/local-files/?d=images/';
+
 ;// CONCATENATED MODULE: ./src/domain/sampling.ts
 const DEFAULT_SAMPLING = { mode: 'fps', fps: 1 };
 function describeSampling(sampling) {
@@ -6787,6 +6843,14 @@ const DEFAULT_DEDUP_THRESHOLD = 2;
 const DEDUP_DISABLED = -1;
 /** Bits in a frame's perceptual hash: the largest Hamming distance, and the largest dedup threshold. */
 const HASH_BITS = 64;
+/**
+ * The dedup reference is reset at every multiple of this much video time: the first frame sampled at
+ * or after a checkpoint compares against nothing. This bounds what a frame's dedup outcome depends on,
+ * so a run over a time range (`--start`) can replay quality and dedup from the checkpoint before its
+ * start and decide exactly as a run over the whole video does (docs/long-videos.md). On a fixed camera
+ * it costs at most one extra kept frame per period.
+ */
+const DEDUP_CHECKPOINT_MS = 600_000;
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -16325,6 +16389,75 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/version.ts
+/** The tool's own identity: package version and git commit, found next to the running code. */
+
+
+
+
+
+/** The folder of dataset-gen's own package.json above the running code (source, build, bundle or image), or null. */
+function packageRoot() {
+    let dir = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    for (let i = 0; i < 6; i += 1) {
+        const file = external_node_path_default().join(dir, 'package.json');
+        if ((0,external_node_fs_namespaceObject.existsSync)(file)) {
+            try {
+                if (JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')).name === 'dataset-gen')
+                    return dir;
+            }
+            catch {
+                // not ours; keep walking up
+            }
+        }
+        dir = external_node_path_default().dirname(dir);
+    }
+    return null;
+}
+const root = packageRoot();
+const TOOL_VERSION = (() => {
+    if (!root)
+        return process.env.DATASET_GEN_VERSION ?? '0.0.0-unknown';
+    return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(root, 'package.json'), 'utf8')).version;
+})();
+/** The tool's git commit: DATASET_GEN_COMMIT (set in the image), else `git rev-parse HEAD`, else null. */
+async function toolCommit() {
+    if (process.env.DATASET_GEN_COMMIT)
+        return process.env.DATASET_GEN_COMMIT;
+    if (!root || !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, '.git')))
+        return null;
+    try {
+        const { stdout } = await (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile)('git', ['-C', root, 'rev-parse', 'HEAD'], { timeout: 5000 });
+        return stdout.trim() || null;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/bundled.ts
+/**
+ * The weights that ship with the tool: `models/` beside dataset-gen's package.json, the same folder in
+ * a checkout, an npm install (`files` in package.json) and the image (/opt/dataset-gen/models).
+ */
+
+
+/** The preset `yolov8n-coco`'s weights (models/README.md: provenance, sha256, licence). */
+const BUNDLED_MODEL_FILE = 'yolov8n.onnx';
+/** The bundled models folder, or null when the running code is not inside a dataset-gen package. */
+function bundledModelsDir() {
+    const root = packageRoot();
+    return root === null ? null : external_node_path_default().join(root, 'models');
+}
+
 ;// CONCATENATED MODULE: ./src/model/coco-names.ts
 /** The standard COCO-80 class names, in the order YOLO models trained on COCO emit them. */
 const COCO80_NAMES = [
@@ -16344,6 +16477,7 @@ const COCO80_NAMES = [
  * Model config: what the detector needs to know about an ONNX model. A JSON file validated with zod
  * (errors name the field), or a built-in preset. See README "Model config".
  */
+
 
 
 
@@ -16375,6 +16509,8 @@ const modelConfigSchema = strictObject({
 const PRESETS = {
     'yolov8n-coco': {
         name: 'yolov8n-coco',
+        // The weights that ship with the tool (models/README.md); relative to the bundled models folder.
+        source: { path: BUNDLED_MODEL_FILE },
         inputSize: 640,
         layout: 'yolov8',
         classNames: [...COCO80_NAMES],
@@ -16410,8 +16546,9 @@ function parseModelConfig(value, origin, baseDir) {
 async function loadModelConfig(spec, cwd = process.cwd()) {
     // Own keys only: a file named "constructor" or "toString" is a file, not an Object.prototype member.
     const preset = Object.hasOwn(PRESETS, spec) ? PRESETS[spec] : undefined;
+    // A preset's source.path names a file in the bundled models folder, wherever the tool is installed.
     if (preset)
-        return parseModelConfig(preset, `preset "${spec}"`, cwd);
+        return parseModelConfig(preset, `preset "${spec}"`, bundledModelsDir() ?? cwd);
     const file = external_node_path_default().resolve(cwd, spec);
     let text;
     try {
@@ -16468,6 +16605,23 @@ const REASON_OPTIONS = {
 
 
 const METRICS_SCHEMA_VERSION = 1;
+function selectionMetrics(selection, exportsOnlySelected) {
+    if (!selection)
+        return null;
+    const covered = new Set(selection.selected.flatMap((s) => s.classes));
+    return {
+        requested: selection.requested,
+        selected: selection.selected.length,
+        classes: selection.classes.length,
+        classesCovered: selection.classes.filter((c) => covered.has(c.name)).length,
+        byReason: {
+            class: selection.selected.filter((s) => s.reason === 'class').length,
+            spread: selection.selected.filter((s) => s.reason === 'spread').length,
+        },
+        exportsOnlySelected,
+        files: selection.selected.map((s) => s.file),
+    };
+}
 /** Rounds to `digits` decimals; non-finite input gives 0 and -0 becomes 0, so JSON stays clean. */
 function round(value, digits = 0) {
     if (!Number.isFinite(value))
@@ -16576,7 +16730,7 @@ function groupBy(items, keyOf, size) {
     }
     return groups;
 }
-function detectionMetrics(kept, classNames) {
+function detectionMetrics(kept, classNames, filter) {
     const perImage = kept.map((image) => image.detections.length);
     const total = perImage.reduce((acc, n) => acc + n, 0);
     const classes = new Map();
@@ -16593,7 +16747,7 @@ function detectionMetrics(kept, classNames) {
         .map(([name, { count, scoreSum }]) => ({ name, count, meanScore: round(scoreSum / count, 4) }))
         .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const seen = new Set();
-    const classesWithoutDetections = classNames.filter((name) => {
+    const classesWithoutDetections = (filter ?? classNames).filter((name) => {
         if (classes.has(name) || seen.has(name))
             return false;
         seen.add(name);
@@ -16610,6 +16764,7 @@ function detectionMetrics(kept, classNames) {
         },
         byClass,
         classesWithoutDetections,
+        classFilter: filter === null ? null : { kept: [...filter], modelClasses: classNames.length },
     };
 }
 function timingMetrics(recorder) {
@@ -16671,11 +16826,29 @@ function computeMetrics(recorder, options) {
         },
         frameDropRatio: tally.sampled > 0 ? round((bad + duplicates) / tally.sampled, 4) : 0,
         images: recorder.kept.length,
-        detections: detectionMetrics(recorder.kept, options.classNames),
+        detections: detectionMetrics(recorder.kept, options.classNames, options.classFilter && options.classFilter.length > 0 ? options.classFilter : null),
         timings: timingMetrics(recorder),
         videos,
         phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
         dataLoss: dataLossOf(videos, tally.sampled, recorder.kept.length),
+        compute: computeMetricsOf(recorder, options),
+        exports: recorder.exports.map((e) => ({ ...e, files: [...e.files] })),
+        selection: selectionMetrics(recorder.selection, recorder.exportsOnlySelected),
+    };
+}
+function computeMetricsOf(recorder, options) {
+    const videoSeconds = options.videoSeconds ?? recorder.videos.reduce((acc, v) => acc + v.info.durationSeconds, 0);
+    const computeSeconds = recorder.wallMs / 1000;
+    const perVideoHour = videoSeconds > 0 ? (computeSeconds * 3600) / videoSeconds : 0;
+    const price = options.pricePerHour ?? null;
+    return {
+        videoSeconds: round(videoSeconds, 3),
+        computeSeconds: round(computeSeconds, 2),
+        computeSecondsPerVideoHour: round(perVideoHour, 1),
+        pricePerHour: price,
+        cost: price === null ? null : round((computeSeconds / 3600) * price, 4),
+        costPerVideoHour: price === null ? null : round((perVideoHour / 3600) * price, 4),
+        executionProviders: [...(options.executionProviders ?? [])],
     };
 }
 /** A warning for each quality reason that dropped more than half of a video's non-duplicate frames, and for an empty dataset. */
@@ -16985,6 +17158,30 @@ function parseInteger(value, name, range, expected) {
     }
     return n;
 }
+const SECONDS = /^\d+(\.\d+)?$/;
+const CLOCK = /^(?:(\d+):)?([0-5]?\d):([0-5]?\d(?:\.\d+)?)$/;
+/**
+ * A point in a video: seconds (`90`, `90.5`) or a clock time (`1:30`, `01:02:03.5`), as whole
+ * milliseconds from the video's first frame.
+ */
+function parseVideoTime(value, name) {
+    const text = parseText(value);
+    if (text === null)
+        return null;
+    let seconds = null;
+    if (SECONDS.test(text)) {
+        seconds = Number(text);
+    }
+    else {
+        const clock = CLOCK.exec(text);
+        if (clock)
+            seconds = Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+    }
+    if (seconds === null || !Number.isFinite(seconds)) {
+        throw invalidParameterError(name, 'a time in the video: seconds (e.g. 90.5) or hh:mm:ss (e.g. 01:30:00)', value);
+    }
+    return Math.round(seconds * 1000);
+}
 
 ;// CONCATENATED MODULE: ./src/options/resolve.ts
 /**
@@ -16992,6 +17189,7 @@ function parseInteger(value, name, range, expected) {
  * strings into `RawOptions` and call `resolveOptions`; every message names the option as the user
  * spelled it, the value received and what was expected. Nothing is coerced silently.
  */
+
 
 
 
@@ -17030,6 +17228,35 @@ function sampling(raw, name) {
         return { mode: 'fps', fps };
     return DEFAULT_SAMPLING;
 }
+/**
+ * `start` / `end`: null when neither is given. A range seeks by time, so frame-count sampling (whose
+ * grid is the decoder's frame counter) is refused with it.
+ */
+function timeRange(raw, name, sampled) {
+    const startMs = parseVideoTime(raw.start, name('start'));
+    const endMs = parseVideoTime(raw.end, name('end'));
+    if (startMs === null && endMs === null)
+        return null;
+    if (endMs !== null && endMs <= (startMs ?? 0)) {
+        throw invalidParameterError(name('end'), `a time after ${name('start')} (${(startMs ?? 0) / 1000} s)`, raw.end);
+    }
+    if (sampled.mode === 'every-n-frames') {
+        const given = startMs === null ? 'end' : 'start';
+        throw invalidParameterError(name(given), `no time range with ${name('every-n-frames')} (a range keeps the ${name('sample-fps')} grid only)`, raw[given]);
+    }
+    return { startMs: startMs ?? 0, endMs };
+}
+/** `cuda,cpu`: providers tried in order; CUDA falls back to the CPU with one warning. */
+function providerList(raw, name) {
+    const value = resolve_text(raw, 'execution-providers');
+    if (value === null)
+        return null;
+    const names = value.split(',').map((part) => part.trim().toLowerCase());
+    if (names.some((part) => !executionProviderSchema.options.includes(part))) {
+        throw invalidParameterError(name('execution-providers'), `a comma-separated list of ${executionProviderSchema.options.join(', ')} such as "cuda,cpu"`, value);
+    }
+    return [...new Set(names)];
+}
 const SITE = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u;
 /**
  * The default site name, from the first video's file name, made valid: characters outside the site
@@ -17054,6 +17281,29 @@ function classList(raw, name) {
         throw invalidParameterError(name('classes'), 'a comma-separated list of class names such as "person,car"', value);
     }
     return [...new Set(names)];
+}
+/** `coco` (always written: instances.json is the dataset's own file) and the formats asked for, in EXPORT_FORMATS order. */
+function exportList(raw, name) {
+    const value = resolve_text(raw, 'export');
+    const asked = new Set(['coco']);
+    if (value !== null) {
+        for (const part of value.split(',').map((p) => p.trim().toLowerCase())) {
+            if (!EXPORT_FORMATS.includes(part)) {
+                throw invalidParameterError(name('export'), `a comma-separated list of ${EXPORT_FORMATS.join(', ')}`, value);
+            }
+            asked.add(part);
+        }
+    }
+    return EXPORT_FORMATS.filter((format) => asked.has(format));
+}
+/** Most frames the labelling budget accepts. */
+const MAX_SELECT = 1_000_000;
+function labellingBudget(raw, name) {
+    const select = resolve_integer(raw, 'select', name, { min: 1, max: MAX_SELECT });
+    const selectOnly = raw['select-only'] === true;
+    if (selectOnly && select === null)
+        throw invalidParameterError(name('select-only'), `to go with ${name('select')} (the number of frames to choose)`, 'no budget');
+    return { select, selectOnly };
 }
 /** `model` is a file path or an https:// URL; `model-sha256` pins either. */
 function modelInput(raw, name, cwd) {
@@ -17122,12 +17372,14 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
         throw invalidParameterError(name('pushgateway-url'), 'an http:// or https:// URL of a Prometheus Pushgateway', pushgatewayUrl);
     }
     const historyCsv = resolve_text(raw, 'history-csv');
+    const sampled = sampling(raw, name);
     return {
         videos: videos.map((v) => external_node_path_default().resolve(cwd, v)),
         outDir: external_node_path_default().resolve(cwd, out),
         overwrite: raw.overwrite === true,
         site,
-        sampling: sampling(raw, name),
+        sampling: sampled,
+        timeRange: timeRange(raw, name, sampled),
         ...model,
         modelConfig: modelConfigSpec(resolve_text(raw, 'model-config'), cwd),
         dedupThreshold: dedup ?? DEFAULT_DEDUP_THRESHOLD,
@@ -17141,11 +17393,2692 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
         ffmpegPath: ffmpegPath === null ? null : external_node_path_default().resolve(cwd, ffmpegPath),
         pushgatewayUrl,
         historyCsv: historyCsv === null ? null : external_node_path_default().resolve(cwd, historyCsv),
+        pricePerHour: decimal(raw, 'price-per-hour', name, { min: 0, max: 1000 }),
+        executionProviders: providerList(raw, name),
+        exports: exportList(raw, name),
+        labelStudioImages: resolve_text(raw, 'label-studio-images') ?? DEFAULT_LABEL_STUDIO_IMAGES,
+        ...labellingBudget(raw, name),
     };
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/domain/dataset-files.ts
+/** The dataset folder's layout: every file and folder a run writes, relative to the dataset folder. */
+const DATASET_FILES = {
+    coco: 'annotations/instances.json',
+    images: 'images',
+    metrics: 'metrics.json',
+    metricsCsv: 'metrics.csv',
+    report: 'report.md',
+    reportHtml: 'report.html',
+    prometheus: 'metrics.prom',
+    manifest: 'manifest.json',
+};
+/** `<video-stem>_<frame-index, 6 digits>.jpg`, e.g. `site-walkway_000300.jpg`. */
+function imageFileName(videoStem, frameIndex) {
+    return `${videoStem}_${String(frameIndex).padStart(6, '0')}.jpg`;
+}
+/**
+ * The files of the exports (`--export`) and of the labelling budget (`--select`), written only when
+ * asked for. `annotations/instances.json` (`DATASET_FILES.coco`) is the COCO export of every kept
+ * image; with `--select-only` the COCO export of the selected images is `cocoSelected`.
+ */
+const EXPORT_FILES = {
+    cocoSelected: 'annotations/instances-selected.json',
+    yoloData: 'data.yaml',
+    yoloLabels: 'labels',
+    labelStudioTasks: 'annotations/label-studio-tasks.json',
+    labelStudioConfig: 'annotations/label-studio-config.xml',
+    cvat: 'annotations/cvat-images.xml',
+    selection: 'selection.json',
+};
+/** The YOLO label file of an image: its name with `.txt` for the extension. */
+function labelFileName(imageFile) {
+    const dot = imageFile.lastIndexOf('.');
+    return `${dot > 0 ? imageFile.slice(0, dot) : imageFile}.txt`;
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+/**
+ * Number and time formatting for the reports (Markdown, HTML, SVG charts). Fixed locale (en-US) and fixed
+ * decimals, so the same numbers always give the same text whatever machine renders the report.
+ */
+const format_integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const fixedFormats = new Map();
+/** `1234.6` → `1,235`. Non-finite → `0`. */
+function format_int(n) {
+    return format_integer.format(Number.isFinite(n) ? n : 0);
+}
+/** `fixed(1234.5, 2)` → `1,234.50`. Non-finite → `0.00…`. */
+function fixed(n, digits) {
+    let format = fixedFormats.get(digits);
+    if (!format) {
+        format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+        fixedFormats.set(digits, format);
+    }
+    const text = format.format(Number.isFinite(n) ? n : 0);
+    return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+}
+const plainFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+/** Up to 4 decimals, trailing zeros dropped: `0.5` → `0.5`, `50` → `50`, `0.12345` → `0.1235`. */
+function plain(n) {
+    return plainFormat.format(Number.isFinite(n) ? n : 0).replace(/^-0$/, '0');
+}
+/** A ratio as a percentage: `0.1234` → `12.3%`. */
+function percent(ratio, digits = 1) {
+    return `${fixed(ratio * 100, digits)}%`;
+}
+/** `1234567` → `1.2 MB` (decimal units). */
+function bytes(n) {
+    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+    let value = Number.isFinite(n) ? Math.max(0, n) : 0;
+    let unit = 0;
+    while (value >= 1000 && unit < units.length - 1) {
+        value /= 1000;
+        unit += 1;
+    }
+    return unit === 0 ? `${format_int(value)} B` : `${fixed(value, 1)} ${units[unit]}`;
+}
+/** A duration in ms for people: `850` → `850 ms`, `12345` → `12.3 s`, `754000` → `12 min 34 s`. */
+function format_duration(ms) {
+    const value = Number.isFinite(ms) ? Math.max(0, ms) : 0;
+    if (value < 1000)
+        return `${format_int(value)} ms`;
+    if (value < 60_000)
+        return `${fixed(value / 1000, 1)} s`;
+    const totalSeconds = Math.round(value / 1000);
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min ${seconds} s`;
+}
+/** A video position for axis labels: `0:00`, `1:05`, `1:02:03`; below a minute of range, `12 s`. */
+function clock(ms, withSecondsSuffix = false) {
+    const total = Math.round((Number.isFinite(ms) ? Math.max(0, ms) : 0) / 1000);
+    if (withSecondsSuffix)
+        return `${total} s`;
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = String(total % 60).padStart(2, '0');
+    return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+/** A coordinate for SVG output: at most 2 decimals, no `-0`, no exponent. */
+function num(n) {
+    if (!Number.isFinite(n))
+        return '0';
+    const rounded = Math.round(n * 100) / 100;
+    return rounded === 0 ? '0' : String(rounded);
+}
+/**
+ * The ISO date-time of the manifest (`2025-05-01T10:22:33.123Z`) as `2025-05-01 10:22 UTC`. Not a
+ * valid date → the input, unchanged (the caller escapes it).
+ */
+function runDate(iso) {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime()))
+        return iso;
+    return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+/** What the class filter kept, as plain text: `only person (1 of 80 model classes; the rest are filtered out)`; null without one. */
+function describeClassFilter(filter) {
+    if (filter === null)
+        return null;
+    const rest = filter.modelClasses - filter.kept.length;
+    const restText = rest > 0 ? `; the other ${format_int(rest)} are filtered out, not detected` : '';
+    return `only ${filter.kept.join(', ')} (${format_int(filter.kept.length)} of ${format_int(filter.modelClasses)} model classes${restText})`;
+}
+/** The line about classes never detected: among the filter's classes when there is one, else the model's; null when none. */
+function describeUndetected(detections) {
+    const unseen = detections.classesWithoutDetections;
+    if (unseen.length === 0)
+        return null;
+    if (detections.classFilter === null)
+        return `${format_int(unseen.length)} model ${unseen.length === 1 ? 'class' : 'classes'} had no detections.`;
+    const kept = detections.classFilter.kept.length;
+    return `${format_int(unseen.length)} of the ${format_int(kept)} ${kept === 1 ? 'class' : 'classes'} in the class filter had no detections: ${unseen.join(', ')}.`;
+}
+
+;// CONCATENATED MODULE: ./src/report/text-cut.ts
+/** Shortening user text for the reports: by characters (code points) or by UTF-8 bytes. */
+/** Cuts `text` to `max` code points, the last being an ellipsis when anything was cut. */
+function cut(text, max) {
+    if (text.length <= max)
+        return text; // UTF-16 length bounds the code point count
+    // More than 2 × max UTF-16 units is more than max code points, whatever they are.
+    const chars = [...text.slice(0, 2 * max)];
+    if (chars.length <= max && text.length <= 2 * max)
+        return text;
+    return chars.slice(0, Math.max(0, max - 1)).join('') + '…';
+}
+/** Cuts `text` to at most `limit` UTF-8 bytes without splitting a character. */
+function cutToBytes(text, limit) {
+    const buf = Buffer.from(text, 'utf8');
+    if (buf.length <= limit)
+        return text;
+    let end = Math.max(0, limit);
+    while (end > 0 && ((buf[end] ?? 0) & 0xc0) === 0x80)
+        end -= 1; // back off a continuation byte
+    return buf.subarray(0, end).toString('utf8');
+}
+
+;// CONCATENATED MODULE: ./src/report/html-escape.ts
+/**
+ * Text and links for report.html. Every user-controlled string (site, video, class and file names)
+ * goes through `escapeHtml` (element text and quoted attribute values alike), and is length-capped
+ * first with `cut`. Links are relative paths inside the dataset folder, percent-encoded per segment.
+ */
+
+/** User strings longer than this (in characters, before escaping) are cut with an ellipsis. */
+const MAX_TEXT_LENGTH = 120;
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/**
+ * Escapes `& < > " '` so the text is inert both as element content and inside a quoted attribute.
+ * Control characters (and U+2028/9) become spaces, and lone UTF-16 surrogates become U+FFFD.
+ */
+function escapeHtml(text) {
+    return (text
+        .replace(LONE_SURROGATE, '\uFFFD')
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;'));
+}
+/** Cuts `text` to `max` code points (default `MAX_TEXT_LENGTH`), the last being an ellipsis when anything was cut. */
+function html_escape_cut(text, max = MAX_TEXT_LENGTH) {
+    return cut(text, max);
+}
+/** A user-controlled string, capped and escaped: safe to place in HTML text or a quoted attribute. */
+function userText(text, max = MAX_TEXT_LENGTH) {
+    return escapeHtml(html_escape_cut(text, max));
+}
+/**
+ * A relative link to a file in the dataset folder (`images/a b#1.jpg` → `images/a%20b%231.jpg`), ready
+ * for an `href`/`src` attribute: each path segment is percent-encoded, so `#`, `?`, `:` and `%` in a
+ * file name cannot turn the link into a fragment, a query or a scheme. Empty, `.` and `..` segments
+ * are dropped, so the link stays inside the folder.
+ */
+function relativeHref(relPath) {
+    const segments = relPath
+        .split(/[\\/]/)
+        .filter((s) => s !== '' && s !== '.' && s !== '..')
+        .map((s) => encodeURIComponent(s.replace(LONE_SURROGATE, '\uFFFD')));
+    return escapeHtml(segments.join('/'));
+}
+
+;// CONCATENATED MODULE: ./src/report/report-model.ts
+
+
+
+/** Frame outcomes in display order, with their colours (also used by the drops table). */
+const OUTCOMES = [
+    { key: 'kept', label: 'kept', color: '#2f9e63' },
+    { key: 'duplicate', label: 'duplicate', color: '#a3acb9' },
+    { key: 'blurred', label: 'blurred', color: '#e69a2e' },
+    { key: 'black', label: 'black', color: '#3d4756' },
+    { key: 'overexposed', label: 'overexposed', color: '#f0cf3c' },
+    { key: 'corrupt', label: 'corrupt', color: '#d64541' },
+];
+function outcomeOf(frame) {
+    return frame.outcome === 'kept' ? 'kept' : frame.reason;
+}
+/** Colours for classes, picked to stay apart from each other and readable under white text. */
+const CLASS_PALETTE = [
+    '#1f77d0', '#e8590c', '#2b9348', '#c2255c', '#7048e8', '#0c8599',
+    '#b8860b', '#d6336c', '#5c940d', '#1864ab', '#862e9c', '#a61e4d',
+];
+/**
+ * A class → colour function. The classes seen in the run get the palette's colours in the model's
+ * class order (so a report's classes differ in colour as long as there are at most 12 of them, and
+ * the same classes get the same colours in every report of a model); names the model does not list
+ * come after, by name.
+ */
+function classColors(modelClasses, seen) {
+    const modelIndex = new Map();
+    modelClasses.forEach((name, i) => {
+        if (!modelIndex.has(name))
+            modelIndex.set(name, i);
+    });
+    const rank = (name) => modelIndex.get(name) ?? Number.MAX_SAFE_INTEGER;
+    const ordered = [...new Set(seen)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const index = new Map(ordered.map((name, i) => [name, i]));
+    return (name) => CLASS_PALETTE[(index.get(name) ?? modelIndex.get(name) ?? 0) % CLASS_PALETTE.length] ?? '#1f77d0';
+}
+const DEFAULT_MAX_TIMELINE_MARKS = 1500;
+const DEFAULT_MAX_TIMELINE_TRACKS = 12;
+/** Each drawn track gets at least this many marks, however many tracks share the budget. */
+const MIN_MARKS_PER_TRACK = 60;
+function emptyCounts() {
+    return OUTCOMES.map(() => 0);
+}
+/**
+ * The marks of one video: one per frame when there are at most `cap` frames; otherwise the video's
+ * time is cut into `cap` equal bins and each non-empty bin is a mark with the outcome counts of its
+ * frames and the mean detections of its kept frames.
+ */
+function timelineMarks(frames, durationMs, cap) {
+    const rows = [...frames]
+        .filter((f) => Number.isFinite(f.timestampMs))
+        .sort((a, b) => a.timestampMs - b.timestampMs || a.frameIndex - b.frameIndex);
+    if (rows.length === 0)
+        return { marks: [], durationMs: Math.max(0, durationMs), perMark: 0 };
+    const gaps = rows.slice(1).map((f, i) => f.timestampMs - (rows[i]?.timestampMs ?? 0)).filter((g) => g > 0);
+    const last = rows[rows.length - 1]?.timestampMs ?? 0;
+    const step = median([...gaps].sort((a, b) => a - b)) || (durationMs > last ? durationMs - last : 1000);
+    const axis = Math.max(durationMs > 0 ? durationMs : 0, last + Math.min(step, 1000));
+    const index = new Map(OUTCOMES.map((o, i) => [o.key, i]));
+    if (rows.length <= cap) {
+        const marks = rows.map((frame) => {
+            const counts = emptyCounts();
+            counts[index.get(outcomeOf(frame)) ?? 0] = 1;
+            const kept = frame.outcome === 'kept';
+            return {
+                startMs: frame.timestampMs,
+                endMs: Math.min(axis, frame.timestampMs + step),
+                counts,
+                detections: kept ? frame.detections : null,
+            };
+        });
+        return { marks, durationMs: axis, perMark: 1 };
+    }
+    const bins = Math.max(1, Math.floor(cap));
+    const binMs = axis / bins;
+    const acc = Array.from({ length: bins }, () => ({ counts: emptyCounts(), frames: 0, kept: 0, detections: 0 }));
+    for (const frame of rows) {
+        const bin = acc[Math.min(bins - 1, Math.max(0, Math.floor(frame.timestampMs / binMs)))];
+        if (!bin)
+            continue;
+        const i = index.get(outcomeOf(frame)) ?? 0;
+        bin.counts[i] = (bin.counts[i] ?? 0) + 1;
+        bin.frames += 1;
+        if (frame.outcome === 'kept') {
+            bin.kept += 1;
+            bin.detections += frame.detections ?? 0;
+        }
+    }
+    const marks = [];
+    let perMark = 0;
+    acc.forEach((bin, i) => {
+        if (bin.frames === 0)
+            return;
+        perMark = Math.max(perMark, bin.frames);
+        marks.push({
+            startMs: i * binMs,
+            endMs: (i + 1) * binMs,
+            counts: bin.counts,
+            detections: bin.kept > 0 ? bin.detections / bin.kept : null,
+        });
+    });
+    return { marks, durationMs: axis, perMark };
+}
+/** Maps a frame row's `video` (stem, file name or path) to its video in the metrics. */
+function videoLookup(videos) {
+    const byKey = new Map();
+    for (const video of videos) {
+        if (!byKey.has(video.stem))
+            byKey.set(video.stem, video);
+        if (!byKey.has(video.name))
+            byKey.set(video.name, video);
+    }
+    return (name) => byKey.get(name) ?? byKey.get(name.split(/[\\/]/).pop() ?? name);
+}
+/** The timeline tracks, one per video with sampled frames (videos in run order), within the limits. */
+function buildTimeline(metrics, frames, limits = {}) {
+    const maxMarks = Math.max(1, Math.floor(limits.maxMarks ?? DEFAULT_MAX_TIMELINE_MARKS));
+    const maxTracks = Math.max(1, Math.floor(limits.maxTracks ?? DEFAULT_MAX_TIMELINE_TRACKS));
+    const lookup = videoLookup(metrics.videos);
+    const byVideo = new Map();
+    for (const frame of frames) {
+        const video = lookup(frame.video);
+        if (!video)
+            continue;
+        const list = byVideo.get(video);
+        if (list)
+            list.push(frame);
+        else
+            byVideo.set(video, [frame]);
+    }
+    const withFrames = metrics.videos.filter((v) => byVideo.has(v));
+    const shown = withFrames.slice(0, maxTracks);
+    const cap = Math.max(MIN_MARKS_PER_TRACK, Math.floor(maxMarks / Math.max(1, shown.length)));
+    const tracks = shown.map((video) => {
+        const rows = byVideo.get(video) ?? [];
+        const { marks, durationMs, perMark } = timelineMarks(rows, video.durationSeconds * 1000, cap);
+        const note = perMark <= 1
+            ? `${format_int(rows.length)} sampled frames, one mark each`
+            : `${format_int(rows.length)} sampled frames, up to ${format_int(perMark)} per mark`;
+        return { label: html_escape_cut(video.name, 60), durationMs, marks, note };
+    });
+    return {
+        tracks,
+        categories: OUTCOMES.map((o) => ({ label: o.label, color: o.color })),
+        hiddenVideos: withFrames.length - shown.length,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/coco.ts
+const round2 = (n) => Math.round(n * 100) / 100;
+const round4 = (n) => Math.round(n * 10000) / 10000;
+function buildCoco(kept, context) {
+    const categoryId = new Map(context.categories.map((name, i) => [name, i + 1]));
+    const videoRank = new Map(context.videoOrder.map((video, i) => [video, i]));
+    const sorted = [...kept].sort((a, b) => (videoRank.get(a.video) ?? 0) - (videoRank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
+    const images = [];
+    const annotations = [];
+    sorted.forEach((image, i) => {
+        const imageId = i + 1;
+        images.push({
+            id: imageId,
+            file_name: image.file,
+            width: image.width,
+            height: image.height,
+            video: image.video,
+            frame_index: image.frameIndex,
+            timestamp_ms: image.timestampMs,
+            site: context.site,
+        });
+        for (const detection of image.detections) {
+            const category = categoryId.get(detection.className);
+            if (category === undefined)
+                continue;
+            const { x, y, width, height } = detection.box;
+            const bbox = [round2(x), round2(y), round2(width), round2(height)];
+            annotations.push({
+                id: annotations.length + 1,
+                image_id: imageId,
+                category_id: category,
+                bbox,
+                area: round2(bbox[2] * bbox[3]),
+                segmentation: [],
+                iscrowd: 0,
+                score: round4(detection.score),
+            });
+        }
+    });
+    return {
+        info: {
+            description: `dataset-gen pre-tagged frames for site ${context.site}`,
+            version: context.toolVersion,
+            contributor: 'dataset-gen',
+            site: context.site,
+            url: '',
+        },
+        licenses: [],
+        images,
+        annotations,
+        categories: context.categories.map((name, i) => ({ id: i + 1, name, supercategory: 'object' })),
+    };
+}
+function serializeCoco(dataset) {
+    return `${JSON.stringify(dataset, null, 1)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/observe/csv.ts
+/**
+ * CSV writing per RFC 4180: fields containing a comma, double quote, CR or LF are quoted, inner
+ * quotes doubled, records end in CRLF (the last one too), and columns come in a fixed order. Text
+ * that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR: a video or
+ * site name is user input) gets a leading `'`, so the file is data when opened in Excel or Sheets.
+ */
+
+const CRLF = '\r\n';
+const NEEDS_QUOTES = /[",\r\n]/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** One field: null/undefined and non-finite numbers become an empty cell. */
+function csvField(value) {
+    if (value === null || value === undefined)
+        return '';
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? String(value) : '';
+    const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
+    return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+function csvRecord(values) {
+    return values.map(csvField).join(',') + CRLF;
+}
+/** A whole document: the header record, then one record per row. */
+function toCsv(header, rows) {
+    const parts = [csvRecord(header)];
+    for (const row of rows) {
+        if (row.length !== header.length) {
+            throw new RangeError(`CSV row has ${row.length} fields but the header has ${header.length}`);
+        }
+        parts.push(csvRecord(row));
+    }
+    return parts.join('');
+}
+/** Columns of metrics.csv, in order. */
+const FRAME_CSV_COLUMNS = [
+    'video',
+    'frame_index',
+    'timestamp_ms',
+    'outcome',
+    'reason',
+    'luma_mean',
+    'blur_score',
+    'phash_distance',
+    'detections',
+    'inference_ms',
+    'image_file',
+];
+/** Rounds measured values to 3 decimals so float noise does not reach the file. */
+function measured(value) {
+    if (value === null || !Number.isFinite(value))
+        return null;
+    const rounded = Math.round(value * 1000) / 1000;
+    return rounded === 0 ? 0 : rounded;
+}
+function frameRow(frame) {
+    const kept = frame.outcome === 'kept' ? frame : null;
+    return [
+        frame.video,
+        frame.frameIndex,
+        measured(frame.timestampMs),
+        frame.outcome,
+        frame.outcome === 'dropped' ? frame.reason : null,
+        measured(frame.lumaMean),
+        measured(frame.blurScore),
+        frame.phashDistance,
+        kept?.detections ?? null,
+        measured(kept?.inferenceMs ?? null),
+        kept?.imageFile ?? null,
+    ];
+}
+/** metrics.csv: one row per sampled frame, in recorded order. */
+function frameRowsCsv(frames) {
+    return toCsv(FRAME_CSV_COLUMNS, frames.map(frameRow));
+}
+/** Parses an RFC 4180 document (as `toCsv` writes it) into records of fields. */
+function parseCsv(text) {
+    const records = [];
+    let record = [];
+    let field = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quoted) {
+            if (c === '"' && text[i + 1] === '"') {
+                field += '"';
+                i++;
+            }
+            else if (c === '"') {
+                quoted = false;
+            }
+            else {
+                field += c;
+            }
+        }
+        else if (c === '"') {
+            quoted = true;
+        }
+        else if (c === ',') {
+            record.push(field);
+            field = '';
+        }
+        else if (c === '\r' || c === '\n') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            record.push(field);
+            records.push(record);
+            record = [];
+            field = '';
+        }
+        else {
+            field += c;
+        }
+    }
+    if (field !== '' || record.length > 0)
+        records.push([...record, field]);
+    return records;
+}
+const numberOrNull = (cell) => (cell === undefined || cell === '' ? null : Number(cell));
+/** metrics.csv read back into frame rows (what `frameRowsCsv` wrote; its values are already rounded). */
+function frameRowsFromCsv(text) {
+    const [header, ...rows] = parseCsv(text);
+    if (header?.join(',') !== FRAME_CSV_COLUMNS.join(',')) {
+        throw new RangeError(`unexpected metrics.csv columns: ${header?.join(',') ?? 'none'}`);
+    }
+    return rows.map((cells) => {
+        const [video, frameIndex, timestampMs, outcome, reason, luma, blur, distance, detections, inferenceMs, imageFile] = cells;
+        const base = {
+            video: video ?? '',
+            frameIndex: Number(frameIndex),
+            timestampMs: Number(timestampMs),
+            lumaMean: numberOrNull(luma),
+            blurScore: numberOrNull(blur),
+            phashDistance: numberOrNull(distance),
+        };
+        if (outcome === 'kept') {
+            return { ...base, outcome, detections: Number(detections), inferenceMs: Number(inferenceMs), imageFile: imageFile ?? '' };
+        }
+        if (!DROP_REASONS.includes(reason ?? ''))
+            throw new RangeError(`unknown drop reason "${reason}" in metrics.csv`);
+        return { ...base, outcome: 'dropped', reason: reason };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/dataset-part.ts
+/**
+ * A finished dataset read back for `merge`: its manifest, COCO file, frame rows (metrics.csv) and
+ * metrics, with its kept images rebuilt from the COCO file (whose numbers are already rounded, so
+ * building COCO from them again gives the same bytes).
+ */
+
+
+
+
+
+async function readPartFile(dir, given, file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, file), 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new UsageError(`${given} is not a finished dataset-gen dataset: ${file} is missing (${code}); pass folders written by dataset-gen run`);
+    }
+}
+function parseJson(text, given, file) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new UsageError(`${given}: ${file} is not valid JSON (${error.message})`);
+    }
+}
+/** The kept images of a COCO file, with each detection's class index in the model's class list. */
+function keptFromCoco(coco, classNames) {
+    const nameOf = new Map(coco.categories.map((c) => [c.id, c.name]));
+    const byImage = new Map();
+    for (const a of coco.annotations) {
+        const className = nameOf.get(a.category_id) ?? '';
+        const [x, y, width, height] = a.bbox;
+        const list = byImage.get(a.image_id) ?? [];
+        list.push({ classIndex: classNames.indexOf(className), className, score: a.score, box: { x, y, width, height } });
+        byImage.set(a.image_id, list);
+    }
+    return coco.images.map((image) => ({
+        file: image.file_name,
+        video: image.video,
+        frameIndex: image.frame_index,
+        timestampMs: image.timestamp_ms,
+        width: image.width,
+        height: image.height,
+        detections: byImage.get(image.id) ?? [],
+    }));
+}
+async function readDatasetPart(given, cwd) {
+    const dir = external_node_path_default().resolve(cwd, given);
+    const [manifestText, cocoText, metricsText, csvText] = await Promise.all([DATASET_FILES.manifest, DATASET_FILES.coco, DATASET_FILES.metrics, DATASET_FILES.metricsCsv].map((file) => readPartFile(dir, given, file)));
+    const manifest = parseJson(manifestText, given, DATASET_FILES.manifest);
+    if (manifest.schemaVersion !== 1 || manifest.tool?.name !== 'dataset-gen') {
+        throw new UsageError(`${given}: ${DATASET_FILES.manifest} is not a dataset-gen manifest (schema 1)`);
+    }
+    const coco = parseJson(cocoText, given, DATASET_FILES.coco);
+    let frames;
+    try {
+        frames = frameRowsFromCsv(csvText);
+    }
+    catch (error) {
+        throw new UsageError(`${given}: ${DATASET_FILES.metricsCsv} cannot be read: ${error.message}`);
+    }
+    return {
+        dir,
+        given,
+        manifest,
+        coco,
+        metrics: parseJson(metricsText, given, DATASET_FILES.metrics),
+        frames,
+        kept: keptFromCoco(coco, manifest.model.classNames),
+    };
+}
+
+;// CONCATENATED MODULE: external "onnxruntime-node"
+var x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var y = (x) => (() => (x))
+const external_onnxruntime_node_namespaceObject = x({ ["env"]: () => (__WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__.env) });
+;// CONCATENATED MODULE: external "sharp"
+var external_sharp_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var external_sharp_y = (x) => (() => (x))
+const external_sharp_namespaceObject = external_sharp_x({ ["default"]: () => (__WEBPACK_EXTERNAL_MODULE_sharp__["default"]) });
+;// CONCATENATED MODULE: ./src/pipeline/manifest.ts
+/**
+ * manifest.json: what produced this dataset, written last. Versions of every tool, the fully resolved
+ * configuration, sha256 of every input video and of the model, and the counts.
+ */
+
+
+
+function buildManifest(input) {
+    const { options, metrics } = input;
+    const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, ...config } = options;
+    const { manifest: _manifest, ...datasetFiles } = DATASET_FILES;
+    return {
+        schemaVersion: 1,
+        tool: { name: 'dataset-gen', version: input.toolVersion, gitCommit: input.gitCommit },
+        runtime: {
+            node: process.version,
+            platform: `${process.platform}-${process.arch}`,
+            ffmpeg: { ...input.tools.ffmpeg, source: input.tools.source },
+            ffprobe: input.tools.ffprobe,
+            onnxruntime: external_onnxruntime_node_namespaceObject.env.versions.node ?? external_onnxruntime_node_namespaceObject.env.versions.common,
+            sharp: external_sharp_namespaceObject["default"].versions.sharp ?? 'unknown',
+            libvips: external_sharp_namespaceObject["default"].versions.vips,
+            executionProviders: input.providers,
+            decoder: input.decoder,
+        },
+        run: {
+            id: input.runId,
+            startedAt: input.startedAt.toISOString(),
+            finishedAt: input.finishedAt.toISOString(),
+            wallSeconds: Math.round((input.finishedAt.getTime() - input.startedAt.getTime()) / 10) / 100,
+        },
+        config: { ...config, model: input.modelConfig },
+        model: {
+            path: input.model.path,
+            sha256: input.model.sha256,
+            origin: input.model.origin,
+            url: input.model.url,
+            pinned: input.model.pinned,
+            classNames: input.classNames,
+        },
+        videos: input.videos.map((v) => ({
+            path: v.info.path,
+            stem: v.info.stem,
+            sha256: v.sha256,
+            sizeBytes: v.info.sizeBytes,
+            container: v.info.container,
+            codec: v.info.codec,
+            durationSeconds: v.info.durationSeconds,
+            fps: v.info.fps,
+            width: v.info.width,
+            height: v.info.height,
+            rotation: v.info.rotation,
+            frameCount: v.info.frameCount,
+            frameCountExact: v.info.frameCountExact,
+            framesDecoded: v.framesDecoded,
+            decodeErrors: v.decodeErrors,
+        })),
+        counts: manifestCounts(metrics),
+        files: datasetFiles,
+        exports: metrics.exports,
+        selection: metrics.selection
+            ? { file: EXPORT_FILES.selection, frames: metrics.selection.selected, exportsOnlySelected: metrics.selection.exportsOnlySelected }
+            : null,
+    };
+}
+function manifestCounts(metrics) {
+    return {
+        framesDecoded: metrics.frames.decoded,
+        framesSampled: metrics.frames.sampled,
+        images: metrics.images,
+        detections: metrics.detections.total,
+        dropped: { ...metrics.frames.droppedByReason },
+        frameDropRatio: metrics.frameDropRatio,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/merge-check.ts
+/**
+ * Whether datasets can be joined: made by the same tool version with the same model (weights and
+ * classes) and the same configuration apart from the time range. The refusal names the first field
+ * that differs and both values.
+ */
+
+/** The first path (`a.b[2]`) where two JSON values differ, with both values; null when equal. */
+function firstDifference(a, b, at = '') {
+    if (Object.is(a, b))
+        return null;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+        return { path: at, a, b };
+    }
+    if (Array.isArray(a) && Array.isArray(b)) {
+        for (let i = 0; i < Math.max(a.length, b.length); i++) {
+            const found = firstDifference(a[i], b[i], `${at}[${i}]`);
+            if (found)
+                return found;
+        }
+        return null;
+    }
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    for (const key of keys) {
+        const found = firstDifference(a[key], b[key], at === '' ? key : `${at}.${key}`);
+        if (found)
+            return found;
+    }
+    return null;
+}
+/** What must be equal across the parts; the time range (and `overwrite`, `pricePerHour`) legitimately differ. */
+function comparable(manifest) {
+    const { timeRange: _range, overwrite: _overwrite, pricePerHour: _price, executionProviders: _providers, ...config } = manifest.config;
+    return {
+        'tool.version': manifest.tool.version,
+        'model.sha256': manifest.model.sha256,
+        'model.classNames': manifest.model.classNames,
+        // The providers that ran may differ (a CPU job and a GPU job); the model's own settings may not.
+        config: { ...config, model: { ...config.model, executionProviders: null } },
+    };
+}
+const show = (value) => (value === undefined ? 'nothing' : JSON.stringify(value));
+function checkMergeable(parts) {
+    const [first, ...rest] = parts;
+    if (!first)
+        return;
+    const reference = comparable(first.manifest);
+    for (const part of rest) {
+        const found = firstDifference(reference, comparable(part.manifest));
+        if (found) {
+            throw new ConfigError(`Cannot merge ${part.given} with ${first.given}: they were made with different ${found.path} (${show(found.b)} in ${part.given}, ${show(found.a)} in ${first.given}); merge only datasets of one model and config`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/output-dir.ts
+/**
+ * The dataset is written into a hidden sibling of the output folder and renamed into place only when
+ * the run succeeds, so a failed or interrupted run never leaves a folder that looks complete.
+ */
+
+
+
+
+
+/** Refuses an output path that is a file, or a folder with something in it (unless `overwrite`). */
+async function checkOutputDir(outDir, overwrite, name = cliName) {
+    const info = await (0,promises_namespaceObject.stat)(outDir).catch(() => null);
+    if (!info)
+        return;
+    if (!info.isDirectory())
+        throw new OutputError(`Output ${outDir} exists and is not a folder; choose another ${name('out')}`);
+    const entries = await (0,promises_namespaceObject.readdir)(outDir);
+    if (entries.length > 0 && !overwrite) {
+        throw new OutputError(`Output folder ${outDir} exists and is not empty; pass ${name('overwrite')} to replace it, or choose another ${name('out')}`);
+    }
+}
+/** Creates the temporary sibling folder the run writes into. */
+async function createStagingDir(outDir, subdirs, name = cliName) {
+    const parent = external_node_path_default().dirname(outDir);
+    try {
+        await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
+    }
+    catch (error) {
+        throw new OutputError(`Cannot create ${parent}: ${error.code ?? error.message}; check ${name('out')}`);
+    }
+    const staging = external_node_path_default().join(parent, `.${external_node_path_default().basename(outDir)}.partial-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+    for (const sub of ['', ...subdirs])
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(staging, sub), { recursive: true });
+    return staging;
+}
+/** Moves the finished staging folder to `outDir`, replacing what was there. */
+async function commitStagingDir(staging, outDir) {
+    const previous = await (0,promises_namespaceObject.stat)(outDir).catch(() => null);
+    if (!previous) {
+        await (0,promises_namespaceObject.rename)(staging, outDir);
+        return;
+    }
+    const old = external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.old-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+    await (0,promises_namespaceObject.rename)(outDir, old);
+    await (0,promises_namespaceObject.rename)(staging, outDir);
+    await (0,promises_namespaceObject.rm)(old, { recursive: true, force: true });
+}
+async function discardStagingDir(staging) {
+    await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./src/export/xml.ts
+/** Escapes text for an XML attribute value or element content. */
+function escapeXml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;')
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/export/cvat.ts
+
+
+const px = (value) => value.toFixed(2);
+function cvatExport(coco, context) {
+    const labelOf = new Map(coco.categories.map((c) => [c.id, c.name]));
+    const boxes = new Map(coco.images.map((image) => [image.id, []]));
+    for (const annotation of coco.annotations) {
+        const label = labelOf.get(annotation.category_id);
+        if (label === undefined)
+            continue;
+        const [x, y, w, h] = annotation.bbox;
+        boxes.get(annotation.image_id)?.push(`    <box label="${escapeXml(label)}" source="auto" occluded="0" xtl="${px(x)}" ytl="${px(y)}" xbr="${px(x + w)}" ybr="${px(y + h)}" z_order="0">\n    </box>`);
+    }
+    const lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<annotations>',
+        '  <version>1.1</version>',
+        '  <meta>',
+        '    <task>',
+        `      <name>${escapeXml(context.taskName)}</name>`,
+        `      <size>${coco.images.length}</size>`,
+        '      <mode>annotation</mode>',
+        '      <overlap>0</overlap>',
+        '      <labels>',
+        ...coco.categories.flatMap((c) => [
+            '        <label>',
+            `          <name>${escapeXml(c.name)}</name>`,
+            `          <color>${escapeXml(context.colorOf(c.name))}</color>`,
+            '          <type>rectangle</type>',
+            '          <attributes>',
+            '          </attributes>',
+            '        </label>',
+        ]),
+        '      </labels>',
+        '    </task>',
+        '  </meta>',
+        ...coco.images.flatMap((image, i) => {
+            const inner = boxes.get(image.id) ?? [];
+            return [
+                `  <image id="${i}" name="${escapeXml(image.file_name)}" width="${image.width}" height="${image.height}">`,
+                ...inner,
+                '  </image>',
+            ];
+        }),
+        '</annotations>',
+        '',
+    ];
+    return [{ path: EXPORT_FILES.cvat, content: lines.join('\n') }];
+}
+
+;// CONCATENATED MODULE: ./src/export/label-studio.ts
+
+
+/** Names the config and the regions share. */
+const LABEL_STUDIO_NAMES = { image: 'image', labels: 'label' };
+/** The labelling config: the image and a rectangle label per COCO category, in category order. */
+function labelStudioConfig(coco, colorOf) {
+    const { image, labels } = LABEL_STUDIO_NAMES;
+    return [
+        '<View>',
+        `  <Image name="${image}" value="$${image}" zoom="true"/>`,
+        `  <RectangleLabels name="${labels}" toName="${image}">`,
+        ...coco.categories.map((c) => `    <Label value="${escapeXml(c.name)}" background="${escapeXml(colorOf(c.name))}"/>`),
+        '  </RectangleLabels>',
+        '</View>',
+        '',
+    ].join('\n');
+}
+const label_studio_percent = (value, of) => (value / of) * 100;
+function labelStudioExport(coco, context) {
+    const labelOf = new Map(coco.categories.map((c) => [c.id, c.name]));
+    const regions = new Map(coco.images.map((image) => [image.id, []]));
+    const images = new Map(coco.images.map((image) => [image.id, image]));
+    for (const annotation of coco.annotations) {
+        const image = images.get(annotation.image_id);
+        const label = labelOf.get(annotation.category_id);
+        if (!image || label === undefined)
+            continue;
+        const [x, y, w, h] = annotation.bbox;
+        regions.get(image.id)?.push({
+            id: `box${annotation.id}`,
+            from_name: LABEL_STUDIO_NAMES.labels,
+            to_name: LABEL_STUDIO_NAMES.image,
+            type: 'rectanglelabels',
+            origin: 'prediction',
+            original_width: image.width,
+            original_height: image.height,
+            image_rotation: 0,
+            value: { x: label_studio_percent(x, image.width), y: label_studio_percent(y, image.height), width: label_studio_percent(w, image.width), height: label_studio_percent(h, image.height), rotation: 0, rectanglelabels: [label] },
+            score: annotation.score,
+        });
+    }
+    const tasks = coco.images.map((image) => {
+        const result = regions.get(image.id) ?? [];
+        const mean = result.length > 0 ? result.reduce((sum, r) => sum + r.score, 0) / result.length : 0;
+        return {
+            data: {
+                [LABEL_STUDIO_NAMES.image]: `${context.imagePrefix}${encodeURIComponent(image.file_name)}`,
+                file_name: image.file_name,
+                video: image.video,
+                frame_index: image.frame_index,
+                timestamp_ms: image.timestamp_ms,
+            },
+            predictions: [{ model_version: context.modelVersion, score: Math.round(mean * 10000) / 10000, result }],
+        };
+    });
+    return [
+        { path: EXPORT_FILES.labelStudioTasks, content: `${JSON.stringify(tasks, null, 1)}\n` },
+        { path: EXPORT_FILES.labelStudioConfig, content: labelStudioConfig(coco, context.colorOf) },
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/export/yolo.ts
+
+/** Eight decimals: under 1e-4 px of error on an 8K-wide image. */
+const normalised = (value) => value.toFixed(8);
+/** A YAML double-quoted scalar. */
+function yamlString(text) {
+    return JSON.stringify(text);
+}
+/** Class number of each COCO category id: its place in the model's classes. */
+function classNumbers(coco, modelClasses) {
+    const names = [...modelClasses];
+    const byCategory = new Map();
+    for (const category of coco.categories) {
+        let index = names.indexOf(category.name);
+        if (index < 0)
+            index = names.push(category.name) - 1;
+        byCategory.set(category.id, index);
+    }
+    return { names, byCategory };
+}
+function yoloExport(coco, context) {
+    const { names, byCategory } = classNumbers(coco, context.modelClasses);
+    const lines = new Map(coco.images.map((image) => [image.id, []]));
+    const sizes = new Map(coco.images.map((image) => [image.id, image]));
+    for (const annotation of coco.annotations) {
+        const image = sizes.get(annotation.image_id);
+        const classNumber = byCategory.get(annotation.category_id);
+        if (!image || classNumber === undefined)
+            continue;
+        const [x, y, w, h] = annotation.bbox;
+        lines.get(image.id)?.push([String(classNumber), normalised((x + w / 2) / image.width), normalised((y + h / 2) / image.height), normalised(w / image.width), normalised(h / image.height)].join(' '));
+    }
+    const labels = coco.images.map((image) => {
+        const rows = lines.get(image.id) ?? [];
+        return { path: `${EXPORT_FILES.yoloLabels}/${labelFileName(image.file_name)}`, content: rows.length > 0 ? `${rows.join('\n')}\n` : '' };
+    });
+    const yaml = [
+        '# Ultralytics YOLO detection dataset written by dataset-gen: images/ and labels/ beside this file.',
+        'path: .',
+        'train: images',
+        'val: images',
+        `nc: ${names.length}`,
+        'names:',
+        ...names.map((name, i) => `  ${i}: ${yamlString(name)}`),
+        '',
+    ].join('\n');
+    return [{ path: EXPORT_FILES.yoloData, content: yaml }, ...labels];
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/write-exports.ts
+/**
+ * Writes the exports asked for (`--export`) into the staging folder, each made from the same COCO
+ * records as `annotations/instances.json` (never by detecting again): of every kept image, or with
+ * `--select-only` of the selected ones (their COCO file then is `annotations/instances-selected.json`).
+ * Returns what was written, for the recorder, the manifest and the reports.
+ */
+
+
+
+
+
+
+
+function filesOf(job, format) {
+    switch (format) {
+        case 'coco':
+            // instances.json (every kept image) is written by the run itself; only the selection needs its own file.
+            return job.selectedOnly ? [{ path: EXPORT_FILES.cocoSelected, content: serializeCoco(job.coco) }] : [];
+        case 'yolo':
+            return yoloExport(job.coco, { modelClasses: job.modelClasses });
+        case 'label-studio':
+            return labelStudioExport(job.coco, { imagePrefix: job.labelStudioImages, modelVersion: job.modelVersion, colorOf: job.colorOf });
+        case 'cvat':
+            return cvatExport(job.coco, { taskName: job.site, colorOf: job.colorOf });
+    }
+}
+/** The files and folders an export lists: a folder of per-image files is listed once. */
+function listed(format, files, selectedOnly) {
+    if (format === 'coco' && !selectedOnly)
+        return [DATASET_FILES.coco];
+    const top = files.map((f) => (f.path.startsWith(`${EXPORT_FILES.yoloLabels}/`) ? `${EXPORT_FILES.yoloLabels}/` : f.path));
+    return [...new Set(top)];
+}
+async function writeExports(job) {
+    const records = [];
+    for (const format of job.formats) {
+        const files = filesOf(job, format);
+        const folders = [...new Set(files.map((f) => external_node_path_default().dirname(external_node_path_default().join(job.dir, f.path))))];
+        await Promise.all(folders.map((folder) => (0,promises_namespaceObject.mkdir)(folder, { recursive: true })));
+        for (const file of files)
+            await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(job.dir, file.path), file.content);
+        records.push({ format, files: listed(format, files, job.selectedOnly), images: job.coco.images.length, boxes: job.coco.annotations.length });
+    }
+    return records;
+}
+
+;// CONCATENATED MODULE: ./src/report/map-limit.ts
+/**
+ * `items.map(work)` with at most `limit` calls in flight, results in input order. For sharp work:
+ * each call runs on libuv's thread pool, so a few at once use every core where one after another
+ * uses one.
+ */
+async function mapLimit(items, limit, work) {
+    if (!(Number.isInteger(limit) && limit >= 1))
+        throw new RangeError(`limit must be a positive integer; got ${limit}`);
+    const results = new Array(items.length);
+    let next = 0;
+    const lane = async () => {
+        while (next < items.length) {
+            const index = next++;
+            results[index] = await work(items[index], index);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/report/svg-pixel-font.ts
+/**
+ * A 5×7 pixel font drawn as SVG paths, for the class labels burned into the contact-sheet thumbnails.
+ * sharp renders SVG with librsvg, whose text goes through fontconfig: the container image has no
+ * fonts, and different fonts would give different bytes on different machines. Paths need neither.
+ *
+ * Capital letters, digits and a little punctuation; lower case is drawn as capitals and any other
+ * character as `?`. Each glyph is 5 columns by 7 rows; glyphs advance by 6 columns.
+ */
+const GLYPHS = {
+    A: ['.###.', '#...#', '#...#', '#####', '#...#', '#...#', '#...#'],
+    B: ['####.', '#...#', '#...#', '####.', '#...#', '#...#', '####.'],
+    C: ['.###.', '#...#', '#....', '#....', '#....', '#...#', '.###.'],
+    D: ['####.', '#...#', '#...#', '#...#', '#...#', '#...#', '####.'],
+    E: ['#####', '#....', '#....', '####.', '#....', '#....', '#####'],
+    F: ['#####', '#....', '#....', '####.', '#....', '#....', '#....'],
+    G: ['.###.', '#...#', '#....', '#.###', '#...#', '#...#', '.####'],
+    H: ['#...#', '#...#', '#...#', '#####', '#...#', '#...#', '#...#'],
+    I: ['.###.', '..#..', '..#..', '..#..', '..#..', '..#..', '.###.'],
+    J: ['..###', '...#.', '...#.', '...#.', '...#.', '#..#.', '.##..'],
+    K: ['#...#', '#..#.', '#.#..', '##...', '#.#..', '#..#.', '#...#'],
+    L: ['#....', '#....', '#....', '#....', '#....', '#....', '#####'],
+    M: ['#...#', '##.##', '#.#.#', '#.#.#', '#...#', '#...#', '#...#'],
+    N: ['#...#', '#...#', '##..#', '#.#.#', '#..##', '#...#', '#...#'],
+    O: ['.###.', '#...#', '#...#', '#...#', '#...#', '#...#', '.###.'],
+    P: ['####.', '#...#', '#...#', '####.', '#....', '#....', '#....'],
+    Q: ['.###.', '#...#', '#...#', '#...#', '#.#.#', '#..#.', '.##.#'],
+    R: ['####.', '#...#', '#...#', '####.', '#.#..', '#..#.', '#...#'],
+    S: ['.####', '#....', '#....', '.###.', '....#', '....#', '####.'],
+    T: ['#####', '..#..', '..#..', '..#..', '..#..', '..#..', '..#..'],
+    U: ['#...#', '#...#', '#...#', '#...#', '#...#', '#...#', '.###.'],
+    V: ['#...#', '#...#', '#...#', '#...#', '#...#', '.#.#.', '..#..'],
+    W: ['#...#', '#...#', '#...#', '#.#.#', '#.#.#', '#.#.#', '.#.#.'],
+    X: ['#...#', '#...#', '.#.#.', '..#..', '.#.#.', '#...#', '#...#'],
+    Y: ['#...#', '#...#', '.#.#.', '..#..', '..#..', '..#..', '..#..'],
+    Z: ['#####', '....#', '...#.', '..#..', '.#...', '#....', '#####'],
+    '0': ['.###.', '#...#', '#..##', '#.#.#', '##..#', '#...#', '.###.'],
+    '1': ['..#..', '.##..', '..#..', '..#..', '..#..', '..#..', '.###.'],
+    '2': ['.###.', '#...#', '....#', '...#.', '..#..', '.#...', '#####'],
+    '3': ['#####', '...#.', '..#..', '...#.', '....#', '#...#', '.###.'],
+    '4': ['...#.', '..##.', '.#.#.', '#..#.', '#####', '...#.', '...#.'],
+    '5': ['#####', '#....', '####.', '....#', '....#', '#...#', '.###.'],
+    '6': ['..##.', '.#...', '#....', '####.', '#...#', '#...#', '.###.'],
+    '7': ['#####', '....#', '...#.', '..#..', '.#...', '.#...', '.#...'],
+    '8': ['.###.', '#...#', '#...#', '.###.', '#...#', '#...#', '.###.'],
+    '9': ['.###.', '#...#', '#...#', '.####', '....#', '...#.', '.##..'],
+    ' ': ['.....', '.....', '.....', '.....', '.....', '.....', '.....'],
+    '-': ['.....', '.....', '.....', '.###.', '.....', '.....', '.....'],
+    _: ['.....', '.....', '.....', '.....', '.....', '.....', '#####'],
+    '.': ['.....', '.....', '.....', '.....', '.....', '.##..', '.##..'],
+    ':': ['.....', '.##..', '.##..', '.....', '.##..', '.##..', '.....'],
+    '/': ['....#', '....#', '...#.', '..#..', '.#...', '#....', '#....'],
+    '(': ['...#.', '..#..', '.#...', '.#...', '.#...', '..#..', '...#.'],
+    ')': ['.#...', '..#..', '...#.', '...#.', '...#.', '..#..', '.#...'],
+    '%': ['##...', '##..#', '...#.', '..#..', '.#...', '#..##', '...##'],
+    '+': ['.....', '..#..', '..#..', '#####', '..#..', '..#..', '.....'],
+    '?': ['.###.', '#...#', '....#', '...#.', '..#..', '.....', '..#..'],
+};
+const GLYPH_ROWS = 7;
+const GLYPH_ADVANCE = 6;
+function glyph(char) {
+    return GLYPHS[char.toUpperCase()] ?? GLYPHS['?'] ?? [];
+}
+/** Width of `text` drawn at `scale` (pixels per font pixel), without trailing spacing. */
+function pixelTextWidth(text, scale) {
+    const n = [...text].length;
+    return n === 0 ? 0 : (n * GLYPH_ADVANCE - 1) * scale;
+}
+/** Path commands for `text` with its top-left corner at (x, y); runs of lit pixels are merged per row. */
+function pixelTextPath(text, x, y, scale) {
+    const parts = [];
+    [...text].forEach((char, i) => {
+        const rows = glyph(char);
+        const gx = x + i * GLYPH_ADVANCE * scale;
+        rows.forEach((row, r) => {
+            for (let c = 0; c < row.length;) {
+                if (row[c] !== '#') {
+                    c += 1;
+                    continue;
+                }
+                let end = c;
+                while (row[end] === '#')
+                    end += 1;
+                const w = (end - c) * scale;
+                parts.push(`M${gx + c * scale} ${y + r * scale}h${w}v${scale}h${-w}z`);
+                c = end;
+            }
+        });
+    });
+    return parts.join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/contact-sheet.ts
+/**
+ * The contact sheet of report.html: thumbnails of kept frames, spread evenly over the run, with the
+ * detection boxes and class labels burned in. Each thumbnail is the dataset image downscaled by sharp
+ * with an SVG overlay composited on it (boxes as rectangles, labels in the pixel font of
+ * svg-pixel-font.ts, so no system font is needed), written as a baseline JPEG without metadata under
+ * `report/thumbs/<image file name>`. Same images and detections → same bytes.
+ */
+
+
+
+
+
+
+/** Where thumbnails go, relative to the dataset folder (and to report.html, which sits at its root). */
+const THUMBS_DIR = 'report/thumbs';
+/** Where the thumbnails of the frames selected for labelling go. */
+const SELECTED_THUMBS_DIR = 'report/selected';
+const DEFAULT_MAX_THUMBNAILS = 24;
+/** Never more than this many thumbnails, whatever is asked. */
+const MAX_THUMBNAILS = 200;
+const DEFAULT_THUMB_WIDTH = 480;
+/** Thumbnails made at once. */
+const THUMBNAIL_CONCURRENCY = 4;
+/**
+ * `n` items spread evenly over `items` (the middle of each of `n` equal slices), in order. All of
+ * them when there are at most `n`.
+ */
+function spreadSample(items, n) {
+    const count = Math.max(0, Math.floor(n));
+    if (items.length <= count)
+        return [...items];
+    return Array.from({ length: count }, (_, i) => items[Math.floor(((i + 0.5) * items.length) / count)]);
+}
+/** Kept images in run order: videos in order of first appearance, then by time, then frame index. */
+function orderKept(kept) {
+    const videoRank = new Map();
+    for (const image of kept)
+        if (!videoRank.has(image.video))
+            videoRank.set(image.video, videoRank.size);
+    return [...kept].sort((a, b) => (videoRank.get(a.video) ?? 0) - (videoRank.get(b.video) ?? 0) ||
+        a.timestampMs - b.timestampMs ||
+        a.frameIndex - b.frameIndex);
+}
+/** Black or white, whichever reads better on `hex` (`#rrggbb`). */
+function textColorOn(hex) {
+    const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+    if (!m)
+        return '#ffffff';
+    const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h ?? '0', 16) / 255);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.6 ? '#000000' : '#ffffff';
+}
+/** Only `#rgb`/`#rrggbb` colours reach the SVG; anything else becomes the default blue. */
+function safeColor(color) {
+    return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color) ? color : '#1f77d0';
+}
+function overlaps(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+/** Labels show at most this many characters. */
+const LABEL_CHARS = 14;
+/**
+ * The overlay for one thumbnail (`width`×`height`): a box per detection and a label with the class
+ * name above the box (inside it when there is no room above). A label that would cover an earlier
+ * one is left out; the box stays. Higher-scoring detections are drawn first, so they keep theirs.
+ */
+function overlaySvg(image, width, height, colorOf) {
+    const sx = width / Math.max(1, image.width);
+    const sy = height / Math.max(1, image.height);
+    const scale = width >= 360 ? 2 : 1;
+    const stroke = width >= 360 ? 2 : 1;
+    const labelHeight = GLYPH_ROWS * scale + 2 * scale + 2;
+    const detections = [...image.detections]
+        .map((d, i) => ({ d, i }))
+        .sort((a, b) => b.d.score - a.d.score || a.i - b.i)
+        .map(({ d }) => d);
+    const boxes = [];
+    const labels = [];
+    const placed = [];
+    for (const det of detections) {
+        const color = safeColor(colorOf(det.className));
+        const x = Math.round(Math.max(0, det.box.x * sx));
+        const y = Math.round(Math.max(0, det.box.y * sy));
+        const w = Math.max(1, Math.round(Math.min(width, (det.box.x + det.box.width) * sx)) - x);
+        const h = Math.max(1, Math.round(Math.min(height, (det.box.y + det.box.height) * sy)) - y);
+        const half = stroke / 2;
+        boxes.push(`<rect x="${x + half}" y="${y + half}" width="${Math.max(0, w - stroke)}" height="${Math.max(0, h - stroke)}" fill="none" stroke="${color}" stroke-width="${stroke}"/>`);
+        const text = [...det.className].slice(0, LABEL_CHARS).join('');
+        const labelWidth = pixelTextWidth(text, scale) + 2 * scale + 2;
+        const lx = Math.max(0, Math.min(x, width - labelWidth));
+        const ly = y >= labelHeight ? y - labelHeight : Math.min(y, height - labelHeight);
+        const area = { x: lx, y: ly, w: labelWidth, h: labelHeight };
+        if (text === '' || placed.some((p) => overlaps(p, area)))
+            continue;
+        placed.push(area);
+        labels.push(`<rect x="${lx}" y="${ly}" width="${labelWidth}" height="${labelHeight}" fill="${color}"/>`, `<path fill="${textColorOn(color)}" d="${pixelTextPath(text, lx + scale + 1, ly + scale + 1, scale)}"/>`);
+    }
+    return (`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" shape-rendering="crispEdges">` +
+        boxes.join('') +
+        labels.join('') +
+        '</svg>');
+}
+function classCounts(image) {
+    const counts = new Map();
+    for (const det of image.detections)
+        counts.set(det.className, (counts.get(det.className) ?? 0) + 1);
+    return [...counts.entries()]
+        .map(([name, count]) => ({ name, count }))
+        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/**
+ * Chooses up to `maxThumbnails` kept images spread over the run, and writes their thumbnails to
+ * `<datasetDir>/<dir>/` (default `report/thumbs/`; the folder is emptied first, so it holds exactly
+ * this sheet).
+ * An image that cannot be read is listed in `failed` instead of failing the report.
+ */
+async function buildContactSheet(datasetDir, kept, options = {}) {
+    const max = Math.min(MAX_THUMBNAILS, Math.max(0, Math.floor(options.maxThumbnails ?? DEFAULT_MAX_THUMBNAILS)));
+    const maxWidth = Math.max(16, Math.floor(options.width ?? DEFAULT_THUMB_WIDTH));
+    const quality = Math.min(100, Math.max(1, Math.round(options.jpegQuality ?? 80)));
+    const colorOf = options.colorOf ?? (() => '#1f77d0');
+    const chosen = spreadSample(orderKept(kept), max);
+    const dir = options.dir ?? THUMBS_DIR;
+    const thumbsDir = external_node_path_default().join(datasetDir, ...dir.split('/'));
+    await (0,promises_namespaceObject.rm)(thumbsDir, { recursive: true, force: true });
+    if (chosen.length > 0)
+        await (0,promises_namespaceObject.mkdir)(thumbsDir, { recursive: true });
+    // A few at once: each thumbnail is a decode, resize, overlay and encode on libuv's pool.
+    const made = await mapLimit(chosen, THUMBNAIL_CONCURRENCY, async (image) => {
+        const name = external_node_path_default().basename(image.file);
+        const imageRel = `${DATASET_FILES.images}/${name}`;
+        const width = Math.max(1, Math.min(maxWidth, image.width));
+        const height = Math.max(1, Math.round((image.height * width) / Math.max(1, image.width)));
+        try {
+            await (0,external_sharp_namespaceObject["default"])(external_node_path_default().join(datasetDir, DATASET_FILES.images, name))
+                .resize(width, height, { fit: 'fill' })
+                .composite([{ input: Buffer.from(overlaySvg(image, width, height, colorOf)), top: 0, left: 0 }])
+                .jpeg({ quality, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false })
+                .toFile(external_node_path_default().join(thumbsDir, name));
+        }
+        catch (error) {
+            return { failed: imageRel, error: error instanceof Error ? error.message : String(error) };
+        }
+        return {
+            image: imageRel,
+            thumb: `${dir}/${name}`,
+            width,
+            height,
+            video: image.video,
+            frameIndex: image.frameIndex,
+            timestampMs: image.timestampMs,
+            detections: image.detections.length,
+            classes: classCounts(image),
+        };
+    });
+    const thumbnails = [];
+    const failed = [];
+    for (const result of made) {
+        if ('failed' in result)
+            failed.push({ image: result.failed, error: result.error });
+        else
+            thumbnails.push(result);
+    }
+    return { thumbnails, keptImages: kept.length, failed };
+}
+
+;// CONCATENATED MODULE: ./src/report/svg-charts.ts
+/**
+ * Small SVG chart helpers for report.html: a horizontal bar chart, a histogram (with an optional
+ * marker line) and a 100 % stacked bar with a legend. Each returns one inline `<svg>` element as a
+ * string: a `viewBox` plus intrinsic `width`/`height` (the page's CSS scales it to its box, keeping
+ * the aspect ratio), explicit colours, no scripts, no external references, and a `<title>` on every
+ * bar for a hover tooltip. Labels are escaped here; callers pass plain text.
+ *
+ * Coordinates are printed with at most 2 decimals (`num`), so the same data gives the same bytes.
+ */
+
+
+/** Average glyph advance as a share of the font size, for layout estimates (system sans-serif). */
+const CHAR_WIDTH = 0.58;
+const DEFAULT_BAR_COLOR = '#3b7dd8';
+const AXIS_COLOR = '#8a94a3';
+const GRID_COLOR = '#e3e7ec';
+const TEXT_COLOR = '#2b3340';
+const MUTED_TEXT = '#5d6673';
+/** Estimated width of `text` at `fontSize` (user units). */
+function textWidth(text, fontSize) {
+    return [...text].length * fontSize * CHAR_WIDTH;
+}
+/** A round step (1, 2 or 5 × 10^k) that splits `0..max` into about `target` intervals. */
+function niceStep(max, target) {
+    if (!(max > 0) || !(target > 0))
+        return 1;
+    const raw = max / target;
+    const power = 10 ** Math.floor(Math.log10(raw));
+    const m = raw / power;
+    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
+}
+/** The opening `<svg>` tag. Inline SVG in HTML needs no namespace, so there is no URL in the page. */
+function svgOpen(width, height, label, fontSize = 11) {
+    const w = num(width);
+    const h = num(height);
+    return (`<svg class="chart" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" ` +
+        `aria-label="${escapeHtml(label)}" font-size="${num(fontSize)}">`);
+}
+/** A `<text>` element; `text` is escaped. */
+function svgText(x, y, text, attrs = {}) {
+    const parts = [`x="${num(x)}"`, `y="${num(y)}"`];
+    if (attrs.anchor && attrs.anchor !== 'start')
+        parts.push(`text-anchor="${attrs.anchor}"`);
+    if (attrs.baseline)
+        parts.push('dominant-baseline="middle"');
+    parts.push(`fill="${attrs.fill ?? TEXT_COLOR}"`);
+    if (attrs.size !== undefined)
+        parts.push(`font-size="${num(attrs.size)}"`);
+    if (attrs.weight)
+        parts.push(`font-weight="${attrs.weight}"`);
+    return `<text ${parts.join(' ')}>${escapeHtml(text)}</text>`;
+}
+function rect(x, y, width, height, fill, title) {
+    const open = `<rect x="${num(x)}" y="${num(y)}" width="${num(Math.max(0, width))}" height="${num(Math.max(0, height))}" fill="${fill}"`;
+    return title === undefined ? `${open}/>` : `${open}><title>${escapeHtml(title)}</title></rect>`;
+}
+function line(x1, y1, x2, y2, stroke, extra = '') {
+    return `<line x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}" stroke="${stroke}"${extra}/>`;
+}
+function finiteNonNegative(n) {
+    return Number.isFinite(n) && n > 0 ? n : 0;
+}
+function noData(width, height, label, message) {
+    return `${svgOpen(width, height, label)}${svgText(width / 2, height / 2, message, { anchor: 'middle', fill: MUTED_TEXT, baseline: 'middle' })}</svg>`;
+}
+/** One bar per row, longest = the largest value; label on the left, value after the bar. */
+function horizontalBarChart(rows, options) {
+    const width = options.width ?? 420;
+    const rowHeight = options.rowHeight ?? 22;
+    const fontSize = options.fontSize ?? 12;
+    const format = options.formatValue ?? format_int;
+    if (rows.length === 0)
+        return noData(width, rowHeight * 2, options.label, options.empty ?? 'No data');
+    const labels = rows.map((r) => html_escape_cut(r.label, options.maxLabelChars ?? 22));
+    const values = rows.map((r) => r.valueLabel ?? format(r.value));
+    const labelWidth = Math.min(width * 0.4, Math.max(...labels.map((l) => textWidth(l, fontSize))) + 8);
+    const valueWidth = Math.max(...values.map((v) => textWidth(v, fontSize))) + 8;
+    const plotWidth = Math.max(10, width - labelWidth - valueWidth);
+    const max = rows.reduce((acc, r) => Math.max(acc, finiteNonNegative(r.value)), 0);
+    const barHeight = Math.round(rowHeight * 0.64);
+    const height = rows.length * rowHeight + 4;
+    const out = [svgOpen(width, height, options.label, fontSize)];
+    out.push(line(labelWidth, 2, labelWidth, height - 2, AXIS_COLOR));
+    rows.forEach((row, i) => {
+        const mid = 2 + i * rowHeight + rowHeight / 2;
+        const value = finiteNonNegative(row.value);
+        const barWidth = max > 0 && value > 0 ? Math.max(1, (value / max) * plotWidth) : 0;
+        const valueText = values[i] ?? '';
+        out.push('<g>', svgText(labelWidth - 6, mid, labels[i] ?? '', { anchor: 'end', baseline: 'middle' }), rect(labelWidth, mid - barHeight / 2, barWidth, barHeight, row.color ?? DEFAULT_BAR_COLOR, row.title ?? `${row.label}: ${valueText}`), svgText(labelWidth + barWidth + 4, mid, valueText, { fill: MUTED_TEXT, baseline: 'middle' }), '</g>');
+    });
+    out.push('</svg>');
+    return out.join('');
+}
+/** Vertical bars over labelled buckets, a count axis with grid lines, counts above the bars. */
+function histogramChart(buckets, options) {
+    const width = options.width ?? 420;
+    const height = options.height ?? 200;
+    const fontSize = options.fontSize ?? 11;
+    if (buckets.length === 0)
+        return noData(width, 60, options.label, options.empty ?? 'No data');
+    const counts = buckets.map((b) => finiteNonNegative(b.count));
+    const maxCount = Math.max(...counts);
+    const step = Math.max(1, Math.round(niceStep(maxCount, 4)));
+    const top = Math.max(step, Math.ceil(maxCount / step) * step);
+    const axisWidth = textWidth(format_int(top), fontSize) + 10;
+    const plotX = axisWidth;
+    const plotTop = fontSize + 10;
+    const bottom = fontSize + 8 + (options.xTitle ? fontSize + 6 : 0);
+    const plotHeight = height - plotTop - bottom;
+    const plotWidth = width - plotX - 4;
+    const slot = plotWidth / buckets.length;
+    const barWidth = Math.max(1, slot * 0.78);
+    const y = (count) => plotTop + plotHeight - (count / top) * plotHeight;
+    const out = [svgOpen(width, height, options.label, fontSize)];
+    for (let tick = 0; tick <= top; tick += step) {
+        out.push(line(plotX, y(tick), plotX + plotWidth, y(tick), tick === 0 ? AXIS_COLOR : GRID_COLOR));
+        out.push(svgText(plotX - 5, y(tick), format_int(tick), { anchor: 'end', fill: MUTED_TEXT, baseline: 'middle' }));
+    }
+    // Show every k-th bucket label when they would overlap.
+    const widest = Math.max(...buckets.map((b) => textWidth(b.label, fontSize)));
+    const every = Math.max(1, Math.ceil((widest + 4) / slot));
+    buckets.forEach((bucket, i) => {
+        const count = counts[i] ?? 0;
+        const x = plotX + i * slot + (slot - barWidth) / 2;
+        const centre = plotX + (i + 0.5) * slot;
+        const parts = [];
+        if (count > 0) {
+            parts.push(rect(x, y(count), barWidth, plotTop + plotHeight - y(count), bucket.color ?? DEFAULT_BAR_COLOR, bucket.title ?? `${bucket.label}: ${format_int(count)}`));
+            if (textWidth(format_int(count), fontSize) <= slot + 2)
+                parts.push(svgText(centre, y(count) - 4, format_int(count), { anchor: 'middle', fill: MUTED_TEXT }));
+        }
+        if (i % every === 0)
+            parts.push(svgText(centre, plotTop + plotHeight + fontSize + 3, bucket.label, { anchor: 'middle', fill: MUTED_TEXT }));
+        if (parts.length > 1)
+            out.push('<g>', ...parts, '</g>');
+        else
+            out.push(...parts);
+    });
+    if (options.xTitle) {
+        out.push(svgText(plotX + plotWidth / 2, height - 3, options.xTitle, { anchor: 'middle', fill: MUTED_TEXT }));
+    }
+    const marker = options.marker;
+    if (marker && Number.isFinite(marker.at)) {
+        const at = Math.min(buckets.length, Math.max(0, marker.at));
+        const mx = plotX + at * slot;
+        const color = marker.color ?? '#c0392b';
+        out.push(line(mx, plotTop - 2, mx, plotTop + plotHeight, color, ' stroke-width="1.5" stroke-dasharray="4 3"'));
+        const right = mx + 4 + textWidth(marker.label, fontSize) <= width;
+        out.push(svgText(right ? mx + 4 : mx - 4, fontSize, marker.label, { anchor: right ? 'start' : 'end', fill: color }));
+    }
+    out.push('</svg>');
+    return out.join('');
+}
+/**
+ * One bar split into segments in proportion to their values (the whole bar is the total), and a
+ * legend below: swatch, label, value and share of the total.
+ */
+function stackedBar(segments, options) {
+    const width = options.width ?? 420;
+    const barHeight = options.barHeight ?? 26;
+    const fontSize = options.fontSize ?? 12;
+    const columns = Math.max(1, Math.floor(options.columns ?? 2));
+    const format = options.formatValue ?? format_int;
+    const total = segments.reduce((acc, s) => acc + finiteNonNegative(s.value), 0);
+    if (segments.length === 0 || total === 0)
+        return noData(width, barHeight + 8, options.label, options.empty ?? 'No data');
+    const legendRow = fontSize + 10;
+    const rows = Math.ceil(segments.length / columns);
+    const height = barHeight + 10 + rows * legendRow;
+    const out = [svgOpen(width, height, options.label, fontSize)];
+    let x = 0;
+    for (const segment of segments) {
+        const value = finiteNonNegative(segment.value);
+        const w = (value / total) * width;
+        const share = `${((value / total) * 100).toFixed(1)}%`;
+        if (w > 0)
+            out.push(rect(x, 0, w, barHeight, segment.color, `${segment.label}: ${format(value)} (${share})`));
+        x += w;
+    }
+    const columnWidth = width / columns;
+    segments.forEach((segment, i) => {
+        const value = finiteNonNegative(segment.value);
+        const cx = (i % columns) * columnWidth;
+        const cy = barHeight + 10 + Math.floor(i / columns) * legendRow + legendRow / 2;
+        const share = `${((value / total) * 100).toFixed(1)}%`;
+        out.push(rect(cx, cy - 5, 10, 10, segment.color), svgText(cx + 15, cy, `${html_escape_cut(segment.label, 18)} ${format(value)} (${share})`, { baseline: 'middle' }));
+    });
+    out.push('</svg>');
+    return out.join('');
+}
+
+;// CONCATENATED MODULE: ./src/report/svg-timeline.ts
+/**
+ * The timeline chart of report.html: for each video, its sampled frames over video time. A lower lane
+ * shows each mark's outcome (kept, or dropped and why) as a coloured column, split in proportion when
+ * a mark stands for several frames; an upper lane shows detections per kept frame as bars. All
+ * videos share the detection scale, and each has its own time axis (0 … its duration).
+ *
+ * Marks of one colour are drawn as a single `<path>` (`M x y h w v h h -w z` per mark), which keeps
+ * the markup to about 25 bytes per mark; the caller bounds the number of marks (see report-model.ts).
+ */
+
+
+
+const LEFT = 74;
+const RIGHT = 12;
+const LEGEND_HEIGHT = 26;
+const TRACK_HEIGHT = 104;
+const DETECTION_LANE = 34;
+const OUTCOME_LANE = 16;
+const AXIS = '#8a94a3';
+const MUTED = '#5d6673';
+/** Steps for the time axis, in seconds. */
+const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400];
+/** A tick step (ms) giving at most `maxTicks` intervals over `durationMs`. */
+function timeStep(durationMs, maxTicks) {
+    const seconds = Math.max(0, durationMs) / 1000;
+    for (const step of TIME_STEPS)
+        if (seconds / step <= maxTicks)
+            return step * 1000;
+    return Math.ceil(seconds / maxTicks / 86400) * 86400 * 1000;
+}
+/** Path commands for one rectangle. */
+function box(x, y, w, h) {
+    return `M${num(x)} ${num(y)}h${num(w)}v${num(h)}h${num(-w)}z`;
+}
+/** The timeline of every track, stacked vertically, with one legend on top. */
+function timelineChart(tracks, options) {
+    const width = options.width ?? 720;
+    const fontSize = options.fontSize ?? 11;
+    const detectionColor = options.detectionColor ?? '#3b7dd8';
+    const plotWidth = width - LEFT - RIGHT;
+    const height = LEGEND_HEIGHT + Math.max(1, tracks.length) * TRACK_HEIGHT;
+    const out = [svgOpen(width, height, options.label, fontSize)];
+    // Legend: detections, then the outcome categories, wrapping onto a second line if needed.
+    const legend = [
+        { label: 'detections per kept frame', color: detectionColor },
+        ...options.categories,
+    ];
+    let lx = 0;
+    for (const item of legend) {
+        const w = 14 + textWidth(item.label, fontSize) + 12;
+        if (lx + w > width)
+            break;
+        out.push(`<rect x="${num(lx)}" y="4" width="10" height="10" fill="${item.color}"/>`, svgText(lx + 14, 9, item.label, { baseline: 'middle', fill: MUTED }));
+        lx += w;
+    }
+    if (tracks.length === 0) {
+        out.push(svgText(width / 2, LEGEND_HEIGHT + TRACK_HEIGHT / 2, 'No sampled frames', { anchor: 'middle', fill: MUTED }));
+        out.push('</svg>');
+        return out.join('');
+    }
+    const maxDetections = Math.max(1, ...tracks.flatMap((t) => t.marks.map((m) => (m.detections !== null && Number.isFinite(m.detections) ? m.detections : 0))));
+    tracks.forEach((track, ti) => {
+        const top = LEGEND_HEIGHT + ti * TRACK_HEIGHT;
+        const duration = track.durationMs > 0 ? track.durationMs : 1;
+        const x = (ms) => LEFT + (Math.min(Math.max(ms, 0), duration) / duration) * plotWidth;
+        const detTop = top + 20;
+        const detBase = detTop + DETECTION_LANE;
+        const outTop = detBase + 4;
+        const axisY = outTop + OUTCOME_LANE + 2;
+        out.push('<g>');
+        out.push(`<text x="0" y="${num(top + 12)}" fill="#2b3340" font-weight="bold">${escapeHtml(track.label)}` +
+            (track.note ? `<tspan font-weight="normal" fill="${MUTED}"> ${escapeHtml(track.note)}</tspan>` : '') + '</text>');
+        out.push(svgText(LEFT - 6, detTop + DETECTION_LANE / 2, 'detections', { anchor: 'end', baseline: 'middle', fill: MUTED }));
+        out.push(svgText(LEFT - 6, outTop + OUTCOME_LANE / 2, 'frames', { anchor: 'end', baseline: 'middle', fill: MUTED }));
+        out.push(svgText(LEFT + plotWidth, detTop - 2, `max ${format_int(maxDetections)}`, { anchor: 'end', fill: MUTED, size: fontSize - 1 }));
+        out.push(`<line x1="${LEFT}" y1="${num(detBase)}" x2="${num(LEFT + plotWidth)}" y2="${num(detBase)}" stroke="${AXIS}"/>`);
+        out.push(`<rect x="${LEFT}" y="${num(outTop)}" width="${num(plotWidth)}" height="${OUTCOME_LANE}" fill="#f1f3f6"/>`);
+        const detectionPath = [];
+        const categoryPaths = options.categories.map(() => []);
+        for (const mark of track.marks) {
+            const x0 = x(mark.startMs);
+            const span = Math.max(0, x(mark.endMs) - x0);
+            // A small gap between wide marks keeps neighbours apart; narrow ones stay at least 0.8 wide.
+            const w = span > 3 ? span - 0.6 : Math.max(0.8, span);
+            const total = mark.counts.reduce((acc, c) => acc + (c > 0 ? c : 0), 0);
+            let y = outTop;
+            mark.counts.forEach((count, ci) => {
+                if (!(count > 0) || total === 0)
+                    return;
+                const h = (count / total) * OUTCOME_LANE;
+                categoryPaths[ci]?.push(box(x0, y, w, h));
+                y += h;
+            });
+            if (mark.detections !== null && mark.detections > 0) {
+                const h = Math.max(1, (mark.detections / maxDetections) * DETECTION_LANE);
+                detectionPath.push(box(x0, detBase - h, w, h));
+            }
+        }
+        if (detectionPath.length > 0)
+            out.push(`<path fill="${detectionColor}" d="${detectionPath.join('')}"/>`);
+        categoryPaths.forEach((parts, ci) => {
+            const color = options.categories[ci]?.color;
+            if (parts.length > 0 && color)
+                out.push(`<path fill="${color}" d="${parts.join('')}"/>`);
+        });
+        // Time axis.
+        const step = timeStep(duration, Math.max(2, Math.floor(plotWidth / 70)));
+        const seconds = duration < 60_000;
+        const ticks = [];
+        for (let t = 0; t <= duration + 1e-6; t += step) {
+            const tx = x(t);
+            ticks.push(`M${num(tx)} ${num(axisY)}v4`);
+            const label = clock(t, seconds);
+            const anchor = tx + textWidth(label, fontSize) / 2 > width ? 'end' : 'middle';
+            out.push(svgText(tx, axisY + 5 + fontSize, label, { anchor, fill: MUTED }));
+        }
+        out.push(`<path stroke="${AXIS}" d="M${LEFT} ${num(axisY)}h${num(plotWidth)}${ticks.join('')}"/>`);
+        out.push('</g>');
+    });
+    out.push('</svg>');
+    return out.join('');
+}
+
+;// CONCATENATED MODULE: ./src/observe/data-loss.ts
+
+
+function percentOf(part, whole) {
+    return `${Math.round((part / whole) * 100)} %`;
+}
+function describeDataLoss(warning, name = cliName) {
+    if (warning.kind === 'no-images') {
+        return `The dataset has no images: all ${warning.sampled} sampled frames were dropped; see the drops by reason`;
+    }
+    const { video, reason, dropped, of } = warning;
+    const options = REASON_OPTIONS[reason].map(name);
+    const fix = options.length > 0 ? `; if the frames are fine, adjust ${options.join(' or ')}` : '; the video file is damaged: re-copy or re-export it';
+    return `"${reason}" dropped ${dropped} of ${of} frames (${percentOf(dropped, of)}) of video ${video}${fix}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/html.ts
+/**
+ * report.html: one self-contained page (inline CSS, inline SVG charts, no script, no external
+ * resource) that shows whether a site's dataset is good at a glance, on a laptop or a phone.
+ *
+ *   header   site, videos, model (name + sha256 prefix), run date, quality-gate verdict
+ *   cards    images kept, frames sampled, frame-drop ratio, detections, mean detections per image
+ *   charts   class distribution, detections per image, timeline per video, stage times, pHash distances
+ *   sheet    thumbnails of kept frames with boxes and labels (contact-sheet.ts), linking to the images
+ *   labelling the exports written (`--export`) and the frames selected for labelling (`--select`),
+ *            as their own contact sheet
+ *   tables   drops by reason, videos, classes
+ *   files    links to the COCO file, metrics, manifest
+ *
+ * `renderHtmlReport` is pure: counts come from `RunMetrics`, the timeline from the recorder's frame
+ * rows, the thumbnails from a `ContactSheet` made beforehand; the same input gives the same bytes.
+ * `writeHtmlReport` makes the contact sheet and writes the page into a dataset folder.
+ *
+ * Size is bounded whatever the run: tables show at most `maxTableRows` rows, the class chart at most
+ * `maxChartClasses` bars (the rest summed in one), the timeline at most `maxMarks` marks over at most
+ * `maxTracks` videos, the contact sheet at most `MAX_THUMBNAILS` images, the header at most 5 video
+ * names, and every user string is cut to 120 characters.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_HTML_TABLE_ROWS = 50;
+const DEFAULT_CHART_CLASSES = 15;
+/** Video names listed in the header; the rest are counted. */
+const HEADER_VIDEOS = 5;
+/** The dataset's files the report links to, relative to the dataset folder (see pipeline/run.ts). */
+const REPORT_LINKS = [
+    { href: DATASET_FILES.coco, label: DATASET_FILES.coco, what: 'COCO annotations (pre-tags)' },
+    { href: 'images/', label: 'images/', what: 'the dataset images' },
+    { href: 'metrics.csv', label: 'metrics.csv', what: 'one row per sampled frame' },
+    { href: 'metrics.json', label: 'metrics.json', what: 'the numbers of this report' },
+    { href: 'metrics.prom', label: 'metrics.prom', what: 'the same numbers for Prometheus' },
+    { href: 'manifest.json', label: 'manifest.json', what: 'inputs, versions and settings, to reproduce the run' },
+    { href: 'report.md', label: 'report.md', what: 'the same figures as Markdown' },
+];
+const STAGE_COLORS = {
+    probe: '#9aa5b8',
+    extract: '#4c6ef5',
+    quality: '#15aabf',
+    dedup: '#845ef7',
+    detect: '#f08c00',
+    write: '#2f9e44',
+};
+const DUPLICATE_COLOR = OUTCOMES.find((o) => o.key === 'duplicate')?.color ?? '#a3acb9';
+const CSS = `
+:root{--fg:#1d2430;--muted:#5d6673;--line:#e1e5ea;--bg:#f4f6f9;--card:#fff;--ok:#1e7a4a;--bad:#b3261e}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+.wrap{max-width:1240px;margin:0 auto;padding:16px 20px}
+header.top{background:var(--card);border-bottom:1px solid var(--line)}
+h1{font-size:1.6rem;margin:0 0 .6rem;line-height:1.2;overflow-wrap:anywhere}
+h1 small{display:block;font-size:.8rem;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.06em;margin-bottom:.2rem}
+h2{font-size:1.1rem;margin:0 0 .6rem}
+section{margin:18px 0}
+.meta{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.15rem 1rem;margin:0 0 .8rem}
+.meta dt{color:var(--muted)}
+.meta dd{margin:0;overflow-wrap:anywhere}
+code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#eef1f5;padding:0 .25em;border-radius:3px}
+.verdict{margin:0;padding:.6rem .8rem;border-radius:6px;border:1px solid}
+.verdict strong{margin-right:.4rem}
+.verdict ul{margin:.3rem 0 0;padding-left:1.2rem}
+.verdict.pass{background:#e7f6ed;border-color:#b5e0c5;color:var(--ok)}
+.verdict.fail{background:#fdecea;border-color:#f3b9b4;color:var(--bad)}
+.verdict.none{background:#eef1f5;border-color:var(--line);color:var(--muted)}
+.verdict.loss{margin-top:.5rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px}
+.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 14px;min-width:0}
+.card .label{color:var(--muted);font-size:.78rem;font-weight:600;text-transform:uppercase;letter-spacing:.04em}
+.card .value{font-size:2rem;font-weight:700;line-height:1.2;font-variant-numeric:tabular-nums}
+.card .sub{color:var(--muted);font-size:.85rem}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,440px),1fr));gap:16px}
+.panel{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 16px;min-width:0}
+.panel.wide{grid-column:1/-1}
+.note{color:var(--muted);font-size:.85rem;margin:.4rem 0 0}
+svg.chart{display:block;width:100%;height:auto;font-family:inherit}
+.scroll{overflow-x:auto}
+.scroll svg.chart{min-width:720px}
+.sheet{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,230px),1fr));gap:12px}
+.sheet figure{margin:0;min-width:0}
+.sheet img{display:block;width:100%;height:auto;border-radius:4px;background:#d9dee5}
+.sheet figcaption{font-size:.8rem;color:var(--muted);margin-top:.25rem;overflow-wrap:anywhere}
+.table-wrap{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums;font-size:.9rem}
+th,td{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+th{color:var(--muted);font-weight:600;white-space:nowrap}
+.n{text-align:right;white-space:nowrap}
+tfoot td{font-weight:600}
+.nowrap{white-space:nowrap}
+.swatch{display:inline-block;width:.7em;height:.7em;border-radius:2px;margin-right:.4em;vertical-align:baseline}
+.files{margin:0;padding-left:1.2rem}
+.files li{margin:.15rem 0}
+footer{color:var(--muted);font-size:.8rem;padding-bottom:24px}
+@media (max-width:640px){
+body{font-size:14px}
+.wrap{padding:12px}
+h1{font-size:1.3rem}
+.cards{grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}
+.card{padding:10px}
+.card .value{font-size:1.45rem}
+.panel{padding:12px}
+.meta{grid-template-columns:minmax(0,1fr)}
+.meta dt{font-size:.8rem;margin-top:.3rem}
+.cards .card:first-child{grid-column:1/-1}
+.sheet{grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}
+.sheet figcaption{font-size:.72rem}
+th,td{padding:.3rem .35rem}
+th{white-space:normal}
+}
+`
+    .trim()
+    .replace(/\n/g, '');
+/** A colour swatch and a label that stay on one line. `label` must be escaped already. */
+function swatched(color, label) {
+    return `<span class="nowrap"><span class="swatch" style="background:${color}"></span>${label}</span>`;
+}
+/** Table rows capped at `max`, with a note saying how many were left out. */
+function capped(items, max, noun) {
+    if (items.length <= max)
+        return { shown: items, note: '' };
+    return { shown: items.slice(0, max), note: `<p class="note">${format_int(items.length - max)} more ${noun} not shown (see metrics.json).</p>` };
+}
+function table(head, rows, foot) {
+    const th = head.map((h) => (Array.isArray(h) ? `<th class="n">${h[0]}</th>` : `<th>${h}</th>`)).join('');
+    const numeric = head.map((h) => Array.isArray(h));
+    const tr = (cells, tag = 'td') => `<tr>${cells.map((c, i) => `<${tag}${numeric[i] ? ' class="n"' : ''}>${c}</${tag}>`).join('')}</tr>`;
+    return (`<div class="table-wrap"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(r)).join('')}</tbody>` +
+        (foot ? `<tfoot>${tr(foot)}</tfoot>` : '') +
+        '</table></div>');
+}
+function panel(title, body, wide = false) {
+    return `<section class="panel${wide ? ' wide' : ''}"><h2>${title}</h2>${body}</section>`;
+}
+function verdict(gates) {
+    if (!gates || gates.length === 0)
+        return '<p class="verdict none"><strong>No quality gates set.</strong>The dataset was not checked against thresholds.</p>';
+    const failed = gates.filter((g) => !g.passed);
+    const items = gates
+        .map((g) => `<li>${g.passed ? 'passed' : '<b>failed</b>'}: ${userText(g.name)} = ${plain(g.actual)} (threshold ${plain(g.threshold)})</li>`)
+        .join('');
+    const headline = failed.length === 0
+        ? `<strong>Quality gates passed</strong>${format_int(gates.length)} of ${format_int(gates.length)} gates met.`
+        : `<strong>Quality gates failed</strong>${format_int(failed.length)} of ${format_int(gates.length)} gates missed.`;
+    return `<div class="verdict ${failed.length === 0 ? 'pass' : 'fail'}" role="status">${headline}<ul>${items}</ul></div>`;
+}
+/** The data-loss warnings, highlighted under the verdict; nothing when no data was lost. */
+function dataLoss(metrics, nameOf) {
+    if (metrics.dataLoss.length === 0)
+        return '';
+    const items = metrics.dataLoss.map((w) => `<li>${userText(describeDataLoss(w, nameOf), 400)}</li>`).join('');
+    return `<div class="verdict fail loss" role="alert"><strong>Most of the data was lost</strong><ul>${items}</ul></div>`;
+}
+function header(data, title) {
+    const { metrics, manifest } = data;
+    const names = metrics.videos.slice(0, HEADER_VIDEOS).map((v) => userText(v.name));
+    const more = metrics.videos.length - names.length;
+    const videos = metrics.videos.length === 0
+        ? 'none'
+        : `${names.join(', ')}${more > 0 ? `, and ${format_int(more)} more` : ''} (${format_int(metrics.videos.length)}, ${format_duration(metrics.videos.reduce((acc, v) => acc + v.durationSeconds * 1000, 0))} in all)`;
+    const sampling = manifest.config.sampling ? `${escapeHtml(describeSampling(manifest.config.sampling))} sampled; ` : '';
+    const dedup = manifest.config.dedupThreshold < 0 ? 'off' : `pHash distance ≤ ${format_int(manifest.config.dedupThreshold)}`;
+    const rows = [
+        ['Videos', videos],
+        ['Model', `${userText(manifest.config.model.name)} <code title="sha256">${escapeHtml(manifest.model.sha256.slice(0, 12))}</code>`],
+        ['Run', `${escapeHtml(runDate(manifest.run.startedAt))} · id <code>${userText(manifest.run.id, 40)}</code>`],
+        ['Settings', `${sampling}near-duplicates: ${dedup}; class filter: ${userText(describeClassFilter(metrics.detections.classFilter) ?? 'none', 400)}`],
+    ];
+    return (`<header class="top"><div class="wrap"><h1><small>${userText(title)}</small>${userText(metrics.site)}</h1>` +
+        `<dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>` +
+        `${verdict(data.gates)}${dataLoss(metrics, data.nameOf)}</div></header>`);
+}
+/** `3 duplicates`, `1 duplicate`. */
+function count(n, one, many = `${one}s`) {
+    return `${format_int(n)} ${n === 1 ? one : many}`;
+}
+function cards(metrics) {
+    const { frames, detections } = metrics;
+    const card = (label, value, sub) => `<div class="card"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;
+    return ('<section class="cards" aria-label="Key figures">' +
+        card('Images kept', format_int(metrics.images), `of ${format_int(frames.sampled)} sampled frames`) +
+        card('Frames sampled', format_int(frames.sampled), `from ${format_int(frames.decoded)} decoded`) +
+        card('Frame-drop ratio', percent(metrics.frameDropRatio), `${format_int(frames.bad)} bad, ${count(frames.duplicates, 'duplicate')}`) +
+        card('Detections', format_int(detections.total), count(detections.byClass.length, 'class', 'classes')) +
+        card('Detections / image', fixed(detections.perImage.mean, 2), `mean; min ${format_int(detections.perImage.min)}, max ${format_int(detections.perImage.max)}`) +
+        '</section>');
+}
+function classChart(metrics, colorOf, maxBars) {
+    const classes = metrics.detections.byClass;
+    const shown = classes.slice(0, maxBars);
+    const rest = classes.slice(maxBars);
+    const rows = shown.map((c) => ({
+        label: c.name,
+        value: c.count,
+        color: colorOf(c.name),
+        title: `${c.name}: ${format_int(c.count)} detections, mean score ${fixed(c.meanScore, 3)}`,
+    }));
+    if (rest.length > 0) {
+        const count = rest.reduce((acc, c) => acc + c.count, 0);
+        rows.push({ label: `${format_int(rest.length)} other classes`, value: count, color: '#a3acb9' });
+    }
+    const chart = horizontalBarChart(rows, { label: 'Detections per class', empty: 'No detections' });
+    const undetected = describeUndetected(metrics.detections);
+    return chart + (undetected !== null ? `<p class="note">${userText(undetected, 2000)}</p>` : '');
+}
+function perImageChart(metrics) {
+    const per = metrics.detections.perImage;
+    const buckets = per.histogram.map((b) => ({ label: b.label, count: b.count, title: `${b.label} detections: ${format_int(b.count)} images` }));
+    return (histogramChart(buckets, { label: 'Kept images by number of detections', xTitle: 'detections in the image' }) +
+        `<p class="note">Images per number of detections; mean ${fixed(per.mean, 2)}.</p>`);
+}
+/** Where a threshold `t` (values ≤ t are duplicates) falls on the histogram's bucket axis. */
+function thresholdPosition(buckets, t) {
+    for (const [i, b] of buckets.entries()) {
+        if (t < b.min)
+            return i;
+        if (b.max === null)
+            return i + 0.5;
+        if (t <= b.max)
+            return i + (t - b.min + 1) / (b.max - b.min + 1);
+    }
+    return buckets.length;
+}
+function phashChart(metrics, threshold) {
+    const ph = metrics.phashDistance;
+    if (ph.count === 0)
+        return '<p class="note">No distances recorded (each video had at most one frame reach deduplication).</p>';
+    const on = threshold >= 0;
+    const buckets = ph.histogram.map((b) => ({
+        label: b.label,
+        count: b.count,
+        color: on && b.max !== null && b.max <= threshold ? DUPLICATE_COLOR : undefined,
+        title: `distance ${b.label}: ${format_int(b.count)} frames`,
+    }));
+    const marker = on ? { at: thresholdPosition(ph.histogram, threshold), label: `dedup ≤ ${format_int(threshold)}` } : undefined;
+    return (histogramChart(buckets, { label: 'pHash distance to the last kept frame', xTitle: 'Hamming distance (bits of 64)', marker }) +
+        `<p class="note">${format_int(ph.count)} distances; median ${fixed(ph.median, 1)}. ` +
+        (on ? `Frames at or left of the dashed line were dropped as near-duplicates.` : 'Deduplication was off.') +
+        '</p>');
+}
+function stageChart(metrics) {
+    const t = metrics.timings;
+    const segments = STAGES.map((stage) => ({ label: stage, value: t.stages[stage].ms, color: STAGE_COLORS[stage] }));
+    return (stackedBar(segments, { label: 'Time per stage', formatValue: format_duration, empty: 'No time recorded' }) +
+        `<p class="note">Stages sum to ${format_duration(t.stageTotalMs)}; wall time ${format_duration(t.wallMs)}.</p>`);
+}
+function timelinePanel(data, options) {
+    const timeline = buildTimeline(data.metrics, data.frames, options);
+    const chart = timelineChart(timeline.tracks, { label: 'Sampled frames over video time', categories: timeline.categories, width: 960, fontSize: 12 });
+    const hidden = timeline.hiddenVideos > 0 ? ` ${format_int(timeline.hiddenVideos)} more videos are not drawn; see the videos table.` : '';
+    return panel('Timeline', `<div class="scroll">${chart}</div><p class="note">One column per sampled frame (or per time bin on long videos), coloured by what happened to it; bars above show detections in kept frames.${hidden}</p>`, true);
+}
+function figures(thumbnails) {
+    return thumbnails.map((t) => {
+        const classes = t.classes.slice(0, 4).map((c) => `${format_int(c.count)} ${userText(c.name, 30)}`).join(', ');
+        const more = t.classes.length > 4 ? ', …' : '';
+        const alt = `${t.image}: ${t.detections} detections`;
+        return (`<figure><a href="${relativeHref(t.image)}"><img src="${relativeHref(t.thumb)}" width="${t.width}" height="${t.height}" alt="${userText(alt, 200)}"></a>` +
+            `<figcaption>${userText(t.video, 40)} · ${clock(t.timestampMs)} · ${count(t.detections, 'detection')}${classes ? `: ${classes}${more}` : ''}</figcaption></figure>`);
+    });
+}
+function failedNote(sheet) {
+    return sheet.failed.length > 0 ? `<p class="note">${count(sheet.failed.length, 'thumbnail')} could not be made (image missing or unreadable).</p>` : '';
+}
+function contactSheetSection(sheet) {
+    if (!sheet)
+        return '';
+    const { thumbnails } = sheet;
+    const failed = failedNote(sheet);
+    if (thumbnails.length === 0)
+        return panel('Contact sheet', `<p class="note">No kept images.</p>${failed}`, true);
+    const intro = `<p class="note">${format_int(thumbnails.length)} of ${format_int(sheet.keptImages)} kept images, spread evenly over the run, with the detections drawn in. Select one for the full image.</p>`;
+    return panel('Contact sheet', `${intro}<div class="sheet">${figures(thumbnails).join('')}</div>${failed}`, true);
+}
+function exportsSection(metrics) {
+    if (metrics.exports.length === 0)
+        return '';
+    const rows = metrics.exports.map((e) => [
+        escapeHtml(e.format),
+        e.files.map((f) => `<a href="${relativeHref(f)}${f.endsWith('/') ? '/' : ''}">${escapeHtml(f)}</a>`).join('<br>'),
+        format_int(e.images),
+        format_int(e.boxes),
+    ]);
+    return panel('Exports', table(['Format', 'Files', ['Images', 'n'], ['Boxes', 'n']], rows), true);
+}
+function selectionSection(metrics, sheet) {
+    const selection = metrics.selection;
+    if (!selection)
+        return '';
+    const intro = `<p class="note">${format_int(selection.selected)} of ${format_int(selection.requested)} requested frames chosen for labelling ` +
+        `(<a href="selection.json">selection.json</a> gives the reason for each): ${format_int(selection.byReason.class)} to show every class seen ` +
+        `(${format_int(selection.classesCovered)} of ${format_int(selection.classes)} classes covered), ${format_int(selection.byReason.spread)} for being least like the others.` +
+        `${selection.exportsOnlySelected ? ' The exports hold only these frames.' : ''}` +
+        `${sheet && sheet.thumbnails.length < selection.selected ? ` The first ${format_int(sheet.thumbnails.length)} in run order are shown.` : ''}</p>`;
+    const body = sheet && sheet.thumbnails.length > 0 ? `<div class="sheet">${figures(sheet.thumbnails).join('')}</div>${failedNote(sheet)}` : '';
+    return panel('Selected for labelling', intro + body, true);
+}
+function dropsTable(metrics) {
+    const { frames } = metrics;
+    const share = (n, of) => percent(of > 0 ? n / of : 0);
+    const rows = DROP_REASONS.map((reason) => {
+        const n = frames.droppedByReason[reason];
+        const color = OUTCOMES.find((o) => o.key === reason)?.color ?? '#999';
+        return [swatched(color, reason), format_int(n), share(n, frames.sampled), share(n, frames.dropped)];
+    });
+    return table(['Reason', ['Frames', 'n'], ['Of sampled', 'n'], ['Of dropped', 'n']], rows, [
+        'All drops',
+        format_int(frames.dropped),
+        share(frames.dropped, frames.sampled),
+        frames.dropped > 0 ? '100.0%' : '0.0%',
+    ]);
+}
+function videosTable(metrics, maxRows) {
+    if (metrics.videos.length === 0)
+        return '<p class="note">No videos.</p>';
+    const { shown, note } = capped(metrics.videos, maxRows, 'videos');
+    const rows = shown.map((v) => [
+        format_int(v.index + 1),
+        `${userText(v.name)}<br><code title="sha256">${escapeHtml(v.sha256.slice(0, 12))}</code>`,
+        format_duration(v.durationSeconds * 1000),
+        `${format_int(v.width)}×${format_int(v.height)} @ ${fixed(v.fps, 2)}`,
+        bytes(v.sizeBytes),
+        format_int(v.sampled),
+        format_int(v.kept),
+        `${format_int(v.bad)} / ${format_int(v.duplicates)}`,
+        format_int(v.detections),
+    ]);
+    return (table(['#', 'Video', ['Length', 'n'], ['Size × fps', 'n'], ['File', 'n'], ['Sampled', 'n'], ['Kept', 'n'], ['Bad / dup.', 'n'], ['Detections', 'n']], rows) +
+        note);
+}
+function classesTable(metrics, colorOf, maxRows) {
+    const { byClass, total, classFilter } = metrics.detections;
+    const filter = describeClassFilter(classFilter);
+    const filterNote = filter === null ? '' : `<p class="note">Class filter: ${userText(filter, 400)}.</p>`;
+    if (byClass.length === 0)
+        return `${filterNote}<p class="note">No detections.</p>`;
+    const { shown, note } = capped(byClass, maxRows, 'classes');
+    const rows = shown.map((c) => [swatched(colorOf(c.name), userText(c.name)), format_int(c.count), percent(total > 0 ? c.count / total : 0), fixed(c.meanScore, 3)]);
+    return filterNote + table(['Class', ['Detections', 'n'], ['Share', 'n'], ['Mean score', 'n']], rows) + note;
+}
+function filesSection() {
+    const items = REPORT_LINKS.map((l) => `<li><a href="${relativeHref(l.href)}${l.href.endsWith('/') ? '/' : ''}">${escapeHtml(l.label)}</a> — ${escapeHtml(l.what)}</li>`);
+    return panel('Files', `<ul class="files">${items.join('')}</ul>`, true);
+}
+/** Class colours: by position in the model's class list, so charts, tables and thumbnails agree. */
+function colorsOf(data) {
+    return classColors(data.manifest.model.classNames ?? [], data.metrics.detections.byClass.map((c) => c.name));
+}
+/** Renders report.html. Pure and deterministic; see the module comment for what bounds its size. */
+function renderHtmlReport(data, contactSheet, options = {}, selectedSheet = null) {
+    const { metrics, manifest } = data;
+    const title = options.title ?? 'Dataset report';
+    const maxRows = Math.max(1, Math.floor(options.maxTableRows ?? DEFAULT_HTML_TABLE_ROWS));
+    const maxBars = Math.max(1, Math.floor(options.maxChartClasses ?? DEFAULT_CHART_CLASSES));
+    const colorOf = colorsOf(data);
+    const body = [
+        header(data, title),
+        '<main class="wrap">',
+        cards(metrics),
+        '<div class="grid">',
+        panel('Class distribution', classChart(metrics, colorOf, maxBars)),
+        panel('Detections per image', perImageChart(metrics)),
+        timelinePanel(data, options),
+        panel('Time per stage', stageChart(metrics)),
+        panel('Near-duplicates (pHash distance)', phashChart(metrics, manifest.config.dedupThreshold)),
+        contactSheetSection(contactSheet),
+        exportsSection(metrics),
+        selectionSection(metrics, selectedSheet),
+        panel('Dropped frames', dropsTable(metrics)),
+        panel('Classes', classesTable(metrics, colorOf, maxRows)),
+        panel('Videos', videosTable(metrics, maxRows), true),
+        filesSection(),
+        '</div>',
+        `<footer><p>Made by dataset-gen ${userText(manifest.tool.version, 40)}${manifest.tool.gitCommit ? ` (commit ${escapeHtml(manifest.tool.gitCommit.slice(0, 12))})` : ''}. ` +
+            'Self-contained: no scripts, no external resources.</p></footer>',
+        '</main>',
+    ];
+    return [
+        '<!doctype html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        // Nothing but this page's own style and images from its folder may load; no script at all.
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self'; style-src 'unsafe-inline'">`,
+        '<meta name="color-scheme" content="light">',
+        `<title>${userText(title)}: ${userText(metrics.site)}</title>`,
+        `<style>${CSS}</style>`,
+        '</head>',
+        '<body>',
+        ...body,
+        '</body>',
+        '</html>',
+        '',
+    ].join('\n');
+}
+/**
+ * Makes the contact sheet (`report/thumbs/`) and writes `report.html` into the dataset folder
+ * `datasetDir` (which must already hold `images/`).
+ */
+async function writeHtmlReport(datasetDir, input, options = {}) {
+    const contactSheet = await buildContactSheet(datasetDir, input.kept, { ...options, colorOf: colorsOf(input) });
+    const selectedSheet = input.selected
+        ? await buildContactSheet(datasetDir, input.selected, { ...options, maxThumbnails: MAX_THUMBNAILS, dir: SELECTED_THUMBS_DIR, colorOf: colorsOf(input) })
+        : null;
+    const html = renderHtmlReport(input, contactSheet, options, selectedSheet);
+    const file = external_node_path_default().join(datasetDir, DATASET_FILES.reportHtml);
+    await (0,promises_namespaceObject.writeFile)(file, html);
+    return { file, html, contactSheet, selectedSheet };
+}
+
+;// CONCATENATED MODULE: ./src/report/text-bars.ts
+/** Plain-text bar charts for Markdown, one line per row, drawn with `textBar`. */
+
+
+/**
+ * A plain-text chart, one line per row: label padded to a column, the bar, then the value.
+ * Lines have no trailing newline; join them as you like. Control characters in labels become spaces.
+ */
+function barChart(rows, options = {}) {
+    const width = options.width ?? 30;
+    const format = options.formatValue ?? ((v) => String(v));
+    const maxLabel = options.maxLabelLength ?? 24;
+    // eslint-disable-next-line no-control-regex
+    const labels = rows.map((r) => cut(r.label.replace(/[\u0000-\u001f\u007f]/g, ' '), maxLabel));
+    const labelWidth = labels.reduce((acc, l) => Math.max(acc, [...l].length), 0);
+    const max = rows.reduce((acc, r) => Math.max(acc, Number.isFinite(r.value) ? r.value : 0), 0);
+    return rows.map((row, i) => {
+        const label = labels[i] ?? '';
+        const padded = label + ' '.repeat(labelWidth - [...label].length);
+        const bar = textBar(row.value, max, width);
+        return `${padded} ${bar}${bar ? ' ' : ''}${format(row.value)}`;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * report.md: a human-readable rendering of `RunMetrics` (and nothing else). Every string that comes
+ * from the user (site, video and class names, link labels) is Markdown-escaped and length-capped,
+ * long tables are cut to `maxTableRows`, and the whole document is kept under `MAX_REPORT_BYTES`.
+ */
+
+
+
+
+
+
+
+/** report.md never exceeds this many bytes (UTF-8). */
+const MAX_REPORT_BYTES = 1024 * 1024;
+const DEFAULT_MAX_TABLE_ROWS = 50;
+/** User strings longer than this (in characters, before escaping) are cut with an ellipsis. */
+const MAX_NAME_LENGTH = 120;
+/** Escapes text for use inside Markdown (including table cells) so it renders literally. */
+function escapeMarkdown(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_|[\]~#]/g, (c) => `\\${c}`));
+}
+function markdown_userText(text) {
+    return escapeMarkdown(cut(text, MAX_NAME_LENGTH));
+}
+function markdown_seconds(ms) {
+    return `${fixed(ms / 1000, 1)} s`;
+}
+function markdown_table(header, align, rows) {
+    const sep = align.map((a) => (a === 'r' ? '---:' : '---'));
+    return [`| ${header.join(' | ')} |`, `| ${sep.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+/** The first `limit` rows plus, when some were cut, a note saying how many. */
+function truncated(items, limit, noun) {
+    if (items.length <= limit)
+        return { shown: items, note: [] };
+    const left = items.length - limit;
+    return { shown: items.slice(0, limit), note: ['', `_${format_int(left)} more ${noun} not shown._`] };
+}
+function chart(lines) {
+    return ['', '```text', ...lines, '```'];
+}
+function markdown_histogramChart(buckets) {
+    return chart(barChart(buckets.map((b) => ({ label: b.label, value: b.count })), { formatValue: format_int }));
+}
+function encodeHref(href) {
+    // encodeURI keeps the path structure; parentheses and spaces would end or break the link target.
+    return encodeURI(cut(href, 2048)).replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+function render(metrics, options, maxRows) {
+    const out = [];
+    const title = options.title ?? 'Dataset report';
+    const { frames, detections, timings } = metrics;
+    out.push(`# ${markdown_userText(title)}: ${markdown_userText(metrics.site)}`, '');
+    if (metrics.dataLoss.length > 0) {
+        out.push('> [!WARNING]', '> **Most of the data was lost:**');
+        for (const warning of metrics.dataLoss)
+            out.push(`> - ${escapeMarkdown(describeDataLoss(warning, options.nameOf))}`);
+        out.push('');
+    }
+    out.push('## Summary', '');
+    out.push(...markdown_table(['Metric', 'Value'], ['l', 'r'], [
+        ['Images kept', format_int(metrics.images)],
+        ['Frames sampled', format_int(frames.sampled)],
+        ['Frame drop ratio', percent(metrics.frameDropRatio)],
+        ['Detections', format_int(detections.total)],
+        ['Class filter', markdown_userText(describeClassFilter(detections.classFilter) ?? 'none: every model class is detected')],
+        ['Mean detections per image', fixed(detections.perImage.mean, 2)],
+        ['Frames decoded', format_int(frames.decoded)],
+        ['Videos', format_int(metrics.videos.length)],
+        ['Wall time', markdown_seconds(timings.wallMs)],
+        ['Video processed', markdown_seconds(metrics.compute.videoSeconds * 1000)],
+        ['Execution providers', metrics.compute.executionProviders.length > 0 ? markdown_userText(metrics.compute.executionProviders.join(', ')) : '—'],
+        ['Compute per video-hour', markdown_seconds(metrics.compute.computeSecondsPerVideoHour * 1000)],
+        ...(metrics.compute.pricePerHour === null
+            ? []
+            : [
+                [`Cost at $${fixed(metrics.compute.pricePerHour, 3)}/h`, `$${fixed(metrics.compute.cost ?? 0, 4)}`],
+                ['Cost per video-hour', `$${fixed(metrics.compute.costPerVideoHour ?? 0, 4)}`],
+            ]),
+    ]));
+    if (metrics.exports.length > 0) {
+        out.push('', '## Exports', '');
+        out.push(...markdown_table(['Format', 'Files', 'Images', 'Boxes'], ['l', 'l', 'r', 'r'], metrics.exports.map((e) => [e.format, e.files.map((f) => `\`${f}\``).join(', '), format_int(e.images), format_int(e.boxes)])));
+    }
+    const selection = metrics.selection;
+    if (selection) {
+        out.push('', '## Selected for labelling', '');
+        out.push(`${format_int(selection.selected)} of ${format_int(selection.requested)} requested frames (\`selection.json\` gives the reason for each): ` +
+            `${format_int(selection.byReason.class)} to show every class seen (${format_int(selection.classesCovered)} of ${format_int(selection.classes)} covered), ` +
+            `${format_int(selection.byReason.spread)} for being least like the others.${selection.exportsOnlySelected ? ' The exports hold only these frames.' : ''}`);
+        const { shown, note } = truncated(selection.files, maxRows, 'frames');
+        out.push('', ...shown.map((file) => `- ${markdown_userText(file)}`), ...note);
+    }
+    out.push('', '## Dropped frames', '');
+    out.push(...markdown_table(['Reason', 'Frames', 'Share of sampled'], ['l', 'r', 'r'], DROP_REASONS.map((reason) => {
+        const n = frames.droppedByReason[reason];
+        return [reason, format_int(n), percent(frames.sampled > 0 ? n / frames.sampled : 0)];
+    })));
+    out.push(...chart(barChart(DROP_REASONS.map((reason) => ({ label: reason, value: frames.droppedByReason[reason] })), { formatValue: format_int })));
+    out.push('', '## Classes', '');
+    const filter = describeClassFilter(detections.classFilter);
+    if (filter !== null)
+        out.push(`Class filter: ${markdown_userText(filter)}.`, '');
+    if (detections.byClass.length === 0) {
+        out.push('No detections.');
+    }
+    else {
+        const maxCount = detections.byClass[0]?.count ?? 0;
+        const { shown, note } = truncated(detections.byClass, maxRows, 'classes');
+        out.push(...markdown_table(['Class', 'Count', 'Mean score', ''], ['l', 'r', 'r', 'l'], shown.map((c) => [markdown_userText(c.name), format_int(c.count), fixed(c.meanScore, 3), textBar(c.count, maxCount, 20)])), ...note);
+    }
+    const undetected = describeUndetected(detections);
+    if (undetected !== null)
+        out.push('', markdown_userText(undetected));
+    out.push('', '## Detections per image', '');
+    const per = detections.perImage;
+    out.push(`Min ${format_int(per.min)}, mean ${fixed(per.mean, 2)}, max ${format_int(per.max)}.`);
+    out.push(...markdown_histogramChart(per.histogram));
+    out.push('', '## Near-duplicate distance (pHash)', '');
+    const ph = metrics.phashDistance;
+    if (ph.count === 0) {
+        out.push('No distances recorded.');
+    }
+    else {
+        out.push(`${format_int(ph.count)} distances to the previous kept frame: min ${fixed(ph.min, 0)}, ` +
+            `median ${fixed(ph.median, 1)}, max ${fixed(ph.max, 0)}.`);
+        out.push(...markdown_histogramChart(ph.histogram));
+    }
+    out.push('', '## Stage timings', '');
+    out.push(...markdown_table(['Stage', 'ms', 'Share'], ['l', 'r', 'r'], [
+        ...STAGES.map((stage) => [stage, fixed(timings.stages[stage].ms, 1), percent(timings.stages[stage].share)]),
+        ['**total**', fixed(timings.stageTotalMs, 1), percent(timings.stageTotalMs > 0 ? 1 : 0)],
+    ]));
+    out.push('', '## Videos', '');
+    if (metrics.videos.length === 0) {
+        out.push('No videos.');
+    }
+    else {
+        const { shown, note } = truncated(metrics.videos, maxRows, 'videos');
+        out.push(...markdown_table(['#', 'Video', 'SHA-256', 'Duration', 'fps', 'Size', 'Decoded', 'Sampled', 'Kept', 'Dropped', 'Detections'], ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'], shown.map((v) => [
+            String(v.index + 1),
+            markdown_userText(v.name),
+            escapeMarkdown(v.sha256.slice(0, 12)),
+            `${fixed(v.durationSeconds, 1)} s`,
+            fixed(v.fps, 2),
+            `${format_int(v.width)}×${format_int(v.height)}, ${bytes(v.sizeBytes)}`,
+            format_int(v.decoded),
+            format_int(v.sampled),
+            format_int(v.kept),
+            format_int(v.dropped),
+            format_int(v.detections),
+        ])), ...note);
+    }
+    const links = options.imageLinks ?? [];
+    if (links.length > 0) {
+        out.push('', '## Sample images', '');
+        const { shown, note } = truncated(links, maxRows, 'images');
+        out.push(...shown.map((l) => `- [${markdown_userText(l.label ?? l.href)}](${encodeHref(l.href)})`), ...note);
+    }
+    out.push('');
+    return out.join('\n');
+}
+function byteLength(text) {
+    return Buffer.byteLength(text, 'utf8');
+}
+/** Renders report.md. The result is always under `MAX_REPORT_BYTES`. */
+function renderMarkdownReport(metrics, options = {}) {
+    const requested = options.maxTableRows ?? DEFAULT_MAX_TABLE_ROWS;
+    const longest = Math.max(1, metrics.detections.byClass.length, metrics.videos.length, options.imageLinks?.length ?? 0, metrics.selection?.files.length ?? 0);
+    let rows = Math.min(longest, Number.isFinite(requested) ? Math.max(1, Math.floor(requested)) : DEFAULT_MAX_TABLE_ROWS);
+    let text = render(metrics, options, rows);
+    // Too big: shrink the long tables in proportion (rows are capped in length, so this converges fast).
+    for (let size = byteLength(text); size >= MAX_REPORT_BYTES && rows > 1; size = byteLength(text)) {
+        rows = Math.max(1, Math.min(rows - 1, Math.floor((rows * MAX_REPORT_BYTES * 0.9) / size)));
+        text = render(metrics, options, rows);
+    }
+    if (byteLength(text) >= MAX_REPORT_BYTES) {
+        const marker = '\n\n_Report cut to stay under 1 MiB._\n';
+        text = cutToBytes(text, MAX_REPORT_BYTES - byteLength(marker) - 1) + marker;
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/write-reports.ts
+/**
+ * The run's reports, written into the staging folder from the one metrics model: metrics.json,
+ * metrics.csv (a row per sampled frame), report.md, report.html (with its contact sheet under
+ * report/) and metrics.prom (Prometheus text format).
+ */
+
+
+
+
+
+
+
+/** Writes the reports; returns the Prometheus registry so the run can push the same numbers. */
+async function writeReports(dir, recorder, metrics, manifest, gates = [], nameOf) {
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.metrics), `${JSON.stringify(metrics, null, 2)}\n`);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.metricsCsv), frameRowsCsv(recorder.frames));
+    const imageLinks = recorder.kept.slice(0, 4).map((k) => ({ href: `${DATASET_FILES.images}/${k.file}`, label: k.file }));
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.report), renderMarkdownReport(metrics, { imageLinks, nameOf }));
+    const chosen = new Set(metrics.selection?.files);
+    const selected = metrics.selection ? recorder.kept.filter((k) => chosen.has(k.file)) : undefined;
+    await writeHtmlReport(dir, { metrics, manifest, frames: recorder.frames, kept: recorder.kept, selected, gates, nameOf });
+    const registry = buildPrometheusRegistry({
+        metrics,
+        manifest,
+        detectionsPerImage: recorder.kept.map((k) => k.detections.length),
+    });
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.prometheus), await renderPrometheus(registry));
+    return registry;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/merge.ts
+/**
+ * `dataset-gen merge`: joins datasets of the same model and config (typically time ranges of long
+ * videos, processed by different jobs) into one. Images are copied, the COCO file is rebuilt from
+ * every part's kept images (so ids are unique and in the order one run would give them), the frame
+ * rows are joined in sampling order, and metrics and reports are computed again from them; the
+ * manifest lists the parts. Parts whose frames overlap, or that hold different videos under one name,
+ * are refused.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The parts' videos, one entry per video (by stem) in order of first appearance, decoded frames summed. */
+function joinVideos(parts) {
+    const byStem = new Map();
+    for (const part of parts) {
+        for (const video of part.manifest.videos) {
+            const seen = byStem.get(video.stem);
+            if (!seen) {
+                byStem.set(video.stem, { video: { ...video }, from: part.given });
+            }
+            else if (seen.video.sha256 !== video.sha256) {
+                throw new UsageError(`Cannot merge: video ${video.stem} in ${part.given} is not the video of that name in ${seen.from} (sha256 differs); image names would clash`);
+            }
+            else {
+                seen.video.framesDecoded += video.framesDecoded;
+                seen.video.decodeErrors += video.decodeErrors;
+            }
+        }
+    }
+    return [...byStem.values()].map(({ video }) => video);
+}
+/** Rows of every part in sampling order (video, then frame); a frame in two parts means their ranges overlap. */
+function joinFrames(parts, rank) {
+    const owner = new Map();
+    for (const part of parts) {
+        for (const frame of part.frames) {
+            const key = `${frame.video}#${frame.frameIndex}`;
+            const other = owner.get(key);
+            if (other !== undefined) {
+                throw new UsageError(`Cannot merge: frame ${frame.frameIndex} of ${frame.video} is in both ${other} and ${part.given}; their time ranges overlap`);
+            }
+            owner.set(key, part.given);
+        }
+    }
+    return parts.flatMap((p) => p.frames).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
+}
+/** The range the parts cover together; null when that is every video whole. */
+function coveredRange(parts) {
+    const ranges = parts.map((p) => p.manifest.config.timeRange ?? null);
+    if (ranges.some((r) => r === null))
+        return null;
+    const startMs = Math.min(...ranges.map((r) => r.startMs));
+    const endMs = ranges.some((r) => r.endMs === null) ? null : Math.max(...ranges.map((r) => r.endMs));
+    return startMs === 0 && endMs === null ? null : { startMs, endMs };
+}
+function summedRecord(parts, frames, kept, videos, exports) {
+    const stageMs = Object.fromEntries(STAGES.map((stage) => [stage, parts.reduce((acc, p) => acc + p.metrics.timings.stages[stage].ms, 0)]));
+    return { stageMs, frames, kept, videos, wallMs: parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0), exports, selection: null, exportsOnlySelected: false };
+}
+function videoRecords(videos) {
+    return videos.map(({ sha256, framesDecoded, decodeErrors, ...info }, index) => ({ info: { ...info, index }, sha256, framesDecoded, decodeErrors }));
+}
+async function mergeDatasets(request, hooks = {}) {
+    const startedAt = new Date();
+    const logger = hooks.logger ?? silentLogger();
+    const name = hooks.nameOf ?? cliName;
+    const cwd = request.cwd ?? process.cwd();
+    if (request.parts.length === 0)
+        throw new UsageError('merge needs at least one dataset folder: dataset-gen merge <dataset>... --out <dir>');
+    const parts = await Promise.all(request.parts.map((given) => readDatasetPart(given, cwd)));
+    checkMergeable(parts);
+    const first = parts[0];
+    const videos = joinVideos(parts);
+    const rank = new Map(videos.map((v, i) => [v.stem, i]));
+    const frames = joinFrames(parts, rank);
+    const kept = parts.flatMap((p) => p.kept).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
+    const { config, model } = first.manifest;
+    await checkOutputDir(request.outDir, request.overwrite, name);
+    const staging = await createStagingDir(request.outDir, [DATASET_FILES.images, external_node_path_default().dirname(DATASET_FILES.coco)], name);
+    try {
+        for (const part of parts) {
+            for (const image of part.kept) {
+                await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(part.dir, DATASET_FILES.images, image.file), external_node_path_default().join(staging, DATASET_FILES.images, image.file));
+            }
+        }
+        const coco = buildCoco(kept, {
+            site: config.site,
+            toolVersion: first.manifest.tool.version,
+            categories: first.coco.categories.map((c) => c.name),
+            videoOrder: videos.map((v) => v.stem),
+        });
+        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.coco), serializeCoco(coco));
+        // The parts' exports (the same formats: their configs match), written again from the merged
+        // records. A labelling budget is not chosen again: run --select on the merged dataset's frames.
+        const exports = await writeExports({
+            dir: staging,
+            formats: config.exports ?? ['coco'],
+            coco,
+            selectedOnly: false,
+            site: config.site,
+            modelClasses: model.classNames,
+            modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
+            labelStudioImages: config.labelStudioImages ?? DEFAULT_LABEL_STUDIO_IMAGES,
+            colorOf: classColors(model.classNames, coco.categories.map((c) => c.name)),
+        });
+        const record = summedRecord(parts, frames, kept, videoRecords(videos), exports);
+        const metrics = computeMetrics(record, {
+            site: config.site,
+            classNames: model.classNames,
+            videoSeconds: parts.reduce((acc, p) => acc + p.metrics.compute.videoSeconds, 0),
+            pricePerHour: config.pricePerHour,
+            executionProviders: [...new Set(parts.flatMap((p) => p.manifest.runtime.executionProviders))],
+        });
+        const finishedAt = new Date();
+        const manifest = {
+            ...first.manifest,
+            run: {
+                id: (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex'),
+                startedAt: startedAt.toISOString(),
+                finishedAt: finishedAt.toISOString(),
+                wallSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 10) / 100,
+            },
+            config: { ...config, timeRange: coveredRange(parts) },
+            videos,
+            counts: manifestCounts(metrics),
+            exports: metrics.exports,
+            selection: null,
+            parts: parts.map((p) => ({
+                path: p.given,
+                runId: p.manifest.run.id,
+                timeRange: p.manifest.config.timeRange ?? null,
+                images: p.manifest.counts.images,
+                executionProviders: p.manifest.runtime.executionProviders,
+                wallSeconds: p.manifest.run.wallSeconds,
+            })),
+        };
+        await writeReports(staging, record, metrics, manifest);
+        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+        await commitStagingDir(staging, request.outDir);
+        logger.info(`merged ${parts.length} datasets into ${request.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
+        return { outDir: request.outDir, metrics, manifest };
+    }
+    catch (error) {
+        await discardStagingDir(staging);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: external "node:stream/promises"
+const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: ./src/model/download.ts
+/**
+ * Downloads model weights over HTTPS into the cache folder: streamed to a temporary file in the same
+ * folder while hashing, verified, then renamed into place, so a cache entry is never half-written.
+ */
+
+
+
+
+
+
+
+function get(url, options) {
+    return new Promise((resolve, reject) => {
+        const request = external_node_https_default().get(url, { ca: options.ca, timeout: options.timeoutMs ?? 60000 }, resolve);
+        request.on('timeout', () => request.destroy(new Error(`no response within ${options.timeoutMs ?? 60000} ms`)));
+        request.on('error', reject);
+    });
+}
+async function download_open(url, options) {
+    let current = url;
+    for (let hop = 0; hop <= (options.maxRedirects ?? 5); hop += 1) {
+        if (current.protocol !== 'https:')
+            throw new ModelError(`Model URL ${current.href} is not https; only https downloads are allowed`);
+        const response = await get(current, options);
+        const status = response.statusCode ?? 0;
+        if (status >= 300 && status < 400 && response.headers.location) {
+            response.resume();
+            current = new URL(response.headers.location, current);
+            continue;
+        }
+        if (status !== 200) {
+            response.resume();
+            throw new ModelError(`Model download ${url.href} failed: HTTP ${status}; check the URL and that the runner can reach it`);
+        }
+        return response;
+    }
+    throw new ModelError(`Model download ${url.href} failed: more than ${options.maxRedirects ?? 5} redirects`);
+}
+/** Downloads `url` to `<cacheDir>/<sha256>.onnx` and returns that path and the digest. */
+async function downloadModel(url, cacheDir, expectedSha256, options = {}) {
+    try {
+        await (0,promises_namespaceObject.mkdir)(cacheDir, { recursive: true });
+    }
+    catch (error) {
+        throw new ModelError(`Cannot create the model cache folder ${cacheDir}: ${error.message}; set DATASET_GEN_CACHE to a writable folder`);
+    }
+    const temporary = external_node_path_default().join(cacheDir, `.download-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`);
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    try {
+        const response = await download_open(new URL(url), options);
+        response.on('data', (chunk) => hash.update(chunk));
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(response, (0,external_node_fs_namespaceObject.createWriteStream)(temporary));
+        const sha256 = hash.digest('hex');
+        if (expectedSha256 && sha256 !== expectedSha256) {
+            throw new ModelError(`Model download ${url}: sha256 is ${sha256}, expected ${expectedSha256}; the file changed upstream or the pin is wrong`);
+        }
+        const target = external_node_path_default().join(cacheDir, `${sha256}.onnx`);
+        await (0,promises_namespaceObject.rename)(temporary, target);
+        return { path: target, sha256 };
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        if (error instanceof ModelError)
+            throw error;
+        throw new ModelError(`Model download ${url} failed: ${error.message}; check the URL and the network`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/sha256.ts
+
+
+/** sha256 of a file, streamed (constant memory whatever its size). */
+async function sha256File(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 }))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+function sha256Text(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/model/resolve.ts
+/**
+ * Where the model weights come from, in order: an explicit path (--model / DATASET_GEN_MODEL), the
+ * model config's `source.path`, the cache entry for its `source.url`, or a download into the cache.
+ */
+
+
+
+
+
+
+
+/** The library's default: the CLI's flags. */
+const DEFAULT_NAMES = { model: cliName('model'), sha256: cliName('model-sha256'), env: null };
+const EXPORT_HINT = 'to make one: `pip install ultralytics && yolo export model=yolov8n.pt format=onnx` (writes yolov8n.onnx)';
+function defaultCacheDir() {
+    return process.env.DATASET_GEN_CACHE || external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'dataset-gen');
+}
+async function checkWeightsFile(file, what, names) {
+    let info;
+    try {
+        info = await (0,promises_namespaceObject.stat)(file);
+    }
+    catch {
+        throw new ModelError(`Model ${file} (${what}) does not exist; pass an ONNX file with ${names.model}, ${EXPORT_HINT}`);
+    }
+    if (!info.isFile())
+        throw new ModelError(`Model ${file} (${what}) is not a file; pass an .onnx file`);
+    if (info.size === 0)
+        throw new ModelError(`Model ${file} (${what}) is empty (0 bytes); re-export or re-download it`);
+}
+async function fromFile(file, what, origin, names) {
+    await checkWeightsFile(file, what, names);
+    return { path: file, sha256: await sha256File(file), origin, url: null, pinned: false };
+}
+async function exists(file) {
+    return (0,promises_namespaceObject.stat)(file).then((s) => s.isFile() && s.size > 0, () => false);
+}
+async function fromUrl(url, pinned, options) {
+    const cacheDir = options.cacheDir ?? defaultCacheDir();
+    const urlIndex = external_node_path_default().join(cacheDir, 'urls', `${sha256Text(url)}.sha256`);
+    const known = pinned ?? (await (0,promises_namespaceObject.readFile)(urlIndex, 'utf8').then((t) => t.trim(), () => undefined));
+    if (known) {
+        const cached = external_node_path_default().join(cacheDir, `${known}.onnx`);
+        if (await exists(cached)) {
+            const sha256 = await sha256File(cached);
+            if (sha256 === known)
+                return { path: cached, sha256, origin: 'cache', url, pinned: Boolean(pinned) };
+            options.onWarning?.(`Cached model ${cached} does not match its sha256; downloading it again`);
+        }
+    }
+    await options.beforeDownload?.();
+    const downloaded = await downloadModel(url, cacheDir, pinned, options.download);
+    // The index only saves a later download of an unpinned URL; failing to write it must not fail a
+    // download that was already verified and cached (and a raw fs error would exit as an internal bug).
+    try {
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(urlIndex), { recursive: true });
+        await (0,promises_namespaceObject.writeFile)(urlIndex, `${downloaded.sha256}\n`);
+    }
+    catch (error) {
+        options.onWarning?.(`Cannot record ${url} in the model cache index ${urlIndex}: ${error.message}`);
+    }
+    if (!pinned) {
+        const names = options.names ?? DEFAULT_NAMES;
+        const pin = options.modelUrl === url ? `pass ${names.sha256} ${downloaded.sha256}` : `add "sha256": "${downloaded.sha256}" to the model config's source`;
+        options.onWarning?.(`Model ${url} is not pinned: ${pin} so a changed file is refused`);
+    }
+    return { path: downloaded.path, sha256: downloaded.sha256, origin: 'download', url, pinned: Boolean(pinned) };
+}
+async function resolveModel(loaded, options) {
+    const names = options.names ?? DEFAULT_NAMES;
+    if (options.modelPath) {
+        const resolved = await fromFile(options.modelPath, `given with ${names.model}`, 'option', names);
+        if (options.modelSha256 && resolved.sha256 !== options.modelSha256) {
+            throw new ModelError(`Model ${options.modelPath}: sha256 is ${resolved.sha256}, expected ${options.modelSha256}; use the pinned file or update the pin`);
+        }
+        return { ...resolved, pinned: Boolean(options.modelSha256) };
+    }
+    if (options.modelUrl)
+        return fromUrl(options.modelUrl, options.modelSha256 ?? undefined, options);
+    const source = loaded.config.source;
+    if (source && 'path' in source) {
+        return fromFile(external_node_path_default().resolve(loaded.baseDir, source.path), `source.path of ${loaded.origin}`, 'config-path', names);
+    }
+    if (source && 'url' in source)
+        return fromUrl(source.url, source.sha256, options);
+    throw new ModelError(`No model weights for ${loaded.origin}: pass ${names.model} path/to/model.onnx${names.env ? ` (or set ${names.env})` : ''}, or give the model config a "source"; ${EXPORT_HINT}`);
+}
+
 ;// CONCATENATED MODULE: ./src/detect/class-filter.ts
 /** Turns a list of class names to keep into the set of class indices the decoder filters on. */
 
@@ -17168,9 +20101,7 @@ function resolveClassFilter(keep, classNames) {
             indices.add(index);
             continue;
         }
-        const folded = classNames.find((known) => known.toLowerCase() === name.trim().toLowerCase());
-        const hint = folded !== undefined ? ` (did you mean "${folded}"?)` : '';
-        throw new ConfigError(`Unknown class "${name}" in the class filter${hint}; the model's classes are ${describeClasses(classNames)}`);
+        throw new ConfigError(`Unknown class "${name}" in the class filter${didYouMean(name, classNames)}; the model's classes are ${describeClasses(classNames)}`);
     }
     return indices;
 }
@@ -17314,12 +20245,6 @@ function decodeOutput(data, dims, options) {
     return results;
 }
 
-;// CONCATENATED MODULE: external "sharp"
-var x = (y) => {
-	var x = {}; __nccwpck_require__.d(x, y); return x
-} 
-var y = (x) => (() => (x))
-const external_sharp_namespaceObject = x({ ["default"]: () => (__WEBPACK_EXTERNAL_MODULE_sharp__["default"]) });
 ;// CONCATENATED MODULE: ./src/detect/letterbox.ts
 /**
  * Letterboxing: fit a packed-RGB image into the model's square input without distorting it, padding
@@ -17909,9 +20834,6 @@ function parseImgsz(text) {
     return sizes.length > 0 && sizes.every((size) => size > 0) ? sizes : null;
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/detect/runtime-layout.ts
 /**
  * How many inference workers to run and how many threads each gets. On a CPU, two sessions of one
@@ -17949,6 +20871,10 @@ const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRe
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const ort = require(workerData.ortPath);
+// onnxruntime prints its own error line (in colour, with a C++ source path) before a failed CUDA load
+// rejects; the rejection is reported in our words (one warning, then CPU), so only fatal lines print.
+// Set before the first session: the global level is fixed when onnxruntime's environment is created.
+ort.env.logLevel = 'fatal';
 let session = null;
 const describe = (error) => String((error && error.message) || error);
 ort.InferenceSession.create(workerData.modelPath, workerData.options).then(
@@ -18045,10 +20971,23 @@ class WorkerRuntime {
         await this.worker.terminate();
     }
 }
+/**
+ * onnxruntime's telemetry off. When its environment is created (with the first session) onnxruntime
+ * otherwise writes an empty `mat-debug-<pid>.log` and a `.ses` file into the temp folder and keeps a
+ * device id and a usage database in `~/.cache/Microsoft/DeveloperTools/.onnxruntime`; with
+ * ORT_DISABLE_TELEMETRY=1 it writes none of them (README "What it writes, and what it sends"). The
+ * variable is read from the process environment, which the worker threads share, so it is set here,
+ * before any session exists, for every door and every library user.
+ */
+function disableRuntimeTelemetry() {
+    process.env.ORT_DISABLE_TELEMETRY = '1';
+    return process.env;
+}
 /** Starts a worker holding one onnxruntime session; rejects with onnxruntime's message when it cannot load. */
 function startRuntime(modelPath, options) {
+    const env = disableRuntimeTelemetry();
     const ortPath = (0,external_node_module_namespaceObject.createRequire)(import.meta.url).resolve('onnxruntime-node');
-    const worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, { eval: true, workerData: { ortPath, modelPath, options } });
+    const worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, { eval: true, env, workerData: { ortPath, modelPath, options } });
     return new Promise((resolve, reject) => {
         const onExit = (code) => reject(new Error(`the inference worker exited (code ${code}) while loading the model`));
         worker.once('exit', onExit);
@@ -18149,6 +21088,7 @@ async function createSession(modelPath, providers, threads) {
 
 
 
+
 /** Boxes narrower or shorter than this (source pixels, after clipping) are dropped. */
 const MIN_BOX_SIDE = 1;
 /** First line of an error's message (duck-typed: errors from another realm are not `instanceof Error`). */
@@ -18161,7 +21101,14 @@ function firstLine(error) {
 /** Creates the session with the configured providers, falling back to CPU when CUDA cannot be used. */
 async function openSession(modelPath, requested, workers, onWarning) {
     const unique = [...new Set(requested)];
-    const loadError = (error) => new ModelError(`Model ${modelPath}: onnxruntime cannot load it: ${firstLine(error)}`, { cause: error });
+    const loadError = (error) => {
+        const why = firstLine(error);
+        // A .pt checkpoint, a text file, an HTML error page saved as .onnx: not an ONNX protobuf at all.
+        if (/protobuf parsing failed/i.test(why)) {
+            return new ModelError(`Model ${modelPath} is not an ONNX model (onnxruntime: Protobuf parsing failed); pass an .onnx file, ${EXPORT_HINT}, or give no model to use the bundled yolov8n.onnx`, { cause: error });
+        }
+        return new ModelError(`Model ${modelPath}: onnxruntime cannot load it: ${why}`, { cause: error });
+    };
     try {
         return { session: await startRuntimePool(modelPath, unique, workers), providers: unique };
     }
@@ -18336,29 +21283,32 @@ class Detector {
     }
 }
 
-;// CONCATENATED MODULE: ./src/domain/dataset-files.ts
-/** The dataset folder's layout: every file and folder a run writes, relative to the dataset folder. */
-const DATASET_FILES = {
-    coco: 'annotations/instances.json',
-    images: 'images',
-    metrics: 'metrics.json',
-    metricsCsv: 'metrics.csv',
-    report: 'report.md',
-    reportHtml: 'report.html',
-    prometheus: 'metrics.prom',
-    manifest: 'manifest.json',
-};
-/** `<video-stem>_<frame-index, 6 digits>.jpg`, e.g. `site-walkway_000300.jpg`. */
-function imageFileName(videoStem, frameIndex) {
-    return `${videoStem}_${String(frameIndex).padStart(6, '0')}.jpg`;
+;// CONCATENATED MODULE: ./src/domain/time-range.ts
+function inRange(range, timestampMs) {
+    if (range === null)
+        return true;
+    return timestampMs >= range.startMs && (range.endMs === null || timestampMs < range.endMs);
+}
+/** `hh:mm:ss.fff` of a time in ms, for messages and reports. */
+function time_range_formatClock(ms) {
+    const total = Math.max(0, Math.round(ms));
+    const h = Math.floor(total / 3_600_000);
+    const m = Math.floor((total % 3_600_000) / 60_000);
+    const s = (total % 60_000) / 1000;
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${pad(h)}:${pad(m)}:${s < 10 ? '0' : ''}${s.toFixed(3)}`;
+}
+/** Seconds of a video of `durationSeconds` that a run over `range` processes. */
+function processedSeconds(durationSeconds, range) {
+    if (range === null)
+        return durationSeconds;
+    const end = range.endMs === null ? durationSeconds : Math.min(durationSeconds, range.endMs / 1000);
+    return Math.max(0, end - range.startMs / 1000);
+}
+function time_range_describeRange(range) {
+    return `${time_range_formatClock(range.startMs)}–${range.endMs === null ? 'end' : time_range_formatClock(range.endMs)}`;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: external "fluent-ffmpeg"
 var external_fluent_ffmpeg_x = (y) => {
 	var x = {}; __nccwpck_require__.d(x, y); return x
@@ -18514,8 +21464,10 @@ function onLines(stream, onLine) {
  */
 function startDecode(tools, request) {
     let killed = false;
+    const seek = request.seekSeconds === undefined ? [] : ['-noaccurate_seek', '-copyts', '-ss', request.seekSeconds.toFixed(3)];
+    const hwaccel = request.hwaccel === undefined ? [] : ['-hwaccel', request.hwaccel];
     const args = [
-        '-nostdin', '-hide_banner', ...(request.threads === undefined ? [] : ['-threads', String(request.threads)]), '-i', request.input,
+        '-nostdin', '-hide_banner', ...(request.threads === undefined ? [] : ['-threads', String(request.threads)]), ...hwaccel, ...seek, '-i', request.input,
         '-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24',
         '-f', 'rawvideo', 'pipe:1',
     ];
@@ -18546,251 +21498,47 @@ function startDecode(tools, request) {
         },
     };
 }
-
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
-;// CONCATENATED MODULE: external "node:stream/promises"
-const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
-;// CONCATENATED MODULE: ./src/model/download.ts
 /**
- * Downloads model weights over HTTPS into the cache folder: streamed to a temporary file in the same
- * folder while hashing, verified, then renamed into place, so a cache entry is never half-written.
+ * The presentation times of the first video stream's packets from the start of the file up to
+ * `untilSeconds`, read by ffprobe without decoding (demuxing only: about 20 000 packets a second).
  */
-
-
-
-
-
-
-
-function get(url, options) {
-    return new Promise((resolve, reject) => {
-        const request = external_node_https_default().get(url, { ca: options.ca, timeout: options.timeoutMs ?? 60000 }, resolve);
-        request.on('timeout', () => request.destroy(new Error(`no response within ${options.timeoutMs ?? 60000} ms`)));
-        request.on('error', reject);
-    });
-}
-async function download_open(url, options) {
-    let current = url;
-    for (let hop = 0; hop <= (options.maxRedirects ?? 5); hop += 1) {
-        if (current.protocol !== 'https:')
-            throw new ModelError(`Model URL ${current.href} is not https; only https downloads are allowed`);
-        const response = await get(current, options);
-        const status = response.statusCode ?? 0;
-        if (status >= 300 && status < 400 && response.headers.location) {
-            response.resume();
-            current = new URL(response.headers.location, current);
-            continue;
-        }
-        if (status !== 200) {
-            response.resume();
-            throw new ModelError(`Model download ${url.href} failed: HTTP ${status}; check the URL and that the runner can reach it`);
-        }
-        return response;
-    }
-    throw new ModelError(`Model download ${url.href} failed: more than ${options.maxRedirects ?? 5} redirects`);
-}
-/** Downloads `url` to `<cacheDir>/<sha256>.onnx` and returns that path and the digest. */
-async function downloadModel(url, cacheDir, expectedSha256, options = {}) {
-    try {
-        await (0,promises_namespaceObject.mkdir)(cacheDir, { recursive: true });
-    }
-    catch (error) {
-        throw new ModelError(`Cannot create the model cache folder ${cacheDir}: ${error.message}; set DATASET_GEN_CACHE to a writable folder`);
-    }
-    const temporary = external_node_path_default().join(cacheDir, `.download-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`);
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    try {
-        const response = await download_open(new URL(url), options);
-        response.on('data', (chunk) => hash.update(chunk));
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(response, (0,external_node_fs_namespaceObject.createWriteStream)(temporary));
-        const sha256 = hash.digest('hex');
-        if (expectedSha256 && sha256 !== expectedSha256) {
-            throw new ModelError(`Model download ${url}: sha256 is ${sha256}, expected ${expectedSha256}; the file changed upstream or the pin is wrong`);
-        }
-        const target = external_node_path_default().join(cacheDir, `${sha256}.onnx`);
-        await (0,promises_namespaceObject.rename)(temporary, target);
-        return { path: target, sha256 };
-    }
-    catch (error) {
-        await (0,promises_namespaceObject.rm)(temporary, { force: true });
-        if (error instanceof ModelError)
-            throw error;
-        throw new ModelError(`Model download ${url} failed: ${error.message}; check the URL and the network`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/model/sha256.ts
-
-
-/** sha256 of a file, streamed (constant memory whatever its size). */
-async function sha256File(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: 1 << 20 }))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-function sha256Text(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
-}
-
-;// CONCATENATED MODULE: ./src/model/resolve.ts
-/**
- * Where the model weights come from, in order: an explicit path (--model / DATASET_GEN_MODEL), the
- * model config's `source.path`, the cache entry for its `source.url`, or a download into the cache.
- */
-
-
-
-
-
-
-
-/** The library's default: the CLI's flags. */
-const DEFAULT_NAMES = { model: cliName('model'), sha256: cliName('model-sha256'), env: null };
-const EXPORT_HINT = 'to make one: `pip install ultralytics && yolo export model=yolov8n.pt format=onnx` (writes yolov8n.onnx)';
-function defaultCacheDir() {
-    return process.env.DATASET_GEN_CACHE || external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'dataset-gen');
-}
-async function checkWeightsFile(file, what, names) {
-    let info;
-    try {
-        info = await (0,promises_namespaceObject.stat)(file);
-    }
-    catch {
-        throw new ModelError(`Model ${file} (${what}) does not exist; pass an ONNX file with ${names.model}, ${EXPORT_HINT}`);
-    }
-    if (!info.isFile())
-        throw new ModelError(`Model ${file} (${what}) is not a file; pass an .onnx file`);
-    if (info.size === 0)
-        throw new ModelError(`Model ${file} (${what}) is empty (0 bytes); re-export or re-download it`);
-}
-async function fromFile(file, what, origin, names) {
-    await checkWeightsFile(file, what, names);
-    return { path: file, sha256: await sha256File(file), origin, url: null, pinned: false };
-}
-async function exists(file) {
-    return (0,promises_namespaceObject.stat)(file).then((s) => s.isFile() && s.size > 0, () => false);
-}
-async function fromUrl(url, pinned, options) {
-    const cacheDir = options.cacheDir ?? defaultCacheDir();
-    const urlIndex = external_node_path_default().join(cacheDir, 'urls', `${sha256Text(url)}.sha256`);
-    const known = pinned ?? (await (0,promises_namespaceObject.readFile)(urlIndex, 'utf8').then((t) => t.trim(), () => undefined));
-    if (known) {
-        const cached = external_node_path_default().join(cacheDir, `${known}.onnx`);
-        if (await exists(cached)) {
-            const sha256 = await sha256File(cached);
-            if (sha256 === known)
-                return { path: cached, sha256, origin: 'cache', url, pinned: Boolean(pinned) };
-            options.onWarning?.(`Cached model ${cached} does not match its sha256; downloading it again`);
-        }
-    }
-    await options.beforeDownload?.();
-    const downloaded = await downloadModel(url, cacheDir, pinned, options.download);
-    // The index only saves a later download of an unpinned URL; failing to write it must not fail a
-    // download that was already verified and cached (and a raw fs error would exit as an internal bug).
-    try {
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(urlIndex), { recursive: true });
-        await (0,promises_namespaceObject.writeFile)(urlIndex, `${downloaded.sha256}\n`);
-    }
-    catch (error) {
-        options.onWarning?.(`Cannot record ${url} in the model cache index ${urlIndex}: ${error.message}`);
-    }
-    if (!pinned) {
-        const names = options.names ?? DEFAULT_NAMES;
-        const pin = options.modelUrl === url ? `pass ${names.sha256} ${downloaded.sha256}` : `add "sha256": "${downloaded.sha256}" to the model config's source`;
-        options.onWarning?.(`Model ${url} is not pinned: ${pin} so a changed file is refused`);
-    }
-    return { path: downloaded.path, sha256: downloaded.sha256, origin: 'download', url, pinned: Boolean(pinned) };
-}
-async function resolveModel(loaded, options) {
-    const names = options.names ?? DEFAULT_NAMES;
-    if (options.modelPath) {
-        const resolved = await fromFile(options.modelPath, `given with ${names.model}`, 'option', names);
-        if (options.modelSha256 && resolved.sha256 !== options.modelSha256) {
-            throw new ModelError(`Model ${options.modelPath}: sha256 is ${resolved.sha256}, expected ${options.modelSha256}; use the pinned file or update the pin`);
-        }
-        return { ...resolved, pinned: Boolean(options.modelSha256) };
-    }
-    if (options.modelUrl)
-        return fromUrl(options.modelUrl, options.modelSha256 ?? undefined, options);
-    const source = loaded.config.source;
-    if (source && 'path' in source) {
-        return fromFile(external_node_path_default().resolve(loaded.baseDir, source.path), `source.path of ${loaded.origin}`, 'config-path', names);
-    }
-    if (source && 'url' in source)
-        return fromUrl(source.url, source.sha256, options);
-    throw new ModelError(`No model weights for ${loaded.origin}: pass ${names.model} path/to/model.onnx${names.env ? ` (or set ${names.env})` : ''}, or give the model config a "source"; ${EXPORT_HINT}`);
-}
-
-;// CONCATENATED MODULE: ./src/observe/csv.ts
-const CRLF = '\r\n';
-const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** One field: null/undefined and non-finite numbers become an empty cell. */
-function csvField(value) {
-    if (value === null || value === undefined)
-        return '';
-    if (typeof value === 'number')
-        return Number.isFinite(value) ? String(value) : '';
-    const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
-    return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-function csvRecord(values) {
-    return values.map(csvField).join(',') + CRLF;
-}
-/** A whole document: the header record, then one record per row. */
-function toCsv(header, rows) {
-    const parts = [csvRecord(header)];
-    for (const row of rows) {
-        if (row.length !== header.length) {
-            throw new RangeError(`CSV row has ${row.length} fields but the header has ${header.length}`);
-        }
-        parts.push(csvRecord(row));
-    }
-    return parts.join('');
-}
-/** Columns of metrics.csv, in order. */
-const FRAME_CSV_COLUMNS = [
-    'video',
-    'frame_index',
-    'timestamp_ms',
-    'outcome',
-    'reason',
-    'luma_mean',
-    'blur_score',
-    'phash_distance',
-    'detections',
-    'inference_ms',
-    'image_file',
-];
-/** Rounds measured values to 3 decimals so float noise does not reach the file. */
-function measured(value) {
-    if (value === null || !Number.isFinite(value))
-        return null;
-    const rounded = Math.round(value * 1000) / 1000;
-    return rounded === 0 ? 0 : rounded;
-}
-function frameRow(frame) {
-    const kept = frame.outcome === 'kept' ? frame : null;
-    return [
-        frame.video,
-        frame.frameIndex,
-        measured(frame.timestampMs),
-        frame.outcome,
-        frame.outcome === 'dropped' ? frame.reason : null,
-        measured(frame.lumaMean),
-        measured(frame.blurScore),
-        frame.phashDistance,
-        kept?.detections ?? null,
-        measured(kept?.inferenceMs ?? null),
-        kept?.imageFile ?? null,
+async function listPacketTimes(tools, file, untilSeconds) {
+    const args = [
+        '-v', 'error', '-select_streams', 'v:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
+        '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file,
     ];
+    let stdout;
+    try {
+        ({ stdout } = await run(tools.ffprobe.path, args, { maxBuffer: 1 << 30 }));
+    }
+    catch (error) {
+        throw new ToolError(`ffprobe could not list the packets of ${file}: ${error.message.split('\n')[0]}`);
+    }
+    const packets = [];
+    for (const line of stdout.split('\n')) {
+        const [pts, ptsTime, flags] = line.trim().split(',');
+        if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined)
+            continue;
+        packets.push({ pts: Number(pts), ptsTime: Number(ptsTime), discard: (flags ?? '').includes('D') });
+    }
+    return packets;
 }
-/** metrics.csv: one row per sampled frame, in recorded order. */
-function frameRowsCsv(frames) {
-    return toCsv(FRAME_CSV_COLUMNS, frames.map(frameRow));
+/**
+ * Whether ffmpeg can decode `file` on the GPU here: decodes its first frame with `-hwaccel cuda`. An
+ * ffmpeg built with CUDA still fails without a driver or device (it does not fall back by itself), so
+ * this is tried at run time; the reason is returned when it fails.
+ */
+async function cudaDecodeWorks(tools, file) {
+    const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-hwaccel', 'cuda', '-hwaccel_output_format', 'cuda', '-i', file, '-frames:v', '1', '-f', 'null', '-'];
+    try {
+        await run(tools.ffmpeg.path, args, { timeout: 30000 });
+        return { works: true, reason: '' };
+    }
+    catch (error) {
+        const stderr = String(error.stderr ?? '');
+        const reason = stderr.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? error.message.split('\n')[0] ?? 'failed';
+        return { works: false, reason: reason.replace(/^\[[^\]]+\]\s*/, '') };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/observe/history.ts
@@ -18949,6 +21697,14 @@ class RunRecorder {
     frameSlots = [];
     videos = [];
     kept = [];
+    /** What each kept image looks like (by image file), for the labelling budget. */
+    features = new Map();
+    /** The exports written, in the order of EXPORT_FORMATS. */
+    exports = [];
+    /** The labelling budget's choice, when `--select` was given. */
+    selection = null;
+    /** The exports hold only the selected frames (`--select-only`). */
+    exportsOnlySelected = false;
     startedAt = performance.now();
     finishedAt = null;
     /** Runs `work`, adding its wall time to `stage`. */
@@ -18989,6 +21745,16 @@ class RunRecorder {
     }
     recordKept(image) {
         this.kept.push(image);
+    }
+    recordFeatures(file, features) {
+        this.features.set(file, features);
+    }
+    recordExport(record) {
+        this.exports.push(record);
+    }
+    recordSelection(selection, exportsOnlySelected) {
+        this.selection = selection;
+        this.exportsOnlySelected = exportsOnlySelected;
     }
     finish() {
         this.finishedAt ??= performance.now();
@@ -19037,233 +21803,6 @@ function logStageSummary(logger, metrics) {
             ...s.extra,
         });
     }
-}
-
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/version.ts
-/** The tool's own identity: package version and git commit, found next to the running code. */
-
-
-
-
-
-function packageRoot() {
-    let dir = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
-    for (let i = 0; i < 6; i += 1) {
-        const file = external_node_path_default().join(dir, 'package.json');
-        if ((0,external_node_fs_namespaceObject.existsSync)(file)) {
-            try {
-                if (JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')).name === 'dataset-gen')
-                    return dir;
-            }
-            catch {
-                // not ours; keep walking up
-            }
-        }
-        dir = external_node_path_default().dirname(dir);
-    }
-    return null;
-}
-const root = packageRoot();
-const TOOL_VERSION = (() => {
-    if (!root)
-        return process.env.DATASET_GEN_VERSION ?? '0.0.0-unknown';
-    return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(root, 'package.json'), 'utf8')).version;
-})();
-/** The tool's git commit: DATASET_GEN_COMMIT (set in the image), else `git rev-parse HEAD`, else null. */
-async function toolCommit() {
-    if (process.env.DATASET_GEN_COMMIT)
-        return process.env.DATASET_GEN_COMMIT;
-    if (!root || !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, '.git')))
-        return null;
-    try {
-        const { stdout } = await (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile)('git', ['-C', root, 'rev-parse', 'HEAD'], { timeout: 5000 });
-        return stdout.trim() || null;
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/coco.ts
-const round2 = (n) => Math.round(n * 100) / 100;
-const round4 = (n) => Math.round(n * 10000) / 10000;
-function buildCoco(kept, context) {
-    const categoryId = new Map(context.categories.map((name, i) => [name, i + 1]));
-    const videoRank = new Map(context.videoOrder.map((video, i) => [video, i]));
-    const sorted = [...kept].sort((a, b) => (videoRank.get(a.video) ?? 0) - (videoRank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
-    const images = [];
-    const annotations = [];
-    sorted.forEach((image, i) => {
-        const imageId = i + 1;
-        images.push({
-            id: imageId,
-            file_name: image.file,
-            width: image.width,
-            height: image.height,
-            video: image.video,
-            frame_index: image.frameIndex,
-            timestamp_ms: image.timestampMs,
-            site: context.site,
-        });
-        for (const detection of image.detections) {
-            const category = categoryId.get(detection.className);
-            if (category === undefined)
-                continue;
-            const { x, y, width, height } = detection.box;
-            const bbox = [round2(x), round2(y), round2(width), round2(height)];
-            annotations.push({
-                id: annotations.length + 1,
-                image_id: imageId,
-                category_id: category,
-                bbox,
-                area: round2(bbox[2] * bbox[3]),
-                iscrowd: 0,
-                score: round4(detection.score),
-            });
-        }
-    });
-    return {
-        info: {
-            description: `dataset-gen pre-tagged frames for site ${context.site}`,
-            version: context.toolVersion,
-            contributor: 'dataset-gen',
-            site: context.site,
-            url: '',
-        },
-        licenses: [],
-        images,
-        annotations,
-        categories: context.categories.map((name, i) => ({ id: i + 1, name, supercategory: 'object' })),
-    };
-}
-function serializeCoco(dataset) {
-    return `${JSON.stringify(dataset, null, 1)}\n`;
-}
-
-;// CONCATENATED MODULE: external "onnxruntime-node"
-var external_onnxruntime_node_x = (y) => {
-	var x = {}; __nccwpck_require__.d(x, y); return x
-} 
-var external_onnxruntime_node_y = (x) => (() => (x))
-const external_onnxruntime_node_namespaceObject = external_onnxruntime_node_x({ ["env"]: () => (__WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__.env) });
-;// CONCATENATED MODULE: ./src/pipeline/manifest.ts
-/**
- * manifest.json: what produced this dataset, written last. Versions of every tool, the fully resolved
- * configuration, sha256 of every input video and of the model, and the counts.
- */
-
-
-
-function buildManifest(input) {
-    const { options, metrics } = input;
-    const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, ...config } = options;
-    const { manifest: _manifest, ...datasetFiles } = DATASET_FILES;
-    return {
-        schemaVersion: 1,
-        tool: { name: 'dataset-gen', version: input.toolVersion, gitCommit: input.gitCommit },
-        runtime: {
-            node: process.version,
-            platform: `${process.platform}-${process.arch}`,
-            ffmpeg: { ...input.tools.ffmpeg, source: input.tools.source },
-            ffprobe: input.tools.ffprobe,
-            onnxruntime: external_onnxruntime_node_namespaceObject.env.versions.node ?? external_onnxruntime_node_namespaceObject.env.versions.common,
-            sharp: external_sharp_namespaceObject["default"].versions.sharp ?? 'unknown',
-            libvips: external_sharp_namespaceObject["default"].versions.vips,
-            executionProviders: input.providers,
-        },
-        run: {
-            id: input.runId,
-            startedAt: input.startedAt.toISOString(),
-            finishedAt: input.finishedAt.toISOString(),
-            wallSeconds: Math.round((input.finishedAt.getTime() - input.startedAt.getTime()) / 10) / 100,
-        },
-        config: { ...config, model: input.modelConfig },
-        model: {
-            path: input.model.path,
-            sha256: input.model.sha256,
-            origin: input.model.origin,
-            url: input.model.url,
-            pinned: input.model.pinned,
-            classNames: input.classNames,
-        },
-        videos: input.videos.map((v) => ({
-            path: v.info.path,
-            sha256: v.sha256,
-            sizeBytes: v.info.sizeBytes,
-            container: v.info.container,
-            codec: v.info.codec,
-            durationSeconds: v.info.durationSeconds,
-            fps: v.info.fps,
-            width: v.info.width,
-            height: v.info.height,
-            rotation: v.info.rotation,
-            framesDecoded: v.framesDecoded,
-            decodeErrors: v.decodeErrors,
-        })),
-        counts: {
-            framesDecoded: metrics.frames.decoded,
-            framesSampled: metrics.frames.sampled,
-            images: metrics.images,
-            detections: metrics.detections.total,
-            dropped: { ...metrics.frames.droppedByReason },
-            frameDropRatio: metrics.frameDropRatio,
-        },
-        files: datasetFiles,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/output-dir.ts
-/**
- * The dataset is written into a hidden sibling of the output folder and renamed into place only when
- * the run succeeds, so a failed or interrupted run never leaves a folder that looks complete.
- */
-
-
-
-
-
-/** Refuses an output path that is a file, or a folder with something in it (unless `overwrite`). */
-async function checkOutputDir(outDir, overwrite, name = cliName) {
-    const info = await (0,promises_namespaceObject.stat)(outDir).catch(() => null);
-    if (!info)
-        return;
-    if (!info.isDirectory())
-        throw new OutputError(`Output ${outDir} exists and is not a folder; choose another ${name('out')}`);
-    const entries = await (0,promises_namespaceObject.readdir)(outDir);
-    if (entries.length > 0 && !overwrite) {
-        throw new OutputError(`Output folder ${outDir} exists and is not empty; pass ${name('overwrite')} to replace it, or choose another ${name('out')}`);
-    }
-}
-/** Creates the temporary sibling folder the run writes into. */
-async function createStagingDir(outDir, subdirs, name = cliName) {
-    const parent = external_node_path_default().dirname(outDir);
-    try {
-        await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
-    }
-    catch (error) {
-        throw new OutputError(`Cannot create ${parent}: ${error.code ?? error.message}; check ${name('out')}`);
-    }
-    const staging = external_node_path_default().join(parent, `.${external_node_path_default().basename(outDir)}.partial-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
-    for (const sub of ['', ...subdirs])
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(staging, sub), { recursive: true });
-    return staging;
-}
-/** Moves the finished staging folder to `outDir`, replacing what was there. */
-async function commitStagingDir(staging, outDir) {
-    const previous = await (0,promises_namespaceObject.stat)(outDir).catch(() => null);
-    if (!previous) {
-        await (0,promises_namespaceObject.rename)(staging, outDir);
-        return;
-    }
-    const old = external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.old-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
-    await (0,promises_namespaceObject.rename)(outDir, old);
-    await (0,promises_namespaceObject.rename)(staging, outDir);
-    await (0,promises_namespaceObject.rm)(old, { recursive: true, force: true });
-}
-async function discardStagingDir(staging) {
-    await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/probe.ts
@@ -19473,10 +22012,11 @@ function hammingDistance(a, b) {
     }
     return distance;
 }
-/** One per video: frames are checked in sampling order against the last kept one. */
+/** One per video: frames are checked in sampling order against the last kept one since the last checkpoint. */
 class Deduplicator {
     threshold;
     reference = null;
+    checkpoint = -1;
     /**
      * @param threshold A frame is a duplicate when its distance to the last kept frame is <= this.
      *   0 drops only frames with an identical hash; -1 (`DEDUP_DISABLED`) keeps every frame.
@@ -19487,19 +22027,25 @@ class Deduplicator {
             throw new RangeError(`dedup threshold must be an integer from ${DEDUP_DISABLED} (off) to ${HASH_BITS}; got ${threshold}`);
         }
     }
-    check(image) {
+    /** Checks a frame sampled at `timestampMs` (frames come in time order). */
+    check(image, timestampMs) {
         if (this.threshold === DEDUP_DISABLED)
-            return { distance: null, duplicate: false };
+            return { distance: null, duplicate: false, hash: null };
         const hash = phash64(image);
+        const checkpoint = Math.floor(timestampMs / DEDUP_CHECKPOINT_MS);
+        if (checkpoint !== this.checkpoint) {
+            this.checkpoint = checkpoint;
+            this.reference = null;
+        }
         if (this.reference === null) {
             this.reference = hash;
-            return { distance: null, duplicate: false };
+            return { distance: null, duplicate: false, hash };
         }
         const distance = hammingDistance(hash, this.reference);
         const duplicate = distance <= this.threshold;
         if (!duplicate)
             this.reference = hash;
-        return { distance, duplicate };
+        return { distance, duplicate, hash };
     }
 }
 
@@ -19520,11 +22066,17 @@ function selectFilter(sampling) {
 
 
 
+
 const SHOWINFO = /\[Parsed_showinfo_(\d+) @ [^\]]+\] (?:\[info\] )?n:\s*(\d+) pts:\s*(-?\d+) pts_time:(\S+).*? s:(\d+x\d+)/;
 const LOG_SOURCE = /^\[([^\s@\]]+) @ [^\]]+\] \[(error|fatal|panic)\]/;
 const extract_PARTIAL = /partial file|Invalid NAL unit size|Packet corrupt|truncat/i;
-/** Parses ffmpeg's stderr lines into per-frame info and error counts. */
+/**
+ * Parses ffmpeg's stderr lines into per-frame info and error counts. With a `window`, only frames
+ * inside it count as decoded (a range's decode also reads frames before and after it).
+ */
 class DecodeLog {
+    origin;
+    window;
     stats = { framesDecoded: 0, decodeErrors: 0, truncated: false, lastTimestampMs: 0 };
     errors = [];
     selected = [];
@@ -19532,6 +22084,13 @@ class DecodeLog {
     firstPtsTime = null;
     corruptPending = false;
     wake = null;
+    indexOffset = null;
+    constructor(origin = null, window = null) {
+        this.origin = origin;
+        this.window = window;
+        if (origin)
+            this.firstPtsTime = origin.firstPtsTime;
+    }
     line(text) {
         const info = SHOWINFO.exec(text);
         if (info) {
@@ -19544,8 +22103,9 @@ class DecodeLog {
     }
     frameLine(match) {
         const [, instance, n, pts, ptsTime, size] = match;
+        this.indexOffset ??= this.origin ? this.origin.framesBefore(Number(pts)) : 0;
         const frame = {
-            frameIndex: Number(n),
+            frameIndex: Number(n) + this.indexOffset,
             pts: Number(pts),
             ptsTime: Number(ptsTime),
             corrupt: false,
@@ -19555,8 +22115,9 @@ class DecodeLog {
             frame.corrupt = this.corruptPending;
             this.corruptPending = false;
             this.firstPtsTime ??= frame.ptsTime;
-            this.stats.framesDecoded += 1;
             this.stats.lastTimestampMs = this.timestampMs(frame.ptsTime);
+            if (inRange(this.window, this.stats.lastTimestampMs))
+                this.stats.framesDecoded += 1;
             this.lastDecoded = frame;
         }
         else if (this.lastDecoded && this.lastDecoded.pts === frame.pts) {
@@ -19603,7 +22164,7 @@ function truncatedError(video, stats, reason) {
  * Decodes `video` and yields its sampled frames in order. When the generator finishes, `stats` holds
  * the decode totals; a truncated or undecodable file throws VideoInputError at the end.
  */
-async function* extractFrames(tools, video, sampling, log = new DecodeLog(), decoderThreads) {
+async function* extractFrames(tools, video, sampling, log = new DecodeLog(), decoderThreads, seekSeconds, hwaccel) {
     const frameBytes = video.width * video.height * 3;
     const decoder = startDecode(tools, {
         input: video.path,
@@ -19612,6 +22173,8 @@ async function* extractFrames(tools, video, sampling, log = new DecodeLog(), dec
         filter: `showinfo=checksum=0,${selectFilter(sampling)},showinfo=checksum=0`,
         onStderrLine: (line) => log.line(line),
         threads: decoderThreads,
+        seekSeconds,
+        hwaccel,
     });
     let exited = false;
     let failure = null;
@@ -19663,12 +22226,51 @@ async function* extractFrames(tools, video, sampling, log = new DecodeLog(), dec
     }
     if (stats.truncated)
         throw truncatedError(video, stats, 'ffmpeg: partial file');
-    if (video.frameCountExact && stats.framesDecoded < video.frameCount * 0.9) {
+    // A range decodes part of the video: the container's frame count says nothing about it.
+    if (log.window === null && video.frameCountExact && stats.framesDecoded < video.frameCount * 0.9) {
         throw truncatedError(video, stats, `${stats.framesDecoded} of ${video.frameCount} frames decoded`);
     }
     if (stats.framesDecoded === 0)
         throw new VideoInputError(`Video ${video.path}: ffmpeg decoded no frames`);
     return stats;
+}
+
+;// CONCATENATED MODULE: ./src/domain/selection.ts
+/**
+ * The labelling budget (`--select N`): which kept frames a person should label first, and why. The
+ * features it compares are measured on each kept frame's analysis image while the run filters it.
+ */
+/** Cells per side of the tile grid of `FrameFeatures.tiles`. */
+const TILE_GRID = 4;
+
+;// CONCATENATED MODULE: ./src/pipeline/frame-features.ts
+
+
+/** Mean R, G, B of each grid cell (row-major), read on a sparse grid: means need few pixels. */
+function tileMeans(image, grid = TILE_GRID) {
+    const { rgb, width, height } = image;
+    const sums = new Float64Array(grid * grid * 3);
+    const counts = new Float64Array(grid * grid);
+    const step = Math.max(1, Math.floor(Math.min(width, height) / grid / 16));
+    for (let y = 0; y < height; y += step) {
+        const row = Math.min(grid - 1, Math.floor((y * grid) / height)) * grid;
+        for (let x = 0; x < width; x += step) {
+            const cell = row + Math.min(grid - 1, Math.floor((x * grid) / width));
+            const p = (y * width + x) * 3;
+            sums[cell * 3] += rgb[p];
+            sums[cell * 3 + 1] += rgb[p + 1];
+            sums[cell * 3 + 2] += rgb[p + 2];
+            counts[cell] += 1;
+        }
+    }
+    return Array.from(sums, (sum, i) => {
+        const n = counts[Math.floor(i / 3)];
+        return n > 0 ? Math.round((sum / n) * 10) / 10 : 0;
+    });
+}
+/** The features of a kept frame's analysis image; `phash` when the dedup stage already has it. */
+function frameFeatures(image, phash) {
+    return { phash: phash ?? phash64(image), tiles: tileMeans(image) };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/blur-judge.ts
@@ -19742,16 +22344,26 @@ function assessQuality(frame, thresholds = DEFAULT_QUALITY_THRESHOLDS) {
 }
 /**
  * The quality verdicts for one video's frames, in sampling order: `assessQuality`, then a frame that
- * passed is blurred when its score is far below the video's recent frames (blur-judge.ts).
+ * passed is blurred when its score is far below the video's recent frames (blur-judge.ts). The recent
+ * frames start afresh at every decision checkpoint (`DEDUP_CHECKPOINT_MS` of video time), as dedup's
+ * reference does, so a run over a time range that replays from the checkpoint decides exactly as a
+ * run over the whole video (range-plan.ts).
  */
 class QualityFilter {
     thresholds;
     blur;
+    checkpoint = -1;
     constructor(thresholds = DEFAULT_QUALITY_THRESHOLDS) {
         this.thresholds = thresholds;
         this.blur = new BlurJudge(thresholds);
     }
-    assess(frame) {
+    /** The verdict for a frame sampled at `timestampMs` (frames come in time order). */
+    assess(frame, timestampMs) {
+        const checkpoint = Math.floor(timestampMs / DEDUP_CHECKPOINT_MS);
+        if (checkpoint !== this.checkpoint) {
+            this.checkpoint = checkpoint;
+            this.blur = new BlurJudge(this.thresholds);
+        }
         const verdict = assessQuality(frame, this.thresholds);
         if (verdict.reason !== null)
             return verdict;
@@ -19827,11 +22439,25 @@ async function writeFrameJpeg(frame, datasetDir, quality, name) {
 
 
 
-/** Expected number of sampled frames, for progress and ETA. */
-function expectedSamples(video, sampling) {
+
+
+/** Expected number of sampled frames (in `range`, when given), for progress and ETA. */
+function expectedSamples(video, sampling, range = null) {
     if (sampling.mode === 'every-n-frames')
         return Math.ceil(video.frameCount / sampling.n);
-    return Math.min(video.frameCount, Math.ceil(video.durationSeconds * sampling.fps));
+    const endS = Math.min(video.durationSeconds, range?.endMs == null ? Infinity : range.endMs / 1000);
+    const seconds = Math.max(0, endS - (range?.startMs ?? 0) / 1000);
+    return Math.min(video.frameCount, Math.ceil(seconds * sampling.fps));
+}
+/** Where a sampled frame falls with respect to the plan: skipped, replayed (measured only), recorded, or past the end. */
+function placeOf(plan, timestampMs) {
+    if (plan === null)
+        return 'inside';
+    if (plan.range.endMs !== null && timestampMs >= plan.range.endMs)
+        return 'after';
+    if (timestampMs >= plan.range.startMs)
+        return 'inside';
+    return timestampMs >= plan.replayFromMs ? 'replay' : 'before';
 }
 function startBatch(job, batch) {
     const names = batch.map(({ frame }) => imageFileName(frame.video.stem, frame.frameIndex));
@@ -19848,7 +22474,7 @@ async function finishBatch(job, { batch, names, detected, written }) {
     const { detections, inferenceMs } = await recorder.time('detect', () => detected);
     await recorder.time('write', () => written);
     const perFrameMs = inferenceMs / batch.length;
-    for (const [i, { frame, measures, record }] of batch.entries()) {
+    for (const [i, { frame, measures, record, features }] of batch.entries()) {
         const found = detections[i] ?? [];
         const name = names[i];
         record({
@@ -19870,6 +22496,7 @@ async function finishBatch(job, { batch, names, detected, written }) {
             height: frame.height,
             detections: found,
         });
+        recorder.recordFeatures(name, features);
     }
 }
 /** Processes one video; returns the decode log (frames decoded, decoder errors). */
@@ -19877,7 +22504,9 @@ async function processVideo(job) {
     const { recorder, video } = job;
     const dedup = new Deduplicator(job.dedupThreshold);
     const filter = new QualityFilter(job.quality);
-    const log = new DecodeLog();
+    const { plan } = job;
+    const log = new DecodeLog(plan?.origin ?? null, plan?.range ?? null);
+    let first = true;
     let batch = [];
     const inFlight = [];
     const dispatch = async () => {
@@ -19891,11 +22520,28 @@ async function processVideo(job) {
     };
     try {
         let waitStart = performance.now();
-        for await (const frame of extractFrames(job.tools, video, job.sampling, log, job.decoderThreads)) {
+        for await (const frame of extractFrames(job.tools, video, job.sampling, log, job.decoderThreads, plan?.seekSeconds, job.hwaccel)) {
             recorder.addStageTime('extract', performance.now() - waitStart);
             job.signal?.throwIfAborted();
+            if (first && plan !== null && plan.seekSeconds !== undefined && frame.timestampMs >= plan.replayFromMs) {
+                throw new VideoInputError(`Video ${video.path}: the seek to ${plan.seekSeconds} s landed at ${frame.timestampMs / 1000} s, past the dedup checkpoint at ${plan.replayFromMs / 1000} s; the range cannot be decided as in a whole run`);
+            }
+            first = false;
+            const place = placeOf(plan, frame.timestampMs);
+            if (place === 'after')
+                break;
+            if (place === 'before') {
+                waitStart = performance.now();
+                continue;
+            }
             const fitted = await recorder.time('quality', () => fitForAnalysis(frame));
-            const quality = await recorder.time('quality', () => filter.assess({ ...fitted, corrupt: frame.corrupt }));
+            const quality = await recorder.time('quality', () => filter.assess({ ...fitted, corrupt: frame.corrupt }, frame.timestampMs));
+            if (place === 'replay') {
+                if (quality.reason === null)
+                    await recorder.time('dedup', () => dedup.check(fitted, frame.timestampMs));
+                waitStart = performance.now();
+                continue;
+            }
             const where = { video: video.stem, frameIndex: frame.frameIndex, timestampMs: frame.timestampMs };
             const lumaMean = Number.isFinite(quality.lumaMean) ? Math.round(quality.lumaMean * 10) / 10 : null;
             const blurScore = Number.isFinite(quality.blurScore) ? Math.round(quality.blurScore * 10) / 10 : null;
@@ -19903,13 +22549,14 @@ async function processVideo(job) {
                 recorder.recordFrame({ ...where, outcome: 'dropped', reason: quality.reason, lumaMean, blurScore, phashDistance: null });
             }
             else {
-                const { distance, duplicate } = await recorder.time('dedup', () => dedup.check(fitted));
+                const { distance, duplicate, hash } = await recorder.time('dedup', () => dedup.check(fitted, frame.timestampMs));
                 const measures = { lumaMean, blurScore, phashDistance: distance };
                 if (duplicate) {
                     recorder.recordFrame({ ...where, outcome: 'dropped', reason: 'duplicate', ...measures });
                 }
                 else {
-                    batch.push({ frame: { ...frame, fitted }, measures, record: recorder.reserveFrame() });
+                    const features = await recorder.time('dedup', () => frameFeatures(fitted, hash));
+                    batch.push({ frame: { ...frame, fitted }, measures, record: recorder.reserveFrame(), features });
                     if (batch.length >= job.detector.batchSize) {
                         await dispatch();
                         await finishDownTo(job.detector.concurrency - 1);
@@ -19953,1519 +22600,159 @@ async function publishRun(options, metrics, manifest, registry, logger, signal) 
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/map-limit.ts
+;// CONCATENATED MODULE: ./src/pipeline/range-plan.ts
 /**
- * `items.map(work)` with at most `limit` calls in flight, results in input order. For sharp work:
- * each call runs on libuv's thread pool, so a few at once use every core where one after another
- * uses one.
- */
-async function mapLimit(items, limit, work) {
-    if (!(Number.isInteger(limit) && limit >= 1))
-        throw new RangeError(`limit must be a positive integer; got ${limit}`);
-    const results = new Array(items.length);
-    let next = 0;
-    const lane = async () => {
-        while (next < items.length) {
-            const index = next++;
-            results[index] = await work(items[index], index);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/report/svg-pixel-font.ts
-/**
- * A 5×7 pixel font drawn as SVG paths, for the class labels burned into the contact-sheet thumbnails.
- * sharp renders SVG with librsvg, whose text goes through fontconfig: the container image has no
- * fonts, and different fonts would give different bytes on different machines. Paths need neither.
+ * How a run over a time range decodes each video so that it decides exactly as a run over the whole
+ * video: seek to the key frame before the dedup checkpoint at or before the range's start, replay
+ * quality and dedup from that checkpoint (nothing recorded, nothing detected), then record the frames
+ * inside the range. Frame indices come from counting the packets before the first decoded frame
+ * (ffprobe, no decoding), timestamps from the file's own (`-copyts`), so both stay the whole video's.
  *
- * Capital letters, digits and a little punctuation; lower case is drawn as capitals and any other
- * character as `?`. Each glyph is 5 columns by 7 rows; glyphs advance by 6 columns.
- */
-const GLYPHS = {
-    A: ['.###.', '#...#', '#...#', '#####', '#...#', '#...#', '#...#'],
-    B: ['####.', '#...#', '#...#', '####.', '#...#', '#...#', '####.'],
-    C: ['.###.', '#...#', '#....', '#....', '#....', '#...#', '.###.'],
-    D: ['####.', '#...#', '#...#', '#...#', '#...#', '#...#', '####.'],
-    E: ['#####', '#....', '#....', '####.', '#....', '#....', '#####'],
-    F: ['#####', '#....', '#....', '####.', '#....', '#....', '#....'],
-    G: ['.###.', '#...#', '#....', '#.###', '#...#', '#...#', '.####'],
-    H: ['#...#', '#...#', '#...#', '#####', '#...#', '#...#', '#...#'],
-    I: ['.###.', '..#..', '..#..', '..#..', '..#..', '..#..', '.###.'],
-    J: ['..###', '...#.', '...#.', '...#.', '...#.', '#..#.', '.##..'],
-    K: ['#...#', '#..#.', '#.#..', '##...', '#.#..', '#..#.', '#...#'],
-    L: ['#....', '#....', '#....', '#....', '#....', '#....', '#####'],
-    M: ['#...#', '##.##', '#.#.#', '#.#.#', '#...#', '#...#', '#...#'],
-    N: ['#...#', '#...#', '##..#', '#.#.#', '#..##', '#...#', '#...#'],
-    O: ['.###.', '#...#', '#...#', '#...#', '#...#', '#...#', '.###.'],
-    P: ['####.', '#...#', '#...#', '####.', '#....', '#....', '#....'],
-    Q: ['.###.', '#...#', '#...#', '#...#', '#.#.#', '#..#.', '.##.#'],
-    R: ['####.', '#...#', '#...#', '####.', '#.#..', '#..#.', '#...#'],
-    S: ['.####', '#....', '#....', '.###.', '....#', '....#', '####.'],
-    T: ['#####', '..#..', '..#..', '..#..', '..#..', '..#..', '..#..'],
-    U: ['#...#', '#...#', '#...#', '#...#', '#...#', '#...#', '.###.'],
-    V: ['#...#', '#...#', '#...#', '#...#', '#...#', '.#.#.', '..#..'],
-    W: ['#...#', '#...#', '#...#', '#.#.#', '#.#.#', '#.#.#', '.#.#.'],
-    X: ['#...#', '#...#', '.#.#.', '..#..', '.#.#.', '#...#', '#...#'],
-    Y: ['#...#', '#...#', '.#.#.', '..#..', '..#..', '..#..', '..#..'],
-    Z: ['#####', '....#', '...#.', '..#..', '.#...', '#....', '#####'],
-    '0': ['.###.', '#...#', '#..##', '#.#.#', '##..#', '#...#', '.###.'],
-    '1': ['..#..', '.##..', '..#..', '..#..', '..#..', '..#..', '.###.'],
-    '2': ['.###.', '#...#', '....#', '...#.', '..#..', '.#...', '#####'],
-    '3': ['#####', '...#.', '..#..', '...#.', '....#', '#...#', '.###.'],
-    '4': ['...#.', '..##.', '.#.#.', '#..#.', '#####', '...#.', '...#.'],
-    '5': ['#####', '#....', '####.', '....#', '....#', '#...#', '.###.'],
-    '6': ['..##.', '.#...', '#....', '####.', '#...#', '#...#', '.###.'],
-    '7': ['#####', '....#', '...#.', '..#..', '.#...', '.#...', '.#...'],
-    '8': ['.###.', '#...#', '#...#', '.###.', '#...#', '#...#', '.###.'],
-    '9': ['.###.', '#...#', '#...#', '.####', '....#', '...#.', '.##..'],
-    ' ': ['.....', '.....', '.....', '.....', '.....', '.....', '.....'],
-    '-': ['.....', '.....', '.....', '.###.', '.....', '.....', '.....'],
-    _: ['.....', '.....', '.....', '.....', '.....', '.....', '#####'],
-    '.': ['.....', '.....', '.....', '.....', '.....', '.##..', '.##..'],
-    ':': ['.....', '.##..', '.##..', '.....', '.##..', '.##..', '.....'],
-    '/': ['....#', '....#', '...#.', '..#..', '.#...', '#....', '#....'],
-    '(': ['...#.', '..#..', '.#...', '.#...', '.#...', '..#..', '...#.'],
-    ')': ['.#...', '..#..', '...#.', '...#.', '...#.', '..#..', '.#...'],
-    '%': ['##...', '##..#', '...#.', '..#..', '.#...', '#..##', '...##'],
-    '+': ['.....', '..#..', '..#..', '#####', '..#..', '..#..', '.....'],
-    '?': ['.###.', '#...#', '....#', '...#.', '..#..', '.....', '..#..'],
-};
-const GLYPH_ROWS = 7;
-const GLYPH_ADVANCE = 6;
-function glyph(char) {
-    return GLYPHS[char.toUpperCase()] ?? GLYPHS['?'] ?? [];
-}
-/** Width of `text` drawn at `scale` (pixels per font pixel), without trailing spacing. */
-function pixelTextWidth(text, scale) {
-    const n = [...text].length;
-    return n === 0 ? 0 : (n * GLYPH_ADVANCE - 1) * scale;
-}
-/** Path commands for `text` with its top-left corner at (x, y); runs of lit pixels are merged per row. */
-function pixelTextPath(text, x, y, scale) {
-    const parts = [];
-    [...text].forEach((char, i) => {
-        const rows = glyph(char);
-        const gx = x + i * GLYPH_ADVANCE * scale;
-        rows.forEach((row, r) => {
-            for (let c = 0; c < row.length;) {
-                if (row[c] !== '#') {
-                    c += 1;
-                    continue;
-                }
-                let end = c;
-                while (row[end] === '#')
-                    end += 1;
-                const w = (end - c) * scale;
-                parts.push(`M${gx + c * scale} ${y + r * scale}h${w}v${scale}h${-w}z`);
-                c = end;
-            }
-        });
-    });
-    return parts.join('');
-}
-
-;// CONCATENATED MODULE: ./src/report/contact-sheet.ts
-/**
- * The contact sheet of report.html: thumbnails of kept frames, spread evenly over the run, with the
- * detection boxes and class labels burned in. Each thumbnail is the dataset image downscaled by sharp
- * with an SVG overlay composited on it (boxes as rectangles, labels in the pixel font of
- * svg-pixel-font.ts, so no system font is needed), written as a baseline JPEG without metadata under
- * `report/thumbs/<image file name>`. Same images and detections → same bytes.
+ * Why the first decoded frame must come before the checkpoint: the sampling grid keeps the first
+ * frame of every 1/fps slot, and the decoder always keeps its very first frame. A first frame before
+ * the checkpoint (here: at least SEEK_MARGIN_S before it) leaves every slot after it sampled as in the
+ * whole run.
  */
 
 
 
-
-
-
-/** Where thumbnails go, relative to the dataset folder (and to report.html, which sits at its root). */
-const THUMBS_DIR = 'report/thumbs';
-const DEFAULT_MAX_THUMBNAILS = 24;
-/** Never more than this many thumbnails, whatever is asked. */
-const MAX_THUMBNAILS = 200;
-const DEFAULT_THUMB_WIDTH = 480;
-/** Thumbnails made at once. */
-const THUMBNAIL_CONCURRENCY = 4;
-/**
- * `n` items spread evenly over `items` (the middle of each of `n` equal slices), in order. All of
- * them when there are at most `n`.
- */
-function spreadSample(items, n) {
-    const count = Math.max(0, Math.floor(n));
-    if (items.length <= count)
-        return [...items];
-    return Array.from({ length: count }, (_, i) => items[Math.floor(((i + 0.5) * items.length) / count)]);
+/** Seconds before the checkpoint to seek to (the key frame at or before it is where decoding starts). */
+const SEEK_MARGIN_S = 1;
+/** Packets listed past the seek point, so that the key frame decoding starts at is among them. */
+const LIST_PAST_SEEK_S = 10;
+/** The dedup checkpoint at or before `ms`. */
+function checkpointBefore(ms) {
+    return Math.floor(ms / DEDUP_CHECKPOINT_MS) * DEDUP_CHECKPOINT_MS;
 }
-/** Kept images in run order: videos in order of first appearance, then by time, then frame index. */
-function orderKept(kept) {
-    const videoRank = new Map();
-    for (const image of kept)
-        if (!videoRank.has(image.video))
-            videoRank.set(image.video, videoRank.size);
-    return [...kept].sort((a, b) => (videoRank.get(a.video) ?? 0) - (videoRank.get(b.video) ?? 0) ||
-        a.timestampMs - b.timestampMs ||
-        a.frameIndex - b.frameIndex);
-}
-/** Black or white, whichever reads better on `hex` (`#rrggbb`). */
-function textColorOn(hex) {
-    const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-    if (!m)
-        return '#ffffff';
-    const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h ?? '0', 16) / 255);
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.6 ? '#000000' : '#ffffff';
-}
-/** Only `#rgb`/`#rrggbb` colours reach the SVG; anything else becomes the default blue. */
-function safeColor(color) {
-    return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color) ? color : '#1f77d0';
-}
-function overlaps(a, b) {
-    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-/** Labels show at most this many characters. */
-const LABEL_CHARS = 14;
-/**
- * The overlay for one thumbnail (`width`×`height`): a box per detection and a label with the class
- * name above the box (inside it when there is no room above). A label that would cover an earlier
- * one is left out; the box stays. Higher-scoring detections are drawn first, so they keep theirs.
- */
-function overlaySvg(image, width, height, colorOf) {
-    const sx = width / Math.max(1, image.width);
-    const sy = height / Math.max(1, image.height);
-    const scale = width >= 360 ? 2 : 1;
-    const stroke = width >= 360 ? 2 : 1;
-    const labelHeight = GLYPH_ROWS * scale + 2 * scale + 2;
-    const detections = [...image.detections]
-        .map((d, i) => ({ d, i }))
-        .sort((a, b) => b.d.score - a.d.score || a.i - b.i)
-        .map(({ d }) => d);
-    const boxes = [];
-    const labels = [];
-    const placed = [];
-    for (const det of detections) {
-        const color = safeColor(colorOf(det.className));
-        const x = Math.round(Math.max(0, det.box.x * sx));
-        const y = Math.round(Math.max(0, det.box.y * sy));
-        const w = Math.max(1, Math.round(Math.min(width, (det.box.x + det.box.width) * sx)) - x);
-        const h = Math.max(1, Math.round(Math.min(height, (det.box.y + det.box.height) * sy)) - y);
-        const half = stroke / 2;
-        boxes.push(`<rect x="${x + half}" y="${y + half}" width="${Math.max(0, w - stroke)}" height="${Math.max(0, h - stroke)}" fill="none" stroke="${color}" stroke-width="${stroke}"/>`);
-        const text = [...det.className].slice(0, LABEL_CHARS).join('');
-        const labelWidth = pixelTextWidth(text, scale) + 2 * scale + 2;
-        const lx = Math.max(0, Math.min(x, width - labelWidth));
-        const ly = y >= labelHeight ? y - labelHeight : Math.min(y, height - labelHeight);
-        const area = { x: lx, y: ly, w: labelWidth, h: labelHeight };
-        if (text === '' || placed.some((p) => overlaps(p, area)))
-            continue;
-        placed.push(area);
-        labels.push(`<rect x="${lx}" y="${ly}" width="${labelWidth}" height="${labelHeight}" fill="${color}"/>`, `<path fill="${textColorOn(color)}" d="${pixelTextPath(text, lx + scale + 1, ly + scale + 1, scale)}"/>`);
-    }
-    return (`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" shape-rendering="crispEdges">` +
-        boxes.join('') +
-        labels.join('') +
-        '</svg>');
-}
-function classCounts(image) {
-    const counts = new Map();
-    for (const det of image.detections)
-        counts.set(det.className, (counts.get(det.className) ?? 0) + 1);
-    return [...counts.entries()]
-        .map(([name, count]) => ({ name, count }))
-        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-/**
- * Chooses up to `maxThumbnails` kept images spread over the run, and writes their thumbnails to
- * `<datasetDir>/report/thumbs/` (the folder is emptied first, so it holds exactly this sheet).
- * An image that cannot be read is listed in `failed` instead of failing the report.
- */
-async function buildContactSheet(datasetDir, kept, options = {}) {
-    const max = Math.min(MAX_THUMBNAILS, Math.max(0, Math.floor(options.maxThumbnails ?? DEFAULT_MAX_THUMBNAILS)));
-    const maxWidth = Math.max(16, Math.floor(options.width ?? DEFAULT_THUMB_WIDTH));
-    const quality = Math.min(100, Math.max(1, Math.round(options.jpegQuality ?? 80)));
-    const colorOf = options.colorOf ?? (() => '#1f77d0');
-    const chosen = spreadSample(orderKept(kept), max);
-    const thumbsDir = external_node_path_default().join(datasetDir, ...THUMBS_DIR.split('/'));
-    await (0,promises_namespaceObject.rm)(thumbsDir, { recursive: true, force: true });
-    if (chosen.length > 0)
-        await (0,promises_namespaceObject.mkdir)(thumbsDir, { recursive: true });
-    // A few at once: each thumbnail is a decode, resize, overlay and encode on libuv's pool.
-    const made = await mapLimit(chosen, THUMBNAIL_CONCURRENCY, async (image) => {
-        const name = external_node_path_default().basename(image.file);
-        const imageRel = `${DATASET_FILES.images}/${name}`;
-        const width = Math.max(1, Math.min(maxWidth, image.width));
-        const height = Math.max(1, Math.round((image.height * width) / Math.max(1, image.width)));
-        try {
-            await (0,external_sharp_namespaceObject["default"])(external_node_path_default().join(datasetDir, DATASET_FILES.images, name))
-                .resize(width, height, { fit: 'fill' })
-                .composite([{ input: Buffer.from(overlaySvg(image, width, height, colorOf)), top: 0, left: 0 }])
-                .jpeg({ quality, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false })
-                .toFile(external_node_path_default().join(thumbsDir, name));
-        }
-        catch (error) {
-            return { failed: imageRel, error: error instanceof Error ? error.message : String(error) };
-        }
-        return {
-            image: imageRel,
-            thumb: `${THUMBS_DIR}/${name}`,
-            width,
-            height,
-            video: image.video,
-            frameIndex: image.frameIndex,
-            timestampMs: image.timestampMs,
-            detections: image.detections.length,
-            classes: classCounts(image),
-        };
-    });
-    const thumbnails = [];
-    const failed = [];
-    for (const result of made) {
-        if ('failed' in result)
-            failed.push({ image: result.failed, error: result.error });
-        else
-            thumbnails.push(result);
-    }
-    return { thumbnails, keptImages: kept.length, failed };
-}
-
-;// CONCATENATED MODULE: ./src/report/format.ts
-/**
- * Number and time formatting for the reports (Markdown, HTML, SVG charts). Fixed locale (en-US) and fixed
- * decimals, so the same numbers always give the same text whatever machine renders the report.
- */
-const format_integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const fixedFormats = new Map();
-/** `1234.6` → `1,235`. Non-finite → `0`. */
-function format_int(n) {
-    return format_integer.format(Number.isFinite(n) ? n : 0);
-}
-/** `fixed(1234.5, 2)` → `1,234.50`. Non-finite → `0.00…`. */
-function fixed(n, digits) {
-    let format = fixedFormats.get(digits);
-    if (!format) {
-        format = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-        fixedFormats.set(digits, format);
-    }
-    const text = format.format(Number.isFinite(n) ? n : 0);
-    return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
-}
-const plainFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
-/** Up to 4 decimals, trailing zeros dropped: `0.5` → `0.5`, `50` → `50`, `0.12345` → `0.1235`. */
-function plain(n) {
-    return plainFormat.format(Number.isFinite(n) ? n : 0).replace(/^-0$/, '0');
-}
-/** A ratio as a percentage: `0.1234` → `12.3%`. */
-function percent(ratio, digits = 1) {
-    return `${fixed(ratio * 100, digits)}%`;
-}
-/** `1234567` → `1.2 MB` (decimal units). */
-function bytes(n) {
-    const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-    let value = Number.isFinite(n) ? Math.max(0, n) : 0;
-    let unit = 0;
-    while (value >= 1000 && unit < units.length - 1) {
-        value /= 1000;
-        unit += 1;
-    }
-    return unit === 0 ? `${format_int(value)} B` : `${fixed(value, 1)} ${units[unit]}`;
-}
-/** A duration in ms for people: `850` → `850 ms`, `12345` → `12.3 s`, `754000` → `12 min 34 s`. */
-function format_duration(ms) {
-    const value = Number.isFinite(ms) ? Math.max(0, ms) : 0;
-    if (value < 1000)
-        return `${format_int(value)} ms`;
-    if (value < 60_000)
-        return `${fixed(value / 1000, 1)} s`;
-    const totalSeconds = Math.round(value / 1000);
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    return hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min ${seconds} s`;
-}
-/** A video position for axis labels: `0:00`, `1:05`, `1:02:03`; below a minute of range, `12 s`. */
-function clock(ms, withSecondsSuffix = false) {
-    const total = Math.round((Number.isFinite(ms) ? Math.max(0, ms) : 0) / 1000);
-    if (withSecondsSuffix)
-        return `${total} s`;
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = String(total % 60).padStart(2, '0');
-    return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
-/** A coordinate for SVG output: at most 2 decimals, no `-0`, no exponent. */
-function num(n) {
-    if (!Number.isFinite(n))
-        return '0';
-    const rounded = Math.round(n * 100) / 100;
-    return rounded === 0 ? '0' : String(rounded);
-}
-/**
- * The ISO date-time of the manifest (`2025-05-01T10:22:33.123Z`) as `2025-05-01 10:22 UTC`. Not a
- * valid date → the input, unchanged (the caller escapes it).
- */
-function runDate(iso) {
-    const date = new Date(iso);
-    if (Number.isNaN(date.getTime()))
-        return iso;
-    return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-;// CONCATENATED MODULE: ./src/report/text-cut.ts
-/** Shortening user text for the reports: by characters (code points) or by UTF-8 bytes. */
-/** Cuts `text` to `max` code points, the last being an ellipsis when anything was cut. */
-function cut(text, max) {
-    if (text.length <= max)
-        return text; // UTF-16 length bounds the code point count
-    // More than 2 × max UTF-16 units is more than max code points, whatever they are.
-    const chars = [...text.slice(0, 2 * max)];
-    if (chars.length <= max && text.length <= 2 * max)
-        return text;
-    return chars.slice(0, Math.max(0, max - 1)).join('') + '…';
-}
-/** Cuts `text` to at most `limit` UTF-8 bytes without splitting a character. */
-function cutToBytes(text, limit) {
-    const buf = Buffer.from(text, 'utf8');
-    if (buf.length <= limit)
-        return text;
-    let end = Math.max(0, limit);
-    while (end > 0 && ((buf[end] ?? 0) & 0xc0) === 0x80)
-        end -= 1; // back off a continuation byte
-    return buf.subarray(0, end).toString('utf8');
-}
-
-;// CONCATENATED MODULE: ./src/report/html-escape.ts
-/**
- * Text and links for report.html. Every user-controlled string (site, video, class and file names)
- * goes through `escapeHtml` (element text and quoted attribute values alike), and is length-capped
- * first with `cut`. Links are relative paths inside the dataset folder, percent-encoded per segment.
- */
-
-/** User strings longer than this (in characters, before escaping) are cut with an ellipsis. */
-const MAX_TEXT_LENGTH = 120;
-/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-/**
- * Escapes `& < > " '` so the text is inert both as element content and inside a quoted attribute.
- * Control characters (and U+2028/9) become spaces, and lone UTF-16 surrogates become U+FFFD.
- */
-function escapeHtml(text) {
-    return (text
-        .replace(LONE_SURROGATE, '\uFFFD')
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u2028\u2029]/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;'));
-}
-/** Cuts `text` to `max` code points (default `MAX_TEXT_LENGTH`), the last being an ellipsis when anything was cut. */
-function html_escape_cut(text, max = MAX_TEXT_LENGTH) {
-    return cut(text, max);
-}
-/** A user-controlled string, capped and escaped: safe to place in HTML text or a quoted attribute. */
-function userText(text, max = MAX_TEXT_LENGTH) {
-    return escapeHtml(html_escape_cut(text, max));
-}
-/**
- * A relative link to a file in the dataset folder (`images/a b#1.jpg` → `images/a%20b%231.jpg`), ready
- * for an `href`/`src` attribute: each path segment is percent-encoded, so `#`, `?`, `:` and `%` in a
- * file name cannot turn the link into a fragment, a query or a scheme. Empty, `.` and `..` segments
- * are dropped, so the link stays inside the folder.
- */
-function relativeHref(relPath) {
-    const segments = relPath
-        .split(/[\\/]/)
-        .filter((s) => s !== '' && s !== '.' && s !== '..')
-        .map((s) => encodeURIComponent(s.replace(LONE_SURROGATE, '\uFFFD')));
-    return escapeHtml(segments.join('/'));
-}
-
-;// CONCATENATED MODULE: ./src/report/report-model.ts
-
-
-
-/** Frame outcomes in display order, with their colours (also used by the drops table). */
-const OUTCOMES = [
-    { key: 'kept', label: 'kept', color: '#2f9e63' },
-    { key: 'duplicate', label: 'duplicate', color: '#a3acb9' },
-    { key: 'blurred', label: 'blurred', color: '#e69a2e' },
-    { key: 'black', label: 'black', color: '#3d4756' },
-    { key: 'overexposed', label: 'overexposed', color: '#f0cf3c' },
-    { key: 'corrupt', label: 'corrupt', color: '#d64541' },
-];
-function outcomeOf(frame) {
-    return frame.outcome === 'kept' ? 'kept' : frame.reason;
-}
-/** Colours for classes, picked to stay apart from each other and readable under white text. */
-const CLASS_PALETTE = [
-    '#1f77d0', '#e8590c', '#2b9348', '#c2255c', '#7048e8', '#0c8599',
-    '#b8860b', '#d6336c', '#5c940d', '#1864ab', '#862e9c', '#a61e4d',
-];
-/**
- * A class → colour function. The classes seen in the run get the palette's colours in the model's
- * class order (so a report's classes differ in colour as long as there are at most 12 of them, and
- * the same classes get the same colours in every report of a model); names the model does not list
- * come after, by name.
- */
-function classColors(modelClasses, seen) {
-    const modelIndex = new Map();
-    modelClasses.forEach((name, i) => {
-        if (!modelIndex.has(name))
-            modelIndex.set(name, i);
-    });
-    const rank = (name) => modelIndex.get(name) ?? Number.MAX_SAFE_INTEGER;
-    const ordered = [...new Set(seen)].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-    const index = new Map(ordered.map((name, i) => [name, i]));
-    return (name) => CLASS_PALETTE[(index.get(name) ?? modelIndex.get(name) ?? 0) % CLASS_PALETTE.length] ?? '#1f77d0';
-}
-const DEFAULT_MAX_TIMELINE_MARKS = 1500;
-const DEFAULT_MAX_TIMELINE_TRACKS = 12;
-/** Each drawn track gets at least this many marks, however many tracks share the budget. */
-const MIN_MARKS_PER_TRACK = 60;
-function emptyCounts() {
-    return OUTCOMES.map(() => 0);
-}
-/**
- * The marks of one video: one per frame when there are at most `cap` frames; otherwise the video's
- * time is cut into `cap` equal bins and each non-empty bin is a mark with the outcome counts of its
- * frames and the mean detections of its kept frames.
- */
-function timelineMarks(frames, durationMs, cap) {
-    const rows = [...frames]
-        .filter((f) => Number.isFinite(f.timestampMs))
-        .sort((a, b) => a.timestampMs - b.timestampMs || a.frameIndex - b.frameIndex);
-    if (rows.length === 0)
-        return { marks: [], durationMs: Math.max(0, durationMs), perMark: 0 };
-    const gaps = rows.slice(1).map((f, i) => f.timestampMs - (rows[i]?.timestampMs ?? 0)).filter((g) => g > 0);
-    const last = rows[rows.length - 1]?.timestampMs ?? 0;
-    const step = median([...gaps].sort((a, b) => a - b)) || (durationMs > last ? durationMs - last : 1000);
-    const axis = Math.max(durationMs > 0 ? durationMs : 0, last + Math.min(step, 1000));
-    const index = new Map(OUTCOMES.map((o, i) => [o.key, i]));
-    if (rows.length <= cap) {
-        const marks = rows.map((frame) => {
-            const counts = emptyCounts();
-            counts[index.get(outcomeOf(frame)) ?? 0] = 1;
-            const kept = frame.outcome === 'kept';
-            return {
-                startMs: frame.timestampMs,
-                endMs: Math.min(axis, frame.timestampMs + step),
-                counts,
-                detections: kept ? frame.detections : null,
-            };
-        });
-        return { marks, durationMs: axis, perMark: 1 };
-    }
-    const bins = Math.max(1, Math.floor(cap));
-    const binMs = axis / bins;
-    const acc = Array.from({ length: bins }, () => ({ counts: emptyCounts(), frames: 0, kept: 0, detections: 0 }));
-    for (const frame of rows) {
-        const bin = acc[Math.min(bins - 1, Math.max(0, Math.floor(frame.timestampMs / binMs)))];
-        if (!bin)
-            continue;
-        const i = index.get(outcomeOf(frame)) ?? 0;
-        bin.counts[i] = (bin.counts[i] ?? 0) + 1;
-        bin.frames += 1;
-        if (frame.outcome === 'kept') {
-            bin.kept += 1;
-            bin.detections += frame.detections ?? 0;
-        }
-    }
-    const marks = [];
-    let perMark = 0;
-    acc.forEach((bin, i) => {
-        if (bin.frames === 0)
-            return;
-        perMark = Math.max(perMark, bin.frames);
-        marks.push({
-            startMs: i * binMs,
-            endMs: (i + 1) * binMs,
-            counts: bin.counts,
-            detections: bin.kept > 0 ? bin.detections / bin.kept : null,
-        });
-    });
-    return { marks, durationMs: axis, perMark };
-}
-/** Maps a frame row's `video` (stem, file name or path) to its video in the metrics. */
-function videoLookup(videos) {
-    const byKey = new Map();
-    for (const video of videos) {
-        if (!byKey.has(video.stem))
-            byKey.set(video.stem, video);
-        if (!byKey.has(video.name))
-            byKey.set(video.name, video);
-    }
-    return (name) => byKey.get(name) ?? byKey.get(name.split(/[\\/]/).pop() ?? name);
-}
-/** The timeline tracks, one per video with sampled frames (videos in run order), within the limits. */
-function buildTimeline(metrics, frames, limits = {}) {
-    const maxMarks = Math.max(1, Math.floor(limits.maxMarks ?? DEFAULT_MAX_TIMELINE_MARKS));
-    const maxTracks = Math.max(1, Math.floor(limits.maxTracks ?? DEFAULT_MAX_TIMELINE_TRACKS));
-    const lookup = videoLookup(metrics.videos);
-    const byVideo = new Map();
-    for (const frame of frames) {
-        const video = lookup(frame.video);
-        if (!video)
-            continue;
-        const list = byVideo.get(video);
-        if (list)
-            list.push(frame);
-        else
-            byVideo.set(video, [frame]);
-    }
-    const withFrames = metrics.videos.filter((v) => byVideo.has(v));
-    const shown = withFrames.slice(0, maxTracks);
-    const cap = Math.max(MIN_MARKS_PER_TRACK, Math.floor(maxMarks / Math.max(1, shown.length)));
-    const tracks = shown.map((video) => {
-        const rows = byVideo.get(video) ?? [];
-        const { marks, durationMs, perMark } = timelineMarks(rows, video.durationSeconds * 1000, cap);
-        const note = perMark <= 1
-            ? `${format_int(rows.length)} sampled frames, one mark each`
-            : `${format_int(rows.length)} sampled frames, up to ${format_int(perMark)} per mark`;
-        return { label: html_escape_cut(video.name, 60), durationMs, marks, note };
-    });
+/** Counts frames before a pts from the listed packets (sorted by pts; discarded ones never become frames). */
+function originFromPackets(video, packets) {
+    const shown = packets.filter((p) => !p.discard && Number.isFinite(p.pts)).sort((a, b) => a.pts - b.pts);
+    const first = shown[0];
+    if (first === undefined)
+        throw new VideoInputError(`Video ${video.path}: ffprobe listed no video packets; it cannot be cut into ranges`);
+    const last = shown[shown.length - 1];
     return {
-        tracks,
-        categories: OUTCOMES.map((o) => ({ label: o.label, color: o.color })),
-        hiddenVideos: withFrames.length - shown.length,
+        firstPtsTime: first.ptsTime,
+        framesBefore(pts) {
+            if (pts > last.pts) {
+                throw new VideoInputError(`Video ${video.path}: decoding after the seek started past the listed packets (pts ${pts}); the range's frame indices cannot be placed`);
+            }
+            let low = 0;
+            let high = shown.length;
+            while (low < high) {
+                const mid = (low + high) >> 1;
+                if (shown[mid].pts < pts)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            return low;
+        },
     };
 }
-
-;// CONCATENATED MODULE: ./src/report/svg-charts.ts
-/**
- * Small SVG chart helpers for report.html: a horizontal bar chart, a histogram (with an optional
- * marker line) and a 100 % stacked bar with a legend. Each returns one inline `<svg>` element as a
- * string: a `viewBox` plus intrinsic `width`/`height` (the page's CSS scales it to its box, keeping
- * the aspect ratio), explicit colours, no scripts, no external references, and a `<title>` on every
- * bar for a hover tooltip. Labels are escaped here; callers pass plain text.
- *
- * Coordinates are printed with at most 2 decimals (`num`), so the same data gives the same bytes.
- */
-
-
-/** Average glyph advance as a share of the font size, for layout estimates (system sans-serif). */
-const CHAR_WIDTH = 0.58;
-const DEFAULT_BAR_COLOR = '#3b7dd8';
-const AXIS_COLOR = '#8a94a3';
-const GRID_COLOR = '#e3e7ec';
-const TEXT_COLOR = '#2b3340';
-const MUTED_TEXT = '#5d6673';
-/** Estimated width of `text` at `fontSize` (user units). */
-function textWidth(text, fontSize) {
-    return [...text].length * fontSize * CHAR_WIDTH;
-}
-/** A round step (1, 2 or 5 × 10^k) that splits `0..max` into about `target` intervals. */
-function niceStep(max, target) {
-    if (!(max > 0) || !(target > 0))
-        return 1;
-    const raw = max / target;
-    const power = 10 ** Math.floor(Math.log10(raw));
-    const m = raw / power;
-    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * power;
-}
-/** The opening `<svg>` tag. Inline SVG in HTML needs no namespace, so there is no URL in the page. */
-function svgOpen(width, height, label, fontSize = 11) {
-    const w = num(width);
-    const h = num(height);
-    return (`<svg class="chart" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" ` +
-        `aria-label="${escapeHtml(label)}" font-size="${num(fontSize)}">`);
-}
-/** A `<text>` element; `text` is escaped. */
-function svgText(x, y, text, attrs = {}) {
-    const parts = [`x="${num(x)}"`, `y="${num(y)}"`];
-    if (attrs.anchor && attrs.anchor !== 'start')
-        parts.push(`text-anchor="${attrs.anchor}"`);
-    if (attrs.baseline)
-        parts.push('dominant-baseline="middle"');
-    parts.push(`fill="${attrs.fill ?? TEXT_COLOR}"`);
-    if (attrs.size !== undefined)
-        parts.push(`font-size="${num(attrs.size)}"`);
-    if (attrs.weight)
-        parts.push(`font-weight="${attrs.weight}"`);
-    return `<text ${parts.join(' ')}>${escapeHtml(text)}</text>`;
-}
-function rect(x, y, width, height, fill, title) {
-    const open = `<rect x="${num(x)}" y="${num(y)}" width="${num(Math.max(0, width))}" height="${num(Math.max(0, height))}" fill="${fill}"`;
-    return title === undefined ? `${open}/>` : `${open}><title>${escapeHtml(title)}</title></rect>`;
-}
-function line(x1, y1, x2, y2, stroke, extra = '') {
-    return `<line x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}" stroke="${stroke}"${extra}/>`;
-}
-function finiteNonNegative(n) {
-    return Number.isFinite(n) && n > 0 ? n : 0;
-}
-function noData(width, height, label, message) {
-    return `${svgOpen(width, height, label)}${svgText(width / 2, height / 2, message, { anchor: 'middle', fill: MUTED_TEXT, baseline: 'middle' })}</svg>`;
-}
-/** One bar per row, longest = the largest value; label on the left, value after the bar. */
-function horizontalBarChart(rows, options) {
-    const width = options.width ?? 420;
-    const rowHeight = options.rowHeight ?? 22;
-    const fontSize = options.fontSize ?? 12;
-    const format = options.formatValue ?? format_int;
-    if (rows.length === 0)
-        return noData(width, rowHeight * 2, options.label, options.empty ?? 'No data');
-    const labels = rows.map((r) => html_escape_cut(r.label, options.maxLabelChars ?? 22));
-    const values = rows.map((r) => r.valueLabel ?? format(r.value));
-    const labelWidth = Math.min(width * 0.4, Math.max(...labels.map((l) => textWidth(l, fontSize))) + 8);
-    const valueWidth = Math.max(...values.map((v) => textWidth(v, fontSize))) + 8;
-    const plotWidth = Math.max(10, width - labelWidth - valueWidth);
-    const max = rows.reduce((acc, r) => Math.max(acc, finiteNonNegative(r.value)), 0);
-    const barHeight = Math.round(rowHeight * 0.64);
-    const height = rows.length * rowHeight + 4;
-    const out = [svgOpen(width, height, options.label, fontSize)];
-    out.push(line(labelWidth, 2, labelWidth, height - 2, AXIS_COLOR));
-    rows.forEach((row, i) => {
-        const mid = 2 + i * rowHeight + rowHeight / 2;
-        const value = finiteNonNegative(row.value);
-        const barWidth = max > 0 && value > 0 ? Math.max(1, (value / max) * plotWidth) : 0;
-        const valueText = values[i] ?? '';
-        out.push('<g>', svgText(labelWidth - 6, mid, labels[i] ?? '', { anchor: 'end', baseline: 'middle' }), rect(labelWidth, mid - barHeight / 2, barWidth, barHeight, row.color ?? DEFAULT_BAR_COLOR, row.title ?? `${row.label}: ${valueText}`), svgText(labelWidth + barWidth + 4, mid, valueText, { fill: MUTED_TEXT, baseline: 'middle' }), '</g>');
-    });
-    out.push('</svg>');
-    return out.join('');
-}
-/** Vertical bars over labelled buckets, a count axis with grid lines, counts above the bars. */
-function histogramChart(buckets, options) {
-    const width = options.width ?? 420;
-    const height = options.height ?? 200;
-    const fontSize = options.fontSize ?? 11;
-    if (buckets.length === 0)
-        return noData(width, 60, options.label, options.empty ?? 'No data');
-    const counts = buckets.map((b) => finiteNonNegative(b.count));
-    const maxCount = Math.max(...counts);
-    const step = Math.max(1, Math.round(niceStep(maxCount, 4)));
-    const top = Math.max(step, Math.ceil(maxCount / step) * step);
-    const axisWidth = textWidth(format_int(top), fontSize) + 10;
-    const plotX = axisWidth;
-    const plotTop = fontSize + 10;
-    const bottom = fontSize + 8 + (options.xTitle ? fontSize + 6 : 0);
-    const plotHeight = height - plotTop - bottom;
-    const plotWidth = width - plotX - 4;
-    const slot = plotWidth / buckets.length;
-    const barWidth = Math.max(1, slot * 0.78);
-    const y = (count) => plotTop + plotHeight - (count / top) * plotHeight;
-    const out = [svgOpen(width, height, options.label, fontSize)];
-    for (let tick = 0; tick <= top; tick += step) {
-        out.push(line(plotX, y(tick), plotX + plotWidth, y(tick), tick === 0 ? AXIS_COLOR : GRID_COLOR));
-        out.push(svgText(plotX - 5, y(tick), format_int(tick), { anchor: 'end', fill: MUTED_TEXT, baseline: 'middle' }));
+async function planRange(tools, video, range) {
+    if (range.startMs >= video.durationSeconds * 1000) {
+        throw new VideoInputError(`Video ${video.path} is ${video.durationSeconds.toFixed(3)} s long; the range starts at ${range.startMs / 1000} s, after its end`);
     }
-    // Show every k-th bucket label when they would overlap.
-    const widest = Math.max(...buckets.map((b) => textWidth(b.label, fontSize)));
-    const every = Math.max(1, Math.ceil((widest + 4) / slot));
-    buckets.forEach((bucket, i) => {
-        const count = counts[i] ?? 0;
-        const x = plotX + i * slot + (slot - barWidth) / 2;
-        const centre = plotX + (i + 0.5) * slot;
-        const parts = [];
-        if (count > 0) {
-            parts.push(rect(x, y(count), barWidth, plotTop + plotHeight - y(count), bucket.color ?? DEFAULT_BAR_COLOR, bucket.title ?? `${bucket.label}: ${format_int(count)}`));
-            if (textWidth(format_int(count), fontSize) <= slot + 2)
-                parts.push(svgText(centre, y(count) - 4, format_int(count), { anchor: 'middle', fill: MUTED_TEXT }));
+    const replayFromMs = checkpointBefore(range.startMs);
+    const seek = replayFromMs / 1000 - SEEK_MARGIN_S;
+    if (seek <= 0)
+        return { range, replayFromMs, seekSeconds: undefined, origin: null };
+    const packets = await listPacketTimes(tools, video.path, seek + LIST_PAST_SEEK_S);
+    return { range, replayFromMs, seekSeconds: seek, origin: originFromPackets(video, packets) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/select-frames.ts
+
+/** Appearance distance of two frames, 0 (same) to 1. */
+function frameDistance(a, b) {
+    const bits = hammingDistance(a.phash, b.phash) / a.phash.length;
+    let diff = 0;
+    const n = Math.min(a.tiles.length, b.tiles.length);
+    for (let i = 0; i < n; i++)
+        diff += Math.abs(a.tiles[i] - b.tiles[i]);
+    const colour = n > 0 ? diff / n / 255 : 0;
+    return 0.5 * bits + 0.5 * colour;
+}
+const select_frames_round4 = (n) => Math.round(n * 10000) / 10000;
+function sortedNames(names) {
+    return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+/** The better of two candidates by `key` (larger wins), then more detections, then earlier. */
+function best(candidates, key) {
+    let winner = null;
+    let winnerKey = -Infinity;
+    for (const c of candidates) {
+        if (c.picked)
+            continue;
+        const k = key(c);
+        if (winner === null || k > winnerKey || (k === winnerKey && c.image.detections.length > winner.image.detections.length)) {
+            winner = c;
+            winnerKey = k;
         }
-        if (i % every === 0)
-            parts.push(svgText(centre, plotTop + plotHeight + fontSize + 3, bucket.label, { anchor: 'middle', fill: MUTED_TEXT }));
-        if (parts.length > 1)
-            out.push('<g>', ...parts, '</g>');
-        else
-            out.push(...parts);
-    });
-    if (options.xTitle) {
-        out.push(svgText(plotX + plotWidth / 2, height - 3, options.xTitle, { anchor: 'middle', fill: MUTED_TEXT }));
     }
-    const marker = options.marker;
-    if (marker && Number.isFinite(marker.at)) {
-        const at = Math.min(buckets.length, Math.max(0, marker.at));
-        const mx = plotX + at * slot;
-        const color = marker.color ?? '#c0392b';
-        out.push(line(mx, plotTop - 2, mx, plotTop + plotHeight, color, ' stroke-width="1.5" stroke-dasharray="4 3"'));
-        const right = mx + 4 + textWidth(marker.label, fontSize) <= width;
-        out.push(svgText(right ? mx + 4 : mx - 4, fontSize, marker.label, { anchor: right ? 'start' : 'end', fill: color }));
-    }
-    out.push('</svg>');
-    return out.join('');
+    return winner;
 }
 /**
- * One bar split into segments in proportion to their values (the whole bar is the total), and a
- * legend below: swatch, label, value and share of the total.
+ * Chooses up to `n` of `kept` (in run order) using their `features` (every kept image must have
+ * them). Deterministic.
  */
-function stackedBar(segments, options) {
-    const width = options.width ?? 420;
-    const barHeight = options.barHeight ?? 26;
-    const fontSize = options.fontSize ?? 12;
-    const columns = Math.max(1, Math.floor(options.columns ?? 2));
-    const format = options.formatValue ?? format_int;
-    const total = segments.reduce((acc, s) => acc + finiteNonNegative(s.value), 0);
-    if (segments.length === 0 || total === 0)
-        return noData(width, barHeight + 8, options.label, options.empty ?? 'No data');
-    const legendRow = fontSize + 10;
-    const rows = Math.ceil(segments.length / columns);
-    const height = barHeight + 10 + rows * legendRow;
-    const out = [svgOpen(width, height, options.label, fontSize)];
-    let x = 0;
-    for (const segment of segments) {
-        const value = finiteNonNegative(segment.value);
-        const w = (value / total) * width;
-        const share = `${((value / total) * 100).toFixed(1)}%`;
-        if (w > 0)
-            out.push(rect(x, 0, w, barHeight, segment.color, `${segment.label}: ${format(value)} (${share})`));
-        x += w;
-    }
-    const columnWidth = width / columns;
-    segments.forEach((segment, i) => {
-        const value = finiteNonNegative(segment.value);
-        const cx = (i % columns) * columnWidth;
-        const cy = barHeight + 10 + Math.floor(i / columns) * legendRow + legendRow / 2;
-        const share = `${((value / total) * 100).toFixed(1)}%`;
-        out.push(rect(cx, cy - 5, 10, 10, segment.color), svgText(cx + 15, cy, `${html_escape_cut(segment.label, 18)} ${format(value)} (${share})`, { baseline: 'middle' }));
+function selectFrames(kept, features, n) {
+    const candidates = kept.map((image) => {
+        const f = features.get(image.file);
+        if (!f)
+            throw new Error(`no appearance features recorded for ${image.file}`);
+        return { image, features: f, classes: new Set(image.detections.map((d) => d.className)), nearest: Infinity, picked: false };
     });
-    out.push('</svg>');
-    return out.join('');
-}
-
-;// CONCATENATED MODULE: ./src/report/svg-timeline.ts
-/**
- * The timeline chart of report.html: for each video, its sampled frames over video time. A lower lane
- * shows each mark's outcome (kept, or dropped and why) as a coloured column, split in proportion when
- * a mark stands for several frames; an upper lane shows detections per kept frame as bars. All
- * videos share the detection scale, and each has its own time axis (0 … its duration).
- *
- * Marks of one colour are drawn as a single `<path>` (`M x y h w v h h -w z` per mark), which keeps
- * the markup to about 25 bytes per mark; the caller bounds the number of marks (see report-model.ts).
- */
-
-
-
-const LEFT = 74;
-const RIGHT = 12;
-const LEGEND_HEIGHT = 26;
-const TRACK_HEIGHT = 104;
-const DETECTION_LANE = 34;
-const OUTCOME_LANE = 16;
-const AXIS = '#8a94a3';
-const MUTED = '#5d6673';
-/** Steps for the time axis, in seconds. */
-const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 28800, 86400];
-/** A tick step (ms) giving at most `maxTicks` intervals over `durationMs`. */
-function timeStep(durationMs, maxTicks) {
-    const seconds = Math.max(0, durationMs) / 1000;
-    for (const step of TIME_STEPS)
-        if (seconds / step <= maxTicks)
-            return step * 1000;
-    return Math.ceil(seconds / maxTicks / 86400) * 86400 * 1000;
-}
-/** Path commands for one rectangle. */
-function box(x, y, w, h) {
-    return `M${num(x)} ${num(y)}h${num(w)}v${num(h)}h${num(-w)}z`;
-}
-/** The timeline of every track, stacked vertically, with one legend on top. */
-function timelineChart(tracks, options) {
-    const width = options.width ?? 720;
-    const fontSize = options.fontSize ?? 11;
-    const detectionColor = options.detectionColor ?? '#3b7dd8';
-    const plotWidth = width - LEFT - RIGHT;
-    const height = LEGEND_HEIGHT + Math.max(1, tracks.length) * TRACK_HEIGHT;
-    const out = [svgOpen(width, height, options.label, fontSize)];
-    // Legend: detections, then the outcome categories, wrapping onto a second line if needed.
-    const legend = [
-        { label: 'detections per kept frame', color: detectionColor },
-        ...options.categories,
-    ];
-    let lx = 0;
-    for (const item of legend) {
-        const w = 14 + textWidth(item.label, fontSize) + 12;
-        if (lx + w > width)
-            break;
-        out.push(`<rect x="${num(lx)}" y="4" width="10" height="10" fill="${item.color}"/>`, svgText(lx + 14, 9, item.label, { baseline: 'middle', fill: MUTED }));
-        lx += w;
-    }
-    if (tracks.length === 0) {
-        out.push(svgText(width / 2, LEGEND_HEIGHT + TRACK_HEIGHT / 2, 'No sampled frames', { anchor: 'middle', fill: MUTED }));
-        out.push('</svg>');
-        return out.join('');
-    }
-    const maxDetections = Math.max(1, ...tracks.flatMap((t) => t.marks.map((m) => (m.detections !== null && Number.isFinite(m.detections) ? m.detections : 0))));
-    tracks.forEach((track, ti) => {
-        const top = LEGEND_HEIGHT + ti * TRACK_HEIGHT;
-        const duration = track.durationMs > 0 ? track.durationMs : 1;
-        const x = (ms) => LEFT + (Math.min(Math.max(ms, 0), duration) / duration) * plotWidth;
-        const detTop = top + 20;
-        const detBase = detTop + DETECTION_LANE;
-        const outTop = detBase + 4;
-        const axisY = outTop + OUTCOME_LANE + 2;
-        out.push('<g>');
-        out.push(`<text x="0" y="${num(top + 12)}" fill="#2b3340" font-weight="bold">${escapeHtml(track.label)}` +
-            (track.note ? `<tspan font-weight="normal" fill="${MUTED}"> ${escapeHtml(track.note)}</tspan>` : '') + '</text>');
-        out.push(svgText(LEFT - 6, detTop + DETECTION_LANE / 2, 'detections', { anchor: 'end', baseline: 'middle', fill: MUTED }));
-        out.push(svgText(LEFT - 6, outTop + OUTCOME_LANE / 2, 'frames', { anchor: 'end', baseline: 'middle', fill: MUTED }));
-        out.push(svgText(LEFT + plotWidth, detTop - 2, `max ${format_int(maxDetections)}`, { anchor: 'end', fill: MUTED, size: fontSize - 1 }));
-        out.push(`<line x1="${LEFT}" y1="${num(detBase)}" x2="${num(LEFT + plotWidth)}" y2="${num(detBase)}" stroke="${AXIS}"/>`);
-        out.push(`<rect x="${LEFT}" y="${num(outTop)}" width="${num(plotWidth)}" height="${OUTCOME_LANE}" fill="#f1f3f6"/>`);
-        const detectionPath = [];
-        const categoryPaths = options.categories.map(() => []);
-        for (const mark of track.marks) {
-            const x0 = x(mark.startMs);
-            const span = Math.max(0, x(mark.endMs) - x0);
-            // A small gap between wide marks keeps neighbours apart; narrow ones stay at least 0.8 wide.
-            const w = span > 3 ? span - 0.6 : Math.max(0.8, span);
-            const total = mark.counts.reduce((acc, c) => acc + (c > 0 ? c : 0), 0);
-            let y = outTop;
-            mark.counts.forEach((count, ci) => {
-                if (!(count > 0) || total === 0)
-                    return;
-                const h = (count / total) * OUTCOME_LANE;
-                categoryPaths[ci]?.push(box(x0, y, w, h));
-                y += h;
-            });
-            if (mark.detections !== null && mark.detections > 0) {
-                const h = Math.max(1, (mark.detections / maxDetections) * DETECTION_LANE);
-                detectionPath.push(box(x0, detBase - h, w, h));
-            }
-        }
-        if (detectionPath.length > 0)
-            out.push(`<path fill="${detectionColor}" d="${detectionPath.join('')}"/>`);
-        categoryPaths.forEach((parts, ci) => {
-            const color = options.categories[ci]?.color;
-            if (parts.length > 0 && color)
-                out.push(`<path fill="${color}" d="${parts.join('')}"/>`);
+    const frameCount = new Map();
+    for (const c of candidates)
+        for (const name of c.classes)
+            frameCount.set(name, (frameCount.get(name) ?? 0) + 1);
+    const classes = sortedNames(frameCount.keys())
+        .map((name) => ({ name, frames: frameCount.get(name) ?? 0 }))
+        .sort((a, b) => a.frames - b.frames);
+    const selected = [];
+    const covered = new Set();
+    const target = Math.min(n, candidates.length);
+    const pick = (c, reason, why) => {
+        const distance = selected.length === 0 ? null : select_frames_round4(c.nearest);
+        c.picked = true;
+        for (const name of c.classes)
+            covered.add(name);
+        for (const other of candidates)
+            if (!other.picked)
+                other.nearest = Math.min(other.nearest, frameDistance(other.features, c.features));
+        selected.push({
+            rank: selected.length + 1,
+            file: c.image.file,
+            video: c.image.video,
+            frameIndex: c.image.frameIndex,
+            timestampMs: c.image.timestampMs,
+            detections: c.image.detections.length,
+            classes: sortedNames(c.classes),
+            reason,
+            why,
+            distance,
         });
-        // Time axis.
-        const step = timeStep(duration, Math.max(2, Math.floor(plotWidth / 70)));
-        const seconds = duration < 60_000;
-        const ticks = [];
-        for (let t = 0; t <= duration + 1e-6; t += step) {
-            const tx = x(t);
-            ticks.push(`M${num(tx)} ${num(axisY)}v4`);
-            const label = clock(t, seconds);
-            const anchor = tx + textWidth(label, fontSize) / 2 > width ? 'end' : 'middle';
-            out.push(svgText(tx, axisY + 5 + fontSize, label, { anchor, fill: MUTED }));
-        }
-        out.push(`<path stroke="${AXIS}" d="M${LEFT} ${num(axisY)}h${num(plotWidth)}${ticks.join('')}"/>`);
-        out.push('</g>');
-    });
-    out.push('</svg>');
-    return out.join('');
-}
-
-;// CONCATENATED MODULE: ./src/observe/data-loss.ts
-
-
-function percentOf(part, whole) {
-    return `${Math.round((part / whole) * 100)} %`;
-}
-function describeDataLoss(warning, name = cliName) {
-    if (warning.kind === 'no-images') {
-        return `The dataset has no images: all ${warning.sampled} sampled frames were dropped; see the drops by reason`;
+    };
+    for (const { name, frames } of classes) {
+        if (selected.length >= target)
+            break;
+        if (covered.has(name))
+            continue;
+        const showing = candidates.filter((c) => c.classes.has(name));
+        const topScore = (c) => Math.max(...c.image.detections.filter((d) => d.className === name).map((d) => d.score));
+        const chosen = best(showing, selected.length === 0 ? topScore : (c) => c.nearest);
+        if (chosen)
+            pick(chosen, 'class', `first pick with ${name} (in ${frames} of ${candidates.length} kept frames)`);
     }
-    const { video, reason, dropped, of } = warning;
-    const options = REASON_OPTIONS[reason].map(name);
-    const fix = options.length > 0 ? `; if the frames are fine, adjust ${options.join(' or ')}` : '; the video file is damaged: re-copy or re-export it';
-    return `"${reason}" dropped ${dropped} of ${of} frames (${percentOf(dropped, of)}) of video ${video}${fix}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/html.ts
-/**
- * report.html: one self-contained page (inline CSS, inline SVG charts, no script, no external
- * resource) that shows whether a site's dataset is good at a glance, on a laptop or a phone.
- *
- *   header   site, videos, model (name + sha256 prefix), run date, quality-gate verdict
- *   cards    images kept, frames sampled, frame-drop ratio, detections, mean detections per image
- *   charts   class distribution, detections per image, timeline per video, stage times, pHash distances
- *   sheet    thumbnails of kept frames with boxes and labels (contact-sheet.ts), linking to the images
- *   tables   drops by reason, videos, classes
- *   files    links to the COCO file, metrics, manifest
- *
- * `renderHtmlReport` is pure: counts come from `RunMetrics`, the timeline from the recorder's frame
- * rows, the thumbnails from a `ContactSheet` made beforehand; the same input gives the same bytes.
- * `writeHtmlReport` makes the contact sheet and writes the page into a dataset folder.
- *
- * Size is bounded whatever the run: tables show at most `maxTableRows` rows, the class chart at most
- * `maxChartClasses` bars (the rest summed in one), the timeline at most `maxMarks` marks over at most
- * `maxTracks` videos, the contact sheet at most `MAX_THUMBNAILS` images, the header at most 5 video
- * names, and every user string is cut to 120 characters.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_HTML_TABLE_ROWS = 50;
-const DEFAULT_CHART_CLASSES = 15;
-/** Video names listed in the header; the rest are counted. */
-const HEADER_VIDEOS = 5;
-/** The dataset's files the report links to, relative to the dataset folder (see pipeline/run.ts). */
-const REPORT_LINKS = [
-    { href: DATASET_FILES.coco, label: DATASET_FILES.coco, what: 'COCO annotations (pre-tags)' },
-    { href: 'images/', label: 'images/', what: 'the dataset images' },
-    { href: 'metrics.csv', label: 'metrics.csv', what: 'one row per sampled frame' },
-    { href: 'metrics.json', label: 'metrics.json', what: 'the numbers of this report' },
-    { href: 'metrics.prom', label: 'metrics.prom', what: 'the same numbers for Prometheus' },
-    { href: 'manifest.json', label: 'manifest.json', what: 'inputs, versions and settings, to reproduce the run' },
-    { href: 'report.md', label: 'report.md', what: 'the same figures as Markdown' },
-];
-const STAGE_COLORS = {
-    probe: '#9aa5b8',
-    extract: '#4c6ef5',
-    quality: '#15aabf',
-    dedup: '#845ef7',
-    detect: '#f08c00',
-    write: '#2f9e44',
-};
-const DUPLICATE_COLOR = OUTCOMES.find((o) => o.key === 'duplicate')?.color ?? '#a3acb9';
-const CSS = `
-:root{--fg:#1d2430;--muted:#5d6673;--line:#e1e5ea;--bg:#f4f6f9;--card:#fff;--ok:#1e7a4a;--bad:#b3261e}
-*{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:var(--bg);color:var(--fg);font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
-.wrap{max-width:1240px;margin:0 auto;padding:16px 20px}
-header.top{background:var(--card);border-bottom:1px solid var(--line)}
-h1{font-size:1.6rem;margin:0 0 .6rem;line-height:1.2;overflow-wrap:anywhere}
-h1 small{display:block;font-size:.8rem;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.06em;margin-bottom:.2rem}
-h2{font-size:1.1rem;margin:0 0 .6rem}
-section{margin:18px 0}
-.meta{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.15rem 1rem;margin:0 0 .8rem}
-.meta dt{color:var(--muted)}
-.meta dd{margin:0;overflow-wrap:anywhere}
-code{font:.9em ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#eef1f5;padding:0 .25em;border-radius:3px}
-.verdict{margin:0;padding:.6rem .8rem;border-radius:6px;border:1px solid}
-.verdict strong{margin-right:.4rem}
-.verdict ul{margin:.3rem 0 0;padding-left:1.2rem}
-.verdict.pass{background:#e7f6ed;border-color:#b5e0c5;color:var(--ok)}
-.verdict.fail{background:#fdecea;border-color:#f3b9b4;color:var(--bad)}
-.verdict.none{background:#eef1f5;border-color:var(--line);color:var(--muted)}
-.verdict.loss{margin-top:.5rem}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px}
-.card{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:12px 14px;min-width:0}
-.card .label{color:var(--muted);font-size:.78rem;font-weight:600;text-transform:uppercase;letter-spacing:.04em}
-.card .value{font-size:2rem;font-weight:700;line-height:1.2;font-variant-numeric:tabular-nums}
-.card .sub{color:var(--muted);font-size:.85rem}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,440px),1fr));gap:16px}
-.panel{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:14px 16px;min-width:0}
-.panel.wide{grid-column:1/-1}
-.note{color:var(--muted);font-size:.85rem;margin:.4rem 0 0}
-svg.chart{display:block;width:100%;height:auto;font-family:inherit}
-.scroll{overflow-x:auto}
-.scroll svg.chart{min-width:720px}
-.sheet{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,230px),1fr));gap:12px}
-.sheet figure{margin:0;min-width:0}
-.sheet img{display:block;width:100%;height:auto;border-radius:4px;background:#d9dee5}
-.sheet figcaption{font-size:.8rem;color:var(--muted);margin-top:.25rem;overflow-wrap:anywhere}
-.table-wrap{overflow-x:auto}
-table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums;font-size:.9rem}
-th,td{padding:.35rem .5rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-th{color:var(--muted);font-weight:600;white-space:nowrap}
-.n{text-align:right;white-space:nowrap}
-tfoot td{font-weight:600}
-.nowrap{white-space:nowrap}
-.swatch{display:inline-block;width:.7em;height:.7em;border-radius:2px;margin-right:.4em;vertical-align:baseline}
-.files{margin:0;padding-left:1.2rem}
-.files li{margin:.15rem 0}
-footer{color:var(--muted);font-size:.8rem;padding-bottom:24px}
-@media (max-width:640px){
-body{font-size:14px}
-.wrap{padding:12px}
-h1{font-size:1.3rem}
-.cards{grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}
-.card{padding:10px}
-.card .value{font-size:1.45rem}
-.panel{padding:12px}
-.meta{grid-template-columns:minmax(0,1fr)}
-.meta dt{font-size:.8rem;margin-top:.3rem}
-.cards .card:first-child{grid-column:1/-1}
-.sheet{grid-template-columns:repeat(2,minmax(0,1fr));gap:8px}
-.sheet figcaption{font-size:.72rem}
-th,td{padding:.3rem .35rem}
-th{white-space:normal}
-}
-`
-    .trim()
-    .replace(/\n/g, '');
-/** A colour swatch and a label that stay on one line. `label` must be escaped already. */
-function swatched(color, label) {
-    return `<span class="nowrap"><span class="swatch" style="background:${color}"></span>${label}</span>`;
-}
-/** Table rows capped at `max`, with a note saying how many were left out. */
-function capped(items, max, noun) {
-    if (items.length <= max)
-        return { shown: items, note: '' };
-    return { shown: items.slice(0, max), note: `<p class="note">${format_int(items.length - max)} more ${noun} not shown (see metrics.json).</p>` };
-}
-function table(head, rows, foot) {
-    const th = head.map((h) => (Array.isArray(h) ? `<th class="n">${h[0]}</th>` : `<th>${h}</th>`)).join('');
-    const numeric = head.map((h) => Array.isArray(h));
-    const tr = (cells, tag = 'td') => `<tr>${cells.map((c, i) => `<${tag}${numeric[i] ? ' class="n"' : ''}>${c}</${tag}>`).join('')}</tr>`;
-    return (`<div class="table-wrap"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(r)).join('')}</tbody>` +
-        (foot ? `<tfoot>${tr(foot)}</tfoot>` : '') +
-        '</table></div>');
-}
-function panel(title, body, wide = false) {
-    return `<section class="panel${wide ? ' wide' : ''}"><h2>${title}</h2>${body}</section>`;
-}
-function verdict(gates) {
-    if (!gates || gates.length === 0)
-        return '<p class="verdict none"><strong>No quality gates set.</strong>The dataset was not checked against thresholds.</p>';
-    const failed = gates.filter((g) => !g.passed);
-    const items = gates
-        .map((g) => `<li>${g.passed ? 'passed' : '<b>failed</b>'}: ${userText(g.name)} = ${plain(g.actual)} (threshold ${plain(g.threshold)})</li>`)
-        .join('');
-    const headline = failed.length === 0
-        ? `<strong>Quality gates passed</strong>${format_int(gates.length)} of ${format_int(gates.length)} gates met.`
-        : `<strong>Quality gates failed</strong>${format_int(failed.length)} of ${format_int(gates.length)} gates missed.`;
-    return `<div class="verdict ${failed.length === 0 ? 'pass' : 'fail'}" role="status">${headline}<ul>${items}</ul></div>`;
-}
-/** The data-loss warnings, highlighted under the verdict; nothing when no data was lost. */
-function dataLoss(metrics, nameOf) {
-    if (metrics.dataLoss.length === 0)
-        return '';
-    const items = metrics.dataLoss.map((w) => `<li>${userText(describeDataLoss(w, nameOf), 400)}</li>`).join('');
-    return `<div class="verdict fail loss" role="alert"><strong>Most of the data was lost</strong><ul>${items}</ul></div>`;
-}
-function header(data, title) {
-    const { metrics, manifest } = data;
-    const names = metrics.videos.slice(0, HEADER_VIDEOS).map((v) => userText(v.name));
-    const more = metrics.videos.length - names.length;
-    const videos = metrics.videos.length === 0
-        ? 'none'
-        : `${names.join(', ')}${more > 0 ? `, and ${format_int(more)} more` : ''} (${format_int(metrics.videos.length)}, ${format_duration(metrics.videos.reduce((acc, v) => acc + v.durationSeconds * 1000, 0))} in all)`;
-    const sampling = manifest.config.sampling ? `${escapeHtml(describeSampling(manifest.config.sampling))} sampled; ` : '';
-    const dedup = manifest.config.dedupThreshold < 0 ? 'off' : `pHash distance ≤ ${format_int(manifest.config.dedupThreshold)}`;
-    const rows = [
-        ['Videos', videos],
-        ['Model', `${userText(manifest.config.model.name)} <code title="sha256">${escapeHtml(manifest.model.sha256.slice(0, 12))}</code>`],
-        ['Run', `${escapeHtml(runDate(manifest.run.startedAt))} · id <code>${userText(manifest.run.id, 40)}</code>`],
-        ['Settings', `${sampling}near-duplicates: ${dedup}`],
-    ];
-    return (`<header class="top"><div class="wrap"><h1><small>${userText(title)}</small>${userText(metrics.site)}</h1>` +
-        `<dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>` +
-        `${verdict(data.gates)}${dataLoss(metrics, data.nameOf)}</div></header>`);
-}
-/** `3 duplicates`, `1 duplicate`. */
-function count(n, one, many = `${one}s`) {
-    return `${format_int(n)} ${n === 1 ? one : many}`;
-}
-function cards(metrics) {
-    const { frames, detections } = metrics;
-    const card = (label, value, sub) => `<div class="card"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;
-    return ('<section class="cards" aria-label="Key figures">' +
-        card('Images kept', format_int(metrics.images), `of ${format_int(frames.sampled)} sampled frames`) +
-        card('Frames sampled', format_int(frames.sampled), `from ${format_int(frames.decoded)} decoded`) +
-        card('Frame-drop ratio', percent(metrics.frameDropRatio), `${format_int(frames.bad)} bad, ${count(frames.duplicates, 'duplicate')}`) +
-        card('Detections', format_int(detections.total), count(detections.byClass.length, 'class', 'classes')) +
-        card('Detections / image', fixed(detections.perImage.mean, 2), `mean; min ${format_int(detections.perImage.min)}, max ${format_int(detections.perImage.max)}`) +
-        '</section>');
-}
-function classChart(metrics, colorOf, maxBars) {
-    const classes = metrics.detections.byClass;
-    const shown = classes.slice(0, maxBars);
-    const rest = classes.slice(maxBars);
-    const rows = shown.map((c) => ({
-        label: c.name,
-        value: c.count,
-        color: colorOf(c.name),
-        title: `${c.name}: ${format_int(c.count)} detections, mean score ${fixed(c.meanScore, 3)}`,
-    }));
-    if (rest.length > 0) {
-        const count = rest.reduce((acc, c) => acc + c.count, 0);
-        rows.push({ label: `${format_int(rest.length)} other classes`, value: count, color: '#a3acb9' });
+    while (selected.length < target) {
+        const chosen = selected.length === 0 ? best(candidates, (c) => c.image.detections.length) : best(candidates, (c) => c.nearest);
+        if (!chosen)
+            break;
+        pick(chosen, 'spread', selected.length === 0 ? 'the frame with the most detections, to start from' : `least like the earlier picks (distance ${select_frames_round4(chosen.nearest)} to the nearest)`);
     }
-    const chart = horizontalBarChart(rows, { label: 'Detections per class', empty: 'No detections' });
-    const unseen = metrics.detections.classesWithoutDetections.length;
-    return chart + (unseen > 0 ? `<p class="note">${format_int(unseen)} model classes had no detections.</p>` : '');
-}
-function perImageChart(metrics) {
-    const per = metrics.detections.perImage;
-    const buckets = per.histogram.map((b) => ({ label: b.label, count: b.count, title: `${b.label} detections: ${format_int(b.count)} images` }));
-    return (histogramChart(buckets, { label: 'Kept images by number of detections', xTitle: 'detections in the image' }) +
-        `<p class="note">Images per number of detections; mean ${fixed(per.mean, 2)}.</p>`);
-}
-/** Where a threshold `t` (values ≤ t are duplicates) falls on the histogram's bucket axis. */
-function thresholdPosition(buckets, t) {
-    for (const [i, b] of buckets.entries()) {
-        if (t < b.min)
-            return i;
-        if (b.max === null)
-            return i + 0.5;
-        if (t <= b.max)
-            return i + (t - b.min + 1) / (b.max - b.min + 1);
-    }
-    return buckets.length;
-}
-function phashChart(metrics, threshold) {
-    const ph = metrics.phashDistance;
-    if (ph.count === 0)
-        return '<p class="note">No distances recorded (each video had at most one frame reach deduplication).</p>';
-    const on = threshold >= 0;
-    const buckets = ph.histogram.map((b) => ({
-        label: b.label,
-        count: b.count,
-        color: on && b.max !== null && b.max <= threshold ? DUPLICATE_COLOR : undefined,
-        title: `distance ${b.label}: ${format_int(b.count)} frames`,
-    }));
-    const marker = on ? { at: thresholdPosition(ph.histogram, threshold), label: `dedup ≤ ${format_int(threshold)}` } : undefined;
-    return (histogramChart(buckets, { label: 'pHash distance to the last kept frame', xTitle: 'Hamming distance (bits of 64)', marker }) +
-        `<p class="note">${format_int(ph.count)} distances; median ${fixed(ph.median, 1)}. ` +
-        (on ? `Frames at or left of the dashed line were dropped as near-duplicates.` : 'Deduplication was off.') +
-        '</p>');
-}
-function stageChart(metrics) {
-    const t = metrics.timings;
-    const segments = STAGES.map((stage) => ({ label: stage, value: t.stages[stage].ms, color: STAGE_COLORS[stage] }));
-    return (stackedBar(segments, { label: 'Time per stage', formatValue: format_duration, empty: 'No time recorded' }) +
-        `<p class="note">Stages sum to ${format_duration(t.stageTotalMs)}; wall time ${format_duration(t.wallMs)}.</p>`);
-}
-function timelinePanel(data, options) {
-    const timeline = buildTimeline(data.metrics, data.frames, options);
-    const chart = timelineChart(timeline.tracks, { label: 'Sampled frames over video time', categories: timeline.categories, width: 960, fontSize: 12 });
-    const hidden = timeline.hiddenVideos > 0 ? ` ${format_int(timeline.hiddenVideos)} more videos are not drawn; see the videos table.` : '';
-    return panel('Timeline', `<div class="scroll">${chart}</div><p class="note">One column per sampled frame (or per time bin on long videos), coloured by what happened to it; bars above show detections in kept frames.${hidden}</p>`, true);
-}
-function contactSheetSection(sheet) {
-    if (!sheet)
-        return '';
-    const { thumbnails } = sheet;
-    const failed = sheet.failed.length > 0 ? `<p class="note">${count(sheet.failed.length, 'thumbnail')} could not be made (image missing or unreadable).</p>` : '';
-    if (thumbnails.length === 0)
-        return panel('Contact sheet', `<p class="note">No kept images.</p>${failed}`, true);
-    const figures = thumbnails.map((t) => {
-        const classes = t.classes.slice(0, 4).map((c) => `${format_int(c.count)} ${userText(c.name, 30)}`).join(', ');
-        const more = t.classes.length > 4 ? ', …' : '';
-        const alt = `${t.image}: ${t.detections} detections`;
-        return (`<figure><a href="${relativeHref(t.image)}"><img src="${relativeHref(t.thumb)}" width="${t.width}" height="${t.height}" alt="${userText(alt, 200)}"></a>` +
-            `<figcaption>${userText(t.video, 40)} · ${clock(t.timestampMs)} · ${count(t.detections, 'detection')}${classes ? `: ${classes}${more}` : ''}</figcaption></figure>`);
-    });
-    const intro = `<p class="note">${format_int(thumbnails.length)} of ${format_int(sheet.keptImages)} kept images, spread evenly over the run, with the detections drawn in. Select one for the full image.</p>`;
-    return panel('Contact sheet', `${intro}<div class="sheet">${figures.join('')}</div>${failed}`, true);
-}
-function dropsTable(metrics) {
-    const { frames } = metrics;
-    const share = (n, of) => percent(of > 0 ? n / of : 0);
-    const rows = DROP_REASONS.map((reason) => {
-        const n = frames.droppedByReason[reason];
-        const color = OUTCOMES.find((o) => o.key === reason)?.color ?? '#999';
-        return [swatched(color, reason), format_int(n), share(n, frames.sampled), share(n, frames.dropped)];
-    });
-    return table(['Reason', ['Frames', 'n'], ['Of sampled', 'n'], ['Of dropped', 'n']], rows, [
-        'All drops',
-        format_int(frames.dropped),
-        share(frames.dropped, frames.sampled),
-        frames.dropped > 0 ? '100.0%' : '0.0%',
-    ]);
-}
-function videosTable(metrics, maxRows) {
-    if (metrics.videos.length === 0)
-        return '<p class="note">No videos.</p>';
-    const { shown, note } = capped(metrics.videos, maxRows, 'videos');
-    const rows = shown.map((v) => [
-        format_int(v.index + 1),
-        `${userText(v.name)}<br><code title="sha256">${escapeHtml(v.sha256.slice(0, 12))}</code>`,
-        format_duration(v.durationSeconds * 1000),
-        `${format_int(v.width)}×${format_int(v.height)} @ ${fixed(v.fps, 2)}`,
-        bytes(v.sizeBytes),
-        format_int(v.sampled),
-        format_int(v.kept),
-        `${format_int(v.bad)} / ${format_int(v.duplicates)}`,
-        format_int(v.detections),
-    ]);
-    return (table(['#', 'Video', ['Length', 'n'], ['Size × fps', 'n'], ['File', 'n'], ['Sampled', 'n'], ['Kept', 'n'], ['Bad / dup.', 'n'], ['Detections', 'n']], rows) +
-        note);
-}
-function classesTable(metrics, colorOf, maxRows) {
-    const { byClass, total } = metrics.detections;
-    if (byClass.length === 0)
-        return '<p class="note">No detections.</p>';
-    const { shown, note } = capped(byClass, maxRows, 'classes');
-    const rows = shown.map((c) => [swatched(colorOf(c.name), userText(c.name)), format_int(c.count), percent(total > 0 ? c.count / total : 0), fixed(c.meanScore, 3)]);
-    return table(['Class', ['Detections', 'n'], ['Share', 'n'], ['Mean score', 'n']], rows) + note;
-}
-function filesSection() {
-    const items = REPORT_LINKS.map((l) => `<li><a href="${relativeHref(l.href)}${l.href.endsWith('/') ? '/' : ''}">${escapeHtml(l.label)}</a> — ${escapeHtml(l.what)}</li>`);
-    return panel('Files', `<ul class="files">${items.join('')}</ul>`, true);
-}
-/** Class colours: by position in the model's class list, so charts, tables and thumbnails agree. */
-function colorsOf(data) {
-    return classColors(data.manifest.model.classNames ?? [], data.metrics.detections.byClass.map((c) => c.name));
-}
-/** Renders report.html. Pure and deterministic; see the module comment for what bounds its size. */
-function renderHtmlReport(data, contactSheet, options = {}) {
-    const { metrics, manifest } = data;
-    const title = options.title ?? 'Dataset report';
-    const maxRows = Math.max(1, Math.floor(options.maxTableRows ?? DEFAULT_HTML_TABLE_ROWS));
-    const maxBars = Math.max(1, Math.floor(options.maxChartClasses ?? DEFAULT_CHART_CLASSES));
-    const colorOf = colorsOf(data);
-    const body = [
-        header(data, title),
-        '<main class="wrap">',
-        cards(metrics),
-        '<div class="grid">',
-        panel('Class distribution', classChart(metrics, colorOf, maxBars)),
-        panel('Detections per image', perImageChart(metrics)),
-        timelinePanel(data, options),
-        panel('Time per stage', stageChart(metrics)),
-        panel('Near-duplicates (pHash distance)', phashChart(metrics, manifest.config.dedupThreshold)),
-        contactSheetSection(contactSheet),
-        panel('Dropped frames', dropsTable(metrics)),
-        panel('Classes', classesTable(metrics, colorOf, maxRows)),
-        panel('Videos', videosTable(metrics, maxRows), true),
-        filesSection(),
-        '</div>',
-        `<footer><p>Made by dataset-gen ${userText(manifest.tool.version, 40)}${manifest.tool.gitCommit ? ` (commit ${escapeHtml(manifest.tool.gitCommit.slice(0, 12))})` : ''}. ` +
-            'Self-contained: no scripts, no external resources.</p></footer>',
-        '</main>',
-    ];
-    return [
-        '<!doctype html>',
-        '<html lang="en">',
-        '<head>',
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        // Nothing but this page's own style and images from its folder may load; no script at all.
-        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self'; style-src 'unsafe-inline'">`,
-        '<meta name="color-scheme" content="light">',
-        `<title>${userText(title)}: ${userText(metrics.site)}</title>`,
-        `<style>${CSS}</style>`,
-        '</head>',
-        '<body>',
-        ...body,
-        '</body>',
-        '</html>',
-        '',
-    ].join('\n');
-}
-/**
- * Makes the contact sheet (`report/thumbs/`) and writes `report.html` into the dataset folder
- * `datasetDir` (which must already hold `images/`).
- */
-async function writeHtmlReport(datasetDir, input, options = {}) {
-    const contactSheet = await buildContactSheet(datasetDir, input.kept, { ...options, colorOf: colorsOf(input) });
-    const html = renderHtmlReport(input, contactSheet, options);
-    const file = external_node_path_default().join(datasetDir, DATASET_FILES.reportHtml);
-    await (0,promises_namespaceObject.writeFile)(file, html);
-    return { file, html, contactSheet };
-}
-
-;// CONCATENATED MODULE: ./src/report/text-bars.ts
-/** Plain-text bar charts for Markdown, one line per row, drawn with `textBar`. */
-
-
-/**
- * A plain-text chart, one line per row: label padded to a column, the bar, then the value.
- * Lines have no trailing newline; join them as you like. Control characters in labels become spaces.
- */
-function barChart(rows, options = {}) {
-    const width = options.width ?? 30;
-    const format = options.formatValue ?? ((v) => String(v));
-    const maxLabel = options.maxLabelLength ?? 24;
-    // eslint-disable-next-line no-control-regex
-    const labels = rows.map((r) => cut(r.label.replace(/[\u0000-\u001f\u007f]/g, ' '), maxLabel));
-    const labelWidth = labels.reduce((acc, l) => Math.max(acc, [...l].length), 0);
-    const max = rows.reduce((acc, r) => Math.max(acc, Number.isFinite(r.value) ? r.value : 0), 0);
-    return rows.map((row, i) => {
-        const label = labels[i] ?? '';
-        const padded = label + ' '.repeat(labelWidth - [...label].length);
-        const bar = textBar(row.value, max, width);
-        return `${padded} ${bar}${bar ? ' ' : ''}${format(row.value)}`;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/**
- * report.md: a human-readable rendering of `RunMetrics` (and nothing else). Every string that comes
- * from the user (site, video and class names, link labels) is Markdown-escaped and length-capped,
- * long tables are cut to `maxTableRows`, and the whole document is kept under `MAX_REPORT_BYTES`.
- */
-
-
-
-
-
-
-
-/** report.md never exceeds this many bytes (UTF-8). */
-const MAX_REPORT_BYTES = 1024 * 1024;
-const DEFAULT_MAX_TABLE_ROWS = 50;
-/** User strings longer than this (in characters, before escaping) are cut with an ellipsis. */
-const MAX_NAME_LENGTH = 120;
-/** Escapes text for use inside Markdown (including table cells) so it renders literally. */
-function escapeMarkdown(text) {
-    return (text
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_|[\]~#]/g, (c) => `\\${c}`));
-}
-function markdown_userText(text) {
-    return escapeMarkdown(cut(text, MAX_NAME_LENGTH));
-}
-function markdown_seconds(ms) {
-    return `${fixed(ms / 1000, 1)} s`;
-}
-function markdown_table(header, align, rows) {
-    const sep = align.map((a) => (a === 'r' ? '---:' : '---'));
-    return [`| ${header.join(' | ')} |`, `| ${sep.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
-}
-/** The first `limit` rows plus, when some were cut, a note saying how many. */
-function truncated(items, limit, noun) {
-    if (items.length <= limit)
-        return { shown: items, note: [] };
-    const left = items.length - limit;
-    return { shown: items.slice(0, limit), note: ['', `_${format_int(left)} more ${noun} not shown._`] };
-}
-function chart(lines) {
-    return ['', '```text', ...lines, '```'];
-}
-function markdown_histogramChart(buckets) {
-    return chart(barChart(buckets.map((b) => ({ label: b.label, value: b.count })), { formatValue: format_int }));
-}
-function encodeHref(href) {
-    // encodeURI keeps the path structure; parentheses and spaces would end or break the link target.
-    return encodeURI(cut(href, 2048)).replace(/\(/g, '%28').replace(/\)/g, '%29');
-}
-function render(metrics, options, maxRows) {
-    const out = [];
-    const title = options.title ?? 'Dataset report';
-    const { frames, detections, timings } = metrics;
-    out.push(`# ${markdown_userText(title)}: ${markdown_userText(metrics.site)}`, '');
-    if (metrics.dataLoss.length > 0) {
-        out.push('> [!WARNING]', '> **Most of the data was lost:**');
-        for (const warning of metrics.dataLoss)
-            out.push(`> - ${escapeMarkdown(describeDataLoss(warning, options.nameOf))}`);
-        out.push('');
-    }
-    out.push('## Summary', '');
-    out.push(...markdown_table(['Metric', 'Value'], ['l', 'r'], [
-        ['Images kept', format_int(metrics.images)],
-        ['Frames sampled', format_int(frames.sampled)],
-        ['Frame drop ratio', percent(metrics.frameDropRatio)],
-        ['Detections', format_int(detections.total)],
-        ['Mean detections per image', fixed(detections.perImage.mean, 2)],
-        ['Frames decoded', format_int(frames.decoded)],
-        ['Videos', format_int(metrics.videos.length)],
-        ['Wall time', markdown_seconds(timings.wallMs)],
-    ]));
-    out.push('', '## Dropped frames', '');
-    out.push(...markdown_table(['Reason', 'Frames', 'Share of sampled'], ['l', 'r', 'r'], DROP_REASONS.map((reason) => {
-        const n = frames.droppedByReason[reason];
-        return [reason, format_int(n), percent(frames.sampled > 0 ? n / frames.sampled : 0)];
-    })));
-    out.push(...chart(barChart(DROP_REASONS.map((reason) => ({ label: reason, value: frames.droppedByReason[reason] })), { formatValue: format_int })));
-    out.push('', '## Classes', '');
-    if (detections.byClass.length === 0) {
-        out.push('No detections.');
-    }
-    else {
-        const maxCount = detections.byClass[0]?.count ?? 0;
-        const { shown, note } = truncated(detections.byClass, maxRows, 'classes');
-        out.push(...markdown_table(['Class', 'Count', 'Mean score', ''], ['l', 'r', 'r', 'l'], shown.map((c) => [markdown_userText(c.name), format_int(c.count), fixed(c.meanScore, 3), textBar(c.count, maxCount, 20)])), ...note);
-    }
-    const unseen = detections.classesWithoutDetections.length;
-    if (unseen > 0)
-        out.push('', `${format_int(unseen)} model classes had no detections.`);
-    out.push('', '## Detections per image', '');
-    const per = detections.perImage;
-    out.push(`Min ${format_int(per.min)}, mean ${fixed(per.mean, 2)}, max ${format_int(per.max)}.`);
-    out.push(...markdown_histogramChart(per.histogram));
-    out.push('', '## Near-duplicate distance (pHash)', '');
-    const ph = metrics.phashDistance;
-    if (ph.count === 0) {
-        out.push('No distances recorded.');
-    }
-    else {
-        out.push(`${format_int(ph.count)} distances to the previous kept frame: min ${fixed(ph.min, 0)}, ` +
-            `median ${fixed(ph.median, 1)}, max ${fixed(ph.max, 0)}.`);
-        out.push(...markdown_histogramChart(ph.histogram));
-    }
-    out.push('', '## Stage timings', '');
-    out.push(...markdown_table(['Stage', 'ms', 'Share'], ['l', 'r', 'r'], [
-        ...STAGES.map((stage) => [stage, fixed(timings.stages[stage].ms, 1), percent(timings.stages[stage].share)]),
-        ['**total**', fixed(timings.stageTotalMs, 1), percent(timings.stageTotalMs > 0 ? 1 : 0)],
-    ]));
-    out.push('', '## Videos', '');
-    if (metrics.videos.length === 0) {
-        out.push('No videos.');
-    }
-    else {
-        const { shown, note } = truncated(metrics.videos, maxRows, 'videos');
-        out.push(...markdown_table(['#', 'Video', 'SHA-256', 'Duration', 'fps', 'Size', 'Decoded', 'Sampled', 'Kept', 'Dropped', 'Detections'], ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'], shown.map((v) => [
-            String(v.index + 1),
-            markdown_userText(v.name),
-            escapeMarkdown(v.sha256.slice(0, 12)),
-            `${fixed(v.durationSeconds, 1)} s`,
-            fixed(v.fps, 2),
-            `${format_int(v.width)}×${format_int(v.height)}, ${bytes(v.sizeBytes)}`,
-            format_int(v.decoded),
-            format_int(v.sampled),
-            format_int(v.kept),
-            format_int(v.dropped),
-            format_int(v.detections),
-        ])), ...note);
-    }
-    const links = options.imageLinks ?? [];
-    if (links.length > 0) {
-        out.push('', '## Sample images', '');
-        const { shown, note } = truncated(links, maxRows, 'images');
-        out.push(...shown.map((l) => `- [${markdown_userText(l.label ?? l.href)}](${encodeHref(l.href)})`), ...note);
-    }
-    out.push('');
-    return out.join('\n');
-}
-function byteLength(text) {
-    return Buffer.byteLength(text, 'utf8');
-}
-/** Renders report.md. The result is always under `MAX_REPORT_BYTES`. */
-function renderMarkdownReport(metrics, options = {}) {
-    const requested = options.maxTableRows ?? DEFAULT_MAX_TABLE_ROWS;
-    const longest = Math.max(1, metrics.detections.byClass.length, metrics.videos.length, options.imageLinks?.length ?? 0);
-    let rows = Math.min(longest, Number.isFinite(requested) ? Math.max(1, Math.floor(requested)) : DEFAULT_MAX_TABLE_ROWS);
-    let text = render(metrics, options, rows);
-    // Too big: shrink the long tables in proportion (rows are capped in length, so this converges fast).
-    for (let size = byteLength(text); size >= MAX_REPORT_BYTES && rows > 1; size = byteLength(text)) {
-        rows = Math.max(1, Math.min(rows - 1, Math.floor((rows * MAX_REPORT_BYTES * 0.9) / size)));
-        text = render(metrics, options, rows);
-    }
-    if (byteLength(text) >= MAX_REPORT_BYTES) {
-        const marker = '\n\n_Report cut to stay under 1 MiB._\n';
-        text = cutToBytes(text, MAX_REPORT_BYTES - byteLength(marker) - 1) + marker;
-    }
-    return text;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/write-reports.ts
-/**
- * The run's reports, written into the staging folder from the one metrics model: metrics.json,
- * metrics.csv (a row per sampled frame), report.md, report.html (with its contact sheet under
- * report/) and metrics.prom (Prometheus text format).
- */
-
-
-
-
-
-
-
-/** Writes the reports; returns the Prometheus registry so the run can push the same numbers. */
-async function writeReports(dir, recorder, metrics, manifest, gates = [], nameOf) {
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.metrics), `${JSON.stringify(metrics, null, 2)}\n`);
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.metricsCsv), frameRowsCsv(recorder.frames));
-    const imageLinks = recorder.kept.slice(0, 4).map((k) => ({ href: `${DATASET_FILES.images}/${k.file}`, label: k.file }));
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.report), renderMarkdownReport(metrics, { imageLinks, nameOf }));
-    await writeHtmlReport(dir, { metrics, manifest, frames: recorder.frames, kept: recorder.kept, gates, nameOf });
-    const registry = buildPrometheusRegistry({
-        metrics,
-        manifest,
-        detectionsPerImage: recorder.kept.map((k) => k.detections.length),
-    });
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.prometheus), await renderPrometheus(registry));
-    return registry;
+    return { requested: n, candidates: candidates.length, classes, selected };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/run.ts
@@ -21474,6 +22761,11 @@ async function writeReports(dir, recorder, metrics, manifest, gates = [], nameOf
  * videos), then stream every video through the stages into a staging folder, write COCO, metrics and
  * report, write the manifest last, and rename the staging folder into place.
  */
+
+
+
+
+
 
 
 
@@ -21508,6 +22800,7 @@ function withOverrides(config, options) {
         confidence: options.confidence ?? config.confidence,
         iou: options.iou ?? config.iou,
         maxDetections: options.maxDetections ?? config.maxDetections,
+        executionProviders: options.executionProviders ?? config.executionProviders,
     };
 }
 /**
@@ -21517,6 +22810,20 @@ function withOverrides(config, options) {
  */
 function decoderThreads(detector) {
     return detector.providers.includes('cuda') ? undefined : 1;
+}
+/**
+ * With the model on CUDA, decode on the GPU too when ffmpeg can here (tried on the first video at run
+ * time); otherwise, or when that fails, on the CPU, saying why.
+ */
+async function chooseDecoder(tools, detector, firstVideo, logger) {
+    if (!detector.providers.includes('cuda'))
+        return undefined;
+    const { works, reason } = await cudaDecodeWorks(tools, firstVideo);
+    if (works)
+        logger.info('decoding on the GPU (ffmpeg -hwaccel cuda)');
+    else
+        logger.info(`decoding on the CPU: ffmpeg cannot decode with CUDA here (${reason})`);
+    return works ? 'cuda' : undefined;
 }
 /** Model config, weights and the detector, loaded while the videos are probed. */
 async function loadDetector(options, hooks, logger, beforeDownload) {
@@ -21573,12 +22880,18 @@ async function runPipeline(options, hooks = {}) {
     for (const { info } of probed) {
         logger.info(`probed ${external_node_path_default().basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${info.fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
     }
-    logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin})`);
+    logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin}), running on ${detector.providers.join(', ')}`);
+    const hwaccel = await chooseDecoder(tools, detector, probed[0].info.path, logger);
     let committed = false;
     const staging = await createStagingDir(options.outDir, [DATASET_FILES.images, external_node_path_default().dirname(DATASET_FILES.coco)], name);
     try {
         for (const { info, sha256 } of probed) {
-            const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling)) ?? null;
+            const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
+            if (plan) {
+                const from = plan.seekSeconds === undefined ? 'the first frame' : `the key frame before ${plan.seekSeconds} s`;
+                logger.info(`range ${time_range_describeRange(plan.range)} of ${info.stem}: decoding from ${from}, dedup replayed from ${plan.replayFromMs / 1000} s`, { video: info.stem, stage: 'extract' });
+            }
+            const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling, options.timeRange)) ?? null;
             const log = await processVideo({
                 tools,
                 video: info,
@@ -21586,7 +22899,9 @@ async function runPipeline(options, hooks = {}) {
                 quality: options.quality,
                 dedupThreshold: options.dedupThreshold,
                 decoderThreads: decoderThreads(detector),
+                hwaccel,
                 detector,
+                plan,
                 datasetDir: staging,
                 jpegQuality: options.jpegQuality,
                 recorder,
@@ -21598,15 +22913,40 @@ async function runPipeline(options, hooks = {}) {
             logger.info(`processed ${info.stem}: ${log.stats.framesDecoded} decoded, ${rows.length} sampled, ${rows.filter((r) => r.outcome === 'kept').length} kept`, { video: info.stem, stage: 'extract' });
         }
         const categories = options.classes ?? [...detector.classNames];
-        const coco = buildCoco(recorder.kept, {
-            site: options.site,
-            toolVersion: TOOL_VERSION,
-            categories,
-            videoOrder: probed.map((p) => p.info.stem),
-        });
+        const cocoContext = { site: options.site, toolVersion: TOOL_VERSION, categories, videoOrder: probed.map((p) => p.info.stem) };
+        const coco = buildCoco(recorder.kept, cocoContext);
         await recorder.time('write', () => (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.coco), serializeCoco(coco)));
+        await recorder.time('write', async () => {
+            const selection = options.select === null ? null : selectFrames(recorder.kept, recorder.features, options.select);
+            const selectedOnly = options.selectOnly && selection !== null;
+            if (selection) {
+                recorder.recordSelection(selection, selectedOnly);
+                await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, EXPORT_FILES.selection), `${JSON.stringify(selection, null, 2)}\n`);
+            }
+            const chosen = new Set(selection?.selected.map((s) => s.file));
+            const records = await writeExports({
+                dir: staging,
+                formats: options.exports,
+                coco: selectedOnly ? buildCoco(recorder.kept.filter((k) => chosen.has(k.file)), cocoContext) : coco,
+                selectedOnly,
+                site: options.site,
+                modelClasses: detector.classNames,
+                modelVersion: `${modelConfig.name}@${model.sha256.slice(0, 12)}`,
+                labelStudioImages: options.labelStudioImages,
+                colorOf: classColors(detector.classNames, categories),
+            });
+            for (const record of records)
+                recorder.recordExport(record);
+        });
         recorder.finish();
-        const metrics = computeMetrics(recorder, { site: options.site, classNames: detector.classNames });
+        const metrics = computeMetrics(recorder, {
+            site: options.site,
+            classNames: detector.classNames,
+            classFilter: options.classes,
+            videoSeconds: probed.reduce((acc, { info }) => acc + processedSeconds(info.durationSeconds, options.timeRange), 0),
+            pricePerHour: options.pricePerHour,
+            executionProviders: detector.providers,
+        });
         logStageSummary(logger, metrics);
         for (const warning of metrics.dataLoss)
             logger.warn(describeDataLoss(warning, name));
@@ -21619,6 +22959,7 @@ async function runPipeline(options, hooks = {}) {
             model,
             classNames: [...detector.classNames],
             providers: [...detector.providers],
+            decoder: hwaccel ?? 'cpu',
             tools,
             videos: recorder.videos,
             metrics,
@@ -21653,10 +22994,12 @@ async function runPipeline(options, hooks = {}) {
 
 
 const VALUE_OPTIONS = [
-    'out', 'site', 'sample-fps', 'every-n-frames', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'confidence', 'iou',
+    'out', 'site', 'sample-fps', 'every-n-frames', 'start', 'end', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'confidence', 'iou',
     'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'blur-ratio', 'blur-window', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
-    'pushgateway-url', 'history-csv',
+    'pushgateway-url', 'history-csv', 'price-per-hour', 'execution-providers', 'export', 'label-studio-images', 'select',
 ];
+const COMMANDS = ['run', 'merge', 'cost', 'help', 'version'];
+const FLAG_OPTIONS = ['video', 'overwrite', 'log-format', 'debug', 'help'];
 /** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
 function joinNegativeValues(args) {
     const valued = new Set(VALUE_OPTIONS.map((name) => `--${name}`));
@@ -21676,13 +23019,21 @@ function joinNegativeValues(args) {
 }
 function parseCliArgs(argv, env = process.env) {
     const [command, ...rest] = argv;
-    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
-        return { command: 'help', raw: {}, logFormat: 'text', debug: false };
+    if (command === undefined)
+        return { command: 'usage', raw: {}, parts: [], logFormat: 'text', debug: false };
+    if (command === 'help' || command === '--help' || command === '-h') {
+        return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
     }
     if (command === '--version' || command === 'version')
-        return { command: 'version', raw: {}, logFormat: 'text', debug: false };
-    if (command !== 'run')
-        throw new UsageError(`Unknown command "${command}"; the command is \`dataset-gen run\` (see dataset-gen --help)`);
+        return { command: 'version', raw: {}, parts: [], logFormat: 'text', debug: false };
+    if (command === 'merge')
+        return parseMergeArgs(rest);
+    if (command === 'cost')
+        return { command: 'cost', raw: {}, parts: [...rest], logFormat: 'text', debug: rest.includes('--debug') };
+    if (command !== 'run') {
+        const hint = didYouMean(command.replace(/^-+/, ''), COMMANDS, (name) => `\`dataset-gen ${name}\``);
+        throw new UsageError(`Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\` and \`dataset-gen cost\` (see dataset-gen --help)`);
+    }
     let parsed;
     try {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({
@@ -21692,6 +23043,7 @@ function parseCliArgs(argv, env = process.env) {
             options: {
                 video: { type: 'string', multiple: true },
                 overwrite: { type: 'boolean' },
+                'select-only': { type: 'boolean' },
                 'log-format': { type: 'string' },
                 debug: { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
@@ -21701,17 +23053,20 @@ function parseCliArgs(argv, env = process.env) {
     }
     catch (error) {
         const message = error.message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
-        throw new UsageError(`${message}; see dataset-gen run --help`);
+        const unknown = /^Unknown option '--?([^'=]+)/.exec(message ?? '')?.[1];
+        const hint = unknown === undefined ? '' : didYouMean(unknown, [...FLAG_OPTIONS, ...VALUE_OPTIONS], (name) => `--${name}`);
+        throw new UsageError(`${message}${hint}; see dataset-gen run --help`);
     }
     const values = parsed.values;
     if (values.help)
-        return { command: 'help', raw: {}, logFormat: 'text', debug: false };
+        return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
     const logFormat = values['log-format'] ?? 'text';
     if (logFormat !== 'text' && logFormat !== 'json')
         throw invalidParameterError('--log-format', '"text" or "json"', logFormat);
     const raw = {
         video: values.video,
         overwrite: values.overwrite === true,
+        'select-only': values['select-only'] === true,
     };
     for (const name of VALUE_OPTIONS) {
         const value = values[name];
@@ -21719,10 +23074,237 @@ function parseCliArgs(argv, env = process.env) {
             raw[name] = value;
     }
     raw.model ??= env.DATASET_GEN_MODEL || undefined;
-    return { command: 'run', raw, logFormat, debug: values.debug === true };
+    return { command: 'run', raw, parts: [], logFormat, debug: values.debug === true };
+}
+function usageFrom(error, command) {
+    const message = error.message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
+    return new UsageError(`${message}; see dataset-gen ${command} --help`);
+}
+function logFormatOf(value) {
+    const logFormat = value ?? 'text';
+    if (logFormat !== 'text' && logFormat !== 'json')
+        throw invalidParameterError('--log-format', '"text" or "json"', logFormat);
+    return logFormat;
+}
+/** `dataset-gen merge <dataset>... --out <dir> [--overwrite]`. */
+function parseMergeArgs(rest) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({
+            args: [...rest],
+            strict: true,
+            allowPositionals: true,
+            options: {
+                out: { type: 'string' },
+                overwrite: { type: 'boolean' },
+                'log-format': { type: 'string' },
+                debug: { type: 'boolean' },
+                help: { type: 'boolean', short: 'h' },
+            },
+        });
+    }
+    catch (error) {
+        throw usageFrom(error, 'merge');
+    }
+    const { values, positionals } = parsed;
+    if (values.help)
+        return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
+    if (positionals.length === 0)
+        throw invalidParameterError('dataset-gen merge', 'one or more dataset folders', 'none');
+    if (!values.out)
+        throw invalidParameterError('--out', 'the folder of the merged dataset', values.out);
+    return {
+        command: 'merge',
+        raw: { out: values.out, overwrite: values.overwrite === true },
+        parts: positionals,
+        logFormat: logFormatOf(values['log-format']),
+        debug: values.debug === true,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cost/figures.ts
+/**
+ * Throughput figures and prices the cost calculator starts from. The CPU figures are measured
+ * (docs/performance.md, `npm run bench`); the GPU figures are estimates, each with its basis; the
+ * prices are dated defaults to override (`--price`). Everything here is an input, not a promise.
+ */
+/**
+ * 2 vCPU (the GitHub-hosted runner's shape), onnxruntime CPU: the sample video (79.5 s, 768x576,
+ * 10 fps, 795 frames) at 1 frame/s, 80 frames kept: full run 9.7-10.5 s, decode floor 1.2-1.5 s
+ * (docs/performance.md, runs 4 and 5).
+ */
+const CPU_2VCPU = {
+    secondsPerSampledFrame: (10.1 - 1.3) / 80,
+    decodeSecondsPerFrame: 1.3 / 795,
+    kind: 'measured',
+    basis: 'npm run bench on 2 vCPU: full 9.7-10.5 s, decode floor 1.3 s for 80 sampled of 795 frames (docs/performance.md)',
+};
+/**
+ * g4dn.xlarge (T4, 4 vCPU): not measured here (no GPU on the build machines). Inference on the GPU is
+ * a few ms a frame; what remains is the CPU work per frame measured on the 2-vCPU runs (analysis
+ * resize, letterbox, output decoding, JPEG: about 50 ms of CPU a frame, spread over 4 vCPUs), and
+ * NVDEC decoding instead of the CPU's.
+ */
+const GPU_T4 = {
+    secondsPerSampledFrame: 0.02,
+    decodeSecondsPerFrame: 0.0004,
+    kind: 'estimate',
+    basis: '50 ms CPU/frame of non-inference work (measured) over 4 vCPU + ~5 ms T4 inference; NVDEC ~2500 frames/s at 0.44 MP',
+};
+/** Date the default prices were taken (AWS us-east-1 Linux on-demand list prices; spot: typical price). */
+const PRICES_AS_OF = '2025-06';
+const INSTANCES = {
+    'github-2core': { name: 'github-2core', onDemand: 0.48, spot: null, throughput: CPU_2VCPU },
+    'g4dn.xlarge': { name: 'g4dn.xlarge', onDemand: 0.526, spot: 0.2, throughput: GPU_T4 },
+    'g5.xlarge': {
+        name: 'g5.xlarge', onDemand: 1.006, spot: 0.4,
+        throughput: { ...GPU_T4, basis: `${GPU_T4.basis}; A10G taken as at least as fast as the T4` },
+    },
+    'g6.xlarge': {
+        name: 'g6.xlarge', onDemand: 0.805, spot: 0.35,
+        throughput: { ...GPU_T4, basis: `${GPU_T4.basis}; L4 taken as at least as fast as the T4` },
+    },
+};
+/** Pixels of the benchmark video; decode time is scaled by the sites' frame size against it. */
+const BENCH_PIXELS = 768 * 576;
+
+;// CONCATENATED MODULE: ./src/cost/estimate.ts
+/**
+ * Fleet sizing: how much compute a number of sites' video needs a day, how many runners that keeps
+ * busy, and what a month costs. Pure arithmetic over the figures (figures.ts) and the caller's inputs.
+ */
+
+/** Compute seconds one video-hour takes on `instance`: decoding every frame plus the sampled frames' work. */
+function computeSecondsPerVideoHour(input) {
+    const t = input.instance.throughput;
+    const decode = 3600 * input.videoFps * t.decodeSecondsPerFrame * ((input.width * input.height) / BENCH_PIXELS);
+    return decode + 3600 * input.sampleFps * t.secondsPerSampledFrame;
+}
+function estimateFleet(input) {
+    const perVideoHour = computeSecondsPerVideoHour(input);
+    const videoHoursPerDay = input.sites * input.hoursPerDay;
+    const jobsPerDay = input.sites * Math.ceil(input.hoursPerDay / input.hoursPerJob);
+    const runnerSecondsPerDay = videoHoursPerDay * perVideoHour + jobsPerDay * input.jobOverheadSeconds;
+    const runnerHoursPerDay = runnerSecondsPerDay / 3600;
+    const price = input.pricePerHour ?? (input.spot ? input.instance.spot ?? input.instance.onDemand : input.instance.onDemand);
+    return {
+        computeSecondsPerVideoHour: perVideoHour,
+        videoHoursPerDay,
+        jobsPerDay,
+        runnerHoursPerDay,
+        runnersNeeded: Math.ceil(runnerHoursPerDay / (24 * input.utilisation)),
+        pricePerHour: price,
+        costPerVideoHour: videoHoursPerDay === 0 ? 0 : (runnerHoursPerDay * price) / videoHoursPerDay,
+        monthlyCost: runnerHoursPerDay * price * input.daysPerMonth,
+        figures: input.instance.throughput.kind,
+        basis: input.instance.throughput.basis,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/cost.ts
+/**
+ * `dataset-gen cost` (`npm run cost -- …`): runners needed and monthly cost for a number of sites,
+ * from the throughput figures and dated prices of src/cost/ (every one overridable).
+ */
+
+
+
+
+
+const NUMBERS = {
+    sites: { default: '1', integer: true, range: { min: 1, max: 1_000_000 } },
+    'hours-per-day': { default: '24', integer: false, range: { min: 0, max: 24, minExclusive: true } },
+    'sample-fps': { default: '1', integer: false, range: { min: 0, max: 240, minExclusive: true } },
+    'video-fps': { default: '25', integer: false, range: { min: 0, max: 240, minExclusive: true } },
+    width: { default: '1920', integer: true, range: { min: 16, max: 16384 } },
+    height: { default: '1080', integer: true, range: { min: 16, max: 16384 } },
+    'hours-per-job': { default: '1', integer: false, range: { min: 0, max: 24, minExclusive: true } },
+    'job-overhead': { default: '120', integer: false, range: { min: 0, max: 3600 } },
+    utilisation: { default: '0.8', integer: false, range: { min: 0, max: 1, minExclusive: true } },
+    'days-per-month': { default: '30', integer: false, range: { min: 1, max: 31 } },
+};
+const COST_HELP = `dataset-gen cost — runners and monthly cost for many sites
+
+Usage:
+  dataset-gen cost [--sites 500] [--hours-per-day 24] [--sample-fps 0.1] [--instance g4dn.xlarge] [--spot]
+
+  --instance <name>       ${Object.keys(INSTANCES).join(', ')} (default: github-2core)
+  --spot                  spot price (default: on demand)
+  --price <usd/h>         price per runner-hour (default: the instance's, as of ${PRICES_AS_OF})
+${Object.entries(NUMBERS).map(([name, spec]) => `  --${name.padEnd(21)} default ${spec.default}`).join('\n')}
+
+CPU figures are measured (docs/performance.md); GPU figures are estimates (docs/scaling.md).
+`;
+function parseCostArgs(args) {
+    let values;
+    try {
+        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
+            args: [...args],
+            strict: true,
+            options: {
+                instance: { type: 'string' },
+                spot: { type: 'boolean' },
+                price: { type: 'string' },
+                help: { type: 'boolean', short: 'h' },
+                ...Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, { type: 'string' }])),
+            },
+        }));
+    }
+    catch (error) {
+        throw new UsageError(`${error.message.split('\n')[0]}; see dataset-gen cost --help`);
+    }
+    if (values.help)
+        return 'help';
+    const number = (name) => {
+        const spec = NUMBERS[name];
+        const raw = values[name] ?? spec.default;
+        const parsed = spec.integer ? parseInteger(raw, `--${name}`, spec.range) : parseDecimal(raw, `--${name}`, spec.range);
+        return parsed ?? Number(spec.default);
+    };
+    const instanceName = values.instance ?? 'github-2core';
+    const instance = Object.hasOwn(INSTANCES, instanceName) ? INSTANCES[instanceName] : undefined;
+    if (!instance)
+        throw invalidParameterError('--instance', `one of ${Object.keys(INSTANCES).join(', ')}`, instanceName);
+    return {
+        sites: number('sites'),
+        hoursPerDay: number('hours-per-day'),
+        sampleFps: number('sample-fps'),
+        videoFps: number('video-fps'),
+        width: number('width'),
+        height: number('height'),
+        instance,
+        spot: values.spot === true,
+        pricePerHour: parseDecimal(values.price, '--price', { min: 0, max: 1000 }),
+        hoursPerJob: number('hours-per-job'),
+        jobOverheadSeconds: number('job-overhead'),
+        utilisation: number('utilisation'),
+        daysPerMonth: number('days-per-month'),
+    };
+}
+function renderEstimate(input, e) {
+    const usd = (n) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 })}`;
+    const priceNote = input.pricePerHour === null ? ` (${input.spot ? 'spot' : 'on demand'}, default as of ${PRICES_AS_OF})` : ' (given)';
+    return [
+        `${input.sites} site(s) x ${input.hoursPerDay} h/day at ${input.sampleFps} frame(s)/s, ${input.width}x${input.height} @ ${input.videoFps} fps, on ${input.instance.name}`,
+        `  compute per video-hour   ${e.computeSecondsPerVideoHour.toFixed(0)} s (${e.figures}: ${e.basis})`,
+        `  video per day            ${e.videoHoursPerDay.toLocaleString('en-US')} h in ${e.jobsPerDay.toLocaleString('en-US')} jobs of ${input.hoursPerJob} h`,
+        `  runner-hours per day     ${e.runnerHoursPerDay.toFixed(1)} (job overhead ${input.jobOverheadSeconds} s each)`,
+        `  runners needed           ${e.runnersNeeded} (busy ${Math.round(input.utilisation * 100)} % of the day)`,
+        `  price per runner-hour    ${usd(e.pricePerHour)}${priceNote}`,
+        `  cost per video-hour      ${usd(e.costPerVideoHour)}`,
+        `  monthly cost             ${usd(e.monthlyCost)} (${input.daysPerMonth} days)`,
+        '',
+    ].join('\n');
+}
+function runCost(args) {
+    const input = parseCostArgs(args);
+    if (input === 'help')
+        return COST_HELP;
+    return renderEstimate(input, estimateFleet(input));
 }
 
 ;// CONCATENATED MODULE: ./src/cli/help.ts
+
 
 
 
@@ -21731,7 +23313,13 @@ const HELP = `dataset-gen — turn site video into a pre-tagged COCO dataset
 
 Usage:
   dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
+  dataset-gen merge <dataset> [<dataset> ...] --out <dir> [--overwrite]
+  dataset-gen cost [--sites n] [--hours-per-day h] [--instance name] [--spot] ... (cost --help)
   dataset-gen --help | --version
+
+merge joins datasets made with the same model and config (e.g. the time ranges of a long
+video, processed by separate jobs) into one: images and annotations of each, unique ids,
+metrics and report computed again, the parts listed in manifest.json.
 
 Input and output:
   --video <file>            input video; repeat for several (required)
@@ -21744,6 +23332,10 @@ Input and output:
 Sampling:
   --sample-fps <n>          frames to sample per second of video (default: 1)
   --every-n-frames <n>      sample every n-th decoded frame instead of a rate
+  --start <time>            process each video from this time: seconds (90.5) or hh:mm:ss
+                            (default: its start); frame indices and timestamps stay those of
+                            the whole video, so ranges can be merged (dataset-gen merge)
+  --end <time>              stop before this time (default: the video's end)
 
 Filtering:
   --dedup-threshold <n>     drop a frame whose pHash Hamming distance to the last kept
@@ -21759,7 +23351,8 @@ Filtering:
 
 Detection:
   --model <file.onnx|url>   ONNX weights, a file or an https:// URL downloaded into the cache
-                            (default: $DATASET_GEN_MODEL, else the model config's source)
+                            (default: $DATASET_GEN_MODEL, else the model config's source;
+                            the preset's is the bundled models/yolov8n.onnx)
   --model-sha256 <hex>      expected sha256 of --model; a different file is refused
   --model-config <file|preset>
                             model config JSON or preset (default: ${DEFAULT_PRESET};
@@ -21767,7 +23360,21 @@ Detection:
   --confidence <0-1>        minimum detection score (default: from the config, 0.25)
   --iou <0-1>               IoU threshold of non-maximum suppression (default: config, 0.45)
   --max-detections <n>      detections kept per image (default: config, 300)
+  --execution-providers <list>
+                            onnxruntime providers in order, e.g. cuda,cpu (default: the model
+                            config's, cpu); CUDA that cannot load falls back to the CPU with a warning
   --classes <a,b,...>       keep only these class names (default: all)
+
+Labelling:
+  --export <formats>        annotation formats beside annotations/instances.json, comma-separated:
+                            coco, yolo, label-studio, cvat (default: coco; COCO is always written)
+  --label-studio-images <prefix>
+                            put before each image's file name in the Label Studio tasks: a URL
+                            prefix, Label Studio's local-files path or a folder
+                            (default: ${DEFAULT_LABEL_STUDIO_IMAGES})
+  --select <n>              labelling budget: choose n kept frames to label (every class seen, rarest
+                            first, then the least alike), written to selection.json (default: none)
+  --select-only             the exports hold only the selected frames (needs --select)
 
 Output and tools:
   --jpeg-quality <1-100>    JPEG quality of the images (default: 90)
@@ -21779,6 +23386,8 @@ Output and tools:
   --pushgateway-url <url>   push the run's Prometheus metrics to this Pushgateway, job
                             dataset-gen, grouped by site; a failed push is a warning (default: none)
   --history-csv <file>      append one row per run to this CSV (created with a header) (default: none)
+  --price-per-hour <usd>    price of the machine per hour: the report shows the run's cost and
+                            its cost per video-hour (default: none; compute time is always shown)
   --log-format text|json    log lines on stderr (default: text)
   --debug                   print stack traces of errors
 
@@ -21800,6 +23409,9 @@ ${Object.entries(EXIT_CODES).map(([name, code]) => `  ${code}  ${name}`).join('\
 
 
 
+
+
+
 async function runCli(argv, io) {
     let debug = argv.includes('--debug');
     try {
@@ -21809,8 +23421,22 @@ async function runCli(argv, io) {
             io.stdout.write(HELP);
             return 0;
         }
+        if (args.command === 'usage') {
+            io.stderr.write(HELP);
+            return EXIT_CODES.usage;
+        }
         if (args.command === 'version') {
             io.stdout.write(`dataset-gen ${TOOL_VERSION}\n`);
+            return 0;
+        }
+        if (args.command === 'cost') {
+            io.stdout.write(runCost(args.parts));
+            return 0;
+        }
+        if (args.command === 'merge') {
+            const logger = createLogger({ format: args.logFormat, level: args.debug ? 'debug' : 'info', stream: io.stderr });
+            const merged = await mergeDatasets({ parts: args.parts, outDir: external_node_path_default().resolve(io.cwd, args.raw.out ?? ''), overwrite: args.raw.overwrite === true, cwd: io.cwd }, { logger });
+            io.stdout.write(`${merged.outDir}\n`);
             return 0;
         }
         const options = resolveOptions(args.raw, undefined, io.cwd);
