@@ -13,6 +13,7 @@ import { artifactServiceProblem, defaultArtifactName, sanitizeArtifactName } fro
 import type { QualityGates } from './gates.js';
 import { actionName, getInputs, inputName, rawOptions, type Inputs } from './inputs.js';
 import { expandVideoPaths } from './video-paths.js';
+import { hasSecretParts } from '../domain/url-redaction.js';
 
 export interface ActionContext {
   inputs: Inputs;
@@ -49,8 +50,9 @@ export async function getActionContext(env: NodeJS.ProcessEnv = process.env): Pr
     video: await expandVideoPaths(inputs.video, workspace, inputName('video')),
     site: inputs.site || siteFromRepository(env.GITHUB_REPOSITORY),
   };
-  // A Pushgateway URL may carry a password; keep it out of the log.
+  // A Pushgateway URL may carry a password, and a model URL a token (a presigned URL): keep both out of the log.
   if (inputs['pushgateway-url']) core.setSecret(inputs['pushgateway-url']);
+  if (hasSecretParts(inputs.model)) core.setSecret(inputs.model);
   const options = resolveOptions(raw, actionName, workspace);
 
   return {

@@ -17,6 +17,7 @@ import { createActionsLogger } from './logger.js';
 import { restoreModelCache, saveModelCache, shouldSaveModelCache } from './model-cache.js';
 import { actionOutputs, setOutputs, workspacePath } from './outputs.js';
 import { renderJobSummary, writeJobSummary } from './summary.js';
+import { redactUrl } from '../domain/url-redaction.js';
 
 export interface RunOptions {
   /** How a model given as an https:// URL is downloaded (e.g. extra trusted CA certificates). */
@@ -32,7 +33,7 @@ function describeContext(context: ActionContext, log: Logger): void {
   for (const video of options.videos) log.info(`video: ${workspacePath(video, context.workspace)}`);
   log.info(`output folder: ${workspacePath(options.outDir, context.workspace)}`);
   log.info(`site: ${options.site}`);
-  const model = options.modelUrl ?? (options.modelPath === null ? "the model config's source" : workspacePath(options.modelPath, context.workspace));
+  const model = options.modelUrl !== null ? redactUrl(options.modelUrl) : (options.modelPath === null ? "the model config's source" : workspacePath(options.modelPath, context.workspace));
   log.info(`model: ${model}; model config: ${options.modelConfig}`);
   if (artifact.upload) {
     const given = context.inputs['artifact-name'];

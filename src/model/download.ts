@@ -10,6 +10,7 @@ import https from 'node:https';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ModelError } from '../errors.js';
+import { redactUrl } from '../domain/url-redaction.js';
 
 export interface DownloadOptions {
   /** Extra trusted CA certificates (PEM), e.g. for a private model host. */
@@ -29,7 +30,7 @@ function get(url: URL, options: DownloadOptions): Promise<IncomingMessage> {
 async function open(url: URL, options: DownloadOptions): Promise<IncomingMessage> {
   let current = url;
   for (let hop = 0; hop <= (options.maxRedirects ?? 5); hop += 1) {
-    if (current.protocol !== 'https:') throw new ModelError(`Model URL ${current.href} is not https; only https downloads are allowed`);
+    if (current.protocol !== 'https:') throw new ModelError(`Model URL ${redactUrl(current)} is not https; only https downloads are allowed`);
     const response = await get(current, options);
     const status = response.statusCode ?? 0;
     if (status >= 300 && status < 400 && response.headers.location) {
@@ -39,11 +40,11 @@ async function open(url: URL, options: DownloadOptions): Promise<IncomingMessage
     }
     if (status !== 200) {
       response.resume();
-      throw new ModelError(`Model download ${url.href} failed: HTTP ${status}; check the URL and that the runner can reach it`);
+      throw new ModelError(`Model download ${redactUrl(url)} failed: HTTP ${status}; check the URL and that the runner can reach it`);
     }
     return response;
   }
-  throw new ModelError(`Model download ${url.href} failed: more than ${options.maxRedirects ?? 5} redirects`);
+  throw new ModelError(`Model download ${redactUrl(url)} failed: more than ${options.maxRedirects ?? 5} redirects`);
 }
 
 /** Downloads `url` to `<cacheDir>/<sha256>.onnx` and returns that path and the digest. */
@@ -69,7 +70,7 @@ export async function downloadModel(
     const sha256 = hash.digest('hex');
     if (expectedSha256 && sha256 !== expectedSha256) {
       throw new ModelError(
-        `Model download ${url}: sha256 is ${sha256}, expected ${expectedSha256}; the file changed upstream or the pin is wrong`,
+        `Model download ${redactUrl(url)}: sha256 is ${sha256}, expected ${expectedSha256}; the file changed upstream or the pin is wrong`,
       );
     }
     const target = path.join(cacheDir, `${sha256}.onnx`);
@@ -78,6 +79,6 @@ export async function downloadModel(
   } catch (error) {
     await rm(temporary, { force: true });
     if (error instanceof ModelError) throw error;
-    throw new ModelError(`Model download ${url} failed: ${(error as Error).message}; check the URL and the network`);
+    throw new ModelError(`Model download ${redactUrl(url)} failed: ${(error as Error).message}; check the URL and the network`);
   }
 }

@@ -10,6 +10,7 @@ import { ModelError } from '../errors.js';
 import type { LoadedModelConfig } from './config.js';
 import { downloadModel, type DownloadOptions } from './download.js';
 import { sha256File, sha256Text } from './sha256.js';
+import { redactUrl } from '../domain/url-redaction.js';
 
 export interface ResolvedModel {
   path: string;
@@ -97,12 +98,12 @@ async function fromUrl(
     await mkdir(path.dirname(urlIndex), { recursive: true });
     await writeFile(urlIndex, `${downloaded.sha256}\n`);
   } catch (error) {
-    options.onWarning?.(`Cannot record ${url} in the model cache index ${urlIndex}: ${(error as Error).message}`);
+    options.onWarning?.(`Cannot record ${redactUrl(url)} in the model cache index ${urlIndex}: ${(error as Error).message}`);
   }
   if (!pinned) {
     const names = options.names ?? DEFAULT_NAMES;
     const pin = options.modelUrl === url ? `pass ${names.sha256} ${downloaded.sha256}` : `add "sha256": "${downloaded.sha256}" to the model config's source`;
-    options.onWarning?.(`Model ${url} is not pinned: ${pin} so a changed file is refused`);
+    options.onWarning?.(`Model ${redactUrl(url)} is not pinned: ${pin} so a changed file is refused`);
   }
   return { path: downloaded.path, sha256: downloaded.sha256, origin: 'download', url, pinned: Boolean(pinned) };
 }

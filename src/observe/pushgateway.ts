@@ -11,6 +11,7 @@
  */
 import type { Registry } from 'prom-client';
 import { PROMETHEUS_CONTENT_TYPE } from './prometheus.js';
+import { redactUrl } from '../domain/url-redaction.js';
 
 export const PUSHGATEWAY_JOB = 'dataset-gen';
 export const DEFAULT_PUSH_TIMEOUT_MS = 10_000;
@@ -116,7 +117,7 @@ export async function pushMetrics(metrics: Registry | string, options: PushOptio
   }
   const target = new URL(base.href);
   target.pathname = `${base.pathname.replace(/\/+$/, '')}/${groupingPath(job, [['site', options.site]])}`;
-  shownUrl = target.href;
+  shownUrl = redactUrl(target);
 
   try {
     const body = typeof metrics === 'string' ? metrics : await metrics.metrics();

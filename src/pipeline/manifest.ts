@@ -13,6 +13,7 @@ import type { FfmpegTools } from '../media/ffmpeg.js';
 import type { ModelConfig } from '../model/config.js';
 import type { ResolvedModel } from '../model/resolve.js';
 import type { RunMetrics } from '../observe/metrics.js';
+import { redactUrl } from '../domain/url-redaction.js';
 
 export interface RunManifest {
   schemaVersion: 1;
@@ -84,6 +85,12 @@ export interface ManifestInput {
   gitCommit: string | null;
 }
 
+/** The model config with a source URL cut to scheme, host and path (see domain/url-redaction.ts). */
+function redactedModelConfig(config: ModelConfig): ModelConfig {
+  const { source } = config;
+  return source && 'url' in source ? { ...config, source: { ...source, url: redactUrl(source.url) } } : config;
+}
+
 export function buildManifest(input: ManifestInput): RunManifest {
   const { options, metrics } = input;
   const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, ...config } = options;
@@ -108,12 +115,12 @@ export function buildManifest(input: ManifestInput): RunManifest {
       finishedAt: input.finishedAt.toISOString(),
       wallSeconds: Math.round((input.finishedAt.getTime() - input.startedAt.getTime()) / 10) / 100,
     },
-    config: { ...config, model: input.modelConfig },
+    config: { ...config, modelUrl: config.modelUrl === null ? null : redactUrl(config.modelUrl), model: redactedModelConfig(input.modelConfig) },
     model: {
       path: input.model.path,
       sha256: input.model.sha256,
       origin: input.model.origin,
-      url: input.model.url,
+      url: input.model.url === null ? null : redactUrl(input.model.url),
       pinned: input.model.pinned,
       classNames: input.classNames,
     },

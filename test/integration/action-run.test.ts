@@ -234,6 +234,22 @@ describe('a model given as an https URL', () => {
     expect(lookups.map((r) => (r.response as { ok: boolean }).ok)).toEqual([false, true]);
   });
 
+  test("a presigned URL's token is masked in the log and never reaches the manifest or the reports", async () => {
+    const presigned = `${url}?X-Amz-Signature=topsecret123&X-Amz-Expires=300`;
+    const run = await runAction({ video: 'v.mp4', model: presigned, 'output-dir': 'out-url-token', 'artifact-name': 'url-token' }, { modelDownload: { ca: server.ca } });
+    expect(run.error).toBeNull();
+    // The runner masks every later occurrence of a value registered with add-mask.
+    expect(run.stdout).toContain(`::add-mask::${presigned}`);
+    const logged = run.stdout.replace(`::add-mask::${presigned}`, '');
+    expect(logged).not.toContain('topsecret123');
+    for (const file of ['manifest.json', 'metrics.json', 'report.md', 'report.html']) {
+      expect(await readFile(path.join(workspace, 'out-url-token', file), 'utf8')).not.toContain('topsecret123');
+    }
+    const manifest = JSON.parse(await readFile(path.join(workspace, 'out-url-token', 'manifest.json'), 'utf8')) as { config: { modelUrl: string }; model: { url: string } };
+    expect(manifest.config.modelUrl).toBe(url);
+    expect(manifest.model.url).toBe(url);
+  });
+
   test('cache trouble is a warning, never a failure', async () => {
     const key = modelCacheKey(url, null);
     let saved: boolean | undefined;
