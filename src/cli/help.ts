@@ -22,6 +22,7 @@ Input and output:
   --out <dir>               dataset folder to create (required); written to a temporary
                             sibling and renamed into place when the run succeeds
   --overwrite               replace --out when it exists and is not empty (default: refuse)
+  --strict                  refuse a truncated video instead of using the frames that decode
   --site <name>             site name recorded in COCO, metrics and report
                             (default: the first video's file name without extension)
 

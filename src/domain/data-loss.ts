@@ -21,7 +21,15 @@ export interface EmptyDataset {
   sampled: number;
 }
 
-export type DataLossWarning = ReasonDataLoss | EmptyDataset;
+/** A truncated file whose decodable part was used (`--strict` refuses such files instead). */
+export interface TruncatedVideo {
+  kind: 'truncated';
+  video: string;
+  decodedSeconds: number;
+  durationSeconds: number;
+}
+
+export type DataLossWarning = ReasonDataLoss | EmptyDataset | TruncatedVideo;
 
 /** Above this share of a video's non-duplicate frames, a reason's drops are a warning. */
 export const DATA_LOSS_SHARE = 0.5;

@@ -42,6 +42,8 @@ export interface VideoRecord {
   framesDecoded: number;
   /** Decoder error messages ffmpeg printed while decoding this video. */
   decodeErrors: number;
+  /** Where decoding stopped in a truncated file (its frames up to there are used); absent when it decoded to the end. */
+  truncatedAtMs?: number;
 }
 
 export interface KeptImage {

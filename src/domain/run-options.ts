@@ -57,6 +57,8 @@ export interface Options {
   select: number | null;
   /** The exports hold only the selected frames (needs `select`). */
   selectOnly: boolean;
+  /** Refuse a truncated video instead of using its decodable part. */
+  strict: boolean;
 }
 
 /** The canonical option names: the CLI's flags without `--`; the Action maps its inputs onto them. */
@@ -92,7 +94,8 @@ export type OptionKey =
   | 'export'
   | 'label-studio-images'
   | 'select'
-  | 'select-only';
+  | 'select-only'
+  | 'strict';
 
 /** How an option is shown to the user: `--sample-fps` for the CLI, `input "sample-fps"` for the Action. */
 export type NameOf = (key: OptionKey) => string;

@@ -8,6 +8,10 @@ function percentOf(part: number, whole: number): string {
 }
 
 export function describeDataLoss(warning: DataLossWarning, name: NameOf = cliName): string {
+  if (warning.kind === 'truncated') {
+    const { video, decodedSeconds, durationSeconds } = warning;
+    return `Video ${video} is truncated: decoding stopped at ${decodedSeconds.toFixed(1)} s of ${durationSeconds.toFixed(1)} s; the frames up to there are in the dataset (pass ${name('strict')} to refuse such files)`;
+  }
   if (warning.kind === 'no-images') {
     return `The dataset has no images: all ${warning.sampled} sampled frames were dropped; see the drops by reason`;
   }

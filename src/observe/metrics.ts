@@ -115,6 +115,8 @@ export interface VideoMetrics {
   bad: number;
   duplicates: number;
   detections: number;
+  /** Where decoding stopped in a truncated file (seconds); null when it decoded to the end. */
+  truncatedAtSeconds: number | null;
 }
 
 export interface RunMetrics {
@@ -390,6 +392,7 @@ export function computeMetrics(recorder: RunRecord, options: ComputeMetricsOptio
       height: video.info.height,
       sizeBytes: video.info.sizeBytes,
       decoded: video.framesDecoded,
+      truncatedAtSeconds: video.truncatedAtMs === undefined ? null : round(video.truncatedAtMs / 1000, 3),
       decodeErrors: video.decodeErrors,
       sampled: vt.sampled,
       kept: vt.kept,
@@ -450,6 +453,9 @@ function computeMetricsOf(recorder: RunRecord, options: ComputeMetricsOptions): 
 function dataLossOf(videos: readonly VideoMetrics[], sampled: number, images: number): DataLossWarning[] {
   const warnings: DataLossWarning[] = [];
   for (const video of videos) {
+    if (video.truncatedAtSeconds !== null) {
+      warnings.push({ kind: 'truncated', video: video.stem, decodedSeconds: video.truncatedAtSeconds, durationSeconds: video.durationSeconds });
+    }
     const of = video.sampled - video.duplicates;
     for (const reason of QUALITY_DROP_REASONS) {
       const dropped = video.droppedByReason[reason];

@@ -127,7 +127,21 @@ export class DecodeLog {
   }
 }
 
-function truncatedError(video: VideoInfo, stats: DecodeStats, reason: string): VideoInputError {
+/**
+ * Why a whole-video decode counts as truncated, or null: the demuxer reported a partial file, or the
+ * last decoded frame is well short of the container's duration. Frame counts are not a measure:
+ * containers with empty or repeated chunks declare more frames than they store, and are valid. A
+ * range (`window`) ends early by design and is not judged.
+ */
+export function truncation(video: VideoInfo, stats: DecodeStats, window: TimeRange | null): string | null {
+  if (stats.truncated) return 'ffmpeg: partial file';
+  if (window !== null || stats.framesDecoded === 0) return null;
+  const toleranceMs = Math.max(1000, (3 * 1000) / Math.max(video.fps, 1));
+  return stats.lastTimestampMs < video.durationSeconds * 1000 - toleranceMs ? 'the last frames do not decode' : null;
+}
+
+/** The refusal of a truncated video (`--strict`). */
+export function truncatedError(video: VideoInfo, stats: DecodeStats, reason: string): VideoInputError {
   const seconds = (stats.lastTimestampMs / 1000).toFixed(1);
   return new VideoInputError(
     `Video ${video.path} is truncated: decoding stopped at ${seconds} s of ${video.durationSeconds.toFixed(1)} s (${reason}); re-copy or re-export the file`,
@@ -136,7 +150,8 @@ function truncatedError(video: VideoInfo, stats: DecodeStats, reason: string): V
 
 /**
  * Decodes `video` and yields its sampled frames in order. When the generator finishes, `stats` holds
- * the decode totals; a truncated or undecodable file throws VideoInputError at the end.
+ * the decode totals (see `truncation` for a file that ends early); an undecodable file throws
+ * VideoInputError at the end.
  */
 export async function* extractFrames(
   tools: FfmpegTools,
@@ -206,11 +221,6 @@ export async function* extractFrames(
   if (failure !== null) {
     const reason = log.errors.at(-1) ?? (failure as Error).message.split('\n')[0];
     throw new VideoInputError(`Video ${video.path} could not be decoded: ${reason}`);
-  }
-  if (stats.truncated) throw truncatedError(video, stats, 'ffmpeg: partial file');
-  // A range decodes part of the video: the container's frame count says nothing about it.
-  if (log.window === null && video.frameCountExact && stats.framesDecoded < video.frameCount * 0.9) {
-    throw truncatedError(video, stats, `${stats.framesDecoded} of ${video.frameCount} frames decoded`);
   }
   if (stats.framesDecoded === 0) throw new VideoInputError(`Video ${video.path}: ffmpeg decoded no frames`);
   return stats;

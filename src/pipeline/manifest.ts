@@ -38,6 +38,8 @@ export interface RunManifest {
     sha256: string;
     framesDecoded: number;
     decodeErrors: number;
+    /** Where decoding stopped in a truncated file (seconds of `durationSeconds`); null when it decoded to the end. */
+    truncatedAtSeconds: number | null;
   })[];
   counts: {
     framesDecoded: number;
@@ -140,6 +142,7 @@ export function buildManifest(input: ManifestInput): RunManifest {
       frameCountExact: v.info.frameCountExact,
       framesDecoded: v.framesDecoded,
       decodeErrors: v.decodeErrors,
+      truncatedAtSeconds: v.truncatedAtMs === undefined ? null : Math.round(v.truncatedAtMs) / 1000,
     })),
     counts: manifestCounts(metrics),
     files: datasetFiles,

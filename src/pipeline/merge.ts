@@ -94,7 +94,13 @@ function summedRecord(parts: readonly DatasetPart[], frames: FrameRecord[], kept
 }
 
 function videoRecords(videos: readonly ManifestVideo[]): VideoRecord[] {
-  return videos.map(({ sha256, framesDecoded, decodeErrors, ...info }, index) => ({ info: { ...info, index }, sha256, framesDecoded, decodeErrors }));
+  return videos.map(({ sha256, framesDecoded, decodeErrors, truncatedAtSeconds, ...info }, index) => ({
+    info: { ...info, index },
+    sha256,
+    framesDecoded,
+    decodeErrors,
+    ...(truncatedAtSeconds === null ? {} : { truncatedAtMs: truncatedAtSeconds * 1000 }),
+  }));
 }
 
 export async function mergeDatasets(request: MergeRequest, hooks: { logger?: Logger; nameOf?: NameOf } = {}): Promise<MergeResult> {

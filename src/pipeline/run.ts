@@ -34,6 +34,7 @@ import { selectFrames } from './select-frames.js';
 import { writeExports } from './write-exports.js';
 import { writeReports } from './write-reports.js';
 import { describeDataLoss } from '../observe/data-loss.js';
+import { truncatedError, truncation } from './extract.js';
 
 export interface RunHooks {
   logger?: Logger;
@@ -183,7 +184,15 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
         progress,
         signal: hooks.signal,
       }).finally(() => progress?.finish());
-      recorder.recordVideo({ info, sha256, framesDecoded: log.stats.framesDecoded, decodeErrors: log.stats.decodeErrors });
+      const cut = truncation(info, log.stats, log.window);
+      if (cut !== null && options.strict) throw truncatedError(info, log.stats, cut);
+      recorder.recordVideo({
+        info,
+        sha256,
+        framesDecoded: log.stats.framesDecoded,
+        decodeErrors: log.stats.decodeErrors,
+        ...(cut === null ? {} : { truncatedAtMs: log.stats.lastTimestampMs }),
+      });
       const rows = recorder.frames.filter((f) => f.video === info.stem);
       logger.info(
         `processed ${info.stem}: ${log.stats.framesDecoded} decoded, ${rows.length} sampled, ${rows.filter((r) => r.outcome === 'kept').length} kept`,

@@ -3,7 +3,7 @@
  * code, no stack trace, and no output folder left behind.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { EXIT_CODES } from '../../src/errors.js';
@@ -54,7 +54,7 @@ describe('bad input', () => {
     ['an empty file', () => ['--video', at('empty.mp4')], EXIT_CODES.video, /Video .*empty\.mp4 is empty/],
     ['a text file named .mp4', () => ['--video', at('text.mp4')], EXIT_CODES.video, /Video .*text\.mp4 is not a decodable video/],
     ['audio only', () => ['--video', at('audio.m4a')], EXIT_CODES.video, /Video .*audio\.m4a has no video stream \(found: audio\)/],
-    ['a truncated video', () => ['--video', at('truncated.mp4')], EXIT_CODES.video, /Video .*truncated\.mp4 is truncated: decoding stopped at/],
+    ['a truncated video with --strict', () => ['--video', at('truncated.mp4'), '--strict'], EXIT_CODES.video, /Video .*truncated\.mp4 is truncated: decoding stopped at/],
     ['a model path that does not exist', () => ['--video', video, '--model', at('missing.onnx')], EXIT_CODES.model, /Model .*missing\.onnx .*does not exist/],
     ['a model that is not ONNX', () => ['--video', video, '--model', at('not-a-model.onnx')], EXIT_CODES.model, /Model .*not-a-model\.onnx is not an ONNX model .*; pass an \.onnx file, .*yolo export.*, or give no model to use the bundled yolov8n\.onnx$/],
     ['a model whose output matches no known layout', () => ['--video', video, '--model', at('flatten.onnx'), '--model-config', at('flatten.json')], EXIT_CODES.model, /Model .*flatten\.onnx: output .*\[1, ?3072\]/],
@@ -78,6 +78,18 @@ describe('bad input', () => {
     expect(outcome.stderr).not.toMatch(/\n\s+at /);
     const left = (await readdir(dir)).filter((name) => name === 'out' || name.includes('.partial-'));
     expect(left).toEqual([]);
+  }, 60_000);
+
+  test('a truncated video without --strict: its frames are used, a warning says where decoding stopped, exit 0', async () => {
+    const outcome = await cli(['run', '--video', at('truncated.mp4'), '--out', at('out-truncated'), '--model', MODEL]);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stderr).toMatch(/warn .*Video truncated is truncated: decoding stopped at \d+\.\d s of \d+\.\d s; the frames up to there are in the dataset \(pass --strict to refuse such files\)/);
+    const metrics = JSON.parse(await readFile(path.join(at('out-truncated'), 'metrics.json'), 'utf8')) as { images: number; videos: { truncatedAtSeconds: number | null }[] };
+    expect(metrics.images).toBeGreaterThan(0);
+    expect(metrics.videos[0]!.truncatedAtSeconds).toBeGreaterThan(0);
+    const manifest = JSON.parse(await readFile(path.join(at('out-truncated'), 'manifest.json'), 'utf8')) as { videos: { truncatedAtSeconds: number | null; durationSeconds: number }[] };
+    expect(manifest.videos[0]!.truncatedAtSeconds).toBeLessThan(manifest.videos[0]!.durationSeconds);
+    expect(await readFile(path.join(at('out-truncated'), 'report.md'), 'utf8')).toContain('is truncated: decoding stopped at');
   }, 60_000);
 
   test('--debug adds the stack trace', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Frame } from '../../src/domain/frame.js';
 import type { Sampling } from '../../src/domain/sampling.js';
 import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/ffmpeg.js';
-import { DecodeLog, extractFrames } from '../../src/pipeline/extract.js';
+import { DecodeLog, extractFrames, truncatedError, truncation } from '../../src/pipeline/extract.js';
 import { probeVideo } from '../../src/pipeline/probe.js';
 import { makeTruncated, makeVideo, tempDir } from '../support/videos.js';
 
@@ -91,14 +91,32 @@ describe('extractFrames', () => {
     expect(frames[0]?.rgb.length).toBe(96 * 160 * 3);
   });
 
-  test('a truncated file is refused after decoding, naming the file', async () => {
+  test('a truncated file decodes as far as it goes; truncation() says where it stopped, and the refusal names the file', async () => {
     const full = await makeVideo(path.join(dir, 'long.mp4'), { fps: 10, frames: 200, width: 320, height: 240, source: 'testsrc2' });
     const cut = await makeTruncated(full, path.join(dir, 'cut.mp4'), 0.4);
     const video = await probeVideo(tools, cut, 0);
-    const consume = async (): Promise<void> => {
-      for await (const frame of extractFrames(tools, video, { mode: 'fps', fps: 1 })) void frame;
-    };
-    await expect(consume()).rejects.toThrow(/^Video .*cut\.mp4 is truncated: decoding stopped at .* of 20\.0 s/);
+    const log = new DecodeLog();
+    const frames: number[] = [];
+    for await (const frame of extractFrames(tools, video, { mode: 'fps', fps: 1 }, log)) frames.push(frame.timestampMs);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.at(-1)!).toBeLessThan(20_000);
+    const reason = truncation(video, log.stats, null);
+    expect(reason).not.toBeNull();
+    expect(truncatedError(video, log.stats, reason!).message).toMatch(/^Video .*cut\.mp4 is truncated: decoding stopped at .* of 20\.0 s/);
+    // A range is not judged: it ends early by design.
+    expect(truncation(video, { ...log.stats, truncated: false }, { startMs: 0, endMs: 5000 })).toBeNull();
+  });
+
+  test('a whole file is not truncated, whatever its container declares about frame counts', async () => {
+    const file = await makeVideo(path.join(dir, 'whole.mp4'), { fps: 10, frames: 50 });
+    const video = await probeVideo(tools, file, 0);
+    const log = new DecodeLog();
+    for await (const frame of extractFrames(tools, video, { mode: 'fps', fps: 1 }, log)) void frame;
+    expect(truncation(video, log.stats, null)).toBeNull();
+    // A container that declares ten times the frames it stores (empty or repeated chunks) is still whole.
+    expect(truncation({ ...video, frameCount: video.frameCount * 10, frameCountExact: true }, log.stats, null)).toBeNull();
+    // A decode that ends 2 s before the duration is not.
+    expect(truncation({ ...video, durationSeconds: video.durationSeconds + 2 }, log.stats, null)).toBe('the last frames do not decode');
   });
 
   test('stopping early kills ffmpeg and returns', async () => {

@@ -148,6 +148,7 @@ describe('computeMetrics', () => {
       bad: 2,
       duplicates: 1,
       detections: 15,
+      truncatedAtSeconds: null,
     });
     expect(m.videos[1]).toMatchObject({ name: 'cam-b.mp4', sampled: 4, kept: 2, dropped: 2, detections: 3 });
   });

@@ -39,6 +39,7 @@ function video(stem: string, index: number, counts: VideoCounts) {
     dropped: corrupt + black + overexposed + blurred + duplicate,
     bad: corrupt + black + overexposed + blurred,
     duplicates: duplicate,
+    truncatedAtSeconds: null,
     ...counts,
   };
 }
