@@ -6343,7 +6343,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4345);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9824);
 
 const abort = new AbortController();
 process.once('SIGINT', () => abort.abort(new Error('interrupted')));
@@ -6360,7 +6360,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4345:
+/***/ 9824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16799,6 +16799,7 @@ function computeMetrics(recorder, options) {
             height: video.info.height,
             sizeBytes: video.info.sizeBytes,
             decoded: video.framesDecoded,
+            truncatedAtSeconds: video.truncatedAtMs === undefined ? null : round(video.truncatedAtMs / 1000, 3),
             decodeErrors: video.decodeErrors,
             sampled: vt.sampled,
             kept: vt.kept,
@@ -16855,6 +16856,9 @@ function computeMetricsOf(recorder, options) {
 function dataLossOf(videos, sampled, images) {
     const warnings = [];
     for (const video of videos) {
+        if (video.truncatedAtSeconds !== null) {
+            warnings.push({ kind: 'truncated', video: video.stem, decodedSeconds: video.truncatedAtSeconds, durationSeconds: video.durationSeconds });
+        }
         const of = video.sampled - video.duplicates;
         for (const reason of QUALITY_DROP_REASONS) {
             const dropped = video.droppedByReason[reason];
@@ -17016,7 +17020,35 @@ async function renderPrometheus(input) {
     return text.endsWith('\n') ? text : `${text}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/domain/url-redaction.ts
+/**
+ * URLs as they may be logged or recorded. A presigned model URL carries its token in the query, and a
+ * URL may carry a user and password: logs, messages and manifest.json (uploaded with the artifact) get
+ * the scheme, host and path only.
+ */
+/** `https://host/path` of `url`, without user, password, query or fragment; "(not a URL)" for other text. */
+function redactUrl(url) {
+    try {
+        const parsed = new URL(url);
+        return `${parsed.origin}${parsed.pathname}`;
+    }
+    catch {
+        return '(not a URL)';
+    }
+}
+/** Whether `url` holds anything `redactUrl` leaves out (credentials, a query, a fragment). */
+function hasSecretParts(url) {
+    try {
+        const parsed = new URL(url);
+        return parsed.username !== '' || parsed.password !== '' || parsed.search !== '' || parsed.hash !== '';
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/observe/pushgateway.ts
+
 
 const PUSHGATEWAY_JOB = 'dataset-gen';
 const DEFAULT_PUSH_TIMEOUT_MS = 10_000;
@@ -17093,7 +17125,7 @@ async function pushMetrics(metrics, options) {
     }
     const target = new URL(base.href);
     target.pathname = `${base.pathname.replace(/\/+$/, '')}/${groupingPath(job, [['site', options.site]])}`;
-    shownUrl = target.href;
+    shownUrl = redactUrl(target);
     try {
         const body = typeof metrics === 'string' ? metrics : await metrics.metrics();
         const response = await (options.fetch ?? fetch)(target, {
@@ -17377,6 +17409,7 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
         videos: videos.map((v) => external_node_path_default().resolve(cwd, v)),
         outDir: external_node_path_default().resolve(cwd, out),
         overwrite: raw.overwrite === true,
+        strict: raw.strict === true,
         site,
         sampling: sampled,
         timeRange: timeRange(raw, name, sampled),
@@ -18056,6 +18089,12 @@ const external_sharp_namespaceObject = external_sharp_x({ ["default"]: () => (__
 
 
 
+
+/** The model config with a source URL cut to scheme, host and path (see domain/url-redaction.ts). */
+function redactedModelConfig(config) {
+    const { source } = config;
+    return source && 'url' in source ? { ...config, source: { ...source, url: redactUrl(source.url) } } : config;
+}
 function buildManifest(input) {
     const { options, metrics } = input;
     const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, ...config } = options;
@@ -18080,12 +18119,12 @@ function buildManifest(input) {
             finishedAt: input.finishedAt.toISOString(),
             wallSeconds: Math.round((input.finishedAt.getTime() - input.startedAt.getTime()) / 10) / 100,
         },
-        config: { ...config, model: input.modelConfig },
+        config: { ...config, modelUrl: config.modelUrl === null ? null : redactUrl(config.modelUrl), model: redactedModelConfig(input.modelConfig) },
         model: {
             path: input.model.path,
             sha256: input.model.sha256,
             origin: input.model.origin,
-            url: input.model.url,
+            url: input.model.url === null ? null : redactUrl(input.model.url),
             pinned: input.model.pinned,
             classNames: input.classNames,
         },
@@ -18105,6 +18144,7 @@ function buildManifest(input) {
             frameCountExact: v.info.frameCountExact,
             framesDecoded: v.framesDecoded,
             decodeErrors: v.decodeErrors,
+            truncatedAtSeconds: v.truncatedAtMs === undefined ? null : Math.round(v.truncatedAtMs) / 1000,
         })),
         counts: manifestCounts(metrics),
         files: datasetFiles,
@@ -19056,6 +19096,10 @@ function percentOf(part, whole) {
     return `${Math.round((part / whole) * 100)} %`;
 }
 function describeDataLoss(warning, name = cliName) {
+    if (warning.kind === 'truncated') {
+        const { video, decodedSeconds, durationSeconds } = warning;
+        return `Video ${video} is truncated: decoding stopped at ${decodedSeconds.toFixed(1)} s of ${durationSeconds.toFixed(1)} s; the frames up to there are in the dataset (pass ${name('strict')} to refuse such files)`;
+    }
     if (warning.kind === 'no-images') {
         return `The dataset has no images: all ${warning.sampled} sampled frames were dropped; see the drops by reason`;
     }
@@ -19811,7 +19855,13 @@ function summedRecord(parts, frames, kept, videos, exports) {
     return { stageMs, frames, kept, videos, wallMs: parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0), exports, selection: null, exportsOnlySelected: false };
 }
 function videoRecords(videos) {
-    return videos.map(({ sha256, framesDecoded, decodeErrors, ...info }, index) => ({ info: { ...info, index }, sha256, framesDecoded, decodeErrors }));
+    return videos.map(({ sha256, framesDecoded, decodeErrors, truncatedAtSeconds, ...info }, index) => ({
+        info: { ...info, index },
+        sha256,
+        framesDecoded,
+        decodeErrors,
+        ...(truncatedAtSeconds === null ? {} : { truncatedAtMs: truncatedAtSeconds * 1000 }),
+    }));
 }
 async function mergeDatasets(request, hooks = {}) {
     const startedAt = new Date();
@@ -19919,6 +19969,7 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
+
 function get(url, options) {
     return new Promise((resolve, reject) => {
         const request = external_node_https_default().get(url, { ca: options.ca, timeout: options.timeoutMs ?? 60000 }, resolve);
@@ -19930,7 +19981,7 @@ async function download_open(url, options) {
     let current = url;
     for (let hop = 0; hop <= (options.maxRedirects ?? 5); hop += 1) {
         if (current.protocol !== 'https:')
-            throw new ModelError(`Model URL ${current.href} is not https; only https downloads are allowed`);
+            throw new ModelError(`Model URL ${redactUrl(current)} is not https; only https downloads are allowed`);
         const response = await get(current, options);
         const status = response.statusCode ?? 0;
         if (status >= 300 && status < 400 && response.headers.location) {
@@ -19940,11 +19991,11 @@ async function download_open(url, options) {
         }
         if (status !== 200) {
             response.resume();
-            throw new ModelError(`Model download ${url.href} failed: HTTP ${status}; check the URL and that the runner can reach it`);
+            throw new ModelError(`Model download ${redactUrl(url)} failed: HTTP ${status}; check the URL and that the runner can reach it`);
         }
         return response;
     }
-    throw new ModelError(`Model download ${url.href} failed: more than ${options.maxRedirects ?? 5} redirects`);
+    throw new ModelError(`Model download ${redactUrl(url)} failed: more than ${options.maxRedirects ?? 5} redirects`);
 }
 /** Downloads `url` to `<cacheDir>/<sha256>.onnx` and returns that path and the digest. */
 async function downloadModel(url, cacheDir, expectedSha256, options = {}) {
@@ -19962,7 +20013,7 @@ async function downloadModel(url, cacheDir, expectedSha256, options = {}) {
         await (0,external_node_stream_promises_namespaceObject.pipeline)(response, (0,external_node_fs_namespaceObject.createWriteStream)(temporary));
         const sha256 = hash.digest('hex');
         if (expectedSha256 && sha256 !== expectedSha256) {
-            throw new ModelError(`Model download ${url}: sha256 is ${sha256}, expected ${expectedSha256}; the file changed upstream or the pin is wrong`);
+            throw new ModelError(`Model download ${redactUrl(url)}: sha256 is ${sha256}, expected ${expectedSha256}; the file changed upstream or the pin is wrong`);
         }
         const target = external_node_path_default().join(cacheDir, `${sha256}.onnx`);
         await (0,promises_namespaceObject.rename)(temporary, target);
@@ -19972,7 +20023,7 @@ async function downloadModel(url, cacheDir, expectedSha256, options = {}) {
         await (0,promises_namespaceObject.rm)(temporary, { force: true });
         if (error instanceof ModelError)
             throw error;
-        throw new ModelError(`Model download ${url} failed: ${error.message}; check the URL and the network`);
+        throw new ModelError(`Model download ${redactUrl(url)} failed: ${error.message}; check the URL and the network`);
     }
 }
 
@@ -19995,6 +20046,7 @@ function sha256Text(text) {
  * Where the model weights come from, in order: an explicit path (--model / DATASET_GEN_MODEL), the
  * model config's `source.path`, the cache entry for its `source.url`, or a download into the cache.
  */
+
 
 
 
@@ -20050,12 +20102,12 @@ async function fromUrl(url, pinned, options) {
         await (0,promises_namespaceObject.writeFile)(urlIndex, `${downloaded.sha256}\n`);
     }
     catch (error) {
-        options.onWarning?.(`Cannot record ${url} in the model cache index ${urlIndex}: ${error.message}`);
+        options.onWarning?.(`Cannot record ${redactUrl(url)} in the model cache index ${urlIndex}: ${error.message}`);
     }
     if (!pinned) {
         const names = options.names ?? DEFAULT_NAMES;
         const pin = options.modelUrl === url ? `pass ${names.sha256} ${downloaded.sha256}` : `add "sha256": "${downloaded.sha256}" to the model config's source`;
-        options.onWarning?.(`Model ${url} is not pinned: ${pin} so a changed file is refused`);
+        options.onWarning?.(`Model ${redactUrl(url)} is not pinned: ${pin} so a changed file is refused`);
     }
     return { path: downloaded.path, sha256: downloaded.sha256, origin: 'download', url, pinned: Boolean(pinned) };
 }
@@ -22156,13 +22208,29 @@ class DecodeLog {
         return this.selected.shift() ?? null;
     }
 }
+/**
+ * Why a whole-video decode counts as truncated, or null: the demuxer reported a partial file, or the
+ * last decoded frame is well short of the container's duration. Frame counts are not a measure:
+ * containers with empty or repeated chunks declare more frames than they store, and are valid. A
+ * range (`window`) ends early by design and is not judged.
+ */
+function truncation(video, stats, window) {
+    if (stats.truncated)
+        return 'ffmpeg: partial file';
+    if (window !== null || stats.framesDecoded === 0)
+        return null;
+    const toleranceMs = Math.max(1000, (3 * 1000) / Math.max(video.fps, 1));
+    return stats.lastTimestampMs < video.durationSeconds * 1000 - toleranceMs ? 'the last frames do not decode' : null;
+}
+/** The refusal of a truncated video (`--strict`). */
 function truncatedError(video, stats, reason) {
     const seconds = (stats.lastTimestampMs / 1000).toFixed(1);
     return new VideoInputError(`Video ${video.path} is truncated: decoding stopped at ${seconds} s of ${video.durationSeconds.toFixed(1)} s (${reason}); re-copy or re-export the file`);
 }
 /**
  * Decodes `video` and yields its sampled frames in order. When the generator finishes, `stats` holds
- * the decode totals; a truncated or undecodable file throws VideoInputError at the end.
+ * the decode totals (see `truncation` for a file that ends early); an undecodable file throws
+ * VideoInputError at the end.
  */
 async function* extractFrames(tools, video, sampling, log = new DecodeLog(), decoderThreads, seekSeconds, hwaccel) {
     const frameBytes = video.width * video.height * 3;
@@ -22223,12 +22291,6 @@ async function* extractFrames(tools, video, sampling, log = new DecodeLog(), dec
     if (failure !== null) {
         const reason = log.errors.at(-1) ?? failure.message.split('\n')[0];
         throw new VideoInputError(`Video ${video.path} could not be decoded: ${reason}`);
-    }
-    if (stats.truncated)
-        throw truncatedError(video, stats, 'ffmpeg: partial file');
-    // A range decodes part of the video: the container's frame count says nothing about it.
-    if (log.window === null && video.frameCountExact && stats.framesDecoded < video.frameCount * 0.9) {
-        throw truncatedError(video, stats, `${stats.framesDecoded} of ${video.frameCount} frames decoded`);
     }
     if (stats.framesDecoded === 0)
         throw new VideoInputError(`Video ${video.path}: ffmpeg decoded no frames`);
@@ -22790,6 +22852,7 @@ function selectFrames(kept, features, n) {
 
 
 
+
 function datasetPaths(outDir) {
     const entries = Object.entries(DATASET_FILES).map(([key, rel]) => [key, external_node_path_default().join(outDir, rel)]);
     return Object.fromEntries(entries);
@@ -22908,7 +22971,16 @@ async function runPipeline(options, hooks = {}) {
                 progress,
                 signal: hooks.signal,
             }).finally(() => progress?.finish());
-            recorder.recordVideo({ info, sha256, framesDecoded: log.stats.framesDecoded, decodeErrors: log.stats.decodeErrors });
+            const cut = truncation(info, log.stats, log.window);
+            if (cut !== null && options.strict)
+                throw truncatedError(info, log.stats, cut);
+            recorder.recordVideo({
+                info,
+                sha256,
+                framesDecoded: log.stats.framesDecoded,
+                decodeErrors: log.stats.decodeErrors,
+                ...(cut === null ? {} : { truncatedAtMs: log.stats.lastTimestampMs }),
+            });
             const rows = recorder.frames.filter((f) => f.video === info.stem);
             logger.info(`processed ${info.stem}: ${log.stats.framesDecoded} decoded, ${rows.length} sampled, ${rows.filter((r) => r.outcome === 'kept').length} kept`, { video: info.stem, stage: 'extract' });
         }
@@ -22999,7 +23071,7 @@ const VALUE_OPTIONS = [
     'pushgateway-url', 'history-csv', 'price-per-hour', 'execution-providers', 'export', 'label-studio-images', 'select',
 ];
 const COMMANDS = ['run', 'merge', 'cost', 'help', 'version'];
-const FLAG_OPTIONS = ['video', 'overwrite', 'log-format', 'debug', 'help'];
+const FLAG_OPTIONS = ['video', 'overwrite', 'strict', 'select-only', 'log-format', 'debug', 'help'];
 /** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
 function joinNegativeValues(args) {
     const valued = new Set(VALUE_OPTIONS.map((name) => `--${name}`));
@@ -23043,6 +23115,7 @@ function parseCliArgs(argv, env = process.env) {
             options: {
                 video: { type: 'string', multiple: true },
                 overwrite: { type: 'boolean' },
+                strict: { type: 'boolean' },
                 'select-only': { type: 'boolean' },
                 'log-format': { type: 'string' },
                 debug: { type: 'boolean' },
@@ -23066,6 +23139,7 @@ function parseCliArgs(argv, env = process.env) {
     const raw = {
         video: values.video,
         overwrite: values.overwrite === true,
+        strict: values.strict === true,
         'select-only': values['select-only'] === true,
     };
     for (const name of VALUE_OPTIONS) {
@@ -23326,6 +23400,7 @@ Input and output:
   --out <dir>               dataset folder to create (required); written to a temporary
                             sibling and renamed into place when the run succeeds
   --overwrite               replace --out when it exists and is not empty (default: refuse)
+  --strict                  refuse a truncated video instead of using the frames that decode
   --site <name>             site name recorded in COCO, metrics and report
                             (default: the first video's file name without extension)
 
