@@ -19090,6 +19090,7 @@ function timelineChart(tracks, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/observe/data-loss.ts
+/** One line per data-loss warning (src/domain/data-loss.ts), naming the options as the door spells them. */
 
 
 function percentOf(part, whole) {

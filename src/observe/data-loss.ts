@@ -1,6 +1,5 @@
 /** One line per data-loss warning (src/domain/data-loss.ts), naming the options as the door spells them. */
-import type { DataLossWarning } from '../domain/data-loss.js';
-import { REASON_OPTIONS } from '../domain/data-loss.js';
+import { REASON_OPTIONS, type DataLossWarning } from '../domain/data-loss.js';
 import { cliName, type NameOf } from '../domain/run-options.js';
 
 function percentOf(part: number, whole: number): string {
