@@ -2,6 +2,7 @@ import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
 import { DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
 import { EXIT_CODES } from '../errors.js';
 import { DEFAULT_PRESET, PRESETS } from '../model/config.js';
+import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 
 const q = DEFAULT_QUALITY_THRESHOLDS;
 
@@ -80,6 +81,10 @@ Output and tools:
                             (default: auto)
   --ffmpeg-path <path>      ffmpeg binary (ffprobe beside it) or their folder
                             (default: PATH, then the bundled npm binaries)
+  --stall-timeout <s>       stop ffprobe when it gives no answer, and ffmpeg or a model download
+                            when it makes no progress, for this many seconds (default: ${DEFAULT_STALL_TIMEOUT_SECONDS})
+  --download-timeout <s>    a model download may take this long in all, retries included
+                            (default: ${DEFAULT_DOWNLOAD_TIMEOUT_SECONDS})
   --pushgateway-url <url>   push the run's Prometheus metrics to this Pushgateway, job
                             dataset-gen, grouped by site; a failed push is a warning (default: none)
   --history-csv <file>      append one row per run to this CSV (created with a header) (default: none)

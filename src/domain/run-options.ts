@@ -59,6 +59,10 @@ export interface Options {
   selectOnly: boolean;
   /** Refuse a truncated video instead of using its decodable part. */
   strict: boolean;
+  /** Seconds ffprobe may take, and ffmpeg or a model download may go without progress, before they are stopped. */
+  stallTimeoutSeconds: number;
+  /** Seconds a model download may take in all, retries included. */
+  downloadTimeoutSeconds: number;
 }
 
 /** The canonical option names: the CLI's flags without `--`; the Action maps its inputs onto them. */
@@ -95,7 +99,9 @@ export type OptionKey =
   | 'label-studio-images'
   | 'select'
   | 'select-only'
-  | 'strict';
+  | 'strict'
+  | 'stall-timeout'
+  | 'download-timeout';
 
 /** How an option is shown to the user: `--sample-fps` for the CLI, `input "sample-fps"` for the Action. */
 export type NameOf = (key: OptionKey) => string;

@@ -106,6 +106,13 @@ async function loadDetector(
   const name = hooks.nameOf ?? cliName;
   const model = await resolveModel(loaded, {
     ...modelHooks,
+    download: {
+      stallTimeoutMs: options.stallTimeoutSeconds * 1000,
+      deadlineMs: options.downloadTimeoutSeconds * 1000,
+      timeoutNames: { stall: name('stall-timeout'), deadline: name('download-timeout') },
+      onRetry: (message) => logger.warn(message),
+      ...modelHooks.download,
+    },
     names: { model: name('model'), sha256: name('model-sha256'), env: env ?? null },
     modelPath: options.modelPath,
     modelUrl: options.modelUrl,
@@ -130,7 +137,10 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
   const recorder = new RunRecorder();
 
   const name = hooks.nameOf ?? cliName;
-  const tools = await resolveFfmpegTools(options.ffmpegPath ?? undefined, name('ffmpeg-path'));
+  const tools: FfmpegTools = {
+    ...(await resolveFfmpegTools(options.ffmpegPath ?? undefined, name('ffmpeg-path'))),
+    stallTimeout: { seconds: options.stallTimeoutSeconds, name: name('stall-timeout') },
+  };
   logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
   await checkOutputDir(options.outDir, options.overwrite, name);
   if (options.historyCsv) await checkRunHistory(options.historyCsv);
