@@ -253,6 +253,29 @@ describe('a model given as an https URL', () => {
     expect(manifest.model.url).toBe(url);
   });
 
+  test('a host that answers 503 once: the download is retried, the retry logged as a warning', async () => {
+    const flaky = '/models/flaky.onnx';
+    await rm(modelCacheDir(), { recursive: true, force: true }); // no local copy from the tests above
+    let calls = 0;
+    server.setHandler(flaky, (_request, response) => {
+      calls += 1;
+      if (calls === 1) {
+        response.writeHead(503);
+        response.end('busy');
+      } else {
+        response.writeHead(302, { location: url });
+        response.end();
+      }
+    });
+    const run = await runAction(
+      { video: 'v.mp4', model: server.url(flaky), 'model-sha256': digest, 'output-dir': 'out-url-flaky', 'upload-artifact': 'false', 'cache-model': 'false' },
+      { modelDownload: { ca: server.ca } },
+    );
+    expect(run.error).toBeNull();
+    expect(calls).toBe(2);
+    expect(run.stdout).toMatch(/::warning::Model download https:\/\/127\.0\.0\.1:\d+\/models\/flaky\.onnx failed \(HTTP 503\); retry 1 of 3 in 1 s/);
+  });
+
   test('cache trouble is a warning, never a failure', async () => {
     const key = modelCacheKey(url, digest);
     let saved: boolean | undefined;
