@@ -22,6 +22,8 @@ Input and output:
   --out <dir>               dataset folder to create (required); written to a temporary
                             sibling and renamed into place when the run succeeds
   --overwrite               replace --out when it exists and is not empty (default: refuse)
+  --resume                  continue a run into --out that was killed or interrupted, from
+                            what it finished (same options and inputs, else refused)
   --strict                  refuse a truncated video instead of using the frames that decode
   --site <name>             site name recorded in COCO, metrics and report
                             (default: the first video's file name without extension)
