@@ -5,46 +5,25 @@
  * (wall-clock fields aside: see test/support/cli-process.ts). A resume with other options or a changed
  * video is refused naming what differs; a leftover without `--resume` is reported and replaced.
  */
-import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { EXIT_CODES } from '../../src/errors.js';
-import { CHECKPOINT_FILE } from '../../src/pipeline/checkpoint.js';
-import { datasetDifferences, runCliToEnd, signalWhen, startCli } from '../support/cli-process.js';
-import { DEMO_VIDEO, ffmpeg, tempDir } from '../support/videos.js';
+import { checkpointLines, datasetDifferences, exists, lock, runCliToEnd, signalWhen, staging, startCli } from '../support/cli-process.js';
+import { makeDemoCuts, tempDir } from '../support/videos.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 let videos: string[];
 let reference: string;
 
-const exists = (file: string): Promise<boolean> => stat(file).then(() => true, () => false);
-const staging = (out: string): string => path.join(path.dirname(out), `.${path.basename(out)}.partial`);
-const lock = (out: string): string => path.join(path.dirname(out), `.${path.basename(out)}.lock`);
-
-/** Lines of the checkpoint (a header, then one per finished video). */
-async function checkpointLines(out: string): Promise<number> {
-  const text = await readFile(path.join(staging(out), CHECKPOINT_FILE), 'utf8').catch(() => '');
-  return text.split('\n').filter((line) => line !== '').length;
-}
-
 function args(out: string, inputs: readonly string[] = videos, extra: readonly string[] = []): string[] {
   return ['run', ...inputs.flatMap((v) => ['--video', v]), '--out', out, '--sample-fps', '2', '--export', 'yolo,label-studio,cvat', '--select', '4', '--inference-workers', '1', ...extra];
 }
 
-/** Three 3 s cuts of the demo clip (people walking, so there are detections), re-encoded. */
-async function makeVideos(folder: string): Promise<string[]> {
-  await mkdir(folder, { recursive: true });
-  return Promise.all([0, 1, 2].map(async (i) => {
-    const file = path.join(folder, `cam${i}.mp4`);
-    await ffmpeg(['-ss', String(i * 6), '-t', '3', '-i', DEMO_VIDEO, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-g', '10', file]);
-    return file;
-  }));
-}
-
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
-  videos = await makeVideos(path.join(dir, 'videos'));
+  videos = await makeDemoCuts(path.join(dir, 'videos'));
   reference = path.join(dir, 'reference');
   const outcome = await runCliToEnd(args(reference));
   expect(outcome).toMatchObject({ code: 0 });
@@ -76,7 +55,7 @@ describe('a resume that does not match', () => {
   let own: string[];
 
   beforeAll(async () => {
-    own = await makeVideos(path.join(dir, 'own-videos'));
+    own = await makeDemoCuts(path.join(dir, 'own-videos'));
     out = path.join(dir, 'mismatch');
     await signalWhen(startCli(args(out, own)), async () => (await checkpointLines(out)) >= 2, 'SIGKILL');
   }, 240_000);

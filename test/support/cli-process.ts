@@ -3,8 +3,20 @@
  * chosen point of its run, and the comparison of two datasets file by file.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { CHECKPOINT_FILE } from '../../src/pipeline/checkpoint.js';
+
+export const exists = (file: string): Promise<boolean> => stat(file).then(() => true, () => false);
+/** A run's staging folder and lock file beside its --out. */
+export const staging = (out: string): string => path.join(path.dirname(out), `.${path.basename(out)}.partial`);
+export const lock = (out: string): string => path.join(path.dirname(out), `.${path.basename(out)}.lock`);
+
+/** Lines of a run's checkpoint (a header, then one per finished video); 0 when there is none yet. */
+export async function checkpointLines(out: string): Promise<number> {
+  const text = await readFile(path.join(staging(out), CHECKPOINT_FILE), 'utf8').catch(() => '');
+  return text.split('\n').filter((line) => line !== '').length;
+}
 
 export interface CliRun {
   child: ChildProcess;
@@ -36,18 +48,23 @@ export async function runCliToEnd(args: readonly string[]): Promise<CliExit> {
 }
 
 /**
- * Waits (polling every 10 ms) until `ready` holds while the process runs, then sends `signal`. Throws
- * when the process exits first, so a test never passes with the signal sent at the wrong time.
+ * Waits (polling every 10 ms) until `ready` holds while the process runs. Throws when the process
+ * exits first, so a test never passes with its step taken at the wrong time.
  */
-export async function signalWhen(run: CliRun, ready: () => Promise<boolean>, signal: NodeJS.Signals, timeoutMs = 120_000): Promise<CliExit> {
+export async function waitUntil(run: CliRun, ready: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
   let done = false;
   void run.exited.then(() => (done = true));
   const deadline = performance.now() + timeoutMs;
   while (!(await ready())) {
-    if (done) throw new Error(`the CLI exited before the point to signal it was reached:\n${(await run.exited).stderr}`);
-    if (performance.now() > deadline) throw new Error('the point to signal the CLI was not reached in time');
+    if (done) throw new Error(`the CLI exited before the point waited for was reached:\n${(await run.exited).stderr}`);
+    if (performance.now() > deadline) throw new Error('the point waited for was not reached in time');
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** Sends `signal` once `ready` holds (see waitUntil); resolves with the exit. */
+export async function signalWhen(run: CliRun, ready: () => Promise<boolean>, signal: NodeJS.Signals): Promise<CliExit> {
+  await waitUntil(run, ready);
   run.child.kill(signal);
   return run.exited;
 }
