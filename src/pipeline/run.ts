@@ -365,6 +365,9 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
     };
   } catch (error) {
     if (committed) throw error;
+    // Ctrl-C in a terminal reaches ffmpeg too: its death can surface as a decode error a moment before
+    // the signal's own handler runs. One turn of the event loop lets the abort land first.
+    if (hooks.signal !== undefined && !hooks.signal.aborted) await new Promise((resolve) => setImmediate(resolve));
     const reason: unknown = hooks.signal?.reason;
     if (hooks.signal?.aborted === true && staging !== null && staging.checkpoint.finished > 0) {
       const kept = `${staging.checkpoint.finished} of ${probed.length} videos finished and kept in ${staging.dir}`;

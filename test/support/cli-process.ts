@@ -32,9 +32,17 @@ export interface CliExit {
   ms: number;
 }
 
-export function startCli(args: readonly string[]): CliRun {
+/**
+ * Starts the CLI; with `group`, in a process group of its own (with its ffmpeg children), as a shell
+ * starts a command, so that a signal to the group reaches them all as Ctrl-C in a terminal does.
+ */
+export function startCli(args: readonly string[], options: { group?: boolean } = {}): CliRun {
   const started = performance.now();
-  const child = spawn('node', ['bin/dataset-gen.js', ...args], { env: { ...process.env, DATASET_GEN_MODEL: '' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('node', ['bin/dataset-gen.js', ...args], {
+    env: { ...process.env, DATASET_GEN_MODEL: '' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: options.group === true,
+  });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<CliExit>((resolve) => {
@@ -62,10 +70,11 @@ export async function waitUntil(run: CliRun, ready: () => Promise<boolean>, time
   }
 }
 
-/** Sends `signal` once `ready` holds (see waitUntil); resolves with the exit. */
-export async function signalWhen(run: CliRun, ready: () => Promise<boolean>, signal: NodeJS.Signals): Promise<CliExit> {
+/** Sends `signal` once `ready` holds (see waitUntil), to the process or (`group`) to its process group; resolves with the exit. */
+export async function signalWhen(run: CliRun, ready: () => Promise<boolean>, signal: NodeJS.Signals, options: { group?: boolean } = {}): Promise<CliExit> {
   await waitUntil(run, ready);
-  run.child.kill(signal);
+  if (options.group === true) process.kill(-run.child.pid!, signal);
+  else run.child.kill(signal);
   return run.exited;
 }
 
