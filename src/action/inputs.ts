@@ -51,6 +51,7 @@ export const INPUTS = {
   video: { kind: 'lines', option: 'video' },
   'output-dir': { kind: 'text', default: 'dataset', option: 'out' },
   overwrite: { kind: 'flag', default: false, option: 'overwrite' },
+  resume: { kind: 'flag', default: false, option: 'resume' },
   strict: { kind: 'flag', default: false, option: 'strict' },
   'model-config': { kind: 'text', default: DEFAULT_PRESET, option: 'model-config' },
   model: { kind: 'text', default: '', option: 'model' },

@@ -22,7 +22,10 @@ Input and output:
   --video <file>            input video; repeat for several (required)
   --out <dir>               dataset folder to create (required); written to a temporary
                             sibling and renamed into place when the run succeeds
-  --overwrite               replace --out when it exists and is not empty (default: refuse)
+  --overwrite               replace --out when it holds a previous dataset (default: refuse);
+                            never /, the home or working folder, or a folder holding an input
+  --resume                  continue a run into --out that was killed or interrupted, from
+                            what it finished (same options and inputs, else refused)
   --strict                  refuse a truncated video instead of using the frames that decode
   --site <name>             site name recorded in COCO, metrics and report
                             (default: the first video's file name without extension)
@@ -98,5 +101,5 @@ Environment:
   DATASET_GEN_CACHE         download cache for URL model sources (default: ~/.cache/dataset-gen)
 
 Exit codes:
-${Object.entries(EXIT_CODES).map(([name, code]) => `  ${code}  ${name}`).join('\n')}
+${Object.entries(EXIT_CODES).map(([name, code]) => `  ${String(code).padStart(3)}  ${name}`).join('\n')}
 `;

@@ -17,6 +17,8 @@ export interface Options {
   /** Absolute path of the dataset folder to create. */
   outDir: string;
   overwrite: boolean;
+  /** Continue an interrupted run into the same `outDir` from its checkpoint (see pipeline/checkpoint.ts). */
+  resume: boolean;
   site: string;
   sampling: Sampling;
   /** The part of every video to process; null for the whole video. */
@@ -70,6 +72,7 @@ export type OptionKey =
   | 'video'
   | 'out'
   | 'overwrite'
+  | 'resume'
   | 'site'
   | 'sample-fps'
   | 'every-n-frames'

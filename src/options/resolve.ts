@@ -16,7 +16,7 @@ import { parsePushgatewayUrl } from '../observe/pushgateway.js';
 import { parseDecimal, parseInteger, parseText, parseVideoTime, type Range } from './parse.js';
 
 /** Options given as a flag (present or not). */
-export type FlagOptionKey = 'overwrite' | 'select-only' | 'strict';
+export type FlagOptionKey = 'overwrite' | 'resume' | 'select-only' | 'strict';
 
 /** Raw values as typed by a user; keys are the canonical option names. */
 export type RawOptions = { video?: string[] } & { [K in FlagOptionKey]?: boolean } & { [K in ScalarOptionKey]?: string };
@@ -206,6 +206,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     videos: videos.map((v) => path.resolve(cwd, v)),
     outDir: path.resolve(cwd, out),
     overwrite: raw.overwrite === true,
+    resume: raw.resume === true,
     strict: raw.strict === true,
     site,
     sampling: sampled,

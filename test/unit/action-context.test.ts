@@ -124,6 +124,7 @@ describe('defaults', () => {
     expect(ctx.options).toMatchObject({
       outDir: at('dataset'),
       overwrite: false,
+      resume: false,
       site: 'north-gate',
       sampling: { mode: 'fps', fps: 1 },
       modelPath: null,

@@ -13,6 +13,7 @@ describe('resolveOptions', () => {
       videos: ['/work/proj/in/site-a.mp4'],
       outDir: '/work/proj/ds',
       overwrite: false,
+      resume: false,
       site: 'site-a',
       sampling: { mode: 'fps', fps: 1 },
       modelPath: null,
