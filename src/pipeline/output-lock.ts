@@ -1,9 +1,10 @@
 /**
  * One run at a time into an output folder: a lock file beside it (`.<out>.lock`, created with O_EXCL)
- * names the run holding it (pid, host, start time). A second run is refused naming the first; a lock
+ * names the run holding it (pid, host, start time), and is never seen without that content. A second run is refused naming the first; a lock
  * left by a process that is gone (same host, pid not running) is taken over with a warning.
  */
-import { open, readFile, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { cliName, type NameOf } from '../domain/run-options.js';
@@ -46,25 +47,25 @@ function parseOwner(text: string): LockOwner | null {
   return null;
 }
 
-/** Creates the lock file; false when it exists already. */
+/**
+ * Creates the lock file with its content in one step (written to a private file, then hard-linked to
+ * the lock's name, which fails when the name exists), so the lock is never seen empty; false when it
+ * exists already.
+ */
 async function tryCreate(file: string, owner: LockOwner, outDir: string, name: NameOf): Promise<boolean> {
-  let handle;
+  const own = `${file}.${owner.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    handle = await open(file, 'wx');
+    await writeFile(own, `${JSON.stringify(owner)}\n`, { flag: 'wx' });
+    await link(own, file);
+    return true;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
-    throw new OutputError(`Cannot create the lock file ${file} for ${outDir}: ${code ?? (error as Error).message}; check ${name('out')}`);
+    if (code === 'ENOSPC') throw error;
+    throw new OutputError(`Cannot create the lock file ${file} for ${outDir}: ${code ?? (error as Error).message}; check ${name('out')}`, { cause: error });
+  } finally {
+    await rm(own, { force: true });
   }
-  try {
-    await handle.writeFile(`${JSON.stringify(owner)}\n`);
-  } catch (error) {
-    await handle.close();
-    await rm(file, { force: true });
-    throw new OutputError(`Cannot write the lock file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}; check ${name('out')}`);
-  }
-  await handle.close();
-  return true;
 }
 
 /** Takes the lock on `outDir` (whose parent folder must exist), or refuses naming the run that holds it. */

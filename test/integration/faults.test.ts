@@ -6,7 +6,7 @@
  * `mount`; without them that test is skipped, saying why.
  */
 import { execFile } from 'node:child_process';
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -105,6 +105,7 @@ async function smallDisk(): Promise<{ at: string } | { reason: string }> {
     await run('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', at]);
     return { at };
   } catch (error) {
+    await rmdir(at);
     return { reason: `cannot mount a tmpfs here (needs root): ${(error as Error).message.split('\n')[0]}` };
   }
 }
@@ -112,10 +113,15 @@ async function smallDisk(): Promise<{ at: string } | { reason: string }> {
 const disk = await smallDisk();
 const onSmallDisk = 'at' in disk ? test : test.skip;
 
+// At file level, so that the tmpfs is unmounted and its mount point removed even when the test is filtered out.
+afterAll(async () => {
+  if ('at' in disk) {
+    await run('umount', [disk.at]);
+    await rmdir(disk.at);
+  }
+});
+
 describe(`a full disk${'reason' in disk ? ` (skipped: ${disk.reason})` : ''}`, () => {
-  afterAll(async () => {
-    if ('at' in disk) await run('umount', [disk.at]);
-  });
 
   onSmallDisk('one line naming the path and "disk full (ENOSPC)", exit 6, nothing left on the disk', async () => {
     const at = (disk as { at: string }).at;
