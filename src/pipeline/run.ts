@@ -174,6 +174,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
         sampling: options.sampling,
         quality: options.quality,
         dedupThreshold: options.dedupThreshold,
+        dedupLocalThreshold: options.dedupLocalThreshold,
         decoderThreads: decoderThreads(detector),
         hwaccel,
         detector,
