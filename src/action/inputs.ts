@@ -13,7 +13,7 @@ import type { NameOf, OptionKey } from '../domain/run-options.js';
 import { invalidParameterError } from '../errors.js';
 import { DEFAULT_PRESET } from '../model/config.js';
 import { parseDecimal, parseInteger, type Range } from '../options/parse.js';
-import { DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
+import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 import type { FlagOptionKey, RawOptions, ScalarOptionKey } from '../options/resolve.js';
 
@@ -60,6 +60,7 @@ export const INPUTS = {
   start: { kind: 'text', default: '', option: 'start' },
   end: { kind: 'text', default: '', option: 'end' },
   'dedup-threshold': { kind: 'text', default: '2', option: 'dedup-threshold' },
+  'dedup-local-threshold': { kind: 'text', default: String(DEFAULT_DEDUP_LOCAL_THRESHOLD), option: 'dedup-local-threshold' },
   'blur-ratio': { kind: 'text', default: String(DEFAULT_QUALITY_THRESHOLDS.blurRatio), option: 'blur-ratio' },
   'blur-threshold': { kind: 'text', default: String(DEFAULT_QUALITY_THRESHOLDS.blurThreshold), option: 'blur-threshold' },
   'black-luma': { kind: 'text', default: String(DEFAULT_QUALITY_THRESHOLDS.blackLuma), option: 'black-luma' },

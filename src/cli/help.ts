@@ -1,5 +1,5 @@
 import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
-import { DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
+import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
 import { EXIT_CODES } from '../errors.js';
 import { DEFAULT_PRESET, PRESETS } from '../model/config.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
@@ -41,6 +41,10 @@ Sampling:
 Filtering:
   --dedup-threshold <n>     drop a frame whose pHash Hamming distance to the last kept
                             frame is at most n; -1 disables (default: ${DEFAULT_DEDUP_THRESHOLD})
+  --dedup-local-threshold <n>
+                            drop it only if also no cell of a 32x32 luma grid changed by
+                            more than n levels, 0-255; 255 leaves it to the pHash
+                            (default: ${DEFAULT_DEDUP_LOCAL_THRESHOLD})
   --black-luma <n>          drop frames with mean luma below n, 0-255 (default: ${q.blackLuma})
   --overexposed-luma <n>    drop frames with mean luma above n, 0-255 (default: ${q.overexposedLuma})
   --blur-ratio <0-1>        drop frames whose blur score (variance of the Laplacian) is below

@@ -17,6 +17,8 @@ interface FrameRecordBase {
   blurScore: number | null;
   /** Hamming distance of the frame's pHash to the last kept frame (null for the first frame of a video, or when not hashed). */
   phashDistance: number | null;
+  /** Dedup's local change against the last kept frame, luma levels (null whenever `phashDistance` is). */
+  localChange: number | null;
 }
 
 export interface KeptFrameRecord extends FrameRecordBase {

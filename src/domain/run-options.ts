@@ -33,6 +33,8 @@ export interface Options {
   modelConfig: string;
   /** Hamming distance at or below which a frame is a duplicate of the last kept one; -1 disables. */
   dedupThreshold: number;
+  /** Local change (luma levels, 0-255) at or below which a frame within the pHash threshold is a duplicate. */
+  dedupLocalThreshold: number;
   /** Overrides of the model config's values; null keeps the config's. */
   confidence: number | null;
   iou: number | null;
@@ -82,6 +84,7 @@ export type OptionKey =
   | 'model-sha256'
   | 'model-config'
   | 'dedup-threshold'
+  | 'dedup-local-threshold'
   | 'confidence'
   | 'iou'
   | 'max-detections'

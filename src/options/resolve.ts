@@ -8,7 +8,13 @@ import { type NameOf, type OptionKey, type Options, type WorkerCount, cliName } 
 import { DEFAULT_LABEL_STUDIO_IMAGES, EXPORT_FORMATS, type ExportFormat } from '../domain/exports.js';
 import { DEFAULT_SAMPLING, type Sampling } from '../domain/sampling.js';
 import type { TimeRange } from '../domain/time-range.js';
-import { DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
+import {
+  DEDUP_DISABLED,
+  DEFAULT_DEDUP_LOCAL_THRESHOLD,
+  DEFAULT_DEDUP_THRESHOLD,
+  DEFAULT_QUALITY_THRESHOLDS,
+  LOCAL_CHANGE_MAX,
+} from '../domain/thresholds.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 import { invalidParameterError } from '../errors.js';
 import { DEFAULT_PRESET, executionProviderSchema, PRESETS } from '../model/config.js';
@@ -214,6 +220,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     ...model,
     modelConfig: modelConfigSpec(text(raw, 'model-config'), cwd),
     dedupThreshold: dedup ?? DEFAULT_DEDUP_THRESHOLD,
+    dedupLocalThreshold: decimal(raw, 'dedup-local-threshold', name, { min: 0, max: LOCAL_CHANGE_MAX }) ?? DEFAULT_DEDUP_LOCAL_THRESHOLD,
     confidence: decimal(raw, 'confidence', name, { min: 0, max: 1, minExclusive: true }),
     iou: decimal(raw, 'iou', name, { min: 0, max: 1, minExclusive: true }),
     maxDetections: integer(raw, 'max-detections', name, { min: 1, max: 10000 }),

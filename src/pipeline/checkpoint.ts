@@ -22,7 +22,7 @@ export const CHECKPOINT_FILE = '.checkpoint.jsonl';
 /** The options that shape the dataset (not where it goes, how it is logged, or how fast it runs). */
 type IdentityOptions = Pick<
   Options,
-  | 'site' | 'sampling' | 'timeRange' | 'dedupThreshold' | 'confidence' | 'iou' | 'maxDetections' | 'classes' | 'quality' | 'jpegQuality'
+  | 'site' | 'sampling' | 'timeRange' | 'dedupThreshold' | 'dedupLocalThreshold' | 'confidence' | 'iou' | 'maxDetections' | 'classes' | 'quality' | 'jpegQuality'
   | 'executionProviders' | 'exports' | 'labelStudioImages' | 'select' | 'selectOnly' | 'strict'
 >;
 
@@ -73,6 +73,7 @@ export function runIdentity(input: {
       sampling: o.sampling,
       timeRange: o.timeRange,
       dedupThreshold: o.dedupThreshold,
+      dedupLocalThreshold: o.dedupLocalThreshold,
       confidence: o.confidence,
       iou: o.iou,
       maxDetections: o.maxDetections,
@@ -168,6 +169,7 @@ const OPTION_KEYS: Record<string, readonly OptionKey[]> = {
   sampling: ['sample-fps', 'every-n-frames'],
   timeRange: ['start', 'end'],
   dedupThreshold: ['dedup-threshold'],
+  dedupLocalThreshold: ['dedup-local-threshold'],
   confidence: ['confidence'],
   iou: ['iou'],
   maxDetections: ['max-detections'],

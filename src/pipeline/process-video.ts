@@ -39,6 +39,7 @@ export interface VideoJob {
   sampling: Sampling;
   quality: QualityThresholds;
   dedupThreshold: number;
+  dedupLocalThreshold: number;
   /** ffmpeg's decoder threads; its own choice when absent. */
   decoderThreads?: number;
   /** Decode on the GPU; the CPU when absent. */
@@ -56,7 +57,7 @@ export interface VideoJob {
 /** A kept frame waiting for its detections: what its row already knows, and its place among the rows. */
 interface Pending {
   frame: Frame;
-  measures: Pick<KeptFrameRecord, 'lumaMean' | 'blurScore' | 'phashDistance'>;
+  measures: Pick<KeptFrameRecord, 'lumaMean' | 'blurScore' | 'phashDistance' | 'localChange'>;
   record: (row: FrameRecord) => void;
   features: FrameFeatures;
 }
@@ -133,7 +134,7 @@ async function finishBatch(job: VideoJob, { batch, names, detected, written }: I
 /** Processes one video; returns the decode log (frames decoded, decoder errors). */
 export async function processVideo(job: VideoJob): Promise<DecodeLog> {
   const { recorder, video } = job;
-  const dedup = new Deduplicator(job.dedupThreshold);
+  const dedup = new Deduplicator(job.dedupThreshold, job.dedupLocalThreshold);
   const filter = new QualityFilter(job.quality);
   const { plan } = job;
   const log = new DecodeLog(plan?.origin ?? null, plan?.range ?? null);
@@ -174,10 +175,10 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
       const lumaMean = Number.isFinite(quality.lumaMean) ? Math.round(quality.lumaMean * 10) / 10 : null;
       const blurScore = Number.isFinite(quality.blurScore) ? Math.round(quality.blurScore * 10) / 10 : null;
       if (quality.reason !== null) {
-        recorder.recordFrame({ ...where, outcome: 'dropped', reason: quality.reason, lumaMean, blurScore, phashDistance: null });
+        recorder.recordFrame({ ...where, outcome: 'dropped', reason: quality.reason, lumaMean, blurScore, phashDistance: null, localChange: null });
       } else {
-        const { distance, duplicate, hash } = await recorder.time('dedup', () => dedup.check(fitted, frame.timestampMs));
-        const measures = { lumaMean, blurScore, phashDistance: distance };
+        const { distance, localChange, duplicate, hash } = await recorder.time('dedup', () => dedup.check(fitted, frame.timestampMs));
+        const measures = { lumaMean, blurScore, phashDistance: distance, localChange };
         if (duplicate) {
           recorder.recordFrame({ ...where, outcome: 'dropped', reason: 'duplicate', ...measures });
         } else {

@@ -280,6 +280,7 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
         sampling: options.sampling,
         quality: options.quality,
         dedupThreshold: options.dedupThreshold,
+        dedupLocalThreshold: options.dedupLocalThreshold,
         decoderThreads: decoderThreads(detector),
         hwaccel,
         detector,

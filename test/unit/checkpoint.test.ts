@@ -32,8 +32,8 @@ function finished(index: number): FinishedVideo {
     index,
     record: { sha256: 'a'.repeat(64), framesDecoded: 40, decodeErrors: 0 },
     frames: [
-      { video: stem, frameIndex: 0, timestampMs: 0, outcome: 'kept', lumaMean: 118.5, blurScore: 467.8, phashDistance: null, detections: 1, inferenceMs: 73.1, imageFile: `${stem}_000000.jpg` },
-      { video: stem, frameIndex: 5, timestampMs: 500, outcome: 'dropped', reason: 'duplicate', lumaMean: 118.8, blurScore: 457.9, phashDistance: 1 },
+      { video: stem, frameIndex: 0, timestampMs: 0, outcome: 'kept', lumaMean: 118.5, blurScore: 467.8, phashDistance: null, localChange: null, detections: 1, inferenceMs: 73.1, imageFile: `${stem}_000000.jpg` },
+      { video: stem, frameIndex: 5, timestampMs: 500, outcome: 'dropped', reason: 'duplicate', lumaMean: 118.8, blurScore: 457.9, phashDistance: 1, localChange: 4.5 },
     ],
     kept: [{ file: `${stem}_000000.jpg`, video: stem, frameIndex: 0, timestampMs: 0, width: 768, height: 576, detections: [{ classIndex: 0, className: 'person', score: 0.8312345678901234, box: { x: 1 / 3, y: 2.5, width: 10.125, height: 20 } }] }],
     features: [[`${stem}_000000.jpg`, { phash: '01'.repeat(32), tiles: [1.5, 2.5] }]],

@@ -153,6 +153,14 @@ describe('renderHtmlReport', () => {
     expect(links(html)).toEqual(['annotations/instances.json', 'images/', 'metrics.csv', 'metrics.json', 'metrics.prom', 'manifest.json', 'report.md']);
   });
 
+  test('states the dedup rule: the pHash alone for manifests without a local threshold, both with one', () => {
+    expect(html).toContain('near-duplicates: pHash distance ≤ 2;');
+    expect(html).toContain('Frames at or left of the dashed line were dropped as near-duplicates.</p>');
+    const local = renderHtmlReport({ ...input, manifest: { ...input.manifest, config: { ...input.manifest.config, dedupLocalThreshold: 20 } } }, null);
+    expect(local).toContain('near-duplicates: pHash distance ≤ 2 and local change ≤ 20.0;');
+    expect(local).toContain('dropped as near-duplicates unless part of the frame changed (local change above 20.0 luma levels');
+  });
+
   test('escapes site, video and class names everywhere', () => {
     const evil = renderHtmlReport(fixture({ site: EVIL, videoName: (i) => `${EVIL}${i}.mp4` }), null);
     expect(evil).not.toContain('<script');

@@ -270,6 +270,7 @@ const VALUES: Record<ScalarOptionKey, [valid: string[], near: string[]]> = {
   'model-sha256': [['a'.repeat(64)], ['A'.repeat(64), 'abc']],
   'model-config': [['yolov8n-coco', 'cfg/model.json'], []],
   'dedup-threshold': [['-1', '0', '64'], ['65', '-2']],
+  'dedup-local-threshold': [['0', '20', '12.5', '255'], ['256', '-1', 'x']],
   confidence: [['0.4', '1', '.5'], ['0', '1.01']],
   iou: [['0.45', '1.0'], ['0', '-0.1']],
   'max-detections': [['300', '10000'], ['0', '10001']],
