@@ -144,6 +144,10 @@ export interface DecodeRequest {
   seekSeconds?: number;
   /** Decode on the GPU (`-hwaccel cuda`, frames copied back for the filters); see `cudaDecodeWorks`. */
   hwaccel?: 'cuda';
+  /** Decode only keyframes (`-skip_frame nokey`): the decoder drops every other frame unread. */
+  keyframesOnly?: boolean;
+  /** Keep the file's own timestamps (`-copyts`) without seeking, so `pts` in the filters is the stream's. */
+  copyts?: boolean;
 }
 
 export interface DecodeProcess {
@@ -189,10 +193,13 @@ function onLines(stream: Readable, onLine: (line: string) => void): void {
  */
 export function startDecode(tools: FfmpegTools, request: DecodeRequest): DecodeProcess {
   let killed = false;
-  const seek = request.seekSeconds === undefined ? [] : ['-noaccurate_seek', '-copyts', '-ss', request.seekSeconds.toFixed(3)];
+  const seek = request.seekSeconds === undefined
+    ? (request.copyts === true ? ['-copyts'] : [])
+    : ['-noaccurate_seek', '-copyts', '-ss', request.seekSeconds.toFixed(3)];
   const hwaccel = request.hwaccel === undefined ? [] : ['-hwaccel', request.hwaccel];
+  const skip = request.keyframesOnly === true ? ['-skip_frame', 'nokey'] : [];
   const args = [
-    '-nostdin', '-hide_banner', ...(request.threads === undefined ? [] : ['-threads', String(request.threads)]), ...hwaccel, ...seek, '-i', request.input,
+    '-nostdin', '-hide_banner', ...(request.threads === undefined ? [] : ['-threads', String(request.threads)]), ...hwaccel, ...skip, ...seek, '-i', request.input,
     '-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24',
     '-f', 'rawvideo', 'pipe:1',
   ];
@@ -253,6 +260,57 @@ export async function listPacketTimes(tools: FfmpegTools, file: string, untilSec
     packets.push({ pts: Number(pts), ptsTime: Number(ptsTime), discard: (flags ?? '').includes('D') });
   }
   return packets;
+}
+
+/** Every video packet of a file, in the demuxer's (decode) order, as parallel arrays. */
+export interface PacketScan {
+  /** In the stream's time base. */
+  pts: Float64Array;
+  /** In seconds. */
+  ptsTime: Float64Array;
+  /** 1: a keyframe (flag K); 2: discarded (flag D, never shown); 3: both. */
+  flags: Uint8Array;
+  count: number;
+}
+
+/**
+ * Lists the first video stream's packets of the whole file without decoding (demuxing only; about
+ * 0.35 s for 10 minutes at 25 fps), streamed line by line into typed arrays: 17 bytes a packet, so
+ * a day of video at 25 fps holds 37 MB.
+ */
+export function scanPackets(tools: FfmpegTools, file: string): Promise<PacketScan> {
+  const args = ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file];
+  let capacity = 4096;
+  let scan: PacketScan = { pts: new Float64Array(capacity), ptsTime: new Float64Array(capacity), flags: new Uint8Array(capacity), count: 0 };
+  const add = (line: string): void => {
+    const [pts, ptsTime, flags] = line.trim().split(',');
+    if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined || ptsTime === 'N/A') return;
+    if (scan.count === capacity) {
+      capacity *= 2;
+      const grown: PacketScan = { pts: new Float64Array(capacity), ptsTime: new Float64Array(capacity), flags: new Uint8Array(capacity), count: scan.count };
+      grown.pts.set(scan.pts);
+      grown.ptsTime.set(scan.ptsTime);
+      grown.flags.set(scan.flags);
+      scan = grown;
+    }
+    scan.pts[scan.count] = Number(pts);
+    scan.ptsTime[scan.count] = Number(ptsTime);
+    scan.flags[scan.count] = ((flags ?? '').includes('K') ? 1 : 0) | ((flags ?? '').includes('D') ? 2 : 0);
+    scan.count += 1;
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(tools.ffprobe.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const stderr: string[] = [];
+    onLines(child.stdout, add);
+    onLines(child.stderr, (line) => {
+      if (stderr.length < 5) stderr.push(line);
+    });
+    child.once('error', (error) => reject(new ToolError(`ffprobe could not list the packets of ${file}: ${error.message}`)));
+    child.once('close', (code) => {
+      if (code === 0) resolve(scan);
+      else reject(new ToolError(`ffprobe could not list the packets of ${file}: ${stderr.join(' | ') || `exit code ${code}`}`));
+    });
+  });
 }
 
 /**

@@ -30,6 +30,7 @@ import { probeVideo } from './probe.js';
 import { expectedSamples, processVideo } from './process-video.js';
 import { publishRun } from './publish.js';
 import { planRange } from './range-plan.js';
+import { planDecode } from './decode-plan.js';
 import { selectFrames } from './select-frames.js';
 import { writeExports } from './write-exports.js';
 import { writeReports } from './write-reports.js';
@@ -167,6 +168,8 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
         const from = plan.seekSeconds === undefined ? 'the first frame' : `the key frame before ${plan.seekSeconds} s`;
         logger.info(`range ${describeRange(plan.range)} of ${info.stem}: decoding from ${from}, dedup replayed from ${plan.replayFromMs / 1000} s`, { video: info.stem, stage: 'extract' });
       }
+      const decode = await recorder.time('probe', () => planDecode(tools, info, options.decode, options.sampling, plan));
+      logger.info(`decoding ${info.stem}: ${decode.mode} (${decode.reason})`, { video: info.stem, stage: 'extract' });
       const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling, options.timeRange)) ?? null;
       const log = await processVideo({
         tools,
@@ -178,6 +181,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
         hwaccel,
         detector,
         plan,
+        planned: decode.planned,
         datasetDir: staging,
         jpegQuality: options.jpegQuality,
         recorder,
@@ -189,6 +193,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
       recorder.recordVideo({
         info,
         sha256,
+        decode: { mode: decode.mode, reason: decode.reason },
         framesDecoded: log.stats.framesDecoded,
         decodeErrors: log.stats.decodeErrors,
         ...(cut === null ? {} : { truncatedAtMs: log.stats.lastTimestampMs }),
