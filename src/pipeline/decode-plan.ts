@@ -16,7 +16,14 @@ export interface VideoDecodePlan {
   /** Why this mode, for the log and the manifest. */
   reason: string;
   /** The frames to decode with `keyframes`; null with `all`. */
-  planned: Omit<PlannedDecode, 'threads' | 'hwaccel'> | null;
+  planned: Omit<PlannedDecode, 'threads' | 'lowPriority' | 'hwaccel'> | null;
+  /** Frames decoded for each sampled frame (keyframes, with `keyframes`). */
+  decodedPerSample: number;
+}
+
+/** Frames a decode of every frame reads for each sample. */
+function everyFramePerSample(video: VideoInfo, sampling: Sampling): number {
+  return Math.max(1, sampling.mode === 'fps' ? video.fps / sampling.fps : sampling.n);
 }
 
 export async function planDecode(
@@ -26,11 +33,11 @@ export async function planDecode(
   sampling: Sampling,
   range: RangePlan | null,
 ): Promise<VideoDecodePlan> {
-  if (requested === 'all') return { mode: 'all', reason: 'asked for', planned: null };
+  if (requested === 'all') return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling) };
   const timeline = timelineFromPackets(video, await scanPackets(tools, video.path));
   const interval = intervalMs(sampling, video.fps);
   const choice = requested === 'auto' ? chooseDecodeMode(interval, timeline.ms, timeline.keyframes) : null;
-  if (choice?.mode === 'all') return { mode: 'all', reason: `auto: ${choice.reason}`, planned: null };
+  if (choice?.mode === 'all') return { mode: 'all', reason: `auto: ${choice.reason}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling) };
   const all = chooseTargets(slotTimes(sampling, timeline.ms), timeline.ms, timeline.keyframes, interval * TOLERANCE_SHARE);
   // A range decodes from its dedup checkpoint (replayed, not recorded) to its end; the choice itself
   // is made over the whole video, so it is the same as a whole run's.
@@ -46,5 +53,6 @@ export async function planDecode(
     mode: 'keyframes',
     reason: `${why}; ${targets.length - exact} keyframes, ${exact} decoded exactly`,
     planned: { timeline, targets, window: range?.range ?? null },
+    decodedPerSample: timeline.keyframes.length / Math.max(1, all.length),
   };
 }

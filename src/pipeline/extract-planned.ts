@@ -24,6 +24,7 @@ export interface PlannedDecode {
   /** Frames inside it count as decoded (a range's decode also reads frames outside it). */
   window: TimeRange | null;
   threads?: number;
+  lowPriority?: boolean;
   hwaccel?: 'cuda';
 }
 
@@ -97,6 +98,7 @@ async function* decodeGroup(
   const request = {
     filter: `showinfo=checksum=0,select='${ptsSelectExpression(pending.map((t) => timeline.pts[t.frame]!))}',showinfo=checksum=0`,
     threads: plan.threads,
+    lowPriority: plan.lowPriority,
     hwaccel: plan.hwaccel,
     keyframesOnly: group.kind === 'keyframe',
     copyts: true,

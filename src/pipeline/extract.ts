@@ -223,8 +223,10 @@ export async function* extractFrames(
   decoderThreads?: number,
   seekSeconds?: number,
   hwaccel?: 'cuda',
+  lowPriority?: boolean,
 ): AsyncGenerator<Frame, DecodeStats> {
   const request = {
+    lowPriority,
     // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
     // frame numbers and times are read.
     filter: `showinfo=checksum=0,${selectFilter(sampling)},showinfo=checksum=0`,

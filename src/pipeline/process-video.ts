@@ -42,13 +42,15 @@ export interface VideoJob {
   dedupThreshold: number;
   /** ffmpeg's decoder threads; its own choice when absent. */
   decoderThreads?: number;
+  /** Run ffmpeg at the lowest CPU priority (default true). */
+  decoderLowPriority?: boolean;
   /** Decode on the GPU; the CPU when absent. */
   hwaccel?: 'cuda';
   detector: Detector;
   /** Only this time range is recorded (see range-plan.ts); null for the whole video. */
   plan: RangePlan | null;
   /** `--decode keyframes`: the frames to decode (decode-plan.ts); null decodes every frame. */
-  planned: Omit<PlannedDecode, 'threads' | 'hwaccel'> | null;
+  planned: Omit<PlannedDecode, 'threads' | 'lowPriority' | 'hwaccel'> | null;
   datasetDir: string;
   jpegQuality: number;
   recorder: RunRecorder;
@@ -143,9 +145,10 @@ export interface DecodeSummary {
 /** The sampled frames of a job, decoded as its plan says. */
 function framesOf(job: VideoJob, log: DecodeLog | PlannedDecodeLog): AsyncGenerator<Frame, DecodeStats> {
   if (job.planned !== null && log instanceof PlannedDecodeLog) {
-    return extractPlanned(job.tools, job.video, { ...job.planned, threads: job.decoderThreads, hwaccel: job.hwaccel }, log);
+    const settings = { threads: job.decoderThreads, lowPriority: job.decoderLowPriority, hwaccel: job.hwaccel };
+    return extractPlanned(job.tools, job.video, { ...job.planned, ...settings }, log);
   }
-  return extractFrames(job.tools, job.video, job.sampling, log as DecodeLog, job.decoderThreads, job.plan?.seekSeconds, job.hwaccel);
+  return extractFrames(job.tools, job.video, job.sampling, log as DecodeLog, job.decoderThreads, job.plan?.seekSeconds, job.hwaccel, job.decoderLowPriority);
 }
 
 /** Processes one video; returns the decode's summary (frames decoded, decoder errors). */

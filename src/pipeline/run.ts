@@ -14,7 +14,6 @@ import { describeRange, processedSeconds } from '../domain/time-range.js';
 import { cudaDecodeWorks, resolveFfmpegTools, type FfmpegTools } from '../media/ffmpeg.js';
 import { loadModelConfig, type ModelConfig } from '../model/config.js';
 import { resolveModel, type ResolvedModel, type ResolveModelOptions } from '../model/resolve.js';
-import { sha256File } from '../model/sha256.js';
 import { checkRunHistory } from '../observe/history.js';
 import { silentLogger, type Logger } from '../observe/log.js';
 import { computeMetrics, type RunMetrics } from '../observe/metrics.js';
@@ -30,7 +29,11 @@ import { probeVideo } from './probe.js';
 import { expectedSamples, processVideo } from './process-video.js';
 import { publishRun } from './publish.js';
 import { planRange } from './range-plan.js';
-import { planDecode } from './decode-plan.js';
+import { planDecode, type VideoDecodePlan } from './decode-plan.js';
+import { hashVideo } from './video-hash.js';
+import { chooseDecoderSetting } from './decoder-threads.js';
+import type { VideoInfo } from '../domain/video.js';
+import type { RangePlan } from './range-plan.js';
 import { selectFrames } from './select-frames.js';
 import { writeExports } from './write-exports.js';
 import { writeReports } from './write-reports.js';
@@ -71,15 +74,6 @@ function withOverrides(config: ModelConfig, options: Options): ModelConfig {
     maxDetections: options.maxDetections ?? config.maxDetections,
     executionProviders: options.executionProviders ?? config.executionProviders,
   };
-}
-
-/**
- * With inference on the CPU, its workers fill the cores and the decoder (at the lowest priority) only
- * runs in their gaps, one core at a time: a single decoder thread does the same work with less CPU
- * than ffmpeg's frame threads. With a GPU, decoding is the CPU's main job and gets every core.
- */
-function decoderThreads(detector: Detector): number | undefined {
-  return detector.providers.includes('cuda') ? undefined : 1;
 }
 
 /**
@@ -124,6 +118,17 @@ async function loadDetector(
   return { modelConfig, model, detector };
 }
 
+/** What a video needs before its decode starts: its range's seek (with a range) and its decode plan. */
+interface VideoPlans {
+  plan: RangePlan | null;
+  decode: VideoDecodePlan;
+}
+
+async function prepareVideo(tools: FfmpegTools, info: VideoInfo, options: Options): Promise<VideoPlans> {
+  const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
+  return { plan, decode: await planDecode(tools, info, options.decode, options.sampling, plan) };
+}
+
 export async function runPipeline(options: Options, hooks: RunHooks = {}): Promise<RunResult> {
   const startedAt = new Date();
   const runId = randomBytes(6).toString('hex');
@@ -138,12 +143,14 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
 
   // The videos are probed while the model loads. A model download waits for the probe, and a
   // video's error is reported before the model's: a wrong video path never waits for a download.
+  // The first video's decode is planned (its packets listed) as soon as it is probed, also while the
+  // model loads; each later one while the video before it is processed.
   const probing = recorder.time('probe', () =>
-    Promise.all(options.videos.map(async (file, i) => {
-      const info = await probeVideo(tools, file, i, name);
-      return { info, sha256: await sha256File(info.path) };
-    })),
+    Promise.all(options.videos.map(async (file, i) => ({ info: await probeVideo(tools, file, i, name) }))),
   );
+  const prepare = (info: VideoInfo): Promise<VideoPlans> => prepareVideo(tools, info, options);
+  const firstPlans = probing.then((videos) => prepare(videos[0]!.info));
+  firstPlans.catch(() => undefined);
   const loading = loadDetector(options, hooks, logger, () => probing.then(() => undefined));
   const [probeResult, loadResult] = await Promise.allSettled([probing, loading]);
   if (probeResult.status === 'rejected') {
@@ -162,14 +169,34 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
   let committed = false;
   const staging = await createStagingDir(options.outDir, [DATASET_FILES.images, path.dirname(DATASET_FILES.coco)], name);
   try {
-    for (const { info, sha256 } of probed) {
-      const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
+    let plans: Promise<VideoPlans> = firstPlans;
+    for (const [i, { info }] of probed.entries()) {
+      // Hashed while it is decoded: the manifest needs the sha256 only at the end.
+      const hashing = hashVideo(info.path);
+      hashing.catch(() => undefined);
+      // The probe stage counts only the waits: planning and hashing mostly overlap other work.
+      const { plan, decode } = await recorder.time('probe', () => plans);
+      const following = probed[i + 1];
+      if (following !== undefined) {
+        plans = prepare(following.info);
+        plans.catch(() => undefined);
+      }
       if (plan) {
         const from = plan.seekSeconds === undefined ? 'the first frame' : `the key frame before ${plan.seekSeconds} s`;
         logger.info(`range ${describeRange(plan.range)} of ${info.stem}: decoding from ${from}, dedup replayed from ${plan.replayFromMs / 1000} s`, { video: info.stem, stage: 'extract' });
       }
-      const decode = await recorder.time('probe', () => planDecode(tools, info, options.decode, options.sampling, plan));
-      logger.info(`decoding ${info.stem}: ${decode.mode} (${decode.reason})`, { video: info.stem, stage: 'extract' });
+      const setting = chooseDecoderSetting({
+        gpu: detector.providers.includes('cuda'),
+        decodedPerSample: decode.decodedPerSample,
+        keyframes: decode.mode === 'keyframes',
+        width: info.width,
+        height: info.height,
+      });
+      const threads = setting.threads === undefined ? "ffmpeg's own thread count" : `${setting.threads} thread`;
+      logger.info(
+        `decoding ${info.stem}: ${decode.mode} (${decode.reason}); ${threads}${setting.lowPriority ? ' at the lowest priority' : ''} (${setting.reason})`,
+        { video: info.stem, stage: 'extract' },
+      );
       const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling, options.timeRange)) ?? null;
       const log = await processVideo({
         tools,
@@ -177,7 +204,8 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
         sampling: options.sampling,
         quality: options.quality,
         dedupThreshold: options.dedupThreshold,
-        decoderThreads: decoderThreads(detector),
+        decoderThreads: setting.threads,
+        decoderLowPriority: setting.lowPriority,
         hwaccel,
         detector,
         plan,
@@ -188,6 +216,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
         progress,
         signal: hooks.signal,
       }).finally(() => progress?.finish());
+      const sha256 = await recorder.time('probe', () => hashing);
       const cut = truncation(info, log.stats, log.window);
       if (cut !== null && options.strict) throw truncatedError(info, log.stats, cut);
       recorder.recordVideo({
@@ -257,7 +286,11 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
       toolVersion: TOOL_VERSION,
       gitCommit: await toolCommit(),
     });
+    // Written after the metrics they render, so their time is logged rather than counted in them; the
+    // HTML report is bounded (at most MAX_THUMBNAILS thumbnails, a capped number of timeline tracks).
+    const reportStart = performance.now();
     const registry = await writeReports(staging, recorder, metrics, manifest, hooks.gates?.(metrics) ?? [], name);
+    logger.info(`reports written in ${Math.round(performance.now() - reportStart)} ms`, { stage: 'write' });
     await writeFile(path.join(staging, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
     await commitStagingDir(staging, options.outDir);
     committed = true;
