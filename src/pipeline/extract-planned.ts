@@ -46,6 +46,12 @@ function keyframeBefore(timeline: FrameTimeline, frame: number): number {
   return low === 0 ? 0 : keyframes[low - 1]!;
 }
 
+/**
+ * Most targets one decode selects: its `select` expression stays well under the 128 KiB a single
+ * argument may hold even when no two targets are evenly spaced (about 30 characters each).
+ */
+export const MAX_GROUP_TARGETS = 1000;
+
 /** Targets grouped into decodes: runs of keyframes; runs of exact frames after the same keyframe. */
 export function groupTargets(timeline: FrameTimeline, targets: readonly DecodeTarget[]): Group[] {
   const groups: Group[] = [];
@@ -53,7 +59,8 @@ export function groupTargets(timeline: FrameTimeline, targets: readonly DecodeTa
   for (const target of targets) {
     const current = groups.at(-1);
     const key = target.kind === 'exact' ? keyframeBefore(timeline, target.frame) : -1;
-    if (current && current.kind === target.kind && (target.kind === 'keyframe' || key === lastKey)) current.targets.push(target);
+    const joins = current !== undefined && current.kind === target.kind && current.targets.length < MAX_GROUP_TARGETS;
+    if (current && joins && (target.kind === 'keyframe' || key === lastKey)) current.targets.push(target);
     else groups.push({ kind: target.kind, targets: [target] });
     lastKey = key;
   }
