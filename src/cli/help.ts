@@ -2,6 +2,7 @@ import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
 import { DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
 import { EXIT_CODES } from '../errors.js';
 import { DEFAULT_PRESET, PRESETS } from '../model/config.js';
+import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 
 const q = DEFAULT_QUALITY_THRESHOLDS;
 
@@ -21,7 +22,10 @@ Input and output:
   --video <file>            input video; repeat for several (required)
   --out <dir>               dataset folder to create (required); written to a temporary
                             sibling and renamed into place when the run succeeds
-  --overwrite               replace --out when it exists and is not empty (default: refuse)
+  --overwrite               replace --out when it holds a previous dataset (default: refuse);
+                            never /, the home or working folder, or a folder holding an input
+  --resume                  continue a run into --out that was killed or interrupted, from
+                            what it finished (same options and inputs, else refused)
   --strict                  refuse a truncated video instead of using the frames that decode
   --site <name>             site name recorded in COCO, metrics and report
                             (default: the first video's file name without extension)
@@ -85,6 +89,10 @@ Output and tools:
                             (default: auto)
   --ffmpeg-path <path>      ffmpeg binary (ffprobe beside it) or their folder
                             (default: PATH, then the bundled npm binaries)
+  --stall-timeout <s>       stop ffprobe when it gives no answer, and ffmpeg or a model download
+                            when it makes no progress, for this many seconds (default: ${DEFAULT_STALL_TIMEOUT_SECONDS})
+  --download-timeout <s>    a model download may take this long in all, retries included
+                            (default: ${DEFAULT_DOWNLOAD_TIMEOUT_SECONDS})
   --pushgateway-url <url>   push the run's Prometheus metrics to this Pushgateway, job
                             dataset-gen, grouped by site; a failed push is a warning (default: none)
   --history-csv <file>      append one row per run to this CSV (created with a header) (default: none)
@@ -98,5 +106,5 @@ Environment:
   DATASET_GEN_CACHE         download cache for URL model sources (default: ~/.cache/dataset-gen)
 
 Exit codes:
-${Object.entries(EXIT_CODES).map(([name, code]) => `  ${code}  ${name}`).join('\n')}
+${Object.entries(EXIT_CODES).map(([name, code]) => `  ${String(code).padStart(3)}  ${name}`).join('\n')}
 `;

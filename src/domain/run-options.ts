@@ -27,6 +27,8 @@ export interface Options {
   /** Absolute path of the dataset folder to create. */
   outDir: string;
   overwrite: boolean;
+  /** Continue an interrupted run into the same `outDir` from its checkpoint (see pipeline/checkpoint.ts). */
+  resume: boolean;
   site: string;
   sampling: Sampling;
   /** How frames are decoded; see DecodeOption. */
@@ -71,6 +73,10 @@ export interface Options {
   selectOnly: boolean;
   /** Refuse a truncated video instead of using its decodable part. */
   strict: boolean;
+  /** Seconds ffprobe may take, and ffmpeg or a model download may go without progress, before they are stopped. */
+  stallTimeoutSeconds: number;
+  /** Seconds a model download may take in all, retries included. */
+  downloadTimeoutSeconds: number;
 }
 
 /** The canonical option names: the CLI's flags without `--`; the Action maps its inputs onto them. */
@@ -78,6 +84,7 @@ export type OptionKey =
   | 'video'
   | 'out'
   | 'overwrite'
+  | 'resume'
   | 'site'
   | 'sample-fps'
   | 'every-n-frames'
@@ -108,7 +115,9 @@ export type OptionKey =
   | 'label-studio-images'
   | 'select'
   | 'select-only'
-  | 'strict';
+  | 'strict'
+  | 'stall-timeout'
+  | 'download-timeout';
 
 /** How an option is shown to the user: `--sample-fps` for the CLI, `input "sample-fps"` for the Action. */
 export type NameOf = (key: OptionKey) => string;

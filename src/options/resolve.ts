@@ -9,13 +9,14 @@ import { DEFAULT_LABEL_STUDIO_IMAGES, EXPORT_FORMATS, type ExportFormat } from '
 import { DEFAULT_SAMPLING, type Sampling } from '../domain/sampling.js';
 import type { TimeRange } from '../domain/time-range.js';
 import { DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
+import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 import { invalidParameterError } from '../errors.js';
 import { DEFAULT_PRESET, executionProviderSchema, PRESETS } from '../model/config.js';
 import { parsePushgatewayUrl } from '../observe/pushgateway.js';
 import { parseChoice, parseDecimal, parseInteger, parseText, parseVideoTime, type Range } from './parse.js';
 
 /** Options given as a flag (present or not). */
-export type FlagOptionKey = 'overwrite' | 'select-only' | 'strict';
+export type FlagOptionKey = 'overwrite' | 'resume' | 'select-only' | 'strict';
 
 /** Raw values as typed by a user; keys are the canonical option names. */
 export type RawOptions = { video?: string[] } & { [K in FlagOptionKey]?: boolean } & { [K in ScalarOptionKey]?: string };
@@ -209,6 +210,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     videos: videos.map((v) => path.resolve(cwd, v)),
     outDir: path.resolve(cwd, out),
     overwrite: raw.overwrite === true,
+    resume: raw.resume === true,
     strict: raw.strict === true,
     site,
     sampling: sampled,
@@ -232,5 +234,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     exports: exportList(raw, name),
     labelStudioImages: text(raw, 'label-studio-images') ?? DEFAULT_LABEL_STUDIO_IMAGES,
     ...labellingBudget(raw, name),
+    stallTimeoutSeconds: decimal(raw, 'stall-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_STALL_TIMEOUT_SECONDS,
+    downloadTimeoutSeconds: decimal(raw, 'download-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_DOWNLOAD_TIMEOUT_SECONDS,
   };
 }

@@ -205,6 +205,7 @@ export async function* decodeRaw(
     if (!exited) decoder.kill();
   }
   if (failure !== null) {
+    if ((failure as Error) instanceof VideoInputError) throw failure; // stalled: the message names the option
     const reason = log.errors.at(-1) ?? (failure as Error).message.split('\n')[0];
     throw new VideoInputError(`Video ${video.path} could not be decoded: ${reason}`);
   }

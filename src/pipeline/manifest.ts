@@ -31,8 +31,11 @@ export interface RunManifest {
     decoder: 'cuda' | 'cpu';
   };
   run: { id: string; startedAt: string; finishedAt: string; wallSeconds: number };
-  /** The resolved options, without paths of this machine's run and without the Pushgateway URL (it may hold a password). */
-  config: Omit<Options, 'videos' | 'outDir' | 'pushgatewayUrl' | 'historyCsv'> & { model: ModelConfig };
+  /**
+   * The resolved options, without paths of this machine's run, without the Pushgateway URL (it may hold a
+   * password) and without `resume` (a resumed run's dataset is the same as an uninterrupted run's).
+   */
+  config: Omit<Options, 'videos' | 'outDir' | 'pushgatewayUrl' | 'historyCsv' | 'resume'> & { model: ModelConfig };
   model: { path: string; sha256: string; origin: ResolvedModel['origin']; url: string | null; pinned: boolean; classNames: string[] };
   videos: (Pick<VideoInfo, 'path' | 'stem' | 'sizeBytes' | 'container' | 'codec' | 'durationSeconds' | 'fps' | 'width' | 'height' | 'rotation' | 'frameCount' | 'frameCountExact'> & {
     sha256: string;
@@ -98,7 +101,7 @@ function redactedModelConfig(config: ModelConfig): ModelConfig {
 
 export function buildManifest(input: ManifestInput): RunManifest {
   const { options, metrics } = input;
-  const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, ...config } = options;
+  const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, resume: _resume, ...config } = options;
   const { manifest: _manifest, ...datasetFiles } = DATASET_FILES;
   return {
     schemaVersion: 1,

@@ -119,7 +119,7 @@ export async function mergeDatasets(request: MergeRequest, hooks: { logger?: Log
   const kept = parts.flatMap((p) => p.kept).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
   const { config, model } = first.manifest;
 
-  await checkOutputDir(request.outDir, request.overwrite, name);
+  await checkOutputDir(request.outDir, request.overwrite, name, { inputs: request.parts.map((part) => path.resolve(cwd, part)), cwd });
   const staging = await createStagingDir(request.outDir, [DATASET_FILES.images, path.dirname(DATASET_FILES.coco)], name);
   try {
     for (const part of parts) {

@@ -13,6 +13,7 @@ describe('resolveOptions', () => {
       videos: ['/work/proj/in/site-a.mp4'],
       outDir: '/work/proj/ds',
       overwrite: false,
+      resume: false,
       site: 'site-a',
       sampling: { mode: 'fps', fps: 1 },
       modelPath: null,
@@ -23,8 +24,11 @@ describe('resolveOptions', () => {
       jpegQuality: 90,
       inferenceWorkers: 'auto',
       decode: 'auto',
+      stallTimeoutSeconds: 60,
+      downloadTimeoutSeconds: 600,
     });
     expect(options.dedupThreshold).toBeGreaterThanOrEqual(0);
+    expect(resolveOptions({ ...base, 'stall-timeout': '2.5', 'download-timeout': '30' }, undefined, cwd)).toMatchObject({ stallTimeoutSeconds: 2.5, downloadTimeoutSeconds: 30 });
   });
 
   test('values are parsed exactly', () => {
@@ -76,6 +80,8 @@ describe('resolveOptions', () => {
     ['same stems', { video: ['a/x.mp4', 'b/x.mov'], out: 'o' }, /for --video but received "two videos named x"$/],
     ['black above overexposed', { ...base, 'black-luma': '250', 'overexposed-luma': '240' }, /for --black-luma but received 250$/],
     ['unknown export', { ...base, export: 'yolo,voc' }, /^Expected a comma-separated list of coco, yolo, label-studio, cvat for --export but received "yolo,voc"$/],
+    ['stall timeout zero', { ...base, 'stall-timeout': '0' }, /^Expected a number greater than 0 and at most 86400 for --stall-timeout but received "0"$/],
+    ['download timeout a word', { ...base, 'download-timeout': 'soon' }, /^Expected a number greater than 0 and at most 86400 for --download-timeout but received "soon"$/],
     ['select zero', { ...base, select: '0' }, /^Expected an integer from 1 to 1000000 for --select but received "0"$/],
     ['select-only alone', { ...base, 'select-only': true }, /^Expected to go with --select \(the number of frames to choose\) for --select-only but received "no budget"$/],
   ])('%s is refused with a message naming the option', (_name, raw, message) => {

@@ -291,6 +291,8 @@ const VALUES: Record<ScalarOptionKey, [valid: string[], near: string[]]> = {
   export: [['yolo', 'cvat,label-studio', 'coco'], ['pdf']],
   'label-studio-images': [['/data/local-files/?d=images'], []],
   select: [['10', '1000000'], ['0', '1000001']],
+  'stall-timeout': [['60', '0.5', '86400'], ['0', '-1', '86401']],
+  'download-timeout': [['600', '1.5'], ['0', 'soon']],
 };
 const SCALAR_KEYS = Object.keys(VALUES) as ScalarOptionKey[];
 
