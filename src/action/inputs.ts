@@ -57,6 +57,7 @@ export const INPUTS = {
   model: { kind: 'text', default: '', option: 'model' },
   'model-sha256': { kind: 'text', default: '', option: 'model-sha256' },
   'sample-fps': { kind: 'text', default: '1', option: 'sample-fps' },
+  decode: { kind: 'text', default: 'auto', option: 'decode' },
   start: { kind: 'text', default: '', option: 'start' },
   end: { kind: 'text', default: '', option: 'end' },
   'dedup-threshold': { kind: 'text', default: '2', option: 'dedup-threshold' },

@@ -15,7 +15,7 @@ export interface CliArgs {
 }
 
 const VALUE_OPTIONS = [
-  'out', 'site', 'sample-fps', 'every-n-frames', 'start', 'end', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'dedup-local-threshold', 'confidence', 'iou',
+  'out', 'site', 'sample-fps', 'every-n-frames', 'decode', 'start', 'end', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'dedup-local-threshold', 'confidence', 'iou',
   'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'blur-ratio', 'blur-window', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
   'pushgateway-url', 'history-csv', 'price-per-hour', 'execution-providers', 'export', 'label-studio-images', 'select',
   'stall-timeout', 'download-timeout',

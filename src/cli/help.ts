@@ -37,6 +37,11 @@ Sampling:
                             (default: its start); frame indices and timestamps stay those of
                             the whole video, so ranges can be merged (dataset-gen merge)
   --end <time>              stop before this time (default: the video's end)
+  --decode <mode>           auto, all or keyframes (default: auto). keyframes decodes only the
+                            keyframe nearest each sample (within half the interval; a sample
+                            with none that near is decoded exactly); all decodes every frame;
+                            auto takes keyframes when they are at most one interval apart and
+                            at most 1 in 4 frames
 
 Filtering:
   --dedup-threshold <n>     drop a frame whose pHash Hamming distance to the last kept

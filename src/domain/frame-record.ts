@@ -5,6 +5,8 @@
  */
 import type { Detection } from './detection.js';
 import type { DropReason } from './drop-reason.js';
+import type { FrameDecode } from './frame.js';
+import type { DecodeMode } from './run-options.js';
 import type { VideoInfo } from './video.js';
 
 interface FrameRecordBase {
@@ -40,6 +42,8 @@ export type FrameRecord = KeptFrameRecord | DroppedFrameRecord;
 export interface VideoRecord {
   info: VideoInfo;
   sha256: string;
+  /** How its frames were decoded (`--decode`, `auto` settled), and why. */
+  decode: { mode: DecodeMode; reason: string };
   /** Frames ffmpeg decoded (before sampling). */
   framesDecoded: number;
   /** Decoder error messages ffmpeg printed while decoding this video. */
@@ -53,7 +57,10 @@ export interface KeptImage {
   /** The video's stem. */
   video: string;
   frameIndex: number;
+  /** The decoded frame's own presentation time (ms from the first frame). */
   timestampMs: number;
+  /** How the frame was decoded. */
+  decode: FrameDecode;
   width: number;
   height: number;
   detections: Detection[];

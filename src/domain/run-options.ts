@@ -8,6 +8,16 @@ import type { Sampling } from './sampling.js';
 import type { QualityThresholds } from './thresholds.js';
 import type { TimeRange } from './time-range.js';
 
+/**
+ * How frames are decoded (`--decode`): `all` decodes every frame and samples on the time grid;
+ * `keyframes` decodes only the keyframe nearest each sampling slot (within half the interval) and
+ * decodes exactly a slot with none that near; `auto` chooses per video from its keyframe spacing
+ * (pipeline/keyframe-choice.ts `chooseDecodeMode`).
+ */
+export type DecodeMode = 'all' | 'keyframes';
+export type DecodeOption = 'auto' | DecodeMode;
+export const DECODE_OPTIONS: readonly DecodeOption[] = ['auto', 'all', 'keyframes'];
+
 /** Inference workers: sessions detecting different batches at once (`auto`: 2 on a CPU with 2+ cores, 1 on a GPU). */
 export type WorkerCount = number | 'auto';
 
@@ -21,6 +31,8 @@ export interface Options {
   resume: boolean;
   site: string;
   sampling: Sampling;
+  /** How frames are decoded; see DecodeOption. */
+  decode: DecodeOption;
   /** The part of every video to process; null for the whole video. */
   timeRange: TimeRange | null;
   /** ONNX weights given directly as a file (overrides the model config's source). */
@@ -78,6 +90,7 @@ export type OptionKey =
   | 'site'
   | 'sample-fps'
   | 'every-n-frames'
+  | 'decode'
   | 'start'
   | 'end'
   | 'model'

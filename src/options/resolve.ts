@@ -4,7 +4,7 @@
  * spelled it, the value received and what was expected. Nothing is coerced silently.
  */
 import path from 'node:path';
-import { type NameOf, type OptionKey, type Options, type WorkerCount, cliName } from '../domain/run-options.js';
+import { DECODE_OPTIONS, type DecodeOption, type NameOf, type OptionKey, type Options, type WorkerCount, cliName } from '../domain/run-options.js';
 import { DEFAULT_LABEL_STUDIO_IMAGES, EXPORT_FORMATS, type ExportFormat } from '../domain/exports.js';
 import { DEFAULT_SAMPLING, type Sampling } from '../domain/sampling.js';
 import type { TimeRange } from '../domain/time-range.js';
@@ -19,7 +19,7 @@ import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from 
 import { invalidParameterError } from '../errors.js';
 import { DEFAULT_PRESET, executionProviderSchema, PRESETS } from '../model/config.js';
 import { parsePushgatewayUrl } from '../observe/pushgateway.js';
-import { parseDecimal, parseInteger, parseText, parseVideoTime, type Range } from './parse.js';
+import { parseChoice, parseDecimal, parseInteger, parseText, parseVideoTime, type Range } from './parse.js';
 
 /** Options given as a flag (present or not). */
 export type FlagOptionKey = 'overwrite' | 'resume' | 'select-only' | 'strict';
@@ -44,6 +44,10 @@ function text(raw: RawOptions, key: ScalarOptionKey): string | null {
 
 /** Most inference workers accepted: each holds a copy of the model. */
 export const MAX_INFERENCE_WORKERS = 16;
+
+function decodeOption(raw: RawOptions, name: NameOf): DecodeOption {
+  return parseChoice(raw.decode, name('decode'), DECODE_OPTIONS) ?? 'auto';
+}
 
 function workerCount(raw: RawOptions, name: NameOf): WorkerCount {
   const value = text(raw, 'inference-workers');
@@ -216,6 +220,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     strict: raw.strict === true,
     site,
     sampling: sampled,
+    decode: decodeOption(raw, name),
     timeRange: timeRange(raw, name, sampled),
     ...model,
     modelConfig: modelConfigSpec(text(raw, 'model-config'), cwd),

@@ -22,7 +22,7 @@ export const CHECKPOINT_FILE = '.checkpoint.jsonl';
 /** The options that shape the dataset (not where it goes, how it is logged, or how fast it runs). */
 type IdentityOptions = Pick<
   Options,
-  | 'site' | 'sampling' | 'timeRange' | 'dedupThreshold' | 'dedupLocalThreshold' | 'confidence' | 'iou' | 'maxDetections' | 'classes' | 'quality' | 'jpegQuality'
+  | 'site' | 'sampling' | 'decode' | 'timeRange' | 'dedupThreshold' | 'dedupLocalThreshold' | 'confidence' | 'iou' | 'maxDetections' | 'classes' | 'quality' | 'jpegQuality'
   | 'executionProviders' | 'exports' | 'labelStudioImages' | 'select' | 'selectOnly' | 'strict'
 >;
 
@@ -71,6 +71,7 @@ export function runIdentity(input: {
     options: {
       site: o.site,
       sampling: o.sampling,
+      decode: o.decode,
       timeRange: o.timeRange,
       dedupThreshold: o.dedupThreshold,
       dedupLocalThreshold: o.dedupLocalThreshold,
@@ -167,6 +168,7 @@ export class CheckpointWriter {
 const OPTION_KEYS: Record<string, readonly OptionKey[]> = {
   site: ['site'],
   sampling: ['sample-fps', 'every-n-frames'],
+  decode: ['decode'],
   timeRange: ['start', 'end'],
   dedupThreshold: ['dedup-threshold'],
   dedupLocalThreshold: ['dedup-local-threshold'],

@@ -94,9 +94,10 @@ function summedRecord(parts: readonly DatasetPart[], frames: FrameRecord[], kept
 }
 
 function videoRecords(videos: readonly ManifestVideo[]): VideoRecord[] {
-  return videos.map(({ sha256, framesDecoded, decodeErrors, truncatedAtSeconds, ...info }, index) => ({
+  return videos.map(({ sha256, decode, decodeReason, framesDecoded, decodeErrors, truncatedAtSeconds, ...info }, index) => ({
     info: { ...info, index },
     sha256,
+    decode: { mode: decode, reason: decodeReason },
     framesDecoded,
     decodeErrors,
     ...(truncatedAtSeconds === null ? {} : { truncatedAtMs: truncatedAtSeconds * 1000 }),

@@ -14,7 +14,6 @@ import { describeRange, processedSeconds } from '../domain/time-range.js';
 import { cudaDecodeWorks, resolveFfmpegTools, type FfmpegTools } from '../media/ffmpeg.js';
 import { loadModelConfig, PRESETS, type ModelConfig } from '../model/config.js';
 import { resolveModel, type ResolvedModel, type ResolveModelOptions } from '../model/resolve.js';
-import { sha256File } from '../model/sha256.js';
 import { checkRunHistory } from '../observe/history.js';
 import { silentLogger, type Logger } from '../observe/log.js';
 import { InterruptedError, messageOf, OutputError } from '../errors.js';
@@ -36,6 +35,10 @@ import { probeVideo } from './probe.js';
 import { expectedSamples, processVideo } from './process-video.js';
 import { publishRun } from './publish.js';
 import { planRange } from './range-plan.js';
+import { planDecode, type VideoDecodePlan } from './decode-plan.js';
+import { hashVideo } from './video-hash.js';
+import { chooseDecoderSetting } from './decoder-threads.js';
+import type { RangePlan } from './range-plan.js';
 import { selectFrames } from './select-frames.js';
 import { writeExports } from './write-exports.js';
 import { writeReports } from './write-reports.js';
@@ -76,15 +79,6 @@ function withOverrides(config: ModelConfig, options: Options): ModelConfig {
     maxDetections: options.maxDetections ?? config.maxDetections,
     executionProviders: options.executionProviders ?? config.executionProviders,
   };
-}
-
-/**
- * With inference on the CPU, its workers fill the cores and the decoder (at the lowest priority) only
- * runs in their gaps, one core at a time: a single decoder thread does the same work with less CPU
- * than ffmpeg's frame threads. With a GPU, decoding is the CPU's main job and gets every core.
- */
-function decoderThreads(detector: Detector): number | undefined {
-  return detector.providers.includes('cuda') ? undefined : 1;
 }
 
 /**
@@ -134,6 +128,17 @@ async function loadDetector(
     onWarning: (message) => logger.warn(message),
   });
   return { modelConfig, model, detector };
+}
+
+/** What a video needs before its decode starts: its range's seek (with a range) and its decode plan. */
+interface VideoPlans {
+  plan: RangePlan | null;
+  decode: VideoDecodePlan;
+}
+
+async function prepareVideo(tools: FfmpegTools, info: VideoInfo, options: Options): Promise<VideoPlans> {
+  const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
+  return { plan, decode: await planDecode(tools, info, options.decode, options.sampling, plan) };
 }
 
 /** The run's input files, which `--overwrite` must never delete. */
@@ -217,12 +222,18 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
 
   // The videos are probed while the model loads. A model download waits for the probe, and a
   // video's error is reported before the model's: a wrong video path never waits for a download.
+  // The first video's decode is planned (its packets listed) as soon as it is probed, also while the
+  // model loads; each later one while the video before it is processed.
   const probing = recorder.time('probe', () =>
     Promise.all(options.videos.map(async (file, i) => {
       const info = await probeVideo(tools, file, i, name);
-      return { info, sha256: await sha256File(info.path) };
+      // Hashed up front: the run's identity (resume) needs every input's sha256 before any output.
+      return { info, sha256: await hashVideo(info.path) };
     })),
   );
+  const prepare = (info: VideoInfo): Promise<VideoPlans> => prepareVideo(tools, info, options);
+  const firstPlans = probing.then((videos) => prepare(videos[0]!.info));
+  firstPlans.catch(() => undefined);
   const loading = loadDetector(options, hooks, logger, () => probing.then(() => undefined));
   const [probeResult, loadResult] = await Promise.allSettled([probing, loading]);
   if (probeResult.status === 'rejected') {
@@ -259,8 +270,15 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
       logger,
     });
     const dir = staging.dir;
+    let plans: Promise<VideoPlans> = firstPlans;
     for (const [index, { info, sha256 }] of probed.entries()) {
       hooks.signal?.throwIfAborted();
+      const current = plans;
+      const following = probed[index + 1];
+      if (following !== undefined) {
+        plans = prepare(following.info);
+        plans.catch(() => undefined);
+      }
       const done = staging.finished[index];
       if (done !== undefined) {
         restoreVideo(recorder, info, done);
@@ -268,11 +286,24 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
         continue;
       }
       const before = { ...recorder.stageMs };
-      const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
+      // The probe stage counts only the wait: planning mostly overlaps the model's load or the video before.
+      const { plan, decode } = await recorder.time('probe', () => current);
       if (plan) {
         const from = plan.seekSeconds === undefined ? 'the first frame' : `the key frame before ${plan.seekSeconds} s`;
         logger.info(`range ${describeRange(plan.range)} of ${info.stem}: decoding from ${from}, dedup replayed from ${plan.replayFromMs / 1000} s`, { video: info.stem, stage: 'extract' });
       }
+      const setting = chooseDecoderSetting({
+        gpu: detector.providers.includes('cuda'),
+        decodedPerSample: decode.decodedPerSample,
+        keyframes: decode.mode === 'keyframes',
+        width: info.width,
+        height: info.height,
+      });
+      const threads = setting.threads === undefined ? "ffmpeg's own thread count" : `${setting.threads} thread`;
+      logger.info(
+        `decoding ${info.stem}: ${decode.mode} (${decode.reason}); ${threads}${setting.lowPriority ? ' at the lowest priority' : ''} (${setting.reason})`,
+        { video: info.stem, stage: 'extract' },
+      );
       const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling, options.timeRange)) ?? null;
       const log = await processVideo({
         tools,
@@ -281,10 +312,12 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
         quality: options.quality,
         dedupThreshold: options.dedupThreshold,
         dedupLocalThreshold: options.dedupLocalThreshold,
-        decoderThreads: decoderThreads(detector),
+        decoderThreads: setting.threads,
+        decoderLowPriority: setting.lowPriority,
         hwaccel,
         detector,
         plan,
+        planned: decode.planned,
         datasetDir: dir,
         jpegQuality: options.jpegQuality,
         recorder,
@@ -296,6 +329,7 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
       recorder.recordVideo({
         info,
         sha256,
+        decode: { mode: decode.mode, reason: decode.reason },
         framesDecoded: log.stats.framesDecoded,
         decodeErrors: log.stats.decodeErrors,
         ...(cut === null ? {} : { truncatedAtMs: log.stats.lastTimestampMs }),
@@ -361,8 +395,13 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
       toolVersion: TOOL_VERSION,
       gitCommit: await toolCommit(),
     });
+    // Written after the metrics they render, so their time is logged rather than counted in them; the
+    // HTML report is bounded (at most MAX_THUMBNAILS thumbnails, a capped number of timeline tracks).
+    const reportStart = performance.now();
     const registry = await writeReports(dir, recorder, metrics, manifest, hooks.gates?.(metrics) ?? [], name);
-    await writeFile(path.join(dir, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    logger.info(`reports written in ${Math.round(performance.now() - reportStart)} ms`, { stage: 'write' });
+    await writeFile(path.join(dir, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}
+`);
     await rm(staging.checkpoint.file);
     await commitStagingDir(dir, options.outDir);
     committed = true;

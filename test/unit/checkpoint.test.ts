@@ -30,12 +30,12 @@ function finished(index: number): FinishedVideo {
   const stem = `cam${index}`;
   return {
     index,
-    record: { sha256: 'a'.repeat(64), framesDecoded: 40, decodeErrors: 0 },
+    record: { sha256: 'a'.repeat(64), decode: { mode: 'all', reason: 'asked for' }, framesDecoded: 40, decodeErrors: 0 },
     frames: [
       { video: stem, frameIndex: 0, timestampMs: 0, outcome: 'kept', lumaMean: 118.5, blurScore: 467.8, phashDistance: null, localChange: null, detections: 1, inferenceMs: 73.1, imageFile: `${stem}_000000.jpg` },
       { video: stem, frameIndex: 5, timestampMs: 500, outcome: 'dropped', reason: 'duplicate', lumaMean: 118.8, blurScore: 457.9, phashDistance: 1, localChange: 4.5 },
     ],
-    kept: [{ file: `${stem}_000000.jpg`, video: stem, frameIndex: 0, timestampMs: 0, width: 768, height: 576, detections: [{ classIndex: 0, className: 'person', score: 0.8312345678901234, box: { x: 1 / 3, y: 2.5, width: 10.125, height: 20 } }] }],
+    kept: [{ file: `${stem}_000000.jpg`, video: stem, frameIndex: 0, timestampMs: 0, decode: 'sequential', width: 768, height: 576, detections: [{ classIndex: 0, className: 'person', score: 0.8312345678901234, box: { x: 1 / 3, y: 2.5, width: 10.125, height: 20 } }] }],
     features: [[`${stem}_000000.jpg`, { phash: '01'.repeat(32), tiles: [1.5, 2.5] }]],
     stageMs: { probe: 0, extract: 10.25, quality: 1, dedup: 0.5, detect: 80, write: 3 },
   };
@@ -83,6 +83,19 @@ describe('what differs between the interrupted run and this one', () => {
       '--blur-ratio (was 0.4, now 0.2)',
     ]);
     expect(identityDifferences(identity(), identity({ 'jpeg-quality': '80' }), actionName)).toEqual(['input "jpeg-quality" (was 90, now 80)']);
+    expect(identityDifferences(identity(), identity({ decode: 'all', 'dedup-local-threshold': '30' }), cliName)).toEqual([
+      '--decode (was "auto", now "all")',
+      '--dedup-local-threshold (was 20, now 30)',
+    ]);
+  });
+
+  test('every option field of the identity has a name for messages', () => {
+    const saved = identity();
+    for (const field of Object.keys(saved.options)) {
+      const changed = { ...saved, options: { ...saved.options, [field]: '__changed__' } } as RunIdentity;
+      const differences = identityDifferences(saved, changed, cliName);
+      expect({ field, named: differences.length > 0 && differences.every((d) => d.startsWith('--')) }).toEqual({ field, named: true });
+    }
   });
 
   test('a changed video by its path; another list of videos; the weights, config, tool versions', () => {

@@ -47,6 +47,7 @@ function fixture(size: FixtureSize = {}): HtmlReportInput {
         fps: 25, width: 640, height: 480, rotation: 0, frameCount: perVideo * 25, frameCountExact: true, sizeBytes: 1_234_567,
       },
       sha256: `${String(v).padStart(2, '0')}${'ab'.repeat(31)}`,
+      decode: { mode: 'all', reason: 'asked for' },
       framesDecoded: perVideo * 25,
       decodeErrors: 0,
     });
@@ -64,7 +65,7 @@ function fixture(size: FixtureSize = {}): HtmlReportInput {
       const phashDistance = i === 0 ? null : reason === 'duplicate' ? 1 : 6 + (i % 20);
       const fields = { video: stem, frameIndex, timestampMs: i * 1000, blurScore: 300, phashDistance, detections: detections.length, inferenceMs: 20, imageFile: file };
       recorder.recordFrame(frameRow(fields, reason ?? null));
-      if (!reason) recorder.recordKept({ file, video: stem, frameIndex, timestampMs: i * 1000, width: 640, height: 480, detections });
+      if (!reason) recorder.recordKept({ file, video: stem, frameIndex, timestampMs: i * 1000, decode: 'sequential', width: 640, height: 480, detections });
     }
   }
   recorder.finish();

@@ -23,6 +23,7 @@ describe('resolveOptions', () => {
       classes: null,
       jpegQuality: 90,
       inferenceWorkers: 'auto',
+      decode: 'auto',
       stallTimeoutSeconds: 60,
       downloadTimeoutSeconds: 600,
     });
@@ -43,12 +44,14 @@ describe('resolveOptions', () => {
         model: 'm.onnx',
         site: 'North Yard_2',
         'inference-workers': '3',
+        decode: 'keyframes',
       },
       undefined,
       cwd,
     );
     expect(options.sampling).toEqual({ mode: 'every-n-frames', n: 30 });
-    expect(options).toMatchObject({ confidence: 0.4, iou: 0.5, classes: ['person', 'car'], dedupThreshold: -1, site: 'North Yard_2', inferenceWorkers: 3 });
+    expect(options).toMatchObject({ confidence: 0.4, iou: 0.5, classes: ['person', 'car'], dedupThreshold: -1, site: 'North Yard_2', inferenceWorkers: 3, decode: 'keyframes' });
+    expect(resolveOptions({ ...base, decode: 'all' }, undefined, cwd).decode).toBe('all');
     expect(resolveOptions({ ...base, 'inference-workers': 'auto' }, undefined, cwd).inferenceWorkers).toBe('auto');
     expect(options.modelConfig).toBe(path.join(cwd, 'cfg/model.json'));
     expect(options.modelPath).toBe(path.join(cwd, 'm.onnx'));
@@ -67,6 +70,8 @@ describe('resolveOptions', () => {
     ['iou negative', { ...base, iou: '-0.1' }, /for --iou but received "-0.1"$/],
     ['dedup too big', { ...base, 'dedup-threshold': '65' }, /^Expected an integer from -1 to 64 for --dedup-threshold but received "65"$/],
     ['jpeg quality', { ...base, 'jpeg-quality': '0' }, /for --jpeg-quality but received "0"$/],
+    ['decode unknown', { ...base, decode: 'key' }, /^Expected one of auto, all, keyframes for --decode but received "key"$/],
+    ['decode upper case', { ...base, decode: 'ALL' }, /for --decode but received "ALL"$/],
     ['workers zero', { ...base, 'inference-workers': '0' }, /^Expected "auto" or an integer from 1 to 16 for --inference-workers but received "0"$/],
     ['workers word', { ...base, 'inference-workers': 'many' }, /for --inference-workers but received "many"$/],
     ['workers fractional', { ...base, 'inference-workers': '1.5' }, /for --inference-workers but received "1.5"$/],
