@@ -6,17 +6,27 @@
 # working directory itself, so there is no USER and nothing relies on WORKDIR.
 # No arguments: run the Action. `dataset-gen …`: run the CLI (docker run IMAGE dataset-gen run --video …).
 
+# --- Base images, pinned by digest ------------------------------------------------------------------
+# A tag can be moved to other content; a digest cannot. Dependabot (.github/dependabot.yml, docker)
+# proposes new digests for these FROM lines. NODE_IMAGE chooses the Node base: by default the pinned
+# stage below; a build that cannot reach the registry passes a local image by tag instead, as .ci/run
+# does for the stand-in of ../shared/tools/container (which cannot have the registry's digest):
+#   --build-arg NODE_IMAGE=docker.io/library/node:20-bookworm-slim
+ARG NODE_IMAGE=node-pinned
+FROM docker.io/library/node:20-bookworm-slim@sha256:2cf067cfed83d5ea958367df9f966191a942351a2df77d6f0193e162b5febfc0 AS node-pinned
+FROM ${NODE_IMAGE} AS node
+
 # --- GPU ------------------------------------------------------------------------------------------
 # The runner starts container actions without --gpus: its Docker's default runtime is nvidia (runner/),
 # which hands the GPU to an image that asks for it with the two NVIDIA_* variables below.
-FROM docker.io/nvidia/cuda:12.6.3-cudnn-runtime-ubuntu24.04 AS gpu
+FROM docker.io/nvidia/cuda:12.6.3-cudnn-runtime-ubuntu24.04@sha256:8aef630a54bc5c5146ae5ce68e6af5caa3df0fb690bb91544175c91f307e4356 AS gpu
 
 ARG NODE_EXTRA_CA_CERTS
 ARG DATASET_GEN_COMMIT=""
 
 # Node 20 from the official Node image (the same binary as the CPU image's).
-COPY --from=docker.io/library/node:20-bookworm-slim /usr/local/bin/node /usr/local/bin/node
-COPY --from=docker.io/library/node:20-bookworm-slim /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm
+COPY --from=node /usr/local/bin/node /usr/local/bin/node
+COPY --from=node /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/npm
 RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
  && apt-get update \
  && apt-get install -y --no-install-recommends ffmpeg ca-certificates \
@@ -42,7 +52,7 @@ ENV NODE_ENV=production \
 ENTRYPOINT ["node", "/opt/dataset-gen/bin/docker-entrypoint.js"]
 
 # --- CPU (default) --------------------------------------------------------------------------------
-FROM docker.io/library/node:20-bookworm-slim AS cpu
+FROM node AS cpu
 
 # Builds behind a TLS-inspecting proxy pass its CA bundle (also read by npm through Node).
 ARG NODE_EXTRA_CA_CERTS

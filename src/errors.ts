@@ -13,6 +13,10 @@ export const EXIT_CODES = {
   output: 6,
   tool: 7,
   gate: 8,
+  /** Stopped by SIGINT (Ctrl-C): 128 + 2, as a shell reports it. */
+  sigint: 130,
+  /** Stopped by SIGTERM (a cancelled job, a pre-empted runner): 128 + 15. */
+  sigterm: 143,
 } as const;
 
 export type ExitCodeName = keyof typeof EXIT_CODES;
@@ -45,7 +49,7 @@ export class ConfigError extends DatasetGenError {
   readonly exitCode = EXIT_CODES.config;
 }
 
-/** The output folder cannot be used (exists and is not empty without --overwrite, not writable). */
+/** The output folder cannot be used (exists and is not empty without --overwrite, not writable, disk full, in use by another run). */
 export class OutputError extends DatasetGenError {
   readonly exitCode = EXIT_CODES.output;
 }
@@ -58,6 +62,19 @@ export class ToolError extends DatasetGenError {
 /** The dataset was written but misses a quality gate (minimum images, maximum drop ratio). */
 export class QualityGateError extends DatasetGenError {
   readonly exitCode = EXIT_CODES.gate;
+}
+
+/** The run was stopped by a signal; its exit code is the shell's for that signal (130, 143). */
+export class InterruptedError extends DatasetGenError {
+  readonly exitCode: number;
+  constructor(
+    message: string,
+    readonly signal: 'SIGINT' | 'SIGTERM',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.exitCode = signal === 'SIGINT' ? EXIT_CODES.sigint : EXIT_CODES.sigterm;
+  }
 }
 
 /** Renders any value as a readable string, for values that are not `Error`s. */

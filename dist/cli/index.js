@@ -2,7 +2,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 import * as __WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__ from "onnxruntime-node";
 import * as __WEBPACK_EXTERNAL_MODULE_sharp__ from "sharp";
-import * as __WEBPACK_EXTERNAL_MODULE_fluent_ffmpeg_4050a85a__ from "fluent-ffmpeg";
 /******/ var __webpack_modules__ = ({
 
 /***/ 9750:
@@ -6343,10 +6342,15 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9824);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(928);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
+
+// The first SIGINT or SIGTERM stops the run at the next frame (exit 130 or 143); a second one kills at once.
 const abort = new AbortController();
-process.once('SIGINT', () => abort.abort(new Error('interrupted')));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.once(signal, () => abort.abort(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InterruptedError */ .p4(`interrupted (${signal})`, signal)));
+}
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -6360,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9824:
+/***/ 928:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6369,138 +6373,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
 
-;// CONCATENATED MODULE: ./src/errors.ts
-/**
- * User-facing errors. Each class carries the process exit code the CLI returns for it, so a script
- * (or the Action) can tell bad input from a broken model from a bug. The README's exit-code table is
- * generated from `EXIT_CODES`; keep them in step.
- */
-const EXIT_CODES = {
-    ok: 0,
-    internal: 1,
-    usage: 2,
-    video: 3,
-    model: 4,
-    config: 5,
-    output: 6,
-    tool: 7,
-    gate: 8,
-};
-class DatasetGenError extends Error {
-    constructor(message, options) {
-        super(message, options);
-        this.name = new.target.name;
-    }
-}
-/** A command-line option or Action input is missing, malformed or out of range. */
-class UsageError extends DatasetGenError {
-    exitCode = EXIT_CODES.usage;
-}
-/** An input video is missing, unreadable, not a video, or cannot be decoded to the end. */
-class VideoInputError extends DatasetGenError {
-    exitCode = EXIT_CODES.video;
-}
-/** The model weights cannot be found, downloaded, verified or used. */
-class ModelError extends DatasetGenError {
-    exitCode = EXIT_CODES.model;
-}
-/** A model-config file or preset is missing or has an invalid field. */
-class ConfigError extends DatasetGenError {
-    exitCode = EXIT_CODES.config;
-}
-/** The output folder cannot be used (exists and is not empty without --overwrite, not writable). */
-class OutputError extends DatasetGenError {
-    exitCode = EXIT_CODES.output;
-}
-/** ffmpeg/ffprobe cannot be found or fails for a reason that is not the input's fault. */
-class ToolError extends DatasetGenError {
-    exitCode = EXIT_CODES.tool;
-}
-/** The dataset was written but misses a quality gate (minimum images, maximum drop ratio). */
-class QualityGateError extends (/* unused pure expression or super */ null && (DatasetGenError)) {
-    exitCode = EXIT_CODES.gate;
-}
-/** Renders any value as a readable string, for values that are not `Error`s. */
-function describeValue(value) {
-    if (typeof value === 'string')
-        return JSON.stringify(value);
-    if (value === undefined)
-        return 'nothing';
-    if (typeof value === 'number' || typeof value === 'boolean' || value === null)
-        return String(value);
-    try {
-        return JSON.stringify(value);
-    }
-    catch {
-        return String(value);
-    }
-}
-/**
- * The one shape for a bad parameter: "Expected <expected> for <name> but received <actual>".
- */
-function invalidParameterError(name, expected, actual) {
-    return new UsageError(`Expected ${expected} for ${name} but received ${describeValue(actual)}`);
-}
-/** Edit distance counting an insertion, a deletion, a substitution or a swap of neighbours as one typo. */
-function typoDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[a.length][b.length];
-}
-/**
- * The name `typed` was probably meant to be, for "did you mean" hints (class names, options,
- * commands): the same name in another case; else the closest within a few typos (a third of its
- * length, at least one); else the one name that has it as a whole dash-separated part ("fps" →
- * "sample-fps"). Undefined when nothing is close.
- */
-function closestName(typed, candidates) {
-    const wanted = typed.trim().toLowerCase();
-    if (wanted === '')
-        return undefined;
-    const folded = candidates.find((name) => name.toLowerCase() === wanted);
-    if (folded !== undefined)
-        return folded;
-    let best;
-    let bestDistance = Math.max(1, Math.floor(wanted.length / 3)) + 1;
-    for (const name of candidates) {
-        const distance = typoDistance(wanted, name.toLowerCase());
-        if (distance < bestDistance)
-            [best, bestDistance] = [name, distance];
-    }
-    if (best !== undefined)
-        return best;
-    const containing = candidates.filter((name) => name.toLowerCase().split(/[-_ ]/).includes(wanted));
-    return containing.length === 1 ? containing[0] : undefined;
-}
-/** ` (did you mean "x"?)` for the closest of `candidates` (shown with `show`), or ''. */
-function didYouMean(typed, candidates, show = (name) => `"${name}"`) {
-    const closest = closestName(typed, candidates);
-    return closest === undefined ? '' : ` (did you mean ${show(closest)}?)`;
-}
-/** The message of any thrown value, `Error` or not. */
-function messageOf(value) {
-    if (value instanceof Error)
-        return value.message;
-    // An Error from another realm (a vm context, a worker) fails instanceof but still has a message.
-    if (typeof value === 'object' && value !== null && typeof value.message === 'string') {
-        return value.message;
-    }
-    return typeof value === 'string' ? value : describeValue(value);
-}
-/** Exit code for any thrown value: the error's own code, or 1 for anything unexpected. */
-function exitCodeOf(value) {
-    return value instanceof DatasetGenError ? value.exitCode : EXIT_CODES.internal;
-}
-
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/observe/log.ts
 /**
  * Logging. Two formats behind one interface: 'text' for people (`HH:MM:SS level message key=value`)
@@ -6807,6 +6681,7 @@ function createProgress(options) {
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 ;// CONCATENATED MODULE: ./src/domain/run-options.ts
+const DECODE_OPTIONS = ['auto', 'all', 'keyframes'];
 /** The CLI's spelling, and the library's default. */
 const cliName = (key) => `--${key}`;
 
@@ -6839,6 +6714,16 @@ const DEFAULT_QUALITY_THRESHOLDS = Object.freeze({
 });
 /** Chosen from measurements on the sample video; see docs/thresholds.md. */
 const DEFAULT_DEDUP_THRESHOLD = 2;
+/**
+ * Largest local change (luma levels, 0..255) a frame may show against the last kept frame and still be
+ * a duplicate: the largest change of one cell's mean luma on a 32x32 grid over the analysis image,
+ * after removing the frame-wide change (src/pipeline/local-change.ts). Sensor noise, compression and a
+ * few percent of flicker move it by up to 13; the smallest change between real frames of the sample
+ * video at 2 frames/s is 27 (docs/thresholds.md). 255 turns the local check off (pHash only).
+ */
+const DEFAULT_DEDUP_LOCAL_THRESHOLD = 20;
+/** The largest local change: a local threshold this high never keeps a frame the pHash would drop. */
+const LOCAL_CHANGE_MAX = 255;
 /** Dedup threshold value that turns deduplication off: every frame is kept and no hash is computed. */
 const DEDUP_DISABLED = -1;
 /** Bits in a frame's perceptual hash: the largest Hamming distance, and the largest dedup threshold. */
@@ -6851,6 +6736,13 @@ const HASH_BITS = 64;
  * it costs at most one extra kept frame per period.
  */
 const DEDUP_CHECKPOINT_MS = 600_000;
+
+;// CONCATENATED MODULE: ./src/domain/timeouts.ts
+/** How long the run waits on what it does not control: ffmpeg/ffprobe reading a video, a model download. */
+/** Seconds without progress before ffmpeg, ffprobe or a model download is stopped (`stall-timeout`). */
+const DEFAULT_STALL_TIMEOUT_SECONDS = 60;
+/** Seconds a whole model download may take, retries included (`download-timeout`). */
+const DEFAULT_DOWNLOAD_TIMEOUT_SECONDS = 600;
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -16535,10 +16427,10 @@ function formatIssues(origin, error) {
 function parseModelConfig(value, origin, baseDir) {
     const result = modelConfigSchema.safeParse(value);
     if (!result.success)
-        throw new ConfigError(formatIssues(origin, result.error));
+        throw new errors/* ConfigError */.xL(formatIssues(origin, result.error));
     const config = result.data;
     if (config.classNames && new Set(config.classNames).size !== config.classNames.length) {
-        throw new ConfigError(`Invalid model config ${origin}: classNames: names must be unique`);
+        throw new errors/* ConfigError */.xL(`Invalid model config ${origin}: classNames: names must be unique`);
     }
     return { config, origin, baseDir };
 }
@@ -16557,7 +16449,7 @@ async function loadModelConfig(spec, cwd = process.cwd()) {
     catch (error) {
         const code = error.code;
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code);
-        throw new ConfigError(`Cannot read model config ${file}: ${why}; pass a JSON file or one of the presets: ${Object.keys(PRESETS).join(', ')}`);
+        throw new errors/* ConfigError */.xL(`Cannot read model config ${file}: ${why}; pass a JSON file or one of the presets: ${Object.keys(PRESETS).join(', ')}`);
     }
     let json;
     try {
@@ -16565,7 +16457,7 @@ async function loadModelConfig(spec, cwd = process.cwd()) {
         json = JSON.parse(text.replace(/^\uFEFF/, ''));
     }
     catch (error) {
-        throw new ConfigError(oneLine(`Invalid model config ${file}: not valid JSON (${error.message})`));
+        throw new errors/* ConfigError */.xL(oneLine(`Invalid model config ${file}: not valid JSON (${error.message})`));
     }
     return parseModelConfig(json, file, external_node_path_default().dirname(file));
 }
@@ -16798,6 +16690,7 @@ function computeMetrics(recorder, options) {
             width: video.info.width,
             height: video.info.height,
             sizeBytes: video.info.sizeBytes,
+            decode: video.decode.mode,
             decoded: video.framesDecoded,
             truncatedAtSeconds: video.truncatedAtMs === undefined ? null : round(video.truncatedAtMs / 1000, 3),
             decodeErrors: video.decodeErrors,
@@ -17175,7 +17068,7 @@ function parseDecimal(value, name, range, expected) {
     const n = Number(text);
     const inRange = range.minExclusive ? n > range.min : n >= range.min;
     if (!DECIMAL.test(text) || !Number.isFinite(n) || !inRange || n > range.max) {
-        throw invalidParameterError(name, expected ?? describeRange('a number', range), value);
+        throw (0,errors/* invalidParameterError */.pn)(name, expected ?? describeRange('a number', range), value);
     }
     return n;
 }
@@ -17186,9 +17079,19 @@ function parseInteger(value, name, range, expected) {
         return null;
     const n = Number(text);
     if (!INTEGER.test(text) || n < range.min || n > range.max) {
-        throw invalidParameterError(name, expected ?? describeRange('an integer', range), value);
+        throw (0,errors/* invalidParameterError */.pn)(name, expected ?? describeRange('an integer', range), value);
     }
     return n;
+}
+/** One of `choices`, exactly as listed (case-sensitive). */
+function parseChoice(value, name, choices) {
+    const text = parseText(value);
+    if (text === null)
+        return null;
+    const found = choices.find((choice) => choice === text);
+    if (found === undefined)
+        throw (0,errors/* invalidParameterError */.pn)(name, `one of ${choices.join(', ')}`, value);
+    return found;
 }
 const SECONDS = /^\d+(\.\d+)?$/;
 const CLOCK = /^(?:(\d+):)?([0-5]?\d):([0-5]?\d(?:\.\d+)?)$/;
@@ -17210,7 +17113,7 @@ function parseVideoTime(value, name) {
             seconds = Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
     }
     if (seconds === null || !Number.isFinite(seconds)) {
-        throw invalidParameterError(name, 'a time in the video: seconds (e.g. 90.5) or hh:mm:ss (e.g. 01:30:00)', value);
+        throw (0,errors/* invalidParameterError */.pn)(name, 'a time in the video: seconds (e.g. 90.5) or hh:mm:ss (e.g. 01:30:00)', value);
     }
     return Math.round(seconds * 1000);
 }
@@ -17221,6 +17124,7 @@ function parseVideoTime(value, name) {
  * strings into `RawOptions` and call `resolveOptions`; every message names the option as the user
  * spelled it, the value received and what was expected. Nothing is coerced silently.
  */
+
 
 
 
@@ -17241,6 +17145,9 @@ function resolve_text(raw, key) {
 }
 /** Most inference workers accepted: each holds a copy of the model. */
 const MAX_INFERENCE_WORKERS = 16;
+function decodeOption(raw, name) {
+    return parseChoice(raw.decode, name('decode'), DECODE_OPTIONS) ?? 'auto';
+}
 function workerCount(raw, name) {
     const value = resolve_text(raw, 'inference-workers');
     if (value === null || value === 'auto')
@@ -17252,7 +17159,7 @@ function sampling(raw, name) {
     const fps = decimal(raw, 'sample-fps', name, { min: 0, max: 240, minExclusive: true });
     const n = resolve_integer(raw, 'every-n-frames', name, { min: 1, max: 1_000_000 });
     if (fps !== null && n !== null) {
-        throw invalidParameterError(`${name('sample-fps')} and ${name('every-n-frames')}`, 'one of the two', 'both');
+        throw (0,errors/* invalidParameterError */.pn)(`${name('sample-fps')} and ${name('every-n-frames')}`, 'one of the two', 'both');
     }
     if (n !== null)
         return { mode: 'every-n-frames', n };
@@ -17270,11 +17177,11 @@ function timeRange(raw, name, sampled) {
     if (startMs === null && endMs === null)
         return null;
     if (endMs !== null && endMs <= (startMs ?? 0)) {
-        throw invalidParameterError(name('end'), `a time after ${name('start')} (${(startMs ?? 0) / 1000} s)`, raw.end);
+        throw (0,errors/* invalidParameterError */.pn)(name('end'), `a time after ${name('start')} (${(startMs ?? 0) / 1000} s)`, raw.end);
     }
     if (sampled.mode === 'every-n-frames') {
         const given = startMs === null ? 'end' : 'start';
-        throw invalidParameterError(name(given), `no time range with ${name('every-n-frames')} (a range keeps the ${name('sample-fps')} grid only)`, raw[given]);
+        throw (0,errors/* invalidParameterError */.pn)(name(given), `no time range with ${name('every-n-frames')} (a range keeps the ${name('sample-fps')} grid only)`, raw[given]);
     }
     return { startMs: startMs ?? 0, endMs };
 }
@@ -17285,7 +17192,7 @@ function providerList(raw, name) {
         return null;
     const names = value.split(',').map((part) => part.trim().toLowerCase());
     if (names.some((part) => !executionProviderSchema.options.includes(part))) {
-        throw invalidParameterError(name('execution-providers'), `a comma-separated list of ${executionProviderSchema.options.join(', ')} such as "cuda,cpu"`, value);
+        throw (0,errors/* invalidParameterError */.pn)(name('execution-providers'), `a comma-separated list of ${executionProviderSchema.options.join(', ')} such as "cuda,cpu"`, value);
     }
     return [...new Set(names)];
 }
@@ -17310,7 +17217,7 @@ function classList(raw, name) {
         return null;
     const names = value.split(',').map((part) => part.trim());
     if (names.some((part) => part === '')) {
-        throw invalidParameterError(name('classes'), 'a comma-separated list of class names such as "person,car"', value);
+        throw (0,errors/* invalidParameterError */.pn)(name('classes'), 'a comma-separated list of class names such as "person,car"', value);
     }
     return [...new Set(names)];
 }
@@ -17321,7 +17228,7 @@ function exportList(raw, name) {
     if (value !== null) {
         for (const part of value.split(',').map((p) => p.trim().toLowerCase())) {
             if (!EXPORT_FORMATS.includes(part)) {
-                throw invalidParameterError(name('export'), `a comma-separated list of ${EXPORT_FORMATS.join(', ')}`, value);
+                throw (0,errors/* invalidParameterError */.pn)(name('export'), `a comma-separated list of ${EXPORT_FORMATS.join(', ')}`, value);
             }
             asked.add(part);
         }
@@ -17334,7 +17241,7 @@ function labellingBudget(raw, name) {
     const select = resolve_integer(raw, 'select', name, { min: 1, max: MAX_SELECT });
     const selectOnly = raw['select-only'] === true;
     if (selectOnly && select === null)
-        throw invalidParameterError(name('select-only'), `to go with ${name('select')} (the number of frames to choose)`, 'no budget');
+        throw (0,errors/* invalidParameterError */.pn)(name('select-only'), `to go with ${name('select')} (the number of frames to choose)`, 'no budget');
     return { select, selectOnly };
 }
 /** `model` is a file path or an https:// URL; `model-sha256` pins either. */
@@ -17342,11 +17249,11 @@ function modelInput(raw, name, cwd) {
     const model = resolve_text(raw, 'model');
     const sha256 = resolve_text(raw, 'model-sha256');
     if (sha256 !== null && !/^[0-9a-f]{64}$/.test(sha256)) {
-        throw invalidParameterError(name('model-sha256'), 'a sha256 digest of 64 lowercase hex characters', sha256);
+        throw (0,errors/* invalidParameterError */.pn)(name('model-sha256'), 'a sha256 digest of 64 lowercase hex characters', sha256);
     }
     if (model === null) {
         if (sha256 !== null)
-            throw invalidParameterError(name('model'), `a file or https:// URL to go with ${name('model-sha256')}`, raw.model);
+            throw (0,errors/* invalidParameterError */.pn)(name('model'), `a file or https:// URL to go with ${name('model-sha256')}`, raw.model);
         return { modelPath: null, modelUrl: null, modelSha256: null };
     }
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(model)) {
@@ -17358,7 +17265,7 @@ function modelInput(raw, name, cwd) {
             url = null;
         }
         if (url?.protocol !== 'https:')
-            throw invalidParameterError(name('model'), 'an ONNX file path or an https:// URL', model);
+            throw (0,errors/* invalidParameterError */.pn)(name('model'), 'an ONNX file path or an https:// URL', model);
         return { modelPath: null, modelUrl: url.href, modelSha256: sha256 };
     }
     return { modelPath: external_node_path_default().resolve(cwd, model), modelUrl: null, modelSha256: sha256 };
@@ -17373,18 +17280,18 @@ function modelConfigSpec(value, cwd) {
 function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
     const videos = (raw.video ?? []).map((v) => v.trim()).filter((v) => v !== '');
     if (videos.length === 0)
-        throw invalidParameterError(name('video'), 'at least one video file', raw.video?.[0]);
+        throw (0,errors/* invalidParameterError */.pn)(name('video'), 'at least one video file', raw.video?.[0]);
     const stems = videos.map((v) => external_node_path_default().basename(v, external_node_path_default().extname(v)));
     const repeated = stems.find((stem, i) => stems.indexOf(stem) !== i);
     if (repeated !== undefined) {
-        throw invalidParameterError(name('video'), 'videos with distinct file names (images are named <video-stem>_<frame>.jpg)', `two videos named ${repeated}`);
+        throw (0,errors/* invalidParameterError */.pn)(name('video'), 'videos with distinct file names (images are named <video-stem>_<frame>.jpg)', `two videos named ${repeated}`);
     }
     const out = resolve_text(raw, 'out');
     if (out === null)
-        throw invalidParameterError(name('out'), 'an output folder path', raw.out);
+        throw (0,errors/* invalidParameterError */.pn)(name('out'), 'an output folder path', raw.out);
     const site = resolve_text(raw, 'site') ?? siteFromFileName(videos[0] ?? 'site');
     if (!SITE.test(site)) {
-        throw invalidParameterError(name('site'), 'a name of letters, digits, spaces, ".", "_" or "-" (at most 100, starting with a letter or digit)', site);
+        throw (0,errors/* invalidParameterError */.pn)(name('site'), 'a name of letters, digits, spaces, ".", "_" or "-" (at most 100, starting with a letter or digit)', site);
     }
     const dedup = resolve_integer(raw, 'dedup-threshold', name, { min: DEDUP_DISABLED, max: 64 });
     const quality = {
@@ -17395,13 +17302,13 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
         blurWindow: resolve_integer(raw, 'blur-window', name, { min: 1, max: 1000 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurWindow,
     };
     if (quality.blackLuma >= quality.overexposedLuma) {
-        throw invalidParameterError(name('black-luma'), `a value below ${name('overexposed-luma')} (${quality.overexposedLuma})`, quality.blackLuma);
+        throw (0,errors/* invalidParameterError */.pn)(name('black-luma'), `a value below ${name('overexposed-luma')} (${quality.overexposedLuma})`, quality.blackLuma);
     }
     const model = modelInput(raw, name, cwd);
     const ffmpegPath = resolve_text(raw, 'ffmpeg-path');
     const pushgatewayUrl = resolve_text(raw, 'pushgateway-url');
     if (pushgatewayUrl !== null && parsePushgatewayUrl(pushgatewayUrl) === null) {
-        throw invalidParameterError(name('pushgateway-url'), 'an http:// or https:// URL of a Prometheus Pushgateway', pushgatewayUrl);
+        throw (0,errors/* invalidParameterError */.pn)(name('pushgateway-url'), 'an http:// or https:// URL of a Prometheus Pushgateway', pushgatewayUrl);
     }
     const historyCsv = resolve_text(raw, 'history-csv');
     const sampled = sampling(raw, name);
@@ -17409,13 +17316,16 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
         videos: videos.map((v) => external_node_path_default().resolve(cwd, v)),
         outDir: external_node_path_default().resolve(cwd, out),
         overwrite: raw.overwrite === true,
+        resume: raw.resume === true,
         strict: raw.strict === true,
         site,
         sampling: sampled,
+        decode: decodeOption(raw, name),
         timeRange: timeRange(raw, name, sampled),
         ...model,
         modelConfig: modelConfigSpec(resolve_text(raw, 'model-config'), cwd),
         dedupThreshold: dedup ?? DEFAULT_DEDUP_THRESHOLD,
+        dedupLocalThreshold: decimal(raw, 'dedup-local-threshold', name, { min: 0, max: LOCAL_CHANGE_MAX }) ?? DEFAULT_DEDUP_LOCAL_THRESHOLD,
         confidence: decimal(raw, 'confidence', name, { min: 0, max: 1, minExclusive: true }),
         iou: decimal(raw, 'iou', name, { min: 0, max: 1, minExclusive: true }),
         maxDetections: resolve_integer(raw, 'max-detections', name, { min: 1, max: 10000 }),
@@ -17431,6 +17341,8 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
         exports: exportList(raw, name),
         labelStudioImages: resolve_text(raw, 'label-studio-images') ?? DEFAULT_LABEL_STUDIO_IMAGES,
         ...labellingBudget(raw, name),
+        stallTimeoutSeconds: decimal(raw, 'stall-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_STALL_TIMEOUT_SECONDS,
+        downloadTimeoutSeconds: decimal(raw, 'download-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_DOWNLOAD_TIMEOUT_SECONDS,
     };
 }
 
@@ -17812,6 +17724,7 @@ function buildCoco(kept, context) {
             video: image.video,
             frame_index: image.frameIndex,
             timestamp_ms: image.timestampMs,
+            decode: image.decode,
             site: context.site,
         });
         for (const detection of image.detections) {
@@ -17897,6 +17810,7 @@ const FRAME_CSV_COLUMNS = [
     'detections',
     'inference_ms',
     'image_file',
+    'local_change',
 ];
 /** Rounds measured values to 3 decimals so float noise does not reach the file. */
 function measured(value) {
@@ -17919,6 +17833,7 @@ function frameRow(frame) {
         kept?.detections ?? null,
         measured(kept?.inferenceMs ?? null),
         kept?.imageFile ?? null,
+        measured(frame.localChange),
     ];
 }
 /** metrics.csv: one row per sampled frame, in recorded order. */
@@ -17972,11 +17887,13 @@ const numberOrNull = (cell) => (cell === undefined || cell === '' ? null : Numbe
 /** metrics.csv read back into frame rows (what `frameRowsCsv` wrote; its values are already rounded). */
 function frameRowsFromCsv(text) {
     const [header, ...rows] = parseCsv(text);
-    if (header?.join(',') !== FRAME_CSV_COLUMNS.join(',')) {
+    // Files written before `local_change` was added have every column but that last one.
+    const older = FRAME_CSV_COLUMNS.slice(0, -1).join(',');
+    if (header?.join(',') !== FRAME_CSV_COLUMNS.join(',') && header?.join(',') !== older) {
         throw new RangeError(`unexpected metrics.csv columns: ${header?.join(',') ?? 'none'}`);
     }
     return rows.map((cells) => {
-        const [video, frameIndex, timestampMs, outcome, reason, luma, blur, distance, detections, inferenceMs, imageFile] = cells;
+        const [video, frameIndex, timestampMs, outcome, reason, luma, blur, distance, detections, inferenceMs, imageFile, local] = cells;
         const base = {
             video: video ?? '',
             frameIndex: Number(frameIndex),
@@ -17984,6 +17901,7 @@ function frameRowsFromCsv(text) {
             lumaMean: numberOrNull(luma),
             blurScore: numberOrNull(blur),
             phashDistance: numberOrNull(distance),
+            localChange: numberOrNull(local),
         };
         if (outcome === 'kept') {
             return { ...base, outcome, detections: Number(detections), inferenceMs: Number(inferenceMs), imageFile: imageFile ?? '' };
@@ -18011,7 +17929,7 @@ async function readPartFile(dir, given, file) {
     }
     catch (error) {
         const code = error.code ?? 'unreadable';
-        throw new UsageError(`${given} is not a finished dataset-gen dataset: ${file} is missing (${code}); pass folders written by dataset-gen run`);
+        throw new errors/* UsageError */.eb(`${given} is not a finished dataset-gen dataset: ${file} is missing (${code}); pass folders written by dataset-gen run`);
     }
 }
 function parseJson(text, given, file) {
@@ -18019,7 +17937,7 @@ function parseJson(text, given, file) {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new UsageError(`${given}: ${file} is not valid JSON (${error.message})`);
+        throw new errors/* UsageError */.eb(`${given}: ${file} is not valid JSON (${error.message})`);
     }
 }
 /** The kept images of a COCO file, with each detection's class index in the model's class list. */
@@ -18038,6 +17956,7 @@ function keptFromCoco(coco, classNames) {
         video: image.video,
         frameIndex: image.frame_index,
         timestampMs: image.timestamp_ms,
+        decode: image.decode,
         width: image.width,
         height: image.height,
         detections: byImage.get(image.id) ?? [],
@@ -18048,7 +17967,7 @@ async function readDatasetPart(given, cwd) {
     const [manifestText, cocoText, metricsText, csvText] = await Promise.all([DATASET_FILES.manifest, DATASET_FILES.coco, DATASET_FILES.metrics, DATASET_FILES.metricsCsv].map((file) => readPartFile(dir, given, file)));
     const manifest = parseJson(manifestText, given, DATASET_FILES.manifest);
     if (manifest.schemaVersion !== 1 || manifest.tool?.name !== 'dataset-gen') {
-        throw new UsageError(`${given}: ${DATASET_FILES.manifest} is not a dataset-gen manifest (schema 1)`);
+        throw new errors/* UsageError */.eb(`${given}: ${DATASET_FILES.manifest} is not a dataset-gen manifest (schema 1)`);
     }
     const coco = parseJson(cocoText, given, DATASET_FILES.coco);
     let frames;
@@ -18056,7 +17975,7 @@ async function readDatasetPart(given, cwd) {
         frames = frameRowsFromCsv(csvText);
     }
     catch (error) {
-        throw new UsageError(`${given}: ${DATASET_FILES.metricsCsv} cannot be read: ${error.message}`);
+        throw new errors/* UsageError */.eb(`${given}: ${DATASET_FILES.metricsCsv} cannot be read: ${error.message}`);
     }
     return {
         dir,
@@ -18097,7 +18016,7 @@ function redactedModelConfig(config) {
 }
 function buildManifest(input) {
     const { options, metrics } = input;
-    const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, ...config } = options;
+    const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, resume: _resume, ...config } = options;
     const { manifest: _manifest, ...datasetFiles } = DATASET_FILES;
     return {
         schemaVersion: 1,
@@ -18132,6 +18051,8 @@ function buildManifest(input) {
             path: v.info.path,
             stem: v.info.stem,
             sha256: v.sha256,
+            decode: v.decode.mode,
+            decodeReason: v.decode.reason,
             sizeBytes: v.info.sizeBytes,
             container: v.info.container,
             codec: v.info.codec,
@@ -18215,46 +18136,114 @@ function checkMergeable(parts) {
     for (const part of rest) {
         const found = firstDifference(reference, comparable(part.manifest));
         if (found) {
-            throw new ConfigError(`Cannot merge ${part.given} with ${first.given}: they were made with different ${found.path} (${show(found.b)} in ${part.given}, ${show(found.a)} in ${first.given}); merge only datasets of one model and config`);
+            throw new errors/* ConfigError */.xL(`Cannot merge ${part.given} with ${first.given}: they were made with different ${found.path} (${show(found.b)} in ${part.given}, ${show(found.a)} in ${first.given}); merge only datasets of one model and config`);
         }
     }
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: ./src/pipeline/output-dir.ts
 /**
  * The dataset is written into a hidden sibling of the output folder and renamed into place only when
- * the run succeeds, so a failed or interrupted run never leaves a folder that looks complete.
+ * the run succeeds, so a failed or interrupted run never leaves a folder that looks complete. A run
+ * stages in `.<out>.partial` (one name, so that `--resume` finds it again); `merge` in a random one.
  */
 
 
 
 
 
-/** Refuses an output path that is a file, or a folder with something in it (unless `overwrite`). */
-async function checkOutputDir(outDir, overwrite, name = cliName) {
+
+
+/** The run's staging folder: `.<out>.partial` beside `outDir`. */
+function stagingDirOf(outDir) {
+    return external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.partial`);
+}
+async function realOrResolved(file) {
+    return (0,promises_namespaceObject.realpath)(file).catch(() => external_node_path_default().resolve(file));
+}
+function isInside(folder, file) {
+    const rel = external_node_path_default().relative(folder, file);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+/** True when `dir` holds a manifest.json written by dataset-gen (a run or a merge). */
+async function isDataset(dir) {
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, DATASET_FILES.manifest), 'utf8').catch(() => null);
+    if (text === null)
+        return false;
+    try {
+        const manifest = JSON.parse(text);
+        return manifest.schemaVersion === 1 && manifest.tool?.name === 'dataset-gen';
+    }
+    catch {
+        return false;
+    }
+}
+/** Why `--overwrite` must not replace `outDir` (an existing folder), or null when it may. */
+async function overwriteRefusal(outDir, entries, guard, name) {
+    const real = await realOrResolved(outDir);
+    const home = await realOrResolved(guard.home ?? external_node_os_default().homedir());
+    const cwd = await realOrResolved(guard.cwd ?? process.cwd());
+    if (real === external_node_path_default().parse(real).root)
+        return 'it is the root folder';
+    if (real === home)
+        return 'it is the home folder';
+    if (isInside(real, home))
+        return `it holds the home folder ${home}`;
+    if (real === cwd)
+        return 'it is the current working folder';
+    if (isInside(real, cwd))
+        return `it holds the current working folder ${cwd}`;
+    for (const input of guard.inputs ?? []) {
+        const resolved = [external_node_path_default().resolve(guard.cwd ?? process.cwd(), input), await realOrResolved(external_node_path_default().resolve(guard.cwd ?? process.cwd(), input))];
+        if (resolved.some((file) => isInside(real, file)))
+            return `it holds the input ${input}`;
+    }
+    if (entries.length > 0 && !(await isDataset(outDir))) {
+        return `it is not a dataset written by dataset-gen (no dataset-gen ${DATASET_FILES.manifest}); ${name('overwrite')} replaces only a previous dataset`;
+    }
+    return null;
+}
+/**
+ * Refuses an output path that is a file, or a folder with something in it (unless `overwrite`). With
+ * `overwrite`, refuses the root, home and working folders, a folder holding an input, and a non-empty
+ * folder that is not a previous dataset.
+ */
+async function checkOutputDir(outDir, overwrite, name = cliName, guard = {}) {
     const info = await (0,promises_namespaceObject.stat)(outDir).catch(() => null);
     if (!info)
         return;
     if (!info.isDirectory())
-        throw new OutputError(`Output ${outDir} exists and is not a folder; choose another ${name('out')}`);
+        throw new errors/* OutputError */.u7(`Output ${outDir} exists and is not a folder; choose another ${name('out')}`);
     const entries = await (0,promises_namespaceObject.readdir)(outDir);
     if (entries.length > 0 && !overwrite) {
-        throw new OutputError(`Output folder ${outDir} exists and is not empty; pass ${name('overwrite')} to replace it, or choose another ${name('out')}`);
+        throw new errors/* OutputError */.u7(`Output folder ${outDir} exists and is not empty; pass ${name('overwrite')} to replace it, or choose another ${name('out')}`);
     }
+    if (!overwrite)
+        return;
+    const refusal = await overwriteRefusal(outDir, entries, guard, name);
+    if (refusal !== null)
+        throw new errors/* OutputError */.u7(`Refusing to replace ${outDir} with ${name('overwrite')}: ${refusal}; choose another ${name('out')}`);
 }
-/** Creates the temporary sibling folder the run writes into. */
-async function createStagingDir(outDir, subdirs, name = cliName) {
+/** Creates the folder the output folder goes in. */
+async function createOutputParent(outDir, name = cliName) {
     const parent = external_node_path_default().dirname(outDir);
     try {
         await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
     }
     catch (error) {
-        throw new OutputError(`Cannot create ${parent}: ${error.code ?? error.message}; check ${name('out')}`);
+        throw new errors/* OutputError */.u7(`Cannot create ${parent}: ${error.code ?? error.message}; check ${name('out')}`);
     }
-    const staging = external_node_path_default().join(parent, `.${external_node_path_default().basename(outDir)}.partial-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+}
+/** Creates the temporary sibling folder the run writes into (`staging`, or a random hidden name). */
+async function createStagingDir(outDir, subdirs, name = cliName, staging) {
+    await createOutputParent(outDir, name);
+    const dir = staging ?? external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.partial-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
     for (const sub of ['', ...subdirs])
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(staging, sub), { recursive: true });
-    return staging;
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, sub), { recursive: true });
+    return dir;
 }
 /** Moves the finished staging folder to `outDir`, replacing what was there. */
 async function commitStagingDir(staging, outDir) {
@@ -19285,7 +19274,9 @@ function header(data, title) {
         ? 'none'
         : `${names.join(', ')}${more > 0 ? `, and ${format_int(more)} more` : ''} (${format_int(metrics.videos.length)}, ${format_duration(metrics.videos.reduce((acc, v) => acc + v.durationSeconds * 1000, 0))} in all)`;
     const sampling = manifest.config.sampling ? `${escapeHtml(describeSampling(manifest.config.sampling))} sampled; ` : '';
-    const dedup = manifest.config.dedupThreshold < 0 ? 'off' : `pHash distance ≤ ${format_int(manifest.config.dedupThreshold)}`;
+    const { dedupThreshold, dedupLocalThreshold } = manifest.config;
+    const local = dedupLocalThreshold === undefined ? '' : ` and local change ≤ ${fixed(dedupLocalThreshold, 1)}`;
+    const dedup = dedupThreshold < 0 ? 'off' : `pHash distance ≤ ${format_int(dedupThreshold)}${local}`;
     const rows = [
         ['Videos', videos],
         ['Model', `${userText(manifest.config.model.name)} <code title="sha256">${escapeHtml(manifest.model.sha256.slice(0, 12))}</code>`],
@@ -19347,7 +19338,7 @@ function thresholdPosition(buckets, t) {
     }
     return buckets.length;
 }
-function phashChart(metrics, threshold) {
+function phashChart(metrics, threshold, localThreshold) {
     const ph = metrics.phashDistance;
     if (ph.count === 0)
         return '<p class="note">No distances recorded (each video had at most one frame reach deduplication).</p>';
@@ -19361,7 +19352,11 @@ function phashChart(metrics, threshold) {
     const marker = on ? { at: thresholdPosition(ph.histogram, threshold), label: `dedup ≤ ${format_int(threshold)}` } : undefined;
     return (histogramChart(buckets, { label: 'pHash distance to the last kept frame', xTitle: 'Hamming distance (bits of 64)', marker }) +
         `<p class="note">${format_int(ph.count)} distances; median ${fixed(ph.median, 1)}. ` +
-        (on ? `Frames at or left of the dashed line were dropped as near-duplicates.` : 'Deduplication was off.') +
+        (on
+            ? localThreshold === undefined
+                ? 'Frames at or left of the dashed line were dropped as near-duplicates.'
+                : `Frames at or left of the dashed line were dropped as near-duplicates unless part of the frame changed (local change above ${fixed(localThreshold, 1)} luma levels, the <code>local_change</code> column of metrics.csv).`
+            : 'Deduplication was off.') +
         '</p>');
 }
 function stageChart(metrics) {
@@ -19488,7 +19483,7 @@ function renderHtmlReport(data, contactSheet, options = {}, selectedSheet = null
         panel('Detections per image', perImageChart(metrics)),
         timelinePanel(data, options),
         panel('Time per stage', stageChart(metrics)),
-        panel('Near-duplicates (pHash distance)', phashChart(metrics, manifest.config.dedupThreshold)),
+        panel('Near-duplicates (pHash distance)', phashChart(metrics, manifest.config.dedupThreshold, manifest.config.dedupLocalThreshold)),
         contactSheetSection(contactSheet),
         exportsSection(metrics),
         selectionSection(metrics, selectedSheet),
@@ -19817,7 +19812,7 @@ function joinVideos(parts) {
                 byStem.set(video.stem, { video: { ...video }, from: part.given });
             }
             else if (seen.video.sha256 !== video.sha256) {
-                throw new UsageError(`Cannot merge: video ${video.stem} in ${part.given} is not the video of that name in ${seen.from} (sha256 differs); image names would clash`);
+                throw new errors/* UsageError */.eb(`Cannot merge: video ${video.stem} in ${part.given} is not the video of that name in ${seen.from} (sha256 differs); image names would clash`);
             }
             else {
                 seen.video.framesDecoded += video.framesDecoded;
@@ -19835,7 +19830,7 @@ function joinFrames(parts, rank) {
             const key = `${frame.video}#${frame.frameIndex}`;
             const other = owner.get(key);
             if (other !== undefined) {
-                throw new UsageError(`Cannot merge: frame ${frame.frameIndex} of ${frame.video} is in both ${other} and ${part.given}; their time ranges overlap`);
+                throw new errors/* UsageError */.eb(`Cannot merge: frame ${frame.frameIndex} of ${frame.video} is in both ${other} and ${part.given}; their time ranges overlap`);
             }
             owner.set(key, part.given);
         }
@@ -19856,9 +19851,10 @@ function summedRecord(parts, frames, kept, videos, exports) {
     return { stageMs, frames, kept, videos, wallMs: parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0), exports, selection: null, exportsOnlySelected: false };
 }
 function videoRecords(videos) {
-    return videos.map(({ sha256, framesDecoded, decodeErrors, truncatedAtSeconds, ...info }, index) => ({
+    return videos.map(({ sha256, decode, decodeReason, framesDecoded, decodeErrors, truncatedAtSeconds, ...info }, index) => ({
         info: { ...info, index },
         sha256,
+        decode: { mode: decode, reason: decodeReason },
         framesDecoded,
         decodeErrors,
         ...(truncatedAtSeconds === null ? {} : { truncatedAtMs: truncatedAtSeconds * 1000 }),
@@ -19870,7 +19866,7 @@ async function mergeDatasets(request, hooks = {}) {
     const name = hooks.nameOf ?? cliName;
     const cwd = request.cwd ?? process.cwd();
     if (request.parts.length === 0)
-        throw new UsageError('merge needs at least one dataset folder: dataset-gen merge <dataset>... --out <dir>');
+        throw new errors/* UsageError */.eb('merge needs at least one dataset folder: dataset-gen merge <dataset>... --out <dir>');
     const parts = await Promise.all(request.parts.map((given) => readDatasetPart(given, cwd)));
     checkMergeable(parts);
     const first = parts[0];
@@ -19879,7 +19875,7 @@ async function mergeDatasets(request, hooks = {}) {
     const frames = joinFrames(parts, rank);
     const kept = parts.flatMap((p) => p.kept).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
     const { config, model } = first.manifest;
-    await checkOutputDir(request.outDir, request.overwrite, name);
+    await checkOutputDir(request.outDir, request.overwrite, name, { inputs: request.parts.map((part) => external_node_path_default().resolve(cwd, part)), cwd });
     const staging = await createStagingDir(request.outDir, [DATASET_FILES.images, external_node_path_default().dirname(DATASET_FILES.coco)], name);
     try {
         for (const part of parts) {
@@ -19950,18 +19946,26 @@ async function mergeDatasets(request, hooks = {}) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: external "node:stream"
+const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 ;// CONCATENATED MODULE: external "node:stream/promises"
 const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/model/download.ts
 /**
  * Downloads model weights over HTTPS into the cache folder: streamed to a temporary file in the same
- * folder while hashing, verified, then renamed into place, so a cache entry is never half-written.
+ * folder while hashing, verified, then renamed into place, so a cache entry is never half-written
+ * (the temporary file is removed on every failure).
+ *
+ * Bounded in every way a remote host could hold the run: a size cap (checked against Content-Length
+ * before reading, and while streaming), a stall timeout (no response or no bytes for that long ends
+ * the attempt) and an overall deadline (retries and their waits included). Transient failures — a
+ * stall, a connection reset or refused, HTTP 5xx, 408 or 429 — are retried with exponential backoff
+ * a bounded number of times, each retry reported; other HTTP statuses (4xx) and a wrong sha256 are not.
  */
 
 
@@ -19971,19 +19975,37 @@ const external_node_stream_promises_namespaceObject = __WEBPACK_EXTERNAL_createR
 
 
 
-function get(url, options) {
+
+
+
+/** Largest model file accepted unless `maxBytes` says otherwise: 1 GiB (YOLO weights are 6–300 MB). */
+const DEFAULT_MAX_MODEL_BYTES = 1024 ** 3;
+const DEFAULT_DOWNLOAD_RETRIES = 3;
+const DEFAULT_BACKOFF_MS = 1000;
+/** A failure worth another attempt; anything else ends the download at once. */
+class TransientError extends Error {
+}
+function isTransientStatus(status) {
+    return status >= 500 || status === 408 || status === 429;
+}
+const TRANSIENT_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+function get(url, options, limits, signal, state) {
     return new Promise((resolve, reject) => {
-        const request = external_node_https_default().get(url, { ca: options.ca, timeout: options.timeoutMs ?? 60000 }, resolve);
-        request.on('timeout', () => request.destroy(new Error(`no response within ${options.timeoutMs ?? 60000} ms`)));
+        const request = external_node_https_default().get(url, { ca: options.ca, signal }, resolve);
+        // Socket inactivity, while waiting for the response and while its body streams.
+        request.setTimeout(limits.stallMs, () => {
+            state.cause = new TransientError(`no data for ${limits.stallMs / 1000} s (stalled; ${limits.names.stall} sets the limit)`);
+            request.destroy(state.cause);
+        });
         request.on('error', reject);
     });
 }
-async function download_open(url, options) {
+async function download_open(url, options, limits, signal, state) {
     let current = url;
     for (let hop = 0; hop <= (options.maxRedirects ?? 5); hop += 1) {
         if (current.protocol !== 'https:')
-            throw new ModelError(`Model URL ${redactUrl(current)} is not https; only https downloads are allowed`);
-        const response = await get(current, options);
+            throw new errors/* ModelError */.me(`Model URL ${redactUrl(current)} is not https; only https downloads are allowed`);
+        const response = await get(current, options, limits, signal, state);
         const status = response.statusCode ?? 0;
         if (status >= 300 && status < 400 && response.headers.location) {
             response.resume();
@@ -19992,11 +20014,57 @@ async function download_open(url, options) {
         }
         if (status !== 200) {
             response.resume();
-            throw new ModelError(`Model download ${redactUrl(url)} failed: HTTP ${status}; check the URL and that the runner can reach it`);
+            if (isTransientStatus(status))
+                throw new TransientError(`HTTP ${status}`);
+            throw new errors/* ModelError */.me(`Model download ${redactUrl(url)} failed: HTTP ${status}; check the URL and that the runner can reach it`);
+        }
+        const declared = Number(response.headers['content-length']);
+        if (Number.isFinite(declared) && declared > limits.maxBytes) {
+            response.destroy();
+            throw new errors/* ModelError */.me(`Model download ${redactUrl(url)} refused: ${declared} bytes is more than the ${limits.maxBytes}-byte limit for a model file`);
         }
         return response;
     }
-    throw new ModelError(`Model download ${redactUrl(url)} failed: more than ${options.maxRedirects ?? 5} redirects`);
+    throw new errors/* ModelError */.me(`Model download ${redactUrl(url)} failed: more than ${options.maxRedirects ?? 5} redirects`);
+}
+/** One attempt: the body streamed into `temporary` while hashed and counted; returns its sha256. */
+async function attempt(url, temporary, options, limits, signal) {
+    const state = { cause: null };
+    const response = await download_open(url, options, limits, signal, state);
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    let bytes = 0;
+    const counter = new external_node_stream_namespaceObject.Transform({
+        transform(chunk, _encoding, callback) {
+            bytes += chunk.length;
+            if (bytes > limits.maxBytes) {
+                callback(new errors/* ModelError */.me(`Model download ${redactUrl(url)} refused: more than the ${limits.maxBytes}-byte limit for a model file`));
+                return;
+            }
+            hash.update(chunk);
+            callback(null, chunk);
+        },
+    });
+    try {
+        await (0,external_node_stream_promises_namespaceObject.pipeline)(response, counter, (0,external_node_fs_namespaceObject.createWriteStream)(temporary));
+    }
+    catch (error) {
+        // The request's stall error reaches the body stream as a plain "aborted": report the cause.
+        throw state.cause ?? error;
+    }
+    return hash.digest('hex');
+}
+function download_describe(error) {
+    const code = error.code;
+    const message = error.message ?? String(error);
+    return code && !message.includes(code) ? `${message} (${code})` : message;
+}
+function isTransient(error) {
+    if (error instanceof TransientError)
+        return true;
+    if (error instanceof errors/* ModelError */.me)
+        return false;
+    const code = error.code;
+    return (code !== undefined && TRANSIENT_CODES.has(code)) || /socket hang up|aborted/i.test(error.message ?? '');
 }
 /** Downloads `url` to `<cacheDir>/<sha256>.onnx` and returns that path and the digest. */
 async function downloadModel(url, cacheDir, expectedSha256, options = {}) {
@@ -20004,27 +20072,51 @@ async function downloadModel(url, cacheDir, expectedSha256, options = {}) {
         await (0,promises_namespaceObject.mkdir)(cacheDir, { recursive: true });
     }
     catch (error) {
-        throw new ModelError(`Cannot create the model cache folder ${cacheDir}: ${error.message}; set DATASET_GEN_CACHE to a writable folder`);
+        throw new errors/* ModelError */.me(`Cannot create the model cache folder ${cacheDir}: ${error.message}; set DATASET_GEN_CACHE to a writable folder`);
     }
+    const names = options.timeoutNames ?? { stall: '--stall-timeout', deadline: '--download-timeout' };
+    const limits = {
+        stallMs: options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_SECONDS * 1000,
+        maxBytes: options.maxBytes ?? DEFAULT_MAX_MODEL_BYTES,
+        names,
+    };
+    const deadlineMs = options.deadlineMs ?? DEFAULT_DOWNLOAD_TIMEOUT_SECONDS * 1000;
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const retries = options.retries ?? DEFAULT_DOWNLOAD_RETRIES;
+    const shown = redactUrl(url);
     const temporary = external_node_path_default().join(cacheDir, `.download-${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}`);
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
     try {
-        const response = await download_open(new URL(url), options);
-        response.on('data', (chunk) => hash.update(chunk));
-        await (0,external_node_stream_promises_namespaceObject.pipeline)(response, (0,external_node_fs_namespaceObject.createWriteStream)(temporary));
-        const sha256 = hash.digest('hex');
-        if (expectedSha256 && sha256 !== expectedSha256) {
-            throw new ModelError(`Model download ${redactUrl(url)}: sha256 is ${sha256}, expected ${expectedSha256}; the file changed upstream or the pin is wrong`);
+        for (let tried = 0;; tried += 1) {
+            try {
+                const sha256 = await attempt(new URL(url), temporary, options, limits, deadline);
+                if (expectedSha256 && sha256 !== expectedSha256) {
+                    throw new errors/* ModelError */.me(`Model download ${shown}: sha256 is ${sha256}, expected ${expectedSha256}; the file changed upstream or the pin is wrong`);
+                }
+                const target = external_node_path_default().join(cacheDir, `${sha256}.onnx`);
+                await (0,promises_namespaceObject.rename)(temporary, target);
+                return { path: target, sha256 };
+            }
+            catch (error) {
+                await (0,promises_namespaceObject.rm)(temporary, { force: true });
+                if (deadline.aborted) {
+                    throw new errors/* ModelError */.me(`Model download ${shown} did not finish within ${deadlineMs / 1000} s (${names.deadline}); check the network, or raise ${names.deadline}`);
+                }
+                if (!isTransient(error))
+                    throw error;
+                if (tried >= retries) {
+                    throw new errors/* ModelError */.me(`Model download ${shown} failed after ${tried + 1} attempts: ${download_describe(error)}; check the URL and the network`);
+                }
+                const wait = (options.backoffMs ?? DEFAULT_BACKOFF_MS) * 2 ** tried;
+                options.onRetry?.(`Model download ${shown} failed (${download_describe(error)}); retry ${tried + 1} of ${retries} in ${wait / 1000} s`);
+                await (0,external_node_timers_promises_namespaceObject.setTimeout)(wait, undefined, { signal: deadline }).catch(() => undefined);
+            }
         }
-        const target = external_node_path_default().join(cacheDir, `${sha256}.onnx`);
-        await (0,promises_namespaceObject.rename)(temporary, target);
-        return { path: target, sha256 };
     }
     catch (error) {
         await (0,promises_namespaceObject.rm)(temporary, { force: true });
-        if (error instanceof ModelError)
+        if (error instanceof errors/* ModelError */.me)
             throw error;
-        throw new ModelError(`Model download ${redactUrl(url)} failed: ${error.message}; check the URL and the network`);
+        throw new errors/* ModelError */.me(`Model download ${shown} failed: ${download_describe(error)}; check the URL and the network`);
     }
 }
 
@@ -20067,12 +20159,12 @@ async function checkWeightsFile(file, what, names) {
         info = await (0,promises_namespaceObject.stat)(file);
     }
     catch {
-        throw new ModelError(`Model ${file} (${what}) does not exist; pass an ONNX file with ${names.model}, ${EXPORT_HINT}`);
+        throw new errors/* ModelError */.me(`Model ${file} (${what}) does not exist; pass an ONNX file with ${names.model}, ${EXPORT_HINT}`);
     }
     if (!info.isFile())
-        throw new ModelError(`Model ${file} (${what}) is not a file; pass an .onnx file`);
+        throw new errors/* ModelError */.me(`Model ${file} (${what}) is not a file; pass an .onnx file`);
     if (info.size === 0)
-        throw new ModelError(`Model ${file} (${what}) is empty (0 bytes); re-export or re-download it`);
+        throw new errors/* ModelError */.me(`Model ${file} (${what}) is empty (0 bytes); re-export or re-download it`);
 }
 async function fromFile(file, what, origin, names) {
     await checkWeightsFile(file, what, names);
@@ -20117,7 +20209,7 @@ async function resolveModel(loaded, options) {
     if (options.modelPath) {
         const resolved = await fromFile(options.modelPath, `given with ${names.model}`, 'option', names);
         if (options.modelSha256 && resolved.sha256 !== options.modelSha256) {
-            throw new ModelError(`Model ${options.modelPath}: sha256 is ${resolved.sha256}, expected ${options.modelSha256}; use the pinned file or update the pin`);
+            throw new errors/* ModelError */.me(`Model ${options.modelPath}: sha256 is ${resolved.sha256}, expected ${options.modelSha256}; use the pinned file or update the pin`);
         }
         return { ...resolved, pinned: Boolean(options.modelSha256) };
     }
@@ -20129,7 +20221,7 @@ async function resolveModel(loaded, options) {
     }
     if (source && 'url' in source)
         return fromUrl(source.url, source.sha256, options);
-    throw new ModelError(`No model weights for ${loaded.origin}: pass ${names.model} path/to/model.onnx${names.env ? ` (or set ${names.env})` : ''}, or give the model config a "source"; ${EXPORT_HINT}`);
+    throw new errors/* ModelError */.me(`No model weights for ${loaded.origin}: pass ${names.model} path/to/model.onnx${names.env ? ` (or set ${names.env})` : ''}, or give the model config a "source"; ${EXPORT_HINT}`);
 }
 
 ;// CONCATENATED MODULE: ./src/detect/class-filter.ts
@@ -20154,7 +20246,7 @@ function resolveClassFilter(keep, classNames) {
             indices.add(index);
             continue;
         }
-        throw new ConfigError(`Unknown class "${name}" in the class filter${didYouMean(name, classNames)}; the model's classes are ${describeClasses(classNames)}`);
+        throw new errors/* ConfigError */.xL(`Unknown class "${name}" in the class filter${(0,errors/* didYouMean */.au)(name, classNames)}; the model's classes are ${describeClasses(classNames)}`);
     }
     return indices;
 }
@@ -20420,7 +20512,7 @@ function boxToSource(box, geometry, srcWidth, srcHeight) {
 
 const NO_LAYOUT = `expected ${LAYOUT_SHAPES.yolov8} (yolov8) or ${LAYOUT_SHAPES.yolov5} (yolov5)`;
 function fail(modelPath, message) {
-    return new ModelError(`Model ${modelPath}: ${message}`);
+    return new errors/* ModelError */.me(`Model ${modelPath}: ${message}`);
 }
 function checkInput(modelPath, input, inputSize) {
     const name = input.name;
@@ -21148,7 +21240,7 @@ const MIN_BOX_SIDE = 1;
 function firstLine(error) {
     const message = typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
         ? error.message
-        : messageOf(error);
+        : (0,errors/* messageOf */.bD)(error);
     return message.split('\n', 1)[0].trim();
 }
 /** Creates the session with the configured providers, falling back to CPU when CUDA cannot be used. */
@@ -21158,9 +21250,9 @@ async function openSession(modelPath, requested, workers, onWarning) {
         const why = firstLine(error);
         // A .pt checkpoint, a text file, an HTML error page saved as .onnx: not an ONNX protobuf at all.
         if (/protobuf parsing failed/i.test(why)) {
-            return new ModelError(`Model ${modelPath} is not an ONNX model (onnxruntime: Protobuf parsing failed); pass an .onnx file, ${EXPORT_HINT}, or give no model to use the bundled yolov8n.onnx`, { cause: error });
+            return new errors/* ModelError */.me(`Model ${modelPath} is not an ONNX model (onnxruntime: Protobuf parsing failed); pass an .onnx file, ${EXPORT_HINT}, or give no model to use the bundled yolov8n.onnx`, { cause: error });
         }
-        return new ModelError(`Model ${modelPath}: onnxruntime cannot load it: ${why}`, { cause: error });
+        return new errors/* ModelError */.me(`Model ${modelPath}: onnxruntime cannot load it: ${why}`, { cause: error });
     };
     try {
         return { session: await startRuntimePool(modelPath, unique, workers), providers: unique };
@@ -21188,10 +21280,10 @@ async function checkModelFile(modelPath) {
     catch (error) {
         const code = error.code;
         const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : firstLine(error);
-        throw new ModelError(`Model ${modelPath}: cannot read the model file: ${why}`, { cause: error });
+        throw new errors/* ModelError */.me(`Model ${modelPath}: cannot read the model file: ${why}`, { cause: error });
     }
     if (!isFile)
-        throw new ModelError(`Model ${modelPath}: cannot read the model file: not a file`);
+        throw new errors/* ModelError */.me(`Model ${modelPath}: cannot read the model file: not a file`);
 }
 class Detector {
     session;
@@ -21278,7 +21370,7 @@ class Detector {
             output = await this.session.run(this.io.inputName, data, [batch, 3, size, size], this.io.outputName, this.spareOutputs.pop());
         }
         catch (error) {
-            throw new ModelError(`Model ${this.modelPath}: inference failed: ${firstLine(error)}`, { cause: error });
+            throw new errors/* ModelError */.me(`Model ${this.modelPath}: inference failed: ${firstLine(error)}`, { cause: error });
         }
         const inferenceMs = output.runMs;
         // `data` itself was transferred to the worker (now empty); the worker hands the buffer back.
@@ -21298,7 +21390,7 @@ class Detector {
     }
     decode(output, frames) {
         if (output.type !== 'float32') {
-            throw new ModelError(`Model ${this.modelPath}: output "${this.io.outputName}" is not a float32 tensor`);
+            throw new errors/* ModelError */.me(`Model ${this.modelPath}: output "${this.io.outputName}" is not a float32 tensor`);
         }
         let perImage;
         try {
@@ -21310,10 +21402,10 @@ class Detector {
             });
         }
         catch (error) {
-            throw new ModelError(`Model ${this.modelPath}: ${firstLine(error)}`, { cause: error });
+            throw new errors/* ModelError */.me(`Model ${this.modelPath}: ${firstLine(error)}`, { cause: error });
         }
         if (perImage.length < frames) {
-            throw new ModelError(`Model ${this.modelPath}: output has ${perImage.length} images for a batch of ${frames}`);
+            throw new errors/* ModelError */.me(`Model ${this.modelPath}: output has ${perImage.length} images for a batch of ${frames}`);
         }
         return perImage;
     }
@@ -21362,17 +21454,13 @@ function time_range_describeRange(range) {
     return `${time_range_formatClock(range.startMs)}–${range.endMs === null ? 'end' : time_range_formatClock(range.endMs)}`;
 }
 
-;// CONCATENATED MODULE: external "fluent-ffmpeg"
-var external_fluent_ffmpeg_x = (y) => {
-	var x = {}; __nccwpck_require__.d(x, y); return x
-} 
-var external_fluent_ffmpeg_y = (x) => (() => (x))
-const external_fluent_ffmpeg_namespaceObject = external_fluent_ffmpeg_x({ ["default"]: () => (__WEBPACK_EXTERNAL_MODULE_fluent_ffmpeg_4050a85a__["default"]) });
 ;// CONCATENATED MODULE: ./src/media/ffmpeg.ts
 /**
- * The only module that touches fluent-ffmpeg (archived upstream) or starts ffmpeg: binary discovery,
- * ffprobe (through fluent-ffmpeg), and a decoder process whose raw frames arrive on a stream (spawned
- * directly). Replacing fluent-ffmpeg's ffprobe with a direct spawn means changing this file alone.
+ * The only module that starts ffmpeg or ffprobe: binary discovery, ffprobe, and a decoder process
+ * whose raw frames arrive on a stream. Both are spawned directly (fluent-ffmpeg, archived upstream,
+ * gives only its probe result's type): its ffprobe could be given neither a time limit nor a kill.
+ * The media is untrusted: every call reads local files only (PROTOCOL_WHITELIST), ffprobe has a time
+ * limit and a decoder that stops making progress is killed (the stall timeout).
  */
 
 
@@ -21385,6 +21473,14 @@ const external_fluent_ffmpeg_namespaceObject = external_fluent_ffmpeg_x({ ["defa
 
 const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
 const ffmpeg_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+/**
+ * Input media is untrusted: ffmpeg and ffprobe may open local files and pipes only, never a network
+ * or other protocol a playlist or list inside the file refers to (an input option: before `-i`).
+ */
+const PROTOCOL_WHITELIST = ['-protocol_whitelist', 'file,pipe'];
+function stallLimit(tools) {
+    return tools.stallTimeout ?? { seconds: DEFAULT_STALL_TIMEOUT_SECONDS, name: cliName('stall-timeout') };
+}
 function isExecutable(file) {
     try {
         (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
@@ -21421,7 +21517,7 @@ async function versionOf(file, fix) {
         return line.replace(/\s+Copyright.*$/, '');
     }
     catch (error) {
-        throw new ToolError(`Cannot run ${file}: ${error.message.split('\n')[0]}; ${fix}`);
+        throw new errors/* ToolError */.v4(`Cannot run ${file}: ${error.message.split('\n')[0]}; ${fix}`);
     }
 }
 /**
@@ -21441,7 +21537,7 @@ async function resolveFfmpegTools(override, overrideName = cliName('ffmpeg-path'
             ffmpegFile = isDir ? external_node_path_default().join(resolved, 'ffmpeg') : resolved;
         }
         catch {
-            throw new ToolError(`${overrideName} ${resolved} does not exist; give the ffmpeg binary or the folder holding ffmpeg and ffprobe`);
+            throw new errors/* ToolError */.v4(`${overrideName} ${resolved} does not exist; give the ffmpeg binary or the folder holding ffmpeg and ffprobe`);
         }
         const ffprobeFile = external_node_path_default().join(dir, 'ffprobe');
         pair = {
@@ -21450,7 +21546,7 @@ async function resolveFfmpegTools(override, overrideName = cliName('ffmpeg-path'
             source: 'option',
         };
         if (!pair.ffmpeg || !pair.ffprobe) {
-            throw new ToolError(`${overrideName} ${resolved}: expected executable ffmpeg and ffprobe in ${dir}; found ${pair.ffmpeg ? 'ffmpeg only' : pair.ffprobe ? 'ffprobe only' : 'neither'}`);
+            throw new errors/* ToolError */.v4(`${overrideName} ${resolved}: expected executable ffmpeg and ffprobe in ${dir}; found ${pair.ffmpeg ? 'ffmpeg only' : pair.ffprobe ? 'ffprobe only' : 'neither'}`);
         }
     }
     else {
@@ -21460,7 +21556,7 @@ async function resolveFfmpegTools(override, overrideName = cliName('ffmpeg-path'
             ? { ffmpeg: systemFfmpeg, ffprobe: systemFfprobe, source: 'path' }
             : { ffmpeg: fromNpm('@ffmpeg-installer/ffmpeg'), ffprobe: fromNpm('@ffprobe-installer/ffprobe'), source: 'npm' };
         if (!pair.ffmpeg || !pair.ffprobe) {
-            throw new ToolError('ffmpeg and ffprobe were not found on PATH nor in the optional npm packages; install ffmpeg (e.g. `apt-get install ffmpeg`) so that both are on PATH');
+            throw new errors/* ToolError */.v4('ffmpeg and ffprobe were not found on PATH nor in the optional npm packages; install ffmpeg (e.g. `apt-get install ffmpeg`) so that both are on PATH');
         }
     }
     const fix = override ? `check ${overrideName}` : 'reinstall ffmpeg';
@@ -21471,18 +21567,40 @@ async function resolveFfmpegTools(override, overrideName = cliName('ffmpeg-path'
         source: pair.source,
     };
 }
-/** Runs ffprobe on a file; rejects with ffprobe's own message. */
-function probeFile(tools, file) {
-    return new Promise((resolve, reject) => {
-        (0,external_fluent_ffmpeg_namespaceObject["default"])(file)
-            .setFfprobePath(tools.ffprobe.path)
-            .ffprobe((error, data) => (error ? reject(error) : resolve(data)));
+/**
+ * Runs ffprobe on a file (streams and format, as JSON), restricted to local files; rejects with
+ * ffprobe's own message (`ffprobe exited with code n` and its stderr), or with a VideoInputError
+ * naming the file and the option when ffprobe gives no answer within the stall timeout (it is killed).
+ */
+async function probeFile(tools, file) {
+    const limit = stallLimit(tools);
+    const args = ['-v', 'error', ...PROTOCOL_WHITELIST, '-show_streams', '-show_format', '-of', 'json', file];
+    let stdout;
+    try {
+        ({ stdout } = await run(tools.ffprobe.path, args, { timeout: limit.seconds * 1000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }));
+    }
+    catch (error) {
+        const failed = error;
+        if (failed.killed && failed.signal === 'SIGKILL') {
+            throw new errors/* VideoInputError */._f(`Video ${file}: ffprobe gave no answer within ${limit.seconds} s and was stopped; check the file is complete and local, or raise ${limit.name}`);
+        }
+        if (typeof failed.code !== 'number')
+            throw error;
+        throw new Error(`ffprobe exited with code ${failed.code}\n${String(failed.stderr ?? '')}`);
+    }
+    const data = JSON.parse(stdout);
+    const streams = (data.streams ?? []).map((stream) => {
+        // A display matrix's rotation sits in the stream's side data in JSON (flat in ffprobe's default output).
+        const sideData = stream.side_data_list ?? [];
+        const rotation = sideData.find((side) => side.rotation !== undefined)?.rotation;
+        return rotation === undefined || stream.rotation !== undefined ? stream : { ...stream, rotation: rotation };
     });
+    return { streams, format: data.format ?? {}, chapters: data.chapters ?? [] };
 }
 /**
- * Runs the decoder at the lowest CPU priority. It decodes the frames between two samples while the
- * detector works; at normal priority it takes cores from onnxruntime. Niced, it mostly fills the gaps
- * (measured: ~12 % faster runs on 2 cores).
+ * Runs the decoder at the lowest CPU priority (unless asked otherwise). It decodes the frames between
+ * two samples while the detector works; at normal priority it takes cores from onnxruntime. Niced, it
+ * mostly fills the gaps (measured: ~12 % faster runs on 2 cores when inference is most of the work).
  */
 function lowerPriority(pid) {
     if (pid === undefined)
@@ -21511,32 +21629,71 @@ function onLines(stream, onLine) {
     });
 }
 /**
+ * Kills a decoder that makes no progress (no frame bytes, no log line) for the stall timeout while
+ * its output is being read. A reader that holds the pipe back (the detector is busy) is not a stall:
+ * the clock only runs while the frames stream is below its buffer limit, i.e. waiting for ffmpeg.
+ */
+function stallWatchdog(tools, input, frames, kill) {
+    const limit = stallLimit(tools);
+    let last = Date.now();
+    let error = null;
+    const timer = setInterval(() => {
+        if (frames.readableLength >= frames.readableHighWaterMark)
+            last = Date.now();
+        if (Date.now() - last < limit.seconds * 1000)
+            return;
+        error = new errors/* VideoInputError */._f(`Video ${input}: ffmpeg made no progress for ${limit.seconds} s (a stalled read or decoder) and was stopped; check the file is complete and local, or raise ${limit.name}`);
+        clearInterval(timer);
+        kill();
+    }, Math.min(1000, limit.seconds * 250));
+    timer.unref();
+    return {
+        progress: () => void (last = Date.now()),
+        stalled: () => error,
+        stop: () => clearInterval(timer),
+    };
+}
+/**
  * Starts ffmpeg decoding `input` through `filter` to raw RGB on a pipe. Spawned directly rather than
  * through fluent-ffmpeg, which runs `ffmpeg -formats` and `ffmpeg -encoders` before a process's first
  * command to validate it (about 0.3 s before the first frame, for arguments that are fixed here).
  */
 function startDecode(tools, request) {
     let killed = false;
-    const seek = request.seekSeconds === undefined ? [] : ['-noaccurate_seek', '-copyts', '-ss', request.seekSeconds.toFixed(3)];
+    const seek = request.seekSeconds === undefined
+        ? (request.copyts === true ? ['-copyts'] : [])
+        : ['-noaccurate_seek', '-copyts', '-ss', request.seekSeconds.toFixed(3)];
     const hwaccel = request.hwaccel === undefined ? [] : ['-hwaccel', request.hwaccel];
+    const skip = request.keyframesOnly === true ? ['-skip_frame', 'nokey'] : [];
     const args = [
-        '-nostdin', '-hide_banner', ...(request.threads === undefined ? [] : ['-threads', String(request.threads)]), ...hwaccel, ...seek, '-i', request.input,
+        '-nostdin', '-hide_banner', ...(request.threads === undefined ? [] : ['-threads', String(request.threads)]), ...hwaccel, ...skip, ...seek, ...PROTOCOL_WHITELIST, '-i', request.input,
         '-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24',
         '-f', 'rawvideo', 'pipe:1',
     ];
     const child = (0,external_node_child_process_namespaceObject.spawn)(tools.ffmpeg.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    lowerPriority(child.pid);
+    if (request.lowPriority !== false)
+        lowerPriority(child.pid);
     const stderrTail = [];
+    const watchdog = stallWatchdog(tools, request.input, child.stdout, () => {
+        killed = true;
+        child.kill('SIGKILL');
+    });
+    child.stdout.on('data', watchdog.progress);
     onLines(child.stderr, (line) => {
+        watchdog.progress();
         stderrTail.push(line);
         if (stderrTail.length > 5)
             stderrTail.shift();
         request.onStderrLine(line);
     });
     const done = new Promise((resolve, reject) => {
-        child.once('error', (error) => (killed ? resolve() : reject(error)));
+        child.once('error', (error) => (killed && !watchdog.stalled() ? resolve() : reject(watchdog.stalled() ?? error)));
         child.once('close', (code, signal) => {
-            if (code === 0 || killed)
+            watchdog.stop();
+            const stall = watchdog.stalled();
+            if (stall)
+                reject(stall);
+            else if (code === 0 || killed)
                 resolve();
             else
                 reject(new Error(`ffmpeg exited with ${signal ? `signal ${signal}` : `code ${code}`}: ${stderrTail.join(' | ')}`));
@@ -21557,15 +21714,15 @@ function startDecode(tools, request) {
  */
 async function listPacketTimes(tools, file, untilSeconds) {
     const args = [
-        '-v', 'error', '-select_streams', 'v:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
+        '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'v:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
         '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file,
     ];
     let stdout;
     try {
-        ({ stdout } = await run(tools.ffprobe.path, args, { maxBuffer: 1 << 30 }));
+        ({ stdout } = await run(tools.ffprobe.path, args, { maxBuffer: 1 << 30, timeout: stallLimit(tools).seconds * 1000, killSignal: 'SIGKILL' }));
     }
     catch (error) {
-        throw new ToolError(`ffprobe could not list the packets of ${file}: ${error.message.split('\n')[0]}`);
+        throw new errors/* ToolError */.v4(`ffprobe could not list the packets of ${file}: ${error.message.split('\n')[0]}`);
     }
     const packets = [];
     for (const line of stdout.split('\n')) {
@@ -21577,12 +21734,69 @@ async function listPacketTimes(tools, file, untilSeconds) {
     return packets;
 }
 /**
+ * Lists the first video stream's packets of the whole file without decoding (demuxing only; about
+ * 0.35 s for 10 minutes at 25 fps), streamed line by line into typed arrays: 17 bytes a packet, so
+ * a day of video at 25 fps holds 37 MB.
+ */
+function scanPackets(tools, file) {
+    const args = ['-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'v:0', '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file];
+    let capacity = 4096;
+    let scan = { pts: new Float64Array(capacity), ptsTime: new Float64Array(capacity), flags: new Uint8Array(capacity), count: 0 };
+    const add = (line) => {
+        const [pts, ptsTime, flags] = line.trim().split(',');
+        if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined || ptsTime === 'N/A')
+            return;
+        if (scan.count === capacity) {
+            capacity *= 2;
+            const grown = { pts: new Float64Array(capacity), ptsTime: new Float64Array(capacity), flags: new Uint8Array(capacity), count: scan.count };
+            grown.pts.set(scan.pts);
+            grown.ptsTime.set(scan.ptsTime);
+            grown.flags.set(scan.flags);
+            scan = grown;
+        }
+        scan.pts[scan.count] = Number(pts);
+        scan.ptsTime[scan.count] = Number(ptsTime);
+        scan.flags[scan.count] = ((flags ?? '').includes('K') ? 1 : 0) | ((flags ?? '').includes('D') ? 2 : 0);
+        scan.count += 1;
+    };
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(tools.ffprobe.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        const stderr = [];
+        // Killed when no packet line arrives for the stall timeout (a stalled read).
+        const limit = stallLimit(tools);
+        let last = Date.now();
+        const timer = setInterval(() => {
+            if (Date.now() - last < limit.seconds * 1000)
+                return;
+            stderr.unshift(`no packet listed for ${limit.seconds} s (raise ${limit.name})`);
+            child.kill('SIGKILL');
+        }, Math.min(1000, limit.seconds * 250));
+        timer.unref();
+        onLines(child.stdout, (line) => {
+            last = Date.now();
+            add(line);
+        });
+        onLines(child.stderr, (line) => {
+            if (stderr.length < 5)
+                stderr.push(line);
+        });
+        child.once('error', (error) => reject(new errors/* ToolError */.v4(`ffprobe could not list the packets of ${file}: ${error.message}`)));
+        child.once('close', (code) => {
+            clearInterval(timer);
+            if (code === 0)
+                resolve(scan);
+            else
+                reject(new errors/* ToolError */.v4(`ffprobe could not list the packets of ${file}: ${stderr.join(' | ') || `exit code ${code}`}`));
+        });
+    });
+}
+/**
  * Whether ffmpeg can decode `file` on the GPU here: decodes its first frame with `-hwaccel cuda`. An
  * ffmpeg built with CUDA still fails without a driver or device (it does not fall back by itself), so
  * this is tried at run time; the reason is returned when it fails.
  */
 async function cudaDecodeWorks(tools, file) {
-    const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-hwaccel', 'cuda', '-hwaccel_output_format', 'cuda', '-i', file, '-frames:v', '1', '-f', 'null', '-'];
+    const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-hwaccel', 'cuda', '-hwaccel_output_format', 'cuda', ...PROTOCOL_WHITELIST, '-i', file, '-frames:v', '1', '-f', 'null', '-'];
     try {
         await run(tools.ffmpeg.path, args, { timeout: 30000 });
         return { works: true, reason: '' };
@@ -21663,7 +21877,7 @@ function mismatch(file, found) {
     const where = at === -1
         ? `it has ${got.length - expected.length} extra column(s) after "${expected[expected.length - 1] ?? ''}"`
         : `column ${column + 1} is ${got[column] === undefined ? 'missing' : JSON.stringify(shorten(got[column] ?? '', 60))} where "${expected[column] ?? ''}" was expected`;
-    return new OutputError(`Refusing to append to the run history ${file}: its header is not the one dataset-gen writes (${where}). ` +
+    return new errors/* OutputError */.u7(`Refusing to append to the run history ${file}: its header is not the one dataset-gen writes (${where}). ` +
         `Expected ${JSON.stringify(shorten(HEADER_LINE, 400))}; found ${JSON.stringify(shorten(found))}. ` +
         'The file was left unchanged; name a new file or move this one aside.');
 }
@@ -21688,9 +21902,9 @@ async function readAndCheck(handle, file) {
     return { size, endsWithNewline: last[0] === 0x0a };
 }
 function ioError(file, error) {
-    if (error instanceof OutputError)
+    if (error instanceof errors/* OutputError */.u7)
         return error;
-    return new OutputError(`Cannot append to the run history ${file}: ${messageOf(error)}`, { cause: error });
+    return new errors/* OutputError */.u7(`Cannot append to the run history ${file}: ${(0,errors/* messageOf */.bD)(error)}`, { cause: error });
 }
 /**
  * Checks, without writing, that a row could be appended: the file is missing, empty, or starts with
@@ -21858,6 +22072,354 @@ function logStageSummary(logger, metrics) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/output-lock.ts
+/**
+ * One run at a time into an output folder: a lock file beside it (`.<out>.lock`, created with O_EXCL)
+ * names the run holding it (pid, host, start time), and is never seen without that content. A second run is refused naming the first; a lock
+ * left by a process that is gone (same host, pid not running) is taken over with a warning.
+ */
+
+
+
+
+
+
+function lockPathOf(outDir) {
+    return external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.lock`);
+}
+/** True while a process with this pid exists (EPERM: it exists, owned by another user). */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+function parseOwner(text) {
+    try {
+        const owner = JSON.parse(text);
+        if (typeof owner.pid === 'number' && Number.isInteger(owner.pid) && owner.pid > 0 && typeof owner.host === 'string' && typeof owner.startedAt === 'string') {
+            return { pid: owner.pid, host: owner.host, startedAt: owner.startedAt };
+        }
+    }
+    catch {
+        // not JSON: reported below
+    }
+    return null;
+}
+/**
+ * Creates the lock file with its content in one step (written to a private file, then hard-linked to
+ * the lock's name, which fails when the name exists), so the lock is never seen empty; false when it
+ * exists already.
+ */
+async function tryCreate(file, owner, outDir, name) {
+    const own = `${file}.${owner.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(own, `${JSON.stringify(owner)}\n`, { flag: 'wx' });
+        await (0,promises_namespaceObject.link)(own, file);
+        return true;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EEXIST')
+            return false;
+        if (code === 'ENOSPC')
+            throw error;
+        throw new errors/* OutputError */.u7(`Cannot create the lock file ${file} for ${outDir}: ${code ?? error.message}; check ${name('out')}`, { cause: error });
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(own, { force: true });
+    }
+}
+/** Takes the lock on `outDir` (whose parent folder must exist), or refuses naming the run that holds it. */
+async function lockOutput(outDir, name = cliName, onWarning = () => undefined) {
+    const file = lockPathOf(outDir);
+    const owner = { pid: process.pid, host: external_node_os_default().hostname(), startedAt: new Date().toISOString() };
+    const lock = {
+        path: file,
+        release: async () => {
+            const held = parseOwner(await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => ''));
+            if (held?.pid === owner.pid && held.host === owner.host && held.startedAt === owner.startedAt)
+                await (0,promises_namespaceObject.rm)(file, { force: true });
+        },
+    };
+    if (await tryCreate(file, owner, outDir, name))
+        return lock;
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => '');
+    const other = parseOwner(text);
+    if (other === null) {
+        throw new errors/* OutputError */.u7(`Output ${outDir} is locked by ${file}, which does not say which run holds it; if no dataset-gen run is writing to ${outDir}, remove ${file}`);
+    }
+    if (other.host !== owner.host || processAlive(other.pid)) {
+        throw new errors/* OutputError */.u7(`Output ${outDir} is in use by another dataset-gen run (pid ${other.pid} on ${other.host}, started ${other.startedAt}); wait for it to finish or choose another ${name('out')} (if that run is gone, remove ${file})`);
+    }
+    onWarning(`took over the lock ${file} of a run that is gone (pid ${other.pid} on ${other.host}, started ${other.startedAt})`);
+    await (0,promises_namespaceObject.rm)(file, { force: true });
+    if (await tryCreate(file, owner, outDir, name))
+        return lock;
+    throw new errors/* OutputError */.u7(`Output ${outDir} was locked by another dataset-gen run while this one took over a stale lock (${file}); wait for it to finish or choose another ${name('out')}`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/checkpoint.ts
+/**
+ * The run's checkpoint, in its staging folder (`.checkpoint.jsonl`): a header with what produced the
+ * run (the options that shape the dataset, the tool and ffmpeg versions, the model config and the
+ * sha256 of the weights and of every video), then one line per finished video with everything the
+ * run recorded for it (its video record, frame rows, kept images with their detections, the
+ * labelling features and its stage times); its JPEGs are already in the staging folder. Each line is
+ * `<sha256 of the JSON> <JSON>` and is fsync'd when written, so a line torn by a kill is recognised and
+ * ignored. `--resume` reads it back, refuses when the header differs from the new run's, and skips the
+ * finished videos.
+ */
+
+
+
+const CHECKPOINT_FILE = '.checkpoint.jsonl';
+function runIdentity(input) {
+    const o = input.options;
+    const { source: _source, ...modelConfig } = input.modelConfig;
+    return {
+        tool: input.tool,
+        ffmpeg: input.ffmpeg,
+        options: {
+            site: o.site,
+            sampling: o.sampling,
+            decode: o.decode,
+            timeRange: o.timeRange,
+            dedupThreshold: o.dedupThreshold,
+            dedupLocalThreshold: o.dedupLocalThreshold,
+            confidence: o.confidence,
+            iou: o.iou,
+            maxDetections: o.maxDetections,
+            classes: o.classes,
+            quality: o.quality,
+            jpegQuality: o.jpegQuality,
+            executionProviders: o.executionProviders,
+            exports: o.exports,
+            labelStudioImages: o.labelStudioImages,
+            select: o.select,
+            selectOnly: o.selectOnly,
+            strict: o.strict,
+        },
+        modelConfig,
+        modelSha256: input.modelSha256,
+        videos: input.videos.map(({ path: file, stem, sha256 }) => ({ path: file, stem, sha256 })),
+    };
+}
+function encodeLine(line) {
+    const json = JSON.stringify(line);
+    return `${sha256Text(json)} ${json}\n`;
+}
+/** The line's content, or null when it is torn or altered. */
+function decodeLine(text) {
+    const space = text.indexOf(' ');
+    if (space !== 64)
+        return null;
+    const json = text.slice(space + 1);
+    if (sha256Text(json) !== text.slice(0, space))
+        return null;
+    return JSON.parse(json);
+}
+/** The checkpoint in `staging`, up to its first torn line; null when it has none or no valid header. */
+async function readCheckpoint(staging) {
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(staging, CHECKPOINT_FILE), 'utf8').catch(() => null);
+    if (text === null)
+        return null;
+    const lines = text.split('\n');
+    const header = decodeLine(lines[0] ?? '');
+    if (header?.kind !== 'header' || header.version !== 1)
+        return null;
+    const finished = [];
+    for (const raw of lines.slice(1)) {
+        const line = decodeLine(raw);
+        if (line?.kind !== 'video' || line.video.index !== finished.length)
+            break;
+        finished.push(line.video);
+    }
+    return { identity: header.identity, finished };
+}
+/** Appends lines to the checkpoint file, each written and fsync'd before `add` returns. */
+class CheckpointWriter {
+    file;
+    finishedCount;
+    constructor(file, finishedCount) {
+        this.file = file;
+        this.finishedCount = finishedCount;
+    }
+    /** Writes a new checkpoint (the header and the given finished videos) in place of any old one, atomically. */
+    static async create(staging, checkpoint) {
+        const file = external_node_path_default().join(staging, CHECKPOINT_FILE);
+        const temp = `${file}.new`;
+        const lines = [{ kind: 'header', version: 1, identity: checkpoint.identity }, ...checkpoint.finished.map((video) => ({ kind: 'video', video }))];
+        const handle = await (0,promises_namespaceObject.open)(temp, 'w');
+        try {
+            await handle.writeFile(lines.map(encodeLine).join(''));
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,promises_namespaceObject.rename)(temp, file);
+        return new CheckpointWriter(file, checkpoint.finished.length);
+    }
+    /** Videos finished and checkpointed so far. */
+    get finished() {
+        return this.finishedCount;
+    }
+    async add(video) {
+        const handle = await (0,promises_namespaceObject.open)(this.file, 'a');
+        try {
+            await handle.writeFile(encodeLine({ kind: 'video', video }));
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        this.finishedCount++;
+    }
+}
+/** Where an option field of the identity comes from, for messages. */
+const OPTION_KEYS = {
+    site: ['site'],
+    sampling: ['sample-fps', 'every-n-frames'],
+    decode: ['decode'],
+    timeRange: ['start', 'end'],
+    dedupThreshold: ['dedup-threshold'],
+    dedupLocalThreshold: ['dedup-local-threshold'],
+    confidence: ['confidence'],
+    iou: ['iou'],
+    maxDetections: ['max-detections'],
+    classes: ['classes'],
+    'quality.blackLuma': ['black-luma'],
+    'quality.overexposedLuma': ['overexposed-luma'],
+    'quality.blurThreshold': ['blur-threshold'],
+    'quality.blurRatio': ['blur-ratio'],
+    'quality.blurWindow': ['blur-window'],
+    jpegQuality: ['jpeg-quality'],
+    executionProviders: ['execution-providers'],
+    exports: ['export'],
+    labelStudioImages: ['label-studio-images'],
+    select: ['select'],
+    selectOnly: ['select-only'],
+    strict: ['strict'],
+};
+const checkpoint_show = (value) => JSON.stringify(value) ?? 'none';
+/**
+ * What differs between the interrupted run (`saved`) and this one, each in words naming the option or
+ * input ("--sample-fps (was 1, now 2)", "video b.mp4 (its sha256 changed)"); empty when they match.
+ */
+function identityDifferences(saved, current, name) {
+    const out = [];
+    const savedOptions = saved.options;
+    const currentOptions = current.options;
+    for (const [field, keys] of Object.entries(OPTION_KEYS)) {
+        const [group, sub] = field.split('.');
+        const was = sub === undefined ? savedOptions[group] : savedOptions[group]?.[sub];
+        const now = sub === undefined ? currentOptions[group] : currentOptions[group]?.[sub];
+        if (checkpoint_show(was) !== checkpoint_show(now))
+            out.push(`${keys.map(name).join(' / ')} (was ${checkpoint_show(was)}, now ${checkpoint_show(now)})`);
+    }
+    if (saved.videos.length !== current.videos.length || saved.videos.some((v, i) => v.path !== current.videos[i]?.path)) {
+        const list = (videos) => videos.map((v) => external_node_path_default().basename(v.path)).join(', ');
+        out.push(`${name('video')} (was ${list(saved.videos)}, now ${list(current.videos)})`);
+    }
+    else {
+        for (const [i, video] of saved.videos.entries()) {
+            if (video.sha256 !== current.videos[i].sha256)
+                out.push(`video ${video.path} (its content changed: sha256 ${video.sha256.slice(0, 12)}… then, ${current.videos[i].sha256.slice(0, 12)}… now)`);
+        }
+    }
+    if (saved.modelSha256 !== current.modelSha256)
+        out.push(`the model weights (${name('model')}: sha256 ${saved.modelSha256.slice(0, 12)}… then, ${current.modelSha256.slice(0, 12)}… now)`);
+    if (checkpoint_show(saved.modelConfig) !== checkpoint_show(current.modelConfig))
+        out.push(`the model config (${name('model-config')}, or its overrides)`);
+    if (saved.tool !== current.tool)
+        out.push(`the dataset-gen version (${saved.tool} then, ${current.tool} now)`);
+    if (saved.ffmpeg !== current.ffmpeg)
+        out.push(`the ffmpeg version (${saved.ffmpeg} then, ${current.ffmpeg} now)`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-staging.ts
+/**
+ * The run's staging folder, `.<out>.partial`, with its checkpoint: a new one, or, with `--resume`, the
+ * one an interrupted run left, checked against this run's options and inputs and cleared of
+ * everything but the checkpoint and the images of its finished videos. Without `--resume` a leftover
+ * is reported and replaced.
+ */
+
+
+
+
+
+
+/** The finished videos whose images are all there, up to the first one missing an image. */
+function withImages(finished, images) {
+    const whole = [];
+    for (const video of finished) {
+        if (!video.kept.every((k) => images.has(k.file)))
+            break;
+        whole.push(video);
+    }
+    return whole;
+}
+/** Removes from `dir` everything but the checkpoint and the images in `keep`. */
+async function clearExcept(dir, keep) {
+    for (const entry of await (0,promises_namespaceObject.readdir)(dir)) {
+        if (entry === CHECKPOINT_FILE || entry === DATASET_FILES.images)
+            continue;
+        await (0,promises_namespaceObject.rm)(external_node_path_default().join(dir, entry), { recursive: true, force: true });
+    }
+    const imagesDir = external_node_path_default().join(dir, DATASET_FILES.images);
+    for (const image of await (0,promises_namespaceObject.readdir)(imagesDir).catch(() => [])) {
+        if (!keep.has(image))
+            await (0,promises_namespaceObject.rm)(external_node_path_default().join(imagesDir, image), { recursive: true, force: true });
+    }
+}
+async function fresh(request, dir) {
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    await createStagingDir(request.outDir, request.subdirs, request.name, dir);
+    return { dir, checkpoint: await CheckpointWriter.create(dir, { identity: request.identity, finished: [] }), finished: [] };
+}
+async function openRunStaging(request) {
+    const { outDir, identity, name, logger } = request;
+    const dir = stagingDirOf(outDir);
+    const left = await (0,promises_namespaceObject.readdir)(dir).then(() => true, () => false);
+    const total = identity.videos.length;
+    if (!left) {
+        if (request.resume)
+            logger.info(`${name('resume')}: no interrupted run to continue in ${dir}; running from the start`);
+        return fresh(request, dir);
+    }
+    const saved = await readCheckpoint(dir);
+    if (!request.resume) {
+        const done = saved === null ? '' : ` (${saved.finished.length} of ${saved.identity.videos.length} videos finished)`;
+        logger.warn(`a previous interrupted run left ${dir}${done}; pass ${name('resume')} to continue it; replacing it with this run`);
+        return fresh(request, dir);
+    }
+    if (saved === null) {
+        logger.info(`${name('resume')}: ${dir} has no checkpoint (the interrupted run finished no video); running from the start`);
+        return fresh(request, dir);
+    }
+    const differences = identityDifferences(saved.identity, identity, name);
+    if (differences.length > 0) {
+        throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: ${differences.join('; ')} differ from that run's; pass the same options and inputs, or run without ${name('resume')} to start over`);
+    }
+    const images = new Set(await (0,promises_namespaceObject.readdir)(external_node_path_default().join(dir, DATASET_FILES.images)).catch(() => []));
+    const finished = withImages(saved.finished, images);
+    if (finished.length < saved.finished.length) {
+        logger.warn(`${name('resume')}: images of video ${identity.videos[finished.length].stem} are missing from ${dir}; processing it again`);
+    }
+    await clearExcept(dir, new Set(finished.flatMap((v) => v.kept.map((k) => k.file))));
+    for (const sub of request.subdirs)
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, sub), { recursive: true });
+    const checkpoint = await CheckpointWriter.create(dir, { identity, finished });
+    logger.info(`resuming the interrupted run in ${dir}: ${finished.length} of ${total} videos finished`);
+    return { dir, checkpoint, finished };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/probe.ts
 /**
  * Stage 1: probe and validate an input video with ffprobe. Anything that is not a decodable video is
@@ -21870,6 +22432,8 @@ function logStageSummary(logger, metrics) {
 
 /** Containers ffprobe accepts that hold still images, not video. */
 const IMAGE_FORMATS = /(^|,)(image2|[a-z0-9]+_pipe|gif|apng|webp)(,|$)/;
+/** Playlists and lists that make ffmpeg open other files: a video input must be one file. */
+const LIST_FORMATS = /(^|,)(hls|applehttp|concat|dash|imf)(,|$)/;
 function parseRate(rate) {
     if (!rate)
         return 0;
@@ -21894,6 +22458,9 @@ function reasonFromProbeError(error) {
     const message = error instanceof Error ? error.message : String(error);
     const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
     const last = lines.filter((line) => !/^ffprobe exited with code/.test(line)).at(-1) ?? lines[0] ?? 'unknown error';
+    const protocol = /Protocol '([^']+)' not on whitelist/.exec(message)?.[1];
+    if (protocol !== undefined)
+        return `it refers to a "${protocol}" resource, and only local files are read (a playlist or list is not a video)`;
     if (/moov atom not found/i.test(message))
         return 'the file looks truncated or incomplete (moov atom not found)';
     if (/Invalid data found when processing input/i.test(message))
@@ -21906,14 +22473,14 @@ async function checkFile(file, name) {
         info = await (0,promises_namespaceObject.stat)(file);
     }
     catch {
-        throw new VideoInputError(`Video ${file} does not exist; check the ${name('video')} path`);
+        throw new errors/* VideoInputError */._f(`Video ${file} does not exist; check the ${name('video')} path`);
     }
     if (info.isDirectory())
-        throw new VideoInputError(`Video ${file} is a directory; pass a video file (or a glob in the Action)`);
+        throw new errors/* VideoInputError */._f(`Video ${file} is a directory; pass a video file (or a glob in the Action)`);
     if (!info.isFile())
-        throw new VideoInputError(`Video ${file} is not a regular file`);
+        throw new errors/* VideoInputError */._f(`Video ${file} is not a regular file`);
     if (info.size === 0)
-        throw new VideoInputError(`Video ${file} is empty (0 bytes); re-copy or re-export it`);
+        throw new errors/* VideoInputError */._f(`Video ${file} is empty (0 bytes); re-copy or re-export it`);
     return info.size;
 }
 function videoInfoFromProbe(file, index, sizeBytes, data) {
@@ -21921,22 +22488,25 @@ function videoInfoFromProbe(file, index, sizeBytes, data) {
     const stream = data.streams.find((s) => s.codec_type === 'video' && !(s.disposition?.attached_pic));
     if (!stream) {
         const kinds = [...new Set(data.streams.map((s) => s.codec_type ?? 'unknown'))].join(', ') || 'no streams';
-        throw new VideoInputError(`Video ${file} has no video stream (found: ${kinds}); pass a file with video in it`);
+        throw new errors/* VideoInputError */._f(`Video ${file} has no video stream (found: ${kinds}); pass a file with video in it`);
+    }
+    if (LIST_FORMATS.test(formatName)) {
+        throw new errors/* VideoInputError */._f(`Video ${file} is a playlist or list of other files (${formatName}), not a video; pass the video files themselves`);
     }
     if (IMAGE_FORMATS.test(formatName)) {
-        throw new VideoInputError(`Video ${file} is a still image (${formatName}), not a video`);
+        throw new errors/* VideoInputError */._f(`Video ${file} is a still image (${formatName}), not a video`);
     }
     const codedWidth = finiteNumber(stream.width) ?? 0;
     const codedHeight = finiteNumber(stream.height) ?? 0;
     if (codedWidth <= 0 || codedHeight <= 0) {
-        throw new VideoInputError(`Video ${file}: the video stream has no frame size (${stream.codec_name ?? 'unknown codec'}); it cannot be decoded`);
+        throw new errors/* VideoInputError */._f(`Video ${file}: the video stream has no frame size (${stream.codec_name ?? 'unknown codec'}); it cannot be decoded`);
     }
     const fps = parseRate(stream.avg_frame_rate) || parseRate(stream.r_frame_rate);
     if (fps <= 0)
-        throw new VideoInputError(`Video ${file}: the video stream has no frame rate; it cannot be sampled`);
+        throw new errors/* VideoInputError */._f(`Video ${file}: the video stream has no frame rate; it cannot be sampled`);
     const duration = finiteNumber(stream.duration) ?? finiteNumber(data.format.duration) ?? 0;
     if (duration <= 0)
-        throw new VideoInputError(`Video ${file}: the video stream has no duration; it may be truncated`);
+        throw new errors/* VideoInputError */._f(`Video ${file}: the video stream has no duration; it may be truncated`);
     const rotation = rotationOf(stream);
     const swap = rotation === 90 || rotation === 270;
     const nbFrames = finiteNumber(stream.nb_frames);
@@ -21965,7 +22535,9 @@ async function probeVideo(tools, file, index, name = cliName) {
         data = await probeFile(tools, absolute);
     }
     catch (error) {
-        throw new VideoInputError(`Video ${absolute} is not a decodable video: ${reasonFromProbeError(error)}`);
+        if (error instanceof errors/* VideoInputError */._f)
+            throw error;
+        throw new errors/* VideoInputError */._f(`Video ${absolute} is not a decodable video: ${reasonFromProbeError(error)}`);
     }
     return videoInfoFromProbe(absolute, index, sizeBytes, data);
 }
@@ -21983,6 +22555,32 @@ async function fitForAnalysis(frame) {
     if (Math.max(frame.width, frame.height) <= ANALYSIS_SIZE)
         return frame;
     return resizeToFit(frame, letterboxGeometry(frame.width, frame.height, ANALYSIS_SIZE));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/local-change.ts
+/**
+ * How much one part of the frame changed: the pHash of the whole frame barely moves when one person
+ * walks into a corner (docs/thresholds.md), so dedup also compares the 32x32 grid of mean luma that
+ * the pHash is computed from (phash.ts `greySample`, about 20x15 pixels of the 640 px analysis image
+ * per cell) with the last kept frame's. The frame-wide change (the median of the cells' changes) is
+ * taken off first, so a global brightness step does not count; what is left in the cell that moved
+ * most is the local change, in luma levels (0..255).
+ */
+/** The largest change of one cell after removing the median change over all cells; 0 for identical grids. */
+function localChange(grey, reference) {
+    if (grey.length !== reference.length || grey.length === 0) {
+        throw new RangeError(`cannot compare luma grids of ${grey.length} and ${reference.length} cells`);
+    }
+    const deltas = new Float64Array(grey.length);
+    for (let i = 0; i < grey.length; i++)
+        deltas[i] = grey[i] - reference[i];
+    const sorted = Float64Array.from(deltas).sort();
+    const half = sorted.length >> 1;
+    const offset = sorted.length % 2 === 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+    let largest = 0;
+    for (const delta of deltas)
+        largest = Math.max(largest, Math.abs(delta - offset));
+    return largest;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/phash.ts
@@ -22053,6 +22651,7 @@ function phash64(image) {
 ;// CONCATENATED MODULE: ./src/pipeline/dedup.ts
 
 
+
 /** Hamming distance between two pHashes given as equal-length strings of '0' and '1'. */
 function hammingDistance(a, b) {
     if (a.length !== b.length) {
@@ -22068,37 +22667,46 @@ function hammingDistance(a, b) {
 /** One per video: frames are checked in sampling order against the last kept one since the last checkpoint. */
 class Deduplicator {
     threshold;
+    localThreshold;
     reference = null;
     checkpoint = -1;
     /**
      * @param threshold A frame is a duplicate when its distance to the last kept frame is <= this.
      *   0 drops only frames with an identical hash; -1 (`DEDUP_DISABLED`) keeps every frame.
+     * @param localThreshold ... and its local change is <= this (0..255; 255 leaves the decision to the pHash).
      */
-    constructor(threshold = DEFAULT_DEDUP_THRESHOLD) {
+    constructor(threshold = DEFAULT_DEDUP_THRESHOLD, localThreshold = DEFAULT_DEDUP_LOCAL_THRESHOLD) {
         this.threshold = threshold;
+        this.localThreshold = localThreshold;
         if (!Number.isInteger(threshold) || threshold < DEDUP_DISABLED || threshold > HASH_BITS) {
             throw new RangeError(`dedup threshold must be an integer from ${DEDUP_DISABLED} (off) to ${HASH_BITS}; got ${threshold}`);
+        }
+        if (!Number.isFinite(localThreshold) || localThreshold < 0 || localThreshold > LOCAL_CHANGE_MAX) {
+            throw new RangeError(`dedup local threshold must be from 0 to ${LOCAL_CHANGE_MAX}; got ${localThreshold}`);
         }
     }
     /** Checks a frame sampled at `timestampMs` (frames come in time order). */
     check(image, timestampMs) {
         if (this.threshold === DEDUP_DISABLED)
-            return { distance: null, duplicate: false, hash: null };
-        const hash = phash64(image);
+            return { distance: null, localChange: null, duplicate: false, hash: null };
+        const grey = greySample(image);
+        const hash = dctHash(grey);
         const checkpoint = Math.floor(timestampMs / DEDUP_CHECKPOINT_MS);
         if (checkpoint !== this.checkpoint) {
             this.checkpoint = checkpoint;
             this.reference = null;
         }
         if (this.reference === null) {
-            this.reference = hash;
-            return { distance: null, duplicate: false, hash };
+            this.reference = { hash, grey };
+            return { distance: null, localChange: null, duplicate: false, hash };
         }
-        const distance = hammingDistance(hash, this.reference);
-        const duplicate = distance <= this.threshold;
+        const distance = hammingDistance(hash, this.reference.hash);
+        // Rounded before comparing, so the recorded figure decides exactly as it reads.
+        const local = Math.round(localChange(grey, this.reference.grey) * 10) / 10;
+        const duplicate = distance <= this.threshold && local <= this.localThreshold;
         if (!duplicate)
-            this.reference = hash;
-        return { distance, duplicate, hash };
+            this.reference = { hash, grey };
+        return { distance, localChange: local, duplicate, hash };
     }
 }
 
@@ -22226,25 +22834,16 @@ function truncation(video, stats, window) {
 /** The refusal of a truncated video (`--strict`). */
 function truncatedError(video, stats, reason) {
     const seconds = (stats.lastTimestampMs / 1000).toFixed(1);
-    return new VideoInputError(`Video ${video.path} is truncated: decoding stopped at ${seconds} s of ${video.durationSeconds.toFixed(1)} s (${reason}); re-copy or re-export the file`);
+    return new errors/* VideoInputError */._f(`Video ${video.path} is truncated: decoding stopped at ${seconds} s of ${video.durationSeconds.toFixed(1)} s (${reason}); re-copy or re-export the file`);
 }
 /**
- * Decodes `video` and yields its sampled frames in order. When the generator finishes, `stats` holds
- * the decode totals (see `truncation` for a file that ends early); an undecodable file throws
- * VideoInputError at the end.
+ * Runs one ffmpeg decode of `video` (the request's filter must end in the selected frames' showinfo)
+ * and yields each frame on the pipe with its info. A decode that fails throws VideoInputError at the
+ * end; ffmpeg is killed when the caller stops early.
  */
-async function* extractFrames(tools, video, sampling, log = new DecodeLog(), decoderThreads, seekSeconds, hwaccel) {
+async function* decodeRaw(tools, video, request, log) {
     const frameBytes = video.width * video.height * 3;
-    const decoder = startDecode(tools, {
-        input: video.path,
-        // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
-        // frame numbers and times are read.
-        filter: `showinfo=checksum=0,${selectFilter(sampling)},showinfo=checksum=0`,
-        onStderrLine: (line) => log.line(line),
-        threads: decoderThreads,
-        seekSeconds,
-        hwaccel,
-    });
+    const decoder = startDecode(tools, { ...request, input: video.path, onStderrLine: (line) => log.line(line) });
     let exited = false;
     let failure = null;
     const finished = decoder.done.then(() => void (exited = true), (error) => {
@@ -22265,19 +22864,11 @@ async function* extractFrames(tools, video, sampling, log = new DecodeLog(), dec
                     continue;
                 const info = await log.nextSelected(() => exited);
                 if (!info)
-                    throw new VideoInputError(`Video ${video.path}: ffmpeg sent a frame it did not report; cannot place it in time`);
+                    throw new errors/* VideoInputError */._f(`Video ${video.path}: ffmpeg sent a frame it did not report; cannot place it in time`);
                 if (info.size !== `${video.width}x${video.height}`) {
-                    throw new VideoInputError(`Video ${video.path}: frame ${info.frameIndex} decodes at ${info.size}, not the probed ${video.width}x${video.height}; frame size changes mid-stream are not supported`);
+                    throw new errors/* VideoInputError */._f(`Video ${video.path}: frame ${info.frameIndex} decodes at ${info.size}, not the probed ${video.width}x${video.height}; frame size changes mid-stream are not supported`);
                 }
-                yield {
-                    video,
-                    frameIndex: info.frameIndex,
-                    timestampMs: log.timestampMs(info.ptsTime),
-                    width: video.width,
-                    height: video.height,
-                    rgb: buffer,
-                    corrupt: info.corrupt,
-                };
+                yield { info, rgb: buffer };
                 buffer = Buffer.allocUnsafe(frameBytes);
                 filled = 0;
             }
@@ -22288,14 +22879,356 @@ async function* extractFrames(tools, video, sampling, log = new DecodeLog(), dec
         if (!exited)
             decoder.kill();
     }
-    const stats = log.stats;
     if (failure !== null) {
+        if (failure instanceof errors/* VideoInputError */._f)
+            throw failure; // stalled: the message names the option
         const reason = log.errors.at(-1) ?? failure.message.split('\n')[0];
-        throw new VideoInputError(`Video ${video.path} could not be decoded: ${reason}`);
+        throw new errors/* VideoInputError */._f(`Video ${video.path} could not be decoded: ${reason}`);
     }
+}
+/**
+ * Decodes `video` and yields its sampled frames in order. When the generator finishes, `stats` holds
+ * the decode totals (see `truncation` for a file that ends early); an undecodable file throws
+ * VideoInputError at the end.
+ */
+async function* extractFrames(tools, video, sampling, log = new DecodeLog(), decoderThreads, seekSeconds, hwaccel, lowPriority) {
+    const request = {
+        lowPriority,
+        // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
+        // frame numbers and times are read.
+        filter: `showinfo=checksum=0,${selectFilter(sampling)},showinfo=checksum=0`,
+        threads: decoderThreads,
+        seekSeconds,
+        hwaccel,
+    };
+    for await (const { info, rgb } of decodeRaw(tools, video, request, log)) {
+        yield {
+            video,
+            frameIndex: info.frameIndex,
+            timestampMs: log.timestampMs(info.ptsTime),
+            width: video.width,
+            height: video.height,
+            rgb,
+            corrupt: info.corrupt,
+            decode: 'sequential',
+        };
+    }
+    const stats = log.stats;
     if (stats.framesDecoded === 0)
-        throw new VideoInputError(`Video ${video.path}: ffmpeg decoded no frames`);
+        throw new errors/* VideoInputError */._f(`Video ${video.path}: ffmpeg decoded no frames`);
     return stats;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/frame-timeline.ts
+
+/** Sorts the scanned packets into presentation order, leaving out those never shown (flag D). */
+function timelineFromPackets(video, scan) {
+    const order = [];
+    for (let i = 0; i < scan.count; i += 1) {
+        if ((scan.flags[i] & 2) === 0 && Number.isFinite(scan.pts[i]))
+            order.push(i);
+    }
+    order.sort((a, b) => scan.pts[a] - scan.pts[b]);
+    const first = order[0];
+    if (first === undefined)
+        throw new errors/* VideoInputError */._f(`Video ${video.path}: ffprobe listed no video packets; its keyframes cannot be found`);
+    const firstPtsTime = scan.ptsTime[first];
+    const pts = new Float64Array(order.length);
+    const ms = new Array(order.length);
+    const keyframes = [];
+    for (const [i, packet] of order.entries()) {
+        pts[i] = scan.pts[packet];
+        ms[i] = (scan.ptsTime[packet] - firstPtsTime) * 1000;
+        if ((scan.flags[packet] & 1) === 1)
+            keyframes.push(i);
+    }
+    return { pts, ms, keyframes, firstPtsTime };
+}
+/** The index of the frame with this pts, or -1. */
+function frameAt(timeline, pts) {
+    let low = 0;
+    let high = timeline.pts.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (timeline.pts[mid] < pts)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return timeline.pts[low] === pts ? low : -1;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/keyframe-choice.ts
+/**
+ * Which frames a keyframe-aware decode takes (`--decode keyframes`), and when `auto` chooses it. Pure
+ * functions over a video's frame times and keyframe positions, read from ffprobe's packet list
+ * (media/ffmpeg.ts `scanPackets`, no decoding).
+ *
+ * A sampling slot is the time a sample stands for: k / sample-fps for a rate, the time of frame k·n
+ * for every-n-frames. Each slot, in order, takes the keyframe nearest its time (the earlier one on a
+ * tie) among those after the frame the previous slot took, when it lies within the tolerance (half the
+ * sampling interval). A slot with no keyframe that close is decoded exactly: the first frame at or
+ * after its time, as a decode of every frame would sample it; when that frame lies in the next slot
+ * (a gap in a variable-rate video), the slot samples nothing, as in a decode of every frame.
+ */
+/** Frames per keyframe below which decoding only keyframes skips too little to be worth it. */
+const MIN_FRAMES_PER_KEYFRAME = 4;
+/** The slot tolerance as a share of the sampling interval. */
+const TOLERANCE_SHARE = 0.5;
+/** The first index in sorted `values` whose value is >= `x` (values.length when none). */
+function lowerBound(values, x, from = 0) {
+    let low = from;
+    let high = values.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (values[mid] < x)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low;
+}
+/**
+ * Chooses the frame for every slot. `frameMs`: every frame's time, ascending; `keyframes`: indices
+ * into `frameMs` of the keyframes, ascending; `slotsMs`: ascending slot times.
+ */
+function chooseTargets(slotsMs, frameMs, keyframes, toleranceMs) {
+    const keyMs = keyframes.map((i) => frameMs[i]);
+    const targets = [];
+    let last = -1;
+    for (const [s, slotMs] of slotsMs.entries()) {
+        // Keyframes after the last frame taken.
+        const firstFree = lowerBound(keyframes, last + 1);
+        const after = lowerBound(keyMs, slotMs, firstFree);
+        const before = after - 1 >= firstFree ? after - 1 : -1;
+        const candidates = [before, after].filter((k) => k >= 0 && k < keyMs.length);
+        let best = -1;
+        for (const k of candidates) {
+            if (best === -1 || Math.abs(keyMs[k] - slotMs) < Math.abs(keyMs[best] - slotMs))
+                best = k;
+        }
+        if (best !== -1 && Math.abs(keyMs[best] - slotMs) <= toleranceMs) {
+            last = keyframes[best];
+            targets.push({ slotMs, frame: last, kind: 'keyframe' });
+            continue;
+        }
+        // Times come from seconds in decimal; a microsecond of slack keeps a frame on its slot's start.
+        const frame = lowerBound(frameMs, slotMs - 1e-3, last + 1);
+        const nextSlot = slotsMs[s + 1];
+        if (frame >= frameMs.length || (nextSlot !== undefined && frameMs[frame] >= nextSlot - 1e-3))
+            continue;
+        last = frame;
+        targets.push({ slotMs, frame, kind: 'exact' });
+    }
+    return targets;
+}
+/** The sampling interval in ms. */
+function intervalMs(sampling, fps) {
+    return sampling.mode === 'fps' ? 1000 / sampling.fps : (sampling.n * 1000) / fps;
+}
+/** The slot times of a sampling over frames at `frameMs` (ascending, from 0). */
+function slotTimes(sampling, frameMs) {
+    const slots = [];
+    if (sampling.mode === 'every-n-frames') {
+        for (let i = 0; i < frameMs.length; i += sampling.n)
+            slots.push(frameMs[i]);
+        return slots;
+    }
+    const lastMs = frameMs.at(-1);
+    if (lastMs === undefined)
+        return slots;
+    for (let k = 0;; k += 1) {
+        const slotMs = (k * 1000) / sampling.fps;
+        if (slotMs > lastMs + 1e-6)
+            return slots;
+        slots.push(slotMs);
+    }
+}
+/**
+ * `--decode auto`: decode only keyframes when (1) every slot has a keyframe within the tolerance —
+ * the longest gap between keyframes, counting the stretch before the first and after the last, is at
+ * most the sampling interval — and (2) there is something to skip: at least MIN_FRAMES_PER_KEYFRAME
+ * frames per keyframe. Otherwise decode every frame.
+ */
+function chooseDecodeMode(interval, frameMs, keyframes) {
+    const keyMs = keyframes.map((i) => frameMs[i]);
+    if (keyMs.length === 0 || frameMs.length === 0)
+        return { mode: 'all', reason: 'no keyframe listed', longestGapMs: null };
+    let longest = Math.max(keyMs[0] - frameMs[0], frameMs.at(-1) - keyMs.at(-1));
+    for (let i = 1; i < keyMs.length; i += 1)
+        longest = Math.max(longest, keyMs[i] - keyMs[i - 1]);
+    const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+    if (longest > interval) {
+        return { mode: 'all', reason: `keyframes up to ${seconds(longest)} apart, longer than the sampling interval ${seconds(interval)}`, longestGapMs: longest };
+    }
+    const perKeyframe = frameMs.length / keyMs.length;
+    if (perKeyframe < MIN_FRAMES_PER_KEYFRAME) {
+        return { mode: 'all', reason: `a keyframe every ${perKeyframe.toFixed(1)} frames leaves too little to skip`, longestGapMs: longest };
+    }
+    return { mode: 'keyframes', reason: `keyframes at most ${seconds(longest)} apart, within the sampling interval ${seconds(interval)}`, longestGapMs: longest };
+}
+/**
+ * An ffmpeg `select` expression keeping exactly the frames with these pts (ascending integers, in
+ * the stream's time base): arithmetic runs of three or more become one `between`·`mod` term, the
+ * rest one `eq` each, so a regular camera's choice stays a few terms however long the video.
+ */
+function ptsSelectExpression(pts) {
+    const terms = [];
+    let i = 0;
+    while (i < pts.length) {
+        const start = pts[i];
+        const step = i + 1 < pts.length ? pts[i + 1] - start : 0;
+        let end = i;
+        while (step > 0 && end + 1 < pts.length && pts[end + 1] - pts[end] === step)
+            end += 1;
+        if (end - i >= 2) {
+            terms.push(`between(pts,${start},${pts[end]})*not(mod(pts-${start},${step}))`);
+            i = end + 1;
+        }
+        else {
+            terms.push(`eq(pts,${start})`);
+            i += 1;
+        }
+    }
+    return terms.length === 0 ? '0' : terms.join('+');
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/extract-planned.ts
+
+
+
+
+/** The index of the keyframe at or before `frame` in the timeline (0 when none: decoding starts there). */
+function keyframeBefore(timeline, frame) {
+    const { keyframes } = timeline;
+    let low = 0;
+    let high = keyframes.length;
+    while (low < high) {
+        const mid = (low + high) >> 1;
+        if (keyframes[mid] <= frame)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low === 0 ? 0 : keyframes[low - 1];
+}
+/**
+ * Most targets one decode selects: its `select` expression stays well under the 128 KiB a single
+ * argument may hold even when no two targets are evenly spaced (about 30 characters each).
+ */
+const MAX_GROUP_TARGETS = 1000;
+/** Targets grouped into decodes: runs of keyframes; runs of exact frames after the same keyframe. */
+function groupTargets(timeline, targets) {
+    const groups = [];
+    let lastKey = -1;
+    for (const target of targets) {
+        const current = groups.at(-1);
+        const key = target.kind === 'exact' ? keyframeBefore(timeline, target.frame) : -1;
+        const joins = current !== undefined && current.kind === target.kind && current.targets.length < MAX_GROUP_TARGETS;
+        if (current && joins && (target.kind === 'keyframe' || key === lastKey))
+            current.targets.push(target);
+        else
+            groups.push({ kind: target.kind, targets: [target] });
+        lastKey = key;
+    }
+    return groups;
+}
+/** Seconds to seek to so that decoding starts at the keyframe at or before `frame` (undefined: from the start). */
+function seekFor(timeline, frame) {
+    if (frame === 0)
+        return undefined;
+    // Floored to the ms: `-ss` lands on the keyframe at or before it, never after the frame.
+    const seconds = Math.floor((timeline.firstPtsTime + timeline.ms[frame] / 1000) * 1000) / 1000;
+    return seconds > 0 ? seconds : undefined;
+}
+class PlannedDecodeLog {
+    window;
+    constructor(window = null) {
+        this.window = window;
+    }
+    stats = { framesDecoded: 0, decodeErrors: 0, truncated: false, lastTimestampMs: 0 };
+    errors = [];
+    keyframes = 0;
+    exact = 0;
+    add(log) {
+        this.stats.framesDecoded += log.stats.framesDecoded;
+        this.stats.decodeErrors += log.stats.decodeErrors;
+        this.stats.truncated ||= log.stats.truncated;
+        this.errors.push(...log.errors.slice(0, Math.max(0, 20 - this.errors.length)));
+    }
+}
+async function* decodeGroup(tools, video, plan, group, totals) {
+    const { timeline } = plan;
+    const first = group.targets[0];
+    const start = group.kind === 'exact' ? keyframeBefore(timeline, first.frame) : first.frame;
+    const log = new DecodeLog({ firstPtsTime: timeline.firstPtsTime, framesBefore: () => 0 }, plan.window);
+    const pending = [...group.targets];
+    const request = {
+        filter: `showinfo=checksum=0,select='${ptsSelectExpression(pending.map((t) => timeline.pts[t.frame]))}',showinfo=checksum=0`,
+        threads: plan.threads,
+        lowPriority: plan.lowPriority,
+        hwaccel: plan.hwaccel,
+        keyframesOnly: group.kind === 'keyframe',
+        copyts: true,
+        seekSeconds: seekFor(timeline, start),
+    };
+    const frameOf = (target, rgb, corrupt) => {
+        if (target.kind === 'keyframe')
+            totals.keyframes += 1;
+        else
+            totals.exact += 1;
+        return {
+            video,
+            frameIndex: target.frame,
+            timestampMs: Math.round(timeline.ms[target.frame]),
+            width: video.width,
+            height: video.height,
+            rgb,
+            corrupt,
+            decode: target.kind,
+        };
+    };
+    const missed = async function* (upTo) {
+        // Targets before `upTo` the decoder skipped: decoded exactly, in order.
+        const skipped = [];
+        while (pending.length > 0 && pending[0].frame < upTo)
+            skipped.push({ ...pending.shift(), kind: 'exact' });
+        if (skipped.length === 0)
+            return;
+        if (group.kind === 'exact') {
+            throw new errors/* VideoInputError */._f(`Video ${video.path}: ffmpeg did not produce frame ${skipped[0].frame}; it cannot be decoded exactly`);
+        }
+        for (const regroup of groupTargets(timeline, skipped))
+            yield* decodeGroup(tools, video, plan, regroup, totals);
+    };
+    try {
+        for await (const { info, rgb } of decodeRaw(tools, video, request, log)) {
+            const frame = frameAt(timeline, info.pts);
+            yield* missed(frame);
+            const target = pending[0];
+            if (target === undefined || target.frame !== frame)
+                continue;
+            pending.shift();
+            yield frameOf(target, rgb, info.corrupt);
+            if (pending.length === 0)
+                break;
+        }
+    }
+    finally {
+        totals.add(log);
+    }
+    yield* missed(Infinity);
+}
+/**
+ * Decodes the plan's targets and yields them in order. When it finishes, `totals` holds the decode
+ * totals; the last timestamp is the packet list's last frame, which the demuxer read (only the chosen
+ * frames are decoded, so a file that ends early shows as a short packet list).
+ */
+async function* extractPlanned(tools, video, plan, totals) {
+    for (const group of groupTargets(plan.timeline, plan.targets))
+        yield* decodeGroup(tools, video, plan, group, totals);
+    totals.stats.lastTimestampMs = Math.round(plan.timeline.ms.at(-1) ?? 0);
+    return totals.stats;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/selection.ts
@@ -22504,6 +23437,7 @@ async function writeFrameJpeg(frame, datasetDir, quality, name) {
 
 
 
+
 /** Expected number of sampled frames (in `range`, when given), for progress and ETA. */
 function expectedSamples(video, sampling, range = null) {
     if (sampling.mode === 'every-n-frames')
@@ -22555,6 +23489,7 @@ async function finishBatch(job, { batch, names, detected, written }) {
             video: frame.video.stem,
             frameIndex: frame.frameIndex,
             timestampMs: frame.timestampMs,
+            decode: frame.decode,
             width: frame.width,
             height: frame.height,
             detections: found,
@@ -22562,13 +23497,21 @@ async function finishBatch(job, { batch, names, detected, written }) {
         recorder.recordFeatures(name, features);
     }
 }
-/** Processes one video; returns the decode log (frames decoded, decoder errors). */
+/** The sampled frames of a job, decoded as its plan says. */
+function framesOf(job, log) {
+    if (job.planned !== null && log instanceof PlannedDecodeLog) {
+        const settings = { threads: job.decoderThreads, lowPriority: job.decoderLowPriority, hwaccel: job.hwaccel };
+        return extractPlanned(job.tools, job.video, { ...job.planned, ...settings }, log);
+    }
+    return extractFrames(job.tools, job.video, job.sampling, log, job.decoderThreads, job.plan?.seekSeconds, job.hwaccel, job.decoderLowPriority);
+}
+/** Processes one video; returns the decode's summary (frames decoded, decoder errors). */
 async function processVideo(job) {
     const { recorder, video } = job;
-    const dedup = new Deduplicator(job.dedupThreshold);
+    const dedup = new Deduplicator(job.dedupThreshold, job.dedupLocalThreshold);
     const filter = new QualityFilter(job.quality);
     const { plan } = job;
-    const log = new DecodeLog(plan?.origin ?? null, plan?.range ?? null);
+    const log = job.planned === null ? new DecodeLog(plan?.origin ?? null, plan?.range ?? null) : new PlannedDecodeLog(plan?.range ?? null);
     let first = true;
     let batch = [];
     const inFlight = [];
@@ -22583,11 +23526,13 @@ async function processVideo(job) {
     };
     try {
         let waitStart = performance.now();
-        for await (const frame of extractFrames(job.tools, video, job.sampling, log, job.decoderThreads, plan?.seekSeconds, job.hwaccel)) {
+        for await (const frame of framesOf(job, log)) {
             recorder.addStageTime('extract', performance.now() - waitStart);
             job.signal?.throwIfAborted();
-            if (first && plan !== null && plan.seekSeconds !== undefined && frame.timestampMs >= plan.replayFromMs) {
-                throw new VideoInputError(`Video ${video.path}: the seek to ${plan.seekSeconds} s landed at ${frame.timestampMs / 1000} s, past the dedup checkpoint at ${plan.replayFromMs / 1000} s; the range cannot be decided as in a whole run`);
+            // A decode of every frame keeps its first frame: it must come before the checkpoint. A planned
+            // decode takes only its chosen frames and starts where it must.
+            if (first && job.planned === null && plan !== null && plan.seekSeconds !== undefined && frame.timestampMs >= plan.replayFromMs) {
+                throw new errors/* VideoInputError */._f(`Video ${video.path}: the seek to ${plan.seekSeconds} s landed at ${frame.timestampMs / 1000} s, past the dedup checkpoint at ${plan.replayFromMs / 1000} s; the range cannot be decided as in a whole run`);
             }
             first = false;
             const place = placeOf(plan, frame.timestampMs);
@@ -22609,11 +23554,11 @@ async function processVideo(job) {
             const lumaMean = Number.isFinite(quality.lumaMean) ? Math.round(quality.lumaMean * 10) / 10 : null;
             const blurScore = Number.isFinite(quality.blurScore) ? Math.round(quality.blurScore * 10) / 10 : null;
             if (quality.reason !== null) {
-                recorder.recordFrame({ ...where, outcome: 'dropped', reason: quality.reason, lumaMean, blurScore, phashDistance: null });
+                recorder.recordFrame({ ...where, outcome: 'dropped', reason: quality.reason, lumaMean, blurScore, phashDistance: null, localChange: null });
             }
             else {
-                const { distance, duplicate, hash } = await recorder.time('dedup', () => dedup.check(fitted, frame.timestampMs));
-                const measures = { lumaMean, blurScore, phashDistance: distance };
+                const { distance, localChange, duplicate, hash } = await recorder.time('dedup', () => dedup.check(fitted, frame.timestampMs));
+                const measures = { lumaMean, blurScore, phashDistance: distance, localChange };
                 if (duplicate) {
                     recorder.recordFrame({ ...where, outcome: 'dropped', reason: 'duplicate', ...measures });
                 }
@@ -22637,7 +23582,7 @@ async function processVideo(job) {
         // On failure or abort, let batches still running settle before the caller removes the folder.
         await Promise.allSettled(inFlight.flatMap(({ detected, written }) => [detected, written]));
     }
-    return log;
+    return { stats: log.stats, window: log.window };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/publish.ts
@@ -22651,7 +23596,7 @@ async function publishRun(options, metrics, manifest, registry, logger, signal) 
             logger.info(`run appended to ${appended.file}${appended.wroteHeader ? ' (new file)' : ''}`);
         }
         catch (error) {
-            logger.warn(`The run was not added to the history: ${messageOf(error)}`);
+            logger.warn(`The run was not added to the history: ${(0,errors/* messageOf */.bD)(error)}`);
         }
     }
     if (options.pushgatewayUrl) {
@@ -22692,13 +23637,13 @@ function originFromPackets(video, packets) {
     const shown = packets.filter((p) => !p.discard && Number.isFinite(p.pts)).sort((a, b) => a.pts - b.pts);
     const first = shown[0];
     if (first === undefined)
-        throw new VideoInputError(`Video ${video.path}: ffprobe listed no video packets; it cannot be cut into ranges`);
+        throw new errors/* VideoInputError */._f(`Video ${video.path}: ffprobe listed no video packets; it cannot be cut into ranges`);
     const last = shown[shown.length - 1];
     return {
         firstPtsTime: first.ptsTime,
         framesBefore(pts) {
             if (pts > last.pts) {
-                throw new VideoInputError(`Video ${video.path}: decoding after the seek started past the listed packets (pts ${pts}); the range's frame indices cannot be placed`);
+                throw new errors/* VideoInputError */._f(`Video ${video.path}: decoding after the seek started past the listed packets (pts ${pts}); the range's frame indices cannot be placed`);
             }
             let low = 0;
             let high = shown.length;
@@ -22715,7 +23660,7 @@ function originFromPackets(video, packets) {
 }
 async function planRange(tools, video, range) {
     if (range.startMs >= video.durationSeconds * 1000) {
-        throw new VideoInputError(`Video ${video.path} is ${video.durationSeconds.toFixed(3)} s long; the range starts at ${range.startMs / 1000} s, after its end`);
+        throw new errors/* VideoInputError */._f(`Video ${video.path} is ${video.durationSeconds.toFixed(3)} s long; the range starts at ${range.startMs / 1000} s, after its end`);
     }
     const replayFromMs = checkpointBefore(range.startMs);
     const seek = replayFromMs / 1000 - SEEK_MARGIN_S;
@@ -22723,6 +23668,80 @@ async function planRange(tools, video, range) {
         return { range, replayFromMs, seekSeconds: undefined, origin: null };
     const packets = await listPacketTimes(tools, video.path, seek + LIST_PAST_SEEK_S);
     return { range, replayFromMs, seekSeconds: seek, origin: originFromPackets(video, packets) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/decode-plan.ts
+
+
+
+/** Frames a decode of every frame reads for each sample. */
+function everyFramePerSample(video, sampling) {
+    return Math.max(1, sampling.mode === 'fps' ? video.fps / sampling.fps : sampling.n);
+}
+async function planDecode(tools, video, requested, sampling, range) {
+    if (requested === 'all')
+        return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling) };
+    const timeline = timelineFromPackets(video, await scanPackets(tools, video.path));
+    const interval = intervalMs(sampling, video.fps);
+    const choice = requested === 'auto' ? chooseDecodeMode(interval, timeline.ms, timeline.keyframes) : null;
+    if (choice?.mode === 'all')
+        return { mode: 'all', reason: `auto: ${choice.reason}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling) };
+    const all = chooseTargets(slotTimes(sampling, timeline.ms), timeline.ms, timeline.keyframes, interval * TOLERANCE_SHARE);
+    // A range decodes from its dedup checkpoint (replayed, not recorded) to its end; the choice itself
+    // is made over the whole video, so it is the same as a whole run's.
+    const targets = range === null
+        ? all
+        : all.filter((t) => {
+            const ms = Math.round(timeline.ms[t.frame]);
+            return ms >= range.replayFromMs && (range.range.endMs === null || ms < range.range.endMs);
+        });
+    const exact = targets.filter((t) => t.kind === 'exact').length;
+    const why = choice === null ? 'asked for' : `auto: ${choice.reason}`;
+    return {
+        mode: 'keyframes',
+        reason: `${why}; ${targets.length - exact} keyframes, ${exact} decoded exactly`,
+        planned: { timeline, targets, window: range?.range ?? null },
+        decodedPerSample: timeline.keyframes.length / Math.max(1, all.length),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/video-hash.ts
+/**
+ * The sha256 of an input video, recorded in the manifest and metrics (and what a resumed run checks
+ * its inputs against). Streamed, so memory stays constant whatever the file's size; a run starts it
+ * when the video's decoding starts, so reading the file for it overlaps the decode instead of
+ * delaying the first frame (a day of camera video is gigabytes: tens of seconds of hashing).
+ */
+
+function hashVideo(file) {
+    return sha256File(file);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/decoder-threads.ts
+/**
+ * How many threads ffmpeg decodes with, and at which priority, chosen from how the work splits
+ * between decoding and inference (docs/performance.md, "Decoder threads"). With the model on the
+ * CPU, its workers fill the cores while frames are detected; the decoder then only runs in their
+ * gaps, and one thread at the lowest priority does that work with the least CPU. When decoding is
+ * most of the work (many decoded pixels per sampled frame: sparse sampling of every frame, or
+ * keyframes far apart), inference is rare and its workers idle: ffmpeg gets every core (its own
+ * thread count) at normal priority, so nothing else on the machine starves it. With a GPU, decoding
+ * is the CPU's main job and always gets every core.
+ */
+/** A keyframe costs about this many average frames to decode (H.264, measured: 300 keyframes in 2.3-2.9 s of CPU, 15 000 frames in 13-14.6 s). */
+const KEYFRAME_COST = 9;
+/** Decoded megapixels (in average-frame equivalents) per sampled frame from which decoding is the larger share of a run's CPU. */
+const DECODE_BOUND_MEGAPIXELS = 16;
+function chooseDecoderSetting(work) {
+    if (work.gpu)
+        return { threads: undefined, lowPriority: true, reason: 'the model runs on the GPU' };
+    const perFrame = (work.width * work.height) / 1e6;
+    const megapixels = work.decodedPerSample * (work.keyframes ? KEYFRAME_COST : 1) * perFrame;
+    const amount = `${megapixels.toFixed(1)} decoded megapixels per sampled frame`;
+    if (megapixels >= DECODE_BOUND_MEGAPIXELS) {
+        return { threads: undefined, lowPriority: false, reason: `${amount}: decoding is most of the work` };
+    }
+    return { threads: 1, lowPriority: true, reason: `${amount}: inference is most of the work` };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/select-frames.ts
@@ -22854,6 +23873,13 @@ function selectFrames(kept, features, n) {
 
 
 
+
+
+
+
+
+
+
 function datasetPaths(outDir) {
     const entries = Object.entries(DATASET_FILES).map(([key, rel]) => [key, external_node_path_default().join(outDir, rel)]);
     return Object.fromEntries(entries);
@@ -22866,14 +23892,6 @@ function withOverrides(config, options) {
         maxDetections: options.maxDetections ?? config.maxDetections,
         executionProviders: options.executionProviders ?? config.executionProviders,
     };
-}
-/**
- * With inference on the CPU, its workers fill the cores and the decoder (at the lowest priority) only
- * runs in their gaps, one core at a time: a single decoder thread does the same work with less CPU
- * than ffmpeg's frame threads. With a GPU, decoding is the CPU's main job and gets every core.
- */
-function decoderThreads(detector) {
-    return detector.providers.includes('cuda') ? undefined : 1;
 }
 /**
  * With the model on CUDA, decode on the GPU too when ffmpeg can here (tried on the first video at run
@@ -22897,6 +23915,13 @@ async function loadDetector(options, hooks, logger, beforeDownload) {
     const name = hooks.nameOf ?? cliName;
     const model = await resolveModel(loaded, {
         ...modelHooks,
+        download: {
+            stallTimeoutMs: options.stallTimeoutSeconds * 1000,
+            deadlineMs: options.downloadTimeoutSeconds * 1000,
+            timeoutNames: { stall: name('stall-timeout'), deadline: name('download-timeout') },
+            onRetry: (message) => logger.warn(message),
+            ...modelHooks.download,
+        },
         names: { model: name('model'), sha256: name('model-sha256'), env: env ?? null },
         modelPath: options.modelPath,
         modelUrl: options.modelUrl,
@@ -22913,23 +23938,96 @@ async function loadDetector(options, hooks, logger, beforeDownload) {
     });
     return { modelConfig, model, detector };
 }
+async function prepareVideo(tools, info, options) {
+    const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
+    return { plan, decode: await planDecode(tools, info, options.decode, options.sampling, plan) };
+}
+/** The run's input files, which `--overwrite` must never delete. */
+function inputFiles(options) {
+    const files = [...options.videos];
+    if (options.modelPath !== null)
+        files.push(options.modelPath);
+    if (!Object.hasOwn(PRESETS, options.modelConfig))
+        files.push(options.modelConfig);
+    if (options.historyCsv !== null)
+        files.push(options.historyCsv);
+    return files;
+}
+/** True for a write that failed because the disk is full (Node's ENOSPC, or libvips' message for it). */
+function isDiskFull(error) {
+    if (error?.code === 'ENOSPC')
+        return true;
+    return /no space left on device/i.test((0,errors/* messageOf */.bD)(error));
+}
+function diskFullError(error, staging, outDir, name) {
+    const file = error.path ?? staging;
+    return new errors/* OutputError */.u7(`Cannot write ${file}: disk full (ENOSPC); nothing was written to ${outDir}; free space there or choose another ${name('out')}`, { cause: error });
+}
 async function runPipeline(options, hooks = {}) {
     const startedAt = new Date();
     const runId = (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex');
     const logger = (hooks.logger ?? silentLogger()).child({ runId, site: options.site });
-    const recorder = new RunRecorder();
     const name = hooks.nameOf ?? cliName;
-    const tools = await resolveFfmpegTools(options.ffmpegPath ?? undefined, name('ffmpeg-path'));
+    const tools = {
+        ...(await resolveFfmpegTools(options.ffmpegPath ?? undefined, name('ffmpeg-path'))),
+        stallTimeout: { seconds: options.stallTimeoutSeconds, name: name('stall-timeout') },
+    };
     logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
-    await checkOutputDir(options.outDir, options.overwrite, name);
+    await checkOutputDir(options.outDir, options.overwrite, name, { inputs: inputFiles(options) });
     if (options.historyCsv)
         await checkRunHistory(options.historyCsv);
+    await createOutputParent(options.outDir, name);
+    const lock = await lockOutput(options.outDir, name, (message) => logger.warn(message)).catch((error) => {
+        throw isDiskFull(error) ? diskFullError(error, lockPathOf(options.outDir), options.outDir, name) : error;
+    });
+    try {
+        return await runLocked(options, hooks, { startedAt, runId, logger, name, tools });
+    }
+    finally {
+        await lock.release();
+    }
+}
+/** What the run recorded for one video since `before` (its stage times), for the checkpoint. */
+function finishedVideo(recorder, index, before) {
+    const record = recorder.videos.at(-1);
+    const { info, ...rest } = record;
+    const kept = recorder.kept.filter((k) => k.video === info.stem);
+    return {
+        index,
+        record: rest,
+        frames: recorder.frames.filter((f) => f.video === info.stem),
+        kept,
+        features: kept.map((k) => [k.file, recorder.features.get(k.file)]),
+        stageMs: Object.fromEntries(STAGES.map((stage) => [stage, recorder.stageMs[stage] - before[stage]])),
+    };
+}
+/** Puts a finished video's records back into the recorder, as processing it did. */
+function restoreVideo(recorder, info, done) {
+    recorder.recordVideo({ info, ...done.record });
+    for (const frame of done.frames)
+        recorder.recordFrame(frame);
+    for (const image of done.kept)
+        recorder.recordKept(image);
+    for (const [file, features] of done.features)
+        recorder.recordFeatures(file, features);
+    for (const stage of STAGES)
+        recorder.addStageTime(stage, done.stageMs[stage]);
+}
+async function runLocked(options, hooks, start) {
+    const { startedAt, runId, logger, name, tools } = start;
+    const recorder = new RunRecorder();
     // The videos are probed while the model loads. A model download waits for the probe, and a
     // video's error is reported before the model's: a wrong video path never waits for a download.
+    // The first video's decode is planned (its packets listed) as soon as it is probed, also while the
+    // model loads; each later one while the video before it is processed.
     const probing = recorder.time('probe', () => Promise.all(options.videos.map(async (file, i) => {
         const info = await probeVideo(tools, file, i, name);
-        return { info, sha256: await sha256File(info.path) };
+        // Hashed up front: the run's identity (resume) needs every input's sha256 before any output.
+        return { info, sha256: await hashVideo(info.path) };
     })));
+    const prepare = (info) => prepareVideo(tools, info, options);
+    const firstPlans = probing.then((videos) => prepare(videos[0].info));
+    firstPlans.catch(() => undefined);
     const loading = loadDetector(options, hooks, logger, () => probing.then(() => undefined));
     const [probeResult, loadResult] = await Promise.allSettled([probing, loading]);
     if (probeResult.status === 'rejected') {
@@ -22941,20 +24039,63 @@ async function runPipeline(options, hooks = {}) {
         throw loadResult.reason;
     const probed = probeResult.value;
     const { modelConfig, model, detector } = loadResult.value;
-    for (const { info } of probed) {
-        logger.info(`probed ${external_node_path_default().basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${info.fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
-    }
-    logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin}), running on ${detector.providers.join(', ')}`);
-    const hwaccel = await chooseDecoder(tools, detector, probed[0].info.path, logger);
+    let staging = null;
     let committed = false;
-    const staging = await createStagingDir(options.outDir, [DATASET_FILES.images, external_node_path_default().dirname(DATASET_FILES.coco)], name);
     try {
-        for (const { info, sha256 } of probed) {
-            const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
+        hooks.signal?.throwIfAborted();
+        for (const { info } of probed) {
+            logger.info(`probed ${external_node_path_default().basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${info.fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
+        }
+        logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin}), running on ${detector.providers.join(', ')}`);
+        const hwaccel = await chooseDecoder(tools, detector, probed[0].info.path, logger);
+        const identity = runIdentity({
+            options,
+            tool: TOOL_VERSION,
+            ffmpeg: tools.ffmpeg.version,
+            modelConfig,
+            modelSha256: model.sha256,
+            videos: probed.map(({ info, sha256 }) => ({ path: info.path, stem: info.stem, sha256 })),
+        });
+        staging = await openRunStaging({
+            outDir: options.outDir,
+            identity,
+            resume: options.resume,
+            subdirs: [DATASET_FILES.images, external_node_path_default().dirname(DATASET_FILES.coco)],
+            name,
+            logger,
+        });
+        const dir = staging.dir;
+        let plans = firstPlans;
+        for (const [index, { info, sha256 }] of probed.entries()) {
+            hooks.signal?.throwIfAborted();
+            const current = plans;
+            const following = probed[index + 1];
+            if (following !== undefined) {
+                plans = prepare(following.info);
+                plans.catch(() => undefined);
+            }
+            const done = staging.finished[index];
+            if (done !== undefined) {
+                restoreVideo(recorder, info, done);
+                logger.info(`${info.stem}: finished by the interrupted run (${done.frames.length} sampled, ${done.kept.length} kept); not processed again`, { video: info.stem, stage: 'extract' });
+                continue;
+            }
+            const before = { ...recorder.stageMs };
+            // The probe stage counts only the wait: planning mostly overlaps the model's load or the video before.
+            const { plan, decode } = await recorder.time('probe', () => current);
             if (plan) {
                 const from = plan.seekSeconds === undefined ? 'the first frame' : `the key frame before ${plan.seekSeconds} s`;
                 logger.info(`range ${time_range_describeRange(plan.range)} of ${info.stem}: decoding from ${from}, dedup replayed from ${plan.replayFromMs / 1000} s`, { video: info.stem, stage: 'extract' });
             }
+            const setting = chooseDecoderSetting({
+                gpu: detector.providers.includes('cuda'),
+                decodedPerSample: decode.decodedPerSample,
+                keyframes: decode.mode === 'keyframes',
+                width: info.width,
+                height: info.height,
+            });
+            const threads = setting.threads === undefined ? "ffmpeg's own thread count" : `${setting.threads} thread`;
+            logger.info(`decoding ${info.stem}: ${decode.mode} (${decode.reason}); ${threads}${setting.lowPriority ? ' at the lowest priority' : ''} (${setting.reason})`, { video: info.stem, stage: 'extract' });
             const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling, options.timeRange)) ?? null;
             const log = await processVideo({
                 tools,
@@ -22962,11 +24103,14 @@ async function runPipeline(options, hooks = {}) {
                 sampling: options.sampling,
                 quality: options.quality,
                 dedupThreshold: options.dedupThreshold,
-                decoderThreads: decoderThreads(detector),
+                dedupLocalThreshold: options.dedupLocalThreshold,
+                decoderThreads: setting.threads,
+                decoderLowPriority: setting.lowPriority,
                 hwaccel,
                 detector,
                 plan,
-                datasetDir: staging,
+                planned: decode.planned,
+                datasetDir: dir,
                 jpegQuality: options.jpegQuality,
                 recorder,
                 progress,
@@ -22978,27 +24122,30 @@ async function runPipeline(options, hooks = {}) {
             recorder.recordVideo({
                 info,
                 sha256,
+                decode: { mode: decode.mode, reason: decode.reason },
                 framesDecoded: log.stats.framesDecoded,
                 decodeErrors: log.stats.decodeErrors,
                 ...(cut === null ? {} : { truncatedAtMs: log.stats.lastTimestampMs }),
             });
+            await staging.checkpoint.add(finishedVideo(recorder, index, before));
             const rows = recorder.frames.filter((f) => f.video === info.stem);
             logger.info(`processed ${info.stem}: ${log.stats.framesDecoded} decoded, ${rows.length} sampled, ${rows.filter((r) => r.outcome === 'kept').length} kept`, { video: info.stem, stage: 'extract' });
         }
+        hooks.signal?.throwIfAborted();
         const categories = options.classes ?? [...detector.classNames];
         const cocoContext = { site: options.site, toolVersion: TOOL_VERSION, categories, videoOrder: probed.map((p) => p.info.stem) };
         const coco = buildCoco(recorder.kept, cocoContext);
-        await recorder.time('write', () => (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.coco), serializeCoco(coco)));
+        await recorder.time('write', () => (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.coco), serializeCoco(coco)));
         await recorder.time('write', async () => {
             const selection = options.select === null ? null : selectFrames(recorder.kept, recorder.features, options.select);
             const selectedOnly = options.selectOnly && selection !== null;
             if (selection) {
                 recorder.recordSelection(selection, selectedOnly);
-                await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, EXPORT_FILES.selection), `${JSON.stringify(selection, null, 2)}\n`);
+                await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, EXPORT_FILES.selection), `${JSON.stringify(selection, null, 2)}\n`);
             }
             const chosen = new Set(selection?.selected.map((s) => s.file));
             const records = await writeExports({
-                dir: staging,
+                dir,
                 formats: options.exports,
                 coco: selectedOnly ? buildCoco(recorder.kept.filter((k) => chosen.has(k.file)), cocoContext) : coco,
                 selectedOnly,
@@ -23039,9 +24186,15 @@ async function runPipeline(options, hooks = {}) {
             toolVersion: TOOL_VERSION,
             gitCommit: await toolCommit(),
         });
-        const registry = await writeReports(staging, recorder, metrics, manifest, hooks.gates?.(metrics) ?? [], name);
-        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
-        await commitStagingDir(staging, options.outDir);
+        // Written after the metrics they render, so their time is logged rather than counted in them; the
+        // HTML report is bounded (at most MAX_THUMBNAILS thumbnails, a capped number of timeline tracks).
+        const reportStart = performance.now();
+        const registry = await writeReports(dir, recorder, metrics, manifest, hooks.gates?.(metrics) ?? [], name);
+        logger.info(`reports written in ${Math.round(performance.now() - reportStart)} ms`, { stage: 'write' });
+        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}
+`);
+        await (0,promises_namespaceObject.rm)(staging.checkpoint.file);
+        await commitStagingDir(dir, options.outDir);
         committed = true;
         logger.info(`dataset written to ${options.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
         await publishRun(options, metrics, manifest, registry, logger, hooks.signal);
@@ -23053,8 +24206,29 @@ async function runPipeline(options, hooks = {}) {
         };
     }
     catch (error) {
-        if (!committed)
-            await discardStagingDir(staging);
+        if (committed)
+            throw error;
+        // Ctrl-C in a terminal reaches ffmpeg too: its death can surface as a decode error a moment before
+        // the signal's own handler runs. One turn of the event loop lets the abort land first.
+        if (hooks.signal !== undefined && !hooks.signal.aborted)
+            await new Promise((resolve) => setImmediate(resolve));
+        const reason = hooks.signal?.reason;
+        if (hooks.signal?.aborted === true && staging !== null && staging.checkpoint.finished > 0) {
+            const kept = `${staging.checkpoint.finished} of ${probed.length} videos finished and kept in ${staging.dir}`;
+            if (reason instanceof errors/* InterruptedError */.p4) {
+                throw new errors/* InterruptedError */.p4(`${reason.message}; ${kept}; run again with ${name('resume')} to continue`, reason.signal);
+            }
+            throw reason;
+        }
+        if (staging !== null)
+            await discardStagingDir(staging.dir);
+        if (hooks.signal?.aborted === true) {
+            if (reason instanceof errors/* InterruptedError */.p4)
+                throw new errors/* InterruptedError */.p4(`${reason.message} before any video finished; nothing was kept`, reason.signal);
+            throw reason;
+        }
+        if (isDiskFull(error))
+            throw diskFullError(error, staging?.dir ?? stagingDirOf(options.outDir), options.outDir, name);
         throw error;
     }
     finally {
@@ -23067,12 +24241,13 @@ async function runPipeline(options, hooks = {}) {
 
 
 const VALUE_OPTIONS = [
-    'out', 'site', 'sample-fps', 'every-n-frames', 'start', 'end', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'confidence', 'iou',
+    'out', 'site', 'sample-fps', 'every-n-frames', 'decode', 'start', 'end', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'dedup-local-threshold', 'confidence', 'iou',
     'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'blur-ratio', 'blur-window', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
     'pushgateway-url', 'history-csv', 'price-per-hour', 'execution-providers', 'export', 'label-studio-images', 'select',
+    'stall-timeout', 'download-timeout',
 ];
 const COMMANDS = ['run', 'merge', 'cost', 'help', 'version'];
-const FLAG_OPTIONS = ['video', 'overwrite', 'strict', 'select-only', 'log-format', 'debug', 'help'];
+const FLAG_OPTIONS = ['video', 'overwrite', 'resume', 'strict', 'select-only', 'log-format', 'debug', 'help'];
 /** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
 function joinNegativeValues(args) {
     const valued = new Set(VALUE_OPTIONS.map((name) => `--${name}`));
@@ -23104,8 +24279,8 @@ function parseCliArgs(argv, env = process.env) {
     if (command === 'cost')
         return { command: 'cost', raw: {}, parts: [...rest], logFormat: 'text', debug: rest.includes('--debug') };
     if (command !== 'run') {
-        const hint = didYouMean(command.replace(/^-+/, ''), COMMANDS, (name) => `\`dataset-gen ${name}\``);
-        throw new UsageError(`Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\` and \`dataset-gen cost\` (see dataset-gen --help)`);
+        const hint = (0,errors/* didYouMean */.au)(command.replace(/^-+/, ''), COMMANDS, (name) => `\`dataset-gen ${name}\``);
+        throw new errors/* UsageError */.eb(`Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\` and \`dataset-gen cost\` (see dataset-gen --help)`);
     }
     let parsed;
     try {
@@ -23116,6 +24291,7 @@ function parseCliArgs(argv, env = process.env) {
             options: {
                 video: { type: 'string', multiple: true },
                 overwrite: { type: 'boolean' },
+                resume: { type: 'boolean' },
                 strict: { type: 'boolean' },
                 'select-only': { type: 'boolean' },
                 'log-format': { type: 'string' },
@@ -23128,18 +24304,19 @@ function parseCliArgs(argv, env = process.env) {
     catch (error) {
         const message = error.message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
         const unknown = /^Unknown option '--?([^'=]+)/.exec(message ?? '')?.[1];
-        const hint = unknown === undefined ? '' : didYouMean(unknown, [...FLAG_OPTIONS, ...VALUE_OPTIONS], (name) => `--${name}`);
-        throw new UsageError(`${message}${hint}; see dataset-gen run --help`);
+        const hint = unknown === undefined ? '' : (0,errors/* didYouMean */.au)(unknown, [...FLAG_OPTIONS, ...VALUE_OPTIONS], (name) => `--${name}`);
+        throw new errors/* UsageError */.eb(`${message}${hint}; see dataset-gen run --help`);
     }
     const values = parsed.values;
     if (values.help)
         return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
     const logFormat = values['log-format'] ?? 'text';
     if (logFormat !== 'text' && logFormat !== 'json')
-        throw invalidParameterError('--log-format', '"text" or "json"', logFormat);
+        throw (0,errors/* invalidParameterError */.pn)('--log-format', '"text" or "json"', logFormat);
     const raw = {
         video: values.video,
         overwrite: values.overwrite === true,
+        resume: values.resume === true,
         strict: values.strict === true,
         'select-only': values['select-only'] === true,
     };
@@ -23153,12 +24330,12 @@ function parseCliArgs(argv, env = process.env) {
 }
 function usageFrom(error, command) {
     const message = error.message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
-    return new UsageError(`${message}; see dataset-gen ${command} --help`);
+    return new errors/* UsageError */.eb(`${message}; see dataset-gen ${command} --help`);
 }
 function logFormatOf(value) {
     const logFormat = value ?? 'text';
     if (logFormat !== 'text' && logFormat !== 'json')
-        throw invalidParameterError('--log-format', '"text" or "json"', logFormat);
+        throw (0,errors/* invalidParameterError */.pn)('--log-format', '"text" or "json"', logFormat);
     return logFormat;
 }
 /** `dataset-gen merge <dataset>... --out <dir> [--overwrite]`. */
@@ -23185,9 +24362,9 @@ function parseMergeArgs(rest) {
     if (values.help)
         return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
     if (positionals.length === 0)
-        throw invalidParameterError('dataset-gen merge', 'one or more dataset folders', 'none');
+        throw (0,errors/* invalidParameterError */.pn)('dataset-gen merge', 'one or more dataset folders', 'none');
     if (!values.out)
-        throw invalidParameterError('--out', 'the folder of the merged dataset', values.out);
+        throw (0,errors/* invalidParameterError */.pn)('--out', 'the folder of the merged dataset', values.out);
     return {
         command: 'merge',
         raw: { out: values.out, overwrite: values.overwrite === true },
@@ -23326,7 +24503,7 @@ function parseCostArgs(args) {
         }));
     }
     catch (error) {
-        throw new UsageError(`${error.message.split('\n')[0]}; see dataset-gen cost --help`);
+        throw new errors/* UsageError */.eb(`${error.message.split('\n')[0]}; see dataset-gen cost --help`);
     }
     if (values.help)
         return 'help';
@@ -23339,7 +24516,7 @@ function parseCostArgs(args) {
     const instanceName = values.instance ?? 'github-2core';
     const instance = Object.hasOwn(INSTANCES, instanceName) ? INSTANCES[instanceName] : undefined;
     if (!instance)
-        throw invalidParameterError('--instance', `one of ${Object.keys(INSTANCES).join(', ')}`, instanceName);
+        throw (0,errors/* invalidParameterError */.pn)('--instance', `one of ${Object.keys(INSTANCES).join(', ')}`, instanceName);
     return {
         sites: number('sites'),
         hoursPerDay: number('hours-per-day'),
@@ -23383,6 +24560,7 @@ function runCost(args) {
 
 
 
+
 const q = DEFAULT_QUALITY_THRESHOLDS;
 const HELP = `dataset-gen — turn site video into a pre-tagged COCO dataset
 
@@ -23400,7 +24578,10 @@ Input and output:
   --video <file>            input video; repeat for several (required)
   --out <dir>               dataset folder to create (required); written to a temporary
                             sibling and renamed into place when the run succeeds
-  --overwrite               replace --out when it exists and is not empty (default: refuse)
+  --overwrite               replace --out when it holds a previous dataset (default: refuse);
+                            never /, the home or working folder, or a folder holding an input
+  --resume                  continue a run into --out that was killed or interrupted, from
+                            what it finished (same options and inputs, else refused)
   --strict                  refuse a truncated video instead of using the frames that decode
   --site <name>             site name recorded in COCO, metrics and report
                             (default: the first video's file name without extension)
@@ -23412,10 +24593,19 @@ Sampling:
                             (default: its start); frame indices and timestamps stay those of
                             the whole video, so ranges can be merged (dataset-gen merge)
   --end <time>              stop before this time (default: the video's end)
+  --decode <mode>           auto, all or keyframes (default: auto). keyframes decodes only the
+                            keyframe nearest each sample (within half the interval; a sample
+                            with none that near is decoded exactly); all decodes every frame;
+                            auto takes keyframes when they are at most one interval apart and
+                            at most 1 in 4 frames
 
 Filtering:
   --dedup-threshold <n>     drop a frame whose pHash Hamming distance to the last kept
                             frame is at most n; -1 disables (default: ${DEFAULT_DEDUP_THRESHOLD})
+  --dedup-local-threshold <n>
+                            drop it only if also no cell of a 32x32 luma grid changed by
+                            more than n levels, 0-255; 255 leaves it to the pHash
+                            (default: ${DEFAULT_DEDUP_LOCAL_THRESHOLD})
   --black-luma <n>          drop frames with mean luma below n, 0-255 (default: ${q.blackLuma})
   --overexposed-luma <n>    drop frames with mean luma above n, 0-255 (default: ${q.overexposedLuma})
   --blur-ratio <0-1>        drop frames whose blur score (variance of the Laplacian) is below
@@ -23459,6 +24649,10 @@ Output and tools:
                             (default: auto)
   --ffmpeg-path <path>      ffmpeg binary (ffprobe beside it) or their folder
                             (default: PATH, then the bundled npm binaries)
+  --stall-timeout <s>       stop ffprobe when it gives no answer, and ffmpeg or a model download
+                            when it makes no progress, for this many seconds (default: ${DEFAULT_STALL_TIMEOUT_SECONDS})
+  --download-timeout <s>    a model download may take this long in all, retries included
+                            (default: ${DEFAULT_DOWNLOAD_TIMEOUT_SECONDS})
   --pushgateway-url <url>   push the run's Prometheus metrics to this Pushgateway, job
                             dataset-gen, grouped by site; a failed push is a warning (default: none)
   --history-csv <file>      append one row per run to this CSV (created with a header) (default: none)
@@ -23472,7 +24666,7 @@ Environment:
   DATASET_GEN_CACHE         download cache for URL model sources (default: ~/.cache/dataset-gen)
 
 Exit codes:
-${Object.entries(EXIT_CODES).map(([name, code]) => `  ${code}  ${name}`).join('\n')}
+${Object.entries(errors/* EXIT_CODES */.ai).map(([name, code]) => `  ${String(code).padStart(3)}  ${name}`).join('\n')}
 `;
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -23499,7 +24693,7 @@ async function runCli(argv, io) {
         }
         if (args.command === 'usage') {
             io.stderr.write(HELP);
-            return EXIT_CODES.usage;
+            return errors/* EXIT_CODES */.ai.usage;
         }
         if (args.command === 'version') {
             io.stdout.write(`dataset-gen ${TOOL_VERSION}\n`);
@@ -23527,13 +24721,180 @@ async function runCli(argv, io) {
         return 0;
     }
     catch (error) {
-        const known = error instanceof DatasetGenError;
+        const known = error instanceof errors/* DatasetGenError */.HY;
         const detail = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
-        io.stderr.write(`dataset-gen: ${known ? '' : 'internal error: '}${messageOf(error)}${detail}\n`);
+        io.stderr.write(`dataset-gen: ${known ? '' : 'internal error: '}${(0,errors/* messageOf */.bD)(error)}${detail}\n`);
         if (!known && !debug)
             io.stderr.write('dataset-gen: run again with --debug for the stack trace, and report it\n');
-        return exitCodeOf(error);
+        return (0,errors/* exitCodeOf */.FO)(error);
     }
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   HY: () => (/* binding */ DatasetGenError),
+/* harmony export */   _f: () => (/* binding */ VideoInputError),
+/* harmony export */   ai: () => (/* binding */ EXIT_CODES),
+/* harmony export */   au: () => (/* binding */ didYouMean),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   me: () => (/* binding */ ModelError),
+/* harmony export */   p4: () => (/* binding */ InterruptedError),
+/* harmony export */   pn: () => (/* binding */ invalidParameterError),
+/* harmony export */   u7: () => (/* binding */ OutputError),
+/* harmony export */   v4: () => (/* binding */ ToolError),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/* unused harmony exports QualityGateError, describeValue, closestName */
+/**
+ * User-facing errors. Each class carries the process exit code the CLI returns for it, so a script
+ * (or the Action) can tell bad input from a broken model from a bug. The README's exit-code table is
+ * generated from `EXIT_CODES`; keep them in step.
+ */
+const EXIT_CODES = {
+    ok: 0,
+    internal: 1,
+    usage: 2,
+    video: 3,
+    model: 4,
+    config: 5,
+    output: 6,
+    tool: 7,
+    gate: 8,
+    /** Stopped by SIGINT (Ctrl-C): 128 + 2, as a shell reports it. */
+    sigint: 130,
+    /** Stopped by SIGTERM (a cancelled job, a pre-empted runner): 128 + 15. */
+    sigterm: 143,
+};
+class DatasetGenError extends Error {
+    constructor(message, options) {
+        super(message, options);
+        this.name = new.target.name;
+    }
+}
+/** A command-line option or Action input is missing, malformed or out of range. */
+class UsageError extends DatasetGenError {
+    exitCode = EXIT_CODES.usage;
+}
+/** An input video is missing, unreadable, not a video, or cannot be decoded to the end. */
+class VideoInputError extends DatasetGenError {
+    exitCode = EXIT_CODES.video;
+}
+/** The model weights cannot be found, downloaded, verified or used. */
+class ModelError extends DatasetGenError {
+    exitCode = EXIT_CODES.model;
+}
+/** A model-config file or preset is missing or has an invalid field. */
+class ConfigError extends DatasetGenError {
+    exitCode = EXIT_CODES.config;
+}
+/** The output folder cannot be used (exists and is not empty without --overwrite, not writable, disk full, in use by another run). */
+class OutputError extends DatasetGenError {
+    exitCode = EXIT_CODES.output;
+}
+/** ffmpeg/ffprobe cannot be found or fails for a reason that is not the input's fault. */
+class ToolError extends DatasetGenError {
+    exitCode = EXIT_CODES.tool;
+}
+/** The dataset was written but misses a quality gate (minimum images, maximum drop ratio). */
+class QualityGateError extends (/* unused pure expression or super */ null && (DatasetGenError)) {
+    exitCode = EXIT_CODES.gate;
+}
+/** The run was stopped by a signal; its exit code is the shell's for that signal (130, 143). */
+class InterruptedError extends DatasetGenError {
+    signal;
+    exitCode;
+    constructor(message, signal, options) {
+        super(message, options);
+        this.signal = signal;
+        this.exitCode = signal === 'SIGINT' ? EXIT_CODES.sigint : EXIT_CODES.sigterm;
+    }
+}
+/** Renders any value as a readable string, for values that are not `Error`s. */
+function describeValue(value) {
+    if (typeof value === 'string')
+        return JSON.stringify(value);
+    if (value === undefined)
+        return 'nothing';
+    if (typeof value === 'number' || typeof value === 'boolean' || value === null)
+        return String(value);
+    try {
+        return JSON.stringify(value);
+    }
+    catch {
+        return String(value);
+    }
+}
+/**
+ * The one shape for a bad parameter: "Expected <expected> for <name> but received <actual>".
+ */
+function invalidParameterError(name, expected, actual) {
+    return new UsageError(`Expected ${expected} for ${name} but received ${describeValue(actual)}`);
+}
+/** Edit distance counting an insertion, a deletion, a substitution or a swap of neighbours as one typo. */
+function typoDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+/**
+ * The name `typed` was probably meant to be, for "did you mean" hints (class names, options,
+ * commands): the same name in another case; else the closest within a few typos (a third of its
+ * length, at least one); else the one name that has it as a whole dash-separated part ("fps" →
+ * "sample-fps"). Undefined when nothing is close.
+ */
+function closestName(typed, candidates) {
+    const wanted = typed.trim().toLowerCase();
+    if (wanted === '')
+        return undefined;
+    const folded = candidates.find((name) => name.toLowerCase() === wanted);
+    if (folded !== undefined)
+        return folded;
+    let best;
+    let bestDistance = Math.max(1, Math.floor(wanted.length / 3)) + 1;
+    for (const name of candidates) {
+        const distance = typoDistance(wanted, name.toLowerCase());
+        if (distance < bestDistance)
+            [best, bestDistance] = [name, distance];
+    }
+    if (best !== undefined)
+        return best;
+    const containing = candidates.filter((name) => name.toLowerCase().split(/[-_ ]/).includes(wanted));
+    return containing.length === 1 ? containing[0] : undefined;
+}
+/** ` (did you mean "x"?)` for the closest of `candidates` (shown with `show`), or ''. */
+function didYouMean(typed, candidates, show = (name) => `"${name}"`) {
+    const closest = closestName(typed, candidates);
+    return closest === undefined ? '' : ` (did you mean ${show(closest)}?)`;
+}
+/** The message of any thrown value, `Error` or not. */
+function messageOf(value) {
+    if (value instanceof Error)
+        return value.message;
+    // An Error from another realm (a vm context, a worker) fails instanceof but still has a message.
+    if (typeof value === 'object' && value !== null && typeof value.message === 'string') {
+        return value.message;
+    }
+    return typeof value === 'string' ? value : describeValue(value);
+}
+/** Exit code for any thrown value: the error's own code, or 1 for anything unexpected. */
+function exitCodeOf(value) {
+    return value instanceof DatasetGenError ? value.exitCode : EXIT_CODES.internal;
 }
 
 

@@ -11,8 +11,9 @@ import { UsageError } from '../errors.js';
 import { resolveOptions } from '../options/resolve.js';
 import { artifactServiceProblem, defaultArtifactName, sanitizeArtifactName } from './artifact.js';
 import type { QualityGates } from './gates.js';
-import { actionName, getInputs, inputName, rawOptions, type Inputs } from './inputs.js';
+import { actionName, getInputs, inputName, rawOptions, type InputName, type Inputs } from './inputs.js';
 import { expandVideoPaths } from './video-paths.js';
+import { realWorkspace, requireInsideWorkspace } from './workspace-paths.js';
 import { hasSecretParts } from '../domain/url-redaction.js';
 
 export interface ActionContext {
@@ -33,10 +34,27 @@ export function siteFromRepository(repository: string | undefined): string | und
   return site === '' ? undefined : site;
 }
 
+/**
+ * The file and folder inputs other than `video` (checked while globbing): each must resolve inside
+ * the workspace. `model` and `model-config` only when they are paths (not a URL, not a preset).
+ */
+async function checkPathInputs(inputs: Inputs, options: Options, workspaceReal: string): Promise<void> {
+  const paths: [InputName, string | null][] = [
+    ['output-dir', options.outDir],
+    ['model', options.modelPath],
+    ['model-config', path.isAbsolute(options.modelConfig) ? options.modelConfig : null],
+    ['history-csv', options.historyCsv],
+  ];
+  for (const [input, file] of paths) {
+    if (file !== null) await requireInsideWorkspace(file, inputs[input] as string, inputName(input), workspaceReal);
+  }
+}
+
 /** Reads and validates every input; relative paths and globs resolve against the workspace. */
 export async function getActionContext(env: NodeJS.ProcessEnv = process.env): Promise<ActionContext> {
   const inputs = getInputs();
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const workspaceReal = await realWorkspace(workspace);
 
   if (inputs['upload-artifact']) {
     const problem = artifactServiceProblem(env);
@@ -47,13 +65,20 @@ export async function getActionContext(env: NodeJS.ProcessEnv = process.env): Pr
 
   const raw = {
     ...rawOptions(inputs),
-    video: await expandVideoPaths(inputs.video, workspace, inputName('video')),
+    video: await expandVideoPaths(inputs.video, workspace, inputName('video'), workspaceReal),
     site: inputs.site || siteFromRepository(env.GITHUB_REPOSITORY),
   };
   // A Pushgateway URL may carry a password, and a model URL a token (a presigned URL): keep both out of the log.
   if (inputs['pushgateway-url']) core.setSecret(inputs['pushgateway-url']);
   if (hasSecretParts(inputs.model)) core.setSecret(inputs.model);
   const options = resolveOptions(raw, actionName, workspace);
+  await checkPathInputs(inputs, options, workspaceReal);
+  // The Actions cache is keyed by the URL's hash and a hit is trusted: a URL must come with its digest.
+  if (options.modelUrl !== null && options.modelSha256 === null) {
+    throw new UsageError(
+      `${inputName('model')} is a URL but ${inputName('model-sha256')} is empty; set model-sha256 to the file's sha256 (\`sha256sum model.onnx\`) so a changed or tampered download (or cache entry) is refused`,
+    );
+  }
 
   return {
     inputs,

@@ -13,7 +13,8 @@ import type { NameOf, OptionKey } from '../domain/run-options.js';
 import { invalidParameterError } from '../errors.js';
 import { DEFAULT_PRESET } from '../model/config.js';
 import { parseDecimal, parseInteger, type Range } from '../options/parse.js';
-import { DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
+import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
+import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 import type { FlagOptionKey, RawOptions, ScalarOptionKey } from '../options/resolve.js';
 
 /** One path or glob per line; required. */
@@ -50,14 +51,17 @@ export const INPUTS = {
   video: { kind: 'lines', option: 'video' },
   'output-dir': { kind: 'text', default: 'dataset', option: 'out' },
   overwrite: { kind: 'flag', default: false, option: 'overwrite' },
+  resume: { kind: 'flag', default: false, option: 'resume' },
   strict: { kind: 'flag', default: false, option: 'strict' },
   'model-config': { kind: 'text', default: DEFAULT_PRESET, option: 'model-config' },
   model: { kind: 'text', default: '', option: 'model' },
   'model-sha256': { kind: 'text', default: '', option: 'model-sha256' },
   'sample-fps': { kind: 'text', default: '1', option: 'sample-fps' },
+  decode: { kind: 'text', default: 'auto', option: 'decode' },
   start: { kind: 'text', default: '', option: 'start' },
   end: { kind: 'text', default: '', option: 'end' },
   'dedup-threshold': { kind: 'text', default: '2', option: 'dedup-threshold' },
+  'dedup-local-threshold': { kind: 'text', default: String(DEFAULT_DEDUP_LOCAL_THRESHOLD), option: 'dedup-local-threshold' },
   'blur-ratio': { kind: 'text', default: String(DEFAULT_QUALITY_THRESHOLDS.blurRatio), option: 'blur-ratio' },
   'blur-threshold': { kind: 'text', default: String(DEFAULT_QUALITY_THRESHOLDS.blurThreshold), option: 'blur-threshold' },
   'black-luma': { kind: 'text', default: String(DEFAULT_QUALITY_THRESHOLDS.blackLuma), option: 'black-luma' },
@@ -81,6 +85,8 @@ export const INPUTS = {
   'label-studio-images': { kind: 'text', default: DEFAULT_LABEL_STUDIO_IMAGES, option: 'label-studio-images' },
   select: { kind: 'text', default: '', option: 'select' },
   'select-only': { kind: 'flag', default: false, option: 'select-only' },
+  'stall-timeout': { kind: 'text', default: String(DEFAULT_STALL_TIMEOUT_SECONDS), option: 'stall-timeout' },
+  'download-timeout': { kind: 'text', default: String(DEFAULT_DOWNLOAD_TIMEOUT_SECONDS), option: 'download-timeout' },
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof INPUTS;

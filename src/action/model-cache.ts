@@ -71,6 +71,8 @@ export async function restoreModelCache(options: Options, enabled: boolean, env:
   const source = await modelDownloadSource(options);
   if (source === null) return skip('the model is not downloaded from a URL');
   if (!enabled) return skip('input "cache-model" is false');
+  // A hit is used as it is: only a digest the run verifies against makes it safe to trust.
+  if (source.sha256 === null) return skip('the model URL has no pinned sha256 (give the model config\'s source a "sha256")');
   enableCacheServiceV2(env);
   if (!cache.isFeatureAvailable()) return skip('the Actions cache service is not available here');
 

@@ -15,13 +15,14 @@ export interface CliArgs {
 }
 
 const VALUE_OPTIONS = [
-  'out', 'site', 'sample-fps', 'every-n-frames', 'start', 'end', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'confidence', 'iou',
+  'out', 'site', 'sample-fps', 'every-n-frames', 'decode', 'start', 'end', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'dedup-local-threshold', 'confidence', 'iou',
   'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'blur-ratio', 'blur-window', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
   'pushgateway-url', 'history-csv', 'price-per-hour', 'execution-providers', 'export', 'label-studio-images', 'select',
+  'stall-timeout', 'download-timeout',
 ] as const;
 
 const COMMANDS = ['run', 'merge', 'cost', 'help', 'version'];
-const FLAG_OPTIONS = ['video', 'overwrite', 'strict', 'select-only', 'log-format', 'debug', 'help'];
+const FLAG_OPTIONS = ['video', 'overwrite', 'resume', 'strict', 'select-only', 'log-format', 'debug', 'help'];
 
 /** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
 function joinNegativeValues(args: readonly string[]): string[] {
@@ -62,6 +63,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
       options: {
         video: { type: 'string', multiple: true },
         overwrite: { type: 'boolean' },
+        resume: { type: 'boolean' },
         strict: { type: 'boolean' },
         'select-only': { type: 'boolean' },
         'log-format': { type: 'string' },
@@ -83,6 +85,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   const raw: RawOptions = {
     video: values.video as string[] | undefined,
     overwrite: values.overwrite === true,
+    resume: values.resume === true,
     strict: values.strict === true,
     'select-only': values['select-only'] === true,
   };

@@ -1,7 +1,8 @@
 import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
-import { DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
+import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
 import { EXIT_CODES } from '../errors.js';
 import { DEFAULT_PRESET, PRESETS } from '../model/config.js';
+import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 
 const q = DEFAULT_QUALITY_THRESHOLDS;
 
@@ -21,7 +22,10 @@ Input and output:
   --video <file>            input video; repeat for several (required)
   --out <dir>               dataset folder to create (required); written to a temporary
                             sibling and renamed into place when the run succeeds
-  --overwrite               replace --out when it exists and is not empty (default: refuse)
+  --overwrite               replace --out when it holds a previous dataset (default: refuse);
+                            never /, the home or working folder, or a folder holding an input
+  --resume                  continue a run into --out that was killed or interrupted, from
+                            what it finished (same options and inputs, else refused)
   --strict                  refuse a truncated video instead of using the frames that decode
   --site <name>             site name recorded in COCO, metrics and report
                             (default: the first video's file name without extension)
@@ -33,10 +37,19 @@ Sampling:
                             (default: its start); frame indices and timestamps stay those of
                             the whole video, so ranges can be merged (dataset-gen merge)
   --end <time>              stop before this time (default: the video's end)
+  --decode <mode>           auto, all or keyframes (default: auto). keyframes decodes only the
+                            keyframe nearest each sample (within half the interval; a sample
+                            with none that near is decoded exactly); all decodes every frame;
+                            auto takes keyframes when they are at most one interval apart and
+                            at most 1 in 4 frames
 
 Filtering:
   --dedup-threshold <n>     drop a frame whose pHash Hamming distance to the last kept
                             frame is at most n; -1 disables (default: ${DEFAULT_DEDUP_THRESHOLD})
+  --dedup-local-threshold <n>
+                            drop it only if also no cell of a 32x32 luma grid changed by
+                            more than n levels, 0-255; 255 leaves it to the pHash
+                            (default: ${DEFAULT_DEDUP_LOCAL_THRESHOLD})
   --black-luma <n>          drop frames with mean luma below n, 0-255 (default: ${q.blackLuma})
   --overexposed-luma <n>    drop frames with mean luma above n, 0-255 (default: ${q.overexposedLuma})
   --blur-ratio <0-1>        drop frames whose blur score (variance of the Laplacian) is below
@@ -80,6 +93,10 @@ Output and tools:
                             (default: auto)
   --ffmpeg-path <path>      ffmpeg binary (ffprobe beside it) or their folder
                             (default: PATH, then the bundled npm binaries)
+  --stall-timeout <s>       stop ffprobe when it gives no answer, and ffmpeg or a model download
+                            when it makes no progress, for this many seconds (default: ${DEFAULT_STALL_TIMEOUT_SECONDS})
+  --download-timeout <s>    a model download may take this long in all, retries included
+                            (default: ${DEFAULT_DOWNLOAD_TIMEOUT_SECONDS})
   --pushgateway-url <url>   push the run's Prometheus metrics to this Pushgateway, job
                             dataset-gen, grouped by site; a failed push is a warning (default: none)
   --history-csv <file>      append one row per run to this CSV (created with a header) (default: none)
@@ -93,5 +110,5 @@ Environment:
   DATASET_GEN_CACHE         download cache for URL model sources (default: ~/.cache/dataset-gen)
 
 Exit codes:
-${Object.entries(EXIT_CODES).map(([name, code]) => `  ${code}  ${name}`).join('\n')}
+${Object.entries(EXIT_CODES).map(([name, code]) => `  ${String(code).padStart(3)}  ${name}`).join('\n')}
 `;

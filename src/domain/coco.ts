@@ -3,6 +3,8 @@
  * and the one source the other exports (src/export/) are made from, so every format holds the same
  * boxes.
  */
+import type { FrameDecode } from './frame.js';
+
 export interface CocoImage {
   id: number;
   file_name: string;
@@ -11,6 +13,8 @@ export interface CocoImage {
   video: string;
   frame_index: number;
   timestamp_ms: number;
+  /** How the frame was decoded: `sequential` (every frame), `keyframe` or `exact` (see domain/frame.ts). */
+  decode: FrameDecode;
   site: string;
 }
 

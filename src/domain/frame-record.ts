@@ -5,6 +5,8 @@
  */
 import type { Detection } from './detection.js';
 import type { DropReason } from './drop-reason.js';
+import type { FrameDecode } from './frame.js';
+import type { DecodeMode } from './run-options.js';
 import type { VideoInfo } from './video.js';
 
 interface FrameRecordBase {
@@ -17,6 +19,8 @@ interface FrameRecordBase {
   blurScore: number | null;
   /** Hamming distance of the frame's pHash to the last kept frame (null for the first frame of a video, or when not hashed). */
   phashDistance: number | null;
+  /** Dedup's local change against the last kept frame, luma levels (null whenever `phashDistance` is). */
+  localChange: number | null;
 }
 
 export interface KeptFrameRecord extends FrameRecordBase {
@@ -38,6 +42,8 @@ export type FrameRecord = KeptFrameRecord | DroppedFrameRecord;
 export interface VideoRecord {
   info: VideoInfo;
   sha256: string;
+  /** How its frames were decoded (`--decode`, `auto` settled), and why. */
+  decode: { mode: DecodeMode; reason: string };
   /** Frames ffmpeg decoded (before sampling). */
   framesDecoded: number;
   /** Decoder error messages ffmpeg printed while decoding this video. */
@@ -51,7 +57,10 @@ export interface KeptImage {
   /** The video's stem. */
   video: string;
   frameIndex: number;
+  /** The decoded frame's own presentation time (ms from the first frame). */
   timestampMs: number;
+  /** How the frame was decoded. */
+  decode: FrameDecode;
   width: number;
   height: number;
   detections: Detection[];

@@ -2,6 +2,14 @@
 import type { RgbImage } from './image.js';
 import type { VideoInfo } from './video.js';
 
+/**
+ * How a sampled frame was decoded: `sequential`, every frame decoded and this one sampled on the
+ * time grid (`--decode all`); `keyframe`, the keyframe nearest its sampling slot (`--decode
+ * keyframes`); `exact`, the slot's own frame decoded from the keyframe before it (a slot with no
+ * keyframe near enough).
+ */
+export type FrameDecode = 'sequential' | 'keyframe' | 'exact';
+
 /** A decoded, sampled frame: packed RGB, 3 bytes per pixel, rows top to bottom. */
 export interface Frame extends RgbImage {
   video: VideoInfo;
@@ -11,6 +19,8 @@ export interface Frame extends RgbImage {
   timestampMs: number;
   /** ffmpeg reported a decoding error for this frame. */
   corrupt: boolean;
+  /** How it was decoded (see FrameDecode). */
+  decode: FrameDecode;
   /** The frame resized to fit the analysis size (pipeline/analysis.ts), once it has been made. */
   fitted?: RgbImage;
 }

@@ -8,6 +8,16 @@ import type { Sampling } from './sampling.js';
 import type { QualityThresholds } from './thresholds.js';
 import type { TimeRange } from './time-range.js';
 
+/**
+ * How frames are decoded (`--decode`): `all` decodes every frame and samples on the time grid;
+ * `keyframes` decodes only the keyframe nearest each sampling slot (within half the interval) and
+ * decodes exactly a slot with none that near; `auto` chooses per video from its keyframe spacing
+ * (pipeline/keyframe-choice.ts `chooseDecodeMode`).
+ */
+export type DecodeMode = 'all' | 'keyframes';
+export type DecodeOption = 'auto' | DecodeMode;
+export const DECODE_OPTIONS: readonly DecodeOption[] = ['auto', 'all', 'keyframes'];
+
 /** Inference workers: sessions detecting different batches at once (`auto`: 2 on a CPU with 2+ cores, 1 on a GPU). */
 export type WorkerCount = number | 'auto';
 
@@ -17,8 +27,12 @@ export interface Options {
   /** Absolute path of the dataset folder to create. */
   outDir: string;
   overwrite: boolean;
+  /** Continue an interrupted run into the same `outDir` from its checkpoint (see pipeline/checkpoint.ts). */
+  resume: boolean;
   site: string;
   sampling: Sampling;
+  /** How frames are decoded; see DecodeOption. */
+  decode: DecodeOption;
   /** The part of every video to process; null for the whole video. */
   timeRange: TimeRange | null;
   /** ONNX weights given directly as a file (overrides the model config's source). */
@@ -31,6 +45,8 @@ export interface Options {
   modelConfig: string;
   /** Hamming distance at or below which a frame is a duplicate of the last kept one; -1 disables. */
   dedupThreshold: number;
+  /** Local change (luma levels, 0-255) at or below which a frame within the pHash threshold is a duplicate. */
+  dedupLocalThreshold: number;
   /** Overrides of the model config's values; null keeps the config's. */
   confidence: number | null;
   iou: number | null;
@@ -59,6 +75,10 @@ export interface Options {
   selectOnly: boolean;
   /** Refuse a truncated video instead of using its decodable part. */
   strict: boolean;
+  /** Seconds ffprobe may take, and ffmpeg or a model download may go without progress, before they are stopped. */
+  stallTimeoutSeconds: number;
+  /** Seconds a model download may take in all, retries included. */
+  downloadTimeoutSeconds: number;
 }
 
 /** The canonical option names: the CLI's flags without `--`; the Action maps its inputs onto them. */
@@ -66,15 +86,18 @@ export type OptionKey =
   | 'video'
   | 'out'
   | 'overwrite'
+  | 'resume'
   | 'site'
   | 'sample-fps'
   | 'every-n-frames'
+  | 'decode'
   | 'start'
   | 'end'
   | 'model'
   | 'model-sha256'
   | 'model-config'
   | 'dedup-threshold'
+  | 'dedup-local-threshold'
   | 'confidence'
   | 'iou'
   | 'max-detections'
@@ -95,7 +118,9 @@ export type OptionKey =
   | 'label-studio-images'
   | 'select'
   | 'select-only'
-  | 'strict';
+  | 'strict'
+  | 'stall-timeout'
+  | 'download-timeout';
 
 /** How an option is shown to the user: `--sample-fps` for the CLI, `input "sample-fps"` for the Action. */
 export type NameOf = (key: OptionKey) => string;

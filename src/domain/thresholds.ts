@@ -25,6 +25,18 @@ export const DEFAULT_QUALITY_THRESHOLDS: Readonly<QualityThresholds> = Object.fr
 /** Chosen from measurements on the sample video; see docs/thresholds.md. */
 export const DEFAULT_DEDUP_THRESHOLD = 2;
 
+/**
+ * Largest local change (luma levels, 0..255) a frame may show against the last kept frame and still be
+ * a duplicate: the largest change of one cell's mean luma on a 32x32 grid over the analysis image,
+ * after removing the frame-wide change (src/pipeline/local-change.ts). Sensor noise, compression and a
+ * few percent of flicker move it by up to 13; the smallest change between real frames of the sample
+ * video at 2 frames/s is 27 (docs/thresholds.md). 255 turns the local check off (pHash only).
+ */
+export const DEFAULT_DEDUP_LOCAL_THRESHOLD = 20;
+
+/** The largest local change: a local threshold this high never keeps a frame the pHash would drop. */
+export const LOCAL_CHANGE_MAX = 255;
+
 /** Dedup threshold value that turns deduplication off: every frame is kept and no hash is computed. */
 export const DEDUP_DISABLED = -1;
 

@@ -1,7 +1,9 @@
 /**
- * The only module that touches fluent-ffmpeg (archived upstream) or starts ffmpeg: binary discovery,
- * ffprobe (through fluent-ffmpeg), and a decoder process whose raw frames arrive on a stream (spawned
- * directly). Replacing fluent-ffmpeg's ffprobe with a direct spawn means changing this file alone.
+ * The only module that starts ffmpeg or ffprobe: binary discovery, ffprobe, and a decoder process
+ * whose raw frames arrive on a stream. Both are spawned directly (fluent-ffmpeg, archived upstream,
+ * gives only its probe result's type): its ffprobe could be given neither a time limit nor a kill.
+ * The media is untrusted: every call reads local files only (PROTOCOL_WHITELIST), ffprobe has a time
+ * limit and a decoder that stops making progress is killed (the stall timeout).
  */
 import { execFile, spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
@@ -10,9 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import ffmpeg from 'fluent-ffmpeg';
+import type ffmpeg from 'fluent-ffmpeg';
 import { cliName } from '../domain/run-options.js';
-import { ToolError } from '../errors.js';
+import { DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
+import { ToolError, VideoInputError } from '../errors.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -28,6 +31,21 @@ export interface FfmpegTools {
   ffprobe: Binary;
   /** Where the binaries came from. */
   source: 'option' | 'path' | 'npm';
+  /**
+   * How long ffprobe may take to answer, and ffmpeg may go without progress while decoding, before
+   * it is killed; `name` is the option that sets it, for messages. DEFAULT_STALL_TIMEOUT when absent.
+   */
+  stallTimeout?: { seconds: number; name: string };
+}
+
+/**
+ * Input media is untrusted: ffmpeg and ffprobe may open local files and pipes only, never a network
+ * or other protocol a playlist or list inside the file refers to (an input option: before `-i`).
+ */
+export const PROTOCOL_WHITELIST = ['-protocol_whitelist', 'file,pipe'];
+
+function stallLimit(tools: FfmpegTools): { seconds: number; name: string } {
+  return tools.stallTimeout ?? { seconds: DEFAULT_STALL_TIMEOUT_SECONDS, name: cliName('stall-timeout') };
 }
 
 function isExecutable(file: string): boolean {
@@ -120,13 +138,33 @@ export async function resolveFfmpegTools(override?: string, overrideName = cliNa
 
 export type ProbeData = ffmpeg.FfprobeData;
 
-/** Runs ffprobe on a file; rejects with ffprobe's own message. */
-export function probeFile(tools: FfmpegTools, file: string): Promise<ProbeData> {
-  return new Promise((resolve, reject) => {
-    ffmpeg(file)
-      .setFfprobePath(tools.ffprobe.path)
-      .ffprobe((error: Error | null, data: ProbeData) => (error ? reject(error) : resolve(data)));
+/**
+ * Runs ffprobe on a file (streams and format, as JSON), restricted to local files; rejects with
+ * ffprobe's own message (`ffprobe exited with code n` and its stderr), or with a VideoInputError
+ * naming the file and the option when ffprobe gives no answer within the stall timeout (it is killed).
+ */
+export async function probeFile(tools: FfmpegTools, file: string): Promise<ProbeData> {
+  const limit = stallLimit(tools);
+  const args = ['-v', 'error', ...PROTOCOL_WHITELIST, '-show_streams', '-show_format', '-of', 'json', file];
+  let stdout: string;
+  try {
+    ({ stdout } = await run(tools.ffprobe.path, args, { timeout: limit.seconds * 1000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }));
+  } catch (error) {
+    const failed = error as { killed?: boolean; signal?: string | null; code?: unknown; stderr?: unknown };
+    if (failed.killed && failed.signal === 'SIGKILL') {
+      throw new VideoInputError(`Video ${file}: ffprobe gave no answer within ${limit.seconds} s and was stopped; check the file is complete and local, or raise ${limit.name}`);
+    }
+    if (typeof failed.code !== 'number') throw error;
+    throw new Error(`ffprobe exited with code ${failed.code}\n${String(failed.stderr ?? '')}`);
+  }
+  const data = JSON.parse(stdout) as Partial<ProbeData>;
+  const streams = (data.streams ?? []).map((stream) => {
+    // A display matrix's rotation sits in the stream's side data in JSON (flat in ffprobe's default output).
+    const sideData = (stream as { side_data_list?: Record<string, unknown>[] }).side_data_list ?? [];
+    const rotation = sideData.find((side) => side.rotation !== undefined)?.rotation;
+    return rotation === undefined || stream.rotation !== undefined ? stream : { ...stream, rotation: rotation as number };
   });
+  return { streams, format: data.format ?? {}, chapters: data.chapters ?? [] };
 }
 
 export interface DecodeRequest {
@@ -144,6 +182,12 @@ export interface DecodeRequest {
   seekSeconds?: number;
   /** Decode on the GPU (`-hwaccel cuda`, frames copied back for the filters); see `cudaDecodeWorks`. */
   hwaccel?: 'cuda';
+  /** Decode only keyframes (`-skip_frame nokey`): the decoder drops every other frame unread. */
+  keyframesOnly?: boolean;
+  /** Run at the lowest CPU priority (the default); false: at normal priority. */
+  lowPriority?: boolean;
+  /** Keep the file's own timestamps (`-copyts`) without seeking, so `pts` in the filters is the stream's. */
+  copyts?: boolean;
 }
 
 export interface DecodeProcess {
@@ -155,9 +199,9 @@ export interface DecodeProcess {
 }
 
 /**
- * Runs the decoder at the lowest CPU priority. It decodes the frames between two samples while the
- * detector works; at normal priority it takes cores from onnxruntime. Niced, it mostly fills the gaps
- * (measured: ~12 % faster runs on 2 cores).
+ * Runs the decoder at the lowest CPU priority (unless asked otherwise). It decodes the frames between
+ * two samples while the detector works; at normal priority it takes cores from onnxruntime. Niced, it
+ * mostly fills the gaps (measured: ~12 % faster runs on 2 cores when inference is most of the work).
  */
 function lowerPriority(pid: number | undefined): void {
   if (pid === undefined) return;
@@ -183,31 +227,69 @@ function onLines(stream: Readable, onLine: (line: string) => void): void {
 }
 
 /**
+ * Kills a decoder that makes no progress (no frame bytes, no log line) for the stall timeout while
+ * its output is being read. A reader that holds the pipe back (the detector is busy) is not a stall:
+ * the clock only runs while the frames stream is below its buffer limit, i.e. waiting for ffmpeg.
+ */
+function stallWatchdog(tools: FfmpegTools, input: string, frames: Readable, kill: () => void) {
+  const limit = stallLimit(tools);
+  let last = Date.now();
+  let error: VideoInputError | null = null;
+  const timer = setInterval(() => {
+    if (frames.readableLength >= frames.readableHighWaterMark) last = Date.now();
+    if (Date.now() - last < limit.seconds * 1000) return;
+    error = new VideoInputError(
+      `Video ${input}: ffmpeg made no progress for ${limit.seconds} s (a stalled read or decoder) and was stopped; check the file is complete and local, or raise ${limit.name}`,
+    );
+    clearInterval(timer);
+    kill();
+  }, Math.min(1000, limit.seconds * 250));
+  timer.unref();
+  return {
+    progress: () => void (last = Date.now()),
+    stalled: () => error,
+    stop: () => clearInterval(timer),
+  };
+}
+
+/**
  * Starts ffmpeg decoding `input` through `filter` to raw RGB on a pipe. Spawned directly rather than
  * through fluent-ffmpeg, which runs `ffmpeg -formats` and `ffmpeg -encoders` before a process's first
  * command to validate it (about 0.3 s before the first frame, for arguments that are fixed here).
  */
 export function startDecode(tools: FfmpegTools, request: DecodeRequest): DecodeProcess {
   let killed = false;
-  const seek = request.seekSeconds === undefined ? [] : ['-noaccurate_seek', '-copyts', '-ss', request.seekSeconds.toFixed(3)];
+  const seek = request.seekSeconds === undefined
+    ? (request.copyts === true ? ['-copyts'] : [])
+    : ['-noaccurate_seek', '-copyts', '-ss', request.seekSeconds.toFixed(3)];
   const hwaccel = request.hwaccel === undefined ? [] : ['-hwaccel', request.hwaccel];
+  const skip = request.keyframesOnly === true ? ['-skip_frame', 'nokey'] : [];
   const args = [
-    '-nostdin', '-hide_banner', ...(request.threads === undefined ? [] : ['-threads', String(request.threads)]), ...hwaccel, ...seek, '-i', request.input,
+    '-nostdin', '-hide_banner', ...(request.threads === undefined ? [] : ['-threads', String(request.threads)]), ...hwaccel, ...skip, ...seek, ...PROTOCOL_WHITELIST, '-i', request.input,
     '-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24',
     '-f', 'rawvideo', 'pipe:1',
   ];
   const child = spawn(tools.ffmpeg.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  lowerPriority(child.pid);
+  if (request.lowPriority !== false) lowerPriority(child.pid);
   const stderrTail: string[] = [];
+  const watchdog = stallWatchdog(tools, request.input, child.stdout, () => {
+    killed = true;
+    child.kill('SIGKILL');
+  });
+  child.stdout.on('data', watchdog.progress);
   onLines(child.stderr, (line) => {
+    watchdog.progress();
     stderrTail.push(line);
     if (stderrTail.length > 5) stderrTail.shift();
     request.onStderrLine(line);
   });
   const done = new Promise<void>((resolve, reject) => {
-    child.once('error', (error) => (killed ? resolve() : reject(error)));
+    child.once('error', (error) => (killed && !watchdog.stalled() ? resolve() : reject(watchdog.stalled() ?? error)));
     child.once('close', (code, signal) => {
-      if (code === 0 || killed) resolve();
+      watchdog.stop();
+      const stall = watchdog.stalled();
+      if (stall) reject(stall);
+      else if (code === 0 || killed) resolve();
       else reject(new Error(`ffmpeg exited with ${signal ? `signal ${signal}` : `code ${code}`}: ${stderrTail.join(' | ')}`));
     });
   });
@@ -237,12 +319,12 @@ export interface PacketTime {
  */
 export async function listPacketTimes(tools: FfmpegTools, file: string, untilSeconds: number): Promise<PacketTime[]> {
   const args = [
-    '-v', 'error', '-select_streams', 'v:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
+    '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'v:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
     '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file,
   ];
   let stdout: string;
   try {
-    ({ stdout } = await run(tools.ffprobe.path, args, { maxBuffer: 1 << 30 }));
+    ({ stdout } = await run(tools.ffprobe.path, args, { maxBuffer: 1 << 30, timeout: stallLimit(tools).seconds * 1000, killSignal: 'SIGKILL' }));
   } catch (error) {
     throw new ToolError(`ffprobe could not list the packets of ${file}: ${(error as Error).message.split('\n')[0]}`);
   }
@@ -255,13 +337,77 @@ export async function listPacketTimes(tools: FfmpegTools, file: string, untilSec
   return packets;
 }
 
+/** Every video packet of a file, in the demuxer's (decode) order, as parallel arrays. */
+export interface PacketScan {
+  /** In the stream's time base. */
+  pts: Float64Array;
+  /** In seconds. */
+  ptsTime: Float64Array;
+  /** 1: a keyframe (flag K); 2: discarded (flag D, never shown); 3: both. */
+  flags: Uint8Array;
+  count: number;
+}
+
+/**
+ * Lists the first video stream's packets of the whole file without decoding (demuxing only; about
+ * 0.35 s for 10 minutes at 25 fps), streamed line by line into typed arrays: 17 bytes a packet, so
+ * a day of video at 25 fps holds 37 MB.
+ */
+export function scanPackets(tools: FfmpegTools, file: string): Promise<PacketScan> {
+  const args = ['-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'v:0', '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file];
+  let capacity = 4096;
+  let scan: PacketScan = { pts: new Float64Array(capacity), ptsTime: new Float64Array(capacity), flags: new Uint8Array(capacity), count: 0 };
+  const add = (line: string): void => {
+    const [pts, ptsTime, flags] = line.trim().split(',');
+    if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined || ptsTime === 'N/A') return;
+    if (scan.count === capacity) {
+      capacity *= 2;
+      const grown: PacketScan = { pts: new Float64Array(capacity), ptsTime: new Float64Array(capacity), flags: new Uint8Array(capacity), count: scan.count };
+      grown.pts.set(scan.pts);
+      grown.ptsTime.set(scan.ptsTime);
+      grown.flags.set(scan.flags);
+      scan = grown;
+    }
+    scan.pts[scan.count] = Number(pts);
+    scan.ptsTime[scan.count] = Number(ptsTime);
+    scan.flags[scan.count] = ((flags ?? '').includes('K') ? 1 : 0) | ((flags ?? '').includes('D') ? 2 : 0);
+    scan.count += 1;
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(tools.ffprobe.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const stderr: string[] = [];
+    // Killed when no packet line arrives for the stall timeout (a stalled read).
+    const limit = stallLimit(tools);
+    let last = Date.now();
+    const timer = setInterval(() => {
+      if (Date.now() - last < limit.seconds * 1000) return;
+      stderr.unshift(`no packet listed for ${limit.seconds} s (raise ${limit.name})`);
+      child.kill('SIGKILL');
+    }, Math.min(1000, limit.seconds * 250));
+    timer.unref();
+    onLines(child.stdout, (line) => {
+      last = Date.now();
+      add(line);
+    });
+    onLines(child.stderr, (line) => {
+      if (stderr.length < 5) stderr.push(line);
+    });
+    child.once('error', (error) => reject(new ToolError(`ffprobe could not list the packets of ${file}: ${error.message}`)));
+    child.once('close', (code) => {
+      clearInterval(timer);
+      if (code === 0) resolve(scan);
+      else reject(new ToolError(`ffprobe could not list the packets of ${file}: ${stderr.join(' | ') || `exit code ${code}`}`));
+    });
+  });
+}
+
 /**
  * Whether ffmpeg can decode `file` on the GPU here: decodes its first frame with `-hwaccel cuda`. An
  * ffmpeg built with CUDA still fails without a driver or device (it does not fall back by itself), so
  * this is tried at run time; the reason is returned when it fails.
  */
 export async function cudaDecodeWorks(tools: FfmpegTools, file: string): Promise<{ works: boolean; reason: string }> {
-  const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-hwaccel', 'cuda', '-hwaccel_output_format', 'cuda', '-i', file, '-frames:v', '1', '-f', 'null', '-'];
+  const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-hwaccel', 'cuda', '-hwaccel_output_format', 'cuda', ...PROTOCOL_WHITELIST, '-i', file, '-frames:v', '1', '-f', 'null', '-'];
   try {
     await run(tools.ffmpeg.path, args, { timeout: 30000 });
     return { works: true, reason: '' };

@@ -50,6 +50,7 @@ export const FRAME_CSV_COLUMNS = [
   'detections',
   'inference_ms',
   'image_file',
+  'local_change',
 ] as const;
 
 /** Rounds measured values to 3 decimals so float noise does not reach the file. */
@@ -73,6 +74,7 @@ export function frameRow(frame: FrameRecord): CsvValue[] {
     kept?.detections ?? null,
     measured(kept?.inferenceMs ?? null),
     kept?.imageFile ?? null,
+    measured(frame.localChange),
   ];
 }
 
@@ -122,11 +124,13 @@ const numberOrNull = (cell: string | undefined): number | null => (cell === unde
 /** metrics.csv read back into frame rows (what `frameRowsCsv` wrote; its values are already rounded). */
 export function frameRowsFromCsv(text: string): FrameRecord[] {
   const [header, ...rows] = parseCsv(text);
-  if (header?.join(',') !== FRAME_CSV_COLUMNS.join(',')) {
+  // Files written before `local_change` was added have every column but that last one.
+  const older = FRAME_CSV_COLUMNS.slice(0, -1).join(',');
+  if (header?.join(',') !== FRAME_CSV_COLUMNS.join(',') && header?.join(',') !== older) {
     throw new RangeError(`unexpected metrics.csv columns: ${header?.join(',') ?? 'none'}`);
   }
   return rows.map((cells) => {
-    const [video, frameIndex, timestampMs, outcome, reason, luma, blur, distance, detections, inferenceMs, imageFile] = cells;
+    const [video, frameIndex, timestampMs, outcome, reason, luma, blur, distance, detections, inferenceMs, imageFile, local] = cells;
     const base = {
       video: video ?? '',
       frameIndex: Number(frameIndex),
@@ -134,6 +138,7 @@ export function frameRowsFromCsv(text: string): FrameRecord[] {
       lumaMean: numberOrNull(luma),
       blurScore: numberOrNull(blur),
       phashDistance: numberOrNull(distance),
+      localChange: numberOrNull(local),
     };
     if (outcome === 'kept') {
       return { ...base, outcome, detections: Number(detections), inferenceMs: Number(inferenceMs), imageFile: imageFile ?? '' };

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { DROP_REASONS, QUALITY_DROP_REASONS, type DropReason } from '../domain/drop-reason.js';
 import type { ExportRecord } from '../domain/exports.js';
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
+import type { DecodeMode } from '../domain/run-options.js';
 import type { Selection } from '../domain/selection.js';
 import { STAGES, type Stage } from '../domain/stages.js';
 import { DATA_LOSS_SHARE, type DataLossWarning } from '../domain/data-loss.js';
@@ -105,6 +106,8 @@ export interface VideoMetrics {
   width: number;
   height: number;
   sizeBytes: number;
+  /** How its frames were decoded: every frame, or keyframes (`--decode`). */
+  decode: DecodeMode;
   decoded: number;
   decodeErrors: number;
   sampled: number;
@@ -391,6 +394,7 @@ export function computeMetrics(recorder: RunRecord, options: ComputeMetricsOptio
       width: video.info.width,
       height: video.info.height,
       sizeBytes: video.info.sizeBytes,
+      decode: video.decode.mode,
       decoded: video.framesDecoded,
       truncatedAtSeconds: video.truncatedAtMs === undefined ? null : round(video.truncatedAtMs / 1000, 3),
       decodeErrors: video.decodeErrors,

@@ -49,6 +49,15 @@ export function parseInteger(value: string | undefined, name: string, range: Ran
   return n;
 }
 
+/** One of `choices`, exactly as listed (case-sensitive). */
+export function parseChoice<T extends string>(value: string | undefined, name: string, choices: readonly T[]): T | null {
+  const text = parseText(value);
+  if (text === null) return null;
+  const found = choices.find((choice) => choice === text);
+  if (found === undefined) throw invalidParameterError(name, `one of ${choices.join(', ')}`, value);
+  return found;
+}
+
 const SECONDS = /^\d+(\.\d+)?$/;
 const CLOCK = /^(?:(\d+):)?([0-5]?\d):([0-5]?\d(?:\.\d+)?)$/;
 

@@ -4,18 +4,25 @@
  * spelled it, the value received and what was expected. Nothing is coerced silently.
  */
 import path from 'node:path';
-import { type NameOf, type OptionKey, type Options, type WorkerCount, cliName } from '../domain/run-options.js';
+import { DECODE_OPTIONS, type DecodeOption, type NameOf, type OptionKey, type Options, type WorkerCount, cliName } from '../domain/run-options.js';
 import { DEFAULT_LABEL_STUDIO_IMAGES, EXPORT_FORMATS, type ExportFormat } from '../domain/exports.js';
 import { DEFAULT_SAMPLING, type Sampling } from '../domain/sampling.js';
 import type { TimeRange } from '../domain/time-range.js';
-import { DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
+import {
+  DEDUP_DISABLED,
+  DEFAULT_DEDUP_LOCAL_THRESHOLD,
+  DEFAULT_DEDUP_THRESHOLD,
+  DEFAULT_QUALITY_THRESHOLDS,
+  LOCAL_CHANGE_MAX,
+} from '../domain/thresholds.js';
+import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 import { invalidParameterError } from '../errors.js';
 import { DEFAULT_PRESET, executionProviderSchema, PRESETS } from '../model/config.js';
 import { parsePushgatewayUrl } from '../observe/pushgateway.js';
-import { parseDecimal, parseInteger, parseText, parseVideoTime, type Range } from './parse.js';
+import { parseChoice, parseDecimal, parseInteger, parseText, parseVideoTime, type Range } from './parse.js';
 
 /** Options given as a flag (present or not). */
-export type FlagOptionKey = 'overwrite' | 'select-only' | 'strict';
+export type FlagOptionKey = 'overwrite' | 'resume' | 'select-only' | 'strict';
 
 /** Raw values as typed by a user; keys are the canonical option names. */
 export type RawOptions = { video?: string[] } & { [K in FlagOptionKey]?: boolean } & { [K in ScalarOptionKey]?: string };
@@ -37,6 +44,10 @@ function text(raw: RawOptions, key: ScalarOptionKey): string | null {
 
 /** Most inference workers accepted: each holds a copy of the model. */
 export const MAX_INFERENCE_WORKERS = 16;
+
+function decodeOption(raw: RawOptions, name: NameOf): DecodeOption {
+  return parseChoice(raw.decode, name('decode'), DECODE_OPTIONS) ?? 'auto';
+}
 
 function workerCount(raw: RawOptions, name: NameOf): WorkerCount {
   const value = text(raw, 'inference-workers');
@@ -205,13 +216,16 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     videos: videos.map((v) => path.resolve(cwd, v)),
     outDir: path.resolve(cwd, out),
     overwrite: raw.overwrite === true,
+    resume: raw.resume === true,
     strict: raw.strict === true,
     site,
     sampling: sampled,
+    decode: decodeOption(raw, name),
     timeRange: timeRange(raw, name, sampled),
     ...model,
     modelConfig: modelConfigSpec(text(raw, 'model-config'), cwd),
     dedupThreshold: dedup ?? DEFAULT_DEDUP_THRESHOLD,
+    dedupLocalThreshold: decimal(raw, 'dedup-local-threshold', name, { min: 0, max: LOCAL_CHANGE_MAX }) ?? DEFAULT_DEDUP_LOCAL_THRESHOLD,
     confidence: decimal(raw, 'confidence', name, { min: 0, max: 1, minExclusive: true }),
     iou: decimal(raw, 'iou', name, { min: 0, max: 1, minExclusive: true }),
     maxDetections: integer(raw, 'max-detections', name, { min: 1, max: 10000 }),
@@ -227,5 +241,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     exports: exportList(raw, name),
     labelStudioImages: text(raw, 'label-studio-images') ?? DEFAULT_LABEL_STUDIO_IMAGES,
     ...labellingBudget(raw, name),
+    stallTimeoutSeconds: decimal(raw, 'stall-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_STALL_TIMEOUT_SECONDS,
+    downloadTimeoutSeconds: decimal(raw, 'download-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_DOWNLOAD_TIMEOUT_SECONDS,
   };
 }

@@ -36,6 +36,7 @@ export function buildCoco(kept: readonly KeptImage[], context: CocoContext): Coc
       video: image.video,
       frame_index: image.frameIndex,
       timestamp_ms: image.timestampMs,
+      decode: image.decode,
       site: context.site,
     });
     for (const detection of image.detections) {

@@ -59,6 +59,7 @@ export function keptFromCoco(coco: CocoDataset, classNames: readonly string[]): 
     video: image.video,
     frameIndex: image.frame_index,
     timestampMs: image.timestamp_ms,
+    decode: image.decode,
     width: image.width,
     height: image.height,
     detections: byImage.get(image.id) ?? [],

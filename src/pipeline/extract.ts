@@ -9,7 +9,7 @@ import type { Sampling } from '../domain/sampling.js';
 import { inRange, type TimeRange } from '../domain/time-range.js';
 import type { VideoInfo } from '../domain/video.js';
 import { VideoInputError } from '../errors.js';
-import { startDecode, type FfmpegTools } from '../media/ffmpeg.js';
+import { startDecode, type DecodeRequest, type FfmpegTools } from '../media/ffmpeg.js';
 import { selectFilter } from './sampling.js';
 
 /** What ffmpeg reported about the whole decode, filled in as frames stream. */
@@ -22,7 +22,8 @@ export interface DecodeStats {
   lastTimestampMs: number;
 }
 
-interface FrameInfo {
+/** One frame as showinfo reported it. */
+export interface FrameInfo {
   frameIndex: number;
   pts: number;
   ptsTime: number;
@@ -148,31 +149,25 @@ export function truncatedError(video: VideoInfo, stats: DecodeStats, reason: str
   );
 }
 
+/** A frame read from ffmpeg's pipe, with what showinfo said about it. */
+export interface DecodedFrame {
+  info: FrameInfo;
+  rgb: Buffer;
+}
+
 /**
- * Decodes `video` and yields its sampled frames in order. When the generator finishes, `stats` holds
- * the decode totals (see `truncation` for a file that ends early); an undecodable file throws
- * VideoInputError at the end.
+ * Runs one ffmpeg decode of `video` (the request's filter must end in the selected frames' showinfo)
+ * and yields each frame on the pipe with its info. A decode that fails throws VideoInputError at the
+ * end; ffmpeg is killed when the caller stops early.
  */
-export async function* extractFrames(
+export async function* decodeRaw(
   tools: FfmpegTools,
   video: VideoInfo,
-  sampling: Sampling,
-  log: DecodeLog = new DecodeLog(),
-  decoderThreads?: number,
-  seekSeconds?: number,
-  hwaccel?: 'cuda',
-): AsyncGenerator<Frame, DecodeStats> {
+  request: Omit<DecodeRequest, 'input' | 'onStderrLine'>,
+  log: DecodeLog,
+): AsyncGenerator<DecodedFrame, void> {
   const frameBytes = video.width * video.height * 3;
-  const decoder = startDecode(tools, {
-    input: video.path,
-    // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
-    // frame numbers and times are read.
-    filter: `showinfo=checksum=0,${selectFilter(sampling)},showinfo=checksum=0`,
-    onStderrLine: (line) => log.line(line),
-    threads: decoderThreads,
-    seekSeconds,
-    hwaccel,
-  });
+  const decoder = startDecode(tools, { ...request, input: video.path, onStderrLine: (line) => log.line(line) });
   let exited = false;
   let failure: Error | null = null;
   const finished = decoder.done.then(
@@ -200,15 +195,7 @@ export async function* extractFrames(
             `Video ${video.path}: frame ${info.frameIndex} decodes at ${info.size}, not the probed ${video.width}x${video.height}; frame size changes mid-stream are not supported`,
           );
         }
-        yield {
-          video,
-          frameIndex: info.frameIndex,
-          timestampMs: log.timestampMs(info.ptsTime),
-          width: video.width,
-          height: video.height,
-          rgb: buffer,
-          corrupt: info.corrupt,
-        };
+        yield { info, rgb: buffer };
         buffer = Buffer.allocUnsafe(frameBytes);
         filled = 0;
       }
@@ -217,11 +204,50 @@ export async function* extractFrames(
   } finally {
     if (!exited) decoder.kill();
   }
-  const stats = log.stats;
   if (failure !== null) {
+    if ((failure as Error) instanceof VideoInputError) throw failure; // stalled: the message names the option
     const reason = log.errors.at(-1) ?? (failure as Error).message.split('\n')[0];
     throw new VideoInputError(`Video ${video.path} could not be decoded: ${reason}`);
   }
+}
+
+/**
+ * Decodes `video` and yields its sampled frames in order. When the generator finishes, `stats` holds
+ * the decode totals (see `truncation` for a file that ends early); an undecodable file throws
+ * VideoInputError at the end.
+ */
+export async function* extractFrames(
+  tools: FfmpegTools,
+  video: VideoInfo,
+  sampling: Sampling,
+  log: DecodeLog = new DecodeLog(),
+  decoderThreads?: number,
+  seekSeconds?: number,
+  hwaccel?: 'cuda',
+  lowPriority?: boolean,
+): AsyncGenerator<Frame, DecodeStats> {
+  const request = {
+    lowPriority,
+    // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
+    // frame numbers and times are read.
+    filter: `showinfo=checksum=0,${selectFilter(sampling)},showinfo=checksum=0`,
+    threads: decoderThreads,
+    seekSeconds,
+    hwaccel,
+  };
+  for await (const { info, rgb } of decodeRaw(tools, video, request, log)) {
+    yield {
+      video,
+      frameIndex: info.frameIndex,
+      timestampMs: log.timestampMs(info.ptsTime),
+      width: video.width,
+      height: video.height,
+      rgb,
+      corrupt: info.corrupt,
+      decode: 'sequential',
+    };
+  }
+  const stats = log.stats;
   if (stats.framesDecoded === 0) throw new VideoInputError(`Video ${video.path}: ffmpeg decoded no frames`);
   return stats;
 }

@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { DATASET_FILES, EXPORT_FILES } from '../domain/dataset-files.js';
 import type { ExportRecord } from '../domain/exports.js';
 import type { VideoRecord } from '../domain/frame-record.js';
-import type { Options } from '../domain/run-options.js';
+import type { DecodeMode, Options } from '../domain/run-options.js';
 import type { VideoInfo } from '../domain/video.js';
 import type { FfmpegTools } from '../media/ffmpeg.js';
 import type { ModelConfig } from '../model/config.js';
@@ -31,11 +31,17 @@ export interface RunManifest {
     decoder: 'cuda' | 'cpu';
   };
   run: { id: string; startedAt: string; finishedAt: string; wallSeconds: number };
-  /** The resolved options, without paths of this machine's run and without the Pushgateway URL (it may hold a password). */
-  config: Omit<Options, 'videos' | 'outDir' | 'pushgatewayUrl' | 'historyCsv'> & { model: ModelConfig };
+  /**
+   * The resolved options, without paths of this machine's run, without the Pushgateway URL (it may hold a
+   * password) and without `resume` (a resumed run's dataset is the same as an uninterrupted run's).
+   */
+  config: Omit<Options, 'videos' | 'outDir' | 'pushgatewayUrl' | 'historyCsv' | 'resume'> & { model: ModelConfig };
   model: { path: string; sha256: string; origin: ResolvedModel['origin']; url: string | null; pinned: boolean; classNames: string[] };
   videos: (Pick<VideoInfo, 'path' | 'stem' | 'sizeBytes' | 'container' | 'codec' | 'durationSeconds' | 'fps' | 'width' | 'height' | 'rotation' | 'frameCount' | 'frameCountExact'> & {
     sha256: string;
+    /** How its frames were decoded (`--decode`, `auto` settled) and why. */
+    decode: DecodeMode;
+    decodeReason: string;
     framesDecoded: number;
     decodeErrors: number;
     /** Where decoding stopped in a truncated file (seconds of `durationSeconds`); null when it decoded to the end. */
@@ -95,7 +101,7 @@ function redactedModelConfig(config: ModelConfig): ModelConfig {
 
 export function buildManifest(input: ManifestInput): RunManifest {
   const { options, metrics } = input;
-  const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, ...config } = options;
+  const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, resume: _resume, ...config } = options;
   const { manifest: _manifest, ...datasetFiles } = DATASET_FILES;
   return {
     schemaVersion: 1,
@@ -130,6 +136,8 @@ export function buildManifest(input: ManifestInput): RunManifest {
       path: v.info.path,
       stem: v.info.stem,
       sha256: v.sha256,
+      decode: v.decode.mode,
+      decodeReason: v.decode.reason,
       sizeBytes: v.info.sizeBytes,
       container: v.info.container,
       codec: v.info.codec,

@@ -94,9 +94,10 @@ function summedRecord(parts: readonly DatasetPart[], frames: FrameRecord[], kept
 }
 
 function videoRecords(videos: readonly ManifestVideo[]): VideoRecord[] {
-  return videos.map(({ sha256, framesDecoded, decodeErrors, truncatedAtSeconds, ...info }, index) => ({
+  return videos.map(({ sha256, decode, decodeReason, framesDecoded, decodeErrors, truncatedAtSeconds, ...info }, index) => ({
     info: { ...info, index },
     sha256,
+    decode: { mode: decode, reason: decodeReason },
     framesDecoded,
     decodeErrors,
     ...(truncatedAtSeconds === null ? {} : { truncatedAtMs: truncatedAtSeconds * 1000 }),
@@ -118,7 +119,7 @@ export async function mergeDatasets(request: MergeRequest, hooks: { logger?: Log
   const kept = parts.flatMap((p) => p.kept).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
   const { config, model } = first.manifest;
 
-  await checkOutputDir(request.outDir, request.overwrite, name);
+  await checkOutputDir(request.outDir, request.overwrite, name, { inputs: request.parts.map((part) => path.resolve(cwd, part)), cwd });
   const staging = await createStagingDir(request.outDir, [DATASET_FILES.images, path.dirname(DATASET_FILES.coco)], name);
   try {
     for (const part of parts) {

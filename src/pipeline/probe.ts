@@ -12,6 +12,9 @@ import { probeFile, type FfmpegTools, type ProbeData } from '../media/ffmpeg.js'
 /** Containers ffprobe accepts that hold still images, not video. */
 const IMAGE_FORMATS = /(^|,)(image2|[a-z0-9]+_pipe|gif|apng|webp)(,|$)/;
 
+/** Playlists and lists that make ffmpeg open other files: a video input must be one file. */
+const LIST_FORMATS = /(^|,)(hls|applehttp|concat|dash|imf)(,|$)/;
+
 function parseRate(rate: string | undefined): number {
   if (!rate) return 0;
   const [num, den] = rate.split('/').map(Number);
@@ -37,6 +40,8 @@ function reasonFromProbeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
   const last = lines.filter((line) => !/^ffprobe exited with code/.test(line)).at(-1) ?? lines[0] ?? 'unknown error';
+  const protocol = /Protocol '([^']+)' not on whitelist/.exec(message)?.[1];
+  if (protocol !== undefined) return `it refers to a "${protocol}" resource, and only local files are read (a playlist or list is not a video)`;
   if (/moov atom not found/i.test(message)) return 'the file looks truncated or incomplete (moov atom not found)';
   if (/Invalid data found when processing input/i.test(message)) return 'ffprobe found no known container format in it';
   return `ffprobe failed: ${last.replace(/^.*?:\s*/, '')}`;
@@ -61,6 +66,9 @@ export function videoInfoFromProbe(file: string, index: number, sizeBytes: numbe
   if (!stream) {
     const kinds = [...new Set(data.streams.map((s) => s.codec_type ?? 'unknown'))].join(', ') || 'no streams';
     throw new VideoInputError(`Video ${file} has no video stream (found: ${kinds}); pass a file with video in it`);
+  }
+  if (LIST_FORMATS.test(formatName)) {
+    throw new VideoInputError(`Video ${file} is a playlist or list of other files (${formatName}), not a video; pass the video files themselves`);
   }
   if (IMAGE_FORMATS.test(formatName)) {
     throw new VideoInputError(`Video ${file} is a still image (${formatName}), not a video`);
@@ -102,6 +110,7 @@ export async function probeVideo(tools: FfmpegTools, file: string, index: number
   try {
     data = await probeFile(tools, absolute);
   } catch (error) {
+    if (error instanceof VideoInputError) throw error;
     throw new VideoInputError(`Video ${absolute} is not a decodable video: ${reasonFromProbeError(error)}`);
   }
   return videoInfoFromProbe(absolute, index, sizeBytes, data);

@@ -26,7 +26,8 @@ import type { Progress } from '../observe/progress.js';
 import type { RunRecorder } from '../observe/recorder.js';
 import { fitForAnalysis } from './analysis.js';
 import { Deduplicator } from './dedup.js';
-import { DecodeLog, extractFrames } from './extract.js';
+import { DecodeLog, extractFrames, type DecodeStats } from './extract.js';
+import { extractPlanned, PlannedDecodeLog, type PlannedDecode } from './extract-planned.js';
 import { VideoInputError } from '../errors.js';
 import { frameFeatures } from './frame-features.js';
 import { QualityFilter } from './quality.js';
@@ -39,13 +40,18 @@ export interface VideoJob {
   sampling: Sampling;
   quality: QualityThresholds;
   dedupThreshold: number;
+  dedupLocalThreshold: number;
   /** ffmpeg's decoder threads; its own choice when absent. */
   decoderThreads?: number;
+  /** Run ffmpeg at the lowest CPU priority (default true). */
+  decoderLowPriority?: boolean;
   /** Decode on the GPU; the CPU when absent. */
   hwaccel?: 'cuda';
   detector: Detector;
   /** Only this time range is recorded (see range-plan.ts); null for the whole video. */
   plan: RangePlan | null;
+  /** `--decode keyframes`: the frames to decode (decode-plan.ts); null decodes every frame. */
+  planned: Omit<PlannedDecode, 'threads' | 'lowPriority' | 'hwaccel'> | null;
   datasetDir: string;
   jpegQuality: number;
   recorder: RunRecorder;
@@ -56,7 +62,7 @@ export interface VideoJob {
 /** A kept frame waiting for its detections: what its row already knows, and its place among the rows. */
 interface Pending {
   frame: Frame;
-  measures: Pick<KeptFrameRecord, 'lumaMean' | 'blurScore' | 'phashDistance'>;
+  measures: Pick<KeptFrameRecord, 'lumaMean' | 'blurScore' | 'phashDistance' | 'localChange'>;
   record: (row: FrameRecord) => void;
   features: FrameFeatures;
 }
@@ -122,6 +128,7 @@ async function finishBatch(job: VideoJob, { batch, names, detected, written }: I
       video: frame.video.stem,
       frameIndex: frame.frameIndex,
       timestampMs: frame.timestampMs,
+      decode: frame.decode,
       width: frame.width,
       height: frame.height,
       detections: found,
@@ -130,13 +137,28 @@ async function finishBatch(job: VideoJob, { batch, names, detected, written }: I
   }
 }
 
-/** Processes one video; returns the decode log (frames decoded, decoder errors). */
-export async function processVideo(job: VideoJob): Promise<DecodeLog> {
+/** What a video's decode reported: totals, and the range it was judged in (null: the whole video). */
+export interface DecodeSummary {
+  stats: DecodeStats;
+  window: TimeRange | null;
+}
+
+/** The sampled frames of a job, decoded as its plan says. */
+function framesOf(job: VideoJob, log: DecodeLog | PlannedDecodeLog): AsyncGenerator<Frame, DecodeStats> {
+  if (job.planned !== null && log instanceof PlannedDecodeLog) {
+    const settings = { threads: job.decoderThreads, lowPriority: job.decoderLowPriority, hwaccel: job.hwaccel };
+    return extractPlanned(job.tools, job.video, { ...job.planned, ...settings }, log);
+  }
+  return extractFrames(job.tools, job.video, job.sampling, log as DecodeLog, job.decoderThreads, job.plan?.seekSeconds, job.hwaccel, job.decoderLowPriority);
+}
+
+/** Processes one video; returns the decode's summary (frames decoded, decoder errors). */
+export async function processVideo(job: VideoJob): Promise<DecodeSummary> {
   const { recorder, video } = job;
-  const dedup = new Deduplicator(job.dedupThreshold);
+  const dedup = new Deduplicator(job.dedupThreshold, job.dedupLocalThreshold);
   const filter = new QualityFilter(job.quality);
   const { plan } = job;
-  const log = new DecodeLog(plan?.origin ?? null, plan?.range ?? null);
+  const log = job.planned === null ? new DecodeLog(plan?.origin ?? null, plan?.range ?? null) : new PlannedDecodeLog(plan?.range ?? null);
   let first = true;
   let batch: Pending[] = [];
   const inFlight: InFlight[] = [];
@@ -150,10 +172,12 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
   };
   try {
     let waitStart = performance.now();
-    for await (const frame of extractFrames(job.tools, video, job.sampling, log, job.decoderThreads, plan?.seekSeconds, job.hwaccel)) {
+    for await (const frame of framesOf(job, log)) {
       recorder.addStageTime('extract', performance.now() - waitStart);
       job.signal?.throwIfAborted();
-      if (first && plan !== null && plan.seekSeconds !== undefined && frame.timestampMs >= plan.replayFromMs) {
+      // A decode of every frame keeps its first frame: it must come before the checkpoint. A planned
+      // decode takes only its chosen frames and starts where it must.
+      if (first && job.planned === null && plan !== null && plan.seekSeconds !== undefined && frame.timestampMs >= plan.replayFromMs) {
         throw new VideoInputError(`Video ${video.path}: the seek to ${plan.seekSeconds} s landed at ${frame.timestampMs / 1000} s, past the dedup checkpoint at ${plan.replayFromMs / 1000} s; the range cannot be decided as in a whole run`);
       }
       first = false;
@@ -174,10 +198,10 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
       const lumaMean = Number.isFinite(quality.lumaMean) ? Math.round(quality.lumaMean * 10) / 10 : null;
       const blurScore = Number.isFinite(quality.blurScore) ? Math.round(quality.blurScore * 10) / 10 : null;
       if (quality.reason !== null) {
-        recorder.recordFrame({ ...where, outcome: 'dropped', reason: quality.reason, lumaMean, blurScore, phashDistance: null });
+        recorder.recordFrame({ ...where, outcome: 'dropped', reason: quality.reason, lumaMean, blurScore, phashDistance: null, localChange: null });
       } else {
-        const { distance, duplicate, hash } = await recorder.time('dedup', () => dedup.check(fitted, frame.timestampMs));
-        const measures = { lumaMean, blurScore, phashDistance: distance };
+        const { distance, localChange, duplicate, hash } = await recorder.time('dedup', () => dedup.check(fitted, frame.timestampMs));
+        const measures = { lumaMean, blurScore, phashDistance: distance, localChange };
         if (duplicate) {
           recorder.recordFrame({ ...where, outcome: 'dropped', reason: 'duplicate', ...measures });
         } else {
@@ -198,5 +222,5 @@ export async function processVideo(job: VideoJob): Promise<DecodeLog> {
     // On failure or abort, let batches still running settle before the caller removes the folder.
     await Promise.allSettled(inFlight.flatMap(({ detected, written }) => [detected, written]));
   }
-  return log;
+  return { stats: log.stats, window: log.window };
 }

@@ -4,7 +4,7 @@
  * report, write the manifest last, and rename the staging folder into place.
  */
 import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Detector } from '../detect/session.js';
 import { DATASET_FILES, EXPORT_FILES, type DatasetFile } from '../domain/dataset-files.js';
@@ -12,11 +12,13 @@ import type { QualityGateVerdict } from '../domain/quality-gates.js';
 import { cliName, type NameOf, type Options } from '../domain/run-options.js';
 import { describeRange, processedSeconds } from '../domain/time-range.js';
 import { cudaDecodeWorks, resolveFfmpegTools, type FfmpegTools } from '../media/ffmpeg.js';
-import { loadModelConfig, type ModelConfig } from '../model/config.js';
+import { loadModelConfig, PRESETS, type ModelConfig } from '../model/config.js';
 import { resolveModel, type ResolvedModel, type ResolveModelOptions } from '../model/resolve.js';
-import { sha256File } from '../model/sha256.js';
 import { checkRunHistory } from '../observe/history.js';
 import { silentLogger, type Logger } from '../observe/log.js';
+import { InterruptedError, messageOf, OutputError } from '../errors.js';
+import { STAGES, type Stage } from '../domain/stages.js';
+import type { VideoInfo } from '../domain/video.js';
 import { computeMetrics, type RunMetrics } from '../observe/metrics.js';
 import type { Progress } from '../observe/progress.js';
 import { RunRecorder } from '../observe/recorder.js';
@@ -25,11 +27,18 @@ import { classColors } from '../report/report-model.js';
 import { TOOL_VERSION, toolCommit } from '../version.js';
 import { buildCoco, serializeCoco } from './coco.js';
 import { buildManifest, type RunManifest } from './manifest.js';
-import { checkOutputDir, commitStagingDir, createStagingDir, discardStagingDir } from './output-dir.js';
+import { checkOutputDir, commitStagingDir, createOutputParent, discardStagingDir, stagingDirOf } from './output-dir.js';
+import { lockOutput, lockPathOf } from './output-lock.js';
+import { runIdentity, type FinishedVideo } from './checkpoint.js';
+import { openRunStaging, type RunStaging } from './run-staging.js';
 import { probeVideo } from './probe.js';
 import { expectedSamples, processVideo } from './process-video.js';
 import { publishRun } from './publish.js';
 import { planRange } from './range-plan.js';
+import { planDecode, type VideoDecodePlan } from './decode-plan.js';
+import { hashVideo } from './video-hash.js';
+import { chooseDecoderSetting } from './decoder-threads.js';
+import type { RangePlan } from './range-plan.js';
 import { selectFrames } from './select-frames.js';
 import { writeExports } from './write-exports.js';
 import { writeReports } from './write-reports.js';
@@ -73,15 +82,6 @@ function withOverrides(config: ModelConfig, options: Options): ModelConfig {
 }
 
 /**
- * With inference on the CPU, its workers fill the cores and the decoder (at the lowest priority) only
- * runs in their gaps, one core at a time: a single decoder thread does the same work with less CPU
- * than ffmpeg's frame threads. With a GPU, decoding is the CPU's main job and gets every core.
- */
-function decoderThreads(detector: Detector): number | undefined {
-  return detector.providers.includes('cuda') ? undefined : 1;
-}
-
-/**
  * With the model on CUDA, decode on the GPU too when ffmpeg can here (tried on the first video at run
  * time); otherwise, or when that fails, on the CPU, saying why.
  */
@@ -106,6 +106,13 @@ async function loadDetector(
   const name = hooks.nameOf ?? cliName;
   const model = await resolveModel(loaded, {
     ...modelHooks,
+    download: {
+      stallTimeoutMs: options.stallTimeoutSeconds * 1000,
+      deadlineMs: options.downloadTimeoutSeconds * 1000,
+      timeoutNames: { stall: name('stall-timeout'), deadline: name('download-timeout') },
+      onRetry: (message) => logger.warn(message),
+      ...modelHooks.download,
+    },
     names: { model: name('model'), sha256: name('model-sha256'), env: env ?? null },
     modelPath: options.modelPath,
     modelUrl: options.modelUrl,
@@ -123,26 +130,110 @@ async function loadDetector(
   return { modelConfig, model, detector };
 }
 
+/** What a video needs before its decode starts: its range's seek (with a range) and its decode plan. */
+interface VideoPlans {
+  plan: RangePlan | null;
+  decode: VideoDecodePlan;
+}
+
+async function prepareVideo(tools: FfmpegTools, info: VideoInfo, options: Options): Promise<VideoPlans> {
+  const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
+  return { plan, decode: await planDecode(tools, info, options.decode, options.sampling, plan) };
+}
+
+/** The run's input files, which `--overwrite` must never delete. */
+function inputFiles(options: Options): string[] {
+  const files = [...options.videos];
+  if (options.modelPath !== null) files.push(options.modelPath);
+  if (!Object.hasOwn(PRESETS, options.modelConfig)) files.push(options.modelConfig);
+  if (options.historyCsv !== null) files.push(options.historyCsv);
+  return files;
+}
+
+/** True for a write that failed because the disk is full (Node's ENOSPC, or libvips' message for it). */
+function isDiskFull(error: unknown): boolean {
+  if ((error as NodeJS.ErrnoException | null)?.code === 'ENOSPC') return true;
+  return /no space left on device/i.test(messageOf(error));
+}
+
+function diskFullError(error: unknown, staging: string, outDir: string, name: NameOf): OutputError {
+  const file = (error as NodeJS.ErrnoException).path ?? staging;
+  return new OutputError(`Cannot write ${file}: disk full (ENOSPC); nothing was written to ${outDir}; free space there or choose another ${name('out')}`, { cause: error });
+}
+
 export async function runPipeline(options: Options, hooks: RunHooks = {}): Promise<RunResult> {
   const startedAt = new Date();
   const runId = randomBytes(6).toString('hex');
   const logger = (hooks.logger ?? silentLogger()).child({ runId, site: options.site });
-  const recorder = new RunRecorder();
-
   const name = hooks.nameOf ?? cliName;
-  const tools = await resolveFfmpegTools(options.ffmpegPath ?? undefined, name('ffmpeg-path'));
+  const tools: FfmpegTools = {
+    ...(await resolveFfmpegTools(options.ffmpegPath ?? undefined, name('ffmpeg-path'))),
+    stallTimeout: { seconds: options.stallTimeoutSeconds, name: name('stall-timeout') },
+  };
   logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
-  await checkOutputDir(options.outDir, options.overwrite, name);
+  await checkOutputDir(options.outDir, options.overwrite, name, { inputs: inputFiles(options) });
   if (options.historyCsv) await checkRunHistory(options.historyCsv);
+  await createOutputParent(options.outDir, name);
+  const lock = await lockOutput(options.outDir, name, (message) => logger.warn(message)).catch((error: unknown) => {
+    throw isDiskFull(error) ? diskFullError(error, lockPathOf(options.outDir), options.outDir, name) : error;
+  });
+  try {
+    return await runLocked(options, hooks, { startedAt, runId, logger, name, tools });
+  } finally {
+    await lock.release();
+  }
+}
+
+interface RunStart {
+  startedAt: Date;
+  runId: string;
+  logger: Logger;
+  name: NameOf;
+  tools: FfmpegTools;
+}
+
+/** What the run recorded for one video since `before` (its stage times), for the checkpoint. */
+function finishedVideo(recorder: RunRecorder, index: number, before: Record<Stage, number>): FinishedVideo {
+  const record = recorder.videos.at(-1)!;
+  const { info, ...rest } = record;
+  const kept = recorder.kept.filter((k) => k.video === info.stem);
+  return {
+    index,
+    record: rest,
+    frames: recorder.frames.filter((f) => f.video === info.stem),
+    kept,
+    features: kept.map((k) => [k.file, recorder.features.get(k.file)!]),
+    stageMs: Object.fromEntries(STAGES.map((stage) => [stage, recorder.stageMs[stage] - before[stage]])) as Record<Stage, number>,
+  };
+}
+
+/** Puts a finished video's records back into the recorder, as processing it did. */
+function restoreVideo(recorder: RunRecorder, info: VideoInfo, done: FinishedVideo): void {
+  recorder.recordVideo({ info, ...done.record });
+  for (const frame of done.frames) recorder.recordFrame(frame);
+  for (const image of done.kept) recorder.recordKept(image);
+  for (const [file, features] of done.features) recorder.recordFeatures(file, features);
+  for (const stage of STAGES) recorder.addStageTime(stage, done.stageMs[stage]);
+}
+
+async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Promise<RunResult> {
+  const { startedAt, runId, logger, name, tools } = start;
+  const recorder = new RunRecorder();
 
   // The videos are probed while the model loads. A model download waits for the probe, and a
   // video's error is reported before the model's: a wrong video path never waits for a download.
+  // The first video's decode is planned (its packets listed) as soon as it is probed, also while the
+  // model loads; each later one while the video before it is processed.
   const probing = recorder.time('probe', () =>
     Promise.all(options.videos.map(async (file, i) => {
       const info = await probeVideo(tools, file, i, name);
-      return { info, sha256: await sha256File(info.path) };
+      // Hashed up front: the run's identity (resume) needs every input's sha256 before any output.
+      return { info, sha256: await hashVideo(info.path) };
     })),
   );
+  const prepare = (info: VideoInfo): Promise<VideoPlans> => prepareVideo(tools, info, options);
+  const firstPlans = probing.then((videos) => prepare(videos[0]!.info));
+  firstPlans.catch(() => undefined);
   const loading = loadDetector(options, hooks, logger, () => probing.then(() => undefined));
   const [probeResult, loadResult] = await Promise.allSettled([probing, loading]);
   if (probeResult.status === 'rejected') {
@@ -152,21 +243,67 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
   if (loadResult.status === 'rejected') throw loadResult.reason;
   const probed = probeResult.value;
   const { modelConfig, model, detector } = loadResult.value;
-  for (const { info } of probed) {
-    logger.info(`probed ${path.basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${info.fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
-  }
-  logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin}), running on ${detector.providers.join(', ')}`);
-
-  const hwaccel = await chooseDecoder(tools, detector, probed[0]!.info.path, logger);
+  let staging: RunStaging | null = null;
   let committed = false;
-  const staging = await createStagingDir(options.outDir, [DATASET_FILES.images, path.dirname(DATASET_FILES.coco)], name);
   try {
-    for (const { info, sha256 } of probed) {
-      const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
+    hooks.signal?.throwIfAborted();
+    for (const { info } of probed) {
+      logger.info(`probed ${path.basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${info.fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
+    }
+    logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin}), running on ${detector.providers.join(', ')}`);
+
+    const hwaccel = await chooseDecoder(tools, detector, probed[0]!.info.path, logger);
+    const identity = runIdentity({
+      options,
+      tool: TOOL_VERSION,
+      ffmpeg: tools.ffmpeg.version,
+      modelConfig,
+      modelSha256: model.sha256,
+      videos: probed.map(({ info, sha256 }) => ({ path: info.path, stem: info.stem, sha256 })),
+    });
+    staging = await openRunStaging({
+      outDir: options.outDir,
+      identity,
+      resume: options.resume,
+      subdirs: [DATASET_FILES.images, path.dirname(DATASET_FILES.coco)],
+      name,
+      logger,
+    });
+    const dir = staging.dir;
+    let plans: Promise<VideoPlans> = firstPlans;
+    for (const [index, { info, sha256 }] of probed.entries()) {
+      hooks.signal?.throwIfAborted();
+      const current = plans;
+      const following = probed[index + 1];
+      if (following !== undefined) {
+        plans = prepare(following.info);
+        plans.catch(() => undefined);
+      }
+      const done = staging.finished[index];
+      if (done !== undefined) {
+        restoreVideo(recorder, info, done);
+        logger.info(`${info.stem}: finished by the interrupted run (${done.frames.length} sampled, ${done.kept.length} kept); not processed again`, { video: info.stem, stage: 'extract' });
+        continue;
+      }
+      const before = { ...recorder.stageMs };
+      // The probe stage counts only the wait: planning mostly overlaps the model's load or the video before.
+      const { plan, decode } = await recorder.time('probe', () => current);
       if (plan) {
         const from = plan.seekSeconds === undefined ? 'the first frame' : `the key frame before ${plan.seekSeconds} s`;
         logger.info(`range ${describeRange(plan.range)} of ${info.stem}: decoding from ${from}, dedup replayed from ${plan.replayFromMs / 1000} s`, { video: info.stem, stage: 'extract' });
       }
+      const setting = chooseDecoderSetting({
+        gpu: detector.providers.includes('cuda'),
+        decodedPerSample: decode.decodedPerSample,
+        keyframes: decode.mode === 'keyframes',
+        width: info.width,
+        height: info.height,
+      });
+      const threads = setting.threads === undefined ? "ffmpeg's own thread count" : `${setting.threads} thread`;
+      logger.info(
+        `decoding ${info.stem}: ${decode.mode} (${decode.reason}); ${threads}${setting.lowPriority ? ' at the lowest priority' : ''} (${setting.reason})`,
+        { video: info.stem, stage: 'extract' },
+      );
       const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling, options.timeRange)) ?? null;
       const log = await processVideo({
         tools,
@@ -174,11 +311,14 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
         sampling: options.sampling,
         quality: options.quality,
         dedupThreshold: options.dedupThreshold,
-        decoderThreads: decoderThreads(detector),
+        dedupLocalThreshold: options.dedupLocalThreshold,
+        decoderThreads: setting.threads,
+        decoderLowPriority: setting.lowPriority,
         hwaccel,
         detector,
         plan,
-        datasetDir: staging,
+        planned: decode.planned,
+        datasetDir: dir,
         jpegQuality: options.jpegQuality,
         recorder,
         progress,
@@ -189,31 +329,34 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
       recorder.recordVideo({
         info,
         sha256,
+        decode: { mode: decode.mode, reason: decode.reason },
         framesDecoded: log.stats.framesDecoded,
         decodeErrors: log.stats.decodeErrors,
         ...(cut === null ? {} : { truncatedAtMs: log.stats.lastTimestampMs }),
       });
+      await staging.checkpoint.add(finishedVideo(recorder, index, before));
       const rows = recorder.frames.filter((f) => f.video === info.stem);
       logger.info(
         `processed ${info.stem}: ${log.stats.framesDecoded} decoded, ${rows.length} sampled, ${rows.filter((r) => r.outcome === 'kept').length} kept`,
         { video: info.stem, stage: 'extract' },
       );
     }
+    hooks.signal?.throwIfAborted();
 
     const categories = options.classes ?? [...detector.classNames];
     const cocoContext = { site: options.site, toolVersion: TOOL_VERSION, categories, videoOrder: probed.map((p) => p.info.stem) };
     const coco = buildCoco(recorder.kept, cocoContext);
-    await recorder.time('write', () => writeFile(path.join(staging, DATASET_FILES.coco), serializeCoco(coco)));
+    await recorder.time('write', () => writeFile(path.join(dir, DATASET_FILES.coco), serializeCoco(coco)));
     await recorder.time('write', async () => {
       const selection = options.select === null ? null : selectFrames(recorder.kept, recorder.features, options.select);
       const selectedOnly = options.selectOnly && selection !== null;
       if (selection) {
         recorder.recordSelection(selection, selectedOnly);
-        await writeFile(path.join(staging, EXPORT_FILES.selection), `${JSON.stringify(selection, null, 2)}\n`);
+        await writeFile(path.join(dir, EXPORT_FILES.selection), `${JSON.stringify(selection, null, 2)}\n`);
       }
       const chosen = new Set(selection?.selected.map((s) => s.file));
       const records = await writeExports({
-        dir: staging,
+        dir,
         formats: options.exports,
         coco: selectedOnly ? buildCoco(recorder.kept.filter((k) => chosen.has(k.file)), cocoContext) : coco,
         selectedOnly,
@@ -252,9 +395,15 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
       toolVersion: TOOL_VERSION,
       gitCommit: await toolCommit(),
     });
-    const registry = await writeReports(staging, recorder, metrics, manifest, hooks.gates?.(metrics) ?? [], name);
-    await writeFile(path.join(staging, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
-    await commitStagingDir(staging, options.outDir);
+    // Written after the metrics they render, so their time is logged rather than counted in them; the
+    // HTML report is bounded (at most MAX_THUMBNAILS thumbnails, a capped number of timeline tracks).
+    const reportStart = performance.now();
+    const registry = await writeReports(dir, recorder, metrics, manifest, hooks.gates?.(metrics) ?? [], name);
+    logger.info(`reports written in ${Math.round(performance.now() - reportStart)} ms`, { stage: 'write' });
+    await writeFile(path.join(dir, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}
+`);
+    await rm(staging.checkpoint.file);
+    await commitStagingDir(dir, options.outDir);
     committed = true;
     logger.info(`dataset written to ${options.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
     await publishRun(options, metrics, manifest, registry, logger, hooks.signal);
@@ -265,7 +414,24 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
       files: datasetPaths(options.outDir),
     };
   } catch (error) {
-    if (!committed) await discardStagingDir(staging);
+    if (committed) throw error;
+    // Ctrl-C in a terminal reaches ffmpeg too: its death can surface as a decode error a moment before
+    // the signal's own handler runs. One turn of the event loop lets the abort land first.
+    if (hooks.signal !== undefined && !hooks.signal.aborted) await new Promise((resolve) => setImmediate(resolve));
+    const reason: unknown = hooks.signal?.reason;
+    if (hooks.signal?.aborted === true && staging !== null && staging.checkpoint.finished > 0) {
+      const kept = `${staging.checkpoint.finished} of ${probed.length} videos finished and kept in ${staging.dir}`;
+      if (reason instanceof InterruptedError) {
+        throw new InterruptedError(`${reason.message}; ${kept}; run again with ${name('resume')} to continue`, reason.signal);
+      }
+      throw reason;
+    }
+    if (staging !== null) await discardStagingDir(staging.dir);
+    if (hooks.signal?.aborted === true) {
+      if (reason instanceof InterruptedError) throw new InterruptedError(`${reason.message} before any video finished; nothing was kept`, reason.signal);
+      throw reason;
+    }
+    if (isDiskFull(error)) throw diskFullError(error, staging?.dir ?? stagingDirOf(options.outDir), options.outDir, name);
     throw error;
   } finally {
     await detector.release();

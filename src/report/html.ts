@@ -195,7 +195,9 @@ function header(data: HtmlReportData, title: string): string {
     ? 'none'
     : `${names.join(', ')}${more > 0 ? `, and ${int(more)} more` : ''} (${int(metrics.videos.length)}, ${duration(metrics.videos.reduce((acc, v) => acc + v.durationSeconds * 1000, 0))} in all)`;
   const sampling = manifest.config.sampling ? `${escapeHtml(describeSampling(manifest.config.sampling))} sampled; ` : '';
-  const dedup = manifest.config.dedupThreshold < 0 ? 'off' : `pHash distance ≤ ${int(manifest.config.dedupThreshold)}`;
+  const { dedupThreshold, dedupLocalThreshold } = manifest.config;
+  const local = dedupLocalThreshold === undefined ? '' : ` and local change ≤ ${fixed(dedupLocalThreshold, 1)}`;
+  const dedup = dedupThreshold < 0 ? 'off' : `pHash distance ≤ ${int(dedupThreshold)}${local}`;
   const rows: [string, string][] = [
     ['Videos', videos],
     ['Model', `${userText(manifest.config.model.name)} <code title="sha256">${escapeHtml(manifest.model.sha256.slice(0, 12))}</code>`],
@@ -267,7 +269,7 @@ export function thresholdPosition(buckets: readonly Pick<HistogramBucket, 'min' 
   return buckets.length;
 }
 
-function phashChart(metrics: RunMetrics, threshold: number): string {
+function phashChart(metrics: RunMetrics, threshold: number, localThreshold: number | undefined): string {
   const ph = metrics.phashDistance;
   if (ph.count === 0) return '<p class="note">No distances recorded (each video had at most one frame reach deduplication).</p>';
   const on = threshold >= 0;
@@ -281,7 +283,11 @@ function phashChart(metrics: RunMetrics, threshold: number): string {
   return (
     histogramChart(buckets, { label: 'pHash distance to the last kept frame', xTitle: 'Hamming distance (bits of 64)', marker }) +
     `<p class="note">${int(ph.count)} distances; median ${fixed(ph.median, 1)}. ` +
-    (on ? `Frames at or left of the dashed line were dropped as near-duplicates.` : 'Deduplication was off.') +
+    (on
+      ? localThreshold === undefined
+        ? 'Frames at or left of the dashed line were dropped as near-duplicates.'
+        : `Frames at or left of the dashed line were dropped as near-duplicates unless part of the frame changed (local change above ${fixed(localThreshold, 1)} luma levels, the <code>local_change</code> column of metrics.csv).`
+      : 'Deduplication was off.') +
     '</p>'
   );
 }
@@ -432,7 +438,7 @@ export function renderHtmlReport(
     panel('Detections per image', perImageChart(metrics)),
     timelinePanel(data, options),
     panel('Time per stage', stageChart(metrics)),
-    panel('Near-duplicates (pHash distance)', phashChart(metrics, manifest.config.dedupThreshold)),
+    panel('Near-duplicates (pHash distance)', phashChart(metrics, manifest.config.dedupThreshold, manifest.config.dedupLocalThreshold)),
     contactSheetSection(contactSheet),
     exportsSection(metrics),
     selectionSection(metrics, selectedSheet),

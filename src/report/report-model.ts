@@ -24,7 +24,7 @@ export interface ReportManifest {
   run: { id: string; startedAt: string };
   /** `classNames` (model output order) fixes each class's colour. */
   model: { path: string; sha256: string; classNames?: readonly string[] };
-  config: { model: { name: string }; dedupThreshold: number; sampling?: Sampling };
+  config: { model: { name: string }; dedupThreshold: number; dedupLocalThreshold?: number; sampling?: Sampling };
 }
 
 export interface HtmlReportData {

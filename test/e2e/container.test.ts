@@ -6,8 +6,9 @@
  * (the container shares the host network). The model is served from a local HTTPS server, so the
  * first run downloads and caches it and the second restores it from the Actions cache.
  *
- * Needs the image: `../shared/tools/container build -t dataset-gen:ci .` (done by .ci/run, which
- * then runs these tests with DATASET_GEN_E2E=1; see README).
+ * Needs the image: `../shared/tools/container build -t dataset-gen:ci --build-arg
+ * NODE_IMAGE=docker.io/library/node:20-bookworm-slim .` (done by .ci/run, which then runs these tests
+ * with DATASET_GEN_E2E=1; see README).
  */
 import { execFile } from 'node:child_process';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -104,6 +105,9 @@ function logOnFailure(result: ContainerRun): string {
   return result.code === 0 ? '' : `exit ${result.code}\n${result.log.slice(-3000)}`;
 }
 
+/** The bundled models/yolov8n.onnx, also what the local server serves. */
+const BUNDLED_SHA256 = '1d8554503630c54925faba0a5c1cc3e7f26d8c44ed82273d4e843569792c8821';
+
 describe('the image as a Docker action', () => {
   let first: ContainerRun;
 
@@ -111,6 +115,7 @@ describe('the image as a Docker action', () => {
     first = await runAction('first', {
       video: 'site-walkway.mp4',
       model: modelServer.url('/models/yolov8n.onnx'),
+      'model-sha256': BUNDLED_SHA256, // required with a URL model in the Action
       'sample-fps': '1',
       'retention-days': '3',
     });
@@ -154,10 +159,11 @@ describe('the image as a Docker action', () => {
     expect(modelServer.requestCount('/models/yolov8n.onnx')).toBe(1);
     const saved = services.caches().filter((c) => c.finalized);
     expect(saved).toHaveLength(1);
-    expect(saved[0]!.key).toMatch(/^dataset-gen-model-[0-9a-f]{64}$/);
+    expect(saved[0]!.key).toBe(`dataset-gen-model-${BUNDLED_SHA256}`);
     const second = await runAction('second', {
       video: 'site-walkway.mp4',
       model: modelServer.url('/models/yolov8n.onnx'),
+      'model-sha256': BUNDLED_SHA256, // required with a URL model in the Action
       'sample-fps': '1',
       'upload-artifact': 'false',
     });
@@ -172,6 +178,7 @@ describe('the image as a Docker action', () => {
     const gated = await runAction('gated', {
       video: 'site-walkway.mp4',
       model: modelServer.url('/models/yolov8n.onnx'),
+      'model-sha256': BUNDLED_SHA256, // required with a URL model in the Action
       'sample-fps': '0.1',
       'min-images': '1000',
       'upload-artifact': 'false',
@@ -185,7 +192,7 @@ describe('the image as a Docker action', () => {
     expect(logOnFailure(bare)).toBe('');
     expect(Number(bare.outputs['image-count'])).toBeGreaterThan(10);
     const manifest = JSON.parse(await readFile(path.join(bare.workspace, 'dataset', 'manifest.json'), 'utf8')) as { model: { path: string; sha256: string } };
-    expect(manifest.model).toMatchObject({ path: '/opt/dataset-gen/models/yolov8n.onnx', sha256: '1d8554503630c54925faba0a5c1cc3e7f26d8c44ed82273d4e843569792c8821' });
+    expect(manifest.model).toMatchObject({ path: '/opt/dataset-gen/models/yolov8n.onnx', sha256: BUNDLED_SHA256 });
     expect(bare.log).toContain('Model cache not used');
   }, 600_000);
 });

@@ -195,10 +195,13 @@ describe('a quality gate', () => {
 describe('a model given as an https URL', () => {
   let server: TestHttpsServer;
   let url: string;
+  let digest: string;
   const modelPath = '/models/yolov8n.onnx';
 
   beforeAll(async () => {
-    server = await startHttpsServer({ [modelPath]: await readFile(MODEL) });
+    const weights = await readFile(MODEL);
+    digest = sha256(weights);
+    server = await startHttpsServer({ [modelPath]: weights });
     url = server.url(modelPath);
   });
 
@@ -208,21 +211,21 @@ describe('a model given as an https URL', () => {
 
   test('is downloaded once and saved to the cache; the next run restores it with no request', async () => {
     setVar('ACTIONS_CACHE_SERVICE_V2', undefined); // as in a container action: the runner does not pass it
-    const first = await runAction({ video: 'v.mp4', model: url, 'output-dir': 'out-url-1', 'artifact-name': 'url-1' }, { modelDownload: { ca: server.ca } });
+    const first = await runAction({ video: 'v.mp4', model: url, 'model-sha256': digest, 'output-dir': 'out-url-1', 'artifact-name': 'url-1' }, { modelDownload: { ca: server.ca } });
     expect(first.error).toBeNull();
     expect(process.env.ACTIONS_CACHE_SERVICE_V2).toBe('true');
     expect(server.requestCount(modelPath)).toBe(1);
-    const key = modelCacheKey(url, null);
+    const key = modelCacheKey(url, digest);
     expect(services.caches()).toEqual([expect.objectContaining({ key, finalized: true })]);
     expect(first.stdout).toContain(`No cached model for key ${key}`);
     expect(first.stdout).toContain(`Model saved to the Actions cache (key ${key}`);
-    expect(first.stdout).toMatch(/::warning::Model https:\/\/127\.0\.0\.1:\d+\/models\/yolov8n\.onnx is not pinned/);
+    expect(first.stdout).not.toContain('is not pinned');
     const firstManifest = JSON.parse(await readFile(path.join(workspace, 'out-url-1', 'manifest.json'), 'utf8')) as { model: { origin: string; sha256: string } };
     expect(firstManifest.model.origin).toBe('download');
 
     // A new job: the runner's temp folder starts empty.
     await rm(modelCacheDir(), { recursive: true, force: true });
-    const second = await runAction({ video: 'v.mp4', model: url, 'output-dir': 'out-url-2', 'artifact-name': 'url-2' }, { modelDownload: { ca: server.ca } });
+    const second = await runAction({ video: 'v.mp4', model: url, 'model-sha256': digest, 'output-dir': 'out-url-2', 'artifact-name': 'url-2' }, { modelDownload: { ca: server.ca } });
     expect(second.error).toBeNull();
     expect(server.requestCount(modelPath)).toBe(1);
     expect(second.stdout).toContain(`Model restored from the Actions cache (key ${key})`);
@@ -236,7 +239,7 @@ describe('a model given as an https URL', () => {
 
   test("a presigned URL's token is masked in the log and never reaches the manifest or the reports", async () => {
     const presigned = `${url}?X-Amz-Signature=topsecret123&X-Amz-Expires=300`;
-    const run = await runAction({ video: 'v.mp4', model: presigned, 'output-dir': 'out-url-token', 'artifact-name': 'url-token' }, { modelDownload: { ca: server.ca } });
+    const run = await runAction({ video: 'v.mp4', model: presigned, 'model-sha256': digest, 'output-dir': 'out-url-token', 'artifact-name': 'url-token' }, { modelDownload: { ca: server.ca } });
     expect(run.error).toBeNull();
     // The runner masks every later occurrence of a value registered with add-mask.
     expect(run.stdout).toContain(`::add-mask::${presigned}`);
@@ -250,8 +253,31 @@ describe('a model given as an https URL', () => {
     expect(manifest.model.url).toBe(url);
   });
 
+  test('a host that answers 503 once: the download is retried, the retry logged as a warning', async () => {
+    const flaky = '/models/flaky.onnx';
+    await rm(modelCacheDir(), { recursive: true, force: true }); // no local copy from the tests above
+    let calls = 0;
+    server.setHandler(flaky, (_request, response) => {
+      calls += 1;
+      if (calls === 1) {
+        response.writeHead(503);
+        response.end('busy');
+      } else {
+        response.writeHead(302, { location: url });
+        response.end();
+      }
+    });
+    const run = await runAction(
+      { video: 'v.mp4', model: server.url(flaky), 'model-sha256': digest, 'output-dir': 'out-url-flaky', 'upload-artifact': 'false', 'cache-model': 'false' },
+      { modelDownload: { ca: server.ca } },
+    );
+    expect(run.error).toBeNull();
+    expect(calls).toBe(2);
+    expect(run.stdout).toMatch(/::warning::Model download https:\/\/127\.0\.0\.1:\d+\/models\/flaky\.onnx failed \(HTTP 503\); retry 1 of 3 in 1 s/);
+  });
+
   test('cache trouble is a warning, never a failure', async () => {
-    const key = modelCacheKey(url, null);
+    const key = modelCacheKey(url, digest);
     let saved: boolean | undefined;
     const capture = async (fn: () => Promise<boolean>): Promise<string> => {
       let out = '';

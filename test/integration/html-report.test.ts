@@ -224,8 +224,8 @@ function variant(): HtmlReportData {
   for (const [v, video] of [copy.info.stem, stem].entries()) {
     recorder.frames.forEach((f, i) => {
       const reason = v === 1 ? dropped(f, i) : null;
-      const { video: _video, frameIndex, timestampMs, lumaMean, blurScore, phashDistance } = f;
-      r.recordFrame(reason ? { video, frameIndex, timestampMs, lumaMean, blurScore, phashDistance, outcome: 'dropped', reason } : { ...f, video });
+      const { video: _video, frameIndex, timestampMs, lumaMean, blurScore, phashDistance, localChange } = f;
+      r.recordFrame(reason ? { video, frameIndex, timestampMs, lumaMean, blurScore, phashDistance, localChange, outcome: 'dropped', reason } : { ...f, video });
       const kept = recorder.kept.find((k) => k.frameIndex === f.frameIndex);
       if (!reason && kept) r.recordKept({ ...kept, video });
     });

@@ -26,6 +26,7 @@ const KEPT: KeptImage[] = [
     video: 'yard',
     frameIndex: 42,
     timestampMs: 4200,
+    decode: 'sequential',
     width: WIDTH,
     height: HEIGHT,
     detections: [

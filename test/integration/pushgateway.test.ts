@@ -27,12 +27,12 @@ function videoInfo(stem: string, index: number): VideoInfo {
 /** A run as the pipeline records it: `keptDetections` gives each kept frame's detection count. */
 function run(site: string, keptDetections: number[], drops: DropReason[]): { input: PrometheusInput; metrics: RunMetrics } {
   const recorder = new RunRecorder();
-  recorder.recordVideo({ info: videoInfo('cam-a', 0), sha256: 'a'.repeat(64), framesDecoded: 1800, decodeErrors: 0 });
+  recorder.recordVideo({ info: videoInfo('cam-a', 0), sha256: 'a'.repeat(64), decode: { mode: 'all', reason: 'asked for' }, framesDecoded: 1800, decodeErrors: 0 });
   let index = 0;
   for (const n of keptDetections) {
     recorder.recordFrame(frameRow({ video: 'cam-a', frameIndex: index * 30, timestampMs: index * 1000, blurScore: 300, detections: n, inferenceMs: 5, imageFile: `cam-a_${index * 30}.jpg` }));
     recorder.recordKept({
-      file: `cam-a_${index * 30}.jpg`, video: 'cam-a', frameIndex: index * 30, timestampMs: index * 1000, width: 1920, height: 1080,
+      file: `cam-a_${index * 30}.jpg`, video: 'cam-a', frameIndex: index * 30, timestampMs: index * 1000, decode: 'sequential', width: 1920, height: 1080,
       detections: Array.from({ length: n }, (_, i) => ({
         classIndex: i % 2 === 0 ? 0 : 7, className: i % 2 === 0 ? 'person' : 'truck', score: 0.8, box: { x: 0, y: 0, width: 10, height: 10 },
       })),

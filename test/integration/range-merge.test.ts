@@ -40,7 +40,9 @@ beforeAll(async () => {
   const sources = ['testsrc2=d=300', 'smptebars=d=250', 'testsrc=d=250', 'rgbtestsrc=d=150', 'testsrc2=d=350']
     .map((source, i) => `${source.replace('=', '=s=160x120:r=2:')}[s${i}]`).join(';');
   await ffmpeg(['-filter_complex', `${sources};[s0][s1][s2][s3][s4]concat=n=5`, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-g', '10', '-bf', '2', video]);
-  base = { video: [video], model, 'model-config': config, 'sample-fps': '0.1', site: 'long', 'inference-workers': '1' };
+  // Every frame decoded (keyframes here are 5 s apart, so `auto` would decode only keyframes):
+  // the ranges' seeks and frame counts are what this tests.
+  base = { video: [video], model, 'model-config': config, 'sample-fps': '0.1', site: 'long', 'inference-workers': '1', decode: 'all' };
   full = await run('full');
   parts = [];
   for (const [i, [start, end]] of RANGES.entries()) parts.push(await run(`part-${i}`, { start, end }));

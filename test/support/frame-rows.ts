@@ -10,6 +10,7 @@ export interface RowFields {
   lumaMean?: number | null;
   blurScore?: number | null;
   phashDistance?: number | null;
+  localChange?: number | null;
   /** Kept rows only. */
   detections?: number;
   inferenceMs?: number;
@@ -18,7 +19,7 @@ export interface RowFields {
 
 export function frameRow(fields: RowFields, reason: DropReason | null = null): FrameRecord {
   const { detections = 0, inferenceMs = 0, imageFile, ...rest } = fields;
-  const base = { timestampMs: fields.frameIndex * 1000, lumaMean: 100, blurScore: 250, phashDistance: null, ...rest };
+  const base = { timestampMs: fields.frameIndex * 1000, lumaMean: 100, blurScore: 250, phashDistance: null, localChange: null, ...rest };
   if (reason !== null) return { ...base, outcome: 'dropped', reason };
   const file = imageFile ?? `${fields.video}_${String(fields.frameIndex).padStart(6, '0')}.jpg`;
   return { ...base, outcome: 'kept', detections, inferenceMs, imageFile: file };

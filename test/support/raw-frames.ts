@@ -138,6 +138,7 @@ export function makeFrame(
     video: testVideo({ width, height }),
     frameIndex: 0,
     timestampMs: 0,
+    decode: 'sequential',
     corrupt: false,
     ...overrides,
     rgb,

@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -91,4 +91,14 @@ export async function makeTruncated(source: string, file: string, fraction = 0.3
   const bytes = await readFile(source);
   await writeFile(file, bytes.subarray(0, Math.floor(bytes.length * fraction)));
   return file;
+}
+
+/** `count` cuts of `seconds` each from the demo clip (people walking, so there are detections), 6 s apart, re-encoded as cam0.mp4… */
+export async function makeDemoCuts(folder: string, count = 3, seconds = 3): Promise<string[]> {
+  await mkdir(folder, { recursive: true });
+  return Promise.all(Array.from({ length: count }, async (_, i) => {
+    const file = path.join(folder, `cam${i}.mp4`);
+    await ffmpeg(['-ss', String(i * 6), '-t', String(seconds), '-i', DEMO_VIDEO, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-g', '10', file]);
+    return file;
+  }));
 }

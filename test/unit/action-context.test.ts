@@ -2,7 +2,7 @@
  * The Action's inputs, read the way the runner passes them: `INPUT_<NAME>` variables (name upper-cased,
  * dashes kept), with GITHUB_WORKSPACE pointing at a temporary folder of small files. No mocking.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
@@ -74,6 +74,14 @@ beforeAll(async () => {
   }
   await mkdir(path.join(root, 'outside'), { recursive: true });
   await writeFile(path.join(root, 'outside', 'far.mp4'), 'x');
+  await writeFile(path.join(root, 'outside', 'm.onnx'), 'x');
+  await writeFile(path.join(root, 'outside', 'config.json'), '{}');
+  // Symlinks inside the workspace: to a folder outside, to a file outside, and to a file inside.
+  await symlink(path.join(root, 'outside'), at('escape'));
+  await mkdir(at('links'));
+  await symlink(path.join(root, 'outside', 'far.mp4'), at('links/far-link.mp4'));
+  await symlink(at('videos/cam-2.mp4'), at('other/cam-2-link.mp4'));
+  await symlink(at('videos'), at('videos-link'));
 });
 
 afterEach(() => {
@@ -98,7 +106,9 @@ describe('video: paths and globs relative to the workspace', () => {
     ['a file matched twice is listed once', 'videos/cam-1.mp4\nvideos/*.mp4', () => [at('videos/cam-1.mp4'), at('videos/cam-2.mp4')]],
     ['"!" lines exclude', 'videos/*.mp4\n!videos/cam-2.mp4', () => [at('videos/cam-1.mp4')]],
     ['a literal name with glob characters', 'other/[weird] name.mp4', () => [at('other/[weird] name.mp4')]],
-    ['".." in the literal part', '../outside/*.mp4', () => [path.join(root, 'outside', 'far.mp4')]],
+    ['".." that stays inside', 'videos/../videos/cam-*.mp4', () => [at('videos/cam-1.mp4'), at('videos/cam-2.mp4')]],
+    ['a symlinked file pointing inside', 'other/cam-2-link.mp4', () => [at('other/cam-2-link.mp4')]],
+    ['a glob under a symlinked folder pointing inside (searched from its real folder)', 'videos-link/cam-1.*', () => [at('videos/cam-1.mp4')]],
     ['an absolute path', '', () => [at('videos/cam-2.mp4')]],
   ];
   test.each(cases)('%s', async (_label, video, expected) => {
@@ -114,6 +124,7 @@ describe('defaults', () => {
     expect(ctx.options).toMatchObject({
       outDir: at('dataset'),
       overwrite: false,
+      resume: false,
       site: 'north-gate',
       sampling: { mode: 'fps', fps: 1 },
       modelPath: null,
@@ -186,7 +197,7 @@ describe('values', () => {
   });
 
   test('a model URL', async () => {
-    const ctx = await context({ video: 'videos/cam-1.mp4', model: 'https://models.example.com/yolov8n.onnx' });
+    const ctx = await context({ video: 'videos/cam-1.mp4', model: 'https://models.example.com/yolov8n.onnx', 'model-sha256': 'c'.repeat(64) });
     expect(ctx.options).toMatchObject({ modelUrl: 'https://models.example.com/yolov8n.onnx', modelPath: null });
   });
 
@@ -254,8 +265,58 @@ describe('every bad value is refused with a message naming the input', () => {
     expect((error as Error).message).toMatch(message);
   });
 
+  test('a model URL without model-sha256 is refused (a cache hit would be trusted)', async () => {
+    const error = await context({ video, model: 'https://models.example.com/yolov8n.onnx' }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/^input "model" is a URL but input "model-sha256" is empty; set model-sha256 to the file's sha256/);
+    expect((error as Error).message).not.toMatch(/\n/);
+  });
+
   test('without uploading, the artifact service is not needed', async () => {
     const ctx = await context({ video, 'upload-artifact': 'false' }, { ACTIONS_RUNTIME_TOKEN: undefined, ACTIONS_RESULTS_URL: undefined });
     expect(ctx.artifact.upload).toBe(false);
+  });
+});
+
+describe('every path input must resolve inside the workspace', () => {
+  const video = 'videos/cam-1.mp4';
+  /** `@outside` stands for the absolute folder beside the workspace (made in beforeAll). */
+  const outside = (file: string): string => `@outside/${file}`;
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ['video: ".." before a glob', { video: '../outside/*.mp4' }, /^input "video" "\.\.\/outside\/\*\.mp4" is outside the workspace .*: it resolves to .*\/outside; give a path inside the workspace/],
+    ['video: ".." to a file', { video: '../outside/far.mp4' }, /^input "video" "\.\.\/outside\/far\.mp4" is outside the workspace/],
+    ['video: an absolute path outside', { video: outside('far.mp4') }, /^input "video" ".*\/outside\/far\.mp4" is outside the workspace/],
+    ['video: "/**" (would crawl the container)', { video: '/**/*.mp4' }, /^input "video" "\/\*\*\/\*\.mp4" is outside the workspace .*: it resolves to \/;/],
+    ['video: "**" under ".." ', { video: '../**' }, /^input "video" "\.\.\/\*\*" is outside the workspace/],
+    ['video: a glob under a symlinked folder pointing outside', { video: 'escape/*.mp4' }, /^input "video" "escape\/\*\.mp4" is outside the workspace .*\(through a symlink: .*\/workspace\/escape → .*\/outside\)/],
+    ['video: a symlinked file pointing outside', { video: 'links/far-link.mp4' }, /^input "video" "links\/far-link\.mp4" is outside the workspace .*through a symlink/],
+    ['video: a glob matching a symlinked file pointing outside', { video: 'links/*.mp4' }, /^input "video" "links\/far-link\.mp4" is outside the workspace .*through a symlink/],
+    ['output-dir: ".."', { video, 'output-dir': '../dataset' }, /^input "output-dir" "\.\.\/dataset" is outside the workspace .*: it resolves to .*\/dataset;/],
+    ['output-dir: absolute', { video, 'output-dir': '/tmp/dataset' }, /^input "output-dir" "\/tmp\/dataset" is outside the workspace/],
+    ['output-dir: below a symlinked folder pointing outside (not yet made)', { video, 'output-dir': 'escape/new/dataset' }, /^input "output-dir" "escape\/new\/dataset" is outside the workspace .*through a symlink/],
+    ['model: a path outside', { video, model: '../outside/m.onnx', 'model-sha256': 'a'.repeat(64) }, /^input "model" "\.\.\/outside\/m\.onnx" is outside the workspace/],
+    ['model: through a symlinked folder', { video, model: 'escape/m.onnx' }, /^input "model" "escape\/m\.onnx" is outside the workspace .*through a symlink/],
+    ['model-config: a path outside', { video, 'model-config': outside('config.json') }, /^input "model-config" ".*\/outside\/config\.json" is outside the workspace/],
+    ['history-csv: ".."', { video, 'history-csv': '../runs.csv' }, /^input "history-csv" "\.\.\/runs\.csv" is outside the workspace/],
+    ['history-csv: through a symlinked folder', { video, 'history-csv': 'escape/runs.csv' }, /^input "history-csv" "escape\/runs\.csv" is outside the workspace .*through a symlink/],
+  ];
+  test.each(cases)('%s is refused', async (_label, inputs, message) => {
+    const given = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v.replace('@outside', path.join(root, 'outside'))]));
+    const error = await context(given).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toMatch(/\n/);
+  });
+
+  test('paths inside are accepted: a preset name, a model URL, outputs still to be made, ".." that stays inside', async () => {
+    const ctx = await context({
+      video: 'videos/cam-1.mp4',
+      'output-dir': 'out/../out/new/site',
+      'model-config': 'yolov8n-coco',
+      'history-csv': 'metrics/runs.csv',
+      model: 'https://models.example.com/m.onnx',
+      'model-sha256': 'a'.repeat(64),
+    });
+    expect(ctx.options).toMatchObject({ outDir: at('out/new/site'), modelConfig: 'yolov8n-coco', historyCsv: at('metrics/runs.csv') });
   });
 });

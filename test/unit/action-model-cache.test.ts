@@ -38,14 +38,16 @@ describe('model cache decisions', () => {
     expect(shouldSaveModelCache({ ...state, key: null }, 'download')).toBe(false);
   });
 
-  const skips: [string, string | undefined, boolean, NodeJS.ProcessEnv, string][] = [
-    ['a model file', 'm.onnx', true, {}, 'Model cache not used: the model is not downloaded from a URL'],
-    ['the preset without a source', undefined, true, {}, 'Model cache not used: the model is not downloaded from a URL'],
-    ['cache-model false', url, false, {}, 'Model cache not used: input "cache-model" is false'],
-    ['no cache service', url, true, { RUNNER_TEMP: '/t' }, 'Model cache not used: the Actions cache service is not available here'],
+  const pin = 'a'.repeat(64);
+  const skips: [string, string | undefined, string | undefined, boolean, NodeJS.ProcessEnv, string][] = [
+    ['a model file', 'm.onnx', undefined, true, {}, 'Model cache not used: the model is not downloaded from a URL'],
+    ['the preset without a source', undefined, undefined, true, {}, 'Model cache not used: the model is not downloaded from a URL'],
+    ['cache-model false', url, pin, false, {}, 'Model cache not used: input "cache-model" is false'],
+    ['an unpinned URL (a hit could not be verified)', url, undefined, true, {}, 'Model cache not used: the model URL has no pinned sha256'],
+    ['no cache service', url, pin, true, { RUNNER_TEMP: '/t' }, 'Model cache not used: the Actions cache service is not available here'],
   ];
-  test.each(skips)('skipped for %s, with an info line', async (_label, model, enabled, env, line) => {
-    const options = resolveOptions({ video: ['v.mp4'], out: 'o', model }, undefined, '/ws');
+  test.each(skips)('skipped for %s, with an info line', async (_label, model, sha256, enabled, env, line) => {
+    const options = resolveOptions({ video: ['v.mp4'], out: 'o', model, 'model-sha256': sha256 }, undefined, '/ws');
     const saved = { ACTIONS_RESULTS_URL: process.env.ACTIONS_RESULTS_URL, ACTIONS_CACHE_URL: process.env.ACTIONS_CACHE_URL };
     delete process.env.ACTIONS_RESULTS_URL;
     delete process.env.ACTIONS_CACHE_URL;

@@ -26,6 +26,7 @@ function smallMetrics(): RunMetrics {
       fps: 1, width: 640, height: 480, rotation: 0, frameCount: 4, frameCountExact: true, sizeBytes: 1000,
     },
     sha256: 'c'.repeat(64),
+    decode: { mode: 'all', reason: 'asked for' },
     framesDecoded: 4,
     decodeErrors: 0,
   });
@@ -34,7 +35,7 @@ function smallMetrics(): RunMetrics {
     r.recordFrame(frameRow({ video: 'cam_1', frameIndex: i, blurScore: 100, phashDistance: i === 0 ? null : 10 }, kept ? null : 'blurred'));
     if (kept) {
       r.recordKept({
-        file: `cam_1_${i}.jpg`, video: 'cam_1', frameIndex: i, timestampMs: i * 1000, width: 640, height: 480,
+        file: `cam_1_${i}.jpg`, video: 'cam_1', frameIndex: i, timestampMs: i * 1000, decode: 'sequential', width: 640, height: 480,
         detections: [{ classIndex: 0, className: 'person', score: 0.9, box: { x: 1, y: 1, width: 10, height: 10 } }],
       });
     }
@@ -69,7 +70,7 @@ describe('renderJobSummary', () => {
   test('a class filter is shown as a filter, not as model classes with no detections', () => {
     const r = new RunRecorder();
     r.recordFrame(frameRow({ video: 'cam', frameIndex: 0 }, null));
-    r.recordKept({ file: 'cam_000000.jpg', video: 'cam', frameIndex: 0, timestampMs: 0, width: 64, height: 48, detections: [] });
+    r.recordKept({ file: 'cam_000000.jpg', video: 'cam', frameIndex: 0, timestampMs: 0, decode: 'sequential', width: 64, height: 48, detections: [] });
     r.finish();
     const metrics = computeMetrics(r, { site: 'north-gate', classNames: ['person', 'car', 'truck'], classFilter: ['person'] });
     const text = renderJobSummary(metrics, { artifact, datasetDir: 'dataset', gates });

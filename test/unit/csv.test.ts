@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { FrameRecord } from '../../src/domain/frame-record.js';
-import { csvField, csvRecord, frameRowsCsv, toCsv, FRAME_CSV_COLUMNS } from '../../src/observe/csv.js';
+import { csvField, csvRecord, frameRowsCsv, frameRowsFromCsv, toCsv, FRAME_CSV_COLUMNS } from '../../src/observe/csv.js';
 
 describe('csvField', () => {
   it.each([
@@ -53,6 +53,7 @@ describe('frameRowsCsv', () => {
     lumaMean: 101.23456,
     blurScore: 350.5,
     phashDistance: 12,
+    localChange: 31.25,
     detections: 3,
     inferenceMs: 45.6789,
     imageFile: 'images/site_000001.jpg',
@@ -66,22 +67,38 @@ describe('frameRowsCsv', () => {
     lumaMean: kept.lumaMean,
     blurScore: kept.blurScore,
     phashDistance: null,
+    localChange: null,
   };
 
   it('has the documented header in a fixed order', () => {
     const header = frameRowsCsv([]).split('\r\n')[0];
     expect(header).toBe(
-      'video,frame_index,timestamp_ms,outcome,reason,luma_mean,blur_score,phash_distance,detections,inference_ms,image_file',
+      'video,frame_index,timestamp_ms,outcome,reason,luma_mean,blur_score,phash_distance,detections,inference_ms,image_file,local_change',
     );
-    expect(FRAME_CSV_COLUMNS).toHaveLength(11);
+    expect(FRAME_CSV_COLUMNS).toHaveLength(12);
     expect(frameRowsCsv([])).toBe(`${header}\r\n`);
   });
 
   it('writes one row per frame with empty cells for nulls', () => {
     const lines = frameRowsCsv([kept, dropped]).split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toBe('"cam ""north"", gate",30,1001,kept,,101.235,350.5,12,3,45.679,images/site_000001.jpg');
-    expect(lines[2]).toBe('plain,0,0,dropped,blurred,101.235,350.5,,,,');
+    expect(lines[1]).toBe('"cam ""north"", gate",30,1001,kept,,101.235,350.5,12,3,45.679,images/site_000001.jpg,31.25');
+    expect(lines[2]).toBe('plain,0,0,dropped,blurred,101.235,350.5,,,,,');
     expect(lines[3]).toBe('');
+  });
+
+  it('reads back what it wrote, and files written before local_change existed (it reads as null)', () => {
+    const text = frameRowsCsv([kept, dropped]);
+    expect(frameRowsFromCsv(text)).toEqual([
+      { ...kept, timestampMs: 1001, lumaMean: 101.235, inferenceMs: 45.679 },
+      { ...dropped, lumaMean: 101.235 },
+    ]);
+    const older = text
+      .split('\r\n')
+      .map((line) => line.replace(/,(local_change|31\.25|)$/, ''))
+      .join('\r\n');
+    expect(older.split('\r\n')[0]).toBe(FRAME_CSV_COLUMNS.slice(0, -1).join(','));
+    expect(frameRowsFromCsv(older).map((f) => f.localChange)).toEqual([null, null]);
+    expect(() => frameRowsFromCsv(text.replace('local_change', 'other'))).toThrow(RangeError);
   });
 });

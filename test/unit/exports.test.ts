@@ -20,6 +20,7 @@ function kept(file: string, width: number, height: number, boxes: [string, numbe
     video: 'v',
     frameIndex: Number(file.replace(/\D/g, '')),
     timestampMs: 0,
+    decode: 'sequential',
     width,
     height,
     detections: boxes.map(([className, x, y, w, h, score]) => ({ classIndex: MODEL_CLASSES.indexOf(className), className, score, box: { x, y, width: w, height: h } })),

@@ -26,7 +26,7 @@ function stage(ms: number) {
 function metricsFor(site: string, images: number): RunMetrics {
   const video = {
     name: 'cam.mp4', stem: 'cam', index: 0, sha256: 'a'.repeat(64), durationSeconds: 60, fps: 30, width: 640, height: 480,
-    sizeBytes: 1, decoded: 1800, decodeErrors: 0, sampled: 60, kept: images, dropped: 60 - images, bad: 4, duplicates: 60 - images - 4, detections: 9,
+    sizeBytes: 1, decode: 'all' as const, decoded: 1800, decodeErrors: 0, sampled: 60, kept: images, dropped: 60 - images, bad: 4, duplicates: 60 - images - 4, detections: 9,
     droppedByReason: { corrupt: 0, black: 1, overexposed: 0, blurred: 3, duplicate: 60 - images - 4 },
     truncatedAtSeconds: null,
   };

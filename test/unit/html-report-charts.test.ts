@@ -226,6 +226,7 @@ describe('pixel font and thumbnail overlay', () => {
     video: 'v',
     frameIndex: 1,
     timestampMs: 100,
+    decode: 'sequential',
     width: 960,
     height: 720,
     detections: [

@@ -47,6 +47,7 @@ function fixture(size: FixtureSize = {}): HtmlReportInput {
         fps: 25, width: 640, height: 480, rotation: 0, frameCount: perVideo * 25, frameCountExact: true, sizeBytes: 1_234_567,
       },
       sha256: `${String(v).padStart(2, '0')}${'ab'.repeat(31)}`,
+      decode: { mode: 'all', reason: 'asked for' },
       framesDecoded: perVideo * 25,
       decodeErrors: 0,
     });
@@ -64,7 +65,7 @@ function fixture(size: FixtureSize = {}): HtmlReportInput {
       const phashDistance = i === 0 ? null : reason === 'duplicate' ? 1 : 6 + (i % 20);
       const fields = { video: stem, frameIndex, timestampMs: i * 1000, blurScore: 300, phashDistance, detections: detections.length, inferenceMs: 20, imageFile: file };
       recorder.recordFrame(frameRow(fields, reason ?? null));
-      if (!reason) recorder.recordKept({ file, video: stem, frameIndex, timestampMs: i * 1000, width: 640, height: 480, detections });
+      if (!reason) recorder.recordKept({ file, video: stem, frameIndex, timestampMs: i * 1000, decode: 'sequential', width: 640, height: 480, detections });
     }
   }
   recorder.finish();
@@ -151,6 +152,14 @@ describe('renderHtmlReport', () => {
     expect(html).toContain(`<td class="n">${fixed(m.detections.byClass[0]!.meanScore, 3)}</td>`);
     expect(html).toContain('<code title="sha256">00abababab</code>'.replace('00abababab', `00${'ab'.repeat(5)}`));
     expect(links(html)).toEqual(['annotations/instances.json', 'images/', 'metrics.csv', 'metrics.json', 'metrics.prom', 'manifest.json', 'report.md']);
+  });
+
+  test('states the dedup rule: the pHash alone for manifests without a local threshold, both with one', () => {
+    expect(html).toContain('near-duplicates: pHash distance ≤ 2;');
+    expect(html).toContain('Frames at or left of the dashed line were dropped as near-duplicates.</p>');
+    const local = renderHtmlReport({ ...input, manifest: { ...input.manifest, config: { ...input.manifest.config, dedupLocalThreshold: 20 } } }, null);
+    expect(local).toContain('near-duplicates: pHash distance ≤ 2 and local change ≤ 20.0;');
+    expect(local).toContain('dropped as near-duplicates unless part of the frame changed (local change above 20.0 luma levels');
   });
 
   test('escapes site, video and class names everywhere', () => {

@@ -34,7 +34,7 @@ function det(className: string, score = 0.5): Detection {
 /** 40 sampled frames from one video: 25 kept, 5 blurred, 2 black, 8 duplicates; 100 detections. */
 function smallMetrics(site = 'north-gate'): RunMetrics {
   const r = new RunRecorder();
-  r.recordVideo({ info: videoInfo('cam_1', 0), sha256: 'c'.repeat(64), framesDecoded: 2700, decodeErrors: 0 });
+  r.recordVideo({ info: videoInfo('cam_1', 0), sha256: 'c'.repeat(64), decode: { mode: 'all', reason: 'asked for' }, framesDecoded: 2700, decodeErrors: 0 });
   const reasons: (DropReason | null)[] = [
     ...Array<null>(25).fill(null),
     ...Array<DropReason>(5).fill('blurred'),
@@ -50,6 +50,7 @@ function smallMetrics(site = 'north-gate'): RunMetrics {
       video: 'cam_1',
       frameIndex: i,
       timestampMs: i * 1000,
+      decode: 'sequential',
       width: 1280,
       height: 720,
       detections: [det('person', 0.8), det('person', 0.6), det('truck', 0.9), det('excavator_<big>', 0.7)],

@@ -34,14 +34,14 @@ function det(className: string, score: number, classIndex = 0): Detection {
 }
 
 function kept(video: string, frameIndex: number, detections: Detection[]): KeptImage {
-  return { file: `${video}_${frameIndex}.jpg`, video, frameIndex, timestampMs: frameIndex * 1000, width: 1920, height: 1080, detections };
+  return { file: `${video}_${frameIndex}.jpg`, video, frameIndex, timestampMs: frameIndex * 1000, decode: 'sequential', width: 1920, height: 1080, detections };
 }
 
 /** Two videos, 10 sampled frames: 5 kept, 2 blurred, 1 black, 2 duplicates. */
 function filledRecorder(): RunRecorder {
   const r = new RunRecorder();
-  r.recordVideo({ info: videoInfo('cam-a', 0), sha256: 'a'.repeat(64), framesDecoded: 600, decodeErrors: 0 });
-  r.recordVideo({ info: videoInfo('cam-b', 1), sha256: 'b'.repeat(64), framesDecoded: 400, decodeErrors: 2 });
+  r.recordVideo({ info: videoInfo('cam-a', 0), sha256: 'a'.repeat(64), decode: { mode: 'all', reason: 'asked for' }, framesDecoded: 600, decodeErrors: 0 });
+  r.recordVideo({ info: videoInfo('cam-b', 1), sha256: 'b'.repeat(64), decode: { mode: 'all', reason: 'asked for' }, framesDecoded: 400, decodeErrors: 2 });
   const reasonsA: (DropReason | null)[] = [null, 'blurred', null, 'duplicate', null, 'black'];
   reasonsA.forEach((reason, i) =>
     r.recordFrame(frame('cam-a', i * 30, reason, { phashDistance: i === 0 ? null : i * 2 })),
@@ -134,6 +134,7 @@ describe('computeMetrics', () => {
       stem: 'cam-a',
       index: 0,
       sha256: 'a'.repeat(64),
+      decode: 'all',
       durationSeconds: 60.123,
       fps: 29.97,
       width: 1920,
@@ -189,7 +190,7 @@ describe('data loss', () => {
   /** One video whose sampled frames are `duplicates` duplicates, `blurred` blurred and the rest kept. */
   function run(sampled: number, blurred: number, duplicates: number): RunRecorder {
     const r = new RunRecorder();
-    r.recordVideo({ info: videoInfo('cam-a', 0), sha256: 'a'.repeat(64), framesDecoded: sampled, decodeErrors: 0 });
+    r.recordVideo({ info: videoInfo('cam-a', 0), sha256: 'a'.repeat(64), decode: { mode: 'all', reason: 'asked for' }, framesDecoded: sampled, decodeErrors: 0 });
     for (let i = 0; i < sampled; i++) {
       const reason: DropReason | null = i < blurred ? 'blurred' : i < blurred + duplicates ? 'duplicate' : null;
       r.recordFrame(frame('cam-a', i, reason));

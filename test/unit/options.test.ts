@@ -13,6 +13,7 @@ describe('resolveOptions', () => {
       videos: ['/work/proj/in/site-a.mp4'],
       outDir: '/work/proj/ds',
       overwrite: false,
+      resume: false,
       site: 'site-a',
       sampling: { mode: 'fps', fps: 1 },
       modelPath: null,
@@ -22,8 +23,12 @@ describe('resolveOptions', () => {
       classes: null,
       jpegQuality: 90,
       inferenceWorkers: 'auto',
+      decode: 'auto',
+      stallTimeoutSeconds: 60,
+      downloadTimeoutSeconds: 600,
     });
     expect(options.dedupThreshold).toBeGreaterThanOrEqual(0);
+    expect(resolveOptions({ ...base, 'stall-timeout': '2.5', 'download-timeout': '30' }, undefined, cwd)).toMatchObject({ stallTimeoutSeconds: 2.5, downloadTimeoutSeconds: 30 });
   });
 
   test('values are parsed exactly', () => {
@@ -39,12 +44,14 @@ describe('resolveOptions', () => {
         model: 'm.onnx',
         site: 'North Yard_2',
         'inference-workers': '3',
+        decode: 'keyframes',
       },
       undefined,
       cwd,
     );
     expect(options.sampling).toEqual({ mode: 'every-n-frames', n: 30 });
-    expect(options).toMatchObject({ confidence: 0.4, iou: 0.5, classes: ['person', 'car'], dedupThreshold: -1, site: 'North Yard_2', inferenceWorkers: 3 });
+    expect(options).toMatchObject({ confidence: 0.4, iou: 0.5, classes: ['person', 'car'], dedupThreshold: -1, site: 'North Yard_2', inferenceWorkers: 3, decode: 'keyframes' });
+    expect(resolveOptions({ ...base, decode: 'all' }, undefined, cwd).decode).toBe('all');
     expect(resolveOptions({ ...base, 'inference-workers': 'auto' }, undefined, cwd).inferenceWorkers).toBe('auto');
     expect(options.modelConfig).toBe(path.join(cwd, 'cfg/model.json'));
     expect(options.modelPath).toBe(path.join(cwd, 'm.onnx'));
@@ -63,6 +70,8 @@ describe('resolveOptions', () => {
     ['iou negative', { ...base, iou: '-0.1' }, /for --iou but received "-0.1"$/],
     ['dedup too big', { ...base, 'dedup-threshold': '65' }, /^Expected an integer from -1 to 64 for --dedup-threshold but received "65"$/],
     ['jpeg quality', { ...base, 'jpeg-quality': '0' }, /for --jpeg-quality but received "0"$/],
+    ['decode unknown', { ...base, decode: 'key' }, /^Expected one of auto, all, keyframes for --decode but received "key"$/],
+    ['decode upper case', { ...base, decode: 'ALL' }, /for --decode but received "ALL"$/],
     ['workers zero', { ...base, 'inference-workers': '0' }, /^Expected "auto" or an integer from 1 to 16 for --inference-workers but received "0"$/],
     ['workers word', { ...base, 'inference-workers': 'many' }, /for --inference-workers but received "many"$/],
     ['workers fractional', { ...base, 'inference-workers': '1.5' }, /for --inference-workers but received "1.5"$/],
@@ -71,6 +80,8 @@ describe('resolveOptions', () => {
     ['same stems', { video: ['a/x.mp4', 'b/x.mov'], out: 'o' }, /for --video but received "two videos named x"$/],
     ['black above overexposed', { ...base, 'black-luma': '250', 'overexposed-luma': '240' }, /for --black-luma but received 250$/],
     ['unknown export', { ...base, export: 'yolo,voc' }, /^Expected a comma-separated list of coco, yolo, label-studio, cvat for --export but received "yolo,voc"$/],
+    ['stall timeout zero', { ...base, 'stall-timeout': '0' }, /^Expected a number greater than 0 and at most 86400 for --stall-timeout but received "0"$/],
+    ['download timeout a word', { ...base, 'download-timeout': 'soon' }, /^Expected a number greater than 0 and at most 86400 for --download-timeout but received "soon"$/],
     ['select zero', { ...base, select: '0' }, /^Expected an integer from 1 to 1000000 for --select but received "0"$/],
     ['select-only alone', { ...base, 'select-only': true }, /^Expected to go with --select \(the number of frames to choose\) for --select-only but received "no budget"$/],
   ])('%s is refused with a message naming the option', (_name, raw, message) => {

@@ -1,8 +1,9 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { OutputError } from '../../src/errors.js';
-import { checkOutputDir, commitStagingDir, createStagingDir, discardStagingDir } from '../../src/pipeline/output-dir.js';
+import { checkOutputDir, commitStagingDir, createStagingDir, discardStagingDir, stagingDirOf } from '../../src/pipeline/output-dir.js';
 import { tempDir } from '../support/videos.js';
 
 let dir: string;
@@ -18,7 +19,7 @@ describe('staged output folder', () => {
     await mkdir(path.join(dir, 'full'));
     await writeFile(path.join(dir, 'full', 'x'), '1');
     await expect(checkOutputDir(path.join(dir, 'full'), false)).rejects.toThrow(OutputError);
-    await expect(checkOutputDir(path.join(dir, 'full'), true)).resolves.toBeUndefined();
+    await expect(checkOutputDir(path.join(dir, 'full'), true)).rejects.toThrow(/not a dataset written by dataset-gen/);
     await writeFile(path.join(dir, 'afile'), '1');
     await expect(checkOutputDir(path.join(dir, 'afile'), true)).rejects.toThrow(/exists and is not a folder/);
   });
@@ -46,4 +47,66 @@ describe('staged output folder', () => {
     await discardStagingDir(staging);
     expect((await readdir(dir)).filter((n) => n.includes('failed'))).toEqual([]);
   });
+});
+
+describe('--overwrite refuses what it must never delete', () => {
+  const manifest = JSON.stringify({ schemaVersion: 1, tool: { name: 'dataset-gen', version: '0.1.0', gitCommit: null } });
+  const refusal = (out: string, guard: Parameters<typeof checkOutputDir>[3] = {}): Promise<string> =>
+    checkOutputDir(out, true, undefined, { cwd: path.join(dir, 'elsewhere'), home: path.join(dir, 'home'), ...guard }).then(
+      () => 'accepted',
+      (error: unknown) => {
+        expect(error).toBeInstanceOf(OutputError);
+        return (error as Error).message;
+      },
+    );
+
+  beforeAll(async () => {
+    for (const sub of ['elsewhere', 'home', 'previous', 'with-input', 'projects/site-a', 'notes']) await mkdir(path.join(dir, sub), { recursive: true });
+    await writeFile(path.join(dir, 'previous', 'manifest.json'), manifest);
+    await writeFile(path.join(dir, 'previous', 'metrics.json'), '{}');
+    await writeFile(path.join(dir, 'with-input', 'manifest.json'), manifest);
+    await writeFile(path.join(dir, 'with-input', 'cam.mp4'), 'video');
+    await writeFile(path.join(dir, 'notes', 'todo.txt'), 'keep me');
+    await writeFile(path.join(dir, 'notes', 'manifest.json'), JSON.stringify({ name: 'some other tool' }));
+    await symlink(path.join(dir, 'home'), path.join(dir, 'home-link'));
+  });
+
+  test('a previous dataset (a dataset-gen manifest.json) is replaced', async () => {
+    expect(await refusal(path.join(dir, 'previous'))).toBe('accepted');
+  });
+
+  test('the root folder', async () => {
+    expect(await refusal(path.parse(dir).root)).toMatch(/^Refusing to replace \/ with --overwrite: it is the root folder; choose another --out$/);
+  });
+
+  test('the home folder, also through a symlink, and a folder holding it', async () => {
+    expect(await refusal(path.join(dir, 'home'))).toMatch(/: it is the home folder;/);
+    expect(await refusal(path.join(dir, 'home-link'))).toMatch(/: it is the home folder;/);
+    expect(await refusal(path.join(dir, 'previous'), { home: path.join(dir, 'previous', 'me') })).toMatch(/: it holds the home folder /);
+    expect(await refusal(os.homedir(), { home: undefined })).toMatch(/it is the home folder|it holds the current working folder/);
+  });
+
+  test('the working folder, and a folder holding it', async () => {
+    expect(await refusal(path.join(dir, 'elsewhere'))).toMatch(/: it is the current working folder;/);
+    expect(await refusal(path.join(dir, 'projects'), { cwd: path.join(dir, 'projects', 'site-a') })).toMatch(/: it holds the current working folder .*site-a;/);
+  });
+
+  test('a folder holding an input, even when it is a previous dataset', async () => {
+    const input = path.join(dir, 'with-input', 'cam.mp4');
+    expect(await refusal(path.join(dir, 'with-input'), { inputs: [input] })).toMatch(/: it holds the input .*cam\.mp4;/);
+    expect(await refusal(path.join(dir, 'with-input'), { inputs: [path.join(dir, 'elsewhere', 'x.mp4')] })).toBe('accepted');
+  });
+
+  test('a non-empty folder that is not a dataset-gen dataset (another manifest.json included)', async () => {
+    expect(await refusal(path.join(dir, 'notes'))).toMatch(/: it is not a dataset written by dataset-gen \(no dataset-gen manifest\.json\); --overwrite replaces only a previous dataset;/);
+  });
+
+  test('without --overwrite the guard does not apply: an empty folder, even the working one, is used as before', async () => {
+    await mkdir(path.join(dir, 'empty-2'));
+    await expect(checkOutputDir(path.join(dir, 'empty-2'), false, undefined, { cwd: path.join(dir, 'empty-2') })).resolves.toBeUndefined();
+  });
+});
+
+test('a run stages in .<out>.partial beside --out', () => {
+  expect(stagingDirOf('/data/site-a/dataset')).toBe('/data/site-a/.dataset.partial');
 });

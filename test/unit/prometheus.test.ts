@@ -30,6 +30,7 @@ function video(stem: string, index: number, counts: VideoCounts) {
     stem,
     index,
     sha256: String(index).repeat(64),
+    decode: 'all' as const,
     durationSeconds: 60,
     fps: 30,
     width: 1920,

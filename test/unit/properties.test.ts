@@ -196,6 +196,7 @@ const keptArb: fc.Arbitrary<KeptImage[]> = fc
           video: fc.constant(video),
           frameIndex: fc.constant(frameIndex),
           timestampMs: fc.integer({ min: 0, max: 10_000_000 }),
+          decode: fc.constantFrom('sequential' as const, 'keyframe' as const, 'exact' as const),
           width: fc.integer({ min: 1, max: 4000 }),
           height: fc.integer({ min: 1, max: 4000 }),
           detections: fc.array(detectionArb, { maxLength: 8 }),
@@ -264,12 +265,14 @@ const VALUES: Record<ScalarOptionKey, [valid: string[], near: string[]]> = {
   site: [['North Yard_2', 'a'], ['-bad', 'a/b']],
   'sample-fps': [['1', '0.5', '240'], ['0', '1e3', '240.01']],
   'every-n-frames': [['30', '1'], ['0', '-5', '1.5']],
+  decode: [['auto', 'all', 'keyframes', ' keyframes '], ['Keyframes', 'key', 'none']],
   start: [['10', '1:30', '01:02:03.5'], ['99:99', '-1']],
   end: [['2000', '99:00:00'], ['0', 'end']],
   model: [['m.onnx', 'https://example.com/m.onnx'], ['http://example.com/m.onnx', 'https://', 'ftp://x']],
   'model-sha256': [['a'.repeat(64)], ['A'.repeat(64), 'abc']],
   'model-config': [['yolov8n-coco', 'cfg/model.json'], []],
   'dedup-threshold': [['-1', '0', '64'], ['65', '-2']],
+  'dedup-local-threshold': [['0', '20', '12.5', '255'], ['256', '-1', 'x']],
   confidence: [['0.4', '1', '.5'], ['0', '1.01']],
   iou: [['0.45', '1.0'], ['0', '-0.1']],
   'max-detections': [['300', '10000'], ['0', '10001']],
@@ -289,6 +292,8 @@ const VALUES: Record<ScalarOptionKey, [valid: string[], near: string[]]> = {
   export: [['yolo', 'cvat,label-studio', 'coco'], ['pdf']],
   'label-studio-images': [['/data/local-files/?d=images'], []],
   select: [['10', '1000000'], ['0', '1000001']],
+  'stall-timeout': [['60', '0.5', '86400'], ['0', '-1', '86401']],
+  'download-timeout': [['600', '1.5'], ['0', 'soon']],
 };
 const SCALAR_KEYS = Object.keys(VALUES) as ScalarOptionKey[];
 

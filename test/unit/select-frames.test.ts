@@ -10,6 +10,7 @@ function image(i: number, classes: string[]): KeptImage {
     video: 'v',
     frameIndex: i,
     timestampMs: i * 1000,
+    decode: 'sequential',
     width: 64,
     height: 48,
     detections: classes.map((className, k) => ({ classIndex: 0, className, score: 0.5 + k / 100, box: { x: 0, y: 0, width: 1, height: 1 } })),

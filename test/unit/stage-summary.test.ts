@@ -36,7 +36,7 @@ function metrics(): RunMetrics {
     videos: [
       {
         name: 'cam.mp4', stem: 'cam', index: 0, sha256: 'a'.repeat(64), durationSeconds: 100, fps: 30, width: 640, height: 480,
-        sizeBytes: 1, decoded: 3000, decodeErrors: 0, sampled: 100, kept: 80, dropped: 20, bad: 10, duplicates: 10, detections: 123,
+        sizeBytes: 1, decode: 'all', decoded: 3000, decodeErrors: 0, sampled: 100, kept: 80, dropped: 20, bad: 10, duplicates: 10, detections: 123,
         droppedByReason: { corrupt: 0, black: 0, overexposed: 0, blurred: 10, duplicate: 10 },
         truncatedAtSeconds: null,
       },

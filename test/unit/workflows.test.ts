@@ -5,7 +5,9 @@
  * least-privilege `permissions` and a `concurrency` group in every workflow, and the `uses: ./` steps
  * only pass inputs and read outputs that action.yml declares. See docs/workflows.md.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { convertActionTemplate, parseAction, type ActionTemplate } from '@actions/workflow-parser/actions/index';
@@ -332,8 +334,74 @@ describe('.github/workflows', () => {
     const release = workflowNamed('release.yml');
     expect(release.content).toContain('echo "image=ghcr.io/${GITHUB_REPOSITORY,,}"');
     expect(release.content).toContain('images: ${{ needs.prepare.outputs.image }}');
-    expect(release.content).toContain('want="docker://${IMAGE}:${SEMVER}"');
     expect(action.template.runs).toMatchObject({ using: 'docker', image: 'Dockerfile' });
+  });
+
+  describe('the release step that rewrites action.yml, run as written on a copy of this repository\'s action.yml', () => {
+    const release = workflowNamed('release.yml');
+    const step = stepsOf(release).find((ref) => ref.step.name === 'Point action.yml at the prebuilt image');
+    const digest = `sha256:${'ab12'.repeat(16)}`;
+
+    /** Runs the step's script in a fresh git repository holding action.yml; returns its exit code, output and the new action.yml. */
+    function runStep(env: Record<string, string>): { code: number; output: string; actionYml: string } {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'dataset-gen-release-'));
+      try {
+        copyFileSync('action.yml', path.join(dir, 'action.yml'));
+        const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, stdio: 'ignore' });
+        git('init', '-q');
+        git('add', 'action.yml');
+        git('commit', '-q', '-m', 'source');
+        const result = spawnSync('bash', ['-e', '-c', String(step?.step.run)], { cwd: dir, env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' });
+        return { code: result.status ?? -1, output: `${result.stdout}${result.stderr}`, actionYml: readFileSync(path.join(dir, 'action.yml'), 'utf8') };
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+
+    test('takes the digest from the image job, not a tag', () => {
+      expect(step?.step.env).toEqual({ IMAGE: '${{ needs.prepare.outputs.image }}', DIGEST: '${{ needs.image.outputs.digest }}' });
+      expect(objectAt(objectAt(release.data.jobs, 'jobs').image, 'jobs.image').outputs).toEqual({ digest: '${{ steps.build.outputs.digest }}' });
+    });
+
+    test('pins runs.image by digest, changing that line only', () => {
+      const { code, output, actionYml } = runStep({ IMAGE: 'ghcr.io/protex/dataset-gen', DIGEST: digest });
+      expect({ code, output: output.includes('::error') ? output : '' }).toEqual({ code: 0, output: '' });
+      expect(parse(actionYml).runs.image).toBe(`docker://ghcr.io/protex/dataset-gen@${digest}`);
+      expect(actionYml.replace(`docker://ghcr.io/protex/dataset-gen@${digest}`, 'Dockerfile')).toBe(readFileSync('action.yml', 'utf8'));
+    });
+
+    test.each([
+      ['no digest', ''],
+      ['a tag instead of a digest', 'v1.2.3'],
+      ['a short digest', 'sha256:abc'],
+    ])('refuses %s', (_label, given) => {
+      const { code, output, actionYml } = runStep({ IMAGE: 'ghcr.io/protex/dataset-gen', DIGEST: given });
+      expect(code).toBe(1);
+      expect(output).toContain('::error title=No image digest::');
+      expect(actionYml).toBe(readFileSync('action.yml', 'utf8'));
+    });
+  });
+
+  test('ci audits the production dependencies (high and critical fail) after installing them', () => {
+    const steps = stepsOf(workflowNamed('ci.yml')).filter((ref) => ref.job === 'test');
+    const audit = steps.findIndex((ref) => ref.step.run === 'npm audit --omit=dev --audit-level=high');
+    const setup = steps.findIndex((ref) => String(ref.step.run).startsWith('scripts/setup'));
+    expect(audit).toBeGreaterThan(setup);
+    expect(setup).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('.github/dependabot.yml', () => {
+  const config = objectAt(parse(readFileSync('.github/dependabot.yml', 'utf8')), 'dependabot.yml');
+
+  test('watches the actions, npm and the Docker base images, at the repository root', () => {
+    expect(config.version).toBe(2);
+    const updates = (config.updates as Obj[]).map((u) => [u['package-ecosystem'], u.directory, objectAt(u.schedule, 'schedule').interval]);
+    expect(updates).toEqual([
+      ['github-actions', '/', 'weekly'],
+      ['npm', '/', 'weekly'],
+      ['docker', '/', 'weekly'],
+    ]);
   });
 });
 

@@ -26,7 +26,7 @@ function gradientFrame(width: number, height: number): Frame {
       rgb[i + 2] = 128;
     }
   }
-  return { video: { stem: 'v' } as VideoInfo, frameIndex: 7, timestampMs: 700, width, height, rgb, corrupt: false };
+  return { video: { stem: 'v' } as VideoInfo, frameIndex: 7, timestampMs: 700, width, height, rgb, corrupt: false, decode: 'sequential' };
 }
 
 describe('image writing', () => {

@@ -1,0 +1,52 @@
+/**
+ * A video's frames in presentation order, from its packet list (no decoding): each frame's pts and
+ * time from the first frame, and which are keyframes. Keyframe-aware decoding plans on it
+ * (keyframe-choice.ts) and places the frames it decodes with it (frame index, timestamp).
+ */
+import type { VideoInfo } from '../domain/video.js';
+import { VideoInputError } from '../errors.js';
+import type { PacketScan } from '../media/ffmpeg.js';
+
+export interface FrameTimeline {
+  /** Each shown frame's pts (stream time base), ascending. */
+  pts: Float64Array;
+  /** Each frame's time in ms from the first frame (unrounded). */
+  ms: number[];
+  /** Indices into `pts` / `ms` of the keyframes, ascending. */
+  keyframes: number[];
+  /** The first frame's time on the file's own timeline (s). */
+  firstPtsTime: number;
+}
+
+/** Sorts the scanned packets into presentation order, leaving out those never shown (flag D). */
+export function timelineFromPackets(video: VideoInfo, scan: PacketScan): FrameTimeline {
+  const order: number[] = [];
+  for (let i = 0; i < scan.count; i += 1) {
+    if ((scan.flags[i]! & 2) === 0 && Number.isFinite(scan.pts[i]!)) order.push(i);
+  }
+  order.sort((a, b) => scan.pts[a]! - scan.pts[b]!);
+  const first = order[0];
+  if (first === undefined) throw new VideoInputError(`Video ${video.path}: ffprobe listed no video packets; its keyframes cannot be found`);
+  const firstPtsTime = scan.ptsTime[first]!;
+  const pts = new Float64Array(order.length);
+  const ms: number[] = new Array<number>(order.length);
+  const keyframes: number[] = [];
+  for (const [i, packet] of order.entries()) {
+    pts[i] = scan.pts[packet]!;
+    ms[i] = (scan.ptsTime[packet]! - firstPtsTime) * 1000;
+    if ((scan.flags[packet]! & 1) === 1) keyframes.push(i);
+  }
+  return { pts, ms, keyframes, firstPtsTime };
+}
+
+/** The index of the frame with this pts, or -1. */
+export function frameAt(timeline: FrameTimeline, pts: number): number {
+  let low = 0;
+  let high = timeline.pts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (timeline.pts[mid]! < pts) low = mid + 1;
+    else high = mid;
+  }
+  return timeline.pts[low] === pts ? low : -1;
+}
