@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       preview: { type: 'boolean', default: false },
       out: { type: 'string' },
       script: { type: 'string', default: path.join('docs', 'walkthrough', 'script.md') },
-      'bench-rounds': { type: 'string', default: '3' },
+      'bench-rounds': { type: 'string', default: '1' },
     },
   });
   const root = process.cwd();
