@@ -61,6 +61,9 @@ pre{background:#111820;color:#d7e1ea;font:14px/1.45 "DejaVu Sans Mono",monospace
 pre .line{display:block;overflow:hidden;text-overflow:ellipsis}
 img{max-width:100%;max-height:100%;object-fit:contain;object-position:top;border-radius:4px;box-shadow:0 2px 8px #0003;background:#fff}
 svg{max-width:100%;max-height:100%}
+main.stack{flex-direction:column;gap:18px}
+main.stack ul{font-size:20px;gap:6px}
+main.stack .visual{align-items:flex-start}
 footer{padding:0 48px 14px;font-size:14px;color:#6b7c8f;display:flex;justify-content:space-between}
 `;
 
@@ -95,6 +98,9 @@ export function slideHtml(section: ScriptSection, context: SlideContext): string
     main = `<main class="title"><h2>${inline(section.title)}</h2>${section.argument ? `<p>${inline(section.argument)}</p>` : ''}${bullets}</main>`;
   } else if (!context.visual) {
     main = `<main class="wide">${bullets}</main>`;
+  } else if (section.kind === 'terminal') {
+    // A terminal's lines are long: the bullets above it, the capture at full width.
+    main = `<main class="stack">${bullets}<div class="visual">${visualHtml(context.visual)}</div></main>`;
   } else {
     main = `<main>${bullets ? `<div class="side">${bullets}</div>` : ''}<div class="visual">${visualHtml(context.visual)}</div></main>`;
   }
