@@ -1,6 +1,6 @@
 /**
  * Property tests (fast-check) for the pure parts whose invariants the rest of the pipeline relies on:
- * NMS, the letterbox mapping, the COCO writer and option parsing. The seed is fixed so a failure
+ * NMS, the letterbox mapping, the COCO writer, option parsing and model-config parsing. The seed is fixed so a failure
  * reproduces; fast-check prints the shrunk counterexample and the seed/path to replay it.
  */
 import { describe, expect, test } from '@jest/globals';
@@ -10,7 +10,8 @@ import { boxToSource, letterboxGeometry } from '../../src/detect/letterbox.js';
 import { iou, nms } from '../../src/detect/nms.js';
 import type { Box, Detection } from '../../src/domain/detection.js';
 import type { KeptImage } from '../../src/domain/frame-record.js';
-import { UsageError } from '../../src/errors.js';
+import { ConfigError, UsageError } from '../../src/errors.js';
+import { parseModelConfig, PRESETS } from '../../src/model/config.js';
 import { parseDecimal, parseInteger } from '../../src/options/parse.js';
 import { resolveOptions, type RawOptions, type ScalarOptionKey } from '../../src/options/resolve.js';
 import { buildCoco, serializeCoco } from '../../src/pipeline/coco.js';
@@ -396,6 +397,44 @@ describe('option parsing properties', () => {
         expect(Number.isInteger(result)).toBe(true);
         expect(result).toBeGreaterThanOrEqual(range.min);
         expect(result).toBeLessThanOrEqual(range.max);
+      }),
+      { seed: 42, numRuns: RUNS * 3 },
+    );
+  });
+});
+
+// ------------------------------------------------------------------------------ model-config parsing
+
+/** What parseModelConfig gives back: its config, or the one-line ConfigError (anything else is a bug). */
+function parseOutcome(value: unknown): 'config' | 'config-error' {
+  try {
+    parseModelConfig(value, 'property', '/');
+    return 'config';
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).not.toMatch(/[\r\n]/);
+    return 'config-error';
+  }
+}
+
+const CONFIG_KEYS = ['name', 'source', 'inputSize', 'layout', 'classNames', 'confidence', 'iou', 'maxDetections', 'executionProviders', 'extra', '__proto__'];
+
+describe('model-config parsing properties', () => {
+  test(`any JSON value gives a config or a one-line ConfigError (${RUNS * 3} runs)`, () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        parseOutcome(value);
+      }),
+      { seed: 42, numRuns: RUNS * 3 },
+    );
+  });
+
+  test(`a preset with any of its fields replaced by any JSON value: a config or a one-line ConfigError (${RUNS * 3} runs)`, () => {
+    const base = PRESETS['yolov8n-coco']!;
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...CONFIG_KEYS), fc.jsonValue(), { maxKeys: 4 }), (changes) => {
+        const outcome = parseOutcome({ ...base, ...changes });
+        if (Object.keys(changes).length === 0) expect(outcome).toBe('config');
       }),
       { seed: 42, numRuns: RUNS * 3 },
     );
