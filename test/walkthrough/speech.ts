@@ -73,7 +73,7 @@ export interface Voice {
   speed: number;
 }
 
-export const DEFAULT_VOICE: Voice = { voice: 'en-us', speed: 160 };
+export const DEFAULT_VOICE: Voice = { voice: 'en-us', speed: 168 };
 
 /** Speaks `text` into PCM; espeak-ng's own output is deterministic for the same text and voice. */
 export async function speak(text: string, file: string, voice: Voice = DEFAULT_VOICE): Promise<Pcm> {
