@@ -3,7 +3,7 @@
  * from the throughput figures and dated prices of src/cost/ (every one overridable).
  */
 import { parseArgs } from 'node:util';
-import { estimateFleet, type FleetEstimate, type FleetInput } from '../cost/estimate.js';
+import { decodeModeFor, estimateFleet, type FleetEstimate, type FleetInput } from '../cost/estimate.js';
 import { INSTANCES, PRICES_AS_OF } from '../cost/figures.js';
 import { invalidParameterError, UsageError } from '../errors.js';
 import { parseDecimal, parseInteger } from '../options/parse.js';
@@ -13,6 +13,7 @@ const NUMBERS = {
   'hours-per-day': { default: '24', integer: false, range: { min: 0, max: 24, minExclusive: true } },
   'sample-fps': { default: '1', integer: false, range: { min: 0, max: 240, minExclusive: true } },
   'video-fps': { default: '25', integer: false, range: { min: 0, max: 240, minExclusive: true } },
+  'keyframe-interval': { default: '2', integer: false, range: { min: 0, max: 3600, minExclusive: true } },
   width: { default: '1920', integer: true, range: { min: 16, max: 16384 } },
   height: { default: '1080', integer: true, range: { min: 16, max: 16384 } },
   'hours-per-job': { default: '1', integer: false, range: { min: 0, max: 24, minExclusive: true } },
@@ -68,6 +69,7 @@ export function parseCostArgs(args: readonly string[]): FleetInput | 'help' {
     hoursPerDay: number('hours-per-day'),
     sampleFps: number('sample-fps'),
     videoFps: number('video-fps'),
+    keyframeInterval: number('keyframe-interval'),
     width: number('width'),
     height: number('height'),
     instance,
@@ -80,11 +82,22 @@ export function parseCostArgs(args: readonly string[]): FleetInput | 'help' {
   };
 }
 
+/** What `--decode auto` does for these cameras, and why. */
+function describeDecoding(input: FleetInput): string {
+  const every = +(1 / input.sampleFps).toFixed(2);
+  if (decodeModeFor(input) === 'keyframes') return `keyframes only (one every ${input.keyframeInterval} s, a sample every ${every} s; --decode auto)`;
+  const why = input.keyframeInterval > every
+    ? `keyframes every ${input.keyframeInterval} s are further apart than a sample every ${every} s`
+    : `${+(input.videoFps * input.keyframeInterval).toFixed(1)} frames per keyframe leave too little to skip`;
+  return `every frame (${why}; --decode auto)`;
+}
+
 export function renderEstimate(input: FleetInput, e: FleetEstimate): string {
   const usd = (n: number): string => `$${n.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 })}`;
   const priceNote = input.pricePerHour === null ? ` (${input.spot ? 'spot' : 'on demand'}, default as of ${PRICES_AS_OF})` : ' (given)';
   return [
     `${input.sites} site(s) x ${input.hoursPerDay} h/day at ${input.sampleFps} frame(s)/s, ${input.width}x${input.height} @ ${input.videoFps} fps, on ${input.instance.name}`,
+    `  decoding                 ${describeDecoding(input)}`,
     `  compute per video-hour   ${e.computeSecondsPerVideoHour.toFixed(0)} s (${e.figures}: ${e.basis})`,
     `  video per day            ${e.videoHoursPerDay.toLocaleString('en-US')} h in ${e.jobsPerDay.toLocaleString('en-US')} jobs of ${input.hoursPerJob} h`,
     `  runner-hours per day     ${e.runnerHoursPerDay.toFixed(1)} (job overhead ${input.jobOverheadSeconds} s each)`,

@@ -11,6 +11,8 @@ export interface FleetInput {
   sampleFps: number;
   /** The cameras' frame rate and frame size (decode time scales with both). */
   videoFps: number;
+  /** Seconds between the cameras' keyframes (their GOP length): whether `--decode auto` decodes keyframes only. */
+  keyframeInterval: number;
   width: number;
   height: number;
   instance: Instance;
@@ -40,10 +42,28 @@ export interface FleetEstimate {
   basis: string;
 }
 
-/** Compute seconds one video-hour takes on `instance`: decoding every frame plus the sampled frames' work. */
-export function computeSecondsPerVideoHour(input: Pick<FleetInput, 'sampleFps' | 'videoFps' | 'width' | 'height' | 'instance'>): number {
+type DecodeInput = Pick<FleetInput, 'sampleFps' | 'videoFps' | 'keyframeInterval'>;
+
+/** Frames per keyframe below which `--decode auto` decodes every frame (src/pipeline/keyframe-choice.ts). */
+const MIN_FRAMES_PER_KEYFRAME = 4;
+
+/**
+ * What `--decode auto` settles on for cameras with regular keyframes, by the pipeline's rule
+ * (src/pipeline/keyframe-choice.ts `chooseDecodeMode`; a test keeps the two in step): keyframes only
+ * when they are at most one sampling interval apart and there are at least 4 frames per keyframe.
+ */
+export function decodeModeFor(input: DecodeInput): 'keyframes' | 'all' {
+  const interval = 1 / input.sampleFps;
+  return input.keyframeInterval <= interval && input.videoFps * input.keyframeInterval >= MIN_FRAMES_PER_KEYFRAME ? 'keyframes' : 'all';
+}
+
+/** Compute seconds one video-hour takes on `instance`: decoding (every frame, or only the keyframes) plus the sampled frames' work. */
+export function computeSecondsPerVideoHour(input: Pick<FleetInput, 'sampleFps' | 'videoFps' | 'keyframeInterval' | 'width' | 'height' | 'instance'>): number {
   const t = input.instance.throughput;
-  const decode = 3600 * input.videoFps * t.decodeSecondsPerFrame * ((input.width * input.height) / BENCH_PIXELS);
+  const scale = (input.width * input.height) / BENCH_PIXELS;
+  const decode = decodeModeFor(input) === 'keyframes'
+    ? (3600 / input.keyframeInterval) * t.keyframeDecodeSeconds * scale
+    : 3600 * input.videoFps * t.decodeSecondsPerFrame * scale;
   return decode + 3600 * input.sampleFps * t.secondsPerSampledFrame;
 }
 

@@ -9,21 +9,25 @@ export interface Throughput {
   secondsPerSampledFrame: number;
   /** Wall seconds to decode one frame of a 0.44-megapixel video (768x576); scaled by pixels. */
   decodeSecondsPerFrame: number;
+  /** Wall seconds to decode one keyframe of such a video when only keyframes are decoded (`--decode keyframes`). */
+  keyframeDecodeSeconds: number;
   /** Measured, or an estimate; `basis` says where the figure comes from. */
   kind: 'measured' | 'estimate';
   basis: string;
 }
 
 /**
- * 2 vCPU (the GitHub-hosted runner's shape), onnxruntime CPU: the sample video (79.5 s, 768x576,
- * 10 fps, 795 frames) at 1 frame/s, 80 frames kept: full run 9.7-10.5 s, decode floor 1.2-1.5 s
- * (docs/performance.md, runs 4 and 5).
+ * 2 vCPU (the GitHub-hosted runner's shape), onnxruntime CPU, `npm run bench` medians of 3 rounds
+ * (docs/performance.md, "Figures, three workloads"): the sample (79.5 s, 768x576, 10 fps, 795 frames)
+ * at 1 frame/s, 80 frames kept: full run 8.08 s, decode-all floor 1.28 s; the camera-like video
+ * (10 min, 25 fps, a keyframe every 2 s): its 300 keyframes decoded alone in 3.05 s.
  */
 export const CPU_2VCPU: Throughput = {
-  secondsPerSampledFrame: (10.1 - 1.3) / 80,
-  decodeSecondsPerFrame: 1.3 / 795,
+  secondsPerSampledFrame: (8.08 - 1.28) / 80,
+  decodeSecondsPerFrame: 1.28 / 795,
+  keyframeDecodeSeconds: 3.05 / 300,
   kind: 'measured',
-  basis: 'npm run bench on 2 vCPU: full 9.7-10.5 s, decode floor 1.3 s for 80 sampled of 795 frames (docs/performance.md)',
+  basis: 'npm run bench on 2 vCPU: full 8.08 s, decode floor 1.28 s for 80 sampled of 795 frames; 300 keyframes in 3.05 s (docs/performance.md)',
 };
 
 /**
@@ -35,8 +39,10 @@ export const CPU_2VCPU: Throughput = {
 export const GPU_T4: Throughput = {
   secondsPerSampledFrame: 0.02,
   decodeSecondsPerFrame: 0.0004,
+  // A keyframe costs about 9 average frames to decode on the CPU (docs/performance.md); assumed alike on NVDEC.
+  keyframeDecodeSeconds: 0.0036,
   kind: 'estimate',
-  basis: '50 ms CPU/frame of non-inference work (measured) over 4 vCPU + ~5 ms T4 inference; NVDEC ~2500 frames/s at 0.44 MP',
+  basis: '50 ms CPU/frame of non-inference work (measured) over 4 vCPU + ~5 ms T4 inference; NVDEC ~2500 frames/s at 0.44 MP, a keyframe ~9 frames',
 };
 
 export interface Instance {

@@ -1,17 +1,18 @@
 /** The cost calculator: its arithmetic by hand, its defaults, and the CLI's refusals. */
 import { describe, expect, test } from '@jest/globals';
 import { COST_HELP, parseCostArgs, runCost } from '../../src/cli/cost.js';
-import { computeSecondsPerVideoHour, estimateFleet, type FleetInput } from '../../src/cost/estimate.js';
+import { computeSecondsPerVideoHour, decodeModeFor, estimateFleet, type FleetInput } from '../../src/cost/estimate.js';
+import { chooseDecodeMode } from '../../src/pipeline/keyframe-choice.js';
 import { BENCH_PIXELS, CPU_2VCPU, INSTANCES } from '../../src/cost/figures.js';
 import { UsageError } from '../../src/errors.js';
 import { computeMetrics } from '../../src/observe/metrics.js';
 import { renderMarkdownReport } from '../../src/report/markdown.js';
 
-const flat = { ...INSTANCES['g4dn.xlarge']!, throughput: { secondsPerSampledFrame: 0.1, decodeSecondsPerFrame: 0.001, kind: 'estimate' as const, basis: 'test' } };
+const flat = { ...INSTANCES['g4dn.xlarge']!, throughput: { secondsPerSampledFrame: 0.1, decodeSecondsPerFrame: 0.001, keyframeDecodeSeconds: 0.01, kind: 'estimate' as const, basis: 'test' } };
 
 function input(overrides: Partial<FleetInput> = {}): FleetInput {
   return {
-    sites: 10, hoursPerDay: 24, sampleFps: 1, videoFps: 10, width: 768, height: 576, instance: flat, spot: false,
+    sites: 10, hoursPerDay: 24, sampleFps: 1, videoFps: 10, keyframeInterval: 2, width: 768, height: 576, instance: flat, spot: false,
     pricePerHour: null, hoursPerJob: 1, jobOverheadSeconds: 0, utilisation: 1, daysPerMonth: 30, ...overrides,
   };
 }
@@ -22,6 +23,29 @@ describe('cost calculator', () => {
     expect(computeSecondsPerVideoHour(input())).toBeCloseTo(396, 6);
     expect(computeSecondsPerVideoHour(input({ width: 1536, height: 1152 }))).toBeCloseTo(4 * 36 + 360, 6);
     expect(BENCH_PIXELS).toBe(768 * 576);
+  });
+
+  test('sparse sampling of cameras with close keyframes: only the keyframes are decoded', () => {
+    // keyframes every 2 s, a sample every 10 s: 1800 keyframes × 10 ms + 360 samples × 0.1 s = 18 + 36
+    expect(decodeModeFor({ sampleFps: 0.1, videoFps: 25, keyframeInterval: 2 })).toBe('keyframes');
+    expect(computeSecondsPerVideoHour(input({ sampleFps: 0.1, videoFps: 25 }))).toBeCloseTo(54, 6);
+    // keyframes 2 s apart against a sample every second: every frame (3600 × 25 × 1 ms + 360)
+    expect(computeSecondsPerVideoHour(input({ sampleFps: 1, videoFps: 25 }))).toBeCloseTo(90 + 360, 6);
+    // 2 frames per keyframe: nothing worth skipping
+    expect(decodeModeFor({ sampleFps: 0.1, videoFps: 1, keyframeInterval: 2 })).toBe('all');
+    expect(runCost(['--sample-fps', '0.1'])).toMatch(/decoding\s+keyframes only \(one every 2 s, a sample every 10 s/);
+    expect(runCost(['--sample-fps', '1'])).toMatch(/decoding\s+every frame/);
+  });
+
+  test.each([
+    [0.1, 25, 2], [0.1, 25, 10], [0.1, 25, 12], [1, 25, 1], [1, 25, 2], [0.5, 10, 2], [0.1, 1, 2], [0.1, 2, 2], [0.05, 30, 4], [2, 30, 0.5],
+  ])('the cost model decodes as the pipeline would: %s samples/s, %s fps, a keyframe every %s s', (sampleFps, videoFps, keyframeInterval) => {
+    const seconds = 120;
+    const frameMs = Array.from({ length: seconds * videoFps }, (_, i) => (i * 1000) / videoFps);
+    const every = Math.round(keyframeInterval * videoFps);
+    const keyframes = frameMs.map((_, i) => i).filter((i) => i % every === 0);
+    // The pipeline counts the stretch after the last keyframe too; on a regular GOP it is one interval less a frame.
+    expect(decodeModeFor({ sampleFps, videoFps, keyframeInterval })).toBe(chooseDecodeMode(1000 / sampleFps, frameMs, keyframes).mode);
   });
 
   test('runners, jobs and monthly cost', () => {
@@ -43,7 +67,8 @@ describe('cost calculator', () => {
 
   test('the measured CPU figures are the benchmark\'s (docs/performance.md), the GPU ones marked estimates', () => {
     expect(CPU_2VCPU.kind).toBe('measured');
-    expect(CPU_2VCPU.secondsPerSampledFrame).toBeCloseTo(0.11, 3);
+    expect(CPU_2VCPU.secondsPerSampledFrame).toBeCloseTo(0.085, 3);
+    expect(CPU_2VCPU.keyframeDecodeSeconds).toBeCloseTo(0.0102, 4);
     expect(INSTANCES['g4dn.xlarge']!.throughput.kind).toBe('estimate');
   });
 
