@@ -24381,15 +24381,17 @@ function parseMergeArgs(rest) {
  * prices are dated defaults to override (`--price`). Everything here is an input, not a promise.
  */
 /**
- * 2 vCPU (the GitHub-hosted runner's shape), onnxruntime CPU: the sample video (79.5 s, 768x576,
- * 10 fps, 795 frames) at 1 frame/s, 80 frames kept: full run 9.7-10.5 s, decode floor 1.2-1.5 s
- * (docs/performance.md, runs 4 and 5).
+ * 2 vCPU (the GitHub-hosted runner's shape), onnxruntime CPU, `npm run bench` medians of 3 rounds
+ * (docs/performance.md, "Figures, three workloads"): the sample (79.5 s, 768x576, 10 fps, 795 frames)
+ * at 1 frame/s, 80 frames kept: full run 8.08 s, decode-all floor 1.28 s; the camera-like video
+ * (10 min, 25 fps, a keyframe every 2 s): its 300 keyframes decoded alone in 3.05 s.
  */
 const CPU_2VCPU = {
-    secondsPerSampledFrame: (10.1 - 1.3) / 80,
-    decodeSecondsPerFrame: 1.3 / 795,
+    secondsPerSampledFrame: (8.08 - 1.28) / 80,
+    decodeSecondsPerFrame: 1.28 / 795,
+    keyframeDecodeSeconds: 3.05 / 300,
     kind: 'measured',
-    basis: 'npm run bench on 2 vCPU: full 9.7-10.5 s, decode floor 1.3 s for 80 sampled of 795 frames (docs/performance.md)',
+    basis: 'npm run bench on 2 vCPU: full 8.08 s, decode floor 1.28 s for 80 sampled of 795 frames; 300 keyframes in 3.05 s (docs/performance.md)',
 };
 /**
  * g4dn.xlarge (T4, 4 vCPU): not measured here (no GPU on the build machines). Inference on the GPU is
@@ -24400,8 +24402,10 @@ const CPU_2VCPU = {
 const GPU_T4 = {
     secondsPerSampledFrame: 0.02,
     decodeSecondsPerFrame: 0.0004,
+    // A keyframe costs about 9 average frames to decode on the CPU (docs/performance.md); assumed alike on NVDEC.
+    keyframeDecodeSeconds: 0.0036,
     kind: 'estimate',
-    basis: '50 ms CPU/frame of non-inference work (measured) over 4 vCPU + ~5 ms T4 inference; NVDEC ~2500 frames/s at 0.44 MP',
+    basis: '50 ms CPU/frame of non-inference work (measured) over 4 vCPU + ~5 ms T4 inference; NVDEC ~2500 frames/s at 0.44 MP, a keyframe ~9 frames',
 };
 /** Date the default prices were taken (AWS us-east-1 Linux on-demand list prices; spot: typical price). */
 const PRICES_AS_OF = '2025-06';
@@ -24426,10 +24430,24 @@ const BENCH_PIXELS = 768 * 576;
  * busy, and what a month costs. Pure arithmetic over the figures (figures.ts) and the caller's inputs.
  */
 
-/** Compute seconds one video-hour takes on `instance`: decoding every frame plus the sampled frames' work. */
+/** Frames per keyframe below which `--decode auto` decodes every frame (src/pipeline/keyframe-choice.ts). */
+const estimate_MIN_FRAMES_PER_KEYFRAME = 4;
+/**
+ * What `--decode auto` settles on for cameras with regular keyframes, by the pipeline's rule
+ * (src/pipeline/keyframe-choice.ts `chooseDecodeMode`; a test keeps the two in step): keyframes only
+ * when they are at most one sampling interval apart and there are at least 4 frames per keyframe.
+ */
+function decodeModeFor(input) {
+    const interval = 1 / input.sampleFps;
+    return input.keyframeInterval <= interval && input.videoFps * input.keyframeInterval >= estimate_MIN_FRAMES_PER_KEYFRAME ? 'keyframes' : 'all';
+}
+/** Compute seconds one video-hour takes on `instance`: decoding (every frame, or only the keyframes) plus the sampled frames' work. */
 function computeSecondsPerVideoHour(input) {
     const t = input.instance.throughput;
-    const decode = 3600 * input.videoFps * t.decodeSecondsPerFrame * ((input.width * input.height) / BENCH_PIXELS);
+    const scale = (input.width * input.height) / BENCH_PIXELS;
+    const decode = decodeModeFor(input) === 'keyframes'
+        ? (3600 / input.keyframeInterval) * t.keyframeDecodeSeconds * scale
+        : 3600 * input.videoFps * t.decodeSecondsPerFrame * scale;
     return decode + 3600 * input.sampleFps * t.secondsPerSampledFrame;
 }
 function estimateFleet(input) {
@@ -24468,6 +24486,7 @@ const NUMBERS = {
     'hours-per-day': { default: '24', integer: false, range: { min: 0, max: 24, minExclusive: true } },
     'sample-fps': { default: '1', integer: false, range: { min: 0, max: 240, minExclusive: true } },
     'video-fps': { default: '25', integer: false, range: { min: 0, max: 240, minExclusive: true } },
+    'keyframe-interval': { default: '2', integer: false, range: { min: 0, max: 3600, minExclusive: true } },
     width: { default: '1920', integer: true, range: { min: 16, max: 16384 } },
     height: { default: '1080', integer: true, range: { min: 16, max: 16384 } },
     'hours-per-job': { default: '1', integer: false, range: { min: 0, max: 24, minExclusive: true } },
@@ -24522,6 +24541,7 @@ function parseCostArgs(args) {
         hoursPerDay: number('hours-per-day'),
         sampleFps: number('sample-fps'),
         videoFps: number('video-fps'),
+        keyframeInterval: number('keyframe-interval'),
         width: number('width'),
         height: number('height'),
         instance,
@@ -24533,11 +24553,22 @@ function parseCostArgs(args) {
         daysPerMonth: number('days-per-month'),
     };
 }
+/** What `--decode auto` does for these cameras, and why. */
+function describeDecoding(input) {
+    const every = +(1 / input.sampleFps).toFixed(2);
+    if (decodeModeFor(input) === 'keyframes')
+        return `keyframes only (one every ${input.keyframeInterval} s, a sample every ${every} s; --decode auto)`;
+    const why = input.keyframeInterval > every
+        ? `keyframes every ${input.keyframeInterval} s are further apart than a sample every ${every} s`
+        : `${+(input.videoFps * input.keyframeInterval).toFixed(1)} frames per keyframe leave too little to skip`;
+    return `every frame (${why}; --decode auto)`;
+}
 function renderEstimate(input, e) {
     const usd = (n) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 })}`;
     const priceNote = input.pricePerHour === null ? ` (${input.spot ? 'spot' : 'on demand'}, default as of ${PRICES_AS_OF})` : ' (given)';
     return [
         `${input.sites} site(s) x ${input.hoursPerDay} h/day at ${input.sampleFps} frame(s)/s, ${input.width}x${input.height} @ ${input.videoFps} fps, on ${input.instance.name}`,
+        `  decoding                 ${describeDecoding(input)}`,
         `  compute per video-hour   ${e.computeSecondsPerVideoHour.toFixed(0)} s (${e.figures}: ${e.basis})`,
         `  video per day            ${e.videoHoursPerDay.toLocaleString('en-US')} h in ${e.jobsPerDay.toLocaleString('en-US')} jobs of ${input.hoursPerJob} h`,
         `  runner-hours per day     ${e.runnerHoursPerDay.toFixed(1)} (job overhead ${input.jobOverheadSeconds} s each)`,
