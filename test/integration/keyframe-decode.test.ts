@@ -5,13 +5,13 @@
  * (the same pixels as a decode of every frame), a time range choosing as the whole run does, and
  * byte-identical reruns.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { CocoDataset } from '../../src/domain/coco.js';
 import { resolveOptions, type RawOptions } from '../../src/options/resolve.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
-import { colourBoxModel, makeModelDir } from '../support/onnx-builder.js';
+import { makeModelDir, writeColourBoxDetector } from '../support/onnx-builder.js';
 import { ffmpeg, tempDir } from '../support/videos.js';
 
 let dir: string;
@@ -43,9 +43,7 @@ const chosen = (coco: CocoDataset): string[] => coco.images.map((i) => `${i.fram
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
   models = await makeModelDir();
-  const model = await models.write('box.onnx', colourBoxModel('batch'));
-  const config = path.join(dir, 'box.json');
-  await writeFile(config, JSON.stringify({ name: 'box', layout: 'yolov8', inputSize: 32, classNames: ['a', 'b'], maxDetections: 5 }));
+  const { model, config } = await writeColourBoxDetector(models, dir);
   gop50 = await makeGopVideo('gop50.mp4', 50);
   gop250 = await makeGopVideo('gop250.mp4', 250);
   base = { model, 'model-config': config, 'sample-fps': '0.25', 'dedup-threshold': '-1', 'inference-workers': '1', site: 'kf' };

@@ -6,7 +6,7 @@
  * a frame kept before the range; the last range seeks, so its frame indices come from the packet list.
  * The model is the tiny hand-built one (test/support/onnx-builder.ts), which finds boxes in any frame.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ConfigError, UsageError } from '../../src/errors.js';
@@ -14,7 +14,7 @@ import { resolveOptions, type RawOptions } from '../../src/options/resolve.js';
 import type { RunManifest } from '../../src/pipeline/manifest.js';
 import { mergeDatasets } from '../../src/pipeline/merge.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
-import { colourBoxModel, makeModelDir } from '../support/onnx-builder.js';
+import { makeModelDir, writeColourBoxDetector } from '../support/onnx-builder.js';
 import { ffmpeg, tempDir } from '../support/videos.js';
 
 let dir: string;
@@ -32,9 +32,7 @@ async function run(out: string, extra: RawOptions = {}): Promise<RunResult> {
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir());
   models = await makeModelDir();
-  const model = await models.write('box.onnx', colourBoxModel('batch'));
-  const config = path.join(dir, 'box.json');
-  await writeFile(config, JSON.stringify({ name: 'box', layout: 'yolov8', inputSize: 32, classNames: ['a', 'b'], maxDetections: 5 }));
+  const { model, config } = await writeColourBoxDetector(models, dir);
   const video = path.join(dir, 'long.mp4');
   // Moving test pattern, a still scene (300-550 s), another pattern, a still (800-950 s), the first again.
   const sources = ['testsrc2=d=300', 'smptebars=d=250', 'testsrc=d=250', 'rgbtestsrc=d=150', 'testsrc2=d=350']

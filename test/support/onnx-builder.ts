@@ -188,6 +188,18 @@ export function colourBoxModel(batch: number | string, metadata?: Record<string,
   };
 }
 
+/**
+ * The colour-box model (batch dimension free) written into `models`, with its model config
+ * (`box.json` in `configDir`: yolov8 layout, 32 px input, classes a and b, at most 5 detections): a
+ * detector that runs in microseconds, for pipeline runs on long generated videos.
+ */
+export async function writeColourBoxDetector(models: { write(name: string, spec: ModelSpec): Promise<string> }, configDir: string): Promise<{ model: string; config: string }> {
+  const model = await models.write('box.onnx', colourBoxModel('batch'));
+  const config = path.join(configDir, 'box.json');
+  await writeFile(config, JSON.stringify({ name: 'box', layout: 'yolov8', inputSize: 32, classNames: ['a', 'b'], maxDetections: 5 }));
+  return { model, config };
+}
+
 /** A model whose single output is the flattened input: [1, 3072] matches no YOLO layout. */
 export function flattenModel(): ModelSpec {
   return {
