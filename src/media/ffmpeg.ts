@@ -38,13 +38,16 @@ export interface FfmpegTools {
   stallTimeout?: { seconds: number; name: string };
 }
 
+/** What probing needs of the tools: ffprobe's path and the stall timeout (no versions). */
+export type ProbeTools = Pick<FfmpegTools, 'stallTimeout'> & { ffprobe: Pick<Binary, 'path'> };
+
 /**
  * Input media is untrusted: ffmpeg and ffprobe may open local files and pipes only, never a network
  * or other protocol a playlist or list inside the file refers to (an input option: before `-i`).
  */
 export const PROTOCOL_WHITELIST = ['-protocol_whitelist', 'file,pipe'];
 
-function stallLimit(tools: FfmpegTools): { seconds: number; name: string } {
+function stallLimit(tools: Pick<FfmpegTools, 'stallTimeout'>): { seconds: number; name: string } {
   return tools.stallTimeout ?? { seconds: DEFAULT_STALL_TIMEOUT_SECONDS, name: cliName('stall-timeout') };
 }
 
@@ -92,6 +95,20 @@ async function versionOf(file: string, fix: string): Promise<string> {
  * that gave `override` (`--ffmpeg-path`).
  */
 export async function resolveFfmpegTools(override?: string, overrideName = cliName('ffmpeg-path')): Promise<FfmpegTools> {
+  return withVersions(locateFfmpegTools(override, overrideName));
+}
+
+/** Where ffmpeg and ffprobe are, before their versions are read. */
+export interface ToolPaths {
+  ffmpeg: string;
+  ffprobe: string;
+  source: FfmpegTools['source'];
+  /** What to tell the user when a binary does not run. */
+  fix: string;
+}
+
+/** The finding half of `resolveFfmpegTools`, without running anything: probing can start before the versions are read. */
+export function locateFfmpegTools(override?: string, overrideName = cliName('ffmpeg-path')): ToolPaths {
   let pair: { ffmpeg: string | null; ffprobe: string | null; source: FfmpegTools['source'] };
   if (override) {
     const resolved = path.resolve(override);
@@ -127,13 +144,13 @@ export async function resolveFfmpegTools(override?: string, overrideName = cliNa
       );
     }
   }
-  const fix = override ? `check ${overrideName}` : 'reinstall ffmpeg';
-  const [ffmpegVersion, ffprobeVersion] = await Promise.all([versionOf(pair.ffmpeg, fix), versionOf(pair.ffprobe, fix)]);
-  return {
-    ffmpeg: { path: pair.ffmpeg, version: ffmpegVersion },
-    ffprobe: { path: pair.ffprobe, version: ffprobeVersion },
-    source: pair.source,
-  };
+  return { ffmpeg: pair.ffmpeg, ffprobe: pair.ffprobe, source: pair.source, fix: override ? `check ${overrideName}` : 'reinstall ffmpeg' };
+}
+
+/** The tools with their versions (`-version`); `ffprobeVersion` when already known (a probe's `-show_program_version`). */
+export async function withVersions(paths: ToolPaths, ffprobeVersion?: string): Promise<FfmpegTools> {
+  const [ffmpeg, ffprobe] = await Promise.all([versionOf(paths.ffmpeg, paths.fix), ffprobeVersion ?? versionOf(paths.ffprobe, paths.fix)]);
+  return { ffmpeg: { path: paths.ffmpeg, version: ffmpeg }, ffprobe: { path: paths.ffprobe, version: ffprobe }, source: paths.source };
 }
 
 export type ProbeData = ffmpeg.FfprobeData;
@@ -143,7 +160,7 @@ export type ProbeData = ffmpeg.FfprobeData;
  * ffprobe's own message (`ffprobe exited with code n` and its stderr), or with a VideoInputError
  * naming the file and the option when ffprobe gives no answer within the stall timeout (it is killed).
  */
-export async function probeFile(tools: FfmpegTools, file: string): Promise<ProbeData> {
+export async function probeFile(tools: ProbeTools, file: string): Promise<ProbeData> {
   const limit = stallLimit(tools);
   const args = ['-v', 'error', ...PROTOCOL_WHITELIST, '-show_streams', '-show_format', '-of', 'json', file];
   let stdout: string;
@@ -151,13 +168,19 @@ export async function probeFile(tools: FfmpegTools, file: string): Promise<Probe
     ({ stdout } = await run(tools.ffprobe.path, args, { timeout: limit.seconds * 1000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }));
   } catch (error) {
     const failed = error as { killed?: boolean; signal?: string | null; code?: unknown; stderr?: unknown };
-    if (failed.killed && failed.signal === 'SIGKILL') {
-      throw new VideoInputError(`Video ${file}: ffprobe gave no answer within ${limit.seconds} s and was stopped; check the file is complete and local, or raise ${limit.name}`);
-    }
+    if (failed.killed && failed.signal === 'SIGKILL') throw probeStalled(file, limit.seconds, limit.name);
     if (typeof failed.code !== 'number') throw error;
     throw new Error(`ffprobe exited with code ${failed.code}\n${String(failed.stderr ?? '')}`);
   }
-  const data = JSON.parse(stdout) as Partial<ProbeData>;
+  return probeDataOf(JSON.parse(stdout) as Partial<ProbeData>);
+}
+
+function probeStalled(file: string, seconds: number, option: string): VideoInputError {
+  return new VideoInputError(`Video ${file}: ffprobe gave no answer within ${seconds} s and was stopped; check the file is complete and local, or raise ${option}`);
+}
+
+/** ffprobe's JSON as ProbeData, a display matrix's rotation lifted onto its stream. */
+function probeDataOf(data: Partial<ProbeData>): ProbeData {
   const streams = (data.streams ?? []).map((stream) => {
     // A display matrix's rotation sits in the stream's side data in JSON (flat in ffprobe's default output).
     const sideData = (stream as { side_data_list?: Record<string, unknown>[] }).side_data_list ?? [];
@@ -173,8 +196,6 @@ export interface DecodeRequest {
   filter: string;
   /** Called for each line ffmpeg prints on stderr. */
   onStderrLine: (line: string) => void;
-  /** Decoder threads (`-threads`); ffmpeg's choice (one per core and one more) when absent. */
-  threads?: number;
   /**
    * Start decoding at the key frame at or before this time (s, on the file's own timeline), keeping
    * the file's timestamps (`-noaccurate_seek -copyts -ss`); from the first frame when absent.
@@ -265,7 +286,7 @@ export function startDecode(tools: FfmpegTools, request: DecodeRequest): DecodeP
   const hwaccel = request.hwaccel === undefined ? [] : ['-hwaccel', request.hwaccel];
   const skip = request.keyframesOnly === true ? ['-skip_frame', 'nokey'] : [];
   const args = [
-    '-nostdin', '-hide_banner', ...(request.threads === undefined ? [] : ['-threads', String(request.threads)]), ...hwaccel, ...skip, ...seek, ...PROTOCOL_WHITELIST, '-i', request.input,
+    '-nostdin', '-hide_banner', ...hwaccel, ...skip, ...seek, ...PROTOCOL_WHITELIST, '-i', request.input,
     '-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24',
     '-f', 'rawvideo', 'pipe:1',
   ];
@@ -317,7 +338,7 @@ export interface PacketTime {
  * The presentation times of the first video stream's packets from the start of the file up to
  * `untilSeconds`, read by ffprobe without decoding (demuxing only: about 20 000 packets a second).
  */
-export async function listPacketTimes(tools: FfmpegTools, file: string, untilSeconds: number): Promise<PacketTime[]> {
+export async function listPacketTimes(tools: ProbeTools, file: string, untilSeconds: number): Promise<PacketTime[]> {
   const args = [
     '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'v:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
     '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file,
@@ -348,57 +369,138 @@ export interface PacketScan {
   count: number;
 }
 
-/**
- * Lists the first video stream's packets of the whole file without decoding (demuxing only; about
- * 0.35 s for 10 minutes at 25 fps), streamed line by line into typed arrays: 17 bytes a packet, so
- * a day of video at 25 fps holds 37 MB.
- */
-export function scanPackets(tools: FfmpegTools, file: string): Promise<PacketScan> {
-  const args = ['-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'v:0', '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file];
-  let capacity = 4096;
-  let scan: PacketScan = { pts: new Float64Array(capacity), ptsTime: new Float64Array(capacity), flags: new Uint8Array(capacity), count: 0 };
-  const add = (line: string): void => {
-    const [pts, ptsTime, flags] = line.trim().split(',');
+/** Packets gathered into typed arrays, doubling their capacity as they come. */
+class PacketCollector {
+  private capacity = 4096;
+  scan: PacketScan = { pts: new Float64Array(4096), ptsTime: new Float64Array(4096), flags: new Uint8Array(4096), count: 0 };
+
+  /** One packet from ffprobe's text; one without a timestamp ("N/A" or absent) is skipped. */
+  add(pts: string | undefined, ptsTime: string | undefined, flags = ''): void {
     if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined || ptsTime === 'N/A') return;
-    if (scan.count === capacity) {
-      capacity *= 2;
-      const grown: PacketScan = { pts: new Float64Array(capacity), ptsTime: new Float64Array(capacity), flags: new Uint8Array(capacity), count: scan.count };
+    let { scan } = this;
+    if (scan.count === this.capacity) {
+      this.capacity *= 2;
+      const grown: PacketScan = { pts: new Float64Array(this.capacity), ptsTime: new Float64Array(this.capacity), flags: new Uint8Array(this.capacity), count: scan.count };
       grown.pts.set(scan.pts);
       grown.ptsTime.set(scan.ptsTime);
       grown.flags.set(scan.flags);
-      scan = grown;
+      this.scan = scan = grown;
     }
     scan.pts[scan.count] = Number(pts);
     scan.ptsTime[scan.count] = Number(ptsTime);
-    scan.flags[scan.count] = ((flags ?? '').includes('K') ? 1 : 0) | ((flags ?? '').includes('D') ? 2 : 0);
+    scan.flags[scan.count] = (flags.includes('K') ? 1 : 0) | (flags.includes('D') ? 2 : 0);
     scan.count += 1;
-  };
+  }
+}
+
+/**
+ * Runs ffprobe and hands each stdout line to `onLine`; resolves on exit code 0. It is killed when no
+ * line arrives for the stall timeout, and rejects with `stalled()`'s error then; otherwise with
+ * `failed(reason)`'s, the reason being ffprobe's first stderr lines or its exit code.
+ */
+function ffprobeLines(
+  tools: ProbeTools,
+  args: string[],
+  onLine: (line: string) => void,
+  errors: { stalled: (seconds: number, option: string) => Error; failed: (reason: string, code: number | null) => Error },
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(tools.ffprobe.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const stderr: string[] = [];
-    // Killed when no packet line arrives for the stall timeout (a stalled read).
     const limit = stallLimit(tools);
     let last = Date.now();
+    let stalled = false;
     const timer = setInterval(() => {
       if (Date.now() - last < limit.seconds * 1000) return;
-      stderr.unshift(`no packet listed for ${limit.seconds} s (raise ${limit.name})`);
+      stalled = true;
       child.kill('SIGKILL');
     }, Math.min(1000, limit.seconds * 250));
     timer.unref();
     onLines(child.stdout, (line) => {
       last = Date.now();
-      add(line);
+      onLine(line);
     });
     onLines(child.stderr, (line) => {
       if (stderr.length < 5) stderr.push(line);
     });
-    child.once('error', (error) => reject(new ToolError(`ffprobe could not list the packets of ${file}: ${error.message}`)));
+    child.once('error', (error) => {
+      clearInterval(timer);
+      reject(errors.failed(error.message, null));
+    });
     child.once('close', (code) => {
       clearInterval(timer);
-      if (code === 0) resolve(scan);
-      else reject(new ToolError(`ffprobe could not list the packets of ${file}: ${stderr.join(' | ') || `exit code ${code}`}`));
+      if (stalled) reject(errors.stalled(limit.seconds, limit.name));
+      else if (code === 0) resolve();
+      else reject(errors.failed(stderr.join(' | ') || `exit code ${code}`, code));
     });
   });
+}
+
+/**
+ * Lists the first video stream's packets of the whole file without decoding (demuxing only; about
+ * 0.35 s for 10 minutes at 25 fps), streamed line by line into typed arrays: 17 bytes a packet, so
+ * a day of video at 25 fps holds 37 MB.
+ */
+export async function scanPackets(tools: ProbeTools, file: string): Promise<PacketScan> {
+  const args = ['-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'v:0', '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file];
+  const packets = new PacketCollector();
+  const failed = (reason: string): Error => new ToolError(`ffprobe could not list the packets of ${file}: ${reason}`);
+  await ffprobeLines(tools, args, (line) => {
+    const [pts, ptsTime, flags] = line.trim().split(',');
+    packets.add(pts, ptsTime, flags);
+  }, { stalled: (seconds, option) => failed(`no packet listed for ${seconds} s (raise ${option})`), failed });
+  return packets.scan;
+}
+
+/** A packet line of `-of json=compact=1`, `{ "pts": 0, "pts_time": "0.000000", "flags": "K_" },`: read 5× faster than by JSON.parse. */
+const JSON_PACKET = /^\{ "pts": (-?\d+), "pts_time": "([^"]*)", "flags": "([^"]*)" \},?$/;
+
+/** A packet line in another shape (a field left out when ffprobe has no value for it). */
+function parsePacketLine(line: string): [string | undefined, string | undefined, string | undefined] {
+  const fast = JSON_PACKET.exec(line);
+  if (fast) return [fast[1], fast[2], fast[3]];
+  const packet = JSON.parse(line.replace(/,$/, '')) as { pts?: number; pts_time?: string; flags?: string };
+  return [packet.pts === undefined ? undefined : String(packet.pts), packet.pts_time, packet.flags];
+}
+
+/** What one ffprobe call tells of a video: its probe (the first non-picture video stream only) and that stream's packets. */
+export interface ProbeWithPackets {
+  data: ProbeData;
+  packets: PacketScan;
+  /** ffprobe's version, e.g. "ffprobe version 5.1.6-0+deb12u1". */
+  ffprobeVersion: string | null;
+}
+
+/**
+ * Probes a file and lists its video packets in one ffprobe call (one start of ffprobe and one pass
+ * over the file instead of two): streams and format as `probeFile` gives them, restricted to the
+ * first video stream that is not a picture (`V:0`), and that stream's packets as `scanPackets` does.
+ * ffprobe prints the packets first, one per line in compact JSON; they are parsed as they come and
+ * left out of the rest, which is parsed as JSON at the end. Rejects as `probeFile` does.
+ */
+export async function probeFileWithPackets(tools: ProbeTools, file: string): Promise<ProbeWithPackets> {
+  const args = [
+    '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'V:0', '-show_program_version', '-show_streams', '-show_format',
+    '-show_entries', 'packet=pts,pts_time,flags', '-of', 'json=compact=1', file,
+  ];
+  const packets = new PacketCollector();
+  const rest: string[] = [];
+  let inPackets = false;
+  await ffprobeLines(tools, args, (line) => {
+    const trimmed = line.trim();
+    if (inPackets && trimmed.startsWith('{')) {
+      packets.add(...parsePacketLine(trimmed));
+      return;
+    }
+    inPackets = trimmed === '"packets": [';
+    rest.push(line);
+  }, {
+    stalled: (seconds, option) => probeStalled(file, seconds, option),
+    failed: (reason, code) => (code === null ? new ToolError(`Cannot run ${tools.ffprobe.path}: ${reason}`) : new Error(`ffprobe exited with code ${code}\n${reason}`)),
+  });
+  const parsed = JSON.parse(rest.join('\n')) as Partial<ProbeData> & { program_version?: { version?: string } };
+  const version = parsed.program_version?.version;
+  return { data: probeDataOf(parsed), packets: packets.scan, ffprobeVersion: version === undefined ? null : `ffprobe version ${version}` };
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { DecodeMode, DecodeOption } from '../domain/run-options.js';
 import type { Sampling } from '../domain/sampling.js';
 import type { VideoInfo } from '../domain/video.js';
-import { scanPackets, type FfmpegTools } from '../media/ffmpeg.js';
+import { scanPackets, type PacketScan, type ProbeTools } from '../media/ffmpeg.js';
 import type { PlannedDecode } from './extract-planned.js';
 import { timelineFromPackets } from './frame-timeline.js';
 import { chooseDecodeMode, chooseTargets, intervalMs, slotTimes, TOLERANCE_SHARE } from './keyframe-choice.js';
@@ -16,7 +16,7 @@ export interface VideoDecodePlan {
   /** Why this mode, for the log and the manifest. */
   reason: string;
   /** The frames to decode with `keyframes`; null with `all`. */
-  planned: Omit<PlannedDecode, 'threads' | 'lowPriority' | 'hwaccel'> | null;
+  planned: Omit<PlannedDecode, 'lowPriority' | 'hwaccel'> | null;
   /** Frames decoded for each sampled frame (keyframes, with `keyframes`). */
   decodedPerSample: number;
 }
@@ -27,14 +27,16 @@ function everyFramePerSample(video: VideoInfo, sampling: Sampling): number {
 }
 
 export async function planDecode(
-  tools: FfmpegTools,
+  tools: ProbeTools,
   video: VideoInfo,
   requested: DecodeOption,
   sampling: Sampling,
   range: RangePlan | null,
+  /** The video's packets when already listed (its probe listed them). */
+  packets: PacketScan | null = null,
 ): Promise<VideoDecodePlan> {
   if (requested === 'all') return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling) };
-  const timeline = timelineFromPackets(video, await scanPackets(tools, video.path));
+  const timeline = timelineFromPackets(video, packets ?? await scanPackets(tools, video.path));
   const interval = intervalMs(sampling, video.fps);
   const choice = requested === 'auto' ? chooseDecodeMode(interval, timeline.ms, timeline.keyframes) : null;
   if (choice?.mode === 'all') return { mode: 'all', reason: `auto: ${choice.reason}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling) };

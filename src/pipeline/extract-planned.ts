@@ -23,7 +23,6 @@ export interface PlannedDecode {
   targets: readonly DecodeTarget[];
   /** Frames inside it count as decoded (a range's decode also reads frames outside it). */
   window: TimeRange | null;
-  threads?: number;
   lowPriority?: boolean;
   hwaccel?: 'cuda';
 }
@@ -104,7 +103,6 @@ async function* decodeGroup(
   const pending = [...group.targets];
   const request = {
     filter: `showinfo=checksum=0,select='${ptsSelectExpression(pending.map((t) => timeline.pts[t.frame]!))}',showinfo=checksum=0`,
-    threads: plan.threads,
     lowPriority: plan.lowPriority,
     hwaccel: plan.hwaccel,
     keyframesOnly: group.kind === 'keyframe',

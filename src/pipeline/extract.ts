@@ -221,7 +221,6 @@ export async function* extractFrames(
   video: VideoInfo,
   sampling: Sampling,
   log: DecodeLog = new DecodeLog(),
-  decoderThreads?: number,
   seekSeconds?: number,
   hwaccel?: 'cuda',
   lowPriority?: boolean,
@@ -231,7 +230,6 @@ export async function* extractFrames(
     // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
     // frame numbers and times are read.
     filter: `showinfo=checksum=0,${selectFilter(sampling)},showinfo=checksum=0`,
-    threads: decoderThreads,
     seekSeconds,
     hwaccel,
   };

@@ -6,8 +6,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { cliName, type NameOf } from '../domain/run-options.js';
 import type { VideoInfo } from '../domain/video.js';
-import { VideoInputError } from '../errors.js';
-import { probeFile, type FfmpegTools, type ProbeData } from '../media/ffmpeg.js';
+import { ToolError, VideoInputError } from '../errors.js';
+import { probeFile, probeFileWithPackets, scanPackets, type PacketScan, type ProbeData, type ProbeTools } from '../media/ffmpeg.js';
 
 /** Containers ffprobe accepts that hold still images, not video. */
 const IMAGE_FORMATS = /(^|,)(image2|[a-z0-9]+_pipe|gif|apng|webp)(,|$)/;
@@ -102,16 +102,49 @@ export function videoInfoFromProbe(file: string, index: number, sizeBytes: numbe
   };
 }
 
+/** A probe's failure as the user should read it: a tool that does not run, or a file that is not a video. */
+function probeError(file: string, error: unknown): Error {
+  if (error instanceof VideoInputError || error instanceof ToolError) return error;
+  return new VideoInputError(`Video ${file} is not a decodable video: ${reasonFromProbeError(error)}`);
+}
+
 /** Probes and validates one input video. */
-export async function probeVideo(tools: FfmpegTools, file: string, index: number, name: NameOf = cliName): Promise<VideoInfo> {
+export async function probeVideo(tools: ProbeTools, file: string, index: number, name: NameOf = cliName): Promise<VideoInfo> {
   const absolute = path.resolve(file);
   const sizeBytes = await checkFile(absolute, name);
   let data: ProbeData;
   try {
     data = await probeFile(tools, absolute);
   } catch (error) {
-    if (error instanceof VideoInputError) throw error;
-    throw new VideoInputError(`Video ${absolute} is not a decodable video: ${reasonFromProbeError(error)}`);
+    throw probeError(absolute, error);
   }
   return videoInfoFromProbe(absolute, index, sizeBytes, data);
+}
+
+/** A probed video with its packet list (for `--decode auto|keyframes`), and ffprobe's version when it said. */
+export interface ProbedWithPackets {
+  info: VideoInfo;
+  packets: PacketScan;
+  ffprobeVersion: string | null;
+}
+
+/**
+ * `probeVideo` and `scanPackets` in one ffprobe call (probeFileWithPackets). It sees only the first
+ * video stream that is not a picture: a file without one is probed again in full, so that the refusal
+ * names what the file holds.
+ */
+export async function probeVideoWithPackets(tools: ProbeTools, file: string, index: number, name: NameOf = cliName): Promise<ProbedWithPackets> {
+  const absolute = path.resolve(file);
+  const sizeBytes = await checkFile(absolute, name);
+  let probed;
+  try {
+    probed = await probeFileWithPackets(tools, absolute);
+  } catch (error) {
+    throw probeError(absolute, error);
+  }
+  if (probed.data.streams.length === 0) {
+    const info = await probeVideo(tools, absolute, index, name);
+    return { info, packets: await scanPackets(tools, absolute), ffprobeVersion: null };
+  }
+  return { info: videoInfoFromProbe(absolute, index, sizeBytes, probed.data), packets: probed.packets, ffprobeVersion: probed.ffprobeVersion };
 }

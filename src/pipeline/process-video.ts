@@ -41,8 +41,6 @@ export interface VideoJob {
   quality: QualityThresholds;
   dedupThreshold: number;
   dedupLocalThreshold: number;
-  /** ffmpeg's decoder threads; its own choice when absent. */
-  decoderThreads?: number;
   /** Run ffmpeg at the lowest CPU priority (default true). */
   decoderLowPriority?: boolean;
   /** Decode on the GPU; the CPU when absent. */
@@ -51,7 +49,7 @@ export interface VideoJob {
   /** Only this time range is recorded (see range-plan.ts); null for the whole video. */
   plan: RangePlan | null;
   /** `--decode keyframes`: the frames to decode (decode-plan.ts); null decodes every frame. */
-  planned: Omit<PlannedDecode, 'threads' | 'lowPriority' | 'hwaccel'> | null;
+  planned: Omit<PlannedDecode, 'lowPriority' | 'hwaccel'> | null;
   datasetDir: string;
   jpegQuality: number;
   recorder: RunRecorder;
@@ -146,10 +144,10 @@ export interface DecodeSummary {
 /** The sampled frames of a job, decoded as its plan says. */
 function framesOf(job: VideoJob, log: DecodeLog | PlannedDecodeLog): AsyncGenerator<Frame, DecodeStats> {
   if (job.planned !== null && log instanceof PlannedDecodeLog) {
-    const settings = { threads: job.decoderThreads, lowPriority: job.decoderLowPriority, hwaccel: job.hwaccel };
+    const settings = { lowPriority: job.decoderLowPriority, hwaccel: job.hwaccel };
     return extractPlanned(job.tools, job.video, { ...job.planned, ...settings }, log);
   }
-  return extractFrames(job.tools, job.video, job.sampling, log as DecodeLog, job.decoderThreads, job.plan?.seekSeconds, job.hwaccel, job.decoderLowPriority);
+  return extractFrames(job.tools, job.video, job.sampling, log as DecodeLog, job.plan?.seekSeconds, job.hwaccel, job.decoderLowPriority);
 }
 
 /** Processes one video; returns the decode's summary (frames decoded, decoder errors). */

@@ -14,7 +14,7 @@ import { DEDUP_CHECKPOINT_MS } from '../domain/thresholds.js';
 import type { TimeRange } from '../domain/time-range.js';
 import type { VideoInfo } from '../domain/video.js';
 import { VideoInputError } from '../errors.js';
-import { listPacketTimes, type FfmpegTools, type PacketTime } from '../media/ffmpeg.js';
+import { listPacketTimes, type ProbeTools, type PacketTime } from '../media/ffmpeg.js';
 import type { DecodeOrigin } from './extract.js';
 
 /** Seconds before the checkpoint to seek to (the key frame at or before it is where decoding starts). */
@@ -61,7 +61,7 @@ export function originFromPackets(video: VideoInfo, packets: readonly PacketTime
   };
 }
 
-export async function planRange(tools: FfmpegTools, video: VideoInfo, range: TimeRange): Promise<RangePlan> {
+export async function planRange(tools: ProbeTools, video: VideoInfo, range: TimeRange): Promise<RangePlan> {
   if (range.startMs >= video.durationSeconds * 1000) {
     throw new VideoInputError(`Video ${video.path} is ${video.durationSeconds.toFixed(3)} s long; the range starts at ${range.startMs / 1000} s, after its end`);
   }

@@ -11,7 +11,7 @@ import { DATASET_FILES, EXPORT_FILES, type DatasetFile } from '../domain/dataset
 import type { QualityGateVerdict } from '../domain/quality-gates.js';
 import { cliName, type NameOf, type Options } from '../domain/run-options.js';
 import { describeRange, processedSeconds } from '../domain/time-range.js';
-import { cudaDecodeWorks, resolveFfmpegTools, type FfmpegTools } from '../media/ffmpeg.js';
+import { cudaDecodeWorks, locateFfmpegTools, withVersions, type FfmpegTools, type PacketScan, type ProbeTools, type ToolPaths } from '../media/ffmpeg.js';
 import { loadModelConfig, PRESETS, type ModelConfig } from '../model/config.js';
 import { resolveModel, type ResolvedModel, type ResolveModelOptions } from '../model/resolve.js';
 import { checkRunHistory } from '../observe/history.js';
@@ -31,13 +31,13 @@ import { checkOutputDir, commitStagingDir, createOutputParent, discardStagingDir
 import { lockOutput, lockPathOf } from './output-lock.js';
 import { runIdentity, type FinishedVideo } from './checkpoint.js';
 import { openRunStaging, type RunStaging } from './run-staging.js';
-import { probeVideo } from './probe.js';
+import { probeVideo, probeVideoWithPackets, type ProbedWithPackets } from './probe.js';
 import { expectedSamples, processVideo } from './process-video.js';
 import { publishRun } from './publish.js';
 import { planRange } from './range-plan.js';
 import { planDecode, type VideoDecodePlan } from './decode-plan.js';
 import { hashVideo } from './video-hash.js';
-import { chooseDecoderSetting } from './decoder-threads.js';
+import { chooseDecoderSetting } from './decoder-priority.js';
 import type { RangePlan } from './range-plan.js';
 import { selectFrames } from './select-frames.js';
 import { writeExports } from './write-exports.js';
@@ -136,9 +136,20 @@ interface VideoPlans {
   decode: VideoDecodePlan;
 }
 
-async function prepareVideo(tools: FfmpegTools, info: VideoInfo, options: Options): Promise<VideoPlans> {
+async function prepareVideo(tools: ProbeTools, info: VideoInfo, options: Options, packets: PacketScan | null): Promise<VideoPlans> {
   const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
-  return { plan, decode: await planDecode(tools, info, options.decode, options.sampling, plan) };
+  return { plan, decode: await planDecode(tools, info, options.decode, options.sampling, plan, packets) };
+}
+
+/**
+ * Probes every video. The first one's packets are listed by the same ffprobe call when its decode
+ * mode needs them (the others' while the video before them is processed).
+ */
+function probeVideos(tools: ProbeTools, options: Options, name: NameOf): Promise<(ProbedWithPackets | Omit<ProbedWithPackets, 'packets'> & { packets: null })[]> {
+  return Promise.all(options.videos.map(async (file, i) => {
+    if (i === 0 && options.decode !== 'all') return probeVideoWithPackets(tools, file, i, name);
+    return { info: await probeVideo(tools, file, i, name), packets: null, ffprobeVersion: null };
+  }));
 }
 
 /** The run's input files, which `--overwrite` must never delete. */
@@ -166,11 +177,8 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
   const runId = randomBytes(6).toString('hex');
   const logger = (hooks.logger ?? silentLogger()).child({ runId, site: options.site });
   const name = hooks.nameOf ?? cliName;
-  const tools: FfmpegTools = {
-    ...(await resolveFfmpegTools(options.ffmpegPath ?? undefined, name('ffmpeg-path'))),
-    stallTimeout: { seconds: options.stallTimeoutSeconds, name: name('stall-timeout') },
-  };
-  logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
+  // Found now, versions read while the videos are probed.
+  const paths = locateFfmpegTools(options.ffmpegPath ?? undefined, name('ffmpeg-path'));
   await checkOutputDir(options.outDir, options.overwrite, name, { inputs: inputFiles(options) });
   if (options.historyCsv) await checkRunHistory(options.historyCsv);
   await createOutputParent(options.outDir, name);
@@ -178,7 +186,7 @@ export async function runPipeline(options: Options, hooks: RunHooks = {}): Promi
     throw isDiskFull(error) ? diskFullError(error, lockPathOf(options.outDir), options.outDir, name) : error;
   });
   try {
-    return await runLocked(options, hooks, { startedAt, runId, logger, name, tools });
+    return await runLocked(options, hooks, { startedAt, runId, logger, name, paths, stallTimeout: { seconds: options.stallTimeoutSeconds, name: name('stall-timeout') } });
   } finally {
     await lock.release();
   }
@@ -189,7 +197,8 @@ interface RunStart {
   runId: string;
   logger: Logger;
   name: NameOf;
-  tools: FfmpegTools;
+  paths: ToolPaths;
+  stallTimeout: NonNullable<FfmpegTools['stallTimeout']>;
 }
 
 /** What the run recorded for one video since `before` (its stage times), for the checkpoint. */
@@ -217,32 +226,37 @@ function restoreVideo(recorder: RunRecorder, info: VideoInfo, done: FinishedVide
 }
 
 async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Promise<RunResult> {
-  const { startedAt, runId, logger, name, tools } = start;
+  const { startedAt, runId, logger, name, paths, stallTimeout } = start;
   const recorder = new RunRecorder();
 
-  // The videos are probed while the model loads. A model download waits for the probe, and a
-  // video's error is reported before the model's: a wrong video path never waits for a download.
-  // The first video's decode is planned (its packets listed) as soon as it is probed, also while the
-  // model loads; each later one while the video before it is processed.
-  const probing = recorder.time('probe', () =>
-    Promise.all(options.videos.map(async (file, i) => {
-      const info = await probeVideo(tools, file, i, name);
-      // Hashed up front: the run's identity (resume) needs every input's sha256 before any output.
-      return { info, sha256: await hashVideo(info.path) };
-    })),
-  );
-  const prepare = (info: VideoInfo): Promise<VideoPlans> => prepareVideo(tools, info, options);
-  const firstPlans = probing.then((videos) => prepare(videos[0]!.info));
+  // The videos are probed while the model loads, and ffmpeg's version is read. A model download
+  // waits for the probe, and a video's error is reported before the model's: a wrong video path
+  // never waits for a download. A tool that does not run is reported before either.
+  // The first video's decode is planned as soon as it is probed (its packets come with its probe),
+  // also while the model loads; each later one while the video before it is processed. The videos
+  // are hashed meanwhile: the run's identity (resume) needs every input's sha256 before any output.
+  const probeTools: ProbeTools = { ffprobe: { path: paths.ffprobe }, stallTimeout };
+  const probing = probeVideos(probeTools, options, name);
+  const hashing = probing.then((videos) => Promise.all(videos.map(({ info }) => hashVideo(info.path))));
+  const probedAndHashed = recorder.time('probe', () => Promise.all([probing, hashing]));
+  const toolsReady = probing
+    .then((videos) => withVersions(paths, videos[0]?.ffprobeVersion ?? undefined), () => withVersions(paths))
+    .then((found): FfmpegTools => ({ ...found, stallTimeout }));
+  const prepare = (info: VideoInfo, packets: PacketScan | null): Promise<VideoPlans> => prepareVideo(probeTools, info, options, packets);
+  const firstPlans = probing.then((videos) => prepare(videos[0]!.info, videos[0]!.packets));
   firstPlans.catch(() => undefined);
   const loading = loadDetector(options, hooks, logger, () => probing.then(() => undefined));
-  const [probeResult, loadResult] = await Promise.allSettled([probing, loading]);
-  if (probeResult.status === 'rejected') {
+  const [toolsResult, probeResult, loadResult] = await Promise.allSettled([toolsReady, probedAndHashed, loading]);
+  const failure = [toolsResult, probeResult, loadResult].find((result) => result.status === 'rejected');
+  if (failure !== undefined) {
     if (loadResult.status === 'fulfilled') await loadResult.value.detector.release();
-    throw probeResult.reason;
+    throw failure.reason;
   }
-  if (loadResult.status === 'rejected') throw loadResult.reason;
-  const probed = probeResult.value;
-  const { modelConfig, model, detector } = loadResult.value;
+  const tools = (toolsResult as PromiseFulfilledResult<FfmpegTools>).value;
+  logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
+  const [videos, hashes] = (probeResult as PromiseFulfilledResult<Awaited<typeof probedAndHashed>>).value;
+  const probed = videos.map(({ info }, i) => ({ info, sha256: hashes[i]! }));
+  const { modelConfig, model, detector } = (loadResult as PromiseFulfilledResult<Awaited<typeof loading>>).value;
   let staging: RunStaging | null = null;
   let committed = false;
   try {
@@ -276,7 +290,7 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
       const current = plans;
       const following = probed[index + 1];
       if (following !== undefined) {
-        plans = prepare(following.info);
+        plans = prepare(following.info, null);
         plans.catch(() => undefined);
       }
       const done = staging.finished[index];
@@ -299,9 +313,8 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
         width: info.width,
         height: info.height,
       });
-      const threads = setting.threads === undefined ? "ffmpeg's own thread count" : `${setting.threads} thread`;
       logger.info(
-        `decoding ${info.stem}: ${decode.mode} (${decode.reason}); ${threads}${setting.lowPriority ? ' at the lowest priority' : ''} (${setting.reason})`,
+        `decoding ${info.stem}: ${decode.mode} (${decode.reason}); at ${setting.lowPriority ? 'the lowest' : 'normal'} priority (${setting.reason})`,
         { video: info.stem, stage: 'extract' },
       );
       const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling, options.timeRange)) ?? null;
@@ -312,7 +325,6 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
         quality: options.quality,
         dedupThreshold: options.dedupThreshold,
         dedupLocalThreshold: options.dedupLocalThreshold,
-        decoderThreads: setting.threads,
         decoderLowPriority: setting.lowPriority,
         hwaccel,
         detector,

@@ -66,19 +66,6 @@ describe('extractFrames', () => {
     expect(frames.map((f) => f.timestampMs)).toEqual([0, 480, 960, 1440, 1920]);
   });
 
-  test('a single decoder thread gives the same frames, byte for byte', async () => {
-    const file = await makeVideo(path.join(dir, 'threads.mp4'), { fps: 25, frames: 50 });
-    const video = await probeVideo(tools, file, 0);
-    const decode = async (threads?: number): Promise<Buffer[]> => {
-      const frames: Buffer[] = [];
-      for await (const frame of extractFrames(tools, video, { mode: 'every-n-frames', n: 7 }, undefined, threads)) frames.push(frame.rgb);
-      return frames;
-    };
-    const [auto, one] = await Promise.all([decode(), decode(1)]);
-    expect(one).toHaveLength(8);
-    expect(one.map((b) => b.toString('base64'))).toEqual(auto.map((b) => b.toString('base64')));
-  });
-
   test('a rotated video is decoded upright, with width and height swapped', async () => {
     const file = await makeVideo(path.join(dir, 'rotated.mp4'), { width: 160, height: 96, frames: 5, rotate: 90 });
     const video = await probeVideo(tools, file, 0);
