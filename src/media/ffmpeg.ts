@@ -205,10 +205,18 @@ export interface DecodeRequest {
   hwaccel?: 'cuda';
   /** Decode only keyframes (`-skip_frame nokey`): the decoder drops every other frame unread. */
   keyframesOnly?: boolean;
-  /** Run at the lowest CPU priority (the default); false: at normal priority. */
-  lowPriority?: boolean;
+  /** The decoder's CPU priority, the lowest when absent; it may change while ffmpeg runs. */
+  priority?: PriorityControl;
   /** Keep the file's own timestamps (`-copyts`) without seeking, so `pts` in the filters is the stream's. */
   copyts?: boolean;
+}
+
+/** A decoder's CPU priority, which its user may change while it runs (pipeline/decoder-priority.ts). */
+export interface PriorityControl {
+  /** A decoder starting now runs at the lowest priority. */
+  readonly low: boolean;
+  /** Given each decoder process as it starts: `set(low)` changes its priority, false when not permitted. */
+  attach(set: (low: boolean) => boolean): void;
 }
 
 export interface DecodeProcess {
@@ -220,16 +228,17 @@ export interface DecodeProcess {
 }
 
 /**
- * Runs the decoder at the lowest CPU priority (unless asked otherwise). It decodes the frames between
- * two samples while the detector works; at normal priority it takes cores from onnxruntime. Niced, it
- * mostly fills the gaps (measured: ~12 % faster runs on 2 cores when inference is most of the work).
+ * Sets a process's CPU priority: the lowest (nice 19) or normal (0). Raising it back to normal needs
+ * the right to (root with CAP_SYS_NICE; a container's root usually lacks it): false when refused.
+ * Decoding at a priority other than the one asked for is only slower.
  */
-function lowerPriority(pid: number | undefined): void {
-  if (pid === undefined) return;
+function setNice(pid: number | undefined, low: boolean): boolean {
+  if (pid === undefined) return false;
   try {
-    os.setPriority(pid, 19);
+    os.setPriority(pid, low ? 19 : 0);
+    return true;
   } catch {
-    // Not permitted (or already exited): decoding at normal priority is only slower.
+    return false;
   }
 }
 
@@ -291,7 +300,9 @@ export function startDecode(tools: FfmpegTools, request: DecodeRequest): DecodeP
     '-f', 'rawvideo', 'pipe:1',
   ];
   const child = spawn(tools.ffmpeg.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  if (request.lowPriority !== false) lowerPriority(child.pid);
+  const pid = child.pid;
+  if (request.priority?.low !== false) setNice(pid, true);
+  request.priority?.attach((low) => setNice(pid, low));
   const stderrTail: string[] = [];
   const watchdog = stallWatchdog(tools, request.input, child.stdout, () => {
     killed = true;

@@ -16,7 +16,7 @@ export interface VideoDecodePlan {
   /** Why this mode, for the log and the manifest. */
   reason: string;
   /** The frames to decode with `keyframes`; null with `all`. */
-  planned: Omit<PlannedDecode, 'lowPriority' | 'hwaccel'> | null;
+  planned: Omit<PlannedDecode, 'priority' | 'hwaccel'> | null;
   /** Frames decoded for each sampled frame (keyframes, with `keyframes`). */
   decodedPerSample: number;
 }

@@ -12,7 +12,7 @@ import type { Frame } from '../domain/frame.js';
 import type { TimeRange } from '../domain/time-range.js';
 import type { VideoInfo } from '../domain/video.js';
 import { VideoInputError } from '../errors.js';
-import type { FfmpegTools } from '../media/ffmpeg.js';
+import type { FfmpegTools, PriorityControl } from '../media/ffmpeg.js';
 import { DecodeLog, decodeRaw, type DecodeStats } from './extract.js';
 import { frameAt, type FrameTimeline } from './frame-timeline.js';
 import { ptsSelectExpression, type DecodeTarget } from './keyframe-choice.js';
@@ -23,7 +23,7 @@ export interface PlannedDecode {
   targets: readonly DecodeTarget[];
   /** Frames inside it count as decoded (a range's decode also reads frames outside it). */
   window: TimeRange | null;
-  lowPriority?: boolean;
+  priority?: PriorityControl;
   hwaccel?: 'cuda';
 }
 
@@ -103,7 +103,7 @@ async function* decodeGroup(
   const pending = [...group.targets];
   const request = {
     filter: `showinfo=checksum=0,select='${ptsSelectExpression(pending.map((t) => timeline.pts[t.frame]!))}',showinfo=checksum=0`,
-    lowPriority: plan.lowPriority,
+    priority: plan.priority,
     hwaccel: plan.hwaccel,
     keyframesOnly: group.kind === 'keyframe',
     copyts: true,

@@ -9,7 +9,7 @@ import type { Sampling } from '../domain/sampling.js';
 import { inRange, type TimeRange } from '../domain/time-range.js';
 import type { VideoInfo } from '../domain/video.js';
 import { VideoInputError } from '../errors.js';
-import { startDecode, type DecodeRequest, type FfmpegTools } from '../media/ffmpeg.js';
+import { startDecode, type DecodeRequest, type FfmpegTools, type PriorityControl } from '../media/ffmpeg.js';
 import { selectFilter } from './sampling.js';
 
 /** What ffmpeg reported about the whole decode, filled in as frames stream. */
@@ -223,10 +223,10 @@ export async function* extractFrames(
   log: DecodeLog = new DecodeLog(),
   seekSeconds?: number,
   hwaccel?: 'cuda',
-  lowPriority?: boolean,
+  priority?: PriorityControl,
 ): AsyncGenerator<Frame, DecodeStats> {
   const request = {
-    lowPriority,
+    priority,
     // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
     // frame numbers and times are read.
     filter: `showinfo=checksum=0,${selectFilter(sampling)},showinfo=checksum=0`,

@@ -31,6 +31,7 @@ import { extractPlanned, PlannedDecodeLog, type PlannedDecode } from './extract-
 import { VideoInputError } from '../errors.js';
 import { frameFeatures } from './frame-features.js';
 import { QualityFilter } from './quality.js';
+import { DecoderPriority } from './decoder-priority.js';
 import type { RangePlan } from './range-plan.js';
 import { writeFrameJpeg } from './write-images.js';
 
@@ -41,15 +42,17 @@ export interface VideoJob {
   quality: QualityThresholds;
   dedupThreshold: number;
   dedupLocalThreshold: number;
-  /** Run ffmpeg at the lowest CPU priority (default true). */
+  /** Run ffmpeg at the lowest CPU priority at first (default true). */
   decoderLowPriority?: boolean;
+  /** Then let its priority follow how busy the inference workers are (DecoderPriority); not with a GPU. */
+  decoderFollowsInference?: boolean;
   /** Decode on the GPU; the CPU when absent. */
   hwaccel?: 'cuda';
   detector: Detector;
   /** Only this time range is recorded (see range-plan.ts); null for the whole video. */
   plan: RangePlan | null;
   /** `--decode keyframes`: the frames to decode (decode-plan.ts); null decodes every frame. */
-  planned: Omit<PlannedDecode, 'lowPriority' | 'hwaccel'> | null;
+  planned: Omit<PlannedDecode, 'priority' | 'hwaccel'> | null;
   datasetDir: string;
   jpegQuality: number;
   recorder: RunRecorder;
@@ -142,12 +145,11 @@ export interface DecodeSummary {
 }
 
 /** The sampled frames of a job, decoded as its plan says. */
-function framesOf(job: VideoJob, log: DecodeLog | PlannedDecodeLog): AsyncGenerator<Frame, DecodeStats> {
+function framesOf(job: VideoJob, log: DecodeLog | PlannedDecodeLog, priority: DecoderPriority): AsyncGenerator<Frame, DecodeStats> {
   if (job.planned !== null && log instanceof PlannedDecodeLog) {
-    const settings = { lowPriority: job.decoderLowPriority, hwaccel: job.hwaccel };
-    return extractPlanned(job.tools, job.video, { ...job.planned, ...settings }, log);
+    return extractPlanned(job.tools, job.video, { ...job.planned, priority, hwaccel: job.hwaccel }, log);
   }
-  return extractFrames(job.tools, job.video, job.sampling, log as DecodeLog, job.plan?.seekSeconds, job.hwaccel, job.decoderLowPriority);
+  return extractFrames(job.tools, job.video, job.sampling, log as DecodeLog, job.plan?.seekSeconds, job.hwaccel, priority);
 }
 
 /** Processes one video; returns the decode's summary (frames decoded, decoder errors). */
@@ -157,20 +159,28 @@ export async function processVideo(job: VideoJob): Promise<DecodeSummary> {
   const filter = new QualityFilter(job.quality);
   const { plan } = job;
   const log = job.planned === null ? new DecodeLog(plan?.origin ?? null, plan?.range ?? null) : new PlannedDecodeLog(plan?.range ?? null);
+  const priority = new DecoderPriority(job.decoderLowPriority ?? true);
+  const follow = (): void => {
+    if (job.decoderFollowsInference === true) priority.follow(inFlight.length >= job.detector.concurrency);
+  };
   let first = true;
   let batch: Pending[] = [];
   const inFlight: InFlight[] = [];
   const dispatch = async (): Promise<void> => {
     inFlight.push(await recorder.time('detect', () => startBatch(job, batch)));
     batch = [];
+    follow();
   };
   // Finished oldest first: records stay in sampling order whichever worker answers first.
   const finishDownTo = async (left: number): Promise<void> => {
-    while (inFlight.length > left) await finishBatch(job, inFlight.shift()!);
+    while (inFlight.length > left) {
+      await finishBatch(job, inFlight.shift()!);
+      follow();
+    }
   };
   try {
     let waitStart = performance.now();
-    for await (const frame of framesOf(job, log)) {
+    for await (const frame of framesOf(job, log, priority)) {
       recorder.addStageTime('extract', performance.now() - waitStart);
       job.signal?.throwIfAborted();
       // A decode of every frame keeps its first frame: it must come before the checkpoint. A planned

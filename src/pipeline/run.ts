@@ -326,6 +326,7 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
         dedupThreshold: options.dedupThreshold,
         dedupLocalThreshold: options.dedupLocalThreshold,
         decoderLowPriority: setting.lowPriority,
+        decoderFollowsInference: !detector.providers.includes('cuda'),
         hwaccel,
         detector,
         plan,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { chooseDecoderSetting, DECODE_BOUND_MEGAPIXELS, KEYFRAME_COST } from '../../src/pipeline/decoder-priority.js';
+import { chooseDecoderSetting, DECODE_BOUND_MEGAPIXELS, DecoderPriority, KEYFRAME_COST } from '../../src/pipeline/decoder-priority.js';
 
 const PAL = { width: 768, height: 576 };
 
@@ -21,5 +21,62 @@ describe('chooseDecoderSetting', () => {
     expect(chooseDecoderSetting({ gpu: false, decodedPerSample: Math.floor(frames), keyframes: false, ...PAL }).lowPriority).toBe(true);
     expect(chooseDecoderSetting({ gpu: false, decodedPerSample: Math.ceil(frames / KEYFRAME_COST), keyframes: true, ...PAL }).lowPriority).toBe(false);
     expect(chooseDecoderSetting({ gpu: false, decodedPerSample: 250, keyframes: false, ...PAL }).reason).toBe('110.6 decoded megapixels per sampled frame: decoding is most of the work');
+  });
+});
+
+describe('DecoderPriority', () => {
+  /** A stand-in for a decoder process: records the priorities set, refusing to raise when `mayRaise` is false. */
+  function decoder(mayRaise = true): { calls: boolean[]; set: (low: boolean) => boolean } {
+    const calls: boolean[] = [];
+    return { calls, set: (low) => (calls.push(low), low || mayRaise) };
+  }
+
+  test('follows the workers: the lowest while all are busy, normal when one is idle; no call when nothing changes', () => {
+    const priority = new DecoderPriority(true);
+    const process = decoder();
+    priority.attach(process.set);
+    priority.follow(true);
+    priority.follow(false);
+    priority.follow(false);
+    priority.follow(true);
+    expect(process.calls).toEqual([false, true]);
+    expect(priority.low).toBe(true);
+    expect(priority.changes).toBe(2);
+  });
+
+  test('starts where chooseDecoderSetting put it: normal when decoding is most of the work', () => {
+    const priority = new DecoderPriority(false);
+    expect(priority.low).toBe(false);
+    const process = decoder();
+    priority.attach(process.set);
+    priority.follow(false);
+    expect(process.calls).toEqual([]);
+    priority.follow(true);
+    expect(process.calls).toEqual([true]);
+  });
+
+  test('once raising is refused (a container without CAP_SYS_NICE), it stays the lowest and stops asking', () => {
+    const priority = new DecoderPriority(true);
+    const process = decoder(false);
+    priority.attach(process.set);
+    priority.follow(false);
+    priority.follow(true);
+    priority.follow(false);
+    expect(process.calls).toEqual([false]);
+    expect(priority.low).toBe(true);
+    expect(priority.changes).toBe(0);
+  });
+
+  test('a later decoder process of the same video starts at the current priority and is the one changed', () => {
+    const priority = new DecoderPriority(true);
+    const first = decoder();
+    priority.attach(first.set);
+    priority.follow(false);
+    const second = decoder();
+    priority.attach(second.set);
+    expect(priority.low).toBe(false);
+    priority.follow(true);
+    expect(first.calls).toEqual([false]);
+    expect(second.calls).toEqual([true]);
   });
 });
