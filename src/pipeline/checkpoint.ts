@@ -1,9 +1,11 @@
 /**
  * The run's checkpoint, in its staging folder (`.checkpoint.jsonl`): a header with what produced the
- * run (the options that shape the dataset, the tool and ffmpeg versions, the model config and the
- * sha256 of the weights and of every video), then one line per finished video with everything the
- * run recorded for it (its video record, frame rows, kept images with their detections, the
- * labelling features and its stage times); its JPEGs are already in the staging folder. Each line is
+ * run (the options that shape the dataset, the tool and ffmpeg versions, the model config, the
+ * sha256 of the weights and the input videos' paths), then one line per finished video with
+ * everything the run recorded for it (its video record with the video's sha256, frame rows, kept
+ * images with their detections, the labelling features and its stage times); its JPEGs are already
+ * in the staging folder. A video is hashed while it is decoded, so its sha256 is checked against the
+ * file only for the videos a resume skips: an unfinished one is processed again from its start. Each line is
  * `<sha256 of the JSON> <JSON>` and is fsync'd when written, so a line torn by a kill is recognised and
  * ignored. `--resume` reads it back, refuses when the header differs from the new run's, and skips the
  * finished videos.
@@ -34,7 +36,7 @@ export interface RunIdentity {
   /** The model config as used (overrides applied), without its source (the weights' sha256 stands for it). */
   modelConfig: Omit<ModelConfig, 'source'>;
   modelSha256: string;
-  videos: { path: string; stem: string; sha256: string }[];
+  videos: { path: string; stem: string }[];
 }
 
 /** Everything the run recorded for one finished video. */
@@ -53,7 +55,7 @@ export interface Checkpoint {
   finished: FinishedVideo[];
 }
 
-type Line = { kind: 'header'; version: 1; identity: RunIdentity } | { kind: 'video'; video: FinishedVideo };
+type Line = { kind: 'header'; version: 2; identity: RunIdentity } | { kind: 'video'; video: FinishedVideo };
 
 export function runIdentity(input: {
   options: Options;
@@ -61,7 +63,7 @@ export function runIdentity(input: {
   ffmpeg: string;
   modelConfig: ModelConfig;
   modelSha256: string;
-  videos: readonly { path: string; stem: string; sha256: string }[];
+  videos: readonly { path: string; stem: string }[];
 }): RunIdentity {
   const o = input.options;
   const { source: _source, ...modelConfig } = input.modelConfig;
@@ -90,7 +92,7 @@ export function runIdentity(input: {
     },
     modelConfig,
     modelSha256: input.modelSha256,
-    videos: input.videos.map(({ path: file, stem, sha256 }) => ({ path: file, stem, sha256 })),
+    videos: input.videos.map(({ path: file, stem }) => ({ path: file, stem })),
   };
 }
 
@@ -114,7 +116,7 @@ export async function readCheckpoint(staging: string): Promise<Checkpoint | null
   if (text === null) return null;
   const lines = text.split('\n');
   const header = decodeLine(lines[0] ?? '');
-  if (header?.kind !== 'header' || header.version !== 1) return null;
+  if (header?.kind !== 'header' || header.version !== 2) return null;
   const finished: FinishedVideo[] = [];
   for (const raw of lines.slice(1)) {
     const line = decodeLine(raw);
@@ -135,7 +137,7 @@ export class CheckpointWriter {
   static async create(staging: string, checkpoint: Checkpoint): Promise<CheckpointWriter> {
     const file = path.join(staging, CHECKPOINT_FILE);
     const temp = `${file}.new`;
-    const lines: Line[] = [{ kind: 'header', version: 1, identity: checkpoint.identity }, ...checkpoint.finished.map((video): Line => ({ kind: 'video', video }))];
+    const lines: Line[] = [{ kind: 'header', version: 2, identity: checkpoint.identity }, ...checkpoint.finished.map((video): Line => ({ kind: 'video', video }))];
     const handle = await open(temp, 'w');
     try {
       await handle.writeFile(lines.map(encodeLine).join(''));
@@ -209,14 +211,29 @@ export function identityDifferences(saved: RunIdentity, current: RunIdentity, na
   if (saved.videos.length !== current.videos.length || saved.videos.some((v, i) => v.path !== current.videos[i]?.path)) {
     const list = (videos: RunIdentity['videos']): string => videos.map((v) => path.basename(v.path)).join(', ');
     out.push(`${name('video')} (was ${list(saved.videos)}, now ${list(current.videos)})`);
-  } else {
-    for (const [i, video] of saved.videos.entries()) {
-      if (video.sha256 !== current.videos[i]!.sha256) out.push(`video ${video.path} (its content changed: sha256 ${video.sha256.slice(0, 12)}… then, ${current.videos[i]!.sha256.slice(0, 12)}… now)`);
-    }
   }
   if (saved.modelSha256 !== current.modelSha256) out.push(`the model weights (${name('model')}: sha256 ${saved.modelSha256.slice(0, 12)}… then, ${current.modelSha256.slice(0, 12)}… now)`);
   if (show(saved.modelConfig) !== show(current.modelConfig)) out.push(`the model config (${name('model-config')}, or its overrides)`);
   if (saved.tool !== current.tool) out.push(`the dataset-gen version (${saved.tool} then, ${current.tool} now)`);
   if (saved.ffmpeg !== current.ffmpeg) out.push(`the ffmpeg version (${saved.ffmpeg} then, ${current.ffmpeg} now)`);
+  return out;
+}
+
+/**
+ * The finished videos whose file changed since the interrupted run processed them, in words ("video
+ * b.mp4 (its content changed: …)"); `sha256Now(index)` hashes a video as it is now. Unfinished videos
+ * are not checked: they are processed again, from whatever the file holds now.
+ */
+export async function changedFinishedVideos(
+  finished: readonly FinishedVideo[],
+  identity: RunIdentity,
+  sha256Now: (index: number) => Promise<string>,
+): Promise<string[]> {
+  const out: string[] = [];
+  for (const video of finished) {
+    const then = video.record.sha256;
+    const now = await sha256Now(video.index);
+    if (then !== now) out.push(`video ${identity.videos[video.index]?.path ?? video.index} (its content changed: sha256 ${then.slice(0, 12)}… then, ${now.slice(0, 12)}… now)`);
+  }
   return out;
 }

@@ -10,7 +10,7 @@ import { DATASET_FILES } from '../domain/dataset-files.js';
 import type { NameOf } from '../domain/run-options.js';
 import { UsageError } from '../errors.js';
 import type { Logger } from '../observe/log.js';
-import { CHECKPOINT_FILE, CheckpointWriter, identityDifferences, readCheckpoint, type FinishedVideo, type RunIdentity } from './checkpoint.js';
+import { changedFinishedVideos, CHECKPOINT_FILE, CheckpointWriter, identityDifferences, readCheckpoint, type FinishedVideo, type RunIdentity } from './checkpoint.js';
 import { createStagingDir, stagingDirOf } from './output-dir.js';
 
 export interface RunStaging {
@@ -27,6 +27,8 @@ export interface OpenStagingRequest {
   subdirs: readonly string[];
   name: NameOf;
   logger: Logger;
+  /** The sha256 of input video `index` as it is now (checked for the videos a resume skips). */
+  sha256Of: (index: number) => Promise<string>;
 }
 
 /** The finished videos whose images are all there, up to the first one missing an image. */
@@ -77,6 +79,7 @@ export async function openRunStaging(request: OpenStagingRequest): Promise<RunSt
     return fresh(request, dir);
   }
   const differences = identityDifferences(saved.identity, identity, name);
+  if (differences.length === 0) differences.push(...await changedFinishedVideos(saved.finished, identity, request.sha256Of));
   if (differences.length > 0) {
     throw new UsageError(
       `Cannot resume the interrupted run in ${dir}: ${differences.join('; ')} differ from that run's; pass the same options and inputs, or run without ${name('resume')} to start over`,

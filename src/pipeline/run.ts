@@ -233,12 +233,12 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
   // waits for the probe, and a video's error is reported before the model's: a wrong video path
   // never waits for a download. A tool that does not run is reported before either.
   // The first video's decode is planned as soon as it is probed (its packets come with its probe),
-  // also while the model loads; each later one while the video before it is processed. The videos
-  // are hashed meanwhile: the run's identity (resume) needs every input's sha256 before any output.
+  // also while the model loads; each later one while the video before it is processed. A video is
+  // hashed while it is decoded (a day of camera video is gigabytes: seconds of reading before the
+  // first frame otherwise); a resume hashes the videos it skips, to check them.
   const probeTools: ProbeTools = { ffprobe: { path: paths.ffprobe }, stallTimeout };
   const probing = probeVideos(probeTools, options, name);
-  const hashing = probing.then((videos) => Promise.all(videos.map(({ info }) => hashVideo(info.path))));
-  const probedAndHashed = recorder.time('probe', () => Promise.all([probing, hashing]));
+  const probeTimed = recorder.time('probe', () => probing);
   const toolsReady = probing
     .then((videos) => withVersions(paths, videos[0]?.ffprobeVersion ?? undefined), () => withVersions(paths))
     .then((found): FfmpegTools => ({ ...found, stallTimeout }));
@@ -246,7 +246,7 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
   const firstPlans = probing.then((videos) => prepare(videos[0]!.info, videos[0]!.packets));
   firstPlans.catch(() => undefined);
   const loading = loadDetector(options, hooks, logger, () => probing.then(() => undefined));
-  const [toolsResult, probeResult, loadResult] = await Promise.allSettled([toolsReady, probedAndHashed, loading]);
+  const [toolsResult, probeResult, loadResult] = await Promise.allSettled([toolsReady, probeTimed, loading]);
   const failure = [toolsResult, probeResult, loadResult].find((result) => result.status === 'rejected');
   if (failure !== undefined) {
     if (loadResult.status === 'fulfilled') await loadResult.value.detector.release();
@@ -254,8 +254,18 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
   }
   const tools = (toolsResult as PromiseFulfilledResult<FfmpegTools>).value;
   logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
-  const [videos, hashes] = (probeResult as PromiseFulfilledResult<Awaited<typeof probedAndHashed>>).value;
-  const probed = videos.map(({ info }, i) => ({ info, sha256: hashes[i]! }));
+  const probed = (probeResult as PromiseFulfilledResult<Awaited<typeof probing>>).value;
+  // Each video's sha256, read once: started when it is decoded, or when a resume checks it.
+  const hashes = new Map<number, Promise<string>>();
+  const sha256Of = (index: number): Promise<string> => {
+    let hash = hashes.get(index);
+    if (hash === undefined) {
+      hash = hashVideo(probed[index]!.info.path);
+      hash.catch(() => undefined);
+      hashes.set(index, hash);
+    }
+    return hash;
+  };
   const { modelConfig, model, detector } = (loadResult as PromiseFulfilledResult<Awaited<typeof loading>>).value;
   let staging: RunStaging | null = null;
   let committed = false;
@@ -273,7 +283,7 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
       ffmpeg: tools.ffmpeg.version,
       modelConfig,
       modelSha256: model.sha256,
-      videos: probed.map(({ info, sha256 }) => ({ path: info.path, stem: info.stem, sha256 })),
+      videos: probed.map(({ info }) => ({ path: info.path, stem: info.stem })),
     });
     staging = await openRunStaging({
       outDir: options.outDir,
@@ -282,10 +292,11 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
       subdirs: [DATASET_FILES.images, path.dirname(DATASET_FILES.coco)],
       name,
       logger,
+      sha256Of,
     });
     const dir = staging.dir;
     let plans: Promise<VideoPlans> = firstPlans;
-    for (const [index, { info, sha256 }] of probed.entries()) {
+    for (const [index, { info }] of probed.entries()) {
       hooks.signal?.throwIfAborted();
       const current = plans;
       const following = probed[index + 1];
@@ -300,6 +311,7 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
         continue;
       }
       const before = { ...recorder.stageMs };
+      const hashing = sha256Of(index);
       // The probe stage counts only the wait: planning mostly overlaps the model's load or the video before.
       const { plan, decode } = await recorder.time('probe', () => current);
       if (plan) {
@@ -341,7 +353,7 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
       if (cut !== null && options.strict) throw truncatedError(info, log.stats, cut);
       recorder.recordVideo({
         info,
-        sha256,
+        sha256: await hashing,
         decode: { mode: decode.mode, reason: decode.reason },
         framesDecoded: log.stats.framesDecoded,
         decodeErrors: log.stats.decodeErrors,

@@ -5,7 +5,8 @@
  * (wall-clock fields aside: see test/support/cli-process.ts). A resume with other options or a changed
  * video is refused naming what differs; a leftover without `--resume` is reported and replaced.
  */
-import { copyFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { EXIT_CODES } from '../../src/errors.js';
@@ -68,12 +69,26 @@ describe('a resume that does not match', () => {
     expect(await exists(staging(out))).toBe(true);
   }, 120_000);
 
-  test('a changed input video is refused naming it', async () => {
+  test('a finished video whose file changed is refused naming it', async () => {
+    const original = `${own[0]!}.orig`;
+    await copyFile(own[0]!, original);
+    await copyFile(own[1]!, own[0]!);
+    const outcome = await runCliToEnd(args(out, own, ['--resume']));
+    await copyFile(original, own[0]!);
+    expect(outcome.code).toBe(EXIT_CODES.usage);
+    expect(outcome.stderr).toMatch(/Cannot resume the interrupted run in .*: video .*cam0\.mp4 \(its content changed: sha256 [0-9a-f]{12}… then, [0-9a-f]{12}… now\) differ/);
+    expect(outcome.stderr).not.toMatch(/cam[12]\.mp4 \(its content/);
+    expect(await exists(staging(out))).toBe(true);
+  }, 120_000);
+
+  test('an unfinished video whose file changed is processed from what it holds now', async () => {
     await copyFile(own[0]!, own[2]!);
     const outcome = await runCliToEnd(args(out, own, ['--resume']));
-    expect(outcome.code).toBe(EXIT_CODES.usage);
-    expect(outcome.stderr).toMatch(/Cannot resume the interrupted run in .*: video .*cam2\.mp4 \(its content changed: sha256 [0-9a-f]{12}… then, [0-9a-f]{12}… now\) differ/);
-    expect(outcome.stderr).not.toMatch(/cam[01]\.mp4 \(its content/);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stderr).toMatch(/cam0: finished by the interrupted run .*; not processed again/);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { videos: { stem: string; sha256: string }[] };
+    const sha256 = createHash('sha256').update(await readFile(own[2]!)).digest('hex');
+    expect(manifest.videos.map((v) => [v.stem, v.sha256])).toContainEqual(['cam2', sha256]);
   }, 120_000);
 });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { cliName, type Options } from '../../src/domain/run-options.js';
 import { resolveOptions } from '../../src/options/resolve.js';
-import { CHECKPOINT_FILE, CheckpointWriter, identityDifferences, readCheckpoint, runIdentity, type FinishedVideo, type RunIdentity } from '../../src/pipeline/checkpoint.js';
+import { changedFinishedVideos, CHECKPOINT_FILE, CheckpointWriter, identityDifferences, readCheckpoint, runIdentity, type FinishedVideo, type RunIdentity } from '../../src/pipeline/checkpoint.js';
 import { actionName } from '../../src/action/inputs.js';
 import { tempDir } from '../support/videos.js';
 
@@ -14,7 +14,7 @@ afterAll(() => cleanup());
 
 const MODEL_CONFIG = { name: 'yolov8n-coco', layout: 'yolov8', inputSize: 640, classNames: ['person', 'car'], confidence: 0.25, iou: 0.45, maxDetections: 300, executionProviders: ['cpu'] } as const;
 
-function identity(raw: Parameters<typeof resolveOptions>[0] = {}, videos = [{ sha256: 'a'.repeat(64) }, { sha256: 'b'.repeat(64) }]): RunIdentity {
+function identity(raw: Parameters<typeof resolveOptions>[0] = {}): RunIdentity {
   const options: Options = resolveOptions({ video: ['/v/cam0.mp4', '/v/cam1.mp4'], out: '/d/ds', ...raw }, cliName, '/');
   return runIdentity({
     options,
@@ -22,7 +22,7 @@ function identity(raw: Parameters<typeof resolveOptions>[0] = {}, videos = [{ sh
     ffmpeg: 'ffmpeg version 5.1',
     modelConfig: { ...MODEL_CONFIG, classNames: [...MODEL_CONFIG.classNames], executionProviders: ['cpu'], source: { url: 'https://models.test/w.onnx?token=secret' } } as never,
     modelSha256: 'c'.repeat(64),
-    videos: options.videos.map((file, i) => ({ path: file, stem: path.basename(file, '.mp4'), sha256: videos[i]?.sha256 ?? 'd'.repeat(64) })),
+    videos: options.videos.map((file) => ({ path: file, stem: path.basename(file, '.mp4') })),
   });
 }
 
@@ -98,10 +98,21 @@ describe('what differs between the interrupted run and this one', () => {
     }
   });
 
-  test('a changed video by its path; another list of videos; the weights, config, tool versions', () => {
-    expect(identityDifferences(identity(), identity({}, [{ sha256: 'a'.repeat(64) }, { sha256: 'e'.repeat(64) }]), cliName)).toEqual([
+  test('a finished video whose file changed, by its path; unfinished ones are not hashed', async () => {
+    const hashed: number[] = [];
+    const now = (sha: Record<number, string>) => async (index: number): Promise<string> => {
+      hashed.push(index);
+      return sha[index]!;
+    };
+    expect(await changedFinishedVideos([finished(0)], identity(), now({ 0: 'a'.repeat(64) }))).toEqual([]);
+    const cam1 = { ...finished(1), record: { ...finished(1).record, sha256: 'b'.repeat(64) } };
+    expect(await changedFinishedVideos([finished(0), cam1], identity(), now({ 0: 'a'.repeat(64), 1: 'e'.repeat(64) }))).toEqual([
       'video /v/cam1.mp4 (its content changed: sha256 bbbbbbbbbbbb… then, eeeeeeeeeeee… now)',
     ]);
+    expect(hashed).toEqual([0, 0, 1]);
+  });
+
+  test('another list of videos; the weights, config, tool versions', () => {
     expect(identityDifferences(identity(), identity({ video: ['/v/cam0.mp4'] }), cliName)).toEqual(['--video (was cam0.mp4, cam1.mp4, now cam0.mp4)']);
     const other = { ...identity(), modelSha256: 'f'.repeat(64), tool: '0.2.0', ffmpeg: 'ffmpeg version 6', modelConfig: { ...identity().modelConfig, inputSize: 320 } };
     expect(identityDifferences(identity(), other, cliName)).toEqual([
