@@ -295,21 +295,29 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
       sha256Of,
     });
     const dir = staging.dir;
-    let plans: Promise<VideoPlans> = firstPlans;
+    // Each video's plans, made while the video before it is processed; none for the videos a resume skips.
+    const plans = new Map<number, Promise<VideoPlans>>([[0, firstPlans]]);
+    const planned = (index: number): Promise<VideoPlans> => {
+      let made = plans.get(index);
+      if (made === undefined) {
+        made = prepare(probed[index]!.info, null);
+        made.catch(() => undefined);
+        plans.set(index, made);
+      }
+      return made;
+    };
+    const finished = staging.finished;
     for (const [index, { info }] of probed.entries()) {
       hooks.signal?.throwIfAborted();
-      const current = plans;
-      const following = probed[index + 1];
-      if (following !== undefined) {
-        plans = prepare(following.info, null);
-        plans.catch(() => undefined);
-      }
-      const done = staging.finished[index];
+      const done = finished[index];
       if (done !== undefined) {
         restoreVideo(recorder, info, done);
         logger.info(`${info.stem}: finished by the interrupted run (${done.frames.length} sampled, ${done.kept.length} kept); not processed again`, { video: info.stem, stage: 'extract' });
         continue;
       }
+      const current = planned(index);
+      const following = probed.findIndex((_, i) => i > index && finished[i] === undefined);
+      if (following !== -1) void planned(following);
       const before = { ...recorder.stageMs };
       const hashing = sha256Of(index);
       // The probe stage counts only the wait: planning mostly overlaps the model's load or the video before.

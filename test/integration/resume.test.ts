@@ -6,7 +6,8 @@
  * video is refused naming what differs; a leftover without `--resume` is reported and replaced.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { EXIT_CODES } from '../../src/errors.js';
@@ -50,6 +51,35 @@ describe('resume after SIGKILL', () => {
     expect(await exists(lock(out))).toBe(false);
   }, 240_000);
 });
+
+/** A folder with ffmpeg and ffprobe stand-ins that log each call's arguments to `log`, then run the real ones. */
+async function loggingTools(folder: string, log: string): Promise<string> {
+  await mkdir(folder, { recursive: true });
+  for (const tool of ['ffmpeg', 'ffprobe']) {
+    const real = execFileSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim();
+    await writeFile(path.join(folder, tool), `#!/bin/sh\necho "${tool} $*" >> '${log}'\nexec '${real}' "$@"\n`);
+    await chmod(path.join(folder, tool), 0o755);
+  }
+  return folder;
+}
+
+test('a resume reads nothing more of the videos it skips than their probe and hash', async () => {
+  const out = path.join(dir, 'skips');
+  await signalWhen(startCli(args(out)), () => exists(path.join(staging(out), 'annotations', 'instances.json')), 'SIGKILL');
+  const log = path.join(dir, 'skips-tools.log');
+  const tools = await loggingTools(path.join(dir, 'skips-tools'), log);
+  const resume = await runCliToEnd(args(out, videos, ['--resume', '--ffmpeg-path', tools]));
+  expect(resume.stderr).toMatch(/resuming the interrupted run in .*: 3 of 3 videos finished/);
+  expect(resume.code).toBe(0);
+  const calls = (await readFile(log, 'utf8')).trim().split('\n');
+  // One probe per video (the first one's lists its packets too), the versions, and no decode.
+  expect(calls.filter((c) => c.startsWith('ffprobe') && !c.includes('-version'))).toHaveLength(3);
+  expect(calls.filter((c) => c.includes('-show_entries packet='))).toHaveLength(1);
+  expect(calls.filter((c) => c.startsWith('ffmpeg') && !c.includes('-version'))).toEqual([]);
+  // The manifest names the stand-in tools; the dataset itself is the uninterrupted one.
+  const coco = (root: string): Promise<string> => readFile(path.join(root, 'annotations', 'instances.json'), 'utf8');
+  expect(await coco(out)).toBe(await coco(reference));
+}, 240_000);
 
 describe('a resume that does not match', () => {
   let out: string;
