@@ -22281,10 +22281,12 @@ async function lockOutput(outDir, name = run_options_cliName, onWarning = () => 
 ;// CONCATENATED MODULE: ./src/pipeline/checkpoint.ts
 /**
  * The run's checkpoint, in its staging folder (`.checkpoint.jsonl`): a header with what produced the
- * run (the options that shape the dataset, the tool and ffmpeg versions, the model config and the
- * sha256 of the weights and of every video), then one line per finished video with everything the
- * run recorded for it (its video record, frame rows, kept images with their detections, the
- * labelling features and its stage times); its JPEGs are already in the staging folder. Each line is
+ * run (the options that shape the dataset, the tool and ffmpeg versions, the model config, the
+ * sha256 of the weights and the input videos' paths), then one line per finished video with
+ * everything the run recorded for it (its video record with the video's sha256, frame rows, kept
+ * images with their detections, the labelling features and its stage times); its JPEGs are already
+ * in the staging folder. A video is hashed while it is decoded, so its sha256 is checked against the
+ * file only for the videos a resume skips: an unfinished one is processed again from its start. Each line is
  * `<sha256 of the JSON> <JSON>` and is fsync'd when written, so a line torn by a kill is recognised and
  * ignored. `--resume` reads it back, refuses when the header differs from the new run's, and skips the
  * finished videos.
@@ -22321,7 +22323,7 @@ function runIdentity(input) {
         },
         modelConfig,
         modelSha256: input.modelSha256,
-        videos: input.videos.map(({ path: file, stem, sha256 }) => ({ path: file, stem, sha256 })),
+        videos: input.videos.map(({ path: file, stem }) => ({ path: file, stem })),
     };
 }
 function encodeLine(line) {
@@ -22345,7 +22347,7 @@ async function readCheckpoint(staging) {
         return null;
     const lines = text.split('\n');
     const header = decodeLine(lines[0] ?? '');
-    if (header?.kind !== 'header' || header.version !== 1)
+    if (header?.kind !== 'header' || header.version !== 2)
         return null;
     const finished = [];
     for (const raw of lines.slice(1)) {
@@ -22368,7 +22370,7 @@ class CheckpointWriter {
     static async create(staging, checkpoint) {
         const file = external_node_path_default().join(staging, CHECKPOINT_FILE);
         const temp = `${file}.new`;
-        const lines = [{ kind: 'header', version: 1, identity: checkpoint.identity }, ...checkpoint.finished.map((video) => ({ kind: 'video', video }))];
+        const lines = [{ kind: 'header', version: 2, identity: checkpoint.identity }, ...checkpoint.finished.map((video) => ({ kind: 'video', video }))];
         const handle = await (0,promises_namespaceObject.open)(temp, 'w');
         try {
             await handle.writeFile(lines.map(encodeLine).join(''));
@@ -22441,12 +22443,6 @@ function identityDifferences(saved, current, name) {
         const list = (videos) => videos.map((v) => external_node_path_default().basename(v.path)).join(', ');
         out.push(`${name('video')} (was ${list(saved.videos)}, now ${list(current.videos)})`);
     }
-    else {
-        for (const [i, video] of saved.videos.entries()) {
-            if (video.sha256 !== current.videos[i].sha256)
-                out.push(`video ${video.path} (its content changed: sha256 ${video.sha256.slice(0, 12)}… then, ${current.videos[i].sha256.slice(0, 12)}… now)`);
-        }
-    }
     if (saved.modelSha256 !== current.modelSha256)
         out.push(`the model weights (${name('model')}: sha256 ${saved.modelSha256.slice(0, 12)}… then, ${current.modelSha256.slice(0, 12)}… now)`);
     if (checkpoint_show(saved.modelConfig) !== checkpoint_show(current.modelConfig))
@@ -22455,6 +22451,21 @@ function identityDifferences(saved, current, name) {
         out.push(`the dataset-gen version (${saved.tool} then, ${current.tool} now)`);
     if (saved.ffmpeg !== current.ffmpeg)
         out.push(`the ffmpeg version (${saved.ffmpeg} then, ${current.ffmpeg} now)`);
+    return out;
+}
+/**
+ * The finished videos whose file changed since the interrupted run processed them, in words ("video
+ * b.mp4 (its content changed: …)"); `sha256Now(index)` hashes a video as it is now. Unfinished videos
+ * are not checked: they are processed again, from whatever the file holds now.
+ */
+async function changedFinishedVideos(finished, identity, sha256Now) {
+    const out = [];
+    for (const video of finished) {
+        const then = video.record.sha256;
+        const now = await sha256Now(video.index);
+        if (then !== now)
+            out.push(`video ${identity.videos[video.index]?.path ?? video.index} (its content changed: sha256 ${then.slice(0, 12)}… then, ${now.slice(0, 12)}… now)`);
+    }
     return out;
 }
 
@@ -22520,6 +22531,8 @@ async function openRunStaging(request) {
         return fresh(request, dir);
     }
     const differences = identityDifferences(saved.identity, identity, name);
+    if (differences.length === 0)
+        differences.push(...await changedFinishedVideos(saved.finished, identity, request.sha256Of));
     if (differences.length > 0) {
         throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: ${differences.join('; ')} differ from that run's; pass the same options and inputs, or run without ${name('resume')} to start over`);
     }
@@ -24201,12 +24214,12 @@ async function runLocked(options, hooks, start) {
     // waits for the probe, and a video's error is reported before the model's: a wrong video path
     // never waits for a download. A tool that does not run is reported before either.
     // The first video's decode is planned as soon as it is probed (its packets come with its probe),
-    // also while the model loads; each later one while the video before it is processed. The videos
-    // are hashed meanwhile: the run's identity (resume) needs every input's sha256 before any output.
+    // also while the model loads; each later one while the video before it is processed. A video is
+    // hashed while it is decoded (a day of camera video is gigabytes: seconds of reading before the
+    // first frame otherwise); a resume hashes the videos it skips, to check them.
     const probeTools = { ffprobe: { path: paths.ffprobe }, stallTimeout };
     const probing = probeVideos(probeTools, options, name);
-    const hashing = probing.then((videos) => Promise.all(videos.map(({ info }) => hashVideo(info.path))));
-    const probedAndHashed = recorder.time('probe', () => Promise.all([probing, hashing]));
+    const probeTimed = recorder.time('probe', () => probing);
     const toolsReady = probing
         .then((videos) => withVersions(paths, videos[0]?.ffprobeVersion ?? undefined), () => withVersions(paths))
         .then((found) => ({ ...found, stallTimeout }));
@@ -24214,7 +24227,7 @@ async function runLocked(options, hooks, start) {
     const firstPlans = probing.then((videos) => prepare(videos[0].info, videos[0].packets));
     firstPlans.catch(() => undefined);
     const loading = loadDetector(options, hooks, logger, () => probing.then(() => undefined));
-    const [toolsResult, probeResult, loadResult] = await Promise.allSettled([toolsReady, probedAndHashed, loading]);
+    const [toolsResult, probeResult, loadResult] = await Promise.allSettled([toolsReady, probeTimed, loading]);
     const failure = [toolsResult, probeResult, loadResult].find((result) => result.status === 'rejected');
     if (failure !== undefined) {
         if (loadResult.status === 'fulfilled')
@@ -24223,8 +24236,18 @@ async function runLocked(options, hooks, start) {
     }
     const tools = toolsResult.value;
     logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
-    const [videos, hashes] = probeResult.value;
-    const probed = videos.map(({ info }, i) => ({ info, sha256: hashes[i] }));
+    const probed = probeResult.value;
+    // Each video's sha256, read once: started when it is decoded, or when a resume checks it.
+    const hashes = new Map();
+    const sha256Of = (index) => {
+        let hash = hashes.get(index);
+        if (hash === undefined) {
+            hash = hashVideo(probed[index].info.path);
+            hash.catch(() => undefined);
+            hashes.set(index, hash);
+        }
+        return hash;
+    };
     const { modelConfig, model, detector } = loadResult.value;
     let staging = null;
     let committed = false;
@@ -24241,7 +24264,7 @@ async function runLocked(options, hooks, start) {
             ffmpeg: tools.ffmpeg.version,
             modelConfig,
             modelSha256: model.sha256,
-            videos: probed.map(({ info, sha256 }) => ({ path: info.path, stem: info.stem, sha256 })),
+            videos: probed.map(({ info }) => ({ path: info.path, stem: info.stem })),
         });
         staging = await openRunStaging({
             outDir: options.outDir,
@@ -24250,24 +24273,35 @@ async function runLocked(options, hooks, start) {
             subdirs: [DATASET_FILES.images, external_node_path_default().dirname(DATASET_FILES.coco)],
             name,
             logger,
+            sha256Of,
         });
         const dir = staging.dir;
-        let plans = firstPlans;
-        for (const [index, { info, sha256 }] of probed.entries()) {
-            hooks.signal?.throwIfAborted();
-            const current = plans;
-            const following = probed[index + 1];
-            if (following !== undefined) {
-                plans = prepare(following.info, null);
-                plans.catch(() => undefined);
+        // Each video's plans, made while the video before it is processed; none for the videos a resume skips.
+        const plans = new Map([[0, firstPlans]]);
+        const planned = (index) => {
+            let made = plans.get(index);
+            if (made === undefined) {
+                made = prepare(probed[index].info, null);
+                made.catch(() => undefined);
+                plans.set(index, made);
             }
-            const done = staging.finished[index];
+            return made;
+        };
+        const finished = staging.finished;
+        for (const [index, { info }] of probed.entries()) {
+            hooks.signal?.throwIfAborted();
+            const done = finished[index];
             if (done !== undefined) {
                 restoreVideo(recorder, info, done);
                 logger.info(`${info.stem}: finished by the interrupted run (${done.frames.length} sampled, ${done.kept.length} kept); not processed again`, { video: info.stem, stage: 'extract' });
                 continue;
             }
+            const current = planned(index);
+            const following = probed.findIndex((_, i) => i > index && finished[i] === undefined);
+            if (following !== -1)
+                void planned(following);
             const before = { ...recorder.stageMs };
+            const hashing = sha256Of(index);
             // The probe stage counts only the wait: planning mostly overlaps the model's load or the video before.
             const { plan, decode } = await recorder.time('probe', () => current);
             if (plan) {
@@ -24307,7 +24341,7 @@ async function runLocked(options, hooks, start) {
                 throw truncatedError(info, log.stats, cut);
             recorder.recordVideo({
                 info,
-                sha256,
+                sha256: await hashing,
                 decode: { mode: decode.mode, reason: decode.reason },
                 framesDecoded: log.stats.framesDecoded,
                 decodeErrors: log.stats.decodeErrors,
