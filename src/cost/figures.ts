@@ -18,16 +18,17 @@ export interface Throughput {
 
 /**
  * 2 vCPU (the GitHub-hosted runner's shape), onnxruntime CPU, `npm run bench` medians of 3 rounds
- * (docs/performance.md, "Figures, three workloads"): the sample (79.5 s, 768x576, 10 fps, 795 frames)
- * at 1 frame/s, 80 frames kept: full run 8.08 s, decode-all floor 1.28 s; the camera-like video
- * (10 min, 25 fps, a keyframe every 2 s): its 300 keyframes decoded alone in 3.05 s.
+ * (docs/performance.md, "Figures, three workloads", 2026-12-02, after the fixed cost per run was
+ * cut): the sample (79.5 s, 768x576, 10 fps, 795 frames) at 1 frame/s, 80 frames kept: full run
+ * 7.41 s, decode-all floor 1.18 s; the camera-like video (10 min, 25 fps, a keyframe every 2 s): its
+ * 300 keyframes decoded alone in 2.94 s.
  */
 export const CPU_2VCPU: Throughput = {
-  secondsPerSampledFrame: (8.08 - 1.28) / 80,
-  decodeSecondsPerFrame: 1.28 / 795,
-  keyframeDecodeSeconds: 3.05 / 300,
+  secondsPerSampledFrame: (7.41 - 1.18) / 80,
+  decodeSecondsPerFrame: 1.18 / 795,
+  keyframeDecodeSeconds: 2.94 / 300,
   kind: 'measured',
-  basis: 'npm run bench on 2 vCPU: full 8.08 s, decode floor 1.28 s for 80 sampled of 795 frames; 300 keyframes in 3.05 s (docs/performance.md)',
+  basis: 'npm run bench on 2 vCPU: full 7.41 s, decode floor 1.18 s for 80 sampled of 795 frames; 300 keyframes in 2.94 s (docs/performance.md)',
 };
 
 /**
