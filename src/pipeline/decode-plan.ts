@@ -5,7 +5,8 @@
 import type { DecodeMode, DecodeOption } from '../domain/run-options.js';
 import type { Sampling } from '../domain/sampling.js';
 import type { VideoInfo } from '../domain/video.js';
-import { scanPackets, type PacketScan, type ProbeTools } from '../media/ffmpeg.js';
+import { scanPackets, type PacketScan } from '../media/ffprobe.js';
+import { type ProbeTools } from '../media/tools.js';
 import type { PlannedDecode } from './extract-planned.js';
 import { timelineFromPackets } from './frame-timeline.js';
 import { chooseDecodeMode, chooseTargets, intervalMs, slotTimes, TOLERANCE_SHARE } from './keyframe-choice.js';

@@ -9,7 +9,8 @@ import type { Sampling } from '../domain/sampling.js';
 import { inRange, type TimeRange } from '../domain/time-range.js';
 import type { VideoInfo } from '../domain/video.js';
 import { VideoInputError } from '../errors.js';
-import { startDecode, type DecodeRequest, type FfmpegTools, type PriorityControl } from '../media/ffmpeg.js';
+import { startDecode, type DecodeRequest, type PriorityControl } from '../media/ffmpeg.js';
+import { type FfmpegTools } from '../media/tools.js';
 import { selectFilter } from './sampling.js';
 
 /** What ffmpeg reported about the whole decode, filled in as frames stream. */

@@ -5,7 +5,7 @@
  */
 import type { VideoInfo } from '../domain/video.js';
 import { VideoInputError } from '../errors.js';
-import type { PacketScan } from '../media/ffmpeg.js';
+import type { PacketScan } from '../media/ffprobe.js';
 
 export interface FrameTimeline {
   /** Each shown frame's pts (stream time base), ascending. */

@@ -1,7 +1,7 @@
 /**
  * Which frames a keyframe-aware decode takes (`--decode keyframes`), and when `auto` chooses it. Pure
  * functions over a video's frame times and keyframe positions, read from ffprobe's packet list
- * (media/ffmpeg.ts `scanPackets`, no decoding).
+ * (media/ffprobe.ts `scanPackets`, no decoding).
  *
  * A sampling slot is the time a sample stands for: k / sample-fps for a rate, the time of frame k·n
  * for every-n-frames. Each slot, in order, takes the keyframe nearest its time (the earlier one on a

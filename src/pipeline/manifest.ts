@@ -9,7 +9,7 @@ import type { ExportRecord } from '../domain/exports.js';
 import type { VideoRecord } from '../domain/frame-record.js';
 import type { DecodeMode, Options } from '../domain/run-options.js';
 import type { VideoInfo } from '../domain/video.js';
-import type { FfmpegTools } from '../media/ffmpeg.js';
+import type { FfmpegTools } from '../media/tools.js';
 import type { ModelConfig } from '../model/config.js';
 import type { ResolvedModel } from '../model/resolve.js';
 import type { RunMetrics } from '../observe/metrics.js';

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { cliName, type NameOf } from '../domain/run-options.js';
 import type { VideoInfo } from '../domain/video.js';
 import { ToolError, VideoInputError } from '../errors.js';
-import { probeFile, probeFileWithPackets, scanPackets, type PacketScan, type ProbeData, type ProbeTools } from '../media/ffmpeg.js';
+import { probeFile, probeFileWithPackets, scanPackets, type PacketScan, type ProbeData } from '../media/ffprobe.js';
+import { type ProbeTools } from '../media/tools.js';
 
 /** Containers ffprobe accepts that hold still images, not video. */
 const IMAGE_FORMATS = /(^|,)(image2|[a-z0-9]+_pipe|gif|apng|webp)(,|$)/;

@@ -21,7 +21,7 @@ import type { Sampling } from '../domain/sampling.js';
 import type { TimeRange } from '../domain/time-range.js';
 import type { QualityThresholds } from '../domain/thresholds.js';
 import type { VideoInfo } from '../domain/video.js';
-import type { FfmpegTools } from '../media/ffmpeg.js';
+import type { FfmpegTools } from '../media/tools.js';
 import type { Progress } from '../observe/progress.js';
 import type { RunRecorder } from '../observe/recorder.js';
 import { fitForAnalysis } from './analysis.js';

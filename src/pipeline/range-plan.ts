@@ -14,7 +14,8 @@ import { DEDUP_CHECKPOINT_MS } from '../domain/thresholds.js';
 import type { TimeRange } from '../domain/time-range.js';
 import type { VideoInfo } from '../domain/video.js';
 import { VideoInputError } from '../errors.js';
-import { listPacketTimes, type ProbeTools, type PacketTime } from '../media/ffmpeg.js';
+import { listPacketTimes, type PacketTime } from '../media/ffprobe.js';
+import { type ProbeTools } from '../media/tools.js';
 import type { DecodeOrigin } from './extract.js';
 
 /** Seconds before the checkpoint to seek to (the key frame at or before it is where decoding starts). */

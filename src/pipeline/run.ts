@@ -11,7 +11,9 @@ import { DATASET_FILES, EXPORT_FILES, type DatasetFile } from '../domain/dataset
 import type { QualityGateVerdict } from '../domain/quality-gates.js';
 import { cliName, type NameOf, type Options } from '../domain/run-options.js';
 import { describeRange, processedSeconds } from '../domain/time-range.js';
-import { cudaDecodeWorks, locateFfmpegTools, withVersions, type FfmpegTools, type PacketScan, type ProbeTools, type ToolPaths } from '../media/ffmpeg.js';
+import { cudaDecodeWorks } from '../media/ffmpeg.js';
+import { type PacketScan } from '../media/ffprobe.js';
+import { locateFfmpegTools, withVersions, type FfmpegTools, type ProbeTools, type ToolPaths } from '../media/tools.js';
 import { loadModelConfig, PRESETS, type ModelConfig } from '../model/config.js';
 import { resolveModel, type ResolvedModel, type ResolveModelOptions } from '../model/resolve.js';
 import { checkRunHistory } from '../observe/history.js';

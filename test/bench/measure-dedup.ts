@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { RgbImage } from '../../src/domain/image.js';
 import { DEFAULT_DEDUP_THRESHOLD, LOCAL_CHANGE_MAX } from '../../src/domain/thresholds.js';
-import { resolveFfmpegTools } from '../../src/media/ffmpeg.js';
+import { resolveFfmpegTools } from '../../src/media/tools.js';
 import { fitForAnalysis } from '../../src/pipeline/analysis.js';
 import { Deduplicator, hammingDistance } from '../../src/pipeline/dedup.js';
 import { extractFrames } from '../../src/pipeline/extract.js';

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ToolError, VideoInputError } from '../../src/errors.js';
-import { parsePacketLine, resolveFfmpegTools, scanPackets, type FfmpegTools, type PacketScan } from '../../src/media/ffmpeg.js';
+import { parsePacketLine, scanPackets, type PacketScan } from '../../src/media/ffprobe.js';
+import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/tools.js';
 import { probeVideo, probeVideoWithPackets } from '../../src/pipeline/probe.js';
 import { ffmpeg, makeAudioOnly, makeTextFile, makeVideo, tempDir } from '../support/videos.js';
 

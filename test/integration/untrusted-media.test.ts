@@ -15,7 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { VideoInfo } from '../../src/domain/video.js';
 import { VideoInputError } from '../../src/errors.js';
-import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/ffmpeg.js';
+import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/tools.js';
 import { DecodeLog, extractFrames } from '../../src/pipeline/extract.js';
 import { probeVideo } from '../../src/pipeline/probe.js';
 import { ffmpeg, makeVideo, tempDir } from '../support/videos.js';

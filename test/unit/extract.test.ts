@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Frame } from '../../src/domain/frame.js';
 import type { Sampling } from '../../src/domain/sampling.js';
-import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/ffmpeg.js';
+import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/tools.js';
 import { DecodeLog, extractFrames, truncatedError, truncation } from '../../src/pipeline/extract.js';
 import { probeVideo } from '../../src/pipeline/probe.js';
 import { makeTruncated, makeVideo, tempDir } from '../support/videos.js';

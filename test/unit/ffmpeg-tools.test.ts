@@ -2,7 +2,7 @@ import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { ToolError } from '../../src/errors.js';
-import { resolveFfmpegTools } from '../../src/media/ffmpeg.js';
+import { resolveFfmpegTools } from '../../src/media/tools.js';
 import { tempDir } from '../support/videos.js';
 
 const savedPath = process.env.PATH;
