@@ -6342,7 +6342,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1096);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9867);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1096:
+/***/ 9867:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21480,13 +21480,29 @@ function time_range_describeRange(range) {
     return `${time_range_formatClock(range.startMs)}–${range.endMs === null ? 'end' : time_range_formatClock(range.endMs)}`;
 }
 
-;// CONCATENATED MODULE: ./src/media/ffmpeg.ts
+;// CONCATENATED MODULE: ./src/media/text-lines.ts
+/** Splits a stream's text into lines (ffmpeg ends progress lines with \r). */
+function onLines(stream, onLine) {
+    let rest = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => {
+        const parts = (rest + chunk).split(/\r\n|\r|\n/);
+        rest = parts.pop() ?? '';
+        for (const line of parts)
+            if (line !== '')
+                onLine(line);
+    });
+    stream.on('end', () => {
+        if (rest !== '')
+            onLine(rest);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/media/tools.ts
 /**
- * The only module that starts ffmpeg or ffprobe: binary discovery, ffprobe, and a decoder process
- * whose raw frames arrive on a stream. Both are spawned directly (fluent-ffmpeg, archived upstream,
- * gives only its probe result's type): its ffprobe could be given neither a time limit nor a kill.
- * The media is untrusted: every call reads local files only (PROTOCOL_WHITELIST), ffprobe has a time
- * limit and a decoder that stops making progress is killed (the stall timeout).
+ * Finding ffmpeg and ffprobe (an option, PATH, or the optional npm packages) and reading their
+ * versions; what every call of them shares: local files only (PROTOCOL_WHITELIST) and the stall
+ * timeout.
  */
 
 
@@ -21496,9 +21512,8 @@ function time_range_describeRange(range) {
 
 
 
-
 const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
-const ffmpeg_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+const tools_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
 /**
  * Input media is untrusted: ffmpeg and ffprobe may open local files and pipes only, never a network
  * or other protocol a playlist or list inside the file refers to (an input option: before `-i`).
@@ -21529,7 +21544,7 @@ function onPath(name) {
 /** The binary shipped in an optional npm package (`@ffmpeg-installer/ffmpeg`, `@ffprobe-installer/ffprobe`). */
 function fromNpm(pkg) {
     try {
-        const found = ffmpeg_require(pkg).path;
+        const found = tools_require(pkg).path;
         return typeof found === 'string' && isExecutable(found) ? found : null;
     }
     catch {
@@ -21596,41 +21611,20 @@ async function withVersions(paths, ffprobeVersion) {
     const [ffmpeg, ffprobe] = await Promise.all([versionOf(paths.ffmpeg, paths.fix), ffprobeVersion ?? versionOf(paths.ffprobe, paths.fix)]);
     return { ffmpeg: { path: paths.ffmpeg, version: ffmpeg }, ffprobe: { path: paths.ffprobe, version: ffprobe }, source: paths.source };
 }
+
+;// CONCATENATED MODULE: ./src/media/ffmpeg.ts
 /**
- * Runs ffprobe on a file (streams and format, as JSON), restricted to local files; rejects with
- * ffprobe's own message (`ffprobe exited with code n` and its stderr), or with a VideoInputError
- * naming the file and the option when ffprobe gives no answer within the stall timeout (it is killed).
+ * The decoder: one ffmpeg process whose raw frames arrive on a stream, at a priority its user may
+ * change while it runs, killed when it stops making progress (the stall timeout); and whether ffmpeg
+ * can decode on the GPU here. The media is untrusted: local files only (PROTOCOL_WHITELIST).
  */
-async function probeFile(tools, file) {
-    const limit = stallLimit(tools);
-    const args = ['-v', 'error', ...PROTOCOL_WHITELIST, '-show_streams', '-show_format', '-of', 'json', file];
-    let stdout;
-    try {
-        ({ stdout } = await run(tools.ffprobe.path, args, { timeout: limit.seconds * 1000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }));
-    }
-    catch (error) {
-        const failed = error;
-        if (failed.killed && failed.signal === 'SIGKILL')
-            throw probeStalled(file, limit.seconds, limit.name);
-        if (typeof failed.code !== 'number')
-            throw error;
-        throw new Error(`ffprobe exited with code ${failed.code}\n${String(failed.stderr ?? '')}`);
-    }
-    return probeDataOf(JSON.parse(stdout));
-}
-function probeStalled(file, seconds, option) {
-    return new errors/* VideoInputError */._f(`Video ${file}: ffprobe gave no answer within ${seconds} s and was stopped; check the file is complete and local, or raise ${option}`);
-}
-/** ffprobe's JSON as ProbeData, a display matrix's rotation lifted onto its stream. */
-function probeDataOf(data) {
-    const streams = (data.streams ?? []).map((stream) => {
-        // A display matrix's rotation sits in the stream's side data in JSON (flat in ffprobe's default output).
-        const sideData = stream.side_data_list ?? [];
-        const rotation = sideData.find((side) => side.rotation !== undefined)?.rotation;
-        return rotation === undefined || stream.rotation !== undefined ? stream : { ...stream, rotation: rotation };
-    });
-    return { streams, format: data.format ?? {}, chapters: data.chapters ?? [] };
-}
+
+
+
+
+
+
+const ffmpeg_run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
 /**
  * Sets a process's CPU priority: the lowest (nice 19) or normal (0). Raising it back to normal needs
  * the right to (root with CAP_SYS_NICE; a container's root usually lacks it): false when refused.
@@ -21646,22 +21640,6 @@ function setNice(pid, low) {
     catch {
         return false;
     }
-}
-/** Splits a stream's text into lines (ffmpeg ends progress lines with \r). */
-function onLines(stream, onLine) {
-    let rest = '';
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk) => {
-        const parts = (rest + chunk).split(/\r\n|\r|\n/);
-        rest = parts.pop() ?? '';
-        for (const line of parts)
-            if (line !== '')
-                onLine(line);
-    });
-    stream.on('end', () => {
-        if (rest !== '')
-            onLine(rest);
-    });
 }
 /**
  * Kills a decoder that makes no progress (no frame bytes, no log line) for the stall timeout while
@@ -21746,167 +21724,6 @@ function startDecode(tools, request) {
     };
 }
 /**
- * The presentation times of the first video stream's packets from the start of the file up to
- * `untilSeconds`, read by ffprobe without decoding (demuxing only: about 20 000 packets a second).
- */
-async function listPacketTimes(tools, file, untilSeconds) {
-    const args = [
-        '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'v:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
-        '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file,
-    ];
-    let stdout;
-    try {
-        ({ stdout } = await run(tools.ffprobe.path, args, { maxBuffer: 1 << 30, timeout: stallLimit(tools).seconds * 1000, killSignal: 'SIGKILL' }));
-    }
-    catch (error) {
-        throw new errors/* ToolError */.v4(`ffprobe could not list the packets of ${file}: ${error.message.split('\n')[0]}`);
-    }
-    const packets = [];
-    for (const line of stdout.split('\n')) {
-        const [pts, ptsTime, flags] = line.trim().split(',');
-        if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined)
-            continue;
-        packets.push({ pts: Number(pts), ptsTime: Number(ptsTime), discard: (flags ?? '').includes('D') });
-    }
-    return packets;
-}
-/** Packets gathered into typed arrays, doubling their capacity as they come. */
-class PacketCollector {
-    capacity = 4096;
-    scan = { pts: new Float64Array(4096), ptsTime: new Float64Array(4096), flags: new Uint8Array(4096), count: 0 };
-    /** One packet from ffprobe's text; one without a timestamp ("N/A" or absent) is skipped. */
-    add(pts, ptsTime, flags = '') {
-        if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined || ptsTime === 'N/A')
-            return;
-        let { scan } = this;
-        if (scan.count === this.capacity) {
-            this.capacity *= 2;
-            const grown = { pts: new Float64Array(this.capacity), ptsTime: new Float64Array(this.capacity), flags: new Uint8Array(this.capacity), count: scan.count };
-            grown.pts.set(scan.pts);
-            grown.ptsTime.set(scan.ptsTime);
-            grown.flags.set(scan.flags);
-            this.scan = scan = grown;
-        }
-        scan.pts[scan.count] = Number(pts);
-        scan.ptsTime[scan.count] = Number(ptsTime);
-        scan.flags[scan.count] = (flags.includes('K') ? 1 : 0) | (flags.includes('D') ? 2 : 0);
-        scan.count += 1;
-    }
-}
-/**
- * Runs ffprobe and hands each stdout line to `onLine`; resolves on exit code 0. It is killed when no
- * line arrives for the stall timeout, and rejects with `stalled()`'s error then; otherwise with
- * `failed(reason)`'s, the reason being ffprobe's first stderr lines or its exit code.
- */
-function ffprobeLines(tools, args, onLine, errors) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(tools.ffprobe.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-        const stderr = [];
-        const limit = stallLimit(tools);
-        let last = Date.now();
-        let stalled = false;
-        const timer = setInterval(() => {
-            if (Date.now() - last < limit.seconds * 1000)
-                return;
-            stalled = true;
-            child.kill('SIGKILL');
-        }, Math.min(1000, limit.seconds * 250));
-        timer.unref();
-        onLines(child.stdout, (line) => {
-            last = Date.now();
-            onLine(line);
-        });
-        onLines(child.stderr, (line) => {
-            if (stderr.length < 5)
-                stderr.push(line);
-        });
-        child.once('error', (error) => {
-            clearInterval(timer);
-            reject(errors.failed(error.message, null));
-        });
-        child.once('close', (code) => {
-            clearInterval(timer);
-            if (stalled)
-                reject(errors.stalled(limit.seconds, limit.name));
-            else if (code === 0)
-                resolve();
-            else
-                reject(errors.failed(stderr.join(' | ') || `exit code ${code}`, code));
-        });
-    });
-}
-/**
- * Lists the packets of the first video stream that is not a picture, over the whole file, without decoding (demuxing only; about
- * 0.35 s for 10 minutes at 25 fps), streamed line by line into typed arrays: 17 bytes a packet, so
- * a day of video at 25 fps holds 37 MB.
- */
-async function scanPackets(tools, file) {
-    const args = ['-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'V:0', '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file];
-    const packets = new PacketCollector();
-    const failed = (reason) => new errors/* ToolError */.v4(`ffprobe could not list the packets of ${file}: ${reason}`);
-    await ffprobeLines(tools, args, (line) => {
-        const [pts, ptsTime, flags] = line.trim().split(',');
-        packets.add(pts, ptsTime, flags);
-    }, { stalled: (seconds, option) => failed(`no packet listed for ${seconds} s (raise ${option})`), failed });
-    return packets.scan;
-}
-/**
- * The first line of a packet in `-of json=compact=1`: `{ "pts": 0, "pts_time": "0.000000", "flags": "K_" },`.
- * A packet with side data (MPEG-TS) goes on over more lines, more deeply indented; a field ffprobe
- * has no value for is left out. Read by regular expressions: 5× faster than JSON.parse.
- */
-const PACKET_START = /^\{ "pts": (-?\d+), "pts_time": "([^"]*)", "flags": "([^"]*)"/;
-/** pts, pts_time and flags from a packet's first line (undefined for a field left out). */
-function parsePacketLine(line) {
-    const fast = PACKET_START.exec(line);
-    if (fast)
-        return [fast[1], fast[2], fast[3]];
-    return [/"pts": (-?\d+)/.exec(line)?.[1], /"pts_time": "([^"]*)"/.exec(line)?.[1], /"flags": "([^"]*)"/.exec(line)?.[1]];
-}
-/**
- * Probes a file and lists its video packets in one ffprobe call (one start of ffprobe and one pass
- * over the file instead of two): streams and format as `probeFile` gives them, restricted to the
- * first video stream that is not a picture (`V:0`), and that stream's packets as `scanPackets` does.
- * ffprobe prints the packets first, one per line in compact JSON; they are parsed as they come and
- * left out of the rest, which is parsed as JSON at the end. Rejects as `probeFile` does.
- */
-async function probeFileWithPackets(tools, file) {
-    const args = [
-        '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'V:0', '-show_program_version', '-show_streams', '-show_format',
-        '-show_entries', 'packet=pts,pts_time,flags', '-of', 'json=compact=1', file,
-    ];
-    const packets = new PacketCollector();
-    const rest = [];
-    // Inside the packets array, each packet starts with a "{" at the indent of the first one; deeper
-    // lines are its side data. The packets are left out of `rest`, which stays valid JSON.
-    let inPackets = false;
-    let packetIndent = null;
-    await ffprobeLines(tools, args, (line) => {
-        const trimmed = line.trim();
-        if (inPackets) {
-            const indent = line.slice(0, line.length - line.trimStart().length);
-            if (trimmed.startsWith('{') && (packetIndent === null || indent === packetIndent)) {
-                packetIndent = indent;
-                packets.add(...parsePacketLine(trimmed));
-                return;
-            }
-            if (!/^\],?$/.test(trimmed) || (packetIndent !== null && indent.length >= packetIndent.length))
-                return;
-            inPackets = false;
-        }
-        else if (trimmed === '"packets": [') {
-            inPackets = true;
-        }
-        rest.push(line);
-    }, {
-        stalled: (seconds, option) => probeStalled(file, seconds, option),
-        failed: (reason, code) => (code === null ? new errors/* ToolError */.v4(`Cannot run ${tools.ffprobe.path}: ${reason}`) : new Error(`ffprobe exited with code ${code}\n${reason}`)),
-    });
-    const parsed = JSON.parse(rest.join('\n'));
-    const version = parsed.program_version?.version;
-    return { data: probeDataOf(parsed), packets: packets.scan, ffprobeVersion: version === undefined ? null : `ffprobe version ${version}` };
-}
-/**
  * Whether ffmpeg can decode `file` on the GPU here: decodes its first frame with `-hwaccel cuda`. An
  * ffmpeg built with CUDA still fails without a driver or device (it does not fall back by itself), so
  * this is tried at run time; the reason is returned when it fails.
@@ -21914,7 +21731,7 @@ async function probeFileWithPackets(tools, file) {
 async function cudaDecodeWorks(tools, file) {
     const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-hwaccel', 'cuda', '-hwaccel_output_format', 'cuda', ...PROTOCOL_WHITELIST, '-i', file, '-frames:v', '1', '-f', 'null', '-'];
     try {
-        await run(tools.ffmpeg.path, args, { timeout: 30000 });
+        await ffmpeg_run(tools.ffmpeg.path, args, { timeout: 30000 });
         return { works: true, reason: '' };
     }
     catch (error) {
@@ -22549,6 +22366,216 @@ async function openRunStaging(request) {
     return { dir, checkpoint, finished };
 }
 
+;// CONCATENATED MODULE: ./src/media/ffprobe.ts
+/**
+ * ffprobe, spawned directly (fluent-ffmpeg, archived upstream, gives only its probe result's type:
+ * its ffprobe could be given neither a time limit nor a kill): the probe of a video, the list of its
+ * packets without decoding, or both in one call. The media is untrusted: local files only, and
+ * ffprobe is killed when it gives no answer within the stall timeout.
+ */
+
+
+
+
+
+const ffprobe_run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+/**
+ * Runs ffprobe on a file (streams and format, as JSON), restricted to local files; rejects with
+ * ffprobe's own message (`ffprobe exited with code n` and its stderr), or with a VideoInputError
+ * naming the file and the option when ffprobe gives no answer within the stall timeout (it is killed).
+ */
+async function probeFile(tools, file) {
+    const limit = stallLimit(tools);
+    const args = ['-v', 'error', ...PROTOCOL_WHITELIST, '-show_streams', '-show_format', '-of', 'json', file];
+    let stdout;
+    try {
+        ({ stdout } = await ffprobe_run(tools.ffprobe.path, args, { timeout: limit.seconds * 1000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }));
+    }
+    catch (error) {
+        const failed = error;
+        if (failed.killed && failed.signal === 'SIGKILL')
+            throw probeStalled(file, limit.seconds, limit.name);
+        if (typeof failed.code !== 'number')
+            throw error;
+        throw new Error(`ffprobe exited with code ${failed.code}\n${String(failed.stderr ?? '')}`);
+    }
+    return probeDataOf(JSON.parse(stdout));
+}
+function probeStalled(file, seconds, option) {
+    return new errors/* VideoInputError */._f(`Video ${file}: ffprobe gave no answer within ${seconds} s and was stopped; check the file is complete and local, or raise ${option}`);
+}
+/** ffprobe's JSON as ProbeData, a display matrix's rotation lifted onto its stream. */
+function probeDataOf(data) {
+    const streams = (data.streams ?? []).map((stream) => {
+        // A display matrix's rotation sits in the stream's side data in JSON (flat in ffprobe's default output).
+        const sideData = stream.side_data_list ?? [];
+        const rotation = sideData.find((side) => side.rotation !== undefined)?.rotation;
+        return rotation === undefined || stream.rotation !== undefined ? stream : { ...stream, rotation: rotation };
+    });
+    return { streams, format: data.format ?? {}, chapters: data.chapters ?? [] };
+}
+/**
+ * The presentation times of the first video stream's packets from the start of the file up to
+ * `untilSeconds`, read by ffprobe without decoding (demuxing only: about 20 000 packets a second).
+ */
+async function listPacketTimes(tools, file, untilSeconds) {
+    const args = [
+        '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'v:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
+        '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file,
+    ];
+    let stdout;
+    try {
+        ({ stdout } = await ffprobe_run(tools.ffprobe.path, args, { maxBuffer: 1 << 30, timeout: stallLimit(tools).seconds * 1000, killSignal: 'SIGKILL' }));
+    }
+    catch (error) {
+        throw new errors/* ToolError */.v4(`ffprobe could not list the packets of ${file}: ${error.message.split('\n')[0]}`);
+    }
+    const packets = [];
+    for (const line of stdout.split('\n')) {
+        const [pts, ptsTime, flags] = line.trim().split(',');
+        if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined)
+            continue;
+        packets.push({ pts: Number(pts), ptsTime: Number(ptsTime), discard: (flags ?? '').includes('D') });
+    }
+    return packets;
+}
+/** Packets gathered into typed arrays, doubling their capacity as they come. */
+class PacketCollector {
+    capacity = 4096;
+    scan = { pts: new Float64Array(4096), ptsTime: new Float64Array(4096), flags: new Uint8Array(4096), count: 0 };
+    /** One packet from ffprobe's text; one without a timestamp ("N/A" or absent) is skipped. */
+    add(pts, ptsTime, flags = '') {
+        if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined || ptsTime === 'N/A')
+            return;
+        let { scan } = this;
+        if (scan.count === this.capacity) {
+            this.capacity *= 2;
+            const grown = { pts: new Float64Array(this.capacity), ptsTime: new Float64Array(this.capacity), flags: new Uint8Array(this.capacity), count: scan.count };
+            grown.pts.set(scan.pts);
+            grown.ptsTime.set(scan.ptsTime);
+            grown.flags.set(scan.flags);
+            this.scan = scan = grown;
+        }
+        scan.pts[scan.count] = Number(pts);
+        scan.ptsTime[scan.count] = Number(ptsTime);
+        scan.flags[scan.count] = (flags.includes('K') ? 1 : 0) | (flags.includes('D') ? 2 : 0);
+        scan.count += 1;
+    }
+}
+/**
+ * Runs ffprobe and hands each stdout line to `onLine`; resolves on exit code 0. It is killed when no
+ * line arrives for the stall timeout, and rejects with `stalled()`'s error then; otherwise with
+ * `failed(reason)`'s, the reason being ffprobe's first stderr lines or its exit code.
+ */
+function ffprobeLines(tools, args, onLine, errors) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(tools.ffprobe.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        const stderr = [];
+        const limit = stallLimit(tools);
+        let last = Date.now();
+        let stalled = false;
+        const timer = setInterval(() => {
+            if (Date.now() - last < limit.seconds * 1000)
+                return;
+            stalled = true;
+            child.kill('SIGKILL');
+        }, Math.min(1000, limit.seconds * 250));
+        timer.unref();
+        onLines(child.stdout, (line) => {
+            last = Date.now();
+            onLine(line);
+        });
+        onLines(child.stderr, (line) => {
+            if (stderr.length < 5)
+                stderr.push(line);
+        });
+        child.once('error', (error) => {
+            clearInterval(timer);
+            reject(errors.failed(error.message, null));
+        });
+        child.once('close', (code) => {
+            clearInterval(timer);
+            if (stalled)
+                reject(errors.stalled(limit.seconds, limit.name));
+            else if (code === 0)
+                resolve();
+            else
+                reject(errors.failed(stderr.join(' | ') || `exit code ${code}`, code));
+        });
+    });
+}
+/**
+ * Lists the packets of the first video stream that is not a picture, over the whole file, without decoding (demuxing only; about
+ * 0.35 s for 10 minutes at 25 fps), streamed line by line into typed arrays: 17 bytes a packet, so
+ * a day of video at 25 fps holds 37 MB.
+ */
+async function scanPackets(tools, file) {
+    const args = ['-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'V:0', '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file];
+    const packets = new PacketCollector();
+    const failed = (reason) => new errors/* ToolError */.v4(`ffprobe could not list the packets of ${file}: ${reason}`);
+    await ffprobeLines(tools, args, (line) => {
+        const [pts, ptsTime, flags] = line.trim().split(',');
+        packets.add(pts, ptsTime, flags);
+    }, { stalled: (seconds, option) => failed(`no packet listed for ${seconds} s (raise ${option})`), failed });
+    return packets.scan;
+}
+/**
+ * The first line of a packet in `-of json=compact=1`: `{ "pts": 0, "pts_time": "0.000000", "flags": "K_" },`.
+ * A packet with side data (MPEG-TS) goes on over more lines, more deeply indented; a field ffprobe
+ * has no value for is left out. Read by regular expressions: 5× faster than JSON.parse.
+ */
+const PACKET_START = /^\{ "pts": (-?\d+), "pts_time": "([^"]*)", "flags": "([^"]*)"/;
+/** pts, pts_time and flags from a packet's first line (undefined for a field left out). */
+function parsePacketLine(line) {
+    const fast = PACKET_START.exec(line);
+    if (fast)
+        return [fast[1], fast[2], fast[3]];
+    return [/"pts": (-?\d+)/.exec(line)?.[1], /"pts_time": "([^"]*)"/.exec(line)?.[1], /"flags": "([^"]*)"/.exec(line)?.[1]];
+}
+/**
+ * Probes a file and lists its video packets in one ffprobe call (one start of ffprobe and one pass
+ * over the file instead of two): streams and format as `probeFile` gives them, restricted to the
+ * first video stream that is not a picture (`V:0`), and that stream's packets as `scanPackets` does.
+ * ffprobe prints the packets first, one per line in compact JSON; they are parsed as they come and
+ * left out of the rest, which is parsed as JSON at the end. Rejects as `probeFile` does.
+ */
+async function probeFileWithPackets(tools, file) {
+    const args = [
+        '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'V:0', '-show_program_version', '-show_streams', '-show_format',
+        '-show_entries', 'packet=pts,pts_time,flags', '-of', 'json=compact=1', file,
+    ];
+    const packets = new PacketCollector();
+    const rest = [];
+    // Inside the packets array, each packet starts with a "{" at the indent of the first one; deeper
+    // lines are its side data. The packets are left out of `rest`, which stays valid JSON.
+    let inPackets = false;
+    let packetIndent = null;
+    await ffprobeLines(tools, args, (line) => {
+        const trimmed = line.trim();
+        if (inPackets) {
+            const indent = line.slice(0, line.length - line.trimStart().length);
+            if (trimmed.startsWith('{') && (packetIndent === null || indent === packetIndent)) {
+                packetIndent = indent;
+                packets.add(...parsePacketLine(trimmed));
+                return;
+            }
+            if (!/^\],?$/.test(trimmed) || (packetIndent !== null && indent.length >= packetIndent.length))
+                return;
+            inPackets = false;
+        }
+        else if (trimmed === '"packets": [') {
+            inPackets = true;
+        }
+        rest.push(line);
+    }, {
+        stalled: (seconds, option) => probeStalled(file, seconds, option),
+        failed: (reason, code) => (code === null ? new errors/* ToolError */.v4(`Cannot run ${tools.ffprobe.path}: ${reason}`) : new Error(`ffprobe exited with code ${code}\n${reason}`)),
+    });
+    const parsed = JSON.parse(rest.join('\n'));
+    const version = parsed.program_version?.version;
+    return { data: probeDataOf(parsed), packets: packets.scan, ffprobeVersion: version === undefined ? null : `ffprobe version ${version}` };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/probe.ts
 /**
  * Stage 1: probe and validate an input video with ffprobe. Anything that is not a decodable video is
@@ -23115,7 +23142,7 @@ function frameAt(timeline, pts) {
 /**
  * Which frames a keyframe-aware decode takes (`--decode keyframes`), and when `auto` chooses it. Pure
  * functions over a video's frame times and keyframe positions, read from ffprobe's packet list
- * (media/ffmpeg.ts `scanPackets`, no decoding).
+ * (media/ffprobe.ts `scanPackets`, no decoding).
  *
  * A sampling slot is the time a sample stands for: k / sample-fps for a rate, the time of frame k·n
  * for every-n-frames. Each slot, in order, takes the keyframe nearest its time (the earlier one on a
@@ -24066,6 +24093,7 @@ function selectFrames(kept, features, n) {
 
 
 
+
 function datasetPaths(outDir) {
     const entries = Object.entries(DATASET_FILES).map(([key, rel]) => [key, external_node_path_default().join(outDir, rel)]);
     return Object.fromEntries(entries);
@@ -24602,16 +24630,17 @@ function parseMergeArgs(rest) {
  */
 /**
  * 2 vCPU (the GitHub-hosted runner's shape), onnxruntime CPU, `npm run bench` medians of 3 rounds
- * (docs/performance.md, "Figures, three workloads"): the sample (79.5 s, 768x576, 10 fps, 795 frames)
- * at 1 frame/s, 80 frames kept: full run 8.08 s, decode-all floor 1.28 s; the camera-like video
- * (10 min, 25 fps, a keyframe every 2 s): its 300 keyframes decoded alone in 3.05 s.
+ * (docs/performance.md, "Figures, three workloads", 2026-12-02, after the fixed cost per run was
+ * cut): the sample (79.5 s, 768x576, 10 fps, 795 frames) at 1 frame/s, 80 frames kept: full run
+ * 7.41 s, decode-all floor 1.18 s; the camera-like video (10 min, 25 fps, a keyframe every 2 s): its
+ * 300 keyframes decoded alone in 2.94 s.
  */
 const CPU_2VCPU = {
-    secondsPerSampledFrame: (8.08 - 1.28) / 80,
-    decodeSecondsPerFrame: 1.28 / 795,
-    keyframeDecodeSeconds: 3.05 / 300,
+    secondsPerSampledFrame: (7.41 - 1.18) / 80,
+    decodeSecondsPerFrame: 1.18 / 795,
+    keyframeDecodeSeconds: 2.94 / 300,
     kind: 'measured',
-    basis: 'npm run bench on 2 vCPU: full 8.08 s, decode floor 1.28 s for 80 sampled of 795 frames; 300 keyframes in 3.05 s (docs/performance.md)',
+    basis: 'npm run bench on 2 vCPU: full 7.41 s, decode floor 1.18 s for 80 sampled of 795 frames; 300 keyframes in 2.94 s (docs/performance.md)',
 };
 /**
  * g4dn.xlarge (T4, 4 vCPU): not measured here (no GPU on the build machines). Inference on the GPU is
