@@ -160,12 +160,12 @@ export async function processVideo(job: VideoJob): Promise<DecodeSummary> {
   const { plan } = job;
   const log = job.planned === null ? new DecodeLog(plan?.origin ?? null, plan?.range ?? null) : new PlannedDecodeLog(plan?.range ?? null);
   const priority = new DecoderPriority(job.decoderLowPriority ?? true);
-  const follow = (): void => {
-    if (job.decoderFollowsInference === true) priority.follow(inFlight.length >= job.detector.concurrency);
-  };
   let first = true;
   let batch: Pending[] = [];
   const inFlight: InFlight[] = [];
+  const follow = (): void => {
+    if (job.decoderFollowsInference === true) priority.follow(inFlight.length >= job.detector.concurrency);
+  };
   const dispatch = async (): Promise<void> => {
     inFlight.push(await recorder.time('detect', () => startBatch(job, batch)));
     batch = [];

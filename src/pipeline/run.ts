@@ -16,6 +16,7 @@ import { type PacketScan } from '../media/ffprobe.js';
 import { locateFfmpegTools, withVersions, type FfmpegTools, type ProbeTools, type ToolPaths } from '../media/tools.js';
 import { loadModelConfig, PRESETS, type ModelConfig } from '../model/config.js';
 import { resolveModel, type ResolvedModel, type ResolveModelOptions } from '../model/resolve.js';
+import { sha256File } from '../model/sha256.js';
 import { checkRunHistory } from '../observe/history.js';
 import { silentLogger, type Logger } from '../observe/log.js';
 import { InterruptedError, messageOf, OutputError } from '../errors.js';
@@ -38,7 +39,6 @@ import { expectedSamples, processVideo } from './process-video.js';
 import { publishRun } from './publish.js';
 import { planRange } from './range-plan.js';
 import { planDecode, type VideoDecodePlan } from './decode-plan.js';
-import { hashVideo } from './video-hash.js';
 import { chooseDecoderSetting } from './decoder-priority.js';
 import type { RangePlan } from './range-plan.js';
 import { selectFrames } from './select-frames.js';
@@ -147,11 +147,25 @@ async function prepareVideo(tools: ProbeTools, info: VideoInfo, options: Options
  * Probes every video. The first one's packets are listed by the same ffprobe call when its decode
  * mode needs them (the others' while the video before them is processed).
  */
-function probeVideos(tools: ProbeTools, options: Options, name: NameOf): Promise<(ProbedWithPackets | Omit<ProbedWithPackets, 'packets'> & { packets: null })[]> {
+function probeVideos(tools: ProbeTools, options: Options, name: NameOf): Promise<(Omit<ProbedWithPackets, 'packets'> & { packets: PacketScan | null })[]> {
   return Promise.all(options.videos.map(async (file, i) => {
     if (i === 0 && options.decode !== 'all') return probeVideoWithPackets(tools, file, i, name);
     return { info: await probeVideo(tools, file, i, name), packets: null, ffprobeVersion: null };
   }));
+}
+
+/** `make(index)` started at most once per index: later calls get the same promise (its rejection handled when it is awaited). */
+function oncePerIndex<T>(make: (index: number) => Promise<T>): (index: number) => Promise<T> {
+  const started = new Map<number, Promise<T>>();
+  return (index) => {
+    let promise = started.get(index);
+    if (promise === undefined) {
+      promise = make(index);
+      promise.catch(() => undefined);
+      started.set(index, promise);
+    }
+    return promise;
+  };
 }
 
 /** The run's input files, which `--overwrite` must never delete. */
@@ -257,17 +271,9 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
   const tools = (toolsResult as PromiseFulfilledResult<FfmpegTools>).value;
   logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
   const probed = (probeResult as PromiseFulfilledResult<Awaited<typeof probing>>).value;
-  // Each video's sha256, read once: started when it is decoded, or when a resume checks it.
-  const hashes = new Map<number, Promise<string>>();
-  const sha256Of = (index: number): Promise<string> => {
-    let hash = hashes.get(index);
-    if (hash === undefined) {
-      hash = hashVideo(probed[index]!.info.path);
-      hash.catch(() => undefined);
-      hashes.set(index, hash);
-    }
-    return hash;
-  };
+  // Each video's sha256 (manifest, metrics, checkpoint), read once: started when the video is
+  // decoded, so reading it overlaps the decode, or when a resume checks a video it skips.
+  const sha256Of = oncePerIndex((index) => sha256File(probed[index]!.info.path));
   const { modelConfig, model, detector } = (loadResult as PromiseFulfilledResult<Awaited<typeof loading>>).value;
   let staging: RunStaging | null = null;
   let committed = false;
@@ -298,16 +304,7 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
     });
     const dir = staging.dir;
     // Each video's plans, made while the video before it is processed; none for the videos a resume skips.
-    const plans = new Map<number, Promise<VideoPlans>>([[0, firstPlans]]);
-    const planned = (index: number): Promise<VideoPlans> => {
-      let made = plans.get(index);
-      if (made === undefined) {
-        made = prepare(probed[index]!.info, null);
-        made.catch(() => undefined);
-        plans.set(index, made);
-      }
-      return made;
-    };
+    const planned = oncePerIndex((index) => (index === 0 ? firstPlans : prepare(probed[index]!.info, null)));
     const finished = staging.finished;
     for (const [index, { info }] of probed.entries()) {
       hooks.signal?.throwIfAborted();
