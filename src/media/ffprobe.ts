@@ -61,12 +61,13 @@ export interface PacketTime {
 }
 
 /**
- * The presentation times of the first video stream's packets from the start of the file up to
+ * The presentation times of the packets of the first video stream that is not a picture (as the
+ * probe and scanPackets choose it), from the start of the file up to
  * `untilSeconds`, read by ffprobe without decoding (demuxing only: about 20 000 packets a second).
  */
 export async function listPacketTimes(tools: ProbeTools, file: string, untilSeconds: number): Promise<PacketTime[]> {
   const args = [
-    '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'v:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
+    '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'V:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
     '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file,
   ];
   let stdout: string;
