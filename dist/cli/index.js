@@ -6342,7 +6342,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9867);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8202);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9867:
+/***/ 8202:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22415,12 +22415,13 @@ function probeDataOf(data) {
     return { streams, format: data.format ?? {}, chapters: data.chapters ?? [] };
 }
 /**
- * The presentation times of the first video stream's packets from the start of the file up to
+ * The presentation times of the packets of the first video stream that is not a picture (as the
+ * probe and scanPackets choose it), from the start of the file up to
  * `untilSeconds`, read by ffprobe without decoding (demuxing only: about 20 000 packets a second).
  */
 async function listPacketTimes(tools, file, untilSeconds) {
     const args = [
-        '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'v:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
+        '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'V:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
         '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file,
     ];
     let stdout;
@@ -23743,13 +23744,13 @@ async function processVideo(job) {
     const { plan } = job;
     const log = job.planned === null ? new DecodeLog(plan?.origin ?? null, plan?.range ?? null) : new PlannedDecodeLog(plan?.range ?? null);
     const priority = new DecoderPriority(job.decoderLowPriority ?? true);
+    let first = true;
+    let batch = [];
+    const inFlight = [];
     const follow = () => {
         if (job.decoderFollowsInference === true)
             priority.follow(inFlight.length >= job.detector.concurrency);
     };
-    let first = true;
-    let batch = [];
-    const inFlight = [];
     const dispatch = async () => {
         inFlight.push(await recorder.time('detect', () => startBatch(job, batch)));
         batch = [];
@@ -23943,18 +23944,6 @@ packets = null) {
         planned: { timeline, targets, window: range?.range ?? null },
         decodedPerSample: timeline.keyframes.length / Math.max(1, all.length),
     };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/video-hash.ts
-/**
- * The sha256 of an input video, recorded in the manifest and metrics (and what a resumed run checks
- * its inputs against). Streamed, so memory stays constant whatever the file's size; a run starts it
- * when the video's decoding starts, so reading the file for it overlaps the decode instead of
- * delaying the first frame (a day of camera video is gigabytes: tens of seconds of hashing).
- */
-
-function hashVideo(file) {
-    return sha256File(file);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/select-frames.ts
@@ -24167,6 +24156,19 @@ function probeVideos(tools, options, name) {
         return { info: await probeVideo(tools, file, i, name), packets: null, ffprobeVersion: null };
     }));
 }
+/** `make(index)` started at most once per index: later calls get the same promise (its rejection handled when it is awaited). */
+function oncePerIndex(make) {
+    const started = new Map();
+    return (index) => {
+        let promise = started.get(index);
+        if (promise === undefined) {
+            promise = make(index);
+            promise.catch(() => undefined);
+            started.set(index, promise);
+        }
+        return promise;
+    };
+}
 /** The run's input files, which `--overwrite` must never delete. */
 function inputFiles(options) {
     const files = [...options.videos];
@@ -24265,17 +24267,9 @@ async function runLocked(options, hooks, start) {
     const tools = toolsResult.value;
     logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
     const probed = probeResult.value;
-    // Each video's sha256, read once: started when it is decoded, or when a resume checks it.
-    const hashes = new Map();
-    const sha256Of = (index) => {
-        let hash = hashes.get(index);
-        if (hash === undefined) {
-            hash = hashVideo(probed[index].info.path);
-            hash.catch(() => undefined);
-            hashes.set(index, hash);
-        }
-        return hash;
-    };
+    // Each video's sha256 (manifest, metrics, checkpoint), read once: started when the video is
+    // decoded, so reading it overlaps the decode, or when a resume checks a video it skips.
+    const sha256Of = oncePerIndex((index) => sha256File(probed[index].info.path));
     const { modelConfig, model, detector } = loadResult.value;
     let staging = null;
     let committed = false;
@@ -24305,16 +24299,7 @@ async function runLocked(options, hooks, start) {
         });
         const dir = staging.dir;
         // Each video's plans, made while the video before it is processed; none for the videos a resume skips.
-        const plans = new Map([[0, firstPlans]]);
-        const planned = (index) => {
-            let made = plans.get(index);
-            if (made === undefined) {
-                made = prepare(probed[index].info, null);
-                made.catch(() => undefined);
-                plans.set(index, made);
-            }
-            return made;
-        };
+        const planned = oncePerIndex((index) => (index === 0 ? firstPlans : prepare(probed[index].info, null)));
         const finished = staging.finished;
         for (const [index, { info }] of probed.entries()) {
             hooks.signal?.throwIfAborted();
