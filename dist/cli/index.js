@@ -6342,7 +6342,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8202);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1094);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8202:
+/***/ 1094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18504,11 +18504,11 @@ async function mapLimit(items, limit, work) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/report/svg-pixel-font.ts
+;// CONCATENATED MODULE: ./src/report/pixel-font.ts
 /**
- * A 5×7 pixel font drawn as SVG paths, for the class labels burned into the contact-sheet thumbnails.
- * sharp renders SVG with librsvg, whose text goes through fontconfig: the container image has no
- * fonts, and different fonts would give different bytes on different machines. Paths need neither.
+ * A 5×7 pixel font, for the class labels burned into the contact-sheet thumbnails: each lit pixel is
+ * a square painted straight into the image (thumbnail-overlay.ts). No font is involved: the container
+ * image has none, and different fonts would give different bytes on different machines.
  *
  * Capital letters, digits and a little punctuation; lower case is drawn as capitals and any other
  * character as `?`. Each glyph is 5 columns by 7 rows; glyphs advance by 6 columns.
@@ -18572,9 +18572,9 @@ function pixelTextWidth(text, scale) {
     const n = [...text].length;
     return n === 0 ? 0 : (n * GLYPH_ADVANCE - 1) * scale;
 }
-/** Path commands for `text` with its top-left corner at (x, y); runs of lit pixels are merged per row. */
-function pixelTextPath(text, x, y, scale) {
-    const parts = [];
+/** The lit pixels of `text` with its top-left corner at (x, y), as rectangles: runs merged per row. */
+function pixelTextRects(text, x, y, scale) {
+    const rects = [];
     [...text].forEach((char, i) => {
         const rows = glyph(char);
         const gx = x + i * GLYPH_ADVANCE * scale;
@@ -18587,21 +18587,109 @@ function pixelTextPath(text, x, y, scale) {
                 let end = c;
                 while (row[end] === '#')
                     end += 1;
-                const w = (end - c) * scale;
-                parts.push(`M${gx + c * scale} ${y + r * scale}h${w}v${scale}h${-w}z`);
+                rects.push({ x: gx + c * scale, y: y + r * scale, w: (end - c) * scale, h: scale });
                 c = end;
             }
         });
     });
-    return parts.join('');
+    return rects;
+}
+
+;// CONCATENATED MODULE: ./src/report/thumbnail-overlay.ts
+
+/** The colour boxes take when a class's colour is not `#rgb` or `#rrggbb`. */
+const DEFAULT_COLOR = '#1f77d0';
+/** Labels show at most this many characters. */
+const LABEL_CHARS = 14;
+/** `#rgb` or `#rrggbb` as numbers; anything else is the default blue. */
+function parseColor(color) {
+    const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(color);
+    const hex = short ? `#${short[1].repeat(2)}${short[2].repeat(2)}${short[3].repeat(2)}` : color;
+    const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+    if (!m)
+        return parseColor(DEFAULT_COLOR);
+    return [parseInt(m[1], 16), parseInt(m[2], 16), parseInt(m[3], 16)];
+}
+/** Black or white, whichever reads better on `rgb`. */
+function textColorOn([r, g, b]) {
+    return 0.2126 * (r / 255) + 0.7152 * (g / 255) + 0.0722 * (b / 255) > 0.6 ? [0, 0, 0] : [255, 255, 255];
+}
+function overlaps(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+/** The four sides of a `stroke`-wide outline on the inside of (x, y, w, h). */
+function outline(x, y, w, h, stroke, color) {
+    if (w <= 2 * stroke || h <= 2 * stroke)
+        return [{ x, y, w, h, color }];
+    return [
+        { x, y, w, h: stroke, color },
+        { x, y: y + h - stroke, w, h: stroke, color },
+        { x, y: y + stroke, w: stroke, h: h - 2 * stroke, color },
+        { x: x + w - stroke, y: y + stroke, w: stroke, h: h - 2 * stroke, color },
+    ];
+}
+/**
+ * The rectangles to paint on a `width`×`height` thumbnail of `image`, in painting order: every box,
+ * then every label (its background, then its text).
+ */
+function overlayRects(image, width, height, colorOf) {
+    const sx = width / Math.max(1, image.width);
+    const sy = height / Math.max(1, image.height);
+    const scale = width >= 360 ? 2 : 1;
+    const stroke = width >= 360 ? 2 : 1;
+    const labelHeight = GLYPH_ROWS * scale + 2 * scale + 2;
+    const detections = [...image.detections]
+        .map((d, i) => ({ d, i }))
+        .sort((a, b) => b.d.score - a.d.score || a.i - b.i)
+        .map(({ d }) => d);
+    const boxes = [];
+    const labels = [];
+    const placed = [];
+    for (const det of detections) {
+        const color = parseColor(colorOf(det.className));
+        const x = Math.round(Math.max(0, det.box.x * sx));
+        const y = Math.round(Math.max(0, det.box.y * sy));
+        const w = Math.max(1, Math.round(Math.min(width, (det.box.x + det.box.width) * sx)) - x);
+        const h = Math.max(1, Math.round(Math.min(height, (det.box.y + det.box.height) * sy)) - y);
+        boxes.push(...outline(x, y, w, h, stroke, color));
+        const text = [...det.className].slice(0, LABEL_CHARS).join('');
+        const labelWidth = pixelTextWidth(text, scale) + 2 * scale + 2;
+        const lx = Math.max(0, Math.min(x, width - labelWidth));
+        const ly = y >= labelHeight ? y - labelHeight : Math.min(y, height - labelHeight);
+        const area = { x: lx, y: ly, w: labelWidth, h: labelHeight };
+        if (text === '' || placed.some((p) => overlaps(p, area)))
+            continue;
+        placed.push(area);
+        const ink = textColorOn(color);
+        labels.push({ ...area, color }, ...pixelTextRects(text, lx + scale + 1, ly + scale + 1, scale).map((r) => ({ ...r, color: ink })));
+    }
+    return [...boxes, ...labels];
+}
+/** Paints `rects` into interleaved 8-bit RGB(A…) `pixels` of `width`×`height`, clipped to the image. */
+function paintRects(pixels, width, height, channels, rects) {
+    if (channels < 3)
+        throw new RangeError(`paintRects needs RGB pixels, got ${channels} channel(s)`);
+    for (const { x, y, w, h, color } of rects) {
+        const x0 = Math.max(0, Math.floor(x));
+        const x1 = Math.min(width, Math.floor(x + w));
+        const y0 = Math.max(0, Math.floor(y));
+        const y1 = Math.min(height, Math.floor(y + h));
+        for (let row = y0; row < y1; row++) {
+            for (let col = x0, at = (row * width + x0) * channels; col < x1; col++, at += channels) {
+                pixels[at] = color[0];
+                pixels[at + 1] = color[1];
+                pixels[at + 2] = color[2];
+            }
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/contact-sheet.ts
 /**
  * The contact sheet of report.html: thumbnails of kept frames, spread evenly over the run, with the
- * detection boxes and class labels burned in. Each thumbnail is the dataset image downscaled by sharp
- * with an SVG overlay composited on it (boxes as rectangles, labels in the pixel font of
- * svg-pixel-font.ts, so no system font is needed), written as a baseline JPEG without metadata under
+ * detection boxes and class labels burned in. Each thumbnail is the dataset image downscaled by sharp,
+ * with the boxes and labels painted into its pixels (thumbnail-overlay.ts; labels in the pixel font of
+ * pixel-font.ts, so no system font is needed), written as a baseline JPEG without metadata under
  * `report/thumbs/<image file name>`. Same images and detections → same bytes.
  */
 
@@ -18640,64 +18728,6 @@ function orderKept(kept) {
         a.timestampMs - b.timestampMs ||
         a.frameIndex - b.frameIndex);
 }
-/** Black or white, whichever reads better on `hex` (`#rrggbb`). */
-function textColorOn(hex) {
-    const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-    if (!m)
-        return '#ffffff';
-    const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h ?? '0', 16) / 255);
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.6 ? '#000000' : '#ffffff';
-}
-/** Only `#rgb`/`#rrggbb` colours reach the SVG; anything else becomes the default blue. */
-function safeColor(color) {
-    return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color) ? color : '#1f77d0';
-}
-function overlaps(a, b) {
-    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-/** Labels show at most this many characters. */
-const LABEL_CHARS = 14;
-/**
- * The overlay for one thumbnail (`width`×`height`): a box per detection and a label with the class
- * name above the box (inside it when there is no room above). A label that would cover an earlier
- * one is left out; the box stays. Higher-scoring detections are drawn first, so they keep theirs.
- */
-function overlaySvg(image, width, height, colorOf) {
-    const sx = width / Math.max(1, image.width);
-    const sy = height / Math.max(1, image.height);
-    const scale = width >= 360 ? 2 : 1;
-    const stroke = width >= 360 ? 2 : 1;
-    const labelHeight = GLYPH_ROWS * scale + 2 * scale + 2;
-    const detections = [...image.detections]
-        .map((d, i) => ({ d, i }))
-        .sort((a, b) => b.d.score - a.d.score || a.i - b.i)
-        .map(({ d }) => d);
-    const boxes = [];
-    const labels = [];
-    const placed = [];
-    for (const det of detections) {
-        const color = safeColor(colorOf(det.className));
-        const x = Math.round(Math.max(0, det.box.x * sx));
-        const y = Math.round(Math.max(0, det.box.y * sy));
-        const w = Math.max(1, Math.round(Math.min(width, (det.box.x + det.box.width) * sx)) - x);
-        const h = Math.max(1, Math.round(Math.min(height, (det.box.y + det.box.height) * sy)) - y);
-        const half = stroke / 2;
-        boxes.push(`<rect x="${x + half}" y="${y + half}" width="${Math.max(0, w - stroke)}" height="${Math.max(0, h - stroke)}" fill="none" stroke="${color}" stroke-width="${stroke}"/>`);
-        const text = [...det.className].slice(0, LABEL_CHARS).join('');
-        const labelWidth = pixelTextWidth(text, scale) + 2 * scale + 2;
-        const lx = Math.max(0, Math.min(x, width - labelWidth));
-        const ly = y >= labelHeight ? y - labelHeight : Math.min(y, height - labelHeight);
-        const area = { x: lx, y: ly, w: labelWidth, h: labelHeight };
-        if (text === '' || placed.some((p) => overlaps(p, area)))
-            continue;
-        placed.push(area);
-        labels.push(`<rect x="${lx}" y="${ly}" width="${labelWidth}" height="${labelHeight}" fill="${color}"/>`, `<path fill="${textColorOn(color)}" d="${pixelTextPath(text, lx + scale + 1, ly + scale + 1, scale)}"/>`);
-    }
-    return (`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" shape-rendering="crispEdges">` +
-        boxes.join('') +
-        labels.join('') +
-        '</svg>');
-}
 function classCounts(image) {
     const counts = new Map();
     for (const det of image.detections)
@@ -18723,16 +18753,21 @@ async function buildContactSheet(datasetDir, kept, options = {}) {
     await (0,promises_namespaceObject.rm)(thumbsDir, { recursive: true, force: true });
     if (chosen.length > 0)
         await (0,promises_namespaceObject.mkdir)(thumbsDir, { recursive: true });
-    // A few at once: each thumbnail is a decode, resize, overlay and encode on libuv's pool.
+    // A few at once: each thumbnail is a decode and resize, then an encode, on libuv's pool.
     const made = await mapLimit(chosen, THUMBNAIL_CONCURRENCY, async (image) => {
         const name = external_node_path_default().basename(image.file);
         const imageRel = `${DATASET_FILES.images}/${name}`;
         const width = Math.max(1, Math.min(maxWidth, image.width));
         const height = Math.max(1, Math.round((image.height * width) / Math.max(1, image.width)));
         try {
-            await (0,external_sharp_namespaceObject["default"])(external_node_path_default().join(datasetDir, DATASET_FILES.images, name))
+            const { data, info } = await (0,external_sharp_namespaceObject["default"])(external_node_path_default().join(datasetDir, DATASET_FILES.images, name))
                 .resize(width, height, { fit: 'fill' })
-                .composite([{ input: Buffer.from(overlaySvg(image, width, height, colorOf)), top: 0, left: 0 }])
+                .removeAlpha()
+                .toColourspace('srgb')
+                .raw()
+                .toBuffer({ resolveWithObject: true });
+            paintRects(data, info.width, info.height, info.channels, overlayRects(image, width, height, colorOf));
+            await (0,external_sharp_namespaceObject["default"])(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
                 .jpeg({ quality, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false })
                 .toFile(external_node_path_default().join(thumbsDir, name));
         }

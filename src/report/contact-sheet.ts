@@ -1,8 +1,8 @@
 /**
  * The contact sheet of report.html: thumbnails of kept frames, spread evenly over the run, with the
- * detection boxes and class labels burned in. Each thumbnail is the dataset image downscaled by sharp
- * with an SVG overlay composited on it (boxes as rectangles, labels in the pixel font of
- * svg-pixel-font.ts, so no system font is needed), written as a baseline JPEG without metadata under
+ * detection boxes and class labels burned in. Each thumbnail is the dataset image downscaled by sharp,
+ * with the boxes and labels painted into its pixels (thumbnail-overlay.ts; labels in the pixel font of
+ * pixel-font.ts, so no system font is needed), written as a baseline JPEG without metadata under
  * `report/thumbs/<image file name>`. Same images and detections → same bytes.
  */
 import { mkdir, rm } from 'node:fs/promises';
@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import { DATASET_FILES } from '../domain/dataset-files.js';
 import type { KeptImage } from '../domain/frame-record.js';
 import { mapLimit } from './map-limit.js';
-import { GLYPH_ROWS, pixelTextPath, pixelTextWidth } from './svg-pixel-font.js';
+import { overlayRects, paintRects } from './thumbnail-overlay.js';
 
 /** Where thumbnails go, relative to the dataset folder (and to report.html, which sits at its root). */
 export const THUMBS_DIR = 'report/thumbs';
@@ -81,80 +81,6 @@ export function orderKept(kept: readonly KeptImage[]): KeptImage[] {
   );
 }
 
-/** Black or white, whichever reads better on `hex` (`#rrggbb`). */
-function textColorOn(hex: string): string {
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (!m) return '#ffffff';
-  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h ?? '0', 16) / 255) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.6 ? '#000000' : '#ffffff';
-}
-
-/** Only `#rgb`/`#rrggbb` colours reach the SVG; anything else becomes the default blue. */
-function safeColor(color: string): string {
-  return /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color) ? color : '#1f77d0';
-}
-
-interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-function overlaps(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
-/** Labels show at most this many characters. */
-const LABEL_CHARS = 14;
-
-/**
- * The overlay for one thumbnail (`width`×`height`): a box per detection and a label with the class
- * name above the box (inside it when there is no room above). A label that would cover an earlier
- * one is left out; the box stays. Higher-scoring detections are drawn first, so they keep theirs.
- */
-export function overlaySvg(image: KeptImage, width: number, height: number, colorOf: (name: string) => string): string {
-  const sx = width / Math.max(1, image.width);
-  const sy = height / Math.max(1, image.height);
-  const scale = width >= 360 ? 2 : 1;
-  const stroke = width >= 360 ? 2 : 1;
-  const labelHeight = GLYPH_ROWS * scale + 2 * scale + 2;
-  const detections = [...image.detections]
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => b.d.score - a.d.score || a.i - b.i)
-    .map(({ d }) => d);
-  const boxes: string[] = [];
-  const labels: string[] = [];
-  const placed: Rect[] = [];
-  for (const det of detections) {
-    const color = safeColor(colorOf(det.className));
-    const x = Math.round(Math.max(0, det.box.x * sx));
-    const y = Math.round(Math.max(0, det.box.y * sy));
-    const w = Math.max(1, Math.round(Math.min(width, (det.box.x + det.box.width) * sx)) - x);
-    const h = Math.max(1, Math.round(Math.min(height, (det.box.y + det.box.height) * sy)) - y);
-    const half = stroke / 2;
-    boxes.push(`<rect x="${x + half}" y="${y + half}" width="${Math.max(0, w - stroke)}" height="${Math.max(0, h - stroke)}" fill="none" stroke="${color}" stroke-width="${stroke}"/>`);
-
-    const text = [...det.className].slice(0, LABEL_CHARS).join('');
-    const labelWidth = pixelTextWidth(text, scale) + 2 * scale + 2;
-    const lx = Math.max(0, Math.min(x, width - labelWidth));
-    const ly = y >= labelHeight ? y - labelHeight : Math.min(y, height - labelHeight);
-    const area = { x: lx, y: ly, w: labelWidth, h: labelHeight };
-    if (text === '' || placed.some((p) => overlaps(p, area))) continue;
-    placed.push(area);
-    labels.push(
-      `<rect x="${lx}" y="${ly}" width="${labelWidth}" height="${labelHeight}" fill="${color}"/>`,
-      `<path fill="${textColorOn(color)}" d="${pixelTextPath(text, lx + scale + 1, ly + scale + 1, scale)}"/>`,
-    );
-  }
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" shape-rendering="crispEdges">` +
-    boxes.join('') +
-    labels.join('') +
-    '</svg>'
-  );
-}
-
 function classCounts(image: KeptImage): { name: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const det of image.detections) counts.set(det.className, (counts.get(det.className) ?? 0) + 1);
@@ -185,16 +111,21 @@ export async function buildContactSheet(
   await rm(thumbsDir, { recursive: true, force: true });
   if (chosen.length > 0) await mkdir(thumbsDir, { recursive: true });
 
-  // A few at once: each thumbnail is a decode, resize, overlay and encode on libuv's pool.
+  // A few at once: each thumbnail is a decode and resize, then an encode, on libuv's pool.
   const made = await mapLimit(chosen, THUMBNAIL_CONCURRENCY, async (image): Promise<Thumbnail | { failed: string; error: string }> => {
     const name = path.basename(image.file);
     const imageRel = `${DATASET_FILES.images}/${name}`;
     const width = Math.max(1, Math.min(maxWidth, image.width));
     const height = Math.max(1, Math.round((image.height * width) / Math.max(1, image.width)));
     try {
-      await sharp(path.join(datasetDir, DATASET_FILES.images, name))
+      const { data, info } = await sharp(path.join(datasetDir, DATASET_FILES.images, name))
         .resize(width, height, { fit: 'fill' })
-        .composite([{ input: Buffer.from(overlaySvg(image, width, height, colorOf)), top: 0, left: 0 }])
+        .removeAlpha()
+        .toColourspace('srgb')
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      paintRects(data, info.width, info.height, info.channels, overlayRects(image, width, height, colorOf));
+      await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
         .jpeg({ quality, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false })
         .toFile(path.join(thumbsDir, name));
     } catch (error) {

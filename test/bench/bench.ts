@@ -11,7 +11,8 @@
  *     [--video SAMPLE] [--model M] [--cache DIR] [--markdown-out FILE] [--json] [--no-novelty]
  *
  * dataset-gen runs as the CLI runs it with the options a user would pass (`--video`, `--out`,
- * `--model`, `--sample-fps`): whatever its defaults are (decoding mode, workers, dedup) is measured.
+ * `--model`, `--sample-fps`): whatever its defaults are (decoding mode, workers, dedup) is measured,
+ * in the environment of the Docker image (its allocator settings: `imageTunables`).
  */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, mkdir, writeFile } from 'node:fs/promises';
@@ -30,6 +31,7 @@ import { loadModelConfig } from '../../src/model/config.js';
 import { resolveOptions, type RawOptions } from '../../src/options/resolve.js';
 import { runPipeline } from '../../src/pipeline/run.js';
 import { selectFilter } from '../../src/pipeline/sampling.js';
+import { imageTunables } from '../support/image-env.js';
 import { classCountsByFrame, dedupNovelty, NOVELTY_MIN_SCORE, type Novelty } from './dedup-novelty.js';
 import { workloads, type Workload } from './workloads.js';
 
@@ -159,10 +161,18 @@ async function inferenceFloor({ model, work }: ChildArgs, workers: WorkerCount):
   return { wallSeconds, frames, note: `model run only, kept frames, ${layout}` };
 }
 
+/**
+ * Modes that run in the image's environment (its allocator settings, docs/performance.md "Allocator
+ * settings"): dataset-gen's runs, and the floors, what the same runtime can do at best. The naive
+ * two-pass runs in the environment the bench was started in, as a user's script would.
+ */
+const IMAGE_ENV_MODES = new Set(['full', 'dataset', 'decode', 'keyframes', 'inference', 'inference-1-session']);
+
 async function child(mode: string, args: ChildArgs): Promise<Measurement> {
   const argv = [here, '--child', mode, '--video', args.video, '--model', args.model, '--sample-fps', String(args.fps), '--work', args.work, '--options', JSON.stringify(args.options)];
+  const env = IMAGE_ENV_MODES.has(mode) ? { ...process.env, GLIBC_TUNABLES: await imageTunables() } : process.env;
   const output = await new Promise<string>((resolve, reject) => {
-    const proc = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'inherit'], env });
     let out = '';
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     proc.on('error', reject);

@@ -35,11 +35,12 @@ export interface CliExit {
 /**
  * Starts the CLI; with `group`, in a process group of its own (with its ffmpeg children), as a shell
  * starts a command, so that a signal to the group reaches them all as Ctrl-C in a terminal does.
+ * `env` replaces the environment (default: this one with `DATASET_GEN_MODEL` empty).
  */
-export function startCli(args: readonly string[], options: { group?: boolean } = {}): CliRun {
+export function startCli(args: readonly string[], options: { group?: boolean; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const started = performance.now();
   const child = spawn('node', ['bin/dataset-gen.js', ...args], {
-    env: { ...process.env, DATASET_GEN_MODEL: '' },
+    env: options.env ?? { ...process.env, DATASET_GEN_MODEL: '' },
     stdio: ['ignore', 'ignore', 'pipe'],
     detached: options.group === true,
   });

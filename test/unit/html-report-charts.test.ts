@@ -1,17 +1,16 @@
 /**
  * The building blocks of report.html: escaping and links, number formatting, the SVG chart helpers,
- * the timeline marks, the pixel font and the thumbnail overlay.
+ * the timeline marks and the contact sheet's choice of frames (the overlay: thumbnail-overlay.test.ts).
  */
 import { describe, expect, test } from '@jest/globals';
 import type { DropReason } from '../../src/domain/drop-reason.js';
 import type { FrameRecord, KeptImage } from '../../src/domain/frame-record.js';
-import { overlaySvg, spreadSample, orderKept } from '../../src/report/contact-sheet.js';
+import { spreadSample, orderKept } from '../../src/report/contact-sheet.js';
 import { bytes, clock, duration, fixed, int, num, percent, plain, runDate } from '../../src/report/format.js';
 import { cut, escapeHtml, relativeHref, userText } from '../../src/report/html-escape.js';
 import { thresholdPosition } from '../../src/report/html.js';
 import { classColors, CLASS_PALETTE, OUTCOMES, timelineMarks } from '../../src/report/report-model.js';
 import { histogramChart, horizontalBarChart, niceStep, stackedBar } from '../../src/report/svg-charts.js';
-import { pixelTextPath, pixelTextWidth } from '../../src/report/svg-pixel-font.js';
 import { timelineChart, timeStep } from '../../src/report/svg-timeline.js';
 import { frameRow } from '../support/frame-rows.js';
 
@@ -211,16 +210,7 @@ describe('class colours', () => {
   });
 });
 
-describe('pixel font and thumbnail overlay', () => {
-  test('glyphs are merged pixel runs; unknown characters draw as ?', () => {
-    expect(pixelTextWidth('ab', 2)).toBe(22);
-    expect(pixelTextWidth('', 2)).toBe(0);
-    // "I": top bar of 3, five single stems, bottom bar of 3.
-    expect(pixelTextPath('I', 0, 0, 1)).toBe('M1 0h3v1h-3zM2 1h1v1h-1zM2 2h1v1h-1zM2 3h1v1h-1zM2 4h1v1h-1zM2 5h1v1h-1zM1 6h3v1h-3z');
-    expect(pixelTextPath('ü', 0, 0, 1)).toBe(pixelTextPath('?', 0, 0, 1));
-    expect(pixelTextPath('a', 0, 0, 1)).toBe(pixelTextPath('A', 0, 0, 1));
-  });
-
+describe('contact sheet choice', () => {
   const image: KeptImage = {
     file: 'v_000001.jpg',
     video: 'v',
@@ -235,19 +225,6 @@ describe('pixel font and thumbnail overlay', () => {
       { classIndex: 2, className: '<car>', score: 0.7, box: { x: 0, y: 0, width: 2000, height: 40 } },
     ],
   };
-
-  test('a box per detection, scaled and clipped; overlapping labels are left out; nothing but paths and rects', () => {
-    const svg = overlaySvg(image, 480, 360, (name) => (name === 'person' ? '#1f77d0' : 'red;stroke:url(#x)'));
-    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="480" height="360"')).toBe(true);
-    const boxes = [...svg.matchAll(/<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="none" stroke="(#[0-9a-f]{6})"/g)];
-    expect(boxes.map((b) => b.slice(1, 5).map(Number))).toEqual([[51, 101, 23, 58], [54, 104, 23, 58], [1, 1, 478, 18]]);
-    // Unsafe colours are replaced; the class name becomes pixel paths, never text.
-    expect(boxes[2]![5]).toBe('#1f77d0');
-    expect(svg).not.toContain('<text');
-    expect(svg).not.toContain('car>');
-    // Two labels: the second person's would cover the first one's.
-    expect(svg.match(/<path /g)).toHaveLength(2);
-  });
 
   test('spreadSample and orderKept pick an even spread in run order', () => {
     expect(spreadSample([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 3)).toEqual([1, 5, 8]);

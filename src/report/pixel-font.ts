@@ -1,7 +1,7 @@
 /**
- * A 5×7 pixel font drawn as SVG paths, for the class labels burned into the contact-sheet thumbnails.
- * sharp renders SVG with librsvg, whose text goes through fontconfig: the container image has no
- * fonts, and different fonts would give different bytes on different machines. Paths need neither.
+ * A 5×7 pixel font, for the class labels burned into the contact-sheet thumbnails: each lit pixel is
+ * a square painted straight into the image (thumbnail-overlay.ts). No font is involved: the container
+ * image has none, and different fonts would give different bytes on different machines.
  *
  * Capital letters, digits and a little punctuation; lower case is drawn as capitals and any other
  * character as `?`. Each glyph is 5 columns by 7 rows; glyphs advance by 6 columns.
@@ -70,9 +70,16 @@ export function pixelTextWidth(text: string, scale: number): number {
   return n === 0 ? 0 : (n * GLYPH_ADVANCE - 1) * scale;
 }
 
-/** Path commands for `text` with its top-left corner at (x, y); runs of lit pixels are merged per row. */
-export function pixelTextPath(text: string, x: number, y: number, scale: number): string {
-  const parts: string[] = [];
+export interface PixelRect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The lit pixels of `text` with its top-left corner at (x, y), as rectangles: runs merged per row. */
+export function pixelTextRects(text: string, x: number, y: number, scale: number): PixelRect[] {
+  const rects: PixelRect[] = [];
   [...text].forEach((char, i) => {
     const rows = glyph(char);
     const gx = x + i * GLYPH_ADVANCE * scale;
@@ -84,11 +91,10 @@ export function pixelTextPath(text: string, x: number, y: number, scale: number)
         }
         let end = c;
         while (row[end] === '#') end += 1;
-        const w = (end - c) * scale;
-        parts.push(`M${gx + c * scale} ${y + r * scale}h${w}v${scale}h${-w}z`);
+        rects.push({ x: gx + c * scale, y: y + r * scale, w: (end - c) * scale, h: scale });
         c = end;
       }
     });
   });
-  return parts.join('');
+  return rects;
 }
