@@ -88,7 +88,7 @@ COPY bin/docker-entrypoint.js /opt/dataset-gen/bin/docker-entrypoint.js
 # GLIBC_TUNABLES (read by glibc only when a process starts, so it cannot be set from the code): malloc
 # asks for transparent huge pages, and every thread allocates from the main heap, the one that gets
 # them. onnxruntime's weights and activations then take 2 MB pages: a quarter of the page faults, runs
-# 8-18 % faster and peak RSS 70 MB lower on 2 vCPU (docs/performance.md, "Allocator settings").
+# 8-15 % faster and peak RSS 30-50 MB lower on 2 vCPU (docs/performance.md, "Allocator settings").
 ENV NODE_ENV=production \
     ORT_DISABLE_TELEMETRY=1 \
     GLIBC_TUNABLES=glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1 \

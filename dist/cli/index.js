@@ -24650,17 +24650,17 @@ function parseMergeArgs(rest) {
  */
 /**
  * 2 vCPU (the GitHub-hosted runner's shape), onnxruntime CPU, `npm run bench` medians of 3 rounds
- * (docs/performance.md, "Figures, three workloads", 2026-12-02, after the fixed cost per run was
- * cut): the sample (79.5 s, 768x576, 10 fps, 795 frames) at 1 frame/s, 80 frames kept: full run
- * 7.41 s, decode-all floor 1.18 s; the camera-like video (10 min, 25 fps, a keyframe every 2 s): its
- * 300 keyframes decoded alone in 2.94 s.
+ * (docs/performance.md, "Figures, three workloads", 2026-12-02, in the Docker image's environment:
+ * its allocator settings, as the Action runs): the sample (79.5 s, 768x576, 10 fps, 795 frames) at
+ * 1 frame/s, 80 frames kept: full run 5.91 s, decode-all floor 1.06 s; the camera-like video (10 min,
+ * 25 fps, a keyframe every 2 s): its 300 keyframes decoded alone in 2.90 s.
  */
 const CPU_2VCPU = {
-    secondsPerSampledFrame: (7.41 - 1.18) / 80,
-    decodeSecondsPerFrame: 1.18 / 795,
-    keyframeDecodeSeconds: 2.94 / 300,
+    secondsPerSampledFrame: (5.91 - 1.06) / 80,
+    decodeSecondsPerFrame: 1.06 / 795,
+    keyframeDecodeSeconds: 2.9 / 300,
     kind: 'measured',
-    basis: 'npm run bench on 2 vCPU: full 7.41 s, decode floor 1.18 s for 80 sampled of 795 frames; 300 keyframes in 2.94 s (docs/performance.md)',
+    basis: 'npm run bench on 2 vCPU: full 5.91 s, decode floor 1.06 s for 80 sampled of 795 frames; 300 keyframes in 2.90 s (docs/performance.md)',
 };
 /**
  * g4dn.xlarge (T4, 4 vCPU): not measured here (no GPU on the build machines). Inference on the GPU is

@@ -258,7 +258,8 @@ function share(n: Novelty): string {
 function markdown(results: WorkloadResult[], figures: NoveltyFigures | null, checks: Check[], rounds: number): string {
   const lines = [
     `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.versions.node}; median wall seconds of ${rounds} interleaved round${rounds === 1 ? '' : 's'}; ` +
-      'dataset-gen with its default options; speed-up is the median of per-round naive / dataset-gen.',
+      "dataset-gen with its default options and, like the floors, the Docker image's allocator settings (`GLIBC_TUNABLES`); " +
+      'naive in the environment the bench started in; speed-up is the median of per-round naive / dataset-gen.',
     '',
     '| workload | dataset-gen s | naive s | speed-up | decode-all s | keyframes s | inference s | dataset-gen / (decode-all + inference) | kept / sampled | peak RSS MB |',
     '|---|---|---|---|---|---|---|---|---|---|',
