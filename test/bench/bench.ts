@@ -131,6 +131,9 @@ const MODES: Record<string, Measure> = {
     await detector.release();
     return { wallSeconds: (performance.now() - started) / 1000, frames: files.length, note: 'JPEG to disk, read back, detect all (1 session, all cores)' };
   },
+
+  /** The naive two-pass given the image's allocator settings too (not a target; `--modes`): what they do for any onnxruntime script. */
+  'naive-image-env': (args) => MODES.naive!(args),
 };
 
 async function inferenceFloor({ model, work }: ChildArgs, workers: WorkerCount): Promise<Omit<Measurement, 'peakRssMb' | 'name'>> {
@@ -166,7 +169,7 @@ async function inferenceFloor({ model, work }: ChildArgs, workers: WorkerCount):
  * settings"): dataset-gen's runs, and the floors, what the same runtime can do at best. The naive
  * two-pass runs in the environment the bench was started in, as a user's script would.
  */
-const IMAGE_ENV_MODES = new Set(['full', 'dataset', 'decode', 'keyframes', 'inference', 'inference-1-session']);
+const IMAGE_ENV_MODES = new Set(['full', 'dataset', 'decode', 'keyframes', 'inference', 'inference-1-session', 'naive-image-env']);
 
 async function child(mode: string, args: ChildArgs): Promise<Measurement> {
   const argv = [here, '--child', mode, '--video', args.video, '--model', args.model, '--sample-fps', String(args.fps), '--work', args.work, '--options', JSON.stringify(args.options)];

@@ -85,6 +85,14 @@ describe('overlay layout', () => {
     expect(new Set(glyphs.map((r) => r.color.join(',')))).toEqual(new Set(['0,0,0', '255,255,255']));
   });
 
+  test('a small thumbnail: 1-pixel outlines and 1× glyphs; a box thinner than two strokes is filled', () => {
+    const small = overlayRects({ ...image, detections: [image.detections[0]!] }, 240, 180, colorOf);
+    expect(small.slice(0, 4).map((r) => Math.min(r.w, r.h))).toEqual([1, 1, 1, 1]);
+    const tiny = { ...image, detections: [{ ...image.detections[0]!, box: { x: 100, y: 200, width: 6, height: 30 } }] };
+    // 6 px at half scale is 3 px wide: not more than two 2-px strokes, so one solid rectangle.
+    expect(overlayRects(tiny, 480, 360, colorOf)[0]).toEqual({ x: 50, y: 100, w: 3, h: 15, color: [0xff, 0xdd, 0x00] });
+  });
+
   test('the same input gives the same rectangles', () => {
     expect(overlayRects(image, 480, 360, colorOf)).toEqual(rects);
   });
