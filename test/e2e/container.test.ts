@@ -19,6 +19,7 @@ import { parseOutputFile } from '../support/github-files.js';
 import { startGitHubServices, type GitHubServices } from '../support/github-services/index.js';
 import { readZipEntries } from '../support/github-services/zip-entries.js';
 import { startHttpsServer, type TestHttpsServer } from '../support/https-server.js';
+import { imageTunables } from '../support/image-env.js';
 import { DEMO_VIDEO, MODEL, SHARED, tempDir } from '../support/videos.js';
 
 const run = promisify(execFile);
@@ -217,4 +218,11 @@ describe('the image as a CLI', () => {
     const manifest = JSON.parse(await readFile(path.join(data, 'out', 'manifest.json'), 'utf8')) as { runtime: { ffmpeg: { source: string } } };
     expect(manifest.runtime.ffmpeg.source).toBe('path');
   }, 600_000);
+});
+
+describe('the environment of the image', () => {
+  test('carries the allocator settings of the Dockerfile, the ones the benchmark measures dataset-gen with', async () => {
+    const { stdout } = await run('podman', ['image', 'inspect', IMAGE, '--format', '{{json .Config.Env}}']);
+    expect(JSON.parse(stdout) as string[]).toContain(`GLIBC_TUNABLES=${await imageTunables()}`);
+  });
 });
