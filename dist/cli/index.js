@@ -21641,9 +21641,14 @@ function locateFfmpegTools(override, overrideName = run_options_cliName('ffmpeg-
     }
     return { ffmpeg: pair.ffmpeg, ffprobe: pair.ffprobe, source: pair.source, fix: override ? `check ${overrideName}` : 'reinstall ffmpeg' };
 }
-/** The tools with their versions (`-version`); `ffprobeVersion` when already known (a probe's `-show_program_version`). */
+/**
+ * The tools with their versions (`-version`). ffmpeg's is read at once; ffprobe's is taken from
+ * `ffprobeVersion` when it gives one (a probe's `-show_program_version`, which may still be running),
+ * else read too.
+ */
 async function withVersions(paths, ffprobeVersion) {
-    const [ffmpeg, ffprobe] = await Promise.all([versionOf(paths.ffmpeg, paths.fix), ffprobeVersion ?? versionOf(paths.ffprobe, paths.fix)]);
+    const readFfprobe = async () => (await ffprobeVersion?.catch(() => null)) ?? versionOf(paths.ffprobe, paths.fix);
+    const [ffmpeg, ffprobe] = await Promise.all([versionOf(paths.ffmpeg, paths.fix), readFfprobe()]);
     return { ffmpeg: { path: paths.ffmpeg, version: ffmpeg }, ffprobe: { path: paths.ffprobe, version: ffprobe }, source: paths.source };
 }
 
@@ -24275,7 +24280,7 @@ function restoreVideo(recorder, info, done) {
 async function runLocked(options, hooks, start) {
     const { startedAt, runId, logger, name, paths, stallTimeout } = start;
     const recorder = new RunRecorder();
-    // The videos are probed while the model loads, and ffmpeg's version is read. A model download
+    // The videos are probed while the model loads and ffmpeg's version is read. A model download
     // waits for the probe, and a video's error is reported before the model's: a wrong video path
     // never waits for a download. A tool that does not run is reported before either.
     // The first video's decode is planned as soon as it is probed (its packets come with its probe),
@@ -24285,8 +24290,8 @@ async function runLocked(options, hooks, start) {
     const probeTools = { ffprobe: { path: paths.ffprobe }, stallTimeout };
     const probing = probeVideos(probeTools, options, name);
     const probeTimed = recorder.time('probe', () => probing);
-    const toolsReady = probing
-        .then((videos) => withVersions(paths, videos[0]?.ffprobeVersion ?? undefined), () => withVersions(paths))
+    // ffmpeg's version is read beside the probe, not after it: the decode waits for both.
+    const toolsReady = withVersions(paths, probing.then((videos) => videos[0]?.ffprobeVersion ?? null))
         .then((found) => ({ ...found, stallTimeout }));
     const prepare = (info, packets) => prepareVideo(probeTools, info, options, packets);
     const firstPlans = probing.then((videos) => prepare(videos[0].info, videos[0].packets));

@@ -142,8 +142,13 @@ export function locateFfmpegTools(override?: string, overrideName = cliName('ffm
   return { ffmpeg: pair.ffmpeg, ffprobe: pair.ffprobe, source: pair.source, fix: override ? `check ${overrideName}` : 'reinstall ffmpeg' };
 }
 
-/** The tools with their versions (`-version`); `ffprobeVersion` when already known (a probe's `-show_program_version`). */
-export async function withVersions(paths: ToolPaths, ffprobeVersion?: string): Promise<FfmpegTools> {
-  const [ffmpeg, ffprobe] = await Promise.all([versionOf(paths.ffmpeg, paths.fix), ffprobeVersion ?? versionOf(paths.ffprobe, paths.fix)]);
+/**
+ * The tools with their versions (`-version`). ffmpeg's is read at once; ffprobe's is taken from
+ * `ffprobeVersion` when it gives one (a probe's `-show_program_version`, which may still be running),
+ * else read too.
+ */
+export async function withVersions(paths: ToolPaths, ffprobeVersion?: Promise<string | null>): Promise<FfmpegTools> {
+  const readFfprobe = async (): Promise<string> => (await ffprobeVersion?.catch(() => null)) ?? versionOf(paths.ffprobe, paths.fix);
+  const [ffmpeg, ffprobe] = await Promise.all([versionOf(paths.ffmpeg, paths.fix), readFfprobe()]);
   return { ffmpeg: { path: paths.ffmpeg, version: ffmpeg }, ffprobe: { path: paths.ffprobe, version: ffprobe }, source: paths.source };
 }

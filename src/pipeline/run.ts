@@ -245,7 +245,7 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
   const { startedAt, runId, logger, name, paths, stallTimeout } = start;
   const recorder = new RunRecorder();
 
-  // The videos are probed while the model loads, and ffmpeg's version is read. A model download
+  // The videos are probed while the model loads and ffmpeg's version is read. A model download
   // waits for the probe, and a video's error is reported before the model's: a wrong video path
   // never waits for a download. A tool that does not run is reported before either.
   // The first video's decode is planned as soon as it is probed (its packets come with its probe),
@@ -255,8 +255,8 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
   const probeTools: ProbeTools = { ffprobe: { path: paths.ffprobe }, stallTimeout };
   const probing = probeVideos(probeTools, options, name);
   const probeTimed = recorder.time('probe', () => probing);
-  const toolsReady = probing
-    .then((videos) => withVersions(paths, videos[0]?.ffprobeVersion ?? undefined), () => withVersions(paths))
+  // ffmpeg's version is read beside the probe, not after it: the decode waits for both.
+  const toolsReady = withVersions(paths, probing.then((videos) => videos[0]?.ffprobeVersion ?? null))
     .then((found): FfmpegTools => ({ ...found, stallTimeout }));
   const prepare = (info: VideoInfo, packets: PacketScan | null): Promise<VideoPlans> => prepareVideo(probeTools, info, options, packets);
   const firstPlans = probing.then((videos) => prepare(videos[0]!.info, videos[0]!.packets));

@@ -2,7 +2,7 @@ import { symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { ToolError } from '../../src/errors.js';
-import { resolveFfmpegTools } from '../../src/media/tools.js';
+import { locateFfmpegTools, resolveFfmpegTools, withVersions } from '../../src/media/tools.js';
 import { tempDir } from '../support/videos.js';
 
 const savedPath = process.env.PATH;
@@ -46,5 +46,26 @@ describe('resolveFfmpegTools', () => {
     await expect(resolveFfmpegTools('/nonexistent/ffmpeg')).rejects.toThrow(ToolError);
     await expect(resolveFfmpegTools('/nonexistent/ffmpeg')).rejects.toThrow(/--ffmpeg-path \/nonexistent\/ffmpeg does not exist/);
     await expect(resolveFfmpegTools('/tmp')).rejects.toThrow(/expected executable ffmpeg and ffprobe in \/tmp; found neither/);
+  });
+});
+
+describe('withVersions', () => {
+  test("takes ffprobe's version from the probe when it gives one, without running ffprobe", async () => {
+    const paths = { ...locateFfmpegTools(), ffprobe: '/nonexistent/ffprobe' };
+    const tools = await withVersions(paths, Promise.resolve('ffprobe version from-the-probe'));
+    expect(tools.ffprobe.version).toBe('ffprobe version from-the-probe');
+    expect(tools.ffmpeg.version).toMatch(/^ffmpeg version /);
+  });
+
+  test("reads ffprobe's version itself when the probe failed or did not say", async () => {
+    const paths = locateFfmpegTools();
+    for (const given of [Promise.reject(new Error('probe failed')), Promise.resolve(null), undefined]) {
+      expect((await withVersions(paths, given)).ffprobe.version).toMatch(/^ffprobe version /);
+    }
+  });
+
+  test('an ffmpeg that does not run is a ToolError, whatever the probe says', async () => {
+    const paths = { ...locateFfmpegTools(), ffmpeg: '/nonexistent/ffmpeg' };
+    await expect(withVersions(paths, Promise.resolve('ffprobe version x'))).rejects.toThrow(ToolError);
   });
 });
