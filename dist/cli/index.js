@@ -6342,7 +6342,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1094);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4266);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1094:
+/***/ 4266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17377,6 +17377,8 @@ const EXPORT_FILES = {
     labelStudioConfig: 'annotations/label-studio-config.xml',
     cvat: 'annotations/cvat-images.xml',
     selection: 'selection.json',
+    /** Each kept frame's appearance features, which `merge` chooses from again (pipeline/labelling-budget.ts). */
+    selectionFeatures: 'selection-features.json',
 };
 /** The YOLO label file of an image: its name with `.txt` for the extension. */
 function labelFileName(imageFile) {
@@ -17912,353 +17914,258 @@ function frameRowsFromCsv(text) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/dataset-part.ts
+;// CONCATENATED MODULE: ./src/domain/selection.ts
 /**
- * A finished dataset read back for `merge`: its manifest, COCO file, frame rows (metrics.csv) and
- * metrics, with its kept images rebuilt from the COCO file (whose numbers are already rounded, so
- * building COCO from them again gives the same bytes).
+ * The labelling budget (`--select N`): which kept frames a person should label first, and why. The
+ * features it compares are measured on each kept frame's analysis image while the run filters it.
  */
+/** Cells per side of the tile grid of `FrameFeatures.tiles`. */
+const TILE_GRID = 4;
 
-
-
-
-
-async function readPartFile(dir, given, file) {
-    try {
-        return await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, file), 'utf8');
-    }
-    catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new errors/* UsageError */.eb(`${given} is not a finished dataset-gen dataset: ${file} is missing (${code}); pass folders written by dataset-gen run`);
-    }
-}
-function parseJson(text, given, file) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb(`${given}: ${file} is not valid JSON (${error.message})`);
-    }
-}
-/** The kept images of a COCO file, with each detection's class index in the model's class list. */
-function keptFromCoco(coco, classNames) {
-    const nameOf = new Map(coco.categories.map((c) => [c.id, c.name]));
-    const byImage = new Map();
-    for (const a of coco.annotations) {
-        const className = nameOf.get(a.category_id) ?? '';
-        const [x, y, width, height] = a.bbox;
-        const list = byImage.get(a.image_id) ?? [];
-        list.push({ classIndex: classNames.indexOf(className), className, score: a.score, box: { x, y, width, height } });
-        byImage.set(a.image_id, list);
-    }
-    return coco.images.map((image) => ({
-        file: image.file_name,
-        video: image.video,
-        frameIndex: image.frame_index,
-        timestampMs: image.timestamp_ms,
-        decode: image.decode,
-        width: image.width,
-        height: image.height,
-        detections: byImage.get(image.id) ?? [],
-    }));
-}
-async function readDatasetPart(given, cwd) {
-    const dir = external_node_path_default().resolve(cwd, given);
-    const [manifestText, cocoText, metricsText, csvText] = await Promise.all([DATASET_FILES.manifest, DATASET_FILES.coco, DATASET_FILES.metrics, DATASET_FILES.metricsCsv].map((file) => readPartFile(dir, given, file)));
-    const manifest = parseJson(manifestText, given, DATASET_FILES.manifest);
-    if (manifest.schemaVersion !== 1 || manifest.tool?.name !== 'dataset-gen') {
-        throw new errors/* UsageError */.eb(`${given}: ${DATASET_FILES.manifest} is not a dataset-gen manifest (schema 1)`);
-    }
-    const coco = parseJson(cocoText, given, DATASET_FILES.coco);
-    let frames;
-    try {
-        frames = frameRowsFromCsv(csvText);
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb(`${given}: ${DATASET_FILES.metricsCsv} cannot be read: ${error.message}`);
-    }
-    return {
-        dir,
-        given,
-        manifest,
-        coco,
-        metrics: parseJson(metricsText, given, DATASET_FILES.metrics),
-        frames,
-        kept: keptFromCoco(coco, manifest.model.classNames),
-    };
-}
-
-;// CONCATENATED MODULE: external "onnxruntime-node"
-var x = (y) => {
-	var x = {}; __nccwpck_require__.d(x, y); return x
-} 
-var y = (x) => (() => (x))
-const external_onnxruntime_node_namespaceObject = x({ ["env"]: () => (__WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__.env) });
-;// CONCATENATED MODULE: external "sharp"
-var external_sharp_x = (y) => {
-	var x = {}; __nccwpck_require__.d(x, y); return x
-} 
-var external_sharp_y = (x) => (() => (x))
-const external_sharp_namespaceObject = external_sharp_x({ ["default"]: () => (__WEBPACK_EXTERNAL_MODULE_sharp__["default"]) });
-;// CONCATENATED MODULE: ./src/pipeline/manifest.ts
+;// CONCATENATED MODULE: ./src/pipeline/local-change.ts
 /**
- * manifest.json: what produced this dataset, written last. Versions of every tool, the fully resolved
- * configuration, sha256 of every input video and of the model, and the counts.
+ * How much one part of the frame changed: the pHash of the whole frame barely moves when one person
+ * walks into a corner (docs/thresholds.md), so dedup also compares the 32x32 grid of mean luma that
+ * the pHash is computed from (phash.ts `greySample`, about 20x15 pixels of the 640 px analysis image
+ * per cell) with the last kept frame's. The frame-wide change (the median of the cells' changes) is
+ * taken off first, so a global brightness step does not count; what is left in the cell that moved
+ * most is the local change, in luma levels (0..255).
  */
-
-
-
-
-/** The model config with a source URL cut to scheme, host and path (see domain/url-redaction.ts). */
-function redactedModelConfig(config) {
-    const { source } = config;
-    return source && 'url' in source ? { ...config, source: { ...source, url: redactUrl(source.url) } } : config;
-}
-function buildManifest(input) {
-    const { options, metrics } = input;
-    const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, resume: _resume, ...config } = options;
-    const { manifest: _manifest, ...datasetFiles } = DATASET_FILES;
-    return {
-        schemaVersion: 1,
-        tool: { name: 'dataset-gen', version: input.toolVersion, gitCommit: input.gitCommit },
-        runtime: {
-            node: process.version,
-            platform: `${process.platform}-${process.arch}`,
-            ffmpeg: { ...input.tools.ffmpeg, source: input.tools.source },
-            ffprobe: input.tools.ffprobe,
-            onnxruntime: external_onnxruntime_node_namespaceObject.env.versions.node ?? external_onnxruntime_node_namespaceObject.env.versions.common,
-            sharp: external_sharp_namespaceObject["default"].versions.sharp ?? 'unknown',
-            libvips: external_sharp_namespaceObject["default"].versions.vips,
-            executionProviders: input.providers,
-            decoder: input.decoder,
-        },
-        run: {
-            id: input.runId,
-            startedAt: input.startedAt.toISOString(),
-            finishedAt: input.finishedAt.toISOString(),
-            wallSeconds: Math.round((input.finishedAt.getTime() - input.startedAt.getTime()) / 10) / 100,
-        },
-        config: { ...config, modelUrl: config.modelUrl === null ? null : redactUrl(config.modelUrl), model: redactedModelConfig(input.modelConfig) },
-        model: {
-            path: input.model.path,
-            sha256: input.model.sha256,
-            origin: input.model.origin,
-            url: input.model.url === null ? null : redactUrl(input.model.url),
-            pinned: input.model.pinned,
-            classNames: input.classNames,
-        },
-        videos: input.videos.map((v) => ({
-            path: v.info.path,
-            stem: v.info.stem,
-            sha256: v.sha256,
-            decode: v.decode.mode,
-            decodeReason: v.decode.reason,
-            sizeBytes: v.info.sizeBytes,
-            container: v.info.container,
-            codec: v.info.codec,
-            durationSeconds: v.info.durationSeconds,
-            fps: v.info.fps,
-            width: v.info.width,
-            height: v.info.height,
-            rotation: v.info.rotation,
-            frameCount: v.info.frameCount,
-            frameCountExact: v.info.frameCountExact,
-            framesDecoded: v.framesDecoded,
-            decodeErrors: v.decodeErrors,
-            truncatedAtSeconds: v.truncatedAtMs === undefined ? null : Math.round(v.truncatedAtMs) / 1000,
-        })),
-        counts: manifestCounts(metrics),
-        files: datasetFiles,
-        exports: metrics.exports,
-        selection: metrics.selection
-            ? { file: EXPORT_FILES.selection, frames: metrics.selection.selected, exportsOnlySelected: metrics.selection.exportsOnlySelected }
-            : null,
-    };
-}
-function manifestCounts(metrics) {
-    return {
-        framesDecoded: metrics.frames.decoded,
-        framesSampled: metrics.frames.sampled,
-        images: metrics.images,
-        detections: metrics.detections.total,
-        dropped: { ...metrics.frames.droppedByReason },
-        frameDropRatio: metrics.frameDropRatio,
-    };
+/** The largest change of one cell after removing the median change over all cells; 0 for identical grids. */
+function localChange(grey, reference) {
+    if (grey.length !== reference.length || grey.length === 0) {
+        throw new RangeError(`cannot compare luma grids of ${grey.length} and ${reference.length} cells`);
+    }
+    const deltas = new Float64Array(grey.length);
+    for (let i = 0; i < grey.length; i++)
+        deltas[i] = grey[i] - reference[i];
+    const sorted = Float64Array.from(deltas).sort();
+    const half = sorted.length >> 1;
+    const offset = sorted.length % 2 === 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+    let largest = 0;
+    for (const delta of deltas)
+        largest = Math.max(largest, Math.abs(delta - offset));
+    return largest;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/merge-check.ts
+;// CONCATENATED MODULE: ./src/pipeline/phash.ts
+const SAMPLE_SIZE = 32;
+const LOW = 8;
+/** COS[i][u] = cos((2i + 1) u π / 2N), for u = 1..8 only. */
+const COS = Array.from({ length: SAMPLE_SIZE }, (_, i) => Float64Array.from({ length: LOW + 1 }, (_, u) => Math.cos(((2 * i + 1) / (2 * SAMPLE_SIZE)) * u * Math.PI)));
 /**
- * Whether datasets can be joined: made by the same tool version with the same model (weights and
- * classes) and the same configuration apart from the time range. The refusal names the first field
- * that differs and both values.
+ * 32x32 grey samples (row-major) of an RGB image: each sample is the mean BT.601 luma of the source
+ * pixels whose centres fall in its cell. Large images are read on a sparser grid (every `step`-th
+ * pixel and row, keeping at least 4 in each direction per cell): the hash only needs the means.
  */
-
-/** The first path (`a.b[2]`) where two JSON values differ, with both values; null when equal. */
-function firstDifference(a, b, at = '') {
-    if (Object.is(a, b))
-        return null;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
-        return { path: at, a, b };
-    }
-    if (Array.isArray(a) && Array.isArray(b)) {
-        for (let i = 0; i < Math.max(a.length, b.length); i++) {
-            const found = firstDifference(a[i], b[i], `${at}[${i}]`);
-            if (found)
-                return found;
-        }
-        return null;
-    }
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    for (const key of keys) {
-        const found = firstDifference(a[key], b[key], at === '' ? key : `${at}.${key}`);
-        if (found)
-            return found;
-    }
-    return null;
-}
-/** What must be equal across the parts; the time range (and `overwrite`, `pricePerHour`) legitimately differ. */
-function comparable(manifest) {
-    const { timeRange: _range, overwrite: _overwrite, pricePerHour: _price, executionProviders: _providers, ...config } = manifest.config;
-    return {
-        'tool.version': manifest.tool.version,
-        'model.sha256': manifest.model.sha256,
-        'model.classNames': manifest.model.classNames,
-        // The providers that ran may differ (a CPU job and a GPU job); the model's own settings may not.
-        config: { ...config, model: { ...config.model, executionProviders: null } },
-    };
-}
-const show = (value) => (value === undefined ? 'nothing' : JSON.stringify(value));
-function checkMergeable(parts) {
-    const [first, ...rest] = parts;
-    if (!first)
-        return;
-    const reference = comparable(first.manifest);
-    for (const part of rest) {
-        const found = firstDifference(reference, comparable(part.manifest));
-        if (found) {
-            throw new errors/* ConfigError */.xL(`Cannot merge ${part.given} with ${first.given}: they were made with different ${found.path} (${show(found.b)} in ${part.given}, ${show(found.a)} in ${first.given}); merge only datasets of one model and config`);
+function greySample(image) {
+    const { rgb, width, height } = image;
+    const sums = new Float64Array(SAMPLE_SIZE * SAMPLE_SIZE);
+    const counts = new Float64Array(SAMPLE_SIZE * SAMPLE_SIZE);
+    const step = Math.max(1, Math.floor(Math.min(width, height) / SAMPLE_SIZE / 4));
+    const column = Int32Array.from({ length: width }, (_, x) => Math.min(SAMPLE_SIZE - 1, Math.floor(((x + 0.5) * SAMPLE_SIZE) / width)));
+    for (let y = 0; y < height; y += step) {
+        const row = Math.min(SAMPLE_SIZE - 1, Math.floor(((y + 0.5) * SAMPLE_SIZE) / height)) * SAMPLE_SIZE;
+        for (let x = 0, p = y * width * 3; x < width; x += step, p += 3 * step) {
+            const cell = row + column[x];
+            sums[cell] += 0.299 * rgb[p] + 0.587 * rgb[p + 1] + 0.114 * rgb[p + 2];
+            counts[cell] += 1;
         }
     }
+    for (let i = 0; i < sums.length; i++)
+        sums[i] = counts[i] > 0 ? sums[i] / counts[i] : 0;
+    return sums;
+}
+/** sharp-phash's hash of 32x32 grey samples (row-major), as 64 characters '0'/'1'. */
+function dctHash(grey) {
+    if (grey.length !== SAMPLE_SIZE * SAMPLE_SIZE)
+        throw new RangeError(`expected ${SAMPLE_SIZE * SAMPLE_SIZE} samples, got ${grey.length}`);
+    // Rows first: partial[u][y] = Σx COS[x][u] · grey[y][x], for u = 1..8.
+    const partial = new Float64Array(LOW * SAMPLE_SIZE);
+    for (let y = 0; y < SAMPLE_SIZE; y++) {
+        for (let x = 0; x < SAMPLE_SIZE; x++) {
+            const value = grey[y * SAMPLE_SIZE + x];
+            const cos = COS[x];
+            for (let u = 1; u <= LOW; u++)
+                partial[(u - 1) * SAMPLE_SIZE + y] += cos[u] * value;
+        }
+    }
+    // Then columns: F[u][v] = Σy COS[y][v] · partial[u][y] / 4 (the DCT's c(u)c(v)/4 is 1/4 off DC).
+    const coefficients = new Float64Array(LOW * LOW);
+    let total = 0;
+    for (let u = 0; u < LOW; u++) {
+        for (let v = 1; v <= LOW; v++) {
+            let sum = 0;
+            for (let y = 0; y < SAMPLE_SIZE; y++)
+                sum += COS[y][v] * partial[u * SAMPLE_SIZE + y];
+            coefficients[u * LOW + (v - 1)] = sum / 4;
+            total += sum / 4;
+        }
+    }
+    const mean = total / (LOW * LOW);
+    let bits = '';
+    for (const value of coefficients)
+        bits += value > mean ? '1' : '0';
+    return bits;
+}
+/** The 64-bit pHash of a packed RGB image. */
+function phash64(image) {
+    return dctHash(greySample(image));
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: ./src/pipeline/output-dir.ts
+;// CONCATENATED MODULE: ./src/pipeline/dedup.ts
+
+
+
+/** Hamming distance between two pHashes given as equal-length strings of '0' and '1'. */
+function hammingDistance(a, b) {
+    if (a.length !== b.length) {
+        throw new RangeError(`cannot compare hashes of ${a.length} and ${b.length} bits`);
+    }
+    let distance = 0;
+    for (let i = 0; i < a.length; i++) {
+        if (a.charCodeAt(i) !== b.charCodeAt(i))
+            distance++;
+    }
+    return distance;
+}
+/** One per video: frames are checked in sampling order against the last kept one since the last checkpoint. */
+class Deduplicator {
+    threshold;
+    localThreshold;
+    reference = null;
+    checkpoint = -1;
+    /**
+     * @param threshold A frame is a duplicate when its distance to the last kept frame is <= this.
+     *   0 drops only frames with an identical hash; -1 (`DEDUP_DISABLED`) keeps every frame.
+     * @param localThreshold ... and its local change is <= this (0..255; 255 leaves the decision to the pHash).
+     */
+    constructor(threshold = DEFAULT_DEDUP_THRESHOLD, localThreshold = DEFAULT_DEDUP_LOCAL_THRESHOLD) {
+        this.threshold = threshold;
+        this.localThreshold = localThreshold;
+        if (!Number.isInteger(threshold) || threshold < DEDUP_DISABLED || threshold > HASH_BITS) {
+            throw new RangeError(`dedup threshold must be an integer from ${DEDUP_DISABLED} (off) to ${HASH_BITS}; got ${threshold}`);
+        }
+        if (!Number.isFinite(localThreshold) || localThreshold < 0 || localThreshold > LOCAL_CHANGE_MAX) {
+            throw new RangeError(`dedup local threshold must be from 0 to ${LOCAL_CHANGE_MAX}; got ${localThreshold}`);
+        }
+    }
+    /** Checks a frame sampled at `timestampMs` (frames come in time order). */
+    check(image, timestampMs) {
+        if (this.threshold === DEDUP_DISABLED)
+            return { distance: null, localChange: null, duplicate: false, hash: null };
+        const grey = greySample(image);
+        const hash = dctHash(grey);
+        const checkpoint = Math.floor(timestampMs / DEDUP_CHECKPOINT_MS);
+        if (checkpoint !== this.checkpoint) {
+            this.checkpoint = checkpoint;
+            this.reference = null;
+        }
+        if (this.reference === null) {
+            this.reference = { hash, grey };
+            return { distance: null, localChange: null, duplicate: false, hash };
+        }
+        const distance = hammingDistance(hash, this.reference.hash);
+        // Rounded before comparing, so the recorded figure decides exactly as it reads.
+        const local = Math.round(localChange(grey, this.reference.grey) * 10) / 10;
+        const duplicate = distance <= this.threshold && local <= this.localThreshold;
+        if (!duplicate)
+            this.reference = { hash, grey };
+        return { distance, localChange: local, duplicate, hash };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/select-frames.ts
+
+/** Appearance distance of two frames, 0 (same) to 1. */
+function frameDistance(a, b) {
+    const bits = hammingDistance(a.phash, b.phash) / a.phash.length;
+    let diff = 0;
+    const n = Math.min(a.tiles.length, b.tiles.length);
+    for (let i = 0; i < n; i++)
+        diff += Math.abs(a.tiles[i] - b.tiles[i]);
+    const colour = n > 0 ? diff / n / 255 : 0;
+    return 0.5 * bits + 0.5 * colour;
+}
+const select_frames_round4 = (n) => Math.round(n * 10000) / 10000;
+function sortedNames(names) {
+    return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+/** The better of two candidates by `key` (larger wins), then more detections, then earlier. */
+function best(candidates, key) {
+    let winner = null;
+    let winnerKey = -Infinity;
+    for (const c of candidates) {
+        if (c.picked)
+            continue;
+        const k = key(c);
+        if (winner === null || k > winnerKey || (k === winnerKey && c.image.detections.length > winner.image.detections.length)) {
+            winner = c;
+            winnerKey = k;
+        }
+    }
+    return winner;
+}
 /**
- * The dataset is written into a hidden sibling of the output folder and renamed into place only when
- * the run succeeds, so a failed or interrupted run never leaves a folder that looks complete. A run
- * stages in `.<out>.partial` (one name, so that `--resume` finds it again); `merge` in a random one.
+ * Chooses up to `n` of `kept` (in run order) using their `features` (every kept image must have
+ * them). Deterministic.
  */
-
-
-
-
-
-
-
-/** The run's staging folder: `.<out>.partial` beside `outDir`. */
-function stagingDirOf(outDir) {
-    return external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.partial`);
-}
-async function realOrResolved(file) {
-    return (0,promises_namespaceObject.realpath)(file).catch(() => external_node_path_default().resolve(file));
-}
-function isInside(folder, file) {
-    const rel = external_node_path_default().relative(folder, file);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-}
-/** True when `dir` holds a manifest.json written by dataset-gen (a run or a merge). */
-async function isDataset(dir) {
-    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, DATASET_FILES.manifest), 'utf8').catch(() => null);
-    if (text === null)
-        return false;
-    try {
-        const manifest = JSON.parse(text);
-        return manifest.schemaVersion === 1 && manifest.tool?.name === 'dataset-gen';
+function selectFrames(kept, features, n) {
+    const candidates = kept.map((image) => {
+        const f = features.get(image.file);
+        if (!f)
+            throw new Error(`no appearance features recorded for ${image.file}`);
+        return { image, features: f, classes: new Set(image.detections.map((d) => d.className)), nearest: Infinity, picked: false };
+    });
+    const frameCount = new Map();
+    for (const c of candidates)
+        for (const name of c.classes)
+            frameCount.set(name, (frameCount.get(name) ?? 0) + 1);
+    const classes = sortedNames(frameCount.keys())
+        .map((name) => ({ name, frames: frameCount.get(name) ?? 0 }))
+        .sort((a, b) => a.frames - b.frames);
+    const selected = [];
+    const covered = new Set();
+    const target = Math.min(n, candidates.length);
+    const pick = (c, reason, why) => {
+        const distance = selected.length === 0 ? null : select_frames_round4(c.nearest);
+        c.picked = true;
+        for (const name of c.classes)
+            covered.add(name);
+        for (const other of candidates)
+            if (!other.picked)
+                other.nearest = Math.min(other.nearest, frameDistance(other.features, c.features));
+        selected.push({
+            rank: selected.length + 1,
+            file: c.image.file,
+            video: c.image.video,
+            frameIndex: c.image.frameIndex,
+            timestampMs: c.image.timestampMs,
+            detections: c.image.detections.length,
+            classes: sortedNames(c.classes),
+            reason,
+            why,
+            distance,
+        });
+    };
+    for (const { name, frames } of classes) {
+        if (selected.length >= target)
+            break;
+        if (covered.has(name))
+            continue;
+        const showing = candidates.filter((c) => c.classes.has(name));
+        const topScore = (c) => Math.max(...c.image.detections.filter((d) => d.className === name).map((d) => d.score));
+        const chosen = best(showing, selected.length === 0 ? topScore : (c) => c.nearest);
+        if (chosen)
+            pick(chosen, 'class', `first pick with ${name} (in ${frames} of ${candidates.length} kept frames)`);
     }
-    catch {
-        return false;
+    while (selected.length < target) {
+        const chosen = selected.length === 0 ? best(candidates, (c) => c.image.detections.length) : best(candidates, (c) => c.nearest);
+        if (!chosen)
+            break;
+        pick(chosen, 'spread', selected.length === 0 ? 'the frame with the most detections, to start from' : `least like the earlier picks (distance ${select_frames_round4(chosen.nearest)} to the nearest)`);
     }
-}
-/** Why `--overwrite` must not replace `outDir` (an existing folder), or null when it may. */
-async function overwriteRefusal(outDir, entries, guard, name) {
-    const real = await realOrResolved(outDir);
-    const home = await realOrResolved(guard.home ?? external_node_os_default().homedir());
-    const cwd = await realOrResolved(guard.cwd ?? process.cwd());
-    if (real === external_node_path_default().parse(real).root)
-        return 'it is the root folder';
-    if (real === home)
-        return 'it is the home folder';
-    if (isInside(real, home))
-        return `it holds the home folder ${home}`;
-    if (real === cwd)
-        return 'it is the current working folder';
-    if (isInside(real, cwd))
-        return `it holds the current working folder ${cwd}`;
-    for (const input of guard.inputs ?? []) {
-        const resolved = [external_node_path_default().resolve(guard.cwd ?? process.cwd(), input), await realOrResolved(external_node_path_default().resolve(guard.cwd ?? process.cwd(), input))];
-        if (resolved.some((file) => isInside(real, file)))
-            return `it holds the input ${input}`;
-    }
-    if (entries.length > 0 && !(await isDataset(outDir))) {
-        return `it is not a dataset written by dataset-gen (no dataset-gen ${DATASET_FILES.manifest}); ${name('overwrite')} replaces only a previous dataset`;
-    }
-    return null;
-}
-/**
- * Refuses an output path that is a file, or a folder with something in it (unless `overwrite`). With
- * `overwrite`, refuses the root, home and working folders, a folder holding an input, and a non-empty
- * folder that is not a previous dataset.
- */
-async function checkOutputDir(outDir, overwrite, name = run_options_cliName, guard = {}) {
-    const info = await (0,promises_namespaceObject.stat)(outDir).catch(() => null);
-    if (!info)
-        return;
-    if (!info.isDirectory())
-        throw new errors/* OutputError */.u7(`Output ${outDir} exists and is not a folder; choose another ${name('out')}`);
-    const entries = await (0,promises_namespaceObject.readdir)(outDir);
-    if (entries.length > 0 && !overwrite) {
-        throw new errors/* OutputError */.u7(`Output folder ${outDir} exists and is not empty; pass ${name('overwrite')} to replace it, or choose another ${name('out')}`);
-    }
-    if (!overwrite)
-        return;
-    const refusal = await overwriteRefusal(outDir, entries, guard, name);
-    if (refusal !== null)
-        throw new errors/* OutputError */.u7(`Refusing to replace ${outDir} with ${name('overwrite')}: ${refusal}; choose another ${name('out')}`);
-}
-/** Creates the folder the output folder goes in. */
-async function createOutputParent(outDir, name = run_options_cliName) {
-    const parent = external_node_path_default().dirname(outDir);
-    try {
-        await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
-    }
-    catch (error) {
-        throw new errors/* OutputError */.u7(`Cannot create ${parent}: ${error.code ?? error.message}; check ${name('out')}`);
-    }
-}
-/** Creates the temporary sibling folder the run writes into (`staging`, or a random hidden name). */
-async function createStagingDir(outDir, subdirs, name = run_options_cliName, staging) {
-    await createOutputParent(outDir, name);
-    const dir = staging ?? external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.partial-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
-    for (const sub of ['', ...subdirs])
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, sub), { recursive: true });
-    return dir;
-}
-/** Moves the finished staging folder to `outDir`, replacing what was there. */
-async function commitStagingDir(staging, outDir) {
-    const previous = await (0,promises_namespaceObject.stat)(outDir).catch(() => null);
-    if (!previous) {
-        await (0,promises_namespaceObject.rename)(staging, outDir);
-        return;
-    }
-    const old = external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.old-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
-    await (0,promises_namespaceObject.rename)(outDir, old);
-    await (0,promises_namespaceObject.rename)(staging, outDir);
-    await (0,promises_namespaceObject.rm)(old, { recursive: true, force: true });
-}
-async function discardStagingDir(staging) {
-    await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+    return { requested: n, candidates: candidates.length, classes, selected };
 }
 
 ;// CONCATENATED MODULE: ./src/export/xml.ts
@@ -18481,6 +18388,455 @@ async function writeExports(job) {
         records.push({ format, files: listed(format, files, job.selectedOnly), images: job.coco.images.length, boxes: job.coco.annotations.length });
     }
     return records;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/labelling-budget.ts
+/**
+ * The labelling budget (`--select`, `--select-only`) and the exports (`--export`), written the same
+ * way by a run and by `merge`: the choice (selection.json); the appearance features of every kept
+ * frame it chose from (selection-features.json), which `merge` chooses from again, so that merged
+ * time ranges choose what one run over the whole video chooses; then the exports, of every kept
+ * frame or of the chosen ones.
+ */
+
+
+
+
+
+
+
+const TILE_VALUES = TILE_GRID * TILE_GRID * 3;
+/** The file's text: one kept frame per line, so that it diffs and streams line by line. */
+function serializeSelectionFeatures(kept, features) {
+    const lines = kept.map(({ file }) => {
+        const f = features.get(file);
+        if (!f)
+            throw new Error(`no appearance features recorded for ${file}`);
+        return JSON.stringify({ file, phash: f.phash, tiles: f.tiles });
+    });
+    return `{"tileGrid":${TILE_GRID},"frames":[\n${lines.join(',\n')}\n]}\n`;
+}
+function isFrameEntry(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const { file, phash, tiles } = value;
+    return (typeof file === 'string' &&
+        typeof phash === 'string' &&
+        /^[01]{64}$/.test(phash) &&
+        Array.isArray(tiles) &&
+        tiles.length === TILE_VALUES &&
+        tiles.every((t) => typeof t === 'number' && t >= 0 && t <= 255));
+}
+/** The features of a parsed selection-features.json, by image file. Throws an Error saying what is wrong. */
+function parseSelectionFeatures(value) {
+    const file = value;
+    if (typeof file !== 'object' || file === null || !Array.isArray(file.frames))
+        throw new Error('expected an object with a "frames" list');
+    if (file.tileGrid !== TILE_GRID)
+        throw new Error(`expected tileGrid ${TILE_GRID}, found ${JSON.stringify(file.tileGrid)}`);
+    const features = new Map();
+    for (const [i, entry] of file.frames.entries()) {
+        if (!isFrameEntry(entry))
+            throw new Error(`frames[${i}] is not {file, phash: 64 bits as 0/1, tiles: ${TILE_VALUES} values 0-255}`);
+        features.set(entry.file, { phash: entry.phash, tiles: entry.tiles });
+    }
+    return features;
+}
+/** Chooses the labelling budget (when asked for), writes its two files, then the exports. */
+async function writeLabelling(job) {
+    const selection = job.select === null ? null : selectFrames(job.kept, job.features, job.select);
+    const selectedOnly = job.selectOnly && selection !== null;
+    if (selection) {
+        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(job.dir, EXPORT_FILES.selection), `${JSON.stringify(selection, null, 2)}\n`);
+        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(job.dir, EXPORT_FILES.selectionFeatures), serializeSelectionFeatures(job.kept, job.features));
+    }
+    const chosen = new Set(selection?.selected.map((s) => s.file));
+    const coco = selectedOnly ? buildCoco(job.kept.filter((k) => chosen.has(k.file)), job.cocoContext) : job.coco;
+    const exports = await writeExports({ ...job.exports, dir: job.dir, coco, selectedOnly });
+    return { selection, selectedOnly, exports };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/dataset-part.ts
+/**
+ * A finished dataset read back for `merge`: its manifest, COCO file, frame rows (metrics.csv) and
+ * metrics, with its kept images rebuilt from the COCO file (whose numbers are already rounded, so
+ * building COCO from them again gives the same bytes), and, when it was made with a labelling budget
+ * (`--select`), its kept frames' appearance features (selection-features.json).
+ */
+
+
+
+
+
+
+async function readPartFile(dir, given, file) {
+    try {
+        return await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, file), 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new errors/* UsageError */.eb(`${given} is not a finished dataset-gen dataset: ${file} is missing (${code}); pass folders written by dataset-gen run`);
+    }
+}
+function parseJson(text, given, file) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb(`${given}: ${file} is not valid JSON (${error.message})`);
+    }
+}
+/** The kept images of a COCO file, with each detection's class index in the model's class list. */
+function keptFromCoco(coco, classNames) {
+    const nameOf = new Map(coco.categories.map((c) => [c.id, c.name]));
+    const byImage = new Map();
+    for (const a of coco.annotations) {
+        const className = nameOf.get(a.category_id) ?? '';
+        const [x, y, width, height] = a.bbox;
+        const list = byImage.get(a.image_id) ?? [];
+        list.push({ classIndex: classNames.indexOf(className), className, score: a.score, box: { x, y, width, height } });
+        byImage.set(a.image_id, list);
+    }
+    return coco.images.map((image) => ({
+        file: image.file_name,
+        video: image.video,
+        frameIndex: image.frame_index,
+        timestampMs: image.timestamp_ms,
+        decode: image.decode,
+        width: image.width,
+        height: image.height,
+        detections: byImage.get(image.id) ?? [],
+    }));
+}
+async function readDatasetPart(given, cwd) {
+    const dir = external_node_path_default().resolve(cwd, given);
+    const [manifestText, cocoText, metricsText, csvText] = await Promise.all([DATASET_FILES.manifest, DATASET_FILES.coco, DATASET_FILES.metrics, DATASET_FILES.metricsCsv].map((file) => readPartFile(dir, given, file)));
+    const manifest = parseJson(manifestText, given, DATASET_FILES.manifest);
+    if (manifest.schemaVersion !== 1 || manifest.tool?.name !== 'dataset-gen') {
+        throw new errors/* UsageError */.eb(`${given}: ${DATASET_FILES.manifest} is not a dataset-gen manifest (schema 1)`);
+    }
+    const coco = parseJson(cocoText, given, DATASET_FILES.coco);
+    let frames;
+    try {
+        frames = frameRowsFromCsv(csvText);
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb(`${given}: ${DATASET_FILES.metricsCsv} cannot be read: ${error.message}`);
+    }
+    const kept = keptFromCoco(coco, manifest.model.classNames);
+    return {
+        dir,
+        given,
+        manifest,
+        coco,
+        metrics: parseJson(metricsText, given, DATASET_FILES.metrics),
+        frames,
+        kept,
+        features: typeof manifest.config.select === 'number' ? await readFeatures(dir, given, kept) : null,
+    };
+}
+/** A part's selection-features.json, checked to hold every kept image. */
+async function readFeatures(dir, given, kept) {
+    const file = EXPORT_FILES.selectionFeatures;
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, file), 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new errors/* UsageError */.eb(`${given} was made with a labelling budget (--select) but has no ${file} (${code}), which merge needs to choose the budget again over the merged frames; make it again with this version of dataset-gen`);
+    }
+    let features;
+    try {
+        features = parseSelectionFeatures(parseJson(text, given, file));
+    }
+    catch (error) {
+        if (error instanceof errors/* UsageError */.eb)
+            throw error;
+        throw new errors/* UsageError */.eb(`${given}: ${file} cannot be read: ${error.message}`);
+    }
+    const missing = kept.find((image) => !features.has(image.file));
+    if (missing)
+        throw new errors/* UsageError */.eb(`${given}: ${file} has no features for ${missing.file}, a kept image; the dataset was changed after it was made`);
+    return features;
+}
+
+;// CONCATENATED MODULE: external "onnxruntime-node"
+var x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var y = (x) => (() => (x))
+const external_onnxruntime_node_namespaceObject = x({ ["env"]: () => (__WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__.env) });
+;// CONCATENATED MODULE: external "sharp"
+var external_sharp_x = (y) => {
+	var x = {}; __nccwpck_require__.d(x, y); return x
+} 
+var external_sharp_y = (x) => (() => (x))
+const external_sharp_namespaceObject = external_sharp_x({ ["default"]: () => (__WEBPACK_EXTERNAL_MODULE_sharp__["default"]) });
+;// CONCATENATED MODULE: ./src/pipeline/manifest.ts
+/**
+ * manifest.json: what produced this dataset, written last. Versions of every tool, the fully resolved
+ * configuration, sha256 of every input video and of the model, and the counts.
+ */
+
+
+
+
+/** The model config with a source URL cut to scheme, host and path (see domain/url-redaction.ts). */
+function redactedModelConfig(config) {
+    const { source } = config;
+    return source && 'url' in source ? { ...config, source: { ...source, url: redactUrl(source.url) } } : config;
+}
+function buildManifest(input) {
+    const { options, metrics } = input;
+    const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, resume: _resume, ...config } = options;
+    const { manifest: _manifest, ...datasetFiles } = DATASET_FILES;
+    return {
+        schemaVersion: 1,
+        tool: { name: 'dataset-gen', version: input.toolVersion, gitCommit: input.gitCommit },
+        runtime: {
+            node: process.version,
+            platform: `${process.platform}-${process.arch}`,
+            ffmpeg: { ...input.tools.ffmpeg, source: input.tools.source },
+            ffprobe: input.tools.ffprobe,
+            onnxruntime: external_onnxruntime_node_namespaceObject.env.versions.node ?? external_onnxruntime_node_namespaceObject.env.versions.common,
+            sharp: external_sharp_namespaceObject["default"].versions.sharp ?? 'unknown',
+            libvips: external_sharp_namespaceObject["default"].versions.vips,
+            executionProviders: input.providers,
+            decoder: input.decoder,
+        },
+        run: {
+            id: input.runId,
+            startedAt: input.startedAt.toISOString(),
+            finishedAt: input.finishedAt.toISOString(),
+            wallSeconds: Math.round((input.finishedAt.getTime() - input.startedAt.getTime()) / 10) / 100,
+        },
+        config: { ...config, modelUrl: config.modelUrl === null ? null : redactUrl(config.modelUrl), model: redactedModelConfig(input.modelConfig) },
+        model: {
+            path: input.model.path,
+            sha256: input.model.sha256,
+            origin: input.model.origin,
+            url: input.model.url === null ? null : redactUrl(input.model.url),
+            pinned: input.model.pinned,
+            classNames: input.classNames,
+        },
+        videos: input.videos.map((v) => ({
+            path: v.info.path,
+            stem: v.info.stem,
+            sha256: v.sha256,
+            decode: v.decode.mode,
+            decodeReason: v.decode.reason,
+            sizeBytes: v.info.sizeBytes,
+            container: v.info.container,
+            codec: v.info.codec,
+            durationSeconds: v.info.durationSeconds,
+            fps: v.info.fps,
+            width: v.info.width,
+            height: v.info.height,
+            rotation: v.info.rotation,
+            frameCount: v.info.frameCount,
+            frameCountExact: v.info.frameCountExact,
+            framesDecoded: v.framesDecoded,
+            decodeErrors: v.decodeErrors,
+            truncatedAtSeconds: v.truncatedAtMs === undefined ? null : Math.round(v.truncatedAtMs) / 1000,
+        })),
+        counts: manifestCounts(metrics),
+        files: datasetFiles,
+        exports: metrics.exports,
+        selection: manifestSelection(metrics),
+    };
+}
+/** The manifest's entry for the labelling budget, from the metrics; null when none was asked for. */
+function manifestSelection(metrics) {
+    const { selection } = metrics;
+    if (selection === null)
+        return null;
+    return { file: EXPORT_FILES.selection, featuresFile: EXPORT_FILES.selectionFeatures, frames: selection.selected, exportsOnlySelected: selection.exportsOnlySelected };
+}
+function manifestCounts(metrics) {
+    return {
+        framesDecoded: metrics.frames.decoded,
+        framesSampled: metrics.frames.sampled,
+        images: metrics.images,
+        detections: metrics.detections.total,
+        dropped: { ...metrics.frames.droppedByReason },
+        frameDropRatio: metrics.frameDropRatio,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/merge-check.ts
+/**
+ * Whether datasets can be joined: made by the same tool version with the same model (weights and
+ * classes) and the same configuration apart from the time range. The refusal names the first field
+ * that differs and both values.
+ */
+
+/** The first path (`a.b[2]`) where two JSON values differ, with both values; null when equal. */
+function firstDifference(a, b, at = '') {
+    if (Object.is(a, b))
+        return null;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+        return { path: at, a, b };
+    }
+    if (Array.isArray(a) && Array.isArray(b)) {
+        for (let i = 0; i < Math.max(a.length, b.length); i++) {
+            const found = firstDifference(a[i], b[i], `${at}[${i}]`);
+            if (found)
+                return found;
+        }
+        return null;
+    }
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    for (const key of keys) {
+        const found = firstDifference(a[key], b[key], at === '' ? key : `${at}.${key}`);
+        if (found)
+            return found;
+    }
+    return null;
+}
+/** What must be equal across the parts; the time range (and `overwrite`, `pricePerHour`) legitimately differ. */
+function comparable(manifest) {
+    const { timeRange: _range, overwrite: _overwrite, pricePerHour: _price, executionProviders: _providers, ...config } = manifest.config;
+    return {
+        'tool.version': manifest.tool.version,
+        'model.sha256': manifest.model.sha256,
+        'model.classNames': manifest.model.classNames,
+        // The providers that ran may differ (a CPU job and a GPU job); the model's own settings may not.
+        config: { ...config, model: { ...config.model, executionProviders: null } },
+    };
+}
+const show = (value) => (value === undefined ? 'nothing' : JSON.stringify(value));
+function checkMergeable(parts) {
+    const [first, ...rest] = parts;
+    if (!first)
+        return;
+    const reference = comparable(first.manifest);
+    for (const part of rest) {
+        const found = firstDifference(reference, comparable(part.manifest));
+        if (found) {
+            throw new errors/* ConfigError */.xL(`Cannot merge ${part.given} with ${first.given}: they were made with different ${found.path} (${show(found.b)} in ${part.given}, ${show(found.a)} in ${first.given}); merge only datasets of one model and config`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/pipeline/output-dir.ts
+/**
+ * The dataset is written into a hidden sibling of the output folder and renamed into place only when
+ * the run succeeds, so a failed or interrupted run never leaves a folder that looks complete. A run
+ * stages in `.<out>.partial` (one name, so that `--resume` finds it again); `merge` in a random one.
+ */
+
+
+
+
+
+
+
+/** The run's staging folder: `.<out>.partial` beside `outDir`. */
+function stagingDirOf(outDir) {
+    return external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.partial`);
+}
+async function realOrResolved(file) {
+    return (0,promises_namespaceObject.realpath)(file).catch(() => external_node_path_default().resolve(file));
+}
+function isInside(folder, file) {
+    const rel = external_node_path_default().relative(folder, file);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+/** True when `dir` holds a manifest.json written by dataset-gen (a run or a merge). */
+async function isDataset(dir) {
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, DATASET_FILES.manifest), 'utf8').catch(() => null);
+    if (text === null)
+        return false;
+    try {
+        const manifest = JSON.parse(text);
+        return manifest.schemaVersion === 1 && manifest.tool?.name === 'dataset-gen';
+    }
+    catch {
+        return false;
+    }
+}
+/** Why `--overwrite` must not replace `outDir` (an existing folder), or null when it may. */
+async function overwriteRefusal(outDir, entries, guard, name) {
+    const real = await realOrResolved(outDir);
+    const home = await realOrResolved(guard.home ?? external_node_os_default().homedir());
+    const cwd = await realOrResolved(guard.cwd ?? process.cwd());
+    if (real === external_node_path_default().parse(real).root)
+        return 'it is the root folder';
+    if (real === home)
+        return 'it is the home folder';
+    if (isInside(real, home))
+        return `it holds the home folder ${home}`;
+    if (real === cwd)
+        return 'it is the current working folder';
+    if (isInside(real, cwd))
+        return `it holds the current working folder ${cwd}`;
+    for (const input of guard.inputs ?? []) {
+        const resolved = [external_node_path_default().resolve(guard.cwd ?? process.cwd(), input), await realOrResolved(external_node_path_default().resolve(guard.cwd ?? process.cwd(), input))];
+        if (resolved.some((file) => isInside(real, file)))
+            return `it holds the input ${input}`;
+    }
+    if (entries.length > 0 && !(await isDataset(outDir))) {
+        return `it is not a dataset written by dataset-gen (no dataset-gen ${DATASET_FILES.manifest}); ${name('overwrite')} replaces only a previous dataset`;
+    }
+    return null;
+}
+/**
+ * Refuses an output path that is a file, or a folder with something in it (unless `overwrite`). With
+ * `overwrite`, refuses the root, home and working folders, a folder holding an input, and a non-empty
+ * folder that is not a previous dataset.
+ */
+async function checkOutputDir(outDir, overwrite, name = run_options_cliName, guard = {}) {
+    const info = await (0,promises_namespaceObject.stat)(outDir).catch(() => null);
+    if (!info)
+        return;
+    if (!info.isDirectory())
+        throw new errors/* OutputError */.u7(`Output ${outDir} exists and is not a folder; choose another ${name('out')}`);
+    const entries = await (0,promises_namespaceObject.readdir)(outDir);
+    if (entries.length > 0 && !overwrite) {
+        throw new errors/* OutputError */.u7(`Output folder ${outDir} exists and is not empty; pass ${name('overwrite')} to replace it, or choose another ${name('out')}`);
+    }
+    if (!overwrite)
+        return;
+    const refusal = await overwriteRefusal(outDir, entries, guard, name);
+    if (refusal !== null)
+        throw new errors/* OutputError */.u7(`Refusing to replace ${outDir} with ${name('overwrite')}: ${refusal}; choose another ${name('out')}`);
+}
+/** Creates the folder the output folder goes in. */
+async function createOutputParent(outDir, name = run_options_cliName) {
+    const parent = external_node_path_default().dirname(outDir);
+    try {
+        await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
+    }
+    catch (error) {
+        throw new errors/* OutputError */.u7(`Cannot create ${parent}: ${error.code ?? error.message}; check ${name('out')}`);
+    }
+}
+/** Creates the temporary sibling folder the run writes into (`staging`, or a random hidden name). */
+async function createStagingDir(outDir, subdirs, name = run_options_cliName, staging) {
+    await createOutputParent(outDir, name);
+    const dir = staging ?? external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.partial-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+    for (const sub of ['', ...subdirs])
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, sub), { recursive: true });
+    return dir;
+}
+/** Moves the finished staging folder to `outDir`, replacing what was there. */
+async function commitStagingDir(staging, outDir) {
+    const previous = await (0,promises_namespaceObject.stat)(outDir).catch(() => null);
+    if (!previous) {
+        await (0,promises_namespaceObject.rename)(staging, outDir);
+        return;
+    }
+    const old = external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.old-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+    await (0,promises_namespaceObject.rename)(outDir, old);
+    await (0,promises_namespaceObject.rename)(staging, outDir);
+    await (0,promises_namespaceObject.rm)(old, { recursive: true, force: true });
+}
+async function discardStagingDir(staging) {
+    await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
 }
 
 ;// CONCATENATED MODULE: ./src/report/map-limit.ts
@@ -19815,7 +20171,8 @@ async function writeReports(dir, recorder, metrics, manifest, gates = [], nameOf
  * `dataset-gen merge`: joins datasets of the same model and config (typically time ranges of long
  * videos, processed by different jobs) into one. Images are copied, the COCO file is rebuilt from
  * every part's kept images (so ids are unique and in the order one run would give them), the frame
- * rows are joined in sampling order, and metrics and reports are computed again from them; the
+ * rows are joined in sampling order, and metrics and reports are computed again from them; a
+ * labelling budget (`--select`) is chosen again over the merged frames from the parts' features; the
  * manifest lists the parts. Parts whose frames overlap, or that hold different videos under one name,
  * are refused.
  */
@@ -19881,9 +20238,10 @@ function coveredRange(parts) {
     const endMs = ranges.some((r) => r.endMs === null) ? null : Math.max(...ranges.map((r) => r.endMs));
     return startMs === 0 && endMs === null ? null : { startMs, endMs };
 }
-function summedRecord(parts, frames, kept, videos, exports) {
+function summedRecord(parts, frames, kept, videos, labelling) {
     const stageMs = Object.fromEntries(STAGES.map((stage) => [stage, parts.reduce((acc, p) => acc + p.metrics.timings.stages[stage].ms, 0)]));
-    return { stageMs, frames, kept, videos, wallMs: parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0), exports, selection: null, exportsOnlySelected: false };
+    const wallMs = parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0);
+    return { stageMs, frames, kept, videos, wallMs, exports: labelling.exports, selection: labelling.selection, exportsOnlySelected: labelling.selectedOnly };
 }
 function videoRecords(videos) {
     return videos.map(({ sha256, decode, decodeReason, framesDecoded, decodeErrors, truncatedAtSeconds, ...info }, index) => ({
@@ -19918,27 +20276,34 @@ async function mergeDatasets(request, hooks = {}) {
                 await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(part.dir, DATASET_FILES.images, image.file), external_node_path_default().join(staging, DATASET_FILES.images, image.file));
             }
         }
-        const coco = buildCoco(kept, {
+        const cocoContext = {
             site: config.site,
             toolVersion: first.manifest.tool.version,
             categories: first.coco.categories.map((c) => c.name),
             videoOrder: videos.map((v) => v.stem),
-        });
+        };
+        const coco = buildCoco(kept, cocoContext);
         await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.coco), serializeCoco(coco));
-        // The parts' exports (the same formats: their configs match), written again from the merged
-        // records. A labelling budget is not chosen again: run --select on the merged dataset's frames.
-        const exports = await writeExports({
+        // The parts' labelling budget and exports (the same: their configs match), chosen and written
+        // again from the merged records and the parts' features, as one run over every range would.
+        const labelling = await writeLabelling({
             dir: staging,
-            formats: config.exports ?? ['coco'],
+            kept,
+            features: new Map(parts.flatMap((part) => [...(part.features ?? [])])),
+            select: typeof config.select === 'number' ? config.select : null,
+            selectOnly: config.selectOnly === true,
             coco,
-            selectedOnly: false,
-            site: config.site,
-            modelClasses: model.classNames,
-            modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
-            labelStudioImages: config.labelStudioImages ?? DEFAULT_LABEL_STUDIO_IMAGES,
-            colorOf: classColors(model.classNames, coco.categories.map((c) => c.name)),
+            cocoContext,
+            exports: {
+                formats: config.exports ?? ['coco'],
+                site: config.site,
+                modelClasses: model.classNames,
+                modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
+                labelStudioImages: config.labelStudioImages ?? DEFAULT_LABEL_STUDIO_IMAGES,
+                colorOf: classColors(model.classNames, coco.categories.map((c) => c.name)),
+            },
         });
-        const record = summedRecord(parts, frames, kept, videoRecords(videos), exports);
+        const record = summedRecord(parts, frames, kept, videoRecords(videos), labelling);
         const metrics = computeMetrics(record, {
             site: config.site,
             classNames: model.classNames,
@@ -19959,7 +20324,7 @@ async function mergeDatasets(request, hooks = {}) {
             videos,
             counts: manifestCounts(metrics),
             exports: metrics.exports,
-            selection: null,
+            selection: manifestSelection(metrics),
             parts: parts.map((p) => ({
                 path: p.given,
                 runId: p.manifest.run.id,
@@ -22779,159 +23144,6 @@ async function fitForAnalysis(frame) {
     return resizeToFit(frame, letterboxGeometry(frame.width, frame.height, ANALYSIS_SIZE));
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/local-change.ts
-/**
- * How much one part of the frame changed: the pHash of the whole frame barely moves when one person
- * walks into a corner (docs/thresholds.md), so dedup also compares the 32x32 grid of mean luma that
- * the pHash is computed from (phash.ts `greySample`, about 20x15 pixels of the 640 px analysis image
- * per cell) with the last kept frame's. The frame-wide change (the median of the cells' changes) is
- * taken off first, so a global brightness step does not count; what is left in the cell that moved
- * most is the local change, in luma levels (0..255).
- */
-/** The largest change of one cell after removing the median change over all cells; 0 for identical grids. */
-function localChange(grey, reference) {
-    if (grey.length !== reference.length || grey.length === 0) {
-        throw new RangeError(`cannot compare luma grids of ${grey.length} and ${reference.length} cells`);
-    }
-    const deltas = new Float64Array(grey.length);
-    for (let i = 0; i < grey.length; i++)
-        deltas[i] = grey[i] - reference[i];
-    const sorted = Float64Array.from(deltas).sort();
-    const half = sorted.length >> 1;
-    const offset = sorted.length % 2 === 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
-    let largest = 0;
-    for (const delta of deltas)
-        largest = Math.max(largest, Math.abs(delta - offset));
-    return largest;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/phash.ts
-const SAMPLE_SIZE = 32;
-const LOW = 8;
-/** COS[i][u] = cos((2i + 1) u π / 2N), for u = 1..8 only. */
-const COS = Array.from({ length: SAMPLE_SIZE }, (_, i) => Float64Array.from({ length: LOW + 1 }, (_, u) => Math.cos(((2 * i + 1) / (2 * SAMPLE_SIZE)) * u * Math.PI)));
-/**
- * 32x32 grey samples (row-major) of an RGB image: each sample is the mean BT.601 luma of the source
- * pixels whose centres fall in its cell. Large images are read on a sparser grid (every `step`-th
- * pixel and row, keeping at least 4 in each direction per cell): the hash only needs the means.
- */
-function greySample(image) {
-    const { rgb, width, height } = image;
-    const sums = new Float64Array(SAMPLE_SIZE * SAMPLE_SIZE);
-    const counts = new Float64Array(SAMPLE_SIZE * SAMPLE_SIZE);
-    const step = Math.max(1, Math.floor(Math.min(width, height) / SAMPLE_SIZE / 4));
-    const column = Int32Array.from({ length: width }, (_, x) => Math.min(SAMPLE_SIZE - 1, Math.floor(((x + 0.5) * SAMPLE_SIZE) / width)));
-    for (let y = 0; y < height; y += step) {
-        const row = Math.min(SAMPLE_SIZE - 1, Math.floor(((y + 0.5) * SAMPLE_SIZE) / height)) * SAMPLE_SIZE;
-        for (let x = 0, p = y * width * 3; x < width; x += step, p += 3 * step) {
-            const cell = row + column[x];
-            sums[cell] += 0.299 * rgb[p] + 0.587 * rgb[p + 1] + 0.114 * rgb[p + 2];
-            counts[cell] += 1;
-        }
-    }
-    for (let i = 0; i < sums.length; i++)
-        sums[i] = counts[i] > 0 ? sums[i] / counts[i] : 0;
-    return sums;
-}
-/** sharp-phash's hash of 32x32 grey samples (row-major), as 64 characters '0'/'1'. */
-function dctHash(grey) {
-    if (grey.length !== SAMPLE_SIZE * SAMPLE_SIZE)
-        throw new RangeError(`expected ${SAMPLE_SIZE * SAMPLE_SIZE} samples, got ${grey.length}`);
-    // Rows first: partial[u][y] = Σx COS[x][u] · grey[y][x], for u = 1..8.
-    const partial = new Float64Array(LOW * SAMPLE_SIZE);
-    for (let y = 0; y < SAMPLE_SIZE; y++) {
-        for (let x = 0; x < SAMPLE_SIZE; x++) {
-            const value = grey[y * SAMPLE_SIZE + x];
-            const cos = COS[x];
-            for (let u = 1; u <= LOW; u++)
-                partial[(u - 1) * SAMPLE_SIZE + y] += cos[u] * value;
-        }
-    }
-    // Then columns: F[u][v] = Σy COS[y][v] · partial[u][y] / 4 (the DCT's c(u)c(v)/4 is 1/4 off DC).
-    const coefficients = new Float64Array(LOW * LOW);
-    let total = 0;
-    for (let u = 0; u < LOW; u++) {
-        for (let v = 1; v <= LOW; v++) {
-            let sum = 0;
-            for (let y = 0; y < SAMPLE_SIZE; y++)
-                sum += COS[y][v] * partial[u * SAMPLE_SIZE + y];
-            coefficients[u * LOW + (v - 1)] = sum / 4;
-            total += sum / 4;
-        }
-    }
-    const mean = total / (LOW * LOW);
-    let bits = '';
-    for (const value of coefficients)
-        bits += value > mean ? '1' : '0';
-    return bits;
-}
-/** The 64-bit pHash of a packed RGB image. */
-function phash64(image) {
-    return dctHash(greySample(image));
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/dedup.ts
-
-
-
-/** Hamming distance between two pHashes given as equal-length strings of '0' and '1'. */
-function hammingDistance(a, b) {
-    if (a.length !== b.length) {
-        throw new RangeError(`cannot compare hashes of ${a.length} and ${b.length} bits`);
-    }
-    let distance = 0;
-    for (let i = 0; i < a.length; i++) {
-        if (a.charCodeAt(i) !== b.charCodeAt(i))
-            distance++;
-    }
-    return distance;
-}
-/** One per video: frames are checked in sampling order against the last kept one since the last checkpoint. */
-class Deduplicator {
-    threshold;
-    localThreshold;
-    reference = null;
-    checkpoint = -1;
-    /**
-     * @param threshold A frame is a duplicate when its distance to the last kept frame is <= this.
-     *   0 drops only frames with an identical hash; -1 (`DEDUP_DISABLED`) keeps every frame.
-     * @param localThreshold ... and its local change is <= this (0..255; 255 leaves the decision to the pHash).
-     */
-    constructor(threshold = DEFAULT_DEDUP_THRESHOLD, localThreshold = DEFAULT_DEDUP_LOCAL_THRESHOLD) {
-        this.threshold = threshold;
-        this.localThreshold = localThreshold;
-        if (!Number.isInteger(threshold) || threshold < DEDUP_DISABLED || threshold > HASH_BITS) {
-            throw new RangeError(`dedup threshold must be an integer from ${DEDUP_DISABLED} (off) to ${HASH_BITS}; got ${threshold}`);
-        }
-        if (!Number.isFinite(localThreshold) || localThreshold < 0 || localThreshold > LOCAL_CHANGE_MAX) {
-            throw new RangeError(`dedup local threshold must be from 0 to ${LOCAL_CHANGE_MAX}; got ${localThreshold}`);
-        }
-    }
-    /** Checks a frame sampled at `timestampMs` (frames come in time order). */
-    check(image, timestampMs) {
-        if (this.threshold === DEDUP_DISABLED)
-            return { distance: null, localChange: null, duplicate: false, hash: null };
-        const grey = greySample(image);
-        const hash = dctHash(grey);
-        const checkpoint = Math.floor(timestampMs / DEDUP_CHECKPOINT_MS);
-        if (checkpoint !== this.checkpoint) {
-            this.checkpoint = checkpoint;
-            this.reference = null;
-        }
-        if (this.reference === null) {
-            this.reference = { hash, grey };
-            return { distance: null, localChange: null, duplicate: false, hash };
-        }
-        const distance = hammingDistance(hash, this.reference.hash);
-        // Rounded before comparing, so the recorded figure decides exactly as it reads.
-        const local = Math.round(localChange(grey, this.reference.grey) * 10) / 10;
-        const duplicate = distance <= this.threshold && local <= this.localThreshold;
-        if (!duplicate)
-            this.reference = { hash, grey };
-        return { distance, localChange: local, duplicate, hash };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/sampling.ts
 /**
  * The select filter for a sampling. For a rate, the first frame of every 1/fps slot of the time grid
@@ -23450,14 +23662,6 @@ async function* extractPlanned(tools, video, plan, totals) {
     totals.stats.lastTimestampMs = Math.round(plan.timeline.ms.at(-1) ?? 0);
     return totals.stats;
 }
-
-;// CONCATENATED MODULE: ./src/domain/selection.ts
-/**
- * The labelling budget (`--select N`): which kept frames a person should label first, and why. The
- * features it compares are measured on each kept frame's analysis image while the run filters it.
- */
-/** Cells per side of the tile grid of `FrameFeatures.tiles`. */
-const TILE_GRID = 4;
 
 ;// CONCATENATED MODULE: ./src/pipeline/frame-features.ts
 
@@ -23986,106 +24190,12 @@ packets = null) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/select-frames.ts
-
-/** Appearance distance of two frames, 0 (same) to 1. */
-function frameDistance(a, b) {
-    const bits = hammingDistance(a.phash, b.phash) / a.phash.length;
-    let diff = 0;
-    const n = Math.min(a.tiles.length, b.tiles.length);
-    for (let i = 0; i < n; i++)
-        diff += Math.abs(a.tiles[i] - b.tiles[i]);
-    const colour = n > 0 ? diff / n / 255 : 0;
-    return 0.5 * bits + 0.5 * colour;
-}
-const select_frames_round4 = (n) => Math.round(n * 10000) / 10000;
-function sortedNames(names) {
-    return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-/** The better of two candidates by `key` (larger wins), then more detections, then earlier. */
-function best(candidates, key) {
-    let winner = null;
-    let winnerKey = -Infinity;
-    for (const c of candidates) {
-        if (c.picked)
-            continue;
-        const k = key(c);
-        if (winner === null || k > winnerKey || (k === winnerKey && c.image.detections.length > winner.image.detections.length)) {
-            winner = c;
-            winnerKey = k;
-        }
-    }
-    return winner;
-}
-/**
- * Chooses up to `n` of `kept` (in run order) using their `features` (every kept image must have
- * them). Deterministic.
- */
-function selectFrames(kept, features, n) {
-    const candidates = kept.map((image) => {
-        const f = features.get(image.file);
-        if (!f)
-            throw new Error(`no appearance features recorded for ${image.file}`);
-        return { image, features: f, classes: new Set(image.detections.map((d) => d.className)), nearest: Infinity, picked: false };
-    });
-    const frameCount = new Map();
-    for (const c of candidates)
-        for (const name of c.classes)
-            frameCount.set(name, (frameCount.get(name) ?? 0) + 1);
-    const classes = sortedNames(frameCount.keys())
-        .map((name) => ({ name, frames: frameCount.get(name) ?? 0 }))
-        .sort((a, b) => a.frames - b.frames);
-    const selected = [];
-    const covered = new Set();
-    const target = Math.min(n, candidates.length);
-    const pick = (c, reason, why) => {
-        const distance = selected.length === 0 ? null : select_frames_round4(c.nearest);
-        c.picked = true;
-        for (const name of c.classes)
-            covered.add(name);
-        for (const other of candidates)
-            if (!other.picked)
-                other.nearest = Math.min(other.nearest, frameDistance(other.features, c.features));
-        selected.push({
-            rank: selected.length + 1,
-            file: c.image.file,
-            video: c.image.video,
-            frameIndex: c.image.frameIndex,
-            timestampMs: c.image.timestampMs,
-            detections: c.image.detections.length,
-            classes: sortedNames(c.classes),
-            reason,
-            why,
-            distance,
-        });
-    };
-    for (const { name, frames } of classes) {
-        if (selected.length >= target)
-            break;
-        if (covered.has(name))
-            continue;
-        const showing = candidates.filter((c) => c.classes.has(name));
-        const topScore = (c) => Math.max(...c.image.detections.filter((d) => d.className === name).map((d) => d.score));
-        const chosen = best(showing, selected.length === 0 ? topScore : (c) => c.nearest);
-        if (chosen)
-            pick(chosen, 'class', `first pick with ${name} (in ${frames} of ${candidates.length} kept frames)`);
-    }
-    while (selected.length < target) {
-        const chosen = selected.length === 0 ? best(candidates, (c) => c.image.detections.length) : best(candidates, (c) => c.nearest);
-        if (!chosen)
-            break;
-        pick(chosen, 'spread', selected.length === 0 ? 'the frame with the most detections, to start from' : `least like the earlier picks (distance ${select_frames_round4(chosen.nearest)} to the nearest)`);
-    }
-    return { requested: n, candidates: candidates.length, classes, selected };
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/run.ts
 /**
  * Orchestrates a run: validate everything cheap first (tools, output folder, model config, weights,
  * videos), then stream every video through the stages into a staging folder, write COCO, metrics and
  * report, write the manifest last, and rename the staging folder into place.
  */
-
 
 
 
@@ -24410,25 +24520,26 @@ async function runLocked(options, hooks, start) {
         const coco = buildCoco(recorder.kept, cocoContext);
         await recorder.time('write', () => (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.coco), serializeCoco(coco)));
         await recorder.time('write', async () => {
-            const selection = options.select === null ? null : selectFrames(recorder.kept, recorder.features, options.select);
-            const selectedOnly = options.selectOnly && selection !== null;
-            if (selection) {
-                recorder.recordSelection(selection, selectedOnly);
-                await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, EXPORT_FILES.selection), `${JSON.stringify(selection, null, 2)}\n`);
-            }
-            const chosen = new Set(selection?.selected.map((s) => s.file));
-            const records = await writeExports({
+            const { selection, selectedOnly, exports } = await writeLabelling({
                 dir,
-                formats: options.exports,
-                coco: selectedOnly ? buildCoco(recorder.kept.filter((k) => chosen.has(k.file)), cocoContext) : coco,
-                selectedOnly,
-                site: options.site,
-                modelClasses: detector.classNames,
-                modelVersion: `${modelConfig.name}@${model.sha256.slice(0, 12)}`,
-                labelStudioImages: options.labelStudioImages,
-                colorOf: classColors(detector.classNames, categories),
+                kept: recorder.kept,
+                features: recorder.features,
+                select: options.select,
+                selectOnly: options.selectOnly,
+                coco,
+                cocoContext,
+                exports: {
+                    formats: options.exports,
+                    site: options.site,
+                    modelClasses: detector.classNames,
+                    modelVersion: `${modelConfig.name}@${model.sha256.slice(0, 12)}`,
+                    labelStudioImages: options.labelStudioImages,
+                    colorOf: classColors(detector.classNames, categories),
+                },
             });
-            for (const record of records)
+            if (selection)
+                recorder.recordSelection(selection, selectedOnly);
+            for (const record of exports)
                 recorder.recordExport(record);
         });
         recorder.finish();

@@ -30,6 +30,8 @@ export const EXPORT_FILES = {
   labelStudioConfig: 'annotations/label-studio-config.xml',
   cvat: 'annotations/cvat-images.xml',
   selection: 'selection.json',
+  /** Each kept frame's appearance features, which `merge` chooses from again (pipeline/labelling-budget.ts). */
+  selectionFeatures: 'selection-features.json',
 } as const;
 
 /** The YOLO label file of an image: its name with `.txt` for the extension. */

@@ -1,17 +1,20 @@
 /**
  * A finished dataset read back for `merge`: its manifest, COCO file, frame rows (metrics.csv) and
  * metrics, with its kept images rebuilt from the COCO file (whose numbers are already rounded, so
- * building COCO from them again gives the same bytes).
+ * building COCO from them again gives the same bytes), and, when it was made with a labelling budget
+ * (`--select`), its kept frames' appearance features (selection-features.json).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DATASET_FILES } from '../domain/dataset-files.js';
+import { DATASET_FILES, EXPORT_FILES } from '../domain/dataset-files.js';
 import type { Detection } from '../domain/detection.js';
 import type { FrameRecord, KeptImage } from '../domain/frame-record.js';
 import { UsageError } from '../errors.js';
 import { frameRowsFromCsv } from '../observe/csv.js';
 import type { RunMetrics } from '../observe/metrics.js';
 import type { CocoDataset } from '../domain/coco.js';
+import type { FrameFeatures } from '../domain/selection.js';
+import { parseSelectionFeatures } from './labelling-budget.js';
 import type { RunManifest } from './manifest.js';
 
 export interface DatasetPart {
@@ -24,6 +27,8 @@ export interface DatasetPart {
   metrics: RunMetrics;
   frames: FrameRecord[];
   kept: KeptImage[];
+  /** Each kept image's appearance features, when the dataset was made with `--select`; else null. */
+  features: Map<string, FrameFeatures> | null;
 }
 
 async function readPartFile(dir: string, given: string, file: string): Promise<string> {
@@ -82,6 +87,7 @@ export async function readDatasetPart(given: string, cwd: string): Promise<Datas
   } catch (error) {
     throw new UsageError(`${given}: ${DATASET_FILES.metricsCsv} cannot be read: ${(error as Error).message}`);
   }
+  const kept = keptFromCoco(coco, manifest.model.classNames);
   return {
     dir,
     given,
@@ -89,6 +95,31 @@ export async function readDatasetPart(given: string, cwd: string): Promise<Datas
     coco,
     metrics: parseJson<RunMetrics>(metricsText!, given, DATASET_FILES.metrics),
     frames,
-    kept: keptFromCoco(coco, manifest.model.classNames),
+    kept,
+    features: typeof manifest.config.select === 'number' ? await readFeatures(dir, given, kept) : null,
   };
+}
+
+/** A part's selection-features.json, checked to hold every kept image. */
+async function readFeatures(dir: string, given: string, kept: readonly KeptImage[]): Promise<Map<string, FrameFeatures>> {
+  const file = EXPORT_FILES.selectionFeatures;
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(
+      `${given} was made with a labelling budget (--select) but has no ${file} (${code}), which merge needs to choose the budget again over the merged frames; make it again with this version of dataset-gen`,
+    );
+  }
+  let features: Map<string, FrameFeatures>;
+  try {
+    features = parseSelectionFeatures(parseJson<unknown>(text, given, file));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${given}: ${file} cannot be read: ${(error as Error).message}`);
+  }
+  const missing = kept.find((image) => !features.has(image.file));
+  if (missing) throw new UsageError(`${given}: ${file} has no features for ${missing.file}, a kept image; the dataset was changed after it was made`);
+  return features;
 }

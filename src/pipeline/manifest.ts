@@ -60,7 +60,13 @@ export interface RunManifest {
   /** The annotation exports written (`--export`): each format's files and folders, images and boxes. */
   exports: ExportRecord[];
   /** The labelling budget's choice (`--select`), relative to the dataset folder; null when none was asked for. */
-  selection: { file: typeof EXPORT_FILES.selection; frames: number; exportsOnlySelected: boolean } | null;
+  selection: {
+    file: typeof EXPORT_FILES.selection;
+    /** Every kept frame's appearance features, which `merge` chooses from again. */
+    featuresFile: typeof EXPORT_FILES.selectionFeatures;
+    frames: number;
+    exportsOnlySelected: boolean;
+  } | null;
   /** For a dataset made by `dataset-gen merge`: the datasets it joins, in the order given. */
   parts?: ManifestPart[];
 }
@@ -155,10 +161,15 @@ export function buildManifest(input: ManifestInput): RunManifest {
     counts: manifestCounts(metrics),
     files: datasetFiles,
     exports: metrics.exports,
-    selection: metrics.selection
-      ? { file: EXPORT_FILES.selection, frames: metrics.selection.selected, exportsOnlySelected: metrics.selection.exportsOnlySelected }
-      : null,
+    selection: manifestSelection(metrics),
   };
+}
+
+/** The manifest's entry for the labelling budget, from the metrics; null when none was asked for. */
+export function manifestSelection(metrics: RunMetrics): RunManifest['selection'] {
+  const { selection } = metrics;
+  if (selection === null) return null;
+  return { file: EXPORT_FILES.selection, featuresFile: EXPORT_FILES.selectionFeatures, frames: selection.selected, exportsOnlySelected: selection.exportsOnlySelected };
 }
 
 export function manifestCounts(metrics: RunMetrics): RunManifest['counts'] {

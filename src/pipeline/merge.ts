@@ -2,7 +2,8 @@
  * `dataset-gen merge`: joins datasets of the same model and config (typically time ranges of long
  * videos, processed by different jobs) into one. Images are copied, the COCO file is rebuilt from
  * every part's kept images (so ids are unique and in the order one run would give them), the frame
- * rows are joined in sampling order, and metrics and reports are computed again from them; the
+ * rows are joined in sampling order, and metrics and reports are computed again from them; a
+ * labelling budget (`--select`) is chosen again over the merged frames from the parts' features; the
  * manifest lists the parts. Parts whose frames overlap, or that hold different videos under one name,
  * are refused.
  */
@@ -10,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATASET_FILES } from '../domain/dataset-files.js';
-import { DEFAULT_LABEL_STUDIO_IMAGES, type ExportRecord } from '../domain/exports.js';
+import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
 import { cliName, type NameOf } from '../domain/run-options.js';
 import { STAGES, type Stage } from '../domain/stages.js';
@@ -22,10 +23,10 @@ import type { RunRecord } from '../observe/recorder.js';
 import { classColors } from '../report/report-model.js';
 import { buildCoco, serializeCoco } from './coco.js';
 import { readDatasetPart, type DatasetPart } from './dataset-part.js';
-import { manifestCounts, type RunManifest } from './manifest.js';
+import { manifestCounts, manifestSelection, type RunManifest } from './manifest.js';
 import { checkMergeable } from './merge-check.js';
 import { checkOutputDir, commitStagingDir, createStagingDir, discardStagingDir } from './output-dir.js';
-import { writeExports } from './write-exports.js';
+import { writeLabelling, type LabellingResult } from './labelling-budget.js';
 import { writeReports } from './write-reports.js';
 
 export interface MergeRequest {
@@ -88,9 +89,10 @@ function coveredRange(parts: readonly DatasetPart[]): TimeRange | null {
   return startMs === 0 && endMs === null ? null : { startMs, endMs };
 }
 
-function summedRecord(parts: readonly DatasetPart[], frames: FrameRecord[], kept: KeptImage[], videos: VideoRecord[], exports: ExportRecord[]): RunRecord {
+function summedRecord(parts: readonly DatasetPart[], frames: FrameRecord[], kept: KeptImage[], videos: VideoRecord[], labelling: LabellingResult): RunRecord {
   const stageMs = Object.fromEntries(STAGES.map((stage) => [stage, parts.reduce((acc, p) => acc + p.metrics.timings.stages[stage].ms, 0)])) as Record<Stage, number>;
-  return { stageMs, frames, kept, videos, wallMs: parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0), exports, selection: null, exportsOnlySelected: false };
+  const wallMs = parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0);
+  return { stageMs, frames, kept, videos, wallMs, exports: labelling.exports, selection: labelling.selection, exportsOnlySelected: labelling.selectedOnly };
 }
 
 function videoRecords(videos: readonly ManifestVideo[]): VideoRecord[] {
@@ -127,27 +129,34 @@ export async function mergeDatasets(request: MergeRequest, hooks: { logger?: Log
         await copyFile(path.join(part.dir, DATASET_FILES.images, image.file), path.join(staging, DATASET_FILES.images, image.file));
       }
     }
-    const coco = buildCoco(kept, {
+    const cocoContext = {
       site: config.site,
       toolVersion: first.manifest.tool.version,
       categories: first.coco.categories.map((c) => c.name),
       videoOrder: videos.map((v) => v.stem),
-    });
+    };
+    const coco = buildCoco(kept, cocoContext);
     await writeFile(path.join(staging, DATASET_FILES.coco), serializeCoco(coco));
-    // The parts' exports (the same formats: their configs match), written again from the merged
-    // records. A labelling budget is not chosen again: run --select on the merged dataset's frames.
-    const exports = await writeExports({
+    // The parts' labelling budget and exports (the same: their configs match), chosen and written
+    // again from the merged records and the parts' features, as one run over every range would.
+    const labelling = await writeLabelling({
       dir: staging,
-      formats: config.exports ?? ['coco'],
+      kept,
+      features: new Map(parts.flatMap((part) => [...(part.features ?? [])])),
+      select: typeof config.select === 'number' ? config.select : null,
+      selectOnly: config.selectOnly === true,
       coco,
-      selectedOnly: false,
-      site: config.site,
-      modelClasses: model.classNames,
-      modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
-      labelStudioImages: config.labelStudioImages ?? DEFAULT_LABEL_STUDIO_IMAGES,
-      colorOf: classColors(model.classNames, coco.categories.map((c) => c.name)),
+      cocoContext,
+      exports: {
+        formats: config.exports ?? ['coco'],
+        site: config.site,
+        modelClasses: model.classNames,
+        modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
+        labelStudioImages: config.labelStudioImages ?? DEFAULT_LABEL_STUDIO_IMAGES,
+        colorOf: classColors(model.classNames, coco.categories.map((c) => c.name)),
+      },
     });
-    const record = summedRecord(parts, frames, kept, videoRecords(videos), exports);
+    const record = summedRecord(parts, frames, kept, videoRecords(videos), labelling);
     const metrics = computeMetrics(record, {
       site: config.site,
       classNames: model.classNames,
@@ -168,7 +177,7 @@ export async function mergeDatasets(request: MergeRequest, hooks: { logger?: Log
       videos,
       counts: manifestCounts(metrics),
       exports: metrics.exports,
-      selection: null,
+      selection: manifestSelection(metrics),
       parts: parts.map((p) => ({
         path: p.given,
         runId: p.manifest.run.id,

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Detector } from '../detect/session.js';
-import { DATASET_FILES, EXPORT_FILES, type DatasetFile } from '../domain/dataset-files.js';
+import { DATASET_FILES, type DatasetFile } from '../domain/dataset-files.js';
 import type { QualityGateVerdict } from '../domain/quality-gates.js';
 import { cliName, type NameOf, type Options } from '../domain/run-options.js';
 import { describeRange, processedSeconds } from '../domain/time-range.js';
@@ -41,8 +41,7 @@ import { planRange } from './range-plan.js';
 import { planDecode, type VideoDecodePlan } from './decode-plan.js';
 import { chooseDecoderSetting } from './decoder-priority.js';
 import type { RangePlan } from './range-plan.js';
-import { selectFrames } from './select-frames.js';
-import { writeExports } from './write-exports.js';
+import { writeLabelling } from './labelling-budget.js';
 import { writeReports } from './write-reports.js';
 import { describeDataLoss } from '../observe/data-loss.js';
 import { truncatedError, truncation } from './extract.js';
@@ -380,25 +379,25 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
     const coco = buildCoco(recorder.kept, cocoContext);
     await recorder.time('write', () => writeFile(path.join(dir, DATASET_FILES.coco), serializeCoco(coco)));
     await recorder.time('write', async () => {
-      const selection = options.select === null ? null : selectFrames(recorder.kept, recorder.features, options.select);
-      const selectedOnly = options.selectOnly && selection !== null;
-      if (selection) {
-        recorder.recordSelection(selection, selectedOnly);
-        await writeFile(path.join(dir, EXPORT_FILES.selection), `${JSON.stringify(selection, null, 2)}\n`);
-      }
-      const chosen = new Set(selection?.selected.map((s) => s.file));
-      const records = await writeExports({
+      const { selection, selectedOnly, exports } = await writeLabelling({
         dir,
-        formats: options.exports,
-        coco: selectedOnly ? buildCoco(recorder.kept.filter((k) => chosen.has(k.file)), cocoContext) : coco,
-        selectedOnly,
-        site: options.site,
-        modelClasses: detector.classNames,
-        modelVersion: `${modelConfig.name}@${model.sha256.slice(0, 12)}`,
-        labelStudioImages: options.labelStudioImages,
-        colorOf: classColors(detector.classNames, categories),
+        kept: recorder.kept,
+        features: recorder.features,
+        select: options.select,
+        selectOnly: options.selectOnly,
+        coco,
+        cocoContext,
+        exports: {
+          formats: options.exports,
+          site: options.site,
+          modelClasses: detector.classNames,
+          modelVersion: `${modelConfig.name}@${model.sha256.slice(0, 12)}`,
+          labelStudioImages: options.labelStudioImages,
+          colorOf: classColors(detector.classNames, categories),
+        },
       });
-      for (const record of records) recorder.recordExport(record);
+      if (selection) recorder.recordSelection(selection, selectedOnly);
+      for (const record of exports) recorder.recordExport(record);
     });
     recorder.finish();
     const metrics = computeMetrics(recorder, {

@@ -76,7 +76,7 @@ describe('exports of a real run', () => {
       ['label-studio', ['annotations/label-studio-tasks.json', 'annotations/label-studio-config.xml']],
       ['cvat', ['annotations/cvat-images.xml']],
     ]);
-    expect(manifest.selection).toEqual({ file: 'selection.json', frames: 4, exportsOnlySelected: false });
+    expect(manifest.selection).toEqual({ file: 'selection.json', featuresFile: 'selection-features.json', frames: 4, exportsOnlySelected: false });
     expect((await readdir(path.join(full, 'annotations'))).sort()).toEqual(['cvat-images.xml', 'instances.json', 'label-studio-config.xml', 'label-studio-tasks.json']);
   });
 
@@ -96,7 +96,7 @@ describe('exports of a real run', () => {
   });
 
   test('the same inputs give the same bytes', async () => {
-    for (const file of ['annotations/instances.json', 'annotations/cvat-images.xml', 'annotations/label-studio-tasks.json', 'annotations/label-studio-config.xml', 'data.yaml', 'selection.json']) {
+    for (const file of ['annotations/instances.json', 'annotations/cvat-images.xml', 'annotations/label-studio-tasks.json', 'annotations/label-studio-config.xml', 'data.yaml', 'selection.json', 'selection-features.json']) {
       expect(await readFile(path.join(again, file), 'utf8')).toBe(await readFile(path.join(full, file), 'utf8'));
     }
     const labels = (await readdir(path.join(full, 'labels'))).sort();

@@ -6,7 +6,7 @@
  * a frame kept before the range; the last range seeks, so its frame indices come from the packet list.
  * The model is the tiny hand-built one (test/support/onnx-builder.ts), which finds boxes in any frame.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ConfigError, UsageError } from '../../src/errors.js';
@@ -104,4 +104,43 @@ describe('three ranges merged = one run', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(/different config\.dedupThreshold \(3 in .*other, 2 in .*part-0\)/);
   }, 120_000);
+});
+
+describe('three ranges merged = one run, with a labelling budget', () => {
+  const budget: RawOptions = { select: '6', 'select-only': true, export: 'coco,yolo' };
+  let whole: RunResult;
+  let ranges: RunResult[];
+
+  beforeAll(async () => {
+    whole = await run('budget-full', budget);
+    ranges = [];
+    for (const [i, [start, end]] of RANGES.entries()) ranges.push(await run(`budget-part-${i}`, { ...budget, start, end }));
+  }, 300_000);
+
+  test('the merge chooses the budget again over every range: the same choice, features and exports as the whole run', async () => {
+    const out = path.join(dir, 'budget-merged');
+    const merged = await mergeDatasets({ parts: ranges.map((p) => p.outDir), outDir: out, overwrite: false });
+    // Each range chose 6 of its own frames; the merged dataset holds one choice of 6 over all of them.
+    expect(ranges.map((p) => p.metrics.selection?.selected)).toEqual([6, 6, 6]);
+    expect(merged.metrics.selection).toEqual(whole.metrics.selection);
+    expect(merged.metrics.selection?.files).toHaveLength(6);
+    for (const file of ['selection.json', 'selection-features.json', 'annotations/instances-selected.json', 'annotations/instances.json', 'data.yaml']) {
+      const [a, b] = await Promise.all([readFile(path.join(out, file)), readFile(path.join(whole.outDir, file))]);
+      expect({ file, same: a.equals(b) }).toEqual({ file, same: true });
+    }
+    const labels = await readdir(path.join(whole.outDir, 'labels'));
+    expect(labels).toHaveLength(6);
+    expect(await readdir(path.join(out, 'labels'))).toEqual(labels);
+    expect(merged.manifest.selection).toEqual({ file: 'selection.json', featuresFile: 'selection-features.json', frames: 6, exportsOnlySelected: true });
+    expect(merged.manifest.exports).toEqual(whole.manifest.exports);
+  });
+
+  test('a range without its features file (made by an older dataset-gen) is refused, naming it and the file', async () => {
+    const old = path.join(dir, 'budget-old');
+    await cp(ranges[1]!.outDir, old, { recursive: true });
+    await rm(path.join(old, 'selection-features.json'));
+    const error = await mergeDatasets({ parts: [ranges[0]!.outDir, old, ranges[2]!.outDir], outDir: path.join(dir, 'budget-refused'), overwrite: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/budget-old was made with a labelling budget \(--select\) but has no selection-features\.json \(ENOENT\)/);
+  });
 });
