@@ -19482,6 +19482,10 @@ function describeDataLoss(warning, name = run_options_cliName) {
         return `Video ${video} is truncated: decoding stopped at ${decodedSeconds.toFixed(1)} s of ${durationSeconds.toFixed(1)} s; the frames up to there are in the dataset (pass ${name('strict')} to refuse such files)`;
     }
     if (warning.kind === 'no-images') {
+        if (warning.sampled === 0) {
+            // Every video yields its first frame, so only a time range shorter than one sampling interval samples nothing.
+            return `The dataset has no images: no frame was sampled, as the time range (${name('start')}, ${name('end')}) is shorter than one sampling interval; widen it or sample more often (${name('sample-fps')})`;
+        }
         return `The dataset has no images: all ${warning.sampled} sampled frames were dropped; see the drops by reason`;
     }
     const { video, reason, dropped, of } = warning;
