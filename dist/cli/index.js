@@ -24992,7 +24992,8 @@ Usage:
 
 merge joins datasets made with the same model and config (e.g. the time ranges of a long
 video, processed by separate jobs) into one: images and annotations of each, unique ids,
-metrics and report computed again, the parts listed in manifest.json.
+metrics and report computed again, a labelling budget (--select) chosen again over all
+the frames, the parts listed in manifest.json.
 
 Input and output:
   --video <file>            input video; repeat for several (required)
