@@ -18546,13 +18546,12 @@ async function readFeatures(dir, given, kept) {
         const code = error.code ?? 'unreadable';
         throw new errors/* UsageError */.eb(`${given} was made with a labelling budget (--select) but has no ${file} (${code}), which merge needs to choose the budget again over the merged frames; make it again with this version of dataset-gen`);
     }
+    const parsed = parseJson(text, given, file);
     let features;
     try {
-        features = parseSelectionFeatures(parseJson(text, given, file));
+        features = parseSelectionFeatures(parsed);
     }
     catch (error) {
-        if (error instanceof errors/* UsageError */.eb)
-            throw error;
         throw new errors/* UsageError */.eb(`${given}: ${file} cannot be read: ${error.message}`);
     }
     const missing = kept.find((image) => !features.has(image.file));

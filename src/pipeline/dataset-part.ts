@@ -112,11 +112,11 @@ async function readFeatures(dir: string, given: string, kept: readonly KeptImage
       `${given} was made with a labelling budget (--select) but has no ${file} (${code}), which merge needs to choose the budget again over the merged frames; make it again with this version of dataset-gen`,
     );
   }
+  const parsed = parseJson<unknown>(text, given, file);
   let features: Map<string, FrameFeatures>;
   try {
-    features = parseSelectionFeatures(parseJson<unknown>(text, given, file));
+    features = parseSelectionFeatures(parsed);
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     throw new UsageError(`${given}: ${file} cannot be read: ${(error as Error).message}`);
   }
   const missing = kept.find((image) => !features.has(image.file));
