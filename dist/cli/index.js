@@ -16745,16 +16745,23 @@ function computeMetricsOf(recorder, options) {
         executionProviders: [...(options.executionProviders ?? [])],
     };
 }
-/** A warning for each quality reason that dropped more than half of a video's non-duplicate frames, and for an empty dataset. */
+/** A warning for each truncated or damaged video, each quality reason that dropped more than half of a video's non-duplicate frames, and an empty dataset. */
 function dataLossOf(videos, sampled, images) {
     const warnings = [];
     for (const video of videos) {
         if (video.truncatedAtSeconds !== null) {
             warnings.push({ kind: 'truncated', video: video.stem, decodedSeconds: video.truncatedAtSeconds, durationSeconds: video.durationSeconds });
         }
+        const damaged = video.decodeErrors > 0;
+        if (damaged) {
+            warnings.push({ kind: 'damaged', video: video.stem, decodeErrors: video.decodeErrors, dropped: video.droppedByReason.corrupt, sampled: video.sampled });
+        }
         const of = video.sampled - video.duplicates;
         for (const reason of QUALITY_DROP_REASONS) {
             const dropped = video.droppedByReason[reason];
+            // Corrupt frames come from decoder errors, which the damaged warning already counts.
+            if (reason === 'corrupt' && damaged)
+                continue;
             if (of > 0 && dropped > DATA_LOSS_SHARE * of)
                 warnings.push({ kind: 'reason', video: video.stem, reason, dropped, of });
         }
@@ -19480,6 +19487,14 @@ function describeDataLoss(warning, name = run_options_cliName) {
         const { video, decodedSeconds, durationSeconds } = warning;
         return `Video ${video} is truncated: decoding stopped at ${decodedSeconds.toFixed(1)} s of ${durationSeconds.toFixed(1)} s; the frames up to there are in the dataset (pass ${name('strict')} to refuse such files)`;
     }
+    if (warning.kind === 'damaged') {
+        const { video, decodeErrors, dropped, sampled } = warning;
+        const errors = `${decodeErrors} decode error${decodeErrors === 1 ? '' : 's'}`;
+        const frames = dropped === 0
+            ? `none of its ${sampled} sampled frames came from the damaged stretches`
+            : `${dropped} of its ${sampled} sampled frames came from the damaged stretches (up to the next keyframe) and were dropped as corrupt`;
+        return `Video ${video} holds damaged data: ffmpeg reported ${errors}; ${frames}; if the file should be intact, re-copy or re-export it`;
+    }
     if (warning.kind === 'no-images') {
         if (warning.sampled === 0) {
             // Every video yields its first frame, so only a time range shorter than one sampling interval samples nothing.
@@ -19658,7 +19673,7 @@ function dataLoss(metrics, nameOf) {
     if (metrics.dataLoss.length === 0)
         return '';
     const items = metrics.dataLoss.map((w) => `<li>${userText(describeDataLoss(w, nameOf), 400)}</li>`).join('');
-    return `<div class="verdict fail loss" role="alert"><strong>Most of the data was lost</strong><ul>${items}</ul></div>`;
+    return `<div class="verdict fail loss" role="alert"><strong>Data was lost</strong><ul>${items}</ul></div>`;
 }
 function header(data, title) {
     const { metrics, manifest } = data;
@@ -20009,7 +20024,7 @@ function render(metrics, options, maxRows) {
     const { frames, detections, timings } = metrics;
     out.push(`# ${markdown_userText(title)}: ${markdown_userText(metrics.site)}`, '');
     if (metrics.dataLoss.length > 0) {
-        out.push('> [!WARNING]', '> **Most of the data was lost:**');
+        out.push('> [!WARNING]', '> **Data was lost:**');
         for (const warning of metrics.dataLoss)
             out.push(`> - ${escapeMarkdown(describeDataLoss(warning, options.nameOf))}`);
         out.push('');
@@ -23165,12 +23180,16 @@ function selectFilter(sampling) {
 
 
 
-const SHOWINFO = /\[Parsed_showinfo_(\d+) @ [^\]]+\] (?:\[info\] )?n:\s*(\d+) pts:\s*(-?\d+) pts_time:(\S+).*? s:(\d+x\d+)/;
+const SHOWINFO = /\[Parsed_showinfo_(\d+) @ [^\]]+\] (?:\[info\] )?n:\s*(\d+) pts:\s*(-?\d+) pts_time:(\S+).*? s:(\d+x\d+)(?:.*? iskey:(\d))?/;
 const LOG_SOURCE = /^\[([^\s@\]]+) @ [^\]]+\] \[(error|fatal|panic)\]/;
 const extract_PARTIAL = /partial file|Invalid NAL unit size|Packet corrupt|truncat/i;
 /**
  * Parses ffmpeg's stderr lines into per-frame info and error counts. With a `window`, only frames
  * inside it count as decoded (a range's decode also reads frames before and after it).
+ *
+ * A decoder error marks the next decoded frame corrupt, and every frame after it up to the next
+ * keyframe: the decoder conceals what it could not read, and later frames predicted from the damaged
+ * one carry the smear until a keyframe starts afresh.
  */
 class DecodeLog {
     origin;
@@ -23181,6 +23200,8 @@ class DecodeLog {
     lastDecoded = null;
     firstPtsTime = null;
     corruptPending = false;
+    /** A decoder error was seen since the last keyframe. */
+    damaged = false;
     wake = null;
     indexOffset = null;
     constructor(origin = null, window = null) {
@@ -23200,27 +23221,38 @@ class DecodeLog {
         this.wake?.();
     }
     frameLine(match) {
-        const [, instance, n, pts, ptsTime, size] = match;
-        this.indexOffset ??= this.origin ? this.origin.framesBefore(Number(pts)) : 0;
+        const [, instance, n, pts, ptsTime, size, key] = match;
+        if (instance !== '0') {
+            // The selected frames' showinfo: the frame just decoded passed the select filter.
+            if (this.lastDecoded && this.lastDecoded.pts === Number(pts))
+                this.selected.push({ ...this.lastDecoded, size: size ?? '' });
+            return;
+        }
+        // An ffmpeg whose showinfo does not say `iskey` marks only the frame after the error.
+        if (this.corruptPending)
+            this.damaged = true;
+        else if (key === '1' || key === undefined)
+            this.damaged = false;
+        this.corruptPending = false;
         const frame = {
-            frameIndex: Number(n) + this.indexOffset,
+            frameIndex: this.indexOf(Number(n), Number(pts)),
             pts: Number(pts),
             ptsTime: Number(ptsTime),
-            corrupt: false,
+            corrupt: this.damaged,
             size: size ?? '',
         };
-        if (instance === '0') {
-            frame.corrupt = this.corruptPending;
-            this.corruptPending = false;
-            this.firstPtsTime ??= frame.ptsTime;
-            this.stats.lastTimestampMs = this.timestampMs(frame.ptsTime);
-            if (inRange(this.window, this.stats.lastTimestampMs))
-                this.stats.framesDecoded += 1;
-            this.lastDecoded = frame;
-        }
-        else if (this.lastDecoded && this.lastDecoded.pts === frame.pts) {
-            this.selected.push({ ...this.lastDecoded, size: frame.size });
-        }
+        this.firstPtsTime ??= frame.ptsTime;
+        this.stats.lastTimestampMs = this.timestampMs(frame.ptsTime);
+        if (inRange(this.window, this.stats.lastTimestampMs))
+            this.stats.framesDecoded += 1;
+        this.lastDecoded = frame;
+    }
+    /** The frame's index in the whole video: placed by its pts when the origin knows every frame, else counted. */
+    indexOf(n, pts) {
+        if (this.origin?.everyFrame === true)
+            return this.origin.framesBefore(pts);
+        this.indexOffset ??= this.origin ? this.origin.framesBefore(pts) : 0;
+        return n + this.indexOffset;
     }
     errorLine(text) {
         const match = LOG_SOURCE.exec(text);
@@ -23380,18 +23412,32 @@ function timelineFromPackets(video, scan) {
     }
     return { pts, ms, keyframes, firstPtsTime };
 }
-/** The index of the frame with this pts, or -1. */
-function frameAt(timeline, pts) {
+/** How many of the frames' pts (ascending) are below `pts`. */
+function framesBelow(pts, value) {
     let low = 0;
-    let high = timeline.pts.length;
+    let high = pts.length;
     while (low < high) {
         const mid = (low + high) >> 1;
-        if (timeline.pts[mid] < pts)
+        if (pts[mid] < value)
             low = mid + 1;
         else
             high = mid;
     }
-    return timeline.pts[low] === pts ? low : -1;
+    return low;
+}
+/** The index of the frame with this pts, or -1. */
+function frameAt(timeline, pts) {
+    const index = framesBelow(timeline.pts, pts);
+    return timeline.pts[index] === pts ? index : -1;
+}
+/**
+ * A decode of every frame placed on the timeline: each decoded frame's index is its place among the
+ * listed frames, so frames the decoder loses (damaged data) do not shift those after them. Holds only
+ * the pts (8 bytes a frame).
+ */
+function originFromTimeline(timeline) {
+    const { pts, firstPtsTime } = timeline;
+    return { firstPtsTime, framesBefore: (value) => framesBelow(pts, value), everyFrame: true };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/keyframe-choice.ts
@@ -23989,7 +24035,7 @@ async function processVideo(job) {
     const dedup = new Deduplicator(job.dedupThreshold, job.dedupLocalThreshold);
     const filter = new QualityFilter(job.quality);
     const { plan } = job;
-    const log = job.planned === null ? new DecodeLog(plan?.origin ?? null, plan?.range ?? null) : new PlannedDecodeLog(plan?.range ?? null);
+    const log = job.planned === null ? new DecodeLog(job.origin ?? plan?.origin ?? null, plan?.range ?? null) : new PlannedDecodeLog(plan?.range ?? null);
     const priority = new DecoderPriority(job.decoderLowPriority ?? true);
     let first = true;
     let batch = [];
@@ -24168,12 +24214,13 @@ async function planDecode(tools, video, requested, sampling, range,
 /** The video's packets when already listed (its probe listed them). */
 packets = null) {
     if (requested === 'all')
-        return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling) };
+        return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
     const timeline = timelineFromPackets(video, packets ?? await scanPackets(tools, video.path));
     const interval = intervalMs(sampling, video.fps);
     const choice = requested === 'auto' ? chooseDecodeMode(interval, timeline.ms, timeline.keyframes) : null;
-    if (choice?.mode === 'all')
-        return { mode: 'all', reason: `auto: ${choice.reason}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling) };
+    if (choice?.mode === 'all') {
+        return { mode: 'all', reason: `auto: ${choice.reason}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: originFromTimeline(timeline) };
+    }
     const all = chooseTargets(slotTimes(sampling, timeline.ms), timeline.ms, timeline.keyframes, interval * TOLERANCE_SHARE);
     // A range decodes from its dedup checkpoint (replayed, not recorded) to its end; the choice itself
     // is made over the whole video, so it is the same as a whole run's.
@@ -24190,6 +24237,7 @@ packets = null) {
         reason: `${why}; ${targets.length - exact} keyframes, ${exact} decoded exactly`,
         planned: { timeline, targets, window: range?.range ?? null },
         decodedPerSample: timeline.keyframes.length / Math.max(1, all.length),
+        origin: null,
     };
 }
 
@@ -24496,6 +24544,7 @@ async function runLocked(options, hooks, start) {
                 detector,
                 plan,
                 planned: decode.planned,
+                origin: decode.origin,
                 datasetDir: dir,
                 jpegQuality: options.jpegQuality,
                 recorder,

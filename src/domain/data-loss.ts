@@ -1,7 +1,8 @@
 /**
  * A run that loses most of its frames must say so: one quality reason removing more than half of a
- * video's frames (duplicates aside), or a dataset with no images at all. Computed once with the
- * metrics; logged as warnings and shown in every report.
+ * video's frames (duplicates aside), or a dataset with no images at all; so must one that reads a
+ * damaged or truncated file. Computed once with the metrics; logged as warnings and shown in every
+ * report.
  */
 import type { QualityDropReason } from './drop-reason.js';
 import type { OptionKey } from './run-options.js';
@@ -29,7 +30,20 @@ export interface TruncatedVideo {
   durationSeconds: number;
 }
 
-export type DataLossWarning = ReasonDataLoss | EmptyDataset | TruncatedVideo;
+/**
+ * A video the decoder reported errors in (damaged data inside the file): what it decoded from the
+ * damaged stretches, up to the next keyframe, was dropped as corrupt.
+ */
+export interface DamagedVideo {
+  kind: 'damaged';
+  video: string;
+  decodeErrors: number;
+  /** Sampled frames dropped as corrupt. */
+  dropped: number;
+  sampled: number;
+}
+
+export type DataLossWarning = ReasonDataLoss | EmptyDataset | TruncatedVideo | DamagedVideo;
 
 /** Above this share of a video's non-duplicate frames, a reason's drops are a warning. */
 export const DATA_LOSS_SHARE = 0.5;

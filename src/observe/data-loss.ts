@@ -11,6 +11,14 @@ export function describeDataLoss(warning: DataLossWarning, name: NameOf = cliNam
     const { video, decodedSeconds, durationSeconds } = warning;
     return `Video ${video} is truncated: decoding stopped at ${decodedSeconds.toFixed(1)} s of ${durationSeconds.toFixed(1)} s; the frames up to there are in the dataset (pass ${name('strict')} to refuse such files)`;
   }
+  if (warning.kind === 'damaged') {
+    const { video, decodeErrors, dropped, sampled } = warning;
+    const errors = `${decodeErrors} decode error${decodeErrors === 1 ? '' : 's'}`;
+    const frames = dropped === 0
+      ? `none of its ${sampled} sampled frames came from the damaged stretches`
+      : `${dropped} of its ${sampled} sampled frames came from the damaged stretches (up to the next keyframe) and were dropped as corrupt`;
+    return `Video ${video} holds damaged data: ffmpeg reported ${errors}; ${frames}; if the file should be intact, re-copy or re-export it`;
+  }
   if (warning.kind === 'no-images') {
     if (warning.sampled === 0) {
       // Every video yields its first frame, so only a time range shorter than one sampling interval samples nothing.

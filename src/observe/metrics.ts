@@ -135,7 +135,7 @@ export interface RunMetrics {
   videos: VideoMetrics[];
   /** Hamming distances of frame pHashes to the previous kept frame (first frames excluded). */
   phashDistance: DistributionSummary;
-  /** Where most of the data was lost (see src/domain/data-loss.ts); empty when none was. */
+  /** Where data was lost: most of a video's frames to one reason, none kept, a truncated or damaged file (src/domain/data-loss.ts); empty when none was. */
   dataLoss: DataLossWarning[];
   compute: ComputeMetrics;
   /** The annotation exports written (`--export`), with their files. */
@@ -453,16 +453,22 @@ function computeMetricsOf(recorder: RunRecord, options: ComputeMetricsOptions): 
   };
 }
 
-/** A warning for each quality reason that dropped more than half of a video's non-duplicate frames, and for an empty dataset. */
+/** A warning for each truncated or damaged video, each quality reason that dropped more than half of a video's non-duplicate frames, and an empty dataset. */
 function dataLossOf(videos: readonly VideoMetrics[], sampled: number, images: number): DataLossWarning[] {
   const warnings: DataLossWarning[] = [];
   for (const video of videos) {
     if (video.truncatedAtSeconds !== null) {
       warnings.push({ kind: 'truncated', video: video.stem, decodedSeconds: video.truncatedAtSeconds, durationSeconds: video.durationSeconds });
     }
+    const damaged = video.decodeErrors > 0;
+    if (damaged) {
+      warnings.push({ kind: 'damaged', video: video.stem, decodeErrors: video.decodeErrors, dropped: video.droppedByReason.corrupt, sampled: video.sampled });
+    }
     const of = video.sampled - video.duplicates;
     for (const reason of QUALITY_DROP_REASONS) {
       const dropped = video.droppedByReason[reason];
+      // Corrupt frames come from decoder errors, which the damaged warning already counts.
+      if (reason === 'corrupt' && damaged) continue;
       if (of > 0 && dropped > DATA_LOSS_SHARE * of) warnings.push({ kind: 'reason', video: video.stem, reason, dropped, of });
     }
   }

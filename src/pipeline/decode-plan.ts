@@ -8,7 +8,8 @@ import type { VideoInfo } from '../domain/video.js';
 import { scanPackets, type PacketScan } from '../media/ffprobe.js';
 import { type ProbeTools } from '../media/tools.js';
 import type { PlannedDecode } from './extract-planned.js';
-import { timelineFromPackets } from './frame-timeline.js';
+import type { DecodeOrigin } from './extract.js';
+import { originFromTimeline, timelineFromPackets } from './frame-timeline.js';
 import { chooseDecodeMode, chooseTargets, intervalMs, slotTimes, TOLERANCE_SHARE } from './keyframe-choice.js';
 import type { RangePlan } from './range-plan.js';
 
@@ -20,6 +21,11 @@ export interface VideoDecodePlan {
   planned: Omit<PlannedDecode, 'priority' | 'hwaccel'> | null;
   /** Frames decoded for each sampled frame (keyframes, with `keyframes`). */
   decodedPerSample: number;
+  /**
+   * With `all`, where each decoded frame sits in the video, from its packet list when it was read
+   * (`auto`); null when it was not (`all` asked for: frames are counted as they decode).
+   */
+  origin: DecodeOrigin | null;
 }
 
 /** Frames a decode of every frame reads for each sample. */
@@ -36,11 +42,13 @@ export async function planDecode(
   /** The video's packets when already listed (its probe listed them). */
   packets: PacketScan | null = null,
 ): Promise<VideoDecodePlan> {
-  if (requested === 'all') return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling) };
+  if (requested === 'all') return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
   const timeline = timelineFromPackets(video, packets ?? await scanPackets(tools, video.path));
   const interval = intervalMs(sampling, video.fps);
   const choice = requested === 'auto' ? chooseDecodeMode(interval, timeline.ms, timeline.keyframes) : null;
-  if (choice?.mode === 'all') return { mode: 'all', reason: `auto: ${choice.reason}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling) };
+  if (choice?.mode === 'all') {
+    return { mode: 'all', reason: `auto: ${choice.reason}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: originFromTimeline(timeline) };
+  }
   const all = chooseTargets(slotTimes(sampling, timeline.ms), timeline.ms, timeline.keyframes, interval * TOLERANCE_SHARE);
   // A range decodes from its dedup checkpoint (replayed, not recorded) to its end; the choice itself
   // is made over the whole video, so it is the same as a whole run's.
@@ -57,5 +65,6 @@ export async function planDecode(
     reason: `${why}; ${targets.length - exact} keyframes, ${exact} decoded exactly`,
     planned: { timeline, targets, window: range?.range ?? null },
     decodedPerSample: timeline.keyframes.length / Math.max(1, all.length),
+    origin: null,
   };
 }

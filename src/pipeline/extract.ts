@@ -1,8 +1,9 @@
 /**
  * Stage 2: decode a video once with ffmpeg and stream the sampled frames into the process as packed
  * RGB through a pipe. Two `showinfo` filters around `select` give each sampled frame its source frame
- * index and timestamp; decoder errors on stderr mark the next decoded frame as corrupt. Only one
- * frame is assembled at a time; the pipe's backpressure holds ffmpeg back while stages work.
+ * index and timestamp; decoder errors on stderr mark the frames after them corrupt, up to the next
+ * keyframe (DecodeLog). Only one frame is assembled at a time; the pipe's backpressure holds ffmpeg
+ * back while stages work.
  */
 import type { Frame } from '../domain/frame.js';
 import type { Sampling } from '../domain/sampling.js';
@@ -32,7 +33,7 @@ export interface FrameInfo {
   size: string;
 }
 
-const SHOWINFO = /\[Parsed_showinfo_(\d+) @ [^\]]+\] (?:\[info\] )?n:\s*(\d+) pts:\s*(-?\d+) pts_time:(\S+).*? s:(\d+x\d+)/;
+const SHOWINFO = /\[Parsed_showinfo_(\d+) @ [^\]]+\] (?:\[info\] )?n:\s*(\d+) pts:\s*(-?\d+) pts_time:(\S+).*? s:(\d+x\d+)(?:.*? iskey:(\d))?/;
 const LOG_SOURCE = /^\[([^\s@\]]+) @ [^\]]+\] \[(error|fatal|panic)\]/;
 const PARTIAL = /partial file|Invalid NAL unit size|Packet corrupt|truncat/i;
 
@@ -43,11 +44,21 @@ const PARTIAL = /partial file|Invalid NAL unit size|Packet corrupt|truncat/i;
 export interface DecodeOrigin {
   firstPtsTime: number;
   framesBefore(pts: number): number;
+  /**
+   * It knows every frame of the video (its packet list), so each decoded frame is placed by its own
+   * pts: frames the decoder loses to damaged data do not shift the indices of those after them. Else
+   * only the first frame is placed, and the rest are counted from it.
+   */
+  everyFrame?: boolean;
 }
 
 /**
  * Parses ffmpeg's stderr lines into per-frame info and error counts. With a `window`, only frames
  * inside it count as decoded (a range's decode also reads frames before and after it).
+ *
+ * A decoder error marks the next decoded frame corrupt, and every frame after it up to the next
+ * keyframe: the decoder conceals what it could not read, and later frames predicted from the damaged
+ * one carry the smear until a keyframe starts afresh.
  */
 export class DecodeLog {
   readonly stats: DecodeStats = { framesDecoded: 0, decodeErrors: 0, truncated: false, lastTimestampMs: 0 };
@@ -56,6 +67,8 @@ export class DecodeLog {
   private lastDecoded: FrameInfo | null = null;
   private firstPtsTime: number | null = null;
   private corruptPending = false;
+  /** A decoder error was seen since the last keyframe. */
+  private damaged = false;
   private wake: (() => void) | null = null;
   private indexOffset: number | null = null;
 
@@ -77,25 +90,34 @@ export class DecodeLog {
   }
 
   private frameLine(match: RegExpExecArray): void {
-    const [, instance, n, pts, ptsTime, size] = match;
-    this.indexOffset ??= this.origin ? this.origin.framesBefore(Number(pts)) : 0;
+    const [, instance, n, pts, ptsTime, size, key] = match;
+    if (instance !== '0') {
+      // The selected frames' showinfo: the frame just decoded passed the select filter.
+      if (this.lastDecoded && this.lastDecoded.pts === Number(pts)) this.selected.push({ ...this.lastDecoded, size: size ?? '' });
+      return;
+    }
+    // An ffmpeg whose showinfo does not say `iskey` marks only the frame after the error.
+    if (this.corruptPending) this.damaged = true;
+    else if (key === '1' || key === undefined) this.damaged = false;
+    this.corruptPending = false;
     const frame: FrameInfo = {
-      frameIndex: Number(n) + this.indexOffset,
+      frameIndex: this.indexOf(Number(n), Number(pts)),
       pts: Number(pts),
       ptsTime: Number(ptsTime),
-      corrupt: false,
+      corrupt: this.damaged,
       size: size ?? '',
     };
-    if (instance === '0') {
-      frame.corrupt = this.corruptPending;
-      this.corruptPending = false;
-      this.firstPtsTime ??= frame.ptsTime;
-      this.stats.lastTimestampMs = this.timestampMs(frame.ptsTime);
-      if (inRange(this.window, this.stats.lastTimestampMs)) this.stats.framesDecoded += 1;
-      this.lastDecoded = frame;
-    } else if (this.lastDecoded && this.lastDecoded.pts === frame.pts) {
-      this.selected.push({ ...this.lastDecoded, size: frame.size });
-    }
+    this.firstPtsTime ??= frame.ptsTime;
+    this.stats.lastTimestampMs = this.timestampMs(frame.ptsTime);
+    if (inRange(this.window, this.stats.lastTimestampMs)) this.stats.framesDecoded += 1;
+    this.lastDecoded = frame;
+  }
+
+  /** The frame's index in the whole video: placed by its pts when the origin knows every frame, else counted. */
+  private indexOf(n: number, pts: number): number {
+    if (this.origin?.everyFrame === true) return this.origin.framesBefore(pts);
+    this.indexOffset ??= this.origin ? this.origin.framesBefore(pts) : 0;
+    return n + this.indexOffset;
   }
 
   private errorLine(text: string): void {

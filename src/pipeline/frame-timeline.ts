@@ -6,6 +6,7 @@
 import type { VideoInfo } from '../domain/video.js';
 import { VideoInputError } from '../errors.js';
 import type { PacketScan } from '../media/ffprobe.js';
+import type { DecodeOrigin } from './extract.js';
 
 export interface FrameTimeline {
   /** Each shown frame's pts (stream time base), ascending. */
@@ -39,14 +40,30 @@ export function timelineFromPackets(video: VideoInfo, scan: PacketScan): FrameTi
   return { pts, ms, keyframes, firstPtsTime };
 }
 
-/** The index of the frame with this pts, or -1. */
-export function frameAt(timeline: FrameTimeline, pts: number): number {
+/** How many of the frames' pts (ascending) are below `pts`. */
+function framesBelow(pts: Float64Array, value: number): number {
   let low = 0;
-  let high = timeline.pts.length;
+  let high = pts.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (timeline.pts[mid]! < pts) low = mid + 1;
+    if (pts[mid]! < value) low = mid + 1;
     else high = mid;
   }
-  return timeline.pts[low] === pts ? low : -1;
+  return low;
+}
+
+/** The index of the frame with this pts, or -1. */
+export function frameAt(timeline: FrameTimeline, pts: number): number {
+  const index = framesBelow(timeline.pts, pts);
+  return timeline.pts[index] === pts ? index : -1;
+}
+
+/**
+ * A decode of every frame placed on the timeline: each decoded frame's index is its place among the
+ * listed frames, so frames the decoder loses (damaged data) do not shift those after them. Holds only
+ * the pts (8 bytes a frame).
+ */
+export function originFromTimeline(timeline: Pick<FrameTimeline, 'pts' | 'firstPtsTime'>): DecodeOrigin {
+  const { pts, firstPtsTime } = timeline;
+  return { firstPtsTime, framesBefore: (value) => framesBelow(pts, value), everyFrame: true };
 }

@@ -26,7 +26,7 @@ import type { Progress } from '../observe/progress.js';
 import type { RunRecorder } from '../observe/recorder.js';
 import { fitForAnalysis } from './analysis.js';
 import { Deduplicator } from './dedup.js';
-import { DecodeLog, extractFrames, type DecodeStats } from './extract.js';
+import { DecodeLog, extractFrames, type DecodeOrigin, type DecodeStats } from './extract.js';
 import { extractPlanned, PlannedDecodeLog, type PlannedDecode } from './extract-planned.js';
 import { VideoInputError } from '../errors.js';
 import { frameFeatures } from './frame-features.js';
@@ -53,6 +53,8 @@ export interface VideoJob {
   plan: RangePlan | null;
   /** `--decode keyframes`: the frames to decode (decode-plan.ts); null decodes every frame. */
   planned: Omit<PlannedDecode, 'priority' | 'hwaccel'> | null;
+  /** Decoding every frame: where each decoded frame sits in the video (decode-plan.ts), when its packet list was read. */
+  origin?: DecodeOrigin | null;
   datasetDir: string;
   jpegQuality: number;
   recorder: RunRecorder;
@@ -158,7 +160,7 @@ export async function processVideo(job: VideoJob): Promise<DecodeSummary> {
   const dedup = new Deduplicator(job.dedupThreshold, job.dedupLocalThreshold);
   const filter = new QualityFilter(job.quality);
   const { plan } = job;
-  const log = job.planned === null ? new DecodeLog(plan?.origin ?? null, plan?.range ?? null) : new PlannedDecodeLog(plan?.range ?? null);
+  const log = job.planned === null ? new DecodeLog(job.origin ?? plan?.origin ?? null, plan?.range ?? null) : new PlannedDecodeLog(plan?.range ?? null);
   const priority = new DecoderPriority(job.decoderLowPriority ?? true);
   let first = true;
   let batch: Pending[] = [];

@@ -349,6 +349,7 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
         detector,
         plan,
         planned: decode.planned,
+        origin: decode.origin,
         datasetDir: dir,
         jpegQuality: options.jpegQuality,
         recorder,

@@ -184,7 +184,7 @@ function verdict(gates: readonly QualityGateVerdict[] | undefined): string {
 function dataLoss(metrics: RunMetrics, nameOf: NameOf | undefined): string {
   if (metrics.dataLoss.length === 0) return '';
   const items = metrics.dataLoss.map((w) => `<li>${userText(describeDataLoss(w, nameOf), 400)}</li>`).join('');
-  return `<div class="verdict fail loss" role="alert"><strong>Most of the data was lost</strong><ul>${items}</ul></div>`;
+  return `<div class="verdict fail loss" role="alert"><strong>Data was lost</strong><ul>${items}</ul></div>`;
 }
 
 function header(data: HtmlReportData, title: string): string {

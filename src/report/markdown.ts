@@ -89,7 +89,7 @@ function render(metrics: RunMetrics, options: MarkdownReportOptions, maxRows: nu
   const { frames, detections, timings } = metrics;
   out.push(`# ${userText(title)}: ${userText(metrics.site)}`, '');
   if (metrics.dataLoss.length > 0) {
-    out.push('> [!WARNING]', '> **Most of the data was lost:**');
+    out.push('> [!WARNING]', '> **Data was lost:**');
     for (const warning of metrics.dataLoss) out.push(`> - ${escapeMarkdown(describeDataLoss(warning, options.nameOf))}`);
     out.push('');
   }

@@ -10,12 +10,13 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createLogger } from '../../src/observe/log.js';
 import { resolveOptions, type RawOptions } from '../../src/options/resolve.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
-import { ffmpeg, MODEL, tempDir } from '../support/videos.js';
+import { ffmpeg, makeDamaged, MODEL, tempDir } from '../support/videos.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 let fog: string;
 let black: string;
+let damaged: string;
 
 async function runWith(video: string, out: string, extra: RawOptions = {}): Promise<{ result: RunResult; log: string }> {
   let log = '';
@@ -40,6 +41,10 @@ beforeAll(async () => {
   // A moving scene through fog: contrast cut to 30 %, lifted: sharp, but it scores low.
   await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=640x480:rate=5', '-vf', 'eq=contrast=0.3:brightness=0.25', '-frames:v', '40', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', fog]);
   await ffmpeg(['-f', 'lavfi', '-i', 'color=c=black:size=320x240:rate=5', '-frames:v', '20', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', black]);
+  // 6 s at 10 fps, a keyframe every 2 s (frames 0, 20, 40), no B-frames; frame 25 lost inside the file.
+  const whole = path.join(dir, 'whole.mp4');
+  await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=10', '-frames:v', '60', '-c:v', 'libx264', '-g', '20', '-bf', '0', '-pix_fmt', 'yuv420p', whole]);
+  damaged = await makeDamaged(whole, path.join(dir, 'damaged.mp4'), 25);
 }, 60_000);
 afterAll(() => cleanup());
 
@@ -50,7 +55,7 @@ describe('footage unlike the sample', () => {
     expect(result.metrics.images).toBe(8);
     expect(result.metrics.dataLoss).toEqual([]);
     expect(warnings(log)).toEqual([]);
-    expect(await readFile(result.files.report, 'utf8')).not.toContain('Most of the data was lost');
+    expect(await readFile(result.files.report, 'utf8')).not.toContain('Data was lost');
   }, 120_000);
 
   test('an absolute floor tuned on busy footage drops it all, and the run says so everywhere', async () => {
@@ -65,12 +70,28 @@ describe('footage unlike the sample', () => {
     expect(lines).toContain('"blurred" dropped 8 of 8 frames (100 %) of video fog; if the frames are fine, adjust --blur-ratio or --blur-threshold');
     expect(lines).toContain('The dataset has no images: all 8 sampled frames were dropped; see the drops by reason');
     const markdown = await readFile(result.files.report, 'utf8');
-    expect(markdown).toMatch(/> \[!WARNING\]\n> \*\*Most of the data was lost:\*\*\n> - "blurred" dropped 8 of 8 frames/);
+    expect(markdown).toMatch(/> \[!WARNING\]\n> \*\*Data was lost:\*\*\n> - "blurred" dropped 8 of 8 frames/);
     const html = await readFile(result.files.reportHtml, 'utf8');
-    expect(html).toContain('<strong>Most of the data was lost</strong>');
+    expect(html).toContain('<strong>Data was lost</strong>');
     expect(html).toContain('adjust --blur-ratio or --blur-threshold');
     const metricsJson = JSON.parse(await readFile(result.files.metrics, 'utf8')) as { dataLoss: unknown[] };
     expect(metricsJson.dataLoss).toHaveLength(2);
+  }, 120_000);
+
+  test('a damaged stretch: its frames dropped up to the next keyframe, the indices after a lost frame unshifted, and the run says so', async () => {
+    const { result, log } = await runWith(damaged, 'damaged', { 'sample-fps': '2' });
+    const rows = (await readFile(result.files.metricsCsv, 'utf8')).trim().split('\n').slice(1).map((line) => line.split(','));
+    // video,frame_index,timestamp_ms,outcome,reason,...: the slot at 2.5 s takes frame 26, as frame 25 never decodes.
+    expect(rows.map(([, index, ms]) => [Number(index), Number(ms)])).toEqual([0, 5, 10, 15, 20, 26, 30, 35, 40, 45, 50, 55].map((i) => [i, i * 100]));
+    const dropped = rows.filter((row) => row[3] === 'dropped').map((row) => [Number(row[1]), row[4]]);
+    expect(dropped).toEqual([[26, 'corrupt'], [30, 'corrupt'], [35, 'corrupt']]);
+    const video = result.metrics.videos[0]!;
+    expect(video.decodeErrors).toBeGreaterThan(0);
+    expect(result.metrics.dataLoss).toEqual([{ kind: 'damaged', video: 'damaged', decodeErrors: video.decodeErrors, dropped: 3, sampled: 12 }]);
+    expect(warnings(log)).toEqual([
+      `Video damaged holds damaged data: ffmpeg reported ${video.decodeErrors} decode error${video.decodeErrors === 1 ? '' : 's'}; 3 of its 12 sampled frames came from the damaged stretches (up to the next keyframe) and were dropped as corrupt; if the file should be intact, re-copy or re-export it`,
+    ]);
+    expect(await readFile(result.files.report, 'utf8')).toMatch(/> \*\*Data was lost:\*\*\n> - Video damaged holds damaged data/);
   }, 120_000);
 
   test('a black video: the black frames and the empty dataset are both named, with the option to adjust', async () => {

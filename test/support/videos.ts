@@ -93,6 +93,22 @@ export async function makeTruncated(source: string, file: string, fraction = 0.3
   return file;
 }
 
+/**
+ * A copy of `source` with the packet of frame `frame` (decode order = presentation order: no
+ * B-frames) damaged inside the file: its first NAL unit's length prefix overwritten, so the decoder
+ * cannot read the frame and the frames predicted from it decode with errors, as a recorder that lost
+ * data leaves them.
+ */
+export async function makeDamaged(source: string, file: string, frame: number): Promise<string> {
+  const { stdout } = await run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pos', '-of', 'csv=p=0', source]);
+  const pos = Number(stdout.trim().split('\n')[frame]);
+  if (!Number.isInteger(pos) || pos <= 0) throw new Error(`${source}: no packet ${frame} to damage`);
+  const bytes = await readFile(source);
+  bytes.writeUInt32BE(0x7fffffff, pos);
+  await writeFile(file, bytes);
+  return file;
+}
+
 /** `count` cuts of `seconds` each from the demo clip (people walking, so there are detections), 6 s apart, re-encoded as cam0.mp4… */
 export async function makeDemoCuts(folder: string, count = 3, seconds = 3): Promise<string[]> {
   await mkdir(folder, { recursive: true });

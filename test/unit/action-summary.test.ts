@@ -119,9 +119,9 @@ describe('renderJobSummary', () => {
   test("data lost to one reason is highlighted, naming the Action's inputs that control it", () => {
     const metrics: RunMetrics = { ...smallMetrics(), dataLoss: [{ kind: 'reason', video: 'cam_1', reason: 'blurred', dropped: 3, of: 4 }] };
     const text = renderJobSummary(metrics, { artifact: null, datasetDir: 'd', gates: [] });
-    expect(text).toContain('> **Most of the data was lost:**');
+    expect(text).toContain('> **Data was lost:**');
     expect(text).toContain('"blurred" dropped 3 of 4 frames (75 %) of video cam\\_1; if the frames are fine, adjust input "blur-ratio" or input "blur-threshold"');
-    expect(renderJobSummary(smallMetrics(), { artifact: null, datasetDir: 'd', gates: [] })).not.toContain('Most of the data was lost');
+    expect(renderJobSummary(smallMetrics(), { artifact: null, datasetDir: 'd', gates: [] })).not.toContain('Data was lost');
   });
 
   test('user text in the artifact name is escaped', () => {

@@ -5,6 +5,7 @@ import type { Sampling } from '../../src/domain/sampling.js';
 import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/tools.js';
 import { DecodeLog, extractFrames, truncatedError, truncation } from '../../src/pipeline/extract.js';
 import { probeVideo } from '../../src/pipeline/probe.js';
+import { originFromTimeline } from '../../src/pipeline/frame-timeline.js';
 import { makeTruncated, makeVideo, tempDir } from '../support/videos.js';
 
 let tools: FfmpegTools;
@@ -119,29 +120,66 @@ describe('extractFrames', () => {
 });
 
 describe('DecodeLog', () => {
-  const info = (instance: number, n: number, pts: number): string =>
-    `[Parsed_showinfo_${instance} @ 0x55] [info] n:${String(n).padStart(4)} pts:${String(pts).padStart(7)} pts_time:${pts / 1000} pos: 1 fmt:yuv420p sar:1/1 s:160x120 i:P iskey:0 type:P checksum:0`;
+  const info = (instance: number, n: number, pts: number, key: 0 | 1 = 0): string =>
+    `[Parsed_showinfo_${instance} @ 0x55] [info] n:${String(n).padStart(4)} pts:${String(pts).padStart(7)} pts_time:${pts / 1000} pos: 1 fmt:yuv420p sar:1/1 s:160x120 i:P iskey:${key} type:${key === 1 ? 'I' : 'P'} checksum:0`;
+  const exited = (): boolean => true;
 
-  test('a decoder error marks the next decoded frame corrupt, and only that one', async () => {
+  test('a decoder error marks the next decoded frame corrupt, and every frame after it up to the next keyframe', async () => {
     const log = new DecodeLog();
-    log.line(info(0, 0, 0));
+    log.line(info(0, 0, 0, 1));
     log.line(info(2, 0, 0));
     log.line('[h264 @ 0x55] [error] error while decoding MB 1 2, bytestream -5');
-    log.line(info(0, 1, 100));
-    log.line(info(0, 2, 200));
-    log.line(info(2, 1, 200));
-    const exited = (): boolean => true;
-    expect(await log.nextSelected(exited)).toMatchObject({ frameIndex: 0, corrupt: false });
-    expect(await log.nextSelected(exited)).toMatchObject({ frameIndex: 2, corrupt: false });
-    expect(log.stats).toMatchObject({ framesDecoded: 3, decodeErrors: 1, truncated: false });
+    for (const [n, key] of [[1, 0], [2, 0], [3, 1], [4, 0]] as const) {
+      log.line(info(0, n, n * 100, key));
+      log.line(info(2, n, n * 100));
+    }
+    const marks = [];
+    for (let i = 0; i < 5; i += 1) marks.push((await log.nextSelected(exited))?.corrupt);
+    expect(marks).toEqual([false, true, true, false, false]);
+    expect(log.stats).toMatchObject({ framesDecoded: 5, decodeErrors: 1, truncated: false });
   });
 
-  test('a corrupt frame that is sampled keeps its mark', async () => {
+  test('an error in a keyframe marks the keyframe and the frames it predicts', async () => {
     const log = new DecodeLog();
     log.line('[hevc @ 0x1] [error] Could not find ref with POC 4');
-    log.line(info(0, 0, 0));
+    log.line(info(0, 0, 0, 1));
     log.line(info(2, 0, 0));
-    expect(await log.nextSelected(() => true)).toMatchObject({ frameIndex: 0, corrupt: true });
+    log.line(info(0, 1, 100));
+    log.line(info(2, 1, 100));
+    expect(await log.nextSelected(exited)).toMatchObject({ frameIndex: 0, corrupt: true });
+    expect(await log.nextSelected(exited)).toMatchObject({ frameIndex: 1, corrupt: true });
+  });
+
+  test('with an ffmpeg whose showinfo does not say iskey, only the frame after the error is marked', async () => {
+    const log = new DecodeLog();
+    const bare = (instance: number, n: number, pts: number): string => info(instance, n, pts).replace(/ iskey:\d type:\w/, '');
+    log.line('[h264 @ 0x55] [error] error while decoding MB 1 2, bytestream -5');
+    for (const n of [0, 1]) {
+      log.line(bare(0, n, n * 100));
+      log.line(bare(2, n, n * 100));
+    }
+    expect(await log.nextSelected(exited)).toMatchObject({ frameIndex: 0, corrupt: true });
+    expect(await log.nextSelected(exited)).toMatchObject({ frameIndex: 1, corrupt: false });
+  });
+
+  test('placed on the packet list, a frame the decoder lost does not shift the indices after it', async () => {
+    const timeline = { pts: Float64Array.from([0, 100, 200, 300]), firstPtsTime: 0 };
+    const counted = new DecodeLog();
+    const placed = new DecodeLog(originFromTimeline(timeline));
+    for (const log of [counted, placed]) {
+      // The frame at pts 100 never decodes: ffmpeg's own count (n) runs on without it.
+      for (const [n, pts] of [[0, 0], [1, 200], [2, 300]] as const) {
+        log.line(info(0, n, pts));
+        log.line(info(2, n, pts));
+      }
+    }
+    const indices = async (log: DecodeLog): Promise<(number | undefined)[]> => [
+      (await log.nextSelected(exited))?.frameIndex,
+      (await log.nextSelected(exited))?.frameIndex,
+      (await log.nextSelected(exited))?.frameIndex,
+    ];
+    expect(await indices(counted)).toEqual([0, 1, 2]);
+    expect(await indices(placed)).toEqual([0, 2, 3]);
   });
 
   test('the demuxer reporting a partial file marks the decode truncated', () => {

@@ -211,6 +211,27 @@ describe('data loss', () => {
     ]);
   });
 
+  it('warns of a damaged video, with the frames dropped as corrupt, in place of the corrupt reason', () => {
+    const damaged = (corrupt: number, decodeErrors: number): RunRecorder => {
+      const r = new RunRecorder();
+      r.recordVideo({ info: videoInfo('cam-a', 0), sha256: 'a'.repeat(64), decode: { mode: 'all', reason: 'asked for' }, framesDecoded: 10, decodeErrors });
+      for (let i = 0; i < 10; i++) {
+        r.recordFrame(frame('cam-a', i, i < corrupt ? 'corrupt' : null));
+        if (i >= corrupt) r.recordKept(kept('cam-a', i, []));
+      }
+      r.finish();
+      return r;
+    };
+    expect(computeMetrics(damaged(0, 0), { site: 's', classNames: [] }).dataLoss).toEqual([]);
+    expect(computeMetrics(damaged(0, 3), { site: 's', classNames: [] }).dataLoss).toEqual([
+      { kind: 'damaged', video: 'cam-a', decodeErrors: 3, dropped: 0, sampled: 10 },
+    ]);
+    // Most frames corrupt: one warning (damaged), not a second one for the corrupt reason.
+    expect(computeMetrics(damaged(7, 1), { site: 's', classNames: [] }).dataLoss).toEqual([
+      { kind: 'damaged', video: 'cam-a', decodeErrors: 1, dropped: 7, sampled: 10 },
+    ]);
+  });
+
   it('warns when the dataset has no images, duplicates alone or not', () => {
     expect(computeMetrics(run(3, 0, 3), { site: 's', classNames: [] }).dataLoss).toEqual([{ kind: 'no-images', sampled: 3 }]);
   });
