@@ -17244,7 +17244,8 @@ function exportList(raw, name) {
 }
 /** Most frames the labelling budget accepts. */
 const MAX_SELECT = 1_000_000;
-function labellingBudget(raw, name) {
+/** `--select` and `--select-only` (run, and merge choosing its own budget). */
+function labellingBudget(raw, name = run_options_cliName) {
     const select = resolve_integer(raw, 'select', name, { min: 1, max: MAX_SELECT });
     const selectOnly = raw['select-only'] === true;
     if (selectOnly && select === null)
@@ -20286,6 +20287,11 @@ async function mergeDatasets(request, hooks = {}) {
     const frames = joinFrames(parts, rank);
     const kept = parts.flatMap((p) => p.kept).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
     const { config, model } = first.manifest;
+    const budget = request.budget ?? { select: typeof config.select === 'number' ? config.select : null, selectOnly: config.selectOnly === true };
+    const unfeatured = request.budget === undefined ? undefined : parts.find((part) => part.features === null);
+    if (unfeatured) {
+        throw new errors/* UsageError */.eb(`${unfeatured.given} has no ${EXPORT_FILES.selectionFeatures}, which ${name('select')} at merge chooses from; a run writes it when given ${name('select')} (any budget): run that part again with it`);
+    }
     await checkOutputDir(request.outDir, request.overwrite, name, { inputs: request.parts.map((part) => external_node_path_default().resolve(cwd, part)), cwd });
     const staging = await createStagingDir(request.outDir, [DATASET_FILES.images, external_node_path_default().dirname(DATASET_FILES.coco)], name);
     try {
@@ -20302,14 +20308,15 @@ async function mergeDatasets(request, hooks = {}) {
         };
         const coco = buildCoco(kept, cocoContext);
         await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.coco), serializeCoco(coco));
-        // The parts' labelling budget and exports (the same: their configs match), chosen and written
-        // again from the merged records and the parts' features, as one run over every range would.
+        // The labelling budget (the parts' own, the same as their configs match, or the one given to
+        // merge) and the exports, chosen and written again from the merged records and the parts'
+        // features, as one run over every range would.
         const labelling = await writeLabelling({
             dir: staging,
             kept,
             features: new Map(parts.flatMap((part) => [...(part.features ?? [])])),
-            select: typeof config.select === 'number' ? config.select : null,
-            selectOnly: config.selectOnly === true,
+            select: budget.select,
+            selectOnly: budget.selectOnly,
             coco,
             cocoContext,
             exports: {
@@ -20338,7 +20345,7 @@ async function mergeDatasets(request, hooks = {}) {
                 finishedAt: finishedAt.toISOString(),
                 wallSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 10) / 100,
             },
-            config: { ...config, timeRange: coveredRange(parts) },
+            config: { ...config, select: budget.select, selectOnly: budget.selectOnly, timeRange: coveredRange(parts) },
             videos,
             counts: manifestCounts(metrics),
             exports: metrics.exports,
@@ -24774,7 +24781,7 @@ function logFormatOf(value) {
         throw (0,errors/* invalidParameterError */.pn)('--log-format', '"text" or "json"', logFormat);
     return logFormat;
 }
-/** `dataset-gen merge <dataset>... --out <dir> [--overwrite]`. */
+/** `dataset-gen merge <dataset>... --out <dir> [--overwrite] [--select n [--select-only]]`. */
 function parseMergeArgs(rest) {
     let parsed;
     try {
@@ -24785,6 +24792,8 @@ function parseMergeArgs(rest) {
             options: {
                 out: { type: 'string' },
                 overwrite: { type: 'boolean' },
+                select: { type: 'string' },
+                'select-only': { type: 'boolean' },
                 'log-format': { type: 'string' },
                 debug: { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
@@ -24803,7 +24812,12 @@ function parseMergeArgs(rest) {
         throw (0,errors/* invalidParameterError */.pn)('--out', 'the folder of the merged dataset', values.out);
     return {
         command: 'merge',
-        raw: { out: values.out, overwrite: values.overwrite === true },
+        raw: {
+            out: values.out,
+            overwrite: values.overwrite === true,
+            ...(values.select === undefined ? {} : { select: values.select }),
+            ...(values['select-only'] === true ? { 'select-only': true } : {}),
+        },
         parts: positionals,
         logFormat: logFormatOf(values['log-format']),
         debug: values.debug === true,
@@ -25034,14 +25048,16 @@ const HELP = `dataset-gen — turn site video into a pre-tagged COCO dataset
 
 Usage:
   dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
-  dataset-gen merge <dataset> [<dataset> ...] --out <dir> [--overwrite]
+  dataset-gen merge <dataset> [<dataset> ...] --out <dir> [--overwrite] [--select <n> [--select-only]]
   dataset-gen cost [--sites n] [--hours-per-day h] [--instance name] [--spot] ... (cost --help)
   dataset-gen --help | --version
 
 merge joins datasets made with the same model and config (e.g. the time ranges of a long
 video, processed by separate jobs) into one: images and annotations of each, unique ids,
 metrics and report computed again, a labelling budget (--select) chosen again over all
-the frames, the parts listed in manifest.json.
+the frames, the parts listed in manifest.json. merge --select <n> chooses a budget of its
+own over the merged frames instead of the parts' (which must have been made with --select,
+any n, as it chooses from their selection-features.json); --select-only goes with it.
 
 Input and output:
   --video <file>            input video; repeat for several (required)
@@ -25174,7 +25190,14 @@ async function runCli(argv, io) {
         }
         if (args.command === 'merge') {
             const logger = createLogger({ format: args.logFormat, level: args.debug ? 'debug' : 'info', stream: io.stderr });
-            const merged = await mergeDatasets({ parts: args.parts, outDir: external_node_path_default().resolve(io.cwd, args.raw.out ?? ''), overwrite: args.raw.overwrite === true, cwd: io.cwd }, { logger });
+            const budget = labellingBudget(args.raw);
+            const merged = await mergeDatasets({
+                parts: args.parts,
+                outDir: external_node_path_default().resolve(io.cwd, args.raw.out ?? ''),
+                overwrite: args.raw.overwrite === true,
+                cwd: io.cwd,
+                ...(budget.select === null ? {} : { budget: { select: budget.select, selectOnly: budget.selectOnly } }),
+            }, { logger });
             io.stdout.write(`${merged.outDir}\n`);
             return 0;
         }

@@ -108,7 +108,7 @@ function logFormatOf(value: unknown): LogFormat {
   return logFormat;
 }
 
-/** `dataset-gen merge <dataset>... --out <dir> [--overwrite]`. */
+/** `dataset-gen merge <dataset>... --out <dir> [--overwrite] [--select n [--select-only]]`. */
 function parseMergeArgs(rest: readonly string[]): CliArgs {
   let parsed;
   try {
@@ -119,6 +119,8 @@ function parseMergeArgs(rest: readonly string[]): CliArgs {
       options: {
         out: { type: 'string' },
         overwrite: { type: 'boolean' },
+        select: { type: 'string' },
+        'select-only': { type: 'boolean' },
         'log-format': { type: 'string' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -133,7 +135,12 @@ function parseMergeArgs(rest: readonly string[]): CliArgs {
   if (!values.out) throw invalidParameterError('--out', 'the folder of the merged dataset', values.out);
   return {
     command: 'merge',
-    raw: { out: values.out, overwrite: values.overwrite === true },
+    raw: {
+      out: values.out,
+      overwrite: values.overwrite === true,
+      ...(values.select === undefined ? {} : { select: values.select }),
+      ...(values['select-only'] === true ? { 'select-only': true } : {}),
+    },
     parts: positionals,
     logFormat: logFormatOf(values['log-format']),
     debug: values.debug === true,

@@ -10,14 +10,16 @@ export const HELP = `dataset-gen — turn site video into a pre-tagged COCO data
 
 Usage:
   dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
-  dataset-gen merge <dataset> [<dataset> ...] --out <dir> [--overwrite]
+  dataset-gen merge <dataset> [<dataset> ...] --out <dir> [--overwrite] [--select <n> [--select-only]]
   dataset-gen cost [--sites n] [--hours-per-day h] [--instance name] [--spot] ... (cost --help)
   dataset-gen --help | --version
 
 merge joins datasets made with the same model and config (e.g. the time ranges of a long
 video, processed by separate jobs) into one: images and annotations of each, unique ids,
 metrics and report computed again, a labelling budget (--select) chosen again over all
-the frames, the parts listed in manifest.json.
+the frames, the parts listed in manifest.json. merge --select <n> chooses a budget of its
+own over the merged frames instead of the parts' (which must have been made with --select,
+any n, as it chooses from their selection-features.json); --select-only goes with it.
 
 Input and output:
   --video <file>            input video; repeat for several (required)

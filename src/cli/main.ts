@@ -2,7 +2,7 @@
 import { EXIT_CODES, exitCodeOf, messageOf, DatasetGenError } from '../errors.js';
 import { createLogger, type LogStream } from '../observe/log.js';
 import { createProgress } from '../observe/progress.js';
-import { resolveOptions } from '../options/resolve.js';
+import { labellingBudget, resolveOptions } from '../options/resolve.js';
 import { mergeDatasets } from '../pipeline/merge.js';
 import { runPipeline } from '../pipeline/run.js';
 import path from 'node:path';
@@ -42,8 +42,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     if (args.command === 'merge') {
       const logger = createLogger({ format: args.logFormat, level: args.debug ? 'debug' : 'info', stream: io.stderr });
+      const budget = labellingBudget(args.raw);
       const merged = await mergeDatasets(
-        { parts: args.parts, outDir: path.resolve(io.cwd, args.raw.out ?? ''), overwrite: args.raw.overwrite === true, cwd: io.cwd },
+        {
+          parts: args.parts,
+          outDir: path.resolve(io.cwd, args.raw.out ?? ''),
+          overwrite: args.raw.overwrite === true,
+          cwd: io.cwd,
+          ...(budget.select === null ? {} : { budget: { select: budget.select, selectOnly: budget.selectOnly } }),
+        },
         { logger },
       );
       io.stdout.write(`${merged.outDir}\n`);

@@ -141,7 +141,8 @@ function exportList(raw: RawOptions, name: NameOf): ExportFormat[] {
 /** Most frames the labelling budget accepts. */
 export const MAX_SELECT = 1_000_000;
 
-function labellingBudget(raw: RawOptions, name: NameOf): Pick<Options, 'select' | 'selectOnly'> {
+/** `--select` and `--select-only` (run, and merge choosing its own budget). */
+export function labellingBudget(raw: RawOptions, name: NameOf = cliName): Pick<Options, 'select' | 'selectOnly'> {
   const select = integer(raw, 'select', name, { min: 1, max: MAX_SELECT });
   const selectOnly = raw['select-only'] === true;
   if (selectOnly && select === null) throw invalidParameterError(name('select-only'), `to go with ${name('select')} (the number of frames to choose)`, 'no budget');

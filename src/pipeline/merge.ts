@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DATASET_FILES } from '../domain/dataset-files.js';
+import { DATASET_FILES, EXPORT_FILES } from '../domain/dataset-files.js';
 import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
 import { cliName, type NameOf } from '../domain/run-options.js';
@@ -35,6 +35,11 @@ export interface MergeRequest {
   outDir: string;
   overwrite: boolean;
   cwd?: string;
+  /**
+   * A labelling budget chosen over the merged frames in place of the parts' own (`merge --select`);
+   * absent: the parts' own. It needs every part's features, which a run writes with `--select`.
+   */
+  budget?: { select: number; selectOnly: boolean };
 }
 
 export interface MergeResult {
@@ -120,6 +125,13 @@ export async function mergeDatasets(request: MergeRequest, hooks: { logger?: Log
   const frames = joinFrames(parts, rank);
   const kept = parts.flatMap((p) => p.kept).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
   const { config, model } = first.manifest;
+  const budget = request.budget ?? { select: typeof config.select === 'number' ? config.select : null, selectOnly: config.selectOnly === true };
+  const unfeatured = request.budget === undefined ? undefined : parts.find((part) => part.features === null);
+  if (unfeatured) {
+    throw new UsageError(
+      `${unfeatured.given} has no ${EXPORT_FILES.selectionFeatures}, which ${name('select')} at merge chooses from; a run writes it when given ${name('select')} (any budget): run that part again with it`,
+    );
+  }
 
   await checkOutputDir(request.outDir, request.overwrite, name, { inputs: request.parts.map((part) => path.resolve(cwd, part)), cwd });
   const staging = await createStagingDir(request.outDir, [DATASET_FILES.images, path.dirname(DATASET_FILES.coco)], name);
@@ -137,14 +149,15 @@ export async function mergeDatasets(request: MergeRequest, hooks: { logger?: Log
     };
     const coco = buildCoco(kept, cocoContext);
     await writeFile(path.join(staging, DATASET_FILES.coco), serializeCoco(coco));
-    // The parts' labelling budget and exports (the same: their configs match), chosen and written
-    // again from the merged records and the parts' features, as one run over every range would.
+    // The labelling budget (the parts' own, the same as their configs match, or the one given to
+    // merge) and the exports, chosen and written again from the merged records and the parts'
+    // features, as one run over every range would.
     const labelling = await writeLabelling({
       dir: staging,
       kept,
       features: new Map(parts.flatMap((part) => [...(part.features ?? [])])),
-      select: typeof config.select === 'number' ? config.select : null,
-      selectOnly: config.selectOnly === true,
+      select: budget.select,
+      selectOnly: budget.selectOnly,
       coco,
       cocoContext,
       exports: {
@@ -173,7 +186,7 @@ export async function mergeDatasets(request: MergeRequest, hooks: { logger?: Log
         finishedAt: finishedAt.toISOString(),
         wallSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 10) / 100,
       },
-      config: { ...config, timeRange: coveredRange(parts) },
+      config: { ...config, select: budget.select, selectOnly: budget.selectOnly, timeRange: coveredRange(parts) },
       videos,
       counts: manifestCounts(metrics),
       exports: metrics.exports,

@@ -135,6 +135,31 @@ describe('three ranges merged = one run, with a labelling budget', () => {
     expect(merged.manifest.exports).toEqual(whole.manifest.exports);
   });
 
+  test('merge --select: a budget of its own over every range, as a whole run with that budget chooses', async () => {
+    const own: RawOptions = { select: '4', export: 'coco,yolo' };
+    const wholeOwn = await run('budget-own-full', own);
+    const out = path.join(dir, 'budget-own-merged');
+    const merged = await mergeDatasets({ parts: ranges.map((p) => p.outDir), outDir: out, overwrite: false, budget: { select: 4, selectOnly: false } });
+    expect(merged.metrics.selection).toEqual(wholeOwn.metrics.selection);
+    expect(merged.metrics.selection?.files).toHaveLength(4);
+    for (const file of ['selection.json', 'selection-features.json', 'annotations/instances.json', 'data.yaml']) {
+      const [a, b] = await Promise.all([readFile(path.join(out, file)), readFile(path.join(wholeOwn.outDir, file))]);
+      expect({ file, same: a.equals(b) }).toEqual({ file, same: true });
+    }
+    // Not --select-only: no COCO of the selection alone, and the exports hold every kept frame again, not the parts' 6.
+    expect(await readdir(path.join(out, 'annotations'))).toEqual(['instances.json']);
+    expect(await readdir(path.join(out, 'labels'))).toEqual(await readdir(path.join(wholeOwn.outDir, 'labels')));
+    expect((await readdir(path.join(out, 'labels'))).length).toBe(wholeOwn.metrics.images);
+    expect(merged.manifest.config).toMatchObject({ select: 4, selectOnly: false });
+    expect(merged.manifest.selection).toEqual({ file: 'selection.json', featuresFile: 'selection-features.json', frames: 4, exportsOnlySelected: false });
+  }, 120_000);
+
+  test('merge --select over ranges made without a budget is refused: they hold no features to choose from', async () => {
+    const error = await mergeDatasets({ parts: parts.map((p) => p.outDir), outDir: path.join(dir, 'budget-none'), overwrite: false, budget: { select: 4, selectOnly: false } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/part-0 has no selection-features\.json, which --select at merge chooses from; a run writes it when given --select \(any budget\): run that part again with it$/);
+  });
+
   test('a range without its features file (made by an older dataset-gen) is refused, naming it and the file', async () => {
     const old = path.join(dir, 'budget-old');
     await cp(ranges[1]!.outDir, old, { recursive: true });

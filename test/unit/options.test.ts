@@ -180,6 +180,18 @@ describe('did you mean', () => {
     expect(message(['merg'])).toMatch(/^Unknown command "merg" \(did you mean `dataset-gen merge`\?\)/);
   });
 
+  test('merge takes a labelling budget of its own, validated as run\'s', async () => {
+    const { parseCliArgs } = await import('../../src/cli/args.js');
+    const { labellingBudget } = await import('../../src/options/resolve.js');
+    const merge = (argv: string[]): ReturnType<typeof parseCliArgs> => parseCliArgs(['merge', 'a', 'b', '--out', 'm', ...argv], {});
+    expect(merge([]).raw).toEqual({ out: 'm', overwrite: false });
+    expect(labellingBudget(merge([]).raw)).toEqual({ select: null, selectOnly: false });
+    expect(merge(['--select', '40', '--select-only']).parts).toEqual(['a', 'b']);
+    expect(labellingBudget(merge(['--select', '40', '--select-only']).raw)).toEqual({ select: 40, selectOnly: true });
+    expect(() => labellingBudget(merge(['--select', '0']).raw)).toThrow(/--select/);
+    expect(() => labellingBudget(merge(['--select-only']).raw)).toThrow('--select-only');
+  });
+
   test('no arguments at all is the usage case (the CLI prints it on stderr and exits 2), --help is not', async () => {
     const { parseCliArgs } = await import('../../src/cli/args.js');
     expect(parseCliArgs([], {}).command).toBe('usage');
