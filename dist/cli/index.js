@@ -23174,12 +23174,19 @@ async function fitForAnalysis(frame) {
  * The select filter for a sampling. For a rate, the first frame of every 1/fps slot of the time grid
  * is kept, so the rate does not drift however the source's frame times fall; for every-n-frames,
  * frames 0, n, 2n, … are kept.
+ *
+ * The grid starts at time 0 of the decode's timestamps; with `firstPts` (the video's first frame's
+ * pts, in the stream's time base, for a decode that keeps the file's own timestamps: `-copyts`) it
+ * starts at that frame, computed from integer pts so that no rounding moves a slot's edge.
  */
-function selectFilter(sampling) {
+function selectFilter(sampling, firstPts = 0) {
     if (sampling.mode === 'every-n-frames')
         return `select='not(mod(n,${sampling.n}))'`;
     const f = sampling.fps;
-    return `select='isnan(prev_selected_t)+gte(floor(t*${f}+1e-6)-floor(prev_selected_t*${f}+1e-6),1)'`;
+    if (firstPts === 0)
+        return `select='isnan(prev_selected_t)+gte(floor(t*${f}+1e-6)-floor(prev_selected_t*${f}+1e-6),1)'`;
+    const slot = (pts) => `floor((${pts}-${firstPts})*TB*${f}+1e-6)`;
+    return `select='isnan(prev_selected_pts)+gte(${slot('pts')}-${slot('prev_selected_pts')},1)'`;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/extract.ts
@@ -23190,13 +23197,18 @@ function selectFilter(sampling) {
 const SHOWINFO = /\[Parsed_showinfo_(\d+) @ [^\]]+\] (?:\[info\] )?n:\s*(\d+) pts:\s*(-?\d+) pts_time:(\S+).*? s:(\d+x\d+)(?:.*? iskey:(\d))?/;
 const LOG_SOURCE = /^\[([^\s@\]]+) @ [^\]]+\] \[(error|fatal|panic)\]/;
 const extract_PARTIAL = /partial file|Invalid NAL unit size|Packet corrupt|truncat/i;
+/** Errors about a packet that yields no frame at all (unreadable, or missing what it refers to), as opposed to a frame decoded with damage. */
+const NO_FRAME = /no frame!|decode_slice_header error|non-existing [PS]PS|missing picture|Error splitting the input into NAL units|Invalid NAL unit size/i;
 /**
  * Parses ffmpeg's stderr lines into per-frame info and error counts. With a `window`, only frames
  * inside it count as decoded (a range's decode also reads frames before and after it).
  *
  * A decoder error marks the next decoded frame corrupt, and every frame after it up to the next
  * keyframe: the decoder conceals what it could not read, and later frames predicted from the damaged
- * one carry the smear until a keyframe starts afresh.
+ * one carry the smear until a keyframe starts afresh. An error about a packet that yields no frame
+ * (unreadable, or missing its parameter sets) marks the frames after it up to the next keyframe, but
+ * not that keyframe: a stream cut mid-GOP, or a lost packet right before a keyframe, leaves the
+ * keyframe whole.
  */
 class DecodeLog {
     origin;
@@ -23207,7 +23219,7 @@ class DecodeLog {
     lastDecoded = null;
     firstPtsTime = null;
     corruptPending = false;
-    /** A decoder error was seen since the last keyframe. */
+    /** A decoder error was seen since the last keyframe: the frames decoded now are predicted from damaged ones. */
     damaged = false;
     wake = null;
     indexOffset = null;
@@ -23273,7 +23285,12 @@ class DecodeLog {
         }
         else if (!source.startsWith('Parsed_')) {
             this.stats.decodeErrors += 1;
-            this.corruptPending = true;
+            // A lost packet smears the frames predicted from it, not the next keyframe (which needs
+            // nothing before it); an error inside a frame marks the next frame out, keyframe or not.
+            if (NO_FRAME.test(text))
+                this.damaged = true;
+            else
+                this.corruptPending = true;
         }
     }
     timestampMs(ptsTime) {
@@ -23367,14 +23384,21 @@ async function* decodeRaw(tools, video, request, log) {
  * the decode totals (see `truncation` for a file that ends early); an undecodable file throws
  * VideoInputError at the end.
  */
-async function* extractFrames(tools, video, sampling, log = new DecodeLog(), seekSeconds, hwaccel, priority) {
+async function* extractFrames(tools, video, sampling, log = new DecodeLog(), seekSeconds, hwaccel, priority, 
+/**
+ * The video's first frame's pts, when the decode is placed on its packet list (`originFromTimeline`):
+ * the file's own timestamps are kept (`-copyts`), as the list has them, and the sampling grid
+ * starts at that frame.
+ */
+firstPts) {
     const request = {
         priority,
         // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
         // frame numbers and times are read.
-        filter: `showinfo=checksum=0,${selectFilter(sampling)},showinfo=checksum=0`,
+        filter: `showinfo=checksum=0,${selectFilter(sampling, firstPts)},showinfo=checksum=0`,
         seekSeconds,
         hwaccel,
+        copyts: firstPts !== undefined,
     };
     for await (const { info, rgb } of decodeRaw(tools, video, request, log)) {
         yield {
@@ -23439,12 +23463,13 @@ function frameAt(timeline, pts) {
 }
 /**
  * A decode of every frame placed on the timeline: each decoded frame's index is its place among the
- * listed frames, so frames the decoder loses (damaged data) do not shift those after them. Holds only
- * the pts (8 bytes a frame).
+ * listed frames, so frames the decoder loses (damaged data) do not shift those after them. The decode
+ * must keep the file's own timestamps (`-copyts`), as the packet list has them. Holds only the pts (8
+ * bytes a frame).
  */
 function originFromTimeline(timeline) {
     const { pts, firstPtsTime } = timeline;
-    return { firstPtsTime, framesBefore: (value) => framesBelow(pts, value), everyFrame: true };
+    return { firstPtsTime, firstPts: pts[0] ?? 0, framesBefore: (value) => framesBelow(pts, value), everyFrame: true };
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/keyframe-choice.ts
@@ -24034,7 +24059,7 @@ function framesOf(job, log, priority) {
     if (job.planned !== null && log instanceof PlannedDecodeLog) {
         return extractPlanned(job.tools, job.video, { ...job.planned, priority, hwaccel: job.hwaccel }, log);
     }
-    return extractFrames(job.tools, job.video, job.sampling, log, job.plan?.seekSeconds, job.hwaccel, priority);
+    return extractFrames(job.tools, job.video, job.sampling, log, job.plan?.seekSeconds, job.hwaccel, priority, job.origin?.firstPts);
 }
 /** Processes one video; returns the decode's summary (frames decoded, decoder errors). */
 async function processVideo(job) {

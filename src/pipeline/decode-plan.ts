@@ -8,8 +8,7 @@ import type { VideoInfo } from '../domain/video.js';
 import { scanPackets, type PacketScan } from '../media/ffprobe.js';
 import { type ProbeTools } from '../media/tools.js';
 import type { PlannedDecode } from './extract-planned.js';
-import type { DecodeOrigin } from './extract.js';
-import { originFromTimeline, timelineFromPackets } from './frame-timeline.js';
+import { originFromTimeline, timelineFromPackets, type TimelineOrigin } from './frame-timeline.js';
 import { chooseDecodeMode, chooseTargets, intervalMs, slotTimes, TOLERANCE_SHARE } from './keyframe-choice.js';
 import type { RangePlan } from './range-plan.js';
 
@@ -25,7 +24,7 @@ export interface VideoDecodePlan {
    * With `all`, where each decoded frame sits in the video, from its packet list when it was read
    * (`auto`); null when it was not (`all` asked for: frames are counted as they decode).
    */
-  origin: DecodeOrigin | null;
+  origin: TimelineOrigin | null;
 }
 
 /** Frames a decode of every frame reads for each sample. */

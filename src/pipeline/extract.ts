@@ -36,12 +36,15 @@ export interface FrameInfo {
 const SHOWINFO = /\[Parsed_showinfo_(\d+) @ [^\]]+\] (?:\[info\] )?n:\s*(\d+) pts:\s*(-?\d+) pts_time:(\S+).*? s:(\d+x\d+)(?:.*? iskey:(\d))?/;
 const LOG_SOURCE = /^\[([^\s@\]]+) @ [^\]]+\] \[(error|fatal|panic)\]/;
 const PARTIAL = /partial file|Invalid NAL unit size|Packet corrupt|truncat/i;
+/** Errors about a packet that yields no frame at all (unreadable, or missing what it refers to), as opposed to a frame decoded with damage. */
+const NO_FRAME = /no frame!|decode_slice_header error|non-existing [PS]PS|missing picture|Error splitting the input into NAL units|Invalid NAL unit size/i;
 
 /**
  * Where a decode that starts after a seek sits in the whole video: the first frame's time and how many
  * frames come before a given pts, so frame indices and timestamps stay those of the whole video.
  */
 export interface DecodeOrigin {
+  /** The first frame's time on the file's own timeline (s): timestamps count from it. */
   firstPtsTime: number;
   framesBefore(pts: number): number;
   /**
@@ -58,7 +61,10 @@ export interface DecodeOrigin {
  *
  * A decoder error marks the next decoded frame corrupt, and every frame after it up to the next
  * keyframe: the decoder conceals what it could not read, and later frames predicted from the damaged
- * one carry the smear until a keyframe starts afresh.
+ * one carry the smear until a keyframe starts afresh. An error about a packet that yields no frame
+ * (unreadable, or missing its parameter sets) marks the frames after it up to the next keyframe, but
+ * not that keyframe: a stream cut mid-GOP, or a lost packet right before a keyframe, leaves the
+ * keyframe whole.
  */
 export class DecodeLog {
   readonly stats: DecodeStats = { framesDecoded: 0, decodeErrors: 0, truncated: false, lastTimestampMs: 0 };
@@ -67,7 +73,7 @@ export class DecodeLog {
   private lastDecoded: FrameInfo | null = null;
   private firstPtsTime: number | null = null;
   private corruptPending = false;
-  /** A decoder error was seen since the last keyframe. */
+  /** A decoder error was seen since the last keyframe: the frames decoded now are predicted from damaged ones. */
   private damaged = false;
   private wake: (() => void) | null = null;
   private indexOffset: number | null = null;
@@ -129,7 +135,10 @@ export class DecodeLog {
       this.stats.truncated = true;
     } else if (!source.startsWith('Parsed_')) {
       this.stats.decodeErrors += 1;
-      this.corruptPending = true;
+      // A lost packet smears the frames predicted from it, not the next keyframe (which needs
+      // nothing before it); an error inside a frame marks the next frame out, keyframe or not.
+      if (NO_FRAME.test(text)) this.damaged = true;
+      else this.corruptPending = true;
     }
   }
 
@@ -247,14 +256,21 @@ export async function* extractFrames(
   seekSeconds?: number,
   hwaccel?: 'cuda',
   priority?: PriorityControl,
+  /**
+   * The video's first frame's pts, when the decode is placed on its packet list (`originFromTimeline`):
+   * the file's own timestamps are kept (`-copyts`), as the list has them, and the sampling grid
+   * starts at that frame.
+   */
+  firstPts?: number,
 ): AsyncGenerator<Frame, DecodeStats> {
   const request = {
     priority,
     // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
     // frame numbers and times are read.
-    filter: `showinfo=checksum=0,${selectFilter(sampling)},showinfo=checksum=0`,
+    filter: `showinfo=checksum=0,${selectFilter(sampling, firstPts)},showinfo=checksum=0`,
     seekSeconds,
     hwaccel,
+    copyts: firstPts !== undefined,
   };
   for await (const { info, rgb } of decodeRaw(tools, video, request, log)) {
     yield {

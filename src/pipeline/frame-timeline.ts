@@ -58,12 +58,20 @@ export function frameAt(timeline: FrameTimeline, pts: number): number {
   return timeline.pts[index] === pts ? index : -1;
 }
 
+/** A decode placed on the whole timeline (`originFromTimeline`). */
+export interface TimelineOrigin extends DecodeOrigin {
+  everyFrame: true;
+  /** The first frame's pts (stream time base): such a decode keeps the file's own timestamps (`-copyts`), and its sampling grid starts here. */
+  firstPts: number;
+}
+
 /**
  * A decode of every frame placed on the timeline: each decoded frame's index is its place among the
- * listed frames, so frames the decoder loses (damaged data) do not shift those after them. Holds only
- * the pts (8 bytes a frame).
+ * listed frames, so frames the decoder loses (damaged data) do not shift those after them. The decode
+ * must keep the file's own timestamps (`-copyts`), as the packet list has them. Holds only the pts (8
+ * bytes a frame).
  */
-export function originFromTimeline(timeline: Pick<FrameTimeline, 'pts' | 'firstPtsTime'>): DecodeOrigin {
+export function originFromTimeline(timeline: Pick<FrameTimeline, 'pts' | 'firstPtsTime'>): TimelineOrigin {
   const { pts, firstPtsTime } = timeline;
-  return { firstPtsTime, framesBefore: (value) => framesBelow(pts, value), everyFrame: true };
+  return { firstPtsTime, firstPts: pts[0] ?? 0, framesBefore: (value) => framesBelow(pts, value), everyFrame: true };
 }

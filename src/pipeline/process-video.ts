@@ -26,8 +26,9 @@ import type { Progress } from '../observe/progress.js';
 import type { RunRecorder } from '../observe/recorder.js';
 import { fitForAnalysis } from './analysis.js';
 import { Deduplicator } from './dedup.js';
-import { DecodeLog, extractFrames, type DecodeOrigin, type DecodeStats } from './extract.js';
+import { DecodeLog, extractFrames, type DecodeStats } from './extract.js';
 import { extractPlanned, PlannedDecodeLog, type PlannedDecode } from './extract-planned.js';
+import type { TimelineOrigin } from './frame-timeline.js';
 import { VideoInputError } from '../errors.js';
 import { frameFeatures } from './frame-features.js';
 import { QualityFilter } from './quality.js';
@@ -54,7 +55,7 @@ export interface VideoJob {
   /** `--decode keyframes`: the frames to decode (decode-plan.ts); null decodes every frame. */
   planned: Omit<PlannedDecode, 'priority' | 'hwaccel'> | null;
   /** Decoding every frame: where each decoded frame sits in the video (decode-plan.ts), when its packet list was read. */
-  origin?: DecodeOrigin | null;
+  origin?: TimelineOrigin | null;
   datasetDir: string;
   jpegQuality: number;
   recorder: RunRecorder;
@@ -151,7 +152,7 @@ function framesOf(job: VideoJob, log: DecodeLog | PlannedDecodeLog, priority: De
   if (job.planned !== null && log instanceof PlannedDecodeLog) {
     return extractPlanned(job.tools, job.video, { ...job.planned, priority, hwaccel: job.hwaccel }, log);
   }
-  return extractFrames(job.tools, job.video, job.sampling, log as DecodeLog, job.plan?.seekSeconds, job.hwaccel, priority);
+  return extractFrames(job.tools, job.video, job.sampling, log as DecodeLog, job.plan?.seekSeconds, job.hwaccel, priority, job.origin?.firstPts);
 }
 
 /** Processes one video; returns the decode's summary (frames decoded, decoder errors). */

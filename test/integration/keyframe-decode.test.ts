@@ -125,4 +125,18 @@ describe('--decode keyframes with keyframes 10 s apart', () => {
     expect(auto.manifest.videos[0]!.decodeReason).toMatch(/^auto: keyframes up to 10\.00 s apart, longer than the sampling interval 4\.00 s$/);
     expect(chosen(await cocoOf(auto)).map((s) => s.split(':')[0])).toEqual(['0@0', '100@4000', '200@8000', '300@12000', '400@16000']);
   }, 60_000);
+
+  test('a file whose timestamps start at 7 s (an NVR export) samples as one that starts at 0, in auto and in all, with the same pixels', async () => {
+    const shifted = path.join(dir, 'gop250-from-7s.mp4');
+    await ffmpeg(['-i', gop250, '-c', 'copy', '-output_ts_offset', '7', shifted]);
+    const auto = await run('shifted-auto', { video: [shifted] });
+    const all = await run('shifted-all', { video: [shifted], decode: 'all' });
+    expect(auto.manifest.videos[0]!.decode).toBe('all');
+    const expected = ['0@0', '100@4000', '200@8000', '300@12000', '400@16000'];
+    expect(chosen(await cocoOf(auto)).map((s) => s.split(':')[0])).toEqual(expected);
+    expect(chosen(await cocoOf(all)).map((s) => s.split(':')[0])).toEqual(expected);
+    for (const name of await readdir(auto.files.images)) {
+      expect((await readFile(path.join(auto.files.images, name))).equals(await readFile(path.join(all.files.images, name)))).toBe(true);
+    }
+  }, 60_000);
 });

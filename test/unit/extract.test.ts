@@ -150,6 +150,26 @@ describe('DecodeLog', () => {
     expect(await log.nextSelected(exited)).toMatchObject({ frameIndex: 1, corrupt: true });
   });
 
+  test('a packet that yields no frame smears the frames after it, not the next keyframe (a stream cut mid-GOP starts clean)', async () => {
+    const log = new DecodeLog();
+    // Cut mid-GOP: the frames before the first keyframe cannot decode; the keyframe is whole.
+    log.line('[h264 @ 0x55] [error] non-existing PPS 0 referenced');
+    log.line('[h264 @ 0x55] [error] no frame!');
+    log.line(info(0, 0, 0, 1));
+    log.line(info(2, 0, 0));
+    // A lost packet mid-GOP: the frames predicted from it are smeared up to the next keyframe.
+    log.line('[h264 @ 0x55] [error] Invalid NAL unit size (2147483647 > 1708).');
+    log.line('[h264 @ 0x55] [error] Error splitting the input into NAL units.');
+    for (const [n, key] of [[1, 0], [2, 1]] as const) {
+      log.line(info(0, n, n * 100, key));
+      log.line(info(2, n, n * 100));
+    }
+    const marks = [];
+    for (let i = 0; i < 3; i += 1) marks.push((await log.nextSelected(exited))?.corrupt);
+    expect(marks).toEqual([false, true, false]);
+    expect(log.stats.decodeErrors).toBe(4);
+  });
+
   test('with an ffmpeg whose showinfo does not say iskey, only the frame after the error is marked', async () => {
     const log = new DecodeLog();
     const bare = (instance: number, n: number, pts: number): string => info(instance, n, pts).replace(/ iskey:\d type:\w/, '');
