@@ -23197,6 +23197,8 @@ function selectFilter(sampling, firstPts = 0) {
 const SHOWINFO = /\[Parsed_showinfo_(\d+) @ [^\]]+\] (?:\[info\] )?n:\s*(\d+) pts:\s*(-?\d+) pts_time:(\S+).*? s:(\d+x\d+)(?:.*? iskey:(\d))?/;
 const LOG_SOURCE = /^\[([^\s@\]]+) @ [^\]]+\] \[(error|fatal|panic)\]/;
 const extract_PARTIAL = /partial file|Invalid NAL unit size|Packet corrupt|truncat/i;
+/** Errors about metadata riding in the stream (SEI messages: camera timestamps, encoder settings), which leave the picture whole: not counted. */
+const METADATA_ONLY = /\bSEI\b/;
 /** Errors about a packet that yields no frame at all (unreadable, or missing what it refers to), as opposed to a frame decoded with damage. */
 const NO_FRAME = /no frame!|decode_slice_header error|non-existing [PS]PS|missing picture|Error splitting the input into NAL units|Invalid NAL unit size/i;
 /**
@@ -23283,7 +23285,7 @@ class DecodeLog {
         if (extract_PARTIAL.test(text) && /^(mov|matroska|avi|flv|mpegts|mpeg)/.test(source)) {
             this.stats.truncated = true;
         }
-        else if (!source.startsWith('Parsed_')) {
+        else if (!source.startsWith('Parsed_') && !METADATA_ONLY.test(text)) {
             this.stats.decodeErrors += 1;
             // A lost packet smears the frames predicted from it, not the next keyframe (which needs
             // nothing before it); an error inside a frame marks the next frame out, keyframe or not.

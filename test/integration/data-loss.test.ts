@@ -10,13 +10,14 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createLogger } from '../../src/observe/log.js';
 import { resolveOptions, type RawOptions } from '../../src/options/resolve.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
-import { ffmpeg, makeDamaged, MODEL, tempDir } from '../support/videos.js';
+import { ffmpeg, makeBadSei, makeDamaged, MODEL, tempDir } from '../support/videos.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 let fog: string;
 let black: string;
 let damaged: string;
+let badSei: string;
 
 async function runWith(video: string, out: string, extra: RawOptions = {}): Promise<{ result: RunResult; log: string }> {
   let log = '';
@@ -45,6 +46,7 @@ beforeAll(async () => {
   const whole = path.join(dir, 'whole.mp4');
   await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=10', '-frames:v', '60', '-c:v', 'libx264', '-g', '20', '-bf', '0', '-pix_fmt', 'yuv420p', whole]);
   damaged = await makeDamaged(whole, path.join(dir, 'damaged.mp4'), 25);
+  badSei = await makeBadSei(whole, path.join(dir, 'bad-sei.mp4'));
 }, 60_000);
 afterAll(() => cleanup());
 
@@ -92,6 +94,14 @@ describe('footage unlike the sample', () => {
       `Video damaged holds damaged data: ffmpeg reported ${video.decodeErrors} decode error${video.decodeErrors === 1 ? '' : 's'}; 3 of its 12 sampled frames came from the damaged stretches (up to the next keyframe) and were dropped as corrupt; if the file should be intact, re-copy or re-export it`,
     ]);
     expect(await readFile(result.files.report, 'utf8')).toMatch(/> \*\*Data was lost:\*\*\n> - Video damaged holds damaged data/);
+  }, 120_000);
+
+  test('a malformed SEI message (metadata, as some cameras write) loses no frame and raises no warning', async () => {
+    const { result, log } = await runWith(badSei, 'bad-sei', { 'sample-fps': '2' });
+    expect(result.metrics.videos[0]!.decodeErrors).toBe(0);
+    expect(result.metrics.images).toBe(12);
+    expect(result.metrics.dataLoss).toEqual([]);
+    expect(warnings(log)).toEqual([]);
   }, 120_000);
 
   test('a black video: the black frames and the empty dataset are both named, with the option to adjust', async () => {

@@ -109,6 +109,21 @@ export async function makeDamaged(source: string, file: string, frame: number): 
   return file;
 }
 
+/**
+ * A copy of an x264 `source` whose encoder-settings SEI message (in the first packet) declares more
+ * bytes than it holds: ffmpeg reports "SEI type 5 … truncated" at error level, and every picture still
+ * decodes whole, as with cameras that write a malformed SEI.
+ */
+export async function makeBadSei(source: string, file: string): Promise<string> {
+  const bytes = await readFile(source);
+  const text = bytes.indexOf('x264 - core');
+  if (text < 17) throw new Error(`${source}: no x264 SEI message found`);
+  // The byte before the 16-byte UUID is the last byte of the payload size.
+  bytes[text - 17] = 0xfe;
+  await writeFile(file, bytes);
+  return file;
+}
+
 /** `count` cuts of `seconds` each from the demo clip (people walking, so there are detections), 6 s apart, re-encoded as cam0.mp4… */
 export async function makeDemoCuts(folder: string, count = 3, seconds = 3): Promise<string[]> {
   await mkdir(folder, { recursive: true });

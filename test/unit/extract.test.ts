@@ -170,6 +170,18 @@ describe('DecodeLog', () => {
     expect(log.stats.decodeErrors).toBe(4);
   });
 
+  test('an error about SEI metadata (a camera that writes a malformed one into every GOP) leaves the frames whole and is not counted', async () => {
+    const log = new DecodeLog();
+    log.line(info(0, 0, 0, 1));
+    log.line(info(2, 0, 0));
+    log.line('[h264 @ 0x55] [error] SEI type 5 size 2040 truncated at 1656');
+    log.line(info(0, 1, 100));
+    log.line(info(2, 1, 100));
+    expect(await log.nextSelected(exited)).toMatchObject({ corrupt: false });
+    expect(await log.nextSelected(exited)).toMatchObject({ corrupt: false });
+    expect(log.stats.decodeErrors).toBe(0);
+  });
+
   test('with an ffmpeg whose showinfo does not say iskey, only the frame after the error is marked', async () => {
     const log = new DecodeLog();
     const bare = (instance: number, n: number, pts: number): string => info(instance, n, pts).replace(/ iskey:\d type:\w/, '');
