@@ -23420,60 +23420,6 @@ firstPts) {
     return stats;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/frame-timeline.ts
-
-/** Sorts the scanned packets into presentation order, leaving out those never shown (flag D). */
-function timelineFromPackets(video, scan) {
-    const order = [];
-    for (let i = 0; i < scan.count; i += 1) {
-        if ((scan.flags[i] & 2) === 0 && Number.isFinite(scan.pts[i]))
-            order.push(i);
-    }
-    order.sort((a, b) => scan.pts[a] - scan.pts[b]);
-    const first = order[0];
-    if (first === undefined)
-        throw new errors/* VideoInputError */._f(`Video ${video.path}: ffprobe listed no video packets; its keyframes cannot be found`);
-    const firstPtsTime = scan.ptsTime[first];
-    const pts = new Float64Array(order.length);
-    const ms = new Array(order.length);
-    const keyframes = [];
-    for (const [i, packet] of order.entries()) {
-        pts[i] = scan.pts[packet];
-        ms[i] = (scan.ptsTime[packet] - firstPtsTime) * 1000;
-        if ((scan.flags[packet] & 1) === 1)
-            keyframes.push(i);
-    }
-    return { pts, ms, keyframes, firstPtsTime };
-}
-/** How many of the frames' pts (ascending) are below `pts`. */
-function framesBelow(pts, value) {
-    let low = 0;
-    let high = pts.length;
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        if (pts[mid] < value)
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    return low;
-}
-/** The index of the frame with this pts, or -1. */
-function frameAt(timeline, pts) {
-    const index = framesBelow(timeline.pts, pts);
-    return timeline.pts[index] === pts ? index : -1;
-}
-/**
- * A decode of every frame placed on the timeline: each decoded frame's index is its place among the
- * listed frames, so frames the decoder loses (damaged data) do not shift those after them. The decode
- * must keep the file's own timestamps (`-copyts`), as the packet list has them. Holds only the pts (8
- * bytes a frame).
- */
-function originFromTimeline(timeline) {
-    const { pts, firstPtsTime } = timeline;
-    return { firstPtsTime, firstPts: pts[0] ?? 0, framesBefore: (value) => framesBelow(pts, value), everyFrame: true };
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/keyframe-choice.ts
 /**
  * Which frames a keyframe-aware decode takes (`--decode keyframes`), and when `auto` chooses it. Pure
@@ -23491,7 +23437,7 @@ function originFromTimeline(timeline) {
 const MIN_FRAMES_PER_KEYFRAME = 4;
 /** The slot tolerance as a share of the sampling interval. */
 const TOLERANCE_SHARE = 0.5;
-/** The first index in sorted `values` whose value is >= `x` (values.length when none). */
+/** The first index from `from` in ascending `values` whose value is >= `x` (values.length when none): how many are below `x`. */
 function lowerBound(values, x, from = 0) {
     let low = from;
     let high = values.length;
@@ -23609,6 +23555,48 @@ function ptsSelectExpression(pts) {
     return terms.length === 0 ? '0' : terms.join('+');
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/frame-timeline.ts
+
+
+/** Sorts the scanned packets into presentation order, leaving out those never shown (flag D). */
+function timelineFromPackets(video, scan) {
+    const order = [];
+    for (let i = 0; i < scan.count; i += 1) {
+        if ((scan.flags[i] & 2) === 0 && Number.isFinite(scan.pts[i]))
+            order.push(i);
+    }
+    order.sort((a, b) => scan.pts[a] - scan.pts[b]);
+    const first = order[0];
+    if (first === undefined)
+        throw new errors/* VideoInputError */._f(`Video ${video.path}: ffprobe listed no video packets; its keyframes cannot be found`);
+    const firstPtsTime = scan.ptsTime[first];
+    const pts = new Float64Array(order.length);
+    const ms = new Array(order.length);
+    const keyframes = [];
+    for (const [i, packet] of order.entries()) {
+        pts[i] = scan.pts[packet];
+        ms[i] = (scan.ptsTime[packet] - firstPtsTime) * 1000;
+        if ((scan.flags[packet] & 1) === 1)
+            keyframes.push(i);
+    }
+    return { pts, ms, keyframes, firstPtsTime };
+}
+/** The index of the frame with this pts, or -1. */
+function frameAt(timeline, pts) {
+    const index = lowerBound(timeline.pts, pts);
+    return timeline.pts[index] === pts ? index : -1;
+}
+/**
+ * A decode of every frame placed on the timeline: each decoded frame's index is its place among the
+ * listed frames, so frames the decoder loses (damaged data) do not shift those after them. The decode
+ * must keep the file's own timestamps (`-copyts`), as the packet list has them. Holds only the pts (8
+ * bytes a frame).
+ */
+function originFromTimeline(timeline) {
+    const { pts, firstPtsTime } = timeline;
+    return { firstPtsTime, firstPts: pts[0] ?? 0, framesBefore: (value) => lowerBound(pts, value), everyFrame: true };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/extract-planned.ts
 
 
@@ -23617,16 +23605,9 @@ function ptsSelectExpression(pts) {
 /** The index of the keyframe at or before `frame` in the timeline (0 when none: decoding starts there). */
 function keyframeBefore(timeline, frame) {
     const { keyframes } = timeline;
-    let low = 0;
-    let high = keyframes.length;
-    while (low < high) {
-        const mid = (low + high) >> 1;
-        if (keyframes[mid] <= frame)
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    return low === 0 ? 0 : keyframes[low - 1];
+    // Frame indices are integers: the keyframes at or before `frame` are those below frame + 1.
+    const atOrBefore = lowerBound(keyframes, frame + 1);
+    return atOrBefore === 0 ? 0 : keyframes[atOrBefore - 1];
 }
 /**
  * Most targets one decode selects: its `select` expression stays well under the 128 KiB a single
@@ -24190,6 +24171,7 @@ async function publishRun(options, metrics, manifest, registry, logger, signal) 
 
 
 
+
 /** Seconds before the checkpoint to seek to (the key frame at or before it is where decoding starts). */
 const SEEK_MARGIN_S = 1;
 /** Packets listed past the seek point, so that the key frame decoding starts at is among them. */
@@ -24204,23 +24186,15 @@ function originFromPackets(video, packets) {
     const first = shown[0];
     if (first === undefined)
         throw new errors/* VideoInputError */._f(`Video ${video.path}: ffprobe listed no video packets; it cannot be cut into ranges`);
-    const last = shown[shown.length - 1];
+    const shownPts = Float64Array.from(shown, (p) => p.pts);
+    const lastPts = shownPts[shownPts.length - 1];
     return {
         firstPtsTime: first.ptsTime,
         framesBefore(pts) {
-            if (pts > last.pts) {
+            if (pts > lastPts) {
                 throw new errors/* VideoInputError */._f(`Video ${video.path}: decoding after the seek started past the listed packets (pts ${pts}); the range's frame indices cannot be placed`);
             }
-            let low = 0;
-            let high = shown.length;
-            while (low < high) {
-                const mid = (low + high) >> 1;
-                if (shown[mid].pts < pts)
-                    low = mid + 1;
-                else
-                    high = mid;
-            }
-            return low;
+            return lowerBound(shownPts, pts);
         },
     };
 }

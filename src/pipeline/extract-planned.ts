@@ -16,7 +16,7 @@ import type { PriorityControl } from '../media/ffmpeg.js';
 import type { FfmpegTools } from '../media/tools.js';
 import { DecodeLog, decodeRaw, type DecodeStats } from './extract.js';
 import { frameAt, type FrameTimeline } from './frame-timeline.js';
-import { ptsSelectExpression, type DecodeTarget } from './keyframe-choice.js';
+import { lowerBound, ptsSelectExpression, type DecodeTarget } from './keyframe-choice.js';
 
 export interface PlannedDecode {
   timeline: FrameTimeline;
@@ -36,14 +36,9 @@ interface Group {
 /** The index of the keyframe at or before `frame` in the timeline (0 when none: decoding starts there). */
 function keyframeBefore(timeline: FrameTimeline, frame: number): number {
   const { keyframes } = timeline;
-  let low = 0;
-  let high = keyframes.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (keyframes[mid]! <= frame) low = mid + 1;
-    else high = mid;
-  }
-  return low === 0 ? 0 : keyframes[low - 1]!;
+  // Frame indices are integers: the keyframes at or before `frame` are those below frame + 1.
+  const atOrBefore = lowerBound(keyframes, frame + 1);
+  return atOrBefore === 0 ? 0 : keyframes[atOrBefore - 1]!;
 }
 
 /**

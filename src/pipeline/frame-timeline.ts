@@ -7,6 +7,7 @@ import type { VideoInfo } from '../domain/video.js';
 import { VideoInputError } from '../errors.js';
 import type { PacketScan } from '../media/ffprobe.js';
 import type { DecodeOrigin } from './extract.js';
+import { lowerBound } from './keyframe-choice.js';
 
 export interface FrameTimeline {
   /** Each shown frame's pts (stream time base), ascending. */
@@ -40,21 +41,9 @@ export function timelineFromPackets(video: VideoInfo, scan: PacketScan): FrameTi
   return { pts, ms, keyframes, firstPtsTime };
 }
 
-/** How many of the frames' pts (ascending) are below `pts`. */
-function framesBelow(pts: Float64Array, value: number): number {
-  let low = 0;
-  let high = pts.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (pts[mid]! < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** The index of the frame with this pts, or -1. */
 export function frameAt(timeline: FrameTimeline, pts: number): number {
-  const index = framesBelow(timeline.pts, pts);
+  const index = lowerBound(timeline.pts, pts);
   return timeline.pts[index] === pts ? index : -1;
 }
 
@@ -73,5 +62,5 @@ export interface TimelineOrigin extends DecodeOrigin {
  */
 export function originFromTimeline(timeline: Pick<FrameTimeline, 'pts' | 'firstPtsTime'>): TimelineOrigin {
   const { pts, firstPtsTime } = timeline;
-  return { firstPtsTime, firstPts: pts[0] ?? 0, framesBefore: (value) => framesBelow(pts, value), everyFrame: true };
+  return { firstPtsTime, firstPts: pts[0] ?? 0, framesBefore: (value) => lowerBound(pts, value), everyFrame: true };
 }

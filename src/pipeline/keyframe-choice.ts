@@ -30,8 +30,8 @@ export const MIN_FRAMES_PER_KEYFRAME = 4;
 /** The slot tolerance as a share of the sampling interval. */
 export const TOLERANCE_SHARE = 0.5;
 
-/** The first index in sorted `values` whose value is >= `x` (values.length when none). */
-function lowerBound(values: readonly number[], x: number, from = 0): number {
+/** The first index from `from` in ascending `values` whose value is >= `x` (values.length when none): how many are below `x`. */
+export function lowerBound(values: ArrayLike<number>, x: number, from = 0): number {
   let low = from;
   let high = values.length;
   while (low < high) {

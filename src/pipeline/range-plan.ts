@@ -17,6 +17,7 @@ import { VideoInputError } from '../errors.js';
 import { listPacketTimes, type PacketTime } from '../media/ffprobe.js';
 import { type ProbeTools } from '../media/tools.js';
 import type { DecodeOrigin } from './extract.js';
+import { lowerBound } from './keyframe-choice.js';
 
 /** Seconds before the checkpoint to seek to (the key frame at or before it is where decoding starts). */
 export const SEEK_MARGIN_S = 1;
@@ -43,21 +44,15 @@ export function originFromPackets(video: VideoInfo, packets: readonly PacketTime
   const shown = packets.filter((p) => !p.discard && Number.isFinite(p.pts)).sort((a, b) => a.pts - b.pts);
   const first = shown[0];
   if (first === undefined) throw new VideoInputError(`Video ${video.path}: ffprobe listed no video packets; it cannot be cut into ranges`);
-  const last = shown[shown.length - 1]!;
+  const shownPts = Float64Array.from(shown, (p) => p.pts);
+  const lastPts = shownPts[shownPts.length - 1]!;
   return {
     firstPtsTime: first.ptsTime,
     framesBefore(pts) {
-      if (pts > last.pts) {
+      if (pts > lastPts) {
         throw new VideoInputError(`Video ${video.path}: decoding after the seek started past the listed packets (pts ${pts}); the range's frame indices cannot be placed`);
       }
-      let low = 0;
-      let high = shown.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if (shown[mid]!.pts < pts) low = mid + 1;
-        else high = mid;
-      }
-      return low;
+      return lowerBound(shownPts, pts);
     },
   };
 }
