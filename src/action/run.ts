@@ -14,6 +14,7 @@ import { getActionContext, type ActionContext } from './context.js';
 import { enforceGates, evaluateGates, type GateResult } from './gates.js';
 import { actionName, inputName } from './inputs.js';
 import { createActionsLogger } from './logger.js';
+import { realWorkspace } from './workspace-paths.js';
 import { restoreModelCache, saveModelCache, shouldSaveModelCache } from './model-cache.js';
 import { actionOutputs, setOutputs, workspacePath } from './outputs.js';
 import { renderJobSummary, writeJobSummary } from './summary.js';
@@ -45,8 +46,9 @@ function describeContext(context: ActionContext, log: Logger): void {
   }
 }
 
-function buildDataset(context: ActionContext, logger: Logger, cacheDir: string, runOptions: RunOptions): Promise<RunResult> {
+async function buildDataset(context: ActionContext, logger: Logger, cacheDir: string, runOptions: RunOptions): Promise<RunResult> {
   return runPipeline(context.options, {
+    confineStagingTo: await realWorkspace(context.workspace),
     logger,
     signal: runOptions.signal,
     progress: (label, total) => createProgress({ total, label, logger, tty: false }),

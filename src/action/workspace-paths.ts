@@ -6,6 +6,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../domain/path-inside.js';
 import { UsageError } from '../errors.js';
 
 /** The real path of `file`, or of its nearest existing ancestor with the missing rest appended. */
@@ -23,12 +24,6 @@ export async function realPathOrAncestor(file: string): Promise<string> {
       current = parent;
     }
   }
-}
-
-/** Whether `child` is `parent` or below it (both absolute, normalised). */
-export function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
 }
 
 /** The workspace's real path, the reference every input is judged against. */

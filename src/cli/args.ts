@@ -108,7 +108,7 @@ function logFormatOf(value: unknown): LogFormat {
   return logFormat;
 }
 
-/** `dataset-gen merge <dataset>... --out <dir> [--overwrite] [--select n [--select-only]]`. */
+/** `dataset-gen merge <dataset>... --out <dir> [--overwrite] [--select n [--select-only]] [--label-studio-images prefix]`. */
 function parseMergeArgs(rest: readonly string[]): CliArgs {
   let parsed;
   try {
@@ -121,6 +121,7 @@ function parseMergeArgs(rest: readonly string[]): CliArgs {
         overwrite: { type: 'boolean' },
         select: { type: 'string' },
         'select-only': { type: 'boolean' },
+        'label-studio-images': { type: 'string' },
         'log-format': { type: 'string' },
         debug: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -140,6 +141,7 @@ function parseMergeArgs(rest: readonly string[]): CliArgs {
       overwrite: values.overwrite === true,
       ...(values.select === undefined ? {} : { select: values.select }),
       ...(values['select-only'] === true ? { 'select-only': true } : {}),
+      ...(values['label-studio-images'] === undefined ? {} : { 'label-studio-images': values['label-studio-images'] }),
     },
     parts: positionals,
     logFormat: logFormatOf(values['log-format']),

@@ -11,6 +11,7 @@ export const HELP = `dataset-gen — turn site video into a pre-tagged COCO data
 Usage:
   dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
   dataset-gen merge <dataset> [<dataset> ...] --out <dir> [--overwrite] [--select <n> [--select-only]]
+                    [--label-studio-images <prefix>]
   dataset-gen cost [--sites n] [--hours-per-day h] [--instance name] [--spot] ... (cost --help)
   dataset-gen --help | --version
 
@@ -20,6 +21,10 @@ metrics and report computed again, a labelling budget (--select) chosen again ov
 the frames, the parts listed in manifest.json. merge --select <n> chooses a budget of its
 own over the merged frames instead of the parts' (which must have been made with --select,
 any n, as it chooses from their selection-features.json); --select-only goes with it.
+merge --label-studio-images sets the merged Label Studio tasks' image prefix (default as
+for run); the parts' own prefixes are not used. merge reads each part as untrusted: a file
+that is not what dataset-gen writes there (a link, a FIFO, an image name that is not its
+frame's) is refused, naming the part and the file.
 
 Input and output:
   --video <file>            input video; repeat for several (required)

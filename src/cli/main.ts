@@ -50,8 +50,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           overwrite: args.raw.overwrite === true,
           cwd: io.cwd,
           ...(budget.select === null ? {} : { budget: { select: budget.select, selectOnly: budget.selectOnly } }),
+          ...(args.raw['label-studio-images'] === undefined ? {} : { labelStudioImages: args.raw['label-studio-images'] }),
         },
-        { logger },
+        { logger, signal: io.signal },
       );
       io.stdout.write(`${merged.outDir}\n`);
       return 0;

@@ -10,14 +10,18 @@
  * ignored. `--resume` reads it back, refuses when the header differs from the new run's, and skips the
  * finished videos.
  */
-import { open, readFile, rename } from 'node:fs/promises';
+import { open, rename } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
 import type { OptionKey, NameOf, Options } from '../domain/run-options.js';
 import type { FrameFeatures } from '../domain/selection.js';
 import type { Stage } from '../domain/stages.js';
+import { UsageError } from '../errors.js';
 import type { ModelConfig } from '../model/config.js';
 import { sha256Text } from '../model/sha256.js';
+import { readBackText, ReadBackError } from './read-back.js';
+import { finishedVideoSchema, sha256Schema, stemSchema } from './record-schemas.js';
 
 export const CHECKPOINT_FILE = '.checkpoint.jsonl';
 
@@ -101,19 +105,59 @@ function encodeLine(line: Line): string {
   return `${sha256Text(json)} ${json}\n`;
 }
 
-/** The line's content, or null when it is torn or altered. */
+/**
+ * What a checkpoint line may hold. The identity is only compared with the new run's (which the run
+ * computes), so its options and model config are any JSON values; a finished video is checked field by
+ * field, its image names against its frames (record-schemas.ts).
+ */
+const lineSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('header'),
+    version: z.literal(2),
+    identity: z.strictObject({
+      tool: z.string(),
+      ffmpeg: z.string(),
+      options: z.record(z.string(), z.unknown()),
+      modelConfig: z.record(z.string(), z.unknown()),
+      modelSha256: sha256Schema,
+      videos: z.array(z.strictObject({ path: z.string(), stem: stemSchema })),
+    }),
+  }),
+  z.strictObject({ kind: z.literal('video'), video: finishedVideoSchema }),
+]);
+
+/**
+ * The line's content, or null when it is torn or not a line dataset-gen writes. The sha256 in front of
+ * each line detects a line torn by a kill; it is not a signature (README, "Security"): whoever can
+ * write the staging folder can write the finished dataset, and the schema keeps what they write inside it.
+ */
 function decodeLine(text: string): Line | null {
   const space = text.indexOf(' ');
   if (space !== 64) return null;
   const json = text.slice(space + 1);
   if (sha256Text(json) !== text.slice(0, space)) return null;
-  return JSON.parse(json) as Line;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const result = lineSchema.safeParse(value);
+  return result.success ? (result.data as Line) : null;
 }
+
+/** The most a checkpoint may weigh: every finished video's records of a day of video, and then some. */
+const CHECKPOINT_LIMIT = 256 * 1024 * 1024;
 
 /** The checkpoint in `staging`, up to its first torn line; null when it has none or no valid header. */
 export async function readCheckpoint(staging: string): Promise<Checkpoint | null> {
-  const text = await readFile(path.join(staging, CHECKPOINT_FILE), 'utf8').catch(() => null);
-  if (text === null) return null;
+  let text: string;
+  try {
+    text = await readBackText(staging, CHECKPOINT_FILE, CHECKPOINT_LIMIT);
+  } catch (error) {
+    if (error instanceof ReadBackError && error.missing) return null;
+    throw error instanceof ReadBackError ? new UsageError(`Cannot resume the interrupted run in ${staging}: ${error.message}; remove ${staging} and run again`) : error;
+  }
   const lines = text.split('\n');
   const header = decodeLine(lines[0] ?? '');
   if (header?.kind !== 'header' || header.version !== 2) return null;

@@ -108,7 +108,6 @@ function redactedModelConfig(config: ModelConfig): ModelConfig {
 export function buildManifest(input: ManifestInput): RunManifest {
   const { options, metrics } = input;
   const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, resume: _resume, ...config } = options;
-  const { manifest: _manifest, ...datasetFiles } = DATASET_FILES;
   return {
     schemaVersion: 1,
     tool: { name: 'dataset-gen', version: input.toolVersion, gitCommit: input.gitCommit },
@@ -159,10 +158,16 @@ export function buildManifest(input: ManifestInput): RunManifest {
       truncatedAtSeconds: v.truncatedAtMs === undefined ? null : Math.round(v.truncatedAtMs) / 1000,
     })),
     counts: manifestCounts(metrics),
-    files: datasetFiles,
+    files: manifestFiles(),
     exports: metrics.exports,
     selection: manifestSelection(metrics),
   };
+}
+
+/** The dataset's files besides the manifest, as the manifest lists them. */
+export function manifestFiles(): RunManifest['files'] {
+  const { manifest: _manifest, ...files } = DATASET_FILES;
+  return files;
 }
 
 /** The manifest's entry for the labelling budget, from the metrics; null when none was asked for. */

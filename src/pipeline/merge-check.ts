@@ -5,7 +5,7 @@
  */
 import { ConfigError } from '../errors.js';
 import type { DatasetPart } from './dataset-part.js';
-import type { RunManifest } from './manifest.js';
+import type { PartManifest } from './part-schemas.js';
 
 /** The first path (`a.b[2]`) where two JSON values differ, with both values; null when equal. */
 export function firstDifference(a: unknown, b: unknown, at = ''): { path: string; a: unknown; b: unknown } | null {
@@ -28,9 +28,10 @@ export function firstDifference(a: unknown, b: unknown, at = ''): { path: string
   return null;
 }
 
-/** What must be equal across the parts; the time range (and `overwrite`, `pricePerHour`) legitimately differ. */
-export function comparable(manifest: RunManifest): Record<string, unknown> {
-  const { timeRange: _range, overwrite: _overwrite, pricePerHour: _price, executionProviders: _providers, ...config } = manifest.config;
+/** What must be equal across the parts; the time range (and `overwrite`, `pricePerHour`, `labelStudioImages`) legitimately differ. */
+export function comparable(manifest: PartManifest): Record<string, unknown> {
+  // labelStudioImages: merge writes its own (`merge --label-studio-images`), never a part's.
+  const { timeRange: _range, overwrite: _overwrite, pricePerHour: _price, executionProviders: _providers, labelStudioImages: _images, ...config } = manifest.config;
   return {
     'tool.version': manifest.tool.version,
     'model.sha256': manifest.model.sha256,

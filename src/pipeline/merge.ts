@@ -8,7 +8,7 @@
  * are refused.
  */
 import { randomBytes } from 'node:crypto';
-import { copyFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATASET_FILES, EXPORT_FILES } from '../domain/dataset-files.js';
 import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
@@ -16,16 +16,19 @@ import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record
 import { cliName, type NameOf } from '../domain/run-options.js';
 import { STAGES, type Stage } from '../domain/stages.js';
 import type { TimeRange } from '../domain/time-range.js';
-import { UsageError } from '../errors.js';
+import { InterruptedError, UsageError } from '../errors.js';
 import { silentLogger, type Logger } from '../observe/log.js';
 import { computeMetrics, type RunMetrics } from '../observe/metrics.js';
 import type { RunRecord } from '../observe/recorder.js';
 import { classColors } from '../report/report-model.js';
 import { buildCoco, serializeCoco } from './coco.js';
 import { readDatasetPart, type DatasetPart } from './dataset-part.js';
-import { manifestCounts, manifestSelection, type RunManifest } from './manifest.js';
+import { manifestCounts, manifestFiles, manifestSelection, type RunManifest } from './manifest.js';
 import { checkMergeable } from './merge-check.js';
-import { checkOutputDir, commitStagingDir, createStagingDir, discardStagingDir } from './output-dir.js';
+import { checkOutputDir, commitStagingDir, createOutputParent, createStagingDir, discardStagingDir, OutputTakenError } from './output-dir.js';
+import { lockOutput } from './output-lock.js';
+import { PART_FILE_LIMITS, type PartManifest } from './part-schemas.js';
+import { copyBack, ReadBackError } from './read-back.js';
 import { writeLabelling, type LabellingResult } from './labelling-budget.js';
 import { writeReports } from './write-reports.js';
 
@@ -40,6 +43,11 @@ export interface MergeRequest {
    * absent: the parts' own. It needs every part's features, which a run writes with `--select`.
    */
   budget?: { select: number; selectOnly: boolean };
+  /**
+   * Where Label Studio finds the merged dataset's images (`--label-studio-images`); absent: the
+   * default. Never taken from the parts, whose manifests anyone may have edited.
+   */
+  labelStudioImages?: string;
 }
 
 export interface MergeResult {
@@ -48,7 +56,7 @@ export interface MergeResult {
   manifest: RunManifest;
 }
 
-type ManifestVideo = RunManifest['videos'][number];
+type ManifestVideo = PartManifest['videos'][number];
 
 /** The parts' videos, one entry per video (by stem) in order of first appearance, decoded frames summed. */
 function joinVideos(parts: readonly DatasetPart[]): ManifestVideo[] {
@@ -111,102 +119,164 @@ function videoRecords(videos: readonly ManifestVideo[]): VideoRecord[] {
   }));
 }
 
-export async function mergeDatasets(request: MergeRequest, hooks: { logger?: Logger; nameOf?: NameOf } = {}): Promise<MergeResult> {
-  const startedAt = new Date();
-  const logger = hooks.logger ?? silentLogger();
-  const name = hooks.nameOf ?? cliName;
-  const cwd = request.cwd ?? process.cwd();
-  if (request.parts.length === 0) throw new UsageError('merge needs at least one dataset folder: dataset-gen merge <dataset>... --out <dir>');
-  const parts = await Promise.all(request.parts.map((given) => readDatasetPart(given, cwd)));
+export interface MergeHooks {
+  logger?: Logger;
+  nameOf?: NameOf;
+  /** Stops the merge between images (SIGINT, SIGTERM); nothing is written to the output then. */
+  signal?: AbortSignal;
+}
+
+/** What the merged dataset is made of, from the checked parts. */
+interface Joined {
+  parts: DatasetPart[];
+  videos: ManifestVideo[];
+  frames: FrameRecord[];
+  kept: KeptImage[];
+  budget: { select: number | null; selectOnly: boolean };
+}
+
+function joinParts(parts: DatasetPart[], request: MergeRequest, name: NameOf): Joined {
   checkMergeable(parts);
-  const first = parts[0]!;
   const videos = joinVideos(parts);
   const rank = new Map(videos.map((v, i) => [v.stem, i]));
   const frames = joinFrames(parts, rank);
   const kept = parts.flatMap((p) => p.kept).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
-  const { config, model } = first.manifest;
-  const budget = request.budget ?? { select: typeof config.select === 'number' ? config.select : null, selectOnly: config.selectOnly === true };
+  const { config } = parts[0]!.manifest;
+  const budget = request.budget ?? { select: config.select ?? null, selectOnly: config.selectOnly === true };
   const unfeatured = request.budget === undefined ? undefined : parts.find((part) => part.features === null);
   if (unfeatured) {
     throw new UsageError(
       `${unfeatured.given} has no ${EXPORT_FILES.selectionFeatures}, which ${name('select')} at merge chooses from; a run writes it when given ${name('select')} (any budget): run that part again with it`,
     );
   }
+  return { parts, videos, frames, kept, budget };
+}
 
-  await checkOutputDir(request.outDir, request.overwrite, name, { inputs: request.parts.map((part) => path.resolve(cwd, part)), cwd });
-  const staging = await createStagingDir(request.outDir, [DATASET_FILES.images, path.dirname(DATASET_FILES.coco)], name);
-  try {
-    for (const part of parts) {
-      for (const image of part.kept) {
-        await copyFile(path.join(part.dir, DATASET_FILES.images, image.file), path.join(staging, DATASET_FILES.images, image.file));
-      }
+/** Copies every part's kept images into the staging folder, each a regular file of the part under the name computed for its frame. */
+async function copyImages(parts: readonly DatasetPart[], staging: string, signal: AbortSignal | undefined): Promise<void> {
+  for (const part of parts) {
+    for (const image of part.kept) {
+      signal?.throwIfAborted();
+      const rel = `${DATASET_FILES.images}/${image.file}`;
+      await copyBack(part.dir, rel, path.join(staging, DATASET_FILES.images, image.file), PART_FILE_LIMITS.image).catch((error: unknown) => {
+        if (error instanceof ReadBackError) throw new UsageError(`${part.given}: ${error.message}; the dataset was changed after dataset-gen wrote it; make that part again`);
+        throw error;
+      });
     }
-    const cocoContext = {
+  }
+}
+
+/** Writes the merged dataset into `staging`: images, COCO, the labelling budget and exports, metrics, reports, the manifest last. */
+async function writeMerged(staging: string, joined: Joined, request: MergeRequest, startedAt: Date, signal: AbortSignal | undefined): Promise<Omit<MergeResult, 'outDir'>> {
+  const { parts, videos, frames, kept, budget } = joined;
+  const first = parts[0]!;
+  const { config, model } = first.manifest;
+  await copyImages(parts, staging, signal);
+  const cocoContext = {
+    site: config.site,
+    toolVersion: first.manifest.tool.version,
+    categories: first.coco.categories.map((c) => c.name),
+    videoOrder: videos.map((v) => v.stem),
+  };
+  const coco = buildCoco(kept, cocoContext);
+  await writeFile(path.join(staging, DATASET_FILES.coco), serializeCoco(coco));
+  const labelStudioImages = request.labelStudioImages ?? DEFAULT_LABEL_STUDIO_IMAGES;
+  // The labelling budget (the parts' own, the same as their configs match, or the one given to
+  // merge) and the exports, chosen and written again from the merged records and the parts'
+  // features, as one run over every range would.
+  const labelling = await writeLabelling({
+    dir: staging,
+    kept,
+    features: new Map(parts.flatMap((part) => [...(part.features ?? [])])),
+    select: budget.select,
+    selectOnly: budget.selectOnly,
+    coco,
+    cocoContext,
+    exports: {
+      formats: config.exports ?? ['coco'],
       site: config.site,
-      toolVersion: first.manifest.tool.version,
-      categories: first.coco.categories.map((c) => c.name),
-      videoOrder: videos.map((v) => v.stem),
-    };
-    const coco = buildCoco(kept, cocoContext);
-    await writeFile(path.join(staging, DATASET_FILES.coco), serializeCoco(coco));
-    // The labelling budget (the parts' own, the same as their configs match, or the one given to
-    // merge) and the exports, chosen and written again from the merged records and the parts'
-    // features, as one run over every range would.
-    const labelling = await writeLabelling({
-      dir: staging,
-      kept,
-      features: new Map(parts.flatMap((part) => [...(part.features ?? [])])),
-      select: budget.select,
-      selectOnly: budget.selectOnly,
-      coco,
-      cocoContext,
-      exports: {
-        formats: config.exports ?? ['coco'],
-        site: config.site,
-        modelClasses: model.classNames,
-        modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
-        labelStudioImages: config.labelStudioImages ?? DEFAULT_LABEL_STUDIO_IMAGES,
-        colorOf: classColors(model.classNames, coco.categories.map((c) => c.name)),
-      },
-    });
-    const record = summedRecord(parts, frames, kept, videoRecords(videos), labelling);
-    const metrics = computeMetrics(record, {
-      site: config.site,
-      classNames: model.classNames,
-      videoSeconds: parts.reduce((acc, p) => acc + p.metrics.compute.videoSeconds, 0),
-      pricePerHour: config.pricePerHour,
-      executionProviders: [...new Set(parts.flatMap((p) => p.manifest.runtime.executionProviders))],
-    });
-    const finishedAt = new Date();
-    const manifest: RunManifest = {
-      ...first.manifest,
-      run: {
-        id: randomBytes(6).toString('hex'),
-        startedAt: startedAt.toISOString(),
-        finishedAt: finishedAt.toISOString(),
-        wallSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 10) / 100,
-      },
-      config: { ...config, select: budget.select, selectOnly: budget.selectOnly, timeRange: coveredRange(parts) },
-      videos,
-      counts: manifestCounts(metrics),
-      exports: metrics.exports,
-      selection: manifestSelection(metrics),
-      parts: parts.map((p) => ({
-        path: p.given,
-        runId: p.manifest.run.id,
-        timeRange: p.manifest.config.timeRange ?? null,
-        images: p.manifest.counts.images,
-        executionProviders: p.manifest.runtime.executionProviders,
-        wallSeconds: p.manifest.run.wallSeconds,
-      })),
-    };
-    await writeReports(staging, record, metrics, manifest);
-    await writeFile(path.join(staging, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
-    await commitStagingDir(staging, request.outDir);
-    logger.info(`merged ${parts.length} datasets into ${request.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
-    return { outDir: request.outDir, metrics, manifest };
-  } catch (error) {
-    await discardStagingDir(staging);
-    throw error;
+      modelClasses: model.classNames,
+      modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
+      labelStudioImages,
+      colorOf: classColors(model.classNames, coco.categories.map((c) => c.name)),
+    },
+  });
+  const record = summedRecord(parts, frames, kept, videoRecords(videos), labelling);
+  const metrics = computeMetrics(record, {
+    site: config.site,
+    classNames: model.classNames,
+    videoSeconds: parts.reduce((acc, p) => acc + p.metrics.compute.videoSeconds, 0),
+    pricePerHour: config.pricePerHour ?? null,
+    executionProviders: [...new Set(parts.flatMap((p) => p.manifest.runtime.executionProviders))],
+  });
+  const finishedAt = new Date();
+  const manifest: RunManifest = {
+    schemaVersion: 1,
+    tool: first.manifest.tool,
+    runtime: first.manifest.runtime,
+    run: {
+      id: randomBytes(6).toString('hex'),
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      wallSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 10) / 100,
+    },
+    // The config's fields merge does not use are carried as the parts wrote them: JSON values checked
+    // equal across the parts (merge-check.ts), never read as a path or a URL.
+    config: { ...(config as unknown as RunManifest['config']), labelStudioImages, select: budget.select, selectOnly: budget.selectOnly, timeRange: coveredRange(parts) },
+    model: first.manifest.model,
+    videos,
+    counts: manifestCounts(metrics),
+    files: manifestFiles(),
+    exports: metrics.exports,
+    selection: manifestSelection(metrics),
+    parts: parts.map((p) => ({
+      path: p.given,
+      runId: p.manifest.run.id,
+      timeRange: p.manifest.config.timeRange ?? null,
+      images: p.manifest.counts.images,
+      executionProviders: p.manifest.runtime.executionProviders,
+      wallSeconds: p.manifest.run.wallSeconds,
+    })),
+  };
+  await writeReports(staging, record, metrics, manifest);
+  await writeFile(path.join(staging, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { metrics, manifest };
+}
+
+/** The interruption, saying that nothing was written to the output. */
+function interrupted(signal: AbortSignal | undefined, outDir: string): unknown {
+  const reason: unknown = signal?.reason;
+  return reason instanceof InterruptedError ? new InterruptedError(`${reason.message}; the merge wrote nothing to ${outDir}`, reason.signal) : reason;
+}
+
+export async function mergeDatasets(request: MergeRequest, hooks: MergeHooks = {}): Promise<MergeResult> {
+  const startedAt = new Date();
+  const logger = hooks.logger ?? silentLogger();
+  const name = hooks.nameOf ?? cliName;
+  const { signal } = hooks;
+  const aborted = (): boolean => signal?.aborted === true;
+  const cwd = request.cwd ?? process.cwd();
+  if (request.parts.length === 0) throw new UsageError('merge needs at least one dataset folder: dataset-gen merge <dataset>... --out <dir>');
+  const joined = joinParts(await Promise.all(request.parts.map((given) => readDatasetPart(given, cwd))), request, name);
+  const guard = { inputs: request.parts.map((part) => path.resolve(cwd, part)), cwd };
+  await checkOutputDir(request.outDir, request.overwrite, name, guard);
+  await createOutputParent(request.outDir, name);
+  const lock = await lockOutput(request.outDir, name, (message) => logger.warn(message));
+  try {
+    if (aborted()) throw interrupted(signal, request.outDir);
+    const staging = await createStagingDir(request.outDir, [DATASET_FILES.images, path.dirname(DATASET_FILES.coco)], name);
+    try {
+      const { metrics, manifest } = await writeMerged(staging, joined, request, startedAt, signal);
+      if (aborted()) throw interrupted(signal, request.outDir);
+      await commitStagingDir(staging, request.outDir, request.overwrite, name, guard);
+      logger.info(`merged ${joined.parts.length} datasets into ${request.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
+      return { outDir: request.outDir, metrics, manifest };
+    } catch (error) {
+      if (error instanceof OutputTakenError) throw error;
+      await discardStagingDir(staging);
+      throw aborted() ? interrupted(signal, request.outDir) : error;
+    }
+  } finally {
+    await lock.release();
   }
 }

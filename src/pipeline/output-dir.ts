@@ -4,10 +4,11 @@
  * stages in `.<out>.partial` (one name, so that `--resume` finds it again); `merge` in a random one.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DATASET_FILES } from '../domain/dataset-files.js';
+import { isInside } from '../domain/path-inside.js';
 import { cliName, type NameOf } from '../domain/run-options.js';
 import { OutputError } from '../errors.js';
 
@@ -26,11 +27,6 @@ export function stagingDirOf(outDir: string): string {
 
 async function realOrResolved(file: string): Promise<string> {
   return realpath(file).catch(() => path.resolve(file));
-}
-
-function isInside(folder: string, file: string): boolean {
-  const rel = path.relative(folder, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** True when `dir` holds a manifest.json written by dataset-gen (a run or a merge). */
@@ -52,12 +48,12 @@ async function overwriteRefusal(outDir: string, entries: readonly string[], guar
   const cwd = await realOrResolved(guard.cwd ?? process.cwd());
   if (real === path.parse(real).root) return 'it is the root folder';
   if (real === home) return 'it is the home folder';
-  if (isInside(real, home)) return `it holds the home folder ${home}`;
+  if (isInside(home, real)) return `it holds the home folder ${home}`;
   if (real === cwd) return 'it is the current working folder';
-  if (isInside(real, cwd)) return `it holds the current working folder ${cwd}`;
+  if (isInside(cwd, real)) return `it holds the current working folder ${cwd}`;
   for (const input of guard.inputs ?? []) {
     const resolved = [path.resolve(guard.cwd ?? process.cwd(), input), await realOrResolved(path.resolve(guard.cwd ?? process.cwd(), input))];
-    if (resolved.some((file) => isInside(real, file))) return `it holds the input ${input}`;
+    if (resolved.some((file) => isInside(file, real))) return `it holds the input ${input}`;
   }
   if (entries.length > 0 && !(await isDataset(outDir))) {
     return `it is not a dataset written by dataset-gen (no dataset-gen ${DATASET_FILES.manifest}); ${name('overwrite')} replaces only a previous dataset`;
@@ -101,9 +97,43 @@ export async function createStagingDir(outDir: string, subdirs: readonly string[
   return dir;
 }
 
-/** Moves the finished staging folder to `outDir`, replacing what was there. */
-export async function commitStagingDir(staging: string, outDir: string): Promise<void> {
-  const previous = await stat(outDir).catch(() => null);
+/**
+ * `outDir` was taken while the run wrote its staging folder (something appeared there without
+ * `--overwrite`, or what is there may not be replaced); the finished dataset stays in the staging folder.
+ */
+export class OutputTakenError extends OutputError {}
+
+function errnoOf(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException).code;
+}
+
+/**
+ * Moves the finished staging folder to `outDir`. Without `overwrite`, only onto nothing or an empty
+ * folder (one rename: whatever appears at `outDir` meanwhile makes it fail); with it, after checking
+ * again that what is there now may be replaced (`checkOutputDir`). When `outDir` cannot be taken the
+ * staging folder is kept and named in the error.
+ */
+export async function commitStagingDir(staging: string, outDir: string, overwrite: boolean, name: NameOf = cliName, guard: OverwriteGuard = {}): Promise<void> {
+  const taken = (why: string): OutputTakenError =>
+    new OutputTakenError(`Output ${outDir} ${why}; the finished dataset is kept in ${staging}: move it into place, or run again with another ${name('out')}`);
+  if (!overwrite) {
+    try {
+      await rename(staging, outDir);
+      return;
+    } catch (error) {
+      if (['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR'].includes(errnoOf(error) ?? '')) {
+        throw taken(`appeared while the dataset was written and ${name('overwrite')} was not given`);
+      }
+      throw error;
+    }
+  }
+  try {
+    await checkOutputDir(outDir, true, name, guard);
+  } catch (error) {
+    if (error instanceof OutputError) throw taken(`changed while the dataset was written: ${error.message}`);
+    throw error;
+  }
+  const previous = await lstat(outDir).catch(() => null);
   if (!previous) {
     await rename(staging, outDir);
     return;

@@ -4,14 +4,16 @@
  * everything but the checkpoint and the images of its finished videos. Without `--resume` a leftover
  * is reported and replaced.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { DATASET_FILES } from '../domain/dataset-files.js';
+import { isInside } from '../domain/path-inside.js';
 import type { NameOf } from '../domain/run-options.js';
 import { UsageError } from '../errors.js';
 import type { Logger } from '../observe/log.js';
 import { changedFinishedVideos, CHECKPOINT_FILE, CheckpointWriter, identityDifferences, readCheckpoint, type FinishedVideo, type RunIdentity } from './checkpoint.js';
 import { createStagingDir, stagingDirOf } from './output-dir.js';
+import { strayEntry } from './read-back.js';
 
 export interface RunStaging {
   dir: string;
@@ -29,6 +31,8 @@ export interface OpenStagingRequest {
   logger: Logger;
   /** The sha256 of input video `index` as it is now (checked for the videos a resume skips). */
   sha256Of: (index: number) => Promise<string>;
+  /** A real folder the staging folder's real path must be inside (the Action's workspace); absent: anywhere. */
+  confineTo?: string;
 }
 
 /** The finished videos whose images are all there, up to the first one missing an image. */
@@ -59,21 +63,48 @@ async function fresh(request: OpenStagingRequest, dir: string): Promise<RunStagi
   return { dir, checkpoint: await CheckpointWriter.create(dir, { identity: request.identity, finished: [] }), finished: [] };
 }
 
+/**
+ * Refuses a staging folder that holds anything dataset-gen does not write there (a symbolic link, a
+ * FIFO, a device, at any depth, or the folder itself a link): a resume would follow it, writing
+ * images into, or clearing, whatever it points at.
+ */
+async function checkLeftover(dir: string, name: NameOf): Promise<void> {
+  const stray = await strayEntry(dir);
+  if (stray !== null) {
+    throw new UsageError(`Cannot resume the interrupted run in ${dir}: ${stray}, which dataset-gen never writes there; remove ${dir} and run again without ${name('resume')}`);
+  }
+}
+
+/** Refuses a staging folder whose real path is outside `confineTo` (the Action's workspace). */
+async function checkConfined(dir: string, confineTo: string | undefined): Promise<void> {
+  if (confineTo === undefined) return;
+  const real = await realpath(dir);
+  if (!isInside(real, confineTo)) throw new UsageError(`The staging folder ${dir} resolves to ${real}, outside the workspace ${confineTo}; choose an output folder inside the workspace`);
+}
+
 export async function openRunStaging(request: OpenStagingRequest): Promise<RunStaging> {
+  const staging = await openStaging(request);
+  await checkConfined(staging.dir, request.confineTo);
+  return staging;
+}
+
+async function openStaging(request: OpenStagingRequest): Promise<RunStaging> {
   const { outDir, identity, name, logger } = request;
   const dir = stagingDirOf(outDir);
-  const left = await readdir(dir).then(() => true, () => false);
+  const left = await lstat(dir).then(() => true, () => false);
   const total = identity.videos.length;
   if (!left) {
     if (request.resume) logger.info(`${name('resume')}: no interrupted run to continue in ${dir}; running from the start`);
     return fresh(request, dir);
   }
-  const saved = await readCheckpoint(dir);
   if (!request.resume) {
+    const saved = (await strayEntry(dir)) === null ? await readCheckpoint(dir) : null;
     const done = saved === null ? '' : ` (${saved.finished.length} of ${saved.identity.videos.length} videos finished)`;
     logger.warn(`a previous interrupted run left ${dir}${done}; pass ${name('resume')} to continue it; replacing it with this run`);
     return fresh(request, dir);
   }
+  await checkLeftover(dir, name);
+  const saved = await readCheckpoint(dir);
   if (saved === null) {
     logger.info(`${name('resume')}: ${dir} has no checkpoint (the interrupted run finished no video); running from the start`);
     return fresh(request, dir);
@@ -84,6 +115,13 @@ export async function openRunStaging(request: OpenStagingRequest): Promise<RunSt
     throw new UsageError(
       `Cannot resume the interrupted run in ${dir}: ${differences.join('; ')} differ from that run's; pass the same options and inputs, or run without ${name('resume')} to start over`,
     );
+  }
+  const foreign = saved.finished.find((video) => {
+    const stem = identity.videos[video.index]?.stem;
+    return [...video.frames, ...video.kept].some((record) => record.video !== stem) || video.features.some(([file]) => !video.kept.some((k) => k.file === file));
+  });
+  if (foreign !== undefined) {
+    throw new UsageError(`Cannot resume the interrupted run in ${dir}: its checkpoint's records of video ${foreign.index + 1} are not of that video; remove ${dir} and run again without ${name('resume')}`);
   }
   const images = new Set(await readdir(path.join(dir, DATASET_FILES.images)).catch(() => []));
   const finished = withImages(saved.finished, images);

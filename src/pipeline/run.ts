@@ -30,7 +30,7 @@ import { classColors } from '../report/report-model.js';
 import { TOOL_VERSION, toolCommit } from '../version.js';
 import { buildCoco, serializeCoco } from './coco.js';
 import { buildManifest, type RunManifest } from './manifest.js';
-import { checkOutputDir, commitStagingDir, createOutputParent, discardStagingDir, stagingDirOf } from './output-dir.js';
+import { checkOutputDir, commitStagingDir, createOutputParent, discardStagingDir, OutputTakenError, stagingDirOf } from './output-dir.js';
 import { lockOutput, lockPathOf } from './output-lock.js';
 import { runIdentity, type FinishedVideo } from './checkpoint.js';
 import { openRunStaging, type RunStaging } from './run-staging.js';
@@ -57,6 +57,8 @@ export interface RunHooks {
   model?: Pick<ResolveModelOptions, 'cacheDir' | 'download'> & { env?: string };
   /** How messages name the options: the door's own spelling (default: the CLI's flags). */
   nameOf?: NameOf;
+  /** A real folder the staging folder must resolve inside (the Action's workspace); absent: anywhere. */
+  confineStagingTo?: string;
 }
 
 export interface RunResult {
@@ -300,6 +302,7 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
       name,
       logger,
       sha256Of,
+      confineTo: hooks.confineStagingTo,
     });
     const dir = staging.dir;
     // Each video's plans, made while the video before it is processed; none for the videos a resume skips.
@@ -435,7 +438,7 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
     await writeFile(path.join(dir, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}
 `);
     await rm(staging.checkpoint.file);
-    await commitStagingDir(dir, options.outDir);
+    await commitStagingDir(dir, options.outDir, options.overwrite, name, { inputs: inputFiles(options) });
     committed = true;
     logger.info(`dataset written to ${options.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
     await publishRun(options, metrics, manifest, registry, logger, hooks.signal);
@@ -446,7 +449,7 @@ async function runLocked(options: Options, hooks: RunHooks, start: RunStart): Pr
       files: datasetPaths(options.outDir),
     };
   } catch (error) {
-    if (committed) throw error;
+    if (committed || error instanceof OutputTakenError) throw error;
     // Ctrl-C in a terminal reaches ffmpeg too: its death can surface as a decode error a moment before
     // the signal's own handler runs. One turn of the event loop lets the abort land first.
     if (hooks.signal !== undefined && !hooks.signal.aborted) await new Promise((resolve) => setImmediate(resolve));

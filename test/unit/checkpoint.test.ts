@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -36,7 +37,7 @@ function finished(index: number): FinishedVideo {
       { video: stem, frameIndex: 5, timestampMs: 500, outcome: 'dropped', reason: 'duplicate', lumaMean: 118.8, blurScore: 457.9, phashDistance: 1, localChange: 4.5 },
     ],
     kept: [{ file: `${stem}_000000.jpg`, video: stem, frameIndex: 0, timestampMs: 0, decode: 'sequential', width: 768, height: 576, detections: [{ classIndex: 0, className: 'person', score: 0.8312345678901234, box: { x: 1 / 3, y: 2.5, width: 10.125, height: 20 } }] }],
-    features: [[`${stem}_000000.jpg`, { phash: '01'.repeat(32), tiles: [1.5, 2.5] }]],
+    features: [[`${stem}_000000.jpg`, { phash: '01'.repeat(32), tiles: Array.from({ length: 48 }, (_, i) => i + 0.5) }]],
     stageMs: { probe: 0, extract: 10.25, quality: 1, dedup: 0.5, detect: 80, write: 3 },
   };
 }
@@ -63,6 +64,34 @@ describe('the checkpoint', () => {
     await writeFile(file, whole.replace('"framesDecoded":40', '"framesDecoded":41'));
     expect((await readCheckpoint(dir))?.finished).toEqual([]);
     await writeFile(file, whole.slice(0, 30));
+    expect(await readCheckpoint(dir)).toBeNull();
+  });
+
+  test('a line edited with its sha256 recomputed is read only when it holds what a run writes: no path reaches outside the staging folder', async () => {
+    const signed = (value: unknown): string => {
+      const json = JSON.stringify(value);
+      return `${createHash('sha256').update(json).digest('hex')} ${json}\n`;
+    };
+    const header = signed({ kind: 'header', version: 2, identity: identity() });
+    const forged = (edit: (video: FinishedVideo) => void): string => {
+      const video = finished(0);
+      edit(video);
+      return signed({ kind: 'video', video });
+    };
+    const file = path.join(dir, CHECKPOINT_FILE);
+    for (const edit of [
+      (v: FinishedVideo) => (v.kept[0]!.file = '../../evil.jpg'),
+      (v: FinishedVideo) => (v.kept[0]!.video = '../cam0'),
+      (v: FinishedVideo) => ((v.frames[0] as { imageFile: string }).imageFile = '/etc/passwd'),
+      (v: FinishedVideo) => ((v.record as { framesDecoded: unknown }).framesDecoded = 'many'),
+    ]) {
+      await writeFile(file, `${header}${forged(edit)}`);
+      expect((await readCheckpoint(dir))?.finished).toEqual([]);
+    }
+    // A detection edited into a well-formed line is read: the checkpoint is not signed (README, "Security").
+    await writeFile(file, `${header}${forged((v) => (v.kept[0]!.detections[0]!.score = 0.99))}`);
+    expect((await readCheckpoint(dir))?.finished[0]?.kept[0]?.detections[0]?.score).toBe(0.99);
+    await writeFile(file, signed({ kind: 'header', version: 2, identity: { ...identity(), videos: 'all' } }));
     expect(await readCheckpoint(dir)).toBeNull();
   });
 
