@@ -7,6 +7,7 @@
  * One writer at a time is assumed: the file is opened once in append mode ('a+') and the row (with the
  * header when the file was empty) goes out in one append, so a crash cannot leave half a header.
  */
+import { constants } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { DROP_REASONS } from '../domain/drop-reason.js';
@@ -100,9 +101,20 @@ interface HeadState {
   endsWithNewline: boolean;
 }
 
-/** Reads the first line of an open file and throws when it is not the header. */
+/**
+ * The file is opened without following a symbolic link (O_NOFOLLOW) and without waiting for a writer
+ * (O_NONBLOCK: a FIFO opens at once, then is refused as not a regular file), so a history file swapped
+ * for a link or a FIFO can neither redirect the append nor hang the run.
+ */
+const SAFE = constants.O_NOFOLLOW | constants.O_NONBLOCK;
+const READ_FLAGS = constants.O_RDONLY | SAFE;
+const APPEND_FLAGS = constants.O_RDWR | constants.O_CREAT | constants.O_APPEND | SAFE;
+
+/** Reads the first line of an open file and throws when it is not the header (or the file is not a regular file). */
 async function readAndCheck(handle: FileHandle, file: string): Promise<HeadState> {
-  const { size } = await handle.stat();
+  const info = await handle.stat();
+  if (!info.isFile()) throw new OutputError(`The run history ${file} is not a regular file; name a CSV file (or a new one) for the run history`);
+  const { size } = info;
   if (size === 0) return { size, endsWithNewline: true };
   const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
   const { bytesRead } = await handle.read(head, 0, head.length, 0);
@@ -119,6 +131,7 @@ async function readAndCheck(handle: FileHandle, file: string): Promise<HeadState
 
 function ioError(file: string, error: unknown): unknown {
   if (error instanceof OutputError) return error;
+  if ((error as NodeJS.ErrnoException).code === 'ELOOP') return new OutputError(`The run history ${file} is a symbolic link; name the file itself`, { cause: error });
   return new OutputError(`Cannot append to the run history ${file}: ${messageOf(error)}`, { cause: error });
 }
 
@@ -130,7 +143,7 @@ export async function checkRunHistory(file: string): Promise<void> {
   const absolute = path.resolve(file);
   let handle: FileHandle;
   try {
-    handle = await open(absolute, 'r');
+    handle = await open(absolute, READ_FLAGS);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw ioError(absolute, error);
@@ -154,7 +167,7 @@ export async function appendRunHistory(file: string, metrics: RunMetrics, manife
   let handle: FileHandle | undefined;
   try {
     await mkdir(path.dirname(absolute), { recursive: true });
-    handle = await open(absolute, 'a+');
+    handle = await open(absolute, APPEND_FLAGS, 0o666);
     const state = await readAndCheck(handle, absolute);
     const wroteHeader = state.size === 0;
     // A file whose last line lost its line break (edited by hand) gets one, so the row starts a line.

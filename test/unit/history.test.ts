@@ -1,5 +1,6 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OutputError } from '../../src/errors.js';
@@ -176,6 +177,20 @@ describe('appendRunHistory', () => {
     await writeFile(binary, Buffer.alloc(70 * 1024, 1));
     await expect(appendRunHistory(binary, metricsFor('a', 1), manifestFor('r'))).rejects.toThrow(/Refusing to append/);
     expect((await readFile(binary)).length).toBe(70 * 1024);
+  });
+
+  it('refuses a FIFO at once and a symbolic link without following it', async () => {
+    const fifo = path.join(dir, 'fifo.csv');
+    execFileSync('mkfifo', [fifo]);
+    await expect(checkRunHistory(fifo)).rejects.toThrow(/^The run history .*fifo\.csv is not a regular file; name a CSV file \(or a new one\) for the run history$/);
+    await expect(appendRunHistory(fifo, metricsFor('a', 1), manifestFor('r'))).rejects.toThrow(/is not a regular file/);
+    const target = path.join(dir, 'elsewhere.csv');
+    await writeFile(target, '');
+    const link = path.join(dir, 'link.csv');
+    await symlink(target, link);
+    await expect(checkRunHistory(link)).rejects.toThrow(/^The run history .*link\.csv is a symbolic link; name the file itself$/);
+    await expect(appendRunHistory(link, metricsFor('a', 1), manifestFor('r'))).rejects.toThrow(/is a symbolic link/);
+    expect(await readFile(target, 'utf8')).toBe('');
   });
 
   it('names the file when it cannot be written', async () => {
