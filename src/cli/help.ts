@@ -87,8 +87,9 @@ Labelling:
   --export <formats>        annotation formats beside annotations/instances.json, comma-separated:
                             coco, yolo, label-studio, cvat (default: coco; COCO is always written)
   --label-studio-images <prefix>
-                            put before each image's file name in the Label Studio tasks: a URL
-                            prefix, Label Studio's local-files path or a folder
+                            put before each image's file name in the Label Studio tasks: an
+                            http(s) URL prefix, Label Studio's local-files path or a relative
+                            folder (other schemes are refused)
                             (default: ${DEFAULT_LABEL_STUDIO_IMAGES})
   --select <n>              labelling budget: choose n kept frames to label (every class seen, rarest
                             first, then the least alike), written to selection.json (default: none)

@@ -2,7 +2,7 @@
 import { EXIT_CODES, exitCodeOf, messageOf, DatasetGenError } from '../errors.js';
 import { createLogger, type LogStream } from '../observe/log.js';
 import { createProgress } from '../observe/progress.js';
-import { labellingBudget, resolveOptions } from '../options/resolve.js';
+import { labellingBudget, labelStudioImagesOption, resolveOptions } from '../options/resolve.js';
 import { mergeDatasets } from '../pipeline/merge.js';
 import { runPipeline } from '../pipeline/run.js';
 import path from 'node:path';
@@ -50,7 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           overwrite: args.raw.overwrite === true,
           cwd: io.cwd,
           ...(budget.select === null ? {} : { budget: { select: budget.select, selectOnly: budget.selectOnly } }),
-          ...(args.raw['label-studio-images'] === undefined ? {} : { labelStudioImages: args.raw['label-studio-images'] }),
+          ...(args.raw['label-studio-images'] === undefined ? {} : { labelStudioImages: labelStudioImagesOption(args.raw) }),
         },
         { logger, signal: io.signal },
       );

@@ -121,6 +121,8 @@ export function resolveClassNames(
   layout: ModelConfig['layout'],
   configNames: readonly string[] | undefined,
   metadataNames: readonly string[] | null,
+  /** Why the metadata's names were not used (a control character in one), when that is so. */
+  metadataRefused: string | null = null,
 ): string[] {
   const names = configNames ?? metadataNames;
   const source = configNames ? 'the model config' : "the model's metadata";
@@ -129,6 +131,7 @@ export function resolveClassNames(
     const classes = checkOutputShape(shape, layout);
     const count = classes.ok && classes.numClasses !== null ? `${classes.numClasses} ` : '';
     const how = `list the ${count}class names in "classNames" of the model config`;
+    if (metadataRefused !== null) throw fail(modelPath, `has unusable class names: ${metadataRefused}; ${how}`);
     throw fail(modelPath, `has no class names in its metadata ("names"); ${how}`);
   }
   const check = checkOutputShape(shape, layout, names.length);

@@ -7,8 +7,12 @@
  * `imgsz` as a list ("[640, 640]") and `stride` as an int.
  *
  * Nothing here throws on a model without (or with unreadable) metadata: the result is just empty.
+ * Names holding a control character are not used either (`names` is null, `namesRefused` says which
+ * class and why; domain/control-characters.ts): the model then loads only with `classNames` in its
+ * config, as a model without names does, and a config's names replace the metadata's anyway.
  */
 import { open } from 'node:fs/promises';
+import { classNameProblem } from '../domain/control-characters.js';
 import { parseNames } from './python-literal.js';
 
 export { parseNames };
@@ -27,8 +31,10 @@ const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 export interface OnnxMetadata {
   /** Every metadata entry (a later duplicate key wins). */
   props: Map<string, string>;
-  /** Class names ordered by index, from `names`; null when absent or unparseable. */
+  /** Class names ordered by index, from `names`; null when absent, unparseable or refused. */
   names: string[] | null;
+  /** Why the `names` were refused (`class 3 in the metadata ("names"): … control character U+000A …`); null when not. */
+  namesRefused: string | null;
   /** From `imgsz`: [size] or [height, width]; null when absent or unparseable. */
   imgsz: number[] | null;
   stride: number | null;
@@ -128,19 +134,28 @@ async function readMetadataProps(source: ByteSource): Promise<Map<string, string
   return props;
 }
 
+/** The `names` literal's class names, or null with the reason when one holds a control character. */
+function classNames(literal: string | undefined): Pick<OnnxMetadata, 'names' | 'namesRefused'> {
+  const names = literal === undefined ? null : parseNames(literal);
+  for (const [index, name] of (names ?? []).entries()) {
+    const problem = classNameProblem(name);
+    if (problem !== null) return { names: null, namesRefused: `class ${index} in the metadata ("names"): ${problem}` };
+  }
+  return { names, namesRefused: null };
+}
+
 function interpret(props: Map<string, string>): OnnxMetadata {
-  const names = props.get('names');
   const imgsz = props.get('imgsz');
   const stride = props.get('stride');
   return {
     props,
-    names: names === undefined ? null : parseNames(names),
+    ...classNames(props.get('names')),
     imgsz: imgsz === undefined ? null : parseImgsz(imgsz),
     stride: stride !== undefined && /^\s*\d+\s*$/.test(stride) ? Number(stride) : null,
   };
 }
 
-const EMPTY_METADATA = (): OnnxMetadata => ({ props: new Map(), names: null, imgsz: null, stride: null });
+const EMPTY_METADATA = (): OnnxMetadata => ({ props: new Map(), names: null, namesRefused: null, imgsz: null, stride: null });
 
 /** Metadata of a serialized ModelProto held in memory. */
 export async function parseOnnxMetadata(bytes: Uint8Array): Promise<OnnxMetadata> {

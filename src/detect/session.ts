@@ -125,7 +125,7 @@ export class Detector {
     try {
       const io = checkModelIo(modelPath, session.inputMetadata, session.outputMetadata, config);
       const metadata = await readOnnxMetadata(modelPath);
-      const classNames = resolveClassNames(modelPath, io, config.layout, config.classNames, metadata.names);
+      const classNames = resolveClassNames(modelPath, io, config.layout, config.classNames, metadata.names, metadata.namesRefused);
       const exported = metadata.imgsz?.[0];
       if (io.dynamicSize && exported !== undefined && exported !== config.inputSize) {
         const running = `running it at inputSize ${config.inputSize}`;

@@ -3,8 +3,11 @@
  * `rectanglelabels` regions (position and size in percent of the image, `original_width` and
  * `original_height` in pixels, the detection's `score`), made by `model_version` (model name and the
  * start of its sha256), and the labelling config (XML) that names the same image and labels, so the
- * pre-tags open as editable boxes. Images are referenced as `<images prefix><file name>`: a URL
- * prefix, Label Studio's local-files path, or a folder path.
+ * pre-tags open as editable boxes. Images are referenced as `<images prefix><file name>`: an http(s)
+ * URL prefix, Label Studio's local-files path or a relative folder path, which the doors check
+ * (`isLabelStudioImagePrefix`, domain/exports.ts) before a prefix gets here. Label names go into the
+ * config through `escapeXml` (character references for tab, line breaks and other controls) and into
+ * the tasks as JSON strings.
  */
 import type { CocoDataset } from '../domain/coco.js';
 import { EXPORT_FILES } from '../domain/dataset-files.js';

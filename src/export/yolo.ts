@@ -11,9 +11,18 @@ import type { ExportFile } from './export-file.js';
 /** Eight decimals: under 1e-4 px of error on an 8K-wide image. */
 const normalised = (value: number): string => value.toFixed(8);
 
-/** A YAML double-quoted scalar. */
-function yamlString(text: string): string {
-  return JSON.stringify(text);
+/**
+ * Escaped in a double-quoted scalar: `"` and `\` (as `\"` and `\\`), and as `\uXXXX` what YAML does not
+ * allow unescaped (C0 controls, DEL, C1 controls, U+FFFE, U+FFFF, unpaired surrogates), what YAML 1.1
+ * readers such as PyYAML take for line breaks and fold (NEL, U+2028, U+2029), and the byte-order mark.
+ */
+// eslint-disable-next-line no-control-regex
+const YAML_ESCAPED = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udfff]/gu;
+
+/** A YAML double-quoted scalar that YAML 1.1 and 1.2 readers read back as `text`, exactly. */
+export function yamlString(text: string): string {
+  const escape = (c: string): string => (c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return `"${text.replace(YAML_ESCAPED, escape)}"`;
 }
 
 export interface YoloContext {

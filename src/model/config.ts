@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { classNameProblem } from '../domain/control-characters.js';
 import { ConfigError } from '../errors.js';
 import { bundledModelsDir, BUNDLED_MODEL_FILE } from './bundled.js';
 import { COCO80_NAMES } from './coco-names.js';
@@ -85,6 +86,11 @@ export function parseModelConfig(value: unknown, origin: string, baseDir: string
   if (config.classNames && new Set(config.classNames).size !== config.classNames.length) {
     throw new ConfigError(`Invalid model config ${origin}: classNames: names must be unique`);
   }
+  // Refused rather than escaped: see classNameProblem (domain/control-characters.ts).
+  config.classNames?.forEach((className, index) => {
+    const problem = classNameProblem(className);
+    if (problem !== null) throw new ConfigError(oneLine(`Invalid model config ${origin}: classNames.${index}: ${problem}`));
+  });
   return { config, origin, baseDir };
 }
 

@@ -2,7 +2,9 @@
  * CSV writing per RFC 4180: fields containing a comma, double quote, CR or LF are quoted, inner
  * quotes doubled, records end in CRLF (the last one too), and columns come in a fixed order. Text
  * that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR: a video or
- * site name is user input) gets a leading `'`, so the file is data when opened in Excel or Sheets.
+ * site name is user input) gets a leading `'`, so the file is data when opened in Excel or Sheets;
+ * so does text that starts with `'` itself, so `parseCsv` can take the guard off again and read back
+ * exactly the text written (`@north-gate` is written `'@north-gate` and read back `@north-gate`).
  */
 import { DROP_REASONS, type DropReason } from '../domain/drop-reason.js';
 import type { FrameRecord } from '../domain/frame-record.js';
@@ -11,13 +13,14 @@ export type CsvValue = string | number | boolean | null | undefined;
 
 const CRLF = '\r\n';
 const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Text starting with one of these is written with a leading `'` (the guard); the `'` itself included, so the guard is unambiguous. */
+const GUARDED_START = /^[=+\-@\t\r']/;
 
 /** One field: null/undefined and non-finite numbers become an empty cell. */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
+  const text = typeof value === 'string' && GUARDED_START.test(value) ? `'${value}` : String(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -83,7 +86,15 @@ export function frameRowsCsv(frames: readonly FrameRecord[]): string {
   return toCsv(FRAME_CSV_COLUMNS, frames.map(frameRow));
 }
 
-/** Parses an RFC 4180 document (as `toCsv` writes it) into records of fields. */
+/** A field as read, with the formula guard `csvField` put on taken off: `'@x` → `@x`, `''x` → `'x`, `'x` stays. */
+export function unguardCsvText(field: string): string {
+  return field.startsWith("'") && GUARDED_START.test(field.slice(1)) ? field.slice(1) : field;
+}
+
+/**
+ * Parses an RFC 4180 document (as `toCsv` writes it) into records of fields, the formula guard taken
+ * off (`unguardCsvText`): every text `toCsv` wrote reads back as it was.
+ */
 export function parseCsv(text: string): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
@@ -116,7 +127,7 @@ export function parseCsv(text: string): string[][] {
     }
   }
   if (field !== '' || record.length > 0) records.push([...record, field]);
-  return records;
+  return records.map((fields) => fields.map(unguardCsvText));
 }
 
 const numberOrNull = (cell: string | undefined): number | null => (cell === undefined || cell === '' ? null : Number(cell));

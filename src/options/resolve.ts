@@ -4,8 +4,9 @@
  * spelled it, the value received and what was expected. Nothing is coerced silently.
  */
 import path from 'node:path';
+import { findControlCharacter } from '../domain/control-characters.js';
 import { DECODE_OPTIONS, type DecodeOption, type NameOf, type OptionKey, type Options, type WorkerCount, cliName } from '../domain/run-options.js';
-import { DEFAULT_LABEL_STUDIO_IMAGES, EXPORT_FORMATS, type ExportFormat } from '../domain/exports.js';
+import { DEFAULT_LABEL_STUDIO_IMAGES, EXPORT_FORMATS, type ExportFormat, isLabelStudioImagePrefix, LABEL_STUDIO_IMAGES_EXPECTED } from '../domain/exports.js';
 import { DEFAULT_SAMPLING, type Sampling } from '../domain/sampling.js';
 import type { TimeRange } from '../domain/time-range.js';
 import {
@@ -138,6 +139,17 @@ function exportList(raw: RawOptions, name: NameOf): ExportFormat[] {
   return EXPORT_FORMATS.filter((format) => asked.has(format));
 }
 
+/**
+ * `--label-studio-images`: an http(s) URL, Label Studio's local-files path or a relative path
+ * (`isLabelStudioImagePrefix`, domain/exports.ts); the default when not given. Run, and merge for its own prefix.
+ */
+export function labelStudioImagesOption(raw: RawOptions, name: NameOf = cliName): string {
+  const value = text(raw, 'label-studio-images');
+  if (value === null) return DEFAULT_LABEL_STUDIO_IMAGES;
+  if (!isLabelStudioImagePrefix(value)) throw invalidParameterError(name('label-studio-images'), LABEL_STUDIO_IMAGES_EXPECTED, value);
+  return value;
+}
+
 /** Most frames the labelling budget accepts. */
 export const MAX_SELECT = 1_000_000;
 
@@ -184,6 +196,11 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
   const videos = (raw.video ?? []).map((v) => v.trim()).filter((v) => v !== '');
   if (videos.length === 0) throw invalidParameterError(name('video'), 'at least one video file', raw.video?.[0]);
   const stems = videos.map((v) => path.basename(v, path.extname(v)));
+  // Image names begin with the stem, and the exports (CVAT's XML, the reports) cannot hold every control character.
+  const controlled = videos.find((v) => findControlCharacter(path.basename(v)) !== null);
+  if (controlled !== undefined) {
+    throw invalidParameterError(name('video'), 'a video whose file name holds no control character (images are named after it; rename the file)', controlled);
+  }
   const repeated = stems.find((stem, i) => stems.indexOf(stem) !== i);
   if (repeated !== undefined) {
     throw invalidParameterError(name('video'), 'videos with distinct file names (images are named <video-stem>_<frame>.jpg)', `two videos named ${repeated}`);
@@ -240,7 +257,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     pricePerHour: decimal(raw, 'price-per-hour', name, { min: 0, max: 1000 }),
     executionProviders: providerList(raw, name),
     exports: exportList(raw, name),
-    labelStudioImages: text(raw, 'label-studio-images') ?? DEFAULT_LABEL_STUDIO_IMAGES,
+    labelStudioImages: labelStudioImagesOption(raw, name),
     ...labellingBudget(raw, name),
     stallTimeoutSeconds: decimal(raw, 'stall-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_STALL_TIMEOUT_SECONDS,
     downloadTimeoutSeconds: decimal(raw, 'download-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_DOWNLOAD_TIMEOUT_SECONDS,

@@ -11,12 +11,12 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DATASET_FILES, EXPORT_FILES } from '../domain/dataset-files.js';
-import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
+import { DEFAULT_LABEL_STUDIO_IMAGES, isLabelStudioImagePrefix, LABEL_STUDIO_IMAGES_EXPECTED } from '../domain/exports.js';
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
 import { cliName, type NameOf } from '../domain/run-options.js';
 import { STAGES, type Stage } from '../domain/stages.js';
 import type { TimeRange } from '../domain/time-range.js';
-import { InterruptedError, UsageError } from '../errors.js';
+import { InterruptedError, invalidParameterError, UsageError } from '../errors.js';
 import { silentLogger, type Logger } from '../observe/log.js';
 import { computeMetrics, type RunMetrics } from '../observe/metrics.js';
 import type { RunRecord } from '../observe/recorder.js';
@@ -257,6 +257,9 @@ export async function mergeDatasets(request: MergeRequest, hooks: MergeHooks = {
   const aborted = (): boolean => signal?.aborted === true;
   const cwd = request.cwd ?? process.cwd();
   if (request.parts.length === 0) throw new UsageError('merge needs at least one dataset folder: dataset-gen merge <dataset>... --out <dir>');
+  if (request.labelStudioImages !== undefined && !isLabelStudioImagePrefix(request.labelStudioImages)) {
+    throw invalidParameterError(name('label-studio-images'), LABEL_STUDIO_IMAGES_EXPECTED, request.labelStudioImages);
+  }
   const joined = joinParts(await Promise.all(request.parts.map((given) => readDatasetPart(given, cwd))), request, name);
   const guard = { inputs: request.parts.map((part) => path.resolve(cwd, part)), cwd };
   await checkOutputDir(request.outDir, request.overwrite, name, guard);

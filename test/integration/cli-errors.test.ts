@@ -116,3 +116,35 @@ describe('bad input', () => {
     expect(stdout).toMatch(/default: 1\)/);
   });
 });
+
+describe('exports and prefixes: nothing a user types reaches the tasks or the exports as it is', () => {
+  test.each([
+    ['javascript:', 'javascript:alert(document.domain)//'],
+    ['data:', 'data:text/html,<script>alert(1)</script>'],
+    ['file:', 'file:///etc/'],
+    ['a protocol-relative URL', '//evil.example/images/'],
+  ])('--label-studio-images with %s is refused: exit 2, one line, nothing written', async (_what, prefix) => {
+    const outcome = await cli(['run', '--video', video, '--out', at('out-prefix'), '--model', MODEL, '--export', 'label-studio', '--label-studio-images', prefix]);
+    expect(outcome.code).toBe(EXIT_CODES.usage);
+    const lines = outcome.stderr.trimEnd().split('\n');
+    expect(lines.filter((line) => line.startsWith('dataset-gen: '))).toHaveLength(1);
+    expect(lines.at(-1)).toBe(
+      `dataset-gen: Expected an http:// or https:// URL, Label Studio's local-files path (/data/local-files/?d=<folder>/) or a relative folder path (such as images/), without control characters for --label-studio-images but received ${JSON.stringify(prefix)}`,
+    );
+    expect(outcome.stderr).not.toMatch(/\n\s+at /);
+    expect((await readdir(dir)).filter((name) => name.startsWith('out-prefix') || name.startsWith('.out-prefix'))).toEqual([]);
+  });
+
+  test('a model config whose class name holds a line break is refused: exit 5, one line naming the file and the class', async () => {
+    const config = at('newline-class.json');
+    await writeFile(config, JSON.stringify({ name: 'site-model', layout: 'yolov8', classNames: ['person', 'traffic\nlight'] }));
+    const outcome = await cli(['run', '--video', video, '--out', at('out-class'), '--model', MODEL, '--model-config', config, '--export', 'yolo,cvat']);
+    expect(outcome.code).toBe(EXIT_CODES.config);
+    const last = outcome.stderr.trimEnd().split('\n').at(-1) ?? '';
+    expect(last).toBe(
+      `dataset-gen: Invalid model config ${config}: classNames.1: "traffic\\nlight" holds control character U+000A; class names may not hold control characters (line breaks, tabs, C0/C1 controls, U+2028/U+2029)`,
+    );
+    expect(outcome.stderr).not.toMatch(/\n\s+at /);
+    expect((await readdir(dir)).filter((name) => name.startsWith('out-class') || name.startsWith('.out-class'))).toEqual([]);
+  }, 60_000);
+});

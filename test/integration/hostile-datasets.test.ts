@@ -165,7 +165,30 @@ describe('merge reads its parts as untrusted', () => {
     const tasks = await readFile(path.join(out, 'annotations', 'label-studio-tasks.json'), 'utf8');
     expect(tasks).not.toMatch(/javascript:/);
     expect(tasks).toMatch(/"\/data\/local-files\/\?d=images\/cam_000000\.jpg"/);
+    const own = await runCliToEnd(['merge', ...parts, '--out', path.join(dir, 'prefix-refused'), '--label-studio-images', 'javascript:alert(1)//']);
+    expect(own.code).toBe(EXIT_CODES.usage);
+    expect(oneLineError(own.stderr)).toMatch(/^dataset-gen: Expected an http:\/\/ or https:\/\/ URL, .* for --label-studio-images but received "javascript:alert\(1\)\/\/"$/);
+    expect(await exists(path.join(dir, 'prefix-refused'))).toBe(false);
   });
+});
+
+test('a video whose name starts with @ (written with the CSV formula guard) merges with its counts intact', async () => {
+  const atVideo = path.join(dir, '@north-gate.mp4');
+  await cp(video, atVideo);
+  const made: string[] = [];
+  for (const [i, range] of [['--end', '3'], ['--start', '3'], []].entries()) {
+    const out = path.join(dir, 'at', `run-${i}`);
+    expect((await runCliToEnd(runArgs(out, range, atVideo))).code).toBe(0);
+    made.push(out);
+  }
+  const merged = path.join(dir, 'at', 'merged');
+  const outcome = await runCliToEnd(['merge', made[0]!, made[1]!, '--out', merged]);
+  expect(outcome.code).toBe(0);
+  const perVideo = async (folder: string): Promise<unknown> => (JSON.parse(await readFile(path.join(folder, 'metrics.json'), 'utf8')) as { videos: unknown }).videos;
+  const videos = (await perVideo(merged)) as { stem: string; kept: number }[];
+  expect(videos[0]!.stem).toBe('@north-gate');
+  expect(videos[0]!.kept).toBeGreaterThan(0);
+  expect(videos).toEqual(await perVideo(made[2]!));
 });
 
 /** Every path into a JSON value (`[]` is the value itself), in document order. */

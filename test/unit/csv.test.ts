@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import type { FrameRecord } from '../../src/domain/frame-record.js';
-import { csvField, csvRecord, frameRowsCsv, frameRowsFromCsv, toCsv, FRAME_CSV_COLUMNS } from '../../src/observe/csv.js';
+import { csvField, csvRecord, frameRowsCsv, frameRowsFromCsv, parseCsv, toCsv, unguardCsvText, FRAME_CSV_COLUMNS } from '../../src/observe/csv.js';
 
 describe('csvField', () => {
   it.each([
@@ -18,7 +19,12 @@ describe('csvField', () => {
     ['-cmd', "'-cmd"],
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tleading tab', "'\tleading tab"],
+    ['\rleading CR', '"\'\rleading CR"'],
     ['a=b', 'a=b'],
+    // A leading apostrophe is guarded too, so the guard can be taken off unambiguously.
+    ["'quoted", "''quoted"],
+    ["'", "''"],
+    ["a'b", "a'b"],
   ])('%j → %j', (input, expected) => {
     expect(csvField(input)).toBe(expected);
   });
@@ -100,5 +106,57 @@ describe('frameRowsCsv', () => {
     expect(older.split('\r\n')[0]).toBe(FRAME_CSV_COLUMNS.slice(0, -1).join(','));
     expect(frameRowsFromCsv(older).map((f) => f.localChange)).toEqual([null, null]);
     expect(() => frameRowsFromCsv(text.replace('local_change', 'other'))).toThrow(RangeError);
+  });
+});
+
+describe('the formula guard comes off when reading back', () => {
+  it.each([
+    ["'@north-gate", '@north-gate'],
+    ["'=1+1", '=1+1'],
+    ["'+1", '+1'],
+    ["'-cmd", '-cmd'],
+    ["'\tx", '\tx'],
+    ["''quoted", "'quoted"],
+    ["''", "'"],
+    // Not a guard: an apostrophe before anything else is the text's own (files written before `'` was guarded).
+    ["'quoted", "'quoted"],
+    ["'", "'"],
+    ['@bare', '@bare'],
+    ['', ''],
+  ])('%j → %j', (field, text) => {
+    expect(unguardCsvText(field)).toBe(text);
+  });
+
+  it('a video named @north-gate reads back as @north-gate, with its image file', () => {
+    const frame: FrameRecord = {
+      video: '@north-gate',
+      frameIndex: 3,
+      timestampMs: 100,
+      outcome: 'kept',
+      lumaMean: null,
+      blurScore: null,
+      phashDistance: null,
+      localChange: null,
+      detections: 1,
+      inferenceMs: 2,
+      imageFile: '@north-gate_000003.jpg',
+    };
+    const text = frameRowsCsv([frame, { ...frame, video: '=cmd', imageFile: "'x_000003.jpg" }]);
+    expect(text.split('\r\n')[1]).toMatch(/^'@north-gate,3,100,kept,.*,'@north-gate_000003\.jpg,$/);
+    expect(frameRowsFromCsv(text)).toEqual([frame, { ...frame, video: '=cmd', imageFile: "'x_000003.jpg" }]);
+  });
+
+  it('any text, in any column, reads back exactly as written (2000 runs)', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.string({ unit: fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', '"', ',', 'a', ' '), maxLength: 8 }),
+      fc.string({ unit: 'binary', maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(text, { minLength: 3, maxLength: 3 }), { maxLength: 4 }), (rows) => {
+        expect(parseCsv(toCsv(['a', 'b', 'c'], rows))).toEqual([['a', 'b', 'c'], ...rows]);
+      }),
+      { seed: 42, numRuns: 2000 },
+    );
   });
 });

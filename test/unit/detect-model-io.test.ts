@@ -98,6 +98,13 @@ describe('resolveClassNames', () => {
     );
   });
 
+  test('metadata names refused for a control character: which class, and how to name them instead', () => {
+    const error = errorOf(() => resolveClassNames(MODEL, io, 'yolov8', undefined, null, 'class 3 in the metadata ("names"): "a\\nb" holds control character U+000A'));
+    expect(error.message).toBe(
+      `Model ${MODEL}: has unusable class names: class 3 in the metadata ("names"): "a\\nb" holds control character U+000A; list the 80 class names in "classNames" of the model config`,
+    );
+  });
+
   test('a count that differs from the output says where the names came from', () => {
     const error = errorOf(() => resolveClassNames(MODEL, io, 'yolov8', undefined, ['a', 'b']));
     expect(error.message).toBe(

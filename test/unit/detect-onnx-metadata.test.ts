@@ -49,12 +49,33 @@ describe('parseOnnxMetadata on hand-built bytes', () => {
   });
 
   test('a model without metadata, garbage and truncated files give empty metadata', async () => {
-    const empty = { names: null, imgsz: null, stride: null };
+    const empty = { names: null, namesRefused: null, imgsz: null, stride: null };
     expect(await parseOnnxMetadata(encodeModel(flattenModel()))).toMatchObject(empty);
     expect(await parseOnnxMetadata(new Uint8Array(0))).toMatchObject(empty);
     expect(await parseOnnxMetadata(Uint8Array.from([0xff, 0xff, 0xff, 0x0f, 0x07]))).toMatchObject(empty);
     const truncated = entry(new ProtoWriter(), 'names', "{0: 'a'}").finish().subarray(0, 8);
     expect((await parseOnnxMetadata(truncated)).props.size).toBe(0);
+  });
+
+  test.each<[string, string, number, string]>([
+    ['a newline (Python escape)', "{0: 'person', 1: 'traffic\\nlight'}", 1, 'U+000A'],
+    ['a tab (raw)', "{0: 'a\tb'}", 0, 'U+0009'],
+    ['NEL (\\x85)', "{0: 'a', 1: 'b', 2: 'c\\x85'}", 2, 'U+0085'],
+    ['DEL (JSON \\u escape)', '["a", "b\\u007f"]', 1, 'U+007F'],
+    ['a line separator', "['a\u2028b']", 0, 'U+2028'],
+  ])('names holding %s are refused, saying which class and why', async (_what, literal, index, codePoint) => {
+    const metadata = await parseOnnxMetadata(entry(new ProtoWriter(), 'names', literal).finish());
+    expect(metadata.names).toBeNull();
+    expect(metadata.namesRefused).toMatch(new RegExp(`^class ${index} in the metadata \\("names"\\): ".*" holds control character `));
+    expect(metadata.namesRefused).toContain(`holds control character ${codePoint};`);
+    // eslint-disable-next-line no-control-regex
+    expect(metadata.namesRefused).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+    expect(metadata.props.get('names')).toBe(literal);
+  });
+
+  test('usable names are not refused', async () => {
+    const metadata = await parseOnnxMetadata(entry(new ProtoWriter(), 'names', "{0: 'traffic light', 1: 'caf\\xe9'}").finish());
+    expect(metadata).toMatchObject({ names: ['traffic light', 'café'], namesRefused: null });
   });
 
   test('entries written before a corrupt tail are kept', async () => {

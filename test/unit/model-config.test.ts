@@ -258,6 +258,36 @@ describe('invalid fields', () => {
   });
 });
 
+describe('class names holding control characters', () => {
+  // [what, the character, its code point and the name as the message shows them]
+  const controls: Array<[string, string, string, string]> = [
+    ['a newline', '\n', 'U+000A', '"traffic\\nlight"'],
+    ['a tab', '\t', 'U+0009', '"traffic\\tlight"'],
+    ['a carriage return', '\r', 'U+000D', '"traffic\\rlight"'],
+    ['NUL', '\u0000', 'U+0000', '"traffic\\u0000light"'],
+    ['ESC', '\u001b', 'U+001B', '"traffic\\u001blight"'],
+    ['DEL', '\u007f', 'U+007F', '"traffic\\u007flight"'],
+    ['NEL (C1)', '\u0085', 'U+0085', '"traffic\\u0085light"'],
+    ['another C1 control', '\u009b', 'U+009B', '"traffic\\u009blight"'],
+    ['a line separator', '\u2028', 'U+2028', '"traffic\\u2028light"'],
+    ['a paragraph separator', '\u2029', 'U+2029', '"traffic\\u2029light"'],
+  ];
+
+  test.each(controls)('%s → one-line ConfigError naming the file, the class index and the code point', async (_what, char, codePoint, shown) => {
+    const file = await writeConfig({ ...minimal, classNames: ['person', `traffic${char}light`, 'car'] });
+    const error = await configError(loadModelConfig(file));
+    expect(error.message).toContain(file);
+    expect(error.message).toContain(`classNames.1: ${shown} holds control character ${codePoint}`);
+    // eslint-disable-next-line no-control-regex
+    expect(error.message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/);
+  });
+
+  test('names with other characters load: spaces, punctuation, non-Latin scripts, emoji', () => {
+    const classNames = ['traffic light', 'a<b&"c\'', 'voiture', '自行车', 'شاحنة', '🚗', 'x\u00a0y'];
+    expect(parseModelConfig({ ...minimal, classNames }, 'inline config', '/').config.classNames).toEqual(classNames);
+  });
+});
+
 describe('unreadable config files', () => {
   test('a missing file → ConfigError naming the file and listing the presets', async () => {
     const file = path.join(dir, 'does-not-exist.json');

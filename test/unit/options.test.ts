@@ -60,6 +60,8 @@ describe('resolveOptions', () => {
   test.each<[string, RawOptions, RegExp]>([
     ['no video', { out: 'x' }, /^Expected at least one video file for --video but received nothing$/],
     ['no out', { video: ['a.mp4'] }, /^Expected an output folder path for --out but received nothing$/],
+    ['a video name with a line break', { ...base, video: ['in/north\ngate.mp4'] }, /^Expected a video whose file name holds no control character \(images are named after it; rename the file\) for --video but received "in\/north\\ngate\.mp4"$/],
+    ['a video name with NEL', { ...base, video: ['in/north\u0085gate.mp4'] }, /for --video but received "in\/north\\u0085gate\.mp4"$/],
     ['fps zero', { ...base, 'sample-fps': '0' }, /^Expected a number greater than 0 and at most 240 for --sample-fps but received "0"$/],
     ['fps text', { ...base, 'sample-fps': 'fast' }, /for --sample-fps but received "fast"$/],
     ['fps with unit', { ...base, 'sample-fps': '2fps' }, /for --sample-fps but received "2fps"$/],
