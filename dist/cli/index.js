@@ -6342,7 +6342,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4266);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3078);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4266:
+/***/ 3078:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6680,6 +6680,50 @@ function createProgress(options) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/domain/control-characters.ts
+/**
+ * Control characters in names and prefixes a user or a model supplies: C0 (U+0000–U+001F: tab, line
+ * feed and carriage return included), DEL (U+007F), C1 (U+0080–U+009F: NEL, U+0085, included) and the
+ * Unicode line and paragraph separators (U+2028, U+2029). None of them is ever part of a meaningful
+ * class name or path prefix, and each breaks something downstream: XML 1.0 cannot hold most C0 at all
+ * and normalises tab, LF and CR in attribute values to spaces; YAML 1.1 reads NEL, U+2028 and U+2029
+ * as line breaks and refuses DEL and the rest of C1; a browser drops tab and LF from a URL.
+ */
+// eslint-disable-next-line no-control-regex
+const control_characters_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex
+const control_characters_CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const hex4 = (code) => code.toString(16).padStart(4, '0');
+/** `U+000A` for code point 10. */
+function codePointName(codePoint) {
+    return `U+${hex4(codePoint).toUpperCase()}`;
+}
+/** The first control character in `text`, or null when it holds none. */
+function findControlCharacter(text) {
+    const match = control_characters_CONTROL.exec(text);
+    return match === null ? null : { index: match.index, codePoint: codePointName(match[0].charCodeAt(0)) };
+}
+/** `text` with each control character written as `\uxxxx` (lower-case hex, as `JSON.stringify` writes them). */
+function escapeControlCharacters(text) {
+    return text.replace(control_characters_CONTROL_ALL, (c) => `\\u${hex4(c.charCodeAt(0))}`);
+}
+/** `text` as a JSON string literal with every control character escaped: one line, whatever it holds. */
+function quotedOneLine(text) {
+    return escapeControlCharacters(JSON.stringify(text));
+}
+/**
+ * Why a class name is refused, or null when it is fine. Control characters are refused when a model
+ * is loaded (its config's `classNames` or its ONNX metadata's `names`), not escaped: XML 1.0 cannot
+ * write most C0 characters even as references, and the rest survive only as escapes that each
+ * labelling tool shows differently, so refusing them once keeps every export equal to the model's names.
+ */
+function classNameProblem(name) {
+    const found = findControlCharacter(name);
+    if (found === null)
+        return null;
+    return `${quotedOneLine(name)} holds control character ${found.codePoint}; class names may not hold control characters (line breaks, tabs, C0/C1 controls, U+2028/U+2029)`;
+}
+
 ;// CONCATENATED MODULE: ./src/domain/run-options.ts
 const DECODE_OPTIONS = ['auto', 'all', 'keyframes'];
 /** The CLI's spelling, and the library's default. */
@@ -6691,10 +6735,64 @@ const run_options_cliName = (key) => `--${key}`;
  * each one it wrote. Every export is made from the COCO records of the run (domain/coco.ts), never by
  * detecting again; the files they write are listed in dataset-files.ts (`EXPORT_FILES`).
  */
+
 const EXPORT_FORMATS = ['coco', 'yolo', 'label-studio', 'cvat'];
 const DEFAULT_EXPORTS = (/* unused pure expression or super */ null && (['coco']));
+/** Label Studio's local-files storage: `/data/local-files/?d=<path under LOCAL_FILES_DOCUMENT_ROOT>`. */
+const LABEL_STUDIO_LOCAL_FILES = '/data/local-files/?d=';
 /** Where Label Studio finds the images unless told otherwise: its local-files storage, rooted at the dataset folder. */
-const DEFAULT_LABEL_STUDIO_IMAGES = '/data/local-files/?d=images/';
+const DEFAULT_LABEL_STUDIO_IMAGES = `${LABEL_STUDIO_LOCAL_FILES}images/`;
+/** What `isLabelStudioImagePrefix` accepts, worded for "Expected … for --label-studio-images". */
+const LABEL_STUDIO_IMAGES_EXPECTED = `an http:// or https:// URL, Label Studio's local-files path (${LABEL_STUDIO_LOCAL_FILES}<folder>/) or a relative folder path (such as images/), without control characters`;
+/** `http://` or `https://` and a host (a browser reads `https:///x` as host `x`). */
+const HTTP_URL = /^https?:\/\/(?![/\\])/i;
+/** A file name to put after a prefix, and a page to resolve a relative prefix against, to see where the result points. */
+const PROBE_FILE = 'v_000001.jpg';
+const PROBE_PAGE = 'http://label-studio.invalid/projects/1/';
+function parseUrl(text, base) {
+    try {
+        return new URL(text, base);
+    }
+    catch {
+        return null;
+    }
+}
+/** An http(s) URL whose host a file name put after it does not change (`https://host` + `a.jpg` would). */
+function isHttpPrefix(prefix) {
+    const base = parseUrl(prefix);
+    const image = parseUrl(prefix + PROBE_FILE);
+    return base !== null && image !== null && base.host !== '' && image.protocol === base.protocol && image.host === base.host;
+}
+/**
+ * A relative path: no leading `/` or `\` (an absolute path, or `//host`, which a browser reads as
+ * another site), no leading space (a browser drops it, so " javascript:" is a scheme), no `:` in the
+ * first segment (a scheme: `javascript:`, `data:`, `C:`); and, as a browser resolves it, it stays on
+ * the page's own site.
+ */
+function isRelativePrefix(prefix) {
+    if (/^[\s/\\]/.test(prefix))
+        return false;
+    if ((prefix.split(/[/?#]/, 1)[0] ?? '').includes(':'))
+        return false;
+    const image = parseUrl(prefix + PROBE_FILE, PROBE_PAGE);
+    return image !== null && image.origin === new URL(PROBE_PAGE).origin;
+}
+/**
+ * Whether `prefix` may be put before image file names in Label Studio tasks (`--label-studio-images`):
+ * an http(s) URL, Label Studio's local-files path (`/data/local-files/?d=…`) or a relative path, with
+ * no control character anywhere. Anything else is refused: other schemes (`javascript:`, `data:`,
+ * `file:`, `vbscript:`, …) would run or read something when Label Studio loads the image, and other
+ * absolute paths name a Label Studio endpoint rather than a file.
+ */
+function isLabelStudioImagePrefix(prefix) {
+    if (findControlCharacter(prefix) !== null)
+        return false;
+    if (prefix.startsWith(LABEL_STUDIO_LOCAL_FILES))
+        return true;
+    if (HTTP_URL.test(prefix))
+        return isHttpPrefix(prefix);
+    return isRelativePrefix(prefix);
+}
 
 ;// CONCATENATED MODULE: ./src/domain/sampling.ts
 const DEFAULT_SAMPLING = { mode: 'fps', fps: 1 };
@@ -9466,9 +9564,9 @@ const $ZodNumberFormat = /*@__PURE__*/ $constructor("$ZodNumberFormat", (inst, d
     $ZodCheckNumberFormat.init(inst, def);
     $ZodNumber.init(inst, def); // no format checks
 });
-const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodBoolean", (inst, def) => {
+const $ZodBoolean = /*@__PURE__*/ $constructor("$ZodBoolean", (inst, def) => {
     $ZodType.init(inst, def);
-    inst._zod.pattern = regexes.boolean;
+    inst._zod.pattern = regexes_boolean;
     inst._zod.parse = (payload, _ctx) => {
         if (def.coerce)
             try {
@@ -9486,7 +9584,7 @@ const $ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodBigInt = /*@__PURE__*/ $constructor("$ZodBigInt", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.pattern = bigint;
@@ -10190,11 +10288,11 @@ function discriminatorMap(def) {
 }
 const $ZodDiscriminatedUnion = 
 /*@__PURE__*/
-(/* unused pure expression or super */ null && (core.$constructor("$ZodDiscriminatedUnion", (inst, def) => {
+$constructor("$ZodDiscriminatedUnion", (inst, def) => {
     def.inclusive = false;
     $ZodUnion.init(inst, def);
     const _super = inst._zod.parse;
-    util.defineLazyInternal(inst, "propValues", (zod) => {
+    defineLazyInternal(inst, "propValues", (zod) => {
         const propValues = {};
         let undefinedCount = 0;
         for (const option of zod.def.options) {
@@ -10205,7 +10303,7 @@ const $ZodDiscriminatedUnion =
                 undefinedCount++;
             for (const [k, v] of Object.entries(pv)) {
                 if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
-                    util.assignProp(propValues, k, new Set());
+                    util_assignProp(propValues, k, new Set());
                 }
                 for (const val of v) {
                     propValues[k].add(val);
@@ -10218,15 +10316,15 @@ const $ZodDiscriminatedUnion =
     });
     // Checked now rather than in the lookup map below, so an option that lacks the discriminator fails at the `discriminatedUnion` call instead of on the first object parsed. Options whose shape cannot be enumerated without resolving it — pipes and lazies — are left to the map.
     def.options.forEach((option, i) => {
-        const propShape = util.rawShape(option._zod.def);
+        const propShape = rawShape(option._zod.def);
         if (propShape && !Object.prototype.hasOwnProperty.call(propShape, def.discriminator)) {
             throw new Error(`Invalid discriminated union option at index "${i}"`);
         }
     });
-    const disc = util.cached(() => discriminatorMap(def));
+    const disc = cached(() => discriminatorMap(def));
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util.isObject(input)) {
+        if (!util_isObject(input)) {
             payload.issues.push({
                 code: "invalid_type",
                 expected: "object",
@@ -10260,7 +10358,7 @@ const $ZodDiscriminatedUnion =
         });
         return payload;
     };
-})));
+});
 const $ZodIntersection = /*@__PURE__*/ $constructor("$ZodIntersection", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, ctx) => {
@@ -10519,13 +10617,13 @@ function handleTupleResults(itemResults, final, items, input, optoutStart) {
     }
     return final;
 }
-const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodRecord", (inst, def) => {
+const $ZodRecord = /*@__PURE__*/ $constructor("$ZodRecord", (inst, def) => {
     $ZodType.init(inst, def);
-    const memo = core.globalConfig.memoizer;
+    const memo = globalConfig.memoizer;
     memo?.attach(inst);
     inst._zod.parse = (payload, ctx) => {
         const input = payload.value;
-        if (!util.isPlainObject(input)) {
+        if (!isPlainObject(input)) {
             payload.issues.push({
                 expected: "record",
                 code: "invalid_type",
@@ -10554,7 +10652,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
                             input: key,
                             path: [key],
                             inst,
@@ -10568,14 +10666,14 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                     if (result instanceof Promise) {
                         proms.push(result.then((result) => {
                             if (result.issues.length) {
-                                payload.issues.push(...util.prefixIssues(key, result.issues));
+                                payload.issues.push(...prefixIssues(key, result.issues));
                             }
                             payload.value[outKey] = result.value;
                         }));
                     }
                     else {
                         if (result.issues.length) {
-                            payload.issues.push(...util.prefixIssues(key, result.issues));
+                            payload.issues.push(...prefixIssues(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }
@@ -10621,7 +10719,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                     throw new Error("Async schemas not supported in object keys currently");
                 }
                 // Numeric string fallback: if key is a numeric string and failed, retry with Number(key). This handles z.number(), z.literal([1, 2, 3]), and unions containing numeric literals
-                const checkNumericKey = typeof key === "string" && regexes.number.test(key) && keyResult.issues.length;
+                const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
                 if (checkNumericKey) {
                     const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
                     if (retryResult instanceof Promise) {
@@ -10645,7 +10743,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                         payload.issues.push({
                             code: "invalid_key",
                             origin: "record",
-                            issues: keyResult.issues.map((iss) => util.finalizeIssue(iss, ctx, core.config())),
+                            issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
                             input: key,
                             path: [key],
                             inst,
@@ -10661,14 +10759,14 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
                 if (result instanceof Promise) {
                     proms.push(result.then((result) => {
                         if (result.issues.length) {
-                            payload.issues.push(...util.prefixIssues(key, result.issues));
+                            payload.issues.push(...prefixIssues(key, result.issues));
                         }
                         payload.value[outKey] = result.value;
                     }));
                 }
                 else {
                     if (result.issues.length) {
-                        payload.issues.push(...util.prefixIssues(key, result.issues));
+                        payload.issues.push(...prefixIssues(key, result.issues));
                     }
                     payload.value[outKey] = result.value;
                 }
@@ -10688,7 +10786,7 @@ const $ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && 
         }
         return payload;
     };
-})));
+});
 const $ZodMap = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodMap", (inst, def) => {
     $ZodType.init(inst, def);
     const memo = core.globalConfig.memoizer;
@@ -10831,16 +10929,16 @@ const $ZodEnum = /*@__PURE__*/ $constructor("$ZodEnum", (inst, def) => {
         return payload;
     };
 });
-const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodLiteral", (inst, def) => {
+const $ZodLiteral = /*@__PURE__*/ $constructor("$ZodLiteral", (inst, def) => {
     $ZodType.init(inst, def);
     const values = new Set(def.values);
     inst._zod.values = values;
-    util.defineLazyInternal(inst, "pattern", (zod) => {
+    defineLazyInternal(inst, "pattern", (zod) => {
         const vals = zod.def.values;
         // unmatchable fallback, RE2-safe: an empty alternation would compile to /^()$/, which matches ""
         return new RegExp(vals.length
             ? `^(${vals
-                .map((o) => typeof o === "string" ? util.escapeRegex(o) : o ? util.escapeRegex(o.toString()) : String(o))
+                .map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o))
                 .join("|")})$`
             : "^[^\\s\\S]$");
     });
@@ -10857,7 +10955,7 @@ const $ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null &&
         });
         return payload;
     };
-})));
+});
 const $ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("$ZodFile", (inst, def) => {
     $ZodType.init(inst, def);
     inst._zod.parse = (payload, _ctx) => {
@@ -11876,7 +11974,7 @@ function _uint32(Class, params) {
 function _boolean(Class, params) {
     return new Class({
         type: "boolean",
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // @__NO_SIDE_EFFECTS__
@@ -15418,13 +15516,13 @@ function int32(params) {
 function uint32(params) {
     return core._uint32(ZodNumberFormat, params);
 }
-const ZodBoolean = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodBoolean", (inst, def) => {
-    core.$ZodBoolean.init(inst, def);
+const ZodBoolean = /*@__PURE__*/ $constructor("ZodBoolean", (inst, def) => {
+    $ZodBoolean.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.booleanProcessor(inst, ctx, json, params);
-})));
+    inst._zod.processJSONSchema = (ctx, json, params) => booleanProcessor(inst, ctx, json, params);
+});
 function schemas_boolean(params) {
-    return core._boolean(ZodBoolean, params);
+    return _boolean(ZodBoolean, params);
 }
 const ZodBigInt = /*@__PURE__*/ $constructor("ZodBigInt", (inst, def) => {
     $ZodBigInt.init(inst, def);
@@ -15648,7 +15746,7 @@ function object(shape, params) {
     const def = {
         type: "object",
         shape: shape ?? {},
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     };
     return new ZodObject(def);
 }
@@ -15667,7 +15765,7 @@ function looseObject(shape, params) {
         type: "object",
         shape,
         catchall: unknown(),
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodUnion = /*@__PURE__*/ $constructor("ZodUnion", (inst, def) => {
@@ -15700,17 +15798,17 @@ function xor(options, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodDiscriminatedUnion = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodDiscriminatedUnion", (inst, def) => {
+const ZodDiscriminatedUnion = /*@__PURE__*/ $constructor("ZodDiscriminatedUnion", (inst, def) => {
     ZodUnion.init(inst, def);
-    core.$ZodDiscriminatedUnion.init(inst, def);
-})));
+    $ZodDiscriminatedUnion.init(inst, def);
+});
 function discriminatedUnion(discriminator, options, params) {
     // const [options, params] = args;
     return new ZodDiscriminatedUnion({
         type: "union",
         options: options,
         discriminator,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodIntersection = /*@__PURE__*/ $constructor("ZodIntersection", (inst, def) => {
@@ -15749,24 +15847,24 @@ const ZodTuple = /*@__PURE__*/ $constructor("ZodTuple", (inst, def) => {
     },
 });
 function tuple(items, _paramsOrRest, _params) {
-    const hasRest = _paramsOrRest instanceof core.$ZodType;
+    const hasRest = _paramsOrRest instanceof $ZodType;
     const params = hasRest ? _params : _paramsOrRest;
     const rest = hasRest ? _paramsOrRest : null;
     return new ZodTuple({
         type: "tuple",
         items: items,
         rest,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
-const ZodRecord = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodRecord", (inst, def) => {
+const ZodRecord = /*@__PURE__*/ $constructor("ZodRecord", (inst, def) => {
     _ensureDefaultMemoizer();
-    core.$ZodRecord.init(inst, def);
+    $ZodRecord.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.recordProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => recordProcessor(inst, ctx, json, params);
     inst.keyType = def.keyType;
     inst.valueType = def.valueType;
-})));
+});
 function record(keyType, valueType, params) {
     // v3-compat: z.record(valueType, params?) — defaults keyType to z.string()
     if (!valueType || !valueType._zod) {
@@ -15774,14 +15872,14 @@ function record(keyType, valueType, params) {
             type: "record",
             keyType: schemas_string(),
             valueType: keyType,
-            ...util.normalizeParams(valueType),
+            ...normalizeParams(valueType),
         });
     }
     return new ZodRecord({
         type: "record",
         keyType,
         valueType: valueType,
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 // type alksjf = core.output<core.$ZodRecordKey>;
@@ -15904,10 +16002,10 @@ function nativeEnum(entries, params) {
         ...util.normalizeParams(params),
     });
 }
-const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodLiteral", (inst, def) => {
-    core.$ZodLiteral.init(inst, def);
+const ZodLiteral = /*@__PURE__*/ $constructor("ZodLiteral", (inst, def) => {
+    $ZodLiteral.init(inst, def);
     ZodType.init(inst, def);
-    inst._zod.processJSONSchema = (ctx, json, params) => processors.literalProcessor(inst, ctx, json, params);
+    inst._zod.processJSONSchema = (ctx, json, params) => literalProcessor(inst, ctx, json, params);
     inst.values = new Set(def.values);
     Object.defineProperty(inst, "value", {
         get() {
@@ -15917,12 +16015,12 @@ const ZodLiteral = /*@__PURE__*/ (/* unused pure expression or super */ null && 
             return def.values[0];
         },
     });
-})));
+});
 function literal(value, params) {
     return new ZodLiteral({
         type: "literal",
         values: Array.isArray(value) ? value : [value],
-        ...util.normalizeParams(params),
+        ...normalizeParams(params),
     });
 }
 const ZodFile = /*@__PURE__*/ (/* unused pure expression or super */ null && (core.$constructor("ZodFile", (inst, def) => {
@@ -16375,6 +16473,7 @@ const COCO80_NAMES = [
 
 
 
+
 const sha256Schema = schemas_string()
     .regex(/^[0-9a-f]{64}$/, 'a sha256 digest: 64 lowercase hex characters');
 const modelSourceSchema = union([
@@ -16432,6 +16531,12 @@ function parseModelConfig(value, origin, baseDir) {
     if (config.classNames && new Set(config.classNames).size !== config.classNames.length) {
         throw new errors/* ConfigError */.xL(`Invalid model config ${origin}: classNames: names must be unique`);
     }
+    // Refused rather than escaped: see classNameProblem (domain/control-characters.ts).
+    config.classNames?.forEach((className, index) => {
+        const problem = classNameProblem(className);
+        if (problem !== null)
+            throw new errors/* ConfigError */.xL(oneLine(`Invalid model config ${origin}: classNames.${index}: ${problem}`));
+    });
     return { config, origin, baseDir };
 }
 /** Loads a preset by name, or a JSON file by path. */
@@ -17141,6 +17246,7 @@ function parseVideoTime(value, name) {
 
 
 
+
 function decimal(raw, key, name, range) {
     return parseDecimal(raw[key], name(key), range);
 }
@@ -17242,6 +17348,18 @@ function exportList(raw, name) {
     }
     return EXPORT_FORMATS.filter((format) => asked.has(format));
 }
+/**
+ * `--label-studio-images`: an http(s) URL, Label Studio's local-files path or a relative path
+ * (`isLabelStudioImagePrefix`, domain/exports.ts); the default when not given. Run, and merge for its own prefix.
+ */
+function labelStudioImagesOption(raw, name = run_options_cliName) {
+    const value = resolve_text(raw, 'label-studio-images');
+    if (value === null)
+        return DEFAULT_LABEL_STUDIO_IMAGES;
+    if (!isLabelStudioImagePrefix(value))
+        throw (0,errors/* invalidParameterError */.pn)(name('label-studio-images'), LABEL_STUDIO_IMAGES_EXPECTED, value);
+    return value;
+}
 /** Most frames the labelling budget accepts. */
 const MAX_SELECT = 1_000_000;
 /** `--select` and `--select-only` (run, and merge choosing its own budget). */
@@ -17290,6 +17408,11 @@ function resolveOptions(raw, name = run_options_cliName, cwd = process.cwd()) {
     if (videos.length === 0)
         throw (0,errors/* invalidParameterError */.pn)(name('video'), 'at least one video file', raw.video?.[0]);
     const stems = videos.map((v) => external_node_path_default().basename(v, external_node_path_default().extname(v)));
+    // Image names begin with the stem, and the exports (CVAT's XML, the reports) cannot hold every control character.
+    const controlled = videos.find((v) => findControlCharacter(external_node_path_default().basename(v)) !== null);
+    if (controlled !== undefined) {
+        throw (0,errors/* invalidParameterError */.pn)(name('video'), 'a video whose file name holds no control character (images are named after it; rename the file)', controlled);
+    }
     const repeated = stems.find((stem, i) => stems.indexOf(stem) !== i);
     if (repeated !== undefined) {
         throw (0,errors/* invalidParameterError */.pn)(name('video'), 'videos with distinct file names (images are named <video-stem>_<frame>.jpg)', `two videos named ${repeated}`);
@@ -17347,7 +17470,7 @@ function resolveOptions(raw, name = run_options_cliName, cwd = process.cwd()) {
         pricePerHour: decimal(raw, 'price-per-hour', name, { min: 0, max: 1000 }),
         executionProviders: providerList(raw, name),
         exports: exportList(raw, name),
-        labelStudioImages: resolve_text(raw, 'label-studio-images') ?? DEFAULT_LABEL_STUDIO_IMAGES,
+        labelStudioImages: labelStudioImagesOption(raw, name),
         ...labellingBudget(raw, name),
         stallTimeoutSeconds: decimal(raw, 'stall-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_STALL_TIMEOUT_SECONDS,
         downloadTimeoutSeconds: decimal(raw, 'download-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_DOWNLOAD_TIMEOUT_SECONDS,
@@ -17778,19 +17901,22 @@ function serializeCoco(dataset) {
  * CSV writing per RFC 4180: fields containing a comma, double quote, CR or LF are quoted, inner
  * quotes doubled, records end in CRLF (the last one too), and columns come in a fixed order. Text
  * that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR: a video or
- * site name is user input) gets a leading `'`, so the file is data when opened in Excel or Sheets.
+ * site name is user input) gets a leading `'`, so the file is data when opened in Excel or Sheets;
+ * so does text that starts with `'` itself, so `parseCsv` can take the guard off again and read back
+ * exactly the text written (`@north-gate` is written `'@north-gate` and read back `@north-gate`).
  */
 
 const CRLF = '\r\n';
 const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Text starting with one of these is written with a leading `'` (the guard); the `'` itself included, so the guard is unambiguous. */
+const GUARDED_START = /^[=+\-@\t\r']/;
 /** One field: null/undefined and non-finite numbers become an empty cell. */
 function csvField(value) {
     if (value === null || value === undefined)
         return '';
     if (typeof value === 'number')
         return Number.isFinite(value) ? String(value) : '';
-    const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
+    const text = typeof value === 'string' && GUARDED_START.test(value) ? `'${value}` : String(value);
     return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 function csvRecord(values) {
@@ -17850,7 +17976,14 @@ function frameRow(frame) {
 function frameRowsCsv(frames) {
     return toCsv(FRAME_CSV_COLUMNS, frames.map(frameRow));
 }
-/** Parses an RFC 4180 document (as `toCsv` writes it) into records of fields. */
+/** A field as read, with the formula guard `csvField` put on taken off: `'@x` → `@x`, `''x` → `'x`, `'x` stays. */
+function unguardCsvText(field) {
+    return field.startsWith("'") && GUARDED_START.test(field.slice(1)) ? field.slice(1) : field;
+}
+/**
+ * Parses an RFC 4180 document (as `toCsv` writes it) into records of fields, the formula guard taken
+ * off (`unguardCsvText`): every text `toCsv` wrote reads back as it was.
+ */
 function parseCsv(text) {
     const records = [];
     let record = [];
@@ -17891,7 +18024,7 @@ function parseCsv(text) {
     }
     if (field !== '' || record.length > 0)
         records.push([...record, field]);
-    return records;
+    return records.map((fields) => fields.map(unguardCsvText));
 }
 const numberOrNull = (cell) => (cell === undefined || cell === '' ? null : Number(cell));
 /** metrics.csv read back into frame rows (what `frameRowsCsv` wrote; its values are already rounded). */
@@ -18177,16 +18310,26 @@ function selectFrames(kept, features, n) {
 }
 
 ;// CONCATENATED MODULE: ./src/export/xml.ts
-/** Escapes text for an XML attribute value or element content. */
+/**
+ * Text for an XML 1.0 attribute value or element content. Markup characters become entities; tab,
+ * line feed and carriage return become character references (`&#9;` `&#10;` `&#13;`), since a parser
+ * turns them into spaces in an attribute value (attribute-value normalisation) and a raw CR into LF
+ * anywhere; DEL, C1 controls and U+2028/U+2029 become references too, so no reader takes them for a
+ * line end. Characters XML 1.0 cannot hold at all, even as references (the other C0 controls,
+ * U+FFFE, U+FFFF, unpaired surrogates), are refused: class names holding them are refused when the
+ * model is loaded (domain/control-characters.ts), so reaching here is a bug, not a name to rewrite.
+ */
+
+const ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+// eslint-disable-next-line no-control-regex
+const NOT_XML_10 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/u;
+const AS_REFERENCE = /[\t\n\r\u007f-\u009f\u2028\u2029]/g;
 function escapeXml(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&apos;')
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ' ');
+    const refused = NOT_XML_10.exec(text);
+    if (refused !== null) {
+        throw new RangeError(`${quotedOneLine(text)} holds ${codePointName(refused[0].charCodeAt(0))}, which XML 1.0 cannot hold`);
+    }
+    return text.replace(/[&<>"']/g, (c) => ENTITIES[c]).replace(AS_REFERENCE, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 ;// CONCATENATED MODULE: ./src/export/cvat.ts
@@ -18306,9 +18449,17 @@ function labelStudioExport(coco, context) {
 
 /** Eight decimals: under 1e-4 px of error on an 8K-wide image. */
 const normalised = (value) => value.toFixed(8);
-/** A YAML double-quoted scalar. */
+/**
+ * Escaped in a double-quoted scalar: `"` and `\` (as `\"` and `\\`), and as `\uXXXX` what YAML does not
+ * allow unescaped (C0 controls, DEL, C1 controls, U+FFFE, U+FFFF, unpaired surrogates), what YAML 1.1
+ * readers such as PyYAML take for line breaks and fold (NEL, U+2028, U+2029), and the byte-order mark.
+ */
+// eslint-disable-next-line no-control-regex
+const YAML_ESCAPED = /["\\\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udfff]/gu;
+/** A YAML double-quoted scalar that YAML 1.1 and 1.2 readers read back as `text`, exactly. */
 function yamlString(text) {
-    return JSON.stringify(text);
+    const escape = (c) => (c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+    return `"${text.replace(YAML_ESCAPED, escape)}"`;
 }
 /** Class number of each COCO category id: its place in the model's classes. */
 function classNumbers(coco, modelClasses) {
@@ -18464,12 +18615,335 @@ async function writeLabelling(job) {
     return { selection, selectedOnly, exports };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/record-schemas.ts
+/**
+ * Schemas of the run's records (frame rows, kept images, detections, features, a finished video) as
+ * they are read back from disk: a merge part's files and a resume's checkpoint. Anything they name
+ * that becomes a path is checked against the value computed from the record (an image's file is
+ * `imageFileName(video, frameIndex)`, a video stem is one file-name part), so an edited record
+ * cannot name a file outside the dataset. `describeIssue` turns zod's first issue into one line.
+ */
+
+
+
+
+
+const countSchema = schemas_int().min(0);
+const nullableNumber = schemas_number().nullable();
+/** A name that stays one component of a path: not empty, `.` or `..`, no `/` or NUL, short enough for a file name. */
+function isFileNamePart(name) {
+    return name !== '' && name !== '.' && name !== '..' && !/[/\0]/.test(name) && Buffer.byteLength(name) <= 200;
+}
+/** A video's stem (its file name without the extension), which image names begin with. */
+const stemSchema = schemas_string().refine(isFileNamePart, { error: 'a video file name without its extension (no "/", not "." or "..", at most 200 bytes)' });
+const record_schemas_sha256Schema = schemas_string().regex(/^[0-9a-f]{64}$/, 'a sha256 digest: 64 lowercase hex characters');
+const frameDecodeSchema = schemas_enum(['sequential', 'keyframe', 'exact']);
+const detectionSchema = strictObject({
+    classIndex: countSchema,
+    className: schemas_string(),
+    score: schemas_number().min(0).max(1),
+    box: strictObject({ x: schemas_number(), y: schemas_number(), width: schemas_number().min(0), height: schemas_number().min(0) }),
+});
+const namedAfterFrame = { error: 'the image name dataset-gen gives that frame, <video>_<frame index, 6 digits>.jpg' };
+const keptImageSchema = strictObject({
+    file: schemas_string(),
+    video: stemSchema,
+    frameIndex: countSchema,
+    timestampMs: schemas_number(),
+    decode: frameDecodeSchema,
+    width: schemas_int().min(1),
+    height: schemas_int().min(1),
+    detections: array(detectionSchema),
+})
+    .refine((image) => image.file === imageFileName(image.video, image.frameIndex), { ...namedAfterFrame, path: ['file'] });
+const frameBase = {
+    video: stemSchema,
+    frameIndex: countSchema,
+    timestampMs: schemas_number(),
+    lumaMean: nullableNumber,
+    blurScore: nullableNumber,
+    phashDistance: countSchema.nullable(),
+    localChange: nullableNumber,
+};
+const frameRecordSchema = discriminatedUnion('outcome', [
+    strictObject({ ...frameBase, outcome: literal('kept'), detections: countSchema, inferenceMs: schemas_number().min(0), imageFile: schemas_string() })
+        .refine((row) => row.imageFile === imageFileName(row.video, row.frameIndex), { ...namedAfterFrame, path: ['imageFile'] }),
+    strictObject({ ...frameBase, outcome: literal('dropped'), reason: schemas_enum(DROP_REASONS) }),
+]);
+const frameFeaturesSchema = strictObject({
+    phash: schemas_string().regex(/^[01]{64}$/, '64 bits as 0/1'),
+    tiles: array(schemas_number().min(0).max(255)).length(TILE_GRID * TILE_GRID * 3),
+});
+const stageMsSchema = strictObject(Object.fromEntries(STAGES.map((stage) => [stage, schemas_number().min(0)])));
+/** A video the interrupted run finished, as its checkpoint line holds it. */
+const finishedVideoSchema = strictObject({
+    index: countSchema,
+    record: strictObject({
+        sha256: record_schemas_sha256Schema,
+        decode: strictObject({ mode: schemas_enum(['all', 'keyframes']), reason: schemas_string() }),
+        framesDecoded: countSchema,
+        decodeErrors: countSchema,
+        truncatedAtMs: schemas_number().min(0).optional(),
+    }),
+    frames: array(frameRecordSchema),
+    kept: array(keptImageSchema),
+    features: array(tuple([schemas_string(), frameFeaturesSchema])),
+    stageMs: stageMsSchema,
+});
+/** Keeps a value read from a file readable and on one line in a message. */
+function shown(part) {
+    const text = typeof part === 'number' ? `[${part}]` : JSON.stringify(String(part)).slice(1, -1);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+/** zod's first issue as `<field path>: <message>`, one line (`frames[3].file: ...`). */
+function describeIssue(error) {
+    const issue = error.issues[0];
+    if (issue === undefined)
+        return 'invalid';
+    const field = issue.path.reduce((acc, part) => (typeof part === 'number' ? `${acc}${shown(part)}` : acc === '' ? shown(part) : `${acc}.${shown(part)}`), '');
+    return `${field === '' ? '(the whole file)' : field}: ${issue.message.replace(/\s+/g, ' ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/part-schemas.ts
+/**
+ * Schemas of a finished dataset's files as `merge` reads them back (manifest.json,
+ * annotations/instances.json, metrics.json), with the most each may weigh. Only what merge uses is
+ * checked field by field; the manifest's `config` beyond the fields named here is carried into the
+ * merged manifest as the parts wrote it (compared equal across parts first): JSON values, never a path.
+ */
+
+
+
+
+const MB = 1024 * 1024;
+/** The most merge reads of each of a part's files: far above what a dataset of a day of video holds. */
+const PART_FILE_LIMITS = {
+    manifest: 16 * MB,
+    metrics: 16 * MB,
+    coco: 256 * MB,
+    metricsCsv: 256 * MB,
+    selectionFeatures: 256 * MB,
+    image: 64 * MB,
+};
+const manifestVideoSchema = object({
+    path: schemas_string(),
+    stem: stemSchema,
+    sha256: record_schemas_sha256Schema,
+    decode: schemas_enum(['all', 'keyframes']),
+    decodeReason: schemas_string(),
+    sizeBytes: countSchema,
+    container: schemas_string(),
+    codec: schemas_string(),
+    durationSeconds: schemas_number().min(0),
+    fps: schemas_number().min(0),
+    width: schemas_int().min(1),
+    height: schemas_int().min(1),
+    rotation: schemas_number(),
+    frameCount: countSchema,
+    frameCountExact: schemas_boolean(),
+    framesDecoded: countSchema,
+    decodeErrors: countSchema,
+    truncatedAtSeconds: schemas_number().min(0).nullable(),
+});
+const timeRangeSchema = strictObject({ startMs: schemas_number().min(0), endMs: schemas_number().min(0).nullable() });
+const partManifestSchema = object({
+    schemaVersion: literal(1),
+    tool: object({ name: literal('dataset-gen'), version: schemas_string(), gitCommit: schemas_string().nullable() }),
+    runtime: object({
+        node: schemas_string(),
+        platform: schemas_string(),
+        ffmpeg: object({ path: schemas_string(), version: schemas_string(), source: schemas_enum(['option', 'path', 'npm']) }),
+        ffprobe: object({ path: schemas_string(), version: schemas_string() }),
+        onnxruntime: schemas_string(),
+        sharp: schemas_string(),
+        libvips: schemas_string(),
+        executionProviders: array(schemas_string()),
+        decoder: schemas_enum(['cuda', 'cpu']),
+    }),
+    run: object({ id: schemas_string(), startedAt: schemas_string(), finishedAt: schemas_string(), wallSeconds: schemas_number().min(0) }),
+    config: looseObject({
+        site: schemas_string(),
+        timeRange: timeRangeSchema.nullable().optional(),
+        exports: array(schemas_enum(EXPORT_FORMATS)).optional(),
+        select: schemas_int().min(1).nullable().optional(),
+        selectOnly: schemas_boolean().optional(),
+        pricePerHour: schemas_number().min(0).nullable().optional(),
+        model: looseObject({ name: schemas_string() }),
+    }),
+    model: object({
+        path: schemas_string(),
+        sha256: record_schemas_sha256Schema,
+        origin: schemas_enum(['option', 'config-path', 'cache', 'download']),
+        url: schemas_string().nullable(),
+        pinned: schemas_boolean(),
+        classNames: array(schemas_string()).min(1),
+    }),
+    videos: array(manifestVideoSchema).min(1),
+    counts: looseObject({ images: countSchema }),
+});
+const partCocoSchema = object({
+    images: array(object({
+        id: countSchema,
+        file_name: schemas_string(),
+        width: schemas_int().min(1),
+        height: schemas_int().min(1),
+        video: stemSchema,
+        frame_index: countSchema,
+        timestamp_ms: schemas_number(),
+        decode: frameDecodeSchema,
+        site: schemas_string(),
+    })),
+    annotations: array(object({
+        id: countSchema,
+        image_id: countSchema,
+        category_id: countSchema,
+        bbox: tuple([schemas_number(), schemas_number(), schemas_number().min(0), schemas_number().min(0)]),
+        score: schemas_number().min(0).max(1),
+    })),
+    categories: array(object({ id: countSchema, name: schemas_string(), supercategory: schemas_string() })),
+});
+const partMetricsSchema = object({
+    timings: object({
+        wallMs: schemas_number().min(0),
+        stages: object(Object.fromEntries(STAGES.map((stage) => [stage, object({ ms: schemas_number().min(0) })]))),
+    }),
+    compute: object({ videoSeconds: schemas_number().min(0) }),
+});
+
+;// CONCATENATED MODULE: ./src/pipeline/read-back.ts
+/**
+ * The trust boundary for what dataset-gen reads back from disk: a merge part's files and images, the
+ * staging folder a resume continues, its checkpoint. Someone may have edited any of them, so a file is
+ * read only when every folder on its way below the root is a real folder (lstat, no symbolic link)
+ * and the file itself is a regular file (opened with O_NOFOLLOW, checked with fstat: a FIFO or a
+ * device is refused, never waited on), no larger than its limit. Copies are written with O_EXCL, so a
+ * name read back can never replace a file.
+ */
+
+
+
+/** A file or folder read back from disk is not what dataset-gen wrote there; the message says what it is. */
+class ReadBackError extends Error {
+    missing;
+    constructor(message, 
+    /** The file or folder does not exist (as opposed to being of the wrong kind or size). */
+    missing = false) {
+        super(message);
+        this.missing = missing;
+        this.name = 'ReadBackError';
+    }
+}
+const read_back_MB = 1024 * 1024;
+// O_NONBLOCK: opening a FIFO for reading returns at once (then fstat refuses it) instead of waiting for a writer.
+const READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK;
+/** What an lstat found, in words, for messages. */
+function kindOf(info) {
+    if (info.isSymbolicLink())
+        return 'a symbolic link';
+    if (info.isDirectory())
+        return 'a folder';
+    if (info.isFIFO())
+        return 'a FIFO';
+    if (info.isSocket())
+        return 'a socket';
+    if (info.isCharacterDevice() || info.isBlockDevice())
+        return 'a device';
+    return 'a regular file';
+}
+function errorCode(error) {
+    return error.code ?? error.message;
+}
+/** Refuses `rel` (a path below `root`, `/`-separated) unless every folder on its way is a real folder. */
+async function checkFolders(root, rel) {
+    const parts = rel.split('/');
+    let current = root;
+    for (const [i, part] of parts.slice(0, -1).entries()) {
+        current = external_node_path_default().join(current, part);
+        const shown = parts.slice(0, i + 1).join('/');
+        const info = await (0,promises_namespaceObject.lstat)(current).catch((error) => {
+            throw new ReadBackError(`${shown} is missing (${errorCode(error)})`, errorCode(error) === 'ENOENT');
+        });
+        if (!info.isDirectory() || info.isSymbolicLink())
+            throw new ReadBackError(`${shown} is ${kindOf(info)}, not a folder`);
+    }
+}
+/**
+ * The bytes of `rel` below `root` (a regular file reached through real folders, at most `maxBytes`);
+ * throws a ReadBackError saying what is wrong.
+ */
+async function readBack(root, rel, maxBytes) {
+    await checkFolders(root, rel);
+    const handle = await (0,promises_namespaceObject.open)(external_node_path_default().join(root, rel), READ_FLAGS).catch((error) => {
+        const code = errorCode(error);
+        if (code === 'ELOOP')
+            throw new ReadBackError(`${rel} is a symbolic link, not a file`);
+        throw new ReadBackError(`${rel} is missing (${code})`, code === 'ENOENT');
+    });
+    try {
+        const info = await handle.stat();
+        if (!info.isFile())
+            throw new ReadBackError(`${rel} is ${kindOf(info)}, not a regular file`);
+        const tooBig = () => new ReadBackError(`${rel} is larger than the ${Math.round(maxBytes / read_back_MB)} MB dataset-gen reads of such a file`);
+        if (info.size > maxBytes)
+            throw tooBig();
+        // Read up to one byte past the limit: a file that grows after fstat is still refused.
+        const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length > maxBytes)
+                throw tooBig();
+            if (length === buffer.length)
+                break;
+        }
+        return buffer.subarray(0, length);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** `readBack` as UTF-8 text. */
+async function readBackText(root, rel, maxBytes) {
+    return (await readBack(root, rel, maxBytes)).toString('utf8');
+}
+/** Copies `rel` below `root` (as `readBack` reads it) to `target`, which must not exist (O_EXCL). */
+async function copyBack(root, rel, target, maxBytes) {
+    await (0,promises_namespaceObject.writeFile)(target, await readBack(root, rel, maxBytes), { flag: 'wx' });
+}
+/**
+ * The first entry below `dir` (and `dir` itself) that is not a real folder or a regular file (a
+ * symbolic link, a FIFO, a device), as `<relative path> is <kind>`; null when there is none.
+ */
+async function strayEntry(dir, shown = external_node_path_default().basename(dir)) {
+    const info = await (0,promises_namespaceObject.lstat)(dir);
+    if (info.isSymbolicLink() || !info.isDirectory())
+        return `${shown} is ${kindOf(info)}`;
+    const pending = [''];
+    while (pending.length > 0) {
+        const rel = pending.pop();
+        for (const entry of await (0,promises_namespaceObject.readdir)(external_node_path_default().join(dir, rel), { withFileTypes: true })) {
+            const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+            if (entry.isDirectory())
+                pending.push(child);
+            else if (!entry.isFile())
+                return `${shown}/${child} is ${kindOf(await (0,promises_namespaceObject.lstat)(external_node_path_default().join(dir, child)))}`;
+        }
+    }
+    return null;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/dataset-part.ts
 /**
- * A finished dataset read back for `merge`: its manifest, COCO file, frame rows (metrics.csv) and
- * metrics, with its kept images rebuilt from the COCO file (whose numbers are already rounded, so
- * building COCO from them again gives the same bytes), and, when it was made with a labelling budget
- * (`--select`), its kept frames' appearance features (selection-features.json).
+ * A finished dataset read back for `merge`, through the trust boundary (read-back.ts): its manifest,
+ * COCO file, frame rows (metrics.csv) and metrics, each a regular file within its size limit and
+ * checked against its schema, and, when it was made with a labelling budget (`--select`), its kept
+ * frames' appearance features (selection-features.json). The kept images are rebuilt from the COCO
+ * file (whose numbers are already rounded, so building COCO from them again gives the same bytes);
+ * every image name is checked to be the one dataset-gen gives that frame, and the records to agree
+ * with each other, so nothing a part says can name a file outside the part or the merged dataset.
  */
 
 
@@ -18477,13 +18951,23 @@ async function writeLabelling(job) {
 
 
 
-async function readPartFile(dir, given, file) {
+
+
+const EDITED = 'the dataset was changed after dataset-gen wrote it; make that part again';
+/** A part's file that merge cannot use: one line naming the part, the file and what is wrong. */
+function partError(given, file, problem) {
+    return new errors/* UsageError */.eb(`${given}: ${file} ${problem}; ${EDITED}`);
+}
+async function readPartText(dir, given, file, limit) {
     try {
-        return await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, file), 'utf8');
+        return await readBackText(dir, file, limit);
     }
     catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new errors/* UsageError */.eb(`${given} is not a finished dataset-gen dataset: ${file} is missing (${code}); pass folders written by dataset-gen run`);
+        if (!(error instanceof ReadBackError))
+            throw error;
+        if (error.missing)
+            throw new errors/* UsageError */.eb(`${given} is not a finished dataset-gen dataset: ${error.message}; pass folders written by dataset-gen run`);
+        throw new errors/* UsageError */.eb(`${given}: ${error.message}; ${EDITED}`);
     }
 }
 function parseJson(text, given, file) {
@@ -18491,53 +18975,106 @@ function parseJson(text, given, file) {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new errors/* UsageError */.eb(`${given}: ${file} is not valid JSON (${error.message})`);
+        throw new errors/* UsageError */.eb(`${given}: ${file} is not valid JSON (${error.message.split('\n')[0]}); ${EDITED}`);
     }
 }
-/** The kept images of a COCO file, with each detection's class index in the model's class list. */
-function keptFromCoco(coco, classNames) {
-    const nameOf = new Map(coco.categories.map((c) => [c.id, c.name]));
-    const byImage = new Map();
-    for (const a of coco.annotations) {
-        const className = nameOf.get(a.category_id) ?? '';
-        const [x, y, width, height] = a.bbox;
-        const list = byImage.get(a.image_id) ?? [];
-        list.push({ classIndex: classNames.indexOf(className), className, score: a.score, box: { x, y, width, height } });
-        byImage.set(a.image_id, list);
+function parsePartFile(schema, text, given, file) {
+    const result = schema.safeParse(parseJson(text, given, file));
+    if (!result.success)
+        throw partError(given, file, `does not hold what dataset-gen writes there: ${describeIssue(result.error)}`);
+    return result.data;
+}
+/** The manifest's video stems, each once. */
+function videoStems(manifest, given) {
+    const stems = new Set();
+    for (const video of manifest.videos) {
+        if (stems.has(video.stem))
+            throw partError(given, DATASET_FILES.manifest, `lists video ${JSON.stringify(video.stem)} twice`);
+        stems.add(video.stem);
     }
-    return coco.images.map((image) => ({
-        file: image.file_name,
-        video: image.video,
-        frameIndex: image.frame_index,
-        timestampMs: image.timestamp_ms,
-        decode: image.decode,
-        width: image.width,
-        height: image.height,
-        detections: byImage.get(image.id) ?? [],
-    }));
+    return stems;
+}
+/** The kept images of a checked COCO file, with each detection's class index in the model's class list. */
+function keptFromCoco(coco, classNames, stems, given) {
+    const fail = (problem) => partError(given, DATASET_FILES.coco, problem);
+    const nameOf = new Map();
+    for (const category of coco.categories) {
+        if (nameOf.has(category.id) || !classNames.includes(category.name) || [...nameOf.values()].includes(category.name)) {
+            throw fail(`has category ${category.id} ${JSON.stringify(category.name)}, which is repeated or not a class of the part's model`);
+        }
+        nameOf.set(category.id, category.name);
+    }
+    const kept = new Map();
+    const files = new Set();
+    for (const image of coco.images) {
+        const file = imageFileName(image.video, image.frame_index);
+        if (image.file_name !== file)
+            throw fail(`names image ${image.id} ${JSON.stringify(image.file_name)}, not ${file}, the name dataset-gen gives that frame`);
+        if (!stems.has(image.video))
+            throw fail(`has image ${file} of video ${JSON.stringify(image.video)}, which the manifest does not list`);
+        if (kept.has(image.id) || files.has(file))
+            throw fail(`lists image ${image.id} (${file}) twice`);
+        files.add(file);
+        const { video, width, height, decode } = image;
+        kept.set(image.id, { file, video, frameIndex: image.frame_index, timestampMs: image.timestamp_ms, decode, width, height, detections: [] });
+    }
+    for (const a of coco.annotations) {
+        const image = kept.get(a.image_id);
+        const className = nameOf.get(a.category_id);
+        if (image === undefined || className === undefined)
+            throw fail(`has annotation ${a.id} of image ${a.image_id} and category ${a.category_id}, one of which it does not list`);
+        const [x, y, width, height] = a.bbox;
+        image.detections.push({ classIndex: classNames.indexOf(className), className, score: a.score, box: { x, y, width, height } });
+    }
+    return [...kept.values()];
+}
+/** metrics.csv's rows, each checked, of the manifest's videos, each frame once, its kept rows the COCO file's images. */
+function readFrames(csvText, given, stems, kept) {
+    const file = DATASET_FILES.metricsCsv;
+    let rows;
+    try {
+        rows = frameRowsFromCsv(csvText);
+    }
+    catch (error) {
+        throw partError(given, file, `cannot be read: ${error.message}`);
+    }
+    const seen = new Set();
+    for (const [i, row] of rows.entries()) {
+        const result = frameRecordSchema.safeParse(row);
+        if (!result.success)
+            throw partError(given, file, `row ${i + 1} is not a frame row dataset-gen writes: ${describeIssue(result.error)}`);
+        const key = `${row.video}#${row.frameIndex}`;
+        if (!stems.has(row.video) || seen.has(key))
+            throw partError(given, file, `row ${i + 1} (frame ${row.frameIndex} of ${JSON.stringify(row.video)}) is repeated or of a video the manifest does not list`);
+        seen.add(key);
+    }
+    const keptRows = new Set(rows.flatMap((row) => (row.outcome === 'kept' ? [row.imageFile] : [])));
+    const unmatched = kept.find((image) => !keptRows.has(image.file));
+    if (unmatched !== undefined || keptRows.size !== kept.length) {
+        throw partError(given, file, `and ${DATASET_FILES.coco} disagree on the kept images${unmatched ? ` (${unmatched.file})` : ''}`);
+    }
+    return rows;
 }
 async function readDatasetPart(given, cwd) {
     const dir = external_node_path_default().resolve(cwd, given);
-    const [manifestText, cocoText, metricsText, csvText] = await Promise.all([DATASET_FILES.manifest, DATASET_FILES.coco, DATASET_FILES.metrics, DATASET_FILES.metricsCsv].map((file) => readPartFile(dir, given, file)));
-    const manifest = parseJson(manifestText, given, DATASET_FILES.manifest);
-    if (manifest.schemaVersion !== 1 || manifest.tool?.name !== 'dataset-gen') {
-        throw new errors/* UsageError */.eb(`${given}: ${DATASET_FILES.manifest} is not a dataset-gen manifest (schema 1)`);
-    }
-    const coco = parseJson(cocoText, given, DATASET_FILES.coco);
-    let frames;
-    try {
-        frames = frameRowsFromCsv(csvText);
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb(`${given}: ${DATASET_FILES.metricsCsv} cannot be read: ${error.message}`);
-    }
-    const kept = keptFromCoco(coco, manifest.model.classNames);
+    const read = (file, limit) => readPartText(dir, given, file, limit);
+    const [manifestText, cocoText, metricsText, csvText] = await Promise.all([
+        read(DATASET_FILES.manifest, PART_FILE_LIMITS.manifest),
+        read(DATASET_FILES.coco, PART_FILE_LIMITS.coco),
+        read(DATASET_FILES.metrics, PART_FILE_LIMITS.metrics),
+        read(DATASET_FILES.metricsCsv, PART_FILE_LIMITS.metricsCsv),
+    ]);
+    const manifest = parsePartFile(partManifestSchema, manifestText, given, DATASET_FILES.manifest);
+    const stems = videoStems(manifest, given);
+    const coco = parsePartFile(partCocoSchema, cocoText, given, DATASET_FILES.coco);
+    const kept = keptFromCoco(coco, manifest.model.classNames, stems, given);
+    const frames = readFrames(csvText, given, stems, kept);
     return {
         dir,
         given,
         manifest,
         coco,
-        metrics: parseJson(metricsText, given, DATASET_FILES.metrics),
+        metrics: parsePartFile(partMetricsSchema, metricsText, given, DATASET_FILES.metrics),
         frames,
         kept,
         features: typeof manifest.config.select === 'number' ? await readFeatures(dir, given, kept) : null,
@@ -18548,11 +19085,14 @@ async function readFeatures(dir, given, kept) {
     const file = EXPORT_FILES.selectionFeatures;
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, file), 'utf8');
+        text = await readBackText(dir, file, PART_FILE_LIMITS.selectionFeatures);
     }
     catch (error) {
-        const code = error.code ?? 'unreadable';
-        throw new errors/* UsageError */.eb(`${given} was made with a labelling budget (--select) but has no ${file} (${code}), which merge needs to choose the budget again over the merged frames; make it again with this version of dataset-gen`);
+        if (!(error instanceof ReadBackError))
+            throw error;
+        if (!error.missing)
+            throw new errors/* UsageError */.eb(`${given}: ${error.message}; ${EDITED}`);
+        throw new errors/* UsageError */.eb(`${given} was made with a labelling budget (--select) but has no ${file}, which merge needs to choose the budget again over the merged frames; make it again with this version of dataset-gen`);
     }
     const parsed = parseJson(text, given, file);
     let features;
@@ -18560,11 +19100,11 @@ async function readFeatures(dir, given, kept) {
         features = parseSelectionFeatures(parsed);
     }
     catch (error) {
-        throw new errors/* UsageError */.eb(`${given}: ${file} cannot be read: ${error.message}`);
+        throw partError(given, file, `cannot be read: ${error.message}`);
     }
     const missing = kept.find((image) => !features.has(image.file));
     if (missing)
-        throw new errors/* UsageError */.eb(`${given}: ${file} has no features for ${missing.file}, a kept image; the dataset was changed after it was made`);
+        throw partError(given, file, `has no features for ${missing.file}, a kept image`);
     return features;
 }
 
@@ -18597,7 +19137,6 @@ function redactedModelConfig(config) {
 function buildManifest(input) {
     const { options, metrics } = input;
     const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, resume: _resume, ...config } = options;
-    const { manifest: _manifest, ...datasetFiles } = DATASET_FILES;
     return {
         schemaVersion: 1,
         tool: { name: 'dataset-gen', version: input.toolVersion, gitCommit: input.gitCommit },
@@ -18648,10 +19187,15 @@ function buildManifest(input) {
             truncatedAtSeconds: v.truncatedAtMs === undefined ? null : Math.round(v.truncatedAtMs) / 1000,
         })),
         counts: manifestCounts(metrics),
-        files: datasetFiles,
+        files: manifestFiles(),
         exports: metrics.exports,
         selection: manifestSelection(metrics),
     };
+}
+/** The dataset's files besides the manifest, as the manifest lists them. */
+function manifestFiles() {
+    const { manifest: _manifest, ...files } = DATASET_FILES;
+    return files;
 }
 /** The manifest's entry for the labelling budget, from the metrics; null when none was asked for. */
 function manifestSelection(metrics) {
@@ -18701,9 +19245,10 @@ function firstDifference(a, b, at = '') {
     }
     return null;
 }
-/** What must be equal across the parts; the time range (and `overwrite`, `pricePerHour`) legitimately differ. */
+/** What must be equal across the parts; the time range (and `overwrite`, `pricePerHour`, `labelStudioImages`) legitimately differ. */
 function comparable(manifest) {
-    const { timeRange: _range, overwrite: _overwrite, pricePerHour: _price, executionProviders: _providers, ...config } = manifest.config;
+    // labelStudioImages: merge writes its own (`merge --label-studio-images`), never a part's.
+    const { timeRange: _range, overwrite: _overwrite, pricePerHour: _price, executionProviders: _providers, labelStudioImages: _images, ...config } = manifest.config;
     return {
         'tool.version': manifest.tool.version,
         'model.sha256': manifest.model.sha256,
@@ -18729,6 +19274,19 @@ function checkMergeable(parts) {
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/domain/path-inside.ts
+/**
+ * Path containment, one definition for every check that a path stays inside a folder (the Action's
+ * workspace, `--overwrite`'s guard, a dataset part's files): by path components, so `<dir>/..in` is
+ * inside `<dir>` and `<dir>-other` is not.
+ */
+
+/** Whether `child` is `parent` or below it; both absolute and normalised (real paths where links matter). */
+function isInside(child, parent) {
+    const relative = external_node_path_default().relative(parent, child);
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative));
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/output-dir.ts
 /**
  * The dataset is written into a hidden sibling of the output folder and renamed into place only when
@@ -18742,16 +19300,13 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 
 
 
+
 /** The run's staging folder: `.<out>.partial` beside `outDir`. */
 function stagingDirOf(outDir) {
     return external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.partial`);
 }
 async function realOrResolved(file) {
     return (0,promises_namespaceObject.realpath)(file).catch(() => external_node_path_default().resolve(file));
-}
-function isInside(folder, file) {
-    const rel = external_node_path_default().relative(folder, file);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
 }
 /** True when `dir` holds a manifest.json written by dataset-gen (a run or a merge). */
 async function isDataset(dir) {
@@ -18775,15 +19330,15 @@ async function overwriteRefusal(outDir, entries, guard, name) {
         return 'it is the root folder';
     if (real === home)
         return 'it is the home folder';
-    if (isInside(real, home))
+    if (isInside(home, real))
         return `it holds the home folder ${home}`;
     if (real === cwd)
         return 'it is the current working folder';
-    if (isInside(real, cwd))
+    if (isInside(cwd, real))
         return `it holds the current working folder ${cwd}`;
     for (const input of guard.inputs ?? []) {
         const resolved = [external_node_path_default().resolve(guard.cwd ?? process.cwd(), input), await realOrResolved(external_node_path_default().resolve(guard.cwd ?? process.cwd(), input))];
-        if (resolved.some((file) => isInside(real, file)))
+        if (resolved.some((file) => isInside(file, real)))
             return `it holds the input ${input}`;
     }
     if (entries.length > 0 && !(await isDataset(outDir))) {
@@ -18830,9 +19385,44 @@ async function createStagingDir(outDir, subdirs, name = run_options_cliName, sta
         await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, sub), { recursive: true });
     return dir;
 }
-/** Moves the finished staging folder to `outDir`, replacing what was there. */
-async function commitStagingDir(staging, outDir) {
-    const previous = await (0,promises_namespaceObject.stat)(outDir).catch(() => null);
+/**
+ * `outDir` was taken while the run wrote its staging folder (something appeared there without
+ * `--overwrite`, or what is there may not be replaced); the finished dataset stays in the staging folder.
+ */
+class OutputTakenError extends errors/* OutputError */.u7 {
+}
+function errnoOf(error) {
+    return error.code;
+}
+/**
+ * Moves the finished staging folder to `outDir`. Without `overwrite`, only onto nothing or an empty
+ * folder (one rename: whatever appears at `outDir` meanwhile makes it fail); with it, after checking
+ * again that what is there now may be replaced (`checkOutputDir`). When `outDir` cannot be taken the
+ * staging folder is kept and named in the error.
+ */
+async function commitStagingDir(staging, outDir, overwrite, name = run_options_cliName, guard = {}) {
+    const taken = (why) => new OutputTakenError(`Output ${outDir} ${why}; the finished dataset is kept in ${staging}: move it into place, or run again with another ${name('out')}`);
+    if (!overwrite) {
+        try {
+            await (0,promises_namespaceObject.rename)(staging, outDir);
+            return;
+        }
+        catch (error) {
+            if (['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR'].includes(errnoOf(error) ?? '')) {
+                throw taken(`appeared while the dataset was written and ${name('overwrite')} was not given`);
+            }
+            throw error;
+        }
+    }
+    try {
+        await checkOutputDir(outDir, true, name, guard);
+    }
+    catch (error) {
+        if (error instanceof errors/* OutputError */.u7)
+            throw taken(`changed while the dataset was written: ${error.message}`);
+        throw error;
+    }
+    const previous = await (0,promises_namespaceObject.lstat)(outDir).catch(() => null);
     if (!previous) {
         await (0,promises_namespaceObject.rename)(staging, outDir);
         return;
@@ -18844,6 +19434,96 @@ async function commitStagingDir(staging, outDir) {
 }
 async function discardStagingDir(staging) {
     await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/output-lock.ts
+/**
+ * One run at a time into an output folder: a lock file beside it (`.<out>.lock`, created with O_EXCL)
+ * names the run holding it (pid, host, start time), and is never seen without that content. A second run is refused naming the first; a lock
+ * left by a process that is gone (same host, pid not running) is taken over with a warning.
+ */
+
+
+
+
+
+
+function lockPathOf(outDir) {
+    return external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.lock`);
+}
+/** True while a process with this pid exists (EPERM: it exists, owned by another user). */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+function parseOwner(text) {
+    try {
+        const owner = JSON.parse(text);
+        if (typeof owner.pid === 'number' && Number.isInteger(owner.pid) && owner.pid > 0 && typeof owner.host === 'string' && typeof owner.startedAt === 'string') {
+            return { pid: owner.pid, host: owner.host, startedAt: owner.startedAt };
+        }
+    }
+    catch {
+        // not JSON: reported below
+    }
+    return null;
+}
+/**
+ * Creates the lock file with its content in one step (written to a private file, then hard-linked to
+ * the lock's name, which fails when the name exists), so the lock is never seen empty; false when it
+ * exists already.
+ */
+async function tryCreate(file, owner, outDir, name) {
+    const own = `${file}.${owner.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(own, `${JSON.stringify(owner)}\n`, { flag: 'wx' });
+        await (0,promises_namespaceObject.link)(own, file);
+        return true;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EEXIST')
+            return false;
+        if (code === 'ENOSPC')
+            throw error;
+        throw new errors/* OutputError */.u7(`Cannot create the lock file ${file} for ${outDir}: ${code ?? error.message}; check ${name('out')}`, { cause: error });
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(own, { force: true });
+    }
+}
+/** Takes the lock on `outDir` (whose parent folder must exist), or refuses naming the run that holds it. */
+async function lockOutput(outDir, name = run_options_cliName, onWarning = () => undefined) {
+    const file = lockPathOf(outDir);
+    const owner = { pid: process.pid, host: external_node_os_default().hostname(), startedAt: new Date().toISOString() };
+    const lock = {
+        path: file,
+        release: async () => {
+            const held = parseOwner(await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => ''));
+            if (held?.pid === owner.pid && held.host === owner.host && held.startedAt === owner.startedAt)
+                await (0,promises_namespaceObject.rm)(file, { force: true });
+        },
+    };
+    if (await tryCreate(file, owner, outDir, name))
+        return lock;
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => '');
+    const other = parseOwner(text);
+    if (other === null) {
+        throw new errors/* OutputError */.u7(`Output ${outDir} is locked by ${file}, which does not say which run holds it; if no dataset-gen run is writing to ${outDir}, remove ${file}`);
+    }
+    if (other.host !== owner.host || processAlive(other.pid)) {
+        throw new errors/* OutputError */.u7(`Output ${outDir} is in use by another dataset-gen run (pid ${other.pid} on ${other.host}, started ${other.startedAt}); wait for it to finish or choose another ${name('out')} (if that run is gone, remove ${file})`);
+    }
+    onWarning(`took over the lock ${file} of a run that is gone (pid ${other.pid} on ${other.host}, started ${other.startedAt})`);
+    await (0,promises_namespaceObject.rm)(file, { force: true });
+    if (await tryCreate(file, owner, outDir, name))
+        return lock;
+    throw new errors/* OutputError */.u7(`Output ${outDir} was locked by another dataset-gen run while this one took over a stale lock (${file}); wait for it to finish or choose another ${name('out')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/report/map-limit.ts
@@ -20213,6 +20893,9 @@ async function writeReports(dir, recorder, metrics, manifest, gates = [], nameOf
 
 
 
+
+
+
 /** The parts' videos, one entry per video (by stem) in order of first appearance, decoded frames summed. */
 function joinVideos(parts) {
     const byStem = new Map();
@@ -20272,102 +20955,153 @@ function videoRecords(videos) {
         ...(truncatedAtSeconds === null ? {} : { truncatedAtMs: truncatedAtSeconds * 1000 }),
     }));
 }
-async function mergeDatasets(request, hooks = {}) {
-    const startedAt = new Date();
-    const logger = hooks.logger ?? silentLogger();
-    const name = hooks.nameOf ?? run_options_cliName;
-    const cwd = request.cwd ?? process.cwd();
-    if (request.parts.length === 0)
-        throw new errors/* UsageError */.eb('merge needs at least one dataset folder: dataset-gen merge <dataset>... --out <dir>');
-    const parts = await Promise.all(request.parts.map((given) => readDatasetPart(given, cwd)));
+function joinParts(parts, request, name) {
     checkMergeable(parts);
-    const first = parts[0];
     const videos = joinVideos(parts);
     const rank = new Map(videos.map((v, i) => [v.stem, i]));
     const frames = joinFrames(parts, rank);
     const kept = parts.flatMap((p) => p.kept).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
-    const { config, model } = first.manifest;
-    const budget = request.budget ?? { select: typeof config.select === 'number' ? config.select : null, selectOnly: config.selectOnly === true };
+    const { config } = parts[0].manifest;
+    const budget = request.budget ?? { select: config.select ?? null, selectOnly: config.selectOnly === true };
     const unfeatured = request.budget === undefined ? undefined : parts.find((part) => part.features === null);
     if (unfeatured) {
         throw new errors/* UsageError */.eb(`${unfeatured.given} has no ${EXPORT_FILES.selectionFeatures}, which ${name('select')} at merge chooses from; a run writes it when given ${name('select')} (any budget): run that part again with it`);
     }
-    await checkOutputDir(request.outDir, request.overwrite, name, { inputs: request.parts.map((part) => external_node_path_default().resolve(cwd, part)), cwd });
-    const staging = await createStagingDir(request.outDir, [DATASET_FILES.images, external_node_path_default().dirname(DATASET_FILES.coco)], name);
-    try {
-        for (const part of parts) {
-            for (const image of part.kept) {
-                await (0,promises_namespaceObject.copyFile)(external_node_path_default().join(part.dir, DATASET_FILES.images, image.file), external_node_path_default().join(staging, DATASET_FILES.images, image.file));
-            }
+    return { parts, videos, frames, kept, budget };
+}
+/** Copies every part's kept images into the staging folder, each a regular file of the part under the name computed for its frame. */
+async function copyImages(parts, staging, signal) {
+    for (const part of parts) {
+        for (const image of part.kept) {
+            signal?.throwIfAborted();
+            const rel = `${DATASET_FILES.images}/${image.file}`;
+            await copyBack(part.dir, rel, external_node_path_default().join(staging, DATASET_FILES.images, image.file), PART_FILE_LIMITS.image).catch((error) => {
+                if (error instanceof ReadBackError)
+                    throw new errors/* UsageError */.eb(`${part.given}: ${error.message}; the dataset was changed after dataset-gen wrote it; make that part again`);
+                throw error;
+            });
         }
-        const cocoContext = {
-            site: config.site,
-            toolVersion: first.manifest.tool.version,
-            categories: first.coco.categories.map((c) => c.name),
-            videoOrder: videos.map((v) => v.stem),
-        };
-        const coco = buildCoco(kept, cocoContext);
-        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.coco), serializeCoco(coco));
-        // The labelling budget (the parts' own, the same as their configs match, or the one given to
-        // merge) and the exports, chosen and written again from the merged records and the parts'
-        // features, as one run over every range would.
-        const labelling = await writeLabelling({
-            dir: staging,
-            kept,
-            features: new Map(parts.flatMap((part) => [...(part.features ?? [])])),
-            select: budget.select,
-            selectOnly: budget.selectOnly,
-            coco,
-            cocoContext,
-            exports: {
-                formats: config.exports ?? ['coco'],
-                site: config.site,
-                modelClasses: model.classNames,
-                modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
-                labelStudioImages: config.labelStudioImages ?? DEFAULT_LABEL_STUDIO_IMAGES,
-                colorOf: classColors(model.classNames, coco.categories.map((c) => c.name)),
-            },
-        });
-        const record = summedRecord(parts, frames, kept, videoRecords(videos), labelling);
-        const metrics = computeMetrics(record, {
-            site: config.site,
-            classNames: model.classNames,
-            videoSeconds: parts.reduce((acc, p) => acc + p.metrics.compute.videoSeconds, 0),
-            pricePerHour: config.pricePerHour,
-            executionProviders: [...new Set(parts.flatMap((p) => p.manifest.runtime.executionProviders))],
-        });
-        const finishedAt = new Date();
-        const manifest = {
-            ...first.manifest,
-            run: {
-                id: (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex'),
-                startedAt: startedAt.toISOString(),
-                finishedAt: finishedAt.toISOString(),
-                wallSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 10) / 100,
-            },
-            config: { ...config, select: budget.select, selectOnly: budget.selectOnly, timeRange: coveredRange(parts) },
-            videos,
-            counts: manifestCounts(metrics),
-            exports: metrics.exports,
-            selection: manifestSelection(metrics),
-            parts: parts.map((p) => ({
-                path: p.given,
-                runId: p.manifest.run.id,
-                timeRange: p.manifest.config.timeRange ?? null,
-                images: p.manifest.counts.images,
-                executionProviders: p.manifest.runtime.executionProviders,
-                wallSeconds: p.manifest.run.wallSeconds,
-            })),
-        };
-        await writeReports(staging, record, metrics, manifest);
-        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
-        await commitStagingDir(staging, request.outDir);
-        logger.info(`merged ${parts.length} datasets into ${request.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
-        return { outDir: request.outDir, metrics, manifest };
     }
-    catch (error) {
-        await discardStagingDir(staging);
-        throw error;
+}
+/** Writes the merged dataset into `staging`: images, COCO, the labelling budget and exports, metrics, reports, the manifest last. */
+async function writeMerged(staging, joined, request, startedAt, signal) {
+    const { parts, videos, frames, kept, budget } = joined;
+    const first = parts[0];
+    const { config, model } = first.manifest;
+    await copyImages(parts, staging, signal);
+    const cocoContext = {
+        site: config.site,
+        toolVersion: first.manifest.tool.version,
+        categories: first.coco.categories.map((c) => c.name),
+        videoOrder: videos.map((v) => v.stem),
+    };
+    const coco = buildCoco(kept, cocoContext);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.coco), serializeCoco(coco));
+    const labelStudioImages = request.labelStudioImages ?? DEFAULT_LABEL_STUDIO_IMAGES;
+    // The labelling budget (the parts' own, the same as their configs match, or the one given to
+    // merge) and the exports, chosen and written again from the merged records and the parts'
+    // features, as one run over every range would.
+    const labelling = await writeLabelling({
+        dir: staging,
+        kept,
+        features: new Map(parts.flatMap((part) => [...(part.features ?? [])])),
+        select: budget.select,
+        selectOnly: budget.selectOnly,
+        coco,
+        cocoContext,
+        exports: {
+            formats: config.exports ?? ['coco'],
+            site: config.site,
+            modelClasses: model.classNames,
+            modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
+            labelStudioImages,
+            colorOf: classColors(model.classNames, coco.categories.map((c) => c.name)),
+        },
+    });
+    const record = summedRecord(parts, frames, kept, videoRecords(videos), labelling);
+    const metrics = computeMetrics(record, {
+        site: config.site,
+        classNames: model.classNames,
+        videoSeconds: parts.reduce((acc, p) => acc + p.metrics.compute.videoSeconds, 0),
+        pricePerHour: config.pricePerHour ?? null,
+        executionProviders: [...new Set(parts.flatMap((p) => p.manifest.runtime.executionProviders))],
+    });
+    const finishedAt = new Date();
+    const manifest = {
+        schemaVersion: 1,
+        tool: first.manifest.tool,
+        runtime: first.manifest.runtime,
+        run: {
+            id: (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex'),
+            startedAt: startedAt.toISOString(),
+            finishedAt: finishedAt.toISOString(),
+            wallSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 10) / 100,
+        },
+        // The config's fields merge does not use are carried as the parts wrote them: JSON values checked
+        // equal across the parts (merge-check.ts), never read as a path or a URL.
+        config: { ...config, labelStudioImages, select: budget.select, selectOnly: budget.selectOnly, timeRange: coveredRange(parts) },
+        model: first.manifest.model,
+        videos,
+        counts: manifestCounts(metrics),
+        files: manifestFiles(),
+        exports: metrics.exports,
+        selection: manifestSelection(metrics),
+        parts: parts.map((p) => ({
+            path: p.given,
+            runId: p.manifest.run.id,
+            timeRange: p.manifest.config.timeRange ?? null,
+            images: p.manifest.counts.images,
+            executionProviders: p.manifest.runtime.executionProviders,
+            wallSeconds: p.manifest.run.wallSeconds,
+        })),
+    };
+    await writeReports(staging, record, metrics, manifest);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    return { metrics, manifest };
+}
+/** The interruption, saying that nothing was written to the output. */
+function interrupted(signal, outDir) {
+    const reason = signal?.reason;
+    return reason instanceof errors/* InterruptedError */.p4 ? new errors/* InterruptedError */.p4(`${reason.message}; the merge wrote nothing to ${outDir}`, reason.signal) : reason;
+}
+async function mergeDatasets(request, hooks = {}) {
+    const startedAt = new Date();
+    const logger = hooks.logger ?? silentLogger();
+    const name = hooks.nameOf ?? run_options_cliName;
+    const { signal } = hooks;
+    const aborted = () => signal?.aborted === true;
+    const cwd = request.cwd ?? process.cwd();
+    if (request.parts.length === 0)
+        throw new errors/* UsageError */.eb('merge needs at least one dataset folder: dataset-gen merge <dataset>... --out <dir>');
+    if (request.labelStudioImages !== undefined && !isLabelStudioImagePrefix(request.labelStudioImages)) {
+        throw (0,errors/* invalidParameterError */.pn)(name('label-studio-images'), LABEL_STUDIO_IMAGES_EXPECTED, request.labelStudioImages);
+    }
+    const joined = joinParts(await Promise.all(request.parts.map((given) => readDatasetPart(given, cwd))), request, name);
+    const guard = { inputs: request.parts.map((part) => external_node_path_default().resolve(cwd, part)), cwd };
+    await checkOutputDir(request.outDir, request.overwrite, name, guard);
+    await createOutputParent(request.outDir, name);
+    const lock = await lockOutput(request.outDir, name, (message) => logger.warn(message));
+    try {
+        if (aborted())
+            throw interrupted(signal, request.outDir);
+        const staging = await createStagingDir(request.outDir, [DATASET_FILES.images, external_node_path_default().dirname(DATASET_FILES.coco)], name);
+        try {
+            const { metrics, manifest } = await writeMerged(staging, joined, request, startedAt, signal);
+            if (aborted())
+                throw interrupted(signal, request.outDir);
+            await commitStagingDir(staging, request.outDir, request.overwrite, name, guard);
+            logger.info(`merged ${joined.parts.length} datasets into ${request.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
+            return { outDir: request.outDir, metrics, manifest };
+        }
+        catch (error) {
+            if (error instanceof OutputTakenError)
+                throw error;
+            await discardStagingDir(staging);
+            throw aborted() ? interrupted(signal, request.outDir) : error;
+        }
+    }
+    finally {
+        await lock.release();
     }
 }
 
@@ -21043,7 +21777,9 @@ function checkModelIo(modelPath, inputs, outputs, config) {
  * The class names to use: the config's, else the model's `names` metadata; their count must equal
  * the class scores in the output.
  */
-function resolveClassNames(modelPath, io, layout, configNames, metadataNames) {
+function resolveClassNames(modelPath, io, layout, configNames, metadataNames, 
+/** Why the metadata's names were not used (a control character in one), when that is so. */
+metadataRefused = null) {
     const names = configNames ?? metadataNames;
     const source = configNames ? 'the model config' : "the model's metadata";
     const shape = io.outputShape;
@@ -21051,6 +21787,8 @@ function resolveClassNames(modelPath, io, layout, configNames, metadataNames) {
         const classes = checkOutputShape(shape, layout);
         const count = classes.ok && classes.numClasses !== null ? `${classes.numClasses} ` : '';
         const how = `list the ${count}class names in "classNames" of the model config`;
+        if (metadataRefused !== null)
+            throw fail(modelPath, `has unusable class names: ${metadataRefused}; ${how}`);
         throw fail(modelPath, `has no class names in its metadata ("names"); ${how}`);
     }
     const check = checkOutputShape(shape, layout, names.length);
@@ -21275,7 +22013,11 @@ function parseNames(text) {
  * `imgsz` as a list ("[640, 640]") and `stride` as an int.
  *
  * Nothing here throws on a model without (or with unreadable) metadata: the result is just empty.
+ * Names holding a control character are not used either (`names` is null, `namesRefused` says which
+ * class and why; domain/control-characters.ts): the model then loads only with `classNames` in its
+ * config, as a model without names does, and a config's names replace the metadata's anyway.
  */
+
 
 
 
@@ -21373,18 +22115,27 @@ async function readMetadataProps(source) {
     }
     return props;
 }
+/** The `names` literal's class names, or null with the reason when one holds a control character. */
+function classNames(literal) {
+    const names = literal === undefined ? null : parseNames(literal);
+    for (const [index, name] of (names ?? []).entries()) {
+        const problem = classNameProblem(name);
+        if (problem !== null)
+            return { names: null, namesRefused: `class ${index} in the metadata ("names"): ${problem}` };
+    }
+    return { names, namesRefused: null };
+}
 function interpret(props) {
-    const names = props.get('names');
     const imgsz = props.get('imgsz');
     const stride = props.get('stride');
     return {
         props,
-        names: names === undefined ? null : parseNames(names),
+        ...classNames(props.get('names')),
         imgsz: imgsz === undefined ? null : parseImgsz(imgsz),
         stride: stride !== undefined && /^\s*\d+\s*$/.test(stride) ? Number(stride) : null,
     };
 }
-const EMPTY_METADATA = () => ({ props: new Map(), names: null, imgsz: null, stride: null });
+const EMPTY_METADATA = () => ({ props: new Map(), names: null, namesRefused: null, imgsz: null, stride: null });
 /** Metadata of a serialized ModelProto held in memory. */
 async function parseOnnxMetadata(bytes) {
     const source = {
@@ -21768,7 +22519,7 @@ class Detector {
         try {
             const io = checkModelIo(modelPath, session.inputMetadata, session.outputMetadata, config);
             const metadata = await readOnnxMetadata(modelPath);
-            const classNames = resolveClassNames(modelPath, io, config.layout, config.classNames, metadata.names);
+            const classNames = resolveClassNames(modelPath, io, config.layout, config.classNames, metadata.names, metadata.namesRefused);
             const exported = metadata.imgsz?.[0];
             if (io.dynamicSize && exported !== undefined && exported !== config.inputSize) {
                 const running = `running it at inputSize ${config.inputSize}`;
@@ -21926,8 +22677,8 @@ function onLines(stream, onLine) {
 ;// CONCATENATED MODULE: ./src/media/tools.ts
 /**
  * Finding ffmpeg and ffprobe (an option, PATH, or the optional npm packages) and reading their
- * versions; what every call of them shares: local files only (PROTOCOL_WHITELIST) and the stall
- * timeout.
+ * versions; the stall timeout every call of them shares. What they may open of a user's video is in
+ * untrusted-input.ts.
  */
 
 
@@ -21939,11 +22690,6 @@ function onLines(stream, onLine) {
 
 const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
 const tools_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-/**
- * Input media is untrusted: ffmpeg and ffprobe may open local files and pipes only, never a network
- * or other protocol a playlist or list inside the file refers to (an input option: before `-i`).
- */
-const PROTOCOL_WHITELIST = ['-protocol_whitelist', 'file,pipe'];
 function stallLimit(tools) {
     return tools.stallTimeout ?? { seconds: DEFAULT_STALL_TIMEOUT_SECONDS, name: run_options_cliName('stall-timeout') };
 }
@@ -22042,12 +22788,63 @@ async function withVersions(paths, ffprobeVersion) {
     return { ffmpeg: { path: paths.ffmpeg, version: ffmpeg }, ffprobe: { path: paths.ffprobe, version: ffprobe }, source: paths.source };
 }
 
+;// CONCATENATED MODULE: ./src/media/untrusted-input.ts
+/**
+ * What ffmpeg and ffprobe may open when they read a user's video, which is untrusted: input options
+ * (before `-i`) given to every call that opens one.
+ *
+ * - Protocols: local files and pipes only (`-protocol_whitelist file,pipe`), never a network or other
+ *   resource a playlist or list inside the file refers to. Decoding a local file needs `file` alone
+ *   (every input is passed as an absolute path, and a FIFO is a file too); `pipe` is used by no call
+ *   and could only read the child's stdin, which nothing writes to. MOV's external data references
+ *   stay off (`enable_drefs` defaults to 0).
+ * - Formats (`-format_whitelist`): only the demuxers of the containers that site cameras, NVRs, phones
+ *   and their export tools write. Any other format ffmpeg detects (an image or image sequence, a GIF,
+ *   a playlist or list such as HLS or concat, SDP/RTP, audio, and ffmpeg's many rarely used demuxers)
+ *   is refused when the file is opened, before its demuxer parses it: "Format not on whitelist".
+ *
+ * libavformat matches with `av_match_list`: an entry matches when it equals one of the names in the
+ * detected demuxer's comma-separated name, so `mov` admits the demuxer `mov,mp4,m4a,3gp,3g2,mj2` and
+ * `matroska` admits `matroska,webm`; a prefix (`mp`, `mpeg` for `mpegts`) matches nothing. A name this
+ * ffmpeg lacks matches nothing and does no harm.
+ *
+ * Left out, though cameras may write them: DV and MXF (camcorders and broadcast cameras; large
+ * demuxers, rare on sites), Ogg, NUT, YUV4MPEG and raw video (not written by cameras), `mpjpeg`
+ * (an MJPEG-over-HTTP capture, which has no frame rate or duration to sample by).
+ */
+/**
+ * The demuxers read, by libavformat name, with what writes them. Raw elementary streams (h264, hevc,
+ * m4v, mpegvideo) are left out for now: ffprobe gives them no duration, which sampling by time needs,
+ * so they would be refused after their demuxer parsed them anyway; refused here, the message says to
+ * wrap them in MP4 (`ffmpeg -i in.264 -c copy out.mp4`). A raw MJPEG file is detected as `jpeg_pipe`,
+ * an image format, never `mjpeg`.
+ */
+const INPUT_FORMATS = [
+    'mov', // MP4, MOV, 3GP/3G2, M4V (mov,mp4,m4a,3gp,3g2,mj2): phones, action and body cameras, drones, most NVR and VMS exports
+    'matroska', // MKV and WebM (matroska,webm): VMS and recorder exports, screen recorders
+    'avi', // AVI: older DVRs and NVRs, MJPEG webcams
+    'mpegts', // MPEG-TS, M2TS/MTS (AVCHD): NVR exports, camcorders, recorded streams
+    'mpeg', // MPEG-PS (.mpg, .vob, .ps): DVRs, Hikvision exports (often named .mp4)
+    'flv', // FLV: RTMP stream recordings
+    'asf', // ASF/WMV: Windows-based DVRs
+    'ivf', // IVF (VP8, VP9, AV1): WebRTC-based camera and doorbell recordings
+    'dhav', // Dahua .dav: Dahua and OEM NVR exports
+];
+/** The containers INPUT_FORMATS reads, for messages. */
+const READ_FORMATS_TEXT = 'MP4/MOV/3GP, MKV/WebM, AVI, MPEG-TS, MPEG-PS, FLV, ASF/WMV, Dahua DAV, IVF';
+const PROTOCOL_WHITELIST = ['-protocol_whitelist', 'file,pipe'];
+const FORMAT_WHITELIST = ['-format_whitelist', INPUT_FORMATS.join(',')];
+/** The input options for every ffmpeg and ffprobe call that opens a user's video; before `-i` (or the file, for ffprobe). */
+const UNTRUSTED_INPUT = [...PROTOCOL_WHITELIST, ...FORMAT_WHITELIST];
+
 ;// CONCATENATED MODULE: ./src/media/ffmpeg.ts
 /**
  * The decoder: one ffmpeg process whose raw frames arrive on a stream, at a priority its user may
  * change while it runs, killed when it stops making progress (the stall timeout); and whether ffmpeg
- * can decode on the GPU here. The media is untrusted: local files only (PROTOCOL_WHITELIST).
+ * can decode on the GPU here. The media is untrusted: local files and the allowed container formats
+ * only (UNTRUSTED_INPUT).
  */
+
 
 
 
@@ -22109,7 +22906,7 @@ function startDecode(tools, request) {
     const hwaccel = request.hwaccel === undefined ? [] : ['-hwaccel', request.hwaccel];
     const skip = request.keyframesOnly === true ? ['-skip_frame', 'nokey'] : [];
     const args = [
-        '-nostdin', '-hide_banner', ...hwaccel, ...skip, ...seek, ...PROTOCOL_WHITELIST, '-i', request.input,
+        '-nostdin', '-hide_banner', ...hwaccel, ...skip, ...seek, ...UNTRUSTED_INPUT, '-i', request.input,
         '-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24',
         '-f', 'rawvideo', 'pipe:1',
     ];
@@ -22159,7 +22956,7 @@ function startDecode(tools, request) {
  * this is tried at run time; the reason is returned when it fails.
  */
 async function cudaDecodeWorks(tools, file) {
-    const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-hwaccel', 'cuda', '-hwaccel_output_format', 'cuda', ...PROTOCOL_WHITELIST, '-i', file, '-frames:v', '1', '-f', 'null', '-'];
+    const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-hwaccel', 'cuda', '-hwaccel_output_format', 'cuda', ...UNTRUSTED_INPUT, '-i', file, '-frames:v', '1', '-f', 'null', '-'];
     try {
         await ffmpeg_run(tools.ffmpeg.path, args, { timeout: 30000 });
         return { works: true, reason: '' };
@@ -22181,6 +22978,7 @@ async function cudaDecodeWorks(tools, file) {
  * One writer at a time is assumed: the file is opened once in append mode ('a+') and the row (with the
  * header when the file was empty) goes out in one append, so a crash cannot leave half a header.
  */
+
 
 
 
@@ -22244,9 +23042,20 @@ function mismatch(file, found) {
         `Expected ${JSON.stringify(shorten(HEADER_LINE, 400))}; found ${JSON.stringify(shorten(found))}. ` +
         'The file was left unchanged; name a new file or move this one aside.');
 }
-/** Reads the first line of an open file and throws when it is not the header. */
+/**
+ * The file is opened without following a symbolic link (O_NOFOLLOW) and without waiting for a writer
+ * (O_NONBLOCK: a FIFO opens at once, then is refused as not a regular file), so a history file swapped
+ * for a link or a FIFO can neither redirect the append nor hang the run.
+ */
+const SAFE = external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK;
+const history_READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | SAFE;
+const APPEND_FLAGS = external_node_fs_namespaceObject.constants.O_RDWR | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_APPEND | SAFE;
+/** Reads the first line of an open file and throws when it is not the header (or the file is not a regular file). */
 async function readAndCheck(handle, file) {
-    const { size } = await handle.stat();
+    const info = await handle.stat();
+    if (!info.isFile())
+        throw new errors/* OutputError */.u7(`The run history ${file} is not a regular file; name a CSV file (or a new one) for the run history`);
+    const { size } = info;
     if (size === 0)
         return { size, endsWithNewline: true };
     const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
@@ -22267,6 +23076,8 @@ async function readAndCheck(handle, file) {
 function ioError(file, error) {
     if (error instanceof errors/* OutputError */.u7)
         return error;
+    if (error.code === 'ELOOP')
+        return new errors/* OutputError */.u7(`The run history ${file} is a symbolic link; name the file itself`, { cause: error });
     return new errors/* OutputError */.u7(`Cannot append to the run history ${file}: ${(0,errors/* messageOf */.bD)(error)}`, { cause: error });
 }
 /**
@@ -22277,7 +23088,7 @@ async function checkRunHistory(file) {
     const absolute = external_node_path_default().resolve(file);
     let handle;
     try {
-        handle = await (0,promises_namespaceObject.open)(absolute, 'r');
+        handle = await (0,promises_namespaceObject.open)(absolute, history_READ_FLAGS);
     }
     catch (error) {
         if (error.code === 'ENOENT')
@@ -22304,7 +23115,7 @@ async function appendRunHistory(file, metrics, manifest) {
     let handle;
     try {
         await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(absolute), { recursive: true });
-        handle = await (0,promises_namespaceObject.open)(absolute, 'a+');
+        handle = await (0,promises_namespaceObject.open)(absolute, APPEND_FLAGS, 0o666);
         const state = await readAndCheck(handle, absolute);
         const wroteHeader = state.size === 0;
         // A file whose last line lost its line break (edited by hand) gets one, so the row starts a line.
@@ -22435,96 +23246,6 @@ function logStageSummary(logger, metrics) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/output-lock.ts
-/**
- * One run at a time into an output folder: a lock file beside it (`.<out>.lock`, created with O_EXCL)
- * names the run holding it (pid, host, start time), and is never seen without that content. A second run is refused naming the first; a lock
- * left by a process that is gone (same host, pid not running) is taken over with a warning.
- */
-
-
-
-
-
-
-function lockPathOf(outDir) {
-    return external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.lock`);
-}
-/** True while a process with this pid exists (EPERM: it exists, owned by another user). */
-function processAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-function parseOwner(text) {
-    try {
-        const owner = JSON.parse(text);
-        if (typeof owner.pid === 'number' && Number.isInteger(owner.pid) && owner.pid > 0 && typeof owner.host === 'string' && typeof owner.startedAt === 'string') {
-            return { pid: owner.pid, host: owner.host, startedAt: owner.startedAt };
-        }
-    }
-    catch {
-        // not JSON: reported below
-    }
-    return null;
-}
-/**
- * Creates the lock file with its content in one step (written to a private file, then hard-linked to
- * the lock's name, which fails when the name exists), so the lock is never seen empty; false when it
- * exists already.
- */
-async function tryCreate(file, owner, outDir, name) {
-    const own = `${file}.${owner.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
-    try {
-        await (0,promises_namespaceObject.writeFile)(own, `${JSON.stringify(owner)}\n`, { flag: 'wx' });
-        await (0,promises_namespaceObject.link)(own, file);
-        return true;
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'EEXIST')
-            return false;
-        if (code === 'ENOSPC')
-            throw error;
-        throw new errors/* OutputError */.u7(`Cannot create the lock file ${file} for ${outDir}: ${code ?? error.message}; check ${name('out')}`, { cause: error });
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(own, { force: true });
-    }
-}
-/** Takes the lock on `outDir` (whose parent folder must exist), or refuses naming the run that holds it. */
-async function lockOutput(outDir, name = run_options_cliName, onWarning = () => undefined) {
-    const file = lockPathOf(outDir);
-    const owner = { pid: process.pid, host: external_node_os_default().hostname(), startedAt: new Date().toISOString() };
-    const lock = {
-        path: file,
-        release: async () => {
-            const held = parseOwner(await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => ''));
-            if (held?.pid === owner.pid && held.host === owner.host && held.startedAt === owner.startedAt)
-                await (0,promises_namespaceObject.rm)(file, { force: true });
-        },
-    };
-    if (await tryCreate(file, owner, outDir, name))
-        return lock;
-    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => '');
-    const other = parseOwner(text);
-    if (other === null) {
-        throw new errors/* OutputError */.u7(`Output ${outDir} is locked by ${file}, which does not say which run holds it; if no dataset-gen run is writing to ${outDir}, remove ${file}`);
-    }
-    if (other.host !== owner.host || processAlive(other.pid)) {
-        throw new errors/* OutputError */.u7(`Output ${outDir} is in use by another dataset-gen run (pid ${other.pid} on ${other.host}, started ${other.startedAt}); wait for it to finish or choose another ${name('out')} (if that run is gone, remove ${file})`);
-    }
-    onWarning(`took over the lock ${file} of a run that is gone (pid ${other.pid} on ${other.host}, started ${other.startedAt})`);
-    await (0,promises_namespaceObject.rm)(file, { force: true });
-    if (await tryCreate(file, owner, outDir, name))
-        return lock;
-    throw new errors/* OutputError */.u7(`Output ${outDir} was locked by another dataset-gen run while this one took over a stale lock (${file}); wait for it to finish or choose another ${name('out')}`);
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/checkpoint.ts
 /**
  * The run's checkpoint, in its staging folder (`.checkpoint.jsonl`): a header with what produced the
@@ -22538,6 +23259,10 @@ async function lockOutput(outDir, name = run_options_cliName, onWarning = () => 
  * ignored. `--resume` reads it back, refuses when the header differs from the new run's, and skips the
  * finished videos.
  */
+
+
+
+
 
 
 
@@ -22577,7 +23302,31 @@ function encodeLine(line) {
     const json = JSON.stringify(line);
     return `${sha256Text(json)} ${json}\n`;
 }
-/** The line's content, or null when it is torn or altered. */
+/**
+ * What a checkpoint line may hold. The identity is only compared with the new run's (which the run
+ * computes), so its options and model config are any JSON values; a finished video is checked field by
+ * field, its image names against its frames (record-schemas.ts).
+ */
+const lineSchema = discriminatedUnion('kind', [
+    strictObject({
+        kind: literal('header'),
+        version: literal(2),
+        identity: strictObject({
+            tool: schemas_string(),
+            ffmpeg: schemas_string(),
+            options: record(schemas_string(), unknown()),
+            modelConfig: record(schemas_string(), unknown()),
+            modelSha256: record_schemas_sha256Schema,
+            videos: array(strictObject({ path: schemas_string(), stem: stemSchema })),
+        }),
+    }),
+    strictObject({ kind: literal('video'), video: finishedVideoSchema }),
+]);
+/**
+ * The line's content, or null when it is torn or not a line dataset-gen writes. The sha256 in front of
+ * each line detects a line torn by a kill; it is not a signature (README, "Security"): whoever can
+ * write the staging folder can write the finished dataset, and the schema keeps what they write inside it.
+ */
 function decodeLine(text) {
     const space = text.indexOf(' ');
     if (space !== 64)
@@ -22585,13 +23334,29 @@ function decodeLine(text) {
     const json = text.slice(space + 1);
     if (sha256Text(json) !== text.slice(0, space))
         return null;
-    return JSON.parse(json);
+    let value;
+    try {
+        value = JSON.parse(json);
+    }
+    catch {
+        return null;
+    }
+    const result = lineSchema.safeParse(value);
+    return result.success ? result.data : null;
 }
+/** The most a checkpoint may weigh: every finished video's records of a day of video, and then some. */
+const CHECKPOINT_LIMIT = 256 * 1024 * 1024;
 /** The checkpoint in `staging`, up to its first torn line; null when it has none or no valid header. */
 async function readCheckpoint(staging) {
-    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(staging, CHECKPOINT_FILE), 'utf8').catch(() => null);
-    if (text === null)
-        return null;
+    let text;
+    try {
+        text = await readBackText(staging, CHECKPOINT_FILE, CHECKPOINT_LIMIT);
+    }
+    catch (error) {
+        if (error instanceof ReadBackError && error.missing)
+            return null;
+        throw error instanceof ReadBackError ? new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${staging}: ${error.message}; remove ${staging} and run again`) : error;
+    }
     const lines = text.split('\n');
     const header = decodeLine(lines[0] ?? '');
     if (header?.kind !== 'header' || header.version !== 2)
@@ -22729,6 +23494,8 @@ async function changedFinishedVideos(finished, identity, sha256Now) {
 
 
 
+
+
 /** The finished videos whose images are all there, up to the first one missing an image. */
 function withImages(finished, images) {
     const whole = [];
@@ -22757,22 +23524,48 @@ async function fresh(request, dir) {
     await createStagingDir(request.outDir, request.subdirs, request.name, dir);
     return { dir, checkpoint: await CheckpointWriter.create(dir, { identity: request.identity, finished: [] }), finished: [] };
 }
+/**
+ * Refuses a staging folder that holds anything dataset-gen does not write there (a symbolic link, a
+ * FIFO, a device, at any depth, or the folder itself a link): a resume would follow it, writing
+ * images into, or clearing, whatever it points at.
+ */
+async function checkLeftover(dir, name) {
+    const stray = await strayEntry(dir);
+    if (stray !== null) {
+        throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: ${stray}, which dataset-gen never writes there; remove ${dir} and run again without ${name('resume')}`);
+    }
+}
+/** Refuses a staging folder whose real path is outside `confineTo` (the Action's workspace). */
+async function checkConfined(dir, confineTo) {
+    if (confineTo === undefined)
+        return;
+    const real = await (0,promises_namespaceObject.realpath)(dir);
+    if (!isInside(real, confineTo))
+        throw new errors/* UsageError */.eb(`The staging folder ${dir} resolves to ${real}, outside the workspace ${confineTo}; choose an output folder inside the workspace`);
+}
 async function openRunStaging(request) {
+    const staging = await openStaging(request);
+    await checkConfined(staging.dir, request.confineTo);
+    return staging;
+}
+async function openStaging(request) {
     const { outDir, identity, name, logger } = request;
     const dir = stagingDirOf(outDir);
-    const left = await (0,promises_namespaceObject.readdir)(dir).then(() => true, () => false);
+    const left = await (0,promises_namespaceObject.lstat)(dir).then(() => true, () => false);
     const total = identity.videos.length;
     if (!left) {
         if (request.resume)
             logger.info(`${name('resume')}: no interrupted run to continue in ${dir}; running from the start`);
         return fresh(request, dir);
     }
-    const saved = await readCheckpoint(dir);
     if (!request.resume) {
+        const saved = (await strayEntry(dir)) === null ? await readCheckpoint(dir) : null;
         const done = saved === null ? '' : ` (${saved.finished.length} of ${saved.identity.videos.length} videos finished)`;
         logger.warn(`a previous interrupted run left ${dir}${done}; pass ${name('resume')} to continue it; replacing it with this run`);
         return fresh(request, dir);
     }
+    await checkLeftover(dir, name);
+    const saved = await readCheckpoint(dir);
     if (saved === null) {
         logger.info(`${name('resume')}: ${dir} has no checkpoint (the interrupted run finished no video); running from the start`);
         return fresh(request, dir);
@@ -22782,6 +23575,13 @@ async function openRunStaging(request) {
         differences.push(...await changedFinishedVideos(saved.finished, identity, request.sha256Of));
     if (differences.length > 0) {
         throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: ${differences.join('; ')} differ from that run's; pass the same options and inputs, or run without ${name('resume')} to start over`);
+    }
+    const foreign = saved.finished.find((video) => {
+        const stem = identity.videos[video.index]?.stem;
+        return [...video.frames, ...video.kept].some((record) => record.video !== stem) || video.features.some(([file]) => !video.kept.some((k) => k.file === file));
+    });
+    if (foreign !== undefined) {
+        throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: its checkpoint's records of video ${foreign.index + 1} are not of that video; remove ${dir} and run again without ${name('resume')}`);
     }
     const images = new Set(await (0,promises_namespaceObject.readdir)(external_node_path_default().join(dir, DATASET_FILES.images)).catch(() => []));
     const finished = withImages(saved.finished, images);
@@ -22800,9 +23600,11 @@ async function openRunStaging(request) {
 /**
  * ffprobe, spawned directly (fluent-ffmpeg, archived upstream, gives only its probe result's type:
  * its ffprobe could be given neither a time limit nor a kill): the probe of a video, the list of its
- * packets without decoding, or both in one call. The media is untrusted: local files only, and
- * ffprobe is killed when it gives no answer within the stall timeout.
+ * packets without decoding, or both in one call. The media is untrusted: local files and the allowed
+ * container formats only (UNTRUSTED_INPUT), and ffprobe is killed when it gives no answer within the
+ * stall timeout.
  */
+
 
 
 
@@ -22810,13 +23612,13 @@ async function openRunStaging(request) {
 
 const ffprobe_run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
 /**
- * Runs ffprobe on a file (streams and format, as JSON), restricted to local files; rejects with
- * ffprobe's own message (`ffprobe exited with code n` and its stderr), or with a VideoInputError
+ * Runs ffprobe on a file (streams and format, as JSON), restricted as UNTRUSTED_INPUT says; rejects
+ * with ffprobe's own message (`ffprobe exited with code n` and its stderr), or with a VideoInputError
  * naming the file and the option when ffprobe gives no answer within the stall timeout (it is killed).
  */
 async function probeFile(tools, file) {
     const limit = stallLimit(tools);
-    const args = ['-v', 'error', ...PROTOCOL_WHITELIST, '-show_streams', '-show_format', '-of', 'json', file];
+    const args = ['-v', 'error', ...UNTRUSTED_INPUT, '-show_streams', '-show_format', '-of', 'json', file];
     let stdout;
     try {
         ({ stdout } = await ffprobe_run(tools.ffprobe.path, args, { timeout: limit.seconds * 1000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }));
@@ -22851,7 +23653,7 @@ function probeDataOf(data) {
  */
 async function listPacketTimes(tools, file, untilSeconds) {
     const args = [
-        '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'V:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
+        '-v', 'error', ...UNTRUSTED_INPUT, '-select_streams', 'V:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
         '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file,
     ];
     let stdout;
@@ -22941,7 +23743,7 @@ function ffprobeLines(tools, args, onLine, errors) {
  * a day of video at 25 fps holds 37 MB.
  */
 async function scanPackets(tools, file) {
-    const args = ['-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'V:0', '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file];
+    const args = ['-v', 'error', ...UNTRUSTED_INPUT, '-select_streams', 'V:0', '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file];
     const packets = new PacketCollector();
     const failed = (reason) => new errors/* ToolError */.v4(`ffprobe could not list the packets of ${file}: ${reason}`);
     await ffprobeLines(tools, args, (line) => {
@@ -22972,7 +23774,7 @@ function parsePacketLine(line) {
  */
 async function probeFileWithPackets(tools, file) {
     const args = [
-        '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'V:0', '-show_program_version', '-show_streams', '-show_format',
+        '-v', 'error', ...UNTRUSTED_INPUT, '-select_streams', 'V:0', '-show_program_version', '-show_streams', '-show_format',
         '-show_entries', 'packet=pts,pts_time,flags', '-of', 'json=compact=1', file,
     ];
     const packets = new PacketCollector();
@@ -23017,6 +23819,7 @@ async function probeFileWithPackets(tools, file) {
 
 
 
+
 /** Containers ffprobe accepts that hold still images, not video. */
 const IMAGE_FORMATS = /(^|,)(image2|[a-z0-9]+_pipe|gif|apng|webp)(,|$)/;
 /** Playlists and lists that make ffmpeg open other files: a video input must be one file. */
@@ -23048,6 +23851,14 @@ function reasonFromProbeError(error) {
     const protocol = /Protocol '([^']+)' not on whitelist/.exec(message)?.[1];
     if (protocol !== undefined)
         return `it refers to a "${protocol}" resource, and only local files are read (a playlist or list is not a video)`;
+    // ffmpeg names the format it detected in the line's prefix: `[gif @ 0x55d0c8a2f6c0] Format not on whitelist '…'`.
+    const refused = /(?:\[([^\]@\s]+) @ [^\]]*\]\s*)?Format not on whitelist/.exec(message);
+    if (refused !== null) {
+        const format = refused[1] ?? 'unnamed';
+        if (LIST_FORMATS.test(format))
+            return `it is a playlist or list of other files (${format}), not a video; pass the video files themselves`;
+        return `its format (${format}) is not one read here (${READ_FORMATS_TEXT}); convert it to MP4 first, e.g. \`ffmpeg -i <file> -c:v libx264 -pix_fmt yuv420p out.mp4\` (\`-c copy\` for a raw H.264 or H.265 stream)`;
+    }
     if (/moov atom not found/i.test(message))
         return 'the file looks truncated or incomplete (moov atom not found)';
     if (/Invalid data found when processing input/i.test(message))
@@ -24505,6 +25316,7 @@ async function runLocked(options, hooks, start) {
             name,
             logger,
             sha256Of,
+            confineTo: hooks.confineStagingTo,
         });
         const dir = staging.dir;
         // Each video's plans, made while the video before it is processed; none for the videos a resume skips.
@@ -24638,7 +25450,7 @@ async function runLocked(options, hooks, start) {
         await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}
 `);
         await (0,promises_namespaceObject.rm)(staging.checkpoint.file);
-        await commitStagingDir(dir, options.outDir);
+        await commitStagingDir(dir, options.outDir, options.overwrite, name, { inputs: inputFiles(options) });
         committed = true;
         logger.info(`dataset written to ${options.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
         await publishRun(options, metrics, manifest, registry, logger, hooks.signal);
@@ -24650,7 +25462,7 @@ async function runLocked(options, hooks, start) {
         };
     }
     catch (error) {
-        if (committed)
+        if (committed || error instanceof OutputTakenError)
             throw error;
         // Ctrl-C in a terminal reaches ffmpeg too: its death can surface as a decode error a moment before
         // the signal's own handler runs. One turn of the event loop lets the abort land first.
@@ -24782,7 +25594,7 @@ function logFormatOf(value) {
         throw (0,errors/* invalidParameterError */.pn)('--log-format', '"text" or "json"', logFormat);
     return logFormat;
 }
-/** `dataset-gen merge <dataset>... --out <dir> [--overwrite] [--select n [--select-only]]`. */
+/** `dataset-gen merge <dataset>... --out <dir> [--overwrite] [--select n [--select-only]] [--label-studio-images prefix]`. */
 function parseMergeArgs(rest) {
     let parsed;
     try {
@@ -24795,6 +25607,7 @@ function parseMergeArgs(rest) {
                 overwrite: { type: 'boolean' },
                 select: { type: 'string' },
                 'select-only': { type: 'boolean' },
+                'label-studio-images': { type: 'string' },
                 'log-format': { type: 'string' },
                 debug: { type: 'boolean' },
                 help: { type: 'boolean', short: 'h' },
@@ -24818,6 +25631,7 @@ function parseMergeArgs(rest) {
             overwrite: values.overwrite === true,
             ...(values.select === undefined ? {} : { select: values.select }),
             ...(values['select-only'] === true ? { 'select-only': true } : {}),
+            ...(values['label-studio-images'] === undefined ? {} : { 'label-studio-images': values['label-studio-images'] }),
         },
         parts: positionals,
         logFormat: logFormatOf(values['log-format']),
@@ -25050,6 +25864,7 @@ const HELP = `dataset-gen — turn site video into a pre-tagged COCO dataset
 Usage:
   dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
   dataset-gen merge <dataset> [<dataset> ...] --out <dir> [--overwrite] [--select <n> [--select-only]]
+                    [--label-studio-images <prefix>]
   dataset-gen cost [--sites n] [--hours-per-day h] [--instance name] [--spot] ... (cost --help)
   dataset-gen --help | --version
 
@@ -25059,6 +25874,10 @@ metrics and report computed again, a labelling budget (--select) chosen again ov
 the frames, the parts listed in manifest.json. merge --select <n> chooses a budget of its
 own over the merged frames instead of the parts' (which must have been made with --select,
 any n, as it chooses from their selection-features.json); --select-only goes with it.
+merge --label-studio-images sets the merged Label Studio tasks' image prefix (default as
+for run); the parts' own prefixes are not used. merge reads each part as untrusted: a file
+that is not what dataset-gen writes there (a link, a FIFO, an image name that is not its
+frame's) is refused, naming the part and the file.
 
 Input and output:
   --video <file>            input video; repeat for several (required)
@@ -25121,8 +25940,9 @@ Labelling:
   --export <formats>        annotation formats beside annotations/instances.json, comma-separated:
                             coco, yolo, label-studio, cvat (default: coco; COCO is always written)
   --label-studio-images <prefix>
-                            put before each image's file name in the Label Studio tasks: a URL
-                            prefix, Label Studio's local-files path or a folder
+                            put before each image's file name in the Label Studio tasks: an
+                            http(s) URL prefix, Label Studio's local-files path or a relative
+                            folder (other schemes are refused)
                             (default: ${DEFAULT_LABEL_STUDIO_IMAGES})
   --select <n>              labelling budget: choose n kept frames to label (every class seen, rarest
                             first, then the least alike), written to selection.json (default: none)
@@ -25198,7 +26018,8 @@ async function runCli(argv, io) {
                 overwrite: args.raw.overwrite === true,
                 cwd: io.cwd,
                 ...(budget.select === null ? {} : { budget: { select: budget.select, selectOnly: budget.selectOnly } }),
-            }, { logger });
+                ...(args.raw['label-studio-images'] === undefined ? {} : { labelStudioImages: labelStudioImagesOption(args.raw) }),
+            }, { logger, signal: io.signal });
             io.stdout.write(`${merged.outDir}\n`);
             return 0;
         }
@@ -25311,8 +26132,9 @@ class InterruptedError extends DatasetGenError {
 }
 /** Renders any value as a readable string, for values that are not `Error`s. */
 function describeValue(value) {
+    // JSON escapes C0 only: DEL, C1 and the Unicode line separators are escaped too, so a message stays one line.
     if (typeof value === 'string')
-        return JSON.stringify(value);
+        return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     if (value === undefined)
         return 'nothing';
     if (typeof value === 'number' || typeof value === 'boolean' || value === null)

@@ -2,7 +2,8 @@
  * Reads every input once (keys spelled as in action.yml) and turns them into the same validated
  * `Options` the CLI produces, through the one validator `resolveOptions`, with messages that name the
  * inputs (`input "sample-fps"`). Action-only inputs (artifact, summary, cache, gates) are validated
- * here with the same message shape.
+ * here with the same message shape. Path inputs must resolve inside the workspace, and so must a model
+ * config file's `source.path`; a URL (the `model` input or the config's `source.url`) needs its sha256.
  */
 import path from 'node:path';
 import * as core from '@actions/core';
@@ -12,6 +13,7 @@ import { resolveOptions } from '../options/resolve.js';
 import { artifactServiceProblem, defaultArtifactName, sanitizeArtifactName } from './artifact.js';
 import type { QualityGates } from './gates.js';
 import { actionName, getInputs, inputName, rawOptions, type InputName, type Inputs } from './inputs.js';
+import { checkModelConfigSource } from './model-config-source.js';
 import { expandVideoPaths } from './video-paths.js';
 import { realWorkspace, requireInsideWorkspace } from './workspace-paths.js';
 import { hasSecretParts } from '../domain/url-redaction.js';
@@ -73,6 +75,7 @@ export async function getActionContext(env: NodeJS.ProcessEnv = process.env): Pr
   if (hasSecretParts(inputs.model)) core.setSecret(inputs.model);
   const options = resolveOptions(raw, actionName, workspace);
   await checkPathInputs(inputs, options, workspaceReal);
+  await checkModelConfigSource(options, workspaceReal);
   // The Actions cache is keyed by the URL's hash and a hit is trusted: a URL must come with its digest.
   if (options.modelUrl !== null && options.modelSha256 === null) {
     throw new UsageError(

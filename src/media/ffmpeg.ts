@@ -1,7 +1,8 @@
 /**
  * The decoder: one ffmpeg process whose raw frames arrive on a stream, at a priority its user may
  * change while it runs, killed when it stops making progress (the stall timeout); and whether ffmpeg
- * can decode on the GPU here. The media is untrusted: local files only (PROTOCOL_WHITELIST).
+ * can decode on the GPU here. The media is untrusted: local files and the allowed container formats
+ * only (UNTRUSTED_INPUT).
  */
 import { execFile, spawn } from 'node:child_process';
 import os from 'node:os';
@@ -9,7 +10,8 @@ import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { VideoInputError } from '../errors.js';
 import { onLines } from './text-lines.js';
-import { PROTOCOL_WHITELIST, stallLimit, type FfmpegTools } from './tools.js';
+import { stallLimit, type FfmpegTools } from './tools.js';
+import { UNTRUSTED_INPUT } from './untrusted-input.js';
 
 const run = promisify(execFile);
 
@@ -104,7 +106,7 @@ export function startDecode(tools: FfmpegTools, request: DecodeRequest): DecodeP
   const hwaccel = request.hwaccel === undefined ? [] : ['-hwaccel', request.hwaccel];
   const skip = request.keyframesOnly === true ? ['-skip_frame', 'nokey'] : [];
   const args = [
-    '-nostdin', '-hide_banner', ...hwaccel, ...skip, ...seek, ...PROTOCOL_WHITELIST, '-i', request.input,
+    '-nostdin', '-hide_banner', ...hwaccel, ...skip, ...seek, ...UNTRUSTED_INPUT, '-i', request.input,
     '-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24',
     '-f', 'rawvideo', 'pipe:1',
   ];
@@ -150,7 +152,7 @@ export function startDecode(tools: FfmpegTools, request: DecodeRequest): DecodeP
  * this is tried at run time; the reason is returned when it fails.
  */
 export async function cudaDecodeWorks(tools: FfmpegTools, file: string): Promise<{ works: boolean; reason: string }> {
-  const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-hwaccel', 'cuda', '-hwaccel_output_format', 'cuda', ...PROTOCOL_WHITELIST, '-i', file, '-frames:v', '1', '-f', 'null', '-'];
+  const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-hwaccel', 'cuda', '-hwaccel_output_format', 'cuda', ...UNTRUSTED_INPUT, '-i', file, '-frames:v', '1', '-f', 'null', '-'];
   try {
     await run(tools.ffmpeg.path, args, { timeout: 30000 });
     return { works: true, reason: '' };

@@ -1,28 +1,30 @@
 /**
  * ffprobe, spawned directly (fluent-ffmpeg, archived upstream, gives only its probe result's type:
  * its ffprobe could be given neither a time limit nor a kill): the probe of a video, the list of its
- * packets without decoding, or both in one call. The media is untrusted: local files only, and
- * ffprobe is killed when it gives no answer within the stall timeout.
+ * packets without decoding, or both in one call. The media is untrusted: local files and the allowed
+ * container formats only (UNTRUSTED_INPUT), and ffprobe is killed when it gives no answer within the
+ * stall timeout.
  */
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import type ffmpeg from 'fluent-ffmpeg';
 import { ToolError, VideoInputError } from '../errors.js';
 import { onLines } from './text-lines.js';
-import { PROTOCOL_WHITELIST, stallLimit, type ProbeTools } from './tools.js';
+import { stallLimit, type ProbeTools } from './tools.js';
+import { UNTRUSTED_INPUT } from './untrusted-input.js';
 
 const run = promisify(execFile);
 
 export type ProbeData = ffmpeg.FfprobeData;
 
 /**
- * Runs ffprobe on a file (streams and format, as JSON), restricted to local files; rejects with
- * ffprobe's own message (`ffprobe exited with code n` and its stderr), or with a VideoInputError
+ * Runs ffprobe on a file (streams and format, as JSON), restricted as UNTRUSTED_INPUT says; rejects
+ * with ffprobe's own message (`ffprobe exited with code n` and its stderr), or with a VideoInputError
  * naming the file and the option when ffprobe gives no answer within the stall timeout (it is killed).
  */
 export async function probeFile(tools: ProbeTools, file: string): Promise<ProbeData> {
   const limit = stallLimit(tools);
-  const args = ['-v', 'error', ...PROTOCOL_WHITELIST, '-show_streams', '-show_format', '-of', 'json', file];
+  const args = ['-v', 'error', ...UNTRUSTED_INPUT, '-show_streams', '-show_format', '-of', 'json', file];
   let stdout: string;
   try {
     ({ stdout } = await run(tools.ffprobe.path, args, { timeout: limit.seconds * 1000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 }));
@@ -67,7 +69,7 @@ export interface PacketTime {
  */
 export async function listPacketTimes(tools: ProbeTools, file: string, untilSeconds: number): Promise<PacketTime[]> {
   const args = [
-    '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'V:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
+    '-v', 'error', ...UNTRUSTED_INPUT, '-select_streams', 'V:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
     '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file,
   ];
   let stdout: string;
@@ -169,7 +171,7 @@ function ffprobeLines(
  * a day of video at 25 fps holds 37 MB.
  */
 export async function scanPackets(tools: ProbeTools, file: string): Promise<PacketScan> {
-  const args = ['-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'V:0', '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file];
+  const args = ['-v', 'error', ...UNTRUSTED_INPUT, '-select_streams', 'V:0', '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file];
   const packets = new PacketCollector();
   const failed = (reason: string): Error => new ToolError(`ffprobe could not list the packets of ${file}: ${reason}`);
   await ffprobeLines(tools, args, (line) => {
@@ -210,7 +212,7 @@ export interface ProbeWithPackets {
  */
 export async function probeFileWithPackets(tools: ProbeTools, file: string): Promise<ProbeWithPackets> {
   const args = [
-    '-v', 'error', ...PROTOCOL_WHITELIST, '-select_streams', 'V:0', '-show_program_version', '-show_streams', '-show_format',
+    '-v', 'error', ...UNTRUSTED_INPUT, '-select_streams', 'V:0', '-show_program_version', '-show_streams', '-show_format',
     '-show_entries', 'packet=pts,pts_time,flags', '-of', 'json=compact=1', file,
   ];
   const packets = new PacketCollector();

@@ -1,7 +1,7 @@
 /**
  * Finding ffmpeg and ffprobe (an option, PATH, or the optional npm packages) and reading their
- * versions; what every call of them shares: local files only (PROTOCOL_WHITELIST) and the stall
- * timeout.
+ * versions; the stall timeout every call of them shares. What they may open of a user's video is in
+ * untrusted-input.ts.
  */
 import { execFile } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
@@ -35,12 +35,6 @@ export interface FfmpegTools {
 
 /** What probing needs of the tools: ffprobe's path and the stall timeout (no versions). */
 export type ProbeTools = Pick<FfmpegTools, 'stallTimeout'> & { ffprobe: Pick<Binary, 'path'> };
-
-/**
- * Input media is untrusted: ffmpeg and ffprobe may open local files and pipes only, never a network
- * or other protocol a playlist or list inside the file refers to (an input option: before `-i`).
- */
-export const PROTOCOL_WHITELIST = ['-protocol_whitelist', 'file,pipe'];
 
 export function stallLimit(tools: Pick<FfmpegTools, 'stallTimeout'>): { seconds: number; name: string } {
   return tools.stallTimeout ?? { seconds: DEFAULT_STALL_TIMEOUT_SECONDS, name: cliName('stall-timeout') };

@@ -9,6 +9,7 @@ import type { VideoInfo } from '../domain/video.js';
 import { ToolError, VideoInputError } from '../errors.js';
 import { probeFile, probeFileWithPackets, scanPackets, type PacketScan, type ProbeData } from '../media/ffprobe.js';
 import { type ProbeTools } from '../media/tools.js';
+import { READ_FORMATS_TEXT } from '../media/untrusted-input.js';
 
 /** Containers ffprobe accepts that hold still images, not video. */
 const IMAGE_FORMATS = /(^|,)(image2|[a-z0-9]+_pipe|gif|apng|webp)(,|$)/;
@@ -43,6 +44,13 @@ function reasonFromProbeError(error: unknown): string {
   const last = lines.filter((line) => !/^ffprobe exited with code/.test(line)).at(-1) ?? lines[0] ?? 'unknown error';
   const protocol = /Protocol '([^']+)' not on whitelist/.exec(message)?.[1];
   if (protocol !== undefined) return `it refers to a "${protocol}" resource, and only local files are read (a playlist or list is not a video)`;
+  // ffmpeg names the format it detected in the line's prefix: `[gif @ 0x55d0c8a2f6c0] Format not on whitelist '…'`.
+  const refused = /(?:\[([^\]@\s]+) @ [^\]]*\]\s*)?Format not on whitelist/.exec(message);
+  if (refused !== null) {
+    const format = refused[1] ?? 'unnamed';
+    if (LIST_FORMATS.test(format)) return `it is a playlist or list of other files (${format}), not a video; pass the video files themselves`;
+    return `its format (${format}) is not one read here (${READ_FORMATS_TEXT}); convert it to MP4 first, e.g. \`ffmpeg -i <file> -c:v libx264 -pix_fmt yuv420p out.mp4\` (\`-c copy\` for a raw H.264 or H.265 stream)`;
+  }
   if (/moov atom not found/i.test(message)) return 'the file looks truncated or incomplete (moov atom not found)';
   if (/Invalid data found when processing input/i.test(message)) return 'ffprobe found no known container format in it';
   return `ffprobe failed: ${last.replace(/^.*?:\s*/, '')}`;

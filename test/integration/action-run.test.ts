@@ -5,7 +5,7 @@
  * local HTTPS server. Nothing leaves the machine.
  */
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
@@ -300,5 +300,38 @@ describe('a model given as an https URL', () => {
     const missing = await capture(() => saveModelCache({ dir: path.join(root, 'no-such-folder'), key: 'dataset-gen-model-other', restored: false }));
     expect(saved).toBe(false);
     expect(missing).toMatch(/::warning::Cannot save the model to the Actions cache \(key dataset-gen-model-other\): Path Validation Error/);
+  });
+});
+
+describe("a model config file's source, checked with the inputs", () => {
+  test.each([
+    ['a source.path outside the workspace', { path: '../outside.onnx' }, /: source\.path "\.\.\/outside\.onnx" is outside the workspace /],
+    ['a source.url without sha256', { url: 'https://127.0.0.1:9/models/m.onnx' }, /: source\.url has no "sha256"; add "sha256"/],
+  ])('%s: the step fails in "Inputs", before the model cache or any read of the weights', async (_label, source, message) => {
+    await writeFile(path.join(root, 'outside.onnx'), await readFile(MODEL));
+    await writeFile(path.join(workspace, 'site-model.json'), JSON.stringify({ name: 'site-model', layout: 'yolov8', source }));
+    const result = await runAction({ video: 'v.mp4', 'model-config': 'site-model.json', 'output-dir': 'out-config-source' });
+    expect((result.error as Error).name).toBe('UsageError');
+    expect((result.error as Error).message).toMatch(new RegExp(`^input "model-config" .*/site-model\\.json${message.source}`));
+    expect(result.stdout).toContain('::group::Inputs\n');
+    expect(result.stdout).not.toContain('::group::Model cache');
+    expect(result.stdout).not.toContain('::group::Dataset');
+  });
+});
+
+describe('resume: a staging folder planted in the workspace', () => {
+  test('images -> $RUNNER_TEMP with a checkpoint header: refused in "Dataset", and the runner\'s temp folder is left alone', async () => {
+    const staging = path.join(workspace, '.out-planted.partial');
+    await mkdir(staging, { recursive: true });
+    await writeFile(path.join(runnerTemp, 'keep-me.txt'), 'runner state');
+    const before = (await readdir(runnerTemp)).sort();
+    await symlink(runnerTemp, path.join(staging, 'images'));
+    const json = JSON.stringify({ kind: 'header', version: 2, identity: { tool: '0.1.0', ffmpeg: 'x', options: {}, modelConfig: {}, modelSha256: 'c'.repeat(64), videos: [] } });
+    await writeFile(path.join(staging, '.checkpoint.jsonl'), `${createHash('sha256').update(json).digest('hex')} ${json}\n`);
+    const result = await runAction({ video: 'v.mp4', model: 'yolov8n.onnx', 'output-dir': 'out-planted', resume: 'true', 'upload-artifact': 'false' });
+    expect((result.error as Error).name).toBe('UsageError');
+    expect((result.error as Error).message).toMatch(/^Cannot resume the interrupted run in .*\.out-planted\.partial: \.out-planted\.partial\/images is a symbolic link, which dataset-gen never writes there; remove .* and run again without input "resume"$/);
+    expect((await readdir(runnerTemp)).sort()).toEqual(before);
+    expect(await readFile(path.join(runnerTemp, 'keep-me.txt'), 'utf8')).toBe('runner state');
   });
 });

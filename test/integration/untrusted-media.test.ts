@@ -1,12 +1,14 @@
 /**
- * ffmpeg and ffprobe read untrusted media: a playlist or list that refers to a network resource is
- * refused without any request (the protocol whitelist), playlists of local files are refused as not
- * being videos, ffprobe has a time limit, and a decoder that stops making progress is killed; a slow
- * reader holding ffmpeg back is not a stall. Real ffmpeg, real processes, inputs made here.
+ * ffmpeg and ffprobe read untrusted media: only the containers cameras, NVRs and phones write are
+ * opened (the format allow-list), so a playlist, a list, an image or an SDP session is refused before
+ * its demuxer reads it, and no request is made; behind that, only local files are opened (the protocol
+ * allow-list); ffprobe has a time limit, and a decoder that stops making progress is killed; a slow
+ * reader holding ffmpeg back is not a stall. Real ffmpeg, real processes, inputs made here; the
+ * refusals and the containers still read go through the built CLI.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { chmod, open, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { constants, openSync, closeSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,9 +18,11 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { VideoInfo } from '../../src/domain/video.js';
 import { VideoInputError } from '../../src/errors.js';
 import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/tools.js';
+import { PROTOCOL_WHITELIST } from '../../src/media/untrusted-input.js';
 import { DecodeLog, extractFrames } from '../../src/pipeline/extract.js';
 import { probeVideo } from '../../src/pipeline/probe.js';
-import { ffmpeg, makeVideo, tempDir } from '../support/videos.js';
+import { runCliToEnd } from '../support/cli-process.js';
+import { ffmpeg, makeVideo, MODEL, tempDir } from '../support/videos.js';
 
 const execFileAsync = promisify(execFile);
 let tools: FfmpegTools;
@@ -84,7 +88,7 @@ function fifoHasReader(fifo: string): boolean {
   }
 }
 
-describe('only local files are read', () => {
+describe('playlists and lists are never opened, and only local files are read', () => {
   let segments: string;
 
   beforeAll(async () => {
@@ -104,7 +108,7 @@ describe('only local files are read', () => {
     ['the same playlist named .mp4', 'remote.mp4'],
   ])('%s: probe refuses it as a VideoInputError, no request is made', async (_label, name) => {
     const error = await rejection(probeVideo(tools, path.join(dir, name), 0));
-    expect(error.message).toMatch(/is not a decodable video: it refers to a "http" resource, and only local files are read/);
+    expect(error.message).toMatch(/is not a decodable video: it is a playlist or list of other files \(hls\), not a video; pass the video files themselves$/);
     expect(requests).toEqual([]);
   });
 
@@ -124,17 +128,70 @@ describe('only local files are read', () => {
     expect(error.message).toMatch(message);
   });
 
-  test('the whitelist is what refuses another protocol: a crypto: segment is opened without it, refused with it', async () => {
+  test('each allow-list alone refuses a crypto: segment, which ffmpeg opens without them', async () => {
     // ffmpeg's file protocol already limits what a local playlist may open to file, crypto and data;
-    // the whitelist narrows that to file and pipe, whatever the build or the input.
+    // the protocol allow-list narrows that to file and pipe, whatever the build or the input, and the
+    // format allow-list does not open the playlist at all.
     const playlist = (await readFile(segments, 'utf8')).replace(/^(local\d+\.ts)$/gm, 'crypto:$1');
     const file = path.join(dir, 'crypto.m3u8');
     await writeFile(file, playlist);
-    const bare = await execFileAsync(tools.ffprobe.path, ['-v', 'error', '-show_format', file], { timeout: 15000 }).then(() => '', (e: { stderr?: string }) => e.stderr ?? '');
-    expect(bare).toContain('decryption key not set'); // the crypto protocol was opened
+    const ffprobe = (options: readonly string[]): Promise<string> =>
+      execFileAsync(tools.ffprobe.path, ['-v', 'error', ...options, '-show_format', file], { timeout: 15000 }).then(() => '', (e: { stderr?: string }) => e.stderr ?? '');
+    expect(await ffprobe([])).toContain('decryption key not set'); // the crypto protocol was opened
+    expect(await ffprobe(PROTOCOL_WHITELIST)).toMatch(/Protocol 'crypto' not on whitelist 'file,pipe'/);
     const error = await rejection(probeVideo(tools, file, 0));
-    expect(error.message).toMatch(/it refers to a "crypto" resource, and only local files are read/);
+    expect(error.message).toMatch(/is not a decodable video: it is a playlist or list of other files \(hls\), not a video/);
   });
+});
+
+describe('only the containers cameras, NVRs and phones write are opened (the format allow-list), through the CLI', () => {
+  const run = (videos: string[], out: string): ReturnType<typeof runCliToEnd> =>
+    runCliToEnd(['run', ...videos.flatMap((video) => ['--video', video]), '--out', out, '--model', MODEL, '--sample-fps', '1', '--decode', 'all', '--inference-workers', '1']);
+  const lavfi = ['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=10', '-frames:v', '20'];
+
+  test('mp4, mov, mkv, webm, avi, ts, flv, mpg, wmv and ivf made here all run, in one run', async () => {
+    // [file, encoder options, the demuxer ffprobe names]
+    const containers: [string, string[], string][] = [
+      ['mp4.mp4', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p'], 'mov,mp4,m4a,3gp,3g2,mj2'],
+      ['mov.mov', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p'], 'mov,mp4,m4a,3gp,3g2,mj2'],
+      ['mkv.mkv', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p'], 'matroska,webm'],
+      ['webm.webm', ['-c:v', 'libvpx'], 'matroska,webm'],
+      ['avi.avi', ['-c:v', 'mpeg4'], 'avi'],
+      ['ts.ts', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p'], 'mpegts'],
+      ['flv.flv', ['-c:v', 'libx264', '-pix_fmt', 'yuv420p'], 'flv'],
+      ['mpg.mpg', ['-c:v', 'mpeg2video'], 'mpeg'],
+      ['wmv.wmv', ['-c:v', 'wmv2'], 'asf'],
+      ['ivf.ivf', ['-c:v', 'libvpx', '-f', 'ivf'], 'ivf'],
+    ];
+    const files = containers.map(([name]) => path.join(dir, 'containers', name));
+    await mkdir(path.join(dir, 'containers'));
+    for (const [index, [, options]] of containers.entries()) await ffmpeg([...lavfi, ...options, files[index]!]);
+    const out = path.join(dir, 'containers-out');
+    const exit = await run(files, out);
+    expect(exit.stderr).not.toMatch(/dataset-gen: /);
+    expect(exit.code).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { videos: { container: string; framesDecoded: number; decodeErrors: number }[] };
+    expect(manifest.videos.map((video) => [video.container, video.framesDecoded, video.decodeErrors])).toEqual(containers.map(([, , demuxer]) => [demuxer, 20, 0]));
+  }, 120_000);
+
+  test.each([
+    ['a GIF', 'gif.mp4', async (file: string) => ffmpeg([...lavfi, '-f', 'gif', file]), /its format \(gif\) is not one read here \(MP4\/MOV\/3GP, .*\); convert it to MP4 first, e\.g\. `ffmpeg -i <file> -c:v libx264 -pix_fmt yuv420p out\.mp4` \(`-c copy` for a raw H\.264 or H\.265 stream\)$/],
+    ['a PNG sequence', 'pngs.mp4', async (file: string) => ffmpeg([...lavfi, '-c:v', 'png', '-f', 'image2pipe', file]), /its format \(png_pipe\) is not one read here .*; convert it to MP4 first/],
+    ['a raw H.264 stream (no container, no duration)', 'raw264.mp4', async (file: string) => ffmpeg([...lavfi, '-c:v', 'libx264', '-f', 'h264', file]), /its format \(h264\) is not one read here .*`-c copy` for a raw H\.264/],
+    ['raw YUV4MPEG frames', 'y4m.mp4', async (file: string) => ffmpeg([...lavfi, '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', file]), /its format \(yuv4mpegpipe\) is not one read here .*; convert it to MP4 first/],
+    ['an HLS playlist of local segments', 'hls.mp4', async (file: string) => ffmpeg([...lavfi, '-c:v', 'libx264', '-f', 'hls', '-hls_time', '1', file]), /it is a playlist or list of other files \(hls\), not a video; pass the video files themselves$/],
+    ['an ffconcat list', 'concat.mp4', async (file: string) => writeFile(file, 'ffconcat version 1.0\nfile plain.mp4\n'), /it is a playlist or list of other files \(concat\), not a video/],
+    ['an SDP session (RTP from the network)', 'sdp.mp4', async (file: string) => writeFile(file, 'v=0\no=- 0 0 IN IP4 127.0.0.1\ns=camera\nc=IN IP4 127.0.0.1\nt=0 0\nm=video 5004 RTP/AVP 96\na=rtpmap:96 H264/90000\n'), /its format \(sdp\) is not one read here/],
+  ])('%s named .mp4 is refused when opened: exit 3, one line naming the file and what to do', async (_label, name, make, message) => {
+    const file = path.join(dir, name);
+    await make(file);
+    const exit = await run([file], path.join(dir, `${name}-out`));
+    expect(exit.code).toBe(3);
+    const last = exit.stderr.trimEnd().split('\n').at(-1) ?? '';
+    expect(last.startsWith(`dataset-gen: Video ${file} is not a decodable video: `)).toBe(true);
+    expect(last).toMatch(message);
+    expect(exit.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
 });
 
 describe('time limits', () => {

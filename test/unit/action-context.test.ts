@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { getActionContext, siteFromRepository, type ActionContext } from '../../src/action/context.js';
 import { actionName, getInputs, INPUT_NAMES } from '../../src/action/inputs.js';
-import { UsageError } from '../../src/errors.js';
+import { ConfigError, UsageError } from '../../src/errors.js';
 
 let root: string;
 let ws: string;
@@ -318,5 +318,64 @@ describe('every path input must resolve inside the workspace', () => {
       'model-sha256': 'a'.repeat(64),
     });
     expect(ctx.options).toMatchObject({ outDir: at('out/new/site'), modelConfig: 'yolov8n-coco', historyCsv: at('metrics/runs.csv') });
+  });
+});
+
+describe("a model config file's source is held to what the model input is", () => {
+  const video = 'videos/cam-1.mp4';
+  const sha = 'd'.repeat(64);
+  const config = (source: unknown): string => JSON.stringify({ name: 'site-model', layout: 'yolov8', ...(source === undefined ? {} : { source }) });
+
+  beforeAll(async () => {
+    await mkdir(at('cfg'), { recursive: true });
+    const configs: Record<string, string> = {
+      'inside.json': config({ path: '../models/m.onnx' }),
+      'missing-inside.json': config({ path: 'not-yet.onnx' }),
+      'dotdot.json': config({ path: '../../outside/m.onnx' }),
+      'absolute.json': config({ path: path.join(root, 'outside', 'm.onnx') }),
+      'through-link.json': config({ path: '../escape/m.onnx' }),
+      'url-pinned.json': config({ url: 'https://models.example.com/m.onnx', sha256: sha }),
+      'url-unpinned.json': config({ url: 'https://models.example.com/m.onnx?X-Amz-Signature=topsecret' }),
+      'no-source.json': config(undefined),
+      'not-json.json': '{ "name": ',
+    };
+    for (const [name, text] of Object.entries(configs)) await writeFile(at('cfg', name), text);
+    // A link to a config inside: its source.path resolves against the link's folder (cfg/), inside.
+    await symlink(at('cfg', 'inside.json'), at('cfg', 'inside-link.json'));
+  });
+
+  const accepted: [string, Record<string, string>][] = [
+    ['the preset (bundled weights, outside the workspace)', { 'model-config': 'yolov8n-coco' }],
+    ['a source.path inside the workspace', { 'model-config': 'cfg/inside.json' }],
+    ['a source.path inside that does not exist yet (the run says so)', { 'model-config': 'cfg/missing-inside.json' }],
+    ['a config reached through a symlink inside', { 'model-config': 'cfg/inside-link.json' }],
+    ['a source.url with its sha256', { 'model-config': 'cfg/url-pinned.json' }],
+    ['no source (the weights come from elsewhere or the run says none)', { 'model-config': 'cfg/no-source.json' }],
+    ['a source.path outside, overridden by a model file', { 'model-config': 'cfg/dotdot.json', model: 'models/m.onnx' }],
+    ['an unpinned source.url, overridden by a pinned model URL', { 'model-config': 'cfg/url-unpinned.json', model: 'https://models.example.com/n.onnx', 'model-sha256': sha }],
+  ];
+  test.each(accepted)('accepted: %s', async (_label, inputs) => {
+    const ctx = await context({ video, ...inputs });
+    expect(ctx.options.modelConfig).toBe(inputs['model-config'] === 'yolov8n-coco' ? 'yolov8n-coco' : at(inputs['model-config']!));
+  });
+
+  const refused: [string, string, RegExp][] = [
+    ['a source.path ".." out of the workspace', 'dotdot.json', /^input "model-config" .*\/cfg\/dotdot\.json: source\.path "\.\.\/\.\.\/outside\/m\.onnx" is outside the workspace .*: it resolves to .*\/outside\/m\.onnx; give a path inside the workspace/],
+    ['an absolute source.path outside', 'absolute.json', /^input "model-config" .*\/cfg\/absolute\.json: source\.path ".*\/outside\/m\.onnx" is outside the workspace/],
+    ['a source.path through a symlinked folder pointing outside', 'through-link.json', /^input "model-config" .*\/cfg\/through-link\.json: source\.path "\.\.\/escape\/m\.onnx" is outside the workspace .*\(through a symlink: .*\/escape\/m\.onnx → .*\/outside\/m\.onnx\)/],
+    ['a source.url without sha256', 'url-unpinned.json', /^input "model-config" .*\/cfg\/url-unpinned\.json: source\.url has no "sha256"; add "sha256": "<the file's sha256>" beside it .* or give the model with input "model" and input "model-sha256"$/],
+  ];
+  test.each(refused)('refused: %s, in one line naming the input and the file', async (_label, file, message) => {
+    const error = await context({ video, 'model-config': `cfg/${file}` }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toMatch(/\n/);
+    expect((error as Error).message).not.toContain('topsecret'); // a presigned URL's token stays out of the log
+  });
+
+  test('a config that is not valid JSON is refused here as the run would refuse it (ConfigError)', async () => {
+    const error = await context({ video, 'model-config': 'cfg/not-json.json' }).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(/^Invalid model config .*\/cfg\/not-json\.json: not valid JSON/);
   });
 });
