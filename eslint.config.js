@@ -26,40 +26,57 @@ const LAYERS = {
   cli: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'export', 'pipeline', 'options', 'cost'],
 };
 
+/**
+ * The rooms of src/pipeline/ (docs/architecture.md, "Layers") and the other rooms each may import:
+ * the stages below the run (decode, filter, write, output) import no other room; labelling uses the
+ * filters' features; merge sits above labelling, output and write. The files directly in
+ * src/pipeline/ (the run and one video's processing) may import every room; no room imports them.
+ */
+const ROOMS = {
+  decode: [],
+  filter: [],
+  output: [],
+  write: [],
+  label: ['filter'],
+  merge: ['label', 'output', 'write'],
+};
+
 /** Parts that are single files directly under src/ (the rest are folders). */
 const FILES = new Set(['errors', 'version', 'index']);
 
-/** The relative specifiers that reach `part` from a file in src/<folder>/ (`up`) or in src/ itself. */
-function specifiers(part, up) {
-  const prefix = up ? '../' : './';
+/** The relative specifiers that reach `part` from a file `depth` folders below src/ (0: src/ itself). */
+function specifiers(part, depth) {
+  const prefix = depth === 0 ? './' : '../'.repeat(depth);
   return FILES.has(part) ? [`${prefix}${part}.js`] : [`${prefix}${part}/*`, `${prefix}${part}.js`];
 }
 
-function importRule(part, up) {
+function layerPattern(part, depth) {
   const others = Object.keys(LAYERS).filter((other) => other !== part && !LAYERS[part].includes(other));
   return {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          {
-            group: others.flatMap((other) => specifiers(other, up)),
-            message: `${LAYERS[part].length > 0 ? `src/${part} may import only ${LAYERS[part].join(', ')}` : `src/${part} imports nothing else in src`} (docs/architecture.md, "Layers")`,
-          },
-        ],
-      },
-    ],
+    group: others.flatMap((other) => specifiers(other, depth)),
+    message: `${LAYERS[part].length > 0 ? `src/${part} may import only ${LAYERS[part].join(', ')}` : `src/${part} imports nothing else in src`} (docs/architecture.md, "Layers")`,
   };
 }
 
+function roomPattern(room) {
+  const others = Object.keys(ROOMS).filter((other) => other !== room && !ROOMS[room].includes(other));
+  return {
+    group: [...others.map((other) => `../${other}/*`), '../*.js'],
+    message: `src/pipeline/${room} may import ${ROOMS[room].length > 0 ? `only the rooms ${ROOMS[room].join(', ')}` : 'no other room'} of src/pipeline, and not the run above it (docs/architecture.md, "Layers")`,
+  };
+}
+
+const restricted = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
 const layerRules = [
-  ...Object.keys(LAYERS).map((part) =>
+  ...Object.keys(LAYERS).flatMap((part) =>
     FILES.has(part)
-      ? { files: [`src/${part}.ts`], rules: importRule(part, false) }
-      : { files: [`src/${part}/**/*.ts`], rules: importRule(part, true) },
+      ? [{ files: [`src/${part}.ts`], rules: restricted(layerPattern(part, 0)) }]
+      : [1, 2].map((depth) => ({ files: [`src/${part}/${'*/'.repeat(depth - 1)}*.ts`], rules: restricted(layerPattern(part, depth)) })),
   ),
+  ...Object.keys(ROOMS).map((room) => ({ files: [`src/pipeline/${room}/*.ts`], rules: restricted(layerPattern('pipeline', 2), roomPattern(room)) })),
   // The CLI's entry point sits beside the folders.
-  { files: ['src/cli.ts'], rules: importRule('cli', false) },
+  { files: ['src/cli.ts'], rules: restricted(layerPattern('cli', 0)) },
 ];
 
 export default tseslint.config(

@@ -6342,7 +6342,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3078);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4136);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3078:
+/***/ 4136:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6815,7 +6815,7 @@ const DEFAULT_DEDUP_THRESHOLD = 2;
 /**
  * Largest local change (luma levels, 0..255) a frame may show against the last kept frame and still be
  * a duplicate: the largest change of one cell's mean luma on a 32x32 grid over the analysis image,
- * after removing the frame-wide change (src/pipeline/local-change.ts). Sensor noise, compression and a
+ * after removing the frame-wide change (src/pipeline/filter/local-change.ts). Sensor noise, compression and a
  * few percent of flicker move it by up to 13; the smallest change between real frames of the sample
  * video at 2 frames/s is 27 (docs/thresholds.md). 255 turns the local check off (pHash only).
  */
@@ -17230,7 +17230,7 @@ function parseVideoTime(value, name) {
     return Math.round(seconds * 1000);
 }
 
-;// CONCATENATED MODULE: ./src/options/resolve.ts
+;// CONCATENATED MODULE: ./src/options/resolve-options.ts
 /**
  * The run's options and their one validator. The CLI (argv) and the Action (inputs) both collect raw
  * strings into `RawOptions` and call `resolveOptions`; every message names the option as the user
@@ -17250,10 +17250,10 @@ function parseVideoTime(value, name) {
 function decimal(raw, key, name, range) {
     return parseDecimal(raw[key], name(key), range);
 }
-function resolve_integer(raw, key, name, range) {
+function resolve_options_integer(raw, key, name, range) {
     return parseInteger(raw[key], name(key), range);
 }
-function resolve_text(raw, key) {
+function resolve_options_text(raw, key) {
     return parseText(raw[key]);
 }
 /** Most inference workers accepted: each holds a copy of the model. */
@@ -17262,7 +17262,7 @@ function decodeOption(raw, name) {
     return parseChoice(raw.decode, name('decode'), DECODE_OPTIONS) ?? 'auto';
 }
 function workerCount(raw, name) {
-    const value = resolve_text(raw, 'inference-workers');
+    const value = resolve_options_text(raw, 'inference-workers');
     if (value === null || value === 'auto')
         return 'auto';
     const expected = `"auto" or an integer from 1 to ${MAX_INFERENCE_WORKERS}`;
@@ -17270,7 +17270,7 @@ function workerCount(raw, name) {
 }
 function sampling(raw, name) {
     const fps = decimal(raw, 'sample-fps', name, { min: 0, max: 240, minExclusive: true });
-    const n = resolve_integer(raw, 'every-n-frames', name, { min: 1, max: 1_000_000 });
+    const n = resolve_options_integer(raw, 'every-n-frames', name, { min: 1, max: 1_000_000 });
     if (fps !== null && n !== null) {
         throw (0,errors/* invalidParameterError */.pn)(`${name('sample-fps')} and ${name('every-n-frames')}`, 'one of the two', 'both');
     }
@@ -17300,7 +17300,7 @@ function timeRange(raw, name, sampled) {
 }
 /** `cuda,cpu`: providers tried in order; CUDA falls back to the CPU with one warning. */
 function providerList(raw, name) {
-    const value = resolve_text(raw, 'execution-providers');
+    const value = resolve_options_text(raw, 'execution-providers');
     if (value === null)
         return null;
     const names = value.split(',').map((part) => part.trim().toLowerCase());
@@ -17325,7 +17325,7 @@ function siteFromFileName(file) {
     return cleaned === '' ? 'site' : cleaned;
 }
 function classList(raw, name) {
-    const value = resolve_text(raw, 'classes');
+    const value = resolve_options_text(raw, 'classes');
     if (value === null)
         return null;
     const names = value.split(',').map((part) => part.trim());
@@ -17336,7 +17336,7 @@ function classList(raw, name) {
 }
 /** `coco` (always written: instances.json is the dataset's own file) and the formats asked for, in EXPORT_FORMATS order. */
 function exportList(raw, name) {
-    const value = resolve_text(raw, 'export');
+    const value = resolve_options_text(raw, 'export');
     const asked = new Set(['coco']);
     if (value !== null) {
         for (const part of value.split(',').map((p) => p.trim().toLowerCase())) {
@@ -17353,7 +17353,7 @@ function exportList(raw, name) {
  * (`isLabelStudioImagePrefix`, domain/exports.ts); the default when not given. Run, and merge for its own prefix.
  */
 function labelStudioImagesOption(raw, name = run_options_cliName) {
-    const value = resolve_text(raw, 'label-studio-images');
+    const value = resolve_options_text(raw, 'label-studio-images');
     if (value === null)
         return DEFAULT_LABEL_STUDIO_IMAGES;
     if (!isLabelStudioImagePrefix(value))
@@ -17364,7 +17364,7 @@ function labelStudioImagesOption(raw, name = run_options_cliName) {
 const MAX_SELECT = 1_000_000;
 /** `--select` and `--select-only` (run, and merge choosing its own budget). */
 function labellingBudget(raw, name = run_options_cliName) {
-    const select = resolve_integer(raw, 'select', name, { min: 1, max: MAX_SELECT });
+    const select = resolve_options_integer(raw, 'select', name, { min: 1, max: MAX_SELECT });
     const selectOnly = raw['select-only'] === true;
     if (selectOnly && select === null)
         throw (0,errors/* invalidParameterError */.pn)(name('select-only'), `to go with ${name('select')} (the number of frames to choose)`, 'no budget');
@@ -17372,8 +17372,8 @@ function labellingBudget(raw, name = run_options_cliName) {
 }
 /** `model` is a file path or an https:// URL; `model-sha256` pins either. */
 function modelInput(raw, name, cwd) {
-    const model = resolve_text(raw, 'model');
-    const sha256 = resolve_text(raw, 'model-sha256');
+    const model = resolve_options_text(raw, 'model');
+    const sha256 = resolve_options_text(raw, 'model-sha256');
     if (sha256 !== null && !/^[0-9a-f]{64}$/.test(sha256)) {
         throw (0,errors/* invalidParameterError */.pn)(name('model-sha256'), 'a sha256 digest of 64 lowercase hex characters', sha256);
     }
@@ -17417,31 +17417,31 @@ function resolveOptions(raw, name = run_options_cliName, cwd = process.cwd()) {
     if (repeated !== undefined) {
         throw (0,errors/* invalidParameterError */.pn)(name('video'), 'videos with distinct file names (images are named <video-stem>_<frame>.jpg)', `two videos named ${repeated}`);
     }
-    const out = resolve_text(raw, 'out');
+    const out = resolve_options_text(raw, 'out');
     if (out === null)
         throw (0,errors/* invalidParameterError */.pn)(name('out'), 'an output folder path', raw.out);
-    const site = resolve_text(raw, 'site') ?? siteFromFileName(videos[0] ?? 'site');
+    const site = resolve_options_text(raw, 'site') ?? siteFromFileName(videos[0] ?? 'site');
     if (!SITE.test(site)) {
         throw (0,errors/* invalidParameterError */.pn)(name('site'), 'a name of letters, digits, spaces, ".", "_" or "-" (at most 100, starting with a letter or digit)', site);
     }
-    const dedup = resolve_integer(raw, 'dedup-threshold', name, { min: DEDUP_DISABLED, max: 64 });
+    const dedup = resolve_options_integer(raw, 'dedup-threshold', name, { min: DEDUP_DISABLED, max: 64 });
     const quality = {
         blackLuma: decimal(raw, 'black-luma', name, { min: 0, max: 255 }) ?? DEFAULT_QUALITY_THRESHOLDS.blackLuma,
         overexposedLuma: decimal(raw, 'overexposed-luma', name, { min: 0, max: 255 }) ?? DEFAULT_QUALITY_THRESHOLDS.overexposedLuma,
         blurThreshold: decimal(raw, 'blur-threshold', name, { min: 0, max: 1e6 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurThreshold,
         blurRatio: decimal(raw, 'blur-ratio', name, { min: 0, max: 1 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurRatio,
-        blurWindow: resolve_integer(raw, 'blur-window', name, { min: 1, max: 1000 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurWindow,
+        blurWindow: resolve_options_integer(raw, 'blur-window', name, { min: 1, max: 1000 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurWindow,
     };
     if (quality.blackLuma >= quality.overexposedLuma) {
         throw (0,errors/* invalidParameterError */.pn)(name('black-luma'), `a value below ${name('overexposed-luma')} (${quality.overexposedLuma})`, quality.blackLuma);
     }
     const model = modelInput(raw, name, cwd);
-    const ffmpegPath = resolve_text(raw, 'ffmpeg-path');
-    const pushgatewayUrl = resolve_text(raw, 'pushgateway-url');
+    const ffmpegPath = resolve_options_text(raw, 'ffmpeg-path');
+    const pushgatewayUrl = resolve_options_text(raw, 'pushgateway-url');
     if (pushgatewayUrl !== null && parsePushgatewayUrl(pushgatewayUrl) === null) {
         throw (0,errors/* invalidParameterError */.pn)(name('pushgateway-url'), 'an http:// or https:// URL of a Prometheus Pushgateway', pushgatewayUrl);
     }
-    const historyCsv = resolve_text(raw, 'history-csv');
+    const historyCsv = resolve_options_text(raw, 'history-csv');
     const sampled = sampling(raw, name);
     return {
         videos: videos.map((v) => external_node_path_default().resolve(cwd, v)),
@@ -17454,15 +17454,15 @@ function resolveOptions(raw, name = run_options_cliName, cwd = process.cwd()) {
         decode: decodeOption(raw, name),
         timeRange: timeRange(raw, name, sampled),
         ...model,
-        modelConfig: modelConfigSpec(resolve_text(raw, 'model-config'), cwd),
+        modelConfig: modelConfigSpec(resolve_options_text(raw, 'model-config'), cwd),
         dedupThreshold: dedup ?? DEFAULT_DEDUP_THRESHOLD,
         dedupLocalThreshold: decimal(raw, 'dedup-local-threshold', name, { min: 0, max: LOCAL_CHANGE_MAX }) ?? DEFAULT_DEDUP_LOCAL_THRESHOLD,
         confidence: decimal(raw, 'confidence', name, { min: 0, max: 1, minExclusive: true }),
         iou: decimal(raw, 'iou', name, { min: 0, max: 1, minExclusive: true }),
-        maxDetections: resolve_integer(raw, 'max-detections', name, { min: 1, max: 10000 }),
+        maxDetections: resolve_options_integer(raw, 'max-detections', name, { min: 1, max: 10000 }),
         classes: classList(raw, name),
         quality,
-        jpegQuality: resolve_integer(raw, 'jpeg-quality', name, { min: 1, max: 100 }) ?? 90,
+        jpegQuality: resolve_options_integer(raw, 'jpeg-quality', name, { min: 1, max: 100 }) ?? 90,
         inferenceWorkers: workerCount(raw, name),
         ffmpegPath: ffmpegPath === null ? null : external_node_path_default().resolve(cwd, ffmpegPath),
         pushgatewayUrl,
@@ -17508,7 +17508,7 @@ const EXPORT_FILES = {
     labelStudioConfig: 'annotations/label-studio-config.xml',
     cvat: 'annotations/cvat-images.xml',
     selection: 'selection.json',
-    /** Each kept frame's appearance features, which `merge` chooses from again (pipeline/labelling-budget.ts). */
+    /** Each kept frame's appearance features, which `merge` chooses from again (pipeline/label/write-labelling.ts). */
     selectionFeatures: 'selection-features.json',
 };
 /** The YOLO label file of an image: its name with `.txt` for the extension. */
@@ -17838,7 +17838,7 @@ function buildTimeline(metrics, frames, limits = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/coco.ts
+;// CONCATENATED MODULE: ./src/export/coco.ts
 const round2 = (n) => Math.round(n * 100) / 100;
 const round4 = (n) => Math.round(n * 10000) / 10000;
 function buildCoco(kept, context) {
@@ -18063,7 +18063,7 @@ function frameRowsFromCsv(text) {
 /** Cells per side of the tile grid of `FrameFeatures.tiles`. */
 const TILE_GRID = 4;
 
-;// CONCATENATED MODULE: ./src/pipeline/local-change.ts
+;// CONCATENATED MODULE: ./src/pipeline/filter/local-change.ts
 /**
  * How much one part of the frame changed: the pHash of the whole frame barely moves when one person
  * walks into a corner (docs/thresholds.md), so dedup also compares the 32x32 grid of mean luma that
@@ -18089,7 +18089,7 @@ function localChange(grey, reference) {
     return largest;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/phash.ts
+;// CONCATENATED MODULE: ./src/pipeline/filter/phash.ts
 const SAMPLE_SIZE = 32;
 const LOW = 8;
 /** COS[i][u] = cos((2i + 1) u π / 2N), for u = 1..8 only. */
@@ -18154,7 +18154,7 @@ function phash64(image) {
     return dctHash(greySample(image));
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/dedup.ts
+;// CONCATENATED MODULE: ./src/pipeline/filter/dedup.ts
 
 
 
@@ -18216,7 +18216,7 @@ class Deduplicator {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/select-frames.ts
+;// CONCATENATED MODULE: ./src/pipeline/label/labelling-budget.ts
 
 /** Appearance distance of two frames, 0 (same) to 1. */
 function frameDistance(a, b) {
@@ -18228,7 +18228,7 @@ function frameDistance(a, b) {
     const colour = n > 0 ? diff / n / 255 : 0;
     return 0.5 * bits + 0.5 * colour;
 }
-const select_frames_round4 = (n) => Math.round(n * 10000) / 10000;
+const labelling_budget_round4 = (n) => Math.round(n * 10000) / 10000;
 function sortedNames(names) {
     return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -18269,7 +18269,7 @@ function selectFrames(kept, features, n) {
     const covered = new Set();
     const target = Math.min(n, candidates.length);
     const pick = (c, reason, why) => {
-        const distance = selected.length === 0 ? null : select_frames_round4(c.nearest);
+        const distance = selected.length === 0 ? null : labelling_budget_round4(c.nearest);
         c.picked = true;
         for (const name of c.classes)
             covered.add(name);
@@ -18304,7 +18304,7 @@ function selectFrames(kept, features, n) {
         const chosen = selected.length === 0 ? best(candidates, (c) => c.image.detections.length) : best(candidates, (c) => c.nearest);
         if (!chosen)
             break;
-        pick(chosen, 'spread', selected.length === 0 ? 'the frame with the most detections, to start from' : `least like the earlier picks (distance ${select_frames_round4(chosen.nearest)} to the nearest)`);
+        pick(chosen, 'spread', selected.length === 0 ? 'the frame with the most detections, to start from' : `least like the earlier picks (distance ${labelling_budget_round4(chosen.nearest)} to the nearest)`);
     }
     return { requested: n, candidates: candidates.length, classes, selected };
 }
@@ -18502,7 +18502,7 @@ function yoloExport(coco, context) {
     return [{ path: EXPORT_FILES.yoloData, content: yaml }, ...labels];
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/write-exports.ts
+;// CONCATENATED MODULE: ./src/pipeline/label/write-exports.ts
 /**
  * Writes the exports asked for (`--export`) into the staging folder, each made from the same COCO
  * records as `annotations/instances.json` (never by detecting again): of every kept image, or with
@@ -18549,7 +18549,7 @@ async function writeExports(job) {
     return records;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/labelling-budget.ts
+;// CONCATENATED MODULE: ./src/pipeline/label/write-labelling.ts
 /**
  * The labelling budget (`--select`, `--select-only`) and the exports (`--export`), written the same
  * way by a run and by `merge`: the choice (selection.json); the appearance features of every kept
@@ -18615,7 +18615,7 @@ async function writeLabelling(job) {
     return { selection, selectedOnly, exports };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/record-schemas.ts
+;// CONCATENATED MODULE: ./src/pipeline/output/record-schemas.ts
 /**
  * Schemas of the run's records (frame rows, kept images, detections, features, a finished video) as
  * they are read back from disk: a merge part's files and a resume's checkpoint. Anything they name
@@ -18704,7 +18704,7 @@ function describeIssue(error) {
     return `${field === '' ? '(the whole file)' : field}: ${issue.message.replace(/\s+/g, ' ')}`;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/part-schemas.ts
+;// CONCATENATED MODULE: ./src/pipeline/merge/part-schemas.ts
 /**
  * Schemas of a finished dataset's files as `merge` reads them back (manifest.json,
  * annotations/instances.json, metrics.json), with the most each may weigh. Only what merge uses is
@@ -18810,7 +18810,7 @@ const partMetricsSchema = object({
     compute: object({ videoSeconds: schemas_number().min(0) }),
 });
 
-;// CONCATENATED MODULE: ./src/pipeline/read-back.ts
+;// CONCATENATED MODULE: ./src/pipeline/output/read-back.ts
 /**
  * The trust boundary for what dataset-gen reads back from disk: a merge part's files and images, the
  * staging folder a resume continues, its checkpoint. Someone may have edited any of them, so a file is
@@ -18935,7 +18935,7 @@ async function strayEntry(dir, shown = external_node_path_default().basename(dir
     return null;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/dataset-part.ts
+;// CONCATENATED MODULE: ./src/pipeline/merge/dataset-part.ts
 /**
  * A finished dataset read back for `merge`, through the trust boundary (read-back.ts): its manifest,
  * COCO file, frame rows (metrics.csv) and metrics, each a regular file within its size limit and
@@ -19120,7 +19120,7 @@ var external_sharp_x = (y) => {
 } 
 var external_sharp_y = (x) => (() => (x))
 const external_sharp_namespaceObject = external_sharp_x({ ["default"]: () => (__WEBPACK_EXTERNAL_MODULE_sharp__["default"]) });
-;// CONCATENATED MODULE: ./src/pipeline/manifest.ts
+;// CONCATENATED MODULE: ./src/pipeline/write/manifest.ts
 /**
  * manifest.json: what produced this dataset, written last. Versions of every tool, the fully resolved
  * configuration, sha256 of every input video and of the model, and the counts.
@@ -19215,7 +19215,7 @@ function manifestCounts(metrics) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/merge-check.ts
+;// CONCATENATED MODULE: ./src/pipeline/merge/merge-check.ts
 /**
  * Whether datasets can be joined: made by the same tool version with the same model (weights and
  * classes) and the same configuration apart from the time range. The refusal names the first field
@@ -19287,7 +19287,7 @@ function isInside(child, parent) {
     return relative === '' || (relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative));
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/output-dir.ts
+;// CONCATENATED MODULE: ./src/pipeline/output/output-dir.ts
 /**
  * The dataset is written into a hidden sibling of the output folder and renamed into place only when
  * the run succeeds, so a failed or interrupted run never leaves a folder that looks complete. A run
@@ -19436,7 +19436,7 @@ async function discardStagingDir(staging) {
     await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/output-lock.ts
+;// CONCATENATED MODULE: ./src/pipeline/output/output-lock.ts
 /**
  * One run at a time into an output folder: a lock file beside it (`.<out>.lock`, created with O_EXCL)
  * names the run holding it (pid, host, start time), and is never seen without that content. A second run is refused naming the first; a lock
@@ -20156,7 +20156,7 @@ function timelineChart(tracks, options) {
     return out.join('');
 }
 
-;// CONCATENATED MODULE: ./src/observe/data-loss.ts
+;// CONCATENATED MODULE: ./src/observe/data-loss-message.ts
 /** One line per data-loss warning (src/domain/data-loss.ts), naming the options as the door spells them. */
 
 
@@ -20229,7 +20229,7 @@ const DEFAULT_HTML_TABLE_ROWS = 50;
 const DEFAULT_CHART_CLASSES = 15;
 /** Video names listed in the header; the rest are counted. */
 const HEADER_VIDEOS = 5;
-/** The dataset's files the report links to, relative to the dataset folder (see pipeline/run.ts). */
+/** The dataset's files the report links to, relative to the dataset folder (see pipeline/run-pipeline.ts). */
 const REPORT_LINKS = [
     { href: DATASET_FILES.coco, label: DATASET_FILES.coco, what: 'COCO annotations (pre-tags)' },
     { href: 'images/', label: 'images/', what: 'the dataset images' },
@@ -20834,7 +20834,7 @@ function renderMarkdownReport(metrics, options = {}) {
     return text;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/write-reports.ts
+;// CONCATENATED MODULE: ./src/pipeline/write/write-reports.ts
 /**
  * The run's reports, written into the staging folder from the one metrics model: metrics.json,
  * metrics.csv (a row per sampled frame), report.md, report.html (with its contact sheet under
@@ -20865,7 +20865,7 @@ async function writeReports(dir, recorder, metrics, manifest, gates = [], nameOf
     return registry;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/merge.ts
+;// CONCATENATED MODULE: ./src/pipeline/merge/merge.ts
 /**
  * `dataset-gen merge`: joins datasets of the same model and config (typically time ranges of long
  * videos, processed by different jobs) into one. Images are copied, the COCO file is rebuilt from
@@ -21310,7 +21310,7 @@ function sha256Text(text) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
 }
 
-;// CONCATENATED MODULE: ./src/model/resolve.ts
+;// CONCATENATED MODULE: ./src/model/resolve-model.ts
 /**
  * Where the model weights come from, in order: an explicit path (--model / DATASET_GEN_MODEL), the
  * model config's `source.path`, the cache entry for its `source.url`, or a download into the cache.
@@ -21427,7 +21427,7 @@ function resolveClassFilter(keep, classNames) {
     return indices;
 }
 
-;// CONCATENATED MODULE: ./src/detect/decode.ts
+;// CONCATENATED MODULE: ./src/detect/decode-output.ts
 /**
  * Decoding of raw YOLO output tensors into candidate boxes (before NMS), for the two output layouts:
  *
@@ -22181,7 +22181,7 @@ function parseImgsz(text) {
     return sizes.length > 0 && sizes.every((size) => size > 0) ? sizes : null;
 }
 
-;// CONCATENATED MODULE: ./src/detect/runtime-layout.ts
+;// CONCATENATED MODULE: ./src/detect/worker-layout.ts
 /**
  * How many inference workers to run and how many threads each gets. On a CPU, two sessions of one
  * thread each, working on different frames, get more frames through than one session splitting every
@@ -22203,7 +22203,7 @@ function runtimeLayout(providers, requested, cores = external_node_os_default().
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./src/detect/runtime.ts
+;// CONCATENATED MODULE: ./src/detect/inference-worker.ts
 /**
  * Where inference runs. onnxruntime-node executes `session.run` synchronously on the thread that
  * calls it, so on the main thread it blocks decoding, filtering and JPEG encoding for the whole
@@ -22353,7 +22353,7 @@ function startRuntime(modelPath, options) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/detect/runtime-pool.ts
+;// CONCATENATED MODULE: ./src/detect/worker-pool.ts
 
 
 class RuntimePool {
@@ -22419,7 +22419,7 @@ async function createSession(modelPath, providers, threads) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/detect/session.ts
+;// CONCATENATED MODULE: ./src/detect/detector.ts
 /**
  * The detector: one onnxruntime-node session for a YOLO model, validated at load, that turns RGB
  * frames into detections in source pixels (letterbox → run, batched when the model allows →
@@ -23246,7 +23246,7 @@ function logStageSummary(logger, metrics) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/checkpoint.ts
+;// CONCATENATED MODULE: ./src/pipeline/output/checkpoint.ts
 /**
  * The run's checkpoint, in its staging folder (`.checkpoint.jsonl`): a header with what produced the
  * run (the options that shape the dataset, the tool and ffmpeg versions, the model config, the
@@ -23481,7 +23481,7 @@ async function changedFinishedVideos(finished, identity, sha256Now) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/run-staging.ts
+;// CONCATENATED MODULE: ./src/pipeline/output/run-staging.ts
 /**
  * The run's staging folder, `.<out>.partial`, with its checkpoint: a new one, or, with `--resume`, the
  * one an interrupted run left, checked against this run's options and inputs and cleared of
@@ -23809,7 +23809,7 @@ async function probeFileWithPackets(tools, file) {
     return { data: probeDataOf(parsed), packets: packets.scan, ffprobeVersion: version === undefined ? null : `ffprobe version ${version}` };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/probe.ts
+;// CONCATENATED MODULE: ./src/pipeline/decode/probe.ts
 /**
  * Stage 1: probe and validate an input video with ffprobe. Anything that is not a decodable video is
  * refused here, with one line naming the file and the reason.
@@ -23965,7 +23965,7 @@ async function probeVideoWithPackets(tools, file, index, name = run_options_cliN
     return { info: videoInfoFromProbe(absolute, index, sizeBytes, probed.data), packets: probed.packets, ffprobeVersion: probed.ffprobeVersion };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/analysis.ts
+;// CONCATENATED MODULE: ./src/pipeline/filter/analysis.ts
 /**
  * The analysis image: each sampled frame is resized once (sharp, linear) to fit 640 x 640. Quality
  * and dedup measure it, and the detector letterboxes from it when the model's input is 640, so the
@@ -23980,7 +23980,7 @@ async function fitForAnalysis(frame) {
     return resizeToFit(frame, letterboxGeometry(frame.width, frame.height, ANALYSIS_SIZE));
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/sampling.ts
+;// CONCATENATED MODULE: ./src/pipeline/decode/select-filter.ts
 /**
  * The select filter for a sampling. For a rate, the first frame of every 1/fps slot of the time grid
  * is kept, so the rate does not drift however the source's frame times fall; for every-n-frames,
@@ -24000,7 +24000,7 @@ function selectFilter(sampling, firstPts = 0) {
     return `select='isnan(prev_selected_pts)+gte(${slot('pts')}-${slot('prev_selected_pts')},1)'`;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/extract.ts
+;// CONCATENATED MODULE: ./src/pipeline/decode/extract.ts
 
 
 
@@ -24231,7 +24231,7 @@ firstPts) {
     return stats;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/keyframe-choice.ts
+;// CONCATENATED MODULE: ./src/pipeline/decode/keyframe-choice.ts
 /**
  * Which frames a keyframe-aware decode takes (`--decode keyframes`), and when `auto` chooses it. Pure
  * functions over a video's frame times and keyframe positions, read from ffprobe's packet list
@@ -24366,7 +24366,7 @@ function ptsSelectExpression(pts) {
     return terms.length === 0 ? '0' : terms.join('+');
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/frame-timeline.ts
+;// CONCATENATED MODULE: ./src/pipeline/decode/frame-timeline.ts
 
 
 /** Sorts the scanned packets into presentation order, leaving out those never shown (flag D). */
@@ -24408,7 +24408,7 @@ function originFromTimeline(timeline) {
     return { firstPtsTime, firstPts: pts[0] ?? 0, framesBefore: (value) => lowerBound(pts, value), everyFrame: true };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/extract-planned.ts
+;// CONCATENATED MODULE: ./src/pipeline/decode/extract-planned.ts
 
 
 
@@ -24538,7 +24538,7 @@ async function* extractPlanned(tools, video, plan, totals) {
     return totals.stats;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/frame-features.ts
+;// CONCATENATED MODULE: ./src/pipeline/label/frame-features.ts
 
 
 /** Mean R, G, B of each grid cell (row-major), read on a sparse grid: means need few pixels. */
@@ -24568,7 +24568,7 @@ function frameFeatures(image, phash) {
     return { phash: phash ?? phash64(image), tiles: tileMeans(image) };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/blur-judge.ts
+;// CONCATENATED MODULE: ./src/pipeline/filter/blur-judge.ts
 
 /** Recent scores needed before a frame is judged against them. */
 const BLUR_WARMUP = 3;
@@ -24592,7 +24592,7 @@ class BlurJudge {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/quality.ts
+;// CONCATENATED MODULE: ./src/pipeline/filter/quality.ts
 
 
 const R_WEIGHT = 0.299;
@@ -24706,7 +24706,7 @@ function laplacianVariance(luma, width, height) {
     return Math.max(0, sumSq / n - mean * mean);
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/decoder-priority.ts
+;// CONCATENATED MODULE: ./src/pipeline/decode/decoder-priority.ts
 /** A keyframe costs about this many average frames to decode (H.264, measured: 300 keyframes in 2.3-2.9 s of CPU, 15 000 frames in 13-14.6 s). */
 const KEYFRAME_COST = 9;
 /** Decoded megapixels (in average-frame equivalents) per sampled frame from which decoding is the larger share of a run's CPU. */
@@ -24757,15 +24757,11 @@ class DecoderPriority {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/write-images.ts
+;// CONCATENATED MODULE: ./src/pipeline/write/write-images.ts
 /** Stage 6a: one JPEG per kept frame, under a deterministic name. */
 
 
 
-/** `<video-stem>_<frame-index, 6 digits>.jpg`, e.g. `site-walkway_000300.jpg`. */
-function write_images_imageFileName(videoStem, frameIndex) {
-    return `${videoStem}_${String(frameIndex).padStart(6, '0')}.jpg`;
-}
 /**
  * Encodes the frame as a baseline JPEG (no metadata, so the bytes depend on the pixels only). Huffman
  * tables are the standard ones: optimising them costs 2.5x the encoding time for a few % of size.
@@ -24943,7 +24939,7 @@ async function processVideo(job) {
     return { stats: log.stats, window: log.window };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/publish.ts
+;// CONCATENATED MODULE: ./src/pipeline/write/publish.ts
 
 
 
@@ -24966,7 +24962,7 @@ async function publishRun(options, metrics, manifest, registry, logger, signal) 
     }
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/range-plan.ts
+;// CONCATENATED MODULE: ./src/pipeline/decode/range-plan.ts
 /**
  * How a run over a time range decodes each video so that it decides exactly as a run over the whole
  * video: seek to the key frame before the dedup checkpoint at or before the range's start, replay
@@ -25021,7 +25017,7 @@ async function planRange(tools, video, range) {
     return { range, replayFromMs, seekSeconds: seek, origin: originFromPackets(video, packets) };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/decode-plan.ts
+;// CONCATENATED MODULE: ./src/pipeline/decode/decode-plan.ts
 
 
 
@@ -25060,7 +25056,7 @@ packets = null) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/run.ts
+;// CONCATENATED MODULE: ./src/pipeline/run-pipeline.ts
 /**
  * Orchestrates a run: validate everything cheap first (tools, output folder, model config, weights,
  * videos), then stream every video through the stages into a staging folder, write COCO, metrics and
@@ -25696,11 +25692,11 @@ const BENCH_PIXELS = 768 * 576;
  * busy, and what a month costs. Pure arithmetic over the figures (figures.ts) and the caller's inputs.
  */
 
-/** Frames per keyframe below which `--decode auto` decodes every frame (src/pipeline/keyframe-choice.ts). */
+/** Frames per keyframe below which `--decode auto` decodes every frame (src/pipeline/decode/keyframe-choice.ts). */
 const estimate_MIN_FRAMES_PER_KEYFRAME = 4;
 /**
  * What `--decode auto` settles on for cameras with regular keyframes, by the pipeline's rule
- * (src/pipeline/keyframe-choice.ts `chooseDecodeMode`; a test keeps the two in step): keyframes only
+ * (src/pipeline/decode/keyframe-choice.ts `chooseDecodeMode`; a test keeps the two in step): keyframes only
  * when they are at most one sampling interval apart and there are at least 4 frames per keyframe.
  */
 function decodeModeFor(input) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import type { Options } from '../domain/run-options.js';
 import { UsageError } from '../errors.js';
-import { resolveOptions } from '../options/resolve.js';
+import { resolveOptions } from '../options/resolve-options.js';
 import { artifactServiceProblem, defaultArtifactName, sanitizeArtifactName } from './artifact.js';
 import type { QualityGates } from './gates.js';
 import { actionName, getInputs, inputName, rawOptions, type InputName, type Inputs } from './inputs.js';

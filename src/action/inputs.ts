@@ -15,7 +15,7 @@ import { DEFAULT_PRESET } from '../model/config.js';
 import { parseDecimal, parseInteger, type Range } from '../options/parse.js';
 import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
-import type { FlagOptionKey, RawOptions, ScalarOptionKey } from '../options/resolve.js';
+import type { FlagOptionKey, RawOptions, ScalarOptionKey } from '../options/resolve-options.js';
 
 /** One path or glob per line; required. */
 interface LinesInput {

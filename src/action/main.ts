@@ -3,7 +3,7 @@
  * stops the run cleanly: exit 130 / 143, the staging folder kept for `resume` once a video is finished.
  */
 import { InterruptedError } from '../errors.js';
-import { fail, run } from './run.js';
+import { fail, run } from './run-action.js';
 
 const cancel = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -11,7 +11,7 @@ import * as core from '@actions/core';
 import type { Options } from '../domain/run-options.js';
 import { messageOf } from '../errors.js';
 import { loadModelConfig } from '../model/config.js';
-import type { ResolvedModel } from '../model/resolve.js';
+import type { ResolvedModel } from '../model/resolve-model.js';
 import { sha256Text } from '../model/sha256.js';
 import { isEnterpriseServer } from './artifact.js';
 

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import * as core from '@actions/core';
-import type { RunResult } from '../pipeline/run.js';
+import type { RunResult } from '../pipeline/run-pipeline.js';
 import type { UploadedArtifact } from './artifact.js';
 import { createActionsLogger } from './logger.js';
 

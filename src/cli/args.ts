@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { didYouMean, invalidParameterError, UsageError } from '../errors.js';
 import type { LogFormat } from '../observe/log.js';
-import type { RawOptions } from '../options/resolve.js';
+import type { RawOptions } from '../options/resolve-options.js';
 
 export interface CliArgs {
   /** `usage`: no arguments at all (the usage goes to stderr, exit 2); `help`: asked for. */

@@ -2,9 +2,9 @@
 import { EXIT_CODES, exitCodeOf, messageOf, DatasetGenError } from '../errors.js';
 import { createLogger, type LogStream } from '../observe/log.js';
 import { createProgress } from '../observe/progress.js';
-import { labellingBudget, labelStudioImagesOption, resolveOptions } from '../options/resolve.js';
-import { mergeDatasets } from '../pipeline/merge.js';
-import { runPipeline } from '../pipeline/run.js';
+import { labellingBudget, labelStudioImagesOption, resolveOptions } from '../options/resolve-options.js';
+import { mergeDatasets } from '../pipeline/merge/merge.js';
+import { runPipeline } from '../pipeline/run-pipeline.js';
 import path from 'node:path';
 import { TOOL_VERSION } from '../version.js';
 import { parseCliArgs } from './args.js';

@@ -44,12 +44,12 @@ export interface FleetEstimate {
 
 type DecodeInput = Pick<FleetInput, 'sampleFps' | 'videoFps' | 'keyframeInterval'>;
 
-/** Frames per keyframe below which `--decode auto` decodes every frame (src/pipeline/keyframe-choice.ts). */
+/** Frames per keyframe below which `--decode auto` decodes every frame (src/pipeline/decode/keyframe-choice.ts). */
 const MIN_FRAMES_PER_KEYFRAME = 4;
 
 /**
  * What `--decode auto` settles on for cameras with regular keyframes, by the pipeline's rule
- * (src/pipeline/keyframe-choice.ts `chooseDecodeMode`; a test keeps the two in step): keyframes only
+ * (src/pipeline/decode/keyframe-choice.ts `chooseDecodeMode`; a test keeps the two in step): keyframes only
  * when they are at most one sampling interval apart and there are at least 4 frames per keyframe.
  */
 export function decodeModeFor(input: DecodeInput): 'keyframes' | 'all' {

@@ -6,7 +6,7 @@
 import type { InferenceSession } from 'onnxruntime-node';
 import { ModelError } from '../errors.js';
 import type { ModelConfig } from '../model/config.js';
-import { checkOutputShape, type Dim, formatShape, isDynamicDim, LAYOUT_SHAPES, matchingLayouts } from './decode.js';
+import { checkOutputShape, type Dim, formatShape, isDynamicDim, LAYOUT_SHAPES, matchingLayouts } from './decode-output.js';
 
 type ValueMetadata = InferenceSession.ValueMetadata;
 

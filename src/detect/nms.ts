@@ -3,7 +3,7 @@
  * image. The order is fully determined by the boxes (score desc, then class, then coordinates), so
  * equal inputs give equal outputs whatever order the candidates arrive in.
  */
-import type { Candidate } from './decode.js';
+import type { Candidate } from './decode-output.js';
 
 export interface NmsOptions {
   /** A box is suppressed when its IoU with a kept box of the same class is above this. */

@@ -1,5 +1,5 @@
 /**
- * The COCO file's shape (`annotations/instances.json`): written by the pipeline (pipeline/coco.ts),
+ * The COCO file's shape (`annotations/instances.json`): written by the pipeline (export/coco.ts),
  * and the one source the other exports (src/export/) are made from, so every format holds the same
  * boxes.
  */

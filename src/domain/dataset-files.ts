@@ -30,7 +30,7 @@ export const EXPORT_FILES = {
   labelStudioConfig: 'annotations/label-studio-config.xml',
   cvat: 'annotations/cvat-images.xml',
   selection: 'selection.json',
-  /** Each kept frame's appearance features, which `merge` chooses from again (pipeline/labelling-budget.ts). */
+  /** Each kept frame's appearance features, which `merge` chooses from again (pipeline/label/write-labelling.ts). */
   selectionFeatures: 'selection-features.json',
 } as const;
 

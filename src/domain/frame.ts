@@ -21,6 +21,6 @@ export interface Frame extends RgbImage {
   corrupt: boolean;
   /** How it was decoded (see FrameDecode). */
   decode: FrameDecode;
-  /** The frame resized to fit the analysis size (pipeline/analysis.ts), once it has been made. */
+  /** The frame resized to fit the analysis size (pipeline/filter/analysis.ts), once it has been made. */
   fitted?: RgbImage;
 }

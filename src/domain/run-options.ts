@@ -12,7 +12,7 @@ import type { TimeRange } from './time-range.js';
  * How frames are decoded (`--decode`): `all` decodes every frame and samples on the time grid;
  * `keyframes` decodes only the keyframe nearest each sampling slot (within half the interval) and
  * decodes exactly a slot with none that near; `auto` chooses per video from its keyframe spacing
- * (pipeline/keyframe-choice.ts `chooseDecodeMode`).
+ * (pipeline/decode/keyframe-choice.ts `chooseDecodeMode`).
  */
 export type DecodeMode = 'all' | 'keyframes';
 export type DecodeOption = 'auto' | DecodeMode;
@@ -27,7 +27,7 @@ export interface Options {
   /** Absolute path of the dataset folder to create. */
   outDir: string;
   overwrite: boolean;
-  /** Continue an interrupted run into the same `outDir` from its checkpoint (see pipeline/checkpoint.ts). */
+  /** Continue an interrupted run into the same `outDir` from its checkpoint (see pipeline/output/checkpoint.ts). */
   resume: boolean;
   site: string;
   sampling: Sampling;

@@ -5,7 +5,7 @@
 
 /** What a kept frame looks like, coarsely: enough to tell scenes apart. */
 export interface FrameFeatures {
-  /** The frame's 64-bit pHash, as 64 characters '0'/'1' (pipeline/phash.ts). */
+  /** The frame's 64-bit pHash, as 64 characters '0'/'1' (pipeline/filter/phash.ts). */
   phash: string;
   /** Mean R, G and B of each cell of a TILE_GRID × TILE_GRID grid, row-major, 0..255 rounded to 0.1. */
   tiles: number[];

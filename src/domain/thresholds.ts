@@ -28,7 +28,7 @@ export const DEFAULT_DEDUP_THRESHOLD = 2;
 /**
  * Largest local change (luma levels, 0..255) a frame may show against the last kept frame and still be
  * a duplicate: the largest change of one cell's mean luma on a 32x32 grid over the analysis image,
- * after removing the frame-wide change (src/pipeline/local-change.ts). Sensor noise, compression and a
+ * after removing the frame-wide change (src/pipeline/filter/local-change.ts). Sensor noise, compression and a
  * few percent of flicker move it by up to 13; the smallest change between real frames of the sample
  * video at 2 frames/s is 27 (docs/thresholds.md). 255 turns the local check off (pHash only).
  */

@@ -36,7 +36,7 @@ export interface DecodeRequest {
   copyts?: boolean;
 }
 
-/** A decoder's CPU priority, which its user may change while it runs (pipeline/decoder-priority.ts). */
+/** A decoder's CPU priority, which its user may change while it runs (pipeline/decode/decoder-priority.ts). */
 export interface PriorityControl {
   /** A decoder starting now runs at the lowest priority. */
   readonly low: boolean;

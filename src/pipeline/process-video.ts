@@ -12,7 +12,7 @@
  * and never count the same moment twice; the model's own time per frame is recorded separately
  * (`inferenceMs`), and with several workers its sum exceeds the detect stage.
  */
-import type { DetectResult, Detector } from '../detect/session.js';
+import type { DetectResult, Detector } from '../detect/detector.js';
 import { imageFileName } from '../domain/dataset-files.js';
 import type { FrameRecord, KeptFrameRecord } from '../domain/frame-record.js';
 import type { Frame } from '../domain/frame.js';
@@ -24,17 +24,17 @@ import type { VideoInfo } from '../domain/video.js';
 import type { FfmpegTools } from '../media/tools.js';
 import type { Progress } from '../observe/progress.js';
 import type { RunRecorder } from '../observe/recorder.js';
-import { fitForAnalysis } from './analysis.js';
-import { Deduplicator } from './dedup.js';
-import { DecodeLog, extractFrames, type DecodeStats } from './extract.js';
-import { extractPlanned, PlannedDecodeLog, type PlannedDecode } from './extract-planned.js';
-import type { TimelineOrigin } from './frame-timeline.js';
+import { fitForAnalysis } from './filter/analysis.js';
+import { Deduplicator } from './filter/dedup.js';
+import { DecodeLog, extractFrames, type DecodeStats } from './decode/extract.js';
+import { extractPlanned, PlannedDecodeLog, type PlannedDecode } from './decode/extract-planned.js';
+import type { TimelineOrigin } from './decode/frame-timeline.js';
 import { VideoInputError } from '../errors.js';
-import { frameFeatures } from './frame-features.js';
-import { QualityFilter } from './quality.js';
-import { DecoderPriority } from './decoder-priority.js';
-import type { RangePlan } from './range-plan.js';
-import { writeFrameJpeg } from './write-images.js';
+import { frameFeatures } from './label/frame-features.js';
+import { QualityFilter } from './filter/quality.js';
+import { DecoderPriority } from './decode/decoder-priority.js';
+import type { RangePlan } from './decode/range-plan.js';
+import { writeFrameJpeg } from './write/write-images.js';
 
 export interface VideoJob {
   tools: FfmpegTools;

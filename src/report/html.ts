@@ -34,7 +34,7 @@ import { escapeHtml, relativeHref, userText } from './html-escape.js';
 import { buildTimeline, classColors, OUTCOMES, type HtmlReportData, type HtmlReportInput, type TimelineLimits } from './report-model.js';
 import { histogramChart, horizontalBarChart, stackedBar, type BarDatum, type HistogramDatum } from './svg-charts.js';
 import { timelineChart } from './svg-timeline.js';
-import { describeDataLoss } from '../observe/data-loss.js';
+import { describeDataLoss } from '../observe/data-loss-message.js';
 import type { NameOf } from '../domain/run-options.js';
 
 export const DEFAULT_HTML_TABLE_ROWS = 50;
@@ -42,7 +42,7 @@ export const DEFAULT_CHART_CLASSES = 15;
 /** Video names listed in the header; the rest are counted. */
 const HEADER_VIDEOS = 5;
 
-/** The dataset's files the report links to, relative to the dataset folder (see pipeline/run.ts). */
+/** The dataset's files the report links to, relative to the dataset folder (see pipeline/run-pipeline.ts). */
 export const REPORT_LINKS: readonly { href: string; label: string; what: string }[] = [
   { href: DATASET_FILES.coco, label: DATASET_FILES.coco, what: 'COCO annotations (pre-tags)' },
   { href: 'images/', label: 'images/', what: 'the dataset images' },

@@ -10,7 +10,7 @@ import { textBar } from '../observe/text-bar.js';
 import { bytes, describeClassFilter, describeUndetected, fixed, int, percent } from './format.js';
 import { barChart } from './text-bars.js';
 import { cut, cutToBytes } from './text-cut.js';
-import { describeDataLoss } from '../observe/data-loss.js';
+import { describeDataLoss } from '../observe/data-loss-message.js';
 import type { NameOf } from '../domain/run-options.js';
 
 /** report.md never exceeds this many bytes (UTF-8). */

@@ -17,9 +17,9 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { DEFAULT_QUALITY_THRESHOLDS } from '../../src/domain/thresholds.js';
-import { fitForAnalysis } from '../../src/pipeline/analysis.js';
-import { BlurJudge } from '../../src/pipeline/blur-judge.js';
-import { measureQuality } from '../../src/pipeline/quality.js';
+import { fitForAnalysis } from '../../src/pipeline/filter/analysis.js';
+import { BlurJudge } from '../../src/pipeline/filter/blur-judge.js';
+import { measureQuality } from '../../src/pipeline/filter/quality.js';
 import { decodeVideoFrames, runFfmpeg } from '../support/raw-frames.js';
 
 const args = process.argv.slice(2);

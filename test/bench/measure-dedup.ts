@@ -20,12 +20,12 @@ import path from 'node:path';
 import type { RgbImage } from '../../src/domain/image.js';
 import { DEFAULT_DEDUP_THRESHOLD, LOCAL_CHANGE_MAX } from '../../src/domain/thresholds.js';
 import { resolveFfmpegTools } from '../../src/media/tools.js';
-import { fitForAnalysis } from '../../src/pipeline/analysis.js';
-import { Deduplicator, hammingDistance } from '../../src/pipeline/dedup.js';
-import { extractFrames } from '../../src/pipeline/extract.js';
-import { localChange } from '../../src/pipeline/local-change.js';
-import { greySample, phash64 } from '../../src/pipeline/phash.js';
-import { probeVideo } from '../../src/pipeline/probe.js';
+import { fitForAnalysis } from '../../src/pipeline/filter/analysis.js';
+import { Deduplicator, hammingDistance } from '../../src/pipeline/filter/dedup.js';
+import { extractFrames } from '../../src/pipeline/decode/extract.js';
+import { localChange } from '../../src/pipeline/filter/local-change.js';
+import { greySample, phash64 } from '../../src/pipeline/filter/phash.js';
+import { probeVideo } from '../../src/pipeline/decode/probe.js';
 import { decodeVideoFrames } from '../support/raw-frames.js';
 import { classCountsByFrame } from './dedup-novelty.js';
 

@@ -22,10 +22,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { DEFAULT_DEDUP_THRESHOLD } from '../../src/domain/thresholds.js';
-import { fitForAnalysis, ANALYSIS_SIZE } from '../../src/pipeline/analysis.js';
-import { hammingDistance } from '../../src/pipeline/dedup.js';
-import { phash64 } from '../../src/pipeline/phash.js';
-import { measureQuality } from '../../src/pipeline/quality.js';
+import { fitForAnalysis, ANALYSIS_SIZE } from '../../src/pipeline/filter/analysis.js';
+import { hammingDistance } from '../../src/pipeline/filter/dedup.js';
+import { phash64 } from '../../src/pipeline/filter/phash.js';
+import { measureQuality } from '../../src/pipeline/filter/quality.js';
 import { decodeVideoFrames, lavfiFrame } from '../support/raw-frames.js';
 
 const BLOCK = 8;

@@ -19,13 +19,13 @@ import { DATASET_FILES } from '../../src/domain/dataset-files.js';
 import type { Frame } from '../../src/domain/frame.js';
 import type { RgbImage } from '../../src/domain/image.js';
 import { resolveFfmpegTools } from '../../src/media/tools.js';
-import { fitForAnalysis } from '../../src/pipeline/analysis.js';
-import { Deduplicator } from '../../src/pipeline/dedup.js';
-import { DecodeLog, extractFrames } from '../../src/pipeline/extract.js';
-import { frameFeatures } from '../../src/pipeline/frame-features.js';
-import { probeVideo } from '../../src/pipeline/probe.js';
-import { measureQuality } from '../../src/pipeline/quality.js';
-import { writeFrameJpeg } from '../../src/pipeline/write-images.js';
+import { fitForAnalysis } from '../../src/pipeline/filter/analysis.js';
+import { Deduplicator } from '../../src/pipeline/filter/dedup.js';
+import { DecodeLog, extractFrames } from '../../src/pipeline/decode/extract.js';
+import { frameFeatures } from '../../src/pipeline/label/frame-features.js';
+import { probeVideo } from '../../src/pipeline/decode/probe.js';
+import { measureQuality } from '../../src/pipeline/filter/quality.js';
+import { writeFrameJpeg } from '../../src/pipeline/write/write-images.js';
 
 const WARM_UP = 5;
 

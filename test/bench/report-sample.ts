@@ -10,8 +10,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { resolveOptions } from '../../src/options/resolve.js';
-import { runPipeline } from '../../src/pipeline/run.js';
+import { resolveOptions } from '../../src/options/resolve-options.js';
+import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 
 const START = '<!-- generated:start (npm run report:sample) -->';
 const END = '<!-- generated:end -->';

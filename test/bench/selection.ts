@@ -17,10 +17,10 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import type { CocoDataset } from '../../src/domain/coco.js';
 import type { Selection } from '../../src/domain/selection.js';
-import { resolveOptions } from '../../src/options/resolve.js';
-import { hammingDistance } from '../../src/pipeline/dedup.js';
-import { phash64 } from '../../src/pipeline/phash.js';
-import { runPipeline } from '../../src/pipeline/run.js';
+import { resolveOptions } from '../../src/options/resolve-options.js';
+import { hammingDistance } from '../../src/pipeline/filter/dedup.js';
+import { phash64 } from '../../src/pipeline/filter/phash.js';
+import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { spreadSample } from '../../src/report/contact-sheet.js';
 import { ffmpeg } from '../support/videos.js';
 

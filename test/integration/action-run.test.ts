@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { modelCacheDir, modelCacheKey, saveModelCache } from '../../src/action/model-cache.js';
 import { Output } from '../../src/action/outputs.js';
-import { run, type RunOptions } from '../../src/action/run.js';
+import { run, type RunOptions } from '../../src/action/run-action.js';
 import { QualityGateError } from '../../src/errors.js';
 import { parseOutputFile } from '../support/github-files.js';
 import { startGitHubServices, type GitHubServices } from '../support/github-services/index.js';

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { cudaDecodeWorks } from '../../src/media/ffmpeg.js';
 import { resolveFfmpegTools } from '../../src/media/tools.js';
-import type { RunManifest } from '../../src/pipeline/manifest.js';
+import type { RunManifest } from '../../src/pipeline/write/manifest.js';
 import { colourBoxModel, makeModelDir } from '../support/onnx-builder.js';
 import { makeVideo, tempDir } from '../support/videos.js';
 

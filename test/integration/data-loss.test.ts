@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { createLogger } from '../../src/observe/log.js';
-import { resolveOptions, type RawOptions } from '../../src/options/resolve.js';
-import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
+import { resolveOptions, type RawOptions } from '../../src/options/resolve-options.js';
+import { runPipeline, type RunResult } from '../../src/pipeline/run-pipeline.js';
 import { ffmpeg, makeBadSei, makeDamaged, MODEL, tempDir } from '../support/videos.js';
 
 let dir: string;

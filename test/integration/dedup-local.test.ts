@@ -9,8 +9,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD } from '../../src/domain/thresholds.js';
 import { frameRowsFromCsv } from '../../src/observe/csv.js';
-import { resolveOptions, type RawOptions } from '../../src/options/resolve.js';
-import { runPipeline } from '../../src/pipeline/run.js';
+import { resolveOptions, type RawOptions } from '../../src/options/resolve-options.js';
+import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { DEMO_VIDEO, ffmpeg, MODEL, tempDir } from '../support/videos.js';
 
 let dir: string;

@@ -5,10 +5,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
-import { Detector } from '../../src/detect/session.js';
+import { Detector } from '../../src/detect/detector.js';
 import { ConfigError, ModelError } from '../../src/errors.js';
 import { type ModelConfig, modelConfigSchema } from '../../src/model/config.js';
-import { EXPORT_HINT } from '../../src/model/resolve.js';
+import { EXPORT_HINT } from '../../src/model/resolve-model.js';
 import { colourBoxModel, flattenModel, makeModelDir } from '../support/onnx-builder.js';
 
 type Colour = [number, number, number];

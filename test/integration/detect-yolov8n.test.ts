@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
-import { Detector } from '../../src/detect/session.js';
+import { Detector } from '../../src/detect/detector.js';
 import type { Detection } from '../../src/domain/detection.js';
 import type { RgbImage } from '../../src/domain/image.js';
 import { type ModelConfig, modelConfigSchema } from '../../src/model/config.js';

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { CocoDataset } from '../../src/domain/coco.js';
 import type { Selection } from '../../src/domain/selection.js';
-import { resolveOptions } from '../../src/options/resolve.js';
-import type { RunManifest } from '../../src/pipeline/manifest.js';
-import { runPipeline } from '../../src/pipeline/run.js';
+import { resolveOptions } from '../../src/options/resolve-options.js';
+import type { RunManifest } from '../../src/pipeline/write/manifest.js';
+import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { cocoImporterProblems, readCvatImages, readYoloData, readYoloLabels, type ReadBox } from '../support/annotation-readers.js';
 import { ffmpeg, MODEL, tempDir } from '../support/videos.js';
 

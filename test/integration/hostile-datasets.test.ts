@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { EXIT_CODES, UsageError } from '../../src/errors.js';
-import { readDatasetPart } from '../../src/pipeline/dataset-part.js';
+import { readDatasetPart } from '../../src/pipeline/merge/dataset-part.js';
 import { exists, lock, runCliToEnd, staging, startCli, waitUntil } from '../support/cli-process.js';
 import { makeModelDir, writeColourBoxDetector } from '../support/onnx-builder.js';
 import { makeVideo, tempDir } from '../support/videos.js';

@@ -9,8 +9,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { CocoDataset } from '../../src/domain/coco.js';
-import { resolveOptions, type RawOptions } from '../../src/options/resolve.js';
-import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
+import { resolveOptions, type RawOptions } from '../../src/options/resolve-options.js';
+import { runPipeline, type RunResult } from '../../src/pipeline/run-pipeline.js';
 import { makeModelDir, writeColourBoxDetector } from '../support/onnx-builder.js';
 import { ffmpeg, tempDir } from '../support/videos.js';
 

@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import type { CocoDataset } from '../../src/domain/coco.js';
 import type { KeptImage } from '../../src/domain/frame-record.js';
 import { labelStudioExport } from '../../src/export/label-studio.js';
-import { buildCoco } from '../../src/pipeline/coco.js';
+import { buildCoco } from '../../src/export/coco.js';
 import { Chromium, CHROMIUM, chromiumAvailable } from '../support/chromium.js';
 import { editorPage, readEditor, serveEditor, type EditorState } from '../support/label-studio-editor.js';
 import { tempDir } from '../support/videos.js';

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
-import { resolveOptions } from '../../src/options/resolve.js';
+import { resolveOptions } from '../../src/options/resolve-options.js';
 import type { CocoDataset } from '../../src/domain/coco.js';
-import type { RunManifest } from '../../src/pipeline/manifest.js';
-import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
+import type { RunManifest } from '../../src/pipeline/write/manifest.js';
+import { runPipeline, type RunResult } from '../../src/pipeline/run-pipeline.js';
 import { DEMO_VIDEO, MODEL, tempDir } from '../support/videos.js';
 
 const run = promisify(execFile);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ToolError, VideoInputError } from '../../src/errors.js';
 import { parsePacketLine, scanPackets, type PacketScan } from '../../src/media/ffprobe.js';
 import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/tools.js';
-import { probeVideo, probeVideoWithPackets } from '../../src/pipeline/probe.js';
+import { probeVideo, probeVideoWithPackets } from '../../src/pipeline/decode/probe.js';
 import { ffmpeg, makeAudioOnly, makeTextFile, makeVideo, tempDir } from '../support/videos.js';
 
 const run = promisify(execFile);

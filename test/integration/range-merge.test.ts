@@ -10,10 +10,10 @@ import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ConfigError, UsageError } from '../../src/errors.js';
-import { resolveOptions, type RawOptions } from '../../src/options/resolve.js';
-import type { RunManifest } from '../../src/pipeline/manifest.js';
-import { mergeDatasets } from '../../src/pipeline/merge.js';
-import { runPipeline, type RunResult } from '../../src/pipeline/run.js';
+import { resolveOptions, type RawOptions } from '../../src/options/resolve-options.js';
+import type { RunManifest } from '../../src/pipeline/write/manifest.js';
+import { mergeDatasets } from '../../src/pipeline/merge/merge.js';
+import { runPipeline, type RunResult } from '../../src/pipeline/run-pipeline.js';
 import { makeModelDir, writeColourBoxDetector } from '../support/onnx-builder.js';
 import { ffmpeg, tempDir } from '../support/videos.js';
 

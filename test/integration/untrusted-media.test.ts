@@ -19,8 +19,8 @@ import type { VideoInfo } from '../../src/domain/video.js';
 import { VideoInputError } from '../../src/errors.js';
 import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/tools.js';
 import { PROTOCOL_WHITELIST } from '../../src/media/untrusted-input.js';
-import { DecodeLog, extractFrames } from '../../src/pipeline/extract.js';
-import { probeVideo } from '../../src/pipeline/probe.js';
+import { DecodeLog, extractFrames } from '../../src/pipeline/decode/extract.js';
+import { probeVideo } from '../../src/pipeline/decode/probe.js';
 import { runCliToEnd } from '../support/cli-process.js';
 import { ffmpeg, makeVideo, MODEL, tempDir } from '../support/videos.js';
 

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { CHECKPOINT_FILE } from '../../src/pipeline/checkpoint.js';
+import { CHECKPOINT_FILE } from '../../src/pipeline/output/checkpoint.js';
 
 export const exists = (file: string): Promise<boolean> => stat(file).then(() => true, () => false);
 /** A run's staging folder and lock file beside its --out. */

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { expect } from '@jest/globals';
 import { EXIT_CODES, ModelError } from '../../src/errors.js';
 import { parseModelConfig, type LoadedModelConfig } from '../../src/model/config.js';
-import type { ResolveModelOptions } from '../../src/model/resolve.js';
+import type { ResolveModelOptions } from '../../src/model/resolve-model.js';
 import { makeSelfSignedCertificate, startHttpsServer, type SelfSignedCertificate, type TestHttpsServer } from './https-server.js';
 
 /** A fake "model": resolve never parses ONNX, it only moves and hashes bytes. */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import type { Candidate } from '../../src/detect/decode.js';
+import type { Candidate } from '../../src/detect/decode-output.js';
 import { boxToSource, letterboxGeometry } from '../../src/detect/letterbox.js';
 import { iou, nms } from '../../src/detect/nms.js';
 import type { Box, Detection } from '../../src/domain/detection.js';
@@ -13,8 +13,8 @@ import type { KeptImage } from '../../src/domain/frame-record.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
 import { parseModelConfig, PRESETS } from '../../src/model/config.js';
 import { parseDecimal, parseInteger } from '../../src/options/parse.js';
-import { resolveOptions, type RawOptions, type ScalarOptionKey } from '../../src/options/resolve.js';
-import { buildCoco, serializeCoco } from '../../src/pipeline/coco.js';
+import { resolveOptions, type RawOptions, type ScalarOptionKey } from '../../src/options/resolve-options.js';
+import { buildCoco, serializeCoco } from '../../src/export/coco.js';
 
 const RUNS = 300;
 const params = { seed: 42, numRuns: RUNS };

@@ -1,0 +1,239 @@
+/**
+ * The detector: one onnxruntime-node session for a YOLO model, validated at load, that turns RGB
+ * frames into detections in source pixels (letterbox → run, batched when the model allows →
+ * decode → class-aware NMS → map back and clip).
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Box, Detection } from '../domain/detection.js';
+import type { RgbImage } from '../domain/image.js';
+import type { WorkerCount } from '../domain/run-options.js';
+import { ModelError, messageOf } from '../errors.js';
+import type { ExecutionProvider, ModelConfig } from '../model/config.js';
+import { EXPORT_HINT } from '../model/resolve-model.js';
+import { resolveClassFilter } from './class-filter.js';
+import { type Candidate, decodeOutput } from './decode-output.js';
+import { boxToSource, letterbox, type LetterboxGeometry } from './letterbox.js';
+import { checkModelIo, type ModelIo, resolveClassNames } from './model-io.js';
+import { nms } from './nms.js';
+import { readOnnxMetadata } from './onnx-metadata.js';
+import { startRuntimePool, type RuntimePool } from './worker-pool.js';
+import type { RuntimeOutput } from './inference-worker.js';
+
+
+/** Boxes narrower or shorter than this (source pixels, after clipping) are dropped. */
+export const MIN_BOX_SIDE = 1;
+
+export interface DetectorOptions {
+  modelPath: string;
+  config: ModelConfig;
+  /** Non-fatal problems, e.g. CUDA asked for but unavailable. */
+  onWarning?: (message: string) => void;
+  /** Class names to keep; all classes when absent or empty. Unknown names are a ConfigError. */
+  classFilter?: readonly string[];
+  /** Inference workers (sessions working on different batches at once); `auto` by default, see runtime-layout.ts. */
+  workers?: WorkerCount;
+}
+
+export interface DetectResult {
+  /** One list per input frame, in input order, best score first. */
+  detections: Detection[][];
+  /** Time the model's `run` took for all frames of the call, measured in the worker (excludes letterbox, decode and waiting). */
+  inferenceMs: number;
+}
+
+/** First line of an error's message (duck-typed: errors from another realm are not `instanceof Error`). */
+function firstLine(error: unknown): string {
+  const message =
+    typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
+      ? error.message
+      : messageOf(error);
+  return message.split('\n', 1)[0]!.trim();
+}
+
+/** Creates the session with the configured providers, falling back to CPU when CUDA cannot be used. */
+async function openSession(
+  modelPath: string,
+  requested: readonly ExecutionProvider[],
+  workers: WorkerCount,
+  onWarning: (message: string) => void,
+): Promise<{ session: RuntimePool; providers: ExecutionProvider[] }> {
+  const unique = [...new Set(requested)];
+  const loadError = (error: unknown) => {
+    const why = firstLine(error);
+    // A .pt checkpoint, a text file, an HTML error page saved as .onnx: not an ONNX protobuf at all.
+    if (/protobuf parsing failed/i.test(why)) {
+      return new ModelError(
+        `Model ${modelPath} is not an ONNX model (onnxruntime: Protobuf parsing failed); pass an .onnx file, ${EXPORT_HINT}, or give no model to use the bundled yolov8n.onnx`,
+        { cause: error },
+      );
+    }
+    return new ModelError(`Model ${modelPath}: onnxruntime cannot load it: ${why}`, { cause: error });
+  };
+  try {
+    return { session: await startRuntimePool(modelPath, unique, workers), providers: unique };
+  } catch (error) {
+    if (!unique.includes('cuda')) throw loadError(error);
+    let session: RuntimePool;
+    try {
+      session = await startRuntimePool(modelPath, ['cpu'], workers);
+    } catch (cpuError) {
+      throw loadError(cpuError);
+    }
+    onWarning(`CUDA execution provider unavailable (${firstLine(error)}); running model ${modelPath} on CPU`);
+    return { session, providers: ['cpu'] };
+  }
+}
+
+/** Checked before onnxruntime sees the path, so a missing file is not mistaken for a CUDA failure. */
+async function checkModelFile(modelPath: string): Promise<void> {
+  let isFile: boolean;
+  try {
+    isFile = (await stat(modelPath)).isFile();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : firstLine(error);
+    throw new ModelError(`Model ${modelPath}: cannot read the model file: ${why}`, { cause: error });
+  }
+  if (!isFile) throw new ModelError(`Model ${modelPath}: cannot read the model file: not a file`);
+}
+
+export class Detector {
+  private released = false;
+  /** Input buffers the workers handed back, at most one per worker. */
+  private readonly spareInputs: Float32Array[] = [];
+  /** Output buffers already decoded, at most one per worker. */
+  private readonly spareOutputs: Float32Array[] = [];
+
+  private constructor(
+    private readonly session: RuntimePool,
+    private readonly io: ModelIo,
+    private readonly config: ModelConfig,
+    readonly modelPath: string,
+    readonly classNames: readonly string[],
+    readonly providers: readonly ExecutionProvider[],
+    private readonly keep: ReadonlySet<number> | undefined,
+  ) {}
+
+  /** Loads and validates the model; throws ModelError (model problems) or ConfigError (bad class filter). */
+  static async create(options: DetectorOptions): Promise<Detector> {
+    const { config } = options;
+    const onWarning = options.onWarning ?? (() => undefined);
+    const modelPath = path.resolve(options.modelPath);
+    await checkModelFile(modelPath);
+    const { session, providers } = await openSession(modelPath, config.executionProviders, options.workers ?? 'auto', onWarning);
+    try {
+      const io = checkModelIo(modelPath, session.inputMetadata, session.outputMetadata, config);
+      const metadata = await readOnnxMetadata(modelPath);
+      const classNames = resolveClassNames(modelPath, io, config.layout, config.classNames, metadata.names, metadata.namesRefused);
+      const exported = metadata.imgsz?.[0];
+      if (io.dynamicSize && exported !== undefined && exported !== config.inputSize) {
+        const running = `running it at inputSize ${config.inputSize}`;
+        onWarning(`Model ${modelPath} was exported at image size ${exported}; ${running}`);
+      }
+      const keep = resolveClassFilter(options.classFilter, classNames);
+      return new Detector(session, io, config, modelPath, classNames, providers, keep);
+    } catch (error) {
+      await session.release();
+      throw error;
+    }
+  }
+
+  /** Frames per `run`: config.batchSize when the model's batch dimension is dynamic, else its fixed size. */
+  get batchSize(): number {
+    return this.io.batchSize;
+  }
+
+  /** Batches that can be detected at once (one per inference worker); `detect` calls beyond it wait their turn. */
+  get concurrency(): number {
+    return this.session.size;
+  }
+
+  async detect(frames: readonly RgbImage[]): Promise<DetectResult> {
+    if (this.released) throw new Error(`Detector for ${this.modelPath} was released`);
+    const detections: Detection[][] = [];
+    let inferenceMs = 0;
+    for (let start = 0; start < frames.length; start += this.batchSize) {
+      const result = await this.detectBatch(frames.slice(start, start + this.batchSize));
+      detections.push(...result.detections);
+      inferenceMs += result.inferenceMs;
+    }
+    return { detections, inferenceMs };
+  }
+
+  async release(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    await this.session.release();
+  }
+
+  private async detectBatch(frames: readonly RgbImage[]): Promise<DetectResult> {
+    const size = this.config.inputSize;
+    const slot = 3 * size * size;
+    const batch = this.io.fixedBatch ? this.io.batchSize : frames.length;
+    const data = this.inputBuffer(batch * slot);
+    // Slots past the frames (a short batch padded to a fixed batch size) are zeros, as a fresh buffer's.
+    data.fill(0, frames.length * slot);
+    const geometries = await Promise.all(
+      frames.map(async (frame, i) => (await letterbox(frame, size, { data, offset: i * slot })).geometry),
+    );
+    let output: RuntimeOutput;
+    try {
+      output = await this.session.run(this.io.inputName, data, [batch, 3, size, size], this.io.outputName, this.spareOutputs.pop());
+    } catch (error) {
+      throw new ModelError(`Model ${this.modelPath}: inference failed: ${firstLine(error)}`, { cause: error });
+    }
+    const inferenceMs = output.runMs;
+    // `data` itself was transferred to the worker (now empty); the worker hands the buffer back.
+    if (output.input?.length === batch * slot && this.spareInputs.length < this.session.size) this.spareInputs.push(output.input);
+    const perImage = this.decode(output, frames.length);
+    // Candidates hold numbers, not views: the output buffer can be reused by the next run.
+    if (this.spareOutputs.length < this.session.size) this.spareOutputs.push(output.data);
+    const detections = frames.map((frame, i) => this.toDetections(perImage[i]!, geometries[i]!, frame));
+    return { detections, inferenceMs };
+  }
+
+  /** A reused input buffer of `length` floats when one is spare (contents stale: every slot is rewritten), else a new one. */
+  private inputBuffer(length: number): Float32Array {
+    const index = this.spareInputs.findIndex((buffer) => buffer.length === length);
+    return index >= 0 ? this.spareInputs.splice(index, 1)[0]! : new Float32Array(length);
+  }
+
+  private decode(output: RuntimeOutput, frames: number): Candidate[][] {
+    if (output.type !== 'float32') {
+      throw new ModelError(`Model ${this.modelPath}: output "${this.io.outputName}" is not a float32 tensor`);
+    }
+    let perImage: Candidate[][];
+    try {
+      perImage = decodeOutput(output.data, output.dims, {
+        layout: this.config.layout,
+        numClasses: this.classNames.length,
+        confidence: this.config.confidence,
+        classFilter: this.keep,
+      });
+    } catch (error) {
+      throw new ModelError(`Model ${this.modelPath}: ${firstLine(error)}`, { cause: error });
+    }
+    if (perImage.length < frames) {
+      throw new ModelError(`Model ${this.modelPath}: output has ${perImage.length} images for a batch of ${frames}`);
+    }
+    return perImage;
+  }
+
+  private toDetections(candidates: readonly Candidate[], geometry: LetterboxGeometry, frame: RgbImage): Detection[] {
+    // Drop boxes that are degenerate in the source (e.g. lying in the padding) before NMS, so they
+    // neither suppress real boxes nor take places under maxDetections.
+    const boxes = new Map<Candidate, Box>();
+    for (const candidate of candidates) {
+      const box = boxToSource(candidate, geometry, frame.width, frame.height);
+      if (box.width >= MIN_BOX_SIDE && box.height >= MIN_BOX_SIDE) boxes.set(candidate, box);
+    }
+    const kept = nms([...boxes.keys()], { iouThreshold: this.config.iou, maxDetections: this.config.maxDetections });
+    return kept.map((candidate) => ({
+      classIndex: candidate.classIndex,
+      className: this.classNames[candidate.classIndex]!,
+      score: candidate.score,
+      box: boxes.get(candidate)!,
+    }));
+  }
+}

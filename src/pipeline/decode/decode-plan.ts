@@ -1,0 +1,69 @@
+/**
+ * How one video is decoded (`--decode`): settles `auto` from the video's keyframe spacing and, for
+ * keyframes, plans the frames to decode. The packet list is read only when the mode is not `all`.
+ */
+import type { DecodeMode, DecodeOption } from '../../domain/run-options.js';
+import type { Sampling } from '../../domain/sampling.js';
+import type { VideoInfo } from '../../domain/video.js';
+import { scanPackets, type PacketScan } from '../../media/ffprobe.js';
+import { type ProbeTools } from '../../media/tools.js';
+import type { PlannedDecode } from './extract-planned.js';
+import { originFromTimeline, timelineFromPackets, type TimelineOrigin } from './frame-timeline.js';
+import { chooseDecodeMode, chooseTargets, intervalMs, slotTimes, TOLERANCE_SHARE } from './keyframe-choice.js';
+import type { RangePlan } from './range-plan.js';
+
+export interface VideoDecodePlan {
+  mode: DecodeMode;
+  /** Why this mode, for the log and the manifest. */
+  reason: string;
+  /** The frames to decode with `keyframes`; null with `all`. */
+  planned: Omit<PlannedDecode, 'priority' | 'hwaccel'> | null;
+  /** Frames decoded for each sampled frame (keyframes, with `keyframes`). */
+  decodedPerSample: number;
+  /**
+   * With `all`, where each decoded frame sits in the video, from its packet list when it was read
+   * (`auto`); null when it was not (`all` asked for: frames are counted as they decode).
+   */
+  origin: TimelineOrigin | null;
+}
+
+/** Frames a decode of every frame reads for each sample. */
+function everyFramePerSample(video: VideoInfo, sampling: Sampling): number {
+  return Math.max(1, sampling.mode === 'fps' ? video.fps / sampling.fps : sampling.n);
+}
+
+export async function planDecode(
+  tools: ProbeTools,
+  video: VideoInfo,
+  requested: DecodeOption,
+  sampling: Sampling,
+  range: RangePlan | null,
+  /** The video's packets when already listed (its probe listed them). */
+  packets: PacketScan | null = null,
+): Promise<VideoDecodePlan> {
+  if (requested === 'all') return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
+  const timeline = timelineFromPackets(video, packets ?? await scanPackets(tools, video.path));
+  const interval = intervalMs(sampling, video.fps);
+  const choice = requested === 'auto' ? chooseDecodeMode(interval, timeline.ms, timeline.keyframes) : null;
+  if (choice?.mode === 'all') {
+    return { mode: 'all', reason: `auto: ${choice.reason}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: originFromTimeline(timeline) };
+  }
+  const all = chooseTargets(slotTimes(sampling, timeline.ms), timeline.ms, timeline.keyframes, interval * TOLERANCE_SHARE);
+  // A range decodes from its dedup checkpoint (replayed, not recorded) to its end; the choice itself
+  // is made over the whole video, so it is the same as a whole run's.
+  const targets = range === null
+    ? all
+    : all.filter((t) => {
+      const ms = Math.round(timeline.ms[t.frame]!);
+      return ms >= range.replayFromMs && (range.range.endMs === null || ms < range.range.endMs);
+    });
+  const exact = targets.filter((t) => t.kind === 'exact').length;
+  const why = choice === null ? 'asked for' : `auto: ${choice.reason}`;
+  return {
+    mode: 'keyframes',
+    reason: `${why}; ${targets.length - exact} keyframes, ${exact} decoded exactly`,
+    planned: { timeline, targets, window: range?.range ?? null },
+    decodedPerSample: timeline.keyframes.length / Math.max(1, all.length),
+    origin: null,
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * Schemas of a finished dataset's files as `merge` reads them back (manifest.json,
+ * annotations/instances.json, metrics.json), with the most each may weigh. Only what merge uses is
+ * checked field by field; the manifest's `config` beyond the fields named here is carried into the
+ * merged manifest as the parts wrote it (compared equal across parts first): JSON values, never a path.
+ */
+import { z } from 'zod';
+import { EXPORT_FORMATS } from '../../domain/exports.js';
+import { STAGES } from '../../domain/stages.js';
+import { countSchema, frameDecodeSchema, sha256Schema, stemSchema } from '../output/record-schemas.js';
+
+const MB = 1024 * 1024;
+
+/** The most merge reads of each of a part's files: far above what a dataset of a day of video holds. */
+export const PART_FILE_LIMITS = {
+  manifest: 16 * MB,
+  metrics: 16 * MB,
+  coco: 256 * MB,
+  metricsCsv: 256 * MB,
+  selectionFeatures: 256 * MB,
+  image: 64 * MB,
+} as const;
+
+const manifestVideoSchema = z.object({
+  path: z.string(),
+  stem: stemSchema,
+  sha256: sha256Schema,
+  decode: z.enum(['all', 'keyframes']),
+  decodeReason: z.string(),
+  sizeBytes: countSchema,
+  container: z.string(),
+  codec: z.string(),
+  durationSeconds: z.number().min(0),
+  fps: z.number().min(0),
+  width: z.int().min(1),
+  height: z.int().min(1),
+  rotation: z.number(),
+  frameCount: countSchema,
+  frameCountExact: z.boolean(),
+  framesDecoded: countSchema,
+  decodeErrors: countSchema,
+  truncatedAtSeconds: z.number().min(0).nullable(),
+});
+
+const timeRangeSchema = z.strictObject({ startMs: z.number().min(0), endMs: z.number().min(0).nullable() });
+
+export const partManifestSchema = z.object({
+  schemaVersion: z.literal(1),
+  tool: z.object({ name: z.literal('dataset-gen'), version: z.string(), gitCommit: z.string().nullable() }),
+  runtime: z.object({
+    node: z.string(),
+    platform: z.string(),
+    ffmpeg: z.object({ path: z.string(), version: z.string(), source: z.enum(['option', 'path', 'npm']) }),
+    ffprobe: z.object({ path: z.string(), version: z.string() }),
+    onnxruntime: z.string(),
+    sharp: z.string(),
+    libvips: z.string(),
+    executionProviders: z.array(z.string()),
+    decoder: z.enum(['cuda', 'cpu']),
+  }),
+  run: z.object({ id: z.string(), startedAt: z.string(), finishedAt: z.string(), wallSeconds: z.number().min(0) }),
+  config: z.looseObject({
+    site: z.string(),
+    timeRange: timeRangeSchema.nullable().optional(),
+    exports: z.array(z.enum(EXPORT_FORMATS)).optional(),
+    select: z.int().min(1).nullable().optional(),
+    selectOnly: z.boolean().optional(),
+    pricePerHour: z.number().min(0).nullable().optional(),
+    model: z.looseObject({ name: z.string() }),
+  }),
+  model: z.object({
+    path: z.string(),
+    sha256: sha256Schema,
+    origin: z.enum(['option', 'config-path', 'cache', 'download']),
+    url: z.string().nullable(),
+    pinned: z.boolean(),
+    classNames: z.array(z.string()).min(1),
+  }),
+  videos: z.array(manifestVideoSchema).min(1),
+  counts: z.looseObject({ images: countSchema }),
+});
+
+export type PartManifest = z.infer<typeof partManifestSchema>;
+
+export const partCocoSchema = z.object({
+  images: z.array(
+    z.object({
+      id: countSchema,
+      file_name: z.string(),
+      width: z.int().min(1),
+      height: z.int().min(1),
+      video: stemSchema,
+      frame_index: countSchema,
+      timestamp_ms: z.number(),
+      decode: frameDecodeSchema,
+      site: z.string(),
+    }),
+  ),
+  annotations: z.array(
+    z.object({
+      id: countSchema,
+      image_id: countSchema,
+      category_id: countSchema,
+      bbox: z.tuple([z.number(), z.number(), z.number().min(0), z.number().min(0)]),
+      score: z.number().min(0).max(1),
+    }),
+  ),
+  categories: z.array(z.object({ id: countSchema, name: z.string(), supercategory: z.string() })),
+});
+
+export type PartCoco = z.infer<typeof partCocoSchema>;
+
+export const partMetricsSchema = z.object({
+  timings: z.object({
+    wallMs: z.number().min(0),
+    stages: z.object(Object.fromEntries(STAGES.map((stage) => [stage, z.object({ ms: z.number().min(0) })])) as Record<(typeof STAGES)[number], z.ZodObject<{ ms: z.ZodNumber }>>),
+  }),
+  compute: z.object({ videoSeconds: z.number().min(0) }),
+});
+
+export type PartMetrics = z.infer<typeof partMetricsSchema>;
