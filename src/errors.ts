@@ -1,7 +1,7 @@
 /**
  * User-facing errors. Each class carries the process exit code the CLI returns for it, so a script
- * (or the Action) can tell bad input from a broken model from a bug. The README's exit-code table is
- * generated from `EXIT_CODES`; keep them in step.
+ * (or the Action) can tell bad input from a broken model from a bug. The exit-code table of
+ * docs/troubleshooting.md is generated from `EXIT_CODES`; keep them in step.
  */
 export const EXIT_CODES = {
   ok: 0,

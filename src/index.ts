@@ -6,7 +6,7 @@ export { cliName, type NameOf, type OptionKey, type Options } from './domain/run
 export * from './errors.js';
 export { createLogger, silentLogger, type Logger } from './observe/log.js';
 export { createProgress } from './observe/progress.js';
-export type { RunMetrics } from './observe/metrics.js';
+export type { RunMetrics } from './observe/metrics-contract.js';
 export type { RunManifest } from './pipeline/write/manifest.js';
 export { renderMarkdownReport } from './report/markdown.js';
 export { loadModelConfig, PRESETS, DEFAULT_PRESET, type ModelConfig } from './model/config.js';

@@ -6342,7 +6342,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4136);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(454);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4136:
+/***/ 454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16465,7 +16465,7 @@ const COCO80_NAMES = [
 ;// CONCATENATED MODULE: ./src/model/config.ts
 /**
  * Model config: what the detector needs to know about an ONNX model. A JSON file validated with zod
- * (errors name the field), or a built-in preset. See README "Model config".
+ * (errors name the field), or a built-in preset. See docs/model-config.md.
  */
 
 
@@ -16577,48 +16577,11 @@ const DROP_REASONS = [...QUALITY_DROP_REASONS, 'duplicate'];
 /** The pipeline's stages, in order; stage times and reports are keyed by them. */
 const STAGES = ['probe', 'extract', 'quality', 'dedup', 'detect', 'write'];
 
-;// CONCATENATED MODULE: ./src/domain/data-loss.ts
-/** Above this share of a video's non-duplicate frames, a reason's drops are a warning. */
-const DATA_LOSS_SHARE = 0.5;
-/** The options that control each quality reason (none for corrupt: the file itself is damaged). */
-const REASON_OPTIONS = {
-    corrupt: [],
-    black: ['black-luma'],
-    overexposed: ['overexposed-luma'],
-    blurred: ['blur-ratio', 'blur-threshold'],
-};
-
-;// CONCATENATED MODULE: ./src/observe/metrics.ts
+;// CONCATENATED MODULE: ./src/observe/statistics.ts
 /**
- * The run's metrics: one plain, JSON-serialisable object computed once from the `RunRecorder` at the
- * end of a run. metrics.json is this object; report.md and the console summary render from it and
- * from nothing else.
- *
- * Numbers are rounded (see `round`) so that two runs over the same input produce the same
- * metrics.json apart from the timings, which are wall-clock measurements and vary by nature.
+ * General statistics for the run's metrics: rounding that keeps JSON clean, the median, inclusive
+ * integer histograms and a min / median / mean / max summary. Nothing here knows about frames or videos.
  */
-
-
-
-
-const METRICS_SCHEMA_VERSION = 1;
-function selectionMetrics(selection, exportsOnlySelected) {
-    if (!selection)
-        return null;
-    const covered = new Set(selection.selected.flatMap((s) => s.classes));
-    return {
-        requested: selection.requested,
-        selected: selection.selected.length,
-        classes: selection.classes.length,
-        classesCovered: selection.classes.filter((c) => covered.has(c.name)).length,
-        byReason: {
-            class: selection.selected.filter((s) => s.reason === 'class').length,
-            spread: selection.selected.filter((s) => s.reason === 'spread').length,
-        },
-        exportsOnlySelected,
-        files: selection.selected.map((s) => s.file),
-    };
-}
 /** Rounds to `digits` decimals; non-finite input gives 0 and -0 becomes 0, so JSON stays clean. */
 function round(value, digits = 0) {
     if (!Number.isFinite(value))
@@ -16627,16 +16590,6 @@ function round(value, digits = 0) {
     const rounded = Math.round(value * factor) / factor;
     return rounded === 0 ? 0 : rounded;
 }
-/** Buckets for detections per image: 0 … 9, then 10+. */
-const DETECTIONS_PER_IMAGE_BUCKETS = [
-    ...Array.from({ length: 10 }, (_, i) => [i, i]),
-    [10, null],
-];
-/** Buckets for pHash Hamming distances (0..64): fine-grained where dedup thresholds sit. */
-const PHASH_DISTANCE_BUCKETS = [
-    [0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9],
-    [10, 11], [12, 15], [16, 23], [24, 31], [32, null],
-];
 function bucketLabel(min, max) {
     if (max === null)
         return `${min}+`;
@@ -16675,205 +16628,6 @@ function summarize(values, buckets) {
         max: round(sorted[sorted.length - 1] ?? 0, 3),
         histogram: histogram(sorted, buckets),
     };
-}
-function emptyReasonCounts() {
-    const counts = {};
-    for (const reason of DROP_REASONS)
-        counts[reason] = 0;
-    return counts;
-}
-function tallyFrames(frames) {
-    const tally = { sampled: 0, kept: 0, dropped: 0, byReason: emptyReasonCounts() };
-    for (const frame of frames) {
-        tally.sampled += 1;
-        if (frame.outcome === 'kept') {
-            tally.kept += 1;
-        }
-        else {
-            tally.dropped += 1;
-            tally.byReason[frame.reason] += 1;
-        }
-    }
-    return tally;
-}
-function badOf(byReason) {
-    return byReason.corrupt + byReason.black + byReason.overexposed + byReason.blurred;
-}
-/**
- * Maps the `video` string of frame and kept-image records to a video's position in `videos`.
- * Records may name a video by path, file name or stem; the path is tried first since it is unique.
- */
-function videoResolver(videos) {
-    const byPath = new Map();
-    const byBase = new Map();
-    const byStem = new Map();
-    videos.forEach((video, i) => {
-        if (!byPath.has(video.info.path))
-            byPath.set(video.info.path, i);
-        const base = external_node_path_default().basename(video.info.path);
-        if (!byBase.has(base))
-            byBase.set(base, i);
-        if (!byStem.has(video.info.stem))
-            byStem.set(video.info.stem, i);
-    });
-    return (name) => byPath.get(name) ?? byBase.get(name) ?? byStem.get(name);
-}
-function groupBy(items, keyOf, size) {
-    const groups = Array.from({ length: size }, () => []);
-    for (const item of items) {
-        const key = keyOf(item);
-        if (key !== undefined)
-            groups[key]?.push(item);
-    }
-    return groups;
-}
-function detectionMetrics(kept, classNames, filter) {
-    const perImage = kept.map((image) => image.detections.length);
-    const total = perImage.reduce((acc, n) => acc + n, 0);
-    const classes = new Map();
-    for (const image of kept) {
-        for (const det of image.detections) {
-            const name = det.className || classNames[det.classIndex] || `class ${det.classIndex}`;
-            const entry = classes.get(name) ?? { count: 0, scoreSum: 0 };
-            entry.count += 1;
-            entry.scoreSum += Number.isFinite(det.score) ? det.score : 0;
-            classes.set(name, entry);
-        }
-    }
-    const byClass = [...classes.entries()]
-        .map(([name, { count, scoreSum }]) => ({ name, count, meanScore: round(scoreSum / count, 4) }))
-        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const seen = new Set();
-    const classesWithoutDetections = (filter ?? classNames).filter((name) => {
-        if (classes.has(name) || seen.has(name))
-            return false;
-        seen.add(name);
-        return true;
-    });
-    return {
-        total,
-        perImage: {
-            // reduce, not Math.min(...): spreading a very long array overflows the call stack.
-            min: perImage.length === 0 ? 0 : perImage.reduce((a, b) => Math.min(a, b)),
-            mean: round(perImage.length === 0 ? 0 : total / perImage.length, 3),
-            max: perImage.length === 0 ? 0 : perImage.reduce((a, b) => Math.max(a, b)),
-            histogram: histogram(perImage, DETECTIONS_PER_IMAGE_BUCKETS),
-        },
-        byClass,
-        classesWithoutDetections,
-        classFilter: filter === null ? null : { kept: [...filter], modelClasses: classNames.length },
-    };
-}
-function timingMetrics(recorder) {
-    const total = STAGES.reduce((acc, stage) => acc + Math.max(0, recorder.stageMs[stage]), 0);
-    const stages = {};
-    for (const stage of STAGES) {
-        const ms = Math.max(0, recorder.stageMs[stage]);
-        stages[stage] = { ms: round(ms, 1), share: total > 0 ? round(ms / total, 4) : 0 };
-    }
-    return { wallMs: round(recorder.wallMs, 1), stageTotalMs: round(total, 1), stages };
-}
-/** Computes the run's metrics from everything the stages recorded. Pure: the recorder is not changed. */
-function computeMetrics(recorder, options) {
-    const tally = tallyFrames(recorder.frames);
-    const bad = badOf(tally.byReason);
-    const duplicates = tally.byReason.duplicate;
-    const decoded = recorder.videos.reduce((acc, v) => acc + Math.max(0, v.framesDecoded), 0);
-    const resolve = videoResolver(recorder.videos);
-    const framesByVideo = groupBy(recorder.frames, (f) => resolve(f.video), recorder.videos.length);
-    const keptByVideo = groupBy(recorder.kept, (k) => resolve(k.video), recorder.videos.length);
-    const videos = recorder.videos.map((video, i) => {
-        const vt = tallyFrames(framesByVideo[i] ?? []);
-        const detections = (keptByVideo[i] ?? []).reduce((acc, k) => acc + k.detections.length, 0);
-        return {
-            name: external_node_path_default().basename(video.info.path),
-            stem: video.info.stem,
-            index: video.info.index,
-            sha256: video.sha256,
-            durationSeconds: round(video.info.durationSeconds, 3),
-            fps: round(video.info.fps, 3),
-            width: video.info.width,
-            height: video.info.height,
-            sizeBytes: video.info.sizeBytes,
-            decode: video.decode.mode,
-            decoded: video.framesDecoded,
-            truncatedAtSeconds: video.truncatedAtMs === undefined ? null : round(video.truncatedAtMs / 1000, 3),
-            decodeErrors: video.decodeErrors,
-            sampled: vt.sampled,
-            kept: vt.kept,
-            dropped: vt.dropped,
-            droppedByReason: vt.byReason,
-            bad: badOf(vt.byReason),
-            duplicates: vt.byReason.duplicate,
-            detections,
-        };
-    });
-    const distances = recorder.frames
-        .map((f) => f.phashDistance)
-        .filter((d) => d !== null && Number.isFinite(d));
-    return {
-        schemaVersion: METRICS_SCHEMA_VERSION,
-        site: options.site,
-        frames: {
-            decoded,
-            sampled: tally.sampled,
-            kept: tally.kept,
-            dropped: tally.dropped,
-            droppedByReason: tally.byReason,
-            bad,
-            duplicates,
-        },
-        frameDropRatio: tally.sampled > 0 ? round((bad + duplicates) / tally.sampled, 4) : 0,
-        images: recorder.kept.length,
-        detections: detectionMetrics(recorder.kept, options.classNames, options.classFilter && options.classFilter.length > 0 ? options.classFilter : null),
-        timings: timingMetrics(recorder),
-        videos,
-        phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
-        dataLoss: dataLossOf(videos, tally.sampled, recorder.kept.length),
-        compute: computeMetricsOf(recorder, options),
-        exports: recorder.exports.map((e) => ({ ...e, files: [...e.files] })),
-        selection: selectionMetrics(recorder.selection, recorder.exportsOnlySelected),
-    };
-}
-function computeMetricsOf(recorder, options) {
-    const videoSeconds = options.videoSeconds ?? recorder.videos.reduce((acc, v) => acc + v.info.durationSeconds, 0);
-    const computeSeconds = recorder.wallMs / 1000;
-    const perVideoHour = videoSeconds > 0 ? (computeSeconds * 3600) / videoSeconds : 0;
-    const price = options.pricePerHour ?? null;
-    return {
-        videoSeconds: round(videoSeconds, 3),
-        computeSeconds: round(computeSeconds, 2),
-        computeSecondsPerVideoHour: round(perVideoHour, 1),
-        pricePerHour: price,
-        cost: price === null ? null : round((computeSeconds / 3600) * price, 4),
-        costPerVideoHour: price === null ? null : round((perVideoHour / 3600) * price, 4),
-        executionProviders: [...(options.executionProviders ?? [])],
-    };
-}
-/** A warning for each truncated or damaged video, each quality reason that dropped more than half of a video's non-duplicate frames, and an empty dataset. */
-function dataLossOf(videos, sampled, images) {
-    const warnings = [];
-    for (const video of videos) {
-        if (video.truncatedAtSeconds !== null) {
-            warnings.push({ kind: 'truncated', video: video.stem, decodedSeconds: video.truncatedAtSeconds, durationSeconds: video.durationSeconds });
-        }
-        const damaged = video.decodeErrors > 0;
-        if (damaged) {
-            warnings.push({ kind: 'damaged', video: video.stem, decodeErrors: video.decodeErrors, dropped: video.droppedByReason.corrupt, sampled: video.sampled });
-        }
-        const of = video.sampled - video.duplicates;
-        for (const reason of QUALITY_DROP_REASONS) {
-            const dropped = video.droppedByReason[reason];
-            // Corrupt frames come from decoder errors, which the damaged warning already counts.
-            if (reason === 'corrupt' && damaged)
-                continue;
-            if (of > 0 && dropped > DATA_LOSS_SHARE * of)
-                warnings.push({ kind: 'reason', video: video.stem, reason, dropped, of });
-        }
-    }
-    if (images === 0)
-        warnings.push({ kind: 'no-images', sampled });
-    return warnings;
 }
 
 ;// CONCATENATED MODULE: ./src/observe/prometheus.ts
@@ -16920,7 +16674,17 @@ function buildPrometheusRegistry(input) {
         throw new RangeError(`Got detection counts for ${detectionsPerImage.length} images but the run wrote ${metrics.images}`);
     }
     const registry = new prom_client.Registry();
-    const registers = [registry];
+    const target = { registers: [registry], site };
+    // Families appear in the file in the order they are registered.
+    addRunFamilies(target, manifest);
+    addDecodeFamilies(target, metrics);
+    addFrameFamilies(target, metrics);
+    addDetectionFamilies(target, metrics, detectionsPerImage);
+    addStageFamily(target, metrics);
+    return registry;
+}
+/** The run itself: tool and model, when it finished, how long it took. */
+function addRunFamilies({ registers, site }, manifest) {
     const runInfo = new prom_client.Gauge({
         name: 'dataset_gen_run_info',
         help: 'Tool version and model of the last dataset-gen run of a site (value always 1).',
@@ -16942,6 +16706,9 @@ function buildPrometheusRegistry(input) {
         registers,
     });
     runDuration.set({ site }, round(manifest.run.wallSeconds, 3));
+}
+/** Decoding, per video: frames ffmpeg decoded and the errors it reported. */
+function addDecodeFamilies({ registers, site }, metrics) {
     const framesDecoded = new prom_client.Counter({
         name: 'dataset_gen_frames_decoded_total',
         help: 'Frames ffmpeg decoded, per video, before sampling.',
@@ -16958,6 +16725,9 @@ function buildPrometheusRegistry(input) {
         framesDecoded.inc({ site, video: video.stem }, Math.max(0, video.decoded));
         decodeErrors.inc({ site, video: video.stem }, Math.max(0, video.decodeErrors));
     }
+}
+/** What became of the sampled frames: outcomes per video and reason, the drop ratio, the images written. */
+function addFrameFamilies({ registers, site }, metrics) {
     const framesTotal = new prom_client.Counter({
         name: 'dataset_gen_frames_total',
         help: 'Sampled frames per video by outcome (kept or dropped) and drop reason (empty for kept frames).',
@@ -16983,6 +16753,9 @@ function buildPrometheusRegistry(input) {
         registers,
     });
     images.inc({ site }, metrics.images);
+}
+/** Detections per class (classes never detected at 0) and the histogram of detections per image. */
+function addDetectionFamilies({ registers, site }, metrics, detectionsPerImage) {
     const detections = new prom_client.Counter({
         name: 'dataset_gen_detections_total',
         help: 'Detections (COCO annotations) per class; model classes never detected are 0.',
@@ -17008,6 +16781,9 @@ function buildPrometheusRegistry(input) {
     perImage.zero({ site });
     for (const count of detectionsPerImage)
         perImage.observe({ site }, count);
+}
+/** Wall time per pipeline stage, in `STAGES` order. */
+function addStageFamily({ registers, site }, metrics) {
     const stageDuration = new prom_client.Gauge({
         name: 'dataset_gen_stage_duration_seconds',
         help: 'Wall time spent in each pipeline stage during the last run of a site.',
@@ -17016,7 +16792,6 @@ function buildPrometheusRegistry(input) {
     });
     for (const stage of STAGES)
         stageDuration.set({ site, stage }, seconds(metrics.timings.stages[stage].ms));
-    return registry;
 }
 /** The text of metrics.prom (ends in a newline). */
 async function renderPrometheus(input) {
@@ -17515,6 +17290,246 @@ const EXPORT_FILES = {
 function labelFileName(imageFile) {
     const dot = imageFile.lastIndexOf('.');
     return `${dot > 0 ? imageFile.slice(0, dot) : imageFile}.txt`;
+}
+
+;// CONCATENATED MODULE: ./src/domain/data-loss.ts
+/** Above this share of a video's non-duplicate frames, a reason's drops are a warning. */
+const DATA_LOSS_SHARE = 0.5;
+/** The options that control each quality reason (none for corrupt: the file itself is damaged). */
+const REASON_OPTIONS = {
+    corrupt: [],
+    black: ['black-luma'],
+    overexposed: ['overexposed-luma'],
+    blurred: ['blur-ratio', 'blur-threshold'],
+};
+
+;// CONCATENATED MODULE: ./src/observe/metrics-contract.ts
+const METRICS_SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./src/observe/compute-metrics.ts
+/**
+ * The computation of metrics.json (its shape: metrics-contract.ts) from everything the stages recorded
+ * in a `RunRecord`: frame counts for the run and each video, detections, stage timings, pHash
+ * distances, data-loss warnings, the run's cost and the labelling budget's choice. Pure: the record is
+ * read, never changed.
+ */
+
+
+
+
+
+
+/** Buckets for detections per image: 0 … 9, then 10+. */
+const DETECTIONS_PER_IMAGE_BUCKETS = [...Array.from({ length: 10 }, (_, i) => [i, i]), [10, null]];
+/** Buckets for pHash Hamming distances (0..64): fine-grained where dedup thresholds sit. */
+const PHASH_DISTANCE_BUCKETS = [
+    [0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9],
+    [10, 11], [12, 15], [16, 23], [24, 31], [32, null],
+];
+/** Computes the run's metrics from everything the stages recorded. Pure: the recorder is not changed. */
+function computeMetrics(recorder, options) {
+    const counts = countFrames(recorder.frames);
+    const decoded = recorder.videos.reduce((acc, v) => acc + Math.max(0, v.framesDecoded), 0);
+    const videos = videoMetrics(recorder);
+    const distances = recorder.frames
+        .map((f) => f.phashDistance)
+        .filter((d) => d !== null && Number.isFinite(d));
+    const classFilter = options.classFilter && options.classFilter.length > 0 ? options.classFilter : null;
+    return {
+        schemaVersion: METRICS_SCHEMA_VERSION,
+        site: options.site,
+        frames: { decoded, ...counts },
+        frameDropRatio: counts.sampled > 0 ? round((counts.bad + counts.duplicates) / counts.sampled, 4) : 0,
+        images: recorder.kept.length,
+        detections: detectionMetrics(recorder.kept, options.classNames, classFilter),
+        timings: timingMetrics(recorder),
+        videos,
+        phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
+        dataLoss: dataLossOf(videos, counts.sampled, recorder.kept.length),
+        compute: costMetrics(recorder, options),
+        exports: recorder.exports.map((e) => ({ ...e, files: [...e.files] })),
+        selection: selectionMetrics(recorder.selection, recorder.exportsOnlySelected),
+    };
+}
+function emptyReasonCounts() {
+    const counts = {};
+    for (const reason of DROP_REASONS)
+        counts[reason] = 0;
+    return counts;
+}
+/** Counts frame records by outcome and drop reason. */
+function countFrames(frames) {
+    const droppedByReason = emptyReasonCounts();
+    let kept = 0;
+    for (const frame of frames) {
+        if (frame.outcome === 'kept')
+            kept += 1;
+        else
+            droppedByReason[frame.reason] += 1;
+    }
+    return {
+        sampled: frames.length,
+        kept,
+        dropped: frames.length - kept,
+        droppedByReason,
+        bad: droppedByReason.corrupt + droppedByReason.black + droppedByReason.overexposed + droppedByReason.blurred,
+        duplicates: droppedByReason.duplicate,
+    };
+}
+/**
+ * Maps the `video` string of frame and kept-image records to a video's position in `videos`.
+ * Records may name a video by path, file name or stem; the path is tried first since it is unique.
+ */
+function videoResolver(videos) {
+    const byPath = new Map();
+    const byBase = new Map();
+    const byStem = new Map();
+    videos.forEach((video, i) => {
+        if (!byPath.has(video.info.path))
+            byPath.set(video.info.path, i);
+        const base = external_node_path_default().basename(video.info.path);
+        if (!byBase.has(base))
+            byBase.set(base, i);
+        if (!byStem.has(video.info.stem))
+            byStem.set(video.info.stem, i);
+    });
+    return (name) => byPath.get(name) ?? byBase.get(name) ?? byStem.get(name);
+}
+function groupBy(items, keyOf, size) {
+    const groups = Array.from({ length: size }, () => []);
+    for (const item of items) {
+        const key = keyOf(item);
+        if (key !== undefined)
+            groups[key]?.push(item);
+    }
+    return groups;
+}
+/** Each video's facts and counts, in run order; frame and kept-image records are matched to it by name. */
+function videoMetrics(recorder) {
+    const resolve = videoResolver(recorder.videos);
+    const framesByVideo = groupBy(recorder.frames, (f) => resolve(f.video), recorder.videos.length);
+    const keptByVideo = groupBy(recorder.kept, (k) => resolve(k.video), recorder.videos.length);
+    return recorder.videos.map((video, i) => ({
+        name: external_node_path_default().basename(video.info.path),
+        stem: video.info.stem,
+        index: video.info.index,
+        sha256: video.sha256,
+        durationSeconds: round(video.info.durationSeconds, 3),
+        fps: round(video.info.fps, 3),
+        width: video.info.width,
+        height: video.info.height,
+        sizeBytes: video.info.sizeBytes,
+        decode: video.decode.mode,
+        decoded: video.framesDecoded,
+        truncatedAtSeconds: video.truncatedAtMs === undefined ? null : round(video.truncatedAtMs / 1000, 3),
+        decodeErrors: video.decodeErrors,
+        ...countFrames(framesByVideo[i] ?? []),
+        detections: (keptByVideo[i] ?? []).reduce((acc, k) => acc + k.detections.length, 0),
+    }));
+}
+function detectionMetrics(kept, classNames, filter) {
+    const perImage = kept.map((image) => image.detections.length);
+    const total = perImage.reduce((acc, n) => acc + n, 0);
+    const classes = new Map();
+    for (const image of kept) {
+        for (const det of image.detections) {
+            const name = det.className || classNames[det.classIndex] || `class ${det.classIndex}`;
+            const entry = classes.get(name) ?? { count: 0, scoreSum: 0 };
+            entry.count += 1;
+            entry.scoreSum += Number.isFinite(det.score) ? det.score : 0;
+            classes.set(name, entry);
+        }
+    }
+    const byClass = [...classes.entries()]
+        .map(([name, { count, scoreSum }]) => ({ name, count, meanScore: round(scoreSum / count, 4) }))
+        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const seen = new Set();
+    const classesWithoutDetections = (filter ?? classNames).filter((name) => {
+        if (classes.has(name) || seen.has(name))
+            return false;
+        seen.add(name);
+        return true;
+    });
+    return {
+        total,
+        perImage: {
+            // reduce, not Math.min(...): spreading a very long array overflows the call stack.
+            min: perImage.length === 0 ? 0 : perImage.reduce((a, b) => Math.min(a, b)),
+            mean: round(perImage.length === 0 ? 0 : total / perImage.length, 3),
+            max: perImage.length === 0 ? 0 : perImage.reduce((a, b) => Math.max(a, b)),
+            histogram: histogram(perImage, DETECTIONS_PER_IMAGE_BUCKETS),
+        },
+        byClass,
+        classesWithoutDetections,
+        classFilter: filter === null ? null : { kept: [...filter], modelClasses: classNames.length },
+    };
+}
+function timingMetrics(recorder) {
+    const total = STAGES.reduce((acc, stage) => acc + Math.max(0, recorder.stageMs[stage]), 0);
+    const stages = {};
+    for (const stage of STAGES) {
+        const ms = Math.max(0, recorder.stageMs[stage]);
+        stages[stage] = { ms: round(ms, 1), share: total > 0 ? round(ms / total, 4) : 0 };
+    }
+    return { wallMs: round(recorder.wallMs, 1), stageTotalMs: round(total, 1), stages };
+}
+/** The run's wall time against the video time it processed, and its cost when a price was given. */
+function costMetrics(recorder, options) {
+    const videoSeconds = options.videoSeconds ?? recorder.videos.reduce((acc, v) => acc + v.info.durationSeconds, 0);
+    const computeSeconds = recorder.wallMs / 1000;
+    const perVideoHour = videoSeconds > 0 ? (computeSeconds * 3600) / videoSeconds : 0;
+    const price = options.pricePerHour ?? null;
+    return {
+        videoSeconds: round(videoSeconds, 3),
+        computeSeconds: round(computeSeconds, 2),
+        computeSecondsPerVideoHour: round(perVideoHour, 1),
+        pricePerHour: price,
+        cost: price === null ? null : round((computeSeconds / 3600) * price, 4),
+        costPerVideoHour: price === null ? null : round((perVideoHour / 3600) * price, 4),
+        executionProviders: [...(options.executionProviders ?? [])],
+    };
+}
+/** A warning for each truncated or damaged video, each quality reason that dropped more than half of a video's non-duplicate frames, and an empty dataset. */
+function dataLossOf(videos, sampled, images) {
+    const warnings = [];
+    for (const video of videos) {
+        if (video.truncatedAtSeconds !== null) {
+            warnings.push({ kind: 'truncated', video: video.stem, decodedSeconds: video.truncatedAtSeconds, durationSeconds: video.durationSeconds });
+        }
+        const damaged = video.decodeErrors > 0;
+        if (damaged) {
+            warnings.push({ kind: 'damaged', video: video.stem, decodeErrors: video.decodeErrors, dropped: video.droppedByReason.corrupt, sampled: video.sampled });
+        }
+        const of = video.sampled - video.duplicates;
+        for (const reason of QUALITY_DROP_REASONS) {
+            const dropped = video.droppedByReason[reason];
+            // Corrupt frames come from decoder errors, which the damaged warning already counts.
+            if (reason === 'corrupt' && damaged)
+                continue;
+            if (of > 0 && dropped > DATA_LOSS_SHARE * of)
+                warnings.push({ kind: 'reason', video: video.stem, reason, dropped, of });
+        }
+    }
+    if (images === 0)
+        warnings.push({ kind: 'no-images', sampled });
+    return warnings;
+}
+function selectionMetrics(selection, exportsOnlySelected) {
+    if (!selection)
+        return null;
+    const covered = new Set(selection.selected.flatMap((s) => s.classes));
+    return {
+        requested: selection.requested,
+        selected: selection.selected.length,
+        classes: selection.classes.length,
+        classesCovered: selection.classes.filter((c) => covered.has(c.name)).length,
+        byReason: {
+            class: selection.selected.filter((s) => s.reason === 'class').length,
+            spread: selection.selected.filter((s) => s.reason === 'spread').length,
+        },
+        exportsOnlySelected,
+        files: selection.selected.map((s) => s.file),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
@@ -19840,6 +19855,41 @@ async function buildContactSheet(datasetDir, kept, options = {}) {
     return { thumbnails, keptImages: kept.length, failed };
 }
 
+;// CONCATENATED MODULE: ./src/report/html/blocks.ts
+/**
+ * The building blocks report.html's sections are made of: a panel with its heading, a table with
+ * right-aligned number columns, a colour swatch, rows capped with a note, a counted noun. Labels and
+ * cells passed in must be escaped already.
+ */
+
+
+/** A colour swatch and a label that stay on one line. `label` must be escaped already. */
+function swatched(color, label) {
+    return `<span class="nowrap"><span class="swatch" style="background:${color}"></span>${label}</span>`;
+}
+/** Table rows capped at `max`, with a note saying how many were left out. */
+function capped(items, max, noun) {
+    if (items.length <= max)
+        return { shown: items, note: '' };
+    return { shown: items.slice(0, max), note: `<p class="note">${format_int(items.length - max)} more ${noun} not shown (see ${DATASET_FILES.metrics}).</p>` };
+}
+function table(head, rows, foot) {
+    const th = head.map((h) => (Array.isArray(h) ? `<th class="n">${h[0]}</th>` : `<th>${h}</th>`)).join('');
+    const numeric = head.map((h) => Array.isArray(h));
+    const tr = (cells, tag = 'td') => `<tr>${cells.map((c, i) => `<${tag}${numeric[i] ? ' class="n"' : ''}>${c}</${tag}>`).join('')}</tr>`;
+    return (`<div class="table-wrap"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(r)).join('')}</tbody>` +
+        (foot ? `<tfoot>${tr(foot)}</tfoot>` : '') +
+        '</table></div>');
+}
+/** A titled box of the page's grid; `wide` spans the whole row. */
+function panel(title, body, wide = false) {
+    return `<section class="panel${wide ? ' wide' : ''}"><h2>${title}</h2>${body}</section>`;
+}
+/** `3 duplicates`, `1 duplicate`. */
+function count(n, one, many = `${one}s`) {
+    return `${format_int(n)} ${n === 1 ? one : many}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/svg-charts.ts
 /**
  * Small SVG chart helpers for report.html: a horizontal bar chart, a histogram (with an optional
@@ -20156,6 +20206,126 @@ function timelineChart(tracks, options) {
     return out.join('');
 }
 
+;// CONCATENATED MODULE: ./src/report/html/charts.ts
+/**
+ * report.html's charts, each with its note: detections per class, detections per image, the timeline
+ * of sampled frames, time per stage and the pHash distances with the dedup threshold marked.
+ */
+
+
+
+
+
+
+
+
+const STAGE_COLORS = {
+    probe: '#9aa5b8',
+    extract: '#4c6ef5',
+    quality: '#15aabf',
+    dedup: '#845ef7',
+    detect: '#f08c00',
+    write: '#2f9e44',
+};
+const DUPLICATE_COLOR = OUTCOMES.find((o) => o.key === 'duplicate')?.color ?? '#a3acb9';
+/** Detections per class, at most `maxBars` bars (the rest summed in one), and the classes never detected. */
+function classChart(metrics, colorOf, maxBars) {
+    const classes = metrics.detections.byClass;
+    const shown = classes.slice(0, maxBars);
+    const rest = classes.slice(maxBars);
+    const rows = shown.map((c) => ({
+        label: c.name,
+        value: c.count,
+        color: colorOf(c.name),
+        title: `${c.name}: ${format_int(c.count)} detections, mean score ${fixed(c.meanScore, 3)}`,
+    }));
+    if (rest.length > 0) {
+        const count = rest.reduce((acc, c) => acc + c.count, 0);
+        rows.push({ label: `${format_int(rest.length)} other classes`, value: count, color: '#a3acb9' });
+    }
+    const chart = horizontalBarChart(rows, { label: 'Detections per class', empty: 'No detections' });
+    const undetected = describeUndetected(metrics.detections);
+    return chart + (undetected !== null ? `<p class="note">${userText(undetected, 2000)}</p>` : '');
+}
+function perImageChart(metrics) {
+    const per = metrics.detections.perImage;
+    const buckets = per.histogram.map((b) => ({ label: b.label, count: b.count, title: `${b.label} detections: ${format_int(b.count)} images` }));
+    return (histogramChart(buckets, { label: 'Kept images by number of detections', xTitle: 'detections in the image' }) +
+        `<p class="note">Images per number of detections; mean ${fixed(per.mean, 2)}.</p>`);
+}
+/** Where a threshold `t` (values ≤ t are duplicates) falls on the histogram's bucket axis. */
+function thresholdPosition(buckets, t) {
+    for (const [i, b] of buckets.entries()) {
+        if (t < b.min)
+            return i;
+        if (b.max === null)
+            return i + 0.5;
+        if (t <= b.max)
+            return i + (t - b.min + 1) / (b.max - b.min + 1);
+    }
+    return buckets.length;
+}
+/** What the dashed line of the pHash chart means, for the dedup settings. */
+function dedupRule(threshold, localThreshold) {
+    if (threshold < 0)
+        return 'Deduplication was off.';
+    if (localThreshold === undefined)
+        return 'Frames at or left of the dashed line were dropped as near-duplicates.';
+    return ('Frames at or left of the dashed line were dropped as near-duplicates unless part of the frame changed ' +
+        `(local change above ${fixed(localThreshold, 1)} luma levels, the <code>local_change</code> column of ${DATASET_FILES.metricsCsv}).`);
+}
+function phashChart(metrics, threshold, localThreshold) {
+    const ph = metrics.phashDistance;
+    if (ph.count === 0)
+        return '<p class="note">No distances recorded (each video had at most one frame reach deduplication).</p>';
+    const on = threshold >= 0;
+    const buckets = ph.histogram.map((b) => ({
+        label: b.label,
+        count: b.count,
+        color: on && b.max !== null && b.max <= threshold ? DUPLICATE_COLOR : undefined,
+        title: `distance ${b.label}: ${format_int(b.count)} frames`,
+    }));
+    const marker = on ? { at: thresholdPosition(ph.histogram, threshold), label: `dedup ≤ ${format_int(threshold)}` } : undefined;
+    return (histogramChart(buckets, { label: 'pHash distance to the last kept frame', xTitle: 'Hamming distance (bits of 64)', marker }) +
+        `<p class="note">${format_int(ph.count)} distances; median ${fixed(ph.median, 1)}. ${dedupRule(threshold, localThreshold)}</p>`);
+}
+function stageChart(metrics) {
+    const t = metrics.timings;
+    const segments = STAGES.map((stage) => ({ label: stage, value: t.stages[stage].ms, color: STAGE_COLORS[stage] }));
+    return (stackedBar(segments, { label: 'Time per stage', formatValue: format_duration, empty: 'No time recorded' }) +
+        `<p class="note">Stages sum to ${format_duration(t.stageTotalMs)}; wall time ${format_duration(t.wallMs)}.</p>`);
+}
+/** The timeline panel (full width): one track per video, at most `limits.maxTracks` of them. */
+function timelinePanel(data, limits) {
+    const timeline = buildTimeline(data.metrics, data.frames, limits);
+    const chart = timelineChart(timeline.tracks, { label: 'Sampled frames over video time', categories: timeline.categories, width: 960, fontSize: 12 });
+    const hidden = timeline.hiddenVideos > 0 ? ` ${format_int(timeline.hiddenVideos)} more videos are not drawn; see the videos table.` : '';
+    return panel('Timeline', `<div class="scroll">${chart}</div><p class="note">One column per sampled frame (or per time bin on long videos), coloured by what happened to it; bars above show detections in kept frames.${hidden}</p>`, true);
+}
+
+;// CONCATENATED MODULE: ./src/report/html/files.ts
+/**
+ * report.html's "Files" section: links to the dataset's files beside the page (DATASET_FILES), each
+ * with what it holds.
+ */
+
+
+
+/** The dataset's files the report links to, relative to the dataset folder; a folder ends with `/`. */
+const REPORT_LINKS = [
+    { href: DATASET_FILES.coco, what: 'COCO annotations (pre-tags)' },
+    { href: `${DATASET_FILES.images}/`, what: 'the dataset images' },
+    { href: DATASET_FILES.metricsCsv, what: 'one row per sampled frame' },
+    { href: DATASET_FILES.metrics, what: 'the numbers of this report' },
+    { href: DATASET_FILES.prometheus, what: 'the same numbers for Prometheus' },
+    { href: DATASET_FILES.manifest, what: 'inputs, versions and settings, to reproduce the run' },
+    { href: DATASET_FILES.report, what: 'the same figures as Markdown' },
+];
+function filesSection() {
+    const items = REPORT_LINKS.map((l) => `<li><a href="${relativeHref(l.href)}${l.href.endsWith('/') ? '/' : ''}">${escapeHtml(l.href)}</a> — ${escapeHtml(l.what)}</li>`);
+    return panel('Files', `<ul class="files">${items.join('')}</ul>`, true);
+}
+
 ;// CONCATENATED MODULE: ./src/observe/data-loss-message.ts
 /** One line per data-loss warning (src/domain/data-loss.ts), naming the options as the door spells them. */
 
@@ -20189,66 +20359,85 @@ function describeDataLoss(warning, name = run_options_cliName) {
     return `"${reason}" dropped ${dropped} of ${of} frames (${percentOf(dropped, of)}) of video ${video}${fix}`;
 }
 
-;// CONCATENATED MODULE: ./src/report/html.ts
-/**
- * report.html: one self-contained page (inline CSS, inline SVG charts, no script, no external
- * resource) that shows whether a site's dataset is good at a glance, on a laptop or a phone.
- *
- *   header   site, videos, model (name + sha256 prefix), run date, quality-gate verdict
- *   cards    images kept, frames sampled, frame-drop ratio, detections, mean detections per image
- *   charts   class distribution, detections per image, timeline per video, stage times, pHash distances
- *   sheet    thumbnails of kept frames with boxes and labels (contact-sheet.ts), linking to the images
- *   labelling the exports written (`--export`) and the frames selected for labelling (`--select`),
- *            as their own contact sheet
- *   tables   drops by reason, videos, classes
- *   files    links to the COCO file, metrics, manifest
- *
- * `renderHtmlReport` is pure: counts come from `RunMetrics`, the timeline from the recorder's frame
- * rows, the thumbnails from a `ContactSheet` made beforehand; the same input gives the same bytes.
- * `writeHtmlReport` makes the contact sheet and writes the page into a dataset folder.
- *
- * Size is bounded whatever the run: tables show at most `maxTableRows` rows, the class chart at most
- * `maxChartClasses` bars (the rest summed in one), the timeline at most `maxMarks` marks over at most
- * `maxTracks` videos, the contact sheet at most `MAX_THUMBNAILS` images, the header at most 5 video
- * names, and every user string is cut to 120 characters.
- */
+;// CONCATENATED MODULE: ./src/report/html/header.ts
 
 
 
 
 
-
-
-
-
-
-
-
-
-const DEFAULT_HTML_TABLE_ROWS = 50;
-const DEFAULT_CHART_CLASSES = 15;
 /** Video names listed in the header; the rest are counted. */
 const HEADER_VIDEOS = 5;
-/** The dataset's files the report links to, relative to the dataset folder (see pipeline/run-pipeline.ts). */
-const REPORT_LINKS = [
-    { href: DATASET_FILES.coco, label: DATASET_FILES.coco, what: 'COCO annotations (pre-tags)' },
-    { href: 'images/', label: 'images/', what: 'the dataset images' },
-    { href: 'metrics.csv', label: 'metrics.csv', what: 'one row per sampled frame' },
-    { href: 'metrics.json', label: 'metrics.json', what: 'the numbers of this report' },
-    { href: 'metrics.prom', label: 'metrics.prom', what: 'the same numbers for Prometheus' },
-    { href: 'manifest.json', label: 'manifest.json', what: 'inputs, versions and settings, to reproduce the run' },
-    { href: 'report.md', label: 'report.md', what: 'the same figures as Markdown' },
-];
-const STAGE_COLORS = {
-    probe: '#9aa5b8',
-    extract: '#4c6ef5',
-    quality: '#15aabf',
-    dedup: '#845ef7',
-    detect: '#f08c00',
-    write: '#2f9e44',
-};
-const DUPLICATE_COLOR = OUTCOMES.find((o) => o.key === 'duplicate')?.color ?? '#a3acb9';
-const CSS = `
+function verdict(gates) {
+    if (!gates || gates.length === 0)
+        return '<p class="verdict none"><strong>No quality gates set.</strong>The dataset was not checked against thresholds.</p>';
+    const failed = gates.filter((g) => !g.passed);
+    const items = gates
+        .map((g) => `<li>${g.passed ? 'passed' : '<b>failed</b>'}: ${userText(g.name)} = ${plain(g.actual)} (threshold ${plain(g.threshold)})</li>`)
+        .join('');
+    const headline = failed.length === 0
+        ? `<strong>Quality gates passed</strong>${format_int(gates.length)} of ${format_int(gates.length)} gates met.`
+        : `<strong>Quality gates failed</strong>${format_int(failed.length)} of ${format_int(gates.length)} gates missed.`;
+    return `<div class="verdict ${failed.length === 0 ? 'pass' : 'fail'}" role="status">${headline}<ul>${items}</ul></div>`;
+}
+/** The data-loss warnings, highlighted under the verdict; nothing when no data was lost. */
+function dataLoss(metrics, nameOf) {
+    if (metrics.dataLoss.length === 0)
+        return '';
+    const items = metrics.dataLoss.map((w) => `<li>${userText(describeDataLoss(w, nameOf), 400)}</li>`).join('');
+    return `<div class="verdict fail loss" role="alert"><strong>Data was lost</strong><ul>${items}</ul></div>`;
+}
+/** The header's "Videos" line: the first names, how many more, and their total length. */
+function videoList(metrics) {
+    if (metrics.videos.length === 0)
+        return 'none';
+    const names = metrics.videos.slice(0, HEADER_VIDEOS).map((v) => userText(v.name));
+    const more = metrics.videos.length - names.length;
+    const total = format_duration(metrics.videos.reduce((acc, v) => acc + v.durationSeconds * 1000, 0));
+    return `${names.join(', ')}${more > 0 ? `, and ${format_int(more)} more` : ''} (${format_int(metrics.videos.length)}, ${total} in all)`;
+}
+/** The header's "Settings" line: sampling, the near-duplicate rule and the class filter. */
+function settings(data) {
+    const { config } = data.manifest;
+    const sampling = config.sampling ? `${escapeHtml(describeSampling(config.sampling))} sampled; ` : '';
+    const { dedupThreshold, dedupLocalThreshold } = config;
+    const local = dedupLocalThreshold === undefined ? '' : ` and local change ≤ ${fixed(dedupLocalThreshold, 1)}`;
+    const dedup = dedupThreshold < 0 ? 'off' : `pHash distance ≤ ${format_int(dedupThreshold)}${local}`;
+    const filter = userText(describeClassFilter(data.metrics.detections.classFilter) ?? 'none', 400);
+    return `${sampling}near-duplicates: ${dedup}; class filter: ${filter}`;
+}
+/** The page header: title and site, the run's particulars, the verdict and any data loss. */
+function header(data, title) {
+    const { metrics, manifest } = data;
+    const rows = [
+        ['Videos', videoList(metrics)],
+        ['Model', `${userText(manifest.config.model.name)} <code title="sha256">${escapeHtml(manifest.model.sha256.slice(0, 12))}</code>`],
+        ['Run', `${escapeHtml(runDate(manifest.run.startedAt))} · id <code>${userText(manifest.run.id, 40)}</code>`],
+        ['Settings', settings(data)],
+    ];
+    return (`<header class="top"><div class="wrap"><h1><small>${userText(title)}</small>${userText(metrics.site)}</h1>` +
+        `<dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>` +
+        `${verdict(data.gates)}${dataLoss(metrics, data.nameOf)}</div></header>`);
+}
+/** The key figures: images kept, frames sampled, drop ratio, detections, detections per image. */
+function cards(metrics) {
+    const { frames, detections } = metrics;
+    const card = (label, value, sub) => `<div class="card"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;
+    return ('<section class="cards" aria-label="Key figures">' +
+        card('Images kept', format_int(metrics.images), `of ${format_int(frames.sampled)} sampled frames`) +
+        card('Frames sampled', format_int(frames.sampled), `from ${format_int(frames.decoded)} decoded`) +
+        card('Frame-drop ratio', percent(metrics.frameDropRatio), `${format_int(frames.bad)} bad, ${count(frames.duplicates, 'duplicate')}`) +
+        card('Detections', format_int(detections.total), count(detections.byClass.length, 'class', 'classes')) +
+        card('Detections / image', fixed(detections.perImage.mean, 2), `mean; min ${format_int(detections.perImage.min)}, max ${format_int(detections.perImage.max)}`) +
+        '</section>');
+}
+
+;// CONCATENATED MODULE: ./src/report/html/style.ts
+/**
+ * report.html's stylesheet: one inline `<style>` (the page loads nothing else). Mobile first enough to
+ * read on a phone: the cards, grids and contact sheet reflow below 640 px, wide charts scroll.
+ */
+/** The page's CSS, minified to one line (newlines removed; rules stay one per source line below). */
+const REPORT_CSS = `
 :root{--fg:#1d2430;--muted:#5d6673;--line:#e1e5ea;--bg:#f4f6f9;--card:#fff;--ok:#1e7a4a;--bad:#b3261e}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
@@ -20316,173 +20505,18 @@ th{white-space:normal}
 `
     .trim()
     .replace(/\n/g, '');
-/** A colour swatch and a label that stay on one line. `label` must be escaped already. */
-function swatched(color, label) {
-    return `<span class="nowrap"><span class="swatch" style="background:${color}"></span>${label}</span>`;
-}
-/** Table rows capped at `max`, with a note saying how many were left out. */
-function capped(items, max, noun) {
-    if (items.length <= max)
-        return { shown: items, note: '' };
-    return { shown: items.slice(0, max), note: `<p class="note">${format_int(items.length - max)} more ${noun} not shown (see metrics.json).</p>` };
-}
-function table(head, rows, foot) {
-    const th = head.map((h) => (Array.isArray(h) ? `<th class="n">${h[0]}</th>` : `<th>${h}</th>`)).join('');
-    const numeric = head.map((h) => Array.isArray(h));
-    const tr = (cells, tag = 'td') => `<tr>${cells.map((c, i) => `<${tag}${numeric[i] ? ' class="n"' : ''}>${c}</${tag}>`).join('')}</tr>`;
-    return (`<div class="table-wrap"><table><thead><tr>${th}</tr></thead><tbody>${rows.map((r) => tr(r)).join('')}</tbody>` +
-        (foot ? `<tfoot>${tr(foot)}</tfoot>` : '') +
-        '</table></div>');
-}
-function panel(title, body, wide = false) {
-    return `<section class="panel${wide ? ' wide' : ''}"><h2>${title}</h2>${body}</section>`;
-}
-function verdict(gates) {
-    if (!gates || gates.length === 0)
-        return '<p class="verdict none"><strong>No quality gates set.</strong>The dataset was not checked against thresholds.</p>';
-    const failed = gates.filter((g) => !g.passed);
-    const items = gates
-        .map((g) => `<li>${g.passed ? 'passed' : '<b>failed</b>'}: ${userText(g.name)} = ${plain(g.actual)} (threshold ${plain(g.threshold)})</li>`)
-        .join('');
-    const headline = failed.length === 0
-        ? `<strong>Quality gates passed</strong>${format_int(gates.length)} of ${format_int(gates.length)} gates met.`
-        : `<strong>Quality gates failed</strong>${format_int(failed.length)} of ${format_int(gates.length)} gates missed.`;
-    return `<div class="verdict ${failed.length === 0 ? 'pass' : 'fail'}" role="status">${headline}<ul>${items}</ul></div>`;
-}
-/** The data-loss warnings, highlighted under the verdict; nothing when no data was lost. */
-function dataLoss(metrics, nameOf) {
-    if (metrics.dataLoss.length === 0)
-        return '';
-    const items = metrics.dataLoss.map((w) => `<li>${userText(describeDataLoss(w, nameOf), 400)}</li>`).join('');
-    return `<div class="verdict fail loss" role="alert"><strong>Data was lost</strong><ul>${items}</ul></div>`;
-}
-function header(data, title) {
-    const { metrics, manifest } = data;
-    const names = metrics.videos.slice(0, HEADER_VIDEOS).map((v) => userText(v.name));
-    const more = metrics.videos.length - names.length;
-    const videos = metrics.videos.length === 0
-        ? 'none'
-        : `${names.join(', ')}${more > 0 ? `, and ${format_int(more)} more` : ''} (${format_int(metrics.videos.length)}, ${format_duration(metrics.videos.reduce((acc, v) => acc + v.durationSeconds * 1000, 0))} in all)`;
-    const sampling = manifest.config.sampling ? `${escapeHtml(describeSampling(manifest.config.sampling))} sampled; ` : '';
-    const { dedupThreshold, dedupLocalThreshold } = manifest.config;
-    const local = dedupLocalThreshold === undefined ? '' : ` and local change ≤ ${fixed(dedupLocalThreshold, 1)}`;
-    const dedup = dedupThreshold < 0 ? 'off' : `pHash distance ≤ ${format_int(dedupThreshold)}${local}`;
-    const rows = [
-        ['Videos', videos],
-        ['Model', `${userText(manifest.config.model.name)} <code title="sha256">${escapeHtml(manifest.model.sha256.slice(0, 12))}</code>`],
-        ['Run', `${escapeHtml(runDate(manifest.run.startedAt))} · id <code>${userText(manifest.run.id, 40)}</code>`],
-        ['Settings', `${sampling}near-duplicates: ${dedup}; class filter: ${userText(describeClassFilter(metrics.detections.classFilter) ?? 'none', 400)}`],
-    ];
-    return (`<header class="top"><div class="wrap"><h1><small>${userText(title)}</small>${userText(metrics.site)}</h1>` +
-        `<dl class="meta">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>` +
-        `${verdict(data.gates)}${dataLoss(metrics, data.nameOf)}</div></header>`);
-}
-/** `3 duplicates`, `1 duplicate`. */
-function count(n, one, many = `${one}s`) {
-    return `${format_int(n)} ${n === 1 ? one : many}`;
-}
-function cards(metrics) {
-    const { frames, detections } = metrics;
-    const card = (label, value, sub) => `<div class="card"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;
-    return ('<section class="cards" aria-label="Key figures">' +
-        card('Images kept', format_int(metrics.images), `of ${format_int(frames.sampled)} sampled frames`) +
-        card('Frames sampled', format_int(frames.sampled), `from ${format_int(frames.decoded)} decoded`) +
-        card('Frame-drop ratio', percent(metrics.frameDropRatio), `${format_int(frames.bad)} bad, ${count(frames.duplicates, 'duplicate')}`) +
-        card('Detections', format_int(detections.total), count(detections.byClass.length, 'class', 'classes')) +
-        card('Detections / image', fixed(detections.perImage.mean, 2), `mean; min ${format_int(detections.perImage.min)}, max ${format_int(detections.perImage.max)}`) +
-        '</section>');
-}
-function classChart(metrics, colorOf, maxBars) {
-    const classes = metrics.detections.byClass;
-    const shown = classes.slice(0, maxBars);
-    const rest = classes.slice(maxBars);
-    const rows = shown.map((c) => ({
-        label: c.name,
-        value: c.count,
-        color: colorOf(c.name),
-        title: `${c.name}: ${format_int(c.count)} detections, mean score ${fixed(c.meanScore, 3)}`,
-    }));
-    if (rest.length > 0) {
-        const count = rest.reduce((acc, c) => acc + c.count, 0);
-        rows.push({ label: `${format_int(rest.length)} other classes`, value: count, color: '#a3acb9' });
-    }
-    const chart = horizontalBarChart(rows, { label: 'Detections per class', empty: 'No detections' });
-    const undetected = describeUndetected(metrics.detections);
-    return chart + (undetected !== null ? `<p class="note">${userText(undetected, 2000)}</p>` : '');
-}
-function perImageChart(metrics) {
-    const per = metrics.detections.perImage;
-    const buckets = per.histogram.map((b) => ({ label: b.label, count: b.count, title: `${b.label} detections: ${format_int(b.count)} images` }));
-    return (histogramChart(buckets, { label: 'Kept images by number of detections', xTitle: 'detections in the image' }) +
-        `<p class="note">Images per number of detections; mean ${fixed(per.mean, 2)}.</p>`);
-}
-/** Where a threshold `t` (values ≤ t are duplicates) falls on the histogram's bucket axis. */
-function thresholdPosition(buckets, t) {
-    for (const [i, b] of buckets.entries()) {
-        if (t < b.min)
-            return i;
-        if (b.max === null)
-            return i + 0.5;
-        if (t <= b.max)
-            return i + (t - b.min + 1) / (b.max - b.min + 1);
-    }
-    return buckets.length;
-}
-function phashChart(metrics, threshold, localThreshold) {
-    const ph = metrics.phashDistance;
-    if (ph.count === 0)
-        return '<p class="note">No distances recorded (each video had at most one frame reach deduplication).</p>';
-    const on = threshold >= 0;
-    const buckets = ph.histogram.map((b) => ({
-        label: b.label,
-        count: b.count,
-        color: on && b.max !== null && b.max <= threshold ? DUPLICATE_COLOR : undefined,
-        title: `distance ${b.label}: ${format_int(b.count)} frames`,
-    }));
-    const marker = on ? { at: thresholdPosition(ph.histogram, threshold), label: `dedup ≤ ${format_int(threshold)}` } : undefined;
-    return (histogramChart(buckets, { label: 'pHash distance to the last kept frame', xTitle: 'Hamming distance (bits of 64)', marker }) +
-        `<p class="note">${format_int(ph.count)} distances; median ${fixed(ph.median, 1)}. ` +
-        (on
-            ? localThreshold === undefined
-                ? 'Frames at or left of the dashed line were dropped as near-duplicates.'
-                : `Frames at or left of the dashed line were dropped as near-duplicates unless part of the frame changed (local change above ${fixed(localThreshold, 1)} luma levels, the <code>local_change</code> column of metrics.csv).`
-            : 'Deduplication was off.') +
-        '</p>');
-}
-function stageChart(metrics) {
-    const t = metrics.timings;
-    const segments = STAGES.map((stage) => ({ label: stage, value: t.stages[stage].ms, color: STAGE_COLORS[stage] }));
-    return (stackedBar(segments, { label: 'Time per stage', formatValue: format_duration, empty: 'No time recorded' }) +
-        `<p class="note">Stages sum to ${format_duration(t.stageTotalMs)}; wall time ${format_duration(t.wallMs)}.</p>`);
-}
-function timelinePanel(data, options) {
-    const timeline = buildTimeline(data.metrics, data.frames, options);
-    const chart = timelineChart(timeline.tracks, { label: 'Sampled frames over video time', categories: timeline.categories, width: 960, fontSize: 12 });
-    const hidden = timeline.hiddenVideos > 0 ? ` ${format_int(timeline.hiddenVideos)} more videos are not drawn; see the videos table.` : '';
-    return panel('Timeline', `<div class="scroll">${chart}</div><p class="note">One column per sampled frame (or per time bin on long videos), coloured by what happened to it; bars above show detections in kept frames.${hidden}</p>`, true);
-}
-function figures(thumbnails) {
-    return thumbnails.map((t) => {
-        const classes = t.classes.slice(0, 4).map((c) => `${format_int(c.count)} ${userText(c.name, 30)}`).join(', ');
-        const more = t.classes.length > 4 ? ', …' : '';
-        const alt = `${t.image}: ${t.detections} detections`;
-        return (`<figure><a href="${relativeHref(t.image)}"><img src="${relativeHref(t.thumb)}" width="${t.width}" height="${t.height}" alt="${userText(alt, 200)}"></a>` +
-            `<figcaption>${userText(t.video, 40)} · ${clock(t.timestampMs)} · ${count(t.detections, 'detection')}${classes ? `: ${classes}${more}` : ''}</figcaption></figure>`);
-    });
-}
-function failedNote(sheet) {
-    return sheet.failed.length > 0 ? `<p class="note">${count(sheet.failed.length, 'thumbnail')} could not be made (image missing or unreadable).</p>` : '';
-}
-function contactSheetSection(sheet) {
-    if (!sheet)
-        return '';
-    const { thumbnails } = sheet;
-    const failed = failedNote(sheet);
-    if (thumbnails.length === 0)
-        return panel('Contact sheet', `<p class="note">No kept images.</p>${failed}`, true);
-    const intro = `<p class="note">${format_int(thumbnails.length)} of ${format_int(sheet.keptImages)} kept images, spread evenly over the run, with the detections drawn in. Select one for the full image.</p>`;
-    return panel('Contact sheet', `${intro}<div class="sheet">${figures(thumbnails).join('')}</div>${failed}`, true);
-}
+
+;// CONCATENATED MODULE: ./src/report/html/tables.ts
+/**
+ * report.html's tables: the exports written, dropped frames by reason, classes and videos. Long
+ * tables are capped at `maxRows` rows, with a note saying how many were left out.
+ */
+
+
+
+
+
+/** The exports written (`--export`), with links to their files; nothing when none was asked for. */
 function exportsSection(metrics) {
     if (metrics.exports.length === 0)
         return '';
@@ -20493,18 +20527,6 @@ function exportsSection(metrics) {
         format_int(e.boxes),
     ]);
     return panel('Exports', table(['Format', 'Files', ['Images', 'n'], ['Boxes', 'n']], rows), true);
-}
-function selectionSection(metrics, sheet) {
-    const selection = metrics.selection;
-    if (!selection)
-        return '';
-    const intro = `<p class="note">${format_int(selection.selected)} of ${format_int(selection.requested)} requested frames chosen for labelling ` +
-        `(<a href="selection.json">selection.json</a> gives the reason for each): ${format_int(selection.byReason.class)} to show every class seen ` +
-        `(${format_int(selection.classesCovered)} of ${format_int(selection.classes)} classes covered), ${format_int(selection.byReason.spread)} for being least like the others.` +
-        `${selection.exportsOnlySelected ? ' The exports hold only these frames.' : ''}` +
-        `${sheet && sheet.thumbnails.length < selection.selected ? ` The first ${format_int(sheet.thumbnails.length)} in run order are shown.` : ''}</p>`;
-    const body = sheet && sheet.thumbnails.length > 0 ? `<div class="sheet">${figures(sheet.thumbnails).join('')}</div>${failedNote(sheet)}` : '';
-    return panel('Selected for labelling', intro + body, true);
 }
 function dropsTable(metrics) {
     const { frames } = metrics;
@@ -20549,10 +20571,96 @@ function classesTable(metrics, colorOf, maxRows) {
     const rows = shown.map((c) => [swatched(colorOf(c.name), userText(c.name)), format_int(c.count), percent(total > 0 ? c.count / total : 0), fixed(c.meanScore, 3)]);
     return filterNote + table(['Class', ['Detections', 'n'], ['Share', 'n'], ['Mean score', 'n']], rows) + note;
 }
-function filesSection() {
-    const items = REPORT_LINKS.map((l) => `<li><a href="${relativeHref(l.href)}${l.href.endsWith('/') ? '/' : ''}">${escapeHtml(l.label)}</a> — ${escapeHtml(l.what)}</li>`);
-    return panel('Files', `<ul class="files">${items.join('')}</ul>`, true);
+
+;// CONCATENATED MODULE: ./src/report/html/thumbnails.ts
+/**
+ * report.html's thumbnail sections: the contact sheet of kept frames, and the frames selected for
+ * labelling (`--select`) with how they were chosen. Each thumbnail links to its full image; the
+ * thumbnails themselves are made beforehand (contact-sheet.ts).
+ */
+
+
+
+
+function figures(thumbnails) {
+    return thumbnails.map((t) => {
+        const classes = t.classes.slice(0, 4).map((c) => `${format_int(c.count)} ${userText(c.name, 30)}`).join(', ');
+        const more = t.classes.length > 4 ? ', …' : '';
+        const alt = `${t.image}: ${t.detections} detections`;
+        return (`<figure><a href="${relativeHref(t.image)}"><img src="${relativeHref(t.thumb)}" width="${t.width}" height="${t.height}" alt="${userText(alt, 200)}"></a>` +
+            `<figcaption>${userText(t.video, 40)} · ${clock(t.timestampMs)} · ${count(t.detections, 'detection')}${classes ? `: ${classes}${more}` : ''}</figcaption></figure>`);
+    });
 }
+function failedNote(sheet) {
+    return sheet.failed.length > 0 ? `<p class="note">${count(sheet.failed.length, 'thumbnail')} could not be made (image missing or unreadable).</p>` : '';
+}
+/** The contact sheet of kept frames; nothing when no sheet was made. */
+function contactSheetSection(sheet) {
+    if (!sheet)
+        return '';
+    const { thumbnails } = sheet;
+    const failed = failedNote(sheet);
+    if (thumbnails.length === 0)
+        return panel('Contact sheet', `<p class="note">No kept images.</p>${failed}`, true);
+    const intro = `<p class="note">${format_int(thumbnails.length)} of ${format_int(sheet.keptImages)} kept images, spread evenly over the run, with the detections drawn in. Select one for the full image.</p>`;
+    return panel('Contact sheet', `${intro}<div class="sheet">${figures(thumbnails).join('')}</div>${failed}`, true);
+}
+/** The frames selected for labelling and why; nothing without `--select`. */
+function selectionSection(metrics, sheet) {
+    const selection = metrics.selection;
+    if (!selection)
+        return '';
+    const intro = `<p class="note">${format_int(selection.selected)} of ${format_int(selection.requested)} requested frames chosen for labelling ` +
+        `(<a href="${EXPORT_FILES.selection}">${EXPORT_FILES.selection}</a> gives the reason for each): ${format_int(selection.byReason.class)} to show every class seen ` +
+        `(${format_int(selection.classesCovered)} of ${format_int(selection.classes)} classes covered), ${format_int(selection.byReason.spread)} for being least like the others.` +
+        `${selection.exportsOnlySelected ? ' The exports hold only these frames.' : ''}` +
+        `${sheet && sheet.thumbnails.length < selection.selected ? ` The first ${format_int(sheet.thumbnails.length)} in run order are shown.` : ''}</p>`;
+    const body = sheet && sheet.thumbnails.length > 0 ? `<div class="sheet">${figures(sheet.thumbnails).join('')}</div>${failedNote(sheet)}` : '';
+    return panel('Selected for labelling', intro + body, true);
+}
+
+;// CONCATENATED MODULE: ./src/report/html.ts
+/**
+ * report.html: one self-contained page (inline CSS, inline SVG charts, no script, no external
+ * resource) that shows whether a site's dataset is good at a glance, on a laptop or a phone.
+ *
+ *   header   site, videos, model (name + sha256 prefix), run date, quality-gate verdict
+ *   cards    images kept, frames sampled, frame-drop ratio, detections, mean detections per image
+ *   charts   class distribution, detections per image, timeline per video, stage times, pHash distances
+ *   sheet    thumbnails of kept frames with boxes and labels (contact-sheet.ts), linking to the images
+ *   labelling the exports written (`--export`) and the frames selected for labelling (`--select`),
+ *            as their own contact sheet
+ *   tables   drops by reason, videos, classes
+ *   files    links to the COCO file, metrics, manifest
+ *
+ * This module lays the page out; each part is made in `html/`: header.ts (header, verdict, cards),
+ * charts.ts, thumbnails.ts (contact sheet, selection), tables.ts, files.ts, from the pieces of
+ * blocks.ts, styled by style.ts.
+ *
+ * `renderHtmlReport` is pure: counts come from `RunMetrics`, the timeline from the recorder's frame
+ * rows, the thumbnails from a `ContactSheet` made beforehand; the same input gives the same bytes.
+ * `writeHtmlReport` makes the contact sheet and writes the page into a dataset folder.
+ *
+ * Size is bounded whatever the run: tables show at most `maxTableRows` rows, the class chart at most
+ * `maxChartClasses` bars (the rest summed in one), the timeline at most `maxMarks` marks over at most
+ * `maxTracks` videos, the contact sheet at most `MAX_THUMBNAILS` images, the header at most 5 video
+ * names, and every user string is cut to 120 characters.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_HTML_TABLE_ROWS = 50;
+const DEFAULT_CHART_CLASSES = 15;
 /** Class colours: by position in the model's class list, so charts, tables and thumbnails agree. */
 function colorsOf(data) {
     return classColors(data.manifest.model.classNames ?? [], data.metrics.detections.byClass.map((c) => c.name));
@@ -20596,7 +20704,7 @@ function renderHtmlReport(data, contactSheet, options = {}, selectedSheet = null
         `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self'; style-src 'unsafe-inline'">`,
         '<meta name="color-scheme" content="light">',
         `<title>${userText(title)}: ${userText(metrics.site)}</title>`,
-        `<style>${CSS}</style>`,
+        `<style>${REPORT_CSS}</style>`,
         '</head>',
         '<body>',
         ...body,
@@ -20644,22 +20752,10 @@ function barChart(rows, options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/**
- * report.md: a human-readable rendering of `RunMetrics` (and nothing else). Every string that comes
- * from the user (site, video and class names, link labels) is Markdown-escaped and length-capped,
- * long tables are cut to `maxTableRows`, and the whole document is kept under `MAX_REPORT_BYTES`.
- */
+;// CONCATENATED MODULE: ./src/report/markdown/blocks.ts
 
 
 
-
-
-
-
-/** report.md never exceeds this many bytes (UTF-8). */
-const MAX_REPORT_BYTES = 1024 * 1024;
-const DEFAULT_MAX_TABLE_ROWS = 50;
 /** User strings longer than this (in characters, before escaping) are cut with an ellipsis. */
 const MAX_NAME_LENGTH = 120;
 /** Escapes text for use inside Markdown (including table cells) so it renders literally. */
@@ -20672,13 +20768,18 @@ function escapeMarkdown(text) {
         .replace(/>/g, '&gt;')
         .replace(/[\\`*_|[\]~#]/g, (c) => `\\${c}`));
 }
-function markdown_userText(text) {
+/** A user-controlled string, cut to `MAX_NAME_LENGTH` and escaped. */
+function blocks_userText(text) {
     return escapeMarkdown(cut(text, MAX_NAME_LENGTH));
 }
-function markdown_seconds(ms) {
+function blocks_seconds(ms) {
     return `${fixed(ms / 1000, 1)} s`;
 }
-function markdown_table(header, align, rows) {
+/** A `## title` section: a blank line, the heading, a blank line, then `lines`. */
+function section(title, lines) {
+    return ['', `## ${title}`, '', ...lines];
+}
+function blocks_table(header, align, rows) {
     const sep = align.map((a) => (a === 'r' ? '---:' : '---'));
     return [`| ${header.join(' | ')} |`, `| ${sep.join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
@@ -20689,129 +20790,193 @@ function truncated(items, limit, noun) {
     const left = items.length - limit;
     return { shown: items.slice(0, limit), note: ['', `_${format_int(left)} more ${noun} not shown._`] };
 }
+/** Text chart lines in a code block, after a blank line. */
 function chart(lines) {
     return ['', '```text', ...lines, '```'];
 }
-function markdown_histogramChart(buckets) {
+function blocks_histogramChart(buckets) {
     return chart(barChart(buckets.map((b) => ({ label: b.label, value: b.count })), { formatValue: format_int }));
 }
+/** A link target: percent-encoded so spaces and parentheses cannot end or break it. */
 function encodeHref(href) {
     // encodeURI keeps the path structure; parentheses and spaces would end or break the link target.
     return encodeURI(cut(href, 2048)).replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
-function render(metrics, options, maxRows) {
-    const out = [];
-    const title = options.title ?? 'Dataset report';
-    const { frames, detections, timings } = metrics;
-    out.push(`# ${markdown_userText(title)}: ${markdown_userText(metrics.site)}`, '');
+
+;// CONCATENATED MODULE: ./src/report/markdown/sections.ts
+/**
+ * report.md's sections, in page order: the heading with any data-loss warning, the summary, the
+ * exports, the frames selected for labelling, dropped frames, classes, detections per image, pHash
+ * distances, stage timings, videos and sample images. Each returns its lines; optional sections return
+ * none when there is nothing to show. Long lists are cut to `maxRows` rows.
+ */
+
+
+
+
+
+
+
+
+/** The title line and, when data was lost, a warning callout; ends with a blank line. */
+function headingSection(metrics, title, nameOf) {
+    const out = [`# ${blocks_userText(title)}: ${blocks_userText(metrics.site)}`, ''];
     if (metrics.dataLoss.length > 0) {
         out.push('> [!WARNING]', '> **Data was lost:**');
         for (const warning of metrics.dataLoss)
-            out.push(`> - ${escapeMarkdown(describeDataLoss(warning, options.nameOf))}`);
+            out.push(`> - ${escapeMarkdown(describeDataLoss(warning, nameOf))}`);
         out.push('');
     }
-    out.push('## Summary', '');
-    out.push(...markdown_table(['Metric', 'Value'], ['l', 'r'], [
+    return out;
+}
+/** The key figures, and the cost when a price per hour was given. */
+function summarySection(metrics) {
+    const { frames, detections, timings, compute } = metrics;
+    const cost = compute.pricePerHour === null
+        ? []
+        : [
+            [`Cost at $${fixed(compute.pricePerHour, 3)}/h`, `$${fixed(compute.cost ?? 0, 4)}`],
+            ['Cost per video-hour', `$${fixed(compute.costPerVideoHour ?? 0, 4)}`],
+        ];
+    const rows = [
         ['Images kept', format_int(metrics.images)],
         ['Frames sampled', format_int(frames.sampled)],
         ['Frame drop ratio', percent(metrics.frameDropRatio)],
         ['Detections', format_int(detections.total)],
-        ['Class filter', markdown_userText(describeClassFilter(detections.classFilter) ?? 'none: every model class is detected')],
+        ['Class filter', blocks_userText(describeClassFilter(detections.classFilter) ?? 'none: every model class is detected')],
         ['Mean detections per image', fixed(detections.perImage.mean, 2)],
         ['Frames decoded', format_int(frames.decoded)],
         ['Videos', format_int(metrics.videos.length)],
-        ['Wall time', markdown_seconds(timings.wallMs)],
-        ['Video processed', markdown_seconds(metrics.compute.videoSeconds * 1000)],
-        ['Execution providers', metrics.compute.executionProviders.length > 0 ? markdown_userText(metrics.compute.executionProviders.join(', ')) : '—'],
-        ['Compute per video-hour', markdown_seconds(metrics.compute.computeSecondsPerVideoHour * 1000)],
-        ...(metrics.compute.pricePerHour === null
-            ? []
-            : [
-                [`Cost at $${fixed(metrics.compute.pricePerHour, 3)}/h`, `$${fixed(metrics.compute.cost ?? 0, 4)}`],
-                ['Cost per video-hour', `$${fixed(metrics.compute.costPerVideoHour ?? 0, 4)}`],
-            ]),
-    ]));
-    if (metrics.exports.length > 0) {
-        out.push('', '## Exports', '');
-        out.push(...markdown_table(['Format', 'Files', 'Images', 'Boxes'], ['l', 'l', 'r', 'r'], metrics.exports.map((e) => [e.format, e.files.map((f) => `\`${f}\``).join(', '), format_int(e.images), format_int(e.boxes)])));
-    }
+        ['Wall time', blocks_seconds(timings.wallMs)],
+        ['Video processed', blocks_seconds(compute.videoSeconds * 1000)],
+        ['Execution providers', compute.executionProviders.length > 0 ? blocks_userText(compute.executionProviders.join(', ')) : '—'],
+        ['Compute per video-hour', blocks_seconds(compute.computeSecondsPerVideoHour * 1000)],
+        ...cost,
+    ];
+    return ['## Summary', '', ...blocks_table(['Metric', 'Value'], ['l', 'r'], rows)];
+}
+/** The exports written (`--export`) and their files; nothing when none was asked for. */
+function sections_exportsSection(metrics) {
+    if (metrics.exports.length === 0)
+        return [];
+    const rows = metrics.exports.map((e) => [e.format, e.files.map((f) => `\`${f}\``).join(', '), format_int(e.images), format_int(e.boxes)]);
+    return section('Exports', blocks_table(['Format', 'Files', 'Images', 'Boxes'], ['l', 'l', 'r', 'r'], rows));
+}
+/** The frames selected for labelling (`--select`), why, and their files; nothing without a selection. */
+function sections_selectionSection(metrics, maxRows) {
     const selection = metrics.selection;
-    if (selection) {
-        out.push('', '## Selected for labelling', '');
-        out.push(`${format_int(selection.selected)} of ${format_int(selection.requested)} requested frames (\`selection.json\` gives the reason for each): ` +
-            `${format_int(selection.byReason.class)} to show every class seen (${format_int(selection.classesCovered)} of ${format_int(selection.classes)} covered), ` +
-            `${format_int(selection.byReason.spread)} for being least like the others.${selection.exportsOnlySelected ? ' The exports hold only these frames.' : ''}`);
-        const { shown, note } = truncated(selection.files, maxRows, 'frames');
-        out.push('', ...shown.map((file) => `- ${markdown_userText(file)}`), ...note);
-    }
-    out.push('', '## Dropped frames', '');
-    out.push(...markdown_table(['Reason', 'Frames', 'Share of sampled'], ['l', 'r', 'r'], DROP_REASONS.map((reason) => {
+    if (!selection)
+        return [];
+    const intro = `${format_int(selection.selected)} of ${format_int(selection.requested)} requested frames (\`${EXPORT_FILES.selection}\` gives the reason for each): ` +
+        `${format_int(selection.byReason.class)} to show every class seen (${format_int(selection.classesCovered)} of ${format_int(selection.classes)} covered), ` +
+        `${format_int(selection.byReason.spread)} for being least like the others.${selection.exportsOnlySelected ? ' The exports hold only these frames.' : ''}`;
+    const { shown, note } = truncated(selection.files, maxRows, 'frames');
+    return section('Selected for labelling', [intro, '', ...shown.map((file) => `- ${blocks_userText(file)}`), ...note]);
+}
+/** Dropped frames by reason: a table and a bar chart. */
+function dropsSection(metrics) {
+    const { frames } = metrics;
+    const rows = DROP_REASONS.map((reason) => {
         const n = frames.droppedByReason[reason];
         return [reason, format_int(n), percent(frames.sampled > 0 ? n / frames.sampled : 0)];
-    })));
-    out.push(...chart(barChart(DROP_REASONS.map((reason) => ({ label: reason, value: frames.droppedByReason[reason] })), { formatValue: format_int })));
-    out.push('', '## Classes', '');
+    });
+    const bars = barChart(DROP_REASONS.map((reason) => ({ label: reason, value: frames.droppedByReason[reason] })), { formatValue: format_int });
+    return section('Dropped frames', [...blocks_table(['Reason', 'Frames', 'Share of sampled'], ['l', 'r', 'r'], rows), ...chart(bars)]);
+}
+/** Detections per class with bars, the class filter, and the classes never detected. */
+function classesSection(metrics, maxRows) {
+    const { detections } = metrics;
+    const out = [];
     const filter = describeClassFilter(detections.classFilter);
     if (filter !== null)
-        out.push(`Class filter: ${markdown_userText(filter)}.`, '');
+        out.push(`Class filter: ${blocks_userText(filter)}.`, '');
     if (detections.byClass.length === 0) {
         out.push('No detections.');
     }
     else {
         const maxCount = detections.byClass[0]?.count ?? 0;
         const { shown, note } = truncated(detections.byClass, maxRows, 'classes');
-        out.push(...markdown_table(['Class', 'Count', 'Mean score', ''], ['l', 'r', 'r', 'l'], shown.map((c) => [markdown_userText(c.name), format_int(c.count), fixed(c.meanScore, 3), textBar(c.count, maxCount, 20)])), ...note);
+        out.push(...blocks_table(['Class', 'Count', 'Mean score', ''], ['l', 'r', 'r', 'l'], shown.map((c) => [blocks_userText(c.name), format_int(c.count), fixed(c.meanScore, 3), textBar(c.count, maxCount, 20)])), ...note);
     }
     const undetected = describeUndetected(detections);
     if (undetected !== null)
-        out.push('', markdown_userText(undetected));
-    out.push('', '## Detections per image', '');
-    const per = detections.perImage;
-    out.push(`Min ${format_int(per.min)}, mean ${fixed(per.mean, 2)}, max ${format_int(per.max)}.`);
-    out.push(...markdown_histogramChart(per.histogram));
-    out.push('', '## Near-duplicate distance (pHash)', '');
+        out.push('', blocks_userText(undetected));
+    return section('Classes', out);
+}
+function perImageSection(metrics) {
+    const per = metrics.detections.perImage;
+    return section('Detections per image', [`Min ${format_int(per.min)}, mean ${fixed(per.mean, 2)}, max ${format_int(per.max)}.`, ...blocks_histogramChart(per.histogram)]);
+}
+function phashSection(metrics) {
     const ph = metrics.phashDistance;
-    if (ph.count === 0) {
-        out.push('No distances recorded.');
-    }
-    else {
-        out.push(`${format_int(ph.count)} distances to the previous kept frame: min ${fixed(ph.min, 0)}, ` +
-            `median ${fixed(ph.median, 1)}, max ${fixed(ph.max, 0)}.`);
-        out.push(...markdown_histogramChart(ph.histogram));
-    }
-    out.push('', '## Stage timings', '');
-    out.push(...markdown_table(['Stage', 'ms', 'Share'], ['l', 'r', 'r'], [
+    if (ph.count === 0)
+        return section('Near-duplicate distance (pHash)', ['No distances recorded.']);
+    return section('Near-duplicate distance (pHash)', [
+        `${format_int(ph.count)} distances to the previous kept frame: min ${fixed(ph.min, 0)}, ` +
+            `median ${fixed(ph.median, 1)}, max ${fixed(ph.max, 0)}.`,
+        ...blocks_histogramChart(ph.histogram),
+    ]);
+}
+function timingsSection(metrics) {
+    const { timings } = metrics;
+    const rows = [
         ...STAGES.map((stage) => [stage, fixed(timings.stages[stage].ms, 1), percent(timings.stages[stage].share)]),
         ['**total**', fixed(timings.stageTotalMs, 1), percent(timings.stageTotalMs > 0 ? 1 : 0)],
-    ]));
-    out.push('', '## Videos', '');
-    if (metrics.videos.length === 0) {
-        out.push('No videos.');
-    }
-    else {
-        const { shown, note } = truncated(metrics.videos, maxRows, 'videos');
-        out.push(...markdown_table(['#', 'Video', 'SHA-256', 'Duration', 'fps', 'Size', 'Decoded', 'Sampled', 'Kept', 'Dropped', 'Detections'], ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'], shown.map((v) => [
-            String(v.index + 1),
-            markdown_userText(v.name),
-            escapeMarkdown(v.sha256.slice(0, 12)),
-            `${fixed(v.durationSeconds, 1)} s`,
-            fixed(v.fps, 2),
-            `${format_int(v.width)}×${format_int(v.height)}, ${bytes(v.sizeBytes)}`,
-            format_int(v.decoded),
-            format_int(v.sampled),
-            format_int(v.kept),
-            format_int(v.dropped),
-            format_int(v.detections),
-        ])), ...note);
-    }
-    const links = options.imageLinks ?? [];
-    if (links.length > 0) {
-        out.push('', '## Sample images', '');
-        const { shown, note } = truncated(links, maxRows, 'images');
-        out.push(...shown.map((l) => `- [${markdown_userText(l.label ?? l.href)}](${encodeHref(l.href)})`), ...note);
-    }
-    out.push('');
-    return out.join('\n');
+    ];
+    return section('Stage timings', blocks_table(['Stage', 'ms', 'Share'], ['l', 'r', 'r'], rows));
+}
+function videosSection(metrics, maxRows) {
+    if (metrics.videos.length === 0)
+        return section('Videos', ['No videos.']);
+    const { shown, note } = truncated(metrics.videos, maxRows, 'videos');
+    const rows = shown.map((v) => [
+        String(v.index + 1),
+        blocks_userText(v.name),
+        escapeMarkdown(v.sha256.slice(0, 12)),
+        `${fixed(v.durationSeconds, 1)} s`,
+        fixed(v.fps, 2),
+        `${format_int(v.width)}×${format_int(v.height)}, ${bytes(v.sizeBytes)}`,
+        format_int(v.decoded),
+        format_int(v.sampled),
+        format_int(v.kept),
+        format_int(v.dropped),
+        format_int(v.detections),
+    ]);
+    const head = ['#', 'Video', 'SHA-256', 'Duration', 'fps', 'Size', 'Decoded', 'Sampled', 'Kept', 'Dropped', 'Detections'];
+    const align = ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'];
+    return section('Videos', [...blocks_table(head, align, rows), ...note]);
+}
+/** Links to sample images; nothing when none were given. */
+function imagesSection(links, maxRows) {
+    if (links.length === 0)
+        return [];
+    const { shown, note } = truncated(links, maxRows, 'images');
+    return section('Sample images', [...shown.map((l) => `- [${blocks_userText(l.label ?? l.href)}](${encodeHref(l.href)})`), ...note]);
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+
+
+
+/** report.md never exceeds this many bytes (UTF-8). */
+const MAX_REPORT_BYTES = 1024 * 1024;
+const DEFAULT_MAX_TABLE_ROWS = 50;
+/** The whole document with long tables cut to `maxRows` rows. */
+function render(metrics, options, maxRows) {
+    return [
+        ...headingSection(metrics, options.title ?? 'Dataset report', options.nameOf),
+        ...summarySection(metrics),
+        ...sections_exportsSection(metrics),
+        ...sections_selectionSection(metrics, maxRows),
+        ...dropsSection(metrics),
+        ...classesSection(metrics, maxRows),
+        ...perImageSection(metrics),
+        ...phashSection(metrics),
+        ...timingsSection(metrics),
+        ...videosSection(metrics, maxRows),
+        ...imagesSection(options.imageLinks ?? [], maxRows),
+        '',
+    ].join('\n');
 }
 function byteLength(text) {
     return Buffer.byteLength(text, 'utf8');
@@ -21105,6 +21270,956 @@ async function mergeDatasets(request, hooks = {}) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: ./src/media/tools.ts
+/**
+ * Finding ffmpeg and ffprobe (an option, PATH, or the optional npm packages) and reading their
+ * versions; the stall timeout every call of them shares. What they may open of a user's video is in
+ * untrusted-input.ts.
+ */
+
+
+
+
+
+
+
+
+const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const tools_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+function stallLimit(tools) {
+    return tools.stallTimeout ?? { seconds: DEFAULT_STALL_TIMEOUT_SECONDS, name: run_options_cliName('stall-timeout') };
+}
+function isExecutable(file) {
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return (0,external_node_fs_namespaceObject.statSync)(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function onPath(name) {
+    for (const dir of (process.env.PATH ?? '').split((external_node_path_default()).delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = external_node_path_default().join(dir, name);
+        if (isExecutable(candidate))
+            return candidate;
+    }
+    return null;
+}
+/** The binary shipped in an optional npm package (`@ffmpeg-installer/ffmpeg`, `@ffprobe-installer/ffprobe`). */
+function fromNpm(pkg) {
+    try {
+        const found = tools_require(pkg).path;
+        return typeof found === 'string' && isExecutable(found) ? found : null;
+    }
+    catch {
+        return null;
+    }
+}
+async function versionOf(file, fix) {
+    try {
+        const { stdout } = await run(file, ['-hide_banner', '-version'], { timeout: 15000 });
+        const line = stdout.split('\n')[0]?.trim() ?? '';
+        return line.replace(/\s+Copyright.*$/, '');
+    }
+    catch (error) {
+        throw new errors/* ToolError */.v4(`Cannot run ${file}: ${error.message.split('\n')[0]}; ${fix}`);
+    }
+}
+/**
+ * Finds ffmpeg and ffprobe: `override` (a file named ffmpeg with ffprobe beside it, or a directory
+ * holding both), else PATH, else the npm packages. `overrideName` is how messages name the option
+ * that gave `override` (`--ffmpeg-path`).
+ */
+async function resolveFfmpegTools(override, overrideName = cliName('ffmpeg-path')) {
+    return withVersions(locateFfmpegTools(override, overrideName));
+}
+/** The finding half of `resolveFfmpegTools`, without running anything: probing can start before the versions are read. */
+function locateFfmpegTools(override, overrideName = run_options_cliName('ffmpeg-path')) {
+    let pair;
+    if (override) {
+        const resolved = external_node_path_default().resolve(override);
+        let dir;
+        let ffmpegFile;
+        try {
+            const isDir = (0,external_node_fs_namespaceObject.statSync)(resolved).isDirectory();
+            dir = isDir ? resolved : external_node_path_default().dirname(resolved);
+            ffmpegFile = isDir ? external_node_path_default().join(resolved, 'ffmpeg') : resolved;
+        }
+        catch {
+            throw new errors/* ToolError */.v4(`${overrideName} ${resolved} does not exist; give the ffmpeg binary or the folder holding ffmpeg and ffprobe`);
+        }
+        const ffprobeFile = external_node_path_default().join(dir, 'ffprobe');
+        pair = {
+            ffmpeg: isExecutable(ffmpegFile) ? ffmpegFile : null,
+            ffprobe: isExecutable(ffprobeFile) ? ffprobeFile : null,
+            source: 'option',
+        };
+        if (!pair.ffmpeg || !pair.ffprobe) {
+            throw new errors/* ToolError */.v4(`${overrideName} ${resolved}: expected executable ffmpeg and ffprobe in ${dir}; found ${pair.ffmpeg ? 'ffmpeg only' : pair.ffprobe ? 'ffprobe only' : 'neither'}`);
+        }
+    }
+    else {
+        const systemFfmpeg = onPath('ffmpeg');
+        const systemFfprobe = onPath('ffprobe');
+        pair = systemFfmpeg && systemFfprobe
+            ? { ffmpeg: systemFfmpeg, ffprobe: systemFfprobe, source: 'path' }
+            : { ffmpeg: fromNpm('@ffmpeg-installer/ffmpeg'), ffprobe: fromNpm('@ffprobe-installer/ffprobe'), source: 'npm' };
+        if (!pair.ffmpeg || !pair.ffprobe) {
+            throw new errors/* ToolError */.v4('ffmpeg and ffprobe were not found on PATH nor in the optional npm packages; install ffmpeg (e.g. `apt-get install ffmpeg`) so that both are on PATH');
+        }
+    }
+    return { ffmpeg: pair.ffmpeg, ffprobe: pair.ffprobe, source: pair.source, fix: override ? `check ${overrideName}` : 'reinstall ffmpeg' };
+}
+/**
+ * The tools with their versions (`-version`). ffmpeg's is read at once; ffprobe's is taken from
+ * `ffprobeVersion` when it gives one (a probe's `-show_program_version`, which may still be running),
+ * else read too.
+ */
+async function withVersions(paths, ffprobeVersion) {
+    const readFfprobe = async () => (await ffprobeVersion?.catch(() => null)) ?? versionOf(paths.ffprobe, paths.fix);
+    const [ffmpeg, ffprobe] = await Promise.all([versionOf(paths.ffmpeg, paths.fix), readFfprobe()]);
+    return { ffmpeg: { path: paths.ffmpeg, version: ffmpeg }, ffprobe: { path: paths.ffprobe, version: ffprobe }, source: paths.source };
+}
+
+;// CONCATENATED MODULE: ./src/observe/history.ts
+/**
+ * runs.csv: one row per run appended to a file the user names, so trends across runs and sites can be
+ * plotted. RFC 4180 (see csv.ts): CRLF records, quoting only where needed, a fixed column order. The
+ * header is written only when the file is new or empty; an existing file whose first line is not this
+ * header is refused, untouched, rather than mixing two layouts in one file.
+ *
+ * One writer at a time is assumed: the file is opened once in append mode ('a+') and the row (with the
+ * header when the file was empty) goes out in one append, so a crash cannot leave half a header.
+ */
+
+
+
+
+
+
+
+
+/** Columns of runs.csv, in order. A change here makes existing files refuse new rows: on purpose. */
+const HISTORY_COLUMNS = [
+    'run_id',
+    'finished_at',
+    'site',
+    'tool_version',
+    'model',
+    'model_sha256',
+    'videos',
+    'frames_decoded',
+    'frames_sampled',
+    'images',
+    'detections',
+    'drop_ratio',
+    ...DROP_REASONS.map((reason) => `dropped_${reason}`),
+    'wall_seconds',
+    ...STAGES.map((stage) => `stage_${stage}_seconds`),
+];
+/** Bytes read to find the header line; a longer first line is a different file. */
+const HEAD_BYTES = 64 * 1024;
+function historyRow(metrics, manifest) {
+    return [
+        manifest.run.id,
+        manifest.run.finishedAt,
+        metrics.site,
+        manifest.tool.version,
+        manifest.config.model.name,
+        manifest.model.sha256,
+        metrics.videos.length,
+        metrics.frames.decoded,
+        metrics.frames.sampled,
+        metrics.images,
+        metrics.detections.total,
+        metrics.frameDropRatio,
+        ...DROP_REASONS.map((reason) => metrics.frames.droppedByReason[reason]),
+        round(manifest.run.wallSeconds, 3),
+        ...STAGES.map((stage) => round(metrics.timings.stages[stage].ms / 1000, 4)),
+    ];
+}
+/** The header line as written, without its CRLF. */
+const HEADER_LINE = csvRecord(HISTORY_COLUMNS).slice(0, -2);
+function shorten(text, max = 200) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+function mismatch(file, found) {
+    const expected = HEADER_LINE.split(',');
+    const got = found.split(',');
+    const at = expected.findIndex((name, i) => got[i] !== name);
+    const column = at === -1 ? expected.length : at;
+    const where = at === -1
+        ? `it has ${got.length - expected.length} extra column(s) after "${expected[expected.length - 1] ?? ''}"`
+        : `column ${column + 1} is ${got[column] === undefined ? 'missing' : JSON.stringify(shorten(got[column] ?? '', 60))} where "${expected[column] ?? ''}" was expected`;
+    return new errors/* OutputError */.u7(`Refusing to append to the run history ${file}: its header is not the one dataset-gen writes (${where}). ` +
+        `Expected ${JSON.stringify(shorten(HEADER_LINE, 400))}; found ${JSON.stringify(shorten(found))}. ` +
+        'The file was left unchanged; name a new file or move this one aside.');
+}
+/**
+ * The file is opened without following a symbolic link (O_NOFOLLOW) and without waiting for a writer
+ * (O_NONBLOCK: a FIFO opens at once, then is refused as not a regular file), so a history file swapped
+ * for a link or a FIFO can neither redirect the append nor hang the run.
+ */
+const SAFE = external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK;
+const history_READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | SAFE;
+const APPEND_FLAGS = external_node_fs_namespaceObject.constants.O_RDWR | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_APPEND | SAFE;
+/** Reads the first line of an open file and throws when it is not the header (or the file is not a regular file). */
+async function readAndCheck(handle, file) {
+    const info = await handle.stat();
+    if (!info.isFile())
+        throw new errors/* OutputError */.u7(`The run history ${file} is not a regular file; name a CSV file (or a new one) for the run history`);
+    const { size } = info;
+    if (size === 0)
+        return { size, endsWithNewline: true };
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    let text = head.subarray(0, bytesRead).toString('utf8');
+    if (text.startsWith('\uFEFF'))
+        text = text.slice(1);
+    const newline = text.indexOf('\n');
+    if (newline === -1 && size > HEAD_BYTES)
+        throw mismatch(file, text);
+    const line = (newline === -1 ? text : text.slice(0, newline)).replace(/\r$/, '');
+    if (line !== HEADER_LINE)
+        throw mismatch(file, line);
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return { size, endsWithNewline: last[0] === 0x0a };
+}
+function ioError(file, error) {
+    if (error instanceof errors/* OutputError */.u7)
+        return error;
+    if (error.code === 'ELOOP')
+        return new errors/* OutputError */.u7(`The run history ${file} is a symbolic link; name the file itself`, { cause: error });
+    return new errors/* OutputError */.u7(`Cannot append to the run history ${file}: ${(0,errors/* messageOf */.bD)(error)}`, { cause: error });
+}
+/**
+ * Checks, without writing, that a row could be appended: the file is missing, empty, or starts with
+ * the header. For a run's preflight, so a wrong file is refused before any work is done.
+ */
+async function checkRunHistory(file) {
+    const absolute = external_node_path_default().resolve(file);
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(absolute, history_READ_FLAGS);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return;
+        throw ioError(absolute, error);
+    }
+    try {
+        await readAndCheck(handle, absolute);
+    }
+    catch (error) {
+        throw ioError(absolute, error);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Appends the run's row, with the header first when the file is new or empty (its folder is created).
+ * Throws OutputError naming the file when the header differs or the file cannot be written.
+ */
+async function appendRunHistory(file, metrics, manifest) {
+    const absolute = external_node_path_default().resolve(file);
+    const row = csvRecord(historyRow(metrics, manifest));
+    let handle;
+    try {
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(absolute), { recursive: true });
+        handle = await (0,promises_namespaceObject.open)(absolute, APPEND_FLAGS, 0o666);
+        const state = await readAndCheck(handle, absolute);
+        const wroteHeader = state.size === 0;
+        // A file whose last line lost its line break (edited by hand) gets one, so the row starts a line.
+        const text = (wroteHeader ? `${HEADER_LINE}\r\n` : state.endsWithNewline ? '' : '\r\n') + row;
+        await handle.appendFile(text, 'utf8');
+        return { file: absolute, wroteHeader };
+    }
+    catch (error) {
+        throw ioError(absolute, error);
+    }
+    finally {
+        await handle?.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/observe/recorder.ts
+class RunRecorder {
+    stageMs = { probe: 0, extract: 0, quality: 0, dedup: 0, detect: 0, write: 0 };
+    /** Frame rows in sampling order; a kept frame's row is filled in when its detections arrive. */
+    frameSlots = [];
+    videos = [];
+    kept = [];
+    /** What each kept image looks like (by image file), for the labelling budget. */
+    features = new Map();
+    /** The exports written, in the order of EXPORT_FORMATS. */
+    exports = [];
+    /** The labelling budget's choice, when `--select` was given. */
+    selection = null;
+    /** The exports hold only the selected frames (`--select-only`). */
+    exportsOnlySelected = false;
+    startedAt = performance.now();
+    finishedAt = null;
+    /** Runs `work`, adding its wall time to `stage`. */
+    async time(stage, work) {
+        const start = performance.now();
+        try {
+            return await work();
+        }
+        finally {
+            this.stageMs[stage] += performance.now() - start;
+        }
+    }
+    addStageTime(stage, ms) {
+        this.stageMs[stage] += ms;
+    }
+    recordVideo(video) {
+        this.videos.push(video);
+    }
+    recordFrame(frame) {
+        this.frameSlots.push(frame);
+    }
+    /**
+     * Holds the next row's place in sampling order for a frame whose outcome is not complete yet (a
+     * kept frame waiting for its detections); the returned function records it there.
+     */
+    reserveFrame() {
+        const slot = this.frameSlots.length;
+        this.frameSlots.push(undefined);
+        return (frame) => {
+            if (this.frameSlots[slot] !== undefined)
+                throw new Error(`frame row ${slot} was recorded twice`);
+            this.frameSlots[slot] = frame;
+        };
+    }
+    /** The recorded frame rows, in sampling order (rows still reserved are left out). */
+    get frames() {
+        return this.frameSlots.filter((frame) => frame !== undefined);
+    }
+    recordKept(image) {
+        this.kept.push(image);
+    }
+    recordFeatures(file, features) {
+        this.features.set(file, features);
+    }
+    recordExport(record) {
+        this.exports.push(record);
+    }
+    recordSelection(selection, exportsOnlySelected) {
+        this.selection = selection;
+        this.exportsOnlySelected = exportsOnlySelected;
+    }
+    finish() {
+        this.finishedAt ??= performance.now();
+    }
+    get wallMs() {
+        return (this.finishedAt ?? performance.now()) - this.startedAt;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/sha256.ts
+
+
+/** Bytes read per call: large enough that the reads cost little, small enough to stay in cache. */
+const CHUNK_BYTES = 1 << 20;
+/**
+ * sha256 of a file, streamed through one reused buffer (constant memory whatever its size). A read
+ * stream allocates a fresh buffer per chunk, and touching that new memory costs more than the hash:
+ * a 60 MB video took 390 ms through a stream and 65-95 ms through one buffer.
+ */
+async function sha256File(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    try {
+        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+            if (bytesRead === 0)
+                break;
+            hash.update(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return hash.digest('hex');
+}
+function sha256Text(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/output/checkpoint.ts
+/**
+ * The run's checkpoint, in its staging folder (`.checkpoint.jsonl`): a header with what produced the
+ * run (the options that shape the dataset, the tool and ffmpeg versions, the model config, the
+ * sha256 of the weights and the input videos' paths), then one line per finished video with
+ * everything the run recorded for it (its video record with the video's sha256, frame rows, kept
+ * images with their detections, the labelling features and its stage times); its JPEGs are already
+ * in the staging folder. A video is hashed while it is decoded, so its sha256 is checked against the
+ * file only for the videos a resume skips: an unfinished one is processed again from its start. Each line is
+ * `<sha256 of the JSON> <JSON>` and is fsync'd when written, so a line torn by a kill is recognised and
+ * ignored. `--resume` reads it back, refuses when the header differs from the new run's, and skips the
+ * finished videos.
+ */
+
+
+
+
+
+
+
+const CHECKPOINT_FILE = '.checkpoint.jsonl';
+function runIdentity(input) {
+    const o = input.options;
+    const { source: _source, ...modelConfig } = input.modelConfig;
+    return {
+        tool: input.tool,
+        ffmpeg: input.ffmpeg,
+        options: {
+            site: o.site,
+            sampling: o.sampling,
+            decode: o.decode,
+            timeRange: o.timeRange,
+            dedupThreshold: o.dedupThreshold,
+            dedupLocalThreshold: o.dedupLocalThreshold,
+            confidence: o.confidence,
+            iou: o.iou,
+            maxDetections: o.maxDetections,
+            classes: o.classes,
+            quality: o.quality,
+            jpegQuality: o.jpegQuality,
+            executionProviders: o.executionProviders,
+            exports: o.exports,
+            labelStudioImages: o.labelStudioImages,
+            select: o.select,
+            selectOnly: o.selectOnly,
+            strict: o.strict,
+        },
+        modelConfig,
+        modelSha256: input.modelSha256,
+        videos: input.videos.map(({ path: file, stem }) => ({ path: file, stem })),
+    };
+}
+function encodeLine(line) {
+    const json = JSON.stringify(line);
+    return `${sha256Text(json)} ${json}\n`;
+}
+/**
+ * What a checkpoint line may hold. The identity is only compared with the new run's (which the run
+ * computes), so its options and model config are any JSON values; a finished video is checked field by
+ * field, its image names against its frames (record-schemas.ts).
+ */
+const lineSchema = discriminatedUnion('kind', [
+    strictObject({
+        kind: literal('header'),
+        version: literal(2),
+        identity: strictObject({
+            tool: schemas_string(),
+            ffmpeg: schemas_string(),
+            options: record(schemas_string(), unknown()),
+            modelConfig: record(schemas_string(), unknown()),
+            modelSha256: record_schemas_sha256Schema,
+            videos: array(strictObject({ path: schemas_string(), stem: stemSchema })),
+        }),
+    }),
+    strictObject({ kind: literal('video'), video: finishedVideoSchema }),
+]);
+/**
+ * The line's content, or null when it is torn or not a line dataset-gen writes. The sha256 in front of
+ * each line detects a line torn by a kill; it is not a signature (docs/security.md): whoever can
+ * write the staging folder can write the finished dataset, and the schema keeps what they write inside it.
+ */
+function decodeLine(text) {
+    const space = text.indexOf(' ');
+    if (space !== 64)
+        return null;
+    const json = text.slice(space + 1);
+    if (sha256Text(json) !== text.slice(0, space))
+        return null;
+    let value;
+    try {
+        value = JSON.parse(json);
+    }
+    catch {
+        return null;
+    }
+    const result = lineSchema.safeParse(value);
+    return result.success ? result.data : null;
+}
+/** The most a checkpoint may weigh: every finished video's records of a day of video, and then some. */
+const CHECKPOINT_LIMIT = 256 * 1024 * 1024;
+/** The checkpoint in `staging`, up to its first torn line; null when it has none or no valid header. */
+async function readCheckpoint(staging) {
+    let text;
+    try {
+        text = await readBackText(staging, CHECKPOINT_FILE, CHECKPOINT_LIMIT);
+    }
+    catch (error) {
+        if (error instanceof ReadBackError && error.missing)
+            return null;
+        throw error instanceof ReadBackError ? new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${staging}: ${error.message}; remove ${staging} and run again`) : error;
+    }
+    const lines = text.split('\n');
+    const header = decodeLine(lines[0] ?? '');
+    if (header?.kind !== 'header' || header.version !== 2)
+        return null;
+    const finished = [];
+    for (const raw of lines.slice(1)) {
+        const line = decodeLine(raw);
+        if (line?.kind !== 'video' || line.video.index !== finished.length)
+            break;
+        finished.push(line.video);
+    }
+    return { identity: header.identity, finished };
+}
+/** Appends lines to the checkpoint file, each written and fsync'd before `add` returns. */
+class CheckpointWriter {
+    file;
+    finishedCount;
+    constructor(file, finishedCount) {
+        this.file = file;
+        this.finishedCount = finishedCount;
+    }
+    /** Writes a new checkpoint (the header and the given finished videos) in place of any old one, atomically. */
+    static async create(staging, checkpoint) {
+        const file = external_node_path_default().join(staging, CHECKPOINT_FILE);
+        const temp = `${file}.new`;
+        const lines = [{ kind: 'header', version: 2, identity: checkpoint.identity }, ...checkpoint.finished.map((video) => ({ kind: 'video', video }))];
+        const handle = await (0,promises_namespaceObject.open)(temp, 'w');
+        try {
+            await handle.writeFile(lines.map(encodeLine).join(''));
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,promises_namespaceObject.rename)(temp, file);
+        return new CheckpointWriter(file, checkpoint.finished.length);
+    }
+    /** Videos finished and checkpointed so far. */
+    get finished() {
+        return this.finishedCount;
+    }
+    async add(video) {
+        const handle = await (0,promises_namespaceObject.open)(this.file, 'a');
+        try {
+            await handle.writeFile(encodeLine({ kind: 'video', video }));
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        this.finishedCount++;
+    }
+}
+/** Where an option field of the identity comes from, for messages. */
+const OPTION_KEYS = {
+    site: ['site'],
+    sampling: ['sample-fps', 'every-n-frames'],
+    decode: ['decode'],
+    timeRange: ['start', 'end'],
+    dedupThreshold: ['dedup-threshold'],
+    dedupLocalThreshold: ['dedup-local-threshold'],
+    confidence: ['confidence'],
+    iou: ['iou'],
+    maxDetections: ['max-detections'],
+    classes: ['classes'],
+    'quality.blackLuma': ['black-luma'],
+    'quality.overexposedLuma': ['overexposed-luma'],
+    'quality.blurThreshold': ['blur-threshold'],
+    'quality.blurRatio': ['blur-ratio'],
+    'quality.blurWindow': ['blur-window'],
+    jpegQuality: ['jpeg-quality'],
+    executionProviders: ['execution-providers'],
+    exports: ['export'],
+    labelStudioImages: ['label-studio-images'],
+    select: ['select'],
+    selectOnly: ['select-only'],
+    strict: ['strict'],
+};
+const checkpoint_show = (value) => JSON.stringify(value) ?? 'none';
+/**
+ * What differs between the interrupted run (`saved`) and this one, each in words naming the option or
+ * input ("--sample-fps (was 1, now 2)", "video b.mp4 (its sha256 changed)"); empty when they match.
+ */
+function identityDifferences(saved, current, name) {
+    const out = [];
+    const savedOptions = saved.options;
+    const currentOptions = current.options;
+    for (const [field, keys] of Object.entries(OPTION_KEYS)) {
+        const [group, sub] = field.split('.');
+        const was = sub === undefined ? savedOptions[group] : savedOptions[group]?.[sub];
+        const now = sub === undefined ? currentOptions[group] : currentOptions[group]?.[sub];
+        if (checkpoint_show(was) !== checkpoint_show(now))
+            out.push(`${keys.map(name).join(' / ')} (was ${checkpoint_show(was)}, now ${checkpoint_show(now)})`);
+    }
+    if (saved.videos.length !== current.videos.length || saved.videos.some((v, i) => v.path !== current.videos[i]?.path)) {
+        const list = (videos) => videos.map((v) => external_node_path_default().basename(v.path)).join(', ');
+        out.push(`${name('video')} (was ${list(saved.videos)}, now ${list(current.videos)})`);
+    }
+    if (saved.modelSha256 !== current.modelSha256)
+        out.push(`the model weights (${name('model')}: sha256 ${saved.modelSha256.slice(0, 12)}… then, ${current.modelSha256.slice(0, 12)}… now)`);
+    if (checkpoint_show(saved.modelConfig) !== checkpoint_show(current.modelConfig))
+        out.push(`the model config (${name('model-config')}, or its overrides)`);
+    if (saved.tool !== current.tool)
+        out.push(`the dataset-gen version (${saved.tool} then, ${current.tool} now)`);
+    if (saved.ffmpeg !== current.ffmpeg)
+        out.push(`the ffmpeg version (${saved.ffmpeg} then, ${current.ffmpeg} now)`);
+    return out;
+}
+/**
+ * The finished videos whose file changed since the interrupted run processed them, in words ("video
+ * b.mp4 (its content changed: …)"); `sha256Now(index)` hashes a video as it is now. Unfinished videos
+ * are not checked: they are processed again, from whatever the file holds now.
+ */
+async function changedFinishedVideos(finished, identity, sha256Now) {
+    const out = [];
+    for (const video of finished) {
+        const then = video.record.sha256;
+        const now = await sha256Now(video.index);
+        if (then !== now)
+            out.push(`video ${identity.videos[video.index]?.path ?? video.index} (its content changed: sha256 ${then.slice(0, 12)}… then, ${now.slice(0, 12)}… now)`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/output/run-staging.ts
+/**
+ * The run's staging folder, `.<out>.partial`, with its checkpoint: a new one, or, with `--resume`, the
+ * one an interrupted run left, checked against this run's options and inputs and cleared of
+ * everything but the checkpoint and the images of its finished videos. Without `--resume` a leftover
+ * is reported and replaced.
+ */
+
+
+
+
+
+
+
+
+/** The finished videos whose images are all there, up to the first one missing an image. */
+function withImages(finished, images) {
+    const whole = [];
+    for (const video of finished) {
+        if (!video.kept.every((k) => images.has(k.file)))
+            break;
+        whole.push(video);
+    }
+    return whole;
+}
+/** Removes from `dir` everything but the checkpoint and the images in `keep`. */
+async function clearExcept(dir, keep) {
+    for (const entry of await (0,promises_namespaceObject.readdir)(dir)) {
+        if (entry === CHECKPOINT_FILE || entry === DATASET_FILES.images)
+            continue;
+        await (0,promises_namespaceObject.rm)(external_node_path_default().join(dir, entry), { recursive: true, force: true });
+    }
+    const imagesDir = external_node_path_default().join(dir, DATASET_FILES.images);
+    for (const image of await (0,promises_namespaceObject.readdir)(imagesDir).catch(() => [])) {
+        if (!keep.has(image))
+            await (0,promises_namespaceObject.rm)(external_node_path_default().join(imagesDir, image), { recursive: true, force: true });
+    }
+}
+async function fresh(request, dir) {
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    await createStagingDir(request.outDir, request.subdirs, request.name, dir);
+    return { dir, checkpoint: await CheckpointWriter.create(dir, { identity: request.identity, finished: [] }), finished: [] };
+}
+/**
+ * Refuses a staging folder that holds anything dataset-gen does not write there (a symbolic link, a
+ * FIFO, a device, at any depth, or the folder itself a link): a resume would follow it, writing
+ * images into, or clearing, whatever it points at.
+ */
+async function checkLeftover(dir, name) {
+    const stray = await strayEntry(dir);
+    if (stray !== null) {
+        throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: ${stray}, which dataset-gen never writes there; remove ${dir} and run again without ${name('resume')}`);
+    }
+}
+/** Refuses a staging folder whose real path is outside `confineTo` (the Action's workspace). */
+async function checkConfined(dir, confineTo) {
+    if (confineTo === undefined)
+        return;
+    const real = await (0,promises_namespaceObject.realpath)(dir);
+    if (!isInside(real, confineTo))
+        throw new errors/* UsageError */.eb(`The staging folder ${dir} resolves to ${real}, outside the workspace ${confineTo}; choose an output folder inside the workspace`);
+}
+async function openRunStaging(request) {
+    const staging = await openStaging(request);
+    await checkConfined(staging.dir, request.confineTo);
+    return staging;
+}
+async function openStaging(request) {
+    const { outDir, identity, name, logger } = request;
+    const dir = stagingDirOf(outDir);
+    const left = await (0,promises_namespaceObject.lstat)(dir).then(() => true, () => false);
+    const total = identity.videos.length;
+    if (!left) {
+        if (request.resume)
+            logger.info(`${name('resume')}: no interrupted run to continue in ${dir}; running from the start`);
+        return fresh(request, dir);
+    }
+    if (!request.resume) {
+        const saved = (await strayEntry(dir)) === null ? await readCheckpoint(dir) : null;
+        const done = saved === null ? '' : ` (${saved.finished.length} of ${saved.identity.videos.length} videos finished)`;
+        logger.warn(`a previous interrupted run left ${dir}${done}; pass ${name('resume')} to continue it; replacing it with this run`);
+        return fresh(request, dir);
+    }
+    await checkLeftover(dir, name);
+    const saved = await readCheckpoint(dir);
+    if (saved === null) {
+        logger.info(`${name('resume')}: ${dir} has no checkpoint (the interrupted run finished no video); running from the start`);
+        return fresh(request, dir);
+    }
+    const differences = identityDifferences(saved.identity, identity, name);
+    if (differences.length === 0)
+        differences.push(...await changedFinishedVideos(saved.finished, identity, request.sha256Of));
+    if (differences.length > 0) {
+        throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: ${differences.join('; ')} differ from that run's; pass the same options and inputs, or run without ${name('resume')} to start over`);
+    }
+    const foreign = saved.finished.find((video) => {
+        const stem = identity.videos[video.index]?.stem;
+        return [...video.frames, ...video.kept].some((record) => record.video !== stem) || video.features.some(([file]) => !video.kept.some((k) => k.file === file));
+    });
+    if (foreign !== undefined) {
+        throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: its checkpoint's records of video ${foreign.index + 1} are not of that video; remove ${dir} and run again without ${name('resume')}`);
+    }
+    const images = new Set(await (0,promises_namespaceObject.readdir)(external_node_path_default().join(dir, DATASET_FILES.images)).catch(() => []));
+    const finished = withImages(saved.finished, images);
+    if (finished.length < saved.finished.length) {
+        logger.warn(`${name('resume')}: images of video ${identity.videos[finished.length].stem} are missing from ${dir}; processing it again`);
+    }
+    await clearExcept(dir, new Set(finished.flatMap((v) => v.kept.map((k) => k.file))));
+    for (const sub of request.subdirs)
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, sub), { recursive: true });
+    const checkpoint = await CheckpointWriter.create(dir, { identity, finished });
+    logger.info(`resuming the interrupted run in ${dir}: ${finished.length} of ${total} videos finished`);
+    return { dir, checkpoint, finished };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-failure.ts
+
+
+/** True for a write that failed because the disk is full (Node's ENOSPC, or libvips' message for it). */
+function isDiskFull(error) {
+    if (error?.code === 'ENOSPC')
+        return true;
+    return /no space left on device/i.test((0,errors/* messageOf */.bD)(error));
+}
+function diskFullError(error, staging, outDir, name) {
+    const file = error.path ?? staging;
+    return new errors/* OutputError */.u7(`Cannot write ${file}: disk full (ENOSPC); nothing was written to ${outDir}; free space there or choose another ${name('out')}`, { cause: error });
+}
+/** The error to throw for `error`, after keeping or removing the staging folder as the failure calls for. */
+async function failureOf(error, run) {
+    const { signal, staging, outDir, name } = run;
+    if (error instanceof OutputTakenError)
+        return error;
+    // Ctrl-C in a terminal reaches ffmpeg too: its death can surface as a decode error a moment before
+    // the signal's own handler runs. One turn of the event loop lets the abort land first.
+    if (signal !== undefined && !signal.aborted)
+        await new Promise((resolve) => setImmediate(resolve));
+    const reason = signal?.reason;
+    const interrupted = signal?.aborted === true;
+    if (interrupted && staging !== null && staging.checkpoint.finished > 0) {
+        const kept = `${staging.checkpoint.finished} of ${run.videoCount} videos finished and kept in ${staging.dir}`;
+        return reason instanceof errors/* InterruptedError */.p4 ? new errors/* InterruptedError */.p4(`${reason.message}; ${kept}; run again with ${name('resume')} to continue`, reason.signal) : reason;
+    }
+    if (staging !== null)
+        await discardStagingDir(staging.dir);
+    if (interrupted) {
+        return reason instanceof errors/* InterruptedError */.p4 ? new errors/* InterruptedError */.p4(`${reason.message} before any video finished; nothing was kept`, reason.signal) : reason;
+    }
+    if (isDiskFull(error))
+        return diskFullError(error, staging?.dir ?? stagingDirOf(outDir), outDir, name);
+    return error;
+}
+
+;// CONCATENATED MODULE: ./src/domain/time-range.ts
+function inRange(range, timestampMs) {
+    if (range === null)
+        return true;
+    return timestampMs >= range.startMs && (range.endMs === null || timestampMs < range.endMs);
+}
+/** `hh:mm:ss.fff` of a time in ms, for messages and reports. */
+function time_range_formatClock(ms) {
+    const total = Math.max(0, Math.round(ms));
+    const h = Math.floor(total / 3_600_000);
+    const m = Math.floor((total % 3_600_000) / 60_000);
+    const s = (total % 60_000) / 1000;
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${pad(h)}:${pad(m)}:${s < 10 ? '0' : ''}${s.toFixed(3)}`;
+}
+/** Seconds of a video of `durationSeconds` that a run over `range` processes. */
+function processedSeconds(durationSeconds, range) {
+    if (range === null)
+        return durationSeconds;
+    const end = range.endMs === null ? durationSeconds : Math.min(durationSeconds, range.endMs / 1000);
+    return Math.max(0, end - range.startMs / 1000);
+}
+function time_range_describeRange(range) {
+    return `${time_range_formatClock(range.startMs)}–${range.endMs === null ? 'end' : time_range_formatClock(range.endMs)}`;
+}
+
+;// CONCATENATED MODULE: ./src/observe/stage-summary.ts
+/**
+ * The end-of-run log summary: one line per stage with what went in, what came out and the time spent,
+ * as fields (`stage`, `unit`, `countIn`, `count`, `durationMs`, `share`) so JSON log lines can be
+ * filtered and charted. Run id and site come from the logger's child fields.
+ */
+
+/** The stages in pipeline order, with counts derived from `metrics` (nothing is recounted). */
+function stageSummaries(metrics) {
+    const { frames } = metrics;
+    const afterQuality = frames.sampled - frames.bad;
+    const counts = {
+        probe: { unit: 'videos', countIn: metrics.videos.length, count: metrics.videos.length },
+        extract: { unit: 'frames', countIn: frames.decoded, count: frames.sampled },
+        quality: { unit: 'frames', countIn: frames.sampled, count: afterQuality },
+        dedup: { unit: 'frames', countIn: afterQuality, count: afterQuality - frames.duplicates },
+        detect: { unit: 'frames', countIn: frames.kept, count: frames.kept, extra: { detections: metrics.detections.total } },
+        write: { unit: 'images', countIn: frames.kept, count: metrics.images },
+    };
+    return STAGES.map((stage) => ({
+        stage,
+        ...counts[stage],
+        durationMs: Math.round(metrics.timings.stages[stage].ms),
+        share: metrics.timings.stages[stage].share,
+    }));
+}
+/** Logs one info line per stage, e.g. `stage quality: 120 → 112 frames in 850 ms (12 %)`. */
+function logStageSummary(logger, metrics) {
+    for (const s of stageSummaries(metrics)) {
+        logger.info(`stage ${s.stage}: ${s.countIn} → ${s.count} ${s.unit} in ${s.durationMs} ms (${Math.round(s.share * 100)} %)`, {
+            stage: s.stage,
+            unit: s.unit,
+            countIn: s.countIn,
+            count: s.count,
+            durationMs: s.durationMs,
+            share: s.share,
+            ...s.extra,
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-finish.ts
+/**
+ * Finishing the dataset once every video is processed: COCO, the labelling budget and the exports,
+ * metrics, the manifest, the reports, the manifest file last, and the staging folder renamed into
+ * place (checked again: output-dir.ts `commitStagingDir`).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The run's input files, which `--overwrite` must never delete. */
+function inputFiles(options) {
+    const files = [...options.videos];
+    if (options.modelPath !== null)
+        files.push(options.modelPath);
+    if (!Object.hasOwn(PRESETS, options.modelConfig))
+        files.push(options.modelConfig);
+    if (options.historyCsv !== null)
+        files.push(options.historyCsv);
+    return files;
+}
+/** COCO, then the labelling budget and the exports made from it, into the staging folder. */
+async function writeAnnotations(run, dir) {
+    const { options, recorder, detector, modelConfig, model } = run;
+    const categories = options.classes ?? [...detector.classNames];
+    const cocoContext = { site: options.site, toolVersion: TOOL_VERSION, categories, videoOrder: run.videos.map((info) => info.stem) };
+    const coco = buildCoco(recorder.kept, cocoContext);
+    await recorder.time('write', () => (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.coco), serializeCoco(coco)));
+    await recorder.time('write', async () => {
+        const { selection, selectedOnly, exports } = await writeLabelling({
+            dir,
+            kept: recorder.kept,
+            features: recorder.features,
+            select: options.select,
+            selectOnly: options.selectOnly,
+            coco,
+            cocoContext,
+            exports: {
+                formats: options.exports,
+                site: options.site,
+                modelClasses: detector.classNames,
+                modelVersion: `${modelConfig.name}@${model.sha256.slice(0, 12)}`,
+                labelStudioImages: options.labelStudioImages,
+                colorOf: classColors(detector.classNames, categories),
+            },
+        });
+        if (selection)
+            recorder.recordSelection(selection, selectedOnly);
+        for (const record of exports)
+            recorder.recordExport(record);
+    });
+}
+function runMetrics(run) {
+    const { options, recorder, detector } = run;
+    recorder.finish();
+    return computeMetrics(recorder, {
+        site: options.site,
+        classNames: detector.classNames,
+        classFilter: options.classes,
+        videoSeconds: run.videos.reduce((acc, info) => acc + processedSeconds(info.durationSeconds, options.timeRange), 0),
+        pricePerHour: options.pricePerHour,
+        executionProviders: detector.providers,
+    });
+}
+/** Writes everything after the videos and renames the staging folder into place. */
+async function finishDataset(run, staging) {
+    const { options, hooks, logger, name, recorder, detector } = run;
+    const { dir } = staging;
+    await writeAnnotations(run, dir);
+    const metrics = runMetrics(run);
+    logStageSummary(logger, metrics);
+    for (const warning of metrics.dataLoss)
+        logger.warn(describeDataLoss(warning, name));
+    const manifest = buildManifest({
+        runId: run.runId,
+        startedAt: run.startedAt,
+        finishedAt: new Date(),
+        options,
+        modelConfig: run.modelConfig,
+        model: run.model,
+        classNames: [...detector.classNames],
+        providers: [...detector.providers],
+        decoder: run.hwaccel ?? 'cpu',
+        tools: run.tools,
+        videos: recorder.videos,
+        metrics,
+        toolVersion: TOOL_VERSION,
+        gitCommit: await toolCommit(),
+    });
+    // Written after the metrics they render, so their time is logged rather than counted in them; the
+    // HTML report is bounded (at most MAX_THUMBNAILS thumbnails, a capped number of timeline tracks).
+    const reportStart = performance.now();
+    const registry = await writeReports(dir, recorder, metrics, manifest, hooks.gates?.(metrics) ?? [], name);
+    logger.info(`reports written in ${Math.round(performance.now() - reportStart)} ms`, { stage: 'write' });
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    await (0,promises_namespaceObject.rm)(staging.checkpoint.file);
+    await commitStagingDir(dir, options.outDir, options.overwrite, name, { inputs: inputFiles(options) });
+    return { metrics, manifest, registry };
+}
+
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
@@ -21277,37 +22392,6 @@ async function downloadModel(url, cacheDir, expectedSha256, options = {}) {
             throw error;
         throw new errors/* ModelError */.me(`Model download ${shown} failed: ${download_describe(error)}; check the URL and the network`);
     }
-}
-
-;// CONCATENATED MODULE: ./src/model/sha256.ts
-
-
-/** Bytes read per call: large enough that the reads cost little, small enough to stay in cache. */
-const CHUNK_BYTES = 1 << 20;
-/**
- * sha256 of a file, streamed through one reused buffer (constant memory whatever its size). A read
- * stream allocates a fresh buffer per chunk, and touching that new memory costs more than the hash:
- * a 60 MB video took 390 ms through a stream and 65-95 ms through one buffer.
- */
-async function sha256File(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const handle = await (0,promises_namespaceObject.open)(file, 'r');
-    try {
-        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-        for (;;) {
-            const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
-            if (bytesRead === 0)
-                break;
-            hash.update(buffer.subarray(0, bytesRead));
-        }
-    }
-    finally {
-        await handle.close();
-    }
-    return hash.digest('hex');
-}
-function sha256Text(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
 }
 
 ;// CONCATENATED MODULE: ./src/model/resolve-model.ts
@@ -22199,8 +23283,6 @@ function runtimeLayout(providers, requested, cores = external_node_os_default().
     return { workers, threadsPerWorker: Math.max(1, Math.floor(cores / workers)) };
 }
 
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/detect/inference-worker.ts
@@ -22630,32 +23712,6 @@ class Detector {
     }
 }
 
-;// CONCATENATED MODULE: ./src/domain/time-range.ts
-function inRange(range, timestampMs) {
-    if (range === null)
-        return true;
-    return timestampMs >= range.startMs && (range.endMs === null || timestampMs < range.endMs);
-}
-/** `hh:mm:ss.fff` of a time in ms, for messages and reports. */
-function time_range_formatClock(ms) {
-    const total = Math.max(0, Math.round(ms));
-    const h = Math.floor(total / 3_600_000);
-    const m = Math.floor((total % 3_600_000) / 60_000);
-    const s = (total % 60_000) / 1000;
-    const pad = (n) => String(n).padStart(2, '0');
-    return `${pad(h)}:${pad(m)}:${s < 10 ? '0' : ''}${s.toFixed(3)}`;
-}
-/** Seconds of a video of `durationSeconds` that a run over `range` processes. */
-function processedSeconds(durationSeconds, range) {
-    if (range === null)
-        return durationSeconds;
-    const end = range.endMs === null ? durationSeconds : Math.min(durationSeconds, range.endMs / 1000);
-    return Math.max(0, end - range.startMs / 1000);
-}
-function time_range_describeRange(range) {
-    return `${time_range_formatClock(range.startMs)}–${range.endMs === null ? 'end' : time_range_formatClock(range.endMs)}`;
-}
-
 ;// CONCATENATED MODULE: ./src/media/text-lines.ts
 /** Splits a stream's text into lines (ffmpeg ends progress lines with \r). */
 function onLines(stream, onLine) {
@@ -22672,120 +23728,6 @@ function onLines(stream, onLine) {
         if (rest !== '')
             onLine(rest);
     });
-}
-
-;// CONCATENATED MODULE: ./src/media/tools.ts
-/**
- * Finding ffmpeg and ffprobe (an option, PATH, or the optional npm packages) and reading their
- * versions; the stall timeout every call of them shares. What they may open of a user's video is in
- * untrusted-input.ts.
- */
-
-
-
-
-
-
-
-
-const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
-const tools_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-function stallLimit(tools) {
-    return tools.stallTimeout ?? { seconds: DEFAULT_STALL_TIMEOUT_SECONDS, name: run_options_cliName('stall-timeout') };
-}
-function isExecutable(file) {
-    try {
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
-        return (0,external_node_fs_namespaceObject.statSync)(file).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-function onPath(name) {
-    for (const dir of (process.env.PATH ?? '').split((external_node_path_default()).delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = external_node_path_default().join(dir, name);
-        if (isExecutable(candidate))
-            return candidate;
-    }
-    return null;
-}
-/** The binary shipped in an optional npm package (`@ffmpeg-installer/ffmpeg`, `@ffprobe-installer/ffprobe`). */
-function fromNpm(pkg) {
-    try {
-        const found = tools_require(pkg).path;
-        return typeof found === 'string' && isExecutable(found) ? found : null;
-    }
-    catch {
-        return null;
-    }
-}
-async function versionOf(file, fix) {
-    try {
-        const { stdout } = await run(file, ['-hide_banner', '-version'], { timeout: 15000 });
-        const line = stdout.split('\n')[0]?.trim() ?? '';
-        return line.replace(/\s+Copyright.*$/, '');
-    }
-    catch (error) {
-        throw new errors/* ToolError */.v4(`Cannot run ${file}: ${error.message.split('\n')[0]}; ${fix}`);
-    }
-}
-/**
- * Finds ffmpeg and ffprobe: `override` (a file named ffmpeg with ffprobe beside it, or a directory
- * holding both), else PATH, else the npm packages. `overrideName` is how messages name the option
- * that gave `override` (`--ffmpeg-path`).
- */
-async function resolveFfmpegTools(override, overrideName = cliName('ffmpeg-path')) {
-    return withVersions(locateFfmpegTools(override, overrideName));
-}
-/** The finding half of `resolveFfmpegTools`, without running anything: probing can start before the versions are read. */
-function locateFfmpegTools(override, overrideName = run_options_cliName('ffmpeg-path')) {
-    let pair;
-    if (override) {
-        const resolved = external_node_path_default().resolve(override);
-        let dir;
-        let ffmpegFile;
-        try {
-            const isDir = (0,external_node_fs_namespaceObject.statSync)(resolved).isDirectory();
-            dir = isDir ? resolved : external_node_path_default().dirname(resolved);
-            ffmpegFile = isDir ? external_node_path_default().join(resolved, 'ffmpeg') : resolved;
-        }
-        catch {
-            throw new errors/* ToolError */.v4(`${overrideName} ${resolved} does not exist; give the ffmpeg binary or the folder holding ffmpeg and ffprobe`);
-        }
-        const ffprobeFile = external_node_path_default().join(dir, 'ffprobe');
-        pair = {
-            ffmpeg: isExecutable(ffmpegFile) ? ffmpegFile : null,
-            ffprobe: isExecutable(ffprobeFile) ? ffprobeFile : null,
-            source: 'option',
-        };
-        if (!pair.ffmpeg || !pair.ffprobe) {
-            throw new errors/* ToolError */.v4(`${overrideName} ${resolved}: expected executable ffmpeg and ffprobe in ${dir}; found ${pair.ffmpeg ? 'ffmpeg only' : pair.ffprobe ? 'ffprobe only' : 'neither'}`);
-        }
-    }
-    else {
-        const systemFfmpeg = onPath('ffmpeg');
-        const systemFfprobe = onPath('ffprobe');
-        pair = systemFfmpeg && systemFfprobe
-            ? { ffmpeg: systemFfmpeg, ffprobe: systemFfprobe, source: 'path' }
-            : { ffmpeg: fromNpm('@ffmpeg-installer/ffmpeg'), ffprobe: fromNpm('@ffprobe-installer/ffprobe'), source: 'npm' };
-        if (!pair.ffmpeg || !pair.ffprobe) {
-            throw new errors/* ToolError */.v4('ffmpeg and ffprobe were not found on PATH nor in the optional npm packages; install ffmpeg (e.g. `apt-get install ffmpeg`) so that both are on PATH');
-        }
-    }
-    return { ffmpeg: pair.ffmpeg, ffprobe: pair.ffprobe, source: pair.source, fix: override ? `check ${overrideName}` : 'reinstall ffmpeg' };
-}
-/**
- * The tools with their versions (`-version`). ffmpeg's is read at once; ffprobe's is taken from
- * `ffprobeVersion` when it gives one (a probe's `-show_program_version`, which may still be running),
- * else read too.
- */
-async function withVersions(paths, ffprobeVersion) {
-    const readFfprobe = async () => (await ffprobeVersion?.catch(() => null)) ?? versionOf(paths.ffprobe, paths.fix);
-    const [ffmpeg, ffprobe] = await Promise.all([versionOf(paths.ffmpeg, paths.fix), readFfprobe()]);
-    return { ffmpeg: { path: paths.ffmpeg, version: ffmpeg }, ffprobe: { path: paths.ffprobe, version: ffprobe }, source: paths.source };
 }
 
 ;// CONCATENATED MODULE: ./src/media/untrusted-input.ts
@@ -22966,634 +23908,6 @@ async function cudaDecodeWorks(tools, file) {
         const reason = stderr.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? error.message.split('\n')[0] ?? 'failed';
         return { works: false, reason: reason.replace(/^\[[^\]]+\]\s*/, '') };
     }
-}
-
-;// CONCATENATED MODULE: ./src/observe/history.ts
-/**
- * runs.csv: one row per run appended to a file the user names, so trends across runs and sites can be
- * plotted. RFC 4180 (see csv.ts): CRLF records, quoting only where needed, a fixed column order. The
- * header is written only when the file is new or empty; an existing file whose first line is not this
- * header is refused, untouched, rather than mixing two layouts in one file.
- *
- * One writer at a time is assumed: the file is opened once in append mode ('a+') and the row (with the
- * header when the file was empty) goes out in one append, so a crash cannot leave half a header.
- */
-
-
-
-
-
-
-
-
-/** Columns of runs.csv, in order. A change here makes existing files refuse new rows: on purpose. */
-const HISTORY_COLUMNS = [
-    'run_id',
-    'finished_at',
-    'site',
-    'tool_version',
-    'model',
-    'model_sha256',
-    'videos',
-    'frames_decoded',
-    'frames_sampled',
-    'images',
-    'detections',
-    'drop_ratio',
-    ...DROP_REASONS.map((reason) => `dropped_${reason}`),
-    'wall_seconds',
-    ...STAGES.map((stage) => `stage_${stage}_seconds`),
-];
-/** Bytes read to find the header line; a longer first line is a different file. */
-const HEAD_BYTES = 64 * 1024;
-function historyRow(metrics, manifest) {
-    return [
-        manifest.run.id,
-        manifest.run.finishedAt,
-        metrics.site,
-        manifest.tool.version,
-        manifest.config.model.name,
-        manifest.model.sha256,
-        metrics.videos.length,
-        metrics.frames.decoded,
-        metrics.frames.sampled,
-        metrics.images,
-        metrics.detections.total,
-        metrics.frameDropRatio,
-        ...DROP_REASONS.map((reason) => metrics.frames.droppedByReason[reason]),
-        round(manifest.run.wallSeconds, 3),
-        ...STAGES.map((stage) => round(metrics.timings.stages[stage].ms / 1000, 4)),
-    ];
-}
-/** The header line as written, without its CRLF. */
-const HEADER_LINE = csvRecord(HISTORY_COLUMNS).slice(0, -2);
-function shorten(text, max = 200) {
-    return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-function mismatch(file, found) {
-    const expected = HEADER_LINE.split(',');
-    const got = found.split(',');
-    const at = expected.findIndex((name, i) => got[i] !== name);
-    const column = at === -1 ? expected.length : at;
-    const where = at === -1
-        ? `it has ${got.length - expected.length} extra column(s) after "${expected[expected.length - 1] ?? ''}"`
-        : `column ${column + 1} is ${got[column] === undefined ? 'missing' : JSON.stringify(shorten(got[column] ?? '', 60))} where "${expected[column] ?? ''}" was expected`;
-    return new errors/* OutputError */.u7(`Refusing to append to the run history ${file}: its header is not the one dataset-gen writes (${where}). ` +
-        `Expected ${JSON.stringify(shorten(HEADER_LINE, 400))}; found ${JSON.stringify(shorten(found))}. ` +
-        'The file was left unchanged; name a new file or move this one aside.');
-}
-/**
- * The file is opened without following a symbolic link (O_NOFOLLOW) and without waiting for a writer
- * (O_NONBLOCK: a FIFO opens at once, then is refused as not a regular file), so a history file swapped
- * for a link or a FIFO can neither redirect the append nor hang the run.
- */
-const SAFE = external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK;
-const history_READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | SAFE;
-const APPEND_FLAGS = external_node_fs_namespaceObject.constants.O_RDWR | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_APPEND | SAFE;
-/** Reads the first line of an open file and throws when it is not the header (or the file is not a regular file). */
-async function readAndCheck(handle, file) {
-    const info = await handle.stat();
-    if (!info.isFile())
-        throw new errors/* OutputError */.u7(`The run history ${file} is not a regular file; name a CSV file (or a new one) for the run history`);
-    const { size } = info;
-    if (size === 0)
-        return { size, endsWithNewline: true };
-    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    let text = head.subarray(0, bytesRead).toString('utf8');
-    if (text.startsWith('\uFEFF'))
-        text = text.slice(1);
-    const newline = text.indexOf('\n');
-    if (newline === -1 && size > HEAD_BYTES)
-        throw mismatch(file, text);
-    const line = (newline === -1 ? text : text.slice(0, newline)).replace(/\r$/, '');
-    if (line !== HEADER_LINE)
-        throw mismatch(file, line);
-    const last = Buffer.alloc(1);
-    await handle.read(last, 0, 1, size - 1);
-    return { size, endsWithNewline: last[0] === 0x0a };
-}
-function ioError(file, error) {
-    if (error instanceof errors/* OutputError */.u7)
-        return error;
-    if (error.code === 'ELOOP')
-        return new errors/* OutputError */.u7(`The run history ${file} is a symbolic link; name the file itself`, { cause: error });
-    return new errors/* OutputError */.u7(`Cannot append to the run history ${file}: ${(0,errors/* messageOf */.bD)(error)}`, { cause: error });
-}
-/**
- * Checks, without writing, that a row could be appended: the file is missing, empty, or starts with
- * the header. For a run's preflight, so a wrong file is refused before any work is done.
- */
-async function checkRunHistory(file) {
-    const absolute = external_node_path_default().resolve(file);
-    let handle;
-    try {
-        handle = await (0,promises_namespaceObject.open)(absolute, history_READ_FLAGS);
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return;
-        throw ioError(absolute, error);
-    }
-    try {
-        await readAndCheck(handle, absolute);
-    }
-    catch (error) {
-        throw ioError(absolute, error);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Appends the run's row, with the header first when the file is new or empty (its folder is created).
- * Throws OutputError naming the file when the header differs or the file cannot be written.
- */
-async function appendRunHistory(file, metrics, manifest) {
-    const absolute = external_node_path_default().resolve(file);
-    const row = csvRecord(historyRow(metrics, manifest));
-    let handle;
-    try {
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(absolute), { recursive: true });
-        handle = await (0,promises_namespaceObject.open)(absolute, APPEND_FLAGS, 0o666);
-        const state = await readAndCheck(handle, absolute);
-        const wroteHeader = state.size === 0;
-        // A file whose last line lost its line break (edited by hand) gets one, so the row starts a line.
-        const text = (wroteHeader ? `${HEADER_LINE}\r\n` : state.endsWithNewline ? '' : '\r\n') + row;
-        await handle.appendFile(text, 'utf8');
-        return { file: absolute, wroteHeader };
-    }
-    catch (error) {
-        throw ioError(absolute, error);
-    }
-    finally {
-        await handle?.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/observe/recorder.ts
-class RunRecorder {
-    stageMs = { probe: 0, extract: 0, quality: 0, dedup: 0, detect: 0, write: 0 };
-    /** Frame rows in sampling order; a kept frame's row is filled in when its detections arrive. */
-    frameSlots = [];
-    videos = [];
-    kept = [];
-    /** What each kept image looks like (by image file), for the labelling budget. */
-    features = new Map();
-    /** The exports written, in the order of EXPORT_FORMATS. */
-    exports = [];
-    /** The labelling budget's choice, when `--select` was given. */
-    selection = null;
-    /** The exports hold only the selected frames (`--select-only`). */
-    exportsOnlySelected = false;
-    startedAt = performance.now();
-    finishedAt = null;
-    /** Runs `work`, adding its wall time to `stage`. */
-    async time(stage, work) {
-        const start = performance.now();
-        try {
-            return await work();
-        }
-        finally {
-            this.stageMs[stage] += performance.now() - start;
-        }
-    }
-    addStageTime(stage, ms) {
-        this.stageMs[stage] += ms;
-    }
-    recordVideo(video) {
-        this.videos.push(video);
-    }
-    recordFrame(frame) {
-        this.frameSlots.push(frame);
-    }
-    /**
-     * Holds the next row's place in sampling order for a frame whose outcome is not complete yet (a
-     * kept frame waiting for its detections); the returned function records it there.
-     */
-    reserveFrame() {
-        const slot = this.frameSlots.length;
-        this.frameSlots.push(undefined);
-        return (frame) => {
-            if (this.frameSlots[slot] !== undefined)
-                throw new Error(`frame row ${slot} was recorded twice`);
-            this.frameSlots[slot] = frame;
-        };
-    }
-    /** The recorded frame rows, in sampling order (rows still reserved are left out). */
-    get frames() {
-        return this.frameSlots.filter((frame) => frame !== undefined);
-    }
-    recordKept(image) {
-        this.kept.push(image);
-    }
-    recordFeatures(file, features) {
-        this.features.set(file, features);
-    }
-    recordExport(record) {
-        this.exports.push(record);
-    }
-    recordSelection(selection, exportsOnlySelected) {
-        this.selection = selection;
-        this.exportsOnlySelected = exportsOnlySelected;
-    }
-    finish() {
-        this.finishedAt ??= performance.now();
-    }
-    get wallMs() {
-        return (this.finishedAt ?? performance.now()) - this.startedAt;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/observe/stage-summary.ts
-/**
- * The end-of-run log summary: one line per stage with what went in, what came out and the time spent,
- * as fields (`stage`, `unit`, `countIn`, `count`, `durationMs`, `share`) so JSON log lines can be
- * filtered and charted. Run id and site come from the logger's child fields.
- */
-
-/** The stages in pipeline order, with counts derived from `metrics` (nothing is recounted). */
-function stageSummaries(metrics) {
-    const { frames } = metrics;
-    const afterQuality = frames.sampled - frames.bad;
-    const counts = {
-        probe: { unit: 'videos', countIn: metrics.videos.length, count: metrics.videos.length },
-        extract: { unit: 'frames', countIn: frames.decoded, count: frames.sampled },
-        quality: { unit: 'frames', countIn: frames.sampled, count: afterQuality },
-        dedup: { unit: 'frames', countIn: afterQuality, count: afterQuality - frames.duplicates },
-        detect: { unit: 'frames', countIn: frames.kept, count: frames.kept, extra: { detections: metrics.detections.total } },
-        write: { unit: 'images', countIn: frames.kept, count: metrics.images },
-    };
-    return STAGES.map((stage) => ({
-        stage,
-        ...counts[stage],
-        durationMs: Math.round(metrics.timings.stages[stage].ms),
-        share: metrics.timings.stages[stage].share,
-    }));
-}
-/** Logs one info line per stage, e.g. `stage quality: 120 → 112 frames in 850 ms (12 %)`. */
-function logStageSummary(logger, metrics) {
-    for (const s of stageSummaries(metrics)) {
-        logger.info(`stage ${s.stage}: ${s.countIn} → ${s.count} ${s.unit} in ${s.durationMs} ms (${Math.round(s.share * 100)} %)`, {
-            stage: s.stage,
-            unit: s.unit,
-            countIn: s.countIn,
-            count: s.count,
-            durationMs: s.durationMs,
-            share: s.share,
-            ...s.extra,
-        });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/output/checkpoint.ts
-/**
- * The run's checkpoint, in its staging folder (`.checkpoint.jsonl`): a header with what produced the
- * run (the options that shape the dataset, the tool and ffmpeg versions, the model config, the
- * sha256 of the weights and the input videos' paths), then one line per finished video with
- * everything the run recorded for it (its video record with the video's sha256, frame rows, kept
- * images with their detections, the labelling features and its stage times); its JPEGs are already
- * in the staging folder. A video is hashed while it is decoded, so its sha256 is checked against the
- * file only for the videos a resume skips: an unfinished one is processed again from its start. Each line is
- * `<sha256 of the JSON> <JSON>` and is fsync'd when written, so a line torn by a kill is recognised and
- * ignored. `--resume` reads it back, refuses when the header differs from the new run's, and skips the
- * finished videos.
- */
-
-
-
-
-
-
-
-const CHECKPOINT_FILE = '.checkpoint.jsonl';
-function runIdentity(input) {
-    const o = input.options;
-    const { source: _source, ...modelConfig } = input.modelConfig;
-    return {
-        tool: input.tool,
-        ffmpeg: input.ffmpeg,
-        options: {
-            site: o.site,
-            sampling: o.sampling,
-            decode: o.decode,
-            timeRange: o.timeRange,
-            dedupThreshold: o.dedupThreshold,
-            dedupLocalThreshold: o.dedupLocalThreshold,
-            confidence: o.confidence,
-            iou: o.iou,
-            maxDetections: o.maxDetections,
-            classes: o.classes,
-            quality: o.quality,
-            jpegQuality: o.jpegQuality,
-            executionProviders: o.executionProviders,
-            exports: o.exports,
-            labelStudioImages: o.labelStudioImages,
-            select: o.select,
-            selectOnly: o.selectOnly,
-            strict: o.strict,
-        },
-        modelConfig,
-        modelSha256: input.modelSha256,
-        videos: input.videos.map(({ path: file, stem }) => ({ path: file, stem })),
-    };
-}
-function encodeLine(line) {
-    const json = JSON.stringify(line);
-    return `${sha256Text(json)} ${json}\n`;
-}
-/**
- * What a checkpoint line may hold. The identity is only compared with the new run's (which the run
- * computes), so its options and model config are any JSON values; a finished video is checked field by
- * field, its image names against its frames (record-schemas.ts).
- */
-const lineSchema = discriminatedUnion('kind', [
-    strictObject({
-        kind: literal('header'),
-        version: literal(2),
-        identity: strictObject({
-            tool: schemas_string(),
-            ffmpeg: schemas_string(),
-            options: record(schemas_string(), unknown()),
-            modelConfig: record(schemas_string(), unknown()),
-            modelSha256: record_schemas_sha256Schema,
-            videos: array(strictObject({ path: schemas_string(), stem: stemSchema })),
-        }),
-    }),
-    strictObject({ kind: literal('video'), video: finishedVideoSchema }),
-]);
-/**
- * The line's content, or null when it is torn or not a line dataset-gen writes. The sha256 in front of
- * each line detects a line torn by a kill; it is not a signature (README, "Security"): whoever can
- * write the staging folder can write the finished dataset, and the schema keeps what they write inside it.
- */
-function decodeLine(text) {
-    const space = text.indexOf(' ');
-    if (space !== 64)
-        return null;
-    const json = text.slice(space + 1);
-    if (sha256Text(json) !== text.slice(0, space))
-        return null;
-    let value;
-    try {
-        value = JSON.parse(json);
-    }
-    catch {
-        return null;
-    }
-    const result = lineSchema.safeParse(value);
-    return result.success ? result.data : null;
-}
-/** The most a checkpoint may weigh: every finished video's records of a day of video, and then some. */
-const CHECKPOINT_LIMIT = 256 * 1024 * 1024;
-/** The checkpoint in `staging`, up to its first torn line; null when it has none or no valid header. */
-async function readCheckpoint(staging) {
-    let text;
-    try {
-        text = await readBackText(staging, CHECKPOINT_FILE, CHECKPOINT_LIMIT);
-    }
-    catch (error) {
-        if (error instanceof ReadBackError && error.missing)
-            return null;
-        throw error instanceof ReadBackError ? new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${staging}: ${error.message}; remove ${staging} and run again`) : error;
-    }
-    const lines = text.split('\n');
-    const header = decodeLine(lines[0] ?? '');
-    if (header?.kind !== 'header' || header.version !== 2)
-        return null;
-    const finished = [];
-    for (const raw of lines.slice(1)) {
-        const line = decodeLine(raw);
-        if (line?.kind !== 'video' || line.video.index !== finished.length)
-            break;
-        finished.push(line.video);
-    }
-    return { identity: header.identity, finished };
-}
-/** Appends lines to the checkpoint file, each written and fsync'd before `add` returns. */
-class CheckpointWriter {
-    file;
-    finishedCount;
-    constructor(file, finishedCount) {
-        this.file = file;
-        this.finishedCount = finishedCount;
-    }
-    /** Writes a new checkpoint (the header and the given finished videos) in place of any old one, atomically. */
-    static async create(staging, checkpoint) {
-        const file = external_node_path_default().join(staging, CHECKPOINT_FILE);
-        const temp = `${file}.new`;
-        const lines = [{ kind: 'header', version: 2, identity: checkpoint.identity }, ...checkpoint.finished.map((video) => ({ kind: 'video', video }))];
-        const handle = await (0,promises_namespaceObject.open)(temp, 'w');
-        try {
-            await handle.writeFile(lines.map(encodeLine).join(''));
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        await (0,promises_namespaceObject.rename)(temp, file);
-        return new CheckpointWriter(file, checkpoint.finished.length);
-    }
-    /** Videos finished and checkpointed so far. */
-    get finished() {
-        return this.finishedCount;
-    }
-    async add(video) {
-        const handle = await (0,promises_namespaceObject.open)(this.file, 'a');
-        try {
-            await handle.writeFile(encodeLine({ kind: 'video', video }));
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        this.finishedCount++;
-    }
-}
-/** Where an option field of the identity comes from, for messages. */
-const OPTION_KEYS = {
-    site: ['site'],
-    sampling: ['sample-fps', 'every-n-frames'],
-    decode: ['decode'],
-    timeRange: ['start', 'end'],
-    dedupThreshold: ['dedup-threshold'],
-    dedupLocalThreshold: ['dedup-local-threshold'],
-    confidence: ['confidence'],
-    iou: ['iou'],
-    maxDetections: ['max-detections'],
-    classes: ['classes'],
-    'quality.blackLuma': ['black-luma'],
-    'quality.overexposedLuma': ['overexposed-luma'],
-    'quality.blurThreshold': ['blur-threshold'],
-    'quality.blurRatio': ['blur-ratio'],
-    'quality.blurWindow': ['blur-window'],
-    jpegQuality: ['jpeg-quality'],
-    executionProviders: ['execution-providers'],
-    exports: ['export'],
-    labelStudioImages: ['label-studio-images'],
-    select: ['select'],
-    selectOnly: ['select-only'],
-    strict: ['strict'],
-};
-const checkpoint_show = (value) => JSON.stringify(value) ?? 'none';
-/**
- * What differs between the interrupted run (`saved`) and this one, each in words naming the option or
- * input ("--sample-fps (was 1, now 2)", "video b.mp4 (its sha256 changed)"); empty when they match.
- */
-function identityDifferences(saved, current, name) {
-    const out = [];
-    const savedOptions = saved.options;
-    const currentOptions = current.options;
-    for (const [field, keys] of Object.entries(OPTION_KEYS)) {
-        const [group, sub] = field.split('.');
-        const was = sub === undefined ? savedOptions[group] : savedOptions[group]?.[sub];
-        const now = sub === undefined ? currentOptions[group] : currentOptions[group]?.[sub];
-        if (checkpoint_show(was) !== checkpoint_show(now))
-            out.push(`${keys.map(name).join(' / ')} (was ${checkpoint_show(was)}, now ${checkpoint_show(now)})`);
-    }
-    if (saved.videos.length !== current.videos.length || saved.videos.some((v, i) => v.path !== current.videos[i]?.path)) {
-        const list = (videos) => videos.map((v) => external_node_path_default().basename(v.path)).join(', ');
-        out.push(`${name('video')} (was ${list(saved.videos)}, now ${list(current.videos)})`);
-    }
-    if (saved.modelSha256 !== current.modelSha256)
-        out.push(`the model weights (${name('model')}: sha256 ${saved.modelSha256.slice(0, 12)}… then, ${current.modelSha256.slice(0, 12)}… now)`);
-    if (checkpoint_show(saved.modelConfig) !== checkpoint_show(current.modelConfig))
-        out.push(`the model config (${name('model-config')}, or its overrides)`);
-    if (saved.tool !== current.tool)
-        out.push(`the dataset-gen version (${saved.tool} then, ${current.tool} now)`);
-    if (saved.ffmpeg !== current.ffmpeg)
-        out.push(`the ffmpeg version (${saved.ffmpeg} then, ${current.ffmpeg} now)`);
-    return out;
-}
-/**
- * The finished videos whose file changed since the interrupted run processed them, in words ("video
- * b.mp4 (its content changed: …)"); `sha256Now(index)` hashes a video as it is now. Unfinished videos
- * are not checked: they are processed again, from whatever the file holds now.
- */
-async function changedFinishedVideos(finished, identity, sha256Now) {
-    const out = [];
-    for (const video of finished) {
-        const then = video.record.sha256;
-        const now = await sha256Now(video.index);
-        if (then !== now)
-            out.push(`video ${identity.videos[video.index]?.path ?? video.index} (its content changed: sha256 ${then.slice(0, 12)}… then, ${now.slice(0, 12)}… now)`);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/output/run-staging.ts
-/**
- * The run's staging folder, `.<out>.partial`, with its checkpoint: a new one, or, with `--resume`, the
- * one an interrupted run left, checked against this run's options and inputs and cleared of
- * everything but the checkpoint and the images of its finished videos. Without `--resume` a leftover
- * is reported and replaced.
- */
-
-
-
-
-
-
-
-
-/** The finished videos whose images are all there, up to the first one missing an image. */
-function withImages(finished, images) {
-    const whole = [];
-    for (const video of finished) {
-        if (!video.kept.every((k) => images.has(k.file)))
-            break;
-        whole.push(video);
-    }
-    return whole;
-}
-/** Removes from `dir` everything but the checkpoint and the images in `keep`. */
-async function clearExcept(dir, keep) {
-    for (const entry of await (0,promises_namespaceObject.readdir)(dir)) {
-        if (entry === CHECKPOINT_FILE || entry === DATASET_FILES.images)
-            continue;
-        await (0,promises_namespaceObject.rm)(external_node_path_default().join(dir, entry), { recursive: true, force: true });
-    }
-    const imagesDir = external_node_path_default().join(dir, DATASET_FILES.images);
-    for (const image of await (0,promises_namespaceObject.readdir)(imagesDir).catch(() => [])) {
-        if (!keep.has(image))
-            await (0,promises_namespaceObject.rm)(external_node_path_default().join(imagesDir, image), { recursive: true, force: true });
-    }
-}
-async function fresh(request, dir) {
-    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    await createStagingDir(request.outDir, request.subdirs, request.name, dir);
-    return { dir, checkpoint: await CheckpointWriter.create(dir, { identity: request.identity, finished: [] }), finished: [] };
-}
-/**
- * Refuses a staging folder that holds anything dataset-gen does not write there (a symbolic link, a
- * FIFO, a device, at any depth, or the folder itself a link): a resume would follow it, writing
- * images into, or clearing, whatever it points at.
- */
-async function checkLeftover(dir, name) {
-    const stray = await strayEntry(dir);
-    if (stray !== null) {
-        throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: ${stray}, which dataset-gen never writes there; remove ${dir} and run again without ${name('resume')}`);
-    }
-}
-/** Refuses a staging folder whose real path is outside `confineTo` (the Action's workspace). */
-async function checkConfined(dir, confineTo) {
-    if (confineTo === undefined)
-        return;
-    const real = await (0,promises_namespaceObject.realpath)(dir);
-    if (!isInside(real, confineTo))
-        throw new errors/* UsageError */.eb(`The staging folder ${dir} resolves to ${real}, outside the workspace ${confineTo}; choose an output folder inside the workspace`);
-}
-async function openRunStaging(request) {
-    const staging = await openStaging(request);
-    await checkConfined(staging.dir, request.confineTo);
-    return staging;
-}
-async function openStaging(request) {
-    const { outDir, identity, name, logger } = request;
-    const dir = stagingDirOf(outDir);
-    const left = await (0,promises_namespaceObject.lstat)(dir).then(() => true, () => false);
-    const total = identity.videos.length;
-    if (!left) {
-        if (request.resume)
-            logger.info(`${name('resume')}: no interrupted run to continue in ${dir}; running from the start`);
-        return fresh(request, dir);
-    }
-    if (!request.resume) {
-        const saved = (await strayEntry(dir)) === null ? await readCheckpoint(dir) : null;
-        const done = saved === null ? '' : ` (${saved.finished.length} of ${saved.identity.videos.length} videos finished)`;
-        logger.warn(`a previous interrupted run left ${dir}${done}; pass ${name('resume')} to continue it; replacing it with this run`);
-        return fresh(request, dir);
-    }
-    await checkLeftover(dir, name);
-    const saved = await readCheckpoint(dir);
-    if (saved === null) {
-        logger.info(`${name('resume')}: ${dir} has no checkpoint (the interrupted run finished no video); running from the start`);
-        return fresh(request, dir);
-    }
-    const differences = identityDifferences(saved.identity, identity, name);
-    if (differences.length === 0)
-        differences.push(...await changedFinishedVideos(saved.finished, identity, request.sha256Of));
-    if (differences.length > 0) {
-        throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: ${differences.join('; ')} differ from that run's; pass the same options and inputs, or run without ${name('resume')} to start over`);
-    }
-    const foreign = saved.finished.find((video) => {
-        const stem = identity.videos[video.index]?.stem;
-        return [...video.frames, ...video.kept].some((record) => record.video !== stem) || video.features.some(([file]) => !video.kept.some((k) => k.file === file));
-    });
-    if (foreign !== undefined) {
-        throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: its checkpoint's records of video ${foreign.index + 1} are not of that video; remove ${dir} and run again without ${name('resume')}`);
-    }
-    const images = new Set(await (0,promises_namespaceObject.readdir)(external_node_path_default().join(dir, DATASET_FILES.images)).catch(() => []));
-    const finished = withImages(saved.finished, images);
-    if (finished.length < saved.finished.length) {
-        logger.warn(`${name('resume')}: images of video ${identity.videos[finished.length].stem} are missing from ${dir}; processing it again`);
-    }
-    await clearExcept(dir, new Set(finished.flatMap((v) => v.kept.map((k) => k.file))));
-    for (const sub of request.subdirs)
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, sub), { recursive: true });
-    const checkpoint = await CheckpointWriter.create(dir, { identity, finished });
-    logger.info(`resuming the interrupted run in ${dir}: ${finished.length} of ${total} videos finished`);
-    return { dir, checkpoint, finished };
 }
 
 ;// CONCATENATED MODULE: ./src/media/ffprobe.ts
@@ -23809,428 +24123,6 @@ async function probeFileWithPackets(tools, file) {
     return { data: probeDataOf(parsed), packets: packets.scan, ffprobeVersion: version === undefined ? null : `ffprobe version ${version}` };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/decode/probe.ts
-/**
- * Stage 1: probe and validate an input video with ffprobe. Anything that is not a decodable video is
- * refused here, with one line naming the file and the reason.
- */
-
-
-
-
-
-
-/** Containers ffprobe accepts that hold still images, not video. */
-const IMAGE_FORMATS = /(^|,)(image2|[a-z0-9]+_pipe|gif|apng|webp)(,|$)/;
-/** Playlists and lists that make ffmpeg open other files: a video input must be one file. */
-const LIST_FORMATS = /(^|,)(hls|applehttp|concat|dash|imf)(,|$)/;
-function parseRate(rate) {
-    if (!rate)
-        return 0;
-    const [num, den] = rate.split('/').map(Number);
-    if (num === undefined || !Number.isFinite(num))
-        return 0;
-    const value = den === undefined ? num : den === 0 ? 0 : num / den;
-    return Number.isFinite(value) && value > 0 ? value : 0;
-}
-function finiteNumber(value) {
-    const n = typeof value === 'string' ? Number(value) : value;
-    return typeof n === 'number' && Number.isFinite(n) ? n : null;
-}
-/** Rotation 0/90/180/270 from the display matrix (ffprobe 5+) or the legacy `rotate` tag (older ffprobe). */
-function rotationOf(stream) {
-    const tags = (stream.tags ?? {});
-    const raw = finiteNumber(stream.rotation) ?? finiteNumber(tags.rotate) ?? 0;
-    const normalised = ((Math.round(raw / 90) * 90) % 360 + 360) % 360;
-    return normalised;
-}
-function reasonFromProbeError(error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
-    const last = lines.filter((line) => !/^ffprobe exited with code/.test(line)).at(-1) ?? lines[0] ?? 'unknown error';
-    const protocol = /Protocol '([^']+)' not on whitelist/.exec(message)?.[1];
-    if (protocol !== undefined)
-        return `it refers to a "${protocol}" resource, and only local files are read (a playlist or list is not a video)`;
-    // ffmpeg names the format it detected in the line's prefix: `[gif @ 0x55d0c8a2f6c0] Format not on whitelist '…'`.
-    const refused = /(?:\[([^\]@\s]+) @ [^\]]*\]\s*)?Format not on whitelist/.exec(message);
-    if (refused !== null) {
-        const format = refused[1] ?? 'unnamed';
-        if (LIST_FORMATS.test(format))
-            return `it is a playlist or list of other files (${format}), not a video; pass the video files themselves`;
-        return `its format (${format}) is not one read here (${READ_FORMATS_TEXT}); convert it to MP4 first, e.g. \`ffmpeg -i <file> -c:v libx264 -pix_fmt yuv420p out.mp4\` (\`-c copy\` for a raw H.264 or H.265 stream)`;
-    }
-    if (/moov atom not found/i.test(message))
-        return 'the file looks truncated or incomplete (moov atom not found)';
-    if (/Invalid data found when processing input/i.test(message))
-        return 'ffprobe found no known container format in it';
-    return `ffprobe failed: ${last.replace(/^.*?:\s*/, '')}`;
-}
-async function checkFile(file, name) {
-    let info;
-    try {
-        info = await (0,promises_namespaceObject.stat)(file);
-    }
-    catch {
-        throw new errors/* VideoInputError */._f(`Video ${file} does not exist; check the ${name('video')} path`);
-    }
-    if (info.isDirectory())
-        throw new errors/* VideoInputError */._f(`Video ${file} is a directory; pass a video file (or a glob in the Action)`);
-    if (!info.isFile())
-        throw new errors/* VideoInputError */._f(`Video ${file} is not a regular file`);
-    if (info.size === 0)
-        throw new errors/* VideoInputError */._f(`Video ${file} is empty (0 bytes); re-copy or re-export it`);
-    return info.size;
-}
-function videoInfoFromProbe(file, index, sizeBytes, data) {
-    const formatName = data.format.format_name ?? '';
-    const stream = data.streams.find((s) => s.codec_type === 'video' && !(s.disposition?.attached_pic));
-    if (!stream) {
-        const kinds = [...new Set(data.streams.map((s) => s.codec_type ?? 'unknown'))].join(', ') || 'no streams';
-        throw new errors/* VideoInputError */._f(`Video ${file} has no video stream (found: ${kinds}); pass a file with video in it`);
-    }
-    if (LIST_FORMATS.test(formatName)) {
-        throw new errors/* VideoInputError */._f(`Video ${file} is a playlist or list of other files (${formatName}), not a video; pass the video files themselves`);
-    }
-    if (IMAGE_FORMATS.test(formatName)) {
-        throw new errors/* VideoInputError */._f(`Video ${file} is a still image (${formatName}), not a video`);
-    }
-    const codedWidth = finiteNumber(stream.width) ?? 0;
-    const codedHeight = finiteNumber(stream.height) ?? 0;
-    if (codedWidth <= 0 || codedHeight <= 0) {
-        throw new errors/* VideoInputError */._f(`Video ${file}: the video stream has no frame size (${stream.codec_name ?? 'unknown codec'}); it cannot be decoded`);
-    }
-    const fps = parseRate(stream.avg_frame_rate) || parseRate(stream.r_frame_rate);
-    if (fps <= 0)
-        throw new errors/* VideoInputError */._f(`Video ${file}: the video stream has no frame rate; it cannot be sampled`);
-    const duration = finiteNumber(stream.duration) ?? finiteNumber(data.format.duration) ?? 0;
-    if (duration <= 0)
-        throw new errors/* VideoInputError */._f(`Video ${file}: the video stream has no duration; it may be truncated`);
-    const rotation = rotationOf(stream);
-    const swap = rotation === 90 || rotation === 270;
-    const nbFrames = finiteNumber(stream.nb_frames);
-    return {
-        path: file,
-        stem: external_node_path_default().basename(file, external_node_path_default().extname(file)),
-        index,
-        container: formatName,
-        codec: stream.codec_name ?? 'unknown',
-        durationSeconds: duration,
-        fps,
-        width: swap ? codedHeight : codedWidth,
-        height: swap ? codedWidth : codedHeight,
-        rotation,
-        frameCount: nbFrames && nbFrames > 0 ? nbFrames : Math.round(duration * fps),
-        frameCountExact: Boolean(nbFrames && nbFrames > 0),
-        sizeBytes,
-    };
-}
-/** A probe's failure as the user should read it: a tool that does not run, or a file that is not a video. */
-function probeError(file, error) {
-    if (error instanceof errors/* VideoInputError */._f || error instanceof errors/* ToolError */.v4)
-        return error;
-    return new errors/* VideoInputError */._f(`Video ${file} is not a decodable video: ${reasonFromProbeError(error)}`);
-}
-/** Probes and validates one input video. */
-async function probeVideo(tools, file, index, name = run_options_cliName) {
-    const absolute = external_node_path_default().resolve(file);
-    const sizeBytes = await checkFile(absolute, name);
-    let data;
-    try {
-        data = await probeFile(tools, absolute);
-    }
-    catch (error) {
-        throw probeError(absolute, error);
-    }
-    return videoInfoFromProbe(absolute, index, sizeBytes, data);
-}
-/**
- * `probeVideo` and `scanPackets` in one ffprobe call (probeFileWithPackets). It sees only the first
- * video stream that is not a picture: a file without one is probed again in full, so that the refusal
- * names what the file holds.
- */
-async function probeVideoWithPackets(tools, file, index, name = run_options_cliName) {
-    const absolute = external_node_path_default().resolve(file);
-    const sizeBytes = await checkFile(absolute, name);
-    let probed;
-    try {
-        probed = await probeFileWithPackets(tools, absolute);
-    }
-    catch (error) {
-        throw probeError(absolute, error);
-    }
-    if (probed.data.streams.length === 0) {
-        const info = await probeVideo(tools, absolute, index, name);
-        return { info, packets: await scanPackets(tools, absolute), ffprobeVersion: null };
-    }
-    return { info: videoInfoFromProbe(absolute, index, sizeBytes, probed.data), packets: probed.packets, ffprobeVersion: probed.ffprobeVersion };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/filter/analysis.ts
-/**
- * The analysis image: each sampled frame is resized once (sharp, linear) to fit 640 x 640. Quality
- * and dedup measure it, and the detector letterboxes from it when the model's input is 640, so the
- * frame is resized once instead of three times. Frames that already fit are used as they are.
- */
-
-/** Longer side of the analysis image; the blur threshold is calibrated at this size (docs/thresholds.md). */
-const ANALYSIS_SIZE = 640;
-async function fitForAnalysis(frame) {
-    if (Math.max(frame.width, frame.height) <= ANALYSIS_SIZE)
-        return frame;
-    return resizeToFit(frame, letterboxGeometry(frame.width, frame.height, ANALYSIS_SIZE));
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/decode/select-filter.ts
-/**
- * The select filter for a sampling. For a rate, the first frame of every 1/fps slot of the time grid
- * is kept, so the rate does not drift however the source's frame times fall; for every-n-frames,
- * frames 0, n, 2n, … are kept.
- *
- * The grid starts at time 0 of the decode's timestamps; with `firstPts` (the video's first frame's
- * pts, in the stream's time base, for a decode that keeps the file's own timestamps: `-copyts`) it
- * starts at that frame, computed from integer pts so that no rounding moves a slot's edge.
- */
-function selectFilter(sampling, firstPts = 0) {
-    if (sampling.mode === 'every-n-frames')
-        return `select='not(mod(n,${sampling.n}))'`;
-    const f = sampling.fps;
-    if (firstPts === 0)
-        return `select='isnan(prev_selected_t)+gte(floor(t*${f}+1e-6)-floor(prev_selected_t*${f}+1e-6),1)'`;
-    const slot = (pts) => `floor((${pts}-${firstPts})*TB*${f}+1e-6)`;
-    return `select='isnan(prev_selected_pts)+gte(${slot('pts')}-${slot('prev_selected_pts')},1)'`;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/decode/extract.ts
-
-
-
-
-const SHOWINFO = /\[Parsed_showinfo_(\d+) @ [^\]]+\] (?:\[info\] )?n:\s*(\d+) pts:\s*(-?\d+) pts_time:(\S+).*? s:(\d+x\d+)(?:.*? iskey:(\d))?/;
-const LOG_SOURCE = /^\[([^\s@\]]+) @ [^\]]+\] \[(error|fatal|panic)\]/;
-const extract_PARTIAL = /partial file|Invalid NAL unit size|Packet corrupt|truncat/i;
-/** Errors about metadata riding in the stream (SEI messages: camera timestamps, encoder settings), which leave the picture whole: not counted. */
-const METADATA_ONLY = /\bSEI\b/;
-/** Errors about a packet that yields no frame at all (unreadable, or missing what it refers to), as opposed to a frame decoded with damage. */
-const NO_FRAME = /no frame!|decode_slice_header error|non-existing [PS]PS|missing picture|Error splitting the input into NAL units|Invalid NAL unit size/i;
-/**
- * Parses ffmpeg's stderr lines into per-frame info and error counts. With a `window`, only frames
- * inside it count as decoded (a range's decode also reads frames before and after it).
- *
- * A decoder error marks the next decoded frame corrupt, and every frame after it up to the next
- * keyframe: the decoder conceals what it could not read, and later frames predicted from the damaged
- * one carry the smear until a keyframe starts afresh. An error about a packet that yields no frame
- * (unreadable, or missing its parameter sets) marks the frames after it up to the next keyframe, but
- * not that keyframe: a stream cut mid-GOP, or a lost packet right before a keyframe, leaves the
- * keyframe whole.
- */
-class DecodeLog {
-    origin;
-    window;
-    stats = { framesDecoded: 0, decodeErrors: 0, truncated: false, lastTimestampMs: 0 };
-    errors = [];
-    selected = [];
-    lastDecoded = null;
-    firstPtsTime = null;
-    corruptPending = false;
-    /** A decoder error was seen since the last keyframe: the frames decoded now are predicted from damaged ones. */
-    damaged = false;
-    wake = null;
-    indexOffset = null;
-    constructor(origin = null, window = null) {
-        this.origin = origin;
-        this.window = window;
-        if (origin)
-            this.firstPtsTime = origin.firstPtsTime;
-    }
-    line(text) {
-        const info = SHOWINFO.exec(text);
-        if (info) {
-            this.frameLine(info);
-        }
-        else {
-            this.errorLine(text);
-        }
-        this.wake?.();
-    }
-    frameLine(match) {
-        const [, instance, n, pts, ptsTime, size, key] = match;
-        if (instance !== '0') {
-            // The selected frames' showinfo: the frame just decoded passed the select filter.
-            if (this.lastDecoded && this.lastDecoded.pts === Number(pts))
-                this.selected.push({ ...this.lastDecoded, size: size ?? '' });
-            return;
-        }
-        // An ffmpeg whose showinfo does not say `iskey` marks only the frame after the error.
-        if (this.corruptPending)
-            this.damaged = true;
-        else if (key === '1' || key === undefined)
-            this.damaged = false;
-        this.corruptPending = false;
-        const frame = {
-            frameIndex: this.indexOf(Number(n), Number(pts)),
-            pts: Number(pts),
-            ptsTime: Number(ptsTime),
-            corrupt: this.damaged,
-            size: size ?? '',
-        };
-        this.firstPtsTime ??= frame.ptsTime;
-        this.stats.lastTimestampMs = this.timestampMs(frame.ptsTime);
-        if (inRange(this.window, this.stats.lastTimestampMs))
-            this.stats.framesDecoded += 1;
-        this.lastDecoded = frame;
-    }
-    /** The frame's index in the whole video: placed by its pts when the origin knows every frame, else counted. */
-    indexOf(n, pts) {
-        if (this.origin?.everyFrame === true)
-            return this.origin.framesBefore(pts);
-        this.indexOffset ??= this.origin ? this.origin.framesBefore(pts) : 0;
-        return n + this.indexOffset;
-    }
-    errorLine(text) {
-        const match = LOG_SOURCE.exec(text);
-        if (!match)
-            return;
-        const source = match[1] ?? '';
-        if (this.errors.length < 20)
-            this.errors.push(text.replace(/^\[[^\]]+\] \[\w+\]\s*/, '').trim());
-        if (extract_PARTIAL.test(text) && /^(mov|matroska|avi|flv|mpegts|mpeg)/.test(source)) {
-            this.stats.truncated = true;
-        }
-        else if (!source.startsWith('Parsed_') && !METADATA_ONLY.test(text)) {
-            this.stats.decodeErrors += 1;
-            // A lost packet smears the frames predicted from it, not the next keyframe (which needs
-            // nothing before it); an error inside a frame marks the next frame out, keyframe or not.
-            if (NO_FRAME.test(text))
-                this.damaged = true;
-            else
-                this.corruptPending = true;
-        }
-    }
-    timestampMs(ptsTime) {
-        return Math.round((ptsTime - (this.firstPtsTime ?? 0)) * 1000);
-    }
-    /** The info line of the next selected frame, waiting for stderr to catch up when needed. */
-    async nextSelected(exited) {
-        while (this.selected.length === 0) {
-            if (exited())
-                return null;
-            await new Promise((resolve) => {
-                this.wake = resolve;
-                setTimeout(resolve, 50);
-            });
-            this.wake = null;
-        }
-        return this.selected.shift() ?? null;
-    }
-}
-/**
- * Why a whole-video decode counts as truncated, or null: the demuxer reported a partial file, or the
- * last decoded frame is well short of the container's duration. Frame counts are not a measure:
- * containers with empty or repeated chunks declare more frames than they store, and are valid. A
- * range (`window`) ends early by design and is not judged.
- */
-function truncation(video, stats, window) {
-    if (stats.truncated)
-        return 'ffmpeg: partial file';
-    if (window !== null || stats.framesDecoded === 0)
-        return null;
-    const toleranceMs = Math.max(1000, (3 * 1000) / Math.max(video.fps, 1));
-    return stats.lastTimestampMs < video.durationSeconds * 1000 - toleranceMs ? 'the last frames do not decode' : null;
-}
-/** The refusal of a truncated video (`--strict`). */
-function truncatedError(video, stats, reason) {
-    const seconds = (stats.lastTimestampMs / 1000).toFixed(1);
-    return new errors/* VideoInputError */._f(`Video ${video.path} is truncated: decoding stopped at ${seconds} s of ${video.durationSeconds.toFixed(1)} s (${reason}); re-copy or re-export the file`);
-}
-/**
- * Runs one ffmpeg decode of `video` (the request's filter must end in the selected frames' showinfo)
- * and yields each frame on the pipe with its info. A decode that fails throws VideoInputError at the
- * end; ffmpeg is killed when the caller stops early.
- */
-async function* decodeRaw(tools, video, request, log) {
-    const frameBytes = video.width * video.height * 3;
-    const decoder = startDecode(tools, { ...request, input: video.path, onStderrLine: (line) => log.line(line) });
-    let exited = false;
-    let failure = null;
-    const finished = decoder.done.then(() => void (exited = true), (error) => {
-        exited = true;
-        failure = error;
-    });
-    let buffer = Buffer.allocUnsafe(frameBytes);
-    let filled = 0;
-    try {
-        for await (const chunk of decoder.frames) {
-            let offset = 0;
-            while (offset < chunk.length) {
-                const n = Math.min(frameBytes - filled, chunk.length - offset);
-                chunk.copy(buffer, filled, offset, offset + n);
-                filled += n;
-                offset += n;
-                if (filled < frameBytes)
-                    continue;
-                const info = await log.nextSelected(() => exited);
-                if (!info)
-                    throw new errors/* VideoInputError */._f(`Video ${video.path}: ffmpeg sent a frame it did not report; cannot place it in time`);
-                if (info.size !== `${video.width}x${video.height}`) {
-                    throw new errors/* VideoInputError */._f(`Video ${video.path}: frame ${info.frameIndex} decodes at ${info.size}, not the probed ${video.width}x${video.height}; frame size changes mid-stream are not supported`);
-                }
-                yield { info, rgb: buffer };
-                buffer = Buffer.allocUnsafe(frameBytes);
-                filled = 0;
-            }
-        }
-        await finished;
-    }
-    finally {
-        if (!exited)
-            decoder.kill();
-    }
-    if (failure !== null) {
-        if (failure instanceof errors/* VideoInputError */._f)
-            throw failure; // stalled: the message names the option
-        const reason = log.errors.at(-1) ?? failure.message.split('\n')[0];
-        throw new errors/* VideoInputError */._f(`Video ${video.path} could not be decoded: ${reason}`);
-    }
-}
-/**
- * Decodes `video` and yields its sampled frames in order. When the generator finishes, `stats` holds
- * the decode totals (see `truncation` for a file that ends early); an undecodable file throws
- * VideoInputError at the end.
- */
-async function* extractFrames(tools, video, sampling, log = new DecodeLog(), seekSeconds, hwaccel, priority, 
-/**
- * The video's first frame's pts, when the decode is placed on its packet list (`originFromTimeline`):
- * the file's own timestamps are kept (`-copyts`), as the list has them, and the sampling grid
- * starts at that frame.
- */
-firstPts) {
-    const request = {
-        priority,
-        // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
-        // frame numbers and times are read.
-        filter: `showinfo=checksum=0,${selectFilter(sampling, firstPts)},showinfo=checksum=0`,
-        seekSeconds,
-        hwaccel,
-        copyts: firstPts !== undefined,
-    };
-    for await (const { info, rgb } of decodeRaw(tools, video, request, log)) {
-        yield {
-            video,
-            frameIndex: info.frameIndex,
-            timestampMs: log.timestampMs(info.ptsTime),
-            width: video.width,
-            height: video.height,
-            rgb,
-            corrupt: info.corrupt,
-            decode: 'sequential',
-        };
-    }
-    const stats = log.stats;
-    if (stats.framesDecoded === 0)
-        throw new errors/* VideoInputError */._f(`Video ${video.path}: ffmpeg decoded no frames`);
-    return stats;
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/decode/keyframe-choice.ts
 /**
  * Which frames a keyframe-aware decode takes (`--decode keyframes`), and when `auto` chooses it. Pure
@@ -24408,7 +24300,745 @@ function originFromTimeline(timeline) {
     return { firstPtsTime, firstPts: pts[0] ?? 0, framesBefore: (value) => lowerBound(pts, value), everyFrame: true };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/decode/decode-plan.ts
+
+
+
+/** Frames a decode of every frame reads for each sample. */
+function everyFramePerSample(video, sampling) {
+    return Math.max(1, sampling.mode === 'fps' ? video.fps / sampling.fps : sampling.n);
+}
+async function planDecode(tools, video, requested, sampling, range, 
+/** The video's packets when already listed (its probe listed them). */
+packets = null) {
+    if (requested === 'all')
+        return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
+    const timeline = timelineFromPackets(video, packets ?? await scanPackets(tools, video.path));
+    const interval = intervalMs(sampling, video.fps);
+    const choice = requested === 'auto' ? chooseDecodeMode(interval, timeline.ms, timeline.keyframes) : null;
+    if (choice?.mode === 'all') {
+        return { mode: 'all', reason: `auto: ${choice.reason}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: originFromTimeline(timeline) };
+    }
+    const all = chooseTargets(slotTimes(sampling, timeline.ms), timeline.ms, timeline.keyframes, interval * TOLERANCE_SHARE);
+    // A range decodes from its dedup checkpoint (replayed, not recorded) to its end; the choice itself
+    // is made over the whole video, so it is the same as a whole run's.
+    const targets = range === null
+        ? all
+        : all.filter((t) => {
+            const ms = Math.round(timeline.ms[t.frame]);
+            return ms >= range.replayFromMs && (range.range.endMs === null || ms < range.range.endMs);
+        });
+    const exact = targets.filter((t) => t.kind === 'exact').length;
+    const why = choice === null ? 'asked for' : `auto: ${choice.reason}`;
+    return {
+        mode: 'keyframes',
+        reason: `${why}; ${targets.length - exact} keyframes, ${exact} decoded exactly`,
+        planned: { timeline, targets, window: range?.range ?? null },
+        decodedPerSample: timeline.keyframes.length / Math.max(1, all.length),
+        origin: null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/decode/probe.ts
+/**
+ * Stage 1: probe and validate an input video with ffprobe. Anything that is not a decodable video is
+ * refused here, with one line naming the file and the reason.
+ */
+
+
+
+
+
+
+/** Containers ffprobe accepts that hold still images, not video. */
+const IMAGE_FORMATS = /(^|,)(image2|[a-z0-9]+_pipe|gif|apng|webp)(,|$)/;
+/** Playlists and lists that make ffmpeg open other files: a video input must be one file. */
+const LIST_FORMATS = /(^|,)(hls|applehttp|concat|dash|imf)(,|$)/;
+function parseRate(rate) {
+    if (!rate)
+        return 0;
+    const [num, den] = rate.split('/').map(Number);
+    if (num === undefined || !Number.isFinite(num))
+        return 0;
+    const value = den === undefined ? num : den === 0 ? 0 : num / den;
+    return Number.isFinite(value) && value > 0 ? value : 0;
+}
+function finiteNumber(value) {
+    const n = typeof value === 'string' ? Number(value) : value;
+    return typeof n === 'number' && Number.isFinite(n) ? n : null;
+}
+/** Rotation 0/90/180/270 from the display matrix (ffprobe 5+) or the legacy `rotate` tag (older ffprobe). */
+function rotationOf(stream) {
+    const tags = (stream.tags ?? {});
+    const raw = finiteNumber(stream.rotation) ?? finiteNumber(tags.rotate) ?? 0;
+    const normalised = ((Math.round(raw / 90) * 90) % 360 + 360) % 360;
+    return normalised;
+}
+function reasonFromProbeError(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+    const last = lines.filter((line) => !/^ffprobe exited with code/.test(line)).at(-1) ?? lines[0] ?? 'unknown error';
+    const protocol = /Protocol '([^']+)' not on whitelist/.exec(message)?.[1];
+    if (protocol !== undefined)
+        return `it refers to a "${protocol}" resource, and only local files are read (a playlist or list is not a video)`;
+    // ffmpeg names the format it detected in the line's prefix: `[gif @ 0x55d0c8a2f6c0] Format not on whitelist '…'`.
+    const refused = /(?:\[([^\]@\s]+) @ [^\]]*\]\s*)?Format not on whitelist/.exec(message);
+    if (refused !== null) {
+        const format = refused[1] ?? 'unnamed';
+        if (LIST_FORMATS.test(format))
+            return `it is a playlist or list of other files (${format}), not a video; pass the video files themselves`;
+        return `its format (${format}) is not one read here (${READ_FORMATS_TEXT}); convert it to MP4 first, e.g. \`ffmpeg -i <file> -c:v libx264 -pix_fmt yuv420p out.mp4\` (\`-c copy\` for a raw H.264 or H.265 stream)`;
+    }
+    if (/moov atom not found/i.test(message))
+        return 'the file looks truncated or incomplete (moov atom not found)';
+    if (/Invalid data found when processing input/i.test(message))
+        return 'ffprobe found no known container format in it';
+    return `ffprobe failed: ${last.replace(/^.*?:\s*/, '')}`;
+}
+async function checkFile(file, name) {
+    let info;
+    try {
+        info = await (0,promises_namespaceObject.stat)(file);
+    }
+    catch {
+        throw new errors/* VideoInputError */._f(`Video ${file} does not exist; check the ${name('video')} path`);
+    }
+    if (info.isDirectory())
+        throw new errors/* VideoInputError */._f(`Video ${file} is a directory; pass a video file (or a glob in the Action)`);
+    if (!info.isFile())
+        throw new errors/* VideoInputError */._f(`Video ${file} is not a regular file`);
+    if (info.size === 0)
+        throw new errors/* VideoInputError */._f(`Video ${file} is empty (0 bytes); re-copy or re-export it`);
+    return info.size;
+}
+function videoInfoFromProbe(file, index, sizeBytes, data) {
+    const formatName = data.format.format_name ?? '';
+    const stream = data.streams.find((s) => s.codec_type === 'video' && !(s.disposition?.attached_pic));
+    if (!stream) {
+        const kinds = [...new Set(data.streams.map((s) => s.codec_type ?? 'unknown'))].join(', ') || 'no streams';
+        throw new errors/* VideoInputError */._f(`Video ${file} has no video stream (found: ${kinds}); pass a file with video in it`);
+    }
+    if (LIST_FORMATS.test(formatName)) {
+        throw new errors/* VideoInputError */._f(`Video ${file} is a playlist or list of other files (${formatName}), not a video; pass the video files themselves`);
+    }
+    if (IMAGE_FORMATS.test(formatName)) {
+        throw new errors/* VideoInputError */._f(`Video ${file} is a still image (${formatName}), not a video`);
+    }
+    const codedWidth = finiteNumber(stream.width) ?? 0;
+    const codedHeight = finiteNumber(stream.height) ?? 0;
+    if (codedWidth <= 0 || codedHeight <= 0) {
+        throw new errors/* VideoInputError */._f(`Video ${file}: the video stream has no frame size (${stream.codec_name ?? 'unknown codec'}); it cannot be decoded`);
+    }
+    const fps = parseRate(stream.avg_frame_rate) || parseRate(stream.r_frame_rate);
+    if (fps <= 0)
+        throw new errors/* VideoInputError */._f(`Video ${file}: the video stream has no frame rate; it cannot be sampled`);
+    const duration = finiteNumber(stream.duration) ?? finiteNumber(data.format.duration) ?? 0;
+    if (duration <= 0)
+        throw new errors/* VideoInputError */._f(`Video ${file}: the video stream has no duration; it may be truncated`);
+    const rotation = rotationOf(stream);
+    const swap = rotation === 90 || rotation === 270;
+    const nbFrames = finiteNumber(stream.nb_frames);
+    return {
+        path: file,
+        stem: external_node_path_default().basename(file, external_node_path_default().extname(file)),
+        index,
+        container: formatName,
+        codec: stream.codec_name ?? 'unknown',
+        durationSeconds: duration,
+        fps,
+        width: swap ? codedHeight : codedWidth,
+        height: swap ? codedWidth : codedHeight,
+        rotation,
+        frameCount: nbFrames && nbFrames > 0 ? nbFrames : Math.round(duration * fps),
+        frameCountExact: Boolean(nbFrames && nbFrames > 0),
+        sizeBytes,
+    };
+}
+/** A probe's failure as the user should read it: a tool that does not run, or a file that is not a video. */
+function probeError(file, error) {
+    if (error instanceof errors/* VideoInputError */._f || error instanceof errors/* ToolError */.v4)
+        return error;
+    return new errors/* VideoInputError */._f(`Video ${file} is not a decodable video: ${reasonFromProbeError(error)}`);
+}
+/** Probes and validates one input video. */
+async function probeVideo(tools, file, index, name = run_options_cliName) {
+    const absolute = external_node_path_default().resolve(file);
+    const sizeBytes = await checkFile(absolute, name);
+    let data;
+    try {
+        data = await probeFile(tools, absolute);
+    }
+    catch (error) {
+        throw probeError(absolute, error);
+    }
+    return videoInfoFromProbe(absolute, index, sizeBytes, data);
+}
+/**
+ * `probeVideo` and `scanPackets` in one ffprobe call (probeFileWithPackets). It sees only the first
+ * video stream that is not a picture: a file without one is probed again in full, so that the refusal
+ * names what the file holds.
+ */
+async function probeVideoWithPackets(tools, file, index, name = run_options_cliName) {
+    const absolute = external_node_path_default().resolve(file);
+    const sizeBytes = await checkFile(absolute, name);
+    let probed;
+    try {
+        probed = await probeFileWithPackets(tools, absolute);
+    }
+    catch (error) {
+        throw probeError(absolute, error);
+    }
+    if (probed.data.streams.length === 0) {
+        const info = await probeVideo(tools, absolute, index, name);
+        return { info, packets: await scanPackets(tools, absolute), ffprobeVersion: null };
+    }
+    return { info: videoInfoFromProbe(absolute, index, sizeBytes, probed.data), packets: probed.packets, ffprobeVersion: probed.ffprobeVersion };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/decode/range-plan.ts
+/**
+ * How a run over a time range decodes each video so that it decides exactly as a run over the whole
+ * video: seek to the key frame before the dedup checkpoint at or before the range's start, replay
+ * quality and dedup from that checkpoint (nothing recorded, nothing detected), then record the frames
+ * inside the range. Frame indices come from counting the packets before the first decoded frame
+ * (ffprobe, no decoding), timestamps from the file's own (`-copyts`), so both stay the whole video's.
+ *
+ * Why the first decoded frame must come before the checkpoint: the sampling grid keeps the first
+ * frame of every 1/fps slot, and the decoder always keeps its very first frame. A first frame before
+ * the checkpoint (here: at least SEEK_MARGIN_S before it) leaves every slot after it sampled as in the
+ * whole run.
+ */
+
+
+
+
+/** Seconds before the checkpoint to seek to (the key frame at or before it is where decoding starts). */
+const SEEK_MARGIN_S = 1;
+/** Packets listed past the seek point, so that the key frame decoding starts at is among them. */
+const LIST_PAST_SEEK_S = 10;
+/** The dedup checkpoint at or before `ms`. */
+function checkpointBefore(ms) {
+    return Math.floor(ms / DEDUP_CHECKPOINT_MS) * DEDUP_CHECKPOINT_MS;
+}
+/** Counts frames before a pts from the listed packets (sorted by pts; discarded ones never become frames). */
+function originFromPackets(video, packets) {
+    const shown = packets.filter((p) => !p.discard && Number.isFinite(p.pts)).sort((a, b) => a.pts - b.pts);
+    const first = shown[0];
+    if (first === undefined)
+        throw new errors/* VideoInputError */._f(`Video ${video.path}: ffprobe listed no video packets; it cannot be cut into ranges`);
+    const shownPts = Float64Array.from(shown, (p) => p.pts);
+    const lastPts = shownPts[shownPts.length - 1];
+    return {
+        firstPtsTime: first.ptsTime,
+        framesBefore(pts) {
+            if (pts > lastPts) {
+                throw new errors/* VideoInputError */._f(`Video ${video.path}: decoding after the seek started past the listed packets (pts ${pts}); the range's frame indices cannot be placed`);
+            }
+            return lowerBound(shownPts, pts);
+        },
+    };
+}
+async function planRange(tools, video, range) {
+    if (range.startMs >= video.durationSeconds * 1000) {
+        throw new errors/* VideoInputError */._f(`Video ${video.path} is ${video.durationSeconds.toFixed(3)} s long; the range starts at ${range.startMs / 1000} s, after its end`);
+    }
+    const replayFromMs = checkpointBefore(range.startMs);
+    const seek = replayFromMs / 1000 - SEEK_MARGIN_S;
+    if (seek <= 0)
+        return { range, replayFromMs, seekSeconds: undefined, origin: null };
+    const packets = await listPacketTimes(tools, video.path, seek + LIST_PAST_SEEK_S);
+    return { range, replayFromMs, seekSeconds: seek, origin: originFromPackets(video, packets) };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-start.ts
+/**
+ * A run's start-up, in parallel where it can be: the videos are probed (and the first one's decode
+ * planned) while the model loads and ffmpeg's version is read; a model download waits for the probe,
+ * and a video's error is reported before the model's, so a wrong video path never waits for a
+ * download; a tool that does not run is reported before either. The result is one prepared object
+ * the rest of the run reads (`PreparedRun`); `readyRun` then logs what was found and settles the
+ * decoder and the run's identity.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+function withOverrides(config, options) {
+    return {
+        ...config,
+        confidence: options.confidence ?? config.confidence,
+        iou: options.iou ?? config.iou,
+        maxDetections: options.maxDetections ?? config.maxDetections,
+        executionProviders: options.executionProviders ?? config.executionProviders,
+    };
+}
+/** Model config, weights and the detector, loaded while the videos are probed. */
+async function loadDetector(start, beforeDownload) {
+    const { options, hooks, logger, name } = start;
+    const loaded = await loadModelConfig(options.modelConfig);
+    const modelConfig = withOverrides(loaded.config, options);
+    const { env, ...modelHooks } = hooks.model ?? {};
+    const model = await resolveModel(loaded, {
+        ...modelHooks,
+        download: {
+            stallTimeoutMs: options.stallTimeoutSeconds * 1000,
+            deadlineMs: options.downloadTimeoutSeconds * 1000,
+            timeoutNames: { stall: name('stall-timeout'), deadline: name('download-timeout') },
+            onRetry: (message) => logger.warn(message),
+            ...modelHooks.download,
+        },
+        names: { model: name('model'), sha256: name('model-sha256'), env: env ?? null },
+        modelPath: options.modelPath,
+        modelUrl: options.modelUrl,
+        modelSha256: options.modelSha256,
+        beforeDownload,
+        onWarning: (message) => logger.warn(message),
+    });
+    const detector = await Detector.create({
+        modelPath: model.path,
+        config: modelConfig,
+        classFilter: options.classes ?? undefined,
+        workers: options.inferenceWorkers,
+        onWarning: (message) => logger.warn(message),
+    });
+    return { modelConfig, model, detector };
+}
+async function prepareVideo(tools, info, options, packets) {
+    const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
+    return { plan, decode: await planDecode(tools, info, options.decode, options.sampling, plan, packets) };
+}
+/**
+ * Probes every video. The first one's packets are listed by the same ffprobe call when its decode
+ * mode needs them (the others' while the video before them is processed).
+ */
+function probeVideos(tools, options, name) {
+    return Promise.all(options.videos.map(async (file, i) => {
+        if (i === 0 && options.decode !== 'all')
+            return probeVideoWithPackets(tools, file, i, name);
+        return { info: await probeVideo(tools, file, i, name), packets: null, ffprobeVersion: null };
+    }));
+}
+/** `make(index)` started at most once per index: later calls get the same promise (its rejection handled when it is awaited). */
+function oncePerIndex(make) {
+    const started = new Map();
+    return (index) => {
+        let promise = started.get(index);
+        if (promise === undefined) {
+            promise = make(index);
+            promise.catch(() => undefined);
+            started.set(index, promise);
+        }
+        return promise;
+    };
+}
+/** The parallel start-up; on any failure the detector (if it loaded) is released and the first failure thrown. */
+async function startRun(start) {
+    const { options, name, paths, stallTimeout, recorder } = start;
+    const probeTools = { ffprobe: { path: paths.ffprobe }, stallTimeout };
+    const probing = probeVideos(probeTools, options, name);
+    const probeTimed = recorder.time('probe', () => probing);
+    // ffmpeg's version is read beside the probe, not after it: the decode waits for both.
+    const toolsReady = withVersions(paths, probing.then((videos) => videos[0]?.ffprobeVersion ?? null)).then((found) => ({ ...found, stallTimeout }));
+    const firstPlans = probing.then((videos) => prepareVideo(probeTools, videos[0].info, options, videos[0].packets));
+    firstPlans.catch(() => undefined);
+    const loading = loadDetector(start, () => probing.then(() => undefined));
+    const [toolsResult, probeResult, loadResult] = await Promise.allSettled([toolsReady, probeTimed, loading]);
+    const failure = [toolsResult, probeResult, loadResult].find((result) => result.status === 'rejected');
+    if (failure !== undefined) {
+        if (loadResult.status === 'fulfilled')
+            await loadResult.value.detector.release();
+        throw failure.reason;
+    }
+    const videos = probeResult.value.map((probed) => probed.info);
+    return {
+        ...start,
+        ...loadResult.value,
+        tools: toolsResult.value,
+        probeTools,
+        videos,
+        sha256Of: oncePerIndex((index) => sha256File(videos[index].path)),
+        plansOf: oncePerIndex((index) => (index === 0 ? firstPlans : prepareVideo(probeTools, videos[index], options, null))),
+    };
+}
+/**
+ * With the model on CUDA, decode on the GPU too when ffmpeg can here (tried on the first video at run
+ * time); otherwise, or when that fails, on the CPU, saying why.
+ */
+async function chooseDecoder(run) {
+    if (!run.detector.providers.includes('cuda'))
+        return undefined;
+    const { works, reason } = await cudaDecodeWorks(run.tools, run.videos[0].path);
+    if (works)
+        run.logger.info('decoding on the GPU (ffmpeg -hwaccel cuda)');
+    else
+        run.logger.info(`decoding on the CPU: ffmpeg cannot decode with CUDA here (${reason})`);
+    return works ? 'cuda' : undefined;
+}
+/** Logs what the start-up found, chooses the decoder and makes the run's identity. */
+async function readyRun(run) {
+    const { logger, tools, model, modelConfig, detector } = run;
+    logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
+    for (const info of run.videos) {
+        const fps = Math.round(info.fps * 1000) / 1000;
+        logger.info(`probed ${external_node_path_default().basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
+    }
+    logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin}), running on ${detector.providers.join(', ')}`);
+    const hwaccel = await chooseDecoder(run);
+    const identity = runIdentity({
+        options: run.options,
+        tool: TOOL_VERSION,
+        ffmpeg: tools.ffmpeg.version,
+        modelConfig,
+        modelSha256: model.sha256,
+        videos: run.videos.map((info) => ({ path: info.path, stem: info.stem })),
+    });
+    return { ...run, hwaccel, identity };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/decode/decoder-priority.ts
+/** A keyframe costs about this many average frames to decode (H.264, measured: 300 keyframes in 2.3-2.9 s of CPU, 15 000 frames in 13-14.6 s). */
+const KEYFRAME_COST = 9;
+/** Decoded megapixels (in average-frame equivalents) per sampled frame from which decoding is the larger share of a run's CPU. */
+const DECODE_BOUND_MEGAPIXELS = 16;
+function chooseDecoderSetting(work) {
+    if (work.gpu)
+        return { lowPriority: true, reason: 'the model runs on the GPU' };
+    const perFrame = (work.width * work.height) / 1e6;
+    const megapixels = work.decodedPerSample * (work.keyframes ? KEYFRAME_COST : 1) * perFrame;
+    const amount = `${megapixels.toFixed(1)} decoded megapixels per sampled frame`;
+    if (megapixels >= DECODE_BOUND_MEGAPIXELS) {
+        return { lowPriority: false, reason: `${amount}: decoding is most of the work` };
+    }
+    return { lowPriority: true, reason: `${amount}: inference is most of the work` };
+}
+/**
+ * The decoder's priority while a video is decoded, following the inference workers: the lowest
+ * while every worker is busy (the decoder takes only their gaps), normal as soon as one is idle (the
+ * decoder gets the core it leaves). It starts from `chooseDecoderSetting`'s choice. Raising it back
+ * needs the right to (not in a container without CAP_SYS_NICE): once refused, it stays the lowest.
+ */
+class DecoderPriority {
+    current;
+    set = null;
+    mayRaise = true;
+    /** Changes made, for the log. */
+    changes = 0;
+    constructor(current) {
+        this.current = current;
+    }
+    get low() {
+        return this.current;
+    }
+    attach(set) {
+        this.set = set;
+    }
+    /** Every inference worker busy (true) or one idle (false). */
+    follow(allBusy) {
+        if (allBusy === this.current || (!allBusy && !this.mayRaise))
+            return;
+        const applied = this.set === null || this.set(allBusy);
+        if (!applied && !allBusy) {
+            this.mayRaise = false;
+            return;
+        }
+        this.current = allBusy;
+        this.changes += 1;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/decode/truncation.ts
+
+/**
+ * Why a whole-video decode counts as truncated, or null: the demuxer reported a partial file, or the
+ * last decoded frame is well short of the container's duration. Frame counts are not a measure:
+ * containers with empty or repeated chunks declare more frames than they store, and are valid. A
+ * range (`window`) ends early by design and is not judged.
+ */
+function truncation(video, stats, window) {
+    if (stats.truncated)
+        return 'ffmpeg: partial file';
+    if (window !== null || stats.framesDecoded === 0)
+        return null;
+    const toleranceMs = Math.max(1000, (3 * 1000) / Math.max(video.fps, 1));
+    return stats.lastTimestampMs < video.durationSeconds * 1000 - toleranceMs ? 'the last frames do not decode' : null;
+}
+/** The refusal of a truncated video (`--strict`). */
+function truncatedError(video, stats, reason) {
+    const seconds = (stats.lastTimestampMs / 1000).toFixed(1);
+    return new errors/* VideoInputError */._f(`Video ${video.path} is truncated: decoding stopped at ${seconds} s of ${video.durationSeconds.toFixed(1)} s (${reason}); re-copy or re-export the file`);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/filter/analysis.ts
+/**
+ * The analysis image: each sampled frame is resized once (sharp, linear) to fit 640 x 640. Quality
+ * and dedup measure it, and the detector letterboxes from it when the model's input is 640, so the
+ * frame is resized once instead of three times. Frames that already fit are used as they are.
+ */
+
+/** Longer side of the analysis image; the blur threshold is calibrated at this size (docs/thresholds.md). */
+const ANALYSIS_SIZE = 640;
+async function fitForAnalysis(frame) {
+    if (Math.max(frame.width, frame.height) <= ANALYSIS_SIZE)
+        return frame;
+    return resizeToFit(frame, letterboxGeometry(frame.width, frame.height, ANALYSIS_SIZE));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/decode/decoder-stderr.ts
+/**
+ * Reads ffmpeg's stderr during a decode: the two `showinfo` filters around `select` give each sampled
+ * frame its source frame index and timestamp, and decoder errors mark the frames after them corrupt,
+ * up to the next keyframe. It also counts the frames decoded and the decoder's errors, and notes a
+ * demuxer that reports a partial file (truncation.ts judges it).
+ */
+
+/** Totals before anything is decoded. */
+function noDecodeStats() {
+    return { framesDecoded: 0, decodeErrors: 0, truncated: false, lastTimestampMs: 0 };
+}
+/** Most decoder error lines kept: the last one names why a failed decode failed. */
+const KEPT_ERRORS = 20;
+const SHOWINFO = /\[Parsed_showinfo_(\d+) @ [^\]]+\] (?:\[info\] )?n:\s*(\d+) pts:\s*(-?\d+) pts_time:(\S+).*? s:(\d+x\d+)(?:.*? iskey:(\d))?/;
+const LOG_SOURCE = /^\[([^\s@\]]+) @ [^\]]+\] \[(error|fatal|panic)\]/;
+const decoder_stderr_PARTIAL = /partial file|Invalid NAL unit size|Packet corrupt|truncat/i;
+/** Errors about metadata riding in the stream (SEI messages: camera timestamps, encoder settings), which leave the picture whole: not counted. */
+const METADATA_ONLY = /\bSEI\b/;
+/** Errors about a packet that yields no frame at all (unreadable, or missing what it refers to), as opposed to a frame decoded with damage. */
+const NO_FRAME = /no frame!|decode_slice_header error|non-existing [PS]PS|missing picture|Error splitting the input into NAL units|Invalid NAL unit size/i;
+/**
+ * Parses ffmpeg's stderr lines into per-frame info and error counts. With a `window`, only frames
+ * inside it count as decoded (a range's decode also reads frames before and after it).
+ *
+ * A decoder error marks the next decoded frame corrupt, and every frame after it up to the next
+ * keyframe: the decoder conceals what it could not read, and later frames predicted from the damaged
+ * one carry the smear until a keyframe starts afresh. An error about a packet that yields no frame
+ * (unreadable, or missing its parameter sets) marks the frames after it up to the next keyframe, but
+ * not that keyframe: a stream cut mid-GOP, or a lost packet right before a keyframe, leaves the
+ * keyframe whole.
+ */
+class DecoderStderr {
+    origin;
+    window;
+    stats = noDecodeStats();
+    errors = [];
+    selected = [];
+    lastDecoded = null;
+    firstPtsTime = null;
+    corruptPending = false;
+    /** A decoder error was seen since the last keyframe: the frames decoded now are predicted from damaged ones. */
+    damaged = false;
+    wake = null;
+    indexOffset = null;
+    constructor(origin = null, window = null) {
+        this.origin = origin;
+        this.window = window;
+        if (origin)
+            this.firstPtsTime = origin.firstPtsTime;
+    }
+    line(text) {
+        const info = SHOWINFO.exec(text);
+        if (info) {
+            this.frameLine(info);
+        }
+        else {
+            this.errorLine(text);
+        }
+        this.wake?.();
+    }
+    frameLine(match) {
+        const [, instance, n, pts, ptsTime, size, key] = match;
+        if (instance !== '0') {
+            // The selected frames' showinfo: the frame just decoded passed the select filter.
+            if (this.lastDecoded && this.lastDecoded.pts === Number(pts))
+                this.selected.push({ ...this.lastDecoded, size: size ?? '' });
+            return;
+        }
+        // An ffmpeg whose showinfo does not say `iskey` marks only the frame after the error.
+        if (this.corruptPending)
+            this.damaged = true;
+        else if (key === '1' || key === undefined)
+            this.damaged = false;
+        this.corruptPending = false;
+        const frame = {
+            frameIndex: this.indexOf(Number(n), Number(pts)),
+            pts: Number(pts),
+            ptsTime: Number(ptsTime),
+            corrupt: this.damaged,
+            size: size ?? '',
+        };
+        this.firstPtsTime ??= frame.ptsTime;
+        this.stats.lastTimestampMs = this.timestampMs(frame.ptsTime);
+        if (inRange(this.window, this.stats.lastTimestampMs))
+            this.stats.framesDecoded += 1;
+        this.lastDecoded = frame;
+    }
+    /** The frame's index in the whole video: placed by its pts when the origin knows every frame, else counted. */
+    indexOf(n, pts) {
+        if (this.origin?.everyFrame === true)
+            return this.origin.framesBefore(pts);
+        this.indexOffset ??= this.origin ? this.origin.framesBefore(pts) : 0;
+        return n + this.indexOffset;
+    }
+    errorLine(text) {
+        const match = LOG_SOURCE.exec(text);
+        if (!match)
+            return;
+        const source = match[1] ?? '';
+        if (this.errors.length < KEPT_ERRORS)
+            this.errors.push(text.replace(/^\[[^\]]+\] \[\w+\]\s*/, '').trim());
+        if (decoder_stderr_PARTIAL.test(text) && /^(mov|matroska|avi|flv|mpegts|mpeg)/.test(source)) {
+            this.stats.truncated = true;
+        }
+        else if (!source.startsWith('Parsed_') && !METADATA_ONLY.test(text)) {
+            this.stats.decodeErrors += 1;
+            // A lost packet smears the frames predicted from it, not the next keyframe (which needs
+            // nothing before it); an error inside a frame marks the next frame out, keyframe or not.
+            if (NO_FRAME.test(text))
+                this.damaged = true;
+            else
+                this.corruptPending = true;
+        }
+    }
+    timestampMs(ptsTime) {
+        return Math.round((ptsTime - (this.firstPtsTime ?? 0)) * 1000);
+    }
+    /** The info line of the next selected frame, waiting for stderr to catch up when needed. */
+    async nextSelected(exited) {
+        while (this.selected.length === 0) {
+            if (exited())
+                return null;
+            await new Promise((resolve) => {
+                this.wake = resolve;
+                setTimeout(resolve, 50);
+            });
+            this.wake = null;
+        }
+        return this.selected.shift() ?? null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/decode/frame-pipe.ts
+
+
+/**
+ * Runs one ffmpeg decode of `video` (the request's filter must end in the selected frames' showinfo)
+ * and yields each frame on the pipe with its info. A decode that fails throws VideoInputError at the
+ * end; ffmpeg is killed when the caller stops early.
+ */
+async function* pipedFrames(tools, video, request, stderr) {
+    const frameBytes = video.width * video.height * 3;
+    const decoder = startDecode(tools, { ...request, input: video.path, onStderrLine: (line) => stderr.line(line) });
+    let exited = false;
+    let failure = null;
+    const finished = decoder.done.then(() => void (exited = true), (error) => {
+        exited = true;
+        failure = error;
+    });
+    let buffer = Buffer.allocUnsafe(frameBytes);
+    let filled = 0;
+    try {
+        for await (const chunk of decoder.frames) {
+            let offset = 0;
+            while (offset < chunk.length) {
+                const n = Math.min(frameBytes - filled, chunk.length - offset);
+                chunk.copy(buffer, filled, offset, offset + n);
+                filled += n;
+                offset += n;
+                if (filled < frameBytes)
+                    continue;
+                const info = await stderr.nextSelected(() => exited);
+                if (!info)
+                    throw new errors/* VideoInputError */._f(`Video ${video.path}: ffmpeg sent a frame it did not report; cannot place it in time`);
+                if (info.size !== `${video.width}x${video.height}`) {
+                    throw new errors/* VideoInputError */._f(`Video ${video.path}: frame ${info.frameIndex} decodes at ${info.size}, not the probed ${video.width}x${video.height}; frame size changes mid-stream are not supported`);
+                }
+                yield { info, rgb: buffer };
+                buffer = Buffer.allocUnsafe(frameBytes);
+                filled = 0;
+            }
+        }
+        await finished;
+    }
+    finally {
+        if (!exited)
+            decoder.kill();
+    }
+    if (failure !== null) {
+        if (failure instanceof errors/* VideoInputError */._f)
+            throw failure; // stalled: the message names the option
+        const reason = stderr.errors.at(-1) ?? failure.message.split('\n')[0];
+        throw new errors/* VideoInputError */._f(`Video ${video.path} could not be decoded: ${reason}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/decode/select-filter.ts
+/**
+ * The select filter for a sampling. For a rate, the first frame of every 1/fps slot of the time grid
+ * is kept, so the rate does not drift however the source's frame times fall; for every-n-frames,
+ * frames 0, n, 2n, … are kept.
+ *
+ * The grid starts at time 0 of the decode's timestamps; with `firstPts` (the video's first frame's
+ * pts, in the stream's time base, for a decode that keeps the file's own timestamps: `-copyts`) it
+ * starts at that frame, computed from integer pts so that no rounding moves a slot's edge.
+ */
+function selectFilter(sampling, firstPts = 0) {
+    if (sampling.mode === 'every-n-frames')
+        return `select='not(mod(n,${sampling.n}))'`;
+    const f = sampling.fps;
+    if (firstPts === 0)
+        return `select='isnan(prev_selected_t)+gte(floor(t*${f}+1e-6)-floor(prev_selected_t*${f}+1e-6),1)'`;
+    const slot = (pts) => `floor((${pts}-${firstPts})*TB*${f}+1e-6)`;
+    return `select='isnan(prev_selected_pts)+gte(${slot('pts')}-${slot('prev_selected_pts')},1)'`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/decode/extract.ts
+
+
+
+
+/**
+ * Decodes `video` and yields its sampled frames in order. When the generator finishes, `stderr.stats`
+ * (also its return value) holds the decode totals (see `truncation` for a file that ends early); an
+ * undecodable file throws VideoInputError at the end.
+ */
+async function* extractFrames(options) {
+    const { tools, video, sampling, stderr = new DecoderStderr(), firstPts } = options;
+    const request = {
+        priority: options.priority,
+        // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
+        // frame numbers and times are read.
+        filter: `showinfo=checksum=0,${selectFilter(sampling, firstPts)},showinfo=checksum=0`,
+        seekSeconds: options.seekSeconds,
+        hwaccel: options.hwaccel,
+        copyts: firstPts !== undefined,
+    };
+    for await (const { info, rgb } of pipedFrames(tools, video, request, stderr)) {
+        yield {
+            video,
+            frameIndex: info.frameIndex,
+            timestampMs: stderr.timestampMs(info.ptsTime),
+            width: video.width,
+            height: video.height,
+            rgb,
+            corrupt: info.corrupt,
+            decode: 'sequential',
+        };
+    }
+    const stats = stderr.stats;
+    if (stats.framesDecoded === 0)
+        throw new errors/* VideoInputError */._f(`Video ${video.path}: ffmpeg decoded no frames`);
+    return stats;
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/decode/extract-planned.ts
+
 
 
 
@@ -24449,27 +25079,29 @@ function seekFor(timeline, frame) {
     const seconds = Math.floor((timeline.firstPtsTime + timeline.ms[frame] / 1000) * 1000) / 1000;
     return seconds > 0 ? seconds : undefined;
 }
-class PlannedDecodeLog {
+/** The totals of a planned decode's ffmpeg processes, each read by its own DecoderStderr. */
+class PlannedDecodeTotals {
     window;
     constructor(window = null) {
         this.window = window;
     }
-    stats = { framesDecoded: 0, decodeErrors: 0, truncated: false, lastTimestampMs: 0 };
+    stats = noDecodeStats();
     errors = [];
     keyframes = 0;
     exact = 0;
-    add(log) {
-        this.stats.framesDecoded += log.stats.framesDecoded;
-        this.stats.decodeErrors += log.stats.decodeErrors;
-        this.stats.truncated ||= log.stats.truncated;
-        this.errors.push(...log.errors.slice(0, Math.max(0, 20 - this.errors.length)));
+    add(stderr) {
+        this.stats.framesDecoded += stderr.stats.framesDecoded;
+        this.stats.decodeErrors += stderr.stats.decodeErrors;
+        this.stats.truncated ||= stderr.stats.truncated;
+        this.errors.push(...stderr.errors.slice(0, Math.max(0, KEPT_ERRORS - this.errors.length)));
     }
 }
-async function* decodeGroup(tools, video, plan, group, totals) {
+async function* decodeGroup(job, group) {
+    const { video, plan, totals } = job;
     const { timeline } = plan;
     const first = group.targets[0];
     const start = group.kind === 'exact' ? keyframeBefore(timeline, first.frame) : first.frame;
-    const log = new DecodeLog({ firstPtsTime: timeline.firstPtsTime, framesBefore: () => 0 }, plan.window);
+    const stderr = new DecoderStderr({ firstPtsTime: timeline.firstPtsTime, framesBefore: () => 0 }, plan.window);
     const pending = [...group.targets];
     const request = {
         filter: `showinfo=checksum=0,select='${ptsSelectExpression(pending.map((t) => timeline.pts[t.frame]))}',showinfo=checksum=0`,
@@ -24506,10 +25138,10 @@ async function* decodeGroup(tools, video, plan, group, totals) {
             throw new errors/* VideoInputError */._f(`Video ${video.path}: ffmpeg did not produce frame ${skipped[0].frame}; it cannot be decoded exactly`);
         }
         for (const regroup of groupTargets(timeline, skipped))
-            yield* decodeGroup(tools, video, plan, regroup, totals);
+            yield* decodeGroup(job, regroup);
     };
     try {
-        for await (const { info, rgb } of decodeRaw(tools, video, request, log)) {
+        for await (const { info, rgb } of pipedFrames(job.tools, video, request, stderr)) {
             const frame = frameAt(timeline, info.pts);
             yield* missed(frame);
             const target = pending[0];
@@ -24522,7 +25154,7 @@ async function* decodeGroup(tools, video, plan, group, totals) {
         }
     }
     finally {
-        totals.add(log);
+        totals.add(stderr);
     }
     yield* missed(Infinity);
 }
@@ -24531,9 +25163,10 @@ async function* decodeGroup(tools, video, plan, group, totals) {
  * totals; the last timestamp is the packet list's last frame, which the demuxer read (only the chosen
  * frames are decoded, so a file that ends early shows as a short packet list).
  */
-async function* extractPlanned(tools, video, plan, totals) {
+async function* extractPlanned(job) {
+    const { plan, totals } = job;
     for (const group of groupTargets(plan.timeline, plan.targets))
-        yield* decodeGroup(tools, video, plan, group, totals);
+        yield* decodeGroup(job, group);
     totals.stats.lastTimestampMs = Math.round(plan.timeline.ms.at(-1) ?? 0);
     return totals.stats;
 }
@@ -24706,57 +25339,6 @@ function laplacianVariance(luma, width, height) {
     return Math.max(0, sumSq / n - mean * mean);
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/decode/decoder-priority.ts
-/** A keyframe costs about this many average frames to decode (H.264, measured: 300 keyframes in 2.3-2.9 s of CPU, 15 000 frames in 13-14.6 s). */
-const KEYFRAME_COST = 9;
-/** Decoded megapixels (in average-frame equivalents) per sampled frame from which decoding is the larger share of a run's CPU. */
-const DECODE_BOUND_MEGAPIXELS = 16;
-function chooseDecoderSetting(work) {
-    if (work.gpu)
-        return { lowPriority: true, reason: 'the model runs on the GPU' };
-    const perFrame = (work.width * work.height) / 1e6;
-    const megapixels = work.decodedPerSample * (work.keyframes ? KEYFRAME_COST : 1) * perFrame;
-    const amount = `${megapixels.toFixed(1)} decoded megapixels per sampled frame`;
-    if (megapixels >= DECODE_BOUND_MEGAPIXELS) {
-        return { lowPriority: false, reason: `${amount}: decoding is most of the work` };
-    }
-    return { lowPriority: true, reason: `${amount}: inference is most of the work` };
-}
-/**
- * The decoder's priority while a video is decoded, following the inference workers: the lowest
- * while every worker is busy (the decoder takes only their gaps), normal as soon as one is idle (the
- * decoder gets the core it leaves). It starts from `chooseDecoderSetting`'s choice. Raising it back
- * needs the right to (not in a container without CAP_SYS_NICE): once refused, it stays the lowest.
- */
-class DecoderPriority {
-    current;
-    set = null;
-    mayRaise = true;
-    /** Changes made, for the log. */
-    changes = 0;
-    constructor(current) {
-        this.current = current;
-    }
-    get low() {
-        return this.current;
-    }
-    attach(set) {
-        this.set = set;
-    }
-    /** Every inference worker busy (true) or one idle (false). */
-    follow(allBusy) {
-        if (allBusy === this.current || (!allBusy && !this.mayRaise))
-            return;
-        const applied = this.set === null || this.set(allBusy);
-        if (!applied && !allBusy) {
-            this.mayRaise = false;
-            return;
-        }
-        this.current = allBusy;
-        this.changes += 1;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/write/write-images.ts
 /** Stage 6a: one JPEG per kept frame, under a deterministic name. */
 
@@ -24775,6 +25357,7 @@ async function writeFrameJpeg(frame, datasetDir, quality, name) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/process-video.ts
+
 
 
 
@@ -24805,7 +25388,8 @@ function placeOf(plan, timestampMs) {
 }
 function startBatch(job, batch) {
     const names = batch.map(({ frame }) => imageFileName(frame.video.stem, frame.frameIndex));
-    const written = Promise.all(batch.map(({ frame }, i) => writeFrameJpeg(frame, job.datasetDir, job.jpegQuality, names[i])));
+    const { datasetDir, jpegQuality } = job.output;
+    const written = Promise.all(batch.map(({ frame }, i) => writeFrameJpeg(frame, datasetDir, jpegQuality, names[i])));
     // Settled at once so that a failure while an earlier batch is awaited is not "unhandled"; it is
     // rethrown when this batch is finished.
     written.catch(() => undefined);
@@ -24814,7 +25398,7 @@ function startBatch(job, batch) {
     return { batch, names, detected, written };
 }
 async function finishBatch(job, { batch, names, detected, written }) {
-    const { recorder } = job;
+    const { recorder } = job.output;
     const { detections, inferenceMs } = await recorder.time('detect', () => detected);
     await recorder.time('write', () => written);
     const perFrameMs = inferenceMs / batch.length;
@@ -24845,25 +25429,28 @@ async function finishBatch(job, { batch, names, detected, written }) {
     }
 }
 /** The sampled frames of a job, decoded as its plan says. */
-function framesOf(job, log, priority) {
-    if (job.planned !== null && log instanceof PlannedDecodeLog) {
-        return extractPlanned(job.tools, job.video, { ...job.planned, priority, hwaccel: job.hwaccel }, log);
+function framesOf(job, report, priority) {
+    const { tools, hwaccel, plannedDecode, range, origin } = job.decoder;
+    if (plannedDecode !== null && report instanceof PlannedDecodeTotals) {
+        return extractPlanned({ tools, video: job.video, plan: { ...plannedDecode, priority, hwaccel }, totals: report });
     }
-    return extractFrames(job.tools, job.video, job.sampling, log, job.plan?.seekSeconds, job.hwaccel, priority, job.origin?.firstPts);
+    const stderr = report;
+    return extractFrames({ tools, video: job.video, sampling: job.sampling, stderr, seekSeconds: range?.seekSeconds, hwaccel, priority, firstPts: origin?.firstPts });
 }
 /** Processes one video; returns the decode's summary (frames decoded, decoder errors). */
 async function processVideo(job) {
-    const { recorder, video } = job;
-    const dedup = new Deduplicator(job.dedupThreshold, job.dedupLocalThreshold);
-    const filter = new QualityFilter(job.quality);
-    const { plan } = job;
-    const log = job.planned === null ? new DecodeLog(job.origin ?? plan?.origin ?? null, plan?.range ?? null) : new PlannedDecodeLog(plan?.range ?? null);
-    const priority = new DecoderPriority(job.decoderLowPriority ?? true);
+    const { video, decoder } = job;
+    const { recorder, progress } = job.output;
+    const dedup = new Deduplicator(job.filters.dedupThreshold, job.filters.dedupLocalThreshold);
+    const filter = new QualityFilter(job.filters.quality);
+    const plan = decoder.range;
+    const report = decoder.plannedDecode === null ? new DecoderStderr(decoder.origin ?? plan?.origin ?? null, plan?.range ?? null) : new PlannedDecodeTotals(plan?.range ?? null);
+    const priority = new DecoderPriority(decoder.lowPriority ?? true);
     let first = true;
     let batch = [];
     const inFlight = [];
     const follow = () => {
-        if (job.decoderFollowsInference === true)
+        if (decoder.followsInference === true)
             priority.follow(inFlight.length >= job.detector.concurrency);
     };
     const dispatch = async () => {
@@ -24880,12 +25467,12 @@ async function processVideo(job) {
     };
     try {
         let waitStart = performance.now();
-        for await (const frame of framesOf(job, log, priority)) {
+        for await (const frame of framesOf(job, report, priority)) {
             recorder.addStageTime('extract', performance.now() - waitStart);
             job.signal?.throwIfAborted();
             // A decode of every frame keeps its first frame: it must come before the checkpoint. A planned
             // decode takes only its chosen frames and starts where it must.
-            if (first && job.planned === null && plan !== null && plan.seekSeconds !== undefined && frame.timestampMs >= plan.replayFromMs) {
+            if (first && decoder.plannedDecode === null && plan !== null && plan.seekSeconds !== undefined && frame.timestampMs >= plan.replayFromMs) {
                 throw new errors/* VideoInputError */._f(`Video ${video.path}: the seek to ${plan.seekSeconds} s landed at ${frame.timestampMs / 1000} s, past the dedup checkpoint at ${plan.replayFromMs / 1000} s; the range cannot be decided as in a whole run`);
             }
             first = false;
@@ -24925,7 +25512,7 @@ async function processVideo(job) {
                     }
                 }
             }
-            job.progress?.tick();
+            progress?.tick();
             waitStart = performance.now();
         }
         if (batch.length > 0)
@@ -24936,297 +25523,21 @@ async function processVideo(job) {
         // On failure or abort, let batches still running settle before the caller removes the folder.
         await Promise.allSettled(inFlight.flatMap(({ detected, written }) => [detected, written]));
     }
-    return { stats: log.stats, window: log.window };
+    return { stats: report.stats, window: report.window };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/write/publish.ts
-
-
-
-async function publishRun(options, metrics, manifest, registry, logger, signal) {
-    if (options.historyCsv) {
-        try {
-            const appended = await appendRunHistory(options.historyCsv, metrics, manifest);
-            logger.info(`run appended to ${appended.file}${appended.wroteHeader ? ' (new file)' : ''}`);
-        }
-        catch (error) {
-            logger.warn(`The run was not added to the history: ${(0,errors/* messageOf */.bD)(error)}`);
-        }
-    }
-    if (options.pushgatewayUrl) {
-        const pushed = await pushMetrics(registry, { url: options.pushgatewayUrl, site: options.site, signal });
-        if (pushed.warning)
-            logger.warn(pushed.warning);
-        else
-            logger.info(`metrics pushed to ${pushed.url} in ${pushed.ms} ms`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/decode/range-plan.ts
+;// CONCATENATED MODULE: ./src/pipeline/run-videos.ts
 /**
- * How a run over a time range decodes each video so that it decides exactly as a run over the whole
- * video: seek to the key frame before the dedup checkpoint at or before the range's start, replay
- * quality and dedup from that checkpoint (nothing recorded, nothing detected), then record the frames
- * inside the range. Frame indices come from counting the packets before the first decoded frame
- * (ffprobe, no decoding), timestamps from the file's own (`-copyts`), so both stay the whole video's.
- *
- * Why the first decoded frame must come before the checkpoint: the sampling grid keeps the first
- * frame of every 1/fps slot, and the decoder always keeps its very first frame. A first frame before
- * the checkpoint (here: at least SEEK_MARGIN_S before it) leaves every slot after it sampled as in the
- * whole run.
- */
-
-
-
-
-/** Seconds before the checkpoint to seek to (the key frame at or before it is where decoding starts). */
-const SEEK_MARGIN_S = 1;
-/** Packets listed past the seek point, so that the key frame decoding starts at is among them. */
-const LIST_PAST_SEEK_S = 10;
-/** The dedup checkpoint at or before `ms`. */
-function checkpointBefore(ms) {
-    return Math.floor(ms / DEDUP_CHECKPOINT_MS) * DEDUP_CHECKPOINT_MS;
-}
-/** Counts frames before a pts from the listed packets (sorted by pts; discarded ones never become frames). */
-function originFromPackets(video, packets) {
-    const shown = packets.filter((p) => !p.discard && Number.isFinite(p.pts)).sort((a, b) => a.pts - b.pts);
-    const first = shown[0];
-    if (first === undefined)
-        throw new errors/* VideoInputError */._f(`Video ${video.path}: ffprobe listed no video packets; it cannot be cut into ranges`);
-    const shownPts = Float64Array.from(shown, (p) => p.pts);
-    const lastPts = shownPts[shownPts.length - 1];
-    return {
-        firstPtsTime: first.ptsTime,
-        framesBefore(pts) {
-            if (pts > lastPts) {
-                throw new errors/* VideoInputError */._f(`Video ${video.path}: decoding after the seek started past the listed packets (pts ${pts}); the range's frame indices cannot be placed`);
-            }
-            return lowerBound(shownPts, pts);
-        },
-    };
-}
-async function planRange(tools, video, range) {
-    if (range.startMs >= video.durationSeconds * 1000) {
-        throw new errors/* VideoInputError */._f(`Video ${video.path} is ${video.durationSeconds.toFixed(3)} s long; the range starts at ${range.startMs / 1000} s, after its end`);
-    }
-    const replayFromMs = checkpointBefore(range.startMs);
-    const seek = replayFromMs / 1000 - SEEK_MARGIN_S;
-    if (seek <= 0)
-        return { range, replayFromMs, seekSeconds: undefined, origin: null };
-    const packets = await listPacketTimes(tools, video.path, seek + LIST_PAST_SEEK_S);
-    return { range, replayFromMs, seekSeconds: seek, origin: originFromPackets(video, packets) };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/decode/decode-plan.ts
-
-
-
-/** Frames a decode of every frame reads for each sample. */
-function everyFramePerSample(video, sampling) {
-    return Math.max(1, sampling.mode === 'fps' ? video.fps / sampling.fps : sampling.n);
-}
-async function planDecode(tools, video, requested, sampling, range, 
-/** The video's packets when already listed (its probe listed them). */
-packets = null) {
-    if (requested === 'all')
-        return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
-    const timeline = timelineFromPackets(video, packets ?? await scanPackets(tools, video.path));
-    const interval = intervalMs(sampling, video.fps);
-    const choice = requested === 'auto' ? chooseDecodeMode(interval, timeline.ms, timeline.keyframes) : null;
-    if (choice?.mode === 'all') {
-        return { mode: 'all', reason: `auto: ${choice.reason}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: originFromTimeline(timeline) };
-    }
-    const all = chooseTargets(slotTimes(sampling, timeline.ms), timeline.ms, timeline.keyframes, interval * TOLERANCE_SHARE);
-    // A range decodes from its dedup checkpoint (replayed, not recorded) to its end; the choice itself
-    // is made over the whole video, so it is the same as a whole run's.
-    const targets = range === null
-        ? all
-        : all.filter((t) => {
-            const ms = Math.round(timeline.ms[t.frame]);
-            return ms >= range.replayFromMs && (range.range.endMs === null || ms < range.range.endMs);
-        });
-    const exact = targets.filter((t) => t.kind === 'exact').length;
-    const why = choice === null ? 'asked for' : `auto: ${choice.reason}`;
-    return {
-        mode: 'keyframes',
-        reason: `${why}; ${targets.length - exact} keyframes, ${exact} decoded exactly`,
-        planned: { timeline, targets, window: range?.range ?? null },
-        decodedPerSample: timeline.keyframes.length / Math.max(1, all.length),
-        origin: null,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/run-pipeline.ts
-/**
- * Orchestrates a run: validate everything cheap first (tools, output folder, model config, weights,
- * videos), then stream every video through the stages into a staging folder, write COCO, metrics and
- * report, write the manifest last, and rename the staging folder into place.
+ * The run's video loop: each video a resume finished is restored from the checkpoint; each other one
+ * is planned (while the video before it was processed), decoded, filtered, detected and written, then
+ * checkpointed. A video is hashed while it is decoded (a day of camera video is gigabytes: seconds of
+ * reading before the first frame otherwise).
  */
 
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-function datasetPaths(outDir) {
-    const entries = Object.entries(DATASET_FILES).map(([key, rel]) => [key, external_node_path_default().join(outDir, rel)]);
-    return Object.fromEntries(entries);
-}
-function withOverrides(config, options) {
-    return {
-        ...config,
-        confidence: options.confidence ?? config.confidence,
-        iou: options.iou ?? config.iou,
-        maxDetections: options.maxDetections ?? config.maxDetections,
-        executionProviders: options.executionProviders ?? config.executionProviders,
-    };
-}
-/**
- * With the model on CUDA, decode on the GPU too when ffmpeg can here (tried on the first video at run
- * time); otherwise, or when that fails, on the CPU, saying why.
- */
-async function chooseDecoder(tools, detector, firstVideo, logger) {
-    if (!detector.providers.includes('cuda'))
-        return undefined;
-    const { works, reason } = await cudaDecodeWorks(tools, firstVideo);
-    if (works)
-        logger.info('decoding on the GPU (ffmpeg -hwaccel cuda)');
-    else
-        logger.info(`decoding on the CPU: ffmpeg cannot decode with CUDA here (${reason})`);
-    return works ? 'cuda' : undefined;
-}
-/** Model config, weights and the detector, loaded while the videos are probed. */
-async function loadDetector(options, hooks, logger, beforeDownload) {
-    const loaded = await loadModelConfig(options.modelConfig);
-    const modelConfig = withOverrides(loaded.config, options);
-    const { env, ...modelHooks } = hooks.model ?? {};
-    const name = hooks.nameOf ?? run_options_cliName;
-    const model = await resolveModel(loaded, {
-        ...modelHooks,
-        download: {
-            stallTimeoutMs: options.stallTimeoutSeconds * 1000,
-            deadlineMs: options.downloadTimeoutSeconds * 1000,
-            timeoutNames: { stall: name('stall-timeout'), deadline: name('download-timeout') },
-            onRetry: (message) => logger.warn(message),
-            ...modelHooks.download,
-        },
-        names: { model: name('model'), sha256: name('model-sha256'), env: env ?? null },
-        modelPath: options.modelPath,
-        modelUrl: options.modelUrl,
-        modelSha256: options.modelSha256,
-        beforeDownload,
-        onWarning: (message) => logger.warn(message),
-    });
-    const detector = await Detector.create({
-        modelPath: model.path,
-        config: modelConfig,
-        classFilter: options.classes ?? undefined,
-        workers: options.inferenceWorkers,
-        onWarning: (message) => logger.warn(message),
-    });
-    return { modelConfig, model, detector };
-}
-async function prepareVideo(tools, info, options, packets) {
-    const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
-    return { plan, decode: await planDecode(tools, info, options.decode, options.sampling, plan, packets) };
-}
-/**
- * Probes every video. The first one's packets are listed by the same ffprobe call when its decode
- * mode needs them (the others' while the video before them is processed).
- */
-function probeVideos(tools, options, name) {
-    return Promise.all(options.videos.map(async (file, i) => {
-        if (i === 0 && options.decode !== 'all')
-            return probeVideoWithPackets(tools, file, i, name);
-        return { info: await probeVideo(tools, file, i, name), packets: null, ffprobeVersion: null };
-    }));
-}
-/** `make(index)` started at most once per index: later calls get the same promise (its rejection handled when it is awaited). */
-function oncePerIndex(make) {
-    const started = new Map();
-    return (index) => {
-        let promise = started.get(index);
-        if (promise === undefined) {
-            promise = make(index);
-            promise.catch(() => undefined);
-            started.set(index, promise);
-        }
-        return promise;
-    };
-}
-/** The run's input files, which `--overwrite` must never delete. */
-function inputFiles(options) {
-    const files = [...options.videos];
-    if (options.modelPath !== null)
-        files.push(options.modelPath);
-    if (!Object.hasOwn(PRESETS, options.modelConfig))
-        files.push(options.modelConfig);
-    if (options.historyCsv !== null)
-        files.push(options.historyCsv);
-    return files;
-}
-/** True for a write that failed because the disk is full (Node's ENOSPC, or libvips' message for it). */
-function isDiskFull(error) {
-    if (error?.code === 'ENOSPC')
-        return true;
-    return /no space left on device/i.test((0,errors/* messageOf */.bD)(error));
-}
-function diskFullError(error, staging, outDir, name) {
-    const file = error.path ?? staging;
-    return new errors/* OutputError */.u7(`Cannot write ${file}: disk full (ENOSPC); nothing was written to ${outDir}; free space there or choose another ${name('out')}`, { cause: error });
-}
-async function runPipeline(options, hooks = {}) {
-    const startedAt = new Date();
-    const runId = (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex');
-    const logger = (hooks.logger ?? silentLogger()).child({ runId, site: options.site });
-    const name = hooks.nameOf ?? run_options_cliName;
-    // Found now, versions read while the videos are probed.
-    const paths = locateFfmpegTools(options.ffmpegPath ?? undefined, name('ffmpeg-path'));
-    await checkOutputDir(options.outDir, options.overwrite, name, { inputs: inputFiles(options) });
-    if (options.historyCsv)
-        await checkRunHistory(options.historyCsv);
-    await createOutputParent(options.outDir, name);
-    const lock = await lockOutput(options.outDir, name, (message) => logger.warn(message)).catch((error) => {
-        throw isDiskFull(error) ? diskFullError(error, lockPathOf(options.outDir), options.outDir, name) : error;
-    });
-    try {
-        return await runLocked(options, hooks, { startedAt, runId, logger, name, paths, stallTimeout: { seconds: options.stallTimeoutSeconds, name: name('stall-timeout') } });
-    }
-    finally {
-        await lock.release();
-    }
-}
 /** What the run recorded for one video since `before` (its stage times), for the checkpoint. */
 function finishedVideo(recorder, index, before) {
     const record = recorder.videos.at(-1);
@@ -25253,386 +25564,196 @@ function restoreVideo(recorder, info, done) {
     for (const stage of STAGES)
         recorder.addStageTime(stage, done.stageMs[stage]);
 }
-async function runLocked(options, hooks, start) {
-    const { startedAt, runId, logger, name, paths, stallTimeout } = start;
-    const recorder = new RunRecorder();
-    // The videos are probed while the model loads and ffmpeg's version is read. A model download
-    // waits for the probe, and a video's error is reported before the model's: a wrong video path
-    // never waits for a download. A tool that does not run is reported before either.
-    // The first video's decode is planned as soon as it is probed (its packets come with its probe),
-    // also while the model loads; each later one while the video before it is processed. A video is
-    // hashed while it is decoded (a day of camera video is gigabytes: seconds of reading before the
-    // first frame otherwise); a resume hashes the videos it skips, to check them.
-    const probeTools = { ffprobe: { path: paths.ffprobe }, stallTimeout };
-    const probing = probeVideos(probeTools, options, name);
-    const probeTimed = recorder.time('probe', () => probing);
-    // ffmpeg's version is read beside the probe, not after it: the decode waits for both.
-    const toolsReady = withVersions(paths, probing.then((videos) => videos[0]?.ffprobeVersion ?? null))
-        .then((found) => ({ ...found, stallTimeout }));
-    const prepare = (info, packets) => prepareVideo(probeTools, info, options, packets);
-    const firstPlans = probing.then((videos) => prepare(videos[0].info, videos[0].packets));
-    firstPlans.catch(() => undefined);
-    const loading = loadDetector(options, hooks, logger, () => probing.then(() => undefined));
-    const [toolsResult, probeResult, loadResult] = await Promise.allSettled([toolsReady, probeTimed, loading]);
-    const failure = [toolsResult, probeResult, loadResult].find((result) => result.status === 'rejected');
-    if (failure !== undefined) {
-        if (loadResult.status === 'fulfilled')
-            await loadResult.value.detector.release();
-        throw failure.reason;
+/** Decodes video `index` through every stage into the staging folder and returns what its decode reported. */
+async function decodeVideo(run, staging, index) {
+    const { options, hooks, logger, recorder, detector } = run;
+    const info = run.videos[index];
+    // The probe stage counts only the wait: planning mostly overlaps the model's load or the video before.
+    const { plan, decode } = await recorder.time('probe', () => run.plansOf(index));
+    if (plan) {
+        const from = plan.seekSeconds === undefined ? 'the first frame' : `the key frame before ${plan.seekSeconds} s`;
+        logger.info(`range ${time_range_describeRange(plan.range)} of ${info.stem}: decoding from ${from}, dedup replayed from ${plan.replayFromMs / 1000} s`, { video: info.stem, stage: 'extract' });
     }
-    const tools = toolsResult.value;
-    logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
-    const probed = probeResult.value;
-    // Each video's sha256 (manifest, metrics, checkpoint), read once: started when the video is
-    // decoded, so reading it overlaps the decode, or when a resume checks a video it skips.
-    const sha256Of = oncePerIndex((index) => sha256File(probed[index].info.path));
-    const { modelConfig, model, detector } = loadResult.value;
+    const gpu = detector.providers.includes('cuda');
+    const setting = chooseDecoderSetting({ gpu, decodedPerSample: decode.decodedPerSample, keyframes: decode.mode === 'keyframes', width: info.width, height: info.height });
+    logger.info(`decoding ${info.stem}: ${decode.mode} (${decode.reason}); at ${setting.lowPriority ? 'the lowest' : 'normal'} priority (${setting.reason})`, {
+        video: info.stem,
+        stage: 'extract',
+    });
+    const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling, options.timeRange)) ?? null;
+    return processVideo({
+        video: info,
+        sampling: options.sampling,
+        decoder: {
+            tools: run.tools,
+            lowPriority: setting.lowPriority,
+            followsInference: !gpu,
+            hwaccel: run.hwaccel,
+            range: plan,
+            plannedDecode: decode.planned,
+            origin: decode.origin,
+        },
+        filters: { quality: options.quality, dedupThreshold: options.dedupThreshold, dedupLocalThreshold: options.dedupLocalThreshold },
+        detector,
+        output: { datasetDir: staging.dir, jpegQuality: options.jpegQuality, recorder, progress },
+        signal: hooks.signal,
+    }).finally(() => progress?.finish());
+}
+/** Processes video `index` (one the interrupted run did not finish), records it and checkpoints it. */
+async function processOne(run, staging, index) {
+    const { options, logger, recorder } = run;
+    const info = run.videos[index];
+    const before = { ...recorder.stageMs };
+    const hashing = run.sha256Of(index);
+    const decoded = await decodeVideo(run, staging, index);
+    const cut = truncation(info, decoded.stats, decoded.window);
+    if (cut !== null && options.strict)
+        throw truncatedError(info, decoded.stats, cut);
+    const { plan: _plan, decode } = await run.plansOf(index);
+    recorder.recordVideo({
+        info,
+        sha256: await hashing,
+        decode: { mode: decode.mode, reason: decode.reason },
+        framesDecoded: decoded.stats.framesDecoded,
+        decodeErrors: decoded.stats.decodeErrors,
+        ...(cut === null ? {} : { truncatedAtMs: decoded.stats.lastTimestampMs }),
+    });
+    await staging.checkpoint.add(finishedVideo(recorder, index, before));
+    const rows = recorder.frames.filter((f) => f.video === info.stem);
+    const kept = rows.filter((r) => r.outcome === 'kept').length;
+    logger.info(`processed ${info.stem}: ${decoded.stats.framesDecoded} decoded, ${rows.length} sampled, ${kept} kept`, { video: info.stem, stage: 'extract' });
+}
+/** Every video in input order: restored when the interrupted run finished it, processed otherwise. */
+async function processVideos(run, staging) {
+    const { hooks, logger, recorder } = run;
+    const { finished } = staging;
+    for (const [index, info] of run.videos.entries()) {
+        hooks.signal?.throwIfAborted();
+        const done = finished[index];
+        if (done !== undefined) {
+            restoreVideo(recorder, info, done);
+            logger.info(`${info.stem}: finished by the interrupted run (${done.frames.length} sampled, ${done.kept.length} kept); not processed again`, {
+                video: info.stem,
+                stage: 'extract',
+            });
+            continue;
+        }
+        // The next video to process is planned while this one is (none for the videos a resume skips).
+        void run.plansOf(index);
+        const following = run.videos.findIndex((_, i) => i > index && finished[i] === undefined);
+        if (following !== -1)
+            void run.plansOf(following);
+        await processOne(run, staging, index);
+    }
+    hooks.signal?.throwIfAborted();
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/write/publish.ts
+
+
+
+async function publishRun(options, metrics, manifest, registry, logger, signal) {
+    if (options.historyCsv) {
+        try {
+            const appended = await appendRunHistory(options.historyCsv, metrics, manifest);
+            logger.info(`run appended to ${appended.file}${appended.wroteHeader ? ' (new file)' : ''}`);
+        }
+        catch (error) {
+            logger.warn(`The run was not added to the history: ${(0,errors/* messageOf */.bD)(error)}`);
+        }
+    }
+    if (options.pushgatewayUrl) {
+        const pushed = await pushMetrics(registry, { url: options.pushgatewayUrl, site: options.site, signal });
+        if (pushed.warning)
+            logger.warn(pushed.warning);
+        else
+            logger.info(`metrics pushed to ${pushed.url} in ${pushed.ms} ms`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-pipeline.ts
+/**
+ * Orchestrates a run: validate everything cheap first (tools, output folder, history, the lock), then
+ * its phases: the parallel start-up (run-start.ts), the staging folder (output/run-staging.ts), every
+ * video through the stages (run-videos.ts), the finished dataset renamed into place (run-finish.ts),
+ * publishing; a failure before the commit is translated by run-failure.ts.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function datasetPaths(outDir) {
+    const entries = Object.entries(DATASET_FILES).map(([key, rel]) => [key, external_node_path_default().join(outDir, rel)]);
+    return Object.fromEntries(entries);
+}
+async function runPipeline(options, hooks = {}) {
+    const startedAt = new Date();
+    const runId = (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex');
+    const logger = (hooks.logger ?? silentLogger()).child({ runId, site: options.site });
+    const name = hooks.nameOf ?? run_options_cliName;
+    // Found now, versions read while the videos are probed.
+    const paths = locateFfmpegTools(options.ffmpegPath ?? undefined, name('ffmpeg-path'));
+    await checkOutputDir(options.outDir, options.overwrite, name, { inputs: inputFiles(options) });
+    if (options.historyCsv)
+        await checkRunHistory(options.historyCsv);
+    await createOutputParent(options.outDir, name);
+    const lock = await lockOutput(options.outDir, name, (message) => logger.warn(message)).catch((error) => {
+        throw isDiskFull(error) ? diskFullError(error, lockPathOf(options.outDir), options.outDir, name) : error;
+    });
+    const stallTimeout = { seconds: options.stallTimeoutSeconds, name: name('stall-timeout') };
+    try {
+        return await runLocked({ options, hooks, startedAt, runId, logger, name, paths, stallTimeout, recorder: new RunRecorder() });
+    }
+    finally {
+        await lock.release();
+    }
+}
+/** The run's phases, with the output locked. */
+async function runLocked(start) {
+    const { options, hooks, logger, name } = start;
+    const prepared = await startRun(start);
     let staging = null;
     let committed = false;
     try {
         hooks.signal?.throwIfAborted();
-        for (const { info } of probed) {
-            logger.info(`probed ${external_node_path_default().basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${info.fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
-        }
-        logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin}), running on ${detector.providers.join(', ')}`);
-        const hwaccel = await chooseDecoder(tools, detector, probed[0].info.path, logger);
-        const identity = runIdentity({
-            options,
-            tool: TOOL_VERSION,
-            ffmpeg: tools.ffmpeg.version,
-            modelConfig,
-            modelSha256: model.sha256,
-            videos: probed.map(({ info }) => ({ path: info.path, stem: info.stem })),
-        });
+        const run = await readyRun(prepared);
         staging = await openRunStaging({
             outDir: options.outDir,
-            identity,
+            identity: run.identity,
             resume: options.resume,
             subdirs: [DATASET_FILES.images, external_node_path_default().dirname(DATASET_FILES.coco)],
             name,
             logger,
-            sha256Of,
+            sha256Of: run.sha256Of,
             confineTo: hooks.confineStagingTo,
         });
-        const dir = staging.dir;
-        // Each video's plans, made while the video before it is processed; none for the videos a resume skips.
-        const planned = oncePerIndex((index) => (index === 0 ? firstPlans : prepare(probed[index].info, null)));
-        const finished = staging.finished;
-        for (const [index, { info }] of probed.entries()) {
-            hooks.signal?.throwIfAborted();
-            const done = finished[index];
-            if (done !== undefined) {
-                restoreVideo(recorder, info, done);
-                logger.info(`${info.stem}: finished by the interrupted run (${done.frames.length} sampled, ${done.kept.length} kept); not processed again`, { video: info.stem, stage: 'extract' });
-                continue;
-            }
-            const current = planned(index);
-            const following = probed.findIndex((_, i) => i > index && finished[i] === undefined);
-            if (following !== -1)
-                void planned(following);
-            const before = { ...recorder.stageMs };
-            const hashing = sha256Of(index);
-            // The probe stage counts only the wait: planning mostly overlaps the model's load or the video before.
-            const { plan, decode } = await recorder.time('probe', () => current);
-            if (plan) {
-                const from = plan.seekSeconds === undefined ? 'the first frame' : `the key frame before ${plan.seekSeconds} s`;
-                logger.info(`range ${time_range_describeRange(plan.range)} of ${info.stem}: decoding from ${from}, dedup replayed from ${plan.replayFromMs / 1000} s`, { video: info.stem, stage: 'extract' });
-            }
-            const setting = chooseDecoderSetting({
-                gpu: detector.providers.includes('cuda'),
-                decodedPerSample: decode.decodedPerSample,
-                keyframes: decode.mode === 'keyframes',
-                width: info.width,
-                height: info.height,
-            });
-            logger.info(`decoding ${info.stem}: ${decode.mode} (${decode.reason}); at ${setting.lowPriority ? 'the lowest' : 'normal'} priority (${setting.reason})`, { video: info.stem, stage: 'extract' });
-            const progress = hooks.progress?.(info.stem, expectedSamples(info, options.sampling, options.timeRange)) ?? null;
-            const log = await processVideo({
-                tools,
-                video: info,
-                sampling: options.sampling,
-                quality: options.quality,
-                dedupThreshold: options.dedupThreshold,
-                dedupLocalThreshold: options.dedupLocalThreshold,
-                decoderLowPriority: setting.lowPriority,
-                decoderFollowsInference: !detector.providers.includes('cuda'),
-                hwaccel,
-                detector,
-                plan,
-                planned: decode.planned,
-                origin: decode.origin,
-                datasetDir: dir,
-                jpegQuality: options.jpegQuality,
-                recorder,
-                progress,
-                signal: hooks.signal,
-            }).finally(() => progress?.finish());
-            const cut = truncation(info, log.stats, log.window);
-            if (cut !== null && options.strict)
-                throw truncatedError(info, log.stats, cut);
-            recorder.recordVideo({
-                info,
-                sha256: await hashing,
-                decode: { mode: decode.mode, reason: decode.reason },
-                framesDecoded: log.stats.framesDecoded,
-                decodeErrors: log.stats.decodeErrors,
-                ...(cut === null ? {} : { truncatedAtMs: log.stats.lastTimestampMs }),
-            });
-            await staging.checkpoint.add(finishedVideo(recorder, index, before));
-            const rows = recorder.frames.filter((f) => f.video === info.stem);
-            logger.info(`processed ${info.stem}: ${log.stats.framesDecoded} decoded, ${rows.length} sampled, ${rows.filter((r) => r.outcome === 'kept').length} kept`, { video: info.stem, stage: 'extract' });
-        }
-        hooks.signal?.throwIfAborted();
-        const categories = options.classes ?? [...detector.classNames];
-        const cocoContext = { site: options.site, toolVersion: TOOL_VERSION, categories, videoOrder: probed.map((p) => p.info.stem) };
-        const coco = buildCoco(recorder.kept, cocoContext);
-        await recorder.time('write', () => (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.coco), serializeCoco(coco)));
-        await recorder.time('write', async () => {
-            const { selection, selectedOnly, exports } = await writeLabelling({
-                dir,
-                kept: recorder.kept,
-                features: recorder.features,
-                select: options.select,
-                selectOnly: options.selectOnly,
-                coco,
-                cocoContext,
-                exports: {
-                    formats: options.exports,
-                    site: options.site,
-                    modelClasses: detector.classNames,
-                    modelVersion: `${modelConfig.name}@${model.sha256.slice(0, 12)}`,
-                    labelStudioImages: options.labelStudioImages,
-                    colorOf: classColors(detector.classNames, categories),
-                },
-            });
-            if (selection)
-                recorder.recordSelection(selection, selectedOnly);
-            for (const record of exports)
-                recorder.recordExport(record);
-        });
-        recorder.finish();
-        const metrics = computeMetrics(recorder, {
-            site: options.site,
-            classNames: detector.classNames,
-            classFilter: options.classes,
-            videoSeconds: probed.reduce((acc, { info }) => acc + processedSeconds(info.durationSeconds, options.timeRange), 0),
-            pricePerHour: options.pricePerHour,
-            executionProviders: detector.providers,
-        });
-        logStageSummary(logger, metrics);
-        for (const warning of metrics.dataLoss)
-            logger.warn(describeDataLoss(warning, name));
-        const manifest = buildManifest({
-            runId,
-            startedAt,
-            finishedAt: new Date(),
-            options,
-            modelConfig,
-            model,
-            classNames: [...detector.classNames],
-            providers: [...detector.providers],
-            decoder: hwaccel ?? 'cpu',
-            tools,
-            videos: recorder.videos,
-            metrics,
-            toolVersion: TOOL_VERSION,
-            gitCommit: await toolCommit(),
-        });
-        // Written after the metrics they render, so their time is logged rather than counted in them; the
-        // HTML report is bounded (at most MAX_THUMBNAILS thumbnails, a capped number of timeline tracks).
-        const reportStart = performance.now();
-        const registry = await writeReports(dir, recorder, metrics, manifest, hooks.gates?.(metrics) ?? [], name);
-        logger.info(`reports written in ${Math.round(performance.now() - reportStart)} ms`, { stage: 'write' });
-        await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}
-`);
-        await (0,promises_namespaceObject.rm)(staging.checkpoint.file);
-        await commitStagingDir(dir, options.outDir, options.overwrite, name, { inputs: inputFiles(options) });
+        await processVideos(run, staging);
+        const { metrics, manifest, registry } = await finishDataset(run, staging);
         committed = true;
         logger.info(`dataset written to ${options.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
         await publishRun(options, metrics, manifest, registry, logger, hooks.signal);
-        return {
-            outDir: options.outDir,
-            metrics,
-            manifest,
-            files: datasetPaths(options.outDir),
-        };
+        return { outDir: options.outDir, metrics, manifest, files: datasetPaths(options.outDir) };
     }
     catch (error) {
-        if (committed || error instanceof OutputTakenError)
+        if (committed)
             throw error;
-        // Ctrl-C in a terminal reaches ffmpeg too: its death can surface as a decode error a moment before
-        // the signal's own handler runs. One turn of the event loop lets the abort land first.
-        if (hooks.signal !== undefined && !hooks.signal.aborted)
-            await new Promise((resolve) => setImmediate(resolve));
-        const reason = hooks.signal?.reason;
-        if (hooks.signal?.aborted === true && staging !== null && staging.checkpoint.finished > 0) {
-            const kept = `${staging.checkpoint.finished} of ${probed.length} videos finished and kept in ${staging.dir}`;
-            if (reason instanceof errors/* InterruptedError */.p4) {
-                throw new errors/* InterruptedError */.p4(`${reason.message}; ${kept}; run again with ${name('resume')} to continue`, reason.signal);
-            }
-            throw reason;
-        }
-        if (staging !== null)
-            await discardStagingDir(staging.dir);
-        if (hooks.signal?.aborted === true) {
-            if (reason instanceof errors/* InterruptedError */.p4)
-                throw new errors/* InterruptedError */.p4(`${reason.message} before any video finished; nothing was kept`, reason.signal);
-            throw reason;
-        }
-        if (isDiskFull(error))
-            throw diskFullError(error, staging?.dir ?? stagingDirOf(options.outDir), options.outDir, name);
-        throw error;
+        throw await failureOf(error, { signal: hooks.signal, staging, outDir: options.outDir, videoCount: prepared.videos.length, name });
     }
     finally {
-        await detector.release();
+        await prepared.detector.release();
     }
-}
-
-;// CONCATENATED MODULE: ./src/cli/args.ts
-/** argv → RawOptions, with the CLI-only flags (log format, debug, help). */
-
-
-const VALUE_OPTIONS = [
-    'out', 'site', 'sample-fps', 'every-n-frames', 'decode', 'start', 'end', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'dedup-local-threshold', 'confidence', 'iou',
-    'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'blur-ratio', 'blur-window', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
-    'pushgateway-url', 'history-csv', 'price-per-hour', 'execution-providers', 'export', 'label-studio-images', 'select',
-    'stall-timeout', 'download-timeout',
-];
-const COMMANDS = ['run', 'merge', 'cost', 'help', 'version'];
-const FLAG_OPTIONS = ['video', 'overwrite', 'resume', 'strict', 'select-only', 'log-format', 'debug', 'help'];
-/** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
-function joinNegativeValues(args) {
-    const valued = new Set(VALUE_OPTIONS.map((name) => `--${name}`));
-    const out = [];
-    for (let i = 0; i < args.length; i++) {
-        const arg = args[i];
-        const next = args[i + 1];
-        if (valued.has(arg) && next !== undefined && /^-\d/.test(next)) {
-            out.push(`${arg}=${next}`);
-            i++;
-        }
-        else {
-            out.push(arg);
-        }
-    }
-    return out;
-}
-function parseCliArgs(argv, env = process.env) {
-    const [command, ...rest] = argv;
-    if (command === undefined)
-        return { command: 'usage', raw: {}, parts: [], logFormat: 'text', debug: false };
-    if (command === 'help' || command === '--help' || command === '-h') {
-        return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
-    }
-    if (command === '--version' || command === 'version')
-        return { command: 'version', raw: {}, parts: [], logFormat: 'text', debug: false };
-    if (command === 'merge')
-        return parseMergeArgs(rest);
-    if (command === 'cost')
-        return { command: 'cost', raw: {}, parts: [...rest], logFormat: 'text', debug: rest.includes('--debug') };
-    if (command !== 'run') {
-        const hint = (0,errors/* didYouMean */.au)(command.replace(/^-+/, ''), COMMANDS, (name) => `\`dataset-gen ${name}\``);
-        throw new errors/* UsageError */.eb(`Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\` and \`dataset-gen cost\` (see dataset-gen --help)`);
-    }
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: joinNegativeValues(rest),
-            strict: true,
-            allowPositionals: false,
-            options: {
-                video: { type: 'string', multiple: true },
-                overwrite: { type: 'boolean' },
-                resume: { type: 'boolean' },
-                strict: { type: 'boolean' },
-                'select-only': { type: 'boolean' },
-                'log-format': { type: 'string' },
-                debug: { type: 'boolean' },
-                help: { type: 'boolean', short: 'h' },
-                ...Object.fromEntries(VALUE_OPTIONS.map((name) => [name, { type: 'string' }])),
-            },
-        });
-    }
-    catch (error) {
-        const message = error.message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
-        const unknown = /^Unknown option '--?([^'=]+)/.exec(message ?? '')?.[1];
-        const hint = unknown === undefined ? '' : (0,errors/* didYouMean */.au)(unknown, [...FLAG_OPTIONS, ...VALUE_OPTIONS], (name) => `--${name}`);
-        throw new errors/* UsageError */.eb(`${message}${hint}; see dataset-gen run --help`);
-    }
-    const values = parsed.values;
-    if (values.help)
-        return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
-    const logFormat = values['log-format'] ?? 'text';
-    if (logFormat !== 'text' && logFormat !== 'json')
-        throw (0,errors/* invalidParameterError */.pn)('--log-format', '"text" or "json"', logFormat);
-    const raw = {
-        video: values.video,
-        overwrite: values.overwrite === true,
-        resume: values.resume === true,
-        strict: values.strict === true,
-        'select-only': values['select-only'] === true,
-    };
-    for (const name of VALUE_OPTIONS) {
-        const value = values[name];
-        if (typeof value === 'string')
-            raw[name] = value;
-    }
-    raw.model ??= env.DATASET_GEN_MODEL || undefined;
-    return { command: 'run', raw, parts: [], logFormat, debug: values.debug === true };
-}
-function usageFrom(error, command) {
-    const message = error.message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
-    return new errors/* UsageError */.eb(`${message}; see dataset-gen ${command} --help`);
-}
-function logFormatOf(value) {
-    const logFormat = value ?? 'text';
-    if (logFormat !== 'text' && logFormat !== 'json')
-        throw (0,errors/* invalidParameterError */.pn)('--log-format', '"text" or "json"', logFormat);
-    return logFormat;
-}
-/** `dataset-gen merge <dataset>... --out <dir> [--overwrite] [--select n [--select-only]] [--label-studio-images prefix]`. */
-function parseMergeArgs(rest) {
-    let parsed;
-    try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: [...rest],
-            strict: true,
-            allowPositionals: true,
-            options: {
-                out: { type: 'string' },
-                overwrite: { type: 'boolean' },
-                select: { type: 'string' },
-                'select-only': { type: 'boolean' },
-                'label-studio-images': { type: 'string' },
-                'log-format': { type: 'string' },
-                debug: { type: 'boolean' },
-                help: { type: 'boolean', short: 'h' },
-            },
-        });
-    }
-    catch (error) {
-        throw usageFrom(error, 'merge');
-    }
-    const { values, positionals } = parsed;
-    if (values.help)
-        return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
-    if (positionals.length === 0)
-        throw (0,errors/* invalidParameterError */.pn)('dataset-gen merge', 'one or more dataset folders', 'none');
-    if (!values.out)
-        throw (0,errors/* invalidParameterError */.pn)('--out', 'the folder of the merged dataset', values.out);
-    return {
-        command: 'merge',
-        raw: {
-            out: values.out,
-            overwrite: values.overwrite === true,
-            ...(values.select === undefined ? {} : { select: values.select }),
-            ...(values['select-only'] === true ? { 'select-only': true } : {}),
-            ...(values['label-studio-images'] === undefined ? {} : { 'label-studio-images': values['label-studio-images'] }),
-        },
-        parts: positionals,
-        logFormat: logFormatOf(values['log-format']),
-        debug: values.debug === true,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/cost/figures.ts
@@ -25744,29 +25865,99 @@ function estimateFleet(input) {
 
 
 const NUMBERS = {
-    sites: { default: '1', integer: true, range: { min: 1, max: 1_000_000 } },
-    'hours-per-day': { default: '24', integer: false, range: { min: 0, max: 24, minExclusive: true } },
-    'sample-fps': { default: '1', integer: false, range: { min: 0, max: 240, minExclusive: true } },
-    'video-fps': { default: '25', integer: false, range: { min: 0, max: 240, minExclusive: true } },
-    'keyframe-interval': { default: '2', integer: false, range: { min: 0, max: 3600, minExclusive: true } },
-    width: { default: '1920', integer: true, range: { min: 16, max: 16384 } },
-    height: { default: '1080', integer: true, range: { min: 16, max: 16384 } },
-    'hours-per-job': { default: '1', integer: false, range: { min: 0, max: 24, minExclusive: true } },
-    'job-overhead': { default: '120', integer: false, range: { min: 0, max: 3600 } },
-    utilisation: { default: '0.8', integer: false, range: { min: 0, max: 1, minExclusive: true } },
-    'days-per-month': { default: '30', integer: false, range: { min: 1, max: 31 } },
+    sites: {
+        default: '1', integer: true, range: { min: 1, max: 1_000_000 }, group: 'Sites and cameras',
+        placeholder: '<n>', what: 'sites (cameras) to process', unit: 'sites', symbol: 'site',
+    },
+    'hours-per-day': {
+        default: '24', integer: false, range: { min: 0, max: 24, minExclusive: true }, group: 'Sites and cameras',
+        placeholder: '<h>', what: 'video each site records a day', unit: 'hours, up to 24 h', symbol: 'h',
+    },
+    'sample-fps': {
+        default: '1', integer: false, range: { min: 0, max: 240, minExclusive: true }, group: 'Sites and cameras',
+        placeholder: '<n>', what: 'frames sampled per second of video, as run --sample-fps', unit: 'frames per second', symbol: 'frame/s',
+    },
+    'video-fps': {
+        default: '25', integer: false, range: { min: 0, max: 240, minExclusive: true }, group: 'Sites and cameras',
+        placeholder: '<n>', what: "the cameras' frame rate", unit: 'frames per second', symbol: 'frames/s',
+    },
+    'keyframe-interval': {
+        default: '2', integer: false, range: { min: 0, max: 3600, minExclusive: true }, group: 'Sites and cameras',
+        placeholder: '<s>', what: "time between the cameras' keyframes, their GOP length", unit: 'seconds', symbol: 's',
+    },
+    width: {
+        default: '1920', integer: true, range: { min: 16, max: 16384 }, group: 'Sites and cameras',
+        placeholder: '<px>', what: 'frame width', unit: 'pixels', symbol: 'px',
+    },
+    height: {
+        default: '1080', integer: true, range: { min: 16, max: 16384 }, group: 'Sites and cameras',
+        placeholder: '<px>', what: 'frame height', unit: 'pixels', symbol: 'px',
+    },
+    'hours-per-job': {
+        default: '1', integer: false, range: { min: 0, max: 24, minExclusive: true }, group: 'Runners',
+        placeholder: '<h>', what: 'video per job, a time range of it (docs/long-videos.md)', unit: 'hours, up to 24 h', symbol: 'h',
+    },
+    'job-overhead': {
+        default: '120', integer: false, range: { min: 0, max: 3600 }, group: 'Runners',
+        placeholder: '<s>', what: 'per job: runner start, image pull, model load', unit: 'seconds', symbol: 's',
+    },
+    utilisation: {
+        default: '0.8', integer: false, range: { min: 0, max: 1, minExclusive: true }, group: 'Runners',
+        placeholder: '<0-1>', what: "share of a runner's day spent on jobs", unit: 'fraction, 0-1', symbol: '%',
+    },
+    'days-per-month': {
+        default: '30', integer: false, range: { min: 1, max: 31 }, group: 'Runners',
+        placeholder: '<n>', what: 'days a month the sites record', unit: 'days', symbol: 'days',
+    },
 };
-const COST_HELP = `dataset-gen cost — runners and monthly cost for many sites
+/** `dataset-gen cost`'s options, as parseArgs takes them (its help lists every one: test/unit/cli/help.test.ts). */
+const COST_OPTIONS = {
+    instance: { type: 'string' },
+    spot: { type: 'boolean' },
+    price: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    ...Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, { type: 'string' }])),
+};
+/** An option's lines in the help: the description beside the name, its parenthesis on a line of its own when too long. */
+function optionLine(name, text, note = '') {
+    const line = `  ${name.padEnd(26)}${text}`;
+    return note === '' ? line : `${line}${line.length + note.length < 100 ? ' ' : `\n${' '.repeat(28)}`}${note}`;
+}
+function numberLine(name) {
+    const spec = NUMBERS[name];
+    const shown = spec.symbol === '%' ? `${spec.default} = ${Math.round(Number(spec.default) * 100)} %` : `${spec.default} ${spec.symbol}`;
+    return optionLine(`--${name} ${spec.placeholder}`, spec.what, `(${spec.unit}; default: ${shown})`);
+}
+const numbersOf = (group) => Object.keys(NUMBERS).filter((name) => NUMBERS[name].group === group).map(numberLine).join('\n');
+const COST_HELP = `dataset-gen cost — runners needed and monthly cost of processing many sites' video
 
 Usage:
-  dataset-gen cost [--sites 500] [--hours-per-day 24] [--sample-fps 0.1] [--instance g4dn.xlarge] [--spot]
+  dataset-gen cost [options]
+  npm run cost -- [options]
 
-  --instance <name>       ${Object.keys(INSTANCES).join(', ')} (default: github-2core)
-  --spot                  spot price (default: on demand)
-  --price <usd/h>         price per runner-hour (default: the instance's, as of ${PRICES_AS_OF})
-${Object.entries(NUMBERS).map(([name, spec]) => `  --${name.padEnd(21)} default ${spec.default}`).join('\n')}
+Prints, for the sites and cameras described, the compute one video-hour takes, the runners needed to
+keep up and the cost a month. CPU throughput is measured (docs/performance.md), GPU throughput is an
+estimate (docs/scaling.md); prices are dated list prices, to override with --price.
 
-CPU figures are measured (docs/performance.md); GPU figures are estimates (docs/scaling.md).
+Sites and cameras:
+${numbersOf('Sites and cameras')}
+
+Runners:
+${optionLine('--instance <name>', Object.keys(INSTANCES).join(', '), '(default: github-2core)')}
+${optionLine('--spot', 'the spot price instead of on demand', '(default: on demand)')}
+${optionLine('--price <usd/h>', 'price per runner-hour', `(USD per hour; default: the instance's list price as of ${PRICES_AS_OF})`)}
+${numbersOf('Runners')}
+${optionLine('-h, --help', 'this help')}
+
+Examples:
+  # 50 sites recording 12 hours a day, a frame every 10 seconds, on GitHub's 2-core runners
+  dataset-gen cost --sites 50 --hours-per-day 12 --sample-fps 0.1
+
+  # the same on GPU spot instances
+  dataset-gen cost --sites 50 --hours-per-day 12 --sample-fps 0.1 --instance g4dn.xlarge --spot
+
+  # 4K cameras at 30 frames per second with a keyframe every 4 seconds, at your own price
+  dataset-gen cost --sites 50 --width 3840 --height 2160 --video-fps 30 --keyframe-interval 4 --price 0.35
 `;
 function parseCostArgs(args) {
     let values;
@@ -25774,13 +25965,7 @@ function parseCostArgs(args) {
         ({ values } = (0,external_node_util_namespaceObject.parseArgs)({
             args: [...args],
             strict: true,
-            options: {
-                instance: { type: 'string' },
-                spot: { type: 'boolean' },
-                price: { type: 'string' },
-                help: { type: 'boolean', short: 'h' },
-                ...Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, { type: 'string' }])),
-            },
+            options: COST_OPTIONS,
         }));
     }
     catch (error) {
@@ -25848,32 +26033,215 @@ function runCost(args) {
     return renderEstimate(input, estimateFleet(input));
 }
 
+;// CONCATENATED MODULE: ./src/cli/args.ts
+/** argv → RawOptions, with the CLI-only flags (log format, debug, help). */
+
+
+
+const VALUE_OPTIONS = [
+    'out', 'site', 'sample-fps', 'every-n-frames', 'decode', 'start', 'end', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'dedup-local-threshold', 'confidence', 'iou',
+    'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'blur-ratio', 'blur-window', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
+    'pushgateway-url', 'history-csv', 'price-per-hour', 'execution-providers', 'export', 'label-studio-images', 'select',
+    'stall-timeout', 'download-timeout',
+];
+/** The commands that have help of their own (`dataset-gen <command> --help`, `dataset-gen help <command>`). */
+const HELP_TOPICS = ['run', 'merge', 'cost'];
+const COMMANDS = ['run', 'merge', 'cost', 'help', 'version'];
+/** `dataset-gen run`'s options, as parseArgs takes them (its help lists every one: test/unit/cli/help.test.ts). */
+const RUN_OPTIONS = {
+    video: { type: 'string', multiple: true },
+    overwrite: { type: 'boolean' },
+    resume: { type: 'boolean' },
+    strict: { type: 'boolean' },
+    'select-only': { type: 'boolean' },
+    'log-format': { type: 'string' },
+    debug: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    ...Object.fromEntries(VALUE_OPTIONS.map((name) => [name, { type: 'string' }])),
+};
+/** `dataset-gen merge`'s options, as parseArgs takes them. */
+const MERGE_OPTIONS = {
+    out: { type: 'string' },
+    overwrite: { type: 'boolean' },
+    select: { type: 'string' },
+    'select-only': { type: 'boolean' },
+    'label-studio-images': { type: 'string' },
+    'log-format': { type: 'string' },
+    debug: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+};
+const help = (topic) => ({ command: 'help', topic, raw: {}, parts: [], logFormat: 'text', debug: false });
+function unknownCommand(command) {
+    const hint = (0,errors/* didYouMean */.au)(command.replace(/^-+/, ''), COMMANDS, (name) => `\`dataset-gen ${name}\``);
+    return new errors/* UsageError */.eb(`Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\` and \`dataset-gen cost\` (see dataset-gen --help)`);
+}
+/** `dataset-gen help [<command>]`. */
+function helpTopic(rest) {
+    const [topic, extra] = rest;
+    if (extra !== undefined)
+        throw new errors/* UsageError */.eb(`dataset-gen help takes one command at most, received ${rest.length}; see dataset-gen --help`);
+    if (topic === undefined || topic === 'help')
+        return help('overview');
+    if (!HELP_TOPICS.includes(topic))
+        throw unknownCommand(topic);
+    return help(topic);
+}
+/** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
+function joinNegativeValues(args) {
+    const valued = new Set(VALUE_OPTIONS.map((name) => `--${name}`));
+    const out = [];
+    for (let i = 0; i < args.length; i++) {
+        const arg = args[i];
+        const next = args[i + 1];
+        if (valued.has(arg) && next !== undefined && /^-\d/.test(next)) {
+            out.push(`${arg}=${next}`);
+            i++;
+        }
+        else {
+            out.push(arg);
+        }
+    }
+    return out;
+}
+function parseCliArgs(argv, env = process.env) {
+    const [command, ...rest] = argv;
+    if (command === undefined)
+        return { command: 'usage', topic: 'overview', raw: {}, parts: [], logFormat: 'text', debug: false };
+    if (command === '--help' || command === '-h')
+        return help('overview');
+    if (command === 'help')
+        return helpTopic(rest);
+    if (command === '--version' || command === 'version')
+        return { command: 'version', raw: {}, parts: [], logFormat: 'text', debug: false };
+    if (command === 'merge')
+        return parseMergeArgs(rest);
+    if (command === 'cost') {
+        if (parseCostArgs(rest) === 'help')
+            return help('cost');
+        return { command: 'cost', raw: {}, parts: [...rest], logFormat: 'text', debug: false };
+    }
+    if (command !== 'run')
+        throw unknownCommand(command);
+    return parseRunArgs(rest, env);
+}
+function parseRunArgs(rest, env) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: joinNegativeValues(rest), strict: true, allowPositionals: false, options: RUN_OPTIONS });
+    }
+    catch (error) {
+        const message = error.message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
+        const unknown = /^Unknown option '--?([^'=]+)/.exec(message ?? '')?.[1];
+        const hint = unknown === undefined ? '' : (0,errors/* didYouMean */.au)(unknown, Object.keys(RUN_OPTIONS), (name) => `--${name}`);
+        throw new errors/* UsageError */.eb(`${message}${hint}; see dataset-gen run --help`);
+    }
+    const values = parsed.values;
+    if (values.help)
+        return help('run');
+    const raw = {
+        video: values.video,
+        overwrite: values.overwrite === true,
+        resume: values.resume === true,
+        strict: values.strict === true,
+        'select-only': values['select-only'] === true,
+    };
+    for (const name of VALUE_OPTIONS) {
+        const value = values[name];
+        if (typeof value === 'string')
+            raw[name] = value;
+    }
+    raw.model ??= env.DATASET_GEN_MODEL || undefined;
+    return { command: 'run', raw, parts: [], logFormat: logFormatOf(values['log-format']), debug: values.debug === true };
+}
+function usageFrom(error, command) {
+    const message = error.message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
+    return new errors/* UsageError */.eb(`${message}; see dataset-gen ${command} --help`);
+}
+function logFormatOf(value) {
+    const logFormat = value ?? 'text';
+    if (logFormat !== 'text' && logFormat !== 'json')
+        throw (0,errors/* invalidParameterError */.pn)('--log-format', '"text" or "json"', logFormat);
+    return logFormat;
+}
+/** `dataset-gen merge <dataset>... --out <dir> [--overwrite] [--select n [--select-only]] [--label-studio-images prefix]`. */
+function parseMergeArgs(rest) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...rest], strict: true, allowPositionals: true, options: MERGE_OPTIONS });
+    }
+    catch (error) {
+        throw usageFrom(error, 'merge');
+    }
+    const { values, positionals } = parsed;
+    if (values.help)
+        return help('merge');
+    if (positionals.length === 0)
+        throw (0,errors/* invalidParameterError */.pn)('dataset-gen merge', 'one or more dataset folders', 'none');
+    if (!values.out)
+        throw (0,errors/* invalidParameterError */.pn)('--out', 'the folder of the merged dataset', values.out);
+    return {
+        command: 'merge',
+        raw: {
+            out: values.out,
+            overwrite: values.overwrite === true,
+            ...(values.select === undefined ? {} : { select: values.select }),
+            ...(values['select-only'] === true ? { 'select-only': true } : {}),
+            ...(values['label-studio-images'] === undefined ? {} : { 'label-studio-images': values['label-studio-images'] }),
+        },
+        parts: positionals,
+        logFormat: logFormatOf(values['log-format']),
+        debug: values.debug === true,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/help.ts
+/**
+ * The CLI's help: an overview of the commands (`dataset-gen --help`, and the usage on stderr when
+ * called without arguments) and each command's own (`dataset-gen <command> --help`). Every number a
+ * help text gives carries its unit; test/unit/cli/help.test.ts checks that and that each command's
+ * help lists every option its parser takes.
+ */
+
+
 
 
 
 
 
 const q = DEFAULT_QUALITY_THRESHOLDS;
-const HELP = `dataset-gen — turn site video into a pre-tagged COCO dataset
+const preset = PRESETS[DEFAULT_PRESET];
+const help_percent = (fraction) => `${fraction} = ${Math.round(fraction * 100)} %`;
+const EXIT_CODE_LIST = Object.entries(errors/* EXIT_CODES */.ai).map(([name, code]) => `  ${String(code).padStart(3)}  ${name}`).join('\n');
+/** `dataset-gen --help`: what the tool does, its commands, where to read more. */
+const OVERVIEW_HELP = `dataset-gen — turn site video into a pre-tagged COCO dataset
 
 Usage:
   dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
-  dataset-gen merge <dataset> [<dataset> ...] --out <dir> [--overwrite] [--select <n> [--select-only]]
-                    [--label-studio-images <prefix>]
-  dataset-gen cost [--sites n] [--hours-per-day h] [--instance name] [--spot] ... (cost --help)
+  dataset-gen merge <dataset>... --out <dir> [options]
+  dataset-gen cost [options]
+  dataset-gen <command> --help
   dataset-gen --help | --version
 
-merge joins datasets made with the same model and config (e.g. the time ranges of a long
-video, processed by separate jobs) into one: images and annotations of each, unique ids,
-metrics and report computed again, a labelling budget (--select) chosen again over all
-the frames, the parts listed in manifest.json. merge --select <n> chooses a budget of its
-own over the merged frames instead of the parts' (which must have been made with --select,
-any n, as it chooses from their selection-features.json); --select-only goes with it.
-merge --label-studio-images sets the merged Label Studio tasks' image prefix (default as
-for run); the parts' own prefixes are not used. merge reads each part as untrusted: a file
-that is not what dataset-gen writes there (a link, a FIFO, an image name that is not its
-frame's) is refused, naming the part and the file.
+Samples frames from video, drops dark, overexposed, blurred and duplicate ones, detects objects with
+an ONNX model (YOLOv8n on COCO's 80 classes bundled) and writes images, COCO annotations, optional
+YOLO, CVAT and Label Studio exports, metrics and a report, ready to correct in a labelling tool.
+
+Commands:
+  run       sample, filter and pre-tag video frames into a dataset folder
+  merge     join datasets made with the same model and config (e.g. time ranges of one video)
+  cost      estimate the runners and monthly cost of processing many sites' video
+  help      this overview; \`dataset-gen help <command>\` is the same as \`dataset-gen <command> --help\`
+
+Example:
+  dataset-gen run --video site.mp4 --out dataset --sample-fps 1 --export yolo,cvat
+
+Run \`dataset-gen <command> --help\` for a command's options, examples and exit codes.
+`;
+/** `dataset-gen run --help`. */
+const RUN_HELP = `dataset-gen run — sample, filter and pre-tag video frames into a dataset
+
+Usage:
+  dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
 
 Input and output:
   --video <file>            input video; repeat for several (required)
@@ -25888,33 +26256,39 @@ Input and output:
                             (default: the first video's file name without extension)
 
 Sampling:
-  --sample-fps <n>          frames to sample per second of video (default: 1)
-  --every-n-frames <n>      sample every n-th decoded frame instead of a rate
-  --start <time>            process each video from this time: seconds (90.5) or hh:mm:ss
+  --sample-fps <n>          frames to sample per second of video, up to 240 frames/s
+                            (frames per second; default: 1 frame/s)
+  --every-n-frames <n>      sample every n-th decoded frame instead of a rate (frames;
+                            default: none, --sample-fps applies)
+  --start <time>            process each video from this time: seconds (90.5 s) or hh:mm:ss
                             (default: its start); frame indices and timestamps stay those of
                             the whole video, so ranges can be merged (dataset-gen merge)
-  --end <time>              stop before this time (default: the video's end)
+  --end <time>              stop before this time, written as --start (default: the video's end)
   --decode <mode>           auto, all or keyframes (default: auto). keyframes decodes only the
-                            keyframe nearest each sample (within half the interval; a sample
-                            with none that near is decoded exactly); all decodes every frame;
-                            auto takes keyframes when they are at most one interval apart and
-                            at most 1 in 4 frames
+                            keyframe nearest each sample (within half the sampling interval; a
+                            sample with none that near is decoded exactly); all decodes every
+                            frame; auto takes keyframes when they are at most one sampling
+                            interval apart and there are at least 4 frames per keyframe
 
 Filtering:
-  --dedup-threshold <n>     drop a frame whose pHash Hamming distance to the last kept
-                            frame is at most n; -1 disables (default: ${DEFAULT_DEDUP_THRESHOLD})
-  --dedup-local-threshold <n>
-                            drop it only if also no cell of a 32x32 luma grid changed by
-                            more than n levels, 0-255; 255 leaves it to the pHash
-                            (default: ${DEFAULT_DEDUP_LOCAL_THRESHOLD})
-  --black-luma <n>          drop frames with mean luma below n, 0-255 (default: ${q.blackLuma})
-  --overexposed-luma <n>    drop frames with mean luma above n, 0-255 (default: ${q.overexposedLuma})
+  --dedup-threshold <bits>  drop a frame whose ${HASH_BITS}-bit pHash differs from the last kept
+                            frame's in at most this many bits (Hamming distance); -1 disables
+                            (bits, 0-${HASH_BITS}; default: ${DEFAULT_DEDUP_THRESHOLD} bits)
+  --dedup-local-threshold <levels>
+                            drop it only if also no cell of a 32x32-cell luma grid changed by
+                            more than this; ${LOCAL_CHANGE_MAX} leaves it to the pHash (luma levels, 0-255;
+                            default: ${DEFAULT_DEDUP_LOCAL_THRESHOLD} levels)
+  --black-luma <levels>     drop frames with mean luma below this (luma levels, 0-255;
+                            default: ${q.blackLuma} levels)
+  --overexposed-luma <levels>
+                            drop frames with mean luma above this (luma levels, 0-255;
+                            default: ${q.overexposedLuma} levels)
   --blur-ratio <0-1>        drop frames whose blur score (variance of the Laplacian) is below
-                            this share of the median of the video's recent frames; 0 disables
-                            (default: ${q.blurRatio})
-  --blur-window <n>         recent frames that make that median (default: ${q.blurWindow})
-  --blur-threshold <n>      also drop frames whose blur score is below n, whatever the video;
-                            0 disables (default: ${q.blurThreshold})
+                            this fraction of the median of the video's recent frames; 0 disables
+                            (fraction, 0-1; default: ${help_percent(q.blurRatio)})
+  --blur-window <frames>    recent frames that make that median (frames; default: ${q.blurWindow} frames)
+  --blur-threshold <n>      also drop frames whose blur score is below this, whatever the video;
+                            0 disables (squared luma levels; default: ${q.blurThreshold === 0 ? 'off' : `${q.blurThreshold} levels²`})
 
 Detection:
   --model <file.onnx|url>   ONNX weights, a file or an https:// URL downloaded into the cache
@@ -25924,9 +26298,12 @@ Detection:
   --model-config <file|preset>
                             model config JSON or preset (default: ${DEFAULT_PRESET};
                             presets: ${Object.keys(PRESETS).join(', ')})
-  --confidence <0-1>        minimum detection score (default: from the config, 0.25)
-  --iou <0-1>               IoU threshold of non-maximum suppression (default: config, 0.45)
-  --max-detections <n>      detections kept per image (default: config, 300)
+  --confidence <0-1>        minimum detection score (fraction, 0-1; default: the model
+                            config's, ${help_percent(preset.confidence ?? 0)} in the preset)
+  --iou <0-1>               IoU threshold of non-maximum suppression (fraction, 0-1; default:
+                            the model config's, ${help_percent(preset.iou ?? 0)} in the preset)
+  --max-detections <n>      detections kept per image, 1-10000 (default: the model config's,
+                            ${preset.maxDetections} detections in the preset)
   --execution-providers <list>
                             onnxruntime providers in order, e.g. cuda,cpu (default: the model
                             config's, cpu); CUDA that cannot load falls back to the CPU with a warning
@@ -25940,36 +26317,103 @@ Labelling:
                             http(s) URL prefix, Label Studio's local-files path or a relative
                             folder (other schemes are refused)
                             (default: ${DEFAULT_LABEL_STUDIO_IMAGES})
-  --select <n>              labelling budget: choose n kept frames to label (every class seen, rarest
-                            first, then the least alike), written to selection.json (default: none)
+  --select <n>              labelling budget: choose n kept frames to label (every class seen,
+                            rarest first, then the least alike), written to selection.json
+                            (frames; default: none)
   --select-only             the exports hold only the selected frames (needs --select)
 
 Output and tools:
-  --jpeg-quality <1-100>    JPEG quality of the images (default: 90)
-  --inference-workers <n>   model sessions detecting different frames at once, each holding a
-                            copy of the model; "auto": 2 on a CPU with 2+ cores, 1 with CUDA
-                            (default: auto)
+  --jpeg-quality <1-100>    JPEG quality of the images (quality on a 1-100 scale; default: 90 of 100)
+  --inference-workers <n>   model sessions detecting different frames at once, each holding a copy
+                            of the model, 1-${MAX_INFERENCE_WORKERS} (sessions; default: auto = 2 sessions on a CPU
+                            with at least 2 cores, 1 session with CUDA)
   --ffmpeg-path <path>      ffmpeg binary (ffprobe beside it) or their folder
                             (default: PATH, then the bundled npm binaries)
   --stall-timeout <s>       stop ffprobe when it gives no answer, and ffmpeg or a model download
-                            when it makes no progress, for this many seconds (default: ${DEFAULT_STALL_TIMEOUT_SECONDS})
+                            when it makes no progress, for this long (seconds; default: ${DEFAULT_STALL_TIMEOUT_SECONDS} s)
   --download-timeout <s>    a model download may take this long in all, retries included
-                            (default: ${DEFAULT_DOWNLOAD_TIMEOUT_SECONDS})
+                            (seconds; default: ${DEFAULT_DOWNLOAD_TIMEOUT_SECONDS} s)
   --pushgateway-url <url>   push the run's Prometheus metrics to this Pushgateway, job
                             dataset-gen, grouped by site; a failed push is a warning (default: none)
   --history-csv <file>      append one row per run to this CSV (created with a header) (default: none)
-  --price-per-hour <usd>    price of the machine per hour: the report shows the run's cost and
-                            its cost per video-hour (default: none; compute time is always shown)
+  --price-per-hour <usd/h>  price of the machine: the report shows the run's cost and its cost per
+                            video-hour (USD per hour; default: none; compute time is always shown)
   --log-format text|json    log lines on stderr (default: text)
   --debug                   print stack traces of errors
+  -h, --help                this help
 
 Environment:
   DATASET_GEN_MODEL         default for --model
   DATASET_GEN_CACHE         download cache for URL model sources (default: ~/.cache/dataset-gen)
 
+Examples:
+  # one frame per second of a video, with YOLO and CVAT exports beside COCO
+  dataset-gen run --video site.mp4 --out dataset --sample-fps 1 --export yolo,cvat
+
+  # continue that run after it was killed, with the same options
+  dataset-gen run --video site.mp4 --out dataset --sample-fps 1 --export yolo,cvat --resume
+
+  # a long video in two jobs of half an hour each, then one dataset
+  dataset-gen run --video day.mp4 --out part-1 --end 00:30:00
+  dataset-gen run --video day.mp4 --out part-2 --start 00:30:00 --end 01:00:00
+  dataset-gen merge part-1 part-2 --out dataset
+
+  # 200 frames to label first, and a Label Studio import of only those
+  dataset-gen run --video site.mp4 --out dataset --select 200 --select-only --export label-studio
+
 Exit codes:
-${Object.entries(errors/* EXIT_CODES */.ai).map(([name, code]) => `  ${String(code).padStart(3)}  ${name}`).join('\n')}
+${EXIT_CODE_LIST}
 `;
+/** `dataset-gen merge --help`. */
+const MERGE_HELP = `dataset-gen merge — join datasets into one
+
+Usage:
+  dataset-gen merge <dataset>... --out <dir> [options]
+
+Joins datasets made by dataset-gen run with the same tool version, model and config (e.g. the time
+ranges of a long video, processed by separate jobs) into one: the images and annotations of each with
+new unique ids, metrics and report computed again, the labelling budget chosen again over all the
+frames, the parts listed in manifest.json. Each part is read as untrusted: a file that is not what
+dataset-gen writes there (a link, a FIFO, an image name that is not its frame's) is refused, naming
+the part and the file. Parts made with another model or config are refused (exit code ${errors/* EXIT_CODES */.ai.config}), and
+so are parts whose time ranges overlap (exit code ${errors/* EXIT_CODES */.ai.usage}).
+
+Arguments:
+  <dataset>...              dataset folders to join, one or more (required)
+
+Options:
+  --out <dir>               merged dataset folder to create (required); written to a temporary
+                            sibling and renamed into place when the merge succeeds
+  --overwrite               replace --out when it holds a previous dataset (default: refuse)
+  --select <n>              a labelling budget of the merge's own: choose n frames over all the
+                            merged frames instead of the parts' budget; every part must have been
+                            made with --select (any n), as it chooses from their
+                            selection-features.json (frames; default: the parts' own budget, if any)
+  --select-only             the exports hold only the selected frames (needs --select)
+  --label-studio-images <prefix>
+                            put before each image's file name in the merged Label Studio tasks;
+                            the parts' own prefixes are not used
+                            (default: ${DEFAULT_LABEL_STUDIO_IMAGES})
+  --log-format text|json    log lines on stderr (default: text)
+  --debug                   print stack traces of errors
+  -h, --help                this help
+
+Examples:
+  # two time ranges of one video, processed by separate jobs, into one dataset
+  dataset-gen run --video day.mp4 --out part-1 --end 00:30:00
+  dataset-gen run --video day.mp4 --out part-2 --start 00:30:00
+  dataset-gen merge part-1 part-2 --out dataset
+
+  # the whole site's labelling budget: 500 frames over every part (made with --select)
+  dataset-gen merge part-1 part-2 part-3 --out dataset --select 500 --select-only --overwrite
+
+Exit codes:
+${EXIT_CODE_LIST}
+`;
+/** The help a topic shows. */
+function helpText(topic) {
+    return { overview: OVERVIEW_HELP, run: RUN_HELP, merge: MERGE_HELP, cost: COST_HELP }[topic];
+}
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /** The CLI: argv → Options → runPipeline, errors → one line and an exit code. */
@@ -25990,11 +26434,11 @@ async function runCli(argv, io) {
         const args = parseCliArgs(argv, io.env);
         debug = args.debug;
         if (args.command === 'help') {
-            io.stdout.write(HELP);
+            io.stdout.write(helpText(args.topic ?? 'overview'));
             return 0;
         }
         if (args.command === 'usage') {
-            io.stderr.write(HELP);
+            io.stderr.write(helpText(args.topic ?? 'overview'));
             return errors/* EXIT_CODES */.ai.usage;
         }
         if (args.command === 'version') {
@@ -26064,8 +26508,8 @@ async function runCli(argv, io) {
 /* unused harmony exports QualityGateError, describeValue, closestName */
 /**
  * User-facing errors. Each class carries the process exit code the CLI returns for it, so a script
- * (or the Action) can tell bad input from a broken model from a bug. The README's exit-code table is
- * generated from `EXIT_CODES`; keep them in step.
+ * (or the Action) can tell bad input from a broken model from a bug. The exit-code table of
+ * docs/troubleshooting.md is generated from `EXIT_CODES`; keep them in step.
  */
 const EXIT_CODES = {
     ok: 0,

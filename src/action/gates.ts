@@ -3,7 +3,7 @@
  * (and uploaded, so it can be inspected); a missed gate fails the step with QualityGateError (exit 8).
  */
 import { QualityGateError } from '../errors.js';
-import type { RunMetrics } from '../observe/metrics.js';
+import type { RunMetrics } from '../observe/metrics-contract.js';
 import { inputName } from './inputs.js';
 
 export interface QualityGates {

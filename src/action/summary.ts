@@ -6,7 +6,7 @@
  */
 import { stat } from 'node:fs/promises';
 import * as core from '@actions/core';
-import type { RunMetrics } from '../observe/metrics.js';
+import type { RunMetrics } from '../observe/metrics-contract.js';
 import { DEFAULT_MAX_TABLE_ROWS, escapeMarkdown, renderMarkdownReport } from '../report/markdown.js';
 import { cutToBytes } from '../report/text-cut.js';
 import type { UploadedArtifact } from './artifact.js';

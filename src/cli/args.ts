@@ -1,17 +1,23 @@
 /** argv → RawOptions, with the CLI-only flags (log format, debug, help). */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { didYouMean, invalidParameterError, UsageError } from '../errors.js';
 import type { LogFormat } from '../observe/log.js';
 import type { RawOptions } from '../options/resolve-options.js';
+import { parseCostArgs } from './cost.js';
+
+/** What a help request shows: the overview of the commands, or one command's options. */
+export type HelpTopic = 'overview' | 'run' | 'merge' | 'cost';
 
 export interface CliArgs {
   /** `usage`: no arguments at all (the usage goes to stderr, exit 2); `help`: asked for. */
   command: 'run' | 'merge' | 'cost' | 'help' | 'usage' | 'version';
   raw: RawOptions;
-  /** `merge`: the dataset folders to join. */
+  /** `merge`: the dataset folders to join; `cost`: its arguments, parsed by src/cli/cost.ts. */
   parts: string[];
   logFormat: LogFormat;
   debug: boolean;
+  /** `help` and `usage`: which help to show. */
+  topic?: HelpTopic;
 }
 
 const VALUE_OPTIONS = [
@@ -21,8 +27,52 @@ const VALUE_OPTIONS = [
   'stall-timeout', 'download-timeout',
 ] as const;
 
+/** The commands that have help of their own (`dataset-gen <command> --help`, `dataset-gen help <command>`). */
+const HELP_TOPICS = ['run', 'merge', 'cost'] as const;
 const COMMANDS = ['run', 'merge', 'cost', 'help', 'version'];
-const FLAG_OPTIONS = ['video', 'overwrite', 'resume', 'strict', 'select-only', 'log-format', 'debug', 'help'];
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** `dataset-gen run`'s options, as parseArgs takes them (its help lists every one: test/unit/cli/help.test.ts). */
+export const RUN_OPTIONS = {
+  video: { type: 'string', multiple: true },
+  overwrite: { type: 'boolean' },
+  resume: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  'select-only': { type: 'boolean' },
+  'log-format': { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  ...Object.fromEntries(VALUE_OPTIONS.map((name) => [name, { type: 'string' as const }])),
+} satisfies Options;
+
+/** `dataset-gen merge`'s options, as parseArgs takes them. */
+export const MERGE_OPTIONS = {
+  out: { type: 'string' },
+  overwrite: { type: 'boolean' },
+  select: { type: 'string' },
+  'select-only': { type: 'boolean' },
+  'label-studio-images': { type: 'string' },
+  'log-format': { type: 'string' },
+  debug: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies Options;
+
+const help = (topic: HelpTopic): CliArgs => ({ command: 'help', topic, raw: {}, parts: [], logFormat: 'text', debug: false });
+
+function unknownCommand(command: string): UsageError {
+  const hint = didYouMean(command.replace(/^-+/, ''), COMMANDS, (name) => `\`dataset-gen ${name}\``);
+  return new UsageError(`Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\` and \`dataset-gen cost\` (see dataset-gen --help)`);
+}
+
+/** `dataset-gen help [<command>]`. */
+function helpTopic(rest: readonly string[]): CliArgs {
+  const [topic, extra] = rest;
+  if (extra !== undefined) throw new UsageError(`dataset-gen help takes one command at most, received ${rest.length}; see dataset-gen --help`);
+  if (topic === undefined || topic === 'help') return help('overview');
+  if (!(HELP_TOPICS as readonly string[]).includes(topic)) throw unknownCommand(topic);
+  return help(topic as HelpTopic);
+}
 
 /** `--opt -1` → `--opt=-1`: parseArgs takes a value that starts with "-" for an option otherwise. */
 function joinNegativeValues(args: readonly string[]): string[] {
@@ -43,45 +93,31 @@ function joinNegativeValues(args: readonly string[]): string[] {
 
 export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): CliArgs {
   const [command, ...rest] = argv;
-  if (command === undefined) return { command: 'usage', raw: {}, parts: [], logFormat: 'text', debug: false };
-  if (command === 'help' || command === '--help' || command === '-h') {
-    return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
-  }
+  if (command === undefined) return { command: 'usage', topic: 'overview', raw: {}, parts: [], logFormat: 'text', debug: false };
+  if (command === '--help' || command === '-h') return help('overview');
+  if (command === 'help') return helpTopic(rest);
   if (command === '--version' || command === 'version') return { command: 'version', raw: {}, parts: [], logFormat: 'text', debug: false };
   if (command === 'merge') return parseMergeArgs(rest);
-  if (command === 'cost') return { command: 'cost', raw: {}, parts: [...rest], logFormat: 'text', debug: rest.includes('--debug') };
-  if (command !== 'run') {
-    const hint = didYouMean(command.replace(/^-+/, ''), COMMANDS, (name) => `\`dataset-gen ${name}\``);
-    throw new UsageError(`Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\` and \`dataset-gen cost\` (see dataset-gen --help)`);
+  if (command === 'cost') {
+    if (parseCostArgs(rest) === 'help') return help('cost');
+    return { command: 'cost', raw: {}, parts: [...rest], logFormat: 'text', debug: false };
   }
+  if (command !== 'run') throw unknownCommand(command);
+  return parseRunArgs(rest, env);
+}
+
+function parseRunArgs(rest: readonly string[], env: NodeJS.ProcessEnv): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: joinNegativeValues(rest),
-      strict: true,
-      allowPositionals: false,
-      options: {
-        video: { type: 'string', multiple: true },
-        overwrite: { type: 'boolean' },
-        resume: { type: 'boolean' },
-        strict: { type: 'boolean' },
-        'select-only': { type: 'boolean' },
-        'log-format': { type: 'string' },
-        debug: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        ...Object.fromEntries(VALUE_OPTIONS.map((name) => [name, { type: 'string' as const }])),
-      },
-    });
+    parsed = parseArgs({ args: joinNegativeValues(rest), strict: true, allowPositionals: false, options: RUN_OPTIONS });
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
     const unknown = /^Unknown option '--?([^'=]+)/.exec(message ?? '')?.[1];
-    const hint = unknown === undefined ? '' : didYouMean(unknown, [...FLAG_OPTIONS, ...VALUE_OPTIONS], (name) => `--${name}`);
+    const hint = unknown === undefined ? '' : didYouMean(unknown, Object.keys(RUN_OPTIONS), (name) => `--${name}`);
     throw new UsageError(`${message}${hint}; see dataset-gen run --help`);
   }
   const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
-  if (values.help) return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
-  const logFormat = (values['log-format'] as string | undefined) ?? 'text';
-  if (logFormat !== 'text' && logFormat !== 'json') throw invalidParameterError('--log-format', '"text" or "json"', logFormat);
+  if (values.help) return help('run');
   const raw: RawOptions = {
     video: values.video as string[] | undefined,
     overwrite: values.overwrite === true,
@@ -94,7 +130,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
     if (typeof value === 'string') raw[name] = value;
   }
   raw.model ??= env.DATASET_GEN_MODEL || undefined;
-  return { command: 'run', raw, parts: [], logFormat, debug: values.debug === true };
+  return { command: 'run', raw, parts: [], logFormat: logFormatOf(values['log-format']), debug: values.debug === true };
 }
 
 function usageFrom(error: unknown, command: string): UsageError {
@@ -112,26 +148,12 @@ function logFormatOf(value: unknown): LogFormat {
 function parseMergeArgs(rest: readonly string[]): CliArgs {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...rest],
-      strict: true,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        overwrite: { type: 'boolean' },
-        select: { type: 'string' },
-        'select-only': { type: 'boolean' },
-        'label-studio-images': { type: 'string' },
-        'log-format': { type: 'string' },
-        debug: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args: [...rest], strict: true, allowPositionals: true, options: MERGE_OPTIONS });
   } catch (error) {
     throw usageFrom(error, 'merge');
   }
   const { values, positionals } = parsed;
-  if (values.help) return { command: 'help', raw: {}, parts: [], logFormat: 'text', debug: false };
+  if (values.help) return help('merge');
   if (positionals.length === 0) throw invalidParameterError('dataset-gen merge', 'one or more dataset folders', 'none');
   if (!values.out) throw invalidParameterError('--out', 'the folder of the merged dataset', values.out);
   return {

@@ -2,39 +2,126 @@
  * `dataset-gen cost` (`npm run cost -- …`): runners needed and monthly cost for a number of sites,
  * from the throughput figures and dated prices of src/cost/ (every one overridable).
  */
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { decodeModeFor, estimateFleet, type FleetEstimate, type FleetInput } from '../cost/estimate.js';
 import { INSTANCES, PRICES_AS_OF } from '../cost/figures.js';
 import { invalidParameterError, UsageError } from '../errors.js';
 import { parseDecimal, parseInteger } from '../options/parse.js';
 
+interface NumberSpec {
+  default: string;
+  integer: boolean;
+  range: { min: number; max: number; minExclusive?: boolean };
+  /** The help line: placeholder, what it is, its unit spelled out, and the unit after the default (`%` for a fraction). */
+  placeholder: string;
+  what: string;
+  unit: string;
+  symbol: string;
+  group: 'Sites and cameras' | 'Runners';
+}
+
 const NUMBERS = {
-  sites: { default: '1', integer: true, range: { min: 1, max: 1_000_000 } },
-  'hours-per-day': { default: '24', integer: false, range: { min: 0, max: 24, minExclusive: true } },
-  'sample-fps': { default: '1', integer: false, range: { min: 0, max: 240, minExclusive: true } },
-  'video-fps': { default: '25', integer: false, range: { min: 0, max: 240, minExclusive: true } },
-  'keyframe-interval': { default: '2', integer: false, range: { min: 0, max: 3600, minExclusive: true } },
-  width: { default: '1920', integer: true, range: { min: 16, max: 16384 } },
-  height: { default: '1080', integer: true, range: { min: 16, max: 16384 } },
-  'hours-per-job': { default: '1', integer: false, range: { min: 0, max: 24, minExclusive: true } },
-  'job-overhead': { default: '120', integer: false, range: { min: 0, max: 3600 } },
-  utilisation: { default: '0.8', integer: false, range: { min: 0, max: 1, minExclusive: true } },
-  'days-per-month': { default: '30', integer: false, range: { min: 1, max: 31 } },
-} as const;
+  sites: {
+    default: '1', integer: true, range: { min: 1, max: 1_000_000 }, group: 'Sites and cameras',
+    placeholder: '<n>', what: 'sites (cameras) to process', unit: 'sites', symbol: 'site',
+  },
+  'hours-per-day': {
+    default: '24', integer: false, range: { min: 0, max: 24, minExclusive: true }, group: 'Sites and cameras',
+    placeholder: '<h>', what: 'video each site records a day', unit: 'hours, up to 24 h', symbol: 'h',
+  },
+  'sample-fps': {
+    default: '1', integer: false, range: { min: 0, max: 240, minExclusive: true }, group: 'Sites and cameras',
+    placeholder: '<n>', what: 'frames sampled per second of video, as run --sample-fps', unit: 'frames per second', symbol: 'frame/s',
+  },
+  'video-fps': {
+    default: '25', integer: false, range: { min: 0, max: 240, minExclusive: true }, group: 'Sites and cameras',
+    placeholder: '<n>', what: "the cameras' frame rate", unit: 'frames per second', symbol: 'frames/s',
+  },
+  'keyframe-interval': {
+    default: '2', integer: false, range: { min: 0, max: 3600, minExclusive: true }, group: 'Sites and cameras',
+    placeholder: '<s>', what: "time between the cameras' keyframes, their GOP length", unit: 'seconds', symbol: 's',
+  },
+  width: {
+    default: '1920', integer: true, range: { min: 16, max: 16384 }, group: 'Sites and cameras',
+    placeholder: '<px>', what: 'frame width', unit: 'pixels', symbol: 'px',
+  },
+  height: {
+    default: '1080', integer: true, range: { min: 16, max: 16384 }, group: 'Sites and cameras',
+    placeholder: '<px>', what: 'frame height', unit: 'pixels', symbol: 'px',
+  },
+  'hours-per-job': {
+    default: '1', integer: false, range: { min: 0, max: 24, minExclusive: true }, group: 'Runners',
+    placeholder: '<h>', what: 'video per job, a time range of it (docs/long-videos.md)', unit: 'hours, up to 24 h', symbol: 'h',
+  },
+  'job-overhead': {
+    default: '120', integer: false, range: { min: 0, max: 3600 }, group: 'Runners',
+    placeholder: '<s>', what: 'per job: runner start, image pull, model load', unit: 'seconds', symbol: 's',
+  },
+  utilisation: {
+    default: '0.8', integer: false, range: { min: 0, max: 1, minExclusive: true }, group: 'Runners',
+    placeholder: '<0-1>', what: "share of a runner's day spent on jobs", unit: 'fraction, 0-1', symbol: '%',
+  },
+  'days-per-month': {
+    default: '30', integer: false, range: { min: 1, max: 31 }, group: 'Runners',
+    placeholder: '<n>', what: 'days a month the sites record', unit: 'days', symbol: 'days',
+  },
+} as const satisfies Record<string, NumberSpec>;
 
 type NumberName = keyof typeof NUMBERS;
 
-export const COST_HELP = `dataset-gen cost — runners and monthly cost for many sites
+/** `dataset-gen cost`'s options, as parseArgs takes them (its help lists every one: test/unit/cli/help.test.ts). */
+export const COST_OPTIONS = {
+  instance: { type: 'string' },
+  spot: { type: 'boolean' },
+  price: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  ...(Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, { type: 'string' as const }])) as Record<NumberName, { type: 'string' }>),
+} satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** An option's lines in the help: the description beside the name, its parenthesis on a line of its own when too long. */
+function optionLine(name: string, text: string, note = ''): string {
+  const line = `  ${name.padEnd(26)}${text}`;
+  return note === '' ? line : `${line}${line.length + note.length < 100 ? ' ' : `\n${' '.repeat(28)}`}${note}`;
+}
+
+function numberLine(name: NumberName): string {
+  const spec: NumberSpec = NUMBERS[name];
+  const shown = spec.symbol === '%' ? `${spec.default} = ${Math.round(Number(spec.default) * 100)} %` : `${spec.default} ${spec.symbol}`;
+  return optionLine(`--${name} ${spec.placeholder}`, spec.what, `(${spec.unit}; default: ${shown})`);
+}
+
+const numbersOf = (group: NumberSpec['group']): string =>
+  (Object.keys(NUMBERS) as NumberName[]).filter((name) => NUMBERS[name].group === group).map(numberLine).join('\n');
+
+export const COST_HELP = `dataset-gen cost — runners needed and monthly cost of processing many sites' video
 
 Usage:
-  dataset-gen cost [--sites 500] [--hours-per-day 24] [--sample-fps 0.1] [--instance g4dn.xlarge] [--spot]
+  dataset-gen cost [options]
+  npm run cost -- [options]
 
-  --instance <name>       ${Object.keys(INSTANCES).join(', ')} (default: github-2core)
-  --spot                  spot price (default: on demand)
-  --price <usd/h>         price per runner-hour (default: the instance's, as of ${PRICES_AS_OF})
-${Object.entries(NUMBERS).map(([name, spec]) => `  --${name.padEnd(21)} default ${spec.default}`).join('\n')}
+Prints, for the sites and cameras described, the compute one video-hour takes, the runners needed to
+keep up and the cost a month. CPU throughput is measured (docs/performance.md), GPU throughput is an
+estimate (docs/scaling.md); prices are dated list prices, to override with --price.
 
-CPU figures are measured (docs/performance.md); GPU figures are estimates (docs/scaling.md).
+Sites and cameras:
+${numbersOf('Sites and cameras')}
+
+Runners:
+${optionLine('--instance <name>', Object.keys(INSTANCES).join(', '), '(default: github-2core)')}
+${optionLine('--spot', 'the spot price instead of on demand', '(default: on demand)')}
+${optionLine('--price <usd/h>', 'price per runner-hour', `(USD per hour; default: the instance's list price as of ${PRICES_AS_OF})`)}
+${numbersOf('Runners')}
+${optionLine('-h, --help', 'this help')}
+
+Examples:
+  # 50 sites recording 12 hours a day, a frame every 10 seconds, on GitHub's 2-core runners
+  dataset-gen cost --sites 50 --hours-per-day 12 --sample-fps 0.1
+
+  # the same on GPU spot instances
+  dataset-gen cost --sites 50 --hours-per-day 12 --sample-fps 0.1 --instance g4dn.xlarge --spot
+
+  # 4K cameras at 30 frames per second with a keyframe every 4 seconds, at your own price
+  dataset-gen cost --sites 50 --width 3840 --height 2160 --video-fps 30 --keyframe-interval 4 --price 0.35
 `;
 
 export function parseCostArgs(args: readonly string[]): FleetInput | 'help' {
@@ -43,13 +130,7 @@ export function parseCostArgs(args: readonly string[]): FleetInput | 'help' {
     ({ values } = parseArgs({
       args: [...args],
       strict: true,
-      options: {
-        instance: { type: 'string' },
-        spot: { type: 'boolean' },
-        price: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        ...Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, { type: 'string' as const }])),
-      },
+      options: COST_OPTIONS,
     }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]}; see dataset-gen cost --help`);

@@ -1,30 +1,55 @@
+/**
+ * The CLI's help: an overview of the commands (`dataset-gen --help`, and the usage on stderr when
+ * called without arguments) and each command's own (`dataset-gen <command> --help`). Every number a
+ * help text gives carries its unit; test/unit/cli/help.test.ts checks that and that each command's
+ * help lists every option its parser takes.
+ */
 import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
-import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
+import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS, HASH_BITS, LOCAL_CHANGE_MAX } from '../domain/thresholds.js';
+import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 import { EXIT_CODES } from '../errors.js';
 import { DEFAULT_PRESET, PRESETS } from '../model/config.js';
-import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
+import { MAX_INFERENCE_WORKERS } from '../options/resolve-options.js';
+import type { HelpTopic } from './args.js';
+import { COST_HELP } from './cost.js';
 
 const q = DEFAULT_QUALITY_THRESHOLDS;
+const preset = PRESETS[DEFAULT_PRESET]!;
+const percent = (fraction: number): string => `${fraction} = ${Math.round(fraction * 100)} %`;
 
-export const HELP = `dataset-gen — turn site video into a pre-tagged COCO dataset
+const EXIT_CODE_LIST = Object.entries(EXIT_CODES).map(([name, code]) => `  ${String(code).padStart(3)}  ${name}`).join('\n');
+
+/** `dataset-gen --help`: what the tool does, its commands, where to read more. */
+export const OVERVIEW_HELP = `dataset-gen — turn site video into a pre-tagged COCO dataset
 
 Usage:
   dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
-  dataset-gen merge <dataset> [<dataset> ...] --out <dir> [--overwrite] [--select <n> [--select-only]]
-                    [--label-studio-images <prefix>]
-  dataset-gen cost [--sites n] [--hours-per-day h] [--instance name] [--spot] ... (cost --help)
+  dataset-gen merge <dataset>... --out <dir> [options]
+  dataset-gen cost [options]
+  dataset-gen <command> --help
   dataset-gen --help | --version
 
-merge joins datasets made with the same model and config (e.g. the time ranges of a long
-video, processed by separate jobs) into one: images and annotations of each, unique ids,
-metrics and report computed again, a labelling budget (--select) chosen again over all
-the frames, the parts listed in manifest.json. merge --select <n> chooses a budget of its
-own over the merged frames instead of the parts' (which must have been made with --select,
-any n, as it chooses from their selection-features.json); --select-only goes with it.
-merge --label-studio-images sets the merged Label Studio tasks' image prefix (default as
-for run); the parts' own prefixes are not used. merge reads each part as untrusted: a file
-that is not what dataset-gen writes there (a link, a FIFO, an image name that is not its
-frame's) is refused, naming the part and the file.
+Samples frames from video, drops dark, overexposed, blurred and duplicate ones, detects objects with
+an ONNX model (YOLOv8n on COCO's 80 classes bundled) and writes images, COCO annotations, optional
+YOLO, CVAT and Label Studio exports, metrics and a report, ready to correct in a labelling tool.
+
+Commands:
+  run       sample, filter and pre-tag video frames into a dataset folder
+  merge     join datasets made with the same model and config (e.g. time ranges of one video)
+  cost      estimate the runners and monthly cost of processing many sites' video
+  help      this overview; \`dataset-gen help <command>\` is the same as \`dataset-gen <command> --help\`
+
+Example:
+  dataset-gen run --video site.mp4 --out dataset --sample-fps 1 --export yolo,cvat
+
+Run \`dataset-gen <command> --help\` for a command's options, examples and exit codes.
+`;
+
+/** `dataset-gen run --help`. */
+export const RUN_HELP = `dataset-gen run — sample, filter and pre-tag video frames into a dataset
+
+Usage:
+  dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
 
 Input and output:
   --video <file>            input video; repeat for several (required)
@@ -39,33 +64,39 @@ Input and output:
                             (default: the first video's file name without extension)
 
 Sampling:
-  --sample-fps <n>          frames to sample per second of video (default: 1)
-  --every-n-frames <n>      sample every n-th decoded frame instead of a rate
-  --start <time>            process each video from this time: seconds (90.5) or hh:mm:ss
+  --sample-fps <n>          frames to sample per second of video, up to 240 frames/s
+                            (frames per second; default: 1 frame/s)
+  --every-n-frames <n>      sample every n-th decoded frame instead of a rate (frames;
+                            default: none, --sample-fps applies)
+  --start <time>            process each video from this time: seconds (90.5 s) or hh:mm:ss
                             (default: its start); frame indices and timestamps stay those of
                             the whole video, so ranges can be merged (dataset-gen merge)
-  --end <time>              stop before this time (default: the video's end)
+  --end <time>              stop before this time, written as --start (default: the video's end)
   --decode <mode>           auto, all or keyframes (default: auto). keyframes decodes only the
-                            keyframe nearest each sample (within half the interval; a sample
-                            with none that near is decoded exactly); all decodes every frame;
-                            auto takes keyframes when they are at most one interval apart and
-                            at most 1 in 4 frames
+                            keyframe nearest each sample (within half the sampling interval; a
+                            sample with none that near is decoded exactly); all decodes every
+                            frame; auto takes keyframes when they are at most one sampling
+                            interval apart and there are at least 4 frames per keyframe
 
 Filtering:
-  --dedup-threshold <n>     drop a frame whose pHash Hamming distance to the last kept
-                            frame is at most n; -1 disables (default: ${DEFAULT_DEDUP_THRESHOLD})
-  --dedup-local-threshold <n>
-                            drop it only if also no cell of a 32x32 luma grid changed by
-                            more than n levels, 0-255; 255 leaves it to the pHash
-                            (default: ${DEFAULT_DEDUP_LOCAL_THRESHOLD})
-  --black-luma <n>          drop frames with mean luma below n, 0-255 (default: ${q.blackLuma})
-  --overexposed-luma <n>    drop frames with mean luma above n, 0-255 (default: ${q.overexposedLuma})
+  --dedup-threshold <bits>  drop a frame whose ${HASH_BITS}-bit pHash differs from the last kept
+                            frame's in at most this many bits (Hamming distance); -1 disables
+                            (bits, 0-${HASH_BITS}; default: ${DEFAULT_DEDUP_THRESHOLD} bits)
+  --dedup-local-threshold <levels>
+                            drop it only if also no cell of a 32x32-cell luma grid changed by
+                            more than this; ${LOCAL_CHANGE_MAX} leaves it to the pHash (luma levels, 0-255;
+                            default: ${DEFAULT_DEDUP_LOCAL_THRESHOLD} levels)
+  --black-luma <levels>     drop frames with mean luma below this (luma levels, 0-255;
+                            default: ${q.blackLuma} levels)
+  --overexposed-luma <levels>
+                            drop frames with mean luma above this (luma levels, 0-255;
+                            default: ${q.overexposedLuma} levels)
   --blur-ratio <0-1>        drop frames whose blur score (variance of the Laplacian) is below
-                            this share of the median of the video's recent frames; 0 disables
-                            (default: ${q.blurRatio})
-  --blur-window <n>         recent frames that make that median (default: ${q.blurWindow})
-  --blur-threshold <n>      also drop frames whose blur score is below n, whatever the video;
-                            0 disables (default: ${q.blurThreshold})
+                            this fraction of the median of the video's recent frames; 0 disables
+                            (fraction, 0-1; default: ${percent(q.blurRatio)})
+  --blur-window <frames>    recent frames that make that median (frames; default: ${q.blurWindow} frames)
+  --blur-threshold <n>      also drop frames whose blur score is below this, whatever the video;
+                            0 disables (squared luma levels; default: ${q.blurThreshold === 0 ? 'off' : `${q.blurThreshold} levels²`})
 
 Detection:
   --model <file.onnx|url>   ONNX weights, a file or an https:// URL downloaded into the cache
@@ -75,9 +106,12 @@ Detection:
   --model-config <file|preset>
                             model config JSON or preset (default: ${DEFAULT_PRESET};
                             presets: ${Object.keys(PRESETS).join(', ')})
-  --confidence <0-1>        minimum detection score (default: from the config, 0.25)
-  --iou <0-1>               IoU threshold of non-maximum suppression (default: config, 0.45)
-  --max-detections <n>      detections kept per image (default: config, 300)
+  --confidence <0-1>        minimum detection score (fraction, 0-1; default: the model
+                            config's, ${percent(preset.confidence ?? 0)} in the preset)
+  --iou <0-1>               IoU threshold of non-maximum suppression (fraction, 0-1; default:
+                            the model config's, ${percent(preset.iou ?? 0)} in the preset)
+  --max-detections <n>      detections kept per image, 1-10000 (default: the model config's,
+                            ${preset.maxDetections} detections in the preset)
   --execution-providers <list>
                             onnxruntime providers in order, e.g. cuda,cpu (default: the model
                             config's, cpu); CUDA that cannot load falls back to the CPU with a warning
@@ -91,33 +125,102 @@ Labelling:
                             http(s) URL prefix, Label Studio's local-files path or a relative
                             folder (other schemes are refused)
                             (default: ${DEFAULT_LABEL_STUDIO_IMAGES})
-  --select <n>              labelling budget: choose n kept frames to label (every class seen, rarest
-                            first, then the least alike), written to selection.json (default: none)
+  --select <n>              labelling budget: choose n kept frames to label (every class seen,
+                            rarest first, then the least alike), written to selection.json
+                            (frames; default: none)
   --select-only             the exports hold only the selected frames (needs --select)
 
 Output and tools:
-  --jpeg-quality <1-100>    JPEG quality of the images (default: 90)
-  --inference-workers <n>   model sessions detecting different frames at once, each holding a
-                            copy of the model; "auto": 2 on a CPU with 2+ cores, 1 with CUDA
-                            (default: auto)
+  --jpeg-quality <1-100>    JPEG quality of the images (quality on a 1-100 scale; default: 90 of 100)
+  --inference-workers <n>   model sessions detecting different frames at once, each holding a copy
+                            of the model, 1-${MAX_INFERENCE_WORKERS} (sessions; default: auto = 2 sessions on a CPU
+                            with at least 2 cores, 1 session with CUDA)
   --ffmpeg-path <path>      ffmpeg binary (ffprobe beside it) or their folder
                             (default: PATH, then the bundled npm binaries)
   --stall-timeout <s>       stop ffprobe when it gives no answer, and ffmpeg or a model download
-                            when it makes no progress, for this many seconds (default: ${DEFAULT_STALL_TIMEOUT_SECONDS})
+                            when it makes no progress, for this long (seconds; default: ${DEFAULT_STALL_TIMEOUT_SECONDS} s)
   --download-timeout <s>    a model download may take this long in all, retries included
-                            (default: ${DEFAULT_DOWNLOAD_TIMEOUT_SECONDS})
+                            (seconds; default: ${DEFAULT_DOWNLOAD_TIMEOUT_SECONDS} s)
   --pushgateway-url <url>   push the run's Prometheus metrics to this Pushgateway, job
                             dataset-gen, grouped by site; a failed push is a warning (default: none)
   --history-csv <file>      append one row per run to this CSV (created with a header) (default: none)
-  --price-per-hour <usd>    price of the machine per hour: the report shows the run's cost and
-                            its cost per video-hour (default: none; compute time is always shown)
+  --price-per-hour <usd/h>  price of the machine: the report shows the run's cost and its cost per
+                            video-hour (USD per hour; default: none; compute time is always shown)
   --log-format text|json    log lines on stderr (default: text)
   --debug                   print stack traces of errors
+  -h, --help                this help
 
 Environment:
   DATASET_GEN_MODEL         default for --model
   DATASET_GEN_CACHE         download cache for URL model sources (default: ~/.cache/dataset-gen)
 
+Examples:
+  # one frame per second of a video, with YOLO and CVAT exports beside COCO
+  dataset-gen run --video site.mp4 --out dataset --sample-fps 1 --export yolo,cvat
+
+  # continue that run after it was killed, with the same options
+  dataset-gen run --video site.mp4 --out dataset --sample-fps 1 --export yolo,cvat --resume
+
+  # a long video in two jobs of half an hour each, then one dataset
+  dataset-gen run --video day.mp4 --out part-1 --end 00:30:00
+  dataset-gen run --video day.mp4 --out part-2 --start 00:30:00 --end 01:00:00
+  dataset-gen merge part-1 part-2 --out dataset
+
+  # 200 frames to label first, and a Label Studio import of only those
+  dataset-gen run --video site.mp4 --out dataset --select 200 --select-only --export label-studio
+
 Exit codes:
-${Object.entries(EXIT_CODES).map(([name, code]) => `  ${String(code).padStart(3)}  ${name}`).join('\n')}
+${EXIT_CODE_LIST}
 `;
+
+/** `dataset-gen merge --help`. */
+export const MERGE_HELP = `dataset-gen merge — join datasets into one
+
+Usage:
+  dataset-gen merge <dataset>... --out <dir> [options]
+
+Joins datasets made by dataset-gen run with the same tool version, model and config (e.g. the time
+ranges of a long video, processed by separate jobs) into one: the images and annotations of each with
+new unique ids, metrics and report computed again, the labelling budget chosen again over all the
+frames, the parts listed in manifest.json. Each part is read as untrusted: a file that is not what
+dataset-gen writes there (a link, a FIFO, an image name that is not its frame's) is refused, naming
+the part and the file. Parts made with another model or config are refused (exit code ${EXIT_CODES.config}), and
+so are parts whose time ranges overlap (exit code ${EXIT_CODES.usage}).
+
+Arguments:
+  <dataset>...              dataset folders to join, one or more (required)
+
+Options:
+  --out <dir>               merged dataset folder to create (required); written to a temporary
+                            sibling and renamed into place when the merge succeeds
+  --overwrite               replace --out when it holds a previous dataset (default: refuse)
+  --select <n>              a labelling budget of the merge's own: choose n frames over all the
+                            merged frames instead of the parts' budget; every part must have been
+                            made with --select (any n), as it chooses from their
+                            selection-features.json (frames; default: the parts' own budget, if any)
+  --select-only             the exports hold only the selected frames (needs --select)
+  --label-studio-images <prefix>
+                            put before each image's file name in the merged Label Studio tasks;
+                            the parts' own prefixes are not used
+                            (default: ${DEFAULT_LABEL_STUDIO_IMAGES})
+  --log-format text|json    log lines on stderr (default: text)
+  --debug                   print stack traces of errors
+  -h, --help                this help
+
+Examples:
+  # two time ranges of one video, processed by separate jobs, into one dataset
+  dataset-gen run --video day.mp4 --out part-1 --end 00:30:00
+  dataset-gen run --video day.mp4 --out part-2 --start 00:30:00
+  dataset-gen merge part-1 part-2 --out dataset
+
+  # the whole site's labelling budget: 500 frames over every part (made with --select)
+  dataset-gen merge part-1 part-2 part-3 --out dataset --select 500 --select-only --overwrite
+
+Exit codes:
+${EXIT_CODE_LIST}
+`;
+
+/** The help a topic shows. */
+export function helpText(topic: HelpTopic): string {
+  return { overview: OVERVIEW_HELP, run: RUN_HELP, merge: MERGE_HELP, cost: COST_HELP }[topic];
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { TOOL_VERSION } from '../version.js';
 import { parseCliArgs } from './args.js';
 import { runCost } from './cost.js';
-import { HELP } from './help.js';
+import { helpText } from './help.js';
 
 export interface CliIo {
   stdout: LogStream;
@@ -25,11 +25,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const args = parseCliArgs(argv, io.env);
     debug = args.debug;
     if (args.command === 'help') {
-      io.stdout.write(HELP);
+      io.stdout.write(helpText(args.topic ?? 'overview'));
       return 0;
     }
     if (args.command === 'usage') {
-      io.stderr.write(HELP);
+      io.stderr.write(helpText(args.topic ?? 'overview'));
       return EXIT_CODES.usage;
     }
     if (args.command === 'version') {

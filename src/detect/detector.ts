@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Box, Detection } from '../domain/detection.js';
-import type { RgbImage } from '../domain/image.js';
+import type { RgbImage } from '../domain/frame.js';
 import type { WorkerCount } from '../domain/run-options.js';
 import { ModelError, messageOf } from '../errors.js';
 import type { ExecutionProvider, ModelConfig } from '../model/config.js';

@@ -4,7 +4,7 @@
  */
 import sharp from 'sharp';
 import type { Box } from '../domain/detection.js';
-import type { RgbImage } from '../domain/image.js';
+import type { RgbImage } from '../domain/frame.js';
 
 /** Grey level of the padding, as in Ultralytics' letterbox. */
 export const PAD_VALUE = 114;

@@ -1,6 +1,12 @@
-/** The unit that flows through the pipeline's stages. */
-import type { RgbImage } from './image.js';
+/** The unit that flows through the pipeline's stages: a frame and its pixels. */
 import type { VideoInfo } from './video.js';
+
+/** A packed RGB image: 3 bytes per pixel, rows top to bottom, no padding. */
+export interface RgbImage {
+  rgb: Buffer;
+  width: number;
+  height: number;
+}
 
 /**
  * How a sampled frame was decoded: `sequential`, every frame decoded and this one sampled on the

@@ -1,6 +1,6 @@
 /**
  * Model config: what the detector needs to know about an ONNX model. A JSON file validated with zod
- * (errors name the field), or a built-in preset. See README "Model config".
+ * (errors name the field), or a built-in preset. See docs/model-config.md.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -14,7 +14,8 @@ import { DROP_REASONS } from '../domain/drop-reason.js';
 import { STAGES } from '../domain/stages.js';
 import { OutputError, messageOf } from '../errors.js';
 import { csvRecord, type CsvValue } from './csv.js';
-import { round, type RunMetrics } from './metrics.js';
+import type { RunMetrics } from './metrics-contract.js';
+import { round } from './statistics.js';
 
 /** Columns of runs.csv, in order. A change here makes existing files refuse new rows: on purpose. */
 export const HISTORY_COLUMNS: readonly string[] = [

@@ -12,7 +12,8 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DROP_REASONS } from '../domain/drop-reason.js';
 import { STAGES } from '../domain/stages.js';
-import { round, type RunMetrics } from './metrics.js';
+import type { RunMetrics } from './metrics-contract.js';
+import { round } from './statistics.js';
 
 /** Content type of the text exposition format (version 0.0.4). */
 export const PROMETHEUS_CONTENT_TYPE: string = Registry.PROMETHEUS_CONTENT_TYPE;
@@ -51,6 +52,12 @@ function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Where a family is registered, and the `site` label every series carries. */
+interface Target {
+  registers: Registry[];
+  site: string;
+}
+
 /**
  * A fresh registry holding the run's metrics. Throws RangeError when the per-image input does not
  * match `metrics` (a caller bug: they come from the same recorder).
@@ -62,8 +69,18 @@ export function buildPrometheusRegistry(input: PrometheusInput): Registry {
     throw new RangeError(`Got detection counts for ${detectionsPerImage.length} images but the run wrote ${metrics.images}`);
   }
   const registry = new Registry();
-  const registers = [registry];
+  const target: Target = { registers: [registry], site };
+  // Families appear in the file in the order they are registered.
+  addRunFamilies(target, manifest);
+  addDecodeFamilies(target, metrics);
+  addFrameFamilies(target, metrics);
+  addDetectionFamilies(target, metrics, detectionsPerImage);
+  addStageFamily(target, metrics);
+  return registry;
+}
 
+/** The run itself: tool and model, when it finished, how long it took. */
+function addRunFamilies({ registers, site }: Target, manifest: PrometheusRunInfo): void {
   const runInfo = new Gauge({
     name: 'dataset_gen_run_info',
     help: 'Tool version and model of the last dataset-gen run of a site (value always 1).',
@@ -87,7 +104,10 @@ export function buildPrometheusRegistry(input: PrometheusInput): Registry {
     registers,
   });
   runDuration.set({ site }, round(manifest.run.wallSeconds, 3));
+}
 
+/** Decoding, per video: frames ffmpeg decoded and the errors it reported. */
+function addDecodeFamilies({ registers, site }: Target, metrics: RunMetrics): void {
   const framesDecoded = new Counter({
     name: 'dataset_gen_frames_decoded_total',
     help: 'Frames ffmpeg decoded, per video, before sampling.',
@@ -104,7 +124,10 @@ export function buildPrometheusRegistry(input: PrometheusInput): Registry {
     framesDecoded.inc({ site, video: video.stem }, Math.max(0, video.decoded));
     decodeErrors.inc({ site, video: video.stem }, Math.max(0, video.decodeErrors));
   }
+}
 
+/** What became of the sampled frames: outcomes per video and reason, the drop ratio, the images written. */
+function addFrameFamilies({ registers, site }: Target, metrics: RunMetrics): void {
   const framesTotal = new Counter({
     name: 'dataset_gen_frames_total',
     help: 'Sampled frames per video by outcome (kept or dropped) and drop reason (empty for kept frames).',
@@ -131,7 +154,10 @@ export function buildPrometheusRegistry(input: PrometheusInput): Registry {
     registers,
   });
   images.inc({ site }, metrics.images);
+}
 
+/** Detections per class (classes never detected at 0) and the histogram of detections per image. */
+function addDetectionFamilies({ registers, site }: Target, metrics: RunMetrics, detectionsPerImage: readonly number[]): void {
   const detections = new Counter({
     name: 'dataset_gen_detections_total',
     help: 'Detections (COCO annotations) per class; model classes never detected are 0.',
@@ -155,7 +181,10 @@ export function buildPrometheusRegistry(input: PrometheusInput): Registry {
   // zero() makes the series exist (all buckets 0) when the run wrote no image.
   perImage.zero({ site });
   for (const count of detectionsPerImage) perImage.observe({ site }, count);
+}
 
+/** Wall time per pipeline stage, in `STAGES` order. */
+function addStageFamily({ registers, site }: Target, metrics: RunMetrics): void {
   const stageDuration = new Gauge({
     name: 'dataset_gen_stage_duration_seconds',
     help: 'Wall time spent in each pipeline stage during the last run of a site.',
@@ -163,8 +192,6 @@ export function buildPrometheusRegistry(input: PrometheusInput): Registry {
     registers,
   });
   for (const stage of STAGES) stageDuration.set({ site, stage }, seconds(metrics.timings.stages[stage].ms));
-
-  return registry;
 }
 
 /** The text of metrics.prom (ends in a newline). */

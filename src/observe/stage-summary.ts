@@ -5,7 +5,7 @@
  */
 import { STAGES, type Stage } from '../domain/stages.js';
 import type { LogFields, Logger } from './log.js';
-import type { RunMetrics } from './metrics.js';
+import type { RunMetrics } from './metrics-contract.js';
 
 export interface StageSummary {
   stage: Stage;

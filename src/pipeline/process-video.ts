@@ -26,8 +26,9 @@ import type { Progress } from '../observe/progress.js';
 import type { RunRecorder } from '../observe/recorder.js';
 import { fitForAnalysis } from './filter/analysis.js';
 import { Deduplicator } from './filter/dedup.js';
-import { DecodeLog, extractFrames, type DecodeStats } from './decode/extract.js';
-import { extractPlanned, PlannedDecodeLog, type PlannedDecode } from './decode/extract-planned.js';
+import { DecoderStderr, type DecodeStats } from './decode/decoder-stderr.js';
+import { extractFrames } from './decode/extract.js';
+import { extractPlanned, PlannedDecodeTotals, type PlannedDecode } from './decode/extract-planned.js';
 import type { TimelineOrigin } from './decode/frame-timeline.js';
 import { VideoInputError } from '../errors.js';
 import { frameFeatures } from './label/frame-features.js';
@@ -36,30 +37,46 @@ import { DecoderPriority } from './decode/decoder-priority.js';
 import type { RangePlan } from './decode/range-plan.js';
 import { writeFrameJpeg } from './write/write-images.js';
 
-export interface VideoJob {
+/** How a video is decoded: the tools, the priority, the range and which frames. */
+export interface VideoDecoder {
   tools: FfmpegTools;
-  video: VideoInfo;
-  sampling: Sampling;
+  /** Run ffmpeg at the lowest CPU priority at first (default true). */
+  lowPriority?: boolean;
+  /** Then let its priority follow how busy the inference workers are (DecoderPriority); not with a GPU. */
+  followsInference?: boolean;
+  /** Decode on the GPU; the CPU when absent. */
+  hwaccel?: 'cuda';
+  /** Only this time range is recorded (see range-plan.ts); null for the whole video. */
+  range: RangePlan | null;
+  /** `--decode keyframes`: the frames to decode (decode-plan.ts); null decodes every frame. */
+  plannedDecode: Omit<PlannedDecode, 'priority' | 'hwaccel'> | null;
+  /** Decoding every frame: where each decoded frame sits in the video (decode-plan.ts), when its packet list was read. */
+  origin?: TimelineOrigin | null;
+}
+
+/** Which sampled frames are dropped: the quality thresholds and dedup's two thresholds. */
+export interface VideoFilters {
   quality: QualityThresholds;
   dedupThreshold: number;
   dedupLocalThreshold: number;
-  /** Run ffmpeg at the lowest CPU priority at first (default true). */
-  decoderLowPriority?: boolean;
-  /** Then let its priority follow how busy the inference workers are (DecoderPriority); not with a GPU. */
-  decoderFollowsInference?: boolean;
-  /** Decode on the GPU; the CPU when absent. */
-  hwaccel?: 'cuda';
-  detector: Detector;
-  /** Only this time range is recorded (see range-plan.ts); null for the whole video. */
-  plan: RangePlan | null;
-  /** `--decode keyframes`: the frames to decode (decode-plan.ts); null decodes every frame. */
-  planned: Omit<PlannedDecode, 'priority' | 'hwaccel'> | null;
-  /** Decoding every frame: where each decoded frame sits in the video (decode-plan.ts), when its packet list was read. */
-  origin?: TimelineOrigin | null;
+}
+
+/** Where kept frames and records go. */
+export interface VideoOutput {
   datasetDir: string;
   jpegQuality: number;
   recorder: RunRecorder;
   progress: Progress | null;
+}
+
+/** One video's work: what to decode and how, what to drop, the detector, and where the results go. */
+export interface VideoJob {
+  video: VideoInfo;
+  sampling: Sampling;
+  decoder: VideoDecoder;
+  filters: VideoFilters;
+  detector: Detector;
+  output: VideoOutput;
   signal?: AbortSignal;
 }
 
@@ -100,7 +117,8 @@ interface InFlight {
 
 function startBatch(job: VideoJob, batch: Pending[]): InFlight {
   const names = batch.map(({ frame }) => imageFileName(frame.video.stem, frame.frameIndex));
-  const written = Promise.all(batch.map(({ frame }, i) => writeFrameJpeg(frame, job.datasetDir, job.jpegQuality, names[i]!)));
+  const { datasetDir, jpegQuality } = job.output;
+  const written = Promise.all(batch.map(({ frame }, i) => writeFrameJpeg(frame, datasetDir, jpegQuality, names[i]!)));
   // Settled at once so that a failure while an earlier batch is awaited is not "unhandled"; it is
   // rethrown when this batch is finished.
   written.catch(() => undefined);
@@ -110,7 +128,7 @@ function startBatch(job: VideoJob, batch: Pending[]): InFlight {
 }
 
 async function finishBatch(job: VideoJob, { batch, names, detected, written }: InFlight): Promise<void> {
-  const { recorder } = job;
+  const { recorder } = job.output;
   const { detections, inferenceMs } = await recorder.time('detect', () => detected);
   await recorder.time('write', () => written);
   const perFrameMs = inferenceMs / batch.length;
@@ -148,26 +166,29 @@ export interface DecodeSummary {
 }
 
 /** The sampled frames of a job, decoded as its plan says. */
-function framesOf(job: VideoJob, log: DecodeLog | PlannedDecodeLog, priority: DecoderPriority): AsyncGenerator<Frame, DecodeStats> {
-  if (job.planned !== null && log instanceof PlannedDecodeLog) {
-    return extractPlanned(job.tools, job.video, { ...job.planned, priority, hwaccel: job.hwaccel }, log);
+function framesOf(job: VideoJob, report: DecoderStderr | PlannedDecodeTotals, priority: DecoderPriority): AsyncGenerator<Frame, DecodeStats> {
+  const { tools, hwaccel, plannedDecode, range, origin } = job.decoder;
+  if (plannedDecode !== null && report instanceof PlannedDecodeTotals) {
+    return extractPlanned({ tools, video: job.video, plan: { ...plannedDecode, priority, hwaccel }, totals: report });
   }
-  return extractFrames(job.tools, job.video, job.sampling, log as DecodeLog, job.plan?.seekSeconds, job.hwaccel, priority, job.origin?.firstPts);
+  const stderr = report as DecoderStderr;
+  return extractFrames({ tools, video: job.video, sampling: job.sampling, stderr, seekSeconds: range?.seekSeconds, hwaccel, priority, firstPts: origin?.firstPts });
 }
 
 /** Processes one video; returns the decode's summary (frames decoded, decoder errors). */
 export async function processVideo(job: VideoJob): Promise<DecodeSummary> {
-  const { recorder, video } = job;
-  const dedup = new Deduplicator(job.dedupThreshold, job.dedupLocalThreshold);
-  const filter = new QualityFilter(job.quality);
-  const { plan } = job;
-  const log = job.planned === null ? new DecodeLog(job.origin ?? plan?.origin ?? null, plan?.range ?? null) : new PlannedDecodeLog(plan?.range ?? null);
-  const priority = new DecoderPriority(job.decoderLowPriority ?? true);
+  const { video, decoder } = job;
+  const { recorder, progress } = job.output;
+  const dedup = new Deduplicator(job.filters.dedupThreshold, job.filters.dedupLocalThreshold);
+  const filter = new QualityFilter(job.filters.quality);
+  const plan = decoder.range;
+  const report = decoder.plannedDecode === null ? new DecoderStderr(decoder.origin ?? plan?.origin ?? null, plan?.range ?? null) : new PlannedDecodeTotals(plan?.range ?? null);
+  const priority = new DecoderPriority(decoder.lowPriority ?? true);
   let first = true;
   let batch: Pending[] = [];
   const inFlight: InFlight[] = [];
   const follow = (): void => {
-    if (job.decoderFollowsInference === true) priority.follow(inFlight.length >= job.detector.concurrency);
+    if (decoder.followsInference === true) priority.follow(inFlight.length >= job.detector.concurrency);
   };
   const dispatch = async (): Promise<void> => {
     inFlight.push(await recorder.time('detect', () => startBatch(job, batch)));
@@ -183,12 +204,12 @@ export async function processVideo(job: VideoJob): Promise<DecodeSummary> {
   };
   try {
     let waitStart = performance.now();
-    for await (const frame of framesOf(job, log, priority)) {
+    for await (const frame of framesOf(job, report, priority)) {
       recorder.addStageTime('extract', performance.now() - waitStart);
       job.signal?.throwIfAborted();
       // A decode of every frame keeps its first frame: it must come before the checkpoint. A planned
       // decode takes only its chosen frames and starts where it must.
-      if (first && job.planned === null && plan !== null && plan.seekSeconds !== undefined && frame.timestampMs >= plan.replayFromMs) {
+      if (first && decoder.plannedDecode === null && plan !== null && plan.seekSeconds !== undefined && frame.timestampMs >= plan.replayFromMs) {
         throw new VideoInputError(`Video ${video.path}: the seek to ${plan.seekSeconds} s landed at ${frame.timestampMs / 1000} s, past the dedup checkpoint at ${plan.replayFromMs / 1000} s; the range cannot be decided as in a whole run`);
       }
       first = false;
@@ -224,7 +245,7 @@ export async function processVideo(job: VideoJob): Promise<DecodeSummary> {
           }
         }
       }
-      job.progress?.tick();
+      progress?.tick();
       waitStart = performance.now();
     }
     if (batch.length > 0) await dispatch();
@@ -233,5 +254,5 @@ export async function processVideo(job: VideoJob): Promise<DecodeSummary> {
     // On failure or abort, let batches still running settle before the caller removes the folder.
     await Promise.allSettled(inFlight.flatMap(({ detected, written }) => [detected, written]));
   }
-  return { stats: log.stats, window: log.window };
+  return { stats: report.stats, window: report.window };
 }

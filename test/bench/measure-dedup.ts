@@ -17,7 +17,7 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import type { RgbImage } from '../../src/domain/image.js';
+import type { RgbImage } from '../../src/domain/frame.js';
 import { DEFAULT_DEDUP_THRESHOLD, LOCAL_CHANGE_MAX } from '../../src/domain/thresholds.js';
 import { resolveFfmpegTools } from '../../src/media/tools.js';
 import { fitForAnalysis } from '../../src/pipeline/filter/analysis.js';
@@ -45,7 +45,7 @@ const tools = await resolveFfmpegTools();
 const info = await probeVideo(tools, video, 0);
 
 const frames: { frameIndex: number; image: RgbImage }[] = [];
-for await (const frame of extractFrames(tools, info, { mode: 'fps', fps })) {
+for await (const frame of extractFrames({ tools, video: info, sampling: { mode: 'fps', fps } })) {
   frames.push({ frameIndex: frame.frameIndex, image: await fitForAnalysis(frame) });
 }
 

@@ -13,6 +13,7 @@ import { modelCacheDir, modelCacheKey, saveModelCache } from '../../src/action/m
 import { Output } from '../../src/action/outputs.js';
 import { run, type RunOptions } from '../../src/action/run-action.js';
 import { QualityGateError } from '../../src/errors.js';
+import { envScope } from '../support/env.js';
 import { parseOutputFile } from '../support/github-files.js';
 import { startGitHubServices, type GitHubServices } from '../support/github-services/index.js';
 import { readZipEntries } from '../support/github-services/zip-entries.js';
@@ -25,13 +26,8 @@ let workspace: string;
 let runnerTemp: string;
 let outputFile: string;
 let summaryFile: string;
-const savedEnv = new Map<string, string | undefined>();
-
-function setVar(name: string, value: string | undefined): void {
-  if (!savedEnv.has(name)) savedEnv.set(name, process.env[name]);
-  if (value === undefined) delete process.env[name];
-  else process.env[name] = value;
-}
+/** Every variable the tests set, put back in afterAll. */
+const env = envScope();
 
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -46,8 +42,8 @@ interface ActionRun {
 
 /** Runs the Action with these inputs (all other INPUT_* cleared), capturing stdout and the files. */
 async function runAction(inputs: Record<string, string>, options?: RunOptions): Promise<ActionRun> {
-  for (const name of Object.keys(process.env)) if (name.startsWith('INPUT_')) setVar(name, undefined);
-  for (const [name, value] of Object.entries(inputs)) setVar(`INPUT_${name.toUpperCase()}`, value);
+  for (const name of Object.keys(process.env)) if (name.startsWith('INPUT_')) env.set(name, undefined);
+  for (const [name, value] of Object.entries(inputs)) env.set(`INPUT_${name.toUpperCase()}`, value);
   await writeFile(outputFile, '');
   await writeFile(summaryFile, '');
   let stdout = '';
@@ -81,7 +77,7 @@ beforeAll(async () => {
   for (const dir of [workspace, runnerTemp, fileCommands]) await mkdir(dir, { recursive: true });
   outputFile = path.join(fileCommands, 'set_output');
   summaryFile = path.join(fileCommands, 'step_summary');
-  const env: Record<string, string | undefined> = {
+  env.setAll({
     ...services.env,
     RUNNER_TEMP: runnerTemp,
     GITHUB_WORKSPACE: workspace,
@@ -93,17 +89,13 @@ beforeAll(async () => {
     ACTIONS_CACHE_MODE: undefined,
     GITHUB_RETENTION_DAYS: undefined,
     RUNNER_DEBUG: undefined,
-  };
-  for (const [name, value] of Object.entries(env)) setVar(name, value);
+  });
   await makeVideo(path.join(workspace, 'v.mp4'), { width: 320, height: 240, fps: 10, frames: 30 });
   await copyFile(MODEL, path.join(workspace, 'yolov8n.onnx'));
 }, 120_000);
 
 afterAll(async () => {
-  for (const [name, value] of savedEnv) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  env.restore();
   await services?.stop();
   if (root) await rm(root, { recursive: true, force: true });
 });
@@ -210,7 +202,7 @@ describe('a model given as an https URL', () => {
   });
 
   test('is downloaded once and saved to the cache; the next run restores it with no request', async () => {
-    setVar('ACTIONS_CACHE_SERVICE_V2', undefined); // as in a container action: the runner does not pass it
+    env.set('ACTIONS_CACHE_SERVICE_V2', undefined); // as in a container action: the runner does not pass it
     const first = await runAction({ video: 'v.mp4', model: url, 'model-sha256': digest, 'output-dir': 'out-url-1', 'artifact-name': 'url-1' }, { modelDownload: { ca: server.ca } });
     expect(first.error).toBeNull();
     expect(process.env.ACTIONS_CACHE_SERVICE_V2).toBe('true');

@@ -113,7 +113,7 @@ describe('bad input', () => {
     for (const option of ['--video', '--out', '--model', '--model-config', '--sample-fps', '--every-n-frames', '--site', '--dedup-threshold', '--confidence', '--iou', '--classes', '--overwrite', '--log-format', '--ffmpeg-path']) {
       expect(stdout).toContain(option);
     }
-    expect(stdout).toMatch(/default: 1\)/);
+    expect(stdout).toMatch(/default: 1 frame\/s\)/);
   });
 });
 

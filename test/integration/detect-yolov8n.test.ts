@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
 import { Detector } from '../../src/detect/detector.js';
 import type { Detection } from '../../src/domain/detection.js';
-import type { RgbImage } from '../../src/domain/image.js';
+import type { RgbImage } from '../../src/domain/frame.js';
 import { type ModelConfig, modelConfigSchema } from '../../src/model/config.js';
 import { DEMO_VIDEO, MODEL, MODEL_INT8, SHARED_PHOTOS, sharedHas, videoFrame } from '../support/videos.js';
 

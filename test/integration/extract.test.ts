@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Frame } from '../../src/domain/frame.js';
 import type { Sampling } from '../../src/domain/sampling.js';
 import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/tools.js';
-import { DecodeLog, extractFrames, truncatedError, truncation } from '../../src/pipeline/decode/extract.js';
+import { DecoderStderr } from '../../src/pipeline/decode/decoder-stderr.js';
+import { extractFrames } from '../../src/pipeline/decode/extract.js';
 import { probeVideo } from '../../src/pipeline/decode/probe.js';
-import { originFromTimeline } from '../../src/pipeline/decode/frame-timeline.js';
+import { truncatedError, truncation } from '../../src/pipeline/decode/truncation.js';
 import { makeTruncated, makeVideo, tempDir } from '../support/videos.js';
 
 let tools: FfmpegTools;
@@ -18,12 +19,12 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-async function extractAll(file: string, sampling: Sampling): Promise<{ frames: Omit<Frame, 'rgb'>[]; log: DecodeLog; bytes: number[] }> {
+async function extractAll(file: string, sampling: Sampling): Promise<{ frames: Omit<Frame, 'rgb'>[]; log: DecoderStderr; bytes: number[] }> {
   const video = await probeVideo(tools, file, 0);
-  const log = new DecodeLog();
+  const log = new DecoderStderr();
   const frames: Omit<Frame, 'rgb'>[] = [];
   const bytes: number[] = [];
-  for await (const { rgb, ...frame } of extractFrames(tools, video, sampling, log)) {
+  for await (const { rgb, ...frame } of extractFrames({ tools, video, sampling, stderr: log })) {
     frames.push(frame);
     bytes.push(rgb.length);
   }
@@ -73,7 +74,7 @@ describe('extractFrames', () => {
     expect(video.rotation).toBe(90);
     expect([video.width, video.height]).toEqual([96, 160]);
     const frames = [];
-    for await (const frame of extractFrames(tools, video, { mode: 'every-n-frames', n: 1 })) frames.push(frame);
+    for await (const frame of extractFrames({ tools, video, sampling: { mode: 'every-n-frames', n: 1 } })) frames.push(frame);
     expect(frames).toHaveLength(5);
     expect(frames[0]?.width).toBe(96);
     expect(frames[0]?.rgb.length).toBe(96 * 160 * 3);
@@ -83,9 +84,9 @@ describe('extractFrames', () => {
     const full = await makeVideo(path.join(dir, 'long.mp4'), { fps: 10, frames: 200, width: 320, height: 240, source: 'testsrc2' });
     const cut = await makeTruncated(full, path.join(dir, 'cut.mp4'), 0.4);
     const video = await probeVideo(tools, cut, 0);
-    const log = new DecodeLog();
+    const log = new DecoderStderr();
     const frames: number[] = [];
-    for await (const frame of extractFrames(tools, video, { mode: 'fps', fps: 1 }, log)) frames.push(frame.timestampMs);
+    for await (const frame of extractFrames({ tools, video, sampling: { mode: 'fps', fps: 1 }, stderr: log })) frames.push(frame.timestampMs);
     expect(frames.length).toBeGreaterThan(0);
     expect(frames.at(-1)!).toBeLessThan(20_000);
     const reason = truncation(video, log.stats, null);
@@ -98,8 +99,8 @@ describe('extractFrames', () => {
   test('a whole file is not truncated, whatever its container declares about frame counts', async () => {
     const file = await makeVideo(path.join(dir, 'whole.mp4'), { fps: 10, frames: 50 });
     const video = await probeVideo(tools, file, 0);
-    const log = new DecodeLog();
-    for await (const frame of extractFrames(tools, video, { mode: 'fps', fps: 1 }, log)) void frame;
+    const log = new DecoderStderr();
+    for await (const frame of extractFrames({ tools, video, sampling: { mode: 'fps', fps: 1 }, stderr: log })) void frame;
     expect(truncation(video, log.stats, null)).toBeNull();
     // A container that declares ten times the frames it stores (empty or repeated chunks) is still whole.
     expect(truncation({ ...video, frameCount: video.frameCount * 10, frameCountExact: true }, log.stats, null)).toBeNull();
@@ -111,113 +112,10 @@ describe('extractFrames', () => {
     const file = await makeVideo(path.join(dir, 'early.mp4'), { fps: 10, frames: 100 });
     const video = await probeVideo(tools, file, 0);
     let n = 0;
-    for await (const frame of extractFrames(tools, video, { mode: 'every-n-frames', n: 1 })) {
+    for await (const frame of extractFrames({ tools, video, sampling: { mode: 'every-n-frames', n: 1 } })) {
       void frame;
       if (++n === 3) break;
     }
     expect(n).toBe(3);
-  });
-});
-
-describe('DecodeLog', () => {
-  const info = (instance: number, n: number, pts: number, key: 0 | 1 = 0): string =>
-    `[Parsed_showinfo_${instance} @ 0x55] [info] n:${String(n).padStart(4)} pts:${String(pts).padStart(7)} pts_time:${pts / 1000} pos: 1 fmt:yuv420p sar:1/1 s:160x120 i:P iskey:${key} type:${key === 1 ? 'I' : 'P'} checksum:0`;
-  const exited = (): boolean => true;
-
-  test('a decoder error marks the next decoded frame corrupt, and every frame after it up to the next keyframe', async () => {
-    const log = new DecodeLog();
-    log.line(info(0, 0, 0, 1));
-    log.line(info(2, 0, 0));
-    log.line('[h264 @ 0x55] [error] error while decoding MB 1 2, bytestream -5');
-    for (const [n, key] of [[1, 0], [2, 0], [3, 1], [4, 0]] as const) {
-      log.line(info(0, n, n * 100, key));
-      log.line(info(2, n, n * 100));
-    }
-    const marks = [];
-    for (let i = 0; i < 5; i += 1) marks.push((await log.nextSelected(exited))?.corrupt);
-    expect(marks).toEqual([false, true, true, false, false]);
-    expect(log.stats).toMatchObject({ framesDecoded: 5, decodeErrors: 1, truncated: false });
-  });
-
-  test('an error in a keyframe marks the keyframe and the frames it predicts', async () => {
-    const log = new DecodeLog();
-    log.line('[hevc @ 0x1] [error] Could not find ref with POC 4');
-    log.line(info(0, 0, 0, 1));
-    log.line(info(2, 0, 0));
-    log.line(info(0, 1, 100));
-    log.line(info(2, 1, 100));
-    expect(await log.nextSelected(exited)).toMatchObject({ frameIndex: 0, corrupt: true });
-    expect(await log.nextSelected(exited)).toMatchObject({ frameIndex: 1, corrupt: true });
-  });
-
-  test('a packet that yields no frame smears the frames after it, not the next keyframe (a stream cut mid-GOP starts clean)', async () => {
-    const log = new DecodeLog();
-    // Cut mid-GOP: the frames before the first keyframe cannot decode; the keyframe is whole.
-    log.line('[h264 @ 0x55] [error] non-existing PPS 0 referenced');
-    log.line('[h264 @ 0x55] [error] no frame!');
-    log.line(info(0, 0, 0, 1));
-    log.line(info(2, 0, 0));
-    // A lost packet mid-GOP: the frames predicted from it are smeared up to the next keyframe.
-    log.line('[h264 @ 0x55] [error] Invalid NAL unit size (2147483647 > 1708).');
-    log.line('[h264 @ 0x55] [error] Error splitting the input into NAL units.');
-    for (const [n, key] of [[1, 0], [2, 1]] as const) {
-      log.line(info(0, n, n * 100, key));
-      log.line(info(2, n, n * 100));
-    }
-    const marks = [];
-    for (let i = 0; i < 3; i += 1) marks.push((await log.nextSelected(exited))?.corrupt);
-    expect(marks).toEqual([false, true, false]);
-    expect(log.stats.decodeErrors).toBe(4);
-  });
-
-  test('an error about SEI metadata (a camera that writes a malformed one into every GOP) leaves the frames whole and is not counted', async () => {
-    const log = new DecodeLog();
-    log.line(info(0, 0, 0, 1));
-    log.line(info(2, 0, 0));
-    log.line('[h264 @ 0x55] [error] SEI type 5 size 2040 truncated at 1656');
-    log.line(info(0, 1, 100));
-    log.line(info(2, 1, 100));
-    expect(await log.nextSelected(exited)).toMatchObject({ corrupt: false });
-    expect(await log.nextSelected(exited)).toMatchObject({ corrupt: false });
-    expect(log.stats.decodeErrors).toBe(0);
-  });
-
-  test('with an ffmpeg whose showinfo does not say iskey, only the frame after the error is marked', async () => {
-    const log = new DecodeLog();
-    const bare = (instance: number, n: number, pts: number): string => info(instance, n, pts).replace(/ iskey:\d type:\w/, '');
-    log.line('[h264 @ 0x55] [error] error while decoding MB 1 2, bytestream -5');
-    for (const n of [0, 1]) {
-      log.line(bare(0, n, n * 100));
-      log.line(bare(2, n, n * 100));
-    }
-    expect(await log.nextSelected(exited)).toMatchObject({ frameIndex: 0, corrupt: true });
-    expect(await log.nextSelected(exited)).toMatchObject({ frameIndex: 1, corrupt: false });
-  });
-
-  test('placed on the packet list, a frame the decoder lost does not shift the indices after it', async () => {
-    const timeline = { pts: Float64Array.from([0, 100, 200, 300]), firstPtsTime: 0 };
-    const counted = new DecodeLog();
-    const placed = new DecodeLog(originFromTimeline(timeline));
-    for (const log of [counted, placed]) {
-      // The frame at pts 100 never decodes: ffmpeg's own count (n) runs on without it.
-      for (const [n, pts] of [[0, 0], [1, 200], [2, 300]] as const) {
-        log.line(info(0, n, pts));
-        log.line(info(2, n, pts));
-      }
-    }
-    const indices = async (log: DecodeLog): Promise<(number | undefined)[]> => [
-      (await log.nextSelected(exited))?.frameIndex,
-      (await log.nextSelected(exited))?.frameIndex,
-      (await log.nextSelected(exited))?.frameIndex,
-    ];
-    expect(await indices(counted)).toEqual([0, 1, 2]);
-    expect(await indices(placed)).toEqual([0, 2, 3]);
-  });
-
-  test('the demuxer reporting a partial file marks the decode truncated', () => {
-    const log = new DecodeLog();
-    log.line('[mov,mp4,m4a,3gp,3g2,mj2 @ 0x55] [error] stream 0, offset 0x4d515: partial file');
-    expect(log.stats.truncated).toBe(true);
-    expect(log.stats.decodeErrors).toBe(0);
   });
 });

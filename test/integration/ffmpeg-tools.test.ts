@@ -8,12 +8,11 @@ import { cudaDecodeWorks, startDecode } from '../../src/media/ffmpeg.js';
 import { listPacketTimes, probeFile, probeFileWithPackets, scanPackets } from '../../src/media/ffprobe.js';
 import { locateFfmpegTools, resolveFfmpegTools, withVersions, type FfmpegTools } from '../../src/media/tools.js';
 import { INPUT_FORMATS } from '../../src/media/untrusted-input.js';
+import { envScope } from '../support/env.js';
 import { tempDir } from '../support/videos.js';
 
-const savedPath = process.env.PATH;
-afterEach(() => {
-  process.env.PATH = savedPath;
-});
+const env = envScope();
+afterEach(() => env.restore());
 
 describe('resolveFfmpegTools', () => {
   test('PATH first, with versions', async () => {
@@ -24,7 +23,7 @@ describe('resolveFfmpegTools', () => {
   });
 
   test('without ffmpeg on PATH, the binaries from the npm packages', async () => {
-    process.env.PATH = '/nonexistent';
+    env.set('PATH', '/nonexistent');
     const tools = await resolveFfmpegTools();
     expect(tools.source).toBe('npm');
     expect(tools.ffmpeg.path).toContain(`${path.sep}node_modules${path.sep}`);

@@ -11,6 +11,7 @@ import { DefaultArtifactClient } from '@actions/artifact';
 import { restoreCache, saveCache } from '@actions/cache';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import sharp from 'sharp';
+import { envScope } from '../support/env.js';
 import { startGitHubServices, type GitHubServices } from '../support/github-services/index.js';
 import { readZipEntries } from '../support/github-services/zip-entries.js';
 import { MODEL } from '../support/videos.js';
@@ -21,7 +22,7 @@ const TOUCHED = ['ACTIONS_CACHE_URL', 'ACTIONS_CACHE_MODE', 'GITHUB_RETENTION_DA
 let services: GitHubServices;
 let root: string;
 let workspace: string;
-const savedEnv = new Map<string, string | undefined>();
+const env = envScope();
 
 function sha256(data: Buffer): string {
   return createHash('sha256').update(data).digest('hex');
@@ -74,19 +75,11 @@ beforeAll(async () => {
     ACTIONS_CACHE_MODE: undefined,
     GITHUB_RETENTION_DAYS: undefined,
   };
-  for (const name of new Set([...Object.keys(values), ...TOUCHED])) {
-    savedEnv.set(name, process.env[name]);
-    const value = values[name];
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  for (const name of new Set([...Object.keys(values), ...TOUCHED])) env.set(name, values[name]);
 }, 60_000);
 
 afterAll(async () => {
-  for (const [name, value] of savedEnv) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  env.restore();
   await services?.stop();
   if (root) await rm(root, { recursive: true, force: true });
 });

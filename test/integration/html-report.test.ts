@@ -14,7 +14,7 @@ import type { DropReason } from '../../src/domain/drop-reason.js';
 import type { FrameRecord } from '../../src/domain/frame-record.js';
 import type { QualityGateVerdict } from '../../src/domain/quality-gates.js';
 import { STAGES } from '../../src/domain/stages.js';
-import { computeMetrics } from '../../src/observe/metrics.js';
+import { computeMetrics } from '../../src/observe/compute-metrics.js';
 import { RunRecorder } from '../../src/observe/recorder.js';
 import { resolveOptions } from '../../src/options/resolve-options.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run-pipeline.js';

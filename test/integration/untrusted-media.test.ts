@@ -19,7 +19,8 @@ import type { VideoInfo } from '../../src/domain/video.js';
 import { VideoInputError } from '../../src/errors.js';
 import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/tools.js';
 import { PROTOCOL_WHITELIST } from '../../src/media/untrusted-input.js';
-import { DecodeLog, extractFrames } from '../../src/pipeline/decode/extract.js';
+import { DecoderStderr } from '../../src/pipeline/decode/decoder-stderr.js';
+import { extractFrames } from '../../src/pipeline/decode/extract.js';
 import { probeVideo } from '../../src/pipeline/decode/probe.js';
 import { runCliToEnd } from '../support/cli-process.js';
 import { ffmpeg, makeVideo, MODEL, tempDir } from '../support/videos.js';
@@ -66,7 +67,7 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 async function drain(video: VideoInfo, t: FfmpegTools, pauseMs = 0): Promise<{ frames: number; error: unknown }> {
   let frames = 0;
   try {
-    for await (const frame of extractFrames(t, video, { mode: 'every-n-frames', n: 1 }, new DecodeLog())) {
+    for await (const frame of extractFrames({ tools: t, video, sampling: { mode: 'every-n-frames', n: 1 }, stderr: new DecoderStderr() })) {
       expect(frame.rgb.length).toBe(video.width * video.height * 3);
       frames += 1;
       if (pauseMs > 0) await sleep(pauseMs);

@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { RgbImage } from '../../src/domain/image.js';
+import type { RgbImage } from '../../src/domain/frame.js';
 
 const run = promisify(execFile);
 

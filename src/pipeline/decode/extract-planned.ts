@@ -6,7 +6,8 @@
  * nokey`); consecutive exact targets after the same keyframe share one that decodes every frame from
  * that keyframe (a seek, `-ss` before `-i`). Each process keeps exactly its targets' pts (`select`),
  * so only the chosen frames are converted to RGB and piped. A keyframe the decoder does not produce
- * (a container flag the codec does not honour) is decoded exactly instead.
+ * (a container flag the codec does not honour) is decoded exactly instead. Each process is read as a
+ * sequential decode is: its frames through frame-pipe.ts, its stderr by decoder-stderr.ts.
  */
 import type { Frame } from '../../domain/frame.js';
 import type { TimeRange } from '../../domain/time-range.js';
@@ -14,7 +15,8 @@ import type { VideoInfo } from '../../domain/video.js';
 import { VideoInputError } from '../../errors.js';
 import type { PriorityControl } from '../../media/ffmpeg.js';
 import type { FfmpegTools } from '../../media/tools.js';
-import { DecodeLog, decodeRaw, type DecodeStats } from './extract.js';
+import { DecoderStderr, KEPT_ERRORS, noDecodeStats, type DecodeStats } from './decoder-stderr.js';
+import { pipedFrames } from './frame-pipe.js';
 import { frameAt, type FrameTimeline } from './frame-timeline.js';
 import { lowerBound, ptsSelectExpression, type DecodeTarget } from './keyframe-choice.js';
 
@@ -70,32 +72,36 @@ function seekFor(timeline: FrameTimeline, frame: number): number | undefined {
   return seconds > 0 ? seconds : undefined;
 }
 
-export class PlannedDecodeLog {
+/** The totals of a planned decode's ffmpeg processes, each read by its own DecoderStderr. */
+export class PlannedDecodeTotals {
   constructor(readonly window: TimeRange | null = null) {}
-  readonly stats: DecodeStats = { framesDecoded: 0, decodeErrors: 0, truncated: false, lastTimestampMs: 0 };
+  readonly stats: DecodeStats = noDecodeStats();
   readonly errors: string[] = [];
   keyframes = 0;
   exact = 0;
 
-  add(log: DecodeLog): void {
-    this.stats.framesDecoded += log.stats.framesDecoded;
-    this.stats.decodeErrors += log.stats.decodeErrors;
-    this.stats.truncated ||= log.stats.truncated;
-    this.errors.push(...log.errors.slice(0, Math.max(0, 20 - this.errors.length)));
+  add(stderr: DecoderStderr): void {
+    this.stats.framesDecoded += stderr.stats.framesDecoded;
+    this.stats.decodeErrors += stderr.stats.decodeErrors;
+    this.stats.truncated ||= stderr.stats.truncated;
+    this.errors.push(...stderr.errors.slice(0, Math.max(0, KEPT_ERRORS - this.errors.length)));
   }
 }
 
-async function* decodeGroup(
-  tools: FfmpegTools,
-  video: VideoInfo,
-  plan: PlannedDecode,
-  group: Group,
-  totals: PlannedDecodeLog,
-): AsyncGenerator<Frame, void> {
+/** One planned decode: the video, its plan, and where the totals of its ffmpeg processes add up. */
+interface PlannedExtract {
+  tools: FfmpegTools;
+  video: VideoInfo;
+  plan: PlannedDecode;
+  totals: PlannedDecodeTotals;
+}
+
+async function* decodeGroup(job: PlannedExtract, group: Group): AsyncGenerator<Frame, void> {
+  const { video, plan, totals } = job;
   const { timeline } = plan;
   const first = group.targets[0]!;
   const start = group.kind === 'exact' ? keyframeBefore(timeline, first.frame) : first.frame;
-  const log = new DecodeLog({ firstPtsTime: timeline.firstPtsTime, framesBefore: () => 0 }, plan.window);
+  const stderr = new DecoderStderr({ firstPtsTime: timeline.firstPtsTime, framesBefore: () => 0 }, plan.window);
   const pending = [...group.targets];
   const request = {
     filter: `showinfo=checksum=0,select='${ptsSelectExpression(pending.map((t) => timeline.pts[t.frame]!))}',showinfo=checksum=0`,
@@ -127,10 +133,10 @@ async function* decodeGroup(
     if (group.kind === 'exact') {
       throw new VideoInputError(`Video ${video.path}: ffmpeg did not produce frame ${skipped[0]!.frame}; it cannot be decoded exactly`);
     }
-    for (const regroup of groupTargets(timeline, skipped)) yield* decodeGroup(tools, video, plan, regroup, totals);
+    for (const regroup of groupTargets(timeline, skipped)) yield* decodeGroup(job, regroup);
   };
   try {
-    for await (const { info, rgb } of decodeRaw(tools, video, request, log)) {
+    for await (const { info, rgb } of pipedFrames(job.tools, video, request, stderr)) {
       const frame = frameAt(timeline, info.pts);
       yield* missed(frame);
       const target = pending[0];
@@ -140,7 +146,7 @@ async function* decodeGroup(
       if (pending.length === 0) break;
     }
   } finally {
-    totals.add(log);
+    totals.add(stderr);
   }
   yield* missed(Infinity);
 }
@@ -150,13 +156,9 @@ async function* decodeGroup(
  * totals; the last timestamp is the packet list's last frame, which the demuxer read (only the chosen
  * frames are decoded, so a file that ends early shows as a short packet list).
  */
-export async function* extractPlanned(
-  tools: FfmpegTools,
-  video: VideoInfo,
-  plan: PlannedDecode,
-  totals: PlannedDecodeLog,
-): AsyncGenerator<Frame, DecodeStats> {
-  for (const group of groupTargets(plan.timeline, plan.targets)) yield* decodeGroup(tools, video, plan, group, totals);
+export async function* extractPlanned(job: PlannedExtract): AsyncGenerator<Frame, DecodeStats> {
+  const { plan, totals } = job;
+  for (const group of groupTargets(plan.timeline, plan.targets)) yield* decodeGroup(job, group);
   totals.stats.lastTimestampMs = Math.round(plan.timeline.ms.at(-1) ?? 0);
   return totals.stats;
 }

@@ -6,7 +6,7 @@
 import type { VideoInfo } from '../../domain/video.js';
 import { VideoInputError } from '../../errors.js';
 import type { PacketScan } from '../../media/ffprobe.js';
-import type { DecodeOrigin } from './extract.js';
+import type { DecodeOrigin } from './decoder-stderr.js';
 import { lowerBound } from './keyframe-choice.js';
 
 export interface FrameTimeline {

@@ -16,7 +16,7 @@ import type { VideoInfo } from '../../domain/video.js';
 import { VideoInputError } from '../../errors.js';
 import { listPacketTimes, type PacketTime } from '../../media/ffprobe.js';
 import { type ProbeTools } from '../../media/tools.js';
-import type { DecodeOrigin } from './extract.js';
+import type { DecodeOrigin } from './decoder-stderr.js';
 import { lowerBound } from './keyframe-choice.js';
 
 /** Seconds before the checkpoint to seek to (the key frame at or before it is where decoding starts). */

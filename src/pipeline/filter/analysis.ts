@@ -4,7 +4,7 @@
  * frame is resized once instead of three times. Frames that already fit are used as they are.
  */
 import { letterboxGeometry, resizeToFit } from '../../detect/letterbox.js';
-import type { RgbImage } from '../../domain/image.js';
+import type { RgbImage } from '../../domain/frame.js';
 
 /** Longer side of the analysis image; the blur threshold is calibrated at this size (docs/thresholds.md). */
 export const ANALYSIS_SIZE = 640;

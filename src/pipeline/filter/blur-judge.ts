@@ -9,7 +9,7 @@
  * reference yet and are kept.
  */
 import type { QualityThresholds } from '../../domain/thresholds.js';
-import { median } from '../../observe/metrics.js';
+import { median } from '../../observe/statistics.js';
 
 /** Recent scores needed before a frame is judged against them. */
 export const BLUR_WARMUP = 3;

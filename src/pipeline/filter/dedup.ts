@@ -16,7 +16,7 @@
  * frame at or after one compares against nothing. A frame's outcome then depends only on the frames
  * since the last checkpoint, which a run over a time range can replay (range-plan.ts).
  */
-import type { RgbImage } from '../../domain/image.js';
+import type { RgbImage } from '../../domain/frame.js';
 import {
   DEDUP_CHECKPOINT_MS,
   DEDUP_DISABLED,

@@ -9,7 +9,7 @@
  * against sharp-phash), a few hundred times faster. The 32x32 grey image is the BT.601 luma of the
  * frame, area-averaged; see `greySample`.
  */
-import type { RgbImage } from '../../domain/image.js';
+import type { RgbImage } from '../../domain/frame.js';
 
 export const SAMPLE_SIZE = 32;
 const LOW = 8;

@@ -11,7 +11,7 @@
  */
 import type { QualityDropReason } from '../../domain/drop-reason.js';
 import type { Frame } from '../../domain/frame.js';
-import type { RgbImage } from '../../domain/image.js';
+import type { RgbImage } from '../../domain/frame.js';
 import { DEDUP_CHECKPOINT_MS, DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from '../../domain/thresholds.js';
 import { BlurJudge } from './blur-judge.js';
 

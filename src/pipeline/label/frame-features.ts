@@ -5,7 +5,7 @@
  * grey; the tiles see colour and where things are bright, which a pHash of a night scene and of a day
  * scene of the same place may not tell apart.
  */
-import type { RgbImage } from '../../domain/image.js';
+import type { RgbImage } from '../../domain/frame.js';
 import { TILE_GRID, type FrameFeatures } from '../../domain/selection.js';
 import { phash64 } from '../filter/phash.js';
 

@@ -128,7 +128,7 @@ const lineSchema = z.discriminatedUnion('kind', [
 
 /**
  * The line's content, or null when it is torn or not a line dataset-gen writes. The sha256 in front of
- * each line detects a line torn by a kill; it is not a signature (README, "Security"): whoever can
+ * each line detects a line torn by a kill; it is not a signature (docs/security.md): whoever can
  * write the staging folder can write the finished dataset, and the schema keeps what they write inside it.
  */
 function decodeLine(text: string): Line | null {

@@ -12,7 +12,7 @@ import type { VideoInfo } from '../../domain/video.js';
 import type { FfmpegTools } from '../../media/tools.js';
 import type { ModelConfig } from '../../model/config.js';
 import type { ResolvedModel } from '../../model/resolve-model.js';
-import type { RunMetrics } from '../../observe/metrics.js';
+import type { RunMetrics } from '../../observe/metrics-contract.js';
 import { redactUrl } from '../../domain/url-redaction.js';
 
 export interface RunManifest {

@@ -7,7 +7,7 @@ import type { Options } from '../../domain/run-options.js';
 import { messageOf } from '../../errors.js';
 import { appendRunHistory } from '../../observe/history.js';
 import type { Logger } from '../../observe/log.js';
-import type { RunMetrics } from '../../observe/metrics.js';
+import type { RunMetrics } from '../../observe/metrics-contract.js';
 import { pushMetrics } from '../../observe/pushgateway.js';
 import type { RunManifest } from './manifest.js';
 

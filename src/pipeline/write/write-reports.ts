@@ -9,7 +9,7 @@ import type { Registry } from 'prom-client';
 import { DATASET_FILES } from '../../domain/dataset-files.js';
 import type { QualityGateVerdict } from '../../domain/quality-gates.js';
 import { frameRowsCsv } from '../../observe/csv.js';
-import type { RunMetrics } from '../../observe/metrics.js';
+import type { RunMetrics } from '../../observe/metrics-contract.js';
 import { buildPrometheusRegistry, renderPrometheus } from '../../observe/prometheus.js';
 import type { RunRecord } from '../../observe/recorder.js';
 import { writeHtmlReport } from '../../report/html.js';

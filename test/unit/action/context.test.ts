@@ -9,10 +9,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@j
 import { getActionContext, siteFromRepository, type ActionContext } from '../../../src/action/context.js';
 import { actionName, getInputs, INPUT_NAMES } from '../../../src/action/inputs.js';
 import { ConfigError, UsageError } from '../../../src/errors.js';
+import { envScope } from '../../support/env.js';
 
 let root: string;
 let ws: string;
-const saved = new Map<string, string | undefined>();
+/** The variables a case changed, put back after each case (`env` names the cases' own values). */
+const testEnv = envScope();
 
 /** Every variable a case may set; all are cleared before each case and restored at the end. */
 const GITHUB_VARS = [
@@ -22,10 +24,7 @@ const GITHUB_VARS = [
 
 function clearEnv(): void {
   for (const name of Object.keys(process.env)) {
-    if (name.startsWith('INPUT_') || GITHUB_VARS.includes(name)) {
-      if (!saved.has(name)) saved.set(name, process.env[name]);
-      delete process.env[name];
-    }
+    if (name.startsWith('INPUT_') || GITHUB_VARS.includes(name)) testEnv.set(name, undefined);
   }
 }
 
@@ -41,11 +40,7 @@ function setEnv(inputs: Record<string, string>, env: Record<string, string | und
     ...env,
   };
   for (const [name, value] of Object.entries(inputs)) all[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  for (const [name, value] of Object.entries(all)) {
-    if (!saved.has(name)) saved.set(name, process.env[name]);
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  testEnv.setAll(all);
 }
 
 /** @actions/glob writes `::debug::` lines to stdout; keep the test output clean. */
@@ -84,13 +79,7 @@ beforeAll(async () => {
   await symlink(at('videos'), at('videos-link'));
 });
 
-afterEach(() => {
-  for (const [name, value] of saved) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  saved.clear();
-});
+afterEach(() => testEnv.restore());
 
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { enforceGates, evaluateGates } from '../../../src/action/gates.js';
 import { QualityGateError } from '../../../src/errors.js';
-import type { RunMetrics } from '../../../src/observe/metrics.js';
+import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 
 function metrics(images: number, frameDropRatio: number): RunMetrics {
   return { images, frameDropRatio, detections: { total: 7 } } as unknown as RunMetrics;

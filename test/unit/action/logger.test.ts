@@ -1,14 +1,12 @@
 /** The Actions logger: what reaches the runner, read from stdout. */
 import { afterEach, describe, expect, test } from '@jest/globals';
 import { createActionsLogger, formatLine } from '../../../src/action/logger.js';
+import { envScope } from '../../support/env.js';
 import { stdoutOf } from '../../support/stdout.js';
 
 describe('the Actions logger', () => {
-  const savedDebug = process.env.RUNNER_DEBUG;
-  afterEach(() => {
-    if (savedDebug === undefined) delete process.env.RUNNER_DEBUG;
-    else process.env.RUNNER_DEBUG = savedDebug;
-  });
+  const env = envScope();
+  afterEach(() => env.restore());
 
   test('formats fields as key=value on one line', () => {
     expect(formatLine('probed a.mp4', { video: 'a', n: 3, note: 'two words', nothing: undefined })).toBe('probed a.mp4 video=a n=3 note="two words"');
@@ -16,7 +14,7 @@ describe('the Actions logger', () => {
   });
 
   test('info is a plain line, warnings and errors are annotations, debug only with RUNNER_DEBUG', async () => {
-    delete process.env.RUNNER_DEBUG;
+    env.set('RUNNER_DEBUG', undefined);
     const logger = createActionsLogger().child({ site: 'north-gate' });
     const out = await stdoutOf(() => {
       logger.debug('hidden');
@@ -30,12 +28,12 @@ describe('the Actions logger', () => {
       '::error::broken site=north-gate',
       '',
     ]);
-    process.env.RUNNER_DEBUG = '1';
+    env.set('RUNNER_DEBUG', '1');
     expect(await stdoutOf(() => createActionsLogger().debug('shown'))).toBe('::debug::shown\n');
   });
 
   test('no message can start a workflow command', async () => {
-    delete process.env.RUNNER_DEBUG;
+    env.set('RUNNER_DEBUG', undefined);
     const logger = createActionsLogger();
     const out = await stdoutOf(() => {
       logger.info('::add-mask::secret');

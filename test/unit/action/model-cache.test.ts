@@ -3,6 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 import { enableCacheServiceV2, modelCacheDir, modelCacheKey, restoreModelCache, shouldSaveModelCache } from '../../../src/action/model-cache.js';
 import { sha256Text } from '../../../src/model/sha256.js';
 import { resolveOptions } from '../../../src/options/resolve-options.js';
+import { withEnv } from '../../support/env.js';
 import { stdoutOf } from '../../support/stdout.js';
 
 describe('model cache decisions', () => {
@@ -48,18 +49,13 @@ describe('model cache decisions', () => {
   ];
   test.each(skips)('skipped for %s, with an info line', async (_label, model, sha256, enabled, env, line) => {
     const options = resolveOptions({ video: ['v.mp4'], out: 'o', model, 'model-sha256': sha256 }, undefined, '/ws');
-    const saved = { ACTIONS_RESULTS_URL: process.env.ACTIONS_RESULTS_URL, ACTIONS_CACHE_URL: process.env.ACTIONS_CACHE_URL };
-    delete process.env.ACTIONS_RESULTS_URL;
-    delete process.env.ACTIONS_CACHE_URL;
-    try {
+    await withEnv({ ACTIONS_RESULTS_URL: undefined, ACTIONS_CACHE_URL: undefined }, async () => {
       let state;
       const out = await stdoutOf(async () => {
         state = await restoreModelCache(options, enabled, env);
       });
       expect(out).toContain(line);
       expect(state).toEqual({ dir: modelCacheDir(env), key: null, restored: false });
-    } finally {
-      for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
-    }
+    });
   });
 });

@@ -1,7 +1,7 @@
 /** The step's outputs: paths relative to the workspace, artifact fields empty without an artifact. */
 import { describe, expect, test } from '@jest/globals';
 import { actionOutputs, Output, workspacePath } from '../../../src/action/outputs.js';
-import type { RunMetrics } from '../../../src/observe/metrics.js';
+import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 
 function metrics(images: number, frameDropRatio: number): RunMetrics {
   return { images, frameDropRatio, detections: { total: 7 } } as unknown as RunMetrics;

@@ -9,8 +9,10 @@ import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals
 import { artifactUrl, defaultArtifactName, REFUSED_NAME_CHARACTERS, sanitizeArtifactName } from '../../../src/action/artifact.js';
 import type { GateResult } from '../../../src/action/gates.js';
 import { renderJobSummary, STEP_SUMMARY_LIMIT_BYTES, writeJobSummary } from '../../../src/action/summary.js';
-import { computeMetrics, type RunMetrics } from '../../../src/observe/metrics.js';
+import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
+import { computeMetrics } from '../../../src/observe/compute-metrics.js';
 import { RunRecorder } from '../../../src/observe/recorder.js';
+import { envScope } from '../../support/env.js';
 import { frameRow } from '../../support/frame-rows.js';
 
 function bytes(text: string): number {
@@ -133,7 +135,7 @@ describe('renderJobSummary', () => {
 describe('writeJobSummary', () => {
   let dir: string;
   let file: string;
-  const saved = process.env.GITHUB_STEP_SUMMARY;
+  const env = envScope();
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'dataset-gen-action-summary-'));
@@ -142,8 +144,7 @@ describe('writeJobSummary', () => {
   });
 
   afterAll(async () => {
-    if (saved === undefined) delete process.env.GITHUB_STEP_SUMMARY;
-    else process.env.GITHUB_STEP_SUMMARY = saved;
+    env.restore();
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -158,7 +159,7 @@ describe('writeJobSummary', () => {
 
   test('appends to the step summary file, within what is left of the 1 MiB', async () => {
     await writeFile(file, `${'x'.repeat(900 * 1024)}\n`);
-    process.env.GITHUB_STEP_SUMMARY = file;
+    env.set('GITHUB_STEP_SUMMARY', file);
     const huge = hugeMetrics();
     const written = await quietly(() => writeJobSummary((limitBytes) => renderJobSummary(huge, { artifact, datasetDir: 'dataset', gates, limitBytes })));
     expect(written).toBe(true);
@@ -168,7 +169,7 @@ describe('writeJobSummary', () => {
   });
 
   test('without GITHUB_STEP_SUMMARY it writes nothing and says so', async () => {
-    delete process.env.GITHUB_STEP_SUMMARY;
+    env.set('GITHUB_STEP_SUMMARY', undefined);
     const render = jest.fn(() => 'never');
     expect(await quietly(() => writeJobSummary(render))).toBe(false);
     expect(render).not.toHaveBeenCalled();

@@ -5,7 +5,7 @@ import { computeSecondsPerVideoHour, decodeModeFor, estimateFleet, type FleetInp
 import { chooseDecodeMode } from '../../../src/pipeline/decode/keyframe-choice.js';
 import { BENCH_PIXELS, CPU_2VCPU, INSTANCES } from '../../../src/cost/figures.js';
 import { UsageError } from '../../../src/errors.js';
-import { computeMetrics } from '../../../src/observe/metrics.js';
+import { computeMetrics } from '../../../src/observe/compute-metrics.js';
 import { renderMarkdownReport } from '../../../src/report/markdown.js';
 
 const flat = { ...INSTANCES['g4dn.xlarge']!, throughput: { secondsPerSampledFrame: 0.1, decodeSecondsPerFrame: 0.001, keyframeDecodeSeconds: 0.01, kind: 'estimate' as const, basis: 'test' } };

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
 import { boxToSource, letterbox, letterboxGeometry, PAD_VALUE, resizeToFit, type LetterboxGeometry } from '../../../src/detect/letterbox.js';
 import type { Box } from '../../../src/domain/detection.js';
-import type { RgbImage } from '../../../src/domain/image.js';
+import type { RgbImage } from '../../../src/domain/frame.js';
 
 /** Source pixels → letterbox pixels, the inverse of `boxToSource` (without clipping), written from the geometry. */
 function boxToLetterbox(box: Box, geometry: LetterboxGeometry, width: number, height: number): Box {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { loadModelConfig } from '../../../src/model/config.js';
 import { defaultCacheDir, EXPORT_HINT, resolveModel, type ResolvedModel } from '../../../src/model/resolve-model.js';
+import { withEnv } from '../../support/env.js';
 import { configWith, fakeModel, modelError, sha256, tempFolders, type TempFolders } from '../../support/model-files.js';
 
 let folders: TempFolders;
@@ -158,15 +159,7 @@ describe('local weights', () => {
   });
 
   test('defaultCacheDir honours DATASET_GEN_CACHE, else ~/.cache/dataset-gen', () => {
-    const saved = process.env.DATASET_GEN_CACHE;
-    try {
-      process.env.DATASET_GEN_CACHE = '/tmp/custom-cache';
-      expect(defaultCacheDir()).toBe('/tmp/custom-cache');
-      delete process.env.DATASET_GEN_CACHE;
-      expect(defaultCacheDir()).toBe(path.join(os.homedir(), '.cache', 'dataset-gen'));
-    } finally {
-      if (saved === undefined) delete process.env.DATASET_GEN_CACHE;
-      else process.env.DATASET_GEN_CACHE = saved;
-    }
+    withEnv({ DATASET_GEN_CACHE: '/tmp/custom-cache' }, () => expect(defaultCacheDir()).toBe('/tmp/custom-cache'));
+    withEnv({ DATASET_GEN_CACHE: undefined }, () => expect(defaultCacheDir()).toBe(path.join(os.homedir(), '.cache', 'dataset-gen')));
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import { resolveModel, type ResolvedModel, type ResolveModelOptions } from '../../../src/model/resolve-model.js';
 import { sha256File, sha256Text } from '../../../src/model/sha256.js';
+import { withEnv } from '../../support/env.js';
 import { hasOpenssl, type TestHttpsServer } from '../../support/https-server.js';
 import { cacheFiles, configWith, fakeModel, modelError, startModelServer, tempFolders, type ModelServer, type TempFolders } from '../../support/model-files.js';
 
@@ -264,18 +265,13 @@ describeHttps('models from https:// URLs and the cache', () => {
   test('without cacheDir the DATASET_GEN_CACHE folder is used', async () => {
     const { url, sha } = serveModel();
     const cacheDir = await folders.fresh('env-cache');
-    const saved = process.env.DATASET_GEN_CACHE;
-    process.env.DATASET_GEN_CACHE = cacheDir;
-    try {
+    await withEnv({ DATASET_GEN_CACHE: cacheDir }, async () => {
       const resolved = await resolveModel(configWith(folders.root, { url, sha256: sha }), {
         modelPath: null,
         download: { ca: server.ca },
       });
       expect(resolved.path).toBe(path.join(cacheDir, `${sha}.onnx`));
-    } finally {
-      if (saved === undefined) delete process.env.DATASET_GEN_CACHE;
-      else process.env.DATASET_GEN_CACHE = saved;
-    }
+    });
   });
 
   test('concurrent resolves of the same URL both end with the verified file', async () => {

@@ -11,7 +11,7 @@ import {
   historyRow,
   type HistoryRunInfo,
 } from '../../../src/observe/history.js';
-import type { RunMetrics } from '../../../src/observe/metrics.js';
+import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 
 const HEADER =
   'run_id,finished_at,site,tool_version,model,model_sha256,videos,frames_decoded,frames_sampled,images,detections,' +

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { register } from 'prom-client';
-import type { RunMetrics } from '../../../src/observe/metrics.js';
+import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 import {
   buildPrometheusRegistry,
   renderPrometheus,
@@ -216,6 +216,9 @@ describe('renderPrometheus', () => {
     expect(await promtoolCheck(text)).toEqual({ code: 0, output: '' });
   });
 
+});
+
+describe('buildPrometheusRegistry', () => {
   it('uses a fresh registry each time, never the global one', () => {
     const before = register.getMetricsAsArray().length;
     const a = buildPrometheusRegistry(handMadeRun('a'));

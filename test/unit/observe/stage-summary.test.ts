@@ -1,7 +1,7 @@
 /** logStageSummary (src/observe/stage-summary.ts): the per-stage summary lines of a run's log. */
 import { describe, expect, it } from '@jest/globals';
 import { createLogger } from '../../../src/observe/log.js';
-import type { RunMetrics } from '../../../src/observe/metrics.js';
+import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 import { logStageSummary, stageSummaries } from '../../../src/observe/stage-summary.js';
 
 function metrics(): RunMetrics {

@@ -2,7 +2,7 @@
  * The licences of what ships: the production dependencies (`dependencies` and
  * `optionalDependencies`, with their whole installed tree) and the development dependencies that
  * src/ imports (ncc bundles them into dist/, so their code ships too), read from the installed
- * packages' package.json. Each licence must be named in README's "Licences of what ships" table.
+ * packages' package.json. Each licence must be named in docs/licences.md's "Licences of what ships" table.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -132,10 +132,10 @@ function licenceAccepted(expression: string, accepted: ReadonlySet<string>): boo
   return value && at === tokens.length;
 }
 
-/** The first column of README's "Licences of what ships" table (a cell may name several: `GPL-3.0`, `GPLv3`). */
-function readmeLicences(): Set<string> {
-  const readme = readFileSync('README.md', 'utf8');
-  const section = readme.split('\n### Licences of what ships\n')[1]?.split('\n#')[0] ?? '';
+/** The first column of docs/licences.md's "Licences of what ships" table (a cell may name several: `GPL-3.0`, `GPLv3`). */
+function documentedLicences(): Set<string> {
+  const doc = readFileSync('docs/licences.md', 'utf8');
+  const section = doc.split('\n## Licences of what ships\n')[1]?.split('\n#')[0] ?? '';
   const cells = [...section.matchAll(/^\| ([^|]+) \|/gm)].map((m) => m[1]!).filter((cell) => cell.includes('`'));
   return new Set(cells.flatMap((cell) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!)));
 }
@@ -143,7 +143,7 @@ function readmeLicences(): Set<string> {
 const bundled = bundledDevDependencies();
 const roots = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.optionalDependencies ?? {}), ...bundled];
 const tree = installedTree(roots);
-const accepted = readmeLicences();
+const accepted = documentedLicences();
 
 describe('licences of what ships', () => {
   test('the walk covers the production dependencies and the bundled @actions/* packages, all installed', () => {
@@ -155,7 +155,7 @@ describe('licences of what ships', () => {
     expect(tree.packages.length).toBeGreaterThan(100);
   });
 
-  test('every licence is one the README names', () => {
+  test('every licence is one docs/licences.md names', () => {
     const refused = tree.packages
       .filter((p) => !licenceAccepted(p.licence, accepted))
       .map((p) => `${p.name}@${p.version} (${p.licence}, under ${p.root})`)
@@ -163,7 +163,7 @@ describe('licences of what ships', () => {
     expect(refused).toEqual([]);
   });
 
-  test('every licence the README names is in use (the table does not rot)', () => {
+  test('every licence docs/licences.md names is in use (the table does not rot)', () => {
     const used = new Set(tree.packages.flatMap((p) => p.licence.match(/[^\s()]+/g) ?? []));
     expect([...accepted].filter((licence) => !used.has(licence))).toEqual([]);
   });

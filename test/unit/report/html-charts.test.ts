@@ -8,7 +8,7 @@ import type { FrameRecord, KeptImage } from '../../../src/domain/frame-record.js
 import { spreadSample, orderKept } from '../../../src/report/contact-sheet.js';
 import { bytes, clock, duration, fixed, int, num, percent, plain, runDate } from '../../../src/report/format.js';
 import { cut, escapeHtml, relativeHref, userText } from '../../../src/report/html-escape.js';
-import { thresholdPosition } from '../../../src/report/html.js';
+import { thresholdPosition } from '../../../src/report/html/charts.js';
 import { classColors, CLASS_PALETTE, OUTCOMES, timelineMarks } from '../../../src/report/report-model.js';
 import { histogramChart, horizontalBarChart, niceStep, stackedBar } from '../../../src/report/svg-charts.js';
 import { timelineChart, timeStep } from '../../../src/report/svg-timeline.js';

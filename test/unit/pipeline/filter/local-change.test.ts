@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import sharp from 'sharp';
-import type { RgbImage } from '../../../../src/domain/image.js';
+import type { RgbImage } from '../../../../src/domain/frame.js';
 import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD, LOCAL_CHANGE_MAX } from '../../../../src/domain/thresholds.js';
 import { Deduplicator, hammingDistance } from '../../../../src/pipeline/filter/dedup.js';
 import { localChange } from '../../../../src/pipeline/filter/local-change.js';

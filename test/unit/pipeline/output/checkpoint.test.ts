@@ -88,7 +88,7 @@ describe('the checkpoint', () => {
       await writeFile(file, `${header}${forged(edit)}`);
       expect((await readCheckpoint(dir))?.finished).toEqual([]);
     }
-    // A detection edited into a well-formed line is read: the checkpoint is not signed (README, "Security").
+    // A detection edited into a well-formed line is read: the checkpoint is not signed (docs/security.md).
     await writeFile(file, `${header}${forged((v) => (v.kept[0]!.detections[0]!.score = 0.99))}`);
     expect((await readCheckpoint(dir))?.finished[0]?.kept[0]?.detections[0]?.score).toBe(0.99);
     await writeFile(file, signed({ kind: 'header', version: 2, identity: { ...identity(), videos: 'all' } }));

@@ -3,7 +3,7 @@ import type { Detection } from '../../../src/domain/detection.js';
 import type { DropReason } from '../../../src/domain/drop-reason.js';
 import type { FrameRecord, KeptImage } from '../../../src/domain/frame-record.js';
 import type { VideoInfo } from '../../../src/domain/video.js';
-import { computeMetrics, histogram, round, summarize, DETECTIONS_PER_IMAGE_BUCKETS } from '../../../src/observe/metrics.js';
+import { computeMetrics } from '../../../src/observe/compute-metrics.js';
 import { RunRecorder } from '../../../src/observe/recorder.js';
 import { frameRow, type RowFields } from '../../support/frame-rows.js';
 
@@ -71,7 +71,7 @@ function nonFiniteNumbers(value: unknown, at = '$'): string[] {
 
 const CLASSES = ['person', 'bicycle', 'car', 'motorcycle', 'airplane', 'bus', 'train', 'truck'];
 
-describe('computeMetrics', () => {
+describe('computeMetrics: frames and detections', () => {
   const m = computeMetrics(filledRecorder(), { site: 'north-gate', classNames: CLASSES });
 
   it('counts frames by outcome and reason', () => {
@@ -119,6 +119,11 @@ describe('computeMetrics', () => {
     expect(computeMetrics(filledRecorder(), { site: 's', classNames: CLASSES, classFilter: [] }).detections.classFilter).toBeNull();
   });
 
+});
+
+describe('computeMetrics: timings, videos and distances', () => {
+  const m = computeMetrics(filledRecorder(), { site: 'north-gate', classNames: CLASSES });
+
   it('gives stage times with shares of the stage total', () => {
     expect(Object.keys(m.timings.stages)).toEqual(['probe', 'extract', 'quality', 'dedup', 'detect', 'write']);
     expect(m.timings.stageTotalMs).toBe(1000);
@@ -154,6 +159,15 @@ describe('computeMetrics', () => {
     expect(m.videos[1]).toMatchObject({ name: 'cam-b.mp4', sampled: 4, kept: 2, dropped: 2, detections: 3 });
   });
 
+  it('keeps the key order of metrics.json: decoded first, the shared frame counts, then the rest', () => {
+    const counts = ['sampled', 'kept', 'dropped', 'droppedByReason', 'bad', 'duplicates'];
+    expect(Object.keys(m.frames)).toEqual(['decoded', ...counts]);
+    expect(Object.keys(m.videos[0] ?? {})).toEqual([
+      'name', 'stem', 'index', 'sha256', 'durationSeconds', 'fps', 'width', 'height', 'sizeBytes', 'decode',
+      'decoded', 'truncatedAtSeconds', 'decodeErrors', ...counts, 'detections',
+    ]);
+  });
+
   it('summarises pHash distances', () => {
     // cam-a: 2, 4, 6, 8, 10; cam-b: 40, 40, 40
     expect(m.phashDistance).toMatchObject({ count: 8, min: 2, median: 9, max: 40, mean: 18.75 });
@@ -161,6 +175,11 @@ describe('computeMetrics', () => {
     expect(byLabel).toMatchObject({ '2': 1, '4': 1, '6': 1, '8': 1, '10-11': 1, '32+': 3, '0': 0 });
     expect(m.phashDistance.histogram.reduce((a, b) => a + b.count, 0)).toBe(8);
   });
+
+});
+
+describe('computeMetrics: edge cases', () => {
+  const m = computeMetrics(filledRecorder(), { site: 'north-gate', classNames: CLASSES });
 
   it('is JSON-serialisable without loss', () => {
     expect(JSON.parse(JSON.stringify(m))).toEqual(m);
@@ -234,21 +253,5 @@ describe('data loss', () => {
 
   it('warns when the dataset has no images, duplicates alone or not', () => {
     expect(computeMetrics(run(3, 0, 3), { site: 's', classNames: [] }).dataLoss).toEqual([{ kind: 'no-images', sampled: 3 }]);
-  });
-});
-
-describe('helpers', () => {
-  it('round() cleans non-finite values and negative zero', () => {
-    expect(round(1.23456, 2)).toBe(1.23);
-    expect(round(Number.NaN, 2)).toBe(0);
-    expect(Object.is(round(-0.0001, 2), 0)).toBe(true);
-  });
-
-  it('histogram() puts everything at or above the last bucket in it', () => {
-    expect(histogram([0, 10, 11, 500], DETECTIONS_PER_IMAGE_BUCKETS).map((b) => b.count)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3]);
-  });
-
-  it('summarize() takes the mean of the middle pair for an even count', () => {
-    expect(summarize([4, 1, 3, 2], DETECTIONS_PER_IMAGE_BUCKETS).median).toBe(2.5);
   });
 });
