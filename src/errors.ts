@@ -19,8 +19,6 @@ export const EXIT_CODES = {
   sigterm: 143,
 } as const;
 
-export type ExitCodeName = keyof typeof EXIT_CODES;
-
 export abstract class DatasetGenError extends Error {
   abstract readonly exitCode: number;
   constructor(message: string, options?: { cause?: unknown }) {

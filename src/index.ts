@@ -1,13 +1,37 @@
-/** The library: everything the CLI and the Action use, and nothing about argv or GitHub. */
+/**
+ * The library's one public entry: everything the two doors (the CLI, src/cli/, and the Action,
+ * src/action/) use of the library, and what a program using dataset-gen as a library needs. Neither
+ * door reaches past it into the library's folders (eslint.config.js: a door may import only this
+ * file, the domain types, errors and version). It knows nothing about argv or GitHub.
+ */
+// The run, the merge and their results.
 export { runPipeline, type RunHooks, type RunResult } from './pipeline/run-pipeline.js';
-export { DATASET_FILES, type DatasetFile } from './domain/dataset-files.js';
-export { resolveOptions, type RawOptions } from './options/resolve-options.js';
-export { cliName, type NameOf, type OptionKey, type Options } from './domain/run-options.js';
-export * from './errors.js';
-export { createLogger, silentLogger, type Logger } from './observe/log.js';
-export { createProgress } from './observe/progress.js';
-export type { RunMetrics } from './observe/metrics-contract.js';
+export { mergeDatasets, type MergeRequest, type MergeResult } from './pipeline/merge/merge.js';
 export type { RunManifest } from './pipeline/write/manifest.js';
-export { renderMarkdownReport } from './report/markdown.js';
-export { loadModelConfig, PRESETS, DEFAULT_PRESET, type ModelConfig } from './model/config.js';
+export type { RunMetrics } from './observe/metrics-contract.js';
+// Options: the one validator, its parsers, the raw form both doors build.
+export {
+  labellingBudget,
+  labelStudioImagesOption,
+  MAX_INFERENCE_WORKERS,
+  resolveOptions,
+  type FlagOptionKey,
+  type RawOptions,
+  type ScalarOptionKey,
+} from './options/resolve-options.js';
+export { parseDecimal, parseInteger, type Range } from './options/parse.js';
+// Logs and progress.
+export { createLogger, silentLogger, type LogFields, type LogFormat, type Logger, type LogLevel, type LogStream } from './observe/log.js';
+export { createProgress } from './observe/progress.js';
+// Models.
+export { DEFAULT_PRESET, loadModelConfig, PRESETS, type ModelConfig } from './model/config.js';
+export type { ResolvedModel } from './model/resolve-model.js';
+export type { DownloadOptions } from './model/download.js';
+export { sha256Text } from './model/sha256.js';
+// Reports.
+export { DEFAULT_MAX_TABLE_ROWS, escapeMarkdown, renderMarkdownReport } from './report/markdown.js';
+export { cutToBytes } from './report/text-cut.js';
+// The fleet cost model.
+export { decodeModeFor, estimateFleet, type FleetEstimate, type FleetInput } from './cost/estimate.js';
+export { INSTANCES, PRICES_AS_OF } from './cost/figures.js';
 export { TOOL_VERSION } from './version.js';

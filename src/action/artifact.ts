@@ -8,7 +8,6 @@ import { DefaultArtifactClient } from '@actions/artifact';
 import { messageOf, OutputError } from '../errors.js';
 
 /** Characters the artifact service refuses in a name. */
-export const REFUSED_NAME_CHARACTERS: readonly string[] = ['"', ':', '<', '>', '|', '*', '?', '\r', '\n', '\\', '/'];
 const REFUSED = /[":<>|*?\r\n\\/]/g;
 
 /** The dataset could be written but not uploaded. */

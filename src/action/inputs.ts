@@ -11,11 +11,9 @@ import * as core from '@actions/core';
 import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
 import type { NameOf, OptionKey } from '../domain/run-options.js';
 import { invalidParameterError } from '../errors.js';
-import { DEFAULT_PRESET } from '../model/config.js';
-import { parseDecimal, parseInteger, type Range } from '../options/parse.js';
 import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
-import type { FlagOptionKey, RawOptions, ScalarOptionKey } from '../options/resolve-options.js';
+import { DEFAULT_PRESET, parseDecimal, parseInteger, type Range, type FlagOptionKey, type RawOptions, type ScalarOptionKey } from '../index.js';
 
 /** One path or glob per line; required. */
 interface LinesInput {
@@ -105,13 +103,6 @@ type ValueOf<S> = S extends LinesInput
 export type Inputs = { -readonly [K in InputName]: ValueOf<(typeof INPUTS)[K]> };
 
 export const INPUT_NAMES = Object.keys(INPUTS) as InputName[];
-
-/** The default as action.yml spells it; undefined for a required input. */
-export function declaredDefault(name: InputName): string | undefined {
-  const spec: InputSpec = INPUTS[name];
-  if (spec.kind === 'lines') return undefined;
-  return spec.default === null ? '' : String(spec.default);
-}
 
 /** How an input is named in messages, e.g. `input "sample-fps"`. */
 export function inputName(name: InputName): string {

@@ -5,7 +5,7 @@
  * name or a video can be read by the runner as a workflow command.
  */
 import * as core from '@actions/core';
-import type { LogFields, Logger, LogLevel } from '../observe/log.js';
+import type { LogFields, Logger, LogLevel } from '../index.js';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 // eslint-disable-next-line no-control-regex

@@ -10,10 +10,8 @@ import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import type { Options } from '../domain/run-options.js';
 import { messageOf } from '../errors.js';
-import { loadModelConfig } from '../model/config.js';
-import type { ResolvedModel } from '../model/resolve-model.js';
-import { sha256Text } from '../model/sha256.js';
 import { isEnterpriseServer } from './artifact.js';
+import { loadModelConfig, type ResolvedModel, sha256Text } from '../index.js';
 
 export const CACHE_KEY_PREFIX = 'dataset-gen-model-';
 

@@ -5,10 +5,6 @@
  */
 import * as core from '@actions/core';
 import { exitCodeOf, messageOf } from '../errors.js';
-import type { DownloadOptions } from '../model/download.js';
-import type { Logger } from '../observe/log.js';
-import { createProgress } from '../observe/progress.js';
-import { runPipeline, type RunResult } from '../pipeline/run-pipeline.js';
 import { uploadDataset, type UploadedArtifact } from './artifact.js';
 import { getActionContext, type ActionContext } from './context.js';
 import { enforceGates, evaluateGates, type GateResult } from './gates.js';
@@ -19,6 +15,7 @@ import { restoreModelCache, saveModelCache, shouldSaveModelCache } from './model
 import { actionOutputs, setOutputs, workspacePath } from './outputs.js';
 import { renderJobSummary, writeJobSummary } from './summary.js';
 import { redactUrl } from '../domain/url-redaction.js';
+import { type DownloadOptions, type Logger, createProgress, runPipeline, type RunResult } from '../index.js';
 
 export interface RunOptions {
   /** How a model given as an https:// URL is downloaded (e.g. extra trusted CA certificates). */

@@ -6,12 +6,10 @@
  */
 import { stat } from 'node:fs/promises';
 import * as core from '@actions/core';
-import type { RunMetrics } from '../observe/metrics-contract.js';
-import { DEFAULT_MAX_TABLE_ROWS, escapeMarkdown, renderMarkdownReport } from '../report/markdown.js';
-import { cutToBytes } from '../report/text-cut.js';
 import type { UploadedArtifact } from './artifact.js';
 import type { GateResult } from './gates.js';
 import { actionName } from './inputs.js';
+import { type RunMetrics, DEFAULT_MAX_TABLE_ROWS, escapeMarkdown, renderMarkdownReport, cutToBytes } from '../index.js';
 
 /** GitHub's limit for one step's summary. */
 export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;

@@ -1,9 +1,8 @@
 /** argv → RawOptions, with the CLI-only flags (log format, debug, help). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { didYouMean, invalidParameterError, UsageError } from '../errors.js';
-import type { LogFormat } from '../observe/log.js';
-import type { RawOptions } from '../options/resolve-options.js';
 import { parseCostArgs } from './cost.js';
+import type { LogFormat, RawOptions } from '../index.js';
 
 /** What a help request shows: the overview of the commands, or one command's options. */
 export type HelpTopic = 'overview' | 'run' | 'merge' | 'cost';

@@ -3,10 +3,8 @@
  * from the throughput figures and dated prices of src/cost/ (every one overridable).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { decodeModeFor, estimateFleet, type FleetEstimate, type FleetInput } from '../cost/estimate.js';
-import { INSTANCES, PRICES_AS_OF } from '../cost/figures.js';
 import { invalidParameterError, UsageError } from '../errors.js';
-import { parseDecimal, parseInteger } from '../options/parse.js';
+import { decodeModeFor, estimateFleet, type FleetEstimate, type FleetInput, INSTANCES, PRICES_AS_OF, parseDecimal, parseInteger } from '../index.js';
 
 interface NumberSpec {
   default: string;

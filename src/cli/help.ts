@@ -8,10 +8,9 @@ import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
 import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS, HASH_BITS, LOCAL_CHANGE_MAX } from '../domain/thresholds.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 import { EXIT_CODES } from '../errors.js';
-import { DEFAULT_PRESET, PRESETS } from '../model/config.js';
-import { MAX_INFERENCE_WORKERS } from '../options/resolve-options.js';
 import type { HelpTopic } from './args.js';
 import { COST_HELP } from './cost.js';
+import { DEFAULT_PRESET, PRESETS, MAX_INFERENCE_WORKERS } from '../index.js';
 
 const q = DEFAULT_QUALITY_THRESHOLDS;
 const preset = PRESETS[DEFAULT_PRESET]!;

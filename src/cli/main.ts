@@ -1,15 +1,11 @@
 /** The CLI: argv → Options → runPipeline, errors → one line and an exit code. */
 import { EXIT_CODES, exitCodeOf, messageOf, DatasetGenError } from '../errors.js';
-import { createLogger, type LogStream } from '../observe/log.js';
-import { createProgress } from '../observe/progress.js';
-import { labellingBudget, labelStudioImagesOption, resolveOptions } from '../options/resolve-options.js';
-import { mergeDatasets } from '../pipeline/merge/merge.js';
-import { runPipeline } from '../pipeline/run-pipeline.js';
 import path from 'node:path';
 import { TOOL_VERSION } from '../version.js';
 import { parseCliArgs } from './args.js';
 import { runCost } from './cost.js';
 import { helpText } from './help.js';
+import { createLogger, type LogStream, createProgress, labellingBudget, labelStudioImagesOption, resolveOptions, mergeDatasets, runPipeline } from '../index.js';
 
 export interface CliIo {
   stdout: LogStream;

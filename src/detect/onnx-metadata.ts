@@ -157,7 +157,11 @@ function interpret(props: Map<string, string>): OnnxMetadata {
 
 const EMPTY_METADATA = (): OnnxMetadata => ({ props: new Map(), names: null, namesRefused: null, imgsz: null, stride: null });
 
-/** Metadata of a serialized ModelProto held in memory. */
+/**
+ * Metadata of a serialized ModelProto held in memory.
+ *
+ * @internal exported for its unit test (hand-built bytes); the run reads a file with `readOnnxMetadata`.
+ */
 export async function parseOnnxMetadata(bytes: Uint8Array): Promise<OnnxMetadata> {
   const source: ByteSource = {
     size: bytes.length,

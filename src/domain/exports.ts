@@ -9,8 +9,6 @@ export const EXPORT_FORMATS = ['coco', 'yolo', 'label-studio', 'cvat'] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const DEFAULT_EXPORTS: readonly ExportFormat[] = ['coco'];
-
 /** Label Studio's local-files storage: `/data/local-files/?d=<path under LOCAL_FILES_DOCUMENT_ROOT>`. */
 export const LABEL_STUDIO_LOCAL_FILES = '/data/local-files/?d=';
 

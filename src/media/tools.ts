@@ -78,15 +78,6 @@ async function versionOf(file: string, fix: string): Promise<string> {
   }
 }
 
-/**
- * Finds ffmpeg and ffprobe: `override` (a file named ffmpeg with ffprobe beside it, or a directory
- * holding both), else PATH, else the npm packages. `overrideName` is how messages name the option
- * that gave `override` (`--ffmpeg-path`).
- */
-export async function resolveFfmpegTools(override?: string, overrideName = cliName('ffmpeg-path')): Promise<FfmpegTools> {
-  return withVersions(locateFfmpegTools(override, overrideName));
-}
-
 /** Where ffmpeg and ffprobe are, before their versions are read. */
 export interface ToolPaths {
   ffmpeg: string;
@@ -96,7 +87,12 @@ export interface ToolPaths {
   fix: string;
 }
 
-/** The finding half of `resolveFfmpegTools`, without running anything: probing can start before the versions are read. */
+/**
+ * Finds ffmpeg and ffprobe, without running anything (probing can start before `withVersions` reads
+ * their versions): `override` (a file named ffmpeg with ffprobe beside it, or a directory holding
+ * both), else PATH, else the npm packages. `overrideName` is how messages name the option that gave
+ * `override` (`--ffmpeg-path`).
+ */
 export function locateFfmpegTools(override?: string, overrideName = cliName('ffmpeg-path')): ToolPaths {
   let pair: { ffmpeg: string | null; ffprobe: string | null; source: FfmpegTools['source'] };
   if (override) {

@@ -38,7 +38,6 @@ export const modelConfigSchema = z.strictObject({
   executionProviders: z.array(executionProviderSchema).min(1).default(['cpu']),
 });
 
-export type ModelSource = z.infer<typeof modelSourceSchema>;
 export type ExecutionProvider = z.infer<typeof executionProviderSchema>;
 export type ModelConfig = z.infer<typeof modelConfigSchema>;
 

@@ -44,10 +44,6 @@ const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 4
 /** Keys a JSON line owns; fields with these names are written as `field.<name>` instead. */
 const RESERVED = new Set(['time', 'level', 'msg']);
 
-export function isLogLevel(value: unknown): value is LogLevel {
-  return typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value);
-}
-
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }

@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { RgbImage } from '../../src/domain/frame.js';
 import { DEFAULT_DEDUP_THRESHOLD, LOCAL_CHANGE_MAX } from '../../src/domain/thresholds.js';
-import { resolveFfmpegTools } from '../../src/media/tools.js';
+import { locateFfmpegTools, withVersions } from '../../src/media/tools.js';
 import { fitForAnalysis } from '../../src/pipeline/filter/analysis.js';
 import { Deduplicator, hammingDistance } from '../../src/pipeline/filter/dedup.js';
 import { extractFrames } from '../../src/pipeline/decode/extract.js';
@@ -41,7 +41,7 @@ const { values, positionals } = parseArgs({
 });
 const video = path.resolve(positionals[0] ?? '../shared/fixtures/videos/site-walkway.mp4');
 const fps = Number(values['sample-fps']);
-const tools = await resolveFfmpegTools();
+const tools = await withVersions(locateFfmpegTools());
 const info = await probeVideo(tools, video, 0);
 
 const frames: { frameIndex: number; image: RgbImage }[] = [];

@@ -18,7 +18,7 @@ import { letterbox } from '../../src/detect/letterbox.js';
 import { DATASET_FILES } from '../../src/domain/dataset-files.js';
 import type { Frame } from '../../src/domain/frame.js';
 import type { RgbImage } from '../../src/domain/frame.js';
-import { resolveFfmpegTools } from '../../src/media/tools.js';
+import { locateFfmpegTools, withVersions } from '../../src/media/tools.js';
 import { fitForAnalysis } from '../../src/pipeline/filter/analysis.js';
 import { Deduplicator } from '../../src/pipeline/filter/dedup.js';
 import { DecoderStderr } from '../../src/pipeline/decode/decoder-stderr.js';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
       'sample-fps': { type: 'string', default: '1' },
     },
   });
-  const tools = await resolveFfmpegTools();
+  const tools = await withVersions(locateFfmpegTools());
   const video = await probeVideo(tools, values.video, 0);
   const frames: Frame[] = [];
   for await (const frame of extractFrames({ tools, video, sampling: { mode: 'fps', fps: Number(values['sample-fps']) }, stderr: new DecoderStderr() })) frames.push(frame);

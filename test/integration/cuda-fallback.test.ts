@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { cudaDecodeWorks } from '../../src/media/ffmpeg.js';
-import { resolveFfmpegTools } from '../../src/media/tools.js';
+import { locateFfmpegTools, withVersions } from '../../src/media/tools.js';
 import type { RunManifest } from '../../src/pipeline/write/manifest.js';
 import { colourBoxModel, makeModelDir } from '../support/onnx-builder.js';
 import { makeVideo, tempDir } from '../support/videos.js';
@@ -57,7 +57,7 @@ test('--execution-providers cuda,cpu without CUDA: one warning, no native error 
 // so it is tried first: the answer here is "no", with ffmpeg's reason, and decoding stays on the CPU.
 test('the GPU decoder is tried at run time and refused here with its reason', async () => {
   const video = await makeVideo(path.join(dir, 'probe.mp4'), { frames: 5 });
-  const tools = await resolveFfmpegTools();
+  const tools = await withVersions(locateFfmpegTools());
   const { works, reason } = await cudaDecodeWorks(tools, video);
   if (works) {
     expect(reason).toBe('');

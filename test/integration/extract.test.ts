@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { Frame } from '../../src/domain/frame.js';
 import type { Sampling } from '../../src/domain/sampling.js';
-import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/tools.js';
+import { locateFfmpegTools, withVersions, type FfmpegTools } from '../../src/media/tools.js';
 import { DecoderStderr } from '../../src/pipeline/decode/decoder-stderr.js';
 import { extractFrames } from '../../src/pipeline/decode/extract.js';
 import { probeVideo } from '../../src/pipeline/decode/probe.js';
@@ -14,7 +14,7 @@ let dir: string;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  tools = await resolveFfmpegTools();
+  tools = await withVersions(locateFfmpegTools());
   ({ dir, cleanup } = await tempDir());
 });
 afterAll(() => cleanup());

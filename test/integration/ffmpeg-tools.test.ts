@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 import { ToolError } from '../../src/errors.js';
 import { cudaDecodeWorks, startDecode } from '../../src/media/ffmpeg.js';
 import { listPacketTimes, probeFile, probeFileWithPackets, scanPackets } from '../../src/media/ffprobe.js';
-import { locateFfmpegTools, resolveFfmpegTools, withVersions, type FfmpegTools } from '../../src/media/tools.js';
+import { locateFfmpegTools, withVersions, type FfmpegTools } from '../../src/media/tools.js';
 import { INPUT_FORMATS } from '../../src/media/untrusted-input.js';
 import { envScope } from '../support/env.js';
 import { tempDir } from '../support/videos.js';
@@ -16,7 +16,7 @@ afterEach(() => env.restore());
 
 describe('resolveFfmpegTools', () => {
   test('PATH first, with versions', async () => {
-    const tools = await resolveFfmpegTools();
+    const tools = await withVersions(locateFfmpegTools());
     expect(tools.source).toBe('path');
     expect(tools.ffmpeg.version).toMatch(/^ffmpeg version /);
     expect(tools.ffprobe.version).toMatch(/^ffprobe version /);
@@ -24,7 +24,7 @@ describe('resolveFfmpegTools', () => {
 
   test('without ffmpeg on PATH, the binaries from the npm packages', async () => {
     env.set('PATH', '/nonexistent');
-    const tools = await resolveFfmpegTools();
+    const tools = await withVersions(locateFfmpegTools());
     expect(tools.source).toBe('npm');
     expect(tools.ffmpeg.path).toContain(`${path.sep}node_modules${path.sep}`);
     expect(tools.ffmpeg.version).toMatch(/^ffmpeg version /);
@@ -34,11 +34,11 @@ describe('resolveFfmpegTools', () => {
   test('--ffmpeg-path as a folder or as the ffmpeg binary', async () => {
     const { dir, cleanup } = await tempDir();
     try {
-      const system = await resolveFfmpegTools();
+      const system = await withVersions(locateFfmpegTools());
       await symlink(system.ffmpeg.path, path.join(dir, 'ffmpeg'));
       await symlink(system.ffprobe.path, path.join(dir, 'ffprobe'));
-      expect((await resolveFfmpegTools(dir)).ffmpeg.path).toBe(path.join(dir, 'ffmpeg'));
-      const byFile = await resolveFfmpegTools(path.join(dir, 'ffmpeg'));
+      expect((await withVersions(locateFfmpegTools(dir))).ffmpeg.path).toBe(path.join(dir, 'ffmpeg'));
+      const byFile = await withVersions(locateFfmpegTools(path.join(dir, 'ffmpeg')));
       expect(byFile.source).toBe('option');
       expect(byFile.ffprobe.path).toBe(path.join(dir, 'ffprobe'));
     } finally {
@@ -47,9 +47,9 @@ describe('resolveFfmpegTools', () => {
   });
 
   test('a wrong --ffmpeg-path is a ToolError that says what was found', async () => {
-    await expect(resolveFfmpegTools('/nonexistent/ffmpeg')).rejects.toThrow(ToolError);
-    await expect(resolveFfmpegTools('/nonexistent/ffmpeg')).rejects.toThrow(/--ffmpeg-path \/nonexistent\/ffmpeg does not exist/);
-    await expect(resolveFfmpegTools('/tmp')).rejects.toThrow(/expected executable ffmpeg and ffprobe in \/tmp; found neither/);
+    expect(() => locateFfmpegTools('/nonexistent/ffmpeg')).toThrow(ToolError);
+    expect(() => locateFfmpegTools('/nonexistent/ffmpeg')).toThrow(/--ffmpeg-path \/nonexistent\/ffmpeg does not exist/);
+    expect(() => locateFfmpegTools('/tmp')).toThrow(/expected executable ffmpeg and ffprobe in \/tmp; found neither/);
   });
 });
 

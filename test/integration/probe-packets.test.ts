@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { ToolError, VideoInputError } from '../../src/errors.js';
 import { parsePacketLine, scanPackets, type PacketScan } from '../../src/media/ffprobe.js';
-import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/tools.js';
+import { locateFfmpegTools, withVersions, type FfmpegTools } from '../../src/media/tools.js';
 import { probeVideo, probeVideoWithPackets } from '../../src/pipeline/decode/probe.js';
 import { ffmpeg, makeAudioOnly, makeTextFile, makeVideo, tempDir } from '../support/videos.js';
 
@@ -20,7 +20,7 @@ let dir: string;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  tools = await resolveFfmpegTools();
+  tools = await withVersions(locateFfmpegTools());
   ({ dir, cleanup } = await tempDir('dataset-gen-probe-packets-'));
 });
 afterAll(() => cleanup());

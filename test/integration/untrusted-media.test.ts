@@ -17,7 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { VideoInfo } from '../../src/domain/video.js';
 import { VideoInputError } from '../../src/errors.js';
-import { resolveFfmpegTools, type FfmpegTools } from '../../src/media/tools.js';
+import { locateFfmpegTools, withVersions, type FfmpegTools } from '../../src/media/tools.js';
 import { PROTOCOL_WHITELIST } from '../../src/media/untrusted-input.js';
 import { DecoderStderr } from '../../src/pipeline/decode/decoder-stderr.js';
 import { extractFrames } from '../../src/pipeline/decode/extract.js';
@@ -34,7 +34,7 @@ let origin: string;
 const requests: string[] = [];
 
 beforeAll(async () => {
-  tools = await resolveFfmpegTools();
+  tools = await withVersions(locateFfmpegTools());
   ({ dir, cleanup } = await tempDir('dataset-gen-untrusted-'));
   // Anything ffmpeg fetched over the network would land here.
   server = http.createServer((request, response) => {

@@ -36,17 +36,3 @@ export function makeRuntimeToken(identity: RuntimeIdentity): string {
   return `${header}.${payload}.${signature}`;
 }
 
-/** The identity in a token's `Actions.Results` scope, as the toolkit reads it; undefined if absent. */
-export function identityFromToken(token: string): RuntimeIdentity | undefined {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { scp?: unknown };
-  if (typeof claims.scp !== 'string') return undefined;
-  for (const scope of claims.scp.split(' ')) {
-    const [kind, workflowRunBackendId, workflowJobRunBackendId, ...rest] = scope.split(':');
-    if (kind === 'Actions.Results' && workflowRunBackendId && workflowJobRunBackendId && rest.length === 0) {
-      return { workflowRunBackendId, workflowJobRunBackendId };
-    }
-  }
-  return undefined;
-}

@@ -7,11 +7,18 @@ import { readFileSync } from 'node:fs';
 import { NoOperationTraceWriter } from '@actions/workflow-parser';
 import { convertActionTemplate, parseAction, type ActionTemplate } from '@actions/workflow-parser/actions/index';
 import { describe, expect, test } from '@jest/globals';
-import { declaredDefault, INPUT_NAMES } from '../../../src/action/inputs.js';
+import { INPUT_NAMES, INPUTS, type InputName } from '../../../src/action/inputs.js';
 import { Output } from '../../../src/action/outputs.js';
 import { DEFAULT_SAMPLING } from '../../../src/domain/sampling.js';
 import { DEFAULT_DEDUP_THRESHOLD } from '../../../src/domain/thresholds.js';
 import { DEFAULT_PRESET } from '../../../src/model/config.js';
+
+/** An input's default as action.yml must spell it (from the inputs table); undefined for a required input. */
+function declaredDefault(name: InputName): string | undefined {
+  const spec = INPUTS[name];
+  if (spec.kind === 'lines') return undefined;
+  return spec.default === null ? '' : String(spec.default);
+}
 
 function loadAction(content = readFileSync('action.yml', 'utf8')): { errors: string[]; template: ActionTemplate } {
   const parsed = parseAction({ name: 'action.yml', content }, new NoOperationTraceWriter());
