@@ -103,5 +103,10 @@ export default tseslint.config(
       'max-lines-per-function': ['error', { max: 100, skipBlankLines: false, skipComments: false }],
     },
   },
+  {
+    // One spelling for a test case.
+    files: ['test/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@jest/globals', importNames: ['it'], message: 'use test, as every other test file does' }] }] },
+  },
   ...layerRules,
 );

@@ -5,7 +5,7 @@
  */
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import type { DropReason } from '../../src/domain/drop-reason.js';
 import type { VideoInfo } from '../../src/domain/video.js';
 import type { RunMetrics } from '../../src/observe/metrics-contract.js';
@@ -76,7 +76,7 @@ describe('push to a real Pushgateway', () => {
   // A site with a slash, a space and quotes needs the base64 grouping-key form.
   const odd = run('yard/B "east"', [2, 2], ['black']);
 
-  it('pushes a run and reads the same values back under job and site', async () => {
+  test('pushes a run and reads the same values back under job and site', async () => {
     const result = await pushMetrics(buildPrometheusRegistry(north.input), { url: gateway.origin, site: 'north-yard' });
     expect(result).toMatchObject({ ok: true, status: 200, warning: null, url: `${gateway.origin}/metrics/job/${JOB}/site/north-yard` });
 
@@ -101,7 +101,7 @@ describe('push to a real Pushgateway', () => {
     expect(sampleValue(s, 'push_time_seconds', group)).toBeGreaterThan(0);
   });
 
-  it('keeps one group per site (base64 key for an unusual name), and a new push replaces its site only', async () => {
+  test('keeps one group per site (base64 key for an unusual name), and a new push replaces its site only', async () => {
     const first = await pushMetrics(buildPrometheusRegistry(odd.input), { url: `${gateway.origin}/`, site: 'yard/B "east"' });
     expect(first).toMatchObject({ ok: true, warning: null });
     expect(first.url).toBe(`${gateway.origin}/metrics/job/${JOB}/site@base64/${Buffer.from('yard/B "east"').toString('base64url')}`);
@@ -121,13 +121,13 @@ describe('push to a real Pushgateway', () => {
     expect(sampleValue(s, 'dataset_gen_images_total', { job: JOB, site: 'yard/B "east"' })).toBe(2);
   });
 
-  it.each([['ü ??>'], ['..'], ['a\\b\nc']])('round-trips the site name %j through the grouping key', async (site) => {
+  test.each([['ü ??>'], ['..'], ['a\\b\nc']])('round-trips the site name %j through the grouping key', async (site) => {
     const result = await pushMetrics(buildPrometheusRegistry(run(site, [1], []).input), { url: gateway.origin, site });
     expect(result).toMatchObject({ ok: true, warning: null });
     expect(sampleValue(parseSamples(await gateway.scrape()), 'dataset_gen_images_total', { job: JOB, site })).toBe(1);
   });
 
-  it('PUTs the exposition text, with credentials in the URL sent as basic auth and never shown', async () => {
+  test('PUTs the exposition text, with credentials in the URL sent as basic auth and never shown', async () => {
     const seen: { method?: string; url?: string; headers?: Record<string, unknown>; body?: string } = {};
     const capture = createHttpServer((request, response) => {
       let body = '';
@@ -155,7 +155,7 @@ describe('push to a real Pushgateway', () => {
     }
   });
 
-  it('turns a refused push (inconsistent metrics) into a warning with the gateway\'s reason', async () => {
+  test('turns a refused push (inconsistent metrics) into a warning with the gateway\'s reason', async () => {
     const bad = '# HELP dataset_gen_images_total x\n# TYPE dataset_gen_images_total gauge\ndataset_gen_images_total{site="x"} 1\n';
     const result = await pushMetrics(bad, { url: gateway.origin, site: 'x' });
     expect(result.ok).toBe(false);
@@ -168,7 +168,7 @@ describe('push to a real Pushgateway', () => {
 });
 
 describe('push to a gateway that is not there', () => {
-  it('returns a warning, quickly, when nothing listens on the port', async () => {
+  test('returns a warning, quickly, when nothing listens on the port', async () => {
     const port = await freePort();
     const started = Date.now();
     const result = await pushMetrics('up 1\n', { url: `http://127.0.0.1:${port}`, site: 'north-yard', timeoutMs: 2000 });
@@ -177,7 +177,7 @@ describe('push to a gateway that is not there', () => {
     expect(result.warning).toBe(`Could not push metrics to the Pushgateway at http://127.0.0.1:${port}/metrics/job/dataset-gen/site/north-yard: connection refused (nothing listens there)`);
   });
 
-  it('gives up after the timeout when the gateway accepts but never answers', async () => {
+  test('gives up after the timeout when the gateway accepts but never answers', async () => {
     const sockets: Socket[] = [];
     const silent: Server = createServer((socket) => void sockets.push(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
@@ -197,7 +197,7 @@ describe('push to a gateway that is not there', () => {
     }
   });
 
-  it('returns a warning when the run cancels the push', async () => {
+  test('returns a warning when the run cancels the push', async () => {
     const controller = new AbortController();
     controller.abort();
     const result = await pushMetrics('up 1\n', { url: gateway.origin, site: 'north-yard', signal: controller.signal });
@@ -205,7 +205,7 @@ describe('push to a gateway that is not there', () => {
     expect(result.warning).toMatch(/: cancelled$/);
   });
 
-  it('returns a warning for a URL that is not http(s)', async () => {
+  test('returns a warning for a URL that is not http(s)', async () => {
     const result = await pushMetrics('up 1\n', { url: 'ftp://gateway', site: 'north-yard' });
     expect(result).toMatchObject({ ok: false, status: null });
     expect(result.warning).toMatch(/expected an http:\/\/ or https:\/\/ URL but received "ftp:\/\/gateway"/);

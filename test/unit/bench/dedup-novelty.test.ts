@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { frameRowsCsv } from '../../../src/observe/csv.js';
 import { classCountsByFrame, dedupNovelty } from '../../bench/dedup-novelty.js';
 import { frameRow } from '../../support/frame-rows.js';
@@ -26,7 +26,7 @@ async function reference(detections: [number, number][][]): Promise<string> {
 }
 
 describe('classCountsByFrame', () => {
-  it('counts detections per class at score >= 0.5, in class order', async () => {
+  test('counts detections per class at score >= 0.5, in class order', async () => {
     const counts = await classCountsByFrame(await reference([[[3, 0.9], [1, 0.5], [1, 0.7], [2, 0.49]], []]));
     expect(counts.get('cam:0')).toBe('1:2,3:1');
     expect(counts.get('cam:1')).toBe('');
@@ -34,7 +34,7 @@ describe('classCountsByFrame', () => {
 });
 
 describe('dedupNovelty', () => {
-  it('judges each duplicate against the last kept frame of its video, not the previous frame', async () => {
+  test('judges each duplicate against the last kept frame of its video, not the previous frame', async () => {
     const person = [1, 0.9] as [number, number];
     const car = [3, 0.8] as [number, number];
     const counts = await classCountsByFrame(await reference([[person], [person], [person, person], [person], [car], [person, person]]));
@@ -53,7 +53,7 @@ describe('dedupNovelty', () => {
     expect(await dedupNovelty(csv, counts)).toEqual({ duplicates: 3, novel: 2, frames: ['cam:2', 'cam:5'] });
   });
 
-  it('refuses a reference that lacks a dropped frame', async () => {
+  test('refuses a reference that lacks a dropped frame', async () => {
     const counts = await classCountsByFrame(await reference([[]]));
     const csv = path.join(dir, 'metrics-missing.csv');
     await writeFile(csv, frameRowsCsv([frameRow({ video: 'cam', frameIndex: 0 }), frameRow({ video: 'cam', frameIndex: 9 }, 'duplicate')]));

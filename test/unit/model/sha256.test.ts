@@ -11,7 +11,7 @@ describe('sha256File', () => {
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
-  it.each([
+  test.each([
     ['an empty file', 0],
     ['one byte', 1],
     ['exactly one read', 1 << 20],
@@ -23,7 +23,7 @@ describe('sha256File', () => {
     expect(await sha256File(file)).toBe(createHash('sha256').update(bytes).digest('hex'));
   });
 
-  it('rejects a missing file', async () => {
+  test('rejects a missing file', async () => {
     await expect(sha256File(path.join(dir, 'missing'))).rejects.toThrow(/ENOENT/);
   });
 });

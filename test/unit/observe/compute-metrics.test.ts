@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { Detection } from '../../../src/domain/detection.js';
 import type { DropReason } from '../../../src/domain/drop-reason.js';
 import type { FrameRecord, KeptImage } from '../../../src/domain/frame-record.js';
@@ -74,7 +74,7 @@ const CLASSES = ['person', 'bicycle', 'car', 'motorcycle', 'airplane', 'bus', 't
 describe('computeMetrics: frames and detections', () => {
   const m = computeMetrics(filledRecorder(), { site: 'north-gate', classNames: CLASSES });
 
-  it('counts frames by outcome and reason', () => {
+  test('counts frames by outcome and reason', () => {
     expect(m.schemaVersion).toBe(1);
     expect(m.site).toBe('north-gate');
     expect(m.frames).toEqual({
@@ -91,7 +91,7 @@ describe('computeMetrics: frames and detections', () => {
     expect(m.images).toBe(5);
   });
 
-  it('summarises detections per image with 0..9, 10+ buckets', () => {
+  test('summarises detections per image with 0..9, 10+ buckets', () => {
     expect(m.detections.total).toBe(18);
     expect(m.detections.perImage.min).toBe(0);
     expect(m.detections.perImage.max).toBe(12);
@@ -101,7 +101,7 @@ describe('computeMetrics: frames and detections', () => {
     expect(h.map((b) => b.count)).toEqual([1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1]);
   });
 
-  it('sorts classes by count, then name, and lists undetected model classes', () => {
+  test('sorts classes by count, then name, and lists undetected model classes', () => {
     expect(m.detections.byClass).toEqual([
       { name: 'person', count: 14, meanScore: 0.6 },
       { name: 'truck', count: 2, meanScore: 0.8 },
@@ -112,7 +112,7 @@ describe('computeMetrics: frames and detections', () => {
     expect(m.detections.classFilter).toBeNull();
   });
 
-  it('with a class filter, lists only the filtered classes never detected: the others were filtered out, not missed', () => {
+  test('with a class filter, lists only the filtered classes never detected: the others were filtered out, not missed', () => {
     const filtered = computeMetrics(filledRecorder(), { site: 'north-gate', classNames: CLASSES, classFilter: ['train', 'person'] });
     expect(filtered.detections.classFilter).toEqual({ kept: ['train', 'person'], modelClasses: CLASSES.length });
     expect(filtered.detections.classesWithoutDetections).toEqual(['train']);
@@ -124,7 +124,7 @@ describe('computeMetrics: frames and detections', () => {
 describe('computeMetrics: timings, videos and distances', () => {
   const m = computeMetrics(filledRecorder(), { site: 'north-gate', classNames: CLASSES });
 
-  it('gives stage times with shares of the stage total', () => {
+  test('gives stage times with shares of the stage total', () => {
     expect(Object.keys(m.timings.stages)).toEqual(['probe', 'extract', 'quality', 'dedup', 'detect', 'write']);
     expect(m.timings.stageTotalMs).toBe(1000);
     expect(m.timings.stages.detect).toEqual({ ms: 600, share: 0.6 });
@@ -132,7 +132,7 @@ describe('computeMetrics: timings, videos and distances', () => {
     expect(m.timings.wallMs).toBeGreaterThanOrEqual(0);
   });
 
-  it('summarises each video, matching records by stem or path', () => {
+  test('summarises each video, matching records by stem or path', () => {
     expect(m.videos).toHaveLength(2);
     expect(m.videos[0]).toEqual({
       name: 'cam-a.mp4',
@@ -159,7 +159,7 @@ describe('computeMetrics: timings, videos and distances', () => {
     expect(m.videos[1]).toMatchObject({ name: 'cam-b.mp4', sampled: 4, kept: 2, dropped: 2, detections: 3 });
   });
 
-  it('keeps the key order of metrics.json: decoded first, the shared frame counts, then the rest', () => {
+  test('keeps the key order of metrics.json: decoded first, the shared frame counts, then the rest', () => {
     const counts = ['sampled', 'kept', 'dropped', 'droppedByReason', 'bad', 'duplicates'];
     expect(Object.keys(m.frames)).toEqual(['decoded', ...counts]);
     expect(Object.keys(m.videos[0] ?? {})).toEqual([
@@ -168,7 +168,7 @@ describe('computeMetrics: timings, videos and distances', () => {
     ]);
   });
 
-  it('summarises pHash distances', () => {
+  test('summarises pHash distances', () => {
     // cam-a: 2, 4, 6, 8, 10; cam-b: 40, 40, 40
     expect(m.phashDistance).toMatchObject({ count: 8, min: 2, median: 9, max: 40, mean: 18.75 });
     const byLabel = Object.fromEntries(m.phashDistance.histogram.map((b) => [b.label, b.count]));
@@ -181,11 +181,11 @@ describe('computeMetrics: timings, videos and distances', () => {
 describe('computeMetrics: edge cases', () => {
   const m = computeMetrics(filledRecorder(), { site: 'north-gate', classNames: CLASSES });
 
-  it('is JSON-serialisable without loss', () => {
+  test('is JSON-serialisable without loss', () => {
     expect(JSON.parse(JSON.stringify(m))).toEqual(m);
   });
 
-  it('gives zeros, not NaN, for an empty run', () => {
+  test('gives zeros, not NaN, for an empty run', () => {
     const empty = computeMetrics(new RunRecorder(), { site: 's', classNames: [] });
     expect(nonFiniteNumbers(empty)).toEqual([]);
     expect(empty.frameDropRatio).toBe(0);
@@ -197,7 +197,7 @@ describe('computeMetrics: edge cases', () => {
     expect(empty.videos).toEqual([]);
   });
 
-  it('falls back to the model class name when a detection has none', () => {
+  test('falls back to the model class name when a detection has none', () => {
     const r = new RunRecorder();
     r.recordKept(kept('v', 0, [det('', 0.5, 2)]));
     const metrics = computeMetrics(r, { site: 's', classNames: CLASSES });
@@ -219,7 +219,7 @@ describe('data loss', () => {
     return r;
   }
 
-  it('warns when one reason drops more than half of the non-duplicate frames, and not at half', () => {
+  test('warns when one reason drops more than half of the non-duplicate frames, and not at half', () => {
     expect(computeMetrics(run(10, 5, 0), { site: 's', classNames: [] }).dataLoss).toEqual([]);
     expect(computeMetrics(run(10, 6, 0), { site: 's', classNames: [] }).dataLoss).toEqual([
       { kind: 'reason', video: 'cam-a', reason: 'blurred', dropped: 6, of: 10 },
@@ -230,7 +230,7 @@ describe('data loss', () => {
     ]);
   });
 
-  it('warns of a damaged video, with the frames dropped as corrupt, in place of the corrupt reason', () => {
+  test('warns of a damaged video, with the frames dropped as corrupt, in place of the corrupt reason', () => {
     const damaged = (corrupt: number, decodeErrors: number): RunRecorder => {
       const r = new RunRecorder();
       r.recordVideo({ info: videoInfo('cam-a', 0), sha256: 'a'.repeat(64), decode: { mode: 'all', reason: 'asked for' }, framesDecoded: 10, decodeErrors });
@@ -251,7 +251,7 @@ describe('data loss', () => {
     ]);
   });
 
-  it('warns when the dataset has no images, duplicates alone or not', () => {
+  test('warns when the dataset has no images, duplicates alone or not', () => {
     expect(computeMetrics(run(3, 0, 3), { site: 's', classNames: [] }).dataLoss).toEqual([{ kind: 'no-images', sampled: 3 }]);
   });
 });

@@ -1,10 +1,10 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import type { FrameRecord } from '../../../src/domain/frame-record.js';
 import { csvField, csvRecord, frameRowsCsv, frameRowsFromCsv, parseCsv, toCsv, unguardCsvText, FRAME_CSV_COLUMNS } from '../../../src/observe/csv.js';
 
 describe('csvField', () => {
-  it.each([
+  test.each([
     ['plain', 'plain'],
     ['a,b', '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
@@ -29,7 +29,7 @@ describe('csvField', () => {
     expect(csvField(input)).toBe(expected);
   });
 
-  it('writes null and undefined as empty cells, numbers and booleans as text', () => {
+  test('writes null and undefined as empty cells, numbers and booleans as text', () => {
     expect(csvField(null)).toBe('');
     expect(csvField(undefined)).toBe('');
     expect(csvField(0)).toBe('0');
@@ -40,12 +40,12 @@ describe('csvField', () => {
 });
 
 describe('toCsv', () => {
-  it('ends every record in CRLF', () => {
+  test('ends every record in CRLF', () => {
     expect(csvRecord(['a', 1, null])).toBe('a,1,\r\n');
     expect(toCsv(['x', 'y'], [['1', '2'], ['3,4', null]])).toBe('x,y\r\n1,2\r\n"3,4",\r\n');
   });
 
-  it('rejects rows that do not match the header', () => {
+  test('rejects rows that do not match the header', () => {
     expect(() => toCsv(['x', 'y'], [['1']])).toThrow(RangeError);
   });
 });
@@ -76,7 +76,7 @@ describe('frameRowsCsv', () => {
     localChange: null,
   };
 
-  it('has the documented header in a fixed order', () => {
+  test('has the documented header in a fixed order', () => {
     const header = frameRowsCsv([]).split('\r\n')[0];
     expect(header).toBe(
       'video,frame_index,timestamp_ms,outcome,reason,luma_mean,blur_score,phash_distance,detections,inference_ms,image_file,local_change',
@@ -85,7 +85,7 @@ describe('frameRowsCsv', () => {
     expect(frameRowsCsv([])).toBe(`${header}\r\n`);
   });
 
-  it('writes one row per frame with empty cells for nulls', () => {
+  test('writes one row per frame with empty cells for nulls', () => {
     const lines = frameRowsCsv([kept, dropped]).split('\r\n');
     expect(lines).toHaveLength(4);
     expect(lines[1]).toBe('"cam ""north"", gate",30,1001,kept,,101.235,350.5,12,3,45.679,images/site_000001.jpg,31.25');
@@ -93,7 +93,7 @@ describe('frameRowsCsv', () => {
     expect(lines[3]).toBe('');
   });
 
-  it('reads back what it wrote, and files written before local_change existed (it reads as null)', () => {
+  test('reads back what it wrote, and files written before local_change existed (it reads as null)', () => {
     const text = frameRowsCsv([kept, dropped]);
     expect(frameRowsFromCsv(text)).toEqual([
       { ...kept, timestampMs: 1001, lumaMean: 101.235, inferenceMs: 45.679 },
@@ -110,7 +110,7 @@ describe('frameRowsCsv', () => {
 });
 
 describe('the formula guard comes off when reading back', () => {
-  it.each([
+  test.each([
     ["'@north-gate", '@north-gate'],
     ["'=1+1", '=1+1'],
     ["'+1", '+1'],
@@ -127,7 +127,7 @@ describe('the formula guard comes off when reading back', () => {
     expect(unguardCsvText(field)).toBe(text);
   });
 
-  it('a video named @north-gate reads back as @north-gate, with its image file', () => {
+  test('a video named @north-gate reads back as @north-gate, with its image file', () => {
     const frame: FrameRecord = {
       video: '@north-gate',
       frameIndex: 3,
@@ -146,7 +146,7 @@ describe('the formula guard comes off when reading back', () => {
     expect(frameRowsFromCsv(text)).toEqual([frame, { ...frame, video: '=cmd', imageFile: "'x_000003.jpg" }]);
   });
 
-  it('any text, in any column, reads back exactly as written (2000 runs)', () => {
+  test('any text, in any column, reads back exactly as written (2000 runs)', () => {
     const text = fc.oneof(
       fc.string({ maxLength: 12 }),
       fc.string({ unit: fc.constantFrom("'", '=', '+', '-', '@', '\t', '\r', '\n', '"', ',', 'a', ' '), maxLength: 8 }),

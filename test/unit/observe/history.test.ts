@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { OutputError } from '../../../src/errors.js';
 import {
   appendRunHistory,
@@ -78,11 +78,11 @@ afterAll(async () => {
 });
 
 describe('runs.csv columns', () => {
-  it('are fixed, in this order', () => {
+  test('are fixed, in this order', () => {
     expect(HISTORY_COLUMNS.join(',')).toBe(HEADER);
   });
 
-  it('one value per column, from the metrics and the manifest', () => {
+  test('one value per column, from the metrics and the manifest', () => {
     const row = historyRow(metricsFor('north-yard', 50), manifestFor('abc123'));
     expect(row).toHaveLength(HISTORY_COLUMNS.length);
     expect(Object.fromEntries(HISTORY_COLUMNS.map((c, i) => [c, row[i]]))).toEqual({
@@ -115,7 +115,7 @@ describe('runs.csv columns', () => {
 });
 
 describe('appendRunHistory', () => {
-  it('writes the header once across two appends, one CRLF row per run', async () => {
+  test('writes the header once across two appends, one CRLF row per run', async () => {
     const file = path.join(dir, 'nested', 'runs.csv');
     await checkRunHistory(file); // missing is fine
     const first = await appendRunHistory(file, metricsFor('north-yard', 50), manifestFor('run1'));
@@ -133,21 +133,21 @@ describe('appendRunHistory', () => {
     await checkRunHistory(file);
   });
 
-  it('writes the header into an existing empty file', async () => {
+  test('writes the header into an existing empty file', async () => {
     const file = path.join(dir, 'empty.csv');
     await writeFile(file, '');
     expect((await appendRunHistory(file, metricsFor('a', 1), manifestFor('r'))).wroteHeader).toBe(true);
     expect((await readFile(file, 'utf8')).startsWith(`${HEADER}\r\n`)).toBe(true);
   });
 
-  it('quotes fields per RFC 4180', async () => {
+  test('quotes fields per RFC 4180', async () => {
     const file = path.join(dir, 'quoted.csv');
     await appendRunHistory(file, metricsFor('yard, "east"\nwing', 5), manifestFor('r1', 'my,model'));
     const text = await readFile(file, 'utf8');
     expect(text).toContain('\r\nr1,2025-03-04T05:06:07.890Z,"yard, ""east""\nwing",0.1.0,"my,model",');
   });
 
-  it('accepts a file whose header has a BOM or LF, and starts a new line when the last one lost its break', async () => {
+  test('accepts a file whose header has a BOM or LF, and starts a new line when the last one lost its break', async () => {
     const file = path.join(dir, 'edited.csv');
     await writeFile(file, `\uFEFF${HEADER}\nold,row`);
     await appendRunHistory(file, metricsFor('a', 1), manifestFor('new'));
@@ -156,7 +156,7 @@ describe('appendRunHistory', () => {
     expect(text.endsWith('\r\n')).toBe(true);
   });
 
-  it('refuses a file with another header, names it, and leaves it unchanged', async () => {
+  test('refuses a file with another header, names it, and leaves it unchanged', async () => {
     const file = path.join(dir, 'other.csv');
     const original = 'run_id,finished_at,site,images\r\nx,y,z,1\r\n';
     await writeFile(file, original);
@@ -169,7 +169,7 @@ describe('appendRunHistory', () => {
     expect(await readFile(file, 'utf8')).toBe(original);
   });
 
-  it('refuses a header with extra columns or a file that is not a CSV at all', async () => {
+  test('refuses a header with extra columns or a file that is not a CSV at all', async () => {
     const extra = path.join(dir, 'extra.csv');
     await writeFile(extra, `${HEADER},stage_upload_seconds\r\n`);
     await expect(appendRunHistory(extra, metricsFor('a', 1), manifestFor('r'))).rejects.toThrow(/1 extra column\(s\) after "stage_write_seconds"/);
@@ -179,7 +179,7 @@ describe('appendRunHistory', () => {
     expect((await readFile(binary)).length).toBe(70 * 1024);
   });
 
-  it('refuses a FIFO at once and a symbolic link without following it', async () => {
+  test('refuses a FIFO at once and a symbolic link without following it', async () => {
     const fifo = path.join(dir, 'fifo.csv');
     execFileSync('mkfifo', [fifo]);
     await expect(checkRunHistory(fifo)).rejects.toThrow(/^The run history .*fifo\.csv is not a regular file; name a CSV file \(or a new one\) for the run history$/);
@@ -193,7 +193,7 @@ describe('appendRunHistory', () => {
     expect(await readFile(target, 'utf8')).toBe('');
   });
 
-  it('names the file when it cannot be written', async () => {
+  test('names the file when it cannot be written', async () => {
     await expect(appendRunHistory(dir, metricsFor('a', 1), manifestFor('r'))).rejects.toThrow(
       new RegExp(`Cannot append to the run history ${dir.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: `),
     );

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { createLogger, formatClock, silentLogger, type LogFormat, type LogLevel } from '../../../src/observe/log.js';
 import { Progress, formatEta, formatProgressLine } from '../../../src/observe/progress.js';
 
@@ -30,13 +30,13 @@ function logger(format: LogFormat, level?: LogLevel) {
 }
 
 describe('text logger', () => {
-  it('writes HH:MM:SS level message key=value', () => {
+  test('writes HH:MM:SS level message key=value', () => {
     const { stream, log } = logger('text');
     log.info('extracting frames', { video: 'cam-a.mp4', frames: 120, exact: true });
     expect(stream.lines).toEqual(['03:04:05 info  extracting frames video=cam-a.mp4 frames=120 exact=true']);
   });
 
-  it('quotes values with spaces or quotes and keeps one line per entry', () => {
+  test('quotes values with spaces or quotes and keeps one line per entry', () => {
     const { stream, log } = logger('text');
     log.warn('bad\nframe', { path: '/my videos/a.mp4', empty: '', err: new Error('boom "x"'), obj: { a: 1 }, skip: undefined });
     expect(stream.lines).toEqual([
@@ -44,7 +44,7 @@ describe('text logger', () => {
     ]);
   });
 
-  it('adds child fields to every line, own fields winning', () => {
+  test('adds child fields to every line, own fields winning', () => {
     const { stream, log } = logger('text');
     const child = log.child({ runId: 'r1', stage: 'extract' }).child({ video: 'v1' });
     child.error('failed', { stage: 'detect' });
@@ -53,7 +53,7 @@ describe('text logger', () => {
 });
 
 describe('json logger', () => {
-  it('writes one JSON object per line with time, level, msg and fields', () => {
+  test('writes one JSON object per line with time, level, msg and fields', () => {
     const { stream, log } = logger('json');
     const child = log.child({ runId: 'r1', site: 'north' });
     child.info('kept frame', { video: 'a.mp4', n: 3 });
@@ -71,7 +71,7 @@ describe('json logger', () => {
     });
   });
 
-  it('survives circular fields', () => {
+  test('survives circular fields', () => {
     const { stream, log } = logger('json');
     const loop: Record<string, unknown> = { a: 1 };
     loop.self = loop;
@@ -82,7 +82,7 @@ describe('json logger', () => {
 });
 
 describe('level filtering', () => {
-  it.each<[LogFormat]>([['text'], ['json']])('%s: debug is off by default', (format) => {
+  test.each<[LogFormat]>([['text'], ['json']])('%s: debug is off by default', (format) => {
     const { stream, log } = logger(format);
     log.debug('hidden');
     log.info('shown');
@@ -91,7 +91,7 @@ describe('level filtering', () => {
     expect(log.child({ a: 1 }).isEnabled('debug')).toBe(false);
   });
 
-  it('writes debug when enabled and only errors at level error', () => {
+  test('writes debug when enabled and only errors at level error', () => {
     const dbg = logger('text', 'debug');
     dbg.log.debug('detail');
     expect(dbg.stream.lines).toEqual(['03:04:05 debug detail']);
@@ -102,7 +102,7 @@ describe('level filtering', () => {
     expect(err.stream.lines).toEqual(['03:04:05 error c']);
   });
 
-  it('has helpers', () => {
+  test('has helpers', () => {
     expect(formatClock(FIXED)).toBe('03:04:05');
     expect(() => silentLogger().error('nothing')).not.toThrow();
   });
@@ -114,7 +114,7 @@ describe('progress', () => {
     return { clock: () => now, set: (ms: number) => (now = ms) };
   }
 
-  it('formats ETA and lines', () => {
+  test('formats ETA and lines', () => {
     expect(formatEta(null)).toBe('--:--');
     expect(formatEta(31)).toBe('0:31');
     expect(formatEta(3725)).toBe('1:02:05');
@@ -126,7 +126,7 @@ describe('progress', () => {
     );
   });
 
-  it('computes rate and ETA from the clock', () => {
+  test('computes rate and ETA from the clock', () => {
     const t = fakeClock(1000);
     const p = new Progress({ total: 100, clock: t.clock, stream: new Capture(false) });
     t.set(11_000);
@@ -134,7 +134,7 @@ describe('progress', () => {
     expect(p.snapshot()).toEqual({ done: 25, total: 100, percent: 25, rate: 2.5, etaSeconds: 30, elapsedMs: 10_000 });
   });
 
-  it('writes a plain line at most every intervalMs when not a TTY', () => {
+  test('writes a plain line at most every intervalMs when not a TTY', () => {
     const t = fakeClock();
     const stream = new Capture(false);
     const p = new Progress({ total: 100, clock: t.clock, stream, intervalMs: 5000 });
@@ -154,7 +154,7 @@ describe('progress', () => {
     expect(stream.lines[2]).toMatch(/^100\/100 frames 100% .* ETA 0:00$/);
   });
 
-  it('redraws one line on a TTY, throttled, and ends it on finish', () => {
+  test('redraws one line on a TTY, throttled, and ends it on finish', () => {
     const t = fakeClock();
     const stream = new Capture(true, 200);
     const p = new Progress({ total: 10, clock: t.clock, stream, redrawMs: 100, barWidth: 10, label: 'cam' });
@@ -176,7 +176,7 @@ describe('progress', () => {
     expect(stream.chunks.at(-2)).toContain('10/10 frames 100%');
   });
 
-  it('fits the terminal width and can clear the line', () => {
+  test('fits the terminal width and can clear the line', () => {
     const t = fakeClock();
     const stream = new Capture(true, 20);
     const p = new Progress({ total: 10, clock: t.clock, stream });
@@ -186,7 +186,7 @@ describe('progress', () => {
     expect(stream.chunks.at(-1)).toBe('\r\x1b[K');
   });
 
-  it('uses log lines through the logger on a TTY when the log format is json', () => {
+  test('uses log lines through the logger on a TTY when the log format is json', () => {
     const t = fakeClock();
     const stream = new Capture(true);
     const log = createLogger({ format: 'json', stream, clock: () => FIXED });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { register } from 'prom-client';
 import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 import {
@@ -126,7 +126,7 @@ const FAMILIES = [
 ] as const;
 
 describe('renderPrometheus', () => {
-  it('declares every metric once with HELP and TYPE, in a fixed order', async () => {
+  test('declares every metric once with HELP and TYPE, in a fixed order', async () => {
     const text = await renderPrometheus(handMadeRun());
     const types = [...text.matchAll(/^# TYPE (\S+) (\S+)$/gm)].map((m) => [m[1], m[2]]);
     expect(types).toEqual(FAMILIES.map(([name, type]) => [name, type]));
@@ -137,7 +137,7 @@ describe('renderPrometheus', () => {
     expect(await renderPrometheus(handMadeRun())).toBe(text);
   });
 
-  it('carries the values of the run', async () => {
+  test('carries the values of the run', async () => {
     const s = parseSamples(await renderPrometheus(handMadeRun()));
     const site = 'north-yard';
     expect(sampleValue(s, 'dataset_gen_images_total', { site })).toBe(5);
@@ -186,7 +186,7 @@ describe('renderPrometheus', () => {
     expect(s.every((x) => x.labels.site === site)).toBe(true);
   });
 
-  it('escapes quotes, backslashes and line breaks in label values', async () => {
+  test('escapes quotes, backslashes and line breaks in label values', async () => {
     const site = 'yard "B" \\ east\nwing';
     const text = await renderPrometheus({ ...handMadeRun(site), site });
     expect(text).toContain('dataset_gen_images_total{site="yard \\"B\\" \\\\ east\\nwing"} 5\n');
@@ -197,7 +197,7 @@ describe('renderPrometheus', () => {
     expect(check).toEqual({ code: 0, output: '' });
   });
 
-  it('has an empty histogram and zero counts for a run that kept nothing', async () => {
+  test('has an empty histogram and zero counts for a run that kept nothing', async () => {
     const run = handMadeRun();
     run.metrics = {
       ...run.metrics,
@@ -219,7 +219,7 @@ describe('renderPrometheus', () => {
 });
 
 describe('buildPrometheusRegistry', () => {
-  it('uses a fresh registry each time, never the global one', () => {
+  test('uses a fresh registry each time, never the global one', () => {
     const before = register.getMetricsAsArray().length;
     const a = buildPrometheusRegistry(handMadeRun('a'));
     const b = buildPrometheusRegistry(handMadeRun('b'));
@@ -227,20 +227,20 @@ describe('buildPrometheusRegistry', () => {
     expect(register.getMetricsAsArray()).toHaveLength(before);
   });
 
-  it('refuses per-image inputs that do not match the metrics', () => {
+  test('refuses per-image inputs that do not match the metrics', () => {
     const run = handMadeRun();
     expect(() => buildPrometheusRegistry({ ...run, detectionsPerImage: [1, 2] })).toThrow(/detection counts for 2 images but the run wrote 5/);
   });
 });
 
 describe('promtool check metrics', () => {
-  it('accepts metrics.prom without a single lint message', async () => {
+  test('accepts metrics.prom without a single lint message', async () => {
     const text = await renderPrometheus(handMadeRun());
     const check = await promtoolCheck(text);
     expect(check).toEqual({ code: 0, output: '' });
   });
 
-  it('is a working check: it flags a counter without _total', async () => {
+  test('is a working check: test flags a counter without _total', async () => {
     const check = await promtoolCheck('# HELP bad_seconds x\n# TYPE bad_seconds counter\nbad_seconds 1\n');
     expect(check.code).not.toBe(0);
     expect(check.output).toMatch(/_total/);

@@ -1,9 +1,9 @@
 /** URL pieces of src/observe/pushgateway.ts (the round trip itself is test/integration/pushgateway.test.ts). */
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { DEFAULT_PUSH_TIMEOUT_MS, groupingKeySegment, groupingPath, parsePushgatewayUrl, PUSHGATEWAY_JOB } from '../../../src/observe/pushgateway.js';
 
 describe('groupingKeySegment', () => {
-  it.each([
+  test.each([
     ['north-yard', 'site/north-yard'],
     ['Site_2.v1~x', 'site/Site_2.v1~x'],
     ['a/b', 'site@base64/YS9i'],
@@ -17,14 +17,14 @@ describe('groupingKeySegment', () => {
     expect(groupingKeySegment('site', value)).toBe(expected);
   });
 
-  it('builds the group path with the job first', () => {
+  test('builds the group path with the job first', () => {
     expect(groupingPath(PUSHGATEWAY_JOB, [['site', 'a/b']])).toBe('metrics/job/dataset-gen/site@base64/YS9i');
     expect(DEFAULT_PUSH_TIMEOUT_MS).toBe(10_000);
   });
 });
 
 describe('parsePushgatewayUrl', () => {
-  it('accepts http and https URLs only', () => {
+  test('accepts http and https URLs only', () => {
     expect(parsePushgatewayUrl('http://pushgateway:9091')?.host).toBe('pushgateway:9091');
     expect(parsePushgatewayUrl(' https://gw.example.com/prefix/ ')?.pathname).toBe('/prefix/');
     expect(parsePushgatewayUrl('pushgateway:9091')).toBeNull();

@@ -1,5 +1,5 @@
 /** logStageSummary (src/observe/stage-summary.ts): the per-stage summary lines of a run's log. */
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { createLogger } from '../../../src/observe/log.js';
 import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 import { logStageSummary, stageSummaries } from '../../../src/observe/stage-summary.js';
@@ -50,7 +50,7 @@ function metrics(): RunMetrics {
 }
 
 describe('stageSummaries', () => {
-  it('follows the frames through the stages', () => {
+  test('follows the frames through the stages', () => {
     expect(stageSummaries(metrics()).map((s) => [s.stage, s.unit, s.countIn, s.count, s.durationMs])).toEqual([
       ['probe', 'videos', 1, 1, 100],
       ['extract', 'frames', 3000, 100, 3000],
@@ -63,7 +63,7 @@ describe('stageSummaries', () => {
 });
 
 describe('logStageSummary', () => {
-  it('writes one JSON line per stage with run id, site, stage, counts and duration as fields', () => {
+  test('writes one JSON line per stage with run id, site, stage, counts and duration as fields', () => {
     const lines: string[] = [];
     const logger = createLogger({
       format: 'json',

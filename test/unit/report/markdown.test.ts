@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import type { Detection } from '../../../src/domain/detection.js';
 import type { DropReason } from '../../../src/domain/drop-reason.js';
 import type { VideoInfo } from '../../../src/domain/video.js';
@@ -64,7 +64,7 @@ function smallMetrics(site = 'north-gate'): RunMetrics {
 }
 
 describe('text bars', () => {
-  it('draws eighth-cell blocks', () => {
+  test('draws eighth-cell blocks', () => {
     expect(textBar(10, 10, 4)).toBe('████');
     expect(textBar(5.5, 10, 4)).toBe('██▎');
     expect(textBar(5, 10, 4)).toBe('██');
@@ -74,7 +74,7 @@ describe('text bars', () => {
     expect(textBar(1, 0, 4)).toBe('');
   });
 
-  it('aligns labels in a chart', () => {
+  test('aligns labels in a chart', () => {
     expect(barChart([{ label: 'a', value: 2 }, { label: 'long', value: 1 }], { width: 4 })).toEqual([
       'a    ████ 2',
       'long ██ 1',
@@ -83,7 +83,7 @@ describe('text bars', () => {
 });
 
 describe('escapeMarkdown', () => {
-  it('escapes markup characters and HTML', () => {
+  test('escapes markup characters and HTML', () => {
     expect(escapeMarkdown('a|b*c')).toBe('a\\|b\\*c');
     expect(escapeMarkdown('`x`_y_<z>&')).toBe('\\`x\\`\\_y\\_&lt;z&gt;&amp;');
     expect(escapeMarkdown('two\nlines')).toBe('two lines');
@@ -93,7 +93,7 @@ describe('escapeMarkdown', () => {
 describe('renderMarkdownReport', () => {
   const report = renderMarkdownReport(smallMetrics());
 
-  it('has a heading with the site and a summary with the key numbers', () => {
+  test('has a heading with the site and a summary with the key numbers', () => {
     expect(report.startsWith('# Dataset report: north-gate\n')).toBe(true);
     expect(report).toContain('| Images kept | 25 |');
     expect(report).toContain('| Frames sampled | 40 |');
@@ -102,14 +102,14 @@ describe('renderMarkdownReport', () => {
     expect(report).toContain('| Mean detections per image | 4.00 |');
   });
 
-  it('shows drops by reason as a table and bars', () => {
+  test('shows drops by reason as a table and bars', () => {
     expect(report).toContain('| blurred | 5 | 12.5% |');
     expect(report).toContain('| duplicate | 8 | 20.0% |');
     expect(report).toContain('| corrupt | 0 | 0.0% |');
     expect(report).toMatch(/duplicate\s+█+ 8/);
   });
 
-  it('shows classes sorted, escaped, with bars', () => {
+  test('shows classes sorted, escaped, with bars', () => {
     expect(report).toMatch(/\| person \| 50 \| 0\.700 \| █+ \|/);
     expect(report).toContain('| excavator\\_&lt;big&gt; | 25 | 0.700 |');
     expect(report.indexOf('| person |')).toBeLessThan(report.indexOf('| truck |'));
@@ -117,7 +117,7 @@ describe('renderMarkdownReport', () => {
     expect(report).toContain('| Class filter | none: every model class is detected |');
   });
 
-  it('shows a class filter as a filter (summary and classes), never as model classes with no detections', () => {
+  test('shows a class filter as a filter (summary and classes), never as model classes with no detections', () => {
     const metrics = smallMetrics();
     const filtered = renderMarkdownReport({
       ...metrics,
@@ -129,20 +129,20 @@ describe('renderMarkdownReport', () => {
     expect(filtered).not.toMatch(/model class(es)? had no detections/);
   });
 
-  it('shows the detections-per-image histogram, stage timings and videos', () => {
+  test('shows the detections-per-image histogram, stage timings and videos', () => {
     expect(report).toMatch(/```text\n0\s+0\n/);
     expect(report).toMatch(/\n4\s+█+ 25\n/);
     expect(report).toContain('| detect | 750.0 | 75.0% |');
     expect(report).toContain('| 1 | cam\\_1.mp4 | cccccccccccc | 90.0 s | 30.00 | 1,280×720, 5.0 MB | 2,700 | 40 | 25 | 15 | 100 |');
   });
 
-  it('escapes the site name and title', () => {
+  test('escapes the site name and title', () => {
     const md = renderMarkdownReport(smallMetrics('a|b*c'), { title: 'Run <1>' });
     expect(md.split('\n')[0]).toBe('# Run &lt;1&gt;: a\\|b\\*c');
     expect(md).not.toContain('a|b*c');
   });
 
-  it('truncates long tables and says how many rows were left out', () => {
+  test('truncates long tables and says how many rows were left out', () => {
     const metrics = smallMetrics();
     metrics.detections.byClass = Array.from({ length: 30 }, (_, i) => ({ name: `class${i}`, count: 30 - i, meanScore: 0.5 }));
     const md = renderMarkdownReport(metrics, { maxTableRows: 10 });
@@ -151,7 +151,7 @@ describe('renderMarkdownReport', () => {
     expect(md).toContain('_20 more classes not shown._');
   });
 
-  it('links sample images with escaped labels and encoded targets', () => {
+  test('links sample images with escaped labels and encoded targets', () => {
     const md = renderMarkdownReport(smallMetrics(), {
       imageLinks: [{ href: 'images/a b(1).jpg', label: 'frame *1*' }, { href: 'images/c.jpg' }],
     });
@@ -159,7 +159,7 @@ describe('renderMarkdownReport', () => {
     expect(md).toContain('- [images/c.jpg](images/c.jpg)');
   });
 
-  it('stays under 1 MiB with 5000 classes and 5000 videos with long names', () => {
+  test('stays under 1 MiB with 5000 classes and 5000 videos with long names', () => {
     const metrics = smallMetrics();
     const long = 'x|'.repeat(5000);
     metrics.detections.byClass = Array.from({ length: 5000 }, (_, i) => ({ name: `${long}${i}`, count: 5000 - i, meanScore: 0.5 }));
@@ -172,7 +172,7 @@ describe('renderMarkdownReport', () => {
     }
   });
 
-  it('renders an empty run without NaN', () => {
+  test('renders an empty run without NaN', () => {
     const empty = computeMetrics(new RunRecorder(), { site: 'empty', classNames: [] });
     const md = renderMarkdownReport(empty);
     expect(md).not.toMatch(/NaN|undefined|Infinity/);

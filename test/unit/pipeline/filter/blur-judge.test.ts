@@ -4,7 +4,7 @@
  * same footage is dropped. Footage is made here with ffmpeg (lavfi and filters), scored as the
  * pipeline scores it. docs/thresholds.md has the measurements on longer footage (test/bench/measure-blur.ts).
  */
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, test } from '@jest/globals';
 import { DEDUP_CHECKPOINT_MS, DEFAULT_QUALITY_THRESHOLDS } from '../../../../src/domain/thresholds.js';
 import { fitForAnalysis } from '../../../../src/pipeline/filter/analysis.js';
 import { BLUR_WARMUP, BlurJudge } from '../../../../src/pipeline/filter/blur-judge.js';
@@ -20,16 +20,16 @@ describe('BlurJudge', () => {
     return scores.map((s) => j.isBlurred(s));
   };
 
-  it('keeps the first frames (no reference yet), then drops a score far below the recent median', () => {
+  test('keeps the first frames (no reference yet), then drops a score far below the recent median', () => {
     expect(BLUR_WARMUP).toBe(3);
     expect(judge([1, 100, 100, 100, 39, 41])).toEqual([false, false, false, false, true, false]);
   });
 
-  it("low scores throughout are the video's normal: nothing is dropped", () => {
+  test("low scores throughout are the video's normal: nothing is dropped", () => {
     expect(judge([3, 2, 4, 3, 2, 3, 4, 2, 3]).some(Boolean)).toBe(false);
   });
 
-  it('follows a slow change: a long stretch of low scores becomes the new reference', () => {
+  test('follows a slow change: a long stretch of low scores becomes the new reference', () => {
     const fogRollsIn = [...Array<number>(10).fill(400), ...Array<number>(30).fill(60)];
     const verdicts = judge(fogRollsIn, 0.4, 15);
     // The first foggy frames stand out; once the window is mostly foggy they are the normal again.
@@ -37,7 +37,7 @@ describe('BlurJudge', () => {
     expect(verdicts.slice(-15).some(Boolean)).toBe(false);
   });
 
-  it('ratio 0 turns the check off', () => {
+  test('ratio 0 turns the check off', () => {
     expect(judge([100, 100, 100, 0], 0).some(Boolean)).toBe(false);
   });
 });
@@ -59,7 +59,7 @@ async function verdicts(frames: readonly Buffer[]): Promise<(string | null)[]> {
 }
 
 describe('QualityFilter checkpoints', () => {
-  it('starts its recent frames afresh at every decision checkpoint, as dedup does (ranges replay from there)', async () => {
+  test('starts its recent frames afresh at every decision checkpoint, as dedup does (ranges replay from there)', async () => {
     const [sharp] = await lavfiFrames(`testsrc2=size=320x240:rate=1`, 320, 240, 1);
     const soft = await filterRgb(sharp!, 320, 240, 'gblur=sigma=3');
     const image = (rgb: Buffer) => ({ rgb, width: 320, height: 240, corrupt: false });
@@ -82,12 +82,12 @@ describe('QualityFilter on footage unlike the sample', () => {
     ['sensor noise', scene, 'noise=alls=25:allf=t'],
   ];
 
-  it.each(kinds)('%s: every sharp frame is kept', async (_name, graph, filter) => {
+  test.each(kinds)('%s: every sharp frame is kept', async (_name, graph, filter) => {
     const reasons = await verdicts(await footage(graph, filter, 12));
     expect(reasons.filter((r) => r !== null)).toEqual([]);
   });
 
-  it.each(kinds.filter(([name]) => !name.startsWith('smooth')))(
+  test.each(kinds.filter(([name]) => !name.startsWith('smooth')))(
     '%s: a frame blurred with sigma 2.5 among sharp ones is dropped',
     async (_name, graph, filter) => {
       const frames = await footage(graph, filter, 8);

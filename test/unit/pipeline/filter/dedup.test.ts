@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import type { Frame } from '../../../../src/domain/frame.js';
 import { DEDUP_CHECKPOINT_MS, DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD, LOCAL_CHANGE_MAX } from '../../../../src/domain/thresholds.js';
 import { Deduplicator, hammingDistance } from '../../../../src/pipeline/filter/dedup.js';
@@ -9,13 +9,13 @@ const W = 320;
 const H = 240;
 
 describe('hammingDistance', () => {
-  it('counts differing positions', () => {
+  test('counts differing positions', () => {
     expect(hammingDistance('0101', '0101')).toBe(0);
     expect(hammingDistance('0101', '0110')).toBe(2);
     expect(hammingDistance('0'.repeat(64), '1'.repeat(64))).toBe(64);
   });
 
-  it('refuses hashes of different lengths', () => {
+  test('refuses hashes of different lengths', () => {
     expect(() => hammingDistance('01', '011')).toThrow(RangeError);
   });
 });
@@ -41,15 +41,15 @@ describe('Deduplicator', () => {
     bars = frame(smpte);
   });
 
-  it('hashes a frame to 64 bits', async () => {
+  test('hashes a frame to 64 bits', async () => {
     expect(phash64(seq[0]!)).toMatch(/^[01]{64}$/);
   });
 
-  it('keeps the first frame, with distance null', async () => {
+  test('keeps the first frame, with distance null', async () => {
     expect(await new Deduplicator().check(seq[0]!, 0)).toMatchObject({ distance: null, duplicate: false });
   });
 
-  it('drops an identical frame: distance 0, even at threshold 0', async () => {
+  test('drops an identical frame: distance 0, even at threshold 0', async () => {
     for (const threshold of [0, DEFAULT_DEDUP_THRESHOLD]) {
       const dedup = new Deduplicator(threshold);
       await dedup.check(seq[0]!, 0);
@@ -57,7 +57,7 @@ describe('Deduplicator', () => {
     }
   });
 
-  it('keeps a very different frame, at a large distance', async () => {
+  test('keeps a very different frame, at a large distance', async () => {
     const dedup = new Deduplicator();
     await dedup.check(seq[0]!, 0);
     const result = await dedup.check(bars, 0);
@@ -65,7 +65,7 @@ describe('Deduplicator', () => {
     expect(result.distance!).toBeGreaterThanOrEqual(20);
   });
 
-  it('sees small added noise as a small distance, and drops it at the default threshold', async () => {
+  test('sees small added noise as a small distance, and drops it at the default threshold', async () => {
     const dedup = new Deduplicator();
     await dedup.check(seq[0]!, 0);
     const result = await dedup.check(noisy, 0);
@@ -73,7 +73,7 @@ describe('Deduplicator', () => {
     expect(result.duplicate).toBe(true);
   });
 
-  it('threshold 0 keeps anything whose hash differs at all', async () => {
+  test('threshold 0 keeps anything whose hash differs at all', async () => {
     const dedup = new Deduplicator(0);
     await dedup.check(seq[0]!, 0);
     const result = await dedup.check(seq[1]!, 0);
@@ -81,7 +81,7 @@ describe('Deduplicator', () => {
     expect(result.duplicate).toBe(false);
   });
 
-  it('measures from the last KEPT frame: duplicates do not move the reference', async () => {
+  test('measures from the last KEPT frame: duplicates do not move the reference', async () => {
     const [h0, h1, h2, hBars] = [seq[0]!, seq[1]!, seq[2]!, bars].map((f) => phash64(f));
     const d01 = hammingDistance(h0!, h1!);
     const d02 = hammingDistance(h0!, h2!);
@@ -103,7 +103,7 @@ describe('Deduplicator', () => {
     expect(await dedup.check(seq[2]!, 0)).toMatchObject({ distance: 0, duplicate: true });
   });
 
-  it('resets the reference at every dedup checkpoint: the first frame after one compares against nothing', async () => {
+  test('resets the reference at every dedup checkpoint: the first frame after one compares against nothing', async () => {
     const dedup = new Deduplicator();
     await dedup.check(seq[0]!, 0);
     expect(await dedup.check(seq[0]!, DEDUP_CHECKPOINT_MS - 1)).toMatchObject({ distance: 0, duplicate: true });
@@ -112,14 +112,14 @@ describe('Deduplicator', () => {
     expect(await dedup.check(seq[0]!, 5 * DEDUP_CHECKPOINT_MS + 7)).toMatchObject({ distance: null, duplicate: false });
   });
 
-  it('disabled (-1) keeps every frame and reports no distance', async () => {
+  test('disabled (-1) keeps every frame and reports no distance', async () => {
     const dedup = new Deduplicator(DEDUP_DISABLED);
     for (const f of [seq[0]!, seq[0]!, seq[0]!]) {
       expect(await dedup.check(f, 0)).toMatchObject({ distance: null, duplicate: false });
     }
   });
 
-  it.each([-2, 0.5, 65, Number.NaN])('rejects threshold %p', (threshold) => {
+  test.each([-2, 0.5, 65, Number.NaN])('rejects threshold %p', (threshold) => {
     expect(() => new Deduplicator(threshold)).toThrow(RangeError);
   });
 });

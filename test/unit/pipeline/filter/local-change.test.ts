@@ -4,7 +4,7 @@
  * noise, or with a small global brightness or contrast change. The pHash alone cannot tell the
  * corner change from noise; the local change must.
  */
-import { beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import type { RgbImage } from '../../../../src/domain/frame.js';
@@ -67,24 +67,24 @@ function judge(first: RgbImage, next: RgbImage, dedup = new Deduplicator()): Ret
 }
 
 describe('localChange', () => {
-  it('is 0 for identical grids and for a uniform shift', () => {
+  test('is 0 for identical grids and for a uniform shift', () => {
     const grid = Float64Array.from({ length: 1024 }, (_, i) => (i * 37) % 200);
     expect(localChange(grid, grid)).toBe(0);
     expect(localChange(grid.map((v) => v + 12), grid)).toBe(0);
   });
 
-  it('is the change of the one cell that moved, beyond the frame-wide change', () => {
+  test('is the change of the one cell that moved, beyond the frame-wide change', () => {
     const grid = new Float64Array(1024).fill(100);
     const moved = grid.map((v, i) => (i === 33 ? v - 60 : v + 5));
     expect(localChange(moved, grid)).toBe(65);
   });
 
-  it('refuses grids of different sizes', () => {
+  test('refuses grids of different sizes', () => {
     expect(() => localChange(new Float64Array(4), new Float64Array(5))).toThrow(RangeError);
     expect(() => localChange([], [])).toThrow(RangeError);
   });
 
-  it('is symmetric, at least the largest cell change minus the median shift, and ignores a shift (property)', () => {
+  test('is symmetric, at least the largest cell change minus the median shift, and ignores a shift (property)', () => {
     fc.assert(
       fc.property(
         fc.array(fc.double({ min: 0, max: 255, noNaN: true }), { minLength: 1, maxLength: 64 }),
@@ -112,7 +112,7 @@ describe('Deduplicator with the local check', () => {
     scene = await render(sceneSvg());
   });
 
-  it.each([
+  test.each([
     ['top-left corner', 12, 8],
     ['bottom-right corner', 610, 310],
     ['on the grass', 40, 300],
@@ -128,7 +128,7 @@ describe('Deduplicator with the local check', () => {
     expect(result.localChange!).toBeGreaterThan(DEFAULT_DEDUP_LOCAL_THRESHOLD);
   });
 
-  it.each([
+  test.each([
     ['sensor noise ±12 levels', { amplitude: 12, seed: 7 }],
     ['brightness +4 levels', { offset: 4 }],
     ['brightness -3 levels with noise ±6', { offset: -3, amplitude: 6, seed: 3 }],
@@ -141,7 +141,7 @@ describe('Deduplicator with the local check', () => {
     expect(result.duplicate).toBe(true);
   });
 
-  it('drops noise and small flicker of any seed; keeps a figure anywhere in the frame (property)', async () => {
+  test('drops noise and small flicker of any seed; keeps a figure anywhere in the frame (property)', async () => {
     const sceneGrey = greySample(scene);
     fc.assert(
       fc.property(
@@ -167,14 +167,14 @@ describe('Deduplicator with the local check', () => {
     }
   });
 
-  it('records the local change only where it records a distance', () => {
+  test('records the local change only where it records a distance', () => {
     const dedup = new Deduplicator();
     expect(dedup.check(scene, 0)).toMatchObject({ distance: null, localChange: null });
     expect(dedup.check(scene, 500)).toMatchObject({ distance: 0, localChange: 0, duplicate: true });
     expect(new Deduplicator(-1).check(scene, 0)).toMatchObject({ distance: null, localChange: null, duplicate: false });
   });
 
-  it.each([-1, 255.5, Number.NaN])('rejects local threshold %p', (local) => {
+  test.each([-1, 255.5, Number.NaN])('rejects local threshold %p', (local) => {
     expect(() => new Deduplicator(DEFAULT_DEDUP_THRESHOLD, local)).toThrow(RangeError);
   });
 });
