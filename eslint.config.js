@@ -106,7 +106,9 @@ export default tseslint.config(
   {
     // One spelling for a test case.
     files: ['test/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: '@jest/globals', importNames: ['it'], message: 'use test, as every other test file does' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@jest/globals', importNames: ['it'], message: 'use test, as every other test file does' }] }],
+    },
   },
   ...layerRules,
 );

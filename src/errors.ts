@@ -78,7 +78,8 @@ export class InterruptedError extends DatasetGenError {
 /** Renders any value as a readable string, for values that are not `Error`s. */
 export function describeValue(value: unknown): string {
   // JSON escapes C0 only: DEL, C1 and the Unicode line separators are escaped too, so a message stays one line.
-  if (typeof value === 'string') return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (typeof value === 'string')
+    return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (value === undefined) return 'nothing';
   if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
   try {

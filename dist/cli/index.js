@@ -6342,7 +6342,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(454);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8124);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 454:
+/***/ 8124:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6373,8 +6373,568 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/domain/dataset-files.ts
+/** The dataset folder's layout: every file and folder a run writes, relative to the dataset folder. */
+const DATASET_FILES = {
+    coco: 'annotations/instances.json',
+    images: 'images',
+    metrics: 'metrics.json',
+    metricsCsv: 'metrics.csv',
+    report: 'report.md',
+    reportHtml: 'report.html',
+    prometheus: 'metrics.prom',
+    manifest: 'manifest.json',
+};
+/** `<video-stem>_<frame-index, 6 digits>.jpg`, e.g. `site-walkway_000300.jpg`. */
+function imageFileName(videoStem, frameIndex) {
+    return `${videoStem}_${String(frameIndex).padStart(6, '0')}.jpg`;
+}
+/**
+ * The files of the exports (`--export`) and of the labelling budget (`--select`), written only when
+ * asked for. `annotations/instances.json` (`DATASET_FILES.coco`) is the COCO export of every kept
+ * image; with `--select-only` the COCO export of the selected images is `cocoSelected`.
+ */
+const EXPORT_FILES = {
+    cocoSelected: 'annotations/instances-selected.json',
+    yoloData: 'data.yaml',
+    yoloLabels: 'labels',
+    labelStudioTasks: 'annotations/label-studio-tasks.json',
+    labelStudioConfig: 'annotations/label-studio-config.xml',
+    cvat: 'annotations/cvat-images.xml',
+    selection: 'selection.json',
+    /** Each kept frame's appearance features, which `merge` chooses from again (pipeline/label/write-labelling.ts). */
+    selectionFeatures: 'selection-features.json',
+};
+/** The YOLO label file of an image: its name with `.txt` for the extension. */
+function labelFileName(imageFile) {
+    const dot = imageFile.lastIndexOf('.');
+    return `${dot > 0 ? imageFile.slice(0, dot) : imageFile}.txt`;
+}
+
+;// CONCATENATED MODULE: ./src/domain/run-options.ts
+const DECODE_OPTIONS = ['auto', 'all', 'keyframes'];
+/** The CLI's spelling, and the library's default. */
+const cliName = (key) => `--${key}`;
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:module"
+const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/domain/timeouts.ts
+/** How long the run waits on what it does not control: ffmpeg/ffprobe reading a video, a model download. */
+/** Seconds without progress before ffmpeg, ffprobe or a model download is stopped (`stall-timeout`). */
+const DEFAULT_STALL_TIMEOUT_SECONDS = 60;
+/** Seconds a whole model download may take, retries included (`download-timeout`). */
+const DEFAULT_DOWNLOAD_TIMEOUT_SECONDS = 600;
+
+;// CONCATENATED MODULE: ./src/media/tools.ts
+/**
+ * Finding ffmpeg and ffprobe (an option, PATH, or the optional npm packages) and reading their
+ * versions; the stall timeout every call of them shares. What they may open of a user's video is in
+ * untrusted-input.ts.
+ */
+
+
+
+
+
+
+
+
+const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+const tools_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+function stallLimit(tools) {
+    return tools.stallTimeout ?? { seconds: DEFAULT_STALL_TIMEOUT_SECONDS, name: cliName('stall-timeout') };
+}
+function isExecutable(file) {
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
+        return (0,external_node_fs_namespaceObject.statSync)(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+function onPath(name) {
+    for (const dir of (process.env.PATH ?? '').split((external_node_path_default()).delimiter)) {
+        if (!dir)
+            continue;
+        const candidate = external_node_path_default().join(dir, name);
+        if (isExecutable(candidate))
+            return candidate;
+    }
+    return null;
+}
+/** The binary shipped in an optional npm package (`@ffmpeg-installer/ffmpeg`, `@ffprobe-installer/ffprobe`). */
+function fromNpm(pkg) {
+    try {
+        const found = tools_require(pkg).path;
+        return typeof found === 'string' && isExecutable(found) ? found : null;
+    }
+    catch {
+        return null;
+    }
+}
+async function versionOf(file, fix) {
+    try {
+        const { stdout } = await run(file, ['-hide_banner', '-version'], { timeout: 15000 });
+        const line = stdout.split('\n')[0]?.trim() ?? '';
+        return line.replace(/\s+Copyright.*$/, '');
+    }
+    catch (error) {
+        throw new errors/* ToolError */.v4(`Cannot run ${file}: ${error.message.split('\n')[0]}; ${fix}`);
+    }
+}
+/**
+ * Finds ffmpeg and ffprobe, without running anything (probing can start before `withVersions` reads
+ * their versions): `override` (a file named ffmpeg with ffprobe beside it, or a directory holding
+ * both), else PATH, else the npm packages. `overrideName` is how messages name the option that gave
+ * `override` (`--ffmpeg-path`).
+ */
+function locateFfmpegTools(override, overrideName = cliName('ffmpeg-path')) {
+    let pair;
+    if (override) {
+        const resolved = external_node_path_default().resolve(override);
+        let dir;
+        let ffmpegFile;
+        try {
+            const isDir = (0,external_node_fs_namespaceObject.statSync)(resolved).isDirectory();
+            dir = isDir ? resolved : external_node_path_default().dirname(resolved);
+            ffmpegFile = isDir ? external_node_path_default().join(resolved, 'ffmpeg') : resolved;
+        }
+        catch {
+            throw new errors/* ToolError */.v4(`${overrideName} ${resolved} does not exist; give the ffmpeg binary or the folder holding ffmpeg and ffprobe`);
+        }
+        const ffprobeFile = external_node_path_default().join(dir, 'ffprobe');
+        pair = {
+            ffmpeg: isExecutable(ffmpegFile) ? ffmpegFile : null,
+            ffprobe: isExecutable(ffprobeFile) ? ffprobeFile : null,
+            source: 'option',
+        };
+        if (!pair.ffmpeg || !pair.ffprobe) {
+            throw new errors/* ToolError */.v4(`${overrideName} ${resolved}: expected executable ffmpeg and ffprobe in ${dir}; found ${pair.ffmpeg ? 'ffmpeg only' : pair.ffprobe ? 'ffprobe only' : 'neither'}`);
+        }
+    }
+    else {
+        const systemFfmpeg = onPath('ffmpeg');
+        const systemFfprobe = onPath('ffprobe');
+        pair =
+            systemFfmpeg && systemFfprobe
+                ? { ffmpeg: systemFfmpeg, ffprobe: systemFfprobe, source: 'path' }
+                : { ffmpeg: fromNpm('@ffmpeg-installer/ffmpeg'), ffprobe: fromNpm('@ffprobe-installer/ffprobe'), source: 'npm' };
+        if (!pair.ffmpeg || !pair.ffprobe) {
+            throw new errors/* ToolError */.v4('ffmpeg and ffprobe were not found on PATH nor in the optional npm packages; install ffmpeg (e.g. `apt-get install ffmpeg`) so that both are on PATH');
+        }
+    }
+    return { ffmpeg: pair.ffmpeg, ffprobe: pair.ffprobe, source: pair.source, fix: override ? `check ${overrideName}` : 'reinstall ffmpeg' };
+}
+/**
+ * The tools with their versions (`-version`). ffmpeg's is read at once; ffprobe's is taken from
+ * `ffprobeVersion` when it gives one (a probe's `-show_program_version`, which may still be running),
+ * else read too.
+ */
+async function withVersions(paths, ffprobeVersion) {
+    const readFfprobe = async () => (await ffprobeVersion?.catch(() => null)) ?? versionOf(paths.ffprobe, paths.fix);
+    const [ffmpeg, ffprobe] = await Promise.all([versionOf(paths.ffmpeg, paths.fix), readFfprobe()]);
+    return { ffmpeg: { path: paths.ffmpeg, version: ffmpeg }, ffprobe: { path: paths.ffprobe, version: ffprobe }, source: paths.source };
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/domain/drop-reason.ts
+const QUALITY_DROP_REASONS = ['corrupt', 'black', 'overexposed', 'blurred'];
+const DROP_REASONS = [...QUALITY_DROP_REASONS, 'duplicate'];
+
+;// CONCATENATED MODULE: ./src/domain/stages.ts
+/** The pipeline's stages, in order; stage times and reports are keyed by them. */
+const STAGES = ['probe', 'extract', 'quality', 'dedup', 'detect', 'write'];
+
+;// CONCATENATED MODULE: ./src/observe/csv.ts
+/**
+ * CSV writing per RFC 4180: fields containing a comma, double quote, CR or LF are quoted, inner
+ * quotes doubled, records end in CRLF (the last one too), and columns come in a fixed order. Text
+ * that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR: a video or
+ * site name is user input) gets a leading `'`, so the file is data when opened in Excel or Sheets;
+ * so does text that starts with `'` itself, so `parseCsv` can take the guard off again and read back
+ * exactly the text written (`@north-gate` is written `'@north-gate` and read back `@north-gate`).
+ */
+
+const CRLF = '\r\n';
+const NEEDS_QUOTES = /[",\r\n]/;
+/** Text starting with one of these is written with a leading `'` (the guard); the `'` itself included, so the guard is unambiguous. */
+const GUARDED_START = /^[=+\-@\t\r']/;
+/** One field: null/undefined and non-finite numbers become an empty cell. */
+function csvField(value) {
+    if (value === null || value === undefined)
+        return '';
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? String(value) : '';
+    const text = typeof value === 'string' && GUARDED_START.test(value) ? `'${value}` : String(value);
+    return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+function csvRecord(values) {
+    return values.map(csvField).join(',') + CRLF;
+}
+/** A whole document: the header record, then one record per row. */
+function toCsv(header, rows) {
+    const parts = [csvRecord(header)];
+    for (const row of rows) {
+        if (row.length !== header.length) {
+            throw new RangeError(`CSV row has ${row.length} fields but the header has ${header.length}`);
+        }
+        parts.push(csvRecord(row));
+    }
+    return parts.join('');
+}
+/** Columns of metrics.csv, in order. */
+const FRAME_CSV_COLUMNS = [
+    'video',
+    'frame_index',
+    'timestamp_ms',
+    'outcome',
+    'reason',
+    'luma_mean',
+    'blur_score',
+    'phash_distance',
+    'detections',
+    'inference_ms',
+    'image_file',
+    'local_change',
+];
+/** Rounds measured values to 3 decimals so float noise does not reach the file. */
+function measured(value) {
+    if (value === null || !Number.isFinite(value))
+        return null;
+    const rounded = Math.round(value * 1000) / 1000;
+    return rounded === 0 ? 0 : rounded;
+}
+function frameRow(frame) {
+    const kept = frame.outcome === 'kept' ? frame : null;
+    return [
+        frame.video,
+        frame.frameIndex,
+        measured(frame.timestampMs),
+        frame.outcome,
+        frame.outcome === 'dropped' ? frame.reason : null,
+        measured(frame.lumaMean),
+        measured(frame.blurScore),
+        frame.phashDistance,
+        kept?.detections ?? null,
+        measured(kept?.inferenceMs ?? null),
+        kept?.imageFile ?? null,
+        measured(frame.localChange),
+    ];
+}
+/** metrics.csv: one row per sampled frame, in recorded order. */
+function frameRowsCsv(frames) {
+    return toCsv(FRAME_CSV_COLUMNS, frames.map(frameRow));
+}
+/** A field as read, with the formula guard `csvField` put on taken off: `'@x` → `@x`, `''x` → `'x`, `'x` stays. */
+function unguardCsvText(field) {
+    return field.startsWith("'") && GUARDED_START.test(field.slice(1)) ? field.slice(1) : field;
+}
+/**
+ * Parses an RFC 4180 document (as `toCsv` writes it) into records of fields, the formula guard taken
+ * off (`unguardCsvText`): every text `toCsv` wrote reads back as it was.
+ */
+function parseCsv(text) {
+    const records = [];
+    let record = [];
+    let field = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quoted) {
+            if (c === '"' && text[i + 1] === '"') {
+                field += '"';
+                i++;
+            }
+            else if (c === '"') {
+                quoted = false;
+            }
+            else {
+                field += c;
+            }
+        }
+        else if (c === '"') {
+            quoted = true;
+        }
+        else if (c === ',') {
+            record.push(field);
+            field = '';
+        }
+        else if (c === '\r' || c === '\n') {
+            if (c === '\r' && text[i + 1] === '\n')
+                i++;
+            record.push(field);
+            records.push(record);
+            record = [];
+            field = '';
+        }
+        else {
+            field += c;
+        }
+    }
+    if (field !== '' || record.length > 0)
+        records.push([...record, field]);
+    return records.map((fields) => fields.map(unguardCsvText));
+}
+const numberOrNull = (cell) => (cell === undefined || cell === '' ? null : Number(cell));
+/** metrics.csv read back into frame rows (what `frameRowsCsv` wrote; its values are already rounded). */
+function frameRowsFromCsv(text) {
+    const [header, ...rows] = parseCsv(text);
+    // Files written before `local_change` was added have every column but that last one.
+    const older = FRAME_CSV_COLUMNS.slice(0, -1).join(',');
+    if (header?.join(',') !== FRAME_CSV_COLUMNS.join(',') && header?.join(',') !== older) {
+        throw new RangeError(`unexpected metrics.csv columns: ${header?.join(',') ?? 'none'}`);
+    }
+    return rows.map((cells) => {
+        const [video, frameIndex, timestampMs, outcome, reason, luma, blur, distance, detections, inferenceMs, imageFile, local] = cells;
+        const base = {
+            video: video ?? '',
+            frameIndex: Number(frameIndex),
+            timestampMs: Number(timestampMs),
+            lumaMean: numberOrNull(luma),
+            blurScore: numberOrNull(blur),
+            phashDistance: numberOrNull(distance),
+            localChange: numberOrNull(local),
+        };
+        if (outcome === 'kept') {
+            return { ...base, outcome, detections: Number(detections), inferenceMs: Number(inferenceMs), imageFile: imageFile ?? '' };
+        }
+        if (!DROP_REASONS.includes(reason ?? ''))
+            throw new RangeError(`unknown drop reason "${reason}" in metrics.csv`);
+        return { ...base, outcome: 'dropped', reason: reason };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/observe/statistics.ts
+/**
+ * General statistics for the run's metrics: rounding that keeps JSON clean, the median, inclusive
+ * integer histograms and a min / median / mean / max summary. Nothing here knows about frames or videos.
+ */
+/** Rounds to `digits` decimals; non-finite input gives 0 and -0 becomes 0, so JSON stays clean. */
+function round(value, digits = 0) {
+    if (!Number.isFinite(value))
+        return 0;
+    const factor = 10 ** digits;
+    const rounded = Math.round(value * factor) / factor;
+    return rounded === 0 ? 0 : rounded;
+}
+function bucketLabel(min, max) {
+    if (max === null)
+        return `${min}+`;
+    return min === max ? String(min) : `${min}-${max}`;
+}
+/** Counts `values` into the given inclusive integer buckets (values are floored first). */
+function histogram(values, buckets) {
+    const result = buckets.map(([min, max]) => ({ label: bucketLabel(min, max), min, max, count: 0 }));
+    for (const raw of values) {
+        const value = Math.floor(raw);
+        const bucket = result.find((b) => value >= b.min && (b.max === null || value <= b.max));
+        if (bucket)
+            bucket.count += 1;
+    }
+    return result;
+}
+/** The median of numbers sorted ascending; 0 when there are none. */
+function median(sorted) {
+    if (sorted.length === 0)
+        return 0;
+    const mid = Math.floor(sorted.length / 2);
+    if (sorted.length % 2 === 1)
+        return sorted[mid] ?? 0;
+    return ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+/** min / median / mean / max and histogram of `values`; zeros when empty. */
+function summarize(values, buckets) {
+    const finite = values.filter((v) => Number.isFinite(v));
+    const sorted = [...finite].sort((a, b) => a - b);
+    const sum = sorted.reduce((acc, v) => acc + v, 0);
+    return {
+        count: sorted.length,
+        min: round(sorted[0] ?? 0, 3),
+        median: round(median(sorted), 3),
+        mean: round(sorted.length === 0 ? 0 : sum / sorted.length, 3),
+        max: round(sorted[sorted.length - 1] ?? 0, 3),
+        histogram: histogram(sorted, buckets),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/observe/history.ts
+/**
+ * runs.csv: one row per run appended to a file the user names, so trends across runs and sites can be
+ * plotted. RFC 4180 (see csv.ts): CRLF records, quoting only where needed, a fixed column order. The
+ * header is written only when the file is new or empty; an existing file whose first line is not this
+ * header is refused, untouched, rather than mixing two layouts in one file.
+ *
+ * One writer at a time is assumed: the file is opened once in append mode ('a+') and the row (with the
+ * header when the file was empty) goes out in one append, so a crash cannot leave half a header.
+ */
+
+
+
+
+
+
+
+
+/** Columns of runs.csv, in order. A change here makes existing files refuse new rows: on purpose. */
+const HISTORY_COLUMNS = [
+    'run_id',
+    'finished_at',
+    'site',
+    'tool_version',
+    'model',
+    'model_sha256',
+    'videos',
+    'frames_decoded',
+    'frames_sampled',
+    'images',
+    'detections',
+    'drop_ratio',
+    ...DROP_REASONS.map((reason) => `dropped_${reason}`),
+    'wall_seconds',
+    ...STAGES.map((stage) => `stage_${stage}_seconds`),
+];
+/** Bytes read to find the header line; a longer first line is a different file. */
+const HEAD_BYTES = 64 * 1024;
+function historyRow(metrics, manifest) {
+    return [
+        manifest.run.id,
+        manifest.run.finishedAt,
+        metrics.site,
+        manifest.tool.version,
+        manifest.config.model.name,
+        manifest.model.sha256,
+        metrics.videos.length,
+        metrics.frames.decoded,
+        metrics.frames.sampled,
+        metrics.images,
+        metrics.detections.total,
+        metrics.frameDropRatio,
+        ...DROP_REASONS.map((reason) => metrics.frames.droppedByReason[reason]),
+        round(manifest.run.wallSeconds, 3),
+        ...STAGES.map((stage) => round(metrics.timings.stages[stage].ms / 1000, 4)),
+    ];
+}
+/** The header line as written, without its CRLF. */
+const HEADER_LINE = csvRecord(HISTORY_COLUMNS).slice(0, -2);
+function shorten(text, max = 200) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+function mismatch(file, found) {
+    const expected = HEADER_LINE.split(',');
+    const got = found.split(',');
+    const at = expected.findIndex((name, i) => got[i] !== name);
+    const column = at === -1 ? expected.length : at;
+    const where = at === -1
+        ? `it has ${got.length - expected.length} extra column(s) after "${expected[expected.length - 1] ?? ''}"`
+        : `column ${column + 1} is ${got[column] === undefined ? 'missing' : JSON.stringify(shorten(got[column] ?? '', 60))} where "${expected[column] ?? ''}" was expected`;
+    return new errors/* OutputError */.u7(`Refusing to append to the run history ${file}: its header is not the one dataset-gen writes (${where}). ` +
+        `Expected ${JSON.stringify(shorten(HEADER_LINE, 400))}; found ${JSON.stringify(shorten(found))}. ` +
+        'The file was left unchanged; name a new file or move this one aside.');
+}
+/**
+ * The file is opened without following a symbolic link (O_NOFOLLOW) and without waiting for a writer
+ * (O_NONBLOCK: a FIFO opens at once, then is refused as not a regular file), so a history file swapped
+ * for a link or a FIFO can neither redirect the append nor hang the run.
+ */
+const SAFE = external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK;
+const READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | SAFE;
+const APPEND_FLAGS = external_node_fs_namespaceObject.constants.O_RDWR | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_APPEND | SAFE;
+/** Reads the first line of an open file and throws when it is not the header (or the file is not a regular file). */
+async function readAndCheck(handle, file) {
+    const info = await handle.stat();
+    if (!info.isFile())
+        throw new errors/* OutputError */.u7(`The run history ${file} is not a regular file; name a CSV file (or a new one) for the run history`);
+    const { size } = info;
+    if (size === 0)
+        return { size, endsWithNewline: true };
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    let text = head.subarray(0, bytesRead).toString('utf8');
+    if (text.startsWith('\uFEFF'))
+        text = text.slice(1);
+    const newline = text.indexOf('\n');
+    if (newline === -1 && size > HEAD_BYTES)
+        throw mismatch(file, text);
+    const line = (newline === -1 ? text : text.slice(0, newline)).replace(/\r$/, '');
+    if (line !== HEADER_LINE)
+        throw mismatch(file, line);
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return { size, endsWithNewline: last[0] === 0x0a };
+}
+function ioError(file, error) {
+    if (error instanceof errors/* OutputError */.u7)
+        return error;
+    if (error.code === 'ELOOP')
+        return new errors/* OutputError */.u7(`The run history ${file} is a symbolic link; name the file itself`, { cause: error });
+    return new errors/* OutputError */.u7(`Cannot append to the run history ${file}: ${(0,errors/* messageOf */.bD)(error)}`, { cause: error });
+}
+/**
+ * Checks, without writing, that a row could be appended: the file is missing, empty, or starts with
+ * the header. For a run's preflight, so a wrong file is refused before any work is done.
+ */
+async function checkRunHistory(file) {
+    const absolute = external_node_path_default().resolve(file);
+    let handle;
+    try {
+        handle = await (0,promises_namespaceObject.open)(absolute, READ_FLAGS);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return;
+        throw ioError(absolute, error);
+    }
+    try {
+        await readAndCheck(handle, absolute);
+    }
+    catch (error) {
+        throw ioError(absolute, error);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Appends the run's row, with the header first when the file is new or empty (its folder is created).
+ * Throws OutputError naming the file when the header differs or the file cannot be written.
+ */
+async function appendRunHistory(file, metrics, manifest) {
+    const absolute = external_node_path_default().resolve(file);
+    const row = csvRecord(historyRow(metrics, manifest));
+    let handle;
+    try {
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(absolute), { recursive: true });
+        handle = await (0,promises_namespaceObject.open)(absolute, APPEND_FLAGS, 0o666);
+        const state = await readAndCheck(handle, absolute);
+        const wroteHeader = state.size === 0;
+        // A file whose last line lost its line break (edited by hand) gets one, so the row starts a line.
+        const text = (wroteHeader ? `${HEADER_LINE}\r\n` : state.endsWithNewline ? '' : '\r\n') + row;
+        await handle.appendFile(text, 'utf8');
+        return { file: absolute, wroteHeader };
+    }
+    catch (error) {
+        throw ioError(absolute, error);
+    }
+    finally {
+        await handle?.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/observe/log.ts
 /**
  * Logging. Two formats behind one interface: 'text' for people (`HH:MM:SS level message key=value`)
@@ -6385,9 +6945,6 @@ const LOG_LEVELS = (/* unused pure expression or super */ null && (['debug', 'in
 const RANK = { debug: 10, info: 20, warn: 30, error: 40 };
 /** Keys a JSON line owns; fields with these names are written as `field.<name>` instead. */
 const RESERVED = new Set(['time', 'level', 'msg']);
-function isLogLevel(value) {
-    return typeof value === 'string' && LOG_LEVELS.includes(value);
-}
 function pad2(n) {
     return String(n).padStart(2, '0');
 }
@@ -6509,341 +7066,339 @@ function silentLogger() {
     return createLogger({ level: 'error', stream: { write: () => true } });
 }
 
-;// CONCATENATED MODULE: ./src/observe/text-bar.ts
-/**
- * A compact horizontal bar drawn with Unicode block characters (eighth-cell resolution), for progress
- * lines and text charts: `textBar(5.5, 10, 4)` → `██▎` (5.5/10 of 4 cells = 2.2 cells).
- */
-/** Partial blocks for 1/8 … 7/8 of a cell. */
-const PARTIAL = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-const FULL = '█';
-/**
- * A bar `width` cells long at `max`. Zero (or negative, or non-finite) gives an empty string; any
- * positive value gives at least a thin sliver so it is not mistaken for zero.
- */
-function textBar(value, max, width = 20) {
-    if (!(value > 0) || !(max > 0) || !(width > 0) || !Number.isFinite(value))
-        return '';
-    const eighths = Math.round((Math.min(value, max) / max) * width * 8);
-    const full = Math.floor(eighths / 8);
-    const partial = PARTIAL[eighths % 8] ?? '';
-    const bar = FULL.repeat(full) + partial;
-    return bar === '' ? PARTIAL[1] : bar;
-}
-
-;// CONCATENATED MODULE: ./src/observe/progress.ts
-
-/** `M:SS`, or `H:MM:SS` from one hour; `--:--` for null. */
-function formatEta(seconds) {
-    if (seconds === null || !Number.isFinite(seconds))
-        return '--:--';
-    const s = Math.max(0, Math.round(seconds));
-    const h = Math.floor(s / 3600);
-    const m = Math.floor((s % 3600) / 60);
-    const sec = String(s % 60).padStart(2, '0');
-    return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
-}
-/** `label [████▌     ] 120/500 frames 24% 12.3 frames/s ETA 0:31` (bar and percent need a total). */
-function formatProgressLine(snapshot, options = {}) {
-    const unit = options.unit ?? 'frames';
-    const width = options.barWidth ?? 20;
-    const parts = [];
-    if (options.label)
-        parts.push(options.label);
-    if (snapshot.total > 0 && width > 0) {
-        const bar = textBar(snapshot.done, snapshot.total, width);
-        parts.push(`[${bar}${' '.repeat(Math.max(0, width - [...bar].length))}]`);
-    }
-    parts.push(snapshot.total > 0 ? `${snapshot.done}/${snapshot.total} ${unit}` : `${snapshot.done} ${unit}`);
-    if (snapshot.percent !== null)
-        parts.push(`${Math.floor(snapshot.percent)}%`);
-    parts.push(`${snapshot.rate.toFixed(1)} ${unit}/s`);
-    parts.push(`ETA ${formatEta(snapshot.etaSeconds)}`);
-    return parts.join(' ');
-}
-const CLEAR_LINE = '\r\x1b[K';
-class Progress {
-    options;
-    /** 'tty': redrawn line; 'log': periodic lines. */
-    mode;
-    stream;
-    clock;
-    startedAt;
-    intervalMs;
-    redrawMs;
-    total;
-    done = 0;
-    lastEmit;
-    drawn = false;
-    finished = false;
-    constructor(options) {
-        this.options = options;
-        this.stream = options.stream ?? process.stderr;
-        this.clock = options.clock ?? (() => performance.now());
-        const tty = options.tty ?? this.stream.isTTY === true;
-        this.mode = tty && options.format !== 'json' ? 'tty' : 'log';
-        this.intervalMs = options.intervalMs ?? 5000;
-        this.redrawMs = options.redrawMs ?? 100;
-        this.total = Math.max(0, options.total);
-        this.startedAt = this.clock();
-        this.lastEmit = this.startedAt;
-    }
-    /** Sets the number of items done (and the total, when it became known or changed). */
-    update(done, total) {
-        if (this.finished)
-            return;
-        this.done = Math.max(0, done);
-        if (total !== undefined)
-            this.total = Math.max(0, total);
-        const now = this.clock();
-        if (this.mode === 'tty') {
-            if (!this.drawn || now - this.lastEmit >= this.redrawMs)
-                this.draw(now);
+;// CONCATENATED MODULE: ./src/observe/recorder.ts
+class RunRecorder {
+    stageMs = { probe: 0, extract: 0, quality: 0, dedup: 0, detect: 0, write: 0 };
+    /** Frame rows in sampling order; a kept frame's row is filled in when its detections arrive. */
+    frameSlots = [];
+    videos = [];
+    kept = [];
+    /** What each kept image looks like (by image file), for the labelling budget. */
+    features = new Map();
+    /** The exports written, in the order of EXPORT_FORMATS. */
+    exports = [];
+    /** The labelling budget's choice, when `--select` was given. */
+    selection = null;
+    /** The exports hold only the selected frames (`--select-only`). */
+    exportsOnlySelected = false;
+    startedAt = performance.now();
+    finishedAt = null;
+    /** Runs `work`, adding its wall time to `stage`. */
+    async time(stage, work) {
+        const start = performance.now();
+        try {
+            return await work();
         }
-        else if (now - this.lastEmit >= this.intervalMs) {
-            this.logLine(now);
+        finally {
+            this.stageMs[stage] += performance.now() - start;
         }
     }
-    /** Adds `n` items done. */
-    tick(n = 1) {
-        this.update(this.done + n);
+    addStageTime(stage, ms) {
+        this.stageMs[stage] += ms;
     }
-    snapshot(now = this.clock()) {
-        const elapsedMs = Math.max(0, now - this.startedAt);
-        const rate = elapsedMs > 0 ? (this.done * 1000) / elapsedMs : 0;
-        const total = this.total;
-        const percent = total > 0 ? Math.min(100, (this.done / total) * 100) : null;
-        const etaSeconds = total > 0 && rate > 0 ? Math.max(0, total - this.done) / rate : null;
-        return { done: this.done, total, percent, rate, etaSeconds, elapsedMs };
+    recordVideo(video) {
+        this.videos.push(video);
     }
-    /** On a terminal, erases the progress line (e.g. before a log line); the next update redraws it. */
-    clear() {
-        if (this.mode === 'tty' && this.drawn) {
-            this.stream.write(CLEAR_LINE);
-            this.drawn = false;
-        }
+    recordFrame(frame) {
+        this.frameSlots.push(frame);
     }
-    /** Writes the final state: the terminal line is redrawn and ended, or a last log line is written. */
+    /**
+     * Holds the next row's place in sampling order for a frame whose outcome is not complete yet (a
+     * kept frame waiting for its detections); the returned function records it there.
+     */
+    reserveFrame() {
+        const slot = this.frameSlots.length;
+        this.frameSlots.push(undefined);
+        return (frame) => {
+            if (this.frameSlots[slot] !== undefined)
+                throw new Error(`frame row ${slot} was recorded twice`);
+            this.frameSlots[slot] = frame;
+        };
+    }
+    /** The recorded frame rows, in sampling order (rows still reserved are left out). */
+    get frames() {
+        return this.frameSlots.filter((frame) => frame !== undefined);
+    }
+    recordKept(image) {
+        this.kept.push(image);
+    }
+    recordFeatures(file, features) {
+        this.features.set(file, features);
+    }
+    recordExport(record) {
+        this.exports.push(record);
+    }
+    recordSelection(selection, exportsOnlySelected) {
+        this.selection = selection;
+        this.exportsOnlySelected = exportsOnlySelected;
+    }
     finish() {
-        if (this.finished)
-            return;
-        const now = this.clock();
-        if (this.mode === 'tty') {
-            this.draw(now);
-            this.stream.write('\n');
-        }
-        else {
-            this.logLine(now);
-        }
-        this.finished = true;
+        this.finishedAt ??= performance.now();
     }
-    line(now, barWidth) {
-        return formatProgressLine(this.snapshot(now), {
-            label: this.options.label,
-            unit: this.options.unit,
-            barWidth,
-        });
+    get wallMs() {
+        return (this.finishedAt ?? performance.now()) - this.startedAt;
     }
-    draw(now) {
-        let text = this.line(now, this.options.barWidth ?? 20);
-        const columns = this.stream.columns;
-        if (columns !== undefined && columns > 1) {
-            const chars = [...text];
-            if (chars.length > columns - 1)
-                text = chars.slice(0, columns - 1).join('');
-        }
-        this.stream.write(CLEAR_LINE + text);
-        this.drawn = true;
-        this.lastEmit = now;
-    }
-    logLine(now) {
-        this.lastEmit = now;
-        const logger = this.options.logger;
-        if (!logger) {
-            this.stream.write(this.line(now, 0) + '\n');
-            return;
-        }
-        const s = this.snapshot(now);
-        logger.info(this.options.label ? `progress ${this.options.label}` : 'progress', {
-            done: s.done,
-            total: s.total,
-            percent: s.percent === null ? null : Math.floor(s.percent),
-            fps: Math.round(s.rate * 10) / 10,
-            eta: formatEta(s.etaSeconds),
-        });
-    }
-}
-function createProgress(options) {
-    return new Progress(options);
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
-;// CONCATENATED MODULE: ./src/domain/control-characters.ts
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
+;// CONCATENATED MODULE: ./src/domain/path-inside.ts
 /**
- * Control characters in names and prefixes a user or a model supplies: C0 (U+0000–U+001F: tab, line
- * feed and carriage return included), DEL (U+007F), C1 (U+0080–U+009F: NEL, U+0085, included) and the
- * Unicode line and paragraph separators (U+2028, U+2029). None of them is ever part of a meaningful
- * class name or path prefix, and each breaks something downstream: XML 1.0 cannot hold most C0 at all
- * and normalises tab, LF and CR in attribute values to spaces; YAML 1.1 reads NEL, U+2028 and U+2029
- * as line breaks and refuses DEL and the rest of C1; a browser drops tab and LF from a URL.
- */
-// eslint-disable-next-line no-control-regex
-const control_characters_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-// eslint-disable-next-line no-control-regex
-const control_characters_CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const hex4 = (code) => code.toString(16).padStart(4, '0');
-/** `U+000A` for code point 10. */
-function codePointName(codePoint) {
-    return `U+${hex4(codePoint).toUpperCase()}`;
-}
-/** The first control character in `text`, or null when it holds none. */
-function findControlCharacter(text) {
-    const match = control_characters_CONTROL.exec(text);
-    return match === null ? null : { index: match.index, codePoint: codePointName(match[0].charCodeAt(0)) };
-}
-/** `text` with each control character written as `\uxxxx` (lower-case hex, as `JSON.stringify` writes them). */
-function escapeControlCharacters(text) {
-    return text.replace(control_characters_CONTROL_ALL, (c) => `\\u${hex4(c.charCodeAt(0))}`);
-}
-/** `text` as a JSON string literal with every control character escaped: one line, whatever it holds. */
-function quotedOneLine(text) {
-    return escapeControlCharacters(JSON.stringify(text));
-}
-/**
- * Why a class name is refused, or null when it is fine. Control characters are refused when a model
- * is loaded (its config's `classNames` or its ONNX metadata's `names`), not escaped: XML 1.0 cannot
- * write most C0 characters even as references, and the rest survive only as escapes that each
- * labelling tool shows differently, so refusing them once keeps every export equal to the model's names.
- */
-function classNameProblem(name) {
-    const found = findControlCharacter(name);
-    if (found === null)
-        return null;
-    return `${quotedOneLine(name)} holds control character ${found.codePoint}; class names may not hold control characters (line breaks, tabs, C0/C1 controls, U+2028/U+2029)`;
-}
-
-;// CONCATENATED MODULE: ./src/domain/run-options.ts
-const DECODE_OPTIONS = ['auto', 'all', 'keyframes'];
-/** The CLI's spelling, and the library's default. */
-const run_options_cliName = (key) => `--${key}`;
-
-;// CONCATENATED MODULE: ./src/domain/exports.ts
-/**
- * The annotation formats a dataset can be exported to (`--export`), and what the run records about
- * each one it wrote. Every export is made from the COCO records of the run (domain/coco.ts), never by
- * detecting again; the files they write are listed in dataset-files.ts (`EXPORT_FILES`).
+ * Path containment, one definition for every check that a path stays inside a folder (the Action's
+ * workspace, `--overwrite`'s guard, a dataset part's files): by path components, so `<dir>/..in` is
+ * inside `<dir>` and `<dir>-other` is not.
  */
 
-const EXPORT_FORMATS = ['coco', 'yolo', 'label-studio', 'cvat'];
-const DEFAULT_EXPORTS = (/* unused pure expression or super */ null && (['coco']));
-/** Label Studio's local-files storage: `/data/local-files/?d=<path under LOCAL_FILES_DOCUMENT_ROOT>`. */
-const LABEL_STUDIO_LOCAL_FILES = '/data/local-files/?d=';
-/** Where Label Studio finds the images unless told otherwise: its local-files storage, rooted at the dataset folder. */
-const DEFAULT_LABEL_STUDIO_IMAGES = `${LABEL_STUDIO_LOCAL_FILES}images/`;
-/** What `isLabelStudioImagePrefix` accepts, worded for "Expected … for --label-studio-images". */
-const LABEL_STUDIO_IMAGES_EXPECTED = `an http:// or https:// URL, Label Studio's local-files path (${LABEL_STUDIO_LOCAL_FILES}<folder>/) or a relative folder path (such as images/), without control characters`;
-/** `http://` or `https://` and a host (a browser reads `https:///x` as host `x`). */
-const HTTP_URL = /^https?:\/\/(?![/\\])/i;
-/** A file name to put after a prefix, and a page to resolve a relative prefix against, to see where the result points. */
-const PROBE_FILE = 'v_000001.jpg';
-const PROBE_PAGE = 'http://label-studio.invalid/projects/1/';
-function parseUrl(text, base) {
+/** Whether `child` is `parent` or below it; both absolute and normalised (real paths where links matter). */
+function isInside(child, parent) {
+    const relative = external_node_path_default().relative(parent, child);
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/output/output-dir.ts
+/**
+ * The dataset is written into a hidden sibling of the output folder and renamed into place only when
+ * the run succeeds, so a failed or interrupted run never leaves a folder that looks complete. A run
+ * stages in `.<out>.partial` (one name, so that `--resume` finds it again); `merge` in a random one.
+ */
+
+
+
+
+
+
+
+
+/** The run's staging folder: `.<out>.partial` beside `outDir`. */
+function stagingDirOf(outDir) {
+    return external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.partial`);
+}
+async function realOrResolved(file) {
+    return (0,promises_namespaceObject.realpath)(file).catch(() => external_node_path_default().resolve(file));
+}
+/** True when `dir` holds a manifest.json written by dataset-gen (a run or a merge). */
+async function isDataset(dir) {
+    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, DATASET_FILES.manifest), 'utf8').catch(() => null);
+    if (text === null)
+        return false;
     try {
-        return new URL(text, base);
+        const manifest = JSON.parse(text);
+        return manifest.schemaVersion === 1 && manifest.tool?.name === 'dataset-gen';
     }
     catch {
-        return null;
+        return false;
     }
 }
-/** An http(s) URL whose host a file name put after it does not change (`https://host` + `a.jpg` would). */
-function isHttpPrefix(prefix) {
-    const base = parseUrl(prefix);
-    const image = parseUrl(prefix + PROBE_FILE);
-    return base !== null && image !== null && base.host !== '' && image.protocol === base.protocol && image.host === base.host;
+/** Why `--overwrite` must not replace `outDir` (an existing folder), or null when it may. */
+async function overwriteRefusal(outDir, entries, guard, name) {
+    const real = await realOrResolved(outDir);
+    const home = await realOrResolved(guard.home ?? external_node_os_default().homedir());
+    const cwd = await realOrResolved(guard.cwd ?? process.cwd());
+    if (real === external_node_path_default().parse(real).root)
+        return 'it is the root folder';
+    if (real === home)
+        return 'it is the home folder';
+    if (isInside(home, real))
+        return `it holds the home folder ${home}`;
+    if (real === cwd)
+        return 'it is the current working folder';
+    if (isInside(cwd, real))
+        return `it holds the current working folder ${cwd}`;
+    for (const input of guard.inputs ?? []) {
+        const resolved = [external_node_path_default().resolve(guard.cwd ?? process.cwd(), input), await realOrResolved(external_node_path_default().resolve(guard.cwd ?? process.cwd(), input))];
+        if (resolved.some((file) => isInside(file, real)))
+            return `it holds the input ${input}`;
+    }
+    if (entries.length > 0 && !(await isDataset(outDir))) {
+        return `it is not a dataset written by dataset-gen (no dataset-gen ${DATASET_FILES.manifest}); ${name('overwrite')} replaces only a previous dataset`;
+    }
+    return null;
 }
 /**
- * A relative path: no leading `/` or `\` (an absolute path, or `//host`, which a browser reads as
- * another site), no leading space (a browser drops it, so " javascript:" is a scheme), no `:` in the
- * first segment (a scheme: `javascript:`, `data:`, `C:`); and, as a browser resolves it, it stays on
- * the page's own site.
+ * Refuses an output path that is a file, or a folder with something in it (unless `overwrite`). With
+ * `overwrite`, refuses the root, home and working folders, a folder holding an input, and a non-empty
+ * folder that is not a previous dataset.
  */
-function isRelativePrefix(prefix) {
-    if (/^[\s/\\]/.test(prefix))
-        return false;
-    if ((prefix.split(/[/?#]/, 1)[0] ?? '').includes(':'))
-        return false;
-    const image = parseUrl(prefix + PROBE_FILE, PROBE_PAGE);
-    return image !== null && image.origin === new URL(PROBE_PAGE).origin;
+async function checkOutputDir(outDir, overwrite, name = cliName, guard = {}) {
+    const info = await (0,promises_namespaceObject.stat)(outDir).catch(() => null);
+    if (!info)
+        return;
+    if (!info.isDirectory())
+        throw new errors/* OutputError */.u7(`Output ${outDir} exists and is not a folder; choose another ${name('out')}`);
+    const entries = await (0,promises_namespaceObject.readdir)(outDir);
+    if (entries.length > 0 && !overwrite) {
+        throw new errors/* OutputError */.u7(`Output folder ${outDir} exists and is not empty; pass ${name('overwrite')} to replace it, or choose another ${name('out')}`);
+    }
+    if (!overwrite)
+        return;
+    const refusal = await overwriteRefusal(outDir, entries, guard, name);
+    if (refusal !== null)
+        throw new errors/* OutputError */.u7(`Refusing to replace ${outDir} with ${name('overwrite')}: ${refusal}; choose another ${name('out')}`);
+}
+/** Creates the folder the output folder goes in. */
+async function createOutputParent(outDir, name = cliName) {
+    const parent = external_node_path_default().dirname(outDir);
+    try {
+        await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
+    }
+    catch (error) {
+        throw new errors/* OutputError */.u7(`Cannot create ${parent}: ${error.code ?? error.message}; check ${name('out')}`);
+    }
+}
+/** Creates the temporary sibling folder the run writes into (`staging`, or a random hidden name). */
+async function createStagingDir(outDir, subdirs, name = cliName, staging) {
+    await createOutputParent(outDir, name);
+    const dir = staging ?? external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.partial-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+    for (const sub of ['', ...subdirs])
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, sub), { recursive: true });
+    return dir;
 }
 /**
- * Whether `prefix` may be put before image file names in Label Studio tasks (`--label-studio-images`):
- * an http(s) URL, Label Studio's local-files path (`/data/local-files/?d=…`) or a relative path, with
- * no control character anywhere. Anything else is refused: other schemes (`javascript:`, `data:`,
- * `file:`, `vbscript:`, …) would run or read something when Label Studio loads the image, and other
- * absolute paths name a Label Studio endpoint rather than a file.
+ * `outDir` was taken while the run wrote its staging folder (something appeared there without
+ * `--overwrite`, or what is there may not be replaced); the finished dataset stays in the staging folder.
  */
-function isLabelStudioImagePrefix(prefix) {
-    if (findControlCharacter(prefix) !== null)
-        return false;
-    if (prefix.startsWith(LABEL_STUDIO_LOCAL_FILES))
+class OutputTakenError extends errors/* OutputError */.u7 {
+}
+function errnoOf(error) {
+    return error.code;
+}
+/**
+ * Moves the finished staging folder to `outDir`. Without `overwrite`, only onto nothing or an empty
+ * folder (one rename: whatever appears at `outDir` meanwhile makes it fail); with it, after checking
+ * again that what is there now may be replaced (`checkOutputDir`). When `outDir` cannot be taken the
+ * staging folder is kept and named in the error.
+ */
+async function commitStagingDir(staging, outDir, overwrite, name = cliName, guard = {}) {
+    const taken = (why) => new OutputTakenError(`Output ${outDir} ${why}; the finished dataset is kept in ${staging}: move it into place, or run again with another ${name('out')}`);
+    if (!overwrite) {
+        try {
+            await (0,promises_namespaceObject.rename)(staging, outDir);
+            return;
+        }
+        catch (error) {
+            if (['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR'].includes(errnoOf(error) ?? '')) {
+                throw taken(`appeared while the dataset was written and ${name('overwrite')} was not given`);
+            }
+            throw error;
+        }
+    }
+    try {
+        await checkOutputDir(outDir, true, name, guard);
+    }
+    catch (error) {
+        if (error instanceof errors/* OutputError */.u7)
+            throw taken(`changed while the dataset was written: ${error.message}`);
+        throw error;
+    }
+    const previous = await (0,promises_namespaceObject.lstat)(outDir).catch(() => null);
+    if (!previous) {
+        await (0,promises_namespaceObject.rename)(staging, outDir);
+        return;
+    }
+    const old = external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.old-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
+    await (0,promises_namespaceObject.rename)(outDir, old);
+    await (0,promises_namespaceObject.rename)(staging, outDir);
+    await (0,promises_namespaceObject.rm)(old, { recursive: true, force: true });
+}
+async function discardStagingDir(staging) {
+    await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/output/output-lock.ts
+/**
+ * One run at a time into an output folder: a lock file beside it (`.<out>.lock`, created with O_EXCL)
+ * names the run holding it (pid, host, start time), and is never seen without that content. A second run is refused naming the first; a lock
+ * left by a process that is gone (same host, pid not running) is taken over with a warning.
+ */
+
+
+
+
+
+
+function lockPathOf(outDir) {
+    return external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.lock`);
+}
+/** True while a process with this pid exists (EPERM: it exists, owned by another user). */
+function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
         return true;
-    if (HTTP_URL.test(prefix))
-        return isHttpPrefix(prefix);
-    return isRelativePrefix(prefix);
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+function parseOwner(text) {
+    try {
+        const owner = JSON.parse(text);
+        if (typeof owner.pid === 'number' &&
+            Number.isInteger(owner.pid) &&
+            owner.pid > 0 &&
+            typeof owner.host === 'string' &&
+            typeof owner.startedAt === 'string') {
+            return { pid: owner.pid, host: owner.host, startedAt: owner.startedAt };
+        }
+    }
+    catch {
+        // not JSON: reported below
+    }
+    return null;
+}
+/**
+ * Creates the lock file with its content in one step (written to a private file, then hard-linked to
+ * the lock's name, which fails when the name exists), so the lock is never seen empty; false when it
+ * exists already.
+ */
+async function tryCreate(file, owner, outDir, name) {
+    const own = `${file}.${owner.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+    try {
+        await (0,promises_namespaceObject.writeFile)(own, `${JSON.stringify(owner)}\n`, { flag: 'wx' });
+        await (0,promises_namespaceObject.link)(own, file);
+        return true;
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'EEXIST')
+            return false;
+        if (code === 'ENOSPC')
+            throw error;
+        throw new errors/* OutputError */.u7(`Cannot create the lock file ${file} for ${outDir}: ${code ?? error.message}; check ${name('out')}`, { cause: error });
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(own, { force: true });
+    }
+}
+/** Takes the lock on `outDir` (whose parent folder must exist), or refuses naming the run that holds it. */
+async function lockOutput(outDir, name = cliName, onWarning = () => undefined) {
+    const file = lockPathOf(outDir);
+    const owner = { pid: process.pid, host: external_node_os_default().hostname(), startedAt: new Date().toISOString() };
+    const lock = {
+        path: file,
+        release: async () => {
+            const held = parseOwner(await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => ''));
+            if (held?.pid === owner.pid && held.host === owner.host && held.startedAt === owner.startedAt)
+                await (0,promises_namespaceObject.rm)(file, { force: true });
+        },
+    };
+    if (await tryCreate(file, owner, outDir, name))
+        return lock;
+    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => '');
+    const other = parseOwner(text);
+    if (other === null) {
+        throw new errors/* OutputError */.u7(`Output ${outDir} is locked by ${file}, which does not say which run holds it; if no dataset-gen run is writing to ${outDir}, remove ${file}`);
+    }
+    if (other.host !== owner.host || processAlive(other.pid)) {
+        throw new errors/* OutputError */.u7(`Output ${outDir} is in use by another dataset-gen run (pid ${other.pid} on ${other.host}, started ${other.startedAt}); wait for it to finish or choose another ${name('out')} (if that run is gone, remove ${file})`);
+    }
+    onWarning(`took over the lock ${file} of a run that is gone (pid ${other.pid} on ${other.host}, started ${other.startedAt})`);
+    await (0,promises_namespaceObject.rm)(file, { force: true });
+    if (await tryCreate(file, owner, outDir, name))
+        return lock;
+    throw new errors/* OutputError */.u7(`Output ${outDir} was locked by another dataset-gen run while this one took over a stale lock (${file}); wait for it to finish or choose another ${name('out')}`);
 }
 
-;// CONCATENATED MODULE: ./src/domain/sampling.ts
-const DEFAULT_SAMPLING = { mode: 'fps', fps: 1 };
-function describeSampling(sampling) {
-    return sampling.mode === 'fps' ? `${sampling.fps} frame(s)/s` : `every ${sampling.n} frame(s)`;
-}
-
-;// CONCATENATED MODULE: ./src/domain/thresholds.ts
-/** The filters' thresholds and their defaults; docs/thresholds.md has the measurements behind them. */
-/** Chosen from measurements on the sample video; see docs/thresholds.md. */
-const DEFAULT_QUALITY_THRESHOLDS = Object.freeze({
-    blackLuma: 16,
-    overexposedLuma: 240,
-    blurThreshold: 0,
-    blurRatio: 0.4,
-    blurWindow: 15,
-});
-/** Chosen from measurements on the sample video; see docs/thresholds.md. */
-const DEFAULT_DEDUP_THRESHOLD = 2;
-/**
- * Largest local change (luma levels, 0..255) a frame may show against the last kept frame and still be
- * a duplicate: the largest change of one cell's mean luma on a 32x32 grid over the analysis image,
- * after removing the frame-wide change (src/pipeline/filter/local-change.ts). Sensor noise, compression and a
- * few percent of flicker move it by up to 13; the smallest change between real frames of the sample
- * video at 2 frames/s is 27 (docs/thresholds.md). 255 turns the local check off (pHash only).
- */
-const DEFAULT_DEDUP_LOCAL_THRESHOLD = 20;
-/** The largest local change: a local threshold this high never keeps a frame the pHash would drop. */
-const LOCAL_CHANGE_MAX = 255;
-/** Dedup threshold value that turns deduplication off: every frame is kept and no hash is computed. */
-const DEDUP_DISABLED = -1;
-/** Bits in a frame's perceptual hash: the largest Hamming distance, and the largest dedup threshold. */
-const HASH_BITS = 64;
-/**
- * The dedup reference is reset at every multiple of this much video time: the first frame sampled at
- * or after a checkpoint compares against nothing. This bounds what a frame's dedup outcome depends on,
- * so a run over a time range (`--start`) can replay quality and dedup from the checkpoint before its
- * start and decide exactly as a run over the whole video does (docs/long-videos.md). On a fixed camera
- * it costs at most one extra kept frame per period.
- */
-const DEDUP_CHECKPOINT_MS = 600_000;
-
-;// CONCATENATED MODULE: ./src/domain/timeouts.ts
-/** How long the run waits on what it does not control: ffmpeg/ffprobe reading a video, a model download. */
-/** Seconds without progress before ffmpeg, ffprobe or a model download is stopped (`stall-timeout`). */
-const DEFAULT_STALL_TIMEOUT_SECONDS = 60;
-/** Seconds a whole model download may take, retries included (`download-timeout`). */
-const DEFAULT_DOWNLOAD_TIMEOUT_SECONDS = 600;
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -16379,14 +16934,786 @@ function preprocess(fn, schema) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/model/sha256.ts
+
+
+/** Bytes read per call: large enough that the reads cost little, small enough to stay in cache. */
+const CHUNK_BYTES = 1 << 20;
+/**
+ * sha256 of a file, streamed through one reused buffer (constant memory whatever its size). A read
+ * stream allocates a fresh buffer per chunk, and touching that new memory costs more than the hash:
+ * a 60 MB video took 390 ms through a stream and 65-95 ms through one buffer.
+ */
+async function sha256File(file) {
+    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const handle = await (0,promises_namespaceObject.open)(file, 'r');
+    try {
+        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+            if (bytesRead === 0)
+                break;
+            hash.update(buffer.subarray(0, bytesRead));
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return hash.digest('hex');
+}
+function sha256Text(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/output/read-back.ts
+/**
+ * The trust boundary for what dataset-gen reads back from disk: a merge part's files and images, the
+ * staging folder a resume continues, its checkpoint. Someone may have edited any of them, so a file is
+ * read only when every folder on its way below the root is a real folder (lstat, no symbolic link)
+ * and the file itself is a regular file (opened with O_NOFOLLOW, checked with fstat: a FIFO or a
+ * device is refused, never waited on), no larger than its limit. Copies are written with O_EXCL, so a
+ * name read back can never replace a file.
+ */
+
+
+
+/** A file or folder read back from disk is not what dataset-gen wrote there; the message says what it is. */
+class ReadBackError extends Error {
+    missing;
+    constructor(message, 
+    /** The file or folder does not exist (as opposed to being of the wrong kind or size). */
+    missing = false) {
+        super(message);
+        this.missing = missing;
+        this.name = 'ReadBackError';
+    }
+}
+const MB = 1024 * 1024;
+// O_NONBLOCK: opening a FIFO for reading returns at once (then fstat refuses it) instead of waiting for a writer.
+const read_back_READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK;
+/** What an lstat found, in words, for messages. */
+function kindOf(info) {
+    if (info.isSymbolicLink())
+        return 'a symbolic link';
+    if (info.isDirectory())
+        return 'a folder';
+    if (info.isFIFO())
+        return 'a FIFO';
+    if (info.isSocket())
+        return 'a socket';
+    if (info.isCharacterDevice() || info.isBlockDevice())
+        return 'a device';
+    return 'a regular file';
+}
+function errorCode(error) {
+    return error.code ?? error.message;
+}
+/** Refuses `rel` (a path below `root`, `/`-separated) unless every folder on its way is a real folder. */
+async function checkFolders(root, rel) {
+    const parts = rel.split('/');
+    let current = root;
+    for (const [i, part] of parts.slice(0, -1).entries()) {
+        current = external_node_path_default().join(current, part);
+        const shown = parts.slice(0, i + 1).join('/');
+        const info = await (0,promises_namespaceObject.lstat)(current).catch((error) => {
+            throw new ReadBackError(`${shown} is missing (${errorCode(error)})`, errorCode(error) === 'ENOENT');
+        });
+        if (!info.isDirectory() || info.isSymbolicLink())
+            throw new ReadBackError(`${shown} is ${kindOf(info)}, not a folder`);
+    }
+}
+/**
+ * The bytes of `rel` below `root` (a regular file reached through real folders, at most `maxBytes`);
+ * throws a ReadBackError saying what is wrong.
+ */
+async function readBack(root, rel, maxBytes) {
+    await checkFolders(root, rel);
+    const handle = await (0,promises_namespaceObject.open)(external_node_path_default().join(root, rel), read_back_READ_FLAGS).catch((error) => {
+        const code = errorCode(error);
+        if (code === 'ELOOP')
+            throw new ReadBackError(`${rel} is a symbolic link, not a file`);
+        throw new ReadBackError(`${rel} is missing (${code})`, code === 'ENOENT');
+    });
+    try {
+        const info = await handle.stat();
+        if (!info.isFile())
+            throw new ReadBackError(`${rel} is ${kindOf(info)}, not a regular file`);
+        const tooBig = () => new ReadBackError(`${rel} is larger than the ${Math.round(maxBytes / MB)} MB dataset-gen reads of such a file`);
+        if (info.size > maxBytes)
+            throw tooBig();
+        // Read up to one byte past the limit: a file that grows after fstat is still refused.
+        const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
+        let length = 0;
+        for (;;) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+            if (length > maxBytes)
+                throw tooBig();
+            if (length === buffer.length)
+                break;
+        }
+        return buffer.subarray(0, length);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** `readBack` as UTF-8 text. */
+async function readBackText(root, rel, maxBytes) {
+    return (await readBack(root, rel, maxBytes)).toString('utf8');
+}
+/** Copies `rel` below `root` (as `readBack` reads it) to `target`, which must not exist (O_EXCL). */
+async function copyBack(root, rel, target, maxBytes) {
+    await (0,promises_namespaceObject.writeFile)(target, await readBack(root, rel, maxBytes), { flag: 'wx' });
+}
+/**
+ * The first entry below `dir` (and `dir` itself) that is not a real folder or a regular file (a
+ * symbolic link, a FIFO, a device), as `<relative path> is <kind>`; null when there is none.
+ */
+async function strayEntry(dir, shown = external_node_path_default().basename(dir)) {
+    const info = await (0,promises_namespaceObject.lstat)(dir);
+    if (info.isSymbolicLink() || !info.isDirectory())
+        return `${shown} is ${kindOf(info)}`;
+    const pending = [''];
+    while (pending.length > 0) {
+        const rel = pending.pop();
+        for (const entry of await (0,promises_namespaceObject.readdir)(external_node_path_default().join(dir, rel), { withFileTypes: true })) {
+            const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
+            if (entry.isDirectory())
+                pending.push(child);
+            else if (!entry.isFile())
+                return `${shown}/${child} is ${kindOf(await (0,promises_namespaceObject.lstat)(external_node_path_default().join(dir, child)))}`;
+        }
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/domain/selection.ts
+/**
+ * The labelling budget (`--select N`): which kept frames a person should label first, and why. The
+ * features it compares are measured on each kept frame's analysis image while the run filters it.
+ */
+/** Cells per side of the tile grid of `FrameFeatures.tiles`. */
+const TILE_GRID = 4;
+
+;// CONCATENATED MODULE: ./src/pipeline/output/record-schemas.ts
+/**
+ * Schemas of the run's records (frame rows, kept images, detections, features, a finished video) as
+ * they are read back from disk: a merge part's files and a resume's checkpoint. Anything they name
+ * that becomes a path is checked against the value computed from the record (an image's file is
+ * `imageFileName(video, frameIndex)`, a video stem is one file-name part), so an edited record
+ * cannot name a file outside the dataset. `describeIssue` turns zod's first issue into one line.
+ */
+
+
+
+
+
+const countSchema = schemas_int().min(0);
+const nullableNumber = schemas_number().nullable();
+/** A name that stays one component of a path: not empty, `.` or `..`, no `/` or NUL, short enough for a file name. */
+function isFileNamePart(name) {
+    return name !== '' && name !== '.' && name !== '..' && !/[/\0]/.test(name) && Buffer.byteLength(name) <= 200;
+}
+/** A video's stem (its file name without the extension), which image names begin with. */
+const stemSchema = schemas_string().refine(isFileNamePart, { error: 'a video file name without its extension (no "/", not "." or "..", at most 200 bytes)' });
+const sha256Schema = schemas_string().regex(/^[0-9a-f]{64}$/, 'a sha256 digest: 64 lowercase hex characters');
+const frameDecodeSchema = schemas_enum(['sequential', 'keyframe', 'exact']);
+const detectionSchema = strictObject({
+    classIndex: countSchema,
+    className: schemas_string(),
+    score: schemas_number().min(0).max(1),
+    box: strictObject({ x: schemas_number(), y: schemas_number(), width: schemas_number().min(0), height: schemas_number().min(0) }),
+});
+const namedAfterFrame = { error: 'the image name dataset-gen gives that frame, <video>_<frame index, 6 digits>.jpg' };
+const keptImageSchema = strictObject({
+    file: schemas_string(),
+    video: stemSchema,
+    frameIndex: countSchema,
+    timestampMs: schemas_number(),
+    decode: frameDecodeSchema,
+    width: schemas_int().min(1),
+    height: schemas_int().min(1),
+    detections: array(detectionSchema),
+})
+    .refine((image) => image.file === imageFileName(image.video, image.frameIndex), { ...namedAfterFrame, path: ['file'] });
+const frameBase = {
+    video: stemSchema,
+    frameIndex: countSchema,
+    timestampMs: schemas_number(),
+    lumaMean: nullableNumber,
+    blurScore: nullableNumber,
+    phashDistance: countSchema.nullable(),
+    localChange: nullableNumber,
+};
+const frameRecordSchema = discriminatedUnion('outcome', [
+    strictObject({ ...frameBase, outcome: literal('kept'), detections: countSchema, inferenceMs: schemas_number().min(0), imageFile: schemas_string() })
+        .refine((row) => row.imageFile === imageFileName(row.video, row.frameIndex), { ...namedAfterFrame, path: ['imageFile'] }),
+    strictObject({ ...frameBase, outcome: literal('dropped'), reason: schemas_enum(DROP_REASONS) }),
+]);
+const frameFeaturesSchema = strictObject({
+    phash: schemas_string().regex(/^[01]{64}$/, '64 bits as 0/1'),
+    tiles: array(schemas_number().min(0).max(255)).length(TILE_GRID * TILE_GRID * 3),
+});
+const stageMsSchema = strictObject(Object.fromEntries(STAGES.map((stage) => [stage, schemas_number().min(0)])));
+/** A video the interrupted run finished, as its checkpoint line holds it. */
+const finishedVideoSchema = strictObject({
+    index: countSchema,
+    record: strictObject({
+        sha256: sha256Schema,
+        decode: strictObject({ mode: schemas_enum(['all', 'keyframes']), reason: schemas_string() }),
+        framesDecoded: countSchema,
+        decodeErrors: countSchema,
+        truncatedAtMs: schemas_number().min(0).optional(),
+    }),
+    frames: array(frameRecordSchema),
+    kept: array(keptImageSchema),
+    features: array(tuple([schemas_string(), frameFeaturesSchema])),
+    stageMs: stageMsSchema,
+});
+/** Keeps a value read from a file readable and on one line in a message. */
+function shown(part) {
+    const text = typeof part === 'number' ? `[${part}]` : JSON.stringify(String(part)).slice(1, -1);
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+/** zod's first issue as `<field path>: <message>`, one line (`frames[3].file: ...`). */
+function describeIssue(error) {
+    const issue = error.issues[0];
+    if (issue === undefined)
+        return 'invalid';
+    const field = issue.path.reduce((acc, part) => (typeof part === 'number' ? `${acc}${shown(part)}` : acc === '' ? shown(part) : `${acc}.${shown(part)}`), '');
+    return `${field === '' ? '(the whole file)' : field}: ${issue.message.replace(/\s+/g, ' ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/output/checkpoint.ts
+/**
+ * The run's checkpoint, in its staging folder (`.checkpoint.jsonl`): a header with what produced the
+ * run (the options that shape the dataset, the tool and ffmpeg versions, the model config, the
+ * sha256 of the weights and the input videos' paths), then one line per finished video with
+ * everything the run recorded for it (its video record with the video's sha256, frame rows, kept
+ * images with their detections, the labelling features and its stage times); its JPEGs are already
+ * in the staging folder. A video is hashed while it is decoded, so its sha256 is checked against the
+ * file only for the videos a resume skips: an unfinished one is processed again from its start. Each line is
+ * `<sha256 of the JSON> <JSON>` and is fsync'd when written, so a line torn by a kill is recognised and
+ * ignored. `--resume` reads it back, refuses when the header differs from the new run's, and skips the
+ * finished videos.
+ */
+
+
+
+
+
+
+
+const CHECKPOINT_FILE = '.checkpoint.jsonl';
+function runIdentity(input) {
+    const o = input.options;
+    const { source: _source, ...modelConfig } = input.modelConfig;
+    return {
+        tool: input.tool,
+        ffmpeg: input.ffmpeg,
+        options: {
+            site: o.site,
+            sampling: o.sampling,
+            decode: o.decode,
+            timeRange: o.timeRange,
+            dedupThreshold: o.dedupThreshold,
+            dedupLocalThreshold: o.dedupLocalThreshold,
+            confidence: o.confidence,
+            iou: o.iou,
+            maxDetections: o.maxDetections,
+            classes: o.classes,
+            quality: o.quality,
+            jpegQuality: o.jpegQuality,
+            executionProviders: o.executionProviders,
+            exports: o.exports,
+            labelStudioImages: o.labelStudioImages,
+            select: o.select,
+            selectOnly: o.selectOnly,
+            strict: o.strict,
+        },
+        modelConfig,
+        modelSha256: input.modelSha256,
+        videos: input.videos.map(({ path: file, stem }) => ({ path: file, stem })),
+    };
+}
+function encodeLine(line) {
+    const json = JSON.stringify(line);
+    return `${sha256Text(json)} ${json}\n`;
+}
+/**
+ * What a checkpoint line may hold. The identity is only compared with the new run's (which the run
+ * computes), so its options and model config are any JSON values; a finished video is checked field by
+ * field, its image names against its frames (record-schemas.ts).
+ */
+const lineSchema = discriminatedUnion('kind', [
+    strictObject({
+        kind: literal('header'),
+        version: literal(2),
+        identity: strictObject({
+            tool: schemas_string(),
+            ffmpeg: schemas_string(),
+            options: record(schemas_string(), unknown()),
+            modelConfig: record(schemas_string(), unknown()),
+            modelSha256: sha256Schema,
+            videos: array(strictObject({ path: schemas_string(), stem: stemSchema })),
+        }),
+    }),
+    strictObject({ kind: literal('video'), video: finishedVideoSchema }),
+]);
+/**
+ * The line's content, or null when it is torn or not a line dataset-gen writes. The sha256 in front of
+ * each line detects a line torn by a kill; it is not a signature (docs/security.md): whoever can
+ * write the staging folder can write the finished dataset, and the schema keeps what they write inside it.
+ */
+function decodeLine(text) {
+    const space = text.indexOf(' ');
+    if (space !== 64)
+        return null;
+    const json = text.slice(space + 1);
+    if (sha256Text(json) !== text.slice(0, space))
+        return null;
+    let value;
+    try {
+        value = JSON.parse(json);
+    }
+    catch {
+        return null;
+    }
+    const result = lineSchema.safeParse(value);
+    return result.success ? result.data : null;
+}
+/** The most a checkpoint may weigh: every finished video's records of a day of video, and then some. */
+const CHECKPOINT_LIMIT = 256 * 1024 * 1024;
+/** The checkpoint in `staging`, up to its first torn line; null when it has none or no valid header. */
+async function readCheckpoint(staging) {
+    let text;
+    try {
+        text = await readBackText(staging, CHECKPOINT_FILE, CHECKPOINT_LIMIT);
+    }
+    catch (error) {
+        if (error instanceof ReadBackError && error.missing)
+            return null;
+        throw error instanceof ReadBackError
+            ? new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${staging}: ${error.message}; remove ${staging} and run again`)
+            : error;
+    }
+    const lines = text.split('\n');
+    const header = decodeLine(lines[0] ?? '');
+    if (header?.kind !== 'header' || header.version !== 2)
+        return null;
+    const finished = [];
+    for (const raw of lines.slice(1)) {
+        const line = decodeLine(raw);
+        if (line?.kind !== 'video' || line.video.index !== finished.length)
+            break;
+        finished.push(line.video);
+    }
+    return { identity: header.identity, finished };
+}
+/** Appends lines to the checkpoint file, each written and fsync'd before `add` returns. */
+class CheckpointWriter {
+    file;
+    finishedCount;
+    constructor(file, finishedCount) {
+        this.file = file;
+        this.finishedCount = finishedCount;
+    }
+    /** Writes a new checkpoint (the header and the given finished videos) in place of any old one, atomically. */
+    static async create(staging, checkpoint) {
+        const file = external_node_path_default().join(staging, CHECKPOINT_FILE);
+        const temp = `${file}.new`;
+        const lines = [
+            { kind: 'header', version: 2, identity: checkpoint.identity },
+            ...checkpoint.finished.map((video) => ({ kind: 'video', video })),
+        ];
+        const handle = await (0,promises_namespaceObject.open)(temp, 'w');
+        try {
+            await handle.writeFile(lines.map(encodeLine).join(''));
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        await (0,promises_namespaceObject.rename)(temp, file);
+        return new CheckpointWriter(file, checkpoint.finished.length);
+    }
+    /** Videos finished and checkpointed so far. */
+    get finished() {
+        return this.finishedCount;
+    }
+    async add(video) {
+        const handle = await (0,promises_namespaceObject.open)(this.file, 'a');
+        try {
+            await handle.writeFile(encodeLine({ kind: 'video', video }));
+            await handle.sync();
+        }
+        finally {
+            await handle.close();
+        }
+        this.finishedCount++;
+    }
+}
+/** Where an option field of the identity comes from, for messages. */
+const OPTION_KEYS = {
+    site: ['site'],
+    sampling: ['sample-fps', 'every-n-frames'],
+    decode: ['decode'],
+    timeRange: ['start', 'end'],
+    dedupThreshold: ['dedup-threshold'],
+    dedupLocalThreshold: ['dedup-local-threshold'],
+    confidence: ['confidence'],
+    iou: ['iou'],
+    maxDetections: ['max-detections'],
+    classes: ['classes'],
+    'quality.blackLuma': ['black-luma'],
+    'quality.overexposedLuma': ['overexposed-luma'],
+    'quality.blurThreshold': ['blur-threshold'],
+    'quality.blurRatio': ['blur-ratio'],
+    'quality.blurWindow': ['blur-window'],
+    jpegQuality: ['jpeg-quality'],
+    executionProviders: ['execution-providers'],
+    exports: ['export'],
+    labelStudioImages: ['label-studio-images'],
+    select: ['select'],
+    selectOnly: ['select-only'],
+    strict: ['strict'],
+};
+const show = (value) => JSON.stringify(value) ?? 'none';
+/**
+ * What differs between the interrupted run (`saved`) and this one, each in words naming the option or
+ * input ("--sample-fps (was 1, now 2)", "video b.mp4 (its sha256 changed)"); empty when they match.
+ */
+function identityDifferences(saved, current, name) {
+    const out = [];
+    const savedOptions = saved.options;
+    const currentOptions = current.options;
+    for (const [field, keys] of Object.entries(OPTION_KEYS)) {
+        const [group, sub] = field.split('.');
+        const was = sub === undefined ? savedOptions[group] : savedOptions[group]?.[sub];
+        const now = sub === undefined ? currentOptions[group] : currentOptions[group]?.[sub];
+        if (show(was) !== show(now))
+            out.push(`${keys.map(name).join(' / ')} (was ${show(was)}, now ${show(now)})`);
+    }
+    if (saved.videos.length !== current.videos.length || saved.videos.some((v, i) => v.path !== current.videos[i]?.path)) {
+        const list = (videos) => videos.map((v) => external_node_path_default().basename(v.path)).join(', ');
+        out.push(`${name('video')} (was ${list(saved.videos)}, now ${list(current.videos)})`);
+    }
+    if (saved.modelSha256 !== current.modelSha256)
+        out.push(`the model weights (${name('model')}: sha256 ${saved.modelSha256.slice(0, 12)}… then, ${current.modelSha256.slice(0, 12)}… now)`);
+    if (show(saved.modelConfig) !== show(current.modelConfig))
+        out.push(`the model config (${name('model-config')}, or its overrides)`);
+    if (saved.tool !== current.tool)
+        out.push(`the dataset-gen version (${saved.tool} then, ${current.tool} now)`);
+    if (saved.ffmpeg !== current.ffmpeg)
+        out.push(`the ffmpeg version (${saved.ffmpeg} then, ${current.ffmpeg} now)`);
+    return out;
+}
+/**
+ * The finished videos whose file changed since the interrupted run processed them, in words ("video
+ * b.mp4 (its content changed: …)"); `sha256Now(index)` hashes a video as it is now. Unfinished videos
+ * are not checked: they are processed again, from whatever the file holds now.
+ */
+async function changedFinishedVideos(finished, identity, sha256Now) {
+    const out = [];
+    for (const video of finished) {
+        const then = video.record.sha256;
+        const now = await sha256Now(video.index);
+        if (then !== now)
+            out.push(`video ${identity.videos[video.index]?.path ?? video.index} (its content changed: sha256 ${then.slice(0, 12)}… then, ${now.slice(0, 12)}… now)`);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/output/run-staging.ts
+/**
+ * The run's staging folder, `.<out>.partial`, with its checkpoint: a new one, or, with `--resume`, the
+ * one an interrupted run left, checked against this run's options and inputs and cleared of
+ * everything but the checkpoint and the images of its finished videos. Without `--resume` a leftover
+ * is reported and replaced.
+ */
+
+
+
+
+
+
+
+
+/** The finished videos whose images are all there, up to the first one missing an image. */
+function withImages(finished, images) {
+    const whole = [];
+    for (const video of finished) {
+        if (!video.kept.every((k) => images.has(k.file)))
+            break;
+        whole.push(video);
+    }
+    return whole;
+}
+/** Removes from `dir` everything but the checkpoint and the images in `keep`. */
+async function clearExcept(dir, keep) {
+    for (const entry of await (0,promises_namespaceObject.readdir)(dir)) {
+        if (entry === CHECKPOINT_FILE || entry === DATASET_FILES.images)
+            continue;
+        await (0,promises_namespaceObject.rm)(external_node_path_default().join(dir, entry), { recursive: true, force: true });
+    }
+    const imagesDir = external_node_path_default().join(dir, DATASET_FILES.images);
+    for (const image of await (0,promises_namespaceObject.readdir)(imagesDir).catch(() => [])) {
+        if (!keep.has(image))
+            await (0,promises_namespaceObject.rm)(external_node_path_default().join(imagesDir, image), { recursive: true, force: true });
+    }
+}
+async function fresh(request, dir) {
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    await createStagingDir(request.outDir, request.subdirs, request.name, dir);
+    return { dir, checkpoint: await CheckpointWriter.create(dir, { identity: request.identity, finished: [] }), finished: [] };
+}
+/**
+ * Refuses a staging folder that holds anything dataset-gen does not write there (a symbolic link, a
+ * FIFO, a device, at any depth, or the folder itself a link): a resume would follow it, writing
+ * images into, or clearing, whatever it points at.
+ */
+async function checkLeftover(dir, name) {
+    const stray = await strayEntry(dir);
+    if (stray !== null) {
+        throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: ${stray}, which dataset-gen never writes there; remove ${dir} and run again without ${name('resume')}`);
+    }
+}
+/** Refuses a staging folder whose real path is outside `confineTo` (the Action's workspace). */
+async function checkConfined(dir, confineTo) {
+    if (confineTo === undefined)
+        return;
+    const real = await (0,promises_namespaceObject.realpath)(dir);
+    if (!isInside(real, confineTo))
+        throw new errors/* UsageError */.eb(`The staging folder ${dir} resolves to ${real}, outside the workspace ${confineTo}; choose an output folder inside the workspace`);
+}
+async function openRunStaging(request) {
+    const staging = await openStaging(request);
+    await checkConfined(staging.dir, request.confineTo);
+    return staging;
+}
+async function openStaging(request) {
+    const { outDir, identity, name, logger } = request;
+    const dir = stagingDirOf(outDir);
+    const left = await (0,promises_namespaceObject.lstat)(dir).then(() => true, () => false);
+    const total = identity.videos.length;
+    if (!left) {
+        if (request.resume)
+            logger.info(`${name('resume')}: no interrupted run to continue in ${dir}; running from the start`);
+        return fresh(request, dir);
+    }
+    if (!request.resume) {
+        const saved = (await strayEntry(dir)) === null ? await readCheckpoint(dir) : null;
+        const done = saved === null ? '' : ` (${saved.finished.length} of ${saved.identity.videos.length} videos finished)`;
+        logger.warn(`a previous interrupted run left ${dir}${done}; pass ${name('resume')} to continue it; replacing it with this run`);
+        return fresh(request, dir);
+    }
+    await checkLeftover(dir, name);
+    const saved = await readCheckpoint(dir);
+    if (saved === null) {
+        logger.info(`${name('resume')}: ${dir} has no checkpoint (the interrupted run finished no video); running from the start`);
+        return fresh(request, dir);
+    }
+    const differences = identityDifferences(saved.identity, identity, name);
+    if (differences.length === 0)
+        differences.push(...(await changedFinishedVideos(saved.finished, identity, request.sha256Of)));
+    if (differences.length > 0) {
+        throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: ${differences.join('; ')} differ from that run's; pass the same options and inputs, or run without ${name('resume')} to start over`);
+    }
+    const foreign = saved.finished.find((video) => {
+        const stem = identity.videos[video.index]?.stem;
+        return ([...video.frames, ...video.kept].some((record) => record.video !== stem) || video.features.some(([file]) => !video.kept.some((k) => k.file === file)));
+    });
+    if (foreign !== undefined) {
+        throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: its checkpoint's records of video ${foreign.index + 1} are not of that video; remove ${dir} and run again without ${name('resume')}`);
+    }
+    const images = new Set(await (0,promises_namespaceObject.readdir)(external_node_path_default().join(dir, DATASET_FILES.images)).catch(() => []));
+    const finished = withImages(saved.finished, images);
+    if (finished.length < saved.finished.length) {
+        logger.warn(`${name('resume')}: images of video ${identity.videos[finished.length].stem} are missing from ${dir}; processing it again`);
+    }
+    await clearExcept(dir, new Set(finished.flatMap((v) => v.kept.map((k) => k.file))));
+    for (const sub of request.subdirs)
+        await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, sub), { recursive: true });
+    const checkpoint = await CheckpointWriter.create(dir, { identity, finished });
+    logger.info(`resuming the interrupted run in ${dir}: ${finished.length} of ${total} videos finished`);
+    return { dir, checkpoint, finished };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run-failure.ts
+
+
+/** True for a write that failed because the disk is full (Node's ENOSPC, or libvips' message for it). */
+function isDiskFull(error) {
+    if (error?.code === 'ENOSPC')
+        return true;
+    return /no space left on device/i.test((0,errors/* messageOf */.bD)(error));
+}
+function diskFullError(error, staging, outDir, name) {
+    const file = error.path ?? staging;
+    return new errors/* OutputError */.u7(`Cannot write ${file}: disk full (ENOSPC); nothing was written to ${outDir}; free space there or choose another ${name('out')}`, {
+        cause: error,
+    });
+}
+/** The error to throw for `error`, after keeping or removing the staging folder as the failure calls for. */
+async function failureOf(error, run) {
+    const { signal, staging, outDir, name } = run;
+    if (error instanceof OutputTakenError)
+        return error;
+    // Ctrl-C in a terminal reaches ffmpeg too: its death can surface as a decode error a moment before
+    // the signal's own handler runs. One turn of the event loop lets the abort land first.
+    if (signal !== undefined && !signal.aborted)
+        await new Promise((resolve) => setImmediate(resolve));
+    const reason = signal?.reason;
+    const interrupted = signal?.aborted === true;
+    if (interrupted && staging !== null && staging.checkpoint.finished > 0) {
+        const kept = `${staging.checkpoint.finished} of ${run.videoCount} videos finished and kept in ${staging.dir}`;
+        return reason instanceof errors/* InterruptedError */.p4
+            ? new errors/* InterruptedError */.p4(`${reason.message}; ${kept}; run again with ${name('resume')} to continue`, reason.signal)
+            : reason;
+    }
+    if (staging !== null)
+        await discardStagingDir(staging.dir);
+    if (interrupted) {
+        return reason instanceof errors/* InterruptedError */.p4 ? new errors/* InterruptedError */.p4(`${reason.message} before any video finished; nothing was kept`, reason.signal) : reason;
+    }
+    if (isDiskFull(error))
+        return diskFullError(error, staging?.dir ?? stagingDirOf(outDir), outDir, name);
+    return error;
+}
+
+;// CONCATENATED MODULE: ./src/domain/time-range.ts
+function inRange(range, timestampMs) {
+    if (range === null)
+        return true;
+    return timestampMs >= range.startMs && (range.endMs === null || timestampMs < range.endMs);
+}
+/** `hh:mm:ss.fff` of a time in ms, for messages and reports. */
+function time_range_formatClock(ms) {
+    const total = Math.max(0, Math.round(ms));
+    const h = Math.floor(total / 3_600_000);
+    const m = Math.floor((total % 3_600_000) / 60_000);
+    const s = (total % 60_000) / 1000;
+    const pad = (n) => String(n).padStart(2, '0');
+    return `${pad(h)}:${pad(m)}:${s < 10 ? '0' : ''}${s.toFixed(3)}`;
+}
+/** Seconds of a video of `durationSeconds` that a run over `range` processes. */
+function processedSeconds(durationSeconds, range) {
+    if (range === null)
+        return durationSeconds;
+    const end = range.endMs === null ? durationSeconds : Math.min(durationSeconds, range.endMs / 1000);
+    return Math.max(0, end - range.startMs / 1000);
+}
+function describeRange(range) {
+    return `${time_range_formatClock(range.startMs)}–${range.endMs === null ? 'end' : time_range_formatClock(range.endMs)}`;
+}
+
+;// CONCATENATED MODULE: ./src/export/coco.ts
+const round2 = (n) => Math.round(n * 100) / 100;
+const round4 = (n) => Math.round(n * 10000) / 10000;
+function buildCoco(kept, context) {
+    const categoryId = new Map(context.categories.map((name, i) => [name, i + 1]));
+    const videoRank = new Map(context.videoOrder.map((video, i) => [video, i]));
+    const sorted = [...kept].sort((a, b) => (videoRank.get(a.video) ?? 0) - (videoRank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
+    const images = [];
+    const annotations = [];
+    sorted.forEach((image, i) => {
+        const imageId = i + 1;
+        images.push({
+            id: imageId,
+            file_name: image.file,
+            width: image.width,
+            height: image.height,
+            video: image.video,
+            frame_index: image.frameIndex,
+            timestamp_ms: image.timestampMs,
+            decode: image.decode,
+            site: context.site,
+        });
+        for (const detection of image.detections) {
+            const category = categoryId.get(detection.className);
+            if (category === undefined)
+                continue;
+            const { x, y, width, height } = detection.box;
+            const bbox = [round2(x), round2(y), round2(width), round2(height)];
+            annotations.push({
+                id: annotations.length + 1,
+                image_id: imageId,
+                category_id: category,
+                bbox,
+                area: round2(bbox[2] * bbox[3]),
+                segmentation: [],
+                iscrowd: 0,
+                score: round4(detection.score),
+            });
+        }
+    });
+    return {
+        info: {
+            description: `dataset-gen pre-tagged frames for site ${context.site}`,
+            version: context.toolVersion,
+            contributor: 'dataset-gen',
+            site: context.site,
+            url: '',
+        },
+        licenses: [],
+        images,
+        annotations,
+        categories: context.categories.map((name, i) => ({ id: i + 1, name, supercategory: 'object' })),
+    };
+}
+function serializeCoco(dataset) {
+    return `${JSON.stringify(dataset, null, 1)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/domain/control-characters.ts
+/**
+ * Control characters in names and prefixes a user or a model supplies: C0 (U+0000–U+001F: tab, line
+ * feed and carriage return included), DEL (U+007F), C1 (U+0080–U+009F: NEL, U+0085, included) and the
+ * Unicode line and paragraph separators (U+2028, U+2029). None of them is ever part of a meaningful
+ * class name or path prefix, and each breaks something downstream: XML 1.0 cannot hold most C0 at all
+ * and normalises tab, LF and CR in attribute values to spaces; YAML 1.1 reads NEL, U+2028 and U+2029
+ * as line breaks and refuses DEL and the rest of C1; a browser drops tab and LF from a URL.
+ */
+// eslint-disable-next-line no-control-regex
+const control_characters_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex
+const control_characters_CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const hex4 = (code) => code.toString(16).padStart(4, '0');
+/** `U+000A` for code point 10. */
+function codePointName(codePoint) {
+    return `U+${hex4(codePoint).toUpperCase()}`;
+}
+/** The first control character in `text`, or null when it holds none. */
+function findControlCharacter(text) {
+    const match = control_characters_CONTROL.exec(text);
+    return match === null ? null : { index: match.index, codePoint: codePointName(match[0].charCodeAt(0)) };
+}
+/** `text` with each control character written as `\uxxxx` (lower-case hex, as `JSON.stringify` writes them). */
+function escapeControlCharacters(text) {
+    return text.replace(control_characters_CONTROL_ALL, (c) => `\\u${hex4(c.charCodeAt(0))}`);
+}
+/** `text` as a JSON string literal with every control character escaped: one line, whatever it holds. */
+function quotedOneLine(text) {
+    return escapeControlCharacters(JSON.stringify(text));
+}
+/**
+ * Why a class name is refused, or null when it is fine. Control characters are refused when a model
+ * is loaded (its config's `classNames` or its ONNX metadata's `names`), not escaped: XML 1.0 cannot
+ * write most C0 characters even as references, and the rest survive only as escapes that each
+ * labelling tool shows differently, so refusing them once keeps every export equal to the model's names.
+ */
+function classNameProblem(name) {
+    const found = findControlCharacter(name);
+    if (found === null)
+        return null;
+    return `${quotedOneLine(name)} holds control character ${found.codePoint}; class names may not hold control characters (line breaks, tabs, C0/C1 controls, U+2028/U+2029)`;
+}
+
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/version.ts
 /** The tool's own identity: package version and git commit, found next to the running code. */
 
@@ -16451,15 +17778,86 @@ function bundledModelsDir() {
 ;// CONCATENATED MODULE: ./src/model/coco-names.ts
 /** The standard COCO-80 class names, in the order YOLO models trained on COCO emit them. */
 const COCO80_NAMES = [
-    'person', 'bicycle', 'car', 'motorcycle', 'airplane', 'bus', 'train', 'truck', 'boat', 'traffic light',
-    'fire hydrant', 'stop sign', 'parking meter', 'bench', 'bird', 'cat', 'dog', 'horse', 'sheep', 'cow',
-    'elephant', 'bear', 'zebra', 'giraffe', 'backpack', 'umbrella', 'handbag', 'tie', 'suitcase', 'frisbee',
-    'skis', 'snowboard', 'sports ball', 'kite', 'baseball bat', 'baseball glove', 'skateboard', 'surfboard',
-    'tennis racket', 'bottle', 'wine glass', 'cup', 'fork', 'knife', 'spoon', 'bowl', 'banana', 'apple',
-    'sandwich', 'orange', 'broccoli', 'carrot', 'hot dog', 'pizza', 'donut', 'cake', 'chair', 'couch',
-    'potted plant', 'bed', 'dining table', 'toilet', 'tv', 'laptop', 'mouse', 'remote', 'keyboard',
-    'cell phone', 'microwave', 'oven', 'toaster', 'sink', 'refrigerator', 'book', 'clock', 'vase',
-    'scissors', 'teddy bear', 'hair drier', 'toothbrush',
+    'person',
+    'bicycle',
+    'car',
+    'motorcycle',
+    'airplane',
+    'bus',
+    'train',
+    'truck',
+    'boat',
+    'traffic light',
+    'fire hydrant',
+    'stop sign',
+    'parking meter',
+    'bench',
+    'bird',
+    'cat',
+    'dog',
+    'horse',
+    'sheep',
+    'cow',
+    'elephant',
+    'bear',
+    'zebra',
+    'giraffe',
+    'backpack',
+    'umbrella',
+    'handbag',
+    'tie',
+    'suitcase',
+    'frisbee',
+    'skis',
+    'snowboard',
+    'sports ball',
+    'kite',
+    'baseball bat',
+    'baseball glove',
+    'skateboard',
+    'surfboard',
+    'tennis racket',
+    'bottle',
+    'wine glass',
+    'cup',
+    'fork',
+    'knife',
+    'spoon',
+    'bowl',
+    'banana',
+    'apple',
+    'sandwich',
+    'orange',
+    'broccoli',
+    'carrot',
+    'hot dog',
+    'pizza',
+    'donut',
+    'cake',
+    'chair',
+    'couch',
+    'potted plant',
+    'bed',
+    'dining table',
+    'toilet',
+    'tv',
+    'laptop',
+    'mouse',
+    'remote',
+    'keyboard',
+    'cell phone',
+    'microwave',
+    'oven',
+    'toaster',
+    'sink',
+    'refrigerator',
+    'book',
+    'clock',
+    'vase',
+    'scissors',
+    'teddy bear',
+    'hair drier',
+    'toothbrush',
 ];
 
 ;// CONCATENATED MODULE: ./src/model/config.ts
@@ -16474,13 +17872,12 @@ const COCO80_NAMES = [
 
 
 
-const sha256Schema = schemas_string()
-    .regex(/^[0-9a-f]{64}$/, 'a sha256 digest: 64 lowercase hex characters');
+const config_sha256Schema = schemas_string().regex(/^[0-9a-f]{64}$/, 'a sha256 digest: 64 lowercase hex characters');
 const modelSourceSchema = union([
     strictObject({ path: schemas_string().min(1) }),
     strictObject({
         url: url({ protocol: /^https$/, error: 'an https:// URL' }),
-        sha256: sha256Schema.optional(),
+        sha256: config_sha256Schema.optional(),
     }),
 ], { error: 'either {"path": "<file.onnx>"} or {"url": "https://…", "sha256": "<64 hex, optional>"}' });
 const executionProviderSchema = schemas_enum(['cpu', 'cuda']);
@@ -16567,731 +17964,6 @@ async function loadModelConfig(spec, cwd = process.cwd()) {
     return parseModelConfig(json, file, external_node_path_default().dirname(file));
 }
 
-// EXTERNAL MODULE: ./node_modules/prom-client/index.js
-var prom_client = __nccwpck_require__(5222);
-;// CONCATENATED MODULE: ./src/domain/drop-reason.ts
-const QUALITY_DROP_REASONS = ['corrupt', 'black', 'overexposed', 'blurred'];
-const DROP_REASONS = [...QUALITY_DROP_REASONS, 'duplicate'];
-
-;// CONCATENATED MODULE: ./src/domain/stages.ts
-/** The pipeline's stages, in order; stage times and reports are keyed by them. */
-const STAGES = ['probe', 'extract', 'quality', 'dedup', 'detect', 'write'];
-
-;// CONCATENATED MODULE: ./src/observe/statistics.ts
-/**
- * General statistics for the run's metrics: rounding that keeps JSON clean, the median, inclusive
- * integer histograms and a min / median / mean / max summary. Nothing here knows about frames or videos.
- */
-/** Rounds to `digits` decimals; non-finite input gives 0 and -0 becomes 0, so JSON stays clean. */
-function round(value, digits = 0) {
-    if (!Number.isFinite(value))
-        return 0;
-    const factor = 10 ** digits;
-    const rounded = Math.round(value * factor) / factor;
-    return rounded === 0 ? 0 : rounded;
-}
-function bucketLabel(min, max) {
-    if (max === null)
-        return `${min}+`;
-    return min === max ? String(min) : `${min}-${max}`;
-}
-/** Counts `values` into the given inclusive integer buckets (values are floored first). */
-function histogram(values, buckets) {
-    const result = buckets.map(([min, max]) => ({ label: bucketLabel(min, max), min, max, count: 0 }));
-    for (const raw of values) {
-        const value = Math.floor(raw);
-        const bucket = result.find((b) => value >= b.min && (b.max === null || value <= b.max));
-        if (bucket)
-            bucket.count += 1;
-    }
-    return result;
-}
-/** The median of numbers sorted ascending; 0 when there are none. */
-function median(sorted) {
-    if (sorted.length === 0)
-        return 0;
-    const mid = Math.floor(sorted.length / 2);
-    if (sorted.length % 2 === 1)
-        return sorted[mid] ?? 0;
-    return ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-/** min / median / mean / max and histogram of `values`; zeros when empty. */
-function summarize(values, buckets) {
-    const finite = values.filter((v) => Number.isFinite(v));
-    const sorted = [...finite].sort((a, b) => a - b);
-    const sum = sorted.reduce((acc, v) => acc + v, 0);
-    return {
-        count: sorted.length,
-        min: round(sorted[0] ?? 0, 3),
-        median: round(median(sorted), 3),
-        mean: round(sorted.length === 0 ? 0 : sum / sorted.length, 3),
-        max: round(sorted[sorted.length - 1] ?? 0, 3),
-        histogram: histogram(sorted, buckets),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/observe/prometheus.ts
-/**
- * metrics.prom: the run's metrics in Prometheus' text exposition format (what node_exporter's textfile
- * collector reads and what a Pushgateway accepts), made with prom-client from `RunMetrics`, the run's
- * manifest and two per-frame facts the metrics do not keep (each frame's outcome per video, and the
- * detections of each image for the histogram).
- *
- * Every call builds a fresh `Registry` (never prom-client's global one), so two runs in one process do
- * not mix. Order is deterministic: metrics in the order below, series videos in run order, reasons in
- * `DROP_REASONS` order, stages in `STAGES` order, classes by name. Every series carries `site`, so the
- * files of several sites can sit in one textfile-collector folder without clashing.
- */
-
-
-
-
-/** Content type of the text exposition format (version 0.0.4). */
-const PROMETHEUS_CONTENT_TYPE = prom_client.Registry.PROMETHEUS_CONTENT_TYPE;
-/** Upper bounds of `dataset_gen_detections_per_image` (`+Inf` is added by the histogram). */
-const DETECTIONS_PER_IMAGE_PROM_BUCKETS = [0, 1, 2, 3, 5, 10, 20, 50];
-/** Seconds from milliseconds, rounded so float noise does not reach the file. */
-function seconds(ms) {
-    return round(ms / 1000, 4);
-}
-function finishedAtSeconds(iso) {
-    const ms = Date.parse(iso);
-    if (!Number.isFinite(ms))
-        throw new RangeError(`The manifest's run.finishedAt is not a date: ${JSON.stringify(iso)}`);
-    return ms / 1000;
-}
-function byName(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/**
- * A fresh registry holding the run's metrics. Throws RangeError when the per-image input does not
- * match `metrics` (a caller bug: they come from the same recorder).
- */
-function buildPrometheusRegistry(input) {
-    const { metrics, manifest, detectionsPerImage } = input;
-    const site = input.site ?? metrics.site;
-    if (detectionsPerImage.length !== metrics.images) {
-        throw new RangeError(`Got detection counts for ${detectionsPerImage.length} images but the run wrote ${metrics.images}`);
-    }
-    const registry = new prom_client.Registry();
-    const target = { registers: [registry], site };
-    // Families appear in the file in the order they are registered.
-    addRunFamilies(target, manifest);
-    addDecodeFamilies(target, metrics);
-    addFrameFamilies(target, metrics);
-    addDetectionFamilies(target, metrics, detectionsPerImage);
-    addStageFamily(target, metrics);
-    return registry;
-}
-/** The run itself: tool and model, when it finished, how long it took. */
-function addRunFamilies({ registers, site }, manifest) {
-    const runInfo = new prom_client.Gauge({
-        name: 'dataset_gen_run_info',
-        help: 'Tool version and model of the last dataset-gen run of a site (value always 1).',
-        labelNames: ['site', 'version', 'model', 'model_sha256'],
-        registers,
-    });
-    runInfo.set({ site, version: manifest.tool.version, model: manifest.config.model.name, model_sha256: manifest.model.sha256 }, 1);
-    const lastSuccess = new prom_client.Gauge({
-        name: 'dataset_gen_last_success_timestamp_seconds',
-        help: 'Unix time at which the last successful dataset-gen run of a site finished.',
-        labelNames: ['site'],
-        registers,
-    });
-    lastSuccess.set({ site }, finishedAtSeconds(manifest.run.finishedAt));
-    const runDuration = new prom_client.Gauge({
-        name: 'dataset_gen_run_duration_seconds',
-        help: 'Wall time of the last dataset-gen run of a site, from start to manifest.',
-        labelNames: ['site'],
-        registers,
-    });
-    runDuration.set({ site }, round(manifest.run.wallSeconds, 3));
-}
-/** Decoding, per video: frames ffmpeg decoded and the errors it reported. */
-function addDecodeFamilies({ registers, site }, metrics) {
-    const framesDecoded = new prom_client.Counter({
-        name: 'dataset_gen_frames_decoded_total',
-        help: 'Frames ffmpeg decoded, per video, before sampling.',
-        labelNames: ['site', 'video'],
-        registers,
-    });
-    const decodeErrors = new prom_client.Counter({
-        name: 'dataset_gen_decode_errors_total',
-        help: 'Decoder errors ffmpeg reported, per video.',
-        labelNames: ['site', 'video'],
-        registers,
-    });
-    for (const video of metrics.videos) {
-        framesDecoded.inc({ site, video: video.stem }, Math.max(0, video.decoded));
-        decodeErrors.inc({ site, video: video.stem }, Math.max(0, video.decodeErrors));
-    }
-}
-/** What became of the sampled frames: outcomes per video and reason, the drop ratio, the images written. */
-function addFrameFamilies({ registers, site }, metrics) {
-    const framesTotal = new prom_client.Counter({
-        name: 'dataset_gen_frames_total',
-        help: 'Sampled frames per video by outcome (kept or dropped) and drop reason (empty for kept frames).',
-        labelNames: ['site', 'video', 'outcome', 'reason'],
-        registers,
-    });
-    for (const video of metrics.videos) {
-        framesTotal.inc({ site, video: video.stem, outcome: 'kept', reason: '' }, video.kept);
-        for (const reason of DROP_REASONS)
-            framesTotal.inc({ site, video: video.stem, outcome: 'dropped', reason }, video.droppedByReason[reason]);
-    }
-    const dropRatio = new prom_client.Gauge({
-        name: 'dataset_gen_drop_ratio',
-        help: 'Share (0 to 1) of sampled frames dropped as corrupt, black, over-exposed, blurred or duplicate.',
-        labelNames: ['site'],
-        registers,
-    });
-    dropRatio.set({ site }, metrics.frameDropRatio);
-    const images = new prom_client.Counter({
-        name: 'dataset_gen_images_total',
-        help: 'Images written to the dataset.',
-        labelNames: ['site'],
-        registers,
-    });
-    images.inc({ site }, metrics.images);
-}
-/** Detections per class (classes never detected at 0) and the histogram of detections per image. */
-function addDetectionFamilies({ registers, site }, metrics, detectionsPerImage) {
-    const detections = new prom_client.Counter({
-        name: 'dataset_gen_detections_total',
-        help: 'Detections (COCO annotations) per class; model classes never detected are 0.',
-        labelNames: ['site', 'class'],
-        registers,
-    });
-    const classCounts = new Map();
-    for (const name of metrics.detections.classesWithoutDetections)
-        classCounts.set(name, 0);
-    for (const { name, count } of metrics.detections.byClass)
-        classCounts.set(name, count);
-    for (const name of [...classCounts.keys()].sort(byName)) {
-        detections.inc({ site, class: name }, classCounts.get(name) ?? 0);
-    }
-    const perImage = new prom_client.Histogram({
-        name: 'dataset_gen_detections_per_image',
-        help: 'Detections per written image.',
-        labelNames: ['site'],
-        buckets: [...DETECTIONS_PER_IMAGE_PROM_BUCKETS],
-        registers,
-    });
-    // zero() makes the series exist (all buckets 0) when the run wrote no image.
-    perImage.zero({ site });
-    for (const count of detectionsPerImage)
-        perImage.observe({ site }, count);
-}
-/** Wall time per pipeline stage, in `STAGES` order. */
-function addStageFamily({ registers, site }, metrics) {
-    const stageDuration = new prom_client.Gauge({
-        name: 'dataset_gen_stage_duration_seconds',
-        help: 'Wall time spent in each pipeline stage during the last run of a site.',
-        labelNames: ['site', 'stage'],
-        registers,
-    });
-    for (const stage of STAGES)
-        stageDuration.set({ site, stage }, seconds(metrics.timings.stages[stage].ms));
-}
-/** The text of metrics.prom (ends in a newline). */
-async function renderPrometheus(input) {
-    const registry = input instanceof prom_client.Registry ? input : buildPrometheusRegistry(input);
-    const text = await registry.metrics();
-    return text.endsWith('\n') ? text : `${text}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/domain/url-redaction.ts
-/**
- * URLs as they may be logged or recorded. A presigned model URL carries its token in the query, and a
- * URL may carry a user and password: logs, messages and manifest.json (uploaded with the artifact) get
- * the scheme, host and path only.
- */
-/** `https://host/path` of `url`, without user, password, query or fragment; "(not a URL)" for other text. */
-function redactUrl(url) {
-    try {
-        const parsed = new URL(url);
-        return `${parsed.origin}${parsed.pathname}`;
-    }
-    catch {
-        return '(not a URL)';
-    }
-}
-/** Whether `url` holds anything `redactUrl` leaves out (credentials, a query, a fragment). */
-function hasSecretParts(url) {
-    try {
-        const parsed = new URL(url);
-        return parsed.username !== '' || parsed.password !== '' || parsed.search !== '' || parsed.hash !== '';
-    }
-    catch {
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/observe/pushgateway.ts
-
-
-const PUSHGATEWAY_JOB = 'dataset-gen';
-const DEFAULT_PUSH_TIMEOUT_MS = 10_000;
-const PLAIN_SEGMENT = /^[A-Za-z0-9._~-]+$/;
-/** One `<name>/<value>` pair of a grouping key (`job` included), base64-encoded when needed. */
-function groupingKeySegment(name, value) {
-    if (PLAIN_SEGMENT.test(value) && !/^\.+$/.test(value))
-        return `${name}/${value}`;
-    const encoded = Buffer.from(value, 'utf8').toString('base64url');
-    return `${name}@base64/${encoded === '' ? '=' : encoded}`;
-}
-/** The path of a group below the gateway's root: `metrics/job/<job>/<label>/<value>…`. */
-function groupingPath(job, labels = []) {
-    return ['metrics', groupingKeySegment('job', job), ...labels.map(([name, value]) => groupingKeySegment(name, value))].join('/');
-}
-/** The URL when `text` is an http:// or https:// URL, null otherwise (for option validation). */
-function parsePushgatewayUrl(text) {
-    let url;
-    try {
-        url = new URL(text.trim());
-    }
-    catch {
-        return null;
-    }
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
-}
-function describeFailure(error, timeoutMs, signal) {
-    if (signal?.aborted)
-        return 'cancelled';
-    const name = typeof error === 'object' && error !== null ? error.name : undefined;
-    if (name === 'TimeoutError' || name === 'AbortError')
-        return `no answer within ${timeoutMs / 1000} s`;
-    const cause = typeof error === 'object' && error !== null ? error.cause : undefined;
-    const detail = (cause ?? error);
-    const code = typeof detail?.code === 'string' ? detail.code : null;
-    if (code === 'ECONNREFUSED')
-        return 'connection refused (nothing listens there)';
-    const message = typeof detail?.message === 'string' && detail.message !== '' ? detail.message : String(cause ?? error);
-    return code !== null && !message.includes(code) ? `${message} (${code})` : message;
-}
-/** The first line of an error answer, shortened: the Pushgateway says there why it refused. */
-function answerSnippet(body) {
-    const line = body.trim().split(/\r?\n/)[0] ?? '';
-    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
-}
-/**
- * PUTs the metrics (a registry or exposition text) to the site's group. Never throws: any failure,
- * including an unusable URL, comes back as `warning`.
- */
-async function pushMetrics(metrics, options) {
-    const started = performance.now();
-    const timeoutMs = options.timeoutMs ?? DEFAULT_PUSH_TIMEOUT_MS;
-    const job = options.job ?? PUSHGATEWAY_JOB;
-    let shownUrl = options.url;
-    const fail = (reason, status = null) => ({
-        ok: false,
-        url: shownUrl,
-        status,
-        warning: `Could not push metrics to the Pushgateway at ${shownUrl}: ${reason}`,
-        ms: Math.round(performance.now() - started),
-    });
-    const base = parsePushgatewayUrl(options.url);
-    if (!base) {
-        shownUrl = '(invalid URL)';
-        return fail(`expected an http:// or https:// URL but received ${JSON.stringify(options.url)}`);
-    }
-    const headers = { 'content-type': PROMETHEUS_CONTENT_TYPE };
-    if (base.username !== '' || base.password !== '') {
-        const user = decodeURIComponent(base.username);
-        const password = decodeURIComponent(base.password);
-        headers.authorization = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
-        base.username = '';
-        base.password = '';
-    }
-    const target = new URL(base.href);
-    target.pathname = `${base.pathname.replace(/\/+$/, '')}/${groupingPath(job, [['site', options.site]])}`;
-    shownUrl = redactUrl(target);
-    try {
-        const body = typeof metrics === 'string' ? metrics : await metrics.metrics();
-        const response = await (options.fetch ?? fetch)(target, {
-            method: 'PUT',
-            headers,
-            body,
-            signal: options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs),
-            redirect: 'manual',
-        });
-        const answer = await response.text();
-        if (!response.ok) {
-            const snippet = answerSnippet(answer);
-            return fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${snippet ? `: ${snippet}` : ''}`, response.status);
-        }
-        return { ok: true, url: shownUrl, status: response.status, warning: null, ms: Math.round(performance.now() - started) };
-    }
-    catch (error) {
-        return fail(describeFailure(error, timeoutMs, options.signal));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/options/parse.ts
-/**
- * The parsers every door's values go through: a number in a range, an integer in a range, a text.
- * Each takes the value as typed and the name to show (`--sample-fps`, `input "sample-fps"`), returns
- * null for "not given" (missing or empty), and refuses anything else that is not exactly what it
- * expects with `invalidParameterError`. Nothing is coerced silently.
- */
-
-const DECIMAL = /^[+]?(\d+(\.\d*)?|\.\d+)$/;
-const INTEGER = /^[+-]?\d+$/;
-function describeRange(kind, { min, max, minExclusive }) {
-    return `${kind} ${minExclusive ? 'greater than' : 'from'} ${min} ${minExclusive ? 'and at most' : 'to'} ${max}`;
-}
-/** The trimmed text, or null when missing or blank. */
-function parseText(value) {
-    if (typeof value !== 'string')
-        return null;
-    const trimmed = value.trim();
-    return trimmed === '' ? null : trimmed;
-}
-/** A decimal number (no sign but `+`, no exponent) in `range`; `expected` replaces the range's wording. */
-function parseDecimal(value, name, range, expected) {
-    const text = parseText(value);
-    if (text === null)
-        return null;
-    const n = Number(text);
-    const inRange = range.minExclusive ? n > range.min : n >= range.min;
-    if (!DECIMAL.test(text) || !Number.isFinite(n) || !inRange || n > range.max) {
-        throw (0,errors/* invalidParameterError */.pn)(name, expected ?? describeRange('a number', range), value);
-    }
-    return n;
-}
-/** An integer (optionally signed) in `range`; `expected` replaces the range's wording. */
-function parseInteger(value, name, range, expected) {
-    const text = parseText(value);
-    if (text === null)
-        return null;
-    const n = Number(text);
-    if (!INTEGER.test(text) || n < range.min || n > range.max) {
-        throw (0,errors/* invalidParameterError */.pn)(name, expected ?? describeRange('an integer', range), value);
-    }
-    return n;
-}
-/** One of `choices`, exactly as listed (case-sensitive). */
-function parseChoice(value, name, choices) {
-    const text = parseText(value);
-    if (text === null)
-        return null;
-    const found = choices.find((choice) => choice === text);
-    if (found === undefined)
-        throw (0,errors/* invalidParameterError */.pn)(name, `one of ${choices.join(', ')}`, value);
-    return found;
-}
-const SECONDS = /^\d+(\.\d+)?$/;
-const CLOCK = /^(?:(\d+):)?([0-5]?\d):([0-5]?\d(?:\.\d+)?)$/;
-/**
- * A point in a video: seconds (`90`, `90.5`) or a clock time (`1:30`, `01:02:03.5`), as whole
- * milliseconds from the video's first frame.
- */
-function parseVideoTime(value, name) {
-    const text = parseText(value);
-    if (text === null)
-        return null;
-    let seconds = null;
-    if (SECONDS.test(text)) {
-        seconds = Number(text);
-    }
-    else {
-        const clock = CLOCK.exec(text);
-        if (clock)
-            seconds = Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
-    }
-    if (seconds === null || !Number.isFinite(seconds)) {
-        throw (0,errors/* invalidParameterError */.pn)(name, 'a time in the video: seconds (e.g. 90.5) or hh:mm:ss (e.g. 01:30:00)', value);
-    }
-    return Math.round(seconds * 1000);
-}
-
-;// CONCATENATED MODULE: ./src/options/resolve-options.ts
-/**
- * The run's options and their one validator. The CLI (argv) and the Action (inputs) both collect raw
- * strings into `RawOptions` and call `resolveOptions`; every message names the option as the user
- * spelled it, the value received and what was expected. Nothing is coerced silently.
- */
-
-
-
-
-
-
-
-
-
-
-
-function decimal(raw, key, name, range) {
-    return parseDecimal(raw[key], name(key), range);
-}
-function resolve_options_integer(raw, key, name, range) {
-    return parseInteger(raw[key], name(key), range);
-}
-function resolve_options_text(raw, key) {
-    return parseText(raw[key]);
-}
-/** Most inference workers accepted: each holds a copy of the model. */
-const MAX_INFERENCE_WORKERS = 16;
-function decodeOption(raw, name) {
-    return parseChoice(raw.decode, name('decode'), DECODE_OPTIONS) ?? 'auto';
-}
-function workerCount(raw, name) {
-    const value = resolve_options_text(raw, 'inference-workers');
-    if (value === null || value === 'auto')
-        return 'auto';
-    const expected = `"auto" or an integer from 1 to ${MAX_INFERENCE_WORKERS}`;
-    return parseInteger(value, name('inference-workers'), { min: 1, max: MAX_INFERENCE_WORKERS }, expected) ?? 'auto';
-}
-function sampling(raw, name) {
-    const fps = decimal(raw, 'sample-fps', name, { min: 0, max: 240, minExclusive: true });
-    const n = resolve_options_integer(raw, 'every-n-frames', name, { min: 1, max: 1_000_000 });
-    if (fps !== null && n !== null) {
-        throw (0,errors/* invalidParameterError */.pn)(`${name('sample-fps')} and ${name('every-n-frames')}`, 'one of the two', 'both');
-    }
-    if (n !== null)
-        return { mode: 'every-n-frames', n };
-    if (fps !== null)
-        return { mode: 'fps', fps };
-    return DEFAULT_SAMPLING;
-}
-/**
- * `start` / `end`: null when neither is given. A range seeks by time, so frame-count sampling (whose
- * grid is the decoder's frame counter) is refused with it.
- */
-function timeRange(raw, name, sampled) {
-    const startMs = parseVideoTime(raw.start, name('start'));
-    const endMs = parseVideoTime(raw.end, name('end'));
-    if (startMs === null && endMs === null)
-        return null;
-    if (endMs !== null && endMs <= (startMs ?? 0)) {
-        throw (0,errors/* invalidParameterError */.pn)(name('end'), `a time after ${name('start')} (${(startMs ?? 0) / 1000} s)`, raw.end);
-    }
-    if (sampled.mode === 'every-n-frames') {
-        const given = startMs === null ? 'end' : 'start';
-        throw (0,errors/* invalidParameterError */.pn)(name(given), `no time range with ${name('every-n-frames')} (a range keeps the ${name('sample-fps')} grid only)`, raw[given]);
-    }
-    return { startMs: startMs ?? 0, endMs };
-}
-/** `cuda,cpu`: providers tried in order; CUDA falls back to the CPU with one warning. */
-function providerList(raw, name) {
-    const value = resolve_options_text(raw, 'execution-providers');
-    if (value === null)
-        return null;
-    const names = value.split(',').map((part) => part.trim().toLowerCase());
-    if (names.some((part) => !executionProviderSchema.options.includes(part))) {
-        throw (0,errors/* invalidParameterError */.pn)(name('execution-providers'), `a comma-separated list of ${executionProviderSchema.options.join(', ')} such as "cuda,cpu"`, value);
-    }
-    return [...new Set(names)];
-}
-const SITE = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u;
-/**
- * The default site name, from the first video's file name, made valid: characters outside the site
- * alphabet become "-", leading ones that cannot start a name are dropped, and it is cut to 100. A
- * file name is never a reason to refuse a run; a `site` the user typed still must be valid.
- */
-function siteFromFileName(file) {
-    const stem = external_node_path_default().basename(file, external_node_path_default().extname(file));
-    const cleaned = stem
-        .replace(/[^\p{L}\p{N} ._-]+/gu, '-')
-        .replace(/^[^\p{L}\p{N}]+/u, '')
-        .slice(0, 100)
-        .trimEnd();
-    return cleaned === '' ? 'site' : cleaned;
-}
-function classList(raw, name) {
-    const value = resolve_options_text(raw, 'classes');
-    if (value === null)
-        return null;
-    const names = value.split(',').map((part) => part.trim());
-    if (names.some((part) => part === '')) {
-        throw (0,errors/* invalidParameterError */.pn)(name('classes'), 'a comma-separated list of class names such as "person,car"', value);
-    }
-    return [...new Set(names)];
-}
-/** `coco` (always written: instances.json is the dataset's own file) and the formats asked for, in EXPORT_FORMATS order. */
-function exportList(raw, name) {
-    const value = resolve_options_text(raw, 'export');
-    const asked = new Set(['coco']);
-    if (value !== null) {
-        for (const part of value.split(',').map((p) => p.trim().toLowerCase())) {
-            if (!EXPORT_FORMATS.includes(part)) {
-                throw (0,errors/* invalidParameterError */.pn)(name('export'), `a comma-separated list of ${EXPORT_FORMATS.join(', ')}`, value);
-            }
-            asked.add(part);
-        }
-    }
-    return EXPORT_FORMATS.filter((format) => asked.has(format));
-}
-/**
- * `--label-studio-images`: an http(s) URL, Label Studio's local-files path or a relative path
- * (`isLabelStudioImagePrefix`, domain/exports.ts); the default when not given. Run, and merge for its own prefix.
- */
-function labelStudioImagesOption(raw, name = run_options_cliName) {
-    const value = resolve_options_text(raw, 'label-studio-images');
-    if (value === null)
-        return DEFAULT_LABEL_STUDIO_IMAGES;
-    if (!isLabelStudioImagePrefix(value))
-        throw (0,errors/* invalidParameterError */.pn)(name('label-studio-images'), LABEL_STUDIO_IMAGES_EXPECTED, value);
-    return value;
-}
-/** Most frames the labelling budget accepts. */
-const MAX_SELECT = 1_000_000;
-/** `--select` and `--select-only` (run, and merge choosing its own budget). */
-function labellingBudget(raw, name = run_options_cliName) {
-    const select = resolve_options_integer(raw, 'select', name, { min: 1, max: MAX_SELECT });
-    const selectOnly = raw['select-only'] === true;
-    if (selectOnly && select === null)
-        throw (0,errors/* invalidParameterError */.pn)(name('select-only'), `to go with ${name('select')} (the number of frames to choose)`, 'no budget');
-    return { select, selectOnly };
-}
-/** `model` is a file path or an https:// URL; `model-sha256` pins either. */
-function modelInput(raw, name, cwd) {
-    const model = resolve_options_text(raw, 'model');
-    const sha256 = resolve_options_text(raw, 'model-sha256');
-    if (sha256 !== null && !/^[0-9a-f]{64}$/.test(sha256)) {
-        throw (0,errors/* invalidParameterError */.pn)(name('model-sha256'), 'a sha256 digest of 64 lowercase hex characters', sha256);
-    }
-    if (model === null) {
-        if (sha256 !== null)
-            throw (0,errors/* invalidParameterError */.pn)(name('model'), `a file or https:// URL to go with ${name('model-sha256')}`, raw.model);
-        return { modelPath: null, modelUrl: null, modelSha256: null };
-    }
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(model)) {
-        let url = null;
-        try {
-            url = new URL(model);
-        }
-        catch {
-            url = null;
-        }
-        if (url?.protocol !== 'https:')
-            throw (0,errors/* invalidParameterError */.pn)(name('model'), 'an ONNX file path or an https:// URL', model);
-        return { modelPath: null, modelUrl: url.href, modelSha256: sha256 };
-    }
-    return { modelPath: external_node_path_default().resolve(cwd, model), modelUrl: null, modelSha256: sha256 };
-}
-/** A preset name stays as it is; anything else is a config file path, made absolute. */
-function modelConfigSpec(value, cwd) {
-    if (value === null)
-        return DEFAULT_PRESET;
-    return Object.hasOwn(PRESETS, value) ? value : external_node_path_default().resolve(cwd, value);
-}
-/** Validates raw options into `Options`; `cwd` resolves relative paths. */
-function resolveOptions(raw, name = run_options_cliName, cwd = process.cwd()) {
-    const videos = (raw.video ?? []).map((v) => v.trim()).filter((v) => v !== '');
-    if (videos.length === 0)
-        throw (0,errors/* invalidParameterError */.pn)(name('video'), 'at least one video file', raw.video?.[0]);
-    const stems = videos.map((v) => external_node_path_default().basename(v, external_node_path_default().extname(v)));
-    // Image names begin with the stem, and the exports (CVAT's XML, the reports) cannot hold every control character.
-    const controlled = videos.find((v) => findControlCharacter(external_node_path_default().basename(v)) !== null);
-    if (controlled !== undefined) {
-        throw (0,errors/* invalidParameterError */.pn)(name('video'), 'a video whose file name holds no control character (images are named after it; rename the file)', controlled);
-    }
-    const repeated = stems.find((stem, i) => stems.indexOf(stem) !== i);
-    if (repeated !== undefined) {
-        throw (0,errors/* invalidParameterError */.pn)(name('video'), 'videos with distinct file names (images are named <video-stem>_<frame>.jpg)', `two videos named ${repeated}`);
-    }
-    const out = resolve_options_text(raw, 'out');
-    if (out === null)
-        throw (0,errors/* invalidParameterError */.pn)(name('out'), 'an output folder path', raw.out);
-    const site = resolve_options_text(raw, 'site') ?? siteFromFileName(videos[0] ?? 'site');
-    if (!SITE.test(site)) {
-        throw (0,errors/* invalidParameterError */.pn)(name('site'), 'a name of letters, digits, spaces, ".", "_" or "-" (at most 100, starting with a letter or digit)', site);
-    }
-    const dedup = resolve_options_integer(raw, 'dedup-threshold', name, { min: DEDUP_DISABLED, max: 64 });
-    const quality = {
-        blackLuma: decimal(raw, 'black-luma', name, { min: 0, max: 255 }) ?? DEFAULT_QUALITY_THRESHOLDS.blackLuma,
-        overexposedLuma: decimal(raw, 'overexposed-luma', name, { min: 0, max: 255 }) ?? DEFAULT_QUALITY_THRESHOLDS.overexposedLuma,
-        blurThreshold: decimal(raw, 'blur-threshold', name, { min: 0, max: 1e6 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurThreshold,
-        blurRatio: decimal(raw, 'blur-ratio', name, { min: 0, max: 1 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurRatio,
-        blurWindow: resolve_options_integer(raw, 'blur-window', name, { min: 1, max: 1000 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurWindow,
-    };
-    if (quality.blackLuma >= quality.overexposedLuma) {
-        throw (0,errors/* invalidParameterError */.pn)(name('black-luma'), `a value below ${name('overexposed-luma')} (${quality.overexposedLuma})`, quality.blackLuma);
-    }
-    const model = modelInput(raw, name, cwd);
-    const ffmpegPath = resolve_options_text(raw, 'ffmpeg-path');
-    const pushgatewayUrl = resolve_options_text(raw, 'pushgateway-url');
-    if (pushgatewayUrl !== null && parsePushgatewayUrl(pushgatewayUrl) === null) {
-        throw (0,errors/* invalidParameterError */.pn)(name('pushgateway-url'), 'an http:// or https:// URL of a Prometheus Pushgateway', pushgatewayUrl);
-    }
-    const historyCsv = resolve_options_text(raw, 'history-csv');
-    const sampled = sampling(raw, name);
-    return {
-        videos: videos.map((v) => external_node_path_default().resolve(cwd, v)),
-        outDir: external_node_path_default().resolve(cwd, out),
-        overwrite: raw.overwrite === true,
-        resume: raw.resume === true,
-        strict: raw.strict === true,
-        site,
-        sampling: sampled,
-        decode: decodeOption(raw, name),
-        timeRange: timeRange(raw, name, sampled),
-        ...model,
-        modelConfig: modelConfigSpec(resolve_options_text(raw, 'model-config'), cwd),
-        dedupThreshold: dedup ?? DEFAULT_DEDUP_THRESHOLD,
-        dedupLocalThreshold: decimal(raw, 'dedup-local-threshold', name, { min: 0, max: LOCAL_CHANGE_MAX }) ?? DEFAULT_DEDUP_LOCAL_THRESHOLD,
-        confidence: decimal(raw, 'confidence', name, { min: 0, max: 1, minExclusive: true }),
-        iou: decimal(raw, 'iou', name, { min: 0, max: 1, minExclusive: true }),
-        maxDetections: resolve_options_integer(raw, 'max-detections', name, { min: 1, max: 10000 }),
-        classes: classList(raw, name),
-        quality,
-        jpegQuality: resolve_options_integer(raw, 'jpeg-quality', name, { min: 1, max: 100 }) ?? 90,
-        inferenceWorkers: workerCount(raw, name),
-        ffmpegPath: ffmpegPath === null ? null : external_node_path_default().resolve(cwd, ffmpegPath),
-        pushgatewayUrl,
-        historyCsv: historyCsv === null ? null : external_node_path_default().resolve(cwd, historyCsv),
-        pricePerHour: decimal(raw, 'price-per-hour', name, { min: 0, max: 1000 }),
-        executionProviders: providerList(raw, name),
-        exports: exportList(raw, name),
-        labelStudioImages: labelStudioImagesOption(raw, name),
-        ...labellingBudget(raw, name),
-        stallTimeoutSeconds: decimal(raw, 'stall-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_STALL_TIMEOUT_SECONDS,
-        downloadTimeoutSeconds: decimal(raw, 'download-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_DOWNLOAD_TIMEOUT_SECONDS,
-    };
-}
-
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/domain/dataset-files.ts
-/** The dataset folder's layout: every file and folder a run writes, relative to the dataset folder. */
-const DATASET_FILES = {
-    coco: 'annotations/instances.json',
-    images: 'images',
-    metrics: 'metrics.json',
-    metricsCsv: 'metrics.csv',
-    report: 'report.md',
-    reportHtml: 'report.html',
-    prometheus: 'metrics.prom',
-    manifest: 'manifest.json',
-};
-/** `<video-stem>_<frame-index, 6 digits>.jpg`, e.g. `site-walkway_000300.jpg`. */
-function imageFileName(videoStem, frameIndex) {
-    return `${videoStem}_${String(frameIndex).padStart(6, '0')}.jpg`;
-}
-/**
- * The files of the exports (`--export`) and of the labelling budget (`--select`), written only when
- * asked for. `annotations/instances.json` (`DATASET_FILES.coco`) is the COCO export of every kept
- * image; with `--select-only` the COCO export of the selected images is `cocoSelected`.
- */
-const EXPORT_FILES = {
-    cocoSelected: 'annotations/instances-selected.json',
-    yoloData: 'data.yaml',
-    yoloLabels: 'labels',
-    labelStudioTasks: 'annotations/label-studio-tasks.json',
-    labelStudioConfig: 'annotations/label-studio-config.xml',
-    cvat: 'annotations/cvat-images.xml',
-    selection: 'selection.json',
-    /** Each kept frame's appearance features, which `merge` chooses from again (pipeline/label/write-labelling.ts). */
-    selectionFeatures: 'selection-features.json',
-};
-/** The YOLO label file of an image: its name with `.txt` for the extension. */
-function labelFileName(imageFile) {
-    const dot = imageFile.lastIndexOf('.');
-    return `${dot > 0 ? imageFile.slice(0, dot) : imageFile}.txt`;
-}
-
 ;// CONCATENATED MODULE: ./src/domain/data-loss.ts
 /** Above this share of a video's non-duplicate frames, a reason's drops are a warning. */
 const DATA_LOSS_SHARE = 0.5;
@@ -17323,17 +17995,28 @@ const METRICS_SCHEMA_VERSION = 1;
 const DETECTIONS_PER_IMAGE_BUCKETS = [...Array.from({ length: 10 }, (_, i) => [i, i]), [10, null]];
 /** Buckets for pHash Hamming distances (0..64): fine-grained where dedup thresholds sit. */
 const PHASH_DISTANCE_BUCKETS = [
-    [0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9],
-    [10, 11], [12, 15], [16, 23], [24, 31], [32, null],
+    [0, 0],
+    [1, 1],
+    [2, 2],
+    [3, 3],
+    [4, 4],
+    [5, 5],
+    [6, 6],
+    [7, 7],
+    [8, 8],
+    [9, 9],
+    [10, 11],
+    [12, 15],
+    [16, 23],
+    [24, 31],
+    [32, null],
 ];
 /** Computes the run's metrics from everything the stages recorded. Pure: the recorder is not changed. */
 function computeMetrics(recorder, options) {
     const counts = countFrames(recorder.frames);
     const decoded = recorder.videos.reduce((acc, v) => acc + Math.max(0, v.framesDecoded), 0);
     const videos = videoMetrics(recorder);
-    const distances = recorder.frames
-        .map((f) => f.phashDistance)
-        .filter((d) => d !== null && Number.isFinite(d));
+    const distances = recorder.frames.map((f) => f.phashDistance).filter((d) => d !== null && Number.isFinite(d));
     const classFilter = options.classFilter && options.classFilter.length > 0 ? options.classFilter : null;
     return {
         schemaVersion: METRICS_SCHEMA_VERSION,
@@ -17532,6 +18215,80 @@ function selectionMetrics(selection, exportsOnlySelected) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/observe/data-loss-message.ts
+/** One line per data-loss warning (src/domain/data-loss.ts), naming the options as the door spells them. */
+
+
+function percentOf(part, whole) {
+    return `${Math.round((part / whole) * 100)} %`;
+}
+function describeDataLoss(warning, name = cliName) {
+    if (warning.kind === 'truncated') {
+        const { video, decodedSeconds, durationSeconds } = warning;
+        return `Video ${video} is truncated: decoding stopped at ${decodedSeconds.toFixed(1)} s of ${durationSeconds.toFixed(1)} s; the frames up to there are in the dataset (pass ${name('strict')} to refuse such files)`;
+    }
+    if (warning.kind === 'damaged') {
+        const { video, decodeErrors, dropped, sampled } = warning;
+        const errors = `${decodeErrors} decode error${decodeErrors === 1 ? '' : 's'}`;
+        const frames = dropped === 0
+            ? `none of its ${sampled} sampled frames came from the damaged stretches`
+            : `${dropped} of its ${sampled} sampled frames came from the damaged stretches (up to the next keyframe) and were dropped as corrupt`;
+        return `Video ${video} holds damaged data: ffmpeg reported ${errors}; ${frames}; if the file should be intact, re-copy or re-export it`;
+    }
+    if (warning.kind === 'no-images') {
+        if (warning.sampled === 0) {
+            // Every video yields its first frame, so only a time range shorter than one sampling interval samples nothing.
+            return `The dataset has no images: no frame was sampled, as the time range (${name('start')}, ${name('end')}) is shorter than one sampling interval; widen it or sample more often (${name('sample-fps')})`;
+        }
+        return `The dataset has no images: all ${warning.sampled} sampled frames were dropped; see the drops by reason`;
+    }
+    const { video, reason, dropped, of } = warning;
+    const options = REASON_OPTIONS[reason].map(name);
+    const fix = options.length > 0 ? `; if the frames are fine, adjust ${options.join(' or ')}` : '; the video file is damaged: re-copy or re-export it';
+    return `"${reason}" dropped ${dropped} of ${of} frames (${percentOf(dropped, of)}) of video ${video}${fix}`;
+}
+
+;// CONCATENATED MODULE: ./src/observe/stage-summary.ts
+/**
+ * The end-of-run log summary: one line per stage with what went in, what came out and the time spent,
+ * as fields (`stage`, `unit`, `countIn`, `count`, `durationMs`, `share`) so JSON log lines can be
+ * filtered and charted. Run id and site come from the logger's child fields.
+ */
+
+/** The stages in pipeline order, with counts derived from `metrics` (nothing is recounted). */
+function stageSummaries(metrics) {
+    const { frames } = metrics;
+    const afterQuality = frames.sampled - frames.bad;
+    const counts = {
+        probe: { unit: 'videos', countIn: metrics.videos.length, count: metrics.videos.length },
+        extract: { unit: 'frames', countIn: frames.decoded, count: frames.sampled },
+        quality: { unit: 'frames', countIn: frames.sampled, count: afterQuality },
+        dedup: { unit: 'frames', countIn: afterQuality, count: afterQuality - frames.duplicates },
+        detect: { unit: 'frames', countIn: frames.kept, count: frames.kept, extra: { detections: metrics.detections.total } },
+        write: { unit: 'images', countIn: frames.kept, count: metrics.images },
+    };
+    return STAGES.map((stage) => ({
+        stage,
+        ...counts[stage],
+        durationMs: Math.round(metrics.timings.stages[stage].ms),
+        share: metrics.timings.stages[stage].share,
+    }));
+}
+/** Logs one info line per stage, e.g. `stage quality: 120 → 112 frames in 850 ms (12 %)`. */
+function logStageSummary(logger, metrics) {
+    for (const s of stageSummaries(metrics)) {
+        logger.info(`stage ${s.stage}: ${s.countIn} → ${s.count} ${s.unit} in ${s.durationMs} ms (${Math.round(s.share * 100)} %)`, {
+            stage: s.stage,
+            unit: s.unit,
+            countIn: s.countIn,
+            count: s.count,
+            durationMs: s.durationMs,
+            share: s.share,
+            ...s.extra,
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/format.ts
 /**
  * Number and time formatting for the reports (Markdown, HTML, SVG charts). Fixed locale (en-US) and fixed
@@ -17721,8 +18478,18 @@ function outcomeOf(frame) {
 }
 /** Colours for classes, picked to stay apart from each other and readable under white text. */
 const CLASS_PALETTE = [
-    '#1f77d0', '#e8590c', '#2b9348', '#c2255c', '#7048e8', '#0c8599',
-    '#b8860b', '#d6336c', '#5c940d', '#1864ab', '#862e9c', '#a61e4d',
+    '#1f77d0',
+    '#e8590c',
+    '#2b9348',
+    '#c2255c',
+    '#7048e8',
+    '#0c8599',
+    '#b8860b',
+    '#d6336c',
+    '#5c940d',
+    '#1864ab',
+    '#862e9c',
+    '#a61e4d',
 ];
 /**
  * A class → colour function. The classes seen in the run get the palette's colours in the model's
@@ -17754,12 +18521,13 @@ function emptyCounts() {
  * frames and the mean detections of its kept frames.
  */
 function timelineMarks(frames, durationMs, cap) {
-    const rows = [...frames]
-        .filter((f) => Number.isFinite(f.timestampMs))
-        .sort((a, b) => a.timestampMs - b.timestampMs || a.frameIndex - b.frameIndex);
+    const rows = [...frames].filter((f) => Number.isFinite(f.timestampMs)).sort((a, b) => a.timestampMs - b.timestampMs || a.frameIndex - b.frameIndex);
     if (rows.length === 0)
         return { marks: [], durationMs: Math.max(0, durationMs), perMark: 0 };
-    const gaps = rows.slice(1).map((f, i) => f.timestampMs - (rows[i]?.timestampMs ?? 0)).filter((g) => g > 0);
+    const gaps = rows
+        .slice(1)
+        .map((f, i) => f.timestampMs - (rows[i]?.timestampMs ?? 0))
+        .filter((g) => g > 0);
     const last = rows[rows.length - 1]?.timestampMs ?? 0;
     const step = median([...gaps].sort((a, b) => a - b)) || (durationMs > last ? durationMs - last : 1000);
     const axis = Math.max(durationMs > 0 ? durationMs : 0, last + Math.min(step, 1000));
@@ -17841,9 +18609,7 @@ function buildTimeline(metrics, frames, limits = {}) {
     const tracks = shown.map((video) => {
         const rows = byVideo.get(video) ?? [];
         const { marks, durationMs, perMark } = timelineMarks(rows, video.durationSeconds * 1000, cap);
-        const note = perMark <= 1
-            ? `${format_int(rows.length)} sampled frames, one mark each`
-            : `${format_int(rows.length)} sampled frames, up to ${format_int(perMark)} per mark`;
+        const note = perMark <= 1 ? `${format_int(rows.length)} sampled frames, one mark each` : `${format_int(rows.length)} sampled frames, up to ${format_int(perMark)} per mark`;
         return { label: html_escape_cut(video.name, 60), durationMs, marks, note };
     });
     return {
@@ -17853,230 +18619,40 @@ function buildTimeline(metrics, frames, limits = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/export/coco.ts
-const round2 = (n) => Math.round(n * 100) / 100;
-const round4 = (n) => Math.round(n * 10000) / 10000;
-function buildCoco(kept, context) {
-    const categoryId = new Map(context.categories.map((name, i) => [name, i + 1]));
-    const videoRank = new Map(context.videoOrder.map((video, i) => [video, i]));
-    const sorted = [...kept].sort((a, b) => (videoRank.get(a.video) ?? 0) - (videoRank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
-    const images = [];
-    const annotations = [];
-    sorted.forEach((image, i) => {
-        const imageId = i + 1;
-        images.push({
-            id: imageId,
-            file_name: image.file,
-            width: image.width,
-            height: image.height,
-            video: image.video,
-            frame_index: image.frameIndex,
-            timestamp_ms: image.timestampMs,
-            decode: image.decode,
-            site: context.site,
-        });
-        for (const detection of image.detections) {
-            const category = categoryId.get(detection.className);
-            if (category === undefined)
-                continue;
-            const { x, y, width, height } = detection.box;
-            const bbox = [round2(x), round2(y), round2(width), round2(height)];
-            annotations.push({
-                id: annotations.length + 1,
-                image_id: imageId,
-                category_id: category,
-                bbox,
-                area: round2(bbox[2] * bbox[3]),
-                segmentation: [],
-                iscrowd: 0,
-                score: round4(detection.score),
-            });
-        }
-    });
-    return {
-        info: {
-            description: `dataset-gen pre-tagged frames for site ${context.site}`,
-            version: context.toolVersion,
-            contributor: 'dataset-gen',
-            site: context.site,
-            url: '',
-        },
-        licenses: [],
-        images,
-        annotations,
-        categories: context.categories.map((name, i) => ({ id: i + 1, name, supercategory: 'object' })),
-    };
-}
-function serializeCoco(dataset) {
-    return `${JSON.stringify(dataset, null, 1)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/observe/csv.ts
+;// CONCATENATED MODULE: ./src/domain/thresholds.ts
+/** The filters' thresholds and their defaults; docs/thresholds.md has the measurements behind them. */
+/** Chosen from measurements on the sample video; see docs/thresholds.md. */
+const DEFAULT_QUALITY_THRESHOLDS = Object.freeze({
+    blackLuma: 16,
+    overexposedLuma: 240,
+    blurThreshold: 0,
+    blurRatio: 0.4,
+    blurWindow: 15,
+});
+/** Chosen from measurements on the sample video; see docs/thresholds.md. */
+const DEFAULT_DEDUP_THRESHOLD = 2;
 /**
- * CSV writing per RFC 4180: fields containing a comma, double quote, CR or LF are quoted, inner
- * quotes doubled, records end in CRLF (the last one too), and columns come in a fixed order. Text
- * that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or CR: a video or
- * site name is user input) gets a leading `'`, so the file is data when opened in Excel or Sheets;
- * so does text that starts with `'` itself, so `parseCsv` can take the guard off again and read back
- * exactly the text written (`@north-gate` is written `'@north-gate` and read back `@north-gate`).
+ * Largest local change (luma levels, 0..255) a frame may show against the last kept frame and still be
+ * a duplicate: the largest change of one cell's mean luma on a 32x32 grid over the analysis image,
+ * after removing the frame-wide change (src/pipeline/filter/local-change.ts). Sensor noise, compression and a
+ * few percent of flicker move it by up to 13; the smallest change between real frames of the sample
+ * video at 2 frames/s is 27 (docs/thresholds.md). 255 turns the local check off (pHash only).
  */
-
-const CRLF = '\r\n';
-const NEEDS_QUOTES = /[",\r\n]/;
-/** Text starting with one of these is written with a leading `'` (the guard); the `'` itself included, so the guard is unambiguous. */
-const GUARDED_START = /^[=+\-@\t\r']/;
-/** One field: null/undefined and non-finite numbers become an empty cell. */
-function csvField(value) {
-    if (value === null || value === undefined)
-        return '';
-    if (typeof value === 'number')
-        return Number.isFinite(value) ? String(value) : '';
-    const text = typeof value === 'string' && GUARDED_START.test(value) ? `'${value}` : String(value);
-    return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-function csvRecord(values) {
-    return values.map(csvField).join(',') + CRLF;
-}
-/** A whole document: the header record, then one record per row. */
-function toCsv(header, rows) {
-    const parts = [csvRecord(header)];
-    for (const row of rows) {
-        if (row.length !== header.length) {
-            throw new RangeError(`CSV row has ${row.length} fields but the header has ${header.length}`);
-        }
-        parts.push(csvRecord(row));
-    }
-    return parts.join('');
-}
-/** Columns of metrics.csv, in order. */
-const FRAME_CSV_COLUMNS = [
-    'video',
-    'frame_index',
-    'timestamp_ms',
-    'outcome',
-    'reason',
-    'luma_mean',
-    'blur_score',
-    'phash_distance',
-    'detections',
-    'inference_ms',
-    'image_file',
-    'local_change',
-];
-/** Rounds measured values to 3 decimals so float noise does not reach the file. */
-function measured(value) {
-    if (value === null || !Number.isFinite(value))
-        return null;
-    const rounded = Math.round(value * 1000) / 1000;
-    return rounded === 0 ? 0 : rounded;
-}
-function frameRow(frame) {
-    const kept = frame.outcome === 'kept' ? frame : null;
-    return [
-        frame.video,
-        frame.frameIndex,
-        measured(frame.timestampMs),
-        frame.outcome,
-        frame.outcome === 'dropped' ? frame.reason : null,
-        measured(frame.lumaMean),
-        measured(frame.blurScore),
-        frame.phashDistance,
-        kept?.detections ?? null,
-        measured(kept?.inferenceMs ?? null),
-        kept?.imageFile ?? null,
-        measured(frame.localChange),
-    ];
-}
-/** metrics.csv: one row per sampled frame, in recorded order. */
-function frameRowsCsv(frames) {
-    return toCsv(FRAME_CSV_COLUMNS, frames.map(frameRow));
-}
-/** A field as read, with the formula guard `csvField` put on taken off: `'@x` → `@x`, `''x` → `'x`, `'x` stays. */
-function unguardCsvText(field) {
-    return field.startsWith("'") && GUARDED_START.test(field.slice(1)) ? field.slice(1) : field;
-}
+const DEFAULT_DEDUP_LOCAL_THRESHOLD = 20;
+/** The largest local change: a local threshold this high never keeps a frame the pHash would drop. */
+const LOCAL_CHANGE_MAX = 255;
+/** Dedup threshold value that turns deduplication off: every frame is kept and no hash is computed. */
+const DEDUP_DISABLED = -1;
+/** Bits in a frame's perceptual hash: the largest Hamming distance, and the largest dedup threshold. */
+const HASH_BITS = 64;
 /**
- * Parses an RFC 4180 document (as `toCsv` writes it) into records of fields, the formula guard taken
- * off (`unguardCsvText`): every text `toCsv` wrote reads back as it was.
+ * The dedup reference is reset at every multiple of this much video time: the first frame sampled at
+ * or after a checkpoint compares against nothing. This bounds what a frame's dedup outcome depends on,
+ * so a run over a time range (`--start`) can replay quality and dedup from the checkpoint before its
+ * start and decide exactly as a run over the whole video does (docs/long-videos.md). On a fixed camera
+ * it costs at most one extra kept frame per period.
  */
-function parseCsv(text) {
-    const records = [];
-    let record = [];
-    let field = '';
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quoted) {
-            if (c === '"' && text[i + 1] === '"') {
-                field += '"';
-                i++;
-            }
-            else if (c === '"') {
-                quoted = false;
-            }
-            else {
-                field += c;
-            }
-        }
-        else if (c === '"') {
-            quoted = true;
-        }
-        else if (c === ',') {
-            record.push(field);
-            field = '';
-        }
-        else if (c === '\r' || c === '\n') {
-            if (c === '\r' && text[i + 1] === '\n')
-                i++;
-            record.push(field);
-            records.push(record);
-            record = [];
-            field = '';
-        }
-        else {
-            field += c;
-        }
-    }
-    if (field !== '' || record.length > 0)
-        records.push([...record, field]);
-    return records.map((fields) => fields.map(unguardCsvText));
-}
-const numberOrNull = (cell) => (cell === undefined || cell === '' ? null : Number(cell));
-/** metrics.csv read back into frame rows (what `frameRowsCsv` wrote; its values are already rounded). */
-function frameRowsFromCsv(text) {
-    const [header, ...rows] = parseCsv(text);
-    // Files written before `local_change` was added have every column but that last one.
-    const older = FRAME_CSV_COLUMNS.slice(0, -1).join(',');
-    if (header?.join(',') !== FRAME_CSV_COLUMNS.join(',') && header?.join(',') !== older) {
-        throw new RangeError(`unexpected metrics.csv columns: ${header?.join(',') ?? 'none'}`);
-    }
-    return rows.map((cells) => {
-        const [video, frameIndex, timestampMs, outcome, reason, luma, blur, distance, detections, inferenceMs, imageFile, local] = cells;
-        const base = {
-            video: video ?? '',
-            frameIndex: Number(frameIndex),
-            timestampMs: Number(timestampMs),
-            lumaMean: numberOrNull(luma),
-            blurScore: numberOrNull(blur),
-            phashDistance: numberOrNull(distance),
-            localChange: numberOrNull(local),
-        };
-        if (outcome === 'kept') {
-            return { ...base, outcome, detections: Number(detections), inferenceMs: Number(inferenceMs), imageFile: imageFile ?? '' };
-        }
-        if (!DROP_REASONS.includes(reason ?? ''))
-            throw new RangeError(`unknown drop reason "${reason}" in metrics.csv`);
-        return { ...base, outcome: 'dropped', reason: reason };
-    });
-}
-
-;// CONCATENATED MODULE: ./src/domain/selection.ts
-/**
- * The labelling budget (`--select N`): which kept frames a person should label first, and why. The
- * features it compares are measured on each kept frame's analysis image while the run filters it.
- */
-/** Cells per side of the tile grid of `FrameFeatures.tiles`. */
-const TILE_GRID = 4;
+const DEDUP_CHECKPOINT_MS = 600_000;
 
 ;// CONCATENATED MODULE: ./src/pipeline/filter/local-change.ts
 /**
@@ -18319,7 +18895,9 @@ function selectFrames(kept, features, n) {
         const chosen = selected.length === 0 ? best(candidates, (c) => c.image.detections.length) : best(candidates, (c) => c.nearest);
         if (!chosen)
             break;
-        pick(chosen, 'spread', selected.length === 0 ? 'the frame with the most detections, to start from' : `least like the earlier picks (distance ${labelling_budget_round4(chosen.nearest)} to the nearest)`);
+        pick(chosen, 'spread', selected.length === 0
+            ? 'the frame with the most detections, to start from'
+            : `least like the earlier picks (distance ${labelling_budget_round4(chosen.nearest)} to the nearest)`);
     }
     return { requested: n, candidates: candidates.length, classes, selected };
 }
@@ -18359,7 +18937,9 @@ function cvatExport(coco, context) {
         if (label === undefined)
             continue;
         const [x, y, w, h] = annotation.bbox;
-        boxes.get(annotation.image_id)?.push(`    <box label="${escapeXml(label)}" source="auto" occluded="0" xtl="${px(x)}" ytl="${px(y)}" xbr="${px(x + w)}" ybr="${px(y + h)}" z_order="0">\n    </box>`);
+        boxes
+            .get(annotation.image_id)
+            ?.push(`    <box label="${escapeXml(label)}" source="auto" occluded="0" xtl="${px(x)}" ytl="${px(y)}" xbr="${px(x + w)}" ybr="${px(y + h)}" z_order="0">\n    </box>`);
     }
     const lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -18386,11 +18966,7 @@ function cvatExport(coco, context) {
         '  </meta>',
         ...coco.images.flatMap((image, i) => {
             const inner = boxes.get(image.id) ?? [];
-            return [
-                `  <image id="${i}" name="${escapeXml(image.file_name)}" width="${image.width}" height="${image.height}">`,
-                ...inner,
-                '  </image>',
-            ];
+            return [`  <image id="${i}" name="${escapeXml(image.file_name)}" width="${image.width}" height="${image.height}">`, ...inner, '  </image>'];
         }),
         '</annotations>',
         '',
@@ -18436,7 +19012,14 @@ function labelStudioExport(coco, context) {
             original_width: image.width,
             original_height: image.height,
             image_rotation: 0,
-            value: { x: label_studio_percent(x, image.width), y: label_studio_percent(y, image.height), width: label_studio_percent(w, image.width), height: label_studio_percent(h, image.height), rotation: 0, rectanglelabels: [label] },
+            value: {
+                x: label_studio_percent(x, image.width),
+                y: label_studio_percent(y, image.height),
+                width: label_studio_percent(w, image.width),
+                height: label_studio_percent(h, image.height),
+                rotation: 0,
+                rectanglelabels: [label],
+            },
             score: annotation.score,
         });
     }
@@ -18498,7 +19081,15 @@ function yoloExport(coco, context) {
         if (!image || classNumber === undefined)
             continue;
         const [x, y, w, h] = annotation.bbox;
-        lines.get(image.id)?.push([String(classNumber), normalised((x + w / 2) / image.width), normalised((y + h / 2) / image.height), normalised(w / image.width), normalised(h / image.height)].join(' '));
+        lines
+            .get(image.id)
+            ?.push([
+            String(classNumber),
+            normalised((x + w / 2) / image.width),
+            normalised((y + h / 2) / image.height),
+            normalised(w / image.width),
+            normalised(h / image.height),
+        ].join(' '));
     }
     const labels = coco.images.map((image) => {
         const rows = lines.get(image.id) ?? [];
@@ -18625,502 +19216,11 @@ async function writeLabelling(job) {
         await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(job.dir, EXPORT_FILES.selectionFeatures), serializeSelectionFeatures(job.kept, job.features));
     }
     const chosen = new Set(selection?.selected.map((s) => s.file));
-    const coco = selectedOnly ? buildCoco(job.kept.filter((k) => chosen.has(k.file)), job.cocoContext) : job.coco;
+    const coco = selectedOnly
+        ? buildCoco(job.kept.filter((k) => chosen.has(k.file)), job.cocoContext)
+        : job.coco;
     const exports = await writeExports({ ...job.exports, dir: job.dir, coco, selectedOnly });
     return { selection, selectedOnly, exports };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/output/record-schemas.ts
-/**
- * Schemas of the run's records (frame rows, kept images, detections, features, a finished video) as
- * they are read back from disk: a merge part's files and a resume's checkpoint. Anything they name
- * that becomes a path is checked against the value computed from the record (an image's file is
- * `imageFileName(video, frameIndex)`, a video stem is one file-name part), so an edited record
- * cannot name a file outside the dataset. `describeIssue` turns zod's first issue into one line.
- */
-
-
-
-
-
-const countSchema = schemas_int().min(0);
-const nullableNumber = schemas_number().nullable();
-/** A name that stays one component of a path: not empty, `.` or `..`, no `/` or NUL, short enough for a file name. */
-function isFileNamePart(name) {
-    return name !== '' && name !== '.' && name !== '..' && !/[/\0]/.test(name) && Buffer.byteLength(name) <= 200;
-}
-/** A video's stem (its file name without the extension), which image names begin with. */
-const stemSchema = schemas_string().refine(isFileNamePart, { error: 'a video file name without its extension (no "/", not "." or "..", at most 200 bytes)' });
-const record_schemas_sha256Schema = schemas_string().regex(/^[0-9a-f]{64}$/, 'a sha256 digest: 64 lowercase hex characters');
-const frameDecodeSchema = schemas_enum(['sequential', 'keyframe', 'exact']);
-const detectionSchema = strictObject({
-    classIndex: countSchema,
-    className: schemas_string(),
-    score: schemas_number().min(0).max(1),
-    box: strictObject({ x: schemas_number(), y: schemas_number(), width: schemas_number().min(0), height: schemas_number().min(0) }),
-});
-const namedAfterFrame = { error: 'the image name dataset-gen gives that frame, <video>_<frame index, 6 digits>.jpg' };
-const keptImageSchema = strictObject({
-    file: schemas_string(),
-    video: stemSchema,
-    frameIndex: countSchema,
-    timestampMs: schemas_number(),
-    decode: frameDecodeSchema,
-    width: schemas_int().min(1),
-    height: schemas_int().min(1),
-    detections: array(detectionSchema),
-})
-    .refine((image) => image.file === imageFileName(image.video, image.frameIndex), { ...namedAfterFrame, path: ['file'] });
-const frameBase = {
-    video: stemSchema,
-    frameIndex: countSchema,
-    timestampMs: schemas_number(),
-    lumaMean: nullableNumber,
-    blurScore: nullableNumber,
-    phashDistance: countSchema.nullable(),
-    localChange: nullableNumber,
-};
-const frameRecordSchema = discriminatedUnion('outcome', [
-    strictObject({ ...frameBase, outcome: literal('kept'), detections: countSchema, inferenceMs: schemas_number().min(0), imageFile: schemas_string() })
-        .refine((row) => row.imageFile === imageFileName(row.video, row.frameIndex), { ...namedAfterFrame, path: ['imageFile'] }),
-    strictObject({ ...frameBase, outcome: literal('dropped'), reason: schemas_enum(DROP_REASONS) }),
-]);
-const frameFeaturesSchema = strictObject({
-    phash: schemas_string().regex(/^[01]{64}$/, '64 bits as 0/1'),
-    tiles: array(schemas_number().min(0).max(255)).length(TILE_GRID * TILE_GRID * 3),
-});
-const stageMsSchema = strictObject(Object.fromEntries(STAGES.map((stage) => [stage, schemas_number().min(0)])));
-/** A video the interrupted run finished, as its checkpoint line holds it. */
-const finishedVideoSchema = strictObject({
-    index: countSchema,
-    record: strictObject({
-        sha256: record_schemas_sha256Schema,
-        decode: strictObject({ mode: schemas_enum(['all', 'keyframes']), reason: schemas_string() }),
-        framesDecoded: countSchema,
-        decodeErrors: countSchema,
-        truncatedAtMs: schemas_number().min(0).optional(),
-    }),
-    frames: array(frameRecordSchema),
-    kept: array(keptImageSchema),
-    features: array(tuple([schemas_string(), frameFeaturesSchema])),
-    stageMs: stageMsSchema,
-});
-/** Keeps a value read from a file readable and on one line in a message. */
-function shown(part) {
-    const text = typeof part === 'number' ? `[${part}]` : JSON.stringify(String(part)).slice(1, -1);
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-/** zod's first issue as `<field path>: <message>`, one line (`frames[3].file: ...`). */
-function describeIssue(error) {
-    const issue = error.issues[0];
-    if (issue === undefined)
-        return 'invalid';
-    const field = issue.path.reduce((acc, part) => (typeof part === 'number' ? `${acc}${shown(part)}` : acc === '' ? shown(part) : `${acc}.${shown(part)}`), '');
-    return `${field === '' ? '(the whole file)' : field}: ${issue.message.replace(/\s+/g, ' ')}`;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/merge/part-schemas.ts
-/**
- * Schemas of a finished dataset's files as `merge` reads them back (manifest.json,
- * annotations/instances.json, metrics.json), with the most each may weigh. Only what merge uses is
- * checked field by field; the manifest's `config` beyond the fields named here is carried into the
- * merged manifest as the parts wrote it (compared equal across parts first): JSON values, never a path.
- */
-
-
-
-
-const MB = 1024 * 1024;
-/** The most merge reads of each of a part's files: far above what a dataset of a day of video holds. */
-const PART_FILE_LIMITS = {
-    manifest: 16 * MB,
-    metrics: 16 * MB,
-    coco: 256 * MB,
-    metricsCsv: 256 * MB,
-    selectionFeatures: 256 * MB,
-    image: 64 * MB,
-};
-const manifestVideoSchema = object({
-    path: schemas_string(),
-    stem: stemSchema,
-    sha256: record_schemas_sha256Schema,
-    decode: schemas_enum(['all', 'keyframes']),
-    decodeReason: schemas_string(),
-    sizeBytes: countSchema,
-    container: schemas_string(),
-    codec: schemas_string(),
-    durationSeconds: schemas_number().min(0),
-    fps: schemas_number().min(0),
-    width: schemas_int().min(1),
-    height: schemas_int().min(1),
-    rotation: schemas_number(),
-    frameCount: countSchema,
-    frameCountExact: schemas_boolean(),
-    framesDecoded: countSchema,
-    decodeErrors: countSchema,
-    truncatedAtSeconds: schemas_number().min(0).nullable(),
-});
-const timeRangeSchema = strictObject({ startMs: schemas_number().min(0), endMs: schemas_number().min(0).nullable() });
-const partManifestSchema = object({
-    schemaVersion: literal(1),
-    tool: object({ name: literal('dataset-gen'), version: schemas_string(), gitCommit: schemas_string().nullable() }),
-    runtime: object({
-        node: schemas_string(),
-        platform: schemas_string(),
-        ffmpeg: object({ path: schemas_string(), version: schemas_string(), source: schemas_enum(['option', 'path', 'npm']) }),
-        ffprobe: object({ path: schemas_string(), version: schemas_string() }),
-        onnxruntime: schemas_string(),
-        sharp: schemas_string(),
-        libvips: schemas_string(),
-        executionProviders: array(schemas_string()),
-        decoder: schemas_enum(['cuda', 'cpu']),
-    }),
-    run: object({ id: schemas_string(), startedAt: schemas_string(), finishedAt: schemas_string(), wallSeconds: schemas_number().min(0) }),
-    config: looseObject({
-        site: schemas_string(),
-        timeRange: timeRangeSchema.nullable().optional(),
-        exports: array(schemas_enum(EXPORT_FORMATS)).optional(),
-        select: schemas_int().min(1).nullable().optional(),
-        selectOnly: schemas_boolean().optional(),
-        pricePerHour: schemas_number().min(0).nullable().optional(),
-        model: looseObject({ name: schemas_string() }),
-    }),
-    model: object({
-        path: schemas_string(),
-        sha256: record_schemas_sha256Schema,
-        origin: schemas_enum(['option', 'config-path', 'cache', 'download']),
-        url: schemas_string().nullable(),
-        pinned: schemas_boolean(),
-        classNames: array(schemas_string()).min(1),
-    }),
-    videos: array(manifestVideoSchema).min(1),
-    counts: looseObject({ images: countSchema }),
-});
-const partCocoSchema = object({
-    images: array(object({
-        id: countSchema,
-        file_name: schemas_string(),
-        width: schemas_int().min(1),
-        height: schemas_int().min(1),
-        video: stemSchema,
-        frame_index: countSchema,
-        timestamp_ms: schemas_number(),
-        decode: frameDecodeSchema,
-        site: schemas_string(),
-    })),
-    annotations: array(object({
-        id: countSchema,
-        image_id: countSchema,
-        category_id: countSchema,
-        bbox: tuple([schemas_number(), schemas_number(), schemas_number().min(0), schemas_number().min(0)]),
-        score: schemas_number().min(0).max(1),
-    })),
-    categories: array(object({ id: countSchema, name: schemas_string(), supercategory: schemas_string() })),
-});
-const partMetricsSchema = object({
-    timings: object({
-        wallMs: schemas_number().min(0),
-        stages: object(Object.fromEntries(STAGES.map((stage) => [stage, object({ ms: schemas_number().min(0) })]))),
-    }),
-    compute: object({ videoSeconds: schemas_number().min(0) }),
-});
-
-;// CONCATENATED MODULE: ./src/pipeline/output/read-back.ts
-/**
- * The trust boundary for what dataset-gen reads back from disk: a merge part's files and images, the
- * staging folder a resume continues, its checkpoint. Someone may have edited any of them, so a file is
- * read only when every folder on its way below the root is a real folder (lstat, no symbolic link)
- * and the file itself is a regular file (opened with O_NOFOLLOW, checked with fstat: a FIFO or a
- * device is refused, never waited on), no larger than its limit. Copies are written with O_EXCL, so a
- * name read back can never replace a file.
- */
-
-
-
-/** A file or folder read back from disk is not what dataset-gen wrote there; the message says what it is. */
-class ReadBackError extends Error {
-    missing;
-    constructor(message, 
-    /** The file or folder does not exist (as opposed to being of the wrong kind or size). */
-    missing = false) {
-        super(message);
-        this.missing = missing;
-        this.name = 'ReadBackError';
-    }
-}
-const read_back_MB = 1024 * 1024;
-// O_NONBLOCK: opening a FIFO for reading returns at once (then fstat refuses it) instead of waiting for a writer.
-const READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK;
-/** What an lstat found, in words, for messages. */
-function kindOf(info) {
-    if (info.isSymbolicLink())
-        return 'a symbolic link';
-    if (info.isDirectory())
-        return 'a folder';
-    if (info.isFIFO())
-        return 'a FIFO';
-    if (info.isSocket())
-        return 'a socket';
-    if (info.isCharacterDevice() || info.isBlockDevice())
-        return 'a device';
-    return 'a regular file';
-}
-function errorCode(error) {
-    return error.code ?? error.message;
-}
-/** Refuses `rel` (a path below `root`, `/`-separated) unless every folder on its way is a real folder. */
-async function checkFolders(root, rel) {
-    const parts = rel.split('/');
-    let current = root;
-    for (const [i, part] of parts.slice(0, -1).entries()) {
-        current = external_node_path_default().join(current, part);
-        const shown = parts.slice(0, i + 1).join('/');
-        const info = await (0,promises_namespaceObject.lstat)(current).catch((error) => {
-            throw new ReadBackError(`${shown} is missing (${errorCode(error)})`, errorCode(error) === 'ENOENT');
-        });
-        if (!info.isDirectory() || info.isSymbolicLink())
-            throw new ReadBackError(`${shown} is ${kindOf(info)}, not a folder`);
-    }
-}
-/**
- * The bytes of `rel` below `root` (a regular file reached through real folders, at most `maxBytes`);
- * throws a ReadBackError saying what is wrong.
- */
-async function readBack(root, rel, maxBytes) {
-    await checkFolders(root, rel);
-    const handle = await (0,promises_namespaceObject.open)(external_node_path_default().join(root, rel), READ_FLAGS).catch((error) => {
-        const code = errorCode(error);
-        if (code === 'ELOOP')
-            throw new ReadBackError(`${rel} is a symbolic link, not a file`);
-        throw new ReadBackError(`${rel} is missing (${code})`, code === 'ENOENT');
-    });
-    try {
-        const info = await handle.stat();
-        if (!info.isFile())
-            throw new ReadBackError(`${rel} is ${kindOf(info)}, not a regular file`);
-        const tooBig = () => new ReadBackError(`${rel} is larger than the ${Math.round(maxBytes / read_back_MB)} MB dataset-gen reads of such a file`);
-        if (info.size > maxBytes)
-            throw tooBig();
-        // Read up to one byte past the limit: a file that grows after fstat is still refused.
-        const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);
-        let length = 0;
-        for (;;) {
-            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-            if (bytesRead === 0)
-                break;
-            length += bytesRead;
-            if (length > maxBytes)
-                throw tooBig();
-            if (length === buffer.length)
-                break;
-        }
-        return buffer.subarray(0, length);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** `readBack` as UTF-8 text. */
-async function readBackText(root, rel, maxBytes) {
-    return (await readBack(root, rel, maxBytes)).toString('utf8');
-}
-/** Copies `rel` below `root` (as `readBack` reads it) to `target`, which must not exist (O_EXCL). */
-async function copyBack(root, rel, target, maxBytes) {
-    await (0,promises_namespaceObject.writeFile)(target, await readBack(root, rel, maxBytes), { flag: 'wx' });
-}
-/**
- * The first entry below `dir` (and `dir` itself) that is not a real folder or a regular file (a
- * symbolic link, a FIFO, a device), as `<relative path> is <kind>`; null when there is none.
- */
-async function strayEntry(dir, shown = external_node_path_default().basename(dir)) {
-    const info = await (0,promises_namespaceObject.lstat)(dir);
-    if (info.isSymbolicLink() || !info.isDirectory())
-        return `${shown} is ${kindOf(info)}`;
-    const pending = [''];
-    while (pending.length > 0) {
-        const rel = pending.pop();
-        for (const entry of await (0,promises_namespaceObject.readdir)(external_node_path_default().join(dir, rel), { withFileTypes: true })) {
-            const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-            if (entry.isDirectory())
-                pending.push(child);
-            else if (!entry.isFile())
-                return `${shown}/${child} is ${kindOf(await (0,promises_namespaceObject.lstat)(external_node_path_default().join(dir, child)))}`;
-        }
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/merge/dataset-part.ts
-/**
- * A finished dataset read back for `merge`, through the trust boundary (read-back.ts): its manifest,
- * COCO file, frame rows (metrics.csv) and metrics, each a regular file within its size limit and
- * checked against its schema, and, when it was made with a labelling budget (`--select`), its kept
- * frames' appearance features (selection-features.json). The kept images are rebuilt from the COCO
- * file (whose numbers are already rounded, so building COCO from them again gives the same bytes);
- * every image name is checked to be the one dataset-gen gives that frame, and the records to agree
- * with each other, so nothing a part says can name a file outside the part or the merged dataset.
- */
-
-
-
-
-
-
-
-
-const EDITED = 'the dataset was changed after dataset-gen wrote it; make that part again';
-/** A part's file that merge cannot use: one line naming the part, the file and what is wrong. */
-function partError(given, file, problem) {
-    return new errors/* UsageError */.eb(`${given}: ${file} ${problem}; ${EDITED}`);
-}
-async function readPartText(dir, given, file, limit) {
-    try {
-        return await readBackText(dir, file, limit);
-    }
-    catch (error) {
-        if (!(error instanceof ReadBackError))
-            throw error;
-        if (error.missing)
-            throw new errors/* UsageError */.eb(`${given} is not a finished dataset-gen dataset: ${error.message}; pass folders written by dataset-gen run`);
-        throw new errors/* UsageError */.eb(`${given}: ${error.message}; ${EDITED}`);
-    }
-}
-function parseJson(text, given, file) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* UsageError */.eb(`${given}: ${file} is not valid JSON (${error.message.split('\n')[0]}); ${EDITED}`);
-    }
-}
-function parsePartFile(schema, text, given, file) {
-    const result = schema.safeParse(parseJson(text, given, file));
-    if (!result.success)
-        throw partError(given, file, `does not hold what dataset-gen writes there: ${describeIssue(result.error)}`);
-    return result.data;
-}
-/** The manifest's video stems, each once. */
-function videoStems(manifest, given) {
-    const stems = new Set();
-    for (const video of manifest.videos) {
-        if (stems.has(video.stem))
-            throw partError(given, DATASET_FILES.manifest, `lists video ${JSON.stringify(video.stem)} twice`);
-        stems.add(video.stem);
-    }
-    return stems;
-}
-/** The kept images of a checked COCO file, with each detection's class index in the model's class list. */
-function keptFromCoco(coco, classNames, stems, given) {
-    const fail = (problem) => partError(given, DATASET_FILES.coco, problem);
-    const nameOf = new Map();
-    for (const category of coco.categories) {
-        if (nameOf.has(category.id) || !classNames.includes(category.name) || [...nameOf.values()].includes(category.name)) {
-            throw fail(`has category ${category.id} ${JSON.stringify(category.name)}, which is repeated or not a class of the part's model`);
-        }
-        nameOf.set(category.id, category.name);
-    }
-    const kept = new Map();
-    const files = new Set();
-    for (const image of coco.images) {
-        const file = imageFileName(image.video, image.frame_index);
-        if (image.file_name !== file)
-            throw fail(`names image ${image.id} ${JSON.stringify(image.file_name)}, not ${file}, the name dataset-gen gives that frame`);
-        if (!stems.has(image.video))
-            throw fail(`has image ${file} of video ${JSON.stringify(image.video)}, which the manifest does not list`);
-        if (kept.has(image.id) || files.has(file))
-            throw fail(`lists image ${image.id} (${file}) twice`);
-        files.add(file);
-        const { video, width, height, decode } = image;
-        kept.set(image.id, { file, video, frameIndex: image.frame_index, timestampMs: image.timestamp_ms, decode, width, height, detections: [] });
-    }
-    for (const a of coco.annotations) {
-        const image = kept.get(a.image_id);
-        const className = nameOf.get(a.category_id);
-        if (image === undefined || className === undefined)
-            throw fail(`has annotation ${a.id} of image ${a.image_id} and category ${a.category_id}, one of which it does not list`);
-        const [x, y, width, height] = a.bbox;
-        image.detections.push({ classIndex: classNames.indexOf(className), className, score: a.score, box: { x, y, width, height } });
-    }
-    return [...kept.values()];
-}
-/** metrics.csv's rows, each checked, of the manifest's videos, each frame once, its kept rows the COCO file's images. */
-function readFrames(csvText, given, stems, kept) {
-    const file = DATASET_FILES.metricsCsv;
-    let rows;
-    try {
-        rows = frameRowsFromCsv(csvText);
-    }
-    catch (error) {
-        throw partError(given, file, `cannot be read: ${error.message}`);
-    }
-    const seen = new Set();
-    for (const [i, row] of rows.entries()) {
-        const result = frameRecordSchema.safeParse(row);
-        if (!result.success)
-            throw partError(given, file, `row ${i + 1} is not a frame row dataset-gen writes: ${describeIssue(result.error)}`);
-        const key = `${row.video}#${row.frameIndex}`;
-        if (!stems.has(row.video) || seen.has(key))
-            throw partError(given, file, `row ${i + 1} (frame ${row.frameIndex} of ${JSON.stringify(row.video)}) is repeated or of a video the manifest does not list`);
-        seen.add(key);
-    }
-    const keptRows = new Set(rows.flatMap((row) => (row.outcome === 'kept' ? [row.imageFile] : [])));
-    const unmatched = kept.find((image) => !keptRows.has(image.file));
-    if (unmatched !== undefined || keptRows.size !== kept.length) {
-        throw partError(given, file, `and ${DATASET_FILES.coco} disagree on the kept images${unmatched ? ` (${unmatched.file})` : ''}`);
-    }
-    return rows;
-}
-async function readDatasetPart(given, cwd) {
-    const dir = external_node_path_default().resolve(cwd, given);
-    const read = (file, limit) => readPartText(dir, given, file, limit);
-    const [manifestText, cocoText, metricsText, csvText] = await Promise.all([
-        read(DATASET_FILES.manifest, PART_FILE_LIMITS.manifest),
-        read(DATASET_FILES.coco, PART_FILE_LIMITS.coco),
-        read(DATASET_FILES.metrics, PART_FILE_LIMITS.metrics),
-        read(DATASET_FILES.metricsCsv, PART_FILE_LIMITS.metricsCsv),
-    ]);
-    const manifest = parsePartFile(partManifestSchema, manifestText, given, DATASET_FILES.manifest);
-    const stems = videoStems(manifest, given);
-    const coco = parsePartFile(partCocoSchema, cocoText, given, DATASET_FILES.coco);
-    const kept = keptFromCoco(coco, manifest.model.classNames, stems, given);
-    const frames = readFrames(csvText, given, stems, kept);
-    return {
-        dir,
-        given,
-        manifest,
-        coco,
-        metrics: parsePartFile(partMetricsSchema, metricsText, given, DATASET_FILES.metrics),
-        frames,
-        kept,
-        features: typeof manifest.config.select === 'number' ? await readFeatures(dir, given, kept) : null,
-    };
-}
-/** A part's selection-features.json, checked to hold every kept image. */
-async function readFeatures(dir, given, kept) {
-    const file = EXPORT_FILES.selectionFeatures;
-    let text;
-    try {
-        text = await readBackText(dir, file, PART_FILE_LIMITS.selectionFeatures);
-    }
-    catch (error) {
-        if (!(error instanceof ReadBackError))
-            throw error;
-        if (!error.missing)
-            throw new errors/* UsageError */.eb(`${given}: ${error.message}; ${EDITED}`);
-        throw new errors/* UsageError */.eb(`${given} was made with a labelling budget (--select) but has no ${file}, which merge needs to choose the budget again over the merged frames; make it again with this version of dataset-gen`);
-    }
-    const parsed = parseJson(text, given, file);
-    let features;
-    try {
-        features = parseSelectionFeatures(parsed);
-    }
-    catch (error) {
-        throw partError(given, file, `cannot be read: ${error.message}`);
-    }
-    const missing = kept.find((image) => !features.has(image.file));
-    if (missing)
-        throw partError(given, file, `has no features for ${missing.file}, a kept image`);
-    return features;
 }
 
 ;// CONCATENATED MODULE: external "onnxruntime-node"
@@ -19135,6 +19235,33 @@ var external_sharp_x = (y) => {
 } 
 var external_sharp_y = (x) => (() => (x))
 const external_sharp_namespaceObject = external_sharp_x({ ["default"]: () => (__WEBPACK_EXTERNAL_MODULE_sharp__["default"]) });
+;// CONCATENATED MODULE: ./src/domain/url-redaction.ts
+/**
+ * URLs as they may be logged or recorded. A presigned model URL carries its token in the query, and a
+ * URL may carry a user and password: logs, messages and manifest.json (uploaded with the artifact) get
+ * the scheme, host and path only.
+ */
+/** `https://host/path` of `url`, without user, password, query or fragment; "(not a URL)" for other text. */
+function redactUrl(url) {
+    try {
+        const parsed = new URL(url);
+        return `${parsed.origin}${parsed.pathname}`;
+    }
+    catch {
+        return '(not a URL)';
+    }
+}
+/** Whether `url` holds anything `redactUrl` leaves out (credentials, a query, a fragment). */
+function hasSecretParts(url) {
+    try {
+        const parsed = new URL(url);
+        return parsed.username !== '' || parsed.password !== '' || parsed.search !== '' || parsed.hash !== '';
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/write/manifest.ts
 /**
  * manifest.json: what produced this dataset, written last. Versions of every tool, the fully resolved
@@ -19217,7 +19344,12 @@ function manifestSelection(metrics) {
     const { selection } = metrics;
     if (selection === null)
         return null;
-    return { file: EXPORT_FILES.selection, featuresFile: EXPORT_FILES.selectionFeatures, frames: selection.selected, exportsOnlySelected: selection.exportsOnlySelected };
+    return {
+        file: EXPORT_FILES.selection,
+        featuresFile: EXPORT_FILES.selectionFeatures,
+        frames: selection.selected,
+        exportsOnlySelected: selection.exportsOnlySelected,
+    };
 }
 function manifestCounts(metrics) {
     return {
@@ -19230,315 +19362,176 @@ function manifestCounts(metrics) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/merge/merge-check.ts
+// EXTERNAL MODULE: ./node_modules/prom-client/index.js
+var prom_client = __nccwpck_require__(5222);
+;// CONCATENATED MODULE: ./src/observe/prometheus.ts
 /**
- * Whether datasets can be joined: made by the same tool version with the same model (weights and
- * classes) and the same configuration apart from the time range. The refusal names the first field
- * that differs and both values.
- */
-
-/** The first path (`a.b[2]`) where two JSON values differ, with both values; null when equal. */
-function firstDifference(a, b, at = '') {
-    if (Object.is(a, b))
-        return null;
-    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
-        return { path: at, a, b };
-    }
-    if (Array.isArray(a) && Array.isArray(b)) {
-        for (let i = 0; i < Math.max(a.length, b.length); i++) {
-            const found = firstDifference(a[i], b[i], `${at}[${i}]`);
-            if (found)
-                return found;
-        }
-        return null;
-    }
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    for (const key of keys) {
-        const found = firstDifference(a[key], b[key], at === '' ? key : `${at}.${key}`);
-        if (found)
-            return found;
-    }
-    return null;
-}
-/** What must be equal across the parts; the time range (and `overwrite`, `pricePerHour`, `labelStudioImages`) legitimately differ. */
-function comparable(manifest) {
-    // labelStudioImages: merge writes its own (`merge --label-studio-images`), never a part's.
-    const { timeRange: _range, overwrite: _overwrite, pricePerHour: _price, executionProviders: _providers, labelStudioImages: _images, ...config } = manifest.config;
-    return {
-        'tool.version': manifest.tool.version,
-        'model.sha256': manifest.model.sha256,
-        'model.classNames': manifest.model.classNames,
-        // The providers that ran may differ (a CPU job and a GPU job); the model's own settings may not.
-        config: { ...config, model: { ...config.model, executionProviders: null } },
-    };
-}
-const show = (value) => (value === undefined ? 'nothing' : JSON.stringify(value));
-function checkMergeable(parts) {
-    const [first, ...rest] = parts;
-    if (!first)
-        return;
-    const reference = comparable(first.manifest);
-    for (const part of rest) {
-        const found = firstDifference(reference, comparable(part.manifest));
-        if (found) {
-            throw new errors/* ConfigError */.xL(`Cannot merge ${part.given} with ${first.given}: they were made with different ${found.path} (${show(found.b)} in ${part.given}, ${show(found.a)} in ${first.given}); merge only datasets of one model and config`);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: ./src/domain/path-inside.ts
-/**
- * Path containment, one definition for every check that a path stays inside a folder (the Action's
- * workspace, `--overwrite`'s guard, a dataset part's files): by path components, so `<dir>/..in` is
- * inside `<dir>` and `<dir>-other` is not.
- */
-
-/** Whether `child` is `parent` or below it; both absolute and normalised (real paths where links matter). */
-function isInside(child, parent) {
-    const relative = external_node_path_default().relative(parent, child);
-    return relative === '' || (relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative));
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/output/output-dir.ts
-/**
- * The dataset is written into a hidden sibling of the output folder and renamed into place only when
- * the run succeeds, so a failed or interrupted run never leaves a folder that looks complete. A run
- * stages in `.<out>.partial` (one name, so that `--resume` finds it again); `merge` in a random one.
+ * metrics.prom: the run's metrics in Prometheus' text exposition format (what node_exporter's textfile
+ * collector reads and what a Pushgateway accepts), made with prom-client from `RunMetrics`, the run's
+ * manifest and two per-frame facts the metrics do not keep (each frame's outcome per video, and the
+ * detections of each image for the histogram).
+ *
+ * Every call builds a fresh `Registry` (never prom-client's global one), so two runs in one process do
+ * not mix. Order is deterministic: metrics in the order below, series videos in run order, reasons in
+ * `DROP_REASONS` order, stages in `STAGES` order, classes by name. Every series carries `site`, so the
+ * files of several sites can sit in one textfile-collector folder without clashing.
  */
 
 
 
 
-
-
-
-
-/** The run's staging folder: `.<out>.partial` beside `outDir`. */
-function stagingDirOf(outDir) {
-    return external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.partial`);
+/** Content type of the text exposition format (version 0.0.4). */
+const PROMETHEUS_CONTENT_TYPE = prom_client.Registry.PROMETHEUS_CONTENT_TYPE;
+/** Upper bounds of `dataset_gen_detections_per_image` (`+Inf` is added by the histogram). */
+const DETECTIONS_PER_IMAGE_PROM_BUCKETS = [0, 1, 2, 3, 5, 10, 20, 50];
+/** Seconds from milliseconds, rounded so float noise does not reach the file. */
+function seconds(ms) {
+    return round(ms / 1000, 4);
 }
-async function realOrResolved(file) {
-    return (0,promises_namespaceObject.realpath)(file).catch(() => external_node_path_default().resolve(file));
+function finishedAtSeconds(iso) {
+    const ms = Date.parse(iso);
+    if (!Number.isFinite(ms))
+        throw new RangeError(`The manifest's run.finishedAt is not a date: ${JSON.stringify(iso)}`);
+    return ms / 1000;
 }
-/** True when `dir` holds a manifest.json written by dataset-gen (a run or a merge). */
-async function isDataset(dir) {
-    const text = await (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, DATASET_FILES.manifest), 'utf8').catch(() => null);
-    if (text === null)
-        return false;
-    try {
-        const manifest = JSON.parse(text);
-        return manifest.schemaVersion === 1 && manifest.tool?.name === 'dataset-gen';
-    }
-    catch {
-        return false;
-    }
-}
-/** Why `--overwrite` must not replace `outDir` (an existing folder), or null when it may. */
-async function overwriteRefusal(outDir, entries, guard, name) {
-    const real = await realOrResolved(outDir);
-    const home = await realOrResolved(guard.home ?? external_node_os_default().homedir());
-    const cwd = await realOrResolved(guard.cwd ?? process.cwd());
-    if (real === external_node_path_default().parse(real).root)
-        return 'it is the root folder';
-    if (real === home)
-        return 'it is the home folder';
-    if (isInside(home, real))
-        return `it holds the home folder ${home}`;
-    if (real === cwd)
-        return 'it is the current working folder';
-    if (isInside(cwd, real))
-        return `it holds the current working folder ${cwd}`;
-    for (const input of guard.inputs ?? []) {
-        const resolved = [external_node_path_default().resolve(guard.cwd ?? process.cwd(), input), await realOrResolved(external_node_path_default().resolve(guard.cwd ?? process.cwd(), input))];
-        if (resolved.some((file) => isInside(file, real)))
-            return `it holds the input ${input}`;
-    }
-    if (entries.length > 0 && !(await isDataset(outDir))) {
-        return `it is not a dataset written by dataset-gen (no dataset-gen ${DATASET_FILES.manifest}); ${name('overwrite')} replaces only a previous dataset`;
-    }
-    return null;
+function byName(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 /**
- * Refuses an output path that is a file, or a folder with something in it (unless `overwrite`). With
- * `overwrite`, refuses the root, home and working folders, a folder holding an input, and a non-empty
- * folder that is not a previous dataset.
+ * A fresh registry holding the run's metrics. Throws RangeError when the per-image input does not
+ * match `metrics` (a caller bug: they come from the same recorder).
  */
-async function checkOutputDir(outDir, overwrite, name = run_options_cliName, guard = {}) {
-    const info = await (0,promises_namespaceObject.stat)(outDir).catch(() => null);
-    if (!info)
-        return;
-    if (!info.isDirectory())
-        throw new errors/* OutputError */.u7(`Output ${outDir} exists and is not a folder; choose another ${name('out')}`);
-    const entries = await (0,promises_namespaceObject.readdir)(outDir);
-    if (entries.length > 0 && !overwrite) {
-        throw new errors/* OutputError */.u7(`Output folder ${outDir} exists and is not empty; pass ${name('overwrite')} to replace it, or choose another ${name('out')}`);
+function buildPrometheusRegistry(input) {
+    const { metrics, manifest, detectionsPerImage } = input;
+    const site = input.site ?? metrics.site;
+    if (detectionsPerImage.length !== metrics.images) {
+        throw new RangeError(`Got detection counts for ${detectionsPerImage.length} images but the run wrote ${metrics.images}`);
     }
-    if (!overwrite)
-        return;
-    const refusal = await overwriteRefusal(outDir, entries, guard, name);
-    if (refusal !== null)
-        throw new errors/* OutputError */.u7(`Refusing to replace ${outDir} with ${name('overwrite')}: ${refusal}; choose another ${name('out')}`);
+    const registry = new prom_client.Registry();
+    const target = { registers: [registry], site };
+    // Families appear in the file in the order they are registered.
+    addRunFamilies(target, manifest);
+    addDecodeFamilies(target, metrics);
+    addFrameFamilies(target, metrics);
+    addDetectionFamilies(target, metrics, detectionsPerImage);
+    addStageFamily(target, metrics);
+    return registry;
 }
-/** Creates the folder the output folder goes in. */
-async function createOutputParent(outDir, name = run_options_cliName) {
-    const parent = external_node_path_default().dirname(outDir);
-    try {
-        await (0,promises_namespaceObject.mkdir)(parent, { recursive: true });
-    }
-    catch (error) {
-        throw new errors/* OutputError */.u7(`Cannot create ${parent}: ${error.code ?? error.message}; check ${name('out')}`);
-    }
+/** The run itself: tool and model, when it finished, how long it took. */
+function addRunFamilies({ registers, site }, manifest) {
+    const runInfo = new prom_client.Gauge({
+        name: 'dataset_gen_run_info',
+        help: 'Tool version and model of the last dataset-gen run of a site (value always 1).',
+        labelNames: ['site', 'version', 'model', 'model_sha256'],
+        registers,
+    });
+    runInfo.set({ site, version: manifest.tool.version, model: manifest.config.model.name, model_sha256: manifest.model.sha256 }, 1);
+    const lastSuccess = new prom_client.Gauge({
+        name: 'dataset_gen_last_success_timestamp_seconds',
+        help: 'Unix time at which the last successful dataset-gen run of a site finished.',
+        labelNames: ['site'],
+        registers,
+    });
+    lastSuccess.set({ site }, finishedAtSeconds(manifest.run.finishedAt));
+    const runDuration = new prom_client.Gauge({
+        name: 'dataset_gen_run_duration_seconds',
+        help: 'Wall time of the last dataset-gen run of a site, from start to manifest.',
+        labelNames: ['site'],
+        registers,
+    });
+    runDuration.set({ site }, round(manifest.run.wallSeconds, 3));
 }
-/** Creates the temporary sibling folder the run writes into (`staging`, or a random hidden name). */
-async function createStagingDir(outDir, subdirs, name = run_options_cliName, staging) {
-    await createOutputParent(outDir, name);
-    const dir = staging ?? external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.partial-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
-    for (const sub of ['', ...subdirs])
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, sub), { recursive: true });
-    return dir;
-}
-/**
- * `outDir` was taken while the run wrote its staging folder (something appeared there without
- * `--overwrite`, or what is there may not be replaced); the finished dataset stays in the staging folder.
- */
-class OutputTakenError extends errors/* OutputError */.u7 {
-}
-function errnoOf(error) {
-    return error.code;
-}
-/**
- * Moves the finished staging folder to `outDir`. Without `overwrite`, only onto nothing or an empty
- * folder (one rename: whatever appears at `outDir` meanwhile makes it fail); with it, after checking
- * again that what is there now may be replaced (`checkOutputDir`). When `outDir` cannot be taken the
- * staging folder is kept and named in the error.
- */
-async function commitStagingDir(staging, outDir, overwrite, name = run_options_cliName, guard = {}) {
-    const taken = (why) => new OutputTakenError(`Output ${outDir} ${why}; the finished dataset is kept in ${staging}: move it into place, or run again with another ${name('out')}`);
-    if (!overwrite) {
-        try {
-            await (0,promises_namespaceObject.rename)(staging, outDir);
-            return;
-        }
-        catch (error) {
-            if (['ENOTEMPTY', 'EEXIST', 'ENOTDIR', 'EISDIR'].includes(errnoOf(error) ?? '')) {
-                throw taken(`appeared while the dataset was written and ${name('overwrite')} was not given`);
-            }
-            throw error;
-        }
-    }
-    try {
-        await checkOutputDir(outDir, true, name, guard);
-    }
-    catch (error) {
-        if (error instanceof errors/* OutputError */.u7)
-            throw taken(`changed while the dataset was written: ${error.message}`);
-        throw error;
-    }
-    const previous = await (0,promises_namespaceObject.lstat)(outDir).catch(() => null);
-    if (!previous) {
-        await (0,promises_namespaceObject.rename)(staging, outDir);
-        return;
-    }
-    const old = external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.old-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`);
-    await (0,promises_namespaceObject.rename)(outDir, old);
-    await (0,promises_namespaceObject.rename)(staging, outDir);
-    await (0,promises_namespaceObject.rm)(old, { recursive: true, force: true });
-}
-async function discardStagingDir(staging) {
-    await (0,promises_namespaceObject.rm)(staging, { recursive: true, force: true });
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/output/output-lock.ts
-/**
- * One run at a time into an output folder: a lock file beside it (`.<out>.lock`, created with O_EXCL)
- * names the run holding it (pid, host, start time), and is never seen without that content. A second run is refused naming the first; a lock
- * left by a process that is gone (same host, pid not running) is taken over with a warning.
- */
-
-
-
-
-
-
-function lockPathOf(outDir) {
-    return external_node_path_default().join(external_node_path_default().dirname(outDir), `.${external_node_path_default().basename(outDir)}.lock`);
-}
-/** True while a process with this pid exists (EPERM: it exists, owned by another user). */
-function processAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
+/** Decoding, per video: frames ffmpeg decoded and the errors it reported. */
+function addDecodeFamilies({ registers, site }, metrics) {
+    const framesDecoded = new prom_client.Counter({
+        name: 'dataset_gen_frames_decoded_total',
+        help: 'Frames ffmpeg decoded, per video, before sampling.',
+        labelNames: ['site', 'video'],
+        registers,
+    });
+    const decodeErrors = new prom_client.Counter({
+        name: 'dataset_gen_decode_errors_total',
+        help: 'Decoder errors ffmpeg reported, per video.',
+        labelNames: ['site', 'video'],
+        registers,
+    });
+    for (const video of metrics.videos) {
+        framesDecoded.inc({ site, video: video.stem }, Math.max(0, video.decoded));
+        decodeErrors.inc({ site, video: video.stem }, Math.max(0, video.decodeErrors));
     }
 }
-function parseOwner(text) {
-    try {
-        const owner = JSON.parse(text);
-        if (typeof owner.pid === 'number' && Number.isInteger(owner.pid) && owner.pid > 0 && typeof owner.host === 'string' && typeof owner.startedAt === 'string') {
-            return { pid: owner.pid, host: owner.host, startedAt: owner.startedAt };
-        }
+/** What became of the sampled frames: outcomes per video and reason, the drop ratio, the images written. */
+function addFrameFamilies({ registers, site }, metrics) {
+    const framesTotal = new prom_client.Counter({
+        name: 'dataset_gen_frames_total',
+        help: 'Sampled frames per video by outcome (kept or dropped) and drop reason (empty for kept frames).',
+        labelNames: ['site', 'video', 'outcome', 'reason'],
+        registers,
+    });
+    for (const video of metrics.videos) {
+        framesTotal.inc({ site, video: video.stem, outcome: 'kept', reason: '' }, video.kept);
+        for (const reason of DROP_REASONS)
+            framesTotal.inc({ site, video: video.stem, outcome: 'dropped', reason }, video.droppedByReason[reason]);
     }
-    catch {
-        // not JSON: reported below
-    }
-    return null;
+    const dropRatio = new prom_client.Gauge({
+        name: 'dataset_gen_drop_ratio',
+        help: 'Share (0 to 1) of sampled frames dropped as corrupt, black, over-exposed, blurred or duplicate.',
+        labelNames: ['site'],
+        registers,
+    });
+    dropRatio.set({ site }, metrics.frameDropRatio);
+    const images = new prom_client.Counter({
+        name: 'dataset_gen_images_total',
+        help: 'Images written to the dataset.',
+        labelNames: ['site'],
+        registers,
+    });
+    images.inc({ site }, metrics.images);
 }
-/**
- * Creates the lock file with its content in one step (written to a private file, then hard-linked to
- * the lock's name, which fails when the name exists), so the lock is never seen empty; false when it
- * exists already.
- */
-async function tryCreate(file, owner, outDir, name) {
-    const own = `${file}.${owner.pid}-${(0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
-    try {
-        await (0,promises_namespaceObject.writeFile)(own, `${JSON.stringify(owner)}\n`, { flag: 'wx' });
-        await (0,promises_namespaceObject.link)(own, file);
-        return true;
+/** Detections per class (classes never detected at 0) and the histogram of detections per image. */
+function addDetectionFamilies({ registers, site }, metrics, detectionsPerImage) {
+    const detections = new prom_client.Counter({
+        name: 'dataset_gen_detections_total',
+        help: 'Detections (COCO annotations) per class; model classes never detected are 0.',
+        labelNames: ['site', 'class'],
+        registers,
+    });
+    const classCounts = new Map();
+    for (const name of metrics.detections.classesWithoutDetections)
+        classCounts.set(name, 0);
+    for (const { name, count } of metrics.detections.byClass)
+        classCounts.set(name, count);
+    for (const name of [...classCounts.keys()].sort(byName)) {
+        detections.inc({ site, class: name }, classCounts.get(name) ?? 0);
     }
-    catch (error) {
-        const code = error.code;
-        if (code === 'EEXIST')
-            return false;
-        if (code === 'ENOSPC')
-            throw error;
-        throw new errors/* OutputError */.u7(`Cannot create the lock file ${file} for ${outDir}: ${code ?? error.message}; check ${name('out')}`, { cause: error });
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(own, { force: true });
-    }
+    const perImage = new prom_client.Histogram({
+        name: 'dataset_gen_detections_per_image',
+        help: 'Detections per written image.',
+        labelNames: ['site'],
+        buckets: [...DETECTIONS_PER_IMAGE_PROM_BUCKETS],
+        registers,
+    });
+    // zero() makes the series exist (all buckets 0) when the run wrote no image.
+    perImage.zero({ site });
+    for (const count of detectionsPerImage)
+        perImage.observe({ site }, count);
 }
-/** Takes the lock on `outDir` (whose parent folder must exist), or refuses naming the run that holds it. */
-async function lockOutput(outDir, name = run_options_cliName, onWarning = () => undefined) {
-    const file = lockPathOf(outDir);
-    const owner = { pid: process.pid, host: external_node_os_default().hostname(), startedAt: new Date().toISOString() };
-    const lock = {
-        path: file,
-        release: async () => {
-            const held = parseOwner(await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => ''));
-            if (held?.pid === owner.pid && held.host === owner.host && held.startedAt === owner.startedAt)
-                await (0,promises_namespaceObject.rm)(file, { force: true });
-        },
-    };
-    if (await tryCreate(file, owner, outDir, name))
-        return lock;
-    const text = await (0,promises_namespaceObject.readFile)(file, 'utf8').catch(() => '');
-    const other = parseOwner(text);
-    if (other === null) {
-        throw new errors/* OutputError */.u7(`Output ${outDir} is locked by ${file}, which does not say which run holds it; if no dataset-gen run is writing to ${outDir}, remove ${file}`);
-    }
-    if (other.host !== owner.host || processAlive(other.pid)) {
-        throw new errors/* OutputError */.u7(`Output ${outDir} is in use by another dataset-gen run (pid ${other.pid} on ${other.host}, started ${other.startedAt}); wait for it to finish or choose another ${name('out')} (if that run is gone, remove ${file})`);
-    }
-    onWarning(`took over the lock ${file} of a run that is gone (pid ${other.pid} on ${other.host}, started ${other.startedAt})`);
-    await (0,promises_namespaceObject.rm)(file, { force: true });
-    if (await tryCreate(file, owner, outDir, name))
-        return lock;
-    throw new errors/* OutputError */.u7(`Output ${outDir} was locked by another dataset-gen run while this one took over a stale lock (${file}); wait for it to finish or choose another ${name('out')}`);
+/** Wall time per pipeline stage, in `STAGES` order. */
+function addStageFamily({ registers, site }, metrics) {
+    const stageDuration = new prom_client.Gauge({
+        name: 'dataset_gen_stage_duration_seconds',
+        help: 'Wall time spent in each pipeline stage during the last run of a site.',
+        labelNames: ['site', 'stage'],
+        registers,
+    });
+    for (const stage of STAGES)
+        stageDuration.set({ site, stage }, seconds(metrics.timings.stages[stage].ms));
+}
+/** The text of metrics.prom (ends in a newline). */
+async function renderPrometheus(input) {
+    const registry = input instanceof prom_client.Registry ? input : buildPrometheusRegistry(input);
+    const text = await registry.metrics();
+    return text.endsWith('\n') ? text : `${text}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/map-limit.ts
@@ -19782,17 +19775,13 @@ function orderKept(kept) {
     for (const image of kept)
         if (!videoRank.has(image.video))
             videoRank.set(image.video, videoRank.size);
-    return [...kept].sort((a, b) => (videoRank.get(a.video) ?? 0) - (videoRank.get(b.video) ?? 0) ||
-        a.timestampMs - b.timestampMs ||
-        a.frameIndex - b.frameIndex);
+    return [...kept].sort((a, b) => (videoRank.get(a.video) ?? 0) - (videoRank.get(b.video) ?? 0) || a.timestampMs - b.timestampMs || a.frameIndex - b.frameIndex);
 }
 function classCounts(image) {
     const counts = new Map();
     for (const det of image.detections)
         counts.set(det.className, (counts.get(det.className) ?? 0) + 1);
-    return [...counts.entries()]
-        .map(([name, count]) => ({ name, count }))
-        .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return [...counts.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 /**
  * Chooses up to `maxThumbnails` kept images spread over the run, and writes their thumbnails to
@@ -19926,8 +19915,7 @@ function niceStep(max, target) {
 function svgOpen(width, height, label, fontSize = 11) {
     const w = num(width);
     const h = num(height);
-    return (`<svg class="chart" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" ` +
-        `aria-label="${escapeHtml(label)}" font-size="${num(fontSize)}">`);
+    return (`<svg class="chart" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" ` + `aria-label="${escapeHtml(label)}" font-size="${num(fontSize)}">`);
 }
 /** A `<text>` element; `text` is escaped. */
 function svgText(x, y, text, attrs = {}) {
@@ -20126,10 +20114,7 @@ function timelineChart(tracks, options) {
     const height = LEGEND_HEIGHT + Math.max(1, tracks.length) * TRACK_HEIGHT;
     const out = [svgOpen(width, height, options.label, fontSize)];
     // Legend: detections, then the outcome categories, wrapping onto a second line if needed.
-    const legend = [
-        { label: 'detections per kept frame', color: detectionColor },
-        ...options.categories,
-    ];
+    const legend = [{ label: 'detections per kept frame', color: detectionColor }, ...options.categories];
     let lx = 0;
     for (const item of legend) {
         const w = 14 + textWidth(item.label, fontSize) + 12;
@@ -20154,7 +20139,8 @@ function timelineChart(tracks, options) {
         const axisY = outTop + OUTCOME_LANE + 2;
         out.push('<g>');
         out.push(`<text x="0" y="${num(top + 12)}" fill="#2b3340" font-weight="bold">${escapeHtml(track.label)}` +
-            (track.note ? `<tspan font-weight="normal" fill="${MUTED}"> ${escapeHtml(track.note)}</tspan>` : '') + '</text>');
+            (track.note ? `<tspan font-weight="normal" fill="${MUTED}"> ${escapeHtml(track.note)}</tspan>` : '') +
+            '</text>');
         out.push(svgText(LEFT - 6, detTop + DETECTION_LANE / 2, 'detections', { anchor: 'end', baseline: 'middle', fill: MUTED }));
         out.push(svgText(LEFT - 6, outTop + OUTCOME_LANE / 2, 'frames', { anchor: 'end', baseline: 'middle', fill: MUTED }));
         out.push(svgText(LEFT + plotWidth, detTop - 2, `max ${format_int(maxDetections)}`, { anchor: 'end', fill: MUTED, size: fontSize - 1 }));
@@ -20326,37 +20312,10 @@ function filesSection() {
     return panel('Files', `<ul class="files">${items.join('')}</ul>`, true);
 }
 
-;// CONCATENATED MODULE: ./src/observe/data-loss-message.ts
-/** One line per data-loss warning (src/domain/data-loss.ts), naming the options as the door spells them. */
-
-
-function percentOf(part, whole) {
-    return `${Math.round((part / whole) * 100)} %`;
-}
-function describeDataLoss(warning, name = run_options_cliName) {
-    if (warning.kind === 'truncated') {
-        const { video, decodedSeconds, durationSeconds } = warning;
-        return `Video ${video} is truncated: decoding stopped at ${decodedSeconds.toFixed(1)} s of ${durationSeconds.toFixed(1)} s; the frames up to there are in the dataset (pass ${name('strict')} to refuse such files)`;
-    }
-    if (warning.kind === 'damaged') {
-        const { video, decodeErrors, dropped, sampled } = warning;
-        const errors = `${decodeErrors} decode error${decodeErrors === 1 ? '' : 's'}`;
-        const frames = dropped === 0
-            ? `none of its ${sampled} sampled frames came from the damaged stretches`
-            : `${dropped} of its ${sampled} sampled frames came from the damaged stretches (up to the next keyframe) and were dropped as corrupt`;
-        return `Video ${video} holds damaged data: ffmpeg reported ${errors}; ${frames}; if the file should be intact, re-copy or re-export it`;
-    }
-    if (warning.kind === 'no-images') {
-        if (warning.sampled === 0) {
-            // Every video yields its first frame, so only a time range shorter than one sampling interval samples nothing.
-            return `The dataset has no images: no frame was sampled, as the time range (${name('start')}, ${name('end')}) is shorter than one sampling interval; widen it or sample more often (${name('sample-fps')})`;
-        }
-        return `The dataset has no images: all ${warning.sampled} sampled frames were dropped; see the drops by reason`;
-    }
-    const { video, reason, dropped, of } = warning;
-    const options = REASON_OPTIONS[reason].map(name);
-    const fix = options.length > 0 ? `; if the frames are fine, adjust ${options.join(' or ')}` : '; the video file is damaged: re-copy or re-export it';
-    return `"${reason}" dropped ${dropped} of ${of} frames (${percentOf(dropped, of)}) of video ${video}${fix}`;
+;// CONCATENATED MODULE: ./src/domain/sampling.ts
+const DEFAULT_SAMPLING = { mode: 'fps', fps: 1 };
+function describeSampling(sampling) {
+    return sampling.mode === 'fps' ? `${sampling.fps} frame(s)/s` : `every ${sampling.n} frame(s)`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/html/header.ts
@@ -20558,8 +20517,7 @@ function videosTable(metrics, maxRows) {
         `${format_int(v.bad)} / ${format_int(v.duplicates)}`,
         format_int(v.detections),
     ]);
-    return (table(['#', 'Video', ['Length', 'n'], ['Size × fps', 'n'], ['File', 'n'], ['Sampled', 'n'], ['Kept', 'n'], ['Bad / dup.', 'n'], ['Detections', 'n']], rows) +
-        note);
+    return (table(['#', 'Video', ['Length', 'n'], ['Size × fps', 'n'], ['File', 'n'], ['Sampled', 'n'], ['Kept', 'n'], ['Bad / dup.', 'n'], ['Detections', 'n']], rows) + note);
 }
 function classesTable(metrics, colorOf, maxRows) {
     const { byClass, total, classFilter } = metrics.detections;
@@ -20584,7 +20542,10 @@ function classesTable(metrics, colorOf, maxRows) {
 
 function figures(thumbnails) {
     return thumbnails.map((t) => {
-        const classes = t.classes.slice(0, 4).map((c) => `${format_int(c.count)} ${userText(c.name, 30)}`).join(', ');
+        const classes = t.classes
+            .slice(0, 4)
+            .map((c) => `${format_int(c.count)} ${userText(c.name, 30)}`)
+            .join(', ');
         const more = t.classes.length > 4 ? ', …' : '';
         const alt = `${t.image}: ${t.detections} detections`;
         return (`<figure><a href="${relativeHref(t.image)}"><img src="${relativeHref(t.thumb)}" width="${t.width}" height="${t.height}" alt="${userText(alt, 200)}"></a>` +
@@ -20726,6 +20687,28 @@ async function writeHtmlReport(datasetDir, input, options = {}) {
     const file = external_node_path_default().join(datasetDir, DATASET_FILES.reportHtml);
     await (0,promises_namespaceObject.writeFile)(file, html);
     return { file, html, contactSheet, selectedSheet };
+}
+
+;// CONCATENATED MODULE: ./src/observe/text-bar.ts
+/**
+ * A compact horizontal bar drawn with Unicode block characters (eighth-cell resolution), for progress
+ * lines and text charts: `textBar(5.5, 10, 4)` → `██▎` (5.5/10 of 4 cells = 2.2 cells).
+ */
+/** Partial blocks for 1/8 … 7/8 of a cell. */
+const PARTIAL = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+const FULL = '█';
+/**
+ * A bar `width` cells long at `max`. Zero (or negative, or non-finite) gives an empty string; any
+ * positive value gives at least a thin sliver so it is not mistaken for zero.
+ */
+function textBar(value, max, width = 20) {
+    if (!(value > 0) || !(max > 0) || !(width > 0) || !Number.isFinite(value))
+        return '';
+    const eighths = Math.round((Math.min(value, max) / max) * width * 8);
+    const full = Math.floor(eighths / 8);
+    const partial = PARTIAL[eighths % 8] ?? '';
+    const bar = FULL.repeat(full) + partial;
+    return bar === '' ? PARTIAL[1] : bar;
 }
 
 ;// CONCATENATED MODULE: ./src/report/text-bars.ts
@@ -20912,8 +20895,7 @@ function phashSection(metrics) {
     if (ph.count === 0)
         return section('Near-duplicate distance (pHash)', ['No distances recorded.']);
     return section('Near-duplicate distance (pHash)', [
-        `${format_int(ph.count)} distances to the previous kept frame: min ${fixed(ph.min, 0)}, ` +
-            `median ${fixed(ph.median, 1)}, max ${fixed(ph.max, 0)}.`,
+        `${format_int(ph.count)} distances to the previous kept frame: min ${fixed(ph.min, 0)}, ` + `median ${fixed(ph.median, 1)}, max ${fixed(ph.max, 0)}.`,
         ...blocks_histogramChart(ph.histogram),
     ]);
 }
@@ -21028,1085 +21010,6 @@ async function writeReports(dir, recorder, metrics, manifest, gates = [], nameOf
     });
     await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.prometheus), await renderPrometheus(registry));
     return registry;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/merge/merge.ts
-/**
- * `dataset-gen merge`: joins datasets of the same model and config (typically time ranges of long
- * videos, processed by different jobs) into one. Images are copied, the COCO file is rebuilt from
- * every part's kept images (so ids are unique and in the order one run would give them), the frame
- * rows are joined in sampling order, and metrics and reports are computed again from them; a
- * labelling budget (`--select`) is chosen again over the merged frames from the parts' features; the
- * manifest lists the parts. Parts whose frames overlap, or that hold different videos under one name,
- * are refused.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The parts' videos, one entry per video (by stem) in order of first appearance, decoded frames summed. */
-function joinVideos(parts) {
-    const byStem = new Map();
-    for (const part of parts) {
-        for (const video of part.manifest.videos) {
-            const seen = byStem.get(video.stem);
-            if (!seen) {
-                byStem.set(video.stem, { video: { ...video }, from: part.given });
-            }
-            else if (seen.video.sha256 !== video.sha256) {
-                throw new errors/* UsageError */.eb(`Cannot merge: video ${video.stem} in ${part.given} is not the video of that name in ${seen.from} (sha256 differs); image names would clash`);
-            }
-            else {
-                seen.video.framesDecoded += video.framesDecoded;
-                seen.video.decodeErrors += video.decodeErrors;
-            }
-        }
-    }
-    return [...byStem.values()].map(({ video }) => video);
-}
-/** Rows of every part in sampling order (video, then frame); a frame in two parts means their ranges overlap. */
-function joinFrames(parts, rank) {
-    const owner = new Map();
-    for (const part of parts) {
-        for (const frame of part.frames) {
-            const key = `${frame.video}#${frame.frameIndex}`;
-            const other = owner.get(key);
-            if (other !== undefined) {
-                throw new errors/* UsageError */.eb(`Cannot merge: frame ${frame.frameIndex} of ${frame.video} is in both ${other} and ${part.given}; their time ranges overlap`);
-            }
-            owner.set(key, part.given);
-        }
-    }
-    return parts.flatMap((p) => p.frames).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
-}
-/** The range the parts cover together; null when that is every video whole. */
-function coveredRange(parts) {
-    const ranges = parts.map((p) => p.manifest.config.timeRange ?? null);
-    if (ranges.some((r) => r === null))
-        return null;
-    const startMs = Math.min(...ranges.map((r) => r.startMs));
-    const endMs = ranges.some((r) => r.endMs === null) ? null : Math.max(...ranges.map((r) => r.endMs));
-    return startMs === 0 && endMs === null ? null : { startMs, endMs };
-}
-function summedRecord(parts, frames, kept, videos, labelling) {
-    const stageMs = Object.fromEntries(STAGES.map((stage) => [stage, parts.reduce((acc, p) => acc + p.metrics.timings.stages[stage].ms, 0)]));
-    const wallMs = parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0);
-    return { stageMs, frames, kept, videos, wallMs, exports: labelling.exports, selection: labelling.selection, exportsOnlySelected: labelling.selectedOnly };
-}
-function videoRecords(videos) {
-    return videos.map(({ sha256, decode, decodeReason, framesDecoded, decodeErrors, truncatedAtSeconds, ...info }, index) => ({
-        info: { ...info, index },
-        sha256,
-        decode: { mode: decode, reason: decodeReason },
-        framesDecoded,
-        decodeErrors,
-        ...(truncatedAtSeconds === null ? {} : { truncatedAtMs: truncatedAtSeconds * 1000 }),
-    }));
-}
-function joinParts(parts, request, name) {
-    checkMergeable(parts);
-    const videos = joinVideos(parts);
-    const rank = new Map(videos.map((v, i) => [v.stem, i]));
-    const frames = joinFrames(parts, rank);
-    const kept = parts.flatMap((p) => p.kept).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
-    const { config } = parts[0].manifest;
-    const budget = request.budget ?? { select: config.select ?? null, selectOnly: config.selectOnly === true };
-    const unfeatured = request.budget === undefined ? undefined : parts.find((part) => part.features === null);
-    if (unfeatured) {
-        throw new errors/* UsageError */.eb(`${unfeatured.given} has no ${EXPORT_FILES.selectionFeatures}, which ${name('select')} at merge chooses from; a run writes it when given ${name('select')} (any budget): run that part again with it`);
-    }
-    return { parts, videos, frames, kept, budget };
-}
-/** Copies every part's kept images into the staging folder, each a regular file of the part under the name computed for its frame. */
-async function copyImages(parts, staging, signal) {
-    for (const part of parts) {
-        for (const image of part.kept) {
-            signal?.throwIfAborted();
-            const rel = `${DATASET_FILES.images}/${image.file}`;
-            await copyBack(part.dir, rel, external_node_path_default().join(staging, DATASET_FILES.images, image.file), PART_FILE_LIMITS.image).catch((error) => {
-                if (error instanceof ReadBackError)
-                    throw new errors/* UsageError */.eb(`${part.given}: ${error.message}; the dataset was changed after dataset-gen wrote it; make that part again`);
-                throw error;
-            });
-        }
-    }
-}
-/** Writes the merged dataset into `staging`: images, COCO, the labelling budget and exports, metrics, reports, the manifest last. */
-async function writeMerged(staging, joined, request, startedAt, signal) {
-    const { parts, videos, frames, kept, budget } = joined;
-    const first = parts[0];
-    const { config, model } = first.manifest;
-    await copyImages(parts, staging, signal);
-    const cocoContext = {
-        site: config.site,
-        toolVersion: first.manifest.tool.version,
-        categories: first.coco.categories.map((c) => c.name),
-        videoOrder: videos.map((v) => v.stem),
-    };
-    const coco = buildCoco(kept, cocoContext);
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.coco), serializeCoco(coco));
-    const labelStudioImages = request.labelStudioImages ?? DEFAULT_LABEL_STUDIO_IMAGES;
-    // The labelling budget (the parts' own, the same as their configs match, or the one given to
-    // merge) and the exports, chosen and written again from the merged records and the parts'
-    // features, as one run over every range would.
-    const labelling = await writeLabelling({
-        dir: staging,
-        kept,
-        features: new Map(parts.flatMap((part) => [...(part.features ?? [])])),
-        select: budget.select,
-        selectOnly: budget.selectOnly,
-        coco,
-        cocoContext,
-        exports: {
-            formats: config.exports ?? ['coco'],
-            site: config.site,
-            modelClasses: model.classNames,
-            modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
-            labelStudioImages,
-            colorOf: classColors(model.classNames, coco.categories.map((c) => c.name)),
-        },
-    });
-    const record = summedRecord(parts, frames, kept, videoRecords(videos), labelling);
-    const metrics = computeMetrics(record, {
-        site: config.site,
-        classNames: model.classNames,
-        videoSeconds: parts.reduce((acc, p) => acc + p.metrics.compute.videoSeconds, 0),
-        pricePerHour: config.pricePerHour ?? null,
-        executionProviders: [...new Set(parts.flatMap((p) => p.manifest.runtime.executionProviders))],
-    });
-    const finishedAt = new Date();
-    const manifest = {
-        schemaVersion: 1,
-        tool: first.manifest.tool,
-        runtime: first.manifest.runtime,
-        run: {
-            id: (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex'),
-            startedAt: startedAt.toISOString(),
-            finishedAt: finishedAt.toISOString(),
-            wallSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 10) / 100,
-        },
-        // The config's fields merge does not use are carried as the parts wrote them: JSON values checked
-        // equal across the parts (merge-check.ts), never read as a path or a URL.
-        config: { ...config, labelStudioImages, select: budget.select, selectOnly: budget.selectOnly, timeRange: coveredRange(parts) },
-        model: first.manifest.model,
-        videos,
-        counts: manifestCounts(metrics),
-        files: manifestFiles(),
-        exports: metrics.exports,
-        selection: manifestSelection(metrics),
-        parts: parts.map((p) => ({
-            path: p.given,
-            runId: p.manifest.run.id,
-            timeRange: p.manifest.config.timeRange ?? null,
-            images: p.manifest.counts.images,
-            executionProviders: p.manifest.runtime.executionProviders,
-            wallSeconds: p.manifest.run.wallSeconds,
-        })),
-    };
-    await writeReports(staging, record, metrics, manifest);
-    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
-    return { metrics, manifest };
-}
-/** The interruption, saying that nothing was written to the output. */
-function interrupted(signal, outDir) {
-    const reason = signal?.reason;
-    return reason instanceof errors/* InterruptedError */.p4 ? new errors/* InterruptedError */.p4(`${reason.message}; the merge wrote nothing to ${outDir}`, reason.signal) : reason;
-}
-async function mergeDatasets(request, hooks = {}) {
-    const startedAt = new Date();
-    const logger = hooks.logger ?? silentLogger();
-    const name = hooks.nameOf ?? run_options_cliName;
-    const { signal } = hooks;
-    const aborted = () => signal?.aborted === true;
-    const cwd = request.cwd ?? process.cwd();
-    if (request.parts.length === 0)
-        throw new errors/* UsageError */.eb('merge needs at least one dataset folder: dataset-gen merge <dataset>... --out <dir>');
-    if (request.labelStudioImages !== undefined && !isLabelStudioImagePrefix(request.labelStudioImages)) {
-        throw (0,errors/* invalidParameterError */.pn)(name('label-studio-images'), LABEL_STUDIO_IMAGES_EXPECTED, request.labelStudioImages);
-    }
-    const joined = joinParts(await Promise.all(request.parts.map((given) => readDatasetPart(given, cwd))), request, name);
-    const guard = { inputs: request.parts.map((part) => external_node_path_default().resolve(cwd, part)), cwd };
-    await checkOutputDir(request.outDir, request.overwrite, name, guard);
-    await createOutputParent(request.outDir, name);
-    const lock = await lockOutput(request.outDir, name, (message) => logger.warn(message));
-    try {
-        if (aborted())
-            throw interrupted(signal, request.outDir);
-        const staging = await createStagingDir(request.outDir, [DATASET_FILES.images, external_node_path_default().dirname(DATASET_FILES.coco)], name);
-        try {
-            const { metrics, manifest } = await writeMerged(staging, joined, request, startedAt, signal);
-            if (aborted())
-                throw interrupted(signal, request.outDir);
-            await commitStagingDir(staging, request.outDir, request.overwrite, name, guard);
-            logger.info(`merged ${joined.parts.length} datasets into ${request.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
-            return { outDir: request.outDir, metrics, manifest };
-        }
-        catch (error) {
-            if (error instanceof OutputTakenError)
-                throw error;
-            await discardStagingDir(staging);
-            throw aborted() ? interrupted(signal, request.outDir) : error;
-        }
-    }
-    finally {
-        await lock.release();
-    }
-}
-
-;// CONCATENATED MODULE: external "node:module"
-const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
-;// CONCATENATED MODULE: ./src/media/tools.ts
-/**
- * Finding ffmpeg and ffprobe (an option, PATH, or the optional npm packages) and reading their
- * versions; the stall timeout every call of them shares. What they may open of a user's video is in
- * untrusted-input.ts.
- */
-
-
-
-
-
-
-
-
-const run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
-const tools_require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-function stallLimit(tools) {
-    return tools.stallTimeout ?? { seconds: DEFAULT_STALL_TIMEOUT_SECONDS, name: run_options_cliName('stall-timeout') };
-}
-function isExecutable(file) {
-    try {
-        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.X_OK);
-        return (0,external_node_fs_namespaceObject.statSync)(file).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-function onPath(name) {
-    for (const dir of (process.env.PATH ?? '').split((external_node_path_default()).delimiter)) {
-        if (!dir)
-            continue;
-        const candidate = external_node_path_default().join(dir, name);
-        if (isExecutable(candidate))
-            return candidate;
-    }
-    return null;
-}
-/** The binary shipped in an optional npm package (`@ffmpeg-installer/ffmpeg`, `@ffprobe-installer/ffprobe`). */
-function fromNpm(pkg) {
-    try {
-        const found = tools_require(pkg).path;
-        return typeof found === 'string' && isExecutable(found) ? found : null;
-    }
-    catch {
-        return null;
-    }
-}
-async function versionOf(file, fix) {
-    try {
-        const { stdout } = await run(file, ['-hide_banner', '-version'], { timeout: 15000 });
-        const line = stdout.split('\n')[0]?.trim() ?? '';
-        return line.replace(/\s+Copyright.*$/, '');
-    }
-    catch (error) {
-        throw new errors/* ToolError */.v4(`Cannot run ${file}: ${error.message.split('\n')[0]}; ${fix}`);
-    }
-}
-/**
- * Finds ffmpeg and ffprobe: `override` (a file named ffmpeg with ffprobe beside it, or a directory
- * holding both), else PATH, else the npm packages. `overrideName` is how messages name the option
- * that gave `override` (`--ffmpeg-path`).
- */
-async function resolveFfmpegTools(override, overrideName = cliName('ffmpeg-path')) {
-    return withVersions(locateFfmpegTools(override, overrideName));
-}
-/** The finding half of `resolveFfmpegTools`, without running anything: probing can start before the versions are read. */
-function locateFfmpegTools(override, overrideName = run_options_cliName('ffmpeg-path')) {
-    let pair;
-    if (override) {
-        const resolved = external_node_path_default().resolve(override);
-        let dir;
-        let ffmpegFile;
-        try {
-            const isDir = (0,external_node_fs_namespaceObject.statSync)(resolved).isDirectory();
-            dir = isDir ? resolved : external_node_path_default().dirname(resolved);
-            ffmpegFile = isDir ? external_node_path_default().join(resolved, 'ffmpeg') : resolved;
-        }
-        catch {
-            throw new errors/* ToolError */.v4(`${overrideName} ${resolved} does not exist; give the ffmpeg binary or the folder holding ffmpeg and ffprobe`);
-        }
-        const ffprobeFile = external_node_path_default().join(dir, 'ffprobe');
-        pair = {
-            ffmpeg: isExecutable(ffmpegFile) ? ffmpegFile : null,
-            ffprobe: isExecutable(ffprobeFile) ? ffprobeFile : null,
-            source: 'option',
-        };
-        if (!pair.ffmpeg || !pair.ffprobe) {
-            throw new errors/* ToolError */.v4(`${overrideName} ${resolved}: expected executable ffmpeg and ffprobe in ${dir}; found ${pair.ffmpeg ? 'ffmpeg only' : pair.ffprobe ? 'ffprobe only' : 'neither'}`);
-        }
-    }
-    else {
-        const systemFfmpeg = onPath('ffmpeg');
-        const systemFfprobe = onPath('ffprobe');
-        pair = systemFfmpeg && systemFfprobe
-            ? { ffmpeg: systemFfmpeg, ffprobe: systemFfprobe, source: 'path' }
-            : { ffmpeg: fromNpm('@ffmpeg-installer/ffmpeg'), ffprobe: fromNpm('@ffprobe-installer/ffprobe'), source: 'npm' };
-        if (!pair.ffmpeg || !pair.ffprobe) {
-            throw new errors/* ToolError */.v4('ffmpeg and ffprobe were not found on PATH nor in the optional npm packages; install ffmpeg (e.g. `apt-get install ffmpeg`) so that both are on PATH');
-        }
-    }
-    return { ffmpeg: pair.ffmpeg, ffprobe: pair.ffprobe, source: pair.source, fix: override ? `check ${overrideName}` : 'reinstall ffmpeg' };
-}
-/**
- * The tools with their versions (`-version`). ffmpeg's is read at once; ffprobe's is taken from
- * `ffprobeVersion` when it gives one (a probe's `-show_program_version`, which may still be running),
- * else read too.
- */
-async function withVersions(paths, ffprobeVersion) {
-    const readFfprobe = async () => (await ffprobeVersion?.catch(() => null)) ?? versionOf(paths.ffprobe, paths.fix);
-    const [ffmpeg, ffprobe] = await Promise.all([versionOf(paths.ffmpeg, paths.fix), readFfprobe()]);
-    return { ffmpeg: { path: paths.ffmpeg, version: ffmpeg }, ffprobe: { path: paths.ffprobe, version: ffprobe }, source: paths.source };
-}
-
-;// CONCATENATED MODULE: ./src/observe/history.ts
-/**
- * runs.csv: one row per run appended to a file the user names, so trends across runs and sites can be
- * plotted. RFC 4180 (see csv.ts): CRLF records, quoting only where needed, a fixed column order. The
- * header is written only when the file is new or empty; an existing file whose first line is not this
- * header is refused, untouched, rather than mixing two layouts in one file.
- *
- * One writer at a time is assumed: the file is opened once in append mode ('a+') and the row (with the
- * header when the file was empty) goes out in one append, so a crash cannot leave half a header.
- */
-
-
-
-
-
-
-
-
-/** Columns of runs.csv, in order. A change here makes existing files refuse new rows: on purpose. */
-const HISTORY_COLUMNS = [
-    'run_id',
-    'finished_at',
-    'site',
-    'tool_version',
-    'model',
-    'model_sha256',
-    'videos',
-    'frames_decoded',
-    'frames_sampled',
-    'images',
-    'detections',
-    'drop_ratio',
-    ...DROP_REASONS.map((reason) => `dropped_${reason}`),
-    'wall_seconds',
-    ...STAGES.map((stage) => `stage_${stage}_seconds`),
-];
-/** Bytes read to find the header line; a longer first line is a different file. */
-const HEAD_BYTES = 64 * 1024;
-function historyRow(metrics, manifest) {
-    return [
-        manifest.run.id,
-        manifest.run.finishedAt,
-        metrics.site,
-        manifest.tool.version,
-        manifest.config.model.name,
-        manifest.model.sha256,
-        metrics.videos.length,
-        metrics.frames.decoded,
-        metrics.frames.sampled,
-        metrics.images,
-        metrics.detections.total,
-        metrics.frameDropRatio,
-        ...DROP_REASONS.map((reason) => metrics.frames.droppedByReason[reason]),
-        round(manifest.run.wallSeconds, 3),
-        ...STAGES.map((stage) => round(metrics.timings.stages[stage].ms / 1000, 4)),
-    ];
-}
-/** The header line as written, without its CRLF. */
-const HEADER_LINE = csvRecord(HISTORY_COLUMNS).slice(0, -2);
-function shorten(text, max = 200) {
-    return text.length > max ? `${text.slice(0, max)}…` : text;
-}
-function mismatch(file, found) {
-    const expected = HEADER_LINE.split(',');
-    const got = found.split(',');
-    const at = expected.findIndex((name, i) => got[i] !== name);
-    const column = at === -1 ? expected.length : at;
-    const where = at === -1
-        ? `it has ${got.length - expected.length} extra column(s) after "${expected[expected.length - 1] ?? ''}"`
-        : `column ${column + 1} is ${got[column] === undefined ? 'missing' : JSON.stringify(shorten(got[column] ?? '', 60))} where "${expected[column] ?? ''}" was expected`;
-    return new errors/* OutputError */.u7(`Refusing to append to the run history ${file}: its header is not the one dataset-gen writes (${where}). ` +
-        `Expected ${JSON.stringify(shorten(HEADER_LINE, 400))}; found ${JSON.stringify(shorten(found))}. ` +
-        'The file was left unchanged; name a new file or move this one aside.');
-}
-/**
- * The file is opened without following a symbolic link (O_NOFOLLOW) and without waiting for a writer
- * (O_NONBLOCK: a FIFO opens at once, then is refused as not a regular file), so a history file swapped
- * for a link or a FIFO can neither redirect the append nor hang the run.
- */
-const SAFE = external_node_fs_namespaceObject.constants.O_NOFOLLOW | external_node_fs_namespaceObject.constants.O_NONBLOCK;
-const history_READ_FLAGS = external_node_fs_namespaceObject.constants.O_RDONLY | SAFE;
-const APPEND_FLAGS = external_node_fs_namespaceObject.constants.O_RDWR | external_node_fs_namespaceObject.constants.O_CREAT | external_node_fs_namespaceObject.constants.O_APPEND | SAFE;
-/** Reads the first line of an open file and throws when it is not the header (or the file is not a regular file). */
-async function readAndCheck(handle, file) {
-    const info = await handle.stat();
-    if (!info.isFile())
-        throw new errors/* OutputError */.u7(`The run history ${file} is not a regular file; name a CSV file (or a new one) for the run history`);
-    const { size } = info;
-    if (size === 0)
-        return { size, endsWithNewline: true };
-    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    let text = head.subarray(0, bytesRead).toString('utf8');
-    if (text.startsWith('\uFEFF'))
-        text = text.slice(1);
-    const newline = text.indexOf('\n');
-    if (newline === -1 && size > HEAD_BYTES)
-        throw mismatch(file, text);
-    const line = (newline === -1 ? text : text.slice(0, newline)).replace(/\r$/, '');
-    if (line !== HEADER_LINE)
-        throw mismatch(file, line);
-    const last = Buffer.alloc(1);
-    await handle.read(last, 0, 1, size - 1);
-    return { size, endsWithNewline: last[0] === 0x0a };
-}
-function ioError(file, error) {
-    if (error instanceof errors/* OutputError */.u7)
-        return error;
-    if (error.code === 'ELOOP')
-        return new errors/* OutputError */.u7(`The run history ${file} is a symbolic link; name the file itself`, { cause: error });
-    return new errors/* OutputError */.u7(`Cannot append to the run history ${file}: ${(0,errors/* messageOf */.bD)(error)}`, { cause: error });
-}
-/**
- * Checks, without writing, that a row could be appended: the file is missing, empty, or starts with
- * the header. For a run's preflight, so a wrong file is refused before any work is done.
- */
-async function checkRunHistory(file) {
-    const absolute = external_node_path_default().resolve(file);
-    let handle;
-    try {
-        handle = await (0,promises_namespaceObject.open)(absolute, history_READ_FLAGS);
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return;
-        throw ioError(absolute, error);
-    }
-    try {
-        await readAndCheck(handle, absolute);
-    }
-    catch (error) {
-        throw ioError(absolute, error);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Appends the run's row, with the header first when the file is new or empty (its folder is created).
- * Throws OutputError naming the file when the header differs or the file cannot be written.
- */
-async function appendRunHistory(file, metrics, manifest) {
-    const absolute = external_node_path_default().resolve(file);
-    const row = csvRecord(historyRow(metrics, manifest));
-    let handle;
-    try {
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().dirname(absolute), { recursive: true });
-        handle = await (0,promises_namespaceObject.open)(absolute, APPEND_FLAGS, 0o666);
-        const state = await readAndCheck(handle, absolute);
-        const wroteHeader = state.size === 0;
-        // A file whose last line lost its line break (edited by hand) gets one, so the row starts a line.
-        const text = (wroteHeader ? `${HEADER_LINE}\r\n` : state.endsWithNewline ? '' : '\r\n') + row;
-        await handle.appendFile(text, 'utf8');
-        return { file: absolute, wroteHeader };
-    }
-    catch (error) {
-        throw ioError(absolute, error);
-    }
-    finally {
-        await handle?.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/observe/recorder.ts
-class RunRecorder {
-    stageMs = { probe: 0, extract: 0, quality: 0, dedup: 0, detect: 0, write: 0 };
-    /** Frame rows in sampling order; a kept frame's row is filled in when its detections arrive. */
-    frameSlots = [];
-    videos = [];
-    kept = [];
-    /** What each kept image looks like (by image file), for the labelling budget. */
-    features = new Map();
-    /** The exports written, in the order of EXPORT_FORMATS. */
-    exports = [];
-    /** The labelling budget's choice, when `--select` was given. */
-    selection = null;
-    /** The exports hold only the selected frames (`--select-only`). */
-    exportsOnlySelected = false;
-    startedAt = performance.now();
-    finishedAt = null;
-    /** Runs `work`, adding its wall time to `stage`. */
-    async time(stage, work) {
-        const start = performance.now();
-        try {
-            return await work();
-        }
-        finally {
-            this.stageMs[stage] += performance.now() - start;
-        }
-    }
-    addStageTime(stage, ms) {
-        this.stageMs[stage] += ms;
-    }
-    recordVideo(video) {
-        this.videos.push(video);
-    }
-    recordFrame(frame) {
-        this.frameSlots.push(frame);
-    }
-    /**
-     * Holds the next row's place in sampling order for a frame whose outcome is not complete yet (a
-     * kept frame waiting for its detections); the returned function records it there.
-     */
-    reserveFrame() {
-        const slot = this.frameSlots.length;
-        this.frameSlots.push(undefined);
-        return (frame) => {
-            if (this.frameSlots[slot] !== undefined)
-                throw new Error(`frame row ${slot} was recorded twice`);
-            this.frameSlots[slot] = frame;
-        };
-    }
-    /** The recorded frame rows, in sampling order (rows still reserved are left out). */
-    get frames() {
-        return this.frameSlots.filter((frame) => frame !== undefined);
-    }
-    recordKept(image) {
-        this.kept.push(image);
-    }
-    recordFeatures(file, features) {
-        this.features.set(file, features);
-    }
-    recordExport(record) {
-        this.exports.push(record);
-    }
-    recordSelection(selection, exportsOnlySelected) {
-        this.selection = selection;
-        this.exportsOnlySelected = exportsOnlySelected;
-    }
-    finish() {
-        this.finishedAt ??= performance.now();
-    }
-    get wallMs() {
-        return (this.finishedAt ?? performance.now()) - this.startedAt;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/model/sha256.ts
-
-
-/** Bytes read per call: large enough that the reads cost little, small enough to stay in cache. */
-const CHUNK_BYTES = 1 << 20;
-/**
- * sha256 of a file, streamed through one reused buffer (constant memory whatever its size). A read
- * stream allocates a fresh buffer per chunk, and touching that new memory costs more than the hash:
- * a 60 MB video took 390 ms through a stream and 65-95 ms through one buffer.
- */
-async function sha256File(file) {
-    const hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
-    const handle = await (0,promises_namespaceObject.open)(file, 'r');
-    try {
-        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-        for (;;) {
-            const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
-            if (bytesRead === 0)
-                break;
-            hash.update(buffer.subarray(0, bytesRead));
-        }
-    }
-    finally {
-        await handle.close();
-    }
-    return hash.digest('hex');
-}
-function sha256Text(text) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex');
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/output/checkpoint.ts
-/**
- * The run's checkpoint, in its staging folder (`.checkpoint.jsonl`): a header with what produced the
- * run (the options that shape the dataset, the tool and ffmpeg versions, the model config, the
- * sha256 of the weights and the input videos' paths), then one line per finished video with
- * everything the run recorded for it (its video record with the video's sha256, frame rows, kept
- * images with their detections, the labelling features and its stage times); its JPEGs are already
- * in the staging folder. A video is hashed while it is decoded, so its sha256 is checked against the
- * file only for the videos a resume skips: an unfinished one is processed again from its start. Each line is
- * `<sha256 of the JSON> <JSON>` and is fsync'd when written, so a line torn by a kill is recognised and
- * ignored. `--resume` reads it back, refuses when the header differs from the new run's, and skips the
- * finished videos.
- */
-
-
-
-
-
-
-
-const CHECKPOINT_FILE = '.checkpoint.jsonl';
-function runIdentity(input) {
-    const o = input.options;
-    const { source: _source, ...modelConfig } = input.modelConfig;
-    return {
-        tool: input.tool,
-        ffmpeg: input.ffmpeg,
-        options: {
-            site: o.site,
-            sampling: o.sampling,
-            decode: o.decode,
-            timeRange: o.timeRange,
-            dedupThreshold: o.dedupThreshold,
-            dedupLocalThreshold: o.dedupLocalThreshold,
-            confidence: o.confidence,
-            iou: o.iou,
-            maxDetections: o.maxDetections,
-            classes: o.classes,
-            quality: o.quality,
-            jpegQuality: o.jpegQuality,
-            executionProviders: o.executionProviders,
-            exports: o.exports,
-            labelStudioImages: o.labelStudioImages,
-            select: o.select,
-            selectOnly: o.selectOnly,
-            strict: o.strict,
-        },
-        modelConfig,
-        modelSha256: input.modelSha256,
-        videos: input.videos.map(({ path: file, stem }) => ({ path: file, stem })),
-    };
-}
-function encodeLine(line) {
-    const json = JSON.stringify(line);
-    return `${sha256Text(json)} ${json}\n`;
-}
-/**
- * What a checkpoint line may hold. The identity is only compared with the new run's (which the run
- * computes), so its options and model config are any JSON values; a finished video is checked field by
- * field, its image names against its frames (record-schemas.ts).
- */
-const lineSchema = discriminatedUnion('kind', [
-    strictObject({
-        kind: literal('header'),
-        version: literal(2),
-        identity: strictObject({
-            tool: schemas_string(),
-            ffmpeg: schemas_string(),
-            options: record(schemas_string(), unknown()),
-            modelConfig: record(schemas_string(), unknown()),
-            modelSha256: record_schemas_sha256Schema,
-            videos: array(strictObject({ path: schemas_string(), stem: stemSchema })),
-        }),
-    }),
-    strictObject({ kind: literal('video'), video: finishedVideoSchema }),
-]);
-/**
- * The line's content, or null when it is torn or not a line dataset-gen writes. The sha256 in front of
- * each line detects a line torn by a kill; it is not a signature (docs/security.md): whoever can
- * write the staging folder can write the finished dataset, and the schema keeps what they write inside it.
- */
-function decodeLine(text) {
-    const space = text.indexOf(' ');
-    if (space !== 64)
-        return null;
-    const json = text.slice(space + 1);
-    if (sha256Text(json) !== text.slice(0, space))
-        return null;
-    let value;
-    try {
-        value = JSON.parse(json);
-    }
-    catch {
-        return null;
-    }
-    const result = lineSchema.safeParse(value);
-    return result.success ? result.data : null;
-}
-/** The most a checkpoint may weigh: every finished video's records of a day of video, and then some. */
-const CHECKPOINT_LIMIT = 256 * 1024 * 1024;
-/** The checkpoint in `staging`, up to its first torn line; null when it has none or no valid header. */
-async function readCheckpoint(staging) {
-    let text;
-    try {
-        text = await readBackText(staging, CHECKPOINT_FILE, CHECKPOINT_LIMIT);
-    }
-    catch (error) {
-        if (error instanceof ReadBackError && error.missing)
-            return null;
-        throw error instanceof ReadBackError ? new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${staging}: ${error.message}; remove ${staging} and run again`) : error;
-    }
-    const lines = text.split('\n');
-    const header = decodeLine(lines[0] ?? '');
-    if (header?.kind !== 'header' || header.version !== 2)
-        return null;
-    const finished = [];
-    for (const raw of lines.slice(1)) {
-        const line = decodeLine(raw);
-        if (line?.kind !== 'video' || line.video.index !== finished.length)
-            break;
-        finished.push(line.video);
-    }
-    return { identity: header.identity, finished };
-}
-/** Appends lines to the checkpoint file, each written and fsync'd before `add` returns. */
-class CheckpointWriter {
-    file;
-    finishedCount;
-    constructor(file, finishedCount) {
-        this.file = file;
-        this.finishedCount = finishedCount;
-    }
-    /** Writes a new checkpoint (the header and the given finished videos) in place of any old one, atomically. */
-    static async create(staging, checkpoint) {
-        const file = external_node_path_default().join(staging, CHECKPOINT_FILE);
-        const temp = `${file}.new`;
-        const lines = [{ kind: 'header', version: 2, identity: checkpoint.identity }, ...checkpoint.finished.map((video) => ({ kind: 'video', video }))];
-        const handle = await (0,promises_namespaceObject.open)(temp, 'w');
-        try {
-            await handle.writeFile(lines.map(encodeLine).join(''));
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        await (0,promises_namespaceObject.rename)(temp, file);
-        return new CheckpointWriter(file, checkpoint.finished.length);
-    }
-    /** Videos finished and checkpointed so far. */
-    get finished() {
-        return this.finishedCount;
-    }
-    async add(video) {
-        const handle = await (0,promises_namespaceObject.open)(this.file, 'a');
-        try {
-            await handle.writeFile(encodeLine({ kind: 'video', video }));
-            await handle.sync();
-        }
-        finally {
-            await handle.close();
-        }
-        this.finishedCount++;
-    }
-}
-/** Where an option field of the identity comes from, for messages. */
-const OPTION_KEYS = {
-    site: ['site'],
-    sampling: ['sample-fps', 'every-n-frames'],
-    decode: ['decode'],
-    timeRange: ['start', 'end'],
-    dedupThreshold: ['dedup-threshold'],
-    dedupLocalThreshold: ['dedup-local-threshold'],
-    confidence: ['confidence'],
-    iou: ['iou'],
-    maxDetections: ['max-detections'],
-    classes: ['classes'],
-    'quality.blackLuma': ['black-luma'],
-    'quality.overexposedLuma': ['overexposed-luma'],
-    'quality.blurThreshold': ['blur-threshold'],
-    'quality.blurRatio': ['blur-ratio'],
-    'quality.blurWindow': ['blur-window'],
-    jpegQuality: ['jpeg-quality'],
-    executionProviders: ['execution-providers'],
-    exports: ['export'],
-    labelStudioImages: ['label-studio-images'],
-    select: ['select'],
-    selectOnly: ['select-only'],
-    strict: ['strict'],
-};
-const checkpoint_show = (value) => JSON.stringify(value) ?? 'none';
-/**
- * What differs between the interrupted run (`saved`) and this one, each in words naming the option or
- * input ("--sample-fps (was 1, now 2)", "video b.mp4 (its sha256 changed)"); empty when they match.
- */
-function identityDifferences(saved, current, name) {
-    const out = [];
-    const savedOptions = saved.options;
-    const currentOptions = current.options;
-    for (const [field, keys] of Object.entries(OPTION_KEYS)) {
-        const [group, sub] = field.split('.');
-        const was = sub === undefined ? savedOptions[group] : savedOptions[group]?.[sub];
-        const now = sub === undefined ? currentOptions[group] : currentOptions[group]?.[sub];
-        if (checkpoint_show(was) !== checkpoint_show(now))
-            out.push(`${keys.map(name).join(' / ')} (was ${checkpoint_show(was)}, now ${checkpoint_show(now)})`);
-    }
-    if (saved.videos.length !== current.videos.length || saved.videos.some((v, i) => v.path !== current.videos[i]?.path)) {
-        const list = (videos) => videos.map((v) => external_node_path_default().basename(v.path)).join(', ');
-        out.push(`${name('video')} (was ${list(saved.videos)}, now ${list(current.videos)})`);
-    }
-    if (saved.modelSha256 !== current.modelSha256)
-        out.push(`the model weights (${name('model')}: sha256 ${saved.modelSha256.slice(0, 12)}… then, ${current.modelSha256.slice(0, 12)}… now)`);
-    if (checkpoint_show(saved.modelConfig) !== checkpoint_show(current.modelConfig))
-        out.push(`the model config (${name('model-config')}, or its overrides)`);
-    if (saved.tool !== current.tool)
-        out.push(`the dataset-gen version (${saved.tool} then, ${current.tool} now)`);
-    if (saved.ffmpeg !== current.ffmpeg)
-        out.push(`the ffmpeg version (${saved.ffmpeg} then, ${current.ffmpeg} now)`);
-    return out;
-}
-/**
- * The finished videos whose file changed since the interrupted run processed them, in words ("video
- * b.mp4 (its content changed: …)"); `sha256Now(index)` hashes a video as it is now. Unfinished videos
- * are not checked: they are processed again, from whatever the file holds now.
- */
-async function changedFinishedVideos(finished, identity, sha256Now) {
-    const out = [];
-    for (const video of finished) {
-        const then = video.record.sha256;
-        const now = await sha256Now(video.index);
-        if (then !== now)
-            out.push(`video ${identity.videos[video.index]?.path ?? video.index} (its content changed: sha256 ${then.slice(0, 12)}… then, ${now.slice(0, 12)}… now)`);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/output/run-staging.ts
-/**
- * The run's staging folder, `.<out>.partial`, with its checkpoint: a new one, or, with `--resume`, the
- * one an interrupted run left, checked against this run's options and inputs and cleared of
- * everything but the checkpoint and the images of its finished videos. Without `--resume` a leftover
- * is reported and replaced.
- */
-
-
-
-
-
-
-
-
-/** The finished videos whose images are all there, up to the first one missing an image. */
-function withImages(finished, images) {
-    const whole = [];
-    for (const video of finished) {
-        if (!video.kept.every((k) => images.has(k.file)))
-            break;
-        whole.push(video);
-    }
-    return whole;
-}
-/** Removes from `dir` everything but the checkpoint and the images in `keep`. */
-async function clearExcept(dir, keep) {
-    for (const entry of await (0,promises_namespaceObject.readdir)(dir)) {
-        if (entry === CHECKPOINT_FILE || entry === DATASET_FILES.images)
-            continue;
-        await (0,promises_namespaceObject.rm)(external_node_path_default().join(dir, entry), { recursive: true, force: true });
-    }
-    const imagesDir = external_node_path_default().join(dir, DATASET_FILES.images);
-    for (const image of await (0,promises_namespaceObject.readdir)(imagesDir).catch(() => [])) {
-        if (!keep.has(image))
-            await (0,promises_namespaceObject.rm)(external_node_path_default().join(imagesDir, image), { recursive: true, force: true });
-    }
-}
-async function fresh(request, dir) {
-    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    await createStagingDir(request.outDir, request.subdirs, request.name, dir);
-    return { dir, checkpoint: await CheckpointWriter.create(dir, { identity: request.identity, finished: [] }), finished: [] };
-}
-/**
- * Refuses a staging folder that holds anything dataset-gen does not write there (a symbolic link, a
- * FIFO, a device, at any depth, or the folder itself a link): a resume would follow it, writing
- * images into, or clearing, whatever it points at.
- */
-async function checkLeftover(dir, name) {
-    const stray = await strayEntry(dir);
-    if (stray !== null) {
-        throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: ${stray}, which dataset-gen never writes there; remove ${dir} and run again without ${name('resume')}`);
-    }
-}
-/** Refuses a staging folder whose real path is outside `confineTo` (the Action's workspace). */
-async function checkConfined(dir, confineTo) {
-    if (confineTo === undefined)
-        return;
-    const real = await (0,promises_namespaceObject.realpath)(dir);
-    if (!isInside(real, confineTo))
-        throw new errors/* UsageError */.eb(`The staging folder ${dir} resolves to ${real}, outside the workspace ${confineTo}; choose an output folder inside the workspace`);
-}
-async function openRunStaging(request) {
-    const staging = await openStaging(request);
-    await checkConfined(staging.dir, request.confineTo);
-    return staging;
-}
-async function openStaging(request) {
-    const { outDir, identity, name, logger } = request;
-    const dir = stagingDirOf(outDir);
-    const left = await (0,promises_namespaceObject.lstat)(dir).then(() => true, () => false);
-    const total = identity.videos.length;
-    if (!left) {
-        if (request.resume)
-            logger.info(`${name('resume')}: no interrupted run to continue in ${dir}; running from the start`);
-        return fresh(request, dir);
-    }
-    if (!request.resume) {
-        const saved = (await strayEntry(dir)) === null ? await readCheckpoint(dir) : null;
-        const done = saved === null ? '' : ` (${saved.finished.length} of ${saved.identity.videos.length} videos finished)`;
-        logger.warn(`a previous interrupted run left ${dir}${done}; pass ${name('resume')} to continue it; replacing it with this run`);
-        return fresh(request, dir);
-    }
-    await checkLeftover(dir, name);
-    const saved = await readCheckpoint(dir);
-    if (saved === null) {
-        logger.info(`${name('resume')}: ${dir} has no checkpoint (the interrupted run finished no video); running from the start`);
-        return fresh(request, dir);
-    }
-    const differences = identityDifferences(saved.identity, identity, name);
-    if (differences.length === 0)
-        differences.push(...await changedFinishedVideos(saved.finished, identity, request.sha256Of));
-    if (differences.length > 0) {
-        throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: ${differences.join('; ')} differ from that run's; pass the same options and inputs, or run without ${name('resume')} to start over`);
-    }
-    const foreign = saved.finished.find((video) => {
-        const stem = identity.videos[video.index]?.stem;
-        return [...video.frames, ...video.kept].some((record) => record.video !== stem) || video.features.some(([file]) => !video.kept.some((k) => k.file === file));
-    });
-    if (foreign !== undefined) {
-        throw new errors/* UsageError */.eb(`Cannot resume the interrupted run in ${dir}: its checkpoint's records of video ${foreign.index + 1} are not of that video; remove ${dir} and run again without ${name('resume')}`);
-    }
-    const images = new Set(await (0,promises_namespaceObject.readdir)(external_node_path_default().join(dir, DATASET_FILES.images)).catch(() => []));
-    const finished = withImages(saved.finished, images);
-    if (finished.length < saved.finished.length) {
-        logger.warn(`${name('resume')}: images of video ${identity.videos[finished.length].stem} are missing from ${dir}; processing it again`);
-    }
-    await clearExcept(dir, new Set(finished.flatMap((v) => v.kept.map((k) => k.file))));
-    for (const sub of request.subdirs)
-        await (0,promises_namespaceObject.mkdir)(external_node_path_default().join(dir, sub), { recursive: true });
-    const checkpoint = await CheckpointWriter.create(dir, { identity, finished });
-    logger.info(`resuming the interrupted run in ${dir}: ${finished.length} of ${total} videos finished`);
-    return { dir, checkpoint, finished };
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/run-failure.ts
-
-
-/** True for a write that failed because the disk is full (Node's ENOSPC, or libvips' message for it). */
-function isDiskFull(error) {
-    if (error?.code === 'ENOSPC')
-        return true;
-    return /no space left on device/i.test((0,errors/* messageOf */.bD)(error));
-}
-function diskFullError(error, staging, outDir, name) {
-    const file = error.path ?? staging;
-    return new errors/* OutputError */.u7(`Cannot write ${file}: disk full (ENOSPC); nothing was written to ${outDir}; free space there or choose another ${name('out')}`, { cause: error });
-}
-/** The error to throw for `error`, after keeping or removing the staging folder as the failure calls for. */
-async function failureOf(error, run) {
-    const { signal, staging, outDir, name } = run;
-    if (error instanceof OutputTakenError)
-        return error;
-    // Ctrl-C in a terminal reaches ffmpeg too: its death can surface as a decode error a moment before
-    // the signal's own handler runs. One turn of the event loop lets the abort land first.
-    if (signal !== undefined && !signal.aborted)
-        await new Promise((resolve) => setImmediate(resolve));
-    const reason = signal?.reason;
-    const interrupted = signal?.aborted === true;
-    if (interrupted && staging !== null && staging.checkpoint.finished > 0) {
-        const kept = `${staging.checkpoint.finished} of ${run.videoCount} videos finished and kept in ${staging.dir}`;
-        return reason instanceof errors/* InterruptedError */.p4 ? new errors/* InterruptedError */.p4(`${reason.message}; ${kept}; run again with ${name('resume')} to continue`, reason.signal) : reason;
-    }
-    if (staging !== null)
-        await discardStagingDir(staging.dir);
-    if (interrupted) {
-        return reason instanceof errors/* InterruptedError */.p4 ? new errors/* InterruptedError */.p4(`${reason.message} before any video finished; nothing was kept`, reason.signal) : reason;
-    }
-    if (isDiskFull(error))
-        return diskFullError(error, staging?.dir ?? stagingDirOf(outDir), outDir, name);
-    return error;
-}
-
-;// CONCATENATED MODULE: ./src/domain/time-range.ts
-function inRange(range, timestampMs) {
-    if (range === null)
-        return true;
-    return timestampMs >= range.startMs && (range.endMs === null || timestampMs < range.endMs);
-}
-/** `hh:mm:ss.fff` of a time in ms, for messages and reports. */
-function time_range_formatClock(ms) {
-    const total = Math.max(0, Math.round(ms));
-    const h = Math.floor(total / 3_600_000);
-    const m = Math.floor((total % 3_600_000) / 60_000);
-    const s = (total % 60_000) / 1000;
-    const pad = (n) => String(n).padStart(2, '0');
-    return `${pad(h)}:${pad(m)}:${s < 10 ? '0' : ''}${s.toFixed(3)}`;
-}
-/** Seconds of a video of `durationSeconds` that a run over `range` processes. */
-function processedSeconds(durationSeconds, range) {
-    if (range === null)
-        return durationSeconds;
-    const end = range.endMs === null ? durationSeconds : Math.min(durationSeconds, range.endMs / 1000);
-    return Math.max(0, end - range.startMs / 1000);
-}
-function time_range_describeRange(range) {
-    return `${time_range_formatClock(range.startMs)}–${range.endMs === null ? 'end' : time_range_formatClock(range.endMs)}`;
-}
-
-;// CONCATENATED MODULE: ./src/observe/stage-summary.ts
-/**
- * The end-of-run log summary: one line per stage with what went in, what came out and the time spent,
- * as fields (`stage`, `unit`, `countIn`, `count`, `durationMs`, `share`) so JSON log lines can be
- * filtered and charted. Run id and site come from the logger's child fields.
- */
-
-/** The stages in pipeline order, with counts derived from `metrics` (nothing is recounted). */
-function stageSummaries(metrics) {
-    const { frames } = metrics;
-    const afterQuality = frames.sampled - frames.bad;
-    const counts = {
-        probe: { unit: 'videos', countIn: metrics.videos.length, count: metrics.videos.length },
-        extract: { unit: 'frames', countIn: frames.decoded, count: frames.sampled },
-        quality: { unit: 'frames', countIn: frames.sampled, count: afterQuality },
-        dedup: { unit: 'frames', countIn: afterQuality, count: afterQuality - frames.duplicates },
-        detect: { unit: 'frames', countIn: frames.kept, count: frames.kept, extra: { detections: metrics.detections.total } },
-        write: { unit: 'images', countIn: frames.kept, count: metrics.images },
-    };
-    return STAGES.map((stage) => ({
-        stage,
-        ...counts[stage],
-        durationMs: Math.round(metrics.timings.stages[stage].ms),
-        share: metrics.timings.stages[stage].share,
-    }));
-}
-/** Logs one info line per stage, e.g. `stage quality: 120 → 112 frames in 850 ms (12 %)`. */
-function logStageSummary(logger, metrics) {
-    for (const s of stageSummaries(metrics)) {
-        logger.info(`stage ${s.stage}: ${s.countIn} → ${s.count} ${s.unit} in ${s.durationMs} ms (${Math.round(s.share * 100)} %)`, {
-            stage: s.stage,
-            unit: s.unit,
-            countIn: s.countIn,
-            count: s.count,
-            durationMs: s.durationMs,
-            share: s.share,
-            ...s.extra,
-        });
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/run-finish.ts
@@ -22408,7 +21311,7 @@ async function downloadModel(url, cacheDir, expectedSha256, options = {}) {
 
 
 /** The library's default: the CLI's flags. */
-const DEFAULT_NAMES = { model: run_options_cliName('model'), sha256: run_options_cliName('model-sha256'), env: null };
+const DEFAULT_NAMES = { model: cliName('model'), sha256: cliName('model-sha256'), env: null };
 const EXPORT_HINT = 'to make one: `pip install ultralytics && yolo export model=yolov8n.pt format=onnx` (writes yolov8n.onnx)';
 function defaultCacheDir() {
     return process.env.DATASET_GEN_CACHE || external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'dataset-gen');
@@ -22436,7 +21339,8 @@ async function exists(file) {
 async function fromUrl(url, pinned, options) {
     const cacheDir = options.cacheDir ?? defaultCacheDir();
     const urlIndex = external_node_path_default().join(cacheDir, 'urls', `${sha256Text(url)}.sha256`);
-    const known = pinned ?? (await (0,promises_namespaceObject.readFile)(urlIndex, 'utf8').then((t) => t.trim(), () => undefined));
+    const known = pinned ??
+        (await (0,promises_namespaceObject.readFile)(urlIndex, 'utf8').then((t) => t.trim(), () => undefined));
     if (known) {
         const cached = external_node_path_default().join(cacheDir, `${known}.onnx`);
         if (await exists(cached)) {
@@ -22489,7 +21393,10 @@ async function resolveModel(loaded, options) {
 
 const LISTED = 8;
 function describeClasses(classNames) {
-    const listed = classNames.slice(0, LISTED).map((name) => `"${name}"`).join(', ');
+    const listed = classNames
+        .slice(0, LISTED)
+        .map((name) => `"${name}"`)
+        .join(', ');
     return classNames.length > LISTED ? `${listed}, … (${classNames.length} in all)` : listed;
 }
 /**
@@ -22748,9 +21655,7 @@ function fillLetterboxTensor(resized, geometry, target) {
 async function letterbox(image, inputSize, target) {
     const geometry = letterboxGeometry(image.width, image.height, inputSize);
     const { fitted } = image;
-    const resized = fitted && fitted.width === geometry.resizedWidth && fitted.height === geometry.resizedHeight
-        ? fitted
-        : await resizeToFit(image, geometry);
+    const resized = fitted && fitted.width === geometry.resizedWidth && fitted.height === geometry.resizedHeight ? fitted : await resizeToFit(image, geometry);
     const destination = target ?? { data: new Float32Array(3 * inputSize * inputSize), offset: 0 };
     fillLetterboxTensor(resized, geometry, destination);
     return { tensor: destination.data, geometry };
@@ -22899,12 +21804,7 @@ function iou(a, b) {
 }
 /** Score descending, then class, x, y, width, height ascending. */
 function compareCandidates(a, b) {
-    return (b.score - a.score ||
-        a.classIndex - b.classIndex ||
-        a.x - b.x ||
-        a.y - b.y ||
-        a.width - b.width ||
-        a.height - b.height);
+    return b.score - a.score || a.classIndex - b.classIndex || a.x - b.x || a.y - b.y || a.width - b.width || a.height - b.height;
 }
 function nms(candidates, options) {
     const { iouThreshold, maxDetections, maxCandidates = 30000 } = options;
@@ -23220,7 +22120,11 @@ function interpret(props) {
     };
 }
 const EMPTY_METADATA = () => ({ props: new Map(), names: null, namesRefused: null, imgsz: null, stride: null });
-/** Metadata of a serialized ModelProto held in memory. */
+/**
+ * Metadata of a serialized ModelProto held in memory.
+ *
+ * @internal exported for its unit test (hand-built bytes); the run reads a file with `readOnnxMetadata`.
+ */
 async function parseOnnxMetadata(bytes) {
     const source = {
         size: bytes.length,
@@ -23263,24 +22167,6 @@ function parseImgsz(text) {
         return null;
     const sizes = (text.match(/\d+/g) ?? []).map(Number);
     return sizes.length > 0 && sizes.every((size) => size > 0) ? sizes : null;
-}
-
-;// CONCATENATED MODULE: ./src/detect/worker-layout.ts
-/**
- * How many inference workers to run and how many threads each gets. On a CPU, two sessions of one
- * thread each, working on different frames, get more frames through than one session splitting every
- * operator over both cores: a split operator waits for its slowest share, so anything else running
- * (decoding, filtering, JPEG encoding) stalls the whole session, while a single-threaded session only
- * slows by the share it loses (docs/performance.md). A GPU session runs alone.
- */
-
-/** Workers chosen by `auto` on a CPU with at least this many cores. */
-const AUTO_CPU_WORKERS = 2;
-function runtimeLayout(providers, requested, cores = external_node_os_default().availableParallelism()) {
-    if (providers.includes('cuda'))
-        return { workers: requested === 'auto' ? 1 : requested, threadsPerWorker: 0 };
-    const workers = requested === 'auto' ? Math.max(1, Math.min(AUTO_CPU_WORKERS, cores)) : requested;
-    return { workers, threadsPerWorker: Math.max(1, Math.floor(cores / workers)) };
 }
 
 ;// CONCATENATED MODULE: external "node:worker_threads"
@@ -23435,6 +22321,24 @@ function startRuntime(modelPath, options) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/detect/worker-layout.ts
+/**
+ * How many inference workers to run and how many threads each gets. On a CPU, two sessions of one
+ * thread each, working on different frames, get more frames through than one session splitting every
+ * operator over both cores: a split operator waits for its slowest share, so anything else running
+ * (decoding, filtering, JPEG encoding) stalls the whole session, while a single-threaded session only
+ * slows by the share it loses (docs/performance.md). A GPU session runs alone.
+ */
+
+/** Workers chosen by `auto` on a CPU with at least this many cores. */
+const AUTO_CPU_WORKERS = 2;
+function runtimeLayout(providers, requested, cores = external_node_os_default().availableParallelism()) {
+    if (providers.includes('cuda'))
+        return { workers: requested === 'auto' ? 1 : requested, threadsPerWorker: 0 };
+    const workers = requested === 'auto' ? Math.max(1, Math.min(AUTO_CPU_WORKERS, cores)) : requested;
+    return { workers, threadsPerWorker: Math.max(1, Math.floor(cores / workers)) };
+}
+
 ;// CONCATENATED MODULE: ./src/detect/worker-pool.ts
 
 
@@ -23522,9 +22426,7 @@ async function createSession(modelPath, providers, threads) {
 const MIN_BOX_SIDE = 1;
 /** First line of an error's message (duck-typed: errors from another realm are not `instanceof Error`). */
 function firstLine(error) {
-    const message = typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
-        ? error.message
-        : (0,errors/* messageOf */.bD)(error);
+    const message = typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : (0,errors/* messageOf */.bD)(error);
     return message.split('\n', 1)[0].trim();
 }
 /** Creates the session with the configured providers, falling back to CPU when CUDA cannot be used. */
@@ -23842,15 +22744,32 @@ function stallWatchdog(tools, input, frames, kill) {
  */
 function startDecode(tools, request) {
     let killed = false;
-    const seek = request.seekSeconds === undefined
-        ? (request.copyts === true ? ['-copyts'] : [])
-        : ['-noaccurate_seek', '-copyts', '-ss', request.seekSeconds.toFixed(3)];
+    const seek = request.seekSeconds === undefined ? (request.copyts === true ? ['-copyts'] : []) : ['-noaccurate_seek', '-copyts', '-ss', request.seekSeconds.toFixed(3)];
     const hwaccel = request.hwaccel === undefined ? [] : ['-hwaccel', request.hwaccel];
     const skip = request.keyframesOnly === true ? ['-skip_frame', 'nokey'] : [];
     const args = [
-        '-nostdin', '-hide_banner', ...hwaccel, ...skip, ...seek, ...UNTRUSTED_INPUT, '-i', request.input,
-        '-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24',
-        '-f', 'rawvideo', 'pipe:1',
+        '-nostdin',
+        '-hide_banner',
+        ...hwaccel,
+        ...skip,
+        ...seek,
+        ...UNTRUSTED_INPUT,
+        '-i',
+        request.input,
+        '-loglevel',
+        'level+info',
+        '-an',
+        '-sn',
+        '-dn',
+        '-vf',
+        request.filter,
+        '-vsync',
+        'passthrough',
+        '-pix_fmt',
+        'rgb24',
+        '-f',
+        'rawvideo',
+        'pipe:1',
     ];
     const child = (0,external_node_child_process_namespaceObject.spawn)(tools.ffmpeg.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const pid = child.pid;
@@ -23898,14 +22817,36 @@ function startDecode(tools, request) {
  * this is tried at run time; the reason is returned when it fails.
  */
 async function cudaDecodeWorks(tools, file) {
-    const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-hwaccel', 'cuda', '-hwaccel_output_format', 'cuda', ...UNTRUSTED_INPUT, '-i', file, '-frames:v', '1', '-f', 'null', '-'];
+    const args = [
+        '-nostdin',
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-hwaccel',
+        'cuda',
+        '-hwaccel_output_format',
+        'cuda',
+        ...UNTRUSTED_INPUT,
+        '-i',
+        file,
+        '-frames:v',
+        '1',
+        '-f',
+        'null',
+        '-',
+    ];
     try {
         await ffmpeg_run(tools.ffmpeg.path, args, { timeout: 30000 });
         return { works: true, reason: '' };
     }
     catch (error) {
         const stderr = String(error.stderr ?? '');
-        const reason = stderr.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? error.message.split('\n')[0] ?? 'failed';
+        const reason = stderr
+            .split('\n')
+            .map((line) => line.trim())
+            .find((line) => line !== '') ??
+            error.message.split('\n')[0] ??
+            'failed';
         return { works: false, reason: reason.replace(/^\[[^\]]+\]\s*/, '') };
     }
 }
@@ -23967,8 +22908,18 @@ function probeDataOf(data) {
  */
 async function listPacketTimes(tools, file, untilSeconds) {
     const args = [
-        '-v', 'error', ...UNTRUSTED_INPUT, '-select_streams', 'V:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
-        '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file,
+        '-v',
+        'error',
+        ...UNTRUSTED_INPUT,
+        '-select_streams',
+        'V:0',
+        '-read_intervals',
+        `%+${untilSeconds.toFixed(3)}`,
+        '-show_entries',
+        'packet=pts,pts_time,flags',
+        '-of',
+        'csv=p=0',
+        file,
     ];
     let stdout;
     try {
@@ -23997,7 +22948,12 @@ class PacketCollector {
         let { scan } = this;
         if (scan.count === this.capacity) {
             this.capacity *= 2;
-            const grown = { pts: new Float64Array(this.capacity), ptsTime: new Float64Array(this.capacity), flags: new Uint8Array(this.capacity), count: scan.count };
+            const grown = {
+                pts: new Float64Array(this.capacity),
+                ptsTime: new Float64Array(this.capacity),
+                flags: new Uint8Array(this.capacity),
+                count: scan.count,
+            };
             grown.pts.set(scan.pts);
             grown.ptsTime.set(scan.ptsTime);
             grown.flags.set(scan.flags);
@@ -24088,8 +23044,19 @@ function parsePacketLine(line) {
  */
 async function probeFileWithPackets(tools, file) {
     const args = [
-        '-v', 'error', ...UNTRUSTED_INPUT, '-select_streams', 'V:0', '-show_program_version', '-show_streams', '-show_format',
-        '-show_entries', 'packet=pts,pts_time,flags', '-of', 'json=compact=1', file,
+        '-v',
+        'error',
+        ...UNTRUSTED_INPUT,
+        '-select_streams',
+        'V:0',
+        '-show_program_version',
+        '-show_streams',
+        '-show_format',
+        '-show_entries',
+        'packet=pts,pts_time,flags',
+        '-of',
+        'json=compact=1',
+        file,
     ];
     const packets = new PacketCollector();
     const rest = [];
@@ -24116,7 +23083,7 @@ async function probeFileWithPackets(tools, file) {
         rest.push(line);
     }, {
         stalled: (seconds, option) => probeStalled(file, seconds, option),
-        failed: (reason, code) => (code === null ? new errors/* ToolError */.v4(`Cannot run ${tools.ffprobe.path}: ${reason}`) : new Error(`ffprobe exited with code ${code}\n${reason}`)),
+        failed: (reason, code) => code === null ? new errors/* ToolError */.v4(`Cannot run ${tools.ffprobe.path}: ${reason}`) : new Error(`ffprobe exited with code ${code}\n${reason}`),
     });
     const parsed = JSON.parse(rest.join('\n'));
     const version = parsed.program_version?.version;
@@ -24313,11 +23280,17 @@ async function planDecode(tools, video, requested, sampling, range,
 packets = null) {
     if (requested === 'all')
         return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
-    const timeline = timelineFromPackets(video, packets ?? await scanPackets(tools, video.path));
+    const timeline = timelineFromPackets(video, packets ?? (await scanPackets(tools, video.path)));
     const interval = intervalMs(sampling, video.fps);
     const choice = requested === 'auto' ? chooseDecodeMode(interval, timeline.ms, timeline.keyframes) : null;
     if (choice?.mode === 'all') {
-        return { mode: 'all', reason: `auto: ${choice.reason}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: originFromTimeline(timeline) };
+        return {
+            mode: 'all',
+            reason: `auto: ${choice.reason}`,
+            planned: null,
+            decodedPerSample: everyFramePerSample(video, sampling),
+            origin: originFromTimeline(timeline),
+        };
     }
     const all = chooseTargets(slotTimes(sampling, timeline.ms), timeline.ms, timeline.keyframes, interval * TOLERANCE_SHARE);
     // A range decodes from its dedup checkpoint (replayed, not recorded) to its end; the choice itself
@@ -24371,12 +23344,15 @@ function finiteNumber(value) {
 function rotationOf(stream) {
     const tags = (stream.tags ?? {});
     const raw = finiteNumber(stream.rotation) ?? finiteNumber(tags.rotate) ?? 0;
-    const normalised = ((Math.round(raw / 90) * 90) % 360 + 360) % 360;
+    const normalised = (((Math.round(raw / 90) * 90) % 360) + 360) % 360;
     return normalised;
 }
 function reasonFromProbeError(error) {
     const message = error instanceof Error ? error.message : String(error);
-    const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+    const lines = message
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
     const last = lines.filter((line) => !/^ffprobe exited with code/.test(line)).at(-1) ?? lines[0] ?? 'unknown error';
     const protocol = /Protocol '([^']+)' not on whitelist/.exec(message)?.[1];
     if (protocol !== undefined)
@@ -24413,7 +23389,7 @@ async function checkFile(file, name) {
 }
 function videoInfoFromProbe(file, index, sizeBytes, data) {
     const formatName = data.format.format_name ?? '';
-    const stream = data.streams.find((s) => s.codec_type === 'video' && !(s.disposition?.attached_pic));
+    const stream = data.streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
     if (!stream) {
         const kinds = [...new Set(data.streams.map((s) => s.codec_type ?? 'unknown'))].join(', ') || 'no streams';
         throw new errors/* VideoInputError */._f(`Video ${file} has no video stream (found: ${kinds}); pass a file with video in it`);
@@ -24461,7 +23437,7 @@ function probeError(file, error) {
     return new errors/* VideoInputError */._f(`Video ${file} is not a decodable video: ${reasonFromProbeError(error)}`);
 }
 /** Probes and validates one input video. */
-async function probeVideo(tools, file, index, name = run_options_cliName) {
+async function probeVideo(tools, file, index, name = cliName) {
     const absolute = external_node_path_default().resolve(file);
     const sizeBytes = await checkFile(absolute, name);
     let data;
@@ -24478,7 +23454,7 @@ async function probeVideo(tools, file, index, name = run_options_cliName) {
  * video stream that is not a picture: a file without one is probed again in full, so that the refusal
  * names what the file holds.
  */
-async function probeVideoWithPackets(tools, file, index, name = run_options_cliName) {
+async function probeVideoWithPackets(tools, file, index, name = cliName) {
     const absolute = external_node_path_default().resolve(file);
     const sizeBytes = await checkFile(absolute, name);
     let probed;
@@ -24776,21 +23752,6 @@ function truncatedError(video, stats, reason) {
     return new errors/* VideoInputError */._f(`Video ${video.path} is truncated: decoding stopped at ${seconds} s of ${video.durationSeconds.toFixed(1)} s (${reason}); re-copy or re-export the file`);
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/filter/analysis.ts
-/**
- * The analysis image: each sampled frame is resized once (sharp, linear) to fit 640 x 640. Quality
- * and dedup measure it, and the detector letterboxes from it when the model's input is 640, so the
- * frame is resized once instead of three times. Frames that already fit are used as they are.
- */
-
-/** Longer side of the analysis image; the blur threshold is calibrated at this size (docs/thresholds.md). */
-const ANALYSIS_SIZE = 640;
-async function fitForAnalysis(frame) {
-    if (Math.max(frame.width, frame.height) <= ANALYSIS_SIZE)
-        return frame;
-    return resizeToFit(frame, letterboxGeometry(frame.width, frame.height, ANALYSIS_SIZE));
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/decode/decoder-stderr.ts
 /**
  * Reads ffmpeg's stderr during a decode: the two `showinfo` filters around `select` give each sampled
@@ -24978,65 +23939,6 @@ async function* pipedFrames(tools, video, request, stderr) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/decode/select-filter.ts
-/**
- * The select filter for a sampling. For a rate, the first frame of every 1/fps slot of the time grid
- * is kept, so the rate does not drift however the source's frame times fall; for every-n-frames,
- * frames 0, n, 2n, … are kept.
- *
- * The grid starts at time 0 of the decode's timestamps; with `firstPts` (the video's first frame's
- * pts, in the stream's time base, for a decode that keeps the file's own timestamps: `-copyts`) it
- * starts at that frame, computed from integer pts so that no rounding moves a slot's edge.
- */
-function selectFilter(sampling, firstPts = 0) {
-    if (sampling.mode === 'every-n-frames')
-        return `select='not(mod(n,${sampling.n}))'`;
-    const f = sampling.fps;
-    if (firstPts === 0)
-        return `select='isnan(prev_selected_t)+gte(floor(t*${f}+1e-6)-floor(prev_selected_t*${f}+1e-6),1)'`;
-    const slot = (pts) => `floor((${pts}-${firstPts})*TB*${f}+1e-6)`;
-    return `select='isnan(prev_selected_pts)+gte(${slot('pts')}-${slot('prev_selected_pts')},1)'`;
-}
-
-;// CONCATENATED MODULE: ./src/pipeline/decode/extract.ts
-
-
-
-
-/**
- * Decodes `video` and yields its sampled frames in order. When the generator finishes, `stderr.stats`
- * (also its return value) holds the decode totals (see `truncation` for a file that ends early); an
- * undecodable file throws VideoInputError at the end.
- */
-async function* extractFrames(options) {
-    const { tools, video, sampling, stderr = new DecoderStderr(), firstPts } = options;
-    const request = {
-        priority: options.priority,
-        // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
-        // frame numbers and times are read.
-        filter: `showinfo=checksum=0,${selectFilter(sampling, firstPts)},showinfo=checksum=0`,
-        seekSeconds: options.seekSeconds,
-        hwaccel: options.hwaccel,
-        copyts: firstPts !== undefined,
-    };
-    for await (const { info, rgb } of pipedFrames(tools, video, request, stderr)) {
-        yield {
-            video,
-            frameIndex: info.frameIndex,
-            timestampMs: stderr.timestampMs(info.ptsTime),
-            width: video.width,
-            height: video.height,
-            rgb,
-            corrupt: info.corrupt,
-            decode: 'sequential',
-        };
-    }
-    const stats = stderr.stats;
-    if (stats.framesDecoded === 0)
-        throw new errors/* VideoInputError */._f(`Video ${video.path}: ffmpeg decoded no frames`);
-    return stats;
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/decode/extract-planned.ts
 
 
@@ -25171,34 +24073,78 @@ async function* extractPlanned(job) {
     return totals.stats;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/label/frame-features.ts
-
-
-/** Mean R, G, B of each grid cell (row-major), read on a sparse grid: means need few pixels. */
-function tileMeans(image, grid = TILE_GRID) {
-    const { rgb, width, height } = image;
-    const sums = new Float64Array(grid * grid * 3);
-    const counts = new Float64Array(grid * grid);
-    const step = Math.max(1, Math.floor(Math.min(width, height) / grid / 16));
-    for (let y = 0; y < height; y += step) {
-        const row = Math.min(grid - 1, Math.floor((y * grid) / height)) * grid;
-        for (let x = 0; x < width; x += step) {
-            const cell = row + Math.min(grid - 1, Math.floor((x * grid) / width));
-            const p = (y * width + x) * 3;
-            sums[cell * 3] += rgb[p];
-            sums[cell * 3 + 1] += rgb[p + 1];
-            sums[cell * 3 + 2] += rgb[p + 2];
-            counts[cell] += 1;
-        }
-    }
-    return Array.from(sums, (sum, i) => {
-        const n = counts[Math.floor(i / 3)];
-        return n > 0 ? Math.round((sum / n) * 10) / 10 : 0;
-    });
+;// CONCATENATED MODULE: ./src/pipeline/decode/select-filter.ts
+/**
+ * The select filter for a sampling. For a rate, the first frame of every 1/fps slot of the time grid
+ * is kept, so the rate does not drift however the source's frame times fall; for every-n-frames,
+ * frames 0, n, 2n, … are kept.
+ *
+ * The grid starts at time 0 of the decode's timestamps; with `firstPts` (the video's first frame's
+ * pts, in the stream's time base, for a decode that keeps the file's own timestamps: `-copyts`) it
+ * starts at that frame, computed from integer pts so that no rounding moves a slot's edge.
+ */
+function selectFilter(sampling, firstPts = 0) {
+    if (sampling.mode === 'every-n-frames')
+        return `select='not(mod(n,${sampling.n}))'`;
+    const f = sampling.fps;
+    if (firstPts === 0)
+        return `select='isnan(prev_selected_t)+gte(floor(t*${f}+1e-6)-floor(prev_selected_t*${f}+1e-6),1)'`;
+    const slot = (pts) => `floor((${pts}-${firstPts})*TB*${f}+1e-6)`;
+    return `select='isnan(prev_selected_pts)+gte(${slot('pts')}-${slot('prev_selected_pts')},1)'`;
 }
-/** The features of a kept frame's analysis image; `phash` when the dedup stage already has it. */
-function frameFeatures(image, phash) {
-    return { phash: phash ?? phash64(image), tiles: tileMeans(image) };
+
+;// CONCATENATED MODULE: ./src/pipeline/decode/extract.ts
+
+
+
+
+/**
+ * Decodes `video` and yields its sampled frames in order. When the generator finishes, `stderr.stats`
+ * (also its return value) holds the decode totals (see `truncation` for a file that ends early); an
+ * undecodable file throws VideoInputError at the end.
+ */
+async function* extractFrames(options) {
+    const { tools, video, sampling, stderr = new DecoderStderr(), firstPts } = options;
+    const request = {
+        priority: options.priority,
+        // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
+        // frame numbers and times are read.
+        filter: `showinfo=checksum=0,${selectFilter(sampling, firstPts)},showinfo=checksum=0`,
+        seekSeconds: options.seekSeconds,
+        hwaccel: options.hwaccel,
+        copyts: firstPts !== undefined,
+    };
+    for await (const { info, rgb } of pipedFrames(tools, video, request, stderr)) {
+        yield {
+            video,
+            frameIndex: info.frameIndex,
+            timestampMs: stderr.timestampMs(info.ptsTime),
+            width: video.width,
+            height: video.height,
+            rgb,
+            corrupt: info.corrupt,
+            decode: 'sequential',
+        };
+    }
+    const stats = stderr.stats;
+    if (stats.framesDecoded === 0)
+        throw new errors/* VideoInputError */._f(`Video ${video.path}: ffmpeg decoded no frames`);
+    return stats;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/filter/analysis.ts
+/**
+ * The analysis image: each sampled frame is resized once (sharp, linear) to fit 640 x 640. Quality
+ * and dedup measure it, and the detector letterboxes from it when the model's input is 640, so the
+ * frame is resized once instead of three times. Frames that already fit are used as they are.
+ */
+
+/** Longer side of the analysis image; the blur threshold is calibrated at this size (docs/thresholds.md). */
+const ANALYSIS_SIZE = 640;
+async function fitForAnalysis(frame) {
+    if (Math.max(frame.width, frame.height) <= ANALYSIS_SIZE)
+        return frame;
+    return resizeToFit(frame, letterboxGeometry(frame.width, frame.height, ANALYSIS_SIZE));
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/filter/blur-judge.ts
@@ -25339,6 +24285,36 @@ function laplacianVariance(luma, width, height) {
     return Math.max(0, sumSq / n - mean * mean);
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/label/frame-features.ts
+
+
+/** Mean R, G, B of each grid cell (row-major), read on a sparse grid: means need few pixels. */
+function tileMeans(image, grid = TILE_GRID) {
+    const { rgb, width, height } = image;
+    const sums = new Float64Array(grid * grid * 3);
+    const counts = new Float64Array(grid * grid);
+    const step = Math.max(1, Math.floor(Math.min(width, height) / grid / 16));
+    for (let y = 0; y < height; y += step) {
+        const row = Math.min(grid - 1, Math.floor((y * grid) / height)) * grid;
+        for (let x = 0; x < width; x += step) {
+            const cell = row + Math.min(grid - 1, Math.floor((x * grid) / width));
+            const p = (y * width + x) * 3;
+            sums[cell * 3] += rgb[p];
+            sums[cell * 3 + 1] += rgb[p + 1];
+            sums[cell * 3 + 2] += rgb[p + 2];
+            counts[cell] += 1;
+        }
+    }
+    return Array.from(sums, (sum, i) => {
+        const n = counts[Math.floor(i / 3)];
+        return n > 0 ? Math.round((sum / n) * 10) / 10 : 0;
+    });
+}
+/** The features of a kept frame's analysis image; `phash` when the dedup stage already has it. */
+function frameFeatures(image, phash) {
+    return { phash: phash ?? phash64(image), tiles: tileMeans(image) };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/write/write-images.ts
 /** Stage 6a: one JPEG per kept frame, under a deterministic name. */
 
@@ -25435,7 +24411,16 @@ function framesOf(job, report, priority) {
         return extractPlanned({ tools, video: job.video, plan: { ...plannedDecode, priority, hwaccel }, totals: report });
     }
     const stderr = report;
-    return extractFrames({ tools, video: job.video, sampling: job.sampling, stderr, seekSeconds: range?.seekSeconds, hwaccel, priority, firstPts: origin?.firstPts });
+    return extractFrames({
+        tools,
+        video: job.video,
+        sampling: job.sampling,
+        stderr,
+        seekSeconds: range?.seekSeconds,
+        hwaccel,
+        priority,
+        firstPts: origin?.firstPts,
+    });
 }
 /** Processes one video; returns the decode's summary (frames decoded, decoder errors). */
 async function processVideo(job) {
@@ -25444,7 +24429,9 @@ async function processVideo(job) {
     const dedup = new Deduplicator(job.filters.dedupThreshold, job.filters.dedupLocalThreshold);
     const filter = new QualityFilter(job.filters.quality);
     const plan = decoder.range;
-    const report = decoder.plannedDecode === null ? new DecoderStderr(decoder.origin ?? plan?.origin ?? null, plan?.range ?? null) : new PlannedDecodeTotals(plan?.range ?? null);
+    const report = decoder.plannedDecode === null
+        ? new DecoderStderr(decoder.origin ?? plan?.origin ?? null, plan?.range ?? null)
+        : new PlannedDecodeTotals(plan?.range ?? null);
     const priority = new DecoderPriority(decoder.lowPriority ?? true);
     let first = true;
     let batch = [];
@@ -25572,10 +24559,19 @@ async function decodeVideo(run, staging, index) {
     const { plan, decode } = await recorder.time('probe', () => run.plansOf(index));
     if (plan) {
         const from = plan.seekSeconds === undefined ? 'the first frame' : `the key frame before ${plan.seekSeconds} s`;
-        logger.info(`range ${time_range_describeRange(plan.range)} of ${info.stem}: decoding from ${from}, dedup replayed from ${plan.replayFromMs / 1000} s`, { video: info.stem, stage: 'extract' });
+        logger.info(`range ${describeRange(plan.range)} of ${info.stem}: decoding from ${from}, dedup replayed from ${plan.replayFromMs / 1000} s`, {
+            video: info.stem,
+            stage: 'extract',
+        });
     }
     const gpu = detector.providers.includes('cuda');
-    const setting = chooseDecoderSetting({ gpu, decodedPerSample: decode.decodedPerSample, keyframes: decode.mode === 'keyframes', width: info.width, height: info.height });
+    const setting = chooseDecoderSetting({
+        gpu,
+        decodedPerSample: decode.decodedPerSample,
+        keyframes: decode.mode === 'keyframes',
+        width: info.width,
+        height: info.height,
+    });
     logger.info(`decoding ${info.stem}: ${decode.mode} (${decode.reason}); at ${setting.lowPriority ? 'the lowest' : 'normal'} priority (${setting.reason})`, {
         video: info.stem,
         stage: 'extract',
@@ -25648,6 +24644,106 @@ async function processVideos(run, staging) {
     hooks.signal?.throwIfAborted();
 }
 
+;// CONCATENATED MODULE: ./src/observe/pushgateway.ts
+
+
+const PUSHGATEWAY_JOB = 'dataset-gen';
+const DEFAULT_PUSH_TIMEOUT_MS = 10_000;
+const PLAIN_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+/** One `<name>/<value>` pair of a grouping key (`job` included), base64-encoded when needed. */
+function groupingKeySegment(name, value) {
+    if (PLAIN_SEGMENT.test(value) && !/^\.+$/.test(value))
+        return `${name}/${value}`;
+    const encoded = Buffer.from(value, 'utf8').toString('base64url');
+    return `${name}@base64/${encoded === '' ? '=' : encoded}`;
+}
+/** The path of a group below the gateway's root: `metrics/job/<job>/<label>/<value>…`. */
+function groupingPath(job, labels = []) {
+    return ['metrics', groupingKeySegment('job', job), ...labels.map(([name, value]) => groupingKeySegment(name, value))].join('/');
+}
+/** The URL when `text` is an http:// or https:// URL, null otherwise (for option validation). */
+function parsePushgatewayUrl(text) {
+    let url;
+    try {
+        url = new URL(text.trim());
+    }
+    catch {
+        return null;
+    }
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+}
+function describeFailure(error, timeoutMs, signal) {
+    if (signal?.aborted)
+        return 'cancelled';
+    const name = typeof error === 'object' && error !== null ? error.name : undefined;
+    if (name === 'TimeoutError' || name === 'AbortError')
+        return `no answer within ${timeoutMs / 1000} s`;
+    const cause = typeof error === 'object' && error !== null ? error.cause : undefined;
+    const detail = (cause ?? error);
+    const code = typeof detail?.code === 'string' ? detail.code : null;
+    if (code === 'ECONNREFUSED')
+        return 'connection refused (nothing listens there)';
+    const message = typeof detail?.message === 'string' && detail.message !== '' ? detail.message : String(cause ?? error);
+    return code !== null && !message.includes(code) ? `${message} (${code})` : message;
+}
+/** The first line of an error answer, shortened: the Pushgateway says there why it refused. */
+function answerSnippet(body) {
+    const line = body.trim().split(/\r?\n/)[0] ?? '';
+    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+/**
+ * PUTs the metrics (a registry or exposition text) to the site's group. Never throws: any failure,
+ * including an unusable URL, comes back as `warning`.
+ */
+async function pushMetrics(metrics, options) {
+    const started = performance.now();
+    const timeoutMs = options.timeoutMs ?? DEFAULT_PUSH_TIMEOUT_MS;
+    const job = options.job ?? PUSHGATEWAY_JOB;
+    let shownUrl = options.url;
+    const fail = (reason, status = null) => ({
+        ok: false,
+        url: shownUrl,
+        status,
+        warning: `Could not push metrics to the Pushgateway at ${shownUrl}: ${reason}`,
+        ms: Math.round(performance.now() - started),
+    });
+    const base = parsePushgatewayUrl(options.url);
+    if (!base) {
+        shownUrl = '(invalid URL)';
+        return fail(`expected an http:// or https:// URL but received ${JSON.stringify(options.url)}`);
+    }
+    const headers = { 'content-type': PROMETHEUS_CONTENT_TYPE };
+    if (base.username !== '' || base.password !== '') {
+        const user = decodeURIComponent(base.username);
+        const password = decodeURIComponent(base.password);
+        headers.authorization = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+        base.username = '';
+        base.password = '';
+    }
+    const target = new URL(base.href);
+    target.pathname = `${base.pathname.replace(/\/+$/, '')}/${groupingPath(job, [['site', options.site]])}`;
+    shownUrl = redactUrl(target);
+    try {
+        const body = typeof metrics === 'string' ? metrics : await metrics.metrics();
+        const response = await (options.fetch ?? fetch)(target, {
+            method: 'PUT',
+            headers,
+            body,
+            signal: options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs),
+            redirect: 'manual',
+        });
+        const answer = await response.text();
+        if (!response.ok) {
+            const snippet = answerSnippet(answer);
+            return fail(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${snippet ? `: ${snippet}` : ''}`, response.status);
+        }
+        return { ok: true, url: shownUrl, status: response.status, warning: null, ms: Math.round(performance.now() - started) };
+    }
+    catch (error) {
+        return fail(describeFailure(error, timeoutMs, options.signal));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/write/publish.ts
 
 
@@ -25702,7 +24798,7 @@ async function runPipeline(options, hooks = {}) {
     const startedAt = new Date();
     const runId = (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex');
     const logger = (hooks.logger ?? silentLogger()).child({ runId, site: options.site });
-    const name = hooks.nameOf ?? run_options_cliName;
+    const name = hooks.nameOf ?? cliName;
     // Found now, versions read while the videos are probed.
     const paths = locateFfmpegTools(options.ffmpegPath ?? undefined, name('ffmpeg-path'));
     await checkOutputDir(options.outDir, options.overwrite, name, { inputs: inputFiles(options) });
@@ -25756,6 +24852,1122 @@ async function runLocked(start) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/domain/exports.ts
+/**
+ * The annotation formats a dataset can be exported to (`--export`), and what the run records about
+ * each one it wrote. Every export is made from the COCO records of the run (domain/coco.ts), never by
+ * detecting again; the files they write are listed in dataset-files.ts (`EXPORT_FILES`).
+ */
+
+const EXPORT_FORMATS = ['coco', 'yolo', 'label-studio', 'cvat'];
+/** Label Studio's local-files storage: `/data/local-files/?d=<path under LOCAL_FILES_DOCUMENT_ROOT>`. */
+const LABEL_STUDIO_LOCAL_FILES = '/data/local-files/?d=';
+/** Where Label Studio finds the images unless told otherwise: its local-files storage, rooted at the dataset folder. */
+const DEFAULT_LABEL_STUDIO_IMAGES = `${LABEL_STUDIO_LOCAL_FILES}images/`;
+/** What `isLabelStudioImagePrefix` accepts, worded for "Expected … for --label-studio-images". */
+const LABEL_STUDIO_IMAGES_EXPECTED = `an http:// or https:// URL, Label Studio's local-files path (${LABEL_STUDIO_LOCAL_FILES}<folder>/) or a relative folder path (such as images/), without control characters`;
+/** `http://` or `https://` and a host (a browser reads `https:///x` as host `x`). */
+const HTTP_URL = /^https?:\/\/(?![/\\])/i;
+/** A file name to put after a prefix, and a page to resolve a relative prefix against, to see where the result points. */
+const PROBE_FILE = 'v_000001.jpg';
+const PROBE_PAGE = 'http://label-studio.invalid/projects/1/';
+function parseUrl(text, base) {
+    try {
+        return new URL(text, base);
+    }
+    catch {
+        return null;
+    }
+}
+/** An http(s) URL whose host a file name put after it does not change (`https://host` + `a.jpg` would). */
+function isHttpPrefix(prefix) {
+    const base = parseUrl(prefix);
+    const image = parseUrl(prefix + PROBE_FILE);
+    return base !== null && image !== null && base.host !== '' && image.protocol === base.protocol && image.host === base.host;
+}
+/**
+ * A relative path: no leading `/` or `\` (an absolute path, or `//host`, which a browser reads as
+ * another site), no leading space (a browser drops it, so " javascript:" is a scheme), no `:` in the
+ * first segment (a scheme: `javascript:`, `data:`, `C:`); and, as a browser resolves it, it stays on
+ * the page's own site.
+ */
+function isRelativePrefix(prefix) {
+    if (/^[\s/\\]/.test(prefix))
+        return false;
+    if ((prefix.split(/[/?#]/, 1)[0] ?? '').includes(':'))
+        return false;
+    const image = parseUrl(prefix + PROBE_FILE, PROBE_PAGE);
+    return image !== null && image.origin === new URL(PROBE_PAGE).origin;
+}
+/**
+ * Whether `prefix` may be put before image file names in Label Studio tasks (`--label-studio-images`):
+ * an http(s) URL, Label Studio's local-files path (`/data/local-files/?d=…`) or a relative path, with
+ * no control character anywhere. Anything else is refused: other schemes (`javascript:`, `data:`,
+ * `file:`, `vbscript:`, …) would run or read something when Label Studio loads the image, and other
+ * absolute paths name a Label Studio endpoint rather than a file.
+ */
+function isLabelStudioImagePrefix(prefix) {
+    if (findControlCharacter(prefix) !== null)
+        return false;
+    if (prefix.startsWith(LABEL_STUDIO_LOCAL_FILES))
+        return true;
+    if (HTTP_URL.test(prefix))
+        return isHttpPrefix(prefix);
+    return isRelativePrefix(prefix);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/merge/part-schemas.ts
+/**
+ * Schemas of a finished dataset's files as `merge` reads them back (manifest.json,
+ * annotations/instances.json, metrics.json), with the most each may weigh. Only what merge uses is
+ * checked field by field; the manifest's `config` beyond the fields named here is carried into the
+ * merged manifest as the parts wrote it (compared equal across parts first): JSON values, never a path.
+ */
+
+
+
+
+const part_schemas_MB = 1024 * 1024;
+/** The most merge reads of each of a part's files: far above what a dataset of a day of video holds. */
+const PART_FILE_LIMITS = {
+    manifest: 16 * part_schemas_MB,
+    metrics: 16 * part_schemas_MB,
+    coco: 256 * part_schemas_MB,
+    metricsCsv: 256 * part_schemas_MB,
+    selectionFeatures: 256 * part_schemas_MB,
+    image: 64 * part_schemas_MB,
+};
+const manifestVideoSchema = object({
+    path: schemas_string(),
+    stem: stemSchema,
+    sha256: sha256Schema,
+    decode: schemas_enum(['all', 'keyframes']),
+    decodeReason: schemas_string(),
+    sizeBytes: countSchema,
+    container: schemas_string(),
+    codec: schemas_string(),
+    durationSeconds: schemas_number().min(0),
+    fps: schemas_number().min(0),
+    width: schemas_int().min(1),
+    height: schemas_int().min(1),
+    rotation: schemas_number(),
+    frameCount: countSchema,
+    frameCountExact: schemas_boolean(),
+    framesDecoded: countSchema,
+    decodeErrors: countSchema,
+    truncatedAtSeconds: schemas_number().min(0).nullable(),
+});
+const timeRangeSchema = strictObject({ startMs: schemas_number().min(0), endMs: schemas_number().min(0).nullable() });
+const partManifestSchema = object({
+    schemaVersion: literal(1),
+    tool: object({ name: literal('dataset-gen'), version: schemas_string(), gitCommit: schemas_string().nullable() }),
+    runtime: object({
+        node: schemas_string(),
+        platform: schemas_string(),
+        ffmpeg: object({ path: schemas_string(), version: schemas_string(), source: schemas_enum(['option', 'path', 'npm']) }),
+        ffprobe: object({ path: schemas_string(), version: schemas_string() }),
+        onnxruntime: schemas_string(),
+        sharp: schemas_string(),
+        libvips: schemas_string(),
+        executionProviders: array(schemas_string()),
+        decoder: schemas_enum(['cuda', 'cpu']),
+    }),
+    run: object({ id: schemas_string(), startedAt: schemas_string(), finishedAt: schemas_string(), wallSeconds: schemas_number().min(0) }),
+    config: looseObject({
+        site: schemas_string(),
+        timeRange: timeRangeSchema.nullable().optional(),
+        exports: array(schemas_enum(EXPORT_FORMATS)).optional(),
+        select: schemas_int().min(1).nullable().optional(),
+        selectOnly: schemas_boolean().optional(),
+        pricePerHour: schemas_number().min(0).nullable().optional(),
+        model: looseObject({ name: schemas_string() }),
+    }),
+    model: object({
+        path: schemas_string(),
+        sha256: sha256Schema,
+        origin: schemas_enum(['option', 'config-path', 'cache', 'download']),
+        url: schemas_string().nullable(),
+        pinned: schemas_boolean(),
+        classNames: array(schemas_string()).min(1),
+    }),
+    videos: array(manifestVideoSchema).min(1),
+    counts: looseObject({ images: countSchema }),
+});
+const partCocoSchema = object({
+    images: array(object({
+        id: countSchema,
+        file_name: schemas_string(),
+        width: schemas_int().min(1),
+        height: schemas_int().min(1),
+        video: stemSchema,
+        frame_index: countSchema,
+        timestamp_ms: schemas_number(),
+        decode: frameDecodeSchema,
+        site: schemas_string(),
+    })),
+    annotations: array(object({
+        id: countSchema,
+        image_id: countSchema,
+        category_id: countSchema,
+        bbox: tuple([schemas_number(), schemas_number(), schemas_number().min(0), schemas_number().min(0)]),
+        score: schemas_number().min(0).max(1),
+    })),
+    categories: array(object({ id: countSchema, name: schemas_string(), supercategory: schemas_string() })),
+});
+const partMetricsSchema = object({
+    timings: object({
+        wallMs: schemas_number().min(0),
+        stages: object(Object.fromEntries(STAGES.map((stage) => [stage, object({ ms: schemas_number().min(0) })]))),
+    }),
+    compute: object({ videoSeconds: schemas_number().min(0) }),
+});
+
+;// CONCATENATED MODULE: ./src/pipeline/merge/dataset-part.ts
+/**
+ * A finished dataset read back for `merge`, through the trust boundary (read-back.ts): its manifest,
+ * COCO file, frame rows (metrics.csv) and metrics, each a regular file within its size limit and
+ * checked against its schema, and, when it was made with a labelling budget (`--select`), its kept
+ * frames' appearance features (selection-features.json). The kept images are rebuilt from the COCO
+ * file (whose numbers are already rounded, so building COCO from them again gives the same bytes);
+ * every image name is checked to be the one dataset-gen gives that frame, and the records to agree
+ * with each other, so nothing a part says can name a file outside the part or the merged dataset.
+ */
+
+
+
+
+
+
+
+
+const EDITED = 'the dataset was changed after dataset-gen wrote it; make that part again';
+/** A part's file that merge cannot use: one line naming the part, the file and what is wrong. */
+function partError(given, file, problem) {
+    return new errors/* UsageError */.eb(`${given}: ${file} ${problem}; ${EDITED}`);
+}
+async function readPartText(dir, given, file, limit) {
+    try {
+        return await readBackText(dir, file, limit);
+    }
+    catch (error) {
+        if (!(error instanceof ReadBackError))
+            throw error;
+        if (error.missing)
+            throw new errors/* UsageError */.eb(`${given} is not a finished dataset-gen dataset: ${error.message}; pass folders written by dataset-gen run`);
+        throw new errors/* UsageError */.eb(`${given}: ${error.message}; ${EDITED}`);
+    }
+}
+function parseJson(text, given, file) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb(`${given}: ${file} is not valid JSON (${error.message.split('\n')[0]}); ${EDITED}`);
+    }
+}
+function parsePartFile(schema, text, given, file) {
+    const result = schema.safeParse(parseJson(text, given, file));
+    if (!result.success)
+        throw partError(given, file, `does not hold what dataset-gen writes there: ${describeIssue(result.error)}`);
+    return result.data;
+}
+/** The manifest's video stems, each once. */
+function videoStems(manifest, given) {
+    const stems = new Set();
+    for (const video of manifest.videos) {
+        if (stems.has(video.stem))
+            throw partError(given, DATASET_FILES.manifest, `lists video ${JSON.stringify(video.stem)} twice`);
+        stems.add(video.stem);
+    }
+    return stems;
+}
+/** The kept images of a checked COCO file, with each detection's class index in the model's class list. */
+function keptFromCoco(coco, classNames, stems, given) {
+    const fail = (problem) => partError(given, DATASET_FILES.coco, problem);
+    const nameOf = new Map();
+    for (const category of coco.categories) {
+        if (nameOf.has(category.id) || !classNames.includes(category.name) || [...nameOf.values()].includes(category.name)) {
+            throw fail(`has category ${category.id} ${JSON.stringify(category.name)}, which is repeated or not a class of the part's model`);
+        }
+        nameOf.set(category.id, category.name);
+    }
+    const kept = new Map();
+    const files = new Set();
+    for (const image of coco.images) {
+        const file = imageFileName(image.video, image.frame_index);
+        if (image.file_name !== file)
+            throw fail(`names image ${image.id} ${JSON.stringify(image.file_name)}, not ${file}, the name dataset-gen gives that frame`);
+        if (!stems.has(image.video))
+            throw fail(`has image ${file} of video ${JSON.stringify(image.video)}, which the manifest does not list`);
+        if (kept.has(image.id) || files.has(file))
+            throw fail(`lists image ${image.id} (${file}) twice`);
+        files.add(file);
+        const { video, width, height, decode } = image;
+        kept.set(image.id, { file, video, frameIndex: image.frame_index, timestampMs: image.timestamp_ms, decode, width, height, detections: [] });
+    }
+    for (const a of coco.annotations) {
+        const image = kept.get(a.image_id);
+        const className = nameOf.get(a.category_id);
+        if (image === undefined || className === undefined)
+            throw fail(`has annotation ${a.id} of image ${a.image_id} and category ${a.category_id}, one of which it does not list`);
+        const [x, y, width, height] = a.bbox;
+        image.detections.push({ classIndex: classNames.indexOf(className), className, score: a.score, box: { x, y, width, height } });
+    }
+    return [...kept.values()];
+}
+/** metrics.csv's rows, each checked, of the manifest's videos, each frame once, its kept rows the COCO file's images. */
+function readFrames(csvText, given, stems, kept) {
+    const file = DATASET_FILES.metricsCsv;
+    let rows;
+    try {
+        rows = frameRowsFromCsv(csvText);
+    }
+    catch (error) {
+        throw partError(given, file, `cannot be read: ${error.message}`);
+    }
+    const seen = new Set();
+    for (const [i, row] of rows.entries()) {
+        const result = frameRecordSchema.safeParse(row);
+        if (!result.success)
+            throw partError(given, file, `row ${i + 1} is not a frame row dataset-gen writes: ${describeIssue(result.error)}`);
+        const key = `${row.video}#${row.frameIndex}`;
+        if (!stems.has(row.video) || seen.has(key))
+            throw partError(given, file, `row ${i + 1} (frame ${row.frameIndex} of ${JSON.stringify(row.video)}) is repeated or of a video the manifest does not list`);
+        seen.add(key);
+    }
+    const keptRows = new Set(rows.flatMap((row) => (row.outcome === 'kept' ? [row.imageFile] : [])));
+    const unmatched = kept.find((image) => !keptRows.has(image.file));
+    if (unmatched !== undefined || keptRows.size !== kept.length) {
+        throw partError(given, file, `and ${DATASET_FILES.coco} disagree on the kept images${unmatched ? ` (${unmatched.file})` : ''}`);
+    }
+    return rows;
+}
+async function readDatasetPart(given, cwd) {
+    const dir = external_node_path_default().resolve(cwd, given);
+    const read = (file, limit) => readPartText(dir, given, file, limit);
+    const [manifestText, cocoText, metricsText, csvText] = await Promise.all([
+        read(DATASET_FILES.manifest, PART_FILE_LIMITS.manifest),
+        read(DATASET_FILES.coco, PART_FILE_LIMITS.coco),
+        read(DATASET_FILES.metrics, PART_FILE_LIMITS.metrics),
+        read(DATASET_FILES.metricsCsv, PART_FILE_LIMITS.metricsCsv),
+    ]);
+    const manifest = parsePartFile(partManifestSchema, manifestText, given, DATASET_FILES.manifest);
+    const stems = videoStems(manifest, given);
+    const coco = parsePartFile(partCocoSchema, cocoText, given, DATASET_FILES.coco);
+    const kept = keptFromCoco(coco, manifest.model.classNames, stems, given);
+    const frames = readFrames(csvText, given, stems, kept);
+    return {
+        dir,
+        given,
+        manifest,
+        coco,
+        metrics: parsePartFile(partMetricsSchema, metricsText, given, DATASET_FILES.metrics),
+        frames,
+        kept,
+        features: typeof manifest.config.select === 'number' ? await readFeatures(dir, given, kept) : null,
+    };
+}
+/** A part's selection-features.json, checked to hold every kept image. */
+async function readFeatures(dir, given, kept) {
+    const file = EXPORT_FILES.selectionFeatures;
+    let text;
+    try {
+        text = await readBackText(dir, file, PART_FILE_LIMITS.selectionFeatures);
+    }
+    catch (error) {
+        if (!(error instanceof ReadBackError))
+            throw error;
+        if (!error.missing)
+            throw new errors/* UsageError */.eb(`${given}: ${error.message}; ${EDITED}`);
+        throw new errors/* UsageError */.eb(`${given} was made with a labelling budget (--select) but has no ${file}, which merge needs to choose the budget again over the merged frames; make it again with this version of dataset-gen`);
+    }
+    const parsed = parseJson(text, given, file);
+    let features;
+    try {
+        features = parseSelectionFeatures(parsed);
+    }
+    catch (error) {
+        throw partError(given, file, `cannot be read: ${error.message}`);
+    }
+    const missing = kept.find((image) => !features.has(image.file));
+    if (missing)
+        throw partError(given, file, `has no features for ${missing.file}, a kept image`);
+    return features;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/merge/merge-check.ts
+/**
+ * Whether datasets can be joined: made by the same tool version with the same model (weights and
+ * classes) and the same configuration apart from the time range. The refusal names the first field
+ * that differs and both values.
+ */
+
+/** The first path (`a.b[2]`) where two JSON values differ, with both values; null when equal. */
+function firstDifference(a, b, at = '') {
+    if (Object.is(a, b))
+        return null;
+    if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+        return { path: at, a, b };
+    }
+    if (Array.isArray(a) && Array.isArray(b)) {
+        for (let i = 0; i < Math.max(a.length, b.length); i++) {
+            const found = firstDifference(a[i], b[i], `${at}[${i}]`);
+            if (found)
+                return found;
+        }
+        return null;
+    }
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    for (const key of keys) {
+        const found = firstDifference(a[key], b[key], at === '' ? key : `${at}.${key}`);
+        if (found)
+            return found;
+    }
+    return null;
+}
+/** What must be equal across the parts; the time range (and `overwrite`, `pricePerHour`, `labelStudioImages`) legitimately differ. */
+function comparable(manifest) {
+    // labelStudioImages: merge writes its own (`merge --label-studio-images`), never a part's.
+    const { timeRange: _range, overwrite: _overwrite, pricePerHour: _price, executionProviders: _providers, labelStudioImages: _images, ...config } = manifest.config;
+    return {
+        'tool.version': manifest.tool.version,
+        'model.sha256': manifest.model.sha256,
+        'model.classNames': manifest.model.classNames,
+        // The providers that ran may differ (a CPU job and a GPU job); the model's own settings may not.
+        config: { ...config, model: { ...config.model, executionProviders: null } },
+    };
+}
+const merge_check_show = (value) => (value === undefined ? 'nothing' : JSON.stringify(value));
+function checkMergeable(parts) {
+    const [first, ...rest] = parts;
+    if (!first)
+        return;
+    const reference = comparable(first.manifest);
+    for (const part of rest) {
+        const found = firstDifference(reference, comparable(part.manifest));
+        if (found) {
+            throw new errors/* ConfigError */.xL(`Cannot merge ${part.given} with ${first.given}: they were made with different ${found.path} (${merge_check_show(found.b)} in ${part.given}, ${merge_check_show(found.a)} in ${first.given}); merge only datasets of one model and config`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/merge/merge.ts
+/**
+ * `dataset-gen merge`: joins datasets of the same model and config (typically time ranges of long
+ * videos, processed by different jobs) into one. Images are copied, the COCO file is rebuilt from
+ * every part's kept images (so ids are unique and in the order one run would give them), the frame
+ * rows are joined in sampling order, and metrics and reports are computed again from them; a
+ * labelling budget (`--select`) is chosen again over the merged frames from the parts' features; the
+ * manifest lists the parts. Parts whose frames overlap, or that hold different videos under one name,
+ * are refused.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The parts' videos, one entry per video (by stem) in order of first appearance, decoded frames summed. */
+function joinVideos(parts) {
+    const byStem = new Map();
+    for (const part of parts) {
+        for (const video of part.manifest.videos) {
+            const seen = byStem.get(video.stem);
+            if (!seen) {
+                byStem.set(video.stem, { video: { ...video }, from: part.given });
+            }
+            else if (seen.video.sha256 !== video.sha256) {
+                throw new errors/* UsageError */.eb(`Cannot merge: video ${video.stem} in ${part.given} is not the video of that name in ${seen.from} (sha256 differs); image names would clash`);
+            }
+            else {
+                seen.video.framesDecoded += video.framesDecoded;
+                seen.video.decodeErrors += video.decodeErrors;
+            }
+        }
+    }
+    return [...byStem.values()].map(({ video }) => video);
+}
+/** Rows of every part in sampling order (video, then frame); a frame in two parts means their ranges overlap. */
+function joinFrames(parts, rank) {
+    const owner = new Map();
+    for (const part of parts) {
+        for (const frame of part.frames) {
+            const key = `${frame.video}#${frame.frameIndex}`;
+            const other = owner.get(key);
+            if (other !== undefined) {
+                throw new errors/* UsageError */.eb(`Cannot merge: frame ${frame.frameIndex} of ${frame.video} is in both ${other} and ${part.given}; their time ranges overlap`);
+            }
+            owner.set(key, part.given);
+        }
+    }
+    return parts.flatMap((p) => p.frames).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
+}
+/** The range the parts cover together; null when that is every video whole. */
+function coveredRange(parts) {
+    const ranges = parts.map((p) => p.manifest.config.timeRange ?? null);
+    if (ranges.some((r) => r === null))
+        return null;
+    const startMs = Math.min(...ranges.map((r) => r.startMs));
+    const endMs = ranges.some((r) => r.endMs === null) ? null : Math.max(...ranges.map((r) => r.endMs));
+    return startMs === 0 && endMs === null ? null : { startMs, endMs };
+}
+function summedRecord(parts, frames, kept, videos, labelling) {
+    const stageMs = Object.fromEntries(STAGES.map((stage) => [stage, parts.reduce((acc, p) => acc + p.metrics.timings.stages[stage].ms, 0)]));
+    const wallMs = parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0);
+    return { stageMs, frames, kept, videos, wallMs, exports: labelling.exports, selection: labelling.selection, exportsOnlySelected: labelling.selectedOnly };
+}
+function videoRecords(videos) {
+    return videos.map(({ sha256, decode, decodeReason, framesDecoded, decodeErrors, truncatedAtSeconds, ...info }, index) => ({
+        info: { ...info, index },
+        sha256,
+        decode: { mode: decode, reason: decodeReason },
+        framesDecoded,
+        decodeErrors,
+        ...(truncatedAtSeconds === null ? {} : { truncatedAtMs: truncatedAtSeconds * 1000 }),
+    }));
+}
+function joinParts(parts, request, name) {
+    checkMergeable(parts);
+    const videos = joinVideos(parts);
+    const rank = new Map(videos.map((v, i) => [v.stem, i]));
+    const frames = joinFrames(parts, rank);
+    const kept = parts.flatMap((p) => p.kept).sort((a, b) => (rank.get(a.video) ?? 0) - (rank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
+    const { config } = parts[0].manifest;
+    const budget = request.budget ?? { select: config.select ?? null, selectOnly: config.selectOnly === true };
+    const unfeatured = request.budget === undefined ? undefined : parts.find((part) => part.features === null);
+    if (unfeatured) {
+        throw new errors/* UsageError */.eb(`${unfeatured.given} has no ${EXPORT_FILES.selectionFeatures}, which ${name('select')} at merge chooses from; a run writes it when given ${name('select')} (any budget): run that part again with it`);
+    }
+    return { parts, videos, frames, kept, budget };
+}
+/** Copies every part's kept images into the staging folder, each a regular file of the part under the name computed for its frame. */
+async function copyImages(parts, staging, signal) {
+    for (const part of parts) {
+        for (const image of part.kept) {
+            signal?.throwIfAborted();
+            const rel = `${DATASET_FILES.images}/${image.file}`;
+            await copyBack(part.dir, rel, external_node_path_default().join(staging, DATASET_FILES.images, image.file), PART_FILE_LIMITS.image).catch((error) => {
+                if (error instanceof ReadBackError)
+                    throw new errors/* UsageError */.eb(`${part.given}: ${error.message}; the dataset was changed after dataset-gen wrote it; make that part again`);
+                throw error;
+            });
+        }
+    }
+}
+/** Writes the merged dataset into `staging`: images, COCO, the labelling budget and exports, metrics, reports, the manifest last. */
+async function writeMerged(staging, joined, request, startedAt, signal) {
+    const { parts, videos, frames, kept, budget } = joined;
+    const first = parts[0];
+    const { config, model } = first.manifest;
+    await copyImages(parts, staging, signal);
+    const cocoContext = {
+        site: config.site,
+        toolVersion: first.manifest.tool.version,
+        categories: first.coco.categories.map((c) => c.name),
+        videoOrder: videos.map((v) => v.stem),
+    };
+    const coco = buildCoco(kept, cocoContext);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.coco), serializeCoco(coco));
+    const labelStudioImages = request.labelStudioImages ?? DEFAULT_LABEL_STUDIO_IMAGES;
+    // The labelling budget (the parts' own, the same as their configs match, or the one given to
+    // merge) and the exports, chosen and written again from the merged records and the parts'
+    // features, as one run over every range would.
+    const labelling = await writeLabelling({
+        dir: staging,
+        kept,
+        features: new Map(parts.flatMap((part) => [...(part.features ?? [])])),
+        select: budget.select,
+        selectOnly: budget.selectOnly,
+        coco,
+        cocoContext,
+        exports: {
+            formats: config.exports ?? ['coco'],
+            site: config.site,
+            modelClasses: model.classNames,
+            modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
+            labelStudioImages,
+            colorOf: classColors(model.classNames, coco.categories.map((c) => c.name)),
+        },
+    });
+    const record = summedRecord(parts, frames, kept, videoRecords(videos), labelling);
+    const metrics = computeMetrics(record, {
+        site: config.site,
+        classNames: model.classNames,
+        videoSeconds: parts.reduce((acc, p) => acc + p.metrics.compute.videoSeconds, 0),
+        pricePerHour: config.pricePerHour ?? null,
+        executionProviders: [...new Set(parts.flatMap((p) => p.manifest.runtime.executionProviders))],
+    });
+    const finishedAt = new Date();
+    const manifest = {
+        schemaVersion: 1,
+        tool: first.manifest.tool,
+        runtime: first.manifest.runtime,
+        run: {
+            id: (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex'),
+            startedAt: startedAt.toISOString(),
+            finishedAt: finishedAt.toISOString(),
+            wallSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 10) / 100,
+        },
+        // The config's fields merge does not use are carried as the parts wrote them: JSON values checked
+        // equal across the parts (merge-check.ts), never read as a path or a URL.
+        config: {
+            ...config,
+            labelStudioImages,
+            select: budget.select,
+            selectOnly: budget.selectOnly,
+            timeRange: coveredRange(parts),
+        },
+        model: first.manifest.model,
+        videos,
+        counts: manifestCounts(metrics),
+        files: manifestFiles(),
+        exports: metrics.exports,
+        selection: manifestSelection(metrics),
+        parts: parts.map((p) => ({
+            path: p.given,
+            runId: p.manifest.run.id,
+            timeRange: p.manifest.config.timeRange ?? null,
+            images: p.manifest.counts.images,
+            executionProviders: p.manifest.runtime.executionProviders,
+            wallSeconds: p.manifest.run.wallSeconds,
+        })),
+    };
+    await writeReports(staging, record, metrics, manifest);
+    await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(staging, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    return { metrics, manifest };
+}
+/** The interruption, saying that nothing was written to the output. */
+function interrupted(signal, outDir) {
+    const reason = signal?.reason;
+    return reason instanceof errors/* InterruptedError */.p4 ? new errors/* InterruptedError */.p4(`${reason.message}; the merge wrote nothing to ${outDir}`, reason.signal) : reason;
+}
+async function mergeDatasets(request, hooks = {}) {
+    const startedAt = new Date();
+    const logger = hooks.logger ?? silentLogger();
+    const name = hooks.nameOf ?? cliName;
+    const { signal } = hooks;
+    const aborted = () => signal?.aborted === true;
+    const cwd = request.cwd ?? process.cwd();
+    if (request.parts.length === 0)
+        throw new errors/* UsageError */.eb('merge needs at least one dataset folder: dataset-gen merge <dataset>... --out <dir>');
+    if (request.labelStudioImages !== undefined && !isLabelStudioImagePrefix(request.labelStudioImages)) {
+        throw (0,errors/* invalidParameterError */.pn)(name('label-studio-images'), LABEL_STUDIO_IMAGES_EXPECTED, request.labelStudioImages);
+    }
+    const joined = joinParts(await Promise.all(request.parts.map((given) => readDatasetPart(given, cwd))), request, name);
+    const guard = { inputs: request.parts.map((part) => external_node_path_default().resolve(cwd, part)), cwd };
+    await checkOutputDir(request.outDir, request.overwrite, name, guard);
+    await createOutputParent(request.outDir, name);
+    const lock = await lockOutput(request.outDir, name, (message) => logger.warn(message));
+    try {
+        if (aborted())
+            throw interrupted(signal, request.outDir);
+        const staging = await createStagingDir(request.outDir, [DATASET_FILES.images, external_node_path_default().dirname(DATASET_FILES.coco)], name);
+        try {
+            const { metrics, manifest } = await writeMerged(staging, joined, request, startedAt, signal);
+            if (aborted())
+                throw interrupted(signal, request.outDir);
+            await commitStagingDir(staging, request.outDir, request.overwrite, name, guard);
+            logger.info(`merged ${joined.parts.length} datasets into ${request.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
+            return { outDir: request.outDir, metrics, manifest };
+        }
+        catch (error) {
+            if (error instanceof OutputTakenError)
+                throw error;
+            await discardStagingDir(staging);
+            throw aborted() ? interrupted(signal, request.outDir) : error;
+        }
+    }
+    finally {
+        await lock.release();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/options/parse.ts
+/**
+ * The parsers every door's values go through: a number in a range, an integer in a range, a text.
+ * Each takes the value as typed and the name to show (`--sample-fps`, `input "sample-fps"`), returns
+ * null for "not given" (missing or empty), and refuses anything else that is not exactly what it
+ * expects with `invalidParameterError`. Nothing is coerced silently.
+ */
+
+const DECIMAL = /^[+]?(\d+(\.\d*)?|\.\d+)$/;
+const INTEGER = /^[+-]?\d+$/;
+function parse_describeRange(kind, { min, max, minExclusive }) {
+    return `${kind} ${minExclusive ? 'greater than' : 'from'} ${min} ${minExclusive ? 'and at most' : 'to'} ${max}`;
+}
+/** The trimmed text, or null when missing or blank. */
+function parseText(value) {
+    if (typeof value !== 'string')
+        return null;
+    const trimmed = value.trim();
+    return trimmed === '' ? null : trimmed;
+}
+/** A decimal number (no sign but `+`, no exponent) in `range`; `expected` replaces the range's wording. */
+function parseDecimal(value, name, range, expected) {
+    const text = parseText(value);
+    if (text === null)
+        return null;
+    const n = Number(text);
+    const inRange = range.minExclusive ? n > range.min : n >= range.min;
+    if (!DECIMAL.test(text) || !Number.isFinite(n) || !inRange || n > range.max) {
+        throw (0,errors/* invalidParameterError */.pn)(name, expected ?? parse_describeRange('a number', range), value);
+    }
+    return n;
+}
+/** An integer (optionally signed) in `range`; `expected` replaces the range's wording. */
+function parseInteger(value, name, range, expected) {
+    const text = parseText(value);
+    if (text === null)
+        return null;
+    const n = Number(text);
+    if (!INTEGER.test(text) || n < range.min || n > range.max) {
+        throw (0,errors/* invalidParameterError */.pn)(name, expected ?? parse_describeRange('an integer', range), value);
+    }
+    return n;
+}
+/** One of `choices`, exactly as listed (case-sensitive). */
+function parseChoice(value, name, choices) {
+    const text = parseText(value);
+    if (text === null)
+        return null;
+    const found = choices.find((choice) => choice === text);
+    if (found === undefined)
+        throw (0,errors/* invalidParameterError */.pn)(name, `one of ${choices.join(', ')}`, value);
+    return found;
+}
+const SECONDS = /^\d+(\.\d+)?$/;
+const CLOCK = /^(?:(\d+):)?([0-5]?\d):([0-5]?\d(?:\.\d+)?)$/;
+/**
+ * A point in a video: seconds (`90`, `90.5`) or a clock time (`1:30`, `01:02:03.5`), as whole
+ * milliseconds from the video's first frame.
+ */
+function parseVideoTime(value, name) {
+    const text = parseText(value);
+    if (text === null)
+        return null;
+    let seconds = null;
+    if (SECONDS.test(text)) {
+        seconds = Number(text);
+    }
+    else {
+        const clock = CLOCK.exec(text);
+        if (clock)
+            seconds = Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+    }
+    if (seconds === null || !Number.isFinite(seconds)) {
+        throw (0,errors/* invalidParameterError */.pn)(name, 'a time in the video: seconds (e.g. 90.5) or hh:mm:ss (e.g. 01:30:00)', value);
+    }
+    return Math.round(seconds * 1000);
+}
+
+;// CONCATENATED MODULE: ./src/options/resolve-options.ts
+/**
+ * The run's options and their one validator. The CLI (argv) and the Action (inputs) both collect raw
+ * strings into `RawOptions` and call `resolveOptions`; every message names the option as the user
+ * spelled it, the value received and what was expected. Nothing is coerced silently.
+ */
+
+
+
+
+
+
+
+
+
+
+
+function decimal(raw, key, name, range) {
+    return parseDecimal(raw[key], name(key), range);
+}
+function resolve_options_integer(raw, key, name, range) {
+    return parseInteger(raw[key], name(key), range);
+}
+function resolve_options_text(raw, key) {
+    return parseText(raw[key]);
+}
+/** Most inference workers accepted: each holds a copy of the model. */
+const MAX_INFERENCE_WORKERS = 16;
+function decodeOption(raw, name) {
+    return parseChoice(raw.decode, name('decode'), DECODE_OPTIONS) ?? 'auto';
+}
+function workerCount(raw, name) {
+    const value = resolve_options_text(raw, 'inference-workers');
+    if (value === null || value === 'auto')
+        return 'auto';
+    const expected = `"auto" or an integer from 1 to ${MAX_INFERENCE_WORKERS}`;
+    return parseInteger(value, name('inference-workers'), { min: 1, max: MAX_INFERENCE_WORKERS }, expected) ?? 'auto';
+}
+function sampling(raw, name) {
+    const fps = decimal(raw, 'sample-fps', name, { min: 0, max: 240, minExclusive: true });
+    const n = resolve_options_integer(raw, 'every-n-frames', name, { min: 1, max: 1_000_000 });
+    if (fps !== null && n !== null) {
+        throw (0,errors/* invalidParameterError */.pn)(`${name('sample-fps')} and ${name('every-n-frames')}`, 'one of the two', 'both');
+    }
+    if (n !== null)
+        return { mode: 'every-n-frames', n };
+    if (fps !== null)
+        return { mode: 'fps', fps };
+    return DEFAULT_SAMPLING;
+}
+/**
+ * `start` / `end`: null when neither is given. A range seeks by time, so frame-count sampling (whose
+ * grid is the decoder's frame counter) is refused with it.
+ */
+function timeRange(raw, name, sampled) {
+    const startMs = parseVideoTime(raw.start, name('start'));
+    const endMs = parseVideoTime(raw.end, name('end'));
+    if (startMs === null && endMs === null)
+        return null;
+    if (endMs !== null && endMs <= (startMs ?? 0)) {
+        throw (0,errors/* invalidParameterError */.pn)(name('end'), `a time after ${name('start')} (${(startMs ?? 0) / 1000} s)`, raw.end);
+    }
+    if (sampled.mode === 'every-n-frames') {
+        const given = startMs === null ? 'end' : 'start';
+        throw (0,errors/* invalidParameterError */.pn)(name(given), `no time range with ${name('every-n-frames')} (a range keeps the ${name('sample-fps')} grid only)`, raw[given]);
+    }
+    return { startMs: startMs ?? 0, endMs };
+}
+/** `cuda,cpu`: providers tried in order; CUDA falls back to the CPU with one warning. */
+function providerList(raw, name) {
+    const value = resolve_options_text(raw, 'execution-providers');
+    if (value === null)
+        return null;
+    const names = value.split(',').map((part) => part.trim().toLowerCase());
+    if (names.some((part) => !executionProviderSchema.options.includes(part))) {
+        throw (0,errors/* invalidParameterError */.pn)(name('execution-providers'), `a comma-separated list of ${executionProviderSchema.options.join(', ')} such as "cuda,cpu"`, value);
+    }
+    return [...new Set(names)];
+}
+const SITE = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,99}$/u;
+/**
+ * The default site name, from the first video's file name, made valid: characters outside the site
+ * alphabet become "-", leading ones that cannot start a name are dropped, and it is cut to 100. A
+ * file name is never a reason to refuse a run; a `site` the user typed still must be valid.
+ */
+function siteFromFileName(file) {
+    const stem = external_node_path_default().basename(file, external_node_path_default().extname(file));
+    const cleaned = stem
+        .replace(/[^\p{L}\p{N} ._-]+/gu, '-')
+        .replace(/^[^\p{L}\p{N}]+/u, '')
+        .slice(0, 100)
+        .trimEnd();
+    return cleaned === '' ? 'site' : cleaned;
+}
+function classList(raw, name) {
+    const value = resolve_options_text(raw, 'classes');
+    if (value === null)
+        return null;
+    const names = value.split(',').map((part) => part.trim());
+    if (names.some((part) => part === '')) {
+        throw (0,errors/* invalidParameterError */.pn)(name('classes'), 'a comma-separated list of class names such as "person,car"', value);
+    }
+    return [...new Set(names)];
+}
+/** `coco` (always written: instances.json is the dataset's own file) and the formats asked for, in EXPORT_FORMATS order. */
+function exportList(raw, name) {
+    const value = resolve_options_text(raw, 'export');
+    const asked = new Set(['coco']);
+    if (value !== null) {
+        for (const part of value.split(',').map((p) => p.trim().toLowerCase())) {
+            if (!EXPORT_FORMATS.includes(part)) {
+                throw (0,errors/* invalidParameterError */.pn)(name('export'), `a comma-separated list of ${EXPORT_FORMATS.join(', ')}`, value);
+            }
+            asked.add(part);
+        }
+    }
+    return EXPORT_FORMATS.filter((format) => asked.has(format));
+}
+/**
+ * `--label-studio-images`: an http(s) URL, Label Studio's local-files path or a relative path
+ * (`isLabelStudioImagePrefix`, domain/exports.ts); the default when not given. Run, and merge for its own prefix.
+ */
+function labelStudioImagesOption(raw, name = cliName) {
+    const value = resolve_options_text(raw, 'label-studio-images');
+    if (value === null)
+        return DEFAULT_LABEL_STUDIO_IMAGES;
+    if (!isLabelStudioImagePrefix(value))
+        throw (0,errors/* invalidParameterError */.pn)(name('label-studio-images'), LABEL_STUDIO_IMAGES_EXPECTED, value);
+    return value;
+}
+/** Most frames the labelling budget accepts. */
+const MAX_SELECT = 1_000_000;
+/** `--select` and `--select-only` (run, and merge choosing its own budget). */
+function labellingBudget(raw, name = cliName) {
+    const select = resolve_options_integer(raw, 'select', name, { min: 1, max: MAX_SELECT });
+    const selectOnly = raw['select-only'] === true;
+    if (selectOnly && select === null)
+        throw (0,errors/* invalidParameterError */.pn)(name('select-only'), `to go with ${name('select')} (the number of frames to choose)`, 'no budget');
+    return { select, selectOnly };
+}
+/** `model` is a file path or an https:// URL; `model-sha256` pins either. */
+function modelInput(raw, name, cwd) {
+    const model = resolve_options_text(raw, 'model');
+    const sha256 = resolve_options_text(raw, 'model-sha256');
+    if (sha256 !== null && !/^[0-9a-f]{64}$/.test(sha256)) {
+        throw (0,errors/* invalidParameterError */.pn)(name('model-sha256'), 'a sha256 digest of 64 lowercase hex characters', sha256);
+    }
+    if (model === null) {
+        if (sha256 !== null)
+            throw (0,errors/* invalidParameterError */.pn)(name('model'), `a file or https:// URL to go with ${name('model-sha256')}`, raw.model);
+        return { modelPath: null, modelUrl: null, modelSha256: null };
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(model)) {
+        let url = null;
+        try {
+            url = new URL(model);
+        }
+        catch {
+            url = null;
+        }
+        if (url?.protocol !== 'https:')
+            throw (0,errors/* invalidParameterError */.pn)(name('model'), 'an ONNX file path or an https:// URL', model);
+        return { modelPath: null, modelUrl: url.href, modelSha256: sha256 };
+    }
+    return { modelPath: external_node_path_default().resolve(cwd, model), modelUrl: null, modelSha256: sha256 };
+}
+/** A preset name stays as it is; anything else is a config file path, made absolute. */
+function modelConfigSpec(value, cwd) {
+    if (value === null)
+        return DEFAULT_PRESET;
+    return Object.hasOwn(PRESETS, value) ? value : external_node_path_default().resolve(cwd, value);
+}
+/** Validates raw options into `Options`; `cwd` resolves relative paths. */
+function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
+    const videos = (raw.video ?? []).map((v) => v.trim()).filter((v) => v !== '');
+    if (videos.length === 0)
+        throw (0,errors/* invalidParameterError */.pn)(name('video'), 'at least one video file', raw.video?.[0]);
+    const stems = videos.map((v) => external_node_path_default().basename(v, external_node_path_default().extname(v)));
+    // Image names begin with the stem, and the exports (CVAT's XML, the reports) cannot hold every control character.
+    const controlled = videos.find((v) => findControlCharacter(external_node_path_default().basename(v)) !== null);
+    if (controlled !== undefined) {
+        throw (0,errors/* invalidParameterError */.pn)(name('video'), 'a video whose file name holds no control character (images are named after it; rename the file)', controlled);
+    }
+    const repeated = stems.find((stem, i) => stems.indexOf(stem) !== i);
+    if (repeated !== undefined) {
+        throw (0,errors/* invalidParameterError */.pn)(name('video'), 'videos with distinct file names (images are named <video-stem>_<frame>.jpg)', `two videos named ${repeated}`);
+    }
+    const out = resolve_options_text(raw, 'out');
+    if (out === null)
+        throw (0,errors/* invalidParameterError */.pn)(name('out'), 'an output folder path', raw.out);
+    const site = resolve_options_text(raw, 'site') ?? siteFromFileName(videos[0] ?? 'site');
+    if (!SITE.test(site)) {
+        throw (0,errors/* invalidParameterError */.pn)(name('site'), 'a name of letters, digits, spaces, ".", "_" or "-" (at most 100, starting with a letter or digit)', site);
+    }
+    const dedup = resolve_options_integer(raw, 'dedup-threshold', name, { min: DEDUP_DISABLED, max: 64 });
+    const quality = {
+        blackLuma: decimal(raw, 'black-luma', name, { min: 0, max: 255 }) ?? DEFAULT_QUALITY_THRESHOLDS.blackLuma,
+        overexposedLuma: decimal(raw, 'overexposed-luma', name, { min: 0, max: 255 }) ?? DEFAULT_QUALITY_THRESHOLDS.overexposedLuma,
+        blurThreshold: decimal(raw, 'blur-threshold', name, { min: 0, max: 1e6 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurThreshold,
+        blurRatio: decimal(raw, 'blur-ratio', name, { min: 0, max: 1 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurRatio,
+        blurWindow: resolve_options_integer(raw, 'blur-window', name, { min: 1, max: 1000 }) ?? DEFAULT_QUALITY_THRESHOLDS.blurWindow,
+    };
+    if (quality.blackLuma >= quality.overexposedLuma) {
+        throw (0,errors/* invalidParameterError */.pn)(name('black-luma'), `a value below ${name('overexposed-luma')} (${quality.overexposedLuma})`, quality.blackLuma);
+    }
+    const model = modelInput(raw, name, cwd);
+    const ffmpegPath = resolve_options_text(raw, 'ffmpeg-path');
+    const pushgatewayUrl = resolve_options_text(raw, 'pushgateway-url');
+    if (pushgatewayUrl !== null && parsePushgatewayUrl(pushgatewayUrl) === null) {
+        throw (0,errors/* invalidParameterError */.pn)(name('pushgateway-url'), 'an http:// or https:// URL of a Prometheus Pushgateway', pushgatewayUrl);
+    }
+    const historyCsv = resolve_options_text(raw, 'history-csv');
+    const sampled = sampling(raw, name);
+    return {
+        videos: videos.map((v) => external_node_path_default().resolve(cwd, v)),
+        outDir: external_node_path_default().resolve(cwd, out),
+        overwrite: raw.overwrite === true,
+        resume: raw.resume === true,
+        strict: raw.strict === true,
+        site,
+        sampling: sampled,
+        decode: decodeOption(raw, name),
+        timeRange: timeRange(raw, name, sampled),
+        ...model,
+        modelConfig: modelConfigSpec(resolve_options_text(raw, 'model-config'), cwd),
+        dedupThreshold: dedup ?? DEFAULT_DEDUP_THRESHOLD,
+        dedupLocalThreshold: decimal(raw, 'dedup-local-threshold', name, { min: 0, max: LOCAL_CHANGE_MAX }) ?? DEFAULT_DEDUP_LOCAL_THRESHOLD,
+        confidence: decimal(raw, 'confidence', name, { min: 0, max: 1, minExclusive: true }),
+        iou: decimal(raw, 'iou', name, { min: 0, max: 1, minExclusive: true }),
+        maxDetections: resolve_options_integer(raw, 'max-detections', name, { min: 1, max: 10000 }),
+        classes: classList(raw, name),
+        quality,
+        jpegQuality: resolve_options_integer(raw, 'jpeg-quality', name, { min: 1, max: 100 }) ?? 90,
+        inferenceWorkers: workerCount(raw, name),
+        ffmpegPath: ffmpegPath === null ? null : external_node_path_default().resolve(cwd, ffmpegPath),
+        pushgatewayUrl,
+        historyCsv: historyCsv === null ? null : external_node_path_default().resolve(cwd, historyCsv),
+        pricePerHour: decimal(raw, 'price-per-hour', name, { min: 0, max: 1000 }),
+        executionProviders: providerList(raw, name),
+        exports: exportList(raw, name),
+        labelStudioImages: labelStudioImagesOption(raw, name),
+        ...labellingBudget(raw, name),
+        stallTimeoutSeconds: decimal(raw, 'stall-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_STALL_TIMEOUT_SECONDS,
+        downloadTimeoutSeconds: decimal(raw, 'download-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_DOWNLOAD_TIMEOUT_SECONDS,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/observe/progress.ts
+
+/** `M:SS`, or `H:MM:SS` from one hour; `--:--` for null. */
+function formatEta(seconds) {
+    if (seconds === null || !Number.isFinite(seconds))
+        return '--:--';
+    const s = Math.max(0, Math.round(seconds));
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const sec = String(s % 60).padStart(2, '0');
+    return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+/** `label [████▌     ] 120/500 frames 24% 12.3 frames/s ETA 0:31` (bar and percent need a total). */
+function formatProgressLine(snapshot, options = {}) {
+    const unit = options.unit ?? 'frames';
+    const width = options.barWidth ?? 20;
+    const parts = [];
+    if (options.label)
+        parts.push(options.label);
+    if (snapshot.total > 0 && width > 0) {
+        const bar = textBar(snapshot.done, snapshot.total, width);
+        parts.push(`[${bar}${' '.repeat(Math.max(0, width - [...bar].length))}]`);
+    }
+    parts.push(snapshot.total > 0 ? `${snapshot.done}/${snapshot.total} ${unit}` : `${snapshot.done} ${unit}`);
+    if (snapshot.percent !== null)
+        parts.push(`${Math.floor(snapshot.percent)}%`);
+    parts.push(`${snapshot.rate.toFixed(1)} ${unit}/s`);
+    parts.push(`ETA ${formatEta(snapshot.etaSeconds)}`);
+    return parts.join(' ');
+}
+const CLEAR_LINE = '\r\x1b[K';
+class Progress {
+    options;
+    /** 'tty': redrawn line; 'log': periodic lines. */
+    mode;
+    stream;
+    clock;
+    startedAt;
+    intervalMs;
+    redrawMs;
+    total;
+    done = 0;
+    lastEmit;
+    drawn = false;
+    finished = false;
+    constructor(options) {
+        this.options = options;
+        this.stream = options.stream ?? process.stderr;
+        this.clock = options.clock ?? (() => performance.now());
+        const tty = options.tty ?? this.stream.isTTY === true;
+        this.mode = tty && options.format !== 'json' ? 'tty' : 'log';
+        this.intervalMs = options.intervalMs ?? 5000;
+        this.redrawMs = options.redrawMs ?? 100;
+        this.total = Math.max(0, options.total);
+        this.startedAt = this.clock();
+        this.lastEmit = this.startedAt;
+    }
+    /** Sets the number of items done (and the total, when it became known or changed). */
+    update(done, total) {
+        if (this.finished)
+            return;
+        this.done = Math.max(0, done);
+        if (total !== undefined)
+            this.total = Math.max(0, total);
+        const now = this.clock();
+        if (this.mode === 'tty') {
+            if (!this.drawn || now - this.lastEmit >= this.redrawMs)
+                this.draw(now);
+        }
+        else if (now - this.lastEmit >= this.intervalMs) {
+            this.logLine(now);
+        }
+    }
+    /** Adds `n` items done. */
+    tick(n = 1) {
+        this.update(this.done + n);
+    }
+    snapshot(now = this.clock()) {
+        const elapsedMs = Math.max(0, now - this.startedAt);
+        const rate = elapsedMs > 0 ? (this.done * 1000) / elapsedMs : 0;
+        const total = this.total;
+        const percent = total > 0 ? Math.min(100, (this.done / total) * 100) : null;
+        const etaSeconds = total > 0 && rate > 0 ? Math.max(0, total - this.done) / rate : null;
+        return { done: this.done, total, percent, rate, etaSeconds, elapsedMs };
+    }
+    /** On a terminal, erases the progress line (e.g. before a log line); the next update redraws it. */
+    clear() {
+        if (this.mode === 'tty' && this.drawn) {
+            this.stream.write(CLEAR_LINE);
+            this.drawn = false;
+        }
+    }
+    /** Writes the final state: the terminal line is redrawn and ended, or a last log line is written. */
+    finish() {
+        if (this.finished)
+            return;
+        const now = this.clock();
+        if (this.mode === 'tty') {
+            this.draw(now);
+            this.stream.write('\n');
+        }
+        else {
+            this.logLine(now);
+        }
+        this.finished = true;
+    }
+    line(now, barWidth) {
+        return formatProgressLine(this.snapshot(now), {
+            label: this.options.label,
+            unit: this.options.unit,
+            barWidth,
+        });
+    }
+    draw(now) {
+        let text = this.line(now, this.options.barWidth ?? 20);
+        const columns = this.stream.columns;
+        if (columns !== undefined && columns > 1) {
+            const chars = [...text];
+            if (chars.length > columns - 1)
+                text = chars.slice(0, columns - 1).join('');
+        }
+        this.stream.write(CLEAR_LINE + text);
+        this.drawn = true;
+        this.lastEmit = now;
+    }
+    logLine(now) {
+        this.lastEmit = now;
+        const logger = this.options.logger;
+        if (!logger) {
+            this.stream.write(this.line(now, 0) + '\n');
+            return;
+        }
+        const s = this.snapshot(now);
+        logger.info(this.options.label ? `progress ${this.options.label}` : 'progress', {
+            done: s.done,
+            total: s.total,
+            percent: s.percent === null ? null : Math.floor(s.percent),
+            fps: Math.round(s.rate * 10) / 10,
+            eta: formatEta(s.etaSeconds),
+        });
+    }
+}
+function createProgress(options) {
+    return new Progress(options);
+}
+
 ;// CONCATENATED MODULE: ./src/cost/figures.ts
 /**
  * Throughput figures and prices the cost calculator starts from. The CPU figures are measured
@@ -25796,11 +26008,15 @@ const INSTANCES = {
     'github-2core': { name: 'github-2core', onDemand: 0.48, spot: null, throughput: CPU_2VCPU },
     'g4dn.xlarge': { name: 'g4dn.xlarge', onDemand: 0.526, spot: 0.2, throughput: GPU_T4 },
     'g5.xlarge': {
-        name: 'g5.xlarge', onDemand: 1.006, spot: 0.4,
+        name: 'g5.xlarge',
+        onDemand: 1.006,
+        spot: 0.4,
         throughput: { ...GPU_T4, basis: `${GPU_T4.basis}; A10G taken as at least as fast as the T4` },
     },
     'g6.xlarge': {
-        name: 'g6.xlarge', onDemand: 0.805, spot: 0.35,
+        name: 'g6.xlarge',
+        onDemand: 0.805,
+        spot: 0.35,
         throughput: { ...GPU_T4, basis: `${GPU_T4.basis}; L4 taken as at least as fast as the T4` },
     },
 };
@@ -25839,7 +26055,7 @@ function estimateFleet(input) {
     const jobsPerDay = input.sites * Math.ceil(input.hoursPerDay / input.hoursPerJob);
     const runnerSecondsPerDay = videoHoursPerDay * perVideoHour + jobsPerDay * input.jobOverheadSeconds;
     const runnerHoursPerDay = runnerSecondsPerDay / 3600;
-    const price = input.pricePerHour ?? (input.spot ? input.instance.spot ?? input.instance.onDemand : input.instance.onDemand);
+    const price = input.pricePerHour ?? (input.spot ? (input.instance.spot ?? input.instance.onDemand) : input.instance.onDemand);
     return {
         computeSecondsPerVideoHour: perVideoHour,
         videoHoursPerDay,
@@ -25854,6 +26070,33 @@ function estimateFleet(input) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/index.ts
+/**
+ * The library's one public entry: everything the two doors (the CLI, src/cli/, and the Action,
+ * src/action/) use of the library, and what a program using dataset-gen as a library needs. Neither
+ * door reaches past it into the library's folders (eslint.config.js: a door may import only this
+ * file, the domain types, errors and version). It knows nothing about argv or GitHub.
+ */
+// The run, the merge and their results.
+
+
+// Options: the one validator, its parsers, the raw form both doors build.
+
+
+// Logs and progress.
+
+
+// Models.
+
+
+// Reports.
+
+
+// The fleet cost model.
+
+
+
+
 ;// CONCATENATED MODULE: ./src/cli/cost.ts
 /**
  * `dataset-gen cost` (`npm run cost -- …`): runners needed and monthly cost for a number of sites,
@@ -25862,52 +26105,116 @@ function estimateFleet(input) {
 
 
 
-
-
 const NUMBERS = {
     sites: {
-        default: '1', integer: true, range: { min: 1, max: 1_000_000 }, group: 'Sites and cameras',
-        placeholder: '<n>', what: 'sites (cameras) to process', unit: 'sites', symbol: 'site',
+        default: '1',
+        integer: true,
+        range: { min: 1, max: 1_000_000 },
+        group: 'Sites and cameras',
+        placeholder: '<n>',
+        what: 'sites (cameras) to process',
+        unit: 'sites',
+        symbol: 'site',
     },
     'hours-per-day': {
-        default: '24', integer: false, range: { min: 0, max: 24, minExclusive: true }, group: 'Sites and cameras',
-        placeholder: '<h>', what: 'video each site records a day', unit: 'hours, up to 24 h', symbol: 'h',
+        default: '24',
+        integer: false,
+        range: { min: 0, max: 24, minExclusive: true },
+        group: 'Sites and cameras',
+        placeholder: '<h>',
+        what: 'video each site records a day',
+        unit: 'hours, up to 24 h',
+        symbol: 'h',
     },
     'sample-fps': {
-        default: '1', integer: false, range: { min: 0, max: 240, minExclusive: true }, group: 'Sites and cameras',
-        placeholder: '<n>', what: 'frames sampled per second of video, as run --sample-fps', unit: 'frames per second', symbol: 'frame/s',
+        default: '1',
+        integer: false,
+        range: { min: 0, max: 240, minExclusive: true },
+        group: 'Sites and cameras',
+        placeholder: '<n>',
+        what: 'frames sampled per second of video, as run --sample-fps',
+        unit: 'frames per second',
+        symbol: 'frame/s',
     },
     'video-fps': {
-        default: '25', integer: false, range: { min: 0, max: 240, minExclusive: true }, group: 'Sites and cameras',
-        placeholder: '<n>', what: "the cameras' frame rate", unit: 'frames per second', symbol: 'frames/s',
+        default: '25',
+        integer: false,
+        range: { min: 0, max: 240, minExclusive: true },
+        group: 'Sites and cameras',
+        placeholder: '<n>',
+        what: "the cameras' frame rate",
+        unit: 'frames per second',
+        symbol: 'frames/s',
     },
     'keyframe-interval': {
-        default: '2', integer: false, range: { min: 0, max: 3600, minExclusive: true }, group: 'Sites and cameras',
-        placeholder: '<s>', what: "time between the cameras' keyframes, their GOP length", unit: 'seconds', symbol: 's',
+        default: '2',
+        integer: false,
+        range: { min: 0, max: 3600, minExclusive: true },
+        group: 'Sites and cameras',
+        placeholder: '<s>',
+        what: "time between the cameras' keyframes, their GOP length",
+        unit: 'seconds',
+        symbol: 's',
     },
     width: {
-        default: '1920', integer: true, range: { min: 16, max: 16384 }, group: 'Sites and cameras',
-        placeholder: '<px>', what: 'frame width', unit: 'pixels', symbol: 'px',
+        default: '1920',
+        integer: true,
+        range: { min: 16, max: 16384 },
+        group: 'Sites and cameras',
+        placeholder: '<px>',
+        what: 'frame width',
+        unit: 'pixels',
+        symbol: 'px',
     },
     height: {
-        default: '1080', integer: true, range: { min: 16, max: 16384 }, group: 'Sites and cameras',
-        placeholder: '<px>', what: 'frame height', unit: 'pixels', symbol: 'px',
+        default: '1080',
+        integer: true,
+        range: { min: 16, max: 16384 },
+        group: 'Sites and cameras',
+        placeholder: '<px>',
+        what: 'frame height',
+        unit: 'pixels',
+        symbol: 'px',
     },
     'hours-per-job': {
-        default: '1', integer: false, range: { min: 0, max: 24, minExclusive: true }, group: 'Runners',
-        placeholder: '<h>', what: 'video per job, a time range of it (docs/long-videos.md)', unit: 'hours, up to 24 h', symbol: 'h',
+        default: '1',
+        integer: false,
+        range: { min: 0, max: 24, minExclusive: true },
+        group: 'Runners',
+        placeholder: '<h>',
+        what: 'video per job, a time range of it (docs/long-videos.md)',
+        unit: 'hours, up to 24 h',
+        symbol: 'h',
     },
     'job-overhead': {
-        default: '120', integer: false, range: { min: 0, max: 3600 }, group: 'Runners',
-        placeholder: '<s>', what: 'per job: runner start, image pull, model load', unit: 'seconds', symbol: 's',
+        default: '120',
+        integer: false,
+        range: { min: 0, max: 3600 },
+        group: 'Runners',
+        placeholder: '<s>',
+        what: 'per job: runner start, image pull, model load',
+        unit: 'seconds',
+        symbol: 's',
     },
     utilisation: {
-        default: '0.8', integer: false, range: { min: 0, max: 1, minExclusive: true }, group: 'Runners',
-        placeholder: '<0-1>', what: "share of a runner's day spent on jobs", unit: 'fraction, 0-1', symbol: '%',
+        default: '0.8',
+        integer: false,
+        range: { min: 0, max: 1, minExclusive: true },
+        group: 'Runners',
+        placeholder: '<0-1>',
+        what: "share of a runner's day spent on jobs",
+        unit: 'fraction, 0-1',
+        symbol: '%',
     },
     'days-per-month': {
-        default: '30', integer: false, range: { min: 1, max: 31 }, group: 'Runners',
-        placeholder: '<n>', what: 'days a month the sites record', unit: 'days', symbol: 'days',
+        default: '30',
+        integer: false,
+        range: { min: 1, max: 31 },
+        group: 'Runners',
+        placeholder: '<n>',
+        what: 'days a month the sites record',
+        unit: 'days',
+        symbol: 'days',
     },
 };
 /** `dataset-gen cost`'s options, as parseArgs takes them (its help lists every one: test/unit/cli/help.test.ts). */
@@ -25928,7 +26235,10 @@ function numberLine(name) {
     const shown = spec.symbol === '%' ? `${spec.default} = ${Math.round(Number(spec.default) * 100)} %` : `${spec.default} ${spec.symbol}`;
     return optionLine(`--${name} ${spec.placeholder}`, spec.what, `(${spec.unit}; default: ${shown})`);
 }
-const numbersOf = (group) => Object.keys(NUMBERS).filter((name) => NUMBERS[name].group === group).map(numberLine).join('\n');
+const numbersOf = (group) => Object.keys(NUMBERS)
+    .filter((name) => NUMBERS[name].group === group)
+    .map(numberLine)
+    .join('\n');
 const COST_HELP = `dataset-gen cost — runners needed and monthly cost of processing many sites' video
 
 Usage:
@@ -26039,10 +26349,39 @@ function runCost(args) {
 
 
 const VALUE_OPTIONS = [
-    'out', 'site', 'sample-fps', 'every-n-frames', 'decode', 'start', 'end', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'dedup-local-threshold', 'confidence', 'iou',
-    'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'blur-ratio', 'blur-window', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
-    'pushgateway-url', 'history-csv', 'price-per-hour', 'execution-providers', 'export', 'label-studio-images', 'select',
-    'stall-timeout', 'download-timeout',
+    'out',
+    'site',
+    'sample-fps',
+    'every-n-frames',
+    'decode',
+    'start',
+    'end',
+    'model',
+    'model-sha256',
+    'model-config',
+    'dedup-threshold',
+    'dedup-local-threshold',
+    'confidence',
+    'iou',
+    'max-detections',
+    'classes',
+    'black-luma',
+    'overexposed-luma',
+    'blur-threshold',
+    'blur-ratio',
+    'blur-window',
+    'jpeg-quality',
+    'inference-workers',
+    'ffmpeg-path',
+    'pushgateway-url',
+    'history-csv',
+    'price-per-hour',
+    'execution-providers',
+    'export',
+    'label-studio-images',
+    'select',
+    'stall-timeout',
+    'download-timeout',
 ];
 /** The commands that have help of their own (`dataset-gen <command> --help`, `dataset-gen help <command>`). */
 const HELP_TOPICS = ['run', 'merge', 'cost'];
@@ -26130,7 +26469,10 @@ function parseRunArgs(rest, env) {
         parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: joinNegativeValues(rest), strict: true, allowPositionals: false, options: RUN_OPTIONS });
     }
     catch (error) {
-        const message = error.message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
+        const message = error.message
+            .split('\n')[0]
+            ?.replace(/\. To specify a positional.*$/, '')
+            .replace(/\.$/, '');
         const unknown = /^Unknown option '--?([^'=]+)/.exec(message ?? '')?.[1];
         const hint = unknown === undefined ? '' : (0,errors/* didYouMean */.au)(unknown, Object.keys(RUN_OPTIONS), (name) => `--${name}`);
         throw new errors/* UsageError */.eb(`${message}${hint}; see dataset-gen run --help`);
@@ -26154,7 +26496,10 @@ function parseRunArgs(rest, env) {
     return { command: 'run', raw, parts: [], logFormat: logFormatOf(values['log-format']), debug: values.debug === true };
 }
 function usageFrom(error, command) {
-    const message = error.message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
+    const message = error.message
+        .split('\n')[0]
+        ?.replace(/\. To specify a positional.*$/, '')
+        .replace(/\.$/, '');
     return new errors/* UsageError */.eb(`${message}; see dataset-gen ${command} --help`);
 }
 function logFormatOf(value) {
@@ -26207,11 +26552,12 @@ function parseMergeArgs(rest) {
 
 
 
-
 const q = DEFAULT_QUALITY_THRESHOLDS;
 const preset = PRESETS[DEFAULT_PRESET];
 const help_percent = (fraction) => `${fraction} = ${Math.round(fraction * 100)} %`;
-const EXIT_CODE_LIST = Object.entries(errors/* EXIT_CODES */.ai).map(([name, code]) => `  ${String(code).padStart(3)}  ${name}`).join('\n');
+const EXIT_CODE_LIST = Object.entries(errors/* EXIT_CODES */.ai)
+    .map(([name, code]) => `  ${String(code).padStart(3)}  ${name}`)
+    .join('\n');
 /** `dataset-gen --help`: what the tool does, its commands, where to read more. */
 const OVERVIEW_HELP = `dataset-gen — turn site video into a pre-tagged COCO dataset
 
@@ -26417,10 +26763,6 @@ function helpText(topic) {
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /** The CLI: argv → Options → runPipeline, errors → one line and an exit code. */
-
-
-
-
 
 
 

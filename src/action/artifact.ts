@@ -5,6 +5,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
+
 import { messageOf, OutputError } from '../errors.js';
 
 /** Characters the artifact service refuses in a name. */
@@ -83,8 +84,7 @@ export async function uploadDataset(
   retentionDays: number | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<UploadedArtifact> {
-  const failure = (why: string): ArtifactUploadError =>
-    new ArtifactUploadError(`Cannot upload the dataset ${dir} as artifact "${name}": ${why}`);
+  const failure = (why: string): ArtifactUploadError => new ArtifactUploadError(`Cannot upload the dataset ${dir} as artifact "${name}": ${why}`);
   const files = await listFiles(dir);
   if (files.length === 0) throw failure('the folder holds no files');
   let response;

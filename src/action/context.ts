@@ -7,16 +7,17 @@
  */
 import path from 'node:path';
 import * as core from '@actions/core';
+
 import type { Options } from '../domain/run-options.js';
+import { hasSecretParts } from '../domain/url-redaction.js';
 import { UsageError } from '../errors.js';
+import { resolveOptions } from '../index.js';
 import { artifactServiceProblem, defaultArtifactName, sanitizeArtifactName } from './artifact.js';
 import type { QualityGates } from './gates.js';
 import { actionName, getInputs, inputName, rawOptions, type InputName, type Inputs } from './inputs.js';
 import { checkModelConfigSource } from './model-config-source.js';
 import { expandVideoPaths } from './video-paths.js';
 import { realWorkspace, requireInsideWorkspace } from './workspace-paths.js';
-import { hasSecretParts } from '../domain/url-redaction.js';
-import { resolveOptions } from '../index.js';
 
 export interface ActionContext {
   inputs: Inputs;

@@ -3,8 +3,8 @@
  * (and uploaded, so it can be inspected); a missed gate fails the step with QualityGateError (exit 8).
  */
 import { QualityGateError } from '../errors.js';
-import { inputName } from './inputs.js';
 import type { RunMetrics } from '../index.js';
+import { inputName } from './inputs.js';
 
 export interface QualityGates {
   /** Fewest images the dataset may have; 0 turns the gate off. */

@@ -8,12 +8,13 @@
  * a variable is missing or empty (a container run by hand, or an input given as an empty expression).
  */
 import * as core from '@actions/core';
+
 import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
 import type { NameOf, OptionKey } from '../domain/run-options.js';
-import { invalidParameterError } from '../errors.js';
 import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
-import { DEFAULT_PRESET, parseDecimal, parseInteger, type Range, type FlagOptionKey, type RawOptions, type ScalarOptionKey } from '../index.js';
+import { invalidParameterError } from '../errors.js';
+import { DEFAULT_PRESET, parseDecimal, parseInteger, type FlagOptionKey, type Range, type RawOptions, type ScalarOptionKey } from '../index.js';
 
 /** One path or glob per line; required. */
 interface LinesInput {

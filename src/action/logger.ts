@@ -5,6 +5,7 @@
  * name or a video can be read by the runner as a workflow command.
  */
 import * as core from '@actions/core';
+
 import type { LogFields, Logger, LogLevel } from '../index.js';
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };

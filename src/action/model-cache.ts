@@ -8,10 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
+
 import type { Options } from '../domain/run-options.js';
 import { messageOf } from '../errors.js';
+import { loadModelConfig, sha256Text, type ResolvedModel } from '../index.js';
 import { isEnterpriseServer } from './artifact.js';
-import { loadModelConfig, type ResolvedModel, sha256Text } from '../index.js';
 
 export const CACHE_KEY_PREFIX = 'dataset-gen-model-';
 
@@ -100,7 +101,9 @@ export async function saveModelCache(state: ModelCache): Promise<boolean> {
   try {
     const id = await cache.saveCache([state.dir], state.key);
     if (id === -1) {
-      core.warning(`The model was not saved to the Actions cache (key ${state.key}); the cache client's message above says why. The next run downloads it again`);
+      core.warning(
+        `The model was not saved to the Actions cache (key ${state.key}); the cache client's message above says why. The next run downloads it again`,
+      );
       return false;
     }
     core.info(`Model saved to the Actions cache (key ${state.key}, entry ${id})`);

@@ -8,12 +8,13 @@
  */
 import path from 'node:path';
 import * as core from '@actions/core';
-import { hasSecretParts } from '../domain/url-redaction.js';
+
 import type { Options } from '../domain/run-options.js';
+import { hasSecretParts } from '../domain/url-redaction.js';
 import { UsageError } from '../errors.js';
+import { loadModelConfig, PRESETS } from '../index.js';
 import { inputName } from './inputs.js';
 import { requireInsideWorkspace } from './workspace-paths.js';
-import { loadModelConfig, PRESETS } from '../index.js';
 
 /** Whether the run takes its weights from the model config's source: a config file, and no `model` input. */
 function usesConfigSource(options: Options): boolean {

@@ -5,9 +5,10 @@
  */
 import path from 'node:path';
 import * as core from '@actions/core';
+
+import type { RunResult } from '../index.js';
 import type { UploadedArtifact } from './artifact.js';
 import { createActionsLogger } from './logger.js';
-import type { RunResult } from '../index.js';
 
 /** The outputs, spelled exactly as in action.yml (a unit test checks both ways). */
 export enum Output {

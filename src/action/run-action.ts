@@ -4,18 +4,19 @@
  * before a missed gate fails the step, so the dataset can be inspected.
  */
 import * as core from '@actions/core';
+
+import { redactUrl } from '../domain/url-redaction.js';
 import { exitCodeOf, messageOf } from '../errors.js';
+import { createProgress, runPipeline, type DownloadOptions, type Logger, type RunResult } from '../index.js';
 import { uploadDataset, type UploadedArtifact } from './artifact.js';
 import { getActionContext, type ActionContext } from './context.js';
 import { enforceGates, evaluateGates, type GateResult } from './gates.js';
 import { actionName, inputName } from './inputs.js';
 import { createActionsLogger } from './logger.js';
-import { realWorkspace } from './workspace-paths.js';
 import { restoreModelCache, saveModelCache, shouldSaveModelCache } from './model-cache.js';
 import { actionOutputs, setOutputs, workspacePath } from './outputs.js';
 import { renderJobSummary, writeJobSummary } from './summary.js';
-import { redactUrl } from '../domain/url-redaction.js';
-import { type DownloadOptions, type Logger, createProgress, runPipeline, type RunResult } from '../index.js';
+import { realWorkspace } from './workspace-paths.js';
 
 export interface RunOptions {
   /** How a model given as an https:// URL is downloaded (e.g. extra trusted CA certificates). */
@@ -31,7 +32,12 @@ function describeContext(context: ActionContext, log: Logger): void {
   for (const video of options.videos) log.info(`video: ${workspacePath(video, context.workspace)}`);
   log.info(`output folder: ${workspacePath(options.outDir, context.workspace)}`);
   log.info(`site: ${options.site}`);
-  const model = options.modelUrl !== null ? redactUrl(options.modelUrl) : (options.modelPath === null ? "the model config's source" : workspacePath(options.modelPath, context.workspace));
+  const model =
+    options.modelUrl !== null
+      ? redactUrl(options.modelUrl)
+      : options.modelPath === null
+        ? "the model config's source"
+        : workspacePath(options.modelPath, context.workspace);
   log.info(`model: ${model}; model config: ${options.modelConfig}`);
   if (artifact.upload) {
     const given = context.inputs['artifact-name'];
@@ -63,7 +69,9 @@ async function upload(context: ActionContext, result: RunResult): Promise<{ arti
   }
   try {
     const artifact = await uploadDataset(result.outDir, context.artifact.name, context.artifact.retentionDays);
-    core.info(`Uploaded ${artifact.files} files as artifact ${artifact.name} (id ${artifact.id}, ${artifact.sizeBytes} bytes)${artifact.url ? `: ${artifact.url}` : ''}`);
+    core.info(
+      `Uploaded ${artifact.files} files as artifact ${artifact.name} (id ${artifact.id}, ${artifact.sizeBytes} bytes)${artifact.url ? `: ${artifact.url}` : ''}`,
+    );
     return { artifact };
   } catch (error) {
     core.error(messageOf(error));
@@ -71,7 +79,13 @@ async function upload(context: ActionContext, result: RunResult): Promise<{ arti
   }
 }
 
-async function summarize(context: ActionContext, result: RunResult, artifact: UploadedArtifact | null, uploadFailed: boolean, gates: GateResult[]): Promise<void> {
+async function summarize(
+  context: ActionContext,
+  result: RunResult,
+  artifact: UploadedArtifact | null,
+  uploadFailed: boolean,
+  gates: GateResult[],
+): Promise<void> {
   const noArtifactReason = uploadFailed ? 'the upload failed, see the log' : `${inputName('upload-artifact')} is false`;
   try {
     await writeJobSummary((limitBytes) =>

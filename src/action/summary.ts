@@ -6,16 +6,17 @@
  */
 import { stat } from 'node:fs/promises';
 import * as core from '@actions/core';
+
+import { cutToBytes, DEFAULT_MAX_TABLE_ROWS, escapeMarkdown, renderMarkdownReport, type RunMetrics } from '../index.js';
 import type { UploadedArtifact } from './artifact.js';
 import type { GateResult } from './gates.js';
 import { actionName } from './inputs.js';
-import { type RunMetrics, DEFAULT_MAX_TABLE_ROWS, escapeMarkdown, renderMarkdownReport, cutToBytes } from '../index.js';
 
 /** GitHub's limit for one step's summary. */
 export const STEP_SUMMARY_LIMIT_BYTES = 1024 * 1024;
 /** Kept free below the limit (line endings, anything the runner adds). */
 const MARGIN_BYTES = 1024;
-const CUT_MARKER = '\n\n_Summary cut to stay under GitHub\'s 1 MiB limit; the full report.md is in the dataset._\n';
+const CUT_MARKER = "\n\n_Summary cut to stay under GitHub's 1 MiB limit; the full report.md is in the dataset._\n";
 
 export interface JobSummaryOptions {
   /** The uploaded artifact, or null when it was not uploaded. */
@@ -32,7 +33,6 @@ export interface JobSummaryOptions {
 function bytes(text: string): number {
   return Buffer.byteLength(text, 'utf8');
 }
-
 
 /** "COCO annotations" and the other exports written, e.g. "COCO, YOLO and CVAT annotations". */
 function annotationsWritten(metrics: RunMetrics): string {
@@ -82,7 +82,10 @@ export function renderJobSummary(metrics: RunMetrics, options: JobSummaryOptions
 
 async function currentSize(file: string | undefined): Promise<number> {
   if (!file) return 0;
-  return stat(file).then((s) => s.size, () => 0);
+  return stat(file).then(
+    (s) => s.size,
+    () => 0,
+  );
 }
 
 /**

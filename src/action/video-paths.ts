@@ -13,6 +13,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as glob from '@actions/glob';
+
 import { messageOf, UsageError } from '../errors.js';
 import { realPathOrAncestor, requireInsideWorkspace } from './workspace-paths.js';
 

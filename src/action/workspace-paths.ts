@@ -6,6 +6,7 @@
  */
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
+
 import { isInside } from '../domain/path-inside.js';
 import { UsageError } from '../errors.js';
 

@@ -1,8 +1,9 @@
 /** argv → RawOptions, with the CLI-only flags (log format, debug, help). */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 import { didYouMean, invalidParameterError, UsageError } from '../errors.js';
-import { parseCostArgs } from './cost.js';
 import type { LogFormat, RawOptions } from '../index.js';
+import { parseCostArgs } from './cost.js';
 
 /** What a help request shows: the overview of the commands, or one command's options. */
 export type HelpTopic = 'overview' | 'run' | 'merge' | 'cost';
@@ -20,10 +21,39 @@ export interface CliArgs {
 }
 
 const VALUE_OPTIONS = [
-  'out', 'site', 'sample-fps', 'every-n-frames', 'decode', 'start', 'end', 'model', 'model-sha256', 'model-config', 'dedup-threshold', 'dedup-local-threshold', 'confidence', 'iou',
-  'max-detections', 'classes', 'black-luma', 'overexposed-luma', 'blur-threshold', 'blur-ratio', 'blur-window', 'jpeg-quality', 'inference-workers', 'ffmpeg-path',
-  'pushgateway-url', 'history-csv', 'price-per-hour', 'execution-providers', 'export', 'label-studio-images', 'select',
-  'stall-timeout', 'download-timeout',
+  'out',
+  'site',
+  'sample-fps',
+  'every-n-frames',
+  'decode',
+  'start',
+  'end',
+  'model',
+  'model-sha256',
+  'model-config',
+  'dedup-threshold',
+  'dedup-local-threshold',
+  'confidence',
+  'iou',
+  'max-detections',
+  'classes',
+  'black-luma',
+  'overexposed-luma',
+  'blur-threshold',
+  'blur-ratio',
+  'blur-window',
+  'jpeg-quality',
+  'inference-workers',
+  'ffmpeg-path',
+  'pushgateway-url',
+  'history-csv',
+  'price-per-hour',
+  'execution-providers',
+  'export',
+  'label-studio-images',
+  'select',
+  'stall-timeout',
+  'download-timeout',
 ] as const;
 
 /** The commands that have help of their own (`dataset-gen <command> --help`, `dataset-gen help <command>`). */
@@ -61,7 +91,9 @@ const help = (topic: HelpTopic): CliArgs => ({ command: 'help', topic, raw: {}, 
 
 function unknownCommand(command: string): UsageError {
   const hint = didYouMean(command.replace(/^-+/, ''), COMMANDS, (name) => `\`dataset-gen ${name}\``);
-  return new UsageError(`Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\` and \`dataset-gen cost\` (see dataset-gen --help)`);
+  return new UsageError(
+    `Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\` and \`dataset-gen cost\` (see dataset-gen --help)`,
+  );
 }
 
 /** `dataset-gen help [<command>]`. */
@@ -110,7 +142,10 @@ function parseRunArgs(rest: readonly string[], env: NodeJS.ProcessEnv): CliArgs 
   try {
     parsed = parseArgs({ args: joinNegativeValues(rest), strict: true, allowPositionals: false, options: RUN_OPTIONS });
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
+    const message = (error as Error).message
+      .split('\n')[0]
+      ?.replace(/\. To specify a positional.*$/, '')
+      .replace(/\.$/, '');
     const unknown = /^Unknown option '--?([^'=]+)/.exec(message ?? '')?.[1];
     const hint = unknown === undefined ? '' : didYouMean(unknown, Object.keys(RUN_OPTIONS), (name) => `--${name}`);
     throw new UsageError(`${message}${hint}; see dataset-gen run --help`);
@@ -133,7 +168,10 @@ function parseRunArgs(rest: readonly string[], env: NodeJS.ProcessEnv): CliArgs 
 }
 
 function usageFrom(error: unknown, command: string): UsageError {
-  const message = (error as Error).message.split('\n')[0]?.replace(/\. To specify a positional.*$/, '').replace(/\.$/, '');
+  const message = (error as Error).message
+    .split('\n')[0]
+    ?.replace(/\. To specify a positional.*$/, '')
+    .replace(/\.$/, '');
   return new UsageError(`${message}; see dataset-gen ${command} --help`);
 }
 

@@ -3,8 +3,9 @@
  * from the throughput figures and dated prices of src/cost/ (every one overridable).
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+
 import { invalidParameterError, UsageError } from '../errors.js';
-import { decodeModeFor, estimateFleet, type FleetEstimate, type FleetInput, INSTANCES, PRICES_AS_OF, parseDecimal, parseInteger } from '../index.js';
+import { decodeModeFor, estimateFleet, INSTANCES, parseDecimal, parseInteger, PRICES_AS_OF, type FleetEstimate, type FleetInput } from '../index.js';
 
 interface NumberSpec {
   default: string;
@@ -20,48 +21,114 @@ interface NumberSpec {
 
 const NUMBERS = {
   sites: {
-    default: '1', integer: true, range: { min: 1, max: 1_000_000 }, group: 'Sites and cameras',
-    placeholder: '<n>', what: 'sites (cameras) to process', unit: 'sites', symbol: 'site',
+    default: '1',
+    integer: true,
+    range: { min: 1, max: 1_000_000 },
+    group: 'Sites and cameras',
+    placeholder: '<n>',
+    what: 'sites (cameras) to process',
+    unit: 'sites',
+    symbol: 'site',
   },
   'hours-per-day': {
-    default: '24', integer: false, range: { min: 0, max: 24, minExclusive: true }, group: 'Sites and cameras',
-    placeholder: '<h>', what: 'video each site records a day', unit: 'hours, up to 24 h', symbol: 'h',
+    default: '24',
+    integer: false,
+    range: { min: 0, max: 24, minExclusive: true },
+    group: 'Sites and cameras',
+    placeholder: '<h>',
+    what: 'video each site records a day',
+    unit: 'hours, up to 24 h',
+    symbol: 'h',
   },
   'sample-fps': {
-    default: '1', integer: false, range: { min: 0, max: 240, minExclusive: true }, group: 'Sites and cameras',
-    placeholder: '<n>', what: 'frames sampled per second of video, as run --sample-fps', unit: 'frames per second', symbol: 'frame/s',
+    default: '1',
+    integer: false,
+    range: { min: 0, max: 240, minExclusive: true },
+    group: 'Sites and cameras',
+    placeholder: '<n>',
+    what: 'frames sampled per second of video, as run --sample-fps',
+    unit: 'frames per second',
+    symbol: 'frame/s',
   },
   'video-fps': {
-    default: '25', integer: false, range: { min: 0, max: 240, minExclusive: true }, group: 'Sites and cameras',
-    placeholder: '<n>', what: "the cameras' frame rate", unit: 'frames per second', symbol: 'frames/s',
+    default: '25',
+    integer: false,
+    range: { min: 0, max: 240, minExclusive: true },
+    group: 'Sites and cameras',
+    placeholder: '<n>',
+    what: "the cameras' frame rate",
+    unit: 'frames per second',
+    symbol: 'frames/s',
   },
   'keyframe-interval': {
-    default: '2', integer: false, range: { min: 0, max: 3600, minExclusive: true }, group: 'Sites and cameras',
-    placeholder: '<s>', what: "time between the cameras' keyframes, their GOP length", unit: 'seconds', symbol: 's',
+    default: '2',
+    integer: false,
+    range: { min: 0, max: 3600, minExclusive: true },
+    group: 'Sites and cameras',
+    placeholder: '<s>',
+    what: "time between the cameras' keyframes, their GOP length",
+    unit: 'seconds',
+    symbol: 's',
   },
   width: {
-    default: '1920', integer: true, range: { min: 16, max: 16384 }, group: 'Sites and cameras',
-    placeholder: '<px>', what: 'frame width', unit: 'pixels', symbol: 'px',
+    default: '1920',
+    integer: true,
+    range: { min: 16, max: 16384 },
+    group: 'Sites and cameras',
+    placeholder: '<px>',
+    what: 'frame width',
+    unit: 'pixels',
+    symbol: 'px',
   },
   height: {
-    default: '1080', integer: true, range: { min: 16, max: 16384 }, group: 'Sites and cameras',
-    placeholder: '<px>', what: 'frame height', unit: 'pixels', symbol: 'px',
+    default: '1080',
+    integer: true,
+    range: { min: 16, max: 16384 },
+    group: 'Sites and cameras',
+    placeholder: '<px>',
+    what: 'frame height',
+    unit: 'pixels',
+    symbol: 'px',
   },
   'hours-per-job': {
-    default: '1', integer: false, range: { min: 0, max: 24, minExclusive: true }, group: 'Runners',
-    placeholder: '<h>', what: 'video per job, a time range of it (docs/long-videos.md)', unit: 'hours, up to 24 h', symbol: 'h',
+    default: '1',
+    integer: false,
+    range: { min: 0, max: 24, minExclusive: true },
+    group: 'Runners',
+    placeholder: '<h>',
+    what: 'video per job, a time range of it (docs/long-videos.md)',
+    unit: 'hours, up to 24 h',
+    symbol: 'h',
   },
   'job-overhead': {
-    default: '120', integer: false, range: { min: 0, max: 3600 }, group: 'Runners',
-    placeholder: '<s>', what: 'per job: runner start, image pull, model load', unit: 'seconds', symbol: 's',
+    default: '120',
+    integer: false,
+    range: { min: 0, max: 3600 },
+    group: 'Runners',
+    placeholder: '<s>',
+    what: 'per job: runner start, image pull, model load',
+    unit: 'seconds',
+    symbol: 's',
   },
   utilisation: {
-    default: '0.8', integer: false, range: { min: 0, max: 1, minExclusive: true }, group: 'Runners',
-    placeholder: '<0-1>', what: "share of a runner's day spent on jobs", unit: 'fraction, 0-1', symbol: '%',
+    default: '0.8',
+    integer: false,
+    range: { min: 0, max: 1, minExclusive: true },
+    group: 'Runners',
+    placeholder: '<0-1>',
+    what: "share of a runner's day spent on jobs",
+    unit: 'fraction, 0-1',
+    symbol: '%',
   },
   'days-per-month': {
-    default: '30', integer: false, range: { min: 1, max: 31 }, group: 'Runners',
-    placeholder: '<n>', what: 'days a month the sites record', unit: 'days', symbol: 'days',
+    default: '30',
+    integer: false,
+    range: { min: 1, max: 31 },
+    group: 'Runners',
+    placeholder: '<n>',
+    what: 'days a month the sites record',
+    unit: 'days',
+    symbol: 'days',
   },
 } as const satisfies Record<string, NumberSpec>;
 
@@ -89,7 +156,10 @@ function numberLine(name: NumberName): string {
 }
 
 const numbersOf = (group: NumberSpec['group']): string =>
-  (Object.keys(NUMBERS) as NumberName[]).filter((name) => NUMBERS[name].group === group).map(numberLine).join('\n');
+  (Object.keys(NUMBERS) as NumberName[])
+    .filter((name) => NUMBERS[name].group === group)
+    .map(numberLine)
+    .join('\n');
 
 export const COST_HELP = `dataset-gen cost — runners needed and monthly cost of processing many sites' video
 
@@ -165,9 +235,10 @@ export function parseCostArgs(args: readonly string[]): FleetInput | 'help' {
 function describeDecoding(input: FleetInput): string {
   const every = +(1 / input.sampleFps).toFixed(2);
   if (decodeModeFor(input) === 'keyframes') return `keyframes only (one every ${input.keyframeInterval} s, a sample every ${every} s; --decode auto)`;
-  const why = input.keyframeInterval > every
-    ? `keyframes every ${input.keyframeInterval} s are further apart than a sample every ${every} s`
-    : `${+(input.videoFps * input.keyframeInterval).toFixed(1)} frames per keyframe leave too little to skip`;
+  const why =
+    input.keyframeInterval > every
+      ? `keyframes every ${input.keyframeInterval} s are further apart than a sample every ${every} s`
+      : `${+(input.videoFps * input.keyframeInterval).toFixed(1)} frames per keyframe leave too little to skip`;
   return `every frame (${why}; --decode auto)`;
 }
 

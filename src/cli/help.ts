@@ -8,15 +8,17 @@ import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
 import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS, HASH_BITS, LOCAL_CHANGE_MAX } from '../domain/thresholds.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 import { EXIT_CODES } from '../errors.js';
+import { DEFAULT_PRESET, MAX_INFERENCE_WORKERS, PRESETS } from '../index.js';
 import type { HelpTopic } from './args.js';
 import { COST_HELP } from './cost.js';
-import { DEFAULT_PRESET, PRESETS, MAX_INFERENCE_WORKERS } from '../index.js';
 
 const q = DEFAULT_QUALITY_THRESHOLDS;
 const preset = PRESETS[DEFAULT_PRESET]!;
 const percent = (fraction: number): string => `${fraction} = ${Math.round(fraction * 100)} %`;
 
-const EXIT_CODE_LIST = Object.entries(EXIT_CODES).map(([name, code]) => `  ${String(code).padStart(3)}  ${name}`).join('\n');
+const EXIT_CODE_LIST = Object.entries(EXIT_CODES)
+  .map(([name, code]) => `  ${String(code).padStart(3)}  ${name}`)
+  .join('\n');
 
 /** `dataset-gen --help`: what the tool does, its commands, where to read more. */
 export const OVERVIEW_HELP = `dataset-gen — turn site video into a pre-tagged COCO dataset

@@ -1,11 +1,21 @@
 /** The CLI: argv → Options → runPipeline, errors → one line and an exit code. */
-import { EXIT_CODES, exitCodeOf, messageOf, DatasetGenError } from '../errors.js';
 import path from 'node:path';
+
+import { DatasetGenError, EXIT_CODES, exitCodeOf, messageOf } from '../errors.js';
+import {
+  createLogger,
+  createProgress,
+  labellingBudget,
+  labelStudioImagesOption,
+  mergeDatasets,
+  resolveOptions,
+  runPipeline,
+  type LogStream,
+} from '../index.js';
 import { TOOL_VERSION } from '../version.js';
 import { parseCliArgs } from './args.js';
 import { runCost } from './cost.js';
 import { helpText } from './help.js';
-import { createLogger, type LogStream, createProgress, labellingBudget, labelStudioImagesOption, resolveOptions, mergeDatasets, runPipeline } from '../index.js';
 
 export interface CliIo {
   stdout: LogStream;

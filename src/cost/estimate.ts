@@ -61,9 +61,10 @@ export function decodeModeFor(input: DecodeInput): 'keyframes' | 'all' {
 export function computeSecondsPerVideoHour(input: Pick<FleetInput, 'sampleFps' | 'videoFps' | 'keyframeInterval' | 'width' | 'height' | 'instance'>): number {
   const t = input.instance.throughput;
   const scale = (input.width * input.height) / BENCH_PIXELS;
-  const decode = decodeModeFor(input) === 'keyframes'
-    ? (3600 / input.keyframeInterval) * t.keyframeDecodeSeconds * scale
-    : 3600 * input.videoFps * t.decodeSecondsPerFrame * scale;
+  const decode =
+    decodeModeFor(input) === 'keyframes'
+      ? (3600 / input.keyframeInterval) * t.keyframeDecodeSeconds * scale
+      : 3600 * input.videoFps * t.decodeSecondsPerFrame * scale;
   return decode + 3600 * input.sampleFps * t.secondsPerSampledFrame;
 }
 
@@ -73,7 +74,7 @@ export function estimateFleet(input: FleetInput): FleetEstimate {
   const jobsPerDay = input.sites * Math.ceil(input.hoursPerDay / input.hoursPerJob);
   const runnerSecondsPerDay = videoHoursPerDay * perVideoHour + jobsPerDay * input.jobOverheadSeconds;
   const runnerHoursPerDay = runnerSecondsPerDay / 3600;
-  const price = input.pricePerHour ?? (input.spot ? input.instance.spot ?? input.instance.onDemand : input.instance.onDemand);
+  const price = input.pricePerHour ?? (input.spot ? (input.instance.spot ?? input.instance.onDemand) : input.instance.onDemand);
   return {
     computeSecondsPerVideoHour: perVideoHour,
     videoHoursPerDay,

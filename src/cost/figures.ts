@@ -61,11 +61,15 @@ export const INSTANCES: Readonly<Record<string, Instance>> = {
   'github-2core': { name: 'github-2core', onDemand: 0.48, spot: null, throughput: CPU_2VCPU },
   'g4dn.xlarge': { name: 'g4dn.xlarge', onDemand: 0.526, spot: 0.2, throughput: GPU_T4 },
   'g5.xlarge': {
-    name: 'g5.xlarge', onDemand: 1.006, spot: 0.4,
+    name: 'g5.xlarge',
+    onDemand: 1.006,
+    spot: 0.4,
     throughput: { ...GPU_T4, basis: `${GPU_T4.basis}; A10G taken as at least as fast as the T4` },
   },
   'g6.xlarge': {
-    name: 'g6.xlarge', onDemand: 0.805, spot: 0.35,
+    name: 'g6.xlarge',
+    onDemand: 0.805,
+    spot: 0.35,
     throughput: { ...GPU_T4, basis: `${GPU_T4.basis}; L4 taken as at least as fast as the T4` },
   },
 };

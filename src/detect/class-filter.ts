@@ -4,7 +4,10 @@ import { ConfigError, didYouMean } from '../errors.js';
 const LISTED = 8;
 
 function describeClasses(classNames: readonly string[]): string {
-  const listed = classNames.slice(0, LISTED).map((name) => `"${name}"`).join(', ');
+  const listed = classNames
+    .slice(0, LISTED)
+    .map((name) => `"${name}"`)
+    .join(', ');
   return classNames.length > LISTED ? `${listed}, … (${classNames.length} in all)` : listed;
 }
 
@@ -12,10 +15,7 @@ function describeClasses(classNames: readonly string[]): string {
  * Indices of `keep` in `classNames`; undefined (no filtering) when `keep` is absent or empty.
  * Throws ConfigError naming the first unknown class and listing some valid ones.
  */
-export function resolveClassFilter(
-  keep: readonly string[] | undefined,
-  classNames: readonly string[],
-): ReadonlySet<number> | undefined {
+export function resolveClassFilter(keep: readonly string[] | undefined, classNames: readonly string[]): ReadonlySet<number> | undefined {
   if (!keep || keep.length === 0) return undefined;
   const indices = new Set<number>();
   for (const name of keep) {
@@ -24,9 +24,7 @@ export function resolveClassFilter(
       indices.add(index);
       continue;
     }
-    throw new ConfigError(
-      `Unknown class "${name}" in the class filter${didYouMean(name, classNames)}; the model's classes are ${describeClasses(classNames)}`,
-    );
+    throw new ConfigError(`Unknown class "${name}" in the class filter${didYouMean(name, classNames)}; the model's classes are ${describeClasses(classNames)}`);
   }
   return indices;
 }

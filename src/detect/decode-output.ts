@@ -32,9 +32,7 @@ export const LAYOUT_SHAPES: Readonly<Record<OutputLayout, string>> = {
 /** Columns before the class scores in each layout. */
 const BOX_FIELDS: Readonly<Record<OutputLayout, number>> = { yolov8: 4, yolov5: 5 };
 
-export type ShapeCheck =
-  | { ok: true; numClasses: number | null; numAnchors: number | null }
-  | { ok: false; reason: string };
+export type ShapeCheck = { ok: true; numClasses: number | null; numAnchors: number | null } | { ok: false; reason: string };
 
 export function isDynamicDim(dim: Dim): boolean {
   return typeof dim === 'string' || dim < 0;
@@ -89,15 +87,7 @@ export interface DecodeOptions {
   classFilter?: ReadonlySet<number>;
 }
 
-function pushCandidate(
-  out: Candidate[],
-  classIndex: number,
-  score: number,
-  cx: number,
-  cy: number,
-  w: number,
-  h: number,
-): void {
+function pushCandidate(out: Candidate[], classIndex: number, score: number, cx: number, cy: number, w: number, h: number): void {
   if (!(w > 0 && h > 0) || !Number.isFinite(cx) || !Number.isFinite(cy) || !Number.isFinite(w + h)) return;
   out.push({ classIndex, score, x: cx - w / 2, y: cy - h / 2, width: w, height: h });
 }
@@ -123,15 +113,7 @@ function decodeYolov8(data: Float32Array, base: number, numAnchors: number, opti
     if (!(score >= confidence)) continue;
     const classIndex = bestClass[a]!;
     if (classFilter && !classFilter.has(classIndex)) continue;
-    pushCandidate(
-      out,
-      classIndex,
-      score,
-      data[base + a]!,
-      data[base + numAnchors + a]!,
-      data[base + 2 * numAnchors + a]!,
-      data[base + 3 * numAnchors + a]!,
-    );
+    pushCandidate(out, classIndex, score, data[base + a]!, data[base + numAnchors + a]!, data[base + 2 * numAnchors + a]!, data[base + 3 * numAnchors + a]!);
   }
   return out;
 }

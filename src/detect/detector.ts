@@ -5,21 +5,21 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+
 import type { Box, Detection } from '../domain/detection.js';
 import type { RgbImage } from '../domain/frame.js';
 import type { WorkerCount } from '../domain/run-options.js';
-import { ModelError, messageOf } from '../errors.js';
+import { messageOf, ModelError } from '../errors.js';
 import type { ExecutionProvider, ModelConfig } from '../model/config.js';
 import { EXPORT_HINT } from '../model/resolve-model.js';
 import { resolveClassFilter } from './class-filter.js';
-import { type Candidate, decodeOutput } from './decode-output.js';
+import { decodeOutput, type Candidate } from './decode-output.js';
+import type { RuntimeOutput } from './inference-worker.js';
 import { boxToSource, letterbox, type LetterboxGeometry } from './letterbox.js';
-import { checkModelIo, type ModelIo, resolveClassNames } from './model-io.js';
+import { checkModelIo, resolveClassNames, type ModelIo } from './model-io.js';
 import { nms } from './nms.js';
 import { readOnnxMetadata } from './onnx-metadata.js';
 import { startRuntimePool, type RuntimePool } from './worker-pool.js';
-import type { RuntimeOutput } from './inference-worker.js';
-
 
 /** Boxes narrower or shorter than this (source pixels, after clipping) are dropped. */
 export const MIN_BOX_SIDE = 1;
@@ -44,10 +44,7 @@ export interface DetectResult {
 
 /** First line of an error's message (duck-typed: errors from another realm are not `instanceof Error`). */
 function firstLine(error: unknown): string {
-  const message =
-    typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string'
-      ? error.message
-      : messageOf(error);
+  const message = typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : messageOf(error);
   return message.split('\n', 1)[0]!.trim();
 }
 
@@ -174,9 +171,7 @@ export class Detector {
     const data = this.inputBuffer(batch * slot);
     // Slots past the frames (a short batch padded to a fixed batch size) are zeros, as a fresh buffer's.
     data.fill(0, frames.length * slot);
-    const geometries = await Promise.all(
-      frames.map(async (frame, i) => (await letterbox(frame, size, { data, offset: i * slot })).geometry),
-    );
+    const geometries = await Promise.all(frames.map(async (frame, i) => (await letterbox(frame, size, { data, offset: i * slot })).geometry));
     let output: RuntimeOutput;
     try {
       output = await this.session.run(this.io.inputName, data, [batch, 3, size, size], this.io.outputName, this.spareOutputs.pop());

@@ -3,6 +3,7 @@
  * the rest with grey (114), and the inverse mapping of boxes back to source pixels.
  */
 import sharp from 'sharp';
+
 import type { Box } from '../domain/detection.js';
 import type { RgbImage } from '../domain/frame.js';
 
@@ -121,10 +122,7 @@ export async function letterbox(
 ): Promise<{ tensor: Float32Array; geometry: LetterboxGeometry }> {
   const geometry = letterboxGeometry(image.width, image.height, inputSize);
   const { fitted } = image;
-  const resized =
-    fitted && fitted.width === geometry.resizedWidth && fitted.height === geometry.resizedHeight
-      ? fitted
-      : await resizeToFit(image, geometry);
+  const resized = fitted && fitted.width === geometry.resizedWidth && fitted.height === geometry.resizedHeight ? fitted : await resizeToFit(image, geometry);
   const destination = target ?? { data: new Float32Array(3 * inputSize * inputSize), offset: 0 };
   fillLetterboxTensor(resized, geometry, destination);
   return { tensor: destination.data, geometry };

@@ -4,9 +4,10 @@
  * what was found against what was expected.
  */
 import type { InferenceSession } from 'onnxruntime-node';
+
 import { ModelError } from '../errors.js';
 import type { ModelConfig } from '../model/config.js';
-import { checkOutputShape, type Dim, formatShape, isDynamicDim, LAYOUT_SHAPES, matchingLayouts } from './decode-output.js';
+import { checkOutputShape, formatShape, isDynamicDim, LAYOUT_SHAPES, matchingLayouts, type Dim } from './decode-output.js';
 
 type ValueMetadata = InferenceSession.ValueMetadata;
 

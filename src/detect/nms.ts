@@ -28,14 +28,7 @@ export function iou(a: Candidate, b: Candidate): number {
 
 /** Score descending, then class, x, y, width, height ascending. */
 export function compareCandidates(a: Candidate, b: Candidate): number {
-  return (
-    b.score - a.score ||
-    a.classIndex - b.classIndex ||
-    a.x - b.x ||
-    a.y - b.y ||
-    a.width - b.width ||
-    a.height - b.height
-  );
+  return b.score - a.score || a.classIndex - b.classIndex || a.x - b.x || a.y - b.y || a.width - b.width || a.height - b.height;
 }
 
 export function nms(candidates: readonly Candidate[], options: NmsOptions): Candidate[] {

@@ -12,6 +12,7 @@
  * config, as a model without names does, and a config's names replace the metadata's anyway.
  */
 import { open } from 'node:fs/promises';
+
 import { classNameProblem } from '../domain/control-characters.js';
 import { parseNames } from './python-literal.js';
 

@@ -6,6 +6,7 @@
  * slows by the share it loses (docs/performance.md). A GPU session runs alone.
  */
 import os from 'node:os';
+
 import type { WorkerCount } from '../domain/run-options.js';
 import type { ExecutionProvider } from '../model/config.js';
 

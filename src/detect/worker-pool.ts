@@ -8,8 +8,8 @@
  */
 import type { WorkerCount } from '../domain/run-options.js';
 import type { ExecutionProvider } from '../model/config.js';
-import { runtimeLayout } from './worker-layout.js';
 import { startRuntime, type ModelRuntime, type RuntimeOutput, type ValueMetadata } from './inference-worker.js';
+import { runtimeLayout } from './worker-layout.js';
 
 export class RuntimePool implements ModelRuntime {
   private readonly outstanding: number[];
@@ -53,9 +53,7 @@ export class RuntimePool implements ModelRuntime {
  */
 export async function startRuntimePool(modelPath: string, providers: readonly ExecutionProvider[], workers: WorkerCount): Promise<RuntimePool> {
   const layout = runtimeLayout(providers, workers);
-  const started = await Promise.allSettled(
-    Array.from({ length: layout.workers }, () => createSession(modelPath, providers, layout.threadsPerWorker)),
-  );
+  const started = await Promise.allSettled(Array.from({ length: layout.workers }, () => createSession(modelPath, providers, layout.threadsPerWorker)));
   const failed = started.find((result) => result.status === 'rejected');
   const loaded = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   if (failed) {

@@ -3,4 +3,3 @@ export type QualityDropReason = 'corrupt' | 'black' | 'overexposed' | 'blurred';
 export type DropReason = QualityDropReason | 'duplicate';
 export const QUALITY_DROP_REASONS: readonly QualityDropReason[] = ['corrupt', 'black', 'overexposed', 'blurred'];
 export const DROP_REASONS: readonly DropReason[] = [...QUALITY_DROP_REASONS, 'duplicate'];
-

@@ -16,8 +16,7 @@ export const LABEL_STUDIO_LOCAL_FILES = '/data/local-files/?d=';
 export const DEFAULT_LABEL_STUDIO_IMAGES = `${LABEL_STUDIO_LOCAL_FILES}images/`;
 
 /** What `isLabelStudioImagePrefix` accepts, worded for "Expected … for --label-studio-images". */
-export const LABEL_STUDIO_IMAGES_EXPECTED =
-  `an http:// or https:// URL, Label Studio's local-files path (${LABEL_STUDIO_LOCAL_FILES}<folder>/) or a relative folder path (such as images/), without control characters`;
+export const LABEL_STUDIO_IMAGES_EXPECTED = `an http:// or https:// URL, Label Studio's local-files path (${LABEL_STUDIO_LOCAL_FILES}<folder>/) or a relative folder path (such as images/), without control characters`;
 
 /** `http://` or `https://` and a host (a browser reads `https:///x` as host `x`). */
 const HTTP_URL = /^https?:\/\/(?![/\\])/i;

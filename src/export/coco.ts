@@ -21,9 +21,7 @@ const round4 = (n: number): number => Math.round(n * 10000) / 10000;
 export function buildCoco(kept: readonly KeptImage[], context: CocoContext): CocoDataset {
   const categoryId = new Map(context.categories.map((name, i) => [name, i + 1]));
   const videoRank = new Map(context.videoOrder.map((video, i) => [video, i]));
-  const sorted = [...kept].sort(
-    (a, b) => (videoRank.get(a.video) ?? 0) - (videoRank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex,
-  );
+  const sorted = [...kept].sort((a, b) => (videoRank.get(a.video) ?? 0) - (videoRank.get(b.video) ?? 0) || a.frameIndex - b.frameIndex);
   const images: CocoImage[] = [];
   const annotations: CocoAnnotation[] = [];
   sorted.forEach((image, i) => {

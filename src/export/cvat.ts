@@ -25,9 +25,11 @@ export function cvatExport(coco: CocoDataset, context: CvatContext): ExportFile[
     const label = labelOf.get(annotation.category_id);
     if (label === undefined) continue;
     const [x, y, w, h] = annotation.bbox;
-    boxes.get(annotation.image_id)?.push(
-      `    <box label="${escapeXml(label)}" source="auto" occluded="0" xtl="${px(x)}" ytl="${px(y)}" xbr="${px(x + w)}" ybr="${px(y + h)}" z_order="0">\n    </box>`,
-    );
+    boxes
+      .get(annotation.image_id)
+      ?.push(
+        `    <box label="${escapeXml(label)}" source="auto" occluded="0" xtl="${px(x)}" ytl="${px(y)}" xbr="${px(x + w)}" ybr="${px(y + h)}" z_order="0">\n    </box>`,
+      );
   }
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -54,11 +56,7 @@ export function cvatExport(coco: CocoDataset, context: CvatContext): ExportFile[
     '  </meta>',
     ...coco.images.flatMap((image, i) => {
       const inner = boxes.get(image.id) ?? [];
-      return [
-        `  <image id="${i}" name="${escapeXml(image.file_name)}" width="${image.width}" height="${image.height}">`,
-        ...inner,
-        '  </image>',
-      ];
+      return [`  <image id="${i}" name="${escapeXml(image.file_name)}" width="${image.width}" height="${image.height}">`, ...inner, '  </image>'];
     }),
     '</annotations>',
     '',

@@ -73,7 +73,14 @@ export function labelStudioExport(coco: CocoDataset, context: LabelStudioContext
       original_width: image.width,
       original_height: image.height,
       image_rotation: 0,
-      value: { x: percent(x, image.width), y: percent(y, image.height), width: percent(w, image.width), height: percent(h, image.height), rotation: 0, rectanglelabels: [label] },
+      value: {
+        x: percent(x, image.width),
+        y: percent(y, image.height),
+        width: percent(w, image.width),
+        height: percent(h, image.height),
+        rotation: 0,
+        rectanglelabels: [label],
+      },
       score: annotation.score,
     });
   }

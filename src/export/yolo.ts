@@ -51,9 +51,17 @@ export function yoloExport(coco: CocoDataset, context: YoloContext): ExportFile[
     const classNumber = byCategory.get(annotation.category_id);
     if (!image || classNumber === undefined) continue;
     const [x, y, w, h] = annotation.bbox;
-    lines.get(image.id)?.push(
-      [String(classNumber), normalised((x + w / 2) / image.width), normalised((y + h / 2) / image.height), normalised(w / image.width), normalised(h / image.height)].join(' '),
-    );
+    lines
+      .get(image.id)
+      ?.push(
+        [
+          String(classNumber),
+          normalised((x + w / 2) / image.width),
+          normalised((y + h / 2) / image.height),
+          normalised(w / image.width),
+          normalised(h / image.height),
+        ].join(' '),
+      );
   }
   const labels = coco.images.map((image): ExportFile => {
     const rows = lines.get(image.id) ?? [];

@@ -8,6 +8,7 @@ import { execFile, spawn } from 'node:child_process';
 import os from 'node:os';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
+
 import { VideoInputError } from '../errors.js';
 import { onLines } from './text-lines.js';
 import { stallLimit, type FfmpegTools } from './tools.js';
@@ -76,15 +77,18 @@ function stallWatchdog(tools: FfmpegTools, input: string, frames: Readable, kill
   const limit = stallLimit(tools);
   let last = Date.now();
   let error: VideoInputError | null = null;
-  const timer = setInterval(() => {
-    if (frames.readableLength >= frames.readableHighWaterMark) last = Date.now();
-    if (Date.now() - last < limit.seconds * 1000) return;
-    error = new VideoInputError(
-      `Video ${input}: ffmpeg made no progress for ${limit.seconds} s (a stalled read or decoder) and was stopped; check the file is complete and local, or raise ${limit.name}`,
-    );
-    clearInterval(timer);
-    kill();
-  }, Math.min(1000, limit.seconds * 250));
+  const timer = setInterval(
+    () => {
+      if (frames.readableLength >= frames.readableHighWaterMark) last = Date.now();
+      if (Date.now() - last < limit.seconds * 1000) return;
+      error = new VideoInputError(
+        `Video ${input}: ffmpeg made no progress for ${limit.seconds} s (a stalled read or decoder) and was stopped; check the file is complete and local, or raise ${limit.name}`,
+      );
+      clearInterval(timer);
+      kill();
+    },
+    Math.min(1000, limit.seconds * 250),
+  );
   timer.unref();
   return {
     progress: () => void (last = Date.now()),
@@ -100,15 +104,33 @@ function stallWatchdog(tools: FfmpegTools, input: string, frames: Readable, kill
  */
 export function startDecode(tools: FfmpegTools, request: DecodeRequest): DecodeProcess {
   let killed = false;
-  const seek = request.seekSeconds === undefined
-    ? (request.copyts === true ? ['-copyts'] : [])
-    : ['-noaccurate_seek', '-copyts', '-ss', request.seekSeconds.toFixed(3)];
+  const seek =
+    request.seekSeconds === undefined ? (request.copyts === true ? ['-copyts'] : []) : ['-noaccurate_seek', '-copyts', '-ss', request.seekSeconds.toFixed(3)];
   const hwaccel = request.hwaccel === undefined ? [] : ['-hwaccel', request.hwaccel];
   const skip = request.keyframesOnly === true ? ['-skip_frame', 'nokey'] : [];
   const args = [
-    '-nostdin', '-hide_banner', ...hwaccel, ...skip, ...seek, ...UNTRUSTED_INPUT, '-i', request.input,
-    '-loglevel', 'level+info', '-an', '-sn', '-dn', '-vf', request.filter, '-vsync', 'passthrough', '-pix_fmt', 'rgb24',
-    '-f', 'rawvideo', 'pipe:1',
+    '-nostdin',
+    '-hide_banner',
+    ...hwaccel,
+    ...skip,
+    ...seek,
+    ...UNTRUSTED_INPUT,
+    '-i',
+    request.input,
+    '-loglevel',
+    'level+info',
+    '-an',
+    '-sn',
+    '-dn',
+    '-vf',
+    request.filter,
+    '-vsync',
+    'passthrough',
+    '-pix_fmt',
+    'rgb24',
+    '-f',
+    'rawvideo',
+    'pipe:1',
   ];
   const child = spawn(tools.ffmpeg.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const pid = child.pid;
@@ -152,14 +174,36 @@ export function startDecode(tools: FfmpegTools, request: DecodeRequest): DecodeP
  * this is tried at run time; the reason is returned when it fails.
  */
 export async function cudaDecodeWorks(tools: FfmpegTools, file: string): Promise<{ works: boolean; reason: string }> {
-  const args = ['-nostdin', '-hide_banner', '-loglevel', 'error', '-hwaccel', 'cuda', '-hwaccel_output_format', 'cuda', ...UNTRUSTED_INPUT, '-i', file, '-frames:v', '1', '-f', 'null', '-'];
+  const args = [
+    '-nostdin',
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-hwaccel',
+    'cuda',
+    '-hwaccel_output_format',
+    'cuda',
+    ...UNTRUSTED_INPUT,
+    '-i',
+    file,
+    '-frames:v',
+    '1',
+    '-f',
+    'null',
+    '-',
+  ];
   try {
     await run(tools.ffmpeg.path, args, { timeout: 30000 });
     return { works: true, reason: '' };
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '');
-    const reason = stderr.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? (error as Error).message.split('\n')[0] ?? 'failed';
+    const reason =
+      stderr
+        .split('\n')
+        .map((line) => line.trim())
+        .find((line) => line !== '') ??
+      (error as Error).message.split('\n')[0] ??
+      'failed';
     return { works: false, reason: reason.replace(/^\[[^\]]+\]\s*/, '') };
   }
 }
-

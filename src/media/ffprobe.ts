@@ -8,6 +8,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import type ffmpeg from 'fluent-ffmpeg';
+
 import { ToolError, VideoInputError } from '../errors.js';
 import { onLines } from './text-lines.js';
 import { stallLimit, type ProbeTools } from './tools.js';
@@ -38,7 +39,9 @@ export async function probeFile(tools: ProbeTools, file: string): Promise<ProbeD
 }
 
 function probeStalled(file: string, seconds: number, option: string): VideoInputError {
-  return new VideoInputError(`Video ${file}: ffprobe gave no answer within ${seconds} s and was stopped; check the file is complete and local, or raise ${option}`);
+  return new VideoInputError(
+    `Video ${file}: ffprobe gave no answer within ${seconds} s and was stopped; check the file is complete and local, or raise ${option}`,
+  );
 }
 
 /** ffprobe's JSON as ProbeData, a display matrix's rotation lifted onto its stream. */
@@ -69,8 +72,18 @@ export interface PacketTime {
  */
 export async function listPacketTimes(tools: ProbeTools, file: string, untilSeconds: number): Promise<PacketTime[]> {
   const args = [
-    '-v', 'error', ...UNTRUSTED_INPUT, '-select_streams', 'V:0', '-read_intervals', `%+${untilSeconds.toFixed(3)}`,
-    '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file,
+    '-v',
+    'error',
+    ...UNTRUSTED_INPUT,
+    '-select_streams',
+    'V:0',
+    '-read_intervals',
+    `%+${untilSeconds.toFixed(3)}`,
+    '-show_entries',
+    'packet=pts,pts_time,flags',
+    '-of',
+    'csv=p=0',
+    file,
   ];
   let stdout: string;
   try {
@@ -109,7 +122,12 @@ class PacketCollector {
     let { scan } = this;
     if (scan.count === this.capacity) {
       this.capacity *= 2;
-      const grown: PacketScan = { pts: new Float64Array(this.capacity), ptsTime: new Float64Array(this.capacity), flags: new Uint8Array(this.capacity), count: scan.count };
+      const grown: PacketScan = {
+        pts: new Float64Array(this.capacity),
+        ptsTime: new Float64Array(this.capacity),
+        flags: new Uint8Array(this.capacity),
+        count: scan.count,
+      };
       grown.pts.set(scan.pts);
       grown.ptsTime.set(scan.ptsTime);
       grown.flags.set(scan.flags);
@@ -139,11 +157,14 @@ function ffprobeLines(
     const limit = stallLimit(tools);
     let last = Date.now();
     let stalled = false;
-    const timer = setInterval(() => {
-      if (Date.now() - last < limit.seconds * 1000) return;
-      stalled = true;
-      child.kill('SIGKILL');
-    }, Math.min(1000, limit.seconds * 250));
+    const timer = setInterval(
+      () => {
+        if (Date.now() - last < limit.seconds * 1000) return;
+        stalled = true;
+        child.kill('SIGKILL');
+      },
+      Math.min(1000, limit.seconds * 250),
+    );
     timer.unref();
     onLines(child.stdout, (line) => {
       last = Date.now();
@@ -174,10 +195,15 @@ export async function scanPackets(tools: ProbeTools, file: string): Promise<Pack
   const args = ['-v', 'error', ...UNTRUSTED_INPUT, '-select_streams', 'V:0', '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file];
   const packets = new PacketCollector();
   const failed = (reason: string): Error => new ToolError(`ffprobe could not list the packets of ${file}: ${reason}`);
-  await ffprobeLines(tools, args, (line) => {
-    const [pts, ptsTime, flags] = line.trim().split(',');
-    packets.add(pts, ptsTime, flags);
-  }, { stalled: (seconds, option) => failed(`no packet listed for ${seconds} s (raise ${option})`), failed });
+  await ffprobeLines(
+    tools,
+    args,
+    (line) => {
+      const [pts, ptsTime, flags] = line.trim().split(',');
+      packets.add(pts, ptsTime, flags);
+    },
+    { stalled: (seconds, option) => failed(`no packet listed for ${seconds} s (raise ${option})`), failed },
+  );
   return packets.scan;
 }
 
@@ -212,8 +238,19 @@ export interface ProbeWithPackets {
  */
 export async function probeFileWithPackets(tools: ProbeTools, file: string): Promise<ProbeWithPackets> {
   const args = [
-    '-v', 'error', ...UNTRUSTED_INPUT, '-select_streams', 'V:0', '-show_program_version', '-show_streams', '-show_format',
-    '-show_entries', 'packet=pts,pts_time,flags', '-of', 'json=compact=1', file,
+    '-v',
+    'error',
+    ...UNTRUSTED_INPUT,
+    '-select_streams',
+    'V:0',
+    '-show_program_version',
+    '-show_streams',
+    '-show_format',
+    '-show_entries',
+    'packet=pts,pts_time,flags',
+    '-of',
+    'json=compact=1',
+    file,
   ];
   const packets = new PacketCollector();
   const rest: string[] = [];
@@ -221,25 +258,31 @@ export async function probeFileWithPackets(tools: ProbeTools, file: string): Pro
   // lines are its side data. The packets are left out of `rest`, which stays valid JSON.
   let inPackets = false;
   let packetIndent: string | null = null;
-  await ffprobeLines(tools, args, (line) => {
-    const trimmed = line.trim();
-    if (inPackets) {
-      const indent = line.slice(0, line.length - line.trimStart().length);
-      if (trimmed.startsWith('{') && (packetIndent === null || indent === packetIndent)) {
-        packetIndent = indent;
-        packets.add(...parsePacketLine(trimmed));
-        return;
+  await ffprobeLines(
+    tools,
+    args,
+    (line) => {
+      const trimmed = line.trim();
+      if (inPackets) {
+        const indent = line.slice(0, line.length - line.trimStart().length);
+        if (trimmed.startsWith('{') && (packetIndent === null || indent === packetIndent)) {
+          packetIndent = indent;
+          packets.add(...parsePacketLine(trimmed));
+          return;
+        }
+        if (!/^\],?$/.test(trimmed) || (packetIndent !== null && indent.length >= packetIndent.length)) return;
+        inPackets = false;
+      } else if (trimmed === '"packets": [') {
+        inPackets = true;
       }
-      if (!/^\],?$/.test(trimmed) || (packetIndent !== null && indent.length >= packetIndent.length)) return;
-      inPackets = false;
-    } else if (trimmed === '"packets": [') {
-      inPackets = true;
-    }
-    rest.push(line);
-  }, {
-    stalled: (seconds, option) => probeStalled(file, seconds, option),
-    failed: (reason, code) => (code === null ? new ToolError(`Cannot run ${tools.ffprobe.path}: ${reason}`) : new Error(`ffprobe exited with code ${code}\n${reason}`)),
-  });
+      rest.push(line);
+    },
+    {
+      stalled: (seconds, option) => probeStalled(file, seconds, option),
+      failed: (reason, code) =>
+        code === null ? new ToolError(`Cannot run ${tools.ffprobe.path}: ${reason}`) : new Error(`ffprobe exited with code ${code}\n${reason}`),
+    },
+  );
   const parsed = JSON.parse(rest.join('\n')) as Partial<ProbeData> & { program_version?: { version?: string } };
   const version = parsed.program_version?.version;
   return { data: probeDataOf(parsed), packets: packets.scan, ffprobeVersion: version === undefined ? null : `ffprobe version ${version}` };

@@ -8,6 +8,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
+
 import { cliName } from '../domain/run-options.js';
 import { DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 import { ToolError } from '../errors.js';
@@ -120,9 +121,10 @@ export function locateFfmpegTools(override?: string, overrideName = cliName('ffm
   } else {
     const systemFfmpeg = onPath('ffmpeg');
     const systemFfprobe = onPath('ffprobe');
-    pair = systemFfmpeg && systemFfprobe
-      ? { ffmpeg: systemFfmpeg, ffprobe: systemFfprobe, source: 'path' }
-      : { ffmpeg: fromNpm('@ffmpeg-installer/ffmpeg'), ffprobe: fromNpm('@ffprobe-installer/ffprobe'), source: 'npm' };
+    pair =
+      systemFfmpeg && systemFfprobe
+        ? { ffmpeg: systemFfmpeg, ffprobe: systemFfprobe, source: 'path' }
+        : { ffmpeg: fromNpm('@ffmpeg-installer/ffmpeg'), ffprobe: fromNpm('@ffprobe-installer/ffprobe'), source: 'npm' };
     if (!pair.ffmpeg || !pair.ffprobe) {
       throw new ToolError(
         'ffmpeg and ffprobe were not found on PATH nor in the optional npm packages; install ffmpeg (e.g. `apt-get install ffmpeg`) so that both are on PATH',

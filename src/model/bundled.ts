@@ -3,6 +3,7 @@
  * a checkout, an npm install (`files` in package.json) and the image (/opt/dataset-gen/models).
  */
 import path from 'node:path';
+
 import { packageRoot } from '../version.js';
 
 /** The preset `yolov8n-coco`'s weights (models/README.md: provenance, sha256, licence). */

@@ -5,22 +5,24 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+
 import { classNameProblem } from '../domain/control-characters.js';
 import { ConfigError } from '../errors.js';
-import { bundledModelsDir, BUNDLED_MODEL_FILE } from './bundled.js';
+import { BUNDLED_MODEL_FILE, bundledModelsDir } from './bundled.js';
 import { COCO80_NAMES } from './coco-names.js';
 
-const sha256Schema = z
-  .string()
-  .regex(/^[0-9a-f]{64}$/, 'a sha256 digest: 64 lowercase hex characters');
+const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 digest: 64 lowercase hex characters');
 
-export const modelSourceSchema = z.union([
-  z.strictObject({ path: z.string().min(1) }),
-  z.strictObject({
-    url: z.url({ protocol: /^https$/, error: 'an https:// URL' }),
-    sha256: sha256Schema.optional(),
-  }),
-], { error: 'either {"path": "<file.onnx>"} or {"url": "https://…", "sha256": "<64 hex, optional>"}' });
+export const modelSourceSchema = z.union(
+  [
+    z.strictObject({ path: z.string().min(1) }),
+    z.strictObject({
+      url: z.url({ protocol: /^https$/, error: 'an https:// URL' }),
+      sha256: sha256Schema.optional(),
+    }),
+  ],
+  { error: 'either {"path": "<file.onnx>"} or {"url": "https://…", "sha256": "<64 hex, optional>"}' },
+);
 
 export const executionProviderSchema = z.enum(['cpu', 'cuda']);
 
@@ -106,9 +108,7 @@ export async function loadModelConfig(spec: string, cwd = process.cwd()): Promis
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code);
-    throw new ConfigError(
-      `Cannot read model config ${file}: ${why}; pass a JSON file or one of the presets: ${Object.keys(PRESETS).join(', ')}`,
-    );
+    throw new ConfigError(`Cannot read model config ${file}: ${why}; pass a JSON file or one of the presets: ${Object.keys(PRESETS).join(', ')}`);
   }
   let json: unknown;
   try {

@@ -18,9 +18,10 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ModelError } from '../errors.js';
-import { redactUrl } from '../domain/url-redaction.js';
+
 import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
+import { redactUrl } from '../domain/url-redaction.js';
+import { ModelError } from '../errors.js';
 
 /** Largest model file accepted unless `maxBytes` says otherwise: 1 GiB (YOLO weights are 6–300 MB). */
 export const DEFAULT_MAX_MODEL_BYTES = 1024 ** 3;
@@ -154,9 +155,7 @@ export async function downloadModel(
   try {
     await mkdir(cacheDir, { recursive: true });
   } catch (error) {
-    throw new ModelError(
-      `Cannot create the model cache folder ${cacheDir}: ${(error as Error).message}; set DATASET_GEN_CACHE to a writable folder`,
-    );
+    throw new ModelError(`Cannot create the model cache folder ${cacheDir}: ${(error as Error).message}; set DATASET_GEN_CACHE to a writable folder`);
   }
   const names = options.timeoutNames ?? { stall: '--stall-timeout', deadline: '--download-timeout' };
   const limits: Limits = {
@@ -182,7 +181,9 @@ export async function downloadModel(
       } catch (error) {
         await rm(temporary, { force: true });
         if (deadline.aborted) {
-          throw new ModelError(`Model download ${shown} did not finish within ${deadlineMs / 1000} s (${names.deadline}); check the network, or raise ${names.deadline}`);
+          throw new ModelError(
+            `Model download ${shown} did not finish within ${deadlineMs / 1000} s (${names.deadline}); check the network, or raise ${names.deadline}`,
+          );
         }
         if (!isTransient(error)) throw error;
         if (tried >= retries) {

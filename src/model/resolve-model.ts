@@ -2,15 +2,16 @@
  * Where the model weights come from, in order: an explicit path (--model / DATASET_GEN_MODEL), the
  * model config's `source.path`, the cache entry for its `source.url`, or a download into the cache.
  */
-import { readFile, stat, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import { cliName } from '../domain/run-options.js';
+import { redactUrl } from '../domain/url-redaction.js';
 import { ModelError } from '../errors.js';
 import type { LoadedModelConfig } from './config.js';
 import { downloadModel, type DownloadOptions } from './download.js';
 import { sha256File, sha256Text } from './sha256.js';
-import { redactUrl } from '../domain/url-redaction.js';
 
 export interface ResolvedModel {
   path: string;
@@ -47,8 +48,7 @@ export interface ModelOptionNames {
 /** The library's default: the CLI's flags. */
 const DEFAULT_NAMES: ModelOptionNames = { model: cliName('model'), sha256: cliName('model-sha256'), env: null };
 
-export const EXPORT_HINT =
-  'to make one: `pip install ultralytics && yolo export model=yolov8n.pt format=onnx` (writes yolov8n.onnx)';
+export const EXPORT_HINT = 'to make one: `pip install ultralytics && yolo export model=yolov8n.pt format=onnx` (writes yolov8n.onnx)';
 
 export function defaultCacheDir(): string {
   return process.env.DATASET_GEN_CACHE || path.join(os.homedir(), '.cache', 'dataset-gen');
@@ -71,17 +71,21 @@ async function fromFile(file: string, what: string, origin: ResolvedModel['origi
 }
 
 async function exists(file: string): Promise<boolean> {
-  return stat(file).then((s) => s.isFile() && s.size > 0, () => false);
+  return stat(file).then(
+    (s) => s.isFile() && s.size > 0,
+    () => false,
+  );
 }
 
-async function fromUrl(
-  url: string,
-  pinned: string | undefined,
-  options: ResolveModelOptions,
-): Promise<ResolvedModel> {
+async function fromUrl(url: string, pinned: string | undefined, options: ResolveModelOptions): Promise<ResolvedModel> {
   const cacheDir = options.cacheDir ?? defaultCacheDir();
   const urlIndex = path.join(cacheDir, 'urls', `${sha256Text(url)}.sha256`);
-  const known = pinned ?? (await readFile(urlIndex, 'utf8').then((t) => t.trim(), () => undefined));
+  const known =
+    pinned ??
+    (await readFile(urlIndex, 'utf8').then(
+      (t) => t.trim(),
+      () => undefined,
+    ));
   if (known) {
     const cached = path.join(cacheDir, `${known}.onnx`);
     if (await exists(cached)) {

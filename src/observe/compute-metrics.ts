@@ -5,6 +5,7 @@
  * read, never changed.
  */
 import path from 'node:path';
+
 import { DATA_LOSS_SHARE, type DataLossWarning } from '../domain/data-loss.js';
 import { DROP_REASONS, QUALITY_DROP_REASONS, type DropReason } from '../domain/drop-reason.js';
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
@@ -41,8 +42,21 @@ const DETECTIONS_PER_IMAGE_BUCKETS: BucketBounds = [...Array.from({ length: 10 }
 
 /** Buckets for pHash Hamming distances (0..64): fine-grained where dedup thresholds sit. */
 const PHASH_DISTANCE_BUCKETS: BucketBounds = [
-  [0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5], [6, 6], [7, 7], [8, 8], [9, 9],
-  [10, 11], [12, 15], [16, 23], [24, 31], [32, null],
+  [0, 0],
+  [1, 1],
+  [2, 2],
+  [3, 3],
+  [4, 4],
+  [5, 5],
+  [6, 6],
+  [7, 7],
+  [8, 8],
+  [9, 9],
+  [10, 11],
+  [12, 15],
+  [16, 23],
+  [24, 31],
+  [32, null],
 ];
 
 /** Computes the run's metrics from everything the stages recorded. Pure: the recorder is not changed. */
@@ -50,9 +64,7 @@ export function computeMetrics(recorder: RunRecord, options: ComputeMetricsOptio
   const counts = countFrames(recorder.frames);
   const decoded = recorder.videos.reduce((acc, v) => acc + Math.max(0, v.framesDecoded), 0);
   const videos = videoMetrics(recorder);
-  const distances = recorder.frames
-    .map((f) => f.phashDistance)
-    .filter((d): d is number => d !== null && Number.isFinite(d));
+  const distances = recorder.frames.map((f) => f.phashDistance).filter((d): d is number => d !== null && Number.isFinite(d));
   const classFilter = options.classFilter && options.classFilter.length > 0 ? options.classFilter : null;
 
   return {

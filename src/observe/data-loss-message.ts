@@ -14,9 +14,10 @@ export function describeDataLoss(warning: DataLossWarning, name: NameOf = cliNam
   if (warning.kind === 'damaged') {
     const { video, decodeErrors, dropped, sampled } = warning;
     const errors = `${decodeErrors} decode error${decodeErrors === 1 ? '' : 's'}`;
-    const frames = dropped === 0
-      ? `none of its ${sampled} sampled frames came from the damaged stretches`
-      : `${dropped} of its ${sampled} sampled frames came from the damaged stretches (up to the next keyframe) and were dropped as corrupt`;
+    const frames =
+      dropped === 0
+        ? `none of its ${sampled} sampled frames came from the damaged stretches`
+        : `${dropped} of its ${sampled} sampled frames came from the damaged stretches (up to the next keyframe) and were dropped as corrupt`;
     return `Video ${video} holds damaged data: ffmpeg reported ${errors}; ${frames}; if the file should be intact, re-copy or re-export it`;
   }
   if (warning.kind === 'no-images') {

@@ -10,9 +10,10 @@
 import { constants } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+
 import { DROP_REASONS } from '../domain/drop-reason.js';
 import { STAGES } from '../domain/stages.js';
-import { OutputError, messageOf } from '../errors.js';
+import { messageOf, OutputError } from '../errors.js';
 import { csvRecord, type CsvValue } from './csv.js';
 import type { RunMetrics } from './metrics-contract.js';
 import { round } from './statistics.js';
@@ -86,9 +87,10 @@ function mismatch(file: string, found: string): OutputError {
   const got = found.split(',');
   const at = expected.findIndex((name, i) => got[i] !== name);
   const column = at === -1 ? expected.length : at;
-  const where = at === -1
-    ? `it has ${got.length - expected.length} extra column(s) after "${expected[expected.length - 1] ?? ''}"`
-    : `column ${column + 1} is ${got[column] === undefined ? 'missing' : JSON.stringify(shorten(got[column] ?? '', 60))} where "${expected[column] ?? ''}" was expected`;
+  const where =
+    at === -1
+      ? `it has ${got.length - expected.length} extra column(s) after "${expected[expected.length - 1] ?? ''}"`
+      : `column ${column + 1} is ${got[column] === undefined ? 'missing' : JSON.stringify(shorten(got[column] ?? '', 60))} where "${expected[column] ?? ''}" was expected`;
   return new OutputError(
     `Refusing to append to the run history ${file}: its header is not the one dataset-gen writes (${where}). ` +
       `Expected ${JSON.stringify(shorten(HEADER_LINE, 400))}; found ${JSON.stringify(shorten(found))}. ` +
@@ -132,7 +134,8 @@ async function readAndCheck(handle: FileHandle, file: string): Promise<HeadState
 
 function ioError(file: string, error: unknown): unknown {
   if (error instanceof OutputError) return error;
-  if ((error as NodeJS.ErrnoException).code === 'ELOOP') return new OutputError(`The run history ${file} is a symbolic link; name the file itself`, { cause: error });
+  if ((error as NodeJS.ErrnoException).code === 'ELOOP')
+    return new OutputError(`The run history ${file} is a symbolic link; name the file itself`, { cause: error });
   return new OutputError(`Cannot append to the run history ${file}: ${messageOf(error)}`, { cause: error });
 }
 

@@ -10,6 +10,7 @@
  * files of several sites can sit in one textfile-collector folder without clashing.
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+
 import { DROP_REASONS } from '../domain/drop-reason.js';
 import { STAGES } from '../domain/stages.js';
 import type { RunMetrics } from './metrics-contract.js';

@@ -10,8 +10,9 @@
  * string in the result, never a thrown error.
  */
 import type { Registry } from 'prom-client';
-import { PROMETHEUS_CONTENT_TYPE } from './prometheus.js';
+
 import { redactUrl } from '../domain/url-redaction.js';
+import { PROMETHEUS_CONTENT_TYPE } from './prometheus.js';
 
 export const PUSHGATEWAY_JOB = 'dataset-gen';
 export const DEFAULT_PUSH_TIMEOUT_MS = 10_000;

@@ -2,8 +2,8 @@
  * The run's recorder: every stage reports what it did here, and nothing else keeps counts. Metrics,
  * CSV and reports are computed from it once, at the end of the run.
  */
-import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
 import type { ExportRecord } from '../domain/exports.js';
+import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
 import type { FrameFeatures, Selection } from '../domain/selection.js';
 import type { Stage } from '../domain/stages.js';
 

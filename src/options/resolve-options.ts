@@ -4,18 +4,13 @@
  * spelled it, the value received and what was expected. Nothing is coerced silently.
  */
 import path from 'node:path';
+
 import { findControlCharacter } from '../domain/control-characters.js';
-import { DECODE_OPTIONS, type DecodeOption, type NameOf, type OptionKey, type Options, type WorkerCount, cliName } from '../domain/run-options.js';
-import { DEFAULT_LABEL_STUDIO_IMAGES, EXPORT_FORMATS, type ExportFormat, isLabelStudioImagePrefix, LABEL_STUDIO_IMAGES_EXPECTED } from '../domain/exports.js';
+import { DEFAULT_LABEL_STUDIO_IMAGES, EXPORT_FORMATS, isLabelStudioImagePrefix, LABEL_STUDIO_IMAGES_EXPECTED, type ExportFormat } from '../domain/exports.js';
+import { cliName, DECODE_OPTIONS, type DecodeOption, type NameOf, type OptionKey, type Options, type WorkerCount } from '../domain/run-options.js';
 import { DEFAULT_SAMPLING, type Sampling } from '../domain/sampling.js';
+import { DEDUP_DISABLED, DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS, LOCAL_CHANGE_MAX } from '../domain/thresholds.js';
 import type { TimeRange } from '../domain/time-range.js';
-import {
-  DEDUP_DISABLED,
-  DEFAULT_DEDUP_LOCAL_THRESHOLD,
-  DEFAULT_DEDUP_THRESHOLD,
-  DEFAULT_QUALITY_THRESHOLDS,
-  LOCAL_CHANGE_MAX,
-} from '../domain/thresholds.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 import { invalidParameterError } from '../errors.js';
 import { DEFAULT_PRESET, executionProviderSchema, PRESETS } from '../model/config.js';
@@ -92,7 +87,11 @@ function providerList(raw: RawOptions, name: NameOf): ('cpu' | 'cuda')[] | null 
   if (value === null) return null;
   const names = value.split(',').map((part) => part.trim().toLowerCase());
   if (names.some((part) => !executionProviderSchema.options.includes(part as 'cpu' | 'cuda'))) {
-    throw invalidParameterError(name('execution-providers'), `a comma-separated list of ${executionProviderSchema.options.join(', ')} such as "cuda,cpu"`, value);
+    throw invalidParameterError(
+      name('execution-providers'),
+      `a comma-separated list of ${executionProviderSchema.options.join(', ')} such as "cuda,cpu"`,
+      value,
+    );
   }
   return [...new Set(names as ('cpu' | 'cuda')[])];
 }
@@ -157,7 +156,8 @@ export const MAX_SELECT = 1_000_000;
 export function labellingBudget(raw: RawOptions, name: NameOf = cliName): Pick<Options, 'select' | 'selectOnly'> {
   const select = integer(raw, 'select', name, { min: 1, max: MAX_SELECT });
   const selectOnly = raw['select-only'] === true;
-  if (selectOnly && select === null) throw invalidParameterError(name('select-only'), `to go with ${name('select')} (the number of frames to choose)`, 'no budget');
+  if (selectOnly && select === null)
+    throw invalidParameterError(name('select-only'), `to go with ${name('select')} (the number of frames to choose)`, 'no budget');
   return { select, selectOnly };
 }
 

@@ -12,29 +12,29 @@
  * and never count the same moment twice; the model's own time per frame is recorded separately
  * (`inferenceMs`), and with several workers its sum exceeds the detect stage.
  */
-import type { DetectResult, Detector } from '../detect/detector.js';
+import type { Detector, DetectResult } from '../detect/detector.js';
 import { imageFileName } from '../domain/dataset-files.js';
 import type { FrameRecord, KeptFrameRecord } from '../domain/frame-record.js';
 import type { Frame } from '../domain/frame.js';
-import type { FrameFeatures } from '../domain/selection.js';
 import type { Sampling } from '../domain/sampling.js';
-import type { TimeRange } from '../domain/time-range.js';
+import type { FrameFeatures } from '../domain/selection.js';
 import type { QualityThresholds } from '../domain/thresholds.js';
+import type { TimeRange } from '../domain/time-range.js';
 import type { VideoInfo } from '../domain/video.js';
+import { VideoInputError } from '../errors.js';
 import type { FfmpegTools } from '../media/tools.js';
 import type { Progress } from '../observe/progress.js';
 import type { RunRecorder } from '../observe/recorder.js';
+import { DecoderPriority } from './decode/decoder-priority.js';
+import { DecoderStderr, type DecodeStats } from './decode/decoder-stderr.js';
+import { extractPlanned, PlannedDecodeTotals, type PlannedDecode } from './decode/extract-planned.js';
+import { extractFrames } from './decode/extract.js';
+import type { TimelineOrigin } from './decode/frame-timeline.js';
+import type { RangePlan } from './decode/range-plan.js';
 import { fitForAnalysis } from './filter/analysis.js';
 import { Deduplicator } from './filter/dedup.js';
-import { DecoderStderr, type DecodeStats } from './decode/decoder-stderr.js';
-import { extractFrames } from './decode/extract.js';
-import { extractPlanned, PlannedDecodeTotals, type PlannedDecode } from './decode/extract-planned.js';
-import type { TimelineOrigin } from './decode/frame-timeline.js';
-import { VideoInputError } from '../errors.js';
-import { frameFeatures } from './label/frame-features.js';
 import { QualityFilter } from './filter/quality.js';
-import { DecoderPriority } from './decode/decoder-priority.js';
-import type { RangePlan } from './decode/range-plan.js';
+import { frameFeatures } from './label/frame-features.js';
 import { writeFrameJpeg } from './write/write-images.js';
 
 /** How a video is decoded: the tools, the priority, the range and which frames. */
@@ -172,7 +172,16 @@ function framesOf(job: VideoJob, report: DecoderStderr | PlannedDecodeTotals, pr
     return extractPlanned({ tools, video: job.video, plan: { ...plannedDecode, priority, hwaccel }, totals: report });
   }
   const stderr = report as DecoderStderr;
-  return extractFrames({ tools, video: job.video, sampling: job.sampling, stderr, seekSeconds: range?.seekSeconds, hwaccel, priority, firstPts: origin?.firstPts });
+  return extractFrames({
+    tools,
+    video: job.video,
+    sampling: job.sampling,
+    stderr,
+    seekSeconds: range?.seekSeconds,
+    hwaccel,
+    priority,
+    firstPts: origin?.firstPts,
+  });
 }
 
 /** Processes one video; returns the decode's summary (frames decoded, decoder errors). */
@@ -182,7 +191,10 @@ export async function processVideo(job: VideoJob): Promise<DecodeSummary> {
   const dedup = new Deduplicator(job.filters.dedupThreshold, job.filters.dedupLocalThreshold);
   const filter = new QualityFilter(job.filters.quality);
   const plan = decoder.range;
-  const report = decoder.plannedDecode === null ? new DecoderStderr(decoder.origin ?? plan?.origin ?? null, plan?.range ?? null) : new PlannedDecodeTotals(plan?.range ?? null);
+  const report =
+    decoder.plannedDecode === null
+      ? new DecoderStderr(decoder.origin ?? plan?.origin ?? null, plan?.range ?? null)
+      : new PlannedDecodeTotals(plan?.range ?? null);
   const priority = new DecoderPriority(decoder.lowPriority ?? true);
   let first = true;
   let batch: Pending[] = [];
@@ -210,7 +222,9 @@ export async function processVideo(job: VideoJob): Promise<DecodeSummary> {
       // A decode of every frame keeps its first frame: it must come before the checkpoint. A planned
       // decode takes only its chosen frames and starts where it must.
       if (first && decoder.plannedDecode === null && plan !== null && plan.seekSeconds !== undefined && frame.timestampMs >= plan.replayFromMs) {
-        throw new VideoInputError(`Video ${video.path}: the seek to ${plan.seekSeconds} s landed at ${frame.timestampMs / 1000} s, past the dedup checkpoint at ${plan.replayFromMs / 1000} s; the range cannot be decided as in a whole run`);
+        throw new VideoInputError(
+          `Video ${video.path}: the seek to ${plan.seekSeconds} s landed at ${frame.timestampMs / 1000} s, past the dedup checkpoint at ${plan.replayFromMs / 1000} s; the range cannot be decided as in a whole run`,
+        );
       }
       first = false;
       const place = placeOf(plan, frame.timestampMs);

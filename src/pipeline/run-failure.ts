@@ -16,7 +16,9 @@ export function isDiskFull(error: unknown): boolean {
 
 export function diskFullError(error: unknown, staging: string, outDir: string, name: NameOf): OutputError {
   const file = (error as NodeJS.ErrnoException).path ?? staging;
-  return new OutputError(`Cannot write ${file}: disk full (ENOSPC); nothing was written to ${outDir}; free space there or choose another ${name('out')}`, { cause: error });
+  return new OutputError(`Cannot write ${file}: disk full (ENOSPC); nothing was written to ${outDir}; free space there or choose another ${name('out')}`, {
+    cause: error,
+  });
 }
 
 export interface FailedRun {
@@ -38,7 +40,9 @@ export async function failureOf(error: unknown, run: FailedRun): Promise<unknown
   const interrupted = signal?.aborted === true;
   if (interrupted && staging !== null && staging.checkpoint.finished > 0) {
     const kept = `${staging.checkpoint.finished} of ${run.videoCount} videos finished and kept in ${staging.dir}`;
-    return reason instanceof InterruptedError ? new InterruptedError(`${reason.message}; ${kept}; run again with ${name('resume')} to continue`, reason.signal) : reason;
+    return reason instanceof InterruptedError
+      ? new InterruptedError(`${reason.message}; ${kept}; run again with ${name('resume')} to continue`, reason.signal)
+      : reason;
   }
   if (staging !== null) await discardStagingDir(staging.dir);
   if (interrupted) {

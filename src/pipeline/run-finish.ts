@@ -5,15 +5,16 @@
  */
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Registry } from 'prom-client';
+
 import { DATASET_FILES } from '../domain/dataset-files.js';
 import type { Options } from '../domain/run-options.js';
 import { processedSeconds } from '../domain/time-range.js';
 import { buildCoco, serializeCoco, type CocoContext } from '../export/coco.js';
 import { PRESETS } from '../model/config.js';
+import { computeMetrics } from '../observe/compute-metrics.js';
 import { describeDataLoss } from '../observe/data-loss-message.js';
 import type { RunMetrics } from '../observe/metrics-contract.js';
-import { computeMetrics } from '../observe/compute-metrics.js';
-import type { Registry } from 'prom-client';
 import { logStageSummary } from '../observe/stage-summary.js';
 import { classColors } from '../report/report-model.js';
 import { TOOL_VERSION, toolCommit } from '../version.js';

@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+
 import { DATASET_FILES, type DatasetFile } from '../domain/dataset-files.js';
 import { cliName, type Options } from '../domain/run-options.js';
 import { locateFfmpegTools } from '../media/tools.js';

@@ -7,6 +7,7 @@
  * decoder and the run's identity.
  */
 import path from 'node:path';
+
 import { Detector } from '../detect/detector.js';
 import type { QualityGateVerdict } from '../domain/quality-gates.js';
 import type { NameOf, Options } from '../domain/run-options.js';
@@ -164,7 +165,10 @@ export async function startRun(start: RunStart): Promise<PreparedRun> {
   const probing = probeVideos(probeTools, options, name);
   const probeTimed = recorder.time('probe', () => probing);
   // ffmpeg's version is read beside the probe, not after it: the decode waits for both.
-  const toolsReady = withVersions(paths, probing.then((videos) => videos[0]?.ffprobeVersion ?? null)).then((found): FfmpegTools => ({ ...found, stallTimeout }));
+  const toolsReady = withVersions(
+    paths,
+    probing.then((videos) => videos[0]?.ffprobeVersion ?? null),
+  ).then((found): FfmpegTools => ({ ...found, stallTimeout }));
   const firstPlans = probing.then((videos) => prepareVideo(probeTools, videos[0]!.info, options, videos[0]!.packets));
   firstPlans.catch(() => undefined);
   const loading = loadDetector(start, () => probing.then(() => undefined));
@@ -204,7 +208,10 @@ export async function readyRun(run: PreparedRun): Promise<ReadyRun> {
   logger.info(`using ${tools.ffmpeg.version} (${tools.ffmpeg.path}, from ${tools.source})`);
   for (const info of run.videos) {
     const fps = Math.round(info.fps * 1000) / 1000;
-    logger.info(`probed ${path.basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
+    logger.info(
+      `probed ${path.basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`,
+      { video: info.stem, stage: 'probe' },
+    );
   }
   logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin}), running on ${detector.providers.join(', ')}`);
   const hwaccel = await chooseDecoder(run);

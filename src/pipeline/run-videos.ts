@@ -47,10 +47,19 @@ async function decodeVideo(run: ReadyRun, staging: RunStaging, index: number): P
   const { plan, decode } = await recorder.time('probe', () => run.plansOf(index));
   if (plan) {
     const from = plan.seekSeconds === undefined ? 'the first frame' : `the key frame before ${plan.seekSeconds} s`;
-    logger.info(`range ${describeRange(plan.range)} of ${info.stem}: decoding from ${from}, dedup replayed from ${plan.replayFromMs / 1000} s`, { video: info.stem, stage: 'extract' });
+    logger.info(`range ${describeRange(plan.range)} of ${info.stem}: decoding from ${from}, dedup replayed from ${plan.replayFromMs / 1000} s`, {
+      video: info.stem,
+      stage: 'extract',
+    });
   }
   const gpu = detector.providers.includes('cuda');
-  const setting = chooseDecoderSetting({ gpu, decodedPerSample: decode.decodedPerSample, keyframes: decode.mode === 'keyframes', width: info.width, height: info.height });
+  const setting = chooseDecoderSetting({
+    gpu,
+    decodedPerSample: decode.decodedPerSample,
+    keyframes: decode.mode === 'keyframes',
+    width: info.width,
+    height: info.height,
+  });
   logger.info(`decoding ${info.stem}: ${decode.mode} (${decode.reason}); at ${setting.lowPriority ? 'the lowest' : 'normal'} priority (${setting.reason})`, {
     video: info.stem,
     stage: 'extract',

@@ -8,6 +8,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+
 import { DATASET_FILES } from '../domain/dataset-files.js';
 import type { KeptImage } from '../domain/frame-record.js';
 import { mapLimit } from './map-limit.js';
@@ -74,19 +75,14 @@ export function orderKept(kept: readonly KeptImage[]): KeptImage[] {
   const videoRank = new Map<string, number>();
   for (const image of kept) if (!videoRank.has(image.video)) videoRank.set(image.video, videoRank.size);
   return [...kept].sort(
-    (a, b) =>
-      (videoRank.get(a.video) ?? 0) - (videoRank.get(b.video) ?? 0) ||
-      a.timestampMs - b.timestampMs ||
-      a.frameIndex - b.frameIndex,
+    (a, b) => (videoRank.get(a.video) ?? 0) - (videoRank.get(b.video) ?? 0) || a.timestampMs - b.timestampMs || a.frameIndex - b.frameIndex,
   );
 }
 
 function classCounts(image: KeptImage): { name: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const det of image.detections) counts.set(det.className, (counts.get(det.className) ?? 0) + 1);
-  return [...counts.entries()]
-    .map(([name, count]) => ({ name, count }))
-    .sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return [...counts.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**
@@ -95,11 +91,7 @@ function classCounts(image: KeptImage): { name: string; count: number }[] {
  * this sheet).
  * An image that cannot be read is listed in `failed` instead of failing the report.
  */
-export async function buildContactSheet(
-  datasetDir: string,
-  kept: readonly KeptImage[],
-  options: ContactSheetOptions = {},
-): Promise<ContactSheet> {
+export async function buildContactSheet(datasetDir: string, kept: readonly KeptImage[], options: ContactSheetOptions = {}): Promise<ContactSheet> {
   const max = Math.min(MAX_THUMBNAILS, Math.max(0, Math.floor(options.maxThumbnails ?? DEFAULT_MAX_THUMBNAILS)));
   const maxWidth = Math.max(16, Math.floor(options.width ?? DEFAULT_THUMB_WIDTH));
   const quality = Math.min(100, Math.max(1, Math.round(options.jpegQuality ?? 80)));

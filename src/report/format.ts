@@ -94,7 +94,10 @@ export function describeClassFilter(filter: { kept: readonly string[]; modelClas
 }
 
 /** The line about classes never detected: among the filter's classes when there is one, else the model's; null when none. */
-export function describeUndetected(detections: { classesWithoutDetections: readonly string[]; classFilter: { kept: readonly string[] } | null }): string | null {
+export function describeUndetected(detections: {
+  classesWithoutDetections: readonly string[];
+  classFilter: { kept: readonly string[] } | null;
+}): string | null {
   const unseen = detections.classesWithoutDetections;
   if (unseen.length === 0) return null;
   if (detections.classFilter === null) return `${int(unseen.length)} model ${unseen.length === 1 ? 'class' : 'classes'} had no detections.`;

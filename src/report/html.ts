@@ -26,6 +26,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import { DATASET_FILES } from '../domain/dataset-files.js';
 import { buildContactSheet, MAX_THUMBNAILS, SELECTED_THUMBS_DIR, type ContactSheet, type ContactSheetOptions } from './contact-sheet.js';
 import { escapeHtml, userText } from './html-escape.js';
@@ -52,7 +53,10 @@ export interface HtmlReportOptions extends TimelineLimits {
 
 /** Class colours: by position in the model's class list, so charts, tables and thumbnails agree. */
 function colorsOf(data: HtmlReportData): (name: string) => string {
-  return classColors(data.manifest.model.classNames ?? [], data.metrics.detections.byClass.map((c) => c.name));
+  return classColors(
+    data.manifest.model.classNames ?? [],
+    data.metrics.detections.byClass.map((c) => c.name),
+  );
 }
 
 /** Renders report.html. Pure and deterministic; see the module comment for what bounds its size. */

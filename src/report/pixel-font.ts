@@ -84,7 +84,7 @@ export function pixelTextRects(text: string, x: number, y: number, scale: number
     const rows = glyph(char);
     const gx = x + i * GLYPH_ADVANCE * scale;
     rows.forEach((row, r) => {
-      for (let c = 0; c < row.length; ) {
+      for (let c = 0; c < row.length;) {
         if (row[c] !== '#') {
           c += 1;
           continue;

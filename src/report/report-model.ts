@@ -8,13 +8,13 @@
 import type { DropReason } from '../domain/drop-reason.js';
 import type { FrameRecord, KeptImage } from '../domain/frame-record.js';
 import type { QualityGateVerdict } from '../domain/quality-gates.js';
+import type { NameOf } from '../domain/run-options.js';
 import type { Sampling } from '../domain/sampling.js';
 import type { RunMetrics, VideoMetrics } from '../observe/metrics-contract.js';
 import { median } from '../observe/statistics.js';
 import { int } from './format.js';
 import { cut } from './html-escape.js';
 import type { TimelineCategory, TimelineMark, TimelineTrack } from './svg-timeline.js';
-import type { NameOf } from '../domain/run-options.js';
 
 /**
  * The parts of `RunManifest` the report shows. `RunManifest` is assignable to it; tests can build a
@@ -64,8 +64,18 @@ export function outcomeOf(frame: FrameRecord): Outcome {
 
 /** Colours for classes, picked to stay apart from each other and readable under white text. */
 export const CLASS_PALETTE: readonly string[] = [
-  '#1f77d0', '#e8590c', '#2b9348', '#c2255c', '#7048e8', '#0c8599',
-  '#b8860b', '#d6336c', '#5c940d', '#1864ab', '#862e9c', '#a61e4d',
+  '#1f77d0',
+  '#e8590c',
+  '#2b9348',
+  '#c2255c',
+  '#7048e8',
+  '#0c8599',
+  '#b8860b',
+  '#d6336c',
+  '#5c940d',
+  '#1864ab',
+  '#862e9c',
+  '#a61e4d',
 ];
 
 /**
@@ -114,11 +124,12 @@ function emptyCounts(): number[] {
  * frames and the mean detections of its kept frames.
  */
 export function timelineMarks(frames: readonly FrameRecord[], durationMs: number, cap: number): { marks: TimelineMark[]; durationMs: number; perMark: number } {
-  const rows = [...frames]
-    .filter((f) => Number.isFinite(f.timestampMs))
-    .sort((a, b) => a.timestampMs - b.timestampMs || a.frameIndex - b.frameIndex);
+  const rows = [...frames].filter((f) => Number.isFinite(f.timestampMs)).sort((a, b) => a.timestampMs - b.timestampMs || a.frameIndex - b.frameIndex);
   if (rows.length === 0) return { marks: [], durationMs: Math.max(0, durationMs), perMark: 0 };
-  const gaps = rows.slice(1).map((f, i) => f.timestampMs - (rows[i]?.timestampMs ?? 0)).filter((g) => g > 0);
+  const gaps = rows
+    .slice(1)
+    .map((f, i) => f.timestampMs - (rows[i]?.timestampMs ?? 0))
+    .filter((g) => g > 0);
   const last = rows[rows.length - 1]?.timestampMs ?? 0;
   const step = median([...gaps].sort((a, b) => a - b)) || (durationMs > last ? durationMs - last : 1000);
   const axis = Math.max(durationMs > 0 ? durationMs : 0, last + Math.min(step, 1000));
@@ -197,9 +208,7 @@ export function buildTimeline(metrics: RunMetrics, frames: readonly FrameRecord[
   const tracks = shown.map((video): TimelineTrack => {
     const rows = byVideo.get(video) ?? [];
     const { marks, durationMs, perMark } = timelineMarks(rows, video.durationSeconds * 1000, cap);
-    const note = perMark <= 1
-      ? `${int(rows.length)} sampled frames, one mark each`
-      : `${int(rows.length)} sampled frames, up to ${int(perMark)} per mark`;
+    const note = perMark <= 1 ? `${int(rows.length)} sampled frames, one mark each` : `${int(rows.length)} sampled frames, up to ${int(perMark)} per mark`;
     return { label: cut(video.name, 60), durationMs, marks, note };
   });
   return {

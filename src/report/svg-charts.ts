@@ -8,7 +8,7 @@
  * Coordinates are printed with at most 2 decimals (`num`), so the same data gives the same bytes.
  */
 import { int, num } from './format.js';
-import { escapeHtml, cut } from './html-escape.js';
+import { cut, escapeHtml } from './html-escape.js';
 
 /** Average glyph advance as a share of the font size, for layout estimates (system sans-serif). */
 const CHAR_WIDTH = 0.58;
@@ -37,8 +37,7 @@ export function svgOpen(width: number, height: number, label: string, fontSize =
   const w = num(width);
   const h = num(height);
   return (
-    `<svg class="chart" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" ` +
-    `aria-label="${escapeHtml(label)}" font-size="${num(fontSize)}">`
+    `<svg class="chart" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" ` + `aria-label="${escapeHtml(label)}" font-size="${num(fontSize)}">`
   );
 }
 
@@ -204,7 +203,9 @@ export function histogramChart(buckets: readonly HistogramDatum[], options: Hist
     const centre = plotX + (i + 0.5) * slot;
     const parts: string[] = [];
     if (count > 0) {
-      parts.push(rect(x, y(count), barWidth, plotTop + plotHeight - y(count), bucket.color ?? DEFAULT_BAR_COLOR, bucket.title ?? `${bucket.label}: ${int(count)}`));
+      parts.push(
+        rect(x, y(count), barWidth, plotTop + plotHeight - y(count), bucket.color ?? DEFAULT_BAR_COLOR, bucket.title ?? `${bucket.label}: ${int(count)}`),
+      );
       if (textWidth(int(count), fontSize) <= slot + 2) parts.push(svgText(centre, y(count) - 4, int(count), { anchor: 'middle', fill: MUTED_TEXT }));
     }
     if (i % every === 0) parts.push(svgText(centre, plotTop + plotHeight + fontSize + 3, bucket.label, { anchor: 'middle', fill: MUTED_TEXT }));
@@ -278,10 +279,7 @@ export function stackedBar(segments: readonly StackedSegment[], options: Stacked
     const cx = (i % columns) * columnWidth;
     const cy = barHeight + 10 + Math.floor(i / columns) * legendRow + legendRow / 2;
     const share = `${((value / total) * 100).toFixed(1)}%`;
-    out.push(
-      rect(cx, cy - 5, 10, 10, segment.color),
-      svgText(cx + 15, cy, `${cut(segment.label, 18)} ${format(value)} (${share})`, { baseline: 'middle' }),
-    );
+    out.push(rect(cx, cy - 5, 10, 10, segment.color), svgText(cx + 15, cy, `${cut(segment.label, 18)} ${format(value)} (${share})`, { baseline: 'middle' }));
   });
   out.push('</svg>');
   return out.join('');

@@ -78,18 +78,12 @@ export function timelineChart(tracks: readonly TimelineTrack[], options: Timelin
   const out = [svgOpen(width, height, options.label, fontSize)];
 
   // Legend: detections, then the outcome categories, wrapping onto a second line if needed.
-  const legend: { label: string; color: string }[] = [
-    { label: 'detections per kept frame', color: detectionColor },
-    ...options.categories,
-  ];
+  const legend: { label: string; color: string }[] = [{ label: 'detections per kept frame', color: detectionColor }, ...options.categories];
   let lx = 0;
   for (const item of legend) {
     const w = 14 + textWidth(item.label, fontSize) + 12;
     if (lx + w > width) break;
-    out.push(
-      `<rect x="${num(lx)}" y="4" width="10" height="10" fill="${item.color}"/>`,
-      svgText(lx + 14, 9, item.label, { baseline: 'middle', fill: MUTED }),
-    );
+    out.push(`<rect x="${num(lx)}" y="4" width="10" height="10" fill="${item.color}"/>`, svgText(lx + 14, 9, item.label, { baseline: 'middle', fill: MUTED }));
     lx += w;
   }
 
@@ -99,10 +93,7 @@ export function timelineChart(tracks: readonly TimelineTrack[], options: Timelin
     return out.join('');
   }
 
-  const maxDetections = Math.max(
-    1,
-    ...tracks.flatMap((t) => t.marks.map((m) => (m.detections !== null && Number.isFinite(m.detections) ? m.detections : 0))),
-  );
+  const maxDetections = Math.max(1, ...tracks.flatMap((t) => t.marks.map((m) => (m.detections !== null && Number.isFinite(m.detections) ? m.detections : 0))));
 
   tracks.forEach((track, ti) => {
     const top = LEGEND_HEIGHT + ti * TRACK_HEIGHT;
@@ -114,8 +105,11 @@ export function timelineChart(tracks: readonly TimelineTrack[], options: Timelin
     const axisY = outTop + OUTCOME_LANE + 2;
 
     out.push('<g>');
-    out.push(`<text x="0" y="${num(top + 12)}" fill="#2b3340" font-weight="bold">${escapeHtml(track.label)}` +
-      (track.note ? `<tspan font-weight="normal" fill="${MUTED}"> ${escapeHtml(track.note)}</tspan>` : '') + '</text>');
+    out.push(
+      `<text x="0" y="${num(top + 12)}" fill="#2b3340" font-weight="bold">${escapeHtml(track.label)}` +
+        (track.note ? `<tspan font-weight="normal" fill="${MUTED}"> ${escapeHtml(track.note)}</tspan>` : '') +
+        '</text>',
+    );
     out.push(svgText(LEFT - 6, detTop + DETECTION_LANE / 2, 'detections', { anchor: 'end', baseline: 'middle', fill: MUTED }));
     out.push(svgText(LEFT - 6, outTop + OUTCOME_LANE / 2, 'frames', { anchor: 'end', baseline: 'middle', fill: MUTED }));
     out.push(svgText(LEFT + plotWidth, detTop - 2, `max ${int(maxDetections)}`, { anchor: 'end', fill: MUTED, size: fontSize - 1 }));

@@ -16,7 +16,6 @@ export interface BarChartOptions {
   maxLabelLength?: number;
 }
 
-
 /**
  * A plain-text chart, one line per row: label padded to a column, the bar, then the value.
  * Lines have no trailing newline; join them as you like. Control characters in labels become spaces.

@@ -15,22 +15,23 @@
  * in the environment of the Docker image (its allocator settings: `imageTunables`).
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import sharp from 'sharp';
+
+import { Detector } from '../../src/detect/detector.js';
 import { letterbox } from '../../src/detect/letterbox.js';
 import { startRuntimePool } from '../../src/detect/worker-pool.js';
-import { Detector } from '../../src/detect/detector.js';
 import type { WorkerCount } from '../../src/domain/run-options.js';
 import type { Sampling } from '../../src/domain/sampling.js';
 import { LOCAL_CHANGE_MAX } from '../../src/domain/thresholds.js';
 import { loadModelConfig } from '../../src/model/config.js';
 import { resolveOptions, type RawOptions } from '../../src/options/resolve-options.js';
-import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { selectFilter } from '../../src/pipeline/decode/select-filter.js';
+import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import { imageTunables } from '../support/image-env.js';
 import { classCountsByFrame, dedupNovelty, NOVELTY_MIN_SCORE, type Novelty } from './dedup-novelty.js';
 import { workloads, type Workload } from './workloads.js';
@@ -90,14 +91,40 @@ const MODES: Record<string, Measure> = {
   async decode({ video, fps }) {
     const sampling: Sampling = { mode: 'fps', fps };
     const started = performance.now();
-    const { stderr } = await run('ffmpeg', ['-hide_banner', '-nostdin', '-i', video, '-an', '-vf', selectFilter(sampling), '-fps_mode', 'passthrough', '-f', 'null', '-']);
+    const { stderr } = await run('ffmpeg', [
+      '-hide_banner',
+      '-nostdin',
+      '-i',
+      video,
+      '-an',
+      '-vf',
+      selectFilter(sampling),
+      '-fps_mode',
+      'passthrough',
+      '-f',
+      'null',
+      '-',
+    ]);
     return { wallSeconds: (performance.now() - started) / 1000, frames: framesReported(stderr), note: 'ffmpeg decodes all, same select, -f null' };
   },
 
   /** ffmpeg decoding only the keyframes (`-skip_frame nokey`): the floor when sampling is sparse. */
   async keyframes({ video }) {
     const started = performance.now();
-    const { stderr } = await run('ffmpeg', ['-hide_banner', '-nostdin', '-skip_frame', 'nokey', '-i', video, '-an', '-fps_mode', 'passthrough', '-f', 'null', '-']);
+    const { stderr } = await run('ffmpeg', [
+      '-hide_banner',
+      '-nostdin',
+      '-skip_frame',
+      'nokey',
+      '-i',
+      video,
+      '-an',
+      '-fps_mode',
+      'passthrough',
+      '-f',
+      'null',
+      '-',
+    ]);
     return { wallSeconds: (performance.now() - started) / 1000, frames: framesReported(stderr), note: 'ffmpeg -skip_frame nokey, -f null' };
   },
 
@@ -120,7 +147,21 @@ const MODES: Record<string, Measure> = {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });
     const started = performance.now();
-    await run('ffmpeg', ['-hide_banner', '-nostdin', '-loglevel', 'error', '-i', video, '-vf', selectFilter({ mode: 'fps', fps }), '-fps_mode', 'passthrough', '-q:v', '2', path.join(dir, '%06d.jpg')]);
+    await run('ffmpeg', [
+      '-hide_banner',
+      '-nostdin',
+      '-loglevel',
+      'error',
+      '-i',
+      video,
+      '-vf',
+      selectFilter({ mode: 'fps', fps }),
+      '-fps_mode',
+      'passthrough',
+      '-q:v',
+      '2',
+      path.join(dir, '%06d.jpg'),
+    ]);
     const { config } = await loadModelConfig('yolov8n-coco');
     const detector = await Detector.create({ modelPath: model, config, workers: 1 });
     const files = (await readdir(dir)).sort();
@@ -144,7 +185,10 @@ async function inferenceFloor({ model, work }: ChildArgs, workers: WorkerCount):
   const { config } = await loadModelConfig('yolov8n-coco');
   const tensors: Float32Array[] = [];
   for (const image of kept.images) {
-    const { data, info } = await sharp(path.join(dataset, 'images', image.file_name)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(path.join(dataset, 'images', image.file_name))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     tensors.push((await letterbox({ rgb: data, width: info.width, height: info.height }, config.inputSize)).tensor);
   }
   const runtime = await startRuntimePool(model, ['cpu'], workers);
@@ -172,7 +216,21 @@ async function inferenceFloor({ model, work }: ChildArgs, workers: WorkerCount):
 const IMAGE_ENV_MODES = new Set(['full', 'dataset', 'decode', 'keyframes', 'inference', 'inference-1-session', 'naive-image-env']);
 
 async function child(mode: string, args: ChildArgs): Promise<Measurement> {
-  const argv = [here, '--child', mode, '--video', args.video, '--model', args.model, '--sample-fps', String(args.fps), '--work', args.work, '--options', JSON.stringify(args.options)];
+  const argv = [
+    here,
+    '--child',
+    mode,
+    '--video',
+    args.video,
+    '--model',
+    args.model,
+    '--sample-fps',
+    String(args.fps),
+    '--work',
+    args.work,
+    '--options',
+    JSON.stringify(args.options),
+  ];
   const env = IMAGE_ENV_MODES.has(mode) ? { ...process.env, GLIBC_TUNABLES: await imageTunables() } : process.env;
   const output = await new Promise<string>((resolve, reject) => {
     const proc = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'inherit'], env });
@@ -235,18 +293,32 @@ function checksOf(results: WorkloadResult[], figures: NoveltyFigures | null): Ch
   const checks: Check[] = [];
   for (const r of results) {
     const target = TARGETS[r.workload.name];
-    if (target) checks.push({ target: `${r.workload.label}: naive / dataset-gen ≥ ${target.speedup} (median of per-round ratios)`, ok: r.pairedSpeedup >= target.speedup });
-    if (target?.floorRatio !== undefined) checks.push({ target: `${r.workload.label}: dataset-gen within ${target.floorRatio} × (decode-all + inference floor)`, ok: r.floorRatio <= target.floorRatio });
+    if (target)
+      checks.push({
+        target: `${r.workload.label}: naive / dataset-gen ≥ ${target.speedup} (median of per-round ratios)`,
+        ok: r.pairedSpeedup >= target.speedup,
+      });
+    if (target?.floorRatio !== undefined)
+      checks.push({
+        target: `${r.workload.label}: dataset-gen within ${target.floorRatio} × (decode-all + inference floor)`,
+        ok: r.floorRatio <= target.floorRatio,
+      });
     const rss = Math.max(...r.runs.full!.map((m) => m.peakRssMb));
     checks.push({ target: `${r.workload.label}: dataset-gen peak RSS < ${RSS_LIMIT_MB} MB (largest over rounds: ${rss})`, ok: rss < RSS_LIMIT_MB });
     if (r.workload.name === 'timelapse') {
       const kept = r.medians.full!.kept ?? Number.NaN;
-      checks.push({ target: `${r.workload.label}: at most ${TIMELAPSE_KEPT_LIMIT} of ${r.medians.full!.frames} kept (${kept})`, ok: kept <= TIMELAPSE_KEPT_LIMIT });
+      checks.push({
+        target: `${r.workload.label}: at most ${TIMELAPSE_KEPT_LIMIT} of ${r.medians.full!.frames} kept (${kept})`,
+        ok: kept <= TIMELAPSE_KEPT_LIMIT,
+      });
     }
   }
   if (novelty) {
     const share = novelty.duplicates === 0 ? 0 : novelty.novel / novelty.duplicates;
-    checks.push({ target: `the sample at 2 frames/s: at most ${NOVELTY_LIMIT * 100} % of dedup-dropped frames novel (${novelty.novel} of ${novelty.duplicates})`, ok: share <= NOVELTY_LIMIT });
+    checks.push({
+      target: `the sample at 2 frames/s: at most ${NOVELTY_LIMIT * 100} % of dedup-dropped frames novel (${novelty.novel} of ${novelty.duplicates})`,
+      ok: share <= NOVELTY_LIMIT,
+    });
   }
   return checks;
 }
@@ -332,7 +404,13 @@ async function main(): Promise<void> {
   if (values.child) {
     const measure = MODES[values.child];
     if (!measure || !values.work) throw new Error(`unknown bench mode ${values.child}`);
-    const args: ChildArgs = { video: path.resolve(values.video), model, fps: Number(values['sample-fps']), work: values.work, options: JSON.parse(values.options) as RawOptions };
+    const args: ChildArgs = {
+      video: path.resolve(values.video),
+      model,
+      fps: Number(values['sample-fps']),
+      work: values.work,
+      options: JSON.parse(values.options) as RawOptions,
+    };
     const result = await measure(args);
     const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
     process.stdout.write(`${JSON.stringify({ name: values.child, ...result, peakRssMb })}\n`);
@@ -369,13 +447,16 @@ async function main(): Promise<void> {
     await mkdir(path.dirname(path.resolve(values['markdown-out'])), { recursive: true });
     await writeFile(path.resolve(values['markdown-out']), `${table}\n`);
     if (values.json) {
-      const walls = Object.fromEntries(results.map((r) => [r.workload.name, Object.fromEntries(Object.entries(r.runs).map(([m, l]) => [m, l.map((x) => x.wallSeconds)]))]));
+      const walls = Object.fromEntries(
+        results.map((r) => [r.workload.name, Object.fromEntries(Object.entries(r.runs).map(([m, l]) => [m, l.map((x) => x.wallSeconds)]))]),
+      );
       process.stdout.write(`${JSON.stringify({ cpus: os.cpus().length, rounds, results, walls, novelty, checks }, null, 2)}\n`);
     } else {
       console.log(table);
       console.log('');
       for (const r of results) {
-        for (const [mode, list] of Object.entries(r.runs)) console.log(`${r.workload.name} ${mode} runs: ${list.map((m) => m.wallSeconds.toFixed(2)).join(', ')} s; ${r.medians[mode]!.note}`);
+        for (const [mode, list] of Object.entries(r.runs))
+          console.log(`${r.workload.name} ${mode} runs: ${list.map((m) => m.wallSeconds.toFixed(2)).join(', ')} s; ${r.medians[mode]!.note}`);
       }
       console.log(`(table written to ${path.resolve(values['markdown-out'])})`);
     }

@@ -5,6 +5,7 @@
  * frame detected), so both frames of a pair were detected the same way.
  */
 import { readFile } from 'node:fs/promises';
+
 import { frameRowsFromCsv } from '../../src/observe/csv.js';
 
 export const NOVELTY_MIN_SCORE = 0.5;
@@ -56,7 +57,9 @@ export async function dedupNovelty(metricsCsvPath: string, counts: ReadonlyMap<s
     const reference = lastKept.get(row.video);
     const mine = counts.get(key);
     if (reference === undefined || mine === undefined || !counts.has(reference)) {
-      throw new Error(`no reference detections for ${key} or the frame kept before it: was the reference run made with the same sampling and --dedup-threshold -1?`);
+      throw new Error(
+        `no reference detections for ${key} or the frame kept before it: was the reference run made with the same sampling and --dedup-threshold -1?`,
+      );
     }
     if (mine !== counts.get(reference)) {
       result.novel++;

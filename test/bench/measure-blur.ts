@@ -16,6 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+
 import { DEFAULT_QUALITY_THRESHOLDS } from '../../src/domain/thresholds.js';
 import { fitForAnalysis } from '../../src/pipeline/filter/analysis.js';
 import { BlurJudge } from '../../src/pipeline/filter/blur-judge.js';
@@ -69,9 +70,10 @@ const BLURS: Blur[] = ['gauss 1.5', 'gauss 2.5', 'motion 15'];
 
 async function blurred(rgb: Buffer, width: number, height: number, kind: Blur): Promise<Buffer> {
   const image = sharp(rgb, { raw: { width, height, channels: 3 } });
-  const out = kind === 'motion 15'
-    ? image.convolve({ width: 15, height: 3, kernel: [...Array<number>(15).fill(0), ...Array<number>(15).fill(1 / 15), ...Array<number>(15).fill(0)] })
-    : image.blur(kind === 'gauss 1.5' ? 1.5 : 2.5);
+  const out =
+    kind === 'motion 15'
+      ? image.convolve({ width: 15, height: 3, kernel: [...Array<number>(15).fill(0), ...Array<number>(15).fill(1 / 15), ...Array<number>(15).fill(0)] })
+      : image.blur(kind === 'gauss 1.5' ? 1.5 : 2.5);
   return out.raw().toBuffer();
 }
 
@@ -161,7 +163,10 @@ async function main(): Promise<void> {
     console.log('| footage | median score of sharp frames | sharp frames dropped | gauss 1.5 caught | gauss 2.5 caught | motion 15 caught |');
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const [name, frames] of scored) {
-      const sharpScores = frames.filter((f) => f.blur === null).map((f) => f.score).sort((a, b) => a - b);
+      const sharpScores = frames
+        .filter((f) => f.blur === null)
+        .map((f) => f.score)
+        .sort((a, b) => a - b);
       console.log(row(name, sharpScores[sharpScores.length >> 1] ?? 0, judgeAll(frames, make())));
     }
   }

@@ -15,17 +15,18 @@
  * decoded again through the ffmpeg filter (noise, eq, ...) and its local change against the
  * original is printed (min, median, max), next to its pHash distance.
  */
-import { parseArgs } from 'node:util';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
+
 import type { RgbImage } from '../../src/domain/frame.js';
 import { DEFAULT_DEDUP_THRESHOLD, LOCAL_CHANGE_MAX } from '../../src/domain/thresholds.js';
 import { locateFfmpegTools, withVersions } from '../../src/media/tools.js';
+import { extractFrames } from '../../src/pipeline/decode/extract.js';
+import { probeVideo } from '../../src/pipeline/decode/probe.js';
 import { fitForAnalysis } from '../../src/pipeline/filter/analysis.js';
 import { Deduplicator, hammingDistance } from '../../src/pipeline/filter/dedup.js';
-import { extractFrames } from '../../src/pipeline/decode/extract.js';
 import { localChange } from '../../src/pipeline/filter/local-change.js';
 import { greySample, phash64 } from '../../src/pipeline/filter/phash.js';
-import { probeVideo } from '../../src/pipeline/decode/probe.js';
 import { decodeVideoFrames } from '../support/raw-frames.js';
 import { classCountsByFrame } from './dedup-novelty.js';
 
@@ -72,7 +73,8 @@ for (const local of LOCAL_THRESHOLDS) {
       reference = frameIndex;
     } else {
       dropped++;
-      if (counts && counts.get(`${info.stem}:${frameIndex}`) !== counts.get(`${info.stem}:${reference}`)) novel.push(`${frameIndex} (local ${result.localChange})`);
+      if (counts && counts.get(`${info.stem}:${frameIndex}`) !== counts.get(`${info.stem}:${reference}`))
+        novel.push(`${frameIndex} (local ${result.localChange})`);
     }
   }
   const novelText = counts ? `${novel.length}${novel.length > 0 ? `: ${novel.join(', ')}` : ''}` : 'n/a';

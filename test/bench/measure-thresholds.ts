@@ -21,8 +21,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+
 import { DEFAULT_DEDUP_THRESHOLD } from '../../src/domain/thresholds.js';
-import { fitForAnalysis, ANALYSIS_SIZE } from '../../src/pipeline/filter/analysis.js';
+import { ANALYSIS_SIZE, fitForAnalysis } from '../../src/pipeline/filter/analysis.js';
 import { hammingDistance } from '../../src/pipeline/filter/dedup.js';
 import { phash64 } from '../../src/pipeline/filter/phash.js';
 import { measureQuality } from '../../src/pipeline/filter/quality.js';
@@ -222,7 +223,9 @@ async function main(): Promise<void> {
     const ds: number[] = [];
     const cs: number[] = [];
     for (const [index, rgb] of raw) {
-      const jpeg = await sharp(rgb, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } }).jpeg({ quality: 60 }).toBuffer();
+      const jpeg = await sharp(rgb, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } })
+        .jpeg({ quality: 60 })
+        .toBuffer();
       const back = await sharp(jpeg).removeAlpha().raw().toBuffer();
       ds.push(hammingDistance(frames[index]!.hash, phash64({ rgb: back, width: WIDTH, height: HEIGHT })));
       cs.push(changedBlocks(frames[index]!.blocks, blockMeans(back, WIDTH, HEIGHT)));
@@ -252,7 +255,9 @@ async function main(): Promise<void> {
     console.log('  distance → changed blocks between the pair (min / median / max)');
     for (const [d, cs] of [...byDistance.entries()].sort((a, b) => a[0] - b[0])) {
       if (d > 12) continue;
-      console.log(`  d=${String(d).padStart(2)} n=${String(cs.length).padStart(3)}  ${quantile(cs, 0).toFixed(0)} / ${quantile(cs, 0.5).toFixed(0)} / ${quantile(cs, 1).toFixed(0)}`);
+      console.log(
+        `  d=${String(d).padStart(2)} n=${String(cs.length).padStart(3)}  ${quantile(cs, 0).toFixed(0)} / ${quantile(cs, 0.5).toFixed(0)} / ${quantile(cs, 1).toFixed(0)}`,
+      );
     }
     {
       const sim = simulate(seq, DEFAULT_DEDUP_THRESHOLD);
@@ -320,7 +325,9 @@ async function main(): Promise<void> {
       scored.push(measureQuality(await fitForAnalysis({ rgb, width: w, height: h })).blurScore);
       fullRes.push(measureQuality({ rgb, width: w, height: h }).blurScore);
     }
-    console.log(`${w}x${h}: fitted to ${ANALYSIS_SIZE} px median ${quantile(scored, 0.5).toFixed(1)} (min ${quantile(scored, 0).toFixed(1)}); at full resolution median ${quantile(fullRes, 0.5).toFixed(1)} (min ${quantile(fullRes, 0).toFixed(1)})`);
+    console.log(
+      `${w}x${h}: fitted to ${ANALYSIS_SIZE} px median ${quantile(scored, 0.5).toFixed(1)} (min ${quantile(scored, 0).toFixed(1)}); at full resolution median ${quantile(fullRes, 0.5).toFixed(1)} (min ${quantile(fullRes, 0).toFixed(1)})`,
+    );
   }
 
   console.log('\n## Synthetic frames');
@@ -361,6 +368,6 @@ async function main(): Promise<void> {
 main()
   .then(writeJpegs)
   .catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+    console.error(error);
+    process.exitCode = 1;
+  });

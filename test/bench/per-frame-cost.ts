@@ -10,22 +10,22 @@
  * With the benchmark's floors (bench.ts) this bounds a run from below on a given number of cores:
  * docs/performance.md, "What two cores allow".
  */
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+
 import { letterbox } from '../../src/detect/letterbox.js';
 import { DATASET_FILES } from '../../src/domain/dataset-files.js';
-import type { Frame } from '../../src/domain/frame.js';
-import type { RgbImage } from '../../src/domain/frame.js';
+import type { Frame, RgbImage } from '../../src/domain/frame.js';
 import { locateFfmpegTools, withVersions } from '../../src/media/tools.js';
-import { fitForAnalysis } from '../../src/pipeline/filter/analysis.js';
-import { Deduplicator } from '../../src/pipeline/filter/dedup.js';
 import { DecoderStderr } from '../../src/pipeline/decode/decoder-stderr.js';
 import { extractFrames } from '../../src/pipeline/decode/extract.js';
-import { frameFeatures } from '../../src/pipeline/label/frame-features.js';
 import { probeVideo } from '../../src/pipeline/decode/probe.js';
+import { fitForAnalysis } from '../../src/pipeline/filter/analysis.js';
+import { Deduplicator } from '../../src/pipeline/filter/dedup.js';
 import { measureQuality } from '../../src/pipeline/filter/quality.js';
+import { frameFeatures } from '../../src/pipeline/label/frame-features.js';
 import { writeFrameJpeg } from '../../src/pipeline/write/write-images.js';
 
 const WARM_UP = 5;
@@ -56,7 +56,8 @@ async function main(): Promise<void> {
   const tools = await withVersions(locateFfmpegTools());
   const video = await probeVideo(tools, values.video, 0);
   const frames: Frame[] = [];
-  for await (const frame of extractFrames({ tools, video, sampling: { mode: 'fps', fps: Number(values['sample-fps']) }, stderr: new DecoderStderr() })) frames.push(frame);
+  for await (const frame of extractFrames({ tools, video, sampling: { mode: 'fps', fps: Number(values['sample-fps']) }, stderr: new DecoderStderr() }))
+    frames.push(frame);
   const fitted: RgbImage[] = [];
   for (const frame of frames) fitted.push(await fitForAnalysis(frame));
   const dedup = new Deduplicator();
@@ -74,7 +75,9 @@ async function main(): Promise<void> {
     const rows: [Step, number][] = [];
     for (const step of steps) rows.push([step, await cpuPerFrame(step, frames.length)]);
     const total = (per: Step['per']): number => rows.filter(([step]) => step.per === per).reduce((sum, [, ms]) => sum + ms, 0);
-    console.log(`${path.basename(values.video)}: ${video.width}x${video.height}, ${frames.length} frames at ${values['sample-fps']} frame/s; ${os.cpus().length} CPUs, Node ${process.versions.node}\n`);
+    console.log(
+      `${path.basename(values.video)}: ${video.width}x${video.height}, ${frames.length} frames at ${values['sample-fps']} frame/s; ${os.cpus().length} CPUs, Node ${process.versions.node}\n`,
+    );
     console.log('| step | paid by | CPU ms per frame |\n|---|---|---|');
     for (const [step, ms] of rows) console.log(`| ${step.name} | each ${step.per} frame | ${ms.toFixed(2)} |`);
     console.log(`| **total** | each sampled frame | **${total('sampled').toFixed(2)}** |`);

@@ -10,6 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
+
 import { resolveOptions } from '../../src/options/resolve-options.js';
 import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 
@@ -66,7 +67,13 @@ async function benchSection(video: string, model: string): Promise<string> {
     if (error.code !== 1) throw error;
   });
   const workloads = 'the sample at 1 frame/s, a camera-like 10-minute 25 fps video at 1 frame/10 s, a static-period timelapse at 1 frame/s';
-  return ['### Benchmark (`npm run bench`, median of 3 interleaved rounds)', '', `Workloads (test/bench/workloads.ts): ${workloads}.`, '', (await readFile(table, 'utf8')).trim()].join('\n');
+  return [
+    '### Benchmark (`npm run bench`, median of 3 interleaved rounds)',
+    '',
+    `Workloads (test/bench/workloads.ts): ${workloads}.`,
+    '',
+    (await readFile(table, 'utf8')).trim(),
+  ].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -95,7 +102,14 @@ async function main(): Promise<void> {
     // The sample images live in the dataset folder, not in the repository.
     demoteHeadings(dropSection(report, 'Sample images'), 2),
   ];
-  lines.push('', '### Prometheus metrics of this run (excerpt of `metrics.prom`)', '', '```text', ...prometheusExcerpt(await readFile(result.files.prometheus, 'utf8')), '```');
+  lines.push(
+    '',
+    '### Prometheus metrics of this run (excerpt of `metrics.prom`)',
+    '',
+    '```text',
+    ...prometheusExcerpt(await readFile(result.files.prometheus, 'utf8')),
+    '```',
+  );
   if (values.bench) lines.push('', await benchSection(values.video, values.model));
   const file = path.resolve('REPORT.md');
   await writeFile(file, replaceGenerated(await readFile(file, 'utf8'), lines.join('\n')));

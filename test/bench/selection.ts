@@ -9,12 +9,13 @@
  *
  *   node build/test/bench/selection.js [--video V] [--model M] [--images DIR] [--n 10,20]
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
+
 import type { CocoDataset } from '../../src/domain/coco.js';
 import type { Selection } from '../../src/domain/selection.js';
 import { resolveOptions } from '../../src/options/resolve-options.js';
@@ -50,11 +51,7 @@ function scenes(imagesDir: string, images: readonly string[]): Scene[] {
     input: ['-f', 'lavfi', '-t', String(units * SECONDS_PER_UNIT), '-i', `${source}=size=640x360:rate=10`],
   });
   const lengths = [8, 1, 1, 4, 1];
-  return [
-    ...images.map((file, i) => still(file, lengths[i % lengths.length]!)),
-    lavfi('smptebars', 'smptebars', 1),
-    lavfi('testsrc2', 'testsrc2', 2),
-  ];
+  return [...images.map((file, i) => still(file, lengths[i % lengths.length]!)), lavfi('smptebars', 'smptebars', 1), lavfi('testsrc2', 'testsrc2', 2)];
 }
 
 /** Concatenates the scenes, each scaled to 640x360 with a slow zoom so consecutive frames differ. */
@@ -65,7 +62,20 @@ async function makeMultiScene(file: string, list: readonly Scene[]): Promise<{ s
       `zoompan=z='min(1+0.0015*on,1.6)':d=1:x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':s=640x360:fps=10,setsar=1,format=yuv420p[v${i}]`,
   );
   const concat = `${list.map((_, i) => `[v${i}]`).join('')}concat=n=${list.length}:v=1:a=0[out]`;
-  await ffmpeg([...list.flatMap((s) => s.input), '-filter_complex', [...filters, concat].join(';'), '-map', '[out]', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', file]);
+  await ffmpeg([
+    ...list.flatMap((s) => s.input),
+    '-filter_complex',
+    [...filters, concat].join(';'),
+    '-map',
+    '[out]',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-pix_fmt',
+    'yuv420p',
+    file,
+  ]);
   let at = 0;
   return list.map((s) => {
     const start = { startMs: at, label: s.label };
@@ -79,7 +89,11 @@ async function clusters(dir: string, coco: CocoDataset): Promise<Map<number, num
   const leaders: string[] = [];
   const of = new Map<number, number>();
   for (const image of coco.images) {
-    const { data, info } = await sharp(path.join(dir, 'images', image.file_name)).resize({ width: 640, height: 640, fit: 'inside' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(path.join(dir, 'images', image.file_name))
+      .resize({ width: 640, height: 640, fit: 'inside' })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const hash = phash64({ rgb: data, width: info.width, height: info.height });
     let cluster = leaders.findIndex((leader) => hammingDistance(leader, hash) <= CLUSTER_BITS);
     if (cluster < 0) cluster = leaders.push(hash) - 1;
@@ -99,7 +113,12 @@ interface Row {
   detections: string;
 }
 
-function measure(coco: CocoDataset, chosen: readonly number[], clusterOf: Map<number, number>, sceneOf: ((ms: number) => string) | null): Omit<Row, 'video' | 'kept' | 'n' | 'method'> {
+function measure(
+  coco: CocoDataset,
+  chosen: readonly number[],
+  clusterOf: Map<number, number>,
+  sceneOf: ((ms: number) => string) | null,
+): Omit<Row, 'video' | 'kept' | 'n' | 'method'> {
   const name = new Map(coco.categories.map((c) => [c.id, c.name]));
   const classesOf = (ids: Iterable<number>): Set<string> => {
     const set = new Set(ids);
@@ -125,7 +144,14 @@ function measure(coco: CocoDataset, chosen: readonly number[], clusterOf: Map<nu
   };
 }
 
-async function benchVideo(label: string, video: string, model: string, ns: readonly number[], sceneOf: ((ms: number) => string) | null, work: string): Promise<Row[]> {
+async function benchVideo(
+  label: string,
+  video: string,
+  model: string,
+  ns: readonly number[],
+  sceneOf: ((ms: number) => string) | null,
+  work: string,
+): Promise<Row[]> {
   const rows: Row[] = [];
   for (const n of ns) {
     const out = path.join(work, `${label}-${n}`);
@@ -148,7 +174,11 @@ async function benchVideo(label: string, video: string, model: string, ns: reado
 function table(rows: readonly Row[]): string {
   const head = '| video | kept frames | N | frames chosen | classes shown | pHash clusters covered | true scenes covered | detections per frame |';
   const sep = '|---|---:|---:|---|---:|---:|---:|---:|';
-  return [head, sep, ...rows.map((r) => `| ${r.video} | ${r.kept} | ${r.n} | ${r.method} | ${r.classes} | ${r.scenes} | ${r.trueScenes} | ${r.detections} |`)].join('\n');
+  return [
+    head,
+    sep,
+    ...rows.map((r) => `| ${r.video} | ${r.kept} | ${r.n} | ${r.method} | ${r.classes} | ${r.scenes} | ${r.trueScenes} | ${r.detections} |`),
+  ].join('\n');
 }
 
 async function main(): Promise<void> {

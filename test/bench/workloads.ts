@@ -61,9 +61,7 @@ export async function cameraLikeVideo(sample: string, cache: string): Promise<st
 /** The static-period timelapse: 68 s, 10 fps, five motion stretches of 1 s between 12.6 s still periods. */
 export async function staticTimelapseVideo(sample: string, cache: string): Promise<string> {
   const file = path.join(cache, `timelapse-static-68s-v${RECIPE_VERSION}.mp4`);
-  const stretches = [0, 1, 2, 3, 4].map(
-    (k) => `[0:v]trim=start=${k * 15 + 3}:duration=1,setpts=PTS-STARTPTS,tpad=stop_mode=clone:stop_duration=12.6[s${k}];`,
-  );
+  const stretches = [0, 1, 2, 3, 4].map((k) => `[0:v]trim=start=${k * 15 + 3}:duration=1,setpts=PTS-STARTPTS,tpad=stop_mode=clone:stop_duration=12.6[s${k}];`);
   const graph = `${stretches.join('')}[s0][s1][s2][s3][s4]concat=n=5:v=1:a=0,noise=alls=6:allf=t,trim=duration=68,format=yuv420p[v]`;
   await encode(file, ['-i', sample, '-filter_complex', graph, '-map', '[v]', '-r', '10', '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-g', '20']);
   return file;

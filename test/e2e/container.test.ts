@@ -15,6 +15,7 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { parseOutputFile } from '../support/github-files.js';
 import { startGitHubServices, type GitHubServices } from '../support/github-services/index.js';
 import { readZipEntries } from '../support/github-services/zip-entries.js';
@@ -75,11 +76,15 @@ async function runAction(name: string, inputs: Record<string, string>): Promise<
   };
   const args = [
     'run',
-    '-v', `${workspace}:/github/workspace`,
-    '-v', `${commands}:/github/file_commands`,
-    '-v', `${root}:/github/ca`,
+    '-v',
+    `${workspace}:/github/workspace`,
+    '-v',
+    `${commands}:/github/file_commands`,
+    '-v',
+    `${root}:/github/ca`,
     ...Object.entries(env).flatMap(([key, value]) => ['-e', `${key}=${value}`]),
-    '-w', '/github/workspace',
+    '-w',
+    '/github/workspace',
     IMAGE,
   ];
   let code = 0;
@@ -138,7 +143,15 @@ describe('the image as a Docker action', () => {
   test('writes the dataset into the workspace and the report into the job summary', async () => {
     const dataset = path.join(first.workspace, 'dataset');
     expect((await readdir(dataset)).sort()).toEqual([
-      'annotations', 'images', 'manifest.json', 'metrics.csv', 'metrics.json', 'metrics.prom', 'report', 'report.html', 'report.md',
+      'annotations',
+      'images',
+      'manifest.json',
+      'metrics.csv',
+      'metrics.json',
+      'metrics.prom',
+      'report',
+      'report.html',
+      'report.md',
     ]);
     const coco = JSON.parse(await readFile(path.join(dataset, 'annotations', 'instances.json'), 'utf8')) as { images: unknown[] };
     expect(coco.images).toHaveLength(Number(first.outputs['image-count']));
@@ -205,11 +218,34 @@ describe('the image as a CLI', () => {
     await copyFile(DEMO_VIDEO, path.join(data, 'v.mp4'));
     await copyFile(MODEL, path.join(data, 'm.onnx'));
     const { stdout } = await run(CONTAINER, [
-      'run', '-v', `${data}:/data`, IMAGE,
-      'dataset-gen', 'run', '--video', '/data/v.mp4', '--model', '/data/m.onnx', '--out', '/data/out', '--sample-fps', '0.5',
+      'run',
+      '-v',
+      `${data}:/data`,
+      IMAGE,
+      'dataset-gen',
+      'run',
+      '--video',
+      '/data/v.mp4',
+      '--model',
+      '/data/m.onnx',
+      '--out',
+      '/data/out',
+      '--sample-fps',
+      '0.5',
     ]);
     const bundled = await run(CONTAINER, [
-      'run', '-v', `${data}:/data`, IMAGE, 'dataset-gen', 'run', '--video', '/data/v.mp4', '--out', '/data/bundled', '--sample-fps', '0.5',
+      'run',
+      '-v',
+      `${data}:/data`,
+      IMAGE,
+      'dataset-gen',
+      'run',
+      '--video',
+      '/data/v.mp4',
+      '--out',
+      '/data/bundled',
+      '--sample-fps',
+      '0.5',
     ]);
     expect(bundled.stdout.trim().split('\n').at(-1)).toBe('/data/bundled');
     const coco = (out: string): Promise<Buffer> => readFile(path.join(data, out, 'annotations', 'instances.json'));

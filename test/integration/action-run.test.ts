@@ -9,6 +9,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } f
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+
 import { modelCacheDir, modelCacheKey, saveModelCache } from '../../src/action/model-cache.js';
 import { Output } from '../../src/action/outputs.js';
 import { run, type RunOptions } from '../../src/action/run-action.js';
@@ -166,7 +167,11 @@ describe('switches', () => {
 describe('a quality gate', () => {
   test('a missed gate fails with QualityGateError after the dataset was uploaded and the outputs set', async () => {
     const result = await runAction({
-      video: 'v.mp4', model: 'yolov8n.onnx', 'output-dir': 'out-gate', 'artifact-name': 'gate/check', 'min-images': '1000',
+      video: 'v.mp4',
+      model: 'yolov8n.onnx',
+      'output-dir': 'out-gate',
+      'artifact-name': 'gate/check',
+      'min-images': '1000',
     });
     expect(result.error).toBeInstanceOf(QualityGateError);
     const images = Number(result.outputs[Output.ImageCount]);
@@ -203,7 +208,10 @@ describe('a model given as an https URL', () => {
 
   test('is downloaded once and saved to the cache; the next run restores it with no request', async () => {
     env.set('ACTIONS_CACHE_SERVICE_V2', undefined); // as in a container action: the runner does not pass it
-    const first = await runAction({ video: 'v.mp4', model: url, 'model-sha256': digest, 'output-dir': 'out-url-1', 'artifact-name': 'url-1' }, { modelDownload: { ca: server.ca } });
+    const first = await runAction(
+      { video: 'v.mp4', model: url, 'model-sha256': digest, 'output-dir': 'out-url-1', 'artifact-name': 'url-1' },
+      { modelDownload: { ca: server.ca } },
+    );
     expect(first.error).toBeNull();
     expect(process.env.ACTIONS_CACHE_SERVICE_V2).toBe('true');
     expect(server.requestCount(modelPath)).toBe(1);
@@ -212,17 +220,24 @@ describe('a model given as an https URL', () => {
     expect(first.stdout).toContain(`No cached model for key ${key}`);
     expect(first.stdout).toContain(`Model saved to the Actions cache (key ${key}`);
     expect(first.stdout).not.toContain('is not pinned');
-    const firstManifest = JSON.parse(await readFile(path.join(workspace, 'out-url-1', 'manifest.json'), 'utf8')) as { model: { origin: string; sha256: string } };
+    const firstManifest = JSON.parse(await readFile(path.join(workspace, 'out-url-1', 'manifest.json'), 'utf8')) as {
+      model: { origin: string; sha256: string };
+    };
     expect(firstManifest.model.origin).toBe('download');
 
     // A new job: the runner's temp folder starts empty.
     await rm(modelCacheDir(), { recursive: true, force: true });
-    const second = await runAction({ video: 'v.mp4', model: url, 'model-sha256': digest, 'output-dir': 'out-url-2', 'artifact-name': 'url-2' }, { modelDownload: { ca: server.ca } });
+    const second = await runAction(
+      { video: 'v.mp4', model: url, 'model-sha256': digest, 'output-dir': 'out-url-2', 'artifact-name': 'url-2' },
+      { modelDownload: { ca: server.ca } },
+    );
     expect(second.error).toBeNull();
     expect(server.requestCount(modelPath)).toBe(1);
     expect(second.stdout).toContain(`Model restored from the Actions cache (key ${key})`);
     expect(second.stdout).not.toContain('Model saved');
-    const secondManifest = JSON.parse(await readFile(path.join(workspace, 'out-url-2', 'manifest.json'), 'utf8')) as { model: { origin: string; sha256: string } };
+    const secondManifest = JSON.parse(await readFile(path.join(workspace, 'out-url-2', 'manifest.json'), 'utf8')) as {
+      model: { origin: string; sha256: string };
+    };
     expect(secondManifest.model).toMatchObject({ origin: 'cache', sha256: firstManifest.model.sha256 });
     expect(services.caches()).toHaveLength(1);
     const lookups = services.requests.filter((r) => r.method === 'GetCacheEntryDownloadURL');
@@ -231,7 +246,10 @@ describe('a model given as an https URL', () => {
 
   test("a presigned URL's token is masked in the log and never reaches the manifest or the reports", async () => {
     const presigned = `${url}?X-Amz-Signature=topsecret123&X-Amz-Expires=300`;
-    const run = await runAction({ video: 'v.mp4', model: presigned, 'model-sha256': digest, 'output-dir': 'out-url-token', 'artifact-name': 'url-token' }, { modelDownload: { ca: server.ca } });
+    const run = await runAction(
+      { video: 'v.mp4', model: presigned, 'model-sha256': digest, 'output-dir': 'out-url-token', 'artifact-name': 'url-token' },
+      { modelDownload: { ca: server.ca } },
+    );
     expect(run.error).toBeNull();
     // The runner masks every later occurrence of a value registered with add-mask.
     expect(run.stdout).toContain(`::add-mask::${presigned}`);
@@ -240,7 +258,10 @@ describe('a model given as an https URL', () => {
     for (const file of ['manifest.json', 'metrics.json', 'report.md', 'report.html']) {
       expect(await readFile(path.join(workspace, 'out-url-token', file), 'utf8')).not.toContain('topsecret123');
     }
-    const manifest = JSON.parse(await readFile(path.join(workspace, 'out-url-token', 'manifest.json'), 'utf8')) as { config: { modelUrl: string }; model: { url: string } };
+    const manifest = JSON.parse(await readFile(path.join(workspace, 'out-url-token', 'manifest.json'), 'utf8')) as {
+      config: { modelUrl: string };
+      model: { url: string };
+    };
     expect(manifest.config.modelUrl).toBe(url);
     expect(manifest.model.url).toBe(url);
   });
@@ -318,11 +339,17 @@ describe('resume: a staging folder planted in the workspace', () => {
     await writeFile(path.join(runnerTemp, 'keep-me.txt'), 'runner state');
     const before = (await readdir(runnerTemp)).sort();
     await symlink(runnerTemp, path.join(staging, 'images'));
-    const json = JSON.stringify({ kind: 'header', version: 2, identity: { tool: '0.1.0', ffmpeg: 'x', options: {}, modelConfig: {}, modelSha256: 'c'.repeat(64), videos: [] } });
+    const json = JSON.stringify({
+      kind: 'header',
+      version: 2,
+      identity: { tool: '0.1.0', ffmpeg: 'x', options: {}, modelConfig: {}, modelSha256: 'c'.repeat(64), videos: [] },
+    });
     await writeFile(path.join(staging, '.checkpoint.jsonl'), `${createHash('sha256').update(json).digest('hex')} ${json}\n`);
     const result = await runAction({ video: 'v.mp4', model: 'yolov8n.onnx', 'output-dir': 'out-planted', resume: 'true', 'upload-artifact': 'false' });
     expect((result.error as Error).name).toBe('UsageError');
-    expect((result.error as Error).message).toMatch(/^Cannot resume the interrupted run in .*\.out-planted\.partial: \.out-planted\.partial\/images is a symbolic link, which dataset-gen never writes there; remove .* and run again without input "resume"$/);
+    expect((result.error as Error).message).toMatch(
+      /^Cannot resume the interrupted run in .*\.out-planted\.partial: \.out-planted\.partial\/images is a symbolic link, which dataset-gen never writes there; remove .* and run again without input "resume"$/,
+    );
     expect((await readdir(runnerTemp)).sort()).toEqual(before);
     expect(await readFile(path.join(runnerTemp, 'keep-me.txt'), 'utf8')).toBe('runner state');
   });

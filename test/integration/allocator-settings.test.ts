@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
+
 import { datasetDifferences, startCli } from '../support/cli-process.js';
 import { imageTunables } from '../support/image-env.js';
 import { tempDir } from '../support/videos.js';
@@ -17,7 +18,17 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-const args = (out: string): string[] => ['run', '--video', path.resolve('demo/site-walkway-20s.mp4'), '--out', out, '--sample-fps', '2', '--inference-workers', '2'];
+const args = (out: string): string[] => [
+  'run',
+  '--video',
+  path.resolve('demo/site-walkway-20s.mp4'),
+  '--out',
+  out,
+  '--sample-fps',
+  '2',
+  '--inference-workers',
+  '2',
+];
 
 test('the image sets the allocator settings in both targets, the same way', async () => {
   expect(await imageTunables()).toBe('glibc.malloc.hugetlb=1:glibc.malloc.arena_max=1');

@@ -9,6 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
+
 import { cudaDecodeWorks } from '../../src/media/ffmpeg.js';
 import { locateFfmpegTools, withVersions } from '../../src/media/tools.js';
 import type { RunManifest } from '../../src/pipeline/write/manifest.js';
@@ -36,9 +37,11 @@ test('--execution-providers cuda,cpu without CUDA: one warning, no native error 
   await writeFile(config, JSON.stringify({ name: 'box', layout: 'yolov8', inputSize: 32, classNames: ['a', 'b'] }));
   const video = await makeVideo(path.join(dir, 'clip.mp4'), { frames: 20, fps: 10 });
   const out = path.join(dir, 'out');
-  const { stderr } = await run('node', [
-    'bin/dataset-gen.js', 'run', '--video', video, '--out', out, '--model', model, '--model-config', config, '--execution-providers', 'cuda,cpu',
-  ], { env: { ...process.env, NO_COLOR: '1' } });
+  const { stderr } = await run(
+    'node',
+    ['bin/dataset-gen.js', 'run', '--video', video, '--out', out, '--model', model, '--model-config', config, '--execution-providers', 'cuda,cpu'],
+    { env: { ...process.env, NO_COLOR: '1' } },
+  );
   const lines = stderr.split('\n').filter((line) => line.trim() !== '');
   const warnings = lines.filter((line) => /\bwarn/i.test(line));
   expect(warnings).toHaveLength(1);

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { createLogger } from '../../src/observe/log.js';
 import { resolveOptions, type RawOptions } from '../../src/options/resolve-options.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run-pipeline.js';
@@ -40,11 +41,41 @@ beforeAll(async () => {
   fog = path.join(dir, 'fog.mp4');
   black = path.join(dir, 'night.mp4');
   // A moving scene through fog: contrast cut to 30 %, lifted: sharp, but it scores low.
-  await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=640x480:rate=5', '-vf', 'eq=contrast=0.3:brightness=0.25', '-frames:v', '40', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', fog]);
+  await ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=640x480:rate=5',
+    '-vf',
+    'eq=contrast=0.3:brightness=0.25',
+    '-frames:v',
+    '40',
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    fog,
+  ]);
   await ffmpeg(['-f', 'lavfi', '-i', 'color=c=black:size=320x240:rate=5', '-frames:v', '20', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', black]);
   // 6 s at 10 fps, a keyframe every 2 s (frames 0, 20, 40), no B-frames; frame 25 lost inside the file.
   const whole = path.join(dir, 'whole.mp4');
-  await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=10', '-frames:v', '60', '-c:v', 'libx264', '-g', '20', '-bf', '0', '-pix_fmt', 'yuv420p', whole]);
+  await ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=320x240:rate=10',
+    '-frames:v',
+    '60',
+    '-c:v',
+    'libx264',
+    '-g',
+    '20',
+    '-bf',
+    '0',
+    '-pix_fmt',
+    'yuv420p',
+    whole,
+  ]);
   damaged = await makeDamaged(whole, path.join(dir, 'damaged.mp4'), 25);
   badSei = await makeBadSei(whole, path.join(dir, 'bad-sei.mp4'));
 }, 60_000);
@@ -82,11 +113,19 @@ describe('footage unlike the sample', () => {
 
   test('a damaged stretch: its frames dropped up to the next keyframe, the indices after a lost frame unshifted, and the run says so', async () => {
     const { result, log } = await runWith(damaged, 'damaged', { 'sample-fps': '2' });
-    const rows = (await readFile(result.files.metricsCsv, 'utf8')).trim().split('\n').slice(1).map((line) => line.split(','));
+    const rows = (await readFile(result.files.metricsCsv, 'utf8'))
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
     // video,frame_index,timestamp_ms,outcome,reason,...: the slot at 2.5 s takes frame 26, as frame 25 never decodes.
     expect(rows.map(([, index, ms]) => [Number(index), Number(ms)])).toEqual([0, 5, 10, 15, 20, 26, 30, 35, 40, 45, 50, 55].map((i) => [i, i * 100]));
     const dropped = rows.filter((row) => row[3] === 'dropped').map((row) => [Number(row[1]), row[4]]);
-    expect(dropped).toEqual([[26, 'corrupt'], [30, 'corrupt'], [35, 'corrupt']]);
+    expect(dropped).toEqual([
+      [26, 'corrupt'],
+      [30, 'corrupt'],
+      [35, 'corrupt'],
+    ]);
     const video = result.metrics.videos[0]!;
     expect(video.decodeErrors).toBeGreaterThan(0);
     expect(result.metrics.dataLoss).toEqual([{ kind: 'damaged', video: 'damaged', decodeErrors: video.decodeErrors, dropped: 3, sampled: 12 }]);
@@ -106,7 +145,7 @@ describe('footage unlike the sample', () => {
 
   test('a black video: the black frames and the empty dataset are both named, with the option to adjust', async () => {
     const { result, log } = await runWith(black, 'night', { 'sample-fps': '2' });
-    expect(result.metrics.dataLoss.map((w) => w.kind === 'reason' ? w.reason : w.kind)).toEqual(['black', 'no-images']);
+    expect(result.metrics.dataLoss.map((w) => (w.kind === 'reason' ? w.reason : w.kind))).toEqual(['black', 'no-images']);
     expect(warnings(log).some((line) => line.includes('adjust --black-luma'))).toBe(true);
   }, 120_000);
 });

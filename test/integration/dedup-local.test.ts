@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD } from '../../src/domain/thresholds.js';
 import { frameRowsFromCsv } from '../../src/observe/csv.js';
 import { resolveOptions, type RawOptions } from '../../src/options/resolve-options.js';

@@ -5,9 +5,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+
 import { Detector } from '../../src/detect/detector.js';
 import { ConfigError, ModelError } from '../../src/errors.js';
-import { type ModelConfig, modelConfigSchema } from '../../src/model/config.js';
+import { modelConfigSchema, type ModelConfig } from '../../src/model/config.js';
 import { EXPORT_HINT } from '../../src/model/resolve-model.js';
 import { colourBoxModel, flattenModel, makeModelDir } from '../support/onnx-builder.js';
 
@@ -75,9 +76,7 @@ describe('refused models', () => {
     const file = await models.write('flatten.onnx', flattenModel());
     const error = await loadError(file, config());
     expect(error).toBeInstanceOf(ModelError);
-    expect(error.message).toBe(
-      `Model ${file}: output shape [1,3072] matches no known YOLO layout; expected [1, 4+C, N] (yolov8) or [1, N, 5+C] (yolov5)`,
-    );
+    expect(error.message).toBe(`Model ${file}: output shape [1,3072] matches no known YOLO layout; expected [1, 4+C, N] (yolov8) or [1, N, 5+C] (yolov5)`);
   });
 
   test('a missing model file', async () => {
@@ -120,9 +119,7 @@ describe('refused models', () => {
   test('no class names anywhere', async () => {
     const error = await loadError(fixedModel, config({ classNames: undefined }));
     expect(error).toBeInstanceOf(ModelError);
-    expect(error.message).toBe(
-      `Model ${fixedModel}: has no class names in its metadata ("names"); list the 2 class names in "classNames" of the model config`,
-    );
+    expect(error.message).toBe(`Model ${fixedModel}: has no class names in its metadata ("names"); list the 2 class names in "classNames" of the model config`);
   });
 
   test('an unknown class in the class filter', async () => {

@@ -6,10 +6,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
+
 import { Detector } from '../../src/detect/detector.js';
 import type { Detection } from '../../src/domain/detection.js';
 import type { RgbImage } from '../../src/domain/frame.js';
-import { type ModelConfig, modelConfigSchema } from '../../src/model/config.js';
+import { modelConfigSchema, type ModelConfig } from '../../src/model/config.js';
 import { DEMO_VIDEO, MODEL, MODEL_INT8, SHARED_PHOTOS, sharedHas, videoFrame } from '../support/videos.js';
 
 /** Class counts on demo clip frames, measured with this model (clip frame 50 is source frame 300). */
@@ -38,7 +39,10 @@ function config(overrides: Partial<ModelConfig> = {}): ModelConfig {
 }
 
 async function loadPhoto(name: string): Promise<RgbImage> {
-  const { data, info } = await sharp(path.join(SHARED_PHOTOS, `${name}.jpg`)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(path.join(SHARED_PHOTOS, `${name}.jpg`))
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { rgb: data, width: info.width, height: info.height };
 }
 

@@ -9,11 +9,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import type { CocoDataset } from '../../src/domain/coco.js';
 import type { Selection } from '../../src/domain/selection.js';
 import { resolveOptions } from '../../src/options/resolve-options.js';
-import type { RunManifest } from '../../src/pipeline/write/manifest.js';
 import { runPipeline } from '../../src/pipeline/run-pipeline.js';
+import type { RunManifest } from '../../src/pipeline/write/manifest.js';
 import { cocoImporterProblems, readCvatImages, readYoloData, readYoloLabels, type ReadBox } from '../support/annotation-readers.js';
 import { ffmpeg, MODEL, tempDir } from '../support/videos.js';
 
@@ -27,15 +28,25 @@ let only: string;
 async function multiScene(file: string): Promise<string> {
   const scene = (source: string): string[] => ['-f', 'lavfi', '-t', '2', '-i', `${source}=size=320x240:rate=10`];
   await ffmpeg([
-    ...scene('testsrc2'), ...scene('smptebars'), ...scene('mandelbrot'),
-    '-filter_complex', '[0:v][1:v][2:v]concat=n=3:v=1:a=0,format=yuv420p[v]', '-map', '[v]', '-c:v', 'libx264', file,
+    ...scene('testsrc2'),
+    ...scene('smptebars'),
+    ...scene('mandelbrot'),
+    '-filter_complex',
+    '[0:v][1:v][2:v]concat=n=3:v=1:a=0,format=yuv420p[v]',
+    '-map',
+    '[v]',
+    '-c:v',
+    'libx264',
+    file,
   ]);
   return file;
 }
 
 async function run(out: string, extra: Record<string, string | boolean>): Promise<string> {
   const video = path.join(dir, 'scenes.mp4');
-  await runPipeline(resolveOptions({ video: [video], out, model: MODEL, site: 'scenes', 'sample-fps': '2', confidence: '0.05', 'dedup-threshold': '-1', ...extra }));
+  await runPipeline(
+    resolveOptions({ video: [video], out, model: MODEL, site: 'scenes', 'sample-fps': '2', confidence: '0.05', 'dedup-threshold': '-1', ...extra }),
+  );
   return out;
 }
 
@@ -77,10 +88,15 @@ describe('exports of a real run', () => {
       ['cvat', ['annotations/cvat-images.xml']],
     ]);
     expect(manifest.selection).toEqual({ file: 'selection.json', featuresFile: 'selection-features.json', frames: 4, exportsOnlySelected: false });
-    expect((await readdir(path.join(full, 'annotations'))).sort()).toEqual(['cvat-images.xml', 'instances.json', 'label-studio-config.xml', 'label-studio-tasks.json']);
+    expect((await readdir(path.join(full, 'annotations'))).sort()).toEqual([
+      'cvat-images.xml',
+      'instances.json',
+      'label-studio-config.xml',
+      'label-studio-tasks.json',
+    ]);
   });
 
-  test('YOLO and CVAT read back equal the COCO boxes; COCO meets CVAT\'s importer', async () => {
+  test("YOLO and CVAT read back equal the COCO boxes; COCO meets CVAT's importer", async () => {
     const coco = await json<CocoDataset>(path.join(full, 'annotations', 'instances.json'));
     expect(coco.images.length).toBeGreaterThan(4);
     const expected = boxesByImage(coco);
@@ -96,7 +112,15 @@ describe('exports of a real run', () => {
   });
 
   test('the same inputs give the same bytes', async () => {
-    for (const file of ['annotations/instances.json', 'annotations/cvat-images.xml', 'annotations/label-studio-tasks.json', 'annotations/label-studio-config.xml', 'data.yaml', 'selection.json', 'selection-features.json']) {
+    for (const file of [
+      'annotations/instances.json',
+      'annotations/cvat-images.xml',
+      'annotations/label-studio-tasks.json',
+      'annotations/label-studio-config.xml',
+      'data.yaml',
+      'selection.json',
+      'selection-features.json',
+    ]) {
       expect(await readFile(path.join(again, file), 'utf8')).toBe(await readFile(path.join(full, file), 'utf8'));
     }
     const labels = (await readdir(path.join(full, 'labels'))).sort();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import type { Frame } from '../../src/domain/frame.js';
 import type { Sampling } from '../../src/domain/sampling.js';
 import { locateFfmpegTools, withVersions, type FfmpegTools } from '../../src/media/tools.js';

@@ -10,6 +10,7 @@ import { mkdir, readdir, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { EXIT_CODES } from '../../src/errors.js';
 import { checkpointLines, datasetDifferences, exists, lock, runCliToEnd, signalWhen, staging, startCli, waitUntil } from '../support/cli-process.js';
 import { makeDemoCuts, tempDir } from '../support/videos.js';
@@ -41,15 +42,21 @@ describe('signals', () => {
     const out = path.join(dir, 'term');
     const started = startCli(args(out));
     let signalledAt = 0;
-    const exit = await signalWhen(started, async () => {
-      const ready = (await checkpointLines(out)) >= 2;
-      if (ready) signalledAt = performance.now();
-      return ready;
-    }, 'SIGTERM');
+    const exit = await signalWhen(
+      started,
+      async () => {
+        const ready = (await checkpointLines(out)) >= 2;
+        if (ready) signalledAt = performance.now();
+        return ready;
+      },
+      'SIGTERM',
+    );
     const stopMs = performance.now() - signalledAt;
     expect(exit.code).toBe(EXIT_CODES.sigterm);
     expect(stopMs).toBeLessThan(5000);
-    expect(lastLine(exit.stderr)).toMatch(/^dataset-gen: interrupted \(SIGTERM\); [12] of 3 videos finished and kept in .*\.term\.partial; run again with --resume to continue$/);
+    expect(lastLine(exit.stderr)).toMatch(
+      /^dataset-gen: interrupted \(SIGTERM\); [12] of 3 videos finished and kept in .*\.term\.partial; run again with --resume to continue$/,
+    );
     expect(await exists(staging(out))).toBe(true);
     expect(await exists(lock(out))).toBe(false);
     expect(await exists(out)).toBe(false);
@@ -70,14 +77,21 @@ describe('signals', () => {
   test('Ctrl-C in a terminal (SIGINT to the process group, ffmpeg included) mid-video: exit 130 within seconds, not a video error; the finished video kept', async () => {
     const out = path.join(dir, 'ctrl-c');
     let signalledAt = 0;
-    const exit = await signalWhen(startCli(args(out), { group: true }), async () => {
-      const ready = (await checkpointLines(out)) >= 2 && (await readdir(path.join(staging(out), 'images'))).some((name) => name.startsWith('cam1_'));
-      if (ready) signalledAt = performance.now();
-      return ready;
-    }, 'SIGINT', { group: true });
+    const exit = await signalWhen(
+      startCli(args(out), { group: true }),
+      async () => {
+        const ready = (await checkpointLines(out)) >= 2 && (await readdir(path.join(staging(out), 'images'))).some((name) => name.startsWith('cam1_'));
+        if (ready) signalledAt = performance.now();
+        return ready;
+      },
+      'SIGINT',
+      { group: true },
+    );
     expect(performance.now() - signalledAt).toBeLessThan(5000);
     expect(exit.code).toBe(EXIT_CODES.sigint);
-    expect(lastLine(exit.stderr)).toMatch(/^dataset-gen: interrupted \(SIGINT\); [12] of 3 videos finished and kept in .*\.ctrl-c\.partial; run again with --resume to continue$/);
+    expect(lastLine(exit.stderr)).toMatch(
+      /^dataset-gen: interrupted \(SIGINT\); [12] of 3 videos finished and kept in .*\.ctrl-c\.partial; run again with --resume to continue$/,
+    );
     const resumed = await runCliToEnd(args(out, ['--resume']));
     expect(resumed.code).toBe(0);
     expect(await datasetDifferences(reference, out)).toEqual([]);
@@ -91,7 +105,9 @@ test('a second run into the same --out is refused naming the first, which finish
   const second = await runCliToEnd(args(out));
   expect(second).toMatchObject({ code: EXIT_CODES.output });
   expect(lastLine(second.stderr)).toMatch(
-    new RegExp(`^dataset-gen: Output .*shared is in use by another dataset-gen run \\(pid ${first.child.pid} on [^,]+, started [0-9T:.-]+Z\\); wait for it to finish or choose another --out \\(if that run is gone, remove .*\\.shared\\.lock\\)$`),
+    new RegExp(
+      `^dataset-gen: Output .*shared is in use by another dataset-gen run \\(pid ${first.child.pid} on [^,]+, started [0-9T:.-]+Z\\); wait for it to finish or choose another --out \\(if that run is gone, remove .*\\.shared\\.lock\\)$`,
+    ),
   );
   expect((await first.exited).code).toBe(0);
   expect(await datasetDifferences(reference, out)).toEqual([]);
@@ -122,14 +138,19 @@ afterAll(async () => {
 });
 
 describe(`a full disk${'reason' in disk ? ` (skipped: ${disk.reason})` : ''}`, () => {
-
-  onSmallDisk('one line naming the path and "disk full (ENOSPC)", exit 6, nothing left on the disk', async () => {
-    const at = (disk as { at: string }).at;
-    const out = path.join(at, 'dataset');
-    const exit = await runCliToEnd(args(out));
-    expect(exit.code).toBe(EXIT_CODES.output);
-    expect(lastLine(exit.stderr)).toMatch(/^dataset-gen: Cannot write \/\S+: disk full \(ENOSPC\); nothing was written to \S+\/dataset; free space there or choose another --out$/);
-    expect(exit.stderr).not.toMatch(/internal error|\n\s+at /);
-    expect(await readdir(at)).toEqual([]);
-  }, 120_000);
+  onSmallDisk(
+    'one line naming the path and "disk full (ENOSPC)", exit 6, nothing left on the disk',
+    async () => {
+      const at = (disk as { at: string }).at;
+      const out = path.join(at, 'dataset');
+      const exit = await runCliToEnd(args(out));
+      expect(exit.code).toBe(EXIT_CODES.output);
+      expect(lastLine(exit.stderr)).toMatch(
+        /^dataset-gen: Cannot write \/\S+: disk full \(ENOSPC\); nothing was written to \S+\/dataset; free space there or choose another --out$/,
+      );
+      expect(exit.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(await readdir(at)).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -3,6 +3,7 @@ import { chmod, readFile, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, test } from '@jest/globals';
+
 import { ToolError } from '../../src/errors.js';
 import { cudaDecodeWorks, startDecode } from '../../src/media/ffmpeg.js';
 import { listPacketTimes, probeFile, probeFileWithPackets, scanPackets } from '../../src/media/ffprobe.js';
@@ -94,11 +95,15 @@ describe('every call that opens a video carries the allow-lists before its input
         ['listPacketTimes', () => listPacketTimes(tools, video, 10), (args) => args.lastIndexOf(video)],
         ['scanPackets', () => scanPackets(tools, video), (args) => args.lastIndexOf(video)],
         ['probeFileWithPackets', () => probeFileWithPackets(tools, video), (args) => args.lastIndexOf(video)],
-        ['startDecode', async () => {
-          const decode = startDecode(tools, { input: video, filter: 'null', onStderrLine: () => undefined, seekSeconds: 5, keyframesOnly: true });
-          decode.frames.resume();
-          await decode.done;
-        }, (args) => args.indexOf('-i')],
+        [
+          'startDecode',
+          async () => {
+            const decode = startDecode(tools, { input: video, filter: 'null', onStderrLine: () => undefined, seekSeconds: 5, keyframesOnly: true });
+            decode.frames.resume();
+            await decode.done;
+          },
+          (args) => args.indexOf('-i'),
+        ],
         ['cudaDecodeWorks', () => cudaDecodeWorks(tools, video), (args) => args.indexOf('-i')],
       ];
       for (const [name, call, inputAt] of calls) {
@@ -136,7 +141,31 @@ describe('the format allow-list', () => {
     const admitted = (await demuxers()).filter((names) => names.some((name) => (INPUT_FORMATS as readonly string[]).includes(name))).map((names) => names[0]);
     expect(admitted).toEqual(expect.arrayContaining(['mov', 'matroska', 'avi', 'mpegts', 'mpeg', 'flv', 'asf', 'ivf', 'dhav']));
     // Raw elementary streams have no duration to sample by: refused with the advice to wrap them in MP4.
-    for (const refused of ['h264', 'hevc', 'm4v', 'mpegvideo', 'mjpeg', 'image2', 'image2pipe', 'png_pipe', 'jpeg_pipe', 'gif', 'apng', 'webp_pipe', 'hls', 'dash', 'concat', 'imf', 'sdp', 'rtp', 'rtsp', 'wav', 'mp3', 'rawvideo', 'lavfi']) {
+    for (const refused of [
+      'h264',
+      'hevc',
+      'm4v',
+      'mpegvideo',
+      'mjpeg',
+      'image2',
+      'image2pipe',
+      'png_pipe',
+      'jpeg_pipe',
+      'gif',
+      'apng',
+      'webp_pipe',
+      'hls',
+      'dash',
+      'concat',
+      'imf',
+      'sdp',
+      'rtp',
+      'rtsp',
+      'wav',
+      'mp3',
+      'rawvideo',
+      'lavfi',
+    ]) {
       expect([refused, admitted.includes(refused)]).toEqual([refused, false]);
     }
   });

@@ -11,6 +11,7 @@ import { DefaultArtifactClient } from '@actions/artifact';
 import { restoreCache, saveCache } from '@actions/cache';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import sharp from 'sharp';
+
 import { envScope } from '../support/env.js';
 import { startGitHubServices, type GitHubServices } from '../support/github-services/index.js';
 import { readZipEntries } from '../support/github-services/zip-entries.js';
@@ -175,9 +176,14 @@ describe('artifact service with the real @actions/artifact', () => {
     source = path.join(workspace, 'dataset');
     await mkdir(path.join(source, 'images', 'walkway', 'day-1'), { recursive: true });
     await mkdir(path.join(source, 'annotations'), { recursive: true });
-    const image = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 120, b: 40 } } }).png().toBuffer();
+    const image = await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+      .png()
+      .toBuffer();
     await writeFile(path.join(source, 'images', 'walkway', 'day-1', 'frame-000001.png'), image);
-    await writeFile(path.join(source, 'annotations', 'instances.json'), JSON.stringify({ images: [{ id: 1, file_name: 'frame-000001.png' }], annotations: [] }, null, 2));
+    await writeFile(
+      path.join(source, 'annotations', 'instances.json'),
+      JSON.stringify({ images: [{ id: 1, file_name: 'frame-000001.png' }], annotations: [] }, null, 2),
+    );
     await writeFile(path.join(source, 'report.md'), '# report\n');
     await writeFile(path.join(source, 'annotations', 'empty.txt'), '');
     files = Object.keys(await tree(source)).map((rel) => path.join(source, rel));
@@ -241,7 +247,9 @@ describe('artifact service with the real @actions/artifact', () => {
   });
 
   test('an empty raw file is finalized with no size field (zero values are omitted)', async () => {
-    const { result, output } = await captureStdout(() => client.uploadArtifact('empty', [path.join(source, 'annotations', 'empty.txt')], source, { skipArchive: true }));
+    const { result, output } = await captureStdout(() =>
+      client.uploadArtifact('empty', [path.join(source, 'annotations', 'empty.txt')], source, { skipArchive: true }),
+    );
     expect(output).toContain('::warning::No data was uploaded to blob storage');
     expect(calls('FinalizeArtifact').at(-1)?.request).not.toHaveProperty('size');
     expect(services.artifacts().find((a) => a.id === result.id)).toMatchObject({ name: 'empty.txt', sizeBytes: 0, finalized: true });

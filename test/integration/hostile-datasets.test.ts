@@ -11,6 +11,7 @@ import { cp, lstat, mkdir, readdir, readFile, rm, symlink, truncate, writeFile }
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
+
 import { EXIT_CODES, UsageError } from '../../src/errors.js';
 import { readDatasetPart } from '../../src/pipeline/merge/dataset-part.js';
 import { exists, lock, runCliToEnd, staging, startCli, waitUntil } from '../support/cli-process.js';
@@ -27,7 +28,26 @@ let parts: [string, string];
 let home: string;
 
 function runArgs(out: string, extra: readonly string[] = [], input = video): string[] {
-  return ['run', '--video', input, '--out', out, '--model', model.model, '--model-config', model.config, '--sample-fps', '2', '--select', '2', '--export', 'coco,yolo,cvat,label-studio', '--inference-workers', '1', ...extra];
+  return [
+    'run',
+    '--video',
+    input,
+    '--out',
+    out,
+    '--model',
+    model.model,
+    '--model-config',
+    model.config,
+    '--sample-fps',
+    '2',
+    '--select',
+    '2',
+    '--export',
+    'coco,yolo,cvat,label-studio',
+    '--inference-workers',
+    '1',
+    ...extra,
+  ];
 }
 
 /** The last line the CLI printed, and that it printed one error line and no stack trace. */
@@ -47,7 +67,10 @@ beforeAll(async () => {
   await mkdir(home);
   await writeFile(path.join(home, '.bashrc'), 'mine\n');
   const made: string[] = [];
-  for (const [i, range] of [['--end', '3'], ['--start', '3']].entries()) {
+  for (const [i, range] of [
+    ['--end', '3'],
+    ['--start', '3'],
+  ].entries()) {
     const out = path.join(dir, 'parts', `part-${i}`);
     const outcome = await runCliToEnd(runArgs(out, range));
     expect(outcome.stderr).toMatch(/dataset written/);
@@ -101,7 +124,9 @@ describe('merge reads its parts as untrusted', () => {
     });
     const { code, line } = await mergeRefused(part, 'dotdot-merged');
     expect(code).toBe(EXIT_CODES.usage);
-    expect(line).toMatch(/part: annotations\/instances\.json names image 1 "\.\.\/\.\.\/\.bashrc", not cam_000000\.jpg, the name dataset-gen gives that frame; the dataset was changed after dataset-gen wrote it; make that part again$/);
+    expect(line).toMatch(
+      /part: annotations\/instances\.json names image 1 "\.\.\/\.\.\/\.bashrc", not cam_000000\.jpg, the name dataset-gen gives that frame; the dataset was changed after dataset-gen wrote it; make that part again$/,
+    );
   });
 
   test('an image that is a symbolic link to a secret is not copied', async () => {
@@ -126,11 +151,36 @@ describe('merge reads its parts as untrusted', () => {
   });
 
   test.each<[string, string, (value: Record<string, unknown>) => void, RegExp]>([
-    ['COCO images a number', 'annotations/instances.json', (coco) => (coco.images = 5), /annotations\/instances\.json does not hold what dataset-gen writes there: images: .*expected array/i],
-    ['a bbox a string', 'annotations/instances.json', (coco) => ((coco.annotations as { bbox: unknown }[])[0]!.bbox = 'abc'), /annotations\/instances\.json does not hold what dataset-gen writes there: annotations\[0\]\.bbox: /],
-    ['a video stem with a slash', 'manifest.json', (m) => ((m.videos as { stem: string }[])[0]!.stem = '../cam'), /manifest\.json does not hold what dataset-gen writes there: videos\[0\]\.stem: a video file name/],
-    ['the model classes missing', 'manifest.json', (m) => delete (m.model as Record<string, unknown>).classNames, /manifest\.json does not hold what dataset-gen writes there: model\.classNames: /],
-    ['stage timings text', 'metrics.json', (m) => ((m.timings as { wallMs: unknown }).wallMs = 'slow'), /metrics\.json does not hold what dataset-gen writes there: timings\.wallMs: /],
+    [
+      'COCO images a number',
+      'annotations/instances.json',
+      (coco) => (coco.images = 5),
+      /annotations\/instances\.json does not hold what dataset-gen writes there: images: .*expected array/i,
+    ],
+    [
+      'a bbox a string',
+      'annotations/instances.json',
+      (coco) => ((coco.annotations as { bbox: unknown }[])[0]!.bbox = 'abc'),
+      /annotations\/instances\.json does not hold what dataset-gen writes there: annotations\[0\]\.bbox: /,
+    ],
+    [
+      'a video stem with a slash',
+      'manifest.json',
+      (m) => ((m.videos as { stem: string }[])[0]!.stem = '../cam'),
+      /manifest\.json does not hold what dataset-gen writes there: videos\[0\]\.stem: a video file name/,
+    ],
+    [
+      'the model classes missing',
+      'manifest.json',
+      (m) => delete (m.model as Record<string, unknown>).classNames,
+      /manifest\.json does not hold what dataset-gen writes there: model\.classNames: /,
+    ],
+    [
+      'stage timings text',
+      'metrics.json',
+      (m) => ((m.timings as { wallMs: unknown }).wallMs = 'slow'),
+      /metrics\.json does not hold what dataset-gen writes there: timings\.wallMs: /,
+    ],
   ])('%s: refused naming the part, file and field', async (name, file, edit, message) => {
     const part = await editablePart(name.replace(/\W+/g, '-'));
     await editJson(path.join(part, file), edit);
@@ -156,7 +206,7 @@ describe('merge reads its parts as untrusted', () => {
     expect(line).toMatch(/part: metrics\.json is a FIFO, not a regular file;/);
   });
 
-  test('the Label Studio prefix is merge\'s own, never a part\'s', async () => {
+  test("the Label Studio prefix is merge's own, never a part's", async () => {
     const part = await editablePart('prefix');
     await editJson(path.join(part, 'manifest.json'), (m) => ((m.config as Record<string, unknown>).labelStudioImages = 'javascript:alert(1)//'));
     const out = path.join(dir, 'prefix-merged');
@@ -167,7 +217,9 @@ describe('merge reads its parts as untrusted', () => {
     expect(tasks).toMatch(/"\/data\/local-files\/\?d=images\/cam_000000\.jpg"/);
     const own = await runCliToEnd(['merge', ...parts, '--out', path.join(dir, 'prefix-refused'), '--label-studio-images', 'javascript:alert(1)//']);
     expect(own.code).toBe(EXIT_CODES.usage);
-    expect(oneLineError(own.stderr)).toMatch(/^dataset-gen: Expected an http:\/\/ or https:\/\/ URL, .* for --label-studio-images but received "javascript:alert\(1\)\/\/"$/);
+    expect(oneLineError(own.stderr)).toMatch(
+      /^dataset-gen: Expected an http:\/\/ or https:\/\/ URL, .* for --label-studio-images but received "javascript:alert\(1\)\/\/"$/,
+    );
     expect(await exists(path.join(dir, 'prefix-refused'))).toBe(false);
   });
 });
@@ -184,7 +236,8 @@ test('a video whose name starts with @ (written with the CSV formula guard) merg
   const merged = path.join(dir, 'at', 'merged');
   const outcome = await runCliToEnd(['merge', made[0]!, made[1]!, '--out', merged]);
   expect(outcome.code).toBe(0);
-  const perVideo = async (folder: string): Promise<unknown> => (JSON.parse(await readFile(path.join(folder, 'metrics.json'), 'utf8')) as { videos: unknown }).videos;
+  const perVideo = async (folder: string): Promise<unknown> =>
+    (JSON.parse(await readFile(path.join(folder, 'metrics.json'), 'utf8')) as { videos: unknown }).videos;
   const videos = (await perVideo(merged)) as { stem: string; kept: number }[];
   expect(videos[0]!.stem).toBe('@north-gate');
   expect(videos[0]!.kept).toBeGreaterThan(0);
@@ -249,7 +302,9 @@ describe('one --out at a time, checked again at the end', () => {
     await writeFile(path.join(out, 'theirs.txt'), 'not yours');
     const run = await running.exited;
     expect(run.code).toBe(EXIT_CODES.output);
-    expect(oneLineError(run.stderr)).toMatch(/Output .*appears appeared while the dataset was written and --overwrite was not given; the finished dataset is kept in .*\.appears\.partial: move it into place/);
+    expect(oneLineError(run.stderr)).toMatch(
+      /Output .*appears appeared while the dataset was written and --overwrite was not given; the finished dataset is kept in .*\.appears\.partial: move it into place/,
+    );
     expect(await readdir(out)).toEqual(['theirs.txt']);
     expect(await readdir(staging(out))).toContain('manifest.json');
   });
@@ -265,7 +320,9 @@ describe('the staging folder a resume continues', () => {
     await symlink(victim, path.join(staging(out), 'images'));
     const resumed = await runCliToEnd(runArgs(out, ['--resume']));
     expect(resumed.code).toBe(EXIT_CODES.usage);
-    expect(oneLineError(resumed.stderr)).toMatch(/Cannot resume the interrupted run in .*\.linked\.partial: \.linked\.partial\/images is a symbolic link, which dataset-gen never writes there; remove .* and run again without --resume$/);
+    expect(oneLineError(resumed.stderr)).toMatch(
+      /Cannot resume the interrupted run in .*\.linked\.partial: \.linked\.partial\/images is a symbolic link, which dataset-gen never writes there; remove .* and run again without --resume$/,
+    );
     expect(await readdir(victim)).toEqual(['keep.txt']);
     // Without --resume the leftover is replaced: the link is removed, never what it points at.
     const fresh = await runCliToEnd(runArgs(out));

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 import sharp from 'sharp';
+
 import type { DropReason } from '../../src/domain/drop-reason.js';
 import type { FrameRecord } from '../../src/domain/frame-record.js';
 import type { QualityGateVerdict } from '../../src/domain/quality-gates.js';
@@ -114,7 +115,13 @@ describe('report.html of a real run', () => {
 
   test('rendering again gives the same bytes (page and thumbnails)', async () => {
     const thumbs = await Promise.all(written.contactSheet.thumbnails.map((t) => readFile(path.join(result.outDir, t.thumb))));
-    const again = await writeHtmlReport(result.outDir, { metrics: result.metrics, manifest: result.manifest, frames: recorder.frames, kept: recorder.kept, gates });
+    const again = await writeHtmlReport(result.outDir, {
+      metrics: result.metrics,
+      manifest: result.manifest,
+      frames: recorder.frames,
+      kept: recorder.kept,
+      gates,
+    });
     expect(again.html).toBe(written.html);
     expect(await readFile(written.file, 'utf8')).toBe(written.html);
     for (const [i, t] of again.contactSheet.thumbnails.entries()) {
@@ -168,16 +175,12 @@ describe('report.html of a real run', () => {
     const file = path.join(result.outDir, 'broken.html');
     await writeFile(
       file,
-      '<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src \'self\'; script-src \'unsafe-inline\'"></head>' +
+      "<!doctype html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self'; script-src 'unsafe-inline'\"></head>" +
         '<body><p>broken</p><img src="missing.png"><img src="http://127.0.0.1:9/outside.png"><script>console.error("boom")</script></body></html>',
     );
     const page = await inspectPage(browser!, pathToFileURL(file).href, { width: 400, height: 300 });
     expect(page.errors).toEqual(
-      expect.arrayContaining([
-        'console.error: boom',
-        expect.stringMatching(/missing\.png/),
-        expect.stringMatching(/127\.0\.0\.1:9.*Content Security Policy/),
-      ]),
+      expect.arrayContaining(['console.error: boom', expect.stringMatching(/missing\.png/), expect.stringMatching(/127\.0\.0\.1:9.*Content Security Policy/)]),
     );
     expect(page.images.map((i) => i.naturalWidth)).toEqual([0, 0]);
     // The page's policy blocked the outside image: it never reached the network.

@@ -8,6 +8,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import type { CocoDataset } from '../../src/domain/coco.js';
 import { resolveOptions, type RawOptions } from '../../src/options/resolve-options.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run-pipeline.js';
@@ -26,7 +27,25 @@ let gop250: string;
 /** A 20 s, 25 fps H.264 video of a moving pattern with a keyframe every `gop` frames and no others. */
 async function makeGopVideo(name: string, gop: number): Promise<string> {
   const file = path.join(dir, name);
-  await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25', '-t', '20', '-c:v', 'libx264', '-g', String(gop), '-keyint_min', String(gop), '-sc_threshold', '0', '-pix_fmt', 'yuv420p', file]);
+  await ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=160x120:rate=25',
+    '-t',
+    '20',
+    '-c:v',
+    'libx264',
+    '-g',
+    String(gop),
+    '-keyint_min',
+    String(gop),
+    '-sc_threshold',
+    '0',
+    '-pix_fmt',
+    'yuv420p',
+    file,
+  ]);
   return file;
 }
 
@@ -93,7 +112,14 @@ describe('--decode on a keyframe every 2 s, one sample every 4 s', () => {
     const result = await run('off-grid', { video: [gop50], decode: 'keyframes', 'sample-fps': '0.4' });
     // Slots at 0, 2.5, 5, … 17.5 s; keyframes every 2 s; 5 s and 15 s are ties.
     expect(chosen(await cocoOf(result))).toEqual([
-      '0@0:keyframe', '50@2000:keyframe', '100@4000:keyframe', '200@8000:keyframe', '250@10000:keyframe', '300@12000:keyframe', '350@14000:keyframe', '450@18000:keyframe',
+      '0@0:keyframe',
+      '50@2000:keyframe',
+      '100@4000:keyframe',
+      '200@8000:keyframe',
+      '250@10000:keyframe',
+      '300@12000:keyframe',
+      '350@14000:keyframe',
+      '450@18000:keyframe',
     ]);
   }, 60_000);
 

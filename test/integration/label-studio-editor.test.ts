@@ -9,10 +9,11 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
+
 import type { CocoDataset } from '../../src/domain/coco.js';
 import type { KeptImage } from '../../src/domain/frame-record.js';
-import { labelStudioExport } from '../../src/export/label-studio.js';
 import { buildCoco } from '../../src/export/coco.js';
+import { labelStudioExport } from '../../src/export/label-studio.js';
 import { Chromium, CHROMIUM, chromiumAvailable } from '../support/chromium.js';
 import { editorPage, readEditor, serveEditor, type EditorState } from '../support/label-studio-editor.js';
 import { tempDir } from '../support/videos.js';
@@ -50,7 +51,9 @@ beforeAll(async () => {
   ({ dir, cleanup } = await tempDir('dataset-gen-ls-'));
   const images = path.join(dir, 'images');
   await mkdir(images);
-  await sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: { r: 90, g: 120, b: 150 } } }).jpeg().toFile(path.join(images, KEPT[0]!.file));
+  await sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: { r: 90, g: 120, b: 150 } } })
+    .jpeg()
+    .toFile(path.join(images, KEPT[0]!.file));
   coco = buildCoco(KEPT, { site: 'yard', toolVersion: '0', categories: ['person', 'car', 'truck'], videoOrder: ['yard'] });
   if (!haveChromium) return;
   // Images by a path on the page's own origin, as with Label Studio's default /data/local-files/?d=….
@@ -85,7 +88,7 @@ describe('Label Studio export in the Label Studio editor', () => {
       label: r.label,
       score: r.score,
       // From the canvas the editor draws on back to the image's own pixels.
-      box: [r.x, r.y, r.width, r.height].map((v, k) => (v * (k % 2 === 0 ? r.naturalWidth / r.stageWidth : r.naturalHeight / r.stageHeight))),
+      box: [r.x, r.y, r.width, r.height].map((v, k) => v * (k % 2 === 0 ? r.naturalWidth / r.stageWidth : r.naturalHeight / r.stageHeight)),
     }));
     expect(state.regions.every((r) => r.naturalWidth === WIDTH && r.naturalHeight === HEIGHT)).toBe(true);
     expect(shown.map((s) => s.label)).toEqual(coco.annotations.map((a) => name.get(a.category_id)));

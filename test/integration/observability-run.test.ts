@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { createLogger } from '../../src/observe/log.js';
 import { resolveOptions, type RawOptions } from '../../src/options/resolve-options.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run-pipeline.js';
@@ -55,7 +56,10 @@ describe('observability outputs of a run', () => {
   });
 
   test('JSON logs carry run id, site and stage, with one summary line per stage', () => {
-    const lines = firstLog.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = firstLog
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     const stages = lines.filter((l) => typeof l.stage === 'string' && typeof l.durationMs === 'number');
     expect(new Set(stages.map((l) => l.stage))).toEqual(new Set(['probe', 'extract', 'quality', 'dedup', 'detect', 'write']));
     for (const line of lines) expect(line).toMatchObject({ runId: first.manifest.run.id, site: 'north yard' });

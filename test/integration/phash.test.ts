@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
 import phashModule from 'sharp-phash';
+
 import { fitForAnalysis } from '../../src/pipeline/filter/analysis.js';
 import { hammingDistance } from '../../src/pipeline/filter/dedup.js';
 import { dctHash, greySample, phash64, SAMPLE_SIZE } from '../../src/pipeline/filter/phash.js';
@@ -23,7 +24,7 @@ function pattern(seed: number): Buffer {
 }
 
 describe('phash', () => {
-  test.each([0, 1, 2, 3, 5, 8, 13, 21])('gives sharp-phash\'s exact bits for the same 32x32 grey input (seed %i)', async (seed) => {
+  test.each([0, 1, 2, 3, 5, 8, 13, 21])("gives sharp-phash's exact bits for the same 32x32 grey input (seed %i)", async (seed) => {
     const grey = pattern(seed);
     const reference = await sharpPhash(grey, { raw: { width: SAMPLE_SIZE, height: SAMPLE_SIZE, channels: 1 } });
     expect(dctHash(grey)).toBe(reference);

@@ -9,10 +9,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
-import { resolveOptions } from '../../src/options/resolve-options.js';
+
 import type { CocoDataset } from '../../src/domain/coco.js';
-import type { RunManifest } from '../../src/pipeline/write/manifest.js';
+import { resolveOptions } from '../../src/options/resolve-options.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run-pipeline.js';
+import type { RunManifest } from '../../src/pipeline/write/manifest.js';
 import { DEMO_VIDEO, MODEL, tempDir } from '../support/videos.js';
 
 const run = promisify(execFile);
@@ -32,7 +33,15 @@ afterAll(() => cleanup());
 describe('pipeline on the demo clip', () => {
   test('writes the dataset layout and nothing else', async () => {
     expect((await readdir(result.outDir)).sort()).toEqual([
-      'annotations', 'images', 'manifest.json', 'metrics.csv', 'metrics.json', 'metrics.prom', 'report', 'report.html', 'report.md',
+      'annotations',
+      'images',
+      'manifest.json',
+      'metrics.csv',
+      'metrics.json',
+      'metrics.prom',
+      'report',
+      'report.html',
+      'report.md',
     ]);
     expect(await readdir(path.dirname(result.outDir))).toEqual(['lib']);
   });

@@ -10,6 +10,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { makeVideo, tempDir } from '../support/videos.js';
 
 const run = promisify(execFile);

@@ -8,6 +8,7 @@ import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { ToolError, VideoInputError } from '../../src/errors.js';
 import { parsePacketLine, scanPackets, type PacketScan } from '../../src/media/ffprobe.js';
 import { locateFfmpegTools, withVersions, type FfmpegTools } from '../../src/media/tools.js';
@@ -35,7 +36,10 @@ function used(scan: PacketScan): { pts: number[]; ptsTime: number[]; flags: numb
 }
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(Error);
   expect((error as Error).message).not.toContain('\n');
   return error as Error;
@@ -43,8 +47,37 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 
 describe('probeVideoWithPackets', () => {
   test.each([
-    ['an mp4 with B-frames, keyframe every 12 frames', 'gop.mp4', ['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25', '-frames:v', '100', '-c:v', 'libx264', '-g', '12', '-bf', '2', '-pix_fmt', 'yuv420p']],
-    ['a video with an audio stream before it', 'audio-first.mkv', ['-f', 'lavfi', '-i', 'sine', '-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=10', '-map', '0:a', '-map', '1:v', '-t', '3', '-c:v', 'libx264', '-g', '5', '-c:a', 'aac']],
+    [
+      'an mp4 with B-frames, keyframe every 12 frames',
+      'gop.mp4',
+      ['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25', '-frames:v', '100', '-c:v', 'libx264', '-g', '12', '-bf', '2', '-pix_fmt', 'yuv420p'],
+    ],
+    [
+      'a video with an audio stream before it',
+      'audio-first.mkv',
+      [
+        '-f',
+        'lavfi',
+        '-i',
+        'sine',
+        '-f',
+        'lavfi',
+        '-i',
+        'testsrc2=size=160x120:rate=10',
+        '-map',
+        '0:a',
+        '-map',
+        '1:v',
+        '-t',
+        '3',
+        '-c:v',
+        'libx264',
+        '-g',
+        '5',
+        '-c:a',
+        'aac',
+      ],
+    ],
     ['an MPEG-TS stream', 'stream.ts', ['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=10', '-frames:v', '60', '-c:v', 'libx264', '-g', '10']],
     // The cover picture is a video stream too: the probe must take the real video, not the picture.
     ['an mp4 with a cover picture attached first', 'cover.mp4', null],
@@ -67,7 +100,7 @@ describe('probeVideoWithPackets', () => {
     expect(together.ffprobeVersion).toBe(tools.ffprobe.version);
   });
 
-  test('the cover picture case lists the video stream\'s packets, not the picture\'s', async () => {
+  test("the cover picture case lists the video stream's packets, not the picture's", async () => {
     const file = path.join(dir, 'cover.mp4');
     const together = await probeVideoWithPackets(tools, file, 0);
     const { stdout } = await run('ffprobe', ['-v', 'error', '-select_streams', 'V:0', '-show_entries', 'packet=pts', '-of', 'csv=p=0', file]);
@@ -76,7 +109,11 @@ describe('probeVideoWithPackets', () => {
   });
 
   test.each([
-    ['audio only', async () => makeAudioOnly(path.join(dir, 'audio.m4a')), /^Video .*audio\.m4a has no video stream \(found: audio\); pass a file with video in it$/],
+    [
+      'audio only',
+      async () => makeAudioOnly(path.join(dir, 'audio.m4a')),
+      /^Video .*audio\.m4a has no video stream \(found: audio\); pass a file with video in it$/,
+    ],
     ['a text file named .mp4', async () => makeTextFile(path.join(dir, 'notes.mp4')), /^Video .*notes\.mp4 is not a decodable video: /],
     ['a missing file', async () => path.join(dir, 'nope.mp4'), /^Video .*nope\.mp4 does not exist; check the --video path$/],
   ])('%s is refused as probeVideo refuses it', async (_name, make, message) => {
@@ -95,7 +132,9 @@ describe('probeVideoWithPackets', () => {
     const started = Date.now();
     const error = await rejection(probeVideoWithPackets({ ffprobe: { path: fake }, stallTimeout: { seconds: 1, name: '--stall-timeout' } }, video, 0));
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(error.message).toBe(`Video ${video}: ffprobe gave no answer within 1 s and was stopped; check the file is complete and local, or raise --stall-timeout`);
+    expect(error.message).toBe(
+      `Video ${video}: ffprobe gave no answer within 1 s and was stopped; check the file is complete and local, or raise --stall-timeout`,
+    );
   });
 
   test('an ffprobe that cannot be started is a tool error, not a bad video', async () => {

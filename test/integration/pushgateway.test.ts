@@ -6,10 +6,11 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import type { DropReason } from '../../src/domain/drop-reason.js';
 import type { VideoInfo } from '../../src/domain/video.js';
-import type { RunMetrics } from '../../src/observe/metrics-contract.js';
 import { computeMetrics } from '../../src/observe/compute-metrics.js';
+import type { RunMetrics } from '../../src/observe/metrics-contract.js';
 import { buildPrometheusRegistry, type PrometheusInput } from '../../src/observe/prometheus.js';
 import { pushMetrics } from '../../src/observe/pushgateway.js';
 import { RunRecorder } from '../../src/observe/recorder.js';
@@ -20,22 +21,58 @@ const JOB = 'dataset-gen';
 
 function videoInfo(stem: string, index: number): VideoInfo {
   return {
-    path: `/videos/${stem}.mp4`, stem, index, container: 'mov,mp4', codec: 'h264', durationSeconds: 60, fps: 30,
-    width: 1920, height: 1080, rotation: 0, frameCount: 1800, frameCountExact: true, sizeBytes: 1_000_000,
+    path: `/videos/${stem}.mp4`,
+    stem,
+    index,
+    container: 'mov,mp4',
+    codec: 'h264',
+    durationSeconds: 60,
+    fps: 30,
+    width: 1920,
+    height: 1080,
+    rotation: 0,
+    frameCount: 1800,
+    frameCountExact: true,
+    sizeBytes: 1_000_000,
   };
 }
 
 /** A run as the pipeline records it: `keptDetections` gives each kept frame's detection count. */
 function run(site: string, keptDetections: number[], drops: DropReason[]): { input: PrometheusInput; metrics: RunMetrics } {
   const recorder = new RunRecorder();
-  recorder.recordVideo({ info: videoInfo('cam-a', 0), sha256: 'a'.repeat(64), decode: { mode: 'all', reason: 'asked for' }, framesDecoded: 1800, decodeErrors: 0 });
+  recorder.recordVideo({
+    info: videoInfo('cam-a', 0),
+    sha256: 'a'.repeat(64),
+    decode: { mode: 'all', reason: 'asked for' },
+    framesDecoded: 1800,
+    decodeErrors: 0,
+  });
   let index = 0;
   for (const n of keptDetections) {
-    recorder.recordFrame(frameRow({ video: 'cam-a', frameIndex: index * 30, timestampMs: index * 1000, blurScore: 300, detections: n, inferenceMs: 5, imageFile: `cam-a_${index * 30}.jpg` }));
+    recorder.recordFrame(
+      frameRow({
+        video: 'cam-a',
+        frameIndex: index * 30,
+        timestampMs: index * 1000,
+        blurScore: 300,
+        detections: n,
+        inferenceMs: 5,
+        imageFile: `cam-a_${index * 30}.jpg`,
+      }),
+    );
     recorder.recordKept({
-      file: `cam-a_${index * 30}.jpg`, video: 'cam-a', frameIndex: index * 30, timestampMs: index * 1000, decode: 'sequential', width: 1920, height: 1080,
+      file: `cam-a_${index * 30}.jpg`,
+      video: 'cam-a',
+      frameIndex: index * 30,
+      timestampMs: index * 1000,
+      decode: 'sequential',
+      width: 1920,
+      height: 1080,
       detections: Array.from({ length: n }, (_, i) => ({
-        classIndex: i % 2 === 0 ? 0 : 7, className: i % 2 === 0 ? 'person' : 'truck', score: 0.8, box: { x: 0, y: 0, width: 10, height: 10 },
+        classIndex: i % 2 === 0 ? 0 : 7,
+        className: i % 2 === 0 ? 'person' : 'truck',
+        score: 0.8,
+        box: { x: 0, y: 0, width: 10, height: 10 },
       })),
     });
     index += 1;
@@ -155,7 +192,7 @@ describe('push to a real Pushgateway', () => {
     }
   });
 
-  test('turns a refused push (inconsistent metrics) into a warning with the gateway\'s reason', async () => {
+  test("turns a refused push (inconsistent metrics) into a warning with the gateway's reason", async () => {
     const bad = '# HELP dataset_gen_images_total x\n# TYPE dataset_gen_images_total gauge\ndataset_gen_images_total{site="x"} 1\n';
     const result = await pushMetrics(bad, { url: gateway.origin, site: 'x' });
     expect(result.ok).toBe(false);
@@ -174,7 +211,9 @@ describe('push to a gateway that is not there', () => {
     const result = await pushMetrics('up 1\n', { url: `http://127.0.0.1:${port}`, site: 'north-yard', timeoutMs: 2000 });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(result).toMatchObject({ ok: false, status: null });
-    expect(result.warning).toBe(`Could not push metrics to the Pushgateway at http://127.0.0.1:${port}/metrics/job/dataset-gen/site/north-yard: connection refused (nothing listens there)`);
+    expect(result.warning).toBe(
+      `Could not push metrics to the Pushgateway at http://127.0.0.1:${port}/metrics/job/dataset-gen/site/north-yard: connection refused (nothing listens there)`,
+    );
   });
 
   test('gives up after the timeout when the gateway accepts but never answers', async () => {

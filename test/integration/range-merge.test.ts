@@ -9,11 +9,12 @@
 import { cp, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { ConfigError, UsageError } from '../../src/errors.js';
 import { resolveOptions, type RawOptions } from '../../src/options/resolve-options.js';
-import type { RunManifest } from '../../src/pipeline/write/manifest.js';
 import { mergeDatasets } from '../../src/pipeline/merge/merge.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run-pipeline.js';
+import type { RunManifest } from '../../src/pipeline/write/manifest.js';
 import { makeModelDir, writeColourBoxDetector } from '../support/onnx-builder.js';
 import { ffmpeg, tempDir } from '../support/videos.js';
 
@@ -22,7 +23,11 @@ let cleanup: () => Promise<void>;
 let models: Awaited<ReturnType<typeof makeModelDir>>;
 let base: RawOptions;
 let full: RunResult;
-const RANGES: [string | undefined, string | undefined][] = [[undefined, '450'], ['00:07:30', '1000'], ['1000', undefined]];
+const RANGES: [string | undefined, string | undefined][] = [
+  [undefined, '450'],
+  ['00:07:30', '1000'],
+  ['1000', undefined],
+];
 let parts: RunResult[];
 
 async function run(out: string, extra: RawOptions = {}): Promise<RunResult> {
@@ -36,7 +41,8 @@ beforeAll(async () => {
   const video = path.join(dir, 'long.mp4');
   // Moving test pattern, a still scene (300-550 s), another pattern, a still (800-950 s), the first again.
   const sources = ['testsrc2=d=300', 'smptebars=d=250', 'testsrc=d=250', 'rgbtestsrc=d=150', 'testsrc2=d=350']
-    .map((source, i) => `${source.replace('=', '=s=160x120:r=2:')}[s${i}]`).join(';');
+    .map((source, i) => `${source.replace('=', '=s=160x120:r=2:')}[s${i}]`)
+    .join(';');
   await ffmpeg(['-filter_complex', `${sources};[s0][s1][s2][s3][s4]concat=n=5`, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-g', '10', '-bf', '2', video]);
   // Every frame decoded (keyframes here are 5 s apart, so `auto` would decode only keyframes):
   // the ranges' seeks and frame counts are what this tests.
@@ -51,7 +57,16 @@ afterAll(async () => {
   await models.cleanup();
 });
 
-const dropTimes = (csv: string): string => csv.split('\r\n').map((line) => line.split(',').filter((_, i) => i !== 9).join(',')).join('\r\n');
+const dropTimes = (csv: string): string =>
+  csv
+    .split('\r\n')
+    .map((line) =>
+      line
+        .split(',')
+        .filter((_, i) => i !== 9)
+        .join(','),
+    )
+    .join('\r\n');
 
 describe('three ranges merged = one run', () => {
   test('each range holds its own frames, with whole-video indices and times', () => {
@@ -82,10 +97,15 @@ describe('three ranges merged = one run', () => {
     const { timings: _b, compute: mergedCompute, ...mergedCounts } = merged.metrics;
     expect(mergedCounts).toEqual(fullCounts);
     expect(mergedCompute.videoSeconds).toBe(fullCompute.videoSeconds);
-    expect(mergedCompute.computeSeconds).toBeCloseTo(parts.reduce((acc, p) => acc + p.metrics.timings.wallMs / 1000, 0), 1);
+    expect(mergedCompute.computeSeconds).toBeCloseTo(
+      parts.reduce((acc, p) => acc + p.metrics.timings.wallMs / 1000, 0),
+      1,
+    );
     const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as RunManifest;
     expect(manifest.parts?.map((p) => p.timeRange)).toEqual([
-      { startMs: 0, endMs: 450_000 }, { startMs: 450_000, endMs: 1_000_000 }, { startMs: 1_000_000, endMs: null },
+      { startMs: 0, endMs: 450_000 },
+      { startMs: 450_000, endMs: 1_000_000 },
+      { startMs: 1_000_000, endMs: null },
     ]);
     expect(manifest.config.timeRange).toBeNull();
     const strip = (m: RunManifest): unknown => ({ ...m, run: null, parts: null, runtime: null });
@@ -155,16 +175,25 @@ describe('three ranges merged = one run, with a labelling budget', () => {
   }, 120_000);
 
   test('merge --select over ranges made without a budget is refused: they hold no features to choose from', async () => {
-    const error = await mergeDatasets({ parts: parts.map((p) => p.outDir), outDir: path.join(dir, 'budget-none'), overwrite: false, budget: { select: 4, selectOnly: false } }).catch((e: unknown) => e);
+    const error = await mergeDatasets({
+      parts: parts.map((p) => p.outDir),
+      outDir: path.join(dir, 'budget-none'),
+      overwrite: false,
+      budget: { select: 4, selectOnly: false },
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toMatch(/part-0 has no selection-features\.json, which --select at merge chooses from; a run writes it when given --select \(any budget\): run that part again with it$/);
+    expect((error as Error).message).toMatch(
+      /part-0 has no selection-features\.json, which --select at merge chooses from; a run writes it when given --select \(any budget\): run that part again with it$/,
+    );
   });
 
   test('a range without its features file (made by an older dataset-gen) is refused, naming it and the file', async () => {
     const old = path.join(dir, 'budget-old');
     await cp(ranges[1]!.outDir, old, { recursive: true });
     await rm(path.join(old, 'selection-features.json'));
-    const error = await mergeDatasets({ parts: [ranges[0]!.outDir, old, ranges[2]!.outDir], outDir: path.join(dir, 'budget-refused'), overwrite: false }).catch((e: unknown) => e);
+    const error = await mergeDatasets({ parts: [ranges[0]!.outDir, old, ranges[2]!.outDir], outDir: path.join(dir, 'budget-refused'), overwrite: false }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toMatch(/budget-old was made with a labelling budget \(--select\) but has no selection-features\.json, which merge needs/);
   });

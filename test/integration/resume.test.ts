@@ -5,11 +5,12 @@
  * (wall-clock fields aside: see test/support/cli-process.ts). A resume with other options or a changed
  * video is refused naming what differs; a leftover without `--resume` is reported and replaced.
  */
-import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { EXIT_CODES } from '../../src/errors.js';
 import { checkpointLines, datasetDifferences, exists, lock, runCliToEnd, signalWhen, staging, startCli } from '../support/cli-process.js';
 import { makeDemoCuts, tempDir } from '../support/videos.js';
@@ -20,7 +21,21 @@ let videos: string[];
 let reference: string;
 
 function args(out: string, inputs: readonly string[] = videos, extra: readonly string[] = []): string[] {
-  return ['run', ...inputs.flatMap((v) => ['--video', v]), '--out', out, '--sample-fps', '2', '--export', 'yolo,label-studio,cvat', '--select', '4', '--inference-workers', '1', ...extra];
+  return [
+    'run',
+    ...inputs.flatMap((v) => ['--video', v]),
+    '--out',
+    out,
+    '--sample-fps',
+    '2',
+    '--export',
+    'yolo,label-studio,cvat',
+    '--select',
+    '4',
+    '--inference-workers',
+    '1',
+    ...extra,
+  ];
 }
 
 beforeAll(async () => {
@@ -35,21 +50,33 @@ afterAll(() => cleanup());
 describe('resume after SIGKILL', () => {
   test.each<[string, (out: string) => Promise<boolean>, RegExp]>([
     ['right after it started (the lock taken, nothing staged yet)', (out) => exists(lock(out)), /no interrupted run to continue in .*; running from the start/],
-    ['with one video checkpointed, the next being detected', async (out) => (await checkpointLines(out)) >= 2, /resuming the interrupted run in .*: [12] of 3 videos finished/],
-    ['during the final writes (COCO written, reports not yet)', (out) => exists(path.join(staging(out), 'annotations', 'instances.json')), /resuming the interrupted run in .*: 3 of 3 videos finished/],
-  ])('killed %s: --resume gives the uninterrupted dataset', async (_point, ready, resumed) => {
-    const out = path.join(dir, `killed-${Math.random().toString(36).slice(2, 8)}`);
-    const killed = await signalWhen(startCli(args(out)), () => ready(out), 'SIGKILL');
-    expect(killed.signal).toBe('SIGKILL');
-    expect(await exists(out)).toBe(false);
-    const resume = await runCliToEnd(args(out, videos, ['--resume']));
-    expect(resume.stderr).toMatch(resumed);
-    expect(resume.stderr).toMatch(/took over the lock .* of a run that is gone \(pid \d+ on /);
-    expect(resume.code).toBe(0);
-    expect(await datasetDifferences(reference, out)).toEqual([]);
-    expect(await exists(staging(out))).toBe(false);
-    expect(await exists(lock(out))).toBe(false);
-  }, 240_000);
+    [
+      'with one video checkpointed, the next being detected',
+      async (out) => (await checkpointLines(out)) >= 2,
+      /resuming the interrupted run in .*: [12] of 3 videos finished/,
+    ],
+    [
+      'during the final writes (COCO written, reports not yet)',
+      (out) => exists(path.join(staging(out), 'annotations', 'instances.json')),
+      /resuming the interrupted run in .*: 3 of 3 videos finished/,
+    ],
+  ])(
+    'killed %s: --resume gives the uninterrupted dataset',
+    async (_point, ready, resumed) => {
+      const out = path.join(dir, `killed-${Math.random().toString(36).slice(2, 8)}`);
+      const killed = await signalWhen(startCli(args(out)), () => ready(out), 'SIGKILL');
+      expect(killed.signal).toBe('SIGKILL');
+      expect(await exists(out)).toBe(false);
+      const resume = await runCliToEnd(args(out, videos, ['--resume']));
+      expect(resume.stderr).toMatch(resumed);
+      expect(resume.stderr).toMatch(/took over the lock .* of a run that is gone \(pid \d+ on /);
+      expect(resume.code).toBe(0);
+      expect(await datasetDifferences(reference, out)).toEqual([]);
+      expect(await exists(staging(out))).toBe(false);
+      expect(await exists(lock(out))).toBe(false);
+    },
+    240_000,
+  );
 });
 
 /** A folder with ffmpeg and ffprobe stand-ins that log each call's arguments to `log`, then run the real ones. */
@@ -95,7 +122,9 @@ describe('a resume that does not match', () => {
     const outcome = await runCliToEnd(args(out, own, ['--resume', '--sample-fps', '1', '--jpeg-quality', '80']));
     expect(outcome.code).toBe(EXIT_CODES.usage);
     const lines = outcome.stderr.trim().split('\n');
-    expect(lines.at(-1)).toMatch(/^dataset-gen: Cannot resume the interrupted run in .*mismatch\.partial: --sample-fps \/ --every-n-frames \(was \{"mode":"fps","fps":2\}, now \{"mode":"fps","fps":1\}\); --jpeg-quality \(was 90, now 80\) differ from that run's; pass the same options and inputs, or run without --resume to start over$/);
+    expect(lines.at(-1)).toMatch(
+      /^dataset-gen: Cannot resume the interrupted run in .*mismatch\.partial: --sample-fps \/ --every-n-frames \(was \{"mode":"fps","fps":2\}, now \{"mode":"fps","fps":1\}\); --jpeg-quality \(was 90, now 80\) differ from that run's; pass the same options and inputs, or run without --resume to start over$/,
+    );
     expect(await exists(staging(out))).toBe(true);
   }, 120_000);
 
@@ -106,7 +135,9 @@ describe('a resume that does not match', () => {
     const outcome = await runCliToEnd(args(out, own, ['--resume']));
     await copyFile(original, own[0]!);
     expect(outcome.code).toBe(EXIT_CODES.usage);
-    expect(outcome.stderr).toMatch(/Cannot resume the interrupted run in .*: video .*cam0\.mp4 \(its content changed: sha256 [0-9a-f]{12}… then, [0-9a-f]{12}… now\) differ/);
+    expect(outcome.stderr).toMatch(
+      /Cannot resume the interrupted run in .*: video .*cam0\.mp4 \(its content changed: sha256 [0-9a-f]{12}… then, [0-9a-f]{12}… now\) differ/,
+    );
     expect(outcome.stderr).not.toMatch(/cam[12]\.mp4 \(its content/);
     expect(await exists(staging(out))).toBe(true);
   }, 120_000);
@@ -117,7 +148,9 @@ describe('a resume that does not match', () => {
     expect(outcome.code).toBe(0);
     expect(outcome.stderr).toMatch(/cam0: finished by the interrupted run .*; not processed again/);
     const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { videos: { stem: string; sha256: string }[] };
-    const sha256 = createHash('sha256').update(await readFile(own[2]!)).digest('hex');
+    const sha256 = createHash('sha256')
+      .update(await readFile(own[2]!))
+      .digest('hex');
     expect(manifest.videos.map((v) => [v.stem, v.sha256])).toContainEqual(['cam2', sha256]);
   }, 120_000);
 });
@@ -126,7 +159,9 @@ test('without --resume, what a killed run left is reported and replaced', async 
   const out = path.join(dir, 'left');
   await signalWhen(startCli(args(out)), async () => (await checkpointLines(out)) >= 2, 'SIGKILL');
   const outcome = await runCliToEnd(args(out));
-  expect(outcome.stderr).toMatch(/warn +a previous interrupted run left .*left\.partial \([12] of 3 videos finished\); pass --resume to continue it; replacing it with this run/);
+  expect(outcome.stderr).toMatch(
+    /warn +a previous interrupted run left .*left\.partial \([12] of 3 videos finished\); pass --resume to continue it; replacing it with this run/,
+  );
   expect(outcome.code).toBe(0);
   expect(await datasetDifferences(reference, out)).toEqual([]);
 }, 240_000);

@@ -7,14 +7,15 @@
  * refusals and the containers still read go through the built CLI.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
+import { closeSync, constants, openSync } from 'node:fs';
 import { chmod, mkdir, open, readFile, writeFile } from 'node:fs/promises';
-import { constants, openSync, closeSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import type { VideoInfo } from '../../src/domain/video.js';
 import { VideoInputError } from '../../src/errors.js';
 import { locateFfmpegTools, withVersions, type FfmpegTools } from '../../src/media/tools.js';
@@ -57,7 +58,10 @@ function withStall(seconds: number, base: FfmpegTools = tools): FfmpegTools {
 }
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(VideoInputError);
   expect((error as Error).message).not.toContain('\n');
   return error as Error;
@@ -95,7 +99,23 @@ describe('playlists and lists are never opened, and only local files are read', 
   beforeAll(async () => {
     // A real HLS playlist of local segments; its copy points the same segments at the local server.
     segments = path.join(dir, 'local.m3u8');
-    await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=10', '-frames:v', '20', '-c:v', 'libx264', '-f', 'hls', '-hls_time', '1', '-hls_list_size', '0', segments]);
+    await ffmpeg([
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=160x120:rate=10',
+      '-frames:v',
+      '20',
+      '-c:v',
+      'libx264',
+      '-f',
+      'hls',
+      '-hls_time',
+      '1',
+      '-hls_list_size',
+      '0',
+      segments,
+    ]);
     const playlist = await readFile(segments, 'utf8');
     await writeFile(path.join(dir, 'remote.m3u8'), playlist.replace(/^local(\d+\.ts)$/gm, `${origin}/seg$1`));
     await writeFile(path.join(dir, 'remote.mp4'), playlist.replace(/^local(\d+\.ts)$/gm, `${origin}/named-mp4-seg$1`));
@@ -137,7 +157,10 @@ describe('playlists and lists are never opened, and only local files are read', 
     const file = path.join(dir, 'crypto.m3u8');
     await writeFile(file, playlist);
     const ffprobe = (options: readonly string[]): Promise<string> =>
-      execFileAsync(tools.ffprobe.path, ['-v', 'error', ...options, '-show_format', file], { timeout: 15000 }).then(() => '', (e: { stderr?: string }) => e.stderr ?? '');
+      execFileAsync(tools.ffprobe.path, ['-v', 'error', ...options, '-show_format', file], { timeout: 15000 }).then(
+        () => '',
+        (e: { stderr?: string }) => e.stderr ?? '',
+      );
     expect(await ffprobe([])).toContain('decryption key not set'); // the crypto protocol was opened
     expect(await ffprobe(PROTOCOL_WHITELIST)).toMatch(/Protocol 'crypto' not on whitelist 'file,pipe'/);
     const error = await rejection(probeVideo(tools, file, 0));
@@ -147,7 +170,20 @@ describe('playlists and lists are never opened, and only local files are read', 
 
 describe('only the containers cameras, NVRs and phones write are opened (the format allow-list), through the CLI', () => {
   const run = (videos: string[], out: string): ReturnType<typeof runCliToEnd> =>
-    runCliToEnd(['run', ...videos.flatMap((video) => ['--video', video]), '--out', out, '--model', MODEL, '--sample-fps', '1', '--decode', 'all', '--inference-workers', '1']);
+    runCliToEnd([
+      'run',
+      ...videos.flatMap((video) => ['--video', video]),
+      '--out',
+      out,
+      '--model',
+      MODEL,
+      '--sample-fps',
+      '1',
+      '--decode',
+      'all',
+      '--inference-workers',
+      '1',
+    ]);
   const lavfi = ['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=10', '-frames:v', '20'];
 
   test('mp4, mov, mkv, webm, avi, ts, flv, mpg, wmv and ivf made here all run, in one run', async () => {
@@ -171,28 +207,72 @@ describe('only the containers cameras, NVRs and phones write are opened (the for
     const exit = await run(files, out);
     expect(exit.stderr).not.toMatch(/dataset-gen: /);
     expect(exit.code).toBe(0);
-    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { videos: { container: string; framesDecoded: number; decodeErrors: number }[] };
-    expect(manifest.videos.map((video) => [video.container, video.framesDecoded, video.decodeErrors])).toEqual(containers.map(([, , demuxer]) => [demuxer, 20, 0]));
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as {
+      videos: { container: string; framesDecoded: number; decodeErrors: number }[];
+    };
+    expect(manifest.videos.map((video) => [video.container, video.framesDecoded, video.decodeErrors])).toEqual(
+      containers.map(([, , demuxer]) => [demuxer, 20, 0]),
+    );
   }, 120_000);
 
   test.each([
-    ['a GIF', 'gif.mp4', async (file: string) => ffmpeg([...lavfi, '-f', 'gif', file]), /its format \(gif\) is not one read here \(MP4\/MOV\/3GP, .*\); convert it to MP4 first, e\.g\. `ffmpeg -i <file> -c:v libx264 -pix_fmt yuv420p out\.mp4` \(`-c copy` for a raw H\.264 or H\.265 stream\)$/],
-    ['a PNG sequence', 'pngs.mp4', async (file: string) => ffmpeg([...lavfi, '-c:v', 'png', '-f', 'image2pipe', file]), /its format \(png_pipe\) is not one read here .*; convert it to MP4 first/],
-    ['a raw H.264 stream (no container, no duration)', 'raw264.mp4', async (file: string) => ffmpeg([...lavfi, '-c:v', 'libx264', '-f', 'h264', file]), /its format \(h264\) is not one read here .*`-c copy` for a raw H\.264/],
-    ['raw YUV4MPEG frames', 'y4m.mp4', async (file: string) => ffmpeg([...lavfi, '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', file]), /its format \(yuv4mpegpipe\) is not one read here .*; convert it to MP4 first/],
-    ['an HLS playlist of local segments', 'hls.mp4', async (file: string) => ffmpeg([...lavfi, '-c:v', 'libx264', '-f', 'hls', '-hls_time', '1', file]), /it is a playlist or list of other files \(hls\), not a video; pass the video files themselves$/],
-    ['an ffconcat list', 'concat.mp4', async (file: string) => writeFile(file, 'ffconcat version 1.0\nfile plain.mp4\n'), /it is a playlist or list of other files \(concat\), not a video/],
-    ['an SDP session (RTP from the network)', 'sdp.mp4', async (file: string) => writeFile(file, 'v=0\no=- 0 0 IN IP4 127.0.0.1\ns=camera\nc=IN IP4 127.0.0.1\nt=0 0\nm=video 5004 RTP/AVP 96\na=rtpmap:96 H264/90000\n'), /its format \(sdp\) is not one read here/],
-  ])('%s named .mp4 is refused when opened: exit 3, one line naming the file and what to do', async (_label, name, make, message) => {
-    const file = path.join(dir, name);
-    await make(file);
-    const exit = await run([file], path.join(dir, `${name}-out`));
-    expect(exit.code).toBe(3);
-    const last = exit.stderr.trimEnd().split('\n').at(-1) ?? '';
-    expect(last.startsWith(`dataset-gen: Video ${file} is not a decodable video: `)).toBe(true);
-    expect(last).toMatch(message);
-    expect(exit.stderr).not.toMatch(/\n\s+at /);
-  }, 60_000);
+    [
+      'a GIF',
+      'gif.mp4',
+      async (file: string) => ffmpeg([...lavfi, '-f', 'gif', file]),
+      /its format \(gif\) is not one read here \(MP4\/MOV\/3GP, .*\); convert it to MP4 first, e\.g\. `ffmpeg -i <file> -c:v libx264 -pix_fmt yuv420p out\.mp4` \(`-c copy` for a raw H\.264 or H\.265 stream\)$/,
+    ],
+    [
+      'a PNG sequence',
+      'pngs.mp4',
+      async (file: string) => ffmpeg([...lavfi, '-c:v', 'png', '-f', 'image2pipe', file]),
+      /its format \(png_pipe\) is not one read here .*; convert it to MP4 first/,
+    ],
+    [
+      'a raw H.264 stream (no container, no duration)',
+      'raw264.mp4',
+      async (file: string) => ffmpeg([...lavfi, '-c:v', 'libx264', '-f', 'h264', file]),
+      /its format \(h264\) is not one read here .*`-c copy` for a raw H\.264/,
+    ],
+    [
+      'raw YUV4MPEG frames',
+      'y4m.mp4',
+      async (file: string) => ffmpeg([...lavfi, '-pix_fmt', 'yuv420p', '-f', 'yuv4mpegpipe', file]),
+      /its format \(yuv4mpegpipe\) is not one read here .*; convert it to MP4 first/,
+    ],
+    [
+      'an HLS playlist of local segments',
+      'hls.mp4',
+      async (file: string) => ffmpeg([...lavfi, '-c:v', 'libx264', '-f', 'hls', '-hls_time', '1', file]),
+      /it is a playlist or list of other files \(hls\), not a video; pass the video files themselves$/,
+    ],
+    [
+      'an ffconcat list',
+      'concat.mp4',
+      async (file: string) => writeFile(file, 'ffconcat version 1.0\nfile plain.mp4\n'),
+      /it is a playlist or list of other files \(concat\), not a video/,
+    ],
+    [
+      'an SDP session (RTP from the network)',
+      'sdp.mp4',
+      async (file: string) =>
+        writeFile(file, 'v=0\no=- 0 0 IN IP4 127.0.0.1\ns=camera\nc=IN IP4 127.0.0.1\nt=0 0\nm=video 5004 RTP/AVP 96\na=rtpmap:96 H264/90000\n'),
+      /its format \(sdp\) is not one read here/,
+    ],
+  ])(
+    '%s named .mp4 is refused when opened: exit 3, one line naming the file and what to do',
+    async (_label, name, make, message) => {
+      const file = path.join(dir, name);
+      await make(file);
+      const exit = await run([file], path.join(dir, `${name}-out`));
+      expect(exit.code).toBe(3);
+      const last = exit.stderr.trimEnd().split('\n').at(-1) ?? '';
+      expect(last.startsWith(`dataset-gen: Video ${file} is not a decodable video: `)).toBe(true);
+      expect(last).toMatch(message);
+      expect(exit.stderr).not.toMatch(/\n\s+at /);
+    },
+    60_000,
+  );
 });
 
 describe('time limits', () => {
@@ -206,7 +286,9 @@ describe('time limits', () => {
     const started = Date.now();
     const error = await rejection(probeVideo(withStall(1, { ...tools, ffprobe: { path: fake, version: 'hanging' } }), video, 0));
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(error.message).toBe(`Video ${video}: ffprobe gave no answer within 1 s and was stopped; check the file is complete and local, or raise --stall-timeout`);
+    expect(error.message).toBe(
+      `Video ${video}: ffprobe gave no answer within 1 s and was stopped; check the file is complete and local, or raise --stall-timeout`,
+    );
     const pid = Number((await readFile(pidFile, 'utf8')).trim());
     expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
   });

@@ -10,8 +10,9 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import { parseScript } from '../walkthrough/script.js';
+
 import { longestUncaptioned, probeWalkthrough, readCaptions, type Captions, type ProbedVideo } from '../support/walkthrough-video.js';
+import { parseScript } from '../walkthrough/script.js';
 
 const exec = promisify(execFile);
 const DIR = path.join('docs', 'walkthrough');

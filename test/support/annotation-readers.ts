@@ -83,7 +83,9 @@ export function readCvatImages(xml: string): CvatDocument {
   if (!root) throw new Error('no <annotations> root');
   const task = (root.meta as { task?: Record<string, unknown> } | undefined)?.task;
   if (!task) throw new Error('no <meta><task>');
-  const labels = asList((task.labels as { label?: unknown } | undefined)?.label as { name: string } | { name: string }[] | undefined).map((l) => String(l.name));
+  const labels = asList((task.labels as { label?: unknown } | undefined)?.label as { name: string } | { name: string }[] | undefined).map((l) =>
+    String(l.name),
+  );
   const images = asList(root.image as Record<string, unknown> | Record<string, unknown>[] | undefined).map((image): CvatImage => {
     const boxes = asList(image.box as Record<string, string> | Record<string, string>[] | undefined).map((b): ReadBox => {
       const [xtl, ytl, xbr, ybr] = ['@xtl', '@ytl', '@xbr', '@ybr'].map((k) => Number(b[k])) as [number, number, number, number];
@@ -117,7 +119,8 @@ export function cocoImporterProblems(coco: unknown): string[] {
   }
   const imageIds = new Set<number>();
   for (const i of (doc.images ?? []) as Record<string, unknown>[]) {
-    if (!isInt(i.id) || typeof i.file_name !== 'string' || !isInt(i.width) || !isInt(i.height)) problems.push(`image ${JSON.stringify(i)}: id, file_name, width, height`);
+    if (!isInt(i.id) || typeof i.file_name !== 'string' || !isInt(i.width) || !isInt(i.height))
+      problems.push(`image ${JSON.stringify(i)}: id, file_name, width, height`);
     else imageIds.add(i.id as number);
   }
   for (const a of (doc.annotations ?? []) as Record<string, unknown>[]) {
@@ -126,10 +129,12 @@ export function cocoImporterProblems(coco: unknown): string[] {
     if (!isInt(a.image_id) || !imageIds.has(a.image_id as number)) problems.push(`${where}: image_id must name an image`);
     if (!isInt(a.category_id) || !categoryIds.has(a.category_id as number)) problems.push(`${where}: category_id must name a category`);
     if (!isInt(a.iscrowd)) problems.push(`${where}: iscrowd must be an int`);
-    if (!('segmentation' in a) || !(Array.isArray(a.segmentation) || (typeof a.segmentation === 'object' && a.segmentation !== null))) problems.push(`${where}: segmentation (list or RLE) is required`);
+    if (!('segmentation' in a) || !(Array.isArray(a.segmentation) || (typeof a.segmentation === 'object' && a.segmentation !== null)))
+      problems.push(`${where}: segmentation (list or RLE) is required`);
     const bbox = a.bbox as unknown[];
     if (!Array.isArray(bbox) || bbox.length !== 4 || !bbox.every((v) => typeof v === 'number')) problems.push(`${where}: bbox must be 4 numbers`);
-    else if (typeof a.area !== 'number' || Math.abs(a.area - (bbox[2] as number) * (bbox[3] as number)) > 0.01) problems.push(`${where}: area ${String(a.area)} is not the box's`);
+    else if (typeof a.area !== 'number' || Math.abs(a.area - (bbox[2] as number) * (bbox[3] as number)) > 0.01)
+      problems.push(`${where}: area ${String(a.area)} is not the box's`);
   }
   return problems;
 }

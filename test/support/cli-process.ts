@@ -5,9 +5,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+
 import { CHECKPOINT_FILE } from '../../src/pipeline/output/checkpoint.js';
 
-export const exists = (file: string): Promise<boolean> => stat(file).then(() => true, () => false);
+export const exists = (file: string): Promise<boolean> =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
 /** A run's staging folder and lock file beside its --out. */
 export const staging = (out: string): string => path.join(path.dirname(out), `.${path.basename(out)}.partial`);
 export const lock = (out: string): string => path.join(path.dirname(out), `.${path.basename(out)}.lock`);
@@ -82,7 +87,10 @@ export async function signalWhen(run: CliRun, ready: () => Promise<boolean>, sig
 /** Every file under `dir`, relative to it, sorted. */
 export async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
 }
 
 /** The lines of `a` and `b` that differ (same line count required, else every line of the longer). */
@@ -107,13 +115,22 @@ const WALL_CLOCK: Record<string, (text: string) => string> = {
     const [header, ...rows] = text.split('\n');
     const column = header!.split(',').indexOf('inference_ms');
     if (column < 0) throw new Error('metrics.csv has no inference_ms column');
-    return [header, ...rows.map((row) => row.split(',').map((cell, i) => (i === column ? '' : cell)).join(','))].join('\n');
+    return [
+      header,
+      ...rows.map((row) =>
+        row
+          .split(',')
+          .map((cell, i) => (i === column ? '' : cell))
+          .join(','),
+      ),
+    ].join('\n');
   },
 };
 
 const TIME_LINES: Record<string, RegExp> = {
   'report.md': /^\| (Wall time|Compute per video-hour|probe|extract|quality|dedup|detect|write|\*\*total\*\*) \|/,
-  'report.html': /UTC · id <code>|^<rect x="[\d.]+" y="0" width="[\d.]+" height="26"|^<title>\w+: [\d.,]+ m?s \(|>\w+ [\d.,]+ m?s \([\d.]+%\)<|^<p class="note">Stages sum to/,
+  'report.html':
+    /UTC · id <code>|^<rect x="[\d.]+" y="0" width="[\d.]+" height="26"|^<title>\w+: [\d.,]+ m?s \(|>\w+ [\d.,]+ m?s \([\d.]+%\)<|^<p class="note">Stages sum to/,
   'metrics.prom': /^dataset_gen_(last_success_timestamp_seconds|run_duration_seconds|stage_duration_seconds|compute)/,
 };
 
@@ -137,7 +154,9 @@ export async function datasetDifferences(a: string, b: string): Promise<string[]
     const timeLine = TIME_LINES[file];
     if (timeLine !== undefined) {
       const split = (text: string): string => (file === 'report.html' ? text.replaceAll('><', '>\n<') : text);
-      const other = differingLines(split(bytesA.toString('utf8')), split(bytesB.toString('utf8'))).filter((line) => !line.split(' ≠ ').every((side) => timeLine.test(side)));
+      const other = differingLines(split(bytesA.toString('utf8')), split(bytesB.toString('utf8'))).filter(
+        (line) => !line.split(' ≠ ').every((side) => timeLine.test(side)),
+      );
       if (other.length > 0) out.push(`${file} differs beyond its times: ${other.slice(0, 3).join(' | ')}`);
       continue;
     }

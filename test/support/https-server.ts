@@ -40,12 +40,21 @@ export async function makeSelfSignedCertificate(): Promise<SelfSignedCertificate
     execFileSync(
       OPENSSL,
       [
-        'req', '-x509', '-newkey', 'rsa:2048', '-nodes',
-        '-subj', '/CN=127.0.0.1',
-        '-addext', 'subjectAltName=IP:127.0.0.1',
-        '-days', '1',
-        '-keyout', keyFile,
-        '-out', certFile,
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-days',
+        '1',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
@@ -79,16 +88,10 @@ export interface TestHttpsServer {
 
 export type RequestHandler = (request: IncomingMessage, response: ServerResponse) => void;
 
-type Route =
-  | { kind: 'file'; body: Buffer }
-  | { kind: 'redirect'; location: string; status: number }
-  | { kind: 'handler'; handler: RequestHandler };
+type Route = { kind: 'file'; body: Buffer } | { kind: 'redirect'; location: string; status: number } | { kind: 'handler'; handler: RequestHandler };
 
 /** Starts a server on 127.0.0.1 at a free port with `files` (pathname → bytes). */
-export async function startHttpsServer(
-  files: Readonly<Record<string, Buffer>> = {},
-  certificate?: SelfSignedCertificate,
-): Promise<TestHttpsServer> {
+export async function startHttpsServer(files: Readonly<Record<string, Buffer>> = {}, certificate?: SelfSignedCertificate): Promise<TestHttpsServer> {
   const { cert, key } = certificate ?? (await makeSelfSignedCertificate());
   const routes = new Map<string, Route>(Object.entries(files).map(([p, body]) => [p, { kind: 'file', body }]));
   const requests: string[] = [];

@@ -5,10 +5,11 @@
  * regions the editor shows: label, position and size (in the pixels of the canvas it draws the image
  * on, with that canvas's size and the image's natural size) and score.
  */
-import { createRequire } from 'node:module';
-import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
+
 import type { Chromium } from './chromium.js';
 
 const require = createRequire(import.meta.url);

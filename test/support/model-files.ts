@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { expect } from '@jest/globals';
+
 import { EXIT_CODES, ModelError } from '../../src/errors.js';
 import { parseModelConfig, type LoadedModelConfig } from '../../src/model/config.js';
 import type { ResolveModelOptions } from '../../src/model/resolve-model.js';

@@ -110,10 +110,7 @@ function writeValueInfo(writer: ProtoWriter, value: ValueSpec): void {
 }
 
 function initializerBytes(spec: InitializerSpec): Uint8Array {
-  const values =
-    spec.dataType === ONNX_FLOAT
-      ? Float32Array.from(spec.values)
-      : BigInt64Array.from(spec.values, (value) => BigInt(value));
+  const values = spec.dataType === ONNX_FLOAT ? Float32Array.from(spec.values) : BigInt64Array.from(spec.values, (value) => BigInt(value));
   return new Uint8Array(values.buffer);
 }
 
@@ -193,7 +190,10 @@ export function colourBoxModel(batch: number | string, metadata?: Record<string,
  * (`box.json` in `configDir`: yolov8 layout, 32 px input, classes a and b, at most 5 detections): a
  * detector that runs in microseconds, for pipeline runs on long generated videos.
  */
-export async function writeColourBoxDetector(models: { write(name: string, spec: ModelSpec): Promise<string> }, configDir: string): Promise<{ model: string; config: string }> {
+export async function writeColourBoxDetector(
+  models: { write(name: string, spec: ModelSpec): Promise<string> },
+  configDir: string,
+): Promise<{ model: string; config: string }> {
   const model = await models.write('box.onnx', colourBoxModel('batch'));
   const config = path.join(configDir, 'box.json');
   await writeFile(config, JSON.stringify({ name: 'box', layout: 'yolov8', inputSize: 32, classNames: ['a', 'b'], maxDetections: 5 }));

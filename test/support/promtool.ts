@@ -11,9 +11,9 @@ export function promtoolCheck(text: string): Promise<{ code: number | null; outp
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', (error: NodeJS.ErrnoException) =>
-      reject(error.code === 'ENOENT' ? new Error(`${PROMTOOL} not found: apt-get install prometheus (it has promtool)`) : error));
+      reject(error.code === 'ENOENT' ? new Error(`${PROMTOOL} not found: apt-get install prometheus (it has promtool)`) : error),
+    );
     child.once('close', (code) => resolve({ code, output }));
     child.stdin.end(text);
   });
 }
-

@@ -4,6 +4,7 @@
  * streaming decoder for video files. Everything goes through pipes; nothing is written to disk.
  */
 import { spawn } from 'node:child_process';
+
 import type { Frame } from '../../src/domain/frame.js';
 import type { VideoInfo } from '../../src/domain/video.js';
 
@@ -73,12 +74,7 @@ export async function filterRgb(rgb: Buffer, width: number, height: number, filt
  * `filter` (e.g. `select=not(mod(n\,10))`) runs before the conversion to RGB; `width`/`height` are
  * the size of the frames it produces. The yielded buffers are fresh copies.
  */
-export async function* decodeVideoFrames(
-  file: string,
-  width: number,
-  height: number,
-  filter?: string,
-): AsyncGenerator<Buffer> {
+export async function* decodeVideoFrames(file: string, width: number, height: number, filter?: string): AsyncGenerator<Buffer> {
   const args = ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', file];
   if (filter) args.push('-vf', filter);
   args.push('-fps_mode', 'passthrough', ...RAW_OUT);
@@ -128,12 +124,7 @@ export function testVideo(overrides: Partial<VideoInfo> = {}): VideoInfo {
 }
 
 /** Wraps raw RGB in a Frame. */
-export function makeFrame(
-  rgb: Buffer,
-  width: number,
-  height: number,
-  overrides: Partial<Omit<Frame, 'rgb' | 'width' | 'height'>> = {},
-): Frame {
+export function makeFrame(rgb: Buffer, width: number, height: number, overrides: Partial<Omit<Frame, 'rgb' | 'width' | 'height'>> = {}): Frame {
   return {
     video: testVideo({ width, height }),
     frameIndex: 0,

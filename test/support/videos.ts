@@ -4,10 +4,11 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+
 import type { RgbImage } from '../../src/domain/frame.js';
 
 const run = promisify(execFile);
@@ -36,7 +37,23 @@ export async function videoFrame(video: string, index: number): Promise<RgbImage
   const [width, height] = probe.trim().split(',').map(Number) as [number, number];
   const { stdout } = await run(
     'ffmpeg',
-    ['-hide_banner', '-nostdin', '-loglevel', 'error', '-i', video, '-vf', `select=eq(n\\,${index})`, '-frames:v', '1', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
+    [
+      '-hide_banner',
+      '-nostdin',
+      '-loglevel',
+      'error',
+      '-i',
+      video,
+      '-vf',
+      `select=eq(n\\,${index})`,
+      '-frames:v',
+      '1',
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      'pipe:1',
+    ],
     { encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 },
   );
   if (stdout.length !== width * height * 3) throw new Error(`frame ${index} of ${video}: got ${stdout.length} bytes`);
@@ -68,7 +85,23 @@ export async function makeVideo(file: string, options: TestVideoOptions = {}): P
   const { width = 160, height = 120, fps = 10, frames = 20, source = 'testsrc2' } = options;
   const input = `${source}=size=${width}x${height}:rate=${fps}`;
   const plain = options.rotate ? `${file}.plain.mp4` : file;
-  await ffmpeg(['-f', 'lavfi', '-i', input, '-frames:v', String(frames), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-g', '10', '-movflags', '+faststart', plain]);
+  await ffmpeg([
+    '-f',
+    'lavfi',
+    '-i',
+    input,
+    '-frames:v',
+    String(frames),
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    '-g',
+    '10',
+    '-movflags',
+    '+faststart',
+    plain,
+  ]);
   if (options.rotate) {
     await ffmpeg(['-i', plain, '-c', 'copy', '-metadata:s:v:0', `rotate=${options.rotate}`, file]);
     await rm(plain);
@@ -127,9 +160,11 @@ export async function makeBadSei(source: string, file: string): Promise<string> 
 /** `count` cuts of `seconds` each from the demo clip (people walking, so there are detections), 6 s apart, re-encoded as cam0.mp4… */
 export async function makeDemoCuts(folder: string, count = 3, seconds = 3): Promise<string[]> {
   await mkdir(folder, { recursive: true });
-  return Promise.all(Array.from({ length: count }, async (_, i) => {
-    const file = path.join(folder, `cam${i}.mp4`);
-    await ffmpeg(['-ss', String(i * 6), '-t', String(seconds), '-i', DEMO_VIDEO, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-g', '10', file]);
-    return file;
-  }));
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const file = path.join(folder, `cam${i}.mp4`);
+      await ffmpeg(['-ss', String(i * 6), '-t', String(seconds), '-i', DEMO_VIDEO, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-g', '10', file]);
+      return file;
+    }),
+  );
 }

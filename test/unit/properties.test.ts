@@ -5,16 +5,17 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
+
 import type { Candidate } from '../../src/detect/decode-output.js';
 import { boxToSource, letterboxGeometry } from '../../src/detect/letterbox.js';
 import { iou, nms } from '../../src/detect/nms.js';
 import type { Box, Detection } from '../../src/domain/detection.js';
 import type { KeptImage } from '../../src/domain/frame-record.js';
 import { ConfigError, UsageError } from '../../src/errors.js';
+import { buildCoco, serializeCoco } from '../../src/export/coco.js';
 import { parseModelConfig, PRESETS } from '../../src/model/config.js';
 import { parseDecimal, parseInteger } from '../../src/options/parse.js';
 import { resolveOptions, type RawOptions, type ScalarOptionKey } from '../../src/options/resolve-options.js';
-import { buildCoco, serializeCoco } from '../../src/export/coco.js';
 
 const RUNS = 300;
 const params = { seed: 42, numRuns: RUNS };
@@ -102,7 +103,9 @@ describe('nms properties', () => {
   test(`the result does not depend on the order candidates arrive in (${RUNS} runs)`, () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(candidateArb, tiedCandidateArb), { maxLength: 40 }).chain((candidates) => fc.tuple(fc.constant(candidates), fc.shuffledSubarray(candidates, { minLength: candidates.length }))),
+        fc
+          .array(fc.oneof(candidateArb, tiedCandidateArb), { maxLength: 40 })
+          .chain((candidates) => fc.tuple(fc.constant(candidates), fc.shuffledSubarray(candidates, { minLength: candidates.length }))),
         nmsOptionsArb,
         ([candidates, shuffled], options) => {
           expect(nms(shuffled, options)).toEqual(nms(candidates, options));
@@ -262,39 +265,102 @@ describe('COCO writer properties', () => {
  * option added to ScalarOptionKey but not listed here fails the typecheck.
  */
 const VALUES: Record<ScalarOptionKey, [valid: string[], near: string[]]> = {
-  out: [['ds', 'out/dir'], [' ', '']],
-  site: [['North Yard_2', 'a'], ['-bad', 'a/b']],
-  'sample-fps': [['1', '0.5', '240'], ['0', '1e3', '240.01']],
-  'every-n-frames': [['30', '1'], ['0', '-5', '1.5']],
-  decode: [['auto', 'all', 'keyframes', ' keyframes '], ['Keyframes', 'key', 'none']],
-  start: [['10', '1:30', '01:02:03.5'], ['99:99', '-1']],
-  end: [['2000', '99:00:00'], ['0', 'end']],
-  model: [['m.onnx', 'https://example.com/m.onnx'], ['http://example.com/m.onnx', 'https://', 'ftp://x']],
+  out: [
+    ['ds', 'out/dir'],
+    [' ', ''],
+  ],
+  site: [
+    ['North Yard_2', 'a'],
+    ['-bad', 'a/b'],
+  ],
+  'sample-fps': [
+    ['1', '0.5', '240'],
+    ['0', '1e3', '240.01'],
+  ],
+  'every-n-frames': [
+    ['30', '1'],
+    ['0', '-5', '1.5'],
+  ],
+  decode: [
+    ['auto', 'all', 'keyframes', ' keyframes '],
+    ['Keyframes', 'key', 'none'],
+  ],
+  start: [
+    ['10', '1:30', '01:02:03.5'],
+    ['99:99', '-1'],
+  ],
+  end: [
+    ['2000', '99:00:00'],
+    ['0', 'end'],
+  ],
+  model: [
+    ['m.onnx', 'https://example.com/m.onnx'],
+    ['http://example.com/m.onnx', 'https://', 'ftp://x'],
+  ],
   'model-sha256': [['a'.repeat(64)], ['A'.repeat(64), 'abc']],
   'model-config': [['yolov8n-coco', 'cfg/model.json'], []],
-  'dedup-threshold': [['-1', '0', '64'], ['65', '-2']],
-  'dedup-local-threshold': [['0', '20', '12.5', '255'], ['256', '-1', 'x']],
-  confidence: [['0.4', '1', '.5'], ['0', '1.01']],
-  iou: [['0.45', '1.0'], ['0', '-0.1']],
-  'max-detections': [['300', '10000'], ['0', '10001']],
-  classes: [['person,car', 'person'], ['person,,car', ',']],
-  'black-luma': [['10', '0'], ['256', '255']],
-  'overexposed-luma': [['245', '255'], ['0', '300']],
+  'dedup-threshold': [
+    ['-1', '0', '64'],
+    ['65', '-2'],
+  ],
+  'dedup-local-threshold': [
+    ['0', '20', '12.5', '255'],
+    ['256', '-1', 'x'],
+  ],
+  confidence: [
+    ['0.4', '1', '.5'],
+    ['0', '1.01'],
+  ],
+  iou: [
+    ['0.45', '1.0'],
+    ['0', '-0.1'],
+  ],
+  'max-detections': [
+    ['300', '10000'],
+    ['0', '10001'],
+  ],
+  classes: [
+    ['person,car', 'person'],
+    ['person,,car', ','],
+  ],
+  'black-luma': [
+    ['10', '0'],
+    ['256', '255'],
+  ],
+  'overexposed-luma': [
+    ['245', '255'],
+    ['0', '300'],
+  ],
   'blur-threshold': [['100', '0'], ['1000001']],
   'blur-ratio': [['0.5', '1'], ['2']],
   'blur-window': [['30', '1000'], ['0']],
   'jpeg-quality': [['90', '1'], ['101']],
-  'inference-workers': [['auto', '2', '16'], ['17', '0']],
+  'inference-workers': [
+    ['auto', '2', '16'],
+    ['17', '0'],
+  ],
   'ffmpeg-path': [['/usr/bin/ffmpeg', 'ffmpeg'], []],
-  'pushgateway-url': [['http://localhost:9091', 'https://pg/x?y=1'], ['ftp://x', 'not a url']],
+  'pushgateway-url': [
+    ['http://localhost:9091', 'https://pg/x?y=1'],
+    ['ftp://x', 'not a url'],
+  ],
   'history-csv': [['runs.csv'], []],
   'price-per-hour': [['0.5', '1000'], ['1001']],
   'execution-providers': [['cpu', 'cuda,cpu'], ['tpu']],
   export: [['yolo', 'cvat,label-studio', 'coco'], ['pdf']],
   'label-studio-images': [['/data/local-files/?d=images'], []],
-  select: [['10', '1000000'], ['0', '1000001']],
-  'stall-timeout': [['60', '0.5', '86400'], ['0', '-1', '86401']],
-  'download-timeout': [['600', '1.5'], ['0', 'soon']],
+  select: [
+    ['10', '1000000'],
+    ['0', '1000001'],
+  ],
+  'stall-timeout': [
+    ['60', '0.5', '86400'],
+    ['0', '-1', '86401'],
+  ],
+  'download-timeout': [
+    ['600', '1.5'],
+    ['0', 'soon'],
+  ],
 };
 const SCALAR_KEYS = Object.keys(VALUES) as ScalarOptionKey[];
 
@@ -319,12 +385,16 @@ const outArb = fc.oneof({ weight: 9, arbitrary: fc.constantFrom('ds', 'out/dir')
 const rawOptionsArb: fc.Arbitrary<RawOptions> = fc
   .record({
     video: fc.option(
-      fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom('in/site-a.mp4', 'b.mp4', 'my video; $(x).mp4', '../..') }, fc.string({ maxLength: 20 })), { maxLength: 3 }),
+      fc.array(fc.oneof({ weight: 4, arbitrary: fc.constantFrom('in/site-a.mp4', 'b.mp4', 'my video; $(x).mp4', '../..') }, fc.string({ maxLength: 20 })), {
+        maxLength: 3,
+      }),
       { nil: undefined, freq: 10 },
     ),
     overwrite: fc.option(fc.boolean(), { nil: undefined }),
     'select-only': fc.option(fc.boolean(), { nil: undefined }),
-    scalars: fc.record(Object.fromEntries(SCALAR_KEYS.map((key) => [key, key === 'out' ? outArb : valueArb(key)])) as Record<ScalarOptionKey, fc.Arbitrary<string | undefined>>),
+    scalars: fc.record(
+      Object.fromEntries(SCALAR_KEYS.map((key) => [key, key === 'out' ? outArb : valueArb(key)])) as Record<ScalarOptionKey, fc.Arbitrary<string | undefined>>,
+    ),
   })
   .map(({ scalars, ...rest }) => {
     const raw: RawOptions = { ...rest };

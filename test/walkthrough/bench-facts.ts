@@ -6,6 +6,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+
 import type { BenchFacts } from './facts.js';
 
 const exec = promisify(execFile);
@@ -19,7 +20,13 @@ interface Measured {
 
 interface BenchJson {
   rounds: number;
-  results: { workload: { name: string; label: string }; medians: Record<string, Measured>; runs: Record<string, Measured[]>; pairedSpeedup: number; floorRatio: number }[];
+  results: {
+    workload: { name: string; label: string };
+    medians: Record<string, Measured>;
+    runs: Record<string, Measured[]>;
+    pairedSpeedup: number;
+    floorRatio: number;
+  }[];
   novelty: { defaults: { novel: number; duplicates: number }; phashOnly: { novel: number; duplicates: number } } | null;
   checks: { target: string; ok: boolean }[];
 }
@@ -28,7 +35,14 @@ const s = (n: number | undefined): string => (n === undefined ? '–' : n.toFixe
 
 export async function runBench(root: string, rounds: number, log: (message: string) => void): Promise<BenchFacts> {
   log(`benchmark: ${rounds} interleaved round(s) of npm run bench (all workloads, dedup novelty)`);
-  const args = [path.join(root, 'build', 'test', 'bench', 'bench.js'), '--rounds', String(rounds), '--json', '--markdown-out', path.join(root, '.tmp', 'bench', 'walkthrough-results.md')];
+  const args = [
+    path.join(root, 'build', 'test', 'bench', 'bench.js'),
+    '--rounds',
+    String(rounds),
+    '--json',
+    '--markdown-out',
+    path.join(root, '.tmp', 'bench', 'walkthrough-results.md'),
+  ];
   const stdout = await exec(process.execPath, args, { maxBuffer: 64 * 1024 * 1024, cwd: root }).then(
     (r) => r.stdout,
     // bench.js exits 1 when a target is missed; its JSON is still complete.

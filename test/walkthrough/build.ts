@@ -13,6 +13,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+
 import { assemble } from './assemble.js';
 import { runBench } from './bench-facts.js';
 import { gatherFacts } from './facts.js';
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
 
   const script = parseScript(await readFile(values.script, 'utf8'));
   for (const section of script.sections) {
-    if (!(section.kind in SLIDE_KINDS)) throw new Error(`script section "${section.title}": unknown slide kind "${section.kind}" (known: ${Object.keys(SLIDE_KINDS).join(', ')})`);
+    if (!(section.kind in SLIDE_KINDS))
+      throw new Error(`script section "${section.title}": unknown slide kind "${section.kind}" (known: ${Object.keys(SLIDE_KINDS).join(', ')})`);
   }
 
   const renderer = await Renderer.start();
@@ -62,7 +64,10 @@ async function main(): Promise<void> {
     const pngs: string[] = [];
     for (const [i, section] of sections.entries()) {
       const visual = SLIDE_KINDS[section.kind]!.visual ? facts.visuals[section.argument] : undefined;
-      if (SLIDE_KINDS[section.kind]!.visual && !visual) throw new Error(`script section "${section.title}" shows "${section.argument}", which the build did not make (made: ${Object.keys(facts.visuals).join(', ')})`);
+      if (SLIDE_KINDS[section.kind]!.visual && !visual)
+        throw new Error(
+          `script section "${section.title}" shows "${section.argument}", which the build did not make (made: ${Object.keys(facts.visuals).join(', ')})`,
+        );
       const html = path.join(workDir, `slide-${String(i + 1).padStart(2, '0')}.html`);
       const png = html.replace(/\.html$/, '.png');
       await writeFile(html, slideHtml(section, { number: i + 1, count: sections.length, footer: script.title, visual }));
@@ -106,7 +111,9 @@ async function main(): Promise<void> {
     await writeFile(path.join(outDir, 'walkthrough.vtt'), toVtt(timings));
     const total = timings.at(-1)!.endMs / 1000;
     const size = (await stat(video)).size;
-    log(`wrote ${path.relative(root, video)}: ${Math.floor(total / 60)} min ${Math.round(total % 60)} s, ${(size / 1024 / 1024).toFixed(1)} MB, ${sections.length} sections; captions in walkthrough.vtt`);
+    log(
+      `wrote ${path.relative(root, video)}: ${Math.floor(total / 60)} min ${Math.round(total % 60)} s, ${(size / 1024 / 1024).toFixed(1)} MB, ${sections.length} sections; captions in walkthrough.vtt`,
+    );
   } finally {
     await renderer.close();
   }

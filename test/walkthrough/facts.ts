@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+
 import { INPUTS } from '../../src/action/inputs.js';
 import { EXIT_CODES } from '../../src/errors.js';
 import { checkpointLines, datasetDifferences, signalWhen, startCli } from '../support/cli-process.js';
@@ -67,7 +68,12 @@ async function treeHashes(dir: string): Promise<Map<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    hashes.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
+    hashes.set(
+      path.relative(dir, file),
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex'),
+    );
   }
   return hashes;
 }
@@ -102,7 +108,10 @@ async function demoRun(options: FactOptions, facts: Facts): Promise<string> {
     'demo.images': int(metrics.images),
     'demo.detections': int(metrics.detections.total),
     'demo.dropped': int(metrics.frames.dropped),
-    'demo.classes': classes.slice(0, 3).map((c) => `${c.count} ${plural(c.name)}`).join(', '),
+    'demo.classes': classes
+      .slice(0, 3)
+      .map((c) => `${c.count} ${plural(c.name)}`)
+      .join(', '),
     'demo.topClass': classes[0]?.name ?? 'none',
   });
 
@@ -153,7 +162,11 @@ async function resumeDemo(options: FactOptions, facts: Facts): Promise<void> {
   const killed = await signalWhen(startCli(args(out)), async () => (await checkpointLines(out)) >= 2, 'SIGKILL');
   const resumed = await cli(options.root, [...args(out), '--resume']);
   if (resumed.code !== 0) throw new Error(`the resumed run failed:\n${resumed.output}`);
-  const said = resumed.output.split('\n').map(terminalLine).find((line) => /resuming the interrupted run/.test(line)) ?? '';
+  const said =
+    resumed.output
+      .split('\n')
+      .map(terminalLine)
+      .find((line) => /resuming the interrupted run/.test(line)) ?? '';
   const differences = await datasetDifferences(reference, out);
   facts.values['resume.finishedBeforeKill'] = /(\d+) of (\d+) videos finished/.exec(said)?.[1] ?? '0';
   facts.values['resume.videos'] = int(videos.length);
@@ -164,7 +177,12 @@ async function resumeDemo(options: FactOptions, facts: Facts): Promise<void> {
       `$ dataset-gen run --video gate-cam.mp4 --video yard-cam.mp4 --out killed`,
       `  … SIGKILL once the first video is checkpointed (${killed.signal ?? `exit ${killed.code}`})`,
       `$ dataset-gen run --video gate-cam.mp4 --video yard-cam.mp4 --out killed --resume`,
-      ...resumed.output.trim().split('\n').map(terminalLine).map((l) => l.split(`${dir}${path.sep}`).join('')).filter((l) => /resum|stage detect|dataset written/.test(l)),
+      ...resumed.output
+        .trim()
+        .split('\n')
+        .map(terminalLine)
+        .map((l) => l.split(`${dir}${path.sep}`).join(''))
+        .filter((l) => /resum|stage detect|dataset written/.test(l)),
       '',
       `compared with an uninterrupted run: ${differences.length === 0 ? 'the same dataset (only wall-clock fields differ)' : differences.join('; ')}`,
     ].join('\n'),
@@ -198,7 +216,15 @@ async function badInput(options: FactOptions, facts: Facts): Promise<void> {
   const rows: string[][] = [];
   for (const [what, args] of cases) {
     const result = await cli(options.root, args, dir);
-    const message = result.output.trim().split('\n').filter((l) => /error/i.test(l)).map(terminalLine).at(-1) ?? result.output.trim().split('\n').at(-1) ?? '';
+    const message =
+      result.output
+        .trim()
+        .split('\n')
+        .filter((l) => /error/i.test(l))
+        .map(terminalLine)
+        .at(-1) ??
+      result.output.trim().split('\n').at(-1) ??
+      '';
     rows.push([what, String(result.code), message.replace(/^\d\d:\d\d:\d\d\s+error\s+/, '').replace(dir + path.sep, '')]);
   }
   facts.visuals['bad-input'] = { type: 'table', header: ['input', 'exit', 'what the CLI says (one line)'], rows, align: ['left', 'right', 'left'] };
@@ -214,7 +240,18 @@ async function badInput(options: FactOptions, facts: Facts): Promise<void> {
 async function action(options: FactOptions, facts: Facts): Promise<void> {
   const names = Object.keys(INPUTS);
   facts.values['action.inputs'] = int(names.length);
-  const shown = ['video', 'output-dir', 'model-config', 'sample-fps', 'dedup-threshold', 'min-images', 'max-drop-ratio', 'upload-artifact', 'cache-model', 'export'];
+  const shown = [
+    'video',
+    'output-dir',
+    'model-config',
+    'sample-fps',
+    'dedup-threshold',
+    'min-images',
+    'max-drop-ratio',
+    'upload-artifact',
+    'cache-model',
+    'export',
+  ];
   const actionYml = await readFile(path.join(options.root, 'action.yml'), 'utf8');
   const rows = shown
     .filter((name) => name in INPUTS)
@@ -227,7 +264,11 @@ async function action(options: FactOptions, facts: Facts): Promise<void> {
   const wrows: string[][] = [];
   for (const file of workflows) {
     const text = await readFile(path.join(options.root, '.github', 'workflows', file), 'utf8');
-    const first = text.split('\n').find((l) => l.startsWith('# '))?.slice(2) ?? '';
+    const first =
+      text
+        .split('\n')
+        .find((l) => l.startsWith('# '))
+        ?.slice(2) ?? '';
     wrows.push([file, first.replace(/^[A-Za-z]+: /, '').slice(0, 90)]);
   }
   facts.visuals.workflows = { type: 'table', header: ['workflow', 'what it does'], rows: wrows };
@@ -285,7 +326,12 @@ export async function gatherFacts(options: FactOptions): Promise<Facts> {
   await tools(facts);
   const bench = await options.bench();
   if (bench) {
-    facts.visuals.bench = { type: 'table', header: bench.table.header, rows: bench.table.rows, align: bench.table.header.map((_, i) => (i === 0 ? 'left' : 'right')) };
+    facts.visuals.bench = {
+      type: 'table',
+      header: bench.table.header,
+      rows: bench.table.rows,
+      align: bench.table.header.map((_, i) => (i === 0 ? 'left' : 'right')),
+    };
     Object.assign(facts.values, bench.values);
   } else {
     facts.visuals.bench = { type: 'text', text: 'A preview build skips the benchmark: npm run walkthrough runs it and shows its table here.' };

@@ -6,6 +6,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import { escapeHtml } from './slides.js';
 
 export interface Part {
@@ -37,7 +38,10 @@ export async function readLayout(srcDir: string): Promise<Map<string, Part>> {
     part.modules += 1;
     part.lines += source.split('\n').length;
     for (const match of source.matchAll(/from '(\.{1,2}\/[^']+)'/g)) {
-      const target = path.relative(srcDir, path.resolve(path.dirname(file), match[1]!)).split(path.sep).join('/');
+      const target = path
+        .relative(srcDir, path.resolve(path.dirname(file), match[1]!))
+        .split(path.sep)
+        .join('/');
       if (target.startsWith('..')) continue;
       const other = partOf(target.replace(/\.js$/, '.ts'));
       if (other !== name) part.imports.add(other);

@@ -4,6 +4,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+
 import { Chromium } from '../support/chromium.js';
 
 export interface Shot {
@@ -33,7 +34,9 @@ export class Renderer {
       if (navigation.errorText) throw new Error(`cannot open ${file}: ${navigation.errorText}`);
       await loaded;
       const top = shot.selector
-        ? await page.evaluate<number>(`(() => { const e = document.querySelector(${JSON.stringify(shot.selector)}); if (!e) throw new Error('no ${shot.selector.replace(/'/g, '')}'); return Math.max(0, e.getBoundingClientRect().top + window.scrollY - 16); })()`)
+        ? await page.evaluate<number>(
+            `(() => { const e = document.querySelector(${JSON.stringify(shot.selector)}); if (!e) throw new Error('no ${shot.selector.replace(/'/g, '')}'); return Math.max(0, e.getBoundingClientRect().top + window.scrollY - 16); })()`,
+          )
         : (shot.scrollTo ?? 0);
       const { data } = (await page.send('Page.captureScreenshot', {
         format: 'png',

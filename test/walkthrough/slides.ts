@@ -76,7 +76,10 @@ function visualHtml(visual: Visual): string {
       return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
     }
     case 'text':
-      return `<pre>${visual.text.split('\n').map((l) => `<span class="line">${escapeHtml(l) || ' '}</span>`).join('')}</pre>`;
+      return `<pre>${visual.text
+        .split('\n')
+        .map((l) => `<span class="line">${escapeHtml(l) || ' '}</span>`)
+        .join('')}</pre>`;
     case 'image':
       return `<img src="${escapeHtml(new URL(`file://${visual.file}`).href)}" alt="">`;
     case 'svg':
@@ -104,6 +107,7 @@ export function slideHtml(section: ScriptSection, context: SlideContext): string
   } else {
     main = `<main>${bullets ? `<div class="side">${bullets}</div>` : ''}<div class="visual">${visualHtml(context.visual)}</div></main>`;
   }
-  const header = section.kind === 'title' ? '' : `<header><span class="n">${context.number} / ${context.count}</span><h1>${inline(section.title)}</h1></header>`;
+  const header =
+    section.kind === 'title' ? '' : `<header><span class="n">${context.number} / ${context.count}</span><h1>${inline(section.title)}</h1></header>`;
   return `<!doctype html><html><head><meta charset="utf-8"><style>${STYLE}</style></head><body>${header}${main}<footer><span>${escapeHtml(context.footer)}</span><span>dataset-gen walkthrough</span></footer></body></html>`;
 }

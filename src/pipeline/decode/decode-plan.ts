@@ -42,21 +42,28 @@ export async function planDecode(
   packets: PacketScan | null = null,
 ): Promise<VideoDecodePlan> {
   if (requested === 'all') return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
-  const timeline = timelineFromPackets(video, packets ?? await scanPackets(tools, video.path));
+  const timeline = timelineFromPackets(video, packets ?? (await scanPackets(tools, video.path)));
   const interval = intervalMs(sampling, video.fps);
   const choice = requested === 'auto' ? chooseDecodeMode(interval, timeline.ms, timeline.keyframes) : null;
   if (choice?.mode === 'all') {
-    return { mode: 'all', reason: `auto: ${choice.reason}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: originFromTimeline(timeline) };
+    return {
+      mode: 'all',
+      reason: `auto: ${choice.reason}`,
+      planned: null,
+      decodedPerSample: everyFramePerSample(video, sampling),
+      origin: originFromTimeline(timeline),
+    };
   }
   const all = chooseTargets(slotTimes(sampling, timeline.ms), timeline.ms, timeline.keyframes, interval * TOLERANCE_SHARE);
   // A range decodes from its dedup checkpoint (replayed, not recorded) to its end; the choice itself
   // is made over the whole video, so it is the same as a whole run's.
-  const targets = range === null
-    ? all
-    : all.filter((t) => {
-      const ms = Math.round(timeline.ms[t.frame]!);
-      return ms >= range.replayFromMs && (range.range.endMs === null || ms < range.range.endMs);
-    });
+  const targets =
+    range === null
+      ? all
+      : all.filter((t) => {
+          const ms = Math.round(timeline.ms[t.frame]!);
+          return ms >= range.replayFromMs && (range.range.endMs === null || ms < range.range.endMs);
+        });
   const exact = targets.filter((t) => t.kind === 'exact').length;
   const why = choice === null ? 'asked for' : `auto: ${choice.reason}`;
   return {

@@ -23,12 +23,7 @@ type PipeRequest = Omit<DecodeRequest, 'input' | 'onStderrLine'>;
  * and yields each frame on the pipe with its info. A decode that fails throws VideoInputError at the
  * end; ffmpeg is killed when the caller stops early.
  */
-export async function* pipedFrames(
-  tools: FfmpegTools,
-  video: VideoInfo,
-  request: PipeRequest,
-  stderr: DecoderStderr,
-): AsyncGenerator<DecodedFrame, void> {
+export async function* pipedFrames(tools: FfmpegTools, video: VideoInfo, request: PipeRequest, stderr: DecoderStderr): AsyncGenerator<DecodedFrame, void> {
   const frameBytes = video.width * video.height * 3;
   const decoder = startDecode(tools, { ...request, input: video.path, onStderrLine: (line) => stderr.line(line) });
   let exited = false;

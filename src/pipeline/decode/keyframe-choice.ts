@@ -46,12 +46,7 @@ export function lowerBound(values: ArrayLike<number>, x: number, from = 0): numb
  * Chooses the frame for every slot. `frameMs`: every frame's time, ascending; `keyframes`: indices
  * into `frameMs` of the keyframes, ascending; `slotsMs`: ascending slot times.
  */
-export function chooseTargets(
-  slotsMs: readonly number[],
-  frameMs: readonly number[],
-  keyframes: readonly number[],
-  toleranceMs: number,
-): DecodeTarget[] {
+export function chooseTargets(slotsMs: readonly number[], frameMs: readonly number[], keyframes: readonly number[], toleranceMs: number): DecodeTarget[] {
   const keyMs = keyframes.map((i) => frameMs[i]!);
   const targets: DecodeTarget[] = [];
   let last = -1;

@@ -4,6 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+
 import { cliName, type NameOf } from '../../domain/run-options.js';
 import type { VideoInfo } from '../../domain/video.js';
 import { ToolError, VideoInputError } from '../../errors.js';
@@ -34,13 +35,16 @@ function finiteNumber(value: unknown): number | null {
 export function rotationOf(stream: Record<string, unknown>): number {
   const tags = (stream.tags ?? {}) as Record<string, unknown>;
   const raw = finiteNumber(stream.rotation) ?? finiteNumber(tags.rotate) ?? 0;
-  const normalised = ((Math.round(raw / 90) * 90) % 360 + 360) % 360;
+  const normalised = (((Math.round(raw / 90) * 90) % 360) + 360) % 360;
   return normalised;
 }
 
 function reasonFromProbeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const last = lines.filter((line) => !/^ffprobe exited with code/.test(line)).at(-1) ?? lines[0] ?? 'unknown error';
   const protocol = /Protocol '([^']+)' not on whitelist/.exec(message)?.[1];
   if (protocol !== undefined) return `it refers to a "${protocol}" resource, and only local files are read (a playlist or list is not a video)`;
@@ -71,7 +75,7 @@ async function checkFile(file: string, name: NameOf): Promise<number> {
 
 export function videoInfoFromProbe(file: string, index: number, sizeBytes: number, data: ProbeData): VideoInfo {
   const formatName = data.format.format_name ?? '';
-  const stream = data.streams.find((s) => s.codec_type === 'video' && !(s.disposition?.attached_pic));
+  const stream = data.streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   if (!stream) {
     const kinds = [...new Set(data.streams.map((s) => s.codec_type ?? 'unknown'))].join(', ') || 'no streams';
     throw new VideoInputError(`Video ${file} has no video stream (found: ${kinds}); pass a file with video in it`);

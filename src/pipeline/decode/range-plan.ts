@@ -50,7 +50,9 @@ export function originFromPackets(video: VideoInfo, packets: readonly PacketTime
     firstPtsTime: first.ptsTime,
     framesBefore(pts) {
       if (pts > lastPts) {
-        throw new VideoInputError(`Video ${video.path}: decoding after the seek started past the listed packets (pts ${pts}); the range's frame indices cannot be placed`);
+        throw new VideoInputError(
+          `Video ${video.path}: decoding after the seek started past the listed packets (pts ${pts}); the range's frame indices cannot be placed`,
+        );
       }
       return lowerBound(shownPts, pts);
     },
@@ -59,7 +61,9 @@ export function originFromPackets(video: VideoInfo, packets: readonly PacketTime
 
 export async function planRange(tools: ProbeTools, video: VideoInfo, range: TimeRange): Promise<RangePlan> {
   if (range.startMs >= video.durationSeconds * 1000) {
-    throw new VideoInputError(`Video ${video.path} is ${video.durationSeconds.toFixed(3)} s long; the range starts at ${range.startMs / 1000} s, after its end`);
+    throw new VideoInputError(
+      `Video ${video.path} is ${video.durationSeconds.toFixed(3)} s long; the range starts at ${range.startMs / 1000} s, after its end`,
+    );
   }
   const replayFromMs = checkpointBefore(range.startMs);
   const seek = replayFromMs / 1000 - SEEK_MARGIN_S;

@@ -10,8 +10,7 @@
  *   numbers behind the defaults.
  */
 import type { QualityDropReason } from '../../domain/drop-reason.js';
-import type { Frame } from '../../domain/frame.js';
-import type { RgbImage } from '../../domain/frame.js';
+import type { Frame, RgbImage } from '../../domain/frame.js';
 import { DEDUP_CHECKPOINT_MS, DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from '../../domain/thresholds.js';
 import { BlurJudge } from './blur-judge.js';
 
@@ -56,10 +55,7 @@ export function measureQuality(image: RgbImage): QualityMeasures {
  * measures are computed for every frame with a well-formed buffer, corrupt or not, so they can be
  * reported. `QualityFilter` adds the check against the video's own recent frames.
  */
-export function assessQuality(
-  frame: RgbImage & Pick<Frame, 'corrupt'>,
-  thresholds: QualityThresholds = DEFAULT_QUALITY_THRESHOLDS,
-): QualityAssessment {
+export function assessQuality(frame: RgbImage & Pick<Frame, 'corrupt'>, thresholds: QualityThresholds = DEFAULT_QUALITY_THRESHOLDS): QualityAssessment {
   if (frame.corrupt && frame.rgb.length !== frame.width * frame.height * 3) {
     return { lumaMean: Number.NaN, blurScore: Number.NaN, reason: 'corrupt' };
   }

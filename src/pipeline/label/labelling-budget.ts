@@ -107,7 +107,9 @@ export function selectFrames(kept: readonly KeptImage[], features: ReadonlyMap<s
     pick(
       chosen,
       'spread',
-      selected.length === 0 ? 'the frame with the most detections, to start from' : `least like the earlier picks (distance ${round4(chosen.nearest)} to the nearest)`,
+      selected.length === 0
+        ? 'the frame with the most detections, to start from'
+        : `least like the earlier picks (distance ${round4(chosen.nearest)} to the nearest)`,
     );
   }
   return { requested: n, candidates: candidates.length, classes, selected };

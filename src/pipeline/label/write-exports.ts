@@ -6,14 +6,15 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import type { CocoDataset } from '../../domain/coco.js';
 import { DATASET_FILES, EXPORT_FILES } from '../../domain/dataset-files.js';
 import type { ExportFormat, ExportRecord } from '../../domain/exports.js';
+import { serializeCoco } from '../../export/coco.js';
 import { cvatExport } from '../../export/cvat.js';
 import type { ExportFile } from '../../export/export-file.js';
 import { labelStudioExport } from '../../export/label-studio.js';
 import { yoloExport } from '../../export/yolo.js';
-import { serializeCoco } from '../../export/coco.js';
 
 export interface ExportJob {
   /** The dataset (staging) folder. */

@@ -7,6 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import type { CocoDataset } from '../../domain/coco.js';
 import { EXPORT_FILES } from '../../domain/dataset-files.js';
 import type { ExportRecord } from '../../domain/exports.js';
@@ -93,7 +94,12 @@ export async function writeLabelling(job: LabellingJob): Promise<LabellingResult
     await writeFile(path.join(job.dir, EXPORT_FILES.selectionFeatures), serializeSelectionFeatures(job.kept, job.features));
   }
   const chosen = new Set(selection?.selected.map((s) => s.file));
-  const coco = selectedOnly ? buildCoco(job.kept.filter((k) => chosen.has(k.file)), job.cocoContext) : job.coco;
+  const coco = selectedOnly
+    ? buildCoco(
+        job.kept.filter((k) => chosen.has(k.file)),
+        job.cocoContext,
+      )
+    : job.coco;
   const exports = await writeExports({ ...job.exports, dir: job.dir, coco, selectedOnly });
   return { selection, selectedOnly, exports };
 }

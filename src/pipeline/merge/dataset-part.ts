@@ -9,15 +9,16 @@
  */
 import path from 'node:path';
 import type { z } from 'zod';
+
 import { DATASET_FILES, EXPORT_FILES, imageFileName } from '../../domain/dataset-files.js';
 import type { FrameRecord, KeptImage } from '../../domain/frame-record.js';
 import type { FrameFeatures } from '../../domain/selection.js';
 import { UsageError } from '../../errors.js';
 import { frameRowsFromCsv } from '../../observe/csv.js';
 import { parseSelectionFeatures } from '../label/write-labelling.js';
-import { PART_FILE_LIMITS, partCocoSchema, partManifestSchema, partMetricsSchema, type PartCoco, type PartManifest, type PartMetrics } from './part-schemas.js';
-import { readBackText, ReadBackError } from '../output/read-back.js';
+import { ReadBackError, readBackText } from '../output/read-back.js';
 import { describeIssue, frameRecordSchema } from '../output/record-schemas.js';
+import { PART_FILE_LIMITS, partCocoSchema, partManifestSchema, partMetricsSchema, type PartCoco, type PartManifest, type PartMetrics } from './part-schemas.js';
 
 export interface DatasetPart {
   /** Absolute path of the dataset folder. */
@@ -98,7 +99,8 @@ export function keptFromCoco(coco: PartCoco, classNames: readonly string[], stem
   for (const a of coco.annotations) {
     const image = kept.get(a.image_id);
     const className = nameOf.get(a.category_id);
-    if (image === undefined || className === undefined) throw fail(`has annotation ${a.id} of image ${a.image_id} and category ${a.category_id}, one of which it does not list`);
+    if (image === undefined || className === undefined)
+      throw fail(`has annotation ${a.id} of image ${a.image_id} and category ${a.category_id}, one of which it does not list`);
     const [x, y, width, height] = a.bbox;
     image.detections.push({ classIndex: classNames.indexOf(className), className, score: a.score, box: { x, y, width, height } });
   }
@@ -119,7 +121,12 @@ function readFrames(csvText: string, given: string, stems: ReadonlySet<string>, 
     const result = frameRecordSchema.safeParse(row);
     if (!result.success) throw partError(given, file, `row ${i + 1} is not a frame row dataset-gen writes: ${describeIssue(result.error)}`);
     const key = `${row.video}#${row.frameIndex}`;
-    if (!stems.has(row.video) || seen.has(key)) throw partError(given, file, `row ${i + 1} (frame ${row.frameIndex} of ${JSON.stringify(row.video)}) is repeated or of a video the manifest does not list`);
+    if (!stems.has(row.video) || seen.has(key))
+      throw partError(
+        given,
+        file,
+        `row ${i + 1} (frame ${row.frameIndex} of ${JSON.stringify(row.video)}) is repeated or of a video the manifest does not list`,
+      );
     seen.add(key);
   }
   const keptRows = new Set(rows.flatMap((row) => (row.outcome === 'kept' ? [row.imageFile] : [])));

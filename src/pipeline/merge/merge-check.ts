@@ -31,7 +31,14 @@ export function firstDifference(a: unknown, b: unknown, at = ''): { path: string
 /** What must be equal across the parts; the time range (and `overwrite`, `pricePerHour`, `labelStudioImages`) legitimately differ. */
 export function comparable(manifest: PartManifest): Record<string, unknown> {
   // labelStudioImages: merge writes its own (`merge --label-studio-images`), never a part's.
-  const { timeRange: _range, overwrite: _overwrite, pricePerHour: _price, executionProviders: _providers, labelStudioImages: _images, ...config } = manifest.config;
+  const {
+    timeRange: _range,
+    overwrite: _overwrite,
+    pricePerHour: _price,
+    executionProviders: _providers,
+    labelStudioImages: _images,
+    ...config
+  } = manifest.config;
   return {
     'tool.version': manifest.tool.version,
     'model.sha256': manifest.model.sha256,

@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import { DATASET_FILES, EXPORT_FILES } from '../../domain/dataset-files.js';
 import { DEFAULT_LABEL_STUDIO_IMAGES, isLabelStudioImagePrefix, LABEL_STUDIO_IMAGES_EXPECTED } from '../../domain/exports.js';
 import type { FrameRecord, KeptImage, VideoRecord } from '../../domain/frame-record.js';
@@ -17,21 +18,21 @@ import { cliName, type NameOf } from '../../domain/run-options.js';
 import { STAGES, type Stage } from '../../domain/stages.js';
 import type { TimeRange } from '../../domain/time-range.js';
 import { InterruptedError, invalidParameterError, UsageError } from '../../errors.js';
+import { buildCoco, serializeCoco } from '../../export/coco.js';
+import { computeMetrics } from '../../observe/compute-metrics.js';
 import { silentLogger, type Logger } from '../../observe/log.js';
 import type { RunMetrics } from '../../observe/metrics-contract.js';
-import { computeMetrics } from '../../observe/compute-metrics.js';
 import type { RunRecord } from '../../observe/recorder.js';
 import { classColors } from '../../report/report-model.js';
-import { buildCoco, serializeCoco } from '../../export/coco.js';
-import { readDatasetPart, type DatasetPart } from './dataset-part.js';
-import { manifestCounts, manifestFiles, manifestSelection, type RunManifest } from '../write/manifest.js';
-import { checkMergeable } from './merge-check.js';
+import { writeLabelling, type LabellingResult } from '../label/write-labelling.js';
 import { checkOutputDir, commitStagingDir, createOutputParent, createStagingDir, discardStagingDir, OutputTakenError } from '../output/output-dir.js';
 import { lockOutput } from '../output/output-lock.js';
-import { PART_FILE_LIMITS, type PartManifest } from './part-schemas.js';
 import { copyBack, ReadBackError } from '../output/read-back.js';
-import { writeLabelling, type LabellingResult } from '../label/write-labelling.js';
+import { manifestCounts, manifestFiles, manifestSelection, type RunManifest } from '../write/manifest.js';
 import { writeReports } from '../write/write-reports.js';
+import { readDatasetPart, type DatasetPart } from './dataset-part.js';
+import { checkMergeable } from './merge-check.js';
+import { PART_FILE_LIMITS, type PartManifest } from './part-schemas.js';
 
 export interface MergeRequest {
   /** The datasets to join, as given (resolved against `cwd`). */
@@ -68,7 +69,9 @@ function joinVideos(parts: readonly DatasetPart[]): ManifestVideo[] {
       if (!seen) {
         byStem.set(video.stem, { video: { ...video }, from: part.given });
       } else if (seen.video.sha256 !== video.sha256) {
-        throw new UsageError(`Cannot merge: video ${video.stem} in ${part.given} is not the video of that name in ${seen.from} (sha256 differs); image names would clash`);
+        throw new UsageError(
+          `Cannot merge: video ${video.stem} in ${part.given} is not the video of that name in ${seen.from} (sha256 differs); image names would clash`,
+        );
       } else {
         seen.video.framesDecoded += video.framesDecoded;
         seen.video.decodeErrors += video.decodeErrors;
@@ -104,7 +107,10 @@ function coveredRange(parts: readonly DatasetPart[]): TimeRange | null {
 }
 
 function summedRecord(parts: readonly DatasetPart[], frames: FrameRecord[], kept: KeptImage[], videos: VideoRecord[], labelling: LabellingResult): RunRecord {
-  const stageMs = Object.fromEntries(STAGES.map((stage) => [stage, parts.reduce((acc, p) => acc + p.metrics.timings.stages[stage].ms, 0)])) as Record<Stage, number>;
+  const stageMs = Object.fromEntries(STAGES.map((stage) => [stage, parts.reduce((acc, p) => acc + p.metrics.timings.stages[stage].ms, 0)])) as Record<
+    Stage,
+    number
+  >;
   const wallMs = parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0);
   return { stageMs, frames, kept, videos, wallMs, exports: labelling.exports, selection: labelling.selection, exportsOnlySelected: labelling.selectedOnly };
 }
@@ -160,7 +166,8 @@ async function copyImages(parts: readonly DatasetPart[], staging: string, signal
       signal?.throwIfAborted();
       const rel = `${DATASET_FILES.images}/${image.file}`;
       await copyBack(part.dir, rel, path.join(staging, DATASET_FILES.images, image.file), PART_FILE_LIMITS.image).catch((error: unknown) => {
-        if (error instanceof ReadBackError) throw new UsageError(`${part.given}: ${error.message}; the dataset was changed after dataset-gen wrote it; make that part again`);
+        if (error instanceof ReadBackError)
+          throw new UsageError(`${part.given}: ${error.message}; the dataset was changed after dataset-gen wrote it; make that part again`);
         throw error;
       });
     }
@@ -168,7 +175,13 @@ async function copyImages(parts: readonly DatasetPart[], staging: string, signal
 }
 
 /** Writes the merged dataset into `staging`: images, COCO, the labelling budget and exports, metrics, reports, the manifest last. */
-async function writeMerged(staging: string, joined: Joined, request: MergeRequest, startedAt: Date, signal: AbortSignal | undefined): Promise<Omit<MergeResult, 'outDir'>> {
+async function writeMerged(
+  staging: string,
+  joined: Joined,
+  request: MergeRequest,
+  startedAt: Date,
+  signal: AbortSignal | undefined,
+): Promise<Omit<MergeResult, 'outDir'>> {
   const { parts, videos, frames, kept, budget } = joined;
   const first = parts[0]!;
   const { config, model } = first.manifest;
@@ -199,7 +212,10 @@ async function writeMerged(staging: string, joined: Joined, request: MergeReques
       modelClasses: model.classNames,
       modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
       labelStudioImages,
-      colorOf: classColors(model.classNames, coco.categories.map((c) => c.name)),
+      colorOf: classColors(
+        model.classNames,
+        coco.categories.map((c) => c.name),
+      ),
     },
   });
   const record = summedRecord(parts, frames, kept, videoRecords(videos), labelling);
@@ -223,7 +239,13 @@ async function writeMerged(staging: string, joined: Joined, request: MergeReques
     },
     // The config's fields merge does not use are carried as the parts wrote them: JSON values checked
     // equal across the parts (merge-check.ts), never read as a path or a URL.
-    config: { ...(config as unknown as RunManifest['config']), labelStudioImages, select: budget.select, selectOnly: budget.selectOnly, timeRange: coveredRange(parts) },
+    config: {
+      ...(config as unknown as RunManifest['config']),
+      labelStudioImages,
+      select: budget.select,
+      selectOnly: budget.selectOnly,
+      timeRange: coveredRange(parts),
+    },
     model: first.manifest.model,
     videos,
     counts: manifestCounts(metrics),

@@ -5,6 +5,7 @@
  * merged manifest as the parts wrote it (compared equal across parts first): JSON values, never a path.
  */
 import { z } from 'zod';
+
 import { EXPORT_FORMATS } from '../../domain/exports.js';
 import { STAGES } from '../../domain/stages.js';
 import { countSchema, frameDecodeSchema, sha256Schema, stemSchema } from '../output/record-schemas.js';
@@ -113,7 +114,12 @@ export type PartCoco = z.infer<typeof partCocoSchema>;
 export const partMetricsSchema = z.object({
   timings: z.object({
     wallMs: z.number().min(0),
-    stages: z.object(Object.fromEntries(STAGES.map((stage) => [stage, z.object({ ms: z.number().min(0) })])) as Record<(typeof STAGES)[number], z.ZodObject<{ ms: z.ZodNumber }>>),
+    stages: z.object(
+      Object.fromEntries(STAGES.map((stage) => [stage, z.object({ ms: z.number().min(0) })])) as Record<
+        (typeof STAGES)[number],
+        z.ZodObject<{ ms: z.ZodNumber }>
+      >,
+    ),
   }),
   compute: z.object({ videoSeconds: z.number().min(0) }),
 });

@@ -13,14 +13,15 @@
 import { open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+
 import type { FrameRecord, KeptImage, VideoRecord } from '../../domain/frame-record.js';
-import type { OptionKey, NameOf, Options } from '../../domain/run-options.js';
+import type { NameOf, OptionKey, Options } from '../../domain/run-options.js';
 import type { FrameFeatures } from '../../domain/selection.js';
 import type { Stage } from '../../domain/stages.js';
 import { UsageError } from '../../errors.js';
 import type { ModelConfig } from '../../model/config.js';
 import { sha256Text } from '../../model/sha256.js';
-import { readBackText, ReadBackError } from './read-back.js';
+import { ReadBackError, readBackText } from './read-back.js';
 import { finishedVideoSchema, sha256Schema, stemSchema } from './record-schemas.js';
 
 export const CHECKPOINT_FILE = '.checkpoint.jsonl';
@@ -28,8 +29,24 @@ export const CHECKPOINT_FILE = '.checkpoint.jsonl';
 /** The options that shape the dataset (not where it goes, how it is logged, or how fast it runs). */
 type IdentityOptions = Pick<
   Options,
-  | 'site' | 'sampling' | 'decode' | 'timeRange' | 'dedupThreshold' | 'dedupLocalThreshold' | 'confidence' | 'iou' | 'maxDetections' | 'classes' | 'quality' | 'jpegQuality'
-  | 'executionProviders' | 'exports' | 'labelStudioImages' | 'select' | 'selectOnly' | 'strict'
+  | 'site'
+  | 'sampling'
+  | 'decode'
+  | 'timeRange'
+  | 'dedupThreshold'
+  | 'dedupLocalThreshold'
+  | 'confidence'
+  | 'iou'
+  | 'maxDetections'
+  | 'classes'
+  | 'quality'
+  | 'jpegQuality'
+  | 'executionProviders'
+  | 'exports'
+  | 'labelStudioImages'
+  | 'select'
+  | 'selectOnly'
+  | 'strict'
 >;
 
 /** What produced a run: a resume must match it exactly. */
@@ -156,7 +173,9 @@ export async function readCheckpoint(staging: string): Promise<Checkpoint | null
     text = await readBackText(staging, CHECKPOINT_FILE, CHECKPOINT_LIMIT);
   } catch (error) {
     if (error instanceof ReadBackError && error.missing) return null;
-    throw error instanceof ReadBackError ? new UsageError(`Cannot resume the interrupted run in ${staging}: ${error.message}; remove ${staging} and run again`) : error;
+    throw error instanceof ReadBackError
+      ? new UsageError(`Cannot resume the interrupted run in ${staging}: ${error.message}; remove ${staging} and run again`)
+      : error;
   }
   const lines = text.split('\n');
   const header = decodeLine(lines[0] ?? '');
@@ -181,7 +200,10 @@ export class CheckpointWriter {
   static async create(staging: string, checkpoint: Checkpoint): Promise<CheckpointWriter> {
     const file = path.join(staging, CHECKPOINT_FILE);
     const temp = `${file}.new`;
-    const lines: Line[] = [{ kind: 'header', version: 2, identity: checkpoint.identity }, ...checkpoint.finished.map((video): Line => ({ kind: 'video', video }))];
+    const lines: Line[] = [
+      { kind: 'header', version: 2, identity: checkpoint.identity },
+      ...checkpoint.finished.map((video): Line => ({ kind: 'video', video })),
+    ];
     const handle = await open(temp, 'w');
     try {
       await handle.writeFile(lines.map(encodeLine).join(''));
@@ -256,7 +278,8 @@ export function identityDifferences(saved: RunIdentity, current: RunIdentity, na
     const list = (videos: RunIdentity['videos']): string => videos.map((v) => path.basename(v.path)).join(', ');
     out.push(`${name('video')} (was ${list(saved.videos)}, now ${list(current.videos)})`);
   }
-  if (saved.modelSha256 !== current.modelSha256) out.push(`the model weights (${name('model')}: sha256 ${saved.modelSha256.slice(0, 12)}… then, ${current.modelSha256.slice(0, 12)}… now)`);
+  if (saved.modelSha256 !== current.modelSha256)
+    out.push(`the model weights (${name('model')}: sha256 ${saved.modelSha256.slice(0, 12)}… then, ${current.modelSha256.slice(0, 12)}… now)`);
   if (show(saved.modelConfig) !== show(current.modelConfig)) out.push(`the model config (${name('model-config')}, or its overrides)`);
   if (saved.tool !== current.tool) out.push(`the dataset-gen version (${saved.tool} then, ${current.tool} now)`);
   if (saved.ffmpeg !== current.ffmpeg) out.push(`the ffmpeg version (${saved.ffmpeg} then, ${current.ffmpeg} now)`);
@@ -277,7 +300,8 @@ export async function changedFinishedVideos(
   for (const video of finished) {
     const then = video.record.sha256;
     const now = await sha256Now(video.index);
-    if (then !== now) out.push(`video ${identity.videos[video.index]?.path ?? video.index} (its content changed: sha256 ${then.slice(0, 12)}… then, ${now.slice(0, 12)}… now)`);
+    if (then !== now)
+      out.push(`video ${identity.videos[video.index]?.path ?? video.index} (its content changed: sha256 ${then.slice(0, 12)}… then, ${now.slice(0, 12)}… now)`);
   }
   return out;
 }

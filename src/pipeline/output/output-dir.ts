@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import { DATASET_FILES } from '../../domain/dataset-files.js';
 import { isInside } from '../../domain/path-inside.js';
 import { cliName, type NameOf } from '../../domain/run-options.js';

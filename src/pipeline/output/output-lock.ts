@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+
 import { cliName, type NameOf } from '../../domain/run-options.js';
 import { OutputError } from '../../errors.js';
 
@@ -38,7 +39,13 @@ function processAlive(pid: number): boolean {
 function parseOwner(text: string): LockOwner | null {
   try {
     const owner = JSON.parse(text) as Partial<LockOwner>;
-    if (typeof owner.pid === 'number' && Number.isInteger(owner.pid) && owner.pid > 0 && typeof owner.host === 'string' && typeof owner.startedAt === 'string') {
+    if (
+      typeof owner.pid === 'number' &&
+      Number.isInteger(owner.pid) &&
+      owner.pid > 0 &&
+      typeof owner.host === 'string' &&
+      typeof owner.startedAt === 'string'
+    ) {
       return { pid: owner.pid, host: owner.host, startedAt: owner.startedAt };
     }
   } catch {
@@ -83,7 +90,9 @@ export async function lockOutput(outDir: string, name: NameOf = cliName, onWarni
   const text = await readFile(file, 'utf8').catch(() => '');
   const other = parseOwner(text);
   if (other === null) {
-    throw new OutputError(`Output ${outDir} is locked by ${file}, which does not say which run holds it; if no dataset-gen run is writing to ${outDir}, remove ${file}`);
+    throw new OutputError(
+      `Output ${outDir} is locked by ${file}, which does not say which run holds it; if no dataset-gen run is writing to ${outDir}, remove ${file}`,
+    );
   }
   if (other.host !== owner.host || processAlive(other.pid)) {
     throw new OutputError(
@@ -93,5 +102,7 @@ export async function lockOutput(outDir: string, name: NameOf = cliName, onWarni
   onWarning(`took over the lock ${file} of a run that is gone (pid ${other.pid} on ${other.host}, started ${other.startedAt})`);
   await rm(file, { force: true });
   if (await tryCreate(file, owner, outDir, name)) return lock;
-  throw new OutputError(`Output ${outDir} was locked by another dataset-gen run while this one took over a stale lock (${file}); wait for it to finish or choose another ${name('out')}`);
+  throw new OutputError(
+    `Output ${outDir} was locked by another dataset-gen run while this one took over a stale lock (${file}); wait for it to finish or choose another ${name('out')}`,
+  );
 }

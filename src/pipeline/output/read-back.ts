@@ -68,8 +68,7 @@ export async function readBack(root: string, rel: string, maxBytes: number): Pro
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw new ReadBackError(`${rel} is ${kindOf(info)}, not a regular file`);
-    const tooBig = (): ReadBackError =>
-      new ReadBackError(`${rel} is larger than the ${Math.round(maxBytes / MB)} MB dataset-gen reads of such a file`);
+    const tooBig = (): ReadBackError => new ReadBackError(`${rel} is larger than the ${Math.round(maxBytes / MB)} MB dataset-gen reads of such a file`);
     if (info.size > maxBytes) throw tooBig();
     // Read up to one byte past the limit: a file that grows after fstat is still refused.
     const buffer = Buffer.alloc(Math.min(info.size, maxBytes) + 1);

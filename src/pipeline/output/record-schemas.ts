@@ -6,6 +6,7 @@
  * cannot name a file outside the dataset. `describeIssue` turns zod's first issue into one line.
  */
 import { z } from 'zod';
+
 import { imageFileName } from '../../domain/dataset-files.js';
 import { DROP_REASONS } from '../../domain/drop-reason.js';
 import { TILE_GRID } from '../../domain/selection.js';
@@ -70,7 +71,9 @@ export const frameFeaturesSchema = z.strictObject({
   tiles: z.array(z.number().min(0).max(255)).length(TILE_GRID * TILE_GRID * 3),
 });
 
-export const stageMsSchema = z.strictObject(Object.fromEntries(STAGES.map((stage) => [stage, z.number().min(0)])) as Record<(typeof STAGES)[number], z.ZodNumber>);
+export const stageMsSchema = z.strictObject(
+  Object.fromEntries(STAGES.map((stage) => [stage, z.number().min(0)])) as Record<(typeof STAGES)[number], z.ZodNumber>,
+);
 
 /** A video the interrupted run finished, as its checkpoint line holds it. */
 export const finishedVideoSchema = z.strictObject({
@@ -98,6 +101,9 @@ function shown(part: PropertyKey): string {
 export function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (issue === undefined) return 'invalid';
-  const field = issue.path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}${shown(part)}` : acc === '' ? shown(part) : `${acc}.${shown(part)}`), '');
+  const field = issue.path.reduce<string>(
+    (acc, part) => (typeof part === 'number' ? `${acc}${shown(part)}` : acc === '' ? shown(part) : `${acc}.${shown(part)}`),
+    '',
+  );
   return `${field === '' ? '(the whole file)' : field}: ${issue.message.replace(/\s+/g, ' ')}`;
 }

@@ -6,12 +6,21 @@
  */
 import { lstat, mkdir, readdir, realpath, rm } from 'node:fs/promises';
 import path from 'node:path';
+
 import { DATASET_FILES } from '../../domain/dataset-files.js';
 import { isInside } from '../../domain/path-inside.js';
 import type { NameOf } from '../../domain/run-options.js';
 import { UsageError } from '../../errors.js';
 import type { Logger } from '../../observe/log.js';
-import { changedFinishedVideos, CHECKPOINT_FILE, CheckpointWriter, identityDifferences, readCheckpoint, type FinishedVideo, type RunIdentity } from './checkpoint.js';
+import {
+  changedFinishedVideos,
+  CHECKPOINT_FILE,
+  CheckpointWriter,
+  identityDifferences,
+  readCheckpoint,
+  type FinishedVideo,
+  type RunIdentity,
+} from './checkpoint.js';
 import { createStagingDir, stagingDirOf } from './output-dir.js';
 import { strayEntry } from './read-back.js';
 
@@ -71,7 +80,9 @@ async function fresh(request: OpenStagingRequest, dir: string): Promise<RunStagi
 async function checkLeftover(dir: string, name: NameOf): Promise<void> {
   const stray = await strayEntry(dir);
   if (stray !== null) {
-    throw new UsageError(`Cannot resume the interrupted run in ${dir}: ${stray}, which dataset-gen never writes there; remove ${dir} and run again without ${name('resume')}`);
+    throw new UsageError(
+      `Cannot resume the interrupted run in ${dir}: ${stray}, which dataset-gen never writes there; remove ${dir} and run again without ${name('resume')}`,
+    );
   }
 }
 
@@ -79,7 +90,8 @@ async function checkLeftover(dir: string, name: NameOf): Promise<void> {
 async function checkConfined(dir: string, confineTo: string | undefined): Promise<void> {
   if (confineTo === undefined) return;
   const real = await realpath(dir);
-  if (!isInside(real, confineTo)) throw new UsageError(`The staging folder ${dir} resolves to ${real}, outside the workspace ${confineTo}; choose an output folder inside the workspace`);
+  if (!isInside(real, confineTo))
+    throw new UsageError(`The staging folder ${dir} resolves to ${real}, outside the workspace ${confineTo}; choose an output folder inside the workspace`);
 }
 
 export async function openRunStaging(request: OpenStagingRequest): Promise<RunStaging> {
@@ -91,7 +103,10 @@ export async function openRunStaging(request: OpenStagingRequest): Promise<RunSt
 async function openStaging(request: OpenStagingRequest): Promise<RunStaging> {
   const { outDir, identity, name, logger } = request;
   const dir = stagingDirOf(outDir);
-  const left = await lstat(dir).then(() => true, () => false);
+  const left = await lstat(dir).then(
+    () => true,
+    () => false,
+  );
   const total = identity.videos.length;
   if (!left) {
     if (request.resume) logger.info(`${name('resume')}: no interrupted run to continue in ${dir}; running from the start`);
@@ -110,7 +125,7 @@ async function openStaging(request: OpenStagingRequest): Promise<RunStaging> {
     return fresh(request, dir);
   }
   const differences = identityDifferences(saved.identity, identity, name);
-  if (differences.length === 0) differences.push(...await changedFinishedVideos(saved.finished, identity, request.sha256Of));
+  if (differences.length === 0) differences.push(...(await changedFinishedVideos(saved.finished, identity, request.sha256Of)));
   if (differences.length > 0) {
     throw new UsageError(
       `Cannot resume the interrupted run in ${dir}: ${differences.join('; ')} differ from that run's; pass the same options and inputs, or run without ${name('resume')} to start over`,
@@ -118,10 +133,14 @@ async function openStaging(request: OpenStagingRequest): Promise<RunStaging> {
   }
   const foreign = saved.finished.find((video) => {
     const stem = identity.videos[video.index]?.stem;
-    return [...video.frames, ...video.kept].some((record) => record.video !== stem) || video.features.some(([file]) => !video.kept.some((k) => k.file === file));
+    return (
+      [...video.frames, ...video.kept].some((record) => record.video !== stem) || video.features.some(([file]) => !video.kept.some((k) => k.file === file))
+    );
   });
   if (foreign !== undefined) {
-    throw new UsageError(`Cannot resume the interrupted run in ${dir}: its checkpoint's records of video ${foreign.index + 1} are not of that video; remove ${dir} and run again without ${name('resume')}`);
+    throw new UsageError(
+      `Cannot resume the interrupted run in ${dir}: its checkpoint's records of video ${foreign.index + 1} are not of that video; remove ${dir} and run again without ${name('resume')}`,
+    );
   }
   const images = new Set(await readdir(path.join(dir, DATASET_FILES.images)).catch(() => []));
   const finished = withImages(saved.finished, images);

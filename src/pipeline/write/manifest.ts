@@ -4,16 +4,17 @@
  */
 import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
+
 import { DATASET_FILES, EXPORT_FILES } from '../../domain/dataset-files.js';
 import type { ExportRecord } from '../../domain/exports.js';
 import type { VideoRecord } from '../../domain/frame-record.js';
 import type { DecodeMode, Options } from '../../domain/run-options.js';
+import { redactUrl } from '../../domain/url-redaction.js';
 import type { VideoInfo } from '../../domain/video.js';
 import type { FfmpegTools } from '../../media/tools.js';
 import type { ModelConfig } from '../../model/config.js';
 import type { ResolvedModel } from '../../model/resolve-model.js';
 import type { RunMetrics } from '../../observe/metrics-contract.js';
-import { redactUrl } from '../../domain/url-redaction.js';
 
 export interface RunManifest {
   schemaVersion: 1;
@@ -37,7 +38,10 @@ export interface RunManifest {
    */
   config: Omit<Options, 'videos' | 'outDir' | 'pushgatewayUrl' | 'historyCsv' | 'resume'> & { model: ModelConfig };
   model: { path: string; sha256: string; origin: ResolvedModel['origin']; url: string | null; pinned: boolean; classNames: string[] };
-  videos: (Pick<VideoInfo, 'path' | 'stem' | 'sizeBytes' | 'container' | 'codec' | 'durationSeconds' | 'fps' | 'width' | 'height' | 'rotation' | 'frameCount' | 'frameCountExact'> & {
+  videos: (Pick<
+    VideoInfo,
+    'path' | 'stem' | 'sizeBytes' | 'container' | 'codec' | 'durationSeconds' | 'fps' | 'width' | 'height' | 'rotation' | 'frameCount' | 'frameCountExact'
+  > & {
     sha256: string;
     /** How its frames were decoded (`--decode`, `auto` settled) and why. */
     decode: DecodeMode;
@@ -174,7 +178,12 @@ export function manifestFiles(): RunManifest['files'] {
 export function manifestSelection(metrics: RunMetrics): RunManifest['selection'] {
   const { selection } = metrics;
   if (selection === null) return null;
-  return { file: EXPORT_FILES.selection, featuresFile: EXPORT_FILES.selectionFeatures, frames: selection.selected, exportsOnlySelected: selection.exportsOnlySelected };
+  return {
+    file: EXPORT_FILES.selection,
+    featuresFile: EXPORT_FILES.selectionFeatures,
+    frames: selection.selected,
+    exportsOnlySelected: selection.exportsOnlySelected,
+  };
 }
 
 export function manifestCounts(metrics: RunMetrics): RunManifest['counts'] {

@@ -3,6 +3,7 @@
  * Pushgateway. Neither can undo a finished dataset, so their failures are warnings.
  */
 import type { Registry } from 'prom-client';
+
 import type { Options } from '../../domain/run-options.js';
 import { messageOf } from '../../errors.js';
 import { appendRunHistory } from '../../observe/history.js';

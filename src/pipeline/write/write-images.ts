@@ -1,6 +1,7 @@
 /** Stage 6a: one JPEG per kept frame, under a deterministic name. */
 import path from 'node:path';
 import sharp from 'sharp';
+
 import { DATASET_FILES } from '../../domain/dataset-files.js';
 import type { Frame } from '../../domain/frame.js';
 

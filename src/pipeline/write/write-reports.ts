@@ -6,8 +6,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Registry } from 'prom-client';
+
 import { DATASET_FILES } from '../../domain/dataset-files.js';
 import type { QualityGateVerdict } from '../../domain/quality-gates.js';
+import type { NameOf } from '../../domain/run-options.js';
 import { frameRowsCsv } from '../../observe/csv.js';
 import type { RunMetrics } from '../../observe/metrics-contract.js';
 import { buildPrometheusRegistry, renderPrometheus } from '../../observe/prometheus.js';
@@ -15,7 +17,6 @@ import type { RunRecord } from '../../observe/recorder.js';
 import { writeHtmlReport } from '../../report/html.js';
 import { renderMarkdownReport } from '../../report/markdown.js';
 import type { RunManifest } from './manifest.js';
-import type { NameOf } from '../../domain/run-options.js';
 
 /** Writes the reports; returns the Prometheus registry so the run can push the same numbers. */
 export async function writeReports(

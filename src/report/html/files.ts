@@ -18,6 +18,8 @@ const REPORT_LINKS: readonly { href: string; what: string }[] = [
 ];
 
 export function filesSection(): string {
-  const items = REPORT_LINKS.map((l) => `<li><a href="${relativeHref(l.href)}${l.href.endsWith('/') ? '/' : ''}">${escapeHtml(l.href)}</a> — ${escapeHtml(l.what)}</li>`);
+  const items = REPORT_LINKS.map(
+    (l) => `<li><a href="${relativeHref(l.href)}${l.href.endsWith('/') ? '/' : ''}">${escapeHtml(l.href)}</a> — ${escapeHtml(l.what)}</li>`,
+  );
   return panel('Files', `<ul class="files">${items.join('')}</ul>`, true);
 }

@@ -21,9 +21,10 @@ function verdict(gates: readonly QualityGateVerdict[] | undefined): string {
   const items = gates
     .map((g) => `<li>${g.passed ? 'passed' : '<b>failed</b>'}: ${userText(g.name)} = ${plain(g.actual)} (threshold ${plain(g.threshold)})</li>`)
     .join('');
-  const headline = failed.length === 0
-    ? `<strong>Quality gates passed</strong>${int(gates.length)} of ${int(gates.length)} gates met.`
-    : `<strong>Quality gates failed</strong>${int(failed.length)} of ${int(gates.length)} gates missed.`;
+  const headline =
+    failed.length === 0
+      ? `<strong>Quality gates passed</strong>${int(gates.length)} of ${int(gates.length)} gates met.`
+      : `<strong>Quality gates failed</strong>${int(failed.length)} of ${int(gates.length)} gates missed.`;
   return `<div class="verdict ${failed.length === 0 ? 'pass' : 'fail'}" role="status">${headline}<ul>${items}</ul></div>`;
 }
 

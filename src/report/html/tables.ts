@@ -52,8 +52,10 @@ export function videosTable(metrics: RunMetrics, maxRows: number): string {
     int(v.detections),
   ]);
   return (
-    table(['#', 'Video', ['Length', 'n'], ['Size × fps', 'n'], ['File', 'n'], ['Sampled', 'n'], ['Kept', 'n'], ['Bad / dup.', 'n'], ['Detections', 'n']], rows) +
-    note
+    table(
+      ['#', 'Video', ['Length', 'n'], ['Size × fps', 'n'], ['File', 'n'], ['Sampled', 'n'], ['Kept', 'n'], ['Bad / dup.', 'n'], ['Detections', 'n']],
+      rows,
+    ) + note
   );
 }
 

@@ -12,7 +12,10 @@ import { count, panel } from './blocks.js';
 
 function figures(thumbnails: readonly Thumbnail[]): string[] {
   return thumbnails.map((t) => {
-    const classes = t.classes.slice(0, 4).map((c) => `${int(c.count)} ${userText(c.name, 30)}`).join(', ');
+    const classes = t.classes
+      .slice(0, 4)
+      .map((c) => `${int(c.count)} ${userText(c.name, 30)}`)
+      .join(', ');
     const more = t.classes.length > 4 ? ', …' : '';
     const alt = `${t.image}: ${t.detections} detections`;
     return (

@@ -55,7 +55,12 @@ export function chart(lines: readonly string[]): string[] {
 }
 
 export function histogramChart(buckets: readonly HistogramBucket[]): string[] {
-  return chart(barChart(buckets.map((b) => ({ label: b.label, value: b.count })), { formatValue: int }));
+  return chart(
+    barChart(
+      buckets.map((b) => ({ label: b.label, value: b.count })),
+      { formatValue: int },
+    ),
+  );
 }
 
 /** A link target: percent-encoded so spaces and parentheses cannot end or break it. */

@@ -36,12 +36,13 @@ export function headingSection(metrics: RunMetrics, title: string, nameOf: NameO
 /** The key figures, and the cost when a price per hour was given. */
 export function summarySection(metrics: RunMetrics): string[] {
   const { frames, detections, timings, compute } = metrics;
-  const cost = compute.pricePerHour === null
-    ? []
-    : [
-        [`Cost at $${fixed(compute.pricePerHour, 3)}/h`, `$${fixed(compute.cost ?? 0, 4)}`],
-        ['Cost per video-hour', `$${fixed(compute.costPerVideoHour ?? 0, 4)}`],
-      ];
+  const cost =
+    compute.pricePerHour === null
+      ? []
+      : [
+          [`Cost at $${fixed(compute.pricePerHour, 3)}/h`, `$${fixed(compute.cost ?? 0, 4)}`],
+          ['Cost per video-hour', `$${fixed(compute.costPerVideoHour ?? 0, 4)}`],
+        ];
   const rows = [
     ['Images kept', int(metrics.images)],
     ['Frames sampled', int(frames.sampled)],
@@ -127,8 +128,7 @@ export function phashSection(metrics: RunMetrics): string[] {
   const ph = metrics.phashDistance;
   if (ph.count === 0) return section('Near-duplicate distance (pHash)', ['No distances recorded.']);
   return section('Near-duplicate distance (pHash)', [
-    `${int(ph.count)} distances to the previous kept frame: min ${fixed(ph.min, 0)}, ` +
-      `median ${fixed(ph.median, 1)}, max ${fixed(ph.max, 0)}.`,
+    `${int(ph.count)} distances to the previous kept frame: min ${fixed(ph.min, 0)}, ` + `median ${fixed(ph.median, 1)}, max ${fixed(ph.max, 0)}.`,
     ...histogramChart(ph.histogram),
   ]);
 }

@@ -47,7 +47,16 @@ export class ArtifactService {
   ) {}
 
   artifacts(): Artifact[] {
-    return this.stored.map(({ id, name, mimeType, sizeBytes, digest, finalized, createdAt, expiresAt }) => ({ id, name, mimeType, sizeBytes, digest, finalized, createdAt, expiresAt }));
+    return this.stored.map(({ id, name, mimeType, sizeBytes, digest, finalized, createdAt, expiresAt }) => ({
+      id,
+      name,
+      mimeType,
+      sizeBytes,
+      digest,
+      finalized,
+      createdAt,
+      expiresAt,
+    }));
   }
 
   /** The stored bytes (the zip, unless uploaded with skipArchive) of the newest finalized artifact `name`. */
@@ -82,9 +91,7 @@ export class ArtifactService {
   /** Finalized, unexpired artifacts of a run, newest first. */
   private visible(runId: string): StoredArtifact[] {
     const now = Date.now();
-    return this.stored
-      .filter((a) => a.runId === runId && a.finalized && (!a.expiresAt || a.expiresAt.getTime() > now))
-      .sort((a, b) => b.id - a.id);
+    return this.stored.filter((a) => a.runId === runId && a.finalized && (!a.expiresAt || a.expiresAt.getTime() > now)).sort((a, b) => b.id - a.id);
   }
 
   private create(request: JsonObject): JsonObject {

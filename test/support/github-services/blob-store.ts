@@ -3,13 +3,7 @@
  * hand clients SAS URLs on http://127.0.0.1:<azurite port>/devstoreaccount1/<container>/<blob>, so the
  * toolkit's @azure/storage-blob upload and its plain-GET downloads go straight to Azurite.
  */
-import {
-  BlobSASPermissions,
-  BlobServiceClient,
-  SASProtocol,
-  StorageSharedKeyCredential,
-  generateBlobSASQueryParameters,
-} from '@azure/storage-blob';
+import { BlobSASPermissions, BlobServiceClient, generateBlobSASQueryParameters, SASProtocol, StorageSharedKeyCredential } from '@azure/storage-blob';
 
 /**
  * Azurite's built-in development account, published in Azurite's README ("Default Storage Account").

@@ -35,4 +35,3 @@ export function makeRuntimeToken(identity: RuntimeIdentity): string {
   const signature = createHmac('sha256', randomBytes(32)).update(`${header}.${payload}`).digest('base64url');
   return `${header}.${payload}.${signature}`;
 }
-

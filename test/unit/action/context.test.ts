@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
+
 import { getActionContext, siteFromRepository, type ActionContext } from '../../../src/action/context.js';
 import { actionName, getInputs, INPUT_NAMES } from '../../../src/action/inputs.js';
 import { ConfigError, UsageError } from '../../../src/errors.js';
@@ -18,8 +19,13 @@ const testEnv = envScope();
 
 /** Every variable a case may set; all are cleared before each case and restored at the end. */
 const GITHUB_VARS = [
-  'GITHUB_WORKSPACE', 'GITHUB_REPOSITORY', 'GITHUB_RUN_ID', 'GITHUB_SERVER_URL',
-  'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL', 'RUNNER_DEBUG',
+  'GITHUB_WORKSPACE',
+  'GITHUB_REPOSITORY',
+  'GITHUB_RUN_ID',
+  'GITHUB_SERVER_URL',
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_RESULTS_URL',
+  'RUNNER_DEBUG',
 ];
 
 function clearEnv(): void {
@@ -60,8 +66,13 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'dataset-gen-action-context-'));
   ws = path.join(root, 'workspace');
   const files = [
-    'videos/cam-1.mp4', 'videos/cam-2.mp4', 'videos/notes.txt', 'videos/day 1/cam-3.mov',
-    'other/cam-1.mp4', 'other/[weird] name.mp4', 'models/m.onnx',
+    'videos/cam-1.mp4',
+    'videos/cam-2.mp4',
+    'videos/notes.txt',
+    'videos/day 1/cam-3.mov',
+    'other/cam-1.mp4',
+    'other/[weird] name.mp4',
+    'models/m.onnx',
   ];
   for (const file of files) {
     await mkdir(path.dirname(at(file)), { recursive: true });
@@ -131,7 +142,7 @@ describe('defaults', () => {
   const sites: [string, Record<string, string>, Record<string, string | undefined>, string, string][] = [
     ['site is the repository name', {}, {}, 'north-gate', 'dataset-north-gate-4242'],
     ['a repository name starting with "." loses it', {}, { GITHUB_REPOSITORY: 'protex/.sites' }, 'sites', 'dataset-sites-4242'],
-    ['no repository: the first video\'s name', {}, { GITHUB_REPOSITORY: undefined }, 'cam-1', 'dataset-cam-1-4242'],
+    ["no repository: the first video's name", {}, { GITHUB_REPOSITORY: undefined }, 'cam-1', 'dataset-cam-1-4242'],
     ['no run id: no suffix', {}, { GITHUB_RUN_ID: undefined }, 'north-gate', 'dataset-north-gate'],
     ['a given site is used in the artifact name', { site: 'South Yard' }, {}, 'South Yard', 'dataset-South Yard-4242'],
     ['a given artifact name is sanitised', { 'artifact-name': 'sites/north:gate?' }, {}, 'north-gate', 'sites-north-gate-'],
@@ -196,7 +207,7 @@ describe('values', () => {
   });
 
   test('inputs are read from INPUT_<NAME> with dashes kept, never with underscores', async () => {
-    setEnv({ video: 'videos/cam-1.mp4' }, { 'INPUT_SAMPLE_FPS': '5' });
+    setEnv({ video: 'videos/cam-1.mp4' }, { INPUT_SAMPLE_FPS: '5' });
     expect(getInputs()['sample-fps']).toBe('1');
     setEnv({ video: 'videos/cam-1.mp4', 'sample-fps': '5' });
     expect(getInputs()['sample-fps']).toBe('5');
@@ -219,11 +230,21 @@ describe('every bad value is refused with a message naming the input', () => {
     ['missing video file', { video: 'videos/missing.mp4' }, {}, /for input "video" but "videos\/missing\.mp4" does not exist in the workspace/],
     ['glob matching nothing', { video: 'videos/*.avi' }, {}, /for input "video" but "videos\/\*\.avi" matches no file/],
     ['one of several lines matching nothing', { video: `${video}\nclips/*.mp4` }, {}, /input "video" but "clips\/\*\.mp4" matches no file/],
-    ['everything excluded', { video: 'videos/cam-1.mp4\n!videos/*.mp4' }, {}, /input "video" but "videos\/cam-1\.mp4" matches no file \(after the "!" exclusions\)/],
+    [
+      'everything excluded',
+      { video: 'videos/cam-1.mp4\n!videos/*.mp4' },
+      {},
+      /input "video" but "videos\/cam-1\.mp4" matches no file \(after the "!" exclusions\)/,
+    ],
     ['a folder', { video: 'videos' }, {}, /input "video" but "videos" is a folder/],
     ['no video', { video: '' }, {}, /Expected at least one video file for input "video"/],
     ['two videos with the same name', { video: 'videos/cam-1.mp4\nother/cam-1.mp4' }, {}, /input "video" but received "two videos named cam-1"/],
-    ['sample-fps not a number', { video, 'sample-fps': 'lots' }, {}, /Expected a number greater than 0 and at most 240 for input "sample-fps" but received "lots"/],
+    [
+      'sample-fps not a number',
+      { video, 'sample-fps': 'lots' },
+      {},
+      /Expected a number greater than 0 and at most 240 for input "sample-fps" but received "lots"/,
+    ],
     ['sample-fps zero', { video, 'sample-fps': '0' }, {}, /for input "sample-fps" but received "0"/],
     ['dedup-threshold out of range', { video, 'dedup-threshold': '65' }, {}, /for input "dedup-threshold" but received "65"/],
     ['confidence above 1', { video, confidence: '1.5' }, {}, /for input "confidence" but received "1\.5"/],
@@ -245,17 +266,33 @@ describe('every bad value is refused with a message naming the input', () => {
     ['max-drop-ratio above 1', { video, 'max-drop-ratio': '1.5' }, {}, /^Expected a number from 0 to 1 for input "max-drop-ratio" but received "1\.5"$/],
     ['max-drop-ratio negative', { video, 'max-drop-ratio': '-0.1' }, {}, /for input "max-drop-ratio" but received "-0\.1"/],
     ['max-drop-ratio a word', { video, 'max-drop-ratio': 'half' }, {}, /for input "max-drop-ratio" but received "half"/],
-    ['upload without the artifact service', { video }, { ACTIONS_RUNTIME_TOKEN: undefined }, /input "upload-artifact" is true but the artifact service is not reachable.*set upload-artifact: false/],
-    ['upload on GitHub Enterprise Server', { video }, { GITHUB_SERVER_URL: 'https://git.example.com' }, /input "upload-artifact" is true but GitHub Enterprise Server/],
+    [
+      'upload without the artifact service',
+      { video },
+      { ACTIONS_RUNTIME_TOKEN: undefined },
+      /input "upload-artifact" is true but the artifact service is not reachable.*set upload-artifact: false/,
+    ],
+    [
+      'upload on GitHub Enterprise Server',
+      { video },
+      { GITHUB_SERVER_URL: 'https://git.example.com' },
+      /input "upload-artifact" is true but GitHub Enterprise Server/,
+    ],
   ];
   test.each(cases)('%s', async (_label, inputs, env, message) => {
-    const error = await context(inputs, env).then(() => null, (e: unknown) => e);
+    const error = await context(inputs, env).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toMatch(message);
   });
 
   test('a model URL without model-sha256 is refused (a cache hit would be trusted)', async () => {
-    const error = await context({ video, model: 'https://models.example.com/yolov8n.onnx' }).then(() => null, (e: unknown) => e);
+    const error = await context({ video, model: 'https://models.example.com/yolov8n.onnx' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toMatch(/^input "model" is a URL but input "model-sha256" is empty; set model-sha256 to the file's sha256/);
     expect((error as Error).message).not.toMatch(/\n/);
@@ -272,26 +309,61 @@ describe('every path input must resolve inside the workspace', () => {
   /** `@outside` stands for the absolute folder beside the workspace (made in beforeAll). */
   const outside = (file: string): string => `@outside/${file}`;
   const cases: [string, Record<string, string>, RegExp][] = [
-    ['video: ".." before a glob', { video: '../outside/*.mp4' }, /^input "video" "\.\.\/outside\/\*\.mp4" is outside the workspace .*: it resolves to .*\/outside; give a path inside the workspace/],
+    [
+      'video: ".." before a glob',
+      { video: '../outside/*.mp4' },
+      /^input "video" "\.\.\/outside\/\*\.mp4" is outside the workspace .*: it resolves to .*\/outside; give a path inside the workspace/,
+    ],
     ['video: ".." to a file', { video: '../outside/far.mp4' }, /^input "video" "\.\.\/outside\/far\.mp4" is outside the workspace/],
     ['video: an absolute path outside', { video: outside('far.mp4') }, /^input "video" ".*\/outside\/far\.mp4" is outside the workspace/],
     ['video: "/**" (would crawl the container)', { video: '/**/*.mp4' }, /^input "video" "\/\*\*\/\*\.mp4" is outside the workspace .*: it resolves to \/;/],
     ['video: "**" under ".." ', { video: '../**' }, /^input "video" "\.\.\/\*\*" is outside the workspace/],
-    ['video: a glob under a symlinked folder pointing outside', { video: 'escape/*.mp4' }, /^input "video" "escape\/\*\.mp4" is outside the workspace .*\(through a symlink: .*\/workspace\/escape → .*\/outside\)/],
-    ['video: a symlinked file pointing outside', { video: 'links/far-link.mp4' }, /^input "video" "links\/far-link\.mp4" is outside the workspace .*through a symlink/],
-    ['video: a glob matching a symlinked file pointing outside', { video: 'links/*.mp4' }, /^input "video" "links\/far-link\.mp4" is outside the workspace .*through a symlink/],
+    [
+      'video: a glob under a symlinked folder pointing outside',
+      { video: 'escape/*.mp4' },
+      /^input "video" "escape\/\*\.mp4" is outside the workspace .*\(through a symlink: .*\/workspace\/escape → .*\/outside\)/,
+    ],
+    [
+      'video: a symlinked file pointing outside',
+      { video: 'links/far-link.mp4' },
+      /^input "video" "links\/far-link\.mp4" is outside the workspace .*through a symlink/,
+    ],
+    [
+      'video: a glob matching a symlinked file pointing outside',
+      { video: 'links/*.mp4' },
+      /^input "video" "links\/far-link\.mp4" is outside the workspace .*through a symlink/,
+    ],
     ['output-dir: ".."', { video, 'output-dir': '../dataset' }, /^input "output-dir" "\.\.\/dataset" is outside the workspace .*: it resolves to .*\/dataset;/],
     ['output-dir: absolute', { video, 'output-dir': '/tmp/dataset' }, /^input "output-dir" "\/tmp\/dataset" is outside the workspace/],
-    ['output-dir: below a symlinked folder pointing outside (not yet made)', { video, 'output-dir': 'escape/new/dataset' }, /^input "output-dir" "escape\/new\/dataset" is outside the workspace .*through a symlink/],
-    ['model: a path outside', { video, model: '../outside/m.onnx', 'model-sha256': 'a'.repeat(64) }, /^input "model" "\.\.\/outside\/m\.onnx" is outside the workspace/],
+    [
+      'output-dir: below a symlinked folder pointing outside (not yet made)',
+      { video, 'output-dir': 'escape/new/dataset' },
+      /^input "output-dir" "escape\/new\/dataset" is outside the workspace .*through a symlink/,
+    ],
+    [
+      'model: a path outside',
+      { video, model: '../outside/m.onnx', 'model-sha256': 'a'.repeat(64) },
+      /^input "model" "\.\.\/outside\/m\.onnx" is outside the workspace/,
+    ],
     ['model: through a symlinked folder', { video, model: 'escape/m.onnx' }, /^input "model" "escape\/m\.onnx" is outside the workspace .*through a symlink/],
-    ['model-config: a path outside', { video, 'model-config': outside('config.json') }, /^input "model-config" ".*\/outside\/config\.json" is outside the workspace/],
+    [
+      'model-config: a path outside',
+      { video, 'model-config': outside('config.json') },
+      /^input "model-config" ".*\/outside\/config\.json" is outside the workspace/,
+    ],
     ['history-csv: ".."', { video, 'history-csv': '../runs.csv' }, /^input "history-csv" "\.\.\/runs\.csv" is outside the workspace/],
-    ['history-csv: through a symlinked folder', { video, 'history-csv': 'escape/runs.csv' }, /^input "history-csv" "escape\/runs\.csv" is outside the workspace .*through a symlink/],
+    [
+      'history-csv: through a symlinked folder',
+      { video, 'history-csv': 'escape/runs.csv' },
+      /^input "history-csv" "escape\/runs\.csv" is outside the workspace .*through a symlink/,
+    ],
   ];
   test.each(cases)('%s is refused', async (_label, inputs, message) => {
     const given = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v.replace('@outside', path.join(root, 'outside'))]));
-    const error = await context(given).then(() => null, (e: unknown) => e);
+    const error = await context(given).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toMatch(/\n/);
@@ -341,7 +413,10 @@ describe("a model config file's source is held to what the model input is", () =
     ['a source.url with its sha256', { 'model-config': 'cfg/url-pinned.json' }],
     ['no source (the weights come from elsewhere or the run says none)', { 'model-config': 'cfg/no-source.json' }],
     ['a source.path outside, overridden by a model file', { 'model-config': 'cfg/dotdot.json', model: 'models/m.onnx' }],
-    ['an unpinned source.url, overridden by a pinned model URL', { 'model-config': 'cfg/url-unpinned.json', model: 'https://models.example.com/n.onnx', 'model-sha256': sha }],
+    [
+      'an unpinned source.url, overridden by a pinned model URL',
+      { 'model-config': 'cfg/url-unpinned.json', model: 'https://models.example.com/n.onnx', 'model-sha256': sha },
+    ],
   ];
   test.each(accepted)('accepted: %s', async (_label, inputs) => {
     const ctx = await context({ video, ...inputs });
@@ -349,13 +424,32 @@ describe("a model config file's source is held to what the model input is", () =
   });
 
   const refused: [string, string, RegExp][] = [
-    ['a source.path ".." out of the workspace', 'dotdot.json', /^input "model-config" .*\/cfg\/dotdot\.json: source\.path "\.\.\/\.\.\/outside\/m\.onnx" is outside the workspace .*: it resolves to .*\/outside\/m\.onnx; give a path inside the workspace/],
-    ['an absolute source.path outside', 'absolute.json', /^input "model-config" .*\/cfg\/absolute\.json: source\.path ".*\/outside\/m\.onnx" is outside the workspace/],
-    ['a source.path through a symlinked folder pointing outside', 'through-link.json', /^input "model-config" .*\/cfg\/through-link\.json: source\.path "\.\.\/escape\/m\.onnx" is outside the workspace .*\(through a symlink: .*\/escape\/m\.onnx → .*\/outside\/m\.onnx\)/],
-    ['a source.url without sha256', 'url-unpinned.json', /^input "model-config" .*\/cfg\/url-unpinned\.json: source\.url has no "sha256"; add "sha256": "<the file's sha256>" beside it .* or give the model with input "model" and input "model-sha256"$/],
+    [
+      'a source.path ".." out of the workspace',
+      'dotdot.json',
+      /^input "model-config" .*\/cfg\/dotdot\.json: source\.path "\.\.\/\.\.\/outside\/m\.onnx" is outside the workspace .*: it resolves to .*\/outside\/m\.onnx; give a path inside the workspace/,
+    ],
+    [
+      'an absolute source.path outside',
+      'absolute.json',
+      /^input "model-config" .*\/cfg\/absolute\.json: source\.path ".*\/outside\/m\.onnx" is outside the workspace/,
+    ],
+    [
+      'a source.path through a symlinked folder pointing outside',
+      'through-link.json',
+      /^input "model-config" .*\/cfg\/through-link\.json: source\.path "\.\.\/escape\/m\.onnx" is outside the workspace .*\(through a symlink: .*\/escape\/m\.onnx → .*\/outside\/m\.onnx\)/,
+    ],
+    [
+      'a source.url without sha256',
+      'url-unpinned.json',
+      /^input "model-config" .*\/cfg\/url-unpinned\.json: source\.url has no "sha256"; add "sha256": "<the file's sha256>" beside it .* or give the model with input "model" and input "model-sha256"$/,
+    ],
   ];
   test.each(refused)('refused: %s, in one line naming the input and the file', async (_label, file, message) => {
-    const error = await context({ video, 'model-config': `cfg/${file}` }).then(() => null, (e: unknown) => e);
+    const error = await context({ video, 'model-config': `cfg/${file}` }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UsageError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toMatch(/\n/);
@@ -363,7 +457,10 @@ describe("a model config file's source is held to what the model input is", () =
   });
 
   test('a config that is not valid JSON is refused here as the run would refuse it (ConfigError)', async () => {
-    const error = await context({ video, 'model-config': 'cfg/not-json.json' }).then(() => null, (e: unknown) => e);
+    const error = await context({ video, 'model-config': 'cfg/not-json.json' }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(/^Invalid model config .*\/cfg\/not-json\.json: not valid JSON/);
   });

@@ -1,5 +1,6 @@
 /** Failing the step for any thrown value, with the error's own exit code. */
 import { afterEach, describe, expect, test } from '@jest/globals';
+
 import { fail } from '../../../src/action/run-action.js';
 import { ModelError, QualityGateError, UsageError } from '../../../src/errors.js';
 import { stdoutOf } from '../../support/stdout.js';

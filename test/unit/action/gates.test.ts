@@ -1,5 +1,6 @@
 /** Quality gates: which gates are on, their verdicts, and the one error naming every missed gate. */
 import { describe, expect, test } from '@jest/globals';
+
 import { enforceGates, evaluateGates } from '../../../src/action/gates.js';
 import { QualityGateError } from '../../../src/errors.js';
 import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
@@ -15,9 +16,21 @@ describe('quality gates', () => {
 
   const cases: [string, number, number, { minImages: number; maxDropRatio: number }, RegExp | null][] = [
     ['enough images', 30, 0.1, { minImages: 30, maxDropRatio: 1 }, null],
-    ['too few images', 3, 0.1, { minImages: 1000, maxDropRatio: 1 }, /^Quality gate missed: the dataset has 3 images; input "min-images" asks for at least 1000; inspect here$/],
+    [
+      'too few images',
+      3,
+      0.1,
+      { minImages: 1000, maxDropRatio: 1 },
+      /^Quality gate missed: the dataset has 3 images; input "min-images" asks for at least 1000; inspect here$/,
+    ],
     ['drop ratio at the limit', 30, 0.25, { minImages: 0, maxDropRatio: 0.25 }, null],
-    ['too many dropped', 30, 0.7321, { minImages: 0, maxDropRatio: 0.5 }, /73\.2 % of the sampled frames were dropped \(drop ratio 0\.7321\); input "max-drop-ratio" allows at most 0\.5 \(50\.0 %\)/],
+    [
+      'too many dropped',
+      30,
+      0.7321,
+      { minImages: 0, maxDropRatio: 0.5 },
+      /73\.2 % of the sampled frames were dropped \(drop ratio 0\.7321\); input "max-drop-ratio" allows at most 0\.5 \(50\.0 %\)/,
+    ],
     ['both missed', 3, 0.9, { minImages: 10, maxDropRatio: 0.5 }, /input "min-images" asks for at least 10; and 90\.0 % .* input "max-drop-ratio"/],
   ];
   test.each(cases)('%s', (_label, images, ratio, gates, message) => {

@@ -1,5 +1,6 @@
 /** The Actions logger: what reaches the runner, read from stdout. */
 import { afterEach, describe, expect, test } from '@jest/globals';
+
 import { createActionsLogger, formatLine } from '../../../src/action/logger.js';
 import { envScope } from '../../support/env.js';
 import { stdoutOf } from '../../support/stdout.js';
@@ -22,12 +23,7 @@ describe('the Actions logger', () => {
       logger.warn('careful', { video: 'cam 1' });
       logger.error('broken');
     });
-    expect(out.split('\n')).toEqual([
-      'hello site=north-gate',
-      '::warning::careful site=north-gate video="cam 1"',
-      '::error::broken site=north-gate',
-      '',
-    ]);
+    expect(out.split('\n')).toEqual(['hello site=north-gate', '::warning::careful site=north-gate video="cam 1"', '::error::broken site=north-gate', '']);
     env.set('RUNNER_DEBUG', '1');
     expect(await stdoutOf(() => createActionsLogger().debug('shown'))).toBe('::debug::shown\n');
   });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { NoOperationTraceWriter } from '@actions/workflow-parser';
 import { convertActionTemplate, parseAction, type ActionTemplate } from '@actions/workflow-parser/actions/index';
 import { describe, expect, test } from '@jest/globals';
+
 import { INPUT_NAMES, INPUTS, type InputName } from '../../../src/action/inputs.js';
 import { Output } from '../../../src/action/outputs.js';
 import { DEFAULT_SAMPLING } from '../../../src/domain/sampling.js';

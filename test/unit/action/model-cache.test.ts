@@ -1,5 +1,6 @@
 /** The model-cache decisions: key, folder, when to restore and when to save. */
 import { describe, expect, test } from '@jest/globals';
+
 import { enableCacheServiceV2, modelCacheDir, modelCacheKey, restoreModelCache, shouldSaveModelCache } from '../../../src/action/model-cache.js';
 import { sha256Text } from '../../../src/model/sha256.js';
 import { resolveOptions } from '../../../src/options/resolve-options.js';

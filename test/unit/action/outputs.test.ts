@@ -1,5 +1,6 @@
 /** The step's outputs: paths relative to the workspace, artifact fields empty without an artifact. */
 import { describe, expect, test } from '@jest/globals';
+
 import { actionOutputs, Output, workspacePath } from '../../../src/action/outputs.js';
 import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 
@@ -21,8 +22,14 @@ describe('outputs', () => {
       metrics: metrics(30, 0.125),
       outDir: '/ws/dataset',
       files: {
-        coco: '/ws/dataset/annotations/instances.json', images: '/ws/dataset/images', metrics: '/ws/dataset/metrics.json',
-        metricsCsv: '/ws/dataset/metrics.csv', report: '/ws/dataset/report.md', reportHtml: '/ws/dataset/report.html', prometheus: '/ws/dataset/metrics.prom', manifest: '/ws/dataset/manifest.json',
+        coco: '/ws/dataset/annotations/instances.json',
+        images: '/ws/dataset/images',
+        metrics: '/ws/dataset/metrics.json',
+        metricsCsv: '/ws/dataset/metrics.csv',
+        report: '/ws/dataset/report.md',
+        reportHtml: '/ws/dataset/report.html',
+        prometheus: '/ws/dataset/metrics.prom',
+        manifest: '/ws/dataset/manifest.json',
       },
     };
     expect(actionOutputs(result, '/ws', { id: 17, url: 'https://x/17' })).toEqual({

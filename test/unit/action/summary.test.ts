@@ -6,11 +6,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+
 import { artifactUrl, defaultArtifactName, sanitizeArtifactName } from '../../../src/action/artifact.js';
 import type { GateResult } from '../../../src/action/gates.js';
 import { renderJobSummary, STEP_SUMMARY_LIMIT_BYTES, writeJobSummary } from '../../../src/action/summary.js';
-import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 import { computeMetrics } from '../../../src/observe/compute-metrics.js';
+import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 import { RunRecorder } from '../../../src/observe/recorder.js';
 import { envScope } from '../../support/env.js';
 import { frameRow } from '../../support/frame-rows.js';
@@ -24,8 +25,19 @@ function smallMetrics(): RunMetrics {
   const r = new RunRecorder();
   r.recordVideo({
     info: {
-      path: '/videos/cam_1.mp4', stem: 'cam_1', index: 0, container: 'mov,mp4', codec: 'h264', durationSeconds: 4,
-      fps: 1, width: 640, height: 480, rotation: 0, frameCount: 4, frameCountExact: true, sizeBytes: 1000,
+      path: '/videos/cam_1.mp4',
+      stem: 'cam_1',
+      index: 0,
+      container: 'mov,mp4',
+      codec: 'h264',
+      durationSeconds: 4,
+      fps: 1,
+      width: 640,
+      height: 480,
+      rotation: 0,
+      frameCount: 4,
+      frameCountExact: true,
+      sizeBytes: 1000,
     },
     sha256: 'c'.repeat(64),
     decode: { mode: 'all', reason: 'asked for' },
@@ -37,7 +49,13 @@ function smallMetrics(): RunMetrics {
     r.recordFrame(frameRow({ video: 'cam_1', frameIndex: i, blurScore: 100, phashDistance: i === 0 ? null : 10 }, kept ? null : 'blurred'));
     if (kept) {
       r.recordKept({
-        file: `cam_1_${i}.jpg`, video: 'cam_1', frameIndex: i, timestampMs: i * 1000, decode: 'sequential', width: 640, height: 480,
+        file: `cam_1_${i}.jpg`,
+        video: 'cam_1',
+        frameIndex: i,
+        timestampMs: i * 1000,
+        decode: 'sequential',
+        width: 640,
+        height: 480,
         detections: [{ classIndex: 0, className: 'person', score: 0.9, box: { x: 1, y: 1, width: 10, height: 10 } }],
       });
     }
@@ -106,12 +124,17 @@ describe('renderJobSummary', () => {
   test('a budget too small even for one row per table is met by cutting, with a note', () => {
     const text = renderJobSummary(huge, { artifact, datasetDir: 'dataset', gates, limitBytes: 1600 });
     expect(bytes(text)).toBeLessThanOrEqual(1600);
-    expect(text).toContain('Summary cut to stay under GitHub\'s 1 MiB limit');
+    expect(text).toContain("Summary cut to stay under GitHub's 1 MiB limit");
     expect(text).not.toContain('\uFFFD');
   });
 
   test('a small run is shown whole, with up to 50 rows per table', () => {
-    const text = renderJobSummary(smallMetrics(), { artifact: null, noArtifactReason: 'input "upload-artifact" is false', datasetDir: 'out/dataset', gates: [] });
+    const text = renderJobSummary(smallMetrics(), {
+      artifact: null,
+      noArtifactReason: 'input "upload-artifact" is false',
+      datasetDir: 'out/dataset',
+      gates: [],
+    });
     expect(text.startsWith('**Dataset:** `out/dataset` in the workspace (not uploaded: input "upload-artifact" is false).')).toBe(true);
     expect(text).toContain('| Images kept | 3 |');
     expect(text).not.toContain('Quality gate');
@@ -122,7 +145,9 @@ describe('renderJobSummary', () => {
     const metrics: RunMetrics = { ...smallMetrics(), dataLoss: [{ kind: 'reason', video: 'cam_1', reason: 'blurred', dropped: 3, of: 4 }] };
     const text = renderJobSummary(metrics, { artifact: null, datasetDir: 'd', gates: [] });
     expect(text).toContain('> **Data was lost:**');
-    expect(text).toContain('"blurred" dropped 3 of 4 frames (75 %) of video cam\\_1; if the frames are fine, adjust input "blur-ratio" or input "blur-threshold"');
+    expect(text).toContain(
+      '"blurred" dropped 3 of 4 frames (75 %) of video cam\\_1; if the frames are fine, adjust input "blur-ratio" or input "blur-threshold"',
+    );
     expect(renderJobSummary(smallMetrics(), { artifact: null, datasetDir: 'd', gates: [] })).not.toContain('Data was lost');
   });
 

@@ -1,5 +1,6 @@
 /** The `video` input's glob helpers. */
 import { describe, expect, test } from '@jest/globals';
+
 import { escapeGlob, rootPattern } from '../../../src/action/video-paths.js';
 
 describe('glob helpers', () => {
@@ -16,5 +17,4 @@ describe('glob helpers', () => {
     expect(rootPattern('[ab]/*.mp4', '/w[x]')).toBe('/w[[]x]/[ab]/*.mp4');
     expect(rootPattern('plain.mp4', '/w?')).toBe('/w[?]/plain.mp4');
   });
-
 });

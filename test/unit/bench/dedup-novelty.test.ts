@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { frameRowsCsv } from '../../../src/observe/csv.js';
 import { classCountsByFrame, dedupNovelty } from '../../bench/dedup-novelty.js';
 import { frameRow } from '../../support/frame-rows.js';
@@ -27,7 +28,17 @@ async function reference(detections: [number, number][][]): Promise<string> {
 
 describe('classCountsByFrame', () => {
   test('counts detections per class at score >= 0.5, in class order', async () => {
-    const counts = await classCountsByFrame(await reference([[[3, 0.9], [1, 0.5], [1, 0.7], [2, 0.49]], []]));
+    const counts = await classCountsByFrame(
+      await reference([
+        [
+          [3, 0.9],
+          [1, 0.5],
+          [1, 0.7],
+          [2, 0.49],
+        ],
+        [],
+      ]),
+    );
     expect(counts.get('cam:0')).toBe('1:2,3:1');
     expect(counts.get('cam:1')).toBe('');
   });

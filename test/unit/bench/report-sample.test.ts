@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { demoteHeadings, dropSection, prometheusExcerpt, replaceGenerated } from '../../bench/report-sample.js';
 
 describe('REPORT.md generation', () => {

@@ -4,6 +4,7 @@
  * every default number.
  */
 import { describe, expect, test } from '@jest/globals';
+
 import { MERGE_OPTIONS, parseCliArgs, RUN_OPTIONS, type HelpTopic } from '../../../src/cli/args.js';
 import { COST_HELP, COST_OPTIONS, parseCostArgs, runCost } from '../../../src/cli/cost.js';
 import { helpText, MERGE_HELP, OVERVIEW_HELP, RUN_HELP } from '../../../src/cli/help.js';
@@ -50,7 +51,7 @@ function defaultsWithoutUnit(help: string): string[] {
 }
 
 describe('per-command help', () => {
-  test.each(COMMANDS)('`%s --help` and `help %s` show that command\'s help, on its own usage line', (command, help) => {
+  test.each(COMMANDS)("`%s --help` and `help %s` show that command's help, on its own usage line", (command, help) => {
     expect(parseCliArgs([command, '--help'], {})).toMatchObject({ command: 'help', topic: command });
     expect(parseCliArgs([command, '-h'], {})).toMatchObject({ command: 'help', topic: command });
     expect(parseCliArgs(['help', command], {})).toMatchObject({ command: 'help', topic: command });
@@ -58,7 +59,7 @@ describe('per-command help', () => {
     expect(help).toMatch(new RegExp(`^dataset-gen ${command} — .+\\n\\nUsage:\\n {2}dataset-gen ${command} `));
   });
 
-  test('each command\'s help differs from the others\' and from the overview', () => {
+  test("each command's help differs from the others' and from the overview", () => {
     const texts = [OVERVIEW_HELP, ...COMMANDS.map(([, help]) => help)];
     expect(new Set(texts).size).toBe(texts.length);
     expect(RUN_HELP).not.toBe(MERGE_HELP);
@@ -71,7 +72,7 @@ describe('per-command help', () => {
     }
   });
 
-  test('merge lists its own options with their defaults, not run\'s', () => {
+  test("merge lists its own options with their defaults, not run's", () => {
     expect(listedOptions(MERGE_HELP)).toEqual(['out', 'overwrite', 'select', 'select-only', 'label-studio-images', 'log-format', 'debug', 'help']);
     expect(MERGE_HELP).toMatch(/^Arguments:\n {2}<dataset>\.\.\. +dataset folders to join/m);
     expect(MERGE_HELP).toMatch(/--overwrite .*\(default: refuse\)/);

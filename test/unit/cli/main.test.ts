@@ -1,5 +1,6 @@
 /** runCli's doors for help and usage: which stream, which exit code. */
 import { describe, expect, test } from '@jest/globals';
+
 import { COST_HELP } from '../../../src/cli/cost.js';
 import { MERGE_HELP, OVERVIEW_HELP, RUN_HELP } from '../../../src/cli/help.js';
 import { runCli } from '../../../src/cli/main.js';
@@ -33,10 +34,13 @@ describe('help and usage through runCli', () => {
     expect(await cli([])).toEqual({ code: EXIT_CODES.usage, stdout: '', stderr: OVERVIEW_HELP });
   });
 
-  test.each([[['nope']], [['help', 'nope']], [['merge', '--nope']], [['cost', '--sites', 'many']], [['run', '--fps', '2']]])('%j: one line on stderr, exit 2', async (argv) => {
-    const outcome = await cli(argv);
-    expect(outcome.code).toBe(EXIT_CODES.usage);
-    expect(outcome.stdout).toBe('');
-    expect(outcome.stderr).toMatch(/^dataset-gen: [^\n]+\n$/);
-  });
+  test.each([[['nope']], [['help', 'nope']], [['merge', '--nope']], [['cost', '--sites', 'many']], [['run', '--fps', '2']]])(
+    '%j: one line on stderr, exit 2',
+    async (argv) => {
+      const outcome = await cli(argv);
+      expect(outcome.code).toBe(EXIT_CODES.usage);
+      expect(outcome.stdout).toBe('');
+      expect(outcome.stderr).toMatch(/^dataset-gen: [^\n]+\n$/);
+    },
+  );
 });

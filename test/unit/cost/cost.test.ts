@@ -1,19 +1,36 @@
 /** The cost calculator: its arithmetic by hand, its defaults, and the CLI's refusals. */
 import { describe, expect, test } from '@jest/globals';
+
 import { COST_HELP, parseCostArgs, runCost } from '../../../src/cli/cost.js';
 import { computeSecondsPerVideoHour, decodeModeFor, estimateFleet, type FleetInput } from '../../../src/cost/estimate.js';
-import { chooseDecodeMode } from '../../../src/pipeline/decode/keyframe-choice.js';
 import { BENCH_PIXELS, CPU_2VCPU, INSTANCES } from '../../../src/cost/figures.js';
 import { UsageError } from '../../../src/errors.js';
 import { computeMetrics } from '../../../src/observe/compute-metrics.js';
+import { chooseDecodeMode } from '../../../src/pipeline/decode/keyframe-choice.js';
 import { renderMarkdownReport } from '../../../src/report/markdown.js';
 
-const flat = { ...INSTANCES['g4dn.xlarge']!, throughput: { secondsPerSampledFrame: 0.1, decodeSecondsPerFrame: 0.001, keyframeDecodeSeconds: 0.01, kind: 'estimate' as const, basis: 'test' } };
+const flat = {
+  ...INSTANCES['g4dn.xlarge']!,
+  throughput: { secondsPerSampledFrame: 0.1, decodeSecondsPerFrame: 0.001, keyframeDecodeSeconds: 0.01, kind: 'estimate' as const, basis: 'test' },
+};
 
 function input(overrides: Partial<FleetInput> = {}): FleetInput {
   return {
-    sites: 10, hoursPerDay: 24, sampleFps: 1, videoFps: 10, keyframeInterval: 2, width: 768, height: 576, instance: flat, spot: false,
-    pricePerHour: null, hoursPerJob: 1, jobOverheadSeconds: 0, utilisation: 1, daysPerMonth: 30, ...overrides,
+    sites: 10,
+    hoursPerDay: 24,
+    sampleFps: 1,
+    videoFps: 10,
+    keyframeInterval: 2,
+    width: 768,
+    height: 576,
+    instance: flat,
+    spot: false,
+    pricePerHour: null,
+    hoursPerJob: 1,
+    jobOverheadSeconds: 0,
+    utilisation: 1,
+    daysPerMonth: 30,
+    ...overrides,
   };
 }
 
@@ -38,7 +55,16 @@ describe('cost calculator', () => {
   });
 
   test.each([
-    [0.1, 25, 2], [0.1, 25, 10], [0.1, 25, 12], [1, 25, 1], [1, 25, 2], [0.5, 10, 2], [0.1, 1, 2], [0.1, 2, 2], [0.05, 30, 4], [2, 30, 0.5],
+    [0.1, 25, 2],
+    [0.1, 25, 10],
+    [0.1, 25, 12],
+    [1, 25, 1],
+    [1, 25, 2],
+    [0.5, 10, 2],
+    [0.1, 1, 2],
+    [0.1, 2, 2],
+    [0.05, 30, 4],
+    [2, 30, 0.5],
   ])('the cost model decodes as the pipeline would: %s samples/s, %s fps, a keyframe every %s s', (sampleFps, videoFps, keyframeInterval) => {
     const seconds = 120;
     const frameMs = Array.from({ length: seconds * videoFps }, (_, i) => (i * 1000) / videoFps);
@@ -65,7 +91,7 @@ describe('cost calculator', () => {
     expect(estimateFleet(input({ spot: true, pricePerHour: 1.5 })).pricePerHour).toBe(1.5);
   });
 
-  test('the measured CPU figures are the benchmark\'s (docs/performance.md), the GPU ones marked estimates', () => {
+  test("the measured CPU figures are the benchmark's (docs/performance.md), the GPU ones marked estimates", () => {
     expect(CPU_2VCPU.kind).toBe('measured');
     expect(CPU_2VCPU.secondsPerSampledFrame).toBeCloseTo(0.0606, 4);
     expect(CPU_2VCPU.keyframeDecodeSeconds).toBeCloseTo(0.00967, 5);
@@ -84,19 +110,36 @@ describe('cost calculator', () => {
   });
 
   test('unknown instances and out-of-range numbers are refused, naming the option', () => {
-    expect(() => parseCostArgs(['--instance', 'p5.48xlarge'])).toThrow(new UsageError(`Expected one of ${Object.keys(INSTANCES).join(', ')} for --instance but received "p5.48xlarge"`));
+    expect(() => parseCostArgs(['--instance', 'p5.48xlarge'])).toThrow(
+      new UsageError(`Expected one of ${Object.keys(INSTANCES).join(', ')} for --instance but received "p5.48xlarge"`),
+    );
     expect(() => parseCostArgs(['--hours-per-day', '25'])).toThrow(/--hours-per-day/);
     expect(() => parseCostArgs(['--sites', 'many'])).toThrow(/--sites/);
   });
 });
 
 describe("a run's compute and cost in its metrics and report", () => {
-  const record = { stageMs: { probe: 0, extract: 0, quality: 0, dedup: 0, detect: 0, write: 0 }, frames: [], kept: [], videos: [], wallMs: 90_000, exports: [], selection: null, exportsOnlySelected: false };
+  const record = {
+    stageMs: { probe: 0, extract: 0, quality: 0, dedup: 0, detect: 0, write: 0 },
+    frames: [],
+    kept: [],
+    videos: [],
+    wallMs: 90_000,
+    exports: [],
+    selection: null,
+    exportsOnlySelected: false,
+  };
 
   test('compute seconds per video-hour, and the cost at the given price', () => {
     const metrics = computeMetrics(record, { site: 's', classNames: [], videoSeconds: 1800, pricePerHour: 0.5 });
     expect(metrics.compute).toEqual({
-      videoSeconds: 1800, computeSeconds: 90, computeSecondsPerVideoHour: 180, pricePerHour: 0.5, cost: 0.0125, costPerVideoHour: 0.025, executionProviders: [],
+      videoSeconds: 1800,
+      computeSeconds: 90,
+      computeSecondsPerVideoHour: 180,
+      pricePerHour: 0.5,
+      cost: 0.0125,
+      costPerVideoHour: 0.025,
+      executionProviders: [],
     });
     const report = renderMarkdownReport(metrics);
     expect(report).toContain('| Compute per video-hour | 180.0 s |');

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { checkOutputShape, decodeOutput, matchingLayouts } from '../../../src/detect/decode-output.js';
 
 interface Anchor {
@@ -101,12 +102,8 @@ describe('decodeOutput, yolov8 layout', () => {
 
   test('refuses dims that do not fit the layout and class count', () => {
     const { data, dims } = yolov8Tensor([anchors], 3);
-    expect(() => decodeOutput(data, dims, { layout: 'yolov8', numClasses: 4, confidence: 0.25 })).toThrow(
-      /holds 3 class scores per anchor/,
-    );
-    expect(() => decodeOutput(data.subarray(1), dims, { layout: 'yolov8', numClasses: 3, confidence: 0.25 })).toThrow(
-      /output holds/,
-    );
+    expect(() => decodeOutput(data, dims, { layout: 'yolov8', numClasses: 4, confidence: 0.25 })).toThrow(/holds 3 class scores per anchor/);
+    expect(() => decodeOutput(data.subarray(1), dims, { layout: 'yolov8', numClasses: 3, confidence: 0.25 })).toThrow(/output holds/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
+
 import { boxToSource, letterbox, letterboxGeometry, PAD_VALUE, resizeToFit, type LetterboxGeometry } from '../../../src/detect/letterbox.js';
 import type { Box } from '../../../src/domain/detection.js';
 import type { RgbImage } from '../../../src/domain/frame.js';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import type { InferenceSession } from 'onnxruntime-node';
+
 import { resolveClassFilter } from '../../../src/detect/class-filter.js';
 import { checkModelIo, resolveClassNames } from '../../../src/detect/model-io.js';
 import { ConfigError, ModelError } from '../../../src/errors.js';
@@ -64,9 +65,7 @@ describe('checkModelIo', () => {
 
   test('refuses outputs that match no layout, or fit the other one', () => {
     const none = errorOf(() => checkModelIo(MODEL, [IMAGES], [tensor('output0', [1, 10])], config));
-    expect(none.message).toBe(
-      `Model ${MODEL}: output shape [1,10] matches no known YOLO layout; expected [1, 4+C, N] (yolov8) or [1, N, 5+C] (yolov5)`,
-    );
+    expect(none.message).toBe(`Model ${MODEL}: output shape [1,10] matches no known YOLO layout; expected [1, 4+C, N] (yolov8) or [1, N, 5+C] (yolov5)`);
     // With class names unknown, only shapes that leave no class scores fail here; the class count
     // is checked by resolveClassNames.
     const v5 = { ...config, layout: 'yolov5' } as const;
@@ -93,13 +92,13 @@ describe('resolveClassNames', () => {
   test('no names at all says how to provide them', () => {
     const error = errorOf(() => resolveClassNames(MODEL, io, 'yolov8', undefined, null));
     expect(error).toBeInstanceOf(ModelError);
-    expect(error.message).toBe(
-      `Model ${MODEL}: has no class names in its metadata ("names"); list the 80 class names in "classNames" of the model config`,
-    );
+    expect(error.message).toBe(`Model ${MODEL}: has no class names in its metadata ("names"); list the 80 class names in "classNames" of the model config`);
   });
 
   test('metadata names refused for a control character: which class, and how to name them instead', () => {
-    const error = errorOf(() => resolveClassNames(MODEL, io, 'yolov8', undefined, null, 'class 3 in the metadata ("names"): "a\\nb" holds control character U+000A'));
+    const error = errorOf(() =>
+      resolveClassNames(MODEL, io, 'yolov8', undefined, null, 'class 3 in the metadata ("names"): "a\\nb" holds control character U+000A'),
+    );
     expect(error.message).toBe(
       `Model ${MODEL}: has unusable class names: class 3 in the metadata ("names"): "a\\nb" holds control character U+000A; list the 80 class names in "classNames" of the model config`,
     );

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import type { Candidate } from '../../../src/detect/decode-output.js';
 import { iou, nms } from '../../../src/detect/nms.js';
 
@@ -49,22 +50,10 @@ describe('nms', () => {
   });
 
   test('output order does not depend on input order; ties go by class then coordinates', () => {
-    const candidates = [
-      box(2, 0.5, 0, 0),
-      box(1, 0.5, 500, 0),
-      box(1, 0.5, 300, 0),
-      box(0, 0.7, 900, 900),
-      box(1, 0.5, 300, 0, 50, 50),
-    ];
+    const candidates = [box(2, 0.5, 0, 0), box(1, 0.5, 500, 0), box(1, 0.5, 300, 0), box(0, 0.7, 900, 900), box(1, 0.5, 300, 0, 50, 50)];
     // Same score: class 1 before class 2; within class 1 by x, then (same corner) the smaller box.
     // The two boxes at (300, 0) overlap with IoU 0.25, so both stay.
-    const expected = [
-      box(0, 0.7, 900, 900),
-      box(1, 0.5, 300, 0, 50, 50),
-      box(1, 0.5, 300, 0),
-      box(1, 0.5, 500, 0),
-      box(2, 0.5, 0, 0),
-    ];
+    const expected = [box(0, 0.7, 900, 900), box(1, 0.5, 300, 0, 50, 50), box(1, 0.5, 300, 0), box(1, 0.5, 500, 0), box(2, 0.5, 0, 0)];
     const reversed = [...candidates].reverse();
     const shuffled = [candidates[3]!, candidates[0]!, candidates[4]!, candidates[2]!, candidates[1]!];
     expect(nms(candidates, options)).toEqual(expected);

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { fileURLToPath } from 'node:url';
-import {
-  parseImgsz,
-  parseNames,
-  parseOnnxMetadata,
-  readOnnxMetadata,
-  readVarint,
-} from '../../../src/detect/onnx-metadata.js';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
+import { parseImgsz, parseNames, parseOnnxMetadata, readOnnxMetadata, readVarint } from '../../../src/detect/onnx-metadata.js';
 import { encodeModel, flattenModel, makeModelDir, ProtoWriter } from '../../support/onnx-builder.js';
 
 const YOLOV8N = fileURLToPath(new URL('../../../models/yolov8n.onnx', import.meta.url));

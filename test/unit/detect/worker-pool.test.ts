@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
+
+import type { ModelRuntime, RuntimeOutput } from '../../../src/detect/inference-worker.js';
 import { runtimeLayout } from '../../../src/detect/worker-layout.js';
 import { RuntimePool } from '../../../src/detect/worker-pool.js';
-import type { ModelRuntime, RuntimeOutput } from '../../../src/detect/inference-worker.js';
 
 /** A runtime whose runs finish when the test says so; it records which inputs it was given. */
 class HeldRuntime implements ModelRuntime {

@@ -4,6 +4,7 @@
  * from the disk or send to another site is refused with the one "Expected … but received …" line.
  */
 import { describe, expect, test } from '@jest/globals';
+
 import { actionName } from '../../../src/action/inputs.js';
 import { DEFAULT_LABEL_STUDIO_IMAGES, isLabelStudioImagePrefix, LABEL_STUDIO_IMAGES_EXPECTED } from '../../../src/domain/exports.js';
 import { EXIT_CODES, UsageError } from '../../../src/errors.js';

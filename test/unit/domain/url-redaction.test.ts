@@ -1,5 +1,6 @@
 /** URLs as logged and recorded: scheme, host and path only (src/domain/url-redaction.ts). */
 import { describe, expect, test } from '@jest/globals';
+
 import { hasSecretParts, redactUrl } from '../../../src/domain/url-redaction.js';
 
 describe('redactUrl', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import type { Detection } from '../../../src/domain/detection.js';
 import type { KeptImage } from '../../../src/domain/frame-record.js';
 import { buildCoco, serializeCoco } from '../../../src/export/coco.js';
@@ -11,10 +12,25 @@ const det = (className: string, score: number, x: number, y: number, w: number, 
 });
 
 const kept: KeptImage[] = [
-  { file: 'b_000010.jpg', video: 'b', frameIndex: 10, timestampMs: 1000, decode: 'sequential', width: 640, height: 480, detections: [det('car', 0.91234567, 10.123, 20.456, 100, 50)] },
+  {
+    file: 'b_000010.jpg',
+    video: 'b',
+    frameIndex: 10,
+    timestampMs: 1000,
+    decode: 'sequential',
+    width: 640,
+    height: 480,
+    detections: [det('car', 0.91234567, 10.123, 20.456, 100, 50)],
+  },
   { file: 'a_000020.jpg', video: 'a', frameIndex: 20, timestampMs: 2000, decode: 'sequential', width: 320, height: 240, detections: [] },
   {
-    file: 'a_000000.jpg', video: 'a', frameIndex: 0, timestampMs: 0, decode: 'sequential', width: 320, height: 240,
+    file: 'a_000000.jpg',
+    video: 'a',
+    frameIndex: 0,
+    timestampMs: 0,
+    decode: 'sequential',
+    width: 320,
+    height: 240,
     detections: [det('person', 0.8, 0, 0, 320, 240), det('car', 0.3, 5, 5, 10, 10), det('kite', 0.5, 1, 1, 2, 2)],
   },
 ];
@@ -29,7 +45,17 @@ describe('buildCoco', () => {
       [2, 'a_000020.jpg'],
       [3, 'b_000010.jpg'],
     ]);
-    expect(coco.images[0]).toEqual({ id: 1, file_name: 'a_000000.jpg', width: 320, height: 240, video: 'a', frame_index: 0, timestamp_ms: 0, decode: 'sequential', site: 'yard' });
+    expect(coco.images[0]).toEqual({
+      id: 1,
+      file_name: 'a_000000.jpg',
+      width: 320,
+      height: 240,
+      video: 'a',
+      frame_index: 0,
+      timestamp_ms: 0,
+      decode: 'sequential',
+      site: 'yard',
+    });
   });
 
   test('annotation ids unique from 1 and every reference valid', () => {

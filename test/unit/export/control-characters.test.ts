@@ -11,13 +11,14 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { XMLParser } from 'fast-xml-parser';
 import { parse as parseYaml } from 'yaml';
+
 import type { CocoDataset } from '../../../src/domain/coco.js';
 import type { KeptImage } from '../../../src/domain/frame-record.js';
+import { buildCoco } from '../../../src/export/coco.js';
 import { cvatExport } from '../../../src/export/cvat.js';
 import { labelStudioExport } from '../../../src/export/label-studio.js';
 import { escapeXml } from '../../../src/export/xml.js';
 import { yamlString, yoloExport } from '../../../src/export/yolo.js';
-import { buildCoco } from '../../../src/export/coco.js';
 import { readCvatImages, readYoloData } from '../../support/annotation-readers.js';
 
 /** Names XML 1.0 can hold (some only as character references) and YAML only escaped. */
@@ -68,11 +69,42 @@ function coco(names: readonly string[]): CocoDataset {
   return buildCoco(kept(names), { site: 'site', toolVersion: '0', categories: [...names], videoOrder: ['v'] });
 }
 
-const xmlParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseAttributeValue: false, parseTagValue: false, trimValues: false, htmlEntities: true });
+const xmlParser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseAttributeValue: false,
+  parseTagValue: false,
+  trimValues: false,
+  htmlEntities: true,
+});
 /** Text rich in the characters that matter here, and any code point at all. */
 const textArb = fc.string({
   unit: fc.oneof(
-    fc.constantFrom('\u0000', '\t', '\n', '\r', '\u001b', '\u007f', '\u0085', '\u009b', '\u2028', '\u2029', '\ufeff', '\ufffe', '\ud800', '\udc00', '"', '\\', '&', '<', "'", ':', '#', ' ', 'a'),
+    fc.constantFrom(
+      '\u0000',
+      '\t',
+      '\n',
+      '\r',
+      '\u001b',
+      '\u007f',
+      '\u0085',
+      '\u009b',
+      '\u2028',
+      '\u2029',
+      '\ufeff',
+      '\ufffe',
+      '\ud800',
+      '\udc00',
+      '"',
+      '\\',
+      '&',
+      '<',
+      "'",
+      ':',
+      '#',
+      ' ',
+      'a',
+    ),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
   ),
   maxLength: 12,
@@ -142,7 +174,9 @@ describe('CVAT XML', () => {
   });
 
   test('labels and box labels read back as the names, and every box label is a declared label', () => {
-    const doc = xmlParser.parse(xml) as { annotations: { meta: { task: { labels: { label: { name: string }[] } } }; image: { box: Record<string, string> | Record<string, string>[] } } };
+    const doc = xmlParser.parse(xml) as {
+      annotations: { meta: { task: { labels: { label: { name: string }[] } } }; image: { box: Record<string, string> | Record<string, string>[] } };
+    };
     expect(doc.annotations.meta.task.labels.label.map((l) => l.name)).toEqual(NAMES);
     expect(asList(doc.annotations.image.box).map((b) => b['@label'])).toEqual(NAMES);
     expect(readCvatImages(xml).images[0]!.boxes).toHaveLength(NAMES.length);
@@ -160,7 +194,9 @@ describe('CVAT XML', () => {
   test.each(NOT_XML)('a name holding %s cannot be written: RangeError naming it, no rewritten name', (_what, char) => {
     const names = ['person', `bad${char}name`];
     const codePoint = `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    expect(() => cvatExport(coco(names), { taskName: 'site', colorOf: () => '#000000' })).toThrow(new RegExp(`^"bad.*name" holds U\\+${codePoint.slice(2)}, which XML 1\\.0 cannot hold$`));
+    expect(() => cvatExport(coco(names), { taskName: 'site', colorOf: () => '#000000' })).toThrow(
+      new RegExp(`^"bad.*name" holds U\\+${codePoint.slice(2)}, which XML 1\\.0 cannot hold$`),
+    );
     expect(() => labelStudioExport(coco(names), { imagePrefix: 'images/', modelVersion: 'm', colorOf: () => '#000000' })).toThrow(RangeError);
   });
 
@@ -184,13 +220,13 @@ describe('Label Studio', () => {
   const config = files.find((f) => f.path.endsWith('.xml'))!.content;
   const tasks = files.find((f) => f.path.endsWith('.json'))!.content;
 
-  test('the config\'s labels read back as the names; no raw control character in it', () => {
+  test("the config's labels read back as the names; no raw control character in it", () => {
     for (const line of config.split('\n')) expect(line).not.toMatch(xmlControlOrLineEnd);
     const doc = xmlParser.parse(config) as { View: { RectangleLabels: { Label: Record<string, string>[] } } };
     expect(doc.View.RectangleLabels.Label.map((l) => l['@value'])).toEqual(NAMES);
   });
 
-  test('the tasks\' regions carry the same names (JSON escapes what it must)', () => {
+  test("the tasks' regions carry the same names (JSON escapes what it must)", () => {
     const parsed = JSON.parse(tasks) as { predictions: { result: { value: { rectanglelabels: string[] } }[] }[] }[];
     expect(parsed[0]!.predictions[0]!.result.map((r) => r.value.rectanglelabels[0])).toEqual(NAMES);
   });

@@ -4,12 +4,13 @@
  * same labels; the same records give the same bytes; and the COCO file meets CVAT's COCO importer.
  */
 import { describe, expect, test } from '@jest/globals';
+
 import type { CocoDataset } from '../../../src/domain/coco.js';
 import type { KeptImage } from '../../../src/domain/frame-record.js';
+import { buildCoco } from '../../../src/export/coco.js';
 import { cvatExport } from '../../../src/export/cvat.js';
 import { labelStudioExport } from '../../../src/export/label-studio.js';
 import { yoloExport } from '../../../src/export/yolo.js';
-import { buildCoco } from '../../../src/export/coco.js';
 import { cocoImporterProblems, readCvatImages, readYoloData, readYoloLabels, type ReadBox } from '../../support/annotation-readers.js';
 
 const MODEL_CLASSES = ['person', 'bicycle', 'car', 'a<b&"c\'', 'truck'];
@@ -23,7 +24,12 @@ function kept(file: string, width: number, height: number, boxes: [string, numbe
     decode: 'sequential',
     width,
     height,
-    detections: boxes.map(([className, x, y, w, h, score]) => ({ classIndex: MODEL_CLASSES.indexOf(className), className, score, box: { x, y, width: w, height: h } })),
+    detections: boxes.map(([className, x, y, w, h, score]) => ({
+      classIndex: MODEL_CLASSES.indexOf(className),
+      className,
+      score,
+      box: { x, y, width: w, height: h },
+    })),
   };
 }
 
@@ -91,7 +97,11 @@ describe('CVAT for images 1.1 export', () => {
     expect(doc.version).toBe('1.1');
     expect(doc.size).toBe(3);
     expect(doc.labels).toEqual(['person', 'car', 'a<b&"c\'', 'truck']);
-    expect(doc.images.map((i) => [i.name, i.width, i.height])).toEqual([['v_000010.jpg', 1920, 1080], ['v_000020.jpg', 1280, 720], ['v_000030.jpg', 7680, 4320]]);
+    expect(doc.images.map((i) => [i.name, i.width, i.height])).toEqual([
+      ['v_000010.jpg', 1920, 1080],
+      ['v_000020.jpg', 1280, 720],
+      ['v_000030.jpg', 7680, 4320],
+    ]);
   });
 
   test('boxes read back equal the COCO boxes within 0.01 px', () => {
@@ -105,11 +115,27 @@ describe('Label Studio export', () => {
   const files = labelStudioExport(coco(), { imagePrefix: 'https://host.invalid/img/', modelVersion: 'yolov8n@0123456789ab', colorOf: () => '#1f77d0' });
   const tasks = JSON.parse(files.find((f) => f.path.endsWith('.json'))!.content) as {
     data: { image: string; file_name: string };
-    predictions: { model_version: string; score: number; result: { type: string; from_name: string; to_name: string; original_width: number; original_height: number; score: number; value: { x: number; y: number; width: number; height: number; rectanglelabels: string[] } }[] }[];
+    predictions: {
+      model_version: string;
+      score: number;
+      result: {
+        type: string;
+        from_name: string;
+        to_name: string;
+        original_width: number;
+        original_height: number;
+        score: number;
+        value: { x: number; y: number; width: number; height: number; rectanglelabels: string[] };
+      }[];
+    }[];
   }[];
 
   test('a task per image with one prediction of the model version; the config names the same image and labels', () => {
-    expect(tasks.map((t) => t.data.image)).toEqual(['https://host.invalid/img/v_000010.jpg', 'https://host.invalid/img/v_000020.jpg', 'https://host.invalid/img/v_000030.jpg']);
+    expect(tasks.map((t) => t.data.image)).toEqual([
+      'https://host.invalid/img/v_000010.jpg',
+      'https://host.invalid/img/v_000020.jpg',
+      'https://host.invalid/img/v_000030.jpg',
+    ]);
     expect(tasks.every((t) => t.predictions.length === 1 && t.predictions[0]!.model_version === 'yolov8n@0123456789ab')).toBe(true);
     const config = files.find((f) => f.path.endsWith('.xml'))!.content;
     expect(config).toContain('<Image name="image" value="$image"');
@@ -148,7 +174,7 @@ describe('every export', () => {
     expect(make()).toEqual(make());
   });
 
-  test('the COCO file meets what CVAT\'s COCO importer requires', () => {
+  test("the COCO file meets what CVAT's COCO importer requires", () => {
     expect(cocoImporterProblems(JSON.parse(JSON.stringify(coco())))).toEqual([]);
     const missing = JSON.parse(JSON.stringify(coco())) as { annotations: Record<string, unknown>[] };
     delete missing.annotations[0]!.segmentation;

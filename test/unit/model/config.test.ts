@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { ConfigError, EXIT_CODES } from '../../../src/errors.js';
 import { COCO80_NAMES } from '../../../src/model/coco-names.js';
-import {
-  DEFAULT_PRESET,
-  loadModelConfig,
-  parseModelConfig,
-  PRESETS,
-  type LoadedModelConfig,
-} from '../../../src/model/config.js';
+import { DEFAULT_PRESET, loadModelConfig, parseModelConfig, PRESETS, type LoadedModelConfig } from '../../../src/model/config.js';
 import { resolveModel } from '../../../src/model/resolve-model.js';
 
 const SHA = 'a'.repeat(64);
@@ -163,11 +158,7 @@ describe('valid config files', () => {
   });
 
   test('boundary values are accepted', () => {
-    const { config } = parseModelConfig(
-      { ...minimal, inputSize: 32, confidence: 0.001, iou: 1, maxDetections: 1, batchSize: 64 },
-      'inline',
-      '/',
-    );
+    const { config } = parseModelConfig({ ...minimal, inputSize: 32, confidence: 0.001, iou: 1, maxDetections: 1, batchSize: 64 }, 'inline', '/');
     expect(config).toMatchObject({ inputSize: 32, confidence: 0.001, iou: 1, maxDetections: 1, batchSize: 64 });
   });
 

@@ -1,6 +1,7 @@
 /** The download itself (download.ts through resolveModel): redirects, HTTP errors, cut and hanging bodies, TLS trust, against a local HTTPS server. */
 import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
+
 import { downloadModel } from '../../../src/model/download.js';
 import { resolveModel, type ResolveModelOptions } from '../../../src/model/resolve-model.js';
 import { hasOpenssl, type TestHttpsServer } from '../../support/https-server.js';
@@ -36,7 +37,6 @@ describeHttps('downloads from a local HTTPS server', () => {
   afterEach(() => {
     jest.restoreAllMocks();
   });
-
 
   test.each<[string, number]>([
     ['302 Found', 302],
@@ -123,7 +123,9 @@ describeHttps('downloads from a local HTTPS server', () => {
     const cacheDir = await folders.fresh('500');
     const retries: string[] = [];
     const started = Date.now();
-    const error = await modelError(downloadModel(server.url(pathname), cacheDir, undefined, { ca: server.ca, retries: 2, backoffMs: 100, onRetry: (m) => retries.push(m) }));
+    const error = await modelError(
+      downloadModel(server.url(pathname), cacheDir, undefined, { ca: server.ca, retries: 2, backoffMs: 100, onRetry: (m) => retries.push(m) }),
+    );
     expect(error.message).toMatch(/failed after 3 attempts: HTTP 500; check the URL and the network$/);
     expect(server.requestCount(pathname)).toBe(3);
     expect(retries).toEqual([
@@ -214,7 +216,11 @@ describeHttps('downloads from a local HTTPS server', () => {
     const started = Date.now();
     const error = await modelError(
       downloadModel(server.url(pathname), cacheDir, undefined, {
-        ca: server.ca, stallTimeoutMs: 300, retries: 1, backoffMs: 10, onRetry: (m) => retries.push(m),
+        ca: server.ca,
+        stallTimeoutMs: 300,
+        retries: 1,
+        backoffMs: 10,
+        onRetry: (m) => retries.push(m),
         timeoutNames: { stall: 'input "stall-timeout"', deadline: 'input "download-timeout"' },
       }),
     );
@@ -235,7 +241,9 @@ describeHttps('downloads from a local HTTPS server', () => {
     const cacheDir = await folders.fresh('trickle');
     const retries: string[] = [];
     const started = Date.now();
-    const error = await modelError(downloadModel(server.url(pathname), cacheDir, undefined, { ca: server.ca, deadlineMs: 600, stallTimeoutMs: 300, onRetry: (m) => retries.push(m) }));
+    const error = await modelError(
+      downloadModel(server.url(pathname), cacheDir, undefined, { ca: server.ca, deadlineMs: 600, stallTimeoutMs: 300, onRetry: (m) => retries.push(m) }),
+    );
     expect(error.message).toMatch(/did not finish within 0\.6 s \(--download-timeout\); check the network, or raise --download-timeout$/);
     expect(Date.now() - started).toBeLessThan(3000);
     expect(retries).toEqual([]);

@@ -3,6 +3,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { loadModelConfig } from '../../../src/model/config.js';
 import { defaultCacheDir, EXPORT_HINT, resolveModel, type ResolvedModel } from '../../../src/model/resolve-model.js';
 import { withEnv } from '../../support/env.js';
@@ -104,10 +105,7 @@ describe('local weights', () => {
     const weights = path.join(dir, 'configs', 'weights', 'site.onnx');
     await writeFile(weights, bytes);
     const configFile = path.join(configDir, 'model.json');
-    await writeFile(
-      configFile,
-      JSON.stringify({ name: 'site', layout: 'yolov8', source: { path: '../weights/site.onnx' } }),
-    );
+    await writeFile(configFile, JSON.stringify({ name: 'site', layout: 'yolov8', source: { path: '../weights/site.onnx' } }));
     // A different cwd: the path must not be taken relative to it.
     const loaded = await loadModelConfig(path.relative(os.tmpdir(), configFile), os.tmpdir());
     const resolved = await resolveModel(loaded, { modelPath: null });
@@ -131,9 +129,7 @@ describe('local weights', () => {
 
   test('a missing config source.path → ModelError naming the resolved path and the config', async () => {
     const dir = await folders.fresh('config-missing');
-    const error = await modelError(
-      resolveModel(configWith(dir, { path: 'gone.onnx' }, '/cfg/model.json'), { modelPath: null }),
-    );
+    const error = await modelError(resolveModel(configWith(dir, { path: 'gone.onnx' }, '/cfg/model.json'), { modelPath: null }));
     expect(error.message).toContain(path.join(dir, 'gone.onnx'));
     expect(error.message).toContain('/cfg/model.json');
     expect(error.message).toContain(EXPORT_HINT);

@@ -2,6 +2,7 @@
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
+
 import { resolveModel, type ResolvedModel, type ResolveModelOptions } from '../../../src/model/resolve-model.js';
 import { sha256File, sha256Text } from '../../../src/model/sha256.js';
 import { withEnv } from '../../support/env.js';
@@ -39,7 +40,6 @@ describeHttps('models from https:// URLs and the cache', () => {
     jest.restoreAllMocks();
   });
 
-
   test('an explicit URL (--model https://…) wins over the config and is cached like a source.url', async () => {
     const { url, sha } = serveModel();
     const cacheDir = await folders.fresh('explicit-url-option');
@@ -61,7 +61,9 @@ describeHttps('models from https:// URLs and the cache', () => {
     const { url, pathname, sha } = serveModel();
     const cacheDir = await folders.fresh('before-download');
     const refused = new Error('the videos did not probe');
-    await expect(resolveModel(configWith(folders.root, { url, sha256: sha }), options(cacheDir, { beforeDownload: () => Promise.reject(refused) }))).rejects.toBe(refused);
+    await expect(
+      resolveModel(configWith(folders.root, { url, sha256: sha }), options(cacheDir, { beforeDownload: () => Promise.reject(refused) })),
+    ).rejects.toBe(refused);
     expect(server.requestCount(pathname)).toBe(0);
 
     const beforeDownload = jest.fn(() => Promise.resolve());
@@ -225,10 +227,7 @@ describeHttps('models from https:// URLs and the cache', () => {
     await writeFile(cached, fakeModel(bytes.length));
 
     const warnings: string[] = [];
-    const resolved = await resolveModel(
-      configWith(folders.root, { url }),
-      options(cacheDir, { onWarning: (message) => void warnings.push(message) }),
-    );
+    const resolved = await resolveModel(configWith(folders.root, { url }), options(cacheDir, { onWarning: (message) => void warnings.push(message) }));
     expect(resolved.origin).toBe('download');
     expect(await readFile(resolved.path)).toEqual(bytes);
     expect(server.requestCount(pathname)).toBe(2);

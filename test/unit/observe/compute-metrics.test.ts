@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import type { Detection } from '../../../src/domain/detection.js';
 import type { DropReason } from '../../../src/domain/drop-reason.js';
 import type { FrameRecord, KeptImage } from '../../../src/domain/frame-record.js';
@@ -43,16 +44,18 @@ function filledRecorder(): RunRecorder {
   r.recordVideo({ info: videoInfo('cam-a', 0), sha256: 'a'.repeat(64), decode: { mode: 'all', reason: 'asked for' }, framesDecoded: 600, decodeErrors: 0 });
   r.recordVideo({ info: videoInfo('cam-b', 1), sha256: 'b'.repeat(64), decode: { mode: 'all', reason: 'asked for' }, framesDecoded: 400, decodeErrors: 2 });
   const reasonsA: (DropReason | null)[] = [null, 'blurred', null, 'duplicate', null, 'black'];
-  reasonsA.forEach((reason, i) =>
-    r.recordFrame(frame('cam-a', i * 30, reason, { phashDistance: i === 0 ? null : i * 2 })),
-  );
+  reasonsA.forEach((reason, i) => r.recordFrame(frame('cam-a', i * 30, reason, { phashDistance: i === 0 ? null : i * 2 })));
   const reasonsB: (DropReason | null)[] = [null, 'duplicate', 'blurred', null];
-  reasonsB.forEach((reason, i) =>
-    r.recordFrame(frame('/videos/cam-b.mp4', i * 30, reason, { phashDistance: i === 0 ? null : 40 })),
-  );
+  reasonsB.forEach((reason, i) => r.recordFrame(frame('/videos/cam-b.mp4', i * 30, reason, { phashDistance: i === 0 ? null : 40 })));
   r.recordKept(kept('cam-a', 0, [det('truck', 0.9, 7), det('person', 0.5), det('person', 0.7)]));
   r.recordKept(kept('cam-a', 60, []));
-  r.recordKept(kept('cam-a', 120, Array.from({ length: 12 }, () => det('person', 0.6))));
+  r.recordKept(
+    kept(
+      'cam-a',
+      120,
+      Array.from({ length: 12 }, () => det('person', 0.6)),
+    ),
+  );
   r.recordKept(kept('cam-b', 0, [det('car', 0.8, 2), det('truck', 0.7, 7)]));
   r.recordKept(kept('cam-b', 90, [det('bus', 0.4, 5)]));
   r.addStageTime('extract', 300);
@@ -118,7 +121,6 @@ describe('computeMetrics: frames and detections', () => {
     expect(filtered.detections.classesWithoutDetections).toEqual(['train']);
     expect(computeMetrics(filledRecorder(), { site: 's', classNames: CLASSES, classFilter: [] }).detections.classFilter).toBeNull();
   });
-
 });
 
 describe('computeMetrics: timings, videos and distances', () => {
@@ -163,8 +165,21 @@ describe('computeMetrics: timings, videos and distances', () => {
     const counts = ['sampled', 'kept', 'dropped', 'droppedByReason', 'bad', 'duplicates'];
     expect(Object.keys(m.frames)).toEqual(['decoded', ...counts]);
     expect(Object.keys(m.videos[0] ?? {})).toEqual([
-      'name', 'stem', 'index', 'sha256', 'durationSeconds', 'fps', 'width', 'height', 'sizeBytes', 'decode',
-      'decoded', 'truncatedAtSeconds', 'decodeErrors', ...counts, 'detections',
+      'name',
+      'stem',
+      'index',
+      'sha256',
+      'durationSeconds',
+      'fps',
+      'width',
+      'height',
+      'sizeBytes',
+      'decode',
+      'decoded',
+      'truncatedAtSeconds',
+      'decodeErrors',
+      ...counts,
+      'detections',
     ]);
   });
 
@@ -175,7 +190,6 @@ describe('computeMetrics: timings, videos and distances', () => {
     expect(byLabel).toMatchObject({ '2': 1, '4': 1, '6': 1, '8': 1, '10-11': 1, '32+': 3, '0': 0 });
     expect(m.phashDistance.histogram.reduce((a, b) => a + b.count, 0)).toBe(8);
   });
-
 });
 
 describe('computeMetrics: edge cases', () => {
@@ -209,7 +223,13 @@ describe('data loss', () => {
   /** One video whose sampled frames are `duplicates` duplicates, `blurred` blurred and the rest kept. */
   function run(sampled: number, blurred: number, duplicates: number): RunRecorder {
     const r = new RunRecorder();
-    r.recordVideo({ info: videoInfo('cam-a', 0), sha256: 'a'.repeat(64), decode: { mode: 'all', reason: 'asked for' }, framesDecoded: sampled, decodeErrors: 0 });
+    r.recordVideo({
+      info: videoInfo('cam-a', 0),
+      sha256: 'a'.repeat(64),
+      decode: { mode: 'all', reason: 'asked for' },
+      framesDecoded: sampled,
+      decodeErrors: 0,
+    });
     for (let i = 0; i < sampled; i++) {
       const reason: DropReason | null = i < blurred ? 'blurred' : i < blurred + duplicates ? 'duplicate' : null;
       r.recordFrame(frame('cam-a', i, reason));

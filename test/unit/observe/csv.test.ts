@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
+
 import type { FrameRecord } from '../../../src/domain/frame-record.js';
-import { csvField, csvRecord, frameRowsCsv, frameRowsFromCsv, parseCsv, toCsv, unguardCsvText, FRAME_CSV_COLUMNS } from '../../../src/observe/csv.js';
+import { csvField, csvRecord, FRAME_CSV_COLUMNS, frameRowsCsv, frameRowsFromCsv, parseCsv, toCsv, unguardCsvText } from '../../../src/observe/csv.js';
 
 describe('csvField', () => {
   test.each([
@@ -42,7 +43,15 @@ describe('csvField', () => {
 describe('toCsv', () => {
   test('ends every record in CRLF', () => {
     expect(csvRecord(['a', 1, null])).toBe('a,1,\r\n');
-    expect(toCsv(['x', 'y'], [['1', '2'], ['3,4', null]])).toBe('x,y\r\n1,2\r\n"3,4",\r\n');
+    expect(
+      toCsv(
+        ['x', 'y'],
+        [
+          ['1', '2'],
+          ['3,4', null],
+        ],
+      ),
+    ).toBe('x,y\r\n1,2\r\n"3,4",\r\n');
   });
 
   test('rejects rows that do not match the header', () => {
@@ -78,9 +87,7 @@ describe('frameRowsCsv', () => {
 
   test('has the documented header in a fixed order', () => {
     const header = frameRowsCsv([]).split('\r\n')[0];
-    expect(header).toBe(
-      'video,frame_index,timestamp_ms,outcome,reason,luma_mean,blur_score,phash_distance,detections,inference_ms,image_file,local_change',
-    );
+    expect(header).toBe('video,frame_index,timestamp_ms,outcome,reason,luma_mean,blur_score,phash_distance,detections,inference_ms,image_file,local_change');
     expect(FRAME_CSV_COLUMNS).toHaveLength(12);
     expect(frameRowsCsv([])).toBe(`${header}\r\n`);
   });

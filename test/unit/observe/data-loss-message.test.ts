@@ -1,5 +1,6 @@
 /** The data-loss warnings as a user reads them: what was lost and the option to change, as the door spells it. */
 import { describe, expect, test } from '@jest/globals';
+
 import { actionName } from '../../../src/action/inputs.js';
 import { describeDataLoss } from '../../../src/observe/data-loss-message.js';
 

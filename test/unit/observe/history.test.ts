@@ -1,16 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { OutputError } from '../../../src/errors.js';
-import {
-  appendRunHistory,
-  checkRunHistory,
-  HISTORY_COLUMNS,
-  historyRow,
-  type HistoryRunInfo,
-} from '../../../src/observe/history.js';
+import { appendRunHistory, checkRunHistory, HISTORY_COLUMNS, historyRow, type HistoryRunInfo } from '../../../src/observe/history.js';
 import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 
 const HEADER =
@@ -26,8 +21,24 @@ function stage(ms: number) {
 
 function metricsFor(site: string, images: number): RunMetrics {
   const video = {
-    name: 'cam.mp4', stem: 'cam', index: 0, sha256: 'a'.repeat(64), durationSeconds: 60, fps: 30, width: 640, height: 480,
-    sizeBytes: 1, decode: 'all' as const, decoded: 1800, decodeErrors: 0, sampled: 60, kept: images, dropped: 60 - images, bad: 4, duplicates: 60 - images - 4, detections: 9,
+    name: 'cam.mp4',
+    stem: 'cam',
+    index: 0,
+    sha256: 'a'.repeat(64),
+    durationSeconds: 60,
+    fps: 30,
+    width: 640,
+    height: 480,
+    sizeBytes: 1,
+    decode: 'all' as const,
+    decoded: 1800,
+    decodeErrors: 0,
+    sampled: 60,
+    kept: images,
+    dropped: 60 - images,
+    bad: 4,
+    duplicates: 60 - images - 4,
+    detections: 9,
     droppedByReason: { corrupt: 0, black: 1, overexposed: 0, blurred: 3, duplicate: 60 - images - 4 },
     truncatedAtSeconds: null,
   };
@@ -54,7 +65,15 @@ function metricsFor(site: string, images: number): RunMetrics {
     videos: [video, { ...video, name: 'cam2.mp4', stem: 'cam2', index: 1 }],
     phashDistance: { count: 0, min: 0, median: 0, mean: 0, max: 0, histogram: [] },
     dataLoss: [],
-    compute: { videoSeconds: 10, computeSeconds: 2, computeSecondsPerVideoHour: 720, pricePerHour: null, cost: null, costPerVideoHour: null, executionProviders: ['cpu'] },
+    compute: {
+      videoSeconds: 10,
+      computeSeconds: 2,
+      computeSecondsPerVideoHour: 720,
+      pricePerHour: null,
+      cost: null,
+      costPerVideoHour: null,
+      executionProviders: ['cpu'],
+    },
     exports: [],
     selection: null,
   };
@@ -126,7 +145,9 @@ describe('appendRunHistory', () => {
     const lines = text.split('\r\n');
     expect(lines).toHaveLength(4); // header, two rows, '' after the last CRLF
     expect(lines[0]).toBe(HEADER);
-    expect(lines[1]).toMatch(/^run1,2025-03-04T05:06:07\.890Z,north-yard,0\.1\.0,yolov8n-coco,1d85\w+,2,3600,120,50,42,0\.5833,1,2,0,3,64,9\.12,0\.1205,2\.5,0\.3003,0\.045,4\.0007,0\.08$/);
+    expect(lines[1]).toMatch(
+      /^run1,2025-03-04T05:06:07\.890Z,north-yard,0\.1\.0,yolov8n-coco,1d85\w+,2,3600,120,50,42,0\.5833,1,2,0,3,64,9\.12,0\.1205,2\.5,0\.3003,0\.045,4\.0007,0\.08$/,
+    );
     expect(lines[2]).toMatch(/^run2,.*,south-gate,.*,70,42,0\.4167,/);
     expect(lines[3]).toBe('');
     expect(text.match(/run_id/g)).toHaveLength(1);
@@ -163,7 +184,9 @@ describe('appendRunHistory', () => {
     const attempt = appendRunHistory(file, metricsFor('a', 1), manifestFor('r'));
     await expect(attempt).rejects.toThrow(OutputError);
     await expect(appendRunHistory(file, metricsFor('a', 1), manifestFor('r'))).rejects.toThrow(
-      new RegExp(`Refusing to append to the run history ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: .*column 4 is "images" where "tool_version" was expected`),
+      new RegExp(
+        `Refusing to append to the run history ${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: .*column 4 is "images" where "tool_version" was expected`,
+      ),
     );
     await expect(checkRunHistory(file)).rejects.toThrow(OutputError);
     expect(await readFile(file, 'utf8')).toBe(original);
@@ -182,7 +205,9 @@ describe('appendRunHistory', () => {
   test('refuses a FIFO at once and a symbolic link without following it', async () => {
     const fifo = path.join(dir, 'fifo.csv');
     execFileSync('mkfifo', [fifo]);
-    await expect(checkRunHistory(fifo)).rejects.toThrow(/^The run history .*fifo\.csv is not a regular file; name a CSV file \(or a new one\) for the run history$/);
+    await expect(checkRunHistory(fifo)).rejects.toThrow(
+      /^The run history .*fifo\.csv is not a regular file; name a CSV file \(or a new one\) for the run history$/,
+    );
     await expect(appendRunHistory(fifo, metricsFor('a', 1), manifestFor('r'))).rejects.toThrow(/is not a regular file/);
     const target = path.join(dir, 'elsewhere.csv');
     await writeFile(target, '');

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { createLogger, formatClock, silentLogger, type LogFormat, type LogLevel } from '../../../src/observe/log.js';
-import { Progress, formatEta, formatProgressLine } from '../../../src/observe/progress.js';
+import { formatEta, formatProgressLine, Progress } from '../../../src/observe/progress.js';
 
 class Capture {
   chunks: string[] = [];
@@ -39,9 +40,7 @@ describe('text logger', () => {
   test('quotes values with spaces or quotes and keeps one line per entry', () => {
     const { stream, log } = logger('text');
     log.warn('bad\nframe', { path: '/my videos/a.mp4', empty: '', err: new Error('boom "x"'), obj: { a: 1 }, skip: undefined });
-    expect(stream.lines).toEqual([
-      '03:04:05 warn  bad\\nframe path="/my videos/a.mp4" empty="" err="boom \\"x\\"" obj={"a":1}',
-    ]);
+    expect(stream.lines).toEqual(['03:04:05 warn  bad\\nframe path="/my videos/a.mp4" empty="" err="boom \\"x\\"" obj={"a":1}']);
   });
 
   test('adds child fields to every line, own fields winning', () => {
@@ -118,12 +117,10 @@ describe('progress', () => {
     expect(formatEta(null)).toBe('--:--');
     expect(formatEta(31)).toBe('0:31');
     expect(formatEta(3725)).toBe('1:02:05');
-    expect(
-      formatProgressLine({ done: 50, total: 200, percent: 25, rate: 12.34, etaSeconds: 12.2, elapsedMs: 4000 }, { label: 'a.mp4', barWidth: 8 }),
-    ).toBe('a.mp4 [██      ] 50/200 frames 25% 12.3 frames/s ETA 0:12');
-    expect(formatProgressLine({ done: 5, total: 0, percent: null, rate: 1, etaSeconds: null, elapsedMs: 5000 })).toBe(
-      '5 frames 1.0 frames/s ETA --:--',
+    expect(formatProgressLine({ done: 50, total: 200, percent: 25, rate: 12.34, etaSeconds: 12.2, elapsedMs: 4000 }, { label: 'a.mp4', barWidth: 8 })).toBe(
+      'a.mp4 [██      ] 50/200 frames 25% 12.3 frames/s ETA 0:12',
     );
+    expect(formatProgressLine({ done: 5, total: 0, percent: null, rate: 1, etaSeconds: null, elapsedMs: 5000 })).toBe('5 frames 1.0 frames/s ETA --:--');
   });
 
   test('computes rate and ETA from the clock', () => {

@@ -1,15 +1,11 @@
 import { describe, expect, test } from '@jest/globals';
 import { register } from 'prom-client';
-import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
-import {
-  buildPrometheusRegistry,
-  renderPrometheus,
-  type PrometheusInput,
-} from '../../../src/observe/prometheus.js';
-import type { DropReason } from '../../../src/domain/drop-reason.js';
-import { parseSamples, sampleValue } from '../../support/pushgateway.js';
-import { promtoolCheck } from '../../support/promtool.js';
 
+import type { DropReason } from '../../../src/domain/drop-reason.js';
+import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
+import { buildPrometheusRegistry, renderPrometheus, type PrometheusInput } from '../../../src/observe/prometheus.js';
+import { promtoolCheck } from '../../support/promtool.js';
+import { parseSamples, sampleValue } from '../../support/pushgateway.js';
 
 function bucket(label: string, min: number, max: number | null, count: number) {
   return { label, min, max, count };
@@ -90,12 +86,32 @@ function handMadeRun(site = 'north-yard'): PrometheusInput {
       ) as RunMetrics['timings']['stages'],
     },
     videos: [
-      video('cam-a', 0, { decoded: 1800, sampled: 6, kept: 3, droppedByReason: { corrupt: 0, black: 1, overexposed: 0, blurred: 1, duplicate: 1 }, detections: 16 }),
-      video('cam-b', 1, { decoded: 1200, sampled: 4, kept: 2, droppedByReason: { corrupt: 1, black: 0, overexposed: 0, blurred: 0, duplicate: 1 }, detections: 61 }),
+      video('cam-a', 0, {
+        decoded: 1800,
+        sampled: 6,
+        kept: 3,
+        droppedByReason: { corrupt: 0, black: 1, overexposed: 0, blurred: 1, duplicate: 1 },
+        detections: 16,
+      }),
+      video('cam-b', 1, {
+        decoded: 1200,
+        sampled: 4,
+        kept: 2,
+        droppedByReason: { corrupt: 1, black: 0, overexposed: 0, blurred: 0, duplicate: 1 },
+        detections: 61,
+      }),
     ],
     phashDistance: { count: 0, min: 0, median: 0, mean: 0, max: 0, histogram: [] },
     dataLoss: [],
-    compute: { videoSeconds: 10, computeSeconds: 2, computeSecondsPerVideoHour: 720, pricePerHour: null, cost: null, costPerVideoHour: null, executionProviders: ['cpu'] },
+    compute: {
+      videoSeconds: 10,
+      computeSeconds: 2,
+      computeSecondsPerVideoHour: 720,
+      pricePerHour: null,
+      cost: null,
+      costPerVideoHour: null,
+      executionProviders: ['cpu'],
+    },
     exports: [],
     selection: null,
   };
@@ -144,15 +160,16 @@ describe('renderPrometheus', () => {
     expect(sampleValue(s, 'dataset_gen_drop_ratio', { site })).toBe(0.5);
     expect(sampleValue(s, 'dataset_gen_last_success_timestamp_seconds', { site })).toBe(1741064767.89);
     expect(sampleValue(s, 'dataset_gen_run_duration_seconds', { site })).toBe(7.89);
-    expect(sampleValue(s, 'dataset_gen_run_info', {
-      site,
-      version: '0.1.0',
-      model: 'yolov8n-coco',
-      model_sha256: '1d8554503630c54925faba0a5c1cc3e7f26d8c44ed82273d4e843569792c8821',
-    })).toBe(1);
+    expect(
+      sampleValue(s, 'dataset_gen_run_info', {
+        site,
+        version: '0.1.0',
+        model: 'yolov8n-coco',
+        model_sha256: '1d8554503630c54925faba0a5c1cc3e7f26d8c44ed82273d4e843569792c8821',
+      }),
+    ).toBe(1);
 
-    const frames = (video: string, outcome: string, reason: string) =>
-      sampleValue(s, 'dataset_gen_frames_total', { site, video, outcome, reason });
+    const frames = (video: string, outcome: string, reason: string) => sampleValue(s, 'dataset_gen_frames_total', { site, video, outcome, reason });
     expect(frames('cam-a', 'kept', '')).toBe(3);
     expect(frames('cam-a', 'dropped', 'blurred')).toBe(1);
     expect(frames('cam-a', 'dropped', 'duplicate')).toBe(1);
@@ -176,12 +193,29 @@ describe('renderPrometheus', () => {
     expect(s.filter((x) => x.name === 'dataset_gen_detections_total').map((x) => x.labels.class)).toEqual(['car', 'person', 'truck']);
 
     const buckets = s.filter((x) => x.name === 'dataset_gen_detections_per_image_bucket').map((x) => [x.labels.le, x.value]);
-    expect(buckets).toEqual([['0', 1], ['1', 2], ['2', 2], ['3', 2], ['5', 3], ['10', 3], ['20', 4], ['50', 4], ['+Inf', 5]]);
+    expect(buckets).toEqual([
+      ['0', 1],
+      ['1', 2],
+      ['2', 2],
+      ['3', 2],
+      ['5', 3],
+      ['10', 3],
+      ['20', 4],
+      ['50', 4],
+      ['+Inf', 5],
+    ]);
     expect(sampleValue(s, 'dataset_gen_detections_per_image_sum', { site })).toBe(77);
     expect(sampleValue(s, 'dataset_gen_detections_per_image_count', { site })).toBe(5);
 
     const stages = s.filter((x) => x.name === 'dataset_gen_stage_duration_seconds').map((x) => [x.labels.stage, x.value]);
-    expect(stages).toEqual([['probe', 0.1205], ['extract', 2.5], ['quality', 0.3002], ['dedup', 0.045], ['detect', 4.0007], ['write', 0.08]]);
+    expect(stages).toEqual([
+      ['probe', 0.1205],
+      ['extract', 2.5],
+      ['quality', 0.3002],
+      ['dedup', 0.045],
+      ['detect', 4.0007],
+      ['write', 0.08],
+    ]);
     // Every series is labelled with the site.
     expect(s.every((x) => x.labels.site === site)).toBe(true);
   });
@@ -215,7 +249,6 @@ describe('renderPrometheus', () => {
     expect(sampleValue(s, 'dataset_gen_detections_total', { class: 'person' })).toBe(0);
     expect(await promtoolCheck(text)).toEqual({ code: 0, output: '' });
   });
-
 });
 
 describe('buildPrometheusRegistry', () => {

@@ -1,5 +1,6 @@
 /** URL pieces of src/observe/pushgateway.ts (the round trip itself is test/integration/pushgateway.test.ts). */
 import { describe, expect, test } from '@jest/globals';
+
 import { DEFAULT_PUSH_TIMEOUT_MS, groupingKeySegment, groupingPath, parsePushgatewayUrl, PUSHGATEWAY_JOB } from '../../../src/observe/pushgateway.js';
 
 describe('groupingKeySegment', () => {

@@ -1,5 +1,6 @@
 /** logStageSummary (src/observe/stage-summary.ts): the per-stage summary lines of a run's log. */
 import { describe, expect, test } from '@jest/globals';
+
 import { createLogger } from '../../../src/observe/log.js';
 import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 import { logStageSummary, stageSummaries } from '../../../src/observe/stage-summary.js';
@@ -35,15 +36,39 @@ function metrics(): RunMetrics {
     },
     videos: [
       {
-        name: 'cam.mp4', stem: 'cam', index: 0, sha256: 'a'.repeat(64), durationSeconds: 100, fps: 30, width: 640, height: 480,
-        sizeBytes: 1, decode: 'all', decoded: 3000, decodeErrors: 0, sampled: 100, kept: 80, dropped: 20, bad: 10, duplicates: 10, detections: 123,
+        name: 'cam.mp4',
+        stem: 'cam',
+        index: 0,
+        sha256: 'a'.repeat(64),
+        durationSeconds: 100,
+        fps: 30,
+        width: 640,
+        height: 480,
+        sizeBytes: 1,
+        decode: 'all',
+        decoded: 3000,
+        decodeErrors: 0,
+        sampled: 100,
+        kept: 80,
+        dropped: 20,
+        bad: 10,
+        duplicates: 10,
+        detections: 123,
         droppedByReason: { corrupt: 0, black: 0, overexposed: 0, blurred: 10, duplicate: 10 },
         truncatedAtSeconds: null,
       },
     ],
     phashDistance: { count: 0, min: 0, median: 0, mean: 0, max: 0, histogram: [] },
     dataLoss: [],
-    compute: { videoSeconds: 10, computeSeconds: 2, computeSecondsPerVideoHour: 720, pricePerHour: null, cost: null, costPerVideoHour: null, executionProviders: ['cpu'] },
+    compute: {
+      videoSeconds: 10,
+      computeSeconds: 2,
+      computeSecondsPerVideoHour: 720,
+      pricePerHour: null,
+      cost: null,
+      costPerVideoHour: null,
+      executionProviders: ['cpu'],
+    },
     exports: [],
     selection: null,
   };

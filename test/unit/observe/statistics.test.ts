@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { histogram, median, round, summarize, type BucketBounds } from '../../../src/observe/statistics.js';
 
 /** 0 … 9, then 10+ (the buckets of detections per image). */
@@ -16,7 +17,16 @@ describe('statistics', () => {
   });
 
   test('histogram() labels single values, ranges and the open last bucket', () => {
-    expect(histogram([2.9, 3], [[0, 0], [1, 3], [4, null]])).toEqual([
+    expect(
+      histogram(
+        [2.9, 3],
+        [
+          [0, 0],
+          [1, 3],
+          [4, null],
+        ],
+      ),
+    ).toEqual([
       { label: '0', min: 0, max: 0, count: 0 },
       { label: '1-3', min: 1, max: 3, count: 2 },
       { label: '4+', min: 4, max: null, count: 0 },

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
+
 import { UsageError } from '../../../src/errors.js';
 import { resolveOptions, type RawOptions } from '../../../src/options/resolve-options.js';
 
@@ -28,7 +29,10 @@ describe('resolveOptions', () => {
       downloadTimeoutSeconds: 600,
     });
     expect(options.dedupThreshold).toBeGreaterThanOrEqual(0);
-    expect(resolveOptions({ ...base, 'stall-timeout': '2.5', 'download-timeout': '30' }, undefined, cwd)).toMatchObject({ stallTimeoutSeconds: 2.5, downloadTimeoutSeconds: 30 });
+    expect(resolveOptions({ ...base, 'stall-timeout': '2.5', 'download-timeout': '30' }, undefined, cwd)).toMatchObject({
+      stallTimeoutSeconds: 2.5,
+      downloadTimeoutSeconds: 30,
+    });
   });
 
   test('values are parsed exactly', () => {
@@ -50,7 +54,15 @@ describe('resolveOptions', () => {
       cwd,
     );
     expect(options.sampling).toEqual({ mode: 'every-n-frames', n: 30 });
-    expect(options).toMatchObject({ confidence: 0.4, iou: 0.5, classes: ['person', 'car'], dedupThreshold: -1, site: 'North Yard_2', inferenceWorkers: 3, decode: 'keyframes' });
+    expect(options).toMatchObject({
+      confidence: 0.4,
+      iou: 0.5,
+      classes: ['person', 'car'],
+      dedupThreshold: -1,
+      site: 'North Yard_2',
+      inferenceWorkers: 3,
+      decode: 'keyframes',
+    });
     expect(resolveOptions({ ...base, decode: 'all' }, undefined, cwd).decode).toBe('all');
     expect(resolveOptions({ ...base, 'inference-workers': 'auto' }, undefined, cwd).inferenceWorkers).toBe('auto');
     expect(options.modelConfig).toBe(path.join(cwd, 'cfg/model.json'));
@@ -60,13 +72,21 @@ describe('resolveOptions', () => {
   test.each<[string, RawOptions, RegExp]>([
     ['no video', { out: 'x' }, /^Expected at least one video file for --video but received nothing$/],
     ['no out', { video: ['a.mp4'] }, /^Expected an output folder path for --out but received nothing$/],
-    ['a video name with a line break', { ...base, video: ['in/north\ngate.mp4'] }, /^Expected a video whose file name holds no control character \(images are named after it; rename the file\) for --video but received "in\/north\\ngate\.mp4"$/],
+    [
+      'a video name with a line break',
+      { ...base, video: ['in/north\ngate.mp4'] },
+      /^Expected a video whose file name holds no control character \(images are named after it; rename the file\) for --video but received "in\/north\\ngate\.mp4"$/,
+    ],
     ['a video name with NEL', { ...base, video: ['in/north\u0085gate.mp4'] }, /for --video but received "in\/north\\u0085gate\.mp4"$/],
     ['fps zero', { ...base, 'sample-fps': '0' }, /^Expected a number greater than 0 and at most 240 for --sample-fps but received "0"$/],
     ['fps text', { ...base, 'sample-fps': 'fast' }, /for --sample-fps but received "fast"$/],
     ['fps with unit', { ...base, 'sample-fps': '2fps' }, /for --sample-fps but received "2fps"$/],
     ['fps hex', { ...base, 'sample-fps': '0x10' }, /for --sample-fps but received "0x10"$/],
-    ['both samplings', { ...base, 'sample-fps': '1', 'every-n-frames': '5' }, /^Expected one of the two for --sample-fps and --every-n-frames but received "both"$/],
+    [
+      'both samplings',
+      { ...base, 'sample-fps': '1', 'every-n-frames': '5' },
+      /^Expected one of the two for --sample-fps and --every-n-frames but received "both"$/,
+    ],
     ['n fractional', { ...base, 'every-n-frames': '2.5' }, /^Expected an integer from 1 to 1000000 for --every-n-frames but received "2.5"$/],
     ['confidence 1.5', { ...base, confidence: '1.5' }, /^Expected a number greater than 0 and at most 1 for --confidence but received "1.5"$/],
     ['iou negative', { ...base, iou: '-0.1' }, /for --iou but received "-0.1"$/],
@@ -81,20 +101,46 @@ describe('resolveOptions', () => {
     ['site with slash', { ...base, site: '../etc' }, /for --site but received "..\/etc"$/],
     ['same stems', { video: ['a/x.mp4', 'b/x.mov'], out: 'o' }, /for --video but received "two videos named x"$/],
     ['black above overexposed', { ...base, 'black-luma': '250', 'overexposed-luma': '240' }, /for --black-luma but received 250$/],
-    ['unknown export', { ...base, export: 'yolo,voc' }, /^Expected a comma-separated list of coco, yolo, label-studio, cvat for --export but received "yolo,voc"$/],
+    [
+      'unknown export',
+      { ...base, export: 'yolo,voc' },
+      /^Expected a comma-separated list of coco, yolo, label-studio, cvat for --export but received "yolo,voc"$/,
+    ],
     ['stall timeout zero', { ...base, 'stall-timeout': '0' }, /^Expected a number greater than 0 and at most 86400 for --stall-timeout but received "0"$/],
-    ['download timeout a word', { ...base, 'download-timeout': 'soon' }, /^Expected a number greater than 0 and at most 86400 for --download-timeout but received "soon"$/],
+    [
+      'download timeout a word',
+      { ...base, 'download-timeout': 'soon' },
+      /^Expected a number greater than 0 and at most 86400 for --download-timeout but received "soon"$/,
+    ],
     ['select zero', { ...base, select: '0' }, /^Expected an integer from 1 to 1000000 for --select but received "0"$/],
-    ['select-only alone', { ...base, 'select-only': true }, /^Expected to go with --select \(the number of frames to choose\) for --select-only but received "no budget"$/],
+    [
+      'select-only alone',
+      { ...base, 'select-only': true },
+      /^Expected to go with --select \(the number of frames to choose\) for --select-only but received "no budget"$/,
+    ],
   ])('%s is refused with a message naming the option', (_name, raw, message) => {
     expect(() => resolveOptions(raw, undefined, cwd)).toThrow(UsageError);
     expect(() => resolveOptions(raw, undefined, cwd)).toThrow(message);
   });
 
   test('exports: COCO always, the rest in a fixed order; the labelling budget', () => {
-    expect(resolveOptions(base, undefined, cwd)).toMatchObject({ exports: ['coco'], labelStudioImages: '/data/local-files/?d=images/', select: null, selectOnly: false });
-    const options = resolveOptions({ ...base, export: ' CVAT, yolo,label-studio,yolo', select: '25', 'select-only': true, 'label-studio-images': 'https://files.example/ds/' }, undefined, cwd);
-    expect(options).toMatchObject({ exports: ['coco', 'yolo', 'label-studio', 'cvat'], select: 25, selectOnly: true, labelStudioImages: 'https://files.example/ds/' });
+    expect(resolveOptions(base, undefined, cwd)).toMatchObject({
+      exports: ['coco'],
+      labelStudioImages: '/data/local-files/?d=images/',
+      select: null,
+      selectOnly: false,
+    });
+    const options = resolveOptions(
+      { ...base, export: ' CVAT, yolo,label-studio,yolo', select: '25', 'select-only': true, 'label-studio-images': 'https://files.example/ds/' },
+      undefined,
+      cwd,
+    );
+    expect(options).toMatchObject({
+      exports: ['coco', 'yolo', 'label-studio', 'cvat'],
+      select: 25,
+      selectOnly: true,
+      labelStudioImages: 'https://files.example/ds/',
+    });
   });
 
   test('--model takes a file or an https URL, optionally pinned', () => {
@@ -128,9 +174,7 @@ describe('resolveOptions', () => {
   });
 
   test('the caller chooses how option names are shown', () => {
-    expect(() => resolveOptions({ ...base, confidence: 'high' }, (key) => `input "${key}"`, cwd)).toThrow(
-      /for input "confidence" but received "high"/,
-    );
+    expect(() => resolveOptions({ ...base, confidence: 'high' }, (key) => `input "${key}"`, cwd)).toThrow(/for input "confidence" but received "high"/);
   });
 });
 
@@ -182,7 +226,7 @@ describe('did you mean', () => {
     expect(message(['merg'])).toMatch(/^Unknown command "merg" \(did you mean `dataset-gen merge`\?\)/);
   });
 
-  test('merge takes a labelling budget of its own, validated as run\'s', async () => {
+  test("merge takes a labelling budget of its own, validated as run's", async () => {
     const { parseCliArgs } = await import('../../../src/cli/args.js');
     const { labellingBudget } = await import('../../../src/options/resolve-options.js');
     const merge = (argv: string[]): ReturnType<typeof parseCliArgs> => parseCliArgs(['merge', 'a', 'b', '--out', 'm', ...argv], {});

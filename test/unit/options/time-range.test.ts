@@ -1,22 +1,30 @@
 /** `--start` / `--end`: seconds or clock times, an end after the start, and no range with frame-count sampling. */
 import { describe, expect, test } from '@jest/globals';
+
+import type { VideoInfo } from '../../../src/domain/video.js';
 import { UsageError } from '../../../src/errors.js';
 import { parseVideoTime } from '../../../src/options/parse.js';
 import { resolveOptions } from '../../../src/options/resolve-options.js';
 import { checkpointBefore, originFromPackets } from '../../../src/pipeline/decode/range-plan.js';
-import type { VideoInfo } from '../../../src/domain/video.js';
 
 const base = { video: ['v.mp4'], out: 'out' };
 
 describe('time range options', () => {
   test.each([
-    ['90', 90_000], ['90.5', 90_500], ['1:30', 90_000], ['01:02:03.5', 3_723_500], ['0', 0], ['26:00:00', 93_600_000],
+    ['90', 90_000],
+    ['90.5', 90_500],
+    ['1:30', 90_000],
+    ['01:02:03.5', 3_723_500],
+    ['0', 0],
+    ['26:00:00', 93_600_000],
   ])('%s is %d ms', (text, ms) => {
     expect(parseVideoTime(text, '--start')).toBe(ms);
   });
 
   test.each(['-5', '1:75', 'ten', '1e3', '1:2:3:4'])('%s is refused, naming the option', (text) => {
-    expect(() => parseVideoTime(text, '--start')).toThrow(new UsageError(`Expected a time in the video: seconds (e.g. 90.5) or hh:mm:ss (e.g. 01:30:00) for --start but received "${text}"`));
+    expect(() => parseVideoTime(text, '--start')).toThrow(
+      new UsageError(`Expected a time in the video: seconds (e.g. 90.5) or hh:mm:ss (e.g. 01:30:00) for --start but received "${text}"`),
+    );
   });
 
   test('no range by default; start alone runs to the end', () => {

@@ -7,7 +7,10 @@ import { describe, expect, test } from '@jest/globals';
 
 const dockerfile = readFileSync('Dockerfile', 'utf8');
 const release = readFileSync('.github/workflows/release.yml', 'utf8');
-const stages = dockerfile.split(/^FROM /m).slice(1).map((text) => ({ from: text.split('\n', 1)[0]!, text }));
+const stages = dockerfile
+  .split(/^FROM /m)
+  .slice(1)
+  .map((text) => ({ from: text.split('\n', 1)[0]!, text }));
 
 describe('Dockerfile', () => {
   test('the CPU image is the last stage (the default target) and skips the CUDA download', () => {
@@ -51,7 +54,9 @@ describe('release', () => {
     expect(release).toMatch(/image-gpu:\n {4}name: GPU image to GHCR/);
     expect(release).toContain('target: gpu');
     expect(release).toContain('suffix=-gpu');
-    expect(release.match(/type=raw,value=\$\{\{ needs\.prepare\.outputs\.major \}\},enable=\$\{\{ needs\.prepare\.outputs\.prerelease == 'false' \}\}/g)).toHaveLength(2);
+    expect(
+      release.match(/type=raw,value=\$\{\{ needs\.prepare\.outputs\.major \}\},enable=\$\{\{ needs\.prepare\.outputs\.prerelease == 'false' \}\}/g),
+    ).toHaveLength(2);
     expect(release).toContain('needs: [prepare, image, image-gpu]');
   });
 });

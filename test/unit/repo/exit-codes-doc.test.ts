@@ -1,11 +1,17 @@
 /** The exit-code table of docs/troubleshooting.md lists every code of EXIT_CODES, in order, and nothing else. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
+
 import { EXIT_CODES } from '../../../src/errors.js';
 
 /** The codes in the first column of the table under `## Exit codes`. */
 function tableCodes(doc: string): number[] {
-  const section = doc.split('\n## Exit codes\n')[1]?.split('\n\n').map((block) => block.trim()).find((block) => block.startsWith('|')) ?? '';
+  const section =
+    doc
+      .split('\n## Exit codes\n')[1]
+      ?.split('\n\n')
+      .map((block) => block.trim())
+      .find((block) => block.startsWith('|')) ?? '';
   return section
     .split('\n')
     .slice(2)

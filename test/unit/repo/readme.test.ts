@@ -10,6 +10,7 @@ import path from 'node:path';
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { describe, expect, test } from '@jest/globals';
 import { parse } from 'yaml';
+
 import { INPUT_NAMES } from '../../../src/action/inputs.js';
 import { Output } from '../../../src/action/outputs.js';
 
@@ -96,7 +97,12 @@ describe("the README's first screen", () => {
 });
 
 describe('links of README.md and docs/', () => {
-  const files = ['README.md', ...readdirSync('docs').filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+  const files = [
+    'README.md',
+    ...readdirSync('docs')
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => `docs/${name}`),
+  ];
 
   test('every relative link names a file, and every anchor a heading', () => {
     expect(files.flatMap((file) => brokenLinks(file))).toEqual([]);

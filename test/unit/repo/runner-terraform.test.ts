@@ -8,10 +8,10 @@
  * run on GitHub (.github/workflows/terraform.yml). Each checker is first shown to reject a bad
  * configuration. See runner/README.md.
  */
-import { describe, expect, test } from '@jest/globals';
-import { parse } from '@cdktf/hcl2json';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from '@cdktf/hcl2json';
+import { describe, expect, test } from '@jest/globals';
 
 const RUNNER_DIR = 'runner';
 const RUNNER_MODULE_SOURCE = 'github-aws-runners/github-runner/aws';
@@ -189,7 +189,8 @@ function runnerModuleProblems(config: TfConfig): string[] {
     const labels = stringList(m.runner_extra_labels) ?? [];
     if (!labels.includes('gpu')) problems.push(`${at}: runner_extra_labels must include "gpu"`);
     // The module adds self-hosted, the OS and the architecture itself (and does not de-duplicate).
-    for (const label of labels.filter((l) => ['self-hosted', 'linux', 'x64'].includes(l))) problems.push(`${at}: runner_extra_labels repeats the default label "${label}"`);
+    for (const label of labels.filter((l) => ['self-hosted', 'linux', 'x64'].includes(l)))
+      problems.push(`${at}: runner_extra_labels repeats the default label "${label}"`);
     if (m.runner_disable_default_labels === true) problems.push(`${at}: keep the default labels (self-hosted is one of them)`);
     if (!refersTo(m.runners_maximum_count, 'var.')) problems.push(`${at}: runners_maximum_count must come from a variable`);
     if (typeof m.scale_down_schedule_expression !== 'string') problems.push(`${at}: set scale_down_schedule_expression`);
@@ -216,7 +217,8 @@ function modulePinProblems(config: TfConfig): string[] {
       if (!/[?&]ref=[0-9a-f]{40}$/.test(source)) problems.push(`module.${name}: pin the git source to a 40-hex commit (?ref=)`);
       continue;
     }
-    if (typeof m.version !== 'string' || !/^\d+\.\d+\.\d+$/.test(m.version)) problems.push(`module.${name}: pin "${source}" to an exact version like "1.2.3", not ${JSON.stringify(m.version)}`);
+    if (typeof m.version !== 'string' || !/^\d+\.\d+\.\d+$/.test(m.version))
+      problems.push(`module.${name}: pin "${source}" to an exact version like "1.2.3", not ${JSON.stringify(m.version)}`);
   }
   return problems;
 }
@@ -236,7 +238,8 @@ function providerPinProblems(config: TfConfig): string[] {
   for (const [name, spec] of providers) {
     if (!isObj(spec) || typeof spec.source !== 'string') problems.push(`${config.dir}: provider ${name} needs a source`);
     const version = isObj(spec) ? spec.version : undefined;
-    if (typeof version !== 'string' || !PINNED_CONSTRAINT.test(version)) problems.push(`${config.dir}: pin provider ${name} with "~> x.y" or an exact version, not ${JSON.stringify(version)}`);
+    if (typeof version !== 'string' || !PINNED_CONSTRAINT.test(version))
+      problems.push(`${config.dir}: pin provider ${name} with "~> x.y" or an exact version, not ${JSON.stringify(version)}`);
   }
   // A provider used by a resource or data source must be declared.
   const declared = new Set(providers.map(([name]) => name));
@@ -298,7 +301,9 @@ function bucketProblems(config: TfConfig): string[] {
       .flatMap((r) => bodies(r.apply_server_side_encryption_by_default))
       .map((d) => d.sse_algorithm);
     if (!sse.some((a) => a === 'AES256' || a === 'aws:kms' || a === 'aws:kms:dsse')) problems.push(`${at}: add server-side encryption (AES256 or aws:kms)`);
-    const versioning = of('aws_s3_bucket_versioning', name).flatMap((v) => bodies(v.versioning_configuration)).map((v) => v.status);
+    const versioning = of('aws_s3_bucket_versioning', name)
+      .flatMap((v) => bodies(v.versioning_configuration))
+      .map((v) => v.status);
     if (!versioning.includes('Enabled')) problems.push(`${at}: enable versioning`);
     const blocks = of('aws_s3_bucket_public_access_block', name);
     const flags = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
@@ -306,8 +311,10 @@ function bucketProblems(config: TfConfig): string[] {
     const rules = of('aws_s3_bucket_lifecycle_configuration', name)
       .flatMap((l) => bodies(l.rule))
       .filter((r) => r.status === 'Enabled');
-    if (!rules.some((r) => bodies(r.expiration).some((e) => refersTo(e.days, 'var.')))) problems.push(`${at}: add an enabled lifecycle rule whose expiration days come from a variable`);
-    if (!rules.some((r) => bodies(r.noncurrent_version_expiration).some((e) => e.noncurrent_days !== undefined))) problems.push(`${at}: expire noncurrent versions too`);
+    if (!rules.some((r) => bodies(r.expiration).some((e) => refersTo(e.days, 'var.'))))
+      problems.push(`${at}: add an enabled lifecycle rule whose expiration days come from a variable`);
+    if (!rules.some((r) => bodies(r.noncurrent_version_expiration).some((e) => e.noncurrent_days !== undefined)))
+      problems.push(`${at}: expire noncurrent versions too`);
   }
   return problems;
 }
@@ -331,7 +338,8 @@ function budgetProblems(config: TfConfig): string[] {
   for (const [, name, body] of budgets) {
     const notifications = bodies(body.notification);
     if (notifications.length === 0) problems.push(`aws_budgets_budget.${name}: add a notification`);
-    for (const n of notifications) if (!refersTo(n.subscriber_email_addresses, 'var.')) problems.push(`aws_budgets_budget.${name}: subscriber_email_addresses must come from a variable`);
+    for (const n of notifications)
+      if (!refersTo(n.subscriber_email_addresses, 'var.')) problems.push(`aws_budgets_budget.${name}: subscriber_email_addresses must come from a variable`);
     if (body.budget_type !== 'COST') problems.push(`aws_budgets_budget.${name}: budget_type must be COST`);
   }
   return problems;
@@ -595,10 +603,12 @@ describe('the checks themselves', () => {
 
   test('budget, IAM wildcards and OIDC trust: missing or too open are refused', () => {
     expect(budgetProblems(bad)).toEqual(['no aws_budgets_budget']);
-    expect(budgetProblems({ ...bad, resources: [['aws_budgets_budget', 'b', { budget_type: 'USAGE', notification: [{ subscriber_email_addresses: ['me@example.com'] }] }]] })).toEqual([
-      'aws_budgets_budget.b: subscriber_email_addresses must come from a variable',
-      'aws_budgets_budget.b: budget_type must be COST',
-    ]);
+    expect(
+      budgetProblems({
+        ...bad,
+        resources: [['aws_budgets_budget', 'b', { budget_type: 'USAGE', notification: [{ subscriber_email_addresses: ['me@example.com'] }] }]],
+      }),
+    ).toEqual(['aws_budgets_budget.b: subscriber_email_addresses must come from a variable', 'aws_budgets_budget.b: budget_type must be COST']);
     expect(iamWildcardProblems(bad)).toEqual([
       'data.aws_iam_policy_document.write: Allow with a wildcard action ["s3:*"]',
       'data.aws_iam_policy_document.write: Allow on every resource ("*")',

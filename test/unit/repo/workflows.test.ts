@@ -59,10 +59,7 @@ function workflowNamed(file: string): Workflow {
 }
 
 function jobsOf(workflow: Workflow): [string, Obj][] {
-  return Object.entries(objectAt(workflow.data.jobs, `${workflow.file} jobs`)).map(([id, job]) => [
-    id,
-    objectAt(job, `${workflow.file} job ${id}`),
-  ]);
+  return Object.entries(objectAt(workflow.data.jobs, `${workflow.file} jobs`)).map(([id, job]) => [id, objectAt(job, `${workflow.file} job ${id}`)]);
 }
 
 function stepsOf(workflow: Workflow): StepRef[] {
@@ -201,7 +198,8 @@ describe('action.yml', () => {
 
   test('every input has a description', () => {
     expect(actionInputs.size).toBeGreaterThan(0);
-    for (const [id, input] of actionInputs) expect({ id, description: input.description?.trim() || undefined }).toEqual({ id, description: expect.any(String) });
+    for (const [id, input] of actionInputs)
+      expect({ id, description: input.description?.trim() || undefined }).toEqual({ id, description: expect.any(String) });
   });
 
   test('its uses: (if any) are pinned', () => {
@@ -337,7 +335,7 @@ describe('.github/workflows', () => {
     expect(action.template.runs).toMatchObject({ using: 'docker', image: 'Dockerfile' });
   });
 
-  describe('the release step that rewrites action.yml, run as written on a copy of this repository\'s action.yml', () => {
+  describe("the release step that rewrites action.yml, run as written on a copy of this repository's action.yml", () => {
     const release = workflowNamed('release.yml');
     const step = stepsOf(release).find((ref) => ref.step.name === 'Point action.yml at the prebuilt image');
     const digest = `sha256:${'ab12'.repeat(16)}`;

@@ -3,13 +3,14 @@
  * the timeline marks and the contact sheet's choice of frames (the overlay: thumbnail-overlay.test.ts).
  */
 import { describe, expect, test } from '@jest/globals';
+
 import type { DropReason } from '../../../src/domain/drop-reason.js';
 import type { FrameRecord, KeptImage } from '../../../src/domain/frame-record.js';
-import { spreadSample, orderKept } from '../../../src/report/contact-sheet.js';
+import { orderKept, spreadSample } from '../../../src/report/contact-sheet.js';
 import { bytes, clock, duration, fixed, int, num, percent, plain, runDate } from '../../../src/report/format.js';
 import { cut, escapeHtml, relativeHref, userText } from '../../../src/report/html-escape.js';
 import { thresholdPosition } from '../../../src/report/html/charts.js';
-import { classColors, CLASS_PALETTE, OUTCOMES, timelineMarks } from '../../../src/report/report-model.js';
+import { CLASS_PALETTE, classColors, OUTCOMES, timelineMarks } from '../../../src/report/report-model.js';
 import { histogramChart, horizontalBarChart, niceStep, stackedBar } from '../../../src/report/svg-charts.js';
 import { timelineChart, timeStep } from '../../../src/report/svg-timeline.js';
 import { frameRow } from '../../support/frame-rows.js';
@@ -53,13 +54,29 @@ describe('escaping and links', () => {
 describe('formatting', () => {
   test('numbers, durations and dates have a fixed form', () => {
     expect([int(1234.6), int(NaN), fixed(1234.5, 2), fixed(-0.0001, 2), percent(0.1234), plain(0.12345), plain(50)]).toEqual([
-      '1,235', '0', '1,234.50', '0.00', '12.3%', '0.1235', '50',
+      '1,235',
+      '0',
+      '1,234.50',
+      '0.00',
+      '12.3%',
+      '0.1235',
+      '50',
     ]);
     expect([bytes(999), bytes(1234567), duration(850), duration(12345), duration(754_000), duration(7_500_000)]).toEqual([
-      '999 B', '1.2 MB', '850 ms', '12.3 s', '12 min 34 s', '2 h 5 min',
+      '999 B',
+      '1.2 MB',
+      '850 ms',
+      '12.3 s',
+      '12 min 34 s',
+      '2 h 5 min',
     ]);
     expect([clock(65_000), clock(3_723_000), clock(30_000, true), num(1 / 3), num(-0.001), num(Infinity)]).toEqual([
-      '1:05', '1:02:03', '30 s', '0.33', '0', '0',
+      '1:05',
+      '1:02:03',
+      '30 s',
+      '0.33',
+      '0',
+      '0',
     ]);
     expect(runDate('2025-05-01T10:22:33.123Z')).toBe('2025-05-01 10:22 UTC');
     expect(runDate('not a date')).toBe('not a date');
@@ -130,7 +147,12 @@ describe('histogramChart', () => {
 
   test('thresholdPosition maps a distance threshold onto the buckets', () => {
     const phash = [
-      { min: 0, max: 0 }, { min: 1, max: 1 }, { min: 2, max: 2 }, { min: 10, max: 11 }, { min: 12, max: 15 }, { min: 32, max: null },
+      { min: 0, max: 0 },
+      { min: 1, max: 1 },
+      { min: 2, max: 2 },
+      { min: 10, max: 11 },
+      { min: 12, max: 15 },
+      { min: 32, max: null },
     ];
     expect(thresholdPosition(phash, 2)).toBe(3);
     expect(thresholdPosition(phash, 0)).toBe(1);
@@ -164,7 +186,12 @@ describe('timeline', () => {
     const { marks, durationMs, perMark } = timelineMarks(frames, 4000, 100);
     expect(perMark).toBe(1);
     expect(durationMs).toBe(4000);
-    expect(marks.map((m) => [m.startMs, m.endMs, m.detections])).toEqual([[0, 1000, 3], [1000, 2000, null], [2000, 3000, null], [3000, 4000, 0]]);
+    expect(marks.map((m) => [m.startMs, m.endMs, m.detections])).toEqual([
+      [0, 1000, 3],
+      [1000, 2000, null],
+      [2000, 3000, null],
+      [3000, 4000, 0],
+    ]);
     const index = (key: string): number => OUTCOMES.findIndex((o) => o.key === key);
     expect(marks[1]!.counts[index('duplicate')]).toBe(1);
     expect(marks[2]!.counts[index('blurred')]).toBe(1);

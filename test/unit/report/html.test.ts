@@ -7,11 +7,12 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
+
 import type { DropReason } from '../../../src/domain/drop-reason.js';
 import type { KeptImage } from '../../../src/domain/frame-record.js';
 import type { QualityGateVerdict } from '../../../src/domain/quality-gates.js';
-import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 import { computeMetrics } from '../../../src/observe/compute-metrics.js';
+import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 import { RunRecorder } from '../../../src/observe/recorder.js';
 import { buildContactSheet, THUMBS_DIR } from '../../../src/report/contact-sheet.js';
 import { fixed, int, percent } from '../../../src/report/format.js';
@@ -44,8 +45,19 @@ function fixture(size: FixtureSize = {}): HtmlReportInput {
     const stem = name.replace(/\.mp4$/, '');
     recorder.recordVideo({
       info: {
-        path: `/data/${name}`, stem, index: v, container: 'mov,mp4', codec: 'h264', durationSeconds: perVideo,
-        fps: 25, width: 640, height: 480, rotation: 0, frameCount: perVideo * 25, frameCountExact: true, sizeBytes: 1_234_567,
+        path: `/data/${name}`,
+        stem,
+        index: v,
+        container: 'mov,mp4',
+        codec: 'h264',
+        durationSeconds: perVideo,
+        fps: 25,
+        width: 640,
+        height: 480,
+        rotation: 0,
+        frameCount: perVideo * 25,
+        frameCountExact: true,
+        sizeBytes: 1_234_567,
       },
       sha256: `${String(v).padStart(2, '0')}${'ab'.repeat(31)}`,
       decode: { mode: 'all', reason: 'asked for' },
@@ -57,14 +69,25 @@ function fixture(size: FixtureSize = {}): HtmlReportInput {
         i === 7 ? 'black' : i === 8 ? 'overexposed' : i === 9 ? 'corrupt' : i === 11 ? 'blurred' : i % 10 === 5 ? 'duplicate' : null;
       const frameIndex = i * 25;
       const file = `${stem}_${String(frameIndex).padStart(6, '0')}.jpg`;
-      const detections = reason ? [] : Array.from({ length: i % 4 }, (_, d) => ({
-        classIndex: (i + d) % classCount,
-        className: classNames[(i + d) % classCount] ?? 'person',
-        score: 0.5 + ((i + d) % 5) / 10,
-        box: { x: 40 * d, y: 30 + d * 10, width: 120, height: 200 },
-      }));
+      const detections = reason
+        ? []
+        : Array.from({ length: i % 4 }, (_, d) => ({
+            classIndex: (i + d) % classCount,
+            className: classNames[(i + d) % classCount] ?? 'person',
+            score: 0.5 + ((i + d) % 5) / 10,
+            box: { x: 40 * d, y: 30 + d * 10, width: 120, height: 200 },
+          }));
       const phashDistance = i === 0 ? null : reason === 'duplicate' ? 1 : 6 + (i % 20);
-      const fields = { video: stem, frameIndex, timestampMs: i * 1000, blurScore: 300, phashDistance, detections: detections.length, inferenceMs: 20, imageFile: file };
+      const fields = {
+        video: stem,
+        frameIndex,
+        timestampMs: i * 1000,
+        blurScore: 300,
+        phashDistance,
+        detections: detections.length,
+        inferenceMs: 20,
+        imageFile: file,
+      };
       recorder.recordFrame(frameRow(fields, reason ?? null));
       if (!reason) recorder.recordKept({ file, video: stem, frameIndex, timestampMs: i * 1000, decode: 'sequential', width: 640, height: 480, detections });
     }
@@ -122,7 +145,10 @@ describe('renderHtmlReport', () => {
 
   test('a class filter shows as a filter in the settings and the class table, never as classes with no detections', () => {
     expect(html).toContain('class filter: none');
-    const filteredMetrics: RunMetrics = { ...m, detections: { ...m.detections, classFilter: { kept: ['person'], modelClasses: 80 }, classesWithoutDetections: [] } };
+    const filteredMetrics: RunMetrics = {
+      ...m,
+      detections: { ...m.detections, classFilter: { kept: ['person'], modelClasses: 80 }, classesWithoutDetections: [] },
+    };
     const filtered = renderHtmlReport({ ...input, metrics: filteredMetrics }, null);
     expect(filtered).toContain('class filter: only person (1 of 80 model classes; the other 79 are filtered out, not detected)');
     expect(filtered).toContain('<p class="note">Class filter: only person (1 of 80 model classes; the other 79 are filtered out, not detected).</p>');
@@ -143,11 +169,18 @@ describe('renderHtmlReport', () => {
   });
 
   test('has every chart, table and link', () => {
-    for (const label of ['Detections per class', 'Kept images by number of detections', 'Sampled frames over video time', 'Time per stage', 'pHash distance to the last kept frame']) {
+    for (const label of [
+      'Detections per class',
+      'Kept images by number of detections',
+      'Sampled frames over video time',
+      'Time per stage',
+      'pHash distance to the last kept frame',
+    ]) {
       expect(html).toContain(`role="img" aria-label="${label}"`);
     }
     expect(html).toContain('>dedup ≤ 2</text>');
-    for (const reason of ['corrupt', 'black', 'overexposed', 'blurred', 'duplicate']) expect(html).toMatch(new RegExp(`</span>${reason}</span></td><td class="n">${int(m.frames.droppedByReason[reason as DropReason])}</td>`));
+    for (const reason of ['corrupt', 'black', 'overexposed', 'blurred', 'duplicate'])
+      expect(html).toMatch(new RegExp(`</span>${reason}</span></td><td class="n">${int(m.frames.droppedByReason[reason as DropReason])}</td>`));
     expect(html).toContain('<td>All drops</td><td class="n">16</td>');
     for (const c of m.detections.byClass) expect(html).toContain(`<td class="n">${int(c.count)}</td>`);
     expect(html).toContain(`<td class="n">${fixed(m.detections.byClass[0]!.meanScore, 3)}</td>`);
@@ -215,7 +248,9 @@ describe('contact sheet and writeHtmlReport', () => {
     // A distinct colour per image, so thumbnails differ.
     for (const [i, k] of input.kept.entries()) {
       const background = { r: (i * 37) % 256, g: (i * 71) % 256, b: (i * 113) % 256 };
-      await sharp({ create: { width: k.width, height: k.height, channels: 3, background } }).jpeg({ quality: 80 }).toFile(path.join(dir, 'images', k.file));
+      await sharp({ create: { width: k.width, height: k.height, channels: 3, background } })
+        .jpeg({ quality: 80 })
+        .toFile(path.join(dir, 'images', k.file));
     }
   });
   afterAll(() => cleanup());
@@ -235,7 +270,9 @@ describe('contact sheet and writeHtmlReport', () => {
     const meta = await sharp(path.join(dir, thumbnails[0]!.thumb)).metadata();
     expect([meta.format, meta.width, meta.height, meta.exif, meta.icc]).toEqual(['jpeg', 480, 360, undefined, undefined]);
     for (const t of thumbnails) {
-      expect(written.html).toContain(`<a href="${t.image.replace('<', '%3C').replace('>', '%3E')}"><img src="${t.thumb.replace('<', '%3C').replace('>', '%3E')}" width="480" height="360"`);
+      expect(written.html).toContain(
+        `<a href="${t.image.replace('<', '%3C').replace('>', '%3E')}"><img src="${t.thumb.replace('<', '%3C').replace('>', '%3E')}" width="480" height="360"`,
+      );
     }
     expect(await readFile(path.join(dir, 'report.html'), 'utf8')).toBe(written.html);
   });

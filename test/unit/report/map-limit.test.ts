@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { mapLimit } from '../../../src/report/map-limit.js';
 
 describe('mapLimit', () => {
@@ -23,9 +24,11 @@ describe('mapLimit', () => {
   });
 
   test('the first failure rejects the whole map', async () => {
-    await expect(mapLimit([1, 2, 3], 2, async (x) => {
-      if (x === 2) throw new Error('no 2');
-      return x;
-    })).rejects.toThrow('no 2');
+    await expect(
+      mapLimit([1, 2, 3], 2, async (x) => {
+        if (x === 2) throw new Error('no 2');
+        return x;
+      }),
+    ).rejects.toThrow('no 2');
   });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, test } from '@jest/globals';
+
 import type { Detection } from '../../../src/domain/detection.js';
 import type { DropReason } from '../../../src/domain/drop-reason.js';
 import type { VideoInfo } from '../../../src/domain/video.js';
-import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 import { computeMetrics } from '../../../src/observe/compute-metrics.js';
+import type { RunMetrics } from '../../../src/observe/metrics-contract.js';
 import { RunRecorder } from '../../../src/observe/recorder.js';
 import { textBar } from '../../../src/observe/text-bar.js';
-import { escapeMarkdown, renderMarkdownReport, MAX_REPORT_BYTES } from '../../../src/report/markdown.js';
+import { escapeMarkdown, MAX_REPORT_BYTES, renderMarkdownReport } from '../../../src/report/markdown.js';
 import { barChart } from '../../../src/report/text-bars.js';
 import { frameRow } from '../../support/frame-rows.js';
 
@@ -42,9 +43,7 @@ function smallMetrics(site = 'north-gate'): RunMetrics {
     ...Array<DropReason>(2).fill('black'),
     ...Array<DropReason>(8).fill('duplicate'),
   ];
-  reasons.forEach((reason, i) =>
-    r.recordFrame(frameRow({ video: 'cam_1', frameIndex: i, blurScore: 100, phashDistance: i === 0 ? null : i % 16 }, reason)),
-  );
+  reasons.forEach((reason, i) => r.recordFrame(frameRow({ video: 'cam_1', frameIndex: i, blurScore: 100, phashDistance: i === 0 ? null : i % 16 }, reason)));
   for (let i = 0; i < 25; i += 1) {
     r.recordKept({
       file: `img_${i}.jpg`,
@@ -75,10 +74,15 @@ describe('text bars', () => {
   });
 
   test('aligns labels in a chart', () => {
-    expect(barChart([{ label: 'a', value: 2 }, { label: 'long', value: 1 }], { width: 4 })).toEqual([
-      'a    ████ 2',
-      'long ██ 1',
-    ]);
+    expect(
+      barChart(
+        [
+          { label: 'a', value: 2 },
+          { label: 'long', value: 1 },
+        ],
+        { width: 4 },
+      ),
+    ).toEqual(['a    ████ 2', 'long ██ 1']);
   });
 });
 

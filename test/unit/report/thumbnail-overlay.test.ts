@@ -3,6 +3,7 @@
  * and painting them into raw pixels (clipped, any channel count from 3).
  */
 import { describe, expect, test } from '@jest/globals';
+
 import type { KeptImage } from '../../../src/domain/frame-record.js';
 import { pixelTextRects, pixelTextWidth } from '../../../src/report/pixel-font.js';
 import { overlayRects, paintRects, parseColor, type OverlayRect } from '../../../src/report/thumbnail-overlay.js';
@@ -69,7 +70,11 @@ describe('overlay layout', () => {
       const y0 = Math.min(...sides.map((r) => r.y));
       return [x0, y0, Math.max(...sides.map((r) => r.x + r.w)) - x0, Math.max(...sides.map((r) => r.y + r.h)) - y0];
     });
-    expect(bounds).toEqual([[50, 100, 25, 60], [53, 103, 25, 60], [0, 0, 480, 20]]);
+    expect(bounds).toEqual([
+      [50, 100, 25, 60],
+      [53, 103, 25, 60],
+      [0, 0, 480, 20],
+    ]);
     expect(outlines.slice(0, 4).map((r) => Math.min(r.w, r.h))).toEqual([2, 2, 2, 2]);
     // A colour that is not #rgb/#rrggbb becomes the default blue.
     expect(outlines[8]!.color).toEqual(BLUE);
@@ -79,7 +84,10 @@ describe('overlay layout', () => {
     const labels = rects.slice(12).filter((r) => r.h === 7 * 2 + 2 * 2 + 2);
     // The first person's label sits above its box; the second person's would cover it; the car's box
     // touches the top, so its label goes inside.
-    expect(labels.map((r) => [r.x, r.y])).toEqual([[50, 80], [0, 0]]);
+    expect(labels.map((r) => [r.x, r.y])).toEqual([
+      [50, 80],
+      [0, 0],
+    ]);
     const glyphs = rects.slice(12).filter((r) => !labels.includes(r));
     expect(glyphs.length).toBeGreaterThan(10);
     expect(new Set(glyphs.map((r) => r.color.join(',')))).toEqual(new Set(['0,0,0', '255,255,255']));
@@ -107,8 +115,18 @@ describe('paintRects', () => {
     const green: OverlayRect = { x: 6, y: 0, w: 10, h: 1, color: [0, 255, 0] };
     paintRects(pixels, width, height, 3, [red, green]);
     const at = (x: number, y: number): number[] => [...pixels.subarray((y * width + x) * 3, (y * width + x) * 3 + 3)];
-    expect([at(0, 4), at(1, 5), at(6, 0), at(7, 0)]).toEqual([[255, 0, 0], [255, 0, 0], [0, 255, 0], [0, 255, 0]]);
-    expect([at(2, 4), at(0, 3), at(5, 0), at(6, 1)]).toEqual([[7, 7, 7], [7, 7, 7], [7, 7, 7], [7, 7, 7]]);
+    expect([at(0, 4), at(1, 5), at(6, 0), at(7, 0)]).toEqual([
+      [255, 0, 0],
+      [255, 0, 0],
+      [0, 255, 0],
+      [0, 255, 0],
+    ]);
+    expect([at(2, 4), at(0, 3), at(5, 0), at(6, 1)]).toEqual([
+      [7, 7, 7],
+      [7, 7, 7],
+      [7, 7, 7],
+      [7, 7, 7],
+    ]);
     const painted = [...Array(width * height).keys()].filter((i) => !sameColor(at(i % width, Math.floor(i / width)), [7, 7, 7]));
     expect(painted).toHaveLength(2 * 2 + 2);
   });

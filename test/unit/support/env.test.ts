@@ -1,5 +1,6 @@
 /** The tests' environment helper: what was set is set again, what was unset is deleted again. */
 import { afterEach, describe, expect, test } from '@jest/globals';
+
 import { envScope, withEnv } from '../../support/env.js';
 
 const SET = 'DATASET_GEN_ENV_TEST_SET';

@@ -1,9 +1,10 @@
 /** The walkthrough's script parsing, figure filling, sentence splitting and caption timing. */
 import { describe, expect, test } from '@jest/globals';
+
+import { terminalLine } from '../../walkthrough/facts.js';
+import { ranks, type Part } from '../../walkthrough/layout-diagram.js';
 import { fill, fillSection, parseScript, sentences } from '../../walkthrough/script.js';
 import { captionPieces, layOut, toChapters, toVtt } from '../../walkthrough/timeline.js';
-import { ranks, type Part } from '../../walkthrough/layout-diagram.js';
-import { terminalLine } from '../../walkthrough/facts.js';
 
 const SCRIPT = `# Demo
 
@@ -79,7 +80,13 @@ describe('captions', () => {
   test('slides follow their speech; cues cover each slide from its first sentence to its end', () => {
     const slides = layOut(
       [
-        { title: 'A', sentences: [{ text: 'One.', durationMs: 1000 }, { text: 'Two two.', durationMs: 2000 }] },
+        {
+          title: 'A',
+          sentences: [
+            { text: 'One.', durationMs: 1000 },
+            { text: 'Two two.', durationMs: 2000 },
+          ],
+        },
         { title: 'B', sentences: [{ text: 'Three.', durationMs: 500 }] },
       ],
       { leadMs: 100, betweenMs: 200, tailMs: 300 },
@@ -96,7 +103,9 @@ describe('captions', () => {
     const vtt = toVtt(slides);
     expect(vtt).toMatch(/^WEBVTT\n\nNOTE section: A\n\n1\n00:00:00\.100 --> 00:00:01\.300\nOne\.\n/);
     expect(vtt).toContain('NOTE section: B\n\n3\n00:00:03.700 --> 00:00:04.500\nThree.');
-    expect(toChapters('T=1', slides)).toBe(';FFMETADATA1\ntitle=T\\=1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=3600\ntitle=A\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=3600\nEND=4500\ntitle=B\n');
+    expect(toChapters('T=1', slides)).toBe(
+      ';FFMETADATA1\ntitle=T\\=1\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=3600\ntitle=A\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=3600\nEND=4500\ntitle=B\n',
+    );
   });
 });
 
@@ -111,7 +120,9 @@ describe('layout diagram ranks', () => {
 
 describe('terminalLine', () => {
   test('drops the trailing key=value fields of a log line, keeps progress figures', () => {
-    expect(terminalLine('02:38:53 info  stage dedup: 20 → 20 frames in 39 ms (2 %) runId=267a stage=dedup share=0.0172')).toBe('02:38:53 info  stage dedup: 20 → 20 frames in 39 ms (2 %)');
+    expect(terminalLine('02:38:53 info  stage dedup: 20 → 20 frames in 39 ms (2 %) runId=267a stage=dedup share=0.0172')).toBe(
+      '02:38:53 info  stage dedup: 20 → 20 frames in 39 ms (2 %)',
+    );
     expect(terminalLine('02:38:53 info  progress x done=20 total=20')).toBe('02:38:53 info  progress x done=20 total=20');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { chooseDecoderSetting, DECODE_BOUND_MEGAPIXELS, DecoderPriority, KEYFRAME_COST } from '../../../../src/pipeline/decode/decoder-priority.js';
 
 const PAL = { width: 768, height: 576 };
@@ -20,7 +21,9 @@ describe('chooseDecoderSetting', () => {
     expect(chooseDecoderSetting({ gpu: false, decodedPerSample: Math.ceil(frames), keyframes: false, ...PAL }).lowPriority).toBe(false);
     expect(chooseDecoderSetting({ gpu: false, decodedPerSample: Math.floor(frames), keyframes: false, ...PAL }).lowPriority).toBe(true);
     expect(chooseDecoderSetting({ gpu: false, decodedPerSample: Math.ceil(frames / KEYFRAME_COST), keyframes: true, ...PAL }).lowPriority).toBe(false);
-    expect(chooseDecoderSetting({ gpu: false, decodedPerSample: 250, keyframes: false, ...PAL }).reason).toBe('110.6 decoded megapixels per sampled frame: decoding is most of the work');
+    expect(chooseDecoderSetting({ gpu: false, decodedPerSample: 250, keyframes: false, ...PAL }).reason).toBe(
+      '110.6 decoded megapixels per sampled frame: decoding is most of the work',
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 /** Parsing ffmpeg's stderr: frame info from showinfo, corrupt marks from decoder errors, truncation from the demuxer. */
 import { describe, expect, test } from '@jest/globals';
+
 import { DecoderStderr } from '../../../../src/pipeline/decode/decoder-stderr.js';
 import { originFromTimeline } from '../../../../src/pipeline/decode/frame-timeline.js';
 
@@ -14,7 +15,12 @@ describe('DecoderStderr', () => {
     log.line(info(0, 0, 0, 1));
     log.line(info(2, 0, 0));
     log.line('[h264 @ 0x55] [error] error while decoding MB 1 2, bytestream -5');
-    for (const [n, key] of [[1, 0], [2, 0], [3, 1], [4, 0]] as const) {
+    for (const [n, key] of [
+      [1, 0],
+      [2, 0],
+      [3, 1],
+      [4, 0],
+    ] as const) {
       log.line(info(0, n, n * 100, key));
       log.line(info(2, n, n * 100));
     }
@@ -45,7 +51,10 @@ describe('DecoderStderr', () => {
     // A lost packet mid-GOP: the frames predicted from it are smeared up to the next keyframe.
     log.line('[h264 @ 0x55] [error] Invalid NAL unit size (2147483647 > 1708).');
     log.line('[h264 @ 0x55] [error] Error splitting the input into NAL units.');
-    for (const [n, key] of [[1, 0], [2, 1]] as const) {
+    for (const [n, key] of [
+      [1, 0],
+      [2, 1],
+    ] as const) {
       log.line(info(0, n, n * 100, key));
       log.line(info(2, n, n * 100));
     }
@@ -85,7 +94,11 @@ describe('DecoderStderr', () => {
     const placed = new DecoderStderr(originFromTimeline(timeline));
     for (const log of [counted, placed]) {
       // The frame at pts 100 never decodes: ffmpeg's own count (n) runs on without it.
-      for (const [n, pts] of [[0, 0], [1, 200], [2, 300]] as const) {
+      for (const [n, pts] of [
+        [0, 0],
+        [1, 200],
+        [2, 300],
+      ] as const) {
         log.line(info(0, n, pts));
         log.line(info(2, n, pts));
       }

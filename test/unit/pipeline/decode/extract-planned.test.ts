@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+
 import { groupTargets, MAX_GROUP_TARGETS } from '../../../../src/pipeline/decode/extract-planned.js';
 import type { FrameTimeline } from '../../../../src/pipeline/decode/frame-timeline.js';
 import type { DecodeTarget } from '../../../../src/pipeline/decode/keyframe-choice.js';

@@ -5,6 +5,7 @@
  * pipeline scores it. docs/thresholds.md has the measurements on longer footage (test/bench/measure-blur.ts).
  */
 import { describe, expect, test } from '@jest/globals';
+
 import { DEDUP_CHECKPOINT_MS, DEFAULT_QUALITY_THRESHOLDS } from '../../../../src/domain/thresholds.js';
 import { fitForAnalysis } from '../../../../src/pipeline/filter/analysis.js';
 import { BLUR_WARMUP, BlurJudge } from '../../../../src/pipeline/filter/blur-judge.js';

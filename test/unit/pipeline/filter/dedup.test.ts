@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
+
 import type { Frame } from '../../../../src/domain/frame.js';
 import { DEDUP_CHECKPOINT_MS, DEDUP_DISABLED, DEFAULT_DEDUP_THRESHOLD, LOCAL_CHANGE_MAX } from '../../../../src/domain/thresholds.js';
 import { Deduplicator, hammingDistance } from '../../../../src/pipeline/filter/dedup.js';

@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import sharp from 'sharp';
+
 import type { RgbImage } from '../../../../src/domain/frame.js';
 import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD, LOCAL_CHANGE_MAX } from '../../../../src/domain/thresholds.js';
 import { Deduplicator, hammingDistance } from '../../../../src/pipeline/filter/dedup.js';
@@ -70,7 +71,12 @@ describe('localChange', () => {
   test('is 0 for identical grids and for a uniform shift', () => {
     const grid = Float64Array.from({ length: 1024 }, (_, i) => (i * 37) % 200);
     expect(localChange(grid, grid)).toBe(0);
-    expect(localChange(grid.map((v) => v + 12), grid)).toBe(0);
+    expect(
+      localChange(
+        grid.map((v) => v + 12),
+        grid,
+      ),
+    ).toBe(0);
   });
 
   test('is the change of the one cell that moved, beyond the frame-wide change', () => {
@@ -96,7 +102,12 @@ describe('localChange', () => {
           const change = localChange(b, a);
           expect(change).toBeGreaterThanOrEqual(0);
           expect(localChange(a, b)).toBeCloseTo(change, 9);
-          expect(localChange(b.map((v) => v + shift), a)).toBeCloseTo(change, 6);
+          expect(
+            localChange(
+              b.map((v) => v + shift),
+              a,
+            ),
+          ).toBeCloseTo(change, 6);
           const largest = Math.max(...a.map((_, i) => Math.abs(deltas[i]!)));
           expect(change).toBeLessThanOrEqual(2 * largest + 1e-9);
         },

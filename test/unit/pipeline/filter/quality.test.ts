@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
+
 import { DEFAULT_QUALITY_THRESHOLDS, type QualityThresholds } from '../../../../src/domain/thresholds.js';
 import { fitForAnalysis } from '../../../../src/pipeline/filter/analysis.js';
 import { assessQuality, measureQuality, QualityFilter } from '../../../../src/pipeline/filter/quality.js';

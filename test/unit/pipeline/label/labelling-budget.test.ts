@@ -1,5 +1,6 @@
 /** The labelling budget: every class first (rarest first), then the frames least like the picks; deterministic. */
 import { describe, expect, test } from '@jest/globals';
+
 import type { KeptImage } from '../../../../src/domain/frame-record.js';
 import type { FrameFeatures } from '../../../../src/domain/selection.js';
 import { frameDistance, selectFrames } from '../../../../src/pipeline/label/labelling-budget.js';
@@ -30,7 +31,10 @@ describe('selectFrames', () => {
 
   test('covers the rarest class first, then spreads over the scenes', () => {
     const selection = selectFrames(kept, features, 4);
-    expect(selection.classes).toEqual([{ name: 'dog', frames: 1 }, { name: 'person', frames: 9 }]);
+    expect(selection.classes).toEqual([
+      { name: 'dog', frames: 1 },
+      { name: 'person', frames: 9 },
+    ]);
     expect(selection.selected.map((s) => [s.frameIndex, s.reason])).toEqual([
       [4, 'class'],
       [11, 'spread'],

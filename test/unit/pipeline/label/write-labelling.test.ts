@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
+
 import type { KeptImage } from '../../../../src/domain/frame-record.js';
 import type { FrameFeatures } from '../../../../src/domain/selection.js';
 import { buildCoco } from '../../../../src/export/coco.js';
@@ -27,7 +28,10 @@ function image(i: number, className: string | null): KeptImage {
 
 /** Frame i's features: a pHash with i bits set, tiles at a brightness of its own (with tenths, as measured). */
 function featuresOf(i: number): FrameFeatures {
-  return { phash: Array.from({ length: 64 }, (_, b) => (b < i * 7 ? '1' : '0')).join(''), tiles: Array.from({ length: 48 }, (_, t) => Math.round((i * 20 + t) * 10.3) / 10) };
+  return {
+    phash: Array.from({ length: 64 }, (_, b) => (b < i * 7 ? '1' : '0')).join(''),
+    tiles: Array.from({ length: 48 }, (_, t) => Math.round((i * 20 + t) * 10.3) / 10),
+  };
 }
 
 const kept = Array.from({ length: 8 }, (_, i) => image(i, i === 5 ? 'dog' : i % 2 === 0 ? 'person' : null));
@@ -52,7 +56,11 @@ describe('selection-features.json', () => {
     ['another tile grid', { tileGrid: 8, frames: [] }, /expected tileGrid 4, found 8/],
     ['a pHash that is not 64 bits', { tileGrid: 4, frames: [{ file: 'a.jpg', phash: '0101', tiles: featuresOf(1).tiles }] }, /frames\[0\] is not/],
     ['tiles of the wrong length', { tileGrid: 4, frames: [{ file: 'a.jpg', phash: featuresOf(1).phash, tiles: [1, 2, 3] }] }, /frames\[0\] is not/],
-    ['a tile out of 0-255', { tileGrid: 4, frames: [{ file: 'a.jpg', phash: featuresOf(1).phash, tiles: featuresOf(1).tiles.map(() => 300) }] }, /frames\[0\] is not/],
+    [
+      'a tile out of 0-255',
+      { tileGrid: 4, frames: [{ file: 'a.jpg', phash: featuresOf(1).phash, tiles: featuresOf(1).tiles.map(() => 300) }] },
+      /frames\[0\] is not/,
+    ],
   ])('refuses %s', (_, value, message) => {
     expect(() => parseSelectionFeatures(value)).toThrow(message);
   });
@@ -74,7 +82,14 @@ describe('writeLabelling', () => {
     selectOnly: false,
     coco: buildCoco(kept, cocoContext),
     cocoContext,
-    exports: { formats: ['coco', 'yolo'], site: 'site', modelClasses: ['person', 'dog'], modelVersion: 'm@0', labelStudioImages: '/', colorOf: () => '#ff0000' },
+    exports: {
+      formats: ['coco', 'yolo'],
+      site: 'site',
+      modelClasses: ['person', 'dog'],
+      modelVersion: 'm@0',
+      labelStudioImages: '/',
+      colorOf: () => '#ff0000',
+    },
     ...extra,
   });
 
@@ -98,6 +113,9 @@ describe('writeLabelling', () => {
     expect((await readdir(path.join(dir, 'labels'))).sort()).toEqual(chosen);
     const selectedCoco = JSON.parse(await readFile(path.join(dir, 'annotations', 'instances-selected.json'), 'utf8')) as { images: unknown[] };
     expect(selectedCoco.images).toHaveLength(3);
-    expect(result.exports.map((e) => [e.format, e.images])).toEqual([['coco', 3], ['yolo', 3]]);
+    expect(result.exports.map((e) => [e.format, e.images])).toEqual([
+      ['coco', 3],
+      ['yolo', 3],
+    ]);
   });
 });

@@ -2,10 +2,20 @@ import { createHash } from 'node:crypto';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
+import { actionName } from '../../../../src/action/inputs.js';
 import { cliName, type Options } from '../../../../src/domain/run-options.js';
 import { resolveOptions } from '../../../../src/options/resolve-options.js';
-import { changedFinishedVideos, CHECKPOINT_FILE, CheckpointWriter, identityDifferences, readCheckpoint, runIdentity, type FinishedVideo, type RunIdentity } from '../../../../src/pipeline/output/checkpoint.js';
-import { actionName } from '../../../../src/action/inputs.js';
+import {
+  changedFinishedVideos,
+  CHECKPOINT_FILE,
+  CheckpointWriter,
+  identityDifferences,
+  readCheckpoint,
+  runIdentity,
+  type FinishedVideo,
+  type RunIdentity,
+} from '../../../../src/pipeline/output/checkpoint.js';
 import { tempDir } from '../../../support/videos.js';
 
 let dir: string;
@@ -13,7 +23,16 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => ({ dir, cleanup } = await tempDir()));
 afterAll(() => cleanup());
 
-const MODEL_CONFIG = { name: 'yolov8n-coco', layout: 'yolov8', inputSize: 640, classNames: ['person', 'car'], confidence: 0.25, iou: 0.45, maxDetections: 300, executionProviders: ['cpu'] } as const;
+const MODEL_CONFIG = {
+  name: 'yolov8n-coco',
+  layout: 'yolov8',
+  inputSize: 640,
+  classNames: ['person', 'car'],
+  confidence: 0.25,
+  iou: 0.45,
+  maxDetections: 300,
+  executionProviders: ['cpu'],
+} as const;
 
 function identity(raw: Parameters<typeof resolveOptions>[0] = {}): RunIdentity {
   const options: Options = resolveOptions({ video: ['/v/cam0.mp4', '/v/cam1.mp4'], out: '/d/ds', ...raw }, cliName, '/');
@@ -21,7 +40,12 @@ function identity(raw: Parameters<typeof resolveOptions>[0] = {}): RunIdentity {
     options,
     tool: '0.1.0',
     ffmpeg: 'ffmpeg version 5.1',
-    modelConfig: { ...MODEL_CONFIG, classNames: [...MODEL_CONFIG.classNames], executionProviders: ['cpu'], source: { url: 'https://models.test/w.onnx?token=secret' } } as never,
+    modelConfig: {
+      ...MODEL_CONFIG,
+      classNames: [...MODEL_CONFIG.classNames],
+      executionProviders: ['cpu'],
+      source: { url: 'https://models.test/w.onnx?token=secret' },
+    } as never,
     modelSha256: 'c'.repeat(64),
     videos: options.videos.map((file) => ({ path: file, stem: path.basename(file, '.mp4') })),
   });
@@ -33,10 +57,43 @@ function finished(index: number): FinishedVideo {
     index,
     record: { sha256: 'a'.repeat(64), decode: { mode: 'all', reason: 'asked for' }, framesDecoded: 40, decodeErrors: 0 },
     frames: [
-      { video: stem, frameIndex: 0, timestampMs: 0, outcome: 'kept', lumaMean: 118.5, blurScore: 467.8, phashDistance: null, localChange: null, detections: 1, inferenceMs: 73.1, imageFile: `${stem}_000000.jpg` },
-      { video: stem, frameIndex: 5, timestampMs: 500, outcome: 'dropped', reason: 'duplicate', lumaMean: 118.8, blurScore: 457.9, phashDistance: 1, localChange: 4.5 },
+      {
+        video: stem,
+        frameIndex: 0,
+        timestampMs: 0,
+        outcome: 'kept',
+        lumaMean: 118.5,
+        blurScore: 467.8,
+        phashDistance: null,
+        localChange: null,
+        detections: 1,
+        inferenceMs: 73.1,
+        imageFile: `${stem}_000000.jpg`,
+      },
+      {
+        video: stem,
+        frameIndex: 5,
+        timestampMs: 500,
+        outcome: 'dropped',
+        reason: 'duplicate',
+        lumaMean: 118.8,
+        blurScore: 457.9,
+        phashDistance: 1,
+        localChange: 4.5,
+      },
     ],
-    kept: [{ file: `${stem}_000000.jpg`, video: stem, frameIndex: 0, timestampMs: 0, decode: 'sequential', width: 768, height: 576, detections: [{ classIndex: 0, className: 'person', score: 0.8312345678901234, box: { x: 1 / 3, y: 2.5, width: 10.125, height: 20 } }] }],
+    kept: [
+      {
+        file: `${stem}_000000.jpg`,
+        video: stem,
+        frameIndex: 0,
+        timestampMs: 0,
+        decode: 'sequential',
+        width: 768,
+        height: 576,
+        detections: [{ classIndex: 0, className: 'person', score: 0.8312345678901234, box: { x: 1 / 3, y: 2.5, width: 10.125, height: 20 } }],
+      },
+    ],
     features: [[`${stem}_000000.jpg`, { phash: '01'.repeat(32), tiles: Array.from({ length: 48 }, (_, i) => i + 0.5) }]],
     stageMs: { probe: 0, extract: 10.25, quality: 1, dedup: 0.5, detect: 80, write: 3 },
   };
@@ -129,10 +186,12 @@ describe('what differs between the interrupted run and this one', () => {
 
   test('a finished video whose file changed, by its path; unfinished ones are not hashed', async () => {
     const hashed: number[] = [];
-    const now = (sha: Record<number, string>) => async (index: number): Promise<string> => {
-      hashed.push(index);
-      return sha[index]!;
-    };
+    const now =
+      (sha: Record<number, string>) =>
+      async (index: number): Promise<string> => {
+        hashed.push(index);
+        return sha[index]!;
+      };
     expect(await changedFinishedVideos([finished(0)], identity(), now({ 0: 'a'.repeat(64) }))).toEqual([]);
     const cam1 = { ...finished(1), record: { ...finished(1).record, sha256: 'b'.repeat(64) } };
     expect(await changedFinishedVideos([finished(0), cam1], identity(), now({ 0: 'a'.repeat(64), 1: 'e'.repeat(64) }))).toEqual([
@@ -143,7 +202,13 @@ describe('what differs between the interrupted run and this one', () => {
 
   test('another list of videos; the weights, config, tool versions', () => {
     expect(identityDifferences(identity(), identity({ video: ['/v/cam0.mp4'] }), cliName)).toEqual(['--video (was cam0.mp4, cam1.mp4, now cam0.mp4)']);
-    const other = { ...identity(), modelSha256: 'f'.repeat(64), tool: '0.2.0', ffmpeg: 'ffmpeg version 6', modelConfig: { ...identity().modelConfig, inputSize: 320 } };
+    const other = {
+      ...identity(),
+      modelSha256: 'f'.repeat(64),
+      tool: '0.2.0',
+      ffmpeg: 'ffmpeg version 6',
+      modelConfig: { ...identity().modelConfig, inputSize: 320 },
+    };
     expect(identityDifferences(identity(), other, cliName)).toEqual([
       'the model weights (--model: sha256 cccccccccccc… then, ffffffffffff… now)',
       'the model config (--model-config, or its overrides)',

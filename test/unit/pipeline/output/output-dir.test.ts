@@ -2,8 +2,16 @@ import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { OutputError } from '../../../../src/errors.js';
-import { checkOutputDir, commitStagingDir, createStagingDir, discardStagingDir, OutputTakenError, stagingDirOf } from '../../../../src/pipeline/output/output-dir.js';
+import {
+  checkOutputDir,
+  commitStagingDir,
+  createStagingDir,
+  discardStagingDir,
+  OutputTakenError,
+  stagingDirOf,
+} from '../../../../src/pipeline/output/output-dir.js';
 import { tempDir } from '../../../support/videos.js';
 
 let dir: string;
@@ -102,11 +110,15 @@ describe('--overwrite refuses what it must never delete', () => {
     await mkdir(path.join(dir, 'previous-2', '..in'), { recursive: true });
     await writeFile(path.join(dir, 'previous-2', 'manifest.json'), manifest);
     await writeFile(path.join(dir, 'previous-2', '..in', 'cam.mp4'), 'video');
-    expect(await refusal(path.join(dir, 'previous-2'), { inputs: [path.join(dir, 'previous-2', '..in', 'cam.mp4')] })).toMatch(/: it holds the input .*\.\.in\/cam\.mp4;/);
+    expect(await refusal(path.join(dir, 'previous-2'), { inputs: [path.join(dir, 'previous-2', '..in', 'cam.mp4')] })).toMatch(
+      /: it holds the input .*\.\.in\/cam\.mp4;/,
+    );
   });
 
   test('a non-empty folder that is not a dataset-gen dataset (another manifest.json included)', async () => {
-    expect(await refusal(path.join(dir, 'notes'))).toMatch(/: it is not a dataset written by dataset-gen \(no dataset-gen manifest\.json\); --overwrite replaces only a previous dataset;/);
+    expect(await refusal(path.join(dir, 'notes'))).toMatch(
+      /: it is not a dataset written by dataset-gen \(no dataset-gen manifest\.json\); --overwrite replaces only a previous dataset;/,
+    );
   });
 
   test('without --overwrite the guard does not apply: an empty folder, even the working one, is used as before', async () => {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { OutputError } from '../../../../src/errors.js';
 import { lockOutput, lockPathOf } from '../../../../src/pipeline/output/output-lock.js';
 import { tempDir } from '../../../support/videos.js';
@@ -43,7 +44,9 @@ describe('the lock on --out', () => {
     await writeFile(lockPathOf(out), JSON.stringify({ pid, host: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z' }));
     const warnings: string[] = [];
     const lock = await lockOutput(out, undefined, (message) => warnings.push(message));
-    expect(warnings).toEqual([`took over the lock ${lockPathOf(out)} of a run that is gone (pid ${pid} on ${os.hostname()}, started 2026-01-01T00:00:00.000Z)`]);
+    expect(warnings).toEqual([
+      `took over the lock ${lockPathOf(out)} of a run that is gone (pid ${pid} on ${os.hostname()}, started 2026-01-01T00:00:00.000Z)`,
+    ]);
     expect(JSON.parse(await readFile(lock.path, 'utf8'))).toMatchObject({ pid: process.pid });
     await lock.release();
 
@@ -54,7 +57,9 @@ describe('the lock on --out', () => {
   test('an unreadable lock file is not taken over; the message says what to remove', async () => {
     const out = path.join(dir, 'garbled');
     await writeFile(lockPathOf(out), '');
-    await expect(lockOutput(out)).rejects.toThrow(`Output ${out} is locked by ${lockPathOf(out)}, which does not say which run holds it; if no dataset-gen run is writing to ${out}, remove ${lockPathOf(out)}`);
+    await expect(lockOutput(out)).rejects.toThrow(
+      `Output ${out} is locked by ${lockPathOf(out)}, which does not say which run holds it; if no dataset-gen run is writing to ${out}, remove ${lockPathOf(out)}`,
+    );
   });
 
   test('release leaves a lock that another run has taken since', async () => {

@@ -1,6 +1,7 @@
 import { mkdir, readdir, realpath, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+
 import { cliName } from '../../../../src/domain/run-options.js';
 import { UsageError } from '../../../../src/errors.js';
 import { silentLogger } from '../../../../src/observe/log.js';
@@ -24,17 +25,34 @@ const identity: RunIdentity = {
 };
 
 function request(outDir: string, extra: Partial<OpenStagingRequest> = {}): OpenStagingRequest {
-  return { outDir, identity, resume: true, subdirs: ['images', 'annotations'], name: cliName, logger: silentLogger(), sha256Of: () => Promise.resolve('a'.repeat(64)), ...extra };
+  return {
+    outDir,
+    identity,
+    resume: true,
+    subdirs: ['images', 'annotations'],
+    name: cliName,
+    logger: silentLogger(),
+    sha256Of: () => Promise.resolve('a'.repeat(64)),
+    ...extra,
+  };
 }
 
 describe('the staging folder a resume continues', () => {
   test.each<[string, (staging: string, victim: string) => Promise<void>, RegExp]>([
     ['images/ a link to another folder', (staging, victim) => symlink(victim, path.join(staging, 'images')), /\.out-1\.partial\/images is a symbolic link/],
-    ['an image a link', async (staging, victim) => {
-      await mkdir(path.join(staging, 'images'));
-      await symlink(path.join(victim, 'keep.txt'), path.join(staging, 'images', 'cam_000000.jpg'));
-    }, /\.out-2\.partial\/images\/cam_000000\.jpg is a symbolic link/],
-    ['the checkpoint a link', (staging, victim) => symlink(path.join(victim, 'keep.txt'), path.join(staging, '.checkpoint.jsonl')), /\.out-3\.partial\/\.checkpoint\.jsonl is a symbolic link/],
+    [
+      'an image a link',
+      async (staging, victim) => {
+        await mkdir(path.join(staging, 'images'));
+        await symlink(path.join(victim, 'keep.txt'), path.join(staging, 'images', 'cam_000000.jpg'));
+      },
+      /\.out-2\.partial\/images\/cam_000000\.jpg is a symbolic link/,
+    ],
+    [
+      'the checkpoint a link',
+      (staging, victim) => symlink(path.join(victim, 'keep.txt'), path.join(staging, '.checkpoint.jsonl')),
+      /\.out-3\.partial\/\.checkpoint\.jsonl is a symbolic link/,
+    ],
   ])('%s: refused, and what it points at is left alone', async (_name, plant, message) => {
     const n = _name.startsWith('images/') ? 1 : _name.startsWith('an image') ? 2 : 3;
     const outDir = path.join(dir, `out-${n}`);
@@ -70,8 +88,12 @@ describe('the staging folder a resume continues', () => {
     await symlink(outside, path.join(workspace, 'linked'));
     const inside = await openRunStaging(request(path.join(workspace, 'ds'), { resume: false, confineTo: await realpath(workspace) }));
     expect(path.dirname(inside.dir)).toBe(workspace);
-    const error = await openRunStaging(request(path.join(workspace, 'linked', 'ds'), { resume: false, confineTo: await realpath(workspace) })).catch((e: unknown) => e);
+    const error = await openRunStaging(request(path.join(workspace, 'linked', 'ds'), { resume: false, confineTo: await realpath(workspace) })).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toMatch(/^The staging folder .*linked\/\.ds\.partial resolves to .*outside\/\.ds\.partial, outside the workspace .*workspace; choose an output folder inside the workspace$/);
+    expect((error as Error).message).toMatch(
+      /^The staging folder .*linked\/\.ds\.partial resolves to .*outside\/\.ds\.partial, outside the workspace .*workspace; choose an output folder inside the workspace$/,
+    );
   });
 });

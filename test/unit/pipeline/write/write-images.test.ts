@@ -2,6 +2,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
+
 import { imageFileName } from '../../../../src/domain/dataset-files.js';
 import type { Frame } from '../../../../src/domain/frame.js';
 import type { VideoInfo } from '../../../../src/domain/video.js';
