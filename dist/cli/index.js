@@ -22376,7 +22376,7 @@ class RuntimePool {
     }
 }
 /**
- * The inference workers for a model: one session per worker of the layout (runtime-layout.ts). When
+ * The inference workers for a model: one session per worker of the layout (worker-layout.ts). When
  * one cannot load, the others are released and its error is thrown.
  */
 async function startRuntimePool(modelPath, providers, workers) {

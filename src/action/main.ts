@@ -1,5 +1,5 @@
 /**
- * Entry point of the Docker action (see action.yml and run.ts). A cancelled job (SIGINT, then SIGTERM)
+ * Entry point of the Docker action (see action.yml and run-action.ts). A cancelled job (SIGINT, then SIGTERM)
  * stops the run cleanly: exit 130 / 143, the staging folder kept for `resume` once a video is finished.
  */
 import { InterruptedError } from '../errors.js';

@@ -31,7 +31,7 @@ export interface DetectorOptions {
   onWarning?: (message: string) => void;
   /** Class names to keep; all classes when absent or empty. Unknown names are a ConfigError. */
   classFilter?: readonly string[];
-  /** Inference workers (sessions working on different batches at once); `auto` by default, see runtime-layout.ts. */
+  /** Inference workers (sessions working on different batches at once); `auto` by default, see worker-layout.ts. */
   workers?: WorkerCount;
 }
 

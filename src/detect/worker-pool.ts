@@ -48,7 +48,7 @@ export class RuntimePool implements ModelRuntime {
 }
 
 /**
- * The inference workers for a model: one session per worker of the layout (runtime-layout.ts). When
+ * The inference workers for a model: one session per worker of the layout (worker-layout.ts). When
  * one cannot load, the others are released and its error is thrown.
  */
 export async function startRuntimePool(modelPath: string, providers: readonly ExecutionProvider[], workers: WorkerCount): Promise<RuntimePool> {

@@ -1,9 +1,9 @@
 /**
  * The layout a reader finds stages by (docs/architecture.md): no folder of src/ holds more than 20
  * files directly, and test/unit/ mirrors src/ (every unit-test folder names a folder of src/, or is
- * one of the few that test the repository itself).
+ * one of the few that test the repository itself); docs/architecture.md's tree lists every module.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 
@@ -30,5 +30,21 @@ describe('the layout', () => {
     const source = new Set(await folders('src'));
     const strays = (await folders('test/unit')).filter((folder) => folder !== '' && !NOT_MIRRORS.has(folder.split(path.sep)[0]!) && !source.has(folder));
     expect(strays).toEqual([]);
+  });
+
+  test("docs/architecture.md's tree lists every module of src/, and nothing else", async () => {
+    const doc = await readFile('docs/architecture.md', 'utf8');
+    const section = doc.slice(doc.indexOf('## The tree'), doc.indexOf('\n## ', doc.indexOf('## The tree') + 1));
+    const listed: string[] = [];
+    let folder = '';
+    for (const line of section.split('\n')) {
+      const heading = /^- `(src(?:\/[^`]*)?)\/`/.exec(line);
+      if (heading) folder = heading[1]!;
+      const file = /^ {2}- `([^`]+\.ts)`/.exec(line);
+      if (file) listed.push(`${folder}/${file[1]}`);
+    }
+    const entries = await readdir('src', { recursive: true, withFileTypes: true });
+    const actual = entries.filter((e) => e.isFile() && e.name.endsWith('.ts')).map((e) => path.join(e.parentPath, e.name));
+    expect(listed.sort()).toEqual(actual.sort());
   });
 });
