@@ -12,8 +12,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 
-import { EXIT_CODES, UsageError } from '../../src/errors.js';
+import { EXIT_CODES, InterruptedError, UsageError } from '../../src/errors.js';
 import { readDatasetPart } from '../../src/pipeline/merge/dataset-part.js';
+import { mergeDatasets } from '../../src/pipeline/merge/merge.js';
 import { exists, lock, runCliToEnd, staging, startCli, waitUntil } from '../support/cli-process.js';
 import { makeModelDir, writeColourBoxDetector } from '../support/onnx-builder.js';
 import { makeVideo, tempDir } from '../support/videos.js';
@@ -307,6 +308,29 @@ describe('one --out at a time, checked again at the end', () => {
     );
     expect(await readdir(out)).toEqual(['theirs.txt']);
     expect(await readdir(staging(out))).toContain('manifest.json');
+  });
+});
+
+describe('merge stops on SIGINT/SIGTERM, writing nothing', () => {
+  test('a signal during the merge: exit 143, no output, no staging folder, the lock released', async () => {
+    const out = path.join(dir, 'signalled', 'merged');
+    const merging = startCli(['merge', ...parts, '--out', out]);
+    await waitUntil(merging, async () => (await readdir(path.dirname(out)).catch(() => [])).some((name) => name.startsWith('.merged.partial-')));
+    merging.child.kill('SIGTERM');
+    const exit = await merging.exited;
+    expect(exit.code).toBe(EXIT_CODES.sigterm);
+    expect(oneLineError(exit.stderr)).toMatch(/^dataset-gen: interrupted \(SIGTERM\); the merge wrote nothing to .*merged$/);
+    expect(await readdir(path.dirname(out))).toEqual([]);
+  });
+
+  test('an abort before the merge starts writing: InterruptedError, nothing written', async () => {
+    const out = path.join(dir, 'aborted', 'merged');
+    const abort = new AbortController();
+    abort.abort(new InterruptedError('interrupted (SIGINT)', 'SIGINT'));
+    const error = await mergeDatasets({ parts, outDir: out, overwrite: false }, { signal: abort.signal }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InterruptedError);
+    expect((error as Error).message).toBe(`interrupted (SIGINT); the merge wrote nothing to ${out}`);
+    expect(await readdir(path.dirname(out))).toEqual([]);
   });
 });
 
