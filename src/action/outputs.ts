@@ -6,6 +6,7 @@
 import path from 'node:path';
 import * as core from '@actions/core';
 
+import { isInside } from '../domain/path-inside.js';
 import type { RunResult } from '../index.js';
 import type { UploadedArtifact } from './artifact.js';
 import { createActionsLogger } from './logger.js';
@@ -23,11 +24,11 @@ export enum Output {
   ArtifactUrl = 'artifact-url',
 }
 
+/** `file` relative to the workspace (`/` separators, `.` for the workspace itself); as given when outside it. */
 export function workspacePath(file: string, workspace: string): string {
+  if (!isInside(file, workspace)) return file;
   const relative = path.relative(workspace, file);
-  if (relative === '') return '.';
-  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return file;
-  return relative.split(path.sep).join('/');
+  return relative === '' ? '.' : relative.split(path.sep).join('/');
 }
 
 export function actionOutputs(

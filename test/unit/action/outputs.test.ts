@@ -14,6 +14,8 @@ describe('outputs', () => {
     expect(workspacePath('/ws/a/b/instances.json', '/ws')).toBe('a/b/instances.json');
     expect(workspacePath('/ws', '/ws')).toBe('.');
     expect(workspacePath('/elsewhere/dataset', '/ws')).toBe('/elsewhere/dataset');
+    expect(workspacePath('/ws/..in/dataset', '/ws')).toBe('..in/dataset');
+    expect(workspacePath('/ws-other/dataset', '/ws')).toBe('/ws-other/dataset');
     expect(workspacePath('/ws/..data/x', '/ws')).toBe('..data/x');
   });
 
