@@ -6342,7 +6342,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8124);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8665);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8124:
+/***/ 8665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18028,7 +18028,7 @@ function computeMetrics(recorder, options) {
         timings: timingMetrics(recorder),
         videos,
         phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
-        dataLoss: dataLossOf(videos, counts.sampled, recorder.kept.length),
+        dataLoss: [...(options.uncovered ?? []), ...dataLossOf(videos, counts.sampled, recorder.kept.length)],
         compute: costMetrics(recorder, options),
         exports: recorder.exports.map((e) => ({ ...e, files: [...e.files] })),
         selection: selectionMetrics(recorder.selection, recorder.exportsOnlySelected),
@@ -18156,10 +18156,10 @@ function timingMetrics(recorder) {
     }
     return { wallMs: round(recorder.wallMs, 1), stageTotalMs: round(total, 1), stages };
 }
-/** The run's wall time against the video time it processed, and its cost when a price was given. */
+/** The run's compute time (its wall time, or a merge's parts') against the video time it processed, and its cost when a price was given. */
 function costMetrics(recorder, options) {
     const videoSeconds = options.videoSeconds ?? recorder.videos.reduce((acc, v) => acc + v.info.durationSeconds, 0);
-    const computeSeconds = recorder.wallMs / 1000;
+    const computeSeconds = (options.computeMs ?? recorder.wallMs) / 1000;
     const perVideoHour = videoSeconds > 0 ? (computeSeconds * 3600) / videoSeconds : 0;
     const price = options.pricePerHour ?? null;
     return {
@@ -18223,6 +18223,10 @@ function percentOf(part, whole) {
     return `${Math.round((part / whole) * 100)} %`;
 }
 function describeDataLoss(warning, name = cliName) {
+    if (warning.kind === 'uncovered') {
+        const { video, fromSeconds, toSeconds } = warning;
+        return `Video ${video} has no frames from ${fromSeconds} s to ${toSeconds} s: no merged part covered that range (merged with --allow-gaps); merge it in from the missing part to complete the dataset`;
+    }
     if (warning.kind === 'truncated') {
         const { video, decodedSeconds, durationSeconds } = warning;
         return `Video ${video} is truncated: decoding stopped at ${decodedSeconds.toFixed(1)} s of ${durationSeconds.toFixed(1)} s; the frames up to there are in the dataset (pass ${name('strict')} to refuse such files)`;
@@ -24916,6 +24920,61 @@ function isLabelStudioImagePrefix(prefix) {
     return isRelativePrefix(prefix);
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/merge/coverage.ts
+
+/** Less than this between two stretches is rounding, not a gap (ranges are given to the ms). */
+const EPSILON_MS = 1;
+const coverage_seconds = (ms) => Math.round(ms) / 1000;
+/** Each part's stretch of each video it holds, by video stem, in the order given. */
+function spansByVideo(parts) {
+    const byVideo = new Map();
+    for (const part of parts) {
+        const range = part.manifest.config.timeRange ?? null;
+        for (const video of part.manifest.videos) {
+            const durationMs = video.durationSeconds * 1000;
+            const startMs = Math.min(range?.startMs ?? 0, durationMs);
+            const endMs = Math.min(range?.endMs ?? durationMs, durationMs);
+            const entry = byVideo.get(video.stem) ?? { durationMs, spans: [] };
+            entry.spans.push({ startMs, endMs, part: part.given });
+            byVideo.set(video.stem, entry);
+        }
+    }
+    return byVideo;
+}
+/** The parts' coverage of every video; throws on an overlap, and on a gap unless `allowGaps`. */
+function coverageOf(parts, allowGaps) {
+    const videos = [];
+    const gaps = [];
+    for (const [video, { durationMs, spans }] of spansByVideo(parts)) {
+        const sorted = spans.filter((s) => s.endMs > s.startMs).sort((a, b) => a.startMs - b.startMs);
+        const covered = [];
+        let reached = 0;
+        for (const [i, span] of sorted.entries()) {
+            const before = sorted[i - 1];
+            if (before !== undefined && span.startMs < reached - EPSILON_MS) {
+                throw new errors/* UsageError */.eb(`Cannot merge: ${before.part} and ${span.part} both cover video ${video} from ${coverage_seconds(span.startMs)} s to ${coverage_seconds(Math.min(reached, span.endMs))} s; their time ranges overlap`);
+            }
+            if (span.startMs > reached + EPSILON_MS)
+                gaps.push({ kind: 'uncovered', video, fromSeconds: coverage_seconds(reached), toSeconds: coverage_seconds(span.startMs) });
+            const last = covered.at(-1);
+            if (last !== undefined && span.startMs <= last.endMs + EPSILON_MS)
+                last.endMs = Math.max(last.endMs, span.endMs);
+            else
+                covered.push({ startMs: span.startMs, endMs: span.endMs });
+            reached = Math.max(reached, span.endMs);
+        }
+        if (durationMs > reached + EPSILON_MS)
+            gaps.push({ kind: 'uncovered', video, fromSeconds: coverage_seconds(reached), toSeconds: coverage_seconds(durationMs) });
+        videos.push({ video, durationSeconds: coverage_seconds(durationMs), covered: covered.map((s) => [coverage_seconds(s.startMs), coverage_seconds(s.endMs)]) });
+    }
+    const first = gaps[0];
+    if (first !== undefined && !allowGaps) {
+        const more = gaps.length > 1 ? ` (and ${gaps.length - 1} more gap${gaps.length > 2 ? 's' : ''})` : '';
+        throw new errors/* UsageError */.eb(`Cannot merge: no part covers video ${first.video} from ${first.fromSeconds} s to ${first.toSeconds} s${more}; merge the missing part too, or pass --allow-gaps to merge what there is (the gaps are then recorded and reported)`);
+    }
+    return { videos, gaps };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/merge/part-schemas.ts
 /**
  * Schemas of a finished dataset's files as `merge` reads them back (manifest.json,
@@ -25282,6 +25341,7 @@ function checkMergeable(parts) {
 
 
 
+
 /** The parts' videos, one entry per video (by stem) in order of first appearance, decoded frames summed. */
 function joinVideos(parts) {
     const byStem = new Map();
@@ -25326,9 +25386,9 @@ function coveredRange(parts) {
     const endMs = ranges.some((r) => r.endMs === null) ? null : Math.max(...ranges.map((r) => r.endMs));
     return startMs === 0 && endMs === null ? null : { startMs, endMs };
 }
-function summedRecord(parts, frames, kept, videos, labelling) {
+/** The parts' records joined; the wall time is the merge's own (its parts' compute time is counted apart). */
+function summedRecord(parts, frames, kept, videos, labelling, wallMs) {
     const stageMs = Object.fromEntries(STAGES.map((stage) => [stage, parts.reduce((acc, p) => acc + p.metrics.timings.stages[stage].ms, 0)]));
-    const wallMs = parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0);
     return { stageMs, frames, kept, videos, wallMs, exports: labelling.exports, selection: labelling.selection, exportsOnlySelected: labelling.selectedOnly };
 }
 function videoRecords(videos) {
@@ -25343,6 +25403,7 @@ function videoRecords(videos) {
 }
 function joinParts(parts, request, name) {
     checkMergeable(parts);
+    const coverage = coverageOf(parts, request.allowGaps === true);
     const videos = joinVideos(parts);
     const rank = new Map(videos.map((v, i) => [v.stem, i]));
     const frames = joinFrames(parts, rank);
@@ -25353,7 +25414,7 @@ function joinParts(parts, request, name) {
     if (unfeatured) {
         throw new errors/* UsageError */.eb(`${unfeatured.given} has no ${EXPORT_FILES.selectionFeatures}, which ${name('select')} at merge chooses from; a run writes it when given ${name('select')} (any budget): run that part again with it`);
     }
-    return { parts, videos, frames, kept, budget };
+    return { parts, videos, frames, kept, budget, coverage };
 }
 /** Copies every part's kept images into the staging folder, each a regular file of the part under the name computed for its frame. */
 async function copyImages(parts, staging, signal) {
@@ -25404,8 +25465,10 @@ async function writeMerged(staging, joined, request, startedAt, signal) {
             colorOf: classColors(model.classNames, coco.categories.map((c) => c.name)),
         },
     });
-    const record = summedRecord(parts, frames, kept, videoRecords(videos), labelling);
+    const record = summedRecord(parts, frames, kept, videoRecords(videos), labelling, Date.now() - startedAt.getTime());
     const metrics = computeMetrics(record, {
+        computeMs: parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0),
+        uncovered: joined.coverage.gaps,
         site: config.site,
         classNames: model.classNames,
         videoSeconds: parts.reduce((acc, p) => acc + p.metrics.compute.videoSeconds, 0),
@@ -25438,6 +25501,7 @@ async function writeMerged(staging, joined, request, startedAt, signal) {
         files: manifestFiles(),
         exports: metrics.exports,
         selection: manifestSelection(metrics),
+        coverage: joined.coverage.videos,
         parts: parts.map((p) => ({
             path: p.given,
             runId: p.manifest.run.id,
@@ -26405,6 +26469,7 @@ const MERGE_OPTIONS = {
     select: { type: 'string' },
     'select-only': { type: 'boolean' },
     'label-studio-images': { type: 'string' },
+    'allow-gaps': { type: 'boolean' },
     'log-format': { type: 'string' },
     debug: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -26536,6 +26601,7 @@ function parseMergeArgs(rest) {
         parts: positionals,
         logFormat: logFormatOf(values['log-format']),
         debug: values.debug === true,
+        allowGaps: values['allow-gaps'] === true,
     };
 }
 
@@ -26722,7 +26788,8 @@ new unique ids, metrics and report computed again, the labelling budget chosen a
 frames, the parts listed in manifest.json. Each part is read as untrusted: a file that is not what
 dataset-gen writes there (a link, a FIFO, an image name that is not its frame's) is refused, naming
 the part and the file. Parts made with another model or config are refused (exit code ${errors/* EXIT_CODES */.ai.config}), and
-so are parts whose time ranges overlap (exit code ${errors/* EXIT_CODES */.ai.usage}).
+so are parts whose time ranges overlap, or that leave a stretch of a video uncovered unless
+--allow-gaps is given (exit code ${errors/* EXIT_CODES */.ai.usage}).
 
 Arguments:
   <dataset>...              dataset folders to join, one or more (required)
@@ -26740,6 +26807,9 @@ Options:
                             put before each image's file name in the merged Label Studio tasks;
                             the parts' own prefixes are not used
                             (default: ${DEFAULT_LABEL_STUDIO_IMAGES})
+  --allow-gaps              merge even when the parts leave a stretch of a video uncovered (a
+                            lost part): the covered ranges go into manifest.json and the gaps to
+                            the top of every report (default: refuse, naming the missing seconds)
   --log-format text|json    log lines on stderr (default: text)
   --debug                   print stack traces of errors
   -h, --help                this help
@@ -26801,6 +26871,7 @@ async function runCli(argv, io) {
                 cwd: io.cwd,
                 ...(budget.select === null ? {} : { budget: { select: budget.select, selectOnly: budget.selectOnly } }),
                 ...(args.raw['label-studio-images'] === undefined ? {} : { labelStudioImages: labelStudioImagesOption(args.raw) }),
+                allowGaps: args.allowGaps === true,
             }, { logger, signal: io.signal });
             io.stdout.write(`${merged.outDir}\n`);
             return 0;

@@ -18,6 +18,8 @@ export interface CliArgs {
   debug: boolean;
   /** `help` and `usage`: which help to show. */
   topic?: HelpTopic;
+  /** `merge --allow-gaps`: merge parts that leave a stretch of a video uncovered. */
+  allowGaps?: boolean;
 }
 
 const VALUE_OPTIONS = [
@@ -82,6 +84,7 @@ export const MERGE_OPTIONS = {
   select: { type: 'string' },
   'select-only': { type: 'boolean' },
   'label-studio-images': { type: 'string' },
+  'allow-gaps': { type: 'boolean' },
   'log-format': { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -205,5 +208,6 @@ function parseMergeArgs(rest: readonly string[]): CliArgs {
     parts: positionals,
     logFormat: logFormatOf(values['log-format']),
     debug: values.debug === true,
+    allowGaps: values['allow-gaps'] === true,
   };
 }

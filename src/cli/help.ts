@@ -186,7 +186,8 @@ new unique ids, metrics and report computed again, the labelling budget chosen a
 frames, the parts listed in manifest.json. Each part is read as untrusted: a file that is not what
 dataset-gen writes there (a link, a FIFO, an image name that is not its frame's) is refused, naming
 the part and the file. Parts made with another model or config are refused (exit code ${EXIT_CODES.config}), and
-so are parts whose time ranges overlap (exit code ${EXIT_CODES.usage}).
+so are parts whose time ranges overlap, or that leave a stretch of a video uncovered unless
+--allow-gaps is given (exit code ${EXIT_CODES.usage}).
 
 Arguments:
   <dataset>...              dataset folders to join, one or more (required)
@@ -204,6 +205,9 @@ Options:
                             put before each image's file name in the merged Label Studio tasks;
                             the parts' own prefixes are not used
                             (default: ${DEFAULT_LABEL_STUDIO_IMAGES})
+  --allow-gaps              merge even when the parts leave a stretch of a video uncovered (a
+                            lost part): the covered ranges go into manifest.json and the gaps to
+                            the top of every report (default: refuse, naming the missing seconds)
   --log-format text|json    log lines on stderr (default: text)
   --debug                   print stack traces of errors
   -h, --help                this help

@@ -57,6 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           cwd: io.cwd,
           ...(budget.select === null ? {} : { budget: { select: budget.select, selectOnly: budget.selectOnly } }),
           ...(args.raw['label-studio-images'] === undefined ? {} : { labelStudioImages: labelStudioImagesOption(args.raw) }),
+          allowGaps: args.allowGaps === true,
         },
         { logger, signal: io.signal },
       );

@@ -1,7 +1,7 @@
 /**
  * A run that loses most of its frames must say so: one quality reason removing more than half of a
  * video's frames (duplicates aside), or a dataset with no images at all; so must one that reads a
- * damaged or truncated file. Computed once with the metrics; logged as warnings and shown in every
+ * damaged or truncated file, and a merge that holds only part of a video. Computed once with the metrics; logged as warnings and shown in every
  * report.
  */
 import type { QualityDropReason } from './drop-reason.js';
@@ -43,7 +43,15 @@ export interface DamagedVideo {
   sampled: number;
 }
 
-export type DataLossWarning = ReasonDataLoss | EmptyDataset | TruncatedVideo | DamagedVideo;
+/** A stretch of a video no merged part covered (`merge --allow-gaps`): its frames are not in the dataset. */
+export interface UncoveredRange {
+  kind: 'uncovered';
+  video: string;
+  fromSeconds: number;
+  toSeconds: number;
+}
+
+export type DataLossWarning = ReasonDataLoss | EmptyDataset | TruncatedVideo | DamagedVideo | UncoveredRange;
 
 /** Above this share of a video's non-duplicate frames, a reason's drops are a warning. */
 export const DATA_LOSS_SHARE = 0.5;

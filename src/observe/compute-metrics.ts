@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 
-import { DATA_LOSS_SHARE, type DataLossWarning } from '../domain/data-loss.js';
+import { DATA_LOSS_SHARE, type DataLossWarning, type UncoveredRange } from '../domain/data-loss.js';
 import { DROP_REASONS, QUALITY_DROP_REASONS, type DropReason } from '../domain/drop-reason.js';
 import type { FrameRecord, KeptImage, VideoRecord } from '../domain/frame-record.js';
 import type { Selection } from '../domain/selection.js';
@@ -35,6 +35,10 @@ export interface ComputeMetricsOptions {
   classNames: readonly string[];
   /** The class filter, when the run kept only some classes; absent or null keeps all. */
   classFilter?: readonly string[] | null;
+  /** Compute time when it is not the record's own wall time (a merge: its parts' runs), ms. */
+  computeMs?: number;
+  /** Stretches of videos no merged part covered (`merge --allow-gaps`), reported first among the data-loss warnings. */
+  uncovered?: readonly UncoveredRange[];
 }
 
 /** Buckets for detections per image: 0 … 9, then 10+. */
@@ -77,7 +81,7 @@ export function computeMetrics(recorder: RunRecord, options: ComputeMetricsOptio
     timings: timingMetrics(recorder),
     videos,
     phashDistance: summarize(distances, PHASH_DISTANCE_BUCKETS),
-    dataLoss: dataLossOf(videos, counts.sampled, recorder.kept.length),
+    dataLoss: [...(options.uncovered ?? []), ...dataLossOf(videos, counts.sampled, recorder.kept.length)],
     compute: costMetrics(recorder, options),
     exports: recorder.exports.map((e) => ({ ...e, files: [...e.files] })),
     selection: selectionMetrics(recorder.selection, recorder.exportsOnlySelected),
@@ -205,10 +209,10 @@ function timingMetrics(recorder: RunRecord): TimingMetrics {
   return { wallMs: round(recorder.wallMs, 1), stageTotalMs: round(total, 1), stages };
 }
 
-/** The run's wall time against the video time it processed, and its cost when a price was given. */
+/** The run's compute time (its wall time, or a merge's parts') against the video time it processed, and its cost when a price was given. */
 function costMetrics(recorder: RunRecord, options: ComputeMetricsOptions): ComputeMetrics {
   const videoSeconds = options.videoSeconds ?? recorder.videos.reduce((acc, v) => acc + v.info.durationSeconds, 0);
-  const computeSeconds = recorder.wallMs / 1000;
+  const computeSeconds = (options.computeMs ?? recorder.wallMs) / 1000;
   const perVideoHour = videoSeconds > 0 ? (computeSeconds * 3600) / videoSeconds : 0;
   const price = options.pricePerHour ?? null;
   return {

@@ -7,6 +7,10 @@ function percentOf(part: number, whole: number): string {
 }
 
 export function describeDataLoss(warning: DataLossWarning, name: NameOf = cliName): string {
+  if (warning.kind === 'uncovered') {
+    const { video, fromSeconds, toSeconds } = warning;
+    return `Video ${video} has no frames from ${fromSeconds} s to ${toSeconds} s: no merged part covered that range (merged with --allow-gaps); merge it in from the missing part to complete the dataset`;
+  }
   if (warning.kind === 'truncated') {
     const { video, decodedSeconds, durationSeconds } = warning;
     return `Video ${video} is truncated: decoding stopped at ${decodedSeconds.toFixed(1)} s of ${durationSeconds.toFixed(1)} s; the frames up to there are in the dataset (pass ${name('strict')} to refuse such files)`;

@@ -108,14 +108,49 @@ describe('three ranges merged = one run', () => {
       { startMs: 1_000_000, endMs: null },
     ]);
     expect(manifest.config.timeRange).toBeNull();
-    const strip = (m: RunManifest): unknown => ({ ...m, run: null, parts: null, runtime: null });
+    expect(manifest.coverage).toEqual([{ video: 'long', durationSeconds: 1300, covered: [[0, 1300]] }]);
+    const strip = (m: RunManifest): unknown => ({ ...m, run: null, parts: null, runtime: null, coverage: null });
     expect(strip(manifest)).toEqual(strip(full.manifest));
   });
 
-  test('overlapping ranges are refused, naming a frame in both', async () => {
+  test('overlapping ranges are refused, naming the seconds both cover', async () => {
     const error = await mergeDatasets({ parts: [full.outDir, parts[1]!.outDir], outDir: path.join(dir, 'overlap'), overwrite: false }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toMatch(/frame 900 of long is in both .*full and .*part-1; their time ranges overlap/);
+    expect((error as Error).message).toMatch(/^Cannot merge: .*full and .*part-1 both cover video long from 450 s to 1000 s; their time ranges overlap$/);
+  });
+
+  test('a missing range is refused, naming the missing seconds', async () => {
+    const out = path.join(dir, 'gap');
+    const error = await mergeDatasets({ parts: [parts[0]!.outDir, parts[2]!.outDir], outDir: out, overwrite: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toBe(
+      'Cannot merge: no part covers video long from 450 s to 1000 s; merge the missing part too, or pass --allow-gaps to merge what there is (the gaps are then recorded and reported)',
+    );
+    expect(await readdir(dir)).not.toContain('gap');
+  });
+
+  test('--allow-gaps merges what there is: the covered ranges in the manifest, the gap at the top of the reports', async () => {
+    const out = path.join(dir, 'gap-allowed');
+    const merged = await mergeDatasets({ parts: [parts[0]!.outDir, parts[2]!.outDir], outDir: out, overwrite: false, allowGaps: true });
+    expect(merged.manifest.coverage).toEqual([
+      {
+        video: 'long',
+        durationSeconds: 1300,
+        covered: [
+          [0, 450],
+          [1000, 1300],
+        ],
+      },
+    ]);
+    expect(merged.metrics.dataLoss[0]).toEqual({ kind: 'uncovered', video: 'long', fromSeconds: 450, toSeconds: 1000 });
+    const gap = 'Video long has no frames from 450 s to 1000 s: no merged part covered that range (merged with --allow-gaps)';
+    const report = await readFile(path.join(out, 'report.md'), 'utf8');
+    expect(report.indexOf(gap)).toBeGreaterThan(-1);
+    expect(report.indexOf(gap)).toBeLessThan(report.indexOf('# Summary'));
+    expect(await readFile(path.join(out, 'report.html'), 'utf8')).toContain(gap);
+    // The merge's own time, and its parts' compute time apart.
+    expect(merged.metrics.timings.wallMs).toBeLessThanOrEqual(merged.manifest.run.wallSeconds * 1000 + 10);
+    expect(merged.metrics.compute.computeSeconds).toBeCloseTo((parts[0]!.metrics.timings.wallMs + parts[2]!.metrics.timings.wallMs) / 1000, 1);
   });
 
   test('datasets made with another config are refused, naming the field', async () => {

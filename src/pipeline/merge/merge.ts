@@ -30,6 +30,7 @@ import { lockOutput } from '../output/output-lock.js';
 import { copyBack, ReadBackError } from '../output/read-back.js';
 import { manifestCounts, manifestFiles, manifestSelection, type RunManifest } from '../write/manifest.js';
 import { writeReports } from '../write/write-reports.js';
+import { coverageOf, type Coverage } from './coverage.js';
 import { readDatasetPart, type DatasetPart } from './dataset-part.js';
 import { checkMergeable } from './merge-check.js';
 import { PART_FILE_LIMITS, type PartManifest } from './part-schemas.js';
@@ -50,6 +51,11 @@ export interface MergeRequest {
    * default. Never taken from the parts, whose manifests anyone may have edited.
    */
   labelStudioImages?: string;
+  /**
+   * Merge even when the parts leave a stretch of a video uncovered (`--allow-gaps`): the covered ranges
+   * go into the manifest and the gaps to the top of every report. Absent: a gap is refused.
+   */
+  allowGaps?: boolean;
 }
 
 export interface MergeResult {
@@ -106,12 +112,19 @@ function coveredRange(parts: readonly DatasetPart[]): TimeRange | null {
   return startMs === 0 && endMs === null ? null : { startMs, endMs };
 }
 
-function summedRecord(parts: readonly DatasetPart[], frames: FrameRecord[], kept: KeptImage[], videos: VideoRecord[], labelling: LabellingResult): RunRecord {
+/** The parts' records joined; the wall time is the merge's own (its parts' compute time is counted apart). */
+function summedRecord(
+  parts: readonly DatasetPart[],
+  frames: FrameRecord[],
+  kept: KeptImage[],
+  videos: VideoRecord[],
+  labelling: LabellingResult,
+  wallMs: number,
+): RunRecord {
   const stageMs = Object.fromEntries(STAGES.map((stage) => [stage, parts.reduce((acc, p) => acc + p.metrics.timings.stages[stage].ms, 0)])) as Record<
     Stage,
     number
   >;
-  const wallMs = parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0);
   return { stageMs, frames, kept, videos, wallMs, exports: labelling.exports, selection: labelling.selection, exportsOnlySelected: labelling.selectedOnly };
 }
 
@@ -140,10 +153,12 @@ interface Joined {
   frames: FrameRecord[];
   kept: KeptImage[];
   budget: { select: number | null; selectOnly: boolean };
+  coverage: Coverage;
 }
 
 function joinParts(parts: DatasetPart[], request: MergeRequest, name: NameOf): Joined {
   checkMergeable(parts);
+  const coverage = coverageOf(parts, request.allowGaps === true);
   const videos = joinVideos(parts);
   const rank = new Map(videos.map((v, i) => [v.stem, i]));
   const frames = joinFrames(parts, rank);
@@ -156,7 +171,7 @@ function joinParts(parts: DatasetPart[], request: MergeRequest, name: NameOf): J
       `${unfeatured.given} has no ${EXPORT_FILES.selectionFeatures}, which ${name('select')} at merge chooses from; a run writes it when given ${name('select')} (any budget): run that part again with it`,
     );
   }
-  return { parts, videos, frames, kept, budget };
+  return { parts, videos, frames, kept, budget, coverage };
 }
 
 /** Copies every part's kept images into the staging folder, each a regular file of the part under the name computed for its frame. */
@@ -218,8 +233,10 @@ async function writeMerged(
       ),
     },
   });
-  const record = summedRecord(parts, frames, kept, videoRecords(videos), labelling);
+  const record = summedRecord(parts, frames, kept, videoRecords(videos), labelling, Date.now() - startedAt.getTime());
   const metrics = computeMetrics(record, {
+    computeMs: parts.reduce((acc, p) => acc + p.metrics.timings.wallMs, 0),
+    uncovered: joined.coverage.gaps,
     site: config.site,
     classNames: model.classNames,
     videoSeconds: parts.reduce((acc, p) => acc + p.metrics.compute.videoSeconds, 0),
@@ -252,6 +269,7 @@ async function writeMerged(
     files: manifestFiles(),
     exports: metrics.exports,
     selection: manifestSelection(metrics),
+    coverage: joined.coverage.videos,
     parts: parts.map((p) => ({
       path: p.given,
       runId: p.manifest.run.id,

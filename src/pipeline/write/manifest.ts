@@ -71,6 +71,8 @@ export interface RunManifest {
     frames: number;
     exportsOnlySelected: boolean;
   } | null;
+  /** For a dataset made by `dataset-gen merge`: what its parts cover of each video (seconds), gaps left out. */
+  coverage?: { video: string; durationSeconds: number; covered: [number, number][] }[];
   /** For a dataset made by `dataset-gen merge`: the datasets it joins, in the order given. */
   parts?: ManifestPart[];
 }

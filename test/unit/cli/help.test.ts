@@ -73,7 +73,17 @@ describe('per-command help', () => {
   });
 
   test("merge lists its own options with their defaults, not run's", () => {
-    expect(listedOptions(MERGE_HELP)).toEqual(['out', 'overwrite', 'select', 'select-only', 'label-studio-images', 'log-format', 'debug', 'help']);
+    expect(listedOptions(MERGE_HELP)).toEqual([
+      'out',
+      'overwrite',
+      'select',
+      'select-only',
+      'label-studio-images',
+      'allow-gaps',
+      'log-format',
+      'debug',
+      'help',
+    ]);
     expect(MERGE_HELP).toMatch(/^Arguments:\n {2}<dataset>\.\.\. +dataset folders to join/m);
     expect(MERGE_HELP).toMatch(/--overwrite .*\(default: refuse\)/);
     expect(MERGE_HELP).toMatch(/--label-studio-images <prefix>\n(?: {28}.*\n)*? {28}\(default: \/data\/local-files\/\?d=images\/\)/);
