@@ -23232,11 +23232,25 @@ function ptsSelectExpression(pts) {
 ;// CONCATENATED MODULE: ./src/pipeline/decode/frame-timeline.ts
 
 
+/** A packet that is shown (not flagged D, discard) and carries a presentation timestamp. */
+function isPresented(scan, i) {
+    return (scan.flags[i] & 2) === 0 && Number.isFinite(scan.pts[i]);
+}
+/**
+ * Whether the packet list places frames in time: false when no packet carries a presentation
+ * timestamp, as in AVI, which stores decode order only.
+ */
+function hasPresentationTimes(scan) {
+    for (let i = 0; i < scan.count; i += 1)
+        if (isPresented(scan, i))
+            return true;
+    return false;
+}
 /** Sorts the scanned packets into presentation order, leaving out those never shown (flag D). */
 function timelineFromPackets(video, scan) {
     const order = [];
     for (let i = 0; i < scan.count; i += 1) {
-        if ((scan.flags[i] & 2) === 0 && Number.isFinite(scan.pts[i]))
+        if (isPresented(scan, i))
             order.push(i);
     }
     order.sort((a, b) => scan.pts[a] - scan.pts[b]);
@@ -23272,6 +23286,12 @@ function originFromTimeline(timeline) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/decode/decode-plan.ts
+/**
+ * How one video is decoded (`--decode`): settles `auto` from the video's keyframe spacing and, for
+ * keyframes, plans the frames to decode. The packet list is read only when the mode is not `all`.
+ */
+
+
 
 
 
@@ -23281,10 +23301,20 @@ function everyFramePerSample(video, sampling) {
 }
 async function planDecode(tools, video, requested, sampling, range, 
 /** The video's packets when already listed (its probe listed them). */
-packets = null) {
+packets = null, 
+/** How messages name the options (the door's spelling). */
+name = cliName) {
     if (requested === 'all')
         return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
-    const timeline = timelineFromPackets(video, packets ?? (await scanPackets(tools, video.path)));
+    const scan = packets ?? (await scanPackets(tools, video.path));
+    if (!hasPresentationTimes(scan)) {
+        // AVI stores decode order only: frames are counted as they decode, every one of them.
+        const why = 'its packets carry no presentation timestamps (AVI stores none), so its keyframes cannot be placed in time';
+        if (requested === 'keyframes')
+            throw new errors/* VideoInputError */._f(`Video ${video.path}: ${why}; pass ${name('decode')} all to decode every frame`);
+        return { mode: 'all', reason: `auto: ${why}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
+    }
+    const timeline = timelineFromPackets(video, scan);
     const interval = intervalMs(sampling, video.fps);
     const choice = requested === 'auto' ? chooseDecodeMode(interval, timeline.ms, timeline.keyframes) : null;
     if (choice?.mode === 'all') {
@@ -23591,9 +23621,9 @@ async function loadDetector(start, beforeDownload) {
     });
     return { modelConfig, model, detector };
 }
-async function prepareVideo(tools, info, options, packets) {
+async function prepareVideo(tools, info, options, packets, name) {
     const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
-    return { plan, decode: await planDecode(tools, info, options.decode, options.sampling, plan, packets) };
+    return { plan, decode: await planDecode(tools, info, options.decode, options.sampling, plan, packets, name) };
 }
 /**
  * Probes every video. The first one's packets are listed by the same ffprobe call when its decode
@@ -23627,7 +23657,7 @@ async function startRun(start) {
     const probeTimed = recorder.time('probe', () => probing);
     // ffmpeg's version is read beside the probe, not after it: the decode waits for both.
     const toolsReady = withVersions(paths, probing.then((videos) => videos[0]?.ffprobeVersion ?? null)).then((found) => ({ ...found, stallTimeout }));
-    const firstPlans = probing.then((videos) => prepareVideo(probeTools, videos[0].info, options, videos[0].packets));
+    const firstPlans = probing.then((videos) => prepareVideo(probeTools, videos[0].info, options, videos[0].packets, name));
     firstPlans.catch(() => undefined);
     const loading = loadDetector(start, () => probing.then(() => undefined));
     const [toolsResult, probeResult, loadResult] = await Promise.allSettled([toolsReady, probeTimed, loading]);
@@ -23645,7 +23675,7 @@ async function startRun(start) {
         probeTools,
         videos,
         sha256Of: oncePerIndex((index) => sha256File(videos[index].path)),
-        plansOf: oncePerIndex((index) => (index === 0 ? firstPlans : prepareVideo(probeTools, videos[index], options, null))),
+        plansOf: oncePerIndex((index) => (index === 0 ? firstPlans : prepareVideo(probeTools, videos[index], options, null, name))),
     };
 }
 /**

@@ -124,9 +124,9 @@ async function loadDetector(start: RunStart, beforeDownload: () => Promise<void>
   return { modelConfig, model, detector };
 }
 
-async function prepareVideo(tools: ProbeTools, info: VideoInfo, options: Options, packets: PacketScan | null): Promise<VideoPlans> {
+async function prepareVideo(tools: ProbeTools, info: VideoInfo, options: Options, packets: PacketScan | null, name: NameOf): Promise<VideoPlans> {
   const plan = options.timeRange === null ? null : await planRange(tools, info, options.timeRange);
-  return { plan, decode: await planDecode(tools, info, options.decode, options.sampling, plan, packets) };
+  return { plan, decode: await planDecode(tools, info, options.decode, options.sampling, plan, packets, name) };
 }
 
 type Probed = Omit<ProbedWithPackets, 'packets'> & { packets: PacketScan | null };
@@ -169,7 +169,7 @@ export async function startRun(start: RunStart): Promise<PreparedRun> {
     paths,
     probing.then((videos) => videos[0]?.ffprobeVersion ?? null),
   ).then((found): FfmpegTools => ({ ...found, stallTimeout }));
-  const firstPlans = probing.then((videos) => prepareVideo(probeTools, videos[0]!.info, options, videos[0]!.packets));
+  const firstPlans = probing.then((videos) => prepareVideo(probeTools, videos[0]!.info, options, videos[0]!.packets, name));
   firstPlans.catch(() => undefined);
   const loading = loadDetector(start, () => probing.then(() => undefined));
   const [toolsResult, probeResult, loadResult] = await Promise.allSettled([toolsReady, probeTimed, loading]);
@@ -186,7 +186,7 @@ export async function startRun(start: RunStart): Promise<PreparedRun> {
     probeTools,
     videos,
     sha256Of: oncePerIndex((index) => sha256File(videos[index]!.path)),
-    plansOf: oncePerIndex((index) => (index === 0 ? firstPlans : prepareVideo(probeTools, videos[index]!, options, null))),
+    plansOf: oncePerIndex((index) => (index === 0 ? firstPlans : prepareVideo(probeTools, videos[index]!, options, null, name))),
   };
 }
 

@@ -8,12 +8,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import sharp from 'sharp';
 
 import type { CocoDataset } from '../../src/domain/coco.js';
+import { VideoInputError } from '../../src/errors.js';
 import { resolveOptions, type RawOptions } from '../../src/options/resolve-options.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run-pipeline.js';
 import { makeModelDir, writeColourBoxDetector } from '../support/onnx-builder.js';
-import { ffmpeg, tempDir } from '../support/videos.js';
+import { ffmpeg, tempDir, videoFrame } from '../support/videos.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -165,4 +167,39 @@ describe('--decode keyframes with keyframes 10 s apart', () => {
       expect((await readFile(path.join(auto.files.images, name))).equals(await readFile(path.join(all.files.images, name)))).toBe(true);
     }
   }, 60_000);
+});
+
+/** PSNR (dB) of two RGB images of one size. */
+function psnr(a: Buffer, b: Buffer): number {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += (a[i]! - b[i]!) ** 2;
+  const mse = sum / a.length;
+  return mse === 0 ? Infinity : 10 * Math.log10((255 * 255) / mse);
+}
+
+describe('H.264 in AVI, whose packets carry no presentation timestamps', () => {
+  test('auto decodes every frame and says why; each image is the frame at its frame_index (by PSNR against its neighbours)', async () => {
+    const avi = path.join(dir, 'cam.avi');
+    await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25', '-t', '6', '-c:v', 'libx264', '-g', '25', '-pix_fmt', 'yuv420p', avi]);
+    const auto = await run('avi-auto', { video: [avi], 'sample-fps': '1' });
+    expect(auto.manifest.videos[0]).toMatchObject({
+      decode: 'all',
+      decodeReason: 'auto: its packets carry no presentation timestamps (AVI stores none), so its keyframes cannot be placed in time',
+    });
+    const coco = await cocoOf(auto);
+    expect(coco.images.length).toBeGreaterThanOrEqual(6);
+    for (const image of coco.images.filter((_, i) => i % 3 === 1)) {
+      const { data } = await sharp(path.join(auto.files.images, image.file_name)).raw().toBuffer({ resolveWithObject: true });
+      const scores = await Promise.all([-1, 0, 1].map(async (d) => psnr(data, (await videoFrame(avi, image.frame_index + d)).rgb)));
+      // RGB PSNR of a 4:2:0 JPEG of a small, sharp-edged pattern is low in absolute terms; what identifies
+      // the frame is that it is clearly the best match among its neighbours.
+      expect(scores[1]).toBeGreaterThan(20);
+      expect(scores[1]).toBeGreaterThan(Math.max(scores[0]!, scores[2]!) + 3);
+    }
+    const error = await run('avi-keyframes', { video: [avi], decode: 'keyframes' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VideoInputError);
+    expect((error as Error).message).toBe(
+      `Video ${avi}: its packets carry no presentation timestamps (AVI stores none), so its keyframes cannot be placed in time; pass --decode all to decode every frame`,
+    );
+  }, 120_000);
 });

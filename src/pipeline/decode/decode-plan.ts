@@ -2,13 +2,14 @@
  * How one video is decoded (`--decode`): settles `auto` from the video's keyframe spacing and, for
  * keyframes, plans the frames to decode. The packet list is read only when the mode is not `all`.
  */
-import type { DecodeMode, DecodeOption } from '../../domain/run-options.js';
+import { cliName, type DecodeMode, type DecodeOption, type NameOf } from '../../domain/run-options.js';
 import type { Sampling } from '../../domain/sampling.js';
 import type { VideoInfo } from '../../domain/video.js';
+import { VideoInputError } from '../../errors.js';
 import { scanPackets, type PacketScan } from '../../media/ffprobe.js';
 import { type ProbeTools } from '../../media/tools.js';
 import type { PlannedDecode } from './extract-planned.js';
-import { originFromTimeline, timelineFromPackets, type TimelineOrigin } from './frame-timeline.js';
+import { hasPresentationTimes, originFromTimeline, timelineFromPackets, type TimelineOrigin } from './frame-timeline.js';
 import { chooseDecodeMode, chooseTargets, intervalMs, slotTimes, TOLERANCE_SHARE } from './keyframe-choice.js';
 import type { RangePlan } from './range-plan.js';
 
@@ -40,9 +41,18 @@ export async function planDecode(
   range: RangePlan | null,
   /** The video's packets when already listed (its probe listed them). */
   packets: PacketScan | null = null,
+  /** How messages name the options (the door's spelling). */
+  name: NameOf = cliName,
 ): Promise<VideoDecodePlan> {
   if (requested === 'all') return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
-  const timeline = timelineFromPackets(video, packets ?? (await scanPackets(tools, video.path)));
+  const scan = packets ?? (await scanPackets(tools, video.path));
+  if (!hasPresentationTimes(scan)) {
+    // AVI stores decode order only: frames are counted as they decode, every one of them.
+    const why = 'its packets carry no presentation timestamps (AVI stores none), so its keyframes cannot be placed in time';
+    if (requested === 'keyframes') throw new VideoInputError(`Video ${video.path}: ${why}; pass ${name('decode')} all to decode every frame`);
+    return { mode: 'all', reason: `auto: ${why}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
+  }
+  const timeline = timelineFromPackets(video, scan);
   const interval = intervalMs(sampling, video.fps);
   const choice = requested === 'auto' ? chooseDecodeMode(interval, timeline.ms, timeline.keyframes) : null;
   if (choice?.mode === 'all') {

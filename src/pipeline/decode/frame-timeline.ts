@@ -20,11 +20,25 @@ export interface FrameTimeline {
   firstPtsTime: number;
 }
 
+/** A packet that is shown (not flagged D, discard) and carries a presentation timestamp. */
+function isPresented(scan: PacketScan, i: number): boolean {
+  return (scan.flags[i]! & 2) === 0 && Number.isFinite(scan.pts[i]!);
+}
+
+/**
+ * Whether the packet list places frames in time: false when no packet carries a presentation
+ * timestamp, as in AVI, which stores decode order only.
+ */
+export function hasPresentationTimes(scan: PacketScan): boolean {
+  for (let i = 0; i < scan.count; i += 1) if (isPresented(scan, i)) return true;
+  return false;
+}
+
 /** Sorts the scanned packets into presentation order, leaving out those never shown (flag D). */
 export function timelineFromPackets(video: VideoInfo, scan: PacketScan): FrameTimeline {
   const order: number[] = [];
   for (let i = 0; i < scan.count; i += 1) {
-    if ((scan.flags[i]! & 2) === 0 && Number.isFinite(scan.pts[i]!)) order.push(i);
+    if (isPresented(scan, i)) order.push(i);
   }
   order.sort((a, b) => scan.pts[a]! - scan.pts[b]!);
   const first = order[0];
