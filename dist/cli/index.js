@@ -22944,11 +22944,14 @@ async function listPacketTimes(tools, file, untilSeconds) {
 /** Packets gathered into typed arrays, doubling their capacity as they come. */
 class PacketCollector {
     capacity = 4096;
-    scan = { pts: new Float64Array(4096), ptsTime: new Float64Array(4096), flags: new Uint8Array(4096), count: 0 };
-    /** One packet from ffprobe's text; one without a timestamp ("N/A" or absent) is skipped. */
+    scan = { pts: new Float64Array(4096), ptsTime: new Float64Array(4096), flags: new Uint8Array(4096), count: 0, untimed: 0 };
+    /** One packet from ffprobe's text; one without a timestamp ("N/A" or absent) is counted in `untimed` and left out. */
     add(pts, ptsTime, flags = '') {
-        if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined || ptsTime === 'N/A')
+        if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined || ptsTime === 'N/A') {
+            if (!flags.includes('D'))
+                this.scan.untimed += 1;
             return;
+        }
         let { scan } = this;
         if (scan.count === this.capacity) {
             this.capacity *= 2;
@@ -22957,6 +22960,7 @@ class PacketCollector {
                 ptsTime: new Float64Array(this.capacity),
                 flags: new Uint8Array(this.capacity),
                 count: scan.count,
+                untimed: scan.untimed,
             };
             grown.pts.set(scan.pts);
             grown.ptsTime.set(scan.ptsTime);
@@ -23237,12 +23241,15 @@ function isPresented(scan, i) {
     return (scan.flags[i] & 2) === 0 && Number.isFinite(scan.pts[i]);
 }
 /**
- * Whether the packet list places frames in time: false when no packet carries a presentation
- * timestamp, as in AVI, which stores decode order only.
+ * Whether the packet list places every frame in time: false when a shown packet carries no
+ * presentation timestamp, as in AVI, which stores decode order only (MPEG-4 ASP in AVI gives some of
+ * its packets a pts and others none). Frames are then counted as they decode instead.
  */
 function hasPresentationTimes(scan) {
+    if (scan.untimed > 0)
+        return false;
     for (let i = 0; i < scan.count; i += 1)
-        if (isPresented(scan, i))
+        if ((scan.flags[i] & 2) === 0)
             return true;
     return false;
 }
@@ -23309,7 +23316,7 @@ name = cliName) {
     const scan = packets ?? (await scanPackets(tools, video.path));
     if (!hasPresentationTimes(scan)) {
         // AVI stores decode order only: frames are counted as they decode, every one of them.
-        const why = 'its packets carry no presentation timestamps (AVI stores none), so its keyframes cannot be placed in time';
+        const why = 'not every packet carries a presentation timestamp (AVI stores decode order only), so its keyframes cannot be placed in time';
         if (requested === 'keyframes')
             throw new errors/* VideoInputError */._f(`Video ${video.path}: ${why}; pass ${name('decode')} all to decode every frame`);
         return { mode: 'all', reason: `auto: ${why}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };

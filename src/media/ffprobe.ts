@@ -109,16 +109,21 @@ export interface PacketScan {
   /** 1: a keyframe (flag K); 2: discarded (flag D, never shown); 3: both. */
   flags: Uint8Array;
   count: number;
+  /** Shown packets left out for carrying no presentation timestamp (AVI stores none; MPEG-4 ASP in AVI some). */
+  untimed: number;
 }
 
 /** Packets gathered into typed arrays, doubling their capacity as they come. */
 class PacketCollector {
   private capacity = 4096;
-  scan: PacketScan = { pts: new Float64Array(4096), ptsTime: new Float64Array(4096), flags: new Uint8Array(4096), count: 0 };
+  scan: PacketScan = { pts: new Float64Array(4096), ptsTime: new Float64Array(4096), flags: new Uint8Array(4096), count: 0, untimed: 0 };
 
-  /** One packet from ffprobe's text; one without a timestamp ("N/A" or absent) is skipped. */
+  /** One packet from ffprobe's text; one without a timestamp ("N/A" or absent) is counted in `untimed` and left out. */
   add(pts: string | undefined, ptsTime: string | undefined, flags = ''): void {
-    if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined || ptsTime === 'N/A') return;
+    if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined || ptsTime === 'N/A') {
+      if (!flags.includes('D')) this.scan.untimed += 1;
+      return;
+    }
     let { scan } = this;
     if (scan.count === this.capacity) {
       this.capacity *= 2;
@@ -127,6 +132,7 @@ class PacketCollector {
         ptsTime: new Float64Array(this.capacity),
         flags: new Uint8Array(this.capacity),
         count: scan.count,
+        untimed: scan.untimed,
       };
       grown.pts.set(scan.pts);
       grown.ptsTime.set(scan.ptsTime);

@@ -177,29 +177,36 @@ function psnr(a: Buffer, b: Buffer): number {
   return mse === 0 ? Infinity : 10 * Math.log10((255 * 255) / mse);
 }
 
-describe('H.264 in AVI, whose packets carry no presentation timestamps', () => {
-  test('auto decodes every frame and says why; each image is the frame at its frame_index (by PSNR against its neighbours)', async () => {
-    const avi = path.join(dir, 'cam.avi');
-    await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25', '-t', '6', '-c:v', 'libx264', '-g', '25', '-pix_fmt', 'yuv420p', avi]);
-    const auto = await run('avi-auto', { video: [avi], 'sample-fps': '1' });
-    expect(auto.manifest.videos[0]).toMatchObject({
-      decode: 'all',
-      decodeReason: 'auto: its packets carry no presentation timestamps (AVI stores none), so its keyframes cannot be placed in time',
-    });
-    const coco = await cocoOf(auto);
-    expect(coco.images.length).toBeGreaterThanOrEqual(6);
-    for (const image of coco.images.filter((_, i) => i % 3 === 1)) {
-      const { data } = await sharp(path.join(auto.files.images, image.file_name)).raw().toBuffer({ resolveWithObject: true });
-      const scores = await Promise.all([-1, 0, 1].map(async (d) => psnr(data, (await videoFrame(avi, image.frame_index + d)).rgb)));
-      // RGB PSNR of a 4:2:0 JPEG of a small, sharp-edged pattern is low in absolute terms; what identifies
-      // the frame is that it is clearly the best match among its neighbours.
-      expect(scores[1]).toBeGreaterThan(20);
-      expect(scores[1]).toBeGreaterThan(Math.max(scores[0]!, scores[2]!) + 3);
-    }
-    const error = await run('avi-keyframes', { video: [avi], decode: 'keyframes' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(VideoInputError);
-    expect((error as Error).message).toBe(
-      `Video ${avi}: its packets carry no presentation timestamps (AVI stores none), so its keyframes cannot be placed in time; pass --decode all to decode every frame`,
-    );
-  }, 120_000);
+describe('AVI, whose packets carry no presentation timestamps (or only some)', () => {
+  test.each([
+    ['H.264', ['-c:v', 'libx264', '-g', '25', '-pix_fmt', 'yuv420p']],
+    ['MPEG-4 ASP with packed B-frames', ['-c:v', 'mpeg4', '-bf', '2', '-q:v', '3', '-g', '25']],
+  ])(
+    '%s: auto decodes every frame and says why; each image is the frame at its frame_index (by PSNR against its neighbours)',
+    async (codec, args) => {
+      const avi = path.join(dir, `${codec.replace(/\W+/g, '-')}.avi`);
+      await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25', '-t', '6', ...args, avi]);
+      const auto = await run(`avi-auto-${path.basename(avi, '.avi')}`, { video: [avi], 'sample-fps': '1' });
+      const why = 'not every packet carries a presentation timestamp (AVI stores decode order only), so its keyframes cannot be placed in time';
+      expect(auto.manifest.videos[0]).toMatchObject({ decode: 'all', decodeReason: `auto: ${why}` });
+      const coco = await cocoOf(auto);
+      const indices = coco.images.map((image) => image.frame_index);
+      // One image per sampling slot, indices and timestamps strictly increasing, none negative.
+      expect(indices.length).toBeGreaterThanOrEqual(6);
+      expect(indices.every((index, i) => i === 0 || index > indices[i - 1]!)).toBe(true);
+      expect(coco.images.every((image, i) => image.timestamp_ms >= 0 && (i === 0 || image.timestamp_ms > coco.images[i - 1]!.timestamp_ms))).toBe(true);
+      for (const image of coco.images.filter((_, i) => i % 3 === 1)) {
+        const { data } = await sharp(path.join(auto.files.images, image.file_name)).raw().toBuffer({ resolveWithObject: true });
+        const scores = await Promise.all([-1, 0, 1].map(async (d) => psnr(data, (await videoFrame(avi, image.frame_index + d)).rgb)));
+        // RGB PSNR of a 4:2:0 JPEG of a small, sharp-edged pattern is low in absolute terms; what identifies
+        // the frame is that it is clearly the best match among its neighbours.
+        expect(scores[1]).toBeGreaterThan(20);
+        expect(scores[1]).toBeGreaterThan(Math.max(scores[0]!, scores[2]!) + 3);
+      }
+      const error = await run(`avi-keyframes-${path.basename(avi, '.avi')}`, { video: [avi], decode: 'keyframes' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(VideoInputError);
+      expect((error as Error).message).toBe(`Video ${avi}: ${why}; pass --decode all to decode every frame`);
+    },
+    120_000,
+  );
 });

@@ -48,7 +48,7 @@ export async function planDecode(
   const scan = packets ?? (await scanPackets(tools, video.path));
   if (!hasPresentationTimes(scan)) {
     // AVI stores decode order only: frames are counted as they decode, every one of them.
-    const why = 'its packets carry no presentation timestamps (AVI stores none), so its keyframes cannot be placed in time';
+    const why = 'not every packet carries a presentation timestamp (AVI stores decode order only), so its keyframes cannot be placed in time';
     if (requested === 'keyframes') throw new VideoInputError(`Video ${video.path}: ${why}; pass ${name('decode')} all to decode every frame`);
     return { mode: 'all', reason: `auto: ${why}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
   }

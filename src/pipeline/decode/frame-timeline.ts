@@ -26,11 +26,13 @@ function isPresented(scan: PacketScan, i: number): boolean {
 }
 
 /**
- * Whether the packet list places frames in time: false when no packet carries a presentation
- * timestamp, as in AVI, which stores decode order only.
+ * Whether the packet list places every frame in time: false when a shown packet carries no
+ * presentation timestamp, as in AVI, which stores decode order only (MPEG-4 ASP in AVI gives some of
+ * its packets a pts and others none). Frames are then counted as they decode instead.
  */
 export function hasPresentationTimes(scan: PacketScan): boolean {
-  for (let i = 0; i < scan.count; i += 1) if (isPresented(scan, i)) return true;
+  if (scan.untimed > 0) return false;
+  for (let i = 0; i < scan.count; i += 1) if ((scan.flags[i]! & 2) === 0) return true;
   return false;
 }
 
