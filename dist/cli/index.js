@@ -22935,9 +22935,11 @@ async function listPacketTimes(tools, file, untilSeconds) {
     const packets = [];
     for (const line of stdout.split('\n')) {
         const [pts, ptsTime, flags] = line.trim().split(',');
-        if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined)
+        if (pts === undefined || pts === '' || ptsTime === undefined)
             continue;
-        packets.push({ pts: Number(pts), ptsTime: Number(ptsTime), discard: (flags ?? '').includes('D') });
+        // A packet without a pts ("N/A", as AVI stores them) is kept with NaN: the caller must know it is there.
+        const untimed = pts === 'N/A' || ptsTime === 'N/A';
+        packets.push({ pts: untimed ? Number.NaN : Number(pts), ptsTime: untimed ? Number.NaN : Number(ptsTime), discard: (flags ?? '').includes('D') });
     }
     return packets;
 }
@@ -23319,7 +23321,7 @@ name = cliName) {
         const why = 'not every packet carries a presentation timestamp (AVI stores decode order only), so its keyframes cannot be placed in time';
         if (requested === 'keyframes')
             throw new errors/* VideoInputError */._f(`Video ${video.path}: ${why}; pass ${name('decode')} all to decode every frame`);
-        return { mode: 'all', reason: `auto: ${why}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
+        return { mode: 'all', reason: `auto: ${why}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null, untimed: true };
     }
     const timeline = timelineFromPackets(video, scan);
     const interval = intervalMs(sampling, video.fps);
@@ -23539,7 +23541,10 @@ function checkpointBefore(ms) {
 }
 /** Counts frames before a pts from the listed packets (sorted by pts; discarded ones never become frames). */
 function originFromPackets(video, packets) {
-    const shown = packets.filter((p) => !p.discard && Number.isFinite(p.pts)).sort((a, b) => a.pts - b.pts);
+    if (packets.some((p) => !p.discard && !Number.isFinite(p.pts))) {
+        throw new errors/* VideoInputError */._f(`Video ${video.path}: not every packet carries a presentation timestamp (AVI stores decode order only), so it cannot be cut into time ranges; process the whole video`);
+    }
+    const shown = packets.filter((p) => !p.discard).sort((a, b) => a.pts - b.pts);
     const first = shown[0];
     if (first === undefined)
         throw new errors/* VideoInputError */._f(`Video ${video.path}: ffprobe listed no video packets; it cannot be cut into ranges`);
@@ -24122,12 +24127,16 @@ async function* extractPlanned(job) {
  *
  * The grid starts at time 0 of the decode's timestamps; with `firstPts` (the video's first frame's
  * pts, in the stream's time base, for a decode that keeps the file's own timestamps: `-copyts`) it
- * starts at that frame, computed from integer pts so that no rounding moves a slot's edge.
+ * starts at that frame, computed from integer pts so that no rounding moves a slot's edge; with
+ * `fromFirstFrame` (a container that places no frame in time, AVI, decoded from its start) it starts
+ * at the first decoded frame's time (`start_t`), where the frames' recorded timestamps start too.
  */
-function selectFilter(sampling, firstPts = 0) {
+function selectFilter(sampling, firstPts = 0, fromFirstFrame = false) {
     if (sampling.mode === 'every-n-frames')
         return `select='not(mod(n,${sampling.n}))'`;
     const f = sampling.fps;
+    if (fromFirstFrame)
+        return `select='isnan(prev_selected_t)+gte(floor((t-start_t)*${f}+1e-6)-floor((prev_selected_t-start_t)*${f}+1e-6),1)'`;
     if (firstPts === 0)
         return `select='isnan(prev_selected_t)+gte(floor(t*${f}+1e-6)-floor(prev_selected_t*${f}+1e-6),1)'`;
     const slot = (pts) => `floor((${pts}-${firstPts})*TB*${f}+1e-6)`;
@@ -24150,7 +24159,7 @@ async function* extractFrames(options) {
         priority: options.priority,
         // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
         // frame numbers and times are read.
-        filter: `showinfo=checksum=0,${selectFilter(sampling, firstPts)},showinfo=checksum=0`,
+        filter: `showinfo=checksum=0,${selectFilter(sampling, firstPts, options.gridFromFirstFrame === true && options.seekSeconds === undefined)},showinfo=checksum=0`,
         seekSeconds: options.seekSeconds,
         hwaccel: options.hwaccel,
         copyts: firstPts !== undefined,
@@ -24447,7 +24456,7 @@ async function finishBatch(job, { batch, names, detected, written }) {
 }
 /** The sampled frames of a job, decoded as its plan says. */
 function framesOf(job, report, priority) {
-    const { tools, hwaccel, plannedDecode, range, origin } = job.decoder;
+    const { tools, hwaccel, plannedDecode, range, origin, untimed } = job.decoder;
     if (plannedDecode !== null && report instanceof PlannedDecodeTotals) {
         return extractPlanned({ tools, video: job.video, plan: { ...plannedDecode, priority, hwaccel }, totals: report });
     }
@@ -24461,6 +24470,7 @@ function framesOf(job, report, priority) {
         hwaccel,
         priority,
         firstPts: origin?.firstPts,
+        gridFromFirstFrame: untimed === true,
     });
 }
 /** Processes one video; returns the decode's summary (frames decoded, decoder errors). */
@@ -24629,6 +24639,7 @@ async function decodeVideo(run, staging, index) {
             range: plan,
             plannedDecode: decode.planned,
             origin: decode.origin,
+            untimed: decode.untimed === true,
         },
         filters: { quality: options.quality, dedupThreshold: options.dedupThreshold, dedupLocalThreshold: options.dedupLocalThreshold },
         detector,

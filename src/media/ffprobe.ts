@@ -57,9 +57,9 @@ function probeDataOf(data: Partial<ProbeData>): ProbeData {
 
 /** A video packet's presentation time, as the demuxer gives it. */
 export interface PacketTime {
-  /** In the stream's time base (the unit of showinfo's `pts`). */
+  /** In the stream's time base (the unit of showinfo's `pts`); NaN when the packet carries none (AVI). */
   pts: number;
-  /** In seconds. */
+  /** In seconds; NaN when the packet carries no pts. */
   ptsTime: number;
   /** Decoded but not shown (e.g. before an edit list's start): the decoder outputs no frame for it. */
   discard: boolean;
@@ -94,8 +94,10 @@ export async function listPacketTimes(tools: ProbeTools, file: string, untilSeco
   const packets: PacketTime[] = [];
   for (const line of stdout.split('\n')) {
     const [pts, ptsTime, flags] = line.trim().split(',');
-    if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined) continue;
-    packets.push({ pts: Number(pts), ptsTime: Number(ptsTime), discard: (flags ?? '').includes('D') });
+    if (pts === undefined || pts === '' || ptsTime === undefined) continue;
+    // A packet without a pts ("N/A", as AVI stores them) is kept with NaN: the caller must know it is there.
+    const untimed = pts === 'N/A' || ptsTime === 'N/A';
+    packets.push({ pts: untimed ? Number.NaN : Number(pts), ptsTime: untimed ? Number.NaN : Number(ptsTime), discard: (flags ?? '').includes('D') });
   }
   return packets;
 }

@@ -52,6 +52,8 @@ export interface VideoDecoder {
   plannedDecode: Omit<PlannedDecode, 'priority' | 'hwaccel'> | null;
   /** Decoding every frame: where each decoded frame sits in the video (decode-plan.ts), when its packet list was read. */
   origin?: TimelineOrigin | null;
+  /** The container places no frame in time: the sampling grid starts at the first decoded frame (decode-plan.ts). */
+  untimed?: boolean;
 }
 
 /** Which sampled frames are dropped: the quality thresholds and dedup's two thresholds. */
@@ -167,7 +169,7 @@ export interface DecodeSummary {
 
 /** The sampled frames of a job, decoded as its plan says. */
 function framesOf(job: VideoJob, report: DecoderStderr | PlannedDecodeTotals, priority: DecoderPriority): AsyncGenerator<Frame, DecodeStats> {
-  const { tools, hwaccel, plannedDecode, range, origin } = job.decoder;
+  const { tools, hwaccel, plannedDecode, range, origin, untimed } = job.decoder;
   if (plannedDecode !== null && report instanceof PlannedDecodeTotals) {
     return extractPlanned({ tools, video: job.video, plan: { ...plannedDecode, priority, hwaccel }, totals: report });
   }
@@ -181,6 +183,7 @@ function framesOf(job: VideoJob, report: DecoderStderr | PlannedDecodeTotals, pr
     hwaccel,
     priority,
     firstPts: origin?.firstPts,
+    gridFromFirstFrame: untimed === true,
   });
 }
 

@@ -76,6 +76,7 @@ async function decodeVideo(run: ReadyRun, staging: RunStaging, index: number): P
       range: plan,
       plannedDecode: decode.planned,
       origin: decode.origin,
+      untimed: decode.untimed === true,
     },
     filters: { quality: options.quality, dedupThreshold: options.dedupThreshold, dedupLocalThreshold: options.dedupLocalThreshold },
     detector,

@@ -26,6 +26,12 @@ export interface VideoDecodePlan {
    * (`auto`); null when it was not (`all` asked for: frames are counted as they decode).
    */
   origin: TimelineOrigin | null;
+  /**
+   * The container places no frame in time (AVI): frames are counted as they decode, and the sampling
+   * grid starts at the first decoded frame (its own time, not the file's 0), as the timestamps
+   * recorded for the frames do.
+   */
+  untimed?: boolean;
 }
 
 /** Frames a decode of every frame reads for each sample. */
@@ -50,7 +56,7 @@ export async function planDecode(
     // AVI stores decode order only: frames are counted as they decode, every one of them.
     const why = 'not every packet carries a presentation timestamp (AVI stores decode order only), so its keyframes cannot be placed in time';
     if (requested === 'keyframes') throw new VideoInputError(`Video ${video.path}: ${why}; pass ${name('decode')} all to decode every frame`);
-    return { mode: 'all', reason: `auto: ${why}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
+    return { mode: 'all', reason: `auto: ${why}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null, untimed: true };
   }
   const timeline = timelineFromPackets(video, scan);
   const interval = intervalMs(sampling, video.fps);

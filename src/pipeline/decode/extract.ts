@@ -36,6 +36,8 @@ interface ExtractOptions {
    * starts at that frame.
    */
   firstPts?: number;
+  /** The sampling grid starts at the first decoded frame (a container that places no frame in time; see selectFilter). */
+  gridFromFirstFrame?: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function* extractFrames(options: ExtractOptions): AsyncGenerator<Fr
     priority: options.priority,
     // showinfo's per-plane checksums cost ffmpeg ~40 % more CPU over the whole decode; only the
     // frame numbers and times are read.
-    filter: `showinfo=checksum=0,${selectFilter(sampling, firstPts)},showinfo=checksum=0`,
+    filter: `showinfo=checksum=0,${selectFilter(sampling, firstPts, options.gridFromFirstFrame === true && options.seekSeconds === undefined)},showinfo=checksum=0`,
     seekSeconds: options.seekSeconds,
     hwaccel: options.hwaccel,
     copyts: firstPts !== undefined,

@@ -41,7 +41,12 @@ export function checkpointBefore(ms: number): number {
 
 /** Counts frames before a pts from the listed packets (sorted by pts; discarded ones never become frames). */
 export function originFromPackets(video: VideoInfo, packets: readonly PacketTime[]): DecodeOrigin {
-  const shown = packets.filter((p) => !p.discard && Number.isFinite(p.pts)).sort((a, b) => a.pts - b.pts);
+  if (packets.some((p) => !p.discard && !Number.isFinite(p.pts))) {
+    throw new VideoInputError(
+      `Video ${video.path}: not every packet carries a presentation timestamp (AVI stores decode order only), so it cannot be cut into time ranges; process the whole video`,
+    );
+  }
+  const shown = packets.filter((p) => !p.discard).sort((a, b) => a.pts - b.pts);
   const first = shown[0];
   if (first === undefined) throw new VideoInputError(`Video ${video.path}: ffprobe listed no video packets; it cannot be cut into ranges`);
   const shownPts = Float64Array.from(shown, (p) => p.pts);

@@ -55,4 +55,16 @@ describe('range plan', () => {
     expect([0, 30, 50].map((pts) => origin.framesBefore(pts))).toEqual([0, 3, 5]);
     expect(() => origin.framesBefore(60)).toThrow(/past the listed packets/);
   });
+
+  test('a packet list where a shown packet has no pts (AVI) cannot place a range: refused, saying to process the whole video', () => {
+    const video = { path: 'cam.avi' } as VideoInfo;
+    const packets = [0, 1, Number.NaN, 3].map((pts) => ({ pts: pts * 10, ptsTime: pts, discard: false }));
+    expect(() => originFromPackets(video, packets)).toThrow(
+      'Video cam.avi: not every packet carries a presentation timestamp (AVI stores decode order only), so it cannot be cut into time ranges; process the whole video',
+    );
+    // A discarded packet without a pts is never a frame: it does not matter.
+    expect(
+      originFromPackets(video, [{ pts: Number.NaN, ptsTime: Number.NaN, discard: true }, ...packets.filter((p) => Number.isFinite(p.pts))]).firstPtsTime,
+    ).toBe(0);
+  });
 });
