@@ -34,7 +34,8 @@ export function sharedHas(relative: string): boolean {
 /** Frame `index` (0-based, in decode order) of `video` as RGB, decoded by ffmpeg. */
 export async function videoFrame(video: string, index: number): Promise<RgbImage> {
   const { stdout: probe } = await run('ffprobe', ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height', '-of', 'csv=p=0', video]);
-  const [width, height] = probe.trim().split(',').map(Number) as [number, number];
+  // The first line: an MPEG-TS lists its stream again under its program.
+  const [width, height] = probe.trim().split('\n')[0]!.split(',').map(Number) as [number, number];
   const { stdout } = await run(
     'ffmpeg',
     [
