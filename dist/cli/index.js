@@ -16934,6 +16934,303 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/domain/control-characters.ts
+/**
+ * Control characters in names and prefixes a user or a model supplies: C0 (U+0000–U+001F: tab, line
+ * feed and carriage return included), DEL (U+007F), C1 (U+0080–U+009F: NEL, U+0085, included) and the
+ * Unicode line and paragraph separators (U+2028, U+2029). None of them is ever part of a meaningful
+ * class name or path prefix, and each breaks something downstream: XML 1.0 cannot hold most C0 at all
+ * and normalises tab, LF and CR in attribute values to spaces; YAML 1.1 reads NEL, U+2028 and U+2029
+ * as line breaks and refuses DEL and the rest of C1; a browser drops tab and LF from a URL.
+ */
+// eslint-disable-next-line no-control-regex
+const control_characters_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex
+const control_characters_CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const hex4 = (code) => code.toString(16).padStart(4, '0');
+/** `U+000A` for code point 10. */
+function codePointName(codePoint) {
+    return `U+${hex4(codePoint).toUpperCase()}`;
+}
+/** The first control character in `text`, or null when it holds none. */
+function findControlCharacter(text) {
+    const match = control_characters_CONTROL.exec(text);
+    return match === null ? null : { index: match.index, codePoint: codePointName(match[0].charCodeAt(0)) };
+}
+/** `text` with each control character written as `\uxxxx` (lower-case hex, as `JSON.stringify` writes them). */
+function escapeControlCharacters(text) {
+    return text.replace(control_characters_CONTROL_ALL, (c) => `\\u${hex4(c.charCodeAt(0))}`);
+}
+/** `text` as a JSON string literal with every control character escaped: one line, whatever it holds. */
+function quotedOneLine(text) {
+    return escapeControlCharacters(JSON.stringify(text));
+}
+/**
+ * Why a class name is refused, or null when it is fine. Control characters are refused when a model
+ * is loaded (its config's `classNames` or its ONNX metadata's `names`), not escaped: XML 1.0 cannot
+ * write most C0 characters even as references, and the rest survive only as escapes that each
+ * labelling tool shows differently, so refusing them once keeps every export equal to the model's names.
+ */
+function classNameProblem(name) {
+    const found = findControlCharacter(name);
+    if (found === null)
+        return null;
+    return `${quotedOneLine(name)} holds control character ${found.codePoint}; class names may not hold control characters (line breaks, tabs, C0/C1 controls, U+2028/U+2029)`;
+}
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: ./src/version.ts
+/** The tool's own identity: package version and git commit, found next to the running code. */
+
+
+
+
+
+/** The folder of dataset-gen's own package.json above the running code (source, build, bundle or image), or null. */
+function packageRoot() {
+    let dir = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    for (let i = 0; i < 6; i += 1) {
+        const file = external_node_path_default().join(dir, 'package.json');
+        if ((0,external_node_fs_namespaceObject.existsSync)(file)) {
+            try {
+                if (JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')).name === 'dataset-gen')
+                    return dir;
+            }
+            catch {
+                // not ours; keep walking up
+            }
+        }
+        dir = external_node_path_default().dirname(dir);
+    }
+    return null;
+}
+const root = packageRoot();
+const TOOL_VERSION = (() => {
+    if (!root)
+        return process.env.DATASET_GEN_VERSION ?? '0.0.0-unknown';
+    return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(root, 'package.json'), 'utf8')).version;
+})();
+/** The tool's git commit: DATASET_GEN_COMMIT (set in the image), else `git rev-parse HEAD`, else null. */
+async function toolCommit() {
+    if (process.env.DATASET_GEN_COMMIT)
+        return process.env.DATASET_GEN_COMMIT;
+    if (!root || !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, '.git')))
+        return null;
+    try {
+        const { stdout } = await (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile)('git', ['-C', root, 'rev-parse', 'HEAD'], { timeout: 5000 });
+        return stdout.trim() || null;
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/bundled.ts
+/**
+ * The weights that ship with the tool: `models/` beside dataset-gen's package.json, the same folder in
+ * a checkout, an npm install (`files` in package.json) and the image (/opt/dataset-gen/models).
+ */
+
+
+/** The preset `yolov8n-coco`'s weights (models/README.md: provenance, sha256, licence). */
+const BUNDLED_MODEL_FILE = 'yolov8n.onnx';
+/** The bundled models folder, or null when the running code is not inside a dataset-gen package. */
+function bundledModelsDir() {
+    const root = packageRoot();
+    return root === null ? null : external_node_path_default().join(root, 'models');
+}
+
+;// CONCATENATED MODULE: ./src/model/coco-names.ts
+/** The standard COCO-80 class names, in the order YOLO models trained on COCO emit them. */
+const COCO80_NAMES = [
+    'person',
+    'bicycle',
+    'car',
+    'motorcycle',
+    'airplane',
+    'bus',
+    'train',
+    'truck',
+    'boat',
+    'traffic light',
+    'fire hydrant',
+    'stop sign',
+    'parking meter',
+    'bench',
+    'bird',
+    'cat',
+    'dog',
+    'horse',
+    'sheep',
+    'cow',
+    'elephant',
+    'bear',
+    'zebra',
+    'giraffe',
+    'backpack',
+    'umbrella',
+    'handbag',
+    'tie',
+    'suitcase',
+    'frisbee',
+    'skis',
+    'snowboard',
+    'sports ball',
+    'kite',
+    'baseball bat',
+    'baseball glove',
+    'skateboard',
+    'surfboard',
+    'tennis racket',
+    'bottle',
+    'wine glass',
+    'cup',
+    'fork',
+    'knife',
+    'spoon',
+    'bowl',
+    'banana',
+    'apple',
+    'sandwich',
+    'orange',
+    'broccoli',
+    'carrot',
+    'hot dog',
+    'pizza',
+    'donut',
+    'cake',
+    'chair',
+    'couch',
+    'potted plant',
+    'bed',
+    'dining table',
+    'toilet',
+    'tv',
+    'laptop',
+    'mouse',
+    'remote',
+    'keyboard',
+    'cell phone',
+    'microwave',
+    'oven',
+    'toaster',
+    'sink',
+    'refrigerator',
+    'book',
+    'clock',
+    'vase',
+    'scissors',
+    'teddy bear',
+    'hair drier',
+    'toothbrush',
+];
+
+;// CONCATENATED MODULE: ./src/model/config.ts
+/**
+ * Model config: what the detector needs to know about an ONNX model. A JSON file validated with zod
+ * (errors name the field), or a built-in preset. See docs/model-config.md.
+ */
+
+
+
+
+
+
+
+/** A sha256 digest as written everywhere (model configs, manifests, checkpoints). */
+const sha256Schema = schemas_string().regex(/^[0-9a-f]{64}$/, 'a sha256 digest: 64 lowercase hex characters');
+const modelSourceSchema = union([
+    strictObject({ path: schemas_string().min(1) }),
+    strictObject({
+        url: url({ protocol: /^https$/, error: 'an https:// URL' }),
+        sha256: sha256Schema.optional(),
+    }),
+], { error: 'either {"path": "<file.onnx>"} or {"url": "https://…", "sha256": "<64 hex, optional>"}' });
+const executionProviderSchema = schemas_enum(['cpu', 'cuda']);
+const modelConfigSchema = strictObject({
+    name: schemas_string().min(1),
+    source: modelSourceSchema.optional(),
+    inputSize: schemas_number().int().min(32).max(4096).default(640),
+    layout: schemas_enum(['yolov8', 'yolov5']),
+    classNames: array(schemas_string().min(1)).min(1).optional(),
+    confidence: schemas_number().gt(0).lt(1).default(0.25),
+    iou: schemas_number().gt(0).lte(1).default(0.45),
+    maxDetections: schemas_number().int().min(1).max(10000).default(300),
+    /** Frames per inference call when the model's batch dimension is dynamic. */
+    batchSize: schemas_number().int().min(1).max(64).default(4),
+    executionProviders: array(executionProviderSchema).min(1).default(['cpu']),
+});
+const PRESETS = {
+    'yolov8n-coco': {
+        name: 'yolov8n-coco',
+        // The weights that ship with the tool (models/README.md); relative to the bundled models folder.
+        source: { path: BUNDLED_MODEL_FILE },
+        inputSize: 640,
+        layout: 'yolov8',
+        classNames: [...COCO80_NAMES],
+        confidence: 0.25,
+        iou: 0.45,
+        maxDetections: 300,
+        executionProviders: ['cpu'],
+    },
+};
+const DEFAULT_PRESET = 'yolov8n-coco';
+/** Error messages stay on one line: line breaks (e.g. inside an unknown key's name) are shown escaped. */
+function oneLine(text) {
+    return text.replace(/\r\n|\r|\n/g, (lineBreak) => JSON.stringify(lineBreak).slice(1, -1));
+}
+function formatIssues(origin, error) {
+    const parts = error.issues.map((issue) => {
+        const field = issue.path.length > 0 ? issue.path.join('.') : '(root)';
+        return `${field}: ${issue.message}`;
+    });
+    return oneLine(`Invalid model config ${origin}: ${parts.join('; ')}`);
+}
+function parseModelConfig(value, origin, baseDir) {
+    const result = modelConfigSchema.safeParse(value);
+    if (!result.success)
+        throw new errors/* ConfigError */.xL(formatIssues(origin, result.error));
+    const config = result.data;
+    if (config.classNames && new Set(config.classNames).size !== config.classNames.length) {
+        throw new errors/* ConfigError */.xL(`Invalid model config ${origin}: classNames: names must be unique`);
+    }
+    // Refused rather than escaped: see classNameProblem (domain/control-characters.ts).
+    config.classNames?.forEach((className, index) => {
+        const problem = classNameProblem(className);
+        if (problem !== null)
+            throw new errors/* ConfigError */.xL(oneLine(`Invalid model config ${origin}: classNames.${index}: ${problem}`));
+    });
+    return { config, origin, baseDir };
+}
+/** Loads a preset by name, or a JSON file by path. */
+async function loadModelConfig(spec, cwd = process.cwd()) {
+    // Own keys only: a file named "constructor" or "toString" is a file, not an Object.prototype member.
+    const preset = Object.hasOwn(PRESETS, spec) ? PRESETS[spec] : undefined;
+    // A preset's source.path names a file in the bundled models folder, wherever the tool is installed.
+    if (preset)
+        return parseModelConfig(preset, `preset "${spec}"`, bundledModelsDir() ?? cwd);
+    const file = external_node_path_default().resolve(cwd, spec);
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code);
+        throw new errors/* ConfigError */.xL(`Cannot read model config ${file}: ${why}; pass a JSON file or one of the presets: ${Object.keys(PRESETS).join(', ')}`);
+    }
+    let json;
+    try {
+        // Some Windows editors save UTF-8 with a byte-order mark, which JSON.parse rejects.
+        json = JSON.parse(text.replace(/^\uFEFF/, ''));
+    }
+    catch (error) {
+        throw new errors/* ConfigError */.xL(oneLine(`Invalid model config ${file}: not valid JSON (${error.message})`));
+    }
+    return parseModelConfig(json, file, external_node_path_default().dirname(file));
+}
+
 ;// CONCATENATED MODULE: ./src/model/sha256.ts
 
 
@@ -17111,6 +17408,7 @@ const TILE_GRID = 4;
 
 
 
+
 const countSchema = schemas_int().min(0);
 const nullableNumber = schemas_number().nullable();
 /** A name that stays one component of a path: not empty, `.` or `..`, no `/` or NUL, short enough for a file name. */
@@ -17119,7 +17417,6 @@ function isFileNamePart(name) {
 }
 /** A video's stem (its file name without the extension), which image names begin with. */
 const stemSchema = schemas_string().refine(isFileNamePart, { error: 'a video file name without its extension (no "/", not "." or "..", at most 200 bytes)' });
-const sha256Schema = schemas_string().regex(/^[0-9a-f]{64}$/, 'a sha256 digest: 64 lowercase hex characters');
 const frameDecodeSchema = schemas_enum(['sequential', 'keyframe', 'exact']);
 const detectionSchema = strictObject({
     classIndex: countSchema,
@@ -17200,6 +17497,7 @@ function describeIssue(error) {
  * ignored. `--resume` reads it back, refuses when the header differs from the new run's, and skips the
  * finished videos.
  */
+
 
 
 
@@ -17666,302 +17964,6 @@ function buildCoco(kept, context) {
 }
 function serializeCoco(dataset) {
     return `${JSON.stringify(dataset, null, 1)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/domain/control-characters.ts
-/**
- * Control characters in names and prefixes a user or a model supplies: C0 (U+0000–U+001F: tab, line
- * feed and carriage return included), DEL (U+007F), C1 (U+0080–U+009F: NEL, U+0085, included) and the
- * Unicode line and paragraph separators (U+2028, U+2029). None of them is ever part of a meaningful
- * class name or path prefix, and each breaks something downstream: XML 1.0 cannot hold most C0 at all
- * and normalises tab, LF and CR in attribute values to spaces; YAML 1.1 reads NEL, U+2028 and U+2029
- * as line breaks and refuses DEL and the rest of C1; a browser drops tab and LF from a URL.
- */
-// eslint-disable-next-line no-control-regex
-const control_characters_CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-// eslint-disable-next-line no-control-regex
-const control_characters_CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const hex4 = (code) => code.toString(16).padStart(4, '0');
-/** `U+000A` for code point 10. */
-function codePointName(codePoint) {
-    return `U+${hex4(codePoint).toUpperCase()}`;
-}
-/** The first control character in `text`, or null when it holds none. */
-function findControlCharacter(text) {
-    const match = control_characters_CONTROL.exec(text);
-    return match === null ? null : { index: match.index, codePoint: codePointName(match[0].charCodeAt(0)) };
-}
-/** `text` with each control character written as `\uxxxx` (lower-case hex, as `JSON.stringify` writes them). */
-function escapeControlCharacters(text) {
-    return text.replace(control_characters_CONTROL_ALL, (c) => `\\u${hex4(c.charCodeAt(0))}`);
-}
-/** `text` as a JSON string literal with every control character escaped: one line, whatever it holds. */
-function quotedOneLine(text) {
-    return escapeControlCharacters(JSON.stringify(text));
-}
-/**
- * Why a class name is refused, or null when it is fine. Control characters are refused when a model
- * is loaded (its config's `classNames` or its ONNX metadata's `names`), not escaped: XML 1.0 cannot
- * write most C0 characters even as references, and the rest survive only as escapes that each
- * labelling tool shows differently, so refusing them once keeps every export equal to the model's names.
- */
-function classNameProblem(name) {
-    const found = findControlCharacter(name);
-    if (found === null)
-        return null;
-    return `${quotedOneLine(name)} holds control character ${found.codePoint}; class names may not hold control characters (line breaks, tabs, C0/C1 controls, U+2028/U+2029)`;
-}
-
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/version.ts
-/** The tool's own identity: package version and git commit, found next to the running code. */
-
-
-
-
-
-/** The folder of dataset-gen's own package.json above the running code (source, build, bundle or image), or null. */
-function packageRoot() {
-    let dir = external_node_path_default().dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
-    for (let i = 0; i < 6; i += 1) {
-        const file = external_node_path_default().join(dir, 'package.json');
-        if ((0,external_node_fs_namespaceObject.existsSync)(file)) {
-            try {
-                if (JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')).name === 'dataset-gen')
-                    return dir;
-            }
-            catch {
-                // not ours; keep walking up
-            }
-        }
-        dir = external_node_path_default().dirname(dir);
-    }
-    return null;
-}
-const root = packageRoot();
-const TOOL_VERSION = (() => {
-    if (!root)
-        return process.env.DATASET_GEN_VERSION ?? '0.0.0-unknown';
-    return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_default().join(root, 'package.json'), 'utf8')).version;
-})();
-/** The tool's git commit: DATASET_GEN_COMMIT (set in the image), else `git rev-parse HEAD`, else null. */
-async function toolCommit() {
-    if (process.env.DATASET_GEN_COMMIT)
-        return process.env.DATASET_GEN_COMMIT;
-    if (!root || !(0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(root, '.git')))
-        return null;
-    try {
-        const { stdout } = await (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile)('git', ['-C', root, 'rev-parse', 'HEAD'], { timeout: 5000 });
-        return stdout.trim() || null;
-    }
-    catch {
-        return null;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/model/bundled.ts
-/**
- * The weights that ship with the tool: `models/` beside dataset-gen's package.json, the same folder in
- * a checkout, an npm install (`files` in package.json) and the image (/opt/dataset-gen/models).
- */
-
-
-/** The preset `yolov8n-coco`'s weights (models/README.md: provenance, sha256, licence). */
-const BUNDLED_MODEL_FILE = 'yolov8n.onnx';
-/** The bundled models folder, or null when the running code is not inside a dataset-gen package. */
-function bundledModelsDir() {
-    const root = packageRoot();
-    return root === null ? null : external_node_path_default().join(root, 'models');
-}
-
-;// CONCATENATED MODULE: ./src/model/coco-names.ts
-/** The standard COCO-80 class names, in the order YOLO models trained on COCO emit them. */
-const COCO80_NAMES = [
-    'person',
-    'bicycle',
-    'car',
-    'motorcycle',
-    'airplane',
-    'bus',
-    'train',
-    'truck',
-    'boat',
-    'traffic light',
-    'fire hydrant',
-    'stop sign',
-    'parking meter',
-    'bench',
-    'bird',
-    'cat',
-    'dog',
-    'horse',
-    'sheep',
-    'cow',
-    'elephant',
-    'bear',
-    'zebra',
-    'giraffe',
-    'backpack',
-    'umbrella',
-    'handbag',
-    'tie',
-    'suitcase',
-    'frisbee',
-    'skis',
-    'snowboard',
-    'sports ball',
-    'kite',
-    'baseball bat',
-    'baseball glove',
-    'skateboard',
-    'surfboard',
-    'tennis racket',
-    'bottle',
-    'wine glass',
-    'cup',
-    'fork',
-    'knife',
-    'spoon',
-    'bowl',
-    'banana',
-    'apple',
-    'sandwich',
-    'orange',
-    'broccoli',
-    'carrot',
-    'hot dog',
-    'pizza',
-    'donut',
-    'cake',
-    'chair',
-    'couch',
-    'potted plant',
-    'bed',
-    'dining table',
-    'toilet',
-    'tv',
-    'laptop',
-    'mouse',
-    'remote',
-    'keyboard',
-    'cell phone',
-    'microwave',
-    'oven',
-    'toaster',
-    'sink',
-    'refrigerator',
-    'book',
-    'clock',
-    'vase',
-    'scissors',
-    'teddy bear',
-    'hair drier',
-    'toothbrush',
-];
-
-;// CONCATENATED MODULE: ./src/model/config.ts
-/**
- * Model config: what the detector needs to know about an ONNX model. A JSON file validated with zod
- * (errors name the field), or a built-in preset. See docs/model-config.md.
- */
-
-
-
-
-
-
-
-const config_sha256Schema = schemas_string().regex(/^[0-9a-f]{64}$/, 'a sha256 digest: 64 lowercase hex characters');
-const modelSourceSchema = union([
-    strictObject({ path: schemas_string().min(1) }),
-    strictObject({
-        url: url({ protocol: /^https$/, error: 'an https:// URL' }),
-        sha256: config_sha256Schema.optional(),
-    }),
-], { error: 'either {"path": "<file.onnx>"} or {"url": "https://…", "sha256": "<64 hex, optional>"}' });
-const executionProviderSchema = schemas_enum(['cpu', 'cuda']);
-const modelConfigSchema = strictObject({
-    name: schemas_string().min(1),
-    source: modelSourceSchema.optional(),
-    inputSize: schemas_number().int().min(32).max(4096).default(640),
-    layout: schemas_enum(['yolov8', 'yolov5']),
-    classNames: array(schemas_string().min(1)).min(1).optional(),
-    confidence: schemas_number().gt(0).lt(1).default(0.25),
-    iou: schemas_number().gt(0).lte(1).default(0.45),
-    maxDetections: schemas_number().int().min(1).max(10000).default(300),
-    /** Frames per inference call when the model's batch dimension is dynamic. */
-    batchSize: schemas_number().int().min(1).max(64).default(4),
-    executionProviders: array(executionProviderSchema).min(1).default(['cpu']),
-});
-const PRESETS = {
-    'yolov8n-coco': {
-        name: 'yolov8n-coco',
-        // The weights that ship with the tool (models/README.md); relative to the bundled models folder.
-        source: { path: BUNDLED_MODEL_FILE },
-        inputSize: 640,
-        layout: 'yolov8',
-        classNames: [...COCO80_NAMES],
-        confidence: 0.25,
-        iou: 0.45,
-        maxDetections: 300,
-        executionProviders: ['cpu'],
-    },
-};
-const DEFAULT_PRESET = 'yolov8n-coco';
-/** Error messages stay on one line: line breaks (e.g. inside an unknown key's name) are shown escaped. */
-function oneLine(text) {
-    return text.replace(/\r\n|\r|\n/g, (lineBreak) => JSON.stringify(lineBreak).slice(1, -1));
-}
-function formatIssues(origin, error) {
-    const parts = error.issues.map((issue) => {
-        const field = issue.path.length > 0 ? issue.path.join('.') : '(root)';
-        return `${field}: ${issue.message}`;
-    });
-    return oneLine(`Invalid model config ${origin}: ${parts.join('; ')}`);
-}
-function parseModelConfig(value, origin, baseDir) {
-    const result = modelConfigSchema.safeParse(value);
-    if (!result.success)
-        throw new errors/* ConfigError */.xL(formatIssues(origin, result.error));
-    const config = result.data;
-    if (config.classNames && new Set(config.classNames).size !== config.classNames.length) {
-        throw new errors/* ConfigError */.xL(`Invalid model config ${origin}: classNames: names must be unique`);
-    }
-    // Refused rather than escaped: see classNameProblem (domain/control-characters.ts).
-    config.classNames?.forEach((className, index) => {
-        const problem = classNameProblem(className);
-        if (problem !== null)
-            throw new errors/* ConfigError */.xL(oneLine(`Invalid model config ${origin}: classNames.${index}: ${problem}`));
-    });
-    return { config, origin, baseDir };
-}
-/** Loads a preset by name, or a JSON file by path. */
-async function loadModelConfig(spec, cwd = process.cwd()) {
-    // Own keys only: a file named "constructor" or "toString" is a file, not an Object.prototype member.
-    const preset = Object.hasOwn(PRESETS, spec) ? PRESETS[spec] : undefined;
-    // A preset's source.path names a file in the bundled models folder, wherever the tool is installed.
-    if (preset)
-        return parseModelConfig(preset, `preset "${spec}"`, bundledModelsDir() ?? cwd);
-    const file = external_node_path_default().resolve(cwd, spec);
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const code = error.code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code);
-        throw new errors/* ConfigError */.xL(`Cannot read model config ${file}: ${why}; pass a JSON file or one of the presets: ${Object.keys(PRESETS).join(', ')}`);
-    }
-    let json;
-    try {
-        // Some Windows editors save UTF-8 with a byte-order mark, which JSON.parse rejects.
-        json = JSON.parse(text.replace(/^\uFEFF/, ''));
-    }
-    catch (error) {
-        throw new errors/* ConfigError */.xL(oneLine(`Invalid model config ${file}: not valid JSON (${error.message})`));
-    }
-    return parseModelConfig(json, file, external_node_path_default().dirname(file));
 }
 
 ;// CONCATENATED MODULE: ./src/domain/data-loss.ts
@@ -25030,6 +25032,7 @@ function coverageOf(parts, allowGaps) {
  * checked field by field; the manifest's `config` beyond the fields named here is carried into the
  * merged manifest as the parts wrote it (compared equal across parts first): JSON values, never a path.
  */
+
 
 
 

@@ -11,7 +11,8 @@ import { ConfigError } from '../errors.js';
 import { BUNDLED_MODEL_FILE, bundledModelsDir } from './bundled.js';
 import { COCO80_NAMES } from './coco-names.js';
 
-const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 digest: 64 lowercase hex characters');
+/** A sha256 digest as written everywhere (model configs, manifests, checkpoints). */
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 digest: 64 lowercase hex characters');
 
 export const modelSourceSchema = z.union(
   [

@@ -8,7 +8,8 @@ import { z } from 'zod';
 
 import { EXPORT_FORMATS } from '../../domain/exports.js';
 import { STAGES } from '../../domain/stages.js';
-import { countSchema, frameDecodeSchema, sha256Schema, stemSchema } from '../output/record-schemas.js';
+import { sha256Schema } from '../../model/config.js';
+import { countSchema, frameDecodeSchema, stemSchema } from '../output/record-schemas.js';
 
 const MB = 1024 * 1024;
 

@@ -19,10 +19,10 @@ import type { NameOf, OptionKey, Options } from '../../domain/run-options.js';
 import type { FrameFeatures } from '../../domain/selection.js';
 import type { Stage } from '../../domain/stages.js';
 import { UsageError } from '../../errors.js';
-import type { ModelConfig } from '../../model/config.js';
+import { sha256Schema, type ModelConfig } from '../../model/config.js';
 import { sha256Text } from '../../model/sha256.js';
 import { ReadBackError, readBackText } from './read-back.js';
-import { finishedVideoSchema, sha256Schema, stemSchema } from './record-schemas.js';
+import { finishedVideoSchema, stemSchema } from './record-schemas.js';
 
 export const CHECKPOINT_FILE = '.checkpoint.jsonl';
 

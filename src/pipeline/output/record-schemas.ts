@@ -11,6 +11,7 @@ import { imageFileName } from '../../domain/dataset-files.js';
 import { DROP_REASONS } from '../../domain/drop-reason.js';
 import { TILE_GRID } from '../../domain/selection.js';
 import { STAGES } from '../../domain/stages.js';
+import { sha256Schema } from '../../model/config.js';
 
 export const countSchema = z.int().min(0);
 const nullableNumber = z.number().nullable();
@@ -22,8 +23,6 @@ export function isFileNamePart(name: string): boolean {
 
 /** A video's stem (its file name without the extension), which image names begin with. */
 export const stemSchema = z.string().refine(isFileNamePart, { error: 'a video file name without its extension (no "/", not "." or "..", at most 200 bytes)' });
-
-export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 digest: 64 lowercase hex characters');
 
 export const frameDecodeSchema = z.enum(['sequential', 'keyframe', 'exact']);
 
