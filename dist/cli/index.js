@@ -6342,7 +6342,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8665);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9066);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8665:
+/***/ 9066:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19330,6 +19330,7 @@ function buildManifest(input) {
             rotation: v.info.rotation,
             frameCount: v.info.frameCount,
             frameCountExact: v.info.frameCountExact,
+            reordersFrames: v.info.reordersFrames,
             framesDecoded: v.framesDecoded,
             decodeErrors: v.decodeErrors,
             truncatedAtSeconds: v.truncatedAtMs === undefined ? null : Math.round(v.truncatedAtMs) / 1000,
@@ -22857,6 +22858,120 @@ async function cudaDecodeWorks(tools, file) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/media/packet-scan.ts
+/**
+ * A video stream's packets as ffprobe lists them (no decoding), gathered into typed arrays: each
+ * packet's presentation time, its flags, and what the list says about how far its times can be
+ * trusted (packets without a pts, decode times that jump).
+ */
+/** The fields ffprobe is asked for, in the order its CSV gives them. */
+const PACKET_ENTRIES = 'packet=pts,pts_time,dts,dts_time,flags';
+/** Flag bits of a packet in `PacketScan.flags`. */
+const KEYFRAME = 1;
+const DISCARD = 2;
+/** The packet carries no pts: its decode timestamp stands in (`PacketScan.fromDts`). */
+const FROM_DTS = 4;
+/** A decode timestamp this far behind the one before it (s) is a discontinuity, as ffmpeg counts one. */
+const BACK_JUMP_S = 0.1;
+/** A decode timestamp this far ahead of the one before it (s): ffmpeg's `dts_delta_threshold`. */
+const GAP_S = 10;
+function isMissing(value) {
+    return value === undefined || value === '' || value === 'N/A';
+}
+/** Packets gathered into typed arrays, doubling their capacity as they come. */
+class PacketCollector {
+    capacity = 4096;
+    lastDtsTime = Number.NaN;
+    scan = {
+        pts: new Float64Array(4096),
+        ptsTime: new Float64Array(4096),
+        flags: new Uint8Array(4096),
+        count: 0,
+        untimed: 0,
+        fromDts: 0,
+        backJumps: 0,
+        gaps: 0,
+    };
+    /** One packet; one with neither a pts nor a dts is counted in `untimed` and left out. */
+    add(fields) {
+        const flags = fields.flags ?? '';
+        const shown = !flags.includes('D');
+        this.noteDts(fields.dtsTime);
+        let pts = fields.pts;
+        let ptsTime = fields.ptsTime;
+        let fromDts = 0;
+        if (isMissing(pts) || isMissing(ptsTime)) {
+            pts = fields.dts;
+            ptsTime = fields.dtsTime;
+            fromDts = FROM_DTS;
+            if (isMissing(pts) || isMissing(ptsTime)) {
+                if (shown)
+                    this.scan.untimed += 1;
+                return;
+            }
+            if (shown)
+                this.scan.fromDts += 1;
+        }
+        const scan = this.room();
+        scan.pts[scan.count] = Number(pts);
+        scan.ptsTime[scan.count] = Number(ptsTime);
+        scan.flags[scan.count] = (flags.includes('K') ? KEYFRAME : 0) | (shown ? 0 : DISCARD) | fromDts;
+        scan.count += 1;
+    }
+    noteDts(dtsTime) {
+        if (isMissing(dtsTime))
+            return;
+        const time = Number(dtsTime);
+        const delta = time - this.lastDtsTime;
+        if (delta < -BACK_JUMP_S)
+            this.scan.backJumps += 1;
+        else if (delta > GAP_S)
+            this.scan.gaps += 1;
+        this.lastDtsTime = time;
+    }
+    /** The scan, grown when full. */
+    room() {
+        const { scan } = this;
+        if (scan.count < this.capacity)
+            return scan;
+        this.capacity *= 2;
+        const grown = { ...scan, pts: new Float64Array(this.capacity), ptsTime: new Float64Array(this.capacity), flags: new Uint8Array(this.capacity) };
+        grown.pts.set(scan.pts);
+        grown.ptsTime.set(scan.ptsTime);
+        grown.flags.set(scan.flags);
+        this.scan = grown;
+        return grown;
+    }
+}
+/** A packet's fields from a line of ffprobe's `-of csv=p=0` for PACKET_ENTRIES (null: not a packet, e.g. a blank line after side data). */
+function parsePacketCsv(line) {
+    const trimmed = line.trim();
+    if (trimmed === '')
+        return null;
+    const [pts, ptsTime, dts, dtsTime, flags] = trimmed.split(',');
+    return { pts, ptsTime, dts, dtsTime, flags };
+}
+/**
+ * The first line of a packet in `-of json=compact=1`:
+ * `{ "pts": 0, "pts_time": "0.000000", "dts": -512, "dts_time": "-0.040000", "flags": "K_" },`.
+ * A packet with side data (MPEG-TS) goes on over more lines, more deeply indented; a field ffprobe
+ * has no value for is left out. Read by regular expressions: 5× faster than JSON.parse.
+ */
+const PACKET_START = /^\{ "pts": (-?\d+), "pts_time": "([^"]*)", "dts": (-?\d+), "dts_time": "([^"]*)", "flags": "([^"]*)"/;
+/** The fields of a packet's first line in compact JSON (undefined for a field left out). */
+function parsePacketLine(line) {
+    const fast = PACKET_START.exec(line);
+    if (fast)
+        return { pts: fast[1], ptsTime: fast[2], dts: fast[3], dtsTime: fast[4], flags: fast[5] };
+    return {
+        pts: /"pts": (-?\d+)/.exec(line)?.[1],
+        ptsTime: /"pts_time": "([^"]*)"/.exec(line)?.[1],
+        dts: /"dts": (-?\d+)/.exec(line)?.[1],
+        dtsTime: /"dts_time": "([^"]*)"/.exec(line)?.[1],
+        flags: /"flags": "([^"]*)"/.exec(line)?.[1],
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/media/ffprobe.ts
 /**
  * ffprobe, spawned directly (fluent-ffmpeg, archived upstream, gives only its probe result's type:
@@ -22865,6 +22980,7 @@ async function cudaDecodeWorks(tools, file) {
  * container formats only (UNTRUSTED_INPUT), and ffprobe is killed when it gives no answer within the
  * stall timeout.
  */
+
 
 
 
@@ -22906,76 +23022,6 @@ function probeDataOf(data) {
         return rotation === undefined || stream.rotation !== undefined ? stream : { ...stream, rotation: rotation };
     });
     return { streams, format: data.format ?? {}, chapters: data.chapters ?? [] };
-}
-/**
- * The presentation times of the packets of the first video stream that is not a picture (as the
- * probe and scanPackets choose it), from the start of the file up to
- * `untilSeconds`, read by ffprobe without decoding (demuxing only: about 20 000 packets a second).
- */
-async function listPacketTimes(tools, file, untilSeconds) {
-    const args = [
-        '-v',
-        'error',
-        ...UNTRUSTED_INPUT,
-        '-select_streams',
-        'V:0',
-        '-read_intervals',
-        `%+${untilSeconds.toFixed(3)}`,
-        '-show_entries',
-        'packet=pts,pts_time,flags',
-        '-of',
-        'csv=p=0',
-        file,
-    ];
-    let stdout;
-    try {
-        ({ stdout } = await ffprobe_run(tools.ffprobe.path, args, { maxBuffer: 1 << 30, timeout: stallLimit(tools).seconds * 1000, killSignal: 'SIGKILL' }));
-    }
-    catch (error) {
-        throw new errors/* ToolError */.v4(`ffprobe could not list the packets of ${file}: ${error.message.split('\n')[0]}`);
-    }
-    const packets = [];
-    for (const line of stdout.split('\n')) {
-        const [pts, ptsTime, flags] = line.trim().split(',');
-        if (pts === undefined || pts === '' || ptsTime === undefined)
-            continue;
-        // A packet without a pts ("N/A", as AVI stores them) is kept with NaN: the caller must know it is there.
-        const untimed = pts === 'N/A' || ptsTime === 'N/A';
-        packets.push({ pts: untimed ? Number.NaN : Number(pts), ptsTime: untimed ? Number.NaN : Number(ptsTime), discard: (flags ?? '').includes('D') });
-    }
-    return packets;
-}
-/** Packets gathered into typed arrays, doubling their capacity as they come. */
-class PacketCollector {
-    capacity = 4096;
-    scan = { pts: new Float64Array(4096), ptsTime: new Float64Array(4096), flags: new Uint8Array(4096), count: 0, untimed: 0 };
-    /** One packet from ffprobe's text; one without a timestamp ("N/A" or absent) is counted in `untimed` and left out. */
-    add(pts, ptsTime, flags = '') {
-        if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined || ptsTime === 'N/A') {
-            if (!flags.includes('D'))
-                this.scan.untimed += 1;
-            return;
-        }
-        let { scan } = this;
-        if (scan.count === this.capacity) {
-            this.capacity *= 2;
-            const grown = {
-                pts: new Float64Array(this.capacity),
-                ptsTime: new Float64Array(this.capacity),
-                flags: new Uint8Array(this.capacity),
-                count: scan.count,
-                untimed: scan.untimed,
-            };
-            grown.pts.set(scan.pts);
-            grown.ptsTime.set(scan.ptsTime);
-            grown.flags.set(scan.flags);
-            this.scan = scan = grown;
-        }
-        scan.pts[scan.count] = Number(pts);
-        scan.ptsTime[scan.count] = Number(ptsTime);
-        scan.flags[scan.count] = (flags.includes('K') ? 1 : 0) | (flags.includes('D') ? 2 : 0);
-        scan.count += 1;
-    }
 }
 /**
  * Runs ffprobe and hands each stdout line to `onLine`; resolves on exit code 0. It is killed when no
@@ -23020,32 +23066,21 @@ function ffprobeLines(tools, args, onLine, errors) {
     });
 }
 /**
- * Lists the packets of the first video stream that is not a picture, over the whole file, without decoding (demuxing only; about
- * 0.35 s for 10 minutes at 25 fps), streamed line by line into typed arrays: 17 bytes a packet, so
- * a day of video at 25 fps holds 37 MB.
+ * Lists the packets of the first video stream that is not a picture, over the whole file or its first
+ * `untilSeconds`, without decoding (demuxing only; about 0.35 s for 10 minutes at 25 fps), streamed
+ * line by line into typed arrays: 17 bytes a packet, so a day of video at 25 fps holds 37 MB.
  */
-async function scanPackets(tools, file) {
-    const args = ['-v', 'error', ...UNTRUSTED_INPUT, '-select_streams', 'V:0', '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file];
+async function scanPackets(tools, file, untilSeconds) {
+    const until = untilSeconds === undefined ? [] : ['-read_intervals', `%+${untilSeconds.toFixed(3)}`];
+    const args = ['-v', 'error', ...UNTRUSTED_INPUT, '-select_streams', 'V:0', ...until, '-show_entries', PACKET_ENTRIES, '-of', 'csv=p=0', file];
     const packets = new PacketCollector();
     const failed = (reason) => new errors/* ToolError */.v4(`ffprobe could not list the packets of ${file}: ${reason}`);
     await ffprobeLines(tools, args, (line) => {
-        const [pts, ptsTime, flags] = line.trim().split(',');
-        packets.add(pts, ptsTime, flags);
+        const fields = parsePacketCsv(line);
+        if (fields !== null)
+            packets.add(fields);
     }, { stalled: (seconds, option) => failed(`no packet listed for ${seconds} s (raise ${option})`), failed });
     return packets.scan;
-}
-/**
- * The first line of a packet in `-of json=compact=1`: `{ "pts": 0, "pts_time": "0.000000", "flags": "K_" },`.
- * A packet with side data (MPEG-TS) goes on over more lines, more deeply indented; a field ffprobe
- * has no value for is left out. Read by regular expressions: 5× faster than JSON.parse.
- */
-const PACKET_START = /^\{ "pts": (-?\d+), "pts_time": "([^"]*)", "flags": "([^"]*)"/;
-/** pts, pts_time and flags from a packet's first line (undefined for a field left out). */
-function parsePacketLine(line) {
-    const fast = PACKET_START.exec(line);
-    if (fast)
-        return [fast[1], fast[2], fast[3]];
-    return [/"pts": (-?\d+)/.exec(line)?.[1], /"pts_time": "([^"]*)"/.exec(line)?.[1], /"flags": "([^"]*)"/.exec(line)?.[1]];
 }
 /**
  * Probes a file and lists its video packets in one ffprobe call (one start of ffprobe and one pass
@@ -23065,7 +23100,7 @@ async function probeFileWithPackets(tools, file) {
         '-show_streams',
         '-show_format',
         '-show_entries',
-        'packet=pts,pts_time,flags',
+        PACKET_ENTRIES,
         '-of',
         'json=compact=1',
         file,
@@ -23082,7 +23117,7 @@ async function probeFileWithPackets(tools, file) {
             const indent = line.slice(0, line.length - line.trimStart().length);
             if (trimmed.startsWith('{') && (packetIndent === null || indent === packetIndent)) {
                 packetIndent = indent;
-                packets.add(...parsePacketLine(trimmed));
+                packets.add(parsePacketLine(trimmed));
                 return;
             }
             if (!/^\],?$/.test(trimmed) || (packetIndent !== null && indent.length >= packetIndent.length))
@@ -23240,28 +23275,40 @@ function ptsSelectExpression(pts) {
 ;// CONCATENATED MODULE: ./src/pipeline/decode/frame-timeline.ts
 
 
-/** A packet that is shown (not flagged D, discard) and carries a presentation timestamp. */
-function isPresented(scan, i) {
-    return (scan.flags[i] & 2) === 0 && Number.isFinite(scan.pts[i]);
+
+/** A packet that is shown (not flagged D, discard); every stored packet has a time (its pts, or its dts standing in). */
+function isShown(scan, i) {
+    return (scan.flags[i] & DISCARD) === 0;
 }
-/**
- * Whether the packet list places every frame in time: false when a shown packet carries no
- * presentation timestamp, as in AVI, which stores decode order only (MPEG-4 ASP in AVI gives some of
- * its packets a pts and others none). Frames are then counted as they decode instead.
- */
-function hasPresentationTimes(scan) {
+/** Containers whose timestamps may jump (discontinuities), which ffmpeg closes up when it decodes (`AVFMT_TS_DISCONT`). */
+const DISCONTINUOUS = new Set(['mpegts', 'mpeg']);
+function placementOf(video, scan) {
     if (scan.untimed > 0)
-        return false;
+        return { by: 'count', why: `${scan.untimed} packets carry no timestamp at all` };
+    if (scan.fromDts > 0 && video.reordersFrames) {
+        return {
+            by: 'count',
+            why: 'not every packet carries a presentation timestamp (AVI stores decode order only) and the stream reorders frames',
+        };
+    }
+    if (scan.backJumps > 0)
+        return { by: 'count', why: `its timestamps jump back ${scan.backJumps} times (a clock reset, or files joined end to end)` };
+    if (scan.gaps > 0 && video.container.split(',').some((name) => DISCONTINUOUS.has(name))) {
+        return { by: 'count', why: `its timestamps jump ahead ${scan.gaps} times (discontinuities, which ffmpeg closes up)` };
+    }
+    if (scan.fromDts > 0) {
+        return { by: 'dts', note: 'frames placed by their decode timestamps: the container stores no presentation timestamps and the stream reorders no frames' };
+    }
     for (let i = 0; i < scan.count; i += 1)
-        if ((scan.flags[i] & 2) === 0)
-            return true;
-    return false;
+        if (isShown(scan, i))
+            return { by: 'pts' };
+    return { by: 'count', why: 'ffprobe listed no video packets' };
 }
 /** Sorts the scanned packets into presentation order, leaving out those never shown (flag D). */
 function timelineFromPackets(video, scan) {
     const order = [];
     for (let i = 0; i < scan.count; i += 1) {
-        if (isPresented(scan, i))
+        if (isShown(scan, i))
             order.push(i);
     }
     order.sort((a, b) => scan.pts[a] - scan.pts[b]);
@@ -23275,7 +23322,7 @@ function timelineFromPackets(video, scan) {
     for (const [i, packet] of order.entries()) {
         pts[i] = scan.pts[packet];
         ms[i] = (scan.ptsTime[packet] - firstPtsTime) * 1000;
-        if ((scan.flags[packet] & 1) === 1)
+        if ((scan.flags[packet] & KEYFRAME) !== 0)
             keyframes.push(i);
     }
     return { pts, ms, keyframes, firstPtsTime };
@@ -23318,20 +23365,29 @@ name = cliName) {
     if (requested === 'all')
         return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
     const scan = packets ?? (await scanPackets(tools, video.path));
-    if (!hasPresentationTimes(scan)) {
-        // AVI stores decode order only: frames are counted as they decode, every one of them.
-        const why = 'not every packet carries a presentation timestamp (AVI stores decode order only), so its keyframes cannot be placed in time';
+    const placement = placementOf(video, scan);
+    if (placement.by === 'count') {
+        // Frames are counted as they decode, every one of them, with the timestamps ffmpeg gives them.
+        const why = `${placement.why}, so its frames cannot be placed in time`;
         if (requested === 'keyframes')
             throw new errors/* VideoInputError */._f(`Video ${video.path}: ${why}; pass ${name('decode')} all to decode every frame`);
-        return { mode: 'all', reason: `auto: ${why}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null, untimed: true };
+        return {
+            mode: 'all',
+            reason: `auto: ${why}; every frame is decoded and counted`,
+            planned: null,
+            decodedPerSample: everyFramePerSample(video, sampling),
+            origin: null,
+            untimed: true,
+        };
     }
+    const placed = placement.by === 'dts' ? `; ${placement.note}` : '';
     const timeline = timelineFromPackets(video, scan);
     const interval = intervalMs(sampling, video.fps);
     const choice = requested === 'auto' ? chooseDecodeMode(interval, timeline.ms, timeline.keyframes) : null;
     if (choice?.mode === 'all') {
         return {
             mode: 'all',
-            reason: `auto: ${choice.reason}`,
+            reason: `auto: ${choice.reason}${placed}`,
             planned: null,
             decodedPerSample: everyFramePerSample(video, sampling),
             origin: originFromTimeline(timeline),
@@ -23350,7 +23406,7 @@ name = cliName) {
     const why = choice === null ? 'asked for' : `auto: ${choice.reason}`;
     return {
         mode: 'keyframes',
-        reason: `${why}; ${targets.length - exact} keyframes, ${exact} decoded exactly`,
+        reason: `${why}; ${targets.length - exact} keyframes, ${exact} decoded exactly${placed}`,
         planned: { timeline, targets, window: range?.range ?? null },
         decodedPerSample: timeline.keyframes.length / Math.max(1, all.length),
         origin: null,
@@ -23472,6 +23528,7 @@ function videoInfoFromProbe(file, index, sizeBytes, data) {
         rotation,
         frameCount: nbFrames && nbFrames > 0 ? nbFrames : Math.round(duration * fps),
         frameCountExact: Boolean(nbFrames && nbFrames > 0),
+        reordersFrames: (finiteNumber(stream.has_b_frames) ?? 0) > 0,
         sizeBytes,
     };
 }
@@ -23533,6 +23590,7 @@ async function probeVideoWithPackets(tools, file, index, name = cliName) {
 
 
 
+
 /** Seconds before the checkpoint to seek to (the key frame at or before it is where decoding starts). */
 const SEEK_MARGIN_S = 1;
 /** Packets listed past the seek point, so that the key frame decoding starts at is among them. */
@@ -23541,24 +23599,24 @@ const LIST_PAST_SEEK_S = 10;
 function checkpointBefore(ms) {
     return Math.floor(ms / DEDUP_CHECKPOINT_MS) * DEDUP_CHECKPOINT_MS;
 }
-/** Counts frames before a pts from the listed packets (sorted by pts; discarded ones never become frames). */
-function originFromPackets(video, packets) {
-    if (packets.some((p) => !p.discard && !Number.isFinite(p.pts))) {
-        throw new errors/* VideoInputError */._f(`Video ${video.path}: not every packet carries a presentation timestamp (AVI stores decode order only), so it cannot be cut into time ranges; process the whole video`);
-    }
-    const shown = packets.filter((p) => !p.discard).sort((a, b) => a.pts - b.pts);
-    const first = shown[0];
-    if (first === undefined)
-        throw new errors/* VideoInputError */._f(`Video ${video.path}: ffprobe listed no video packets; it cannot be cut into ranges`);
-    const shownPts = Float64Array.from(shown, (p) => p.pts);
-    const lastPts = shownPts[shownPts.length - 1];
+/**
+ * Counts frames before a pts from the listed packets (sorted by pts; discarded ones never become
+ * frames), placed as the whole video's decode places them (frame-timeline.ts `placementOf`); a video
+ * whose packets do not place its frames cannot be cut.
+ */
+function originFromPackets(video, scan) {
+    const placement = placementOf(video, scan);
+    if (placement.by === 'count')
+        throw new errors/* VideoInputError */._f(`Video ${video.path}: ${placement.why}, so it cannot be cut into time ranges; process the whole video`);
+    const { pts, firstPtsTime } = timelineFromPackets(video, scan);
+    const lastPts = pts[pts.length - 1];
     return {
-        firstPtsTime: first.ptsTime,
-        framesBefore(pts) {
-            if (pts > lastPts) {
-                throw new errors/* VideoInputError */._f(`Video ${video.path}: decoding after the seek started past the listed packets (pts ${pts}); the range's frame indices cannot be placed`);
+        firstPtsTime,
+        framesBefore(at) {
+            if (at > lastPts) {
+                throw new errors/* VideoInputError */._f(`Video ${video.path}: decoding after the seek started past the listed packets (pts ${at}); the range's frame indices cannot be placed`);
             }
-            return lowerBound(shownPts, pts);
+            return lowerBound(pts, at);
         },
     };
 }
@@ -23570,7 +23628,7 @@ async function planRange(tools, video, range) {
     const seek = replayFromMs / 1000 - SEEK_MARGIN_S;
     if (seek <= 0)
         return { range, replayFromMs, seekSeconds: undefined, origin: null };
-    const packets = await listPacketTimes(tools, video.path, seek + LIST_PAST_SEEK_S);
+    const packets = await scanPackets(tools, video.path, seek + LIST_PAST_SEEK_S);
     return { range, replayFromMs, seekSeconds: seek, origin: originFromPackets(video, packets) };
 }
 
@@ -25063,6 +25121,7 @@ const manifestVideoSchema = object({
     rotation: schemas_number(),
     frameCount: countSchema,
     frameCountExact: schemas_boolean(),
+    reordersFrames: schemas_boolean(),
     framesDecoded: countSchema,
     decodeErrors: countSchema,
     truncatedAtSeconds: schemas_number().min(0).nullable(),

@@ -19,5 +19,7 @@ export interface VideoInfo {
   /** Frame count from the container, or estimated from duration × fps when the container has none. */
   frameCount: number;
   frameCountExact: boolean;
+  /** The stream may show frames in another order than it decodes them (B-frames: ffprobe's `has_b_frames` > 0). */
+  reordersFrames: boolean;
   sizeBytes: number;
 }

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import type ffmpeg from 'fluent-ffmpeg';
 
 import { ToolError, VideoInputError } from '../errors.js';
+import { PACKET_ENTRIES, PacketCollector, parsePacketCsv, parsePacketLine, type PacketScan } from './packet-scan.js';
 import { onLines } from './text-lines.js';
 import { stallLimit, type ProbeTools } from './tools.js';
 import { UNTRUSTED_INPUT } from './untrusted-input.js';
@@ -53,99 +54,6 @@ function probeDataOf(data: Partial<ProbeData>): ProbeData {
     return rotation === undefined || stream.rotation !== undefined ? stream : { ...stream, rotation: rotation as number };
   });
   return { streams, format: data.format ?? {}, chapters: data.chapters ?? [] };
-}
-
-/** A video packet's presentation time, as the demuxer gives it. */
-export interface PacketTime {
-  /** In the stream's time base (the unit of showinfo's `pts`); NaN when the packet carries none (AVI). */
-  pts: number;
-  /** In seconds; NaN when the packet carries no pts. */
-  ptsTime: number;
-  /** Decoded but not shown (e.g. before an edit list's start): the decoder outputs no frame for it. */
-  discard: boolean;
-}
-
-/**
- * The presentation times of the packets of the first video stream that is not a picture (as the
- * probe and scanPackets choose it), from the start of the file up to
- * `untilSeconds`, read by ffprobe without decoding (demuxing only: about 20 000 packets a second).
- */
-export async function listPacketTimes(tools: ProbeTools, file: string, untilSeconds: number): Promise<PacketTime[]> {
-  const args = [
-    '-v',
-    'error',
-    ...UNTRUSTED_INPUT,
-    '-select_streams',
-    'V:0',
-    '-read_intervals',
-    `%+${untilSeconds.toFixed(3)}`,
-    '-show_entries',
-    'packet=pts,pts_time,flags',
-    '-of',
-    'csv=p=0',
-    file,
-  ];
-  let stdout: string;
-  try {
-    ({ stdout } = await run(tools.ffprobe.path, args, { maxBuffer: 1 << 30, timeout: stallLimit(tools).seconds * 1000, killSignal: 'SIGKILL' }));
-  } catch (error) {
-    throw new ToolError(`ffprobe could not list the packets of ${file}: ${(error as Error).message.split('\n')[0]}`);
-  }
-  const packets: PacketTime[] = [];
-  for (const line of stdout.split('\n')) {
-    const [pts, ptsTime, flags] = line.trim().split(',');
-    if (pts === undefined || pts === '' || ptsTime === undefined) continue;
-    // A packet without a pts ("N/A", as AVI stores them) is kept with NaN: the caller must know it is there.
-    const untimed = pts === 'N/A' || ptsTime === 'N/A';
-    packets.push({ pts: untimed ? Number.NaN : Number(pts), ptsTime: untimed ? Number.NaN : Number(ptsTime), discard: (flags ?? '').includes('D') });
-  }
-  return packets;
-}
-
-/** Every video packet of a file, in the demuxer's (decode) order, as parallel arrays. */
-export interface PacketScan {
-  /** In the stream's time base. */
-  pts: Float64Array;
-  /** In seconds. */
-  ptsTime: Float64Array;
-  /** 1: a keyframe (flag K); 2: discarded (flag D, never shown); 3: both. */
-  flags: Uint8Array;
-  count: number;
-  /** Shown packets left out for carrying no presentation timestamp (AVI stores none; MPEG-4 ASP in AVI some). */
-  untimed: number;
-}
-
-/** Packets gathered into typed arrays, doubling their capacity as they come. */
-class PacketCollector {
-  private capacity = 4096;
-  scan: PacketScan = { pts: new Float64Array(4096), ptsTime: new Float64Array(4096), flags: new Uint8Array(4096), count: 0, untimed: 0 };
-
-  /** One packet from ffprobe's text; one without a timestamp ("N/A" or absent) is counted in `untimed` and left out. */
-  add(pts: string | undefined, ptsTime: string | undefined, flags = ''): void {
-    if (pts === undefined || pts === '' || pts === 'N/A' || ptsTime === undefined || ptsTime === 'N/A') {
-      if (!flags.includes('D')) this.scan.untimed += 1;
-      return;
-    }
-    let { scan } = this;
-    if (scan.count === this.capacity) {
-      this.capacity *= 2;
-      const grown: PacketScan = {
-        pts: new Float64Array(this.capacity),
-        ptsTime: new Float64Array(this.capacity),
-        flags: new Uint8Array(this.capacity),
-        count: scan.count,
-        untimed: scan.untimed,
-      };
-      grown.pts.set(scan.pts);
-      grown.ptsTime.set(scan.ptsTime);
-      grown.flags.set(scan.flags);
-      this.scan = scan = grown;
-    }
-    scan.pts[scan.count] = Number(pts);
-    scan.ptsTime[scan.count] = Number(ptsTime);
-    scan.flags[scan.count] = (flags.includes('K') ? 1 : 0) | (flags.includes('D') ? 2 : 0);
-    scan.count += 1;
-  }
 }
 
 /**
@@ -195,38 +103,25 @@ function ffprobeLines(
 }
 
 /**
- * Lists the packets of the first video stream that is not a picture, over the whole file, without decoding (demuxing only; about
- * 0.35 s for 10 minutes at 25 fps), streamed line by line into typed arrays: 17 bytes a packet, so
- * a day of video at 25 fps holds 37 MB.
+ * Lists the packets of the first video stream that is not a picture, over the whole file or its first
+ * `untilSeconds`, without decoding (demuxing only; about 0.35 s for 10 minutes at 25 fps), streamed
+ * line by line into typed arrays: 17 bytes a packet, so a day of video at 25 fps holds 37 MB.
  */
-export async function scanPackets(tools: ProbeTools, file: string): Promise<PacketScan> {
-  const args = ['-v', 'error', ...UNTRUSTED_INPUT, '-select_streams', 'V:0', '-show_entries', 'packet=pts,pts_time,flags', '-of', 'csv=p=0', file];
+export async function scanPackets(tools: ProbeTools, file: string, untilSeconds?: number): Promise<PacketScan> {
+  const until = untilSeconds === undefined ? [] : ['-read_intervals', `%+${untilSeconds.toFixed(3)}`];
+  const args = ['-v', 'error', ...UNTRUSTED_INPUT, '-select_streams', 'V:0', ...until, '-show_entries', PACKET_ENTRIES, '-of', 'csv=p=0', file];
   const packets = new PacketCollector();
   const failed = (reason: string): Error => new ToolError(`ffprobe could not list the packets of ${file}: ${reason}`);
   await ffprobeLines(
     tools,
     args,
     (line) => {
-      const [pts, ptsTime, flags] = line.trim().split(',');
-      packets.add(pts, ptsTime, flags);
+      const fields = parsePacketCsv(line);
+      if (fields !== null) packets.add(fields);
     },
     { stalled: (seconds, option) => failed(`no packet listed for ${seconds} s (raise ${option})`), failed },
   );
   return packets.scan;
-}
-
-/**
- * The first line of a packet in `-of json=compact=1`: `{ "pts": 0, "pts_time": "0.000000", "flags": "K_" },`.
- * A packet with side data (MPEG-TS) goes on over more lines, more deeply indented; a field ffprobe
- * has no value for is left out. Read by regular expressions: 5× faster than JSON.parse.
- */
-const PACKET_START = /^\{ "pts": (-?\d+), "pts_time": "([^"]*)", "flags": "([^"]*)"/;
-
-/** pts, pts_time and flags from a packet's first line (undefined for a field left out). */
-export function parsePacketLine(line: string): [string | undefined, string | undefined, string | undefined] {
-  const fast = PACKET_START.exec(line);
-  if (fast) return [fast[1], fast[2], fast[3]];
-  return [/"pts": (-?\d+)/.exec(line)?.[1], /"pts_time": "([^"]*)"/.exec(line)?.[1], /"flags": "([^"]*)"/.exec(line)?.[1]];
 }
 
 /** What one ffprobe call tells of a video: its probe (the first non-picture video stream only) and that stream's packets. */
@@ -255,7 +150,7 @@ export async function probeFileWithPackets(tools: ProbeTools, file: string): Pro
     '-show_streams',
     '-show_format',
     '-show_entries',
-    'packet=pts,pts_time,flags',
+    PACKET_ENTRIES,
     '-of',
     'json=compact=1',
     file,
@@ -275,7 +170,7 @@ export async function probeFileWithPackets(tools: ProbeTools, file: string): Pro
         const indent = line.slice(0, line.length - line.trimStart().length);
         if (trimmed.startsWith('{') && (packetIndent === null || indent === packetIndent)) {
           packetIndent = indent;
-          packets.add(...parsePacketLine(trimmed));
+          packets.add(parsePacketLine(trimmed));
           return;
         }
         if (!/^\],?$/.test(trimmed) || (packetIndent !== null && indent.length >= packetIndent.length)) return;

@@ -13,7 +13,7 @@ import type { QualityGateVerdict } from '../domain/quality-gates.js';
 import type { NameOf, Options } from '../domain/run-options.js';
 import type { VideoInfo } from '../domain/video.js';
 import { cudaDecodeWorks } from '../media/ffmpeg.js';
-import type { PacketScan } from '../media/ffprobe.js';
+import type { PacketScan } from '../media/packet-scan.js';
 import { withVersions, type FfmpegTools, type ProbeTools, type ToolPaths } from '../media/tools.js';
 import { loadModelConfig, type ModelConfig } from '../model/config.js';
 import { resolveModel, type ResolvedModel, type ResolveModelOptions } from '../model/resolve-model.js';

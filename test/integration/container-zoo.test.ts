@@ -4,10 +4,11 @@
  * pattern, 6 s at 25 fps), run with `--decode auto`, `all` and `keyframes`, and every few images
  * compared by pixels (PSNR) with the frames ffmpeg decodes at its `frame_index` and beside it: the
  * claimed frame must be clearly the best match. Indices and timestamps strictly increase and are never
- * negative, and the modes agree on the frames they share. A container that places no frame in time
- * (AVI) refuses `keyframes`, saying to decode every frame.
+ * negative, and the modes agree on the frames they share. A file whose packet list cannot place its
+ * frames in time (AVI with reordered frames, timestamps that jump) refuses `keyframes`, saying to
+ * decode every frame; an AVI without reordering is placed by its decode timestamps.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
@@ -27,18 +28,27 @@ let base: RawOptions;
 const SOURCE = ['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25', '-t', '6'];
 const X264 = ['-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-g', '25'];
 
+/** Two MPEG-TS recordings of the pattern's first and last 3 s, the second at `offset` s on its clock, joined end to end as `cat` would. */
+async function joinedTs(file: string, offset: number): Promise<void> {
+  await ffmpeg([...SOURCE.slice(0, -2), '-t', '3', ...X264, `${file}.1.ts`]);
+  await ffmpeg([...SOURCE.slice(0, -2), '-ss', '3', '-t', '3', ...X264, '-output_ts_offset', String(offset), `${file}.2.ts`]);
+  await writeFile(file, Buffer.concat([await readFile(`${file}.1.ts`), await readFile(`${file}.2.ts`)]));
+}
+
 /**
  * Each container: its file name and how ffmpeg makes it from the pattern (`args`, or `make` for a file
- * made in two steps); `untimed`: it places no frame in time.
+ * made in several steps); `counted`: its packet list cannot place its frames in time.
  */
-const ZOO: { name: string; file: string; args: string[]; make?: (file: string) => Promise<void>; untimed?: boolean }[] = [
-  { name: 'H.264 with B-frames in AVI', file: 'h264-b.avi', args: [...X264, '-bf', '3'], untimed: true },
-  { name: 'H.264 without B-frames in AVI', file: 'h264.avi', args: [...X264, '-bf', '0'], untimed: true },
-  { name: 'MPEG-4 ASP with packed B-frames in AVI', file: 'mpeg4-b.avi', args: ['-c:v', 'mpeg4', '-bf', '2', '-q:v', '3', '-g', '25'], untimed: true },
+const ZOO: { name: string; file: string; args: string[]; make?: (file: string) => Promise<void>; counted?: boolean }[] = [
+  { name: 'H.264 with B-frames in AVI', file: 'h264-b.avi', args: [...X264, '-bf', '3'], counted: true },
+  { name: 'H.264 without B-frames in AVI (placed by decode timestamps)', file: 'h264.avi', args: [...X264, '-bf', '0'] },
+  { name: 'MPEG-4 ASP with packed B-frames in AVI', file: 'mpeg4-b.avi', args: ['-c:v', 'mpeg4', '-bf', '2', '-q:v', '3', '-g', '25'], counted: true },
   { name: 'MPEG-4 ASP without B-frames in AVI', file: 'mpeg4.avi', args: ['-c:v', 'mpeg4', '-bf', '0', '-q:v', '3', '-g', '25'] },
   { name: 'MJPEG in AVI', file: 'mjpeg.avi', args: ['-c:v', 'mjpeg', '-q:v', '3'] },
   { name: 'H.264 with B-frames in MP4', file: 'h264-b.mp4', args: [...X264, '-bf', '3'] },
   { name: 'MPEG-TS starting at 7 s', file: 'late.ts', args: [...X264, '-output_ts_offset', '7'] },
+  { name: 'MPEG-TS with a discontinuity (the clock jumps 87 s ahead at 3 s)', file: 'jump.ts', args: [], make: (file) => joinedTs(file, 90), counted: true },
+  { name: 'MPEG-TS whose clock restarts at 3 s (two recordings joined)', file: 'restart.ts', args: [], make: (file) => joinedTs(file, 0), counted: true },
   { name: 'Matroska', file: 'h264.mkv', args: X264 },
   { name: 'HEVC in MP4', file: 'hevc.mp4', args: ['-c:v', 'libx265', '-x265-params', 'log-level=error:keyint=25', '-pix_fmt', 'yuv420p', '-tag:v', 'hvc1'] },
   { name: 'interlaced MPEG-2 in MPEG-TS', file: 'mpeg2i.ts', args: ['-c:v', 'mpeg2video', '-flags', '+ilme+ildct', '-top', '1', '-q:v', '3', '-g', '25'] },
@@ -96,16 +106,16 @@ async function expectIdentity(video: string, result: RunResult, coco: CocoDatase
   }
 }
 
-describe.each(ZOO)('$name', ({ file, untimed }) => {
+describe.each(ZOO)('$name', ({ file, counted }) => {
   test('auto, all and keyframes: each image is the frame at its frame_index; increasing, never negative; the modes agree', async () => {
     const video = path.join(dir, file);
     const stem = file.replace(/\W+/g, '-');
     const byMode = new Map<string, CocoDataset>();
     for (const decode of ['auto', 'all', 'keyframes'] as const) {
-      if (decode === 'keyframes' && untimed === true) {
+      if (decode === 'keyframes' && counted === true) {
         const error = await run(`${stem}-${decode}`, { video: [video], decode }).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(VideoInputError);
-        expect((error as Error).message).toMatch(/so its keyframes cannot be placed in time; pass --decode all to decode every frame$/);
+        expect((error as Error).message).toMatch(/so its frames cannot be placed in time; pass --decode all to decode every frame$/);
         continue;
       }
       const result = await run(`${stem}-${decode}`, { video: [video], decode });
@@ -113,6 +123,8 @@ describe.each(ZOO)('$name', ({ file, untimed }) => {
       expect(coco.images.length).toBeGreaterThanOrEqual(5);
       coco.images.forEach((image, i) => {
         expect(image.timestamp_ms).toBeGreaterThanOrEqual(0);
+        // At a constant 25 fps, a frame's time is its place × 40 ms: a jump in the file's clock is closed up.
+        if (!file.startsWith('vfr')) expect([image.frame_index, image.timestamp_ms]).toEqual([image.frame_index, image.frame_index * 40]);
         if (i > 0) expect([image.frame_index > coco.images[i - 1]!.frame_index, image.timestamp_ms > coco.images[i - 1]!.timestamp_ms]).toEqual([true, true]);
       });
       await expectIdentity(video, result, coco);

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, test } from '@jest/globals';
 
 import { ToolError } from '../../src/errors.js';
 import { cudaDecodeWorks, startDecode } from '../../src/media/ffmpeg.js';
-import { listPacketTimes, probeFile, probeFileWithPackets, scanPackets } from '../../src/media/ffprobe.js';
+import { probeFile, probeFileWithPackets, scanPackets } from '../../src/media/ffprobe.js';
 import { locateFfmpegTools, withVersions, type FfmpegTools } from '../../src/media/tools.js';
 import { INPUT_FORMATS } from '../../src/media/untrusted-input.js';
 import { envScope } from '../support/env.js';
@@ -92,7 +92,7 @@ describe('every call that opens a video carries the allow-lists before its input
       const video = path.join(dir, 'site.mp4');
       const calls: [string, () => Promise<unknown>, (args: string[]) => number][] = [
         ['probeFile', () => probeFile(tools, video), (args) => args.lastIndexOf(video)],
-        ['listPacketTimes', () => listPacketTimes(tools, video, 10), (args) => args.lastIndexOf(video)],
+        ['scanPackets (the first seconds)', () => scanPackets(tools, video, 10), (args) => args.lastIndexOf(video)],
         ['scanPackets', () => scanPackets(tools, video), (args) => args.lastIndexOf(video)],
         ['probeFileWithPackets', () => probeFileWithPackets(tools, video), (args) => args.lastIndexOf(video)],
         [

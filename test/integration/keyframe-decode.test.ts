@@ -178,8 +178,20 @@ function psnr(a: Buffer, b: Buffer): number {
 }
 
 describe('AVI, whose packets carry no presentation timestamps (or only some)', () => {
+  test('H.264 without B-frames: decode order is presentation order, so the decode timestamps place the frames; the reason says so', async () => {
+    const avi = path.join(dir, 'no-reordering.avi');
+    await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25', '-t', '6', '-c:v', 'libx264', '-bf', '0', '-g', '25', '-pix_fmt', 'yuv420p', avi]);
+    const result = await run('avi-no-reordering', { video: [avi], 'sample-fps': '1', decode: 'keyframes' });
+    expect(result.manifest.videos[0]).toMatchObject({ decode: 'keyframes', reordersFrames: false });
+    expect(result.manifest.videos[0]!.decodeReason).toMatch(
+      /; frames placed by their decode timestamps: the container stores no presentation timestamps and the stream reorders no frames$/,
+    );
+    const coco = await cocoOf(result);
+    expect(coco.images.map((image) => `${image.frame_index}@${image.timestamp_ms}`)).toEqual(['0@0', '25@1000', '50@2000', '75@3000', '100@4000', '125@5000']);
+  });
+
   test.each([
-    ['H.264', ['-c:v', 'libx264', '-g', '25', '-pix_fmt', 'yuv420p']],
+    ['H.264 with B-frames', ['-c:v', 'libx264', '-g', '25', '-pix_fmt', 'yuv420p']],
     ['MPEG-4 ASP with packed B-frames', ['-c:v', 'mpeg4', '-bf', '2', '-q:v', '3', '-g', '25']],
   ])(
     '%s: auto decodes every frame and says why; each image is the frame at its frame_index (by PSNR against its neighbours)',
@@ -187,8 +199,9 @@ describe('AVI, whose packets carry no presentation timestamps (or only some)', (
       const avi = path.join(dir, `${codec.replace(/\W+/g, '-')}.avi`);
       await ffmpeg(['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25', '-t', '6', ...args, avi]);
       const auto = await run(`avi-auto-${path.basename(avi, '.avi')}`, { video: [avi], 'sample-fps': '1' });
-      const why = 'not every packet carries a presentation timestamp (AVI stores decode order only), so its keyframes cannot be placed in time';
-      expect(auto.manifest.videos[0]).toMatchObject({ decode: 'all', decodeReason: `auto: ${why}` });
+      const why =
+        'not every packet carries a presentation timestamp (AVI stores decode order only) and the stream reorders frames, so its frames cannot be placed in time';
+      expect(auto.manifest.videos[0]).toMatchObject({ decode: 'all', decodeReason: `auto: ${why}; every frame is decoded and counted`, reordersFrames: true });
       const coco = await cocoOf(auto);
       const indices = coco.images.map((image) => image.frame_index);
       // One image per sampling slot on a grid from the first frame, as an MP4 of the same 6 s gives:

@@ -10,7 +10,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
 import { ToolError, VideoInputError } from '../../src/errors.js';
-import { parsePacketLine, scanPackets, type PacketScan } from '../../src/media/ffprobe.js';
+import { scanPackets } from '../../src/media/ffprobe.js';
+import { parsePacketCsv, parsePacketLine, type PacketScan } from '../../src/media/packet-scan.js';
 import { locateFfmpegTools, withVersions, type FfmpegTools } from '../../src/media/tools.js';
 import { probeVideo, probeVideoWithPackets } from '../../src/pipeline/decode/probe.js';
 import { ffmpeg, makeAudioOnly, makeTextFile, makeVideo, tempDir } from '../support/videos.js';
@@ -27,8 +28,9 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 /** The used part of a scan, as plain arrays (typed arrays grow past the count). */
-function used(scan: PacketScan): { pts: number[]; ptsTime: number[]; flags: number[] } {
+function used(scan: PacketScan): Omit<PacketScan, 'pts' | 'ptsTime' | 'flags'> & { pts: number[]; ptsTime: number[]; flags: number[] } {
   return {
+    ...scan,
     pts: [...scan.pts.subarray(0, scan.count)],
     ptsTime: [...scan.ptsTime.subarray(0, scan.count)],
     flags: [...scan.flags.subarray(0, scan.count)],
@@ -79,6 +81,11 @@ describe('probeVideoWithPackets', () => {
       ],
     ],
     ['an MPEG-TS stream', 'stream.ts', ['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=10', '-frames:v', '60', '-c:v', 'libx264', '-g', '10']],
+    [
+      'an AVI (decode timestamps only)',
+      'decode-times.avi',
+      ['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=10', '-frames:v', '30', '-c:v', 'libx264', '-bf', '0'],
+    ],
     // The cover picture is a video stream too: the probe must take the real video, not the picture.
     ['an mp4 with a cover picture attached first', 'cover.mp4', null],
   ])('%s: the same info and packets as probeVideo and scanPackets', async (_name, fileName, args) => {
@@ -152,6 +159,38 @@ describe('parsePacketLine', () => {
     ['a packet without a timestamp (ffprobe leaves the fields out)', '{ "flags": "__" },', [undefined, undefined, '__']],
     ['fields in another order', '{ "flags": "K_", "pts_time": "2.000000", "pts": 2048 }', ['2048', '2.000000', 'K_']],
   ])('%s', (_name, line, expected) => {
-    expect(parsePacketLine(line)).toEqual(expected);
+    const { pts, ptsTime, flags } = parsePacketLine(line);
+    expect([pts, ptsTime, flags]).toEqual(expected);
+  });
+
+  test('the decode timestamp is read too, with or without a pts', () => {
+    expect(parsePacketLine('{ "pts": 2, "pts_time": "0.080000", "dts": 1, "dts_time": "0.040000", "flags": "__" },')).toEqual({
+      pts: '2',
+      ptsTime: '0.080000',
+      dts: '1',
+      dtsTime: '0.040000',
+      flags: '__',
+    });
+    expect(parsePacketLine('{ "dts": 7, "dts_time": "0.280000", "flags": "K_" },')).toEqual({
+      pts: undefined,
+      ptsTime: undefined,
+      dts: '7',
+      dtsTime: '0.280000',
+      flags: 'K_',
+    });
+  });
+});
+
+describe('parsePacketCsv', () => {
+  test('a line of fields, or null for the blank line MPEG-TS side data leaves', () => {
+    expect(parsePacketCsv('133200,1.480000,126000,1.400000,K_,')).toEqual({
+      pts: '133200',
+      ptsTime: '1.480000',
+      dts: '126000',
+      dtsTime: '1.400000',
+      flags: 'K_',
+    });
+    expect(parsePacketCsv('N/A,N/A,3,0.120000,__')).toEqual({ pts: 'N/A', ptsTime: 'N/A', dts: '3', dtsTime: '0.120000', flags: '__' });
+    expect(parsePacketCsv('')).toBeNull();
   });
 });

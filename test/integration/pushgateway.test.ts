@@ -33,6 +33,7 @@ function videoInfo(stem: string, index: number): VideoInfo {
     rotation: 0,
     frameCount: 1800,
     frameCountExact: true,
+    reordersFrames: false,
     sizeBytes: 1_000_000,
   };
 }

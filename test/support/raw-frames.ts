@@ -118,6 +118,7 @@ export function testVideo(overrides: Partial<VideoInfo> = {}): VideoInfo {
     rotation: 0,
     frameCount: 10,
     frameCountExact: true,
+    reordersFrames: false,
     sizeBytes: 0,
     ...overrides,
   };

@@ -6,10 +6,11 @@ import { cliName, type DecodeMode, type DecodeOption, type NameOf } from '../../
 import type { Sampling } from '../../domain/sampling.js';
 import type { VideoInfo } from '../../domain/video.js';
 import { VideoInputError } from '../../errors.js';
-import { scanPackets, type PacketScan } from '../../media/ffprobe.js';
+import { scanPackets } from '../../media/ffprobe.js';
+import type { PacketScan } from '../../media/packet-scan.js';
 import { type ProbeTools } from '../../media/tools.js';
 import type { PlannedDecode } from './extract-planned.js';
-import { hasPresentationTimes, originFromTimeline, timelineFromPackets, type TimelineOrigin } from './frame-timeline.js';
+import { originFromTimeline, placementOf, timelineFromPackets, type TimelineOrigin } from './frame-timeline.js';
 import { chooseDecodeMode, chooseTargets, intervalMs, slotTimes, TOLERANCE_SHARE } from './keyframe-choice.js';
 import type { RangePlan } from './range-plan.js';
 
@@ -27,9 +28,10 @@ export interface VideoDecodePlan {
    */
   origin: TimelineOrigin | null;
   /**
-   * The container places no frame in time (AVI): frames are counted as they decode, and the sampling
-   * grid starts at the first decoded frame (its own time, not the file's 0), as the timestamps
-   * recorded for the frames do.
+   * The packet list places no frame in time (AVI with reordered frames, timestamps that jump;
+   * frame-timeline.ts `placementOf`): frames are counted as they decode, and the sampling grid starts
+   * at the first decoded frame (its own time, not the file's 0), as the timestamps recorded for the
+   * frames do.
    */
   untimed?: boolean;
 }
@@ -52,19 +54,28 @@ export async function planDecode(
 ): Promise<VideoDecodePlan> {
   if (requested === 'all') return { mode: 'all', reason: 'asked for', planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null };
   const scan = packets ?? (await scanPackets(tools, video.path));
-  if (!hasPresentationTimes(scan)) {
-    // AVI stores decode order only: frames are counted as they decode, every one of them.
-    const why = 'not every packet carries a presentation timestamp (AVI stores decode order only), so its keyframes cannot be placed in time';
+  const placement = placementOf(video, scan);
+  if (placement.by === 'count') {
+    // Frames are counted as they decode, every one of them, with the timestamps ffmpeg gives them.
+    const why = `${placement.why}, so its frames cannot be placed in time`;
     if (requested === 'keyframes') throw new VideoInputError(`Video ${video.path}: ${why}; pass ${name('decode')} all to decode every frame`);
-    return { mode: 'all', reason: `auto: ${why}`, planned: null, decodedPerSample: everyFramePerSample(video, sampling), origin: null, untimed: true };
+    return {
+      mode: 'all',
+      reason: `auto: ${why}; every frame is decoded and counted`,
+      planned: null,
+      decodedPerSample: everyFramePerSample(video, sampling),
+      origin: null,
+      untimed: true,
+    };
   }
+  const placed = placement.by === 'dts' ? `; ${placement.note}` : '';
   const timeline = timelineFromPackets(video, scan);
   const interval = intervalMs(sampling, video.fps);
   const choice = requested === 'auto' ? chooseDecodeMode(interval, timeline.ms, timeline.keyframes) : null;
   if (choice?.mode === 'all') {
     return {
       mode: 'all',
-      reason: `auto: ${choice.reason}`,
+      reason: `auto: ${choice.reason}${placed}`,
       planned: null,
       decodedPerSample: everyFramePerSample(video, sampling),
       origin: originFromTimeline(timeline),
@@ -84,7 +95,7 @@ export async function planDecode(
   const why = choice === null ? 'asked for' : `auto: ${choice.reason}`;
   return {
     mode: 'keyframes',
-    reason: `${why}; ${targets.length - exact} keyframes, ${exact} decoded exactly`,
+    reason: `${why}; ${targets.length - exact} keyframes, ${exact} decoded exactly${placed}`,
     planned: { timeline, targets, window: range?.range ?? null },
     decodedPerSample: timeline.keyframes.length / Math.max(1, all.length),
     origin: null,

@@ -5,7 +5,7 @@
  */
 import type { VideoInfo } from '../../domain/video.js';
 import { VideoInputError } from '../../errors.js';
-import type { PacketScan } from '../../media/ffprobe.js';
+import { DISCARD, KEYFRAME, type PacketScan } from '../../media/packet-scan.js';
 import type { DecodeOrigin } from './decoder-stderr.js';
 import { lowerBound } from './keyframe-choice.js';
 
@@ -20,27 +20,48 @@ export interface FrameTimeline {
   firstPtsTime: number;
 }
 
-/** A packet that is shown (not flagged D, discard) and carries a presentation timestamp. */
-function isPresented(scan: PacketScan, i: number): boolean {
-  return (scan.flags[i]! & 2) === 0 && Number.isFinite(scan.pts[i]!);
+/** A packet that is shown (not flagged D, discard); every stored packet has a time (its pts, or its dts standing in). */
+function isShown(scan: PacketScan, i: number): boolean {
+  return (scan.flags[i]! & DISCARD) === 0;
 }
 
+/** Containers whose timestamps may jump (discontinuities), which ffmpeg closes up when it decodes (`AVFMT_TS_DISCONT`). */
+const DISCONTINUOUS = new Set(['mpegts', 'mpeg']);
+
 /**
- * Whether the packet list places every frame in time: false when a shown packet carries no
- * presentation timestamp, as in AVI, which stores decode order only (MPEG-4 ASP in AVI gives some of
- * its packets a pts and others none). Frames are then counted as they decode instead.
+ * How the packet list places a video's frames in time: by their presentation timestamps; by their
+ * decode timestamps, where the container stores no pts (AVI) and the stream reorders no frames, so
+ * decode order is presentation order; or not at all (`count`: the frames are counted as they decode,
+ * timestamps as ffmpeg gives them), where a packet has no time, or the stream reorders frames and
+ * some carry no pts, or the timestamps jump. `why` says which (a clause: "…, so …" follows it), for
+ * the log and any refusal.
  */
-export function hasPresentationTimes(scan: PacketScan): boolean {
-  if (scan.untimed > 0) return false;
-  for (let i = 0; i < scan.count; i += 1) if ((scan.flags[i]! & 2) === 0) return true;
-  return false;
+export type Placement = { by: 'pts' } | { by: 'dts'; note: string } | { by: 'count'; why: string };
+
+export function placementOf(video: Pick<VideoInfo, 'container' | 'reordersFrames'>, scan: PacketScan): Placement {
+  if (scan.untimed > 0) return { by: 'count', why: `${scan.untimed} packets carry no timestamp at all` };
+  if (scan.fromDts > 0 && video.reordersFrames) {
+    return {
+      by: 'count',
+      why: 'not every packet carries a presentation timestamp (AVI stores decode order only) and the stream reorders frames',
+    };
+  }
+  if (scan.backJumps > 0) return { by: 'count', why: `its timestamps jump back ${scan.backJumps} times (a clock reset, or files joined end to end)` };
+  if (scan.gaps > 0 && video.container.split(',').some((name) => DISCONTINUOUS.has(name))) {
+    return { by: 'count', why: `its timestamps jump ahead ${scan.gaps} times (discontinuities, which ffmpeg closes up)` };
+  }
+  if (scan.fromDts > 0) {
+    return { by: 'dts', note: 'frames placed by their decode timestamps: the container stores no presentation timestamps and the stream reorders no frames' };
+  }
+  for (let i = 0; i < scan.count; i += 1) if (isShown(scan, i)) return { by: 'pts' };
+  return { by: 'count', why: 'ffprobe listed no video packets' };
 }
 
 /** Sorts the scanned packets into presentation order, leaving out those never shown (flag D). */
 export function timelineFromPackets(video: VideoInfo, scan: PacketScan): FrameTimeline {
   const order: number[] = [];
   for (let i = 0; i < scan.count; i += 1) {
-    if (isPresented(scan, i)) order.push(i);
+    if (isShown(scan, i)) order.push(i);
   }
   order.sort((a, b) => scan.pts[a]! - scan.pts[b]!);
   const first = order[0];
@@ -52,7 +73,7 @@ export function timelineFromPackets(video: VideoInfo, scan: PacketScan): FrameTi
   for (const [i, packet] of order.entries()) {
     pts[i] = scan.pts[packet]!;
     ms[i] = (scan.ptsTime[packet]! - firstPtsTime) * 1000;
-    if ((scan.flags[packet]! & 1) === 1) keyframes.push(i);
+    if ((scan.flags[packet]! & KEYFRAME) !== 0) keyframes.push(i);
   }
   return { pts, ms, keyframes, firstPtsTime };
 }

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { cliName, type NameOf } from '../../domain/run-options.js';
 import type { VideoInfo } from '../../domain/video.js';
 import { ToolError, VideoInputError } from '../../errors.js';
-import { probeFile, probeFileWithPackets, scanPackets, type PacketScan, type ProbeData } from '../../media/ffprobe.js';
+import { probeFile, probeFileWithPackets, scanPackets, type ProbeData } from '../../media/ffprobe.js';
+import type { PacketScan } from '../../media/packet-scan.js';
 import { type ProbeTools } from '../../media/tools.js';
 import { READ_FORMATS_TEXT } from '../../media/untrusted-input.js';
 
@@ -111,6 +112,7 @@ export function videoInfoFromProbe(file: string, index: number, sizeBytes: numbe
     rotation,
     frameCount: nbFrames && nbFrames > 0 ? nbFrames : Math.round(duration * fps),
     frameCountExact: Boolean(nbFrames && nbFrames > 0),
+    reordersFrames: (finiteNumber(stream.has_b_frames) ?? 0) > 0,
     sizeBytes,
   };
 }

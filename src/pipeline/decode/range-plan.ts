@@ -14,9 +14,11 @@ import { DEDUP_CHECKPOINT_MS } from '../../domain/thresholds.js';
 import type { TimeRange } from '../../domain/time-range.js';
 import type { VideoInfo } from '../../domain/video.js';
 import { VideoInputError } from '../../errors.js';
-import { listPacketTimes, type PacketTime } from '../../media/ffprobe.js';
+import { scanPackets } from '../../media/ffprobe.js';
+import type { PacketScan } from '../../media/packet-scan.js';
 import { type ProbeTools } from '../../media/tools.js';
 import type { DecodeOrigin } from './decoder-stderr.js';
+import { placementOf, timelineFromPackets } from './frame-timeline.js';
 import { lowerBound } from './keyframe-choice.js';
 
 /** Seconds before the checkpoint to seek to (the key frame at or before it is where decoding starts). */
@@ -39,27 +41,26 @@ export function checkpointBefore(ms: number): number {
   return Math.floor(ms / DEDUP_CHECKPOINT_MS) * DEDUP_CHECKPOINT_MS;
 }
 
-/** Counts frames before a pts from the listed packets (sorted by pts; discarded ones never become frames). */
-export function originFromPackets(video: VideoInfo, packets: readonly PacketTime[]): DecodeOrigin {
-  if (packets.some((p) => !p.discard && !Number.isFinite(p.pts))) {
-    throw new VideoInputError(
-      `Video ${video.path}: not every packet carries a presentation timestamp (AVI stores decode order only), so it cannot be cut into time ranges; process the whole video`,
-    );
-  }
-  const shown = packets.filter((p) => !p.discard).sort((a, b) => a.pts - b.pts);
-  const first = shown[0];
-  if (first === undefined) throw new VideoInputError(`Video ${video.path}: ffprobe listed no video packets; it cannot be cut into ranges`);
-  const shownPts = Float64Array.from(shown, (p) => p.pts);
-  const lastPts = shownPts[shownPts.length - 1]!;
+/**
+ * Counts frames before a pts from the listed packets (sorted by pts; discarded ones never become
+ * frames), placed as the whole video's decode places them (frame-timeline.ts `placementOf`); a video
+ * whose packets do not place its frames cannot be cut.
+ */
+export function originFromPackets(video: VideoInfo, scan: PacketScan): DecodeOrigin {
+  const placement = placementOf(video, scan);
+  if (placement.by === 'count')
+    throw new VideoInputError(`Video ${video.path}: ${placement.why}, so it cannot be cut into time ranges; process the whole video`);
+  const { pts, firstPtsTime } = timelineFromPackets(video, scan);
+  const lastPts = pts[pts.length - 1]!;
   return {
-    firstPtsTime: first.ptsTime,
-    framesBefore(pts) {
-      if (pts > lastPts) {
+    firstPtsTime,
+    framesBefore(at) {
+      if (at > lastPts) {
         throw new VideoInputError(
-          `Video ${video.path}: decoding after the seek started past the listed packets (pts ${pts}); the range's frame indices cannot be placed`,
+          `Video ${video.path}: decoding after the seek started past the listed packets (pts ${at}); the range's frame indices cannot be placed`,
         );
       }
-      return lowerBound(shownPts, pts);
+      return lowerBound(pts, at);
     },
   };
 }
@@ -73,6 +74,6 @@ export async function planRange(tools: ProbeTools, video: VideoInfo, range: Time
   const replayFromMs = checkpointBefore(range.startMs);
   const seek = replayFromMs / 1000 - SEEK_MARGIN_S;
   if (seek <= 0) return { range, replayFromMs, seekSeconds: undefined, origin: null };
-  const packets = await listPacketTimes(tools, video.path, seek + LIST_PAST_SEEK_S);
+  const packets = await scanPackets(tools, video.path, seek + LIST_PAST_SEEK_S);
   return { range, replayFromMs, seekSeconds: seek, origin: originFromPackets(video, packets) };
 }

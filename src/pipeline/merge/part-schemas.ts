@@ -39,6 +39,7 @@ const manifestVideoSchema = z.object({
   rotation: z.number(),
   frameCount: countSchema,
   frameCountExact: z.boolean(),
+  reordersFrames: z.boolean(),
   framesDecoded: countSchema,
   decodeErrors: countSchema,
   truncatedAtSeconds: z.number().min(0).nullable(),

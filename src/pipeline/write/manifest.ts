@@ -40,7 +40,19 @@ export interface RunManifest {
   model: { path: string; sha256: string; origin: ResolvedModel['origin']; url: string | null; pinned: boolean; classNames: string[] };
   videos: (Pick<
     VideoInfo,
-    'path' | 'stem' | 'sizeBytes' | 'container' | 'codec' | 'durationSeconds' | 'fps' | 'width' | 'height' | 'rotation' | 'frameCount' | 'frameCountExact'
+    | 'path'
+    | 'stem'
+    | 'sizeBytes'
+    | 'container'
+    | 'codec'
+    | 'durationSeconds'
+    | 'fps'
+    | 'width'
+    | 'height'
+    | 'rotation'
+    | 'frameCount'
+    | 'frameCountExact'
+    | 'reordersFrames'
   > & {
     sha256: string;
     /** How its frames were decoded (`--decode`, `auto` settled) and why. */
@@ -159,6 +171,7 @@ export function buildManifest(input: ManifestInput): RunManifest {
       rotation: v.info.rotation,
       frameCount: v.info.frameCount,
       frameCountExact: v.info.frameCountExact,
+      reordersFrames: v.info.reordersFrames,
       framesDecoded: v.framesDecoded,
       decodeErrors: v.decodeErrors,
       truncatedAtSeconds: v.truncatedAtMs === undefined ? null : Math.round(v.truncatedAtMs) / 1000,

@@ -37,6 +37,7 @@ function smallMetrics(): RunMetrics {
       rotation: 0,
       frameCount: 4,
       frameCountExact: true,
+      reordersFrames: false,
       sizeBytes: 1000,
     },
     sha256: 'c'.repeat(64),

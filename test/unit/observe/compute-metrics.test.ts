@@ -22,6 +22,7 @@ function videoInfo(stem: string, index: number): VideoInfo {
     rotation: 0,
     frameCount: 1800,
     frameCountExact: true,
+    reordersFrames: false,
     sizeBytes: 12_345_678,
   };
 }

@@ -3,6 +3,7 @@ import { describe, expect, test } from '@jest/globals';
 
 import type { VideoInfo } from '../../../src/domain/video.js';
 import { UsageError } from '../../../src/errors.js';
+import { PacketCollector, type PacketScan } from '../../../src/media/packet-scan.js';
 import { parseVideoTime } from '../../../src/options/parse.js';
 import { resolveOptions } from '../../../src/options/resolve-options.js';
 import { checkpointBefore, originFromPackets } from '../../../src/pipeline/decode/range-plan.js';
@@ -47,24 +48,49 @@ describe('range plan', () => {
     expect([0, 599_999, 600_000, 1_000_000].map(checkpointBefore)).toEqual([0, 0, 600_000, 600_000]);
   });
 
+  /** A packet list as ffprobe gives it: [pts, dts] in ticks of 0.1 s (null: "N/A"), and flags. */
+  function scanOf(packets: [number | null, number | null, string?][]): PacketScan {
+    const collector = new PacketCollector();
+    const field = (ticks: number | null): [string, string] => (ticks === null ? ['N/A', 'N/A'] : [String(ticks), (ticks / 10).toFixed(6)]);
+    for (const [pts, dts, flags = '__'] of packets) {
+      const [p, pTime] = field(pts);
+      const [d, dTime] = field(dts);
+      collector.add({ pts: p, ptsTime: pTime, dts: d, dtsTime: dTime, flags });
+    }
+    return collector.scan;
+  }
+  const mp4 = { path: 'v.mp4', container: 'mov,mp4,m4a,3gp,3g2,mj2', reordersFrames: true } as VideoInfo;
+
   test('frames before a pts are counted from the packets in presentation order, discarded ones left out', () => {
-    const video = { path: 'v.mp4' } as VideoInfo;
-    const packets = [0, 2, 1, 4, 3, 5].map((pts) => ({ pts: pts * 10, ptsTime: pts, discard: false }));
-    const origin = originFromPackets(video, [{ pts: -10, ptsTime: -1, discard: true }, ...packets]);
+    const origin = originFromPackets(mp4, scanOf([[-1, -2, '_D'], ...[0, 2, 1, 4, 3, 5].map((pts, i): [number, number] => [pts, i - 1])]));
     expect(origin.firstPtsTime).toBe(0);
-    expect([0, 30, 50].map((pts) => origin.framesBefore(pts))).toEqual([0, 3, 5]);
-    expect(() => origin.framesBefore(60)).toThrow(/past the listed packets/);
+    expect([0, 3, 5].map((pts) => origin.framesBefore(pts))).toEqual([0, 3, 5]);
+    expect(() => origin.framesBefore(6)).toThrow(/past the listed packets/);
   });
 
-  test('a packet list where a shown packet has no pts (AVI) cannot place a range: refused, saying to process the whole video', () => {
-    const video = { path: 'cam.avi' } as VideoInfo;
-    const packets = [0, 1, Number.NaN, 3].map((pts) => ({ pts: pts * 10, ptsTime: pts, discard: false }));
-    expect(() => originFromPackets(video, packets)).toThrow(
-      'Video cam.avi: not every packet carries a presentation timestamp (AVI stores decode order only), so it cannot be cut into time ranges; process the whole video',
+  test('an AVI whose stream reorders frames (no pts) cannot place a range: refused, saying to process the whole video', () => {
+    const avi = { path: 'cam.avi', container: 'avi', reordersFrames: true } as VideoInfo;
+    const packets = scanOf([0, 1, 2, 3].map((dts): [null, number] => [null, dts]));
+    expect(() => originFromPackets(avi, packets)).toThrow(
+      'Video cam.avi: not every packet carries a presentation timestamp (AVI stores decode order only) and the stream reorders frames, so it cannot be cut into time ranges; process the whole video',
     );
-    // A discarded packet without a pts is never a frame: it does not matter.
-    expect(
-      originFromPackets(video, [{ pts: Number.NaN, ptsTime: Number.NaN, discard: true }, ...packets.filter((p) => Number.isFinite(p.pts))]).firstPtsTime,
-    ).toBe(0);
+    // Without reordering, decode order is presentation order: the decode timestamps place the frames.
+    expect(originFromPackets({ ...avi, reordersFrames: false }, packets).framesBefore(2)).toBe(2);
+  });
+
+  test('timestamps that jump back (files joined end to end) cannot place a range', () => {
+    expect(() =>
+      originFromPackets(
+        mp4,
+        scanOf([
+          [0, 0],
+          [5, 5],
+          [0, 0],
+          [5, 5],
+        ]),
+      ),
+    ).toThrow(
+      'Video v.mp4: its timestamps jump back 1 times (a clock reset, or files joined end to end), so it cannot be cut into time ranges; process the whole video',
+    );
   });
 });

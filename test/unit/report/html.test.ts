@@ -57,6 +57,7 @@ function fixture(size: FixtureSize = {}): HtmlReportInput {
         rotation: 0,
         frameCount: perVideo * 25,
         frameCountExact: true,
+        reordersFrames: false,
         sizeBytes: 1_234_567,
       },
       sha256: `${String(v).padStart(2, '0')}${'ab'.repeat(31)}`,

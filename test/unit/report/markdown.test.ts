@@ -25,6 +25,7 @@ function videoInfo(stem: string, index: number): VideoInfo {
     rotation: 0,
     frameCount: 2700,
     frameCountExact: true,
+    reordersFrames: false,
     sizeBytes: 5_000_000,
   };
 }
