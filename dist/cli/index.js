@@ -6342,7 +6342,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9066);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9495);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9066:
+/***/ 9495:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6405,6 +6405,10 @@ const EXPORT_FILES = {
     cocoSelected: 'annotations/instances-selected.json',
     yoloData: 'data.yaml',
     yoloLabels: 'labels',
+    /** The training split's images, one `./images/<file>` a line (Ultralytics' list-file form). */
+    yoloTrain: 'train.txt',
+    /** The validation split's images (`--val-fraction`); not written when the split is empty. */
+    yoloVal: 'val.txt',
     labelStudioTasks: 'annotations/label-studio-tasks.json',
     labelStudioConfig: 'annotations/label-studio-config.xml',
     cvat: 'annotations/cvat-images.xml',
@@ -17528,6 +17532,7 @@ function runIdentity(input) {
             executionProviders: o.executionProviders,
             exports: o.exports,
             labelStudioImages: o.labelStudioImages,
+            valFraction: o.valFraction,
             select: o.select,
             selectOnly: o.selectOnly,
             strict: o.strict,
@@ -17675,6 +17680,7 @@ const OPTION_KEYS = {
     executionProviders: ['execution-providers'],
     exports: ['export'],
     labelStudioImages: ['label-studio-images'],
+    valFraction: ['val-fraction'],
     select: ['select'],
     selectOnly: ['select-only'],
     strict: ['strict'],
@@ -19049,7 +19055,47 @@ function labelStudioExport(coco, context) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/export/validation-split.ts
+/** Most validation blocks one video is cut into. */
+const MAX_BLOCKS = 4;
+/** The positions (in time order) of one video's `count` images that go to validation. */
+function validationPositions(count, fraction) {
+    if (fraction <= 0 || count < 2)
+        return [];
+    const wanted = Math.min(count - 1, Math.max(1, Math.round(count * fraction)));
+    const blocks = Math.min(MAX_BLOCKS, wanted);
+    const positions = [];
+    for (let b = 0; b < blocks; b += 1) {
+        // Block b holds its share of `wanted`, centred on the middle of the b-th of `blocks` equal stretches.
+        const size = Math.floor(((b + 1) * wanted) / blocks) - Math.floor((b * wanted) / blocks);
+        const centre = ((b + 0.5) * count) / blocks;
+        const start = Math.min(count - size, Math.max(0, Math.round(centre - size / 2)));
+        for (let p = start; p < start + size; p += 1)
+            positions.push(p);
+    }
+    return positions;
+}
+/** The ids of the images that go to validation, by video and time (frame index breaking ties). */
+function validationImageIds(images, fraction) {
+    const byVideo = new Map();
+    for (const image of images) {
+        const list = byVideo.get(image.video);
+        if (list)
+            list.push(image);
+        else
+            byVideo.set(image.video, [image]);
+    }
+    const ids = new Set();
+    for (const list of byVideo.values()) {
+        const ordered = [...list].sort((a, b) => a.timestamp_ms - b.timestamp_ms || a.frame_index - b.frame_index);
+        for (const position of validationPositions(ordered.length, fraction))
+            ids.add(ordered[position].id);
+    }
+    return ids;
+}
+
 ;// CONCATENATED MODULE: ./src/export/yolo.ts
+
 
 /** Eight decimals: under 1e-4 px of error on an 8K-wide image. */
 const normalised = (value) => value.toFixed(8);
@@ -19101,17 +19147,30 @@ function yoloExport(coco, context) {
         const rows = lines.get(image.id) ?? [];
         return { path: `${EXPORT_FILES.yoloLabels}/${labelFileName(image.file_name)}`, content: rows.length > 0 ? `${rows.join('\n')}\n` : '' };
     });
+    const validation = validationImageIds(coco.images, context.valFraction);
+    const listOf = (images) => images.map((image) => `./${DATASET_FILES.images}/${image.file_name}\n`).join('');
+    const train = listOf(coco.images.filter((image) => !validation.has(image.id)));
+    const val = listOf(coco.images.filter((image) => validation.has(image.id)));
     const yaml = [
         '# Ultralytics YOLO detection dataset written by dataset-gen: images/ and labels/ beside this file.',
-        'path: .',
-        'train: images',
-        'val: images',
+        "# No `path`: train and val resolve against this file's folder, from any working folder.",
+        `train: ${EXPORT_FILES.yoloTrain}`,
+        ...(val === ''
+            ? [
+                `# No validation split (${validation.size === 0 && context.valFraction > 0 ? 'no video has two images' : 'val-fraction 0'}): validation runs on the training images.`,
+                `val: ${EXPORT_FILES.yoloTrain}`,
+            ]
+            : [
+                `# Validation: about ${Math.round(context.valFraction * 100)} % of each video's images, in blocks of time (${validation.size} of ${coco.images.length}).`,
+                `val: ${EXPORT_FILES.yoloVal}`,
+            ]),
         `nc: ${names.length}`,
         'names:',
         ...names.map((name, i) => `  ${i}: ${yamlString(name)}`),
         '',
     ].join('\n');
-    return [{ path: EXPORT_FILES.yoloData, content: yaml }, ...labels];
+    const lists = [{ path: EXPORT_FILES.yoloTrain, content: train }, ...(val === '' ? [] : [{ path: EXPORT_FILES.yoloVal, content: val }])];
+    return [{ path: EXPORT_FILES.yoloData, content: yaml }, ...lists, ...labels];
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/label/write-exports.ts
@@ -19134,7 +19193,7 @@ function filesOf(job, format) {
             // instances.json (every kept image) is written by the run itself; only the selection needs its own file.
             return job.selectedOnly ? [{ path: EXPORT_FILES.cocoSelected, content: serializeCoco(job.coco) }] : [];
         case 'yolo':
-            return yoloExport(job.coco, { modelClasses: job.modelClasses });
+            return yoloExport(job.coco, { modelClasses: job.modelClasses, valFraction: job.valFraction });
         case 'label-studio':
             return labelStudioExport(job.coco, { imagePrefix: job.labelStudioImages, modelVersion: job.modelVersion, colorOf: job.colorOf });
         case 'cvat':
@@ -21073,6 +21132,7 @@ async function writeAnnotations(run, dir) {
                 modelClasses: detector.classNames,
                 modelVersion: `${modelConfig.name}@${model.sha256.slice(0, 12)}`,
                 labelStudioImages: options.labelStudioImages,
+                valFraction: options.valFraction,
                 colorOf: classColors(detector.classNames, categories),
             },
         });
@@ -25027,6 +25087,10 @@ function isLabelStudioImagePrefix(prefix) {
         return isHttpPrefix(prefix);
     return isRelativePrefix(prefix);
 }
+/** The YOLO export's default validation share of each video's images (`--val-fraction`). */
+const DEFAULT_VAL_FRACTION = 0.1;
+/** The largest validation share accepted: beyond half, the split would train on the smaller part. */
+const MAX_VAL_FRACTION = 0.5;
 
 ;// CONCATENATED MODULE: ./src/pipeline/merge/coverage.ts
 
@@ -25148,6 +25212,7 @@ const partManifestSchema = object({
         exports: array(schemas_enum(EXPORT_FORMATS)).optional(),
         select: schemas_int().min(1).nullable().optional(),
         selectOnly: schemas_boolean().optional(),
+        valFraction: schemas_number().min(0).max(MAX_VAL_FRACTION).optional(),
         pricePerHour: schemas_number().min(0).nullable().optional(),
         model: looseObject({ name: schemas_string() }),
     }),
@@ -25572,6 +25637,7 @@ async function writeMerged(staging, joined, request, startedAt, signal) {
             modelClasses: model.classNames,
             modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
             labelStudioImages,
+            valFraction: config.valFraction ?? DEFAULT_VAL_FRACTION,
             colorOf: classColors(model.classNames, coco.categories.map((c) => c.name)),
         },
     });
@@ -25990,6 +26056,7 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
         executionProviders: providerList(raw, name),
         exports: exportList(raw, name),
         labelStudioImages: labelStudioImagesOption(raw, name),
+        valFraction: decimal(raw, 'val-fraction', name, { min: 0, max: MAX_VAL_FRACTION }) ?? DEFAULT_VAL_FRACTION,
         ...labellingBudget(raw, name),
         stallTimeoutSeconds: decimal(raw, 'stall-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_STALL_TIMEOUT_SECONDS,
         downloadTimeoutSeconds: decimal(raw, 'download-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_DOWNLOAD_TIMEOUT_SECONDS,
@@ -26553,6 +26620,7 @@ const VALUE_OPTIONS = [
     'execution-providers',
     'export',
     'label-studio-images',
+    'val-fraction',
     'select',
     'stall-timeout',
     'download-timeout',
@@ -26839,6 +26907,8 @@ Labelling:
                             http(s) URL prefix, Label Studio's local-files path or a relative
                             folder (other schemes are refused)
                             (default: ${DEFAULT_LABEL_STUDIO_IMAGES})
+  --val-fraction <0-0.5>    share of each video's images in the YOLO export's validation split
+                            (val.txt), in blocks of time; 0 for none (default: ${DEFAULT_VAL_FRACTION} = ${DEFAULT_VAL_FRACTION * 100} %)
   --select <n>              labelling budget: choose n kept frames to label (every class seen,
                             rarest first, then the least alike), written to selection.json
                             (frames; default: none)

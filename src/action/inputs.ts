@@ -9,7 +9,7 @@
  */
 import * as core from '@actions/core';
 
-import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
+import { DEFAULT_LABEL_STUDIO_IMAGES, DEFAULT_VAL_FRACTION } from '../domain/exports.js';
 import type { NameOf, OptionKey } from '../domain/run-options.js';
 import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
@@ -82,6 +82,7 @@ export const INPUTS = {
   'execution-providers': { kind: 'text', default: '', option: 'execution-providers' },
   export: { kind: 'text', default: 'coco', option: 'export' },
   'label-studio-images': { kind: 'text', default: DEFAULT_LABEL_STUDIO_IMAGES, option: 'label-studio-images' },
+  'val-fraction': { kind: 'text', default: String(DEFAULT_VAL_FRACTION), option: 'val-fraction' },
   select: { kind: 'text', default: '', option: 'select' },
   'select-only': { kind: 'flag', default: false, option: 'select-only' },
   'stall-timeout': { kind: 'text', default: String(DEFAULT_STALL_TIMEOUT_SECONDS), option: 'stall-timeout' },

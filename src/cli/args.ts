@@ -53,6 +53,7 @@ const VALUE_OPTIONS = [
   'execution-providers',
   'export',
   'label-studio-images',
+  'val-fraction',
   'select',
   'stall-timeout',
   'download-timeout',

@@ -4,7 +4,7 @@
  * help text gives carries its unit; test/unit/cli/help.test.ts checks that and that each command's
  * help lists every option its parser takes.
  */
-import { DEFAULT_LABEL_STUDIO_IMAGES } from '../domain/exports.js';
+import { DEFAULT_LABEL_STUDIO_IMAGES, DEFAULT_VAL_FRACTION } from '../domain/exports.js';
 import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS, HASH_BITS, LOCAL_CHANGE_MAX } from '../domain/thresholds.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 import { EXIT_CODES } from '../errors.js';
@@ -126,6 +126,8 @@ Labelling:
                             http(s) URL prefix, Label Studio's local-files path or a relative
                             folder (other schemes are refused)
                             (default: ${DEFAULT_LABEL_STUDIO_IMAGES})
+  --val-fraction <0-0.5>    share of each video's images in the YOLO export's validation split
+                            (val.txt), in blocks of time; 0 for none (default: ${DEFAULT_VAL_FRACTION} = ${DEFAULT_VAL_FRACTION * 100} %)
   --select <n>              labelling budget: choose n kept frames to label (every class seen,
                             rarest first, then the least alike), written to selection.json
                             (frames; default: none)

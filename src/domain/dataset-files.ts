@@ -26,6 +26,10 @@ export const EXPORT_FILES = {
   cocoSelected: 'annotations/instances-selected.json',
   yoloData: 'data.yaml',
   yoloLabels: 'labels',
+  /** The training split's images, one `./images/<file>` a line (Ultralytics' list-file form). */
+  yoloTrain: 'train.txt',
+  /** The validation split's images (`--val-fraction`); not written when the split is empty. */
+  yoloVal: 'val.txt',
   labelStudioTasks: 'annotations/label-studio-tasks.json',
   labelStudioConfig: 'annotations/label-studio-config.xml',
   cvat: 'annotations/cvat-images.xml',

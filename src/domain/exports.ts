@@ -74,3 +74,8 @@ export interface ExportRecord {
   images: number;
   boxes: number;
 }
+
+/** The YOLO export's default validation share of each video's images (`--val-fraction`). */
+export const DEFAULT_VAL_FRACTION = 0.1;
+/** The largest validation share accepted: beyond half, the split would train on the smaller part. */
+export const MAX_VAL_FRACTION = 0.5;

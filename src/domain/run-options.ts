@@ -69,6 +69,8 @@ export interface Options {
   exports: ExportFormat[];
   /** Put before an image's file name to make its reference in the Label Studio tasks. */
   labelStudioImages: string;
+  /** Share of each video's images in the YOLO export's validation split, in blocks of time; 0: none. */
+  valFraction: number;
   /** Kept frames to choose for labelling (the labelling budget); null chooses none. */
   select: number | null;
   /** The exports hold only the selected frames (needs `select`). */
@@ -116,6 +118,7 @@ export type OptionKey =
   | 'execution-providers'
   | 'export'
   | 'label-studio-images'
+  | 'val-fraction'
   | 'select'
   | 'select-only'
   | 'strict'

@@ -1,12 +1,18 @@
 /**
  * The Ultralytics YOLO detection layout, beside the dataset's `images/`: one `labels/<image stem>.txt`
  * per image (every image, an empty file when it has no boxes), a line `class cx cy w h` per box with
- * the centre and size normalised by the image's width and height, and `data.yaml` naming the classes
- * in the model's output order, so class numbers are the model's own (a fine-tune keeps its head).
+ * the centre and size normalised by the image's width and height; `train.txt` and `val.txt` listing
+ * the images of each split (validation-split.ts), each line `./images/<file>`, which Ultralytics
+ * reads relative to the list file's folder; and `data.yaml` naming the lists and the classes in the
+ * model's output order, so class numbers are the model's own (a fine-tune keeps its head). It has no
+ * `path`: Ultralytics then resolves the lists against the yaml's own folder (a relative `path` that
+ * exists would be taken from the working folder instead), so `yolo train data=<dataset>/data.yaml`
+ * works from any folder.
  */
-import type { CocoDataset } from '../domain/coco.js';
-import { EXPORT_FILES, labelFileName } from '../domain/dataset-files.js';
+import type { CocoDataset, CocoImage } from '../domain/coco.js';
+import { DATASET_FILES, EXPORT_FILES, labelFileName } from '../domain/dataset-files.js';
 import type { ExportFile } from './export-file.js';
+import { validationImageIds } from './validation-split.js';
 
 /** Eight decimals: under 1e-4 px of error on an 8K-wide image. */
 const normalised = (value: number): string => value.toFixed(8);
@@ -28,6 +34,8 @@ export function yamlString(text: string): string {
 export interface YoloContext {
   /** The model's class names in output order; a COCO category not among them gets a number after them. */
   modelClasses: readonly string[];
+  /** Share of each video's images in the validation split (`--val-fraction`); 0: none, and `val` is the training list. */
+  valFraction: number;
 }
 
 /** Class number of each COCO category id: its place in the model's classes. */
@@ -67,15 +75,28 @@ export function yoloExport(coco: CocoDataset, context: YoloContext): ExportFile[
     const rows = lines.get(image.id) ?? [];
     return { path: `${EXPORT_FILES.yoloLabels}/${labelFileName(image.file_name)}`, content: rows.length > 0 ? `${rows.join('\n')}\n` : '' };
   });
+  const validation = validationImageIds(coco.images, context.valFraction);
+  const listOf = (images: readonly CocoImage[]): string => images.map((image) => `./${DATASET_FILES.images}/${image.file_name}\n`).join('');
+  const train = listOf(coco.images.filter((image) => !validation.has(image.id)));
+  const val = listOf(coco.images.filter((image) => validation.has(image.id)));
   const yaml = [
     '# Ultralytics YOLO detection dataset written by dataset-gen: images/ and labels/ beside this file.',
-    'path: .',
-    'train: images',
-    'val: images',
+    "# No `path`: train and val resolve against this file's folder, from any working folder.",
+    `train: ${EXPORT_FILES.yoloTrain}`,
+    ...(val === ''
+      ? [
+          `# No validation split (${validation.size === 0 && context.valFraction > 0 ? 'no video has two images' : 'val-fraction 0'}): validation runs on the training images.`,
+          `val: ${EXPORT_FILES.yoloTrain}`,
+        ]
+      : [
+          `# Validation: about ${Math.round(context.valFraction * 100)} % of each video's images, in blocks of time (${validation.size} of ${coco.images.length}).`,
+          `val: ${EXPORT_FILES.yoloVal}`,
+        ]),
     `nc: ${names.length}`,
     'names:',
     ...names.map((name, i) => `  ${i}: ${yamlString(name)}`),
     '',
   ].join('\n');
-  return [{ path: EXPORT_FILES.yoloData, content: yaml }, ...labels];
+  const lists: ExportFile[] = [{ path: EXPORT_FILES.yoloTrain, content: train }, ...(val === '' ? [] : [{ path: EXPORT_FILES.yoloVal, content: val }])];
+  return [{ path: EXPORT_FILES.yoloData, content: yaml }, ...lists, ...labels];
 }

@@ -6,7 +6,15 @@
 import path from 'node:path';
 
 import { findControlCharacter } from '../domain/control-characters.js';
-import { DEFAULT_LABEL_STUDIO_IMAGES, EXPORT_FORMATS, isLabelStudioImagePrefix, LABEL_STUDIO_IMAGES_EXPECTED, type ExportFormat } from '../domain/exports.js';
+import {
+  DEFAULT_LABEL_STUDIO_IMAGES,
+  DEFAULT_VAL_FRACTION,
+  EXPORT_FORMATS,
+  isLabelStudioImagePrefix,
+  LABEL_STUDIO_IMAGES_EXPECTED,
+  MAX_VAL_FRACTION,
+  type ExportFormat,
+} from '../domain/exports.js';
 import { cliName, DECODE_OPTIONS, type DecodeOption, type NameOf, type OptionKey, type Options, type WorkerCount } from '../domain/run-options.js';
 import { DEFAULT_SAMPLING, type Sampling } from '../domain/sampling.js';
 import { DEDUP_DISABLED, DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS, LOCAL_CHANGE_MAX } from '../domain/thresholds.js';
@@ -258,6 +266,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     executionProviders: providerList(raw, name),
     exports: exportList(raw, name),
     labelStudioImages: labelStudioImagesOption(raw, name),
+    valFraction: decimal(raw, 'val-fraction', name, { min: 0, max: MAX_VAL_FRACTION }) ?? DEFAULT_VAL_FRACTION,
     ...labellingBudget(raw, name),
     stallTimeoutSeconds: decimal(raw, 'stall-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_STALL_TIMEOUT_SECONDS,
     downloadTimeoutSeconds: decimal(raw, 'download-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_DOWNLOAD_TIMEOUT_SECONDS,

@@ -56,6 +56,7 @@ async function writeAnnotations(run: ReadyRun, dir: string): Promise<void> {
         modelClasses: detector.classNames,
         modelVersion: `${modelConfig.name}@${model.sha256.slice(0, 12)}`,
         labelStudioImages: options.labelStudioImages,
+        valFraction: options.valFraction,
         colorOf: classColors(detector.classNames, categories),
       },
     });

@@ -16,6 +16,7 @@ import { resolveOptions } from '../../src/options/resolve-options.js';
 import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import type { RunManifest } from '../../src/pipeline/write/manifest.js';
 import { cocoImporterProblems, readCvatImages, readYoloData, readYoloLabels, type ReadBox } from '../support/annotation-readers.js';
+import { ultralyticsSplits } from '../support/ultralytics-dataset.js';
 import { ffmpeg, MODEL, tempDir } from '../support/videos.js';
 
 let dir: string;
@@ -83,7 +84,7 @@ describe('exports of a real run', () => {
     const manifest = await json<RunManifest>(path.join(full, 'manifest.json'));
     expect(manifest.exports.map((e) => [e.format, e.files])).toEqual([
       ['coco', ['annotations/instances.json']],
-      ['yolo', ['data.yaml', 'labels/']],
+      ['yolo', ['data.yaml', 'train.txt', 'val.txt', 'labels/']],
       ['label-studio', ['annotations/label-studio-tasks.json', 'annotations/label-studio-config.xml']],
       ['cvat', ['annotations/cvat-images.xml']],
     ]);
@@ -101,8 +102,14 @@ describe('exports of a real run', () => {
     expect(coco.images.length).toBeGreaterThan(4);
     const expected = boxesByImage(coco);
     const { names } = readYoloData(await readFile(path.join(full, 'data.yaml'), 'utf8'));
-    for (const image of coco.images) {
-      const text = await readFile(path.join(full, 'labels', image.file_name.replace(/\.jpg$/, '.txt')), 'utf8');
+    // Found as Ultralytics finds them, started in another folder: every image once, train and val
+    // disjoint, the validation images about a tenth, each label file where Ultralytics looks.
+    const splits = await ultralyticsSplits(path.join(full, 'data.yaml'), dir);
+    expect([...splits.train, ...splits.val].sort()).toEqual(coco.images.map((image) => path.join(full, 'images', image.file_name)).sort());
+    expect(splits.val.length).toBe(Math.max(1, Math.round(coco.images.length * 0.1)));
+    for (const file of [...splits.train, ...splits.val]) {
+      const image = coco.images.find((i) => path.join(full, 'images', i.file_name) === file)!;
+      const text = await readFile(splits.labelOf(file), 'utf8');
       expectSame(readYoloLabels(text, names, image.width, image.height), expected.get(image.file_name)!);
     }
     const cvat = readCvatImages(await readFile(path.join(full, 'annotations', 'cvat-images.xml'), 'utf8'));
@@ -118,6 +125,8 @@ describe('exports of a real run', () => {
       'annotations/label-studio-tasks.json',
       'annotations/label-studio-config.xml',
       'data.yaml',
+      'train.txt',
+      'val.txt',
       'selection.json',
       'selection-features.json',
     ]) {

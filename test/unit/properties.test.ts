@@ -349,6 +349,10 @@ const VALUES: Record<ScalarOptionKey, [valid: string[], near: string[]]> = {
   'execution-providers': [['cpu', 'cuda,cpu'], ['tpu']],
   export: [['yolo', 'cvat,label-studio', 'coco'], ['pdf']],
   'label-studio-images': [['/data/local-files/?d=images'], []],
+  'val-fraction': [
+    ['0', '0.1', '0.5'],
+    ['-0.1', '0.51', '1'],
+  ],
   select: [
     ['10', '1000000'],
     ['0', '1000001'],

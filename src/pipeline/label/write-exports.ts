@@ -30,6 +30,8 @@ export interface ExportJob {
   /** Model name and sha256 prefix, e.g. `yolov8n@3a5f0c9e1b2d`. */
   modelVersion: string;
   labelStudioImages: string;
+  /** Share of each video's images in the YOLO validation split (`--val-fraction`). */
+  valFraction: number;
   colorOf: (name: string) => string;
 }
 
@@ -39,7 +41,7 @@ function filesOf(job: ExportJob, format: ExportFormat): ExportFile[] {
       // instances.json (every kept image) is written by the run itself; only the selection needs its own file.
       return job.selectedOnly ? [{ path: EXPORT_FILES.cocoSelected, content: serializeCoco(job.coco) }] : [];
     case 'yolo':
-      return yoloExport(job.coco, { modelClasses: job.modelClasses });
+      return yoloExport(job.coco, { modelClasses: job.modelClasses, valFraction: job.valFraction });
     case 'label-studio':
       return labelStudioExport(job.coco, { imagePrefix: job.labelStudioImages, modelVersion: job.modelVersion, colorOf: job.colorOf });
     case 'cvat':

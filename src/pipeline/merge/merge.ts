@@ -12,7 +12,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { DATASET_FILES, EXPORT_FILES } from '../../domain/dataset-files.js';
-import { DEFAULT_LABEL_STUDIO_IMAGES, isLabelStudioImagePrefix, LABEL_STUDIO_IMAGES_EXPECTED } from '../../domain/exports.js';
+import { DEFAULT_LABEL_STUDIO_IMAGES, DEFAULT_VAL_FRACTION, isLabelStudioImagePrefix, LABEL_STUDIO_IMAGES_EXPECTED } from '../../domain/exports.js';
 import type { FrameRecord, KeptImage, VideoRecord } from '../../domain/frame-record.js';
 import { cliName, type NameOf } from '../../domain/run-options.js';
 import { STAGES, type Stage } from '../../domain/stages.js';
@@ -227,6 +227,7 @@ async function writeMerged(
       modelClasses: model.classNames,
       modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
       labelStudioImages,
+      valFraction: config.valFraction ?? DEFAULT_VAL_FRACTION,
       colorOf: classColors(
         model.classNames,
         coco.categories.map((c) => c.name),

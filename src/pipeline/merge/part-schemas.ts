@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-import { EXPORT_FORMATS } from '../../domain/exports.js';
+import { EXPORT_FORMATS, MAX_VAL_FRACTION } from '../../domain/exports.js';
 import { STAGES } from '../../domain/stages.js';
 import { sha256Schema } from '../../model/config.js';
 import { countSchema, frameDecodeSchema, stemSchema } from '../output/record-schemas.js';
@@ -68,6 +68,7 @@ export const partManifestSchema = z.object({
     exports: z.array(z.enum(EXPORT_FORMATS)).optional(),
     select: z.int().min(1).nullable().optional(),
     selectOnly: z.boolean().optional(),
+    valFraction: z.number().min(0).max(MAX_VAL_FRACTION).optional(),
     pricePerHour: z.number().min(0).nullable().optional(),
     model: z.looseObject({ name: z.string() }),
   }),

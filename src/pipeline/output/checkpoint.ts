@@ -44,6 +44,7 @@ type IdentityOptions = Pick<
   | 'executionProviders'
   | 'exports'
   | 'labelStudioImages'
+  | 'valFraction'
   | 'select'
   | 'selectOnly'
   | 'strict'
@@ -107,6 +108,7 @@ export function runIdentity(input: {
       executionProviders: o.executionProviders,
       exports: o.exports,
       labelStudioImages: o.labelStudioImages,
+      valFraction: o.valFraction,
       select: o.select,
       selectOnly: o.selectOnly,
       strict: o.strict,
@@ -253,6 +255,7 @@ const OPTION_KEYS: Record<string, readonly OptionKey[]> = {
   executionProviders: ['execution-providers'],
   exports: ['export'],
   labelStudioImages: ['label-studio-images'],
+  valFraction: ['val-fraction'],
   select: ['select'],
   selectOnly: ['select-only'],
   strict: ['strict'],

@@ -3,15 +3,20 @@
  * test/support written from the formats' descriptions) equal the COCO boxes within 0.01 px, with the
  * same labels; the same records give the same bytes; and the COCO file meets CVAT's COCO importer.
  */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 
 import type { CocoDataset } from '../../../src/domain/coco.js';
 import type { KeptImage } from '../../../src/domain/frame-record.js';
 import { buildCoco } from '../../../src/export/coco.js';
 import { cvatExport } from '../../../src/export/cvat.js';
+import type { ExportFile } from '../../../src/export/export-file.js';
 import { labelStudioExport } from '../../../src/export/label-studio.js';
 import { yoloExport } from '../../../src/export/yolo.js';
 import { cocoImporterProblems, readCvatImages, readYoloData, readYoloLabels, type ReadBox } from '../../support/annotation-readers.js';
+import { ultralyticsSplits } from '../../support/ultralytics-dataset.js';
 
 const MODEL_CLASSES = ['person', 'bicycle', 'car', 'a<b&"c\'', 'truck'];
 
@@ -66,15 +71,68 @@ function expectSameBoxes(read: readonly ReadBox[], expected: readonly ReadBox[])
 }
 
 describe('YOLO export', () => {
-  const files = yoloExport(coco(), { modelClasses: MODEL_CLASSES });
+  const files = yoloExport(coco(), { modelClasses: MODEL_CLASSES, valFraction: 0.34 });
   const byPath = new Map(files.map((f) => [f.path, f.content]));
 
-  test('data.yaml names the model classes in model order; a label file per image', () => {
+  /** The export written into a new folder `<tmp>/ds`, with an empty file for each image. */
+  async function written(exported: readonly ExportFile[]): Promise<{ tmp: string; ds: string }> {
+    const tmp = await mkdtemp(path.join(os.tmpdir(), 'dataset-gen-yolo-'));
+    const ds = path.join(tmp, 'ds');
+    for (const file of [...exported, ...coco().images.map((i) => ({ path: `images/${i.file_name}`, content: '' }))]) {
+      await mkdir(path.dirname(path.join(ds, file.path)), { recursive: true });
+      await writeFile(path.join(ds, file.path), file.content);
+    }
+    return { tmp, ds };
+  }
+
+  test('data.yaml names the model classes in model order and the two lists, with no path; a label file per image', () => {
     const data = readYoloData(byPath.get('data.yaml')!);
     expect(data.names).toEqual(MODEL_CLASSES);
-    expect(data).toMatchObject({ path: '.', train: 'images', val: 'images' });
+    expect(data).toMatchObject({ path: undefined, train: 'train.txt', val: 'val.txt' });
     expect([...byPath.keys()].filter((p) => p.startsWith('labels/')).sort()).toEqual(['labels/v_000010.txt', 'labels/v_000020.txt', 'labels/v_000030.txt']);
     expect(byPath.get('labels/v_000020.txt')).toBe('');
+    expect(byPath.get('train.txt')).toBe('./images/v_000010.jpg\n./images/v_000030.jpg\n');
+    expect(byPath.get('val.txt')).toBe('./images/v_000020.jpg\n');
+  });
+
+  test.each([
+    ['beside the dataset, the yaml given relatively', (tmp: string) => ({ cwd: tmp, yaml: 'ds/data.yaml' })],
+    ['in another folder, the yaml given absolutely', (tmp: string) => ({ cwd: os.tmpdir(), yaml: path.join(tmp, 'ds', 'data.yaml') })],
+    ['inside the dataset', (tmp: string) => ({ cwd: path.join(tmp, 'ds'), yaml: 'data.yaml' })],
+  ])('Ultralytics started %s finds every image once, train and val disjoint, each label beside it', async (_where, place) => {
+    const { tmp, ds } = await written(files);
+    try {
+      const { cwd, yaml } = place(tmp);
+      const splits = await ultralyticsSplits(yaml, cwd);
+      expect(splits.root).toBe(ds);
+      expect(splits.val).toEqual([path.join(ds, 'images', 'v_000020.jpg')]);
+      expect([...splits.train, ...splits.val].sort()).toEqual(
+        coco()
+          .images.map((i) => path.join(ds, 'images', i.file_name))
+          .sort(),
+      );
+      for (const image of [...splits.train, ...splits.val]) expect(byPath.has(path.relative(ds, splits.labelOf(image)))).toBe(true);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  });
+
+  test('the reader holds Ultralytics to its rule: the old `path: .` finds images only when started inside the dataset', async () => {
+    const { tmp, ds } = await written([{ path: 'data.yaml', content: 'path: .\ntrain: images\nval: images\nnames: [a]\n' }]);
+    try {
+      await expect(ultralyticsSplits('ds/data.yaml', tmp)).rejects.toThrow(`${path.join(tmp, 'images')} does not exist`);
+      expect((await ultralyticsSplits('data.yaml', ds)).train).toHaveLength(3);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  });
+
+  test('no validation split (val-fraction 0): val is the training list, said in a comment, and no val.txt', () => {
+    const none = new Map(yoloExport(coco(), { modelClasses: MODEL_CLASSES, valFraction: 0 }).map((f) => [f.path, f.content]));
+    expect(readYoloData(none.get('data.yaml')!)).toMatchObject({ train: 'train.txt', val: 'train.txt' });
+    expect(none.get('data.yaml')).toContain('# No validation split (val-fraction 0)');
+    expect(none.has('val.txt')).toBe(false);
+    expect(none.get('train.txt')!.split('\n').filter(Boolean)).toHaveLength(3);
   });
 
   test('boxes read back equal the COCO boxes within 0.01 px, with class numbers of the model', () => {
@@ -167,7 +225,7 @@ describe('every export', () => {
   test('the same records give the same bytes', () => {
     const make = (): string[] =>
       [
-        ...yoloExport(coco(), { modelClasses: MODEL_CLASSES }),
+        ...yoloExport(coco(), { modelClasses: MODEL_CLASSES, valFraction: 0.1 }),
         ...cvatExport(coco(), { taskName: 's', colorOf: () => '#000000' }),
         ...labelStudioExport(coco(), { imagePrefix: '/p/', modelVersion: 'm', colorOf: () => '#000000' }),
       ].map((f) => `${f.path}\n${f.content}`);

@@ -88,6 +88,7 @@ describe('writeLabelling', () => {
       modelClasses: ['person', 'dog'],
       modelVersion: 'm@0',
       labelStudioImages: '/',
+      valFraction: 0.1,
       colorOf: () => '#ff0000',
     },
     ...extra,
@@ -97,7 +98,7 @@ describe('writeLabelling', () => {
     const result = await writeLabelling(job({ selectOnly: true }));
     expect(result.selection).toBeNull();
     expect(result.selectedOnly).toBe(false);
-    expect(await readdir(dir)).toEqual(['data.yaml', 'labels']);
+    expect(await readdir(dir)).toEqual(['data.yaml', 'labels', 'train.txt', 'val.txt']);
     expect((await readdir(path.join(dir, 'labels'))).length).toBe(kept.length);
   });
 
