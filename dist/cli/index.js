@@ -6342,7 +6342,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9495);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(407);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9495:
+/***/ 407:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6412,6 +6412,8 @@ const EXPORT_FILES = {
     labelStudioTasks: 'annotations/label-studio-tasks.json',
     labelStudioConfig: 'annotations/label-studio-config.xml',
     cvat: 'annotations/cvat-images.xml',
+    /** The CVAT task's labels, to paste into the label editor's Raw tab before uploading `cvat`. */
+    cvatLabels: 'annotations/cvat-labels.json',
     selection: 'selection.json',
     /** Each kept frame's appearance features, which `merge` chooses from again (pipeline/label/write-labelling.ts). */
     selectionFeatures: 'selection-features.json',
@@ -6424,6 +6426,8 @@ function labelFileName(imageFile) {
 
 ;// CONCATENATED MODULE: ./src/domain/run-options.ts
 const DECODE_OPTIONS = ['auto', 'all', 'keyframes'];
+/** Which classes the exports declare (`--labels`): those the dataset holds, or the model's full list. */
+const LABELS_OPTIONS = ['dataset', 'all'];
 /** The CLI's spelling, and the library's default. */
 const cliName = (key) => `--${key}`;
 
@@ -17533,6 +17537,7 @@ function runIdentity(input) {
             exports: o.exports,
             labelStudioImages: o.labelStudioImages,
             valFraction: o.valFraction,
+            labels: o.labels,
             select: o.select,
             selectOnly: o.selectOnly,
             strict: o.strict,
@@ -17681,6 +17686,7 @@ const OPTION_KEYS = {
     exports: ['export'],
     labelStudioImages: ['label-studio-images'],
     valFraction: ['val-fraction'],
+    labels: ['labels'],
     select: ['select'],
     selectOnly: ['select-only'],
     strict: ['strict'],
@@ -17912,6 +17918,20 @@ function processedSeconds(durationSeconds, range) {
 }
 function describeRange(range) {
     return `${time_range_formatClock(range.startMs)}–${range.endMs === null ? 'end' : time_range_formatClock(range.endMs)}`;
+}
+
+;// CONCATENATED MODULE: ./src/export/categories.ts
+function datasetCategories(kept, modelClasses, choice) {
+    if (choice.labels === 'all')
+        return [...modelClasses];
+    if (choice.classes !== null)
+        return [...choice.classes];
+    const held = new Set(kept.flatMap((image) => image.detections.map((d) => d.className)));
+    if (held.size === 0)
+        return [...modelClasses];
+    const known = modelClasses.filter((name) => held.has(name));
+    const others = [...held].filter((name) => !modelClasses.includes(name)).sort();
+    return [...known, ...others];
 }
 
 ;// CONCATENATED MODULE: ./src/export/coco.ts
@@ -18983,7 +19003,11 @@ function cvatExport(coco, context) {
         '</annotations>',
         '',
     ];
-    return [{ path: EXPORT_FILES.cvat, content: lines.join('\n') }];
+    const labels = coco.categories.map((c) => ({ name: c.name, color: context.colorOf(c.name), type: 'rectangle', attributes: [] }));
+    return [
+        { path: EXPORT_FILES.cvat, content: lines.join('\n') },
+        { path: EXPORT_FILES.cvatLabels, content: `${JSON.stringify(labels, null, 2)}\n` },
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/export/label-studio.ts
@@ -19111,20 +19135,10 @@ function yamlString(text) {
     const escape = (c) => (c === '"' || c === '\\' ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
     return `"${text.replace(YAML_ESCAPED, escape)}"`;
 }
-/** Class number of each COCO category id: its place in the model's classes. */
-function classNumbers(coco, modelClasses) {
-    const names = [...modelClasses];
-    const byCategory = new Map();
-    for (const category of coco.categories) {
-        let index = names.indexOf(category.name);
-        if (index < 0)
-            index = names.push(category.name) - 1;
-        byCategory.set(category.id, index);
-    }
-    return { names, byCategory };
-}
 function yoloExport(coco, context) {
-    const { names, byCategory } = classNumbers(coco, context.modelClasses);
+    // Class numbers are the categories' order: the model's own with `--labels all`.
+    const names = coco.categories.map((category) => category.name);
+    const byCategory = new Map(coco.categories.map((category, i) => [category.id, i]));
     const lines = new Map(coco.images.map((image) => [image.id, []]));
     const sizes = new Map(coco.images.map((image) => [image.id, image]));
     for (const annotation of coco.annotations) {
@@ -19193,7 +19207,7 @@ function filesOf(job, format) {
             // instances.json (every kept image) is written by the run itself; only the selection needs its own file.
             return job.selectedOnly ? [{ path: EXPORT_FILES.cocoSelected, content: serializeCoco(job.coco) }] : [];
         case 'yolo':
-            return yoloExport(job.coco, { modelClasses: job.modelClasses, valFraction: job.valFraction });
+            return yoloExport(job.coco, { valFraction: job.valFraction });
         case 'label-studio':
             return labelStudioExport(job.coco, { imagePrefix: job.labelStudioImages, modelVersion: job.modelVersion, colorOf: job.colorOf });
         case 'cvat':
@@ -21099,6 +21113,7 @@ async function writeReports(dir, recorder, metrics, manifest, gates = [], nameOf
 
 
 
+
 /** The run's input files, which `--overwrite` must never delete. */
 function inputFiles(options) {
     const files = [...options.videos];
@@ -21113,7 +21128,7 @@ function inputFiles(options) {
 /** COCO, then the labelling budget and the exports made from it, into the staging folder. */
 async function writeAnnotations(run, dir) {
     const { options, recorder, detector, modelConfig, model } = run;
-    const categories = options.classes ?? [...detector.classNames];
+    const categories = datasetCategories(recorder.kept, detector.classNames, options);
     const cocoContext = { site: options.site, toolVersion: TOOL_VERSION, categories, videoOrder: run.videos.map((info) => info.stem) };
     const coco = buildCoco(recorder.kept, cocoContext);
     await recorder.time('write', () => (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.coco), serializeCoco(coco)));
@@ -21129,7 +21144,6 @@ async function writeAnnotations(run, dir) {
             exports: {
                 formats: options.exports,
                 site: options.site,
-                modelClasses: detector.classNames,
                 modelVersion: `${modelConfig.name}@${model.sha256.slice(0, 12)}`,
                 labelStudioImages: options.labelStudioImages,
                 valFraction: options.valFraction,
@@ -25159,6 +25173,7 @@ function coverageOf(parts, allowGaps) {
 
 
 
+
 const part_schemas_MB = 1024 * 1024;
 /** The most merge reads of each of a part's files: far above what a dataset of a day of video holds. */
 const PART_FILE_LIMITS = {
@@ -25213,6 +25228,8 @@ const partManifestSchema = object({
         select: schemas_int().min(1).nullable().optional(),
         selectOnly: schemas_boolean().optional(),
         valFraction: schemas_number().min(0).max(MAX_VAL_FRACTION).optional(),
+        labels: schemas_enum(LABELS_OPTIONS).optional(),
+        classes: array(schemas_string()).nullable().optional(),
         pricePerHour: schemas_number().min(0).nullable().optional(),
         model: looseObject({ name: schemas_string() }),
     }),
@@ -25517,6 +25534,7 @@ function checkMergeable(parts) {
 
 
 
+
 /** The parts' videos, one entry per video (by stem) in order of first appearance, decoded frames summed. */
 function joinVideos(parts) {
     const byStem = new Map();
@@ -25614,7 +25632,8 @@ async function writeMerged(staging, joined, request, startedAt, signal) {
     const cocoContext = {
         site: config.site,
         toolVersion: first.manifest.tool.version,
-        categories: first.coco.categories.map((c) => c.name),
+        // The classes the merged images hold (each part declares only its own), chosen as the run chose them.
+        categories: datasetCategories(kept, model.classNames, { labels: config.labels ?? 'dataset', classes: config.classes ?? null }),
         videoOrder: videos.map((v) => v.stem),
     };
     const coco = buildCoco(kept, cocoContext);
@@ -25634,7 +25653,6 @@ async function writeMerged(staging, joined, request, startedAt, signal) {
         exports: {
             formats: config.exports ?? ['coco'],
             site: config.site,
-            modelClasses: model.classNames,
             modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
             labelStudioImages,
             valFraction: config.valFraction ?? DEFAULT_VAL_FRACTION,
@@ -26057,6 +26075,7 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
         exports: exportList(raw, name),
         labelStudioImages: labelStudioImagesOption(raw, name),
         valFraction: decimal(raw, 'val-fraction', name, { min: 0, max: MAX_VAL_FRACTION }) ?? DEFAULT_VAL_FRACTION,
+        labels: parseChoice(raw.labels, name('labels'), LABELS_OPTIONS) ?? 'dataset',
         ...labellingBudget(raw, name),
         stallTimeoutSeconds: decimal(raw, 'stall-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_STALL_TIMEOUT_SECONDS,
         downloadTimeoutSeconds: decimal(raw, 'download-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_DOWNLOAD_TIMEOUT_SECONDS,
@@ -26621,6 +26640,7 @@ const VALUE_OPTIONS = [
     'export',
     'label-studio-images',
     'val-fraction',
+    'labels',
     'select',
     'stall-timeout',
     'download-timeout',
@@ -26909,6 +26929,8 @@ Labelling:
                             (default: ${DEFAULT_LABEL_STUDIO_IMAGES})
   --val-fraction <0-0.5>    share of each video's images in the YOLO export's validation split
                             (val.txt), in blocks of time; 0 for none (default: ${DEFAULT_VAL_FRACTION} = ${DEFAULT_VAL_FRACTION * 100} %)
+  --labels <dataset|all>    classes the exports declare: those the dataset holds (or --classes),
+                            or all the model's (default: dataset)
   --select <n>              labelling budget: choose n kept frames to label (every class seen,
                             rarest first, then the least alike), written to selection.json
                             (frames; default: none)

@@ -83,6 +83,7 @@ export const INPUTS = {
   export: { kind: 'text', default: 'coco', option: 'export' },
   'label-studio-images': { kind: 'text', default: DEFAULT_LABEL_STUDIO_IMAGES, option: 'label-studio-images' },
   'val-fraction': { kind: 'text', default: String(DEFAULT_VAL_FRACTION), option: 'val-fraction' },
+  labels: { kind: 'text', default: 'dataset', option: 'labels' },
   select: { kind: 'text', default: '', option: 'select' },
   'select-only': { kind: 'flag', default: false, option: 'select-only' },
   'stall-timeout': { kind: 'text', default: String(DEFAULT_STALL_TIMEOUT_SECONDS), option: 'stall-timeout' },

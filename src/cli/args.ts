@@ -54,6 +54,7 @@ const VALUE_OPTIONS = [
   'export',
   'label-studio-images',
   'val-fraction',
+  'labels',
   'select',
   'stall-timeout',
   'download-timeout',

@@ -128,6 +128,8 @@ Labelling:
                             (default: ${DEFAULT_LABEL_STUDIO_IMAGES})
   --val-fraction <0-0.5>    share of each video's images in the YOLO export's validation split
                             (val.txt), in blocks of time; 0 for none (default: ${DEFAULT_VAL_FRACTION} = ${DEFAULT_VAL_FRACTION * 100} %)
+  --labels <dataset|all>    classes the exports declare: those the dataset holds (or --classes),
+                            or all the model's (default: dataset)
   --select <n>              labelling budget: choose n kept frames to label (every class seen,
                             rarest first, then the least alike), written to selection.json
                             (frames; default: none)

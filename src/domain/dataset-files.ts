@@ -33,6 +33,8 @@ export const EXPORT_FILES = {
   labelStudioTasks: 'annotations/label-studio-tasks.json',
   labelStudioConfig: 'annotations/label-studio-config.xml',
   cvat: 'annotations/cvat-images.xml',
+  /** The CVAT task's labels, to paste into the label editor's Raw tab before uploading `cvat`. */
+  cvatLabels: 'annotations/cvat-labels.json',
   selection: 'selection.json',
   /** Each kept frame's appearance features, which `merge` chooses from again (pipeline/label/write-labelling.ts). */
   selectionFeatures: 'selection-features.json',

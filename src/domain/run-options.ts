@@ -18,6 +18,10 @@ export type DecodeMode = 'all' | 'keyframes';
 export type DecodeOption = 'auto' | DecodeMode;
 export const DECODE_OPTIONS: readonly DecodeOption[] = ['auto', 'all', 'keyframes'];
 
+/** Which classes the exports declare (`--labels`): those the dataset holds, or the model's full list. */
+export const LABELS_OPTIONS = ['dataset', 'all'] as const;
+export type LabelsOption = (typeof LABELS_OPTIONS)[number];
+
 /** Inference workers: sessions detecting different batches at once (`auto`: 2 on a CPU with 2+ cores, 1 on a GPU). */
 export type WorkerCount = number | 'auto';
 
@@ -71,6 +75,8 @@ export interface Options {
   labelStudioImages: string;
   /** Share of each video's images in the YOLO export's validation split, in blocks of time; 0: none. */
   valFraction: number;
+  /** Which classes the exports declare: those the dataset holds (or `classes`), or the model's full list. */
+  labels: LabelsOption;
   /** Kept frames to choose for labelling (the labelling budget); null chooses none. */
   select: number | null;
   /** The exports hold only the selected frames (needs `select`). */
@@ -119,6 +125,7 @@ export type OptionKey =
   | 'export'
   | 'label-studio-images'
   | 'val-fraction'
+  | 'labels'
   | 'select'
   | 'select-only'
   | 'strict'

@@ -2,7 +2,9 @@
  * CVAT for images 1.1: one XML file with the task's label list (rectangle labels, in COCO category
  * order) and an `<image>` per image (its file name and size) holding a `<box>` per detection, corners
  * `xtl ytl xbr ybr` in pixels with two decimals, `source="auto"` (made by a model). CVAT matches the
- * images by name when the file is uploaded to a task that holds them.
+ * images by name when the file is uploaded to a task that holds them, and needs the task's labels
+ * first: `cvat-labels.json` holds them as the JSON CVAT's label editor takes in its Raw tab (an array
+ * of `{ name, color, type, attributes }`, names unique, colours `#rrggbb`).
  */
 import type { CocoDataset } from '../domain/coco.js';
 import { EXPORT_FILES } from '../domain/dataset-files.js';
@@ -61,5 +63,9 @@ export function cvatExport(coco: CocoDataset, context: CvatContext): ExportFile[
     '</annotations>',
     '',
   ];
-  return [{ path: EXPORT_FILES.cvat, content: lines.join('\n') }];
+  const labels = coco.categories.map((c) => ({ name: c.name, color: context.colorOf(c.name), type: 'rectangle', attributes: [] }));
+  return [
+    { path: EXPORT_FILES.cvat, content: lines.join('\n') },
+    { path: EXPORT_FILES.cvatLabels, content: `${JSON.stringify(labels, null, 2)}\n` },
+  ];
 }

@@ -3,8 +3,9 @@
  * per image (every image, an empty file when it has no boxes), a line `class cx cy w h` per box with
  * the centre and size normalised by the image's width and height; `train.txt` and `val.txt` listing
  * the images of each split (validation-split.ts), each line `./images/<file>`, which Ultralytics
- * reads relative to the list file's folder; and `data.yaml` naming the lists and the classes in the
- * model's output order, so class numbers are the model's own (a fine-tune keeps its head). It has no
+ * reads relative to the list file's folder; and `data.yaml` naming the lists and the COCO categories
+ * (categories.ts: the classes the dataset holds in the model's order, or with `--labels all` the
+ * model's list, whose class numbers are the model's own: a fine-tune keeps its head). It has no
  * `path`: Ultralytics then resolves the lists against the yaml's own folder (a relative `path` that
  * exists would be taken from the working folder instead), so `yolo train data=<dataset>/data.yaml`
  * works from any folder.
@@ -32,26 +33,14 @@ export function yamlString(text: string): string {
 }
 
 export interface YoloContext {
-  /** The model's class names in output order; a COCO category not among them gets a number after them. */
-  modelClasses: readonly string[];
   /** Share of each video's images in the validation split (`--val-fraction`); 0: none, and `val` is the training list. */
   valFraction: number;
 }
 
-/** Class number of each COCO category id: its place in the model's classes. */
-function classNumbers(coco: CocoDataset, modelClasses: readonly string[]): { names: string[]; byCategory: Map<number, number> } {
-  const names = [...modelClasses];
-  const byCategory = new Map<number, number>();
-  for (const category of coco.categories) {
-    let index = names.indexOf(category.name);
-    if (index < 0) index = names.push(category.name) - 1;
-    byCategory.set(category.id, index);
-  }
-  return { names, byCategory };
-}
-
 export function yoloExport(coco: CocoDataset, context: YoloContext): ExportFile[] {
-  const { names, byCategory } = classNumbers(coco, context.modelClasses);
+  // Class numbers are the categories' order: the model's own with `--labels all`.
+  const names = coco.categories.map((category) => category.name);
+  const byCategory = new Map(coco.categories.map((category, i) => [category.id, i]));
   const lines = new Map<number, string[]>(coco.images.map((image) => [image.id, []]));
   const sizes = new Map(coco.images.map((image) => [image.id, image]));
   for (const annotation of coco.annotations) {

@@ -15,7 +15,16 @@ import {
   MAX_VAL_FRACTION,
   type ExportFormat,
 } from '../domain/exports.js';
-import { cliName, DECODE_OPTIONS, type DecodeOption, type NameOf, type OptionKey, type Options, type WorkerCount } from '../domain/run-options.js';
+import {
+  cliName,
+  DECODE_OPTIONS,
+  LABELS_OPTIONS,
+  type DecodeOption,
+  type NameOf,
+  type OptionKey,
+  type Options,
+  type WorkerCount,
+} from '../domain/run-options.js';
 import { DEFAULT_SAMPLING, type Sampling } from '../domain/sampling.js';
 import { DEDUP_DISABLED, DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS, LOCAL_CHANGE_MAX } from '../domain/thresholds.js';
 import type { TimeRange } from '../domain/time-range.js';
@@ -267,6 +276,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     exports: exportList(raw, name),
     labelStudioImages: labelStudioImagesOption(raw, name),
     valFraction: decimal(raw, 'val-fraction', name, { min: 0, max: MAX_VAL_FRACTION }) ?? DEFAULT_VAL_FRACTION,
+    labels: parseChoice(raw.labels, name('labels'), LABELS_OPTIONS) ?? 'dataset',
     ...labellingBudget(raw, name),
     stallTimeoutSeconds: decimal(raw, 'stall-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_STALL_TIMEOUT_SECONDS,
     downloadTimeoutSeconds: decimal(raw, 'download-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_DOWNLOAD_TIMEOUT_SECONDS,

@@ -10,6 +10,7 @@ import type { Registry } from 'prom-client';
 import { DATASET_FILES } from '../domain/dataset-files.js';
 import type { Options } from '../domain/run-options.js';
 import { processedSeconds } from '../domain/time-range.js';
+import { datasetCategories } from '../export/categories.js';
 import { buildCoco, serializeCoco, type CocoContext } from '../export/coco.js';
 import { PRESETS } from '../model/config.js';
 import { computeMetrics } from '../observe/compute-metrics.js';
@@ -37,7 +38,7 @@ export function inputFiles(options: Options): string[] {
 /** COCO, then the labelling budget and the exports made from it, into the staging folder. */
 async function writeAnnotations(run: ReadyRun, dir: string): Promise<void> {
   const { options, recorder, detector, modelConfig, model } = run;
-  const categories = options.classes ?? [...detector.classNames];
+  const categories = datasetCategories(recorder.kept, detector.classNames, options);
   const cocoContext: CocoContext = { site: options.site, toolVersion: TOOL_VERSION, categories, videoOrder: run.videos.map((info) => info.stem) };
   const coco = buildCoco(recorder.kept, cocoContext);
   await recorder.time('write', () => writeFile(path.join(dir, DATASET_FILES.coco), serializeCoco(coco)));
@@ -53,7 +54,6 @@ async function writeAnnotations(run: ReadyRun, dir: string): Promise<void> {
       exports: {
         formats: options.exports,
         site: options.site,
-        modelClasses: detector.classNames,
         modelVersion: `${modelConfig.name}@${model.sha256.slice(0, 12)}`,
         labelStudioImages: options.labelStudioImages,
         valFraction: options.valFraction,

@@ -15,7 +15,7 @@ import type { Selection } from '../../src/domain/selection.js';
 import { resolveOptions } from '../../src/options/resolve-options.js';
 import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import type { RunManifest } from '../../src/pipeline/write/manifest.js';
-import { cocoImporterProblems, readCvatImages, readYoloData, readYoloLabels, type ReadBox } from '../support/annotation-readers.js';
+import { cocoImporterProblems, cvatLabelProblems, readCvatImages, readYoloData, readYoloLabels, type ReadBox } from '../support/annotation-readers.js';
 import { ultralyticsSplits } from '../support/ultralytics-dataset.js';
 import { ffmpeg, MODEL, tempDir } from '../support/videos.js';
 
@@ -86,11 +86,12 @@ describe('exports of a real run', () => {
       ['coco', ['annotations/instances.json']],
       ['yolo', ['data.yaml', 'train.txt', 'val.txt', 'labels/']],
       ['label-studio', ['annotations/label-studio-tasks.json', 'annotations/label-studio-config.xml']],
-      ['cvat', ['annotations/cvat-images.xml']],
+      ['cvat', ['annotations/cvat-images.xml', 'annotations/cvat-labels.json']],
     ]);
     expect(manifest.selection).toEqual({ file: 'selection.json', featuresFile: 'selection-features.json', frames: 4, exportsOnlySelected: false });
     expect((await readdir(path.join(full, 'annotations'))).sort()).toEqual([
       'cvat-images.xml',
+      'cvat-labels.json',
       'instances.json',
       'label-studio-config.xml',
       'label-studio-tasks.json',
@@ -112,16 +113,35 @@ describe('exports of a real run', () => {
       const text = await readFile(splits.labelOf(file), 'utf8');
       expectSame(readYoloLabels(text, names, image.width, image.height), expected.get(image.file_name)!);
     }
+    // Every export declares the classes the dataset holds, in the model's order, and no other.
+    const held = new Set(coco.annotations.map((a) => a.category_id));
+    expect(coco.categories.every((c) => held.has(c.id))).toBe(true);
+    expect(names).toEqual(coco.categories.map((c) => c.name));
+    const cvatLabels = await readFile(path.join(full, 'annotations', 'cvat-labels.json'), 'utf8');
+    expect(cvatLabelProblems(cvatLabels)).toEqual([]);
+    expect((JSON.parse(cvatLabels) as { name: string }[]).map((l) => l.name)).toEqual(names);
     const cvat = readCvatImages(await readFile(path.join(full, 'annotations', 'cvat-images.xml'), 'utf8'));
+    expect(cvat.labels).toEqual(names);
     expect(cvat.images.map((i) => i.name)).toEqual(coco.images.map((i) => i.file_name));
     for (const image of cvat.images) expectSame(image.boxes, expected.get(image.name)!);
     expect(cocoImporterProblems(coco)).toEqual([]);
+  });
+
+  test("--labels all declares the model's full list: COCO categories, YOLO names and CVAT labels", async () => {
+    const out = await run(path.join(dir, 'all-labels'), { export: 'coco,yolo,cvat', labels: 'all' });
+    const { model } = await json<RunManifest>(path.join(out, 'manifest.json'));
+    expect(model.classNames.length).toBe(80);
+    const coco = await json<CocoDataset>(path.join(out, 'annotations', 'instances.json'));
+    expect(coco.categories.map((c) => c.name)).toEqual(model.classNames);
+    expect(readYoloData(await readFile(path.join(out, 'data.yaml'), 'utf8')).names).toEqual(model.classNames);
+    expect(readCvatImages(await readFile(path.join(out, 'annotations', 'cvat-images.xml'), 'utf8')).labels).toEqual(model.classNames);
   });
 
   test('the same inputs give the same bytes', async () => {
     for (const file of [
       'annotations/instances.json',
       'annotations/cvat-images.xml',
+      'annotations/cvat-labels.json',
       'annotations/label-studio-tasks.json',
       'annotations/label-studio-config.xml',
       'data.yaml',

@@ -138,3 +138,29 @@ export function cocoImporterProblems(coco: unknown): string[] {
   }
   return problems;
 }
+
+/**
+ * What CVAT's label editor refuses in JSON pasted into its Raw tab, from its published checks
+ * (`cvat-ui/src/components/labels-editor/raw-viewer.tsx` `validateLabels` and `common.ts`
+ * `validateParsedLabel`): a JSON array of objects, names non-empty strings and unique, `id` an integer
+ * when given, `color` `#rrggbb` when given, `attributes` an array, `type` one of CVAT's label types.
+ */
+export function cvatLabelProblems(text: string): string[] {
+  const TYPES = ['any', 'cuboid', 'ellipse', 'mask', 'points', 'polygon', 'polyline', 'rectangle', 'skeleton', 'tag'];
+  const parsed = JSON.parse(text) as unknown;
+  if (!Array.isArray(parsed)) return ['not a JSON array'];
+  const problems: string[] = [];
+  const names = parsed.map((label) => (label as { name?: unknown }).name);
+  if (new Set(names).size !== names.length) problems.push('label names are not unique');
+  for (const label of parsed as Record<string, unknown>[]) {
+    if (typeof label !== 'object' || label === null) problems.push('a label is not an object');
+    else if (typeof label.name !== 'string' || label.name.trim() === '') problems.push(`name ${String(label.name)} is not a non-empty string`);
+    else {
+      if (label.id !== undefined && !Number.isInteger(label.id)) problems.push(`${label.name}: id`);
+      if (label.color !== undefined && !(typeof label.color === 'string' && /^#[0-9a-fA-F]{6}$|^$/.test(label.color))) problems.push(`${label.name}: color`);
+      if (!Array.isArray(label.attributes)) problems.push(`${label.name}: attributes`);
+      if (!TYPES.includes(label.type as string)) problems.push(`${label.name}: type ${String(label.type)}`);
+    }
+  }
+  return problems;
+}

@@ -349,6 +349,10 @@ const VALUES: Record<ScalarOptionKey, [valid: string[], near: string[]]> = {
   'execution-providers': [['cpu', 'cuda,cpu'], ['tpu']],
   export: [['yolo', 'cvat,label-studio', 'coco'], ['pdf']],
   'label-studio-images': [['/data/local-files/?d=images'], []],
+  labels: [
+    ['dataset', 'all', ' all '],
+    ['All', 'model', 'none'],
+  ],
   'val-fraction': [
     ['0', '0.1', '0.5'],
     ['-0.1', '0.51', '1'],

@@ -25,8 +25,6 @@ export interface ExportJob {
   /** True when `coco` holds only the selected images (`--select-only`). */
   selectedOnly: boolean;
   site: string;
-  /** The model's class names in output order. */
-  modelClasses: readonly string[];
   /** Model name and sha256 prefix, e.g. `yolov8n@3a5f0c9e1b2d`. */
   modelVersion: string;
   labelStudioImages: string;
@@ -41,7 +39,7 @@ function filesOf(job: ExportJob, format: ExportFormat): ExportFile[] {
       // instances.json (every kept image) is written by the run itself; only the selection needs its own file.
       return job.selectedOnly ? [{ path: EXPORT_FILES.cocoSelected, content: serializeCoco(job.coco) }] : [];
     case 'yolo':
-      return yoloExport(job.coco, { modelClasses: job.modelClasses, valFraction: job.valFraction });
+      return yoloExport(job.coco, { valFraction: job.valFraction });
     case 'label-studio':
       return labelStudioExport(job.coco, { imagePrefix: job.labelStudioImages, modelVersion: job.modelVersion, colorOf: job.colorOf });
     case 'cvat':

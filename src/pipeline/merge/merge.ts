@@ -18,6 +18,7 @@ import { cliName, type NameOf } from '../../domain/run-options.js';
 import { STAGES, type Stage } from '../../domain/stages.js';
 import type { TimeRange } from '../../domain/time-range.js';
 import { InterruptedError, invalidParameterError, UsageError } from '../../errors.js';
+import { datasetCategories } from '../../export/categories.js';
 import { buildCoco, serializeCoco } from '../../export/coco.js';
 import { computeMetrics } from '../../observe/compute-metrics.js';
 import { silentLogger, type Logger } from '../../observe/log.js';
@@ -204,7 +205,8 @@ async function writeMerged(
   const cocoContext = {
     site: config.site,
     toolVersion: first.manifest.tool.version,
-    categories: first.coco.categories.map((c) => c.name),
+    // The classes the merged images hold (each part declares only its own), chosen as the run chose them.
+    categories: datasetCategories(kept, model.classNames, { labels: config.labels ?? 'dataset', classes: config.classes ?? null }),
     videoOrder: videos.map((v) => v.stem),
   };
   const coco = buildCoco(kept, cocoContext);
@@ -224,7 +226,6 @@ async function writeMerged(
     exports: {
       formats: config.exports ?? ['coco'],
       site: config.site,
-      modelClasses: model.classNames,
       modelVersion: `${config.model.name}@${model.sha256.slice(0, 12)}`,
       labelStudioImages,
       valFraction: config.valFraction ?? DEFAULT_VAL_FRACTION,

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 import { EXPORT_FORMATS, MAX_VAL_FRACTION } from '../../domain/exports.js';
+import { LABELS_OPTIONS } from '../../domain/run-options.js';
 import { STAGES } from '../../domain/stages.js';
 import { sha256Schema } from '../../model/config.js';
 import { countSchema, frameDecodeSchema, stemSchema } from '../output/record-schemas.js';
@@ -69,6 +70,8 @@ export const partManifestSchema = z.object({
     select: z.int().min(1).nullable().optional(),
     selectOnly: z.boolean().optional(),
     valFraction: z.number().min(0).max(MAX_VAL_FRACTION).optional(),
+    labels: z.enum(LABELS_OPTIONS).optional(),
+    classes: z.array(z.string()).nullable().optional(),
     pricePerHour: z.number().min(0).nullable().optional(),
     model: z.looseObject({ name: z.string() }),
   }),

@@ -45,6 +45,7 @@ type IdentityOptions = Pick<
   | 'exports'
   | 'labelStudioImages'
   | 'valFraction'
+  | 'labels'
   | 'select'
   | 'selectOnly'
   | 'strict'
@@ -109,6 +110,7 @@ export function runIdentity(input: {
       exports: o.exports,
       labelStudioImages: o.labelStudioImages,
       valFraction: o.valFraction,
+      labels: o.labels,
       select: o.select,
       selectOnly: o.selectOnly,
       strict: o.strict,
@@ -256,6 +258,7 @@ const OPTION_KEYS: Record<string, readonly OptionKey[]> = {
   exports: ['export'],
   labelStudioImages: ['label-studio-images'],
   valFraction: ['val-fraction'],
+  labels: ['labels'],
   select: ['select'],
   selectOnly: ['select-only'],
   strict: ['strict'],

@@ -129,7 +129,7 @@ const controlOrLineEnd = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 const xmlControlOrLineEnd = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 describe('data.yaml', () => {
-  const [data] = yoloExport(coco(NAMES), { modelClasses: NAMES, valFraction: 0.1 });
+  const [data] = yoloExport(coco(NAMES), { valFraction: 0.1 });
   const text = data!.content;
 
   test('every name is one line, escaped: no control character but the line ends', () => {

@@ -15,7 +15,7 @@ import { cvatExport } from '../../../src/export/cvat.js';
 import type { ExportFile } from '../../../src/export/export-file.js';
 import { labelStudioExport } from '../../../src/export/label-studio.js';
 import { yoloExport } from '../../../src/export/yolo.js';
-import { cocoImporterProblems, readCvatImages, readYoloData, readYoloLabels, type ReadBox } from '../../support/annotation-readers.js';
+import { cocoImporterProblems, cvatLabelProblems, readCvatImages, readYoloData, readYoloLabels, type ReadBox } from '../../support/annotation-readers.js';
 import { ultralyticsSplits } from '../../support/ultralytics-dataset.js';
 
 const MODEL_CLASSES = ['person', 'bicycle', 'car', 'a<b&"c\'', 'truck'];
@@ -71,7 +71,7 @@ function expectSameBoxes(read: readonly ReadBox[], expected: readonly ReadBox[])
 }
 
 describe('YOLO export', () => {
-  const files = yoloExport(coco(), { modelClasses: MODEL_CLASSES, valFraction: 0.34 });
+  const files = yoloExport(coco(), { valFraction: 0.34 });
   const byPath = new Map(files.map((f) => [f.path, f.content]));
 
   /** The export written into a new folder `<tmp>/ds`, with an empty file for each image. */
@@ -85,9 +85,9 @@ describe('YOLO export', () => {
     return { tmp, ds };
   }
 
-  test('data.yaml names the model classes in model order and the two lists, with no path; a label file per image', () => {
+  test('data.yaml names the COCO categories in order and the two lists, with no path; a label file per image', () => {
     const data = readYoloData(byPath.get('data.yaml')!);
-    expect(data.names).toEqual(MODEL_CLASSES);
+    expect(data.names).toEqual(coco().categories.map((c) => c.name));
     expect(data).toMatchObject({ path: undefined, train: 'train.txt', val: 'val.txt' });
     expect([...byPath.keys()].filter((p) => p.startsWith('labels/')).sort()).toEqual(['labels/v_000010.txt', 'labels/v_000020.txt', 'labels/v_000030.txt']);
     expect(byPath.get('labels/v_000020.txt')).toBe('');
@@ -128,26 +128,37 @@ describe('YOLO export', () => {
   });
 
   test('no validation split (val-fraction 0): val is the training list, said in a comment, and no val.txt', () => {
-    const none = new Map(yoloExport(coco(), { modelClasses: MODEL_CLASSES, valFraction: 0 }).map((f) => [f.path, f.content]));
+    const none = new Map(yoloExport(coco(), { valFraction: 0 }).map((f) => [f.path, f.content]));
     expect(readYoloData(none.get('data.yaml')!)).toMatchObject({ train: 'train.txt', val: 'train.txt' });
     expect(none.get('data.yaml')).toContain('# No validation split (val-fraction 0)');
     expect(none.has('val.txt')).toBe(false);
     expect(none.get('train.txt')!.split('\n').filter(Boolean)).toHaveLength(3);
   });
 
-  test('boxes read back equal the COCO boxes within 0.01 px, with class numbers of the model', () => {
+  test('boxes read back equal the COCO boxes within 0.01 px, with class numbers in category order', () => {
     const dataset = coco();
     const { names } = readYoloData(byPath.get('data.yaml')!);
     for (const image of dataset.images) {
       const read = readYoloLabels(byPath.get(`labels/${image.file_name.replace('.jpg', '.txt')}`)!, names, image.width, image.height);
       expectSameBoxes(read, cocoBoxes(dataset).get(image.file_name)!);
     }
-    expect(byPath.get('labels/v_000010.txt')!.split('\n')[1]!.split(' ')[0]).toBe('4');
+    expect(byPath.get('labels/v_000010.txt')!.split('\n')[1]!.split(' ')[0]).toBe('3');
   });
 });
 
 describe('CVAT for images 1.1 export', () => {
-  const [file] = cvatExport(coco(), { taskName: 'site <1>', colorOf: () => '#1f77d0' });
+  const [file, labels] = cvatExport(coco(), { taskName: 'site <1>', colorOf: () => '#1f77d0' });
+
+  test("the task's labels as JSON CVAT's label editor takes: the XML's labels, in order", () => {
+    expect(labels!.path).toBe('annotations/cvat-labels.json');
+    expect(cvatLabelProblems(labels!.content)).toEqual([]);
+    expect((JSON.parse(labels!.content) as { name: string }[]).map((l) => l.name)).toEqual(readCvatImages(file!.content).labels);
+    expect(cvatLabelProblems('[{"name":"a","type":"rectangle","attributes":[]},{"name":"a","type":"box","attributes":{}}]')).toEqual([
+      'label names are not unique',
+      'a: attributes',
+      'a: type box',
+    ]);
+  });
 
   test('declares version 1.1, the task size and every label (escaped names survive)', () => {
     const doc = readCvatImages(file!.content);
@@ -225,7 +236,7 @@ describe('every export', () => {
   test('the same records give the same bytes', () => {
     const make = (): string[] =>
       [
-        ...yoloExport(coco(), { modelClasses: MODEL_CLASSES, valFraction: 0.1 }),
+        ...yoloExport(coco(), { valFraction: 0.1 }),
         ...cvatExport(coco(), { taskName: 's', colorOf: () => '#000000' }),
         ...labelStudioExport(coco(), { imagePrefix: '/p/', modelVersion: 'm', colorOf: () => '#000000' }),
       ].map((f) => `${f.path}\n${f.content}`);

@@ -85,7 +85,6 @@ describe('writeLabelling', () => {
     exports: {
       formats: ['coco', 'yolo'],
       site: 'site',
-      modelClasses: ['person', 'dog'],
       modelVersion: 'm@0',
       labelStudioImages: '/',
       valFraction: 0.1,
