@@ -6342,7 +6342,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(407);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3143);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 407:
+/***/ 3143:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -17402,6 +17402,10 @@ async function strayEntry(dir, shown = external_node_path_default().basename(dir
  */
 /** Cells per side of the tile grid of `FrameFeatures.tiles`. */
 const TILE_GRID = 4;
+/** The score a detection must reach for its class to count as shown in a frame (`--select-confidence`). */
+const DEFAULT_SELECT_CONFIDENCE = 0.5;
+/** Share of the budget kept for frames whose detections are mostly uncertain, when there are any. */
+const UNCERTAIN_SHARE = 0.2;
 
 ;// CONCATENATED MODULE: ./src/pipeline/output/record-schemas.ts
 /**
@@ -17540,6 +17544,7 @@ function runIdentity(input) {
             labels: o.labels,
             select: o.select,
             selectOnly: o.selectOnly,
+            selectConfidence: o.selectConfidence,
             strict: o.strict,
         },
         modelConfig,
@@ -17689,6 +17694,7 @@ const OPTION_KEYS = {
     labels: ['labels'],
     select: ['select'],
     selectOnly: ['select-only'],
+    selectConfidence: ['select-confidence'],
     strict: ['strict'],
 };
 const show = (value) => JSON.stringify(value) ?? 'none';
@@ -18234,12 +18240,14 @@ function selectionMetrics(selection, exportsOnlySelected) {
         selected: selection.selected.length,
         classes: selection.classes.length,
         classesCovered: selection.classes.filter((c) => covered.has(c.name)).length,
+        confidence: selection.confidence,
         byReason: {
             class: selection.selected.filter((s) => s.reason === 'class').length,
+            uncertain: selection.selected.filter((s) => s.reason === 'uncertain').length,
             spread: selection.selected.filter((s) => s.reason === 'spread').length,
         },
         exportsOnlySelected,
-        files: selection.selected.map((s) => s.file),
+        picks: selection.selected.map(({ file, reason, why }) => ({ file, reason, why })),
     };
 }
 
@@ -18841,6 +18849,7 @@ class Deduplicator {
 
 ;// CONCATENATED MODULE: ./src/pipeline/label/labelling-budget.ts
 
+
 /** Appearance distance of two frames, 0 (same) to 1. */
 function frameDistance(a, b) {
     const bits = hammingDistance(a.phash, b.phash) / a.phash.length;
@@ -18870,27 +18879,45 @@ function best(candidates, key) {
     }
     return winner;
 }
-/**
- * Chooses up to `n` of `kept` (in run order) using their `features` (every kept image must have
- * them). Deterministic.
- */
-function selectFrames(kept, features, n) {
-    const candidates = kept.map((image) => {
-        const f = features.get(image.file);
-        if (!f)
-            throw new Error(`no appearance features recorded for ${image.file}`);
-        return { image, features: f, classes: new Set(image.detections.map((d) => d.className)), nearest: Infinity, picked: false };
-    });
+function candidateOf(image, features, confidence) {
+    if (!features)
+        throw new Error(`no appearance features recorded for ${image.file}`);
+    const sure = image.detections.filter((d) => d.score >= confidence);
+    const uncertain = image.detections.length - sure.length;
+    return {
+        image,
+        features,
+        classes: new Set(sure.map((d) => d.className)),
+        uncertain,
+        mostlyUncertain: uncertain > sure.length,
+        nearest: Infinity,
+        picked: false,
+    };
+}
+/** Classes shown with confidence, rarest first (frames showing them, then name). */
+function rarestFirst(candidates) {
     const frameCount = new Map();
     for (const c of candidates)
         for (const name of c.classes)
             frameCount.set(name, (frameCount.get(name) ?? 0) + 1);
-    const classes = sortedNames(frameCount.keys())
+    return sortedNames(frameCount.keys())
         .map((name) => ({ name, frames: frameCount.get(name) ?? 0 }))
         .sort((a, b) => a.frames - b.frames);
+}
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 'es'}`;
+/**
+ * Chooses up to `n` of `kept` (in run order) using their `features` (every kept image must have
+ * them); a class counts as shown in a frame when one of its detections scores at least `confidence`.
+ * Deterministic.
+ */
+function selectFrames(kept, features, n, confidence = DEFAULT_SELECT_CONFIDENCE) {
+    const candidates = kept.map((image) => candidateOf(image, features.get(image.file), confidence));
+    const classes = rarestFirst(candidates);
+    const unsure = candidates.filter((c) => c.mostlyUncertain);
     const selected = [];
     const covered = new Set();
     const target = Math.min(n, candidates.length);
+    const uncertainBudget = Math.min(unsure.length, Math.round(target * UNCERTAIN_SHARE));
     const pick = (c, reason, why) => {
         const distance = selected.length === 0 ? null : labelling_budget_round4(c.nearest);
         c.picked = true;
@@ -18907,13 +18934,14 @@ function selectFrames(kept, features, n) {
             timestampMs: c.image.timestampMs,
             detections: c.image.detections.length,
             classes: sortedNames(c.classes),
+            uncertain: c.uncertain,
             reason,
             why,
             distance,
         });
     };
     for (const { name, frames } of classes) {
-        if (selected.length >= target)
+        if (selected.length >= target - uncertainBudget)
             break;
         if (covered.has(name))
             continue;
@@ -18921,7 +18949,13 @@ function selectFrames(kept, features, n) {
         const topScore = (c) => Math.max(...c.image.detections.filter((d) => d.className === name).map((d) => d.score));
         const chosen = best(showing, selected.length === 0 ? topScore : (c) => c.nearest);
         if (chosen)
-            pick(chosen, 'class', `first pick with ${name} (in ${frames} of ${candidates.length} kept frames)`);
+            pick(chosen, 'class', `first pick with ${name} scored at least ${confidence} (in ${frames} of ${candidates.length} kept frames)`);
+    }
+    for (let i = 0; i < uncertainBudget; i += 1) {
+        const chosen = best(unsure, selected.length === 0 ? (c) => c.uncertain : (c) => c.nearest);
+        if (!chosen)
+            break;
+        pick(chosen, 'uncertain', `uncertain: the model is unsure of ${plural(chosen.uncertain, 'box')} here (scored below ${confidence})`);
     }
     while (selected.length < target) {
         const chosen = selected.length === 0 ? best(candidates, (c) => c.image.detections.length) : best(candidates, (c) => c.nearest);
@@ -18931,7 +18965,7 @@ function selectFrames(kept, features, n) {
             ? 'the frame with the most detections, to start from'
             : `least like the earlier picks (distance ${labelling_budget_round4(chosen.nearest)} to the nearest)`);
     }
-    return { requested: n, candidates: candidates.length, classes, selected };
+    return { requested: n, confidence, candidates: candidates.length, classes, uncertainFrames: unsure.length, selected };
 }
 
 ;// CONCATENATED MODULE: ./src/export/xml.ts
@@ -19288,7 +19322,7 @@ function parseSelectionFeatures(value) {
 }
 /** Chooses the labelling budget (when asked for), writes its two files, then the exports. */
 async function writeLabelling(job) {
-    const selection = job.select === null ? null : selectFrames(job.kept, job.features, job.select);
+    const selection = job.select === null ? null : selectFrames(job.kept, job.features, job.select, job.selectConfidence);
     const selectedOnly = job.selectOnly && selection !== null;
     if (selection) {
         await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(job.dir, EXPORT_FILES.selection), `${JSON.stringify(selection, null, 2)}\n`);
@@ -20610,6 +20644,16 @@ function classesTable(metrics, colorOf, maxRows) {
     return filterNote + table(['Class', ['Detections', 'n'], ['Share', 'n'], ['Mean score', 'n']], rows) + note;
 }
 
+;// CONCATENATED MODULE: ./src/report/selection-text.ts
+
+/** How the labelling budget's picks divide by reason, in one sentence (no user text in it). */
+function selectionCounts(selection) {
+    const { byReason } = selection;
+    return (`${format_int(byReason.class)} to show every class seen with a score of at least ${num(selection.confidence)} (${format_int(selection.classesCovered)} of ${format_int(selection.classes)} covered), ` +
+        `${format_int(byReason.uncertain)} where the model is unsure of most boxes, ${format_int(byReason.spread)} for being least like the others.` +
+        `${selection.exportsOnlySelected ? ' The exports hold only these frames.' : ''}`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/html/thumbnails.ts
 /**
  * report.html's thumbnail sections: the contact sheet of kept frames, and the frames selected for
@@ -20620,8 +20664,11 @@ function classesTable(metrics, colorOf, maxRows) {
 
 
 
-function figures(thumbnails) {
+
+/** Thumbnail figures; `note` adds a line of its own under a caption (the reason a frame was picked). */
+function figures(thumbnails, note = () => undefined) {
     return thumbnails.map((t) => {
+        const extra = note(t);
         const classes = t.classes
             .slice(0, 4)
             .map((c) => `${format_int(c.count)} ${userText(c.name, 30)}`)
@@ -20629,7 +20676,8 @@ function figures(thumbnails) {
         const more = t.classes.length > 4 ? ', …' : '';
         const alt = `${t.image}: ${t.detections} detections`;
         return (`<figure><a href="${relativeHref(t.image)}"><img src="${relativeHref(t.thumb)}" width="${t.width}" height="${t.height}" alt="${userText(alt, 200)}"></a>` +
-            `<figcaption>${userText(t.video, 40)} · ${clock(t.timestampMs)} · ${count(t.detections, 'detection')}${classes ? `: ${classes}${more}` : ''}</figcaption></figure>`);
+            `<figcaption>${userText(t.video, 40)} · ${clock(t.timestampMs)} · ${count(t.detections, 'detection')}${classes ? `: ${classes}${more}` : ''}` +
+            `${extra === undefined ? '' : `<br><em>${userText(extra, 200)}</em>`}</figcaption></figure>`);
     });
 }
 function failedNote(sheet) {
@@ -20652,11 +20700,10 @@ function selectionSection(metrics, sheet) {
     if (!selection)
         return '';
     const intro = `<p class="note">${format_int(selection.selected)} of ${format_int(selection.requested)} requested frames chosen for labelling ` +
-        `(<a href="${EXPORT_FILES.selection}">${EXPORT_FILES.selection}</a> gives the reason for each): ${format_int(selection.byReason.class)} to show every class seen ` +
-        `(${format_int(selection.classesCovered)} of ${format_int(selection.classes)} classes covered), ${format_int(selection.byReason.spread)} for being least like the others.` +
-        `${selection.exportsOnlySelected ? ' The exports hold only these frames.' : ''}` +
+        `(also in <a href="${EXPORT_FILES.selection}">${EXPORT_FILES.selection}</a>), each with its reason: ${selectionCounts(selection)}` +
         `${sheet && sheet.thumbnails.length < selection.selected ? ` The first ${format_int(sheet.thumbnails.length)} in run order are shown.` : ''}</p>`;
-    const body = sheet && sheet.thumbnails.length > 0 ? `<div class="sheet">${figures(sheet.thumbnails).join('')}</div>${failedNote(sheet)}` : '';
+    const why = new Map(selection.picks.map((p) => [`${DATASET_FILES.images}/${p.file}`, p.why]));
+    const body = sheet && sheet.thumbnails.length > 0 ? `<div class="sheet">${figures(sheet.thumbnails, (t) => why.get(t.image)).join('')}</div>${failedNote(sheet)}` : '';
     return panel('Selected for labelling', intro + body, true);
 }
 
@@ -20881,6 +20928,7 @@ function encodeHref(href) {
 
 
 
+
 /** The title line and, when data was lost, a warning callout; ends with a blank line. */
 function headingSection(metrics, title, nameOf) {
     const out = [`# ${blocks_userText(title)}: ${blocks_userText(metrics.site)}`, ''];
@@ -20930,11 +20978,9 @@ function sections_selectionSection(metrics, maxRows) {
     const selection = metrics.selection;
     if (!selection)
         return [];
-    const intro = `${format_int(selection.selected)} of ${format_int(selection.requested)} requested frames (\`${EXPORT_FILES.selection}\` gives the reason for each): ` +
-        `${format_int(selection.byReason.class)} to show every class seen (${format_int(selection.classesCovered)} of ${format_int(selection.classes)} covered), ` +
-        `${format_int(selection.byReason.spread)} for being least like the others.${selection.exportsOnlySelected ? ' The exports hold only these frames.' : ''}`;
-    const { shown, note } = truncated(selection.files, maxRows, 'frames');
-    return section('Selected for labelling', [intro, '', ...shown.map((file) => `- ${blocks_userText(file)}`), ...note]);
+    const intro = `${format_int(selection.selected)} of ${format_int(selection.requested)} requested frames (also in \`${EXPORT_FILES.selection}\`): ${selectionCounts(selection)}`;
+    const { shown, note } = truncated(selection.picks, maxRows, 'frames');
+    return section('Selected for labelling', [intro, '', ...shown.map((p) => `- ${blocks_userText(p.file)}: ${blocks_userText(p.why)}`), ...note]);
 }
 /** Dropped frames by reason: a table and a bar chart. */
 function dropsSection(metrics) {
@@ -21046,7 +21092,7 @@ function byteLength(text) {
 /** Renders report.md. The result is always under `MAX_REPORT_BYTES`. */
 function renderMarkdownReport(metrics, options = {}) {
     const requested = options.maxTableRows ?? DEFAULT_MAX_TABLE_ROWS;
-    const longest = Math.max(1, metrics.detections.byClass.length, metrics.videos.length, options.imageLinks?.length ?? 0, metrics.selection?.files.length ?? 0);
+    const longest = Math.max(1, metrics.detections.byClass.length, metrics.videos.length, options.imageLinks?.length ?? 0, metrics.selection?.picks.length ?? 0);
     let rows = Math.min(longest, Number.isFinite(requested) ? Math.max(1, Math.floor(requested)) : DEFAULT_MAX_TABLE_ROWS);
     let text = render(metrics, options, rows);
     // Too big: shrink the long tables in proportion (rows are capped in length, so this converges fast).
@@ -21080,7 +21126,7 @@ async function writeReports(dir, recorder, metrics, manifest, gates = [], nameOf
     await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.metricsCsv), frameRowsCsv(recorder.frames));
     const imageLinks = recorder.kept.slice(0, 4).map((k) => ({ href: `${DATASET_FILES.images}/${k.file}`, label: k.file }));
     await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.report), renderMarkdownReport(metrics, { imageLinks, nameOf }));
-    const chosen = new Set(metrics.selection?.files);
+    const chosen = new Set(metrics.selection?.picks.map((p) => p.file));
     const selected = metrics.selection ? recorder.kept.filter((k) => chosen.has(k.file)) : undefined;
     await writeHtmlReport(dir, { metrics, manifest, frames: recorder.frames, kept: recorder.kept, selected, gates, nameOf });
     const registry = buildPrometheusRegistry({
@@ -21139,6 +21185,7 @@ async function writeAnnotations(run, dir) {
             features: recorder.features,
             select: options.select,
             selectOnly: options.selectOnly,
+            selectConfidence: options.selectConfidence,
             coco,
             cocoContext,
             exports: {
@@ -25227,6 +25274,7 @@ const partManifestSchema = object({
         exports: array(schemas_enum(EXPORT_FORMATS)).optional(),
         select: schemas_int().min(1).nullable().optional(),
         selectOnly: schemas_boolean().optional(),
+        selectConfidence: schemas_number().min(0).max(1).optional(),
         valFraction: schemas_number().min(0).max(MAX_VAL_FRACTION).optional(),
         labels: schemas_enum(LABELS_OPTIONS).optional(),
         classes: array(schemas_string()).nullable().optional(),
@@ -25535,6 +25583,7 @@ function checkMergeable(parts) {
 
 
 
+
 /** The parts' videos, one entry per video (by stem) in order of first appearance, decoded frames summed. */
 function joinVideos(parts) {
     const byStem = new Map();
@@ -25648,6 +25697,7 @@ async function writeMerged(staging, joined, request, startedAt, signal) {
         features: new Map(parts.flatMap((part) => [...(part.features ?? [])])),
         select: budget.select,
         selectOnly: budget.selectOnly,
+        selectConfidence: config.selectConfidence ?? DEFAULT_SELECT_CONFIDENCE,
         coco,
         cocoContext,
         exports: {
@@ -25839,6 +25889,7 @@ function parseVideoTime(value, name) {
  * strings into `RawOptions` and call `resolveOptions`; every message names the option as the user
  * spelled it, the value received and what was expected. Nothing is coerced silently.
  */
+
 
 
 
@@ -26076,6 +26127,7 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
         labelStudioImages: labelStudioImagesOption(raw, name),
         valFraction: decimal(raw, 'val-fraction', name, { min: 0, max: MAX_VAL_FRACTION }) ?? DEFAULT_VAL_FRACTION,
         labels: parseChoice(raw.labels, name('labels'), LABELS_OPTIONS) ?? 'dataset',
+        selectConfidence: decimal(raw, 'select-confidence', name, { min: 0, max: 1 }) ?? DEFAULT_SELECT_CONFIDENCE,
         ...labellingBudget(raw, name),
         stallTimeoutSeconds: decimal(raw, 'stall-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_STALL_TIMEOUT_SECONDS,
         downloadTimeoutSeconds: decimal(raw, 'download-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_DOWNLOAD_TIMEOUT_SECONDS,
@@ -26642,6 +26694,7 @@ const VALUE_OPTIONS = [
     'val-fraction',
     'labels',
     'select',
+    'select-confidence',
     'stall-timeout',
     'download-timeout',
 ];
@@ -26816,6 +26869,7 @@ function parseMergeArgs(rest) {
 
 
 
+
 const q = DEFAULT_QUALITY_THRESHOLDS;
 const preset = PRESETS[DEFAULT_PRESET];
 const help_percent = (fraction) => `${fraction} = ${Math.round(fraction * 100)} %`;
@@ -26935,6 +26989,9 @@ Labelling:
                             rarest first, then the least alike), written to selection.json
                             (frames; default: none)
   --select-only             the exports hold only the selected frames (needs --select)
+  --select-confidence <0-1> score a detection must reach for its class to count as shown when
+                            choosing; frames mostly below it are picked as uncertain
+                            (default: ${DEFAULT_SELECT_CONFIDENCE} = ${DEFAULT_SELECT_CONFIDENCE * 100} %)
 
 Output and tools:
   --jpeg-quality <1-100>    JPEG quality of the images (quality on a 1-100 scale; default: 90 of 100)

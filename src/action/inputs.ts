@@ -11,6 +11,7 @@ import * as core from '@actions/core';
 
 import { DEFAULT_LABEL_STUDIO_IMAGES, DEFAULT_VAL_FRACTION } from '../domain/exports.js';
 import type { NameOf, OptionKey } from '../domain/run-options.js';
+import { DEFAULT_SELECT_CONFIDENCE } from '../domain/selection.js';
 import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS } from '../domain/thresholds.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 import { invalidParameterError } from '../errors.js';
@@ -86,6 +87,7 @@ export const INPUTS = {
   labels: { kind: 'text', default: 'dataset', option: 'labels' },
   select: { kind: 'text', default: '', option: 'select' },
   'select-only': { kind: 'flag', default: false, option: 'select-only' },
+  'select-confidence': { kind: 'text', default: String(DEFAULT_SELECT_CONFIDENCE), option: 'select-confidence' },
   'stall-timeout': { kind: 'text', default: String(DEFAULT_STALL_TIMEOUT_SECONDS), option: 'stall-timeout' },
   'download-timeout': { kind: 'text', default: String(DEFAULT_DOWNLOAD_TIMEOUT_SECONDS), option: 'download-timeout' },
 } as const satisfies Record<string, InputSpec>;

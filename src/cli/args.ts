@@ -56,6 +56,7 @@ const VALUE_OPTIONS = [
   'val-fraction',
   'labels',
   'select',
+  'select-confidence',
   'stall-timeout',
   'download-timeout',
 ] as const;

@@ -5,6 +5,7 @@
  * help lists every option its parser takes.
  */
 import { DEFAULT_LABEL_STUDIO_IMAGES, DEFAULT_VAL_FRACTION } from '../domain/exports.js';
+import { DEFAULT_SELECT_CONFIDENCE } from '../domain/selection.js';
 import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS, HASH_BITS, LOCAL_CHANGE_MAX } from '../domain/thresholds.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
 import { EXIT_CODES } from '../errors.js';
@@ -134,6 +135,9 @@ Labelling:
                             rarest first, then the least alike), written to selection.json
                             (frames; default: none)
   --select-only             the exports hold only the selected frames (needs --select)
+  --select-confidence <0-1> score a detection must reach for its class to count as shown when
+                            choosing; frames mostly below it are picked as uncertain
+                            (default: ${DEFAULT_SELECT_CONFIDENCE} = ${DEFAULT_SELECT_CONFIDENCE * 100} %)
 
 Output and tools:
   --jpeg-quality <1-100>    JPEG quality of the images (quality on a 1-100 scale; default: 90 of 100)

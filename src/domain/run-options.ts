@@ -81,6 +81,8 @@ export interface Options {
   select: number | null;
   /** The exports hold only the selected frames (needs `select`). */
   selectOnly: boolean;
+  /** The score a detection must reach for its class to count as shown in a frame, for the selection. */
+  selectConfidence: number;
   /** Refuse a truncated video instead of using its decodable part. */
   strict: boolean;
   /** Seconds ffprobe may take, and ffmpeg or a model download may go without progress, before they are stopped. */
@@ -128,6 +130,7 @@ export type OptionKey =
   | 'labels'
   | 'select'
   | 'select-only'
+  | 'select-confidence'
   | 'strict'
   | 'stall-timeout'
   | 'download-timeout';

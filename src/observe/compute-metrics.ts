@@ -257,11 +257,13 @@ function selectionMetrics(selection: Selection | null, exportsOnlySelected: bool
     selected: selection.selected.length,
     classes: selection.classes.length,
     classesCovered: selection.classes.filter((c) => covered.has(c.name)).length,
+    confidence: selection.confidence,
     byReason: {
       class: selection.selected.filter((s) => s.reason === 'class').length,
+      uncertain: selection.selected.filter((s) => s.reason === 'uncertain').length,
       spread: selection.selected.filter((s) => s.reason === 'spread').length,
     },
     exportsOnlySelected,
-    files: selection.selected.map((s) => s.file),
+    picks: selection.selected.map(({ file, reason, why }) => ({ file, reason, why })),
   };
 }

@@ -10,6 +10,7 @@ import type { DataLossWarning } from '../domain/data-loss.js';
 import type { DropReason } from '../domain/drop-reason.js';
 import type { ExportRecord } from '../domain/exports.js';
 import type { DecodeMode } from '../domain/run-options.js';
+import type { SelectionReason } from '../domain/selection.js';
 import type { Stage } from '../domain/stages.js';
 import type { DistributionSummary, HistogramBucket } from './statistics.js';
 
@@ -142,10 +143,12 @@ export interface SelectionMetrics {
   /** Classes detected in the kept frames, and how many of them the selected frames show. */
   classes: number;
   classesCovered: number;
-  /** Picks made to show a class, and picks made for being unlike the others. */
-  byReason: { class: number; spread: number };
+  /** The score a detection had to reach for its class to count as shown. */
+  confidence: number;
+  /** Picks made to show a class, for the model's uncertainty, and for being unlike the others. */
+  byReason: { class: number; uncertain: number; spread: number };
   /** The exports hold only the selected frames. */
   exportsOnlySelected: boolean;
-  /** Image files of the selected frames, in pick order. */
-  files: string[];
+  /** The selected frames in pick order: image file, reason, and the reason in words. */
+  picks: { file: string; reason: SelectionReason; why: string }[];
 }

@@ -26,6 +26,7 @@ import {
   type WorkerCount,
 } from '../domain/run-options.js';
 import { DEFAULT_SAMPLING, type Sampling } from '../domain/sampling.js';
+import { DEFAULT_SELECT_CONFIDENCE } from '../domain/selection.js';
 import { DEDUP_DISABLED, DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD, DEFAULT_QUALITY_THRESHOLDS, LOCAL_CHANGE_MAX } from '../domain/thresholds.js';
 import type { TimeRange } from '../domain/time-range.js';
 import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from '../domain/timeouts.js';
@@ -277,6 +278,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     labelStudioImages: labelStudioImagesOption(raw, name),
     valFraction: decimal(raw, 'val-fraction', name, { min: 0, max: MAX_VAL_FRACTION }) ?? DEFAULT_VAL_FRACTION,
     labels: parseChoice(raw.labels, name('labels'), LABELS_OPTIONS) ?? 'dataset',
+    selectConfidence: decimal(raw, 'select-confidence', name, { min: 0, max: 1 }) ?? DEFAULT_SELECT_CONFIDENCE,
     ...labellingBudget(raw, name),
     stallTimeoutSeconds: decimal(raw, 'stall-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_STALL_TIMEOUT_SECONDS,
     downloadTimeoutSeconds: decimal(raw, 'download-timeout', name, { min: 0, max: 86400, minExclusive: true }) ?? DEFAULT_DOWNLOAD_TIMEOUT_SECONDS,

@@ -49,6 +49,7 @@ async function writeAnnotations(run: ReadyRun, dir: string): Promise<void> {
       features: recorder.features,
       select: options.select,
       selectOnly: options.selectOnly,
+      selectConfidence: options.selectConfidence,
       coco,
       cocoContext,
       exports: {

@@ -65,7 +65,7 @@ function byteLength(text: string): number {
 /** Renders report.md. The result is always under `MAX_REPORT_BYTES`. */
 export function renderMarkdownReport(metrics: RunMetrics, options: MarkdownReportOptions = {}): string {
   const requested = options.maxTableRows ?? DEFAULT_MAX_TABLE_ROWS;
-  const longest = Math.max(1, metrics.detections.byClass.length, metrics.videos.length, options.imageLinks?.length ?? 0, metrics.selection?.files.length ?? 0);
+  const longest = Math.max(1, metrics.detections.byClass.length, metrics.videos.length, options.imageLinks?.length ?? 0, metrics.selection?.picks.length ?? 0);
   let rows = Math.min(longest, Number.isFinite(requested) ? Math.max(1, Math.floor(requested)) : DEFAULT_MAX_TABLE_ROWS);
   let text = render(metrics, options, rows);
   // Too big: shrink the long tables in proportion (rows are capped in length, so this converges fast).

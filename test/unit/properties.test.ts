@@ -353,6 +353,10 @@ const VALUES: Record<ScalarOptionKey, [valid: string[], near: string[]]> = {
     ['dataset', 'all', ' all '],
     ['All', 'model', 'none'],
   ],
+  'select-confidence': [
+    ['0', '0.5', '1'],
+    ['-0.1', '1.01', 'high'],
+  ],
   'val-fraction': [
     ['0', '0.1', '0.5'],
     ['-0.1', '0.51', '1'],

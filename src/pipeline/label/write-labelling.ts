@@ -72,6 +72,8 @@ export interface LabellingJob {
   select: number | null;
   /** The exports hold only the chosen frames (`--select-only`). */
   selectOnly: boolean;
+  /** The score a detection must reach for its class to count as shown (`--select-confidence`). */
+  selectConfidence: number;
   /** The COCO records of every kept image (annotations/instances.json), and how to build them again for the chosen ones. */
   coco: CocoDataset;
   cocoContext: CocoContext;
@@ -87,7 +89,7 @@ export interface LabellingResult {
 
 /** Chooses the labelling budget (when asked for), writes its two files, then the exports. */
 export async function writeLabelling(job: LabellingJob): Promise<LabellingResult> {
-  const selection = job.select === null ? null : selectFrames(job.kept, job.features, job.select);
+  const selection = job.select === null ? null : selectFrames(job.kept, job.features, job.select, job.selectConfidence);
   const selectedOnly = job.selectOnly && selection !== null;
   if (selection) {
     await writeFile(path.join(job.dir, EXPORT_FILES.selection), `${JSON.stringify(selection, null, 2)}\n`);

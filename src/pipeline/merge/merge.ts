@@ -15,6 +15,7 @@ import { DATASET_FILES, EXPORT_FILES } from '../../domain/dataset-files.js';
 import { DEFAULT_LABEL_STUDIO_IMAGES, DEFAULT_VAL_FRACTION, isLabelStudioImagePrefix, LABEL_STUDIO_IMAGES_EXPECTED } from '../../domain/exports.js';
 import type { FrameRecord, KeptImage, VideoRecord } from '../../domain/frame-record.js';
 import { cliName, type NameOf } from '../../domain/run-options.js';
+import { DEFAULT_SELECT_CONFIDENCE } from '../../domain/selection.js';
 import { STAGES, type Stage } from '../../domain/stages.js';
 import type { TimeRange } from '../../domain/time-range.js';
 import { InterruptedError, invalidParameterError, UsageError } from '../../errors.js';
@@ -221,6 +222,7 @@ async function writeMerged(
     features: new Map(parts.flatMap((part) => [...(part.features ?? [])])),
     select: budget.select,
     selectOnly: budget.selectOnly,
+    selectConfidence: config.selectConfidence ?? DEFAULT_SELECT_CONFIDENCE,
     coco,
     cocoContext,
     exports: {

@@ -69,6 +69,7 @@ export const partManifestSchema = z.object({
     exports: z.array(z.enum(EXPORT_FORMATS)).optional(),
     select: z.int().min(1).nullable().optional(),
     selectOnly: z.boolean().optional(),
+    selectConfidence: z.number().min(0).max(1).optional(),
     valFraction: z.number().min(0).max(MAX_VAL_FRACTION).optional(),
     labels: z.enum(LABELS_OPTIONS).optional(),
     classes: z.array(z.string()).nullable().optional(),

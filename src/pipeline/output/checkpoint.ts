@@ -48,6 +48,7 @@ type IdentityOptions = Pick<
   | 'labels'
   | 'select'
   | 'selectOnly'
+  | 'selectConfidence'
   | 'strict'
 >;
 
@@ -113,6 +114,7 @@ export function runIdentity(input: {
       labels: o.labels,
       select: o.select,
       selectOnly: o.selectOnly,
+      selectConfidence: o.selectConfidence,
       strict: o.strict,
     },
     modelConfig,
@@ -261,6 +263,7 @@ const OPTION_KEYS: Record<string, readonly OptionKey[]> = {
   labels: ['labels'],
   select: ['select'],
   selectOnly: ['select-only'],
+  selectConfidence: ['select-confidence'],
   strict: ['strict'],
 };
 

@@ -31,7 +31,7 @@ export async function writeReports(
   await writeFile(path.join(dir, DATASET_FILES.metricsCsv), frameRowsCsv(recorder.frames));
   const imageLinks = recorder.kept.slice(0, 4).map((k) => ({ href: `${DATASET_FILES.images}/${k.file}`, label: k.file }));
   await writeFile(path.join(dir, DATASET_FILES.report), renderMarkdownReport(metrics, { imageLinks, nameOf }));
-  const chosen = new Set(metrics.selection?.files);
+  const chosen = new Set(metrics.selection?.picks.map((p) => p.file));
   const selected = metrics.selection ? recorder.kept.filter((k) => chosen.has(k.file)) : undefined;
   await writeHtmlReport(dir, { metrics, manifest, frames: recorder.frames, kept: recorder.kept, selected, gates, nameOf });
   const registry = buildPrometheusRegistry({

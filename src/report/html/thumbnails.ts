@@ -3,15 +3,18 @@
  * labelling (`--select`) with how they were chosen. Each thumbnail links to its full image; the
  * thumbnails themselves are made beforehand (contact-sheet.ts).
  */
-import { EXPORT_FILES } from '../../domain/dataset-files.js';
+import { DATASET_FILES, EXPORT_FILES } from '../../domain/dataset-files.js';
 import type { RunMetrics } from '../../observe/metrics-contract.js';
 import type { ContactSheet, Thumbnail } from '../contact-sheet.js';
 import { clock, int } from '../format.js';
 import { relativeHref, userText } from '../html-escape.js';
+import { selectionCounts } from '../selection-text.js';
 import { count, panel } from './blocks.js';
 
-function figures(thumbnails: readonly Thumbnail[]): string[] {
+/** Thumbnail figures; `note` adds a line of its own under a caption (the reason a frame was picked). */
+function figures(thumbnails: readonly Thumbnail[], note: (t: Thumbnail) => string | undefined = () => undefined): string[] {
   return thumbnails.map((t) => {
+    const extra = note(t);
     const classes = t.classes
       .slice(0, 4)
       .map((c) => `${int(c.count)} ${userText(c.name, 30)}`)
@@ -20,7 +23,8 @@ function figures(thumbnails: readonly Thumbnail[]): string[] {
     const alt = `${t.image}: ${t.detections} detections`;
     return (
       `<figure><a href="${relativeHref(t.image)}"><img src="${relativeHref(t.thumb)}" width="${t.width}" height="${t.height}" alt="${userText(alt, 200)}"></a>` +
-      `<figcaption>${userText(t.video, 40)} · ${clock(t.timestampMs)} · ${count(t.detections, 'detection')}${classes ? `: ${classes}${more}` : ''}</figcaption></figure>`
+      `<figcaption>${userText(t.video, 40)} · ${clock(t.timestampMs)} · ${count(t.detections, 'detection')}${classes ? `: ${classes}${more}` : ''}` +
+      `${extra === undefined ? '' : `<br><em>${userText(extra, 200)}</em>`}</figcaption></figure>`
     );
   });
 }
@@ -45,10 +49,10 @@ export function selectionSection(metrics: RunMetrics, sheet: ContactSheet | null
   if (!selection) return '';
   const intro =
     `<p class="note">${int(selection.selected)} of ${int(selection.requested)} requested frames chosen for labelling ` +
-    `(<a href="${EXPORT_FILES.selection}">${EXPORT_FILES.selection}</a> gives the reason for each): ${int(selection.byReason.class)} to show every class seen ` +
-    `(${int(selection.classesCovered)} of ${int(selection.classes)} classes covered), ${int(selection.byReason.spread)} for being least like the others.` +
-    `${selection.exportsOnlySelected ? ' The exports hold only these frames.' : ''}` +
+    `(also in <a href="${EXPORT_FILES.selection}">${EXPORT_FILES.selection}</a>), each with its reason: ${selectionCounts(selection)}` +
     `${sheet && sheet.thumbnails.length < selection.selected ? ` The first ${int(sheet.thumbnails.length)} in run order are shown.` : ''}</p>`;
-  const body = sheet && sheet.thumbnails.length > 0 ? `<div class="sheet">${figures(sheet.thumbnails).join('')}</div>${failedNote(sheet)}` : '';
+  const why = new Map(selection.picks.map((p) => [`${DATASET_FILES.images}/${p.file}`, p.why]));
+  const body =
+    sheet && sheet.thumbnails.length > 0 ? `<div class="sheet">${figures(sheet.thumbnails, (t) => why.get(t.image)).join('')}</div>${failedNote(sheet)}` : '';
   return panel('Selected for labelling', intro + body, true);
 }

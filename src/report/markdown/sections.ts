@@ -12,6 +12,7 @@ import { describeDataLoss } from '../../observe/data-loss-message.js';
 import type { RunMetrics } from '../../observe/metrics-contract.js';
 import { textBar } from '../../observe/text-bar.js';
 import { bytes, describeClassFilter, describeUndetected, fixed, int, percent } from '../format.js';
+import { selectionCounts } from '../selection-text.js';
 import { barChart } from '../text-bars.js';
 import { chart, encodeHref, escapeMarkdown, histogramChart, seconds, section, table, truncated, userText } from './blocks.js';
 
@@ -72,12 +73,9 @@ export function exportsSection(metrics: RunMetrics): string[] {
 export function selectionSection(metrics: RunMetrics, maxRows: number): string[] {
   const selection = metrics.selection;
   if (!selection) return [];
-  const intro =
-    `${int(selection.selected)} of ${int(selection.requested)} requested frames (\`${EXPORT_FILES.selection}\` gives the reason for each): ` +
-    `${int(selection.byReason.class)} to show every class seen (${int(selection.classesCovered)} of ${int(selection.classes)} covered), ` +
-    `${int(selection.byReason.spread)} for being least like the others.${selection.exportsOnlySelected ? ' The exports hold only these frames.' : ''}`;
-  const { shown, note } = truncated(selection.files, maxRows, 'frames');
-  return section('Selected for labelling', [intro, '', ...shown.map((file) => `- ${userText(file)}`), ...note]);
+  const intro = `${int(selection.selected)} of ${int(selection.requested)} requested frames (also in \`${EXPORT_FILES.selection}\`): ${selectionCounts(selection)}`;
+  const { shown, note } = truncated(selection.picks, maxRows, 'frames');
+  return section('Selected for labelling', [intro, '', ...shown.map((p) => `- ${userText(p.file)}: ${userText(p.why)}`), ...note]);
 }
 
 /** Dropped frames by reason: a table and a bar chart. */

@@ -80,6 +80,7 @@ describe('writeLabelling', () => {
     features,
     select: null,
     selectOnly: false,
+    selectConfidence: 0.5,
     coco: buildCoco(kept, cocoContext),
     cocoContext,
     exports: {
