@@ -2,9 +2,10 @@
  * `npm run bench:selection`: the labelling budget against evenly spaced frames at the same N, on the
  * sample video and on a made-up multi-scene video (stills of the fixture images with a slow zoom, and
  * lavfi test scenes, of unequal lengths, concatenated by ffmpeg). For each video and N: classes the
- * chosen frames show (of the classes seen in all kept frames), distinct scenes they cover (pHash
- * clusters of the kept frames; for the made-up video also its true scenes) and detections per chosen
- * frame. Rewrites the table in docs/labelling.md between its `selection-table` markers, so the figures
+ * chosen frames show (of the classes seen in all kept frames), at any score and with a detection at
+ * or above the selection's confidence; the frames whose detections are mostly below it that were
+ * chosen; the picks by reason; distinct scenes they cover (pHash clusters of the kept frames; for the
+ * made-up video also its true scenes) and detections per chosen frame. Rewrites the table in docs/labelling.md between its `selection-table` markers, so the figures
  * are never typed by hand.
  *
  *   node build/test/bench/selection.js [--video V] [--model M] [--images DIR] [--n 10,20]
@@ -17,7 +18,7 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 
 import type { CocoDataset } from '../../src/domain/coco.js';
-import type { Selection } from '../../src/domain/selection.js';
+import { DEFAULT_SELECT_CONFIDENCE, type Selection } from '../../src/domain/selection.js';
 import { resolveOptions } from '../../src/options/resolve-options.js';
 import { hammingDistance } from '../../src/pipeline/filter/dedup.js';
 import { phash64 } from '../../src/pipeline/filter/phash.js';
@@ -108,6 +109,9 @@ interface Row {
   n: number;
   method: string;
   classes: string;
+  confident: string;
+  uncertain: string;
+  picks: string;
   scenes: string;
   trueScenes: string;
   detections: string;
@@ -118,14 +122,25 @@ function measure(
   chosen: readonly number[],
   clusterOf: Map<number, number>,
   sceneOf: ((ms: number) => string) | null,
-): Omit<Row, 'video' | 'kept' | 'n' | 'method'> {
+  confidence: number,
+): Omit<Row, 'video' | 'kept' | 'n' | 'method' | 'picks'> {
   const name = new Map(coco.categories.map((c) => [c.id, c.name]));
-  const classesOf = (ids: Iterable<number>): Set<string> => {
+  const classesOf = (ids: Iterable<number>, minScore = 0): Set<string> => {
     const set = new Set(ids);
-    return new Set(coco.annotations.filter((a) => set.has(a.image_id)).map((a) => name.get(a.category_id)!));
+    return new Set(coco.annotations.filter((a) => set.has(a.image_id) && a.score >= minScore).map((a) => name.get(a.category_id)!));
   };
   const all = classesOf(coco.images.map((i) => i.id));
   const picked = classesOf(chosen);
+  const allConfident = classesOf(
+    coco.images.map((i) => i.id),
+    confidence,
+  );
+  const pickedConfident = classesOf(chosen, confidence);
+  const mostlyUncertain = (id: number): boolean => {
+    const scores = coco.annotations.filter((a) => a.image_id === id).map((a) => a.score);
+    return scores.filter((s) => s < confidence).length > scores.filter((s) => s >= confidence).length;
+  };
+  const unsure = coco.images.filter((i) => mostlyUncertain(i.id)).length;
   const totalClusters = new Set(clusterOf.values()).size;
   const pickedClusters = new Set(chosen.map((id) => clusterOf.get(id)));
   const byId = new Map(coco.images.map((i) => [i.id, i]));
@@ -138,6 +153,8 @@ function measure(
   }
   return {
     classes: `${picked.size} of ${all.size}`,
+    confident: `${pickedConfident.size} of ${allConfident.size}`,
+    uncertain: `${chosen.filter(mostlyUncertain).length} of ${unsure}`,
     scenes: `${pickedClusters.size} of ${totalClusters}`,
     trueScenes,
     detections: detections.toFixed(2),
@@ -164,20 +181,26 @@ async function benchVideo(
     const selected = selection.selected.map((s) => idOf.get(s.file)!);
     const even = spreadSample(coco.images, n).map((i) => i.id);
     const base = { video: label, kept: coco.images.length, n };
-    rows.push({ ...base, method: 'evenly spaced', ...measure(coco, even, clusterOf, sceneOf) });
-    rows.push({ ...base, method: '`--select`', ...measure(coco, selected, clusterOf, sceneOf) });
+    const reasons = ['class', 'uncertain', 'spread'].map((reason) => selection.selected.filter((s) => s.reason === reason).length).join(' / ');
+    rows.push({ ...base, method: 'evenly spaced', picks: '—', ...measure(coco, even, clusterOf, sceneOf, selection.confidence) });
+    rows.push({ ...base, method: '`--select`', picks: reasons, ...measure(coco, selected, clusterOf, sceneOf, selection.confidence) });
     await rm(out, { recursive: true, force: true });
   }
   return rows;
 }
 
 function table(rows: readonly Row[]): string {
-  const head = '| video | kept frames | N | frames chosen | classes shown | pHash clusters covered | true scenes covered | detections per frame |';
-  const sep = '|---|---:|---:|---|---:|---:|---:|---:|';
+  const head =
+    `| video | kept frames | N | frames chosen | classes shown | classes shown at ≥ ${DEFAULT_SELECT_CONFIDENCE} | frames mostly < ${DEFAULT_SELECT_CONFIDENCE} chosen | ` +
+    'picks class / uncertain / spread | pHash clusters covered | true scenes covered | detections per frame |';
+  const sep = '|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|';
   return [
     head,
     sep,
-    ...rows.map((r) => `| ${r.video} | ${r.kept} | ${r.n} | ${r.method} | ${r.classes} | ${r.scenes} | ${r.trueScenes} | ${r.detections} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.video} | ${r.kept} | ${r.n} | ${r.method} | ${r.classes} | ${r.confident} | ${r.uncertain} | ${r.picks} | ${r.scenes} | ${r.trueScenes} | ${r.detections} |`,
+    ),
   ].join('\n');
 }
 
