@@ -19283,8 +19283,11 @@ async function writeExports(job) {
 
 
 
-const TILE_VALUES = TILE_GRID * TILE_GRID * 3;
-/** The file's text: one kept frame per line, so that it diffs and streams line by line. */
+/**
+ * selection-features.json's text: the tile grid and each kept frame's features (`file`, `phash`,
+ * `tiles`) in the dataset's order, one frame per line, so that it diffs and streams line by line. Merge
+ * reads it back with its part schema (merge/part-schemas.ts).
+ */
 function serializeSelectionFeatures(kept, features) {
     const lines = kept.map(({ file }) => {
         const f = features.get(file);
@@ -19293,32 +19296,6 @@ function serializeSelectionFeatures(kept, features) {
         return JSON.stringify({ file, phash: f.phash, tiles: f.tiles });
     });
     return `{"tileGrid":${TILE_GRID},"frames":[\n${lines.join(',\n')}\n]}\n`;
-}
-function isFrameEntry(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
-    const { file, phash, tiles } = value;
-    return (typeof file === 'string' &&
-        typeof phash === 'string' &&
-        /^[01]{64}$/.test(phash) &&
-        Array.isArray(tiles) &&
-        tiles.length === TILE_VALUES &&
-        tiles.every((t) => typeof t === 'number' && t >= 0 && t <= 255));
-}
-/** The features of a parsed selection-features.json, by image file. Throws an Error saying what is wrong. */
-function parseSelectionFeatures(value) {
-    const file = value;
-    if (typeof file !== 'object' || file === null || !Array.isArray(file.frames))
-        throw new Error('expected an object with a "frames" list');
-    if (file.tileGrid !== TILE_GRID)
-        throw new Error(`expected tileGrid ${TILE_GRID}, found ${JSON.stringify(file.tileGrid)}`);
-    const features = new Map();
-    for (const [i, entry] of file.frames.entries()) {
-        if (!isFrameEntry(entry))
-            throw new Error(`frames[${i}] is not {file, phash: 64 bits as 0/1, tiles: ${TILE_VALUES} values 0-255}`);
-        features.set(entry.file, { phash: entry.phash, tiles: entry.tiles });
-    }
-    return features;
 }
 /** Chooses the labelling budget (when asked for), writes its two files, then the exports. */
 async function writeLabelling(job) {
@@ -25221,6 +25198,7 @@ function coverageOf(parts, allowGaps) {
 
 
 
+
 const part_schemas_MB = 1024 * 1024;
 /** The most merge reads of each of a part's files: far above what a dataset of a day of video holds. */
 const PART_FILE_LIMITS = {
@@ -25320,6 +25298,11 @@ const partMetricsSchema = object({
     }),
     compute: object({ videoSeconds: schemas_number().min(0) }),
 });
+/** selection-features.json (pipeline/label/write-labelling.ts): this version's tile grid, each kept frame's features. */
+const partSelectionFeaturesSchema = strictObject({
+    tileGrid: literal(TILE_GRID),
+    frames: array(frameFeaturesSchema.extend({ file: schemas_string() })),
+});
 
 ;// CONCATENATED MODULE: ./src/pipeline/merge/dataset-part.ts
 /**
@@ -25331,7 +25314,6 @@ const partMetricsSchema = object({
  * every image name is checked to be the one dataset-gen gives that frame, and the records to agree
  * with each other, so nothing a part says can name a file outside the part or the merged dataset.
  */
-
 
 
 
@@ -25480,14 +25462,8 @@ async function readFeatures(dir, given, kept) {
             throw new errors/* UsageError */.eb(`${given}: ${error.message}; ${EDITED}`);
         throw new errors/* UsageError */.eb(`${given} was made with a labelling budget (--select) but has no ${file}, which merge needs to choose the budget again over the merged frames; make it again with this version of dataset-gen`);
     }
-    const parsed = parseJson(text, given, file);
-    let features;
-    try {
-        features = parseSelectionFeatures(parsed);
-    }
-    catch (error) {
-        throw partError(given, file, `cannot be read: ${error.message}`);
-    }
+    const parsed = parsePartFile(partSelectionFeaturesSchema, text, given, file);
+    const features = new Map(parsed.frames.map(({ file: image, phash, tiles }) => [image, { phash, tiles }]));
     const missing = kept.find((image) => !features.has(image.file));
     if (missing)
         throw partError(given, file, `has no features for ${missing.file}, a kept image`);

@@ -17,15 +17,11 @@ import { buildCoco, type CocoContext } from '../../export/coco.js';
 import { selectFrames } from './labelling-budget.js';
 import { writeExports, type ExportJob } from './write-exports.js';
 
-/** selection-features.json: each kept frame's features, in the dataset's order. */
-export interface SelectionFeaturesFile {
-  tileGrid: number;
-  frames: ({ file: string } & FrameFeatures)[];
-}
-
-const TILE_VALUES = TILE_GRID * TILE_GRID * 3;
-
-/** The file's text: one kept frame per line, so that it diffs and streams line by line. */
+/**
+ * selection-features.json's text: the tile grid and each kept frame's features (`file`, `phash`,
+ * `tiles`) in the dataset's order, one frame per line, so that it diffs and streams line by line. Merge
+ * reads it back with its part schema (merge/part-schemas.ts).
+ */
 export function serializeSelectionFeatures(kept: readonly KeptImage[], features: ReadonlyMap<string, FrameFeatures>): string {
   const lines = kept.map(({ file }) => {
     const f = features.get(file);
@@ -33,32 +29,6 @@ export function serializeSelectionFeatures(kept: readonly KeptImage[], features:
     return JSON.stringify({ file, phash: f.phash, tiles: f.tiles });
   });
   return `{"tileGrid":${TILE_GRID},"frames":[\n${lines.join(',\n')}\n]}\n`;
-}
-
-function isFrameEntry(value: unknown): value is SelectionFeaturesFile['frames'][number] {
-  if (typeof value !== 'object' || value === null) return false;
-  const { file, phash, tiles } = value as Record<string, unknown>;
-  return (
-    typeof file === 'string' &&
-    typeof phash === 'string' &&
-    /^[01]{64}$/.test(phash) &&
-    Array.isArray(tiles) &&
-    tiles.length === TILE_VALUES &&
-    tiles.every((t) => typeof t === 'number' && t >= 0 && t <= 255)
-  );
-}
-
-/** The features of a parsed selection-features.json, by image file. Throws an Error saying what is wrong. */
-export function parseSelectionFeatures(value: unknown): Map<string, FrameFeatures> {
-  const file = value as Partial<SelectionFeaturesFile> | null;
-  if (typeof file !== 'object' || file === null || !Array.isArray(file.frames)) throw new Error('expected an object with a "frames" list');
-  if (file.tileGrid !== TILE_GRID) throw new Error(`expected tileGrid ${TILE_GRID}, found ${JSON.stringify(file.tileGrid)}`);
-  const features = new Map<string, FrameFeatures>();
-  for (const [i, entry] of (file.frames as unknown[]).entries()) {
-    if (!isFrameEntry(entry)) throw new Error(`frames[${i}] is not {file, phash: 64 bits as 0/1, tiles: ${TILE_VALUES} values 0-255}`);
-    features.set(entry.file, { phash: entry.phash, tiles: entry.tiles });
-  }
-  return features;
 }
 
 export interface LabellingJob {

@@ -15,10 +15,18 @@ import type { FrameRecord, KeptImage } from '../../domain/frame-record.js';
 import type { FrameFeatures } from '../../domain/selection.js';
 import { UsageError } from '../../errors.js';
 import { frameRowsFromCsv } from '../../observe/csv.js';
-import { parseSelectionFeatures } from '../label/write-labelling.js';
 import { ReadBackError, readBackText } from '../output/read-back.js';
 import { describeIssue, frameRecordSchema } from '../output/record-schemas.js';
-import { PART_FILE_LIMITS, partCocoSchema, partManifestSchema, partMetricsSchema, type PartCoco, type PartManifest, type PartMetrics } from './part-schemas.js';
+import {
+  PART_FILE_LIMITS,
+  partCocoSchema,
+  partManifestSchema,
+  partMetricsSchema,
+  partSelectionFeaturesSchema,
+  type PartCoco,
+  type PartManifest,
+  type PartMetrics,
+} from './part-schemas.js';
 
 export interface DatasetPart {
   /** Absolute path of the dataset folder. */
@@ -176,13 +184,8 @@ async function readFeatures(dir: string, given: string, kept: readonly KeptImage
       `${given} was made with a labelling budget (--select) but has no ${file}, which merge needs to choose the budget again over the merged frames; make it again with this version of dataset-gen`,
     );
   }
-  const parsed = parseJson(text, given, file);
-  let features: Map<string, FrameFeatures>;
-  try {
-    features = parseSelectionFeatures(parsed);
-  } catch (error) {
-    throw partError(given, file, `cannot be read: ${(error as Error).message}`);
-  }
+  const parsed = parsePartFile(partSelectionFeaturesSchema, text, given, file);
+  const features = new Map<string, FrameFeatures>(parsed.frames.map(({ file: image, phash, tiles }) => [image, { phash, tiles }]));
   const missing = kept.find((image) => !features.has(image.file));
   if (missing) throw partError(given, file, `has no features for ${missing.file}, a kept image`);
   return features;

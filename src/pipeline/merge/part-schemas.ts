@@ -8,9 +8,10 @@ import { z } from 'zod';
 
 import { EXPORT_FORMATS, MAX_VAL_FRACTION } from '../../domain/exports.js';
 import { LABELS_OPTIONS } from '../../domain/run-options.js';
+import { TILE_GRID } from '../../domain/selection.js';
 import { STAGES } from '../../domain/stages.js';
 import { sha256Schema } from '../../model/config.js';
-import { countSchema, frameDecodeSchema, stemSchema } from '../output/record-schemas.js';
+import { countSchema, frameDecodeSchema, frameFeaturesSchema, stemSchema } from '../output/record-schemas.js';
 
 const MB = 1024 * 1024;
 
@@ -132,3 +133,9 @@ export const partMetricsSchema = z.object({
 });
 
 export type PartMetrics = z.infer<typeof partMetricsSchema>;
+
+/** selection-features.json (pipeline/label/write-labelling.ts): this version's tile grid, each kept frame's features. */
+export const partSelectionFeaturesSchema = z.strictObject({
+  tileGrid: z.literal(TILE_GRID),
+  frames: z.array(frameFeaturesSchema.extend({ file: z.string() })),
+});

@@ -10,8 +10,14 @@ import { afterEach, beforeEach, describe, expect, test } from '@jest/globals';
 import type { KeptImage } from '../../../../src/domain/frame-record.js';
 import type { FrameFeatures } from '../../../../src/domain/selection.js';
 import { buildCoco } from '../../../../src/export/coco.js';
-import { parseSelectionFeatures, serializeSelectionFeatures, writeLabelling, type LabellingJob } from '../../../../src/pipeline/label/write-labelling.js';
+import { serializeSelectionFeatures, writeLabelling, type LabellingJob } from '../../../../src/pipeline/label/write-labelling.js';
+import { partSelectionFeaturesSchema } from '../../../../src/pipeline/merge/part-schemas.js';
 import { tempDir } from '../../../support/videos.js';
+
+/** The features of a selection-features.json as merge reads them back (its part schema). */
+function parseSelectionFeatures(value: unknown): Map<string, FrameFeatures> {
+  return new Map(partSelectionFeaturesSchema.parse(value).frames.map(({ file, phash, tiles }) => [file, { phash, tiles }]));
+}
 
 function image(i: number, className: string | null): KeptImage {
   return {
@@ -52,17 +58,19 @@ describe('selection-features.json', () => {
   });
 
   test.each([
-    ['not an object', 'x', /expected an object with a "frames" list/],
-    ['another tile grid', { tileGrid: 8, frames: [] }, /expected tileGrid 4, found 8/],
-    ['a pHash that is not 64 bits', { tileGrid: 4, frames: [{ file: 'a.jpg', phash: '0101', tiles: featuresOf(1).tiles }] }, /frames\[0\] is not/],
-    ['tiles of the wrong length', { tileGrid: 4, frames: [{ file: 'a.jpg', phash: featuresOf(1).phash, tiles: [1, 2, 3] }] }, /frames\[0\] is not/],
+    ['not an object', 'x', []],
+    ['another tile grid', { tileGrid: 8, frames: [] }, ['tileGrid']],
+    ['a pHash that is not 64 bits', { tileGrid: 4, frames: [{ file: 'a.jpg', phash: '0101', tiles: featuresOf(1).tiles }] }, ['frames', 0, 'phash']],
+    ['tiles of the wrong length', { tileGrid: 4, frames: [{ file: 'a.jpg', phash: featuresOf(1).phash, tiles: [1, 2, 3] }] }, ['frames', 0, 'tiles']],
     [
       'a tile out of 0-255',
       { tileGrid: 4, frames: [{ file: 'a.jpg', phash: featuresOf(1).phash, tiles: featuresOf(1).tiles.map(() => 300) }] },
-      /frames\[0\] is not/,
+      ['frames', 0, 'tiles', 0],
     ],
-  ])('refuses %s', (_, value, message) => {
-    expect(() => parseSelectionFeatures(value)).toThrow(message);
+  ])('merge refuses %s, naming where', (_, value, where) => {
+    const result = partSelectionFeaturesSchema.safeParse(value);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(where);
   });
 });
 
