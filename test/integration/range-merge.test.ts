@@ -179,7 +179,15 @@ describe('three ranges merged = one run, with a labelling budget', () => {
     expect(ranges.map((p) => p.metrics.selection?.selected)).toEqual([6, 6, 6]);
     expect(merged.metrics.selection).toEqual(whole.metrics.selection);
     expect(merged.metrics.selection?.picks).toHaveLength(6);
-    for (const file of ['selection.json', 'selection-features.json', 'annotations/instances-selected.json', 'annotations/instances.json', 'data.yaml']) {
+    for (const file of [
+      'selection.json',
+      'selection-features.json',
+      'annotations/instances-selected.json',
+      'annotations/instances.json',
+      'data.yaml',
+      'train.txt',
+      'val.txt',
+    ]) {
       const [a, b] = await Promise.all([readFile(path.join(out, file)), readFile(path.join(whole.outDir, file))]);
       expect({ file, same: a.equals(b) }).toEqual({ file, same: true });
     }
@@ -197,7 +205,7 @@ describe('three ranges merged = one run, with a labelling budget', () => {
     const merged = await mergeDatasets({ parts: ranges.map((p) => p.outDir), outDir: out, overwrite: false, budget: { select: 4, selectOnly: false } });
     expect(merged.metrics.selection).toEqual(wholeOwn.metrics.selection);
     expect(merged.metrics.selection?.picks).toHaveLength(4);
-    for (const file of ['selection.json', 'selection-features.json', 'annotations/instances.json', 'data.yaml']) {
+    for (const file of ['selection.json', 'selection-features.json', 'annotations/instances.json', 'data.yaml', 'train.txt', 'val.txt']) {
       const [a, b] = await Promise.all([readFile(path.join(out, file)), readFile(path.join(wholeOwn.outDir, file))]);
       expect({ file, same: a.equals(b) }).toEqual({ file, same: true });
     }
