@@ -25199,8 +25199,13 @@ function coverageOf(parts, allowGaps) {
 
 
 
+
 const part_schemas_MB = 1024 * 1024;
 /** The most merge reads of each of a part's files: far above what a dataset of a day of video holds. */
+/** A class name as a model config or `--classes` gives it: no control character (domain/control-characters.ts). */
+const classNameSchema = schemas_string()
+    .min(1)
+    .refine((name) => classNameProblem(name) === null, { message: 'a class name holds a control character' });
 const PART_FILE_LIMITS = {
     manifest: 16 * part_schemas_MB,
     metrics: 16 * part_schemas_MB,
@@ -25255,7 +25260,7 @@ const partManifestSchema = object({
         selectConfidence: schemas_number().min(0).max(1).optional(),
         valFraction: schemas_number().min(0).max(MAX_VAL_FRACTION).optional(),
         labels: schemas_enum(LABELS_OPTIONS).optional(),
-        classes: array(schemas_string()).nullable().optional(),
+        classes: array(classNameSchema).nullable().optional(),
         pricePerHour: schemas_number().min(0).nullable().optional(),
         model: looseObject({ name: schemas_string() }),
     }),
@@ -25265,7 +25270,7 @@ const partManifestSchema = object({
         origin: schemas_enum(['option', 'config-path', 'cache', 'download']),
         url: schemas_string().nullable(),
         pinned: schemas_boolean(),
-        classNames: array(schemas_string()).min(1),
+        classNames: array(classNameSchema).min(1),
     }),
     videos: array(manifestVideoSchema).min(1),
     counts: looseObject({ images: countSchema }),
@@ -25289,7 +25294,7 @@ const partCocoSchema = object({
         bbox: tuple([schemas_number(), schemas_number(), schemas_number().min(0), schemas_number().min(0)]),
         score: schemas_number().min(0).max(1),
     })),
-    categories: array(object({ id: countSchema, name: schemas_string(), supercategory: schemas_string() })),
+    categories: array(object({ id: countSchema, name: classNameSchema, supercategory: schemas_string() })),
 });
 const partMetricsSchema = object({
     timings: object({

@@ -130,6 +130,27 @@ describe('merge reads its parts as untrusted', () => {
     );
   });
 
+  test.each([
+    [
+      'a class in --classes with a control character',
+      'config.classes[0]',
+      (m: Record<string, unknown>) => ((m.config as Record<string, unknown>).classes = ['a\u0007b']),
+    ],
+    [
+      'a model class with a control character',
+      'model.classNames[0]',
+      (m: Record<string, unknown>) => ((m.model as { classNames: string[] }).classNames[0] = 'per\u0085son'),
+    ],
+    ['labels that are not dataset or all', 'config.labels', (m: Record<string, unknown>) => ((m.config as Record<string, unknown>).labels = 'evil')],
+    ['a validation share above one half', 'config.valFraction', (m: Record<string, unknown>) => ((m.config as Record<string, unknown>).valFraction = 7)],
+  ])('manifest.json with %s is refused with one line, before any export is written', async (_name, field, edit) => {
+    const part = await editablePart(field.replace(/\W+/g, '-'));
+    await editJson(path.join(part, 'manifest.json'), edit);
+    const { code, line } = await mergeRefused(part, `${field.replace(/\W+/g, '-')}-merged`);
+    expect(code).toBe(EXIT_CODES.usage);
+    expect(line).toContain(`part: manifest.json does not hold what dataset-gen writes there: ${field}`);
+  });
+
   test('an image that is a symbolic link to a secret is not copied', async () => {
     const part = await editablePart('link');
     const secret = path.join(dir, 'secret.txt');

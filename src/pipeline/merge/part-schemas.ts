@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 
+import { classNameProblem } from '../../domain/control-characters.js';
 import { EXPORT_FORMATS, MAX_VAL_FRACTION } from '../../domain/exports.js';
 import { LABELS_OPTIONS } from '../../domain/run-options.js';
 import { TILE_GRID } from '../../domain/selection.js';
@@ -16,6 +17,12 @@ import { countSchema, frameDecodeSchema, frameFeaturesSchema, stemSchema } from 
 const MB = 1024 * 1024;
 
 /** The most merge reads of each of a part's files: far above what a dataset of a day of video holds. */
+/** A class name as a model config or `--classes` gives it: no control character (domain/control-characters.ts). */
+const classNameSchema = z
+  .string()
+  .min(1)
+  .refine((name) => classNameProblem(name) === null, { message: 'a class name holds a control character' });
+
 export const PART_FILE_LIMITS = {
   manifest: 16 * MB,
   metrics: 16 * MB,
@@ -73,7 +80,7 @@ export const partManifestSchema = z.object({
     selectConfidence: z.number().min(0).max(1).optional(),
     valFraction: z.number().min(0).max(MAX_VAL_FRACTION).optional(),
     labels: z.enum(LABELS_OPTIONS).optional(),
-    classes: z.array(z.string()).nullable().optional(),
+    classes: z.array(classNameSchema).nullable().optional(),
     pricePerHour: z.number().min(0).nullable().optional(),
     model: z.looseObject({ name: z.string() }),
   }),
@@ -83,7 +90,7 @@ export const partManifestSchema = z.object({
     origin: z.enum(['option', 'config-path', 'cache', 'download']),
     url: z.string().nullable(),
     pinned: z.boolean(),
-    classNames: z.array(z.string()).min(1),
+    classNames: z.array(classNameSchema).min(1),
   }),
   videos: z.array(manifestVideoSchema).min(1),
   counts: z.looseObject({ images: countSchema }),
@@ -114,7 +121,7 @@ export const partCocoSchema = z.object({
       score: z.number().min(0).max(1),
     }),
   ),
-  categories: z.array(z.object({ id: countSchema, name: z.string(), supercategory: z.string() })),
+  categories: z.array(z.object({ id: countSchema, name: classNameSchema, supercategory: z.string() })),
 });
 
 export type PartCoco = z.infer<typeof partCocoSchema>;
