@@ -16,26 +16,24 @@ import { pushMetrics } from '../../src/observe/pushgateway.js';
 import { RunRecorder } from '../../src/observe/recorder.js';
 import { frameRow } from '../support/frame-rows.js';
 import { freePort, parseSamples, sampleValue, startPushgateway, type Pushgateway } from '../support/pushgateway.js';
+import { testVideo } from '../support/raw-frames.js';
 
 const JOB = 'dataset-gen';
 
+/** A probed MP4 of this stem and place among the inputs. */
 function videoInfo(stem: string, index: number): VideoInfo {
-  return {
+  return testVideo({
     path: `/videos/${stem}.mp4`,
     stem,
     index,
     container: 'mov,mp4',
-    codec: 'h264',
     durationSeconds: 60,
     fps: 30,
     width: 1920,
     height: 1080,
-    rotation: 0,
     frameCount: 1800,
-    frameCountExact: true,
-    reordersFrames: false,
     sizeBytes: 1_000_000,
-  };
+  });
 }
 
 /** A run as the pipeline records it: `keptDetections` gives each kept frame's detection count. */

@@ -7,24 +7,22 @@ import type { VideoInfo } from '../../../src/domain/video.js';
 import { computeMetrics } from '../../../src/observe/compute-metrics.js';
 import { RunRecorder } from '../../../src/observe/recorder.js';
 import { frameRow, type RowFields } from '../../support/frame-rows.js';
+import { testVideo } from '../../support/raw-frames.js';
 
+/** A probed MP4 of this stem and place among the inputs. */
 function videoInfo(stem: string, index: number): VideoInfo {
-  return {
+  return testVideo({
     path: `/videos/${stem}.mp4`,
     stem,
     index,
     container: 'mov,mp4',
-    codec: 'h264',
     durationSeconds: 60.123456,
     fps: 29.97002997,
     width: 1920,
     height: 1080,
-    rotation: 0,
     frameCount: 1800,
-    frameCountExact: true,
-    reordersFrames: false,
     sizeBytes: 12_345_678,
-  };
+  });
 }
 
 function frame(video: string, frameIndex: number, reason: DropReason | null, extra: Partial<RowFields> = {}): FrameRecord {

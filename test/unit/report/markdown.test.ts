@@ -10,24 +10,22 @@ import { textBar } from '../../../src/observe/text-bar.js';
 import { escapeMarkdown, MAX_REPORT_BYTES, renderMarkdownReport } from '../../../src/report/markdown.js';
 import { barChart } from '../../../src/report/text-bars.js';
 import { frameRow } from '../../support/frame-rows.js';
+import { testVideo } from '../../support/raw-frames.js';
 
+/** A probed MP4 of this stem and place among the inputs. */
 function videoInfo(stem: string, index: number): VideoInfo {
-  return {
+  return testVideo({
     path: `/videos/${stem}.mp4`,
     stem,
     index,
     container: 'mov,mp4',
-    codec: 'h264',
     durationSeconds: 90,
     fps: 30,
     width: 1280,
     height: 720,
-    rotation: 0,
     frameCount: 2700,
-    frameCountExact: true,
-    reordersFrames: false,
     sizeBytes: 5_000_000,
-  };
+  });
 }
 
 function det(className: string, score = 0.5): Detection {
