@@ -30,7 +30,8 @@ const LAYERS = {
 /**
  * The rooms of src/pipeline/ (docs/architecture.md, "Layers") and the other rooms each may import:
  * the stages below the run (decode, filter, write, output) import no other room; labelling uses the
- * filters' features; merge sits above labelling, output and write. The files directly in
+ * filters' features; the frames already labelled (labelled) are read back as output reads and measured
+ * as the filters measure; merge sits above labelling, output and write. The files directly in
  * src/pipeline/ (the run and one video's processing) may import every room; no room imports them.
  */
 const ROOMS = {
@@ -39,6 +40,7 @@ const ROOMS = {
   output: [],
   write: [],
   label: ['filter'],
+  labelled: ['filter', 'output'],
   merge: ['label', 'output', 'write'],
 };
 

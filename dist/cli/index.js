@@ -6342,7 +6342,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3143);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7256);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3143:
+/***/ 7256:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6562,7 +6562,7 @@ async function withVersions(paths, ffprobeVersion) {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/domain/drop-reason.ts
 const QUALITY_DROP_REASONS = ['corrupt', 'black', 'overexposed', 'blurred'];
-const DROP_REASONS = [...QUALITY_DROP_REASONS, 'duplicate'];
+const DROP_REASONS = [...QUALITY_DROP_REASONS, 'duplicate', 'labelled'];
 
 ;// CONCATENATED MODULE: ./src/domain/stages.ts
 /** The pipeline's stages, in order; stage times and reports are keyed by them. */
@@ -6799,6 +6799,12 @@ function summarize(values, buckets) {
 
 
 /** Columns of runs.csv, in order. A change here makes existing files refuse new rows: on purpose. */
+/**
+ * The drop reasons with a column, as existing history files have them: frames already labelled
+ * (`--exclude`) have none, so a file started before they existed still takes new rows; they are
+ * frames_sampled − images − the dropped columns.
+ */
+const HISTORY_REASONS = [...QUALITY_DROP_REASONS, 'duplicate'];
 const HISTORY_COLUMNS = [
     'run_id',
     'finished_at',
@@ -6812,7 +6818,7 @@ const HISTORY_COLUMNS = [
     'images',
     'detections',
     'drop_ratio',
-    ...DROP_REASONS.map((reason) => `dropped_${reason}`),
+    ...HISTORY_REASONS.map((reason) => `dropped_${reason}`),
     'wall_seconds',
     ...STAGES.map((stage) => `stage_${stage}_seconds`),
 ];
@@ -6832,7 +6838,7 @@ function historyRow(metrics, manifest) {
         metrics.images,
         metrics.detections.total,
         metrics.frameDropRatio,
-        ...DROP_REASONS.map((reason) => metrics.frames.droppedByReason[reason]),
+        ...HISTORY_REASONS.map((reason) => metrics.frames.droppedByReason[reason]),
         round(manifest.run.wallSeconds, 3),
         ...STAGES.map((stage) => round(metrics.timings.stages[stage].ms / 1000, 4)),
     ];
@@ -17550,6 +17556,7 @@ function runIdentity(input) {
         modelConfig,
         modelSha256: input.modelSha256,
         videos: input.videos.map(({ path: file, stem }) => ({ path: file, stem })),
+        labelled: input.labelled.map(({ path: file, sha256 }) => ({ path: file, sha256 })),
     };
 }
 function encodeLine(line) {
@@ -17572,6 +17579,7 @@ const lineSchema = discriminatedUnion('kind', [
             modelConfig: record(schemas_string(), unknown()),
             modelSha256: sha256Schema,
             videos: array(strictObject({ path: schemas_string(), stem: stemSchema })),
+            labelled: array(strictObject({ path: schemas_string(), sha256: sha256Schema })),
         }),
     }),
     strictObject({ kind: literal('video'), video: finishedVideoSchema }),
@@ -17716,6 +17724,10 @@ function identityDifferences(saved, current, name) {
     if (saved.videos.length !== current.videos.length || saved.videos.some((v, i) => v.path !== current.videos[i]?.path)) {
         const list = (videos) => videos.map((v) => external_node_path_default().basename(v.path)).join(', ');
         out.push(`${name('video')} (was ${list(saved.videos)}, now ${list(current.videos)})`);
+    }
+    if (show(saved.labelled) !== show(current.labelled)) {
+        const list = (sources) => sources.map((s) => `${external_node_path_default().basename(s.path)} ${s.sha256.slice(0, 12)}…`).join(', ') || 'none';
+        out.push(`${name('exclude')} (was ${list(saved.labelled)}, now ${list(current.labelled)})`);
     }
     if (saved.modelSha256 !== current.modelSha256)
         out.push(`the model weights (${name('model')}: sha256 ${saved.modelSha256.slice(0, 12)}… then, ${current.modelSha256.slice(0, 12)}… now)`);
@@ -18091,6 +18103,7 @@ function countFrames(frames) {
         droppedByReason,
         bad: droppedByReason.corrupt + droppedByReason.black + droppedByReason.overexposed + droppedByReason.blurred,
         duplicates: droppedByReason.duplicate,
+        labelled: droppedByReason.labelled,
     };
 }
 /**
@@ -18228,7 +18241,7 @@ function dataLossOf(videos, sampled, images) {
         }
     }
     if (images === 0)
-        warnings.push({ kind: 'no-images', sampled });
+        warnings.push({ kind: 'no-images', sampled, labelled: videos.reduce((sum, v) => sum + v.labelled, 0) });
     return warnings;
 }
 function selectionMetrics(selection, exportsOnlySelected) {
@@ -18280,7 +18293,8 @@ function describeDataLoss(warning, name = cliName) {
             // Every video yields its first frame, so only a time range shorter than one sampling interval samples nothing.
             return `The dataset has no images: no frame was sampled, as the time range (${name('start')}, ${name('end')}) is shorter than one sampling interval; widen it or sample more often (${name('sample-fps')})`;
         }
-        return `The dataset has no images: all ${warning.sampled} sampled frames were dropped; see the drops by reason`;
+        const labelled = warning.labelled > 0 ? ` (${warning.labelled} of them already labelled: ${name('exclude')})` : '';
+        return `The dataset has no images: all ${warning.sampled} sampled frames were dropped${labelled}; see the drops by reason`;
     }
     const { video, reason, dropped, of } = warning;
     const options = REASON_OPTIONS[reason].map(name);
@@ -18303,7 +18317,13 @@ function stageSummaries(metrics) {
         probe: { unit: 'videos', countIn: metrics.videos.length, count: metrics.videos.length },
         extract: { unit: 'frames', countIn: frames.decoded, count: frames.sampled },
         quality: { unit: 'frames', countIn: frames.sampled, count: afterQuality },
-        dedup: { unit: 'frames', countIn: afterQuality, count: afterQuality - frames.duplicates },
+        // Frames already labelled (--exclude) are told apart in the dedup stage, after the near-duplicates.
+        dedup: {
+            unit: 'frames',
+            countIn: afterQuality,
+            count: afterQuality - frames.duplicates - frames.labelled,
+            ...(frames.labelled > 0 ? { extra: { labelled: frames.labelled } } : {}),
+        },
         detect: { unit: 'frames', countIn: frames.kept, count: frames.kept, extra: { detections: metrics.detections.total } },
         write: { unit: 'images', countIn: frames.kept, count: metrics.images },
     };
@@ -18508,6 +18528,7 @@ function relativeHref(relPath) {
 const OUTCOMES = [
     { key: 'kept', label: 'kept', color: '#2f9e63' },
     { key: 'duplicate', label: 'duplicate', color: '#a3acb9' },
+    { key: 'labelled', label: 'already labelled', color: '#7b6fd0' },
     { key: 'blurred', label: 'blurred', color: '#e69a2e' },
     { key: 'black', label: 'black', color: '#3d4756' },
     { key: 'overexposed', label: 'overexposed', color: '#f0cf3c' },
@@ -19368,7 +19389,7 @@ function redactedModelConfig(config) {
 }
 function buildManifest(input) {
     const { options, metrics } = input;
-    const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, resume: _resume, ...config } = options;
+    const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, resume: _resume, exclude: _exclude, ...config } = options;
     return {
         schemaVersion: 1,
         tool: { name: 'dataset-gen', version: input.toolVersion, gitCommit: input.gitCommit },
@@ -19389,7 +19410,12 @@ function buildManifest(input) {
             finishedAt: input.finishedAt.toISOString(),
             wallSeconds: Math.round((input.finishedAt.getTime() - input.startedAt.getTime()) / 10) / 100,
         },
-        config: { ...config, modelUrl: config.modelUrl === null ? null : redactUrl(config.modelUrl), model: redactedModelConfig(input.modelConfig) },
+        config: {
+            ...config,
+            modelUrl: config.modelUrl === null ? null : redactUrl(config.modelUrl),
+            model: redactedModelConfig(input.modelConfig),
+            exclude: input.labelled.map((source) => source.sha256),
+        },
         model: {
             path: input.model.path,
             sha256: input.model.sha256,
@@ -19420,6 +19446,7 @@ function buildManifest(input) {
             truncatedAtSeconds: v.truncatedAtMs === undefined ? null : Math.round(v.truncatedAtMs) / 1000,
         })),
         counts: manifestCounts(metrics),
+        labelled: input.labelled.map((source) => ({ ...source })),
         files: manifestFiles(),
         exports: metrics.exports,
         selection: manifestSelection(metrics),
@@ -21146,6 +21173,7 @@ function inputFiles(options) {
         files.push(options.modelConfig);
     if (options.historyCsv !== null)
         files.push(options.historyCsv);
+    files.push(...options.exclude);
     return files;
 }
 /** COCO, then the labelling budget and the exports made from it, into the staging folder. */
@@ -21214,6 +21242,7 @@ async function finishDataset(run, staging) {
         tools: run.tools,
         videos: recorder.videos,
         metrics,
+        labelled: run.labelled?.summary() ?? [],
         toolVersion: TOOL_VERSION,
         gitCommit: await toolCommit(),
     });
@@ -23730,6 +23759,325 @@ async function planRange(tools, video, range) {
     return { range, replayFromMs, seekSeconds: seek, origin: originFromPackets(video, packets) };
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/filter/analysis.ts
+/**
+ * The analysis image: each sampled frame is resized once (sharp, linear) to fit 640 x 640. Quality
+ * and dedup measure it, and the detector letterboxes from it when the model's input is 640, so the
+ * frame is resized once instead of three times. Frames that already fit are used as they are.
+ */
+
+/** Longer side of the analysis image; the blur threshold is calibrated at this size (docs/thresholds.md). */
+const ANALYSIS_SIZE = 640;
+async function fitForAnalysis(frame) {
+    if (Math.max(frame.width, frame.height) <= ANALYSIS_SIZE)
+        return frame;
+    return resizeToFit(frame, letterboxGeometry(frame.width, frame.height, ANALYSIS_SIZE));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/labelled/labelled-look.ts
+/**
+ * How a frame looks, for telling whether it is an image already labelled (`--exclude`): the dedup
+ * stage's own measures of the analysis image (its 32x32 grey samples and their 64-bit pHash). A
+ * labelled image read back from disk is decoded and fitted exactly as a sampled frame is, so the same
+ * frame gives the same measures up to JPEG's changes (0-2 bits of pHash, a few levels of local change:
+ * docs/thresholds.md). Two looks are the same frame when they would be near-duplicates by the default
+ * dedup thresholds, whatever thresholds the run itself uses.
+ */
+
+
+
+
+
+
+/** The most pixels a labelled image may have: far above any camera's frame, far below a decompression bomb. */
+const MAX_PIXELS = 100_000_000;
+/** The look of an analysis image (a sampled frame after `fitForAnalysis`). */
+function lookOf(image) {
+    const grey = greySample(image);
+    return { hash: dctHash(grey), grey };
+}
+/** The look of an encoded image (JPEG, PNG, WebP, …), decoded and fitted as a sampled frame is. */
+async function lookOfEncoded(bytes) {
+    const { data, info } = await (0,external_sharp_namespaceObject["default"])(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
+        .removeAlpha()
+        .toColourspace('srgb')
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 3)
+        throw new Error(`decodes to ${info.channels} channels, not RGB`);
+    return lookOf(await fitForAnalysis({ rgb: data, width: info.width, height: info.height }));
+}
+/** Whether two looks are one frame: within the default dedup thresholds of each other. */
+function sameLook(a, b) {
+    if (hammingDistance(a.hash, b.hash) > DEFAULT_DEDUP_THRESHOLD)
+        return false;
+    return Math.round(localChange(a.grey, b.grey) * 10) / 10 <= DEFAULT_DEDUP_LOCAL_THRESHOLD;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/labelled/labelled-source.ts
+/**
+ * One `--exclude` source read back: a COCO file of labelled images (dataset-gen's own, or one a
+ * labelling tool exported, where file names may have changed) or a dataset folder dataset-gen wrote.
+ * Everything in it was read from disk and may have been edited: the COCO and the manifest are checked
+ * with a schema, an image is looked up by its file name's last part only (never the path the COCO
+ * gives), through real folders (read-back.ts), and every name that becomes a key is checked.
+ *
+ * Each listed image becomes a `LabelledImage`: the video and frame it is, when its name says so
+ * (dataset-gen's fields `video` and `frame_index`, else a name `<video>_<frame, 6+ digits>.jpg`, with
+ * Label Studio's `<8 hex>-` upload prefix allowed), the video's sha256 when the dataset's manifest
+ * gives it, and how it looks when its file is found beside the COCO.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const labelled_source_MB = 1024 * 1024;
+const LIMITS = { coco: 256 * labelled_source_MB, manifest: 16 * labelled_source_MB, image: 64 * labelled_source_MB };
+/** Labelled images decoded at once. */
+const IMAGE_LANES = 4;
+const cocoSchema = object({
+    images: array(object({
+        file_name: schemas_string().min(1).max(4096),
+        video: stemSchema.optional(),
+        frame_index: countSchema.optional(),
+    }))
+        .max(10_000_000),
+});
+const manifestSchema = object({ videos: array(object({ stem: stemSchema, sha256: sha256Schema })) });
+/** A file name dataset-gen gives a frame, maybe behind Label Studio's upload prefix: `[<8 hex>-]<video>_<frame>.jpg`. */
+const FRAME_NAME = /^(?:[0-9a-f]{8}-)?(.+)_(\d{6,9})\.jpe?g$/i;
+/** The frame a COCO image names: its own fields when both are there, else its file name. */
+function frameOfImage(image, base) {
+    if (image.video !== undefined && image.frame_index !== undefined)
+        return { video: image.video, frameIndex: image.frame_index, from: 'fields' };
+    const match = FRAME_NAME.exec(base);
+    if (match === null || !isFileNamePart(match[1]))
+        return null;
+    return { video: match[1], frameIndex: Number(match[2]), from: 'file-name' };
+}
+/** The last part of a listed file name (either separator), or null when it is not one file name. */
+function baseName(fileName) {
+    const base = fileName.split(/[/\\]/).pop() ?? '';
+    return isFileNamePart(base) ? base : null;
+}
+async function layoutOf(given, name) {
+    const info = await (0,promises_namespaceObject.stat)(given).catch((error) => {
+        throw new errors/* UsageError */.eb(`${name} ${given} cannot be read (${error.code ?? error.message}); give a labelled COCO file or a dataset folder`);
+    });
+    if (info.isDirectory()) {
+        return {
+            kind: 'dataset',
+            coco: { root: given, rel: DATASET_FILES.coco },
+            manifest: { root: given, rel: DATASET_FILES.manifest },
+            imageDirs: [{ root: given, prefix: `${DATASET_FILES.images}/` }],
+        };
+    }
+    if (!info.isFile())
+        throw new errors/* UsageError */.eb(`${name} ${given} is not a file or a folder; give a labelled COCO file or a dataset folder`);
+    const dir = external_node_path_default().dirname(given);
+    const parent = external_node_path_default().dirname(dir);
+    // CVAT writes annotations/instances_<subset>.json beside images/<subset>/.
+    const subset = /^instances_(.+)\.json$/.exec(external_node_path_default().basename(given))?.[1];
+    const subsets = subset !== undefined && isFileNamePart(subset) ? [`images/${subset}/`] : [];
+    const inAnnotations = external_node_path_default().basename(dir) === 'annotations';
+    return {
+        kind: 'coco',
+        coco: { root: dir, rel: external_node_path_default().basename(given) },
+        manifest: inAnnotations ? { root: parent, rel: DATASET_FILES.manifest } : null,
+        imageDirs: [
+            { root: dir, prefix: '' },
+            ...[...subsets, 'images/'].map((prefix) => ({ root: dir, prefix })),
+            ...(inAnnotations ? [...subsets, 'images/'].map((prefix) => ({ root: parent, prefix })) : []),
+        ],
+    };
+}
+function parseJson(bytes, shown, name) {
+    try {
+        return JSON.parse(bytes.toString('utf8'));
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb(`${name} ${shown} is not JSON (${error.message}); give a labelled COCO file or a dataset folder`);
+    }
+}
+function checked(schema, value, shown, what, name) {
+    const result = schema.safeParse(value);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    throw new errors/* UsageError */.eb(`${name} ${shown} is not ${what}: ${issue.path.join('.') || 'the file'}: ${issue.message}; give a labelled COCO file or a dataset folder`);
+}
+/** The image file `base` in the first of `dirs` that holds it, or why none could be read. */
+async function findImage(dirs, base) {
+    for (const { root, prefix } of dirs) {
+        try {
+            return { bytes: await readBack(root, `${prefix}${base}`, LIMITS.image) };
+        }
+        catch (error) {
+            if (!(error instanceof ReadBackError))
+                throw error;
+            if (!error.missing)
+                return { problem: error.message };
+        }
+    }
+    return { problem: `${base} is not beside it (${dirs.map((d) => external_node_path_default().join(d.root, d.prefix)).join(', ')})` };
+}
+/** Reads source `index` (`given`, as the user gave it; `name` names the option in messages). */
+async function readLabelledSource(given, index, name) {
+    const layout = await layoutOf(given, name);
+    const digest = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    const shownCoco = external_node_path_default().join(layout.coco.root, layout.coco.rel);
+    const cocoBytes = await readBack(layout.coco.root, layout.coco.rel, LIMITS.coco).catch((error) => {
+        if (!(error instanceof ReadBackError))
+            throw error;
+        if (layout.kind === 'coco')
+            throw new errors/* UsageError */.eb(`${name} ${given}: ${error.message}; give a labelled COCO file or a dataset folder`);
+        const why = error.missing ? `it has no ${DATASET_FILES.coco}` : error.message;
+        throw new errors/* UsageError */.eb(`${name} ${given} is not a dataset folder: ${why}; give a labelled COCO file or a dataset folder`);
+    });
+    digest.update(cocoBytes);
+    const coco = checked(cocoSchema, parseJson(cocoBytes, shownCoco, name), shownCoco, 'a COCO file with an images list', name);
+    const shaOf = new Map();
+    if (layout.manifest !== null) {
+        const bytes = await readBack(layout.manifest.root, layout.manifest.rel, LIMITS.manifest).catch((error) => {
+            if (error instanceof ReadBackError && error.missing)
+                return null;
+            throw error instanceof ReadBackError ? new errors/* UsageError */.eb(`${name} ${given}: ${error.message}; give a labelled COCO file or a dataset folder`) : error;
+        });
+        if (bytes !== null) {
+            digest.update(bytes);
+            const shown = external_node_path_default().join(layout.manifest.root, layout.manifest.rel);
+            for (const video of checked(manifestSchema, parseJson(bytes, shown, name), shown, 'a dataset-gen manifest', name).videos)
+                shaOf.set(video.stem, video.sha256);
+        }
+    }
+    // Images are decoded a few at a time (sharp works on libuv's pool); the digest takes them in list order.
+    const images = await mapLimit(coco.images, IMAGE_LANES, async (listed) => {
+        const base = baseName(listed.file_name);
+        const frame = base === null ? null : frameOfImage(listed, base);
+        const videoSha256 = frame === null ? null : (shaOf.get(frame.video) ?? null);
+        const image = { source: index, file: listed.file_name, frame, videoSha256, look: null, problem: null, fileSha256: null };
+        // A frame known by its video's content needs no pixels; any other image is looked at.
+        if (videoSha256 !== null)
+            return image;
+        const found = base === null ? { problem: `${JSON.stringify(listed.file_name)} is not a file name` } : await findImage(layout.imageDirs, base);
+        if ('problem' in found)
+            return { ...image, problem: found.problem };
+        const fileSha256 = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(found.bytes).digest('hex');
+        try {
+            return { ...image, look: await lookOfEncoded(found.bytes), fileSha256 };
+        }
+        catch (error) {
+            return { ...image, problem: `${base}: ${error.message}`, fileSha256 };
+        }
+    });
+    for (const { fileSha256 } of images)
+        if (fileSha256 !== null)
+            digest.update(fileSha256);
+    return {
+        path: given,
+        kind: layout.kind,
+        sha256: digest.digest('hex'),
+        images: images.map(({ fileSha256: _sha, ...image }) => image),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/labelled/labelled-frames.ts
+
+
+
+const key = (video, frameIndex) => `${video}\0${frameIndex}`;
+/** How an image can be matched, given the run's video stems. */
+function wayOf(image, runStems) {
+    const { frame } = image;
+    if (frame !== null && (frame.from === 'fields' || runStems.has(frame.video)))
+        return 'name';
+    return image.look === null ? 'none' : 'look';
+}
+class LabelledFrames {
+    sources;
+    byName = new Map();
+    byLook = [];
+    ways;
+    constructor(sources, runStems) {
+        this.sources = sources;
+        this.ways = sources.map((source) => source.images.map((image) => wayOf(image, runStems)));
+        sources.forEach((source, s) => source.images.forEach((image, i) => {
+            const way = this.ways[s][i];
+            if (way === 'name') {
+                const k = key(image.frame.video, image.frame.frameIndex);
+                this.byName.set(k, [...(this.byName.get(k) ?? []), image]);
+            }
+            else if (way === 'look') {
+                this.byLook.push({ ...image, look: image.look });
+            }
+        }));
+    }
+    /**
+     * Reads every source for a run over videos with `runStems`; `name` names the option in messages. A
+     * source none of whose images can be matched is refused: excluding nothing while saying it
+     * excluded would be worse than stopping.
+     */
+    static async load(paths, runStems, name) {
+        const sources = [];
+        for (const [index, given] of paths.entries())
+            sources.push(await readLabelledSource(given, index, name));
+        const frames = new LabelledFrames(sources, new Set(runStems));
+        for (const [s, source] of sources.entries()) {
+            const unread = frames.unread(s);
+            if (source.images.length > 0 && unread.length === source.images.length) {
+                throw new errors/* UsageError */.eb(`${name} ${source.path}: none of its ${source.images.length} images can be matched: their names are not the ones dataset-gen gives to frames of these videos and their files cannot be read (${unread[0].problem}); export the COCO with its images, beside it or in images/`);
+            }
+        }
+        return frames;
+    }
+    unread(source) {
+        return this.sources[source].images.filter((_, i) => this.ways[source][i] === 'none');
+    }
+    /** The labelled image a sampled frame is, or null. */
+    async match(frame) {
+        for (const image of this.byName.get(key(frame.video.stem, frame.frameIndex)) ?? []) {
+            const same = image.videoSha256 !== null ? image.videoSha256 === (await frame.videoSha256()) : image.look === null || sameLook(image.look, frame.look);
+            if (same)
+                return image;
+        }
+        return this.byLook.find((image) => sameLook(image.look, frame.look)) ?? null;
+    }
+    /** Each source: what it held. */
+    summary() {
+        return this.sources.map((source, s) => {
+            const ways = this.ways[s];
+            const count = (way) => ways.filter((w) => w === way).length;
+            return {
+                path: source.path,
+                kind: source.kind,
+                sha256: source.sha256,
+                images: source.images.length,
+                byName: count('name'),
+                byLook: count('look'),
+                unread: count('none'),
+            };
+        });
+    }
+    /** Warnings about images that cannot be matched, one line per source that has some. */
+    warnings() {
+        return this.sources.flatMap((source, s) => {
+            const unread = this.unread(s);
+            if (unread.length === 0)
+                return [];
+            return [
+                `${unread.length} of the ${source.images.length} labelled images of ${source.path} cannot be matched (${unread[0].problem}): frames they show may be pre-tagged again`,
+            ];
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/run-start.ts
 /**
  * A run's start-up, in parallel where it can be: the videos are probed (and the first one's decode
@@ -23739,6 +24087,7 @@ async function planRange(tools, video, range) {
  * the rest of the run reads (`PreparedRun`); `readyRun` then logs what was found and settles the
  * decoder and the run's identity.
  */
+
 
 
 
@@ -23830,8 +24179,11 @@ async function startRun(start) {
     const firstPlans = probing.then((videos) => prepareVideo(probeTools, videos[0].info, options, videos[0].packets, name));
     firstPlans.catch(() => undefined);
     const loading = loadDetector(start, () => probing.then(() => undefined));
-    const [toolsResult, probeResult, loadResult] = await Promise.allSettled([toolsReady, probeTimed, loading]);
-    const failure = [toolsResult, probeResult, loadResult].find((result) => result.status === 'rejected');
+    const labelling = options.exclude.length === 0
+        ? Promise.resolve(null)
+        : LabelledFrames.load(options.exclude, options.videos.map((v) => external_node_path_default().basename(v, external_node_path_default().extname(v))), name('exclude'));
+    const [toolsResult, probeResult, loadResult, labelledResult] = await Promise.allSettled([toolsReady, probeTimed, loading, labelling]);
+    const failure = [toolsResult, probeResult, labelledResult, loadResult].find((result) => result.status === 'rejected');
     if (failure !== undefined) {
         if (loadResult.status === 'fulfilled')
             await loadResult.value.detector.release();
@@ -23842,6 +24194,7 @@ async function startRun(start) {
         ...start,
         ...loadResult.value,
         tools: toolsResult.value,
+        labelled: labelledResult.value,
         probeTools,
         videos,
         sha256Of: oncePerIndex((index) => sha256File(videos[index].path)),
@@ -23871,8 +24224,14 @@ async function readyRun(run) {
         logger.info(`probed ${external_node_path_default().basename(info.path)}: ${info.codec} ${info.width}x${info.height} @ ${fps} fps, ${info.durationSeconds} s, ${info.frameCount} frames`, { video: info.stem, stage: 'probe' });
     }
     logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin}), running on ${detector.providers.join(', ')}`);
+    for (const source of run.labelled?.summary() ?? []) {
+        logger.info(`already labelled: ${source.images} images in ${source.path} (${source.byName} known by their frame's name, ${source.byLook} by how they look); such frames are not written again`);
+    }
+    for (const warning of run.labelled?.warnings() ?? [])
+        logger.warn(warning);
     const hwaccel = await chooseDecoder(run);
     const identity = runIdentity({
+        labelled: run.labelled?.summary().map(({ path: given, sha256 }) => ({ path: given, sha256 })) ?? [],
         options: run.options,
         tool: TOOL_VERSION,
         ffmpeg: tools.ffmpeg.version,
@@ -24340,21 +24699,6 @@ async function* extractFrames(options) {
     return stats;
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/filter/analysis.ts
-/**
- * The analysis image: each sampled frame is resized once (sharp, linear) to fit 640 x 640. Quality
- * and dedup measure it, and the detector letterboxes from it when the model's input is 640, so the
- * frame is resized once instead of three times. Frames that already fit are used as they are.
- */
-
-/** Longer side of the analysis image; the blur threshold is calibrated at this size (docs/thresholds.md). */
-const ANALYSIS_SIZE = 640;
-async function fitForAnalysis(frame) {
-    if (Math.max(frame.width, frame.height) <= ANALYSIS_SIZE)
-        return frame;
-    return resizeToFit(frame, letterboxGeometry(frame.width, frame.height, ANALYSIS_SIZE));
-}
-
 ;// CONCATENATED MODULE: ./src/pipeline/filter/blur-judge.ts
 
 /** Recent scores needed before a frame is judged against them. */
@@ -24552,6 +24896,7 @@ async function writeFrameJpeg(frame, datasetDir, quality, name) {
 
 
 
+
 /** Expected number of sampled frames (in `range`, when given), for progress and ETA. */
 function expectedSamples(video, sampling, range = null) {
     if (sampling.mode === 'every-n-frames')
@@ -24611,6 +24956,14 @@ async function finishBatch(job, { batch, names, detected, written }) {
         });
         recorder.recordFeatures(name, features);
     }
+}
+/** Whether a frame that passed quality and dedup is one already labelled (`--exclude`). */
+async function alreadyLabelled(job, frameIndex, fitted) {
+    const labelled = job.filters.labelled;
+    if (!labelled)
+        return false;
+    const found = await labelled.frames.match({ video: job.video, videoSha256: labelled.videoSha256, frameIndex, look: lookOf(fitted) });
+    return found !== null;
 }
 /** The sampled frames of a job, decoded as its plan says. */
 function framesOf(job, report, priority) {
@@ -24698,6 +25051,9 @@ async function processVideo(job) {
                 const measures = { lumaMean, blurScore, phashDistance: distance, localChange };
                 if (duplicate) {
                     recorder.recordFrame({ ...where, outcome: 'dropped', reason: 'duplicate', ...measures });
+                }
+                else if (await recorder.time('dedup', () => alreadyLabelled(job, frame.frameIndex, fitted))) {
+                    recorder.recordFrame({ ...where, outcome: 'dropped', reason: 'labelled', ...measures });
                 }
                 else {
                     const features = await recorder.time('dedup', () => frameFeatures(fitted, hash));
@@ -24799,7 +25155,12 @@ async function decodeVideo(run, staging, index) {
             origin: decode.origin,
             untimed: decode.untimed === true,
         },
-        filters: { quality: options.quality, dedupThreshold: options.dedupThreshold, dedupLocalThreshold: options.dedupLocalThreshold },
+        filters: {
+            quality: options.quality,
+            dedupThreshold: options.dedupThreshold,
+            dedupLocalThreshold: options.dedupLocalThreshold,
+            labelled: run.labelled === null ? null : { frames: run.labelled, videoSha256: () => run.sha256Of(index) },
+        },
         detector,
         output: { datasetDir: staging.dir, jpegQuality: options.jpegQuality, recorder, progress },
         signal: hooks.signal,
@@ -25048,7 +25409,8 @@ async function runLocked(start) {
         await processVideos(run, staging);
         const { metrics, manifest, registry } = await finishDataset(run, staging);
         committed = true;
-        logger.info(`dataset written to ${options.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
+        const labelled = metrics.frames.labelled > 0 ? ` (${metrics.frames.labelled} frames already labelled left out)` : '';
+        logger.info(`dataset written to ${options.outDir}: ${metrics.images} images, ${metrics.detections.total} detections${labelled}`);
         await publishRun(options, metrics, manifest, registry, logger, hooks.signal);
         return { outDir: options.outDir, metrics, manifest, files: datasetPaths(options.outDir) };
     }
@@ -25274,6 +25636,16 @@ const partManifestSchema = object({
     }),
     videos: array(manifestVideoSchema).min(1),
     counts: looseObject({ images: countSchema }),
+    labelled: array(strictObject({
+        path: schemas_string(),
+        kind: schemas_enum(['dataset', 'coco']),
+        sha256: sha256Schema,
+        images: countSchema,
+        byName: countSchema,
+        byLook: countSchema,
+        unread: countSchema,
+    }))
+        .optional(),
 });
 const partCocoSchema = object({
     images: array(object({
@@ -25343,7 +25715,7 @@ async function readPartText(dir, given, file, limit) {
         throw new errors/* UsageError */.eb(`${given}: ${error.message}; ${EDITED}`);
     }
 }
-function parseJson(text, given, file) {
+function dataset_part_parseJson(text, given, file) {
     try {
         return JSON.parse(text);
     }
@@ -25352,7 +25724,7 @@ function parseJson(text, given, file) {
     }
 }
 function parsePartFile(schema, text, given, file) {
-    const result = schema.safeParse(parseJson(text, given, file));
+    const result = schema.safeParse(dataset_part_parseJson(text, given, file));
     if (!result.success)
         throw partError(given, file, `does not hold what dataset-gen writes there: ${describeIssue(result.error)}`);
     return result.data;
@@ -25723,6 +26095,8 @@ async function writeMerged(staging, joined, request, startedAt, signal) {
         model: first.manifest.model,
         videos,
         counts: manifestCounts(metrics),
+        // The parts' config names the same sources by sha256 (merge-check.ts), so the first part's list stands for all.
+        labelled: first.manifest.labelled ?? [],
         files: manifestFiles(),
         exports: metrics.exports,
         selection: manifestSelection(metrics),
@@ -26080,6 +26454,10 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
     const sampled = sampling(raw, name);
     return {
         videos: videos.map((v) => external_node_path_default().resolve(cwd, v)),
+        exclude: (raw.exclude ?? [])
+            .map((v) => v.trim())
+            .filter((v) => v !== '')
+            .map((v) => external_node_path_default().resolve(cwd, v)),
         outDir: external_node_path_default().resolve(cwd, out),
         overwrite: raw.overwrite === true,
         resume: raw.resume === true,
@@ -26685,6 +27063,7 @@ const COMMANDS = ['run', 'merge', 'cost', 'help', 'version'];
 /** `dataset-gen run`'s options, as parseArgs takes them (its help lists every one: test/unit/cli/help.test.ts). */
 const RUN_OPTIONS = {
     video: { type: 'string', multiple: true },
+    exclude: { type: 'string', multiple: true },
     overwrite: { type: 'boolean' },
     resume: { type: 'boolean' },
     strict: { type: 'boolean' },
@@ -26779,6 +27158,7 @@ function parseRunArgs(rest, env) {
         return help('run');
     const raw = {
         video: values.video,
+        exclude: values.exclude,
         overwrite: values.overwrite === true,
         resume: values.resume === true,
         strict: values.strict === true,
@@ -26973,6 +27353,9 @@ Labelling:
   --select-confidence <0-1> score a detection must reach for its class to count as shown when
                             choosing; frames mostly below it are picked as uncertain
                             (default: ${DEFAULT_SELECT_CONFIDENCE} = ${DEFAULT_SELECT_CONFIDENCE * 100} %)
+  --exclude <coco.json|dir> frames already labelled: a labelled COCO file (images beside it or
+                            in images/) or a dataset folder; they are not written again and count
+                            as "labelled"; repeat for several (default: none)
 
 Output and tools:
   --jpeg-quality <1-100>    JPEG quality of the images (quality on a 1-100 scale; default: 90 of 100)

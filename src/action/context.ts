@@ -39,7 +39,8 @@ export function siteFromRepository(repository: string | undefined): string | und
 
 /**
  * The file and folder inputs other than `video` (checked while globbing): each must resolve inside
- * the workspace. `model` and `model-config` only when they are paths (not a URL, not a preset).
+ * the workspace. `model` and `model-config` only when they are paths (not a URL, not a preset); each
+ * line of `exclude`.
  */
 async function checkPathInputs(inputs: Inputs, options: Options, workspaceReal: string): Promise<void> {
   const paths: [InputName, string | null][] = [
@@ -51,6 +52,7 @@ async function checkPathInputs(inputs: Inputs, options: Options, workspaceReal: 
   for (const [input, file] of paths) {
     if (file !== null) await requireInsideWorkspace(file, inputs[input] as string, inputName(input), workspaceReal);
   }
+  for (const [i, file] of options.exclude.entries()) await requireInsideWorkspace(file, inputs.exclude[i] ?? file, inputName('exclude'), workspaceReal);
 }
 
 /** Reads and validates every input; relative paths and globs resolve against the workspace. */

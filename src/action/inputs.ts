@@ -17,10 +17,10 @@ import { DEFAULT_DOWNLOAD_TIMEOUT_SECONDS, DEFAULT_STALL_TIMEOUT_SECONDS } from 
 import { invalidParameterError } from '../errors.js';
 import { DEFAULT_PRESET, parseDecimal, parseInteger, type FlagOptionKey, type Range, type RawOptions, type ScalarOptionKey } from '../index.js';
 
-/** One path or glob per line; required. */
+/** One path (or glob, for `video`) per line. */
 interface LinesInput {
   kind: 'lines';
-  option: 'video';
+  option: 'video' | 'exclude';
 }
 
 /** Text passed to the library's option of the same meaning (validated there), or used by the Action. */
@@ -88,6 +88,7 @@ export const INPUTS = {
   select: { kind: 'text', default: '', option: 'select' },
   'select-only': { kind: 'flag', default: false, option: 'select-only' },
   'select-confidence': { kind: 'text', default: String(DEFAULT_SELECT_CONFIDENCE), option: 'select-confidence' },
+  exclude: { kind: 'lines', option: 'exclude' },
   'stall-timeout': { kind: 'text', default: String(DEFAULT_STALL_TIMEOUT_SECONDS), option: 'stall-timeout' },
   'download-timeout': { kind: 'text', default: String(DEFAULT_DOWNLOAD_TIMEOUT_SECONDS), option: 'download-timeout' },
 } as const satisfies Record<string, InputSpec>;

@@ -70,6 +70,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** `dataset-gen run`'s options, as parseArgs takes them (its help lists every one: test/unit/cli/help.test.ts). */
 export const RUN_OPTIONS = {
   video: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
   overwrite: { type: 'boolean' },
   resume: { type: 'boolean' },
   strict: { type: 'boolean' },
@@ -160,6 +161,7 @@ function parseRunArgs(rest: readonly string[], env: NodeJS.ProcessEnv): CliArgs 
   if (values.help) return help('run');
   const raw: RawOptions = {
     video: values.video as string[] | undefined,
+    exclude: values.exclude as string[] | undefined,
     overwrite: values.overwrite === true,
     resume: values.resume === true,
     strict: values.strict === true,

@@ -138,6 +138,9 @@ Labelling:
   --select-confidence <0-1> score a detection must reach for its class to count as shown when
                             choosing; frames mostly below it are picked as uncertain
                             (default: ${DEFAULT_SELECT_CONFIDENCE} = ${DEFAULT_SELECT_CONFIDENCE * 100} %)
+  --exclude <coco.json|dir> frames already labelled: a labelled COCO file (images beside it or
+                            in images/) or a dataset folder; they are not written again and count
+                            as "labelled"; repeat for several (default: none)
 
 Output and tools:
   --jpeg-quality <1-100>    JPEG quality of the images (quality on a 1-100 scale; default: 90 of 100)

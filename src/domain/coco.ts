@@ -44,3 +44,20 @@ export interface CocoDataset {
   annotations: CocoAnnotation[];
   categories: CocoCategory[];
 }
+
+/** A labelled COCO (or the dataset folder that holds one) given to `--exclude`, as the manifest records it. */
+export interface LabelledSourceSummary {
+  /** The path as given. */
+  path: string;
+  /** A dataset folder dataset-gen wrote, or a COCO file. */
+  kind: 'dataset' | 'coco';
+  /** sha256 of what was read of it: the COCO, the manifest, and the sha256 of every image file read. */
+  sha256: string;
+  /** Images it lists. */
+  images: number;
+  /** Images known by the frame their name gives, and images known by how they look (renamed ones). */
+  byName: number;
+  byLook: number;
+  /** Images that can be matched neither way (their name is not dataset-gen's and their file cannot be read). */
+  unread: number;
+}

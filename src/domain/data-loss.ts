@@ -20,6 +20,8 @@ export interface ReasonDataLoss {
 export interface EmptyDataset {
   kind: 'no-images';
   sampled: number;
+  /** Of them, frames already labelled (`--exclude`). */
+  labelled: number;
 }
 
 /** A truncated file whose decodable part was used (`--strict` refuses such files instead). */

@@ -85,6 +85,8 @@ export interface Options {
   selectConfidence: number;
   /** Refuse a truncated video instead of using its decodable part. */
   strict: boolean;
+  /** Absolute paths of labelled COCO files or dataset folders whose frames are not written again (`--exclude`). */
+  exclude: string[];
   /** Seconds ffprobe may take, and ffmpeg or a model download may go without progress, before they are stopped. */
   stallTimeoutSeconds: number;
   /** Seconds a model download may take in all, retries included. */
@@ -132,6 +134,7 @@ export type OptionKey =
   | 'select-only'
   | 'select-confidence'
   | 'strict'
+  | 'exclude'
   | 'stall-timeout'
   | 'download-timeout';
 

@@ -109,6 +109,7 @@ function countFrames(frames: readonly FrameRecord[]): FrameCounts {
     droppedByReason,
     bad: droppedByReason.corrupt + droppedByReason.black + droppedByReason.overexposed + droppedByReason.blurred,
     duplicates: droppedByReason.duplicate,
+    labelled: droppedByReason.labelled,
   };
 }
 
@@ -245,7 +246,7 @@ function dataLossOf(videos: readonly VideoMetrics[], sampled: number, images: nu
       if (of > 0 && dropped > DATA_LOSS_SHARE * of) warnings.push({ kind: 'reason', video: video.stem, reason, dropped, of });
     }
   }
-  if (images === 0) warnings.push({ kind: 'no-images', sampled });
+  if (images === 0) warnings.push({ kind: 'no-images', sampled, labelled: videos.reduce((sum, v) => sum + v.labelled, 0) });
   return warnings;
 }
 

@@ -29,7 +29,8 @@ export function describeDataLoss(warning: DataLossWarning, name: NameOf = cliNam
       // Every video yields its first frame, so only a time range shorter than one sampling interval samples nothing.
       return `The dataset has no images: no frame was sampled, as the time range (${name('start')}, ${name('end')}) is shorter than one sampling interval; widen it or sample more often (${name('sample-fps')})`;
     }
-    return `The dataset has no images: all ${warning.sampled} sampled frames were dropped; see the drops by reason`;
+    const labelled = warning.labelled > 0 ? ` (${warning.labelled} of them already labelled: ${name('exclude')})` : '';
+    return `The dataset has no images: all ${warning.sampled} sampled frames were dropped${labelled}; see the drops by reason`;
   }
   const { video, reason, dropped, of } = warning;
   const options = REASON_OPTIONS[reason].map(name);

@@ -11,7 +11,7 @@ import { constants } from 'node:fs';
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
-import { DROP_REASONS } from '../domain/drop-reason.js';
+import { QUALITY_DROP_REASONS, type DropReason } from '../domain/drop-reason.js';
 import { STAGES } from '../domain/stages.js';
 import { messageOf, OutputError } from '../errors.js';
 import { csvRecord, type CsvValue } from './csv.js';
@@ -19,6 +19,13 @@ import type { RunMetrics } from './metrics-contract.js';
 import { round } from './statistics.js';
 
 /** Columns of runs.csv, in order. A change here makes existing files refuse new rows: on purpose. */
+/**
+ * The drop reasons with a column, as existing history files have them: frames already labelled
+ * (`--exclude`) have none, so a file started before they existed still takes new rows; they are
+ * frames_sampled − images − the dropped columns.
+ */
+const HISTORY_REASONS: readonly DropReason[] = [...QUALITY_DROP_REASONS, 'duplicate'];
+
 export const HISTORY_COLUMNS: readonly string[] = [
   'run_id',
   'finished_at',
@@ -32,7 +39,7 @@ export const HISTORY_COLUMNS: readonly string[] = [
   'images',
   'detections',
   'drop_ratio',
-  ...DROP_REASONS.map((reason) => `dropped_${reason}`),
+  ...HISTORY_REASONS.map((reason) => `dropped_${reason}`),
   'wall_seconds',
   ...STAGES.map((stage) => `stage_${stage}_seconds`),
 ];
@@ -69,7 +76,7 @@ export function historyRow(metrics: RunMetrics, manifest: HistoryRunInfo): CsvVa
     metrics.images,
     metrics.detections.total,
     metrics.frameDropRatio,
-    ...DROP_REASONS.map((reason) => metrics.frames.droppedByReason[reason]),
+    ...HISTORY_REASONS.map((reason) => metrics.frames.droppedByReason[reason]),
     round(manifest.run.wallSeconds, 3),
     ...STAGES.map((stage) => round(metrics.timings.stages[stage].ms / 1000, 4)),
   ];

@@ -21,13 +21,15 @@ export interface FrameCounts {
   /** Frames that reached the quality stage (one FrameRecord each). */
   sampled: number;
   kept: number;
-  /** bad + duplicates. */
+  /** bad + duplicates + labelled. */
   dropped: number;
   /** Every reason in `DROP_REASONS` order, 0 when none. */
   droppedByReason: Record<DropReason, number>;
   /** Quality drops: corrupt + black + overexposed + blurred. */
   bad: number;
   duplicates: number;
+  /** Frames already labelled (`--exclude`): not written again, and not a loss (not in `frameDropRatio`). */
+  labelled: number;
 }
 
 export interface FrameMetrics extends FrameCounts {

@@ -30,7 +30,13 @@ export function stageSummaries(metrics: RunMetrics): StageSummary[] {
     probe: { unit: 'videos', countIn: metrics.videos.length, count: metrics.videos.length },
     extract: { unit: 'frames', countIn: frames.decoded, count: frames.sampled },
     quality: { unit: 'frames', countIn: frames.sampled, count: afterQuality },
-    dedup: { unit: 'frames', countIn: afterQuality, count: afterQuality - frames.duplicates },
+    // Frames already labelled (--exclude) are told apart in the dedup stage, after the near-duplicates.
+    dedup: {
+      unit: 'frames',
+      countIn: afterQuality,
+      count: afterQuality - frames.duplicates - frames.labelled,
+      ...(frames.labelled > 0 ? { extra: { labelled: frames.labelled } } : {}),
+    },
     detect: { unit: 'frames', countIn: frames.kept, count: frames.kept, extra: { detections: metrics.detections.total } },
     write: { unit: 'images', countIn: frames.kept, count: metrics.images },
   };

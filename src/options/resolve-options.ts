@@ -39,10 +39,10 @@ import { parseChoice, parseDecimal, parseInteger, parseText, parseVideoTime, typ
 export type FlagOptionKey = 'overwrite' | 'resume' | 'select-only' | 'strict';
 
 /** Raw values as typed by a user; keys are the canonical option names. */
-export type RawOptions = { video?: string[] } & { [K in FlagOptionKey]?: boolean } & { [K in ScalarOptionKey]?: string };
+export type RawOptions = { video?: string[]; exclude?: string[] } & { [K in FlagOptionKey]?: boolean } & { [K in ScalarOptionKey]?: string };
 
 /** Options given as one text value. */
-export type ScalarOptionKey = Exclude<OptionKey, 'video' | FlagOptionKey>;
+export type ScalarOptionKey = Exclude<OptionKey, 'video' | 'exclude' | FlagOptionKey>;
 
 function decimal(raw: RawOptions, key: ScalarOptionKey, name: NameOf, range: Range): number | null {
   return parseDecimal(raw[key], name(key), range);
@@ -250,6 +250,10 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
   const sampled = sampling(raw, name);
   return {
     videos: videos.map((v) => path.resolve(cwd, v)),
+    exclude: (raw.exclude ?? [])
+      .map((v) => v.trim())
+      .filter((v) => v !== '')
+      .map((v) => path.resolve(cwd, v)),
     outDir: path.resolve(cwd, out),
     overwrite: raw.overwrite === true,
     resume: raw.resume === true,

@@ -1,6 +1,8 @@
 /**
- * The frame loop for one video: extract → quality → dedup → detect → write, each frame recorded with
- * its outcome. Dropped frames never reach detection. Kept frames are batched up to the detector's
+ * The frame loop for one video: extract → quality → dedup (and frames already labelled) → detect →
+ * write, each frame recorded with its outcome. Dropped frames never reach detection. A frame already
+ * labelled (`--exclude`) is checked after dedup, so it stays dedup's reference: its near-duplicates
+ * that follow are dropped as duplicates, not pre-tagged. Kept frames are batched up to the detector's
  * batch size, and up to `detector.concurrency` batches are detected at once (one per inference
  * worker) while the loop decodes and filters the next frames; a batch's JPEGs are encoded while it is
  * detected. Batches are finished in sampling order, so the records do not depend on which worker
@@ -15,7 +17,7 @@
 import type { Detector, DetectResult } from '../detect/detector.js';
 import { imageFileName } from '../domain/dataset-files.js';
 import type { FrameRecord, KeptFrameRecord } from '../domain/frame-record.js';
-import type { Frame } from '../domain/frame.js';
+import type { Frame, RgbImage } from '../domain/frame.js';
 import type { Sampling } from '../domain/sampling.js';
 import type { FrameFeatures } from '../domain/selection.js';
 import type { QualityThresholds } from '../domain/thresholds.js';
@@ -35,6 +37,8 @@ import { fitForAnalysis } from './filter/analysis.js';
 import { Deduplicator } from './filter/dedup.js';
 import { QualityFilter } from './filter/quality.js';
 import { frameFeatures } from './label/frame-features.js';
+import type { LabelledFrames } from './labelled/labelled-frames.js';
+import { lookOf } from './labelled/labelled-look.js';
 import { writeFrameJpeg } from './write/write-images.js';
 
 /** How a video is decoded: the tools, the priority, the range and which frames. */
@@ -56,11 +60,13 @@ export interface VideoDecoder {
   untimed?: boolean;
 }
 
-/** Which sampled frames are dropped: the quality thresholds and dedup's two thresholds. */
+/** Which sampled frames are dropped: the quality thresholds, dedup's two thresholds and the frames already labelled. */
 export interface VideoFilters {
   quality: QualityThresholds;
   dedupThreshold: number;
   dedupLocalThreshold: number;
+  /** `--exclude`: the frames already labelled, and this video's sha256 (read while it is decoded); null for none. */
+  labelled?: { frames: LabelledFrames; videoSha256: () => Promise<string> } | null;
 }
 
 /** Where kept frames and records go. */
@@ -161,6 +167,14 @@ async function finishBatch(job: VideoJob, { batch, names, detected, written }: I
   }
 }
 
+/** Whether a frame that passed quality and dedup is one already labelled (`--exclude`). */
+async function alreadyLabelled(job: VideoJob, frameIndex: number, fitted: RgbImage): Promise<boolean> {
+  const labelled = job.filters.labelled;
+  if (!labelled) return false;
+  const found = await labelled.frames.match({ video: job.video, videoSha256: labelled.videoSha256, frameIndex, look: lookOf(fitted) });
+  return found !== null;
+}
+
 /** What a video's decode reported: totals, and the range it was judged in (null: the whole video). */
 export interface DecodeSummary {
   stats: DecodeStats;
@@ -253,6 +267,8 @@ export async function processVideo(job: VideoJob): Promise<DecodeSummary> {
         const measures = { lumaMean, blurScore, phashDistance: distance, localChange };
         if (duplicate) {
           recorder.recordFrame({ ...where, outcome: 'dropped', reason: 'duplicate', ...measures });
+        } else if (await recorder.time('dedup', () => alreadyLabelled(job, frame.frameIndex, fitted))) {
+          recorder.recordFrame({ ...where, outcome: 'dropped', reason: 'labelled', ...measures });
         } else {
           const features = await recorder.time('dedup', () => frameFeatures(fitted, hash));
           batch.push({ frame: { ...frame, fitted }, measures, record: recorder.reserveFrame(), features });

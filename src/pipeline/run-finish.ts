@@ -32,6 +32,7 @@ export function inputFiles(options: Options): string[] {
   if (options.modelPath !== null) files.push(options.modelPath);
   if (!Object.hasOwn(PRESETS, options.modelConfig)) files.push(options.modelConfig);
   if (options.historyCsv !== null) files.push(options.historyCsv);
+  files.push(...options.exclude);
   return files;
 }
 
@@ -107,6 +108,7 @@ export async function finishDataset(run: ReadyRun, staging: RunStaging): Promise
     tools: run.tools,
     videos: recorder.videos,
     metrics,
+    labelled: run.labelled?.summary() ?? [],
     toolVersion: TOOL_VERSION,
     gitCommit: await toolCommit(),
   });

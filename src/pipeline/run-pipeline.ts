@@ -82,7 +82,8 @@ async function runLocked(start: RunStart): Promise<RunResult> {
     await processVideos(run, staging);
     const { metrics, manifest, registry } = await finishDataset(run, staging);
     committed = true;
-    logger.info(`dataset written to ${options.outDir}: ${metrics.images} images, ${metrics.detections.total} detections`);
+    const labelled = metrics.frames.labelled > 0 ? ` (${metrics.frames.labelled} frames already labelled left out)` : '';
+    logger.info(`dataset written to ${options.outDir}: ${metrics.images} images, ${metrics.detections.total} detections${labelled}`);
     await publishRun(options, metrics, manifest, registry, logger, hooks.signal);
     return { outDir: options.outDir, metrics, manifest, files: datasetPaths(options.outDir) };
   } catch (error) {

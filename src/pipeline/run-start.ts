@@ -26,6 +26,7 @@ import { TOOL_VERSION } from '../version.js';
 import { planDecode, type VideoDecodePlan } from './decode/decode-plan.js';
 import { probeVideo, probeVideoWithPackets, type ProbedWithPackets } from './decode/probe.js';
 import { planRange, type RangePlan } from './decode/range-plan.js';
+import { LabelledFrames } from './labelled/labelled-frames.js';
 import { runIdentity, type RunIdentity } from './output/checkpoint.js';
 
 export interface RunHooks {
@@ -74,6 +75,8 @@ export interface PreparedRun extends RunStart {
   modelConfig: ModelConfig;
   model: ResolvedModel;
   detector: Detector;
+  /** The frames already labelled (`--exclude`), read while the videos are probed; null without any. */
+  labelled: LabelledFrames | null;
 }
 
 /** A prepared run with its decoder chosen and its identity (what a resume must match). */
@@ -172,8 +175,16 @@ export async function startRun(start: RunStart): Promise<PreparedRun> {
   const firstPlans = probing.then((videos) => prepareVideo(probeTools, videos[0]!.info, options, videos[0]!.packets, name));
   firstPlans.catch(() => undefined);
   const loading = loadDetector(start, () => probing.then(() => undefined));
-  const [toolsResult, probeResult, loadResult] = await Promise.allSettled([toolsReady, probeTimed, loading]);
-  const failure = [toolsResult, probeResult, loadResult].find((result) => result.status === 'rejected');
+  const labelling =
+    options.exclude.length === 0
+      ? Promise.resolve(null)
+      : LabelledFrames.load(
+          options.exclude,
+          options.videos.map((v) => path.basename(v, path.extname(v))),
+          name('exclude'),
+        );
+  const [toolsResult, probeResult, loadResult, labelledResult] = await Promise.allSettled([toolsReady, probeTimed, loading, labelling]);
+  const failure = [toolsResult, probeResult, labelledResult, loadResult].find((result) => result.status === 'rejected');
   if (failure !== undefined) {
     if (loadResult.status === 'fulfilled') await loadResult.value.detector.release();
     throw failure.reason;
@@ -183,6 +194,7 @@ export async function startRun(start: RunStart): Promise<PreparedRun> {
     ...start,
     ...(loadResult as PromiseFulfilledResult<Awaited<typeof loading>>).value,
     tools: (toolsResult as PromiseFulfilledResult<FfmpegTools>).value,
+    labelled: (labelledResult as PromiseFulfilledResult<LabelledFrames | null>).value,
     probeTools,
     videos,
     sha256Of: oncePerIndex((index) => sha256File(videos[index]!.path)),
@@ -214,8 +226,15 @@ export async function readyRun(run: PreparedRun): Promise<ReadyRun> {
     );
   }
   logger.info(`model ${modelConfig.name}: ${model.path} (sha256 ${model.sha256.slice(0, 12)}…, ${model.origin}), running on ${detector.providers.join(', ')}`);
+  for (const source of run.labelled?.summary() ?? []) {
+    logger.info(
+      `already labelled: ${source.images} images in ${source.path} (${source.byName} known by their frame's name, ${source.byLook} by how they look); such frames are not written again`,
+    );
+  }
+  for (const warning of run.labelled?.warnings() ?? []) logger.warn(warning);
   const hwaccel = await chooseDecoder(run);
   const identity = runIdentity({
+    labelled: run.labelled?.summary().map(({ path: given, sha256 }) => ({ path: given, sha256 })) ?? [],
     options: run.options,
     tool: TOOL_VERSION,
     ffmpeg: tools.ffmpeg.version,

@@ -78,7 +78,12 @@ async function decodeVideo(run: ReadyRun, staging: RunStaging, index: number): P
       origin: decode.origin,
       untimed: decode.untimed === true,
     },
-    filters: { quality: options.quality, dedupThreshold: options.dedupThreshold, dedupLocalThreshold: options.dedupLocalThreshold },
+    filters: {
+      quality: options.quality,
+      dedupThreshold: options.dedupThreshold,
+      dedupLocalThreshold: options.dedupLocalThreshold,
+      labelled: run.labelled === null ? null : { frames: run.labelled, videoSha256: () => run.sha256Of(index) },
+    },
     detector,
     output: { datasetDir: staging.dir, jpegQuality: options.jpegQuality, recorder, progress },
     signal: hooks.signal,

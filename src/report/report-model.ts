@@ -52,6 +52,7 @@ export type Outcome = 'kept' | DropReason;
 export const OUTCOMES: readonly { key: Outcome; label: string; color: string }[] = [
   { key: 'kept', label: 'kept', color: '#2f9e63' },
   { key: 'duplicate', label: 'duplicate', color: '#a3acb9' },
+  { key: 'labelled', label: 'already labelled', color: '#7b6fd0' },
   { key: 'blurred', label: 'blurred', color: '#e69a2e' },
   { key: 'black', label: 'black', color: '#3d4756' },
   { key: 'overexposed', label: 'overexposed', color: '#f0cf3c' },

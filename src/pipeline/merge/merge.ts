@@ -270,6 +270,8 @@ async function writeMerged(
     model: first.manifest.model,
     videos,
     counts: manifestCounts(metrics),
+    // The parts' config names the same sources by sha256 (merge-check.ts), so the first part's list stands for all.
+    labelled: first.manifest.labelled ?? [],
     files: manifestFiles(),
     exports: metrics.exports,
     selection: manifestSelection(metrics),

@@ -94,6 +94,19 @@ export const partManifestSchema = z.object({
   }),
   videos: z.array(manifestVideoSchema).min(1),
   counts: z.looseObject({ images: countSchema }),
+  labelled: z
+    .array(
+      z.strictObject({
+        path: z.string(),
+        kind: z.enum(['dataset', 'coco']),
+        sha256: sha256Schema,
+        images: countSchema,
+        byName: countSchema,
+        byLook: countSchema,
+        unread: countSchema,
+      }),
+    )
+    .optional(),
 });
 
 export type PartManifest = z.infer<typeof partManifestSchema>;

@@ -61,6 +61,8 @@ export interface RunIdentity {
   modelConfig: Omit<ModelConfig, 'source'>;
   modelSha256: string;
   videos: { path: string; stem: string }[];
+  /** The sources of `--exclude`, each with the sha256 of what was read of it. */
+  labelled: { path: string; sha256: string }[];
 }
 
 /** Everything the run recorded for one finished video. */
@@ -88,6 +90,7 @@ export function runIdentity(input: {
   modelConfig: ModelConfig;
   modelSha256: string;
   videos: readonly { path: string; stem: string }[];
+  labelled: readonly { path: string; sha256: string }[];
 }): RunIdentity {
   const o = input.options;
   const { source: _source, ...modelConfig } = input.modelConfig;
@@ -120,6 +123,7 @@ export function runIdentity(input: {
     modelConfig,
     modelSha256: input.modelSha256,
     videos: input.videos.map(({ path: file, stem }) => ({ path: file, stem })),
+    labelled: input.labelled.map(({ path: file, sha256 }) => ({ path: file, sha256 })),
   };
 }
 
@@ -144,6 +148,7 @@ const lineSchema = z.discriminatedUnion('kind', [
       modelConfig: z.record(z.string(), z.unknown()),
       modelSha256: sha256Schema,
       videos: z.array(z.strictObject({ path: z.string(), stem: stemSchema })),
+      labelled: z.array(z.strictObject({ path: z.string(), sha256: sha256Schema })),
     }),
   }),
   z.strictObject({ kind: z.literal('video'), video: finishedVideoSchema }),
@@ -286,6 +291,10 @@ export function identityDifferences(saved: RunIdentity, current: RunIdentity, na
   if (saved.videos.length !== current.videos.length || saved.videos.some((v, i) => v.path !== current.videos[i]?.path)) {
     const list = (videos: RunIdentity['videos']): string => videos.map((v) => path.basename(v.path)).join(', ');
     out.push(`${name('video')} (was ${list(saved.videos)}, now ${list(current.videos)})`);
+  }
+  if (show(saved.labelled) !== show(current.labelled)) {
+    const list = (sources: RunIdentity['labelled']): string => sources.map((s) => `${path.basename(s.path)} ${s.sha256.slice(0, 12)}…`).join(', ') || 'none';
+    out.push(`${name('exclude')} (was ${list(saved.labelled)}, now ${list(current.labelled)})`);
   }
   if (saved.modelSha256 !== current.modelSha256)
     out.push(`the model weights (${name('model')}: sha256 ${saved.modelSha256.slice(0, 12)}… then, ${current.modelSha256.slice(0, 12)}… now)`);

@@ -5,6 +5,7 @@
 import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
 
+import type { LabelledSourceSummary } from '../../domain/coco.js';
 import { DATASET_FILES, EXPORT_FILES } from '../../domain/dataset-files.js';
 import type { ExportRecord } from '../../domain/exports.js';
 import type { VideoRecord } from '../../domain/frame-record.js';
@@ -36,7 +37,11 @@ export interface RunManifest {
    * The resolved options, without paths of this machine's run, without the Pushgateway URL (it may hold a
    * password) and without `resume` (a resumed run's dataset is the same as an uninterrupted run's).
    */
-  config: Omit<Options, 'videos' | 'outDir' | 'pushgatewayUrl' | 'historyCsv' | 'resume'> & { model: ModelConfig };
+  config: Omit<Options, 'videos' | 'outDir' | 'pushgatewayUrl' | 'historyCsv' | 'resume' | 'exclude'> & {
+    model: ModelConfig;
+    /** `--exclude`: the sha256 of each source as read (the paths are in `labelled`). */
+    exclude: string[];
+  };
   model: { path: string; sha256: string; origin: ResolvedModel['origin']; url: string | null; pinned: boolean; classNames: string[] };
   videos: (Pick<
     VideoInfo,
@@ -71,6 +76,8 @@ export interface RunManifest {
     dropped: Record<string, number>;
     frameDropRatio: number;
   };
+  /** The frames already labelled (`--exclude`): each source as given, what was read of it and what it held. */
+  labelled: LabelledSourceSummary[];
   /** The dataset's other files, relative to its folder. */
   files: Omit<typeof DATASET_FILES, 'manifest'>;
   /** The annotation exports written (`--export`): each format's files and folders, images and boxes. */
@@ -113,6 +120,7 @@ export interface ManifestInput {
   tools: FfmpegTools;
   videos: readonly VideoRecord[];
   metrics: RunMetrics;
+  labelled: readonly LabelledSourceSummary[];
   toolVersion: string;
   gitCommit: string | null;
 }
@@ -125,7 +133,7 @@ function redactedModelConfig(config: ModelConfig): ModelConfig {
 
 export function buildManifest(input: ManifestInput): RunManifest {
   const { options, metrics } = input;
-  const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, resume: _resume, ...config } = options;
+  const { videos: _videos, outDir: _outDir, pushgatewayUrl: _push, historyCsv: _history, resume: _resume, exclude: _exclude, ...config } = options;
   return {
     schemaVersion: 1,
     tool: { name: 'dataset-gen', version: input.toolVersion, gitCommit: input.gitCommit },
@@ -146,7 +154,12 @@ export function buildManifest(input: ManifestInput): RunManifest {
       finishedAt: input.finishedAt.toISOString(),
       wallSeconds: Math.round((input.finishedAt.getTime() - input.startedAt.getTime()) / 10) / 100,
     },
-    config: { ...config, modelUrl: config.modelUrl === null ? null : redactUrl(config.modelUrl), model: redactedModelConfig(input.modelConfig) },
+    config: {
+      ...config,
+      modelUrl: config.modelUrl === null ? null : redactUrl(config.modelUrl),
+      model: redactedModelConfig(input.modelConfig),
+      exclude: input.labelled.map((source) => source.sha256),
+    },
     model: {
       path: input.model.path,
       sha256: input.model.sha256,
@@ -177,6 +190,7 @@ export function buildManifest(input: ManifestInput): RunManifest {
       truncatedAtSeconds: v.truncatedAtMs === undefined ? null : Math.round(v.truncatedAtMs) / 1000,
     })),
     counts: manifestCounts(metrics),
+    labelled: input.labelled.map((source) => ({ ...source })),
     files: manifestFiles(),
     exports: metrics.exports,
     selection: manifestSelection(metrics),

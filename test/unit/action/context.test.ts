@@ -357,6 +357,16 @@ describe('every path input must resolve inside the workspace', () => {
       { video, 'history-csv': 'escape/runs.csv' },
       /^input "history-csv" "escape\/runs\.csv" is outside the workspace .*through a symlink/,
     ],
+    [
+      'exclude: ".." on its second line',
+      { video, exclude: 'labelled/instances.json\n../outside/done' },
+      /^input "exclude" "\.\.\/outside\/done" is outside the workspace/,
+    ],
+    [
+      'exclude: through a symlinked folder',
+      { video, exclude: 'escape/result.json' },
+      /^input "exclude" "escape\/result\.json" is outside the workspace .*through a symlink/,
+    ],
   ];
   test.each(cases)('%s is refused', async (_label, inputs, message) => {
     const given = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [k, v.replace('@outside', path.join(root, 'outside'))]));
@@ -377,8 +387,14 @@ describe('every path input must resolve inside the workspace', () => {
       'history-csv': 'metrics/runs.csv',
       model: 'https://models.example.com/m.onnx',
       'model-sha256': 'a'.repeat(64),
+      exclude: 'labelled/result.json\n\nround-1',
     });
-    expect(ctx.options).toMatchObject({ outDir: at('out/new/site'), modelConfig: 'yolov8n-coco', historyCsv: at('metrics/runs.csv') });
+    expect(ctx.options).toMatchObject({
+      outDir: at('out/new/site'),
+      modelConfig: 'yolov8n-coco',
+      historyCsv: at('metrics/runs.csv'),
+      exclude: [at('labelled/result.json'), at('round-1')],
+    });
   });
 });
 

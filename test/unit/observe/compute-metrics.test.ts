@@ -84,11 +84,12 @@ describe('computeMetrics: frames and detections', () => {
       sampled: 10,
       kept: 5,
       dropped: 5,
-      droppedByReason: { corrupt: 0, black: 1, overexposed: 0, blurred: 2, duplicate: 2 },
+      droppedByReason: { corrupt: 0, black: 1, overexposed: 0, blurred: 2, duplicate: 2, labelled: 0 },
       bad: 3,
       duplicates: 2,
+      labelled: 0,
     });
-    expect(Object.keys(m.frames.droppedByReason)).toEqual(['corrupt', 'black', 'overexposed', 'blurred', 'duplicate']);
+    expect(Object.keys(m.frames.droppedByReason)).toEqual(['corrupt', 'black', 'overexposed', 'blurred', 'duplicate', 'labelled']);
     expect(m.frameDropRatio).toBe(0.5);
     expect(m.images).toBe(5);
   });
@@ -151,9 +152,10 @@ describe('computeMetrics: timings, videos and distances', () => {
       sampled: 6,
       kept: 3,
       dropped: 3,
-      droppedByReason: { corrupt: 0, black: 1, overexposed: 0, blurred: 1, duplicate: 1 },
+      droppedByReason: { corrupt: 0, black: 1, overexposed: 0, blurred: 1, duplicate: 1, labelled: 0 },
       bad: 2,
       duplicates: 1,
+      labelled: 0,
       detections: 15,
       truncatedAtSeconds: null,
     });
@@ -161,7 +163,7 @@ describe('computeMetrics: timings, videos and distances', () => {
   });
 
   test('keeps the key order of metrics.json: decoded first, the shared frame counts, then the rest', () => {
-    const counts = ['sampled', 'kept', 'dropped', 'droppedByReason', 'bad', 'duplicates'];
+    const counts = ['sampled', 'kept', 'dropped', 'droppedByReason', 'bad', 'duplicates', 'labelled'];
     expect(Object.keys(m.frames)).toEqual(['decoded', ...counts]);
     expect(Object.keys(m.videos[0] ?? {})).toEqual([
       'name',
@@ -202,7 +204,7 @@ describe('computeMetrics: edge cases', () => {
     const empty = computeMetrics(new RunRecorder(), { site: 's', classNames: [] });
     expect(nonFiniteNumbers(empty)).toEqual([]);
     expect(empty.frameDropRatio).toBe(0);
-    expect(empty.frames.droppedByReason).toEqual({ corrupt: 0, black: 0, overexposed: 0, blurred: 0, duplicate: 0 });
+    expect(empty.frames.droppedByReason).toEqual({ corrupt: 0, black: 0, overexposed: 0, blurred: 0, duplicate: 0, labelled: 0 });
     expect(empty.detections.perImage).toMatchObject({ min: 0, mean: 0, max: 0 });
     expect(empty.detections.byClass).toEqual([]);
     expect(empty.phashDistance).toMatchObject({ count: 0, min: 0, median: 0, mean: 0, max: 0 });
@@ -271,6 +273,29 @@ describe('data loss', () => {
   });
 
   test('warns when the dataset has no images, duplicates alone or not', () => {
-    expect(computeMetrics(run(3, 0, 3), { site: 's', classNames: [] }).dataLoss).toEqual([{ kind: 'no-images', sampled: 3 }]);
+    expect(computeMetrics(run(3, 0, 3), { site: 's', classNames: [] }).dataLoss).toEqual([{ kind: 'no-images', sampled: 3, labelled: 0 }]);
+  });
+
+  test('frames already labelled are counted apart: not a drop ratio, not a quality loss, named when nothing is left', () => {
+    const labelled = (reasons: readonly (DropReason | null)[]): RunRecorder => {
+      const r = new RunRecorder();
+      r.recordVideo({ info: videoInfo('cam-a', 0), sha256: 'a'.repeat(64), decode: { mode: 'all', reason: 'asked for' }, framesDecoded: 10, decodeErrors: 0 });
+      reasons.forEach((reason, i) => {
+        r.recordFrame(frame('cam-a', i, reason));
+        if (reason === null) r.recordKept(kept('cam-a', i, []));
+      });
+      r.finish();
+      return r;
+    };
+    // Of 10 frames: 2 blurred, 6 already labelled, 2 kept.
+    const m = computeMetrics(labelled(['blurred', 'blurred', ...Array<DropReason>(6).fill('labelled'), null, null]), { site: 's', classNames: [] });
+    expect(m.frames).toMatchObject({ sampled: 10, kept: 2, dropped: 8, bad: 2, duplicates: 0, labelled: 6 });
+    expect(m.frames.droppedByReason.labelled).toBe(6);
+    expect(m.videos[0]!.labelled).toBe(6);
+    expect(m.frameDropRatio).toBe(0.2);
+    expect(m.dataLoss).toEqual([]);
+    expect(computeMetrics(labelled(['labelled', 'labelled', 'duplicate']), { site: 's', classNames: [] }).dataLoss).toEqual([
+      { kind: 'no-images', sampled: 3, labelled: 2 },
+    ]);
   });
 });

@@ -6,14 +6,19 @@ import { describeDataLoss } from '../../../src/observe/data-loss-message.js';
 
 describe('describeDataLoss', () => {
   test('no images, every sampled frame dropped', () => {
-    expect(describeDataLoss({ kind: 'no-images', sampled: 8 })).toBe('The dataset has no images: all 8 sampled frames were dropped; see the drops by reason');
+    expect(describeDataLoss({ kind: 'no-images', sampled: 8, labelled: 0 })).toBe(
+      'The dataset has no images: all 8 sampled frames were dropped; see the drops by reason',
+    );
+    expect(describeDataLoss({ kind: 'no-images', sampled: 8, labelled: 5 }, actionName)).toBe(
+      'The dataset has no images: all 8 sampled frames were dropped (5 of them already labelled: input "exclude"); see the drops by reason',
+    );
   });
 
   test('no images because nothing was sampled: the range is shorter than one interval', () => {
-    expect(describeDataLoss({ kind: 'no-images', sampled: 0 })).toBe(
+    expect(describeDataLoss({ kind: 'no-images', sampled: 0, labelled: 0 })).toBe(
       'The dataset has no images: no frame was sampled, as the time range (--start, --end) is shorter than one sampling interval; widen it or sample more often (--sample-fps)',
     );
-    expect(describeDataLoss({ kind: 'no-images', sampled: 0 }, actionName)).toContain('the time range (input "start", input "end")');
+    expect(describeDataLoss({ kind: 'no-images', sampled: 0, labelled: 0 }, actionName)).toContain('the time range (input "start", input "end")');
   });
 
   test('a damaged video: the decoder errors, the frames dropped for them, and what to do', () => {

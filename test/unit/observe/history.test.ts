@@ -38,8 +38,9 @@ function metricsFor(site: string, images: number): RunMetrics {
     dropped: 60 - images,
     bad: 4,
     duplicates: 60 - images - 4,
+    labelled: 0,
     detections: 9,
-    droppedByReason: { corrupt: 0, black: 1, overexposed: 0, blurred: 3, duplicate: 60 - images - 4 },
+    droppedByReason: { corrupt: 0, black: 1, overexposed: 0, blurred: 3, duplicate: 60 - images - 4, labelled: 0 },
     truncatedAtSeconds: null,
   };
   return {
@@ -50,9 +51,10 @@ function metricsFor(site: string, images: number): RunMetrics {
       sampled: 120,
       kept: images,
       dropped: 120 - images,
-      droppedByReason: { corrupt: 1, black: 2, overexposed: 0, blurred: 3, duplicate: 120 - images - 6 },
+      droppedByReason: { corrupt: 1, black: 2, overexposed: 0, blurred: 3, duplicate: 120 - images - 6, labelled: 0 },
       bad: 6,
       duplicates: 120 - images - 6,
+      labelled: 0,
     },
     frameDropRatio: Math.round(((120 - images) / 120) * 1e4) / 1e4,
     images,

@@ -36,6 +36,7 @@ function video(stem: string, index: number, counts: VideoCounts) {
     dropped: corrupt + black + overexposed + blurred + duplicate,
     bad: corrupt + black + overexposed + blurred,
     duplicates: duplicate,
+    labelled: 0,
     truncatedAtSeconds: null,
     ...counts,
   };
@@ -57,9 +58,10 @@ function handMadeRun(site = 'north-yard'): PrometheusInput {
       sampled: 10,
       kept: 5,
       dropped: 5,
-      droppedByReason: { corrupt: 1, black: 1, overexposed: 0, blurred: 1, duplicate: 2 },
+      droppedByReason: { corrupt: 1, black: 1, overexposed: 0, blurred: 1, duplicate: 2, labelled: 0 },
       bad: 3,
       duplicates: 2,
+      labelled: 0,
     },
     frameDropRatio: 0.5,
     images: 5,
@@ -90,14 +92,14 @@ function handMadeRun(site = 'north-yard'): PrometheusInput {
         decoded: 1800,
         sampled: 6,
         kept: 3,
-        droppedByReason: { corrupt: 0, black: 1, overexposed: 0, blurred: 1, duplicate: 1 },
+        droppedByReason: { corrupt: 0, black: 1, overexposed: 0, blurred: 1, duplicate: 1, labelled: 0 },
         detections: 16,
       }),
       video('cam-b', 1, {
         decoded: 1200,
         sampled: 4,
         kept: 2,
-        droppedByReason: { corrupt: 1, black: 0, overexposed: 0, blurred: 0, duplicate: 1 },
+        droppedByReason: { corrupt: 1, black: 0, overexposed: 0, blurred: 0, duplicate: 1, labelled: 0 },
         detections: 61,
       }),
     ],
@@ -180,7 +182,7 @@ describe('renderPrometheus', () => {
     expect(frames('cam-b', 'dropped', 'corrupt')).toBe(1);
     expect(frames('cam-b', 'dropped', 'overexposed')).toBe(0);
     const frameSeries = s.filter((x) => x.name === 'dataset_gen_frames_total');
-    expect(frameSeries).toHaveLength(2 * 6);
+    expect(frameSeries).toHaveLength(2 * 7);
     expect(frameSeries.reduce((acc, x) => acc + x.value, 0)).toBe(10);
     expect(frameSeries.filter((x) => x.labels.outcome === 'kept').every((x) => x.labels.reason === '')).toBe(true);
 

@@ -15,9 +15,10 @@ function metrics(): RunMetrics {
       sampled: 100,
       kept: 80,
       dropped: 20,
-      droppedByReason: { corrupt: 1, black: 2, overexposed: 3, blurred: 4, duplicate: 10 },
+      droppedByReason: { corrupt: 1, black: 2, overexposed: 3, blurred: 4, duplicate: 10, labelled: 0 },
       bad: 10,
       duplicates: 10,
+      labelled: 0,
     },
     frameDropRatio: 0.2,
     images: 80,
@@ -53,8 +54,9 @@ function metrics(): RunMetrics {
         dropped: 20,
         bad: 10,
         duplicates: 10,
+        labelled: 0,
         detections: 123,
-        droppedByReason: { corrupt: 0, black: 0, overexposed: 0, blurred: 10, duplicate: 10 },
+        droppedByReason: { corrupt: 0, black: 0, overexposed: 0, blurred: 10, duplicate: 10, labelled: 0 },
         truncatedAtSeconds: null,
       },
     ],
@@ -84,6 +86,15 @@ describe('stageSummaries', () => {
       ['detect', 'frames', 80, 80, 5000],
       ['write', 'images', 80, 80, 400],
     ]);
+    expect(stageSummaries(metrics()).find((s) => s.stage === 'dedup')?.extra).toBeUndefined();
+  });
+
+  test('frames already labelled leave in the dedup stage, counted as such', () => {
+    const m = metrics();
+    m.frames = { ...m.frames, kept: 50, dropped: 50, labelled: 30, droppedByReason: { ...m.frames.droppedByReason, labelled: 30 } };
+    const dedup = stageSummaries(m).find((s) => s.stage === 'dedup')!;
+    expect([dedup.countIn, dedup.count, dedup.extra]).toEqual([90, 50, { labelled: 30 }]);
+    expect(stageSummaries(m).find((s) => s.stage === 'detect')?.countIn).toBe(50);
   });
 });
 

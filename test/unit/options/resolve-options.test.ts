@@ -27,6 +27,7 @@ describe('resolveOptions', () => {
       decode: 'auto',
       stallTimeoutSeconds: 60,
       downloadTimeoutSeconds: 600,
+      exclude: [],
     });
     expect(options.dedupThreshold).toBeGreaterThanOrEqual(0);
     expect(resolveOptions({ ...base, 'stall-timeout': '2.5', 'download-timeout': '30' }, undefined, cwd)).toMatchObject({
@@ -185,6 +186,12 @@ describe('parseCliArgs', () => {
     expect(args.raw['dedup-threshold']).toBe('-1');
     const resolved = resolveOptions(args.raw, undefined, cwd);
     expect(resolved.dedupThreshold).toBe(-1);
+  });
+
+  test('--exclude repeats, each path made absolute in the order given', async () => {
+    const { parseCliArgs } = await import('../../../src/cli/args.js');
+    const args = parseCliArgs(['run', '--video', 'a.mp4', '--out', 'o', '--exclude', 'round-1', '--exclude', '/labels/result.json'], {});
+    expect(resolveOptions(args.raw, undefined, cwd).exclude).toEqual(['/work/proj/round-1', '/labels/result.json']);
   });
 
   test('DATASET_GEN_MODEL is the default for --model', async () => {

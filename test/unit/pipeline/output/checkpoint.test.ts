@@ -48,6 +48,7 @@ function identity(raw: Parameters<typeof resolveOptions>[0] = {}): RunIdentity {
     } as never,
     modelSha256: 'c'.repeat(64),
     videos: options.videos.map((file) => ({ path: file, stem: path.basename(file, '.mp4') })),
+    labelled: options.exclude.map((file) => ({ path: file, sha256: 'd'.repeat(64) })),
   });
 }
 
@@ -172,6 +173,15 @@ describe('what differs between the interrupted run and this one', () => {
     expect(identityDifferences(identity(), identity({ decode: 'all', 'dedup-local-threshold': '30' }), cliName)).toEqual([
       '--decode (was "auto", now "all")',
       '--dedup-local-threshold (was 20, now 30)',
+    ]);
+  });
+
+  test('the frames already labelled: a source added, or its content changed', () => {
+    expect(identityDifferences(identity(), identity({ exclude: ['/l/round-1'] }), cliName)).toEqual(['--exclude (was none, now round-1 dddddddddddd…)']);
+    const edited = identity({ exclude: ['/l/round-1'] });
+    edited.labelled[0]!.sha256 = 'e'.repeat(64);
+    expect(identityDifferences(identity({ exclude: ['/l/round-1'] }), edited, actionName)).toEqual([
+      'input "exclude" (was round-1 dddddddddddd…, now round-1 eeeeeeeeeeee…)',
     ]);
   });
 

@@ -22,6 +22,7 @@ const identity: RunIdentity = {
   modelConfig: {} as RunIdentity['modelConfig'],
   modelSha256: 'c'.repeat(64),
   videos: [{ path: '/v/cam.mp4', stem: 'cam' }],
+  labelled: [],
 };
 
 function request(outDir: string, extra: Partial<OpenStagingRequest> = {}): OpenStagingRequest {
