@@ -18700,6 +18700,13 @@ const DEFAULT_DEDUP_THRESHOLD = 2;
  * video at 2 frames/s is 27 (docs/thresholds.md). 255 turns the local check off (pHash only).
  */
 const DEFAULT_DEDUP_LOCAL_THRESHOLD = 20;
+/**
+ * When a labelled image (`--exclude`) is taken for a sampled frame by how it looks: pHash within this
+ * many bits and local change within the dedup default. A labelling tool's re-encoded JPEG of a frame
+ * moves the pHash by up to 3 bits and the local change by under 5 levels; the frames 0.2 s apart on
+ * the sample video differ by more (docs/thresholds.md, "Frames already labelled").
+ */
+const LABELLED_LOOK = Object.freeze({ hashBits: 4, localLevels: DEFAULT_DEDUP_LOCAL_THRESHOLD });
 /** The largest local change: a local threshold this high never keeps a frame the pHash would drop. */
 const LOCAL_CHANGE_MAX = 255;
 /** Dedup threshold value that turns deduplication off: every frame is kept and no hash is computed. */
@@ -23779,9 +23786,9 @@ async function fitForAnalysis(frame) {
  * How a frame looks, for telling whether it is an image already labelled (`--exclude`): the dedup
  * stage's own measures of the analysis image (its 32x32 grey samples and their 64-bit pHash). A
  * labelled image read back from disk is decoded and fitted exactly as a sampled frame is, so the same
- * frame gives the same measures up to JPEG's changes (0-2 bits of pHash, a few levels of local change:
- * docs/thresholds.md). Two looks are the same frame when they would be near-duplicates by the default
- * dedup thresholds, whatever thresholds the run itself uses.
+ * frame gives the same measures up to JPEG's changes (0-3 bits of pHash, under 5 levels of local
+ * change: docs/thresholds.md). Two looks are the same frame within `LABELLED_LOOK`, whatever
+ * thresholds the run's own dedup uses.
  */
 
 
@@ -23807,11 +23814,11 @@ async function lookOfEncoded(bytes) {
         throw new Error(`decodes to ${info.channels} channels, not RGB`);
     return lookOf(await fitForAnalysis({ rgb: data, width: info.width, height: info.height }));
 }
-/** Whether two looks are one frame: within the default dedup thresholds of each other. */
+/** Whether two looks are one frame: within `LABELLED_LOOK` of each other. */
 function sameLook(a, b) {
-    if (hammingDistance(a.hash, b.hash) > DEFAULT_DEDUP_THRESHOLD)
+    if (hammingDistance(a.hash, b.hash) > LABELLED_LOOK.hashBits)
         return false;
-    return Math.round(localChange(a.grey, b.grey) * 10) / 10 <= DEFAULT_DEDUP_LOCAL_THRESHOLD;
+    return Math.round(localChange(a.grey, b.grey) * 10) / 10 <= LABELLED_LOOK.localLevels;
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/labelled/labelled-source.ts

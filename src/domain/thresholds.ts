@@ -34,6 +34,14 @@ export const DEFAULT_DEDUP_THRESHOLD = 2;
  */
 export const DEFAULT_DEDUP_LOCAL_THRESHOLD = 20;
 
+/**
+ * When a labelled image (`--exclude`) is taken for a sampled frame by how it looks: pHash within this
+ * many bits and local change within the dedup default. A labelling tool's re-encoded JPEG of a frame
+ * moves the pHash by up to 3 bits and the local change by under 5 levels; the frames 0.2 s apart on
+ * the sample video differ by more (docs/thresholds.md, "Frames already labelled").
+ */
+export const LABELLED_LOOK = Object.freeze({ hashBits: 4, localLevels: DEFAULT_DEDUP_LOCAL_THRESHOLD });
+
 /** The largest local change: a local threshold this high never keeps a frame the pHash would drop. */
 export const LOCAL_CHANGE_MAX = 255;
 

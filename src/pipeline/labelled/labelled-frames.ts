@@ -4,8 +4,8 @@
  *   (from the labelled dataset's manifest) is this video's, or, when the sha256 is unknown, the image
  *   looks like the frame (a file named `cam1_000100.jpg` may come from another day's `cam1.mp4`); an
  *   image whose file is not there is taken at its name;
- * - else its look: any other image (renamed by a labelling tool) is the frame when the two would be
- *   near-duplicates by the default dedup thresholds (labelled-look.ts).
+ * - else its look: any other image (renamed by a labelling tool) is the frame when the two look the
+ *   same (`LABELLED_LOOK`: pHash and local change, labelled-look.ts).
  * An image names a frame by dataset-gen's COCO fields, or by a file name of dataset-gen's shape whose
  * video is one of this run's: a labelling tool's own names can have that shape (CVAT's
  * `frame_000001.jpg`), so such a name of no video here is matched by look.

@@ -2,14 +2,14 @@
  * How a frame looks, for telling whether it is an image already labelled (`--exclude`): the dedup
  * stage's own measures of the analysis image (its 32x32 grey samples and their 64-bit pHash). A
  * labelled image read back from disk is decoded and fitted exactly as a sampled frame is, so the same
- * frame gives the same measures up to JPEG's changes (0-2 bits of pHash, a few levels of local change:
- * docs/thresholds.md). Two looks are the same frame when they would be near-duplicates by the default
- * dedup thresholds, whatever thresholds the run itself uses.
+ * frame gives the same measures up to JPEG's changes (0-3 bits of pHash, under 5 levels of local
+ * change: docs/thresholds.md). Two looks are the same frame within `LABELLED_LOOK`, whatever
+ * thresholds the run's own dedup uses.
  */
 import sharp from 'sharp';
 
 import type { RgbImage } from '../../domain/frame.js';
-import { DEFAULT_DEDUP_LOCAL_THRESHOLD, DEFAULT_DEDUP_THRESHOLD } from '../../domain/thresholds.js';
+import { LABELLED_LOOK } from '../../domain/thresholds.js';
 import { fitForAnalysis } from '../filter/analysis.js';
 import { hammingDistance } from '../filter/dedup.js';
 import { localChange } from '../filter/local-change.js';
@@ -42,8 +42,8 @@ export async function lookOfEncoded(bytes: Buffer): Promise<Look> {
   return lookOf(await fitForAnalysis({ rgb: data, width: info.width, height: info.height }));
 }
 
-/** Whether two looks are one frame: within the default dedup thresholds of each other. */
+/** Whether two looks are one frame: within `LABELLED_LOOK` of each other. */
 export function sameLook(a: Look, b: Look): boolean {
-  if (hammingDistance(a.hash, b.hash) > DEFAULT_DEDUP_THRESHOLD) return false;
-  return Math.round(localChange(a.grey, b.grey) * 10) / 10 <= DEFAULT_DEDUP_LOCAL_THRESHOLD;
+  if (hammingDistance(a.hash, b.hash) > LABELLED_LOOK.hashBits) return false;
+  return Math.round(localChange(a.grey, b.grey) * 10) / 10 <= LABELLED_LOOK.localLevels;
 }
