@@ -20507,7 +20507,7 @@ function cards(metrics) {
     const { frames, detections } = metrics;
     const card = (label, value, sub) => `<div class="card"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;
     return ('<section class="cards" aria-label="Key figures">' +
-        card('Images kept', format_int(metrics.images), `of ${format_int(frames.sampled)} sampled frames`) +
+        card('Images kept', format_int(metrics.images), `of ${format_int(frames.sampled)} sampled frames${frames.labelled > 0 ? `; ${format_int(frames.labelled)} already labelled` : ''}`) +
         card('Frames sampled', format_int(frames.sampled), `from ${format_int(frames.decoded)} decoded`) +
         card('Frame-drop ratio', percent(metrics.frameDropRatio), `${format_int(frames.bad)} bad, ${count(frames.duplicates, 'duplicate')}`) +
         card('Detections', format_int(detections.total), count(detections.byClass.length, 'class', 'classes')) +
@@ -20964,6 +20964,7 @@ function summarySection(metrics) {
         ['Images kept', format_int(metrics.images)],
         ['Frames sampled', format_int(frames.sampled)],
         ['Frame drop ratio', percent(metrics.frameDropRatio)],
+        ...(frames.labelled > 0 ? [['Already labelled (left out)', format_int(frames.labelled)]] : []),
         ['Detections', format_int(detections.total)],
         ['Class filter', blocks_userText(describeClassFilter(detections.classFilter) ?? 'none: every model class is detected')],
         ['Mean detections per image', fixed(detections.perImage.mean, 2)],

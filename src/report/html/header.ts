@@ -78,7 +78,11 @@ export function cards(metrics: RunMetrics): string {
     `<div class="card"><div class="label">${label}</div><div class="value">${value}</div><div class="sub">${sub}</div></div>`;
   return (
     '<section class="cards" aria-label="Key figures">' +
-    card('Images kept', int(metrics.images), `of ${int(frames.sampled)} sampled frames`) +
+    card(
+      'Images kept',
+      int(metrics.images),
+      `of ${int(frames.sampled)} sampled frames${frames.labelled > 0 ? `; ${int(frames.labelled)} already labelled` : ''}`,
+    ) +
     card('Frames sampled', int(frames.sampled), `from ${int(frames.decoded)} decoded`) +
     card('Frame-drop ratio', percent(metrics.frameDropRatio), `${int(frames.bad)} bad, ${count(frames.duplicates, 'duplicate')}`) +
     card('Detections', int(detections.total), count(detections.byClass.length, 'class', 'classes')) +

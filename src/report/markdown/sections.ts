@@ -48,6 +48,7 @@ export function summarySection(metrics: RunMetrics): string[] {
     ['Images kept', int(metrics.images)],
     ['Frames sampled', int(frames.sampled)],
     ['Frame drop ratio', percent(metrics.frameDropRatio)],
+    ...(frames.labelled > 0 ? [['Already labelled (left out)', int(frames.labelled)]] : []),
     ['Detections', int(detections.total)],
     ['Class filter', userText(describeClassFilter(detections.classFilter) ?? 'none: every model class is detected')],
     ['Mean detections per image', fixed(detections.perImage.mean, 2)],

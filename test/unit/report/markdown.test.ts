@@ -103,6 +103,18 @@ describe('renderMarkdownReport', () => {
     expect(report).toContain('| Frame drop ratio | 37.5% |');
     expect(report).toContain('| Detections | 100 |');
     expect(report).toContain('| Mean detections per image | 4.00 |');
+    expect(report).not.toContain('Already labelled');
+  });
+
+  test('frames already labelled (--exclude): a summary row and a drop-table row, not in the drop ratio', () => {
+    const m = smallMetrics();
+    const labelled = renderMarkdownReport({
+      ...m,
+      frames: { ...m.frames, sampled: 50, dropped: 25, labelled: 10, droppedByReason: { ...m.frames.droppedByReason, labelled: 10 } },
+    });
+    expect(labelled).toContain('| Already labelled (left out) | 10 |');
+    expect(labelled).toContain('| labelled | 10 | 20.0% |');
+    expect(labelled).toContain('| Frame drop ratio | 37.5% |');
   });
 
   test('shows drops by reason as a table and bars', () => {
