@@ -164,6 +164,20 @@ describe('switches', () => {
   });
 });
 
+describe('exclude: the frames of an earlier dataset in the workspace', () => {
+  test('are left out and named in the summary; with the same sampling nothing is left, and the warning says why', async () => {
+    const first = await runAction({ video: 'v.mp4', model: 'yolov8n.onnx', 'output-dir': 'round-1', 'upload-artifact': 'false' });
+    expect(first.error).toBeNull();
+    const images = (JSON.parse(await readFile(path.join(workspace, 'round-1', 'manifest.json'), 'utf8')) as { counts: { images: number } }).counts.images;
+    const second = await runAction({ video: 'v.mp4', model: 'yolov8n.onnx', 'output-dir': 'round-2', 'upload-artifact': 'false', exclude: 'round-1' });
+    expect(second.error).toBeNull();
+    expect(second.summary).toContain(`| Already labelled (left out) | ${images} |`);
+    expect(second.summary).toContain(`| labelled | ${images} |`);
+    expect(second.stdout).toContain(`(${images} of them already labelled: input "exclude")`);
+    expect(second.outputs).toMatchObject({ [Output.ImageCount]: '0' });
+  });
+});
+
 describe('a quality gate', () => {
   test('a missed gate fails with QualityGateError after the dataset was uploaded and the outputs set', async () => {
     const result = await runAction({

@@ -97,7 +97,7 @@ describe('footage unlike the sample', () => {
     expect(result.metrics.images).toBe(0);
     expect(result.metrics.dataLoss).toEqual([
       { kind: 'reason', video: 'fog', reason: 'blurred', dropped: 8, of: 8 },
-      { kind: 'no-images', sampled: 8 },
+      { kind: 'no-images', sampled: 8, labelled: 0 },
     ]);
     const lines = warnings(log);
     expect(lines).toContain('"blurred" dropped 8 of 8 frames (100 %) of video fog; if the frames are fine, adjust --blur-ratio or --blur-threshold');
