@@ -22,7 +22,8 @@ const LAYERS = {
   pipeline: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'export'],
   options: ['domain', 'errors', 'model', 'observe'],
   cost: [],
-  index: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'export', 'pipeline', 'options', 'cost'],
+  doctor: ['domain', 'errors', 'version', 'model', 'media', 'detect'],
+  index: ['domain', 'errors', 'version', 'model', 'media', 'detect', 'observe', 'report', 'export', 'pipeline', 'options', 'cost', 'doctor'],
   action: ['domain', 'errors', 'version', 'index'],
   cli: ['domain', 'errors', 'version', 'index'],
 };

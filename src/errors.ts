@@ -13,6 +13,8 @@ export const EXIT_CODES = {
   output: 6,
   tool: 7,
   gate: 8,
+  /** `dataset-gen doctor`: something asked for (an execution provider, ffmpeg) does not work here. */
+  doctor: 9,
   /** Stopped by SIGINT (Ctrl-C): 128 + 2, as a shell reports it. */
   sigint: 130,
   /** Stopped by SIGTERM (a cancelled job, a pre-empted runner): 128 + 15. */

@@ -11,6 +11,7 @@ export type { RunManifest } from './pipeline/write/manifest.js';
 export type { RunMetrics } from './observe/metrics-contract.js';
 // Options: the one validator, its parsers, the raw form both doors build.
 export {
+  doctorOptions,
   labellingBudget,
   labelStudioImagesOption,
   MAX_INFERENCE_WORKERS,
@@ -31,6 +32,9 @@ export { sha256Text } from './model/sha256.js';
 // Reports.
 export { DEFAULT_MAX_TABLE_ROWS, escapeMarkdown, renderMarkdownReport } from './report/markdown.js';
 export { cutToBytes } from './report/text-cut.js';
+// What this machine would run on (`dataset-gen doctor`).
+export { runDoctor, type DoctorReport, type DoctorRequest } from './doctor/doctor.js';
+export { doctorText } from './doctor/doctor-text.js';
 // The fleet cost model.
 export { decodeModeFor, estimateFleet, type FleetEstimate, type FleetInput } from './cost/estimate.js';
 export { INSTANCES, PRICES_AS_OF } from './cost/figures.js';

@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 
 import { redactUrl } from '../domain/url-redaction.js';
 import { exitCodeOf, messageOf } from '../errors.js';
-import { createProgress, runPipeline, type DownloadOptions, type Logger, type RunResult } from '../index.js';
+import { createProgress, doctorText, runDoctor, runPipeline, type DownloadOptions, type Logger, type RunResult } from '../index.js';
 import { uploadDataset, type UploadedArtifact } from './artifact.js';
 import { getActionContext, type ActionContext } from './context.js';
 import { enforceGates, evaluateGates, type GateResult } from './gates.js';
@@ -102,6 +102,25 @@ async function summarize(
   }
 }
 
+/**
+ * With step debug logging on (`ACTIONS_STEP_DEBUG`, or a re-run with debug logging), what this runner
+ * would run on (`dataset-gen doctor`), before the model is loaded; informative only, never a failure.
+ */
+async function logDoctor(context: ActionContext): Promise<void> {
+  const { options } = context;
+  try {
+    const report = await runDoctor({
+      modelPath: options.modelPath,
+      modelConfig: options.modelConfig,
+      providers: options.executionProviders,
+      ffmpegPath: options.ffmpegPath,
+    });
+    for (const line of doctorText(report).trimEnd().split('\n')) core.info(line);
+  } catch (error) {
+    core.info(`doctor: ${messageOf(error)}`);
+  }
+}
+
 export async function run(runOptions: RunOptions = {}): Promise<void> {
   const logger = createActionsLogger();
   const context = await core.group('Inputs', async () => {
@@ -109,6 +128,7 @@ export async function run(runOptions: RunOptions = {}): Promise<void> {
     describeContext(read, logger);
     return read;
   });
+  if (core.isDebug()) await core.group('Doctor', () => logDoctor(context));
   const modelCache = await core.group('Model cache: restore', () => restoreModelCache(context.options, context.cacheModel));
   const result = await core.group('Dataset', () => buildDataset(context, logger, modelCache.dir, runOptions));
   if (shouldSaveModelCache(modelCache, result.manifest.model.origin)) {

@@ -4,13 +4,14 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { didYouMean, invalidParameterError, UsageError } from '../errors.js';
 import type { LogFormat, RawOptions } from '../index.js';
 import { parseCostArgs } from './cost.js';
+import { parseDoctorArgs } from './doctor.js';
 
 /** What a help request shows: the overview of the commands, or one command's options. */
-export type HelpTopic = 'overview' | 'run' | 'merge' | 'cost';
+export type HelpTopic = 'overview' | 'run' | 'merge' | 'cost' | 'doctor';
 
 export interface CliArgs {
   /** `usage`: no arguments at all (the usage goes to stderr, exit 2); `help`: asked for. */
-  command: 'run' | 'merge' | 'cost' | 'help' | 'usage' | 'version';
+  command: 'run' | 'merge' | 'cost' | 'doctor' | 'help' | 'usage' | 'version';
   raw: RawOptions;
   /** `merge`: the dataset folders to join; `cost`: its arguments, parsed by src/cli/cost.ts. */
   parts: string[];
@@ -62,8 +63,8 @@ const VALUE_OPTIONS = [
 ] as const;
 
 /** The commands that have help of their own (`dataset-gen <command> --help`, `dataset-gen help <command>`). */
-const HELP_TOPICS = ['run', 'merge', 'cost'] as const;
-const COMMANDS = ['run', 'merge', 'cost', 'help', 'version'];
+const HELP_TOPICS = ['run', 'merge', 'cost', 'doctor'] as const;
+const COMMANDS = ['run', 'merge', 'cost', 'doctor', 'help', 'version'];
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -99,7 +100,7 @@ const help = (topic: HelpTopic): CliArgs => ({ command: 'help', topic, raw: {}, 
 function unknownCommand(command: string): UsageError {
   const hint = didYouMean(command.replace(/^-+/, ''), COMMANDS, (name) => `\`dataset-gen ${name}\``);
   return new UsageError(
-    `Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\` and \`dataset-gen cost\` (see dataset-gen --help)`,
+    `Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\`, \`dataset-gen cost\` and \`dataset-gen doctor\` (see dataset-gen --help)`,
   );
 }
 
@@ -139,6 +140,10 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   if (command === 'cost') {
     if (parseCostArgs(rest) === 'help') return help('cost');
     return { command: 'cost', raw: {}, parts: [...rest], logFormat: 'text', debug: false };
+  }
+  if (command === 'doctor') {
+    const raw = parseDoctorArgs(rest);
+    return raw === 'help' ? help('doctor') : { command: 'doctor', raw, parts: [], logFormat: 'text', debug: false };
   }
   if (command !== 'run') throw unknownCommand(command);
   return parseRunArgs(rest, env);

@@ -15,6 +15,7 @@ import {
 import { TOOL_VERSION } from '../version.js';
 import { parseCliArgs } from './args.js';
 import { runCost } from './cost.js';
+import { runDoctorCommand } from './doctor.js';
 import { helpText } from './help.js';
 
 export interface CliIo {
@@ -45,6 +46,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (args.command === 'cost') {
       io.stdout.write(runCost(args.parts));
       return 0;
+    }
+    if (args.command === 'doctor') {
+      const { text, exitCode } = await runDoctorCommand(args.raw, io.cwd);
+      io.stdout.write(text);
+      return exitCode;
     }
     if (args.command === 'merge') {
       const logger = createLogger({ format: args.logFormat, level: args.debug ? 'debug' : 'info', stream: io.stderr });

@@ -179,6 +179,27 @@ export function labellingBudget(raw: RawOptions, name: NameOf = cliName): Pick<O
   return { select, selectOnly };
 }
 
+/**
+ * What `dataset-gen doctor` checks, validated as a run's options are: the providers a run would ask
+ * for (`--execution-providers`, else the model config's), the model file to open on them (`--model`
+ * as a file, else the config's), and ffmpeg.
+ */
+export function doctorOptions(
+  raw: RawOptions,
+  name: NameOf = cliName,
+  cwd = process.cwd(),
+): Pick<Options, 'executionProviders' | 'modelPath' | 'modelConfig' | 'ffmpegPath'> {
+  const model = modelInput(raw, name, cwd);
+  if (model.modelUrl !== null) throw invalidParameterError(name('model'), 'a model file (doctor downloads nothing)', raw.model);
+  const ffmpegPath = text(raw, 'ffmpeg-path');
+  return {
+    executionProviders: providerList(raw, name),
+    modelPath: model.modelPath,
+    modelConfig: modelConfigSpec(text(raw, 'model-config'), cwd),
+    ffmpegPath: ffmpegPath === null ? null : path.resolve(cwd, ffmpegPath),
+  };
+}
+
 /** `model` is a file path or an https:// URL; `model-sha256` pins either. */
 function modelInput(raw: RawOptions, name: NameOf, cwd: string): Pick<Options, 'modelPath' | 'modelUrl' | 'modelSha256'> {
   const model = text(raw, 'model');
