@@ -6342,7 +6342,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7256);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5602);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +6364,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7256:
+/***/ 5602:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19346,7 +19346,7 @@ var x = (y) => {
 	var x = {}; __nccwpck_require__.d(x, y); return x
 } 
 var y = (x) => (() => (x))
-const external_onnxruntime_node_namespaceObject = x({ ["env"]: () => (__WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__.env) });
+const external_onnxruntime_node_namespaceObject = x({ ["env"]: () => (__WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__.env), ["listSupportedBackends"]: () => (__WEBPACK_EXTERNAL_MODULE_onnxruntime_node_6a60201e__.listSupportedBackends) });
 ;// CONCATENATED MODULE: external "sharp"
 var external_sharp_x = (y) => {
 	var x = {}; __nccwpck_require__.d(x, y); return x
@@ -26387,6 +26387,23 @@ function labellingBudget(raw, name = cliName) {
         throw (0,errors/* invalidParameterError */.pn)(name('select-only'), `to go with ${name('select')} (the number of frames to choose)`, 'no budget');
     return { select, selectOnly };
 }
+/**
+ * What `dataset-gen doctor` checks, validated as a run's options are: the providers a run would ask
+ * for (`--execution-providers`, else the model config's), the model file to open on them (`--model`
+ * as a file, else the config's), and ffmpeg.
+ */
+function doctorOptions(raw, name = cliName, cwd = process.cwd()) {
+    const model = modelInput(raw, name, cwd);
+    if (model.modelUrl !== null)
+        throw (0,errors/* invalidParameterError */.pn)(name('model'), 'a model file (doctor downloads nothing)', raw.model);
+    const ffmpegPath = resolve_options_text(raw, 'ffmpeg-path');
+    return {
+        executionProviders: providerList(raw, name),
+        modelPath: model.modelPath,
+        modelConfig: modelConfigSpec(resolve_options_text(raw, 'model-config'), cwd),
+        ffmpegPath: ffmpegPath === null ? null : external_node_path_default().resolve(cwd, ffmpegPath),
+    };
+}
 /** `model` is a file path or an https:// URL; `model-sha256` pins either. */
 function modelInput(raw, name, cwd) {
     const model = resolve_options_text(raw, 'model');
@@ -26647,6 +26664,308 @@ function createProgress(options) {
     return new Progress(options);
 }
 
+;// CONCATENATED MODULE: ./src/detect/provider-libraries.ts
+/**
+ * The shared libraries an onnxruntime execution provider loads, and what they are missing. The CUDA
+ * and TensorRT providers are separate libraries beside onnxruntime-node's binding
+ * (`libonnxruntime_providers_<name>.so`, with `libonnxruntime_providers_shared.so`), loaded only when
+ * a session asks for them; onnxruntime's own error then says only "Failed to load shared library".
+ * `ldd` names what is missing (`libcudart.so.13 => not found`), which is what a user can act on.
+ */
+
+
+
+
+
+const provider_libraries_run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+/** The providers that live in libraries of their own. */
+const PROVIDER_LIBRARIES = { cuda: 'libonnxruntime_providers_cuda.so', tensorrt: 'libonnxruntime_providers_tensorrt.so' };
+const SHARED_LIBRARY = 'libonnxruntime_providers_shared.so';
+/** Where onnxruntime-node's binding and its provider libraries are, for this platform. */
+function bindingDir() {
+    const root = external_node_path_default().dirname((0,external_node_module_namespaceObject.createRequire)(import.meta.url).resolve('onnxruntime-node/package.json'));
+    return external_node_path_default().join(root, 'bin', 'napi-v6', process.platform, process.arch);
+}
+/** The libraries `ldd` reports as not found for `file` (`libcudart.so.13`); empty when none, or when ldd cannot tell. */
+async function missingLibraries(file) {
+    let stdout;
+    try {
+        ({ stdout } = await provider_libraries_run('ldd', [file], { timeout: 10_000 }));
+    }
+    catch (error) {
+        // ldd exits non-zero for a file it cannot read as a library; its output still lists what it found.
+        stdout = String(error.stdout ?? '');
+    }
+    return stdout
+        .split('\n')
+        .map((line) => /^\s*(\S+)\s+=>\s+not found/.exec(line)?.[1])
+        .filter((name) => name !== undefined);
+}
+/**
+ * Why provider `name` cannot load, from its library files in `dir`, in one clause; null when its
+ * libraries are there and `ldd` finds everything they need (the reason is then onnxruntime's own).
+ */
+async function providerLibraryProblem(name, dir = bindingDir()) {
+    const library = PROVIDER_LIBRARIES[name];
+    if (library === undefined)
+        return null;
+    for (const file of [SHARED_LIBRARY, library]) {
+        const present = await (0,promises_namespaceObject.access)(external_node_path_default().join(dir, file)).then(() => true, () => false);
+        if (!present)
+            return `${file} is not installed in ${dir} (onnxruntime-node was installed without the ${name.toUpperCase()} provider)`;
+    }
+    const missing = await missingLibraries(external_node_path_default().join(dir, library));
+    if (missing.length === 0)
+        return null;
+    return `${library} needs ${missing.join(', ')}, not found (ldd); install the matching runtime or set LD_LIBRARY_PATH`;
+}
+
+;// CONCATENATED MODULE: ./src/detect/provider-check.ts
+/**
+ * Whether each execution provider loads here: a session is opened on it alone (in a worker, as a run
+ * opens its sessions, so onnxruntime prints nothing of its own) and released. When it cannot, the
+ * reason is the provider library's (provider-libraries.ts: a library not installed, or one it needs
+ * not found) or, failing that, onnxruntime's first line.
+ */
+
+
+
+/** The backends this onnxruntime-node offers (`bundled`: in its own package, not a separate library). */
+function offeredProviders() {
+    return external_onnxruntime_node_namespaceObject.listSupportedBackends().map(({ name, bundled }) => ({ name, bundled }));
+}
+/** The onnxruntime-node version. */
+function onnxruntimeVersion() {
+    return external_onnxruntime_node_namespaceObject.env.versions.node ?? external_onnxruntime_node_namespaceObject.env.versions.common;
+}
+/** Opens `modelPath` on `provider` alone and says whether it loaded, and why not. */
+async function checkProvider(modelPath, provider, libraryDir) {
+    try {
+        const pool = await startRuntimePool(modelPath, [provider], 1);
+        await pool.release();
+        return { provider, loads: true, reason: null };
+    }
+    catch (error) {
+        const fromLibraries = await providerLibraryProblem(provider, libraryDir);
+        const own = String(error.message ?? error)
+            .split('\n', 1)[0]
+            .trim();
+        return { provider, loads: false, reason: fromLibraries ?? `onnxruntime cannot load it: ${own}` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/media/ffmpeg-capabilities.ts
+/**
+ * What this ffmpeg can do besides decoding on the CPU, for `dataset-gen doctor`: its hardware
+ * acceleration methods (`ffmpeg -hwaccels`), and a one-second test clip to try NVDEC on
+ * (`cudaDecodeWorks`, ffmpeg.ts), made from ffmpeg's own test pattern so no video of the user's is needed.
+ */
+
+
+const ffmpeg_capabilities_run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+/** The hardware acceleration methods ffmpeg lists (`cuda`, `vaapi`, …); empty when it lists none. */
+async function hardwareAccelerations(tools) {
+    const { stdout } = await ffmpeg_capabilities_run(tools.ffmpeg.path, ['-hide_banner', '-hwaccels'], { timeout: 10_000 });
+    return stdout
+        .split('\n')
+        .slice(1)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+/**
+ * Writes a one-second 320x240 H.264 clip of ffmpeg's test pattern to `file` (MPEG-4 Part 2 when this
+ * ffmpeg has no H.264 encoder); returns the codec written, or why none could be.
+ */
+async function writeTestClip(tools, file) {
+    let problem = '';
+    for (const codec of ['libx264', 'mpeg4']) {
+        try {
+            await ffmpeg_capabilities_run(tools.ffmpeg.path, [
+                '-nostdin',
+                '-hide_banner',
+                '-loglevel',
+                'error',
+                '-y',
+                '-f',
+                'lavfi',
+                '-i',
+                'testsrc2=size=320x240:rate=25:duration=1',
+                '-c:v',
+                codec,
+                '-pix_fmt',
+                'yuv420p',
+                file,
+            ], { timeout: 30_000 });
+            return { codec: codec === 'libx264' ? 'h264' : codec };
+        }
+        catch (error) {
+            problem = String(error.stderr ?? error.message)
+                .trim()
+                .split('\n', 1)[0];
+        }
+    }
+    return { problem: `ffmpeg cannot make a test clip (${problem})` };
+}
+
+;// CONCATENATED MODULE: ./src/doctor/gpu-info.ts
+/**
+ * The NVIDIA GPUs this process can see, from `nvidia-smi` (installed with the driver, and mounted into
+ * a container by the NVIDIA container toolkit with `--gpus`): name, driver and memory of each.
+ */
+
+
+const gpu_info_run = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+/** The GPUs `nvidia-smi` lists, or why none can be seen (no nvidia-smi, no device, no driver). */
+async function visibleGpus(command = 'nvidia-smi') {
+    let stdout;
+    try {
+        ({ stdout } = await gpu_info_run(command, ['--query-gpu=name,driver_version,memory.total', '--format=csv,noheader,nounits'], { timeout: 15_000 }));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return { problem: `${command} is not installed or not on PATH (no NVIDIA driver here, or a container run without --gpus)` };
+        const said = String(error.stdout ?? '').trim() || String(error.stderr ?? '').trim();
+        return { problem: `${command} failed: ${said.split('\n', 1)[0] || error.message.split('\n', 1)[0]}` };
+    }
+    const gpus = stdout
+        .split('\n')
+        .map((line) => line.split(',').map((field) => field.trim()))
+        .filter((fields) => fields.length >= 2 && fields[0] !== '')
+        .map(([name, driver, memory]) => ({ name: name, driver: driver, memoryMiB: memory !== undefined && /^\d+$/.test(memory) ? Number(memory) : null }));
+    return gpus.length > 0 ? { gpus } : { problem: `${command} lists no GPU` };
+}
+
+;// CONCATENATED MODULE: ./src/doctor/doctor.ts
+/**
+ * `dataset-gen doctor`: what this machine would run a dataset on, checked rather than assumed. The
+ * onnxruntime version and the providers it offers; whether each requested provider loads (opened on
+ * the model, the reason in one line when not); the GPUs nvidia-smi sees; ffmpeg's version, its
+ * hardware decoders and whether NVDEC decodes a one-second test clip; and a verdict in words. `ok`
+ * is true when every requested provider loads and ffmpeg runs.
+ */
+
+
+
+
+
+
+
+
+
+
+
+async function ffmpegReport(request) {
+    let tools;
+    try {
+        tools = await withVersions(locateFfmpegTools(request.ffmpegPath ?? undefined));
+    }
+    catch (error) {
+        return { problem: (0,errors/* messageOf */.bD)(error) };
+    }
+    const hwaccels = await hardwareAccelerations(tools).catch(() => []);
+    let nvdec;
+    if (!hwaccels.includes('cuda')) {
+        nvdec = { works: false, reason: 'this ffmpeg was built without CUDA (cuda is not among its hardware accelerations)' };
+    }
+    else {
+        const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'dataset-gen-doctor-'));
+        try {
+            const clip = await writeTestClip(tools, external_node_path_default().join(dir, 'test.mp4'));
+            nvdec = 'problem' in clip ? { works: false, reason: clip.problem } : await cudaDecodeWorks(tools, external_node_path_default().join(dir, 'test.mp4'));
+        }
+        finally {
+            await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    return { version: tools.ffmpeg.version, path: tools.ffmpeg.path, hwaccels, nvdec };
+}
+/** Where a run asking for `requested` would infer, from what loads. */
+function inferenceVerdict(checks) {
+    const first = checks.find((check) => check.loads);
+    const cuda = checks.find((check) => check.provider === 'cuda');
+    if (first?.provider === 'cuda')
+        return 'this run would infer on CUDA';
+    if (cuda !== undefined && !cuda.loads)
+        return `this run would infer on the CPU because the CUDA provider does not load: ${cuda.reason}`;
+    if (first === undefined)
+        return 'this run could not infer: no requested provider loads';
+    return 'this run would infer on the CPU, as asked (CUDA was not requested: pass --execution-providers cuda,cpu)';
+}
+function decodingVerdict(inference, ffmpeg) {
+    if ('problem' in ffmpeg)
+        return `ffmpeg does not run: ${ffmpeg.problem}`;
+    const cuda = inference.find((check) => check.provider === 'cuda' && check.loads) !== undefined;
+    if (!cuda)
+        return 'this run would decode on the CPU (the GPU decoder is used only when inference runs on CUDA)';
+    return ffmpeg.nvdec.works
+        ? 'this run would decode on the GPU (NVDEC)'
+        : `this run would decode on the CPU because NVDEC does not work: ${ffmpeg.nvdec.reason}`;
+}
+/**
+ * The model to open and the providers to check: as given, else the model config's. A config whose
+ * weights are a URL is not downloaded: the bundled model stands in (loading a provider does not
+ * depend on the weights).
+ */
+async function whatToCheck(request) {
+    const { config, baseDir } = await loadModelConfig(request.modelConfig);
+    const providers = [...new Set(request.providers ?? config.executionProviders)];
+    const source = config.source !== undefined && 'path' in config.source ? external_node_path_default().resolve(baseDir, config.source.path) : null;
+    const bundled = bundledModelsDir();
+    const model = request.modelPath ?? source ?? (bundled === null ? null : external_node_path_default().join(bundled, BUNDLED_MODEL_FILE));
+    if (model === null)
+        throw new errors/* ConfigError */.xL(`Model config ${request.modelConfig} names no model file and no bundled model is installed; pass --model <file.onnx>`);
+    const isFile = await (0,promises_namespaceObject.stat)(model).then((info) => info.isFile(), () => false);
+    if (!isFile)
+        throw new errors/* ModelError */.me(`Model ${model}: no such file; pass --model <file.onnx>`);
+    return { model, providers };
+}
+async function runDoctor(request) {
+    const { model, providers: requested } = await whatToCheck(request);
+    const providers = [];
+    for (const provider of requested)
+        providers.push(await checkProvider(model, provider, request.providerLibraryDir));
+    const [gpus, ffmpeg] = await Promise.all([visibleGpus(request.nvidiaSmi), ffmpegReport(request)]);
+    return {
+        model,
+        onnxruntime: { version: onnxruntimeVersion(), offered: offeredProviders() },
+        providers,
+        gpus: 'gpus' in gpus ? gpus.gpus : gpus,
+        ffmpeg,
+        inference: inferenceVerdict(providers),
+        decoding: decodingVerdict(providers, ffmpeg),
+        ok: providers.every((check) => check.loads) && !('problem' in ffmpeg),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/doctor/doctor-text.ts
+const mark = (ok) => (ok ? 'ok  ' : 'FAIL');
+function doctorText(report) {
+    const lines = [];
+    const { onnxruntime, providers, gpus, ffmpeg } = report;
+    const offered = onnxruntime.offered.map((p) => `${p.name}${p.bundled ? '' : ' (separate library)'}`).join(', ');
+    lines.push(`onnxruntime-node ${onnxruntime.version}; providers offered: ${offered}`);
+    lines.push(`model opened on each requested provider: ${report.model}`);
+    for (const check of providers)
+        lines.push(`  ${mark(check.loads)} ${check.provider}: ${check.loads ? 'loads' : `does not load: ${check.reason}`}`);
+    if (Array.isArray(gpus)) {
+        for (const gpu of gpus)
+            lines.push(`GPU: ${gpu.name}, driver ${gpu.driver}${gpu.memoryMiB === null ? '' : `, ${gpu.memoryMiB} MiB`}`);
+    }
+    else {
+        lines.push(`GPU: none visible: ${gpus.problem}`);
+    }
+    if ('problem' in ffmpeg) {
+        lines.push(`  FAIL ffmpeg: ${ffmpeg.problem}`);
+    }
+    else {
+        lines.push(`ffmpeg: ${ffmpeg.version} (${ffmpeg.path}); hardware decoders: ${ffmpeg.hwaccels.length > 0 ? ffmpeg.hwaccels.join(', ') : 'none'}`);
+        lines.push(`  NVDEC on a one-second test clip: ${ffmpeg.nvdec.works ? 'decodes' : `does not decode: ${ffmpeg.nvdec.reason}`}`);
+    }
+    lines.push(`verdict: ${report.inference}; ${report.decoding}`);
+    return `${lines.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/cost/figures.ts
 /**
  * Throughput figures and prices the cost calculator starts from. The CPU figures are measured
@@ -26769,6 +27088,9 @@ function estimateFleet(input) {
 
 
 // Reports.
+
+
+// What this machine would run on (`dataset-gen doctor`).
 
 
 // The fleet cost model.
@@ -27022,8 +27344,78 @@ function runCost(args) {
     return renderEstimate(input, estimateFleet(input));
 }
 
+;// CONCATENATED MODULE: ./src/cli/doctor.ts
+/**
+ * `dataset-gen doctor`: whether this machine runs what a run would ask for (the execution providers,
+ * ffmpeg, NVDEC), in plain lines and a verdict; exit 0 when everything asked for works, 9 otherwise.
+ */
+
+
+
+const DOCTOR_OPTIONS = {
+    'execution-providers': { type: 'string' },
+    model: { type: 'string' },
+    'model-config': { type: 'string' },
+    'ffmpeg-path': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+};
+const DOCTOR_HELP = `dataset-gen doctor — check what this machine would run a dataset on
+
+Usage:
+  dataset-gen doctor [--execution-providers cuda,cpu] [--model <file.onnx>] [--model-config <file|preset>]
+
+Prints the onnxruntime version and the execution providers it offers; opens the model on each
+requested provider and says whether it loads (and why not: a provider library not installed, or a
+library it needs not found); the NVIDIA GPUs nvidia-smi sees; ffmpeg's version, its hardware decoders
+and whether NVDEC decodes a one-second test clip; and a verdict: where a run would infer and decode.
+
+Options:
+  --execution-providers <list>
+                            providers a run would ask for, in order, e.g. cuda,cpu (default: the
+                            model config's, cpu in the preset)
+  --model <file.onnx>       the model file to open (default: the model config's, else the bundled
+                            yolov8n.onnx; nothing is downloaded)
+  --model-config <file|preset>
+                            model config JSON or preset, for its providers and model file
+  --ffmpeg-path <path>      ffmpeg binary or its folder (default: PATH, then the bundled npm binaries)
+
+Exit codes:
+    0  every requested provider loads and ffmpeg runs
+    9  a requested provider does not load, or ffmpeg does not run
+    2  a bad option
+
+Example: on a new GPU runner, before the first dataset
+  dataset-gen doctor --execution-providers cuda
+`;
+/** `dataset-gen doctor`'s arguments: its raw options, or 'help'. */
+function parseDoctorArgs(args) {
+    let values;
+    try {
+        ({ values } = (0,external_node_util_namespaceObject.parseArgs)({ args: [...args], strict: true, options: DOCTOR_OPTIONS }));
+    }
+    catch (error) {
+        throw new errors/* UsageError */.eb(`${error.message.split('\n')[0]}; see dataset-gen doctor --help`);
+    }
+    if (values.help)
+        return 'help';
+    const { help: _help, ...raw } = values;
+    return raw;
+}
+/** Runs the checks; the report's text and the exit code. */
+async function runDoctorCommand(raw, cwd) {
+    const options = doctorOptions(raw, undefined, cwd);
+    const report = await runDoctor({
+        modelPath: options.modelPath,
+        modelConfig: options.modelConfig,
+        providers: options.executionProviders,
+        ffmpegPath: options.ffmpegPath,
+    });
+    return { text: doctorText(report), exitCode: report.ok ? errors/* EXIT_CODES */.ai.ok : errors/* EXIT_CODES */.ai.doctor };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /** argv → RawOptions, with the CLI-only flags (log format, debug, help). */
+
 
 
 
@@ -27066,8 +27458,8 @@ const VALUE_OPTIONS = [
     'download-timeout',
 ];
 /** The commands that have help of their own (`dataset-gen <command> --help`, `dataset-gen help <command>`). */
-const HELP_TOPICS = ['run', 'merge', 'cost'];
-const COMMANDS = ['run', 'merge', 'cost', 'help', 'version'];
+const HELP_TOPICS = ['run', 'merge', 'cost', 'doctor'];
+const COMMANDS = ['run', 'merge', 'cost', 'doctor', 'help', 'version'];
 /** `dataset-gen run`'s options, as parseArgs takes them (its help lists every one: test/unit/cli/help.test.ts). */
 const RUN_OPTIONS = {
     video: { type: 'string', multiple: true },
@@ -27096,7 +27488,7 @@ const MERGE_OPTIONS = {
 const help = (topic) => ({ command: 'help', topic, raw: {}, parts: [], logFormat: 'text', debug: false });
 function unknownCommand(command) {
     const hint = (0,errors/* didYouMean */.au)(command.replace(/^-+/, ''), COMMANDS, (name) => `\`dataset-gen ${name}\``);
-    return new errors/* UsageError */.eb(`Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\` and \`dataset-gen cost\` (see dataset-gen --help)`);
+    return new errors/* UsageError */.eb(`Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\`, \`dataset-gen cost\` and \`dataset-gen doctor\` (see dataset-gen --help)`);
 }
 /** `dataset-gen help [<command>]`. */
 function helpTopic(rest) {
@@ -27142,6 +27534,10 @@ function parseCliArgs(argv, env = process.env) {
         if (parseCostArgs(rest) === 'help')
             return help('cost');
         return { command: 'cost', raw: {}, parts: [...rest], logFormat: 'text', debug: false };
+    }
+    if (command === 'doctor') {
+        const raw = parseDoctorArgs(rest);
+        return raw === 'help' ? help('doctor') : { command: 'doctor', raw, parts: [], logFormat: 'text', debug: false };
     }
     if (command !== 'run')
         throw unknownCommand(command);
@@ -27239,6 +27635,7 @@ function parseMergeArgs(rest) {
 
 
 
+
 const q = DEFAULT_QUALITY_THRESHOLDS;
 const preset = PRESETS[DEFAULT_PRESET];
 const help_percent = (fraction) => `${fraction} = ${Math.round(fraction * 100)} %`;
@@ -27252,6 +27649,7 @@ Usage:
   dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
   dataset-gen merge <dataset>... --out <dir> [options]
   dataset-gen cost [options]
+  dataset-gen doctor [options]
   dataset-gen <command> --help
   dataset-gen --help | --version
 
@@ -27263,6 +27661,7 @@ Commands:
   run       sample, filter and pre-tag video frames into a dataset folder
   merge     join datasets made with the same model and config (e.g. time ranges of one video)
   cost      estimate the runners and monthly cost of processing many sites' video
+  doctor    check what this machine would run on: execution providers, GPU, ffmpeg and NVDEC
   help      this overview; \`dataset-gen help <command>\` is the same as \`dataset-gen <command> --help\`
 
 Example:
@@ -27459,11 +27858,12 @@ ${EXIT_CODE_LIST}
 `;
 /** The help a topic shows. */
 function helpText(topic) {
-    return { overview: OVERVIEW_HELP, run: RUN_HELP, merge: MERGE_HELP, cost: COST_HELP }[topic];
+    return { overview: OVERVIEW_HELP, run: RUN_HELP, merge: MERGE_HELP, cost: COST_HELP, doctor: DOCTOR_HELP }[topic];
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /** The CLI: argv → Options → runPipeline, errors → one line and an exit code. */
+
 
 
 
@@ -27491,6 +27891,11 @@ async function runCli(argv, io) {
         if (args.command === 'cost') {
             io.stdout.write(runCost(args.parts));
             return 0;
+        }
+        if (args.command === 'doctor') {
+            const { text, exitCode } = await runDoctorCommand(args.raw, io.cwd);
+            io.stdout.write(text);
+            return exitCode;
         }
         if (args.command === 'merge') {
             const logger = createLogger({ format: args.logFormat, level: args.debug ? 'debug' : 'info', stream: io.stderr });
@@ -27565,6 +27970,8 @@ const EXIT_CODES = {
     output: 6,
     tool: 7,
     gate: 8,
+    /** `dataset-gen doctor`: something asked for (an execution provider, ffmpeg) does not work here. */
+    doctor: 9,
     /** Stopped by SIGINT (Ctrl-C): 128 + 2, as a shell reports it. */
     sigint: 130,
     /** Stopped by SIGTERM (a cancelled job, a pre-empted runner): 128 + 15. */
