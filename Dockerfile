@@ -1,6 +1,6 @@
 # dataset-gen: the GitHub Action's image and the CLI in a container. Two targets:
 #   docker build -t dataset-gen .                      (CPU; the last stage, the default)
-#   docker build --target gpu -t dataset-gen:gpu .      (NVIDIA GPU: CUDA 12 + cuDNN 9, onnxruntime's
+#   docker build --target gpu -t dataset-gen:gpu .      (NVIDIA GPU: CUDA 13 + cuDNN 9, onnxruntime's
 #                                                        CUDA provider, ffmpeg with NVDEC decoding)
 # GitHub runs container actions as root with the workspace mounted at /github/workspace and sets the
 # working directory itself, so there is no USER and nothing relies on WORKDIR.
@@ -19,7 +19,18 @@ FROM ${NODE_IMAGE} AS node
 # --- GPU ------------------------------------------------------------------------------------------
 # The runner starts container actions without --gpus: its Docker's default runtime is nvidia (runner/),
 # which hands the GPU to an image that asks for it with the two NVIDIA_* variables below.
-FROM docker.io/nvidia/cuda:12.6.3-cudnn-runtime-ubuntu24.04@sha256:8aef630a54bc5c5146ae5ce68e6af5caa3df0fb690bb91544175c91f307e4356 AS gpu
+#
+# Why CUDA 13. onnxruntime-node's install script (script/install-metadata.js of 1.30.0) maps
+# ONNXRUNTIME_NODE_INSTALL=cuda12 to the NuGet package Microsoft.ML.OnnxRuntime.Gpu.Linux of its own
+# version from nuget.org and never checks which CUDA that package was built for; the name "cuda12" is
+# only a label. Since onnxruntime 1.27 the CUDA 12 packages are deprecated and published on a separate
+# feed, and the packages on nuget.org are the CUDA 13 builds (the 1.27.0 release candidates,
+# microsoft/onnxruntime#29032: "CUDA 12 packages are deprecated. Please update to CUDA 13 packages";
+# #29767). Its provider library then needs libcudart.so.13, libcublas*.so.13 and cuDNN 9: a CUDA 12
+# base would fail to load it, and a run would silently infer on the CPU. Whatever the evidence says, the
+# check after `npm ci` below fails this build when any library the provider needs is not in the image.
+# The digest is the linux/amd64 manifest (the GPU runners are x86_64); Dependabot proposes new ones.
+FROM docker.io/nvidia/cuda:13.0.3-cudnn-runtime-ubuntu24.04@sha256:af851538a2bb05f587f27b660d61de3643d964e75ef5c04f4086ff2b36f2a12a AS gpu
 
 ARG NODE_EXTRA_CA_CERTS
 ARG DATASET_GEN_COMMIT=""
@@ -33,11 +44,26 @@ RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \
  && rm -rf /var/lib/apt/lists/*
 
 COPY package.json package-lock.json /opt/dataset-gen/
-# onnxruntime-node's install script fetches its CUDA 12 provider libraries (cuDNN 9 comes with the base).
+# onnxruntime-node's install script fetches its GPU provider libraries (cuDNN 9 comes with the base).
+# The TensorRT provider is removed: TensorRT is not in the image and dataset-gen never asks for it.
 RUN cd /opt/dataset-gen \
  && ONNXRUNTIME_NODE_INSTALL=cuda12 npm ci --omit=dev --no-audit --no-fund \
  && rm -rf node_modules/@ffmpeg-installer node_modules/@ffprobe-installer \
+ && rm -f node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime_providers_tensorrt.so \
  && npm cache clean --force
+
+# The build fails here rather than the image inferring on the CPU at GPU prices: the CUDA provider
+# library must be installed and every library it links must resolve in this image (`ldd`: the CUDA
+# runtime, cuBLAS, cuDNN; libcuda.so.1 comes from the driver at run time and is loaded by the CUDA
+# runtime, not linked), and ffmpeg must list the cuda hardware acceleration (NVDEC, through the driver).
+# `dataset-gen doctor --execution-providers cuda` repeats the checks on a runner, with the GPU.
+RUN ort=/opt/dataset-gen/node_modules/onnxruntime-node/bin/napi-v6/linux/x64 \
+ && for lib in libonnxruntime_providers_shared.so libonnxruntime_providers_cuda.so; do \
+      test -f "$ort/$lib" || { echo "gpu image: $ort/$lib is not installed" >&2; exit 1; }; \
+    done \
+ && missing="$(ldd "$ort/libonnxruntime_providers_cuda.so" | grep 'not found' || true)" \
+ && if [ -n "$missing" ]; then echo "gpu image: the CUDA provider cannot load here, it needs:" >&2; echo "$missing" >&2; exit 1; fi \
+ && if ! ffmpeg -hide_banner -hwaccels | grep -qx cuda; then echo "gpu image: ffmpeg lists no cuda hardware acceleration (NVDEC)" >&2; exit 1; fi
 
 COPY dist /opt/dataset-gen/dist
 COPY models /opt/dataset-gen/models

@@ -2,8 +2,15 @@
  * The Dockerfile's two targets (the GPU one cannot be built on these machines: its base and
  * onnxruntime's CUDA libraries are downloads) and the release that publishes both images.
  */
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, test } from '@jest/globals';
+
+const run = promisify(execFile);
 
 const dockerfile = readFileSync('Dockerfile', 'utf8');
 const release = readFileSync('.github/workflows/release.yml', 'utf8');
@@ -24,7 +31,7 @@ describe('Dockerfile', () => {
     const external = stages.map((s) => s.from.split(' AS ')[0]!).filter((image) => !names.has(image) && !image.startsWith('$'));
     expect(external).toEqual([
       expect.stringMatching(/^docker\.io\/library\/node:20-bookworm-slim@sha256:[0-9a-f]{64}$/),
-      expect.stringMatching(/^docker\.io\/nvidia\/cuda:12\.\d+\.\d+-cudnn-runtime-ubuntu\d+\.\d+@sha256:[0-9a-f]{64}$/),
+      expect.stringMatching(/^docker\.io\/nvidia\/cuda:13\.\d+\.\d+-cudnn-runtime-ubuntu\d+\.\d+@sha256:[0-9a-f]{64}$/),
     ]);
     // COPY --from names a stage, never an image by tag.
     for (const match of dockerfile.matchAll(/COPY --from=(\S+)/g)) expect(names).toContain(match[1]);
@@ -38,14 +45,60 @@ describe('Dockerfile', () => {
     expect(ciRun).toContain('--build-arg NODE_IMAGE=docker.io/library/node:20-bookworm-slim');
   });
 
-  test('the GPU image: CUDA 12 runtime with cuDNN 9, Node 20, onnxruntime for CUDA 12, ffmpeg, the NVIDIA variables', () => {
+  test('the GPU image: CUDA 13 runtime with cuDNN 9 (what onnxruntime-node installs), Node 20, ffmpeg, the NVIDIA variables', () => {
     const gpu = stages[2]!;
-    expect(gpu.from).toMatch(/^docker\.io\/nvidia\/cuda:12\.\d+\.\d+-cudnn-runtime-ubuntu\d+\.\d+@sha256:[0-9a-f]{64} AS gpu$/);
+    expect(gpu.from).toMatch(/^docker\.io\/nvidia\/cuda:13\.\d+\.\d+-cudnn-runtime-ubuntu\d+\.\d+@sha256:[0-9a-f]{64} AS gpu$/);
     expect(gpu.text).toContain('COPY --from=node /usr/local/bin/node');
     expect(gpu.text).toContain('ONNXRUNTIME_NODE_INSTALL=cuda12 npm ci');
     expect(gpu.text).toMatch(/apt-get install .*ffmpeg/);
     expect(gpu.text).toMatch(/NVIDIA_VISIBLE_DEVICES=all/);
     expect(gpu.text).toMatch(/NVIDIA_DRIVER_CAPABILITIES=compute,utility,video/);
+  });
+
+  test('the GPU image fails its own build when the CUDA provider cannot load or ffmpeg has no NVDEC', () => {
+    const gpu = stages[2]!.text;
+    const install = gpu.indexOf('ONNXRUNTIME_NODE_INSTALL=cuda12 npm ci');
+    const check = gpu.indexOf('ldd "$ort/libonnxruntime_providers_cuda.so"');
+    expect(install).toBeGreaterThan(0);
+    expect(check).toBeGreaterThan(install);
+    expect(gpu).toMatch(/grep 'not found'.*\n.*exit 1; fi/);
+    expect(gpu).toMatch(/test -f "\$ort\/\$lib" \|\| \{ .*exit 1; \}/);
+    expect(gpu).toMatch(/if ! ffmpeg -hide_banner -hwaccels \| grep -qx cuda; then .*exit 1; fi/);
+    // TensorRT is not in the image: its provider library (which would fail the check) is not shipped.
+    expect(gpu).toContain('rm -f node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime_providers_tensorrt.so');
+  });
+
+  test('the GPU check script, run on a folder laid out as in the image, fails on a missing library and passes when all resolve', async () => {
+    const script = /RUN (ort=\/opt\/dataset-gen[\s\S]*?exit 1; fi)\n/.exec(stages[2]!.text)![1]!.replace(/\\\n/g, ' ');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dataset-gen-gpu-check-'));
+    try {
+      const bin = path.join(dir, 'bin');
+      await run('mkdir', ['-p', bin]);
+      // ffmpeg and ldd stand-ins: what the real ones print in the image.
+      await writeFile(path.join(bin, 'ffmpeg'), '#!/bin/sh\nprintf "Hardware acceleration methods:\\nvdpau\\n$HWACCEL\\n"\n', { mode: 0o755 });
+      await writeFile(path.join(bin, 'ldd'), '#!/bin/sh\ncat "$LDD_OUT"\n', { mode: 0o755 });
+      const ort = path.join(dir, 'ort');
+      await run('mkdir', ['-p', ort]);
+      for (const lib of ['libonnxruntime_providers_shared.so', 'libonnxruntime_providers_cuda.so']) await writeFile(path.join(ort, lib), '');
+      const check = (lddOut: string, hwaccel = 'cuda') =>
+        writeFile(path.join(dir, 'ldd.txt'), lddOut).then(() =>
+          run('sh', ['-c', script.replace('ort=/opt/dataset-gen/node_modules/onnxruntime-node/bin/napi-v6/linux/x64', `ort=${ort}`)], {
+            env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, LDD_OUT: path.join(dir, 'ldd.txt'), HWACCEL: hwaccel },
+          }).then(
+            () => 'built',
+            (error: { stderr: string }) => error.stderr.trim(),
+          ),
+        );
+      expect(await check('\tlibcudart.so.13 => /usr/local/cuda/lib64/libcudart.so.13 (0x0)\n')).toBe('built');
+      expect(await check('\tlibcudart.so.13 => not found\n\tlibcudnn.so.9 => /usr/lib/libcudnn.so.9\n')).toBe(
+        'gpu image: the CUDA provider cannot load here, it needs:\n\tlibcudart.so.13 => not found',
+      );
+      expect(await check('', 'vaapi')).toBe('gpu image: ffmpeg lists no cuda hardware acceleration (NVDEC)');
+      await rm(path.join(ort, 'libonnxruntime_providers_cuda.so'));
+      expect(await check('')).toBe(`gpu image: ${ort}/libonnxruntime_providers_cuda.so is not installed`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
