@@ -41,8 +41,9 @@ data "aws_iam_policy_document" "dataset_upload_trust" {
       values   = ["sts.amazonaws.com"]
     }
 
+    # StringEquals: the refs are named in full (variables.tf refuses wildcards).
     condition {
-      test     = "StringLike"
+      test     = "StringEquals"
       variable = "${local.github_oidc_host}:sub"
       values   = local.dataset_upload_subjects
     }

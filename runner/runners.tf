@@ -26,9 +26,9 @@ module "runners" {
   repository_white_list       = [var.github_repository]
 
   # The module adds self-hosted, linux and x64 itself; a job asking for [self-hosted, gpu] matches
-  # because every label it asks for is one of the runner's.
-  runner_extra_labels                         = ["gpu"]
-  enable_runner_workflow_job_labels_check_all = true
+  # because every label it asks for is one of the runner's (the module's default check; its
+  # deprecated switch enable_runner_workflow_job_labels_check_all is left at that default).
+  runner_extra_labels = ["gpu"]
 
   # One job per instance, then it terminates.
   enable_ephemeral_runners = true
@@ -46,6 +46,10 @@ module "runners" {
   runners_maximum_count           = var.runners_maximum_count
   scale_down_schedule_expression  = "cron(*/5 * * * ? *)"
   minimum_running_time_in_minutes = var.idle_minutes_before_scale_down
+  # An instance that has not registered after this long is terminated as failed: a GPU AMI's cold
+  # boot (lazily loaded snapshot, runner install, nvidia runtime, docker restart) needs more than the
+  # module's 5 minutes.
+  runner_boot_time_in_minutes = var.runner_boot_time_in_minutes
 
   # GPU AMI (driver, Docker, NVIDIA container toolkit) plus a post-install step that makes nvidia
   # Docker's default runtime, so container actions started without --gpus still see the GPU.
@@ -84,7 +88,10 @@ module "runners" {
   }]
 
   # Instance metadata through IMDSv2 only, one hop: containers on the runner cannot read the
-  # instance role's credentials.
+  # instance role's credentials. When the job starts, the hook closes it to the host's steps too
+  # (scripts/job-started.sh); the runner user is the module's default, whose sudo the hook removes.
+  runner_run_as           = "ec2-user"
+  runner_hook_job_started = file("${path.module}/scripts/job-started.sh")
   runner_metadata_options = {
     instance_metadata_tags      = "enabled"
     http_endpoint               = "enabled"

@@ -103,6 +103,17 @@ variable "idle_minutes_before_scale_down" {
   }
 }
 
+variable "runner_boot_time_in_minutes" {
+  description = "Minutes a new GPU instance may take to boot, install the runner, make nvidia Docker's default runtime and register before scale-down terminates it as failed (the module's runner_boot_time_in_minutes, 5 there). A Deep Learning AMI's first boot from a lazily loaded snapshot often needs more."
+  type        = number
+  default     = 15
+
+  validation {
+    condition     = var.runner_boot_time_in_minutes >= 10 && var.runner_boot_time_in_minutes <= 60 && floor(var.runner_boot_time_in_minutes) == var.runner_boot_time_in_minutes
+    error_message = "Set runner_boot_time_in_minutes to a whole number of minutes from 10 to 60 (a GPU instance needs several minutes to boot and register)."
+  }
+}
+
 variable "runner_volume_size_gb" {
   description = "Size of the runner's encrypted gp3 root volume in GiB. Must be at least the root snapshot of the Deep Learning AMI (check with `aws ec2 describe-images`) plus room for the action's image and one dataset."
   type        = number
@@ -165,13 +176,13 @@ variable "dataset_noncurrent_expiration_days" {
 }
 
 variable "dataset_upload_refs" {
-  description = "Git refs of github_repository whose workflow runs may assume the dataset upload role (OIDC `sub` = repo:<owner/name>:ref:<ref>)."
+  description = "Git refs of github_repository whose workflow runs may assume the dataset upload role (OIDC `sub` = repo:<owner/name>:ref:<ref>), each named in full: no wildcards, so a branch someone pushes cannot match."
   type        = list(string)
   default     = ["refs/heads/main"]
 
   validation {
-    condition     = length(var.dataset_upload_refs) > 0 && alltrue([for ref in var.dataset_upload_refs : can(regex("^refs/(heads|tags)/[A-Za-z0-9._/*-]+$", ref))])
-    error_message = "Set dataset_upload_refs to one or more refs like \"refs/heads/main\" or \"refs/tags/v*\"."
+    condition     = length(var.dataset_upload_refs) > 0 && alltrue([for ref in var.dataset_upload_refs : can(regex("^refs/(heads|tags)/[A-Za-z0-9._/-]+$", ref))])
+    error_message = "Set dataset_upload_refs to one or more refs named in full, like \"refs/heads/main\" or \"refs/tags/v1.2.0\" (no wildcards)."
   }
 }
 

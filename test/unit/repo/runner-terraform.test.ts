@@ -203,6 +203,12 @@ function runnerModuleProblems(config: TfConfig): string[] {
     if (m.userdata_post_install === undefined && m.userdata_pre_install === undefined && m.ami === undefined) {
       problems.push(`${at}: needs a GPU AMI (ami) and the nvidia Docker runtime (userdata_post_install or a Packer AMI)`);
     }
+    if (!refersTo(m.runner_boot_time_in_minutes, 'var.'))
+      problems.push(`${at}: runner_boot_time_in_minutes must come from a variable (the module's 5 minutes is too short for a GPU AMI)`);
+    if ('enable_runner_workflow_job_labels_check_all' in m) problems.push(`${at}: drop enable_runner_workflow_job_labels_check_all (deprecated in the module)`);
+    if (typeof m.runner_hook_job_started !== 'string' || !m.runner_hook_job_started.includes('file(')) {
+      problems.push(`${at}: set runner_hook_job_started to the script that closes instance metadata to the job`);
+    }
   }
   return problems;
 }
@@ -672,6 +678,37 @@ describe('runner/ (Terraform, parsed with @cdktf/hcl2json)', () => {
     expect(text).toMatch(/nvidia-smi[^\n]*\|\|/);
     // It runs inside the module's user-data script: changing shell options there would change the module's script.
     expect(text).not.toMatch(/^\s*set\s+-/m);
+  });
+
+  test('a boot time that fits a GPU AMI: at least 10 minutes, validated', () => {
+    const boot = required(root, RUNNER_DIR).variables.find(([name]) => name === 'runner_boot_time_in_minutes')?.[1];
+    expect(boot?.default).toBeGreaterThanOrEqual(10);
+    expect(bodies(boot?.validation).map((v) => v.condition)).toEqual([expect.stringContaining('var.runner_boot_time_in_minutes >= 10')]);
+  });
+
+  test('the job-started hook closes instance metadata to the steps, checks it, and takes sudo away; it fails the job otherwise', () => {
+    const runners = required(root, RUNNER_DIR).modules.find(([, m]) => m.source === RUNNER_MODULE_SOURCE)?.[1];
+    const file = /file\("\$\{path\.module\}\/([^"]+)"\)/.exec(String(runners?.runner_hook_job_started))?.[1];
+    expect(file).toBe('scripts/job-started.sh');
+    const text = readFileSync(path.join(RUNNER_DIR, file ?? ''), 'utf8');
+    expect(text).toMatch(/^set -euo pipefail$/m);
+    expect(text).toMatch(/sudo -n iptables -w -I OUTPUT 1 -d 169\.254\.169\.254\/32 -j REJECT \|\|\n\s+dataset_gen_fail/);
+    expect(text).toMatch(/if curl [^\n]*http:\/\/169\.254\.169\.254\/[^\n]*; then\n\s+dataset_gen_fail/);
+    expect(text).toMatch(/sudo -n rm -f \/etc\/sudoers\.d\/90-cloud-init-users \|\|/);
+    expect(runners?.runner_run_as).toBe('ec2-user');
+  });
+
+  test('dataset upload refs are named in full: a wildcard is refused, and the trust matches them exactly', () => {
+    const refs = required(root, RUNNER_DIR).variables.find(([name]) => name === 'dataset_upload_refs')?.[1];
+    const condition = String(bodies(refs?.validation)[0]?.condition);
+    const pattern = /regex\("([^"]+)"/.exec(condition)?.[1]?.replace(/\\\\/g, '\\');
+    expect(pattern).toBeDefined();
+    const allowed = new RegExp(pattern!);
+    expect(['refs/heads/main', 'refs/tags/v1.2.0'].every((ref) => allowed.test(ref))).toBe(true);
+    expect(['refs/heads/*', 'refs/tags/v*', 'refs/pull/1/merge'].some((ref) => allowed.test(ref))).toBe(false);
+    const trust = required(root, RUNNER_DIR).data.find(([type, name]) => type === 'aws_iam_policy_document' && name === 'dataset_upload_trust')?.[2];
+    const sub = bodies(bodies(trust?.statement)[0]?.condition).find((c) => String(c.variable).endsWith(':sub'));
+    expect(sub?.test).toBe('StringEquals');
   });
 
   test('runners only in private subnets: public-IP subnets are refused at plan time', () => {
