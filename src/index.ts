@@ -37,5 +37,5 @@ export { runDoctor, type DoctorReport, type DoctorRequest } from './doctor/docto
 export { doctorText } from './doctor/doctor-text.js';
 // The fleet cost model.
 export { decodeModeFor, estimateFleet, type FleetEstimate, type FleetInput } from './cost/estimate.js';
-export { INSTANCES, PRICES_AS_OF } from './cost/figures.js';
+export { ANNOUNCED_PLATFORM_CHARGE_PER_MINUTE, INSTANCES } from './cost/figures.js';
 export { TOOL_VERSION } from './version.js';

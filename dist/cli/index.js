@@ -27000,24 +27000,50 @@ const GPU_T4 = {
     kind: 'estimate',
     basis: '50 ms CPU/frame of non-inference work (measured) over 4 vCPU + ~5 ms T4 inference; NVDEC ~2500 frames/s at 0.44 MP, a keyframe ~9 frames',
 };
-/** Date the default prices were taken (AWS us-east-1 Linux on-demand list prices; spot: typical price). */
-const PRICES_AS_OF = '2025-06';
+/** GitHub's price for its two-core Linux runner since 2026-01-01: 0.006 USD a minute. */
+const GITHUB_PRICES = { source: "GitHub's price list", read: '2026-01-01' };
+/** AWS us-east-1 Linux on-demand list prices and typical spot prices, read then; not read again since (no AWS access where this is built): check them. */
+const AWS_PRICES = { source: 'AWS us-east-1 list prices (spot: typical)', read: '2025-06' };
+/** A GPU instance of runner/: an ephemeral spot runner that boots for each job and pulls the CUDA image. */
+const GPU_JOB_OVERHEAD = {
+    seconds: 420,
+    basis: 'instance launch, Deep Learning AMI boot, runner install and registration 3-5 min (runner/README.md), the GPU image (CUDA 13 + cuDNN, several GB) pulled fresh each job ~1-2 min, model load',
+};
 const INSTANCES = {
-    'github-2core': { name: 'github-2core', onDemand: 0.48, spot: null, throughput: CPU_2VCPU },
-    'g4dn.xlarge': { name: 'g4dn.xlarge', onDemand: 0.526, spot: 0.2, throughput: GPU_T4 },
+    'github-2core': {
+        name: 'github-2core',
+        onDemand: 0.36,
+        spot: null,
+        prices: GITHUB_PRICES,
+        hosted: true,
+        jobOverhead: { seconds: 120, basis: 'a hosted runner assigned in seconds, the ~1.3 GB image pulled, the checkout and the artifact upload' },
+        throughput: CPU_2VCPU,
+    },
+    'g4dn.xlarge': { name: 'g4dn.xlarge', onDemand: 0.526, spot: 0.2, prices: AWS_PRICES, hosted: false, jobOverhead: GPU_JOB_OVERHEAD, throughput: GPU_T4 },
     'g5.xlarge': {
         name: 'g5.xlarge',
         onDemand: 1.006,
         spot: 0.4,
+        prices: AWS_PRICES,
+        hosted: false,
+        jobOverhead: GPU_JOB_OVERHEAD,
         throughput: { ...GPU_T4, basis: `${GPU_T4.basis}; A10G taken as at least as fast as the T4` },
     },
     'g6.xlarge': {
         name: 'g6.xlarge',
         onDemand: 0.805,
         spot: 0.35,
+        prices: AWS_PRICES,
+        hosted: false,
+        jobOverhead: GPU_JOB_OVERHEAD,
         throughput: { ...GPU_T4, basis: `${GPU_T4.basis}; L4 taken as at least as fast as the T4` },
     },
 };
+/**
+ * GitHub's platform charge for self-hosted runner minutes in private repositories, as announced in
+ * December 2025 ($0.002 a minute from 2026-03-01) and then postponed: 0 by default, an input to set.
+ */
+const ANNOUNCED_PLATFORM_CHARGE_PER_MINUTE = 0.002;
 /** Pixels of the benchmark video; decode time is scaled by the sites' frame size against it. */
 const BENCH_PIXELS = 768 * 576;
 
@@ -27051,18 +27077,23 @@ function estimateFleet(input) {
     const perVideoHour = computeSecondsPerVideoHour(input);
     const videoHoursPerDay = input.sites * input.hoursPerDay;
     const jobsPerDay = input.sites * Math.ceil(input.hoursPerDay / input.hoursPerJob);
-    const runnerSecondsPerDay = videoHoursPerDay * perVideoHour + jobsPerDay * input.jobOverheadSeconds;
+    const overhead = input.jobOverheadSeconds ?? input.instance.jobOverhead.seconds;
+    const runnerSecondsPerDay = videoHoursPerDay * perVideoHour + jobsPerDay * overhead;
     const runnerHoursPerDay = runnerSecondsPerDay / 3600;
     const price = input.pricePerHour ?? (input.spot ? (input.instance.spot ?? input.instance.onDemand) : input.instance.onDemand);
+    const platform = input.instance.hosted ? 0 : input.platformChargePerMinute * 60;
+    const perRunnerHour = price + platform;
     return {
         computeSecondsPerVideoHour: perVideoHour,
+        jobOverheadSeconds: overhead,
         videoHoursPerDay,
         jobsPerDay,
         runnerHoursPerDay,
         runnersNeeded: Math.ceil(runnerHoursPerDay / (24 * input.utilisation)),
         pricePerHour: price,
-        costPerVideoHour: videoHoursPerDay === 0 ? 0 : (runnerHoursPerDay * price) / videoHoursPerDay,
-        monthlyCost: runnerHoursPerDay * price * input.daysPerMonth,
+        platformChargePerHour: platform,
+        costPerVideoHour: videoHoursPerDay === 0 ? 0 : (runnerHoursPerDay * perRunnerHour) / videoHoursPerDay,
+        monthlyCost: runnerHoursPerDay * perRunnerHour * input.daysPerMonth,
         figures: input.instance.throughput.kind,
         basis: input.instance.throughput.basis,
     };
@@ -27187,16 +27218,6 @@ const NUMBERS = {
         unit: 'hours, up to 24 h',
         symbol: 'h',
     },
-    'job-overhead': {
-        default: '120',
-        integer: false,
-        range: { min: 0, max: 3600 },
-        group: 'Runners',
-        placeholder: '<s>',
-        what: 'per job: runner start, image pull, model load',
-        unit: 'seconds',
-        symbol: 's',
-    },
     utilisation: {
         default: '0.8',
         integer: false,
@@ -27223,6 +27244,8 @@ const COST_OPTIONS = {
     instance: { type: 'string' },
     spot: { type: 'boolean' },
     price: { type: 'string' },
+    'job-overhead': { type: 'string' },
+    'platform-charge': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     ...Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, { type: 'string' }])),
 };
@@ -27235,6 +27258,20 @@ function numberLine(name) {
     const spec = NUMBERS[name];
     const shown = spec.symbol === '%' ? `${spec.default} = ${Math.round(Number(spec.default) * 100)} %` : `${spec.default} ${spec.symbol}`;
     return optionLine(`--${name} ${spec.placeholder}`, spec.what, `(${spec.unit}; default: ${shown})`);
+}
+/** Where each instance's prices come from and when they were read, for the help. */
+function priceDates() {
+    const read = new Map();
+    for (const { prices } of Object.values(INSTANCES))
+        read.set(prices.source.split(' ')[0].replace(/'s$/, ''), prices.read);
+    return [...read].map(([source, date]) => `${source} ${date}`).join(', ');
+}
+/** The job overhead each kind of instance defaults to, for the help. */
+function overheadDefaults() {
+    const hosted = Object.values(INSTANCES).filter((i) => i.hosted);
+    const own = Object.values(INSTANCES).filter((i) => !i.hosted);
+    const list = (instances) => instances.map((i) => i.name).join(', ');
+    return `${hosted[0].jobOverhead.seconds} s on ${list(hosted)}, ${own[0].jobOverhead.seconds} s on ${list(own)}`;
 }
 const numbersOf = (group) => Object.keys(NUMBERS)
     .filter((name) => NUMBERS[name].group === group)
@@ -27256,7 +27293,9 @@ ${numbersOf('Sites and cameras')}
 Runners:
 ${optionLine('--instance <name>', Object.keys(INSTANCES).join(', '), '(default: github-2core)')}
 ${optionLine('--spot', 'the spot price instead of on demand', '(default: on demand)')}
-${optionLine('--price <usd/h>', 'price per runner-hour', `(USD per hour; default: the instance's list price as of ${PRICES_AS_OF})`)}
+${optionLine('--price <usd/h>', 'price per runner-hour', `(USD per hour; default: the instance's list price, read ${priceDates()})`)}
+${optionLine('--job-overhead <s>', 'per job: getting a runner, pulling the image, loading the model', `(seconds; default: ${overheadDefaults()})`)}
+${optionLine('--platform-charge <usd>', "GitHub's charge per self-hosted runner-minute, added to self-hosted", `instances' price (USD per minute; default: 0 USD; announced at ${ANNOUNCED_PLATFORM_CHARGE_PER_MINUTE} USD per minute for private repositories from 2026-03-01, then postponed)`)}
 ${numbersOf('Runners')}
 ${optionLine('-h, --help', 'this help')}
 
@@ -27306,7 +27345,8 @@ function parseCostArgs(args) {
         spot: values.spot === true,
         pricePerHour: parseDecimal(values.price, '--price', { min: 0, max: 1000 }),
         hoursPerJob: number('hours-per-job'),
-        jobOverheadSeconds: number('job-overhead'),
+        jobOverheadSeconds: parseDecimal(values['job-overhead'], '--job-overhead', { min: 0, max: 3600 }),
+        platformChargePerMinute: parseDecimal(values['platform-charge'], '--platform-charge', { min: 0, max: 1 }) ?? 0,
         utilisation: number('utilisation'),
         daysPerMonth: number('days-per-month'),
     };
@@ -27323,15 +27363,21 @@ function describeDecoding(input) {
 }
 function renderEstimate(input, e) {
     const usd = (n) => `$${n.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 })}`;
-    const priceNote = input.pricePerHour === null ? ` (${input.spot ? 'spot' : 'on demand'}, default as of ${PRICES_AS_OF})` : ' (given)';
+    const { prices } = input.instance;
+    const priceNote = input.pricePerHour === null ? ` (${input.spot ? 'spot' : 'on demand'}: ${prices.source}, read ${prices.read})` : ' (given)';
+    const overheadNote = input.jobOverheadSeconds === null ? `the ${input.instance.name} default: ${input.instance.jobOverhead.basis}` : 'given';
+    const platform = e.platformChargePerHour > 0
+        ? [`  platform charge          ${usd(e.platformChargePerHour)} per runner-hour (${input.platformChargePerMinute} USD/min, self-hosted)`]
+        : [];
     return [
         `${input.sites} site(s) x ${input.hoursPerDay} h/day at ${input.sampleFps} frame(s)/s, ${input.width}x${input.height} @ ${input.videoFps} fps, on ${input.instance.name}`,
         `  decoding                 ${describeDecoding(input)}`,
         `  compute per video-hour   ${e.computeSecondsPerVideoHour.toFixed(0)} s (${e.figures}: ${e.basis})`,
         `  video per day            ${e.videoHoursPerDay.toLocaleString('en-US')} h in ${e.jobsPerDay.toLocaleString('en-US')} jobs of ${input.hoursPerJob} h`,
-        `  runner-hours per day     ${e.runnerHoursPerDay.toFixed(1)} (job overhead ${input.jobOverheadSeconds} s each)`,
+        `  runner-hours per day     ${e.runnerHoursPerDay.toFixed(1)} (job overhead ${e.jobOverheadSeconds} s each, ${overheadNote})`,
         `  runners needed           ${e.runnersNeeded} (busy ${Math.round(input.utilisation * 100)} % of the day)`,
         `  price per runner-hour    ${usd(e.pricePerHour)}${priceNote}`,
+        ...platform,
         `  cost per video-hour      ${usd(e.costPerVideoHour)}`,
         `  monthly cost             ${usd(e.monthlyCost)} (${input.daysPerMonth} days)`,
         '',
@@ -27378,14 +27424,19 @@ Options:
   --model-config <file|preset>
                             model config JSON or preset, for its providers and model file
   --ffmpeg-path <path>      ffmpeg binary or its folder (default: PATH, then the bundled npm binaries)
+  -h, --help                this help
 
 Exit codes:
     0  every requested provider loads and ffmpeg runs
     9  a requested provider does not load, or ffmpeg does not run
     2  a bad option
 
-Example: on a new GPU runner, before the first dataset
+Examples:
+  # on a new GPU runner, before the first dataset: exit 0 only when CUDA loads
   dataset-gen doctor --execution-providers cuda
+
+  # what a run with your model config would use
+  dataset-gen doctor --model-config models/site.json
 `;
 /** `dataset-gen doctor`'s arguments: its raw options, or 'help'. */
 function parseDoctorArgs(args) {

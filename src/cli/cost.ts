@@ -5,7 +5,16 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import { invalidParameterError, UsageError } from '../errors.js';
-import { decodeModeFor, estimateFleet, INSTANCES, parseDecimal, parseInteger, PRICES_AS_OF, type FleetEstimate, type FleetInput } from '../index.js';
+import {
+  ANNOUNCED_PLATFORM_CHARGE_PER_MINUTE,
+  decodeModeFor,
+  estimateFleet,
+  INSTANCES,
+  parseDecimal,
+  parseInteger,
+  type FleetEstimate,
+  type FleetInput,
+} from '../index.js';
 
 interface NumberSpec {
   default: string;
@@ -100,16 +109,6 @@ const NUMBERS = {
     unit: 'hours, up to 24 h',
     symbol: 'h',
   },
-  'job-overhead': {
-    default: '120',
-    integer: false,
-    range: { min: 0, max: 3600 },
-    group: 'Runners',
-    placeholder: '<s>',
-    what: 'per job: runner start, image pull, model load',
-    unit: 'seconds',
-    symbol: 's',
-  },
   utilisation: {
     default: '0.8',
     integer: false,
@@ -139,6 +138,8 @@ export const COST_OPTIONS = {
   instance: { type: 'string' },
   spot: { type: 'boolean' },
   price: { type: 'string' },
+  'job-overhead': { type: 'string' },
+  'platform-charge': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   ...(Object.fromEntries(Object.keys(NUMBERS).map((name) => [name, { type: 'string' as const }])) as Record<NumberName, { type: 'string' }>),
 } satisfies NonNullable<ParseArgsConfig['options']>;
@@ -153,6 +154,21 @@ function numberLine(name: NumberName): string {
   const spec: NumberSpec = NUMBERS[name];
   const shown = spec.symbol === '%' ? `${spec.default} = ${Math.round(Number(spec.default) * 100)} %` : `${spec.default} ${spec.symbol}`;
   return optionLine(`--${name} ${spec.placeholder}`, spec.what, `(${spec.unit}; default: ${shown})`);
+}
+
+/** Where each instance's prices come from and when they were read, for the help. */
+function priceDates(): string {
+  const read = new Map<string, string>();
+  for (const { prices } of Object.values(INSTANCES)) read.set(prices.source.split(' ')[0]!.replace(/'s$/, ''), prices.read);
+  return [...read].map(([source, date]) => `${source} ${date}`).join(', ');
+}
+
+/** The job overhead each kind of instance defaults to, for the help. */
+function overheadDefaults(): string {
+  const hosted = Object.values(INSTANCES).filter((i) => i.hosted);
+  const own = Object.values(INSTANCES).filter((i) => !i.hosted);
+  const list = (instances: typeof hosted): string => instances.map((i) => i.name).join(', ');
+  return `${hosted[0]!.jobOverhead.seconds} s on ${list(hosted)}, ${own[0]!.jobOverhead.seconds} s on ${list(own)}`;
 }
 
 const numbersOf = (group: NumberSpec['group']): string =>
@@ -177,7 +193,9 @@ ${numbersOf('Sites and cameras')}
 Runners:
 ${optionLine('--instance <name>', Object.keys(INSTANCES).join(', '), '(default: github-2core)')}
 ${optionLine('--spot', 'the spot price instead of on demand', '(default: on demand)')}
-${optionLine('--price <usd/h>', 'price per runner-hour', `(USD per hour; default: the instance's list price as of ${PRICES_AS_OF})`)}
+${optionLine('--price <usd/h>', 'price per runner-hour', `(USD per hour; default: the instance's list price, read ${priceDates()})`)}
+${optionLine('--job-overhead <s>', 'per job: getting a runner, pulling the image, loading the model', `(seconds; default: ${overheadDefaults()})`)}
+${optionLine('--platform-charge <usd>', "GitHub's charge per self-hosted runner-minute, added to self-hosted", `instances' price (USD per minute; default: 0 USD; announced at ${ANNOUNCED_PLATFORM_CHARGE_PER_MINUTE} USD per minute for private repositories from 2026-03-01, then postponed)`)}
 ${numbersOf('Runners')}
 ${optionLine('-h, --help', 'this help')}
 
@@ -225,7 +243,8 @@ export function parseCostArgs(args: readonly string[]): FleetInput | 'help' {
     spot: values.spot === true,
     pricePerHour: parseDecimal(values.price as string | undefined, '--price', { min: 0, max: 1000 }),
     hoursPerJob: number('hours-per-job'),
-    jobOverheadSeconds: number('job-overhead'),
+    jobOverheadSeconds: parseDecimal(values['job-overhead'] as string | undefined, '--job-overhead', { min: 0, max: 3600 }),
+    platformChargePerMinute: parseDecimal(values['platform-charge'] as string | undefined, '--platform-charge', { min: 0, max: 1 }) ?? 0,
     utilisation: number('utilisation'),
     daysPerMonth: number('days-per-month'),
   };
@@ -244,15 +263,22 @@ function describeDecoding(input: FleetInput): string {
 
 export function renderEstimate(input: FleetInput, e: FleetEstimate): string {
   const usd = (n: number): string => `$${n.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 })}`;
-  const priceNote = input.pricePerHour === null ? ` (${input.spot ? 'spot' : 'on demand'}, default as of ${PRICES_AS_OF})` : ' (given)';
+  const { prices } = input.instance;
+  const priceNote = input.pricePerHour === null ? ` (${input.spot ? 'spot' : 'on demand'}: ${prices.source}, read ${prices.read})` : ' (given)';
+  const overheadNote = input.jobOverheadSeconds === null ? `the ${input.instance.name} default: ${input.instance.jobOverhead.basis}` : 'given';
+  const platform =
+    e.platformChargePerHour > 0
+      ? [`  platform charge          ${usd(e.platformChargePerHour)} per runner-hour (${input.platformChargePerMinute} USD/min, self-hosted)`]
+      : [];
   return [
     `${input.sites} site(s) x ${input.hoursPerDay} h/day at ${input.sampleFps} frame(s)/s, ${input.width}x${input.height} @ ${input.videoFps} fps, on ${input.instance.name}`,
     `  decoding                 ${describeDecoding(input)}`,
     `  compute per video-hour   ${e.computeSecondsPerVideoHour.toFixed(0)} s (${e.figures}: ${e.basis})`,
     `  video per day            ${e.videoHoursPerDay.toLocaleString('en-US')} h in ${e.jobsPerDay.toLocaleString('en-US')} jobs of ${input.hoursPerJob} h`,
-    `  runner-hours per day     ${e.runnerHoursPerDay.toFixed(1)} (job overhead ${input.jobOverheadSeconds} s each)`,
+    `  runner-hours per day     ${e.runnerHoursPerDay.toFixed(1)} (job overhead ${e.jobOverheadSeconds} s each, ${overheadNote})`,
     `  runners needed           ${e.runnersNeeded} (busy ${Math.round(input.utilisation * 100)} % of the day)`,
     `  price per runner-hour    ${usd(e.pricePerHour)}${priceNote}`,
+    ...platform,
     `  cost per video-hour      ${usd(e.costPerVideoHour)}`,
     `  monthly cost             ${usd(e.monthlyCost)} (${input.daysPerMonth} days)`,
     '',

@@ -34,14 +34,19 @@ Options:
   --model-config <file|preset>
                             model config JSON or preset, for its providers and model file
   --ffmpeg-path <path>      ffmpeg binary or its folder (default: PATH, then the bundled npm binaries)
+  -h, --help                this help
 
 Exit codes:
     0  every requested provider loads and ffmpeg runs
     9  a requested provider does not load, or ffmpeg does not run
     2  a bad option
 
-Example: on a new GPU runner, before the first dataset
+Examples:
+  # on a new GPU runner, before the first dataset: exit 0 only when CUDA loads
   dataset-gen doctor --execution-providers cuda
+
+  # what a run with your model config would use
+  dataset-gen doctor --model-config models/site.json
 `;
 
 /** `dataset-gen doctor`'s arguments: its raw options, or 'help'. */

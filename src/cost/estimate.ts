@@ -21,8 +21,10 @@ export interface FleetInput {
   pricePerHour: number | null;
   /** Video hours per job (a range, docs/long-videos.md). */
   hoursPerJob: number;
-  /** Per job: runner start, image pull, model load (s). */
-  jobOverheadSeconds: number;
+  /** Per job: runner start, image pull, model load (s); null: the instance's default. */
+  jobOverheadSeconds: number | null;
+  /** USD per runner-minute GitHub charges for self-hosted runners (not for hosted ones, whose price holds it). */
+  platformChargePerMinute: number;
   /** Share of a runner's time spent on jobs (0..1]. */
   utilisation: number;
   daysPerMonth: number;
@@ -30,12 +32,16 @@ export interface FleetInput {
 
 export interface FleetEstimate {
   computeSecondsPerVideoHour: number;
+  /** Seconds of overhead counted per job. */
+  jobOverheadSeconds: number;
   videoHoursPerDay: number;
   jobsPerDay: number;
   runnerHoursPerDay: number;
   /** Runners busy around the clock to keep up (rounded up). */
   runnersNeeded: number;
   pricePerHour: number;
+  /** The platform charge per runner-hour added to the price (self-hosted runners only). */
+  platformChargePerHour: number;
   costPerVideoHour: number;
   monthlyCost: number;
   figures: 'measured' | 'estimate';
@@ -72,18 +78,23 @@ export function estimateFleet(input: FleetInput): FleetEstimate {
   const perVideoHour = computeSecondsPerVideoHour(input);
   const videoHoursPerDay = input.sites * input.hoursPerDay;
   const jobsPerDay = input.sites * Math.ceil(input.hoursPerDay / input.hoursPerJob);
-  const runnerSecondsPerDay = videoHoursPerDay * perVideoHour + jobsPerDay * input.jobOverheadSeconds;
+  const overhead = input.jobOverheadSeconds ?? input.instance.jobOverhead.seconds;
+  const runnerSecondsPerDay = videoHoursPerDay * perVideoHour + jobsPerDay * overhead;
   const runnerHoursPerDay = runnerSecondsPerDay / 3600;
   const price = input.pricePerHour ?? (input.spot ? (input.instance.spot ?? input.instance.onDemand) : input.instance.onDemand);
+  const platform = input.instance.hosted ? 0 : input.platformChargePerMinute * 60;
+  const perRunnerHour = price + platform;
   return {
     computeSecondsPerVideoHour: perVideoHour,
+    jobOverheadSeconds: overhead,
     videoHoursPerDay,
     jobsPerDay,
     runnerHoursPerDay,
     runnersNeeded: Math.ceil(runnerHoursPerDay / (24 * input.utilisation)),
     pricePerHour: price,
-    costPerVideoHour: videoHoursPerDay === 0 ? 0 : (runnerHoursPerDay * price) / videoHoursPerDay,
-    monthlyCost: runnerHoursPerDay * price * input.daysPerMonth,
+    platformChargePerHour: platform,
+    costPerVideoHour: videoHoursPerDay === 0 ? 0 : (runnerHoursPerDay * perRunnerHour) / videoHoursPerDay,
+    monthlyCost: runnerHoursPerDay * perRunnerHour * input.daysPerMonth,
     figures: input.instance.throughput.kind,
     basis: input.instance.throughput.basis,
   };

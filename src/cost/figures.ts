@@ -51,28 +51,63 @@ export interface Instance {
   /** USD per hour, on demand and typical spot. */
   onDemand: number;
   spot: number | null;
+  /** Where the prices come from and when they were read. */
+  prices: { source: string; read: string };
+  /** A GitHub-hosted runner (billed by GitHub per minute), or a self-hosted one (your cloud bill, plus any GitHub platform charge). */
+  hosted: boolean;
+  /** Seconds each job spends before and after its video: getting a runner, pulling the image, loading the model. */
+  jobOverhead: { seconds: number; basis: string };
   throughput: Throughput;
 }
 
-/** Date the default prices were taken (AWS us-east-1 Linux on-demand list prices; spot: typical price). */
-export const PRICES_AS_OF = '2025-06';
+/** GitHub's price for its two-core Linux runner since 2026-01-01: 0.006 USD a minute. */
+const GITHUB_PRICES = { source: "GitHub's price list", read: '2026-01-01' };
+/** AWS us-east-1 Linux on-demand list prices and typical spot prices, read then; not read again since (no AWS access where this is built): check them. */
+const AWS_PRICES = { source: 'AWS us-east-1 list prices (spot: typical)', read: '2025-06' };
+
+/** A GPU instance of runner/: an ephemeral spot runner that boots for each job and pulls the CUDA image. */
+const GPU_JOB_OVERHEAD = {
+  seconds: 420,
+  basis:
+    'instance launch, Deep Learning AMI boot, runner install and registration 3-5 min (runner/README.md), the GPU image (CUDA 13 + cuDNN, several GB) pulled fresh each job ~1-2 min, model load',
+};
 
 export const INSTANCES: Readonly<Record<string, Instance>> = {
-  'github-2core': { name: 'github-2core', onDemand: 0.48, spot: null, throughput: CPU_2VCPU },
-  'g4dn.xlarge': { name: 'g4dn.xlarge', onDemand: 0.526, spot: 0.2, throughput: GPU_T4 },
+  'github-2core': {
+    name: 'github-2core',
+    onDemand: 0.36,
+    spot: null,
+    prices: GITHUB_PRICES,
+    hosted: true,
+    jobOverhead: { seconds: 120, basis: 'a hosted runner assigned in seconds, the ~1.3 GB image pulled, the checkout and the artifact upload' },
+    throughput: CPU_2VCPU,
+  },
+  'g4dn.xlarge': { name: 'g4dn.xlarge', onDemand: 0.526, spot: 0.2, prices: AWS_PRICES, hosted: false, jobOverhead: GPU_JOB_OVERHEAD, throughput: GPU_T4 },
   'g5.xlarge': {
     name: 'g5.xlarge',
     onDemand: 1.006,
     spot: 0.4,
+    prices: AWS_PRICES,
+    hosted: false,
+    jobOverhead: GPU_JOB_OVERHEAD,
     throughput: { ...GPU_T4, basis: `${GPU_T4.basis}; A10G taken as at least as fast as the T4` },
   },
   'g6.xlarge': {
     name: 'g6.xlarge',
     onDemand: 0.805,
     spot: 0.35,
+    prices: AWS_PRICES,
+    hosted: false,
+    jobOverhead: GPU_JOB_OVERHEAD,
     throughput: { ...GPU_T4, basis: `${GPU_T4.basis}; L4 taken as at least as fast as the T4` },
   },
 };
+
+/**
+ * GitHub's platform charge for self-hosted runner minutes in private repositories, as announced in
+ * December 2025 ($0.002 a minute from 2026-03-01) and then postponed: 0 by default, an input to set.
+ */
+export const ANNOUNCED_PLATFORM_CHARGE_PER_MINUTE = 0.002;
 
 /** Pixels of the benchmark video; decode time is scaled by the sites' frame size against it. */
 export const BENCH_PIXELS = 768 * 576;

@@ -7,15 +7,17 @@ import { describe, expect, test } from '@jest/globals';
 
 import { MERGE_OPTIONS, parseCliArgs, RUN_OPTIONS, type HelpTopic } from '../../../src/cli/args.js';
 import { COST_HELP, COST_OPTIONS, parseCostArgs, runCost } from '../../../src/cli/cost.js';
+import { DOCTOR_HELP, DOCTOR_OPTIONS } from '../../../src/cli/doctor.js';
 import { helpText, MERGE_HELP, OVERVIEW_HELP, RUN_HELP } from '../../../src/cli/help.js';
 import { EXIT_CODES, UsageError } from '../../../src/errors.js';
 
 type ParserOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
-const COMMANDS: [command: 'run' | 'merge' | 'cost', help: string, options: ParserOptions][] = [
+const COMMANDS: [command: 'run' | 'merge' | 'cost' | 'doctor', help: string, options: ParserOptions][] = [
   ['run', RUN_HELP, RUN_OPTIONS],
   ['merge', MERGE_HELP, MERGE_OPTIONS],
   ['cost', COST_HELP, COST_OPTIONS],
+  ['doctor', DOCTOR_HELP, DOCTOR_OPTIONS],
 ];
 
 /** The options a help lists: lines that start with two spaces and the option (`  --out <dir>`, `  -h, --help`). */
@@ -143,7 +145,7 @@ describe('units', () => {
   });
 
   test('cost gives its defaults with units', () => {
-    expect(COST_HELP).toMatch(/--job-overhead <s> +.*\(seconds; default: 120 s\)/);
+    expect(COST_HELP).toMatch(/--job-overhead <s> +.*\n +\(seconds; default: 120 s on github-2core, 420 s on g4dn\.xlarge, g5\.xlarge, g6\.xlarge\)/);
     expect(COST_HELP).toMatch(/--width <px> +frame width \(pixels; default: 1920 px\)/);
     expect(COST_HELP).toMatch(/--utilisation <0-1> +.*\n +\(fraction, 0-1; default: 0\.8 = 80 %\)/);
     expect(COST_HELP).toMatch(/--price <usd\/h> +price per runner-hour\n +\(USD per hour; default: /);

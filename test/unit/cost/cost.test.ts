@@ -28,6 +28,7 @@ function input(overrides: Partial<FleetInput> = {}): FleetInput {
     pricePerHour: null,
     hoursPerJob: 1,
     jobOverheadSeconds: 0,
+    platformChargePerMinute: 0,
     utilisation: 1,
     daysPerMonth: 30,
     ...overrides,
@@ -84,6 +85,36 @@ describe('cost calculator', () => {
     expect(e.pricePerHour).toBe(flat.onDemand);
     expect(e.monthlyCost).toBeCloseTo(28.8 * flat.onDemand * 30, 6);
     expect(e.costPerVideoHour).toBeCloseTo((28.8 * flat.onDemand) / 240, 6);
+  });
+
+  test("each instance's own job overhead by default: a hosted runner's, an ephemeral GPU instance's; a given one wins", () => {
+    const hosted = estimateFleet(input({ instance: { ...INSTANCES['github-2core']!, throughput: flat.throughput }, jobOverheadSeconds: null }));
+    const gpu = estimateFleet(input({ jobOverheadSeconds: null }));
+    expect([hosted.jobOverheadSeconds, gpu.jobOverheadSeconds]).toEqual([120, 420]);
+    // 240 jobs × (420 − 120) s = 20 runner-hours more a day on the GPU instances.
+    expect(gpu.runnerHoursPerDay - hosted.runnerHoursPerDay).toBeCloseTo(20, 6);
+    expect(estimateFleet(input({ jobOverheadSeconds: 60 })).jobOverheadSeconds).toBe(60);
+    expect(INSTANCES['g4dn.xlarge']!.jobOverhead.basis).toMatch(/boot.*registration.*image/);
+  });
+
+  test("GitHub's 2026 hosted price; the platform charge adds to self-hosted runner-hours only", () => {
+    expect(INSTANCES['github-2core']).toMatchObject({
+      onDemand: 0.36,
+      hosted: true,
+      prices: { source: "GitHub's price list", read: '2026-01-01' },
+    });
+    expect(runCost([])).toMatch(/price per runner-hour +\$0\.36 \(on demand: GitHub's price list, read 2026-01-01\)/);
+    const own = estimateFleet(input({ platformChargePerMinute: 0.002 }));
+    expect(own.platformChargePerHour).toBeCloseTo(0.12, 10);
+    expect(own.monthlyCost).toBeCloseTo(own.runnerHoursPerDay * (flat.onDemand + 0.12) * 30, 6);
+    const hosted = estimateFleet(input({ instance: { ...INSTANCES['github-2core']!, throughput: flat.throughput }, platformChargePerMinute: 0.002 }));
+    expect(hosted.platformChargePerHour).toBe(0);
+    expect(hosted.monthlyCost).toBeCloseTo(hosted.runnerHoursPerDay * 0.36 * 30, 6);
+    expect(runCost(['--instance', 'g4dn.xlarge', '--platform-charge', '0.002'])).toMatch(
+      /platform charge +\$0\.12 per runner-hour \(0\.002 USD\/min, self-hosted\)/,
+    );
+    expect(runCost([])).not.toContain('platform charge');
+    expect(() => parseCostArgs(['--platform-charge', '-1'])).toThrow(/--platform-charge/);
   });
 
   test('spot uses the spot price; a given price wins over both', () => {
