@@ -55,7 +55,8 @@ RUN cd /opt/dataset-gen \
 # The build fails here rather than the image inferring on the CPU at GPU prices: the CUDA provider
 # library must be installed and every library it links must resolve in this image (`ldd`: the CUDA
 # runtime, cuBLAS, cuDNN; libcuda.so.1 comes from the driver at run time and is loaded by the CUDA
-# runtime, not linked), and ffmpeg must list the cuda hardware acceleration (NVDEC, through the driver).
+# runtime, not linked), and ffmpeg's libraries must resolve and it must list the cuda hardware
+# acceleration (NVDEC: libcuda and libnvcuvid come from the driver at run time, opened by ffmpeg then).
 # `dataset-gen doctor --execution-providers cuda` repeats the checks on a runner, with the GPU.
 RUN ort=/opt/dataset-gen/node_modules/onnxruntime-node/bin/napi-v6/linux/x64 \
  && for lib in libonnxruntime_providers_shared.so libonnxruntime_providers_cuda.so; do \
@@ -63,6 +64,8 @@ RUN ort=/opt/dataset-gen/node_modules/onnxruntime-node/bin/napi-v6/linux/x64 \
     done \
  && missing="$(ldd "$ort/libonnxruntime_providers_cuda.so" | grep 'not found' || true)" \
  && if [ -n "$missing" ]; then echo "gpu image: the CUDA provider cannot load here, it needs:" >&2; echo "$missing" >&2; exit 1; fi \
+ && missing="$(ldd "$(command -v ffmpeg)" | grep 'not found' || true)" \
+ && if [ -n "$missing" ]; then echo "gpu image: ffmpeg cannot load here, it needs:" >&2; echo "$missing" >&2; exit 1; fi \
  && if ! ffmpeg -hide_banner -hwaccels | grep -qx cuda; then echo "gpu image: ffmpeg lists no cuda hardware acceleration (NVDEC)" >&2; exit 1; fi
 
 COPY dist /opt/dataset-gen/dist

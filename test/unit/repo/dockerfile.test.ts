@@ -64,6 +64,7 @@ describe('Dockerfile', () => {
     expect(gpu).toMatch(/grep 'not found'.*\n.*exit 1; fi/);
     expect(gpu).toMatch(/test -f "\$ort\/\$lib" \|\| \{ .*exit 1; \}/);
     expect(gpu).toMatch(/if ! ffmpeg -hide_banner -hwaccels \| grep -qx cuda; then .*exit 1; fi/);
+    expect(gpu).toMatch(/ldd "\$\(command -v ffmpeg\)" \| grep 'not found'/);
     // TensorRT is not in the image: its provider library (which would fail the check) is not shipped.
     expect(gpu).toContain('rm -f node_modules/onnxruntime-node/bin/napi-v6/linux/x64/libonnxruntime_providers_tensorrt.so');
   });
@@ -76,14 +77,14 @@ describe('Dockerfile', () => {
       await run('mkdir', ['-p', bin]);
       // ffmpeg and ldd stand-ins: what the real ones print in the image.
       await writeFile(path.join(bin, 'ffmpeg'), '#!/bin/sh\nprintf "Hardware acceleration methods:\\nvdpau\\n$HWACCEL\\n"\n', { mode: 0o755 });
-      await writeFile(path.join(bin, 'ldd'), '#!/bin/sh\ncat "$LDD_OUT"\n', { mode: 0o755 });
+      await writeFile(path.join(bin, 'ldd'), '#!/bin/sh\ncase "$1" in *ffmpeg) printf "$LDD_FFMPEG" ;; *) cat "$LDD_OUT" ;; esac\n', { mode: 0o755 });
       const ort = path.join(dir, 'ort');
       await run('mkdir', ['-p', ort]);
       for (const lib of ['libonnxruntime_providers_shared.so', 'libonnxruntime_providers_cuda.so']) await writeFile(path.join(ort, lib), '');
-      const check = (lddOut: string, hwaccel = 'cuda') =>
+      const check = (lddOut: string, hwaccel = 'cuda', lddFfmpeg = '') =>
         writeFile(path.join(dir, 'ldd.txt'), lddOut).then(() =>
           run('sh', ['-c', script.replace('ort=/opt/dataset-gen/node_modules/onnxruntime-node/bin/napi-v6/linux/x64', `ort=${ort}`)], {
-            env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, LDD_OUT: path.join(dir, 'ldd.txt'), HWACCEL: hwaccel },
+            env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, LDD_OUT: path.join(dir, 'ldd.txt'), HWACCEL: hwaccel, LDD_FFMPEG: lddFfmpeg },
           }).then(
             () => 'built',
             (error: { stderr: string }) => error.stderr.trim(),
@@ -94,6 +95,9 @@ describe('Dockerfile', () => {
         'gpu image: the CUDA provider cannot load here, it needs:\n\tlibcudart.so.13 => not found',
       );
       expect(await check('', 'vaapi')).toBe('gpu image: ffmpeg lists no cuda hardware acceleration (NVDEC)');
+      expect(await check('', 'cuda', '\\tlibavcodec.so.60 => not found\\n')).toBe(
+        'gpu image: ffmpeg cannot load here, it needs:\n\tlibavcodec.so.60 => not found',
+      );
       await rm(path.join(ort, 'libonnxruntime_providers_cuda.so'));
       expect(await check('')).toBe(`gpu image: ${ort}/libonnxruntime_providers_cuda.so is not installed`);
     } finally {
