@@ -164,6 +164,28 @@ describe('switches', () => {
   });
 });
 
+describe('step debug logging', () => {
+  test('prints what the runner would run on (dataset-gen doctor) before the dataset, and still builds it', async () => {
+    env.set('RUNNER_DEBUG', '1');
+    try {
+      const result = await runAction({ video: 'v.mp4', model: 'yolov8n.onnx', 'output-dir': 'out-debug', 'upload-artifact': 'false', 'job-summary': 'false' });
+      expect(result.error).toBeNull();
+      const doctor = result.stdout.split('::group::Doctor\n')[1]?.split('::endgroup::')[0] ?? '';
+      expect(doctor).toMatch(/^onnxruntime-node \d+\.\d+\.\d+; providers offered: /m);
+      expect(doctor).toMatch(/^ {2}ok {3}cpu: loads$/m);
+      expect(doctor).toMatch(/^verdict: this run would infer on the CPU, as asked/m);
+      expect(result.stdout.indexOf('::group::Doctor')).toBeLessThan(result.stdout.indexOf('::group::Dataset'));
+    } finally {
+      env.set('RUNNER_DEBUG', undefined);
+    }
+  });
+
+  test('without it, no doctor report', async () => {
+    const result = await runAction({ video: 'v.mp4', model: 'yolov8n.onnx', 'output-dir': 'out-quiet', 'upload-artifact': 'false', 'job-summary': 'false' });
+    expect(result.stdout).not.toContain('::group::Doctor');
+  });
+});
+
 describe('exclude: the frames of an earlier dataset in the workspace', () => {
   test('are left out and named in the summary; with the same sampling nothing is left, and the warning says why', async () => {
     const first = await runAction({ video: 'v.mp4', model: 'yolov8n.onnx', 'output-dir': 'round-1', 'upload-artifact': 'false' });
