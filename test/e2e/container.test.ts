@@ -256,6 +256,22 @@ describe('the image as a CLI', () => {
   }, 600_000);
 });
 
+describe('dataset-gen doctor in the image', () => {
+  test('the CPU image: the bundled model loads on the CPU (exit 0); CUDA asked for is a clear CPU verdict and exit 9', async () => {
+    const { stdout } = await run(CONTAINER, ['run', IMAGE, 'dataset-gen', 'doctor']);
+    expect(stdout).toMatch(/^model opened on each requested provider: \/opt\/dataset-gen\/models\/yolov8n\.onnx$/m);
+    expect(stdout).toMatch(/^ {2}ok {3}cpu: loads$/m);
+    const cuda = await run(CONTAINER, ['run', IMAGE, 'dataset-gen', 'doctor', '--execution-providers', 'cuda']).then(
+      () => null,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(cuda?.code).toBe(9);
+    expect(cuda?.stdout).toMatch(/^ {2}FAIL cuda: does not load: libonnxruntime_providers_shared\.so is not installed in .* \(onnxruntime-node was installed without the CUDA provider\)$/m);
+    expect(cuda?.stdout).toMatch(/^verdict: this run would infer on the CPU because the CUDA provider does not load/m);
+    expect(cuda?.stderr).not.toMatch(/^\s+at /m);
+  }, 300_000);
+});
+
 describe('the environment of the image', () => {
   test('carries the allocator settings of the Dockerfile, the ones the benchmark measures dataset-gen with', async () => {
     const { stdout } = await run('podman', ['image', 'inspect', IMAGE, '--format', '{{json .Config.Env}}']);
