@@ -266,7 +266,9 @@ describe('dataset-gen doctor in the image', () => {
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
     expect(cuda?.code).toBe(9);
-    expect(cuda?.stdout).toMatch(/^ {2}FAIL cuda: does not load: libonnxruntime_providers_shared\.so is not installed in .* \(onnxruntime-node was installed without the CUDA provider\)$/m);
+    expect(cuda?.stdout).toMatch(
+      /^ {2}FAIL cuda: does not load: libonnxruntime_providers_shared\.so is not installed in .* \(onnxruntime-node was installed without the CUDA provider\)$/m,
+    );
     expect(cuda?.stdout).toMatch(/^verdict: this run would infer on the CPU because the CUDA provider does not load/m);
     expect(cuda?.stderr).not.toMatch(/^\s+at /m);
   }, 300_000);
