@@ -23846,6 +23846,7 @@ function sameLook(a, b) {
 
 
 
+
 const labelled_source_MB = 1024 * 1024;
 const LIMITS = { coco: 256 * labelled_source_MB, manifest: 16 * labelled_source_MB, image: 64 * labelled_source_MB };
 /** Labelled images decoded at once. */
@@ -23870,10 +23871,13 @@ function frameOfImage(image, base) {
         return null;
     return { video: match[1], frameIndex: Number(match[2]), from: 'file-name' };
 }
-/** The last part of a listed file name (either separator), or null when it is not one file name. */
+/**
+ * The last part of a listed file name (either separator), or null when it is not one file name; a
+ * control character (a line break in a message) makes it none either, and it is then shown quoted.
+ */
 function baseName(fileName) {
     const base = fileName.split(/[/\\]/).pop() ?? '';
-    return isFileNamePart(base) ? base : null;
+    return isFileNamePart(base) && findControlCharacter(base) === null ? base : null;
 }
 async function layoutOf(given, name) {
     const info = await (0,promises_namespaceObject.stat)(given).catch((error) => {

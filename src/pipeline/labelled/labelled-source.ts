@@ -16,6 +16,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import type { LabelledSourceSummary } from '../../domain/coco.js';
+import { findControlCharacter } from '../../domain/control-characters.js';
 import { DATASET_FILES } from '../../domain/dataset-files.js';
 import { UsageError } from '../../errors.js';
 import { sha256Schema } from '../../model/config.js';
@@ -82,10 +83,13 @@ export function frameOfImage(image: { file_name: string; video?: string; frame_i
   return { video: match[1]!, frameIndex: Number(match[2]), from: 'file-name' };
 }
 
-/** The last part of a listed file name (either separator), or null when it is not one file name. */
+/**
+ * The last part of a listed file name (either separator), or null when it is not one file name; a
+ * control character (a line break in a message) makes it none either, and it is then shown quoted.
+ */
 function baseName(fileName: string): string | null {
   const base = fileName.split(/[/\\]/).pop() ?? '';
-  return isFileNamePart(base) ? base : null;
+  return isFileNamePart(base) && findControlCharacter(base) === null ? base : null;
 }
 
 /** Where a source's files are: the COCO, the manifest (maybe), and the folders its images may be in. */

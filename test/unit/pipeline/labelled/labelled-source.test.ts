@@ -85,6 +85,9 @@ describe('readLabelledSource', () => {
     expect(problems[0]).toEqual([null, expect.stringMatching(/^secret\.jpg is not beside it/)]);
     expect(problems[1]).toEqual([null, 'images/linked.jpg is a symbolic link, not a file']);
     expect(problems[2]).toEqual([null, '".." is not a file name']);
+    // A line break in a listed name cannot split a message in two: the name is shown quoted.
+    const broken = await writeCoco(path.join(folder, 'broken-name.json'), [{ file_name: 'evil\nfake: line.jpg' }]);
+    expect((await readLabelledSource(broken, 0, '--exclude')).images[0]!.problem).toBe('"evil\\nfake: line.jpg" is not a file name');
   });
 
   test('an image that is not one is reported, not fatal; its content is in the sha256', async () => {
