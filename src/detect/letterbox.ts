@@ -1,6 +1,7 @@
 /**
- * Letterboxing: fit a packed-RGB image into the model's square input without distorting it, padding
- * the rest with grey (114), and the inverse mapping of boxes back to source pixels.
+ * Letterboxing: fit a packed-RGB image into the model's input (square, or a rectangle of the video's
+ * shape: `rectInputShape`) without distorting it, padding the rest with grey (114), and the inverse
+ * mapping of boxes back to source pixels.
  */
 import sharp from 'sharp';
 
@@ -10,10 +11,11 @@ import type { RgbImage } from '../domain/frame.js';
 /** Grey level of the padding, as in Ultralytics' letterbox. */
 export const PAD_VALUE = 114;
 
-/** Where the resized image sits inside the square input. */
+/** Where the resized image sits inside the model input. */
 export interface LetterboxGeometry {
-  /** Side of the square model input, in pixels. */
-  inputSize: number;
+  /** The model input's width and height, in pixels. */
+  inputWidth: number;
+  inputHeight: number;
   /** Source pixels × scale = letterbox pixels. */
   scale: number;
   padLeft: number;
@@ -31,21 +33,33 @@ export interface TensorTarget {
 /** Byte value → float in 0..1, so the fill loop does no division. */
 const UNIT_SCALE = Float32Array.from({ length: 256 }, (_, value) => value / 255);
 
-export function letterboxGeometry(width: number, height: number, inputSize: number): LetterboxGeometry {
-  if (!(width > 0 && height > 0 && inputSize > 0)) {
-    throw new RangeError(`Cannot letterbox a ${width}x${height} image into ${inputSize}x${inputSize}`);
+/** Where a `width` x `height` image sits in an `inputWidth` x `inputHeight` input (square by default). */
+export function letterboxGeometry(width: number, height: number, inputWidth: number, inputHeight = inputWidth): LetterboxGeometry {
+  if (!(width > 0 && height > 0 && inputWidth > 0 && inputHeight > 0)) {
+    throw new RangeError(`Cannot letterbox a ${width}x${height} image into ${inputWidth}x${inputHeight}`);
   }
-  const scale = Math.min(inputSize / width, inputSize / height);
-  const resizedWidth = Math.min(inputSize, Math.max(1, Math.round(width * scale)));
-  const resizedHeight = Math.min(inputSize, Math.max(1, Math.round(height * scale)));
+  const scale = Math.min(inputWidth / width, inputHeight / height);
+  const resizedWidth = Math.min(inputWidth, Math.max(1, Math.round(width * scale)));
+  const resizedHeight = Math.min(inputHeight, Math.max(1, Math.round(height * scale)));
   return {
-    inputSize,
+    inputWidth,
+    inputHeight,
     scale,
-    padLeft: Math.floor((inputSize - resizedWidth) / 2),
-    padTop: Math.floor((inputSize - resizedHeight) / 2),
+    padLeft: Math.floor((inputWidth - resizedWidth) / 2),
+    padTop: Math.floor((inputHeight - resizedHeight) / 2),
     resizedWidth,
     resizedHeight,
   };
+}
+
+/**
+ * The smallest input of `stride` multiples that holds a `width` x `height` video at the model's size
+ * (its longer side becomes `size`): 768x576 → 640x480, 1920x1080 → 640x384, 1080x1920 → 384x640.
+ */
+export function rectInputShape(width: number, height: number, size: number, stride: number): { width: number; height: number } {
+  const scale = size / Math.max(width, height);
+  const fit = (side: number): number => Math.min(size, Math.ceil(Math.max(1, Math.round(side * scale)) / stride) * stride);
+  return { width: fit(width), height: fit(height) };
 }
 
 function checkRgbSize({ width, height, rgb }: RgbImage): void {
@@ -74,21 +88,21 @@ export async function resizeToFit(image: RgbImage, geometry: LetterboxGeometry):
  * Every element of the slot is written, so `target` may hold an earlier frame's tensor.
  */
 export function fillLetterboxTensor(resized: RgbImage, geometry: LetterboxGeometry, target: TensorTarget): void {
-  const { inputSize, padLeft, padTop, resizedWidth, resizedHeight } = geometry;
+  const { inputWidth, inputHeight, padLeft, padTop, resizedWidth, resizedHeight } = geometry;
   if (resized.width !== resizedWidth || resized.height !== resizedHeight || resized.rgb.length !== resizedWidth * resizedHeight * 3) {
     throw new RangeError(`Resized image is ${resized.width}x${resized.height}; the letterbox needs ${resizedWidth}x${resizedHeight}`);
   }
-  const plane = inputSize * inputSize;
+  const plane = inputWidth * inputHeight;
   const { data, offset } = target;
   if (offset < 0 || offset + plane * 3 > data.length) {
     throw new RangeError(`Tensor target too small: offset ${offset} + ${plane * 3} > ${data.length}`);
   }
   const pad = UNIT_SCALE[PAD_VALUE]!;
-  const padRight = inputSize - resizedWidth - padLeft;
-  const below = (padTop + resizedHeight) * inputSize;
+  const padRight = inputWidth - resizedWidth - padLeft;
+  const below = (padTop + resizedHeight) * inputWidth;
   for (let c = 0; c < 3; c++) {
     const channel = offset + c * plane;
-    data.fill(pad, channel, channel + padTop * inputSize);
+    data.fill(pad, channel, channel + padTop * inputWidth);
     data.fill(pad, channel + below, channel + plane);
   }
   // A plain Uint8Array view: V8 indexes it faster than the Buffer subclass. One pass over the pixels
@@ -97,7 +111,7 @@ export function fillLetterboxTensor(resized: RgbImage, geometry: LetterboxGeomet
   const green = plane;
   const blue = 2 * plane;
   for (let y = 0, p = 0; y < resizedHeight; y++) {
-    const row = offset + (y + padTop) * inputSize;
+    const row = offset + (y + padTop) * inputWidth;
     const start = row + padLeft;
     const end = start + resizedWidth;
     if (padLeft > 0) for (const c of [0, green, blue]) data.fill(pad, row + c, start + c);
@@ -111,19 +125,20 @@ export function fillLetterboxTensor(resized: RgbImage, geometry: LetterboxGeomet
 }
 
 /**
- * Letterboxes `image` into an S × S input and writes it as NCHW floats in 0..1, into `target` when
- * given (e.g. one slot of a batch buffer), else into a new array. Uses `image.fitted` when it already
- * has the resized size.
+ * Letterboxes `image` into an input of `input` (a side for a square, or width and height) and writes
+ * it as NCHW floats in 0..1, into `target` when given (e.g. one slot of a batch buffer), else into a
+ * new array. Uses `image.fitted` when it already has the resized size.
  */
 export async function letterbox(
   image: RgbImage & { fitted?: RgbImage },
-  inputSize: number,
+  input: number | { width: number; height: number },
   target?: TensorTarget,
 ): Promise<{ tensor: Float32Array; geometry: LetterboxGeometry }> {
-  const geometry = letterboxGeometry(image.width, image.height, inputSize);
+  const { width, height } = typeof input === 'number' ? { width: input, height: input } : input;
+  const geometry = letterboxGeometry(image.width, image.height, width, height);
   const { fitted } = image;
   const resized = fitted && fitted.width === geometry.resizedWidth && fitted.height === geometry.resizedHeight ? fitted : await resizeToFit(image, geometry);
-  const destination = target ?? { data: new Float32Array(3 * inputSize * inputSize), offset: 0 };
+  const destination = target ?? { data: new Float32Array(3 * width * height), offset: 0 };
   fillLetterboxTensor(resized, geometry, destination);
   return { tensor: destination.data, geometry };
 }

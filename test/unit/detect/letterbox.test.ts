@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
 
-import { boxToSource, letterbox, letterboxGeometry, PAD_VALUE, resizeToFit, type LetterboxGeometry } from '../../../src/detect/letterbox.js';
+import { boxToSource, letterbox, letterboxGeometry, PAD_VALUE, rectInputShape, resizeToFit, type LetterboxGeometry } from '../../../src/detect/letterbox.js';
 import type { Box } from '../../../src/domain/detection.js';
 import type { RgbImage } from '../../../src/domain/frame.js';
 
@@ -14,19 +14,19 @@ function boxToLetterbox(box: Box, geometry: LetterboxGeometry, width: number, he
 
 /** The letterbox the slow, obvious way: sharp resize, sharp extend with the pad grey, then HWC bytes → CHW floats. */
 async function referenceTensor(image: RgbImage, geometry: LetterboxGeometry): Promise<Float32Array> {
-  const { inputSize: size, padLeft, padTop, resizedWidth, resizedHeight } = geometry;
+  const { inputWidth, inputHeight, padLeft, padTop, resizedWidth, resizedHeight } = geometry;
   const pixels = await sharp(image.rgb, { raw: { width: image.width, height: image.height, channels: 3 } })
     .resize(resizedWidth, resizedHeight, { fit: 'fill', kernel: 'linear' })
     .extend({
       left: padLeft,
       top: padTop,
-      right: size - resizedWidth - padLeft,
-      bottom: size - resizedHeight - padTop,
+      right: inputWidth - resizedWidth - padLeft,
+      bottom: inputHeight - resizedHeight - padTop,
       background: { r: PAD_VALUE, g: PAD_VALUE, b: PAD_VALUE },
     })
     .raw()
     .toBuffer();
-  const plane = size * size;
+  const plane = inputWidth * inputHeight;
   const tensor = new Float32Array(3 * plane);
   for (let i = 0; i < plane; i++) {
     for (let c = 0; c < 3; c++) tensor[c * plane + i] = pixels[i * 3 + c]! / 255;
@@ -58,10 +58,35 @@ function expectBoxClose(actual: Box, expected: Box, tolerance: number): void {
   }
 }
 
+describe("a rectangular input (inference at the video's shape)", () => {
+  test('rectInputShape: the smallest multiples of the stride that hold the video at the model size', () => {
+    expect(rectInputShape(768, 576, 640, 32)).toEqual({ width: 640, height: 480 });
+    expect(rectInputShape(1920, 1080, 640, 32)).toEqual({ width: 640, height: 384 });
+    expect(rectInputShape(1080, 1920, 640, 32)).toEqual({ width: 384, height: 640 });
+    expect(rectInputShape(640, 640, 640, 32)).toEqual({ width: 640, height: 640 });
+    expect(rectInputShape(4000, 100, 640, 32)).toEqual({ width: 640, height: 32 });
+  });
+
+  test('1920x1080 into 640x384: no horizontal padding, 12 rows of grey above and below; the tensor is the obvious one', async () => {
+    const image = { rgb: Buffer.from(Array.from({ length: 192 * 108 * 3 }, (_, i) => (i * 31) % 256)), width: 192, height: 108 };
+    const geometry = letterboxGeometry(1920, 1080, 640, 384);
+    expect(geometry).toMatchObject({ inputWidth: 640, inputHeight: 384, resizedWidth: 640, resizedHeight: 360, padLeft: 0, padTop: 12 });
+    const small = letterboxGeometry(image.width, image.height, 64, 40);
+    const { tensor } = await letterbox(image, { width: 64, height: 40 });
+    expect(tensor).toHaveLength(3 * 64 * 40);
+    expect(Array.from(tensor)).toEqual(Array.from(await referenceTensor(image, small)));
+    const box = { x: 100, y: 50, width: 300, height: 200 };
+    const back = boxToSource(boxToLetterbox(box, geometry, 1920, 1080), geometry, 1920, 1080);
+    expect(back.x).toBeCloseTo(box.x, 6);
+    expect(back.height).toBeCloseTo(box.height, 6);
+  });
+});
+
 describe('letterboxGeometry', () => {
   test('landscape: fits the width, pads top and bottom, odd padding goes to the bottom', () => {
     expect(letterboxGeometry(768, 576, 640)).toEqual({
-      inputSize: 640,
+      inputWidth: 640,
+      inputHeight: 640,
       scale: 640 / 768,
       padLeft: 0,
       padTop: 80,
