@@ -150,6 +150,11 @@ export function messageOf(value: unknown): string {
   return typeof value === 'string' ? value : describeValue(value);
 }
 
+/** The first line of `messageOf(value)`, trimmed: a runtime's own message often goes on with detail lines. */
+export function firstLineOf(value: unknown): string {
+  return messageOf(value).split('\n', 1)[0]!.trim();
+}
+
 /** Exit code for any thrown value: the error's own code, or 1 for anything unexpected. */
 export function exitCodeOf(value: unknown): number {
   return value instanceof DatasetGenError ? value.exitCode : EXIT_CODES.internal;

@@ -81,6 +81,7 @@ export const INPUTS = {
   'history-csv': { kind: 'text', default: '', option: 'history-csv' },
   'price-per-hour': { kind: 'text', default: '', option: 'price-per-hour' },
   'execution-providers': { kind: 'text', default: '', option: 'execution-providers' },
+  'inference-shape': { kind: 'text', default: 'auto', option: 'inference-shape' },
   export: { kind: 'text', default: 'coco', option: 'export' },
   'label-studio-images': { kind: 'text', default: DEFAULT_LABEL_STUDIO_IMAGES, option: 'label-studio-images' },
   'val-fraction': { kind: 'text', default: String(DEFAULT_VAL_FRACTION), option: 'val-fraction' },

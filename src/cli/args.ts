@@ -52,6 +52,7 @@ const VALUE_OPTIONS = [
   'history-csv',
   'price-per-hour',
   'execution-providers',
+  'inference-shape',
   'export',
   'label-studio-images',
   'val-fraction',

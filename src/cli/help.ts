@@ -120,6 +120,10 @@ Detection:
   --execution-providers <list>
                             onnxruntime providers in order, e.g. cuda,cpu (default: the model
                             config's, cpu); CUDA that cannot load falls back to the CPU with a warning
+  --inference-shape <auto|square>
+                            the model input each video is letterboxed into: auto = the video's
+                            aspect in multiples of the model's stride (1920x1080 → 640x384,
+                            768x576 → 640x512), square = the model's square (default: auto)
   --classes <a,b,...>       keep only these class names (default: all)
 
 Labelling:

@@ -7,14 +7,17 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { Box, Detection } from '../domain/detection.js';
+import type { InferenceInput } from '../domain/frame-record.js';
 import type { RgbImage } from '../domain/frame.js';
 import type { WorkerCount } from '../domain/run-options.js';
-import { messageOf, ModelError } from '../errors.js';
+import { firstLineOf, ModelError } from '../errors.js';
 import type { ExecutionProvider, ModelConfig } from '../model/config.js';
 import { EXPORT_HINT } from '../model/resolve-model.js';
 import { resolveClassFilter } from './class-filter.js';
 import { decodeOutput, type Candidate } from './decode-output.js';
 import type { RuntimeOutput } from './inference-worker.js';
+import { InputRuntimes, type InputRuntime } from './input-runtimes.js';
+import { DEFAULT_STRIDE, squareInput, type ModelShape } from './input-shape.js';
 import { boxToSource, letterbox, type LetterboxGeometry } from './letterbox.js';
 import { checkModelIo, resolveClassNames, type ModelIo } from './model-io.js';
 import { nms } from './nms.js';
@@ -29,6 +32,8 @@ export interface DetectorOptions {
   config: ModelConfig;
   /** Non-fatal problems, e.g. CUDA asked for but unavailable. */
   onWarning?: (message: string) => void;
+  /** Worth a log line: e.g. a video's shape the model cannot take (it then runs square). */
+  onInfo?: (message: string) => void;
   /** Class names to keep; all classes when absent or empty. Unknown names are a ConfigError. */
   classFilter?: readonly string[];
   /** Inference workers (sessions working on different batches at once); `auto` by default, see worker-layout.ts. */
@@ -42,12 +47,6 @@ export interface DetectResult {
   inferenceMs: number;
 }
 
-/** First line of an error's message (duck-typed: errors from another realm are not `instanceof Error`). */
-function firstLine(error: unknown): string {
-  const message = typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : messageOf(error);
-  return message.split('\n', 1)[0]!.trim();
-}
-
 /** Creates the session with the configured providers, falling back to CPU when CUDA cannot be used. */
 async function openSession(
   modelPath: string,
@@ -57,7 +56,7 @@ async function openSession(
 ): Promise<{ session: RuntimePool; providers: ExecutionProvider[] }> {
   const unique = [...new Set(requested)];
   const loadError = (error: unknown) => {
-    const why = firstLine(error);
+    const why = firstLineOf(error);
     // A .pt checkpoint, a text file, an HTML error page saved as .onnx: not an ONNX protobuf at all.
     if (/protobuf parsing failed/i.test(why)) {
       return new ModelError(
@@ -77,7 +76,7 @@ async function openSession(
     } catch (cpuError) {
       throw loadError(cpuError);
     }
-    onWarning(`CUDA execution provider unavailable (${firstLine(error)}); running model ${modelPath} on CPU`);
+    onWarning(`CUDA execution provider unavailable (${firstLineOf(error)}); running model ${modelPath} on CPU`);
     return { session, providers: ['cpu'] };
   }
 }
@@ -89,7 +88,7 @@ async function checkModelFile(modelPath: string): Promise<void> {
     isFile = (await stat(modelPath)).isFile();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : firstLine(error);
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : firstLineOf(error);
     throw new ModelError(`Model ${modelPath}: cannot read the model file: ${why}`, { cause: error });
   }
   if (!isFile) throw new ModelError(`Model ${modelPath}: cannot read the model file: not a file`);
@@ -103,7 +102,11 @@ export class Detector {
   private readonly spareOutputs: Float32Array[] = [];
 
   private constructor(
-    private readonly session: RuntimePool,
+    /** Batches that can be detected at once (one per inference worker); `detect` calls beyond it wait their turn. */
+    readonly concurrency: number,
+    private readonly runtimes: InputRuntimes,
+    /** The model's square side and stride, which the input shape of a video is chosen from. */
+    readonly shape: ModelShape,
     private readonly io: ModelIo,
     private readonly config: ModelConfig,
     readonly modelPath: string,
@@ -129,7 +132,17 @@ export class Detector {
         onWarning(`Model ${modelPath} was exported at image size ${exported}; ${running}`);
       }
       const keep = resolveClassFilter(options.classFilter, classNames);
-      return new Detector(session, io, config, modelPath, classNames, providers, keep);
+      const runtimes = new InputRuntimes(session, {
+        modelPath,
+        providers,
+        workers: options.workers ?? 'auto',
+        inputSize: config.inputSize,
+        inputName: io.inputName,
+        outputName: io.outputName,
+        onFallback: options.onInfo ?? (() => undefined),
+      });
+      const shape = { inputSize: config.inputSize, stride: metadata.stride ?? DEFAULT_STRIDE };
+      return new Detector(session.size, runtimes, shape, io, config, modelPath, classNames, providers, keep);
     } catch (error) {
       await session.release();
       throw error;
@@ -141,17 +154,23 @@ export class Detector {
     return this.io.batchSize;
   }
 
-  /** Batches that can be detected at once (one per inference worker); `detect` calls beyond it wait their turn. */
-  get concurrency(): number {
-    return this.session.size;
+  /**
+   * The input `requested` (input-shape.ts `requestedInput`) settled: itself when the model can take
+   * it, else the square with why. Loads the shape's runtime the first time, so a video can ask for it
+   * before its first frames are decoded.
+   */
+  async input(requested: InferenceInput): Promise<InferenceInput> {
+    return (await this.runtimes.get(requested)).input;
   }
 
-  async detect(frames: readonly RgbImage[]): Promise<DetectResult> {
+  /** Detects `frames` letterboxed into `requested` (settled as `input` says); the model's square when absent. */
+  async detect(frames: readonly RgbImage[], requested?: InferenceInput): Promise<DetectResult> {
     if (this.released) throw new Error(`Detector for ${this.modelPath} was released`);
+    const runtime = await this.runtimes.get(requested ?? squareInput(this.shape, 'square'));
     const detections: Detection[][] = [];
     let inferenceMs = 0;
     for (let start = 0; start < frames.length; start += this.batchSize) {
-      const result = await this.detectBatch(frames.slice(start, start + this.batchSize));
+      const result = await this.detectBatch(frames.slice(start, start + this.batchSize), runtime);
       detections.push(...result.detections);
       inferenceMs += result.inferenceMs;
     }
@@ -161,29 +180,29 @@ export class Detector {
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    await this.session.release();
+    await this.runtimes.release();
   }
 
-  private async detectBatch(frames: readonly RgbImage[]): Promise<DetectResult> {
-    const size = this.config.inputSize;
-    const slot = 3 * size * size;
+  private async detectBatch(frames: readonly RgbImage[], { pool, input }: InputRuntime): Promise<DetectResult> {
+    const { width, height } = input;
+    const slot = 3 * width * height;
     const batch = this.io.fixedBatch ? this.io.batchSize : frames.length;
     const data = this.inputBuffer(batch * slot);
     // Slots past the frames (a short batch padded to a fixed batch size) are zeros, as a fresh buffer's.
     data.fill(0, frames.length * slot);
-    const geometries = await Promise.all(frames.map(async (frame, i) => (await letterbox(frame, size, { data, offset: i * slot })).geometry));
+    const geometries = await Promise.all(frames.map(async (frame, i) => (await letterbox(frame, input, { data, offset: i * slot })).geometry));
     let output: RuntimeOutput;
     try {
-      output = await this.session.run(this.io.inputName, data, [batch, 3, size, size], this.io.outputName, this.spareOutputs.pop());
+      output = await pool.run(this.io.inputName, data, [batch, 3, height, width], this.io.outputName, this.spareOutputs.pop());
     } catch (error) {
-      throw new ModelError(`Model ${this.modelPath}: inference failed: ${firstLine(error)}`, { cause: error });
+      throw new ModelError(`Model ${this.modelPath}: inference failed: ${firstLineOf(error)}`, { cause: error });
     }
     const inferenceMs = output.runMs;
     // `data` itself was transferred to the worker (now empty); the worker hands the buffer back.
-    if (output.input?.length === batch * slot && this.spareInputs.length < this.session.size) this.spareInputs.push(output.input);
+    if (output.input?.length === batch * slot && this.spareInputs.length < this.concurrency) this.spareInputs.push(output.input);
     const perImage = this.decode(output, frames.length);
     // Candidates hold numbers, not views: the output buffer can be reused by the next run.
-    if (this.spareOutputs.length < this.session.size) this.spareOutputs.push(output.data);
+    if (this.spareOutputs.length < this.concurrency) this.spareOutputs.push(output.data);
     const detections = frames.map((frame, i) => this.toDetections(perImage[i]!, geometries[i]!, frame));
     return { detections, inferenceMs };
   }
@@ -207,7 +226,7 @@ export class Detector {
         classFilter: this.keep,
       });
     } catch (error) {
-      throw new ModelError(`Model ${this.modelPath}: ${firstLine(error)}`, { cause: error });
+      throw new ModelError(`Model ${this.modelPath}: ${firstLineOf(error)}`, { cause: error });
     }
     if (perImage.length < frames) {
       throw new ModelError(`Model ${this.modelPath}: output has ${perImage.length} images for a batch of ${frames}`);

@@ -44,7 +44,7 @@ const ort = require(workerData.ortPath);
 ort.env.logLevel = 'fatal';
 let session = null;
 const describe = (error) => String((error && error.message) || error);
-ort.InferenceSession.create(workerData.modelPath, workerData.options).then(
+ort.InferenceSession.create(workerData.model, workerData.options).then(
   (created) => {
     session = created;
     parentPort.postMessage({ type: 'ready', inputMetadata: created.inputMetadata, outputMetadata: created.outputMetadata });
@@ -156,11 +156,15 @@ function disableRuntimeTelemetry(): NodeJS.ProcessEnv {
   return process.env;
 }
 
+/** A model to load: its file's path, or its bytes (a graph specialised in memory, model/specialise-yolo.ts). */
+export type ModelSource = string | Uint8Array;
+
 /** Starts a worker holding one onnxruntime session; rejects with onnxruntime's message when it cannot load. */
-export function startRuntime(modelPath: string, options: InferenceSession.SessionOptions): Promise<ModelRuntime> {
+export function startRuntime(model: ModelSource, options: InferenceSession.SessionOptions): Promise<ModelRuntime> {
   const env = disableRuntimeTelemetry();
   const ortPath = createRequire(import.meta.url).resolve('onnxruntime-node');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, env, workerData: { ortPath, modelPath, options } });
+  // Bytes are copied into each worker (structured clone): a few MB per session, once.
+  const worker = new Worker(WORKER_SOURCE, { eval: true, env, workerData: { ortPath, model, options } });
   return new Promise((resolve, reject) => {
     const onExit = (code: number): void => reject(new Error(`the inference worker exited (code ${code}) while loading the model`));
     worker.once('exit', onExit);

@@ -3,6 +3,7 @@
  * image. The order is fully determined by the boxes (score desc, then class, then coordinates), so
  * equal inputs give equal outputs whatever order the candidates arrive in.
  */
+import type { Box } from '../domain/detection.js';
 import type { Candidate } from './decode-output.js';
 
 export interface NmsOptions {
@@ -15,7 +16,7 @@ export interface NmsOptions {
 }
 
 /** Intersection over union of two top-left boxes; 0 when either is empty. */
-export function iou(a: Candidate, b: Candidate): number {
+export function iou(a: Box, b: Box): number {
   const left = Math.max(a.x, b.x);
   const top = Math.max(a.y, b.y);
   const right = Math.min(a.x + a.width, b.x + b.width);

@@ -6,6 +6,7 @@
  */
 import * as ort from 'onnxruntime-node';
 
+import { firstLineOf } from '../errors.js';
 import type { ExecutionProvider } from '../model/config.js';
 import { providerLibraryProblem } from './provider-libraries.js';
 import { startRuntimePool } from './worker-pool.js';
@@ -35,9 +36,6 @@ export async function checkProvider(modelPath: string, provider: ExecutionProvid
     return { provider, loads: true, reason: null };
   } catch (error) {
     const fromLibraries = await providerLibraryProblem(provider, libraryDir);
-    const own = String((error as Error).message ?? error)
-      .split('\n', 1)[0]!
-      .trim();
-    return { provider, loads: false, reason: fromLibraries ?? `onnxruntime cannot load it: ${own}` };
+    return { provider, loads: false, reason: fromLibraries ?? `onnxruntime cannot load it: ${firstLineOf(error)}` };
   }
 }

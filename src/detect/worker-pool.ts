@@ -8,7 +8,7 @@
  */
 import type { WorkerCount } from '../domain/run-options.js';
 import type { ExecutionProvider } from '../model/config.js';
-import { startRuntime, type ModelRuntime, type RuntimeOutput, type ValueMetadata } from './inference-worker.js';
+import { startRuntime, type ModelRuntime, type ModelSource, type RuntimeOutput, type ValueMetadata } from './inference-worker.js';
 import { runtimeLayout } from './worker-layout.js';
 
 export class RuntimePool implements ModelRuntime {
@@ -51,9 +51,9 @@ export class RuntimePool implements ModelRuntime {
  * The inference workers for a model: one session per worker of the layout (worker-layout.ts). When
  * one cannot load, the others are released and its error is thrown.
  */
-export async function startRuntimePool(modelPath: string, providers: readonly ExecutionProvider[], workers: WorkerCount): Promise<RuntimePool> {
+export async function startRuntimePool(model: ModelSource, providers: readonly ExecutionProvider[], workers: WorkerCount): Promise<RuntimePool> {
   const layout = runtimeLayout(providers, workers);
-  const started = await Promise.allSettled(Array.from({ length: layout.workers }, () => createSession(modelPath, providers, layout.threadsPerWorker)));
+  const started = await Promise.allSettled(Array.from({ length: layout.workers }, () => createSession(model, providers, layout.threadsPerWorker)));
   const failed = started.find((result) => result.status === 'rejected');
   const loaded = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   if (failed) {
@@ -63,8 +63,8 @@ export async function startRuntimePool(modelPath: string, providers: readonly Ex
   return new RuntimePool(loaded);
 }
 
-async function createSession(modelPath: string, providers: readonly ExecutionProvider[], threads: number): Promise<ModelRuntime> {
-  return startRuntime(modelPath, {
+async function createSession(model: ModelSource, providers: readonly ExecutionProvider[], threads: number): Promise<ModelRuntime> {
+  return startRuntime(model, {
     executionProviders: [...providers],
     graphOptimizationLevel: 'all',
     intraOpNumThreads: threads,

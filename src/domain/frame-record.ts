@@ -39,6 +39,14 @@ export interface DroppedFrameRecord extends FrameRecordBase {
 /** One row per sampled frame, in the order frames were sampled. A dropped frame always has its reason. */
 export type FrameRecord = KeptFrameRecord | DroppedFrameRecord;
 
+/** The model input a video's frames were letterboxed into (`--inference-shape`), and why that shape. */
+export interface InferenceInput {
+  width: number;
+  height: number;
+  /** E.g. "auto: 1920x1080 fits 640x384", "square: asked for", or why the video's shape could not be used. */
+  reason: string;
+}
+
 export interface VideoRecord {
   info: VideoInfo;
   sha256: string;
@@ -50,6 +58,8 @@ export interface VideoRecord {
   decodeErrors: number;
   /** Where decoding stopped in a truncated file (its frames up to there are used); absent when it decoded to the end. */
   truncatedAtMs?: number;
+  /** The model input its frames were letterboxed into; absent in records of parts made before it was recorded. */
+  inference?: InferenceInput;
 }
 
 export interface KeptImage {

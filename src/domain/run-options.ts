@@ -22,6 +22,15 @@ export const DECODE_OPTIONS: readonly DecodeOption[] = ['auto', 'all', 'keyframe
 export const LABELS_OPTIONS = ['dataset', 'all'] as const;
 export type LabelsOption = (typeof LABELS_OPTIONS)[number];
 
+/**
+ * The model input's shape (`--inference-shape`): `auto` letterboxes each video into the smallest
+ * multiples of the model's stride that hold its aspect at the model's size, on the square's stride
+ * grid (768x576 → 640x512,
+ * 1920x1080 → 640x384), `square` into the model's square (detect/input-shape.ts).
+ */
+export const INFERENCE_SHAPE_OPTIONS = ['auto', 'square'] as const;
+export type InferenceShapeOption = (typeof INFERENCE_SHAPE_OPTIONS)[number];
+
 /** Inference workers: sessions detecting different batches at once (`auto`: 2 on a CPU with 2+ cores, 1 on a GPU). */
 export type WorkerCount = number | 'auto';
 
@@ -60,6 +69,8 @@ export interface Options {
   quality: QualityThresholds;
   jpegQuality: number;
   inferenceWorkers: WorkerCount;
+  /** The model input's shape per video; see InferenceShapeOption. */
+  inferenceShape: InferenceShapeOption;
   ffmpegPath: string | null;
   /** Prometheus Pushgateway to push the run's metrics to (job dataset-gen, grouped by site). */
   pushgatewayUrl: string | null;
@@ -121,6 +132,7 @@ export type OptionKey =
   | 'blur-window'
   | 'jpeg-quality'
   | 'inference-workers'
+  | 'inference-shape'
   | 'ffmpeg-path'
   | 'pushgateway-url'
   | 'history-csv'

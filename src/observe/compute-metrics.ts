@@ -158,6 +158,7 @@ function videoMetrics(recorder: RunRecord): VideoMetrics[] {
     decoded: video.framesDecoded,
     truncatedAtSeconds: video.truncatedAtMs === undefined ? null : round(video.truncatedAtMs / 1000, 3),
     decodeErrors: video.decodeErrors,
+    inference: video.inference === undefined ? null : { width: video.inference.width, height: video.inference.height },
     ...countFrames(framesByVideo[i] ?? []),
     detections: (keptByVideo[i] ?? []).reduce((acc, k) => acc + k.detections.length, 0),
   }));

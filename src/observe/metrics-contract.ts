@@ -100,6 +100,8 @@ export interface VideoMetrics extends FrameCounts {
   detections: number;
   /** Where decoding stopped in a truncated file (seconds); null when it decoded to the end. */
   truncatedAtSeconds: number | null;
+  /** The model input its frames were letterboxed into (`--inference-shape`); null when not recorded (a merge of older parts). */
+  inference: { width: number; height: number } | null;
 }
 
 export interface RunMetrics {

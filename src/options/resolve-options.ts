@@ -18,6 +18,7 @@ import {
 import {
   cliName,
   DECODE_OPTIONS,
+  INFERENCE_SHAPE_OPTIONS,
   LABELS_OPTIONS,
   type DecodeOption,
   type NameOf,
@@ -294,6 +295,7 @@ export function resolveOptions(raw: RawOptions, name: NameOf = cliName, cwd = pr
     quality,
     jpegQuality: integer(raw, 'jpeg-quality', name, { min: 1, max: 100 }) ?? 90,
     inferenceWorkers: workerCount(raw, name),
+    inferenceShape: parseChoice(raw['inference-shape'], name('inference-shape'), INFERENCE_SHAPE_OPTIONS) ?? 'auto',
     ffmpegPath: ffmpegPath === null ? null : path.resolve(cwd, ffmpegPath),
     pushgatewayUrl,
     historyCsv: historyCsv === null ? null : path.resolve(cwd, historyCsv),

@@ -16,7 +16,7 @@
  */
 import type { Detector, DetectResult } from '../detect/detector.js';
 import { imageFileName } from '../domain/dataset-files.js';
-import type { FrameRecord, KeptFrameRecord } from '../domain/frame-record.js';
+import type { FrameRecord, InferenceInput, KeptFrameRecord } from '../domain/frame-record.js';
 import type { Frame, RgbImage } from '../domain/frame.js';
 import type { Sampling } from '../domain/sampling.js';
 import type { FrameFeatures } from '../domain/selection.js';
@@ -77,13 +77,15 @@ export interface VideoOutput {
   progress: Progress | null;
 }
 
-/** One video's work: what to decode and how, what to drop, the detector, and where the results go. */
+/** One video's work: what to decode and how, what to drop, the detector and its input, and where the results go. */
 export interface VideoJob {
   video: VideoInfo;
   sampling: Sampling;
   decoder: VideoDecoder;
   filters: VideoFilters;
   detector: Detector;
+  /** The model input asked for this video (detect/input-shape.ts); the model's square when absent. */
+  input?: InferenceInput;
   output: VideoOutput;
   signal?: AbortSignal;
 }
@@ -130,7 +132,10 @@ function startBatch(job: VideoJob, batch: Pending[]): InFlight {
   // Settled at once so that a failure while an earlier batch is awaited is not "unhandled"; it is
   // rethrown when this batch is finished.
   written.catch(() => undefined);
-  const detected = job.detector.detect(batch.map((p) => p.frame));
+  const detected = job.detector.detect(
+    batch.map((p) => p.frame),
+    job.input,
+  );
   detected.catch(() => undefined);
   return { batch, names, detected, written };
 }

@@ -123,6 +123,7 @@ async function loadDetector(start: RunStart, beforeDownload: () => Promise<void>
     classFilter: options.classes ?? undefined,
     workers: options.inferenceWorkers,
     onWarning: (message) => logger.warn(message),
+    onInfo: (message) => logger.info(message),
   });
   return { modelConfig, model, detector };
 }

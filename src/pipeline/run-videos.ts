@@ -4,6 +4,8 @@
  * checkpointed. A video is hashed while it is decoded (a day of camera video is gigabytes: seconds of
  * reading before the first frame otherwise).
  */
+import { requestedInput } from '../detect/input-shape.js';
+import type { InferenceInput } from '../domain/frame-record.js';
 import { STAGES, type Stage } from '../domain/stages.js';
 import { describeRange } from '../domain/time-range.js';
 import type { VideoInfo } from '../domain/video.js';
@@ -39,8 +41,8 @@ function restoreVideo(recorder: RunRecorder, info: VideoInfo, done: FinishedVide
   for (const stage of STAGES) recorder.addStageTime(stage, done.stageMs[stage]);
 }
 
-/** Decodes video `index` through every stage into the staging folder and returns what its decode reported. */
-async function decodeVideo(run: ReadyRun, staging: RunStaging, index: number): Promise<DecodeSummary> {
+/** Decodes video `index` through every stage, detecting at `input`, into the staging folder and returns what its decode reported. */
+async function decodeVideo(run: ReadyRun, staging: RunStaging, index: number, input: InferenceInput): Promise<DecodeSummary> {
   const { options, hooks, logger, recorder, detector } = run;
   const info = run.videos[index]!;
   // The probe stage counts only the wait: planning mostly overlaps the model's load or the video before.
@@ -85,6 +87,7 @@ async function decodeVideo(run: ReadyRun, staging: RunStaging, index: number): P
       labelled: run.labelled === null ? null : { frames: run.labelled, videoSha256: () => run.sha256Of(index) },
     },
     detector,
+    input,
     output: { datasetDir: staging.dir, jpegQuality: options.jpegQuality, recorder, progress },
     signal: hooks.signal,
   }).finally(() => progress?.finish());
@@ -96,7 +99,12 @@ async function processOne(run: ReadyRun, staging: RunStaging, index: number): Pr
   const info = run.videos[index]!;
   const before = { ...recorder.stageMs };
   const hashing = run.sha256Of(index);
-  const decoded = await decodeVideo(run, staging, index);
+  // The shape's runtime loads (and a fixed-shape model is specialised) while the first frames decode.
+  const requested = requestedInput(info, options.inferenceShape, run.detector.shape);
+  const inference = run.detector.input(requested);
+  inference.catch(() => undefined);
+  const decoded = await decodeVideo(run, staging, index, requested);
+  const input = await inference;
   const cut = truncation(info, decoded.stats, decoded.window);
   if (cut !== null && options.strict) throw truncatedError(info, decoded.stats, cut);
   const { plan: _plan, decode } = await run.plansOf(index);
@@ -107,11 +115,13 @@ async function processOne(run: ReadyRun, staging: RunStaging, index: number): Pr
     framesDecoded: decoded.stats.framesDecoded,
     decodeErrors: decoded.stats.decodeErrors,
     ...(cut === null ? {} : { truncatedAtMs: decoded.stats.lastTimestampMs }),
+    inference: input,
   });
   await staging.checkpoint.add(finishedVideo(recorder, index, before));
   const rows = recorder.frames.filter((f) => f.video === info.stem);
   const kept = rows.filter((r) => r.outcome === 'kept').length;
-  logger.info(`processed ${info.stem}: ${decoded.stats.framesDecoded} decoded, ${rows.length} sampled, ${kept} kept`, { video: info.stem, stage: 'extract' });
+  const counts = `${decoded.stats.framesDecoded} decoded, ${rows.length} sampled, ${kept} kept`;
+  logger.info(`processed ${info.stem}: ${counts}; model input ${input.width}x${input.height}`, { video: info.stem, stage: 'extract' });
 }
 
 /** Every video in input order: restored when the interrupted run finished it, processed otherwise. */

@@ -46,6 +46,11 @@ export function bytes(n: number): string {
   return unit === 0 ? `${int(value)} B` : `${fixed(value, 1)} ${units[unit]}`;
 }
 
+/** A model input's size, e.g. "640×384"; "—" when it was not recorded. */
+export function inputSize(input: { width: number; height: number } | null): string {
+  return input === null ? '—' : `${int(input.width)}×${int(input.height)}`;
+}
+
 /** A duration in ms for people: `850` → `850 ms`, `12345` → `12.3 s`, `754000` → `12 min 34 s`. */
 export function duration(ms: number): string {
   const value = Number.isFinite(ms) ? Math.max(0, ms) : 0;

@@ -1,219 +1,52 @@
 /**
- * `npm run bench`: dataset-gen against the naive two-pass and the floors on three workloads
- * (workloads.ts: the sample at 1 frame/s, a camera-like 10-minute 25 fps video at 1 frame/10 s, a
- * static-period timelapse at 1 frame/s), each measurement in its own child process so its peak RSS
+ * `npm run bench`: dataset-gen against the naive two-pass and the floors on four workloads
+ * (workloads.ts: the sample at 1 frame/s, camera-like 10-minute 25 fps videos at 1 frame/10 s, 4:3
+ * and 1080p 16:9, a static-period timelapse at 1 frame/s), with the model input at the video's shape
+ * (the default) and at the model's square, each measurement in its own child process so its peak RSS
  * is its own, in interleaved rounds (medians reported). Then the dedup novelty figure: of the frames
  * dedup dropped on the sample at 2 frames/s, the share whose per-class counts (score >= 0.5) differ
  * from the last kept frame's, against a run with dedup off. Prints a Markdown table, writes it to
- * `--markdown-out` (REPORT.md embeds it: report-sample.ts) and checks the targets of issue 10.
+ * `--markdown-out` (REPORT.md embeds it: report-sample.ts) and checks the targets of issues 10 and 29.
  *
- *   node build/test/bench/bench.js [--rounds N] [--quick] [--workloads sample,camera,timelapse]
+ *   node build/test/bench/bench.js [--rounds N] [--quick] [--workloads sample,camera,camera-16x9,timelapse]
  *     [--video SAMPLE] [--model M] [--cache DIR] [--markdown-out FILE] [--json] [--no-novelty]
  *
  * dataset-gen runs as the CLI runs it with the options a user would pass (`--video`, `--out`,
  * `--model`, `--sample-fps`): whatever its defaults are (decoding mode, workers, dedup) is measured,
  * in the environment of the Docker image (its allocator settings: `imageTunables`).
  */
-import { execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, promisify } from 'node:util';
-import sharp from 'sharp';
+import { parseArgs } from 'node:util';
 
-import { Detector } from '../../src/detect/detector.js';
-import { letterbox } from '../../src/detect/letterbox.js';
-import { startRuntimePool } from '../../src/detect/worker-pool.js';
-import type { WorkerCount } from '../../src/domain/run-options.js';
-import type { Sampling } from '../../src/domain/sampling.js';
 import { LOCAL_CHANGE_MAX } from '../../src/domain/thresholds.js';
-import { loadModelConfig } from '../../src/model/config.js';
-import { resolveOptions, type RawOptions } from '../../src/options/resolve-options.js';
-import { selectFilter } from '../../src/pipeline/decode/select-filter.js';
-import { runPipeline } from '../../src/pipeline/run-pipeline.js';
+import type { RawOptions } from '../../src/options/resolve-options.js';
 import { imageTunables } from '../support/image-env.js';
+import { MODES, type ChildArgs, type Measurement } from './bench-modes.js';
 import { classCountsByFrame, dedupNovelty, NOVELTY_MIN_SCORE, type Novelty } from './dedup-novelty.js';
 import { workloads, type Workload } from './workloads.js';
 
-const run = promisify(execFile);
 const here = fileURLToPath(import.meta.url);
-
-interface Measurement {
-  name: string;
-  wallSeconds: number;
-  frames: number;
-  /** Frames kept (dataset-gen runs only). */
-  kept?: number;
-  peakRssMb: number;
-  note: string;
-}
-
-interface ChildArgs {
-  video: string;
-  model: string;
-  fps: number;
-  /** This workload's scratch folder: dataset-gen's output goes to `full/` in it. */
-  work: string;
-  /** Extra raw options for the `dataset` mode, as JSON. */
-  options: RawOptions;
-}
-
-type Measure = (args: ChildArgs) => Promise<Omit<Measurement, 'peakRssMb' | 'name'>>;
-
-/** The last `frame=` count ffmpeg printed to stderr. */
-function framesReported(stderr: string): number {
-  const counts = [...stderr.matchAll(/frame=\s*(\d+)/g)];
-  return Number(counts.at(-1)?.[1] ?? 0);
-}
-
-/** dataset-gen's `runPipeline` with the options a user would pass, plus `extra`. */
-async function dataset({ video, model, fps }: ChildArgs, out: string, extra: RawOptions): Promise<Omit<Measurement, 'peakRssMb' | 'name'>> {
-  const options = resolveOptions({ video: [video], out, model, 'sample-fps': String(fps), overwrite: true, ...extra });
-  const started = performance.now();
-  const result = await runPipeline(options);
-  return {
-    wallSeconds: (performance.now() - started) / 1000,
-    frames: result.metrics.frames.sampled,
-    kept: result.metrics.images,
-    note: `${result.metrics.images} kept of ${result.metrics.frames.sampled} sampled`,
-  };
-}
-
-const MODES: Record<string, Measure> = {
-  /** The real pipeline, as the CLI runs it, default options. */
-  full: (args) => dataset(args, path.join(args.work, 'full'), {}),
-
-  /** A run with extra options (the novelty runs): not timed against anything. */
-  dataset: (args) => dataset(args, path.join(args.work, 'dataset'), args.options),
-
-  /** ffmpeg decoding every frame and selecting the sampled ones into the null muxer (its own threads). */
-  async decode({ video, fps }) {
-    const sampling: Sampling = { mode: 'fps', fps };
-    const started = performance.now();
-    const { stderr } = await run('ffmpeg', [
-      '-hide_banner',
-      '-nostdin',
-      '-i',
-      video,
-      '-an',
-      '-vf',
-      selectFilter(sampling),
-      '-fps_mode',
-      'passthrough',
-      '-f',
-      'null',
-      '-',
-    ]);
-    return { wallSeconds: (performance.now() - started) / 1000, frames: framesReported(stderr), note: 'ffmpeg decodes all, same select, -f null' };
-  },
-
-  /** ffmpeg decoding only the keyframes (`-skip_frame nokey`): the floor when sampling is sparse. */
-  async keyframes({ video }) {
-    const started = performance.now();
-    const { stderr } = await run('ffmpeg', [
-      '-hide_banner',
-      '-nostdin',
-      '-skip_frame',
-      'nokey',
-      '-i',
-      video,
-      '-an',
-      '-fps_mode',
-      'passthrough',
-      '-f',
-      'null',
-      '-',
-    ]);
-    return { wallSeconds: (performance.now() - started) / 1000, frames: framesReported(stderr), note: 'ffmpeg -skip_frame nokey, -f null' };
-  },
-
-  /**
-   * The model alone on the kept frames' tensors, prepared beforehand: the floor for detection. Run
-   * as the pipeline runs it: one session per inference worker, as many runs in flight as workers.
-   */
-  inference: (args) => inferenceFloor(args, 'auto'),
-
-  /** The same with one session running one frame after another, for comparison (not a target; `--modes`). */
-  'inference-1-session': (args) => inferenceFloor(args, 1),
-
-  /**
-   * ffmpeg writes every sampled frame as JPEG, then each file is read back and detected, one after
-   * the other. A sequential loop keeps one worker busy at a time, so it gets the layout that suits
-   * it best: one session using every core.
-   */
-  async naive({ video, model, fps, work }) {
-    const dir = path.join(work, 'naive');
-    await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
-    const started = performance.now();
-    await run('ffmpeg', [
-      '-hide_banner',
-      '-nostdin',
-      '-loglevel',
-      'error',
-      '-i',
-      video,
-      '-vf',
-      selectFilter({ mode: 'fps', fps }),
-      '-fps_mode',
-      'passthrough',
-      '-q:v',
-      '2',
-      path.join(dir, '%06d.jpg'),
-    ]);
-    const { config } = await loadModelConfig('yolov8n-coco');
-    const detector = await Detector.create({ modelPath: model, config, workers: 1 });
-    const files = (await readdir(dir)).sort();
-    for (const file of files) {
-      const { data, info } = await sharp(path.join(dir, file)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-      await detector.detect([{ rgb: data, width: info.width, height: info.height }]);
-    }
-    await detector.release();
-    return { wallSeconds: (performance.now() - started) / 1000, frames: files.length, note: 'JPEG to disk, read back, detect all (1 session, all cores)' };
-  },
-
-  /** The naive two-pass given the image's allocator settings too (not a target; `--modes`): what they do for any onnxruntime script. */
-  'naive-image-env': (args) => MODES.naive!(args),
-};
-
-async function inferenceFloor({ model, work }: ChildArgs, workers: WorkerCount): Promise<Omit<Measurement, 'peakRssMb' | 'name'>> {
-  // The kept frames as dataset-gen wrote them: inference time does not depend on the pixel values,
-  // and reading 60 JPEGs is far quicker than decoding a 15,000-frame video again to find them.
-  const dataset = path.join(work, 'full');
-  const kept = JSON.parse(await readFile(path.join(dataset, 'annotations', 'instances.json'), 'utf8')) as { images: { file_name: string }[] };
-  const { config } = await loadModelConfig('yolov8n-coco');
-  const tensors: Float32Array[] = [];
-  for (const image of kept.images) {
-    const { data, info } = await sharp(path.join(dataset, 'images', image.file_name))
-      .removeAlpha()
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    tensors.push((await letterbox({ rgb: data, width: info.width, height: info.height }, config.inputSize)).tensor);
-  }
-  const runtime = await startRuntimePool(model, ['cpu'], workers);
-  const input = runtime.inputMetadata[0]!.name;
-  const output = runtime.outputMetadata[0]!.name;
-  const dims = [1, 3, config.inputSize, config.inputSize];
-  const frames = tensors.length;
-  const started = performance.now();
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < tensors.length) await runtime.run(input, tensors[next++]!, dims, output);
-  };
-  await Promise.all(Array.from({ length: runtime.size }, lane));
-  const wallSeconds = (performance.now() - started) / 1000;
-  await runtime.release();
-  const layout = runtime.size === 1 ? '1 session' : `${runtime.size} sessions at once`;
-  return { wallSeconds, frames, note: `model run only, kept frames, ${layout}` };
-}
 
 /**
  * Modes that run in the image's environment (its allocator settings, docs/performance.md "Allocator
  * settings"): dataset-gen's runs, and the floors, what the same runtime can do at best. The naive
  * two-pass runs in the environment the bench was started in, as a user's script would.
  */
-const IMAGE_ENV_MODES = new Set(['full', 'dataset', 'decode', 'keyframes', 'inference', 'inference-1-session', 'naive-image-env']);
+const IMAGE_ENV_MODES = new Set([
+  'full',
+  'square',
+  'dataset',
+  'decode',
+  'keyframes',
+  'inference',
+  'inference-square',
+  'inference-1-session',
+  'naive-image-env',
+]);
 
 async function child(mode: string, args: ChildArgs): Promise<Measurement> {
   const argv = [
@@ -262,6 +95,8 @@ const TARGETS: Record<string, { speedup: number; floorRatio?: number }> = {
   timelapse: { speedup: 2.5 },
 };
 const RSS_LIMIT_MB = 600;
+/** Issue 29: on the sample, the detect stage at the video's shape costs at most this share of the square's. */
+const DETECT_RATIO_LIMIT = 0.82;
 const NOVELTY_LIMIT = 0.05;
 const TIMELAPSE_KEPT_LIMIT = 12;
 
@@ -273,6 +108,11 @@ interface WorkloadResult {
   pairedSpeedup: number;
   /** full / (decode-all floor + inference floor). */
   floorRatio: number;
+  /** The same for `square` (naive / square; square / (decode-all + square inference floor)), when measured. */
+  square: { pairedSpeedup: number; floorRatio: number } | null;
+  /** Median over rounds of full / square: the detect stage's time and the model's own time. */
+  detectRatio: number | null;
+  modelRatio: number | null;
 }
 
 interface Check {
@@ -280,12 +120,29 @@ interface Check {
   ok: boolean;
 }
 
+/** Median over rounds of `measure(a) / measure(b)`, each pair from the same round; null when either was not measured. */
+function pairedRatio(a: Measurement[] | undefined, b: Measurement[] | undefined, measure: (m: Measurement) => number | undefined): number | null {
+  if (!a || !b) return null;
+  const ratios = a.map((m, i) => (measure(m) ?? NaN) / (measure(b[i]!) ?? NaN)).filter(Number.isFinite);
+  return ratios.length === 0 ? null : middle(ratios);
+}
+
 function summarize(workload: Workload, runs: Record<string, Measurement[]>): WorkloadResult {
   const medians = Object.fromEntries(Object.entries(runs).map(([mode, list]) => [mode, median(list)]));
   // Paired by round: full and naive ran minutes apart at most, so the machine's drift cancels out.
-  const pairedSpeedup = middle(runs.full!.map((m, i) => runs.naive![i]!.wallSeconds / m.wallSeconds));
+  const wall = (m: Measurement): number => m.wallSeconds;
+  const pairedSpeedup = pairedRatio(runs.naive, runs.full, wall)!;
   const floorRatio = medians.full!.wallSeconds / (medians.decode!.wallSeconds + medians.inference!.wallSeconds);
-  return { workload, medians, runs, pairedSpeedup, floorRatio };
+  const square =
+    runs.square && medians['inference-square']
+      ? {
+          pairedSpeedup: pairedRatio(runs.naive, runs.square, wall)!,
+          floorRatio: medians.square!.wallSeconds / (medians.decode!.wallSeconds + medians['inference-square'].wallSeconds),
+        }
+      : null;
+  const detectRatio = pairedRatio(runs.full, runs.square, (m) => m.detectMs);
+  const modelRatio = pairedRatio(runs.full, runs.square, (m) => m.modelMs);
+  return { workload, medians, runs, pairedSpeedup, floorRatio, square, detectRatio, modelRatio };
 }
 
 function checksOf(results: WorkloadResult[], figures: NoveltyFigures | null): Check[] {
@@ -303,6 +160,13 @@ function checksOf(results: WorkloadResult[], figures: NoveltyFigures | null): Ch
         target: `${r.workload.label}: dataset-gen within ${target.floorRatio} × (decode-all + inference floor)`,
         ok: r.floorRatio <= target.floorRatio,
       });
+    if (r.workload.name === 'sample' && r.detectRatio !== null) {
+      const ratio = r.detectRatio.toFixed(2);
+      checks.push({
+        target: `${r.workload.label}: detect stage at the video's shape ≤ ${DETECT_RATIO_LIMIT} × the square's (${ratio})`,
+        ok: r.detectRatio <= DETECT_RATIO_LIMIT,
+      });
+    }
     const rss = Math.max(...r.runs.full!.map((m) => m.peakRssMb));
     checks.push({ target: `${r.workload.label}: dataset-gen peak RSS < ${RSS_LIMIT_MB} MB (largest over rounds: ${rss})`, ok: rss < RSS_LIMIT_MB });
     if (r.workload.name === 'timelapse') {
@@ -330,22 +194,39 @@ function share(n: Novelty): string {
   return `${n.novel} of ${n.duplicates}${n.duplicates > 0 ? ` (${((100 * n.novel) / n.duplicates).toFixed(1)} %)` : ''}`;
 }
 
+/** One row of the table: dataset-gen at one input shape (`full` or `square`) against the floors. */
+function row(r: WorkloadResult, mode: 'full' | 'square'): string {
+  const m = r.medians;
+  const run = m[mode]!;
+  const floor = mode === 'full' ? m.inference : m['inference-square'];
+  const paired = mode === 'full' ? { pairedSpeedup: r.pairedSpeedup, floorRatio: r.floorRatio } : r.square!;
+  const input = `${mode === 'full' ? 'auto' : 'square'} ${run.input ?? '?'}`;
+  const ms = (value: number | undefined): string => (value === undefined ? '–' : (value / 1000).toFixed(2));
+  return (
+    `| ${r.workload.label} | ${input} | ${s(run.wallSeconds)} | ${s(m.naive?.wallSeconds)} | **${paired.pairedSpeedup.toFixed(2)}×** | ${s(m.decode?.wallSeconds)} | ` +
+    `${s(m.keyframes?.wallSeconds)} (${m.keyframes?.frames ?? '–'} keyframes) | ${s(floor?.wallSeconds)} | ${paired.floorRatio.toFixed(2)} | ` +
+    `${ms(run.detectMs)} | ${ms(run.modelMs)} | ${run.kept ?? '–'} / ${run.frames} | ${Math.max(...r.runs[mode]!.map((x) => x.peakRssMb))} |`
+  );
+}
+
 function markdown(results: WorkloadResult[], figures: NoveltyFigures | null, checks: Check[], rounds: number): string {
   const lines = [
     `${os.cpus().length} CPUs (${os.cpus()[0]?.model.trim() ?? 'unknown'}), Node ${process.versions.node}; median wall seconds of ${rounds} interleaved round${rounds === 1 ? '' : 's'}; ` +
-      "dataset-gen with its default options and, like the floors, the Docker image's allocator settings (`GLIBC_TUNABLES`); " +
-      'naive in the environment the bench started in; speed-up is the median of per-round naive / dataset-gen.',
+      "dataset-gen with its default options (`auto`: the model input of the video's shape) and with `--inference-shape square`, and, like the floors, the Docker image's allocator settings (`GLIBC_TUNABLES`); " +
+      'naive (square, as an exported ONNX model runs) in the environment the bench started in; speed-up is the median of per-round naive / dataset-gen; ' +
+      "the inference floor is the model alone on the kept frames at the row's input; detect stage and model are dataset-gen's own figures (the frame loop's time handing batches to the model and waiting for them, and the model's run time summed over frames).",
     '',
-    '| workload | dataset-gen s | naive s | speed-up | decode-all s | keyframes s | inference s | dataset-gen / (decode-all + inference) | kept / sampled | peak RSS MB |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| workload | input | dataset-gen s | naive s | speed-up | decode-all s | keyframes s | inference s | dataset-gen / (decode-all + inference) | detect stage s | model s | kept / sampled | peak RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
-    const m = r.medians;
-    lines.push(
-      `| ${r.workload.label} | ${s(m.full?.wallSeconds)} | ${s(m.naive?.wallSeconds)} | **${r.pairedSpeedup.toFixed(2)}×** | ${s(m.decode?.wallSeconds)} | ` +
-        `${s(m.keyframes?.wallSeconds)} (${m.keyframes?.frames ?? '–'} keyframes) | ${s(m.inference?.wallSeconds)} | ${r.floorRatio.toFixed(2)} | ` +
-        `${m.full?.kept ?? '–'} / ${m.full?.frames ?? '–'} | ${Math.max(...r.runs.full!.map((x) => x.peakRssMb))} |`,
-    );
+    lines.push(row(r, 'full'));
+    if (r.square) lines.push(row(r, 'square'));
+  }
+  const ratios = results.filter((r) => r.detectRatio !== null && r.modelRatio !== null);
+  if (ratios.length > 0) {
+    const each = ratios.map((r) => `${r.workload.label} ${r.detectRatio!.toFixed(2)} (model ${r.modelRatio!.toFixed(2)})`);
+    lines.push('', `Detect stage at the video's shape / at the square, median of per-round ratios: ${each.join('; ')}.`);
   }
   if (figures) {
     const { defaults, phashOnly } = figures;
@@ -392,8 +273,8 @@ async function main(): Promise<void> {
       'sample-fps': { type: 'string', default: '1' },
       rounds: { type: 'string', default: '3' },
       quick: { type: 'boolean', default: false },
-      workloads: { type: 'string', default: 'sample,camera,timelapse' },
-      modes: { type: 'string', default: 'full,decode,keyframes,inference,naive' },
+      workloads: { type: 'string', default: 'sample,camera,camera-16x9,timelapse' },
+      modes: { type: 'string', default: 'full,square,decode,keyframes,inference,inference-square,naive' },
       cache: { type: 'string', default: path.resolve('.tmp', 'bench') },
       'markdown-out': { type: 'string', default: path.resolve('.tmp', 'bench', 'results.md') },
       'no-novelty': { type: 'boolean', default: false },
@@ -419,7 +300,7 @@ async function main(): Promise<void> {
   const sample = path.resolve(values.video);
   const wanted = values.workloads.split(',').map((w) => w.trim());
   const chosen = (await workloads(sample, path.resolve(values.cache))).filter((w) => wanted.includes(w.name));
-  if (chosen.length === 0) throw new Error(`no workload among ${values.workloads}; choose from sample, camera, timelapse`);
+  if (chosen.length === 0) throw new Error(`no workload among ${values.workloads}; choose from sample, camera, camera-16x9, timelapse`);
   const modes = values.modes.split(',').map((m) => m.trim());
   for (const needed of ['full', 'decode', 'inference', 'naive']) if (!modes.includes(needed)) throw new Error(`--modes must include ${needed}`);
   // --quick: one round, the novelty figure still measured (it is not timed).

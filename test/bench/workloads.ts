@@ -6,6 +6,9 @@
  * - **camera**: what a site camera records: the sample sped up 2.5× to 25 fps (every frame distinct)
  *   and looped to 10 minutes, 768x576, a keyframe every 2 s (libx264, no scene-cut keyframes);
  *   1 frame every 10 s (60 frames of 15,000);
+ * - **camera-16x9**: the same recording as a 1080p 16:9 camera writes it: the sample's middle 768x432
+ *   scaled to 1920x1080, 25 fps, 10 minutes, a keyframe every 2 s; 1 frame every 10 s (the model
+ *   input at the video's shape is 640x384, against 640x480 for the 4:3 ones);
  * - **timelapse**: long static periods: five 1 s stretches of motion from the sample, each followed
  *   by 12.6 s frozen on its last frame, with temporal noise on top (a still camera is never exactly
  *   still), 68 s at 10 fps; 1 frame/s.
@@ -58,6 +61,16 @@ export async function cameraLikeVideo(sample: string, cache: string): Promise<st
   return file;
 }
 
+/** The 16:9 camera-like video: 10 min, 25 fps, 1920x1080 (the sample's middle rows), keyframe every 2 s. */
+export async function wideCameraVideo(sample: string, cache: string): Promise<string> {
+  const file = path.join(cache, `camera-16x9-10min-25fps-v${RECIPE_VERSION}.mp4`);
+  await encode(file, [
+    ...['-stream_loop', '18', '-i', sample, '-an', '-vf', 'setpts=PTS/2.5,crop=768:432:0:72,scale=1920:1080', '-r', '25', '-t', '600'],
+    ...['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '23', '-pix_fmt', 'yuv420p', '-g', '50', '-keyint_min', '50', '-sc_threshold', '0'],
+  ]);
+  return file;
+}
+
 /** The static-period timelapse: 68 s, 10 fps, five motion stretches of 1 s between 12.6 s still periods. */
 export async function staticTimelapseVideo(sample: string, cache: string): Promise<string> {
   const file = path.join(cache, `timelapse-static-68s-v${RECIPE_VERSION}.mp4`);
@@ -67,11 +80,12 @@ export async function staticTimelapseVideo(sample: string, cache: string): Promi
   return file;
 }
 
-/** All three workloads, the generated ones made on first use. */
+/** All four workloads, the generated ones made on first use. */
 export async function workloads(sample: string, cache: string): Promise<Workload[]> {
   return [
     { name: 'sample', label: 'the sample, 1 frame/s', video: sample, fps: 1 },
     { name: 'camera', label: 'camera-like 10 min 25 fps, 1 frame/10 s', video: await cameraLikeVideo(sample, cache), fps: 0.1 },
+    { name: 'camera-16x9', label: 'camera-like 1080p 16:9 10 min 25 fps, 1 frame/10 s', video: await wideCameraVideo(sample, cache), fps: 0.1 },
     { name: 'timelapse', label: 'static timelapse 68 s, 1 frame/s', video: await staticTimelapseVideo(sample, cache), fps: 1 },
   ];
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 
 import { Detector } from '../../src/detect/detector.js';
+import { RuntimePool } from '../../src/detect/worker-pool.js';
 import { ConfigError, ModelError } from '../../src/errors.js';
 import { modelConfigSchema, type ModelConfig } from '../../src/model/config.js';
 import { EXPORT_HINT } from '../../src/model/resolve-model.js';
@@ -152,7 +153,7 @@ describe('loaded models', () => {
     const detector = await Detector.create({ modelPath: dynamicModel, config: config({ batchSize: 4 }) });
     try {
       expect(detector.batchSize).toBe(4);
-      const run = jest.spyOn(detector['session'], 'run');
+      const run = jest.spyOn(RuntimePool.prototype, 'run');
       const result = await detector.detect(colours.map((colour) => uniform(64, colour)));
       const batchDims = run.mock.calls.map(([inputName, , dims]) => {
         expect(inputName).toBe('images');
@@ -169,6 +170,7 @@ describe('loaded models', () => {
       });
       expect(result.detections[0]![0]!.className).toBe('a');
       expect(result.inferenceMs).toBeGreaterThan(0);
+      run.mockRestore();
     } finally {
       await detector.release();
     }

@@ -168,18 +168,22 @@ export async function makeModelDir(): Promise<{ dir: string; write(name: string,
  * (yolov8 layout, 2 classes) is the input reshaped and scaled: rows 0-3 (cx, cy, w, h) come from the
  * red and green planes × 32, rows 4-5 (class scores) from the blue plane. A uniform colour (r, g, b)
  * thus gives one box centred at (32r/255, 32r/255), of side 32g/255, scoring b/255 for class 0.
+ * `side` makes the input `side` x `side` (boxes scaled by `side`); `'dynamic'` leaves height and
+ * width free (boxes scaled by 32).
  */
-export function colourBoxModel(batch: number | string, metadata?: Record<string, string>): ModelSpec {
+export function colourBoxModel(batch: number | string, metadata?: Record<string, string>, side: number | 'dynamic' = 32): ModelSpec {
+  const dims = side === 'dynamic' ? ['height', 'width'] : [side, side];
+  const scale = side === 'dynamic' ? 32 : side;
   return {
-    inputs: [{ name: 'images', shape: [batch, 3, 32, 32] }],
-    outputs: [{ name: 'output0', shape: [batch, 6, 512] }],
+    inputs: [{ name: 'images', shape: [batch, 3, ...dims] }],
+    outputs: [{ name: 'output0', shape: [batch, 6, side === 'dynamic' ? 'anchors' : (side * side) / 2] }],
     nodes: [
       { opType: 'Reshape', inputs: ['images', 'shape'], outputs: ['reshaped'] },
       { opType: 'Mul', inputs: ['reshaped', 'scale'], outputs: ['output0'] },
     ],
     initializers: [
-      { name: 'shape', dims: [3], dataType: ONNX_INT64, values: [0, 6, 512] },
-      { name: 'scale', dims: [1, 6, 1], dataType: ONNX_FLOAT, values: [32, 32, 32, 32, 1, 1] },
+      { name: 'shape', dims: [3], dataType: ONNX_INT64, values: [0, 6, -1] },
+      { name: 'scale', dims: [1, 6, 1], dataType: ONNX_FLOAT, values: [scale, scale, scale, scale, 1, 1] },
     ],
     metadata,
   };

@@ -347,6 +347,10 @@ const VALUES: Record<ScalarOptionKey, [valid: string[], near: string[]]> = {
   'history-csv': [['runs.csv'], []],
   'price-per-hour': [['0.5', '1000'], ['1001']],
   'execution-providers': [['cpu', 'cuda,cpu'], ['tpu']],
+  'inference-shape': [
+    ['auto', 'square', ' square '],
+    ['Square', 'rect', '640x384'],
+  ],
   export: [['yolo', 'cvat,label-studio', 'coco'], ['pdf']],
   'label-studio-images': [['/data/local-files/?d=images'], []],
   labels: [

@@ -131,13 +131,14 @@ function summedRecord(
 }
 
 function videoRecords(videos: readonly ManifestVideo[]): VideoRecord[] {
-  return videos.map(({ sha256, decode, decodeReason, framesDecoded, decodeErrors, truncatedAtSeconds, ...info }, index) => ({
+  return videos.map(({ sha256, decode, decodeReason, framesDecoded, decodeErrors, truncatedAtSeconds, inference, ...info }, index) => ({
     info: { ...info, index },
     sha256,
     decode: { mode: decode, reason: decodeReason },
     framesDecoded,
     decodeErrors,
     ...(truncatedAtSeconds === null ? {} : { truncatedAtMs: truncatedAtSeconds * 1000 }),
+    ...(inference == null ? {} : { inference }),
   }));
 }
 
@@ -268,7 +269,7 @@ async function writeMerged(
       timeRange: coveredRange(parts),
     },
     model: first.manifest.model,
-    videos,
+    videos: videos.map((video) => ({ ...video, inference: video.inference ?? null })),
     counts: manifestCounts(metrics),
     // The parts' config names the same sources by sha256 (merge-check.ts), so the first part's list stands for all.
     labelled: first.manifest.labelled ?? [],

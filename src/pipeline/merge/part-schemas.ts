@@ -8,11 +8,11 @@ import { z } from 'zod';
 
 import { classNameProblem } from '../../domain/control-characters.js';
 import { EXPORT_FORMATS, MAX_VAL_FRACTION } from '../../domain/exports.js';
-import { LABELS_OPTIONS } from '../../domain/run-options.js';
+import { INFERENCE_SHAPE_OPTIONS, LABELS_OPTIONS } from '../../domain/run-options.js';
 import { TILE_GRID } from '../../domain/selection.js';
 import { STAGES } from '../../domain/stages.js';
 import { sha256Schema } from '../../model/config.js';
-import { countSchema, frameDecodeSchema, frameFeaturesSchema, stemSchema } from '../output/record-schemas.js';
+import { countSchema, frameDecodeSchema, frameFeaturesSchema, inferenceInputSchema, stemSchema } from '../output/record-schemas.js';
 
 const MB = 1024 * 1024;
 
@@ -52,6 +52,8 @@ const manifestVideoSchema = z.object({
   framesDecoded: countSchema,
   decodeErrors: countSchema,
   truncatedAtSeconds: z.number().min(0).nullable(),
+  // Absent in parts made before the input shape was recorded.
+  inference: inferenceInputSchema.nullable().optional(),
 });
 
 const timeRangeSchema = z.strictObject({ startMs: z.number().min(0), endMs: z.number().min(0).nullable() });
@@ -80,6 +82,7 @@ export const partManifestSchema = z.object({
     selectConfidence: z.number().min(0).max(1).optional(),
     valFraction: z.number().min(0).max(MAX_VAL_FRACTION).optional(),
     labels: z.enum(LABELS_OPTIONS).optional(),
+    inferenceShape: z.enum(INFERENCE_SHAPE_OPTIONS).optional(),
     classes: z.array(classNameSchema).nullable().optional(),
     pricePerHour: z.number().min(0).nullable().optional(),
     model: z.looseObject({ name: z.string() }),

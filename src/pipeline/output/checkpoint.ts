@@ -42,6 +42,7 @@ type IdentityOptions = Pick<
   | 'quality'
   | 'jpegQuality'
   | 'executionProviders'
+  | 'inferenceShape'
   | 'exports'
   | 'labelStudioImages'
   | 'valFraction'
@@ -111,6 +112,7 @@ export function runIdentity(input: {
       quality: o.quality,
       jpegQuality: o.jpegQuality,
       executionProviders: o.executionProviders,
+      inferenceShape: o.inferenceShape,
       exports: o.exports,
       labelStudioImages: o.labelStudioImages,
       valFraction: o.valFraction,
@@ -262,6 +264,7 @@ const OPTION_KEYS: Record<string, readonly OptionKey[]> = {
   'quality.blurWindow': ['blur-window'],
   jpegQuality: ['jpeg-quality'],
   executionProviders: ['execution-providers'],
+  inferenceShape: ['inference-shape'],
   exports: ['export'],
   labelStudioImages: ['label-studio-images'],
   valFraction: ['val-fraction'],

@@ -74,6 +74,13 @@ export const stageMsSchema = z.strictObject(
   Object.fromEntries(STAGES.map((stage) => [stage, z.number().min(0)])) as Record<(typeof STAGES)[number], z.ZodNumber>,
 );
 
+/** The model input a video's frames were letterboxed into (domain/frame-record.ts InferenceInput). */
+export const inferenceInputSchema = z.strictObject({
+  width: z.int().min(1).max(65536),
+  height: z.int().min(1).max(65536),
+  reason: z.string().max(1000),
+});
+
 /** A video the interrupted run finished, as its checkpoint line holds it. */
 export const finishedVideoSchema = z.strictObject({
   index: countSchema,
@@ -83,6 +90,7 @@ export const finishedVideoSchema = z.strictObject({
     framesDecoded: countSchema,
     decodeErrors: countSchema,
     truncatedAtMs: z.number().min(0).optional(),
+    inference: inferenceInputSchema.optional(),
   }),
   frames: z.array(frameRecordSchema),
   kept: z.array(keptImageSchema),

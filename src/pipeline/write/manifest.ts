@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import type { LabelledSourceSummary } from '../../domain/coco.js';
 import { DATASET_FILES, EXPORT_FILES } from '../../domain/dataset-files.js';
 import type { ExportRecord } from '../../domain/exports.js';
-import type { VideoRecord } from '../../domain/frame-record.js';
+import type { InferenceInput, VideoRecord } from '../../domain/frame-record.js';
 import type { DecodeMode, Options } from '../../domain/run-options.js';
 import { redactUrl } from '../../domain/url-redaction.js';
 import type { VideoInfo } from '../../domain/video.js';
@@ -67,6 +67,8 @@ export interface RunManifest {
     decodeErrors: number;
     /** Where decoding stopped in a truncated file (seconds of `durationSeconds`); null when it decoded to the end. */
     truncatedAtSeconds: number | null;
+    /** The model input its frames were letterboxed into (`--inference-shape`) and why; null in a merge of parts that did not record it. */
+    inference: InferenceInput | null;
   })[];
   counts: {
     framesDecoded: number;
@@ -188,6 +190,7 @@ export function buildManifest(input: ManifestInput): RunManifest {
       framesDecoded: v.framesDecoded,
       decodeErrors: v.decodeErrors,
       truncatedAtSeconds: v.truncatedAtMs === undefined ? null : Math.round(v.truncatedAtMs) / 1000,
+      inference: v.inference ?? null,
     })),
     counts: manifestCounts(metrics),
     labelled: input.labelled.map((source) => ({ ...source })),

@@ -4,7 +4,7 @@
  */
 import { DROP_REASONS } from '../../domain/drop-reason.js';
 import type { RunMetrics } from '../../observe/metrics-contract.js';
-import { bytes, describeClassFilter, duration, fixed, int, percent } from '../format.js';
+import { bytes, describeClassFilter, duration, fixed, inputSize, int, percent } from '../format.js';
 import { escapeHtml, relativeHref, userText } from '../html-escape.js';
 import { OUTCOMES } from '../report-model.js';
 import { capped, panel, swatched, table } from './blocks.js';
@@ -46,17 +46,14 @@ export function videosTable(metrics: RunMetrics, maxRows: number): string {
     duration(v.durationSeconds * 1000),
     `${int(v.width)}×${int(v.height)} @ ${fixed(v.fps, 2)}`,
     bytes(v.sizeBytes),
+    inputSize(v.inference),
     int(v.sampled),
     int(v.kept),
     `${int(v.bad)} / ${int(v.duplicates)}`,
     int(v.detections),
   ]);
-  return (
-    table(
-      ['#', 'Video', ['Length', 'n'], ['Size × fps', 'n'], ['File', 'n'], ['Sampled', 'n'], ['Kept', 'n'], ['Bad / dup.', 'n'], ['Detections', 'n']],
-      rows,
-    ) + note
-  );
+  const head: Parameters<typeof table>[0] = ['#', 'Video', ['Length', 'n'], ['Size × fps', 'n'], ['File', 'n'], ['Model input', 'n']];
+  return table([...head, ['Sampled', 'n'], ['Kept', 'n'], ['Bad / dup.', 'n'], ['Detections', 'n']], rows) + note;
 }
 
 export function classesTable(metrics: RunMetrics, colorOf: (name: string) => string, maxRows: number): string {

@@ -11,7 +11,7 @@ import { STAGES } from '../../domain/stages.js';
 import { describeDataLoss } from '../../observe/data-loss-message.js';
 import type { RunMetrics } from '../../observe/metrics-contract.js';
 import { textBar } from '../../observe/text-bar.js';
-import { bytes, describeClassFilter, describeUndetected, fixed, int, percent } from '../format.js';
+import { bytes, describeClassFilter, describeUndetected, fixed, inputSize, int, percent } from '../format.js';
 import { selectionCounts } from '../selection-text.js';
 import { barChart } from '../text-bars.js';
 import { chart, encodeHref, escapeMarkdown, histogramChart, seconds, section, table, truncated, userText } from './blocks.js';
@@ -151,14 +151,15 @@ export function videosSection(metrics: RunMetrics, maxRows: number): string[] {
     `${fixed(v.durationSeconds, 1)} s`,
     fixed(v.fps, 2),
     `${int(v.width)}×${int(v.height)}, ${bytes(v.sizeBytes)}`,
+    inputSize(v.inference),
     int(v.decoded),
     int(v.sampled),
     int(v.kept),
     int(v.dropped),
     int(v.detections),
   ]);
-  const head = ['#', 'Video', 'SHA-256', 'Duration', 'fps', 'Size', 'Decoded', 'Sampled', 'Kept', 'Dropped', 'Detections'];
-  const align: ('l' | 'r')[] = ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'];
+  const head = ['#', 'Video', 'SHA-256', 'Duration', 'fps', 'Size', 'Model input', 'Decoded', 'Sampled', 'Kept', 'Dropped', 'Detections'];
+  const align: ('l' | 'r')[] = ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'];
   return section('Videos', [...table(head, align, rows), ...note]);
 }
 

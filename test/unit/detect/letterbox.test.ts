@@ -59,12 +59,26 @@ function expectBoxClose(actual: Box, expected: Box, tolerance: number): void {
 }
 
 describe("a rectangular input (inference at the video's shape)", () => {
-  test('rectInputShape: the smallest multiples of the stride that hold the video at the model size', () => {
-    expect(rectInputShape(768, 576, 640, 32)).toEqual({ width: 640, height: 480 });
+  test("rectInputShape: the smallest multiples of the stride that hold the video at the model size, on the square's stride grid", () => {
+    expect(rectInputShape(768, 576, 640, 32)).toEqual({ width: 640, height: 512 });
+    expect(rectInputShape(704, 576, 640, 32)).toEqual({ width: 640, height: 576 });
     expect(rectInputShape(1920, 1080, 640, 32)).toEqual({ width: 640, height: 384 });
     expect(rectInputShape(1080, 1920, 640, 32)).toEqual({ width: 384, height: 640 });
     expect(rectInputShape(640, 640, 640, 32)).toEqual({ width: 640, height: 640 });
-    expect(rectInputShape(4000, 100, 640, 32)).toEqual({ width: 640, height: 32 });
+    expect(rectInputShape(4000, 100, 640, 32)).toEqual({ width: 640, height: 64 });
+  });
+
+  test('rectInputShape keeps the image where the square has it on the stride grid: padding on each side equal modulo 32', () => {
+    for (let width = 96; width <= 4096; width += 37) {
+      for (const height of [width / 4, (width * 9) / 16, (width * 3) / 4, width - 13, width + 29, width * 2].map(Math.round)) {
+        const shape = rectInputShape(width, height, 640, 32);
+        const square = letterboxGeometry(width, height, 640);
+        const rect = letterboxGeometry(width, height, shape.width, shape.height);
+        expect([rect.resizedWidth, rect.resizedHeight]).toEqual([square.resizedWidth, square.resizedHeight]);
+        expect([rect.padLeft % 32, rect.padTop % 32]).toEqual([square.padLeft % 32, square.padTop % 32]);
+        expect(shape.width % 32 === 0 && shape.height % 32 === 0 && shape.width <= 640 && shape.height <= 640).toBe(true);
+      }
+    }
   });
 
   test('1920x1080 into 640x384: no horizontal padding, 12 rows of grey above and below; the tensor is the obvious one', async () => {

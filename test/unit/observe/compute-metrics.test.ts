@@ -158,6 +158,7 @@ describe('computeMetrics: timings, videos and distances', () => {
       labelled: 0,
       detections: 15,
       truncatedAtSeconds: null,
+      inference: null,
     });
     expect(m.videos[1]).toMatchObject({ name: 'cam-b.mp4', sampled: 4, kept: 2, dropped: 2, detections: 3 });
   });
@@ -179,6 +180,7 @@ describe('computeMetrics: timings, videos and distances', () => {
       'decoded',
       'truncatedAtSeconds',
       'decodeErrors',
+      'inference',
       ...counts,
       'detections',
     ]);

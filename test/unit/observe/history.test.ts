@@ -42,6 +42,7 @@ function metricsFor(site: string, images: number): RunMetrics {
     detections: 9,
     droppedByReason: { corrupt: 0, black: 1, overexposed: 0, blurred: 3, duplicate: 60 - images - 4, labelled: 0 },
     truncatedAtSeconds: null,
+    inference: { width: 640, height: 480 },
   };
   return {
     schemaVersion: 1,

@@ -38,6 +38,7 @@ function video(stem: string, index: number, counts: VideoCounts) {
     duplicates: duplicate,
     labelled: 0,
     truncatedAtSeconds: null,
+    inference: { width: 640, height: 480 },
     ...counts,
   };
 }

@@ -58,6 +58,7 @@ function metrics(): RunMetrics {
         detections: 123,
         droppedByReason: { corrupt: 0, black: 0, overexposed: 0, blurred: 10, duplicate: 10, labelled: 0 },
         truncatedAtSeconds: null,
+        inference: { width: 640, height: 480 },
       },
     ],
     phashDistance: { count: 0, min: 0, median: 0, mean: 0, max: 0, histogram: [] },

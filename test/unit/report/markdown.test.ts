@@ -35,7 +35,14 @@ function det(className: string, score = 0.5): Detection {
 /** 40 sampled frames from one video: 25 kept, 5 blurred, 2 black, 8 duplicates; 100 detections. */
 function smallMetrics(site = 'north-gate'): RunMetrics {
   const r = new RunRecorder();
-  r.recordVideo({ info: videoInfo('cam_1', 0), sha256: 'c'.repeat(64), decode: { mode: 'all', reason: 'asked for' }, framesDecoded: 2700, decodeErrors: 0 });
+  r.recordVideo({
+    info: videoInfo('cam_1', 0),
+    sha256: 'c'.repeat(64),
+    decode: { mode: 'all', reason: 'asked for' },
+    framesDecoded: 2700,
+    decodeErrors: 0,
+    inference: { width: 640, height: 384, reason: 'auto: 1280x720 fits 640x384' },
+  });
   const reasons: (DropReason | null)[] = [
     ...Array<null>(25).fill(null),
     ...Array<DropReason>(5).fill('blurred'),
@@ -148,7 +155,7 @@ describe('renderMarkdownReport', () => {
     expect(report).toMatch(/```text\n0\s+0\n/);
     expect(report).toMatch(/\n4\s+█+ 25\n/);
     expect(report).toContain('| detect | 750.0 | 75.0% |');
-    expect(report).toContain('| 1 | cam\\_1.mp4 | cccccccccccc | 90.0 s | 30.00 | 1,280×720, 5.0 MB | 2,700 | 40 | 25 | 15 | 100 |');
+    expect(report).toContain('| 1 | cam\\_1.mp4 | cccccccccccc | 90.0 s | 30.00 | 1,280×720, 5.0 MB | 640×384 | 2,700 | 40 | 25 | 15 | 100 |');
   });
 
   test('escapes the site name and title', () => {
