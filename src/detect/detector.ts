@@ -16,7 +16,7 @@ import { EXPORT_HINT } from '../model/resolve-model.js';
 import { resolveClassFilter } from './class-filter.js';
 import { decodeOutput, type Candidate } from './decode-output.js';
 import type { RuntimeOutput } from './inference-worker.js';
-import { InputRuntimes, type InputRuntime } from './input-runtimes.js';
+import { InputRuntimes, specialiseFile, type InputRuntime } from './input-runtimes.js';
 import { DEFAULT_STRIDE, squareInput, type ModelShape } from './input-shape.js';
 import { boxToSource, letterbox, type LetterboxGeometry } from './letterbox.js';
 import { checkModelIo, resolveClassNames, type ModelIo } from './model-io.js';
@@ -38,6 +38,11 @@ export interface DetectorOptions {
   classFilter?: readonly string[];
   /** Inference workers (sessions working on different batches at once); `auto` by default, see worker-layout.ts. */
   workers?: WorkerCount;
+  /**
+   * The model input the first video asks for (input-shape.ts `requestedInput`, given the model's
+   * shape): the model is loaded at it from the start rather than at its square and then again.
+   */
+  firstInput?: (shape: ModelShape) => Promise<InferenceInput>;
 }
 
 export interface DetectResult {
@@ -47,9 +52,13 @@ export interface DetectResult {
   inferenceMs: number;
 }
 
-/** Creates the session with the configured providers, falling back to CPU when CUDA cannot be used. */
+/**
+ * Creates the session with the configured providers, falling back to CPU when CUDA cannot be used;
+ * `source` is the model file or a graph specialised from it.
+ */
 async function openSession(
   modelPath: string,
+  source: string | Uint8Array,
   requested: readonly ExecutionProvider[],
   workers: WorkerCount,
   onWarning: (message: string) => void,
@@ -67,18 +76,30 @@ async function openSession(
     return new ModelError(`Model ${modelPath}: onnxruntime cannot load it: ${why}`, { cause: error });
   };
   try {
-    return { session: await startRuntimePool(modelPath, unique, workers), providers: unique };
+    return { session: await startRuntimePool(source, unique, workers), providers: unique };
   } catch (error) {
     if (!unique.includes('cuda')) throw loadError(error);
     let session: RuntimePool;
     try {
-      session = await startRuntimePool(modelPath, ['cpu'], workers);
+      session = await startRuntimePool(source, ['cpu'], workers);
     } catch (cpuError) {
       throw loadError(cpuError);
     }
     onWarning(`CUDA execution provider unavailable (${firstLineOf(error)}); running model ${modelPath} on CPU`);
     return { session, providers: ['cpu'] };
   }
+}
+
+/** The first video's input and, when it is not the model's square, the graph specialised for it (or why there is none). */
+async function firstGraph(
+  modelPath: string,
+  shape: ModelShape,
+  firstInput: DetectorOptions['firstInput'],
+): Promise<{ input: InferenceInput; graph: Uint8Array | string } | null> {
+  if (firstInput === undefined) return null;
+  const input = await firstInput(shape);
+  if (input.width === shape.inputSize && input.height === shape.inputSize) return null;
+  return { input, graph: await specialiseFile(modelPath, input) };
 }
 
 /** Checked before onnxruntime sees the path, so a missing file is not mistaken for a CUDA failure. */
@@ -121,10 +142,23 @@ export class Detector {
     const onWarning = options.onWarning ?? (() => undefined);
     const modelPath = path.resolve(options.modelPath);
     await checkModelFile(modelPath);
-    const { session, providers } = await openSession(modelPath, config.executionProviders, options.workers ?? 'auto', onWarning);
+    const metadata = await readOnnxMetadata(modelPath);
+    const shape = { inputSize: config.inputSize, stride: metadata.stride ?? DEFAULT_STRIDE };
+    const workers = options.workers ?? 'auto';
+    const first = await firstGraph(modelPath, shape, options.firstInput);
+    let opened: Awaited<ReturnType<typeof openSession>>;
     try {
-      const io = checkModelIo(modelPath, session.inputMetadata, session.outputMetadata, config);
-      const metadata = await readOnnxMetadata(modelPath);
+      opened = await openSession(modelPath, first?.graph instanceof Uint8Array ? first.graph : modelPath, config.executionProviders, workers, onWarning);
+    } catch (error) {
+      if (!(first?.graph instanceof Uint8Array)) throw error;
+      // The specialised graph does not load: the original does, or says why not; the shape runs square.
+      first.graph = `onnxruntime cannot load the specialised graph: ${firstLineOf(error)}`;
+      opened = await openSession(modelPath, modelPath, config.executionProviders, workers, onWarning);
+    }
+    const { session, providers } = opened;
+    try {
+      const takes = first?.graph instanceof Uint8Array ? first.input : null;
+      const io = checkModelIo(modelPath, session.inputMetadata, session.outputMetadata, config, takes);
       const classNames = resolveClassNames(modelPath, io, config.layout, config.classNames, metadata.names, metadata.namesRefused);
       const exported = metadata.imgsz?.[0];
       if (io.dynamicSize && exported !== undefined && exported !== config.inputSize) {
@@ -132,16 +166,20 @@ export class Detector {
         onWarning(`Model ${modelPath} was exported at image size ${exported}; ${running}`);
       }
       const keep = resolveClassFilter(options.classFilter, classNames);
-      const runtimes = new InputRuntimes(session, {
-        modelPath,
-        providers,
-        workers: options.workers ?? 'auto',
-        inputSize: config.inputSize,
-        inputName: io.inputName,
-        outputName: io.outputName,
-        onFallback: options.onInfo ?? (() => undefined),
-      });
-      const shape = { inputSize: config.inputSize, stride: metadata.stride ?? DEFAULT_STRIDE };
+      const runtimes = new InputRuntimes(
+        session,
+        {
+          modelPath,
+          providers,
+          workers,
+          inputSize: config.inputSize,
+          inputName: io.inputName,
+          outputName: io.outputName,
+          onFallback: options.onInfo ?? (() => undefined),
+        },
+        first,
+      );
+      if (first !== null) await runtimes.verifyLoaded(first.input);
       return new Detector(session.size, runtimes, shape, io, config, modelPath, classNames, providers, keep);
     } catch (error) {
       await session.release();

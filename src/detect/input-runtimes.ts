@@ -53,6 +53,12 @@ interface Loaded {
 
 const SQUARE = 'square';
 
+/** The model file's graph specialised for `input`, or why it cannot be. */
+export async function specialiseFile(modelPath: string, input: { width: number; height: number }): Promise<Uint8Array | string> {
+  const result = specialiseYolo(await readFile(modelPath), input);
+  return 'refused' in result ? result.refused : result.model;
+}
+
 /** Height and width of the pool's input are both dynamic: it takes any shape as it is. */
 function takesAnyShape(pool: RuntimePool): boolean {
   const input = pool.inputMetadata[0];
@@ -63,19 +69,42 @@ function takesAnyShape(pool: RuntimePool): boolean {
 export class InputRuntimes {
   /** The pool loaded, or being loaded, for `currentKey`. */
   private current: Promise<Loaded>;
-  private currentKey = SQUARE;
+  private currentKey: string;
   private readonly anyShape: boolean;
   /** Per shape: the specialised graph, or why the model cannot take the shape. */
   private readonly graphs = new Map<string, Promise<Uint8Array | string>>();
   /** Shapes whose fallback to the square was told. */
   private readonly told = new Set<string>();
 
+  /**
+   * `base` is the pool loaded at start: the original model's, or (`first`) the graph specialised for
+   * the first video's shape; `first.graph` is that graph, or why the model cannot take the shape.
+   */
   constructor(
     base: RuntimePool,
     private readonly options: InputRuntimesOptions,
+    first: { input: InferenceInput; graph: Uint8Array | string } | null = null,
   ) {
-    this.current = Promise.resolve({ key: SQUARE, pool: base, square: true, fallback: null });
-    this.anyShape = takesAnyShape(base);
+    const specialised = first !== null && first.graph instanceof Uint8Array;
+    this.currentKey = specialised ? shapeKey(first.input) : SQUARE;
+    this.current = Promise.resolve({ key: this.currentKey, pool: base, square: !specialised, fallback: null });
+    if (first !== null) this.graphs.set(shapeKey(first.input), Promise.resolve(first.graph));
+    this.anyShape = !specialised && takesAnyShape(base);
+  }
+
+  /**
+   * The trial run of a pool loaded at start for a specialised graph; when it fails, the original model
+   * takes its place, and the shape runs square.
+   */
+  async verifyLoaded(requested: InferenceInput): Promise<void> {
+    const loaded = await this.current;
+    if (loaded.square) return;
+    const problem = await this.trialRun(loaded.pool, requested).catch((error: unknown) => `its trial run failed: ${firstLineOf(error)}`);
+    if (problem === null) return;
+    this.graphs.set(loaded.key, Promise.resolve(problem));
+    await loaded.pool.release();
+    this.current = this.squareFor(loaded.key, problem, null);
+    await this.current;
   }
 
   /** The runtime for `requested` (loading it when the pool loaded is another shape's), or the square with why. */
@@ -133,10 +162,7 @@ export class InputRuntimes {
   private graph(key: string, requested: InferenceInput): Promise<Uint8Array | string> {
     let graph = this.graphs.get(key);
     if (graph === undefined) {
-      graph = readFile(this.options.modelPath).then((bytes) => {
-        const result = specialiseYolo(bytes, requested);
-        return 'refused' in result ? result.refused : result.model;
-      });
+      graph = specialiseFile(this.options.modelPath, requested);
       this.graphs.set(key, graph);
     }
     return graph;

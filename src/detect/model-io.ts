@@ -36,7 +36,7 @@ interface InputCheck {
   dynamicSize: boolean;
 }
 
-function checkInput(modelPath: string, input: ValueMetadata, inputSize: number): InputCheck {
+function checkInput(modelPath: string, input: ValueMetadata, inputSize: number, takes: { width: number; height: number } | null): InputCheck {
   const name = input.name;
   if (!input.isTensor) {
     throw fail(modelPath, `input "${name}" is not a tensor; expected an image tensor [batch, 3, S, S]`);
@@ -51,11 +51,14 @@ function checkInput(modelPath: string, input: ValueMetadata, inputSize: number):
     throw fail(modelPath, `input "${name}" has shape ${formatShape(shape)}; expected ${expected}`);
   }
   const [batchDim, height, width] = [shape[0]!, shape[2]!, shape[3]!];
-  const takes = `input "${name}" takes ${width}x${height} images (shape ${formatShape(shape)})`;
-  if (!isDynamicDim(height) && !isDynamicDim(width)) {
-    if (height !== width) throw fail(modelPath, `${takes}; only square inputs are supported`);
+  const described = `input "${name}" takes ${width}x${height} images (shape ${formatShape(shape)})`;
+  if (takes !== null) {
+    // A graph specialised for a video's shape (input-runtimes.ts): it must take exactly that shape.
+    if (height !== takes.height || width !== takes.width) throw fail(modelPath, `${described}; the graph was specialised for ${takes.width}x${takes.height}`);
+  } else if (!isDynamicDim(height) && !isDynamicDim(width)) {
+    if (height !== width) throw fail(modelPath, `${described}; only square inputs are supported`);
     if (height !== inputSize) {
-      throw fail(modelPath, `${takes} but the model config has inputSize ${inputSize}; set inputSize to ${width}`);
+      throw fail(modelPath, `${described} but the model config has inputSize ${inputSize}; set inputSize to ${width}`);
     }
   } else if (!isDynamicDim(height) || !isDynamicDim(width)) {
     const fixed = isDynamicDim(height) ? width : height;
@@ -72,18 +75,22 @@ function checkInput(modelPath: string, input: ValueMetadata, inputSize: number):
   };
 }
 
-/** Validates the model's single image input and its (first) output against the config. */
+/**
+ * Validates the model's single image input and its (first) output against the config; `takes`, for a
+ * graph specialised for another input shape, is the shape its input must have instead of the square.
+ */
 export function checkModelIo(
   modelPath: string,
   inputs: readonly ValueMetadata[],
   outputs: readonly ValueMetadata[],
   config: Pick<ModelConfig, 'inputSize' | 'layout' | 'batchSize'>,
+  takes: { width: number; height: number } | null = null,
 ): ModelIo {
   if (inputs.length !== 1) {
     const names = inputs.map((input) => input.name).join(', ');
     throw fail(modelPath, `has ${inputs.length} inputs (${names}); expected exactly one image input [batch, 3, S, S]`);
   }
-  const input = checkInput(modelPath, inputs[0]!, config.inputSize);
+  const input = checkInput(modelPath, inputs[0]!, config.inputSize, takes);
   const output = outputs[0];
   if (!output) throw fail(modelPath, 'has no outputs; expected one detection output');
   if (!output.isTensor) throw fail(modelPath, `output "${output.name}" is not a tensor`);

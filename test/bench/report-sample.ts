@@ -3,7 +3,7 @@
  * REPORT.md (between the `generated` markers) from that run's report.md and manifest, so the figures
  * in the written report are never typed by hand. With `--bench`, the benchmark's medians are added.
  *
- *   node build/test/bench/report-sample.js [--video V] [--model M] [--bench]
+ *   node build/test/bench/report-sample.js [--video V] [--model M] [--bench | --bench-from .tmp/bench/results.md]
  */
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -56,17 +56,23 @@ export function replaceGenerated(document: string, generated: string): string {
   return `${document.slice(0, start + START.length)}\n${generated.trim()}\n${document.slice(end)}`;
 }
 
-/** The benchmark's Markdown table (bench.ts writes it to a file), whether or not every target was met. */
-async function benchSection(video: string, model: string): Promise<string> {
+/**
+ * The benchmark's Markdown table (bench.ts writes it to a file), whether or not every target was met:
+ * the table of a bench already run (`from`), or of one run now.
+ */
+async function benchSection(video: string, model: string, from: string | undefined): Promise<string> {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const table = path.resolve('.tmp', 'bench', 'report-results.md');
-  await promisify(execFile)(process.execPath, [path.join(here, 'bench.js'), '--video', video, '--model', model, '--rounds', '3', '--markdown-out', table], {
-    maxBuffer: 16 * 1024 * 1024,
-  }).catch((error: { code?: unknown }) => {
-    // Exit code 1 is a missed target: the table is written all the same and says which.
-    if (error.code !== 1) throw error;
-  });
-  const workloads = 'the sample at 1 frame/s, a camera-like 10-minute 25 fps video at 1 frame/10 s, a static-period timelapse at 1 frame/s';
+  const table = from === undefined ? path.resolve('.tmp', 'bench', 'report-results.md') : path.resolve(from);
+  if (from === undefined) {
+    await promisify(execFile)(process.execPath, [path.join(here, 'bench.js'), '--video', video, '--model', model, '--rounds', '3', '--markdown-out', table], {
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((error: { code?: unknown }) => {
+      // Exit code 1 is a missed target: the table is written all the same and says which.
+      if (error.code !== 1) throw error;
+    });
+  }
+  const workloads =
+    'the sample at 1 frame/s, camera-like 10-minute 25 fps videos (768x576, and 1920x1080 16:9) at 1 frame/10 s, a static-period timelapse at 1 frame/s';
   return [
     '### Benchmark (`npm run bench`, median of 3 interleaved rounds)',
     '',
@@ -83,6 +89,7 @@ async function main(): Promise<void> {
       model: { type: 'string', default: path.resolve('..', 'shared', 'models', 'yolov8n.onnx') },
       out: { type: 'string', default: path.resolve('.tmp', 'sample-dataset') },
       bench: { type: 'boolean', default: false },
+      'bench-from': { type: 'string' },
     },
   });
   const options = resolveOptions({ video: [values.video], model: values.model, out: values.out, overwrite: true, site: 'sample-walkway' });
@@ -110,7 +117,7 @@ async function main(): Promise<void> {
     ...prometheusExcerpt(await readFile(result.files.prometheus, 'utf8')),
     '```',
   );
-  if (values.bench) lines.push('', await benchSection(values.video, values.model));
+  if (values.bench || values['bench-from'] !== undefined) lines.push('', await benchSection(values.video, values.model, values['bench-from']));
   const file = path.resolve('REPORT.md');
   await writeFile(file, replaceGenerated(await readFile(file, 'utf8'), lines.join('\n')));
   process.stderr.write(`REPORT.md regenerated from ${result.outDir}\n`);

@@ -65,6 +65,12 @@ describe('a fixed-shape model that is not a YOLOv8 detect export', () => {
       const asked = await detector.detect([frame], requested);
       expect(asked.detections).toEqual((await detector.detect([frame])).detections);
       await detector.input(requested);
+      // Given as the first video's input, the same: loaded square, told once, the reason recorded.
+      const again: string[] = [];
+      const atStart = await Detector.create({ modelPath: model, config: config(), onInfo: (m) => again.push(m), firstInput: async () => requested });
+      expect(await atStart.input(requested)).toEqual(await detector.input(requested));
+      await atStart.release();
+      expect(again).toEqual(told);
       expect(told).toEqual([`model ${model} runs 128x64 videos at its square 128x128: it cannot take 128x64 (${why})`]);
     } finally {
       await detector.release();
@@ -97,6 +103,24 @@ describe('the bundled YOLOv8n', () => {
       expect(release).toHaveBeenCalledTimes(3);
     } finally {
       release.mockRestore();
+    }
+  });
+
+  test("given the first video's input, the model is loaded at it from the start: no square pool loaded first", async () => {
+    const release = jest.spyOn(RuntimePool.prototype, 'release');
+    const first = await Detector.create({
+      modelPath: MODEL,
+      config: modelConfigSchema.parse({ name: 'yolov8n', layout: 'yolov8' }),
+      firstInput: async (shape) => requestedInput(frame, 'auto', shape),
+    });
+    try {
+      const requested = requestedInput(frame, 'auto', first.shape);
+      expect(await first.input(requested)).toEqual({ width: 640, height: 512, reason: 'auto: 768x576 fits 640x512' });
+      expect((await first.detect([frame], requested)).detections[0]!.length).toBeGreaterThanOrEqual(8);
+      expect(release).not.toHaveBeenCalled();
+    } finally {
+      release.mockRestore();
+      await first.release();
     }
   });
 

@@ -170,6 +170,9 @@ describe('what differs between the interrupted run and this one', () => {
       '--blur-ratio (was 0.4, now 0.2)',
     ]);
     expect(identityDifferences(identity(), identity({ 'jpeg-quality': '80' }), actionName)).toEqual(['input "jpeg-quality" (was 90, now 80)']);
+    expect(identityDifferences(identity(), identity({ 'inference-shape': 'square' }), actionName)).toEqual([
+      'input "inference-shape" (was "auto", now "square")',
+    ]);
     expect(identityDifferences(identity(), identity({ decode: 'all', 'dedup-local-threshold': '30' }), cliName)).toEqual([
       '--decode (was "auto", now "all")',
       '--dedup-local-threshold (was 20, now 30)',
