@@ -2257,6 +2257,866 @@ exports.VERSION = '1.9.1';
 
 /***/ }),
 
+/***/ 2222:
+/***/ ((module) => {
+
+
+module.exports = asPromise;
+
+/**
+ * Callback as used by {@link util.asPromise}.
+ * @typedef asPromiseCallback
+ * @type {function}
+ * @param {Error|null} error Error, if any
+ * @param {...*} params Additional arguments
+ * @returns {undefined}
+ */
+
+/**
+ * Returns a promise from a node-style callback function.
+ * @memberof util
+ * @param {asPromiseCallback} fn Function to call
+ * @param {*} ctx Function context
+ * @param {...*} params Function arguments
+ * @returns {Promise<*>} Promisified function
+ */
+function asPromise(fn, ctx/*, varargs */) {
+    var params  = new Array(arguments.length - 1),
+        offset  = 0,
+        index   = 2,
+        pending = true;
+    while (index < arguments.length)
+        params[offset++] = arguments[index++];
+    return new Promise(function executor(resolve, reject) {
+        params[offset] = function callback(err/*, varargs */) {
+            if (pending) {
+                pending = false;
+                if (err)
+                    reject(err);
+                else {
+                    var params = new Array(arguments.length - 1),
+                        offset = 0;
+                    while (offset < params.length)
+                        params[offset++] = arguments[offset];
+                    resolve.apply(null, params);
+                }
+            }
+        };
+        try {
+            fn.apply(ctx || null, params);
+        } catch (err) {
+            if (pending) {
+                pending = false;
+                reject(err);
+            }
+        }
+    });
+}
+
+
+/***/ }),
+
+/***/ 5478:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * A minimal base64 implementation for number arrays.
+ * @memberof util
+ * @namespace
+ */
+var base64 = exports;
+
+/**
+ * Calculates the byte length of a base64 encoded string.
+ * @param {string} string Base64 encoded string
+ * @returns {number} Byte length
+ */
+base64.length = function length(string) {
+    var p = string.length;
+    if (!p)
+        return 0;
+    var n = 0;
+    while (--p % 4 > 1 && string.charAt(p) === "=")
+        ++n;
+    return Math.ceil(string.length * 3) / 4 - n;
+};
+
+// Base64 encoding table
+var b64 = new Array(64);
+
+// Base64 decoding table
+var s64 = new Array(123);
+
+// 65..90, 97..122, 48..57, 43, 47
+for (var i = 0; i < 64;)
+    s64[b64[i] = i < 26 ? i + 65 : i < 52 ? i + 71 : i < 62 ? i - 4 : i - 59 | 43] = i++;
+
+/**
+ * Encodes a buffer to a base64 encoded string.
+ * @param {Uint8Array} buffer Source buffer
+ * @param {number} start Source start
+ * @param {number} end Source end
+ * @returns {string} Base64 encoded string
+ */
+base64.encode = function encode(buffer, start, end) {
+    var parts = null,
+        chunk = [];
+    var i = 0, // output index
+        j = 0, // goto index
+        t;     // temporary
+    while (start < end) {
+        var b = buffer[start++];
+        switch (j) {
+            case 0:
+                chunk[i++] = b64[b >> 2];
+                t = (b & 3) << 4;
+                j = 1;
+                break;
+            case 1:
+                chunk[i++] = b64[t | b >> 4];
+                t = (b & 15) << 2;
+                j = 2;
+                break;
+            case 2:
+                chunk[i++] = b64[t | b >> 6];
+                chunk[i++] = b64[b & 63];
+                j = 0;
+                break;
+        }
+        if (i > 8191) {
+            (parts || (parts = [])).push(String.fromCharCode.apply(String, chunk));
+            i = 0;
+        }
+    }
+    if (j) {
+        chunk[i++] = b64[t];
+        chunk[i++] = 61;
+        if (j === 1)
+            chunk[i++] = 61;
+    }
+    if (parts) {
+        if (i)
+            parts.push(String.fromCharCode.apply(String, chunk.slice(0, i)));
+        return parts.join("");
+    }
+    return String.fromCharCode.apply(String, chunk.slice(0, i));
+};
+
+var invalidEncoding = "invalid encoding";
+
+/**
+ * Decodes a base64 encoded string to a buffer.
+ * @param {string} string Source string
+ * @param {Uint8Array} buffer Destination buffer
+ * @param {number} offset Destination offset
+ * @returns {number} Number of bytes written
+ * @throws {Error} If encoding is invalid
+ */
+base64.decode = function decode(string, buffer, offset) {
+    var start = offset;
+    var j = 0, // goto index
+        t;     // temporary
+    for (var i = 0; i < string.length;) {
+        var c = string.charCodeAt(i++);
+        if (c === 61 && j > 1)
+            break;
+        if ((c = s64[c]) === undefined)
+            throw Error(invalidEncoding);
+        switch (j) {
+            case 0:
+                t = c;
+                j = 1;
+                break;
+            case 1:
+                buffer[offset++] = t << 2 | (c & 48) >> 4;
+                t = c;
+                j = 2;
+                break;
+            case 2:
+                buffer[offset++] = (t & 15) << 4 | (c & 60) >> 2;
+                t = c;
+                j = 3;
+                break;
+            case 3:
+                buffer[offset++] = (t & 3) << 6 | c;
+                j = 0;
+                break;
+        }
+    }
+    if (j === 1)
+        throw Error(invalidEncoding);
+    return offset - start;
+};
+
+/**
+ * Tests if the specified string appears to be base64 encoded.
+ * @param {string} string String to test
+ * @returns {boolean} `true` if probably base64 encoded, otherwise false
+ */
+base64.test = function test(string) {
+    return /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(string);
+};
+
+
+/***/ }),
+
+/***/ 2491:
+/***/ ((module) => {
+
+
+module.exports = EventEmitter;
+
+/**
+ * Constructs a new event emitter instance.
+ * @classdesc A minimal event emitter.
+ * @memberof util
+ * @constructor
+ */
+function EventEmitter() {
+
+    /**
+     * Registered listeners.
+     * @type {Object.<string,*>}
+     * @private
+     */
+    this._listeners = Object.create(null);
+}
+
+/**
+ * Event listener as used by {@link util.EventEmitter}.
+ * @typedef EventEmitterListener
+ * @type {function}
+ * @param {...*} args Arguments
+ * @returns {undefined}
+ */
+
+/**
+ * Registers an event listener.
+ * @param {string} evt Event name
+ * @param {EventEmitterListener} fn Listener
+ * @param {*} [ctx] Listener context
+ * @returns {this} `this`
+ */
+EventEmitter.prototype.on = function on(evt, fn, ctx) {
+    (this._listeners[evt] || (this._listeners[evt] = [])).push({
+        fn  : fn,
+        ctx : ctx || this
+    });
+    return this;
+};
+
+/**
+ * Removes an event listener or any matching listeners if arguments are omitted.
+ * @param {string} [evt] Event name. Removes all listeners if omitted.
+ * @param {EventEmitterListener} [fn] Listener to remove. Removes all listeners of `evt` if omitted.
+ * @returns {this} `this`
+ */
+EventEmitter.prototype.off = function off(evt, fn) {
+    if (evt === undefined)
+        this._listeners = Object.create(null);
+    else {
+        if (fn === undefined)
+            this._listeners[evt] = [];
+        else {
+            var listeners = this._listeners[evt];
+            if (!listeners)
+                return this;
+            for (var i = 0; i < listeners.length;)
+                if (listeners[i].fn === fn)
+                    listeners.splice(i, 1);
+                else
+                    ++i;
+        }
+    }
+    return this;
+};
+
+/**
+ * Emits an event by calling its listeners with the specified arguments.
+ * @param {string} evt Event name
+ * @param {...*} args Arguments
+ * @returns {this} `this`
+ */
+EventEmitter.prototype.emit = function emit(evt) {
+    var listeners = this._listeners[evt];
+    if (listeners) {
+        var args = [],
+            i = 1;
+        for (; i < arguments.length;)
+            args.push(arguments[i++]);
+        for (i = 0; i < listeners.length;)
+            listeners[i].fn.apply(listeners[i++].ctx, args);
+    }
+    return this;
+};
+
+
+/***/ }),
+
+/***/ 8597:
+/***/ ((module) => {
+
+
+
+module.exports = factory(factory);
+
+/**
+ * Reads / writes floats / doubles from / to buffers.
+ * @name util.float
+ * @namespace
+ */
+
+/**
+ * Writes a 32 bit float to a buffer using little endian byte order.
+ * @name util.float.writeFloatLE
+ * @function
+ * @param {number} val Value to write
+ * @param {Uint8Array} buf Target buffer
+ * @param {number} pos Target buffer offset
+ * @returns {undefined}
+ */
+
+/**
+ * Writes a 32 bit float to a buffer using big endian byte order.
+ * @name util.float.writeFloatBE
+ * @function
+ * @param {number} val Value to write
+ * @param {Uint8Array} buf Target buffer
+ * @param {number} pos Target buffer offset
+ * @returns {undefined}
+ */
+
+/**
+ * Reads a 32 bit float from a buffer using little endian byte order.
+ * @name util.float.readFloatLE
+ * @function
+ * @param {Uint8Array} buf Source buffer
+ * @param {number} pos Source buffer offset
+ * @returns {number} Value read
+ */
+
+/**
+ * Reads a 32 bit float from a buffer using big endian byte order.
+ * @name util.float.readFloatBE
+ * @function
+ * @param {Uint8Array} buf Source buffer
+ * @param {number} pos Source buffer offset
+ * @returns {number} Value read
+ */
+
+/**
+ * Writes a 64 bit double to a buffer using little endian byte order.
+ * @name util.float.writeDoubleLE
+ * @function
+ * @param {number} val Value to write
+ * @param {Uint8Array} buf Target buffer
+ * @param {number} pos Target buffer offset
+ * @returns {undefined}
+ */
+
+/**
+ * Writes a 64 bit double to a buffer using big endian byte order.
+ * @name util.float.writeDoubleBE
+ * @function
+ * @param {number} val Value to write
+ * @param {Uint8Array} buf Target buffer
+ * @param {number} pos Target buffer offset
+ * @returns {undefined}
+ */
+
+/**
+ * Reads a 64 bit double from a buffer using little endian byte order.
+ * @name util.float.readDoubleLE
+ * @function
+ * @param {Uint8Array} buf Source buffer
+ * @param {number} pos Source buffer offset
+ * @returns {number} Value read
+ */
+
+/**
+ * Reads a 64 bit double from a buffer using big endian byte order.
+ * @name util.float.readDoubleBE
+ * @function
+ * @param {Uint8Array} buf Source buffer
+ * @param {number} pos Source buffer offset
+ * @returns {number} Value read
+ */
+
+// Factory function for the purpose of node-based testing in modified global environments
+function factory(exports) {
+
+    // float: typed array
+    if (typeof Float32Array !== "undefined") (function() {
+
+        var f32 = new Float32Array([ -0 ]),
+            f8b = new Uint8Array(f32.buffer),
+            le  = f8b[3] === 128;
+
+        function writeFloat_f32_cpy(val, buf, pos) {
+            f32[0] = val;
+            buf[pos    ] = f8b[0];
+            buf[pos + 1] = f8b[1];
+            buf[pos + 2] = f8b[2];
+            buf[pos + 3] = f8b[3];
+        }
+
+        function writeFloat_f32_rev(val, buf, pos) {
+            f32[0] = val;
+            buf[pos    ] = f8b[3];
+            buf[pos + 1] = f8b[2];
+            buf[pos + 2] = f8b[1];
+            buf[pos + 3] = f8b[0];
+        }
+
+        /* istanbul ignore next */
+        exports.writeFloatLE = le ? writeFloat_f32_cpy : writeFloat_f32_rev;
+        /* istanbul ignore next */
+        exports.writeFloatBE = le ? writeFloat_f32_rev : writeFloat_f32_cpy;
+
+        function readFloat_f32_cpy(buf, pos) {
+            f8b[0] = buf[pos    ];
+            f8b[1] = buf[pos + 1];
+            f8b[2] = buf[pos + 2];
+            f8b[3] = buf[pos + 3];
+            return f32[0];
+        }
+
+        function readFloat_f32_rev(buf, pos) {
+            f8b[3] = buf[pos    ];
+            f8b[2] = buf[pos + 1];
+            f8b[1] = buf[pos + 2];
+            f8b[0] = buf[pos + 3];
+            return f32[0];
+        }
+
+        /* istanbul ignore next */
+        exports.readFloatLE = le ? readFloat_f32_cpy : readFloat_f32_rev;
+        /* istanbul ignore next */
+        exports.readFloatBE = le ? readFloat_f32_rev : readFloat_f32_cpy;
+
+    // float: ieee754
+    })(); else (function() {
+
+        function writeFloat_ieee754(writeUint, val, buf, pos) {
+            var sign = val < 0 ? 1 : 0;
+            if (sign)
+                val = -val;
+            if (val === 0)
+                writeUint(1 / val > 0 ? /* positive */ 0 : /* negative 0 */ 2147483648, buf, pos);
+            else if (isNaN(val))
+                writeUint(2143289344, buf, pos);
+            else if (val > 3.4028234663852886e+38) // +-Infinity
+                writeUint((sign << 31 | 2139095040) >>> 0, buf, pos);
+            else if (val < 1.1754943508222875e-38) // denormal
+                writeUint((sign << 31 | Math.round(val / 1.401298464324817e-45)) >>> 0, buf, pos);
+            else {
+                var exponent = Math.floor(Math.log(val) / Math.LN2),
+                    mantissa = Math.round(val * Math.pow(2, -exponent) * 8388608) & 8388607;
+                writeUint((sign << 31 | exponent + 127 << 23 | mantissa) >>> 0, buf, pos);
+            }
+        }
+
+        exports.writeFloatLE = writeFloat_ieee754.bind(null, writeUintLE);
+        exports.writeFloatBE = writeFloat_ieee754.bind(null, writeUintBE);
+
+        function readFloat_ieee754(readUint, buf, pos) {
+            var uint = readUint(buf, pos),
+                sign = (uint >> 31) * 2 + 1,
+                exponent = uint >>> 23 & 255,
+                mantissa = uint & 8388607;
+            return exponent === 255
+                ? mantissa
+                ? NaN
+                : sign * Infinity
+                : exponent === 0 // denormal
+                ? sign * 1.401298464324817e-45 * mantissa
+                : sign * Math.pow(2, exponent - 150) * (mantissa + 8388608);
+        }
+
+        exports.readFloatLE = readFloat_ieee754.bind(null, readUintLE);
+        exports.readFloatBE = readFloat_ieee754.bind(null, readUintBE);
+
+    })();
+
+    // double: typed array
+    if (typeof Float64Array !== "undefined") (function() {
+
+        var f64 = new Float64Array([-0]),
+            f8b = new Uint8Array(f64.buffer),
+            le  = f8b[7] === 128;
+
+        function writeDouble_f64_cpy(val, buf, pos) {
+            f64[0] = val;
+            buf[pos    ] = f8b[0];
+            buf[pos + 1] = f8b[1];
+            buf[pos + 2] = f8b[2];
+            buf[pos + 3] = f8b[3];
+            buf[pos + 4] = f8b[4];
+            buf[pos + 5] = f8b[5];
+            buf[pos + 6] = f8b[6];
+            buf[pos + 7] = f8b[7];
+        }
+
+        function writeDouble_f64_rev(val, buf, pos) {
+            f64[0] = val;
+            buf[pos    ] = f8b[7];
+            buf[pos + 1] = f8b[6];
+            buf[pos + 2] = f8b[5];
+            buf[pos + 3] = f8b[4];
+            buf[pos + 4] = f8b[3];
+            buf[pos + 5] = f8b[2];
+            buf[pos + 6] = f8b[1];
+            buf[pos + 7] = f8b[0];
+        }
+
+        /* istanbul ignore next */
+        exports.writeDoubleLE = le ? writeDouble_f64_cpy : writeDouble_f64_rev;
+        /* istanbul ignore next */
+        exports.writeDoubleBE = le ? writeDouble_f64_rev : writeDouble_f64_cpy;
+
+        function readDouble_f64_cpy(buf, pos) {
+            f8b[0] = buf[pos    ];
+            f8b[1] = buf[pos + 1];
+            f8b[2] = buf[pos + 2];
+            f8b[3] = buf[pos + 3];
+            f8b[4] = buf[pos + 4];
+            f8b[5] = buf[pos + 5];
+            f8b[6] = buf[pos + 6];
+            f8b[7] = buf[pos + 7];
+            return f64[0];
+        }
+
+        function readDouble_f64_rev(buf, pos) {
+            f8b[7] = buf[pos    ];
+            f8b[6] = buf[pos + 1];
+            f8b[5] = buf[pos + 2];
+            f8b[4] = buf[pos + 3];
+            f8b[3] = buf[pos + 4];
+            f8b[2] = buf[pos + 5];
+            f8b[1] = buf[pos + 6];
+            f8b[0] = buf[pos + 7];
+            return f64[0];
+        }
+
+        /* istanbul ignore next */
+        exports.readDoubleLE = le ? readDouble_f64_cpy : readDouble_f64_rev;
+        /* istanbul ignore next */
+        exports.readDoubleBE = le ? readDouble_f64_rev : readDouble_f64_cpy;
+
+    // double: ieee754
+    })(); else (function() {
+
+        function writeDouble_ieee754(writeUint, off0, off1, val, buf, pos) {
+            var sign = val < 0 ? 1 : 0;
+            if (sign)
+                val = -val;
+            if (val === 0) {
+                writeUint(0, buf, pos + off0);
+                writeUint(1 / val > 0 ? /* positive */ 0 : /* negative 0 */ 2147483648, buf, pos + off1);
+            } else if (isNaN(val)) {
+                writeUint(0, buf, pos + off0);
+                writeUint(2146959360, buf, pos + off1);
+            } else if (val > 1.7976931348623157e+308) { // +-Infinity
+                writeUint(0, buf, pos + off0);
+                writeUint((sign << 31 | 2146435072) >>> 0, buf, pos + off1);
+            } else {
+                var mantissa;
+                if (val < 2.2250738585072014e-308) { // denormal
+                    mantissa = val / 5e-324;
+                    writeUint(mantissa >>> 0, buf, pos + off0);
+                    writeUint((sign << 31 | mantissa / 4294967296) >>> 0, buf, pos + off1);
+                } else {
+                    var exponent = Math.floor(Math.log(val) / Math.LN2);
+                    if (exponent === 1024)
+                        exponent = 1023;
+                    mantissa = val * Math.pow(2, -exponent);
+                    writeUint(mantissa * 4503599627370496 >>> 0, buf, pos + off0);
+                    writeUint((sign << 31 | exponent + 1023 << 20 | mantissa * 1048576 & 1048575) >>> 0, buf, pos + off1);
+                }
+            }
+        }
+
+        exports.writeDoubleLE = writeDouble_ieee754.bind(null, writeUintLE, 0, 4);
+        exports.writeDoubleBE = writeDouble_ieee754.bind(null, writeUintBE, 4, 0);
+
+        function readDouble_ieee754(readUint, off0, off1, buf, pos) {
+            var lo = readUint(buf, pos + off0),
+                hi = readUint(buf, pos + off1);
+            var sign = (hi >> 31) * 2 + 1,
+                exponent = hi >>> 20 & 2047,
+                mantissa = 4294967296 * (hi & 1048575) + lo;
+            return exponent === 2047
+                ? mantissa
+                ? NaN
+                : sign * Infinity
+                : exponent === 0 // denormal
+                ? sign * 5e-324 * mantissa
+                : sign * Math.pow(2, exponent - 1075) * (mantissa + 4503599627370496);
+        }
+
+        exports.readDoubleLE = readDouble_ieee754.bind(null, readUintLE, 0, 4);
+        exports.readDoubleBE = readDouble_ieee754.bind(null, readUintBE, 4, 0);
+
+    })();
+
+    return exports;
+}
+
+// uint helpers
+
+function writeUintLE(val, buf, pos) {
+    buf[pos    ] =  val        & 255;
+    buf[pos + 1] =  val >>> 8  & 255;
+    buf[pos + 2] =  val >>> 16 & 255;
+    buf[pos + 3] =  val >>> 24;
+}
+
+function writeUintBE(val, buf, pos) {
+    buf[pos    ] =  val >>> 24;
+    buf[pos + 1] =  val >>> 16 & 255;
+    buf[pos + 2] =  val >>> 8  & 255;
+    buf[pos + 3] =  val        & 255;
+}
+
+function readUintLE(buf, pos) {
+    return (buf[pos    ]
+          | buf[pos + 1] << 8
+          | buf[pos + 2] << 16
+          | buf[pos + 3] << 24) >>> 0;
+}
+
+function readUintBE(buf, pos) {
+    return (buf[pos    ] << 24
+          | buf[pos + 1] << 16
+          | buf[pos + 2] << 8
+          | buf[pos + 3]) >>> 0;
+}
+
+
+/***/ }),
+
+/***/ 7206:
+/***/ ((module) => {
+
+
+module.exports = inquire;
+
+/**
+ * Requires a module only if available.
+ * @memberof util
+ * @param {string} moduleName Module to require
+ * @returns {?Object} Required module if available and not empty, otherwise `null`
+ * @deprecated Legacy optional require helper. Will be removed in a future release.
+ */
+function inquire(moduleName) {
+  try {
+    if (false) {}
+    var mod = __WEBPACK_EXTERNAL_createRequire(import.meta.url)(moduleName);
+    if (mod && (mod.length || Object.keys(mod).length)) return mod;
+    return null;
+  } catch (err) {
+    // ignore
+    return null;
+  }
+}
+
+/*
+// maybe worth a shot to prevent renaming issues:
+// see: https://github.com/webpack/webpack/blob/master/lib/dependencies/CommonJsRequireDependencyParserPlugin.js
+// triggers on:
+// - expression require.cache
+// - expression require (???)
+// - call require
+// - call require:commonjs:item
+// - call require:commonjs:context
+
+Object.defineProperty(Function.prototype, "__self", { get: function() { return this; } });
+var r = require.__self;
+delete Function.prototype.__self;
+*/
+
+
+/***/ }),
+
+/***/ 6239:
+/***/ ((module) => {
+
+
+module.exports = pool;
+
+/**
+ * An allocator as used by {@link util.pool}.
+ * @typedef PoolAllocator
+ * @type {function}
+ * @param {number} size Buffer size
+ * @returns {Uint8Array} Buffer
+ */
+
+/**
+ * A slicer as used by {@link util.pool}.
+ * @typedef PoolSlicer
+ * @type {function}
+ * @param {number} start Start offset
+ * @param {number} end End offset
+ * @returns {Uint8Array} Buffer slice
+ * @this {Uint8Array}
+ */
+
+/**
+ * A general purpose buffer pool.
+ * @memberof util
+ * @function
+ * @param {PoolAllocator} alloc Allocator
+ * @param {PoolSlicer} slice Slicer
+ * @param {number} [size=8192] Slab size
+ * @returns {PoolAllocator} Pooled allocator
+ */
+function pool(alloc, slice, size) {
+    var SIZE   = size || 8192;
+    var MAX    = SIZE >>> 1;
+    var slab   = null;
+    var offset = SIZE;
+    return function pool_alloc(size) {
+        if (size < 1 || size > MAX)
+            return alloc(size);
+        if (offset + size > SIZE) {
+            slab = alloc(SIZE);
+            offset = 0;
+        }
+        var buf = slice.call(slab, offset, offset += size);
+        if (offset & 7) // align to 32 bit
+            offset = (offset | 7) + 1;
+        return buf;
+    };
+}
+
+
+/***/ }),
+
+/***/ 958:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * A minimal UTF8 implementation for number arrays.
+ * @memberof util
+ * @namespace
+ */
+var utf8 = exports,
+    replacementCharCode = 0xFFFD; // U+FFFD REPLACEMENT CHARACTER
+
+/**
+ * Calculates the UTF8 byte length of a string.
+ * @param {string} string String
+ * @returns {number} Byte length
+ */
+utf8.length = function utf8_length(string) {
+    var len = 0,
+        c = 0;
+    for (var i = 0; i < string.length; ++i) {
+        c = string.charCodeAt(i);
+        if (c < 128)
+            len += 1;
+        else if (c < 2048)
+            len += 2;
+        else if ((c & 0xFC00) === 0xD800 && (string.charCodeAt(i + 1) & 0xFC00) === 0xDC00) {
+            ++i;
+            len += 4;
+        } else
+            len += 3;
+    }
+    return len;
+};
+
+/**
+ * Reads UTF8 bytes as a string.
+ * @param {Uint8Array} buffer Source buffer
+ * @param {number} start Source start
+ * @param {number} end Source end
+ * @returns {string} String read
+ */
+utf8.read = function utf8_read(buffer, start, end) {
+    if (end - start < 1)
+        return "";
+    // Batch code units and flush via String.fromCharCode.apply in 8192-unit
+    // chunks to avoid the per-character ConsString buildup of `str += ...`.
+    var parts = null,
+        chunk = [],
+        i = 0, // chunk write index
+        t, t2, c2, c3;
+    while (start < end) {
+        t = buffer[start++];
+        if (t <= 0x7F) {
+            chunk[i++] = t;
+        } else if (t >= 0xC0 && t < 0xE0) {
+            c2 = (t & 0x1F) << 6 | buffer[start++] & 0x3F;
+            chunk[i++] = c2 >= 0x80 ? c2 : replacementCharCode;
+        } else if (t >= 0xE0 && t < 0xF0) {
+            c3 = (t & 0xF) << 12 | (buffer[start++] & 0x3F) << 6 | buffer[start++] & 0x3F;
+            chunk[i++] = c3 >= 0x800 ? c3 : replacementCharCode;
+        } else if (t >= 0xF0) {
+            t2 = (t & 7) << 18 | (buffer[start++] & 0x3F) << 12 | (buffer[start++] & 0x3F) << 6 | buffer[start++] & 0x3F;
+            if (t2 < 0x10000 || t2 > 0x10FFFF)
+                chunk[i++] = replacementCharCode;
+            else {
+                t2 -= 0x10000;
+                chunk[i++] = 0xD800 + (t2 >> 10);
+                chunk[i++] = 0xDC00 + (t2 & 0x3FF);
+            }
+        }
+        if (i > 8191) {
+            (parts || (parts = [])).push(String.fromCharCode.apply(String, chunk.slice(0, i)));
+            i = 0;
+        }
+    }
+    if (parts) {
+        if (i)
+            parts.push(String.fromCharCode.apply(String, chunk.slice(0, i)));
+        return parts.join("");
+    }
+    return String.fromCharCode.apply(String, chunk.slice(0, i));
+};
+
+/**
+ * Writes a string as UTF8 bytes.
+ * @param {string} string Source string
+ * @param {Uint8Array} buffer Destination buffer
+ * @param {number} offset Destination offset
+ * @returns {number} Bytes written
+ */
+utf8.write = function utf8_write(string, buffer, offset) {
+    var start = offset,
+        c1, // character 1
+        c2; // character 2
+    for (var i = 0; i < string.length; ++i) {
+        c1 = string.charCodeAt(i);
+        if (c1 < 128) {
+            buffer[offset++] = c1;
+        } else if (c1 < 2048) {
+            buffer[offset++] = c1 >> 6       | 192;
+            buffer[offset++] = c1       & 63 | 128;
+        } else if ((c1 & 0xFC00) === 0xD800 && ((c2 = string.charCodeAt(i + 1)) & 0xFC00) === 0xDC00) {
+            c1 = 0x10000 + ((c1 & 0x03FF) << 10) + (c2 & 0x03FF);
+            ++i;
+            buffer[offset++] = c1 >> 18      | 240;
+            buffer[offset++] = c1 >> 12 & 63 | 128;
+            buffer[offset++] = c1 >> 6  & 63 | 128;
+            buffer[offset++] = c1       & 63 | 128;
+        } else {
+            buffer[offset++] = c1 >> 12      | 224;
+            buffer[offset++] = c1 >> 6  & 63 | 128;
+            buffer[offset++] = c1       & 63 | 128;
+        }
+    }
+    return offset - start;
+};
+
+
+/***/ }),
+
 /***/ 7750:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -2846,6 +3706,7187 @@ Iterator.prototype._maxNode = function(start) {
 
 module.exports = TreeBase;
 
+
+
+/***/ }),
+
+/***/ 9070:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars*/
+
+
+var $protobuf = __nccwpck_require__(7823);
+
+// Common aliases
+var $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+
+// Exported root namespace
+var $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+$root.onnx = (function() {
+
+    /**
+     * Namespace onnx.
+     * @exports onnx
+     * @namespace
+     */
+    var onnx = {};
+
+    /**
+     * Version enum.
+     * @name onnx.Version
+     * @enum {number}
+     * @property {number} _START_VERSION=0 _START_VERSION value
+     * @property {number} IR_VERSION_2017_10_10=1 IR_VERSION_2017_10_10 value
+     * @property {number} IR_VERSION_2017_10_30=2 IR_VERSION_2017_10_30 value
+     * @property {number} IR_VERSION_2017_11_3=3 IR_VERSION_2017_11_3 value
+     * @property {number} IR_VERSION_2019_1_22=4 IR_VERSION_2019_1_22 value
+     * @property {number} IR_VERSION_2019_3_18=5 IR_VERSION_2019_3_18 value
+     * @property {number} IR_VERSION_2019_9_19=6 IR_VERSION_2019_9_19 value
+     * @property {number} IR_VERSION_2020_5_8=7 IR_VERSION_2020_5_8 value
+     * @property {number} IR_VERSION=8 IR_VERSION value
+     */
+    onnx.Version = (function() {
+        var valuesById = {}, values = Object.create(valuesById);
+        values[valuesById[0] = "_START_VERSION"] = 0;
+        values[valuesById[1] = "IR_VERSION_2017_10_10"] = 1;
+        values[valuesById[2] = "IR_VERSION_2017_10_30"] = 2;
+        values[valuesById[3] = "IR_VERSION_2017_11_3"] = 3;
+        values[valuesById[4] = "IR_VERSION_2019_1_22"] = 4;
+        values[valuesById[5] = "IR_VERSION_2019_3_18"] = 5;
+        values[valuesById[6] = "IR_VERSION_2019_9_19"] = 6;
+        values[valuesById[7] = "IR_VERSION_2020_5_8"] = 7;
+        values[valuesById[8] = "IR_VERSION"] = 8;
+        return values;
+    })();
+
+    onnx.AttributeProto = (function() {
+
+        /**
+         * Properties of an AttributeProto.
+         * @memberof onnx
+         * @interface IAttributeProto
+         * @property {string|null} [name] AttributeProto name
+         * @property {string|null} [refAttrName] AttributeProto refAttrName
+         * @property {string|null} [docString] AttributeProto docString
+         * @property {onnx.AttributeProto.AttributeType|null} [type] AttributeProto type
+         * @property {number|null} [f] AttributeProto f
+         * @property {number|Long|null} [i] AttributeProto i
+         * @property {Uint8Array|null} [s] AttributeProto s
+         * @property {onnx.ITensorProto|null} [t] AttributeProto t
+         * @property {onnx.IGraphProto|null} [g] AttributeProto g
+         * @property {onnx.ISparseTensorProto|null} [sparseTensor] AttributeProto sparseTensor
+         * @property {onnx.ITypeProto|null} [tp] AttributeProto tp
+         * @property {Array.<number>|null} [floats] AttributeProto floats
+         * @property {Array.<number|Long>|null} [ints] AttributeProto ints
+         * @property {Array.<Uint8Array>|null} [strings] AttributeProto strings
+         * @property {Array.<onnx.ITensorProto>|null} [tensors] AttributeProto tensors
+         * @property {Array.<onnx.IGraphProto>|null} [graphs] AttributeProto graphs
+         * @property {Array.<onnx.ISparseTensorProto>|null} [sparseTensors] AttributeProto sparseTensors
+         * @property {Array.<onnx.ITypeProto>|null} [typeProtos] AttributeProto typeProtos
+         */
+
+        /**
+         * Constructs a new AttributeProto.
+         * @memberof onnx
+         * @classdesc Represents an AttributeProto.
+         * @implements IAttributeProto
+         * @constructor
+         * @param {onnx.IAttributeProto=} [properties] Properties to set
+         */
+        function AttributeProto(properties) {
+            this.floats = [];
+            this.ints = [];
+            this.strings = [];
+            this.tensors = [];
+            this.graphs = [];
+            this.sparseTensors = [];
+            this.typeProtos = [];
+            if (properties)
+                for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null)
+                        this[keys[i]] = properties[keys[i]];
+        }
+
+        /**
+         * AttributeProto name.
+         * @member {string} name
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.name = "";
+
+        /**
+         * AttributeProto refAttrName.
+         * @member {string} refAttrName
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.refAttrName = "";
+
+        /**
+         * AttributeProto docString.
+         * @member {string} docString
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.docString = "";
+
+        /**
+         * AttributeProto type.
+         * @member {onnx.AttributeProto.AttributeType} type
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.type = 0;
+
+        /**
+         * AttributeProto f.
+         * @member {number} f
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.f = 0;
+
+        /**
+         * AttributeProto i.
+         * @member {number|Long} i
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.i = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * AttributeProto s.
+         * @member {Uint8Array} s
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.s = $util.newBuffer([]);
+
+        /**
+         * AttributeProto t.
+         * @member {onnx.ITensorProto|null|undefined} t
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.t = null;
+
+        /**
+         * AttributeProto g.
+         * @member {onnx.IGraphProto|null|undefined} g
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.g = null;
+
+        /**
+         * AttributeProto sparseTensor.
+         * @member {onnx.ISparseTensorProto|null|undefined} sparseTensor
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.sparseTensor = null;
+
+        /**
+         * AttributeProto tp.
+         * @member {onnx.ITypeProto|null|undefined} tp
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.tp = null;
+
+        /**
+         * AttributeProto floats.
+         * @member {Array.<number>} floats
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.floats = $util.emptyArray;
+
+        /**
+         * AttributeProto ints.
+         * @member {Array.<number|Long>} ints
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.ints = $util.emptyArray;
+
+        /**
+         * AttributeProto strings.
+         * @member {Array.<Uint8Array>} strings
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.strings = $util.emptyArray;
+
+        /**
+         * AttributeProto tensors.
+         * @member {Array.<onnx.ITensorProto>} tensors
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.tensors = $util.emptyArray;
+
+        /**
+         * AttributeProto graphs.
+         * @member {Array.<onnx.IGraphProto>} graphs
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.graphs = $util.emptyArray;
+
+        /**
+         * AttributeProto sparseTensors.
+         * @member {Array.<onnx.ISparseTensorProto>} sparseTensors
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.sparseTensors = $util.emptyArray;
+
+        /**
+         * AttributeProto typeProtos.
+         * @member {Array.<onnx.ITypeProto>} typeProtos
+         * @memberof onnx.AttributeProto
+         * @instance
+         */
+        AttributeProto.prototype.typeProtos = $util.emptyArray;
+
+        /**
+         * Creates a new AttributeProto instance using the specified properties.
+         * @function create
+         * @memberof onnx.AttributeProto
+         * @static
+         * @param {onnx.IAttributeProto=} [properties] Properties to set
+         * @returns {onnx.AttributeProto} AttributeProto instance
+         */
+        AttributeProto.create = function create(properties) {
+            return new AttributeProto(properties);
+        };
+
+        /**
+         * Encodes the specified AttributeProto message. Does not implicitly {@link onnx.AttributeProto.verify|verify} messages.
+         * @function encode
+         * @memberof onnx.AttributeProto
+         * @static
+         * @param {onnx.IAttributeProto} message AttributeProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AttributeProto.encode = function encode(message, writer) {
+            if (!writer)
+                writer = $Writer.create();
+            if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+            if (message.f != null && Object.hasOwnProperty.call(message, "f"))
+                writer.uint32(/* id 2, wireType 5 =*/21).float(message.f);
+            if (message.i != null && Object.hasOwnProperty.call(message, "i"))
+                writer.uint32(/* id 3, wireType 0 =*/24).int64(message.i);
+            if (message.s != null && Object.hasOwnProperty.call(message, "s"))
+                writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.s);
+            if (message.t != null && Object.hasOwnProperty.call(message, "t"))
+                $root.onnx.TensorProto.encode(message.t, writer.uint32(/* id 5, wireType 2 =*/42).fork()).ldelim();
+            if (message.g != null && Object.hasOwnProperty.call(message, "g"))
+                $root.onnx.GraphProto.encode(message.g, writer.uint32(/* id 6, wireType 2 =*/50).fork()).ldelim();
+            if (message.floats != null && message.floats.length) {
+                writer.uint32(/* id 7, wireType 2 =*/58).fork();
+                for (var i = 0; i < message.floats.length; ++i)
+                    writer.float(message.floats[i]);
+                writer.ldelim();
+            }
+            if (message.ints != null && message.ints.length) {
+                writer.uint32(/* id 8, wireType 2 =*/66).fork();
+                for (var i = 0; i < message.ints.length; ++i)
+                    writer.int64(message.ints[i]);
+                writer.ldelim();
+            }
+            if (message.strings != null && message.strings.length)
+                for (var i = 0; i < message.strings.length; ++i)
+                    writer.uint32(/* id 9, wireType 2 =*/74).bytes(message.strings[i]);
+            if (message.tensors != null && message.tensors.length)
+                for (var i = 0; i < message.tensors.length; ++i)
+                    $root.onnx.TensorProto.encode(message.tensors[i], writer.uint32(/* id 10, wireType 2 =*/82).fork()).ldelim();
+            if (message.graphs != null && message.graphs.length)
+                for (var i = 0; i < message.graphs.length; ++i)
+                    $root.onnx.GraphProto.encode(message.graphs[i], writer.uint32(/* id 11, wireType 2 =*/90).fork()).ldelim();
+            if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+                writer.uint32(/* id 13, wireType 2 =*/106).string(message.docString);
+            if (message.tp != null && Object.hasOwnProperty.call(message, "tp"))
+                $root.onnx.TypeProto.encode(message.tp, writer.uint32(/* id 14, wireType 2 =*/114).fork()).ldelim();
+            if (message.typeProtos != null && message.typeProtos.length)
+                for (var i = 0; i < message.typeProtos.length; ++i)
+                    $root.onnx.TypeProto.encode(message.typeProtos[i], writer.uint32(/* id 15, wireType 2 =*/122).fork()).ldelim();
+            if (message.type != null && Object.hasOwnProperty.call(message, "type"))
+                writer.uint32(/* id 20, wireType 0 =*/160).int32(message.type);
+            if (message.refAttrName != null && Object.hasOwnProperty.call(message, "refAttrName"))
+                writer.uint32(/* id 21, wireType 2 =*/170).string(message.refAttrName);
+            if (message.sparseTensor != null && Object.hasOwnProperty.call(message, "sparseTensor"))
+                $root.onnx.SparseTensorProto.encode(message.sparseTensor, writer.uint32(/* id 22, wireType 2 =*/178).fork()).ldelim();
+            if (message.sparseTensors != null && message.sparseTensors.length)
+                for (var i = 0; i < message.sparseTensors.length; ++i)
+                    $root.onnx.SparseTensorProto.encode(message.sparseTensors[i], writer.uint32(/* id 23, wireType 2 =*/186).fork()).ldelim();
+            return writer;
+        };
+
+        /**
+         * Encodes the specified AttributeProto message, length delimited. Does not implicitly {@link onnx.AttributeProto.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof onnx.AttributeProto
+         * @static
+         * @param {onnx.IAttributeProto} message AttributeProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AttributeProto.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+        };
+
+        /**
+         * Decodes an AttributeProto message from the specified reader or buffer.
+         * @function decode
+         * @memberof onnx.AttributeProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {onnx.AttributeProto} AttributeProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AttributeProto.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.AttributeProto();
+            while (reader.pos < end) {
+                var tag = reader.uint32();
+                switch (tag >>> 3) {
+                case 1:
+                    message.name = reader.string();
+                    break;
+                case 21:
+                    message.refAttrName = reader.string();
+                    break;
+                case 13:
+                    message.docString = reader.string();
+                    break;
+                case 20:
+                    message.type = reader.int32();
+                    break;
+                case 2:
+                    message.f = reader.float();
+                    break;
+                case 3:
+                    message.i = reader.int64();
+                    break;
+                case 4:
+                    message.s = reader.bytes();
+                    break;
+                case 5:
+                    message.t = $root.onnx.TensorProto.decode(reader, reader.uint32());
+                    break;
+                case 6:
+                    message.g = $root.onnx.GraphProto.decode(reader, reader.uint32());
+                    break;
+                case 22:
+                    message.sparseTensor = $root.onnx.SparseTensorProto.decode(reader, reader.uint32());
+                    break;
+                case 14:
+                    message.tp = $root.onnx.TypeProto.decode(reader, reader.uint32());
+                    break;
+                case 7:
+                    if (!(message.floats && message.floats.length))
+                        message.floats = [];
+                    if ((tag & 7) === 2) {
+                        var end2 = reader.uint32() + reader.pos;
+                        while (reader.pos < end2)
+                            message.floats.push(reader.float());
+                    } else
+                        message.floats.push(reader.float());
+                    break;
+                case 8:
+                    if (!(message.ints && message.ints.length))
+                        message.ints = [];
+                    if ((tag & 7) === 2) {
+                        var end2 = reader.uint32() + reader.pos;
+                        while (reader.pos < end2)
+                            message.ints.push(reader.int64());
+                    } else
+                        message.ints.push(reader.int64());
+                    break;
+                case 9:
+                    if (!(message.strings && message.strings.length))
+                        message.strings = [];
+                    message.strings.push(reader.bytes());
+                    break;
+                case 10:
+                    if (!(message.tensors && message.tensors.length))
+                        message.tensors = [];
+                    message.tensors.push($root.onnx.TensorProto.decode(reader, reader.uint32()));
+                    break;
+                case 11:
+                    if (!(message.graphs && message.graphs.length))
+                        message.graphs = [];
+                    message.graphs.push($root.onnx.GraphProto.decode(reader, reader.uint32()));
+                    break;
+                case 23:
+                    if (!(message.sparseTensors && message.sparseTensors.length))
+                        message.sparseTensors = [];
+                    message.sparseTensors.push($root.onnx.SparseTensorProto.decode(reader, reader.uint32()));
+                    break;
+                case 15:
+                    if (!(message.typeProtos && message.typeProtos.length))
+                        message.typeProtos = [];
+                    message.typeProtos.push($root.onnx.TypeProto.decode(reader, reader.uint32()));
+                    break;
+                default:
+                    reader.skipType(tag & 7);
+                    break;
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Decodes an AttributeProto message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof onnx.AttributeProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {onnx.AttributeProto} AttributeProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AttributeProto.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+        };
+
+        /**
+         * Verifies an AttributeProto message.
+         * @function verify
+         * @memberof onnx.AttributeProto
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        AttributeProto.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (message.name != null && message.hasOwnProperty("name"))
+                if (!$util.isString(message.name))
+                    return "name: string expected";
+            if (message.refAttrName != null && message.hasOwnProperty("refAttrName"))
+                if (!$util.isString(message.refAttrName))
+                    return "refAttrName: string expected";
+            if (message.docString != null && message.hasOwnProperty("docString"))
+                if (!$util.isString(message.docString))
+                    return "docString: string expected";
+            if (message.type != null && message.hasOwnProperty("type"))
+                switch (message.type) {
+                default:
+                    return "type: enum value expected";
+                case 0:
+                case 1:
+                case 2:
+                case 3:
+                case 4:
+                case 5:
+                case 11:
+                case 13:
+                case 6:
+                case 7:
+                case 8:
+                case 9:
+                case 10:
+                case 12:
+                case 14:
+                    break;
+                }
+            if (message.f != null && message.hasOwnProperty("f"))
+                if (typeof message.f !== "number")
+                    return "f: number expected";
+            if (message.i != null && message.hasOwnProperty("i"))
+                if (!$util.isInteger(message.i) && !(message.i && $util.isInteger(message.i.low) && $util.isInteger(message.i.high)))
+                    return "i: integer|Long expected";
+            if (message.s != null && message.hasOwnProperty("s"))
+                if (!(message.s && typeof message.s.length === "number" || $util.isString(message.s)))
+                    return "s: buffer expected";
+            if (message.t != null && message.hasOwnProperty("t")) {
+                var error = $root.onnx.TensorProto.verify(message.t);
+                if (error)
+                    return "t." + error;
+            }
+            if (message.g != null && message.hasOwnProperty("g")) {
+                var error = $root.onnx.GraphProto.verify(message.g);
+                if (error)
+                    return "g." + error;
+            }
+            if (message.sparseTensor != null && message.hasOwnProperty("sparseTensor")) {
+                var error = $root.onnx.SparseTensorProto.verify(message.sparseTensor);
+                if (error)
+                    return "sparseTensor." + error;
+            }
+            if (message.tp != null && message.hasOwnProperty("tp")) {
+                var error = $root.onnx.TypeProto.verify(message.tp);
+                if (error)
+                    return "tp." + error;
+            }
+            if (message.floats != null && message.hasOwnProperty("floats")) {
+                if (!Array.isArray(message.floats))
+                    return "floats: array expected";
+                for (var i = 0; i < message.floats.length; ++i)
+                    if (typeof message.floats[i] !== "number")
+                        return "floats: number[] expected";
+            }
+            if (message.ints != null && message.hasOwnProperty("ints")) {
+                if (!Array.isArray(message.ints))
+                    return "ints: array expected";
+                for (var i = 0; i < message.ints.length; ++i)
+                    if (!$util.isInteger(message.ints[i]) && !(message.ints[i] && $util.isInteger(message.ints[i].low) && $util.isInteger(message.ints[i].high)))
+                        return "ints: integer|Long[] expected";
+            }
+            if (message.strings != null && message.hasOwnProperty("strings")) {
+                if (!Array.isArray(message.strings))
+                    return "strings: array expected";
+                for (var i = 0; i < message.strings.length; ++i)
+                    if (!(message.strings[i] && typeof message.strings[i].length === "number" || $util.isString(message.strings[i])))
+                        return "strings: buffer[] expected";
+            }
+            if (message.tensors != null && message.hasOwnProperty("tensors")) {
+                if (!Array.isArray(message.tensors))
+                    return "tensors: array expected";
+                for (var i = 0; i < message.tensors.length; ++i) {
+                    var error = $root.onnx.TensorProto.verify(message.tensors[i]);
+                    if (error)
+                        return "tensors." + error;
+                }
+            }
+            if (message.graphs != null && message.hasOwnProperty("graphs")) {
+                if (!Array.isArray(message.graphs))
+                    return "graphs: array expected";
+                for (var i = 0; i < message.graphs.length; ++i) {
+                    var error = $root.onnx.GraphProto.verify(message.graphs[i]);
+                    if (error)
+                        return "graphs." + error;
+                }
+            }
+            if (message.sparseTensors != null && message.hasOwnProperty("sparseTensors")) {
+                if (!Array.isArray(message.sparseTensors))
+                    return "sparseTensors: array expected";
+                for (var i = 0; i < message.sparseTensors.length; ++i) {
+                    var error = $root.onnx.SparseTensorProto.verify(message.sparseTensors[i]);
+                    if (error)
+                        return "sparseTensors." + error;
+                }
+            }
+            if (message.typeProtos != null && message.hasOwnProperty("typeProtos")) {
+                if (!Array.isArray(message.typeProtos))
+                    return "typeProtos: array expected";
+                for (var i = 0; i < message.typeProtos.length; ++i) {
+                    var error = $root.onnx.TypeProto.verify(message.typeProtos[i]);
+                    if (error)
+                        return "typeProtos." + error;
+                }
+            }
+            return null;
+        };
+
+        /**
+         * Creates an AttributeProto message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof onnx.AttributeProto
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {onnx.AttributeProto} AttributeProto
+         */
+        AttributeProto.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.AttributeProto)
+                return object;
+            var message = new $root.onnx.AttributeProto();
+            if (object.name != null)
+                message.name = String(object.name);
+            if (object.refAttrName != null)
+                message.refAttrName = String(object.refAttrName);
+            if (object.docString != null)
+                message.docString = String(object.docString);
+            switch (object.type) {
+            case "UNDEFINED":
+            case 0:
+                message.type = 0;
+                break;
+            case "FLOAT":
+            case 1:
+                message.type = 1;
+                break;
+            case "INT":
+            case 2:
+                message.type = 2;
+                break;
+            case "STRING":
+            case 3:
+                message.type = 3;
+                break;
+            case "TENSOR":
+            case 4:
+                message.type = 4;
+                break;
+            case "GRAPH":
+            case 5:
+                message.type = 5;
+                break;
+            case "SPARSE_TENSOR":
+            case 11:
+                message.type = 11;
+                break;
+            case "TYPE_PROTO":
+            case 13:
+                message.type = 13;
+                break;
+            case "FLOATS":
+            case 6:
+                message.type = 6;
+                break;
+            case "INTS":
+            case 7:
+                message.type = 7;
+                break;
+            case "STRINGS":
+            case 8:
+                message.type = 8;
+                break;
+            case "TENSORS":
+            case 9:
+                message.type = 9;
+                break;
+            case "GRAPHS":
+            case 10:
+                message.type = 10;
+                break;
+            case "SPARSE_TENSORS":
+            case 12:
+                message.type = 12;
+                break;
+            case "TYPE_PROTOS":
+            case 14:
+                message.type = 14;
+                break;
+            }
+            if (object.f != null)
+                message.f = Number(object.f);
+            if (object.i != null)
+                if ($util.Long)
+                    (message.i = $util.Long.fromValue(object.i)).unsigned = false;
+                else if (typeof object.i === "string")
+                    message.i = parseInt(object.i, 10);
+                else if (typeof object.i === "number")
+                    message.i = object.i;
+                else if (typeof object.i === "object")
+                    message.i = new $util.LongBits(object.i.low >>> 0, object.i.high >>> 0).toNumber();
+            if (object.s != null)
+                if (typeof object.s === "string")
+                    $util.base64.decode(object.s, message.s = $util.newBuffer($util.base64.length(object.s)), 0);
+                else if (object.s.length)
+                    message.s = object.s;
+            if (object.t != null) {
+                if (typeof object.t !== "object")
+                    throw TypeError(".onnx.AttributeProto.t: object expected");
+                message.t = $root.onnx.TensorProto.fromObject(object.t);
+            }
+            if (object.g != null) {
+                if (typeof object.g !== "object")
+                    throw TypeError(".onnx.AttributeProto.g: object expected");
+                message.g = $root.onnx.GraphProto.fromObject(object.g);
+            }
+            if (object.sparseTensor != null) {
+                if (typeof object.sparseTensor !== "object")
+                    throw TypeError(".onnx.AttributeProto.sparseTensor: object expected");
+                message.sparseTensor = $root.onnx.SparseTensorProto.fromObject(object.sparseTensor);
+            }
+            if (object.tp != null) {
+                if (typeof object.tp !== "object")
+                    throw TypeError(".onnx.AttributeProto.tp: object expected");
+                message.tp = $root.onnx.TypeProto.fromObject(object.tp);
+            }
+            if (object.floats) {
+                if (!Array.isArray(object.floats))
+                    throw TypeError(".onnx.AttributeProto.floats: array expected");
+                message.floats = [];
+                for (var i = 0; i < object.floats.length; ++i)
+                    message.floats[i] = Number(object.floats[i]);
+            }
+            if (object.ints) {
+                if (!Array.isArray(object.ints))
+                    throw TypeError(".onnx.AttributeProto.ints: array expected");
+                message.ints = [];
+                for (var i = 0; i < object.ints.length; ++i)
+                    if ($util.Long)
+                        (message.ints[i] = $util.Long.fromValue(object.ints[i])).unsigned = false;
+                    else if (typeof object.ints[i] === "string")
+                        message.ints[i] = parseInt(object.ints[i], 10);
+                    else if (typeof object.ints[i] === "number")
+                        message.ints[i] = object.ints[i];
+                    else if (typeof object.ints[i] === "object")
+                        message.ints[i] = new $util.LongBits(object.ints[i].low >>> 0, object.ints[i].high >>> 0).toNumber();
+            }
+            if (object.strings) {
+                if (!Array.isArray(object.strings))
+                    throw TypeError(".onnx.AttributeProto.strings: array expected");
+                message.strings = [];
+                for (var i = 0; i < object.strings.length; ++i)
+                    if (typeof object.strings[i] === "string")
+                        $util.base64.decode(object.strings[i], message.strings[i] = $util.newBuffer($util.base64.length(object.strings[i])), 0);
+                    else if (object.strings[i].length)
+                        message.strings[i] = object.strings[i];
+            }
+            if (object.tensors) {
+                if (!Array.isArray(object.tensors))
+                    throw TypeError(".onnx.AttributeProto.tensors: array expected");
+                message.tensors = [];
+                for (var i = 0; i < object.tensors.length; ++i) {
+                    if (typeof object.tensors[i] !== "object")
+                        throw TypeError(".onnx.AttributeProto.tensors: object expected");
+                    message.tensors[i] = $root.onnx.TensorProto.fromObject(object.tensors[i]);
+                }
+            }
+            if (object.graphs) {
+                if (!Array.isArray(object.graphs))
+                    throw TypeError(".onnx.AttributeProto.graphs: array expected");
+                message.graphs = [];
+                for (var i = 0; i < object.graphs.length; ++i) {
+                    if (typeof object.graphs[i] !== "object")
+                        throw TypeError(".onnx.AttributeProto.graphs: object expected");
+                    message.graphs[i] = $root.onnx.GraphProto.fromObject(object.graphs[i]);
+                }
+            }
+            if (object.sparseTensors) {
+                if (!Array.isArray(object.sparseTensors))
+                    throw TypeError(".onnx.AttributeProto.sparseTensors: array expected");
+                message.sparseTensors = [];
+                for (var i = 0; i < object.sparseTensors.length; ++i) {
+                    if (typeof object.sparseTensors[i] !== "object")
+                        throw TypeError(".onnx.AttributeProto.sparseTensors: object expected");
+                    message.sparseTensors[i] = $root.onnx.SparseTensorProto.fromObject(object.sparseTensors[i]);
+                }
+            }
+            if (object.typeProtos) {
+                if (!Array.isArray(object.typeProtos))
+                    throw TypeError(".onnx.AttributeProto.typeProtos: array expected");
+                message.typeProtos = [];
+                for (var i = 0; i < object.typeProtos.length; ++i) {
+                    if (typeof object.typeProtos[i] !== "object")
+                        throw TypeError(".onnx.AttributeProto.typeProtos: object expected");
+                    message.typeProtos[i] = $root.onnx.TypeProto.fromObject(object.typeProtos[i]);
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from an AttributeProto message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof onnx.AttributeProto
+         * @static
+         * @param {onnx.AttributeProto} message AttributeProto
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        AttributeProto.toObject = function toObject(message, options) {
+            if (!options)
+                options = {};
+            var object = {};
+            if (options.arrays || options.defaults) {
+                object.floats = [];
+                object.ints = [];
+                object.strings = [];
+                object.tensors = [];
+                object.graphs = [];
+                object.typeProtos = [];
+                object.sparseTensors = [];
+            }
+            if (options.defaults) {
+                object.name = "";
+                object.f = 0;
+                if ($util.Long) {
+                    var long = new $util.Long(0, 0, false);
+                    object.i = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                } else
+                    object.i = options.longs === String ? "0" : 0;
+                if (options.bytes === String)
+                    object.s = "";
+                else {
+                    object.s = [];
+                    if (options.bytes !== Array)
+                        object.s = $util.newBuffer(object.s);
+                }
+                object.t = null;
+                object.g = null;
+                object.docString = "";
+                object.tp = null;
+                object.type = options.enums === String ? "UNDEFINED" : 0;
+                object.refAttrName = "";
+                object.sparseTensor = null;
+            }
+            if (message.name != null && message.hasOwnProperty("name"))
+                object.name = message.name;
+            if (message.f != null && message.hasOwnProperty("f"))
+                object.f = options.json && !isFinite(message.f) ? String(message.f) : message.f;
+            if (message.i != null && message.hasOwnProperty("i"))
+                if (typeof message.i === "number")
+                    object.i = options.longs === String ? String(message.i) : message.i;
+                else
+                    object.i = options.longs === String ? $util.Long.prototype.toString.call(message.i) : options.longs === Number ? new $util.LongBits(message.i.low >>> 0, message.i.high >>> 0).toNumber() : message.i;
+            if (message.s != null && message.hasOwnProperty("s"))
+                object.s = options.bytes === String ? $util.base64.encode(message.s, 0, message.s.length) : options.bytes === Array ? Array.prototype.slice.call(message.s) : message.s;
+            if (message.t != null && message.hasOwnProperty("t"))
+                object.t = $root.onnx.TensorProto.toObject(message.t, options);
+            if (message.g != null && message.hasOwnProperty("g"))
+                object.g = $root.onnx.GraphProto.toObject(message.g, options);
+            if (message.floats && message.floats.length) {
+                object.floats = [];
+                for (var j = 0; j < message.floats.length; ++j)
+                    object.floats[j] = options.json && !isFinite(message.floats[j]) ? String(message.floats[j]) : message.floats[j];
+            }
+            if (message.ints && message.ints.length) {
+                object.ints = [];
+                for (var j = 0; j < message.ints.length; ++j)
+                    if (typeof message.ints[j] === "number")
+                        object.ints[j] = options.longs === String ? String(message.ints[j]) : message.ints[j];
+                    else
+                        object.ints[j] = options.longs === String ? $util.Long.prototype.toString.call(message.ints[j]) : options.longs === Number ? new $util.LongBits(message.ints[j].low >>> 0, message.ints[j].high >>> 0).toNumber() : message.ints[j];
+            }
+            if (message.strings && message.strings.length) {
+                object.strings = [];
+                for (var j = 0; j < message.strings.length; ++j)
+                    object.strings[j] = options.bytes === String ? $util.base64.encode(message.strings[j], 0, message.strings[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.strings[j]) : message.strings[j];
+            }
+            if (message.tensors && message.tensors.length) {
+                object.tensors = [];
+                for (var j = 0; j < message.tensors.length; ++j)
+                    object.tensors[j] = $root.onnx.TensorProto.toObject(message.tensors[j], options);
+            }
+            if (message.graphs && message.graphs.length) {
+                object.graphs = [];
+                for (var j = 0; j < message.graphs.length; ++j)
+                    object.graphs[j] = $root.onnx.GraphProto.toObject(message.graphs[j], options);
+            }
+            if (message.docString != null && message.hasOwnProperty("docString"))
+                object.docString = message.docString;
+            if (message.tp != null && message.hasOwnProperty("tp"))
+                object.tp = $root.onnx.TypeProto.toObject(message.tp, options);
+            if (message.typeProtos && message.typeProtos.length) {
+                object.typeProtos = [];
+                for (var j = 0; j < message.typeProtos.length; ++j)
+                    object.typeProtos[j] = $root.onnx.TypeProto.toObject(message.typeProtos[j], options);
+            }
+            if (message.type != null && message.hasOwnProperty("type"))
+                object.type = options.enums === String ? $root.onnx.AttributeProto.AttributeType[message.type] : message.type;
+            if (message.refAttrName != null && message.hasOwnProperty("refAttrName"))
+                object.refAttrName = message.refAttrName;
+            if (message.sparseTensor != null && message.hasOwnProperty("sparseTensor"))
+                object.sparseTensor = $root.onnx.SparseTensorProto.toObject(message.sparseTensor, options);
+            if (message.sparseTensors && message.sparseTensors.length) {
+                object.sparseTensors = [];
+                for (var j = 0; j < message.sparseTensors.length; ++j)
+                    object.sparseTensors[j] = $root.onnx.SparseTensorProto.toObject(message.sparseTensors[j], options);
+            }
+            return object;
+        };
+
+        /**
+         * Converts this AttributeProto to JSON.
+         * @function toJSON
+         * @memberof onnx.AttributeProto
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        AttributeProto.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * AttributeType enum.
+         * @name onnx.AttributeProto.AttributeType
+         * @enum {number}
+         * @property {number} UNDEFINED=0 UNDEFINED value
+         * @property {number} FLOAT=1 FLOAT value
+         * @property {number} INT=2 INT value
+         * @property {number} STRING=3 STRING value
+         * @property {number} TENSOR=4 TENSOR value
+         * @property {number} GRAPH=5 GRAPH value
+         * @property {number} SPARSE_TENSOR=11 SPARSE_TENSOR value
+         * @property {number} TYPE_PROTO=13 TYPE_PROTO value
+         * @property {number} FLOATS=6 FLOATS value
+         * @property {number} INTS=7 INTS value
+         * @property {number} STRINGS=8 STRINGS value
+         * @property {number} TENSORS=9 TENSORS value
+         * @property {number} GRAPHS=10 GRAPHS value
+         * @property {number} SPARSE_TENSORS=12 SPARSE_TENSORS value
+         * @property {number} TYPE_PROTOS=14 TYPE_PROTOS value
+         */
+        AttributeProto.AttributeType = (function() {
+            var valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "UNDEFINED"] = 0;
+            values[valuesById[1] = "FLOAT"] = 1;
+            values[valuesById[2] = "INT"] = 2;
+            values[valuesById[3] = "STRING"] = 3;
+            values[valuesById[4] = "TENSOR"] = 4;
+            values[valuesById[5] = "GRAPH"] = 5;
+            values[valuesById[11] = "SPARSE_TENSOR"] = 11;
+            values[valuesById[13] = "TYPE_PROTO"] = 13;
+            values[valuesById[6] = "FLOATS"] = 6;
+            values[valuesById[7] = "INTS"] = 7;
+            values[valuesById[8] = "STRINGS"] = 8;
+            values[valuesById[9] = "TENSORS"] = 9;
+            values[valuesById[10] = "GRAPHS"] = 10;
+            values[valuesById[12] = "SPARSE_TENSORS"] = 12;
+            values[valuesById[14] = "TYPE_PROTOS"] = 14;
+            return values;
+        })();
+
+        return AttributeProto;
+    })();
+
+    onnx.ValueInfoProto = (function() {
+
+        /**
+         * Properties of a ValueInfoProto.
+         * @memberof onnx
+         * @interface IValueInfoProto
+         * @property {string|null} [name] ValueInfoProto name
+         * @property {onnx.ITypeProto|null} [type] ValueInfoProto type
+         * @property {string|null} [docString] ValueInfoProto docString
+         */
+
+        /**
+         * Constructs a new ValueInfoProto.
+         * @memberof onnx
+         * @classdesc Represents a ValueInfoProto.
+         * @implements IValueInfoProto
+         * @constructor
+         * @param {onnx.IValueInfoProto=} [properties] Properties to set
+         */
+        function ValueInfoProto(properties) {
+            if (properties)
+                for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null)
+                        this[keys[i]] = properties[keys[i]];
+        }
+
+        /**
+         * ValueInfoProto name.
+         * @member {string} name
+         * @memberof onnx.ValueInfoProto
+         * @instance
+         */
+        ValueInfoProto.prototype.name = "";
+
+        /**
+         * ValueInfoProto type.
+         * @member {onnx.ITypeProto|null|undefined} type
+         * @memberof onnx.ValueInfoProto
+         * @instance
+         */
+        ValueInfoProto.prototype.type = null;
+
+        /**
+         * ValueInfoProto docString.
+         * @member {string} docString
+         * @memberof onnx.ValueInfoProto
+         * @instance
+         */
+        ValueInfoProto.prototype.docString = "";
+
+        /**
+         * Creates a new ValueInfoProto instance using the specified properties.
+         * @function create
+         * @memberof onnx.ValueInfoProto
+         * @static
+         * @param {onnx.IValueInfoProto=} [properties] Properties to set
+         * @returns {onnx.ValueInfoProto} ValueInfoProto instance
+         */
+        ValueInfoProto.create = function create(properties) {
+            return new ValueInfoProto(properties);
+        };
+
+        /**
+         * Encodes the specified ValueInfoProto message. Does not implicitly {@link onnx.ValueInfoProto.verify|verify} messages.
+         * @function encode
+         * @memberof onnx.ValueInfoProto
+         * @static
+         * @param {onnx.IValueInfoProto} message ValueInfoProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ValueInfoProto.encode = function encode(message, writer) {
+            if (!writer)
+                writer = $Writer.create();
+            if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+            if (message.type != null && Object.hasOwnProperty.call(message, "type"))
+                $root.onnx.TypeProto.encode(message.type, writer.uint32(/* id 2, wireType 2 =*/18).fork()).ldelim();
+            if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.docString);
+            return writer;
+        };
+
+        /**
+         * Encodes the specified ValueInfoProto message, length delimited. Does not implicitly {@link onnx.ValueInfoProto.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof onnx.ValueInfoProto
+         * @static
+         * @param {onnx.IValueInfoProto} message ValueInfoProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ValueInfoProto.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+        };
+
+        /**
+         * Decodes a ValueInfoProto message from the specified reader or buffer.
+         * @function decode
+         * @memberof onnx.ValueInfoProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {onnx.ValueInfoProto} ValueInfoProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ValueInfoProto.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.ValueInfoProto();
+            while (reader.pos < end) {
+                var tag = reader.uint32();
+                switch (tag >>> 3) {
+                case 1:
+                    message.name = reader.string();
+                    break;
+                case 2:
+                    message.type = $root.onnx.TypeProto.decode(reader, reader.uint32());
+                    break;
+                case 3:
+                    message.docString = reader.string();
+                    break;
+                default:
+                    reader.skipType(tag & 7);
+                    break;
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Decodes a ValueInfoProto message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof onnx.ValueInfoProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {onnx.ValueInfoProto} ValueInfoProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ValueInfoProto.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+        };
+
+        /**
+         * Verifies a ValueInfoProto message.
+         * @function verify
+         * @memberof onnx.ValueInfoProto
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        ValueInfoProto.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (message.name != null && message.hasOwnProperty("name"))
+                if (!$util.isString(message.name))
+                    return "name: string expected";
+            if (message.type != null && message.hasOwnProperty("type")) {
+                var error = $root.onnx.TypeProto.verify(message.type);
+                if (error)
+                    return "type." + error;
+            }
+            if (message.docString != null && message.hasOwnProperty("docString"))
+                if (!$util.isString(message.docString))
+                    return "docString: string expected";
+            return null;
+        };
+
+        /**
+         * Creates a ValueInfoProto message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof onnx.ValueInfoProto
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {onnx.ValueInfoProto} ValueInfoProto
+         */
+        ValueInfoProto.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.ValueInfoProto)
+                return object;
+            var message = new $root.onnx.ValueInfoProto();
+            if (object.name != null)
+                message.name = String(object.name);
+            if (object.type != null) {
+                if (typeof object.type !== "object")
+                    throw TypeError(".onnx.ValueInfoProto.type: object expected");
+                message.type = $root.onnx.TypeProto.fromObject(object.type);
+            }
+            if (object.docString != null)
+                message.docString = String(object.docString);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a ValueInfoProto message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof onnx.ValueInfoProto
+         * @static
+         * @param {onnx.ValueInfoProto} message ValueInfoProto
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        ValueInfoProto.toObject = function toObject(message, options) {
+            if (!options)
+                options = {};
+            var object = {};
+            if (options.defaults) {
+                object.name = "";
+                object.type = null;
+                object.docString = "";
+            }
+            if (message.name != null && message.hasOwnProperty("name"))
+                object.name = message.name;
+            if (message.type != null && message.hasOwnProperty("type"))
+                object.type = $root.onnx.TypeProto.toObject(message.type, options);
+            if (message.docString != null && message.hasOwnProperty("docString"))
+                object.docString = message.docString;
+            return object;
+        };
+
+        /**
+         * Converts this ValueInfoProto to JSON.
+         * @function toJSON
+         * @memberof onnx.ValueInfoProto
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        ValueInfoProto.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return ValueInfoProto;
+    })();
+
+    onnx.NodeProto = (function() {
+
+        /**
+         * Properties of a NodeProto.
+         * @memberof onnx
+         * @interface INodeProto
+         * @property {Array.<string>|null} [input] NodeProto input
+         * @property {Array.<string>|null} [output] NodeProto output
+         * @property {string|null} [name] NodeProto name
+         * @property {string|null} [opType] NodeProto opType
+         * @property {string|null} [domain] NodeProto domain
+         * @property {Array.<onnx.IAttributeProto>|null} [attribute] NodeProto attribute
+         * @property {string|null} [docString] NodeProto docString
+         */
+
+        /**
+         * Constructs a new NodeProto.
+         * @memberof onnx
+         * @classdesc Represents a NodeProto.
+         * @implements INodeProto
+         * @constructor
+         * @param {onnx.INodeProto=} [properties] Properties to set
+         */
+        function NodeProto(properties) {
+            this.input = [];
+            this.output = [];
+            this.attribute = [];
+            if (properties)
+                for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null)
+                        this[keys[i]] = properties[keys[i]];
+        }
+
+        /**
+         * NodeProto input.
+         * @member {Array.<string>} input
+         * @memberof onnx.NodeProto
+         * @instance
+         */
+        NodeProto.prototype.input = $util.emptyArray;
+
+        /**
+         * NodeProto output.
+         * @member {Array.<string>} output
+         * @memberof onnx.NodeProto
+         * @instance
+         */
+        NodeProto.prototype.output = $util.emptyArray;
+
+        /**
+         * NodeProto name.
+         * @member {string} name
+         * @memberof onnx.NodeProto
+         * @instance
+         */
+        NodeProto.prototype.name = "";
+
+        /**
+         * NodeProto opType.
+         * @member {string} opType
+         * @memberof onnx.NodeProto
+         * @instance
+         */
+        NodeProto.prototype.opType = "";
+
+        /**
+         * NodeProto domain.
+         * @member {string} domain
+         * @memberof onnx.NodeProto
+         * @instance
+         */
+        NodeProto.prototype.domain = "";
+
+        /**
+         * NodeProto attribute.
+         * @member {Array.<onnx.IAttributeProto>} attribute
+         * @memberof onnx.NodeProto
+         * @instance
+         */
+        NodeProto.prototype.attribute = $util.emptyArray;
+
+        /**
+         * NodeProto docString.
+         * @member {string} docString
+         * @memberof onnx.NodeProto
+         * @instance
+         */
+        NodeProto.prototype.docString = "";
+
+        /**
+         * Creates a new NodeProto instance using the specified properties.
+         * @function create
+         * @memberof onnx.NodeProto
+         * @static
+         * @param {onnx.INodeProto=} [properties] Properties to set
+         * @returns {onnx.NodeProto} NodeProto instance
+         */
+        NodeProto.create = function create(properties) {
+            return new NodeProto(properties);
+        };
+
+        /**
+         * Encodes the specified NodeProto message. Does not implicitly {@link onnx.NodeProto.verify|verify} messages.
+         * @function encode
+         * @memberof onnx.NodeProto
+         * @static
+         * @param {onnx.INodeProto} message NodeProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        NodeProto.encode = function encode(message, writer) {
+            if (!writer)
+                writer = $Writer.create();
+            if (message.input != null && message.input.length)
+                for (var i = 0; i < message.input.length; ++i)
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.input[i]);
+            if (message.output != null && message.output.length)
+                for (var i = 0; i < message.output.length; ++i)
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.output[i]);
+            if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.name);
+            if (message.opType != null && Object.hasOwnProperty.call(message, "opType"))
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.opType);
+            if (message.attribute != null && message.attribute.length)
+                for (var i = 0; i < message.attribute.length; ++i)
+                    $root.onnx.AttributeProto.encode(message.attribute[i], writer.uint32(/* id 5, wireType 2 =*/42).fork()).ldelim();
+            if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.docString);
+            if (message.domain != null && Object.hasOwnProperty.call(message, "domain"))
+                writer.uint32(/* id 7, wireType 2 =*/58).string(message.domain);
+            return writer;
+        };
+
+        /**
+         * Encodes the specified NodeProto message, length delimited. Does not implicitly {@link onnx.NodeProto.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof onnx.NodeProto
+         * @static
+         * @param {onnx.INodeProto} message NodeProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        NodeProto.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+        };
+
+        /**
+         * Decodes a NodeProto message from the specified reader or buffer.
+         * @function decode
+         * @memberof onnx.NodeProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {onnx.NodeProto} NodeProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        NodeProto.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.NodeProto();
+            while (reader.pos < end) {
+                var tag = reader.uint32();
+                switch (tag >>> 3) {
+                case 1:
+                    if (!(message.input && message.input.length))
+                        message.input = [];
+                    message.input.push(reader.string());
+                    break;
+                case 2:
+                    if (!(message.output && message.output.length))
+                        message.output = [];
+                    message.output.push(reader.string());
+                    break;
+                case 3:
+                    message.name = reader.string();
+                    break;
+                case 4:
+                    message.opType = reader.string();
+                    break;
+                case 7:
+                    message.domain = reader.string();
+                    break;
+                case 5:
+                    if (!(message.attribute && message.attribute.length))
+                        message.attribute = [];
+                    message.attribute.push($root.onnx.AttributeProto.decode(reader, reader.uint32()));
+                    break;
+                case 6:
+                    message.docString = reader.string();
+                    break;
+                default:
+                    reader.skipType(tag & 7);
+                    break;
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Decodes a NodeProto message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof onnx.NodeProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {onnx.NodeProto} NodeProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        NodeProto.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+        };
+
+        /**
+         * Verifies a NodeProto message.
+         * @function verify
+         * @memberof onnx.NodeProto
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        NodeProto.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (message.input != null && message.hasOwnProperty("input")) {
+                if (!Array.isArray(message.input))
+                    return "input: array expected";
+                for (var i = 0; i < message.input.length; ++i)
+                    if (!$util.isString(message.input[i]))
+                        return "input: string[] expected";
+            }
+            if (message.output != null && message.hasOwnProperty("output")) {
+                if (!Array.isArray(message.output))
+                    return "output: array expected";
+                for (var i = 0; i < message.output.length; ++i)
+                    if (!$util.isString(message.output[i]))
+                        return "output: string[] expected";
+            }
+            if (message.name != null && message.hasOwnProperty("name"))
+                if (!$util.isString(message.name))
+                    return "name: string expected";
+            if (message.opType != null && message.hasOwnProperty("opType"))
+                if (!$util.isString(message.opType))
+                    return "opType: string expected";
+            if (message.domain != null && message.hasOwnProperty("domain"))
+                if (!$util.isString(message.domain))
+                    return "domain: string expected";
+            if (message.attribute != null && message.hasOwnProperty("attribute")) {
+                if (!Array.isArray(message.attribute))
+                    return "attribute: array expected";
+                for (var i = 0; i < message.attribute.length; ++i) {
+                    var error = $root.onnx.AttributeProto.verify(message.attribute[i]);
+                    if (error)
+                        return "attribute." + error;
+                }
+            }
+            if (message.docString != null && message.hasOwnProperty("docString"))
+                if (!$util.isString(message.docString))
+                    return "docString: string expected";
+            return null;
+        };
+
+        /**
+         * Creates a NodeProto message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof onnx.NodeProto
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {onnx.NodeProto} NodeProto
+         */
+        NodeProto.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.NodeProto)
+                return object;
+            var message = new $root.onnx.NodeProto();
+            if (object.input) {
+                if (!Array.isArray(object.input))
+                    throw TypeError(".onnx.NodeProto.input: array expected");
+                message.input = [];
+                for (var i = 0; i < object.input.length; ++i)
+                    message.input[i] = String(object.input[i]);
+            }
+            if (object.output) {
+                if (!Array.isArray(object.output))
+                    throw TypeError(".onnx.NodeProto.output: array expected");
+                message.output = [];
+                for (var i = 0; i < object.output.length; ++i)
+                    message.output[i] = String(object.output[i]);
+            }
+            if (object.name != null)
+                message.name = String(object.name);
+            if (object.opType != null)
+                message.opType = String(object.opType);
+            if (object.domain != null)
+                message.domain = String(object.domain);
+            if (object.attribute) {
+                if (!Array.isArray(object.attribute))
+                    throw TypeError(".onnx.NodeProto.attribute: array expected");
+                message.attribute = [];
+                for (var i = 0; i < object.attribute.length; ++i) {
+                    if (typeof object.attribute[i] !== "object")
+                        throw TypeError(".onnx.NodeProto.attribute: object expected");
+                    message.attribute[i] = $root.onnx.AttributeProto.fromObject(object.attribute[i]);
+                }
+            }
+            if (object.docString != null)
+                message.docString = String(object.docString);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a NodeProto message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof onnx.NodeProto
+         * @static
+         * @param {onnx.NodeProto} message NodeProto
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        NodeProto.toObject = function toObject(message, options) {
+            if (!options)
+                options = {};
+            var object = {};
+            if (options.arrays || options.defaults) {
+                object.input = [];
+                object.output = [];
+                object.attribute = [];
+            }
+            if (options.defaults) {
+                object.name = "";
+                object.opType = "";
+                object.docString = "";
+                object.domain = "";
+            }
+            if (message.input && message.input.length) {
+                object.input = [];
+                for (var j = 0; j < message.input.length; ++j)
+                    object.input[j] = message.input[j];
+            }
+            if (message.output && message.output.length) {
+                object.output = [];
+                for (var j = 0; j < message.output.length; ++j)
+                    object.output[j] = message.output[j];
+            }
+            if (message.name != null && message.hasOwnProperty("name"))
+                object.name = message.name;
+            if (message.opType != null && message.hasOwnProperty("opType"))
+                object.opType = message.opType;
+            if (message.attribute && message.attribute.length) {
+                object.attribute = [];
+                for (var j = 0; j < message.attribute.length; ++j)
+                    object.attribute[j] = $root.onnx.AttributeProto.toObject(message.attribute[j], options);
+            }
+            if (message.docString != null && message.hasOwnProperty("docString"))
+                object.docString = message.docString;
+            if (message.domain != null && message.hasOwnProperty("domain"))
+                object.domain = message.domain;
+            return object;
+        };
+
+        /**
+         * Converts this NodeProto to JSON.
+         * @function toJSON
+         * @memberof onnx.NodeProto
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        NodeProto.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return NodeProto;
+    })();
+
+    onnx.TrainingInfoProto = (function() {
+
+        /**
+         * Properties of a TrainingInfoProto.
+         * @memberof onnx
+         * @interface ITrainingInfoProto
+         * @property {onnx.IGraphProto|null} [initialization] TrainingInfoProto initialization
+         * @property {onnx.IGraphProto|null} [algorithm] TrainingInfoProto algorithm
+         * @property {Array.<onnx.IStringStringEntryProto>|null} [initializationBinding] TrainingInfoProto initializationBinding
+         * @property {Array.<onnx.IStringStringEntryProto>|null} [updateBinding] TrainingInfoProto updateBinding
+         */
+
+        /**
+         * Constructs a new TrainingInfoProto.
+         * @memberof onnx
+         * @classdesc Represents a TrainingInfoProto.
+         * @implements ITrainingInfoProto
+         * @constructor
+         * @param {onnx.ITrainingInfoProto=} [properties] Properties to set
+         */
+        function TrainingInfoProto(properties) {
+            this.initializationBinding = [];
+            this.updateBinding = [];
+            if (properties)
+                for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null)
+                        this[keys[i]] = properties[keys[i]];
+        }
+
+        /**
+         * TrainingInfoProto initialization.
+         * @member {onnx.IGraphProto|null|undefined} initialization
+         * @memberof onnx.TrainingInfoProto
+         * @instance
+         */
+        TrainingInfoProto.prototype.initialization = null;
+
+        /**
+         * TrainingInfoProto algorithm.
+         * @member {onnx.IGraphProto|null|undefined} algorithm
+         * @memberof onnx.TrainingInfoProto
+         * @instance
+         */
+        TrainingInfoProto.prototype.algorithm = null;
+
+        /**
+         * TrainingInfoProto initializationBinding.
+         * @member {Array.<onnx.IStringStringEntryProto>} initializationBinding
+         * @memberof onnx.TrainingInfoProto
+         * @instance
+         */
+        TrainingInfoProto.prototype.initializationBinding = $util.emptyArray;
+
+        /**
+         * TrainingInfoProto updateBinding.
+         * @member {Array.<onnx.IStringStringEntryProto>} updateBinding
+         * @memberof onnx.TrainingInfoProto
+         * @instance
+         */
+        TrainingInfoProto.prototype.updateBinding = $util.emptyArray;
+
+        /**
+         * Creates a new TrainingInfoProto instance using the specified properties.
+         * @function create
+         * @memberof onnx.TrainingInfoProto
+         * @static
+         * @param {onnx.ITrainingInfoProto=} [properties] Properties to set
+         * @returns {onnx.TrainingInfoProto} TrainingInfoProto instance
+         */
+        TrainingInfoProto.create = function create(properties) {
+            return new TrainingInfoProto(properties);
+        };
+
+        /**
+         * Encodes the specified TrainingInfoProto message. Does not implicitly {@link onnx.TrainingInfoProto.verify|verify} messages.
+         * @function encode
+         * @memberof onnx.TrainingInfoProto
+         * @static
+         * @param {onnx.ITrainingInfoProto} message TrainingInfoProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TrainingInfoProto.encode = function encode(message, writer) {
+            if (!writer)
+                writer = $Writer.create();
+            if (message.initialization != null && Object.hasOwnProperty.call(message, "initialization"))
+                $root.onnx.GraphProto.encode(message.initialization, writer.uint32(/* id 1, wireType 2 =*/10).fork()).ldelim();
+            if (message.algorithm != null && Object.hasOwnProperty.call(message, "algorithm"))
+                $root.onnx.GraphProto.encode(message.algorithm, writer.uint32(/* id 2, wireType 2 =*/18).fork()).ldelim();
+            if (message.initializationBinding != null && message.initializationBinding.length)
+                for (var i = 0; i < message.initializationBinding.length; ++i)
+                    $root.onnx.StringStringEntryProto.encode(message.initializationBinding[i], writer.uint32(/* id 3, wireType 2 =*/26).fork()).ldelim();
+            if (message.updateBinding != null && message.updateBinding.length)
+                for (var i = 0; i < message.updateBinding.length; ++i)
+                    $root.onnx.StringStringEntryProto.encode(message.updateBinding[i], writer.uint32(/* id 4, wireType 2 =*/34).fork()).ldelim();
+            return writer;
+        };
+
+        /**
+         * Encodes the specified TrainingInfoProto message, length delimited. Does not implicitly {@link onnx.TrainingInfoProto.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof onnx.TrainingInfoProto
+         * @static
+         * @param {onnx.ITrainingInfoProto} message TrainingInfoProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TrainingInfoProto.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+        };
+
+        /**
+         * Decodes a TrainingInfoProto message from the specified reader or buffer.
+         * @function decode
+         * @memberof onnx.TrainingInfoProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {onnx.TrainingInfoProto} TrainingInfoProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TrainingInfoProto.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.TrainingInfoProto();
+            while (reader.pos < end) {
+                var tag = reader.uint32();
+                switch (tag >>> 3) {
+                case 1:
+                    message.initialization = $root.onnx.GraphProto.decode(reader, reader.uint32());
+                    break;
+                case 2:
+                    message.algorithm = $root.onnx.GraphProto.decode(reader, reader.uint32());
+                    break;
+                case 3:
+                    if (!(message.initializationBinding && message.initializationBinding.length))
+                        message.initializationBinding = [];
+                    message.initializationBinding.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32()));
+                    break;
+                case 4:
+                    if (!(message.updateBinding && message.updateBinding.length))
+                        message.updateBinding = [];
+                    message.updateBinding.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32()));
+                    break;
+                default:
+                    reader.skipType(tag & 7);
+                    break;
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Decodes a TrainingInfoProto message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof onnx.TrainingInfoProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {onnx.TrainingInfoProto} TrainingInfoProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TrainingInfoProto.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+        };
+
+        /**
+         * Verifies a TrainingInfoProto message.
+         * @function verify
+         * @memberof onnx.TrainingInfoProto
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        TrainingInfoProto.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (message.initialization != null && message.hasOwnProperty("initialization")) {
+                var error = $root.onnx.GraphProto.verify(message.initialization);
+                if (error)
+                    return "initialization." + error;
+            }
+            if (message.algorithm != null && message.hasOwnProperty("algorithm")) {
+                var error = $root.onnx.GraphProto.verify(message.algorithm);
+                if (error)
+                    return "algorithm." + error;
+            }
+            if (message.initializationBinding != null && message.hasOwnProperty("initializationBinding")) {
+                if (!Array.isArray(message.initializationBinding))
+                    return "initializationBinding: array expected";
+                for (var i = 0; i < message.initializationBinding.length; ++i) {
+                    var error = $root.onnx.StringStringEntryProto.verify(message.initializationBinding[i]);
+                    if (error)
+                        return "initializationBinding." + error;
+                }
+            }
+            if (message.updateBinding != null && message.hasOwnProperty("updateBinding")) {
+                if (!Array.isArray(message.updateBinding))
+                    return "updateBinding: array expected";
+                for (var i = 0; i < message.updateBinding.length; ++i) {
+                    var error = $root.onnx.StringStringEntryProto.verify(message.updateBinding[i]);
+                    if (error)
+                        return "updateBinding." + error;
+                }
+            }
+            return null;
+        };
+
+        /**
+         * Creates a TrainingInfoProto message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof onnx.TrainingInfoProto
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {onnx.TrainingInfoProto} TrainingInfoProto
+         */
+        TrainingInfoProto.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TrainingInfoProto)
+                return object;
+            var message = new $root.onnx.TrainingInfoProto();
+            if (object.initialization != null) {
+                if (typeof object.initialization !== "object")
+                    throw TypeError(".onnx.TrainingInfoProto.initialization: object expected");
+                message.initialization = $root.onnx.GraphProto.fromObject(object.initialization);
+            }
+            if (object.algorithm != null) {
+                if (typeof object.algorithm !== "object")
+                    throw TypeError(".onnx.TrainingInfoProto.algorithm: object expected");
+                message.algorithm = $root.onnx.GraphProto.fromObject(object.algorithm);
+            }
+            if (object.initializationBinding) {
+                if (!Array.isArray(object.initializationBinding))
+                    throw TypeError(".onnx.TrainingInfoProto.initializationBinding: array expected");
+                message.initializationBinding = [];
+                for (var i = 0; i < object.initializationBinding.length; ++i) {
+                    if (typeof object.initializationBinding[i] !== "object")
+                        throw TypeError(".onnx.TrainingInfoProto.initializationBinding: object expected");
+                    message.initializationBinding[i] = $root.onnx.StringStringEntryProto.fromObject(object.initializationBinding[i]);
+                }
+            }
+            if (object.updateBinding) {
+                if (!Array.isArray(object.updateBinding))
+                    throw TypeError(".onnx.TrainingInfoProto.updateBinding: array expected");
+                message.updateBinding = [];
+                for (var i = 0; i < object.updateBinding.length; ++i) {
+                    if (typeof object.updateBinding[i] !== "object")
+                        throw TypeError(".onnx.TrainingInfoProto.updateBinding: object expected");
+                    message.updateBinding[i] = $root.onnx.StringStringEntryProto.fromObject(object.updateBinding[i]);
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a TrainingInfoProto message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof onnx.TrainingInfoProto
+         * @static
+         * @param {onnx.TrainingInfoProto} message TrainingInfoProto
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        TrainingInfoProto.toObject = function toObject(message, options) {
+            if (!options)
+                options = {};
+            var object = {};
+            if (options.arrays || options.defaults) {
+                object.initializationBinding = [];
+                object.updateBinding = [];
+            }
+            if (options.defaults) {
+                object.initialization = null;
+                object.algorithm = null;
+            }
+            if (message.initialization != null && message.hasOwnProperty("initialization"))
+                object.initialization = $root.onnx.GraphProto.toObject(message.initialization, options);
+            if (message.algorithm != null && message.hasOwnProperty("algorithm"))
+                object.algorithm = $root.onnx.GraphProto.toObject(message.algorithm, options);
+            if (message.initializationBinding && message.initializationBinding.length) {
+                object.initializationBinding = [];
+                for (var j = 0; j < message.initializationBinding.length; ++j)
+                    object.initializationBinding[j] = $root.onnx.StringStringEntryProto.toObject(message.initializationBinding[j], options);
+            }
+            if (message.updateBinding && message.updateBinding.length) {
+                object.updateBinding = [];
+                for (var j = 0; j < message.updateBinding.length; ++j)
+                    object.updateBinding[j] = $root.onnx.StringStringEntryProto.toObject(message.updateBinding[j], options);
+            }
+            return object;
+        };
+
+        /**
+         * Converts this TrainingInfoProto to JSON.
+         * @function toJSON
+         * @memberof onnx.TrainingInfoProto
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        TrainingInfoProto.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return TrainingInfoProto;
+    })();
+
+    onnx.ModelProto = (function() {
+
+        /**
+         * Properties of a ModelProto.
+         * @memberof onnx
+         * @interface IModelProto
+         * @property {number|Long|null} [irVersion] ModelProto irVersion
+         * @property {Array.<onnx.IOperatorSetIdProto>|null} [opsetImport] ModelProto opsetImport
+         * @property {string|null} [producerName] ModelProto producerName
+         * @property {string|null} [producerVersion] ModelProto producerVersion
+         * @property {string|null} [domain] ModelProto domain
+         * @property {number|Long|null} [modelVersion] ModelProto modelVersion
+         * @property {string|null} [docString] ModelProto docString
+         * @property {onnx.IGraphProto|null} [graph] ModelProto graph
+         * @property {Array.<onnx.IStringStringEntryProto>|null} [metadataProps] ModelProto metadataProps
+         * @property {Array.<onnx.ITrainingInfoProto>|null} [trainingInfo] ModelProto trainingInfo
+         * @property {Array.<onnx.IFunctionProto>|null} [functions] ModelProto functions
+         */
+
+        /**
+         * Constructs a new ModelProto.
+         * @memberof onnx
+         * @classdesc Represents a ModelProto.
+         * @implements IModelProto
+         * @constructor
+         * @param {onnx.IModelProto=} [properties] Properties to set
+         */
+        function ModelProto(properties) {
+            this.opsetImport = [];
+            this.metadataProps = [];
+            this.trainingInfo = [];
+            this.functions = [];
+            if (properties)
+                for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null)
+                        this[keys[i]] = properties[keys[i]];
+        }
+
+        /**
+         * ModelProto irVersion.
+         * @member {number|Long} irVersion
+         * @memberof onnx.ModelProto
+         * @instance
+         */
+        ModelProto.prototype.irVersion = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * ModelProto opsetImport.
+         * @member {Array.<onnx.IOperatorSetIdProto>} opsetImport
+         * @memberof onnx.ModelProto
+         * @instance
+         */
+        ModelProto.prototype.opsetImport = $util.emptyArray;
+
+        /**
+         * ModelProto producerName.
+         * @member {string} producerName
+         * @memberof onnx.ModelProto
+         * @instance
+         */
+        ModelProto.prototype.producerName = "";
+
+        /**
+         * ModelProto producerVersion.
+         * @member {string} producerVersion
+         * @memberof onnx.ModelProto
+         * @instance
+         */
+        ModelProto.prototype.producerVersion = "";
+
+        /**
+         * ModelProto domain.
+         * @member {string} domain
+         * @memberof onnx.ModelProto
+         * @instance
+         */
+        ModelProto.prototype.domain = "";
+
+        /**
+         * ModelProto modelVersion.
+         * @member {number|Long} modelVersion
+         * @memberof onnx.ModelProto
+         * @instance
+         */
+        ModelProto.prototype.modelVersion = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * ModelProto docString.
+         * @member {string} docString
+         * @memberof onnx.ModelProto
+         * @instance
+         */
+        ModelProto.prototype.docString = "";
+
+        /**
+         * ModelProto graph.
+         * @member {onnx.IGraphProto|null|undefined} graph
+         * @memberof onnx.ModelProto
+         * @instance
+         */
+        ModelProto.prototype.graph = null;
+
+        /**
+         * ModelProto metadataProps.
+         * @member {Array.<onnx.IStringStringEntryProto>} metadataProps
+         * @memberof onnx.ModelProto
+         * @instance
+         */
+        ModelProto.prototype.metadataProps = $util.emptyArray;
+
+        /**
+         * ModelProto trainingInfo.
+         * @member {Array.<onnx.ITrainingInfoProto>} trainingInfo
+         * @memberof onnx.ModelProto
+         * @instance
+         */
+        ModelProto.prototype.trainingInfo = $util.emptyArray;
+
+        /**
+         * ModelProto functions.
+         * @member {Array.<onnx.IFunctionProto>} functions
+         * @memberof onnx.ModelProto
+         * @instance
+         */
+        ModelProto.prototype.functions = $util.emptyArray;
+
+        /**
+         * Creates a new ModelProto instance using the specified properties.
+         * @function create
+         * @memberof onnx.ModelProto
+         * @static
+         * @param {onnx.IModelProto=} [properties] Properties to set
+         * @returns {onnx.ModelProto} ModelProto instance
+         */
+        ModelProto.create = function create(properties) {
+            return new ModelProto(properties);
+        };
+
+        /**
+         * Encodes the specified ModelProto message. Does not implicitly {@link onnx.ModelProto.verify|verify} messages.
+         * @function encode
+         * @memberof onnx.ModelProto
+         * @static
+         * @param {onnx.IModelProto} message ModelProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ModelProto.encode = function encode(message, writer) {
+            if (!writer)
+                writer = $Writer.create();
+            if (message.irVersion != null && Object.hasOwnProperty.call(message, "irVersion"))
+                writer.uint32(/* id 1, wireType 0 =*/8).int64(message.irVersion);
+            if (message.producerName != null && Object.hasOwnProperty.call(message, "producerName"))
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.producerName);
+            if (message.producerVersion != null && Object.hasOwnProperty.call(message, "producerVersion"))
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.producerVersion);
+            if (message.domain != null && Object.hasOwnProperty.call(message, "domain"))
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.domain);
+            if (message.modelVersion != null && Object.hasOwnProperty.call(message, "modelVersion"))
+                writer.uint32(/* id 5, wireType 0 =*/40).int64(message.modelVersion);
+            if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.docString);
+            if (message.graph != null && Object.hasOwnProperty.call(message, "graph"))
+                $root.onnx.GraphProto.encode(message.graph, writer.uint32(/* id 7, wireType 2 =*/58).fork()).ldelim();
+            if (message.opsetImport != null && message.opsetImport.length)
+                for (var i = 0; i < message.opsetImport.length; ++i)
+                    $root.onnx.OperatorSetIdProto.encode(message.opsetImport[i], writer.uint32(/* id 8, wireType 2 =*/66).fork()).ldelim();
+            if (message.metadataProps != null && message.metadataProps.length)
+                for (var i = 0; i < message.metadataProps.length; ++i)
+                    $root.onnx.StringStringEntryProto.encode(message.metadataProps[i], writer.uint32(/* id 14, wireType 2 =*/114).fork()).ldelim();
+            if (message.trainingInfo != null && message.trainingInfo.length)
+                for (var i = 0; i < message.trainingInfo.length; ++i)
+                    $root.onnx.TrainingInfoProto.encode(message.trainingInfo[i], writer.uint32(/* id 20, wireType 2 =*/162).fork()).ldelim();
+            if (message.functions != null && message.functions.length)
+                for (var i = 0; i < message.functions.length; ++i)
+                    $root.onnx.FunctionProto.encode(message.functions[i], writer.uint32(/* id 25, wireType 2 =*/202).fork()).ldelim();
+            return writer;
+        };
+
+        /**
+         * Encodes the specified ModelProto message, length delimited. Does not implicitly {@link onnx.ModelProto.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof onnx.ModelProto
+         * @static
+         * @param {onnx.IModelProto} message ModelProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ModelProto.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+        };
+
+        /**
+         * Decodes a ModelProto message from the specified reader or buffer.
+         * @function decode
+         * @memberof onnx.ModelProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {onnx.ModelProto} ModelProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ModelProto.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.ModelProto();
+            while (reader.pos < end) {
+                var tag = reader.uint32();
+                switch (tag >>> 3) {
+                case 1:
+                    message.irVersion = reader.int64();
+                    break;
+                case 8:
+                    if (!(message.opsetImport && message.opsetImport.length))
+                        message.opsetImport = [];
+                    message.opsetImport.push($root.onnx.OperatorSetIdProto.decode(reader, reader.uint32()));
+                    break;
+                case 2:
+                    message.producerName = reader.string();
+                    break;
+                case 3:
+                    message.producerVersion = reader.string();
+                    break;
+                case 4:
+                    message.domain = reader.string();
+                    break;
+                case 5:
+                    message.modelVersion = reader.int64();
+                    break;
+                case 6:
+                    message.docString = reader.string();
+                    break;
+                case 7:
+                    message.graph = $root.onnx.GraphProto.decode(reader, reader.uint32());
+                    break;
+                case 14:
+                    if (!(message.metadataProps && message.metadataProps.length))
+                        message.metadataProps = [];
+                    message.metadataProps.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32()));
+                    break;
+                case 20:
+                    if (!(message.trainingInfo && message.trainingInfo.length))
+                        message.trainingInfo = [];
+                    message.trainingInfo.push($root.onnx.TrainingInfoProto.decode(reader, reader.uint32()));
+                    break;
+                case 25:
+                    if (!(message.functions && message.functions.length))
+                        message.functions = [];
+                    message.functions.push($root.onnx.FunctionProto.decode(reader, reader.uint32()));
+                    break;
+                default:
+                    reader.skipType(tag & 7);
+                    break;
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Decodes a ModelProto message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof onnx.ModelProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {onnx.ModelProto} ModelProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ModelProto.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+        };
+
+        /**
+         * Verifies a ModelProto message.
+         * @function verify
+         * @memberof onnx.ModelProto
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        ModelProto.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (message.irVersion != null && message.hasOwnProperty("irVersion"))
+                if (!$util.isInteger(message.irVersion) && !(message.irVersion && $util.isInteger(message.irVersion.low) && $util.isInteger(message.irVersion.high)))
+                    return "irVersion: integer|Long expected";
+            if (message.opsetImport != null && message.hasOwnProperty("opsetImport")) {
+                if (!Array.isArray(message.opsetImport))
+                    return "opsetImport: array expected";
+                for (var i = 0; i < message.opsetImport.length; ++i) {
+                    var error = $root.onnx.OperatorSetIdProto.verify(message.opsetImport[i]);
+                    if (error)
+                        return "opsetImport." + error;
+                }
+            }
+            if (message.producerName != null && message.hasOwnProperty("producerName"))
+                if (!$util.isString(message.producerName))
+                    return "producerName: string expected";
+            if (message.producerVersion != null && message.hasOwnProperty("producerVersion"))
+                if (!$util.isString(message.producerVersion))
+                    return "producerVersion: string expected";
+            if (message.domain != null && message.hasOwnProperty("domain"))
+                if (!$util.isString(message.domain))
+                    return "domain: string expected";
+            if (message.modelVersion != null && message.hasOwnProperty("modelVersion"))
+                if (!$util.isInteger(message.modelVersion) && !(message.modelVersion && $util.isInteger(message.modelVersion.low) && $util.isInteger(message.modelVersion.high)))
+                    return "modelVersion: integer|Long expected";
+            if (message.docString != null && message.hasOwnProperty("docString"))
+                if (!$util.isString(message.docString))
+                    return "docString: string expected";
+            if (message.graph != null && message.hasOwnProperty("graph")) {
+                var error = $root.onnx.GraphProto.verify(message.graph);
+                if (error)
+                    return "graph." + error;
+            }
+            if (message.metadataProps != null && message.hasOwnProperty("metadataProps")) {
+                if (!Array.isArray(message.metadataProps))
+                    return "metadataProps: array expected";
+                for (var i = 0; i < message.metadataProps.length; ++i) {
+                    var error = $root.onnx.StringStringEntryProto.verify(message.metadataProps[i]);
+                    if (error)
+                        return "metadataProps." + error;
+                }
+            }
+            if (message.trainingInfo != null && message.hasOwnProperty("trainingInfo")) {
+                if (!Array.isArray(message.trainingInfo))
+                    return "trainingInfo: array expected";
+                for (var i = 0; i < message.trainingInfo.length; ++i) {
+                    var error = $root.onnx.TrainingInfoProto.verify(message.trainingInfo[i]);
+                    if (error)
+                        return "trainingInfo." + error;
+                }
+            }
+            if (message.functions != null && message.hasOwnProperty("functions")) {
+                if (!Array.isArray(message.functions))
+                    return "functions: array expected";
+                for (var i = 0; i < message.functions.length; ++i) {
+                    var error = $root.onnx.FunctionProto.verify(message.functions[i]);
+                    if (error)
+                        return "functions." + error;
+                }
+            }
+            return null;
+        };
+
+        /**
+         * Creates a ModelProto message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof onnx.ModelProto
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {onnx.ModelProto} ModelProto
+         */
+        ModelProto.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.ModelProto)
+                return object;
+            var message = new $root.onnx.ModelProto();
+            if (object.irVersion != null)
+                if ($util.Long)
+                    (message.irVersion = $util.Long.fromValue(object.irVersion)).unsigned = false;
+                else if (typeof object.irVersion === "string")
+                    message.irVersion = parseInt(object.irVersion, 10);
+                else if (typeof object.irVersion === "number")
+                    message.irVersion = object.irVersion;
+                else if (typeof object.irVersion === "object")
+                    message.irVersion = new $util.LongBits(object.irVersion.low >>> 0, object.irVersion.high >>> 0).toNumber();
+            if (object.opsetImport) {
+                if (!Array.isArray(object.opsetImport))
+                    throw TypeError(".onnx.ModelProto.opsetImport: array expected");
+                message.opsetImport = [];
+                for (var i = 0; i < object.opsetImport.length; ++i) {
+                    if (typeof object.opsetImport[i] !== "object")
+                        throw TypeError(".onnx.ModelProto.opsetImport: object expected");
+                    message.opsetImport[i] = $root.onnx.OperatorSetIdProto.fromObject(object.opsetImport[i]);
+                }
+            }
+            if (object.producerName != null)
+                message.producerName = String(object.producerName);
+            if (object.producerVersion != null)
+                message.producerVersion = String(object.producerVersion);
+            if (object.domain != null)
+                message.domain = String(object.domain);
+            if (object.modelVersion != null)
+                if ($util.Long)
+                    (message.modelVersion = $util.Long.fromValue(object.modelVersion)).unsigned = false;
+                else if (typeof object.modelVersion === "string")
+                    message.modelVersion = parseInt(object.modelVersion, 10);
+                else if (typeof object.modelVersion === "number")
+                    message.modelVersion = object.modelVersion;
+                else if (typeof object.modelVersion === "object")
+                    message.modelVersion = new $util.LongBits(object.modelVersion.low >>> 0, object.modelVersion.high >>> 0).toNumber();
+            if (object.docString != null)
+                message.docString = String(object.docString);
+            if (object.graph != null) {
+                if (typeof object.graph !== "object")
+                    throw TypeError(".onnx.ModelProto.graph: object expected");
+                message.graph = $root.onnx.GraphProto.fromObject(object.graph);
+            }
+            if (object.metadataProps) {
+                if (!Array.isArray(object.metadataProps))
+                    throw TypeError(".onnx.ModelProto.metadataProps: array expected");
+                message.metadataProps = [];
+                for (var i = 0; i < object.metadataProps.length; ++i) {
+                    if (typeof object.metadataProps[i] !== "object")
+                        throw TypeError(".onnx.ModelProto.metadataProps: object expected");
+                    message.metadataProps[i] = $root.onnx.StringStringEntryProto.fromObject(object.metadataProps[i]);
+                }
+            }
+            if (object.trainingInfo) {
+                if (!Array.isArray(object.trainingInfo))
+                    throw TypeError(".onnx.ModelProto.trainingInfo: array expected");
+                message.trainingInfo = [];
+                for (var i = 0; i < object.trainingInfo.length; ++i) {
+                    if (typeof object.trainingInfo[i] !== "object")
+                        throw TypeError(".onnx.ModelProto.trainingInfo: object expected");
+                    message.trainingInfo[i] = $root.onnx.TrainingInfoProto.fromObject(object.trainingInfo[i]);
+                }
+            }
+            if (object.functions) {
+                if (!Array.isArray(object.functions))
+                    throw TypeError(".onnx.ModelProto.functions: array expected");
+                message.functions = [];
+                for (var i = 0; i < object.functions.length; ++i) {
+                    if (typeof object.functions[i] !== "object")
+                        throw TypeError(".onnx.ModelProto.functions: object expected");
+                    message.functions[i] = $root.onnx.FunctionProto.fromObject(object.functions[i]);
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a ModelProto message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof onnx.ModelProto
+         * @static
+         * @param {onnx.ModelProto} message ModelProto
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        ModelProto.toObject = function toObject(message, options) {
+            if (!options)
+                options = {};
+            var object = {};
+            if (options.arrays || options.defaults) {
+                object.opsetImport = [];
+                object.metadataProps = [];
+                object.trainingInfo = [];
+                object.functions = [];
+            }
+            if (options.defaults) {
+                if ($util.Long) {
+                    var long = new $util.Long(0, 0, false);
+                    object.irVersion = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                } else
+                    object.irVersion = options.longs === String ? "0" : 0;
+                object.producerName = "";
+                object.producerVersion = "";
+                object.domain = "";
+                if ($util.Long) {
+                    var long = new $util.Long(0, 0, false);
+                    object.modelVersion = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                } else
+                    object.modelVersion = options.longs === String ? "0" : 0;
+                object.docString = "";
+                object.graph = null;
+            }
+            if (message.irVersion != null && message.hasOwnProperty("irVersion"))
+                if (typeof message.irVersion === "number")
+                    object.irVersion = options.longs === String ? String(message.irVersion) : message.irVersion;
+                else
+                    object.irVersion = options.longs === String ? $util.Long.prototype.toString.call(message.irVersion) : options.longs === Number ? new $util.LongBits(message.irVersion.low >>> 0, message.irVersion.high >>> 0).toNumber() : message.irVersion;
+            if (message.producerName != null && message.hasOwnProperty("producerName"))
+                object.producerName = message.producerName;
+            if (message.producerVersion != null && message.hasOwnProperty("producerVersion"))
+                object.producerVersion = message.producerVersion;
+            if (message.domain != null && message.hasOwnProperty("domain"))
+                object.domain = message.domain;
+            if (message.modelVersion != null && message.hasOwnProperty("modelVersion"))
+                if (typeof message.modelVersion === "number")
+                    object.modelVersion = options.longs === String ? String(message.modelVersion) : message.modelVersion;
+                else
+                    object.modelVersion = options.longs === String ? $util.Long.prototype.toString.call(message.modelVersion) : options.longs === Number ? new $util.LongBits(message.modelVersion.low >>> 0, message.modelVersion.high >>> 0).toNumber() : message.modelVersion;
+            if (message.docString != null && message.hasOwnProperty("docString"))
+                object.docString = message.docString;
+            if (message.graph != null && message.hasOwnProperty("graph"))
+                object.graph = $root.onnx.GraphProto.toObject(message.graph, options);
+            if (message.opsetImport && message.opsetImport.length) {
+                object.opsetImport = [];
+                for (var j = 0; j < message.opsetImport.length; ++j)
+                    object.opsetImport[j] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j], options);
+            }
+            if (message.metadataProps && message.metadataProps.length) {
+                object.metadataProps = [];
+                for (var j = 0; j < message.metadataProps.length; ++j)
+                    object.metadataProps[j] = $root.onnx.StringStringEntryProto.toObject(message.metadataProps[j], options);
+            }
+            if (message.trainingInfo && message.trainingInfo.length) {
+                object.trainingInfo = [];
+                for (var j = 0; j < message.trainingInfo.length; ++j)
+                    object.trainingInfo[j] = $root.onnx.TrainingInfoProto.toObject(message.trainingInfo[j], options);
+            }
+            if (message.functions && message.functions.length) {
+                object.functions = [];
+                for (var j = 0; j < message.functions.length; ++j)
+                    object.functions[j] = $root.onnx.FunctionProto.toObject(message.functions[j], options);
+            }
+            return object;
+        };
+
+        /**
+         * Converts this ModelProto to JSON.
+         * @function toJSON
+         * @memberof onnx.ModelProto
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        ModelProto.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return ModelProto;
+    })();
+
+    onnx.StringStringEntryProto = (function() {
+
+        /**
+         * Properties of a StringStringEntryProto.
+         * @memberof onnx
+         * @interface IStringStringEntryProto
+         * @property {string|null} [key] StringStringEntryProto key
+         * @property {string|null} [value] StringStringEntryProto value
+         */
+
+        /**
+         * Constructs a new StringStringEntryProto.
+         * @memberof onnx
+         * @classdesc Represents a StringStringEntryProto.
+         * @implements IStringStringEntryProto
+         * @constructor
+         * @param {onnx.IStringStringEntryProto=} [properties] Properties to set
+         */
+        function StringStringEntryProto(properties) {
+            if (properties)
+                for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null)
+                        this[keys[i]] = properties[keys[i]];
+        }
+
+        /**
+         * StringStringEntryProto key.
+         * @member {string} key
+         * @memberof onnx.StringStringEntryProto
+         * @instance
+         */
+        StringStringEntryProto.prototype.key = "";
+
+        /**
+         * StringStringEntryProto value.
+         * @member {string} value
+         * @memberof onnx.StringStringEntryProto
+         * @instance
+         */
+        StringStringEntryProto.prototype.value = "";
+
+        /**
+         * Creates a new StringStringEntryProto instance using the specified properties.
+         * @function create
+         * @memberof onnx.StringStringEntryProto
+         * @static
+         * @param {onnx.IStringStringEntryProto=} [properties] Properties to set
+         * @returns {onnx.StringStringEntryProto} StringStringEntryProto instance
+         */
+        StringStringEntryProto.create = function create(properties) {
+            return new StringStringEntryProto(properties);
+        };
+
+        /**
+         * Encodes the specified StringStringEntryProto message. Does not implicitly {@link onnx.StringStringEntryProto.verify|verify} messages.
+         * @function encode
+         * @memberof onnx.StringStringEntryProto
+         * @static
+         * @param {onnx.IStringStringEntryProto} message StringStringEntryProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        StringStringEntryProto.encode = function encode(message, writer) {
+            if (!writer)
+                writer = $Writer.create();
+            if (message.key != null && Object.hasOwnProperty.call(message, "key"))
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.key);
+            if (message.value != null && Object.hasOwnProperty.call(message, "value"))
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.value);
+            return writer;
+        };
+
+        /**
+         * Encodes the specified StringStringEntryProto message, length delimited. Does not implicitly {@link onnx.StringStringEntryProto.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof onnx.StringStringEntryProto
+         * @static
+         * @param {onnx.IStringStringEntryProto} message StringStringEntryProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        StringStringEntryProto.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+        };
+
+        /**
+         * Decodes a StringStringEntryProto message from the specified reader or buffer.
+         * @function decode
+         * @memberof onnx.StringStringEntryProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {onnx.StringStringEntryProto} StringStringEntryProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        StringStringEntryProto.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.StringStringEntryProto();
+            while (reader.pos < end) {
+                var tag = reader.uint32();
+                switch (tag >>> 3) {
+                case 1:
+                    message.key = reader.string();
+                    break;
+                case 2:
+                    message.value = reader.string();
+                    break;
+                default:
+                    reader.skipType(tag & 7);
+                    break;
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Decodes a StringStringEntryProto message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof onnx.StringStringEntryProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {onnx.StringStringEntryProto} StringStringEntryProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        StringStringEntryProto.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+        };
+
+        /**
+         * Verifies a StringStringEntryProto message.
+         * @function verify
+         * @memberof onnx.StringStringEntryProto
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        StringStringEntryProto.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (message.key != null && message.hasOwnProperty("key"))
+                if (!$util.isString(message.key))
+                    return "key: string expected";
+            if (message.value != null && message.hasOwnProperty("value"))
+                if (!$util.isString(message.value))
+                    return "value: string expected";
+            return null;
+        };
+
+        /**
+         * Creates a StringStringEntryProto message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof onnx.StringStringEntryProto
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {onnx.StringStringEntryProto} StringStringEntryProto
+         */
+        StringStringEntryProto.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.StringStringEntryProto)
+                return object;
+            var message = new $root.onnx.StringStringEntryProto();
+            if (object.key != null)
+                message.key = String(object.key);
+            if (object.value != null)
+                message.value = String(object.value);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a StringStringEntryProto message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof onnx.StringStringEntryProto
+         * @static
+         * @param {onnx.StringStringEntryProto} message StringStringEntryProto
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        StringStringEntryProto.toObject = function toObject(message, options) {
+            if (!options)
+                options = {};
+            var object = {};
+            if (options.defaults) {
+                object.key = "";
+                object.value = "";
+            }
+            if (message.key != null && message.hasOwnProperty("key"))
+                object.key = message.key;
+            if (message.value != null && message.hasOwnProperty("value"))
+                object.value = message.value;
+            return object;
+        };
+
+        /**
+         * Converts this StringStringEntryProto to JSON.
+         * @function toJSON
+         * @memberof onnx.StringStringEntryProto
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        StringStringEntryProto.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return StringStringEntryProto;
+    })();
+
+    onnx.TensorAnnotation = (function() {
+
+        /**
+         * Properties of a TensorAnnotation.
+         * @memberof onnx
+         * @interface ITensorAnnotation
+         * @property {string|null} [tensorName] TensorAnnotation tensorName
+         * @property {Array.<onnx.IStringStringEntryProto>|null} [quantParameterTensorNames] TensorAnnotation quantParameterTensorNames
+         */
+
+        /**
+         * Constructs a new TensorAnnotation.
+         * @memberof onnx
+         * @classdesc Represents a TensorAnnotation.
+         * @implements ITensorAnnotation
+         * @constructor
+         * @param {onnx.ITensorAnnotation=} [properties] Properties to set
+         */
+        function TensorAnnotation(properties) {
+            this.quantParameterTensorNames = [];
+            if (properties)
+                for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null)
+                        this[keys[i]] = properties[keys[i]];
+        }
+
+        /**
+         * TensorAnnotation tensorName.
+         * @member {string} tensorName
+         * @memberof onnx.TensorAnnotation
+         * @instance
+         */
+        TensorAnnotation.prototype.tensorName = "";
+
+        /**
+         * TensorAnnotation quantParameterTensorNames.
+         * @member {Array.<onnx.IStringStringEntryProto>} quantParameterTensorNames
+         * @memberof onnx.TensorAnnotation
+         * @instance
+         */
+        TensorAnnotation.prototype.quantParameterTensorNames = $util.emptyArray;
+
+        /**
+         * Creates a new TensorAnnotation instance using the specified properties.
+         * @function create
+         * @memberof onnx.TensorAnnotation
+         * @static
+         * @param {onnx.ITensorAnnotation=} [properties] Properties to set
+         * @returns {onnx.TensorAnnotation} TensorAnnotation instance
+         */
+        TensorAnnotation.create = function create(properties) {
+            return new TensorAnnotation(properties);
+        };
+
+        /**
+         * Encodes the specified TensorAnnotation message. Does not implicitly {@link onnx.TensorAnnotation.verify|verify} messages.
+         * @function encode
+         * @memberof onnx.TensorAnnotation
+         * @static
+         * @param {onnx.ITensorAnnotation} message TensorAnnotation message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TensorAnnotation.encode = function encode(message, writer) {
+            if (!writer)
+                writer = $Writer.create();
+            if (message.tensorName != null && Object.hasOwnProperty.call(message, "tensorName"))
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.tensorName);
+            if (message.quantParameterTensorNames != null && message.quantParameterTensorNames.length)
+                for (var i = 0; i < message.quantParameterTensorNames.length; ++i)
+                    $root.onnx.StringStringEntryProto.encode(message.quantParameterTensorNames[i], writer.uint32(/* id 2, wireType 2 =*/18).fork()).ldelim();
+            return writer;
+        };
+
+        /**
+         * Encodes the specified TensorAnnotation message, length delimited. Does not implicitly {@link onnx.TensorAnnotation.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof onnx.TensorAnnotation
+         * @static
+         * @param {onnx.ITensorAnnotation} message TensorAnnotation message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TensorAnnotation.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+        };
+
+        /**
+         * Decodes a TensorAnnotation message from the specified reader or buffer.
+         * @function decode
+         * @memberof onnx.TensorAnnotation
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {onnx.TensorAnnotation} TensorAnnotation
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TensorAnnotation.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.TensorAnnotation();
+            while (reader.pos < end) {
+                var tag = reader.uint32();
+                switch (tag >>> 3) {
+                case 1:
+                    message.tensorName = reader.string();
+                    break;
+                case 2:
+                    if (!(message.quantParameterTensorNames && message.quantParameterTensorNames.length))
+                        message.quantParameterTensorNames = [];
+                    message.quantParameterTensorNames.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32()));
+                    break;
+                default:
+                    reader.skipType(tag & 7);
+                    break;
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Decodes a TensorAnnotation message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof onnx.TensorAnnotation
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {onnx.TensorAnnotation} TensorAnnotation
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TensorAnnotation.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+        };
+
+        /**
+         * Verifies a TensorAnnotation message.
+         * @function verify
+         * @memberof onnx.TensorAnnotation
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        TensorAnnotation.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (message.tensorName != null && message.hasOwnProperty("tensorName"))
+                if (!$util.isString(message.tensorName))
+                    return "tensorName: string expected";
+            if (message.quantParameterTensorNames != null && message.hasOwnProperty("quantParameterTensorNames")) {
+                if (!Array.isArray(message.quantParameterTensorNames))
+                    return "quantParameterTensorNames: array expected";
+                for (var i = 0; i < message.quantParameterTensorNames.length; ++i) {
+                    var error = $root.onnx.StringStringEntryProto.verify(message.quantParameterTensorNames[i]);
+                    if (error)
+                        return "quantParameterTensorNames." + error;
+                }
+            }
+            return null;
+        };
+
+        /**
+         * Creates a TensorAnnotation message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof onnx.TensorAnnotation
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {onnx.TensorAnnotation} TensorAnnotation
+         */
+        TensorAnnotation.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TensorAnnotation)
+                return object;
+            var message = new $root.onnx.TensorAnnotation();
+            if (object.tensorName != null)
+                message.tensorName = String(object.tensorName);
+            if (object.quantParameterTensorNames) {
+                if (!Array.isArray(object.quantParameterTensorNames))
+                    throw TypeError(".onnx.TensorAnnotation.quantParameterTensorNames: array expected");
+                message.quantParameterTensorNames = [];
+                for (var i = 0; i < object.quantParameterTensorNames.length; ++i) {
+                    if (typeof object.quantParameterTensorNames[i] !== "object")
+                        throw TypeError(".onnx.TensorAnnotation.quantParameterTensorNames: object expected");
+                    message.quantParameterTensorNames[i] = $root.onnx.StringStringEntryProto.fromObject(object.quantParameterTensorNames[i]);
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a TensorAnnotation message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof onnx.TensorAnnotation
+         * @static
+         * @param {onnx.TensorAnnotation} message TensorAnnotation
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        TensorAnnotation.toObject = function toObject(message, options) {
+            if (!options)
+                options = {};
+            var object = {};
+            if (options.arrays || options.defaults)
+                object.quantParameterTensorNames = [];
+            if (options.defaults)
+                object.tensorName = "";
+            if (message.tensorName != null && message.hasOwnProperty("tensorName"))
+                object.tensorName = message.tensorName;
+            if (message.quantParameterTensorNames && message.quantParameterTensorNames.length) {
+                object.quantParameterTensorNames = [];
+                for (var j = 0; j < message.quantParameterTensorNames.length; ++j)
+                    object.quantParameterTensorNames[j] = $root.onnx.StringStringEntryProto.toObject(message.quantParameterTensorNames[j], options);
+            }
+            return object;
+        };
+
+        /**
+         * Converts this TensorAnnotation to JSON.
+         * @function toJSON
+         * @memberof onnx.TensorAnnotation
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        TensorAnnotation.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return TensorAnnotation;
+    })();
+
+    onnx.GraphProto = (function() {
+
+        /**
+         * Properties of a GraphProto.
+         * @memberof onnx
+         * @interface IGraphProto
+         * @property {Array.<onnx.INodeProto>|null} [node] GraphProto node
+         * @property {string|null} [name] GraphProto name
+         * @property {Array.<onnx.ITensorProto>|null} [initializer] GraphProto initializer
+         * @property {Array.<onnx.ISparseTensorProto>|null} [sparseInitializer] GraphProto sparseInitializer
+         * @property {string|null} [docString] GraphProto docString
+         * @property {Array.<onnx.IValueInfoProto>|null} [input] GraphProto input
+         * @property {Array.<onnx.IValueInfoProto>|null} [output] GraphProto output
+         * @property {Array.<onnx.IValueInfoProto>|null} [valueInfo] GraphProto valueInfo
+         * @property {Array.<onnx.ITensorAnnotation>|null} [quantizationAnnotation] GraphProto quantizationAnnotation
+         */
+
+        /**
+         * Constructs a new GraphProto.
+         * @memberof onnx
+         * @classdesc Represents a GraphProto.
+         * @implements IGraphProto
+         * @constructor
+         * @param {onnx.IGraphProto=} [properties] Properties to set
+         */
+        function GraphProto(properties) {
+            this.node = [];
+            this.initializer = [];
+            this.sparseInitializer = [];
+            this.input = [];
+            this.output = [];
+            this.valueInfo = [];
+            this.quantizationAnnotation = [];
+            if (properties)
+                for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null)
+                        this[keys[i]] = properties[keys[i]];
+        }
+
+        /**
+         * GraphProto node.
+         * @member {Array.<onnx.INodeProto>} node
+         * @memberof onnx.GraphProto
+         * @instance
+         */
+        GraphProto.prototype.node = $util.emptyArray;
+
+        /**
+         * GraphProto name.
+         * @member {string} name
+         * @memberof onnx.GraphProto
+         * @instance
+         */
+        GraphProto.prototype.name = "";
+
+        /**
+         * GraphProto initializer.
+         * @member {Array.<onnx.ITensorProto>} initializer
+         * @memberof onnx.GraphProto
+         * @instance
+         */
+        GraphProto.prototype.initializer = $util.emptyArray;
+
+        /**
+         * GraphProto sparseInitializer.
+         * @member {Array.<onnx.ISparseTensorProto>} sparseInitializer
+         * @memberof onnx.GraphProto
+         * @instance
+         */
+        GraphProto.prototype.sparseInitializer = $util.emptyArray;
+
+        /**
+         * GraphProto docString.
+         * @member {string} docString
+         * @memberof onnx.GraphProto
+         * @instance
+         */
+        GraphProto.prototype.docString = "";
+
+        /**
+         * GraphProto input.
+         * @member {Array.<onnx.IValueInfoProto>} input
+         * @memberof onnx.GraphProto
+         * @instance
+         */
+        GraphProto.prototype.input = $util.emptyArray;
+
+        /**
+         * GraphProto output.
+         * @member {Array.<onnx.IValueInfoProto>} output
+         * @memberof onnx.GraphProto
+         * @instance
+         */
+        GraphProto.prototype.output = $util.emptyArray;
+
+        /**
+         * GraphProto valueInfo.
+         * @member {Array.<onnx.IValueInfoProto>} valueInfo
+         * @memberof onnx.GraphProto
+         * @instance
+         */
+        GraphProto.prototype.valueInfo = $util.emptyArray;
+
+        /**
+         * GraphProto quantizationAnnotation.
+         * @member {Array.<onnx.ITensorAnnotation>} quantizationAnnotation
+         * @memberof onnx.GraphProto
+         * @instance
+         */
+        GraphProto.prototype.quantizationAnnotation = $util.emptyArray;
+
+        /**
+         * Creates a new GraphProto instance using the specified properties.
+         * @function create
+         * @memberof onnx.GraphProto
+         * @static
+         * @param {onnx.IGraphProto=} [properties] Properties to set
+         * @returns {onnx.GraphProto} GraphProto instance
+         */
+        GraphProto.create = function create(properties) {
+            return new GraphProto(properties);
+        };
+
+        /**
+         * Encodes the specified GraphProto message. Does not implicitly {@link onnx.GraphProto.verify|verify} messages.
+         * @function encode
+         * @memberof onnx.GraphProto
+         * @static
+         * @param {onnx.IGraphProto} message GraphProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        GraphProto.encode = function encode(message, writer) {
+            if (!writer)
+                writer = $Writer.create();
+            if (message.node != null && message.node.length)
+                for (var i = 0; i < message.node.length; ++i)
+                    $root.onnx.NodeProto.encode(message.node[i], writer.uint32(/* id 1, wireType 2 =*/10).fork()).ldelim();
+            if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.name);
+            if (message.initializer != null && message.initializer.length)
+                for (var i = 0; i < message.initializer.length; ++i)
+                    $root.onnx.TensorProto.encode(message.initializer[i], writer.uint32(/* id 5, wireType 2 =*/42).fork()).ldelim();
+            if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+                writer.uint32(/* id 10, wireType 2 =*/82).string(message.docString);
+            if (message.input != null && message.input.length)
+                for (var i = 0; i < message.input.length; ++i)
+                    $root.onnx.ValueInfoProto.encode(message.input[i], writer.uint32(/* id 11, wireType 2 =*/90).fork()).ldelim();
+            if (message.output != null && message.output.length)
+                for (var i = 0; i < message.output.length; ++i)
+                    $root.onnx.ValueInfoProto.encode(message.output[i], writer.uint32(/* id 12, wireType 2 =*/98).fork()).ldelim();
+            if (message.valueInfo != null && message.valueInfo.length)
+                for (var i = 0; i < message.valueInfo.length; ++i)
+                    $root.onnx.ValueInfoProto.encode(message.valueInfo[i], writer.uint32(/* id 13, wireType 2 =*/106).fork()).ldelim();
+            if (message.quantizationAnnotation != null && message.quantizationAnnotation.length)
+                for (var i = 0; i < message.quantizationAnnotation.length; ++i)
+                    $root.onnx.TensorAnnotation.encode(message.quantizationAnnotation[i], writer.uint32(/* id 14, wireType 2 =*/114).fork()).ldelim();
+            if (message.sparseInitializer != null && message.sparseInitializer.length)
+                for (var i = 0; i < message.sparseInitializer.length; ++i)
+                    $root.onnx.SparseTensorProto.encode(message.sparseInitializer[i], writer.uint32(/* id 15, wireType 2 =*/122).fork()).ldelim();
+            return writer;
+        };
+
+        /**
+         * Encodes the specified GraphProto message, length delimited. Does not implicitly {@link onnx.GraphProto.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof onnx.GraphProto
+         * @static
+         * @param {onnx.IGraphProto} message GraphProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        GraphProto.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+        };
+
+        /**
+         * Decodes a GraphProto message from the specified reader or buffer.
+         * @function decode
+         * @memberof onnx.GraphProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {onnx.GraphProto} GraphProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        GraphProto.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.GraphProto();
+            while (reader.pos < end) {
+                var tag = reader.uint32();
+                switch (tag >>> 3) {
+                case 1:
+                    if (!(message.node && message.node.length))
+                        message.node = [];
+                    message.node.push($root.onnx.NodeProto.decode(reader, reader.uint32()));
+                    break;
+                case 2:
+                    message.name = reader.string();
+                    break;
+                case 5:
+                    if (!(message.initializer && message.initializer.length))
+                        message.initializer = [];
+                    message.initializer.push($root.onnx.TensorProto.decode(reader, reader.uint32()));
+                    break;
+                case 15:
+                    if (!(message.sparseInitializer && message.sparseInitializer.length))
+                        message.sparseInitializer = [];
+                    message.sparseInitializer.push($root.onnx.SparseTensorProto.decode(reader, reader.uint32()));
+                    break;
+                case 10:
+                    message.docString = reader.string();
+                    break;
+                case 11:
+                    if (!(message.input && message.input.length))
+                        message.input = [];
+                    message.input.push($root.onnx.ValueInfoProto.decode(reader, reader.uint32()));
+                    break;
+                case 12:
+                    if (!(message.output && message.output.length))
+                        message.output = [];
+                    message.output.push($root.onnx.ValueInfoProto.decode(reader, reader.uint32()));
+                    break;
+                case 13:
+                    if (!(message.valueInfo && message.valueInfo.length))
+                        message.valueInfo = [];
+                    message.valueInfo.push($root.onnx.ValueInfoProto.decode(reader, reader.uint32()));
+                    break;
+                case 14:
+                    if (!(message.quantizationAnnotation && message.quantizationAnnotation.length))
+                        message.quantizationAnnotation = [];
+                    message.quantizationAnnotation.push($root.onnx.TensorAnnotation.decode(reader, reader.uint32()));
+                    break;
+                default:
+                    reader.skipType(tag & 7);
+                    break;
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Decodes a GraphProto message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof onnx.GraphProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {onnx.GraphProto} GraphProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        GraphProto.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+        };
+
+        /**
+         * Verifies a GraphProto message.
+         * @function verify
+         * @memberof onnx.GraphProto
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        GraphProto.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (message.node != null && message.hasOwnProperty("node")) {
+                if (!Array.isArray(message.node))
+                    return "node: array expected";
+                for (var i = 0; i < message.node.length; ++i) {
+                    var error = $root.onnx.NodeProto.verify(message.node[i]);
+                    if (error)
+                        return "node." + error;
+                }
+            }
+            if (message.name != null && message.hasOwnProperty("name"))
+                if (!$util.isString(message.name))
+                    return "name: string expected";
+            if (message.initializer != null && message.hasOwnProperty("initializer")) {
+                if (!Array.isArray(message.initializer))
+                    return "initializer: array expected";
+                for (var i = 0; i < message.initializer.length; ++i) {
+                    var error = $root.onnx.TensorProto.verify(message.initializer[i]);
+                    if (error)
+                        return "initializer." + error;
+                }
+            }
+            if (message.sparseInitializer != null && message.hasOwnProperty("sparseInitializer")) {
+                if (!Array.isArray(message.sparseInitializer))
+                    return "sparseInitializer: array expected";
+                for (var i = 0; i < message.sparseInitializer.length; ++i) {
+                    var error = $root.onnx.SparseTensorProto.verify(message.sparseInitializer[i]);
+                    if (error)
+                        return "sparseInitializer." + error;
+                }
+            }
+            if (message.docString != null && message.hasOwnProperty("docString"))
+                if (!$util.isString(message.docString))
+                    return "docString: string expected";
+            if (message.input != null && message.hasOwnProperty("input")) {
+                if (!Array.isArray(message.input))
+                    return "input: array expected";
+                for (var i = 0; i < message.input.length; ++i) {
+                    var error = $root.onnx.ValueInfoProto.verify(message.input[i]);
+                    if (error)
+                        return "input." + error;
+                }
+            }
+            if (message.output != null && message.hasOwnProperty("output")) {
+                if (!Array.isArray(message.output))
+                    return "output: array expected";
+                for (var i = 0; i < message.output.length; ++i) {
+                    var error = $root.onnx.ValueInfoProto.verify(message.output[i]);
+                    if (error)
+                        return "output." + error;
+                }
+            }
+            if (message.valueInfo != null && message.hasOwnProperty("valueInfo")) {
+                if (!Array.isArray(message.valueInfo))
+                    return "valueInfo: array expected";
+                for (var i = 0; i < message.valueInfo.length; ++i) {
+                    var error = $root.onnx.ValueInfoProto.verify(message.valueInfo[i]);
+                    if (error)
+                        return "valueInfo." + error;
+                }
+            }
+            if (message.quantizationAnnotation != null && message.hasOwnProperty("quantizationAnnotation")) {
+                if (!Array.isArray(message.quantizationAnnotation))
+                    return "quantizationAnnotation: array expected";
+                for (var i = 0; i < message.quantizationAnnotation.length; ++i) {
+                    var error = $root.onnx.TensorAnnotation.verify(message.quantizationAnnotation[i]);
+                    if (error)
+                        return "quantizationAnnotation." + error;
+                }
+            }
+            return null;
+        };
+
+        /**
+         * Creates a GraphProto message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof onnx.GraphProto
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {onnx.GraphProto} GraphProto
+         */
+        GraphProto.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.GraphProto)
+                return object;
+            var message = new $root.onnx.GraphProto();
+            if (object.node) {
+                if (!Array.isArray(object.node))
+                    throw TypeError(".onnx.GraphProto.node: array expected");
+                message.node = [];
+                for (var i = 0; i < object.node.length; ++i) {
+                    if (typeof object.node[i] !== "object")
+                        throw TypeError(".onnx.GraphProto.node: object expected");
+                    message.node[i] = $root.onnx.NodeProto.fromObject(object.node[i]);
+                }
+            }
+            if (object.name != null)
+                message.name = String(object.name);
+            if (object.initializer) {
+                if (!Array.isArray(object.initializer))
+                    throw TypeError(".onnx.GraphProto.initializer: array expected");
+                message.initializer = [];
+                for (var i = 0; i < object.initializer.length; ++i) {
+                    if (typeof object.initializer[i] !== "object")
+                        throw TypeError(".onnx.GraphProto.initializer: object expected");
+                    message.initializer[i] = $root.onnx.TensorProto.fromObject(object.initializer[i]);
+                }
+            }
+            if (object.sparseInitializer) {
+                if (!Array.isArray(object.sparseInitializer))
+                    throw TypeError(".onnx.GraphProto.sparseInitializer: array expected");
+                message.sparseInitializer = [];
+                for (var i = 0; i < object.sparseInitializer.length; ++i) {
+                    if (typeof object.sparseInitializer[i] !== "object")
+                        throw TypeError(".onnx.GraphProto.sparseInitializer: object expected");
+                    message.sparseInitializer[i] = $root.onnx.SparseTensorProto.fromObject(object.sparseInitializer[i]);
+                }
+            }
+            if (object.docString != null)
+                message.docString = String(object.docString);
+            if (object.input) {
+                if (!Array.isArray(object.input))
+                    throw TypeError(".onnx.GraphProto.input: array expected");
+                message.input = [];
+                for (var i = 0; i < object.input.length; ++i) {
+                    if (typeof object.input[i] !== "object")
+                        throw TypeError(".onnx.GraphProto.input: object expected");
+                    message.input[i] = $root.onnx.ValueInfoProto.fromObject(object.input[i]);
+                }
+            }
+            if (object.output) {
+                if (!Array.isArray(object.output))
+                    throw TypeError(".onnx.GraphProto.output: array expected");
+                message.output = [];
+                for (var i = 0; i < object.output.length; ++i) {
+                    if (typeof object.output[i] !== "object")
+                        throw TypeError(".onnx.GraphProto.output: object expected");
+                    message.output[i] = $root.onnx.ValueInfoProto.fromObject(object.output[i]);
+                }
+            }
+            if (object.valueInfo) {
+                if (!Array.isArray(object.valueInfo))
+                    throw TypeError(".onnx.GraphProto.valueInfo: array expected");
+                message.valueInfo = [];
+                for (var i = 0; i < object.valueInfo.length; ++i) {
+                    if (typeof object.valueInfo[i] !== "object")
+                        throw TypeError(".onnx.GraphProto.valueInfo: object expected");
+                    message.valueInfo[i] = $root.onnx.ValueInfoProto.fromObject(object.valueInfo[i]);
+                }
+            }
+            if (object.quantizationAnnotation) {
+                if (!Array.isArray(object.quantizationAnnotation))
+                    throw TypeError(".onnx.GraphProto.quantizationAnnotation: array expected");
+                message.quantizationAnnotation = [];
+                for (var i = 0; i < object.quantizationAnnotation.length; ++i) {
+                    if (typeof object.quantizationAnnotation[i] !== "object")
+                        throw TypeError(".onnx.GraphProto.quantizationAnnotation: object expected");
+                    message.quantizationAnnotation[i] = $root.onnx.TensorAnnotation.fromObject(object.quantizationAnnotation[i]);
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a GraphProto message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof onnx.GraphProto
+         * @static
+         * @param {onnx.GraphProto} message GraphProto
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        GraphProto.toObject = function toObject(message, options) {
+            if (!options)
+                options = {};
+            var object = {};
+            if (options.arrays || options.defaults) {
+                object.node = [];
+                object.initializer = [];
+                object.input = [];
+                object.output = [];
+                object.valueInfo = [];
+                object.quantizationAnnotation = [];
+                object.sparseInitializer = [];
+            }
+            if (options.defaults) {
+                object.name = "";
+                object.docString = "";
+            }
+            if (message.node && message.node.length) {
+                object.node = [];
+                for (var j = 0; j < message.node.length; ++j)
+                    object.node[j] = $root.onnx.NodeProto.toObject(message.node[j], options);
+            }
+            if (message.name != null && message.hasOwnProperty("name"))
+                object.name = message.name;
+            if (message.initializer && message.initializer.length) {
+                object.initializer = [];
+                for (var j = 0; j < message.initializer.length; ++j)
+                    object.initializer[j] = $root.onnx.TensorProto.toObject(message.initializer[j], options);
+            }
+            if (message.docString != null && message.hasOwnProperty("docString"))
+                object.docString = message.docString;
+            if (message.input && message.input.length) {
+                object.input = [];
+                for (var j = 0; j < message.input.length; ++j)
+                    object.input[j] = $root.onnx.ValueInfoProto.toObject(message.input[j], options);
+            }
+            if (message.output && message.output.length) {
+                object.output = [];
+                for (var j = 0; j < message.output.length; ++j)
+                    object.output[j] = $root.onnx.ValueInfoProto.toObject(message.output[j], options);
+            }
+            if (message.valueInfo && message.valueInfo.length) {
+                object.valueInfo = [];
+                for (var j = 0; j < message.valueInfo.length; ++j)
+                    object.valueInfo[j] = $root.onnx.ValueInfoProto.toObject(message.valueInfo[j], options);
+            }
+            if (message.quantizationAnnotation && message.quantizationAnnotation.length) {
+                object.quantizationAnnotation = [];
+                for (var j = 0; j < message.quantizationAnnotation.length; ++j)
+                    object.quantizationAnnotation[j] = $root.onnx.TensorAnnotation.toObject(message.quantizationAnnotation[j], options);
+            }
+            if (message.sparseInitializer && message.sparseInitializer.length) {
+                object.sparseInitializer = [];
+                for (var j = 0; j < message.sparseInitializer.length; ++j)
+                    object.sparseInitializer[j] = $root.onnx.SparseTensorProto.toObject(message.sparseInitializer[j], options);
+            }
+            return object;
+        };
+
+        /**
+         * Converts this GraphProto to JSON.
+         * @function toJSON
+         * @memberof onnx.GraphProto
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        GraphProto.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return GraphProto;
+    })();
+
+    onnx.TensorProto = (function() {
+
+        /**
+         * Properties of a TensorProto.
+         * @memberof onnx
+         * @interface ITensorProto
+         * @property {Array.<number|Long>|null} [dims] TensorProto dims
+         * @property {number|null} [dataType] TensorProto dataType
+         * @property {onnx.TensorProto.ISegment|null} [segment] TensorProto segment
+         * @property {Array.<number>|null} [floatData] TensorProto floatData
+         * @property {Array.<number>|null} [int32Data] TensorProto int32Data
+         * @property {Array.<Uint8Array>|null} [stringData] TensorProto stringData
+         * @property {Array.<number|Long>|null} [int64Data] TensorProto int64Data
+         * @property {string|null} [name] TensorProto name
+         * @property {string|null} [docString] TensorProto docString
+         * @property {Uint8Array|null} [rawData] TensorProto rawData
+         * @property {Array.<onnx.IStringStringEntryProto>|null} [externalData] TensorProto externalData
+         * @property {onnx.TensorProto.DataLocation|null} [dataLocation] TensorProto dataLocation
+         * @property {Array.<number>|null} [doubleData] TensorProto doubleData
+         * @property {Array.<number|Long>|null} [uint64Data] TensorProto uint64Data
+         */
+
+        /**
+         * Constructs a new TensorProto.
+         * @memberof onnx
+         * @classdesc Represents a TensorProto.
+         * @implements ITensorProto
+         * @constructor
+         * @param {onnx.ITensorProto=} [properties] Properties to set
+         */
+        function TensorProto(properties) {
+            this.dims = [];
+            this.floatData = [];
+            this.int32Data = [];
+            this.stringData = [];
+            this.int64Data = [];
+            this.externalData = [];
+            this.doubleData = [];
+            this.uint64Data = [];
+            if (properties)
+                for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null)
+                        this[keys[i]] = properties[keys[i]];
+        }
+
+        /**
+         * TensorProto dims.
+         * @member {Array.<number|Long>} dims
+         * @memberof onnx.TensorProto
+         * @instance
+         */
+        TensorProto.prototype.dims = $util.emptyArray;
+
+        /**
+         * TensorProto dataType.
+         * @member {number} dataType
+         * @memberof onnx.TensorProto
+         * @instance
+         */
+        TensorProto.prototype.dataType = 0;
+
+        /**
+         * TensorProto segment.
+         * @member {onnx.TensorProto.ISegment|null|undefined} segment
+         * @memberof onnx.TensorProto
+         * @instance
+         */
+        TensorProto.prototype.segment = null;
+
+        /**
+         * TensorProto floatData.
+         * @member {Array.<number>} floatData
+         * @memberof onnx.TensorProto
+         * @instance
+         */
+        TensorProto.prototype.floatData = $util.emptyArray;
+
+        /**
+         * TensorProto int32Data.
+         * @member {Array.<number>} int32Data
+         * @memberof onnx.TensorProto
+         * @instance
+         */
+        TensorProto.prototype.int32Data = $util.emptyArray;
+
+        /**
+         * TensorProto stringData.
+         * @member {Array.<Uint8Array>} stringData
+         * @memberof onnx.TensorProto
+         * @instance
+         */
+        TensorProto.prototype.stringData = $util.emptyArray;
+
+        /**
+         * TensorProto int64Data.
+         * @member {Array.<number|Long>} int64Data
+         * @memberof onnx.TensorProto
+         * @instance
+         */
+        TensorProto.prototype.int64Data = $util.emptyArray;
+
+        /**
+         * TensorProto name.
+         * @member {string} name
+         * @memberof onnx.TensorProto
+         * @instance
+         */
+        TensorProto.prototype.name = "";
+
+        /**
+         * TensorProto docString.
+         * @member {string} docString
+         * @memberof onnx.TensorProto
+         * @instance
+         */
+        TensorProto.prototype.docString = "";
+
+        /**
+         * TensorProto rawData.
+         * @member {Uint8Array} rawData
+         * @memberof onnx.TensorProto
+         * @instance
+         */
+        TensorProto.prototype.rawData = $util.newBuffer([]);
+
+        /**
+         * TensorProto externalData.
+         * @member {Array.<onnx.IStringStringEntryProto>} externalData
+         * @memberof onnx.TensorProto
+         * @instance
+         */
+        TensorProto.prototype.externalData = $util.emptyArray;
+
+        /**
+         * TensorProto dataLocation.
+         * @member {onnx.TensorProto.DataLocation} dataLocation
+         * @memberof onnx.TensorProto
+         * @instance
+         */
+        TensorProto.prototype.dataLocation = 0;
+
+        /**
+         * TensorProto doubleData.
+         * @member {Array.<number>} doubleData
+         * @memberof onnx.TensorProto
+         * @instance
+         */
+        TensorProto.prototype.doubleData = $util.emptyArray;
+
+        /**
+         * TensorProto uint64Data.
+         * @member {Array.<number|Long>} uint64Data
+         * @memberof onnx.TensorProto
+         * @instance
+         */
+        TensorProto.prototype.uint64Data = $util.emptyArray;
+
+        /**
+         * Creates a new TensorProto instance using the specified properties.
+         * @function create
+         * @memberof onnx.TensorProto
+         * @static
+         * @param {onnx.ITensorProto=} [properties] Properties to set
+         * @returns {onnx.TensorProto} TensorProto instance
+         */
+        TensorProto.create = function create(properties) {
+            return new TensorProto(properties);
+        };
+
+        /**
+         * Encodes the specified TensorProto message. Does not implicitly {@link onnx.TensorProto.verify|verify} messages.
+         * @function encode
+         * @memberof onnx.TensorProto
+         * @static
+         * @param {onnx.ITensorProto} message TensorProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TensorProto.encode = function encode(message, writer) {
+            if (!writer)
+                writer = $Writer.create();
+            if (message.dims != null && message.dims.length) {
+                writer.uint32(/* id 1, wireType 2 =*/10).fork();
+                for (var i = 0; i < message.dims.length; ++i)
+                    writer.int64(message.dims[i]);
+                writer.ldelim();
+            }
+            if (message.dataType != null && Object.hasOwnProperty.call(message, "dataType"))
+                writer.uint32(/* id 2, wireType 0 =*/16).int32(message.dataType);
+            if (message.segment != null && Object.hasOwnProperty.call(message, "segment"))
+                $root.onnx.TensorProto.Segment.encode(message.segment, writer.uint32(/* id 3, wireType 2 =*/26).fork()).ldelim();
+            if (message.floatData != null && message.floatData.length) {
+                writer.uint32(/* id 4, wireType 2 =*/34).fork();
+                for (var i = 0; i < message.floatData.length; ++i)
+                    writer.float(message.floatData[i]);
+                writer.ldelim();
+            }
+            if (message.int32Data != null && message.int32Data.length) {
+                writer.uint32(/* id 5, wireType 2 =*/42).fork();
+                for (var i = 0; i < message.int32Data.length; ++i)
+                    writer.int32(message.int32Data[i]);
+                writer.ldelim();
+            }
+            if (message.stringData != null && message.stringData.length)
+                for (var i = 0; i < message.stringData.length; ++i)
+                    writer.uint32(/* id 6, wireType 2 =*/50).bytes(message.stringData[i]);
+            if (message.int64Data != null && message.int64Data.length) {
+                writer.uint32(/* id 7, wireType 2 =*/58).fork();
+                for (var i = 0; i < message.int64Data.length; ++i)
+                    writer.int64(message.int64Data[i]);
+                writer.ldelim();
+            }
+            if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+                writer.uint32(/* id 8, wireType 2 =*/66).string(message.name);
+            if (message.rawData != null && Object.hasOwnProperty.call(message, "rawData"))
+                writer.uint32(/* id 9, wireType 2 =*/74).bytes(message.rawData);
+            if (message.doubleData != null && message.doubleData.length) {
+                writer.uint32(/* id 10, wireType 2 =*/82).fork();
+                for (var i = 0; i < message.doubleData.length; ++i)
+                    writer.double(message.doubleData[i]);
+                writer.ldelim();
+            }
+            if (message.uint64Data != null && message.uint64Data.length) {
+                writer.uint32(/* id 11, wireType 2 =*/90).fork();
+                for (var i = 0; i < message.uint64Data.length; ++i)
+                    writer.uint64(message.uint64Data[i]);
+                writer.ldelim();
+            }
+            if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+                writer.uint32(/* id 12, wireType 2 =*/98).string(message.docString);
+            if (message.externalData != null && message.externalData.length)
+                for (var i = 0; i < message.externalData.length; ++i)
+                    $root.onnx.StringStringEntryProto.encode(message.externalData[i], writer.uint32(/* id 13, wireType 2 =*/106).fork()).ldelim();
+            if (message.dataLocation != null && Object.hasOwnProperty.call(message, "dataLocation"))
+                writer.uint32(/* id 14, wireType 0 =*/112).int32(message.dataLocation);
+            return writer;
+        };
+
+        /**
+         * Encodes the specified TensorProto message, length delimited. Does not implicitly {@link onnx.TensorProto.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof onnx.TensorProto
+         * @static
+         * @param {onnx.ITensorProto} message TensorProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TensorProto.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+        };
+
+        /**
+         * Decodes a TensorProto message from the specified reader or buffer.
+         * @function decode
+         * @memberof onnx.TensorProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {onnx.TensorProto} TensorProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TensorProto.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.TensorProto();
+            while (reader.pos < end) {
+                var tag = reader.uint32();
+                switch (tag >>> 3) {
+                case 1:
+                    if (!(message.dims && message.dims.length))
+                        message.dims = [];
+                    if ((tag & 7) === 2) {
+                        var end2 = reader.uint32() + reader.pos;
+                        while (reader.pos < end2)
+                            message.dims.push(reader.int64());
+                    } else
+                        message.dims.push(reader.int64());
+                    break;
+                case 2:
+                    message.dataType = reader.int32();
+                    break;
+                case 3:
+                    message.segment = $root.onnx.TensorProto.Segment.decode(reader, reader.uint32());
+                    break;
+                case 4:
+                    if (!(message.floatData && message.floatData.length))
+                        message.floatData = [];
+                    if ((tag & 7) === 2) {
+                        var end2 = reader.uint32() + reader.pos;
+                        while (reader.pos < end2)
+                            message.floatData.push(reader.float());
+                    } else
+                        message.floatData.push(reader.float());
+                    break;
+                case 5:
+                    if (!(message.int32Data && message.int32Data.length))
+                        message.int32Data = [];
+                    if ((tag & 7) === 2) {
+                        var end2 = reader.uint32() + reader.pos;
+                        while (reader.pos < end2)
+                            message.int32Data.push(reader.int32());
+                    } else
+                        message.int32Data.push(reader.int32());
+                    break;
+                case 6:
+                    if (!(message.stringData && message.stringData.length))
+                        message.stringData = [];
+                    message.stringData.push(reader.bytes());
+                    break;
+                case 7:
+                    if (!(message.int64Data && message.int64Data.length))
+                        message.int64Data = [];
+                    if ((tag & 7) === 2) {
+                        var end2 = reader.uint32() + reader.pos;
+                        while (reader.pos < end2)
+                            message.int64Data.push(reader.int64());
+                    } else
+                        message.int64Data.push(reader.int64());
+                    break;
+                case 8:
+                    message.name = reader.string();
+                    break;
+                case 12:
+                    message.docString = reader.string();
+                    break;
+                case 9:
+                    message.rawData = reader.bytes();
+                    break;
+                case 13:
+                    if (!(message.externalData && message.externalData.length))
+                        message.externalData = [];
+                    message.externalData.push($root.onnx.StringStringEntryProto.decode(reader, reader.uint32()));
+                    break;
+                case 14:
+                    message.dataLocation = reader.int32();
+                    break;
+                case 10:
+                    if (!(message.doubleData && message.doubleData.length))
+                        message.doubleData = [];
+                    if ((tag & 7) === 2) {
+                        var end2 = reader.uint32() + reader.pos;
+                        while (reader.pos < end2)
+                            message.doubleData.push(reader.double());
+                    } else
+                        message.doubleData.push(reader.double());
+                    break;
+                case 11:
+                    if (!(message.uint64Data && message.uint64Data.length))
+                        message.uint64Data = [];
+                    if ((tag & 7) === 2) {
+                        var end2 = reader.uint32() + reader.pos;
+                        while (reader.pos < end2)
+                            message.uint64Data.push(reader.uint64());
+                    } else
+                        message.uint64Data.push(reader.uint64());
+                    break;
+                default:
+                    reader.skipType(tag & 7);
+                    break;
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Decodes a TensorProto message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof onnx.TensorProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {onnx.TensorProto} TensorProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TensorProto.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+        };
+
+        /**
+         * Verifies a TensorProto message.
+         * @function verify
+         * @memberof onnx.TensorProto
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        TensorProto.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (message.dims != null && message.hasOwnProperty("dims")) {
+                if (!Array.isArray(message.dims))
+                    return "dims: array expected";
+                for (var i = 0; i < message.dims.length; ++i)
+                    if (!$util.isInteger(message.dims[i]) && !(message.dims[i] && $util.isInteger(message.dims[i].low) && $util.isInteger(message.dims[i].high)))
+                        return "dims: integer|Long[] expected";
+            }
+            if (message.dataType != null && message.hasOwnProperty("dataType"))
+                if (!$util.isInteger(message.dataType))
+                    return "dataType: integer expected";
+            if (message.segment != null && message.hasOwnProperty("segment")) {
+                var error = $root.onnx.TensorProto.Segment.verify(message.segment);
+                if (error)
+                    return "segment." + error;
+            }
+            if (message.floatData != null && message.hasOwnProperty("floatData")) {
+                if (!Array.isArray(message.floatData))
+                    return "floatData: array expected";
+                for (var i = 0; i < message.floatData.length; ++i)
+                    if (typeof message.floatData[i] !== "number")
+                        return "floatData: number[] expected";
+            }
+            if (message.int32Data != null && message.hasOwnProperty("int32Data")) {
+                if (!Array.isArray(message.int32Data))
+                    return "int32Data: array expected";
+                for (var i = 0; i < message.int32Data.length; ++i)
+                    if (!$util.isInteger(message.int32Data[i]))
+                        return "int32Data: integer[] expected";
+            }
+            if (message.stringData != null && message.hasOwnProperty("stringData")) {
+                if (!Array.isArray(message.stringData))
+                    return "stringData: array expected";
+                for (var i = 0; i < message.stringData.length; ++i)
+                    if (!(message.stringData[i] && typeof message.stringData[i].length === "number" || $util.isString(message.stringData[i])))
+                        return "stringData: buffer[] expected";
+            }
+            if (message.int64Data != null && message.hasOwnProperty("int64Data")) {
+                if (!Array.isArray(message.int64Data))
+                    return "int64Data: array expected";
+                for (var i = 0; i < message.int64Data.length; ++i)
+                    if (!$util.isInteger(message.int64Data[i]) && !(message.int64Data[i] && $util.isInteger(message.int64Data[i].low) && $util.isInteger(message.int64Data[i].high)))
+                        return "int64Data: integer|Long[] expected";
+            }
+            if (message.name != null && message.hasOwnProperty("name"))
+                if (!$util.isString(message.name))
+                    return "name: string expected";
+            if (message.docString != null && message.hasOwnProperty("docString"))
+                if (!$util.isString(message.docString))
+                    return "docString: string expected";
+            if (message.rawData != null && message.hasOwnProperty("rawData"))
+                if (!(message.rawData && typeof message.rawData.length === "number" || $util.isString(message.rawData)))
+                    return "rawData: buffer expected";
+            if (message.externalData != null && message.hasOwnProperty("externalData")) {
+                if (!Array.isArray(message.externalData))
+                    return "externalData: array expected";
+                for (var i = 0; i < message.externalData.length; ++i) {
+                    var error = $root.onnx.StringStringEntryProto.verify(message.externalData[i]);
+                    if (error)
+                        return "externalData." + error;
+                }
+            }
+            if (message.dataLocation != null && message.hasOwnProperty("dataLocation"))
+                switch (message.dataLocation) {
+                default:
+                    return "dataLocation: enum value expected";
+                case 0:
+                case 1:
+                    break;
+                }
+            if (message.doubleData != null && message.hasOwnProperty("doubleData")) {
+                if (!Array.isArray(message.doubleData))
+                    return "doubleData: array expected";
+                for (var i = 0; i < message.doubleData.length; ++i)
+                    if (typeof message.doubleData[i] !== "number")
+                        return "doubleData: number[] expected";
+            }
+            if (message.uint64Data != null && message.hasOwnProperty("uint64Data")) {
+                if (!Array.isArray(message.uint64Data))
+                    return "uint64Data: array expected";
+                for (var i = 0; i < message.uint64Data.length; ++i)
+                    if (!$util.isInteger(message.uint64Data[i]) && !(message.uint64Data[i] && $util.isInteger(message.uint64Data[i].low) && $util.isInteger(message.uint64Data[i].high)))
+                        return "uint64Data: integer|Long[] expected";
+            }
+            return null;
+        };
+
+        /**
+         * Creates a TensorProto message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof onnx.TensorProto
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {onnx.TensorProto} TensorProto
+         */
+        TensorProto.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TensorProto)
+                return object;
+            var message = new $root.onnx.TensorProto();
+            if (object.dims) {
+                if (!Array.isArray(object.dims))
+                    throw TypeError(".onnx.TensorProto.dims: array expected");
+                message.dims = [];
+                for (var i = 0; i < object.dims.length; ++i)
+                    if ($util.Long)
+                        (message.dims[i] = $util.Long.fromValue(object.dims[i])).unsigned = false;
+                    else if (typeof object.dims[i] === "string")
+                        message.dims[i] = parseInt(object.dims[i], 10);
+                    else if (typeof object.dims[i] === "number")
+                        message.dims[i] = object.dims[i];
+                    else if (typeof object.dims[i] === "object")
+                        message.dims[i] = new $util.LongBits(object.dims[i].low >>> 0, object.dims[i].high >>> 0).toNumber();
+            }
+            if (object.dataType != null)
+                message.dataType = object.dataType | 0;
+            if (object.segment != null) {
+                if (typeof object.segment !== "object")
+                    throw TypeError(".onnx.TensorProto.segment: object expected");
+                message.segment = $root.onnx.TensorProto.Segment.fromObject(object.segment);
+            }
+            if (object.floatData) {
+                if (!Array.isArray(object.floatData))
+                    throw TypeError(".onnx.TensorProto.floatData: array expected");
+                message.floatData = [];
+                for (var i = 0; i < object.floatData.length; ++i)
+                    message.floatData[i] = Number(object.floatData[i]);
+            }
+            if (object.int32Data) {
+                if (!Array.isArray(object.int32Data))
+                    throw TypeError(".onnx.TensorProto.int32Data: array expected");
+                message.int32Data = [];
+                for (var i = 0; i < object.int32Data.length; ++i)
+                    message.int32Data[i] = object.int32Data[i] | 0;
+            }
+            if (object.stringData) {
+                if (!Array.isArray(object.stringData))
+                    throw TypeError(".onnx.TensorProto.stringData: array expected");
+                message.stringData = [];
+                for (var i = 0; i < object.stringData.length; ++i)
+                    if (typeof object.stringData[i] === "string")
+                        $util.base64.decode(object.stringData[i], message.stringData[i] = $util.newBuffer($util.base64.length(object.stringData[i])), 0);
+                    else if (object.stringData[i].length)
+                        message.stringData[i] = object.stringData[i];
+            }
+            if (object.int64Data) {
+                if (!Array.isArray(object.int64Data))
+                    throw TypeError(".onnx.TensorProto.int64Data: array expected");
+                message.int64Data = [];
+                for (var i = 0; i < object.int64Data.length; ++i)
+                    if ($util.Long)
+                        (message.int64Data[i] = $util.Long.fromValue(object.int64Data[i])).unsigned = false;
+                    else if (typeof object.int64Data[i] === "string")
+                        message.int64Data[i] = parseInt(object.int64Data[i], 10);
+                    else if (typeof object.int64Data[i] === "number")
+                        message.int64Data[i] = object.int64Data[i];
+                    else if (typeof object.int64Data[i] === "object")
+                        message.int64Data[i] = new $util.LongBits(object.int64Data[i].low >>> 0, object.int64Data[i].high >>> 0).toNumber();
+            }
+            if (object.name != null)
+                message.name = String(object.name);
+            if (object.docString != null)
+                message.docString = String(object.docString);
+            if (object.rawData != null)
+                if (typeof object.rawData === "string")
+                    $util.base64.decode(object.rawData, message.rawData = $util.newBuffer($util.base64.length(object.rawData)), 0);
+                else if (object.rawData.length)
+                    message.rawData = object.rawData;
+            if (object.externalData) {
+                if (!Array.isArray(object.externalData))
+                    throw TypeError(".onnx.TensorProto.externalData: array expected");
+                message.externalData = [];
+                for (var i = 0; i < object.externalData.length; ++i) {
+                    if (typeof object.externalData[i] !== "object")
+                        throw TypeError(".onnx.TensorProto.externalData: object expected");
+                    message.externalData[i] = $root.onnx.StringStringEntryProto.fromObject(object.externalData[i]);
+                }
+            }
+            switch (object.dataLocation) {
+            case "DEFAULT":
+            case 0:
+                message.dataLocation = 0;
+                break;
+            case "EXTERNAL":
+            case 1:
+                message.dataLocation = 1;
+                break;
+            }
+            if (object.doubleData) {
+                if (!Array.isArray(object.doubleData))
+                    throw TypeError(".onnx.TensorProto.doubleData: array expected");
+                message.doubleData = [];
+                for (var i = 0; i < object.doubleData.length; ++i)
+                    message.doubleData[i] = Number(object.doubleData[i]);
+            }
+            if (object.uint64Data) {
+                if (!Array.isArray(object.uint64Data))
+                    throw TypeError(".onnx.TensorProto.uint64Data: array expected");
+                message.uint64Data = [];
+                for (var i = 0; i < object.uint64Data.length; ++i)
+                    if ($util.Long)
+                        (message.uint64Data[i] = $util.Long.fromValue(object.uint64Data[i])).unsigned = true;
+                    else if (typeof object.uint64Data[i] === "string")
+                        message.uint64Data[i] = parseInt(object.uint64Data[i], 10);
+                    else if (typeof object.uint64Data[i] === "number")
+                        message.uint64Data[i] = object.uint64Data[i];
+                    else if (typeof object.uint64Data[i] === "object")
+                        message.uint64Data[i] = new $util.LongBits(object.uint64Data[i].low >>> 0, object.uint64Data[i].high >>> 0).toNumber(true);
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a TensorProto message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof onnx.TensorProto
+         * @static
+         * @param {onnx.TensorProto} message TensorProto
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        TensorProto.toObject = function toObject(message, options) {
+            if (!options)
+                options = {};
+            var object = {};
+            if (options.arrays || options.defaults) {
+                object.dims = [];
+                object.floatData = [];
+                object.int32Data = [];
+                object.stringData = [];
+                object.int64Data = [];
+                object.doubleData = [];
+                object.uint64Data = [];
+                object.externalData = [];
+            }
+            if (options.defaults) {
+                object.dataType = 0;
+                object.segment = null;
+                object.name = "";
+                if (options.bytes === String)
+                    object.rawData = "";
+                else {
+                    object.rawData = [];
+                    if (options.bytes !== Array)
+                        object.rawData = $util.newBuffer(object.rawData);
+                }
+                object.docString = "";
+                object.dataLocation = options.enums === String ? "DEFAULT" : 0;
+            }
+            if (message.dims && message.dims.length) {
+                object.dims = [];
+                for (var j = 0; j < message.dims.length; ++j)
+                    if (typeof message.dims[j] === "number")
+                        object.dims[j] = options.longs === String ? String(message.dims[j]) : message.dims[j];
+                    else
+                        object.dims[j] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j]) : options.longs === Number ? new $util.LongBits(message.dims[j].low >>> 0, message.dims[j].high >>> 0).toNumber() : message.dims[j];
+            }
+            if (message.dataType != null && message.hasOwnProperty("dataType"))
+                object.dataType = message.dataType;
+            if (message.segment != null && message.hasOwnProperty("segment"))
+                object.segment = $root.onnx.TensorProto.Segment.toObject(message.segment, options);
+            if (message.floatData && message.floatData.length) {
+                object.floatData = [];
+                for (var j = 0; j < message.floatData.length; ++j)
+                    object.floatData[j] = options.json && !isFinite(message.floatData[j]) ? String(message.floatData[j]) : message.floatData[j];
+            }
+            if (message.int32Data && message.int32Data.length) {
+                object.int32Data = [];
+                for (var j = 0; j < message.int32Data.length; ++j)
+                    object.int32Data[j] = message.int32Data[j];
+            }
+            if (message.stringData && message.stringData.length) {
+                object.stringData = [];
+                for (var j = 0; j < message.stringData.length; ++j)
+                    object.stringData[j] = options.bytes === String ? $util.base64.encode(message.stringData[j], 0, message.stringData[j].length) : options.bytes === Array ? Array.prototype.slice.call(message.stringData[j]) : message.stringData[j];
+            }
+            if (message.int64Data && message.int64Data.length) {
+                object.int64Data = [];
+                for (var j = 0; j < message.int64Data.length; ++j)
+                    if (typeof message.int64Data[j] === "number")
+                        object.int64Data[j] = options.longs === String ? String(message.int64Data[j]) : message.int64Data[j];
+                    else
+                        object.int64Data[j] = options.longs === String ? $util.Long.prototype.toString.call(message.int64Data[j]) : options.longs === Number ? new $util.LongBits(message.int64Data[j].low >>> 0, message.int64Data[j].high >>> 0).toNumber() : message.int64Data[j];
+            }
+            if (message.name != null && message.hasOwnProperty("name"))
+                object.name = message.name;
+            if (message.rawData != null && message.hasOwnProperty("rawData"))
+                object.rawData = options.bytes === String ? $util.base64.encode(message.rawData, 0, message.rawData.length) : options.bytes === Array ? Array.prototype.slice.call(message.rawData) : message.rawData;
+            if (message.doubleData && message.doubleData.length) {
+                object.doubleData = [];
+                for (var j = 0; j < message.doubleData.length; ++j)
+                    object.doubleData[j] = options.json && !isFinite(message.doubleData[j]) ? String(message.doubleData[j]) : message.doubleData[j];
+            }
+            if (message.uint64Data && message.uint64Data.length) {
+                object.uint64Data = [];
+                for (var j = 0; j < message.uint64Data.length; ++j)
+                    if (typeof message.uint64Data[j] === "number")
+                        object.uint64Data[j] = options.longs === String ? String(message.uint64Data[j]) : message.uint64Data[j];
+                    else
+                        object.uint64Data[j] = options.longs === String ? $util.Long.prototype.toString.call(message.uint64Data[j]) : options.longs === Number ? new $util.LongBits(message.uint64Data[j].low >>> 0, message.uint64Data[j].high >>> 0).toNumber(true) : message.uint64Data[j];
+            }
+            if (message.docString != null && message.hasOwnProperty("docString"))
+                object.docString = message.docString;
+            if (message.externalData && message.externalData.length) {
+                object.externalData = [];
+                for (var j = 0; j < message.externalData.length; ++j)
+                    object.externalData[j] = $root.onnx.StringStringEntryProto.toObject(message.externalData[j], options);
+            }
+            if (message.dataLocation != null && message.hasOwnProperty("dataLocation"))
+                object.dataLocation = options.enums === String ? $root.onnx.TensorProto.DataLocation[message.dataLocation] : message.dataLocation;
+            return object;
+        };
+
+        /**
+         * Converts this TensorProto to JSON.
+         * @function toJSON
+         * @memberof onnx.TensorProto
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        TensorProto.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * DataType enum.
+         * @name onnx.TensorProto.DataType
+         * @enum {number}
+         * @property {number} UNDEFINED=0 UNDEFINED value
+         * @property {number} FLOAT=1 FLOAT value
+         * @property {number} UINT8=2 UINT8 value
+         * @property {number} INT8=3 INT8 value
+         * @property {number} UINT16=4 UINT16 value
+         * @property {number} INT16=5 INT16 value
+         * @property {number} INT32=6 INT32 value
+         * @property {number} INT64=7 INT64 value
+         * @property {number} STRING=8 STRING value
+         * @property {number} BOOL=9 BOOL value
+         * @property {number} FLOAT16=10 FLOAT16 value
+         * @property {number} DOUBLE=11 DOUBLE value
+         * @property {number} UINT32=12 UINT32 value
+         * @property {number} UINT64=13 UINT64 value
+         * @property {number} COMPLEX64=14 COMPLEX64 value
+         * @property {number} COMPLEX128=15 COMPLEX128 value
+         * @property {number} BFLOAT16=16 BFLOAT16 value
+         */
+        TensorProto.DataType = (function() {
+            var valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "UNDEFINED"] = 0;
+            values[valuesById[1] = "FLOAT"] = 1;
+            values[valuesById[2] = "UINT8"] = 2;
+            values[valuesById[3] = "INT8"] = 3;
+            values[valuesById[4] = "UINT16"] = 4;
+            values[valuesById[5] = "INT16"] = 5;
+            values[valuesById[6] = "INT32"] = 6;
+            values[valuesById[7] = "INT64"] = 7;
+            values[valuesById[8] = "STRING"] = 8;
+            values[valuesById[9] = "BOOL"] = 9;
+            values[valuesById[10] = "FLOAT16"] = 10;
+            values[valuesById[11] = "DOUBLE"] = 11;
+            values[valuesById[12] = "UINT32"] = 12;
+            values[valuesById[13] = "UINT64"] = 13;
+            values[valuesById[14] = "COMPLEX64"] = 14;
+            values[valuesById[15] = "COMPLEX128"] = 15;
+            values[valuesById[16] = "BFLOAT16"] = 16;
+            return values;
+        })();
+
+        TensorProto.Segment = (function() {
+
+            /**
+             * Properties of a Segment.
+             * @memberof onnx.TensorProto
+             * @interface ISegment
+             * @property {number|Long|null} [begin] Segment begin
+             * @property {number|Long|null} [end] Segment end
+             */
+
+            /**
+             * Constructs a new Segment.
+             * @memberof onnx.TensorProto
+             * @classdesc Represents a Segment.
+             * @implements ISegment
+             * @constructor
+             * @param {onnx.TensorProto.ISegment=} [properties] Properties to set
+             */
+            function Segment(properties) {
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Segment begin.
+             * @member {number|Long} begin
+             * @memberof onnx.TensorProto.Segment
+             * @instance
+             */
+            Segment.prototype.begin = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Segment end.
+             * @member {number|Long} end
+             * @memberof onnx.TensorProto.Segment
+             * @instance
+             */
+            Segment.prototype.end = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new Segment instance using the specified properties.
+             * @function create
+             * @memberof onnx.TensorProto.Segment
+             * @static
+             * @param {onnx.TensorProto.ISegment=} [properties] Properties to set
+             * @returns {onnx.TensorProto.Segment} Segment instance
+             */
+            Segment.create = function create(properties) {
+                return new Segment(properties);
+            };
+
+            /**
+             * Encodes the specified Segment message. Does not implicitly {@link onnx.TensorProto.Segment.verify|verify} messages.
+             * @function encode
+             * @memberof onnx.TensorProto.Segment
+             * @static
+             * @param {onnx.TensorProto.ISegment} message Segment message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Segment.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.begin != null && Object.hasOwnProperty.call(message, "begin"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).int64(message.begin);
+                if (message.end != null && Object.hasOwnProperty.call(message, "end"))
+                    writer.uint32(/* id 2, wireType 0 =*/16).int64(message.end);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Segment message, length delimited. Does not implicitly {@link onnx.TensorProto.Segment.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof onnx.TensorProto.Segment
+             * @static
+             * @param {onnx.TensorProto.ISegment} message Segment message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Segment.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer).ldelim();
+            };
+
+            /**
+             * Decodes a Segment message from the specified reader or buffer.
+             * @function decode
+             * @memberof onnx.TensorProto.Segment
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {onnx.TensorProto.Segment} Segment
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Segment.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.TensorProto.Segment();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1:
+                        message.begin = reader.int64();
+                        break;
+                    case 2:
+                        message.end = reader.int64();
+                        break;
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            /**
+             * Decodes a Segment message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof onnx.TensorProto.Segment
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {onnx.TensorProto.Segment} Segment
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Segment.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a Segment message.
+             * @function verify
+             * @memberof onnx.TensorProto.Segment
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Segment.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.begin != null && message.hasOwnProperty("begin"))
+                    if (!$util.isInteger(message.begin) && !(message.begin && $util.isInteger(message.begin.low) && $util.isInteger(message.begin.high)))
+                        return "begin: integer|Long expected";
+                if (message.end != null && message.hasOwnProperty("end"))
+                    if (!$util.isInteger(message.end) && !(message.end && $util.isInteger(message.end.low) && $util.isInteger(message.end.high)))
+                        return "end: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates a Segment message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof onnx.TensorProto.Segment
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {onnx.TensorProto.Segment} Segment
+             */
+            Segment.fromObject = function fromObject(object) {
+                if (object instanceof $root.onnx.TensorProto.Segment)
+                    return object;
+                var message = new $root.onnx.TensorProto.Segment();
+                if (object.begin != null)
+                    if ($util.Long)
+                        (message.begin = $util.Long.fromValue(object.begin)).unsigned = false;
+                    else if (typeof object.begin === "string")
+                        message.begin = parseInt(object.begin, 10);
+                    else if (typeof object.begin === "number")
+                        message.begin = object.begin;
+                    else if (typeof object.begin === "object")
+                        message.begin = new $util.LongBits(object.begin.low >>> 0, object.begin.high >>> 0).toNumber();
+                if (object.end != null)
+                    if ($util.Long)
+                        (message.end = $util.Long.fromValue(object.end)).unsigned = false;
+                    else if (typeof object.end === "string")
+                        message.end = parseInt(object.end, 10);
+                    else if (typeof object.end === "number")
+                        message.end = object.end;
+                    else if (typeof object.end === "object")
+                        message.end = new $util.LongBits(object.end.low >>> 0, object.end.high >>> 0).toNumber();
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Segment message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof onnx.TensorProto.Segment
+             * @static
+             * @param {onnx.TensorProto.Segment} message Segment
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Segment.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                var object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        var long = new $util.Long(0, 0, false);
+                        object.begin = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                    } else
+                        object.begin = options.longs === String ? "0" : 0;
+                    if ($util.Long) {
+                        var long = new $util.Long(0, 0, false);
+                        object.end = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                    } else
+                        object.end = options.longs === String ? "0" : 0;
+                }
+                if (message.begin != null && message.hasOwnProperty("begin"))
+                    if (typeof message.begin === "number")
+                        object.begin = options.longs === String ? String(message.begin) : message.begin;
+                    else
+                        object.begin = options.longs === String ? $util.Long.prototype.toString.call(message.begin) : options.longs === Number ? new $util.LongBits(message.begin.low >>> 0, message.begin.high >>> 0).toNumber() : message.begin;
+                if (message.end != null && message.hasOwnProperty("end"))
+                    if (typeof message.end === "number")
+                        object.end = options.longs === String ? String(message.end) : message.end;
+                    else
+                        object.end = options.longs === String ? $util.Long.prototype.toString.call(message.end) : options.longs === Number ? new $util.LongBits(message.end.low >>> 0, message.end.high >>> 0).toNumber() : message.end;
+                return object;
+            };
+
+            /**
+             * Converts this Segment to JSON.
+             * @function toJSON
+             * @memberof onnx.TensorProto.Segment
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Segment.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Segment;
+        })();
+
+        /**
+         * DataLocation enum.
+         * @name onnx.TensorProto.DataLocation
+         * @enum {number}
+         * @property {number} DEFAULT=0 DEFAULT value
+         * @property {number} EXTERNAL=1 EXTERNAL value
+         */
+        TensorProto.DataLocation = (function() {
+            var valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "DEFAULT"] = 0;
+            values[valuesById[1] = "EXTERNAL"] = 1;
+            return values;
+        })();
+
+        return TensorProto;
+    })();
+
+    onnx.SparseTensorProto = (function() {
+
+        /**
+         * Properties of a SparseTensorProto.
+         * @memberof onnx
+         * @interface ISparseTensorProto
+         * @property {onnx.ITensorProto|null} [values] SparseTensorProto values
+         * @property {onnx.ITensorProto|null} [indices] SparseTensorProto indices
+         * @property {Array.<number|Long>|null} [dims] SparseTensorProto dims
+         */
+
+        /**
+         * Constructs a new SparseTensorProto.
+         * @memberof onnx
+         * @classdesc Represents a SparseTensorProto.
+         * @implements ISparseTensorProto
+         * @constructor
+         * @param {onnx.ISparseTensorProto=} [properties] Properties to set
+         */
+        function SparseTensorProto(properties) {
+            this.dims = [];
+            if (properties)
+                for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null)
+                        this[keys[i]] = properties[keys[i]];
+        }
+
+        /**
+         * SparseTensorProto values.
+         * @member {onnx.ITensorProto|null|undefined} values
+         * @memberof onnx.SparseTensorProto
+         * @instance
+         */
+        SparseTensorProto.prototype.values = null;
+
+        /**
+         * SparseTensorProto indices.
+         * @member {onnx.ITensorProto|null|undefined} indices
+         * @memberof onnx.SparseTensorProto
+         * @instance
+         */
+        SparseTensorProto.prototype.indices = null;
+
+        /**
+         * SparseTensorProto dims.
+         * @member {Array.<number|Long>} dims
+         * @memberof onnx.SparseTensorProto
+         * @instance
+         */
+        SparseTensorProto.prototype.dims = $util.emptyArray;
+
+        /**
+         * Creates a new SparseTensorProto instance using the specified properties.
+         * @function create
+         * @memberof onnx.SparseTensorProto
+         * @static
+         * @param {onnx.ISparseTensorProto=} [properties] Properties to set
+         * @returns {onnx.SparseTensorProto} SparseTensorProto instance
+         */
+        SparseTensorProto.create = function create(properties) {
+            return new SparseTensorProto(properties);
+        };
+
+        /**
+         * Encodes the specified SparseTensorProto message. Does not implicitly {@link onnx.SparseTensorProto.verify|verify} messages.
+         * @function encode
+         * @memberof onnx.SparseTensorProto
+         * @static
+         * @param {onnx.ISparseTensorProto} message SparseTensorProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SparseTensorProto.encode = function encode(message, writer) {
+            if (!writer)
+                writer = $Writer.create();
+            if (message.values != null && Object.hasOwnProperty.call(message, "values"))
+                $root.onnx.TensorProto.encode(message.values, writer.uint32(/* id 1, wireType 2 =*/10).fork()).ldelim();
+            if (message.indices != null && Object.hasOwnProperty.call(message, "indices"))
+                $root.onnx.TensorProto.encode(message.indices, writer.uint32(/* id 2, wireType 2 =*/18).fork()).ldelim();
+            if (message.dims != null && message.dims.length) {
+                writer.uint32(/* id 3, wireType 2 =*/26).fork();
+                for (var i = 0; i < message.dims.length; ++i)
+                    writer.int64(message.dims[i]);
+                writer.ldelim();
+            }
+            return writer;
+        };
+
+        /**
+         * Encodes the specified SparseTensorProto message, length delimited. Does not implicitly {@link onnx.SparseTensorProto.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof onnx.SparseTensorProto
+         * @static
+         * @param {onnx.ISparseTensorProto} message SparseTensorProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SparseTensorProto.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+        };
+
+        /**
+         * Decodes a SparseTensorProto message from the specified reader or buffer.
+         * @function decode
+         * @memberof onnx.SparseTensorProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {onnx.SparseTensorProto} SparseTensorProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SparseTensorProto.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.SparseTensorProto();
+            while (reader.pos < end) {
+                var tag = reader.uint32();
+                switch (tag >>> 3) {
+                case 1:
+                    message.values = $root.onnx.TensorProto.decode(reader, reader.uint32());
+                    break;
+                case 2:
+                    message.indices = $root.onnx.TensorProto.decode(reader, reader.uint32());
+                    break;
+                case 3:
+                    if (!(message.dims && message.dims.length))
+                        message.dims = [];
+                    if ((tag & 7) === 2) {
+                        var end2 = reader.uint32() + reader.pos;
+                        while (reader.pos < end2)
+                            message.dims.push(reader.int64());
+                    } else
+                        message.dims.push(reader.int64());
+                    break;
+                default:
+                    reader.skipType(tag & 7);
+                    break;
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Decodes a SparseTensorProto message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof onnx.SparseTensorProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {onnx.SparseTensorProto} SparseTensorProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SparseTensorProto.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+        };
+
+        /**
+         * Verifies a SparseTensorProto message.
+         * @function verify
+         * @memberof onnx.SparseTensorProto
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        SparseTensorProto.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (message.values != null && message.hasOwnProperty("values")) {
+                var error = $root.onnx.TensorProto.verify(message.values);
+                if (error)
+                    return "values." + error;
+            }
+            if (message.indices != null && message.hasOwnProperty("indices")) {
+                var error = $root.onnx.TensorProto.verify(message.indices);
+                if (error)
+                    return "indices." + error;
+            }
+            if (message.dims != null && message.hasOwnProperty("dims")) {
+                if (!Array.isArray(message.dims))
+                    return "dims: array expected";
+                for (var i = 0; i < message.dims.length; ++i)
+                    if (!$util.isInteger(message.dims[i]) && !(message.dims[i] && $util.isInteger(message.dims[i].low) && $util.isInteger(message.dims[i].high)))
+                        return "dims: integer|Long[] expected";
+            }
+            return null;
+        };
+
+        /**
+         * Creates a SparseTensorProto message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof onnx.SparseTensorProto
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {onnx.SparseTensorProto} SparseTensorProto
+         */
+        SparseTensorProto.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.SparseTensorProto)
+                return object;
+            var message = new $root.onnx.SparseTensorProto();
+            if (object.values != null) {
+                if (typeof object.values !== "object")
+                    throw TypeError(".onnx.SparseTensorProto.values: object expected");
+                message.values = $root.onnx.TensorProto.fromObject(object.values);
+            }
+            if (object.indices != null) {
+                if (typeof object.indices !== "object")
+                    throw TypeError(".onnx.SparseTensorProto.indices: object expected");
+                message.indices = $root.onnx.TensorProto.fromObject(object.indices);
+            }
+            if (object.dims) {
+                if (!Array.isArray(object.dims))
+                    throw TypeError(".onnx.SparseTensorProto.dims: array expected");
+                message.dims = [];
+                for (var i = 0; i < object.dims.length; ++i)
+                    if ($util.Long)
+                        (message.dims[i] = $util.Long.fromValue(object.dims[i])).unsigned = false;
+                    else if (typeof object.dims[i] === "string")
+                        message.dims[i] = parseInt(object.dims[i], 10);
+                    else if (typeof object.dims[i] === "number")
+                        message.dims[i] = object.dims[i];
+                    else if (typeof object.dims[i] === "object")
+                        message.dims[i] = new $util.LongBits(object.dims[i].low >>> 0, object.dims[i].high >>> 0).toNumber();
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SparseTensorProto message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof onnx.SparseTensorProto
+         * @static
+         * @param {onnx.SparseTensorProto} message SparseTensorProto
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SparseTensorProto.toObject = function toObject(message, options) {
+            if (!options)
+                options = {};
+            var object = {};
+            if (options.arrays || options.defaults)
+                object.dims = [];
+            if (options.defaults) {
+                object.values = null;
+                object.indices = null;
+            }
+            if (message.values != null && message.hasOwnProperty("values"))
+                object.values = $root.onnx.TensorProto.toObject(message.values, options);
+            if (message.indices != null && message.hasOwnProperty("indices"))
+                object.indices = $root.onnx.TensorProto.toObject(message.indices, options);
+            if (message.dims && message.dims.length) {
+                object.dims = [];
+                for (var j = 0; j < message.dims.length; ++j)
+                    if (typeof message.dims[j] === "number")
+                        object.dims[j] = options.longs === String ? String(message.dims[j]) : message.dims[j];
+                    else
+                        object.dims[j] = options.longs === String ? $util.Long.prototype.toString.call(message.dims[j]) : options.longs === Number ? new $util.LongBits(message.dims[j].low >>> 0, message.dims[j].high >>> 0).toNumber() : message.dims[j];
+            }
+            return object;
+        };
+
+        /**
+         * Converts this SparseTensorProto to JSON.
+         * @function toJSON
+         * @memberof onnx.SparseTensorProto
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SparseTensorProto.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return SparseTensorProto;
+    })();
+
+    onnx.TensorShapeProto = (function() {
+
+        /**
+         * Properties of a TensorShapeProto.
+         * @memberof onnx
+         * @interface ITensorShapeProto
+         * @property {Array.<onnx.TensorShapeProto.IDimension>|null} [dim] TensorShapeProto dim
+         */
+
+        /**
+         * Constructs a new TensorShapeProto.
+         * @memberof onnx
+         * @classdesc Represents a TensorShapeProto.
+         * @implements ITensorShapeProto
+         * @constructor
+         * @param {onnx.ITensorShapeProto=} [properties] Properties to set
+         */
+        function TensorShapeProto(properties) {
+            this.dim = [];
+            if (properties)
+                for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null)
+                        this[keys[i]] = properties[keys[i]];
+        }
+
+        /**
+         * TensorShapeProto dim.
+         * @member {Array.<onnx.TensorShapeProto.IDimension>} dim
+         * @memberof onnx.TensorShapeProto
+         * @instance
+         */
+        TensorShapeProto.prototype.dim = $util.emptyArray;
+
+        /**
+         * Creates a new TensorShapeProto instance using the specified properties.
+         * @function create
+         * @memberof onnx.TensorShapeProto
+         * @static
+         * @param {onnx.ITensorShapeProto=} [properties] Properties to set
+         * @returns {onnx.TensorShapeProto} TensorShapeProto instance
+         */
+        TensorShapeProto.create = function create(properties) {
+            return new TensorShapeProto(properties);
+        };
+
+        /**
+         * Encodes the specified TensorShapeProto message. Does not implicitly {@link onnx.TensorShapeProto.verify|verify} messages.
+         * @function encode
+         * @memberof onnx.TensorShapeProto
+         * @static
+         * @param {onnx.ITensorShapeProto} message TensorShapeProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TensorShapeProto.encode = function encode(message, writer) {
+            if (!writer)
+                writer = $Writer.create();
+            if (message.dim != null && message.dim.length)
+                for (var i = 0; i < message.dim.length; ++i)
+                    $root.onnx.TensorShapeProto.Dimension.encode(message.dim[i], writer.uint32(/* id 1, wireType 2 =*/10).fork()).ldelim();
+            return writer;
+        };
+
+        /**
+         * Encodes the specified TensorShapeProto message, length delimited. Does not implicitly {@link onnx.TensorShapeProto.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof onnx.TensorShapeProto
+         * @static
+         * @param {onnx.ITensorShapeProto} message TensorShapeProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TensorShapeProto.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+        };
+
+        /**
+         * Decodes a TensorShapeProto message from the specified reader or buffer.
+         * @function decode
+         * @memberof onnx.TensorShapeProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {onnx.TensorShapeProto} TensorShapeProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TensorShapeProto.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.TensorShapeProto();
+            while (reader.pos < end) {
+                var tag = reader.uint32();
+                switch (tag >>> 3) {
+                case 1:
+                    if (!(message.dim && message.dim.length))
+                        message.dim = [];
+                    message.dim.push($root.onnx.TensorShapeProto.Dimension.decode(reader, reader.uint32()));
+                    break;
+                default:
+                    reader.skipType(tag & 7);
+                    break;
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Decodes a TensorShapeProto message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof onnx.TensorShapeProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {onnx.TensorShapeProto} TensorShapeProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TensorShapeProto.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+        };
+
+        /**
+         * Verifies a TensorShapeProto message.
+         * @function verify
+         * @memberof onnx.TensorShapeProto
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        TensorShapeProto.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (message.dim != null && message.hasOwnProperty("dim")) {
+                if (!Array.isArray(message.dim))
+                    return "dim: array expected";
+                for (var i = 0; i < message.dim.length; ++i) {
+                    var error = $root.onnx.TensorShapeProto.Dimension.verify(message.dim[i]);
+                    if (error)
+                        return "dim." + error;
+                }
+            }
+            return null;
+        };
+
+        /**
+         * Creates a TensorShapeProto message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof onnx.TensorShapeProto
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {onnx.TensorShapeProto} TensorShapeProto
+         */
+        TensorShapeProto.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TensorShapeProto)
+                return object;
+            var message = new $root.onnx.TensorShapeProto();
+            if (object.dim) {
+                if (!Array.isArray(object.dim))
+                    throw TypeError(".onnx.TensorShapeProto.dim: array expected");
+                message.dim = [];
+                for (var i = 0; i < object.dim.length; ++i) {
+                    if (typeof object.dim[i] !== "object")
+                        throw TypeError(".onnx.TensorShapeProto.dim: object expected");
+                    message.dim[i] = $root.onnx.TensorShapeProto.Dimension.fromObject(object.dim[i]);
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a TensorShapeProto message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof onnx.TensorShapeProto
+         * @static
+         * @param {onnx.TensorShapeProto} message TensorShapeProto
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        TensorShapeProto.toObject = function toObject(message, options) {
+            if (!options)
+                options = {};
+            var object = {};
+            if (options.arrays || options.defaults)
+                object.dim = [];
+            if (message.dim && message.dim.length) {
+                object.dim = [];
+                for (var j = 0; j < message.dim.length; ++j)
+                    object.dim[j] = $root.onnx.TensorShapeProto.Dimension.toObject(message.dim[j], options);
+            }
+            return object;
+        };
+
+        /**
+         * Converts this TensorShapeProto to JSON.
+         * @function toJSON
+         * @memberof onnx.TensorShapeProto
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        TensorShapeProto.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        TensorShapeProto.Dimension = (function() {
+
+            /**
+             * Properties of a Dimension.
+             * @memberof onnx.TensorShapeProto
+             * @interface IDimension
+             * @property {number|Long|null} [dimValue] Dimension dimValue
+             * @property {string|null} [dimParam] Dimension dimParam
+             * @property {string|null} [denotation] Dimension denotation
+             */
+
+            /**
+             * Constructs a new Dimension.
+             * @memberof onnx.TensorShapeProto
+             * @classdesc Represents a Dimension.
+             * @implements IDimension
+             * @constructor
+             * @param {onnx.TensorShapeProto.IDimension=} [properties] Properties to set
+             */
+            function Dimension(properties) {
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Dimension dimValue.
+             * @member {number|Long|null|undefined} dimValue
+             * @memberof onnx.TensorShapeProto.Dimension
+             * @instance
+             */
+            Dimension.prototype.dimValue = null;
+
+            /**
+             * Dimension dimParam.
+             * @member {string|null|undefined} dimParam
+             * @memberof onnx.TensorShapeProto.Dimension
+             * @instance
+             */
+            Dimension.prototype.dimParam = null;
+
+            /**
+             * Dimension denotation.
+             * @member {string} denotation
+             * @memberof onnx.TensorShapeProto.Dimension
+             * @instance
+             */
+            Dimension.prototype.denotation = "";
+
+            // OneOf field names bound to virtual getters and setters
+            var $oneOfFields;
+
+            /**
+             * Dimension value.
+             * @member {"dimValue"|"dimParam"|undefined} value
+             * @memberof onnx.TensorShapeProto.Dimension
+             * @instance
+             */
+            Object.defineProperty(Dimension.prototype, "value", {
+                get: $util.oneOfGetter($oneOfFields = ["dimValue", "dimParam"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Dimension instance using the specified properties.
+             * @function create
+             * @memberof onnx.TensorShapeProto.Dimension
+             * @static
+             * @param {onnx.TensorShapeProto.IDimension=} [properties] Properties to set
+             * @returns {onnx.TensorShapeProto.Dimension} Dimension instance
+             */
+            Dimension.create = function create(properties) {
+                return new Dimension(properties);
+            };
+
+            /**
+             * Encodes the specified Dimension message. Does not implicitly {@link onnx.TensorShapeProto.Dimension.verify|verify} messages.
+             * @function encode
+             * @memberof onnx.TensorShapeProto.Dimension
+             * @static
+             * @param {onnx.TensorShapeProto.IDimension} message Dimension message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Dimension.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.dimValue != null && Object.hasOwnProperty.call(message, "dimValue"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).int64(message.dimValue);
+                if (message.dimParam != null && Object.hasOwnProperty.call(message, "dimParam"))
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.dimParam);
+                if (message.denotation != null && Object.hasOwnProperty.call(message, "denotation"))
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.denotation);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Dimension message, length delimited. Does not implicitly {@link onnx.TensorShapeProto.Dimension.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof onnx.TensorShapeProto.Dimension
+             * @static
+             * @param {onnx.TensorShapeProto.IDimension} message Dimension message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Dimension.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer).ldelim();
+            };
+
+            /**
+             * Decodes a Dimension message from the specified reader or buffer.
+             * @function decode
+             * @memberof onnx.TensorShapeProto.Dimension
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {onnx.TensorShapeProto.Dimension} Dimension
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Dimension.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.TensorShapeProto.Dimension();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1:
+                        message.dimValue = reader.int64();
+                        break;
+                    case 2:
+                        message.dimParam = reader.string();
+                        break;
+                    case 3:
+                        message.denotation = reader.string();
+                        break;
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            /**
+             * Decodes a Dimension message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof onnx.TensorShapeProto.Dimension
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {onnx.TensorShapeProto.Dimension} Dimension
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Dimension.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a Dimension message.
+             * @function verify
+             * @memberof onnx.TensorShapeProto.Dimension
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Dimension.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                var properties = {};
+                if (message.dimValue != null && message.hasOwnProperty("dimValue")) {
+                    properties.value = 1;
+                    if (!$util.isInteger(message.dimValue) && !(message.dimValue && $util.isInteger(message.dimValue.low) && $util.isInteger(message.dimValue.high)))
+                        return "dimValue: integer|Long expected";
+                }
+                if (message.dimParam != null && message.hasOwnProperty("dimParam")) {
+                    if (properties.value === 1)
+                        return "value: multiple values";
+                    properties.value = 1;
+                    if (!$util.isString(message.dimParam))
+                        return "dimParam: string expected";
+                }
+                if (message.denotation != null && message.hasOwnProperty("denotation"))
+                    if (!$util.isString(message.denotation))
+                        return "denotation: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a Dimension message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof onnx.TensorShapeProto.Dimension
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {onnx.TensorShapeProto.Dimension} Dimension
+             */
+            Dimension.fromObject = function fromObject(object) {
+                if (object instanceof $root.onnx.TensorShapeProto.Dimension)
+                    return object;
+                var message = new $root.onnx.TensorShapeProto.Dimension();
+                if (object.dimValue != null)
+                    if ($util.Long)
+                        (message.dimValue = $util.Long.fromValue(object.dimValue)).unsigned = false;
+                    else if (typeof object.dimValue === "string")
+                        message.dimValue = parseInt(object.dimValue, 10);
+                    else if (typeof object.dimValue === "number")
+                        message.dimValue = object.dimValue;
+                    else if (typeof object.dimValue === "object")
+                        message.dimValue = new $util.LongBits(object.dimValue.low >>> 0, object.dimValue.high >>> 0).toNumber();
+                if (object.dimParam != null)
+                    message.dimParam = String(object.dimParam);
+                if (object.denotation != null)
+                    message.denotation = String(object.denotation);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Dimension message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof onnx.TensorShapeProto.Dimension
+             * @static
+             * @param {onnx.TensorShapeProto.Dimension} message Dimension
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Dimension.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                var object = {};
+                if (options.defaults)
+                    object.denotation = "";
+                if (message.dimValue != null && message.hasOwnProperty("dimValue")) {
+                    if (typeof message.dimValue === "number")
+                        object.dimValue = options.longs === String ? String(message.dimValue) : message.dimValue;
+                    else
+                        object.dimValue = options.longs === String ? $util.Long.prototype.toString.call(message.dimValue) : options.longs === Number ? new $util.LongBits(message.dimValue.low >>> 0, message.dimValue.high >>> 0).toNumber() : message.dimValue;
+                    if (options.oneofs)
+                        object.value = "dimValue";
+                }
+                if (message.dimParam != null && message.hasOwnProperty("dimParam")) {
+                    object.dimParam = message.dimParam;
+                    if (options.oneofs)
+                        object.value = "dimParam";
+                }
+                if (message.denotation != null && message.hasOwnProperty("denotation"))
+                    object.denotation = message.denotation;
+                return object;
+            };
+
+            /**
+             * Converts this Dimension to JSON.
+             * @function toJSON
+             * @memberof onnx.TensorShapeProto.Dimension
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Dimension.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Dimension;
+        })();
+
+        return TensorShapeProto;
+    })();
+
+    onnx.TypeProto = (function() {
+
+        /**
+         * Properties of a TypeProto.
+         * @memberof onnx
+         * @interface ITypeProto
+         * @property {onnx.TypeProto.ITensor|null} [tensorType] TypeProto tensorType
+         * @property {onnx.TypeProto.ISequence|null} [sequenceType] TypeProto sequenceType
+         * @property {onnx.TypeProto.IMap|null} [mapType] TypeProto mapType
+         * @property {onnx.TypeProto.IOptional|null} [optionalType] TypeProto optionalType
+         * @property {onnx.TypeProto.ISparseTensor|null} [sparseTensorType] TypeProto sparseTensorType
+         * @property {string|null} [denotation] TypeProto denotation
+         */
+
+        /**
+         * Constructs a new TypeProto.
+         * @memberof onnx
+         * @classdesc Represents a TypeProto.
+         * @implements ITypeProto
+         * @constructor
+         * @param {onnx.ITypeProto=} [properties] Properties to set
+         */
+        function TypeProto(properties) {
+            if (properties)
+                for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null)
+                        this[keys[i]] = properties[keys[i]];
+        }
+
+        /**
+         * TypeProto tensorType.
+         * @member {onnx.TypeProto.ITensor|null|undefined} tensorType
+         * @memberof onnx.TypeProto
+         * @instance
+         */
+        TypeProto.prototype.tensorType = null;
+
+        /**
+         * TypeProto sequenceType.
+         * @member {onnx.TypeProto.ISequence|null|undefined} sequenceType
+         * @memberof onnx.TypeProto
+         * @instance
+         */
+        TypeProto.prototype.sequenceType = null;
+
+        /**
+         * TypeProto mapType.
+         * @member {onnx.TypeProto.IMap|null|undefined} mapType
+         * @memberof onnx.TypeProto
+         * @instance
+         */
+        TypeProto.prototype.mapType = null;
+
+        /**
+         * TypeProto optionalType.
+         * @member {onnx.TypeProto.IOptional|null|undefined} optionalType
+         * @memberof onnx.TypeProto
+         * @instance
+         */
+        TypeProto.prototype.optionalType = null;
+
+        /**
+         * TypeProto sparseTensorType.
+         * @member {onnx.TypeProto.ISparseTensor|null|undefined} sparseTensorType
+         * @memberof onnx.TypeProto
+         * @instance
+         */
+        TypeProto.prototype.sparseTensorType = null;
+
+        /**
+         * TypeProto denotation.
+         * @member {string} denotation
+         * @memberof onnx.TypeProto
+         * @instance
+         */
+        TypeProto.prototype.denotation = "";
+
+        // OneOf field names bound to virtual getters and setters
+        var $oneOfFields;
+
+        /**
+         * TypeProto value.
+         * @member {"tensorType"|"sequenceType"|"mapType"|"optionalType"|"sparseTensorType"|undefined} value
+         * @memberof onnx.TypeProto
+         * @instance
+         */
+        Object.defineProperty(TypeProto.prototype, "value", {
+            get: $util.oneOfGetter($oneOfFields = ["tensorType", "sequenceType", "mapType", "optionalType", "sparseTensorType"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
+
+        /**
+         * Creates a new TypeProto instance using the specified properties.
+         * @function create
+         * @memberof onnx.TypeProto
+         * @static
+         * @param {onnx.ITypeProto=} [properties] Properties to set
+         * @returns {onnx.TypeProto} TypeProto instance
+         */
+        TypeProto.create = function create(properties) {
+            return new TypeProto(properties);
+        };
+
+        /**
+         * Encodes the specified TypeProto message. Does not implicitly {@link onnx.TypeProto.verify|verify} messages.
+         * @function encode
+         * @memberof onnx.TypeProto
+         * @static
+         * @param {onnx.ITypeProto} message TypeProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TypeProto.encode = function encode(message, writer) {
+            if (!writer)
+                writer = $Writer.create();
+            if (message.tensorType != null && Object.hasOwnProperty.call(message, "tensorType"))
+                $root.onnx.TypeProto.Tensor.encode(message.tensorType, writer.uint32(/* id 1, wireType 2 =*/10).fork()).ldelim();
+            if (message.sequenceType != null && Object.hasOwnProperty.call(message, "sequenceType"))
+                $root.onnx.TypeProto.Sequence.encode(message.sequenceType, writer.uint32(/* id 4, wireType 2 =*/34).fork()).ldelim();
+            if (message.mapType != null && Object.hasOwnProperty.call(message, "mapType"))
+                $root.onnx.TypeProto.Map.encode(message.mapType, writer.uint32(/* id 5, wireType 2 =*/42).fork()).ldelim();
+            if (message.denotation != null && Object.hasOwnProperty.call(message, "denotation"))
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.denotation);
+            if (message.sparseTensorType != null && Object.hasOwnProperty.call(message, "sparseTensorType"))
+                $root.onnx.TypeProto.SparseTensor.encode(message.sparseTensorType, writer.uint32(/* id 8, wireType 2 =*/66).fork()).ldelim();
+            if (message.optionalType != null && Object.hasOwnProperty.call(message, "optionalType"))
+                $root.onnx.TypeProto.Optional.encode(message.optionalType, writer.uint32(/* id 9, wireType 2 =*/74).fork()).ldelim();
+            return writer;
+        };
+
+        /**
+         * Encodes the specified TypeProto message, length delimited. Does not implicitly {@link onnx.TypeProto.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof onnx.TypeProto
+         * @static
+         * @param {onnx.ITypeProto} message TypeProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TypeProto.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+        };
+
+        /**
+         * Decodes a TypeProto message from the specified reader or buffer.
+         * @function decode
+         * @memberof onnx.TypeProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {onnx.TypeProto} TypeProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TypeProto.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto();
+            while (reader.pos < end) {
+                var tag = reader.uint32();
+                switch (tag >>> 3) {
+                case 1:
+                    message.tensorType = $root.onnx.TypeProto.Tensor.decode(reader, reader.uint32());
+                    break;
+                case 4:
+                    message.sequenceType = $root.onnx.TypeProto.Sequence.decode(reader, reader.uint32());
+                    break;
+                case 5:
+                    message.mapType = $root.onnx.TypeProto.Map.decode(reader, reader.uint32());
+                    break;
+                case 9:
+                    message.optionalType = $root.onnx.TypeProto.Optional.decode(reader, reader.uint32());
+                    break;
+                case 8:
+                    message.sparseTensorType = $root.onnx.TypeProto.SparseTensor.decode(reader, reader.uint32());
+                    break;
+                case 6:
+                    message.denotation = reader.string();
+                    break;
+                default:
+                    reader.skipType(tag & 7);
+                    break;
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Decodes a TypeProto message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof onnx.TypeProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {onnx.TypeProto} TypeProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TypeProto.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+        };
+
+        /**
+         * Verifies a TypeProto message.
+         * @function verify
+         * @memberof onnx.TypeProto
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        TypeProto.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            var properties = {};
+            if (message.tensorType != null && message.hasOwnProperty("tensorType")) {
+                properties.value = 1;
+                {
+                    var error = $root.onnx.TypeProto.Tensor.verify(message.tensorType);
+                    if (error)
+                        return "tensorType." + error;
+                }
+            }
+            if (message.sequenceType != null && message.hasOwnProperty("sequenceType")) {
+                if (properties.value === 1)
+                    return "value: multiple values";
+                properties.value = 1;
+                {
+                    var error = $root.onnx.TypeProto.Sequence.verify(message.sequenceType);
+                    if (error)
+                        return "sequenceType." + error;
+                }
+            }
+            if (message.mapType != null && message.hasOwnProperty("mapType")) {
+                if (properties.value === 1)
+                    return "value: multiple values";
+                properties.value = 1;
+                {
+                    var error = $root.onnx.TypeProto.Map.verify(message.mapType);
+                    if (error)
+                        return "mapType." + error;
+                }
+            }
+            if (message.optionalType != null && message.hasOwnProperty("optionalType")) {
+                if (properties.value === 1)
+                    return "value: multiple values";
+                properties.value = 1;
+                {
+                    var error = $root.onnx.TypeProto.Optional.verify(message.optionalType);
+                    if (error)
+                        return "optionalType." + error;
+                }
+            }
+            if (message.sparseTensorType != null && message.hasOwnProperty("sparseTensorType")) {
+                if (properties.value === 1)
+                    return "value: multiple values";
+                properties.value = 1;
+                {
+                    var error = $root.onnx.TypeProto.SparseTensor.verify(message.sparseTensorType);
+                    if (error)
+                        return "sparseTensorType." + error;
+                }
+            }
+            if (message.denotation != null && message.hasOwnProperty("denotation"))
+                if (!$util.isString(message.denotation))
+                    return "denotation: string expected";
+            return null;
+        };
+
+        /**
+         * Creates a TypeProto message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof onnx.TypeProto
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {onnx.TypeProto} TypeProto
+         */
+        TypeProto.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.TypeProto)
+                return object;
+            var message = new $root.onnx.TypeProto();
+            if (object.tensorType != null) {
+                if (typeof object.tensorType !== "object")
+                    throw TypeError(".onnx.TypeProto.tensorType: object expected");
+                message.tensorType = $root.onnx.TypeProto.Tensor.fromObject(object.tensorType);
+            }
+            if (object.sequenceType != null) {
+                if (typeof object.sequenceType !== "object")
+                    throw TypeError(".onnx.TypeProto.sequenceType: object expected");
+                message.sequenceType = $root.onnx.TypeProto.Sequence.fromObject(object.sequenceType);
+            }
+            if (object.mapType != null) {
+                if (typeof object.mapType !== "object")
+                    throw TypeError(".onnx.TypeProto.mapType: object expected");
+                message.mapType = $root.onnx.TypeProto.Map.fromObject(object.mapType);
+            }
+            if (object.optionalType != null) {
+                if (typeof object.optionalType !== "object")
+                    throw TypeError(".onnx.TypeProto.optionalType: object expected");
+                message.optionalType = $root.onnx.TypeProto.Optional.fromObject(object.optionalType);
+            }
+            if (object.sparseTensorType != null) {
+                if (typeof object.sparseTensorType !== "object")
+                    throw TypeError(".onnx.TypeProto.sparseTensorType: object expected");
+                message.sparseTensorType = $root.onnx.TypeProto.SparseTensor.fromObject(object.sparseTensorType);
+            }
+            if (object.denotation != null)
+                message.denotation = String(object.denotation);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a TypeProto message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof onnx.TypeProto
+         * @static
+         * @param {onnx.TypeProto} message TypeProto
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        TypeProto.toObject = function toObject(message, options) {
+            if (!options)
+                options = {};
+            var object = {};
+            if (options.defaults)
+                object.denotation = "";
+            if (message.tensorType != null && message.hasOwnProperty("tensorType")) {
+                object.tensorType = $root.onnx.TypeProto.Tensor.toObject(message.tensorType, options);
+                if (options.oneofs)
+                    object.value = "tensorType";
+            }
+            if (message.sequenceType != null && message.hasOwnProperty("sequenceType")) {
+                object.sequenceType = $root.onnx.TypeProto.Sequence.toObject(message.sequenceType, options);
+                if (options.oneofs)
+                    object.value = "sequenceType";
+            }
+            if (message.mapType != null && message.hasOwnProperty("mapType")) {
+                object.mapType = $root.onnx.TypeProto.Map.toObject(message.mapType, options);
+                if (options.oneofs)
+                    object.value = "mapType";
+            }
+            if (message.denotation != null && message.hasOwnProperty("denotation"))
+                object.denotation = message.denotation;
+            if (message.sparseTensorType != null && message.hasOwnProperty("sparseTensorType")) {
+                object.sparseTensorType = $root.onnx.TypeProto.SparseTensor.toObject(message.sparseTensorType, options);
+                if (options.oneofs)
+                    object.value = "sparseTensorType";
+            }
+            if (message.optionalType != null && message.hasOwnProperty("optionalType")) {
+                object.optionalType = $root.onnx.TypeProto.Optional.toObject(message.optionalType, options);
+                if (options.oneofs)
+                    object.value = "optionalType";
+            }
+            return object;
+        };
+
+        /**
+         * Converts this TypeProto to JSON.
+         * @function toJSON
+         * @memberof onnx.TypeProto
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        TypeProto.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        TypeProto.Tensor = (function() {
+
+            /**
+             * Properties of a Tensor.
+             * @memberof onnx.TypeProto
+             * @interface ITensor
+             * @property {number|null} [elemType] Tensor elemType
+             * @property {onnx.ITensorShapeProto|null} [shape] Tensor shape
+             */
+
+            /**
+             * Constructs a new Tensor.
+             * @memberof onnx.TypeProto
+             * @classdesc Represents a Tensor.
+             * @implements ITensor
+             * @constructor
+             * @param {onnx.TypeProto.ITensor=} [properties] Properties to set
+             */
+            function Tensor(properties) {
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Tensor elemType.
+             * @member {number} elemType
+             * @memberof onnx.TypeProto.Tensor
+             * @instance
+             */
+            Tensor.prototype.elemType = 0;
+
+            /**
+             * Tensor shape.
+             * @member {onnx.ITensorShapeProto|null|undefined} shape
+             * @memberof onnx.TypeProto.Tensor
+             * @instance
+             */
+            Tensor.prototype.shape = null;
+
+            /**
+             * Creates a new Tensor instance using the specified properties.
+             * @function create
+             * @memberof onnx.TypeProto.Tensor
+             * @static
+             * @param {onnx.TypeProto.ITensor=} [properties] Properties to set
+             * @returns {onnx.TypeProto.Tensor} Tensor instance
+             */
+            Tensor.create = function create(properties) {
+                return new Tensor(properties);
+            };
+
+            /**
+             * Encodes the specified Tensor message. Does not implicitly {@link onnx.TypeProto.Tensor.verify|verify} messages.
+             * @function encode
+             * @memberof onnx.TypeProto.Tensor
+             * @static
+             * @param {onnx.TypeProto.ITensor} message Tensor message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Tensor.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.elemType != null && Object.hasOwnProperty.call(message, "elemType"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).int32(message.elemType);
+                if (message.shape != null && Object.hasOwnProperty.call(message, "shape"))
+                    $root.onnx.TensorShapeProto.encode(message.shape, writer.uint32(/* id 2, wireType 2 =*/18).fork()).ldelim();
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Tensor message, length delimited. Does not implicitly {@link onnx.TypeProto.Tensor.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof onnx.TypeProto.Tensor
+             * @static
+             * @param {onnx.TypeProto.ITensor} message Tensor message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Tensor.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer).ldelim();
+            };
+
+            /**
+             * Decodes a Tensor message from the specified reader or buffer.
+             * @function decode
+             * @memberof onnx.TypeProto.Tensor
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {onnx.TypeProto.Tensor} Tensor
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Tensor.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Tensor();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1:
+                        message.elemType = reader.int32();
+                        break;
+                    case 2:
+                        message.shape = $root.onnx.TensorShapeProto.decode(reader, reader.uint32());
+                        break;
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            /**
+             * Decodes a Tensor message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof onnx.TypeProto.Tensor
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {onnx.TypeProto.Tensor} Tensor
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Tensor.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a Tensor message.
+             * @function verify
+             * @memberof onnx.TypeProto.Tensor
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Tensor.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.elemType != null && message.hasOwnProperty("elemType"))
+                    if (!$util.isInteger(message.elemType))
+                        return "elemType: integer expected";
+                if (message.shape != null && message.hasOwnProperty("shape")) {
+                    var error = $root.onnx.TensorShapeProto.verify(message.shape);
+                    if (error)
+                        return "shape." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Tensor message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof onnx.TypeProto.Tensor
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {onnx.TypeProto.Tensor} Tensor
+             */
+            Tensor.fromObject = function fromObject(object) {
+                if (object instanceof $root.onnx.TypeProto.Tensor)
+                    return object;
+                var message = new $root.onnx.TypeProto.Tensor();
+                if (object.elemType != null)
+                    message.elemType = object.elemType | 0;
+                if (object.shape != null) {
+                    if (typeof object.shape !== "object")
+                        throw TypeError(".onnx.TypeProto.Tensor.shape: object expected");
+                    message.shape = $root.onnx.TensorShapeProto.fromObject(object.shape);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Tensor message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof onnx.TypeProto.Tensor
+             * @static
+             * @param {onnx.TypeProto.Tensor} message Tensor
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Tensor.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                var object = {};
+                if (options.defaults) {
+                    object.elemType = 0;
+                    object.shape = null;
+                }
+                if (message.elemType != null && message.hasOwnProperty("elemType"))
+                    object.elemType = message.elemType;
+                if (message.shape != null && message.hasOwnProperty("shape"))
+                    object.shape = $root.onnx.TensorShapeProto.toObject(message.shape, options);
+                return object;
+            };
+
+            /**
+             * Converts this Tensor to JSON.
+             * @function toJSON
+             * @memberof onnx.TypeProto.Tensor
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Tensor.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Tensor;
+        })();
+
+        TypeProto.Sequence = (function() {
+
+            /**
+             * Properties of a Sequence.
+             * @memberof onnx.TypeProto
+             * @interface ISequence
+             * @property {onnx.ITypeProto|null} [elemType] Sequence elemType
+             */
+
+            /**
+             * Constructs a new Sequence.
+             * @memberof onnx.TypeProto
+             * @classdesc Represents a Sequence.
+             * @implements ISequence
+             * @constructor
+             * @param {onnx.TypeProto.ISequence=} [properties] Properties to set
+             */
+            function Sequence(properties) {
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Sequence elemType.
+             * @member {onnx.ITypeProto|null|undefined} elemType
+             * @memberof onnx.TypeProto.Sequence
+             * @instance
+             */
+            Sequence.prototype.elemType = null;
+
+            /**
+             * Creates a new Sequence instance using the specified properties.
+             * @function create
+             * @memberof onnx.TypeProto.Sequence
+             * @static
+             * @param {onnx.TypeProto.ISequence=} [properties] Properties to set
+             * @returns {onnx.TypeProto.Sequence} Sequence instance
+             */
+            Sequence.create = function create(properties) {
+                return new Sequence(properties);
+            };
+
+            /**
+             * Encodes the specified Sequence message. Does not implicitly {@link onnx.TypeProto.Sequence.verify|verify} messages.
+             * @function encode
+             * @memberof onnx.TypeProto.Sequence
+             * @static
+             * @param {onnx.TypeProto.ISequence} message Sequence message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Sequence.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.elemType != null && Object.hasOwnProperty.call(message, "elemType"))
+                    $root.onnx.TypeProto.encode(message.elemType, writer.uint32(/* id 1, wireType 2 =*/10).fork()).ldelim();
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Sequence message, length delimited. Does not implicitly {@link onnx.TypeProto.Sequence.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof onnx.TypeProto.Sequence
+             * @static
+             * @param {onnx.TypeProto.ISequence} message Sequence message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Sequence.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer).ldelim();
+            };
+
+            /**
+             * Decodes a Sequence message from the specified reader or buffer.
+             * @function decode
+             * @memberof onnx.TypeProto.Sequence
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {onnx.TypeProto.Sequence} Sequence
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Sequence.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Sequence();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1:
+                        message.elemType = $root.onnx.TypeProto.decode(reader, reader.uint32());
+                        break;
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            /**
+             * Decodes a Sequence message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof onnx.TypeProto.Sequence
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {onnx.TypeProto.Sequence} Sequence
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Sequence.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a Sequence message.
+             * @function verify
+             * @memberof onnx.TypeProto.Sequence
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Sequence.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.elemType != null && message.hasOwnProperty("elemType")) {
+                    var error = $root.onnx.TypeProto.verify(message.elemType);
+                    if (error)
+                        return "elemType." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Sequence message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof onnx.TypeProto.Sequence
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {onnx.TypeProto.Sequence} Sequence
+             */
+            Sequence.fromObject = function fromObject(object) {
+                if (object instanceof $root.onnx.TypeProto.Sequence)
+                    return object;
+                var message = new $root.onnx.TypeProto.Sequence();
+                if (object.elemType != null) {
+                    if (typeof object.elemType !== "object")
+                        throw TypeError(".onnx.TypeProto.Sequence.elemType: object expected");
+                    message.elemType = $root.onnx.TypeProto.fromObject(object.elemType);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Sequence message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof onnx.TypeProto.Sequence
+             * @static
+             * @param {onnx.TypeProto.Sequence} message Sequence
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Sequence.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                var object = {};
+                if (options.defaults)
+                    object.elemType = null;
+                if (message.elemType != null && message.hasOwnProperty("elemType"))
+                    object.elemType = $root.onnx.TypeProto.toObject(message.elemType, options);
+                return object;
+            };
+
+            /**
+             * Converts this Sequence to JSON.
+             * @function toJSON
+             * @memberof onnx.TypeProto.Sequence
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Sequence.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Sequence;
+        })();
+
+        TypeProto.Map = (function() {
+
+            /**
+             * Properties of a Map.
+             * @memberof onnx.TypeProto
+             * @interface IMap
+             * @property {number|null} [keyType] Map keyType
+             * @property {onnx.ITypeProto|null} [valueType] Map valueType
+             */
+
+            /**
+             * Constructs a new Map.
+             * @memberof onnx.TypeProto
+             * @classdesc Represents a Map.
+             * @implements IMap
+             * @constructor
+             * @param {onnx.TypeProto.IMap=} [properties] Properties to set
+             */
+            function Map(properties) {
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Map keyType.
+             * @member {number} keyType
+             * @memberof onnx.TypeProto.Map
+             * @instance
+             */
+            Map.prototype.keyType = 0;
+
+            /**
+             * Map valueType.
+             * @member {onnx.ITypeProto|null|undefined} valueType
+             * @memberof onnx.TypeProto.Map
+             * @instance
+             */
+            Map.prototype.valueType = null;
+
+            /**
+             * Creates a new Map instance using the specified properties.
+             * @function create
+             * @memberof onnx.TypeProto.Map
+             * @static
+             * @param {onnx.TypeProto.IMap=} [properties] Properties to set
+             * @returns {onnx.TypeProto.Map} Map instance
+             */
+            Map.create = function create(properties) {
+                return new Map(properties);
+            };
+
+            /**
+             * Encodes the specified Map message. Does not implicitly {@link onnx.TypeProto.Map.verify|verify} messages.
+             * @function encode
+             * @memberof onnx.TypeProto.Map
+             * @static
+             * @param {onnx.TypeProto.IMap} message Map message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Map.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.keyType != null && Object.hasOwnProperty.call(message, "keyType"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).int32(message.keyType);
+                if (message.valueType != null && Object.hasOwnProperty.call(message, "valueType"))
+                    $root.onnx.TypeProto.encode(message.valueType, writer.uint32(/* id 2, wireType 2 =*/18).fork()).ldelim();
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Map message, length delimited. Does not implicitly {@link onnx.TypeProto.Map.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof onnx.TypeProto.Map
+             * @static
+             * @param {onnx.TypeProto.IMap} message Map message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Map.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer).ldelim();
+            };
+
+            /**
+             * Decodes a Map message from the specified reader or buffer.
+             * @function decode
+             * @memberof onnx.TypeProto.Map
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {onnx.TypeProto.Map} Map
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Map.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Map();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1:
+                        message.keyType = reader.int32();
+                        break;
+                    case 2:
+                        message.valueType = $root.onnx.TypeProto.decode(reader, reader.uint32());
+                        break;
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            /**
+             * Decodes a Map message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof onnx.TypeProto.Map
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {onnx.TypeProto.Map} Map
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Map.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a Map message.
+             * @function verify
+             * @memberof onnx.TypeProto.Map
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Map.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.keyType != null && message.hasOwnProperty("keyType"))
+                    if (!$util.isInteger(message.keyType))
+                        return "keyType: integer expected";
+                if (message.valueType != null && message.hasOwnProperty("valueType")) {
+                    var error = $root.onnx.TypeProto.verify(message.valueType);
+                    if (error)
+                        return "valueType." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Map message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof onnx.TypeProto.Map
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {onnx.TypeProto.Map} Map
+             */
+            Map.fromObject = function fromObject(object) {
+                if (object instanceof $root.onnx.TypeProto.Map)
+                    return object;
+                var message = new $root.onnx.TypeProto.Map();
+                if (object.keyType != null)
+                    message.keyType = object.keyType | 0;
+                if (object.valueType != null) {
+                    if (typeof object.valueType !== "object")
+                        throw TypeError(".onnx.TypeProto.Map.valueType: object expected");
+                    message.valueType = $root.onnx.TypeProto.fromObject(object.valueType);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Map message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof onnx.TypeProto.Map
+             * @static
+             * @param {onnx.TypeProto.Map} message Map
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Map.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                var object = {};
+                if (options.defaults) {
+                    object.keyType = 0;
+                    object.valueType = null;
+                }
+                if (message.keyType != null && message.hasOwnProperty("keyType"))
+                    object.keyType = message.keyType;
+                if (message.valueType != null && message.hasOwnProperty("valueType"))
+                    object.valueType = $root.onnx.TypeProto.toObject(message.valueType, options);
+                return object;
+            };
+
+            /**
+             * Converts this Map to JSON.
+             * @function toJSON
+             * @memberof onnx.TypeProto.Map
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Map.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Map;
+        })();
+
+        TypeProto.Optional = (function() {
+
+            /**
+             * Properties of an Optional.
+             * @memberof onnx.TypeProto
+             * @interface IOptional
+             * @property {onnx.ITypeProto|null} [elemType] Optional elemType
+             */
+
+            /**
+             * Constructs a new Optional.
+             * @memberof onnx.TypeProto
+             * @classdesc Represents an Optional.
+             * @implements IOptional
+             * @constructor
+             * @param {onnx.TypeProto.IOptional=} [properties] Properties to set
+             */
+            function Optional(properties) {
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * Optional elemType.
+             * @member {onnx.ITypeProto|null|undefined} elemType
+             * @memberof onnx.TypeProto.Optional
+             * @instance
+             */
+            Optional.prototype.elemType = null;
+
+            /**
+             * Creates a new Optional instance using the specified properties.
+             * @function create
+             * @memberof onnx.TypeProto.Optional
+             * @static
+             * @param {onnx.TypeProto.IOptional=} [properties] Properties to set
+             * @returns {onnx.TypeProto.Optional} Optional instance
+             */
+            Optional.create = function create(properties) {
+                return new Optional(properties);
+            };
+
+            /**
+             * Encodes the specified Optional message. Does not implicitly {@link onnx.TypeProto.Optional.verify|verify} messages.
+             * @function encode
+             * @memberof onnx.TypeProto.Optional
+             * @static
+             * @param {onnx.TypeProto.IOptional} message Optional message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Optional.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.elemType != null && Object.hasOwnProperty.call(message, "elemType"))
+                    $root.onnx.TypeProto.encode(message.elemType, writer.uint32(/* id 1, wireType 2 =*/10).fork()).ldelim();
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Optional message, length delimited. Does not implicitly {@link onnx.TypeProto.Optional.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof onnx.TypeProto.Optional
+             * @static
+             * @param {onnx.TypeProto.IOptional} message Optional message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Optional.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer).ldelim();
+            };
+
+            /**
+             * Decodes an Optional message from the specified reader or buffer.
+             * @function decode
+             * @memberof onnx.TypeProto.Optional
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {onnx.TypeProto.Optional} Optional
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Optional.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.Optional();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1:
+                        message.elemType = $root.onnx.TypeProto.decode(reader, reader.uint32());
+                        break;
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            /**
+             * Decodes an Optional message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof onnx.TypeProto.Optional
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {onnx.TypeProto.Optional} Optional
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Optional.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an Optional message.
+             * @function verify
+             * @memberof onnx.TypeProto.Optional
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Optional.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.elemType != null && message.hasOwnProperty("elemType")) {
+                    var error = $root.onnx.TypeProto.verify(message.elemType);
+                    if (error)
+                        return "elemType." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates an Optional message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof onnx.TypeProto.Optional
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {onnx.TypeProto.Optional} Optional
+             */
+            Optional.fromObject = function fromObject(object) {
+                if (object instanceof $root.onnx.TypeProto.Optional)
+                    return object;
+                var message = new $root.onnx.TypeProto.Optional();
+                if (object.elemType != null) {
+                    if (typeof object.elemType !== "object")
+                        throw TypeError(".onnx.TypeProto.Optional.elemType: object expected");
+                    message.elemType = $root.onnx.TypeProto.fromObject(object.elemType);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an Optional message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof onnx.TypeProto.Optional
+             * @static
+             * @param {onnx.TypeProto.Optional} message Optional
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Optional.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                var object = {};
+                if (options.defaults)
+                    object.elemType = null;
+                if (message.elemType != null && message.hasOwnProperty("elemType"))
+                    object.elemType = $root.onnx.TypeProto.toObject(message.elemType, options);
+                return object;
+            };
+
+            /**
+             * Converts this Optional to JSON.
+             * @function toJSON
+             * @memberof onnx.TypeProto.Optional
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Optional.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return Optional;
+        })();
+
+        TypeProto.SparseTensor = (function() {
+
+            /**
+             * Properties of a SparseTensor.
+             * @memberof onnx.TypeProto
+             * @interface ISparseTensor
+             * @property {number|null} [elemType] SparseTensor elemType
+             * @property {onnx.ITensorShapeProto|null} [shape] SparseTensor shape
+             */
+
+            /**
+             * Constructs a new SparseTensor.
+             * @memberof onnx.TypeProto
+             * @classdesc Represents a SparseTensor.
+             * @implements ISparseTensor
+             * @constructor
+             * @param {onnx.TypeProto.ISparseTensor=} [properties] Properties to set
+             */
+            function SparseTensor(properties) {
+                if (properties)
+                    for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null)
+                            this[keys[i]] = properties[keys[i]];
+            }
+
+            /**
+             * SparseTensor elemType.
+             * @member {number} elemType
+             * @memberof onnx.TypeProto.SparseTensor
+             * @instance
+             */
+            SparseTensor.prototype.elemType = 0;
+
+            /**
+             * SparseTensor shape.
+             * @member {onnx.ITensorShapeProto|null|undefined} shape
+             * @memberof onnx.TypeProto.SparseTensor
+             * @instance
+             */
+            SparseTensor.prototype.shape = null;
+
+            /**
+             * Creates a new SparseTensor instance using the specified properties.
+             * @function create
+             * @memberof onnx.TypeProto.SparseTensor
+             * @static
+             * @param {onnx.TypeProto.ISparseTensor=} [properties] Properties to set
+             * @returns {onnx.TypeProto.SparseTensor} SparseTensor instance
+             */
+            SparseTensor.create = function create(properties) {
+                return new SparseTensor(properties);
+            };
+
+            /**
+             * Encodes the specified SparseTensor message. Does not implicitly {@link onnx.TypeProto.SparseTensor.verify|verify} messages.
+             * @function encode
+             * @memberof onnx.TypeProto.SparseTensor
+             * @static
+             * @param {onnx.TypeProto.ISparseTensor} message SparseTensor message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SparseTensor.encode = function encode(message, writer) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (message.elemType != null && Object.hasOwnProperty.call(message, "elemType"))
+                    writer.uint32(/* id 1, wireType 0 =*/8).int32(message.elemType);
+                if (message.shape != null && Object.hasOwnProperty.call(message, "shape"))
+                    $root.onnx.TensorShapeProto.encode(message.shape, writer.uint32(/* id 2, wireType 2 =*/18).fork()).ldelim();
+                return writer;
+            };
+
+            /**
+             * Encodes the specified SparseTensor message, length delimited. Does not implicitly {@link onnx.TypeProto.SparseTensor.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof onnx.TypeProto.SparseTensor
+             * @static
+             * @param {onnx.TypeProto.ISparseTensor} message SparseTensor message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SparseTensor.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer).ldelim();
+            };
+
+            /**
+             * Decodes a SparseTensor message from the specified reader or buffer.
+             * @function decode
+             * @memberof onnx.TypeProto.SparseTensor
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {onnx.TypeProto.SparseTensor} SparseTensor
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SparseTensor.decode = function decode(reader, length) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.TypeProto.SparseTensor();
+                while (reader.pos < end) {
+                    var tag = reader.uint32();
+                    switch (tag >>> 3) {
+                    case 1:
+                        message.elemType = reader.int32();
+                        break;
+                    case 2:
+                        message.shape = $root.onnx.TensorShapeProto.decode(reader, reader.uint32());
+                        break;
+                    default:
+                        reader.skipType(tag & 7);
+                        break;
+                    }
+                }
+                return message;
+            };
+
+            /**
+             * Decodes a SparseTensor message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof onnx.TypeProto.SparseTensor
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {onnx.TypeProto.SparseTensor} SparseTensor
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SparseTensor.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a SparseTensor message.
+             * @function verify
+             * @memberof onnx.TypeProto.SparseTensor
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SparseTensor.verify = function verify(message) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (message.elemType != null && message.hasOwnProperty("elemType"))
+                    if (!$util.isInteger(message.elemType))
+                        return "elemType: integer expected";
+                if (message.shape != null && message.hasOwnProperty("shape")) {
+                    var error = $root.onnx.TensorShapeProto.verify(message.shape);
+                    if (error)
+                        return "shape." + error;
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SparseTensor message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof onnx.TypeProto.SparseTensor
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {onnx.TypeProto.SparseTensor} SparseTensor
+             */
+            SparseTensor.fromObject = function fromObject(object) {
+                if (object instanceof $root.onnx.TypeProto.SparseTensor)
+                    return object;
+                var message = new $root.onnx.TypeProto.SparseTensor();
+                if (object.elemType != null)
+                    message.elemType = object.elemType | 0;
+                if (object.shape != null) {
+                    if (typeof object.shape !== "object")
+                        throw TypeError(".onnx.TypeProto.SparseTensor.shape: object expected");
+                    message.shape = $root.onnx.TensorShapeProto.fromObject(object.shape);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a SparseTensor message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof onnx.TypeProto.SparseTensor
+             * @static
+             * @param {onnx.TypeProto.SparseTensor} message SparseTensor
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SparseTensor.toObject = function toObject(message, options) {
+                if (!options)
+                    options = {};
+                var object = {};
+                if (options.defaults) {
+                    object.elemType = 0;
+                    object.shape = null;
+                }
+                if (message.elemType != null && message.hasOwnProperty("elemType"))
+                    object.elemType = message.elemType;
+                if (message.shape != null && message.hasOwnProperty("shape"))
+                    object.shape = $root.onnx.TensorShapeProto.toObject(message.shape, options);
+                return object;
+            };
+
+            /**
+             * Converts this SparseTensor to JSON.
+             * @function toJSON
+             * @memberof onnx.TypeProto.SparseTensor
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SparseTensor.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            return SparseTensor;
+        })();
+
+        return TypeProto;
+    })();
+
+    onnx.OperatorSetIdProto = (function() {
+
+        /**
+         * Properties of an OperatorSetIdProto.
+         * @memberof onnx
+         * @interface IOperatorSetIdProto
+         * @property {string|null} [domain] OperatorSetIdProto domain
+         * @property {number|Long|null} [version] OperatorSetIdProto version
+         */
+
+        /**
+         * Constructs a new OperatorSetIdProto.
+         * @memberof onnx
+         * @classdesc Represents an OperatorSetIdProto.
+         * @implements IOperatorSetIdProto
+         * @constructor
+         * @param {onnx.IOperatorSetIdProto=} [properties] Properties to set
+         */
+        function OperatorSetIdProto(properties) {
+            if (properties)
+                for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null)
+                        this[keys[i]] = properties[keys[i]];
+        }
+
+        /**
+         * OperatorSetIdProto domain.
+         * @member {string} domain
+         * @memberof onnx.OperatorSetIdProto
+         * @instance
+         */
+        OperatorSetIdProto.prototype.domain = "";
+
+        /**
+         * OperatorSetIdProto version.
+         * @member {number|Long} version
+         * @memberof onnx.OperatorSetIdProto
+         * @instance
+         */
+        OperatorSetIdProto.prototype.version = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+        /**
+         * Creates a new OperatorSetIdProto instance using the specified properties.
+         * @function create
+         * @memberof onnx.OperatorSetIdProto
+         * @static
+         * @param {onnx.IOperatorSetIdProto=} [properties] Properties to set
+         * @returns {onnx.OperatorSetIdProto} OperatorSetIdProto instance
+         */
+        OperatorSetIdProto.create = function create(properties) {
+            return new OperatorSetIdProto(properties);
+        };
+
+        /**
+         * Encodes the specified OperatorSetIdProto message. Does not implicitly {@link onnx.OperatorSetIdProto.verify|verify} messages.
+         * @function encode
+         * @memberof onnx.OperatorSetIdProto
+         * @static
+         * @param {onnx.IOperatorSetIdProto} message OperatorSetIdProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        OperatorSetIdProto.encode = function encode(message, writer) {
+            if (!writer)
+                writer = $Writer.create();
+            if (message.domain != null && Object.hasOwnProperty.call(message, "domain"))
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.domain);
+            if (message.version != null && Object.hasOwnProperty.call(message, "version"))
+                writer.uint32(/* id 2, wireType 0 =*/16).int64(message.version);
+            return writer;
+        };
+
+        /**
+         * Encodes the specified OperatorSetIdProto message, length delimited. Does not implicitly {@link onnx.OperatorSetIdProto.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof onnx.OperatorSetIdProto
+         * @static
+         * @param {onnx.IOperatorSetIdProto} message OperatorSetIdProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        OperatorSetIdProto.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+        };
+
+        /**
+         * Decodes an OperatorSetIdProto message from the specified reader or buffer.
+         * @function decode
+         * @memberof onnx.OperatorSetIdProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {onnx.OperatorSetIdProto} OperatorSetIdProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        OperatorSetIdProto.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.OperatorSetIdProto();
+            while (reader.pos < end) {
+                var tag = reader.uint32();
+                switch (tag >>> 3) {
+                case 1:
+                    message.domain = reader.string();
+                    break;
+                case 2:
+                    message.version = reader.int64();
+                    break;
+                default:
+                    reader.skipType(tag & 7);
+                    break;
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Decodes an OperatorSetIdProto message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof onnx.OperatorSetIdProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {onnx.OperatorSetIdProto} OperatorSetIdProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        OperatorSetIdProto.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+        };
+
+        /**
+         * Verifies an OperatorSetIdProto message.
+         * @function verify
+         * @memberof onnx.OperatorSetIdProto
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        OperatorSetIdProto.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (message.domain != null && message.hasOwnProperty("domain"))
+                if (!$util.isString(message.domain))
+                    return "domain: string expected";
+            if (message.version != null && message.hasOwnProperty("version"))
+                if (!$util.isInteger(message.version) && !(message.version && $util.isInteger(message.version.low) && $util.isInteger(message.version.high)))
+                    return "version: integer|Long expected";
+            return null;
+        };
+
+        /**
+         * Creates an OperatorSetIdProto message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof onnx.OperatorSetIdProto
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {onnx.OperatorSetIdProto} OperatorSetIdProto
+         */
+        OperatorSetIdProto.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.OperatorSetIdProto)
+                return object;
+            var message = new $root.onnx.OperatorSetIdProto();
+            if (object.domain != null)
+                message.domain = String(object.domain);
+            if (object.version != null)
+                if ($util.Long)
+                    (message.version = $util.Long.fromValue(object.version)).unsigned = false;
+                else if (typeof object.version === "string")
+                    message.version = parseInt(object.version, 10);
+                else if (typeof object.version === "number")
+                    message.version = object.version;
+                else if (typeof object.version === "object")
+                    message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber();
+            return message;
+        };
+
+        /**
+         * Creates a plain object from an OperatorSetIdProto message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof onnx.OperatorSetIdProto
+         * @static
+         * @param {onnx.OperatorSetIdProto} message OperatorSetIdProto
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        OperatorSetIdProto.toObject = function toObject(message, options) {
+            if (!options)
+                options = {};
+            var object = {};
+            if (options.defaults) {
+                object.domain = "";
+                if ($util.Long) {
+                    var long = new $util.Long(0, 0, false);
+                    object.version = options.longs === String ? long.toString() : options.longs === Number ? long.toNumber() : long;
+                } else
+                    object.version = options.longs === String ? "0" : 0;
+            }
+            if (message.domain != null && message.hasOwnProperty("domain"))
+                object.domain = message.domain;
+            if (message.version != null && message.hasOwnProperty("version"))
+                if (typeof message.version === "number")
+                    object.version = options.longs === String ? String(message.version) : message.version;
+                else
+                    object.version = options.longs === String ? $util.Long.prototype.toString.call(message.version) : options.longs === Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber() : message.version;
+            return object;
+        };
+
+        /**
+         * Converts this OperatorSetIdProto to JSON.
+         * @function toJSON
+         * @memberof onnx.OperatorSetIdProto
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        OperatorSetIdProto.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return OperatorSetIdProto;
+    })();
+
+    /**
+     * OperatorStatus enum.
+     * @name onnx.OperatorStatus
+     * @enum {number}
+     * @property {number} EXPERIMENTAL=0 EXPERIMENTAL value
+     * @property {number} STABLE=1 STABLE value
+     */
+    onnx.OperatorStatus = (function() {
+        var valuesById = {}, values = Object.create(valuesById);
+        values[valuesById[0] = "EXPERIMENTAL"] = 0;
+        values[valuesById[1] = "STABLE"] = 1;
+        return values;
+    })();
+
+    onnx.FunctionProto = (function() {
+
+        /**
+         * Properties of a FunctionProto.
+         * @memberof onnx
+         * @interface IFunctionProto
+         * @property {string|null} [name] FunctionProto name
+         * @property {Array.<string>|null} [input] FunctionProto input
+         * @property {Array.<string>|null} [output] FunctionProto output
+         * @property {Array.<string>|null} [attribute] FunctionProto attribute
+         * @property {Array.<onnx.INodeProto>|null} [node] FunctionProto node
+         * @property {string|null} [docString] FunctionProto docString
+         * @property {Array.<onnx.IOperatorSetIdProto>|null} [opsetImport] FunctionProto opsetImport
+         * @property {string|null} [domain] FunctionProto domain
+         */
+
+        /**
+         * Constructs a new FunctionProto.
+         * @memberof onnx
+         * @classdesc Represents a FunctionProto.
+         * @implements IFunctionProto
+         * @constructor
+         * @param {onnx.IFunctionProto=} [properties] Properties to set
+         */
+        function FunctionProto(properties) {
+            this.input = [];
+            this.output = [];
+            this.attribute = [];
+            this.node = [];
+            this.opsetImport = [];
+            if (properties)
+                for (var keys = Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null)
+                        this[keys[i]] = properties[keys[i]];
+        }
+
+        /**
+         * FunctionProto name.
+         * @member {string} name
+         * @memberof onnx.FunctionProto
+         * @instance
+         */
+        FunctionProto.prototype.name = "";
+
+        /**
+         * FunctionProto input.
+         * @member {Array.<string>} input
+         * @memberof onnx.FunctionProto
+         * @instance
+         */
+        FunctionProto.prototype.input = $util.emptyArray;
+
+        /**
+         * FunctionProto output.
+         * @member {Array.<string>} output
+         * @memberof onnx.FunctionProto
+         * @instance
+         */
+        FunctionProto.prototype.output = $util.emptyArray;
+
+        /**
+         * FunctionProto attribute.
+         * @member {Array.<string>} attribute
+         * @memberof onnx.FunctionProto
+         * @instance
+         */
+        FunctionProto.prototype.attribute = $util.emptyArray;
+
+        /**
+         * FunctionProto node.
+         * @member {Array.<onnx.INodeProto>} node
+         * @memberof onnx.FunctionProto
+         * @instance
+         */
+        FunctionProto.prototype.node = $util.emptyArray;
+
+        /**
+         * FunctionProto docString.
+         * @member {string} docString
+         * @memberof onnx.FunctionProto
+         * @instance
+         */
+        FunctionProto.prototype.docString = "";
+
+        /**
+         * FunctionProto opsetImport.
+         * @member {Array.<onnx.IOperatorSetIdProto>} opsetImport
+         * @memberof onnx.FunctionProto
+         * @instance
+         */
+        FunctionProto.prototype.opsetImport = $util.emptyArray;
+
+        /**
+         * FunctionProto domain.
+         * @member {string} domain
+         * @memberof onnx.FunctionProto
+         * @instance
+         */
+        FunctionProto.prototype.domain = "";
+
+        /**
+         * Creates a new FunctionProto instance using the specified properties.
+         * @function create
+         * @memberof onnx.FunctionProto
+         * @static
+         * @param {onnx.IFunctionProto=} [properties] Properties to set
+         * @returns {onnx.FunctionProto} FunctionProto instance
+         */
+        FunctionProto.create = function create(properties) {
+            return new FunctionProto(properties);
+        };
+
+        /**
+         * Encodes the specified FunctionProto message. Does not implicitly {@link onnx.FunctionProto.verify|verify} messages.
+         * @function encode
+         * @memberof onnx.FunctionProto
+         * @static
+         * @param {onnx.IFunctionProto} message FunctionProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        FunctionProto.encode = function encode(message, writer) {
+            if (!writer)
+                writer = $Writer.create();
+            if (message.name != null && Object.hasOwnProperty.call(message, "name"))
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+            if (message.input != null && message.input.length)
+                for (var i = 0; i < message.input.length; ++i)
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.input[i]);
+            if (message.output != null && message.output.length)
+                for (var i = 0; i < message.output.length; ++i)
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.output[i]);
+            if (message.attribute != null && message.attribute.length)
+                for (var i = 0; i < message.attribute.length; ++i)
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.attribute[i]);
+            if (message.node != null && message.node.length)
+                for (var i = 0; i < message.node.length; ++i)
+                    $root.onnx.NodeProto.encode(message.node[i], writer.uint32(/* id 7, wireType 2 =*/58).fork()).ldelim();
+            if (message.docString != null && Object.hasOwnProperty.call(message, "docString"))
+                writer.uint32(/* id 8, wireType 2 =*/66).string(message.docString);
+            if (message.opsetImport != null && message.opsetImport.length)
+                for (var i = 0; i < message.opsetImport.length; ++i)
+                    $root.onnx.OperatorSetIdProto.encode(message.opsetImport[i], writer.uint32(/* id 9, wireType 2 =*/74).fork()).ldelim();
+            if (message.domain != null && Object.hasOwnProperty.call(message, "domain"))
+                writer.uint32(/* id 10, wireType 2 =*/82).string(message.domain);
+            return writer;
+        };
+
+        /**
+         * Encodes the specified FunctionProto message, length delimited. Does not implicitly {@link onnx.FunctionProto.verify|verify} messages.
+         * @function encodeDelimited
+         * @memberof onnx.FunctionProto
+         * @static
+         * @param {onnx.IFunctionProto} message FunctionProto message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        FunctionProto.encodeDelimited = function encodeDelimited(message, writer) {
+            return this.encode(message, writer).ldelim();
+        };
+
+        /**
+         * Decodes a FunctionProto message from the specified reader or buffer.
+         * @function decode
+         * @memberof onnx.FunctionProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {onnx.FunctionProto} FunctionProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        FunctionProto.decode = function decode(reader, length) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            var end = length === undefined ? reader.len : reader.pos + length, message = new $root.onnx.FunctionProto();
+            while (reader.pos < end) {
+                var tag = reader.uint32();
+                switch (tag >>> 3) {
+                case 1:
+                    message.name = reader.string();
+                    break;
+                case 4:
+                    if (!(message.input && message.input.length))
+                        message.input = [];
+                    message.input.push(reader.string());
+                    break;
+                case 5:
+                    if (!(message.output && message.output.length))
+                        message.output = [];
+                    message.output.push(reader.string());
+                    break;
+                case 6:
+                    if (!(message.attribute && message.attribute.length))
+                        message.attribute = [];
+                    message.attribute.push(reader.string());
+                    break;
+                case 7:
+                    if (!(message.node && message.node.length))
+                        message.node = [];
+                    message.node.push($root.onnx.NodeProto.decode(reader, reader.uint32()));
+                    break;
+                case 8:
+                    message.docString = reader.string();
+                    break;
+                case 9:
+                    if (!(message.opsetImport && message.opsetImport.length))
+                        message.opsetImport = [];
+                    message.opsetImport.push($root.onnx.OperatorSetIdProto.decode(reader, reader.uint32()));
+                    break;
+                case 10:
+                    message.domain = reader.string();
+                    break;
+                default:
+                    reader.skipType(tag & 7);
+                    break;
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Decodes a FunctionProto message from the specified reader or buffer, length delimited.
+         * @function decodeDelimited
+         * @memberof onnx.FunctionProto
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @returns {onnx.FunctionProto} FunctionProto
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        FunctionProto.decodeDelimited = function decodeDelimited(reader) {
+            if (!(reader instanceof $Reader))
+                reader = new $Reader(reader);
+            return this.decode(reader, reader.uint32());
+        };
+
+        /**
+         * Verifies a FunctionProto message.
+         * @function verify
+         * @memberof onnx.FunctionProto
+         * @static
+         * @param {Object.<string,*>} message Plain object to verify
+         * @returns {string|null} `null` if valid, otherwise the reason why it is not
+         */
+        FunctionProto.verify = function verify(message) {
+            if (typeof message !== "object" || message === null)
+                return "object expected";
+            if (message.name != null && message.hasOwnProperty("name"))
+                if (!$util.isString(message.name))
+                    return "name: string expected";
+            if (message.input != null && message.hasOwnProperty("input")) {
+                if (!Array.isArray(message.input))
+                    return "input: array expected";
+                for (var i = 0; i < message.input.length; ++i)
+                    if (!$util.isString(message.input[i]))
+                        return "input: string[] expected";
+            }
+            if (message.output != null && message.hasOwnProperty("output")) {
+                if (!Array.isArray(message.output))
+                    return "output: array expected";
+                for (var i = 0; i < message.output.length; ++i)
+                    if (!$util.isString(message.output[i]))
+                        return "output: string[] expected";
+            }
+            if (message.attribute != null && message.hasOwnProperty("attribute")) {
+                if (!Array.isArray(message.attribute))
+                    return "attribute: array expected";
+                for (var i = 0; i < message.attribute.length; ++i)
+                    if (!$util.isString(message.attribute[i]))
+                        return "attribute: string[] expected";
+            }
+            if (message.node != null && message.hasOwnProperty("node")) {
+                if (!Array.isArray(message.node))
+                    return "node: array expected";
+                for (var i = 0; i < message.node.length; ++i) {
+                    var error = $root.onnx.NodeProto.verify(message.node[i]);
+                    if (error)
+                        return "node." + error;
+                }
+            }
+            if (message.docString != null && message.hasOwnProperty("docString"))
+                if (!$util.isString(message.docString))
+                    return "docString: string expected";
+            if (message.opsetImport != null && message.hasOwnProperty("opsetImport")) {
+                if (!Array.isArray(message.opsetImport))
+                    return "opsetImport: array expected";
+                for (var i = 0; i < message.opsetImport.length; ++i) {
+                    var error = $root.onnx.OperatorSetIdProto.verify(message.opsetImport[i]);
+                    if (error)
+                        return "opsetImport." + error;
+                }
+            }
+            if (message.domain != null && message.hasOwnProperty("domain"))
+                if (!$util.isString(message.domain))
+                    return "domain: string expected";
+            return null;
+        };
+
+        /**
+         * Creates a FunctionProto message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof onnx.FunctionProto
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {onnx.FunctionProto} FunctionProto
+         */
+        FunctionProto.fromObject = function fromObject(object) {
+            if (object instanceof $root.onnx.FunctionProto)
+                return object;
+            var message = new $root.onnx.FunctionProto();
+            if (object.name != null)
+                message.name = String(object.name);
+            if (object.input) {
+                if (!Array.isArray(object.input))
+                    throw TypeError(".onnx.FunctionProto.input: array expected");
+                message.input = [];
+                for (var i = 0; i < object.input.length; ++i)
+                    message.input[i] = String(object.input[i]);
+            }
+            if (object.output) {
+                if (!Array.isArray(object.output))
+                    throw TypeError(".onnx.FunctionProto.output: array expected");
+                message.output = [];
+                for (var i = 0; i < object.output.length; ++i)
+                    message.output[i] = String(object.output[i]);
+            }
+            if (object.attribute) {
+                if (!Array.isArray(object.attribute))
+                    throw TypeError(".onnx.FunctionProto.attribute: array expected");
+                message.attribute = [];
+                for (var i = 0; i < object.attribute.length; ++i)
+                    message.attribute[i] = String(object.attribute[i]);
+            }
+            if (object.node) {
+                if (!Array.isArray(object.node))
+                    throw TypeError(".onnx.FunctionProto.node: array expected");
+                message.node = [];
+                for (var i = 0; i < object.node.length; ++i) {
+                    if (typeof object.node[i] !== "object")
+                        throw TypeError(".onnx.FunctionProto.node: object expected");
+                    message.node[i] = $root.onnx.NodeProto.fromObject(object.node[i]);
+                }
+            }
+            if (object.docString != null)
+                message.docString = String(object.docString);
+            if (object.opsetImport) {
+                if (!Array.isArray(object.opsetImport))
+                    throw TypeError(".onnx.FunctionProto.opsetImport: array expected");
+                message.opsetImport = [];
+                for (var i = 0; i < object.opsetImport.length; ++i) {
+                    if (typeof object.opsetImport[i] !== "object")
+                        throw TypeError(".onnx.FunctionProto.opsetImport: object expected");
+                    message.opsetImport[i] = $root.onnx.OperatorSetIdProto.fromObject(object.opsetImport[i]);
+                }
+            }
+            if (object.domain != null)
+                message.domain = String(object.domain);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a FunctionProto message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof onnx.FunctionProto
+         * @static
+         * @param {onnx.FunctionProto} message FunctionProto
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        FunctionProto.toObject = function toObject(message, options) {
+            if (!options)
+                options = {};
+            var object = {};
+            if (options.arrays || options.defaults) {
+                object.input = [];
+                object.output = [];
+                object.attribute = [];
+                object.node = [];
+                object.opsetImport = [];
+            }
+            if (options.defaults) {
+                object.name = "";
+                object.docString = "";
+                object.domain = "";
+            }
+            if (message.name != null && message.hasOwnProperty("name"))
+                object.name = message.name;
+            if (message.input && message.input.length) {
+                object.input = [];
+                for (var j = 0; j < message.input.length; ++j)
+                    object.input[j] = message.input[j];
+            }
+            if (message.output && message.output.length) {
+                object.output = [];
+                for (var j = 0; j < message.output.length; ++j)
+                    object.output[j] = message.output[j];
+            }
+            if (message.attribute && message.attribute.length) {
+                object.attribute = [];
+                for (var j = 0; j < message.attribute.length; ++j)
+                    object.attribute[j] = message.attribute[j];
+            }
+            if (message.node && message.node.length) {
+                object.node = [];
+                for (var j = 0; j < message.node.length; ++j)
+                    object.node[j] = $root.onnx.NodeProto.toObject(message.node[j], options);
+            }
+            if (message.docString != null && message.hasOwnProperty("docString"))
+                object.docString = message.docString;
+            if (message.opsetImport && message.opsetImport.length) {
+                object.opsetImport = [];
+                for (var j = 0; j < message.opsetImport.length; ++j)
+                    object.opsetImport[j] = $root.onnx.OperatorSetIdProto.toObject(message.opsetImport[j], options);
+            }
+            if (message.domain != null && message.hasOwnProperty("domain"))
+                object.domain = message.domain;
+            return object;
+        };
+
+        /**
+         * Converts this FunctionProto to JSON.
+         * @function toJSON
+         * @memberof onnx.FunctionProto
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        FunctionProto.prototype.toJSON = function toJSON() {
+            return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        return FunctionProto;
+    })();
+
+    return onnx;
+})();
+
+module.exports = $root;
 
 
 /***/ }),
@@ -5938,6 +13979,1952 @@ exports.validateLabel = function validateLabel(savedLabels, labels) {
 
 /***/ }),
 
+/***/ 7823:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+// minimal library entry point.
+
+
+module.exports = __nccwpck_require__(6579);
+
+
+/***/ }),
+
+/***/ 6579:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+var protobuf = exports;
+
+/**
+ * Build type, one of `"full"`, `"light"` or `"minimal"`.
+ * @name build
+ * @type {string}
+ * @const
+ */
+protobuf.build = "minimal";
+
+// Serialization
+protobuf.Writer       = __nccwpck_require__(3654);
+protobuf.BufferWriter = __nccwpck_require__(3751);
+protobuf.Reader       = __nccwpck_require__(9350);
+protobuf.BufferReader = __nccwpck_require__(2423);
+
+// Utility
+protobuf.util         = __nccwpck_require__(2857);
+protobuf.rpc          = __nccwpck_require__(9882);
+protobuf.roots        = __nccwpck_require__(2079);
+protobuf.configure    = configure;
+
+/* istanbul ignore next */
+/**
+ * Reconfigures the library according to the environment.
+ * @returns {undefined}
+ */
+function configure() {
+    protobuf.util._configure();
+    protobuf.Writer._configure(protobuf.BufferWriter);
+    protobuf.Reader._configure(protobuf.BufferReader);
+}
+
+// Set up buffer utility according to the environment
+configure();
+
+
+/***/ }),
+
+/***/ 9350:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = Reader;
+
+var util      = __nccwpck_require__(2857);
+
+var BufferReader; // cyclic
+
+var LongBits  = util.LongBits,
+    utf8      = util.utf8;
+
+/* istanbul ignore next */
+function indexOutOfRange(reader, writeLength) {
+    return RangeError("index out of range: " + reader.pos + " + " + (writeLength || 1) + " > " + reader.len);
+}
+
+/**
+ * Constructs a new reader instance using the specified buffer.
+ * @classdesc Wire format reader using `Uint8Array` if available, otherwise `Array`.
+ * @constructor
+ * @param {Uint8Array} buffer Buffer to read from
+ */
+function Reader(buffer) {
+
+    /**
+     * Read buffer.
+     * @type {Uint8Array}
+     */
+    this.buf = buffer;
+
+    /**
+     * Read buffer position.
+     * @type {number}
+     */
+    this.pos = 0;
+
+    /**
+     * Read buffer length.
+     * @type {number}
+     */
+    this.len = buffer.length;
+}
+
+var create_array = typeof Uint8Array !== "undefined"
+    ? function create_typed_array(buffer) {
+        if (buffer instanceof Uint8Array || Array.isArray(buffer))
+            return new Reader(buffer);
+        throw Error("illegal buffer");
+    }
+    /* istanbul ignore next */
+    : function create_array(buffer) {
+        if (Array.isArray(buffer))
+            return new Reader(buffer);
+        throw Error("illegal buffer");
+    };
+
+var create = function create() {
+    return util.Buffer
+        ? function create_buffer_setup(buffer) {
+            return (Reader.create = function create_buffer(buffer) {
+                return util.Buffer.isBuffer(buffer)
+                    ? new BufferReader(buffer)
+                    /* istanbul ignore next */
+                    : create_array(buffer);
+            })(buffer);
+        }
+        /* istanbul ignore next */
+        : create_array;
+};
+
+/**
+ * Creates a new reader using the specified buffer.
+ * @function
+ * @param {Uint8Array|Buffer} buffer Buffer to read from
+ * @returns {Reader|BufferReader} A {@link BufferReader} if `buffer` is a Buffer, otherwise a {@link Reader}
+ * @throws {Error} If `buffer` is not a valid buffer
+ */
+Reader.create = create();
+
+Reader.prototype._slice = util.Array.prototype.subarray || /* istanbul ignore next */ util.Array.prototype.slice;
+
+/**
+ * Reads a varint as an unsigned 32 bit value.
+ * @function
+ * @returns {number} Value read
+ */
+Reader.prototype.uint32 = (function read_uint32_setup() {
+    var value = 4294967295; // optimizer type-hint, tends to deopt otherwise (?!)
+    return function read_uint32() {
+        value = (         this.buf[this.pos] & 127       ) >>> 0; if (this.buf[this.pos++] < 128) return value;
+        value = (value | (this.buf[this.pos] & 127) <<  7) >>> 0; if (this.buf[this.pos++] < 128) return value;
+        value = (value | (this.buf[this.pos] & 127) << 14) >>> 0; if (this.buf[this.pos++] < 128) return value;
+        value = (value | (this.buf[this.pos] & 127) << 21) >>> 0; if (this.buf[this.pos++] < 128) return value;
+        value = (value | (this.buf[this.pos] &  15) << 28) >>> 0; if (this.buf[this.pos++] < 128) return value;
+
+        /* istanbul ignore if */
+        if ((this.pos += 5) > this.len) {
+            this.pos = this.len;
+            throw indexOutOfRange(this, 10);
+        }
+        return value;
+    };
+})();
+
+/**
+ * Reads a varint as a signed 32 bit value.
+ * @returns {number} Value read
+ */
+Reader.prototype.int32 = function read_int32() {
+    return this.uint32() | 0;
+};
+
+/**
+ * Reads a zig-zag encoded varint as a signed 32 bit value.
+ * @returns {number} Value read
+ */
+Reader.prototype.sint32 = function read_sint32() {
+    var value = this.uint32();
+    return value >>> 1 ^ -(value & 1) | 0;
+};
+
+/* eslint-disable no-invalid-this */
+
+function readLongVarint() {
+    // tends to deopt with local vars for octet etc.
+    var bits = new LongBits(0, 0);
+    var i = 0;
+    if (this.len - this.pos > 4) { // fast route (lo)
+        for (; i < 4; ++i) {
+            // 1st..4th
+            bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
+            if (this.buf[this.pos++] < 128)
+                return bits;
+        }
+        // 5th
+        bits.lo = (bits.lo | (this.buf[this.pos] & 127) << 28) >>> 0;
+        bits.hi = (bits.hi | (this.buf[this.pos] & 127) >>  4) >>> 0;
+        if (this.buf[this.pos++] < 128)
+            return bits;
+        i = 0;
+    } else {
+        for (; i < 3; ++i) {
+            /* istanbul ignore if */
+            if (this.pos >= this.len)
+                throw indexOutOfRange(this);
+            // 1st..3th
+            bits.lo = (bits.lo | (this.buf[this.pos] & 127) << i * 7) >>> 0;
+            if (this.buf[this.pos++] < 128)
+                return bits;
+        }
+        // 4th
+        bits.lo = (bits.lo | (this.buf[this.pos++] & 127) << i * 7) >>> 0;
+        return bits;
+    }
+    if (this.len - this.pos > 4) { // fast route (hi)
+        for (; i < 5; ++i) {
+            // 6th..10th
+            bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
+            if (this.buf[this.pos++] < 128)
+                return bits;
+        }
+    } else {
+        for (; i < 5; ++i) {
+            /* istanbul ignore if */
+            if (this.pos >= this.len)
+                throw indexOutOfRange(this);
+            // 6th..10th
+            bits.hi = (bits.hi | (this.buf[this.pos] & 127) << i * 7 + 3) >>> 0;
+            if (this.buf[this.pos++] < 128)
+                return bits;
+        }
+    }
+    /* istanbul ignore next */
+    throw Error("invalid varint encoding");
+}
+
+/* eslint-enable no-invalid-this */
+
+/**
+ * Reads a varint as a signed 64 bit value.
+ * @name Reader#int64
+ * @function
+ * @returns {Long} Value read
+ */
+
+/**
+ * Reads a varint as an unsigned 64 bit value.
+ * @name Reader#uint64
+ * @function
+ * @returns {Long} Value read
+ */
+
+/**
+ * Reads a zig-zag encoded varint as a signed 64 bit value.
+ * @name Reader#sint64
+ * @function
+ * @returns {Long} Value read
+ */
+
+/**
+ * Reads a varint as a boolean.
+ * @returns {boolean} Value read
+ */
+Reader.prototype.bool = function read_bool() {
+    return this.uint32() !== 0;
+};
+
+function readFixed32_end(buf, end) { // note that this uses `end`, not `pos`
+    return (buf[end - 4]
+          | buf[end - 3] << 8
+          | buf[end - 2] << 16
+          | buf[end - 1] << 24) >>> 0;
+}
+
+/**
+ * Reads fixed 32 bits as an unsigned 32 bit integer.
+ * @returns {number} Value read
+ */
+Reader.prototype.fixed32 = function read_fixed32() {
+
+    /* istanbul ignore if */
+    if (this.pos + 4 > this.len)
+        throw indexOutOfRange(this, 4);
+
+    return readFixed32_end(this.buf, this.pos += 4);
+};
+
+/**
+ * Reads fixed 32 bits as a signed 32 bit integer.
+ * @returns {number} Value read
+ */
+Reader.prototype.sfixed32 = function read_sfixed32() {
+
+    /* istanbul ignore if */
+    if (this.pos + 4 > this.len)
+        throw indexOutOfRange(this, 4);
+
+    return readFixed32_end(this.buf, this.pos += 4) | 0;
+};
+
+/* eslint-disable no-invalid-this */
+
+function readFixed64(/* this: Reader */) {
+
+    /* istanbul ignore if */
+    if (this.pos + 8 > this.len)
+        throw indexOutOfRange(this, 8);
+
+    return new LongBits(readFixed32_end(this.buf, this.pos += 4), readFixed32_end(this.buf, this.pos += 4));
+}
+
+/* eslint-enable no-invalid-this */
+
+/**
+ * Reads fixed 64 bits.
+ * @name Reader#fixed64
+ * @function
+ * @returns {Long} Value read
+ */
+
+/**
+ * Reads zig-zag encoded fixed 64 bits.
+ * @name Reader#sfixed64
+ * @function
+ * @returns {Long} Value read
+ */
+
+/**
+ * Reads a float (32 bit) as a number.
+ * @function
+ * @returns {number} Value read
+ */
+Reader.prototype.float = function read_float() {
+
+    /* istanbul ignore if */
+    if (this.pos + 4 > this.len)
+        throw indexOutOfRange(this, 4);
+
+    var value = util.float.readFloatLE(this.buf, this.pos);
+    this.pos += 4;
+    return value;
+};
+
+/**
+ * Reads a double (64 bit float) as a number.
+ * @function
+ * @returns {number} Value read
+ */
+Reader.prototype.double = function read_double() {
+
+    /* istanbul ignore if */
+    if (this.pos + 8 > this.len)
+        throw indexOutOfRange(this, 4);
+
+    var value = util.float.readDoubleLE(this.buf, this.pos);
+    this.pos += 8;
+    return value;
+};
+
+/**
+ * Reads a sequence of bytes preceeded by its length as a varint.
+ * @returns {Uint8Array} Value read
+ */
+Reader.prototype.bytes = function read_bytes() {
+    var length = this.uint32(),
+        start  = this.pos,
+        end    = this.pos + length;
+
+    /* istanbul ignore if */
+    if (end > this.len)
+        throw indexOutOfRange(this, length);
+
+    this.pos += length;
+    if (Array.isArray(this.buf)) // plain array
+        return this.buf.slice(start, end);
+    return start === end // fix for IE 10/Win8 and others' subarray returning array of size 1
+        ? new this.buf.constructor(0)
+        : this._slice.call(this.buf, start, end);
+};
+
+/**
+ * Reads a string preceeded by its byte length as a varint.
+ * @returns {string} Value read
+ */
+Reader.prototype.string = function read_string() {
+    var bytes = this.bytes();
+    return utf8.read(bytes, 0, bytes.length);
+};
+
+/**
+ * Skips the specified number of bytes if specified, otherwise skips a varint.
+ * @param {number} [length] Length if known, otherwise a varint is assumed
+ * @returns {Reader} `this`
+ */
+Reader.prototype.skip = function skip(length) {
+    if (typeof length === "number") {
+        /* istanbul ignore if */
+        if (this.pos + length > this.len)
+            throw indexOutOfRange(this, length);
+        this.pos += length;
+    } else {
+        do {
+            /* istanbul ignore if */
+            if (this.pos >= this.len)
+                throw indexOutOfRange(this);
+        } while (this.buf[this.pos++] & 128);
+    }
+    return this;
+};
+
+/**
+ * Skips the next element of the specified wire type.
+ * @param {number} wireType Wire type received
+ * @returns {Reader} `this`
+ */
+Reader.prototype.skipType = function(wireType) {
+    switch (wireType) {
+        case 0:
+            this.skip();
+            break;
+        case 1:
+            this.skip(8);
+            break;
+        case 2:
+            this.skip(this.uint32());
+            break;
+        case 3:
+            while ((wireType = this.uint32() & 7) !== 4) {
+                this.skipType(wireType);
+            }
+            break;
+        case 5:
+            this.skip(4);
+            break;
+
+        /* istanbul ignore next */
+        default:
+            throw Error("invalid wire type " + wireType + " at offset " + this.pos);
+    }
+    return this;
+};
+
+Reader._configure = function(BufferReader_) {
+    BufferReader = BufferReader_;
+    Reader.create = create();
+    BufferReader._configure();
+
+    var fn = util.Long ? "toLong" : /* istanbul ignore next */ "toNumber";
+    util.merge(Reader.prototype, {
+
+        int64: function read_int64() {
+            return readLongVarint.call(this)[fn](false);
+        },
+
+        uint64: function read_uint64() {
+            return readLongVarint.call(this)[fn](true);
+        },
+
+        sint64: function read_sint64() {
+            return readLongVarint.call(this).zzDecode()[fn](false);
+        },
+
+        fixed64: function read_fixed64() {
+            return readFixed64.call(this)[fn](true);
+        },
+
+        sfixed64: function read_sfixed64() {
+            return readFixed64.call(this)[fn](false);
+        }
+
+    });
+};
+
+
+/***/ }),
+
+/***/ 2423:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = BufferReader;
+
+// extends Reader
+var Reader = __nccwpck_require__(9350);
+(BufferReader.prototype = Object.create(Reader.prototype)).constructor = BufferReader;
+
+var util = __nccwpck_require__(2857);
+
+/**
+ * Constructs a new buffer reader instance.
+ * @classdesc Wire format reader using node buffers.
+ * @extends Reader
+ * @constructor
+ * @param {Buffer} buffer Buffer to read from
+ */
+function BufferReader(buffer) {
+    Reader.call(this, buffer);
+
+    /**
+     * Read buffer.
+     * @name BufferReader#buf
+     * @type {Buffer}
+     */
+}
+
+BufferReader._configure = function () {
+    /* istanbul ignore else */
+    if (util.Buffer)
+        BufferReader.prototype._slice = util.Buffer.prototype.slice;
+};
+
+
+/**
+ * @override
+ */
+BufferReader.prototype.string = function read_string_buffer() {
+    var len = this.uint32(); // modifies pos
+    return this.buf.utf8Slice
+        ? this.buf.utf8Slice(this.pos, this.pos = Math.min(this.pos + len, this.len))
+        : this.buf.toString("utf-8", this.pos, this.pos = Math.min(this.pos + len, this.len));
+};
+
+/**
+ * Reads a sequence of bytes preceeded by its length as a varint.
+ * @name BufferReader#bytes
+ * @function
+ * @returns {Buffer} Value read
+ */
+
+BufferReader._configure();
+
+
+/***/ }),
+
+/***/ 2079:
+/***/ ((module) => {
+
+
+module.exports = {};
+
+/**
+ * Named roots.
+ * This is where pbjs stores generated structures (the option `-r, --root` specifies a name).
+ * Can also be used manually to make roots available accross modules.
+ * @name roots
+ * @type {Object.<string,Root>}
+ * @example
+ * // pbjs -r myroot -o compiled.js ...
+ *
+ * // in another module:
+ * require("./compiled.js");
+ *
+ * // in any subsequent module:
+ * var root = protobuf.roots["myroot"];
+ */
+
+
+/***/ }),
+
+/***/ 9882:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+/**
+ * Streaming RPC helpers.
+ * @namespace
+ */
+var rpc = exports;
+
+/**
+ * RPC implementation passed to {@link Service#create} performing a service request on network level, i.e. by utilizing http requests or websockets.
+ * @typedef RPCImpl
+ * @type {function}
+ * @param {Method|rpc.ServiceMethod<Message<{}>,Message<{}>>} method Reflected or static method being called
+ * @param {Uint8Array} requestData Request data
+ * @param {RPCImplCallback} callback Callback function
+ * @returns {undefined}
+ * @example
+ * function rpcImpl(method, requestData, callback) {
+ *     if (protobuf.util.lcFirst(method.name) !== "myMethod") // compatible with static code
+ *         throw Error("no such method");
+ *     asynchronouslyObtainAResponse(requestData, function(err, responseData) {
+ *         callback(err, responseData);
+ *     });
+ * }
+ */
+
+/**
+ * Node-style callback as used by {@link RPCImpl}.
+ * @typedef RPCImplCallback
+ * @type {function}
+ * @param {Error|null} error Error, if any, otherwise `null`
+ * @param {Uint8Array|null} [response] Response data or `null` to signal end of stream, if there hasn't been an error
+ * @returns {undefined}
+ */
+
+rpc.Service = __nccwpck_require__(4026);
+
+
+/***/ }),
+
+/***/ 4026:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = Service;
+
+var util = __nccwpck_require__(2857);
+
+// Extends EventEmitter
+(Service.prototype = Object.create(util.EventEmitter.prototype)).constructor = Service;
+
+/**
+ * A service method callback as used by {@link rpc.ServiceMethod|ServiceMethod}.
+ *
+ * Differs from {@link RPCImplCallback} in that it is an actual callback of a service method which may not return `response = null`.
+ * @typedef rpc.ServiceMethodCallback
+ * @template TRes extends Message<TRes>
+ * @type {function}
+ * @param {Error|null} error Error, if any
+ * @param {TRes} [response] Response message
+ * @returns {undefined}
+ */
+
+/**
+ * A service method part of a {@link rpc.Service} as created by {@link Service.create}.
+ * @typedef rpc.ServiceMethod
+ * @template TReq extends Message<TReq>
+ * @template TRes extends Message<TRes>
+ * @type {function}
+ * @param {TReq|Properties<TReq>} request Request message or plain object
+ * @param {rpc.ServiceMethodCallback<TRes>} [callback] Node-style callback called with the error, if any, and the response message
+ * @returns {Promise<Message<TRes>>} Promise if `callback` has been omitted, otherwise `undefined`
+ */
+
+/**
+ * Constructs a new RPC service instance.
+ * @classdesc An RPC service as returned by {@link Service#create}.
+ * @exports rpc.Service
+ * @extends util.EventEmitter
+ * @constructor
+ * @param {RPCImpl} rpcImpl RPC implementation
+ * @param {boolean} [requestDelimited=false] Whether requests are length-delimited
+ * @param {boolean} [responseDelimited=false] Whether responses are length-delimited
+ */
+function Service(rpcImpl, requestDelimited, responseDelimited) {
+
+    if (typeof rpcImpl !== "function")
+        throw TypeError("rpcImpl must be a function");
+
+    util.EventEmitter.call(this);
+
+    /**
+     * RPC implementation. Becomes `null` once the service is ended.
+     * @type {RPCImpl|null}
+     */
+    this.rpcImpl = rpcImpl;
+
+    /**
+     * Whether requests are length-delimited.
+     * @type {boolean}
+     */
+    this.requestDelimited = Boolean(requestDelimited);
+
+    /**
+     * Whether responses are length-delimited.
+     * @type {boolean}
+     */
+    this.responseDelimited = Boolean(responseDelimited);
+}
+
+/**
+ * Calls a service method through {@link rpc.Service#rpcImpl|rpcImpl}.
+ * @param {Method|rpc.ServiceMethod<TReq,TRes>} method Reflected or static method
+ * @param {Constructor<TReq>} requestCtor Request constructor
+ * @param {Constructor<TRes>} responseCtor Response constructor
+ * @param {TReq|Properties<TReq>} request Request message or plain object
+ * @param {rpc.ServiceMethodCallback<TRes>} callback Service callback
+ * @returns {undefined}
+ * @template TReq extends Message<TReq>
+ * @template TRes extends Message<TRes>
+ */
+Service.prototype.rpcCall = function rpcCall(method, requestCtor, responseCtor, request, callback) {
+
+    if (!request)
+        throw TypeError("request must be specified");
+
+    var self = this;
+    if (!callback)
+        return util.asPromise(rpcCall, self, method, requestCtor, responseCtor, request);
+
+    if (!self.rpcImpl) {
+        setTimeout(function() { callback(Error("already ended")); }, 0);
+        return undefined;
+    }
+
+    try {
+        return self.rpcImpl(
+            method,
+            requestCtor[self.requestDelimited ? "encodeDelimited" : "encode"](request).finish(),
+            function rpcCallback(err, response) {
+
+                if (err) {
+                    self.emit("error", err, method);
+                    return callback(err);
+                }
+
+                if (response === null) {
+                    self.end(/* endedByRPC */ true);
+                    return undefined;
+                }
+
+                if (!(response instanceof responseCtor)) {
+                    try {
+                        response = responseCtor[self.responseDelimited ? "decodeDelimited" : "decode"](response);
+                    } catch (err) {
+                        self.emit("error", err, method);
+                        return callback(err);
+                    }
+                }
+
+                self.emit("data", response, method);
+                return callback(null, response);
+            }
+        );
+    } catch (err) {
+        self.emit("error", err, method);
+        setTimeout(function() { callback(err); }, 0);
+        return undefined;
+    }
+};
+
+/**
+ * Ends this service and emits the `end` event.
+ * @param {boolean} [endedByRPC=false] Whether the service has been ended by the RPC implementation.
+ * @returns {rpc.Service} `this`
+ */
+Service.prototype.end = function end(endedByRPC) {
+    if (this.rpcImpl) {
+        if (!endedByRPC) // signal end to rpcImpl
+            this.rpcImpl(null, null, null);
+        this.rpcImpl = null;
+        this.emit("end").off();
+    }
+    return this;
+};
+
+
+/***/ }),
+
+/***/ 994:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = LongBits;
+
+var util = __nccwpck_require__(2857);
+
+/**
+ * Constructs new long bits.
+ * @classdesc Helper class for working with the low and high bits of a 64 bit value.
+ * @memberof util
+ * @constructor
+ * @param {number} lo Low 32 bits, unsigned
+ * @param {number} hi High 32 bits, unsigned
+ */
+function LongBits(lo, hi) {
+
+    // note that the casts below are theoretically unnecessary as of today, but older statically
+    // generated converter code might still call the ctor with signed 32bits. kept for compat.
+
+    /**
+     * Low bits.
+     * @type {number}
+     */
+    this.lo = lo >>> 0;
+
+    /**
+     * High bits.
+     * @type {number}
+     */
+    this.hi = hi >>> 0;
+}
+
+/**
+ * Zero bits.
+ * @memberof util.LongBits
+ * @type {util.LongBits}
+ */
+var zero = LongBits.zero = new LongBits(0, 0);
+
+zero.toNumber = function() { return 0; };
+zero.zzEncode = zero.zzDecode = function() { return this; };
+zero.length = function() { return 1; };
+
+/**
+ * Zero hash.
+ * @memberof util.LongBits
+ * @type {string}
+ */
+var zeroHash = LongBits.zeroHash = "\0\0\0\0\0\0\0\0";
+
+/**
+ * Constructs new long bits from the specified number.
+ * @param {number} value Value
+ * @returns {util.LongBits} Instance
+ */
+LongBits.fromNumber = function fromNumber(value) {
+    if (value === 0)
+        return zero;
+    var sign = value < 0;
+    if (sign)
+        value = -value;
+    var lo = value >>> 0,
+        hi = (value - lo) / 4294967296 >>> 0;
+    if (sign) {
+        hi = ~hi >>> 0;
+        lo = ~lo >>> 0;
+        if (++lo > 4294967295) {
+            lo = 0;
+            if (++hi > 4294967295)
+                hi = 0;
+        }
+    }
+    return new LongBits(lo, hi);
+};
+
+/**
+ * Constructs new long bits from a number, long or string.
+ * @param {Long|number|string} value Value
+ * @returns {util.LongBits} Instance
+ */
+LongBits.from = function from(value) {
+    if (typeof value === "number")
+        return LongBits.fromNumber(value);
+    if (util.isString(value)) {
+        /* istanbul ignore else */
+        if (util.Long)
+            value = util.Long.fromString(value);
+        else
+            return LongBits.fromNumber(parseInt(value, 10));
+    }
+    return value.low || value.high ? new LongBits(value.low >>> 0, value.high >>> 0) : zero;
+};
+
+/**
+ * Converts this long bits to a possibly unsafe JavaScript number.
+ * @param {boolean} [unsigned=false] Whether unsigned or not
+ * @returns {number} Possibly unsafe number
+ */
+LongBits.prototype.toNumber = function toNumber(unsigned) {
+    if (!unsigned && this.hi >>> 31) {
+        var lo = ~this.lo + 1 >>> 0,
+            hi = ~this.hi     >>> 0;
+        if (!lo)
+            hi = hi + 1 >>> 0;
+        return -(lo + hi * 4294967296);
+    }
+    return this.lo + this.hi * 4294967296;
+};
+
+/**
+ * Converts this long bits to a long.
+ * @param {boolean} [unsigned=false] Whether unsigned or not
+ * @returns {Long} Long
+ */
+LongBits.prototype.toLong = function toLong(unsigned) {
+    return util.Long
+        ? new util.Long(this.lo | 0, this.hi | 0, Boolean(unsigned))
+        /* istanbul ignore next */
+        : { low: this.lo | 0, high: this.hi | 0, unsigned: Boolean(unsigned) };
+};
+
+var charCodeAt = String.prototype.charCodeAt;
+
+/**
+ * Constructs new long bits from the specified 8 characters long hash.
+ * @param {string} hash Hash
+ * @returns {util.LongBits} Bits
+ */
+LongBits.fromHash = function fromHash(hash) {
+    if (hash === zeroHash)
+        return zero;
+    return new LongBits(
+        ( charCodeAt.call(hash, 0)
+        | charCodeAt.call(hash, 1) << 8
+        | charCodeAt.call(hash, 2) << 16
+        | charCodeAt.call(hash, 3) << 24) >>> 0
+    ,
+        ( charCodeAt.call(hash, 4)
+        | charCodeAt.call(hash, 5) << 8
+        | charCodeAt.call(hash, 6) << 16
+        | charCodeAt.call(hash, 7) << 24) >>> 0
+    );
+};
+
+/**
+ * Converts this long bits to a 8 characters long hash.
+ * @returns {string} Hash
+ */
+LongBits.prototype.toHash = function toHash() {
+    return String.fromCharCode(
+        this.lo        & 255,
+        this.lo >>> 8  & 255,
+        this.lo >>> 16 & 255,
+        this.lo >>> 24      ,
+        this.hi        & 255,
+        this.hi >>> 8  & 255,
+        this.hi >>> 16 & 255,
+        this.hi >>> 24
+    );
+};
+
+/**
+ * Zig-zag encodes this long bits.
+ * @returns {util.LongBits} `this`
+ */
+LongBits.prototype.zzEncode = function zzEncode() {
+    var mask =   this.hi >> 31;
+    this.hi  = ((this.hi << 1 | this.lo >>> 31) ^ mask) >>> 0;
+    this.lo  = ( this.lo << 1                   ^ mask) >>> 0;
+    return this;
+};
+
+/**
+ * Zig-zag decodes this long bits.
+ * @returns {util.LongBits} `this`
+ */
+LongBits.prototype.zzDecode = function zzDecode() {
+    var mask = -(this.lo & 1);
+    this.lo  = ((this.lo >>> 1 | this.hi << 31) ^ mask) >>> 0;
+    this.hi  = ( this.hi >>> 1                  ^ mask) >>> 0;
+    return this;
+};
+
+/**
+ * Calculates the length of this longbits when encoded as a varint.
+ * @returns {number} Length
+ */
+LongBits.prototype.length = function length() {
+    var part0 =  this.lo,
+        part1 = (this.lo >>> 28 | this.hi << 4) >>> 0,
+        part2 =  this.hi >>> 24;
+    return part2 === 0
+         ? part1 === 0
+           ? part0 < 16384
+             ? part0 < 128 ? 1 : 2
+             : part0 < 2097152 ? 3 : 4
+           : part1 < 16384
+             ? part1 < 128 ? 5 : 6
+             : part1 < 2097152 ? 7 : 8
+         : part2 < 128 ? 9 : 10;
+};
+
+
+/***/ }),
+
+/***/ 2857:
+/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
+
+
+var util = exports;
+
+// used to return a Promise where callback is omitted
+util.asPromise = __nccwpck_require__(2222);
+
+// converts to / from base64 encoded strings
+util.base64 = __nccwpck_require__(5478);
+
+// base class of rpc.Service
+util.EventEmitter = __nccwpck_require__(2491);
+
+// float handling accross browsers
+util.float = __nccwpck_require__(8597);
+
+// requires modules optionally and hides the call from bundlers
+util.inquire = __nccwpck_require__(7206);
+
+// converts to / from utf8 encoded strings
+util.utf8 = __nccwpck_require__(958);
+
+// provides a node-like buffer pool in the browser
+util.pool = __nccwpck_require__(6239);
+
+// utility to work with the low and high bits of a 64 bit value
+util.LongBits = __nccwpck_require__(994);
+
+/**
+ * Whether running within node or not.
+ * @memberof util
+ * @type {boolean}
+ */
+util.isNode = Boolean(typeof global !== "undefined"
+                   && global
+                   && global.process
+                   && global.process.versions
+                   && global.process.versions.node);
+
+/**
+ * Global object reference.
+ * @memberof util
+ * @type {Object}
+ */
+util.global = util.isNode && global
+           || typeof window !== "undefined" && window
+           || typeof self   !== "undefined" && self
+           || this; // eslint-disable-line no-invalid-this
+
+/**
+ * An immuable empty array.
+ * @memberof util
+ * @type {Array.<*>}
+ * @const
+ */
+util.emptyArray = Object.freeze ? Object.freeze([]) : /* istanbul ignore next */ []; // used on prototypes
+
+/**
+ * An immutable empty object.
+ * @type {Object}
+ * @const
+ */
+util.emptyObject = Object.freeze ? Object.freeze({}) : /* istanbul ignore next */ {}; // used on prototypes
+
+/**
+ * Tests if the specified value is an integer.
+ * @function
+ * @param {*} value Value to test
+ * @returns {boolean} `true` if the value is an integer
+ */
+util.isInteger = Number.isInteger || /* istanbul ignore next */ function isInteger(value) {
+    return typeof value === "number" && isFinite(value) && Math.floor(value) === value;
+};
+
+/**
+ * Tests if the specified value is a string.
+ * @param {*} value Value to test
+ * @returns {boolean} `true` if the value is a string
+ */
+util.isString = function isString(value) {
+    return typeof value === "string" || value instanceof String;
+};
+
+/**
+ * Tests if the specified value is a non-null object.
+ * @param {*} value Value to test
+ * @returns {boolean} `true` if the value is a non-null object
+ */
+util.isObject = function isObject(value) {
+    return value && typeof value === "object";
+};
+
+/**
+ * Checks if a property on a message is considered to be present.
+ * This is an alias of {@link util.isSet}.
+ * @function
+ * @param {Object} obj Plain object or message instance
+ * @param {string} prop Property name
+ * @returns {boolean} `true` if considered to be present, otherwise `false`
+ */
+util.isset =
+
+/**
+ * Checks if a property on a message is considered to be present.
+ * @param {Object} obj Plain object or message instance
+ * @param {string} prop Property name
+ * @returns {boolean} `true` if considered to be present, otherwise `false`
+ */
+util.isSet = function isSet(obj, prop) {
+    var value = obj[prop];
+    if (value != null && obj.hasOwnProperty(prop)) // eslint-disable-line eqeqeq, no-prototype-builtins
+        return typeof value !== "object" || (Array.isArray(value) ? value.length : Object.keys(value).length) > 0;
+    return false;
+};
+
+/**
+ * Any compatible Buffer instance.
+ * This is a minimal stand-alone definition of a Buffer instance. The actual type is that exported by node's typings.
+ * @interface Buffer
+ * @extends Uint8Array
+ */
+
+/**
+ * Node's Buffer class if available.
+ * @type {Constructor<Buffer>}
+ */
+util.Buffer = (function() {
+    try {
+        var Buffer = util.inquire("buffer").Buffer;
+        // refuse to use non-node buffers if not explicitly assigned (perf reasons):
+        return Buffer.prototype.utf8Write ? Buffer : /* istanbul ignore next */ null;
+    } catch (e) {
+        /* istanbul ignore next */
+        return null;
+    }
+})();
+
+// Internal alias of or polyfull for Buffer.from.
+util._Buffer_from = null;
+
+// Internal alias of or polyfill for Buffer.allocUnsafe.
+util._Buffer_allocUnsafe = null;
+
+/**
+ * Creates a new buffer of whatever type supported by the environment.
+ * @param {number|number[]} [sizeOrArray=0] Buffer size or number array
+ * @returns {Uint8Array|Buffer} Buffer
+ */
+util.newBuffer = function newBuffer(sizeOrArray) {
+    /* istanbul ignore next */
+    return typeof sizeOrArray === "number"
+        ? util.Buffer
+            ? util._Buffer_allocUnsafe(sizeOrArray)
+            : new util.Array(sizeOrArray)
+        : util.Buffer
+            ? util._Buffer_from(sizeOrArray)
+            : typeof Uint8Array === "undefined"
+                ? sizeOrArray
+                : new Uint8Array(sizeOrArray);
+};
+
+/**
+ * Array implementation used in the browser. `Uint8Array` if supported, otherwise `Array`.
+ * @type {Constructor<Uint8Array>}
+ */
+util.Array = typeof Uint8Array !== "undefined" ? Uint8Array /* istanbul ignore next */ : Array;
+
+/**
+ * Any compatible Long instance.
+ * This is a minimal stand-alone definition of a Long instance. The actual type is that exported by long.js.
+ * @interface Long
+ * @property {number} low Low bits
+ * @property {number} high High bits
+ * @property {boolean} unsigned Whether unsigned or not
+ */
+
+/**
+ * Long.js's Long class if available.
+ * @type {Constructor<Long>}
+ */
+util.Long = /* istanbul ignore next */ util.global.dcodeIO && /* istanbul ignore next */ util.global.dcodeIO.Long
+         || /* istanbul ignore next */ util.global.Long
+         || util.inquire("long");
+
+/**
+ * Regular expression used to verify 2 bit (`bool`) map keys.
+ * @type {RegExp}
+ * @const
+ */
+util.key2Re = /^true|false|0|1$/;
+
+/**
+ * Regular expression used to verify 32 bit (`int32` etc.) map keys.
+ * @type {RegExp}
+ * @const
+ */
+util.key32Re = /^-?(?:0|[1-9][0-9]*)$/;
+
+/**
+ * Regular expression used to verify 64 bit (`int64` etc.) map keys.
+ * @type {RegExp}
+ * @const
+ */
+util.key64Re = /^(?:[\\x00-\\xff]{8}|-?(?:0|[1-9][0-9]*))$/;
+
+/**
+ * Converts a number or long to an 8 characters long hash string.
+ * @param {Long|number} value Value to convert
+ * @returns {string} Hash
+ */
+util.longToHash = function longToHash(value) {
+    return value
+        ? util.LongBits.from(value).toHash()
+        : util.LongBits.zeroHash;
+};
+
+/**
+ * Converts an 8 characters long hash string to a long or number.
+ * @param {string} hash Hash
+ * @param {boolean} [unsigned=false] Whether unsigned or not
+ * @returns {Long|number} Original value
+ */
+util.longFromHash = function longFromHash(hash, unsigned) {
+    var bits = util.LongBits.fromHash(hash);
+    if (util.Long)
+        return util.Long.fromBits(bits.lo, bits.hi, unsigned);
+    return bits.toNumber(Boolean(unsigned));
+};
+
+/**
+ * Merges the properties of the source object into the destination object.
+ * @memberof util
+ * @param {Object.<string,*>} dst Destination object
+ * @param {Object.<string,*>} src Source object
+ * @param {boolean} [ifNotSet=false] Merges only if the key is not already set
+ * @returns {Object.<string,*>} Destination object
+ */
+function merge(dst, src, ifNotSet) { // used by converters
+    for (var keys = Object.keys(src), i = 0; i < keys.length; ++i)
+        if (dst[keys[i]] === undefined || !ifNotSet)
+            dst[keys[i]] = src[keys[i]];
+    return dst;
+}
+
+util.merge = merge;
+
+/**
+ * Converts the first character of a string to lower case.
+ * @param {string} str String to convert
+ * @returns {string} Converted string
+ */
+util.lcFirst = function lcFirst(str) {
+    return str.charAt(0).toLowerCase() + str.substring(1);
+};
+
+/**
+ * Creates a custom error constructor.
+ * @memberof util
+ * @param {string} name Error name
+ * @returns {Constructor<Error>} Custom error constructor
+ */
+function newError(name) {
+
+    function CustomError(message, properties) {
+
+        if (!(this instanceof CustomError))
+            return new CustomError(message, properties);
+
+        // Error.call(this, message);
+        // ^ just returns a new error instance because the ctor can be called as a function
+
+        Object.defineProperty(this, "message", { get: function() { return message; } });
+
+        /* istanbul ignore next */
+        if (Error.captureStackTrace) // node
+            Error.captureStackTrace(this, CustomError);
+        else
+            Object.defineProperty(this, "stack", { value: new Error().stack || "" });
+
+        if (properties)
+            merge(this, properties);
+    }
+
+    (CustomError.prototype = Object.create(Error.prototype)).constructor = CustomError;
+
+    Object.defineProperty(CustomError.prototype, "name", { get: function() { return name; } });
+
+    CustomError.prototype.toString = function toString() {
+        return this.name + ": " + this.message;
+    };
+
+    return CustomError;
+}
+
+util.newError = newError;
+
+/**
+ * Constructs a new protocol error.
+ * @classdesc Error subclass indicating a protocol specifc error.
+ * @memberof util
+ * @extends Error
+ * @template T extends Message<T>
+ * @constructor
+ * @param {string} message Error message
+ * @param {Object.<string,*>} [properties] Additional properties
+ * @example
+ * try {
+ *     MyMessage.decode(someBuffer); // throws if required fields are missing
+ * } catch (e) {
+ *     if (e instanceof ProtocolError && e.instance)
+ *         console.log("decoded so far: " + JSON.stringify(e.instance));
+ * }
+ */
+util.ProtocolError = newError("ProtocolError");
+
+/**
+ * So far decoded message instance.
+ * @name util.ProtocolError#instance
+ * @type {Message<T>}
+ */
+
+/**
+ * A OneOf getter as returned by {@link util.oneOfGetter}.
+ * @typedef OneOfGetter
+ * @type {function}
+ * @returns {string|undefined} Set field name, if any
+ */
+
+/**
+ * Builds a getter for a oneof's present field name.
+ * @param {string[]} fieldNames Field names
+ * @returns {OneOfGetter} Unbound getter
+ */
+util.oneOfGetter = function getOneOf(fieldNames) {
+    var fieldMap = {};
+    for (var i = 0; i < fieldNames.length; ++i)
+        fieldMap[fieldNames[i]] = 1;
+
+    /**
+     * @returns {string|undefined} Set field name, if any
+     * @this Object
+     * @ignore
+     */
+    return function() { // eslint-disable-line consistent-return
+        for (var keys = Object.keys(this), i = keys.length - 1; i > -1; --i)
+            if (fieldMap[keys[i]] === 1 && this[keys[i]] !== undefined && this[keys[i]] !== null)
+                return keys[i];
+    };
+};
+
+/**
+ * A OneOf setter as returned by {@link util.oneOfSetter}.
+ * @typedef OneOfSetter
+ * @type {function}
+ * @param {string|undefined} value Field name
+ * @returns {undefined}
+ */
+
+/**
+ * Builds a setter for a oneof's present field name.
+ * @param {string[]} fieldNames Field names
+ * @returns {OneOfSetter} Unbound setter
+ */
+util.oneOfSetter = function setOneOf(fieldNames) {
+
+    /**
+     * @param {string} name Field name
+     * @returns {undefined}
+     * @this Object
+     * @ignore
+     */
+    return function(name) {
+        for (var i = 0; i < fieldNames.length; ++i)
+            if (fieldNames[i] !== name)
+                delete this[fieldNames[i]];
+    };
+};
+
+/**
+ * Default conversion options used for {@link Message#toJSON} implementations.
+ *
+ * These options are close to proto3's JSON mapping with the exception that internal types like Any are handled just like messages. More precisely:
+ *
+ * - Longs become strings
+ * - Enums become string keys
+ * - Bytes become base64 encoded strings
+ * - (Sub-)Messages become plain objects
+ * - Maps become plain objects with all string keys
+ * - Repeated fields become arrays
+ * - NaN and Infinity for float and double fields become strings
+ *
+ * @type {IConversionOptions}
+ * @see https://developers.google.com/protocol-buffers/docs/proto3?hl=en#json
+ */
+util.toJSONOptions = {
+    longs: String,
+    enums: String,
+    bytes: String,
+    json: true
+};
+
+// Sets up buffer utility according to the environment (called in index-minimal)
+util._configure = function() {
+    var Buffer = util.Buffer;
+    /* istanbul ignore if */
+    if (!Buffer) {
+        util._Buffer_from = util._Buffer_allocUnsafe = null;
+        return;
+    }
+    // because node 4.x buffers are incompatible & immutable
+    // see: https://github.com/dcodeIO/protobuf.js/pull/665
+    util._Buffer_from = Buffer.from !== Uint8Array.from && Buffer.from ||
+        /* istanbul ignore next */
+        function Buffer_from(value, encoding) {
+            return new Buffer(value, encoding);
+        };
+    util._Buffer_allocUnsafe = Buffer.allocUnsafe ||
+        /* istanbul ignore next */
+        function Buffer_allocUnsafe(size) {
+            return new Buffer(size);
+        };
+};
+
+
+/***/ }),
+
+/***/ 3654:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = Writer;
+
+var util      = __nccwpck_require__(2857);
+
+var BufferWriter; // cyclic
+
+var LongBits  = util.LongBits,
+    base64    = util.base64,
+    utf8      = util.utf8;
+
+/**
+ * Constructs a new writer operation instance.
+ * @classdesc Scheduled writer operation.
+ * @constructor
+ * @param {function(*, Uint8Array, number)} fn Function to call
+ * @param {number} len Value byte length
+ * @param {*} val Value to write
+ * @ignore
+ */
+function Op(fn, len, val) {
+
+    /**
+     * Function to call.
+     * @type {function(Uint8Array, number, *)}
+     */
+    this.fn = fn;
+
+    /**
+     * Value byte length.
+     * @type {number}
+     */
+    this.len = len;
+
+    /**
+     * Next operation.
+     * @type {Writer.Op|undefined}
+     */
+    this.next = undefined;
+
+    /**
+     * Value to write.
+     * @type {*}
+     */
+    this.val = val; // type varies
+}
+
+/* istanbul ignore next */
+function noop() {} // eslint-disable-line no-empty-function
+
+/**
+ * Constructs a new writer state instance.
+ * @classdesc Copied writer state.
+ * @memberof Writer
+ * @constructor
+ * @param {Writer} writer Writer to copy state from
+ * @ignore
+ */
+function State(writer) {
+
+    /**
+     * Current head.
+     * @type {Writer.Op}
+     */
+    this.head = writer.head;
+
+    /**
+     * Current tail.
+     * @type {Writer.Op}
+     */
+    this.tail = writer.tail;
+
+    /**
+     * Current buffer length.
+     * @type {number}
+     */
+    this.len = writer.len;
+
+    /**
+     * Next state.
+     * @type {State|null}
+     */
+    this.next = writer.states;
+}
+
+/**
+ * Constructs a new writer instance.
+ * @classdesc Wire format writer using `Uint8Array` if available, otherwise `Array`.
+ * @constructor
+ */
+function Writer() {
+
+    /**
+     * Current length.
+     * @type {number}
+     */
+    this.len = 0;
+
+    /**
+     * Operations head.
+     * @type {Object}
+     */
+    this.head = new Op(noop, 0, 0);
+
+    /**
+     * Operations tail
+     * @type {Object}
+     */
+    this.tail = this.head;
+
+    /**
+     * Linked forked states.
+     * @type {Object|null}
+     */
+    this.states = null;
+
+    // When a value is written, the writer calculates its byte length and puts it into a linked
+    // list of operations to perform when finish() is called. This both allows us to allocate
+    // buffers of the exact required size and reduces the amount of work we have to do compared
+    // to first calculating over objects and then encoding over objects. In our case, the encoding
+    // part is just a linked list walk calling operations with already prepared values.
+}
+
+var create = function create() {
+    return util.Buffer
+        ? function create_buffer_setup() {
+            return (Writer.create = function create_buffer() {
+                return new BufferWriter();
+            })();
+        }
+        /* istanbul ignore next */
+        : function create_array() {
+            return new Writer();
+        };
+};
+
+/**
+ * Creates a new writer.
+ * @function
+ * @returns {BufferWriter|Writer} A {@link BufferWriter} when Buffers are supported, otherwise a {@link Writer}
+ */
+Writer.create = create();
+
+/**
+ * Allocates a buffer of the specified size.
+ * @param {number} size Buffer size
+ * @returns {Uint8Array} Buffer
+ */
+Writer.alloc = function alloc(size) {
+    return new util.Array(size);
+};
+
+// Use Uint8Array buffer pool in the browser, just like node does with buffers
+/* istanbul ignore else */
+if (util.Array !== Array)
+    Writer.alloc = util.pool(Writer.alloc, util.Array.prototype.subarray);
+
+/**
+ * Pushes a new operation to the queue.
+ * @param {function(Uint8Array, number, *)} fn Function to call
+ * @param {number} len Value byte length
+ * @param {number} val Value to write
+ * @returns {Writer} `this`
+ * @private
+ */
+Writer.prototype._push = function push(fn, len, val) {
+    this.tail = this.tail.next = new Op(fn, len, val);
+    this.len += len;
+    return this;
+};
+
+function writeByte(val, buf, pos) {
+    buf[pos] = val & 255;
+}
+
+function writeVarint32(val, buf, pos) {
+    while (val > 127) {
+        buf[pos++] = val & 127 | 128;
+        val >>>= 7;
+    }
+    buf[pos] = val;
+}
+
+/**
+ * Constructs a new varint writer operation instance.
+ * @classdesc Scheduled varint writer operation.
+ * @extends Op
+ * @constructor
+ * @param {number} len Value byte length
+ * @param {number} val Value to write
+ * @ignore
+ */
+function VarintOp(len, val) {
+    this.len = len;
+    this.next = undefined;
+    this.val = val;
+}
+
+VarintOp.prototype = Object.create(Op.prototype);
+VarintOp.prototype.fn = writeVarint32;
+
+/**
+ * Writes an unsigned 32 bit value as a varint.
+ * @param {number} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.uint32 = function write_uint32(value) {
+    // here, the call to this.push has been inlined and a varint specific Op subclass is used.
+    // uint32 is by far the most frequently used operation and benefits significantly from this.
+    this.len += (this.tail = this.tail.next = new VarintOp(
+        (value = value >>> 0)
+                < 128       ? 1
+        : value < 16384     ? 2
+        : value < 2097152   ? 3
+        : value < 268435456 ? 4
+        :                     5,
+    value)).len;
+    return this;
+};
+
+/**
+ * Writes a signed 32 bit value as a varint.
+ * @function
+ * @param {number} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.int32 = function write_int32(value) {
+    return value < 0
+        ? this._push(writeVarint64, 10, LongBits.fromNumber(value)) // 10 bytes per spec
+        : this.uint32(value);
+};
+
+/**
+ * Writes a 32 bit value as a varint, zig-zag encoded.
+ * @param {number} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.sint32 = function write_sint32(value) {
+    return this.uint32((value << 1 ^ value >> 31) >>> 0);
+};
+
+function writeVarint64(val, buf, pos) {
+    while (val.hi) {
+        buf[pos++] = val.lo & 127 | 128;
+        val.lo = (val.lo >>> 7 | val.hi << 25) >>> 0;
+        val.hi >>>= 7;
+    }
+    while (val.lo > 127) {
+        buf[pos++] = val.lo & 127 | 128;
+        val.lo = val.lo >>> 7;
+    }
+    buf[pos++] = val.lo;
+}
+
+/**
+ * Writes an unsigned 64 bit value as a varint.
+ * @param {Long|number|string} value Value to write
+ * @returns {Writer} `this`
+ * @throws {TypeError} If `value` is a string and no long library is present.
+ */
+Writer.prototype.uint64 = function write_uint64(value) {
+    var bits = LongBits.from(value);
+    return this._push(writeVarint64, bits.length(), bits);
+};
+
+/**
+ * Writes a signed 64 bit value as a varint.
+ * @function
+ * @param {Long|number|string} value Value to write
+ * @returns {Writer} `this`
+ * @throws {TypeError} If `value` is a string and no long library is present.
+ */
+Writer.prototype.int64 = Writer.prototype.uint64;
+
+/**
+ * Writes a signed 64 bit value as a varint, zig-zag encoded.
+ * @param {Long|number|string} value Value to write
+ * @returns {Writer} `this`
+ * @throws {TypeError} If `value` is a string and no long library is present.
+ */
+Writer.prototype.sint64 = function write_sint64(value) {
+    var bits = LongBits.from(value).zzEncode();
+    return this._push(writeVarint64, bits.length(), bits);
+};
+
+/**
+ * Writes a boolish value as a varint.
+ * @param {boolean} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.bool = function write_bool(value) {
+    return this._push(writeByte, 1, value ? 1 : 0);
+};
+
+function writeFixed32(val, buf, pos) {
+    buf[pos    ] =  val         & 255;
+    buf[pos + 1] =  val >>> 8   & 255;
+    buf[pos + 2] =  val >>> 16  & 255;
+    buf[pos + 3] =  val >>> 24;
+}
+
+/**
+ * Writes an unsigned 32 bit value as fixed 32 bits.
+ * @param {number} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.fixed32 = function write_fixed32(value) {
+    return this._push(writeFixed32, 4, value >>> 0);
+};
+
+/**
+ * Writes a signed 32 bit value as fixed 32 bits.
+ * @function
+ * @param {number} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.sfixed32 = Writer.prototype.fixed32;
+
+/**
+ * Writes an unsigned 64 bit value as fixed 64 bits.
+ * @param {Long|number|string} value Value to write
+ * @returns {Writer} `this`
+ * @throws {TypeError} If `value` is a string and no long library is present.
+ */
+Writer.prototype.fixed64 = function write_fixed64(value) {
+    var bits = LongBits.from(value);
+    return this._push(writeFixed32, 4, bits.lo)._push(writeFixed32, 4, bits.hi);
+};
+
+/**
+ * Writes a signed 64 bit value as fixed 64 bits.
+ * @function
+ * @param {Long|number|string} value Value to write
+ * @returns {Writer} `this`
+ * @throws {TypeError} If `value` is a string and no long library is present.
+ */
+Writer.prototype.sfixed64 = Writer.prototype.fixed64;
+
+/**
+ * Writes a float (32 bit).
+ * @function
+ * @param {number} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.float = function write_float(value) {
+    return this._push(util.float.writeFloatLE, 4, value);
+};
+
+/**
+ * Writes a double (64 bit float).
+ * @function
+ * @param {number} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.double = function write_double(value) {
+    return this._push(util.float.writeDoubleLE, 8, value);
+};
+
+var writeBytes = util.Array.prototype.set
+    ? function writeBytes_set(val, buf, pos) {
+        buf.set(val, pos); // also works for plain array values
+    }
+    /* istanbul ignore next */
+    : function writeBytes_for(val, buf, pos) {
+        for (var i = 0; i < val.length; ++i)
+            buf[pos + i] = val[i];
+    };
+
+/**
+ * Writes a sequence of bytes.
+ * @param {Uint8Array|string} value Buffer or base64 encoded string to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.bytes = function write_bytes(value) {
+    var len = value.length >>> 0;
+    if (!len)
+        return this._push(writeByte, 1, 0);
+    if (util.isString(value)) {
+        var buf = Writer.alloc(len = base64.length(value));
+        base64.decode(value, buf, 0);
+        value = buf;
+    }
+    return this.uint32(len)._push(writeBytes, len, value);
+};
+
+/**
+ * Writes a string.
+ * @param {string} value Value to write
+ * @returns {Writer} `this`
+ */
+Writer.prototype.string = function write_string(value) {
+    var len = utf8.length(value);
+    return len
+        ? this.uint32(len)._push(utf8.write, len, value)
+        : this._push(writeByte, 1, 0);
+};
+
+/**
+ * Forks this writer's state by pushing it to a stack.
+ * Calling {@link Writer#reset|reset} or {@link Writer#ldelim|ldelim} resets the writer to the previous state.
+ * @returns {Writer} `this`
+ */
+Writer.prototype.fork = function fork() {
+    this.states = new State(this);
+    this.head = this.tail = new Op(noop, 0, 0);
+    this.len = 0;
+    return this;
+};
+
+/**
+ * Resets this instance to the last state.
+ * @returns {Writer} `this`
+ */
+Writer.prototype.reset = function reset() {
+    if (this.states) {
+        this.head   = this.states.head;
+        this.tail   = this.states.tail;
+        this.len    = this.states.len;
+        this.states = this.states.next;
+    } else {
+        this.head = this.tail = new Op(noop, 0, 0);
+        this.len  = 0;
+    }
+    return this;
+};
+
+/**
+ * Resets to the last state and appends the fork state's current write length as a varint followed by its operations.
+ * @returns {Writer} `this`
+ */
+Writer.prototype.ldelim = function ldelim() {
+    var head = this.head,
+        tail = this.tail,
+        len  = this.len;
+    this.reset().uint32(len);
+    if (len) {
+        this.tail.next = head.next; // skip noop
+        this.tail = tail;
+        this.len += len;
+    }
+    return this;
+};
+
+/**
+ * Finishes the write operation.
+ * @returns {Uint8Array} Finished buffer
+ */
+Writer.prototype.finish = function finish() {
+    var head = this.head.next, // skip noop
+        buf  = this.constructor.alloc(this.len),
+        pos  = 0;
+    while (head) {
+        head.fn(head.val, buf, pos);
+        pos += head.len;
+        head = head.next;
+    }
+    // this.head = this.tail = null;
+    return buf;
+};
+
+Writer._configure = function(BufferWriter_) {
+    BufferWriter = BufferWriter_;
+    Writer.create = create();
+    BufferWriter._configure();
+};
+
+
+/***/ }),
+
+/***/ 3751:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+module.exports = BufferWriter;
+
+// extends Writer
+var Writer = __nccwpck_require__(3654);
+(BufferWriter.prototype = Object.create(Writer.prototype)).constructor = BufferWriter;
+
+var util = __nccwpck_require__(2857);
+
+/**
+ * Constructs a new buffer writer instance.
+ * @classdesc Wire format writer using node buffers.
+ * @extends Writer
+ * @constructor
+ */
+function BufferWriter() {
+    Writer.call(this);
+}
+
+BufferWriter._configure = function () {
+    /**
+     * Allocates a buffer of the specified size.
+     * @function
+     * @param {number} size Buffer size
+     * @returns {Buffer} Buffer
+     */
+    BufferWriter.alloc = util._Buffer_allocUnsafe;
+
+    BufferWriter.writeBytesBuffer = util.Buffer && util.Buffer.prototype instanceof Uint8Array && util.Buffer.prototype.set.name === "set"
+        ? function writeBytesBuffer_set(val, buf, pos) {
+          buf.set(val, pos); // faster than copy (requires node >= 4 where Buffers extend Uint8Array and set is properly inherited)
+          // also works for plain array values
+        }
+        /* istanbul ignore next */
+        : function writeBytesBuffer_copy(val, buf, pos) {
+          if (val.copy) // Buffer values
+            val.copy(buf, pos, 0, val.length);
+          else for (var i = 0; i < val.length;) // plain array values
+            buf[pos++] = val[i++];
+        };
+};
+
+
+/**
+ * @override
+ */
+BufferWriter.prototype.bytes = function write_bytes_buffer(value) {
+    if (util.isString(value))
+        value = util._Buffer_from(value, "base64");
+    var len = value.length >>> 0;
+    this.uint32(len);
+    if (len)
+        this._push(BufferWriter.writeBytesBuffer, len, value);
+    return this;
+};
+
+function writeStringBuffer(val, buf, pos) {
+    if (val.length < 40) // plain js is faster for short strings (probably due to redundant assertions)
+        util.utf8.write(val, buf, pos);
+    else if (buf.utf8Write)
+        buf.utf8Write(val, pos);
+    else
+        buf.write(val, pos);
+}
+
+/**
+ * @override
+ */
+BufferWriter.prototype.string = function write_string_buffer(value) {
+    var len = util.Buffer.byteLength(value);
+    this.uint32(len);
+    if (len)
+        this._push(writeStringBuffer, len, value);
+    return this;
+};
+
+
+/**
+ * Finishes the write operation.
+ * @name BufferWriter#finish
+ * @function
+ * @returns {Buffer} Finished buffer
+ */
+
+BufferWriter._configure();
+
+
+/***/ }),
+
 /***/ 3528:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -6342,7 +16329,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5602);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5102);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -6364,7 +16351,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5602:
+/***/ 5102:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -6428,6 +16415,13 @@ function labelFileName(imageFile) {
 const DECODE_OPTIONS = ['auto', 'all', 'keyframes'];
 /** Which classes the exports declare (`--labels`): those the dataset holds, or the model's full list. */
 const LABELS_OPTIONS = ['dataset', 'all'];
+/**
+ * The model input's shape (`--inference-shape`): `auto` letterboxes each video into the smallest
+ * multiples of the model's stride that hold its aspect at the model's size, on the square's stride
+ * grid (768x576 → 640x512,
+ * 1920x1080 → 640x384), `square` into the model's square (detect/input-shape.ts).
+ */
+const INFERENCE_SHAPE_OPTIONS = ['auto', 'square'];
 /** The CLI's spelling, and the library's default. */
 const cliName = (key) => `--${key}`;
 
@@ -17473,6 +27467,12 @@ const frameFeaturesSchema = strictObject({
     tiles: array(schemas_number().min(0).max(255)).length(TILE_GRID * TILE_GRID * 3),
 });
 const stageMsSchema = strictObject(Object.fromEntries(STAGES.map((stage) => [stage, schemas_number().min(0)])));
+/** The model input a video's frames were letterboxed into (domain/frame-record.ts InferenceInput). */
+const inferenceInputSchema = strictObject({
+    width: schemas_int().min(1).max(65536),
+    height: schemas_int().min(1).max(65536),
+    reason: schemas_string().max(1000),
+});
 /** A video the interrupted run finished, as its checkpoint line holds it. */
 const finishedVideoSchema = strictObject({
     index: countSchema,
@@ -17482,6 +27482,7 @@ const finishedVideoSchema = strictObject({
         framesDecoded: countSchema,
         decodeErrors: countSchema,
         truncatedAtMs: schemas_number().min(0).optional(),
+        inference: inferenceInputSchema.optional(),
     }),
     frames: array(frameRecordSchema),
     kept: array(keptImageSchema),
@@ -17544,6 +27545,7 @@ function runIdentity(input) {
             quality: o.quality,
             jpegQuality: o.jpegQuality,
             executionProviders: o.executionProviders,
+            inferenceShape: o.inferenceShape,
             exports: o.exports,
             labelStudioImages: o.labelStudioImages,
             valFraction: o.valFraction,
@@ -17696,6 +27698,7 @@ const OPTION_KEYS = {
     'quality.blurWindow': ['blur-window'],
     jpegQuality: ['jpeg-quality'],
     executionProviders: ['execution-providers'],
+    inferenceShape: ['inference-shape'],
     exports: ['export'],
     labelStudioImages: ['label-studio-images'],
     valFraction: ['val-fraction'],
@@ -18153,6 +28156,7 @@ function videoMetrics(recorder) {
         decoded: video.framesDecoded,
         truncatedAtSeconds: video.truncatedAtMs === undefined ? null : round(video.truncatedAtMs / 1000, 3),
         decodeErrors: video.decodeErrors,
+        inference: video.inference === undefined ? null : { width: video.inference.width, height: video.inference.height },
         ...countFrames(framesByVideo[i] ?? []),
         detections: (keptByVideo[i] ?? []).reduce((acc, k) => acc + k.detections.length, 0),
     }));
@@ -18389,6 +28393,10 @@ function bytes(n) {
         unit += 1;
     }
     return unit === 0 ? `${format_int(value)} B` : `${fixed(value, 1)} ${units[unit]}`;
+}
+/** A model input's size, e.g. "640×384"; "—" when it was not recorded. */
+function inputSize(input) {
+    return input === null ? '—' : `${format_int(input.width)}×${format_int(input.height)}`;
 }
 /** A duration in ms for people: `850` → `850 ms`, `12345` → `12.3 s`, `754000` → `12 min 34 s`. */
 function format_duration(ms) {
@@ -19451,6 +29459,7 @@ function buildManifest(input) {
             framesDecoded: v.framesDecoded,
             decodeErrors: v.decodeErrors,
             truncatedAtSeconds: v.truncatedAtMs === undefined ? null : Math.round(v.truncatedAtMs) / 1000,
+            inference: v.inference ?? null,
         })),
         counts: manifestCounts(metrics),
         labelled: input.labelled.map((source) => ({ ...source })),
@@ -20637,12 +30646,14 @@ function videosTable(metrics, maxRows) {
         format_duration(v.durationSeconds * 1000),
         `${format_int(v.width)}×${format_int(v.height)} @ ${fixed(v.fps, 2)}`,
         bytes(v.sizeBytes),
+        inputSize(v.inference),
         format_int(v.sampled),
         format_int(v.kept),
         `${format_int(v.bad)} / ${format_int(v.duplicates)}`,
         format_int(v.detections),
     ]);
-    return (table(['#', 'Video', ['Length', 'n'], ['Size × fps', 'n'], ['File', 'n'], ['Sampled', 'n'], ['Kept', 'n'], ['Bad / dup.', 'n'], ['Detections', 'n']], rows) + note);
+    const head = ['#', 'Video', ['Length', 'n'], ['Size × fps', 'n'], ['File', 'n'], ['Model input', 'n']];
+    return table([...head, ['Sampled', 'n'], ['Kept', 'n'], ['Bad / dup.', 'n'], ['Detections', 'n']], rows) + note;
 }
 function classesTable(metrics, colorOf, maxRows) {
     const { byClass, total, classFilter } = metrics.detections;
@@ -21056,14 +31067,15 @@ function videosSection(metrics, maxRows) {
         `${fixed(v.durationSeconds, 1)} s`,
         fixed(v.fps, 2),
         `${format_int(v.width)}×${format_int(v.height)}, ${bytes(v.sizeBytes)}`,
+        inputSize(v.inference),
         format_int(v.decoded),
         format_int(v.sampled),
         format_int(v.kept),
         format_int(v.dropped),
         format_int(v.detections),
     ]);
-    const head = ['#', 'Video', 'SHA-256', 'Duration', 'fps', 'Size', 'Decoded', 'Sampled', 'Kept', 'Dropped', 'Detections'];
-    const align = ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'];
+    const head = ['#', 'Video', 'SHA-256', 'Duration', 'fps', 'Size', 'Model input', 'Decoded', 'Sampled', 'Kept', 'Dropped', 'Detections'];
+    const align = ['r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'];
     return section('Videos', [...blocks_table(head, align, rows), ...note]);
 }
 /** Links to sample images; nothing when none were given. */
@@ -21699,31 +31711,211 @@ function decodeOutput(data, dims, options) {
     return results;
 }
 
+// EXTERNAL MODULE: ./node_modules/onnx-proto/dist/onnx.js
+var onnx = __nccwpck_require__(9070);
+var onnx_default = /*#__PURE__*/__nccwpck_require__.n(onnx);
+;// CONCATENATED MODULE: ./src/model/yolo-grid.ts
+/**
+ * The anchor grid of a YOLOv8/YOLO11 detect head: one anchor per cell of each stride's feature map,
+ * at the cell's centre in grid units, rows top to bottom, strides 8, 16 and 32 in that order, as
+ * Ultralytics' `make_anchors` builds it and its ONNX export bakes it into the graph.
+ */
+/** The detect head's strides, in output order. */
+const YOLO_STRIDES = [8, 16, 32];
+/** The largest stride: an input side must be a multiple of it. */
+const MAX_STRIDE = 32;
+/** Anchors of an input `width` x `height` (both multiples of `MAX_STRIDE`). */
+function anchorGrid(width, height) {
+    if (width % MAX_STRIDE !== 0 || height % MAX_STRIDE !== 0 || width <= 0 || height <= 0) {
+        throw new RangeError(`an input of ${width}x${height} is not a positive multiple of ${MAX_STRIDE} on both sides`);
+    }
+    const count = YOLO_STRIDES.reduce((sum, s) => sum + (width / s) * (height / s), 0);
+    const points = new Float32Array(2 * count);
+    const strides = new Float32Array(count);
+    let i = 0;
+    for (const s of YOLO_STRIDES) {
+        for (let y = 0; y < height / s; y++) {
+            for (let x = 0; x < width / s; x++) {
+                points[i] = x + 0.5;
+                points[count + i] = y + 0.5;
+                strides[i] = s;
+                i++;
+            }
+        }
+    }
+    return { count, points, strides };
+}
+
+;// CONCATENATED MODULE: ./src/model/specialise-yolo.ts
+/**
+ * A YOLOv8/YOLO11 detect model exported with a fixed square input, specialised for another input
+ * shape (issue 29: a 4:3 or 16:9 video letterboxed to 640x480 or 640x384 instead of 640x640). The
+ * convolutions and the neck's Resize (by scales) take any shape; what the export fixed is the input's
+ * dims, the anchor points and strides (constants of [1, 2, N] and [1, N]), and the detect head's
+ * reshape targets that hold N (the DFL's [1, 4, 16, N] and [1, 4, N]). Those are rewritten for the new
+ * shape; anything else that names N or the square side, a constant not equal to the square's anchor
+ * grid, or a graph of another shape is refused with the reason, and the caller runs square.
+ *
+ * The ONNX protobuf is read and written with onnx-proto (the ONNX schema compiled for protobufjs).
+ */
+
+
+const { onnx: specialise_yolo_onnx } = (onnx_default());
+const FLOAT = specialise_yolo_onnx.TensorProto.DataType.FLOAT;
+const INT64 = specialise_yolo_onnx.TensorProto.DataType.INT64;
+const specialise_yolo_num = (value) => value === null || value === undefined ? NaN : typeof value === 'number' ? value : value.toNumber();
+const dimsOf = (tensor) => (tensor.dims ?? []).map((d) => specialise_yolo_num(d));
+function floats(tensor) {
+    if (tensor.rawData && tensor.rawData.length > 0) {
+        const raw = tensor.rawData;
+        return new Float32Array(raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength));
+    }
+    return Float32Array.from(tensor.floatData ?? []);
+}
+function int64s(tensor) {
+    if (tensor.rawData && tensor.rawData.length > 0) {
+        const view = new DataView(tensor.rawData.buffer, tensor.rawData.byteOffset, tensor.rawData.byteLength);
+        return Array.from({ length: tensor.rawData.byteLength / 8 }, (_, i) => Number(view.getBigInt64(i * 8, true)));
+    }
+    return (tensor.int64Data ?? []).map((v) => specialise_yolo_num(v));
+}
+function setFloats(tensor, dims, values) {
+    tensor.dims = dims;
+    tensor.floatData = [];
+    tensor.rawData = new Uint8Array(values.buffer.slice(values.byteOffset, values.byteOffset + values.byteLength));
+}
+function setInt64s(tensor, values) {
+    const raw = new DataView(new ArrayBuffer(values.length * 8));
+    values.forEach((v, i) => raw.setBigInt64(i * 8, BigInt(v), true));
+    tensor.int64Data = [];
+    tensor.rawData = new Uint8Array(raw.buffer);
+}
+const equal = (a, b) => a.length === b.length && Array.from(a).every((v, i) => v === b[i]);
+/** The model's fixed input and output dims, or why it is not a square single-image detect export. */
+function shapes(model) {
+    const inputs = model.graph?.input ?? [];
+    const outputs = model.graph?.output ?? [];
+    if (inputs.length !== 1 || outputs.length !== 1)
+        return 'it has not exactly one input and one output';
+    const dims = (value) => (value.type?.tensorType?.shape?.dim ?? []).map((d) => (d.dimParam ? NaN : specialise_yolo_num(d.dimValue)));
+    const input = dims(inputs[0]);
+    if (input.length !== 4 || input[0] !== 1 || input[1] !== 3 || input[2] !== input[3] || !Number.isFinite(input[2])) {
+        return `its input is [${input.join(', ')}], not a fixed square [1, 3, S, S]`;
+    }
+    const output = dims(outputs[0]);
+    if (output.length !== 3 || output[0] !== 1 || !Number.isFinite(output[1]) || !Number.isFinite(output[2]))
+        return `its output is [${output.join(', ')}], not [1, 4 + classes, anchors]`;
+    return { side: input[2], outputDims: output };
+}
+/** Rewrites the anchor, stride and reshape constants from `square` to `target`, or says why it cannot. */
+function rewriteConstants(initializers, square, target) {
+    const n = square.count;
+    const points = initializers.filter((t) => t.dataType === FLOAT && equal(dimsOf(t), [1, 2, n]));
+    const strides = initializers.filter((t) => t.dataType === FLOAT && equal(dimsOf(t), [1, n]));
+    if (points.length !== 2 || !points.every((t) => equal(floats(t), square.points)))
+        return `its anchor constants are not the ${n} anchors of the square grid`;
+    if (strides.length !== 1 || !equal(floats(strides[0]), square.strides))
+        return "its stride constant is not the square grid's";
+    const reshapes = initializers.filter((t) => t.dataType === INT64 && int64s(t).includes(n));
+    const dfl = reshapes.map((t) => int64s(t));
+    if (reshapes.length !== 2 || !dfl.some((v) => equal(v, [1, 4, 16, n])) || !dfl.some((v) => equal(v, [1, 4, n]))) {
+        return `the constants that hold the anchor count are not the detect head's two reshapes (found ${reshapes.length})`;
+    }
+    for (const t of points)
+        setFloats(t, [1, 2, target.count], target.points);
+    setFloats(strides[0], [1, target.count], target.strides);
+    for (const t of reshapes)
+        setInt64s(t, int64s(t).map((v) => (v === n ? target.count : v)));
+    return null;
+}
+/** The model specialised for `shape`, or why it cannot be (the caller then runs it square). */
+function specialiseYolo(bytes, shape) {
+    let model;
+    try {
+        model = specialise_yolo_onnx.ModelProto.decode(bytes);
+    }
+    catch (error) {
+        return { refused: `it is not an ONNX model onnx-proto can read (${error.message})` };
+    }
+    const found = shapes(model);
+    if (typeof found === 'string')
+        return { refused: found };
+    const graph = model.graph;
+    let square;
+    let target;
+    try {
+        square = anchorGrid(found.side, found.side);
+        target = anchorGrid(shape.width, shape.height);
+    }
+    catch (error) {
+        return { refused: error.message };
+    }
+    if (found.outputDims[2] !== square.count) {
+        return { refused: `its output holds ${found.outputDims[2]} anchors, not the ${square.count} of a YOLOv8 head at ${found.side}x${found.side}` };
+    }
+    if ((graph.node ?? []).some((node) => node.opType === 'Constant'))
+        return { refused: 'it holds Constant nodes (an export layout this does not rewrite)' };
+    const problem = rewriteConstants(graph.initializer ?? [], square, target);
+    if (problem !== null)
+        return { refused: problem };
+    const inputDims = graph.input[0].type.tensorType.shape.dim;
+    inputDims[2].dimValue = shape.height;
+    inputDims[3].dimValue = shape.width;
+    graph.output[0].type.tensorType.shape.dim[2].dimValue = target.count;
+    // Intermediate shapes the exporter recorded are the square's; onnxruntime infers them again.
+    graph.valueInfo = [];
+    return { model: specialise_yolo_onnx.ModelProto.encode(model).finish() };
+}
+
 ;// CONCATENATED MODULE: ./src/detect/letterbox.ts
 /**
- * Letterboxing: fit a packed-RGB image into the model's square input without distorting it, padding
- * the rest with grey (114), and the inverse mapping of boxes back to source pixels.
+ * Letterboxing: fit a packed-RGB image into the model's input (square, or a rectangle of the video's
+ * shape: `rectInputShape`) without distorting it, padding the rest with grey (114), and the inverse
+ * mapping of boxes back to source pixels.
  */
 
 /** Grey level of the padding, as in Ultralytics' letterbox. */
 const PAD_VALUE = 114;
 /** Byte value → float in 0..1, so the fill loop does no division. */
 const UNIT_SCALE = Float32Array.from({ length: 256 }, (_, value) => value / 255);
-function letterboxGeometry(width, height, inputSize) {
-    if (!(width > 0 && height > 0 && inputSize > 0)) {
-        throw new RangeError(`Cannot letterbox a ${width}x${height} image into ${inputSize}x${inputSize}`);
+/** Where a `width` x `height` image sits in an `inputWidth` x `inputHeight` input (square by default). */
+function letterboxGeometry(width, height, inputWidth, inputHeight = inputWidth) {
+    if (!(width > 0 && height > 0 && inputWidth > 0 && inputHeight > 0)) {
+        throw new RangeError(`Cannot letterbox a ${width}x${height} image into ${inputWidth}x${inputHeight}`);
     }
-    const scale = Math.min(inputSize / width, inputSize / height);
-    const resizedWidth = Math.min(inputSize, Math.max(1, Math.round(width * scale)));
-    const resizedHeight = Math.min(inputSize, Math.max(1, Math.round(height * scale)));
+    const scale = Math.min(inputWidth / width, inputHeight / height);
+    const resizedWidth = Math.min(inputWidth, Math.max(1, Math.round(width * scale)));
+    const resizedHeight = Math.min(inputHeight, Math.max(1, Math.round(height * scale)));
     return {
-        inputSize,
+        inputWidth,
+        inputHeight,
         scale,
-        padLeft: Math.floor((inputSize - resizedWidth) / 2),
-        padTop: Math.floor((inputSize - resizedHeight) / 2),
+        padLeft: Math.floor((inputWidth - resizedWidth) / 2),
+        padTop: Math.floor((inputHeight - resizedHeight) / 2),
         resizedWidth,
         resizedHeight,
     };
+}
+/**
+ * The input of the video's shape: the smallest multiples of `stride` that hold a `width` x `height`
+ * video at the model's size (its longer side becomes `size`) with its padding on each side equal, in
+ * multiples of `stride` aside, to the square's: the image then sits on the model's stride grid where
+ * it sits in the square, and the model sees the same cells (1920x1080 → 640x384, 768x576 → 640x512,
+ * 1080x1920 → 384x640), the shapes Ultralytics' rectangular validation (its half-stride pad) gives
+ * 4:3 and 16:9 images. The minimal 640x480 for a 4:3 video moves the image half a cell: measured on the
+ * demo clip, 31 of 307 boxes change and the AP50 against the square falls to 0.945, against 3 and
+ * 0.990 at 640x512 (docs/performance.md).
+ */
+function rectInputShape(width, height, size, stride) {
+    const square = letterboxGeometry(width, height, size);
+    const fit = (resized, squarePad) => {
+        for (let side = Math.ceil(resized / stride) * stride; side < size; side += stride) {
+            if (Math.floor((side - resized) / 2) % stride === squarePad % stride)
+                return side;
+        }
+        return size;
+    };
+    return { width: fit(square.resizedWidth, square.padLeft), height: fit(square.resizedHeight, square.padTop) };
 }
 function checkRgbSize({ width, height, rgb }) {
     if (rgb.length !== width * height * 3) {
@@ -21750,21 +31942,21 @@ async function resizeToFit(image, geometry) {
  * Every element of the slot is written, so `target` may hold an earlier frame's tensor.
  */
 function fillLetterboxTensor(resized, geometry, target) {
-    const { inputSize, padLeft, padTop, resizedWidth, resizedHeight } = geometry;
+    const { inputWidth, inputHeight, padLeft, padTop, resizedWidth, resizedHeight } = geometry;
     if (resized.width !== resizedWidth || resized.height !== resizedHeight || resized.rgb.length !== resizedWidth * resizedHeight * 3) {
         throw new RangeError(`Resized image is ${resized.width}x${resized.height}; the letterbox needs ${resizedWidth}x${resizedHeight}`);
     }
-    const plane = inputSize * inputSize;
+    const plane = inputWidth * inputHeight;
     const { data, offset } = target;
     if (offset < 0 || offset + plane * 3 > data.length) {
         throw new RangeError(`Tensor target too small: offset ${offset} + ${plane * 3} > ${data.length}`);
     }
     const pad = UNIT_SCALE[PAD_VALUE];
-    const padRight = inputSize - resizedWidth - padLeft;
-    const below = (padTop + resizedHeight) * inputSize;
+    const padRight = inputWidth - resizedWidth - padLeft;
+    const below = (padTop + resizedHeight) * inputWidth;
     for (let c = 0; c < 3; c++) {
         const channel = offset + c * plane;
-        data.fill(pad, channel, channel + padTop * inputSize);
+        data.fill(pad, channel, channel + padTop * inputWidth);
         data.fill(pad, channel + below, channel + plane);
     }
     // A plain Uint8Array view: V8 indexes it faster than the Buffer subclass. One pass over the pixels
@@ -21773,7 +31965,7 @@ function fillLetterboxTensor(resized, geometry, target) {
     const green = plane;
     const blue = 2 * plane;
     for (let y = 0, p = 0; y < resizedHeight; y++) {
-        const row = offset + (y + padTop) * inputSize;
+        const row = offset + (y + padTop) * inputWidth;
         const start = row + padLeft;
         const end = start + resizedWidth;
         if (padLeft > 0)
@@ -21790,15 +31982,16 @@ function fillLetterboxTensor(resized, geometry, target) {
     }
 }
 /**
- * Letterboxes `image` into an S × S input and writes it as NCHW floats in 0..1, into `target` when
- * given (e.g. one slot of a batch buffer), else into a new array. Uses `image.fitted` when it already
- * has the resized size.
+ * Letterboxes `image` into an input of `input` (a side for a square, or width and height) and writes
+ * it as NCHW floats in 0..1, into `target` when given (e.g. one slot of a batch buffer), else into a
+ * new array. Uses `image.fitted` when it already has the resized size.
  */
-async function letterbox(image, inputSize, target) {
-    const geometry = letterboxGeometry(image.width, image.height, inputSize);
+async function letterbox(image, input, target) {
+    const { width, height } = typeof input === 'number' ? { width: input, height: input } : input;
+    const geometry = letterboxGeometry(image.width, image.height, width, height);
     const { fitted } = image;
     const resized = fitted && fitted.width === geometry.resizedWidth && fitted.height === geometry.resizedHeight ? fitted : await resizeToFit(image, geometry);
-    const destination = target ?? { data: new Float32Array(3 * inputSize * inputSize), offset: 0 };
+    const destination = target ?? { data: new Float32Array(3 * width * height), offset: 0 };
     fillLetterboxTensor(resized, geometry, destination);
     return { tensor: destination.data, geometry };
 }
@@ -21823,6 +32016,420 @@ function boxToSource(box, geometry, srcWidth, srcHeight) {
     return { x: x1, y: y1, width: Math.max(0, x2 - x1), height: Math.max(0, y2 - y1) };
 }
 
+;// CONCATENATED MODULE: ./src/detect/input-shape.ts
+
+/** YOLO's largest stride, for a model whose metadata gives none: an input side must be a multiple of it. */
+const DEFAULT_STRIDE = 32;
+/** The square input of the model, with why it is used. */
+function squareInput(model, reason) {
+    return { width: model.inputSize, height: model.inputSize, reason };
+}
+/** The input asked for a `width` x `height` video (display size) with `option`. */
+function requestedInput(video, option, model) {
+    if (option === 'square')
+        return squareInput(model, 'square: as asked');
+    const shape = rectInputShape(video.width, video.height, model.inputSize, model.stride);
+    const size = `${video.width}x${video.height}`;
+    if (shape.width === model.inputSize && shape.height === model.inputSize)
+        return squareInput(model, `auto: ${size} needs the whole square`);
+    return { ...shape, reason: `auto: ${size} fits ${shape.width}x${shape.height}` };
+}
+/** A key naming an input shape, e.g. "640x384". */
+function shapeKey(input) {
+    return `${input.width}x${input.height}`;
+}
+
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+;// CONCATENATED MODULE: ./src/detect/inference-worker.ts
+/**
+ * Where inference runs. onnxruntime-node executes `session.run` synchronously on the thread that
+ * calls it, so on the main thread it blocks decoding, filtering and JPEG encoding for the whole
+ * inference. The session therefore lives in a worker thread: the main thread prepares the next
+ * frames while the worker infers. Tensors cross by transfer, not copy.
+ *
+ * The worker is a small CommonJS script given as source (so it works the same from TypeScript under
+ * jest, from build/, and from the ncc bundle) that loads onnxruntime-node from the resolved path.
+ */
+
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const ort = require(workerData.ortPath);
+// onnxruntime prints its own error line (in colour, with a C++ source path) before a failed CUDA load
+// rejects; the rejection is reported in our words (one warning, then CPU), so only fatal lines print.
+// Set before the first session: the global level is fixed when onnxruntime's environment is created.
+ort.env.logLevel = 'fatal';
+let session = null;
+const describe = (error) => String((error && error.message) || error);
+ort.InferenceSession.create(workerData.model, workerData.options).then(
+  (created) => {
+    session = created;
+    parentPort.postMessage({ type: 'ready', inputMetadata: created.inputMetadata, outputMetadata: created.outputMetadata });
+  },
+  (error) => parentPort.postMessage({ type: 'failed', message: describe(error) }),
+);
+parentPort.on('message', async (message) => {
+  if (message.type === 'release') {
+    if (session) await session.release();
+    session = null;
+    parentPort.postMessage({ type: 'released' });
+    return;
+  }
+  try {
+    const input = new ort.Tensor('float32', message.data, message.dims);
+    const started = performance.now();
+    const output = (await session.run({ [message.inputName]: input }, [message.outputName]))[message.outputName];
+    const runMs = performance.now() - started;
+    if (!output) throw new Error('the model returned no output "' + message.outputName + '"');
+    const size = output.type === 'float32' ? output.data.length : 0;
+    const reused = message.outputBuffer && message.outputBuffer.length === size;
+    const data = reused ? message.outputBuffer : new Float32Array(size);
+    if (size > 0) data.set(output.data);
+    // The input buffer goes back too, for the next run: reusing it spares allocating and
+    // page-faulting a fresh tensor (4.9 MB at 640) for every frame.
+    const handedBack = message.data;
+    parentPort.postMessage({ type: 'result', id: message.id, data, dims: output.dims, dataType: output.type, runMs, input: handedBack }, [data.buffer, handedBack.buffer]);
+  } catch (error) {
+    parentPort.postMessage({ type: 'result', id: message.id, error: describe(error) });
+  }
+});
+`;
+class WorkerRuntime {
+    worker;
+    inputMetadata;
+    outputMetadata;
+    nextId = 0;
+    pending = new Map();
+    failure = null;
+    constructor(worker, inputMetadata, outputMetadata) {
+        this.worker = worker;
+        this.inputMetadata = inputMetadata;
+        this.outputMetadata = outputMetadata;
+        worker.on('message', (message) => {
+            if (message.type !== 'result')
+                return;
+            const waiting = this.pending.get(message.id);
+            this.pending.delete(message.id);
+            if (!waiting)
+                return;
+            if (message.error !== undefined)
+                waiting.reject(new Error(message.error));
+            else
+                waiting.resolve({ data: message.data, dims: message.dims, type: message.dataType ?? 'float32', runMs: message.runMs ?? 0, input: message.input });
+        });
+        const fail = (error) => {
+            this.failure = error;
+            for (const waiting of this.pending.values())
+                waiting.reject(error);
+            this.pending.clear();
+        };
+        worker.on('error', fail);
+        worker.on('exit', (code) => fail(new Error(`the inference worker exited (code ${code})`)));
+    }
+    run(inputName, data, dims, outputName, outputBuffer) {
+        if (this.failure)
+            return Promise.reject(this.failure);
+        const id = this.nextId++;
+        const transfer = [data.buffer];
+        if (outputBuffer && outputBuffer.buffer !== data.buffer)
+            transfer.push(outputBuffer.buffer);
+        return new Promise((resolve, reject) => {
+            this.pending.set(id, { resolve, reject });
+            this.worker.postMessage({ type: 'run', id, inputName, outputName, data, dims: [...dims], outputBuffer }, transfer);
+        });
+    }
+    async release() {
+        if (this.failure)
+            return;
+        const released = new Promise((resolve) => {
+            const onMessage = (message) => {
+                if (message.type === 'released')
+                    resolve();
+            };
+            this.worker.on('message', onMessage);
+            this.worker.once('exit', () => resolve());
+        });
+        this.worker.postMessage({ type: 'release' });
+        await released;
+        this.worker.removeAllListeners('exit');
+        await this.worker.terminate();
+    }
+}
+/**
+ * onnxruntime's telemetry off. When its environment is created (with the first session) onnxruntime
+ * otherwise writes an empty `mat-debug-<pid>.log` and a `.ses` file into the temp folder and keeps a
+ * device id and a usage database in `~/.cache/Microsoft/DeveloperTools/.onnxruntime`; with
+ * ORT_DISABLE_TELEMETRY=1 it writes none of them (README "What it writes, and what it sends"). The
+ * variable is read from the process environment, which the worker threads share, so it is set here,
+ * before any session exists, for every door and every library user.
+ */
+function disableRuntimeTelemetry() {
+    process.env.ORT_DISABLE_TELEMETRY = '1';
+    return process.env;
+}
+/** Starts a worker holding one onnxruntime session; rejects with onnxruntime's message when it cannot load. */
+function startRuntime(model, options) {
+    const env = disableRuntimeTelemetry();
+    const ortPath = (0,external_node_module_namespaceObject.createRequire)(import.meta.url).resolve('onnxruntime-node');
+    // Bytes are copied into each worker (structured clone): a few MB per session, once.
+    const worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, { eval: true, env, workerData: { ortPath, model, options } });
+    return new Promise((resolve, reject) => {
+        const onExit = (code) => reject(new Error(`the inference worker exited (code ${code}) while loading the model`));
+        worker.once('exit', onExit);
+        worker.once('error', reject);
+        worker.once('message', (message) => {
+            worker.off('exit', onExit);
+            worker.off('error', reject);
+            if (message.type === 'ready') {
+                resolve(new WorkerRuntime(worker, message.inputMetadata, message.outputMetadata));
+            }
+            else {
+                void worker.terminate();
+                reject(new Error(message.type === 'failed' ? message.message : `unexpected message ${message.type}`));
+            }
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/detect/worker-layout.ts
+/**
+ * How many inference workers to run and how many threads each gets. On a CPU, two sessions of one
+ * thread each, working on different frames, get more frames through than one session splitting every
+ * operator over both cores: a split operator waits for its slowest share, so anything else running
+ * (decoding, filtering, JPEG encoding) stalls the whole session, while a single-threaded session only
+ * slows by the share it loses (docs/performance.md). A GPU session runs alone.
+ */
+
+/** Workers chosen by `auto` on a CPU with at least this many cores. */
+const AUTO_CPU_WORKERS = 2;
+function runtimeLayout(providers, requested, cores = external_node_os_default().availableParallelism()) {
+    if (providers.includes('cuda'))
+        return { workers: requested === 'auto' ? 1 : requested, threadsPerWorker: 0 };
+    const workers = requested === 'auto' ? Math.max(1, Math.min(AUTO_CPU_WORKERS, cores)) : requested;
+    return { workers, threadsPerWorker: Math.max(1, Math.floor(cores / workers)) };
+}
+
+;// CONCATENATED MODULE: ./src/detect/worker-pool.ts
+
+
+class RuntimePool {
+    members;
+    outstanding;
+    constructor(members) {
+        this.members = members;
+        if (members.length === 0)
+            throw new RangeError('a runtime pool needs at least one runtime');
+        this.outstanding = members.map(() => 0);
+    }
+    /** How many runs can be in progress at once. */
+    get size() {
+        return this.members.length;
+    }
+    get inputMetadata() {
+        return this.members[0].inputMetadata;
+    }
+    get outputMetadata() {
+        return this.members[0].outputMetadata;
+    }
+    async run(inputName, data, dims, outputName, outputBuffer) {
+        const index = this.outstanding.indexOf(Math.min(...this.outstanding));
+        this.outstanding[index]++;
+        try {
+            return await this.members[index].run(inputName, data, dims, outputName, outputBuffer);
+        }
+        finally {
+            this.outstanding[index]--;
+        }
+    }
+    async release() {
+        await Promise.all(this.members.map((member) => member.release()));
+    }
+}
+/**
+ * The inference workers for a model: one session per worker of the layout (worker-layout.ts). When
+ * one cannot load, the others are released and its error is thrown.
+ */
+async function startRuntimePool(model, providers, workers) {
+    const layout = runtimeLayout(providers, workers);
+    const started = await Promise.allSettled(Array.from({ length: layout.workers }, () => createSession(model, providers, layout.threadsPerWorker)));
+    const failed = started.find((result) => result.status === 'rejected');
+    const loaded = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+    if (failed) {
+        await Promise.all(loaded.map((runtime) => runtime.release()));
+        throw failed.reason;
+    }
+    return new RuntimePool(loaded);
+}
+async function createSession(model, providers, threads) {
+    return startRuntime(model, {
+        executionProviders: [...providers],
+        graphOptimizationLevel: 'all',
+        intraOpNumThreads: threads,
+        // The session's own log: errors only. (A provider library that fails to load is also printed by
+        // onnxruntime's process-wide logger, set once by `ort.env.logLevel`, which is left to the app.)
+        logSeverityLevel: 3,
+        // onnxruntime's pool threads spin while waiting for work by default; in this pipeline decoding,
+        // filtering and JPEG encoding share the cores with inference, and spinning starves them
+        // (measured: ~20 % less CPU and faster runs on 2 cores with spinning off; see the benchmark).
+        extra: { session: { intra_op: { allow_spinning: '0' } } },
+    });
+}
+
+;// CONCATENATED MODULE: ./src/detect/input-runtimes.ts
+/**
+ * The detector's runtime for the model input a video asks for. The model's own square runs the
+ * original model; so does any shape when the model's height and width are dynamic. For another shape,
+ * a model exported with a fixed square input is specialised (model/specialise-yolo.ts) and loaded in a
+ * pool of its own, which must run a grey frame to the expected output before a video uses it. A shape
+ * the model cannot take falls back to the square, with the reason logged once and recorded per video.
+ *
+ * One pool is loaded at a time, so memory stays that of one model whatever the videos' shapes: videos
+ * are detected one after another, and a video asking for another shape than the one before it
+ * releases that pool and loads its own (a few hundred ms, once per change of shape). The specialised
+ * graph is kept in memory for the run, one per shape (the weights are the detector's own, so the shape
+ * is the key): specialising YOLOv8n takes 50-120 ms, less than reading a cached file back and checking
+ * it would, and nothing is read back from disk.
+ */
+
+
+
+
+
+
+
+
+const SQUARE = 'square';
+/** The model file's graph specialised for `input`, or why it cannot be. */
+async function specialiseFile(modelPath, input) {
+    const result = specialiseYolo(await (0,promises_namespaceObject.readFile)(modelPath), input);
+    return 'refused' in result ? result.refused : result.model;
+}
+/** Height and width of the pool's input are both dynamic: it takes any shape as it is. */
+function takesAnyShape(pool) {
+    const input = pool.inputMetadata[0];
+    const shape = input?.isTensor ? input.shape : [];
+    return shape.length === 4 && isDynamicDim(shape[2]) && isDynamicDim(shape[3]);
+}
+class InputRuntimes {
+    options;
+    /** The pool loaded, or being loaded, for `currentKey`. */
+    current;
+    currentKey;
+    anyShape;
+    /** Per shape: the specialised graph, or why the model cannot take the shape. */
+    graphs = new Map();
+    /** Shapes whose fallback to the square was told. */
+    told = new Set();
+    /**
+     * `base` is the pool loaded at start: the original model's, or (`first`) the graph specialised for
+     * the first video's shape; `first.graph` is that graph, or why the model cannot take the shape.
+     */
+    constructor(base, options, first = null) {
+        this.options = options;
+        const specialised = first !== null && first.graph instanceof Uint8Array;
+        this.currentKey = specialised ? shapeKey(first.input) : SQUARE;
+        this.current = Promise.resolve({ key: this.currentKey, pool: base, square: !specialised, fallback: null });
+        if (first !== null)
+            this.graphs.set(shapeKey(first.input), Promise.resolve(first.graph));
+        this.anyShape = !specialised && takesAnyShape(base);
+    }
+    /**
+     * The trial run of a pool loaded at start for a specialised graph; when it fails, the original model
+     * takes its place, and the shape runs square.
+     */
+    async verifyLoaded(requested) {
+        const loaded = await this.current;
+        if (loaded.square)
+            return;
+        const problem = await this.trialRun(loaded.pool, requested).catch((error) => `its trial run failed: ${(0,errors/* firstLineOf */.Qy)(error)}`);
+        if (problem === null)
+            return;
+        this.graphs.set(loaded.key, Promise.resolve(problem));
+        await loaded.pool.release();
+        this.current = this.squareFor(loaded.key, problem, null);
+        await this.current;
+    }
+    /** The runtime for `requested` (loading it when the pool loaded is another shape's), or the square with why. */
+    async get(requested) {
+        const { inputSize } = this.options;
+        const key = this.anyShape || (requested.width === inputSize && requested.height === inputSize) ? SQUARE : shapeKey(requested);
+        // Decided at once, so calls that overlap a switch wait for the same pool instead of switching again.
+        if (key !== this.currentKey) {
+            this.currentKey = key;
+            this.current = this.current.then((previous) => this.switchTo(key, requested, previous));
+        }
+        const loaded = await this.current;
+        if (loaded.fallback === null)
+            return { pool: loaded.pool, input: requested };
+        return { pool: loaded.pool, input: squareInput(this.options, loaded.fallback) };
+    }
+    async release() {
+        const loaded = await this.current.catch(() => null);
+        await loaded?.pool.release();
+    }
+    async switchTo(key, requested, previous) {
+        const graph = key === SQUARE ? null : await this.graph(key, requested);
+        if (typeof graph === 'string')
+            return this.squareFor(key, graph, previous);
+        if (graph === null && previous.square)
+            return { key, pool: previous.pool, square: true, fallback: null };
+        await previous.pool.release();
+        if (graph === null)
+            return { key, pool: await this.startPool(this.options.modelPath), square: true, fallback: null };
+        let pool;
+        try {
+            pool = await this.startPool(graph);
+        }
+        catch (error) {
+            return this.squareFor(key, `onnxruntime cannot load the specialised graph: ${(0,errors/* firstLineOf */.Qy)(error)}`, null);
+        }
+        const problem = await this.trialRun(pool, requested).catch((error) => `its trial run failed: ${(0,errors/* firstLineOf */.Qy)(error)}`);
+        if (problem === null)
+            return { key, pool, square: false, fallback: null };
+        await pool.release();
+        this.graphs.set(key, Promise.resolve(problem));
+        return this.squareFor(key, problem, null);
+    }
+    /** The square model standing in for shape `key`, reusing `previous` when it is the square's; says why once. */
+    async squareFor(key, why, previous) {
+        const { inputSize, modelPath } = this.options;
+        if (!this.told.has(key)) {
+            this.told.add(key);
+            this.options.onFallback(`model ${modelPath} runs ${key} videos at its square ${inputSize}x${inputSize}: it cannot take ${key} (${why})`);
+        }
+        const fallback = `square: the model cannot take ${key} (${why})`;
+        if (previous?.square)
+            return { key, pool: previous.pool, square: true, fallback };
+        if (previous)
+            await previous.pool.release();
+        return { key, pool: await this.startPool(modelPath), square: true, fallback };
+    }
+    /** The graph specialised for `key`, or why the model cannot take it; specialised once per shape. */
+    graph(key, requested) {
+        let graph = this.graphs.get(key);
+        if (graph === undefined) {
+            graph = specialiseFile(this.options.modelPath, requested);
+            this.graphs.set(key, graph);
+        }
+        return graph;
+    }
+    startPool(model) {
+        return startRuntimePool(model, this.options.providers, this.options.workers);
+    }
+    /** Runs a grey frame through a specialised pool: null when its output holds the shape's anchors. */
+    async trialRun(pool, input) {
+        const { width, height } = input;
+        const data = new Float32Array(3 * width * height).fill(PAD_VALUE / 255);
+        const output = await pool.run(this.options.inputName, data, [1, 3, height, width], this.options.outputName);
+        const anchors = anchorGrid(width, height).count;
+        const dims = [...output.dims];
+        if (dims.length === 3 && dims[0] === 1 && dims[2] === anchors)
+            return null;
+        return `its trial run gave an output of [${dims.join(', ')}], not [1, classes + 4, ${anchors}]`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/detect/model-io.ts
 
 
@@ -21830,7 +32437,7 @@ const NO_LAYOUT = `expected ${LAYOUT_SHAPES.yolov8} (yolov8) or ${LAYOUT_SHAPES.
 function fail(modelPath, message) {
     return new errors/* ModelError */.me(`Model ${modelPath}: ${message}`);
 }
-function checkInput(modelPath, input, inputSize) {
+function checkInput(modelPath, input, inputSize, takes) {
     const name = input.name;
     if (!input.isTensor) {
         throw fail(modelPath, `input "${name}" is not a tensor; expected an image tensor [batch, 3, S, S]`);
@@ -21845,12 +32452,17 @@ function checkInput(modelPath, input, inputSize) {
         throw fail(modelPath, `input "${name}" has shape ${formatShape(shape)}; expected ${expected}`);
     }
     const [batchDim, height, width] = [shape[0], shape[2], shape[3]];
-    const takes = `input "${name}" takes ${width}x${height} images (shape ${formatShape(shape)})`;
-    if (!isDynamicDim(height) && !isDynamicDim(width)) {
+    const described = `input "${name}" takes ${width}x${height} images (shape ${formatShape(shape)})`;
+    if (takes !== null) {
+        // A graph specialised for a video's shape (input-runtimes.ts): it must take exactly that shape.
+        if (height !== takes.height || width !== takes.width)
+            throw fail(modelPath, `${described}; the graph was specialised for ${takes.width}x${takes.height}`);
+    }
+    else if (!isDynamicDim(height) && !isDynamicDim(width)) {
         if (height !== width)
-            throw fail(modelPath, `${takes}; only square inputs are supported`);
+            throw fail(modelPath, `${described}; only square inputs are supported`);
         if (height !== inputSize) {
-            throw fail(modelPath, `${takes} but the model config has inputSize ${inputSize}; set inputSize to ${width}`);
+            throw fail(modelPath, `${described} but the model config has inputSize ${inputSize}; set inputSize to ${width}`);
         }
     }
     else if (!isDynamicDim(height) || !isDynamicDim(width)) {
@@ -21867,13 +32479,16 @@ function checkInput(modelPath, input, inputSize) {
         dynamicSize: isDynamicDim(height) || isDynamicDim(width),
     };
 }
-/** Validates the model's single image input and its (first) output against the config. */
-function checkModelIo(modelPath, inputs, outputs, config) {
+/**
+ * Validates the model's single image input and its (first) output against the config; `takes`, for a
+ * graph specialised for another input shape, is the shape its input must have instead of the square.
+ */
+function checkModelIo(modelPath, inputs, outputs, config, takes = null) {
     if (inputs.length !== 1) {
         const names = inputs.map((input) => input.name).join(', ');
         throw fail(modelPath, `has ${inputs.length} inputs (${names}); expected exactly one image input [batch, 3, S, S]`);
     }
-    const input = checkInput(modelPath, inputs[0], config.inputSize);
+    const input = checkInput(modelPath, inputs[0], config.inputSize, takes);
     const output = outputs[0];
     if (!output)
         throw fail(modelPath, 'has no outputs; expected one detection output');
@@ -22311,242 +32926,6 @@ function parseImgsz(text) {
     return sizes.length > 0 && sizes.every((size) => size > 0) ? sizes : null;
 }
 
-;// CONCATENATED MODULE: external "node:worker_threads"
-const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./src/detect/inference-worker.ts
-/**
- * Where inference runs. onnxruntime-node executes `session.run` synchronously on the thread that
- * calls it, so on the main thread it blocks decoding, filtering and JPEG encoding for the whole
- * inference. The session therefore lives in a worker thread: the main thread prepares the next
- * frames while the worker infers. Tensors cross by transfer, not copy.
- *
- * The worker is a small CommonJS script given as source (so it works the same from TypeScript under
- * jest, from build/, and from the ncc bundle) that loads onnxruntime-node from the resolved path.
- */
-
-
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const ort = require(workerData.ortPath);
-// onnxruntime prints its own error line (in colour, with a C++ source path) before a failed CUDA load
-// rejects; the rejection is reported in our words (one warning, then CPU), so only fatal lines print.
-// Set before the first session: the global level is fixed when onnxruntime's environment is created.
-ort.env.logLevel = 'fatal';
-let session = null;
-const describe = (error) => String((error && error.message) || error);
-ort.InferenceSession.create(workerData.modelPath, workerData.options).then(
-  (created) => {
-    session = created;
-    parentPort.postMessage({ type: 'ready', inputMetadata: created.inputMetadata, outputMetadata: created.outputMetadata });
-  },
-  (error) => parentPort.postMessage({ type: 'failed', message: describe(error) }),
-);
-parentPort.on('message', async (message) => {
-  if (message.type === 'release') {
-    if (session) await session.release();
-    session = null;
-    parentPort.postMessage({ type: 'released' });
-    return;
-  }
-  try {
-    const input = new ort.Tensor('float32', message.data, message.dims);
-    const started = performance.now();
-    const output = (await session.run({ [message.inputName]: input }, [message.outputName]))[message.outputName];
-    const runMs = performance.now() - started;
-    if (!output) throw new Error('the model returned no output "' + message.outputName + '"');
-    const size = output.type === 'float32' ? output.data.length : 0;
-    const reused = message.outputBuffer && message.outputBuffer.length === size;
-    const data = reused ? message.outputBuffer : new Float32Array(size);
-    if (size > 0) data.set(output.data);
-    // The input buffer goes back too, for the next run: reusing it spares allocating and
-    // page-faulting a fresh tensor (4.9 MB at 640) for every frame.
-    const handedBack = message.data;
-    parentPort.postMessage({ type: 'result', id: message.id, data, dims: output.dims, dataType: output.type, runMs, input: handedBack }, [data.buffer, handedBack.buffer]);
-  } catch (error) {
-    parentPort.postMessage({ type: 'result', id: message.id, error: describe(error) });
-  }
-});
-`;
-class WorkerRuntime {
-    worker;
-    inputMetadata;
-    outputMetadata;
-    nextId = 0;
-    pending = new Map();
-    failure = null;
-    constructor(worker, inputMetadata, outputMetadata) {
-        this.worker = worker;
-        this.inputMetadata = inputMetadata;
-        this.outputMetadata = outputMetadata;
-        worker.on('message', (message) => {
-            if (message.type !== 'result')
-                return;
-            const waiting = this.pending.get(message.id);
-            this.pending.delete(message.id);
-            if (!waiting)
-                return;
-            if (message.error !== undefined)
-                waiting.reject(new Error(message.error));
-            else
-                waiting.resolve({ data: message.data, dims: message.dims, type: message.dataType ?? 'float32', runMs: message.runMs ?? 0, input: message.input });
-        });
-        const fail = (error) => {
-            this.failure = error;
-            for (const waiting of this.pending.values())
-                waiting.reject(error);
-            this.pending.clear();
-        };
-        worker.on('error', fail);
-        worker.on('exit', (code) => fail(new Error(`the inference worker exited (code ${code})`)));
-    }
-    run(inputName, data, dims, outputName, outputBuffer) {
-        if (this.failure)
-            return Promise.reject(this.failure);
-        const id = this.nextId++;
-        const transfer = [data.buffer];
-        if (outputBuffer && outputBuffer.buffer !== data.buffer)
-            transfer.push(outputBuffer.buffer);
-        return new Promise((resolve, reject) => {
-            this.pending.set(id, { resolve, reject });
-            this.worker.postMessage({ type: 'run', id, inputName, outputName, data, dims: [...dims], outputBuffer }, transfer);
-        });
-    }
-    async release() {
-        if (this.failure)
-            return;
-        const released = new Promise((resolve) => {
-            const onMessage = (message) => {
-                if (message.type === 'released')
-                    resolve();
-            };
-            this.worker.on('message', onMessage);
-            this.worker.once('exit', () => resolve());
-        });
-        this.worker.postMessage({ type: 'release' });
-        await released;
-        this.worker.removeAllListeners('exit');
-        await this.worker.terminate();
-    }
-}
-/**
- * onnxruntime's telemetry off. When its environment is created (with the first session) onnxruntime
- * otherwise writes an empty `mat-debug-<pid>.log` and a `.ses` file into the temp folder and keeps a
- * device id and a usage database in `~/.cache/Microsoft/DeveloperTools/.onnxruntime`; with
- * ORT_DISABLE_TELEMETRY=1 it writes none of them (README "What it writes, and what it sends"). The
- * variable is read from the process environment, which the worker threads share, so it is set here,
- * before any session exists, for every door and every library user.
- */
-function disableRuntimeTelemetry() {
-    process.env.ORT_DISABLE_TELEMETRY = '1';
-    return process.env;
-}
-/** Starts a worker holding one onnxruntime session; rejects with onnxruntime's message when it cannot load. */
-function startRuntime(modelPath, options) {
-    const env = disableRuntimeTelemetry();
-    const ortPath = (0,external_node_module_namespaceObject.createRequire)(import.meta.url).resolve('onnxruntime-node');
-    const worker = new external_node_worker_threads_namespaceObject.Worker(WORKER_SOURCE, { eval: true, env, workerData: { ortPath, modelPath, options } });
-    return new Promise((resolve, reject) => {
-        const onExit = (code) => reject(new Error(`the inference worker exited (code ${code}) while loading the model`));
-        worker.once('exit', onExit);
-        worker.once('error', reject);
-        worker.once('message', (message) => {
-            worker.off('exit', onExit);
-            worker.off('error', reject);
-            if (message.type === 'ready') {
-                resolve(new WorkerRuntime(worker, message.inputMetadata, message.outputMetadata));
-            }
-            else {
-                void worker.terminate();
-                reject(new Error(message.type === 'failed' ? message.message : `unexpected message ${message.type}`));
-            }
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/detect/worker-layout.ts
-/**
- * How many inference workers to run and how many threads each gets. On a CPU, two sessions of one
- * thread each, working on different frames, get more frames through than one session splitting every
- * operator over both cores: a split operator waits for its slowest share, so anything else running
- * (decoding, filtering, JPEG encoding) stalls the whole session, while a single-threaded session only
- * slows by the share it loses (docs/performance.md). A GPU session runs alone.
- */
-
-/** Workers chosen by `auto` on a CPU with at least this many cores. */
-const AUTO_CPU_WORKERS = 2;
-function runtimeLayout(providers, requested, cores = external_node_os_default().availableParallelism()) {
-    if (providers.includes('cuda'))
-        return { workers: requested === 'auto' ? 1 : requested, threadsPerWorker: 0 };
-    const workers = requested === 'auto' ? Math.max(1, Math.min(AUTO_CPU_WORKERS, cores)) : requested;
-    return { workers, threadsPerWorker: Math.max(1, Math.floor(cores / workers)) };
-}
-
-;// CONCATENATED MODULE: ./src/detect/worker-pool.ts
-
-
-class RuntimePool {
-    members;
-    outstanding;
-    constructor(members) {
-        this.members = members;
-        if (members.length === 0)
-            throw new RangeError('a runtime pool needs at least one runtime');
-        this.outstanding = members.map(() => 0);
-    }
-    /** How many runs can be in progress at once. */
-    get size() {
-        return this.members.length;
-    }
-    get inputMetadata() {
-        return this.members[0].inputMetadata;
-    }
-    get outputMetadata() {
-        return this.members[0].outputMetadata;
-    }
-    async run(inputName, data, dims, outputName, outputBuffer) {
-        const index = this.outstanding.indexOf(Math.min(...this.outstanding));
-        this.outstanding[index]++;
-        try {
-            return await this.members[index].run(inputName, data, dims, outputName, outputBuffer);
-        }
-        finally {
-            this.outstanding[index]--;
-        }
-    }
-    async release() {
-        await Promise.all(this.members.map((member) => member.release()));
-    }
-}
-/**
- * The inference workers for a model: one session per worker of the layout (worker-layout.ts). When
- * one cannot load, the others are released and its error is thrown.
- */
-async function startRuntimePool(modelPath, providers, workers) {
-    const layout = runtimeLayout(providers, workers);
-    const started = await Promise.allSettled(Array.from({ length: layout.workers }, () => createSession(modelPath, providers, layout.threadsPerWorker)));
-    const failed = started.find((result) => result.status === 'rejected');
-    const loaded = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-    if (failed) {
-        await Promise.all(loaded.map((runtime) => runtime.release()));
-        throw failed.reason;
-    }
-    return new RuntimePool(loaded);
-}
-async function createSession(modelPath, providers, threads) {
-    return startRuntime(modelPath, {
-        executionProviders: [...providers],
-        graphOptimizationLevel: 'all',
-        intraOpNumThreads: threads,
-        // The session's own log: errors only. (A provider library that fails to load is also printed by
-        // onnxruntime's process-wide logger, set once by `ort.env.logLevel`, which is left to the app.)
-        logSeverityLevel: 3,
-        // onnxruntime's pool threads spin while waiting for work by default; in this pipeline decoding,
-        // filtering and JPEG encoding share the cores with inference, and spinning starves them
-        // (measured: ~20 % less CPU and faster runs on 2 cores with spinning off; see the benchmark).
-        extra: { session: { intra_op: { allow_spinning: '0' } } },
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/detect/detector.ts
 /**
  * The detector: one onnxruntime-node session for a YOLO model, validated at load, that turns RGB
@@ -22564,18 +32943,18 @@ async function createSession(modelPath, providers, threads) {
 
 
 
+
+
 /** Boxes narrower or shorter than this (source pixels, after clipping) are dropped. */
 const MIN_BOX_SIDE = 1;
-/** First line of an error's message (duck-typed: errors from another realm are not `instanceof Error`). */
-function firstLine(error) {
-    const message = typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : (0,errors/* messageOf */.bD)(error);
-    return message.split('\n', 1)[0].trim();
-}
-/** Creates the session with the configured providers, falling back to CPU when CUDA cannot be used. */
-async function openSession(modelPath, requested, workers, onWarning) {
+/**
+ * Creates the session with the configured providers, falling back to CPU when CUDA cannot be used;
+ * `source` is the model file or a graph specialised from it.
+ */
+async function openSession(modelPath, source, requested, workers, onWarning) {
     const unique = [...new Set(requested)];
     const loadError = (error) => {
-        const why = firstLine(error);
+        const why = (0,errors/* firstLineOf */.Qy)(error);
         // A .pt checkpoint, a text file, an HTML error page saved as .onnx: not an ONNX protobuf at all.
         if (/protobuf parsing failed/i.test(why)) {
             return new errors/* ModelError */.me(`Model ${modelPath} is not an ONNX model (onnxruntime: Protobuf parsing failed); pass an .onnx file, ${EXPORT_HINT}, or give no model to use the bundled yolov8n.onnx`, { cause: error });
@@ -22583,21 +32962,30 @@ async function openSession(modelPath, requested, workers, onWarning) {
         return new errors/* ModelError */.me(`Model ${modelPath}: onnxruntime cannot load it: ${why}`, { cause: error });
     };
     try {
-        return { session: await startRuntimePool(modelPath, unique, workers), providers: unique };
+        return { session: await startRuntimePool(source, unique, workers), providers: unique };
     }
     catch (error) {
         if (!unique.includes('cuda'))
             throw loadError(error);
         let session;
         try {
-            session = await startRuntimePool(modelPath, ['cpu'], workers);
+            session = await startRuntimePool(source, ['cpu'], workers);
         }
         catch (cpuError) {
             throw loadError(cpuError);
         }
-        onWarning(`CUDA execution provider unavailable (${firstLine(error)}); running model ${modelPath} on CPU`);
+        onWarning(`CUDA execution provider unavailable (${(0,errors/* firstLineOf */.Qy)(error)}); running model ${modelPath} on CPU`);
         return { session, providers: ['cpu'] };
     }
+}
+/** The first video's input and, when it is not the model's square, the graph specialised for it (or why there is none). */
+async function firstGraph(modelPath, shape, firstInput) {
+    if (firstInput === undefined)
+        return null;
+    const input = await firstInput(shape);
+    if (input.width === shape.inputSize && input.height === shape.inputSize)
+        return null;
+    return { input, graph: await specialiseFile(modelPath, input) };
 }
 /** Checked before onnxruntime sees the path, so a missing file is not mistaken for a CUDA failure. */
 async function checkModelFile(modelPath) {
@@ -22607,14 +32995,16 @@ async function checkModelFile(modelPath) {
     }
     catch (error) {
         const code = error.code;
-        const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : firstLine(error);
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (0,errors/* firstLineOf */.Qy)(error);
         throw new errors/* ModelError */.me(`Model ${modelPath}: cannot read the model file: ${why}`, { cause: error });
     }
     if (!isFile)
         throw new errors/* ModelError */.me(`Model ${modelPath}: cannot read the model file: not a file`);
 }
 class Detector {
-    session;
+    concurrency;
+    runtimes;
+    shape;
     io;
     config;
     modelPath;
@@ -22626,8 +33016,14 @@ class Detector {
     spareInputs = [];
     /** Output buffers already decoded, at most one per worker. */
     spareOutputs = [];
-    constructor(session, io, config, modelPath, classNames, providers, keep) {
-        this.session = session;
+    constructor(
+    /** Batches that can be detected at once (one per inference worker); `detect` calls beyond it wait their turn. */
+    concurrency, runtimes, 
+    /** The model's square side and stride, which the input shape of a video is chosen from. */
+    shape, io, config, modelPath, classNames, providers, keep) {
+        this.concurrency = concurrency;
+        this.runtimes = runtimes;
+        this.shape = shape;
         this.io = io;
         this.config = config;
         this.modelPath = modelPath;
@@ -22641,10 +33037,25 @@ class Detector {
         const onWarning = options.onWarning ?? (() => undefined);
         const modelPath = external_node_path_default().resolve(options.modelPath);
         await checkModelFile(modelPath);
-        const { session, providers } = await openSession(modelPath, config.executionProviders, options.workers ?? 'auto', onWarning);
+        const metadata = await readOnnxMetadata(modelPath);
+        const shape = { inputSize: config.inputSize, stride: metadata.stride ?? DEFAULT_STRIDE };
+        const workers = options.workers ?? 'auto';
+        const first = await firstGraph(modelPath, shape, options.firstInput);
+        let opened;
         try {
-            const io = checkModelIo(modelPath, session.inputMetadata, session.outputMetadata, config);
-            const metadata = await readOnnxMetadata(modelPath);
+            opened = await openSession(modelPath, first?.graph instanceof Uint8Array ? first.graph : modelPath, config.executionProviders, workers, onWarning);
+        }
+        catch (error) {
+            if (!(first?.graph instanceof Uint8Array))
+                throw error;
+            // The specialised graph does not load: the original does, or says why not; the shape runs square.
+            first.graph = `onnxruntime cannot load the specialised graph: ${(0,errors/* firstLineOf */.Qy)(error)}`;
+            opened = await openSession(modelPath, modelPath, config.executionProviders, workers, onWarning);
+        }
+        const { session, providers } = opened;
+        try {
+            const takes = first?.graph instanceof Uint8Array ? first.input : null;
+            const io = checkModelIo(modelPath, session.inputMetadata, session.outputMetadata, config, takes);
             const classNames = resolveClassNames(modelPath, io, config.layout, config.classNames, metadata.names, metadata.namesRefused);
             const exported = metadata.imgsz?.[0];
             if (io.dynamicSize && exported !== undefined && exported !== config.inputSize) {
@@ -22652,7 +33063,18 @@ class Detector {
                 onWarning(`Model ${modelPath} was exported at image size ${exported}; ${running}`);
             }
             const keep = resolveClassFilter(options.classFilter, classNames);
-            return new Detector(session, io, config, modelPath, classNames, providers, keep);
+            const runtimes = new InputRuntimes(session, {
+                modelPath,
+                providers,
+                workers,
+                inputSize: config.inputSize,
+                inputName: io.inputName,
+                outputName: io.outputName,
+                onFallback: options.onInfo ?? (() => undefined),
+            }, first);
+            if (first !== null)
+                await runtimes.verifyLoaded(first.input);
+            return new Detector(session.size, runtimes, shape, io, config, modelPath, classNames, providers, keep);
         }
         catch (error) {
             await session.release();
@@ -22663,17 +33085,23 @@ class Detector {
     get batchSize() {
         return this.io.batchSize;
     }
-    /** Batches that can be detected at once (one per inference worker); `detect` calls beyond it wait their turn. */
-    get concurrency() {
-        return this.session.size;
+    /**
+     * The input `requested` (input-shape.ts `requestedInput`) settled: itself when the model can take
+     * it, else the square with why. Loads the shape's runtime the first time, so a video can ask for it
+     * before its first frames are decoded.
+     */
+    async input(requested) {
+        return (await this.runtimes.get(requested)).input;
     }
-    async detect(frames) {
+    /** Detects `frames` letterboxed into `requested` (settled as `input` says); the model's square when absent. */
+    async detect(frames, requested) {
         if (this.released)
             throw new Error(`Detector for ${this.modelPath} was released`);
+        const runtime = await this.runtimes.get(requested ?? squareInput(this.shape, 'square'));
         const detections = [];
         let inferenceMs = 0;
         for (let start = 0; start < frames.length; start += this.batchSize) {
-            const result = await this.detectBatch(frames.slice(start, start + this.batchSize));
+            const result = await this.detectBatch(frames.slice(start, start + this.batchSize), runtime);
             detections.push(...result.detections);
             inferenceMs += result.inferenceMs;
         }
@@ -22683,30 +33111,30 @@ class Detector {
         if (this.released)
             return;
         this.released = true;
-        await this.session.release();
+        await this.runtimes.release();
     }
-    async detectBatch(frames) {
-        const size = this.config.inputSize;
-        const slot = 3 * size * size;
+    async detectBatch(frames, { pool, input }) {
+        const { width, height } = input;
+        const slot = 3 * width * height;
         const batch = this.io.fixedBatch ? this.io.batchSize : frames.length;
         const data = this.inputBuffer(batch * slot);
         // Slots past the frames (a short batch padded to a fixed batch size) are zeros, as a fresh buffer's.
         data.fill(0, frames.length * slot);
-        const geometries = await Promise.all(frames.map(async (frame, i) => (await letterbox(frame, size, { data, offset: i * slot })).geometry));
+        const geometries = await Promise.all(frames.map(async (frame, i) => (await letterbox(frame, input, { data, offset: i * slot })).geometry));
         let output;
         try {
-            output = await this.session.run(this.io.inputName, data, [batch, 3, size, size], this.io.outputName, this.spareOutputs.pop());
+            output = await pool.run(this.io.inputName, data, [batch, 3, height, width], this.io.outputName, this.spareOutputs.pop());
         }
         catch (error) {
-            throw new errors/* ModelError */.me(`Model ${this.modelPath}: inference failed: ${firstLine(error)}`, { cause: error });
+            throw new errors/* ModelError */.me(`Model ${this.modelPath}: inference failed: ${(0,errors/* firstLineOf */.Qy)(error)}`, { cause: error });
         }
         const inferenceMs = output.runMs;
         // `data` itself was transferred to the worker (now empty); the worker hands the buffer back.
-        if (output.input?.length === batch * slot && this.spareInputs.length < this.session.size)
+        if (output.input?.length === batch * slot && this.spareInputs.length < this.concurrency)
             this.spareInputs.push(output.input);
         const perImage = this.decode(output, frames.length);
         // Candidates hold numbers, not views: the output buffer can be reused by the next run.
-        if (this.spareOutputs.length < this.session.size)
+        if (this.spareOutputs.length < this.concurrency)
             this.spareOutputs.push(output.data);
         const detections = frames.map((frame, i) => this.toDetections(perImage[i], geometries[i], frame));
         return { detections, inferenceMs };
@@ -22730,7 +33158,7 @@ class Detector {
             });
         }
         catch (error) {
-            throw new errors/* ModelError */.me(`Model ${this.modelPath}: ${firstLine(error)}`, { cause: error });
+            throw new errors/* ModelError */.me(`Model ${this.modelPath}: ${(0,errors/* firstLineOf */.Qy)(error)}`, { cause: error });
         }
         if (perImage.length < frames) {
             throw new errors/* ModelError */.me(`Model ${this.modelPath}: output has ${perImage.length} images for a batch of ${frames}`);
@@ -24112,6 +34540,7 @@ class LabelledFrames {
 
 
 
+
 function withOverrides(config, options) {
     return {
         ...config,
@@ -24122,7 +34551,11 @@ function withOverrides(config, options) {
     };
 }
 /** Model config, weights and the detector, loaded while the videos are probed. */
-async function loadDetector(start, beforeDownload) {
+/**
+ * Loads the model. With `--inference-shape auto` it is loaded at the input the first video asks for
+ * (`firstVideo`, once probed): a pool at the square first would be loaded for nothing (~0.5 s of CPU).
+ */
+async function loadDetector(start, beforeDownload, firstVideo) {
     const { options, hooks, logger, name } = start;
     const loaded = await loadModelConfig(options.modelConfig);
     const modelConfig = withOverrides(loaded.config, options);
@@ -24149,6 +34582,8 @@ async function loadDetector(start, beforeDownload) {
         classFilter: options.classes ?? undefined,
         workers: options.inferenceWorkers,
         onWarning: (message) => logger.warn(message),
+        onInfo: (message) => logger.info(message),
+        firstInput: options.inferenceShape === 'square' ? undefined : async (shape) => requestedInput(await firstVideo(), options.inferenceShape, shape),
     });
     return { modelConfig, model, detector };
 }
@@ -24190,7 +34625,7 @@ async function startRun(start) {
     const toolsReady = withVersions(paths, probing.then((videos) => videos[0]?.ffprobeVersion ?? null)).then((found) => ({ ...found, stallTimeout }));
     const firstPlans = probing.then((videos) => prepareVideo(probeTools, videos[0].info, options, videos[0].packets, name));
     firstPlans.catch(() => undefined);
-    const loading = loadDetector(start, () => probing.then(() => undefined));
+    const loading = loadDetector(start, () => probing.then(() => undefined), () => probing.then((videos) => videos[0].info));
     const labelling = options.exclude.length === 0
         ? Promise.resolve(null)
         : LabelledFrames.load(options.exclude, options.videos.map((v) => external_node_path_default().basename(v, external_node_path_default().extname(v))), name('exclude'));
@@ -24934,7 +35369,7 @@ function startBatch(job, batch) {
     // Settled at once so that a failure while an earlier batch is awaited is not "unhandled"; it is
     // rethrown when this batch is finished.
     written.catch(() => undefined);
-    const detected = job.detector.detect(batch.map((p) => p.frame));
+    const detected = job.detector.detect(batch.map((p) => p.frame), job.input);
     detected.catch(() => undefined);
     return { batch, names, detected, written };
 }
@@ -25102,6 +35537,7 @@ async function processVideo(job) {
 
 
 
+
 /** What the run recorded for one video since `before` (its stage times), for the checkpoint. */
 function finishedVideo(recorder, index, before) {
     const record = recorder.videos.at(-1);
@@ -25128,8 +35564,8 @@ function restoreVideo(recorder, info, done) {
     for (const stage of STAGES)
         recorder.addStageTime(stage, done.stageMs[stage]);
 }
-/** Decodes video `index` through every stage into the staging folder and returns what its decode reported. */
-async function decodeVideo(run, staging, index) {
+/** Decodes video `index` through every stage, detecting at `input`, into the staging folder and returns what its decode reported. */
+async function decodeVideo(run, staging, index, input) {
     const { options, hooks, logger, recorder, detector } = run;
     const info = run.videos[index];
     // The probe stage counts only the wait: planning mostly overlaps the model's load or the video before.
@@ -25174,6 +35610,7 @@ async function decodeVideo(run, staging, index) {
             labelled: run.labelled === null ? null : { frames: run.labelled, videoSha256: () => run.sha256Of(index) },
         },
         detector,
+        input,
         output: { datasetDir: staging.dir, jpegQuality: options.jpegQuality, recorder, progress },
         signal: hooks.signal,
     }).finally(() => progress?.finish());
@@ -25184,7 +35621,12 @@ async function processOne(run, staging, index) {
     const info = run.videos[index];
     const before = { ...recorder.stageMs };
     const hashing = run.sha256Of(index);
-    const decoded = await decodeVideo(run, staging, index);
+    // The shape's runtime loads (and a fixed-shape model is specialised) while the first frames decode.
+    const requested = requestedInput(info, options.inferenceShape, run.detector.shape);
+    const inference = run.detector.input(requested);
+    inference.catch(() => undefined);
+    const decoded = await decodeVideo(run, staging, index, requested);
+    const input = await inference;
     const cut = truncation(info, decoded.stats, decoded.window);
     if (cut !== null && options.strict)
         throw truncatedError(info, decoded.stats, cut);
@@ -25196,11 +35638,13 @@ async function processOne(run, staging, index) {
         framesDecoded: decoded.stats.framesDecoded,
         decodeErrors: decoded.stats.decodeErrors,
         ...(cut === null ? {} : { truncatedAtMs: decoded.stats.lastTimestampMs }),
+        inference: input,
     });
     await staging.checkpoint.add(finishedVideo(recorder, index, before));
     const rows = recorder.frames.filter((f) => f.video === info.stem);
     const kept = rows.filter((r) => r.outcome === 'kept').length;
-    logger.info(`processed ${info.stem}: ${decoded.stats.framesDecoded} decoded, ${rows.length} sampled, ${kept} kept`, { video: info.stem, stage: 'extract' });
+    const counts = `${decoded.stats.framesDecoded} decoded, ${rows.length} sampled, ${kept} kept`;
+    logger.info(`processed ${info.stem}: ${counts}; model input ${input.width}x${input.height}`, { video: info.stem, stage: 'extract' });
 }
 /** Every video in input order: restored when the interrupted run finished it, processed otherwise. */
 async function processVideos(run, staging) {
@@ -25608,6 +36052,8 @@ const manifestVideoSchema = object({
     framesDecoded: countSchema,
     decodeErrors: countSchema,
     truncatedAtSeconds: schemas_number().min(0).nullable(),
+    // Absent in parts made before the input shape was recorded.
+    inference: inferenceInputSchema.nullable().optional(),
 });
 const timeRangeSchema = strictObject({ startMs: schemas_number().min(0), endMs: schemas_number().min(0).nullable() });
 const partManifestSchema = object({
@@ -25634,6 +36080,7 @@ const partManifestSchema = object({
         selectConfidence: schemas_number().min(0).max(1).optional(),
         valFraction: schemas_number().min(0).max(MAX_VAL_FRACTION).optional(),
         labels: schemas_enum(LABELS_OPTIONS).optional(),
+        inferenceShape: schemas_enum(INFERENCE_SHAPE_OPTIONS).optional(),
         classes: array(classNameSchema).nullable().optional(),
         pricePerHour: schemas_number().min(0).nullable().optional(),
         model: looseObject({ name: schemas_string() }),
@@ -25999,13 +36446,14 @@ function summedRecord(parts, frames, kept, videos, labelling, wallMs) {
     return { stageMs, frames, kept, videos, wallMs, exports: labelling.exports, selection: labelling.selection, exportsOnlySelected: labelling.selectedOnly };
 }
 function videoRecords(videos) {
-    return videos.map(({ sha256, decode, decodeReason, framesDecoded, decodeErrors, truncatedAtSeconds, ...info }, index) => ({
+    return videos.map(({ sha256, decode, decodeReason, framesDecoded, decodeErrors, truncatedAtSeconds, inference, ...info }, index) => ({
         info: { ...info, index },
         sha256,
         decode: { mode: decode, reason: decodeReason },
         framesDecoded,
         decodeErrors,
         ...(truncatedAtSeconds === null ? {} : { truncatedAtMs: truncatedAtSeconds * 1000 }),
+        ...(inference == null ? {} : { inference }),
     }));
 }
 function joinParts(parts, request, name) {
@@ -26105,7 +36553,7 @@ async function writeMerged(staging, joined, request, startedAt, signal) {
             timeRange: coveredRange(parts),
         },
         model: first.manifest.model,
-        videos,
+        videos: videos.map((video) => ({ ...video, inference: video.inference ?? null })),
         counts: manifestCounts(metrics),
         // The parts' config names the same sources by sha256 (merge-check.ts), so the first part's list stands for all.
         labelled: first.manifest.labelled ?? [],
@@ -26506,6 +36954,7 @@ function resolveOptions(raw, name = cliName, cwd = process.cwd()) {
         quality,
         jpegQuality: resolve_options_integer(raw, 'jpeg-quality', name, { min: 1, max: 100 }) ?? 90,
         inferenceWorkers: workerCount(raw, name),
+        inferenceShape: parseChoice(raw['inference-shape'], name('inference-shape'), INFERENCE_SHAPE_OPTIONS) ?? 'auto',
         ffmpegPath: ffmpegPath === null ? null : external_node_path_default().resolve(cwd, ffmpegPath),
         pushgatewayUrl,
         historyCsv: historyCsv === null ? null : external_node_path_default().resolve(cwd, historyCsv),
@@ -26734,6 +37183,7 @@ async function providerLibraryProblem(name, dir = bindingDir()) {
 
 
 
+
 /** The backends this onnxruntime-node offers (`bundled`: in its own package, not a separate library). */
 function offeredProviders() {
     return external_onnxruntime_node_namespaceObject.listSupportedBackends().map(({ name, bundled }) => ({ name, bundled }));
@@ -26751,10 +37201,7 @@ async function checkProvider(modelPath, provider, libraryDir) {
     }
     catch (error) {
         const fromLibraries = await providerLibraryProblem(provider, libraryDir);
-        const own = String(error.message ?? error)
-            .split('\n', 1)[0]
-            .trim();
-        return { provider, loads: false, reason: fromLibraries ?? `onnxruntime cannot load it: ${own}` };
+        return { provider, loads: false, reason: fromLibraries ?? `onnxruntime cannot load it: ${(0,errors/* firstLineOf */.Qy)(error)}` };
     }
 }
 
@@ -26978,17 +37425,19 @@ function doctorText(report) {
  */
 /**
  * 2 vCPU (the GitHub-hosted runner's shape), onnxruntime CPU, `npm run bench` medians of 3 rounds
- * (docs/performance.md, "Figures, three workloads", 2026-12-02, in the Docker image's environment:
+ * (docs/performance.md, "Figures, four workloads", 2026-12-07, in the Docker image's environment:
  * its allocator settings, as the Action runs): the sample (79.5 s, 768x576, 10 fps, 795 frames) at
- * 1 frame/s, 80 frames kept: full run 5.91 s, decode-all floor 1.06 s; the camera-like video (10 min,
- * 25 fps, a keyframe every 2 s): its 300 keyframes decoded alone in 2.90 s.
+ * 1 frame/s, 80 frames kept, at the default `--inference-shape auto` (640x512): full run 5.14 s,
+ * decode-all floor 0.98 s; the camera-like video (10 min, 25 fps, a keyframe every 2 s): its 300
+ * keyframes decoded alone in 2.74 s. A 16:9 video runs at 640x384, where the model takes 0.60 of the
+ * square's time (0.88 at 640x512): the per-frame figure is on the safe side for 1080p cameras.
  */
 const CPU_2VCPU = {
-    secondsPerSampledFrame: (5.91 - 1.06) / 80,
-    decodeSecondsPerFrame: 1.06 / 795,
-    keyframeDecodeSeconds: 2.9 / 300,
+    secondsPerSampledFrame: (5.14 - 0.98) / 80,
+    decodeSecondsPerFrame: 0.98 / 795,
+    keyframeDecodeSeconds: 2.74 / 300,
     kind: 'measured',
-    basis: 'npm run bench on 2 vCPU: full 5.91 s, decode floor 1.06 s for 80 sampled of 795 frames; 300 keyframes in 2.90 s (docs/performance.md)',
+    basis: 'npm run bench on 2 vCPU: full 5.14 s, decode floor 0.98 s for 80 sampled of 795 frames (model input 640x512); 300 keyframes in 2.74 s (docs/performance.md)',
 };
 /**
  * g4dn.xlarge (T4, 4 vCPU): not measured here (no GPU on the build machines). Inference on the GPU is
@@ -27503,6 +37952,7 @@ const VALUE_OPTIONS = [
     'history-csv',
     'price-per-hour',
     'execution-providers',
+    'inference-shape',
     'export',
     'label-studio-images',
     'val-fraction',
@@ -27794,6 +38244,10 @@ Detection:
   --execution-providers <list>
                             onnxruntime providers in order, e.g. cuda,cpu (default: the model
                             config's, cpu); CUDA that cannot load falls back to the CPU with a warning
+  --inference-shape <auto|square>
+                            the model input each video is letterboxed into: auto = the video's
+                            aspect in multiples of the model's stride (1920x1080 → 640x384,
+                            768x576 → 640x512), square = the model's square (default: auto)
   --classes <a,b,...>       keep only these class names (default: all)
 
 Labelling:
@@ -27997,6 +38451,7 @@ async function runCli(argv, io) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   HY: () => (/* binding */ DatasetGenError),
+/* harmony export */   Qy: () => (/* binding */ firstLineOf),
 /* harmony export */   _f: () => (/* binding */ VideoInputError),
 /* harmony export */   ai: () => (/* binding */ EXIT_CODES),
 /* harmony export */   au: () => (/* binding */ didYouMean),
@@ -28153,6 +38608,10 @@ function messageOf(value) {
     }
     return typeof value === 'string' ? value : describeValue(value);
 }
+/** The first line of `messageOf(value)`, trimmed: a runtime's own message often goes on with detail lines. */
+function firstLineOf(value) {
+    return messageOf(value).split('\n', 1)[0].trim();
+}
 /** Exit code for any thrown value: the error's own code, or 1 for anything unexpected. */
 function exitCodeOf(value) {
     return value instanceof DatasetGenError ? value.exitCode : EXIT_CODES.internal;
@@ -28253,7 +38712,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

@@ -18,17 +18,20 @@ export interface Throughput {
 
 /**
  * 2 vCPU (the GitHub-hosted runner's shape), onnxruntime CPU, `npm run bench` medians of 3 rounds
- * (docs/performance.md, "Figures, three workloads", 2026-12-02, in the Docker image's environment:
+ * (docs/performance.md, "Figures, four workloads", 2026-12-07, in the Docker image's environment:
  * its allocator settings, as the Action runs): the sample (79.5 s, 768x576, 10 fps, 795 frames) at
- * 1 frame/s, 80 frames kept: full run 5.91 s, decode-all floor 1.06 s; the camera-like video (10 min,
- * 25 fps, a keyframe every 2 s): its 300 keyframes decoded alone in 2.90 s.
+ * 1 frame/s, 80 frames kept, at the default `--inference-shape auto` (640x512): full run 5.14 s,
+ * decode-all floor 0.98 s; the camera-like video (10 min, 25 fps, a keyframe every 2 s): its 300
+ * keyframes decoded alone in 2.74 s. A 16:9 video runs at 640x384, where the model takes 0.60 of the
+ * square's time (0.88 at 640x512): the per-frame figure is on the safe side for 1080p cameras.
  */
 export const CPU_2VCPU: Throughput = {
-  secondsPerSampledFrame: (5.91 - 1.06) / 80,
-  decodeSecondsPerFrame: 1.06 / 795,
-  keyframeDecodeSeconds: 2.9 / 300,
+  secondsPerSampledFrame: (5.14 - 0.98) / 80,
+  decodeSecondsPerFrame: 0.98 / 795,
+  keyframeDecodeSeconds: 2.74 / 300,
   kind: 'measured',
-  basis: 'npm run bench on 2 vCPU: full 5.91 s, decode floor 1.06 s for 80 sampled of 795 frames; 300 keyframes in 2.90 s (docs/performance.md)',
+  basis:
+    'npm run bench on 2 vCPU: full 5.14 s, decode floor 0.98 s for 80 sampled of 795 frames (model input 640x512); 300 keyframes in 2.74 s (docs/performance.md)',
 };
 
 /**

@@ -124,8 +124,8 @@ describe('cost calculator', () => {
 
   test("the measured CPU figures are the benchmark's (docs/performance.md), the GPU ones marked estimates", () => {
     expect(CPU_2VCPU.kind).toBe('measured');
-    expect(CPU_2VCPU.secondsPerSampledFrame).toBeCloseTo(0.0606, 4);
-    expect(CPU_2VCPU.keyframeDecodeSeconds).toBeCloseTo(0.00967, 5);
+    expect(CPU_2VCPU.secondsPerSampledFrame).toBeCloseTo(0.052, 4);
+    expect(CPU_2VCPU.keyframeDecodeSeconds).toBeCloseTo(0.00913, 5);
     expect(INSTANCES['g4dn.xlarge']!.throughput.kind).toBe('estimate');
   });
 
