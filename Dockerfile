@@ -81,6 +81,34 @@ ENV NODE_ENV=production \
 
 ENTRYPOINT ["node", "/opt/dataset-gen/bin/docker-entrypoint.js"]
 
+# --- ffmpeg for the CPU image, built from Debian's source (issue 26) ------------------------------
+# Debian's ffmpeg package brings ~215 shared libraries (703 MB) and 352 demuxers with network protocols
+# for a tool whose input is untrusted local video. This stage builds ffmpeg and ffprobe from Debian's own
+# source package of the base's Debian (bookworm: ffmpeg 5.1.x with Debian's patches, unpacked by
+# dpkg-source), with only the containers, codecs, filters and protocols the pipeline uses: the list and
+# the reason for each is docker/ffmpeg-configure. Linked statically (FFmpeg's own libraries; libc, libm,
+# zlib and Debian's libdav1d stay shared): ffprobe -version takes 4 ms of CPU instead of 146 ms.
+# The deb-src entries repeat the base's own deb entries (the archive and suites it already uses).
+# The GPU image keeps Debian's ffmpeg: it needs the NVDEC (cuda) hardware acceleration.
+FROM node AS ffmpeg-build
+RUN for f in /etc/apt/sources.list.d/*.sources; do \
+      if [ -f "$f" ]; then sed -i 's/^Types: deb$/Types: deb deb-src/' "$f"; fi; \
+    done \
+ && if [ -f /etc/apt/sources.list ]; then sed -n 's/^deb /deb-src /p' /etc/apt/sources.list > /etc/apt/sources.list.d/deb-src.list; fi \
+ && apt-get update \
+ && apt-get install -y --no-install-recommends dpkg-dev gcc libc6-dev make nasm pkg-config libdav1d-dev zlib1g-dev xz-utils \
+ && mkdir -p /usr/local/src/ffmpeg && cd /usr/local/src/ffmpeg \
+ && apt-get source --only-source ffmpeg \
+ && rm -rf /var/lib/apt/lists/*
+COPY docker/ffmpeg-configure /usr/local/src/ffmpeg/
+# The version names its Debian source and this build: "ffmpeg version 5.1.9-0+deb12u1.dataset-gen".
+RUN cd /usr/local/src/ffmpeg/ffmpeg-*/ \
+ && ../ffmpeg-configure --prefix=/opt/ffmpeg --enable-static --disable-shared \
+      --extra-version="$(dpkg-parsechangelog -S Version | sed 's/^[0-9]*://; s/^[^-]*-//').dataset-gen" \
+ && make -j"$(nproc)" ffmpeg ffprobe \
+ && install -D -m 0755 -t /opt/ffmpeg/bin ffmpeg ffprobe \
+ && /opt/ffmpeg/bin/ffmpeg -hide_banner -version | head -1
+
 # --- CPU (default) --------------------------------------------------------------------------------
 FROM node AS cpu
 
@@ -88,29 +116,47 @@ FROM node AS cpu
 ARG NODE_EXTRA_CA_CERTS
 # onnxruntime-node's install script downloads CUDA libraries unless told to skip; the gpu target opts in.
 ARG ONNXRUNTIME_NODE_INSTALL=skip
-# Recorded in every manifest the image writes.
-ARG DATASET_GEN_COMMIT=""
 
+# libdav1d6: the AV1 decoder ffmpeg links (Debian's, 1.6 MB). ffmpeg and ffprobe come from the stage
+# above, ahead of any other on PATH (/usr/local/bin). `apt-get clean`: a base without the official
+# images' docker-clean apt setting (a debootstrap) would otherwise keep the .debs and apt's caches.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ffmpeg ca-certificates \
+ && apt-get install -y --no-install-recommends ca-certificates libdav1d6 \
+ && apt-get clean \
  && rm -rf /var/lib/apt/lists/*
+COPY --from=ffmpeg-build /opt/ffmpeg/bin/ffmpeg /opt/ffmpeg/bin/ffprobe /usr/local/bin/
+# The build fails here if ffmpeg cannot load, or if it could read anything but local files and pipes.
+RUN missing="$(ldd /usr/local/bin/ffmpeg /usr/local/bin/ffprobe | grep 'not found' || true)" \
+ && if [ -n "$missing" ]; then echo "cpu image: ffmpeg cannot load here, it needs:" >&2; echo "$missing" >&2; exit 1; fi \
+ && protocols="$(ffmpeg -hide_banner -protocols | sed -n '/^Input:/,/^Output:/p' | sed '1d;$d' | tr -d ' ' | sort | paste -sd, -)" \
+ && if [ "$protocols" != "file,pipe" ]; then echo "cpu image: ffmpeg reads protocols $protocols, not only file,pipe" >&2; exit 1; fi \
+ && demuxers="$(ffmpeg -hide_banner -demuxers | sed '1,/^ *--$/d' | wc -l)" \
+ && if [ "$demuxers" -gt 40 ]; then echo "cpu image: ffmpeg has $demuxers demuxers (at most 40)" >&2; exit 1; fi
 
 COPY package.json package-lock.json /opt/dataset-gen/
-# Production dependencies only: the native ones the bundles leave external (sharp, onnxruntime-node)
-# and fluent-ffmpeg. Debian's ffmpeg is on PATH, so the npm ffmpeg binaries are removed, and so are
-# onnxruntime's binaries for other systems and architectures (about 220 MB).
+# Production dependencies only, and of those only the native ones the bundles leave external (sharp,
+# onnxruntime-node): zod and prom-client are bundled into dist/ by ncc (package.json "package"), so npm
+# removes them and what only they need (14 MB). The npm ffmpeg binaries are removed (the image's own
+# are on PATH), and so are onnxruntime's binaries for other systems and architectures (about 220 MB).
 RUN cd /opt/dataset-gen \
  && ONNXRUNTIME_NODE_INSTALL="$ONNXRUNTIME_NODE_INSTALL" npm ci --omit=dev --no-audit --no-fund \
+ && ONNXRUNTIME_NODE_INSTALL="$ONNXRUNTIME_NODE_INSTALL" npm uninstall --no-save --omit=dev --no-audit --no-fund zod prom-client \
  && rm -rf node_modules/@ffmpeg-installer node_modules/@ffprobe-installer \
  && ort=node_modules/onnxruntime-node/bin/napi-v6 \
  && find "$ort" -mindepth 1 -maxdepth 1 ! -name linux -exec rm -rf {} + \
  && find "$ort/linux" -mindepth 1 -maxdepth 1 ! -name "$(node -p process.arch)" -exec rm -rf {} + \
  && npm cache clean --force
 
-COPY dist /opt/dataset-gen/dist
+# One layer per concern, the one that changes most often last: a release that changes only dist/
+# changes only its layer. (DATASET_GEN_COMMIT is declared below the RUN steps: a new commit does not
+# invalidate their cache.)
 # The default model (models/README.md): the preset yolov8n-coco finds it beside package.json.
 COPY models /opt/dataset-gen/models
 COPY bin/docker-entrypoint.js /opt/dataset-gen/bin/docker-entrypoint.js
+COPY dist /opt/dataset-gen/dist
+
+# Recorded in every manifest the image writes.
+ARG DATASET_GEN_COMMIT=""
 
 # ORT_DISABLE_TELEMETRY: onnxruntime writes no device id, usage database or log files (README "What it
 # writes, and what it sends"); the code sets it too, this covers anything that loads onnxruntime first.

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from '@jest/globals';
 
+import { INPUT_FORMATS } from '../../../src/media/untrusted-input.js';
+
 const run = promisify(execFile);
 
 const dockerfile = readFileSync('Dockerfile', 'utf8');
@@ -21,7 +23,7 @@ const stages = dockerfile
 
 describe('Dockerfile', () => {
   test('the CPU image is the last stage (the default target) and skips the CUDA download', () => {
-    expect(stages.map((s) => s.from.split(' AS ')[1])).toEqual(['node-pinned', 'node', 'gpu', 'cpu']);
+    expect(stages.map((s) => s.from.split(' AS ')[1])).toEqual(['node-pinned', 'node', 'gpu', 'ffmpeg-build', 'cpu']);
     expect(stages.at(-1)!.from).toBe('node AS cpu');
     expect(stages.at(-1)!.text).toContain('ARG ONNXRUNTIME_NODE_INSTALL=skip');
   });
@@ -103,6 +105,37 @@ describe('Dockerfile', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the CPU image's ffmpeg (docker/ffmpeg-configure)", () => {
+  const configure = readFileSync('docker/ffmpeg-configure', 'utf8');
+  /** The first word of each line of a list variable, as the script's names() takes them. */
+  const list = (name: string): string[] =>
+    new RegExp(`^${name}='([^']*)'`, 'm')
+      .exec(configure)![1]!
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/)[0]!)
+      .filter((word) => /^[a-z0-9_]+$/.test(word));
+
+  test('is built from Debian source in its own stage, everything off but what is listed; the CPU stage copies it in and checks it', () => {
+    const build = stages.find((s) => s.from === 'node AS ffmpeg-build')!.text;
+    expect(build).toContain('apt-get source --only-source ffmpeg');
+    expect(build).toContain('../ffmpeg-configure --prefix=/opt/ffmpeg --enable-static --disable-shared');
+    for (const option of ['--disable-everything', '--disable-autodetect', '--disable-network']) expect(configure).toContain(option);
+    expect(/^protocols='([^']*)'/m.exec(configure)![1]).toBe('file pipe');
+    const cpu = stages.at(-1)!.text;
+    expect(cpu).toContain('COPY --from=ffmpeg-build /opt/ffmpeg/bin/ffmpeg /opt/ffmpeg/bin/ffprobe /usr/local/bin/');
+    expect(cpu).not.toMatch(/apt-get install .*\bffmpeg\b/);
+    expect(cpu).toContain('if [ "$protocols" != "file,pipe" ]');
+  });
+
+  test('its demuxers cover every format the code accepts (INPUT_FORMATS), at most 40', () => {
+    const demuxers = list('demuxers');
+    // The whitelist names MPEG-PS by its demuxer's name, "mpeg"; configure calls it mpegps.
+    const accepted = INPUT_FORMATS.map((format) => (format === 'mpeg' ? 'mpegps' : format));
+    expect(accepted.filter((format) => !demuxers.includes(format))).toEqual([]);
+    expect(demuxers.length).toBeLessThanOrEqual(40);
   });
 });
 
