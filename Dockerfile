@@ -135,12 +135,12 @@ RUN missing="$(ldd /usr/local/bin/ffmpeg /usr/local/bin/ffprobe | grep 'not foun
 
 COPY package.json package-lock.json /opt/dataset-gen/
 # Production dependencies only, and of those only the native ones the bundles leave external (sharp,
-# onnxruntime-node): zod and prom-client are bundled into dist/ by ncc (package.json "package"), so npm
-# removes them and what only they need (14 MB). The npm ffmpeg binaries are removed (the image's own
+# onnxruntime-node): zod, prom-client, onnx-proto, protobufjs and long are bundled into dist/ by ncc
+# (package.json "package"), so npm removes them and what only they need (about 40 MB). The npm ffmpeg binaries are removed (the image's own
 # are on PATH), and so are onnxruntime's binaries for other systems and architectures (about 220 MB).
 RUN cd /opt/dataset-gen \
  && ONNXRUNTIME_NODE_INSTALL="$ONNXRUNTIME_NODE_INSTALL" npm ci --omit=dev --no-audit --no-fund \
- && ONNXRUNTIME_NODE_INSTALL="$ONNXRUNTIME_NODE_INSTALL" npm uninstall --no-save --omit=dev --no-audit --no-fund zod prom-client \
+ && ONNXRUNTIME_NODE_INSTALL="$ONNXRUNTIME_NODE_INSTALL" npm uninstall --no-save --omit=dev --no-audit --no-fund zod prom-client onnx-proto protobufjs long \
  && rm -rf node_modules/@ffmpeg-installer node_modules/@ffprobe-installer \
  && ort=node_modules/onnxruntime-node/bin/napi-v6 \
  && find "$ort" -mindepth 1 -maxdepth 1 ! -name linux -exec rm -rf {} + \

@@ -8,8 +8,13 @@
  * grid, or a graph of another shape is refused with the reason, and the caller runs square.
  *
  * The ONNX protobuf is read and written with onnx-proto (the ONNX schema compiled for protobufjs).
+ * protobufjs is given `long` here rather than finding it at run time in node_modules: int64 fields
+ * (a Slice's INT64_MAX end, say) then decode to Long and re-encode exactly wherever this runs, the
+ * bundle included (the image prunes these packages from node_modules: ncc bundles them into dist).
  */
+import Long from 'long';
 import onnxProto from 'onnx-proto';
+import protobuf from 'protobufjs/minimal.js';
 
 import { anchorGrid, type AnchorGrid } from './yolo-grid.js';
 
@@ -17,7 +22,9 @@ const { onnx } = onnxProto;
 type Tensor = onnxProto.onnx.ITensorProto;
 type ValueInfo = onnxProto.onnx.IValueInfoProto;
 type Model = onnxProto.onnx.IModelProto;
-type Long = { toNumber(): number };
+
+protobuf.util.Long = Long;
+protobuf.configure();
 
 export interface InputShape {
   width: number;

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
+import Long from 'long';
 import onnxProto from 'onnx-proto';
 import * as ort from 'onnxruntime-node';
 
@@ -78,5 +79,14 @@ describe('specialiseYolo on the bundled YOLOv8n', () => {
       refused: 'its anchor constants are not the 8400 anchors of the square grid',
     });
     expect(specialiseYolo(Buffer.from('not onnx'), { width: 640, height: 480 })).toMatchObject({ refused: expect.stringMatching(/^it is not an ONNX model/) });
+  });
+
+  test('an int64 of INT64_MAX (a Slice end) survives decode and re-encode: protobufjs is given long, not left to find it', () => {
+    const max = '9223372036854775807';
+    const tensor = { name: 'end', dataType: 7, dims: [1], int64Data: [Long.fromString(max)] };
+    const bytes = onnxProto.onnx.TensorProto.encode(tensor).finish();
+    const decoded = onnxProto.onnx.TensorProto.decode(bytes);
+    expect(decoded.int64Data.map(String)).toEqual([max]);
+    expect(Buffer.from(onnxProto.onnx.TensorProto.encode(decoded).finish())).toEqual(Buffer.from(bytes));
   });
 });

@@ -139,6 +139,16 @@ describe("the CPU image's ffmpeg (docker/ffmpeg-configure)", () => {
   });
 });
 
+describe("the CPU image's node_modules", () => {
+  test('npm removes exactly the production dependencies ncc bundles into dist (every one not left external)', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; scripts: { package: string } };
+    const external = new Set([...pkg.scripts.package.matchAll(/ -e (\S+)/g)].map((m) => m[1]));
+    const bundled = Object.keys(pkg.dependencies).filter((name) => !external.has(name));
+    const removed = / npm uninstall --no-save [^\n]*?--no-fund ([^\\\n]+)/.exec(stages.at(-1)!.text)![1]!.trim().split(/\s+/);
+    expect(removed.sort()).toEqual(bundled.sort());
+  });
+});
+
 describe('release', () => {
   test('publishes the CPU and the GPU image, each with its major tag', () => {
     expect(release).toMatch(/image-gpu:\n {4}name: GPU image to GHCR/);
