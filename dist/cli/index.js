@@ -16329,7 +16329,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4032);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9718);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -16351,7 +16351,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4032:
+/***/ 9718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35569,11 +35569,99 @@ name = cliName) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/media/file-signature.ts
+/**
+ * Names a file's format from its first bytes, for the one-line refusal of a format that is not read
+ * here, when ffprobe cannot name it: the image's ffmpeg is built with the demuxers of the formats read
+ * and a few more (docker/ffmpeg-configure), so it finds "no known container format" in a GIF, PNG or
+ * Ogg file, and takes a NUT file for raw MPEG-4. The names are libavformat's, as a full ffmpeg
+ * (the host's) gives them, so the message is the same with either.
+ *
+ * Only formats that are not read here are listed, each by a signature that no accepted container
+ * starts with; anything else gives null and the caller keeps ffprobe's words. The file is read safely:
+ * a symbolic link is not followed (lstat, then O_NOFOLLOW), only a regular file is opened (O_NONBLOCK,
+ * so a FIFO swapped in cannot block), and at most SIGNATURE_BYTES are read.
+ */
+
+
+/** How many bytes of a file are read to name its format. */
+const SIGNATURE_BYTES = 64;
+const ascii = (text) => [...text].map((c) => c.charCodeAt(0));
+function has(bytes, signature, at = 0) {
+    return bytes.length >= at + signature.length && signature.every((byte, i) => bytes[at + i] === byte);
+}
+function contains(bytes, signature) {
+    for (let at = 0; at + signature.length <= bytes.length; at++)
+        if (has(bytes, signature, at))
+            return true;
+    return false;
+}
+const PNG = [0x89, ...ascii('PNG\r\n\x1a\n')];
+/** [libavformat's name, test on the first bytes], first match wins. */
+const SIGNATURES = [
+    ['gif', (b) => has(b, ascii('GIF87a')) || has(b, ascii('GIF89a'))],
+    // An animated PNG has its acTL chunk before the first frame; libavformat then says apng.
+    ['apng', (b) => has(b, PNG) && contains(b, ascii('acTL'))],
+    ['png_pipe', (b) => has(b, PNG)],
+    // A JPEG image or a raw MJPEG stream (a full ffmpeg probes both as jpeg_pipe).
+    ['jpeg_pipe', (b) => has(b, [0xff, 0xd8, 0xff])],
+    ['webp_pipe', (b) => has(b, ascii('RIFF')) && has(b, ascii('WEBP'), 8)],
+    ['tiff_pipe', (b) => has(b, ascii('II*\0')) || has(b, ascii('MM\0*'))],
+    ['wav', (b) => has(b, ascii('RIFF')) && has(b, ascii('WAVE'), 8)],
+    ['ogg', (b) => has(b, ascii('OggS'))],
+    ['nut', (b) => has(b, ascii('nut/multimedia container\0'))],
+    ['yuv4mpegpipe', (b) => has(b, ascii('YUV4MPEG2'))],
+    // An MXF partition pack's key.
+    ['mxf', (b) => has(b, [0x06, 0x0e, 0x2b, 0x34, 0x02, 0x05, 0x01, 0x01, 0x0d, 0x01, 0x02, 0x01, 0x01])],
+    ['flac', (b) => has(b, ascii('fLaC'))],
+    ['mp3', (b) => has(b, ascii('ID3'))],
+    // Lists and playlists (the caller says "a playlist or list of other files" for these).
+    ['hls', (b) => has(b, ascii('#EXTM3U')) || has(b, [0xef, 0xbb, 0xbf, ...ascii('#EXTM3U')])],
+    ['concat', (b) => has(b, ascii('ffconcat version '))],
+    ['sdp', (b) => has(b, ascii('v=0\n')) || has(b, ascii('v=0\r\n'))],
+];
+/** libavformat's name for the format of a file that starts with these bytes, when it is one not read here; else null. */
+function formatFromSignature(bytes) {
+    return SIGNATURES.find(([, test]) => test(bytes))?.[0] ?? null;
+}
+/**
+ * The first SIGNATURE_BYTES of a regular file, read without following a symbolic link; null for a
+ * link, a FIFO, a device, a directory, a file that is replaced between the checks, or any error.
+ */
+async function readSignature(file) {
+    try {
+        const before = await (0,promises_namespaceObject.lstat)(file);
+        if (!before.isFile())
+            return null;
+        const handle = await (0,promises_namespaceObject.open)(file, external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0));
+        try {
+            const opened = await handle.stat();
+            if (!opened.isFile() || opened.ino !== before.ino || opened.dev !== before.dev)
+                return null;
+            const buffer = Buffer.alloc(SIGNATURE_BYTES);
+            const { bytesRead } = await handle.read(buffer, 0, SIGNATURE_BYTES, 0);
+            return buffer.subarray(0, bytesRead);
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return null;
+    }
+}
+/** The format of a file that is not read here, named from its first bytes (see formatFromSignature); null when it cannot be. */
+async function sniffFormat(file) {
+    const bytes = await readSignature(file);
+    return bytes === null ? null : formatFromSignature(bytes);
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/decode/probe.ts
 /**
  * Stage 1: probe and validate an input video with ffprobe. Anything that is not a decodable video is
  * refused here, with one line naming the file and the reason.
  */
+
 
 
 
@@ -35604,7 +35692,19 @@ function rotationOf(stream) {
     const normalised = (((Math.round(raw / 90) * 90) % 360) + 360) % 360;
     return normalised;
 }
-function reasonFromProbeError(error) {
+/** A format that is not read here, as the one-line reason; a list or playlist is said to be one. */
+function notReadHere(format) {
+    if (LIST_FORMATS.test(format))
+        return `it is a playlist or list of other files (${format}), not a video; pass the video files themselves`;
+    return `its format (${format}) is not one read here (${READ_FORMATS_TEXT}); convert it to MP4 first, e.g. \`ffmpeg -i <file> -c:v libx264 -pix_fmt yuv420p out.mp4\` (\`-c copy\` for a raw H.264 or H.265 stream)`;
+}
+/**
+ * ffprobe's failure as one reason. `sniffed` is the format the file's first bytes name, when it is one
+ * not read here: it names the file whatever ffprobe made of it (but a protocol refusal, which says
+ * more). The image's ffprobe has no demuxer for most such formats: it finds no known format in the
+ * file, or falls back to the demuxer of its extension (a GIF named .mp4: "moov atom not found").
+ */
+function reasonFromProbeError(error, sniffed) {
     const message = error instanceof Error ? error.message : String(error);
     const lines = message
         .split('\n')
@@ -35614,14 +35714,12 @@ function reasonFromProbeError(error) {
     const protocol = /Protocol '([^']+)' not on whitelist/.exec(message)?.[1];
     if (protocol !== undefined)
         return `it refers to a "${protocol}" resource, and only local files are read (a playlist or list is not a video)`;
+    if (sniffed !== null)
+        return notReadHere(sniffed);
     // ffmpeg names the format it detected in the line's prefix: `[gif @ 0x55d0c8a2f6c0] Format not on whitelist '…'`.
     const refused = /(?:\[([^\]@\s]+) @ [^\]]*\]\s*)?Format not on whitelist/.exec(message);
-    if (refused !== null) {
-        const format = refused[1] ?? 'unnamed';
-        if (LIST_FORMATS.test(format))
-            return `it is a playlist or list of other files (${format}), not a video; pass the video files themselves`;
-        return `its format (${format}) is not one read here (${READ_FORMATS_TEXT}); convert it to MP4 first, e.g. \`ffmpeg -i <file> -c:v libx264 -pix_fmt yuv420p out.mp4\` (\`-c copy\` for a raw H.264 or H.265 stream)`;
-    }
+    if (refused !== null)
+        return notReadHere(refused[1] ?? 'unnamed');
     if (/moov atom not found/i.test(message))
         return 'the file looks truncated or incomplete (moov atom not found)';
     if (/Invalid data found when processing input/i.test(message))
@@ -35689,10 +35787,10 @@ function videoInfoFromProbe(file, index, sizeBytes, data) {
     };
 }
 /** A probe's failure as the user should read it: a tool that does not run, or a file that is not a video. */
-function probeError(file, error) {
+async function probeError(file, error) {
     if (error instanceof errors/* VideoInputError */._f || error instanceof errors/* ToolError */.v4)
         return error;
-    return new errors/* VideoInputError */._f(`Video ${file} is not a decodable video: ${reasonFromProbeError(error)}`);
+    return new errors/* VideoInputError */._f(`Video ${file} is not a decodable video: ${reasonFromProbeError(error, await sniffFormat(file))}`);
 }
 /** Probes and validates one input video. */
 async function probeVideo(tools, file, index, name = cliName) {
@@ -35703,7 +35801,7 @@ async function probeVideo(tools, file, index, name = cliName) {
         data = await probeFile(tools, absolute);
     }
     catch (error) {
-        throw probeError(absolute, error);
+        throw await probeError(absolute, error);
     }
     return videoInfoFromProbe(absolute, index, sizeBytes, data);
 }
@@ -35720,7 +35818,7 @@ async function probeVideoWithPackets(tools, file, index, name = cliName) {
         probed = await probeFileWithPackets(tools, absolute);
     }
     catch (error) {
-        throw probeError(absolute, error);
+        throw await probeError(absolute, error);
     }
     if (probed.data.streams.length === 0) {
         const info = await probeVideo(tools, absolute, index, name);

@@ -8,7 +8,7 @@
  * frames in time (AVI with reordered frames, timestamps that jump) refuses `keyframes`, saying to
  * decode every frame; an AVI without reordering is placed by its decode timestamps.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import sharp from 'sharp';
@@ -17,52 +17,14 @@ import type { CocoDataset } from '../../src/domain/coco.js';
 import { VideoInputError } from '../../src/errors.js';
 import { resolveOptions, type RawOptions } from '../../src/options/resolve-options.js';
 import { runPipeline, type RunResult } from '../../src/pipeline/run-pipeline.js';
+import { makeZoo, ZOO } from '../support/container-zoo.js';
 import { makeModelDir, writeColourBoxDetector } from '../support/onnx-builder.js';
-import { ffmpeg, tempDir, videoFrame } from '../support/videos.js';
+import { tempDir, videoFrame } from '../support/videos.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
 let models: Awaited<ReturnType<typeof makeModelDir>>;
 let base: RawOptions;
-
-const SOURCE = ['-f', 'lavfi', '-i', 'testsrc2=size=160x120:rate=25', '-t', '6'];
-const X264 = ['-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-g', '25'];
-
-/** Two MPEG-TS recordings of the pattern's first and last 3 s, the second at `offset` s on its clock, joined end to end as `cat` would. */
-async function joinedTs(file: string, offset: number): Promise<void> {
-  await ffmpeg([...SOURCE.slice(0, -2), '-t', '3', ...X264, `${file}.1.ts`]);
-  await ffmpeg([...SOURCE.slice(0, -2), '-ss', '3', '-t', '3', ...X264, '-output_ts_offset', String(offset), `${file}.2.ts`]);
-  await writeFile(file, Buffer.concat([await readFile(`${file}.1.ts`), await readFile(`${file}.2.ts`)]));
-}
-
-/**
- * Each container: its file name and how ffmpeg makes it from the pattern (`args`, or `make` for a file
- * made in several steps); `counted`: its packet list cannot place its frames in time.
- */
-const ZOO: { name: string; file: string; args: string[]; make?: (file: string) => Promise<void>; counted?: boolean }[] = [
-  { name: 'H.264 with B-frames in AVI', file: 'h264-b.avi', args: [...X264, '-bf', '3'], counted: true },
-  { name: 'H.264 without B-frames in AVI (placed by decode timestamps)', file: 'h264.avi', args: [...X264, '-bf', '0'] },
-  { name: 'MPEG-4 ASP with packed B-frames in AVI', file: 'mpeg4-b.avi', args: ['-c:v', 'mpeg4', '-bf', '2', '-q:v', '3', '-g', '25'], counted: true },
-  { name: 'MPEG-4 ASP without B-frames in AVI', file: 'mpeg4.avi', args: ['-c:v', 'mpeg4', '-bf', '0', '-q:v', '3', '-g', '25'] },
-  { name: 'MJPEG in AVI', file: 'mjpeg.avi', args: ['-c:v', 'mjpeg', '-q:v', '3'] },
-  { name: 'H.264 with B-frames in MP4', file: 'h264-b.mp4', args: [...X264, '-bf', '3'] },
-  { name: 'MPEG-TS starting at 7 s', file: 'late.ts', args: [...X264, '-output_ts_offset', '7'] },
-  { name: 'MPEG-TS with a discontinuity (the clock jumps 87 s ahead at 3 s)', file: 'jump.ts', args: [], make: (file) => joinedTs(file, 90), counted: true },
-  { name: 'MPEG-TS whose clock restarts at 3 s (two recordings joined)', file: 'restart.ts', args: [], make: (file) => joinedTs(file, 0), counted: true },
-  { name: 'Matroska', file: 'h264.mkv', args: X264 },
-  { name: 'HEVC in MP4', file: 'hevc.mp4', args: ['-c:v', 'libx265', '-x265-params', 'log-level=error:keyint=25', '-pix_fmt', 'yuv420p', '-tag:v', 'hvc1'] },
-  { name: 'interlaced MPEG-2 in MPEG-TS', file: 'mpeg2i.ts', args: ['-c:v', 'mpeg2video', '-flags', '+ilme+ildct', '-top', '1', '-q:v', '3', '-g', '25'] },
-  {
-    name: 'MOV with an edit list (cut at 0.52 s, between keyframes, without re-encoding)',
-    file: 'edit-list.mov',
-    args: [],
-    make: async (file) => {
-      await ffmpeg([...SOURCE.slice(0, -2), '-t', '7', ...X264, `${file}.source.mp4`]);
-      await ffmpeg(['-ss', '0.52', '-i', `${file}.source.mp4`, '-c', 'copy', '-t', '6', file]);
-    },
-  },
-  { name: 'VFR MP4 (a pause of 0.5 s after 2 s)', file: 'vfr.mp4', args: [...X264, '-vf', "setpts='N/25/TB+if(gte(N,50),0.5/TB,0)'", '-fps_mode', 'vfr'] },
-];
 
 function psnr(a: Buffer, b: Buffer): number {
   let sum = 0;
@@ -84,10 +46,7 @@ beforeAll(async () => {
   models = await makeModelDir();
   const { model, config } = await writeColourBoxDetector(models, dir);
   base = { model, 'model-config': config, 'sample-fps': '1', 'dedup-threshold': '-1', 'inference-workers': '1', site: 'zoo' };
-  for (const entry of ZOO) {
-    const file = path.join(dir, entry.file);
-    await (entry.make ? entry.make(file) : ffmpeg([...SOURCE, ...entry.args, file]));
-  }
+  await makeZoo(dir);
 }, 180_000);
 
 afterAll(async () => {

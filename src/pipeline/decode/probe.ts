@@ -9,6 +9,7 @@ import { cliName, type NameOf } from '../../domain/run-options.js';
 import type { VideoInfo } from '../../domain/video.js';
 import { ToolError, VideoInputError } from '../../errors.js';
 import { probeFile, probeFileWithPackets, scanPackets, type ProbeData } from '../../media/ffprobe.js';
+import { sniffFormat } from '../../media/file-signature.js';
 import type { PacketScan } from '../../media/packet-scan.js';
 import { type ProbeTools } from '../../media/tools.js';
 import { READ_FORMATS_TEXT } from '../../media/untrusted-input.js';
@@ -40,7 +41,19 @@ export function rotationOf(stream: Record<string, unknown>): number {
   return normalised;
 }
 
-function reasonFromProbeError(error: unknown): string {
+/** A format that is not read here, as the one-line reason; a list or playlist is said to be one. */
+function notReadHere(format: string): string {
+  if (LIST_FORMATS.test(format)) return `it is a playlist or list of other files (${format}), not a video; pass the video files themselves`;
+  return `its format (${format}) is not one read here (${READ_FORMATS_TEXT}); convert it to MP4 first, e.g. \`ffmpeg -i <file> -c:v libx264 -pix_fmt yuv420p out.mp4\` (\`-c copy\` for a raw H.264 or H.265 stream)`;
+}
+
+/**
+ * ffprobe's failure as one reason. `sniffed` is the format the file's first bytes name, when it is one
+ * not read here: it names the file whatever ffprobe made of it (but a protocol refusal, which says
+ * more). The image's ffprobe has no demuxer for most such formats: it finds no known format in the
+ * file, or falls back to the demuxer of its extension (a GIF named .mp4: "moov atom not found").
+ */
+export function reasonFromProbeError(error: unknown, sniffed: string | null): string {
   const message = error instanceof Error ? error.message : String(error);
   const lines = message
     .split('\n')
@@ -49,13 +62,10 @@ function reasonFromProbeError(error: unknown): string {
   const last = lines.filter((line) => !/^ffprobe exited with code/.test(line)).at(-1) ?? lines[0] ?? 'unknown error';
   const protocol = /Protocol '([^']+)' not on whitelist/.exec(message)?.[1];
   if (protocol !== undefined) return `it refers to a "${protocol}" resource, and only local files are read (a playlist or list is not a video)`;
+  if (sniffed !== null) return notReadHere(sniffed);
   // ffmpeg names the format it detected in the line's prefix: `[gif @ 0x55d0c8a2f6c0] Format not on whitelist '…'`.
   const refused = /(?:\[([^\]@\s]+) @ [^\]]*\]\s*)?Format not on whitelist/.exec(message);
-  if (refused !== null) {
-    const format = refused[1] ?? 'unnamed';
-    if (LIST_FORMATS.test(format)) return `it is a playlist or list of other files (${format}), not a video; pass the video files themselves`;
-    return `its format (${format}) is not one read here (${READ_FORMATS_TEXT}); convert it to MP4 first, e.g. \`ffmpeg -i <file> -c:v libx264 -pix_fmt yuv420p out.mp4\` (\`-c copy\` for a raw H.264 or H.265 stream)`;
-  }
+  if (refused !== null) return notReadHere(refused[1] ?? 'unnamed');
   if (/moov atom not found/i.test(message)) return 'the file looks truncated or incomplete (moov atom not found)';
   if (/Invalid data found when processing input/i.test(message)) return 'ffprobe found no known container format in it';
   return `ffprobe failed: ${last.replace(/^.*?:\s*/, '')}`;
@@ -118,9 +128,9 @@ export function videoInfoFromProbe(file: string, index: number, sizeBytes: numbe
 }
 
 /** A probe's failure as the user should read it: a tool that does not run, or a file that is not a video. */
-function probeError(file: string, error: unknown): Error {
+async function probeError(file: string, error: unknown): Promise<Error> {
   if (error instanceof VideoInputError || error instanceof ToolError) return error;
-  return new VideoInputError(`Video ${file} is not a decodable video: ${reasonFromProbeError(error)}`);
+  return new VideoInputError(`Video ${file} is not a decodable video: ${reasonFromProbeError(error, await sniffFormat(file))}`);
 }
 
 /** Probes and validates one input video. */
@@ -131,7 +141,7 @@ export async function probeVideo(tools: ProbeTools, file: string, index: number,
   try {
     data = await probeFile(tools, absolute);
   } catch (error) {
-    throw probeError(absolute, error);
+    throw await probeError(absolute, error);
   }
   return videoInfoFromProbe(absolute, index, sizeBytes, data);
 }
@@ -155,7 +165,7 @@ export async function probeVideoWithPackets(tools: ProbeTools, file: string, ind
   try {
     probed = await probeFileWithPackets(tools, absolute);
   } catch (error) {
-    throw probeError(absolute, error);
+    throw await probeError(absolute, error);
   }
   if (probed.data.streams.length === 0) {
     const info = await probeVideo(tools, absolute, index, name);

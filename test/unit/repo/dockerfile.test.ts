@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { describe, expect, test } from '@jest/globals';
 
 import { INPUT_FORMATS } from '../../../src/media/untrusted-input.js';
+import { CONFIGURE, configureList } from '../../support/ffmpeg-configure.js';
 
 const run = promisify(execFile);
 
@@ -109,21 +110,12 @@ describe('Dockerfile', () => {
 });
 
 describe("the CPU image's ffmpeg (docker/ffmpeg-configure)", () => {
-  const configure = readFileSync('docker/ffmpeg-configure', 'utf8');
-  /** The first word of each line of a list variable, as the script's names() takes them. */
-  const list = (name: string): string[] =>
-    new RegExp(`^${name}='([^']*)'`, 'm')
-      .exec(configure)![1]!
-      .split('\n')
-      .map((line) => line.trim().split(/\s+/)[0]!)
-      .filter((word) => /^[a-z0-9_]+$/.test(word));
-
   test('is built from Debian source in its own stage, everything off but what is listed; the CPU stage copies it in and checks it', () => {
     const build = stages.find((s) => s.from === 'node AS ffmpeg-build')!.text;
     expect(build).toContain('apt-get source --only-source ffmpeg');
     expect(build).toContain('../ffmpeg-configure --prefix=/opt/ffmpeg --enable-static --disable-shared');
-    for (const option of ['--disable-everything', '--disable-autodetect', '--disable-network']) expect(configure).toContain(option);
-    expect(/^protocols='([^']*)'/m.exec(configure)![1]).toBe('file pipe');
+    for (const option of ['--disable-everything', '--disable-autodetect', '--disable-network']) expect(CONFIGURE).toContain(option);
+    expect(configureList('protocols')).toEqual(['file', 'pipe']);
     const cpu = stages.at(-1)!.text;
     expect(cpu).toContain('COPY --from=ffmpeg-build /opt/ffmpeg/bin/ffmpeg /opt/ffmpeg/bin/ffprobe /usr/local/bin/');
     expect(cpu).not.toMatch(/apt-get install .*\bffmpeg\b/);
@@ -131,7 +123,7 @@ describe("the CPU image's ffmpeg (docker/ffmpeg-configure)", () => {
   });
 
   test('its demuxers cover every format the code accepts (INPUT_FORMATS), at most 40', () => {
-    const demuxers = list('demuxers');
+    const demuxers = configureList('demuxers');
     // The whitelist names MPEG-PS by its demuxer's name, "mpeg"; configure calls it mpegps.
     const accepted = INPUT_FORMATS.map((format) => (format === 'mpeg' ? 'mpegps' : format));
     expect(accepted.filter((format) => !demuxers.includes(format))).toEqual([]);
