@@ -82,7 +82,11 @@ export const INSTANCES: Readonly<Record<string, Instance>> = {
     spot: null,
     prices: GITHUB_PRICES,
     hosted: true,
-    jobOverhead: { seconds: 120, basis: 'a hosted runner assigned in seconds, the ~1.3 GB image pulled, the checkout and the artifact upload' },
+    jobOverhead: {
+      seconds: 105,
+      basis:
+        'a hosted runner assigned in seconds, the image pulled (436 MB, 182 MB compressed, since issue 26: ~12 s, 3.6 s to download at an assumed 50 MB/s and 7-9 s measured to unpack on 2 vCPU; the 1.13 GB image, 540 MB compressed, took ~27 s and the overhead was 120 s), the checkout and the artifact upload',
+    },
     throughput: CPU_2VCPU,
   },
   'g4dn.xlarge': { name: 'g4dn.xlarge', onDemand: 0.526, spot: 0.2, prices: AWS_PRICES, hosted: false, jobOverhead: GPU_JOB_OVERHEAD, throughput: GPU_T4 },

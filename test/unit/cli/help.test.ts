@@ -145,7 +145,7 @@ describe('units', () => {
   });
 
   test('cost gives its defaults with units', () => {
-    expect(COST_HELP).toMatch(/--job-overhead <s> +.*\n +\(seconds; default: 120 s on github-2core, 420 s on g4dn\.xlarge, g5\.xlarge, g6\.xlarge\)/);
+    expect(COST_HELP).toMatch(/--job-overhead <s> +.*\n +\(seconds; default: 105 s on github-2core, 420 s on g4dn\.xlarge, g5\.xlarge, g6\.xlarge\)/);
     expect(COST_HELP).toMatch(/--width <px> +frame width \(pixels; default: 1920 px\)/);
     expect(COST_HELP).toMatch(/--utilisation <0-1> +.*\n +\(fraction, 0-1; default: 0\.8 = 80 %\)/);
     expect(COST_HELP).toMatch(/--price <usd\/h> +price per runner-hour\n +\(USD per hour; default: /);
