@@ -27421,6 +27421,7 @@ const UNCERTAIN_SHARE = 0.2;
 
 
 
+
 const countSchema = schemas_int().min(0);
 const nullableNumber = schemas_number().nullable();
 /** A name that stays one component of a path: not empty, `.` or `..`, no `/` or NUL, short enough for a file name. */
@@ -27471,7 +27472,10 @@ const stageMsSchema = strictObject(Object.fromEntries(STAGES.map((stage) => [sta
 const inferenceInputSchema = strictObject({
     width: schemas_int().min(1).max(65536),
     height: schemas_int().min(1).max(65536),
-    reason: schemas_string().max(1000),
+    // Written by this tool as one line of text: a control character means the file was edited.
+    reason: schemas_string()
+        .max(1000)
+        .refine((reason) => findControlCharacter(reason) === null, { message: 'holds a control character' }),
 });
 /** A video the interrupted run finished, as its checkpoint line holds it. */
 const finishedVideoSchema = strictObject({

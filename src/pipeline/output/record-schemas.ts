@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 
+import { findControlCharacter } from '../../domain/control-characters.js';
 import { imageFileName } from '../../domain/dataset-files.js';
 import { DROP_REASONS } from '../../domain/drop-reason.js';
 import { TILE_GRID } from '../../domain/selection.js';
@@ -78,7 +79,11 @@ export const stageMsSchema = z.strictObject(
 export const inferenceInputSchema = z.strictObject({
   width: z.int().min(1).max(65536),
   height: z.int().min(1).max(65536),
-  reason: z.string().max(1000),
+  // Written by this tool as one line of text: a control character means the file was edited.
+  reason: z
+    .string()
+    .max(1000)
+    .refine((reason) => findControlCharacter(reason) === null, { message: 'holds a control character' }),
 });
 
 /** A video the interrupted run finished, as its checkpoint line holds it. */
