@@ -32,7 +32,8 @@ const LAYERS = {
  * The rooms of src/pipeline/ (docs/architecture.md, "Layers") and the other rooms each may import:
  * the stages below the run (decode, filter, write, output) import no other room; labelling uses the
  * filters' features; the frames already labelled (labelled) are read back as output reads and measured
- * as the filters measure; merge sits above labelling, output and write. The files directly in
+ * as the filters measure; merge sits above labelling, output and write; diff reads datasets as merge
+ * does (merge's reader) and writes nothing. The files directly in
  * src/pipeline/ (the run and one video's processing) may import every room; no room imports them.
  */
 const ROOMS = {
@@ -43,6 +44,7 @@ const ROOMS = {
   label: ['filter'],
   labelled: ['filter', 'output'],
   merge: ['label', 'output', 'write'],
+  diff: ['merge', 'output'],
 };
 
 /** Parts that are single files directly under src/ (the rest are folders). */

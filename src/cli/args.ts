@@ -4,14 +4,15 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { didYouMean, invalidParameterError, UsageError } from '../errors.js';
 import type { LogFormat, RawOptions } from '../index.js';
 import { parseCostArgs } from './cost.js';
+import { parseDiffArgs, type DiffArgs } from './diff.js';
 import { parseDoctorArgs } from './doctor.js';
 
 /** What a help request shows: the overview of the commands, or one command's options. */
-export type HelpTopic = 'overview' | 'run' | 'merge' | 'cost' | 'doctor';
+export type HelpTopic = 'overview' | 'run' | 'merge' | 'diff' | 'cost' | 'doctor';
 
 export interface CliArgs {
   /** `usage`: no arguments at all (the usage goes to stderr, exit 2); `help`: asked for. */
-  command: 'run' | 'merge' | 'cost' | 'doctor' | 'help' | 'usage' | 'version';
+  command: 'run' | 'merge' | 'diff' | 'cost' | 'doctor' | 'help' | 'usage' | 'version';
   raw: RawOptions;
   /** `merge`: the dataset folders to join; `cost`: its arguments, parsed by src/cli/cost.ts. */
   parts: string[];
@@ -21,6 +22,8 @@ export interface CliArgs {
   topic?: HelpTopic;
   /** `merge --allow-gaps`: merge parts that leave a stretch of a video uncovered. */
   allowGaps?: boolean;
+  /** `diff`: the two folders and where the Markdown and JSON go. */
+  diff?: DiffArgs;
 }
 
 const VALUE_OPTIONS = [
@@ -64,8 +67,8 @@ const VALUE_OPTIONS = [
 ] as const;
 
 /** The commands that have help of their own (`dataset-gen <command> --help`, `dataset-gen help <command>`). */
-const HELP_TOPICS = ['run', 'merge', 'cost', 'doctor'] as const;
-const COMMANDS = ['run', 'merge', 'cost', 'doctor', 'help', 'version'];
+const HELP_TOPICS = ['run', 'merge', 'diff', 'cost', 'doctor'] as const;
+const COMMANDS = ['run', 'merge', 'diff', 'cost', 'doctor', 'help', 'version'];
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -101,7 +104,7 @@ const help = (topic: HelpTopic): CliArgs => ({ command: 'help', topic, raw: {}, 
 function unknownCommand(command: string): UsageError {
   const hint = didYouMean(command.replace(/^-+/, ''), COMMANDS, (name) => `\`dataset-gen ${name}\``);
   return new UsageError(
-    `Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\`, \`dataset-gen cost\` and \`dataset-gen doctor\` (see dataset-gen --help)`,
+    `Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\`, \`dataset-gen diff\`, \`dataset-gen cost\` and \`dataset-gen doctor\` (see dataset-gen --help)`,
   );
 }
 
@@ -138,6 +141,10 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv = p
   if (command === 'help') return helpTopic(rest);
   if (command === '--version' || command === 'version') return { command: 'version', raw: {}, parts: [], logFormat: 'text', debug: false };
   if (command === 'merge') return parseMergeArgs(rest);
+  if (command === 'diff') {
+    const diff = parseDiffArgs(rest);
+    return diff === 'help' ? help('diff') : { command: 'diff', raw: {}, parts: [], logFormat: 'text', debug: false, diff };
+  }
   if (command === 'cost') {
     if (parseCostArgs(rest) === 'help') return help('cost');
     return { command: 'cost', raw: {}, parts: [...rest], logFormat: 'text', debug: false };

@@ -12,6 +12,7 @@ import { EXIT_CODES } from '../errors.js';
 import { DEFAULT_PRESET, MAX_INFERENCE_WORKERS, PRESETS } from '../index.js';
 import type { HelpTopic } from './args.js';
 import { COST_HELP } from './cost.js';
+import { DIFF_HELP } from './diff.js';
 import { DOCTOR_HELP } from './doctor.js';
 
 const q = DEFAULT_QUALITY_THRESHOLDS;
@@ -28,6 +29,7 @@ export const OVERVIEW_HELP = `dataset-gen — turn site video into a pre-tagged 
 Usage:
   dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
   dataset-gen merge <dataset>... --out <dir> [options]
+  dataset-gen diff <baseline> <dataset> [options]
   dataset-gen cost [options]
   dataset-gen doctor [options]
   dataset-gen <command> --help
@@ -40,6 +42,7 @@ YOLO, CVAT and Label Studio exports, metrics and a report, ready to correct in a
 Commands:
   run       sample, filter and pre-tag video frames into a dataset folder
   merge     join datasets made with the same model and config (e.g. time ranges of one video)
+  diff      what changed from a baseline dataset to a new one: settings, images, classes, frames, boxes
   cost      estimate the runners and monthly cost of processing many sites' video
   doctor    check what this machine would run on: execution providers, GPU, ffmpeg and NVDEC
   help      this overview; \`dataset-gen help <command>\` is the same as \`dataset-gen <command> --help\`
@@ -245,5 +248,5 @@ ${EXIT_CODE_LIST}
 
 /** The help a topic shows. */
 export function helpText(topic: HelpTopic): string {
-  return { overview: OVERVIEW_HELP, run: RUN_HELP, merge: MERGE_HELP, cost: COST_HELP, doctor: DOCTOR_HELP }[topic];
+  return { overview: OVERVIEW_HELP, run: RUN_HELP, merge: MERGE_HELP, diff: DIFF_HELP, cost: COST_HELP, doctor: DOCTOR_HELP }[topic];
 }

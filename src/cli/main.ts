@@ -15,6 +15,7 @@ import {
 import { TOOL_VERSION } from '../version.js';
 import { parseCliArgs } from './args.js';
 import { runCost } from './cost.js';
+import { runDiffCommand } from './diff.js';
 import { runDoctorCommand } from './doctor.js';
 import { helpText } from './help.js';
 
@@ -51,6 +52,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const { text, exitCode } = await runDoctorCommand(args.raw, io.cwd);
       io.stdout.write(text);
       return exitCode;
+    }
+    if (args.command === 'diff' && args.diff) {
+      io.stdout.write(await runDiffCommand(args.diff, io.cwd));
+      return 0;
     }
     if (args.command === 'merge') {
       const logger = createLogger({ format: args.logFormat, level: args.debug ? 'debug' : 'info', stream: io.stderr });

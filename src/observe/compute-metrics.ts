@@ -85,6 +85,7 @@ export function computeMetrics(recorder: RunRecord, options: ComputeMetricsOptio
     compute: costMetrics(recorder, options),
     exports: recorder.exports.map((e) => ({ ...e, files: [...e.files] })),
     selection: selectionMetrics(recorder.selection, recorder.exportsOnlySelected),
+    qualityGates: [],
   };
 }
 

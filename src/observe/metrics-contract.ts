@@ -9,6 +9,7 @@
 import type { DataLossWarning } from '../domain/data-loss.js';
 import type { DropReason } from '../domain/drop-reason.js';
 import type { ExportRecord } from '../domain/exports.js';
+import type { QualityGateVerdict } from '../domain/quality-gates.js';
 import type { DecodeMode } from '../domain/run-options.js';
 import type { SelectionReason } from '../domain/selection.js';
 import type { Stage } from '../domain/stages.js';
@@ -124,6 +125,8 @@ export interface RunMetrics {
   exports: ExportRecord[];
   /** The labelling budget (`--select`); null when none was asked for. */
   selection: SelectionMetrics | null;
+  /** The quality gates the run was checked against (the Action's `min-images`, `max-drop-ratio`), with their verdicts; empty when none was set. */
+  qualityGates: QualityGateVerdict[];
 }
 
 /** What the run cost: its wall time against the video time it processed, and in money at a given price. */

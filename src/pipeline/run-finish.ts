@@ -92,7 +92,8 @@ export async function finishDataset(run: ReadyRun, staging: RunStaging): Promise
   const { options, hooks, logger, name, recorder, detector } = run;
   const { dir } = staging;
   await writeAnnotations(run, dir);
-  const metrics = runMetrics(run);
+  const measured = runMetrics(run);
+  const metrics = { ...measured, qualityGates: [...(hooks.gates?.(measured) ?? [])] };
   logStageSummary(logger, metrics);
   for (const warning of metrics.dataLoss) logger.warn(describeDataLoss(warning, name));
   const manifest = buildManifest({
@@ -115,7 +116,7 @@ export async function finishDataset(run: ReadyRun, staging: RunStaging): Promise
   // Written after the metrics they render, so their time is logged rather than counted in them; the
   // HTML report is bounded (at most MAX_THUMBNAILS thumbnails, a capped number of timeline tracks).
   const reportStart = performance.now();
-  const registry = await writeReports(dir, recorder, metrics, manifest, hooks.gates?.(metrics) ?? [], name);
+  const registry = await writeReports(dir, recorder, metrics, manifest, metrics.qualityGates, name);
   logger.info(`reports written in ${Math.round(performance.now() - reportStart)} ms`, { stage: 'write' });
   await writeFile(path.join(dir, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
   await rm(staging.checkpoint.file);

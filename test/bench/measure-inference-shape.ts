@@ -23,7 +23,8 @@ import { locateFfmpegTools, withVersions } from '../../src/media/tools.js';
 import { loadModelConfig } from '../../src/model/config.js';
 import { extractFrames } from '../../src/pipeline/decode/extract.js';
 import { probeVideo } from '../../src/pipeline/decode/probe.js';
-import { pairDetections, weightedAp50 } from '../support/detection-agreement.js';
+import { pairBoxes as pairDetections } from '../../src/pipeline/diff/box-pairing.js';
+import { weightedAp50 } from '../support/detection-agreement.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

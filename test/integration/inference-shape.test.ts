@@ -15,9 +15,10 @@ import type { Detection } from '../../src/domain/detection.js';
 import { createLogger } from '../../src/observe/log.js';
 import type { RunMetrics } from '../../src/observe/metrics-contract.js';
 import { resolveOptions } from '../../src/options/resolve-options.js';
+import { pairBoxes as pairDetections } from '../../src/pipeline/diff/box-pairing.js';
 import { runPipeline } from '../../src/pipeline/run-pipeline.js';
 import type { RunManifest } from '../../src/pipeline/write/manifest.js';
-import { pairDetections, weightedAp50 } from '../support/detection-agreement.js';
+import { weightedAp50 } from '../support/detection-agreement.js';
 import { DEMO_VIDEO, ffmpeg, MODEL, tempDir } from '../support/videos.js';
 
 interface Run {

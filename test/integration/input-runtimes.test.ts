@@ -11,7 +11,7 @@ import { requestedInput } from '../../src/detect/input-shape.js';
 import { RuntimePool } from '../../src/detect/worker-pool.js';
 import type { RgbImage } from '../../src/domain/frame.js';
 import { modelConfigSchema, type ModelConfig } from '../../src/model/config.js';
-import { pairDetections } from '../support/detection-agreement.js';
+import { pairBoxes as pairDetections } from '../../src/pipeline/diff/box-pairing.js';
 import { colourBoxModel, makeModelDir } from '../support/onnx-builder.js';
 import { DEMO_VIDEO, MODEL, videoFrame } from '../support/videos.js';
 

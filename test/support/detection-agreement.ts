@@ -6,47 +6,6 @@
 import { iou } from '../../src/detect/nms.js';
 import type { Detection } from '../../src/domain/detection.js';
 
-export interface Pair {
-  reference: Detection;
-  candidate: Detection;
-  iou: number;
-}
-
-export interface Agreement {
-  /** Boxes of the same class paired greedily, highest IoU first, at IoU ≥ 0.5. */
-  pairs: Pair[];
-  /** Reference boxes no candidate box was paired with, and the other way round. */
-  unmatchedReference: Detection[];
-  unmatchedCandidate: Detection[];
-}
-
-/** Pairs the boxes of one frame: same class, highest IoU first, each box at most once, IoU ≥ `minIou`. */
-export function pairDetections(reference: readonly Detection[], candidate: readonly Detection[], minIou = 0.5): Agreement {
-  const scored: Pair[] = [];
-  for (const r of reference) {
-    for (const c of candidate) {
-      if (r.className !== c.className) continue;
-      const overlap = iou(r.box, c.box);
-      if (overlap >= minIou) scored.push({ reference: r, candidate: c, iou: overlap });
-    }
-  }
-  scored.sort((a, b) => b.iou - a.iou);
-  const usedReference = new Set<Detection>();
-  const usedCandidate = new Set<Detection>();
-  const pairs: Pair[] = [];
-  for (const pair of scored) {
-    if (usedReference.has(pair.reference) || usedCandidate.has(pair.candidate)) continue;
-    usedReference.add(pair.reference);
-    usedCandidate.add(pair.candidate);
-    pairs.push(pair);
-  }
-  return {
-    pairs,
-    unmatchedReference: reference.filter((r) => !usedReference.has(r)),
-    unmatchedCandidate: candidate.filter((c) => !usedCandidate.has(c)),
-  };
-}
-
 /**
  * AP at IoU 0.5 of `candidate` against `reference` as ground truth, per class (all-point
  * interpolation, as VOC and COCO's per-class PR curve), averaged weighted by the reference's boxes of

@@ -118,6 +118,8 @@ export interface FrameBoxChange {
   removed: DiffBox[];
   /** Pairs at IoU ≥ 0.5 of another class: the baseline's box, then head's. */
   relabelled: { before: DiffBox; after: DiffBox }[];
+  /** Pairs of the same class whose IoU is below 0.9: the same object, its box shifted. */
+  moved: { before: DiffBox; after: DiffBox; iou: number }[];
 }
 
 export interface FrameChanges {
@@ -125,12 +127,12 @@ export interface FrameChanges {
   added: FrameMove[];
   /** Kept in the baseline only. */
   removed: FrameMove[];
-  /** Kept on both sides with the same boxes (paired at IoU ≥ 0.5, nothing added, removed or relabelled). */
+  /** Kept on both sides with the same boxes (each paired at IoU ≥ 0.9 with one of its class). */
   unchanged: number;
   /** Kept on both sides with other boxes, the most changed first. */
   changed: FrameBoxChange[];
   /** Box totals over `changed`. */
-  boxes: { added: number; removed: number; relabelled: number };
+  boxes: { added: number; removed: number; relabelled: number; moved: number };
 }
 
 export interface DatasetDiff {

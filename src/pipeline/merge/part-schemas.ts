@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-import { classNameProblem } from '../../domain/control-characters.js';
+import { classNameProblem, findControlCharacter } from '../../domain/control-characters.js';
 import { EXPORT_FORMATS, MAX_VAL_FRACTION } from '../../domain/exports.js';
 import { INFERENCE_SHAPE_OPTIONS, LABELS_OPTIONS } from '../../domain/run-options.js';
 import { TILE_GRID } from '../../domain/selection.js';
@@ -153,6 +153,21 @@ export const partMetricsSchema = z.object({
     ),
   }),
   compute: z.object({ videoSeconds: z.number().min(0) }),
+  // Absent in datasets made before the verdicts were recorded.
+  qualityGates: z
+    .array(
+      z.strictObject({
+        name: z
+          .string()
+          .min(1)
+          .max(200)
+          .refine((name) => findControlCharacter(name) === null, { message: 'a gate name holds a control character' }),
+        threshold: z.number(),
+        actual: z.number(),
+        passed: z.boolean(),
+      }),
+    )
+    .optional(),
 });
 
 export type PartMetrics = z.infer<typeof partMetricsSchema>;

@@ -79,6 +79,7 @@ function metricsFor(site: string, images: number): RunMetrics {
     },
     exports: [],
     selection: null,
+    qualityGates: [],
   };
 }
 

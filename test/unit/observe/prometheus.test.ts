@@ -117,6 +117,7 @@ function handMadeRun(site = 'north-yard'): PrometheusInput {
     },
     exports: [],
     selection: null,
+    qualityGates: [],
   };
   return {
     metrics,

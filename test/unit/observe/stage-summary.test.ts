@@ -74,6 +74,7 @@ function metrics(): RunMetrics {
     },
     exports: [],
     selection: null,
+    qualityGates: [],
   };
 }
 

@@ -24,6 +24,8 @@ describe('the rooms of src/pipeline import down only', () => {
     ['src/pipeline/label/x.ts', '../write/manifest.js'],
     ['src/pipeline/merge/x.ts', '../decode/probe.js'],
     ['src/pipeline/output/x.ts', '../run-pipeline.js'],
+    ['src/pipeline/diff/x.ts', '../write/publish.js'],
+    ['src/pipeline/merge/x.ts', '../diff/diff-datasets.js'],
   ])('%s may not import %s', async (file, specifier) => {
     const problems = await importProblems(file, specifier);
     expect(problems).toHaveLength(1);
@@ -36,6 +38,7 @@ describe('the rooms of src/pipeline import down only', () => {
     ['src/pipeline/merge/x.ts', '../../export/coco.js'],
     ['src/pipeline/decode/x.ts', '../../media/ffprobe.js'],
     ['src/pipeline/x.ts', './merge/merge.js'],
+    ['src/pipeline/diff/x.ts', '../merge/dataset-part.js'],
   ])('%s may import %s', async (file, specifier) => {
     expect(await importProblems(file, specifier)).toEqual([]);
   });

@@ -1,26 +1,14 @@
-/** The agreement measures the inference-shape checks rely on (test/support/detection-agreement.ts), on boxes made here. */
+/** The AP50 measure the inference-shape checks rely on (test/support/detection-agreement.ts), on boxes made here. */
 import { describe, expect, test } from '@jest/globals';
 
 import type { Detection } from '../../../src/domain/detection.js';
-import { pairDetections, weightedAp50 } from '../../support/detection-agreement.js';
+import { weightedAp50 } from '../../support/detection-agreement.js';
 
 const box = (className: string, x: number, score = 0.9, width = 10): Detection => ({
   classIndex: className === 'a' ? 0 : 1,
   className,
   score,
   box: { x, y: 0, width, height: 10 },
-});
-
-describe('pairDetections', () => {
-  test('pairs the same class by the highest IoU, each box once; other classes and far boxes stay unpaired', () => {
-    const reference = [box('a', 0), box('a', 100), box('b', 200)];
-    const candidate = [box('a', 1), box('a', 0.5), box('a', 300), box('a', 200)];
-    const { pairs, unmatchedReference, unmatchedCandidate } = pairDetections(reference, candidate);
-    expect(pairs.map((p) => [p.reference.box.x, p.candidate.box.x])).toEqual([[0, 0.5]]);
-    expect(pairs[0]!.iou).toBeCloseTo(9.5 / 10.5, 6);
-    expect(unmatchedReference.map((d) => d.box.x)).toEqual([100, 200]);
-    expect(unmatchedCandidate.map((d) => d.box.x)).toEqual([1, 300, 200]);
-  });
 });
 
 describe('weightedAp50', () => {
