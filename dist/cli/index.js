@@ -16329,7 +16329,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9718);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2100);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -16351,7 +16351,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9718:
+/***/ 2100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28085,6 +28085,7 @@ function computeMetrics(recorder, options) {
         compute: costMetrics(recorder, options),
         exports: recorder.exports.map((e) => ({ ...e, files: [...e.files] })),
         selection: selectionMetrics(recorder.selection, recorder.exportsOnlySelected),
+        qualityGates: [],
     };
 }
 function emptyReasonCounts() {
@@ -31249,7 +31250,8 @@ async function finishDataset(run, staging) {
     const { options, hooks, logger, name, recorder, detector } = run;
     const { dir } = staging;
     await writeAnnotations(run, dir);
-    const metrics = runMetrics(run);
+    const measured = runMetrics(run);
+    const metrics = { ...measured, qualityGates: [...(hooks.gates?.(measured) ?? [])] };
     logStageSummary(logger, metrics);
     for (const warning of metrics.dataLoss)
         logger.warn(describeDataLoss(warning, name));
@@ -31273,7 +31275,7 @@ async function finishDataset(run, staging) {
     // Written after the metrics they render, so their time is logged rather than counted in them; the
     // HTML report is bounded (at most MAX_THUMBNAILS thumbnails, a capped number of timeline tracks).
     const reportStart = performance.now();
-    const registry = await writeReports(dir, recorder, metrics, manifest, hooks.gates?.(metrics) ?? [], name);
+    const registry = await writeReports(dir, recorder, metrics, manifest, metrics.qualityGates, name);
     logger.info(`reports written in ${Math.round(performance.now() - reportStart)} ms`, { stage: 'write' });
     await (0,promises_namespaceObject.writeFile)(external_node_path_default().join(dir, DATASET_FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
     await (0,promises_namespaceObject.rm)(staging.checkpoint.file);
@@ -37828,6 +37830,17 @@ const partMetricsSchema = object({
         stages: object(Object.fromEntries(STAGES.map((stage) => [stage, object({ ms: schemas_number().min(0) })]))),
     }),
     compute: object({ videoSeconds: schemas_number().min(0) }),
+    // Absent in datasets made before the verdicts were recorded.
+    qualityGates: array(strictObject({
+        name: schemas_string()
+            .min(1)
+            .max(200)
+            .refine((name) => findControlCharacter(name) === null, { message: 'a gate name holds a control character' }),
+        threshold: schemas_number(),
+        actual: schemas_number(),
+        passed: schemas_boolean(),
+    }))
+        .optional(),
 });
 /** selection-features.json (pipeline/label/write-labelling.ts): this version's tile grid, each kept frame's features. */
 const partSelectionFeaturesSchema = strictObject({
@@ -37845,6 +37858,7 @@ const partSelectionFeaturesSchema = strictObject({
  * every image name is checked to be the one dataset-gen gives that frame, and the records to agree
  * with each other, so nothing a part says can name a file outside the part or the merged dataset.
  */
+
 
 
 
@@ -37954,8 +37968,18 @@ function readFrames(csvText, given, stems, kept) {
     }
     return rows;
 }
+/** The dataset folder itself: a folder (or a link the user gave to one). */
+async function checkDatasetDir(dir, given) {
+    const info = await (0,promises_namespaceObject.stat)(dir).catch((error) => {
+        const code = error.code ?? 'unreadable';
+        throw new errors/* UsageError */.eb(`${given} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}; pass folders written by dataset-gen run`);
+    });
+    if (!info.isDirectory())
+        throw new errors/* UsageError */.eb(`${given} is a file, not a dataset folder; pass folders written by dataset-gen run`);
+}
 async function readDatasetPart(given, cwd) {
     const dir = external_node_path_default().resolve(cwd, given);
+    await checkDatasetDir(dir, given);
     const read = (file, limit) => readPartText(dir, given, file, limit);
     const [manifestText, cocoText, metricsText, csvText] = await Promise.all([
         read(DATASET_FILES.manifest, PART_FILE_LIMITS.manifest),
@@ -38313,6 +38337,622 @@ async function mergeDatasets(request, hooks = {}) {
     finally {
         await lock.release();
     }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/diff/count-changes.ts
+/**
+ * The numbers of two datasets side by side, each counted from the dataset's own rows: frames sampled,
+ * kept and dropped by reason (metrics.csv), detections per class, per image and by score (the COCO
+ * file), and the videos by content (manifest.json).
+ */
+
+const SCORE_BUCKETS = 10;
+function frameCounts(frames) {
+    const byReason = Object.fromEntries(DROP_REASONS.map((reason) => [reason, 0]));
+    let kept = 0;
+    for (const frame of frames) {
+        if (frame.outcome === 'kept')
+            kept++;
+        else
+            byReason[frame.reason]++;
+    }
+    return { sampled: frames.length, kept, byReason };
+}
+function frameCountChanges(base, head) {
+    const before = frameCounts(base.frames);
+    const after = frameCounts(head.frames);
+    return {
+        sampled: { before: before.sampled, after: after.sampled },
+        kept: { before: before.kept, after: after.kept },
+        dropped: { before: before.sampled - before.kept, after: after.sampled - after.kept },
+        droppedByReason: Object.fromEntries(DROP_REASONS.map((reason) => [reason, { before: before.byReason[reason], after: after.byReason[reason] }])),
+    };
+}
+const count_changes_round = (n, digits) => Number(n.toFixed(digits));
+function distribution(kept) {
+    const perImage = kept.map((image) => image.detections.length);
+    const scores = kept.flatMap((image) => image.detections.map((d) => d.score));
+    const buckets = new Array(SCORE_BUCKETS).fill(0);
+    for (const score of scores)
+        buckets[Math.min(SCORE_BUCKETS - 1, Math.floor(score * SCORE_BUCKETS))]++;
+    const sum = (values) => values.reduce((a, b) => a + b, 0);
+    return {
+        perImage: {
+            min: perImage.length === 0 ? 0 : Math.min(...perImage),
+            mean: perImage.length === 0 ? 0 : count_changes_round(sum(perImage) / perImage.length, 3),
+            max: perImage.length === 0 ? 0 : Math.max(...perImage),
+        },
+        scoreBuckets: buckets,
+        meanScore: scores.length === 0 ? 0 : count_changes_round(sum(scores) / scores.length, 4),
+    };
+}
+function perClass(kept) {
+    const counts = new Map();
+    for (const image of kept)
+        for (const d of image.detections)
+            counts.set(d.className, (counts.get(d.className) ?? 0) + 1);
+    return counts;
+}
+function detectionChanges(base, head) {
+    const before = perClass(base.kept);
+    const after = perClass(head.kept);
+    const byClass = [...new Set([...before.keys(), ...after.keys()])]
+        .map((name) => ({ name, before: before.get(name) ?? 0, after: after.get(name) ?? 0 }))
+        .sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before) || b.before - a.before || (a.name < b.name ? -1 : 1));
+    const total = (counts) => [...counts.values()].reduce((a, b) => a + b, 0);
+    return {
+        total: { before: total(before), after: total(after) },
+        byClass,
+        lost: byClass.filter((c) => c.after === 0).map((c) => c.name),
+        gained: byClass.filter((c) => c.before === 0).map((c) => c.name),
+        before: distribution(base.kept),
+        after: distribution(head.kept),
+    };
+}
+const diffVideo = (video) => ({
+    stem: video.stem,
+    sha256: video.sha256,
+    durationSeconds: video.durationSeconds,
+});
+function videoChanges(base, head) {
+    const baseSha = new Set(base.manifest.videos.map((v) => v.sha256));
+    const headSha = new Set(head.manifest.videos.map((v) => v.sha256));
+    const added = head.manifest.videos.filter((v) => !baseSha.has(v.sha256)).map(diffVideo);
+    const removed = base.manifest.videos.filter((v) => !headSha.has(v.sha256)).map(diffVideo);
+    const removedStems = new Set(removed.map((v) => v.stem));
+    return {
+        added,
+        removed,
+        same: head.manifest.videos.filter((v) => baseSha.has(v.sha256)).length,
+        replacedStems: added.filter((v) => removedStems.has(v.stem)).map((v) => v.stem),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/diff/diff-headline.ts
+/** Whether the datasets hold the same frames, images and boxes (settings may still differ). */
+function verdictOf(diff) {
+    const { videos, frames, detections, frameChanges } = diff;
+    const countsEqual = [frames.sampled, frames.kept, frames.dropped, ...Object.values(frames.droppedByReason), detections.total, ...detections.byClass].every((change) => change.before === change.after);
+    const same = countsEqual &&
+        videos.added.length === 0 &&
+        videos.removed.length === 0 &&
+        frameChanges.added.length === 0 &&
+        frameChanges.removed.length === 0 &&
+        frameChanges.changed.length === 0;
+    return same ? 'no-change' : 'changed';
+}
+const diff_headline_plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "20 → 18 (−2, −10.0 %)"; "20 (same)" when equal. */
+function beforeAfter(change) {
+    const delta = change.after - change.before;
+    if (delta === 0)
+        return `${change.before} (same)`;
+    const sign = delta > 0 ? '+' : '−';
+    const share = change.before > 0 ? `, ${sign}${((Math.abs(delta) / change.before) * 100).toFixed(1)} %` : '';
+    return `${change.before} → ${change.after} (${sign}${Math.abs(delta)}${share})`;
+}
+function headlineOf(diff, verdict) {
+    const settings = diff.settings.length > 0 ? `; ${diff_headline_plural(diff.settings.length, 'setting')} differ${diff.settings.length === 1 ? 's' : ''}` : '';
+    if (verdict === 'no-change') {
+        return `No change: ${diff_headline_plural(diff.frames.kept.after, 'image')}, ${diff_headline_plural(diff.detections.total.after, 'detection')}, the same frames and boxes${settings}`;
+    }
+    const { frameChanges, detections, videos } = diff;
+    const parts = [`images ${beforeAfter(diff.frames.kept)}`, `detections ${beforeAfter(detections.total)}`];
+    const frames = [
+        frameChanges.added.length > 0 ? `${frameChanges.added.length} added` : '',
+        frameChanges.removed.length > 0 ? `${frameChanges.removed.length} removed` : '',
+        frameChanges.changed.length > 0 ? `${frameChanges.changed.length} with other boxes` : '',
+    ].filter((part) => part !== '');
+    if (frames.length > 0)
+        parts.push(`frames: ${frames.join(', ')}`);
+    if (videos.added.length + videos.removed.length > 0)
+        parts.push(`videos: ${videos.added.length} added, ${videos.removed.length} removed`);
+    if (detections.lost.length > 0)
+        parts.push(`classes lost: ${detections.lost.join(', ')}`);
+    if (detections.gained.length > 0)
+        parts.push(`classes new: ${detections.gained.join(', ')}`);
+    return `Changed: ${parts.join('; ')}${settings}`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/diff/diff-model.ts
+const DIFF_SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./src/pipeline/diff/box-pairing.ts
+/**
+ * Pairs the boxes of one frame seen twice (a baseline and a new run, or two input shapes): greedily,
+ * highest IoU first, each box at most once, at IoU ≥ 0.5 by default; either boxes of the same class
+ * (the same object found again) or of different classes (the same object relabelled).
+ */
+
+/** The IoU at which two boxes are taken for the same object (COCO's AP50, the issue's rule). */
+const PAIR_MIN_IOU = 0.5;
+/**
+ * Pairs `reference` boxes with `candidate` boxes of the same class (`classes: 'same'`, the default)
+ * or of another class (`'different'`). Ties in IoU keep the given order, so the result is
+ * deterministic.
+ */
+function pairBoxes(reference, candidate, { minIou = PAIR_MIN_IOU, classes = 'same' } = {}) {
+    const scored = [];
+    for (const r of reference) {
+        for (const c of candidate) {
+            if ((r.className === c.className) !== (classes === 'same'))
+                continue;
+            const overlap = iou(r.box, c.box);
+            if (overlap >= minIou)
+                scored.push({ reference: r, candidate: c, iou: overlap });
+        }
+    }
+    scored.sort((a, b) => b.iou - a.iou);
+    const usedReference = new Set();
+    const usedCandidate = new Set();
+    const pairs = [];
+    for (const pair of scored) {
+        if (usedReference.has(pair.reference) || usedCandidate.has(pair.candidate))
+            continue;
+        usedReference.add(pair.reference);
+        usedCandidate.add(pair.candidate);
+        pairs.push(pair);
+    }
+    return {
+        pairs,
+        unmatchedReference: reference.filter((r) => !usedReference.has(r)),
+        unmatchedCandidate: candidate.filter((c) => !usedCandidate.has(c)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/diff/frame-changes.ts
+
+/** Below this IoU a box paired with one of its class counts as moved. */
+const MOVED_IOU = 0.9;
+const keyOf = (sha256, frameIndex) => `${sha256}#${frameIndex}`;
+function indexSide(part) {
+    const shaOf = new Map(part.manifest.videos.map((video) => [video.stem, video.sha256]));
+    const fates = new Map();
+    for (const row of part.frames) {
+        const key = keyOf(shaOf.get(row.video), row.frameIndex);
+        if (!fates.has(key))
+            fates.set(key, row.outcome === 'kept' ? 'kept' : row.reason);
+    }
+    const kept = new Map();
+    for (const image of part.kept) {
+        const sha256 = shaOf.get(image.video);
+        const key = keyOf(sha256, image.frameIndex);
+        if (!kept.has(key))
+            kept.set(key, { image, sha256 });
+    }
+    return { fates, kept };
+}
+const diffBox = (d) => ({ className: d.className, score: d.score, box: { ...d.box } });
+/** The boxes of one frame kept on both sides; null when they are the same. */
+function boxChange(sha256, base, head) {
+    const same = pairBoxes(base.detections, head.detections);
+    const relabel = pairBoxes(same.unmatchedReference, same.unmatchedCandidate, { classes: 'different' });
+    const moved = same.pairs.filter((pair) => pair.iou < MOVED_IOU);
+    const change = {
+        sha256,
+        frameIndex: head.frameIndex,
+        file: head.file,
+        baseFile: base.file,
+        paired: same.pairs.length,
+        added: relabel.unmatchedCandidate.map(diffBox),
+        removed: relabel.unmatchedReference.map(diffBox),
+        relabelled: relabel.pairs.map((pair) => ({ before: diffBox(pair.reference), after: diffBox(pair.candidate) })),
+        moved: moved.map((pair) => ({ before: diffBox(pair.reference), after: diffBox(pair.candidate), iou: pair.iou })),
+    };
+    return weight(change) === 0 ? null : change;
+}
+/** How much a frame's boxes changed: each box added, removed, relabelled or moved counts one. */
+function weight(change) {
+    return change.added.length + change.removed.length + change.relabelled.length + change.moved.length;
+}
+function moves(from, other) {
+    const found = [];
+    for (const [key, { image, sha256 }] of from.kept) {
+        if (other.kept.has(key))
+            continue;
+        found.push({ sha256, frameIndex: image.frameIndex, file: image.file, other: other.fates.get(key) ?? 'not sampled' });
+    }
+    return found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+function frameChanges(basePart, headPart) {
+    const base = indexSide(basePart);
+    const head = indexSide(headPart);
+    const changed = [];
+    let unchanged = 0;
+    for (const [key, { image, sha256 }] of head.kept) {
+        const before = base.kept.get(key);
+        if (before === undefined)
+            continue;
+        const change = boxChange(sha256, before.image, image);
+        if (change === null)
+            unchanged++;
+        else
+            changed.push(change);
+    }
+    changed.sort((a, b) => weight(b) - weight(a) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const total = (pick) => changed.reduce((sum, c) => sum + pick(c).length, 0);
+    return {
+        added: moves(head, base),
+        removed: moves(base, head),
+        unchanged,
+        changed,
+        boxes: { added: total((c) => c.added), removed: total((c) => c.removed), relabelled: total((c) => c.relabelled), moved: total((c) => c.moved) },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/diff/setting-changes.ts
+/** Options that name a place on one machine or tune how a run goes, never what it writes. */
+const MACHINE_OPTIONS = [
+    'overwrite',
+    'modelPath',
+    'ffmpegPath',
+    'exclude',
+    'pricePerHour',
+    'executionProviders',
+    'inferenceWorkers',
+    'stallTimeoutSeconds',
+    'downloadTimeoutSeconds',
+];
+/** The manifest's values a dataset's content depends on, keyed by where they sit in manifest.json. */
+function settingsOf(manifest) {
+    const config = { ...manifest.config };
+    for (const key of MACHINE_OPTIONS)
+        delete config[key];
+    // The providers a model config lists; the ones that ran are runtime.executionProviders.
+    if (typeof config.model === 'object' && config.model !== null) {
+        const { executionProviders: _providers, ...model } = config.model;
+        config.model = model;
+    }
+    const { runtime } = manifest;
+    return {
+        tool: { version: manifest.tool.version },
+        model: { sha256: manifest.model.sha256, classNames: manifest.model.classNames },
+        runtime: {
+            ffmpeg: runtime.ffmpeg.version,
+            onnxruntime: runtime.onnxruntime,
+            sharp: runtime.sharp,
+            libvips: runtime.libvips,
+            executionProviders: runtime.executionProviders,
+            decoder: runtime.decoder,
+        },
+        labelled: (manifest.labelled ?? []).map((source) => ({ kind: source.kind, sha256: source.sha256 })),
+        config,
+    };
+}
+const isPlain = (value) => value === null || typeof value !== 'object';
+/**
+ * Every path (`config.quality.blurRatio`) where two JSON values differ. An array of plain values
+ * (class names, exports) differs as a whole; an array of objects element by element; a missing value
+ * is null.
+ */
+function jsonDifferences(before, after, at = '') {
+    if (Object.is(before, after) || (before === undefined && after === null) || (before === null && after === undefined))
+        return [];
+    const bothObjects = typeof before === 'object' && typeof after === 'object' && before !== null && after !== null;
+    if (!bothObjects || Array.isArray(before) !== Array.isArray(after))
+        return [{ path: at, before: before ?? null, after: after ?? null }];
+    if (Array.isArray(before) && Array.isArray(after)) {
+        if ([...before, ...after].every(isPlain)) {
+            const same = before.length === after.length && before.every((value, i) => Object.is(value, after[i]));
+            return same ? [] : [{ path: at, before, after }];
+        }
+        return Array.from({ length: Math.max(before.length, after.length) }, (_, i) => jsonDifferences(before[i], after[i], `${at}[${i}]`)).flat();
+    }
+    const a = before;
+    const b = after;
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    return keys.flatMap((key) => jsonDifferences(a[key], b[key], at === '' ? key : `${at}.${key}`));
+}
+/** The settings that differ between the baseline's manifest and head's. */
+function settingChanges(base, head) {
+    return jsonDifferences(settingsOf(base), settingsOf(head));
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/diff/diff-datasets.ts
+/**
+ * `dataset-gen diff`: two finished datasets read back through the trust boundary (the reader `merge`
+ * uses: every file a regular file within its limit, checked against its schema, the records agreeing
+ * with each other) and compared: settings, videos, frame counts, detections, frame by frame and box
+ * by box, and the quality gates each was checked against.
+ */
+
+
+
+
+
+
+function side(part) {
+    const { manifest } = part;
+    return { given: part.given, site: manifest.config.site, toolVersion: manifest.tool.version, runId: manifest.run.id, finishedAt: manifest.run.finishedAt };
+}
+/** The comparison of two datasets already read. */
+function compareDatasets(base, head) {
+    const body = {
+        schemaVersion: DIFF_SCHEMA_VERSION,
+        base: side(base),
+        head: side(head),
+        settings: settingChanges(base.manifest, head.manifest),
+        videos: videoChanges(base, head),
+        frames: frameCountChanges(base, head),
+        detections: detectionChanges(base, head),
+        frameChanges: frameChanges(base, head),
+        gates: { before: base.metrics.qualityGates ?? null, after: head.metrics.qualityGates ?? null },
+    };
+    const verdict = verdictOf(body);
+    // The verdict and its line come first in diff.json, after the two sides.
+    const { schemaVersion, base: baseSide, head: headSide, ...rest } = body;
+    return { schemaVersion, base: baseSide, head: headSide, verdict, headline: headlineOf(body, verdict), ...rest };
+}
+/** Reads both datasets (a UsageError in one line when either is not a finished, unedited dataset) and compares them. */
+async function diffDatasets(request) {
+    const [base, head] = await Promise.all([readDatasetPart(request.base, request.cwd), readDatasetPart(request.head, request.cwd)]);
+    return compareDatasets(base, head);
+}
+/** The diff as the JSON file `--json-out` writes. */
+function diffJson(diff) {
+    return `${JSON.stringify(diff, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/diff/diff-sections.ts
+/**
+ * The diff's Markdown sections, each a `<details>` block with a table whose rows are capped at
+ * `rows` (the note under a capped table says how many more; the JSON file holds them all). Every
+ * string read from a dataset is cut and escaped (userText), so a file or class name cannot break the
+ * table or inject HTML into a pull-request comment.
+ */
+
+
+
+
+
+const MAX_VALUE_CHARS = 80;
+/** A collapsed block; empty when it has nothing to show. */
+function details(summary, body) {
+    return ['', `<details><summary>${summary}</summary>`, '', ...body, '', '</details>'];
+}
+const shortSha = (sha256) => sha256.slice(0, 12);
+function diff_sections_shown(value) {
+    return blocks_userText(cut(JSON.stringify(value) ?? 'null', MAX_VALUE_CHARS));
+}
+function settingsSection(diff, rows) {
+    if (diff.settings.length === 0)
+        return [];
+    const { shown: list, note } = truncated(diff.settings, rows, 'settings');
+    return details(`Settings that differ (${diff.settings.length})`, [
+        ...blocks_table(['Setting', 'Baseline', 'This run'], ['l', 'l', 'l'], list.map((s) => [blocks_userText(s.path), diff_sections_shown(s.before), diff_sections_shown(s.after)])),
+        ...note,
+    ]);
+}
+function diff_sections_videosSection(diff, rows) {
+    const { added, removed, same } = diff.videos;
+    if (added.length + removed.length === 0)
+        return [];
+    const all = [...added.map((v) => ({ v, what: 'added' })), ...removed.map((v) => ({ v, what: 'removed' }))];
+    const { shown: list, note } = truncated(all, rows, 'videos');
+    return details(`Videos: ${added.length} added, ${removed.length} removed, ${same} the same`, [
+        ...blocks_table(['Video', 'sha256', 'Duration', ''], ['l', 'l', 'r', 'l'], list.map(({ v, what }) => [blocks_userText(v.stem), `\`${shortSha(v.sha256)}\``, `${v.durationSeconds.toFixed(1)} s`, what])),
+        ...note,
+    ]);
+}
+function diff_sections_dropsSection(diff) {
+    const { frames } = diff;
+    const reasons = DROP_REASONS.filter((r) => frames.droppedByReason[r].before + frames.droppedByReason[r].after > 0);
+    if (reasons.length === 0)
+        return ['', 'No frame dropped in either dataset.'];
+    return details(`Frames dropped by reason: ${beforeAfter(frames.dropped)}`, [
+        ...blocks_table(['Reason', 'Baseline', 'This run', 'Change'], ['l', 'r', 'r', 'r'], reasons.map((r) => {
+            const { before, after } = frames.droppedByReason[r];
+            return [r, format_int(before), format_int(after), signed(after - before)];
+        })),
+    ]);
+}
+function signed(delta) {
+    return delta === 0 ? '0' : `${delta > 0 ? '+' : '−'}${format_int(Math.abs(delta))}`;
+}
+function diff_sections_classesSection(diff, rows) {
+    const { byClass } = diff.detections;
+    if (byClass.length === 0)
+        return [];
+    const { shown: list, note } = truncated(byClass, rows, 'classes');
+    return details(`Detections per class (${byClass.length} classes)`, [
+        ...blocks_table(['Class', 'Baseline', 'This run', 'Change'], ['l', 'r', 'r', 'r'], list.map((c) => [
+            blocks_userText(c.name) + (c.after === 0 ? ' **(lost)**' : c.before === 0 ? ' **(new)**' : ''),
+            format_int(c.before),
+            format_int(c.after),
+            signed(c.after - c.before),
+        ])),
+        ...note,
+    ]);
+}
+function scoreLine(d) {
+    return d.scoreBuckets.map((count) => format_int(count)).join(' · ');
+}
+function distributionSection(diff) {
+    const { before, after } = diff.detections;
+    const perImage = (d) => `${d.perImage.min} / ${d.perImage.mean} / ${d.perImage.max}`;
+    return details('Detections per image and scores', [
+        ...blocks_table(['', 'Baseline', 'This run'], ['l', 'r', 'r'], [
+            ['Detections per image (min / mean / max)', perImage(before), perImage(after)],
+            ['Mean score', before.meanScore.toFixed(3), after.meanScore.toFixed(3)],
+            ['Scores in tenths (0–0.1 · … · 0.9–1)', scoreLine(before), scoreLine(after)],
+        ]),
+    ]);
+}
+function movesSection(title, moves, rows, otherSide) {
+    if (moves.length === 0)
+        return [];
+    const { shown: list, note } = truncated(moves, rows, 'frames');
+    return details(`${title} (${moves.length})`, [
+        ...blocks_table(['Image', 'Video sha256', 'Frame', otherSide], ['l', 'l', 'r', 'l'], list.map((m) => [blocks_userText(m.file), `\`${shortSha(m.sha256)}\``, format_int(m.frameIndex), m.other])),
+        ...note,
+    ]);
+}
+function framesAddedSection(diff, rows) {
+    return movesSection('Frames kept only in this run', diff.frameChanges.added, rows, 'In the baseline');
+}
+function framesRemovedSection(diff, rows) {
+    return movesSection('Frames kept only in the baseline', diff.frameChanges.removed, rows, 'In this run');
+}
+const boxText = (b) => `${blocks_userText(b.className)} ${b.score.toFixed(2)}`;
+/** "+person 0.81, −car 0.40, car → truck, person moved (IoU 0.72)", at most a few of each. */
+function boxChanges(change) {
+    const few = (items, text) => items.length <= 3 ? items.map(text) : [...items.slice(0, 3).map(text), `… ${items.length - 3} more`];
+    return [
+        ...few(change.added, (b) => `+${boxText(b)}`),
+        ...few(change.removed, (b) => `−${boxText(b)}`),
+        ...few(change.relabelled, (r) => `${blocks_userText(r.before.className)} → ${blocks_userText(r.after.className)}`),
+        ...few(change.moved, (m) => `${blocks_userText(m.after.className)} moved (IoU ${m.iou.toFixed(2)})`),
+    ].join(', ');
+}
+function boxesSection(diff, rows) {
+    const { changed, boxes, unchanged } = diff.frameChanges;
+    if (changed.length === 0)
+        return [];
+    const { shown: list, note } = truncated(changed, rows, 'frames');
+    return details(`Frames in both with other boxes (${changed.length}; ${unchanged} the same): ${boxes.added} boxes added, ${boxes.removed} removed, ${boxes.relabelled} relabelled, ${boxes.moved} moved`, [
+        ...blocks_table(['Image', 'Frame', 'Paired', 'Changes'], ['l', 'r', 'r', 'l'], list.map((c) => [blocks_userText(c.file), format_int(c.frameIndex), format_int(c.paired), boxChanges(c)])),
+        ...note,
+    ]);
+}
+function gateCell(gates) {
+    if (gates === null)
+        return 'not recorded';
+    if (gates.length === 0)
+        return 'none set';
+    const missed = gates.filter((g) => !g.passed).length;
+    return missed === 0 ? `${gates.length} passed` : `**${missed} missed** of ${gates.length}`;
+}
+/** The gates row of the small table. */
+function gatesRow(diff) {
+    return ['Quality gates', gateCell(diff.gates.before), gateCell(diff.gates.after), ''];
+}
+function gatesSection(diff) {
+    const rows = [...(diff.gates.before ?? []).map((g) => ['baseline', g]), ...(diff.gates.after ?? []).map((g) => ['this run', g])];
+    if (rows.length === 0)
+        return [];
+    return details('Quality gates', [
+        ...blocks_table(['Dataset', 'Gate', 'Threshold', 'Measured', 'Result'], ['l', 'l', 'r', 'r', 'l'], rows.map(([who, g]) => [who, blocks_userText(g.name), String(g.threshold), String(g.actual), g.passed ? 'passed' : '**missed**'])),
+    ]);
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/diff/diff-markdown.ts
+/**
+ * The diff as Markdown for a job summary or a pull-request comment: a one-line verdict, a small table
+ * (images, frames, detections, gates: baseline, this run, change), then the details under
+ * `<details>`. It fits `limitBytes` (UTF-8) on any dataset: the long tables are shortened until it
+ * does, and it says so; the JSON file (`--json-out`) holds every row.
+ */
+
+
+
+
+
+/** GitHub's limit for a step summary; a pull-request comment takes at most 65 536 characters. */
+const DIFF_MARKDOWN_LIMIT_BYTES = 1024 * 1024;
+/** Said under the details when a long table shows only its first rows. */
+const cutNote = (rows) => `_Long tables show their first ${rows} rows; every row is in the JSON diff (\`dataset-gen diff --json-out\`)._`;
+const HARD_CUT_NOTE = '\n\n_Diff cut to fit; every row is in the JSON diff (`dataset-gen diff --json-out`)._\n';
+function signedChange(before, after) {
+    const delta = after - before;
+    if (delta === 0)
+        return '—';
+    const share = before > 0 ? ` (${delta > 0 ? '+' : '−'}${((Math.abs(delta) / before) * 100).toFixed(1)} %)` : '';
+    return `${delta > 0 ? '+' : '−'}${format_int(Math.abs(delta))}${share}`;
+}
+function summaryTable(diff) {
+    const row = (label, change) => [
+        label,
+        format_int(change.before),
+        format_int(change.after),
+        signedChange(change.before, change.after),
+    ];
+    const { frameChanges } = diff;
+    return blocks_table(['', 'Baseline', 'This run', 'Change'], ['l', 'r', 'r', 'r'], [
+        row('Images kept', diff.frames.kept),
+        row('Frames sampled', diff.frames.sampled),
+        row('Frames dropped', diff.frames.dropped),
+        row('Detections', diff.detections.total),
+        [
+            'Frames kept only here / only in the baseline / with other boxes',
+            '',
+            '',
+            `${format_int(frameChanges.added.length)} / ${format_int(frameChanges.removed.length)} / ${format_int(frameChanges.changed.length)}`,
+        ],
+        gatesRow(diff),
+    ]);
+}
+function sidesLine(diff) {
+    const side = (s) => `${blocks_userText(s.given)} (run ${blocks_userText(s.runId)}, dataset-gen ${blocks_userText(s.toolVersion)})`;
+    return `Baseline: ${side(diff.base)} · this run: ${side(diff.head)}`;
+}
+/** Whether a table longer than `rows` is shortened. */
+function anyTableCut(diff, rows) {
+    const { settings, videos, detections, frameChanges } = diff;
+    const lengths = [
+        settings.length,
+        videos.added.length + videos.removed.length,
+        detections.byClass.length,
+        frameChanges.added.length,
+        frameChanges.removed.length,
+        frameChanges.changed.length,
+    ];
+    return lengths.some((length) => length > rows);
+}
+function diff_markdown_render(diff, rows) {
+    const verdict = diff.verdict === 'no-change' ? '**No change**' : '**Changed**';
+    const headline = blocks_userText(diff.headline.replace(/^(No change|Changed): /, ''));
+    const lines = [
+        `${verdict}: ${headline}`,
+        '',
+        ...summaryTable(diff),
+        '',
+        sidesLine(diff),
+        ...settingsSection(diff, rows),
+        ...diff_sections_videosSection(diff, rows),
+        ...diff_sections_dropsSection(diff),
+        ...diff_sections_classesSection(diff, rows),
+        ...distributionSection(diff),
+        ...framesAddedSection(diff, rows),
+        ...framesRemovedSection(diff, rows),
+        ...boxesSection(diff, rows),
+        ...gatesSection(diff),
+        ...(anyTableCut(diff, rows) ? ['', cutNote(rows)] : []),
+    ];
+    return `${lines.join('\n')}\n`;
+}
+const diff_markdown_bytes = (text) => Buffer.byteLength(text, 'utf8');
+function renderDiffMarkdown(diff, options = {}) {
+    const limit = options.limitBytes ?? DIFF_MARKDOWN_LIMIT_BYTES;
+    let rows = options.maxTableRows ?? DEFAULT_MAX_TABLE_ROWS;
+    let text = diff_markdown_render(diff, rows);
+    // Only the long tables grow with the data: shrink them in proportion until the text fits.
+    for (let size = diff_markdown_bytes(text); size > limit && rows > 1; size = diff_markdown_bytes(text)) {
+        rows = Math.max(1, Math.min(rows - 1, Math.floor((rows * limit * 0.9) / size)));
+        text = diff_markdown_render(diff, rows);
+    }
+    if (diff_markdown_bytes(text) > limit)
+        text = cutToBytes(text, Math.max(0, limit - diff_markdown_bytes(HARD_CUT_NOTE))) + HARD_CUT_NOTE;
+    return text;
 }
 
 ;// CONCATENATED MODULE: ./src/options/parse.ts
@@ -39260,6 +39900,9 @@ function estimateFleet(input) {
 // The run, the merge and their results.
 
 
+// Two datasets compared (`dataset-gen diff`).
+
+
 // Options: the one validator, its parsers, the raw form both doors build.
 
 
@@ -39541,6 +40184,98 @@ function runCost(args) {
     return renderEstimate(input, estimateFleet(input));
 }
 
+;// CONCATENATED MODULE: ./src/cli/diff.ts
+/**
+ * `dataset-gen diff <base> <head>`: what changed from a baseline dataset to a new one, as Markdown
+ * (stdout, or `--markdown-out`) and JSON (`--json-out`). Exit 0 whatever the difference; non-zero only
+ * when a folder is not a finished, unedited dataset (2) or a file cannot be written (6).
+ */
+
+
+
+
+
+const DIFF_OPTIONS = {
+    'markdown-out': { type: 'string' },
+    'json-out': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+};
+const DIFF_HELP = `dataset-gen diff — what changed from a baseline dataset to a new one
+
+Usage:
+  dataset-gen diff <baseline dataset> <new dataset> [--markdown-out <file>] [--json-out <file>]
+
+Reads both folders as dataset-gen wrote them (each file checked, as merge checks a part) and
+compares them: the settings that differ (tool version, model and its sha256, every option), the videos
+by content (sha256), frames sampled, kept and dropped by reason, detections per class, per image and
+by score, the frames kept on one side only (a frame is its video's sha256 and frame index) with what
+became of it on the other, and for frames kept on both the boxes added, removed, relabelled (paired
+at IoU >= 0.5) and moved (IoU < 0.9), and both datasets' quality gates. The Markdown opens with a
+one-line verdict ("No change" or "Changed") and a small table, the details folded below, and fits
+GitHub's 1 MiB summary limit (long tables are shortened, and it says so; the JSON has every row).
+
+Options:
+  --markdown-out <file>     write the Markdown to this file instead of stdout
+  --json-out <file>         also write the whole diff as JSON (every frame and box change)
+  -h, --help                this help
+
+Exit codes:
+    0  compared, whatever the difference (read the verdict)
+    2  a folder is not a finished dataset-gen dataset, or was changed after it was written; a bad option
+    6  an output file cannot be written
+
+Examples:
+  # what a pull request's new thresholds do to a site's dataset
+  dataset-gen diff baseline dataset --markdown-out diff.md --json-out diff.json
+
+  # against the default branch's dataset, downloaded as an artifact (the Markdown on stdout)
+  dataset-gen diff downloaded/dataset-north-yard dataset
+`;
+/** `dataset-gen diff`'s arguments, or 'help'. */
+function parseDiffArgs(args) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...args], strict: true, allowPositionals: true, options: DIFF_OPTIONS });
+    }
+    catch (error) {
+        const message = error.message
+            .split('\n')[0]
+            ?.replace(/\. To specify a positional.*$/, '')
+            .replace(/\.$/, '');
+        throw new errors/* UsageError */.eb(`${message}; see dataset-gen diff --help`);
+    }
+    const { values, positionals } = parsed;
+    if (values.help)
+        return 'help';
+    if (positionals.length !== 2) {
+        throw (0,errors/* invalidParameterError */.pn)('dataset-gen diff', 'two dataset folders (the baseline, then the new dataset)', positionals.length);
+    }
+    for (const name of ['markdown-out', 'json-out']) {
+        if (values[name] === '')
+            throw (0,errors/* invalidParameterError */.pn)(`--${name}`, 'a file path', values[name]);
+    }
+    return { base: positionals[0], head: positionals[1], markdownOut: values['markdown-out'] ?? null, jsonOut: values['json-out'] ?? null };
+}
+async function writeOut(file, text, flag) {
+    try {
+        await (0,promises_namespaceObject.writeFile)(file, text);
+    }
+    catch (error) {
+        throw new errors/* OutputError */.u7(`Cannot write ${flag} ${file} (${error.code ?? error.message}); pass a path in a folder you can write`);
+    }
+}
+/** Compares the two datasets; the text for stdout (the Markdown, or nothing when it went to a file). */
+async function runDiffCommand(args, cwd) {
+    const diff = await diffDatasets({ base: args.base, head: args.head, cwd });
+    const markdown = renderDiffMarkdown(diff);
+    if (args.jsonOut !== null)
+        await writeOut(external_node_path_default().resolve(cwd, args.jsonOut), diffJson(diff), '--json-out');
+    if (args.markdownOut === null)
+        return markdown;
+    await writeOut(external_node_path_default().resolve(cwd, args.markdownOut), markdown, '--markdown-out');
+    return '';
+}
+
 ;// CONCATENATED MODULE: ./src/cli/doctor.ts
 /**
  * `dataset-gen doctor`: whether this machine runs what a run would ask for (the execution providers,
@@ -39621,6 +40356,7 @@ async function runDoctorCommand(raw, cwd) {
 
 
 
+
 const VALUE_OPTIONS = [
     'out',
     'site',
@@ -39661,8 +40397,8 @@ const VALUE_OPTIONS = [
     'download-timeout',
 ];
 /** The commands that have help of their own (`dataset-gen <command> --help`, `dataset-gen help <command>`). */
-const HELP_TOPICS = ['run', 'merge', 'cost', 'doctor'];
-const COMMANDS = ['run', 'merge', 'cost', 'doctor', 'help', 'version'];
+const HELP_TOPICS = ['run', 'merge', 'diff', 'cost', 'doctor'];
+const COMMANDS = ['run', 'merge', 'diff', 'cost', 'doctor', 'help', 'version'];
 /** `dataset-gen run`'s options, as parseArgs takes them (its help lists every one: test/unit/cli/help.test.ts). */
 const RUN_OPTIONS = {
     video: { type: 'string', multiple: true },
@@ -39691,7 +40427,7 @@ const MERGE_OPTIONS = {
 const help = (topic) => ({ command: 'help', topic, raw: {}, parts: [], logFormat: 'text', debug: false });
 function unknownCommand(command) {
     const hint = (0,errors/* didYouMean */.au)(command.replace(/^-+/, ''), COMMANDS, (name) => `\`dataset-gen ${name}\``);
-    return new errors/* UsageError */.eb(`Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\`, \`dataset-gen cost\` and \`dataset-gen doctor\` (see dataset-gen --help)`);
+    return new errors/* UsageError */.eb(`Unknown command "${command}"${hint}; the commands are \`dataset-gen run\`, \`dataset-gen merge\`, \`dataset-gen diff\`, \`dataset-gen cost\` and \`dataset-gen doctor\` (see dataset-gen --help)`);
 }
 /** `dataset-gen help [<command>]`. */
 function helpTopic(rest) {
@@ -39733,6 +40469,10 @@ function parseCliArgs(argv, env = process.env) {
         return { command: 'version', raw: {}, parts: [], logFormat: 'text', debug: false };
     if (command === 'merge')
         return parseMergeArgs(rest);
+    if (command === 'diff') {
+        const diff = parseDiffArgs(rest);
+        return diff === 'help' ? help('diff') : { command: 'diff', raw: {}, parts: [], logFormat: 'text', debug: false, diff };
+    }
     if (command === 'cost') {
         if (parseCostArgs(rest) === 'help')
             return help('cost');
@@ -39839,6 +40579,7 @@ function parseMergeArgs(rest) {
 
 
 
+
 const q = DEFAULT_QUALITY_THRESHOLDS;
 const preset = PRESETS[DEFAULT_PRESET];
 const help_percent = (fraction) => `${fraction} = ${Math.round(fraction * 100)} %`;
@@ -39851,6 +40592,7 @@ const OVERVIEW_HELP = `dataset-gen — turn site video into a pre-tagged COCO da
 Usage:
   dataset-gen run --video <file> [--video <file> ...] --out <dir> [options]
   dataset-gen merge <dataset>... --out <dir> [options]
+  dataset-gen diff <baseline> <dataset> [options]
   dataset-gen cost [options]
   dataset-gen doctor [options]
   dataset-gen <command> --help
@@ -39863,6 +40605,7 @@ YOLO, CVAT and Label Studio exports, metrics and a report, ready to correct in a
 Commands:
   run       sample, filter and pre-tag video frames into a dataset folder
   merge     join datasets made with the same model and config (e.g. time ranges of one video)
+  diff      what changed from a baseline dataset to a new one: settings, images, classes, frames, boxes
   cost      estimate the runners and monthly cost of processing many sites' video
   doctor    check what this machine would run on: execution providers, GPU, ffmpeg and NVDEC
   help      this overview; \`dataset-gen help <command>\` is the same as \`dataset-gen <command> --help\`
@@ -40065,11 +40808,12 @@ ${EXIT_CODE_LIST}
 `;
 /** The help a topic shows. */
 function helpText(topic) {
-    return { overview: OVERVIEW_HELP, run: RUN_HELP, merge: MERGE_HELP, cost: COST_HELP, doctor: DOCTOR_HELP }[topic];
+    return { overview: OVERVIEW_HELP, run: RUN_HELP, merge: MERGE_HELP, diff: DIFF_HELP, cost: COST_HELP, doctor: DOCTOR_HELP }[topic];
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /** The CLI: argv → Options → runPipeline, errors → one line and an exit code. */
+
 
 
 
@@ -40103,6 +40847,10 @@ async function runCli(argv, io) {
             const { text, exitCode } = await runDoctorCommand(args.raw, io.cwd);
             io.stdout.write(text);
             return exitCode;
+        }
+        if (args.command === 'diff' && args.diff) {
+            io.stdout.write(await runDiffCommand(args.diff, io.cwd));
+            return 0;
         }
         if (args.command === 'merge') {
             const logger = createLogger({ format: args.logFormat, level: args.debug ? 'debug' : 'info', stream: io.stderr });

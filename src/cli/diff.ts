@@ -42,7 +42,10 @@ Exit codes:
 
 Examples:
   # what a pull request's new thresholds do to a site's dataset
-  dataset-gen diff baseline/ dataset/ --markdown-out diff.md --json-out diff.json
+  dataset-gen diff baseline dataset --markdown-out diff.md --json-out diff.json
+
+  # against the default branch's dataset, downloaded as an artifact (the Markdown on stdout)
+  dataset-gen diff downloaded/dataset-north-yard dataset
 `;
 
 export interface DiffArgs {
@@ -58,12 +61,16 @@ export function parseDiffArgs(args: readonly string[]): DiffArgs | 'help' {
   try {
     parsed = parseArgs({ args: [...args], strict: true, allowPositionals: true, options: DIFF_OPTIONS });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]?.replace(/\.$/, '')}; see dataset-gen diff --help`);
+    const message = (error as Error).message
+      .split('\n')[0]
+      ?.replace(/\. To specify a positional.*$/, '')
+      .replace(/\.$/, '');
+    throw new UsageError(`${message}; see dataset-gen diff --help`);
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (positionals.length !== 2) {
-    throw invalidParameterError('dataset-gen diff', 'two dataset folders: the baseline, then the new dataset', `${positionals.length} folders`);
+    throw invalidParameterError('dataset-gen diff', 'two dataset folders (the baseline, then the new dataset)', positionals.length);
   }
   for (const name of ['markdown-out', 'json-out'] as const) {
     if (values[name] === '') throw invalidParameterError(`--${name}`, 'a file path', values[name]);

@@ -32,7 +32,8 @@ export interface DiffMarkdownOptions {
   maxTableRows?: number;
 }
 
-const CUT_NOTE = '_Tables shortened to fit; every row is in the JSON diff (`dataset-gen diff --json-out`)._';
+/** Said under the details when a long table shows only its first rows. */
+const cutNote = (rows: number): string => `_Long tables show their first ${rows} rows; every row is in the JSON diff (\`dataset-gen diff --json-out\`)._`;
 const HARD_CUT_NOTE = '\n\n_Diff cut to fit; every row is in the JSON diff (`dataset-gen diff --json-out`)._\n';
 
 function signedChange(before: number, after: number): string {
@@ -74,7 +75,21 @@ function sidesLine(diff: DatasetDiff): string {
   return `Baseline: ${side(diff.base)} · this run: ${side(diff.head)}`;
 }
 
-function render(diff: DatasetDiff, rows: number, shortened: boolean): string {
+/** Whether a table longer than `rows` is shortened. */
+function anyTableCut(diff: DatasetDiff, rows: number): boolean {
+  const { settings, videos, detections, frameChanges } = diff;
+  const lengths = [
+    settings.length,
+    videos.added.length + videos.removed.length,
+    detections.byClass.length,
+    frameChanges.added.length,
+    frameChanges.removed.length,
+    frameChanges.changed.length,
+  ];
+  return lengths.some((length) => length > rows);
+}
+
+function render(diff: DatasetDiff, rows: number): string {
   const verdict = diff.verdict === 'no-change' ? '**No change**' : '**Changed**';
   const headline = userText(diff.headline.replace(/^(No change|Changed): /, ''));
   const lines = [
@@ -92,7 +107,7 @@ function render(diff: DatasetDiff, rows: number, shortened: boolean): string {
     ...framesRemovedSection(diff, rows),
     ...boxesSection(diff, rows),
     ...gatesSection(diff),
-    ...(shortened ? ['', CUT_NOTE] : []),
+    ...(anyTableCut(diff, rows) ? ['', cutNote(rows)] : []),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -102,11 +117,11 @@ const bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
 export function renderDiffMarkdown(diff: DatasetDiff, options: DiffMarkdownOptions = {}): string {
   const limit = options.limitBytes ?? DIFF_MARKDOWN_LIMIT_BYTES;
   let rows = options.maxTableRows ?? DEFAULT_MAX_TABLE_ROWS;
-  let text = render(diff, rows, false);
+  let text = render(diff, rows);
   // Only the long tables grow with the data: shrink them in proportion until the text fits.
   for (let size = bytes(text); size > limit && rows > 1; size = bytes(text)) {
     rows = Math.max(1, Math.min(rows - 1, Math.floor((rows * limit * 0.9) / size)));
-    text = render(diff, rows, true);
+    text = render(diff, rows);
   }
   if (bytes(text) > limit) text = cutToBytes(text, Math.max(0, limit - bytes(HARD_CUT_NOTE))) + HARD_CUT_NOTE;
   return text;

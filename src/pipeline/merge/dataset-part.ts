@@ -7,6 +7,7 @@
  * every image name is checked to be the one dataset-gen gives that frame, and the records to agree
  * with each other, so nothing a part says can name a file outside the part or the merged dataset.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 
@@ -145,8 +146,18 @@ function readFrames(csvText: string, given: string, stems: ReadonlySet<string>, 
   return rows;
 }
 
+/** The dataset folder itself: a folder (or a link the user gave to one). */
+async function checkDatasetDir(dir: string, given: string): Promise<void> {
+  const info = await stat(dir).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(`${given} ${code === 'ENOENT' ? 'does not exist' : `cannot be read (${code})`}; pass folders written by dataset-gen run`);
+  });
+  if (!info.isDirectory()) throw new UsageError(`${given} is a file, not a dataset folder; pass folders written by dataset-gen run`);
+}
+
 export async function readDatasetPart(given: string, cwd: string): Promise<DatasetPart> {
   const dir = path.resolve(cwd, given);
+  await checkDatasetDir(dir, given);
   const read = (file: string, limit: number): Promise<string> => readPartText(dir, given, file, limit);
   const [manifestText, cocoText, metricsText, csvText] = await Promise.all([
     read(DATASET_FILES.manifest, PART_FILE_LIMITS.manifest),

@@ -7,15 +7,17 @@ import { describe, expect, test } from '@jest/globals';
 
 import { MERGE_OPTIONS, parseCliArgs, RUN_OPTIONS, type HelpTopic } from '../../../src/cli/args.js';
 import { COST_HELP, COST_OPTIONS, parseCostArgs, runCost } from '../../../src/cli/cost.js';
+import { DIFF_HELP, DIFF_OPTIONS } from '../../../src/cli/diff.js';
 import { DOCTOR_HELP, DOCTOR_OPTIONS } from '../../../src/cli/doctor.js';
 import { helpText, MERGE_HELP, OVERVIEW_HELP, RUN_HELP } from '../../../src/cli/help.js';
 import { EXIT_CODES, UsageError } from '../../../src/errors.js';
 
 type ParserOptions = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
-const COMMANDS: [command: 'run' | 'merge' | 'cost' | 'doctor', help: string, options: ParserOptions][] = [
+const COMMANDS: [command: 'run' | 'merge' | 'diff' | 'cost' | 'doctor', help: string, options: ParserOptions][] = [
   ['run', RUN_HELP, RUN_OPTIONS],
   ['merge', MERGE_HELP, MERGE_OPTIONS],
+  ['diff', DIFF_HELP, DIFF_OPTIONS],
   ['cost', COST_HELP, COST_OPTIONS],
   ['doctor', DOCTOR_HELP, DOCTOR_OPTIONS],
 ];

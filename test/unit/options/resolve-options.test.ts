@@ -228,7 +228,7 @@ describe('did you mean', () => {
     expect(message(['run', '--model-sha', 'x'])).toBe("Unknown option '--model-sha' (did you mean --model-sha256?); see dataset-gen run --help");
     expect(message(['run', '--zzz'])).toBe("Unknown option '--zzz'; see dataset-gen run --help");
     expect(message(['rnu'])).toBe(
-      'Unknown command "rnu" (did you mean `dataset-gen run`?); the commands are `dataset-gen run`, `dataset-gen merge`, `dataset-gen cost` and `dataset-gen doctor` (see dataset-gen --help)',
+      'Unknown command "rnu" (did you mean `dataset-gen run`?); the commands are `dataset-gen run`, `dataset-gen merge`, `dataset-gen diff`, `dataset-gen cost` and `dataset-gen doctor` (see dataset-gen --help)',
     );
     expect(message(['docter'])).toMatch(/^Unknown command "docter" \(did you mean `dataset-gen doctor`\?\)/);
     expect(message(['merg'])).toMatch(/^Unknown command "merg" \(did you mean `dataset-gen merge`\?\)/);
