@@ -96,6 +96,35 @@ describe("the README's first screen", () => {
   });
 });
 
+describe("the README's pull-request workflow", () => {
+  const block = [...readme.matchAll(/^```yaml\n([\s\S]*?)^```/gm)].map((m) => m[1]!).find((yaml) => yaml.includes('baseline-workflow:')) ?? '';
+  type Step = { id?: string; uses?: string; with?: Record<string, unknown> };
+  const parsed = (block === '' ? {} : parse(block)) as { on?: Record<string, unknown>; jobs?: Record<string, { permissions?: unknown; steps: Step[] }> };
+  const step = parsed.jobs?.dataset?.steps.find((s) => s.uses === 'protex/dataset-gen@v1');
+  const action = parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown> };
+
+  test('is a whole workflow on pull_request that parses without errors, with the comment and least privilege', async () => {
+    expect(block).not.toBe('');
+    const workflow = parseWorkflow({ name: 'README.md', content: block }, new NoOperationTraceWriter());
+    expect(workflow.value).toBeDefined();
+    const template = await convertWorkflowTemplate(workflow.context, workflow.value!);
+    expect([...workflow.context.errors.getErrors().map((e) => e.message), ...(template.errors ?? []).map((e) => e.Message)]).toEqual([]);
+    expect(Object.keys(parsed.on ?? {})).toEqual(['pull_request']);
+    expect(parsed.jobs?.dataset?.permissions).toEqual({ contents: 'read', actions: 'read', 'pull-requests': 'write' });
+    expect(step?.with).toMatchObject({ 'baseline-workflow': 'dataset.yml', 'pr-comment': true });
+    expect(readme).toContain('docs/workflows.md#dataset-pryml-review-a-pull-requests-datasets');
+  });
+
+  // Fails until the Action's diff inputs and outputs (issue 25) are in action.yml.
+  test('passes only inputs and reads only outputs action.yml declares', () => {
+    const given = Object.keys(step?.with ?? {});
+    expect(given.filter((name) => !(name in action.inputs))).toEqual([]);
+    const read = [...block.matchAll(new RegExp(`steps\\.${step?.id ?? 'none'}\\.outputs\\.([a-z-]+)`, 'g'))].map((m) => m[1]!);
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.filter((name) => !(name in action.outputs))).toEqual([]);
+  });
+});
+
 describe('links of README.md and docs/', () => {
   const files = [
     'README.md',

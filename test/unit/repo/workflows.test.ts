@@ -209,8 +209,8 @@ describe('action.yml', () => {
 });
 
 describe('.github/workflows', () => {
-  test('holds ci, release and dataset', () => {
-    expect(workflowFiles).toEqual(expect.arrayContaining(['ci.yml', 'dataset.yml', 'release.yml']));
+  test('holds ci, release, dataset and dataset-pr', () => {
+    expect(workflowFiles).toEqual(expect.arrayContaining(['ci.yml', 'dataset.yml', 'dataset-pr.yml', 'release.yml']));
   });
 
   describe.each(workflowFiles)('%s', (file) => {
@@ -280,7 +280,7 @@ describe('.github/workflows', () => {
     });
   });
 
-  test('write permissions are exactly: packages for the GHCR push, contents for moving tags', () => {
+  test('write permissions are exactly: packages for the GHCR push, contents for moving tags, pull-requests for the dataset comment', () => {
     const writes: string[] = [];
     for (const workflow of workflows) {
       for (const [id, job] of jobsOf(workflow)) {
@@ -288,7 +288,12 @@ describe('.github/workflows', () => {
         for (const [scope, level] of Object.entries(job.permissions)) if (level === 'write') writes.push(`${workflow.file} ${id}: ${scope}`);
       }
     }
-    expect(writes.sort()).toEqual(['release.yml image-gpu: packages', 'release.yml image: packages', 'release.yml release-commit: contents']);
+    expect(writes.sort()).toEqual([
+      'dataset-pr.yml dataset: pull-requests',
+      'release.yml image-gpu: packages',
+      'release.yml image: packages',
+      'release.yml release-commit: contents',
+    ]);
   });
 
   test('an action is pinned to one SHA and version everywhere', () => {
