@@ -38429,6 +38429,8 @@ function videoChanges(base, head) {
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/diff/diff-headline.ts
+/** The diff's verdict and its one line: "no change", or the changes a reviewer looks at first. */
+
 /** Whether the datasets hold the same frames, images and boxes (settings may still differ). */
 function verdictOf(diff) {
     const { videos, frames, detections, frameChanges } = diff;
@@ -38451,6 +38453,11 @@ function beforeAfter(change) {
     const share = change.before > 0 ? `, ${sign}${((Math.abs(delta) / change.before) * 100).toFixed(1)} %` : '';
     return `${change.before} → ${change.after} (${sign}${Math.abs(delta)}${share})`;
 }
+/** At most five names, each at most 40 characters: the line stays one line. */
+function names(list) {
+    const shown = list.slice(0, 5).map((name) => cut(name, 40));
+    return list.length > 5 ? `${shown.join(', ')} and ${list.length - 5} more` : shown.join(', ');
+}
 function headlineOf(diff, verdict) {
     const settings = diff.settings.length > 0 ? `; ${diff_headline_plural(diff.settings.length, 'setting')} differ${diff.settings.length === 1 ? 's' : ''}` : '';
     if (verdict === 'no-change') {
@@ -38468,9 +38475,9 @@ function headlineOf(diff, verdict) {
     if (videos.added.length + videos.removed.length > 0)
         parts.push(`videos: ${videos.added.length} added, ${videos.removed.length} removed`);
     if (detections.lost.length > 0)
-        parts.push(`classes lost: ${detections.lost.join(', ')}`);
+        parts.push(`classes lost: ${names(detections.lost)}`);
     if (detections.gained.length > 0)
-        parts.push(`classes new: ${detections.gained.join(', ')}`);
+        parts.push(`classes new: ${names(detections.gained)}`);
     return `Changed: ${parts.join('; ')}${settings}`;
 }
 
@@ -38920,7 +38927,7 @@ function anyTableCut(diff, rows) {
 }
 function diff_markdown_render(diff, rows) {
     const verdict = diff.verdict === 'no-change' ? '**No change**' : '**Changed**';
-    const headline = blocks_userText(diff.headline.replace(/^(No change|Changed): /, ''));
+    const headline = escapeMarkdown(diff.headline.replace(/^(No change|Changed): /, ''));
     const lines = [
         `${verdict}: ${headline}`,
         '',

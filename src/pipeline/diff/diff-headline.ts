@@ -1,4 +1,5 @@
 /** The diff's verdict and its one line: "no change", or the changes a reviewer looks at first. */
+import { cut } from '../../report/text-cut.js';
 import type { DatasetDiff } from './diff-model.js';
 
 type Body = Omit<DatasetDiff, 'verdict' | 'headline'>;
@@ -30,6 +31,12 @@ export function beforeAfter(change: { before: number; after: number }): string {
   return `${change.before} → ${change.after} (${sign}${Math.abs(delta)}${share})`;
 }
 
+/** At most five names, each at most 40 characters: the line stays one line. */
+function names(list: readonly string[]): string {
+  const shown = list.slice(0, 5).map((name) => cut(name, 40));
+  return list.length > 5 ? `${shown.join(', ')} and ${list.length - 5} more` : shown.join(', ');
+}
+
 export function headlineOf(diff: Body, verdict: DatasetDiff['verdict']): string {
   const settings = diff.settings.length > 0 ? `; ${plural(diff.settings.length, 'setting')} differ${diff.settings.length === 1 ? 's' : ''}` : '';
   if (verdict === 'no-change') {
@@ -44,7 +51,7 @@ export function headlineOf(diff: Body, verdict: DatasetDiff['verdict']): string 
   ].filter((part) => part !== '');
   if (frames.length > 0) parts.push(`frames: ${frames.join(', ')}`);
   if (videos.added.length + videos.removed.length > 0) parts.push(`videos: ${videos.added.length} added, ${videos.removed.length} removed`);
-  if (detections.lost.length > 0) parts.push(`classes lost: ${detections.lost.join(', ')}`);
-  if (detections.gained.length > 0) parts.push(`classes new: ${detections.gained.join(', ')}`);
+  if (detections.lost.length > 0) parts.push(`classes lost: ${names(detections.lost)}`);
+  if (detections.gained.length > 0) parts.push(`classes new: ${names(detections.gained)}`);
   return `Changed: ${parts.join('; ')}${settings}`;
 }

@@ -6,7 +6,7 @@
  */
 import { int } from '../../report/format.js';
 import { DEFAULT_MAX_TABLE_ROWS } from '../../report/markdown.js';
-import { table, userText } from '../../report/markdown/blocks.js';
+import { escapeMarkdown, table, userText } from '../../report/markdown/blocks.js';
 import { cutToBytes } from '../../report/text-cut.js';
 import type { DatasetDiff } from './diff-model.js';
 import {
@@ -91,7 +91,7 @@ function anyTableCut(diff: DatasetDiff, rows: number): boolean {
 
 function render(diff: DatasetDiff, rows: number): string {
   const verdict = diff.verdict === 'no-change' ? '**No change**' : '**Changed**';
-  const headline = userText(diff.headline.replace(/^(No change|Changed): /, ''));
+  const headline = escapeMarkdown(diff.headline.replace(/^(No change|Changed): /, ''));
   const lines = [
     `${verdict}: ${headline}`,
     '',
