@@ -9,7 +9,8 @@ export { runPipeline, type RunHooks, type RunResult } from './pipeline/run-pipel
 export { mergeDatasets, type MergeRequest, type MergeResult } from './pipeline/merge/merge.js';
 export type { RunManifest } from './pipeline/write/manifest.js';
 // Two datasets compared (`dataset-gen diff`).
-export { diffDatasets, diffJson, type DiffRequest } from './pipeline/diff/diff-datasets.js';
+export { compareDatasets, diffDatasets, diffJson, readDiffPair, type DiffPair, type DiffRequest } from './pipeline/diff/diff-datasets.js';
+export { renderDiffHtml, type DiffHtmlOptions } from './pipeline/diff/diff-html.js';
 export { renderDiffMarkdown, type DiffMarkdownOptions } from './pipeline/diff/diff-markdown.js';
 export type { DatasetDiff } from './pipeline/diff/diff-model.js';
 export type { RunMetrics } from './observe/metrics-contract.js';

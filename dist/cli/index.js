@@ -16329,7 +16329,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2100);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6589);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -16351,7 +16351,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2100:
+/***/ 6589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38550,21 +38550,26 @@ function indexSide(part) {
     return { fates, kept };
 }
 const diffBox = (d) => ({ className: d.className, score: d.score, box: { ...d.box } });
+function pairFrame(base, head) {
+    const same = pairBoxes(base, head);
+    const relabel = pairBoxes(same.unmatchedReference, same.unmatchedCandidate, { classes: 'different' });
+    return { same: same.pairs, relabelled: relabel.pairs, added: relabel.unmatchedCandidate, removed: relabel.unmatchedReference };
+}
 /** The boxes of one frame kept on both sides; null when they are the same. */
 function boxChange(sha256, base, head) {
-    const same = pairBoxes(base.detections, head.detections);
-    const relabel = pairBoxes(same.unmatchedReference, same.unmatchedCandidate, { classes: 'different' });
-    const moved = same.pairs.filter((pair) => pair.iou < MOVED_IOU);
+    const pairing = pairFrame(base.detections, head.detections);
     const change = {
         sha256,
         frameIndex: head.frameIndex,
         file: head.file,
         baseFile: base.file,
-        paired: same.pairs.length,
-        added: relabel.unmatchedCandidate.map(diffBox),
-        removed: relabel.unmatchedReference.map(diffBox),
-        relabelled: relabel.pairs.map((pair) => ({ before: diffBox(pair.reference), after: diffBox(pair.candidate) })),
-        moved: moved.map((pair) => ({ before: diffBox(pair.reference), after: diffBox(pair.candidate), iou: pair.iou })),
+        paired: pairing.same.length,
+        added: pairing.added.map(diffBox),
+        removed: pairing.removed.map(diffBox),
+        relabelled: pairing.relabelled.map((pair) => ({ before: diffBox(pair.reference), after: diffBox(pair.candidate) })),
+        moved: pairing.same
+            .filter((pair) => pair.iou < MOVED_IOU)
+            .map((pair) => ({ before: diffBox(pair.reference), after: diffBox(pair.candidate), iou: pair.iou })),
     };
     return weight(change) === 0 ? null : change;
 }
@@ -38692,8 +38697,13 @@ function side(part) {
     const { manifest } = part;
     return { given: part.given, site: manifest.config.site, toolVersion: manifest.tool.version, runId: manifest.run.id, finishedAt: manifest.run.finishedAt };
 }
+/** Reads both datasets: a UsageError in one line when either is not a finished, unedited dataset. */
+async function readDiffPair(request) {
+    const [base, head] = await Promise.all([readDatasetPart(request.base, request.cwd), readDatasetPart(request.head, request.cwd)]);
+    return { base, head };
+}
 /** The comparison of two datasets already read. */
-function compareDatasets(base, head) {
+function compareDatasets({ base, head }) {
     const body = {
         schemaVersion: DIFF_SCHEMA_VERSION,
         base: side(base),
@@ -38710,14 +38720,171 @@ function compareDatasets(base, head) {
     const { schemaVersion, base: baseSide, head: headSide, ...rest } = body;
     return { schemaVersion, base: baseSide, head: headSide, verdict, headline: headlineOf(body, verdict), ...rest };
 }
-/** Reads both datasets (a UsageError in one line when either is not a finished, unedited dataset) and compares them. */
+/** Reads both datasets and compares them. */
 async function diffDatasets(request) {
-    const [base, head] = await Promise.all([readDatasetPart(request.base, request.cwd), readDatasetPart(request.head, request.cwd)]);
-    return compareDatasets(base, head);
+    return compareDatasets(await readDiffPair(request));
 }
 /** The diff as the JSON file `--json-out` writes. */
 function diffJson(diff) {
     return `${JSON.stringify(diff, null, 2)}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/diff/diff-thumbnails.ts
+/**
+ * The thumbnails of the diff's HTML page: one frame of one dataset, read back through the trust
+ * boundary (a regular file under images/, within its size limit), resized and with its boxes painted
+ * in the colour of what happened to each (kept, added, removed, relabelled, moved), as a JPEG data
+ * URI so the page is one self-contained file.
+ */
+
+
+
+
+
+/** What happened to a box, and the colour it is drawn in. */
+const BOX_FATES = {
+    same: { label: 'the same', color: '#8a94a3' },
+    added: { label: 'added', color: '#2f9e63' },
+    removed: { label: 'removed', color: '#d64541' },
+    relabelled: { label: 'relabelled', color: '#e69a2e' },
+    moved: { label: 'moved', color: '#1f77d0' },
+};
+const DIFF_THUMB_WIDTH = 480;
+/** A JPEG data URI of `image` (from the dataset folder `dir`) with each detection drawn in its fate's colour. */
+async function diffThumbnail(dir, image, fateOf) {
+    const bytes = await readBack(dir, `${DATASET_FILES.images}/${image.file}`, PART_FILE_LIMITS.image);
+    const width = Math.max(1, Math.min(DIFF_THUMB_WIDTH, image.width));
+    const height = Math.max(1, Math.round((image.height * width) / Math.max(1, image.width)));
+    const { data, info } = await (0,external_sharp_namespaceObject["default"])(bytes)
+        .resize(width, height, { fit: 'fill' })
+        .removeAlpha()
+        .toColourspace('srgb')
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+    for (const fate of Object.keys(BOX_FATES)) {
+        const detections = image.detections.filter((d) => fateOf(d) === fate);
+        if (detections.length === 0)
+            continue;
+        paintRects(data, info.width, info.height, info.channels, overlayRects({ ...image, detections }, width, height, () => BOX_FATES[fate].color));
+    }
+    const jpeg = await (0,external_sharp_namespaceObject["default"])(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+        .jpeg({ quality: 75, chromaSubsampling: '4:2:0', mozjpeg: false, optimiseCoding: false })
+        .toBuffer();
+    return { uri: `data:image/jpeg;base64,${jpeg.toString('base64')}`, width, height };
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/diff/diff-html.ts
+
+
+
+
+
+
+/** Frame pairs shown by default, and at most. */
+const DEFAULT_HTML_FRAMES = 12;
+const MAX_HTML_FRAMES = 100;
+/** What happened to each detection of a frame kept on both sides (either side's detections). */
+function fates(base, head) {
+    const pairing = pairFrame(base.detections, head.detections);
+    const fate = new Map();
+    for (const pair of pairing.same) {
+        const what = pair.iou < MOVED_IOU ? 'moved' : 'same';
+        fate.set(pair.reference, what).set(pair.candidate, what);
+    }
+    for (const pair of pairing.relabelled)
+        fate.set(pair.reference, 'relabelled').set(pair.candidate, 'relabelled');
+    for (const d of pairing.added)
+        fate.set(d, 'added');
+    for (const d of pairing.removed)
+        fate.set(d, 'removed');
+    return (d) => fate.get(d) ?? 'same';
+}
+async function figure(dir, image, fateOf, caption) {
+    const text = `<figcaption>${caption}</figcaption>`;
+    try {
+        const thumb = await diffThumbnail(dir, image, fateOf);
+        return `<figure><img src="${thumb.uri}" width="${thumb.width}" height="${thumb.height}" alt="${userText(image.file, 200)}">${text}</figure>`;
+    }
+    catch (error) {
+        return `<figure><p class="note">${userText(image.file)} could not be read: ${userText(error.message, 200)}</p>${text}</figure>`;
+    }
+}
+function byFile(kept) {
+    return new Map(kept.map((image) => [image.file, image]));
+}
+async function changedFrames(pair, diff, count) {
+    const [baseImages, headImages] = [byFile(pair.base.kept), byFile(pair.head.kept)];
+    const rows = [];
+    for (const change of diff.frameChanges.changed.slice(0, count)) {
+        const base = baseImages.get(change.baseFile);
+        const head = headImages.get(change.file);
+        const fate = fates(base, head);
+        const what = `${change.added.length} added, ${change.removed.length} removed, ${change.relabelled.length} relabelled, ${change.moved.length} moved`;
+        rows.push(`<div class="sheet pair">${await figure(pair.base.dir, base, fate, `baseline · ${userText(base.file, 60)} · ${format_int(base.detections.length)} boxes`)}` +
+            `${await figure(pair.head.dir, head, fate, `this run · ${userText(head.file, 60)} · ${format_int(head.detections.length)} boxes: ${what}`)}</div>`);
+    }
+    const shown = Math.min(count, diff.frameChanges.changed.length);
+    const intro = `<p class="note">${format_int(shown)} of ${format_int(diff.frameChanges.changed.length)} frames kept in both with other boxes, the most changed first: the baseline on the left, this run on the right.</p>`;
+    return panel('Frames that changed most', rows.length === 0 ? '<p class="note">No frame kept in both has other boxes.</p>' : intro + rows.join(''), true);
+}
+/** Frames kept on one side only; their boxes drawn as added (this run's) or removed (the baseline's). */
+async function ownFrames(title, moves, dir, kept, count, side) {
+    if (moves.length === 0)
+        return '';
+    const images = byFile(kept);
+    const figures = [];
+    for (const move of moves.slice(0, count)) {
+        const fate = side === 'head' ? 'added' : 'removed';
+        const other = side === 'head' ? 'in the baseline' : 'in this run';
+        figures.push(await figure(dir, images.get(move.file), () => fate, `${userText(move.file, 60)} · ${other}: ${escapeHtml(move.other)}`));
+    }
+    const intro = `<p class="note">${format_int(figures.length)} of ${format_int(moves.length)}.</p>`;
+    return panel(title, `${intro}<div class="sheet">${figures.join('')}</div>`, true);
+}
+function legend() {
+    const items = Object.keys(BOX_FATES).map((fate) => `<span class="swatch" style="background:${BOX_FATES[fate].color}"></span>${escapeHtml(BOX_FATES[fate].label)}`);
+    return `<p class="note">Boxes: ${items.join(' · ')} (paired by class at IoU ≥ 0.5; moved: IoU below ${MOVED_IOU}).</p>`;
+}
+function countsTable(diff) {
+    const row = (label, change) => `<tr><td>${label}</td><td class="n">${format_int(change.before)}</td><td class="n">${format_int(change.after)}</td></tr>`;
+    return ('<table><thead><tr><th></th><th class="n">Baseline</th><th class="n">This run</th></tr></thead><tbody>' +
+        row('Images kept', diff.frames.kept) +
+        row('Frames sampled', diff.frames.sampled) +
+        row('Frames dropped', diff.frames.dropped) +
+        row('Detections', diff.detections.total) +
+        '</tbody></table>');
+}
+async function renderDiffHtml(pair, diff, options = {}) {
+    const count = Math.min(MAX_HTML_FRAMES, Math.max(0, Math.floor(options.frames ?? DEFAULT_HTML_FRAMES)));
+    const half = Math.ceil(count / 2);
+    const title = `Dataset diff: ${userText(diff.head.site)}`;
+    const body = [
+        `<header class="wrap"><h1>${title}</h1><p><strong>${diff.verdict === 'no-change' ? 'No change' : 'Changed'}</strong>: ${userText(diff.headline.replace(/^(No change|Changed): /, ''), 400)}</p>`,
+        `<p class="note">Baseline ${userText(diff.base.given)} (run ${userText(diff.base.runId, 40)}) · this run ${userText(diff.head.given)} (run ${userText(diff.head.runId, 40)})</p></header>`,
+        '<main class="wrap"><div class="grid">',
+        panel('Counts', countsTable(diff) + legend(), true),
+        await changedFrames(pair, diff, count),
+        await ownFrames('Frames kept only in this run', diff.frameChanges.added, pair.head.dir, pair.head.kept, half, 'head'),
+        await ownFrames('Frames kept only in the baseline', diff.frameChanges.removed, pair.base.dir, pair.base.kept, half, 'base'),
+        '</div></main>',
+    ];
+    return [
+        '<!doctype html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        // Only this page's style and its inline images; no script, nothing fetched.
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
+        `<title>${title}</title>`,
+        `<style>${REPORT_CSS}.pair{grid-template-columns:repeat(2,minmax(0,1fr));margin-bottom:12px}</style>`,
+        '</head>',
+        '<body>',
+        ...body,
+        '</body>',
+        '</html>',
+        '',
+    ].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/diff/diff-sections.ts
@@ -39910,6 +40077,7 @@ function estimateFleet(input) {
 // Two datasets compared (`dataset-gen diff`).
 
 
+
 // Options: the one validator, its parsers, the raw form both doors build.
 
 
@@ -40205,12 +40373,13 @@ function runCost(args) {
 const DIFF_OPTIONS = {
     'markdown-out': { type: 'string' },
     'json-out': { type: 'string' },
+    'html-out': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
 };
 const DIFF_HELP = `dataset-gen diff — what changed from a baseline dataset to a new one
 
 Usage:
-  dataset-gen diff <baseline dataset> <new dataset> [--markdown-out <file>] [--json-out <file>]
+  dataset-gen diff <baseline dataset> <new dataset> [--markdown-out <file>] [--json-out <file>] [--html-out <file>]
 
 Reads both folders as dataset-gen wrote them (each file checked, as merge checks a part) and
 compares them: the settings that differ (tool version, model and its sha256, every option), the videos
@@ -40224,6 +40393,9 @@ GitHub's 1 MiB summary limit (long tables are shortened, and it says so; the JSO
 Options:
   --markdown-out <file>     write the Markdown to this file instead of stdout
   --json-out <file>         also write the whole diff as JSON (every frame and box change)
+  --html-out <file>         also write one self-contained HTML page: the 12 frames that changed most
+                            side by side (the baseline's image and boxes, this run's), each box
+                            coloured by what happened to it, and frames kept on one side only
   -h, --help                this help
 
 Exit codes:
@@ -40257,11 +40429,17 @@ function parseDiffArgs(args) {
     if (positionals.length !== 2) {
         throw (0,errors/* invalidParameterError */.pn)('dataset-gen diff', 'two dataset folders (the baseline, then the new dataset)', positionals.length);
     }
-    for (const name of ['markdown-out', 'json-out']) {
+    for (const name of ['markdown-out', 'json-out', 'html-out']) {
         if (values[name] === '')
             throw (0,errors/* invalidParameterError */.pn)(`--${name}`, 'a file path', values[name]);
     }
-    return { base: positionals[0], head: positionals[1], markdownOut: values['markdown-out'] ?? null, jsonOut: values['json-out'] ?? null };
+    return {
+        base: positionals[0],
+        head: positionals[1],
+        markdownOut: values['markdown-out'] ?? null,
+        jsonOut: values['json-out'] ?? null,
+        htmlOut: values['html-out'] ?? null,
+    };
 }
 async function writeOut(file, text, flag) {
     try {
@@ -40273,10 +40451,13 @@ async function writeOut(file, text, flag) {
 }
 /** Compares the two datasets; the text for stdout (the Markdown, or nothing when it went to a file). */
 async function runDiffCommand(args, cwd) {
-    const diff = await diffDatasets({ base: args.base, head: args.head, cwd });
+    const pair = await readDiffPair({ base: args.base, head: args.head, cwd });
+    const diff = compareDatasets(pair);
     const markdown = renderDiffMarkdown(diff);
     if (args.jsonOut !== null)
         await writeOut(external_node_path_default().resolve(cwd, args.jsonOut), diffJson(diff), '--json-out');
+    if (args.htmlOut !== null)
+        await writeOut(external_node_path_default().resolve(cwd, args.htmlOut), await renderDiffHtml(pair, diff), '--html-out');
     if (args.markdownOut === null)
         return markdown;
     await writeOut(external_node_path_default().resolve(cwd, args.markdownOut), markdown, '--markdown-out');

@@ -8,18 +8,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { invalidParameterError, OutputError, UsageError } from '../errors.js';
-import { diffDatasets, diffJson, renderDiffMarkdown } from '../index.js';
+import { compareDatasets, diffJson, readDiffPair, renderDiffHtml, renderDiffMarkdown } from '../index.js';
 
 export const DIFF_OPTIONS = {
   'markdown-out': { type: 'string' },
   'json-out': { type: 'string' },
+  'html-out': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 export const DIFF_HELP = `dataset-gen diff — what changed from a baseline dataset to a new one
 
 Usage:
-  dataset-gen diff <baseline dataset> <new dataset> [--markdown-out <file>] [--json-out <file>]
+  dataset-gen diff <baseline dataset> <new dataset> [--markdown-out <file>] [--json-out <file>] [--html-out <file>]
 
 Reads both folders as dataset-gen wrote them (each file checked, as merge checks a part) and
 compares them: the settings that differ (tool version, model and its sha256, every option), the videos
@@ -33,6 +34,9 @@ GitHub's 1 MiB summary limit (long tables are shortened, and it says so; the JSO
 Options:
   --markdown-out <file>     write the Markdown to this file instead of stdout
   --json-out <file>         also write the whole diff as JSON (every frame and box change)
+  --html-out <file>         also write one self-contained HTML page: the 12 frames that changed most
+                            side by side (the baseline's image and boxes, this run's), each box
+                            coloured by what happened to it, and frames kept on one side only
   -h, --help                this help
 
 Exit codes:
@@ -53,6 +57,7 @@ export interface DiffArgs {
   head: string;
   markdownOut: string | null;
   jsonOut: string | null;
+  htmlOut: string | null;
 }
 
 /** `dataset-gen diff`'s arguments, or 'help'. */
@@ -72,10 +77,16 @@ export function parseDiffArgs(args: readonly string[]): DiffArgs | 'help' {
   if (positionals.length !== 2) {
     throw invalidParameterError('dataset-gen diff', 'two dataset folders (the baseline, then the new dataset)', positionals.length);
   }
-  for (const name of ['markdown-out', 'json-out'] as const) {
+  for (const name of ['markdown-out', 'json-out', 'html-out'] as const) {
     if (values[name] === '') throw invalidParameterError(`--${name}`, 'a file path', values[name]);
   }
-  return { base: positionals[0]!, head: positionals[1]!, markdownOut: values['markdown-out'] ?? null, jsonOut: values['json-out'] ?? null };
+  return {
+    base: positionals[0]!,
+    head: positionals[1]!,
+    markdownOut: values['markdown-out'] ?? null,
+    jsonOut: values['json-out'] ?? null,
+    htmlOut: values['html-out'] ?? null,
+  };
 }
 
 async function writeOut(file: string, text: string, flag: string): Promise<void> {
@@ -90,9 +101,11 @@ async function writeOut(file: string, text: string, flag: string): Promise<void>
 
 /** Compares the two datasets; the text for stdout (the Markdown, or nothing when it went to a file). */
 export async function runDiffCommand(args: DiffArgs, cwd: string): Promise<string> {
-  const diff = await diffDatasets({ base: args.base, head: args.head, cwd });
+  const pair = await readDiffPair({ base: args.base, head: args.head, cwd });
+  const diff = compareDatasets(pair);
   const markdown = renderDiffMarkdown(diff);
   if (args.jsonOut !== null) await writeOut(path.resolve(cwd, args.jsonOut), diffJson(diff), '--json-out');
+  if (args.htmlOut !== null) await writeOut(path.resolve(cwd, args.htmlOut), await renderDiffHtml(pair, diff), '--html-out');
   if (args.markdownOut === null) return markdown;
   await writeOut(path.resolve(cwd, args.markdownOut), markdown, '--markdown-out');
   return '';

@@ -141,13 +141,20 @@ describe('diff of two runs of the demo clip with different thresholds', () => {
     expect(same.headline).toMatch(/^No change: \d+ images, \d+ detections, the same frames and boxes$/);
   });
 
-  test('the built CLI: exit 0, the JSON is the library’s diff', async () => {
+  test('the built CLI: exit 0, the JSON is the library’s diff, the HTML page shows the most changed frames side by side', async () => {
     const json = path.join(dir, 'diff.json');
     const md = path.join(dir, 'diff.md');
-    const exit = await runCliToEnd(['diff', path.join(dir, 'base'), path.join(dir, 'head'), '--json-out', json, '--markdown-out', md]);
+    const html = path.join(dir, 'diff.html');
+    const exit = await runCliToEnd(['diff', path.join(dir, 'base'), path.join(dir, 'head'), '--json-out', json, '--markdown-out', md, '--html-out', html]);
     expect({ code: exit.code, stderr: exit.stderr }).toEqual({ code: 0, stderr: '' });
     const fromCli = JSON.parse(await readFile(json, 'utf8')) as DatasetDiff;
     expect({ ...fromCli, base: null, head: null }).toEqual({ ...changed, base: null, head: null });
     expect(await readFile(md, 'utf8')).toMatch(/^\*\*Changed\*\*: images \d+ → \d+/);
+    const page = await readFile(html, 'utf8');
+    const pairs = Math.min(12, changed.frameChanges.changed.length);
+    expect(page.match(/<div class="sheet pair">/g)).toHaveLength(pairs);
+    expect(page).toContain(`baseline · ${changed.frameChanges.changed[0]!.baseFile}`);
+    const own = Math.min(6, changed.frameChanges.removed.length) + Math.min(6, changed.frameChanges.added.length);
+    expect(page.match(/src="data:image\/jpeg;base64,/g)).toHaveLength(2 * pairs + own);
   });
 });

@@ -1,11 +1,12 @@
 /**
  * A finished dataset folder made in a test from a short description: manifest.json, the COCO file,
  * metrics.csv and metrics.json as dataset-gen writes them (the COCO file and the frame rows through
- * the writers the run uses), no images. Enough for everything that reads a dataset back (merge's
+ * the writers the run uses), and grey images when asked for. Enough for everything that reads a dataset back (merge's
  * reader, `dataset-gen diff`).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 
 import { DATASET_FILES, imageFileName } from '../../src/domain/dataset-files.js';
 import type { DropReason } from '../../src/domain/drop-reason.js';
@@ -41,6 +42,8 @@ export interface MadeDataset {
   gates?: QualityGateVerdict[];
   toolVersion?: string;
   runId?: string;
+  /** Write each kept frame's image too: a mid-grey JPEG of the frame's size. */
+  images?: boolean;
 }
 
 export const MADE_CLASSES = ['person', 'car', 'truck', 'dog'];
@@ -149,5 +152,12 @@ export async function writeMadeDataset(dir: string, made: MadeDataset): Promise<
     writeFile(path.join(dir, DATASET_FILES.metrics), `${JSON.stringify(metrics, null, 2)}\n`),
     writeFile(path.join(dir, DATASET_FILES.manifest), `${JSON.stringify(manifest(made, classNames, kept.length), null, 2)}\n`),
   ]);
+  if (made.images === true) {
+    await mkdir(path.join(dir, DATASET_FILES.images), { recursive: true });
+    const grey = await sharp({ create: { width: WIDTH, height: HEIGHT, channels: 3, background: { r: 128, g: 128, b: 128 } } })
+      .jpeg()
+      .toBuffer();
+    await Promise.all(kept.map((image) => writeFile(path.join(dir, DATASET_FILES.images, image.file), grey)));
+  }
   return dir;
 }

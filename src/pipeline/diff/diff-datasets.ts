@@ -25,8 +25,20 @@ function side(part: DatasetPart): DiffSide {
   return { given: part.given, site: manifest.config.site, toolVersion: manifest.tool.version, runId: manifest.run.id, finishedAt: manifest.run.finishedAt };
 }
 
+/** Both datasets as read back, for the comparison and its HTML page. */
+export interface DiffPair {
+  base: DatasetPart;
+  head: DatasetPart;
+}
+
+/** Reads both datasets: a UsageError in one line when either is not a finished, unedited dataset. */
+export async function readDiffPair(request: DiffRequest): Promise<DiffPair> {
+  const [base, head] = await Promise.all([readDatasetPart(request.base, request.cwd), readDatasetPart(request.head, request.cwd)]);
+  return { base, head };
+}
+
 /** The comparison of two datasets already read. */
-export function compareDatasets(base: DatasetPart, head: DatasetPart): DatasetDiff {
+export function compareDatasets({ base, head }: DiffPair): DatasetDiff {
   const body = {
     schemaVersion: DIFF_SCHEMA_VERSION,
     base: side(base),
@@ -44,10 +56,9 @@ export function compareDatasets(base: DatasetPart, head: DatasetPart): DatasetDi
   return { schemaVersion, base: baseSide, head: headSide, verdict, headline: headlineOf(body, verdict), ...rest };
 }
 
-/** Reads both datasets (a UsageError in one line when either is not a finished, unedited dataset) and compares them. */
+/** Reads both datasets and compares them. */
 export async function diffDatasets(request: DiffRequest): Promise<DatasetDiff> {
-  const [base, head] = await Promise.all([readDatasetPart(request.base, request.cwd), readDatasetPart(request.head, request.cwd)]);
-  return compareDatasets(base, head);
+  return compareDatasets(await readDiffPair(request));
 }
 
 /** The diff as the JSON file `--json-out` writes. */

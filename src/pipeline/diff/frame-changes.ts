@@ -8,7 +8,7 @@
 import type { Detection } from '../../domain/detection.js';
 import type { KeptImage } from '../../domain/frame-record.js';
 import type { DatasetPart } from '../merge/dataset-part.js';
-import { pairBoxes } from './box-pairing.js';
+import { pairBoxes, type Pair } from './box-pairing.js';
 import type { DiffBox, FrameBoxChange, FrameChanges, FrameFate, FrameMove } from './diff-model.js';
 
 /** Below this IoU a box paired with one of its class counts as moved. */
@@ -39,21 +39,35 @@ function indexSide(part: DatasetPart): SideFrames {
 
 const diffBox = (d: Detection): DiffBox => ({ className: d.className, score: d.score, box: { ...d.box } });
 
+/** One frame's boxes on both sides: paired by class (the baseline's box is `reference`), relabelled, added, removed. */
+export interface FramePairing {
+  same: Pair<Detection>[];
+  relabelled: Pair<Detection>[];
+  added: Detection[];
+  removed: Detection[];
+}
+
+export function pairFrame(base: readonly Detection[], head: readonly Detection[]): FramePairing {
+  const same = pairBoxes(base, head);
+  const relabel = pairBoxes(same.unmatchedReference, same.unmatchedCandidate, { classes: 'different' });
+  return { same: same.pairs, relabelled: relabel.pairs, added: relabel.unmatchedCandidate, removed: relabel.unmatchedReference };
+}
+
 /** The boxes of one frame kept on both sides; null when they are the same. */
 function boxChange(sha256: string, base: KeptImage, head: KeptImage): FrameBoxChange | null {
-  const same = pairBoxes(base.detections, head.detections);
-  const relabel = pairBoxes(same.unmatchedReference, same.unmatchedCandidate, { classes: 'different' });
-  const moved = same.pairs.filter((pair) => pair.iou < MOVED_IOU);
+  const pairing = pairFrame(base.detections, head.detections);
   const change: FrameBoxChange = {
     sha256,
     frameIndex: head.frameIndex,
     file: head.file,
     baseFile: base.file,
-    paired: same.pairs.length,
-    added: relabel.unmatchedCandidate.map(diffBox),
-    removed: relabel.unmatchedReference.map(diffBox),
-    relabelled: relabel.pairs.map((pair) => ({ before: diffBox(pair.reference), after: diffBox(pair.candidate) })),
-    moved: moved.map((pair) => ({ before: diffBox(pair.reference), after: diffBox(pair.candidate), iou: pair.iou })),
+    paired: pairing.same.length,
+    added: pairing.added.map(diffBox),
+    removed: pairing.removed.map(diffBox),
+    relabelled: pairing.relabelled.map((pair) => ({ before: diffBox(pair.reference), after: diffBox(pair.candidate) })),
+    moved: pairing.same
+      .filter((pair) => pair.iou < MOVED_IOU)
+      .map((pair) => ({ before: diffBox(pair.reference), after: diffBox(pair.candidate), iou: pair.iou })),
   };
   return weight(change) === 0 ? null : change;
 }
