@@ -16329,7 +16329,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6589);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3687);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
@@ -16351,7 +16351,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6589:
+/***/ 3687:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30604,6 +30604,33 @@ th{white-space:normal}
     .trim()
     .replace(/\n/g, '');
 
+;// CONCATENATED MODULE: ./src/report/html/page.ts
+/**
+ * The frame of a self-contained HTML page (report.html, the diff's page): the document head with a
+ * Content-Security-Policy that lets nothing load but the page's own style and the images allowed
+ * (`'self'`: files beside it; `data:`: inline images), never a script, then the body.
+ */
+
+function htmlPage({ title, imgSrc, extraCss = '', body }) {
+    return [
+        '<!doctype html>',
+        '<html lang="en">',
+        '<head>',
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${imgSrc}; style-src 'unsafe-inline'">`,
+        '<meta name="color-scheme" content="light">',
+        `<title>${title}</title>`,
+        `<style>${REPORT_CSS}${extraCss}</style>`,
+        '</head>',
+        '<body>',
+        ...body,
+        '</body>',
+        '</html>',
+        '',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/report/html/tables.ts
 /**
  * report.html's tables: the exports written, dropped frames by reason, classes and videos. Long
@@ -30809,24 +30836,8 @@ function renderHtmlReport(data, contactSheet, options = {}, selectedSheet = null
             'Self-contained: no scripts, no external resources.</p></footer>',
         '</main>',
     ];
-    return [
-        '<!doctype html>',
-        '<html lang="en">',
-        '<head>',
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        // Nothing but this page's own style and images from its folder may load; no script at all.
-        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self'; style-src 'unsafe-inline'">`,
-        '<meta name="color-scheme" content="light">',
-        `<title>${userText(title)}: ${userText(metrics.site)}</title>`,
-        `<style>${REPORT_CSS}</style>`,
-        '</head>',
-        '<body>',
-        ...body,
-        '</body>',
-        '</html>',
-        '',
-    ].join('\n');
+    // Nothing but this page's own style and images from its folder may load; no script at all.
+    return htmlPage({ title: `${userText(title)}: ${userText(metrics.site)}`, imgSrc: "'self'", body });
 }
 /**
  * Makes the contact sheet (`report/thumbs/`) and writes `report.html` into the dataset folder
@@ -38868,23 +38879,8 @@ async function renderDiffHtml(pair, diff, options = {}) {
         await ownFrames('Frames kept only in the baseline', diff.frameChanges.removed, pair.base.dir, pair.base.kept, half, 'base'),
         '</div></main>',
     ];
-    return [
-        '<!doctype html>',
-        '<html lang="en">',
-        '<head>',
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        // Only this page's style and its inline images; no script, nothing fetched.
-        `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
-        `<title>${title}</title>`,
-        `<style>${REPORT_CSS}.pair{grid-template-columns:repeat(2,minmax(0,1fr));margin-bottom:12px}</style>`,
-        '</head>',
-        '<body>',
-        ...body,
-        '</body>',
-        '</html>',
-        '',
-    ].join('\n');
+    // Only this page's style and its inline images; no script, nothing fetched.
+    return htmlPage({ title, imgSrc: 'data:', extraCss: '.pair{grid-template-columns:repeat(2,minmax(0,1fr));margin-bottom:12px}', body });
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/diff/diff-sections.ts

@@ -34,7 +34,7 @@ import { panel } from './html/blocks.js';
 import { classChart, perImageChart, phashChart, stageChart, timelinePanel } from './html/charts.js';
 import { filesSection } from './html/files.js';
 import { cards, header } from './html/header.js';
-import { REPORT_CSS } from './html/style.js';
+import { htmlPage } from './html/page.js';
 import { classesTable, dropsTable, exportsSection, videosTable } from './html/tables.js';
 import { contactSheetSection, selectionSection } from './html/thumbnails.js';
 import { classColors, type HtmlReportData, type HtmlReportInput, type TimelineLimits } from './report-model.js';
@@ -93,24 +93,8 @@ export function renderHtmlReport(
       'Self-contained: no scripts, no external resources.</p></footer>',
     '</main>',
   ];
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    // Nothing but this page's own style and images from its folder may load; no script at all.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self'; style-src 'unsafe-inline'">`,
-    '<meta name="color-scheme" content="light">',
-    `<title>${userText(title)}: ${userText(metrics.site)}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-    '<body>',
-    ...body,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  // Nothing but this page's own style and images from its folder may load; no script at all.
+  return htmlPage({ title: `${userText(title)}: ${userText(metrics.site)}`, imgSrc: "'self'", body });
 }
 
 export interface WriteHtmlReportOptions extends HtmlReportOptions, Omit<ContactSheetOptions, 'colorOf'> {}

@@ -9,7 +9,7 @@ import type { KeptImage } from '../../domain/frame-record.js';
 import { int } from '../../report/format.js';
 import { escapeHtml, userText } from '../../report/html-escape.js';
 import { panel } from '../../report/html/blocks.js';
-import { REPORT_CSS } from '../../report/html/style.js';
+import { htmlPage } from '../../report/html/page.js';
 import type { DiffPair } from './diff-datasets.js';
 import type { DatasetDiff, FrameMove } from './diff-model.js';
 import { BOX_FATES, diffThumbnail, type BoxFate } from './diff-thumbnails.js';
@@ -125,21 +125,6 @@ export async function renderDiffHtml(pair: DiffPair, diff: DatasetDiff, options:
     await ownFrames('Frames kept only in the baseline', diff.frameChanges.removed, pair.base.dir, pair.base.kept, half, 'base'),
     '</div></main>',
   ];
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    // Only this page's style and its inline images; no script, nothing fetched.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
-    `<title>${title}</title>`,
-    `<style>${REPORT_CSS}.pair{grid-template-columns:repeat(2,minmax(0,1fr));margin-bottom:12px}</style>`,
-    '</head>',
-    '<body>',
-    ...body,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  // Only this page's style and its inline images; no script, nothing fetched.
+  return htmlPage({ title, imgSrc: 'data:', extraCss: '.pair{grid-template-columns:repeat(2,minmax(0,1fr));margin-bottom:12px}', body });
 }

@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
-import { runCli } from '../../../src/cli/main.js';
 import { EXIT_CODES } from '../../../src/errors.js';
+import { captureCli } from '../../support/cli-capture.js';
 import { writeMadeDataset, type MadeFrame } from '../../support/made-dataset.js';
 
 let root: string;
@@ -21,17 +21,7 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    env: {},
-    cwd: root,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]): ReturnType<typeof captureCli> => captureCli(argv, root);
 
 describe('dataset-gen diff', () => {
   test('Markdown on stdout, exit 0 although the datasets differ', async () => {

@@ -3,20 +3,10 @@ import { describe, expect, test } from '@jest/globals';
 
 import { COST_HELP } from '../../../src/cli/cost.js';
 import { MERGE_HELP, OVERVIEW_HELP, RUN_HELP } from '../../../src/cli/help.js';
-import { runCli } from '../../../src/cli/main.js';
 import { EXIT_CODES } from '../../../src/errors.js';
+import { captureCli } from '../../support/cli-capture.js';
 
-async function cli(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    env: {},
-    cwd: process.cwd(),
-  });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[]): ReturnType<typeof captureCli> => captureCli(argv);
 
 describe('help and usage through runCli', () => {
   test.each<[string[], string]>([
