@@ -66,6 +66,18 @@ export class ArtifactService {
     return this.blobs.read(ARTIFACT_CONTAINER, artifact.blob);
   }
 
+  /** The newest finalized, unexpired artifact `name` (for the REST stand-in's run artifacts). */
+  finalized(name: string): Artifact | undefined {
+    const newest = this.visible(this.identity.workflowRunBackendId).find((a) => a.name === name);
+    return newest && this.artifacts().find((a) => a.id === newest.id);
+  }
+
+  /** A read SAS URL of a finalized artifact's stored zip (what the REST zip endpoint redirects to), or undefined. */
+  readUrl(id: number): string | undefined {
+    const artifact = this.visible(this.identity.workflowRunBackendId).find((a) => a.id === id);
+    return artifact ? this.signedReadUrl(artifact) : undefined;
+  }
+
   twirp(): TwirpService {
     return {
       name: ARTIFACT_SERVICE,
@@ -160,11 +172,14 @@ export class ArtifactService {
   }
 
   private signedUrl(request: JsonObject): JsonObject {
-    const artifact = this.find(request);
+    return { signed_url: this.signedReadUrl(this.find(request)) };
+  }
+
+  private signedReadUrl(artifact: StoredArtifact): string {
     const zip = artifact.mimeType === 'application/zip' && !artifact.name.toLowerCase().endsWith('.zip');
     const fileName = zip ? `${artifact.name}.zip` : artifact.name;
     const disposition = `attachment; filename="${fileName.replace(/["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-    return { signed_url: this.blobs.signedUrl(ARTIFACT_CONTAINER, artifact.blob, 'read', disposition) };
+    return this.blobs.signedUrl(ARTIFACT_CONTAINER, artifact.blob, 'read', disposition);
   }
 
   private async delete(request: JsonObject): Promise<JsonObject> {
