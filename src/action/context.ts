@@ -13,6 +13,7 @@ import { hasSecretParts } from '../domain/url-redaction.js';
 import { UsageError } from '../errors.js';
 import { resolveOptions } from '../index.js';
 import { artifactServiceProblem, defaultArtifactName, sanitizeArtifactName } from './artifact.js';
+import { getDiffContext, type DiffContext } from './diff-context.js';
 import type { QualityGates } from './gates.js';
 import { actionName, getInputs, inputName, rawOptions, type InputName, type Inputs } from './inputs.js';
 import { checkModelConfigSource } from './model-config-source.js';
@@ -28,6 +29,8 @@ export interface ActionContext {
   jobSummary: boolean;
   cacheModel: boolean;
   gates: QualityGates;
+  /** The baseline to compare with, the pull-request comment and the diff gates. */
+  diff: DiffContext;
 }
 
 /** The repository's name (`owner/name` → `name`) made into a valid site name, or undefined. */
@@ -79,6 +82,7 @@ export async function getActionContext(env: NodeJS.ProcessEnv = process.env): Pr
   const options = resolveOptions(raw, actionName, workspace);
   await checkPathInputs(inputs, options, workspaceReal);
   await checkModelConfigSource(options, workspaceReal);
+  const diff = await getDiffContext(inputs, workspace, workspaceReal, env);
   // The Actions cache is keyed by the URL's hash and a hit is trusted: a URL must come with its digest.
   if (options.modelUrl !== null && options.modelSha256 === null) {
     throw new UsageError(
@@ -98,5 +102,6 @@ export async function getActionContext(env: NodeJS.ProcessEnv = process.env): Pr
     jobSummary: inputs['job-summary'],
     cacheModel: inputs['cache-model'],
     gates: { minImages: inputs['min-images'], maxDropRatio: inputs['max-drop-ratio'] },
+    diff,
   };
 }

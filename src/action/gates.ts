@@ -1,6 +1,7 @@
 /**
- * Quality gates: `min-images` and `max-drop-ratio`. They are checked after the dataset was written
- * (and uploaded, so it can be inspected); a missed gate fails the step with QualityGateError (exit 8).
+ * Quality gates: `min-images` and `max-drop-ratio` (and, from diff-gates.ts, the gates on the
+ * comparison with a baseline). They are checked after the dataset was written (and uploaded, so it can
+ * be inspected); a missed gate fails the step with QualityGateError (exit 8).
  */
 import { QualityGateError } from '../errors.js';
 import type { RunMetrics } from '../index.js';
@@ -14,7 +15,7 @@ export interface QualityGates {
 }
 
 export interface GateResult {
-  input: 'min-images' | 'max-drop-ratio';
+  input: 'min-images' | 'max-drop-ratio' | 'max-image-drop' | 'fail-on-class-loss';
   threshold: number;
   measured: number;
   passed: boolean;

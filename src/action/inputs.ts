@@ -45,7 +45,16 @@ interface NumberInput {
   expected: string;
 }
 
-type InputSpec = LinesInput | TextInput | FlagInput | NumberInput;
+/**
+ * A token: `default` is the expression action.yml declares (`${{ github.token }}`), which only the
+ * runner can evaluate, so a missing or empty variable reads as '' (never the expression itself).
+ */
+interface TokenInput {
+  kind: 'token';
+  default: string;
+}
+
+type InputSpec = LinesInput | TextInput | FlagInput | NumberInput | TokenInput;
 
 export const INPUTS = {
   video: { kind: 'lines', option: 'video' },
@@ -92,6 +101,13 @@ export const INPUTS = {
   exclude: { kind: 'lines', option: 'exclude' },
   'stall-timeout': { kind: 'text', default: String(DEFAULT_STALL_TIMEOUT_SECONDS), option: 'stall-timeout' },
   'download-timeout': { kind: 'text', default: String(DEFAULT_DOWNLOAD_TIMEOUT_SECONDS), option: 'download-timeout' },
+  baseline: { kind: 'text', default: '' },
+  'baseline-workflow': { kind: 'text', default: '' },
+  'baseline-artifact': { kind: 'text', default: '' },
+  'github-token': { kind: 'token', default: '${{ github.token }}' },
+  'pr-comment': { kind: 'flag', default: false },
+  'max-image-drop': { kind: 'decimal', default: null, range: { min: 0, max: 100 }, expected: 'a percentage from 0 to 100' },
+  'fail-on-class-loss': { kind: 'flag', default: false },
 } as const satisfies Record<string, InputSpec>;
 
 export type InputName = keyof typeof INPUTS;
@@ -144,6 +160,8 @@ function readInput(name: InputName): Inputs[InputName] {
       return core.getMultilineInput(name).filter((line) => line !== '');
     case 'text':
       return core.getInput(name) || spec.default;
+    case 'token':
+      return core.getInput(name);
     case 'flag':
       return readFlag(name, spec.default);
     case 'integer':

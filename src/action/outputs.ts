@@ -7,7 +7,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 
 import { isInside } from '../domain/path-inside.js';
-import type { RunResult } from '../index.js';
+import type { DatasetDiff, RunResult } from '../index.js';
 import type { UploadedArtifact } from './artifact.js';
 import { createActionsLogger } from './logger.js';
 
@@ -22,6 +22,9 @@ export enum Output {
   ManifestPath = 'manifest-path',
   ArtifactId = 'artifact-id',
   ArtifactUrl = 'artifact-url',
+  DiffVerdict = 'diff-verdict',
+  DiffHeadline = 'diff-headline',
+  DiffCounts = 'diff-counts',
 }
 
 /** `file` relative to the workspace (`/` separators, `.` for the workspace itself); as given when outside it. */
@@ -31,10 +34,21 @@ export function workspacePath(file: string, workspace: string): string {
   return relative === '' ? '.' : relative.split(path.sep).join('/');
 }
 
+/** `diff-counts`: compact JSON of the numbers a later step may test. */
+export function diffCounts(diff: DatasetDiff): string {
+  return JSON.stringify({
+    images: diff.frames.kept,
+    frames: { added: diff.frameChanges.added.length, removed: diff.frameChanges.removed.length, changed: diff.frameChanges.changed.length },
+    detections: diff.detections.total,
+    classesLost: diff.detections.lost,
+  });
+}
+
 export function actionOutputs(
   result: Pick<RunResult, 'metrics' | 'outDir' | 'files'>,
   workspace: string,
   artifact: Pick<UploadedArtifact, 'id' | 'url'> | null,
+  diff: DatasetDiff | null = null,
 ): Record<Output, string> {
   return {
     [Output.ImageCount]: String(result.metrics.images),
@@ -46,6 +60,9 @@ export function actionOutputs(
     [Output.ManifestPath]: workspacePath(result.files.manifest, workspace),
     [Output.ArtifactId]: artifact ? String(artifact.id) : '',
     [Output.ArtifactUrl]: artifact?.url ?? '',
+    [Output.DiffVerdict]: diff?.verdict ?? 'none',
+    [Output.DiffHeadline]: diff?.headline ?? '',
+    [Output.DiffCounts]: diff ? diffCounts(diff) : '',
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The Action, one `core.group` per stage: inputs → model cache restore → dataset → model cache save
- * → artifact → job summary → outputs → quality gates. The dataset is uploaded and the outputs are set
- * before a missed gate fails the step, so the dataset can be inspected.
+ * → artifact → baseline comparison → job summary → outputs → pull-request comment → quality gates
+ * (the diff gates with them). The dataset is uploaded and the outputs are set before a missed gate
+ * fails the step, so the dataset can be inspected.
  */
 import * as core from '@actions/core';
 
@@ -10,6 +11,8 @@ import { exitCodeOf, messageOf } from '../errors.js';
 import { createProgress, doctorText, runDoctor, runPipeline, type DownloadOptions, type Logger, type RunResult } from '../index.js';
 import { uploadDataset, type UploadedArtifact } from './artifact.js';
 import { getActionContext, type ActionContext } from './context.js';
+import { evaluateDiffGates } from './diff-gates.js';
+import { commentOnPullRequest, compareWithBaseline, diffSummarySection, type DiffOutcome, type DiffServices } from './diff-stage.js';
 import { enforceGates, evaluateGates, type GateResult } from './gates.js';
 import { actionName, inputName } from './inputs.js';
 import { createActionsLogger } from './logger.js';
@@ -23,6 +26,8 @@ export interface RunOptions {
   modelDownload?: DownloadOptions;
   /** Stops the run (the partial dataset is removed). */
   signal?: AbortSignal;
+  /** How the baseline comparison reaches GitHub (default: GITHUB_API_URL with the `github-token` input). */
+  github?: DiffServices;
 }
 
 /** Logged through the Actions logger: paths and names come from the user and are kept to one line. */
@@ -85,18 +90,22 @@ async function summarize(
   artifact: UploadedArtifact | null,
   uploadFailed: boolean,
   gates: GateResult[],
+  compared: DiffOutcome,
 ): Promise<void> {
   const noArtifactReason = uploadFailed ? 'the upload failed, see the log' : `${inputName('upload-artifact')} is false`;
   try {
-    await writeJobSummary((limitBytes) =>
-      renderJobSummary(result.metrics, {
+    // The run's report, then the diff under it; the diff may take half of what is left, the report the rest.
+    await writeJobSummary((limitBytes) => {
+      const diff = diffSummarySection(compared, Math.floor(limitBytes / 2));
+      const report = renderJobSummary(result.metrics, {
         artifact,
         noArtifactReason,
         datasetDir: workspacePath(result.outDir, context.workspace),
         gates,
-        limitBytes,
-      }),
-    );
+        limitBytes: limitBytes - Buffer.byteLength(diff, 'utf8'),
+      });
+      return report + diff;
+    });
   } catch (error) {
     core.warning(`Cannot write the job summary: ${messageOf(error)}`);
   }
@@ -134,16 +143,25 @@ export async function run(runOptions: RunOptions = {}): Promise<void> {
   if (shouldSaveModelCache(modelCache, result.manifest.model.origin)) {
     await core.group('Model cache: save', () => saveModelCache(modelCache));
   }
-  const gates = evaluateGates(result.metrics, context.gates);
   const uploaded = await core.group('Artifact', () => upload(context, result));
+  const { site } = context.options;
+  const compared = await core.group('Baseline', () => compareWithBaseline(context.diff, site, result.outDir, context.workspace, runOptions.github));
+  const gates = [...evaluateGates(result.metrics, context.gates), ...evaluateDiffGates(compared.diff, context.diff.gates)];
   if (context.jobSummary) {
-    await core.group('Job summary', () => summarize(context, result, uploaded.artifact, 'error' in uploaded, gates));
+    await core.group('Job summary', () => summarize(context, result, uploaded.artifact, 'error' in uploaded, gates, compared));
   }
-  await core.group('Outputs', async () => setOutputs(actionOutputs(result, context.workspace, uploaded.artifact)));
+  await core.group('Outputs', async () => setOutputs(actionOutputs(result, context.workspace, uploaded.artifact, compared.diff)));
+  if (context.diff.prComment) {
+    await core.group('Pull-request comment', () => commentOnPullRequest(context.diff, site, compared, runOptions.github?.rest));
+  }
   if ('error' in uploaded) throw uploaded.error;
+  if (compared.error !== undefined) throw compared.error;
   await core.group('Quality gates', async () => {
     for (const gate of gates) core.info(`${gate.passed ? 'passed' : 'MISSED'}: ${gate.description}`);
-    if (gates.length === 0) core.info(`No quality gates set (${inputName('min-images')}, ${inputName('max-drop-ratio')})`);
+    if (gates.length === 0)
+      core.info(
+        `No quality gates set (${inputName('min-images')}, ${inputName('max-drop-ratio')}, ${inputName('max-image-drop')}, ${inputName('fail-on-class-loss')})`,
+      );
     const where = uploaded.artifact
       ? `inspect the dataset in artifact "${uploaded.artifact.name}"${uploaded.artifact.url ? ` (${uploaded.artifact.url})` : ''}`
       : `inspect the dataset in ${workspacePath(result.outDir, context.workspace)}`;

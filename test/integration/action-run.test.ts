@@ -123,6 +123,9 @@ describe('a model file in the workspace', () => {
       [Output.ManifestPath]: 'out-file/manifest.json',
       [Output.ArtifactId]: String(artifact?.id),
       [Output.ArtifactUrl]: `https://github.com/protex/north-gate/actions/runs/4242/artifacts/${artifact?.id}`,
+      [Output.DiffVerdict]: 'none',
+      [Output.DiffHeadline]: '',
+      [Output.DiffCounts]: '',
     });
     expect(manifest.counts.images).toBeGreaterThan(0);
     expect(manifest.model.origin).toBe('option');
