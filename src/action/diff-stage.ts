@@ -83,6 +83,15 @@ export function diffSummarySection(outcome: DiffOutcome, limitBytes: number): st
   return diffMarkdown('\n\n## Changes against the baseline', outcome, limitBytes);
 }
 
+/**
+ * The run's own summary (`renderReport`, which fits the bytes it is given), then the diff under it,
+ * together within `limitBytes`: the diff may take half, the report the rest.
+ */
+export function summaryWithDiff(outcome: DiffOutcome, limitBytes: number, renderReport: (limitBytes: number) => string): string {
+  const diff = diffSummarySection(outcome, Math.floor(limitBytes / 2));
+  return renderReport(limitBytes - bytes(diff)) + diff;
+}
+
 /** The run's page, for the comment's last line; '' outside a workflow run. */
 function runLink(env: NodeJS.ProcessEnv): string {
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');

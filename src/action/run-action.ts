@@ -12,7 +12,7 @@ import { createProgress, doctorText, runDoctor, runPipeline, type DownloadOption
 import { uploadDataset, type UploadedArtifact } from './artifact.js';
 import { getActionContext, type ActionContext } from './context.js';
 import { evaluateDiffGates } from './diff-gates.js';
-import { commentOnPullRequest, compareWithBaseline, diffSummarySection, type DiffOutcome, type DiffServices } from './diff-stage.js';
+import { commentOnPullRequest, compareWithBaseline, summaryWithDiff, type DiffOutcome, type DiffServices } from './diff-stage.js';
 import { enforceGates, evaluateGates, type GateResult } from './gates.js';
 import { actionName, inputName } from './inputs.js';
 import { createActionsLogger } from './logger.js';
@@ -94,18 +94,17 @@ async function summarize(
 ): Promise<void> {
   const noArtifactReason = uploadFailed ? 'the upload failed, see the log' : `${inputName('upload-artifact')} is false`;
   try {
-    // The run's report, then the diff under it; the diff may take half of what is left, the report the rest.
-    await writeJobSummary((limitBytes) => {
-      const diff = diffSummarySection(compared, Math.floor(limitBytes / 2));
-      const report = renderJobSummary(result.metrics, {
-        artifact,
-        noArtifactReason,
-        datasetDir: workspacePath(result.outDir, context.workspace),
-        gates,
-        limitBytes: limitBytes - Buffer.byteLength(diff, 'utf8'),
-      });
-      return report + diff;
-    });
+    await writeJobSummary((limitBytes) =>
+      summaryWithDiff(compared, limitBytes, (reportBytes) =>
+        renderJobSummary(result.metrics, {
+          artifact,
+          noArtifactReason,
+          datasetDir: workspacePath(result.outDir, context.workspace),
+          gates,
+          limitBytes: reportBytes,
+        }),
+      ),
+    );
   } catch (error) {
     core.warning(`Cannot write the job summary: ${messageOf(error)}`);
   }
