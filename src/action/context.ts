@@ -82,7 +82,7 @@ export async function getActionContext(env: NodeJS.ProcessEnv = process.env): Pr
   const options = resolveOptions(raw, actionName, workspace);
   await checkPathInputs(inputs, options, workspaceReal);
   await checkModelConfigSource(options, workspaceReal);
-  const diff = await getDiffContext(inputs, workspace, workspaceReal, env);
+  const diff = await getDiffContext(inputs, { workspace, workspaceReal, outDir: options.outDir }, env);
   // The Actions cache is keyed by the URL's hash and a hit is trusted: a URL must come with its digest.
   if (options.modelUrl !== null && options.modelSha256 === null) {
     throw new UsageError(

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 
+import { isInside } from '../domain/path-inside.js';
 import { UsageError } from '../errors.js';
 import { repositoryOf } from './github-rest.js';
 import { inputName, type Inputs } from './inputs.js';
@@ -74,10 +75,17 @@ function requireToken(inputs: Inputs, input: Parameters<typeof inputName>[0]): v
   }
 }
 
+/** Refuses a baseline folder that the run would write over: the output folder, or a folder inside it. */
+function requireApartFromOutput(dir: string, given: string, outDir: string): void {
+  if (!isInside(dir, outDir)) return;
+  throw new UsageError(
+    `${inputName('baseline')} ${JSON.stringify(given)} is the dataset this run writes (${inputName('output-dir')}) or inside it; give the baseline another folder, such as where a download step put it`,
+  );
+}
+
 async function baselineSource(
   inputs: Inputs,
-  workspace: string,
-  workspaceReal: string,
+  paths: { workspace: string; workspaceReal: string; outDir: string },
   env: NodeJS.ProcessEnv,
   payload: EventPayload,
 ): Promise<BaselineSource | null> {
@@ -94,8 +102,9 @@ async function baselineSource(
     );
   }
   if (folder) {
-    const dir = path.resolve(workspace, folder);
-    await requireInsideWorkspace(dir, folder, inputName('baseline'), workspaceReal);
+    const dir = path.resolve(paths.workspace, folder);
+    await requireInsideWorkspace(dir, folder, inputName('baseline'), paths.workspaceReal);
+    requireApartFromOutput(dir, folder, paths.outDir);
     return { kind: 'folder', dir, given: folder };
   }
   if (!workflow) return null;
@@ -114,11 +123,15 @@ async function baselineSource(
   return { kind: 'workflow', ...repository(env, 'baseline-workflow'), workflow, branch, artifactName: inputs['baseline-artifact'] };
 }
 
-/** Reads and checks the baseline, comment and diff-gate inputs. */
-export async function getDiffContext(inputs: Inputs, workspace: string, workspaceReal: string, env: NodeJS.ProcessEnv = process.env): Promise<DiffContext> {
+/** Reads and checks the baseline, comment and diff-gate inputs; `paths.outDir` is the dataset folder the run writes. */
+export async function getDiffContext(
+  inputs: Inputs,
+  paths: { workspace: string; workspaceReal: string; outDir: string },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<DiffContext> {
   if (inputs['github-token']) core.setSecret(inputs['github-token']);
   const payload = await readEventPayload(env);
-  const baseline = await baselineSource(inputs, workspace, workspaceReal, env, payload);
+  const baseline = await baselineSource(inputs, paths, env, payload);
   const gates: DiffGates = { maxImageDrop: inputs['max-image-drop'], failOnClassLoss: inputs['fail-on-class-loss'] };
   const needsBaseline = (
     [

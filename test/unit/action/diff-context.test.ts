@@ -157,6 +157,13 @@ describe('refused, with one line naming the input', () => {
       /^input "baseline" "escape" is outside the workspace .*through a symlink/,
     ],
     [
+      'the output folder itself',
+      { baseline: 'dataset' },
+      {},
+      /^input "baseline" "dataset" is the dataset this run writes \(input "output-dir"\) or inside it; give the baseline another folder/,
+    ],
+    ['a folder inside the output folder', { baseline: 'out/old', 'output-dir': 'out' }, {}, /^input "baseline" "out\/old" is the dataset this run writes/],
+    [
       'a workflow path instead of a file name',
       { 'baseline-workflow': '.github/workflows/dataset.yml' },
       {},
