@@ -66,7 +66,7 @@ function restFailure(error: unknown, what: string, source: WorkflowSource): Erro
       `Cannot ${what}: ${why}; give the job \`permissions: actions: read\` or a token that may read the repository's Actions (${inputName('github-token')})`,
     );
   }
-  return new OutputError(`Cannot ${what}: ${why}; the GitHub API (GITHUB_API_URL) may be unavailable, run the job again`);
+  return new OutputError(`Cannot ${what} (${inputName('baseline-workflow')}): ${why}; the GitHub API (GITHUB_API_URL) may be unavailable, run the job again`);
 }
 
 /** The newest completed runs of the workflow on the default branch, except the current run. */
@@ -125,7 +125,7 @@ async function fromWorkflow(
     } catch (error) {
       await dispose();
       throw new OutputError(
-        `Cannot download the baseline, artifact "${name}" (id ${artifact.id}) of run ${run.id} of workflow ${source.workflow}: ${messageOf(error)}`,
+        `Cannot download the baseline (${inputName('baseline-workflow')}), artifact "${name}" (id ${artifact.id}) of run ${run.id} of workflow ${source.workflow}: ${messageOf(error)}; run the job again, or give the baseline as a folder (${inputName('baseline')})`,
       );
     }
     return { dir, name: `artifact "${name}"`, description: `artifact "${name}" of run ${run.id} of workflow ${source.workflow} on ${source.branch}`, dispose };

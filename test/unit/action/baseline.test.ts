@@ -114,6 +114,15 @@ describe('baseline-workflow', () => {
     );
   });
 
+  test('an API that cannot be reached: one line naming the input, and what to do', async () => {
+    const gone = createRestClient('t', { GITHUB_API_URL: 'http://127.0.0.1:9' });
+    const error = await resolveBaseline(source('dataset.yml'), 'north-gate', gone, download, env()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutputError);
+    expect((error as Error).message).toMatch(
+      /^Cannot list the runs of workflow dataset\.yml \(input "baseline-workflow"\): GET \S+ failed: .*; the GitHub API \(GITHUB_API_URL\) may be unavailable, run the job again$/,
+    );
+  });
+
   test('a token the API refuses: one line naming github-token', async () => {
     const bad = createRestClient('wrong', { GITHUB_API_URL: api.url });
     const error = await resolveBaseline(source('dataset.yml'), 'north-gate', bad, download, env()).catch((e: unknown) => e);
@@ -126,7 +135,8 @@ describe('baseline-workflow', () => {
     const error = await resolveBaseline(source('other.yml'), 'tampered', rest, download, env()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutputError);
     expect((error as Error).message).toBe(
-      'Cannot download the baseline, artifact "dataset-tampered-900" (id 90) of run 900 of workflow other.yml: its content does not match the digest GitHub recorded (sha256:tampered)',
+      'Cannot download the baseline (input "baseline-workflow"), artifact "dataset-tampered-900" (id 90) of run 900 of workflow other.yml: ' +
+        'its content does not match the digest GitHub recorded (sha256:tampered); run the job again, or give the baseline as a folder (input "baseline")',
     );
     expect(await readdir(temp)).toEqual(before);
   });
