@@ -55,7 +55,7 @@ export async function compareWithBaseline(
       const read = await diffDatasets({ base: baseline.dir, head: headDir, cwd: workspace });
       // Named as the user knows them, not by the download folder under RUNNER_TEMP.
       const diff = { ...read, base: { ...read.base, given: baseline.name }, head: { ...read.head, given: workspacePath(headDir, workspace) } };
-      core.info(`Compared with the baseline: ${diff.verdict}: ${diff.headline}`);
+      core.info(`Compared with the baseline (diff-verdict ${diff.verdict}): ${diff.headline}`);
       return { asked: true, diff, baseline: baseline.description };
     } finally {
       await baseline.dispose();

@@ -70,7 +70,7 @@ describe('compareWithBaseline', () => {
     expect(value.diff?.head.given).toBe('out/head');
     expect(value.baseline).toBe('folder base');
     expect(stdout).toContain('Baseline: folder base\n');
-    expect(stdout).toContain(`Compared with the baseline: changed: ${value.diff?.headline}\n`);
+    expect(stdout).toContain(`Compared with the baseline (diff-verdict changed): ${value.diff?.headline}\n`);
   });
 
   test('no baseline asked: nothing compared, nothing in the summary', async () => {
