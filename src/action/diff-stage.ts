@@ -6,9 +6,11 @@
 import * as core from '@actions/core';
 
 import { messageOf } from '../errors.js';
-import { diffDatasets, escapeMarkdown, renderDiffMarkdown, type DatasetDiff } from '../index.js';
+import { compareDatasets, escapeMarkdown, readDiffPair, renderDiffMarkdown, type DatasetDiff } from '../index.js';
+import type { UploadedArtifact } from './artifact.js';
 import { artifactDownload, resolveBaseline, type ArtifactDownload } from './baseline.js';
 import type { DiffContext } from './diff-context.js';
+import { writeDiffFiles } from './diff-page.js';
 import { createRestClient, type RestClient } from './github-rest.js';
 import { workspacePath } from './outputs.js';
 import { postDiffComment } from './pr-comment.js';
@@ -21,6 +23,10 @@ export interface DiffOutcome {
   baseline: string;
   /** Resolving or reading the baseline failed: thrown after the summary and outputs are written. */
   error?: unknown;
+  /** The folder holding diff.html, diff.md and diff.json, to upload (diff-page.ts). */
+  filesDir?: string;
+  /** The diff artifact, once uploaded: the summary and the comment link to it. */
+  page?: Pick<UploadedArtifact, 'name' | 'url'>;
 }
 
 /** How the stage reaches GitHub; tests pass their own. */
@@ -52,11 +58,14 @@ export async function compareWithBaseline(
     }
     core.info(`Baseline: ${baseline.description}`);
     try {
-      const read = await diffDatasets({ base: baseline.dir, head: headDir, cwd: workspace });
+      const pair = await readDiffPair({ base: baseline.dir, head: headDir, cwd: workspace });
+      const read = compareDatasets(pair);
       // Named as the user knows them, not by the download folder under RUNNER_TEMP.
       const diff = { ...read, base: { ...read.base, given: baseline.name }, head: { ...read.head, given: workspacePath(headDir, workspace) } };
       core.info(`Compared with the baseline (diff-verdict ${diff.verdict}): ${diff.headline}`);
-      return { asked: true, diff, baseline: baseline.description };
+      // The page reads the baseline's images: written before a downloaded baseline is removed.
+      const filesDir = await writeDiffFiles(pair, diff);
+      return { asked: true, diff, baseline: baseline.description, filesDir };
     } finally {
       await baseline.dispose();
     }
@@ -72,7 +81,10 @@ function bytes(text: string): number {
 
 /** The diff's Markdown under a heading naming the baseline, at most `limitBytes`. */
 function diffMarkdown(heading: string, outcome: DiffOutcome, limitBytes: number, footer = ''): string {
-  const head = `${heading}\n\n_Baseline: ${escapeMarkdown(outcome.baseline)}._\n\n`;
+  const page = outcome.page
+    ? ` The frames that changed most, side by side: diff.html in artifact ${outcome.page.url ? `[${escapeMarkdown(outcome.page.name)}](${encodeURI(outcome.page.url)})` : `**${escapeMarkdown(outcome.page.name)}**`}.`
+    : '';
+  const head = `${heading}\n\n_Baseline: ${escapeMarkdown(outcome.baseline)}._${page}\n\n`;
   if (!outcome.diff) return head;
   return head + renderDiffMarkdown(outcome.diff, { limitBytes: Math.max(0, limitBytes - bytes(head) - bytes(footer)) }) + footer;
 }

@@ -4,6 +4,7 @@
  * (the diff gates with them). The dataset is uploaded and the outputs are set before a missed gate
  * fails the step, so the dataset can be inspected.
  */
+import { rm } from 'node:fs/promises';
 import * as core from '@actions/core';
 
 import { redactUrl } from '../domain/url-redaction.js';
@@ -12,6 +13,7 @@ import { createProgress, doctorText, runDoctor, runPipeline, type DownloadOption
 import { uploadDataset, type UploadedArtifact } from './artifact.js';
 import { getActionContext, type ActionContext } from './context.js';
 import { evaluateDiffGates } from './diff-gates.js';
+import { uploadDiffFiles } from './diff-page.js';
 import { commentOnPullRequest, compareWithBaseline, summaryWithDiff, type DiffOutcome, type DiffServices } from './diff-stage.js';
 import { enforceGates, evaluateGates, type GateResult } from './gates.js';
 import { actionName, inputName } from './inputs.js';
@@ -84,6 +86,18 @@ async function upload(context: ActionContext, result: RunResult): Promise<{ arti
   }
 }
 
+/** Uploads the diff's page and files as `<artifact>-diff` (when the dataset is uploaded); else removes them. */
+async function uploadDiffPage(context: ActionContext, compared: DiffOutcome): Promise<void> {
+  const dir = compared.filesDir;
+  if (dir === undefined) return;
+  if (!context.artifact.upload) {
+    await rm(dir, { recursive: true, force: true });
+    return;
+  }
+  const page = await core.group('Diff artifact', () => uploadDiffFiles(dir, context.artifact.name, context.artifact.retentionDays));
+  if (page) compared.page = page;
+}
+
 async function summarize(
   context: ActionContext,
   result: RunResult,
@@ -145,6 +159,7 @@ export async function run(runOptions: RunOptions = {}): Promise<void> {
   const uploaded = await core.group('Artifact', () => upload(context, result));
   const { site } = context.options;
   const compared = await core.group('Baseline', () => compareWithBaseline(context.diff, site, result.outDir, context.workspace, runOptions.github));
+  await uploadDiffPage(context, compared);
   const gates = [...evaluateGates(result.metrics, context.gates), ...evaluateDiffGates(compared.diff, context.diff.gates)];
   if (context.jobSummary) {
     await core.group('Job summary', () => summarize(context, result, uploaded.artifact, 'error' in uploaded, gates, compared));

@@ -17,6 +17,7 @@ import { exitCodeOf, QualityGateError } from '../../src/errors.js';
 import { envScope } from '../support/env.js';
 import { parseOutputFile } from '../support/github-files.js';
 import { startGitHubServices, type GitHubServices } from '../support/github-services/index.js';
+import { readZipEntries } from '../support/github-services/zip-entries.js';
 import { MODEL } from '../support/videos.js';
 
 const DEMO = path.resolve('demo/site-walkway-20s.mp4');
@@ -175,6 +176,21 @@ describe('a baseline from the default branch, and the pull-request comment', () 
     expect(comments[0]!.body.startsWith(`${MARKER}\n### Dataset changes: north-gate`)).toBe(true);
     expect(comments[0]!.body).toContain('_From [run 5002](https://github.com/protex/north-gate/actions/runs/5002)');
     expect(result.stdout).toMatch(/Pull-request comment created \(id \d+\)/);
+
+    // The diff's own artifact: the page with the frames side by side, the Markdown and the JSON; the summary and the comment link to it.
+    const page = services.artifacts().find((a) => a.name === 'dataset-north-gate-5002-diff');
+    expect(page?.finalized).toBe(true);
+    const entries = readZipEntries(await services.downloadArtifactZip('dataset-north-gate-5002-diff')).filter((e) => !e.directory);
+    expect(entries.map((e) => e.name).sort()).toEqual(['diff.html', 'diff.json', 'diff.md']);
+    const html = entries.find((e) => e.name === 'diff.html')!.data.toString('utf8');
+    const changed = (JSON.parse(entries.find((e) => e.name === 'diff.json')!.data.toString('utf8')) as { frameChanges: { changed: unknown[] } }).frameChanges
+      .changed;
+    expect(html.match(/<div class="sheet pair">/g)).toHaveLength(Math.min(12, changed.length));
+    expect(result.summary.slice(diff)).toMatch(
+      /side by side: diff\.html in artifact \[dataset-north-gate-5002-diff\]\(https:\/\/github\.com\/protex\/north-gate\/actions\/runs\/5002\/artifacts\/\d+\)/,
+    );
+    expect(comments[0]!.body).toContain('diff.html in artifact [dataset-north-gate-5002-diff]');
+    expect((await readdir(runnerTemp)).filter((n) => n.startsWith('dataset-gen-diff-'))).toEqual([]);
   });
 
   test('the next run (a baseline folder, the same settings as the baseline): no change, the same comment updated', async () => {

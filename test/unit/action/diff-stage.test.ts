@@ -4,7 +4,7 @@
  * report first and the diff under it, together within GitHub's 1 MiB even when both are huge; an
  * unreadable baseline is one error line, kept for after the summary and outputs.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
@@ -59,6 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rm(ws, { recursive: true, force: true });
+  if (huge.filesDir !== undefined) await rm(huge.filesDir, { recursive: true, force: true });
 });
 
 describe('compareWithBaseline', () => {
@@ -71,6 +72,15 @@ describe('compareWithBaseline', () => {
     expect(value.baseline).toBe('folder base');
     expect(stdout).toContain('Baseline: folder base\n');
     expect(stdout).toContain(`Compared with the baseline (diff-verdict changed): ${value.diff?.headline}\n`);
+  });
+
+  test('writes diff.html, diff.md and diff.json into a folder of its own, never into the dataset', async () => {
+    const dir = compared.value.filesDir!;
+    expect(path.relative(ws, dir).startsWith('..')).toBe(true);
+    expect((await readdir(dir)).sort()).toEqual(['diff.html', 'diff.json', 'diff.md']);
+    expect(JSON.parse(await readFile(path.join(dir, 'diff.json'), 'utf8'))).toMatchObject({ verdict: 'changed', base: { given: 'base' } });
+    expect(await readFile(path.join(dir, 'diff.html'), 'utf8')).toContain('12 of 9,000 frames kept in both with other boxes');
+    expect((await readdir(path.join(ws, 'out', 'head'))).sort()).toEqual(['annotations', 'manifest.json', 'metrics.csv', 'metrics.json']);
   });
 
   test('no baseline asked: nothing compared, nothing in the summary', async () => {
