@@ -37877,7 +37877,7 @@ const partSelectionFeaturesSchema = strictObject({
 
 
 
-const EDITED = 'the dataset was changed after dataset-gen wrote it; make that part again';
+const EDITED = 'the dataset was changed after dataset-gen wrote it; make it again';
 /** A part's file that merge cannot use: one line naming the part, the file and what is wrong. */
 function partError(given, file, problem) {
     return new errors/* UsageError */.eb(`${given}: ${file} ${problem}; ${EDITED}`);
@@ -38209,7 +38209,7 @@ async function copyImages(parts, staging, signal) {
             const rel = `${DATASET_FILES.images}/${image.file}`;
             await copyBack(part.dir, rel, external_node_path_default().join(staging, DATASET_FILES.images, image.file), PART_FILE_LIMITS.image).catch((error) => {
                 if (error instanceof ReadBackError)
-                    throw new errors/* UsageError */.eb(`${part.given}: ${error.message}; the dataset was changed after dataset-gen wrote it; make that part again`);
+                    throw new errors/* UsageError */.eb(`${part.given}: ${error.message}; the dataset was changed after dataset-gen wrote it; make it again`);
                 throw error;
             });
         }

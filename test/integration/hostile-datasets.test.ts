@@ -126,7 +126,7 @@ describe('merge reads its parts as untrusted', () => {
     const { code, line } = await mergeRefused(part, 'dotdot-merged');
     expect(code).toBe(EXIT_CODES.usage);
     expect(line).toMatch(
-      /part: annotations\/instances\.json names image 1 "\.\.\/\.\.\/\.bashrc", not cam_000000\.jpg, the name dataset-gen gives that frame; the dataset was changed after dataset-gen wrote it; make that part again$/,
+      /part: annotations\/instances\.json names image 1 "\.\.\/\.\.\/\.bashrc", not cam_000000\.jpg, the name dataset-gen gives that frame; the dataset was changed after dataset-gen wrote it; make it again$/,
     );
   });
 

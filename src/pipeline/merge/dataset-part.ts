@@ -43,7 +43,7 @@ export interface DatasetPart {
   features: Map<string, FrameFeatures> | null;
 }
 
-const EDITED = 'the dataset was changed after dataset-gen wrote it; make that part again';
+const EDITED = 'the dataset was changed after dataset-gen wrote it; make it again';
 
 /** A part's file that merge cannot use: one line naming the part, the file and what is wrong. */
 function partError(given: string, file: string, problem: string): UsageError {

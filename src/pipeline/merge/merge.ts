@@ -185,7 +185,7 @@ async function copyImages(parts: readonly DatasetPart[], staging: string, signal
       const rel = `${DATASET_FILES.images}/${image.file}`;
       await copyBack(part.dir, rel, path.join(staging, DATASET_FILES.images, image.file), PART_FILE_LIMITS.image).catch((error: unknown) => {
         if (error instanceof ReadBackError)
-          throw new UsageError(`${part.given}: ${error.message}; the dataset was changed after dataset-gen wrote it; make that part again`);
+          throw new UsageError(`${part.given}: ${error.message}; the dataset was changed after dataset-gen wrote it; make it again`);
         throw error;
       });
     }
