@@ -1,16 +1,20 @@
 /** Runs `fn` with process.stdout captured (the Actions toolkit writes workflow commands there). */
 import { jest } from '@jest/globals';
 
-export async function stdoutOf(fn: () => unknown): Promise<string> {
-  let output = '';
+/** What `fn` returned and what it wrote to stdout. */
+export async function withStdout<T>(fn: () => T | Promise<T>): Promise<{ value: T; stdout: string }> {
+  let stdout = '';
   const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    output += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     return true;
   });
   try {
-    await fn();
-    return output;
+    return { value: await fn(), stdout };
   } finally {
     spy.mockRestore();
   }
+}
+
+export async function stdoutOf(fn: () => unknown): Promise<string> {
+  return (await withStdout(fn)).stdout;
 }

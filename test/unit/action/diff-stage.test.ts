@@ -7,13 +7,14 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
 import type { DiffContext } from '../../../src/action/diff-context.js';
 import { compareWithBaseline, summaryWithDiff, type DiffOutcome } from '../../../src/action/diff-stage.js';
 import { STEP_SUMMARY_LIMIT_BYTES } from '../../../src/action/summary.js';
 import { UsageError } from '../../../src/errors.js';
 import { writeMadeDataset, type MadeBox, type MadeFrame } from '../../support/made-dataset.js';
+import { withStdout } from '../../support/stdout.js';
 
 let ws: string;
 const SHA = '1'.repeat(64);
@@ -33,18 +34,7 @@ function context(dir: string, given: string): DiffContext {
   return { baseline: { kind: 'folder', dir, given }, prComment: null, token: '', gates: { maxImageDrop: null, failOnClassLoss: false } };
 }
 
-async function quietly<T>(fn: () => Promise<T>): Promise<{ value: T; stdout: string }> {
-  let stdout = '';
-  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  try {
-    return { value: await fn(), stdout };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const quietly = withStdout;
 
 let compared: { value: DiffOutcome; stdout: string };
 let huge: DiffOutcome;

@@ -3,11 +3,12 @@
  * a real HTTP server on 127.0.0.1): created once, found again by its marker and updated, never
  * duplicated; other people's comments left alone; a read-only token is one warning.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 
 import { createRestClient, RestError, type RestClient } from '../../../src/action/github-rest.js';
 import { COMMENT_LIMIT_BYTES, commentBody, commentMarker, postDiffComment, READ_ONLY_WARNING, upsertComment } from '../../../src/action/pr-comment.js';
 import { startRestApi, type RestApi } from '../../support/github-services/rest-api.js';
+import { withStdout } from '../../support/stdout.js';
 
 let api: RestApi;
 let rest: RestClient;
@@ -28,18 +29,7 @@ function newPr(): typeof pr {
   return { ...pr, number: nextPr++ };
 }
 
-async function captured<T>(fn: () => Promise<T>): Promise<{ value: T; stdout: string }> {
-  let stdout = '';
-  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  try {
-    return { value: await fn(), stdout };
-  } finally {
-    spy.mockRestore();
-  }
-}
+const captured = withStdout;
 
 describe('the marker and the body', () => {
   test('the marker names the site; the body starts with it and fits the limit', () => {
