@@ -13,7 +13,7 @@ import { hasSecretParts } from '../domain/url-redaction.js';
 import { UsageError } from '../errors.js';
 import { resolveOptions } from '../index.js';
 import { artifactServiceProblem, defaultArtifactName, sanitizeArtifactName } from './artifact.js';
-import { getDiffContext, type DiffContext } from './diff-context.js';
+import { getDiffContext, type DiffContext } from './diff/diff-context.js';
 import type { QualityGates } from './gates.js';
 import { actionName, getInputs, inputName, rawOptions, type InputName, type Inputs } from './inputs.js';
 import { checkModelConfigSource } from './model-config-source.js';

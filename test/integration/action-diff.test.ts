@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals';
 
+import { commentMarker, READ_ONLY_WARNING } from '../../src/action/diff/pr-comment.js';
 import { Output } from '../../src/action/outputs.js';
-import { commentMarker, READ_ONLY_WARNING } from '../../src/action/pr-comment.js';
 import type { run as runType } from '../../src/action/run-action.js';
 import { exitCodeOf, QualityGateError } from '../../src/errors.js';
 import { envScope } from '../support/env.js';

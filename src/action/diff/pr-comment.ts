@@ -6,7 +6,7 @@
  */
 import * as core from '@actions/core';
 
-import { messageOf } from '../errors.js';
+import { messageOf } from '../../errors.js';
 import { RestError, restPath, type RestClient } from './github-rest.js';
 
 /** GitHub refuses a comment body over 65 536 characters; the diff is cut to this many UTF-8 bytes. */

@@ -9,11 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
 
-import { messageOf, OutputError, UsageError } from '../errors.js';
-import { defaultArtifactName } from './artifact.js';
+import { messageOf, OutputError, UsageError } from '../../errors.js';
+import { defaultArtifactName } from '../artifact.js';
+import { inputName } from '../inputs.js';
 import type { BaselineSource } from './diff-context.js';
 import { RestError, restPath, type RestClient } from './github-rest.js';
-import { inputName } from './inputs.js';
 
 /** Completed runs of the workflow looked at, newest first. */
 export const BASELINE_RUNS_LOOKED_AT = 20;

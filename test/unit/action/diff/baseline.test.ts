@@ -10,11 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
-import { resolveBaseline, type ArtifactDownload, type Baseline, type NoBaseline } from '../../../src/action/baseline.js';
-import type { BaselineSource } from '../../../src/action/diff-context.js';
-import { createRestClient, type RestClient } from '../../../src/action/github-rest.js';
-import { OutputError, UsageError } from '../../../src/errors.js';
-import { startRestApi, type ArtifactLookup, type RestApi } from '../../support/github-services/rest-api.js';
+import { resolveBaseline, type ArtifactDownload, type Baseline, type NoBaseline } from '../../../../src/action/diff/baseline.js';
+import type { BaselineSource } from '../../../../src/action/diff/diff-context.js';
+import { createRestClient, type RestClient } from '../../../../src/action/diff/github-rest.js';
+import { OutputError, UsageError } from '../../../../src/errors.js';
+import { startRestApi, type ArtifactLookup, type RestApi } from '../../../support/github-services/rest-api.js';
 
 let api: RestApi;
 let rest: RestClient;

@@ -6,7 +6,7 @@
  */
 import { HttpClient } from '@actions/http-client';
 
-import { TOOL_VERSION } from '../index.js';
+import { TOOL_VERSION } from '../../index.js';
 
 /** A REST call that answered with a status other than 2xx (or could not be made: status 0). */
 export class RestError extends Error {

@@ -1,10 +1,10 @@
 /** Diff gates: kept images falling against the baseline, classes lost; the one error naming both numbers. */
 import { describe, expect, test } from '@jest/globals';
 
-import { evaluateDiffGates, imageDropPercent } from '../../../src/action/diff-gates.js';
-import { enforceGates } from '../../../src/action/gates.js';
-import { QualityGateError } from '../../../src/errors.js';
-import type { DatasetDiff } from '../../../src/pipeline/diff/diff-model.js';
+import { evaluateDiffGates, imageDropPercent } from '../../../../src/action/diff/diff-gates.js';
+import { enforceGates } from '../../../../src/action/gates.js';
+import { QualityGateError } from '../../../../src/errors.js';
+import type { DatasetDiff } from '../../../../src/pipeline/diff/diff-model.js';
 
 function diff(before: number, after: number, lost: string[] = []): Pick<DatasetDiff, 'frames' | 'detections'> {
   return { frames: { kept: { before, after } }, detections: { lost } } as unknown as Pick<DatasetDiff, 'frames' | 'detections'>;

@@ -3,10 +3,10 @@
  * fall) and `fail-on-class-loss` (a class detected in the baseline and not now). They are checked
  * with the quality gates, after the upload, and shown in the same table of the job summary.
  */
-import type { DatasetDiff } from '../index.js';
+import type { DatasetDiff } from '../../index.js';
+import type { GateResult } from '../gates.js';
+import { inputName } from '../inputs.js';
 import type { DiffGates } from './diff-context.js';
-import type { GateResult } from './gates.js';
-import { inputName } from './inputs.js';
 
 /** How far kept images fell against the baseline, in percent (0 when they rose or the baseline had none). */
 export function imageDropPercent(diff: Pick<DatasetDiff, 'frames'>): number {

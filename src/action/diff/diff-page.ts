@@ -8,9 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 
-import { messageOf } from '../errors.js';
-import { diffJson, renderDiffHtml, renderDiffMarkdown, type DatasetDiff, type DiffPair } from '../index.js';
-import { sanitizeArtifactName, uploadDataset, type UploadedArtifact } from './artifact.js';
+import { messageOf } from '../../errors.js';
+import { diffJson, renderDiffHtml, renderDiffMarkdown, type DatasetDiff, type DiffPair } from '../../index.js';
+import { sanitizeArtifactName, uploadDataset, type UploadedArtifact } from '../artifact.js';
 
 export const DIFF_FILES = { html: 'diff.html', markdown: 'diff.md', json: 'diff.json' } as const;
 

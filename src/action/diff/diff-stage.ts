@@ -5,14 +5,14 @@
  */
 import * as core from '@actions/core';
 
-import { messageOf } from '../errors.js';
-import { compareDatasets, escapeMarkdown, readDiffPair, renderDiffMarkdown, type DatasetDiff } from '../index.js';
-import type { UploadedArtifact } from './artifact.js';
+import { messageOf } from '../../errors.js';
+import { compareDatasets, escapeMarkdown, readDiffPair, renderDiffMarkdown, type DatasetDiff } from '../../index.js';
+import type { UploadedArtifact } from '../artifact.js';
+import { workspacePath } from '../outputs.js';
 import { artifactDownload, resolveBaseline, type ArtifactDownload } from './baseline.js';
 import type { DiffContext } from './diff-context.js';
 import { writeDiffFiles } from './diff-page.js';
 import { createRestClient, type RestClient } from './github-rest.js';
-import { workspacePath } from './outputs.js';
 import { postDiffComment } from './pr-comment.js';
 
 export interface DiffOutcome {

@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, jest, test } from '@jest/globals';
 
-import { getActionContext, type ActionContext } from '../../../src/action/context.js';
-import { UsageError } from '../../../src/errors.js';
-import { envScope } from '../../support/env.js';
+import { getActionContext, type ActionContext } from '../../../../src/action/context.js';
+import { UsageError } from '../../../../src/errors.js';
+import { envScope } from '../../../support/env.js';
 
 let root: string;
 let ws: string;

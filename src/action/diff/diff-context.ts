@@ -9,11 +9,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 
-import { isInside } from '../domain/path-inside.js';
-import { UsageError } from '../errors.js';
+import { isInside } from '../../domain/path-inside.js';
+import { UsageError } from '../../errors.js';
+import { inputName, type Inputs } from '../inputs.js';
+import { requireInsideWorkspace } from '../workspace-paths.js';
 import { repositoryOf } from './github-rest.js';
-import { inputName, type Inputs } from './inputs.js';
-import { requireInsideWorkspace } from './workspace-paths.js';
 
 /** A workflow file name as GitHub's REST API takes it (`dataset.yml`), or a workflow id. */
 const WORKFLOW_FILE = /^(?:[A-Za-z0-9._-]+\.ya?ml|\d+)$/;

@@ -5,10 +5,10 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
 
-import { createRestClient, RestError, type RestClient } from '../../../src/action/github-rest.js';
-import { COMMENT_LIMIT_BYTES, commentBody, commentMarker, postDiffComment, READ_ONLY_WARNING, upsertComment } from '../../../src/action/pr-comment.js';
-import { startRestApi, type RestApi } from '../../support/github-services/rest-api.js';
-import { withStdout } from '../../support/stdout.js';
+import { createRestClient, RestError, type RestClient } from '../../../../src/action/diff/github-rest.js';
+import { COMMENT_LIMIT_BYTES, commentBody, commentMarker, postDiffComment, READ_ONLY_WARNING, upsertComment } from '../../../../src/action/diff/pr-comment.js';
+import { startRestApi, type RestApi } from '../../../support/github-services/rest-api.js';
+import { withStdout } from '../../../support/stdout.js';
 
 let api: RestApi;
 let rest: RestClient;

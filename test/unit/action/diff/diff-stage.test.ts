@@ -9,12 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 
-import type { DiffContext } from '../../../src/action/diff-context.js';
-import { compareWithBaseline, summaryWithDiff, type DiffOutcome } from '../../../src/action/diff-stage.js';
-import { STEP_SUMMARY_LIMIT_BYTES } from '../../../src/action/summary.js';
-import { UsageError } from '../../../src/errors.js';
-import { writeMadeDataset, type MadeBox, type MadeFrame } from '../../support/made-dataset.js';
-import { withStdout } from '../../support/stdout.js';
+import type { DiffContext } from '../../../../src/action/diff/diff-context.js';
+import { compareWithBaseline, summaryWithDiff, type DiffOutcome } from '../../../../src/action/diff/diff-stage.js';
+import { STEP_SUMMARY_LIMIT_BYTES } from '../../../../src/action/summary.js';
+import { UsageError } from '../../../../src/errors.js';
+import { writeMadeDataset, type MadeBox, type MadeFrame } from '../../../support/made-dataset.js';
+import { withStdout } from '../../../support/stdout.js';
 
 let ws: string;
 const SHA = '1'.repeat(64);
