@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { parse as parseYaml } from 'yaml';
 
 import { INPUTS } from '../../src/action/inputs.js';
 import { EXIT_CODES } from '../../src/errors.js';
@@ -247,16 +248,17 @@ async function action(options: FactOptions, facts: Facts): Promise<void> {
     'sample-fps',
     'dedup-threshold',
     'min-images',
-    'max-drop-ratio',
     'upload-artifact',
-    'cache-model',
-    'export',
+    'baseline-workflow',
+    'pr-comment',
+    'max-image-drop',
   ];
-  const actionYml = await readFile(path.join(options.root, 'action.yml'), 'utf8');
+  // Parsed, not matched line by line: long descriptions are folded blocks (`>-`).
+  const actionYml = parseYaml(await readFile(path.join(options.root, 'action.yml'), 'utf8')) as { inputs: Record<string, { description: string }> };
   const rows = shown
     .filter((name) => name in INPUTS)
     .map((name) => {
-      const description = new RegExp(`^  ${name}:\\n    description: ["']?(.+?)["']?$`, 'm').exec(actionYml)?.[1] ?? '';
+      const description = (actionYml.inputs[name]?.description ?? '').replace(/`/g, '').split(/(?<=\.) /)[0]!;
       return [name, description.length > 70 ? `${description.slice(0, 68)}…` : description];
     });
   facts.visuals['action-inputs'] = { type: 'table', header: ['input', 'what it does (action.yml)'], rows };
